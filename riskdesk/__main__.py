@@ -1,0 +1,3 @@
+from riskdesk.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,39 @@
+"""Process-wide settings: folders, the database address and keyring names.
+
+Business settings (thresholds, SLA days) live in the database and are audited; this module only
+holds what is needed to find that database.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "riskdesk"
+APP_AUTHOR = "riskdesk"
+DB_ENV = "RISKDESK_DB"
+PASSWORD_ENV = "RISKDESK_PASSWORD"
+NEW_PASSWORD_ENV = "RISKDESK_NEW_PASSWORD"
+# Keyring service names: one for database passwords (keyed by URL), one for data keys.
+KEYRING_DB_SERVICE = "riskdesk-db"
+KEYRING_KEY_SERVICE = "riskdesk-data-key"
+# Local time of the origination system's exports; stored times are UTC.
+SOURCE_TIMEZONE = os.environ.get("RISKDESK_SOURCE_TZ", "Asia/Shanghai")
+
+
+def data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+
+
+def log_dir() -> Path:
+    return Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
+
+
+def default_db_path() -> Path:
+    return data_dir() / "riskdesk.sqlite"
+
+
+def db_target(cli_value: str | None) -> str:
+    """The ``--db`` value, else ``RISKDESK_DB``, else the default local file."""
+    return cli_value or os.environ.get(DB_ENV) or str(default_db_path())

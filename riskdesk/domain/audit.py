@@ -1,0 +1,39 @@
+"""The hash-chained audit trail.
+
+Each row keeps the exact canonical text that was hashed, so verification never depends on how a
+database rounds times or orders JSON keys; ``audit_head`` is the row writers lock to append.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Field, SQLModel
+
+from riskdesk.domain.types import LongText, UtcDateTime
+
+GENESIS_HASH = "0" * 64
+
+
+class AuditEvent(SQLModel, table=True):
+    __tablename__ = "audit_event"
+
+    seq: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    at: datetime = Field(sa_type=UtcDateTime, index=True)
+    actor_id: int | None = Field(default=None)
+    actor: str = Field(max_length=64)
+    action: str = Field(max_length=64, index=True)
+    entity_type: str = Field(max_length=64)
+    entity_id: str = Field(max_length=64)
+    before: str | None = Field(default=None, sa_type=LongText)
+    after: str | None = Field(default=None, sa_type=LongText)
+    prev_hash: str = Field(max_length=64)
+    hash: str = Field(max_length=64, unique=True)
+    canonical: str = Field(sa_type=LongText)
+
+
+class AuditHead(SQLModel, table=True):
+    __tablename__ = "audit_head"
+
+    id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    seq: int = Field(default=0)
+    hash: str = Field(default=GENESIS_HASH, max_length=64)

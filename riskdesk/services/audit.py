@@ -1,0 +1,133 @@
+"""Append to and verify the hash-chained audit trail.
+
+Appends lock the single ``audit_head`` row (``SELECT ... FOR UPDATE`` on server databases; the
+write transaction's ``BEGIN IMMEDIATE`` on SQLite), so concurrent writers queue and the chain
+never forks. The stored ``canonical`` text is exactly what was hashed.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from riskdesk.domain.audit import GENESIS_HASH, AuditEvent, AuditHead
+from riskdesk.i18n import translate
+from riskdesk.services.actor import Actor
+from riskdesk.storage.clock import utcnow
+
+
+def _json(value: Any) -> str | None:
+    if value is None:
+        return None
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+def _fmt_time(at: datetime) -> str:
+    return at.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def canonical_text(ev: AuditEvent) -> str:
+    body = {
+        "seq": ev.seq,
+        "at": _fmt_time(ev.at),
+        "actor_id": ev.actor_id,
+        "actor": ev.actor,
+        "action": ev.action,
+        "entity_type": ev.entity_type,
+        "entity_id": ev.entity_id,
+        "before": ev.before,
+        "after": ev.after,
+        "prev_hash": ev.prev_hash,
+    }
+    return json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def sha256_hex(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def append(
+    session: Session,
+    actor: Actor,
+    action: str,
+    entity_type: str,
+    entity_id: str | int,
+    *,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> AuditEvent:
+    """Record one event; ``before``/``after`` must already be masked (no plain PII)."""
+    head = session.execute(
+        select(AuditHead).where(AuditHead.id == 1).with_for_update()
+        .execution_options(populate_existing=True)
+    ).scalar_one()
+    at = utcnow(session)
+    ev = AuditEvent(
+        seq=head.seq + 1,
+        at=at,
+        actor_id=actor.user_id,
+        actor=actor.username,
+        action=action,
+        entity_type=entity_type,
+        entity_id=str(entity_id),
+        before=_json(before),
+        after=_json(after),
+        prev_hash=head.hash,
+        hash="",
+        canonical="",
+    )
+    ev.canonical = canonical_text(ev)
+    ev.hash = sha256_hex(ev.canonical)
+    head.seq, head.hash = ev.seq, ev.hash
+    session.add(ev)
+    session.flush()
+    return ev
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    ok: bool
+    events: int
+    head_hash: str
+    broken_seq: int | None = None
+    reason: str = ""
+
+
+def verify(session: Session, *, batch: int = 5000) -> VerifyResult:
+    """Walk the chain from the first row; report the first row that does not hold."""
+    expected_seq, prev = 1, GENESIS_HASH
+    rows = session.execute(
+        select(AuditEvent).order_by(AuditEvent.seq).execution_options(yield_per=batch)
+    ).scalars()
+    for ev in rows:
+        problem = _check_row(ev, expected_seq, prev)
+        if problem:
+            return VerifyResult(False, expected_seq - 1, prev, ev.seq, problem)
+        expected_seq, prev = ev.seq + 1, ev.hash
+        session.expunge(ev)
+    count = expected_seq - 1
+    head = session.execute(select(AuditHead).where(AuditHead.id == 1)).scalar_one_or_none()
+    if head is None or head.seq != count or head.hash != prev:
+        return VerifyResult(
+            False, count, prev, count + 1,
+            translate("Audit", "the chain head does not match the last event "
+                      "(events were removed from the end)"),
+        )
+    return VerifyResult(True, count, prev)
+
+
+def _check_row(ev: AuditEvent, expected_seq: int, prev: str) -> str:
+    if ev.seq != expected_seq:
+        return translate("Audit", "event {seq} is missing").format(seq=expected_seq)
+    if sha256_hex(ev.canonical) != ev.hash:
+        return translate("Audit", "the stored text does not match its hash")
+    if ev.prev_hash != prev:
+        return translate("Audit", "the link to the previous event is broken")
+    if canonical_text(ev) != ev.canonical:
+        return translate("Audit", "the event's fields differ from the text that was hashed")
+    return ""

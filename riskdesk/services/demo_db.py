@@ -1,0 +1,44 @@
+"""Build the demo database: schema, one user per role, and the demo applications imported
+through the normal importer (so the demo's audit trail and encryption are the real ones)."""
+from __future__ import annotations
+
+import hashlib
+
+from sqlalchemy import func, select
+
+from riskdesk.domain.applications import Application
+from riskdesk.paths import resources_dir
+from riskdesk.services.actor import Actor
+from riskdesk.services.demo import DEMO_PASSWORD, demo_frame, demo_users, source_frame
+from riskdesk.services.imports.service import import_frame
+from riskdesk.services.users import create_user
+from riskdesk.storage import migrate
+from riskdesk.storage.engine import make_engine, redact_url
+from riskdesk.storage.session import unit_of_work
+
+
+def build_demo(target: str, *, rows: int | None = None) -> str:
+    engine = make_engine(target)
+    migrate.upgrade(engine)
+    with unit_of_work(engine, write=False) as session:
+        existing = session.scalar(select(func.count()).select_from(Application)) or 0
+    if existing:
+        return f"{redact_url(engine.url)}: demo database already holds {existing} applications"
+    with unit_of_work(engine) as session:
+        users = demo_users()
+        admin = create_user(session, None, username=users[0][0], password=DEMO_PASSWORD,
+                            roles=users[0][1])
+        assert admin.id is not None
+        actor = Actor(admin.id, admin.username, frozenset(users[0][1]))
+        for name, roles in users[1:]:
+            create_user(session, actor, username=name, password=DEMO_PASSWORD, roles=roles)
+    n = rows or len(source_frame())
+    frame = demo_frame(n)
+    digest = hashlib.sha256((resources_dir() / "data" / "lending_club.csv").read_bytes()
+                            + f":{n}".encode()).hexdigest()
+    result = import_frame(engine, actor, frame, file_name=f"demo:lending_club.csv x{n}",
+                          sha256=digest, file_format="demo")
+    if result.refused:
+        raise RuntimeError("demo data failed validation: " + "; ".join(result.problem_lines(5)))
+    return (f"{redact_url(engine.url)}: demo database with {result.inserted} applications; "
+            f"users {', '.join(u for u, _ in users)} (password: {DEMO_PASSWORD})")

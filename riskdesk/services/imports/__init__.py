@@ -1,0 +1,1 @@
+"""Import of application files: read, validate (vectorised), compare, write in one transaction."""

@@ -1,0 +1,378 @@
+"""The import use case: a file lands whole or not at all.
+
+Default: any invalid row or conflict refuses the file; nothing but the refusal (an ImportBatch
+row and an audit event) is written. With ``skip_invalid`` the good rows go in and the others
+go to a rejects file (personal data masked). Re-importing the same content is idempotent;
+different content under a known application number is a conflict, never an overwrite.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from riskdesk.domain.applications import Applicant, Application, ApplicationFeatures, ImportBatch
+from riskdesk.domain.enums import ImportOutcome
+from riskdesk.errors import InvalidInput, RiskdeskError
+from riskdesk.i18n import translate
+from riskdesk.security.datakey import DataCipher, load_cipher
+from riskdesk.security.masking import mask_card, mask_id_no, mask_name, mask_phone
+from riskdesk.services import audit
+from riskdesk.services.actor import Actor
+from riskdesk.services.imports.columns import BY_NAME, COLUMNS, FEATURE_COLUMNS
+from riskdesk.services.imports.content import (
+    PII_FIELDS, content_hashes, frame_strings, stored_strings,
+)
+from riskdesk.services.imports.reader import read_table
+from riskdesk.services.imports.validate import FIRST_DATA_ROW, PROBLEM_COLUMNS, validate
+from riskdesk.services.permissions import Action, require
+from riskdesk.storage.bulk import column_values, insert_columns
+from riskdesk.storage.clock import utcnow
+from riskdesk.storage.session import unit_of_work
+from riskdesk.tasks import TaskState
+
+LOOKUP_CHUNK = 5000
+SHOWN_PROBLEMS = 50
+DISPLAY_MASKS = {"id_no": mask_id_no, "phone": mask_phone, "card_no": mask_card,
+                 "name": mask_name}
+
+
+@dataclass
+class ImportResult:
+    outcome: str
+    batch_id: int | None
+    file_name: str
+    sha256: str
+    file_format: str
+    rows_total: int
+    inserted: int = 0
+    present: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    problems: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=PROBLEM_COLUMNS))
+    unknown_columns: list[str] = field(default_factory=list)
+    rejects_path: Path | None = None
+
+    @property
+    def refused(self) -> bool:
+        return self.outcome == ImportOutcome.REFUSED
+
+    def problem_lines(self, limit: int = SHOWN_PROBLEMS) -> list[str]:
+        tmpl = translate("Import", "row {row}, column {column}, value \"{value}\": {reason}")
+        lines = [tmpl.format(**r) for r in self.problems.head(limit).to_dict("records")]
+        if len(self.problems) > limit:
+            lines.append(translate("Import", "... and {n} more problems").format(
+                n=len(self.problems) - limit))
+        return lines
+
+
+class _Refusal(Exception):
+    def __init__(self, problems: pd.DataFrame) -> None:
+        super().__init__("refused")
+        self.problems = problems
+
+
+def import_file(engine: Engine, actor: Actor, path: Path, *, skip_invalid: bool = False,
+                rejects_path: Path | None = None, state: TaskState | None = None) -> ImportResult:
+    require(actor, Action.APPLICATION_IMPORT)
+    state = state or TaskState()
+    state.progress(0.0, translate("Import", "Reading {file}").format(file=path.name))
+    try:
+        table = read_table(path)
+    except InvalidInput as exc:
+        _record_refusal(engine, actor, path.name, "", 0, 0, str(exc))
+        raise
+    return import_frame(engine, actor, table.frame, file_name=path.name, sha256=table.sha256,
+                        file_format=table.file_format, unknown_columns=table.unknown_columns,
+                        skip_invalid=skip_invalid, rejects_path=rejects_path, state=state)
+
+
+def import_frame(engine: Engine, actor: Actor, frame: pd.DataFrame, *, file_name: str,
+                 sha256: str, file_format: str = "frame", unknown_columns: Iterable[str] = (),
+                 skip_invalid: bool = False, rejects_path: Path | None = None,
+                 state: TaskState | None = None) -> ImportResult:
+    require(actor, Action.APPLICATION_IMPORT)
+    state = state or TaskState()
+    state.progress(0.05, translate("Import", "Checking {n} rows").format(n=len(frame)))
+    checked = validate(frame)
+    with unit_of_work(engine) as session:  # creates the data key on a new database
+        load_cipher(session)
+    result = ImportResult(ImportOutcome.COMMITTED, None, file_name, sha256, file_format,
+                          rows_total=len(frame), unknown_columns=list(unknown_columns))
+    try:
+        with unit_of_work(engine) as session:
+            cipher = load_cipher(session, create=False)
+            state.progress(0.2, translate("Import", "Comparing with stored applications"))
+            valid = checked.clean[~checked.bad]
+            strings, digests = frame_strings(valid, cipher)
+            hashes = pd.Series(content_hashes(strings), index=valid.index, dtype=object)
+            present, conflicts = _compare(session, valid, strings, hashes)
+            problems = _concat([checked.problems, conflicts])
+            if len(problems) and not skip_invalid:
+                raise _Refusal(problems)
+            state.check()
+            bad_rows = set((problems["row"] - FIRST_DATA_ROW).tolist())
+            new = valid.index[~valid.index.isin(present) & ~valid.index.isin(list(bad_rows))]
+            result.present, result.problems = len(present), problems
+            result.conflicts = len(set(conflicts["row"].tolist())) if len(conflicts) else 0
+            result.rejected = len(bad_rows)
+            result.batch_id, result.inserted = _write(
+                session, actor, cipher, valid.loc[new], strings.loc[new], hashes.loc[new],
+                {k: pd.Series(v, index=valid.index).loc[new] for k, v in digests.items()},
+                result, state)
+    except _Refusal as refusal:
+        result.outcome, result.problems = ImportOutcome.REFUSED, refusal.problems
+        conflict_rows = refusal.problems[refusal.problems["reason"].str.startswith(
+            _conflict_prefix())]
+        result.conflicts = conflict_rows["row"].nunique()
+        result.rejected = int(refusal.problems["row"].nunique())
+        result.batch_id = _record_refusal(
+            engine, actor, file_name, sha256, len(frame), result.rejected,
+            translate("Import", "{n} problems in {rows} rows").format(
+                n=len(refusal.problems), rows=result.rejected))
+        return result
+    if skip_invalid and rejects_path is not None and result.rejected:
+        result.rejects_path = write_rejects(frame, result.problems, rejects_path)
+    state.progress(1.0, translate("Import", "Done"))
+    return result
+
+
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    parts = [f for f in frames if len(f)]
+    if not parts:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in PROBLEM_COLUMNS})
+    return pd.concat(parts, ignore_index=True).sort_values(["row", "column"], kind="stable") \
+        .reset_index(drop=True)
+
+
+def _conflict_prefix() -> str:
+    return translate("Import", "conflict:")
+
+
+def _chunks(values: list[Any]) -> Iterable[list[Any]]:
+    for i in range(0, len(values), LOOKUP_CHUNK):
+        yield values[i:i + LOOKUP_CHUNK]
+
+
+def _compare(session: Session, valid: pd.DataFrame, strings: pd.DataFrame,
+             hashes: pd.Series) -> tuple[pd.Index, pd.DataFrame]:
+    """Rows already stored with the same content, and conflicts naming the differing fields."""
+    stored: dict[str, tuple[int, str]] = {}
+    for chunk in _chunks(valid["application_no"].tolist()):
+        rows = session.execute(select(Application.application_no, Application.id,
+                                      Application.content_hash)
+                               .where(Application.application_no.in_(chunk)))
+        stored.update({no: (i, h) for no, i, h in rows})
+    problems: list[dict[str, Any]] = []
+    if not stored:
+        present = pd.Index([])
+    else:
+        known = valid["application_no"].map(lambda no: stored.get(no, (None, None))[1])
+        same = known.notna() & (known == hashes)
+        present = valid.index[same.to_numpy()]
+        differ = valid.index[(known.notna() & ~same).to_numpy()]
+        for idx in differ:
+            app_no = valid.at[idx, "application_no"]
+            old = stored_strings(_stored_values(session, stored[app_no][0]))
+            new = strings.loc[idx]
+            for name in [n for n in old if old[n] != str(new[n])]:
+                problems.append(_conflict(idx, name, app_no, old[name], str(new[name])))
+    problems.extend(_name_conflicts(session, valid, strings, present))
+    return present, pd.DataFrame(problems, columns=PROBLEM_COLUMNS)
+
+
+def _conflict(idx: int, name: str, app_no: str, old: str, new: str) -> dict[str, Any]:
+    if name in PII_FIELDS:
+        shown = translate("Import", "stored and file values differ")
+    else:
+        shown = f"{old} -> {new}"
+    return {"row": idx + FIRST_DATA_ROW, "column": name, "value": shown[:60],
+            "reason": _conflict_prefix() + " " + translate(
+                "Import", "application {no} is already stored with a different {field}").format(
+                no=app_no, field=name)}
+
+
+def _name_conflicts(session: Session, valid: pd.DataFrame, strings: pd.DataFrame,
+                    present: pd.Index) -> list[dict[str, Any]]:
+    """A known ID number under another name is a conflict, not a silent rename."""
+    rest = valid.index[~valid.index.isin(present)]
+    id_hashes = strings.loc[rest, "id_no"]
+    names: dict[str, str] = {}
+    for chunk in _chunks(sorted(set(id_hashes.tolist()))):
+        rows = session.execute(select(Applicant.id_no_hash, Applicant.name)
+                               .where(Applicant.id_no_hash.in_(chunk)))
+        names.update({h: n for h, n in rows})
+    out = []
+    for idx, h in id_hashes.items():
+        stored = names.get(h)
+        if stored is not None and stored != valid.at[idx, "name"]:
+            out.append({"row": idx + FIRST_DATA_ROW, "column": "name",
+                        "value": f"{mask_name(stored)} -> {mask_name(valid.at[idx, 'name'])}",
+                        "reason": _conflict_prefix() + " " + translate(
+                            "Import", "this ID number is stored under a different name")})
+    return out
+
+
+def _stored_values(session: Session, application_id: int) -> dict[str, Any]:
+    app = session.get(Application, application_id)
+    assert app is not None
+    person = session.get(Applicant, app.applicant_id)
+    feats = session.get(ApplicationFeatures, application_id)
+    values: dict[str, Any] = {c.name: getattr(app, c.name, None) for c in COLUMNS
+                              if c.target == "application"}
+    values.update({"name": person.name if person else None,
+                   "id_no": person.id_no_hash if person else None,
+                   "phone": app.phone_hash, "card_no": app.card_hash})
+    for name in FEATURE_COLUMNS:
+        values[name] = getattr(feats, name, None) if feats else None
+    return values
+
+
+def _write(session: Session, actor: Actor, cipher: DataCipher, rows: pd.DataFrame,
+           strings: pd.DataFrame, hashes: pd.Series, digests: dict[str, pd.Series],
+           result: ImportResult, state: TaskState) -> tuple[int, int]:
+    now = utcnow(session)
+    batch = ImportBatch(file_name=result.file_name[:255], sha256=result.sha256,
+                        rows_total=result.rows_total, user_id=actor.user_id,
+                        username=actor.username, started_at=now, outcome=ImportOutcome.COMMITTED)
+    session.add(batch)
+    session.flush()
+    assert batch.id is not None
+    conn = session.connection()
+    n = len(rows)
+    total_work = max(1, 3 * n)
+
+    def progress(base: int) -> Any:
+        return lambda done: state.progress(0.35 + 0.65 * (base + done) / total_work,
+                                           translate("Import", "Writing applications"))
+
+    stamp = column_values(conn, pd.Series([pd.Timestamp(now)] * n, dtype="datetime64[us]"))
+    # Applicants: one per ID number; known ones are reused.
+    id_hash = digests["id_no"]
+    known: dict[str, int] = {}
+    for chunk in _chunks(sorted(set(id_hash.tolist()))):
+        known.update(dict(session.execute(select(Applicant.id_no_hash, Applicant.id)
+                                          .where(Applicant.id_no_hash.in_(chunk))).all()))
+    first = ~id_hash.duplicated(keep="first") & ~id_hash.isin(known.keys())
+    people = rows[first.to_numpy()]
+    ids = people["id_no"].astype(str)
+    births = people["birth_from_id"]
+    m = len(people)
+    insert_columns(conn, Applicant.__table__, {  # type: ignore[arg-type]
+        "name": people["name"].tolist(),
+        "id_no_enc": cipher.encrypt_many("id_no", ids.tolist()),
+        "id_no_hash": id_hash[first].tolist(),
+        "id_no_masked": (ids.str.slice(0, 6) + "********" + ids.str.slice(14)).tolist(),
+        "birth_date": (births.dt.strftime("%Y-%m-%d").tolist() if conn.dialect.name == "sqlite"
+                       else [d.date() for d in births]),
+        "gender": ["M" if int(v[16]) % 2 else "F" for v in ids.tolist()],
+        "region_code": ids.str.slice(0, 6).tolist(),
+        "key_id": [cipher.key_id] * m,
+        "first_batch_id": [batch.id] * m,
+        "created_at": stamp[:m],
+    }, check=progress(0))
+    for chunk in _chunks(sorted(set(id_hash[first].tolist()))):
+        known.update(dict(session.execute(select(Applicant.id_no_hash, Applicant.id)
+                                          .where(Applicant.id_no_hash.in_(chunk))).all()))
+
+    phones = rows["phone"].astype(str)
+    cards = rows["card_no"]
+    has_card = cards.notna().to_numpy()
+    card_text = cards.astype(object).where(cards.notna(), "").astype(str)
+    card_enc: list[Any] = [None] * n
+    for i, blob in zip([i for i, h in enumerate(has_card) if h],
+                       cipher.encrypt_many("card", card_text[has_card].tolist()), strict=True):
+        card_enc[i] = blob
+    card_masked = [mask_card(c) if c else None for c in card_text.tolist()]
+    app_cols: dict[str, list[Any]] = {
+        "application_no": rows["application_no"].tolist(),
+        "applicant_id": [known[h] for h in id_hash.tolist()],
+        "batch_id": [batch.id] * n,
+    }
+    for name in ("product", "channel", "repayment_type", "purpose", "device_id", "ip", "outcome"):
+        app_cols[name] = column_values(conn, rows[name])
+    for name in ("amount", "apr", "upfront_fee", "monthly_fee", "other_fees"):
+        app_cols[name] = column_values(conn, rows[name].astype(float))
+    app_cols["term_months"] = column_values(conn, rows["term_months"])
+    app_cols["submitted_at"] = column_values(conn, rows["submitted_at"])
+    app_cols.update({
+        "phone_enc": cipher.encrypt_many("phone", phones.tolist()),
+        "phone_hash": digests["phone"].tolist(),
+        "phone_masked": (phones.str.slice(0, 3) + "****" + phones.str.slice(7)).tolist(),
+        "card_enc": card_enc,
+        "card_hash": [h or None for h in digests["card_no"].tolist()],
+        "card_masked": card_masked,
+        "content_hash": hashes.tolist(),
+        "key_id": [cipher.key_id] * n,
+        "created_at": stamp,
+    })
+    insert_columns(conn, Application.__table__, app_cols, check=progress(n))  # type: ignore[arg-type]
+
+    app_ids = dict(session.execute(select(Application.application_no, Application.id)
+                                   .where(Application.batch_id == batch.id)).all())
+    feat_cols: dict[str, list[Any]] = {
+        "application_id": [app_ids[a] for a in rows["application_no"].tolist()]}
+    for name in FEATURE_COLUMNS:
+        s = rows[name]
+        if BY_NAME[name].kind == "float":
+            s = s.astype(float)
+        feat_cols[name] = column_values(conn, s)
+    insert_columns(conn, ApplicationFeatures.__table__, feat_cols,  # type: ignore[arg-type]
+                   check=progress(2 * n))
+
+    batch.rows_inserted, batch.rows_present = n, result.present
+    batch.rows_conflict, batch.rows_rejected = result.conflicts, result.rejected
+    batch.finished_at = utcnow(session)
+    batch.message = translate("Import", "{n} new, {p} already present, {r} rejected").format(
+        n=n, p=result.present, r=result.rejected)
+    audit.append(session, actor, "import.commit", "import_batch", batch.id, after={
+        "file": result.file_name, "sha256": result.sha256, "format": result.file_format,
+        "rows": result.rows_total, "inserted": n, "present": result.present,
+        "conflicts": result.conflicts, "rejected": result.rejected, "new_applicants": m})
+    return batch.id, n
+
+
+def _record_refusal(engine: Engine, actor: Actor, file_name: str, sha256: str, rows: int,
+                    bad_rows: int, message: str) -> int | None:
+    """A refused file leaves a trace for the auditor, and nothing else."""
+    try:
+        with unit_of_work(engine) as session:
+            now = utcnow(session)
+            batch = ImportBatch(file_name=file_name[:255], sha256=sha256, rows_total=rows,
+                                rows_rejected=bad_rows, user_id=actor.user_id,
+                                username=actor.username, started_at=now, finished_at=now,
+                                outcome=ImportOutcome.REFUSED, message=message[:2000])
+            session.add(batch)
+            session.flush()
+            audit.append(session, actor, "import.refused", "import_batch", batch.id or 0,
+                         after={"file": file_name, "sha256": sha256, "rows": rows,
+                                "rows_with_problems": bad_rows})
+            return batch.id
+    except RiskdeskError:
+        return None
+
+
+def write_rejects(frame: pd.DataFrame, problems: pd.DataFrame, path: Path) -> Path:
+    """Rejected rows with their reasons, personal data masked; written atomically."""
+    rows = problems.groupby("row", sort=True).apply(
+        lambda g: "; ".join(f"{c}: {r}" for c, r in zip(g["column"], g["reason"], strict=True)),
+        include_groups=False)
+    out = frame.loc[rows.index - FIRST_DATA_ROW].copy()
+    for name, mask in DISPLAY_MASKS.items():
+        if name in out:
+            out[name] = out[name].astype(str).map(lambda v, m=mask: m(v) if v else v)
+    out.insert(0, "row", rows.index)
+    out.insert(1, "reasons", rows.to_numpy())
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=".rejects-", suffix=".csv", dir=path.parent or ".")
+    with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as fh:
+        out.to_csv(fh, index=False)
+    os.replace(tmp, path)
+    return path

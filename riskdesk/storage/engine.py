@@ -1,0 +1,111 @@
+"""Build the SQLAlchemy engine from ``--db``: a SQLite file path or a SQLAlchemy URL.
+
+Server passwords never live in a URL we write anywhere: a URL without one takes it from the OS
+keyring (``riskdesk db set-password URL``). SQLite gets WAL, foreign keys and a busy timeout, and
+write units of work start with ``BEGIN IMMEDIATE`` so two writers queue instead of deadlocking.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import keyring
+import keyring.errors
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+
+from riskdesk.config import KEYRING_DB_SERVICE, db_target
+from riskdesk.errors import ConfigurationError
+from riskdesk.i18n import translate
+
+_DRIVERS = {
+    "postgresql": "postgresql+psycopg",
+    "postgres": "postgresql+psycopg",
+    "mysql": "mysql+pymysql",
+    "mariadb": "mariadb+pymysql",
+}
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+
+
+def is_url(target: str) -> bool:
+    return "://" in target
+
+
+def normalise_url(target: str) -> URL:
+    """A SQLAlchemy URL with our drivers filled in; a plain path becomes a SQLite URL."""
+    if not is_url(target):
+        return make_url("sqlite:///" + str(Path(target).expanduser().resolve()))
+    url = make_url(target)
+    if url.drivername in _DRIVERS:
+        url = url.set(drivername=_DRIVERS[url.drivername])
+    return url
+
+
+def keyring_key(url: URL) -> str:
+    """The keyring entry name for a server URL: everything but the password."""
+    return url.set(password=None).render_as_string(hide_password=False)
+
+
+def redact_url(url: URL | str) -> str:
+    u = url if isinstance(url, URL) else normalise_url(url)
+    return u.render_as_string(hide_password=True)
+
+
+def _password_from_keyring(url: URL) -> URL:
+    if url.get_backend_name() == "sqlite" or url.password is not None or not url.username:
+        return url
+    try:
+        secret = keyring.get_password(KEYRING_DB_SERVICE, keyring_key(url))
+    except keyring.errors.KeyringError as exc:
+        raise ConfigurationError(
+            translate("Storage", "The OS keyring cannot be read: {error}").format(error=exc)
+        ) from exc
+    return url.set(password=secret) if secret else url
+
+
+def set_password(target: str, password: str) -> str:
+    url = normalise_url(target)
+    keyring.set_password(KEYRING_DB_SERVICE, keyring_key(url.set(password=None)), password)
+    return keyring_key(url.set(password=None))
+
+
+def _sqlite_pragmas(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we emit BEGIN ourselves (see _on_begin)
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        immediate = conn.get_execution_options().get("riskdesk_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def make_engine(target: str | None = None, *, echo: bool = False) -> Engine:
+    """The engine for ``--db`` / ``RISKDESK_DB`` / the default local file."""
+    url = normalise_url(db_target(target))
+    backend = url.get_backend_name()
+    kwargs: dict[str, Any] = {"echo": echo}
+    if backend == "sqlite":
+        assert url.database
+        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+        kwargs["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
+    elif backend in ("postgresql", "mysql", "mariadb"):
+        url = _password_from_keyring(url)
+        kwargs["pool_pre_ping"] = True
+        if backend in ("mysql", "mariadb"):
+            url = url.update_query_dict({"charset": "utf8mb4"})
+            kwargs["isolation_level"] = "READ COMMITTED"
+    else:
+        raise ConfigurationError(
+            translate("Storage", "Unsupported database type: {backend}").format(backend=backend)
+        )
+    engine = create_engine(url, **kwargs)
+    if backend == "sqlite":
+        _sqlite_pragmas(engine)
+    return engine

@@ -1,0 +1,41 @@
+"""Build hooks that pyproject.toml cannot express.
+
+The top-level ``resources/`` folder ships inside the wheel as ``riskdesk.resources`` so an
+installed app (and a PyInstaller build) finds it next to the code, and the Qt translations are
+compiled from ``.ts`` to ``.qm`` at build time rather than committed as binaries.
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from setuptools import find_packages, setup
+from setuptools.command.build_py import build_py
+
+HERE = Path(__file__).parent
+
+
+def compile_translations() -> None:
+    tool = shutil.which("pyside6-lrelease") or str(Path(sys.executable).parent / "pyside6-lrelease")
+    for ts in sorted((HERE / "resources" / "i18n").glob("*.ts")):
+        subprocess.run([tool, "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
+
+
+class BuildPyWithTranslations(build_py):
+    def run(self) -> None:
+        compile_translations()
+        super().run()
+
+
+setup(
+    packages=find_packages(include=["riskdesk", "riskdesk.*"]) + ["riskdesk.resources"],
+    package_dir={"riskdesk.resources": "resources"},
+    package_data={
+        "riskdesk": ["migrations/script.py.mako"],
+        "riskdesk.resources": ["**/*"],
+    },
+    exclude_package_data={"riskdesk.resources": ["**/*.ts"]},
+    cmdclass={"build_py": BuildPyWithTranslations},
+)
