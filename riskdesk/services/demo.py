@@ -85,8 +85,9 @@ def demo_frame(rows: int, *, seed: int = 20_261_124, now: datetime | None = None
     first_seen = pd.Series(offsets).groupby(person).transform("first").to_numpy()
     repeat = pd.Series(person).duplicated().to_numpy()
     close = repeat & (rng.random(n) < 0.6)
-    offsets = np.where(close, np.clip(first_seen - rng.integers(0, 3 * 86400, n), 3600, span),
-                       offsets)
+    nearby = first_seen + rng.integers(-2 * 86400, 2 * 86400, n)
+    nearby = np.where(nearby < 3600, 2 * first_seen - nearby, nearby)  # reflect, do not pile up
+    offsets = np.where(close, np.clip(nearby, 3600, span), offsets)
     submitted_utc = pd.Timestamp(now) - pd.to_timedelta(offsets, unit="s")
     submitted = (submitted_utc.tz_localize("UTC").tz_convert(SOURCE_TIMEZONE)
                  .strftime("%Y-%m-%d %H:%M:%S"))

@@ -111,8 +111,3 @@ def sign_in(session: Session, username: str, password: str, *, channel: str) -> 
         user.password_hash = hash_password(password)
     audit.append(session, who, "auth.sign_in", "user", user.id, after={"channel": channel})
     return who
-
-
-def is_locked_message(session: Session, username: str) -> str:
-    return translate("Users", "Sign-in refused for {user}: wrong user name or password, "
-                     "or the account is locked.").format(user=username)

@@ -1,0 +1,1 @@
+"""PySide6 GUI: windows, dialogs, Qt models and workers. Calls services only."""

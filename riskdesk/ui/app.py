@@ -1,0 +1,99 @@
+"""Start the GUI: translations, database, sign-in, main window (or a screenshot and exit)."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from riskdesk.config import PASSWORD_ENV
+from riskdesk.errors import RiskdeskError
+from riskdesk.services.actor import Actor
+from riskdesk.services.users import create_user, has_users, sign_in
+from riskdesk.storage.engine import make_engine
+from riskdesk.storage.migrate import ensure_local_schema
+from riskdesk.storage.session import unit_of_work
+from riskdesk.ui.i18n import install_translators
+from riskdesk.ui.main_window import MainWindow
+from riskdesk.ui.signin import FirstAdminDialog, SignInDialog
+
+SCREENSHOT_SIZE = (1280, 800)
+
+
+
+
+def application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName("riskdesk")
+    app.setApplicationName("riskdesk")
+    return app  # type: ignore[return-value]
+
+
+def run(*, db: str | None, user: str | None, lang: str | None, screenshot: Path | None) -> int:
+    app = application()
+    install_translators(app, lang)
+    if screenshot is not None and not user:
+        print("riskdesk: --screenshot needs --user (password from RISKDESK_PASSWORD).",
+              file=sys.stderr)
+        return 2
+    try:
+        engine = make_engine(db)
+        ensure_local_schema(engine)
+        actor = _sign_in(engine, user, interactive=screenshot is None)
+    except RiskdeskError as exc:
+        if screenshot is not None:
+            print(f"riskdesk: {exc}", file=sys.stderr)
+        else:
+            QMessageBox.critical(None, QCoreApplication.translate("App", "riskdesk"), str(exc))
+        return 1
+    if actor is None:
+        if screenshot is not None:
+            print(f"riskdesk: sign-in refused for {user}.", file=sys.stderr)
+        return 1
+    window = MainWindow(engine, actor)
+    if screenshot is not None:
+        window.resize(*SCREENSHOT_SIZE)
+        window.show()
+        app.processEvents()
+        QTimer.singleShot(200, lambda: (_save(window, screenshot), app.quit()))
+        app.exec()
+        return 0
+    window.show()
+    return app.exec()
+
+
+def _save(window: MainWindow, path: Path) -> None:
+    window.resize(*SCREENSHOT_SIZE)
+    QApplication.processEvents()
+    if not window.grab().save(str(path)):
+        print(f"riskdesk: cannot write {path}", file=sys.stderr)
+
+
+def _sign_in(engine, user: str | None, *, interactive: bool) -> Actor | None:  # type: ignore[no-untyped-def]
+    def attempt(name: str, password: str) -> Actor | None:
+        with unit_of_work(engine) as session:
+            return sign_in(session, name, password, channel="gui")
+
+    with unit_of_work(engine, write=False) as session:
+        empty = not has_users(session)
+    if empty and interactive:
+        def create(name: str, password: str) -> str | None:
+            try:
+                with unit_of_work(engine) as session:
+                    create_user(session, None, username=name, password=password,
+                                roles=["admin"])
+            except RiskdeskError as exc:
+                return str(exc)
+            return None
+
+        if FirstAdminDialog(create).exec() != FirstAdminDialog.DialogCode.Accepted:
+            return None
+    password = os.environ.get(PASSWORD_ENV)
+    if user and password is not None:
+        return attempt(user, password)
+    if not interactive:
+        return None
+    dialog = SignInDialog(attempt, username=user or "")
+    return dialog.actor if dialog.exec() == SignInDialog.DialogCode.Accepted else None

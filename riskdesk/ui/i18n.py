@@ -1,0 +1,35 @@
+"""Qt translations: pick the language, load the compiled catalogue, route core messages."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from riskdesk import i18n
+from riskdesk.paths import resources_dir
+
+SUPPORTED = ("zh_CN", "en")
+
+
+def choose_language(lang: str | None) -> str:
+    if lang:
+        return "zh_CN" if lang.lower().replace("-", "_").startswith("zh") else "en"
+    return "zh_CN" if QLocale.system().name().startswith("zh") else "en"
+
+
+def install_translators(app: QCoreApplication, lang: str | None) -> str:
+    """Install riskdesk's and Qt's own catalogues; returns the language used."""
+    chosen = choose_language(lang)
+    if chosen == "zh_CN":
+        qm = resources_dir() / "i18n" / "riskdesk_zh_CN.qm"
+        ours = QTranslator(app)
+        if not ours.load(str(qm)):
+            raise FileNotFoundError(f"translation catalogue missing: {qm} (run pyside6-lrelease)")
+        app.installTranslator(ours)
+        qt = QTranslator(app)
+        if qt.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
+                   QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt)
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    i18n.install(lambda ctx, text: QCoreApplication.translate(ctx, text))
+    return chosen

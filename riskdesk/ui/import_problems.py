@@ -1,0 +1,67 @@
+"""The list of problems of a refused import, as a table an officer can sort and copy."""
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableView, QVBoxLayout, QWidget
+
+from riskdesk.services.imports.service import ImportResult
+
+PROBLEM_HEADERS = [
+    ("row", QT_TRANSLATE_NOOP("ProblemsModel", "Row")),
+    ("column", QT_TRANSLATE_NOOP("ProblemsModel", "Column")),
+    ("value", QT_TRANSLATE_NOOP("ProblemsModel", "Value")),
+    ("reason", QT_TRANSLATE_NOOP("ProblemsModel", "Reason")),
+]
+
+
+class ProblemsModel(QAbstractTableModel):
+    def __init__(self, problems: pd.DataFrame, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._records = problems[[c for c, _ in PROBLEM_HEADERS]].to_dict("records")
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._records)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(PROBLEM_HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("ProblemsModel", PROBLEM_HEADERS[section][1])
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and role == Qt.ItemDataRole.DisplayRole:
+            return str(self._records[index.row()][PROBLEM_HEADERS[index.column()][0]])
+        return None
+
+
+class ImportProblemsDialog(QDialog):
+    def __init__(self, result: ImportResult, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Import refused"))
+        self.resize(900, 480)
+        layout = QVBoxLayout(self)
+        summary = QLabel(self.tr(
+            "{file} was refused and nothing was imported: {n} problem(s) in {rows} of {total} "
+            "rows. Correct the file and import it again, or import the good rows with "
+            "\"skip invalid rows\".").format(file=result.file_name, n=len(result.problems),
+                                              rows=result.rejected, total=result.rows_total))
+        summary.setWordWrap(True)
+        layout.addWidget(summary)
+        self.table = QTableView(self)
+        self.table.setModel(ProblemsModel(result.problems, self))
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.resizeColumnsToContents()
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, parent=self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)

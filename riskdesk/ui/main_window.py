@@ -1,0 +1,139 @@
+"""The main window: the applications table, import, and who is signed in."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QMainWindow, QTableView, QToolBar
+from sqlalchemy import Engine
+
+from riskdesk import __version__
+from riskdesk.domain.enums import label
+from riskdesk.errors import Cancelled, RiskdeskError
+from riskdesk.services.actor import Actor
+from riskdesk.services.imports.service import ImportResult, import_file
+from riskdesk.services.permissions import Action, allowed
+from riskdesk.storage.engine import redact_url
+from riskdesk.storage.session import unit_of_work
+from riskdesk.tasks import TaskState
+from riskdesk.ui.applications.model import ApplicationsModel
+from riskdesk.ui.dialogs import Dialogs
+from riskdesk.ui.worker import BackgroundTask, run_task
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, engine: Engine, actor: Actor, dialogs: Dialogs | None = None) -> None:
+        super().__init__()
+        self.engine = engine
+        self.actor = actor
+        self.dialogs = dialogs or Dialogs()
+        self.last_task: BackgroundTask | None = None
+        self.setWindowTitle(self.tr("riskdesk - risk case management"))
+        self.model = ApplicationsModel(lambda: unit_of_work(engine, write=False), actor, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.setCentralWidget(self.table)
+        self._build_actions()
+        self.count_label = QLabel(self)
+        self.user_label = QLabel(self)
+        self.statusBar().addWidget(self.count_label)
+        self.statusBar().addPermanentWidget(self.user_label)
+        self.user_label.setText(self.tr("Signed in: {user} ({roles}) | {db}").format(
+            user=actor.username, roles=", ".join(label(r) for r in sorted(actor.roles)),
+            db=redact_url(engine.url)))
+        self.model.modelReset.connect(self._update_count)
+        self.model.rowsInserted.connect(self._update_count)
+        self._update_count()
+        self.table.resizeColumnsToContents()
+        settings = QSettings()
+        geometry = settings.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    def _build_actions(self) -> None:
+        bar = QToolBar(self.tr("Main"), self)
+        bar.setObjectName("main-toolbar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(bar)
+        self.import_action = QAction(self.tr("Import applications..."), self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.triggered.connect(self.import_applications)
+        self.import_action.setEnabled(allowed(self.actor, Action.APPLICATION_IMPORT))
+        self.refresh_action = QAction(self.tr("Refresh"), self)
+        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.refresh_action.triggered.connect(self.model.reload)
+        quit_action = QAction(self.tr("Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        about_action = QAction(self.tr("About riskdesk"), self)
+        about_action.triggered.connect(self._about)
+        bar.addAction(self.import_action)
+        bar.addAction(self.refresh_action)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.refresh_action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(about_action)
+
+    def _update_count(self, *_: Any) -> None:
+        self.count_label.setText(self.tr("{total} applications, {loaded} loaded").format(
+            total=f"{self.model.total:,}", loaded=f"{self.model.rowCount():,}"))
+
+    def _about(self) -> None:
+        self.dialogs.info(self, self.tr("About riskdesk"), self.tr(
+            "riskdesk {version}\nDatabase: {db}").format(version=__version__,
+                                                       db=redact_url(self.engine.url)))
+
+    # -- import -------------------------------------------------------------------------
+    def import_applications(self) -> None:
+        path = self.dialogs.open_import_file(self)
+        if path:
+            self.start_import(Path(path))
+
+    def start_import(self, path: Path) -> BackgroundTask:
+        engine, actor = self.engine, self.actor
+
+        def work(state: TaskState) -> ImportResult:
+            return import_file(engine, actor, path, state=state)
+
+        self.import_action.setEnabled(False)
+        self.last_task = run_task(self, work, label=self.tr("Importing {file}").format(
+            file=path.name), on_done=self._import_done, on_error=self._import_failed,
+            progress=self.dialogs.progress(self))
+        return self.last_task
+
+    def _import_done(self, result: ImportResult) -> None:
+        self.import_action.setEnabled(True)
+        if result.refused:
+            self.dialogs.show_problems(self, result)
+            return
+        self.model.reload()
+        self.dialogs.info(self, self.tr("Import finished"), self.tr(
+            "{file}: {total} rows, {new} imported, {present} already present.").format(
+            file=result.file_name, total=result.rows_total, new=result.inserted,
+            present=result.present))
+
+    def _import_failed(self, error: BaseException) -> None:
+        self.import_action.setEnabled(True)
+        if isinstance(error, Cancelled):
+            self.dialogs.info(self, self.tr("Import cancelled"), self.tr(
+                "The import was cancelled; nothing was saved."))
+        elif isinstance(error, RiskdeskError):
+            self.dialogs.error(self, self.tr("Import refused"), str(error))
+        else:
+            self.dialogs.error(self, self.tr("Import failed"), self.tr(
+                "The import failed and nothing was saved: {error}").format(error=error))
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802
+        QSettings().setValue("main/geometry", self.saveGeometry())
+        super().closeEvent(event)
