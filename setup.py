@@ -6,6 +6,7 @@ compiled from ``.ts`` to ``.qm`` at build time rather than committed as binaries
 """
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -18,7 +19,8 @@ HERE = Path(__file__).parent
 
 
 def compile_translations() -> None:
-    tool = shutil.which("pyside6-lrelease") or str(Path(sys.executable).parent / "pyside6-lrelease")
+    exe = "pyside6-lrelease" + (".exe" if os.name == "nt" else "")
+    tool = shutil.which("pyside6-lrelease") or str(Path(sys.executable).parent / exe)
     for ts in sorted((HERE / "resources" / "i18n").glob("*.ts")):
         subprocess.run([tool, "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
 
@@ -29,13 +31,16 @@ class BuildPyWithTranslations(build_py):
         super().run()
 
 
-setup(
-    packages=find_packages(include=["riskdesk", "riskdesk.*"]) + ["riskdesk.resources"],
-    package_dir={"riskdesk.resources": "resources"},
-    package_data={
-        "riskdesk": ["migrations/script.py.mako"],
-        "riskdesk.resources": ["**/*"],
-    },
-    exclude_package_data={"riskdesk.resources": ["**/*.ts"]},
-    cmdclass={"build_py": BuildPyWithTranslations},
-)
+if os.environ.get("RISKDESK_COMPILE_ONLY"):  # tasks.py: compile translations in a checkout
+    compile_translations()
+else:
+    setup(
+        packages=find_packages(include=["riskdesk", "riskdesk.*"]) + ["riskdesk.resources"],
+        package_dir={"riskdesk.resources": "resources"},
+        package_data={
+            "riskdesk": ["migrations/script.py.mako"],
+            "riskdesk.resources": ["**/*"],
+        },
+        exclude_package_data={"riskdesk.resources": ["**/*.ts"]},
+        cmdclass={"build_py": BuildPyWithTranslations},
+    )

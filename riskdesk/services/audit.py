@@ -107,7 +107,7 @@ def verify(session: Session, *, batch: int = 5000) -> VerifyResult:
     for ev in rows:
         problem = _check_row(ev, expected_seq, prev)
         if problem:
-            return VerifyResult(False, expected_seq - 1, prev, ev.seq, problem)
+            return VerifyResult(False, expected_seq - 1, prev, expected_seq, problem)
         expected_seq, prev = ev.seq + 1, ev.hash
         session.expunge(ev)
     count = expected_seq - 1

@@ -11,7 +11,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 _SQL = {
-    "postgresql": "SELECT (now() AT TIME ZONE 'UTC')",
+    "postgresql": "SELECT (clock_timestamp() AT TIME ZONE 'UTC')",
     "mysql": "SELECT UTC_TIMESTAMP(6)",
     "mariadb": "SELECT UTC_TIMESTAMP(6)",
 }

@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Set up riskdesk in ./.venv and run it: the README's two quick-start commands.
+
+    python3 tasks.py demo   # set up, build the demo database of real credit data, open the app
+    python3 tasks.py test   # set up with test extras, run the whole test suite
+
+Works on Windows, macOS and Linux with Python 3.11+; extra arguments go to riskdesk / pytest.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PY = BIN / ("python.exe" if os.name == "nt" else "python")
+
+
+def sh(*args: str | Path, env: dict[str, str] | None = None) -> None:
+    subprocess.run([str(a) for a in args], check=True, cwd=ROOT, env=env)
+
+
+def setup(extras: str) -> None:
+    if sys.version_info < (3, 11):
+        sys.exit("riskdesk needs Python 3.11 or newer")
+    if not PY.exists():
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    sh(PY, "-m", "pip", "install", "-q", "--upgrade", "pip", "setuptools>=68", "wheel",
+       "pyside6-essentials>=6.8")
+    sh(PY, "-m", "pip", "install", "-q", "--no-build-isolation", "-e", f".[{extras}]"
+       if extras else ".")
+    sh(PY, "-c", "import setup", env={**os.environ, "RISKDESK_COMPILE_ONLY": "1"})
+
+
+def keyring_fallback(env: dict[str, str]) -> dict[str, str]:
+    """A machine with no OS keyring service (a bare Linux box) gets a file keyring, with a
+    warning: fine for the demo, never for real data (docs/keys.md)."""
+    if "PYTHON_KEYRING_BACKEND" in env:
+        return env
+    probe = subprocess.run([str(PY), "-c", "import keyring, keyring.backends.fail as f; "
+                            "print(isinstance(keyring.get_keyring(), f.Keyring))"],
+                           capture_output=True, text=True, cwd=ROOT)
+    if probe.stdout.strip() == "True":
+        print("note: no OS keyring service found; the demo keeps its data key in a plain file "
+              "keyring (keyrings.alt). Use a real keyring for real data.")
+        sh(PY, "-m", "pip", "install", "-q", "keyrings.alt")
+        return {**env, "PYTHON_KEYRING_BACKEND": "keyrings.alt.file.PlaintextKeyring"}
+    return env
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in ("demo", "test"):
+        print(__doc__)
+        return 2
+    command, rest = argv[0], argv[1:]
+    if command == "demo":
+        setup("")
+        env = keyring_fallback(dict(os.environ))
+        return subprocess.run([str(PY), "-m", "riskdesk", "demo", *rest], cwd=ROOT,
+                              env=env).returncode
+    setup("test")
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    code = subprocess.run([str(PY), "-m", "pytest", "-n", "2", "--dist", "loadgroup", *rest],
+                          cwd=ROOT, env=env).returncode
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

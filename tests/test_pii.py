@@ -1,0 +1,78 @@
+"""Personal data: encryption, keyed hashes, masks, and no plain values on disk (issue 3)."""
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import keyring
+import pytest
+from sqlalchemy import Engine, select
+
+from riskdesk.config import KEYRING_KEY_SERVICE
+from riskdesk.domain.applications import Applicant, Application
+from riskdesk.errors import KeyUnavailable
+from riskdesk.security.datakey import DataCipher, load_cipher
+from riskdesk.security.masking import mask_card, mask_id_no, mask_name, mask_phone
+from riskdesk.services.actor import Actor
+from riskdesk.services.imports.service import import_frame
+from riskdesk.storage.session import unit_of_work
+from tests.helpers import sample
+
+
+def test_masks() -> None:
+    assert mask_id_no("110101199003071234") == "110101********1234"
+    assert mask_phone("13812345678") == "138****5678"
+    assert mask_card("6222021234567890123") == "622202*********0123"
+    assert mask_name("张三丰") == "张**"
+
+
+def test_cipher_roundtrip_and_field_binding() -> None:
+    c = DataCipher("k1", b"\x01" * 32)
+    blob = c.encrypt("phone", "13812345678")
+    assert c.decrypt("phone", blob) == "13812345678"
+    assert c.encrypt("phone", "13812345678") != blob  # random nonce
+    with pytest.raises(Exception):
+        c.decrypt("id_no", blob)  # bound to its column
+    assert c.digest("phone", "13812345678") == c.digest("phone", "13812345678")
+    assert c.digest("phone", "13812345678") != c.digest("card", "13812345678")
+    assert c.digest("phone", "x") != DataCipher("k2", b"\x02" * 32).digest("phone", "x")
+
+
+def test_stored_values_decrypt_with_the_keyring_key(engine: Engine,
+                                                    actors: dict[str, Actor]) -> None:
+    frame = sample(5)
+    import_frame(engine, actors["officer"], frame, file_name="t.csv", sha256="0" * 64)
+    with unit_of_work(engine, write=False) as session:
+        cipher = load_cipher(session, create=False)
+        person = session.scalars(select(Applicant).order_by(Applicant.id)).first()
+        app = session.scalars(select(Application).order_by(Application.id)).first()
+        assert person is not None and app is not None
+        assert cipher.decrypt("id_no", person.id_no_enc) in set(frame["id_no"])
+        assert cipher.decrypt("phone", app.phone_enc) in set(frame["phone"])
+        assert person.id_no_masked == mask_id_no(cipher.decrypt("id_no", person.id_no_enc))
+
+
+def test_missing_key_is_a_clear_error(sqlite_engine: Engine, sqlite_actors: dict) -> None:
+    import_frame(sqlite_engine, sqlite_actors["officer"], sample(2), file_name="t",
+                 sha256="0" * 64)
+    with unit_of_work(sqlite_engine, write=False) as session:
+        key_id = load_cipher(session, create=False).key_id
+    keyring.delete_password(KEYRING_KEY_SERVICE, key_id)
+    with pytest.raises(KeyUnavailable) as info, unit_of_work(sqlite_engine) as session:
+        load_cipher(session)
+    assert key_id in str(info.value) and "escrow" in str(info.value)
+
+
+def test_no_plain_pii_in_sqlite_file_or_wal(sqlite_engine: Engine, sqlite_path: Path,
+                                            sqlite_actors: dict) -> None:
+    """Acceptance: `strings` over the database and its WAL finds no ID number or phone."""
+    frame = sample(300, seed=11)
+    import_frame(sqlite_engine, sqlite_actors["officer"], frame, file_name="t", sha256="0" * 64)
+    files = [p for p in (sqlite_path, Path(f"{sqlite_path}-wal")) if p.exists()]
+    assert Path(f"{sqlite_path}-wal").exists()
+    text = "".join(subprocess.run(["strings", "-n", "6", str(p)], capture_output=True,
+                                  text=True, check=True).stdout for p in files)
+    blob = b"".join(p.read_bytes() for p in files)
+    for value in list(frame["id_no"]) + list(frame["phone"]) + [c for c in frame["card_no"] if c]:
+        assert value not in text
+        assert value.encode() not in blob
