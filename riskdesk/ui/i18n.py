@@ -15,21 +15,24 @@ def choose_language(lang: str | None) -> str:
     return "zh_CN" if QLocale.system().name().startswith("zh") else "en"
 
 
-def install_translators(app: QCoreApplication, lang: str | None) -> str:
-    """Install riskdesk's and Qt's own catalogues; returns the language used."""
+def install_translators(app: QCoreApplication, lang: str | None) -> list[QTranslator]:
+    """Install riskdesk's and Qt's own catalogues; returns them (tests remove them again)."""
     chosen = choose_language(lang)
+    installed: list[QTranslator] = []
     if chosen == "zh_CN":
         qm = resources_dir() / "i18n" / "riskdesk_zh_CN.qm"
         ours = QTranslator(app)
         if not ours.load(str(qm)):
             raise FileNotFoundError(f"translation catalogue missing: {qm} (run pyside6-lrelease)")
         app.installTranslator(ours)
+        installed.append(ours)
         qt = QTranslator(app)
         if qt.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
                    QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             app.installTranslator(qt)
+            installed.append(qt)
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     else:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     i18n.install(lambda ctx, text: QCoreApplication.translate(ctx, text))
-    return chosen
+    return installed

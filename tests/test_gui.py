@@ -1,0 +1,165 @@
+"""The main window, clicked through with pytest-qt on a real SQLite database (issue 3)."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
+from sqlalchemy import Engine, text
+
+from riskdesk.services.actor import Actor
+from riskdesk.services.imports.service import ImportResult, import_frame
+from riskdesk.storage.session import unit_of_work
+from riskdesk.ui.applications.model import FIELDS, ApplicationsModel, RowRole
+from riskdesk.ui.dialogs import Dialogs
+from riskdesk.ui.import_problems import ImportProblemsDialog
+from riskdesk.ui.main_window import MainWindow
+from riskdesk.ui.signin import SignInDialog
+from tests.conftest import PASSWORD
+from tests.helpers import sample, write_csv
+
+
+class FakeDialogs(Dialogs):
+    """Records what would have been shown; never blocks."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path
+        self.infos: list[tuple[str, str]] = []
+        self.errors: list[tuple[str, str]] = []
+        self.problems: list[ImportResult] = []
+        self.progress_dialogs: list[QProgressDialog] = []
+
+    def open_import_file(self, parent: QWidget) -> str | None:
+        return str(self.path) if self.path else None
+
+    def info(self, parent: QWidget, title: str, text: str) -> None:
+        self.infos.append((title, text))
+
+    def error(self, parent: QWidget, title: str, text: str) -> None:
+        self.errors.append((title, text))
+
+    def progress(self, parent: QWidget) -> QProgressDialog:
+        dialog = super().progress(parent)
+        self.progress_dialogs.append(dialog)
+        return dialog
+
+    def show_problems(self, parent: QWidget, result: ImportResult) -> None:
+        self.problems.append(result)
+
+
+def _fill(engine: Engine, actor: Actor, rows: int) -> None:
+    result = import_frame(engine, actor, sample(rows, seed=5), file_name="t", sha256="0" * 64)
+    assert result.inserted == rows
+
+
+def _model(engine: Engine, actor: Actor) -> ApplicationsModel:
+    return ApplicationsModel(lambda: unit_of_work(engine, write=False), actor)
+
+
+def _sql_order(engine: Engine, order: str) -> list[str]:
+    with engine.connect() as conn:
+        return list(conn.execute(text(
+            "SELECT application_no FROM application a JOIN applicant p ON p.id = a.applicant_id "
+            f"ORDER BY {order}")).scalars())
+
+
+def test_first_page_equals_sql_order_by(qtbot: Any, engine: Engine,
+                                        actors: dict[str, Actor]) -> None:
+    """Acceptance: the model's first page equals the first rows of the same ORDER BY."""
+    _fill(engine, actors["officer"], 450)
+    model = _model(engine, actors["officer"])
+    assert model.total == 450 and model.rowCount() == ApplicationsModel.PAGE
+    shown = [model.row_at(r).application_no for r in range(model.rowCount())]
+    assert shown == _sql_order(engine, "a.submitted_at DESC, a.id DESC")[:ApplicationsModel.PAGE]
+
+
+@pytest.mark.parametrize(("field", "order"), [("amount", "a.amount ASC, a.id ASC"),
+                                              ("name", "p.name ASC, a.id ASC")])
+def test_keyset_pages_follow_the_database_order(qtbot: Any, sqlite_engine: Engine,
+                                                sqlite_actors: dict, field: str,
+                                                order: str) -> None:
+    _fill(sqlite_engine, sqlite_actors["officer"], 450)
+    model = _model(sqlite_engine, sqlite_actors["officer"])
+    model.sort(FIELDS.index(field), Qt.SortOrder.AscendingOrder)
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == 450
+    shown = [model.index(r, 0).data(RowRole).application_no for r in range(450)]
+    assert shown == _sql_order(sqlite_engine, order)
+
+
+def test_window_imports_through_its_action(qtbot: Any, sqlite_engine: Engine,
+                                           sqlite_actors: dict, tmp_path: Path) -> None:
+    dialogs = FakeDialogs(write_csv(sample(40), tmp_path / "apps.csv"))
+    window = MainWindow(sqlite_engine, sqlite_actors["officer"], dialogs)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.model.total == 0
+    window.import_action.trigger()
+    qtbot.waitUntil(lambda: bool(dialogs.infos), timeout=30_000)
+    assert window.model.total == 40 and window.table.model().rowCount() == 40
+    assert "40 imported" in dialogs.infos[0][1]
+    assert "40" in window.count_label.text()
+    assert window.import_action.isEnabled()
+
+
+def test_refused_file_shows_the_problem_table(qtbot: Any, sqlite_engine: Engine,
+                                              sqlite_actors: dict, tmp_path: Path) -> None:
+    frame = sample(10)
+    frame.loc[1, "amount"] = "-3"
+    frame.loc[4, "term_months"] = "x"
+    frame.loc[6, "phone"] = "99"
+    dialogs = FakeDialogs(write_csv(frame, tmp_path / "bad.csv"))
+    window = MainWindow(sqlite_engine, sqlite_actors["officer"], dialogs)
+    qtbot.addWidget(window)
+    window.import_action.trigger()
+    qtbot.waitUntil(lambda: bool(dialogs.problems), timeout=30_000)
+    result = dialogs.problems[0]
+    assert result.refused and window.model.total == 0
+    dialog = ImportProblemsDialog(result, window)
+    qtbot.addWidget(dialog)
+    model = dialog.table.model()
+    assert model.rowCount() == 3
+    assert [model.index(r, 1).data() for r in range(3)] == ["amount", "term_months", "phone"]
+
+
+def test_cancel_rolls_the_import_back(qtbot: Any, sqlite_engine: Engine, sqlite_actors: dict,
+                                      tmp_path: Path) -> None:
+    dialogs = FakeDialogs()
+    window = MainWindow(sqlite_engine, sqlite_actors["officer"], dialogs)
+    qtbot.addWidget(window)
+    task = window.start_import(write_csv(sample(20000, seed=2), tmp_path / "big.csv"))
+    cancel = dialogs.progress_dialogs[0].findChild(QPushButton)
+    assert cancel is not None and cancel.text() == "Cancel"
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(dialogs.infos), timeout=60_000)
+    assert task.state.cancelled
+    assert "cancelled" in dialogs.infos[0][1]
+    window.model.reload()
+    assert window.model.total == 0
+
+
+def test_auditor_cannot_start_an_import(qtbot: Any, sqlite_engine: Engine,
+                                        sqlite_actors: dict) -> None:
+    window = MainWindow(sqlite_engine, sqlite_actors["auditor"], FakeDialogs())
+    qtbot.addWidget(window)
+    assert not window.import_action.isEnabled()
+
+
+def test_sign_in_dialog(qtbot: Any, sqlite_engine: Engine, sqlite_actors: dict) -> None:
+    from riskdesk.services.users import sign_in
+
+    def attempt(name: str, password: str) -> Actor | None:
+        with unit_of_work(sqlite_engine) as session:
+            return sign_in(session, name, password, channel="gui")
+
+    dialog = SignInDialog(attempt, username="officer")
+    qtbot.addWidget(dialog)
+    dialog.password.setText("wrong-password")
+    dialog._try()
+    assert dialog.actor is None and dialog.message.text()
+    dialog.password.setText(PASSWORD)
+    dialog._try()
+    assert dialog.actor is not None and dialog.actor.username == "officer"
