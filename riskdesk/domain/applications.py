@@ -47,7 +47,7 @@ class Applicant(SQLModel, table=True):
     gender: str = Field(max_length=1)
     region_code: str = Field(max_length=6, index=True)
     key_id: str = Field(max_length=32)
-    first_batch_id: int | None = Field(default=None, foreign_key="import_batch.id", index=True)
+    first_batch_id: int | None = Field(default=None, foreign_key="import_batch.id")
     created_at: datetime = Field(sa_type=UtcDateTime)
 
 
@@ -61,7 +61,7 @@ class Application(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     application_no: str = Field(max_length=40, unique=True)
     applicant_id: int = Field(foreign_key="applicant.id", index=True)
-    batch_id: int = Field(foreign_key="import_batch.id", index=True)
+    batch_id: int = Field(foreign_key="import_batch.id")
     product: str = Field(max_length=24)
     channel: str = Field(max_length=24)
     amount: Decimal = Field(sa_type=Money)

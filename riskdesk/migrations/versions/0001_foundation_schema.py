@@ -113,7 +113,6 @@ def upgrade() -> None:
     sa.UniqueConstraint('id_no_hash')
     )
     with op.batch_alter_table('applicant', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_applicant_first_batch_id'), ['first_batch_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_applicant_name'), ['name'], unique=False)
         batch_op.create_index(batch_op.f('ix_applicant_region_code'), ['region_code'], unique=False)
 
@@ -153,7 +152,6 @@ def upgrade() -> None:
     with op.batch_alter_table('application', schema=None) as batch_op:
         batch_op.create_index('ix_application_amount_id', ['amount', 'id'], unique=False)
         batch_op.create_index(batch_op.f('ix_application_applicant_id'), ['applicant_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_application_batch_id'), ['batch_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_application_card_hash'), ['card_hash'], unique=False)
         batch_op.create_index(batch_op.f('ix_application_device_id'), ['device_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_application_phone_hash'), ['phone_hash'], unique=False)
@@ -191,7 +189,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_application_phone_hash'))
         batch_op.drop_index(batch_op.f('ix_application_device_id'))
         batch_op.drop_index(batch_op.f('ix_application_card_hash'))
-        batch_op.drop_index(batch_op.f('ix_application_batch_id'))
         batch_op.drop_index(batch_op.f('ix_application_applicant_id'))
         batch_op.drop_index('ix_application_amount_id')
 
@@ -199,7 +196,6 @@ def downgrade() -> None:
     with op.batch_alter_table('applicant', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_applicant_region_code'))
         batch_op.drop_index(batch_op.f('ix_applicant_name'))
-        batch_op.drop_index(batch_op.f('ix_applicant_first_batch_id'))
 
     op.drop_table('applicant')
     op.drop_table('user_role')

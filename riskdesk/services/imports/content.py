@@ -13,6 +13,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from riskdesk.security.datakey import DataCipher
 from riskdesk.services.imports.columns import COLUMNS
@@ -33,9 +35,10 @@ def _places(name: str, kind: str) -> int | None:
     return None
 
 
-def frame_strings(clean: pd.DataFrame, cipher: DataCipher) -> tuple[pd.DataFrame, dict[str, list[str]]]:
+def frame_strings(clean: pd.DataFrame, cipher: DataCipher,
+                  ) -> tuple[pd.DataFrame, dict[str, list[str]]]:
     """Per-field canonical strings of valid rows, plus the PII digests (reused for storage)."""
-    out = pd.DataFrame(index=clean.index)
+    out: dict[str, list[str]] = {}
     digests: dict[str, list[str]] = {}
     for col in COLUMNS:
         if col.name in SKIPPED:
@@ -47,25 +50,29 @@ def frame_strings(clean: pd.DataFrame, cipher: DataCipher) -> tuple[pd.DataFrame
             d = np.full(len(s), "", dtype=object)
             if present.any():
                 d[present] = cipher.digest_many(PII_FIELDS[col.name], values[present].tolist())
-            digests[col.name] = d.tolist()
-            out[col.name] = d
+            digests[col.name] = out[col.name] = d.tolist()
         elif col.kind in ("decimal", "float"):
-            out[col.name] = s.astype(float).round(_places(col.name, col.kind)).astype(str).where(
-                s.notna(), "")
+            out[col.name] = _numbers_as_text(s.astype(float).round(_places(col.name, col.kind)))
         elif col.kind == "int":
-            out[col.name] = s.astype("Int64").astype(str).where(s.notna(), "")
+            out[col.name] = _numbers_as_text(s.astype("Int64"))
         elif col.kind == "datetime":
-            out[col.name] = s.astype(str).where(s.notna(), "")
+            out[col.name] = s.astype(str).where(s.notna(), "").tolist()
         else:
-            out[col.name] = s.astype(object).where(s.notna(), "").astype(str)
-    return out, digests
+            out[col.name] = s.astype(object).where(s.notna(), "").tolist()
+    return pd.DataFrame(out, index=clean.index, dtype=object), digests
+
+
+def _numbers_as_text(s: pd.Series) -> list[str]:
+    """Arrow's number formatting, vectorised; the same function renders stored values."""
+    arr = pa.array(s, from_pandas=True)
+    return pc.fill_null(pc.cast(arr, pa.string()), "").to_pylist()
 
 
 def content_hashes(strings: pd.DataFrame) -> list[str]:
-    joined = strings[CONTENT_FIELDS[0]].astype(str)
-    for name in CONTENT_FIELDS[1:]:
-        joined = joined + SEP + strings[name].astype(str)
-    return [hashlib.sha256(v.encode()).hexdigest() for v in joined.tolist()]
+    arrays = [pa.array(strings[name].to_numpy(), type=pa.string()) for name in CONTENT_FIELDS]
+    joined = pc.binary_join_element_wise(*arrays, SEP).to_pylist()
+    sha = hashlib.sha256
+    return [sha(v.encode()).hexdigest() for v in joined]
 
 
 def stored_strings(values: dict[str, Any]) -> dict[str, str]:
@@ -78,9 +85,10 @@ def stored_strings(values: dict[str, Any]) -> dict[str, str]:
         if v is None:
             out[col.name] = ""
         elif col.kind in ("decimal", "float"):
-            out[col.name] = str(round(float(v), _places(col.name, col.kind) or 0))
+            out[col.name] = _numbers_as_text(pd.Series([round(float(v), _places(
+                col.name, col.kind) or 0)]))[0]
         elif col.kind == "int":
-            out[col.name] = str(int(v))
+            out[col.name] = _numbers_as_text(pd.Series([int(v)], dtype="Int64"))[0]
         elif col.kind == "datetime" and isinstance(v, datetime):
             out[col.name] = str(pd.Timestamp(v))
         else:

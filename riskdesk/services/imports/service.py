@@ -315,8 +315,10 @@ def _write(session: Session, actor: Actor, cipher: DataCipher, rows: pd.DataFram
     })
     insert_columns(conn, Application.__table__, app_cols, check=progress(n))  # type: ignore[arg-type]
 
-    app_ids = dict(session.execute(select(Application.application_no, Application.id)
-                                   .where(Application.batch_id == batch.id)).all())
+    app_ids: dict[str, int] = {}
+    for chunk in _chunks(app_cols["application_no"]):
+        app_ids.update(dict(session.execute(select(Application.application_no, Application.id)
+                                            .where(Application.application_no.in_(chunk))).all()))
     feat_cols: dict[str, list[Any]] = {
         "application_id": [app_ids[a] for a in rows["application_no"].tolist()]}
     for name in FEATURE_COLUMNS:
