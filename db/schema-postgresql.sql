@@ -106,8 +106,6 @@ CREATE TABLE applicant (
 
 CREATE INDEX ix_applicant_name ON applicant (name);
 
-CREATE INDEX ix_applicant_region_code ON applicant (region_code);
-
 CREATE TABLE application (
     id SERIAL NOT NULL, 
     application_no VARCHAR(40) NOT NULL, 
@@ -141,8 +139,6 @@ CREATE TABLE application (
     FOREIGN KEY(batch_id) REFERENCES import_batch (id), 
     UNIQUE (application_no)
 );
-
-CREATE INDEX ix_application_amount_id ON application (amount, id);
 
 CREATE INDEX ix_application_applicant_id ON application (applicant_id);
 

@@ -45,7 +45,7 @@ class Applicant(SQLModel, table=True):
     id_no_masked: str = Field(max_length=18)
     birth_date: date
     gender: str = Field(max_length=1)
-    region_code: str = Field(max_length=6, index=True)
+    region_code: str = Field(max_length=6)
     key_id: str = Field(max_length=32)
     first_batch_id: int | None = Field(default=None, foreign_key="import_batch.id")
     created_at: datetime = Field(sa_type=UtcDateTime)
@@ -55,7 +55,6 @@ class Application(SQLModel, table=True):
     __tablename__ = "application"
     __table_args__ = (
         Index("ix_application_submitted_id", "submitted_at", "id"),
-        Index("ix_application_amount_id", "amount", "id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -114,7 +114,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('applicant', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_applicant_name'), ['name'], unique=False)
-        batch_op.create_index(batch_op.f('ix_applicant_region_code'), ['region_code'], unique=False)
 
     op.create_table('application',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -150,7 +149,6 @@ def upgrade() -> None:
     sa.UniqueConstraint('application_no')
     )
     with op.batch_alter_table('application', schema=None) as batch_op:
-        batch_op.create_index('ix_application_amount_id', ['amount', 'id'], unique=False)
         batch_op.create_index(batch_op.f('ix_application_applicant_id'), ['applicant_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_application_card_hash'), ['card_hash'], unique=False)
         batch_op.create_index(batch_op.f('ix_application_device_id'), ['device_id'], unique=False)
@@ -190,11 +188,9 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_application_device_id'))
         batch_op.drop_index(batch_op.f('ix_application_card_hash'))
         batch_op.drop_index(batch_op.f('ix_application_applicant_id'))
-        batch_op.drop_index('ix_application_amount_id')
 
     op.drop_table('application')
     with op.batch_alter_table('applicant', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_applicant_region_code'))
         batch_op.drop_index(batch_op.f('ix_applicant_name'))
 
     op.drop_table('applicant')

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, Table
 from sqlalchemy.orm import Session
 
 from riskdesk.domain.applications import Applicant, Application, ApplicationFeatures, ImportBatch
@@ -33,12 +33,12 @@ from riskdesk.services.imports.content import (
 from riskdesk.services.imports.reader import read_table
 from riskdesk.services.imports.validate import FIRST_DATA_ROW, PROBLEM_COLUMNS, validate
 from riskdesk.services.permissions import Action, require
-from riskdesk.storage.bulk import column_values, insert_columns
+from riskdesk.storage.bulk import column_values, insert_columns, select_in
 from riskdesk.storage.clock import utcnow
 from riskdesk.storage.session import unit_of_work
 from riskdesk.tasks import TaskState
 
-LOOKUP_CHUNK = 5000
+IMPORT_CACHE_KIB = 3 * 1024 * 1024
 SHOWN_PROBLEMS = 50
 DISPLAY_MASKS = {"id_no": mask_id_no, "phone": mask_phone, "card_no": mask_card,
                  "name": mask_name}
@@ -156,20 +156,18 @@ def _conflict_prefix() -> str:
     return translate("Import", "conflict:")
 
 
-def _chunks(values: list[Any]) -> Iterable[list[Any]]:
-    for i in range(0, len(values), LOOKUP_CHUNK):
-        yield values[i:i + LOOKUP_CHUNK]
+def _table(model: Any) -> Table:
+    return model.__table__  # type: ignore[no-any-return]
 
 
 def _compare(session: Session, valid: pd.DataFrame, strings: pd.DataFrame,
              hashes: pd.Series) -> tuple[pd.Index, pd.DataFrame]:
     """Rows already stored with the same content, and conflicts naming the differing fields."""
-    stored: dict[str, tuple[int, str]] = {}
-    for chunk in _chunks(valid["application_no"].tolist()):
-        rows = session.execute(select(Application.application_no, Application.id,
-                                      Application.content_hash)
-                               .where(Application.application_no.in_(chunk)))
-        stored.update({no: (i, h) for no, i, h in rows})
+    conn = session.connection()
+    stored: dict[str, tuple[int, str]] = {
+        no: (i, h) for no, i, h in select_in(conn, _table(Application), "application_no",
+                                             ["id", "content_hash"],
+                                             valid["application_no"].tolist())}
     problems: list[dict[str, Any]] = []
     if not stored:
         present = pd.Index([])
@@ -204,11 +202,8 @@ def _name_conflicts(session: Session, valid: pd.DataFrame, strings: pd.DataFrame
     """A known ID number under another name is a conflict, not a silent rename."""
     rest = valid.index[~valid.index.isin(present)]
     id_hashes = strings.loc[rest, "id_no"]
-    names: dict[str, str] = {}
-    for chunk in _chunks(sorted(set(id_hashes.tolist()))):
-        rows = session.execute(select(Applicant.id_no_hash, Applicant.name)
-                               .where(Applicant.id_no_hash.in_(chunk)))
-        names.update({h: n for h, n in rows})
+    names: dict[str, str] = dict(select_in(session.connection(), _table(Applicant), "id_no_hash",
+                                           ["name"], id_hashes.tolist()))
     out = []
     for idx, h in id_hashes.items():
         stored = names.get(h)
@@ -246,6 +241,10 @@ def _write(session: Session, actor: Actor, cipher: DataCipher, rows: pd.DataFram
     session.flush()
     assert batch.id is not None
     conn = session.connection()
+    if conn.dialect.name == "sqlite":
+        # Keep the transaction's dirty index pages in memory instead of spilling them to the
+        # WAL again and again; the connection's usual cache is restored by the pool reset.
+        conn.exec_driver_sql(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
     n = len(rows)
     total_work = max(1, 3 * n)
 
@@ -256,16 +255,14 @@ def _write(session: Session, actor: Actor, cipher: DataCipher, rows: pd.DataFram
     stamp = column_values(conn, pd.Series([pd.Timestamp(now)] * n, dtype="datetime64[us]"))
     # Applicants: one per ID number; known ones are reused.
     id_hash = digests["id_no"]
-    known: dict[str, int] = {}
-    for chunk in _chunks(sorted(set(id_hash.tolist()))):
-        known.update(dict(session.execute(select(Applicant.id_no_hash, Applicant.id)
-                                          .where(Applicant.id_no_hash.in_(chunk))).all()))
+    known: dict[str, int] = dict(select_in(conn, _table(Applicant), "id_no_hash", ["id"],
+                                           id_hash.tolist()))
     first = ~id_hash.duplicated(keep="first") & ~id_hash.isin(known.keys())
     people = rows[first.to_numpy()]
     ids = people["id_no"].astype(str)
     births = people["birth_from_id"]
     m = len(people)
-    insert_columns(conn, Applicant.__table__, {  # type: ignore[arg-type]
+    insert_columns(conn, _table(Applicant), {
         "name": people["name"].tolist(),
         "id_no_enc": cipher.encrypt_many("id_no", ids.tolist()),
         "id_no_hash": id_hash[first].tolist(),
@@ -278,9 +275,8 @@ def _write(session: Session, actor: Actor, cipher: DataCipher, rows: pd.DataFram
         "first_batch_id": [batch.id] * m,
         "created_at": stamp[:m],
     }, check=progress(0))
-    for chunk in _chunks(sorted(set(id_hash[first].tolist()))):
-        known.update(dict(session.execute(select(Applicant.id_no_hash, Applicant.id)
-                                          .where(Applicant.id_no_hash.in_(chunk))).all()))
+    known.update(select_in(conn, _table(Applicant), "id_no_hash", ["id"],
+                           id_hash[first].tolist()))
 
     phones = rows["phone"].astype(str)
     cards = rows["card_no"]
@@ -313,12 +309,10 @@ def _write(session: Session, actor: Actor, cipher: DataCipher, rows: pd.DataFram
         "key_id": [cipher.key_id] * n,
         "created_at": stamp,
     })
-    insert_columns(conn, Application.__table__, app_cols, check=progress(n))  # type: ignore[arg-type]
+    insert_columns(conn, _table(Application), app_cols, check=progress(n))
 
-    app_ids: dict[str, int] = {}
-    for chunk in _chunks(app_cols["application_no"]):
-        app_ids.update(dict(session.execute(select(Application.application_no, Application.id)
-                                            .where(Application.application_no.in_(chunk))).all()))
+    app_ids = dict(select_in(conn, _table(Application), "application_no", ["id"],
+                             app_cols["application_no"]))
     feat_cols: dict[str, list[Any]] = {
         "application_id": [app_ids[a] for a in rows["application_no"].tolist()]}
     for name in FEATURE_COLUMNS:
@@ -326,8 +320,7 @@ def _write(session: Session, actor: Actor, cipher: DataCipher, rows: pd.DataFram
         if BY_NAME[name].kind == "float":
             s = s.astype(float)
         feat_cols[name] = column_values(conn, s)
-    insert_columns(conn, ApplicationFeatures.__table__, feat_cols,  # type: ignore[arg-type]
-                   check=progress(2 * n))
+    insert_columns(conn, _table(ApplicationFeatures), feat_cols, check=progress(2 * n))
 
     batch.rows_inserted, batch.rows_present = n, result.present
     batch.rows_conflict, batch.rows_rejected = result.conflicts, result.rejected
