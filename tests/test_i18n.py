@@ -83,3 +83,31 @@ def test_main_window_in_chinese_has_no_english_source_left(
         for t in translators:
             app.removeTranslator(t)
         i18n.install(None)
+
+
+def test_dialogs_in_chinese_have_no_english_source_left(qtbot: Any) -> None:
+    import pandas as pd
+
+    from riskdesk.services.imports.service import ImportResult
+    from riskdesk.ui.import_problems import ImportProblemsDialog
+    from riskdesk.ui.signin import FirstAdminDialog, SignInDialog
+
+    app = QApplication.instance()
+    sources = {src for _, src in _messages(TS)}
+    translators = install_translators(app, "zh_CN")
+    try:
+        result = ImportResult("refused", None, "a.csv", "0" * 64, "csv-utf-8", 3, rejected=1,
+                              problems=pd.DataFrame([{"row": 2, "column": "amount",
+                                                      "value": "-1", "reason": "x"}]))
+        for dialog in (SignInDialog(lambda a, b: None), FirstAdminDialog(lambda a, b: None),
+                       ImportProblemsDialog(result)):
+            qtbot.addWidget(dialog)
+            texts = [dialog.windowTitle()]
+            texts += [w.text() for w in dialog.findChildren(QLabel)]
+            texts += [w.text() for w in dialog.findChildren(QAbstractButton)]
+            english = [t for t in texts if t in sources and t not in ALLOWED_SAME]
+            assert not english, (type(dialog).__name__, english)
+    finally:
+        for t in translators:
+            app.removeTranslator(t)
+        i18n.install(None)

@@ -37,7 +37,7 @@ def main() -> None:
         "    )\n"
     )
     s = s.replace("    op.create_table('data_key',", seed + "    op.create_table('data_key',", 1)
-    s = re.sub(r"Create Date: .*\n", "", s)
+    s = re.sub(r"Create Date: .*\n", "", s).replace("Revises: \n", "Revises: (none)\n")
     path.write_text(s)
     print(path)
 

@@ -12,57 +12,57 @@
 <context>
     <name>ApplicationsModel</name>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="26" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="34" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="27" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="35" />
         <source>Submitted</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="28" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="36" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="29" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="37" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="30" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="38" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="31" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="39" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="32" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="40" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="33" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="41" />
         <source>Amount (CNY)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="34" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="42" />
         <source>Term (months)</source>
         <translation>期限（月）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="35" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="43" />
         <source>APR %</source>
         <translation>年利率 %</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="36" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="44" />
         <source>Known outcome</source>
         <translation>已知表现</translation>
     </message>
@@ -98,22 +98,22 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="15" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="13" />
         <source>Import applications</source>
         <translation>导入申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="16" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="14" />
         <source>Application files (*.csv *.xlsx);;All files (*)</source>
         <translation>申请文件 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="27" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="25" />
         <source>Working</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="28" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="26" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -259,27 +259,17 @@
 <context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/signin.py" line="59" />
+        <location filename="../../riskdesk/ui/signin.py" line="81" />
         <source>Create the administrator</source>
         <translation>创建管理员</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/signin.py" line="62" />
+        <location filename="../../riskdesk/ui/signin.py" line="82" />
         <source>This database has no users yet. Create the first administrator; the administrator then adds the other users.</source>
         <translation>此数据库尚无用户。请创建第一位管理员，之后由管理员添加其他用户。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/signin.py" line="72" />
-        <source>User name</source>
-        <translation>用户名</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/signin.py" line="73" />
-        <source>Password</source>
-        <translation>密码</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/signin.py" line="74" />
+        <location filename="../../riskdesk/ui/signin.py" line="87" />
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
@@ -289,12 +279,7 @@
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/signin.py" line="82" />
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/signin.py" line="89" />
+        <location filename="../../riskdesk/ui/signin.py" line="91" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -343,67 +328,67 @@
         <translation>无法读取 {file}：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="68" />
+        <location filename="../../riskdesk/services/imports/service.py" line="71" />
         <source>row {row}, column {column}, value "{value}": {reason}</source>
         <translation>第 {row} 行，列 {column}，值“{value}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="71" />
+        <location filename="../../riskdesk/services/imports/service.py" line="74" />
         <source>... and {n} more problems</source>
         <translation>……另有 {n} 个问题</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="86" />
+        <location filename="../../riskdesk/services/imports/service.py" line="89" />
         <source>Reading {file}</source>
         <translation>正在读取 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="103" />
+        <location filename="../../riskdesk/services/imports/service.py" line="106" />
         <source>Checking {n} rows</source>
         <translation>正在校验 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="112" />
+        <location filename="../../riskdesk/services/imports/service.py" line="115" />
         <source>Comparing with stored applications</source>
         <translation>正在与已存申请比对</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="138" />
+        <location filename="../../riskdesk/services/imports/service.py" line="141" />
         <source>{n} problems in {rows} rows</source>
         <translation>{rows} 行中有 {n} 个问题</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="143" />
+        <location filename="../../riskdesk/services/imports/service.py" line="146" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="156" />
+        <location filename="../../riskdesk/services/imports/service.py" line="159" />
         <source>conflict:</source>
         <translation>冲突：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="193" />
+        <location filename="../../riskdesk/services/imports/service.py" line="194" />
         <source>stored and file values differ</source>
         <translation>库中值与文件值不同</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="197" />
+        <location filename="../../riskdesk/services/imports/service.py" line="198" />
         <source>application {no} is already stored with a different {field}</source>
         <translation>申请 {no} 已入库，但 {field} 不同</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="218" />
+        <location filename="../../riskdesk/services/imports/service.py" line="216" />
         <source>this ID number is stored under a different name</source>
         <translation>此身份证号在库中对应另一个姓名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="254" />
+        <location filename="../../riskdesk/services/imports/service.py" line="256" />
         <source>Writing applications</source>
         <translation>正在写入申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="333" />
+        <location filename="../../riskdesk/services/imports/service.py" line="331" />
         <source>{n} new, {p} already present, {r} rejected</source>
         <translation>新增 {n} 条，已存在 {p} 条，拒绝 {r} 条</translation>
     </message>
@@ -528,12 +513,12 @@
 <context>
     <name>ImportProblemsDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/import_problems.py" line="50" />
+        <location filename="../../riskdesk/ui/import_problems.py" line="54" />
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/import_problems.py" line="54" />
+        <location filename="../../riskdesk/ui/import_problems.py" line="58" />
         <source>{file} was refused and nothing was imported: {n} problem(s) in {rows} of {total} rows. Correct the file and import it again, or import the good rows with "skip invalid rows".</source>
         <translation>{file} 被拒绝，未导入任何数据：{total} 行中有 {rows} 行共 {n} 个问题。请修正文件后重新导入，或使用“跳过无效行”只导入有效行。</translation>
     </message>
@@ -541,27 +526,27 @@
 <context>
     <name>Keys</name>
     <message>
-        <location filename="../../riskdesk/security/datakey.py" line="81" />
+        <location filename="../../riskdesk/security/datakey.py" line="94" />
         <source>The OS keyring cannot be read: {error}</source>
         <translation>无法读取操作系统密钥环：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/security/datakey.py" line="91" />
+        <location filename="../../riskdesk/security/datakey.py" line="104" />
         <source>The OS keyring cannot store the data key: {error}</source>
         <translation>操作系统密钥环无法保存数据密钥：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/security/datakey.py" line="110" />
+        <location filename="../../riskdesk/security/datakey.py" line="123" />
         <source>Data key {key_id} is not in this computer's keyring. Restore it from the escrow copy with `riskdesk key import` (see docs/keys.md); without it encrypted personal data cannot be read.</source>
         <translation>本机密钥环中没有数据密钥 {key_id}。请用 `riskdesk key import` 从托管副本恢复（见 docs/keys.md）；没有它，加密的个人信息无法读取。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/security/datakey.py" line="123" />
+        <location filename="../../riskdesk/security/datakey.py" line="136" />
         <source>This database has no data key yet.</source>
         <translation>此数据库还没有数据密钥。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/security/datakey.py" line="138" />
+        <location filename="../../riskdesk/security/datakey.py" line="151" />
         <source>The keyring holds a different key under the id {key_id} than the one this database was encrypted with.</source>
         <translation>密钥环中编号 {key_id} 的密钥与加密此数据库所用的密钥不同。</translation>
     </message>
@@ -703,22 +688,22 @@ Database: {db}</source>
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../riskdesk/ui/import_problems.py" line="16" />
+        <location filename="../../riskdesk/ui/import_problems.py" line="20" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/import_problems.py" line="17" />
+        <location filename="../../riskdesk/ui/import_problems.py" line="21" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/import_problems.py" line="18" />
+        <location filename="../../riskdesk/ui/import_problems.py" line="22" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/import_problems.py" line="19" />
+        <location filename="../../riskdesk/ui/import_problems.py" line="23" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -726,32 +711,17 @@ Database: {db}</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/signin.py" line="19" />
+        <location filename="../../riskdesk/ui/signin.py" line="58" />
         <source>Sign in to riskdesk</source>
         <translation>登录 riskdesk</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/signin.py" line="27" />
-        <source>User name</source>
-        <translation>用户名</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/signin.py" line="28" />
-        <source>Password</source>
-        <translation>密码</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/signin.py" line="35" />
+        <location filename="../../riskdesk/ui/signin.py" line="58" />
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/signin.py" line="36" />
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/signin.py" line="46" />
+        <location filename="../../riskdesk/ui/signin.py" line="68" />
         <source>Wrong user name or password, or the account is locked. Failed attempts are recorded.</source>
         <translation>用户名或密码错误，或账户已锁定。失败的尝试会被记录。</translation>
     </message>
@@ -759,12 +729,12 @@ Database: {db}</source>
 <context>
     <name>Storage</name>
     <message>
-        <location filename="../../riskdesk/storage/engine.py" line="61" />
+        <location filename="../../riskdesk/storage/engine.py" line="62" />
         <source>The OS keyring cannot be read: {error}</source>
         <translation>无法读取操作系统密钥环：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/storage/engine.py" line="106" />
+        <location filename="../../riskdesk/storage/engine.py" line="110" />
         <source>Unsupported database type: {backend}</source>
         <translation>不支持的数据库类型：{backend}</translation>
     </message>
@@ -828,6 +798,24 @@ Database: {db}</source>
         <location filename="../../riskdesk/services/users.py" line="70" />
         <source>User {name} already exists.</source>
         <translation>用户 {name} 已存在。</translation>
+    </message>
+</context>
+<context>
+    <name>_CredentialsDialog</name>
+    <message>
+        <location filename="../../riskdesk/ui/signin.py" line="35" />
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/signin.py" line="36" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/signin.py" line="44" />
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 </TS>

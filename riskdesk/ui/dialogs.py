@@ -7,8 +7,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 from riskdesk.services.imports.service import ImportResult
 
 
-
-
 class Dialogs:
     def open_import_file(self, parent: QWidget) -> str | None:
         path, _ = QFileDialog.getOpenFileName(

@@ -4,39 +4,61 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
 )
 
 from riskdesk.services.actor import Actor
 
 
-class SignInDialog(QDialog):
-    """``attempt(username, password)`` returns the actor or None; the dialog stays open on None."""
+class _CredentialsDialog(QDialog):
+    """User name, password, a message line and OK/Cancel; subclasses decide what OK does."""
 
-    def __init__(self, attempt: Callable[[str, str], Actor | None], *, username: str = "",
+    def __init__(self, title: str, ok_text: str, username: str, intro: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Sign in to riskdesk"))
-        self._attempt = attempt
-        self.actor: Actor | None = None
+        self.setWindowTitle(title)
         layout = QVBoxLayout(self)
-        form = QFormLayout()
+        if intro:
+            label = QLabel(intro, self)
+            label.setWordWrap(True)
+            layout.addWidget(label)
+        self.form = QFormLayout()
         self.username = QLineEdit(username, self)
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(self.tr("User name"), self.username)
-        form.addRow(self.tr("Password"), self.password)
-        layout.addLayout(form)
+        self.form.addRow(self.tr("User name"), self.username)
+        self.form.addRow(self.tr("Password"), self.password)
+        layout.addLayout(self.form)
         self.message = QLabel("", self)
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, parent=self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self._try)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _try(self) -> None:
+        raise NotImplementedError
+
+
+class SignInDialog(_CredentialsDialog):
+    """``attempt(username, password)`` returns the actor or None; the dialog stays open on None."""
+
+    def __init__(self, attempt: Callable[[str, str], Actor | None], *, username: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Sign in to riskdesk"), self.tr("Sign in"), username,
+                         parent=parent)
+        self._attempt = attempt
+        self.actor: Actor | None = None
         (self.password if username else self.username).setFocus()
 
     def _try(self) -> None:
@@ -50,39 +72,19 @@ class SignInDialog(QDialog):
         self.accept()
 
 
-class FirstAdminDialog(QDialog):
+class FirstAdminDialog(_CredentialsDialog):
     """A new database has no users: the first one is an administrator."""
 
     def __init__(self, create: Callable[[str, str], str | None],
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Create the administrator"))
+        super().__init__(
+            self.tr("Create the administrator"), self.tr("Create"), "admin",
+            self.tr("This database has no users yet. Create the first administrator; "
+                    "the administrator then adds the other users."), parent)
         self._create = create
-        layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("This database has no users yet. Create the first administrator; "
-                               "the administrator then adds the other users."), self)
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        form = QFormLayout()
-        self.username = QLineEdit("admin", self)
-        self.password = QLineEdit(self)
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat = QLineEdit(self)
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(self.tr("User name"), self.username)
-        form.addRow(self.tr("Password"), self.password)
-        form.addRow(self.tr("Repeat password"), self.repeat)
-        layout.addLayout(form)
-        self.message = QLabel("", self)
-        self.message.setWordWrap(True)
-        layout.addWidget(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, parent=self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self._try)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.form.addRow(self.tr("Repeat password"), self.repeat)
 
     def _try(self) -> None:
         if self.password.text() != self.repeat.text():

@@ -1,7 +1,7 @@
 """Foundation schema: users, data keys, audit trail, applicants, applications, import batches.
 
 Revision ID: 0001
-Revises: 
+Revises: (none)
 """
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from riskdesk.domain.enums import Outcome, Product, Purpose, RepaymentType, Channel
+from riskdesk.domain.enums import Channel, Outcome, Product, Purpose, RepaymentType
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,10 @@ from riskdesk.services import audit
 from riskdesk.services.actor import Actor
 from riskdesk.services.imports.columns import BY_NAME, COLUMNS, FEATURE_COLUMNS
 from riskdesk.services.imports.content import (
-    PII_FIELDS, content_hashes, frame_strings, stored_strings,
+    PII_FIELDS,
+    content_hashes,
+    frame_strings,
+    stored_strings,
 )
 from riskdesk.services.imports.reader import read_table
 from riskdesk.services.imports.validate import FIRST_DATA_ROW, PROBLEM_COLUMNS, validate

@@ -10,14 +10,22 @@ from datetime import UTC
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt,
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
 )
 
 from riskdesk.domain.enums import label
-from riskdesk.services.applications import (
-    ApplicationRow, count_applications, page_applications, sort_value,
-)
 from riskdesk.services.actor import Actor
+from riskdesk.services.applications import (
+    ApplicationRow,
+    count_applications,
+    page_applications,
+    sort_value,
+)
 
 SortRole = Qt.ItemDataRole.UserRole + 1
 RowRole = Qt.ItemDataRole.UserRole + 2
