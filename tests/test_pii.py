@@ -5,8 +5,8 @@ import subprocess
 from pathlib import Path
 
 import keyring
-from cryptography.exceptions import InvalidTag
 import pytest
+from cryptography.exceptions import InvalidTag
 from sqlalchemy import Engine, select
 
 from riskdesk.config import KEYRING_KEY_SERVICE
