@@ -5,7 +5,8 @@ converts each column once (vectorised) to what the driver takes and hands over t
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
@@ -75,3 +76,48 @@ def select_in(conn: Connection, table: Table, key: str, columns: Sequence[str],
         sql = head + ", ".join([ph] * len(part)) + ")"
         out.extend(tuple(r) for r in conn.exec_driver_sql(sql, tuple(part)).fetchall())
     return out
+
+
+@contextmanager
+def deferred_sqlite_indexes(conn: Connection, tables: Sequence[str], *, rows_added: int,
+                            minimum: int = 50_000) -> Iterator[bool]:
+    """Bulk-load trick for SQLite: drop the secondary indexes, load, recreate them.
+
+    Building an index by sorting beats a million random B-tree inserts, but rebuilding costs
+    in proportion to the whole table, so this applies only when the load at least doubles the
+    tables. Index definitions are read back from ``sqlite_master``, so they are recreated
+    exactly as the migrations made them; unique constraints stay and are enforced throughout.
+    SQLite DDL is transactional: a failed or cancelled load rolls the indexes back too.
+    """
+    if conn.dialect.name != "sqlite" or rows_added < minimum:
+        yield False
+        return
+    names = ", ".join("'" + t.replace("'", "''") + "'" for t in tables)
+    existing = sum(int(conn.exec_driver_sql(f'SELECT COUNT(*) FROM "{t}"').scalar() or 0)
+                   for t in tables)
+    if rows_added < existing:
+        yield False
+        return
+    indexes = conn.exec_driver_sql(
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        f"AND tbl_name IN ({names})").fetchall()
+    for name, _ in indexes:
+        conn.exec_driver_sql(f'DROP INDEX "{name}"')
+    yield True
+    for _, sql in indexes:
+        conn.exec_driver_sql(sql)
+
+
+def next_ids(conn: Connection, table: Table, count: int) -> list[int] | None:
+    """Ids for ``count`` new rows, known before the insert: on SQLite the write transaction
+    holds the database lock, so MAX(id)+1... are ours. None elsewhere (look them up)."""
+    if conn.dialect.name != "sqlite":
+        return None
+    top = conn.exec_driver_sql(f'SELECT COALESCE(MAX(id), 0) FROM "{table.name}"').scalar()
+    start = int(top or 0) + 1
+    return list(range(start, start + count))
+
+
+def is_empty(conn: Connection, table: Table) -> bool:
+    name = conn.dialect.identifier_preparer.format_table(table)
+    return conn.exec_driver_sql(f"SELECT 1 FROM {name} LIMIT 1").first() is None

@@ -11,11 +11,13 @@ import os
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
-from sqlalchemy import Engine, Table
+from sqlalchemy import Connection, Engine, Table
 from sqlalchemy.orm import Session
 
 from riskdesk.domain.applications import Applicant, Application, ApplicationFeatures, ImportBatch
@@ -36,8 +38,16 @@ from riskdesk.services.imports.content import (
 from riskdesk.services.imports.reader import read_table
 from riskdesk.services.imports.validate import FIRST_DATA_ROW, PROBLEM_COLUMNS, validate
 from riskdesk.services.permissions import Action, require
-from riskdesk.storage.bulk import column_values, insert_columns, select_in
+from riskdesk.storage.bulk import (
+    column_values,
+    deferred_sqlite_indexes,
+    insert_columns,
+    is_empty,
+    next_ids,
+    select_in,
+)
 from riskdesk.storage.clock import utcnow
+from riskdesk.storage.engine import SQLITE_CACHE_KIB
 from riskdesk.storage.session import unit_of_work
 from riskdesk.tasks import TaskState
 
@@ -163,11 +173,15 @@ def _table(model: Any) -> Table:
     return model.__table__  # type: ignore[no-any-return]
 
 
+TABLES: tuple[Table, Table, Table] = (
+    _table(Applicant), _table(Application), _table(ApplicationFeatures))
+
+
 def _compare(session: Session, valid: pd.DataFrame, strings: pd.DataFrame,
              hashes: pd.Series) -> tuple[pd.Index, pd.DataFrame]:
     """Rows already stored with the same content, and conflicts naming the differing fields."""
     conn = session.connection()
-    stored: dict[str, tuple[int, str]] = {
+    stored: dict[str, tuple[int, str]] = {} if is_empty(conn, _table(Application)) else {
         no: (i, h) for no, i, h in select_in(conn, _table(Application), "application_no",
                                              ["id", "content_hash"],
                                              valid["application_no"].tolist())}
@@ -205,8 +219,9 @@ def _name_conflicts(session: Session, valid: pd.DataFrame, strings: pd.DataFrame
     """A known ID number under another name is a conflict, not a silent rename."""
     rest = valid.index[~valid.index.isin(present)]
     id_hashes = strings.loc[rest, "id_no"]
-    names: dict[str, str] = dict(select_in(session.connection(), _table(Applicant), "id_no_hash",
-                                           ["name"], id_hashes.tolist()))
+    conn = session.connection()
+    names: dict[str, str] = {} if is_empty(conn, _table(Applicant)) else dict(
+        select_in(conn, _table(Applicant), "id_no_hash", ["name"], id_hashes.tolist()))
     out = []
     for idx, h in id_hashes.items():
         stored = names.get(h)
@@ -244,11 +259,38 @@ def _write(session: Session, actor: Actor, cipher: DataCipher, rows: pd.DataFram
     session.flush()
     assert batch.id is not None
     conn = session.connection()
-    if conn.dialect.name == "sqlite":
+    sqlite = conn.dialect.name == "sqlite"
+    if sqlite:
         # Keep the transaction's dirty index pages in memory instead of spilling them to the
-        # WAL again and again; the connection's usual cache is restored by the pool reset.
+        # WAL again and again.
         conn.exec_driver_sql(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
+    try:
+        with deferred_sqlite_indexes(conn, [t.name for t in TABLES], rows_added=len(rows)):
+            m = _insert_rows(conn, cipher, batch.id, now, rows, hashes, digests, state)
+    finally:
+        if sqlite:
+            conn.exec_driver_sql(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
     n = len(rows)
+    batch.rows_inserted, batch.rows_present = n, result.present
+    batch.rows_conflict, batch.rows_rejected = result.conflicts, result.rejected
+    batch.finished_at = utcnow(session)
+    batch.message = translate("Import", "{n} new, {p} already present, {r} rejected").format(
+        n=n, p=result.present, r=result.rejected)
+    audit.append(session, actor, "import.commit", "import_batch", batch.id, after={
+        "file": result.file_name, "sha256": result.sha256, "format": result.file_format,
+        "rows": result.rows_total, "inserted": n, "present": result.present,
+        "conflicts": result.conflicts, "rejected": result.rejected, "new_applicants": m})
+    return batch.id, n
+
+
+def _insert_rows(conn: Connection, cipher: DataCipher, batch_id: int, now: datetime,
+                 rows: pd.DataFrame, hashes: pd.Series, digests: dict[str, pd.Series],
+                 state: TaskState) -> int:
+    """Applicants (new ID numbers only), applications, features; returns new applicants."""
+    applicants, applications, features = TABLES
+    n = len(rows)
+    if n == 0:
+        return 0
     total_work = max(1, 3 * n)
 
     def progress(base: int) -> Any:
@@ -256,44 +298,49 @@ def _write(session: Session, actor: Actor, cipher: DataCipher, rows: pd.DataFram
                                            translate("Import", "Writing applications"))
 
     stamp = column_values(conn, pd.Series([pd.Timestamp(now)] * n, dtype="datetime64[us]"))
-    # Applicants: one per ID number; known ones are reused.
     id_hash = digests["id_no"]
-    known: dict[str, int] = dict(select_in(conn, _table(Applicant), "id_no_hash", ["id"],
-                                           id_hash.tolist()))
+    known: dict[str, int] = ({} if is_empty(conn, applicants) else
+                             dict(select_in(conn, applicants, "id_no_hash", ["id"],
+                                            id_hash.tolist())))
     first = ~id_hash.duplicated(keep="first") & ~id_hash.isin(known.keys())
     people = rows[first.to_numpy()]
     ids = people["id_no"].astype(str)
     births = people["birth_from_id"]
     m = len(people)
-    insert_columns(conn, _table(Applicant), {
+    person_cols: dict[str, list[Any]] = {
         "name": people["name"].tolist(),
         "id_no_enc": cipher.encrypt_many("id_no", ids.tolist()),
         "id_no_hash": id_hash[first].tolist(),
         "id_no_masked": (ids.str.slice(0, 6) + "********" + ids.str.slice(14)).tolist(),
         "birth_date": (births.dt.strftime("%Y-%m-%d").tolist() if conn.dialect.name == "sqlite"
                        else [d.date() for d in births]),
-        "gender": ["M" if int(v[16]) % 2 else "F" for v in ids.tolist()],
+        "gender": np.where(ids.str.slice(16, 17).astype(int) % 2 == 1, "M", "F").tolist(),
         "region_code": ids.str.slice(0, 6).tolist(),
         "key_id": [cipher.key_id] * m,
-        "first_batch_id": [batch.id] * m,
+        "first_batch_id": [batch_id] * m,
         "created_at": stamp[:m],
-    }, check=progress(0))
-    known.update(select_in(conn, _table(Applicant), "id_no_hash", ["id"],
-                           id_hash[first].tolist()))
+    }
+    new_ids = next_ids(conn, applicants, m)
+    if new_ids is not None:
+        person_cols["id"] = new_ids
+    insert_columns(conn, applicants, person_cols, check=progress(0))
+    if new_ids is not None:
+        known.update(zip(person_cols["id_no_hash"], new_ids, strict=True))
+    else:
+        known.update(select_in(conn, applicants, "id_no_hash", ["id"], person_cols["id_no_hash"]))
 
     phones = rows["phone"].astype(str)
     cards = rows["card_no"]
     has_card = cards.notna().to_numpy()
     card_text = cards.astype(object).where(cards.notna(), "").astype(str)
-    card_enc: list[Any] = [None] * n
-    for i, blob in zip([i for i, h in enumerate(has_card) if h],
-                       cipher.encrypt_many("card", card_text[has_card].tolist()), strict=True):
-        card_enc[i] = blob
-    card_masked = [mask_card(c) if c else None for c in card_text.tolist()]
+    card_enc = np.full(n, None, dtype=object)
+    card_enc[has_card] = cipher.encrypt_many("card", card_text[has_card].tolist())
+    card_masked = (card_text.str.slice(0, 6) + card_text.str.len().sub(10).clip(lower=0).map(
+        lambda k: "*" * k) + card_text.str.slice(-4)).where(has_card, None)
     app_cols: dict[str, list[Any]] = {
         "application_no": rows["application_no"].tolist(),
         "applicant_id": [known[h] for h in id_hash.tolist()],
-        "batch_id": [batch.id] * n,
+        "batch_id": [batch_id] * n,
     }
     for name in ("product", "channel", "repayment_type", "purpose", "device_id", "ip", "outcome"):
         app_cols[name] = column_values(conn, rows[name])
@@ -305,36 +352,30 @@ def _write(session: Session, actor: Actor, cipher: DataCipher, rows: pd.DataFram
         "phone_enc": cipher.encrypt_many("phone", phones.tolist()),
         "phone_hash": digests["phone"].tolist(),
         "phone_masked": (phones.str.slice(0, 3) + "****" + phones.str.slice(7)).tolist(),
-        "card_enc": card_enc,
+        "card_enc": card_enc.tolist(),
         "card_hash": [h or None for h in digests["card_no"].tolist()],
-        "card_masked": card_masked,
+        "card_masked": card_masked.astype(object).where(has_card, None).tolist(),
         "content_hash": hashes.tolist(),
         "key_id": [cipher.key_id] * n,
         "created_at": stamp,
     })
-    insert_columns(conn, _table(Application), app_cols, check=progress(n))
+    app_ids = next_ids(conn, applications, n)
+    if app_ids is not None:
+        app_cols["id"] = app_ids
+    insert_columns(conn, applications, app_cols, check=progress(n))
+    if app_ids is None:
+        found = dict(select_in(conn, applications, "application_no", ["id"],
+                               app_cols["application_no"]))
+        app_ids = [found[a] for a in app_cols["application_no"]]
 
-    app_ids = dict(select_in(conn, _table(Application), "application_no", ["id"],
-                             app_cols["application_no"]))
-    feat_cols: dict[str, list[Any]] = {
-        "application_id": [app_ids[a] for a in rows["application_no"].tolist()]}
+    feat_cols: dict[str, list[Any]] = {"application_id": app_ids}
     for name in FEATURE_COLUMNS:
         s = rows[name]
         if BY_NAME[name].kind == "float":
             s = s.astype(float)
         feat_cols[name] = column_values(conn, s)
-    insert_columns(conn, _table(ApplicationFeatures), feat_cols, check=progress(2 * n))
-
-    batch.rows_inserted, batch.rows_present = n, result.present
-    batch.rows_conflict, batch.rows_rejected = result.conflicts, result.rejected
-    batch.finished_at = utcnow(session)
-    batch.message = translate("Import", "{n} new, {p} already present, {r} rejected").format(
-        n=n, p=result.present, r=result.rejected)
-    audit.append(session, actor, "import.commit", "import_batch", batch.id, after={
-        "file": result.file_name, "sha256": result.sha256, "format": result.file_format,
-        "rows": result.rows_total, "inserted": n, "present": result.present,
-        "conflicts": result.conflicts, "rejected": result.rejected, "new_applicants": m})
-    return batch.id, n
+    insert_columns(conn, features, feat_cols, check=progress(2 * n))
+    return m
 
 
 def _record_refusal(engine: Engine, actor: Actor, file_name: str, sha256: str, rows: int,
