@@ -6,11 +6,15 @@ converts each column once (vectorised) to what the driver takes and hands over t
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
+from datetime import datetime
 from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from sqlalchemy import Connection, Table
 
 CHUNK = 20_000
@@ -21,10 +25,9 @@ def column_values(conn: Connection, s: pd.Series) -> list[Any]:
     """One column as driver values: None for missing, SQLite-format text for times there."""
     sqlite = conn.dialect.name == "sqlite"
     if pd.api.types.is_datetime64_any_dtype(s):
-        present = s.notna()
-        if sqlite:
-            text = s.dt.strftime("%Y-%m-%d %H:%M:%S.%f")
-            return text.astype(object).where(present, None).tolist()
+        if sqlite:  # SQLAlchemy's SQLite DATETIME text form, formatted by Arrow
+            arr = pa.array(s.astype("datetime64[us]"), from_pandas=True)
+            return pc.strftime(arr, "%Y-%m-%d %H:%M:%S").to_pylist()
         return [v.to_pydatetime() if v is not pd.NaT else None for v in s]  # type: ignore[union-attr]
     if isinstance(s.dtype, pd.Int64Dtype):
         arr = s.to_numpy(dtype=object, na_value=None)
@@ -121,3 +124,44 @@ def next_ids(conn: Connection, table: Table, count: int) -> list[int] | None:
 def is_empty(conn: Connection, table: Table) -> bool:
     name = conn.dialect.identifier_preparer.format_table(table)
     return conn.exec_driver_sql(f"SELECT 1 FROM {name} LIMIT 1").first() is None
+
+
+def scalar_value(conn: Connection, value: datetime) -> Any:
+    """One timestamp as the driver takes it (SQLAlchemy's text form on SQLite)."""
+    if conn.dialect.name == "sqlite":
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    return value
+
+
+class BackgroundInserts:
+    """Runs one :func:`insert_columns` at a time on a second thread, so the database works
+    (the driver releases the GIL while it executes) while Python prepares the next table.
+    The caller must not touch the connection until :meth:`wait` returns."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="riskdesk-insert")
+        self._pending: Future[int] | None = None
+
+    def submit(self, table: Table, columns: dict[str, Sequence[Any]],
+               check: Callable[[int], None] | None = None) -> None:
+        self.wait()
+        self._pending = self._pool.submit(insert_columns, self._conn, table, columns,
+                                          check=check)
+
+    def wait(self) -> None:
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            pending.result()
+
+    def __enter__(self) -> BackgroundInserts:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            if exc[0] is None:
+                self.wait()
+            elif self._pending is not None:
+                self._pending.exception()  # let the running insert end before rollback
+        finally:
+            self._pool.shutdown(wait=True)

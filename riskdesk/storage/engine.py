@@ -98,7 +98,10 @@ def make_engine(target: str | None = None, *, echo: bool = False) -> Engine:
     if backend == "sqlite":
         assert url.database
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-        kwargs["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
+        # A connection is used by one thread at a time, but not always the one that opened it
+        # (bulk inserts run on a helper thread while the caller waits for them).
+        kwargs["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000,
+                                  "check_same_thread": False}
     elif backend in ("postgresql", "mysql", "mariadb"):
         url = _password_from_keyring(url)
         kwargs["pool_pre_ping"] = True

@@ -36,8 +36,9 @@ def _places(name: str, kind: str) -> int | None:
 
 
 def frame_strings(clean: pd.DataFrame, cipher: DataCipher,
-                  ) -> tuple[pd.DataFrame, dict[str, list[str]]]:
-    """Per-field canonical strings of valid rows, plus the PII digests (reused for storage)."""
+                  ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Per-field canonical strings of valid rows, as lists in row order, plus the PII digests
+    (reused for storage)."""
     out: dict[str, list[str]] = {}
     digests: dict[str, list[str]] = {}
     for col in COLUMNS:
@@ -59,7 +60,7 @@ def frame_strings(clean: pd.DataFrame, cipher: DataCipher,
             out[col.name] = s.astype(str).where(s.notna(), "").tolist()
         else:
             out[col.name] = s.astype(object).where(s.notna(), "").tolist()
-    return pd.DataFrame(out, index=clean.index, dtype=object), digests
+    return out, digests
 
 
 def _numbers_as_text(s: pd.Series) -> list[str]:
@@ -68,14 +69,14 @@ def _numbers_as_text(s: pd.Series) -> list[str]:
     return pc.fill_null(pc.cast(arr, pa.string()), "").to_pylist()
 
 
-def content_hashes(strings: pd.DataFrame, *, chunk: int = 100_000) -> list[str]:
+def content_hashes(strings: dict[str, list[str]], *, chunk: int = 100_000) -> list[str]:
     """SHA-256 of the fields joined by a unit separator; joined in Arrow, chunk by chunk
     (one join over a million rows costs several times five joins of 200,000)."""
     sha = hashlib.sha256
     out: list[str] = []
-    for start in range(0, len(strings), chunk):
-        part = strings.iloc[start:start + chunk]
-        arrays = [pa.array(part[name].to_numpy(), type=pa.string()) for name in CONTENT_FIELDS]
+    for start in range(0, len(strings[CONTENT_FIELDS[0]]), chunk):
+        arrays = [pa.array(strings[name][start:start + chunk], type=pa.string())
+                  for name in CONTENT_FIELDS]
         joined = pc.binary_join_element_wise(*arrays, SEP).to_pylist()
         out.extend(sha(v.encode()).hexdigest() for v in joined)
     return out

@@ -39,11 +39,12 @@ from riskdesk.services.imports.reader import read_table
 from riskdesk.services.imports.validate import FIRST_DATA_ROW, PROBLEM_COLUMNS, validate
 from riskdesk.services.permissions import Action, require
 from riskdesk.storage.bulk import (
+    BackgroundInserts,
     column_values,
     deferred_sqlite_indexes,
-    insert_columns,
     is_empty,
     next_ids,
+    scalar_value,
     select_in,
 )
 from riskdesk.storage.clock import utcnow
@@ -136,10 +137,13 @@ def import_frame(engine: Engine, actor: Actor, frame: pd.DataFrame, *, file_name
             result.present, result.problems = len(present), problems
             result.conflicts = len(set(conflicts["row"].tolist())) if len(conflicts) else 0
             result.rejected = len(bad_rows)
+            keep = valid.index.isin(new)
+            everything = bool(keep.all())
             result.batch_id, result.inserted = _write(
-                session, actor, cipher, valid.loc[new], strings.loc[new], hashes.loc[new],
-                {k: pd.Series(v, index=valid.index).loc[new] for k, v in digests.items()},
-                result, state)
+                session, actor, cipher, valid if everything else valid[keep],
+                hashes if everything else hashes[keep],
+                {k: pd.Series(v, index=valid.index, dtype=object)[keep]
+                 for k, v in digests.items()}, result, state)
     except _Refusal as refusal:
         result.outcome, result.problems = ImportOutcome.REFUSED, refusal.problems
         conflict_rows = refusal.problems[refusal.problems["reason"].str.startswith(
@@ -177,7 +181,7 @@ TABLES: tuple[Table, Table, Table] = (
     _table(Applicant), _table(Application), _table(ApplicationFeatures))
 
 
-def _compare(session: Session, valid: pd.DataFrame, strings: pd.DataFrame,
+def _compare(session: Session, valid: pd.DataFrame, strings: dict[str, list[str]],
              hashes: pd.Series) -> tuple[pd.Index, pd.DataFrame]:
     """Rows already stored with the same content, and conflicts naming the differing fields."""
     conn = session.connection()
@@ -196,9 +200,10 @@ def _compare(session: Session, valid: pd.DataFrame, strings: pd.DataFrame,
         for idx in differ:
             app_no = valid.at[idx, "application_no"]
             old = stored_strings(_stored_values(session, stored[app_no][0]))
-            new = strings.loc[idx]
-            for name in [n for n in old if old[n] != str(new[n])]:
-                problems.append(_conflict(idx, name, app_no, old[name], str(new[name])))
+            pos = valid.index.get_loc(idx)
+            new = {name: strings[name][pos] for name in old}
+            for name in [n for n in old if old[n] != new[n]]:
+                problems.append(_conflict(idx, name, app_no, old[name], new[name]))
     problems.extend(_name_conflicts(session, valid, strings, present))
     return present, pd.DataFrame(problems, columns=PROBLEM_COLUMNS)
 
@@ -214,11 +219,11 @@ def _conflict(idx: int, name: str, app_no: str, old: str, new: str) -> dict[str,
                 no=app_no, field=name)}
 
 
-def _name_conflicts(session: Session, valid: pd.DataFrame, strings: pd.DataFrame,
+def _name_conflicts(session: Session, valid: pd.DataFrame, strings: dict[str, list[str]],
                     present: pd.Index) -> list[dict[str, Any]]:
     """A known ID number under another name is a conflict, not a silent rename."""
     rest = valid.index[~valid.index.isin(present)]
-    id_hashes = strings.loc[rest, "id_no"]
+    id_hashes = pd.Series(strings["id_no"], index=valid.index, dtype=object)[rest]
     conn = session.connection()
     names: dict[str, str] = {} if is_empty(conn, _table(Applicant)) else dict(
         select_in(conn, _table(Applicant), "id_no_hash", ["name"], id_hashes.tolist()))
@@ -249,7 +254,7 @@ def _stored_values(session: Session, application_id: int) -> dict[str, Any]:
 
 
 def _write(session: Session, actor: Actor, cipher: DataCipher, rows: pd.DataFrame,
-           strings: pd.DataFrame, hashes: pd.Series, digests: dict[str, pd.Series],
+           hashes: pd.Series, digests: dict[str, pd.Series],
            result: ImportResult, state: TaskState) -> tuple[int, int]:
     now = utcnow(session)
     batch = ImportBatch(file_name=result.file_name[:255], sha256=result.sha256,
@@ -286,7 +291,9 @@ def _write(session: Session, actor: Actor, cipher: DataCipher, rows: pd.DataFram
 def _insert_rows(conn: Connection, cipher: DataCipher, batch_id: int, now: datetime,
                  rows: pd.DataFrame, hashes: pd.Series, digests: dict[str, pd.Series],
                  state: TaskState) -> int:
-    """Applicants (new ID numbers only), applications, features; returns new applicants."""
+    """Applicants (new ID numbers only), applications, features; returns new applicants.
+
+    Each table's insert runs in the background while the next table is prepared."""
     applicants, applications, features = TABLES
     n = len(rows)
     if n == 0:
@@ -297,20 +304,55 @@ def _insert_rows(conn: Connection, cipher: DataCipher, batch_id: int, now: datet
         return lambda done: state.progress(0.35 + 0.65 * (base + done) / total_work,
                                            translate("Import", "Writing applications"))
 
-    stamp = column_values(conn, pd.Series([pd.Timestamp(now)] * n, dtype="datetime64[us]"))
+    stamp = [scalar_value(conn, now)] * n
     id_hash = digests["id_no"]
     known: dict[str, int] = ({} if is_empty(conn, applicants) else
                              dict(select_in(conn, applicants, "id_no_hash", ["id"],
                                             id_hash.tolist())))
     first = ~id_hash.duplicated(keep="first") & ~id_hash.isin(known.keys())
-    people = rows[first.to_numpy()]
+    m = int(first.sum())
+    person_ids = next_ids(conn, applicants, m)
+    app_ids = next_ids(conn, applications, n)
+    with BackgroundInserts(conn) as writer:
+        person_cols = _applicant_columns(conn, cipher, batch_id, rows[first.to_numpy()],
+                                         id_hash[first].tolist(), stamp)
+        if person_ids is not None:
+            person_cols["id"] = person_ids
+            known.update(zip(person_cols["id_no_hash"], person_ids, strict=True))
+        writer.submit(applicants, person_cols, check=progress(0))
+        if person_ids is None:
+            writer.wait()
+            known.update(select_in(conn, applicants, "id_no_hash", ["id"],
+                                   person_cols["id_no_hash"]))
+        app_cols = _application_columns(conn, cipher, batch_id, rows, hashes, digests, stamp)
+        app_cols["applicant_id"] = [known[h] for h in id_hash.tolist()]
+        if app_ids is not None:
+            app_cols["id"] = app_ids
+        writer.submit(applications, app_cols, check=progress(n))
+        feat_cols: dict[str, list[Any]] = {}
+        for name in FEATURE_COLUMNS:
+            s = rows[name]
+            feat_cols[name] = column_values(conn, s.astype(float) if BY_NAME[name].kind ==
+                                            "float" else s)
+        if app_ids is None:
+            writer.wait()
+            found = dict(select_in(conn, applications, "application_no", ["id"],
+                                   app_cols["application_no"]))
+            app_ids = [found[a] for a in app_cols["application_no"]]
+        feat_cols["application_id"] = app_ids
+        writer.submit(features, feat_cols, check=progress(2 * n))
+    return m
+
+
+def _applicant_columns(conn: Connection, cipher: DataCipher, batch_id: int, people: pd.DataFrame,
+                       id_hashes: list[str], stamp: list[Any]) -> dict[str, list[Any]]:
     ids = people["id_no"].astype(str)
     births = people["birth_from_id"]
     m = len(people)
-    person_cols: dict[str, list[Any]] = {
+    return {
         "name": people["name"].tolist(),
         "id_no_enc": cipher.encrypt_many("id_no", ids.tolist()),
-        "id_no_hash": id_hash[first].tolist(),
+        "id_no_hash": id_hashes,
         "id_no_masked": (ids.str.slice(0, 6) + "********" + ids.str.slice(14)).tolist(),
         "birth_date": (births.dt.strftime("%Y-%m-%d").tolist() if conn.dialect.name == "sqlite"
                        else [d.date() for d in births]),
@@ -320,15 +362,12 @@ def _insert_rows(conn: Connection, cipher: DataCipher, batch_id: int, now: datet
         "first_batch_id": [batch_id] * m,
         "created_at": stamp[:m],
     }
-    new_ids = next_ids(conn, applicants, m)
-    if new_ids is not None:
-        person_cols["id"] = new_ids
-    insert_columns(conn, applicants, person_cols, check=progress(0))
-    if new_ids is not None:
-        known.update(zip(person_cols["id_no_hash"], new_ids, strict=True))
-    else:
-        known.update(select_in(conn, applicants, "id_no_hash", ["id"], person_cols["id_no_hash"]))
 
+
+def _application_columns(conn: Connection, cipher: DataCipher, batch_id: int,
+                         rows: pd.DataFrame, hashes: pd.Series, digests: dict[str, pd.Series],
+                         stamp: list[Any]) -> dict[str, list[Any]]:
+    n = len(rows)
     phones = rows["phone"].astype(str)
     cards = rows["card_no"]
     has_card = cards.notna().to_numpy()
@@ -336,19 +375,18 @@ def _insert_rows(conn: Connection, cipher: DataCipher, batch_id: int, now: datet
     card_enc = np.full(n, None, dtype=object)
     card_enc[has_card] = cipher.encrypt_many("card", card_text[has_card].tolist())
     card_masked = (card_text.str.slice(0, 6) + card_text.str.len().sub(10).clip(lower=0).map(
-        lambda k: "*" * k) + card_text.str.slice(-4)).where(has_card, None)
-    app_cols: dict[str, list[Any]] = {
+        lambda k: "*" * k).astype(str) + card_text.str.slice(-4))
+    cols: dict[str, list[Any]] = {
         "application_no": rows["application_no"].tolist(),
-        "applicant_id": [known[h] for h in id_hash.tolist()],
         "batch_id": [batch_id] * n,
     }
     for name in ("product", "channel", "repayment_type", "purpose", "device_id", "ip", "outcome"):
-        app_cols[name] = column_values(conn, rows[name])
+        cols[name] = column_values(conn, rows[name])
     for name in ("amount", "apr", "upfront_fee", "monthly_fee", "other_fees"):
-        app_cols[name] = column_values(conn, rows[name].astype(float))
-    app_cols["term_months"] = column_values(conn, rows["term_months"])
-    app_cols["submitted_at"] = column_values(conn, rows["submitted_at"])
-    app_cols.update({
+        cols[name] = column_values(conn, rows[name].astype(float))
+    cols["term_months"] = column_values(conn, rows["term_months"])
+    cols["submitted_at"] = column_values(conn, rows["submitted_at"])
+    cols.update({
         "phone_enc": cipher.encrypt_many("phone", phones.tolist()),
         "phone_hash": digests["phone"].tolist(),
         "phone_masked": (phones.str.slice(0, 3) + "****" + phones.str.slice(7)).tolist(),
@@ -359,23 +397,7 @@ def _insert_rows(conn: Connection, cipher: DataCipher, batch_id: int, now: datet
         "key_id": [cipher.key_id] * n,
         "created_at": stamp,
     })
-    app_ids = next_ids(conn, applications, n)
-    if app_ids is not None:
-        app_cols["id"] = app_ids
-    insert_columns(conn, applications, app_cols, check=progress(n))
-    if app_ids is None:
-        found = dict(select_in(conn, applications, "application_no", ["id"],
-                               app_cols["application_no"]))
-        app_ids = [found[a] for a in app_cols["application_no"]]
-
-    feat_cols: dict[str, list[Any]] = {"application_id": app_ids}
-    for name in FEATURE_COLUMNS:
-        s = rows[name]
-        if BY_NAME[name].kind == "float":
-            s = s.astype(float)
-        feat_cols[name] = column_values(conn, s)
-    insert_columns(conn, features, feat_cols, check=progress(2 * n))
-    return m
+    return cols
 
 
 def _record_refusal(engine: Engine, actor: Actor, file_name: str, sha256: str, rows: int,
