@@ -15,6 +15,8 @@ from pathlib import Path
 
 from riskdesk import __version__
 from riskdesk.config import NEW_PASSWORD_ENV, PASSWORD_ENV, data_dir
+from sqlalchemy.exc import DBAPIError
+
 from riskdesk.errors import RiskdeskError
 
 
@@ -268,9 +270,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RiskdeskError as exc:
         print(f"riskdesk: {exc}", file=sys.stderr)
         return 2 if exc.__class__.__name__ in ("InvalidInput", "SchemaTooNew") else 1
+    except DBAPIError as exc:  # outside a unit of work: connecting, migrating
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        print(f"riskdesk: the database at {_where(args)} cannot be used: {reason}",
+              file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("riskdesk: interrupted; the transaction was rolled back.", file=sys.stderr)
         return 130
+
+
+def _where(args: argparse.Namespace) -> str:
+    from riskdesk.config import db_target
+    from riskdesk.storage.engine import redact_url
+
+    return redact_url(db_target(getattr(args, "db", None)))
 
 
 def gui_main() -> int:

@@ -90,3 +90,10 @@ def test_db_sql_and_upgrade(tmp_path: Path) -> None:
     assert sql.returncode == 0 and "CREATE TABLE app_user" in sql.stdout
     up = run_cli("db", "upgrade", "--db", str(tmp_path / "n.sqlite"))
     assert up.returncode == 0 and "0001" in up.stdout
+
+
+def test_unreachable_database_is_a_clear_message_without_password() -> None:
+    out = run_cli("db", "upgrade", "--db", "postgresql://nobody:hunter2pw@127.0.0.1:1/x")
+    assert out.returncode == 1
+    assert "cannot be used" in out.stderr and "Traceback" not in out.stderr
+    assert "hunter2pw" not in out.stderr

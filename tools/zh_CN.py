@@ -171,6 +171,7 @@ ZH: dict[str, str] = {
     "upgrade`.": "数据库结构版本（{current}）比本 riskdesk（{head}）旧；请运行 `riskdesk db upgrade`。",
     "The database could not complete the operation: {error}": "数据库无法完成操作：{error}",
     "Cancelled; nothing was saved.": "已取消，未保存任何数据。",
+    "The database cannot be used: {error}": "无法使用数据库：{error}",
     "Sign in as an administrator to add users.": "请以管理员身份登录后添加用户。",
     "The first user of a database must be an admin.": "数据库的第一个用户必须是管理员。",
     "A user name needs 1 to 64 characters.": "用户名需为 1 至 64 个字符。",

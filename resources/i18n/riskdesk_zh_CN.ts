@@ -4,7 +4,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../riskdesk/ui/app.py" line="49" />
+        <location filename="../../riskdesk/ui/app.py" line="48" />
+        <source>The database cannot be used: {error}</source>
+        <translation>无法使用数据库：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/app.py" line="54" />
         <source>riskdesk</source>
         <translation>riskdesk 风控工作台</translation>
     </message>
@@ -328,67 +333,67 @@
         <translation>无法读取 {file}：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="71" />
+        <location filename="../../riskdesk/services/imports/service.py" line="82" />
         <source>row {row}, column {column}, value "{value}": {reason}</source>
         <translation>第 {row} 行，列 {column}，值“{value}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="74" />
+        <location filename="../../riskdesk/services/imports/service.py" line="85" />
         <source>... and {n} more problems</source>
         <translation>……另有 {n} 个问题</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="89" />
+        <location filename="../../riskdesk/services/imports/service.py" line="100" />
         <source>Reading {file}</source>
         <translation>正在读取 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="106" />
+        <location filename="../../riskdesk/services/imports/service.py" line="117" />
         <source>Checking {n} rows</source>
         <translation>正在校验 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="115" />
+        <location filename="../../riskdesk/services/imports/service.py" line="126" />
         <source>Comparing with stored applications</source>
         <translation>正在与已存申请比对</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="141" />
+        <location filename="../../riskdesk/services/imports/service.py" line="155" />
         <source>{n} problems in {rows} rows</source>
         <translation>{rows} 行中有 {n} 个问题</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="146" />
+        <location filename="../../riskdesk/services/imports/service.py" line="160" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="159" />
+        <location filename="../../riskdesk/services/imports/service.py" line="173" />
         <source>conflict:</source>
         <translation>冲突：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="194" />
+        <location filename="../../riskdesk/services/imports/service.py" line="213" />
         <source>stored and file values differ</source>
         <translation>库中值与文件值不同</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="198" />
+        <location filename="../../riskdesk/services/imports/service.py" line="217" />
         <source>application {no} is already stored with a different {field}</source>
         <translation>申请 {no} 已入库，但 {field} 不同</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="216" />
+        <location filename="../../riskdesk/services/imports/service.py" line="236" />
         <source>this ID number is stored under a different name</source>
         <translation>此身份证号在库中对应另一个姓名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="256" />
+        <location filename="../../riskdesk/services/imports/service.py" line="305" />
         <source>Writing applications</source>
         <translation>正在写入申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="331" />
+        <location filename="../../riskdesk/services/imports/service.py" line="282" />
         <source>{n} new, {p} already present, {r} rejected</source>
         <translation>新增 {n} 条，已存在 {p} 条，拒绝 {r} 条</translation>
     </message>
@@ -526,27 +531,27 @@
 <context>
     <name>Keys</name>
     <message>
-        <location filename="../../riskdesk/security/datakey.py" line="94" />
+        <location filename="../../riskdesk/security/datakey.py" line="96" />
         <source>The OS keyring cannot be read: {error}</source>
         <translation>无法读取操作系统密钥环：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/security/datakey.py" line="104" />
+        <location filename="../../riskdesk/security/datakey.py" line="106" />
         <source>The OS keyring cannot store the data key: {error}</source>
         <translation>操作系统密钥环无法保存数据密钥：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/security/datakey.py" line="123" />
+        <location filename="../../riskdesk/security/datakey.py" line="125" />
         <source>Data key {key_id} is not in this computer's keyring. Restore it from the escrow copy with `riskdesk key import` (see docs/keys.md); without it encrypted personal data cannot be read.</source>
         <translation>本机密钥环中没有数据密钥 {key_id}。请用 `riskdesk key import` 从托管副本恢复（见 docs/keys.md）；没有它，加密的个人信息无法读取。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/security/datakey.py" line="136" />
+        <location filename="../../riskdesk/security/datakey.py" line="138" />
         <source>This database has no data key yet.</source>
         <translation>此数据库还没有数据密钥。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/security/datakey.py" line="151" />
+        <location filename="../../riskdesk/security/datakey.py" line="153" />
         <source>The keyring holds a different key under the id {key_id} than the one this database was encrypted with.</source>
         <translation>密钥环中编号 {key_id} 的密钥与加密此数据库所用的密钥不同。</translation>
     </message>
@@ -734,7 +739,7 @@ Database: {db}</source>
         <translation>无法读取操作系统密钥环：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/storage/engine.py" line="110" />
+        <location filename="../../riskdesk/storage/engine.py" line="113" />
         <source>Unsupported database type: {backend}</source>
         <translation>不支持的数据库类型：{backend}</translation>
     </message>

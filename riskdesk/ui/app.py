@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlalchemy.exc import DBAPIError
 
 from riskdesk.config import PASSWORD_ENV
 from riskdesk.errors import RiskdeskError
@@ -42,7 +43,11 @@ def run(*, db: str | None, user: str | None, lang: str | None, screenshot: Path 
         engine = make_engine(db)
         ensure_local_schema(engine)
         actor = _sign_in(engine, user, interactive=screenshot is None)
-    except RiskdeskError as exc:
+    except (RiskdeskError, DBAPIError) as exc:
+        if isinstance(exc, DBAPIError):
+            exc = RiskdeskError(QCoreApplication.translate(
+                "App", "The database cannot be used: {error}").format(
+                error=str(exc.orig).strip().splitlines()[0] if exc.orig else exc))
         if screenshot is not None:
             print(f"riskdesk: {exc}", file=sys.stderr)
         else:
