@@ -13,10 +13,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from riskdesk import __version__
-from riskdesk.config import NEW_PASSWORD_ENV, PASSWORD_ENV, data_dir
 from sqlalchemy.exc import DBAPIError
 
+from riskdesk import __version__
+from riskdesk.config import NEW_PASSWORD_ENV, PASSWORD_ENV, data_dir
 from riskdesk.errors import RiskdeskError
 
 

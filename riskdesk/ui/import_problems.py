@@ -6,8 +6,6 @@ from typing import Any
 import pandas as pd
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -15,6 +13,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableView, QVBoxLayout, QWidget
 
 from riskdesk.services.imports.service import ImportResult
+from riskdesk.ui.table_model import ColumnTableModel
 
 PROBLEM_HEADERS = [
     ("row", QT_TRANSLATE_NOOP("ProblemsModel", "Row")),
@@ -24,22 +23,12 @@ PROBLEM_HEADERS = [
 ]
 
 
-class ProblemsModel(QAbstractTableModel):
+class ProblemsModel(ColumnTableModel):
+    CONTEXT = "ProblemsModel"
+
     def __init__(self, problems: pd.DataFrame, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._records = problems[[c for c, _ in PROBLEM_HEADERS]].to_dict("records")
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._records)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(PROBLEM_HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("ProblemsModel", PROBLEM_HEADERS[section][1])
-        return None
+        super().__init__(PROBLEM_HEADERS, parent)
+        self._rows = self._records = problems[[c for c, _ in PROBLEM_HEADERS]].to_dict("records")
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -11,8 +11,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -26,6 +24,7 @@ from riskdesk.services.applications import (
     page_applications,
     sort_value,
 )
+from riskdesk.ui.table_model import ColumnTableModel
 
 SortRole = Qt.ItemDataRole.UserRole + 1
 RowRole = Qt.ItemDataRole.UserRole + 2
@@ -43,18 +42,18 @@ COLUMNS: list[tuple[str, str]] = [
     ("apr", QT_TRANSLATE_NOOP("ApplicationsModel", "APR %")),
     ("outcome", QT_TRANSLATE_NOOP("ApplicationsModel", "Known outcome")),
 ]
-HEADERS = dict(COLUMNS)
 FIELDS = [f for f, _ in COLUMNS]
 NUMERIC = {"amount", "term_months", "apr"}
 ENUMS = {"product", "channel", "outcome"}
 UNSORTABLE = {"id_no_masked", "phone_masked"}
 
 
-class ApplicationsModel(QAbstractTableModel):
+class ApplicationsModel(ColumnTableModel):
+    CONTEXT = "ApplicationsModel"
     PAGE = 200
 
     def __init__(self, session_factory: Callable[[], Any], actor: Actor, parent: Any = None):
-        super().__init__(parent)
+        super().__init__(COLUMNS, parent)
         self._session_factory = session_factory
         self._actor = actor
         self._rows: list[ApplicationRow] = []
@@ -105,18 +104,6 @@ class ApplicationsModel(QAbstractTableModel):
         self.reload()
 
     # -- Qt model interface -------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("ApplicationsModel", HEADERS[FIELDS[section]])
-        return None
-
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
