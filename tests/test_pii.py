@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import subprocess
+import sys
 from pathlib import Path
 
 import keyring
@@ -81,3 +82,33 @@ def test_no_plain_pii_in_sqlite_file_or_wal(sqlite_engine: Engine, sqlite_path: 
     for value in list(frame["id_no"]) + list(frame["phone"]) + [c for c in frame["card_no"] if c]:
         assert value not in text
         assert value.encode() not in blob
+
+
+def test_key_escrow_roundtrip_restores_access(sqlite_engine: Engine, sqlite_path: Path,
+                                              sqlite_actors: dict) -> None:
+    """docs/keys.md: export to escrow (admin only, audited), lose the key, import it back."""
+    from riskdesk.errors import PermissionDenied
+    from riskdesk.services.keys import export_data_key
+    from tests.conftest import PASSWORD
+    from tests.helpers import run_cli
+
+    frame = sample(3)
+    import_frame(sqlite_engine, sqlite_actors["officer"], frame, file_name="t", sha256="0" * 64)
+    with pytest.raises(PermissionDenied):
+        export_data_key(sqlite_engine, sqlite_actors["officer"])
+    out = run_cli("key", "export", "--db", str(sqlite_path), "--user", "admin",
+                  env={"RISKDESK_PASSWORD": PASSWORD})
+    assert out.returncode == 0, out.stderr
+    key_id, secret = out.stdout.split()
+    keyring.delete_password(KEYRING_KEY_SERVICE, key_id)
+    restored = subprocess.run([sys.executable, "-m", "riskdesk", "key", "import", key_id],
+                              input=secret + "\n", capture_output=True, text=True, check=False)
+    assert restored.returncode == 0, restored.stderr
+    with unit_of_work(sqlite_engine, write=False) as session:
+        cipher = load_cipher(session, create=False)
+        person = session.scalars(select(Applicant).order_by(Applicant.id)).first()
+        assert person is not None
+        assert cipher.decrypt("id_no", person.id_no_enc) in set(frame["id_no"])
+        from riskdesk.domain.audit import AuditEvent
+        assert "key.export" in session.scalars(select(AuditEvent.action)).all()
+    assert secret not in " ".join(p.read_text(errors="ignore") for p in [sqlite_path])
