@@ -39,9 +39,5 @@ def birth_dates(ids: pd.Series) -> pd.Series:
     return pd.to_datetime(ids.str.slice(6, 14), format="%Y%m%d", errors="coerce")
 
 
-def genders(ids: pd.Series) -> pd.Series:
-    return np.where(ids.str.slice(16, 17).astype(int) % 2 == 1, "M", "F")
-
-
 def birth_date_of(value: str) -> date:
     return date(int(value[6:10]), int(value[10:12]), int(value[12:14]))

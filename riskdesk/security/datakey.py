@@ -21,8 +21,7 @@ import keyring.errors
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from sqlalchemy.orm import Session
-from sqlmodel import select
+from sqlmodel import Session, col, select
 
 from riskdesk.config import KEYRING_KEY_SERVICE
 from riskdesk.domain.keys import DataKey
@@ -132,7 +131,7 @@ def _missing_message(key_id: str) -> str:
 
 def load_cipher(session: Session, *, create: bool = True) -> DataCipher:
     """The active data key of this database, created on first use of a new database."""
-    row = session.exec(select(DataKey).where(DataKey.active == True)).first()  # noqa: E712
+    row = session.exec(select(DataKey).where(col(DataKey.active).is_(True))).first()
     if row is None:
         if not create:
             raise KeyUnavailable(translate("Keys", "This database has no data key yet."))
@@ -144,10 +143,10 @@ def load_cipher(session: Session, *, create: bool = True) -> DataCipher:
                             created_at=utcnow(session)))
         session.flush()
         return cipher
-    master = _keyring_get(row.key_id)
-    if master is None:
+    stored = _keyring_get(row.key_id)
+    if stored is None:
         raise KeyUnavailable(_missing_message(row.key_id))
-    cipher = DataCipher(row.key_id, master)
+    cipher = DataCipher(row.key_id, stored)
     if not hmac.compare_digest(cipher.check_value, row.check_value):
         raise KeyUnavailable(
             translate(

@@ -10,10 +10,11 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from riskdesk.domain.applications import Applicant, Application
+from riskdesk.domain.tables import table_of
 from riskdesk.services.actor import Actor
 from riskdesk.services.permissions import Action, require
 
@@ -34,32 +35,34 @@ class ApplicationRow:
     outcome: str | None
 
 
+A = table_of(Application).c
+P = table_of(Applicant).c
+
 SORT_KEYS: dict[str, Any] = {
-    "application_no": Application.application_no,
-    "submitted_at": Application.submitted_at,
-    "name": Applicant.name,
-    "product": Application.product,
-    "channel": Application.channel,
-    "amount": Application.amount,
-    "term_months": Application.term_months,
-    "apr": Application.apr,
+    "application_no": A.application_no,
+    "submitted_at": A.submitted_at,
+    "name": P.name,
+    "product": A.product,
+    "channel": A.channel,
+    "amount": A.amount,
+    "term_months": A.term_months,
+    "apr": A.apr,
     # Sort keys are never NULL, so keyset paging needs no NULLS FIRST/LAST (MariaDB has none).
-    "outcome": func.coalesce(Application.outcome, ""),
+    "outcome": func.coalesce(A.outcome, ""),
 }
 
 
-def _query() -> Any:
+def _query() -> Select[Any]:
     return select(
-        Application.id, Application.application_no, Application.submitted_at, Applicant.name,
-        Applicant.id_no_masked, Application.phone_masked, Application.product,
-        Application.channel, Application.amount, Application.term_months, Application.apr,
-        Application.outcome,
-    ).join(Applicant, Applicant.id == Application.applicant_id)
+        A.id, A.application_no, A.submitted_at, P.name, P.id_no_masked, A.phone_masked,
+        A.product, A.channel, A.amount, A.term_months, A.apr, A.outcome,
+    ).join_from(table_of(Application), table_of(Applicant),
+                P.id == A.applicant_id)
 
 
 def count_applications(session: Session, actor: Actor) -> int:
     require(actor, Action.APPLICATION_VIEW)
-    return int(session.scalar(select(func.count()).select_from(Application)) or 0)
+    return int(session.scalar(select(func.count()).select_from(table_of(Application))) or 0)
 
 
 def page_applications(session: Session, actor: Actor, *, sort: str = "submitted_at",
@@ -73,13 +76,13 @@ def page_applications(session: Session, actor: Actor, *, sort: str = "submitted_
     if after is not None:
         value, last_id = after
         if descending:
-            q = q.where(or_(key < value, and_(key == value, Application.id < last_id)))
+            q = q.where(or_(key < value, and_(key == value, A.id < last_id)))
         else:
-            q = q.where(or_(key > value, and_(key == value, Application.id > last_id)))
+            q = q.where(or_(key > value, and_(key == value, A.id > last_id)))
     if descending:
-        q = q.order_by(key.desc(), Application.id.desc())
+        q = q.order_by(key.desc(), A.id.desc())
     else:
-        q = q.order_by(key.asc(), Application.id.asc())
+        q = q.order_by(key.asc(), A.id.asc())
     return [ApplicationRow(*r) for r in session.execute(q.limit(limit)).all()]
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from riskdesk.domain.audit import GENESIS_HASH, AuditEvent, AuditHead
 from riskdesk.i18n import translate
@@ -63,7 +64,7 @@ def append(
 ) -> AuditEvent:
     """Record one event; ``before``/``after`` must already be masked (no plain PII)."""
     head = session.execute(
-        select(AuditHead).where(AuditHead.id == 1).with_for_update()
+        select(AuditHead).where(col(AuditHead.id) == 1).with_for_update()
         .execution_options(populate_existing=True)
     ).scalar_one()
     at = utcnow(session)
@@ -102,7 +103,7 @@ def verify(session: Session, *, batch: int = 5000) -> VerifyResult:
     """Walk the chain from the first row; report the first row that does not hold."""
     expected_seq, prev = 1, GENESIS_HASH
     rows = session.execute(
-        select(AuditEvent).order_by(AuditEvent.seq).execution_options(yield_per=batch)
+        select(AuditEvent).order_by(col(AuditEvent.seq)).execution_options(yield_per=batch)
     ).scalars()
     for ev in rows:
         problem = _check_row(ev, expected_seq, prev)
@@ -111,7 +112,7 @@ def verify(session: Session, *, batch: int = 5000) -> VerifyResult:
         expected_seq, prev = ev.seq + 1, ev.hash
         session.expunge(ev)
     count = expected_seq - 1
-    head = session.execute(select(AuditHead).where(AuditHead.id == 1)).scalar_one_or_none()
+    head = session.execute(select(AuditHead).where(col(AuditHead.id) == 1)).scalar_one_or_none()
     if head is None or head.seq != count or head.hash != prev:
         return VerifyResult(
             False, count, prev, count + 1,

@@ -44,14 +44,14 @@ def _id_numbers(rng: np.random.Generator, n: int) -> np.ndarray:
                + pd.Series(seq).astype(str).str.zfill(3))
     digits = np.frombuffer("".join(first17).encode(), dtype=np.uint8).reshape(-1, 17) - 48
     check = CHECK_CHARS[(digits.astype(np.int64) @ WEIGHTS) % 11]
-    return (first17 + check).to_numpy()
+    return np.asarray(first17 + check, dtype=object)
 
 
 def _names(rng: np.random.Generator, n: int) -> np.ndarray:
     sur = np.asarray(SURNAMES)[rng.integers(0, len(SURNAMES), n)]
     g1 = np.asarray(GIVEN)[rng.integers(0, len(GIVEN), n)]
     g2 = np.where(rng.random(n) < 0.6, np.asarray(GIVEN)[rng.integers(0, len(GIVEN), n)], "")
-    return (pd.Series(sur) + g1 + g2).to_numpy()
+    return np.asarray(pd.Series(sur) + g1 + g2, dtype=object)
 
 
 def demo_frame(rows: int, *, seed: int = 20_261_124, now: datetime | None = None) -> pd.DataFrame:
@@ -75,8 +75,9 @@ def demo_frame(rows: int, *, seed: int = 20_261_124, now: datetime | None = None
     phone_of = 14_100_000_000 + (np.arange(persons, dtype=np.int64) * 7_919_317 + start) % 10**8
     shared_phone = rng.random(persons) < 0.01  # a few people give someone else's phone
     phone_of[shared_phone] = phone_of[rng.integers(0, persons, int(shared_phone.sum()))]
-    card_of = pd.Series(rng.integers(0, 10**10, persons)).astype(str).str.zfill(10)
-    card_of = ("990000" + card_of).where(rng.random(persons) < 0.8, "").to_numpy()
+    card_digits = pd.Series(rng.integers(0, 10**10, persons)).astype(str).str.zfill(10)
+    card_of = np.asarray(("990000" + card_digits).where(rng.random(persons) < 0.8, ""),
+                         dtype=object)
 
     now = now or datetime.now(UTC).replace(tzinfo=None)
     span = 182 * 24 * 3600

@@ -9,8 +9,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from sqlalchemy import func
-from sqlalchemy.orm import Session
-from sqlmodel import select
+from sqlmodel import Session, col, select
 
 from riskdesk.domain.enums import Role
 from riskdesk.domain.users import User, UserRole
@@ -31,7 +30,7 @@ def has_users(session: Session) -> bool:
 
 
 def roles_of(session: Session, user_id: int) -> frozenset[str]:
-    return frozenset(session.exec(select(UserRole.role).where(UserRole.user_id == user_id)))
+    return frozenset(session.exec(select(UserRole.role).where(col(UserRole.user_id) == user_id)))
 
 
 def create_user(
@@ -66,7 +65,7 @@ def create_user(
         raise InvalidInput(
             translate("Users", "A password needs at least {n} characters.").format(n=MIN_LENGTH)
         )
-    if session.exec(select(User).where(User.username == username)).first():
+    if session.exec(select(User).where(col(User.username) == username)).first():
         raise InvalidInput(translate("Users", "User {name} already exists.").format(name=username))
     now = utcnow(session)
     user = User(username=username, display_name=display_name or username,
@@ -83,7 +82,7 @@ def create_user(
 
 def sign_in(session: Session, username: str, password: str, *, channel: str) -> Actor | None:
     """Check a password; every success and failure is audited. None means refused."""
-    user = session.exec(select(User).where(User.username == username)).first()
+    user = session.exec(select(User).where(col(User.username) == username)).first()
     now = utcnow(session)
     if user is None or not user.active:
         audit.append(session, SYSTEM, "auth.sign_in_failed", "user", username[:64],

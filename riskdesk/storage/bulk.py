@@ -5,7 +5,7 @@ converts each column once (vectorised) to what the driver takes and hands over t
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import datetime
@@ -23,27 +23,25 @@ _PLACEHOLDER = {"qmark": "?", "format": "%s", "pyformat": "%s", "numeric": "?", 
 
 def column_values(conn: Connection, s: pd.Series) -> list[Any]:
     """One column as driver values: None for missing, SQLite-format text for times there."""
-    sqlite = conn.dialect.name == "sqlite"
     if pd.api.types.is_datetime64_any_dtype(s):
-        if sqlite:  # SQLAlchemy's SQLite DATETIME text form, formatted by Arrow
-            arr = pa.array(s.astype("datetime64[us]"), from_pandas=True)
-            return pc.strftime(arr, "%Y-%m-%d %H:%M:%S").to_pylist()
-        return [v.to_pydatetime() if v is not pd.NaT else None for v in s]  # type: ignore[union-attr]
+        if conn.dialect.name == "sqlite":  # SQLAlchemy's SQLite DATETIME text, by Arrow
+            times = pa.array(s.astype("datetime64[us]"), from_pandas=True)
+            return list(pc.strftime(times, "%Y-%m-%d %H:%M:%S").to_pylist())
+        return [None if pd.isna(v) else v.to_pydatetime() for v in s]
     if isinstance(s.dtype, pd.Int64Dtype):
-        arr = s.to_numpy(dtype=object, na_value=None)
-        return [None if v is None else int(v) for v in arr]
+        return [None if pd.isna(v) else int(v) for v in s.astype(object)]
     if pd.api.types.is_float_dtype(s):
-        arr = s.to_numpy(dtype=float)
-        obj = arr.astype(object)
-        obj[np.isnan(arr)] = None
-        return obj.tolist()
-    return s.astype(object).where(s.notna(), None).tolist()
+        floats = s.to_numpy(dtype=float)
+        out = floats.astype(object)
+        out[np.isnan(floats)] = None
+        return list(out.tolist())
+    return list(s.astype(object).where(s.notna(), None).tolist())
 
 
 def insert_columns(
     conn: Connection,
     table: Table,
-    columns: dict[str, Sequence[Any]],
+    columns: Mapping[str, Sequence[Any]],
     *,
     check: Callable[[int], None] | None = None,
 ) -> int:
@@ -143,7 +141,7 @@ class BackgroundInserts:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="riskdesk-insert")
         self._pending: Future[int] | None = None
 
-    def submit(self, table: Table, columns: dict[str, Sequence[Any]],
+    def submit(self, table: Table, columns: Mapping[str, Sequence[Any]],
                check: Callable[[int], None] | None = None) -> None:
         self.wait()
         self._pending = self._pool.submit(insert_columns, self._conn, table, columns,

@@ -62,7 +62,11 @@ def run(*, db: str | None, user: str | None, lang: str | None, screenshot: Path 
         window.resize(*SCREENSHOT_SIZE)
         window.show()
         app.processEvents()
-        QTimer.singleShot(200, lambda: (_save(window, screenshot), app.quit()))
+        def save_and_quit() -> None:
+            _save(window, screenshot)
+            app.quit()
+
+        QTimer.singleShot(200, save_and_quit)
         app.exec()
         return 0
     window.show()

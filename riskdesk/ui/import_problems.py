@@ -5,13 +5,13 @@ from typing import Any
 
 import pandas as pd
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableView, QVBoxLayout, QWidget
 
+from riskdesk.i18n import QT_TRANSLATE_NOOP
 from riskdesk.services.imports.service import ImportResult
 from riskdesk.ui.table_model import ColumnTableModel
 

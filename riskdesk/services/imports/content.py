@@ -53,7 +53,8 @@ def frame_strings(clean: pd.DataFrame, cipher: DataCipher,
                 d[present] = cipher.digest_many(PII_FIELDS[col.name], values[present].tolist())
             digests[col.name] = out[col.name] = d.tolist()
         elif col.kind in ("decimal", "float"):
-            out[col.name] = _numbers_as_text(s.astype(float).round(_places(col.name, col.kind)))
+            out[col.name] = _numbers_as_text(s.astype(float).round(_places(col.name, col.kind)
+                                                                  or 0))
         elif col.kind == "int":
             out[col.name] = _numbers_as_text(s.astype("Int64"))
         elif col.kind == "datetime":
@@ -66,7 +67,7 @@ def frame_strings(clean: pd.DataFrame, cipher: DataCipher,
 def _numbers_as_text(s: pd.Series) -> list[str]:
     """Arrow's number formatting, vectorised; the same function renders stored values."""
     arr = pa.array(s, from_pandas=True)
-    return pc.fill_null(pc.cast(arr, pa.string()), "").to_pylist()
+    return [str(v) for v in pc.fill_null(pc.cast(arr, pa.string()), "").to_pylist()]
 
 
 def content_hashes(strings: dict[str, list[str]], *, chunk: int = 100_000) -> list[str]:

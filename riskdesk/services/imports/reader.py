@@ -81,7 +81,9 @@ def _read_xlsx(path: Path) -> pd.DataFrame:
             )
         ) from None
     # Excel keeps whole numbers as floats ("36.0"); keep what a person typed.
-    return frame.apply(lambda s: s.str.replace(r"^(-?\d+)\.0$", r"\1", regex=True))
+    for name in frame.columns:
+        frame[name] = frame[name].str.replace(r"^(-?\d+)\.0$", r"\1", regex=True)
+    return frame
 
 
 def canonical_frame(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:

@@ -19,9 +19,11 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import Connection, Engine, Table
 from sqlalchemy.orm import Session
+from sqlmodel import SQLModel
 
 from riskdesk.domain.applications import Applicant, Application, ApplicationFeatures, ImportBatch
 from riskdesk.domain.enums import ImportOutcome
+from riskdesk.domain.tables import table_of
 from riskdesk.errors import InvalidInput, RiskdeskError
 from riskdesk.i18n import translate
 from riskdesk.security.datakey import DataCipher, load_cipher
@@ -80,7 +82,8 @@ class ImportResult:
 
     def problem_lines(self, limit: int = SHOWN_PROBLEMS) -> list[str]:
         tmpl = translate("Import", "row {row}, column {column}, value \"{value}\": {reason}")
-        lines = [tmpl.format(**r) for r in self.problems.head(limit).to_dict("records")]
+        lines = [tmpl.format(row=r.row, column=r.column, value=r.value, reason=r.reason)
+                 for r in self.problems.head(limit).itertuples(index=False)]
         if len(self.problems) > limit:
             lines.append(translate("Import", "... and {n} more problems").format(
                 n=len(self.problems) - limit))
@@ -173,8 +176,8 @@ def _conflict_prefix() -> str:
     return translate("Import", "conflict:")
 
 
-def _table(model: Any) -> Table:
-    return model.__table__  # type: ignore[no-any-return]
+def _table(model: type[SQLModel]) -> Table:
+    return table_of(model)
 
 
 TABLES: tuple[Table, Table, Table] = (
@@ -198,10 +201,10 @@ def _compare(session: Session, valid: pd.DataFrame, strings: dict[str, list[str]
         present = valid.index[same.to_numpy()]
         differ = valid.index[(known.notna() & ~same).to_numpy()]
         for idx in differ:
-            app_no = valid.at[idx, "application_no"]
+            app_no = str(valid.at[idx, "application_no"])
             old = stored_strings(_stored_values(session, stored[app_no][0]))
             pos = valid.index.get_loc(idx)
-            new = {name: strings[name][pos] for name in old}
+            new = {name: str(strings[name][int(pos)]) for name in old}  # type: ignore[arg-type]
             for name in [n for n in old if old[n] != new[n]]:
                 problems.append(_conflict(idx, name, app_no, old[name], new[name]))
     problems.extend(_name_conflicts(session, valid, strings, present))
@@ -228,11 +231,11 @@ def _name_conflicts(session: Session, valid: pd.DataFrame, strings: dict[str, li
     names: dict[str, str] = {} if is_empty(conn, _table(Applicant)) else dict(
         select_in(conn, _table(Applicant), "id_no_hash", ["name"], id_hashes.tolist()))
     out = []
-    for idx, h in id_hashes.items():
-        stored = names.get(h)
-        if stored is not None and stored != valid.at[idx, "name"]:
-            out.append({"row": idx + FIRST_DATA_ROW, "column": "name",
-                        "value": f"{mask_name(stored)} -> {mask_name(valid.at[idx, 'name'])}",
+    for idx, h in zip(id_hashes.index, id_hashes.tolist(), strict=True):
+        stored, given = names.get(h), str(valid.at[idx, "name"])
+        if stored is not None and stored != given:
+            out.append({"row": int(idx) + FIRST_DATA_ROW, "column": "name",
+                        "value": f"{mask_name(stored)} -> {mask_name(given)}",
                         "reason": _conflict_prefix() + " " + translate(
                             "Import", "this ID number is stored under a different name")})
     return out
@@ -422,9 +425,8 @@ def _record_refusal(engine: Engine, actor: Actor, file_name: str, sha256: str, r
 
 def write_rejects(frame: pd.DataFrame, problems: pd.DataFrame, path: Path) -> Path:
     """Rejected rows with their reasons, personal data masked; written atomically."""
-    rows = problems.groupby("row", sort=True).apply(
-        lambda g: "; ".join(f"{c}: {r}" for c, r in zip(g["column"], g["reason"], strict=True)),
-        include_groups=False)
+    rows = (problems["column"].astype(str) + ": " + problems["reason"].astype(str)).groupby(
+        problems["row"], sort=True).agg("; ".join)
     out = frame.loc[rows.index - FIRST_DATA_ROW].copy()
     for name, mask in DISPLAY_MASKS.items():
         if name in out:

@@ -10,13 +10,13 @@ from datetime import UTC
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
 )
 
 from riskdesk.domain.enums import label
+from riskdesk.i18n import QT_TRANSLATE_NOOP
 from riskdesk.services.actor import Actor
 from riskdesk.services.applications import (
     ApplicationRow,
@@ -128,7 +128,7 @@ class ApplicationsModel(ColumnTableModel):
         if field in ENUMS:
             return label(value)
         if field == "submitted_at":  # stored in UTC, shown in the workstation's time zone
-            return value.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+            return str(value.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M"))
         if field == "amount":
             return f"{float(value):,.2f}"
         if field == "apr":
