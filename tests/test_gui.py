@@ -24,8 +24,11 @@ from tests.helpers import sample, write_csv
 class FakeDialogs(Dialogs):
     """Records what would have been shown; never blocks."""
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, *, valid_only: bool = False,
+                 rejects: Path | None = None) -> None:
         self.path = path
+        self.valid_only = valid_only
+        self.rejects = rejects
         self.infos: list[tuple[str, str]] = []
         self.errors: list[tuple[str, str]] = []
         self.problems: list[ImportResult] = []
@@ -45,8 +48,13 @@ class FakeDialogs(Dialogs):
         self.progress_dialogs.append(dialog)
         return dialog
 
-    def show_problems(self, parent: QWidget, result: ImportResult) -> None:
+    def show_problems(self, parent: QWidget, result: ImportResult) -> bool:
         self.problems.append(result)
+        return self.valid_only
+
+    def save_rejects_file(self, parent: QWidget, suggested: str) -> str | None:
+        self.suggested = suggested
+        return str(self.rejects) if self.rejects else None
 
 
 def _fill(engine: Engine, actor: Actor, rows: int) -> None:
@@ -123,6 +131,36 @@ def test_refused_file_shows_the_problem_table(qtbot: Any, sqlite_engine: Engine,
     model = dialog.table.model()
     assert model.rowCount() == 3
     assert [model.index(r, 1).data() for r in range(3)] == ["amount", "term_months", "phone"]
+
+
+def test_refused_file_then_import_valid_rows_only(qtbot: Any, sqlite_engine: Engine,
+                                                  sqlite_actors: dict, tmp_path: Path) -> None:
+    frame = sample(10)
+    frame.loc[1, "amount"] = "-3"
+    frame.loc[6, "phone"] = "99"
+    rejects = tmp_path / "rejects.csv"
+    dialogs = FakeDialogs(write_csv(frame, tmp_path / "bad.csv"), valid_only=True,
+                          rejects=rejects)
+    window = MainWindow(sqlite_engine, sqlite_actors["officer"], dialogs)
+    qtbot.addWidget(window)
+    window.import_action.trigger()
+    qtbot.waitUntil(lambda: bool(dialogs.infos), timeout=30_000)
+    assert len(dialogs.problems) == 1 and dialogs.suggested.endswith("bad-rejects.csv")
+    assert window.model.total == 8
+    assert "2 rows rejected" in dialogs.infos[0][1] and rejects.exists()
+
+
+def test_problem_dialog_offers_valid_rows_only(qtbot: Any) -> None:
+    import pandas as pd
+
+    problems = pd.DataFrame([{"row": 2, "column": "amount", "value": "-1", "reason": "x"}])
+    some = ImportProblemsDialog(ImportResult("refused", None, "a.csv", "", "csv", 5, rejected=1,
+                                             problems=problems))
+    none_valid = ImportProblemsDialog(ImportResult("refused", None, "a.csv", "", "csv", 1,
+                                                   rejected=1, problems=problems))
+    qtbot.addWidget(some)
+    qtbot.addWidget(none_valid)
+    assert some.valid_only.isEnabled() and not none_valid.valid_only.isEnabled()
 
 
 def test_cancel_rolls_the_import_back(qtbot: Any, sqlite_engine: Engine, sqlite_actors: dict,

@@ -291,3 +291,13 @@ def test_garbage_never_crashes_the_importer(sqlite_engine: Engine, sqlite_actors
     else:
         assert result.refused or result.inserted == 0
     assert count(sqlite_engine) == 0
+
+
+def test_problems_name_the_files_own_headers(sqlite_engine: Engine, sqlite_actors: dict,
+                                            tmp_path: Path) -> None:
+    frame = sample(4)
+    frame.loc[1, "amount"] = "-5"
+    result = import_file(sqlite_engine, sqlite_actors["officer"],
+                         write_csv(chinese_headers(frame), tmp_path / "zh.csv", "gbk"))
+    assert result.refused and list(result.problems["column"]) == ["amount"]
+    assert result.problem_lines()[0].startswith("row 3, column 申请金额")

@@ -156,6 +156,16 @@ ZH: dict[str, str] = {
     "verify the audit trail": "校验审计链",
     "{user} may not {action}; this needs the role: {roles}.": "{user} 无权{action}；需要角色：{roles}。",
     "Row": "行",
+    "Close": "关闭",
+    "Import valid rows only...": "只导入有效行…",
+    "Save rejected rows as": "被拒绝行另存为",
+    "CSV files (*.csv)": "CSV 文件 (*.csv)",
+    "{n} rows rejected, written with their reasons to {path}.": "拒绝 {n} 行，已连同原因写入 {path}。",
+    "{file} was refused and nothing was imported: {n} problem(s) in {rows} of {total} rows. "
+    "Correct the file and import it again, or import only the valid rows: the others then go to "
+    "a rejects file with their reasons.":
+        "{file} 被拒绝，未导入任何数据：{total} 行中有 {rows} 行共 {n} 个问题。"
+        "请修正文件后重新导入，或只导入有效行：其余行将连同原因写入拒绝文件。",
     "Column": "列",
     "Value": "值",
     "Reason": "原因",

@@ -17,57 +17,57 @@
 <context>
     <name>ApplicationsModel</name>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="34" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="33" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="35" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="34" />
         <source>Submitted</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="36" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="35" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="37" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="36" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="38" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="37" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="39" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="38" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="40" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="39" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="41" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="40" />
         <source>Amount (CNY)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="42" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="41" />
         <source>Term (months)</source>
         <translation>期限（月）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="43" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="42" />
         <source>APR %</source>
         <translation>年利率 %</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="44" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="43" />
         <source>Known outcome</source>
         <translation>已知表现</translation>
     </message>
@@ -75,27 +75,27 @@
 <context>
     <name>Audit</name>
     <message>
-        <location filename="../../riskdesk/services/audit.py" line="118" />
+        <location filename="../../riskdesk/services/audit.py" line="119" />
         <source>the chain head does not match the last event (events were removed from the end)</source>
         <translation>链头与最后一条事件不符（末尾的事件被删除）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit.py" line="126" />
+        <location filename="../../riskdesk/services/audit.py" line="127" />
         <source>event {seq} is missing</source>
         <translation>缺少第 {seq} 号事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit.py" line="128" />
+        <location filename="../../riskdesk/services/audit.py" line="129" />
         <source>the stored text does not match its hash</source>
         <translation>存储的原文与其哈希不符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit.py" line="130" />
+        <location filename="../../riskdesk/services/audit.py" line="131" />
         <source>the link to the previous event is broken</source>
         <translation>与前一事件的链接断开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit.py" line="132" />
+        <location filename="../../riskdesk/services/audit.py" line="133" />
         <source>the event's fields differ from the text that was hashed</source>
         <translation>事件字段与被哈希的原文不一致</translation>
     </message>
@@ -121,6 +121,16 @@
         <location filename="../../riskdesk/ui/dialogs.py" line="26" />
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="41" />
+        <source>Save rejected rows as</source>
+        <translation>被拒绝行另存为</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="42" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -303,7 +313,7 @@
     </message>
     <message>
         <location filename="../../riskdesk/services/imports/reader.py" line="64" />
-        <location filename="../../riskdesk/services/imports/reader.py" line="127" />
+        <location filename="../../riskdesk/services/imports/reader.py" line="129" />
         <source>The file is empty.</source>
         <translation>文件为空。</translation>
     </message>
@@ -318,82 +328,82 @@
         <translation>无法读取 Excel 工作簿：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/reader.py" line="99" />
+        <location filename="../../riskdesk/services/imports/reader.py" line="101" />
         <source>Columns "{a}" and "{b}" both mean {name}; keep one.</source>
         <translation>列“{a}”和“{b}”都表示 {name}，请只保留一列。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/reader.py" line="107" />
+        <location filename="../../riskdesk/services/imports/reader.py" line="109" />
         <source>Required column(s) missing: {columns}. See docs/import-format.md for accepted headers.</source>
         <translation>缺少必需的列：{columns}。可接受的表头见 docs/import-format.md。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/reader.py" line="123" />
+        <location filename="../../riskdesk/services/imports/reader.py" line="125" />
         <source>Cannot read {file}: {error}</source>
         <translation>无法读取 {file}：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="82" />
+        <location filename="../../riskdesk/services/imports/service.py" line="84" />
         <source>row {row}, column {column}, value "{value}": {reason}</source>
         <translation>第 {row} 行，列 {column}，值“{value}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="85" />
+        <location filename="../../riskdesk/services/imports/service.py" line="88" />
         <source>... and {n} more problems</source>
         <translation>……另有 {n} 个问题</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="100" />
+        <location filename="../../riskdesk/services/imports/service.py" line="103" />
         <source>Reading {file}</source>
         <translation>正在读取 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="117" />
+        <location filename="../../riskdesk/services/imports/service.py" line="120" />
         <source>Checking {n} rows</source>
         <translation>正在校验 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="126" />
+        <location filename="../../riskdesk/services/imports/service.py" line="129" />
         <source>Comparing with stored applications</source>
         <translation>正在与已存申请比对</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="155" />
+        <location filename="../../riskdesk/services/imports/service.py" line="158" />
         <source>{n} problems in {rows} rows</source>
         <translation>{rows} 行中有 {n} 个问题</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="160" />
+        <location filename="../../riskdesk/services/imports/service.py" line="163" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="173" />
+        <location filename="../../riskdesk/services/imports/service.py" line="176" />
         <source>conflict:</source>
         <translation>冲突：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="213" />
+        <location filename="../../riskdesk/services/imports/service.py" line="216" />
         <source>stored and file values differ</source>
         <translation>库中值与文件值不同</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="217" />
+        <location filename="../../riskdesk/services/imports/service.py" line="220" />
         <source>application {no} is already stored with a different {field}</source>
         <translation>申请 {no} 已入库，但 {field} 不同</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="236" />
+        <location filename="../../riskdesk/services/imports/service.py" line="239" />
         <source>this ID number is stored under a different name</source>
         <translation>此身份证号在库中对应另一个姓名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="305" />
+        <location filename="../../riskdesk/services/imports/service.py" line="308" />
         <source>Writing applications</source>
         <translation>正在写入申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="282" />
+        <location filename="../../riskdesk/services/imports/service.py" line="285" />
         <source>{n} new, {p} already present, {r} rejected</source>
         <translation>新增 {n} 条，已存在 {p} 条，拒绝 {r} 条</translation>
     </message>
@@ -518,40 +528,50 @@
 <context>
     <name>ImportProblemsDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/import_problems.py" line="54" />
+        <location filename="../../riskdesk/ui/import_problems.py" line="43" />
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/import_problems.py" line="58" />
-        <source>{file} was refused and nothing was imported: {n} problem(s) in {rows} of {total} rows. Correct the file and import it again, or import the good rows with "skip invalid rows".</source>
-        <translation>{file} 被拒绝，未导入任何数据：{total} 行中有 {rows} 行共 {n} 个问题。请修正文件后重新导入，或使用“跳过无效行”只导入有效行。</translation>
+        <location filename="../../riskdesk/ui/import_problems.py" line="47" />
+        <source>{file} was refused and nothing was imported: {n} problem(s) in {rows} of {total} rows. Correct the file and import it again, or import only the valid rows: the others then go to a rejects file with their reasons.</source>
+        <translation>{file} 被拒绝，未导入任何数据：{total} 行中有 {rows} 行共 {n} 个问题。请修正文件后重新导入，或只导入有效行：其余行将连同原因写入拒绝文件。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/import_problems.py" line="59" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/import_problems.py" line="60" />
+        <source>Import valid rows only...</source>
+        <translation>只导入有效行…</translation>
     </message>
 </context>
 <context>
     <name>Keys</name>
     <message>
-        <location filename="../../riskdesk/security/datakey.py" line="96" />
+        <location filename="../../riskdesk/security/datakey.py" line="95" />
         <source>The OS keyring cannot be read: {error}</source>
         <translation>无法读取操作系统密钥环：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/security/datakey.py" line="106" />
+        <location filename="../../riskdesk/security/datakey.py" line="105" />
         <source>The OS keyring cannot store the data key: {error}</source>
         <translation>操作系统密钥环无法保存数据密钥：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/security/datakey.py" line="125" />
+        <location filename="../../riskdesk/security/datakey.py" line="124" />
         <source>Data key {key_id} is not in this computer's keyring. Restore it from the escrow copy with `riskdesk key import` (see docs/keys.md); without it encrypted personal data cannot be read.</source>
         <translation>本机密钥环中没有数据密钥 {key_id}。请用 `riskdesk key import` 从托管副本恢复（见 docs/keys.md）；没有它，加密的个人信息无法读取。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/security/datakey.py" line="138" />
+        <location filename="../../riskdesk/security/datakey.py" line="137" />
         <source>This database has no data key yet.</source>
         <translation>此数据库还没有数据密钥。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/security/datakey.py" line="153" />
+        <location filename="../../riskdesk/security/datakey.py" line="152" />
         <source>The keyring holds a different key under the id {key_id} than the one this database was encrypted with.</source>
         <translation>密钥环中编号 {key_id} 的密钥与加密此数据库所用的密钥不同。</translation>
     </message>
@@ -564,100 +584,105 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="33" />
+        <location filename="../../riskdesk/ui/main_window.py" line="34" />
         <source>riskdesk - risk case management</source>
         <translation>riskdesk - 风险案件管理</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="49" />
+        <location filename="../../riskdesk/ui/main_window.py" line="50" />
         <source>Signed in: {user} ({roles}) | {db}</source>
         <translation>已登录：{user}（{roles}）| {db}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="62" />
+        <location filename="../../riskdesk/ui/main_window.py" line="63" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="66" />
+        <location filename="../../riskdesk/ui/main_window.py" line="67" />
         <source>Import applications...</source>
         <translation>导入申请…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="70" />
+        <location filename="../../riskdesk/ui/main_window.py" line="71" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="73" />
+        <location filename="../../riskdesk/ui/main_window.py" line="74" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="76" />
-        <location filename="../../riskdesk/ui/main_window.py" line="93" />
+        <location filename="../../riskdesk/ui/main_window.py" line="77" />
+        <location filename="../../riskdesk/ui/main_window.py" line="94" />
         <source>About riskdesk</source>
         <translation>关于 riskdesk</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="80" />
+        <location filename="../../riskdesk/ui/main_window.py" line="81" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="85" />
+        <location filename="../../riskdesk/ui/main_window.py" line="86" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="89" />
+        <location filename="../../riskdesk/ui/main_window.py" line="90" />
         <source>{total} applications, {loaded} loaded</source>
         <translation>共 {total} 笔申请，已加载 {loaded} 笔</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="94" />
+        <location filename="../../riskdesk/ui/main_window.py" line="95" />
         <source>riskdesk {version}
 Database: {db}</source>
         <translation>riskdesk {version}
 数据库：{db}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="110" />
+        <location filename="../../riskdesk/ui/main_window.py" line="114" />
         <source>Importing {file}</source>
         <translation>正在导入 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="121" />
+        <location filename="../../riskdesk/ui/main_window.py" line="134" />
+        <source>{n} rows rejected, written with their reasons to {path}.</source>
+        <translation>拒绝 {n} 行，已连同原因写入 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="136" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="122" />
+        <location filename="../../riskdesk/ui/main_window.py" line="130" />
         <source>{file}: {total} rows, {new} imported, {present} already present.</source>
         <translation>{file}：共 {total} 行，导入 {new} 行，已存在 {present} 行。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="129" />
+        <location filename="../../riskdesk/ui/main_window.py" line="141" />
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="130" />
+        <location filename="../../riskdesk/ui/main_window.py" line="142" />
         <source>The import was cancelled; nothing was saved.</source>
         <translation>导入已取消，未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="132" />
+        <location filename="../../riskdesk/ui/main_window.py" line="144" />
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="134" />
+        <location filename="../../riskdesk/ui/main_window.py" line="146" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="135" />
+        <location filename="../../riskdesk/ui/main_window.py" line="147" />
         <source>The import failed and nothing was saved: {error}</source>
         <translation>导入失败，未保存任何数据：{error}</translation>
     </message>
@@ -693,22 +718,22 @@ Database: {db}</source>
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../riskdesk/ui/import_problems.py" line="20" />
+        <location filename="../../riskdesk/ui/import_problems.py" line="19" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/import_problems.py" line="21" />
+        <location filename="../../riskdesk/ui/import_problems.py" line="20" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/import_problems.py" line="22" />
+        <location filename="../../riskdesk/ui/import_problems.py" line="21" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/import_problems.py" line="23" />
+        <location filename="../../riskdesk/ui/import_problems.py" line="22" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -775,32 +800,32 @@ Database: {db}</source>
 <context>
     <name>Users</name>
     <message>
-        <location filename="../../riskdesk/services/users.py" line="49" />
+        <location filename="../../riskdesk/services/users.py" line="48" />
         <source>Sign in as an administrator to add users.</source>
         <translation>请以管理员身份登录后添加用户。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/users.py" line="51" />
+        <location filename="../../riskdesk/services/users.py" line="50" />
         <source>The first user of a database must be an admin.</source>
         <translation>数据库的第一个用户必须是管理员。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/users.py" line="57" />
+        <location filename="../../riskdesk/services/users.py" line="56" />
         <source>A user name needs 1 to 64 characters.</source>
         <translation>用户名需为 1 至 64 个字符。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/users.py" line="61" />
+        <location filename="../../riskdesk/services/users.py" line="60" />
         <source>Unknown role(s): {roles}. Known roles: {known}.</source>
         <translation>未知角色：{roles}。可用角色：{known}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/users.py" line="67" />
+        <location filename="../../riskdesk/services/users.py" line="66" />
         <source>A password needs at least {n} characters.</source>
         <translation>密码至少需要 {n} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/users.py" line="70" />
+        <location filename="../../riskdesk/services/users.py" line="69" />
         <source>User {name} already exists.</source>
         <translation>用户 {name} 已存在。</translation>
     </message>

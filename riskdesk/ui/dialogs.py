@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from riskdesk.services.imports.service import ImportResult
 
@@ -30,7 +30,14 @@ class Dialogs:
         dialog.setAutoReset(False)
         return dialog
 
-    def show_problems(self, parent: QWidget, result: ImportResult) -> None:
+    def show_problems(self, parent: QWidget, result: ImportResult) -> bool:
+        """True when the officer chooses to import the valid rows only."""
         from riskdesk.ui.import_problems import ImportProblemsDialog
 
-        ImportProblemsDialog(result, parent).exec()
+        return ImportProblemsDialog(result, parent).exec() == QDialog.DialogCode.Accepted
+
+    def save_rejects_file(self, parent: QWidget, suggested: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(
+            parent, QCoreApplication.translate("Dialogs", "Save rejected rows as"), suggested,
+            QCoreApplication.translate("Dialogs", "CSV files (*.csv)"))
+        return path or None

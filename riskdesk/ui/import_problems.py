@@ -26,9 +26,13 @@ PROBLEM_HEADERS = [
 class ProblemsModel(ColumnTableModel):
     CONTEXT = "ProblemsModel"
 
-    def __init__(self, problems: pd.DataFrame, parent: Any = None) -> None:
+    def __init__(self, problems: pd.DataFrame, parent: Any = None,
+                 headers: dict[str, str] | None = None) -> None:
         super().__init__(PROBLEM_HEADERS, parent)
+        headers = headers or {}
         self._rows = self._records = problems[[c for c, _ in PROBLEM_HEADERS]].to_dict("records")
+        for record in self._records:
+            record["column"] = headers.get(str(record["column"]), record["column"])
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -45,16 +49,23 @@ class ImportProblemsDialog(QDialog):
         layout = QVBoxLayout(self)
         summary = QLabel(self.tr(
             "{file} was refused and nothing was imported: {n} problem(s) in {rows} of {total} "
-            "rows. Correct the file and import it again, or import the good rows with "
-            "\"skip invalid rows\".").format(file=result.file_name, n=len(result.problems),
+            "rows. Correct the file and import it again, or import only the valid rows: the "
+            "others then go to a rejects file with their reasons.").format(file=result.file_name, n=len(result.problems),
                                               rows=result.rejected, total=result.rows_total))
         summary.setWordWrap(True)
         layout.addWidget(summary)
         self.table = QTableView(self)
-        self.table.setModel(ProblemsModel(result.problems, self))
+        self.table.setModel(ProblemsModel(result.problems, self, result.headers))
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.resizeColumnsToContents()
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, parent=self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        self.valid_only = buttons.addButton(self.tr("Import valid rows only..."),
+                                            QDialogButtonBox.ButtonRole.AcceptRole)
+        # Conflicts with stored applications are never skipped into an import silently,
+        # but they are skipped like invalid rows: the rejects file names each one.
+        self.valid_only.setEnabled(result.rejected < result.rows_total)
+        buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

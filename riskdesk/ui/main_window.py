@@ -30,6 +30,7 @@ class MainWindow(QMainWindow):
         self.actor = actor
         self.dialogs = dialogs or Dialogs()
         self.last_task: BackgroundTask | None = None
+        self._import_path: Path | None = None
         self.setWindowTitle(self.tr("riskdesk - risk case management"))
         self.model = ApplicationsModel(lambda: unit_of_work(engine, write=False), actor, self)
         self.table = QTableView(self)
@@ -100,11 +101,14 @@ class MainWindow(QMainWindow):
         if path:
             self.start_import(Path(path))
 
-    def start_import(self, path: Path) -> BackgroundTask:
+    def start_import(self, path: Path, *, rejects: Path | None = None) -> BackgroundTask:
+        """Import ``path``; with ``rejects`` the valid rows go in and the rest go there."""
         engine, actor = self.engine, self.actor
+        self._import_path = path
 
         def work(state: TaskState) -> ImportResult:
-            return import_file(engine, actor, path, state=state)
+            return import_file(engine, actor, path, skip_invalid=rejects is not None,
+                               rejects_path=rejects, state=state)
 
         self.import_action.setEnabled(False)
         self.last_task = run_task(self, work, label=self.tr("Importing {file}").format(
@@ -115,13 +119,21 @@ class MainWindow(QMainWindow):
     def _import_done(self, result: ImportResult) -> None:
         self.import_action.setEnabled(True)
         if result.refused:
-            self.dialogs.show_problems(self, result)
+            if self.dialogs.show_problems(self, result) and self._import_path is not None:
+                path = self._import_path
+                target = self.dialogs.save_rejects_file(
+                    self, str(path.with_name(path.stem + "-rejects.csv")))
+                if target:
+                    self.start_import(path, rejects=Path(target))
             return
         self.model.reload()
-        self.dialogs.info(self, self.tr("Import finished"), self.tr(
-            "{file}: {total} rows, {new} imported, {present} already present.").format(
+        text = self.tr("{file}: {total} rows, {new} imported, {present} already present.").format(
             file=result.file_name, total=result.rows_total, new=result.inserted,
-            present=result.present))
+            present=result.present)
+        if result.rejects_path is not None:
+            text += "\n" + self.tr("{n} rows rejected, written with their reasons to {path}.") \
+                .format(n=result.rejected, path=result.rejects_path)
+        self.dialogs.info(self, self.tr("Import finished"), text)
 
     def _import_failed(self, error: BaseException) -> None:
         self.import_action.setEnabled(True)

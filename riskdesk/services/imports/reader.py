@@ -27,6 +27,7 @@ class RawTable:
     sha256: str
     file_format: str  # csv-utf-8, csv-gb18030, xlsx
     unknown_columns: list[str]
+    headers: dict[str, str]  # canonical name -> the header as the file wrote it
 
 
 def detect_encoding(data: bytes) -> str:
@@ -86,7 +87,7 @@ def _read_xlsx(path: Path) -> pd.DataFrame:
     return frame
 
 
-def canonical_frame(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+def canonical_frame(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str], dict[str, str]]:
     """Rename recognised headers to canonical names; refuse duplicate or missing columns."""
     mapping: dict[str, str] = {}
     unknown: list[str] = []
@@ -114,7 +115,7 @@ def canonical_frame(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     out = frame[list(mapping)].rename(columns=mapping)
     out = out.astype(str).fillna("")
     out.index = pd.RangeIndex(len(out))
-    return out, unknown
+    return out, unknown, seen
 
 
 def read_table(path: Path) -> RawTable:
@@ -131,5 +132,5 @@ def read_table(path: Path) -> RawTable:
         raw, fmt = _read_xlsx(path), "xlsx"
     else:
         raw, fmt = _read_csv(data)
-    frame, unknown = canonical_frame(raw)
-    return RawTable(frame, digest, fmt, unknown)
+    frame, unknown, headers = canonical_frame(raw)
+    return RawTable(frame, digest, fmt, unknown, headers)

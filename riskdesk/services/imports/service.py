@@ -75,6 +75,11 @@ class ImportResult:
     problems: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=PROBLEM_COLUMNS))
     unknown_columns: list[str] = field(default_factory=list)
     rejects_path: Path | None = None
+    headers: dict[str, str] = field(default_factory=dict)  # canonical -> as in the file
+
+    def header(self, column: str) -> str:
+        """A column as the file named it, so a problem points at what the officer sees."""
+        return self.headers.get(column, column)
 
     @property
     def refused(self) -> bool:
@@ -82,7 +87,8 @@ class ImportResult:
 
     def problem_lines(self, limit: int = SHOWN_PROBLEMS) -> list[str]:
         tmpl = translate("Import", "row {row}, column {column}, value \"{value}\": {reason}")
-        lines = [tmpl.format(row=r.row, column=r.column, value=r.value, reason=r.reason)
+        lines = [tmpl.format(row=r.row, column=self.header(str(r.column)), value=r.value,
+                             reason=r.reason)
                  for r in self.problems.head(limit).itertuples(index=False)]
         if len(self.problems) > limit:
             lines.append(translate("Import", "... and {n} more problems").format(
@@ -108,11 +114,13 @@ def import_file(engine: Engine, actor: Actor, path: Path, *, skip_invalid: bool 
         raise
     return import_frame(engine, actor, table.frame, file_name=path.name, sha256=table.sha256,
                         file_format=table.file_format, unknown_columns=table.unknown_columns,
-                        skip_invalid=skip_invalid, rejects_path=rejects_path, state=state)
+                        headers=table.headers, skip_invalid=skip_invalid,
+                        rejects_path=rejects_path, state=state)
 
 
 def import_frame(engine: Engine, actor: Actor, frame: pd.DataFrame, *, file_name: str,
                  sha256: str, file_format: str = "frame", unknown_columns: Iterable[str] = (),
+                 headers: dict[str, str] | None = None,
                  skip_invalid: bool = False, rejects_path: Path | None = None,
                  state: TaskState | None = None) -> ImportResult:
     require(actor, Action.APPLICATION_IMPORT)
@@ -122,7 +130,8 @@ def import_frame(engine: Engine, actor: Actor, frame: pd.DataFrame, *, file_name
     with unit_of_work(engine) as session:  # creates the data key on a new database
         load_cipher(session)
     result = ImportResult(ImportOutcome.COMMITTED, None, file_name, sha256, file_format,
-                          rows_total=len(frame), unknown_columns=list(unknown_columns))
+                          rows_total=len(frame), unknown_columns=list(unknown_columns),
+                          headers=dict(headers or {}))
     try:
         with unit_of_work(engine) as session:
             cipher = load_cipher(session, create=False)
