@@ -29,7 +29,7 @@ def column_values(conn: Connection, s: pd.Series) -> list[Any]:
             return list(pc.strftime(times, "%Y-%m-%d %H:%M:%S").to_pylist())
         return [None if pd.isna(v) else v.to_pydatetime() for v in s]
     if isinstance(s.dtype, pd.Int64Dtype):
-        return [None if pd.isna(v) else int(v) for v in s.astype(object)]
+        return list(s.astype(object).where(s.notna(), None).tolist())  # Python ints
     if pd.api.types.is_float_dtype(s):
         floats = s.to_numpy(dtype=float)
         out = floats.astype(object)

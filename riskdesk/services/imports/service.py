@@ -241,8 +241,11 @@ def _name_conflicts(session: Session, valid: pd.DataFrame, strings: dict[str, li
         select_in(conn, _table(Applicant), "id_no_hash", ["name"], id_hashes.tolist()))
     out = []
     for idx, h in zip(id_hashes.index, id_hashes.tolist(), strict=True):
-        stored, given = names.get(h), str(valid.at[idx, "name"])
-        if stored is not None and stored != given:
+        stored = names.get(h)
+        if stored is None:  # the common case: skip the per-row frame lookup
+            continue
+        given = str(valid.at[idx, "name"])
+        if stored != given:
             out.append({"row": int(idx) + FIRST_DATA_ROW, "column": "name",
                         "value": f"{mask_name(stored)} -> {mask_name(given)}",
                         "reason": _conflict_prefix() + " " + translate(
