@@ -112,3 +112,14 @@ def test_key_escrow_roundtrip_restores_access(sqlite_engine: Engine, sqlite_path
         from riskdesk.domain.audit import AuditEvent
         assert "key.export" in session.scalars(select(AuditEvent.action)).all()
     assert secret not in " ".join(p.read_text(errors="ignore") for p in [sqlite_path])
+
+
+def test_keyed_hash_is_standard_hmac_sha256() -> None:
+    """The pad-caching implementation must stay byte-for-byte RFC 2104 HMAC-SHA256."""
+    import hashlib
+    import hmac
+
+    c = DataCipher("k1", b"\x07" * 32)
+    expected = hmac.new(c._mac_key, b"phone:13812345678", hashlib.sha256).hexdigest()
+    assert c.digest("phone", "13812345678") == expected
+    assert c.digest_many("phone", ["13812345678", "x"])[0] == expected

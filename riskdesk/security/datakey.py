@@ -44,6 +44,10 @@ class DataCipher:
         self.key_id = key_id
         self._aead = AESGCM(_derive(master, b"riskdesk/aes-gcm/v1"))
         self._mac_key = _derive(master, b"riskdesk/hmac/v1")
+        # HMAC-SHA256 (RFC 2104) with the padded key states hashed once per key, not per value.
+        block = self._mac_key.ljust(64, b"\0")
+        self._inner = hashlib.sha256(bytes(b ^ 0x36 for b in block))
+        self._outer = hashlib.sha256(bytes(b ^ 0x5C for b in block))
 
     @property
     def check_value(self) -> str:
@@ -57,7 +61,7 @@ class DataCipher:
         return self._aead.decrypt(blob[:_NONCE], blob[_NONCE:], field.encode()).decode()
 
     def digest(self, field: str, value: str) -> str:
-        return hmac.digest(self._mac_key, f"{field}:{value}".encode(), "sha256").hex()
+        return self.digest_many(field, [value])[0]
 
     def encrypt_many(self, field: str, values: Sequence[str]) -> list[bytes]:
         """One random draw for all nonces (96 bits each, as for single values)."""
@@ -70,13 +74,11 @@ class DataCipher:
         return out
 
     def digest_many(self, field: str, values: Iterable[str]) -> list[str]:
-        """HMAC-SHA256 (RFC 2104) with the padded key states hashed once, not per value:
-        the same digests as :meth:`digest`, at a third of the cost on a million rows."""
-        block = self._mac_key.ljust(64, b"\0")
-        inner = hashlib.sha256(bytes(b ^ 0x36 for b in block))
-        outer = hashlib.sha256(bytes(b ^ 0x5C for b in block))
+        """HMAC-SHA256 of ``field:value`` for each value; a third of the cost of one
+        ``hmac.digest`` call per value on a million rows."""
+        inner = self._inner.copy()
         inner.update(f"{field}:".encode())
-        icopy, ocopy = inner.copy, outer.copy
+        icopy, ocopy = inner.copy, self._outer.copy
         out = []
         for v in values:
             i = icopy()

@@ -65,7 +65,10 @@ def insert_columns(
 def select_in(conn: Connection, table: Table, key: str, columns: Sequence[str],
               keys: Sequence[Any], *, chunk: int = 900) -> list[tuple[Any, ...]]:
     """``SELECT key, columns FROM table WHERE key IN (...)`` in chunks, through the driver:
-    compiling a 5,000-parameter IN clause per chunk costs more than running it."""
+    compiling a 5,000-parameter IN clause per chunk costs more than running it. An empty
+    table (a first load) answers at once."""
+    if not keys or is_empty(conn, table):
+        return []
     prep = conn.dialect.identifier_preparer
     ph = _PLACEHOLDER[conn.dialect.paramstyle]
     cols = ", ".join(prep.quote(c) for c in (key, *columns))

@@ -19,7 +19,6 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import Connection, Engine, Table
 from sqlalchemy.orm import Session
-from sqlmodel import SQLModel
 
 from riskdesk.domain.applications import Applicant, Application, ApplicationFeatures, ImportBatch
 from riskdesk.domain.enums import ImportOutcome
@@ -44,7 +43,6 @@ from riskdesk.storage.bulk import (
     BackgroundInserts,
     column_values,
     deferred_sqlite_indexes,
-    is_empty,
     next_ids,
     scalar_value,
     select_in,
@@ -139,7 +137,7 @@ def import_frame(engine: Engine, actor: Actor, frame: pd.DataFrame, *, file_name
             valid = checked.clean[~checked.bad]
             strings, digests = frame_strings(valid, cipher)
             hashes = pd.Series(content_hashes(strings), index=valid.index, dtype=object)
-            present, conflicts = _compare(session, valid, strings, hashes)
+            present, conflicts, applicant_ids = _compare(session, valid, strings, hashes)
             problems = _concat([checked.problems, conflicts])
             if len(problems) and not skip_invalid:
                 raise _Refusal(problems)
@@ -153,7 +151,7 @@ def import_frame(engine: Engine, actor: Actor, frame: pd.DataFrame, *, file_name
             everything = bool(keep.all())
             result.batch_id, result.inserted = _write(
                 session, actor, cipher, valid if everything else valid[keep],
-                hashes if everything else hashes[keep],
+                hashes if everything else hashes[keep], applicant_ids,
                 {k: pd.Series(v, index=valid.index, dtype=object)[keep]
                  for k, v in digests.items()}, result, state)
     except _Refusal as refusal:
@@ -185,21 +183,17 @@ def _conflict_prefix() -> str:
     return translate("Import", "conflict:")
 
 
-def _table(model: type[SQLModel]) -> Table:
-    return table_of(model)
-
-
 TABLES: tuple[Table, Table, Table] = (
-    _table(Applicant), _table(Application), _table(ApplicationFeatures))
+    table_of(Applicant), table_of(Application), table_of(ApplicationFeatures))
 
 
 def _compare(session: Session, valid: pd.DataFrame, strings: dict[str, list[str]],
-             hashes: pd.Series) -> tuple[pd.Index, pd.DataFrame]:
-    """Rows already stored with the same content, and conflicts naming the differing fields."""
-    conn = session.connection()
-    stored: dict[str, tuple[int, str]] = {} if is_empty(conn, _table(Application)) else {
-        no: (i, h) for no, i, h in select_in(conn, _table(Application), "application_no",
-                                             ["id", "content_hash"],
+             hashes: pd.Series) -> tuple[pd.Index, pd.DataFrame, dict[str, int]]:
+    """Rows already stored with the same content, conflicts naming the differing fields, and
+    the ids of already stored applicants (by ID-number hash) for the rows to write."""
+    stored: dict[str, tuple[int, str]] = {
+        no: (i, h) for no, i, h in select_in(session.connection(), table_of(Application),
+                                             "application_no", ["id", "content_hash"],
                                              valid["application_no"].tolist())}
     problems: list[dict[str, Any]] = []
     if not stored:
@@ -216,8 +210,9 @@ def _compare(session: Session, valid: pd.DataFrame, strings: dict[str, list[str]
             new = {name: str(strings[name][int(pos)]) for name in old}  # type: ignore[arg-type]
             for name in [n for n in old if old[n] != new[n]]:
                 problems.append(_conflict(idx, name, app_no, old[name], new[name]))
-    problems.extend(_name_conflicts(session, valid, strings, present))
-    return present, pd.DataFrame(problems, columns=PROBLEM_COLUMNS)
+    name_problems, applicant_ids = _name_conflicts(session, valid, strings, present)
+    problems.extend(name_problems)
+    return present, pd.DataFrame(problems, columns=PROBLEM_COLUMNS), applicant_ids
 
 
 def _conflict(idx: int, name: str, app_no: str, old: str, new: str) -> dict[str, Any]:
@@ -232,13 +227,15 @@ def _conflict(idx: int, name: str, app_no: str, old: str, new: str) -> dict[str,
 
 
 def _name_conflicts(session: Session, valid: pd.DataFrame, strings: dict[str, list[str]],
-                    present: pd.Index) -> list[dict[str, Any]]:
-    """A known ID number under another name is a conflict, not a silent rename."""
+                    present: pd.Index) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    """A known ID number under another name is a conflict, not a silent rename. Also returns
+    the stored applicants' ids, so the writer need not look them up again."""
     rest = valid.index[~valid.index.isin(present)]
     id_hashes = pd.Series(strings["id_no"], index=valid.index, dtype=object)[rest]
-    conn = session.connection()
-    names: dict[str, str] = {} if is_empty(conn, _table(Applicant)) else dict(
-        select_in(conn, _table(Applicant), "id_no_hash", ["name"], id_hashes.tolist()))
+    stored_people = {h: (i, n) for h, i, n in select_in(
+        session.connection(), table_of(Applicant), "id_no_hash", ["id", "name"],
+        id_hashes.tolist())}
+    names = {h: n for h, (_, n) in stored_people.items()}
     out = []
     for idx, h in zip(id_hashes.index, id_hashes.tolist(), strict=True):
         stored = names.get(h)
@@ -250,7 +247,7 @@ def _name_conflicts(session: Session, valid: pd.DataFrame, strings: dict[str, li
                         "value": f"{mask_name(stored)} -> {mask_name(given)}",
                         "reason": _conflict_prefix() + " " + translate(
                             "Import", "this ID number is stored under a different name")})
-    return out
+    return out, {h: i for h, (i, _) in stored_people.items()}
 
 
 def _stored_values(session: Session, application_id: int) -> dict[str, Any]:
@@ -269,7 +266,7 @@ def _stored_values(session: Session, application_id: int) -> dict[str, Any]:
 
 
 def _write(session: Session, actor: Actor, cipher: DataCipher, rows: pd.DataFrame,
-           hashes: pd.Series, digests: dict[str, pd.Series],
+           hashes: pd.Series, applicant_ids: dict[str, int], digests: dict[str, pd.Series],
            result: ImportResult, state: TaskState) -> tuple[int, int]:
     now = utcnow(session)
     batch = ImportBatch(file_name=result.file_name[:255], sha256=result.sha256,
@@ -286,7 +283,8 @@ def _write(session: Session, actor: Actor, cipher: DataCipher, rows: pd.DataFram
         conn.exec_driver_sql(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
     try:
         with deferred_sqlite_indexes(conn, [t.name for t in TABLES], rows_added=len(rows)):
-            m = _insert_rows(conn, cipher, batch.id, now, rows, hashes, digests, state)
+            m = _insert_rows(conn, cipher, batch.id, now, rows, hashes, applicant_ids, digests,
+                             state)
     finally:
         if sqlite:
             conn.exec_driver_sql(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
@@ -304,9 +302,10 @@ def _write(session: Session, actor: Actor, cipher: DataCipher, rows: pd.DataFram
 
 
 def _insert_rows(conn: Connection, cipher: DataCipher, batch_id: int, now: datetime,
-                 rows: pd.DataFrame, hashes: pd.Series, digests: dict[str, pd.Series],
-                 state: TaskState) -> int:
-    """Applicants (new ID numbers only), applications, features; returns new applicants.
+                 rows: pd.DataFrame, hashes: pd.Series, known: dict[str, int],
+                 digests: dict[str, pd.Series], state: TaskState) -> int:
+    """Applicants (new ID numbers only; ``known`` maps stored ones to their ids),
+    applications, features; returns how many applicants were new.
 
     Each table's insert runs in the background while the next table is prepared."""
     applicants, applications, features = TABLES
@@ -321,9 +320,7 @@ def _insert_rows(conn: Connection, cipher: DataCipher, batch_id: int, now: datet
 
     stamp = [scalar_value(conn, now)] * n
     id_hash = digests["id_no"]
-    known: dict[str, int] = ({} if is_empty(conn, applicants) else
-                             dict(select_in(conn, applicants, "id_no_hash", ["id"],
-                                            id_hash.tolist())))
+    known = dict(known)
     first = ~id_hash.duplicated(keep="first") & ~id_hash.isin(known.keys())
     m = int(first.sum())
     person_ids = next_ids(conn, applicants, m)
