@@ -83,11 +83,65 @@ def build_parser() -> argparse.ArgumentParser:
     kimp = ks.add_parser("import", help="store an escrowed data key (read from stdin)")
     kimp.add_argument("key_id")
 
+    model = sub.add_parser("model", help="credit model: train, registry, monitoring")
+    ms = model.add_subparsers(dest="model_command", required=True)
+    tr = ms.add_parser("train", help="train an XGBoost model and register it")
+    src = tr.add_mutually_exclusive_group(required=True)
+    src.add_argument("--data", type=Path, help="CSV file with a binary target column")
+    src.add_argument("--demo", action="store_true", help="the bundled demo data")
+    tr.add_argument("--target", help="target column (with --data)")
+    tr.add_argument("--bad-value", help="the target value that means default")
+    tr.add_argument("--time-column", help="hold out the latest 25 %% by this date column")
+    tr.add_argument("--exclude", action="append", default=[], help="column not to use")
+    tr.add_argument("--name", help="model name (default: from the data)")
+    tr.add_argument("--save-default", type=Path, help=argparse.SUPPRESS)
+    _common(tr)
+    ml = ms.add_parser("list", help="registered models")
+    _common(ml, user=False)
+    for verb, text in (("show", "a model's metrics and metadata"),
+                       ("propose", "propose a model for activation (admin)"),
+                       ("approve", "approve a proposed model (compliance or senior officer, "
+                                   "not the proposer)")):
+        mp = ms.add_parser(verb, help=text)
+        mp.add_argument("id", type=int)
+        _common(mp, user=verb != "show")
+    mon = ms.add_parser("monitor", help="PSI, AUC/KS on known outcomes, override rate")
+    mon.add_argument("--month", help="YYYY-MM (default: the current month)")
+    _common(mon)
+
+    score = sub.add_parser("score", help="score applications, check rules, open cases")
+    sg = score.add_mutually_exclusive_group()
+    sg.add_argument("--all", action="store_true", help="every application not yet decided "
+                                                       "under the versions in force (default)")
+    sg.add_argument("--unscored", action="store_true", help="only never-scored applications")
+    _common(score)
+
+    rules = sub.add_parser("rules", help="anti-fraud and compliance rules")
+    rs = rules.add_subparsers(dest="rules_command", required=True)
+    rl = rs.add_parser("list", help="the rule settings in force")
+    _common(rl)
+    rset = rs.add_parser("set", help="change one rule (compliance; writes a new version)")
+    rset.add_argument("code")
+    rset.add_argument("--enable", action="store_true")
+    rset.add_argument("--disable", action="store_true")
+    rset.add_argument("--severity", choices=["low", "medium", "high"])
+    rset.add_argument("--param", action="append", default=[], metavar="NAME=JSON")
+    rset.add_argument("--note", default="")
+    _common(rset)
+    bl = rs.add_parser("blacklist", help="add an identifier to the internal blacklist")
+    bl.add_argument("kind", choices=["id_no", "phone", "card", "device"])
+    bl.add_argument("value")
+    bl.add_argument("--reason", required=True)
+    _common(bl)
+
     bench = sub.add_parser("bench", help="benchmarks")
     bs = bench.add_subparsers(dest="bench_command", required=True)
     bi = bs.add_parser("import", help="import throughput against a raw pandas+sqlite3 floor")
     bi.add_argument("--rows", type=int, default=1_000_000)
     bi.add_argument("--workdir", type=Path)
+    bsc = bs.add_parser("score", help="scoring throughput against a bare predict floor")
+    bsc.add_argument("--rows", type=int, default=1_000_000)
+    bsc.add_argument("--workdir", type=Path)
     return parser
 
 
@@ -244,9 +298,122 @@ def cmd_key(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from riskdesk.bench import bench_import
+    from riskdesk.bench import bench_import, bench_score
 
-    print(bench_import(args.rows, workdir=args.workdir))
+    run = bench_import if args.bench_command == "import" else bench_score
+    print(run(args.rows, workdir=args.workdir))
+    return 0
+
+
+def cmd_model(args: argparse.Namespace) -> int:
+    from riskdesk.services import models, training
+    from riskdesk.storage.session import unit_of_work
+
+    if args.model_command == "train" and args.save_default:
+        trained = training.train_demo(author="riskdesk")
+        models.save_default(trained, args.save_default)
+        print("\n".join(training.report(trained.meta)))
+        return 0
+    engine = open_engine(args.db)
+    if args.model_command in ("list", "show"):
+        with unit_of_work(engine, write=False) as session:
+            if args.model_command == "list":
+                rows = models.list_models(session)
+                print(f"{'id':>4}  {'status':<9} {'AUC':>6} {'KS':>6}  {'created':<19}  "
+                      "name")
+                for mv in rows:
+                    print(f"{mv.id:>4}  {mv.status:<9} {mv.auc:6.4f} {mv.ks:6.4f}  "
+                          f"{mv.created_at:%Y-%m-%d %H:%M:%S}  {mv.name}")
+                if not rows:
+                    print("no models registered")
+            else:
+                mv = models.get(session, args.id)
+                print(f"model {mv.id}: {mv.name} [{mv.status}]")
+                print(f"artefact sha256 {mv.artefact_sha256} ({mv.artefact_format}, "
+                      f"{len(mv.artefact):,} bytes); created {mv.created_at:%Y-%m-%d %H:%M:%S} "
+                      f"by {mv.created_by}")
+                print(f"proposed by {mv.proposed_by or '-'}, approved by {mv.approved_by or '-'}")
+                print("\n".join(training.report(models.meta_of(mv))))
+        return 0
+    actor = acting_user(engine, args.user)
+    if args.model_command == "train":
+        if args.demo:
+            trained = training.train_demo(author=actor.username)
+        else:
+            if not args.target:
+                raise RiskdeskError("--data needs --target COLUMN.")
+            trained = training.train_file(args.data, args.target, bad_value=args.bad_value,
+                                          time_column=args.time_column, exclude=args.exclude,
+                                          author=actor.username)
+        with unit_of_work(engine) as session:
+            mv = models.register(session, actor, trained, args.name or trained.meta["data"]["name"])
+        print("\n".join(training.report(trained.meta)))
+        print(f"registered as model {mv.id} (status trained); an admin proposes it with "
+              f"`riskdesk model propose {mv.id}`")
+        return 0
+    if args.model_command == "monitor":
+        from riskdesk.services.monitoring import monitor
+
+        print("\n".join(monitor(engine, actor, month=args.month)))
+        return 0
+    with unit_of_work(engine) as session:
+        if args.model_command == "propose":
+            mv = models.propose(session, actor, args.id)
+            print(f"model {mv.id} proposed by {actor.username}; it needs approval by another "
+                  "user with the compliance or senior officer role")
+        else:
+            mv = models.approve(session, actor, args.id)
+            print(f"model {mv.id} approved by {actor.username}; it is now the active model")
+    return 0
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    from riskdesk.services.scoring import score_applications
+
+    engine = open_engine(args.db)
+    actor = acting_user(engine, args.user)
+    result = score_applications(engine, actor, scope="unscored" if args.unscored else "all")
+    print(f"score run {result.run_id}: {result.summary()}")
+    return 0
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    import json
+
+    from riskdesk.rules.catalog import BY_CODE, rule_name
+    from riskdesk.services import rulesets
+    from riskdesk.storage.session import unit_of_work
+
+    engine = open_engine(args.db)
+    actor = acting_user(engine, args.user)
+    with unit_of_work(engine) as session:
+        if args.rules_command == "list":
+            rs, settings = rulesets.current_rule_set(session, actor)
+            print(f"rule set {rs.id}, effective {rs.effective_from:%Y-%m-%d %H:%M:%S}, "
+                  f"by {rs.created_by}")
+            for code, st in settings.items():
+                src = BY_CODE[code].source if code in BY_CODE else ""
+                print(f"  {code:<15} {'on ' if st.enabled else 'off'} {st.severity:<6} "
+                      f"{json.dumps(st.params, ensure_ascii=False):<45} {rule_name(code)} "
+                      f"[{src}]")
+            return 0
+        if args.rules_command == "blacklist":
+            entry = rulesets.add_blacklist(session, actor, args.kind, args.value, args.reason)
+            print(f"blacklist entry {entry.id}: {entry.kind} {entry.masked}")
+            return 0
+        if args.enable and args.disable:
+            raise RiskdeskError("--enable or --disable, not both.")
+        params = {}
+        for item in args.param:
+            name, _, value = item.partition("=")
+            try:
+                params[name] = json.loads(value)
+            except json.JSONDecodeError as exc:
+                raise RiskdeskError(f"--param {item}: the value is not JSON ({exc.msg}).") from exc
+        rs = rulesets.change_rule(session, actor, args.code,
+                                  enabled=True if args.enable else False if args.disable else None,
+                                  severity=args.severity, params=params, note=args.note)
+        print(f"rule {args.code} changed: rule set {rs.id} is in force")
     return 0
 
 
@@ -260,7 +427,8 @@ def run_gui(db: str | None, *, user: str | None, lang: str | None,
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handlers = {"db": cmd_db, "user": cmd_user, "import": cmd_import, "audit": cmd_audit,
-                "demo": cmd_demo, "key": cmd_key, "bench": cmd_bench}
+                "demo": cmd_demo, "key": cmd_key, "bench": cmd_bench, "model": cmd_model,
+                "score": cmd_score, "rules": cmd_rules}
     try:
         if args.command in (None, "gui"):
             return run_gui(getattr(args, "db", None), user=getattr(args, "user", None),

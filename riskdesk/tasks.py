@@ -32,3 +32,9 @@ class TaskState:
         self.check()
         if self._on_progress is not None:
             self._on_progress(max(0.0, min(1.0, fraction)), message)
+
+    def sub(self, start: float, end: float) -> TaskState:
+        """A stage of this task: its 0..1 maps onto start..end here; cancel is shared."""
+        child = TaskState(lambda f, m: self.progress(start + (end - start) * f, m))
+        child._cancelled = self._cancelled
+        return child

@@ -1,7 +1,18 @@
 """SQLModel tables and enums: the vocabulary of the whole app."""
 from riskdesk.domain.applications import Applicant, Application, ApplicationFeatures, ImportBatch
 from riskdesk.domain.audit import AuditEvent, AuditHead
+from riskdesk.domain.cases import Case
 from riskdesk.domain.keys import DataKey
+from riskdesk.domain.rules import BlacklistEntry, LprRate, RuleHit, RuleSet, RuleSetting
+from riskdesk.domain.scoring import (
+    DecisionRecord,
+    ModelVersion,
+    MonitorRun,
+    PolicyVersion,
+    Score,
+    ScoreReason,
+    ScoreRun,
+)
 from riskdesk.domain.users import User, UserRole
 
 __all__ = [
@@ -10,8 +21,21 @@ __all__ = [
     "ApplicationFeatures",
     "AuditEvent",
     "AuditHead",
+    "BlacklistEntry",
+    "Case",
+    "DecisionRecord",
     "DataKey",
     "ImportBatch",
+    "LprRate",
+    "ModelVersion",
+    "MonitorRun",
+    "PolicyVersion",
+    "RuleHit",
+    "RuleSet",
+    "RuleSetting",
+    "Score",
+    "ScoreReason",
+    "ScoreRun",
     "User",
     "UserRole",
 ]

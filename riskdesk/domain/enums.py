@@ -93,3 +93,80 @@ def label(value: str | None) -> str:
     if value is None:
         return ""
     return translate("Enum", LABELS.get(value, value))
+
+
+class ModelStatus(StrEnum):
+    TRAINED = "trained"
+    PROPOSED = "proposed"
+    ACTIVE = "active"
+    RETIRED = "retired"
+
+
+class Band(StrEnum):
+    APPROVE = "approve"
+    REVIEW = "review"
+    DECLINE = "decline"
+
+
+class DecisionOutcome(StrEnum):
+    AUTO_APPROVE = "auto_approve"
+    FLAGGED = "flagged"
+
+
+class Severity(StrEnum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+SEVERITY_RANK = {Severity.LOW: 1, Severity.MEDIUM: 2, Severity.HIGH: 3}
+
+
+class CaseKind(StrEnum):
+    PRE_LOAN = "pre_loan"
+    FRAUD = "fraud"
+    POST_LOAN = "post_loan"
+    PARTNER_REVIEW = "partner_review"
+    HUMAN_REVIEW = "human_review"
+    DATA_INCIDENT = "data_incident"
+    ANNUAL_REVIEW = "annual_review"
+
+
+class CaseStatus(StrEnum):
+    NEW = "new"
+    IN_REVIEW = "in_review"
+    PENDING_INFO = "pending_info"
+    ESCALATED = "escalated"
+    AWAITING_CHECK = "awaiting_check"
+    DECIDED = "decided"
+    CLOSED = "closed"
+
+
+LABELS.update({
+    "trained": QT_TRANSLATE_NOOP("Enum", "trained"),
+    "proposed": QT_TRANSLATE_NOOP("Enum", "proposed"),
+    "active": QT_TRANSLATE_NOOP("Enum", "active"),
+    "retired": QT_TRANSLATE_NOOP("Enum", "retired"),
+    "approve": QT_TRANSLATE_NOOP("Enum", "approve"),
+    "review": QT_TRANSLATE_NOOP("Enum", "review"),
+    "decline": QT_TRANSLATE_NOOP("Enum", "decline"),
+    "auto_approve": QT_TRANSLATE_NOOP("Enum", "automatic approval"),
+    "flagged": QT_TRANSLATE_NOOP("Enum", "flagged"),
+    "low": QT_TRANSLATE_NOOP("Enum", "low"),
+    "medium": QT_TRANSLATE_NOOP("Enum", "medium"),
+    "high": QT_TRANSLATE_NOOP("Enum", "high"),
+    "pre_loan": QT_TRANSLATE_NOOP("Enum", "pre-loan review"),
+    "fraud": QT_TRANSLATE_NOOP("Enum", "fraud"),
+    "post_loan": QT_TRANSLATE_NOOP("Enum", "post-loan"),
+    "partner_review": QT_TRANSLATE_NOOP("Enum", "partner review"),
+    "human_review": QT_TRANSLATE_NOOP("Enum", "human review requested"),
+    "data_incident": QT_TRANSLATE_NOOP("Enum", "data incident"),
+    "annual_review": QT_TRANSLATE_NOOP("Enum", "annual re-review"),
+    "new": QT_TRANSLATE_NOOP("Enum", "new"),
+    "in_review": QT_TRANSLATE_NOOP("Enum", "in review"),
+    "pending_info": QT_TRANSLATE_NOOP("Enum", "pending information"),
+    "escalated": QT_TRANSLATE_NOOP("Enum", "escalated"),
+    "awaiting_check": QT_TRANSLATE_NOOP("Enum", "awaiting check"),
+    "decided": QT_TRANSLATE_NOOP("Enum", "decided"),
+    "closed": QT_TRANSLATE_NOOP("Enum", "closed"),
+})

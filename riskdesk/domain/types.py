@@ -12,3 +12,5 @@ Percent = Numeric(7, 4)
 Cipher = LargeBinary().with_variant(mysql.BLOB(), "mysql", "mariadb")
 # Features are doubles everywhere (MariaDB's FLOAT is single precision).
 Double = Float(precision=53).with_variant(mysql.DOUBLE(asdecimal=False), "mysql", "mariadb")
+# Model artefacts run to megabytes (MariaDB's BLOB stops at 64 KiB).
+LargeBlob = LargeBinary().with_variant(mysql.LONGBLOB(), "mysql", "mariadb")

@@ -14,6 +14,7 @@ from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from riskdesk.domain.applications import Applicant, Application
+from riskdesk.domain.scoring import DecisionRecord
 from riskdesk.domain.tables import table_of
 from riskdesk.services.actor import Actor
 from riskdesk.services.permissions import Action, require
@@ -33,10 +34,17 @@ class ApplicationRow:
     term_months: int
     apr: Decimal
     outcome: str | None
+    pd: float | None = None
+    points: int | None = None
+    band: str | None = None
+    flags: str | None = None
 
 
 A = table_of(Application).c
 P = table_of(Applicant).c
+D = table_of(DecisionRecord).c
+# Unscored rows sort as these values (keyset paging needs non-NULL sort keys).
+UNSCORED = {"pd": -1.0, "points": -1, "band": "", "outcome": ""}
 
 SORT_KEYS: dict[str, Any] = {
     "application_no": A.application_no,
@@ -48,7 +56,10 @@ SORT_KEYS: dict[str, Any] = {
     "term_months": A.term_months,
     "apr": A.apr,
     # Sort keys are never NULL, so keyset paging needs no NULLS FIRST/LAST (MariaDB has none).
-    "outcome": func.coalesce(A.outcome, ""),
+    "outcome": func.coalesce(A.outcome, UNSCORED["outcome"]),
+    "pd": func.coalesce(D.pd, UNSCORED["pd"]),
+    "points": func.coalesce(D.points, UNSCORED["points"]),
+    "band": func.coalesce(D.band, UNSCORED["band"]),
 }
 
 
@@ -56,8 +67,10 @@ def _query() -> Select[Any]:
     return select(
         A.id, A.application_no, A.submitted_at, P.name, P.id_no_masked, A.phone_masked,
         A.product, A.channel, A.amount, A.term_months, A.apr, A.outcome,
+        D.pd, D.points, D.band, D.flags,
     ).join_from(table_of(Application), table_of(Applicant),
-                P.id == A.applicant_id)
+                P.id == A.applicant_id).outerjoin(
+        table_of(DecisionRecord), and_(D.application_id == A.id, D.current_slot == 1))
 
 
 def count_applications(session: Session, actor: Actor) -> int:
@@ -89,4 +102,4 @@ def page_applications(session: Session, actor: Actor, *, sort: str = "submitted_
 def sort_value(row: ApplicationRow, sort: str) -> Any:
     """The keyset value of a row for ``sort``, as the database compares it."""
     value = getattr(row, sort)
-    return "" if value is None else value
+    return UNSCORED.get(sort, "") if value is None else value

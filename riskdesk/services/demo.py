@@ -130,6 +130,14 @@ def demo_frame(rows: int, *, seed: int = 20_261_124, now: datetime | None = None
         "verification_status": lc["verification_status"].to_numpy(),
         "lender_grade": lc["sub_grade"].to_numpy(),
     })
+    # Declared age: true age at application, a few fabricated ones off by years.
+    birth = pd.to_datetime(pd.Series(ids[person]).str.slice(6, 14), format="%Y%m%d")
+    at = pd.to_datetime(pd.Series(np.asarray(submitted)))
+    age = (at.dt.year - birth.dt.year - ((at.dt.month * 100 + at.dt.day)
+                                         < (birth.dt.month * 100 + birth.dt.day))).to_numpy()
+    lie = rng.random(n) < 0.01
+    frame["stated_age"] = np.where(lie, np.clip(age + rng.choice([-7, -5, 5, 8], n), 18, 70),
+                                   age)
     for col in ("delinq_2yrs", "inq_last_6mths", "revol_util", "acc_now_delinq", "open_il_6m",
                 "open_il_12m", "open_il_24m", "total_bal_il", "all_util", "inq_fi",
                 "inq_last_12m", "delinq_amnt", "num_il_tl", "total_il_high_credit_limit"):

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import hashlib
 
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func
+from sqlmodel import Session, select
 
 from riskdesk.domain.applications import Application
+from riskdesk.domain.users import User, UserRole
 from riskdesk.paths import resources_dir
+from riskdesk.services import models
 from riskdesk.services.actor import Actor
 from riskdesk.services.demo import DEMO_PASSWORD, demo_frame, demo_users, source_frame
 from riskdesk.services.imports.service import import_frame
+from riskdesk.services.scoring import score_applications
 from riskdesk.services.users import create_user
 from riskdesk.storage import migrate
 from riskdesk.storage.engine import make_engine, redact_url
@@ -21,7 +25,7 @@ def build_demo(target: str, *, rows: int | None = None) -> str:
     engine = make_engine(target)
     migrate.upgrade(engine)
     with unit_of_work(engine, write=False) as session:
-        existing = session.scalar(select(func.count()).select_from(Application)) or 0
+        existing = session.exec(select(func.count()).select_from(Application)).one()
     if existing:
         return f"{redact_url(engine.url)}: demo database already holds {existing} applications"
     with unit_of_work(engine) as session:
@@ -37,8 +41,27 @@ def build_demo(target: str, *, rows: int | None = None) -> str:
     digest = hashlib.sha256((resources_dir() / "data" / "lending_club.csv").read_bytes()
                             + f":{n}".encode()).hexdigest()
     result = import_frame(engine, actor, frame, file_name=f"demo:lending_club.csv x{n}",
-                          sha256=digest, file_format="demo")
+                          sha256=digest, file_format="demo", score=False)
     if result.refused:
         raise RuntimeError("demo data failed validation: " + "; ".join(result.problem_lines(5)))
+    scoring = _activate_default_model(engine, actor)
     return (f"{redact_url(engine.url)}: demo database with {result.inserted} applications; "
-            f"users {', '.join(u for u, _ in users)} (password: {DEMO_PASSWORD})")
+            f"users {', '.join(u for u, _ in users)} (password: {DEMO_PASSWORD}); "
+            f"{scoring}")
+
+
+def _activate_default_model(engine: Engine, admin: Actor) -> str:
+    """The bundled model, registered and proposed by the admin, approved by compliance (the
+    same four-eyes path as any model), then every application scored."""
+    with unit_of_work(engine) as session:
+        mv = models.register(session, admin, models.default_model(), "demo model (bundled)")
+        models.propose(session, admin, mv.id or 0)
+        compliance = _actor(session, "compliance")
+        models.approve(session, compliance, mv.id or 0)
+    return score_applications(engine, admin, scope="all").summary()
+
+
+def _actor(session: Session, username: str) -> Actor:
+    user = session.exec(select(User).where(User.username == username)).one()
+    roles = session.exec(select(UserRole.role).where(UserRole.user_id == user.id)).all()
+    return Actor(user.id or 0, user.username, frozenset(roles))

@@ -17,6 +17,13 @@ class Action(StrEnum):
     APPLICATION_IMPORT = "application.import"
     APPLICATION_VIEW = "application.view"
     AUDIT_VERIFY = "audit.verify"
+    MODEL_TRAIN = "model.train"
+    MODEL_PROPOSE = "model.propose"
+    MODEL_APPROVE = "model.approve"
+    MODEL_MONITOR = "model.monitor"
+    SCORE_RUN = "score.run"
+    RULE_CHANGE = "rule.change"
+    POLICY_CHANGE = "policy.change"
 
 
 ACTION_LABELS = {
@@ -24,6 +31,13 @@ ACTION_LABELS = {
     Action.APPLICATION_IMPORT: QT_TRANSLATE_NOOP("Permissions", "import applications"),
     Action.APPLICATION_VIEW: QT_TRANSLATE_NOOP("Permissions", "view applications"),
     Action.AUDIT_VERIFY: QT_TRANSLATE_NOOP("Permissions", "verify the audit trail"),
+    Action.MODEL_TRAIN: QT_TRANSLATE_NOOP("Permissions", "train credit models"),
+    Action.MODEL_PROPOSE: QT_TRANSLATE_NOOP("Permissions", "propose a model for activation"),
+    Action.MODEL_APPROVE: QT_TRANSLATE_NOOP("Permissions", "approve a model (second person)"),
+    Action.MODEL_MONITOR: QT_TRANSLATE_NOOP("Permissions", "record model monitoring"),
+    Action.SCORE_RUN: QT_TRANSLATE_NOOP("Permissions", "score applications"),
+    Action.RULE_CHANGE: QT_TRANSLATE_NOOP("Permissions", "change rule settings"),
+    Action.POLICY_CHANGE: QT_TRANSLATE_NOOP("Permissions", "change the decision policy"),
 }
 
 ALL_ROLES = frozenset(Role)
@@ -32,6 +46,13 @@ MATRIX: dict[Action, frozenset[Role]] = {
     Action.APPLICATION_IMPORT: frozenset({Role.OFFICER, Role.SENIOR_OFFICER, Role.ADMIN}),
     Action.APPLICATION_VIEW: ALL_ROLES,
     Action.AUDIT_VERIFY: ALL_ROLES,
+    Action.MODEL_TRAIN: frozenset({Role.ADMIN, Role.SENIOR_OFFICER, Role.COMPLIANCE}),
+    Action.MODEL_PROPOSE: frozenset({Role.ADMIN}),
+    Action.MODEL_APPROVE: frozenset({Role.COMPLIANCE, Role.SENIOR_OFFICER}),
+    Action.MODEL_MONITOR: frozenset({Role.ADMIN, Role.SENIOR_OFFICER, Role.COMPLIANCE}),
+    Action.SCORE_RUN: frozenset({Role.OFFICER, Role.SENIOR_OFFICER, Role.ADMIN}),
+    Action.RULE_CHANGE: frozenset({Role.COMPLIANCE}),
+    Action.POLICY_CHANGE: frozenset({Role.COMPLIANCE}),
 }
 
 

@@ -63,22 +63,25 @@ def insert_columns(
 
 
 def select_in(conn: Connection, table: Table, key: str, columns: Sequence[str],
-              keys: Sequence[Any], *, chunk: int = 900) -> list[tuple[Any, ...]]:
-    """``SELECT key, columns FROM table WHERE key IN (...)`` in chunks, through the driver:
-    compiling a 5,000-parameter IN clause per chunk costs more than running it. An empty
-    table (a first load) answers at once."""
+              keys: Sequence[Any], *, chunk: int = 900,
+              where: Mapping[str, Any] | None = None) -> list[tuple[Any, ...]]:
+    """``SELECT key, columns FROM table WHERE key IN (...) [AND col = value ...]`` in chunks,
+    through the driver: compiling a 5,000-parameter IN clause per chunk costs more than
+    running it. An empty table (a first load) answers at once."""
     if not keys or is_empty(conn, table):
         return []
     prep = conn.dialect.identifier_preparer
     ph = _PLACEHOLDER[conn.dialect.paramstyle]
     cols = ", ".join(prep.quote(c) for c in (key, *columns))
-    head = f"SELECT {cols} FROM {prep.format_table(table)} WHERE {prep.quote(key)} IN ("
+    extra = "".join(f"{prep.quote(c)} = {ph} AND " for c in (where or {}))
+    head = f"SELECT {cols} FROM {prep.format_table(table)} WHERE {extra}{prep.quote(key)} IN ("
+    fixed = tuple((where or {}).values())
     out: list[tuple[Any, ...]] = []
     unique = list(dict.fromkeys(keys))
     for start in range(0, len(unique), chunk):
         part = unique[start:start + chunk]
         sql = head + ", ".join([ph] * len(part)) + ")"
-        out.extend(tuple(r) for r in conn.exec_driver_sql(sql, tuple(part)).fetchall())
+        out.extend(tuple(r) for r in conn.exec_driver_sql(sql, fixed + tuple(part)).fetchall())
     return out
 
 

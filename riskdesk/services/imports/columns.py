@@ -87,6 +87,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("outcome", "enum", False, ("贷后表现", "结果", "known_outcome", "class"), enum=Outcome,
            values=_spellings(Outcome, {"好": "good", "坏": "bad", "正常": "good", "违约": "bad"}),
            doc="known outcome of a past loan, for model monitoring"),
+    Column("stated_age", "int", False, ("申报年龄", "年龄", "age"), minimum=16, maximum=100,
+           doc="age as the applicant declared it; rule AGE_MISMATCH compares it with the ID"),
     Column("annual_income", "float", False, ("年收入", "annual_inc"), minimum=0,
            maximum=1e9, target="features", doc="declared annual income, CNY"),
     Column("emp_length_years", "int", False, ("工作年限", "emp_length"), minimum=0, maximum=60,

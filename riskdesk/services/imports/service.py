@@ -74,6 +74,8 @@ class ImportResult:
     unknown_columns: list[str] = field(default_factory=list)
     rejects_path: Path | None = None
     headers: dict[str, str] = field(default_factory=dict)  # canonical -> as in the file
+    scoring: Any = None  # ScoreResult when the new applications were scored
+    scoring_note: str = ""
 
     def header(self, column: str) -> str:
         """A column as the file named it, so a problem points at what the officer sees."""
@@ -101,7 +103,8 @@ class _Refusal(Exception):
 
 
 def import_file(engine: Engine, actor: Actor, path: Path, *, skip_invalid: bool = False,
-                rejects_path: Path | None = None, state: TaskState | None = None) -> ImportResult:
+                rejects_path: Path | None = None, state: TaskState | None = None,
+                score: bool = True) -> ImportResult:
     require(actor, Action.APPLICATION_IMPORT)
     state = state or TaskState()
     state.progress(0.0, translate("Import", "Reading {file}").format(file=path.name))
@@ -113,14 +116,14 @@ def import_file(engine: Engine, actor: Actor, path: Path, *, skip_invalid: bool 
     return import_frame(engine, actor, table.frame, file_name=path.name, sha256=table.sha256,
                         file_format=table.file_format, unknown_columns=table.unknown_columns,
                         headers=table.headers, skip_invalid=skip_invalid,
-                        rejects_path=rejects_path, state=state)
+                        rejects_path=rejects_path, state=state, score=score)
 
 
 def import_frame(engine: Engine, actor: Actor, frame: pd.DataFrame, *, file_name: str,
                  sha256: str, file_format: str = "frame", unknown_columns: Iterable[str] = (),
                  headers: dict[str, str] | None = None,
                  skip_invalid: bool = False, rejects_path: Path | None = None,
-                 state: TaskState | None = None) -> ImportResult:
+                 state: TaskState | None = None, score: bool = True) -> ImportResult:
     require(actor, Action.APPLICATION_IMPORT)
     state = state or TaskState()
     state.progress(0.05, translate("Import", "Checking {n} rows").format(n=len(frame)))
@@ -167,8 +170,23 @@ def import_frame(engine: Engine, actor: Actor, frame: pd.DataFrame, *, file_name
         return result
     if skip_invalid and rejects_path is not None and result.rejected:
         result.rejects_path = write_rejects(frame, result.problems, rejects_path)
+    if score and result.inserted and result.batch_id is not None:
+        _score_batch(engine, actor, result, state)
     state.progress(1.0, translate("Import", "Done"))
     return result
+
+
+def _score_batch(engine: Engine, actor: Actor, result: ImportResult, state: TaskState) -> None:
+    """Same job, own transaction: the import stands even if no model is active yet."""
+    from riskdesk.services.scoring import NoActiveModel, score_applications
+
+    state.progress(0.9, translate("Import", "Scoring the new applications"))
+    try:
+        result.scoring = score_applications(engine, actor, batch_id=result.batch_id,
+                                            state=state.sub(0.9, 1.0))
+        result.scoring_note = result.scoring.summary()
+    except NoActiveModel as exc:
+        result.scoring_note = str(exc)
 
 
 def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
@@ -203,13 +221,18 @@ def _compare(session: Session, valid: pd.DataFrame, strings: dict[str, list[str]
         same = known.notna() & (known == hashes)
         present = valid.index[same.to_numpy()]
         differ = valid.index[(known.notna() & ~same).to_numpy()]
+        also_present = []
         for idx in differ:
             app_no = str(valid.at[idx, "application_no"])
             old = stored_strings(_stored_values(session, stored[app_no][0]))
             pos = valid.index.get_loc(idx)
             new = {name: str(strings[name][int(pos)]) for name in old}  # type: ignore[arg-type]
-            for name in [n for n in old if old[n] != new[n]]:
+            changed = [n for n in old if old[n] != new[n]]
+            if not changed:  # stored before a column was added: same content, older hash
+                also_present.append(idx)
+            for name in changed:
                 problems.append(_conflict(idx, name, app_no, old[name], new[name]))
+        present = present.append(pd.Index(also_present, dtype=present.dtype))
     name_problems, applicant_ids = _name_conflicts(session, valid, strings, present)
     problems.extend(name_problems)
     return present, pd.DataFrame(problems, columns=PROBLEM_COLUMNS), applicant_ids
@@ -396,7 +419,8 @@ def _application_columns(conn: Connection, cipher: DataCipher, batch_id: int,
         cols[name] = column_values(conn, rows[name])
     for name in ("amount", "apr", "upfront_fee", "monthly_fee", "other_fees"):
         cols[name] = column_values(conn, rows[name].astype(float))
-    cols["term_months"] = column_values(conn, rows["term_months"])
+    for name in ("term_months", "stated_age"):
+        cols[name] = column_values(conn, rows[name])
     cols["submitted_at"] = column_values(conn, rows["submitted_at"])
     cols.update({
         "phone_enc": cipher.encrypt_many("phone", phones.tolist()),

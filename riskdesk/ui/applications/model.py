@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 
 from riskdesk.domain.enums import label
 from riskdesk.i18n import QT_TRANSLATE_NOOP
+from riskdesk.rules.catalog import rule_name
 from riskdesk.services.actor import Actor
 from riskdesk.services.applications import (
     ApplicationRow,
@@ -40,12 +41,16 @@ COLUMNS: list[tuple[str, str]] = [
     ("amount", QT_TRANSLATE_NOOP("ApplicationsModel", "Amount (CNY)")),
     ("term_months", QT_TRANSLATE_NOOP("ApplicationsModel", "Term (months)")),
     ("apr", QT_TRANSLATE_NOOP("ApplicationsModel", "APR %")),
+    ("pd", QT_TRANSLATE_NOOP("ApplicationsModel", "PD %")),
+    ("points", QT_TRANSLATE_NOOP("ApplicationsModel", "Points")),
+    ("band", QT_TRANSLATE_NOOP("ApplicationsModel", "Band")),
+    ("flags", QT_TRANSLATE_NOOP("ApplicationsModel", "Rule hits")),
     ("outcome", QT_TRANSLATE_NOOP("ApplicationsModel", "Known outcome")),
 ]
 FIELDS = [f for f, _ in COLUMNS]
-NUMERIC = {"amount", "term_months", "apr"}
-ENUMS = {"product", "channel", "outcome"}
-UNSORTABLE = {"id_no_masked", "phone_masked"}
+NUMERIC = {"amount", "term_months", "apr", "pd", "points"}
+ENUMS = {"product", "channel", "outcome", "band"}
+UNSORTABLE = {"id_no_masked", "phone_masked", "flags"}
 
 
 class ApplicationsModel(ColumnTableModel):
@@ -133,6 +138,10 @@ class ApplicationsModel(ColumnTableModel):
             return f"{float(value):,.2f}"
         if field == "apr":
             return f"{float(value):.2f}"
+        if field == "pd":
+            return f"{100 * float(value):.1f}"
+        if field == "flags":
+            return "; ".join(rule_name(c) for c in str(value).split(",") if c)
         return str(value)
 
     def row_at(self, row: int) -> ApplicationRow:

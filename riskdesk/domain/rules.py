@@ -1,0 +1,73 @@
+"""Rule settings as versioned data, rule hits, and the dated LPR table.
+
+A rule set is an immutable version: a change by compliance writes a new version (all rules,
+one of them changed) with an effective date, so an old decision points at exactly the
+thresholds it was judged by.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from riskdesk.domain.types import LongText, Percent, UtcDateTime
+
+
+class RuleSet(SQLModel, table=True):
+    __tablename__ = "rule_set"
+
+    id: int | None = Field(default=None, primary_key=True)
+    effective_from: datetime = Field(sa_type=UtcDateTime)
+    created_at: datetime = Field(sa_type=UtcDateTime)
+    created_by: str = Field(max_length=64)
+    note: str = Field(default="", max_length=500)
+
+
+class RuleSetting(SQLModel, table=True):
+    __tablename__ = "rule_setting"
+
+    rule_set_id: int = Field(foreign_key="rule_set.id", primary_key=True)
+    code: str = Field(max_length=32, primary_key=True)
+    name: str = Field(max_length=128)
+    severity: str = Field(max_length=8)
+    enabled: bool
+    params: str = Field(sa_type=LongText)  # canonical JSON
+    source: str = Field(max_length=255)
+
+
+class RuleHit(SQLModel, table=True):
+    __tablename__ = "rule_hit"
+    __table_args__ = (UniqueConstraint("application_id", "rule_set_id", "code"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    application_id: int = Field(foreign_key="application.id", index=True)
+    rule_set_id: int = Field(foreign_key="rule_set.id")
+    run_id: int = Field(foreign_key="score_run.id")
+    code: str = Field(max_length=32, index=True)
+    severity: str = Field(max_length=8)
+    detail: str = Field(max_length=500)  # canonical JSON of the sentence's numbers (no PII)
+
+
+class LprRate(SQLModel, table=True):
+    """One-year Loan Prime Rate by effective date (the 4x LPR benchmark)."""
+    __tablename__ = "lpr_rate"
+
+    effective_date: date = Field(primary_key=True)
+    one_year_pct: Decimal = Field(sa_type=Percent)
+
+
+class BlacklistEntry(SQLModel, table=True):
+    """An identifier on the internal blacklist: the keyed hash for ID number, phone and card
+    (never the plain value), the device ID as it is."""
+    __tablename__ = "blacklist_entry"
+    __table_args__ = (UniqueConstraint("kind", "value_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=8)  # id_no, phone, card, device
+    value_key: str = Field(max_length=64)
+    masked: str = Field(max_length=32)
+    reason: str = Field(max_length=500)
+    added_by: str = Field(max_length=64)
+    added_at: datetime = Field(sa_type=UtcDateTime)

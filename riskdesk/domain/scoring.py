@@ -1,0 +1,137 @@
+"""Models, scores, reasons, policy versions and decision records.
+
+A decision is reproducible months later because each record names the model, rule-set and
+policy versions that made it, and the triggers it evaluated. The model artefact itself (XGBoost's
+own UBJ bytes) is stored in the database, so every workstation scores with the same bytes.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from riskdesk.domain.types import Double, LargeBlob, LongText, UtcDateTime
+
+
+class ModelVersion(SQLModel, table=True):
+    __tablename__ = "model_version"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=128)
+    status: str = Field(max_length=16, index=True)
+    # 1 while active, NULL otherwise: the unique constraint allows one active model only.
+    active_slot: int | None = Field(default=None, unique=True)
+    artefact: bytes = Field(sa_type=LargeBlob)
+    artefact_format: str = Field(max_length=8)
+    artefact_sha256: str = Field(max_length=64)
+    meta: str = Field(sa_type=LongText)  # canonical JSON: features, params, metrics, data
+    training_sha256: str = Field(max_length=64)
+    auc: float = Field(sa_type=Double)
+    ks: float = Field(sa_type=Double)
+    created_at: datetime = Field(sa_type=UtcDateTime)
+    created_by: str = Field(max_length=64)
+    proposed_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    proposed_by: str | None = Field(default=None, max_length=64)
+    approved_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    approved_by: str | None = Field(default=None, max_length=64)
+
+
+class PolicyVersion(SQLModel, table=True):
+    """PD bands and the review SLA, versioned: every decision names the version it used."""
+    __tablename__ = "policy_version"
+
+    id: int | None = Field(default=None, primary_key=True)
+    approve_below: float = Field(sa_type=Double)  # PD < this: approve band
+    decline_from: float = Field(sa_type=Double)  # PD >= this: decline band
+    review_sla_hours: int
+    effective_from: datetime = Field(sa_type=UtcDateTime)
+    created_at: datetime = Field(sa_type=UtcDateTime)
+    created_by: str = Field(max_length=64)
+    note: str = Field(default="", max_length=500)
+
+
+class ScoreRun(SQLModel, table=True):
+    """One scoring job (from import, CLI or GUI): what it used and what it produced."""
+    __tablename__ = "score_run"
+
+    id: int | None = Field(default=None, primary_key=True)
+    model_version_id: int = Field(foreign_key="model_version.id")
+    rule_set_id: int = Field(foreign_key="rule_set.id")
+    policy_version_id: int = Field(foreign_key="policy_version.id")
+    started_at: datetime = Field(sa_type=UtcDateTime)
+    finished_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    username: str = Field(max_length=64)
+    scope: str = Field(max_length=16)
+    scored: int = 0
+    flagged: int = 0
+    rule_hits: int = 0
+    cases: int = 0
+
+
+class Score(SQLModel, table=True):
+    __tablename__ = "score"
+    __table_args__ = (UniqueConstraint("application_id", "model_version_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    application_id: int = Field(foreign_key="application.id")
+    model_version_id: int = Field(foreign_key="model_version.id")
+    run_id: int = Field(foreign_key="score_run.id")
+    pd: float = Field(sa_type=Double)
+    margin: float = Field(sa_type=Double)
+    points: int
+    band: str = Field(max_length=8)
+    scored_at: datetime = Field(sa_type=UtcDateTime)
+
+
+class ScoreReason(SQLModel, table=True):
+    """One of the top contributions (XGBoost's exact per-feature SHAP values, log-odds)."""
+    __tablename__ = "score_reason"
+
+    score_id: int = Field(foreign_key="score.id", primary_key=True)
+    rank: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    feature: str = Field(max_length=64)
+    value: str = Field(max_length=64)
+    contribution: float = Field(sa_type=Double)
+
+
+class DecisionRecord(SQLModel, table=True):
+    __tablename__ = "decision_record"
+    __table_args__ = (UniqueConstraint("application_id", "model_version_id", "rule_set_id",
+                                       "policy_version_id"),
+                      UniqueConstraint("application_id", "current_slot"))
+
+    id: int | None = Field(default=None, primary_key=True)
+    application_id: int = Field(foreign_key="application.id", index=True)
+    score_id: int = Field(foreign_key="score.id")
+    model_version_id: int = Field(foreign_key="model_version.id")
+    rule_set_id: int = Field(foreign_key="rule_set.id")
+    policy_version_id: int = Field(foreign_key="policy_version.id")
+    run_id: int = Field(foreign_key="score_run.id")
+    outcome: str = Field(max_length=16)
+    band: str = Field(max_length=8)
+    pd: float = Field(sa_type=Double)
+    points: int
+    flags: str = Field(default="", max_length=255)  # fired rule codes, comma-separated
+    # 1 on the application's latest decision, NULL on older ones (what the table shows).
+    current_slot: int | None = Field(default=None)
+    max_severity: str | None = Field(default=None, max_length=8)
+    triggers: str = Field(sa_type=LongText)  # every trigger evaluated and whether it fired
+    decided_at: datetime = Field(sa_type=UtcDateTime)
+
+
+class MonitorRun(SQLModel, table=True):
+    """Monthly model monitoring numbers, kept for the compliance report."""
+    __tablename__ = "monitor_run"
+
+    id: int | None = Field(default=None, primary_key=True)
+    month: str = Field(max_length=7, index=True)
+    model_version_id: int = Field(foreign_key="model_version.id")
+    computed_at: datetime = Field(sa_type=UtcDateTime)
+    computed_by: str = Field(max_length=64)
+    applications: int
+    score_psi: float | None = Field(default=None, sa_type=Double)
+    auc: float | None = Field(default=None, sa_type=Double)
+    ks: float | None = Field(default=None, sa_type=Double)
+    override_rate: float | None = Field(default=None, sa_type=Double)
+    details: str = Field(sa_type=LongText)  # canonical JSON: feature PSIs, counts

@@ -1,0 +1,1 @@
+"""The credit model: training, metrics, the scorecard scale, reason codes, batch scoring."""

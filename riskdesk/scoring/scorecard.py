@@ -1,0 +1,27 @@
+"""The scorecard scale: 600 points at good:bad odds of 50:1, 20 points to double the odds.
+
+A common retail-credit convention: officers read points (higher = safer) rather than
+probabilities, and the scale stays put when the model is retrained.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+BASE_POINTS = 600
+BASE_ODDS = 50.0
+PDO = 20
+FACTOR = PDO / math.log(2)
+OFFSET = BASE_POINTS - FACTOR * math.log(BASE_ODDS)
+
+
+def points(pd_: np.ndarray) -> np.ndarray:
+    p = np.clip(np.asarray(pd_, dtype=float), 1e-9, 1 - 1e-9)
+    out: np.ndarray = np.rint(OFFSET + FACTOR * np.log((1 - p) / p)).astype(np.int64)
+    return out
+
+
+def describe() -> str:
+    return (f"points = {OFFSET:.2f} + {FACTOR:.4f} x ln(good:bad odds); "
+            f"{BASE_POINTS} points at {BASE_ODDS:.0f}:1, {PDO} points double the odds")
