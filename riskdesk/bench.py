@@ -10,7 +10,6 @@ import sqlite3
 import tempfile
 import time
 from pathlib import Path
-
 from typing import Any
 
 import numpy as np

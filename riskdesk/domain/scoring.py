@@ -63,6 +63,8 @@ class ScoreRun(SQLModel, table=True):
     finished_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
     username: str = Field(max_length=64)
     scope: str = Field(max_length=16)
+    # The manual-review triggers every decision of this run evaluated (canonical JSON).
+    evaluated: str = Field(sa_type=LongText)
     scored: int = 0
     flagged: int = 0
     rule_hits: int = 0
@@ -112,11 +114,11 @@ class DecisionRecord(SQLModel, table=True):
     band: str = Field(max_length=8)
     pd: float = Field(sa_type=Double)
     points: int
-    flags: str = Field(default="", max_length=255)  # fired rule codes, comma-separated
+    # Rule triggers that fired, comma-separated; the run lists every trigger evaluated.
+    flags: str = Field(default="", max_length=255)
     # 1 on the application's latest decision, NULL on older ones (what the table shows).
     current_slot: int | None = Field(default=None)
     max_severity: str | None = Field(default=None, max_length=8)
-    triggers: str = Field(sa_type=LongText)  # every trigger evaluated and whether it fired
     decided_at: datetime = Field(sa_type=UtcDateTime)
 
 

@@ -68,12 +68,17 @@ def top_reasons(contribs: np.ndarray, x: pd.DataFrame, features: list[str],
 
 def _as_text(s: pd.Series) -> np.ndarray:
     if isinstance(s.dtype, pd.CategoricalDtype):
-        out = s.astype(object).where(s.notna(), "")
-        return np.asarray(out.astype(str).str.slice(0, 64), dtype=object)
-    v = s.astype(float)
-    text = v.map(lambda f: "" if np.isnan(f) else (f"{f:.0f}" if float(f).is_integer()
-                                                    else f"{f:.2f}"))
-    return np.asarray(text, dtype=object)
+        labels = s.astype(object).where(s.notna(), "")
+        return np.asarray(labels.astype(str).str.slice(0, 64), dtype=object)
+    v = s.to_numpy(dtype=float)
+    missing = np.isnan(v)
+    whole = ~missing & (v == np.round(v)) & (np.abs(v) < 1e15)
+    out: np.ndarray = np.full(len(v), "", dtype=object)
+    out[whole] = v[whole].astype(np.int64).astype(str)
+    frac = ~missing & ~whole
+    if frac.any():
+        out[frac] = np.char.mod("%.2f", v[frac])
+    return out
 
 
 def sentence(feature: str, value: str, contribution: float) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -16,7 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import xgboost as xgb
-from sqlalchemy import Connection, Float, and_, exists, func, select, type_coerce
+from sqlalchemy import Connection, Float, and_, exists, func, literal, select, type_coerce
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session
 
@@ -53,7 +54,14 @@ from riskdesk.services.actor import Actor
 from riskdesk.services.models import active, meta_of
 from riskdesk.services.permissions import Action, require
 from riskdesk.services.rulesets import current_policy, current_rule_set
-from riskdesk.storage.bulk import column_values, insert_columns, next_ids, scalar_value, select_in
+from riskdesk.storage.bulk import (
+    column_values,
+    insert_columns,
+    is_empty,
+    next_ids,
+    scalar_value,
+    select_in,
+)
 from riskdesk.storage.clock import utcnow
 from riskdesk.storage.session import unit_of_work
 from riskdesk.tasks import TaskState
@@ -120,8 +128,12 @@ def score_applications(engine: Any, actor: Actor, *, scope: str = "all",
         rule_set, settings = current_rule_set(session, actor)
         policy = current_policy(session, actor)
         now = utcnow(session)
+        evaluated = {"triggers": ["PD_BAND", *sorted(c for c, s in settings.items()
+                                                      if s.enabled)],
+                     "pd_bands": [policy.approve_below, policy.decline_from]}
         run = ScoreRun(model_version_id=model.id or 0, rule_set_id=rule_set.id or 0,
                        policy_version_id=policy.id or 0, started_at=now,
+                       evaluated=json.dumps(evaluated, sort_keys=True, separators=(",", ":")),
                        username=actor.username, scope=scope if batch_id is None
                        else f"batch {batch_id}")
         session.add(run)
@@ -130,11 +142,12 @@ def score_applications(engine: Any, actor: Actor, *, scope: str = "all",
         conn = session.connection()
         state.progress(0.05, translate("Scoring", "Reading applications"))
         frame = _load(conn, result, scope, batch_id, "ID_CHECKSUM" in settings
-                      and settings["ID_CHECKSUM"].enabled)
+                      and settings["ID_CHECKSUM"].enabled, meta_of(model)["features"])
         if len(frame):
             if "ID_CHECKSUM" in settings and settings["ID_CHECKSUM"].enabled:
                 frame["id_checksum_ok"] = _checksums(session, frame)
-            _run(session, conn, model, settings, policy, frame, result, now, state)
+            _run(session, conn, model, settings, policy, frame, result, now,
+                 _undecided(result, scope), state)
         run.finished_at = utcnow(session)
         run.scored, run.flagged = result.decisions, result.flagged
         run.rule_hits, run.cases = result.rule_hits, result.cases
@@ -161,20 +174,25 @@ def _undecided(result: ScoreResult, scope: str) -> ColumnElement[bool]:
 
 
 def _load(conn: Connection, result: ScoreResult, scope: str, batch_id: int | None,
-          with_ids: bool) -> pd.DataFrame:
-    feature_cols = [c for c in F if c.name != "application_id"]
+          with_ids: bool, features: list[str]) -> pd.DataFrame:
+    wanted = set(features) | {"annual_income", "total_bal_il"}  # the model's + the rules'
+    feature_cols = [c for c in F if c.name in wanted]
     cols: list[Any] = [
         A.id, A.applicant_id, A.submitted_at, A.device_id, A.phone_hash, A.card_hash,
         *[type_coerce(A[n], Float).label(n) for n in NUMERIC],
         A.term_months, A.repayment_type, A.product, A.channel, A.purpose, A.stated_age,
         P.id_no_hash, P.birth_date, P.region_code, *feature_cols,
-        S.id.label("score_id"), S.pd.label("stored_pd"), S.points.label("stored_points"),
-        exists().where(R.score_id == S.id).label("has_reasons"),
-        exists().where(and_(H.application_id == A.id,
-                            H.rule_set_id == result.rule_set_id)).label("has_hits"),
-        exists().where(and_(D.application_id == A.id, D.current_slot == 1)).label("had_current"),
-        exists().where(and_(C.application_id == A.id,
-                            C.kind == CaseKind.PRE_LOAN.value)).label("has_case"),
+        S.id.label("score_id"),
+        _exists_unless_empty(conn, ScoreReason, R.score_id == S.id).label("has_reasons"),
+        _exists_unless_empty(conn, RuleHit, and_(H.application_id == A.id,
+                                                 H.rule_set_id == result.rule_set_id))
+        .label("has_hits"),
+        _exists_unless_empty(conn, DecisionRecord, and_(D.application_id == A.id,
+                                                        D.current_slot == 1))
+        .label("had_current"),
+        _exists_unless_empty(conn, Case, and_(C.application_id == A.id,
+                                              C.kind == CaseKind.PRE_LOAN.value))
+        .label("has_case"),
     ]
     if with_ids:
         cols.append(P.id_no_enc)
@@ -186,13 +204,37 @@ def _load(conn: Connection, result: ScoreResult, scope: str, batch_id: int | Non
          .where(_undecided(result, scope)).order_by(A.id))
     if batch_id is not None:
         q = q.where(A.batch_id == batch_id)
-    rows = conn.execute(q)
-    frame = pd.DataFrame(rows.fetchall(), columns=list(rows.keys()))
+    frame = frame_of(conn, q)
     if len(frame):
         frame["submitted_at"] = pd.to_datetime(frame["submitted_at"])
         for name in ("has_reasons", "has_hits", "had_current", "has_case"):
             frame[name] = frame[name].astype(bool)
+        for name in NUMERIC:  # server drivers hand over Decimal
+            frame[name] = frame[name].astype(float)
     return frame
+
+
+def _exists_unless_empty(conn: Connection, model: Any, where: ColumnElement[bool]) -> Any:
+    """EXISTS(...) per row, or a constant false when the table is still empty (first run)."""
+    if is_empty(conn, table_of(model)):
+        return literal(0)
+    return exists().where(where)
+
+
+def frame_of(conn: Connection, query: Any) -> pd.DataFrame:
+    """A query's rows as a frame, through the driver without per-value result processing
+    (several times faster than building SQLAlchemy rows at a million rows)."""
+    sql = str(query.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(sql)
+        names = [d[0] for d in cursor.description]
+        rows = cursor.fetchall()
+    finally:
+        cursor.close()
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(names)
+    return pd.DataFrame({name: pd.Series(values, dtype=None if values else object)
+                         for name, values in zip(names, columns, strict=True)})
 
 
 def _checksums(session: Session, frame: pd.DataFrame) -> pd.Series:
@@ -207,33 +249,41 @@ def _checksums(session: Session, frame: pd.DataFrame) -> pd.Series:
     return frame["applicant_id"].map(good).astype(bool)
 
 
-def _context(conn: Connection, frame: pd.DataFrame, settings: dict[str, Setting]) -> pd.DataFrame:
+CONTEXT = ["id", "applicant_id", "submitted_at", "device_id", "phone_hash", "card_hash",
+           "amount"]
+
+
+def _context(conn: Connection, frame: pd.DataFrame, settings: dict[str, Setting],
+             undecided: ColumnElement[bool]) -> pd.DataFrame:
+    """The scope itself plus the already decided applications in the windows' reach."""
     days = max([float(s.params.get("days", 0)) for s in settings.values() if s.enabled] + [0])
     lo = frame["submitted_at"].min() - timedelta(days=days)
     hi = frame["submitted_at"].max()
-    q = select(A.id, A.applicant_id, A.submitted_at, A.device_id, A.phone_hash, A.card_hash,
-               type_coerce(A.amount, Float).label("amount")).where(
-        A.submitted_at >= lo.to_pydatetime(), A.submitted_at <= hi.to_pydatetime())
-    rows = conn.execute(q)
-    ctx = pd.DataFrame(rows.fetchall(), columns=list(rows.keys()))
-    ctx["submitted_at"] = pd.to_datetime(ctx["submitted_at"])
-    return ctx
+    q = select(*[A[c] for c in CONTEXT]).where(
+        A.submitted_at >= lo.to_pydatetime(), A.submitted_at <= hi.to_pydatetime(), ~undecided)
+    others = frame_of(conn, q)
+    parts = [frame[CONTEXT]]
+    if len(others):
+        others["submitted_at"] = pd.to_datetime(others["submitted_at"])
+        others["amount"] = others["amount"].astype(float)
+        parts.append(others[~others["id"].isin(frame["id"])])
+    return pd.concat(parts, ignore_index=True)
 
 
-def _rule_input(conn: Connection, frame: pd.DataFrame,
-                settings: dict[str, Setting]) -> RuleInput:
+def _rule_input(conn: Connection, frame: pd.DataFrame, settings: dict[str, Setting],
+                undecided: ColumnElement[bool]) -> RuleInput:
     lpr = conn.execute(select(table_of(LprRate).c.effective_date,
                               type_coerce(table_of(LprRate).c.one_year_pct, Float)))
     bl = conn.execute(select(table_of(BlacklistEntry).c.kind,
                              table_of(BlacklistEntry).c.value_key))
-    return RuleInput(frame, _context(conn, frame, settings),
+    return RuleInput(frame, _context(conn, frame, settings, undecided),
                      pd.DataFrame(lpr.fetchall(), columns=["effective_date", "one_year_pct"]),
                      pd.DataFrame(bl.fetchall(), columns=["kind", "value_key"]))
 
 
 def _run(session: Session, conn: Connection, model: ModelVersion, settings: dict[str, Setting],
          policy: PolicyVersion, frame: pd.DataFrame, result: ScoreResult, now: datetime,
-         state: TaskState) -> None:
+         undecided: ColumnElement[bool], state: TaskState) -> None:
     meta = meta_of(model)
     booster = booster_of(model.artefact_sha256, model.artefact)
     x = matrix(frame, meta["features"], meta["categories"])
@@ -249,7 +299,7 @@ def _run(session: Session, conn: Connection, model: ModelVersion, settings: dict
     bands = band_of(pd_, policy)
 
     state.progress(0.4, translate("Scoring", "Checking rules"))
-    hits = evaluate(_rule_input(conn, frame, settings), settings)
+    hits = evaluate(_rule_input(conn, frame, settings, undecided), settings)
     sev = hits.assign(rank=hits["severity"].map(SEVERITY_RANK).astype(float)) \
         .groupby("application_id")["rank"].max()
     codes = hits.sort_values("code").groupby("application_id")["code"].agg(",".join)
@@ -258,6 +308,25 @@ def _run(session: Session, conn: Connection, model: ModelVersion, settings: dict
     flagged = (bands != Band.APPROVE.value) | (max_rank >= SEVERITY_RANK[Severity.MEDIUM])
     state.check()
 
+    # Exact contributions (XGBoost releases the GIL) run beside the writes below.
+    need = flagged & ~frame["has_reasons"].to_numpy()
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="riskdesk-reasons")
+    explained = pool.submit(_explain, booster, x[need], meta["features"]) if need.any() else None
+    try:
+        _write_outcomes(conn, frame, result, now, policy, margin, pd_, pts, bands, hits, codes,
+                        max_rank, flagged, need, explained, meta["features"], state)
+    finally:
+        pool.shutdown(wait=True)
+
+
+def _write_outcomes(conn: Connection, frame: pd.DataFrame, result: ScoreResult, now: datetime,
+                    policy: PolicyVersion, margin: np.ndarray, pd_: np.ndarray, pts: np.ndarray,
+                    bands: np.ndarray, hits: pd.DataFrame, codes: pd.Series,
+                    max_rank: np.ndarray, flagged: np.ndarray, need: np.ndarray,
+                    explained: Future[pd.DataFrame] | None, features: list[str],
+                    state: TaskState) -> None:
+    app_ids = frame["id"].to_numpy()
+    n = len(frame)
     stamp = scalar_value(conn, now)
     # Scores: new ones for applications this model has not scored yet.
     new_score = frame["score_id"].isna().to_numpy()
@@ -282,13 +351,9 @@ def _run(session: Session, conn: Connection, model: ModelVersion, settings: dict
         score_ids[new_score] = ids
         result.scores = k
     score_ids = score_ids.astype(np.int64)
+    state.check()
 
     state.progress(0.6, translate("Scoring", "Explaining flagged applications"))
-    need = flagged & ~frame["has_reasons"].to_numpy()
-    if need.any():
-        result.reasons = _write_reasons(conn, booster, x[need], meta["features"],
-                                        score_ids[need])
-    state.check()
 
     new_hits = hits[~hits["application_id"].isin(frame.loc[frame["has_hits"], "id"])]
     if len(new_hits):
@@ -302,12 +367,9 @@ def _run(session: Session, conn: Connection, model: ModelVersion, settings: dict
 
     state.progress(0.75, translate("Scoring", "Recording decisions"))
     _clear_current(conn, frame.loc[frame["had_current"], "id"].tolist())
-    evaluated = sorted(c for c, s in settings.items() if s.enabled)
-    prefix = json.dumps({"evaluated": ["PD_BAND", *evaluated],
-                         "pd_bands": [policy.approve_below, policy.decline_from]},
-                        separators=(",", ":"), sort_keys=True)[:-1]
+    # The triggers evaluated are the run's (rule set + policy bands, stored on the run);
+    # each decision records its band and the rule triggers that fired (flags).
     fired = pd.Series(app_ids).map(codes).fillna("")
-    triggers = (prefix + ',"fired":"' + fired + '","band":"' + pd.Series(bands) + '"}').tolist()
     sev_names = {v: k.value for k, v in SEVERITY_RANK.items()}
     outcome = np.where(flagged, DecisionOutcome.FLAGGED.value, DecisionOutcome.AUTO_APPROVE.value)
     dec_cols: dict[str, list[Any]] = {
@@ -319,7 +381,7 @@ def _run(session: Session, conn: Connection, model: ModelVersion, settings: dict
         "points": pts.tolist(), "flags": fired.str.slice(0, 255).tolist(),
         "current_slot": [1] * n,
         "max_severity": [sev_names.get(int(r)) for r in max_rank.tolist()],
-        "triggers": triggers, "decided_at": [stamp] * n}
+        "decided_at": [stamp] * n}
     dec_ids = next_ids(conn, table_of(DecisionRecord), n)
     if dec_ids is not None:
         dec_cols["id"] = dec_ids
@@ -347,6 +409,9 @@ def _run(session: Session, conn: Connection, model: ModelVersion, settings: dict
             "due_at": [due] * c, "reason": [""] * c, "decision_record_id": case_dec,
             "created_at": [stamp] * c, "updated_at": [stamp] * c, "version": [1] * c})
         result.cases = c
+    if explained is not None:
+        state.progress(0.95, translate("Scoring", "Explaining flagged applications"))
+        result.reasons = _insert_reasons(conn, explained.result(), score_ids[need])
 
 
 def _clear_current(conn: Connection, ids: list[int]) -> None:
@@ -365,16 +430,25 @@ def _priority(bands: np.ndarray, rank: np.ndarray) -> np.ndarray:
                                                  np.where(review | medium, 3, 4)))
 
 
-def _write_reasons(conn: Connection, booster: xgb.Booster, x: pd.DataFrame,
-                   features: list[str], score_ids: np.ndarray) -> int:
+def _explain(booster: xgb.Booster, x: pd.DataFrame, features: list[str]) -> pd.DataFrame:
+    """Top reasons of each row of ``x`` (``row`` = position in ``x``), in chunks."""
     parts = []
     for start in range(0, len(x), 20_000):
         chunk = x.iloc[start:start + 20_000]
         top = reason_codes.top_reasons(reason_codes.contributions(booster, chunk), chunk,
                                        features)
-        top["score_id"] = score_ids[start:start + 20_000][top["row"].to_numpy()]
+        top["row"] += start
         parts.append(top)
-    top = pd.concat(parts, ignore_index=True)
+    return pd.concat(parts, ignore_index=True)
+
+
+def _write_reasons(conn: Connection, booster: xgb.Booster, x: pd.DataFrame,
+                   features: list[str], score_ids: np.ndarray) -> int:
+    return _insert_reasons(conn, _explain(booster, x, features), score_ids)
+
+
+def _insert_reasons(conn: Connection, top: pd.DataFrame, score_ids: np.ndarray) -> int:
+    top = top.assign(score_id=score_ids[top["row"].to_numpy()])
     insert_columns(conn, table_of(ScoreReason), {
         "score_id": top["score_id"].astype(np.int64).tolist(), "rank": top["rank"].tolist(),
         "feature": top["feature"].tolist(), "value": top["value"].tolist(),
