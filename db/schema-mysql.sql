@@ -174,3 +174,257 @@ CREATE TABLE application_features (
 
 INSERT INTO alembic_version (version_num) VALUES ('0001');
 
+-- Running upgrade 0001 -> 0002
+
+CREATE TABLE blacklist_entry (
+    id INTEGER NOT NULL AUTO_INCREMENT, 
+    kind VARCHAR(8) NOT NULL, 
+    value_key VARCHAR(64) NOT NULL, 
+    masked VARCHAR(32) NOT NULL, 
+    reason VARCHAR(500) NOT NULL, 
+    added_by VARCHAR(64) NOT NULL, 
+    added_at DATETIME(6) NOT NULL, 
+    PRIMARY KEY (id), 
+    UNIQUE (kind, value_key)
+);
+
+CREATE TABLE lpr_rate (
+    effective_date DATE NOT NULL, 
+    one_year_pct NUMERIC(7, 4) NOT NULL, 
+    PRIMARY KEY (effective_date)
+);
+
+CREATE TABLE model_version (
+    id INTEGER NOT NULL AUTO_INCREMENT, 
+    name VARCHAR(128) NOT NULL, 
+    status VARCHAR(16) NOT NULL, 
+    active_slot INTEGER, 
+    artefact LONGBLOB NOT NULL, 
+    artefact_format VARCHAR(8) NOT NULL, 
+    artefact_sha256 VARCHAR(64) NOT NULL, 
+    meta MEDIUMTEXT NOT NULL, 
+    training_sha256 VARCHAR(64) NOT NULL, 
+    auc DOUBLE NOT NULL, 
+    ks DOUBLE NOT NULL, 
+    created_at DATETIME(6) NOT NULL, 
+    created_by VARCHAR(64) NOT NULL, 
+    proposed_at DATETIME(6), 
+    proposed_by VARCHAR(64), 
+    approved_at DATETIME(6), 
+    approved_by VARCHAR(64), 
+    PRIMARY KEY (id), 
+    UNIQUE (active_slot)
+);
+
+CREATE INDEX ix_model_version_status ON model_version (status);
+
+CREATE TABLE policy_version (
+    id INTEGER NOT NULL AUTO_INCREMENT, 
+    approve_below DOUBLE NOT NULL, 
+    decline_from DOUBLE NOT NULL, 
+    review_sla_hours INTEGER NOT NULL, 
+    effective_from DATETIME(6) NOT NULL, 
+    created_at DATETIME(6) NOT NULL, 
+    created_by VARCHAR(64) NOT NULL, 
+    note VARCHAR(500) NOT NULL, 
+    PRIMARY KEY (id)
+);
+
+CREATE TABLE rule_set (
+    id INTEGER NOT NULL AUTO_INCREMENT, 
+    effective_from DATETIME(6) NOT NULL, 
+    created_at DATETIME(6) NOT NULL, 
+    created_by VARCHAR(64) NOT NULL, 
+    note VARCHAR(500) NOT NULL, 
+    PRIMARY KEY (id)
+);
+
+CREATE TABLE monitor_run (
+    id INTEGER NOT NULL AUTO_INCREMENT, 
+    month VARCHAR(7) NOT NULL, 
+    model_version_id INTEGER NOT NULL, 
+    computed_at DATETIME(6) NOT NULL, 
+    computed_by VARCHAR(64) NOT NULL, 
+    applications INTEGER NOT NULL, 
+    score_psi DOUBLE, 
+    auc DOUBLE, 
+    ks DOUBLE, 
+    override_rate DOUBLE, 
+    details MEDIUMTEXT NOT NULL, 
+    PRIMARY KEY (id), 
+    FOREIGN KEY(model_version_id) REFERENCES model_version (id)
+);
+
+CREATE INDEX ix_monitor_run_month ON monitor_run (month);
+
+CREATE TABLE rule_setting (
+    rule_set_id INTEGER NOT NULL, 
+    code VARCHAR(32) NOT NULL, 
+    name VARCHAR(128) NOT NULL, 
+    severity VARCHAR(8) NOT NULL, 
+    enabled BOOL NOT NULL, 
+    params MEDIUMTEXT NOT NULL, 
+    source VARCHAR(255) NOT NULL, 
+    PRIMARY KEY (rule_set_id, code), 
+    FOREIGN KEY(rule_set_id) REFERENCES rule_set (id)
+);
+
+CREATE TABLE score_run (
+    id INTEGER NOT NULL AUTO_INCREMENT, 
+    model_version_id INTEGER NOT NULL, 
+    rule_set_id INTEGER NOT NULL, 
+    policy_version_id INTEGER NOT NULL, 
+    started_at DATETIME(6) NOT NULL, 
+    finished_at DATETIME(6), 
+    username VARCHAR(64) NOT NULL, 
+    scope VARCHAR(16) NOT NULL, 
+    evaluated MEDIUMTEXT NOT NULL, 
+    scored INTEGER NOT NULL, 
+    flagged INTEGER NOT NULL, 
+    rule_hits INTEGER NOT NULL, 
+    cases INTEGER NOT NULL, 
+    PRIMARY KEY (id), 
+    FOREIGN KEY(model_version_id) REFERENCES model_version (id), 
+    FOREIGN KEY(policy_version_id) REFERENCES policy_version (id), 
+    FOREIGN KEY(rule_set_id) REFERENCES rule_set (id)
+);
+
+CREATE TABLE rule_hit (
+    id INTEGER NOT NULL AUTO_INCREMENT, 
+    application_id INTEGER NOT NULL, 
+    rule_set_id INTEGER NOT NULL, 
+    run_id INTEGER NOT NULL, 
+    code VARCHAR(32) NOT NULL, 
+    severity VARCHAR(8) NOT NULL, 
+    detail VARCHAR(500) NOT NULL, 
+    PRIMARY KEY (id), 
+    FOREIGN KEY(application_id) REFERENCES application (id), 
+    FOREIGN KEY(rule_set_id) REFERENCES rule_set (id), 
+    FOREIGN KEY(run_id) REFERENCES score_run (id), 
+    UNIQUE (application_id, rule_set_id, code)
+);
+
+CREATE INDEX ix_rule_hit_application_id ON rule_hit (application_id);
+
+CREATE INDEX ix_rule_hit_code ON rule_hit (code);
+
+CREATE TABLE score (
+    id INTEGER NOT NULL AUTO_INCREMENT, 
+    application_id INTEGER NOT NULL, 
+    model_version_id INTEGER NOT NULL, 
+    run_id INTEGER NOT NULL, 
+    pd DOUBLE NOT NULL, 
+    margin DOUBLE NOT NULL, 
+    points INTEGER NOT NULL, 
+    band VARCHAR(8) NOT NULL, 
+    scored_at DATETIME(6) NOT NULL, 
+    PRIMARY KEY (id), 
+    FOREIGN KEY(application_id) REFERENCES application (id), 
+    FOREIGN KEY(model_version_id) REFERENCES model_version (id), 
+    FOREIGN KEY(run_id) REFERENCES score_run (id), 
+    UNIQUE (application_id, model_version_id)
+);
+
+CREATE TABLE decision_record (
+    id INTEGER NOT NULL AUTO_INCREMENT, 
+    application_id INTEGER NOT NULL, 
+    score_id INTEGER NOT NULL, 
+    model_version_id INTEGER NOT NULL, 
+    rule_set_id INTEGER NOT NULL, 
+    policy_version_id INTEGER NOT NULL, 
+    run_id INTEGER NOT NULL, 
+    outcome VARCHAR(16) NOT NULL, 
+    band VARCHAR(8) NOT NULL, 
+    pd DOUBLE NOT NULL, 
+    points INTEGER NOT NULL, 
+    flags VARCHAR(255) NOT NULL, 
+    current_slot INTEGER, 
+    max_severity VARCHAR(8), 
+    decided_at DATETIME(6) NOT NULL, 
+    PRIMARY KEY (id), 
+    FOREIGN KEY(application_id) REFERENCES application (id), 
+    FOREIGN KEY(model_version_id) REFERENCES model_version (id), 
+    FOREIGN KEY(policy_version_id) REFERENCES policy_version (id), 
+    FOREIGN KEY(rule_set_id) REFERENCES rule_set (id), 
+    FOREIGN KEY(run_id) REFERENCES score_run (id), 
+    FOREIGN KEY(score_id) REFERENCES score (id), 
+    UNIQUE (application_id, current_slot), 
+    UNIQUE (application_id, model_version_id, rule_set_id, policy_version_id)
+);
+
+CREATE INDEX ix_decision_record_application_id ON decision_record (application_id);
+
+CREATE TABLE score_reason (
+    score_id INTEGER NOT NULL, 
+    `rank` INTEGER NOT NULL, 
+    feature VARCHAR(64) NOT NULL, 
+    value VARCHAR(64) NOT NULL, 
+    contribution DOUBLE NOT NULL, 
+    PRIMARY KEY (score_id, `rank`), 
+    FOREIGN KEY(score_id) REFERENCES score (id)
+);
+
+CREATE TABLE review_case (
+    id INTEGER NOT NULL AUTO_INCREMENT, 
+    kind VARCHAR(24) NOT NULL, 
+    application_id INTEGER, 
+    dedupe_key VARCHAR(64), 
+    status VARCHAR(16) NOT NULL, 
+    priority INTEGER NOT NULL, 
+    due_at DATETIME(6) NOT NULL, 
+    assignee_id INTEGER, 
+    decision VARCHAR(16), 
+    reason VARCHAR(2000) NOT NULL, 
+    decided_by_id INTEGER, 
+    checked_by_id INTEGER, 
+    decision_record_id INTEGER, 
+    created_at DATETIME(6) NOT NULL, 
+    updated_at DATETIME(6) NOT NULL, 
+    version INTEGER NOT NULL, 
+    PRIMARY KEY (id), 
+    FOREIGN KEY(application_id) REFERENCES application (id), 
+    FOREIGN KEY(assignee_id) REFERENCES app_user (id), 
+    FOREIGN KEY(checked_by_id) REFERENCES app_user (id), 
+    FOREIGN KEY(decided_by_id) REFERENCES app_user (id), 
+    FOREIGN KEY(decision_record_id) REFERENCES decision_record (id), 
+    UNIQUE (dedupe_key)
+);
+
+CREATE INDEX ix_review_case_application_id ON review_case (application_id);
+
+CREATE INDEX ix_review_case_due_at ON review_case (due_at);
+
+CREATE INDEX ix_review_case_kind ON review_case (kind);
+
+CREATE INDEX ix_review_case_status ON review_case (status);
+
+ALTER TABLE application ADD COLUMN stated_age INTEGER;
+
+INSERT INTO lpr_rate (effective_date, one_year_pct) VALUES ('2019-08-20', 4.25);
+
+INSERT INTO lpr_rate (effective_date, one_year_pct) VALUES ('2019-09-20', 4.20);
+
+INSERT INTO lpr_rate (effective_date, one_year_pct) VALUES ('2019-11-20', 4.15);
+
+INSERT INTO lpr_rate (effective_date, one_year_pct) VALUES ('2020-02-20', 4.05);
+
+INSERT INTO lpr_rate (effective_date, one_year_pct) VALUES ('2020-04-20', 3.85);
+
+INSERT INTO lpr_rate (effective_date, one_year_pct) VALUES ('2021-12-20', 3.80);
+
+INSERT INTO lpr_rate (effective_date, one_year_pct) VALUES ('2022-01-20', 3.70);
+
+INSERT INTO lpr_rate (effective_date, one_year_pct) VALUES ('2022-08-22', 3.65);
+
+INSERT INTO lpr_rate (effective_date, one_year_pct) VALUES ('2023-06-20', 3.55);
+
+INSERT INTO lpr_rate (effective_date, one_year_pct) VALUES ('2023-08-21', 3.45);
+
+INSERT INTO lpr_rate (effective_date, one_year_pct) VALUES ('2024-07-22', 3.35);
+
+INSERT INTO lpr_rate (effective_date, one_year_pct) VALUES ('2024-10-21', 3.10);
+
+INSERT INTO lpr_rate (effective_date, one_year_pct) VALUES ('2025-05-20', 3.00);
+
+UPDATE alembic_version SET version_num='0002' WHERE alembic_version.version_num = '0001';
+

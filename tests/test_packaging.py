@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from riskdesk.storage import migrate
 from tests.helpers import ROOT
 
 
@@ -45,4 +46,4 @@ def test_wheel_installs_and_upgrades_a_database(tmp_path: Path) -> None:
                          str(work / "fresh.sqlite")], capture_output=True, text=True, cwd=work,
                         env=env)
     assert up.returncode == 0, up.stderr
-    assert "revision 0001" in up.stdout
+    assert f"revision {migrate.head_revision()}" in up.stdout

@@ -17,57 +17,77 @@
 <context>
     <name>ApplicationsModel</name>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="33" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="34" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="34" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="35" />
         <source>Submitted</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="35" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="36" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="36" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="37" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="37" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="38" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="38" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="39" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="39" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="40" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="40" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="41" />
         <source>Amount (CNY)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="41" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="42" />
         <source>Term (months)</source>
         <translation>期限（月）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="42" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="43" />
         <source>APR %</source>
         <translation>年利率 %</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="43" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="44" />
+        <source>PD %</source>
+        <translation>违约概率 %</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/applications/model.py" line="45" />
+        <source>Points</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/applications/model.py" line="46" />
+        <source>Band</source>
+        <translation>区间</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/applications/model.py" line="47" />
+        <source>Rule hits</source>
+        <translation>规则命中</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/applications/model.py" line="48" />
         <source>Known outcome</source>
         <translation>已知表现</translation>
     </message>
@@ -270,6 +290,136 @@
         <source>refused</source>
         <translation>已拒绝</translation>
     </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="146" />
+        <source>trained</source>
+        <translation>已训练</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="147" />
+        <source>proposed</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="148" />
+        <source>active</source>
+        <translation>生效中</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="149" />
+        <source>retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="150" />
+        <source>approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="151" />
+        <source>review</source>
+        <translation>人工审核</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="152" />
+        <source>decline</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="153" />
+        <source>automatic approval</source>
+        <translation>自动批准</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="154" />
+        <source>flagged</source>
+        <translation>已标记</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="155" />
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="156" />
+        <source>medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="157" />
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="158" />
+        <source>pre-loan review</source>
+        <translation>贷前审核</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="159" />
+        <source>fraud</source>
+        <translation>欺诈</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="160" />
+        <source>post-loan</source>
+        <translation>贷后</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="161" />
+        <source>partner review</source>
+        <translation>合作方审查</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="162" />
+        <source>human review requested</source>
+        <translation>客户申请人工复核</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="163" />
+        <source>data incident</source>
+        <translation>数据安全事件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="164" />
+        <source>annual re-review</source>
+        <translation>年度复审</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="165" />
+        <source>new</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="166" />
+        <source>in review</source>
+        <translation>审核中</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="167" />
+        <source>pending information</source>
+        <translation>待补充材料</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="168" />
+        <source>escalated</source>
+        <translation>已升级</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="169" />
+        <source>awaiting check</source>
+        <translation>待复核</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="170" />
+        <source>decided</source>
+        <translation>已决定</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="171" />
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
 </context>
 <context>
     <name>FirstAdminDialog</name>
@@ -302,108 +452,113 @@
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../riskdesk/services/imports/reader.py" line="44" />
+        <location filename="../../riskdesk/services/imports/reader.py" line="45" />
         <source>The file is neither UTF-8 nor GBK/GB18030 text (undecodable byte at offset {offset}).</source>
         <translation>文件既不是 UTF-8 也不是 GBK/GB18030 文本（第 {offset} 字节无法解码）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/reader.py" line="52" />
+        <location filename="../../riskdesk/services/imports/reader.py" line="53" />
         <source>The file contains NUL bytes; it is not a CSV text file.</source>
         <translation>文件含有空字节，不是 CSV 文本文件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/reader.py" line="64" />
-        <location filename="../../riskdesk/services/imports/reader.py" line="129" />
+        <location filename="../../riskdesk/services/imports/reader.py" line="65" />
+        <location filename="../../riskdesk/services/imports/reader.py" line="130" />
         <source>The file is empty.</source>
         <translation>文件为空。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/reader.py" line="67" />
+        <location filename="../../riskdesk/services/imports/reader.py" line="68" />
         <source>The file is not a well-formed CSV table: {error}</source>
         <translation>文件不是格式正确的 CSV 表格：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/reader.py" line="79" />
+        <location filename="../../riskdesk/services/imports/reader.py" line="80" />
         <source>The Excel workbook cannot be read: {error}</source>
         <translation>无法读取 Excel 工作簿：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/reader.py" line="101" />
+        <location filename="../../riskdesk/services/imports/reader.py" line="102" />
         <source>Columns "{a}" and "{b}" both mean {name}; keep one.</source>
         <translation>列“{a}”和“{b}”都表示 {name}，请只保留一列。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/reader.py" line="109" />
+        <location filename="../../riskdesk/services/imports/reader.py" line="110" />
         <source>Required column(s) missing: {columns}. See docs/import-format.md for accepted headers.</source>
         <translation>缺少必需的列：{columns}。可接受的表头见 docs/import-format.md。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/reader.py" line="125" />
+        <location filename="../../riskdesk/services/imports/reader.py" line="126" />
         <source>Cannot read {file}: {error}</source>
         <translation>无法读取 {file}：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="84" />
+        <location filename="../../riskdesk/services/imports/service.py" line="89" />
         <source>row {row}, column {column}, value "{value}": {reason}</source>
         <translation>第 {row} 行，列 {column}，值“{value}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="88" />
+        <location filename="../../riskdesk/services/imports/service.py" line="94" />
         <source>... and {n} more problems</source>
         <translation>……另有 {n} 个问题</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="103" />
+        <location filename="../../riskdesk/services/imports/service.py" line="110" />
         <source>Reading {file}</source>
         <translation>正在读取 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="120" />
+        <location filename="../../riskdesk/services/imports/service.py" line="129" />
         <source>Checking {n} rows</source>
         <translation>正在校验 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="129" />
+        <location filename="../../riskdesk/services/imports/service.py" line="139" />
         <source>Comparing with stored applications</source>
         <translation>正在与已存申请比对</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="158" />
+        <location filename="../../riskdesk/services/imports/service.py" line="168" />
         <source>{n} problems in {rows} rows</source>
         <translation>{rows} 行中有 {n} 个问题</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="163" />
+        <location filename="../../riskdesk/services/imports/service.py" line="175" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="176" />
+        <location filename="../../riskdesk/services/imports/service.py" line="183" />
+        <source>Scoring the new applications</source>
+        <translation>正在为新申请评分</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/imports/service.py" line="201" />
         <source>conflict:</source>
         <translation>冲突：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="216" />
+        <location filename="../../riskdesk/services/imports/service.py" line="243" />
         <source>stored and file values differ</source>
         <translation>库中值与文件值不同</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="220" />
+        <location filename="../../riskdesk/services/imports/service.py" line="247" />
         <source>application {no} is already stored with a different {field}</source>
         <translation>申请 {no} 已入库，但 {field} 不同</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="239" />
+        <location filename="../../riskdesk/services/imports/service.py" line="271" />
         <source>this ID number is stored under a different name</source>
         <translation>此身份证号在库中对应另一个姓名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="308" />
+        <location filename="../../riskdesk/services/imports/service.py" line="342" />
         <source>Writing applications</source>
         <translation>正在写入申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="285" />
+        <location filename="../../riskdesk/services/imports/service.py" line="318" />
         <source>{n} new, {p} already present, {r} rejected</source>
         <translation>新增 {n} 条，已存在 {p} 条，拒绝 {r} 条</translation>
     </message>
@@ -528,22 +683,22 @@
 <context>
     <name>ImportProblemsDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/import_problems.py" line="43" />
+        <location filename="../../riskdesk/ui/import_problems.py" line="47" />
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/import_problems.py" line="47" />
+        <location filename="../../riskdesk/ui/import_problems.py" line="51" />
         <source>{file} was refused and nothing was imported: {n} problem(s) in {rows} of {total} rows. Correct the file and import it again, or import only the valid rows: the others then go to a rejects file with their reasons.</source>
         <translation>{file} 被拒绝，未导入任何数据：{total} 行中有 {rows} 行共 {n} 个问题。请修正文件后重新导入，或只导入有效行：其余行将连同原因写入拒绝文件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/import_problems.py" line="59" />
+        <location filename="../../riskdesk/ui/import_problems.py" line="63" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/import_problems.py" line="60" />
+        <location filename="../../riskdesk/ui/import_problems.py" line="64" />
         <source>Import valid rows only...</source>
         <translation>只导入有效行…</translation>
     </message>
@@ -551,27 +706,27 @@
 <context>
     <name>Keys</name>
     <message>
-        <location filename="../../riskdesk/security/datakey.py" line="95" />
+        <location filename="../../riskdesk/security/datakey.py" line="97" />
         <source>The OS keyring cannot be read: {error}</source>
         <translation>无法读取操作系统密钥环：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/security/datakey.py" line="105" />
+        <location filename="../../riskdesk/security/datakey.py" line="107" />
         <source>The OS keyring cannot store the data key: {error}</source>
         <translation>操作系统密钥环无法保存数据密钥：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/security/datakey.py" line="124" />
+        <location filename="../../riskdesk/security/datakey.py" line="126" />
         <source>Data key {key_id} is not in this computer's keyring. Restore it from the escrow copy with `riskdesk key import` (see docs/keys.md); without it encrypted personal data cannot be read.</source>
         <translation>本机密钥环中没有数据密钥 {key_id}。请用 `riskdesk key import` 从托管副本恢复（见 docs/keys.md）；没有它，加密的个人信息无法读取。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/security/datakey.py" line="137" />
+        <location filename="../../riskdesk/security/datakey.py" line="139" />
         <source>This database has no data key yet.</source>
         <translation>此数据库还没有数据密钥。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/security/datakey.py" line="152" />
+        <location filename="../../riskdesk/security/datakey.py" line="154" />
         <source>The keyring holds a different key under the id {key_id} than the one this database was encrypted with.</source>
         <translation>密钥环中编号 {key_id} 的密钥与加密此数据库所用的密钥不同。</translation>
     </message>
@@ -688,29 +843,215 @@ Database: {db}</source>
     </message>
 </context>
 <context>
+    <name>Model</name>
+    <message>
+        <location filename="../../riskdesk/scoring/train.py" line="55" />
+        <source>The target column "{col}" is not in the data.</source>
+        <translation>数据中没有目标列“{col}”。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/train.py" line="59" />
+        <source>The target column "{col}" has {n} empty values.</source>
+        <translation>目标列“{col}”有 {n} 个空值。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/train.py" line="66" />
+        <source>The target column "{col}" is not 0/1; name the bad value with --bad-value.</source>
+        <translation>目标列“{col}”不是 0/1；请用 --bad-value 指定代表违约的取值。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/train.py" line="71" />
+        <source>The target needs at least 10 bad and 10 good rows (found {bad} bad, {good} good).</source>
+        <translation>目标列至少需要 10 个坏样本和 10 个好样本（现有坏样本 {bad} 个，好样本 {good} 个）。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/train.py" line="146" />
+        <source>No usable feature columns in the data.</source>
+        <translation>数据中没有可用的特征列。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/train.py" line="151" />
+        <source>The time column "{col}" is not in the data.</source>
+        <translation>数据中没有时间列“{col}”。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/train.py" line="224" />
+        <source>data: {name} ({rows} rows, bad rate {bad:.2%}, sha256 {sha})</source>
+        <translation>数据：{name}（{rows} 行，坏账率 {bad:.2%}，sha256 {sha}）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/train.py" line="227" />
+        <source>features ({n}): {names}</source>
+        <translation>特征（{n} 个）：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/train.py" line="229" />
+        <source>trees: {rounds} (early stopping in CV), depth {depth}; split: {split}</source>
+        <translation>树数：{rounds}（交叉验证早停），深度 {depth}；划分方式：{split}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/train.py" line="232" />
+        <source>held-out ({n} rows): AUC {auc:.4f}  KS {ks:.4f}  Gini {gini:.4f}  bad rate {bad:.2%}</source>
+        <translation>留出集（{n} 行）：AUC {auc:.4f}  KS {ks:.4f}  Gini {gini:.4f}  坏账率 {bad:.2%}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/train.py" line="235" />
+        <source>5-fold CV AUC: XGBoost {x:.4f} +- {xs:.4f} | logistic baseline {l:.4f} +- {ls:.4f} (same folds)</source>
+        <translation>5 折交叉验证 AUC：XGBoost {x:.4f} +- {xs:.4f} | 逻辑回归基准 {l:.4f} +- {ls:.4f}（相同折）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/train.py" line="241" />
+        <source>held-out AUC without / {variant}: {a:.4f} / {b:.4f}</source>
+        <translation>留出集 AUC 不含 / {variant}：{a:.4f} / {b:.4f}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/train.py" line="243" />
+        <source>calibration (held-out, deciles of PD):</source>
+        <translation>校准（留出集，按违约概率十分位）：</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/train.py" line="244" />
+        <source>bin      n  predicted  observed</source>
+        <translation>分组     数量  预测值     实际值</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/models.py" line="53" />
+        <source>There is no model {id}.</source>
+        <translation>没有编号为 {id} 的模型。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/models.py" line="73" />
+        <source>Model {id} is {status}; only a trained or retired model can be proposed.</source>
+        <translation>模型 {id} 的状态为 {status}；只有已训练或已停用的模型可以提请审批。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/models.py" line="77" />
+        <source>Model {id} uses columns that applications do not have ({cols}); it can be kept for analysis but not activated.</source>
+        <translation>模型 {id} 使用了申请数据中没有的列（{cols}）；可留作分析，但不能启用。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/models.py" line="94" />
+        <source>Model {id} is {status}, not proposed.</source>
+        <translation>模型 {id} 的状态为 {status}，不是待审批。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/models.py" line="97" />
+        <source>{user} proposed model {id} and may not also approve it (four-eyes).</source>
+        <translation>{user} 提请了模型 {id}，不得再由本人审批（双人复核）。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/models.py" line="120" />
+        <source>The bundled model file does not match its metadata (damaged installation).</source>
+        <translation>随附的模型文件与其元数据不符（安装已损坏）。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/training.py" line="41" />
+        <source>Cannot read {file}: {error}</source>
+        <translation>无法读取 {file}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/training.py" line="46" />
+        <source>{file} is not a readable CSV file: {error}</source>
+        <translation>{file} 不是可读取的 CSV 文件：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>Monitoring</name>
+    <message>
+        <location filename="../../riskdesk/services/monitoring.py" line="42" />
+        <source>Month must be YYYY-MM, not {m}.</source>
+        <translation>月份格式应为 YYYY-MM，而不是 {m}。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/monitoring.py" line="109" />
+        <source>n/a</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/monitoring.py" line="113" />
+        <source>model {m}, {month}: {n} scored applications</source>
+        <translation>模型 {m}，{month}：已评分申请 {n} 笔</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/monitoring.py" line="115" />
+        <source>score PSI against training: {v} (&lt; 0.10 stable, 0.10-0.25 watch, &gt; 0.25 shifted)</source>
+        <translation>评分相对训练集的 PSI：{v}（&lt; 0.10 稳定，0.10-0.25 关注，&gt; 0.25 已偏移）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/monitoring.py" line="118" />
+        <source>  feature PSI {name}: {v}</source>
+        <translation>  特征 PSI {name}：{v}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/monitoring.py" line="120" />
+        <source>known outcomes: {k}; AUC {auc}, KS {ks}</source>
+        <translation>已知表现：{k} 笔；AUC {auc}，KS {ks}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/monitoring.py" line="122" />
+        <source>override rate (decline band approved by an officer): {rate} of {n} decided</source>
+        <translation>推翻率（拒绝区间被审核员批准）：已决定 {n} 笔中的 {rate}</translation>
+    </message>
+</context>
+<context>
     <name>Permissions</name>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="23" />
+        <location filename="../../riskdesk/services/permissions.py" line="30" />
         <source>create users</source>
         <translation>创建用户</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="24" />
+        <location filename="../../riskdesk/services/permissions.py" line="31" />
         <source>import applications</source>
         <translation>导入申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="25" />
+        <location filename="../../riskdesk/services/permissions.py" line="32" />
         <source>view applications</source>
         <translation>查看申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="26" />
+        <location filename="../../riskdesk/services/permissions.py" line="33" />
         <source>verify the audit trail</source>
         <translation>校验审计链</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="45" />
+        <location filename="../../riskdesk/services/permissions.py" line="34" />
+        <source>train credit models</source>
+        <translation>训练信用模型</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/permissions.py" line="35" />
+        <source>propose a model for activation</source>
+        <translation>提请启用模型</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/permissions.py" line="36" />
+        <source>approve a model (second person)</source>
+        <translation>审批模型（第二人）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/permissions.py" line="37" />
+        <source>record model monitoring</source>
+        <translation>记录模型监控</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/permissions.py" line="38" />
+        <source>score applications</source>
+        <translation>为申请评分</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/permissions.py" line="39" />
+        <source>change rule settings</source>
+        <translation>修改规则设置</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/permissions.py" line="40" />
+        <source>change the decision policy</source>
+        <translation>修改决策策略</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/permissions.py" line="66" />
         <source>{user} may not {action}; this needs the role: {roles}.</source>
         <translation>{user} 无权{action}；需要角色：{roles}。</translation>
     </message>
@@ -736,6 +1077,352 @@ Database: {db}</source>
         <location filename="../../riskdesk/ui/import_problems.py" line="22" />
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>Reasons</name>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="15" />
+        <source>Loan amount {value} CNY</source>
+        <translation>借款金额 {value} 元</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="16" />
+        <source>Term of {value} months</source>
+        <translation>期限 {value} 个月</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="17" />
+        <source>Interest rate {value} %</source>
+        <translation>利率 {value} %</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="18" />
+        <source>Annual income {value} CNY</source>
+        <translation>年收入 {value} 元</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="19" />
+        <source>{value} years in employment</source>
+        <translation>工作年限 {value} 年</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="20" />
+        <source>Income verification: {value}</source>
+        <translation>收入核验：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="21" />
+        <source>{value} delinquencies in the last 2 years</source>
+        <translation>近两年逾期 {value} 次</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="22" />
+        <source>{value} credit inquiries in the last 6 months</source>
+        <translation>近 6 个月征信查询 {value} 次</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="23" />
+        <source>Revolving credit {value} % used</source>
+        <translation>循环额度已使用 {value} %</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="24" />
+        <source>{value} accounts delinquent now</source>
+        <translation>当前逾期账户 {value} 个</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="25" />
+        <source>{value} instalment accounts opened in 6 months</source>
+        <translation>近 6 个月新开分期账户 {value} 个</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="26" />
+        <source>{value} instalment accounts opened in 12 months</source>
+        <translation>近 12 个月新开分期账户 {value} 个</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="28" />
+        <source>{value} instalment accounts opened in 24 months</source>
+        <translation>近 24 个月新开分期账户 {value} 个</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="30" />
+        <source>Instalment loan balances {value}</source>
+        <translation>分期贷款余额 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="31" />
+        <source>Overall credit {value} % used</source>
+        <translation>总体额度已使用 {value} %</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="32" />
+        <source>{value} personal-finance inquiries</source>
+        <translation>个人金融查询 {value} 次</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="33" />
+        <source>{value} credit inquiries in the last 12 months</source>
+        <translation>近 12 个月征信查询 {value} 次</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="34" />
+        <source>Past-due amount {value}</source>
+        <translation>逾期金额 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="35" />
+        <source>{value} instalment accounts in total</source>
+        <translation>分期账户共 {value} 个</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="36" />
+        <source>Instalment credit limits {value}</source>
+        <translation>分期授信总额 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="38" />
+        <source>raises risk</source>
+        <translation>提高风险</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="39" />
+        <source>lowers risk</source>
+        <translation>降低风险</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="40" />
+        <source>not given</source>
+        <translation>未提供</translation>
+    </message>
+</context>
+<context>
+    <name>Rules</name>
+    <message>
+        <location filename="../../riskdesk/rules/catalog.py" line="33" />
+        <source>Device shared by several applicants</source>
+        <translation>多名申请人共用设备</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/rules/catalog.py" line="35" />
+        <source>Device used by {n} applicants within {days} days</source>
+        <translation>{days} 天内有 {n} 名申请人使用该设备</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/rules/catalog.py" line="36" />
+        <source>Phone shared by several applicants</source>
+        <translation>多名申请人共用手机号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/rules/catalog.py" line="38" />
+        <source>Phone number given by {n} applicants within {days} days</source>
+        <translation>{days} 天内有 {n} 名申请人填写该手机号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/rules/catalog.py" line="39" />
+        <source>Bank card shared by several applicants</source>
+        <translation>多名申请人共用银行卡</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/rules/catalog.py" line="41" />
+        <source>Bank card given by {n} applicants within {days} days</source>
+        <translation>{days} 天内有 {n} 名申请人填写该银行卡</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/rules/catalog.py" line="42" />
+        <source>Many applications from one person</source>
+        <translation>同一人多头申请</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/rules/catalog.py" line="44" />
+        <source>{n} applications from this ID number within {days} days</source>
+        <translation>该身份证号 {days} 天内申请 {n} 笔</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/rules/catalog.py" line="45" />
+        <source>Stated age differs from the ID number</source>
+        <translation>申报年龄与身份证不符</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/rules/catalog.py" line="47" />
+        <source>Stated age {stated}, the ID number gives {actual}</source>
+        <translation>申报年龄 {stated} 岁，身份证显示 {actual} 岁</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/rules/catalog.py" line="48" />
+        <source>Invalid ID number checksum</source>
+        <translation>身份证校验位错误</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/rules/catalog.py" line="50" />
+        <source>The ID number's check character is wrong</source>
+        <translation>身份证号的校验位不正确</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/rules/catalog.py" line="51" />
+        <source>Debt service above income limit</source>
+        <translation>还款收入比超限</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/rules/catalog.py" line="53" />
+        <source>Monthly repayments are {ratio:.0%} of monthly income (limit {limit:.0%})</source>
+        <translation>月还款额占月收入 {ratio:.0%}（上限 {limit:.0%}）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/rules/catalog.py" line="57" />
+        <source>Above the personal credit-loan ceiling</source>
+        <translation>超过个人信用贷款额度上限</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/rules/catalog.py" line="59" />
+        <source>This person's applications total {total:,.0f} CNY within {days} days (ceiling {ceiling:,.0f})</source>
+        <translation>该申请人 {days} 天内申请合计 {total:,.0f} 元（上限 {ceiling:,.0f}）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/rules/catalog.py" line="61" />
+        <source>All-in annual cost above the ceiling</source>
+        <translation>综合年化成本超上限</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/rules/catalog.py" line="63" />
+        <source>All-in annual cost {cost:.2f} % (band {band}); ceiling {ceiling:.0f} %; 4x LPR benchmark {lpr4:.2f} %</source>
+        <translation>综合年化成本 {cost:.2f} %（区间 {band}）；上限 {ceiling:.0f} %；4 倍 LPR 参考 {lpr4:.2f} %</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/rules/catalog.py" line="66" />
+        <source>Bullet repayment longer than allowed</source>
+        <translation>到期一次还本期限超限</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/rules/catalog.py" line="68" />
+        <source>Bullet repayment over {term} months (limit {limit})</source>
+        <translation>到期一次还本，期限 {term} 个月（上限 {limit}）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/rules/catalog.py" line="69" />
+        <source>Borrower outside the licensed regions</source>
+        <translation>借款人不在经营区域内</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/rules/catalog.py" line="71" />
+        <source>Borrower's region {region} is outside the licensed regions</source>
+        <translation>借款人所在地区 {region} 不在经营区域内</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/rules/catalog.py" line="74" />
+        <source>Internal blacklist hit</source>
+        <translation>命中内部黑名单</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/rules/catalog.py" line="76" />
+        <source>The {kind} is on the internal blacklist</source>
+        <translation>该{kind}在内部黑名单中</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/rulesets.py" line="45" />
+        <location filename="../../riskdesk/services/rulesets.py" line="114" />
+        <source>defaults</source>
+        <translation>默认设置</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/rulesets.py" line="84" />
+        <source>There is no rule {code}.</source>
+        <translation>没有规则 {code}。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/rulesets.py" line="87" />
+        <source>Severity must be low, medium or high, not {v}.</source>
+        <translation>严重程度应为 low、medium 或 high，而不是 {v}。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/rulesets.py" line="92" />
+        <source>Rule {code} has no parameter {key}.</source>
+        <translation>规则 {code} 没有参数 {key}。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/rulesets.py" line="96" />
+        <source>Parameter {key} of rule {code} must be like {example}.</source>
+        <translation>规则 {code} 的参数 {key} 应形如 {example}。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/rulesets.py" line="132" />
+        <source>PD bands need 0 &lt; approve-below &lt;= decline-from &lt; 1.</source>
+        <translation>违约概率区间须满足 0 &lt; 批准上限 &lt;= 拒绝下限 &lt; 1。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/rulesets.py" line="135" />
+        <source>The review SLA must be a positive number of hours.</source>
+        <translation>审核时限必须是正的小时数。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/rulesets.py" line="155" />
+        <source>Blacklist kind must be id_no, phone, card or device.</source>
+        <translation>黑名单类型应为 id_no、phone、card 或 device。</translation>
+    </message>
+</context>
+<context>
+    <name>Scoring</name>
+    <message>
+        <location filename="../../riskdesk/services/monitoring.py" line="53" />
+        <source>No model is active.</source>
+        <translation>没有生效的模型。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/scoring.py" line="90" />
+        <source>{d} decisions ({f} flagged), {s} new scores, {h} rule hits, {r} reason codes, {c} new cases (model {m}, rule set {rs}, policy {p})</source>
+        <translation>决策 {d} 笔（标记 {f} 笔），新评分 {s} 条，规则命中 {h} 条，原因码 {r} 条，新案件 {c} 件（模型 {m}，规则集 {rs}，策略 {p}）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/scoring.py" line="125" />
+        <source>No model is active: an admin proposes one and compliance or a senior officer approves it (riskdesk model propose / approve).</source>
+        <translation>没有生效的模型：需由管理员提请、合规或高级审核员审批（riskdesk model propose / approve）。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/scoring.py" line="143" />
+        <source>Reading applications</source>
+        <translation>正在读取申请</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/scoring.py" line="160" />
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/scoring.py" line="172" />
+        <source>Scope must be all or unscored.</source>
+        <translation>范围应为 all 或 unscored。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/scoring.py" line="291" />
+        <source>Scoring {n} applications</source>
+        <translation>正在为 {n} 笔申请评分</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/scoring.py" line="301" />
+        <source>Checking rules</source>
+        <translation>正在检查规则</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/scoring.py" line="356" />
+        <location filename="../../riskdesk/services/scoring.py" line="413" />
+        <source>Explaining flagged applications</source>
+        <translation>正在计算标记申请的原因</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/scoring.py" line="368" />
+        <source>Recording decisions</source>
+        <translation>正在记录决策</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/scoring.py" line="391" />
+        <source>Opening cases</source>
+        <translation>正在创建案件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/scoring.py" line="467" />
+        <source>Application {id} has not been scored.</source>
+        <translation>申请 {id} 尚未评分。</translation>
     </message>
 </context>
 <context>

@@ -484,13 +484,26 @@ def reasons_for(session: Session, actor: Actor, application_id: int) -> list[dic
 
 
 def _load_one(conn: Connection, application_id: int) -> pd.DataFrame:
+    return _load_features(conn, [application_id])
+
+
+def _load_features(conn: Connection, ids: list[int]) -> pd.DataFrame:
+    """Model inputs of the given applications, in the order given."""
     cols = [c for c in F if c.name != "application_id"]
-    q = select(*[type_coerce(A[n], Float).label(n) for n in NUMERIC], A.term_months,
-               A.repayment_type, A.product, A.channel, A.purpose, A.stated_age, *cols) \
-        .outerjoin(table_of(ApplicationFeatures), F.application_id == A.id) \
-        .where(A.id == application_id)
-    rows = conn.execute(q)
-    return pd.DataFrame(rows.fetchall(), columns=list(rows.keys()))
+    parts = []
+    for start in range(0, len(ids), 900):
+        part = ids[start:start + 900]
+        q = select(A.id, *[A[n] for n in NUMERIC], A.term_months, A.repayment_type, A.product,
+                   A.channel, A.purpose, A.stated_age, *cols) \
+            .outerjoin(table_of(ApplicationFeatures), F.application_id == A.id) \
+            .where(A.id.in_(part))
+        parts.append(frame_of(conn, q))
+    if not parts:
+        return pd.DataFrame()
+    frame = pd.concat(parts, ignore_index=True).set_index("id").loc[ids].reset_index()
+    for name in NUMERIC:
+        frame[name] = frame[name].astype(float)
+    return frame
 
 
 def count_by_outcome(session: Session) -> dict[str, int]:

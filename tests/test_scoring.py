@@ -1,0 +1,182 @@
+"""Credit model and flagging (issue 4): training against the baseline, the governed registry,
+batch scoring with exact reasons, decisions and cases, idempotence, on all three databases."""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from sqlalchemy import Engine, func, select
+
+from riskdesk.domain.audit import AuditEvent
+from riskdesk.domain.cases import Case
+from riskdesk.domain.rules import RuleHit
+from riskdesk.domain.scoring import DecisionRecord, ModelVersion, Score, ScoreReason
+from riskdesk.errors import InvalidInput, PermissionDenied
+from riskdesk.scoring import reasons
+from riskdesk.scoring.features import matrix
+from riskdesk.services import models
+from riskdesk.services.actor import Actor
+from riskdesk.services.imports.service import import_frame
+from riskdesk.services.scoring import NoActiveModel, booster_of, reasons_for, score_applications
+from riskdesk.services.training import train_demo
+from riskdesk.services.users import create_user
+from riskdesk.storage.session import unit_of_work
+from tests.conftest import PASSWORD
+from tests.helpers import ROOT, run_cli, sample
+
+TABLES = (Score, ScoreReason, RuleHit, DecisionRecord, Case)
+
+
+def counts(engine: Engine) -> dict[str, int]:
+    with unit_of_work(engine, write=False) as session:
+        out = {m.__name__: int(session.scalar(select(func.count()).select_from(m)) or 0)
+               for m in TABLES}
+        out["audit"] = int(session.scalar(select(func.count()).select_from(AuditEvent)) or 0)
+        return out
+
+
+def activate_default(engine: Engine, actors: dict[str, Actor]) -> ModelVersion:
+    with unit_of_work(engine) as session:
+        mv = models.register(session, actors["admin"], models.default_model(), "default")
+        models.propose(session, actors["admin"], mv.id or 0)
+        return models.approve(session, actors["compliance"], mv.id or 0)
+
+
+@pytest.mark.xdist_group("training")
+def test_demo_training_reproduces_the_shipped_model_and_beats_the_baseline() -> None:
+    trained = train_demo(author="test")
+    shipped = models.default_model()
+    cv = trained.meta["cv"]
+    assert cv["xgboost"]["mean"] >= cv["logistic"]["mean"]
+    assert cv["xgboost"]["per_fold"] == shipped.meta["cv"]["xgboost"]["per_fold"]
+    assert trained.meta["held_out"] == shipped.meta["held_out"]
+    assert "lender_grade" not in trained.meta["features"]
+    assert "apr" not in trained.meta["features"] and "with apr" in trained.meta["variants"]
+
+
+@pytest.mark.xdist_group("training")
+def test_train_german_credit_from_the_cli(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    db = tmp_path / "g.sqlite"
+    env = {"RISKDESK_PASSWORD": PASSWORD, "RISKDESK_NEW_PASSWORD": PASSWORD}
+    assert run_cli("user", "add", "admin", "--role", "admin", "--db", str(db),
+                   env=env).returncode == 0
+    out = run_cli("model", "train", "--data", str(ROOT.parent / "shared" / "data" /
+                                                   "germancredit.csv"),
+                  "--target", "creditability", "--bad-value", "bad", "--db", str(db),
+                  "--user", "admin", env=env)
+    assert out.returncode == 0, out.stderr
+    assert "held-out" in out.stdout and "KS" in out.stdout
+    assert "logistic baseline" in out.stdout
+    shown = run_cli("model", "show", "1", "--db", str(db), env=env)
+    assert shown.returncode == 0
+    held_out = [line for line in out.stdout.splitlines() if line.startswith("held-out")]
+    assert held_out[0] in shown.stdout
+    # A model on columns applications do not have cannot be activated.
+    refused = run_cli("model", "propose", "1", "--db", str(db), "--user", "admin", env=env)
+    assert refused.returncode != 0 and "not activated" in refused.stderr
+
+
+def test_contributions_plus_bias_equal_the_margin() -> None:
+    model = models.default_model()
+    booster = booster_of(model.sha256, model.artefact)
+    from riskdesk.services.imports.validate import validate
+    x = matrix(validate(sample(300)).clean, model.meta["features"], model.meta["categories"])
+    contribs = reasons.contributions(booster, x)
+    margin = booster.inplace_predict(x, predict_type="margin")
+    assert np.allclose(contribs.sum(axis=1), margin, atol=1e-4)
+    top = reasons.top_reasons(contribs, x, model.meta["features"])
+    assert (top.groupby("row").size() == 5).all()
+    assert reasons.sentence("inq_last_6mths", "3", 0.2) == \
+        "3 credit inquiries in the last 6 months: raises risk"
+
+
+def test_four_eyes_activation(engine: Engine, actors: dict[str, Actor]) -> None:
+    with unit_of_work(engine) as session:
+        both = create_user(session, actors["admin"], username="both", password=PASSWORD,
+                           roles=["admin", "compliance"])
+        maker = Actor(both.id or 0, "both", frozenset({"admin", "compliance"}))
+        mv = models.register(session, actors["admin"], models.default_model(), "m1")
+        with pytest.raises(PermissionDenied):
+            models.propose(session, actors["compliance"], mv.id or 0)
+        models.propose(session, maker, mv.id or 0)
+        with pytest.raises(PermissionDenied):
+            models.approve(session, maker, mv.id or 0)  # its own proposer
+        models.approve(session, actors["senior"], mv.id or 0)
+        second = models.register(session, actors["admin"], models.default_model(), "m2")
+        models.propose(session, actors["admin"], second.id or 0)
+        models.approve(session, actors["compliance"], second.id or 0)
+        session.expire_all()
+        states = {m.name: m.status for m in models.list_models(session)}
+        assert states == {"m1": "retired", "m2": "active"}
+        with pytest.raises(InvalidInput):
+            models.approve(session, actors["compliance"], second.id or 0)
+        actions = session.execute(select(AuditEvent.action, AuditEvent.actor).where(
+            AuditEvent.action.like("model.%")).order_by(AuditEvent.seq)).all()
+    assert [a for a, _ in actions].count("model.approve") == 2
+    assert ("model.propose", "both") in [tuple(a) for a in actions]
+
+
+def test_scoring_decisions_cases_and_idempotence(engine: Engine,
+                                                 actors: dict[str, Actor]) -> None:
+    frame = sample(400, seed=3)
+    imported = import_frame(engine, actors["officer"], frame, file_name="s.csv", sha256="1" * 64)
+    assert imported.scoring is None and "No model is active" in imported.scoring_note
+    with pytest.raises(NoActiveModel):
+        score_applications(engine, actors["officer"])
+    activate_default(engine, actors)
+    with pytest.raises(PermissionDenied):
+        score_applications(engine, actors["auditor"])
+    result = score_applications(engine, actors["officer"], scope="all")
+    assert result.decisions == result.scores == 400
+    assert 0 < result.flagged < 400 and result.cases == result.flagged
+    assert result.reasons == 5 * result.flagged
+    after_first = counts(engine)
+    with unit_of_work(engine, write=False) as session:
+        flagged = session.scalars(select(DecisionRecord.application_id).where(
+            DecisionRecord.outcome == "flagged")).all()
+        per_score = session.execute(select(ScoreReason.score_id, func.count()).group_by(
+            ScoreReason.score_id)).all()
+        assert len(per_score) == len(flagged) and {c for _, c in per_score} == {5}
+        cases = session.scalars(select(Case)).all()
+        assert {c.application_id for c in cases} == set(flagged)
+        assert all(c.status == "new" and 1 <= c.priority <= 4 and c.due_at > c.created_at
+                   for c in cases)
+        run = session.scalars(select(AuditEvent).where(AuditEvent.action == "score.run")).one()
+        assert json.loads(run.after or "{}")["decisions"] == 400
+    again = score_applications(engine, actors["officer"], scope="all")
+    assert again.decisions == 0
+    after_second = counts(engine)
+    assert {k: after_second[k] - after_first[k] for k in after_first} == {
+        "Score": 0, "ScoreReason": 0, "RuleHit": 0, "DecisionRecord": 0, "Case": 0, "audit": 1}
+    # An approved application's reasons are computed on first request, then stored.
+    with unit_of_work(engine, write=False) as session:
+        approved = session.scalars(select(DecisionRecord.application_id).where(
+            DecisionRecord.outcome == "auto_approve")).first()
+    with unit_of_work(engine) as session:
+        shown = reasons_for(session, actors["officer"], approved or 0)
+    assert len(shown) == 5 and shown[0]["text"]
+    with unit_of_work(engine) as session:
+        assert reasons_for(session, actors["officer"], approved or 0) == shown
+    assert counts(engine)["ScoreReason"] == after_second["ScoreReason"] + 5
+
+
+def test_import_scores_the_new_batch_and_rule_changes_rescore(
+        engine: Engine, actors: dict[str, Actor]) -> None:
+    activate_default(engine, actors)
+    first = import_frame(engine, actors["officer"], sample(120, seed=5, prefix="A"),
+                         file_name="a.csv", sha256="2" * 64)
+    assert first.scoring is not None and first.scoring.decisions == 120
+    from riskdesk.services import rulesets
+    with unit_of_work(engine) as session:
+        rulesets.change_rule(session, actors["compliance"], "DEBT_TO_INCOME",
+                             params={"max_ratio": 0.05})
+    again = score_applications(engine, actors["officer"], scope="all")
+    assert again.decisions == 120 and again.scores == 0  # new rule set, same model scores
+    with unit_of_work(engine, write=False) as session:
+        current = session.scalar(select(func.count()).select_from(DecisionRecord).where(
+            DecisionRecord.current_slot == 1))
+        assert current == 120
+        assert session.scalar(select(func.count()).select_from(RuleHit).where(
+            RuleHit.code == "DEBT_TO_INCOME")) > 0
+    assert score_applications(engine, actors["officer"], scope="unscored").decisions == 0
