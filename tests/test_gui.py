@@ -201,3 +201,26 @@ def test_sign_in_dialog(qtbot: Any, sqlite_engine: Engine, sqlite_actors: dict) 
     dialog.password.setText(PASSWORD)
     dialog._try()
     assert dialog.actor is not None and dialog.actor.username == "officer"
+
+
+def test_import_scores_and_the_table_shows_pd_points_band_flags(
+        qtbot: Any, sqlite_engine: Engine, sqlite_actors: dict, tmp_path: Path) -> None:
+    from tests.test_scoring import activate_default
+
+    activate_default(sqlite_engine, sqlite_actors)
+    dialogs = FakeDialogs(write_csv(sample(300, seed=9), tmp_path / "apps.csv"))
+    window = MainWindow(sqlite_engine, sqlite_actors["officer"], dialogs)
+    qtbot.addWidget(window)
+    window.show()
+    window.import_action.trigger()
+    qtbot.waitUntil(lambda: bool(dialogs.infos), timeout=60_000)
+    assert "300 decisions" in dialogs.infos[0][1]
+    model = window.model
+    model.sort(FIELDS.index("pd"), Qt.SortOrder.DescendingOrder)
+    rows = [model.row_at(r) for r in range(model.rowCount())]
+    assert all(r.pd is not None and r.points is not None and r.band for r in rows)
+    assert [r.pd for r in rows] == sorted((r.pd for r in rows), reverse=True)
+    riskiest = model.index(0, FIELDS.index("band")).data()
+    assert riskiest in ("decline", "review")  # English labels without a translator
+    flagged = [r for r in rows if r.flags]
+    assert flagged and model.index(rows.index(flagged[0]), FIELDS.index("flags")).data()

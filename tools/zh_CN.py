@@ -9,6 +9,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 ZH: dict[str, str] = {
+    "Scoring: {summary}": "评分：{summary}",
     'PD %': '违约概率 %',
     'Points': '评分',
     'Band': '区间',

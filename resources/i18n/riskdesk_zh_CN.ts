@@ -807,7 +807,12 @@ Database: {db}</source>
         <translation>拒绝 {n} 行，已连同原因写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="136" />
+        <location filename="../../riskdesk/ui/main_window.py" line="137" />
+        <source>Scoring: {summary}</source>
+        <translation>评分：{summary}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="138" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
@@ -817,27 +822,27 @@ Database: {db}</source>
         <translation>{file}：共 {total} 行，导入 {new} 行，已存在 {present} 行。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="141" />
+        <location filename="../../riskdesk/ui/main_window.py" line="143" />
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="142" />
+        <location filename="../../riskdesk/ui/main_window.py" line="144" />
         <source>The import was cancelled; nothing was saved.</source>
         <translation>导入已取消，未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="144" />
+        <location filename="../../riskdesk/ui/main_window.py" line="146" />
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="146" />
+        <location filename="../../riskdesk/ui/main_window.py" line="148" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="147" />
+        <location filename="../../riskdesk/ui/main_window.py" line="149" />
         <source>The import failed and nothing was saved: {error}</source>
         <translation>导入失败，未保存任何数据：{error}</translation>
     </message>

@@ -133,6 +133,8 @@ class MainWindow(QMainWindow):
         if result.rejects_path is not None:
             text += "\n" + self.tr("{n} rows rejected, written with their reasons to {path}.") \
                 .format(n=result.rejected, path=result.rejects_path)
+        if result.scoring_note:
+            text += "\n" + self.tr("Scoring: {summary}").format(summary=result.scoring_note)
         self.dialogs.info(self, self.tr("Import finished"), text)
 
     def _import_failed(self, error: BaseException) -> None:
