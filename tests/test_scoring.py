@@ -61,8 +61,7 @@ def test_train_german_credit_from_the_cli(tmp_path) -> None:  # type: ignore[no-
     env = {"RISKDESK_PASSWORD": PASSWORD, "RISKDESK_NEW_PASSWORD": PASSWORD}
     assert run_cli("user", "add", "admin", "--role", "admin", "--db", str(db),
                    env=env).returncode == 0
-    out = run_cli("model", "train", "--data", str(ROOT.parent / "shared" / "data" /
-                                                   "germancredit.csv"),
+    out = run_cli("model", "train", "--data", str(ROOT / "tests" / "data" / "germancredit.csv"),
                   "--target", "creditability", "--bad-value", "bad", "--db", str(db),
                   "--user", "admin", env=env)
     assert out.returncode == 0, out.stderr
