@@ -63,7 +63,8 @@ def main(argv: list[str]) -> int:
         return subprocess.run([str(PY), "-m", "riskdesk", "demo", *rest], cwd=ROOT,
                               env=env).returncode
     setup("test")
-    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    env = {"QT_QPA_PLATFORM": "offscreen", "RISKDESK_THREADS": "1",  # 2 xdist workers
+           "OMP_WAIT_POLICY": "PASSIVE", **os.environ}
     code = subprocess.run([str(PY), "-m", "pytest", "-n", "2", "--dist", "loadgroup", *rest],
                           cwd=ROOT, env=env).returncode
     return code

@@ -22,6 +22,13 @@ KEYRING_KEY_SERVICE = "riskdesk-data-key"
 SOURCE_TIMEZONE = os.environ.get("RISKDESK_SOURCE_TZ", "Asia/Shanghai")
 
 
+def compute_threads() -> int:
+    """Threads for XGBoost: all cores, or RISKDESK_THREADS (the parallel test run uses 1 per
+    worker; OpenMP threads spinning on an oversubscribed machine slow down badly)."""
+    value = os.environ.get("RISKDESK_THREADS", "")
+    return int(value) if value.isdigit() and int(value) > 0 else (os.cpu_count() or 1)
+
+
 def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
 

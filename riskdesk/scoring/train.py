@@ -25,6 +25,7 @@ from sklearn.model_selection import StratifiedKFold, train_test_split
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
+from riskdesk.config import compute_threads
 from riskdesk.errors import InvalidInput
 from riskdesk.i18n import translate
 from riskdesk.scoring import metrics
@@ -34,7 +35,7 @@ SEED = 20_261_124
 PARAMS: dict[str, Any] = {
     "objective": "binary:logistic", "eval_metric": "auc", "tree_method": "hist",
     "eta": 0.01, "max_depth": 2, "min_child_weight": 5, "subsample": 0.8,
-    "colsample_bytree": 0.5, "lambda": 10.0, "max_cat_to_onehot": 4, "nthread": 2,
+    "colsample_bytree": 0.5, "lambda": 10.0, "max_cat_to_onehot": 4,
 }
 MAX_ROUNDS = 3000
 EARLY_STOP = 100
@@ -76,14 +77,16 @@ def target_vector(frame: pd.DataFrame, target: str, bad_value: str | None) -> np
 
 def _fit(x: pd.DataFrame, y: np.ndarray, features: list[str], *, rounds: int,
          seed: int = SEED) -> xgb.Booster:
-    params = dict(PARAMS, seed=seed, monotone_constraints=monotone(features))
+    params = dict(PARAMS, seed=seed, nthread=compute_threads(),
+                  monotone_constraints=monotone(features))
     return xgb.train(params, xgb.DMatrix(x, label=y, enable_categorical=True),
                      num_boost_round=rounds)
 
 
 def choose_rounds(x: pd.DataFrame, y: np.ndarray, features: list[str]) -> int:
     """Trees by early stopping on the mean AUC of a 5-fold CV over the training rows."""
-    params = dict(PARAMS, seed=SEED, monotone_constraints=monotone(features))
+    params = dict(PARAMS, seed=SEED, nthread=compute_threads(),
+                  monotone_constraints=monotone(features))
     history = xgb.cv(params, xgb.DMatrix(x, label=y, enable_categorical=True),
                      num_boost_round=MAX_ROUNDS, nfold=5, stratified=True,
                      early_stopping_rounds=EARLY_STOP, seed=SEED + 1)
@@ -181,7 +184,7 @@ def train(frame: pd.DataFrame, target: str, *, bad_value: str | None = None,
         "categories": categories,
         "dropped": dropped,
         "target": target, "bad_value": bad_value,
-        "params": {k: v for k, v in PARAMS.items() if k != "nthread"} | {
+        "params": dict(PARAMS) | {
             "seed": SEED, "rounds": rounds, "early_stopping_rounds": EARLY_STOP},
         "split": {"kind": split, "held_out": int(len(test_idx)), "train": int(len(train_idx)),
                   "time_column": time_column},

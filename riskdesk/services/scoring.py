@@ -21,6 +21,7 @@ from sqlalchemy import Connection, Float, and_, exists, func, literal, select, t
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session
 
+from riskdesk.config import compute_threads
 from riskdesk.domain.applications import Applicant, Application, ApplicationFeatures
 from riskdesk.domain.cases import Case
 from riskdesk.domain.enums import (
@@ -103,7 +104,7 @@ class NoActiveModel(InvalidInput):
 def booster_of(sha256: str, artefact: bytes) -> xgb.Booster:
     booster = xgb.Booster()
     booster.load_model(bytearray(artefact))
-    booster.set_param({"nthread": 2})
+    booster.set_param({"nthread": compute_threads()})
     return booster
 
 
