@@ -179,3 +179,29 @@ def test_import_scores_the_new_batch_and_rule_changes_rescore(
         assert session.scalar(select(func.count()).select_from(RuleHit).where(
             RuleHit.code == "DEBT_TO_INCOME")) > 0
     assert score_applications(engine, actors["officer"], scope="unscored").decisions == 0
+
+
+def test_monitor_stores_psi_auc_and_override_rate(sqlite_engine: Engine,
+                                                  sqlite_actors: dict[str, Actor]) -> None:
+    from riskdesk.domain.scoring import MonitorRun
+    from riskdesk.services.monitoring import monitor
+
+    activate_default(sqlite_engine, sqlite_actors)
+    import_frame(sqlite_engine, sqlite_actors["officer"], sample(600, seed=11),
+                 file_name="m.csv", sha256="3" * 64)
+    with pytest.raises(PermissionDenied):
+        monitor(sqlite_engine, sqlite_actors["officer"], month="2026-01")
+    with pytest.raises(InvalidInput):
+        monitor(sqlite_engine, sqlite_actors["compliance"], month="2026-13")
+    from riskdesk.services.imports.validate import validate
+    months = validate(sample(600, seed=11)).clean["submitted_at"].dt.strftime("%Y-%m")
+    busiest = months.value_counts().index[0]
+    lines = monitor(sqlite_engine, sqlite_actors["compliance"], month=busiest)
+    assert any("PSI" in line for line in lines)
+    with unit_of_work(sqlite_engine, write=False) as session:
+        run = session.scalars(select(MonitorRun)).one()
+        assert run.applications == int((months == busiest).sum())
+        assert run.score_psi is not None and run.score_psi < 0.25  # same population
+        assert run.auc is not None and 0.5 < run.auc <= 1
+        assert run.override_rate is None  # no decline-band case decided yet
+        assert len(json.loads(run.details)["features"]) == 5
