@@ -304,8 +304,6 @@ CREATE TABLE rule_hit (
     UNIQUE (application_id, rule_set_id, code)
 );
 
-CREATE INDEX ix_rule_hit_application_id ON rule_hit (application_id);
-
 CREATE INDEX ix_rule_hit_code ON rule_hit (code);
 
 CREATE TABLE score (
@@ -351,8 +349,6 @@ CREATE TABLE decision_record (
     UNIQUE (application_id, current_slot), 
     UNIQUE (application_id, model_version_id, rule_set_id, policy_version_id)
 );
-
-CREATE INDEX ix_decision_record_application_id ON decision_record (application_id);
 
 CREATE TABLE score_reason (
     score_id INTEGER NOT NULL, 

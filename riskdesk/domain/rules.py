@@ -42,7 +42,7 @@ class RuleHit(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("application_id", "rule_set_id", "code"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    application_id: int = Field(foreign_key="application.id", index=True)
+    application_id: int = Field(foreign_key="application.id")  # leads the unique key
     rule_set_id: int = Field(foreign_key="rule_set.id")
     run_id: int = Field(foreign_key="score_run.id")
     code: str = Field(max_length=32, index=True)

@@ -104,7 +104,8 @@ class DecisionRecord(SQLModel, table=True):
                       UniqueConstraint("application_id", "current_slot"))
 
     id: int | None = Field(default=None, primary_key=True)
-    application_id: int = Field(foreign_key="application.id", index=True)
+    # Searched through the unique constraint, which starts with application_id.
+    application_id: int = Field(foreign_key="application.id")
     score_id: int = Field(foreign_key="score.id")
     model_version_id: int = Field(foreign_key="model_version.id")
     rule_set_id: int = Field(foreign_key="rule_set.id")

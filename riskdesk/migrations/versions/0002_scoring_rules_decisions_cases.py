@@ -144,7 +144,6 @@ def upgrade() -> None:
     sa.UniqueConstraint('application_id', 'rule_set_id', 'code')
     )
     with op.batch_alter_table('rule_hit', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_rule_hit_application_id'), ['application_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_rule_hit_code'), ['code'], unique=False)
 
     op.create_table('score',
@@ -189,9 +188,6 @@ def upgrade() -> None:
     sa.UniqueConstraint('application_id', 'current_slot'),
     sa.UniqueConstraint('application_id', 'model_version_id', 'rule_set_id', 'policy_version_id')
     )
-    with op.batch_alter_table('decision_record', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_decision_record_application_id'), ['application_id'], unique=False)
-
     op.create_table('score_reason',
     sa.Column('score_id', sa.Integer(), nullable=False),
     sa.Column('rank', sa.Integer(), autoincrement=False, nullable=False),
@@ -259,14 +255,10 @@ def downgrade() -> None:
 
     op.drop_table('review_case')
     op.drop_table('score_reason')
-    with op.batch_alter_table('decision_record', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_decision_record_application_id'))
-
     op.drop_table('decision_record')
     op.drop_table('score')
     with op.batch_alter_table('rule_hit', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_rule_hit_code'))
-        batch_op.drop_index(batch_op.f('ix_rule_hit_application_id'))
 
     op.drop_table('rule_hit')
     op.drop_table('score_run')
