@@ -223,6 +223,7 @@ CREATE TABLE policy_version (
     approve_below DOUBLE NOT NULL, 
     decline_from DOUBLE NOT NULL, 
     review_sla_hours INTEGER NOT NULL, 
+    four_eyes_amount DOUBLE NOT NULL, 
     effective_from DATETIME(6) NOT NULL, 
     created_at DATETIME(6) NOT NULL, 
     created_by VARCHAR(64) NOT NULL, 
@@ -370,6 +371,7 @@ CREATE TABLE review_case (
     due_at DATETIME(6) NOT NULL, 
     assignee_id INTEGER, 
     decision VARCHAR(16), 
+    maker_id INTEGER, 
     reason VARCHAR(2000) NOT NULL, 
     decided_by_id INTEGER, 
     checked_by_id INTEGER, 
@@ -383,6 +385,7 @@ CREATE TABLE review_case (
     FOREIGN KEY(checked_by_id) REFERENCES app_user (id), 
     FOREIGN KEY(decided_by_id) REFERENCES app_user (id), 
     FOREIGN KEY(decision_record_id) REFERENCES decision_record (id), 
+    FOREIGN KEY(maker_id) REFERENCES app_user (id), 
     UNIQUE (dedupe_key)
 );
 
@@ -393,6 +396,36 @@ CREATE INDEX ix_review_case_due_at ON review_case (due_at);
 CREATE INDEX ix_review_case_kind ON review_case (kind);
 
 CREATE INDEX ix_review_case_status ON review_case (status);
+
+CREATE TABLE investigation_note (
+    id INTEGER NOT NULL AUTO_INCREMENT, 
+    case_id INTEGER NOT NULL, 
+    kind VARCHAR(16) NOT NULL, 
+    outcome VARCHAR(16) NOT NULL, 
+    text VARCHAR(4000) NOT NULL, 
+    corrects_id INTEGER, 
+    author_id INTEGER NOT NULL, 
+    author VARCHAR(64) NOT NULL, 
+    created_at DATETIME(6) NOT NULL, 
+    PRIMARY KEY (id), 
+    FOREIGN KEY(author_id) REFERENCES app_user (id), 
+    FOREIGN KEY(case_id) REFERENCES review_case (id), 
+    FOREIGN KEY(corrects_id) REFERENCES investigation_note (id)
+);
+
+CREATE INDEX ix_investigation_note_case_id ON investigation_note (case_id);
+
+CREATE TABLE note_draft (
+    case_id INTEGER NOT NULL, 
+    user_id INTEGER NOT NULL, 
+    kind VARCHAR(16) NOT NULL, 
+    outcome VARCHAR(16) NOT NULL, 
+    text VARCHAR(4000) NOT NULL, 
+    updated_at DATETIME(6) NOT NULL, 
+    PRIMARY KEY (case_id, user_id), 
+    FOREIGN KEY(case_id) REFERENCES review_case (id), 
+    FOREIGN KEY(user_id) REFERENCES app_user (id)
+);
 
 ALTER TABLE application ADD COLUMN stated_age INTEGER;
 

@@ -225,6 +225,7 @@ CREATE TABLE policy_version (
     approve_below FLOAT(53) NOT NULL, 
     decline_from FLOAT(53) NOT NULL, 
     review_sla_hours INTEGER NOT NULL, 
+    four_eyes_amount FLOAT(53) NOT NULL, 
     effective_from TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
     created_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
     created_by VARCHAR(64) NOT NULL, 
@@ -372,6 +373,7 @@ CREATE TABLE review_case (
     due_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
     assignee_id INTEGER, 
     decision VARCHAR(16), 
+    maker_id INTEGER, 
     reason VARCHAR(2000) NOT NULL, 
     decided_by_id INTEGER, 
     checked_by_id INTEGER, 
@@ -385,6 +387,7 @@ CREATE TABLE review_case (
     FOREIGN KEY(checked_by_id) REFERENCES app_user (id), 
     FOREIGN KEY(decided_by_id) REFERENCES app_user (id), 
     FOREIGN KEY(decision_record_id) REFERENCES decision_record (id), 
+    FOREIGN KEY(maker_id) REFERENCES app_user (id), 
     UNIQUE (dedupe_key)
 );
 
@@ -395,6 +398,36 @@ CREATE INDEX ix_review_case_due_at ON review_case (due_at);
 CREATE INDEX ix_review_case_kind ON review_case (kind);
 
 CREATE INDEX ix_review_case_status ON review_case (status);
+
+CREATE TABLE investigation_note (
+    id SERIAL NOT NULL, 
+    case_id INTEGER NOT NULL, 
+    kind VARCHAR(16) NOT NULL, 
+    outcome VARCHAR(16) NOT NULL, 
+    text VARCHAR(4000) NOT NULL, 
+    corrects_id INTEGER, 
+    author_id INTEGER NOT NULL, 
+    author VARCHAR(64) NOT NULL, 
+    created_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    PRIMARY KEY (id), 
+    FOREIGN KEY(author_id) REFERENCES app_user (id), 
+    FOREIGN KEY(case_id) REFERENCES review_case (id), 
+    FOREIGN KEY(corrects_id) REFERENCES investigation_note (id)
+);
+
+CREATE INDEX ix_investigation_note_case_id ON investigation_note (case_id);
+
+CREATE TABLE note_draft (
+    case_id INTEGER NOT NULL, 
+    user_id INTEGER NOT NULL, 
+    kind VARCHAR(16) NOT NULL, 
+    outcome VARCHAR(16) NOT NULL, 
+    text VARCHAR(4000) NOT NULL, 
+    updated_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    PRIMARY KEY (case_id, user_id), 
+    FOREIGN KEY(case_id) REFERENCES review_case (id), 
+    FOREIGN KEY(user_id) REFERENCES app_user (id)
+);
 
 ALTER TABLE application ADD COLUMN stated_age INTEGER;
 

@@ -47,3 +47,11 @@ class KeyUnavailable(RiskdeskError):
 
 class Cancelled(RiskdeskError):
     pass
+
+
+class StaleVersion(RiskdeskError):
+    """Someone saved the record since it was read; carries what changed."""
+
+    def __init__(self, message: str, changes: dict[str, tuple[object, object]]) -> None:
+        super().__init__(message)
+        self.changes = changes

@@ -121,6 +121,95 @@
     </message>
 </context>
 <context>
+    <name>Cases</name>
+    <message>
+        <location filename="../../riskdesk/services/cases.py" line="37" />
+        <source>Case work needs a signed-in user.</source>
+        <translation>处理案件需要已登录的用户。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/cases.py" line="44" />
+        <source>There is no case {id}.</source>
+        <translation>没有编号为 {id} 的案件。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/cases.py" line="60" />
+        <location filename="../../riskdesk/services/cases.py" line="73" />
+        <source>Case {id} was changed by someone else (version {theirs}, you saw {yours}); reload it and decide again.</source>
+        <translation>案件 {id} 已被他人修改（当前版本 {theirs}，您看到的是 {yours}）；请重新加载后再决定。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/cases.py" line="84" />
+        <source>Case {id} is already assigned; a senior officer can reassign it.</source>
+        <translation>案件 {id} 已分配；可由高级审核员重新分配。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/cases.py" line="87" />
+        <source>Case {id} is {status}; it cannot be claimed.</source>
+        <translation>案件 {id} 状态为 {status}，不能领取。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/cases.py" line="105" />
+        <source>Note kind must be one of {kinds}; outcome one of {outcomes}.</source>
+        <translation>笔记类型须为 {kinds} 之一；结果须为 {outcomes} 之一。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/cases.py" line="109" />
+        <source>A note needs text.</source>
+        <translation>笔记需要填写内容。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/cases.py" line="113" />
+        <source>Note {id} is not a note of this case.</source>
+        <translation>笔记 {id} 不属于本案件。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/cases.py" line="158" />
+        <source>the policy recommends declining</source>
+        <translation>策略建议拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/cases.py" line="162" />
+        <source>the amount is above {limit:,.0f} CNY</source>
+        <translation>金额超过 {limit:,.0f} 元</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/cases.py" line="173" />
+        <source>Decision must be one of {d}.</source>
+        <translation>决定须为 {d} 之一。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/cases.py" line="176" />
+        <source>A decision needs a reason.</source>
+        <translation>决定需要填写理由。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/cases.py" line="178" />
+        <source>Case {id} is {status}; it cannot be decided now.</source>
+        <translation>案件 {id} 状态为 {status}，现在不能决定。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/cases.py" line="181" />
+        <source>Case {id} is escalated: a senior officer decides it.</source>
+        <translation>案件 {id} 已升级，须由高级审核员决定。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/cases.py" line="207" />
+        <source>Case {id} is not awaiting a check.</source>
+        <translation>案件 {id} 不在待复核状态。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/cases.py" line="210" />
+        <source>{user} made this decision and may not also check it (four-eyes).</source>
+        <translation>{user} 作出了该决定，不得再由本人复核（双人复核）。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/cases.py" line="217" />
+        <source>Sending a decision back needs a reason.</source>
+        <translation>退回决定需要填写理由。</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <location filename="../../riskdesk/ui/dialogs.py" line="13" />
@@ -850,72 +939,72 @@ Database: {db}</source>
 <context>
     <name>Model</name>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="55" />
+        <location filename="../../riskdesk/scoring/train.py" line="56" />
         <source>The target column "{col}" is not in the data.</source>
         <translation>数据中没有目标列“{col}”。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="59" />
+        <location filename="../../riskdesk/scoring/train.py" line="60" />
         <source>The target column "{col}" has {n} empty values.</source>
         <translation>目标列“{col}”有 {n} 个空值。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="66" />
+        <location filename="../../riskdesk/scoring/train.py" line="67" />
         <source>The target column "{col}" is not 0/1; name the bad value with --bad-value.</source>
         <translation>目标列“{col}”不是 0/1；请用 --bad-value 指定代表违约的取值。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="71" />
+        <location filename="../../riskdesk/scoring/train.py" line="72" />
         <source>The target needs at least 10 bad and 10 good rows (found {bad} bad, {good} good).</source>
         <translation>目标列至少需要 10 个坏样本和 10 个好样本（现有坏样本 {bad} 个，好样本 {good} 个）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="146" />
+        <location filename="../../riskdesk/scoring/train.py" line="149" />
         <source>No usable feature columns in the data.</source>
         <translation>数据中没有可用的特征列。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="151" />
+        <location filename="../../riskdesk/scoring/train.py" line="154" />
         <source>The time column "{col}" is not in the data.</source>
         <translation>数据中没有时间列“{col}”。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="224" />
+        <location filename="../../riskdesk/scoring/train.py" line="227" />
         <source>data: {name} ({rows} rows, bad rate {bad:.2%}, sha256 {sha})</source>
         <translation>数据：{name}（{rows} 行，坏账率 {bad:.2%}，sha256 {sha}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="227" />
+        <location filename="../../riskdesk/scoring/train.py" line="230" />
         <source>features ({n}): {names}</source>
         <translation>特征（{n} 个）：{names}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="229" />
+        <location filename="../../riskdesk/scoring/train.py" line="232" />
         <source>trees: {rounds} (early stopping in CV), depth {depth}; split: {split}</source>
         <translation>树数：{rounds}（交叉验证早停），深度 {depth}；划分方式：{split}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="232" />
+        <location filename="../../riskdesk/scoring/train.py" line="235" />
         <source>held-out ({n} rows): AUC {auc:.4f}  KS {ks:.4f}  Gini {gini:.4f}  bad rate {bad:.2%}</source>
         <translation>留出集（{n} 行）：AUC {auc:.4f}  KS {ks:.4f}  Gini {gini:.4f}  坏账率 {bad:.2%}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="235" />
+        <location filename="../../riskdesk/scoring/train.py" line="238" />
         <source>5-fold CV AUC: XGBoost {x:.4f} +- {xs:.4f} | logistic baseline {l:.4f} +- {ls:.4f} (same folds)</source>
         <translation>5 折交叉验证 AUC：XGBoost {x:.4f} +- {xs:.4f} | 逻辑回归基准 {l:.4f} +- {ls:.4f}（相同折）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="241" />
+        <location filename="../../riskdesk/scoring/train.py" line="244" />
         <source>held-out AUC without / {variant}: {a:.4f} / {b:.4f}</source>
         <translation>留出集 AUC 不含 / {variant}：{a:.4f} / {b:.4f}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="243" />
+        <location filename="../../riskdesk/scoring/train.py" line="246" />
         <source>calibration (held-out, deciles of PD):</source>
         <translation>校准（留出集，按违约概率十分位）：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="244" />
+        <location filename="../../riskdesk/scoring/train.py" line="247" />
         <source>bin      n  predicted  observed</source>
         <translation>分组     数量  预测值     实际值</translation>
     </message>
@@ -1001,62 +1090,77 @@ Database: {db}</source>
 <context>
     <name>Permissions</name>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="30" />
+        <location filename="../../riskdesk/services/permissions.py" line="33" />
         <source>create users</source>
         <translation>创建用户</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="31" />
+        <location filename="../../riskdesk/services/permissions.py" line="34" />
         <source>import applications</source>
         <translation>导入申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="32" />
+        <location filename="../../riskdesk/services/permissions.py" line="35" />
         <source>view applications</source>
         <translation>查看申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="33" />
+        <location filename="../../riskdesk/services/permissions.py" line="36" />
         <source>verify the audit trail</source>
         <translation>校验审计链</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="34" />
+        <location filename="../../riskdesk/services/permissions.py" line="37" />
         <source>train credit models</source>
         <translation>训练信用模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="35" />
+        <location filename="../../riskdesk/services/permissions.py" line="38" />
         <source>propose a model for activation</source>
         <translation>提请启用模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="36" />
+        <location filename="../../riskdesk/services/permissions.py" line="39" />
         <source>approve a model (second person)</source>
         <translation>审批模型（第二人）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="37" />
+        <location filename="../../riskdesk/services/permissions.py" line="40" />
         <source>record model monitoring</source>
         <translation>记录模型监控</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="38" />
+        <location filename="../../riskdesk/services/permissions.py" line="41" />
         <source>score applications</source>
         <translation>为申请评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="39" />
+        <location filename="../../riskdesk/services/permissions.py" line="42" />
         <source>change rule settings</source>
         <translation>修改规则设置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="40" />
+        <location filename="../../riskdesk/services/permissions.py" line="43" />
         <source>change the decision policy</source>
         <translation>修改决策策略</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="66" />
+        <location filename="../../riskdesk/services/permissions.py" line="44" />
+        <source>work cases: claim, note, decide</source>
+        <translation>处理案件：领取、记录、决定</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/permissions.py" line="45" />
+        <source>assign cases to others</source>
+        <translation>将案件分配给他人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/permissions.py" line="46" />
+        <source>check another officer's decision</source>
+        <translation>复核他人的决定</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/permissions.py" line="75" />
         <source>{user} may not {action}; this needs the role: {roles}.</source>
         <translation>{user} 无权{action}；需要角色：{roles}。</translation>
     </message>
@@ -1361,7 +1465,7 @@ Database: {db}</source>
         <translation>审核时限必须是正的小时数。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/rulesets.py" line="155" />
+        <location filename="../../riskdesk/services/rulesets.py" line="154" />
         <source>Blacklist kind must be id_no, phone, card or device.</source>
         <translation>黑名单类型应为 id_no、phone、card 或 device。</translation>
     </message>
@@ -1374,58 +1478,58 @@ Database: {db}</source>
         <translation>没有生效的模型。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="90" />
+        <location filename="../../riskdesk/services/scoring.py" line="91" />
         <source>{d} decisions ({f} flagged), {s} new scores, {h} rule hits, {r} reason codes, {c} new cases (model {m}, rule set {rs}, policy {p})</source>
         <translation>决策 {d} 笔（标记 {f} 笔），新评分 {s} 条，规则命中 {h} 条，原因码 {r} 条，新案件 {c} 件（模型 {m}，规则集 {rs}，策略 {p}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="125" />
+        <location filename="../../riskdesk/services/scoring.py" line="126" />
         <source>No model is active: an admin proposes one and compliance or a senior officer approves it (riskdesk model propose / approve).</source>
         <translation>没有生效的模型：需由管理员提请、合规或高级审核员审批（riskdesk model propose / approve）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="143" />
+        <location filename="../../riskdesk/services/scoring.py" line="144" />
         <source>Reading applications</source>
         <translation>正在读取申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="160" />
+        <location filename="../../riskdesk/services/scoring.py" line="161" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="172" />
+        <location filename="../../riskdesk/services/scoring.py" line="173" />
         <source>Scope must be all or unscored.</source>
         <translation>范围应为 all 或 unscored。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="291" />
+        <location filename="../../riskdesk/services/scoring.py" line="292" />
         <source>Scoring {n} applications</source>
         <translation>正在为 {n} 笔申请评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="301" />
+        <location filename="../../riskdesk/services/scoring.py" line="302" />
         <source>Checking rules</source>
         <translation>正在检查规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="356" />
-        <location filename="../../riskdesk/services/scoring.py" line="413" />
+        <location filename="../../riskdesk/services/scoring.py" line="357" />
+        <location filename="../../riskdesk/services/scoring.py" line="414" />
         <source>Explaining flagged applications</source>
         <translation>正在计算标记申请的原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="368" />
+        <location filename="../../riskdesk/services/scoring.py" line="369" />
         <source>Recording decisions</source>
         <translation>正在记录决策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="391" />
+        <location filename="../../riskdesk/services/scoring.py" line="392" />
         <source>Opening cases</source>
         <translation>正在创建案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="467" />
+        <location filename="../../riskdesk/services/scoring.py" line="468" />
         <source>Application {id} has not been scored.</source>
         <translation>申请 {id} 尚未评分。</translation>
     </message>

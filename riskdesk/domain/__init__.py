@@ -1,7 +1,7 @@
 """SQLModel tables and enums: the vocabulary of the whole app."""
 from riskdesk.domain.applications import Applicant, Application, ApplicationFeatures, ImportBatch
 from riskdesk.domain.audit import AuditEvent, AuditHead
-from riskdesk.domain.cases import Case
+from riskdesk.domain.cases import Case, InvestigationNote, NoteDraft
 from riskdesk.domain.keys import DataKey
 from riskdesk.domain.rules import BlacklistEntry, LprRate, RuleHit, RuleSet, RuleSetting
 from riskdesk.domain.scoring import (
@@ -26,6 +26,8 @@ __all__ = [
     "DecisionRecord",
     "DataKey",
     "ImportBatch",
+    "InvestigationNote",
+    "NoteDraft",
     "LprRate",
     "ModelVersion",
     "MonitorRun",

@@ -45,6 +45,8 @@ class PolicyVersion(SQLModel, table=True):
     approve_below: float = Field(sa_type=Double)  # PD < this: approve band
     decline_from: float = Field(sa_type=Double)  # PD >= this: decline band
     review_sla_hours: int
+    # Approvals above this amount (CNY) need a second, senior person, like overrides.
+    four_eyes_amount: float = Field(default=100_000.0, sa_type=Double)
     effective_from: datetime = Field(sa_type=UtcDateTime)
     created_at: datetime = Field(sa_type=UtcDateTime)
     created_by: str = Field(max_length=64)

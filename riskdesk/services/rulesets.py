@@ -28,7 +28,7 @@ from riskdesk.services.permissions import Action, require
 from riskdesk.storage.clock import utcnow
 
 DEFAULT_POLICY: dict[str, Any] = {"approve_below": 0.08, "decline_from": 0.15,
-                                  "review_sla_hours": 24}
+                                  "review_sla_hours": 24, "four_eyes_amount": 100_000.0}
 
 
 def _in_force(session: Session, model: Any, now: datetime) -> Any:  # RuleSet | PolicyVersion
@@ -121,13 +121,13 @@ def current_policy(session: Session, actor: Actor) -> PolicyVersion:
 
 def change_policy(session: Session, actor: Actor, *, approve_below: float | None = None,
                   decline_from: float | None = None, review_sla_hours: int | None = None,
-                  effective_from: datetime | None = None, note: str = "") -> PolicyVersion:
+                  four_eyes_amount: float | None = None, effective_from: datetime | None = None,
+                  note: str = "") -> PolicyVersion:
     require(actor, Action.POLICY_CHANGE)
     old = current_policy(session, actor)
-    values: dict[str, Any] = {"approve_below": old.approve_below if approve_below is None else approve_below,
-              "decline_from": old.decline_from if decline_from is None else decline_from,
-              "review_sla_hours": old.review_sla_hours if review_sla_hours is None
-              else review_sla_hours}
+    given = {"approve_below": approve_below, "decline_from": decline_from,
+             "review_sla_hours": review_sla_hours, "four_eyes_amount": four_eyes_amount}
+    values: dict[str, Any] = {k: getattr(old, k) if v is None else v for k, v in given.items()}
     if not 0 < values["approve_below"] <= values["decline_from"] < 1:
         raise InvalidInput(translate("Rules", "PD bands need 0 < approve-below <= decline-from "
                                      "< 1."))
@@ -139,8 +139,7 @@ def change_policy(session: Session, actor: Actor, *, approve_below: float | None
     session.add(pv)
     session.flush()
     audit.append(session, actor, "policy.change", "policy_version", pv.id or 0,
-                 before={"approve_below": old.approve_below, "decline_from": old.decline_from,
-                         "review_sla_hours": old.review_sla_hours}, after=values | {"note": note})
+                 before={k: getattr(old, k) for k in given}, after=values | {"note": note})
     return pv
 
 

@@ -67,6 +67,7 @@ def upgrade() -> None:
     sa.Column('approve_below', sa.Float(precision=53).with_variant(mysql.DOUBLE(), 'mariadb').with_variant(mysql.DOUBLE(), 'mysql'), nullable=False),
     sa.Column('decline_from', sa.Float(precision=53).with_variant(mysql.DOUBLE(), 'mariadb').with_variant(mysql.DOUBLE(), 'mysql'), nullable=False),
     sa.Column('review_sla_hours', sa.Integer(), nullable=False),
+    sa.Column('four_eyes_amount', sa.Float(precision=53).with_variant(mysql.DOUBLE(), 'mariadb').with_variant(mysql.DOUBLE(), 'mysql'), nullable=False),
     sa.Column('effective_from', sa.DateTime().with_variant(mysql.DATETIME(fsp=6), 'mariadb').with_variant(mysql.DATETIME(fsp=6), 'mysql'), nullable=False),
     sa.Column('created_at', sa.DateTime().with_variant(mysql.DATETIME(fsp=6), 'mariadb').with_variant(mysql.DATETIME(fsp=6), 'mysql'), nullable=False),
     sa.Column('created_by', sa.String(length=64), nullable=False),
@@ -207,6 +208,7 @@ def upgrade() -> None:
     sa.Column('due_at', sa.DateTime().with_variant(mysql.DATETIME(fsp=6), 'mariadb').with_variant(mysql.DATETIME(fsp=6), 'mysql'), nullable=False),
     sa.Column('assignee_id', sa.Integer(), nullable=True),
     sa.Column('decision', sa.String(length=16), nullable=True),
+    sa.Column('maker_id', sa.Integer(), nullable=True),
     sa.Column('reason', sa.String(length=2000), nullable=False),
     sa.Column('decided_by_id', sa.Integer(), nullable=True),
     sa.Column('checked_by_id', sa.Integer(), nullable=True),
@@ -219,6 +221,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['checked_by_id'], ['app_user.id'], ),
     sa.ForeignKeyConstraint(['decided_by_id'], ['app_user.id'], ),
     sa.ForeignKeyConstraint(['decision_record_id'], ['decision_record.id'], ),
+    sa.ForeignKeyConstraint(['maker_id'], ['app_user.id'], ),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('dedupe_key')
     )
@@ -228,6 +231,35 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_review_case_kind'), ['kind'], unique=False)
         batch_op.create_index(batch_op.f('ix_review_case_status'), ['status'], unique=False)
 
+    op.create_table('investigation_note',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('case_id', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.String(length=16), nullable=False),
+    sa.Column('outcome', sa.String(length=16), nullable=False),
+    sa.Column('text', sa.String(length=4000), nullable=False),
+    sa.Column('corrects_id', sa.Integer(), nullable=True),
+    sa.Column('author_id', sa.Integer(), nullable=False),
+    sa.Column('author', sa.String(length=64), nullable=False),
+    sa.Column('created_at', sa.DateTime().with_variant(mysql.DATETIME(fsp=6), 'mariadb').with_variant(mysql.DATETIME(fsp=6), 'mysql'), nullable=False),
+    sa.ForeignKeyConstraint(['author_id'], ['app_user.id'], ),
+    sa.ForeignKeyConstraint(['case_id'], ['review_case.id'], ),
+    sa.ForeignKeyConstraint(['corrects_id'], ['investigation_note.id'], ),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('investigation_note', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_investigation_note_case_id'), ['case_id'], unique=False)
+
+    op.create_table('note_draft',
+    sa.Column('case_id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.String(length=16), nullable=False),
+    sa.Column('outcome', sa.String(length=16), nullable=False),
+    sa.Column('text', sa.String(length=4000), nullable=False),
+    sa.Column('updated_at', sa.DateTime().with_variant(mysql.DATETIME(fsp=6), 'mariadb').with_variant(mysql.DATETIME(fsp=6), 'mysql'), nullable=False),
+    sa.ForeignKeyConstraint(['case_id'], ['review_case.id'], ),
+    sa.ForeignKeyConstraint(['user_id'], ['app_user.id'], ),
+    sa.PrimaryKeyConstraint('case_id', 'user_id')
+    )
     with op.batch_alter_table('application', schema=None) as batch_op:
         batch_op.add_column(sa.Column('stated_age', sa.Integer(), nullable=True))
     # One-year LPR as published by the PBOC's National Interbank Funding Center (percent).
@@ -247,6 +279,11 @@ def downgrade() -> None:
     with op.batch_alter_table('application', schema=None) as batch_op:
         batch_op.drop_column('stated_age')
 
+    op.drop_table('note_draft')
+    with op.batch_alter_table('investigation_note', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_investigation_note_case_id'))
+
+    op.drop_table('investigation_note')
     with op.batch_alter_table('review_case', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_review_case_status'))
         batch_op.drop_index(batch_op.f('ix_review_case_kind'))

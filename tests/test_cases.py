@@ -1,0 +1,119 @@
+"""Working cases (issue 5 core): claim, notes, decisions, the four-eyes check and no lost
+updates, on SQLite, PostgreSQL and MariaDB."""
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import Engine, select
+
+from riskdesk.domain.audit import AuditEvent
+from riskdesk.domain.cases import Case, NoteDraft
+from riskdesk.domain.scoring import DecisionRecord
+from riskdesk.errors import InvalidInput, PermissionDenied, StaleVersion
+from riskdesk.services import cases
+from riskdesk.services.actor import Actor
+from riskdesk.services.imports.service import import_frame
+from riskdesk.services.users import create_user
+from riskdesk.storage.session import unit_of_work
+from tests.helpers import sample
+from tests.test_scoring import activate_default
+
+
+def scored_cases(engine: Engine, actors: dict[str, Actor]) -> tuple[int, int]:
+    """(a case whose approval is an override, a case an officer may approve alone)."""
+    activate_default(engine, actors)
+    import_frame(engine, actors["officer"], sample(400, seed=3), file_name="c.csv",
+                 sha256="4" * 64)
+    with unit_of_work(engine, write=False) as session:
+        rows = session.execute(select(Case.id, DecisionRecord.band, DecisionRecord.max_severity)
+                               .join(DecisionRecord, DecisionRecord.id == Case.decision_record_id)
+                               ).all()
+        override = next(i for i, band, sev in rows if band == "decline" or sev == "high")
+        plain = [i for i, band, sev in rows if band != "decline" and sev != "high"]
+        alone = next(i for i in plain if not cases.needs_check(session, cases.get_case(session, i)))
+    return override, alone
+
+
+def test_override_waits_for_a_senior_checker(engine: Engine, actors: dict[str, Actor]) -> None:
+    override, alone = scored_cases(engine, actors)
+    officer, senior = actors["officer"], actors["senior"]
+    with unit_of_work(engine) as s:
+        c = cases.claim(s, officer, override, 1)
+        assert c.status == "in_review" and c.assignee_id == officer.user_id
+        with pytest.raises(InvalidInput):
+            cases.decide(s, officer, override, c.version, "approve", "  ")
+        c = cases.decide(s, officer, override, c.version, "approve", "income verified by payslip")
+        assert c.status == "awaiting_check" and c.decided_by_id is None
+    with unit_of_work(engine) as s, pytest.raises(PermissionDenied):
+        cases.check(s, officer, override, c.version, confirm=True)
+    with unit_of_work(engine) as s:
+        back = cases.check(s, senior, override, c.version, confirm=False, reason="call employer")
+        assert back.status == "in_review" and back.decision is None
+        again = cases.decide(s, senior, override, back.version, "approve", "employer confirmed")
+        assert again.status == "awaiting_check"
+        with pytest.raises(PermissionDenied):  # the senior made it: not their own check
+            cases.check(s, senior, override, again.version, confirm=True)
+    with unit_of_work(engine) as s:
+        u = create_user(s, actors["admin"], username="senior2", password="pw-senior-2-long",
+                        roles=["senior_officer"])
+        senior2 = Actor(u.id or 0, "senior2", frozenset({"senior_officer"}))
+        done = cases.check(s, senior2, override, again.version, confirm=True)
+        assert done.status == "decided" and done.decided_by_id == senior.user_id
+        assert done.checked_by_id == senior2.user_id
+    with unit_of_work(engine) as s:
+        c = cases.get_case(s, alone)
+        c = cases.decide(s, officer, alone, c.version, "decline", "identity could not be verified")
+        assert c.status == "decided" and c.decision == "decline"
+        actions = s.scalars(select(AuditEvent.action).where(AuditEvent.entity_type == "case")
+                            .order_by(AuditEvent.seq)).all()
+    assert actions == ["case.claim", "case.decide", "case.check.send_back", "case.decide",
+                       "case.check.confirm", "case.decide"]
+
+
+def test_stale_version_is_refused_with_what_changed(engine: Engine,
+                                                    actors: dict[str, Actor]) -> None:
+    _, alone = scored_cases(engine, actors)
+    with unit_of_work(engine, write=False) as s:
+        seen = cases.get_case(s, alone).version  # both officers read version 1
+    with unit_of_work(engine) as s:
+        cases.decide(s, actors["officer"], alone, seen, "decline", "first")
+    with unit_of_work(engine) as s, pytest.raises(StaleVersion) as stale:
+        cases.decide(s, actors["senior"], alone, seen, "approve", "second")
+    assert "reload" in str(stale.value)
+    with unit_of_work(engine, write=False) as s:
+        assert cases.get_case(s, alone).decision == "decline"
+
+
+def test_notes_are_append_only_with_corrections_and_drafts(engine: Engine,
+                                                           actors: dict[str, Actor]) -> None:
+    _, alone = scored_cases(engine, actors)
+    officer = actors["officer"]
+    with unit_of_work(engine) as s:
+        cases.save_draft(s, officer, alone, kind="phone", outcome="verified", text="called the")
+    with unit_of_work(engine) as s:
+        draft = s.get(NoteDraft, (alone, officer.user_id))
+        assert draft is not None and draft.text == "called the"
+        first = cases.add_note(s, officer, alone, kind="phone", outcome="verified",
+                               text="called the applicant, confirmed")
+        assert s.get(NoteDraft, (alone, officer.user_id)) is None
+        fix = cases.add_note(s, officer, alone, kind="phone", outcome="discrepancy",
+                             text="the number belongs to someone else", corrects_id=first.id)
+        with pytest.raises(InvalidInput):
+            cases.add_note(s, officer, alone, kind="gossip", outcome="verified", text="x")
+    with unit_of_work(engine, write=False) as s:
+        listed = cases.notes(s, alone)
+    assert [n.id for n in listed] == [first.id, fix.id] and listed[1].corrects_id == first.id
+
+
+def test_auditor_and_compliance_cannot_work_cases(engine: Engine,
+                                                  actors: dict[str, Actor]) -> None:
+    _, alone = scored_cases(engine, actors)
+    for who in ("auditor", "compliance", "admin"):
+        with unit_of_work(engine) as s:
+            for call in (lambda a: cases.claim(s, a, alone, 1),
+                         lambda a: cases.decide(s, a, alone, 1, "decline", "r"),
+                         lambda a: cases.add_note(s, a, alone, kind="other",
+                                                  outcome="verified", text="t"),
+                         lambda a: cases.check(s, a, alone, 1, confirm=True),
+                         lambda a: cases.assign(s, a, alone, 1, a.user_id or 0)):
+                with pytest.raises(PermissionDenied):
+                    call(actors[who])
