@@ -9,6 +9,8 @@ import sys
 import xml.etree.ElementTree as ET
 
 ZH: dict[str, str] = {
+    'Unknown view {view}.': '未知视图 {view}。',
+    'Cannot sort by {key}.': '不能按 {key} 排序。',
     'Case work needs a signed-in user.': '处理案件需要已登录的用户。',
     'There is no case {id}.': '没有编号为 {id} 的案件。',
     'Case {id} was changed by someone else (version {theirs}, you saw {yours}); reload it and decide again.': '案件 {id} 已被他人修改（当前版本 {theirs}，您看到的是 {yours}）；请重新加载后再决定。',

@@ -1189,6 +1189,19 @@ Database: {db}</source>
     </message>
 </context>
 <context>
+    <name>Queue</name>
+    <message>
+        <location filename="../../riskdesk/services/queue.py" line="96" />
+        <source>Unknown view {view}.</source>
+        <translation>未知视图 {view}。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/queue.py" line="147" />
+        <source>Cannot sort by {key}.</source>
+        <translation>不能按 {key} 排序。</translation>
+    </message>
+</context>
+<context>
     <name>Reasons</name>
     <message>
         <location filename="../../riskdesk/scoring/reasons.py" line="15" />
