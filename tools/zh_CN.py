@@ -9,6 +9,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 ZH: dict[str, str] = {
+    'export the data key for escrow': '导出数据密钥以托管',
     'Unknown view {view}.': '未知视图 {view}。',
     'Cannot sort by {key}.': '不能按 {key} 排序。',
     'Case work needs a signed-in user.': '处理案件需要已登录的用户。',
@@ -285,7 +286,6 @@ ZH: dict[str, str] = {
     "This database has no data key yet.": "此数据库还没有数据密钥。",
     "The keyring holds a different key under the id {key_id} than the one this database was "
     "encrypted with.": "密钥环中编号 {key_id} 的密钥与加密此数据库所用的密钥不同。",
-    "Only an administrator may export the data key.": "只有管理员可以导出数据密钥。",
     "riskdesk - risk case management": "riskdesk - 风险案件管理",
     "Signed in: {user} ({roles}) | {db}": "已登录：{user}（{roles}）| {db}",
     "Main": "主工具栏",

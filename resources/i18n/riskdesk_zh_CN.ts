@@ -819,11 +819,6 @@
         <source>The keyring holds a different key under the id {key_id} than the one this database was encrypted with.</source>
         <translation>密钥环中编号 {key_id} 的密钥与加密此数据库所用的密钥不同。</translation>
     </message>
-    <message>
-        <location filename="../../riskdesk/services/keys.py" line="17" />
-        <source>Only an administrator may export the data key.</source>
-        <translation>只有管理员可以导出数据密钥。</translation>
-    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1090,77 +1085,82 @@ Database: {db}</source>
 <context>
     <name>Permissions</name>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="33" />
+        <location filename="../../riskdesk/services/permissions.py" line="34" />
         <source>create users</source>
         <translation>创建用户</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="34" />
+        <location filename="../../riskdesk/services/permissions.py" line="35" />
         <source>import applications</source>
         <translation>导入申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="35" />
+        <location filename="../../riskdesk/services/permissions.py" line="36" />
         <source>view applications</source>
         <translation>查看申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="36" />
+        <location filename="../../riskdesk/services/permissions.py" line="37" />
         <source>verify the audit trail</source>
         <translation>校验审计链</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="37" />
+        <location filename="../../riskdesk/services/permissions.py" line="38" />
         <source>train credit models</source>
         <translation>训练信用模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="38" />
+        <location filename="../../riskdesk/services/permissions.py" line="39" />
         <source>propose a model for activation</source>
         <translation>提请启用模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="39" />
+        <location filename="../../riskdesk/services/permissions.py" line="40" />
         <source>approve a model (second person)</source>
         <translation>审批模型（第二人）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="40" />
+        <location filename="../../riskdesk/services/permissions.py" line="41" />
         <source>record model monitoring</source>
         <translation>记录模型监控</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="41" />
+        <location filename="../../riskdesk/services/permissions.py" line="42" />
         <source>score applications</source>
         <translation>为申请评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="42" />
+        <location filename="../../riskdesk/services/permissions.py" line="43" />
         <source>change rule settings</source>
         <translation>修改规则设置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="43" />
+        <location filename="../../riskdesk/services/permissions.py" line="44" />
         <source>change the decision policy</source>
         <translation>修改决策策略</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="44" />
+        <location filename="../../riskdesk/services/permissions.py" line="45" />
         <source>work cases: claim, note, decide</source>
         <translation>处理案件：领取、记录、决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="45" />
+        <location filename="../../riskdesk/services/permissions.py" line="46" />
         <source>assign cases to others</source>
         <translation>将案件分配给他人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="46" />
+        <location filename="../../riskdesk/services/permissions.py" line="47" />
         <source>check another officer's decision</source>
         <translation>复核他人的决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="75" />
+        <location filename="../../riskdesk/services/permissions.py" line="48" />
+        <source>export the data key for escrow</source>
+        <translation>导出数据密钥以托管</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/permissions.py" line="78" />
         <source>{user} may not {action}; this needs the role: {roles}.</source>
         <translation>{user} 无权{action}；需要角色：{roles}。</translation>
     </message>
@@ -1527,7 +1527,7 @@ Database: {db}</source>
     </message>
     <message>
         <location filename="../../riskdesk/services/scoring.py" line="357" />
-        <location filename="../../riskdesk/services/scoring.py" line="414" />
+        <location filename="../../riskdesk/services/scoring.py" line="415" />
         <source>Explaining flagged applications</source>
         <translation>正在计算标记申请的原因</translation>
     </message>
@@ -1537,12 +1537,12 @@ Database: {db}</source>
         <translation>正在记录决策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="392" />
+        <location filename="../../riskdesk/services/scoring.py" line="393" />
         <source>Opening cases</source>
         <translation>正在创建案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="468" />
+        <location filename="../../riskdesk/services/scoring.py" line="469" />
         <source>Application {id} has not been scored.</source>
         <translation>申请 {id} 尚未评分。</translation>
     </message>

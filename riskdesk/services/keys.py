@@ -3,18 +3,15 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
-from riskdesk.domain.enums import Role
-from riskdesk.errors import PermissionDenied
-from riskdesk.i18n import translate
 from riskdesk.security.datakey import export_key, load_cipher
 from riskdesk.services import audit
 from riskdesk.services.actor import Actor
+from riskdesk.services.permissions import Action, require
 from riskdesk.storage.session import unit_of_work
 
 
 def export_data_key(engine: Engine, actor: Actor) -> tuple[str, str]:
-    if not actor.has(Role.ADMIN):
-        raise PermissionDenied(translate("Keys", "Only an administrator may export the data key."))
+    require(actor, Action.KEY_EXPORT)
     with unit_of_work(engine) as session:
         cipher = load_cipher(session)
         audit.append(session, actor, "key.export", "data_key", cipher.key_id)

@@ -27,6 +27,7 @@ class Action(StrEnum):
     CASE_WORK = "case.work"
     CASE_ASSIGN = "case.assign"
     CASE_CHECK = "case.check"
+    KEY_EXPORT = "key.export"
 
 
 ACTION_LABELS = {
@@ -44,6 +45,7 @@ ACTION_LABELS = {
     Action.CASE_WORK: QT_TRANSLATE_NOOP("Permissions", "work cases: claim, note, decide"),
     Action.CASE_ASSIGN: QT_TRANSLATE_NOOP("Permissions", "assign cases to others"),
     Action.CASE_CHECK: QT_TRANSLATE_NOOP("Permissions", "check another officer's decision"),
+    Action.KEY_EXPORT: QT_TRANSLATE_NOOP("Permissions", "export the data key for escrow"),
 }
 
 ALL_ROLES = frozenset(Role)
@@ -62,6 +64,7 @@ MATRIX: dict[Action, frozenset[Role]] = {
     Action.CASE_WORK: frozenset({Role.OFFICER, Role.SENIOR_OFFICER}),
     Action.CASE_ASSIGN: frozenset({Role.SENIOR_OFFICER}),
     Action.CASE_CHECK: frozenset({Role.SENIOR_OFFICER}),
+    Action.KEY_EXPORT: frozenset({Role.ADMIN}),
 }
 
 

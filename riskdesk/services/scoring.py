@@ -370,7 +370,8 @@ def _write_outcomes(conn: Connection, frame: pd.DataFrame, result: ScoreResult, 
     _clear_current(conn, frame.loc[frame["had_current"], "id"].tolist())
     # The triggers evaluated are the run's (rule set + policy bands, stored on the run);
     # each decision records its band and the rule triggers that fired (flags).
-    fired = pd.Series(app_ids).map(codes).fillna("")
+    fired = pd.Series(app_ids).map(codes)
+    fired = fired.astype(object).where(fired.notna(), "").astype(str)
     sev_names = {v: k.value for k, v in SEVERITY_RANK.items()}
     outcome = np.where(flagged, DecisionOutcome.FLAGGED.value, DecisionOutcome.AUTO_APPROVE.value)
     dec_cols: dict[str, list[Any]] = {
