@@ -224,3 +224,31 @@ def test_import_scores_and_the_table_shows_pd_points_band_flags(
     assert riskiest in ("decline", "review")  # English labels without a translator
     flagged = [r for r in rows if r.flags]
     assert flagged and model.index(rows.index(flagged[0]), FIELDS.index("flags")).data()
+
+
+def test_case_queue_views_with_counts(qtbot: Any, sqlite_engine: Engine,
+                                      sqlite_actors: dict) -> None:
+    from riskdesk.services import cases
+    from tests.test_scoring import activate_default
+
+    activate_default(sqlite_engine, sqlite_actors)
+    import_frame(sqlite_engine, sqlite_actors["officer"], sample(300, seed=9), file_name="q",
+                 sha256="8" * 64)
+    window = MainWindow(sqlite_engine, sqlite_actors["officer"], FakeDialogs())
+    qtbot.addWidget(window)
+    window.show()
+    total = window.cases_model.total
+    assert total > 0 and window.tabs.currentIndex() == 0
+    first = window.cases_model.row_at(0)
+    pds = [window.cases_model.row_at(r).pd for r in range(window.cases_model.rowCount())]
+    assert pds == sorted(pds, reverse=True)  # the queue opens riskiest first
+    with unit_of_work(sqlite_engine) as s:
+        cases.claim(s, sqlite_actors["officer"], first.id, first.version)
+    window.refresh_action.trigger()
+    views = [window.view_box.itemData(i) for i in range(window.view_box.count())]
+    window.view_box.setCurrentIndex(views.index("mine"))
+    assert window.cases_model.total == 1
+    assert window.cases_model.row_at(0).id == first.id
+    assert window.view_box.currentText().endswith("(1)")
+    window.view_box.setCurrentIndex(views.index("unassigned"))
+    assert window.cases_model.total == total - 1

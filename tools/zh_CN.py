@@ -9,6 +9,21 @@ import sys
 import xml.etree.ElementTree as ET
 
 ZH: dict[str, str] = {
+    'Kind': '类型',
+    'Status': '状态',
+    'Priority': '优先级',
+    'Due': '到期',
+    'Assignee': '处理人',
+    'My cases': '我的案件',
+    'Unassigned': '未分配',
+    'Escalated': '已升级',
+    'Awaiting check': '待复核',
+    'Overdue': '已逾期',
+    'All': '全部',
+    'View:': '视图：',
+    'Case queue': '案件队列',
+    'Applications': '申请',
+    '{view} ({n})': '{view}（{n}）',
     'export the data key for escrow': '导出数据密钥以托管',
     'Unknown view {view}.': '未知视图 {view}。',
     'Cannot sort by {key}.': '不能按 {key} 排序。',

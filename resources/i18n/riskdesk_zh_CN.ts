@@ -17,77 +17,77 @@
 <context>
     <name>ApplicationsModel</name>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="34" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="20" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="35" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="21" />
         <source>Submitted</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="36" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="22" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="37" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="23" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="38" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="24" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="39" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="25" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="40" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="26" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="41" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="27" />
         <source>Amount (CNY)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="42" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="28" />
         <source>Term (months)</source>
         <translation>期限（月）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="43" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="29" />
         <source>APR %</source>
         <translation>年利率 %</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="44" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="30" />
         <source>PD %</source>
         <translation>违约概率 %</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="45" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="31" />
         <source>Points</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="46" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="32" />
         <source>Band</source>
         <translation>区间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="47" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="33" />
         <source>Rule hits</source>
         <translation>规则命中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="48" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="34" />
         <source>Known outcome</source>
         <translation>已知表现</translation>
     </message>
@@ -207,6 +207,109 @@
         <location filename="../../riskdesk/services/cases.py" line="217" />
         <source>Sending a decision back needs a reason.</source>
         <translation>退回决定需要填写理由。</translation>
+    </message>
+</context>
+<context>
+    <name>CasesModel</name>
+    <message>
+        <location filename="../../riskdesk/ui/cases/model.py" line="14" />
+        <source>Application no.</source>
+        <translation>申请编号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/model.py" line="15" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/model.py" line="16" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/model.py" line="17" />
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/model.py" line="18" />
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/model.py" line="19" />
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/model.py" line="20" />
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/model.py" line="21" />
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/model.py" line="22" />
+        <source>Amount (CNY)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/model.py" line="23" />
+        <source>PD %</source>
+        <translation>违约概率 %</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/model.py" line="24" />
+        <source>Points</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/model.py" line="25" />
+        <source>Band</source>
+        <translation>区间</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/model.py" line="26" />
+        <source>Rule hits</source>
+        <translation>规则命中</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/model.py" line="27" />
+        <source>Assignee</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/model.py" line="31" />
+        <source>My cases</source>
+        <translation>我的案件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/model.py" line="32" />
+        <source>Unassigned</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/model.py" line="33" />
+        <source>Escalated</source>
+        <translation>已升级</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/model.py" line="34" />
+        <source>Awaiting check</source>
+        <translation>待复核</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/model.py" line="35" />
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/model.py" line="36" />
+        <source>All</source>
+        <translation>全部</translation>
     </message>
 </context>
 <context>
@@ -823,110 +926,130 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="34" />
+        <location filename="../../riskdesk/ui/main_window.py" line="47" />
         <source>riskdesk - risk case management</source>
         <translation>riskdesk - 风险案件管理</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="50" />
+        <location filename="../../riskdesk/ui/main_window.py" line="72" />
+        <source>View:</source>
+        <translation>视图：</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="78" />
+        <source>Case queue</source>
+        <translation>案件队列</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="79" />
+        <source>Applications</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="87" />
         <source>Signed in: {user} ({roles}) | {db}</source>
         <translation>已登录：{user}（{roles}）| {db}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="63" />
+        <location filename="../../riskdesk/ui/main_window.py" line="106" />
+        <source>{view} ({n})</source>
+        <translation>{view}（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="120" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="67" />
+        <location filename="../../riskdesk/ui/main_window.py" line="124" />
         <source>Import applications...</source>
         <translation>导入申请…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="71" />
+        <location filename="../../riskdesk/ui/main_window.py" line="128" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="74" />
+        <location filename="../../riskdesk/ui/main_window.py" line="131" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="77" />
-        <location filename="../../riskdesk/ui/main_window.py" line="94" />
+        <location filename="../../riskdesk/ui/main_window.py" line="134" />
+        <location filename="../../riskdesk/ui/main_window.py" line="151" />
         <source>About riskdesk</source>
         <translation>关于 riskdesk</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="81" />
+        <location filename="../../riskdesk/ui/main_window.py" line="138" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="86" />
+        <location filename="../../riskdesk/ui/main_window.py" line="143" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="90" />
+        <location filename="../../riskdesk/ui/main_window.py" line="147" />
         <source>{total} applications, {loaded} loaded</source>
         <translation>共 {total} 笔申请，已加载 {loaded} 笔</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="95" />
+        <location filename="../../riskdesk/ui/main_window.py" line="152" />
         <source>riskdesk {version}
 Database: {db}</source>
         <translation>riskdesk {version}
 数据库：{db}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="114" />
+        <location filename="../../riskdesk/ui/main_window.py" line="171" />
         <source>Importing {file}</source>
         <translation>正在导入 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="134" />
+        <location filename="../../riskdesk/ui/main_window.py" line="191" />
         <source>{n} rows rejected, written with their reasons to {path}.</source>
         <translation>拒绝 {n} 行，已连同原因写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="137" />
+        <location filename="../../riskdesk/ui/main_window.py" line="194" />
         <source>Scoring: {summary}</source>
         <translation>评分：{summary}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="138" />
+        <location filename="../../riskdesk/ui/main_window.py" line="195" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="130" />
+        <location filename="../../riskdesk/ui/main_window.py" line="187" />
         <source>{file}: {total} rows, {new} imported, {present} already present.</source>
         <translation>{file}：共 {total} 行，导入 {new} 行，已存在 {present} 行。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="143" />
+        <location filename="../../riskdesk/ui/main_window.py" line="200" />
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="144" />
+        <location filename="../../riskdesk/ui/main_window.py" line="201" />
         <source>The import was cancelled; nothing was saved.</source>
         <translation>导入已取消，未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="146" />
+        <location filename="../../riskdesk/ui/main_window.py" line="203" />
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="148" />
+        <location filename="../../riskdesk/ui/main_window.py" line="205" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="149" />
+        <location filename="../../riskdesk/ui/main_window.py" line="206" />
         <source>The import failed and nothing was saved: {error}</source>
         <translation>导入失败，未保存任何数据：{error}</translation>
     </message>

@@ -4,9 +4,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QMainWindow, QTableView, QToolBar
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QTableView,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlalchemy import Engine
 
 from riskdesk import __version__
@@ -19,6 +30,8 @@ from riskdesk.storage.engine import redact_url
 from riskdesk.storage.session import unit_of_work
 from riskdesk.tasks import TaskState
 from riskdesk.ui.applications.model import ApplicationsModel
+from riskdesk.ui.cases.model import FIELDS as CASE_FIELDS
+from riskdesk.ui.cases.model import VIEW_LABELS, CasesModel
 from riskdesk.ui.dialogs import Dialogs
 from riskdesk.ui.worker import BackgroundTask, run_task
 
@@ -41,7 +54,31 @@ class MainWindow(QMainWindow):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.setCentralWidget(self.table)
+        self.cases_model = CasesModel(lambda: unit_of_work(engine, write=False), actor, self)
+        self.cases_table = QTableView(self)
+        self.cases_table.setModel(self.cases_model)
+        self.cases_table.setSortingEnabled(True)
+        self.cases_table.horizontalHeader().setSortIndicator(
+            CASE_FIELDS.index("pd"), Qt.SortOrder.DescendingOrder)
+        self.cases_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.cases_table.setAlternatingRowColors(True)
+        self.cases_table.verticalHeader().setDefaultSectionSize(24)
+        self.view_box = QComboBox(self)
+        self.view_box.currentIndexChanged.connect(self._view_changed)
+        queue = QWidget(self)
+        layout = QVBoxLayout(queue)
+        layout.setContentsMargins(0, 4, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("View:"), queue))
+        row.addWidget(self.view_box)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(self.cases_table)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(queue, self.tr("Case queue"))
+        self.tabs.addTab(self.table, self.tr("Applications"))
+        self.setCentralWidget(self.tabs)
+        self._fill_views()
         self._build_actions()
         self.count_label = QLabel(self)
         self.user_label = QLabel(self)
@@ -54,10 +91,31 @@ class MainWindow(QMainWindow):
         self.model.rowsInserted.connect(self._update_count)
         self._update_count()
         self.table.resizeColumnsToContents()
+        self.cases_table.resizeColumnsToContents()
         settings = QSettings()
         geometry = settings.value("main/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+
+    def _fill_views(self) -> None:
+        """Saved views with their counts; keeps the selected view."""
+        counts = self.cases_model.counts()
+        current = self.cases_model.filter.view
+        self.view_box.blockSignals(True)
+        self.view_box.clear()
+        for view, text in VIEW_LABELS.items():
+            self.view_box.addItem(self.tr("{view} ({n})").format(
+                view=QCoreApplication.translate("CasesModel", text), n=counts[view]), view)
+        self.view_box.setCurrentIndex(list(VIEW_LABELS).index(current))
+        self.view_box.blockSignals(False)
+
+    def _view_changed(self, index: int) -> None:
+        self.cases_model.set_view(str(self.view_box.itemData(index)))
+
+    def refresh(self) -> None:
+        self.model.reload()
+        self.cases_model.reload()
+        self._fill_views()
 
     def _build_actions(self) -> None:
         bar = QToolBar(self.tr("Main"), self)
@@ -70,7 +128,7 @@ class MainWindow(QMainWindow):
         self.import_action.setEnabled(allowed(self.actor, Action.APPLICATION_IMPORT))
         self.refresh_action = QAction(self.tr("Refresh"), self)
         self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
-        self.refresh_action.triggered.connect(self.model.reload)
+        self.refresh_action.triggered.connect(self.refresh)
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -126,7 +184,7 @@ class MainWindow(QMainWindow):
                 if target:
                     self.start_import(path, rejects=Path(target))
             return
-        self.model.reload()
+        self.refresh()
         text = self.tr("{file}: {total} rows, {new} imported, {present} already present.").format(
             file=result.file_name, total=result.rows_total, new=result.inserted,
             present=result.present)

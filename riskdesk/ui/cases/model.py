@@ -1,0 +1,69 @@
+"""The case queue model: one saved view (and its filters) of the queue read model."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from riskdesk.i18n import QT_TRANSLATE_NOOP
+from riskdesk.services.actor import Actor
+from riskdesk.services.queue import CaseFilter, CaseRow, count_cases, page_cases, sort_value
+from riskdesk.ui.paged_model import PagedTableModel
+
+COLUMNS: list[tuple[str, str]] = [
+    ("application_no", QT_TRANSLATE_NOOP("CasesModel", "Application no.")),
+    ("kind", QT_TRANSLATE_NOOP("CasesModel", "Kind")),
+    ("status", QT_TRANSLATE_NOOP("CasesModel", "Status")),
+    ("priority", QT_TRANSLATE_NOOP("CasesModel", "Priority")),
+    ("due_at", QT_TRANSLATE_NOOP("CasesModel", "Due")),
+    ("name", QT_TRANSLATE_NOOP("CasesModel", "Applicant")),
+    ("id_no_masked", QT_TRANSLATE_NOOP("CasesModel", "ID number")),
+    ("product", QT_TRANSLATE_NOOP("CasesModel", "Product")),
+    ("amount", QT_TRANSLATE_NOOP("CasesModel", "Amount (CNY)")),
+    ("pd", QT_TRANSLATE_NOOP("CasesModel", "PD %")),
+    ("points", QT_TRANSLATE_NOOP("CasesModel", "Points")),
+    ("band", QT_TRANSLATE_NOOP("CasesModel", "Band")),
+    ("flags", QT_TRANSLATE_NOOP("CasesModel", "Rule hits")),
+    ("assignee", QT_TRANSLATE_NOOP("CasesModel", "Assignee")),
+]
+FIELDS = [f for f, _ in COLUMNS]
+VIEW_LABELS: dict[str, str] = {
+    "mine": QT_TRANSLATE_NOOP("CasesModel", "My cases"),
+    "unassigned": QT_TRANSLATE_NOOP("CasesModel", "Unassigned"),
+    "escalated": QT_TRANSLATE_NOOP("CasesModel", "Escalated"),
+    "awaiting_check": QT_TRANSLATE_NOOP("CasesModel", "Awaiting check"),
+    "overdue": QT_TRANSLATE_NOOP("CasesModel", "Overdue"),
+    "all": QT_TRANSLATE_NOOP("CasesModel", "All"),
+}
+
+
+class CasesModel(PagedTableModel):
+    CONTEXT = "CasesModel"
+    NUMERIC = frozenset({"amount", "pd", "points", "priority"})
+    UNSORTABLE = frozenset({"name", "id_no_masked", "product", "flags", "assignee"})
+
+    def __init__(self, session_factory: Callable[[], Any], actor: Actor, parent: Any = None):
+        super().__init__(COLUMNS, session_factory, "pd", parent)
+        self._actor = actor
+        self.filter = CaseFilter(view="all")
+        self.reload()
+
+    def set_view(self, view: str) -> None:
+        self.filter = replace(self.filter, view=view)
+        self.reload()
+
+    def counts(self) -> dict[str, int]:
+        """The number of cases in each saved view, with the current filters."""
+        with self._session_factory() as session:
+            return {v: count_cases(session, self._actor, replace(self.filter, view=v))
+                    for v in VIEW_LABELS}
+
+    def fetch_count(self, session: Any) -> int:
+        return count_cases(session, self._actor, self.filter)
+
+    def fetch_page(self, session: Any, after: tuple[Any, int] | None) -> list[CaseRow]:
+        return page_cases(session, self._actor, self.filter, sort=self._sort,
+                          descending=self._descending, after=after, limit=self.PAGE)
+
+    def sort_value(self, row: Any) -> Any:
+        return sort_value(row, self._sort)

@@ -1,0 +1,124 @@
+"""A table model that pages, sorts and counts in the database through a read-model service.
+
+Holds only the rows fetched so far; the view's scrolling asks for more (keyset pages, never
+OFFSET); sorting re-queries; the total is a real COUNT, so the status bar is honest before all
+pages are loaded. Subclasses say how to count, fetch a page and read a row's sort value.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+
+from riskdesk.domain.enums import label
+from riskdesk.rules.catalog import rule_name
+from riskdesk.ui.table_model import ColumnTableModel
+
+SortRole = Qt.ItemDataRole.UserRole + 1
+RowRole = Qt.ItemDataRole.UserRole + 2
+ENUM_FIELDS = {"product", "channel", "outcome", "band", "kind", "status"}
+
+
+def display_value(field: str, value: Any) -> str:
+    """How a stored value reads in a table cell (UTC times in the workstation's zone)."""
+    if value is None:
+        return ""
+    if field in ENUM_FIELDS:
+        return label(value)
+    if field in ("submitted_at", "due_at"):
+        return str(value.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M"))
+    if field == "amount":
+        return f"{float(value):,.2f}"
+    if field == "apr":
+        return f"{float(value):.2f}"
+    if field == "pd":
+        return f"{100 * float(value):.1f}"
+    if field == "flags":
+        return "; ".join(rule_name(c) for c in str(value).split(",") if c)
+    return str(value)
+
+
+class PagedTableModel(ColumnTableModel):
+    PAGE = 200
+    NUMERIC: frozenset[str] = frozenset()
+    UNSORTABLE: frozenset[str] = frozenset()
+
+    def __init__(self, columns: list[tuple[str, str]], session_factory: Callable[[], Any],
+                 sort: str, parent: Any = None) -> None:
+        super().__init__(columns, parent)
+        self._fields = [f for f, _ in columns]
+        self._session_factory = session_factory
+        self._rows: list[Any] = []
+        self._total = 0
+        self._sort = sort
+        self._descending = True
+
+    # -- what subclasses provide ---------------------------------------------------------
+    def fetch_count(self, session: Any) -> int:
+        raise NotImplementedError
+
+    def fetch_page(self, session: Any, after: tuple[Any, int] | None) -> list[Any]:
+        raise NotImplementedError
+
+    def sort_value(self, row: Any) -> Any:
+        raise NotImplementedError
+
+    # -- data loading -------------------------------------------------------------------
+    def reload(self) -> None:
+        self.beginResetModel()
+        with self._session_factory() as session:
+            self._total = self.fetch_count(session)
+            self._rows = self.fetch_page(session, None)
+        self.endResetModel()
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008, N802
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008, N802
+        if parent.isValid() or not self._rows:
+            return
+        last = self._rows[-1]
+        with self._session_factory() as session:
+            page = self.fetch_page(session, (self.sort_value(last), last.id))
+        if not page:
+            self._total = len(self._rows)
+            return
+        start = len(self._rows)
+        self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
+        self._rows.extend(page)
+        self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        field = self._fields[column]
+        if field in self.UNSORTABLE:
+            return
+        self._sort = field
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    # -- Qt model interface -------------------------------------------------------------
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        field = self._fields[index.column()]
+        value = getattr(row, field)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return display_value(field, value)
+        if role == SortRole:
+            return value
+        if role == RowRole:
+            return row
+        if role == Qt.ItemDataRole.TextAlignmentRole and field in self.NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def row_at(self, row: int) -> Any:
+        return self._rows[row]
