@@ -117,3 +117,49 @@ def test_auditor_and_compliance_cannot_work_cases(engine: Engine,
                          lambda a: cases.assign(s, a, alone, 1, a.user_id or 0)):
                 with pytest.raises(PermissionDenied):
                     call(actors[who])
+
+
+def test_case_detail_has_everything_to_decide_and_is_audited(
+        engine: Engine, actors: dict[str, Actor]) -> None:
+    from riskdesk.services.case_detail import open_case
+
+    override, _ = scored_cases(engine, actors)
+    with unit_of_work(engine) as s:
+        cases.add_note(s, actors["officer"], override, kind="income", outcome="verified",
+                       text="payslips for three months")
+    with unit_of_work(engine) as s:
+        d = open_case(s, actors["auditor"], override)
+        assert d.application["id_no"].count("*") == 8 and "****" in d.application["phone"]
+        assert d.decision["band"] in ("approve", "review", "decline")
+        assert d.decision["model"].startswith("1") and d.decision["rule_set"] >= 1
+        assert len(d.reasons) == 5 and all(r["text"] for r in d.reasons)
+        assert all(h["text"] and h["source"] for h in d.hits)
+        assert [n.kind for n in d.notes] == ["income"]
+        assert d.check_reasons  # approving this one needs a second person
+        assert [h["action"] for h in d.history] == ["case.note"]
+        assert all(set(link["via"]) <= {"id_no", "phone", "device", "card"} and link["via"]
+                   for link in d.linked)
+    with unit_of_work(engine, write=False) as s:
+        seen = s.scalars(select(AuditEvent).where(AuditEvent.action == "case.view")).one()
+        assert seen.actor == "auditor" and seen.entity_id == str(override)
+
+
+def test_linked_applications_share_an_identifier(engine: Engine,
+                                                 actors: dict[str, Actor]) -> None:
+    from sqlalchemy import func
+
+    from riskdesk.domain.applications import Applicant, Application
+    from riskdesk.services.case_detail import _linked
+
+    scored_cases(engine, actors)
+    with unit_of_work(engine, write=False) as s:
+        person_id = s.execute(select(Application.applicant_id).group_by(
+            Application.applicant_id).having(func.count() > 1)).scalars().first()
+        assert person_id is not None  # the demo sample has repeat applicants
+        apps = s.scalars(select(Application).where(Application.applicant_id == person_id)).all()
+        person = s.get(Applicant, person_id)
+        assert person is not None
+        links = _linked(s, apps[0], person)
+    assert {link["application_no"] for link in links} >= {a.application_no for a in apps[1:]}
+    assert all("id_no" in link["via"] for link in links
+               if link["application_no"] in {a.application_no for a in apps[1:]})

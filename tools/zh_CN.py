@@ -9,6 +9,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 ZH: dict[str, str] = {
+    'The applicant of case {id} is missing.': '案件 {id} 的申请人记录缺失。',
     'Kind': '类型',
     'Status': '状态',
     'Priority': '优先级',

@@ -208,6 +208,11 @@
         <source>Sending a decision back needs a reason.</source>
         <translation>退回决定需要填写理由。</translation>
     </message>
+    <message>
+        <location filename="../../riskdesk/services/case_detail.py" line="55" />
+        <source>The applicant of case {id} is missing.</source>
+        <translation>案件 {id} 的申请人记录缺失。</translation>
+    </message>
 </context>
 <context>
     <name>CasesModel</name>
@@ -951,105 +956,105 @@
         <translation>已登录：{user}（{roles}）| {db}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="106" />
+        <location filename="../../riskdesk/ui/main_window.py" line="107" />
         <source>{view} ({n})</source>
         <translation>{view}（{n}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="120" />
+        <location filename="../../riskdesk/ui/main_window.py" line="121" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="124" />
+        <location filename="../../riskdesk/ui/main_window.py" line="125" />
         <source>Import applications...</source>
         <translation>导入申请…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="128" />
+        <location filename="../../riskdesk/ui/main_window.py" line="129" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="131" />
+        <location filename="../../riskdesk/ui/main_window.py" line="132" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="134" />
-        <location filename="../../riskdesk/ui/main_window.py" line="151" />
+        <location filename="../../riskdesk/ui/main_window.py" line="135" />
+        <location filename="../../riskdesk/ui/main_window.py" line="152" />
         <source>About riskdesk</source>
         <translation>关于 riskdesk</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="138" />
+        <location filename="../../riskdesk/ui/main_window.py" line="139" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="143" />
+        <location filename="../../riskdesk/ui/main_window.py" line="144" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="147" />
+        <location filename="../../riskdesk/ui/main_window.py" line="148" />
         <source>{total} applications, {loaded} loaded</source>
         <translation>共 {total} 笔申请，已加载 {loaded} 笔</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="152" />
+        <location filename="../../riskdesk/ui/main_window.py" line="153" />
         <source>riskdesk {version}
 Database: {db}</source>
         <translation>riskdesk {version}
 数据库：{db}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="171" />
+        <location filename="../../riskdesk/ui/main_window.py" line="172" />
         <source>Importing {file}</source>
         <translation>正在导入 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="191" />
+        <location filename="../../riskdesk/ui/main_window.py" line="192" />
         <source>{n} rows rejected, written with their reasons to {path}.</source>
         <translation>拒绝 {n} 行，已连同原因写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="194" />
+        <location filename="../../riskdesk/ui/main_window.py" line="195" />
         <source>Scoring: {summary}</source>
         <translation>评分：{summary}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="195" />
+        <location filename="../../riskdesk/ui/main_window.py" line="196" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="187" />
+        <location filename="../../riskdesk/ui/main_window.py" line="188" />
         <source>{file}: {total} rows, {new} imported, {present} already present.</source>
         <translation>{file}：共 {total} 行，导入 {new} 行，已存在 {present} 行。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="200" />
+        <location filename="../../riskdesk/ui/main_window.py" line="201" />
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="201" />
+        <location filename="../../riskdesk/ui/main_window.py" line="202" />
         <source>The import was cancelled; nothing was saved.</source>
         <translation>导入已取消，未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="203" />
+        <location filename="../../riskdesk/ui/main_window.py" line="204" />
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="205" />
+        <location filename="../../riskdesk/ui/main_window.py" line="206" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="206" />
+        <location filename="../../riskdesk/ui/main_window.py" line="207" />
         <source>The import failed and nothing was saved: {error}</source>
         <translation>导入失败，未保存任何数据：{error}</translation>
     </message>
