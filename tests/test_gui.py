@@ -252,3 +252,83 @@ def test_case_queue_views_with_counts(qtbot: Any, sqlite_engine: Engine,
     assert window.view_box.currentText().endswith("(1)")
     window.view_box.setCurrentIndex(views.index("unassigned"))
     assert window.cases_model.total == total - 1
+
+
+def test_case_window_note_decline_override_and_check(qtbot: Any, sqlite_engine: Engine,
+                                                     sqlite_actors: dict) -> None:
+    """Officer: open a case from "My cases", write a note, decline; approve an override -> it
+    waits and the officer cannot check it; a senior officer confirms; the auditor can write
+    nothing."""
+    from tests.test_cases import scored_cases
+
+    override, alone = scored_cases(sqlite_engine, sqlite_actors)
+    officer, senior = sqlite_actors["officer"], sqlite_actors["senior"]
+    dialogs = FakeDialogs()
+    window = MainWindow(sqlite_engine, officer, dialogs)
+    qtbot.addWidget(window)
+
+    def open_from_view(win: MainWindow, view: str, case_id: int) -> Any:
+        views = [win.view_box.itemData(i) for i in range(win.view_box.count())]
+        win.view_box.setCurrentIndex(views.index(view))
+        m = win.cases_model
+        while m.canFetchMore():
+            m.fetchMore()
+        row = next(r for r in range(m.rowCount()) if m.row_at(r).id == case_id)
+        win.cases_table.setCurrentIndex(m.index(row, 0))
+        return win.open_case(m.index(row, 0))
+
+    for case_id in (alone, override):
+        d = open_from_view(window, "unassigned", case_id)
+        qtbot.mouseClick(d.buttons["claim"], Qt.MouseButton.LeftButton)
+        assert d.value("status") == "in_review"
+        d.close()
+    d = open_from_view(window, "mine", alone)
+    d.note_text.setPlainText("phone number confirmed with the operator")
+    d.save_draft()
+    qtbot.mouseClick(d.add_note_button, Qt.MouseButton.LeftButton)
+    assert [n.text for n in d.detail.notes] == ["phone number confirmed with the operator"]
+    qtbot.mouseClick(d.buttons["decline"], Qt.MouseButton.LeftButton)
+    assert dialogs.errors and d.value("status") == "in_review"  # no reason given
+    d.reason.setText("income not verifiable")
+    qtbot.mouseClick(d.buttons["decline"], Qt.MouseButton.LeftButton)
+    assert d.value("status") == "decided" and d.value("decision") == "decline"
+    assert not d.buttons["approve"].isEnabled()
+
+    d = open_from_view(window, "mine", override)
+    d.reason.setText("employer confirmed by phone")
+    qtbot.mouseClick(d.buttons["approve"], Qt.MouseButton.LeftButton)
+    assert d.value("status") == "awaiting_check"
+    assert not d.buttons["confirm"].isEnabled()  # the officer cannot check it
+
+    senior_window = MainWindow(sqlite_engine, senior, FakeDialogs())
+    qtbot.addWidget(senior_window)
+    s = open_from_view(senior_window, "awaiting_check", override)
+    assert s.buttons["confirm"].isEnabled()
+    qtbot.mouseClick(s.buttons["confirm"], Qt.MouseButton.LeftButton)
+    assert s.value("status") == "decided" and s.value("checked_by_id") == senior.user_id
+
+    auditor_window = MainWindow(sqlite_engine, sqlite_actors["auditor"], FakeDialogs())
+    qtbot.addWidget(auditor_window)
+    a = open_from_view(auditor_window, "all", override)
+    assert not any(b.isEnabled() for b in a.buttons.values())
+    assert not a.add_note_button.isEnabled() and not a.note_text.isEnabled()
+    assert "PD" in a.view.toPlainText()
+
+
+def test_stale_case_shows_what_changed(qtbot: Any, sqlite_engine: Engine,
+                                       sqlite_actors: dict) -> None:
+    from riskdesk.services import cases
+    from riskdesk.ui.cases.detail import CaseDialog
+    from tests.test_cases import scored_cases
+
+    _, alone = scored_cases(sqlite_engine, sqlite_actors)
+    dialogs = FakeDialogs()
+    d = CaseDialog(sqlite_engine, sqlite_actors["officer"], alone, dialogs)
+    qtbot.addWidget(d)
+    with unit_of_work(sqlite_engine) as s:  # someone else decides meanwhile
+        cases.decide(s, sqlite_actors["senior"], alone, 1, "decline", "fraud ring")
+    d.reason.setText("looks fine")
+    qtbot.mouseClick(d.buttons["approve"], Qt.MouseButton.LeftButton)
+    title, text = dialogs.errors[-1]
+    assert "reload" in text and "decided" in text
+    assert d.value("decision") == "decline"  # reloaded: the officer now sees the change

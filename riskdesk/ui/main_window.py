@@ -30,6 +30,7 @@ from riskdesk.storage.engine import redact_url
 from riskdesk.storage.session import unit_of_work
 from riskdesk.tasks import TaskState
 from riskdesk.ui.applications.model import ApplicationsModel
+from riskdesk.ui.cases.detail import CaseDialog
 from riskdesk.ui.cases.model import FIELDS as CASE_FIELDS
 from riskdesk.ui.cases.model import VIEW_LABELS, CasesModel
 from riskdesk.ui.dialogs import Dialogs
@@ -63,6 +64,8 @@ class MainWindow(QMainWindow):
         self.cases_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.cases_table.setAlternatingRowColors(True)
         self.cases_table.verticalHeader().setDefaultSectionSize(24)
+        self.cases_table.activated.connect(self.open_case)  # Enter or double-click
+        self.case_windows: list[CaseDialog] = []
         self.view_box = QComboBox(self)
         self.view_box.currentIndexChanged.connect(self._view_changed)
         queue = QWidget(self)
@@ -111,6 +114,15 @@ class MainWindow(QMainWindow):
 
     def _view_changed(self, index: int) -> None:
         self.cases_model.set_view(str(self.view_box.itemData(index)))
+
+    def open_case(self, index: Any) -> CaseDialog:
+        row = self.cases_model.row_at(index.row())
+        dialog = CaseDialog(self.engine, self.actor, row.id, self.dialogs, self,
+                            on_change=self.refresh)
+        self.case_windows.append(dialog)
+        dialog.finished.connect(lambda _=0, d=dialog: self.case_windows.remove(d))
+        dialog.show()
+        return dialog
 
     def refresh(self) -> None:
         self.model.reload()
