@@ -36,6 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
     _common(gui)
     gui.add_argument("--lang", help="zh_CN or en (default: the system locale)")
     gui.add_argument("--screenshot", type=Path, help="sign in as --user, save a 1280x800 PNG, exit")
+    gui.add_argument("--case", metavar="APPLICATION_NO",
+                     help="with --screenshot: capture that application's case window")
 
     db = sub.add_parser("db", help="database schema and connection")
     dbs = db.add_subparsers(dest="db_command", required=True)
@@ -418,10 +420,10 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 
 def run_gui(db: str | None, *, user: str | None, lang: str | None,
-            screenshot: Path | None) -> int:
+            screenshot: Path | None, case: str | None = None) -> int:
     from riskdesk.ui.app import run
 
-    return run(db=db, user=user, lang=lang, screenshot=screenshot)
+    return run(db=db, user=user, lang=lang, screenshot=screenshot, case=case)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -433,7 +435,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command in (None, "gui"):
             return run_gui(getattr(args, "db", None), user=getattr(args, "user", None),
                            lang=getattr(args, "lang", None),
-                           screenshot=getattr(args, "screenshot", None))
+                           screenshot=getattr(args, "screenshot", None),
+                           case=getattr(args, "case", None))
         return handlers[args.command](args)
     except RiskdeskError as exc:
         print(f"riskdesk: {exc}", file=sys.stderr)

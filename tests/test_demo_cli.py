@@ -6,7 +6,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from riskdesk.domain.applications import Application
 from riskdesk.domain.identity import is_valid_id_no
@@ -67,6 +67,18 @@ def test_demo_command_then_screenshots(tmp_path: Path) -> None:
                        "--screenshot", str(out), env=env)
         assert shot.returncode == 0, shot.stderr
         assert _png_size(out) == (1280, 800)
+    with unit_of_work(make_engine(str(db)), write=False) as session:
+        app_no = session.execute(text(
+            "SELECT a.application_no FROM review_case c JOIN application a ON "
+            "a.id = c.application_id ORDER BY c.id LIMIT 1")).scalar_one()
+    case_shot = tmp_path / "case.png"
+    shot = run_cli("gui", "--db", str(db), "--user", "officer", "--lang", "en", "--case",
+                   app_no, "--screenshot", str(case_shot), env=env)
+    assert shot.returncode == 0, shot.stderr
+    assert _png_size(case_shot) == (1280, 800)
+    missing = run_cli("gui", "--db", str(db), "--user", "officer", "--case", "NO-SUCH",
+                      "--screenshot", str(tmp_path / "y.png"), env=env)
+    assert missing.returncode == 2 and "NO-SUCH" in missing.stderr
     refused = run_cli("gui", "--db", str(db), "--screenshot", str(tmp_path / "x.png"), env=env)
     assert refused.returncode == 2 and "--user" in refused.stderr
     verified = run_cli("audit", "verify", "--db", str(db))

@@ -4,12 +4,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../riskdesk/ui/app.py" line="48" />
+        <location filename="../../riskdesk/ui/app.py" line="50" />
         <source>The database cannot be used: {error}</source>
         <translation>无法使用数据库：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/app.py" line="54" />
+        <location filename="../../riskdesk/ui/app.py" line="56" />
         <source>riskdesk</source>
         <translation>riskdesk 风控工作台</translation>
     </message>
@@ -1235,100 +1235,100 @@
         <translation>{view}（{n}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="133" />
+        <location filename="../../riskdesk/ui/main_window.py" line="135" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="137" />
+        <location filename="../../riskdesk/ui/main_window.py" line="139" />
         <source>Import applications...</source>
         <translation>导入申请…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="141" />
+        <location filename="../../riskdesk/ui/main_window.py" line="143" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="144" />
+        <location filename="../../riskdesk/ui/main_window.py" line="146" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="147" />
-        <location filename="../../riskdesk/ui/main_window.py" line="164" />
+        <location filename="../../riskdesk/ui/main_window.py" line="149" />
+        <location filename="../../riskdesk/ui/main_window.py" line="166" />
         <source>About riskdesk</source>
         <translation>关于 riskdesk</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="151" />
+        <location filename="../../riskdesk/ui/main_window.py" line="153" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="156" />
+        <location filename="../../riskdesk/ui/main_window.py" line="158" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="160" />
+        <location filename="../../riskdesk/ui/main_window.py" line="162" />
         <source>{total} applications, {loaded} loaded</source>
         <translation>共 {total} 笔申请，已加载 {loaded} 笔</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="165" />
+        <location filename="../../riskdesk/ui/main_window.py" line="167" />
         <source>riskdesk {version}
 Database: {db}</source>
         <translation>riskdesk {version}
 数据库：{db}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="184" />
+        <location filename="../../riskdesk/ui/main_window.py" line="186" />
         <source>Importing {file}</source>
         <translation>正在导入 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="204" />
+        <location filename="../../riskdesk/ui/main_window.py" line="206" />
         <source>{n} rows rejected, written with their reasons to {path}.</source>
         <translation>拒绝 {n} 行，已连同原因写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="207" />
+        <location filename="../../riskdesk/ui/main_window.py" line="209" />
         <source>Scoring: {summary}</source>
         <translation>评分：{summary}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="208" />
+        <location filename="../../riskdesk/ui/main_window.py" line="210" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="200" />
+        <location filename="../../riskdesk/ui/main_window.py" line="202" />
         <source>{file}: {total} rows, {new} imported, {present} already present.</source>
         <translation>{file}：共 {total} 行，导入 {new} 行，已存在 {present} 行。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="213" />
+        <location filename="../../riskdesk/ui/main_window.py" line="215" />
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="214" />
+        <location filename="../../riskdesk/ui/main_window.py" line="216" />
         <source>The import was cancelled; nothing was saved.</source>
         <translation>导入已取消，未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="216" />
+        <location filename="../../riskdesk/ui/main_window.py" line="218" />
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="218" />
+        <location filename="../../riskdesk/ui/main_window.py" line="220" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="219" />
+        <location filename="../../riskdesk/ui/main_window.py" line="221" />
         <source>The import failed and nothing was saved: {error}</source>
         <translation>导入失败，未保存任何数据：{error}</translation>
     </message>

@@ -6,12 +6,13 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from sqlalchemy.exc import DBAPIError
 
 from riskdesk.config import PASSWORD_ENV
 from riskdesk.errors import RiskdeskError
 from riskdesk.services.actor import Actor
+from riskdesk.services.queue import CaseFilter, page_cases
 from riskdesk.services.users import create_user, has_users, sign_in
 from riskdesk.storage.engine import make_engine
 from riskdesk.storage.migrate import ensure_local_schema
@@ -32,7 +33,8 @@ def application() -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def run(*, db: str | None, user: str | None, lang: str | None, screenshot: Path | None) -> int:
+def run(*, db: str | None, user: str | None, lang: str | None, screenshot: Path | None,
+        case: str | None = None) -> int:
     app = application()
     install_translators(app, lang)
     if screenshot is not None and not user:
@@ -62,8 +64,16 @@ def run(*, db: str | None, user: str | None, lang: str | None, screenshot: Path 
         window.resize(*SCREENSHOT_SIZE)
         window.show()
         app.processEvents()
+        shown: QWidget = window
+        if case:
+            case_id = _case_of(engine, actor, case)
+            if case_id is None:
+                print(f"riskdesk: application {case} has no case.", file=sys.stderr)
+                return 2
+            shown = window.open_case_id(case_id)
+
         def save_and_quit() -> None:
-            _save(window, screenshot)
+            _save(shown, screenshot)
             app.quit()
 
         QTimer.singleShot(200, save_and_quit)
@@ -73,7 +83,13 @@ def run(*, db: str | None, user: str | None, lang: str | None, screenshot: Path 
     return app.exec()
 
 
-def _save(window: MainWindow, path: Path) -> None:
+def _case_of(engine, actor: Actor, application_no: str) -> int | None:  # type: ignore[no-untyped-def]
+    with unit_of_work(engine, write=False) as session:
+        rows = page_cases(session, actor, CaseFilter(application_no=application_no), limit=1)
+    return rows[0].id if rows else None
+
+
+def _save(window: QWidget, path: Path) -> None:
     window.resize(*SCREENSHOT_SIZE)
     QApplication.processEvents()
     if not window.grab().save(str(path)):

@@ -116,8 +116,10 @@ class MainWindow(QMainWindow):
         self.cases_model.set_view(str(self.view_box.itemData(index)))
 
     def open_case(self, index: Any) -> CaseDialog:
-        row = self.cases_model.row_at(index.row())
-        dialog = CaseDialog(self.engine, self.actor, row.id, self.dialogs, self,
+        return self.open_case_id(self.cases_model.row_at(index.row()).id)
+
+    def open_case_id(self, case_id: int) -> CaseDialog:
+        dialog = CaseDialog(self.engine, self.actor, case_id, self.dialogs, self,
                             on_change=self.refresh)
         self.case_windows.append(dialog)
         dialog.finished.connect(lambda _=0, d=dialog: self.case_windows.remove(d))
