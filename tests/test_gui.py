@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 from sqlalchemy import Engine, text
 
@@ -332,3 +333,30 @@ def test_stale_case_shows_what_changed(qtbot: Any, sqlite_engine: Engine,
     title, text = dialogs.errors[-1]
     assert "reload" in text and "decided" in text
     assert d.value("decision") == "decline"  # reloaded: the officer now sees the change
+
+
+def test_queue_search_by_phone_id_name_and_number(qtbot: Any, sqlite_engine: Engine,
+                                                  sqlite_actors: dict) -> None:
+    from tests.test_scoring import activate_default
+
+    activate_default(sqlite_engine, sqlite_actors)
+    frame = sample(300, seed=9)
+    import_frame(sqlite_engine, sqlite_actors["officer"], frame, file_name="s", sha256="9" * 64)
+    window = MainWindow(sqlite_engine, sqlite_actors["officer"], FakeDialogs())
+    qtbot.addWidget(window)
+    window.show()
+    target = window.cases_model.row_at(0)
+    row = frame[frame["application_no"] == target.application_no].iloc[0]
+    window.tabs.setCurrentIndex(1)
+    assert window.find_action.shortcut().matches(QKeySequence("Ctrl+F")) \
+        == QKeySequence.SequenceMatch.ExactMatch
+    window.find_action.trigger()
+    assert window.tabs.currentIndex() == 0
+    for text in (row["phone"], row["id_no"], target.application_no, row["name"]):
+        window.search_box.setText(text)
+        qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+        ids = [window.cases_model.row_at(r).id for r in range(window.cases_model.rowCount())]
+        assert target.id in ids, text
+    window.search_box.setText("DEMO-NONE")
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+    assert window.cases_model.total == 0

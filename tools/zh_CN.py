@@ -9,6 +9,8 @@ import sys
 import xml.etree.ElementTree as ET
 
 ZH: dict[str, str] = {
+    'Search: application no., ID number, phone or name (Ctrl+F)': '搜索：申请编号、身份证号、手机号或姓名（Ctrl+F）',
+    'Find': '查找',
     'Case {id}': '案件 {id}',
     'Decision': '决定',
     'Approval needs a second person': '批准需要第二人复核',

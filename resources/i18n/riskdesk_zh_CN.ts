@@ -436,102 +436,102 @@
 <context>
     <name>CasesModel</name>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="14" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="15" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="15" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="16" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="16" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="17" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="17" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="18" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="18" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="19" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="19" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="20" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="20" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="21" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="21" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="22" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="22" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="23" />
         <source>Amount (CNY)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="23" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="24" />
         <source>PD %</source>
         <translation>违约概率 %</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="24" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="25" />
         <source>Points</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="25" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="26" />
         <source>Band</source>
         <translation>区间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="26" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="27" />
         <source>Rule hits</source>
         <translation>规则命中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="27" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="28" />
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="31" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="32" />
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="32" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="33" />
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="33" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="34" />
         <source>Escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="34" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="35" />
         <source>Awaiting check</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="35" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="36" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="36" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="37" />
         <source>All</source>
         <translation>全部</translation>
     </message>
@@ -1205,130 +1205,140 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="48" />
+        <location filename="../../riskdesk/ui/main_window.py" line="49" />
         <source>riskdesk - risk case management</source>
         <translation>riskdesk - 风险案件管理</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="75" />
+        <location filename="../../riskdesk/ui/main_window.py" line="76" />
         <source>View:</source>
         <translation>视图：</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/main_window.py" line="81" />
+        <source>Search: application no., ID number, phone or name (Ctrl+F)</source>
+        <translation>搜索：申请编号、身份证号、手机号或姓名（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="89" />
         <source>Case queue</source>
         <translation>案件队列</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="82" />
+        <location filename="../../riskdesk/ui/main_window.py" line="90" />
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="90" />
+        <location filename="../../riskdesk/ui/main_window.py" line="98" />
         <source>Signed in: {user} ({roles}) | {db}</source>
         <translation>已登录：{user}（{roles}）| {db}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="110" />
+        <location filename="../../riskdesk/ui/main_window.py" line="118" />
         <source>{view} ({n})</source>
         <translation>{view}（{n}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="135" />
+        <location filename="../../riskdesk/ui/main_window.py" line="153" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="139" />
+        <location filename="../../riskdesk/ui/main_window.py" line="157" />
         <source>Import applications...</source>
         <translation>导入申请…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="143" />
+        <location filename="../../riskdesk/ui/main_window.py" line="161" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="146" />
+        <location filename="../../riskdesk/ui/main_window.py" line="164" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="149" />
-        <location filename="../../riskdesk/ui/main_window.py" line="166" />
+        <location filename="../../riskdesk/ui/main_window.py" line="167" />
+        <location filename="../../riskdesk/ui/main_window.py" line="188" />
         <source>About riskdesk</source>
         <translation>关于 riskdesk</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="153" />
+        <location filename="../../riskdesk/ui/main_window.py" line="169" />
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="175" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="158" />
+        <location filename="../../riskdesk/ui/main_window.py" line="180" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="162" />
+        <location filename="../../riskdesk/ui/main_window.py" line="184" />
         <source>{total} applications, {loaded} loaded</source>
         <translation>共 {total} 笔申请，已加载 {loaded} 笔</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="167" />
+        <location filename="../../riskdesk/ui/main_window.py" line="189" />
         <source>riskdesk {version}
 Database: {db}</source>
         <translation>riskdesk {version}
 数据库：{db}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="186" />
+        <location filename="../../riskdesk/ui/main_window.py" line="208" />
         <source>Importing {file}</source>
         <translation>正在导入 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="206" />
+        <location filename="../../riskdesk/ui/main_window.py" line="228" />
         <source>{n} rows rejected, written with their reasons to {path}.</source>
         <translation>拒绝 {n} 行，已连同原因写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="209" />
+        <location filename="../../riskdesk/ui/main_window.py" line="231" />
         <source>Scoring: {summary}</source>
         <translation>评分：{summary}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="210" />
+        <location filename="../../riskdesk/ui/main_window.py" line="232" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="202" />
+        <location filename="../../riskdesk/ui/main_window.py" line="224" />
         <source>{file}: {total} rows, {new} imported, {present} already present.</source>
         <translation>{file}：共 {total} 行，导入 {new} 行，已存在 {present} 行。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="215" />
+        <location filename="../../riskdesk/ui/main_window.py" line="237" />
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="216" />
+        <location filename="../../riskdesk/ui/main_window.py" line="238" />
         <source>The import was cancelled; nothing was saved.</source>
         <translation>导入已取消，未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="218" />
+        <location filename="../../riskdesk/ui/main_window.py" line="240" />
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="220" />
+        <location filename="../../riskdesk/ui/main_window.py" line="242" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="221" />
+        <location filename="../../riskdesk/ui/main_window.py" line="243" />
         <source>The import failed and nothing was saved: {error}</source>
         <translation>导入失败，未保存任何数据：{error}</translation>
     </message>

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QTableView,
     QTabWidget,
@@ -75,6 +76,13 @@ class MainWindow(QMainWindow):
         row.addWidget(QLabel(self.tr("View:"), queue))
         row.addWidget(self.view_box)
         row.addStretch(1)
+        self.search_box = QLineEdit(self)
+        self.search_box.setPlaceholderText(self.tr(
+            "Search: application no., ID number, phone or name (Ctrl+F)"))
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMinimumWidth(360)
+        self.search_box.returnPressed.connect(self.search)
+        row.addWidget(self.search_box)
         layout.addLayout(row)
         layout.addWidget(self.cases_table)
         self.tabs = QTabWidget(self)
@@ -126,6 +134,16 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
+    def focus_search(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def search(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.cases_model.set_search(self.search_box.text())
+        self._fill_views()
+
     def refresh(self) -> None:
         self.model.reload()
         self.cases_model.reload()
@@ -148,6 +166,10 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         about_action = QAction(self.tr("About riskdesk"), self)
         about_action.triggered.connect(self._about)
+        self.find_action = find_action = QAction(self.tr("Find"), self)
+        find_action.setShortcut(QKeySequence.StandardKey.Find)
+        find_action.triggered.connect(self.focus_search)
+        self.addAction(find_action)
         bar.addAction(self.import_action)
         bar.addAction(self.refresh_action)
         file_menu = self.menuBar().addMenu(self.tr("&File"))

@@ -5,6 +5,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from riskdesk.domain.identity import ID_PATTERN, PHONE_PATTERN
 from riskdesk.i18n import QT_TRANSLATE_NOOP
 from riskdesk.services.actor import Actor
 from riskdesk.services.queue import CaseFilter, CaseRow, count_cases, page_cases, sort_value
@@ -50,6 +51,23 @@ class CasesModel(PagedTableModel):
 
     def set_view(self, view: str) -> None:
         self.filter = replace(self.filter, view=view)
+        self.reload()
+
+    def set_search(self, text: str) -> None:
+        """One box for everything: an ID number or a phone is matched exactly through its
+        keyed hash, Chinese text as a name prefix, anything else as an application number."""
+        text = text.strip()
+        fields: dict[str, str | None] = {"id_no": None, "phone": None, "name_prefix": None,
+                                         "application_no": None}
+        if ID_PATTERN.match(text.upper()):
+            fields["id_no"] = text.upper()
+        elif PHONE_PATTERN.match(text):
+            fields["phone"] = text
+        elif any("\u4e00" <= ch <= "\u9fff" for ch in text):
+            fields["name_prefix"] = text
+        elif text:
+            fields["application_no"] = text
+        self.filter = replace(self.filter, **fields)  # type: ignore[arg-type]
         self.reload()
 
     def counts(self) -> dict[str, int]:
