@@ -352,11 +352,11 @@ def test_queue_search_by_phone_id_name_and_number(qtbot: Any, sqlite_engine: Eng
         == QKeySequence.SequenceMatch.ExactMatch
     window.find_action.trigger()
     assert window.tabs.currentIndex() == 0
-    for text in (row["phone"], row["id_no"], target.application_no, row["name"]):
-        window.search_box.setText(text)
+    for query in (row["phone"], row["id_no"], target.application_no, row["name"]):
+        window.search_box.setText(query)
         qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
         ids = [window.cases_model.row_at(r).id for r in range(window.cases_model.rowCount())]
-        assert target.id in ids, text
+        assert target.id in ids, query
     window.search_box.setText("DEMO-NONE")
     qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
     assert window.cases_model.total == 0
