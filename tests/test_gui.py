@@ -360,3 +360,18 @@ def test_queue_search_by_phone_id_name_and_number(qtbot: Any, sqlite_engine: Eng
     window.search_box.setText("DEMO-NONE")
     qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
     assert window.cases_model.total == 0
+
+
+def test_closing_the_window_signs_out_in_the_audit_trail(qtbot: Any, sqlite_engine: Engine,
+                                                        sqlite_actors: dict) -> None:
+    from sqlalchemy import select
+
+    from riskdesk.domain.audit import AuditEvent
+
+    window = MainWindow(sqlite_engine, sqlite_actors["officer"], FakeDialogs())
+    qtbot.addWidget(window)
+    window.show()
+    window.close()
+    with unit_of_work(sqlite_engine, write=False) as s:
+        ev = s.scalars(select(AuditEvent).where(AuditEvent.action == "auth.sign_out")).one()
+    assert ev.actor == "officer"

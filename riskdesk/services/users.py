@@ -110,3 +110,10 @@ def sign_in(session: Session, username: str, password: str, *, channel: str) -> 
         user.password_hash = hash_password(password)
     audit.append(session, who, "auth.sign_in", "user", user.id, after={"channel": channel})
     return who
+
+
+def sign_out(session: Session, actor: Actor, *, channel: str) -> None:
+    """The end of a working session, for the trail of who was signed in when."""
+    if actor.user_id is not None:
+        audit.append(session, actor, "auth.sign_out", "user", actor.user_id,
+                     after={"channel": channel})

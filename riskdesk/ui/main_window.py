@@ -27,6 +27,7 @@ from riskdesk.errors import Cancelled, RiskdeskError
 from riskdesk.services.actor import Actor
 from riskdesk.services.imports.service import ImportResult, import_file
 from riskdesk.services.permissions import Action, allowed
+from riskdesk.services.users import sign_out
 from riskdesk.storage.engine import redact_url
 from riskdesk.storage.session import unit_of_work
 from riskdesk.tasks import TaskState
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self.cases_table.verticalHeader().setDefaultSectionSize(24)
         self.cases_table.activated.connect(self.open_case)  # Enter or double-click
         self.case_windows: list[CaseDialog] = []
+        self._signed_out = False
         self.view_box = QComboBox(self)
         self.view_box.currentIndexChanged.connect(self._view_changed)
         queue = QWidget(self)
@@ -244,4 +246,13 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802
         QSettings().setValue("main/geometry", self.saveGeometry())
+        for dialog in list(self.case_windows):  # their drafts are saved as they close
+            dialog.close()
+        if not self._signed_out:
+            self._signed_out = True
+            try:
+                with unit_of_work(self.engine) as session:
+                    sign_out(session, self.actor, channel="gui")
+            except RiskdeskError:
+                pass  # the database is gone; closing must still work
         super().closeEvent(event)
