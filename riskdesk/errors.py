@@ -50,8 +50,4 @@ class Cancelled(RiskdeskError):
 
 
 class StaleVersion(RiskdeskError):
-    """Someone saved the record since it was read; carries what changed."""
-
-    def __init__(self, message: str, changes: dict[str, tuple[object, object]]) -> None:
-        super().__init__(message)
-        self.changes = changes
+    """Someone saved the record since it was read."""

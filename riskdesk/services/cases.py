@@ -54,13 +54,7 @@ def _save(session: Session, actor: Actor, case: Case, version: int, action: str,
         update(Case).where(col(Case.id) == case.id, col(Case.version) == version)
         .values(**values, version=version + 1, updated_at=now))
     if result.rowcount != 1:  # type: ignore[attr-defined]
-        current = get_case(session, case.id or 0)
-        changes = {k: (before[k], getattr(current, k)) for k in TRACKED
-                   if before[k] != getattr(current, k)}
-        raise StaleVersion(translate(
-            "Cases", "Case {id} was changed by someone else (version {theirs}, you saw "
-            "{yours}); reload it and decide again.").format(
-            id=case.id, theirs=current.version, yours=version), changes)
+        _check_version(get_case(session, case.id or 0), version)
     after = get_case(session, case.id or 0)
     audit.append(session, actor, action, "case", case.id or 0,
                  before={k: before[k] for k in values if k in before},
@@ -69,11 +63,12 @@ def _save(session: Session, actor: Actor, case: Case, version: int, action: str,
 
 
 def _check_version(case: Case, version: int) -> None:
+    """Refuses a write based on an older version; the window shows what changed."""
     if case.version != version:
         raise StaleVersion(translate(
             "Cases", "Case {id} was changed by someone else (version {theirs}, you saw "
             "{yours}); reload it and decide again.").format(
-            id=case.id, theirs=case.version, yours=version), {})
+            id=case.id, theirs=case.version, yours=version))
 
 
 def claim(session: Session, actor: Actor, case_id: int, version: int) -> Case:
