@@ -27,7 +27,8 @@ from riskdesk.services import audit
 from riskdesk.services.actor import Actor
 from riskdesk.services.models import active, canonical_json, meta_of
 from riskdesk.services.permissions import Action, require
-from riskdesk.services.scoring import NoActiveModel, _load_features, frame_of
+from riskdesk.services.scoring import NoActiveModel, load_features
+from riskdesk.storage.bulk import frame_of
 from riskdesk.storage.clock import utcnow
 from riskdesk.storage.session import unit_of_work
 
@@ -67,7 +68,7 @@ def monitor(engine: Engine, actor: Actor, *, month: str | None = None) -> list[s
             p = scored["pd"].astype(float).to_numpy()
             score_psi = metrics.psi(ref["pd"]["shares"], metrics.bin_shares(p, ref["pd"]["edges"]))
             top = [f for f in ref.get("importance", {}) if f in ref][:TOP_FEATURES]
-            feats = _load_features(conn, scored["id"].tolist())
+            feats = load_features(conn, scored["id"].tolist())
             x = matrix(feats, meta["features"], meta["categories"])
             for name in top:
                 col = x[name]

@@ -57,6 +57,7 @@ from riskdesk.services.permissions import Action, require
 from riskdesk.services.rulesets import current_policy, current_rule_set
 from riskdesk.storage.bulk import (
     column_values,
+    frame_of,
     insert_columns,
     is_empty,
     next_ids,
@@ -142,13 +143,13 @@ def score_applications(engine: Any, actor: Actor, *, scope: str = "all",
         result = ScoreResult(run.id or 0, model.id or 0, rule_set.id or 0, policy.id or 0)
         conn = session.connection()
         state.progress(0.05, translate("Scoring", "Reading applications"))
-        frame = _load(conn, result, scope, batch_id, "ID_CHECKSUM" in settings
+        undecided = _undecided(result, scope)
+        frame = _load(conn, result, undecided, batch_id, "ID_CHECKSUM" in settings
                       and settings["ID_CHECKSUM"].enabled, meta_of(model)["features"])
         if len(frame):
             if "ID_CHECKSUM" in settings and settings["ID_CHECKSUM"].enabled:
                 frame["id_checksum_ok"] = _checksums(session, frame)
-            _run(session, conn, model, settings, policy, frame, result, now,
-                 _undecided(result, scope), state)
+            _run(session, conn, model, settings, policy, frame, result, now, undecided, state)
         run.finished_at = utcnow(session)
         run.scored, run.flagged = result.decisions, result.flagged
         run.rule_hits, run.cases = result.rule_hits, result.cases
@@ -163,19 +164,18 @@ def score_applications(engine: Any, actor: Actor, *, scope: str = "all",
 
 
 def _undecided(result: ScoreResult, scope: str) -> ColumnElement[bool]:
-    same = exists().where(and_(D.application_id == A.id,
-                               D.model_version_id == result.model_version_id,
-                               D.rule_set_id == result.rule_set_id,
-                               D.policy_version_id == result.policy_version_id))
     if scope == "unscored":
         return ~exists().where(D.application_id == A.id)
     if scope != "all":
         raise InvalidInput(translate("Scoring", "Scope must be all or unscored."))
-    return ~same
+    return ~exists().where(and_(D.application_id == A.id,
+                                D.model_version_id == result.model_version_id,
+                                D.rule_set_id == result.rule_set_id,
+                                D.policy_version_id == result.policy_version_id))
 
 
-def _load(conn: Connection, result: ScoreResult, scope: str, batch_id: int | None,
-          with_ids: bool, features: list[str]) -> pd.DataFrame:
+def _load(conn: Connection, result: ScoreResult, undecided: ColumnElement[bool],
+          batch_id: int | None, with_ids: bool, features: list[str]) -> pd.DataFrame:
     wanted = set(features) | {"annual_income", "total_bal_il"}  # the model's + the rules'
     feature_cols = [c for c in F if c.name in wanted]
     cols: list[Any] = [
@@ -202,7 +202,7 @@ def _load(conn: Connection, result: ScoreResult, scope: str, batch_id: int | Non
          .outerjoin(table_of(ApplicationFeatures), F.application_id == A.id)
          .outerjoin(table_of(Score), and_(S.application_id == A.id,
                                           S.model_version_id == result.model_version_id))
-         .where(_undecided(result, scope)).order_by(A.id))
+         .where(undecided).order_by(A.id))
     if batch_id is not None:
         q = q.where(A.batch_id == batch_id)
     frame = frame_of(conn, q)
@@ -220,22 +220,6 @@ def _exists_unless_empty(conn: Connection, model: Any, where: ColumnElement[bool
     if is_empty(conn, table_of(model)):
         return literal(0)
     return exists().where(where)
-
-
-def frame_of(conn: Connection, query: Any) -> pd.DataFrame:
-    """A query's rows as a frame, through the driver without per-value result processing
-    (several times faster than building SQLAlchemy rows at a million rows)."""
-    sql = str(query.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
-    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-    try:
-        cursor.execute(sql)
-        names = [d[0] for d in cursor.description]
-        rows = cursor.fetchall()
-    finally:
-        cursor.close()
-    columns = list(zip(*rows, strict=True)) if rows else [()] * len(names)
-    return pd.DataFrame({name: pd.Series(values, dtype=None if values else object)
-                         for name, values in zip(names, columns, strict=True)})
 
 
 def _checksums(session: Session, frame: pd.DataFrame) -> pd.Series:
@@ -475,7 +459,7 @@ def reasons_for(session: Session, actor: Actor, application_id: int) -> list[dic
         model = session.get(ModelVersion, model_id)
         assert model is not None
         meta = meta_of(model)
-        frame = _load_one(conn, application_id)
+        frame = load_features(conn, [application_id])
         x = matrix(frame, meta["features"], meta["categories"])
         _write_reasons(conn, booster_of(model.artefact_sha256, model.artefact), x,
                        meta["features"], np.asarray([score_id]))
@@ -485,11 +469,7 @@ def reasons_for(session: Session, actor: Actor, application_id: int) -> list[dic
                                                                "contribution"]))
 
 
-def _load_one(conn: Connection, application_id: int) -> pd.DataFrame:
-    return _load_features(conn, [application_id])
-
-
-def _load_features(conn: Connection, ids: list[int]) -> pd.DataFrame:
+def load_features(conn: Connection, ids: list[int]) -> pd.DataFrame:
     """Model inputs of the given applications, in the order given."""
     cols = [c for c in F if c.name != "application_id"]
     parts = []

@@ -62,6 +62,22 @@ def insert_columns(
     return n
 
 
+def frame_of(conn: Connection, query: Any) -> pd.DataFrame:
+    """A query's rows as a frame, through the driver without per-value result processing
+    (several times faster than building SQLAlchemy rows at a million rows)."""
+    sql = str(query.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(sql)
+        names = [d[0] for d in cursor.description]
+        rows = cursor.fetchall()
+    finally:
+        cursor.close()
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(names)
+    return pd.DataFrame({name: pd.Series(values, dtype=None if values else object)
+                         for name, values in zip(names, columns, strict=True)})
+
+
 def select_in(conn: Connection, table: Table, key: str, columns: Sequence[str],
               keys: Sequence[Any], *, chunk: int = 900,
               where: Mapping[str, Any] | None = None) -> list[tuple[Any, ...]]:
