@@ -457,3 +457,115 @@ INSERT INTO lpr_rate (effective_date, one_year_pct) VALUES ('2025-05-20', 3.00);
 
 UPDATE alembic_version SET version_num='0002' WHERE alembic_version.version_num = '0001';
 
+-- Running upgrade 0002 -> 0003
+
+CREATE TABLE app_setting (
+    `key` VARCHAR(64) NOT NULL, 
+    value VARCHAR(2000) NOT NULL, 
+    changed_by VARCHAR(64) NOT NULL, 
+    changed_at DATETIME(6) NOT NULL, 
+    PRIMARY KEY (`key`)
+);
+
+CREATE TABLE role_request (
+    id INTEGER NOT NULL AUTO_INCREMENT, 
+    user_id INTEGER NOT NULL, 
+    roles VARCHAR(255) NOT NULL, 
+    requested_by_id INTEGER NOT NULL, 
+    requested_at DATETIME(6) NOT NULL, 
+    status VARCHAR(16) NOT NULL, 
+    decided_by_id INTEGER, 
+    decided_at DATETIME(6), 
+    note VARCHAR(500) NOT NULL, 
+    PRIMARY KEY (id), 
+    FOREIGN KEY(decided_by_id) REFERENCES app_user (id), 
+    FOREIGN KEY(requested_by_id) REFERENCES app_user (id), 
+    FOREIGN KEY(user_id) REFERENCES app_user (id)
+);
+
+CREATE INDEX ix_role_request_user_id ON role_request (user_id);
+
+ALTER TABLE review_case ADD COLUMN is_open BOOL NOT NULL DEFAULT true;
+
+ALTER TABLE review_case ADD COLUMN application_no VARCHAR(40) NOT NULL DEFAULT '';
+
+ALTER TABLE review_case ADD COLUMN applicant_name VARCHAR(128) NOT NULL DEFAULT '';
+
+ALTER TABLE review_case ADD COLUMN id_no_masked VARCHAR(18) NOT NULL DEFAULT '';
+
+ALTER TABLE review_case ADD COLUMN product VARCHAR(24) NOT NULL DEFAULT '';
+
+ALTER TABLE review_case ADD COLUMN channel VARCHAR(24) NOT NULL DEFAULT '';
+
+ALTER TABLE review_case ADD COLUMN amount NUMERIC(14, 2) NOT NULL DEFAULT '-1';
+
+ALTER TABLE review_case ADD COLUMN submitted_at DATETIME(6);
+
+ALTER TABLE review_case ADD COLUMN pd DOUBLE NOT NULL DEFAULT '-1';
+
+ALTER TABLE review_case ADD COLUMN points INTEGER NOT NULL DEFAULT '-1';
+
+ALTER TABLE review_case ADD COLUMN band VARCHAR(8) NOT NULL DEFAULT '';
+
+ALTER TABLE review_case ADD COLUMN flags VARCHAR(255) NOT NULL DEFAULT '';
+
+UPDATE review_case SET is_open = false WHERE status IN ('decided', 'closed');
+
+UPDATE review_case SET application_no = (SELECT a.application_no FROM application a WHERE a.id = review_case.application_id) WHERE application_id IS NOT NULL;
+
+UPDATE review_case SET product = (SELECT a.product FROM application a WHERE a.id = review_case.application_id) WHERE application_id IS NOT NULL;
+
+UPDATE review_case SET channel = (SELECT a.channel FROM application a WHERE a.id = review_case.application_id) WHERE application_id IS NOT NULL;
+
+UPDATE review_case SET amount = (SELECT a.amount FROM application a WHERE a.id = review_case.application_id) WHERE application_id IS NOT NULL;
+
+UPDATE review_case SET submitted_at = (SELECT a.submitted_at FROM application a WHERE a.id = review_case.application_id) WHERE application_id IS NOT NULL;
+
+UPDATE review_case SET applicant_name = (SELECT p.name FROM application a JOIN applicant p ON p.id = a.applicant_id WHERE a.id = review_case.application_id) WHERE application_id IS NOT NULL;
+
+UPDATE review_case SET id_no_masked = (SELECT p.id_no_masked FROM application a JOIN applicant p ON p.id = a.applicant_id WHERE a.id = review_case.application_id) WHERE application_id IS NOT NULL;
+
+UPDATE review_case SET pd = (SELECT d.pd FROM decision_record d WHERE d.id = review_case.decision_record_id) WHERE decision_record_id IS NOT NULL;
+
+UPDATE review_case SET points = (SELECT d.points FROM decision_record d WHERE d.id = review_case.decision_record_id) WHERE decision_record_id IS NOT NULL;
+
+UPDATE review_case SET band = (SELECT d.band FROM decision_record d WHERE d.id = review_case.decision_record_id) WHERE decision_record_id IS NOT NULL;
+
+UPDATE review_case SET flags = (SELECT d.flags FROM decision_record d WHERE d.id = review_case.decision_record_id) WHERE decision_record_id IS NOT NULL;
+
+DROP INDEX ix_review_case_due_at ON review_case;
+
+DROP INDEX ix_review_case_kind ON review_case;
+
+DROP INDEX ix_review_case_status ON review_case;
+
+CREATE INDEX ix_case_assignee_open_due ON review_case (assignee_id, is_open, due_at, id);
+
+CREATE INDEX ix_case_assignee_open_pd ON review_case (assignee_id, is_open, pd, id);
+
+CREATE INDEX ix_case_open_due ON review_case (is_open, due_at, id);
+
+CREATE INDEX ix_case_sort_amount ON review_case (amount, id);
+
+CREATE INDEX ix_case_sort_applicant_name ON review_case (applicant_name, id);
+
+CREATE INDEX ix_case_sort_application_no ON review_case (application_no, id);
+
+CREATE INDEX ix_case_sort_channel ON review_case (channel, id);
+
+CREATE INDEX ix_case_sort_due_at ON review_case (due_at, id);
+
+CREATE INDEX ix_case_sort_kind ON review_case (kind, id);
+
+CREATE INDEX ix_case_sort_pd ON review_case (pd, id);
+
+CREATE INDEX ix_case_sort_priority ON review_case (priority, id);
+
+CREATE INDEX ix_case_sort_product ON review_case (product, id);
+
+CREATE INDEX ix_case_sort_status ON review_case (status, id);
+
+CREATE INDEX ix_case_status_band_pd ON review_case (status, band, pd, id);
+
+UPDATE alembic_version SET version_num='0003' WHERE alembic_version.version_num = '0002';
+

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QProgressDialog, QPushButton, QWidget
 from sqlalchemy import Engine, text
 
 from riskdesk.services.actor import Actor
@@ -20,6 +20,7 @@ from riskdesk.ui.main_window import MainWindow
 from riskdesk.ui.signin import SignInDialog
 from tests.conftest import PASSWORD
 from tests.helpers import sample, write_csv
+from tests.test_scoring import activate_default
 
 
 class FakeDialogs(Dialogs):
@@ -34,6 +35,9 @@ class FakeDialogs(Dialogs):
         self.errors: list[tuple[str, str]] = []
         self.problems: list[ImportResult] = []
         self.progress_dialogs: list[QProgressDialog] = []
+        self.choice: int | None = None
+        self.export_path: Path | None = None
+        self.number: int | None = None
 
     def open_import_file(self, parent: QWidget) -> str | None:
         return str(self.path) if self.path else None
@@ -52,6 +56,17 @@ class FakeDialogs(Dialogs):
     def show_problems(self, parent: QWidget, result: ImportResult) -> bool:
         self.problems.append(result)
         return self.valid_only
+
+    def choose(self, parent: QWidget, title: str, text: str, items: list[str]) -> int | None:
+        self.items = items
+        return self.choice
+
+    def save_export_file(self, parent: QWidget, suggested: str) -> str | None:
+        return str(self.export_path) if self.export_path else None
+
+    def ask_int(self, parent: QWidget, title: str, text: str, value: int, low: int,
+                high: int) -> int | None:
+        return self.number
 
     def save_rejects_file(self, parent: QWidget, suggested: str) -> str | None:
         self.suggested = suggested
@@ -260,10 +275,23 @@ def test_case_window_note_decline_override_and_check(qtbot: Any, sqlite_engine: 
     """Officer: open a case from "My cases", write a note, decline; approve an override -> it
     waits and the officer cannot check it; a senior officer confirms; the auditor can write
     nothing."""
+    from riskdesk.services.users import sign_in
     from tests.test_cases import scored_cases
 
     override, alone = scored_cases(sqlite_engine, sqlite_actors)
-    officer, senior = sqlite_actors["officer"], sqlite_actors["senior"]
+    senior = sqlite_actors["senior"]
+
+    def attempt(name: str, password: str) -> Actor | None:
+        with unit_of_work(sqlite_engine) as session:
+            return sign_in(session, name, password, channel="gui")
+
+    signin = SignInDialog(attempt, username="officer")
+    qtbot.addWidget(signin)
+    signin.password.setText(PASSWORD)
+    qtbot.mouseClick(signin.findChild(QDialogButtonBox).buttons()[0],
+                     Qt.MouseButton.LeftButton)
+    officer = signin.actor
+    assert officer is not None and officer.roles == {"officer"}
     dialogs = FakeDialogs()
     window = MainWindow(sqlite_engine, officer, dialogs)
     qtbot.addWidget(window)
@@ -283,6 +311,17 @@ def test_case_window_note_decline_override_and_check(qtbot: Any, sqlite_engine: 
         qtbot.mouseClick(d.buttons["claim"], Qt.MouseButton.LeftButton)
         assert d.value("status") == "in_review"
         d.close()
+    views = [window.view_box.itemData(i) for i in range(window.view_box.count())]
+    window.view_box.setCurrentIndex(views.index("mine"))
+    assert window.cases_model.total == 2
+    band = next(r.band for r in (window.cases_model.row_at(i) for i in range(2))
+                if r.id == alone)
+    window.filter_bar.select("bands", band)  # the filter narrows "My cases"
+    assert alone in [window.cases_model.row_at(i).id
+                     for i in range(window.cases_model.rowCount())]
+    assert all(window.cases_model.row_at(i).band == band
+               for i in range(window.cases_model.rowCount()))
+    window.filter_bar.clear()
     d = open_from_view(window, "mine", alone)
     d.note_text.setPlainText("phone number confirmed with the operator")
     d.save_draft()
@@ -375,3 +414,123 @@ def test_closing_the_window_signs_out_in_the_audit_trail(qtbot: Any, sqlite_engi
     with unit_of_work(sqlite_engine, write=False) as s:
         ev = s.scalars(select(AuditEvent).where(AuditEvent.action == "auth.sign_out")).one()
     assert ev.actor == "officer"
+
+
+def test_queue_claim_bulk_assign_export_and_last_page(qtbot: Any, sqlite_engine: Engine,
+                                                      sqlite_actors: dict,
+                                                      tmp_path: Path) -> None:
+    from riskdesk.ui.worker import wait_for_all
+
+    activate_default(sqlite_engine, sqlite_actors)
+    import_frame(sqlite_engine, sqlite_actors["officer"], sample(300, seed=9), file_name="q",
+                 sha256="8" * 64)
+    dialogs = FakeDialogs()
+    window = MainWindow(sqlite_engine, sqlite_actors["senior"], dialogs)
+    qtbot.addWidget(window)
+    m = window.cases_model
+    total = m.total
+    assert window.queue_buttons["claim"].isEnabled()  # seniors work cases too
+    table = window.cases_table
+    table.selectRow(0)
+    table.selectionModel().select(m.index(1, 0), table.selectionModel().SelectionFlag.Select
+                                  | table.selectionModel().SelectionFlag.Rows)
+    picked = [r.id for r in window.selected_cases()]
+    assert len(picked) == 2
+    dialogs.choice = dialogs_index = 0
+    qtbot.mouseClick(window.queue_buttons["assign"], Qt.MouseButton.LeftButton)
+    assignee = dialogs.items[dialogs_index]
+    assert {m.row_at(r).assignee for r in range(m.rowCount()) if m.row_at(r).id in picked} \
+        == {assignee}
+    window.last_page()
+    assert m.at_end and m.rowCount() == min(total, m.PAGE)
+    assert not m.canFetchMore() and "last" in window.queue_position.text()
+    window.first_page()
+    assert not m.at_end
+    dialogs.export_path = tmp_path / "view.csv"
+    qtbot.mouseClick(window.queue_buttons["export"], Qt.MouseButton.LeftButton)
+    assert wait_for_all()
+    qtbot.waitUntil(lambda: bool(dialogs.infos))
+    assert (tmp_path / "view.csv").read_text(encoding="utf-8-sig").count("\n") == total + 1
+
+    officer_window = MainWindow(sqlite_engine, sqlite_actors["officer"], FakeDialogs())
+    qtbot.addWidget(officer_window)
+    assert not officer_window.queue_buttons["assign"].isEnabled()
+    auditor_window = MainWindow(sqlite_engine, sqlite_actors["auditor"], FakeDialogs())
+    qtbot.addWidget(auditor_window)
+    assert not auditor_window.queue_buttons["claim"].isEnabled()
+    assert not auditor_window.queue_buttons["assign"].isEnabled()
+    assert auditor_window.queue_buttons["export"].isEnabled()  # masked export for audit
+
+
+def test_admin_screen_roles_need_a_second_admin(qtbot: Any, sqlite_engine: Engine,
+                                                sqlite_actors: dict) -> None:
+    from riskdesk.services.users import create_user, roles_of
+    from riskdesk.ui.admin import AdminDialog, RolesDialog
+
+    with unit_of_work(sqlite_engine) as s:
+        second = create_user(s, sqlite_actors["admin"], username="admin2", password=PASSWORD,
+                             roles=["admin"])
+    admin2 = Actor(second.id, "admin2", frozenset({"admin"}))
+    answers: list[list[str]] = []
+
+    def roles_dialog(*args: Any, **kwargs: Any) -> RolesDialog:
+        dialog = RolesDialog(*args, **kwargs)
+        for role, box in dialog.checks.items():
+            box.setChecked(role in answers[-1])
+        dialog.exec = lambda: RolesDialog.DialogCode.Accepted  # type: ignore[method-assign]
+        return dialog
+
+    dialogs = FakeDialogs()
+    window = MainWindow(sqlite_engine, sqlite_actors["admin"], dialogs)
+    qtbot.addWidget(window)
+    screen = window.open_admin()
+    screen.roles_dialog = roles_dialog
+    screen.select_user("admin")
+    assert not screen.buttons["roles"].isEnabled()  # never one's own roles
+    screen.select_user("officer")
+    answers.append(["officer", "senior_officer"])
+    qtbot.mouseClick(screen.buttons["roles"], Qt.MouseButton.LeftButton)
+    assert [p.username for p in screen.pending] == ["officer"]
+    qtbot.mouseClick(screen.buttons["approve"], Qt.MouseButton.LeftButton)
+    assert dialogs.errors and "second" in dialogs.errors[-1][1]  # not by the one who asked
+    other = AdminDialog(sqlite_engine, admin2, FakeDialogs())
+    qtbot.addWidget(other)
+    qtbot.mouseClick(other.buttons["approve"], Qt.MouseButton.LeftButton)
+    with unit_of_work(sqlite_engine, write=False) as s:
+        assert roles_of(s, sqlite_actors["officer"].user_id) == {"officer", "senior_officer"}
+    dialogs.number = 7
+    qtbot.mouseClick(screen.buttons["idle"], Qt.MouseButton.LeftButton)
+    from riskdesk.services.settings import idle_lock_minutes
+    with unit_of_work(sqlite_engine, write=False) as s:
+        assert idle_lock_minutes(s) == 7
+    officer_window = MainWindow(sqlite_engine, sqlite_actors["officer"], FakeDialogs())
+    qtbot.addWidget(officer_window)
+    assert not hasattr(officer_window, "admin_action")
+
+
+def test_idle_session_locks_and_unlocks_with_the_password(qtbot: Any, sqlite_engine: Engine,
+                                                          sqlite_actors: dict) -> None:
+    from sqlalchemy import select
+
+    from riskdesk.domain.audit import AuditEvent
+
+    window = MainWindow(sqlite_engine, sqlite_actors["officer"], FakeDialogs())
+    qtbot.addWidget(window)
+    window.show()
+    lock = window.idle_lock
+    lock.check()
+    assert not lock.locked  # just started
+    lock.last_input -= 60 * lock.minutes + 1
+    lock.check()
+    assert lock.locked and not window.centralWidget().isVisible()
+    assert lock.dialog is not None
+    lock.dialog.password.setText("wrong password!")
+    lock.dialog._try()
+    assert lock.locked and lock.dialog.message.text()
+    lock.dialog.password.setText(PASSWORD)
+    lock.dialog._try()
+    assert not lock.locked and window.centralWidget().isVisible()
+    with unit_of_work(sqlite_engine, write=False) as s:
+        actions = [e.action for e in s.scalars(select(AuditEvent).where(
+            AuditEvent.actor == "officer").order_by(AuditEvent.seq))]
+    assert actions[-3:] == ["auth.session_locked", "auth.sign_in_failed", "auth.sign_in"]

@@ -3,6 +3,7 @@ the roles the matrix does not list."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -10,12 +11,15 @@ from sqlalchemy import Engine
 
 from riskdesk.domain.enums import Role
 from riskdesk.errors import PermissionDenied, RiskdeskError
-from riskdesk.services import cases, models, rulesets
+from riskdesk.services import cases, models, rulesets, settings, users
 from riskdesk.services.actor import Actor
+from riskdesk.services.case_detail import unmask
 from riskdesk.services.imports.service import import_frame
 from riskdesk.services.keys import export_data_key
 from riskdesk.services.monitoring import monitor
 from riskdesk.services.permissions import MATRIX, Action
+from riskdesk.services.queue import CaseFilter
+from riskdesk.services.queue_export import export_view
 from riskdesk.services.scoring import score_applications
 from riskdesk.services.users import create_user
 from riskdesk.storage.session import unit_of_work
@@ -30,11 +34,12 @@ def in_session(engine: Engine, fn: Callable[[Any, Actor], object]) -> Callable[[
     return call
 
 
-def services(engine: Engine, case_id: int) -> list[tuple[Action, Callable[[Actor], object]]]:
+def services(engine: Engine, case_id: int,
+             tmp: Path) -> list[tuple[Action, Callable[[Actor], object]]]:
     u = in_session
     return [
         (Action.KEY_EXPORT, lambda a: export_data_key(engine, a)),
-        (Action.USER_CREATE, u(engine, lambda s, a: create_user(
+        (Action.USER_MANAGE, u(engine, lambda s, a: create_user(
             s, a, username=f"new-{a.username}", password="long-enough-password",
             roles=["officer"]))),
         (Action.APPLICATION_IMPORT, lambda a: import_frame(
@@ -62,13 +67,25 @@ def services(engine: Engine, case_id: int) -> list[tuple[Action, Callable[[Actor
         (Action.CASE_ASSIGN, u(engine, lambda s, a: cases.assign(s, a, case_id, 999, 1))),
         (Action.CASE_CHECK, u(engine, lambda s, a: cases.check(s, a, case_id, 999,
                                                               confirm=True))),
+        (Action.CASE_ASSIGN, u(engine, lambda s, a: cases.assign_many(s, a, [(case_id, 999)],
+                                                                     1))),
+        (Action.USER_MANAGE, u(engine, lambda s, a: users.change_roles(s, a, 2, ["officer"]))),
+        (Action.USER_MANAGE, u(engine, lambda s, a: users.set_active(s, a, 2, True))),
+        (Action.USER_MANAGE, u(engine, lambda s, a: users.unlock(s, a, 2))),
+        (Action.USER_MANAGE, u(engine, lambda s, a: users.decide_role_request(
+            s, a, 999, approve=True))),
+        (Action.SETTINGS_CHANGE, u(engine, lambda s, a: settings.set_idle_lock_minutes(
+            s, a, 10))),
+        (Action.QUEUE_EXPORT, lambda a: export_view(
+            engine, a, CaseFilter(), tmp / f"{a.username}.csv")),
+        (Action.PII_UNMASK, u(engine, lambda s, a: unmask(s, a, case_id, "phone"))),
     ]
 
 
 @pytest.mark.parametrize("role", sorted(Role))
 def test_every_write_service_follows_the_matrix(sqlite_engine: Engine,
                                                 sqlite_actors: dict[str, Actor],
-                                                role: str) -> None:
+                                                role: str, tmp_path: Path) -> None:
     activate_default(sqlite_engine, sqlite_actors)
     import_frame(sqlite_engine, sqlite_actors["officer"], sample(200, seed=4),
                  file_name="m.csv", sha256="7" * 64)
@@ -83,7 +100,7 @@ def test_every_write_service_follows_the_matrix(sqlite_engine: Engine,
                            password="long-enough-password", roles=[role])
     actor = Actor(user.id, f"as-{role}", frozenset({role}))
     checked = set()
-    for action, call in services(sqlite_engine, case_id):
+    for action, call in services(sqlite_engine, case_id, tmp_path):
         allowed = role in MATRIX[action]
         try:
             call(actor)

@@ -62,3 +62,72 @@ def test_sign_in_success_failure_and_lockout_are_audited(
     assert actions.count("auth.sign_in_failed") == MAX_FAILED_SIGN_INS + 1
     assert "auth.sign_in" in actions
     assert "wrong-password" not in canon and PASSWORD not in canon
+
+
+def test_role_changes_need_a_second_admin_and_never_ones_own(sqlite_engine: Engine,
+                                                              sqlite_actors: dict) -> None:
+    from riskdesk.domain.users import RoleRequest
+    from riskdesk.services import users
+
+    admin, officer = sqlite_actors["admin"], sqlite_actors["officer"]
+    with unit_of_work(sqlite_engine) as s:  # the only admin: a grant applies at once
+        second = create_user(s, admin, username="admin2", password=PASSWORD, roles=["admin"])
+        assert users.roles_of(s, second.id or 0) == {"admin"}
+    admin2 = Actor(second.id, "admin2", frozenset({"admin"}))
+    with pytest.raises(PermissionDenied), unit_of_work(sqlite_engine) as s:
+        users.change_roles(s, admin, admin.user_id or 0, ["admin", "compliance"])
+    with unit_of_work(sqlite_engine) as s:  # two admins now: senior officer waits
+        request = users.change_roles(s, admin, officer.user_id or 0,
+                                     ["officer", "senior_officer"])
+        assert request is not None
+        assert users.roles_of(s, officer.user_id or 0) == {"officer"}
+        assert [p.username for p in users.pending_grants(s, admin)] == ["officer"]
+    with pytest.raises(PermissionDenied), unit_of_work(sqlite_engine) as s:
+        users.decide_role_request(s, admin, request.id or 0, approve=True)
+    with unit_of_work(sqlite_engine) as s:
+        users.decide_role_request(s, admin2, request.id or 0, approve=True)
+        assert users.roles_of(s, officer.user_id or 0) == {"officer", "senior_officer"}
+    with unit_of_work(sqlite_engine) as s:  # dropping a role needs nobody else
+        assert users.change_roles(s, admin2, officer.user_id or 0, ["officer"]) is None
+        assert users.roles_of(s, officer.user_id or 0) == {"officer"}
+        request = users.change_roles(s, admin2, officer.user_id or 0, ["admin"])
+        assert request is not None
+    with unit_of_work(sqlite_engine) as s:
+        users.decide_role_request(s, admin, request.id or 0, approve=False, note="no")
+        assert s.get(RoleRequest, request.id).status == "rejected"
+        assert users.roles_of(s, officer.user_id or 0) == set()  # unprivileged part applied
+        actions = [e.action for e in s.scalars(select(AuditEvent).where(
+            AuditEvent.entity_type == "user", AuditEvent.entity_id == str(officer.user_id))
+            .order_by(AuditEvent.seq))]
+    assert actions[-5:] == ["user.roles_requested", "user.roles_approved",
+                            "user.roles_change", "user.roles_requested",
+                            "user.roles_rejected"]
+
+
+def test_deactivate_unlock_and_idle_lock_setting(sqlite_engine: Engine,
+                                                 sqlite_actors: dict) -> None:
+    from riskdesk.services import settings, users
+
+    admin, officer = sqlite_actors["admin"], sqlite_actors["officer"]
+    for _ in range(MAX_FAILED_SIGN_INS):
+        with unit_of_work(sqlite_engine) as s:
+            sign_in(s, "officer", "wrong password!", channel="test")
+    with unit_of_work(sqlite_engine) as s:
+        assert sign_in(s, "officer", PASSWORD, channel="test") is None  # locked
+        users.unlock(s, admin, officer.user_id or 0)
+    with unit_of_work(sqlite_engine) as s:
+        assert sign_in(s, "officer", PASSWORD, channel="test") is not None
+        users.set_active(s, admin, officer.user_id or 0, False)
+    with unit_of_work(sqlite_engine) as s:
+        assert sign_in(s, "officer", PASSWORD, channel="test") is None
+        with pytest.raises(PermissionDenied):
+            users.set_active(s, admin, admin.user_id or 0, False)
+    with unit_of_work(sqlite_engine) as s:
+        assert settings.idle_lock_minutes(s) == settings.IDLE_LOCK_DEFAULT
+        settings.set_idle_lock_minutes(s, admin, 5)
+    with unit_of_work(sqlite_engine) as s:
+        assert settings.idle_lock_minutes(s) == 5
+        with pytest.raises(InvalidInput):
+            settings.set_idle_lock_minutes(s, admin, 0)
+        with pytest.raises(PermissionDenied):
+            settings.set_idle_lock_minutes(s, sqlite_actors["senior"], 30)

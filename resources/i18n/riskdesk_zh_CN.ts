@@ -2,6 +2,146 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AdminDialog</name>
+    <message>
+        <location filename="../../riskdesk/ui/admin.py" line="81" />
+        <source>Users and roles</source>
+        <translation>用户与角色</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/admin.py" line="83" />
+        <location filename="../../riskdesk/ui/admin.py" line="86" />
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/admin.py" line="83" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/admin.py" line="83" />
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/admin.py" line="83" />
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/admin.py" line="84" />
+        <source>Locked until</source>
+        <translation>锁定至</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/admin.py" line="84" />
+        <source>Waiting for approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/admin.py" line="86" />
+        <source>Request</source>
+        <translation>申请单</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/admin.py" line="86" />
+        <source>New roles</source>
+        <translation>新角色</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/admin.py" line="87" />
+        <source>Asked by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/admin.py" line="87" />
+        <source>Asked at</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/admin.py" line="91" />
+        <source>Add user...</source>
+        <translation>新增用户…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/admin.py" line="92" />
+        <source>Change roles...</source>
+        <translation>修改角色…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/admin.py" line="93" />
+        <source>Activate / deactivate</source>
+        <translation>启用 / 停用</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/admin.py" line="94" />
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/admin.py" line="95" />
+        <source>Idle lock...</source>
+        <translation>空闲锁定…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/admin.py" line="96" />
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/admin.py" line="97" />
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/admin.py" line="107" />
+        <source>Role grants waiting for a second administrator</source>
+        <translation>等待第二位管理员审批的角色授予</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/admin.py" line="133" />
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/admin.py" line="133" />
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/admin.py" line="170" />
+        <location filename="../../riskdesk/ui/admin.py" line="181" />
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/admin.py" line="177" />
+        <source>Add user</source>
+        <translation>新增用户</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/admin.py" line="181" />
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/admin.py" line="191" />
+        <source>Roles of {user}</source>
+        <translation>{user} 的角色</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/admin.py" line="219" />
+        <source>Idle lock</source>
+        <translation>空闲锁定</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/admin.py" line="219" />
+        <source>Lock a workstation's session after this many minutes without input:</source>
+        <translation>工作站无操作多少分钟后锁定会话：</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../riskdesk/ui/app.py" line="50" />
@@ -173,168 +313,198 @@
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="78" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="73" />
+        <source>Show ID number</source>
+        <translation>显示身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="73" />
+        <source>Show phone</source>
+        <translation>显示手机号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="74" />
+        <source>Show bank card</source>
+        <translation>显示银行卡号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="76" />
+        <source>Shows the full value to you; the audit trail records that you looked.</source>
+        <translation>向您显示完整信息；审计轨迹会记录您的查看。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="87" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="79" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="88" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="112" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="125" />
         <source>Case {id} - {app}</source>
         <translation>案件 {id} - {app}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="153" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="157" />
+        <source>Not shown</source>
+        <translation>未显示</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="183" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="157" />
-        <location filename="../../riskdesk/ui/cases/detail.py" line="173" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="187" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="203" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="200" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="230" />
         <source>Case {id}</source>
         <translation>案件 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="201" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="231" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="202" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="232" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="203" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="233" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="204" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="234" />
         <source>Approval needs a second person</source>
         <translation>批准需要第二人复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="205" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="235" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="206" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="236" />
         <source>Points</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="207" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="237" />
         <source>Band</source>
         <translation>区间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="208" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="238" />
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="209" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="239" />
         <source>Rule hits</source>
         <translation>规则命中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="210" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="240" />
         <source>Linked applications</source>
         <translation>关联申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="211" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="241" />
         <source>Notes</source>
         <translation>调查笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="212" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="242" />
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="213" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="243" />
         <source>corrects note {id}</source>
         <translation>更正笔记 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="228" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="258" />
+        <source>{value} (unmasked)</source>
+        <translation>{value}（已解除遮蔽）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="260" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="229" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="261" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="229" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="262" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="230" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="263" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="230" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="264" />
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="231" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="265" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="232" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="266" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="233" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="267" />
         <source>Amount (CNY)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="234" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="268" />
         <source>Term (months)</source>
         <translation>期限（月）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="235" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="269" />
         <source>APR %</source>
         <translation>年利率 %</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="236" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="270" />
         <source>Purpose</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="237" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="271" />
         <source>Submitted</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="238" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="272" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="242" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="276" />
         <source>model {m}, rule set {r}, policy {p}</source>
         <translation>模型 {m}，规则集 {r}，策略 {p}</translation>
     </message>
@@ -342,196 +512,215 @@
 <context>
     <name>Cases</name>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="37" />
+        <location filename="../../riskdesk/services/cases.py" line="38" />
         <source>Case work needs a signed-in user.</source>
         <translation>处理案件需要已登录的用户。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="44" />
+        <location filename="../../riskdesk/services/cases.py" line="45" />
         <source>There is no case {id}.</source>
         <translation>没有编号为 {id} 的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="60" />
-        <location filename="../../riskdesk/services/cases.py" line="73" />
+        <location filename="../../riskdesk/services/cases.py" line="69" />
         <source>Case {id} was changed by someone else (version {theirs}, you saw {yours}); reload it and decide again.</source>
         <translation>案件 {id} 已被他人修改（当前版本 {theirs}，您看到的是 {yours}）；请重新加载后再决定。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="84" />
+        <location filename="../../riskdesk/services/cases.py" line="80" />
         <source>Case {id} is already assigned; a senior officer can reassign it.</source>
         <translation>案件 {id} 已分配；可由高级审核员重新分配。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="87" />
+        <location filename="../../riskdesk/services/cases.py" line="83" />
         <source>Case {id} is {status}; it cannot be claimed.</source>
         <translation>案件 {id} 状态为 {status}，不能领取。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="105" />
+        <location filename="../../riskdesk/services/cases.py" line="95" />
+        <source>Case {id} is {status}; it cannot be assigned.</source>
+        <translation>案件 {id} 状态为 {status}，不能分派。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/cases.py" line="120" />
+        <source>User {id} is not an active officer; cases go to officers and senior officers.</source>
+        <translation>用户 {id} 不是在岗的审查员；案件只能分派给审查员和高级审查员。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/cases.py" line="129" />
         <source>Note kind must be one of {kinds}; outcome one of {outcomes}.</source>
         <translation>笔记类型须为 {kinds} 之一；结果须为 {outcomes} 之一。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="109" />
+        <location filename="../../riskdesk/services/cases.py" line="133" />
         <source>A note needs text.</source>
         <translation>笔记需要填写内容。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="113" />
+        <location filename="../../riskdesk/services/cases.py" line="137" />
         <source>Note {id} is not a note of this case.</source>
         <translation>笔记 {id} 不属于本案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="158" />
+        <location filename="../../riskdesk/services/cases.py" line="182" />
         <source>the policy recommends declining</source>
         <translation>策略建议拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="162" />
+        <location filename="../../riskdesk/services/cases.py" line="186" />
         <source>the amount is above {limit:,.0f} CNY</source>
         <translation>金额超过 {limit:,.0f} 元</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="173" />
+        <location filename="../../riskdesk/services/cases.py" line="197" />
         <source>Decision must be one of {d}.</source>
         <translation>决定须为 {d} 之一。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="176" />
+        <location filename="../../riskdesk/services/cases.py" line="200" />
         <source>A decision needs a reason.</source>
         <translation>决定需要填写理由。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="178" />
+        <location filename="../../riskdesk/services/cases.py" line="202" />
         <source>Case {id} is {status}; it cannot be decided now.</source>
         <translation>案件 {id} 状态为 {status}，现在不能决定。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="181" />
+        <location filename="../../riskdesk/services/cases.py" line="205" />
         <source>Case {id} is escalated: a senior officer decides it.</source>
         <translation>案件 {id} 已升级，须由高级审核员决定。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="207" />
+        <location filename="../../riskdesk/services/cases.py" line="231" />
         <source>Case {id} is not awaiting a check.</source>
         <translation>案件 {id} 不在待复核状态。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="210" />
+        <location filename="../../riskdesk/services/cases.py" line="234" />
         <source>{user} made this decision and may not also check it (four-eyes).</source>
         <translation>{user} 作出了该决定，不得再由本人复核（双人复核）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="217" />
+        <location filename="../../riskdesk/services/cases.py" line="241" />
         <source>Sending a decision back needs a reason.</source>
         <translation>退回决定需要填写理由。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/case_detail.py" line="55" />
+        <location filename="../../riskdesk/services/case_detail.py" line="57" />
         <source>The applicant of case {id} is missing.</source>
         <translation>案件 {id} 的申请人记录缺失。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/case_detail.py" line="137" />
+        <source>{field} cannot be unmasked.</source>
+        <translation>{field} 不能解除遮蔽。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/case_detail.py" line="141" />
+        <source>Case {id} has no application.</source>
+        <translation>案件 {id} 没有关联申请。</translation>
     </message>
 </context>
 <context>
     <name>CasesModel</name>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="15" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="22" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="16" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="23" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="17" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="24" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="18" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="25" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="19" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="26" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="20" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="27" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="21" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="28" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="22" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="29" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="23" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="30" />
         <source>Amount (CNY)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="24" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="31" />
         <source>PD %</source>
         <translation>违约概率 %</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="25" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="32" />
         <source>Points</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="26" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="33" />
         <source>Band</source>
         <translation>区间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="27" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="34" />
         <source>Rule hits</source>
         <translation>规则命中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="28" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="35" />
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="32" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="39" />
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="33" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="40" />
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="34" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="41" />
         <source>Escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="35" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="42" />
         <source>Awaiting check</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="36" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="43" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="37" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="44" />
         <source>All</source>
         <translation>全部</translation>
     </message>
@@ -539,34 +728,44 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="13" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="20" />
         <source>Import applications</source>
         <translation>导入申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="14" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="21" />
         <source>Application files (*.csv *.xlsx);;All files (*)</source>
         <translation>申请文件 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="25" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="32" />
         <source>Working</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="26" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="33" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="41" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="48" />
         <source>Save rejected rows as</source>
         <translation>被拒绝行另存为</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="42" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="49" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="54" />
+        <source>Export the view as</source>
+        <translation>将视图导出为</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="55" />
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 文件 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -707,189 +906,242 @@
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="146" />
+        <location filename="../../riskdesk/domain/enums.py" line="149" />
         <source>trained</source>
         <translation>已训练</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="147" />
+        <location filename="../../riskdesk/domain/enums.py" line="150" />
         <source>proposed</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="148" />
+        <location filename="../../riskdesk/domain/enums.py" line="151" />
         <source>active</source>
         <translation>生效中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="149" />
+        <location filename="../../riskdesk/domain/enums.py" line="152" />
         <source>retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="150" />
+        <location filename="../../riskdesk/domain/enums.py" line="153" />
         <source>approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="151" />
+        <location filename="../../riskdesk/domain/enums.py" line="154" />
         <source>review</source>
         <translation>人工审核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="152" />
+        <location filename="../../riskdesk/domain/enums.py" line="155" />
         <source>decline</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="153" />
+        <location filename="../../riskdesk/domain/enums.py" line="156" />
         <source>automatic approval</source>
         <translation>自动批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="154" />
+        <location filename="../../riskdesk/domain/enums.py" line="157" />
         <source>flagged</source>
         <translation>已标记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="155" />
+        <location filename="../../riskdesk/domain/enums.py" line="158" />
         <source>low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="156" />
+        <location filename="../../riskdesk/domain/enums.py" line="159" />
         <source>medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="157" />
+        <location filename="../../riskdesk/domain/enums.py" line="160" />
         <source>high</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="158" />
+        <location filename="../../riskdesk/domain/enums.py" line="161" />
         <source>pre-loan review</source>
         <translation>贷前审核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="159" />
+        <location filename="../../riskdesk/domain/enums.py" line="162" />
         <source>fraud</source>
         <translation>欺诈</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="160" />
+        <location filename="../../riskdesk/domain/enums.py" line="163" />
         <source>post-loan</source>
         <translation>贷后</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="161" />
+        <location filename="../../riskdesk/domain/enums.py" line="164" />
         <source>partner review</source>
         <translation>合作方审查</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="162" />
+        <location filename="../../riskdesk/domain/enums.py" line="165" />
         <source>human review requested</source>
         <translation>客户申请人工复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="163" />
+        <location filename="../../riskdesk/domain/enums.py" line="166" />
         <source>data incident</source>
         <translation>数据安全事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="164" />
+        <location filename="../../riskdesk/domain/enums.py" line="167" />
         <source>annual re-review</source>
         <translation>年度复审</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="165" />
+        <location filename="../../riskdesk/domain/enums.py" line="168" />
         <source>new</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="166" />
+        <location filename="../../riskdesk/domain/enums.py" line="169" />
         <source>in review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="167" />
+        <location filename="../../riskdesk/domain/enums.py" line="170" />
         <source>pending information</source>
         <translation>待补充材料</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="168" />
+        <location filename="../../riskdesk/domain/enums.py" line="171" />
         <source>escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="169" />
+        <location filename="../../riskdesk/domain/enums.py" line="172" />
         <source>awaiting check</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="170" />
+        <location filename="../../riskdesk/domain/enums.py" line="173" />
         <source>decided</source>
         <translation>已决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="171" />
+        <location filename="../../riskdesk/domain/enums.py" line="174" />
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="172" />
+        <location filename="../../riskdesk/domain/enums.py" line="175" />
         <source>identity</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="173" />
+        <location filename="../../riskdesk/domain/enums.py" line="176" />
         <source>phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="174" />
+        <location filename="../../riskdesk/domain/enums.py" line="177" />
         <source>income</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="175" />
+        <location filename="../../riskdesk/domain/enums.py" line="178" />
         <source>employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="176" />
+        <location filename="../../riskdesk/domain/enums.py" line="179" />
         <source>site visit</source>
         <translation>实地走访</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="177" />
+        <location filename="../../riskdesk/domain/enums.py" line="180" />
         <source>credit bureau</source>
         <translation>征信</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="178" />
+        <location filename="../../riskdesk/domain/enums.py" line="181" />
         <source>verified</source>
         <translation>已核实</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="179" />
+        <location filename="../../riskdesk/domain/enums.py" line="182" />
         <source>discrepancy</source>
         <translation>有出入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="180" />
+        <location filename="../../riskdesk/domain/enums.py" line="183" />
         <source>unable to verify</source>
         <translation>无法核实</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="181" />
+        <location filename="../../riskdesk/domain/enums.py" line="184" />
         <source>request information</source>
         <translation>要求补充材料</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="182" />
+        <location filename="../../riskdesk/domain/enums.py" line="185" />
         <source>escalate</source>
         <translation>升级</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../riskdesk/ui/cases/filters.py" line="42" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/filters.py" line="43" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/filters.py" line="44" />
+        <source>Assignee</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/filters.py" line="45" />
+        <source>Band</source>
+        <translation>区间</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/filters.py" line="46" />
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/filters.py" line="47" />
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/filters.py" line="48" />
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/filters.py" line="53" />
+        <source>{what}: any</source>
+        <translation>{what}：全部</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/filters.py" line="60" />
+        <source>Submitted</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/filters.py" line="72" />
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
     </message>
 </context>
 <context>
@@ -1203,142 +1455,260 @@
     </message>
 </context>
 <context>
+    <name>LockDialog</name>
+    <message>
+        <location filename="../../riskdesk/ui/idle_lock.py" line="36" />
+        <source>riskdesk is locked</source>
+        <translation>riskdesk 已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/idle_lock.py" line="41" />
+        <source>The session of {user} was locked after a period without input. Enter your password to go on, or sign out.</source>
+        <translation>{user} 的会话因长时间无操作已锁定。请输入密码继续，或退出登录。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/idle_lock.py" line="49" />
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/idle_lock.py" line="51" />
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/idle_lock.py" line="63" />
+        <source>Wrong password, or the account is locked. Failed attempts are recorded.</source>
+        <translation>密码错误或账户已锁定。失败的尝试会被记录。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="50" />
+        <location filename="../../riskdesk/ui/main_window.py" line="57" />
         <source>riskdesk - risk case management</source>
         <translation>riskdesk - 风险案件管理</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="78" />
+        <location filename="../../riskdesk/ui/main_window.py" line="86" />
         <source>View:</source>
         <translation>视图：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="83" />
+        <location filename="../../riskdesk/ui/main_window.py" line="93" />
         <source>Search: application no., ID number, phone or name (Ctrl+F)</source>
         <translation>搜索：申请编号、身份证号、手机号或姓名（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="91" />
+        <location filename="../../riskdesk/ui/main_window.py" line="109" />
+        <source>Claim</source>
+        <translation>领取</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="110" />
+        <source>Assign to...</source>
+        <translation>分派给…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="111" />
+        <source>Export view...</source>
+        <translation>导出视图…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="112" />
+        <source>First page</source>
+        <translation>第一页</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="113" />
+        <source>Last page</source>
+        <translation>最后一页</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="128" />
         <source>Case queue</source>
         <translation>案件队列</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="92" />
+        <location filename="../../riskdesk/ui/main_window.py" line="129" />
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="100" />
+        <location filename="../../riskdesk/ui/main_window.py" line="137" />
         <source>Signed in: {user} ({roles}) | {db}</source>
         <translation>已登录：{user}（{roles}）| {db}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="120" />
+        <location filename="../../riskdesk/ui/main_window.py" line="163" />
         <source>{view} ({n})</source>
         <translation>{view}（{n}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="155" />
+        <location filename="../../riskdesk/ui/main_window.py" line="178" />
+        <source>Cases: the last {n} of {total}</source>
+        <translation>案件：共 {total} 件中的最后 {n} 件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="181" />
+        <source>Cases: {loaded} of {total} loaded</source>
+        <translation>案件：共 {total} 件，已加载 {loaded} 件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="213" />
+        <source>Not claimed</source>
+        <translation>未领取</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="221" />
+        <source>Assign cases</source>
+        <translation>分派案件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="221" />
+        <source>Assign {n} case(s) to:</source>
+        <translation>将 {n} 件案件分派给：</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="226" />
+        <source>Not assigned</source>
+        <translation>未分派</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="244" />
+        <source>Export finished</source>
+        <translation>导出完成</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="245" />
+        <source>{n} cases written to {path} (personal data masked; the export is recorded in the audit trail).</source>
+        <translation>已将 {n} 件案件写入 {path}（个人信息已遮蔽；本次导出已记入审计轨迹）。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="249" />
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="250" />
+        <source>Nothing was written: {error}</source>
+        <translation>未写入任何内容：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="252" />
+        <source>Exporting {file}</source>
+        <translation>正在导出 {file}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="283" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="159" />
+        <location filename="../../riskdesk/ui/main_window.py" line="287" />
         <source>Import applications...</source>
         <translation>导入申请…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="163" />
+        <location filename="../../riskdesk/ui/main_window.py" line="291" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="166" />
+        <location filename="../../riskdesk/ui/main_window.py" line="294" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="169" />
-        <location filename="../../riskdesk/ui/main_window.py" line="190" />
+        <location filename="../../riskdesk/ui/main_window.py" line="297" />
+        <location filename="../../riskdesk/ui/main_window.py" line="328" />
         <source>About riskdesk</source>
         <translation>关于 riskdesk</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="171" />
+        <location filename="../../riskdesk/ui/main_window.py" line="299" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="177" />
+        <location filename="../../riskdesk/ui/main_window.py" line="305" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="182" />
+        <location filename="../../riskdesk/ui/main_window.py" line="311" />
+        <source>Users and roles...</source>
+        <translation>用户与角色…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="313" />
+        <source>&amp;Administration</source>
+        <translation>管理(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="315" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="186" />
+        <location filename="../../riskdesk/ui/main_window.py" line="324" />
         <source>{total} applications, {loaded} loaded</source>
         <translation>共 {total} 笔申请，已加载 {loaded} 笔</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="191" />
+        <location filename="../../riskdesk/ui/main_window.py" line="329" />
         <source>riskdesk {version}
 Database: {db}</source>
         <translation>riskdesk {version}
 数据库：{db}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="210" />
+        <location filename="../../riskdesk/ui/main_window.py" line="348" />
         <source>Importing {file}</source>
         <translation>正在导入 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="230" />
+        <location filename="../../riskdesk/ui/main_window.py" line="368" />
         <source>{n} rows rejected, written with their reasons to {path}.</source>
         <translation>拒绝 {n} 行，已连同原因写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="233" />
+        <location filename="../../riskdesk/ui/main_window.py" line="371" />
         <source>Scoring: {summary}</source>
         <translation>评分：{summary}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="234" />
+        <location filename="../../riskdesk/ui/main_window.py" line="372" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="226" />
+        <location filename="../../riskdesk/ui/main_window.py" line="364" />
         <source>{file}: {total} rows, {new} imported, {present} already present.</source>
         <translation>{file}：共 {total} 行，导入 {new} 行，已存在 {present} 行。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="239" />
+        <location filename="../../riskdesk/ui/main_window.py" line="377" />
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="240" />
+        <location filename="../../riskdesk/ui/main_window.py" line="378" />
         <source>The import was cancelled; nothing was saved.</source>
         <translation>导入已取消，未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="242" />
+        <location filename="../../riskdesk/ui/main_window.py" line="380" />
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="244" />
+        <location filename="../../riskdesk/ui/main_window.py" line="382" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="245" />
+        <location filename="../../riskdesk/ui/main_window.py" line="383" />
         <source>The import failed and nothing was saved: {error}</source>
         <translation>导入失败，未保存任何数据：{error}</translation>
     </message>
@@ -1459,37 +1829,37 @@ Database: {db}</source>
 <context>
     <name>Monitoring</name>
     <message>
-        <location filename="../../riskdesk/services/monitoring.py" line="42" />
+        <location filename="../../riskdesk/services/monitoring.py" line="43" />
         <source>Month must be YYYY-MM, not {m}.</source>
         <translation>月份格式应为 YYYY-MM，而不是 {m}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/monitoring.py" line="109" />
+        <location filename="../../riskdesk/services/monitoring.py" line="110" />
         <source>n/a</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/monitoring.py" line="113" />
+        <location filename="../../riskdesk/services/monitoring.py" line="114" />
         <source>model {m}, {month}: {n} scored applications</source>
         <translation>模型 {m}，{month}：已评分申请 {n} 笔</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/monitoring.py" line="115" />
+        <location filename="../../riskdesk/services/monitoring.py" line="116" />
         <source>score PSI against training: {v} (&lt; 0.10 stable, 0.10-0.25 watch, &gt; 0.25 shifted)</source>
         <translation>评分相对训练集的 PSI：{v}（&lt; 0.10 稳定，0.10-0.25 关注，&gt; 0.25 已偏移）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/monitoring.py" line="118" />
+        <location filename="../../riskdesk/services/monitoring.py" line="119" />
         <source>  feature PSI {name}: {v}</source>
         <translation>  特征 PSI {name}：{v}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/monitoring.py" line="120" />
+        <location filename="../../riskdesk/services/monitoring.py" line="121" />
         <source>known outcomes: {k}; AUC {auc}, KS {ks}</source>
         <translation>已知表现：{k} 笔；AUC {auc}，KS {ks}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/monitoring.py" line="122" />
+        <location filename="../../riskdesk/services/monitoring.py" line="123" />
         <source>override rate (decline band approved by an officer): {rate} of {n} decided</source>
         <translation>推翻率（拒绝区间被审核员批准）：已决定 {n} 笔中的 {rate}</translation>
     </message>
@@ -1497,82 +1867,97 @@ Database: {db}</source>
 <context>
     <name>Permissions</name>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="34" />
-        <source>create users</source>
-        <translation>创建用户</translation>
+        <location filename="../../riskdesk/services/permissions.py" line="37" />
+        <source>manage users and roles</source>
+        <translation>管理用户和角色</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="35" />
+        <location filename="../../riskdesk/services/permissions.py" line="38" />
         <source>import applications</source>
         <translation>导入申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="36" />
+        <location filename="../../riskdesk/services/permissions.py" line="39" />
         <source>view applications</source>
         <translation>查看申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="37" />
+        <location filename="../../riskdesk/services/permissions.py" line="40" />
         <source>verify the audit trail</source>
         <translation>校验审计链</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="38" />
+        <location filename="../../riskdesk/services/permissions.py" line="41" />
         <source>train credit models</source>
         <translation>训练信用模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="39" />
+        <location filename="../../riskdesk/services/permissions.py" line="42" />
         <source>propose a model for activation</source>
         <translation>提请启用模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="40" />
+        <location filename="../../riskdesk/services/permissions.py" line="43" />
         <source>approve a model (second person)</source>
         <translation>审批模型（第二人）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="41" />
+        <location filename="../../riskdesk/services/permissions.py" line="44" />
         <source>record model monitoring</source>
         <translation>记录模型监控</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="42" />
+        <location filename="../../riskdesk/services/permissions.py" line="45" />
         <source>score applications</source>
         <translation>为申请评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="43" />
+        <location filename="../../riskdesk/services/permissions.py" line="46" />
         <source>change rule settings</source>
         <translation>修改规则设置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="44" />
+        <location filename="../../riskdesk/services/permissions.py" line="47" />
         <source>change the decision policy</source>
         <translation>修改决策策略</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="45" />
+        <location filename="../../riskdesk/services/permissions.py" line="48" />
         <source>work cases: claim, note, decide</source>
         <translation>处理案件：领取、记录、决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="46" />
+        <location filename="../../riskdesk/services/permissions.py" line="49" />
         <source>assign cases to others</source>
         <translation>将案件分配给他人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="47" />
+        <location filename="../../riskdesk/services/permissions.py" line="50" />
         <source>check another officer's decision</source>
         <translation>复核他人的决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="48" />
+        <location filename="../../riskdesk/services/permissions.py" line="51" />
         <source>export the data key for escrow</source>
         <translation>导出数据密钥以托管</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="78" />
+        <location filename="../../riskdesk/services/permissions.py" line="52" />
+        <source>change workstation settings</source>
+        <translation>修改工作站设置</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/permissions.py" line="53" />
+        <source>export the case queue (masked)</source>
+        <translation>导出案件队列（遮蔽）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/permissions.py" line="54" />
+        <source>see unmasked personal data</source>
+        <translation>查看未遮蔽的个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/permissions.py" line="89" />
         <source>{user} may not {action}; this needs the role: {roles}.</source>
         <translation>{user} 无权{action}；需要角色：{roles}。</translation>
     </message>
@@ -1603,14 +1988,117 @@ Database: {db}</source>
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../riskdesk/services/queue.py" line="96" />
+        <location filename="../../riskdesk/services/queue.py" line="92" />
         <source>Unknown view {view}.</source>
         <translation>未知视图 {view}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/queue.py" line="147" />
+        <location filename="../../riskdesk/services/queue.py" line="156" />
         <source>Cannot sort by {key}.</source>
         <translation>不能按 {key} 排序。</translation>
+    </message>
+</context>
+<context>
+    <name>QueueExport</name>
+    <message>
+        <location filename="../../riskdesk/services/queue_export.py" line="31" />
+        <source>Case</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/queue_export.py" line="32" />
+        <source>Application no.</source>
+        <translation>申请编号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/queue_export.py" line="33" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/queue_export.py" line="34" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/queue_export.py" line="35" />
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/queue_export.py" line="36" />
+        <source>Due (UTC)</source>
+        <translation>到期（UTC）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/queue_export.py" line="37" />
+        <source>Applicant (masked)</source>
+        <translation>申请人（遮蔽）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/queue_export.py" line="38" />
+        <source>ID number (masked)</source>
+        <translation>身份证号（遮蔽）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/queue_export.py" line="39" />
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/queue_export.py" line="40" />
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/queue_export.py" line="41" />
+        <source>Amount (CNY)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/queue_export.py" line="42" />
+        <source>PD</source>
+        <translation>违约概率</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/queue_export.py" line="43" />
+        <source>Points</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/queue_export.py" line="44" />
+        <source>Band</source>
+        <translation>区间</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/queue_export.py" line="45" />
+        <source>Rule hits</source>
+        <translation>规则命中</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/queue_export.py" line="46" />
+        <source>Assignee</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/queue_export.py" line="77" />
+        <source>Export to a .csv or .xlsx file, not {name}.</source>
+        <translation>请导出为 .csv 或 .xlsx 文件，而不是 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/queue_export.py" line="85" />
+        <source>{n} rows do not fit in one Excel sheet; export to CSV or narrow the view.</source>
+        <translation>{n} 行超出一个 Excel 工作表的容量；请导出为 CSV 或缩小视图范围。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/queue_export.py" line="108" />
+        <source>{n} of {total} rows</source>
+        <translation>{n} / {total} 行</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/queue_export.py" line="128" />
+        <source>Cases</source>
+        <translation>案件</translation>
     </message>
 </context>
 <context>
@@ -1729,6 +2217,34 @@ Database: {db}</source>
         <location filename="../../riskdesk/scoring/reasons.py" line="40" />
         <source>not given</source>
         <translation>未提供</translation>
+    </message>
+</context>
+<context>
+    <name>RolesDialog</name>
+    <message>
+        <location filename="../../riskdesk/ui/admin.py" line="48" />
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/admin.py" line="49" />
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/admin.py" line="50" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/admin.py" line="51" />
+        <source>Repeat password</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/admin.py" line="58" />
+        <source>Granting the senior officer or admin role waits for a second administrator's approval.</source>
+        <translation>授予高级审查员或管理员角色需等待第二位管理员审批。</translation>
     </message>
 </context>
 <context>
@@ -1898,65 +2414,73 @@ Database: {db}</source>
 <context>
     <name>Scoring</name>
     <message>
-        <location filename="../../riskdesk/services/monitoring.py" line="53" />
+        <location filename="../../riskdesk/services/monitoring.py" line="54" />
         <source>No model is active.</source>
         <translation>没有生效的模型。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="91" />
+        <location filename="../../riskdesk/services/scoring.py" line="103" />
         <source>{d} decisions ({f} flagged), {s} new scores, {h} rule hits, {r} reason codes, {c} new cases (model {m}, rule set {rs}, policy {p})</source>
         <translation>决策 {d} 笔（标记 {f} 笔），新评分 {s} 条，规则命中 {h} 条，原因码 {r} 条，新案件 {c} 件（模型 {m}，规则集 {rs}，策略 {p}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="126" />
+        <location filename="../../riskdesk/services/scoring.py" line="138" />
         <source>No model is active: an admin proposes one and compliance or a senior officer approves it (riskdesk model propose / approve).</source>
         <translation>没有生效的模型：需由管理员提请、合规或高级审核员审批（riskdesk model propose / approve）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="144" />
+        <location filename="../../riskdesk/services/scoring.py" line="156" />
         <source>Reading applications</source>
         <translation>正在读取申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="161" />
+        <location filename="../../riskdesk/services/scoring.py" line="173" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="173" />
+        <location filename="../../riskdesk/services/scoring.py" line="181" />
         <source>Scope must be all or unscored.</source>
         <translation>范围应为 all 或 unscored。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="292" />
+        <location filename="../../riskdesk/services/scoring.py" line="288" />
         <source>Scoring {n} applications</source>
         <translation>正在为 {n} 笔申请评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="302" />
+        <location filename="../../riskdesk/services/scoring.py" line="298" />
         <source>Checking rules</source>
         <translation>正在检查规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="357" />
-        <location filename="../../riskdesk/services/scoring.py" line="415" />
+        <location filename="../../riskdesk/services/scoring.py" line="353" />
+        <location filename="../../riskdesk/services/scoring.py" line="414" />
         <source>Explaining flagged applications</source>
         <translation>正在计算标记申请的原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="369" />
+        <location filename="../../riskdesk/services/scoring.py" line="365" />
         <source>Recording decisions</source>
         <translation>正在记录决策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="393" />
+        <location filename="../../riskdesk/services/scoring.py" line="389" />
         <source>Opening cases</source>
         <translation>正在创建案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="469" />
+        <location filename="../../riskdesk/services/scoring.py" line="514" />
         <source>Application {id} has not been scored.</source>
         <translation>申请 {id} 尚未评分。</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <location filename="../../riskdesk/services/settings.py" line="28" />
+        <source>The idle lock must be between {low} and {high} minutes.</source>
+        <translation>空闲锁定时间须在 {low} 到 {high} 分钟之间。</translation>
     </message>
 </context>
 <context>
@@ -2021,32 +2545,62 @@ Database: {db}</source>
 <context>
     <name>Users</name>
     <message>
-        <location filename="../../riskdesk/services/users.py" line="48" />
+        <location filename="../../riskdesk/services/users.py" line="52" />
         <source>Sign in as an administrator to add users.</source>
         <translation>请以管理员身份登录后添加用户。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/users.py" line="50" />
+        <location filename="../../riskdesk/services/users.py" line="54" />
         <source>The first user of a database must be an admin.</source>
         <translation>数据库的第一个用户必须是管理员。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/users.py" line="56" />
+        <location filename="../../riskdesk/services/users.py" line="60" />
         <source>A user name needs 1 to 64 characters.</source>
         <translation>用户名需为 1 至 64 个字符。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/users.py" line="60" />
+        <location filename="../../riskdesk/services/users.py" line="103" />
         <source>Unknown role(s): {roles}. Known roles: {known}.</source>
         <translation>未知角色：{roles}。可用角色：{known}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/users.py" line="66" />
+        <location filename="../../riskdesk/services/users.py" line="160" />
+        <source>There is no user {id}.</source>
+        <translation>不存在用户 {id}。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/users.py" line="173" />
+        <source>Administrators cannot change their own roles; ask another administrator.</source>
+        <translation>管理员不能修改自己的角色；请由另一位管理员操作。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/users.py" line="185" />
+        <source>Role request {id} is not pending.</source>
+        <translation>角色申请 {id} 不在待审批状态。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/users.py" line="187" />
+        <source>The administrator who asked for a role cannot approve it; a second administrator must.</source>
+        <translation>提出角色申请的管理员不能自行审批，须由第二位管理员审批。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/users.py" line="190" />
+        <source>Administrators cannot approve roles for themselves.</source>
+        <translation>管理员不能为自己审批角色。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/users.py" line="206" />
+        <source>Administrators cannot deactivate themselves.</source>
+        <translation>管理员不能停用自己。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/users.py" line="64" />
         <source>A password needs at least {n} characters.</source>
         <translation>密码至少需要 {n} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/users.py" line="69" />
+        <location filename="../../riskdesk/services/users.py" line="67" />
         <source>User {name} already exists.</source>
         <translation>用户 {name} 已存在。</translation>
     </message>

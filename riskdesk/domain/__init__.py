@@ -13,10 +13,11 @@ from riskdesk.domain.scoring import (
     ScoreReason,
     ScoreRun,
 )
-from riskdesk.domain.users import User, UserRole
+from riskdesk.domain.users import AppSetting, RoleRequest, User, UserRole
 
 __all__ = [
     "Applicant",
+    "AppSetting",
     "Application",
     "ApplicationFeatures",
     "AuditEvent",
@@ -32,6 +33,7 @@ __all__ = [
     "ModelVersion",
     "MonitorRun",
     "PolicyVersion",
+    "RoleRequest",
     "RuleHit",
     "RuleSet",
     "RuleSetting",

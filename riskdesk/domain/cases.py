@@ -2,23 +2,40 @@
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 
+from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
-from riskdesk.domain.types import UtcDateTime
+from riskdesk.domain.types import Double, Money, UtcDateTime
+
+# Each queue sort has an index (column, id): keyset pages at 10 million cases read only the
+# rows they show. Views have their own: "My cases" and "Unassigned" by due date or PD,
+# "Overdue", and status + band by PD.
+QUEUE_SORTS = ("kind", "status", "priority", "due_at", "application_no", "applicant_name",
+               "product", "channel", "amount", "pd")
 
 
 class Case(SQLModel, table=True):
     __tablename__ = "review_case"  # CASE is an SQL keyword
+    __table_args__ = (
+        *(Index(f"ix_case_sort_{c}", c, "id") for c in QUEUE_SORTS),
+        Index("ix_case_assignee_open_due", "assignee_id", "is_open", "due_at", "id"),
+        Index("ix_case_assignee_open_pd", "assignee_id", "is_open", "pd", "id"),
+        Index("ix_case_open_due", "is_open", "due_at", "id"),
+        Index("ix_case_status_band_pd", "status", "band", "pd", "id"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
-    kind: str = Field(max_length=24, index=True)
+    kind: str = Field(max_length=24)
     application_id: int | None = Field(default=None, foreign_key="application.id", index=True)
     # One case per cause: "pre_loan:<application id>"; NULL where repeats are legitimate.
     dedupe_key: str | None = Field(default=None, max_length=64, unique=True)
-    status: str = Field(max_length=16, index=True)
+    status: str = Field(max_length=16)
+    # status not decided/closed, kept with it: one indexable value for the open-case views.
+    is_open: bool = Field(default=True)
     priority: int  # 1 (most urgent) .. 4
-    due_at: datetime = Field(sa_type=UtcDateTime, index=True)
+    due_at: datetime = Field(sa_type=UtcDateTime)
     assignee_id: int | None = Field(default=None, foreign_key="app_user.id")
     decision: str | None = Field(default=None, max_length=16)  # approve / decline
     maker_id: int | None = Field(default=None, foreign_key="app_user.id")  # awaiting a check
@@ -30,6 +47,21 @@ class Case(SQLModel, table=True):
     updated_at: datetime = Field(sa_type=UtcDateTime)
     # Optimistic locking: writers UPDATE ... WHERE version = the version they read.
     version: int = Field(default=1)
+    # The queue's read model, copied from the application and its current decision when the
+    # case opens and while it is open (a decided case keeps the score it was decided on), so
+    # the queue filters, sorts and counts on this one table. Never NULL, so keyset paging
+    # needs no NULLS FIRST/LAST: "" or -1 stands for "none".
+    application_no: str = Field(default="", max_length=40)
+    applicant_name: str = Field(default="", max_length=128)
+    id_no_masked: str = Field(default="", max_length=18)
+    product: str = Field(default="", max_length=24)
+    channel: str = Field(default="", max_length=24)
+    amount: Decimal = Field(default=Decimal(-1), sa_type=Money)
+    submitted_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    pd: float = Field(default=-1.0, sa_type=Double)
+    points: int = Field(default=-1)
+    band: str = Field(default="", max_length=8)
+    flags: str = Field(default="", max_length=255)
 
 
 class InvestigationNote(SQLModel, table=True):

@@ -142,6 +142,9 @@ class CaseStatus(StrEnum):
     CLOSED = "closed"
 
 
+CLOSED_STATUSES = (CaseStatus.DECIDED.value, CaseStatus.CLOSED.value)
+
+
 LABELS.update({
     "trained": QT_TRANSLATE_NOOP("Enum", "trained"),
     "proposed": QT_TRANSLATE_NOOP("Enum", "proposed"),

@@ -1,14 +1,18 @@
-"""Chinese identity numbers (GB 11643-1999) and mobile numbers, scalar and vectorised."""
+"""Chinese identity numbers (GB 11643-1999) and mobile numbers, scalar and vectorised.
+
+numpy and pandas load only for the vectorised checks: the GUI's queue search needs the
+patterns alone, and a workstation should not pay 150 MB for them."""
 from __future__ import annotations
 
 import re
 from datetime import date
+from typing import TYPE_CHECKING
 
-import numpy as np
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
-WEIGHTS = np.array([7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2], dtype=np.int64)
-CHECK_CHARS = np.array(list("10X98765432"))
+WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+CHECK_CHARS = "10X98765432"
 ID_PATTERN = re.compile(r"^\d{17}[\dX]$")
 PHONE_PATTERN = re.compile(r"^1[3-9]\d{9}$")
 
@@ -25,17 +29,22 @@ def is_valid_id_no(value: str) -> bool:
 
 def id_checksum_ok(ids: pd.Series) -> pd.Series:
     """Vectorised checksum test; ``ids`` must already match ID_PATTERN (upper-case X)."""
+    import numpy as np
+    import pandas as pd
+
     if ids.empty:
         return pd.Series([], dtype=bool, index=ids.index)
     raw = np.frombuffer("".join(ids.to_list()).encode("ascii"), dtype=np.uint8).reshape(-1, 18)
     digits = (raw[:, :17] - ord("0")).astype(np.int64)
-    expected = CHECK_CHARS[(digits @ WEIGHTS) % 11]
+    expected = np.array(list(CHECK_CHARS))[(digits @ np.array(WEIGHTS)) % 11]
     actual = np.array([chr(c) for c in range(256)])[raw[:, 17]]
     return pd.Series(expected == actual, index=ids.index)
 
 
 def birth_dates(ids: pd.Series) -> pd.Series:
     """Birth dates encoded in valid-pattern ID numbers; NaT where the date does not exist."""
+    import pandas as pd
+
     return pd.to_datetime(ids.str.slice(6, 14), format="%Y%m%d", errors="coerce")
 
 

@@ -27,3 +27,28 @@ class UserRole(SQLModel, table=True):
 
     user_id: int = Field(foreign_key="app_user.id", primary_key=True)
     role: str = Field(max_length=32, primary_key=True)
+
+
+class RoleRequest(SQLModel, table=True):
+    """A grant of the senior officer or admin role, waiting for a second administrator."""
+    __tablename__ = "role_request"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="app_user.id", index=True)
+    roles: str = Field(max_length=255)  # the user's whole new role set, comma-separated
+    requested_by_id: int = Field(foreign_key="app_user.id")
+    requested_at: datetime = Field(sa_type=UtcDateTime)
+    status: str = Field(default="pending", max_length=16)  # pending, approved, rejected
+    decided_by_id: int | None = Field(default=None, foreign_key="app_user.id")
+    decided_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    note: str = Field(default="", max_length=500)
+
+
+class AppSetting(SQLModel, table=True):
+    """Settings an administrator changes for every workstation (e.g. the idle lock)."""
+    __tablename__ = "app_setting"
+
+    key: str = Field(primary_key=True, max_length=64)
+    value: str = Field(max_length=2000)
+    changed_by: str = Field(max_length=64)
+    changed_at: datetime = Field(sa_type=UtcDateTime)

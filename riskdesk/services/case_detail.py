@@ -20,10 +20,12 @@ from riskdesk.domain.tables import table_of
 from riskdesk.errors import NotFound
 from riskdesk.i18n import translate
 from riskdesk.rules.catalog import rule_name, sentence
+from riskdesk.security.datakey import load_cipher
+from riskdesk.security.masking import mask_name
 from riskdesk.services import audit
 from riskdesk.services.actor import Actor
 from riskdesk.services.cases import get_case, needs_check, notes
-from riskdesk.services.permissions import Action, require
+from riskdesk.services.permissions import Action, allowed, require
 from riskdesk.services.scoring import reasons_for
 
 A, D = table_of(Application).c, table_of(DecisionRecord).c
@@ -55,7 +57,8 @@ def open_case(session: Session, actor: Actor, case_id: int) -> CaseDetail:
             raise NotFound(translate("Cases", "The applicant of case {id} is missing.").format(
                 id=case_id))
         detail.application = {
-            "application_no": app.application_no, "name": person.name,
+            "application_no": app.application_no,
+            "name": person.name if allowed(actor, Action.PII_UNMASK) else mask_name(person.name),
             "id_no": person.id_no_masked, "birth_date": person.birth_date,
             "gender": person.gender, "region": person.region_code, "phone": app.phone_masked,
             "card": app.card_masked, "product": app.product, "channel": app.channel,
@@ -121,3 +124,30 @@ def _linked(session: Session, app: Application, person: Applicant) -> list[dict[
                     "submitted_at": r.submitted_at, "amount": r.amount, "band": r.band,
                     "outcome": r.outcome})
     return out
+
+
+UNMASKABLE = ("id_no", "phone", "card")
+
+
+def unmask(session: Session, actor: Actor, case_id: int, field_name: str) -> str:
+    """The plain value of one personal-data field of a case's application: a deliberate act,
+    recorded (who, which case, which field; never the value)."""
+    require(actor, Action.PII_UNMASK)
+    if field_name not in UNMASKABLE:
+        raise NotFound(translate("Cases", "{field} cannot be unmasked.").format(field=field_name))
+    case = get_case(session, case_id)
+    app = session.get(Application, case.application_id) if case.application_id else None
+    if app is None:
+        raise NotFound(translate("Cases", "Case {id} has no application.").format(id=case_id))
+    if field_name == "id_no":
+        person = session.get(Applicant, app.applicant_id)
+        blob = person.id_no_enc if person else None
+    else:
+        blob = app.phone_enc if field_name == "phone" else app.card_enc
+    if blob is None:
+        return ""
+    value = load_cipher(session, create=False).decrypt(
+        "card" if field_name == "card" else field_name, blob)
+    audit.append(session, actor, "pii.unmask", "case", case_id,
+                 after={"field": field_name, "application_no": app.application_no})
+    return value

@@ -15,8 +15,9 @@ from sqlmodel import Session, col, select
 
 from riskdesk.domain.applications import Application
 from riskdesk.domain.cases import Case, InvestigationNote, NoteDraft
-from riskdesk.domain.enums import Band, CaseStatus, Severity
+from riskdesk.domain.enums import CLOSED_STATUSES, Band, CaseStatus, Role, Severity
 from riskdesk.domain.scoring import DecisionRecord, PolicyVersion
+from riskdesk.domain.users import User, UserRole
 from riskdesk.errors import InvalidInput, NotFound, PermissionDenied, StaleVersion
 from riskdesk.i18n import translate
 from riskdesk.services import audit
@@ -50,6 +51,8 @@ def _save(session: Session, actor: Actor, case: Case, version: int, action: str,
     """UPDATE ... WHERE version = the version the officer saw; refused if it moved on."""
     before = {k: getattr(case, k) for k in TRACKED}
     now = utcnow(session)
+    if "status" in values:
+        values = {**values, "is_open": str(values["status"]) not in CLOSED_STATUSES}
     result = session.execute(
         update(Case).where(col(Case.id) == case.id, col(Case.version) == version)
         .values(**values, version=version + 1, updated_at=now))
@@ -88,8 +91,36 @@ def claim(session: Session, actor: Actor, case_id: int, version: int) -> Case:
 
 def assign(session: Session, actor: Actor, case_id: int, version: int, user_id: int) -> Case:
     require(actor, Action.CASE_ASSIGN)
+    _check_assignee(session, user_id)
     case = get_case(session, case_id)
+    if case.status not in OPEN and case.status != CaseStatus.AWAITING_CHECK:
+        raise InvalidInput(translate("Cases", "Case {id} is {status}; it cannot be assigned.")
+                           .format(id=case_id, status=case.status))
     return _save(session, actor, case, version, "case.assign", {"assignee_id": user_id})
+
+
+def assign_many(session: Session, actor: Actor, cases: list[tuple[int, int]],
+                user_id: int) -> int:
+    """Bulk assign (case id, version seen) pairs: all or none, so a refusal of one (changed
+    meanwhile, or closed) leaves every case as it was."""
+    for case_id, version in cases:
+        assign(session, actor, case_id, version, user_id)
+    return len(cases)
+
+
+def assignees(session: Session) -> list[tuple[int, str]]:
+    """Active users who work cases, for the assign dialog."""
+    workers = {Role.OFFICER.value, Role.SENIOR_OFFICER.value}
+    return [(uid, name) for uid, name in session.execute(
+        select(User.id, User.username).join(UserRole, col(UserRole.user_id) == User.id)
+        .where(col(UserRole.role).in_(workers), col(User.active).is_(True))
+        .distinct().order_by(col(User.username))).all()]
+
+
+def _check_assignee(session: Session, user_id: int) -> None:
+    if user_id not in dict(assignees(session)):
+        raise InvalidInput(translate("Cases", "User {id} is not an active officer; cases go to "
+                                     "officers and senior officers.").format(id=user_id))
 
 
 def add_note(session: Session, actor: Actor, case_id: int, *, kind: str, outcome: str,

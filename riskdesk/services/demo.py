@@ -43,7 +43,7 @@ def _id_numbers(rng: np.random.Generator, n: int) -> np.ndarray:
     first17 = (pd.Series(region.astype(str)) + "01" + pd.Series(birth).str.replace("-", "")
                + pd.Series(seq).astype(str).str.zfill(3))
     digits = np.frombuffer("".join(first17).encode(), dtype=np.uint8).reshape(-1, 17) - 48
-    check = CHECK_CHARS[(digits.astype(np.int64) @ WEIGHTS) % 11]
+    check = np.array(list(CHECK_CHARS))[(digits.astype(np.int64) @ np.array(WEIGHTS)) % 11]
     return np.asarray(first17 + check, dtype=object)
 
 

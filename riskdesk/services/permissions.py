@@ -13,7 +13,7 @@ from riskdesk.services.actor import Actor
 
 
 class Action(StrEnum):
-    USER_CREATE = "user.create"
+    USER_MANAGE = "user.manage"
     APPLICATION_IMPORT = "application.import"
     APPLICATION_VIEW = "application.view"
     AUDIT_VERIFY = "audit.verify"
@@ -28,10 +28,13 @@ class Action(StrEnum):
     CASE_ASSIGN = "case.assign"
     CASE_CHECK = "case.check"
     KEY_EXPORT = "key.export"
+    SETTINGS_CHANGE = "settings.change"
+    QUEUE_EXPORT = "queue.export"
+    PII_UNMASK = "pii.unmask"
 
 
 ACTION_LABELS = {
-    Action.USER_CREATE: QT_TRANSLATE_NOOP("Permissions", "create users"),
+    Action.USER_MANAGE: QT_TRANSLATE_NOOP("Permissions", "manage users and roles"),
     Action.APPLICATION_IMPORT: QT_TRANSLATE_NOOP("Permissions", "import applications"),
     Action.APPLICATION_VIEW: QT_TRANSLATE_NOOP("Permissions", "view applications"),
     Action.AUDIT_VERIFY: QT_TRANSLATE_NOOP("Permissions", "verify the audit trail"),
@@ -46,11 +49,14 @@ ACTION_LABELS = {
     Action.CASE_ASSIGN: QT_TRANSLATE_NOOP("Permissions", "assign cases to others"),
     Action.CASE_CHECK: QT_TRANSLATE_NOOP("Permissions", "check another officer's decision"),
     Action.KEY_EXPORT: QT_TRANSLATE_NOOP("Permissions", "export the data key for escrow"),
+    Action.SETTINGS_CHANGE: QT_TRANSLATE_NOOP("Permissions", "change workstation settings"),
+    Action.QUEUE_EXPORT: QT_TRANSLATE_NOOP("Permissions", "export the case queue (masked)"),
+    Action.PII_UNMASK: QT_TRANSLATE_NOOP("Permissions", "see unmasked personal data"),
 }
 
 ALL_ROLES = frozenset(Role)
 MATRIX: dict[Action, frozenset[Role]] = {
-    Action.USER_CREATE: frozenset({Role.ADMIN}),
+    Action.USER_MANAGE: frozenset({Role.ADMIN}),
     Action.APPLICATION_IMPORT: frozenset({Role.OFFICER, Role.SENIOR_OFFICER, Role.ADMIN}),
     Action.APPLICATION_VIEW: ALL_ROLES,
     Action.AUDIT_VERIFY: ALL_ROLES,
@@ -65,6 +71,11 @@ MATRIX: dict[Action, frozenset[Role]] = {
     Action.CASE_ASSIGN: frozenset({Role.SENIOR_OFFICER}),
     Action.CASE_CHECK: frozenset({Role.SENIOR_OFFICER}),
     Action.KEY_EXPORT: frozenset({Role.ADMIN}),
+    Action.SETTINGS_CHANGE: frozenset({Role.ADMIN}),
+    Action.QUEUE_EXPORT: frozenset({Role.OFFICER, Role.SENIOR_OFFICER, Role.COMPLIANCE,
+                                    Role.AUDITOR}),
+    # Those who verify identity and phone with the applicant; auditors see masked data.
+    Action.PII_UNMASK: frozenset({Role.OFFICER, Role.SENIOR_OFFICER, Role.COMPLIANCE}),
 }
 
 

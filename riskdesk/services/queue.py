@@ -5,32 +5,32 @@ Searches by ID number or phone go through the keyed hashes, so plain PII never r
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlalchemy import Select, and_, exists, func, or_, select, true
 from sqlmodel import Session
 
 from riskdesk.domain.applications import Applicant, Application
-from riskdesk.domain.cases import Case
+from riskdesk.domain.cases import QUEUE_SORTS, Case
 from riskdesk.domain.enums import CaseStatus
 from riskdesk.domain.rules import RuleHit
-from riskdesk.domain.scoring import DecisionRecord
 from riskdesk.domain.tables import table_of
 from riskdesk.domain.users import User
 from riskdesk.errors import InvalidInput
 from riskdesk.i18n import translate
 from riskdesk.security.datakey import load_cipher
+from riskdesk.security.masking import mask_name
 from riskdesk.services.actor import Actor
-from riskdesk.services.permissions import Action, require
+from riskdesk.services.permissions import Action, allowed, require
 from riskdesk.storage.clock import utcnow
 
 C, A, P = table_of(Case).c, table_of(Application).c, table_of(Applicant).c
-D, H, U = table_of(DecisionRecord).c, table_of(RuleHit).c, table_of(User).c
+H, U = table_of(RuleHit).c, table_of(User).c
 VIEWS = ("mine", "unassigned", "escalated", "awaiting_check", "overdue", "all")
-CLOSED = (CaseStatus.DECIDED.value, CaseStatus.CLOSED.value)
+
 
 
 @dataclass(frozen=True)
@@ -41,16 +41,16 @@ class CaseRow:
     priority: int
     due_at: datetime
     version: int
-    application_no: str | None
-    name: str | None
-    id_no_masked: str | None
-    product: str | None
-    channel: str | None
-    amount: Decimal | None
-    pd: float | None
-    points: int | None
-    band: str | None
-    flags: str | None
+    application_no: str
+    name: str
+    id_no_masked: str
+    product: str
+    channel: str
+    amount: Decimal  # -1: none (as pd and points; "" for the texts), see Case
+    pd: float
+    points: int
+    band: str
+    flags: str
     assignee: str | None
 
 
@@ -72,40 +72,36 @@ class CaseFilter:
     name_prefix: str | None = None
 
 
-# Sort keys are never NULL, so keyset paging needs no NULLS FIRST/LAST (MariaDB has none).
-SORT_KEYS: dict[str, Any] = {
-    "pd": func.coalesce(D.pd, -1.0), "points": func.coalesce(D.points, -1),
-    "due_at": C.due_at, "priority": C.priority, "created_at": C.created_at, "id": C.id,
-    "status": C.status, "kind": C.kind, "amount": func.coalesce(A.amount, -1),
-    "application_no": func.coalesce(A.application_no, ""),
+# A sort key is a column with an index (column, id) on review_case (see Case), and whether
+# it runs against the column's order: points and band follow PD (both derive from it).
+SORT_KEYS: dict[str, tuple[Any, bool]] = {
+    **{name: (C[name], False) for name in QUEUE_SORTS},
+    "points": (C.pd, True), "band": (C.pd, False), "id": (C.id, False),
+    "name": (C.applicant_name, False),
 }
-NULL_SORT = {"pd": -1.0, "points": -1, "amount": -1, "application_no": ""}
+SORT_FIELD = {"points": "pd", "band": "pd"}
 
 
 def _base(columns: list[Any]) -> Select[Any]:
-    return (select(*columns).select_from(table_of(Case))
-            .outerjoin(table_of(Application), A.id == C.application_id)
-            .outerjoin(table_of(Applicant), P.id == A.applicant_id)
-            .outerjoin(table_of(DecisionRecord), and_(D.application_id == C.application_id,
-                                                      D.current_slot == 1))
-            .outerjoin(table_of(User), U.id == C.assignee_id))
+    return select(*columns).select_from(table_of(Case))
 
 
 def _where(session: Session, actor: Actor, q: Select[Any], f: CaseFilter) -> Select[Any]:
     if f.view not in VIEWS:
         raise InvalidInput(translate("Queue", "Unknown view {view}.").format(view=f.view))
+    open_ = C.is_open == true()  # "= true", which every database's index can seek
     if f.view == "mine":
-        q = q.where(C.assignee_id == actor.user_id, C.status.not_in(CLOSED))
+        q = q.where(C.assignee_id == actor.user_id, open_)
     elif f.view == "unassigned":
-        q = q.where(C.assignee_id.is_(None), C.status.not_in(CLOSED))
+        q = q.where(C.assignee_id.is_(None), open_)
     elif f.view == "escalated":
         q = q.where(C.status == CaseStatus.ESCALATED.value)
     elif f.view == "awaiting_check":
         q = q.where(C.status == CaseStatus.AWAITING_CHECK.value)
     elif f.view == "overdue":
-        q = q.where(C.due_at < utcnow(session), C.status.not_in(CLOSED))
-    for column, values in ((C.kind, f.kinds), (C.status, f.statuses), (D.band, f.bands),
-                           (A.product, f.products), (A.channel, f.channels)):
+        q = q.where(C.due_at < utcnow(session), open_)
+    for column, values in ((C.kind, f.kinds), (C.status, f.statuses), (C.band, f.bands),
+                           (C.product, f.products), (C.channel, f.channels)):
         if values:
             q = q.where(column.in_(values))
     if f.assignee_id is not None:
@@ -113,22 +109,34 @@ def _where(session: Session, actor: Actor, q: Select[Any], f: CaseFilter) -> Sel
     if f.rule:
         q = q.where(exists().where(H.application_id == C.application_id, H.code == f.rule))
     if f.submitted_from is not None:
-        q = q.where(A.submitted_at >= f.submitted_from)
+        q = q.where(C.submitted_at >= f.submitted_from)
     if f.submitted_to is not None:
-        q = q.where(A.submitted_at < f.submitted_to)
+        q = q.where(C.submitted_at < f.submitted_to)
     if f.application_no:
-        q = q.where(A.application_no == f.application_no.strip())
+        q = q.where(C.application_no == f.application_no.strip())
     if f.id_no or f.phone:
         cipher = load_cipher(session, create=False)
+        apps = select(A.id)
         if f.id_no:
-            q = q.where(P.id_no_hash == cipher.digest("id_no", f.id_no.strip().upper()))
+            apps = apps.join(table_of(Applicant), P.id == A.applicant_id).where(
+                P.id_no_hash == cipher.digest("id_no", f.id_no.strip().upper()))
         if f.phone:
-            q = q.where(A.phone_hash == cipher.digest("phone", f.phone.strip()))
+            apps = apps.where(A.phone_hash == cipher.digest("phone", f.phone.strip()))
+        q = q.where(C.application_id.in_(apps))
     if f.name_prefix:
-        prefix = f.name_prefix.strip().replace("\\", "\\\\").replace("%", "\\%") \
-            .replace("_", "\\_")
-        q = q.where(P.name.like(prefix + "%", escape="\\"))
+        q = q.where(*prefix_match(C.applicant_name, f.name_prefix.strip()))
     return q
+
+
+def prefix_match(column: Any, prefix: str) -> list[Any]:
+    """A range the (column, id) index can seek (a name starting with the prefix sorts inside
+    it under binary and Unicode collations), plus LIKE where the range holds more."""
+    escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    like = column.like(escaped + "%", escape="\\")
+    if not prefix:
+        return [like]
+    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    return [column >= prefix, column < upper, like]
 
 
 def count_cases(session: Session, actor: Actor, f: CaseFilter) -> int:
@@ -145,17 +153,35 @@ def page_cases(session: Session, actor: Actor, f: CaseFilter, *, sort: str = "pd
     require(actor, Action.APPLICATION_VIEW)
     if sort not in SORT_KEYS:
         raise InvalidInput(translate("Queue", "Cannot sort by {key}.").format(key=sort))
-    key = SORT_KEYS[sort]
-    q = _where(session, actor, _base([
-        C.id, C.kind, C.status, C.priority, C.due_at, C.version, A.application_no, P.name,
-        P.id_no_masked, A.product, A.channel, A.amount, D.pd, D.points, D.band, D.flags,
-        U.username]), f)
+    key, flip = SORT_KEYS[sort]
+    descending = descending != flip
+    q = _where(session, actor, select(
+        C.id, C.kind, C.status, C.priority, C.due_at, C.version, C.application_no,
+        C.applicant_name, C.id_no_masked, C.product, C.channel, C.amount, C.pd, C.points,
+        C.band, C.flags, U.username).select_from(table_of(Case))
+        .outerjoin(table_of(User), U.id == C.assignee_id), f)
     if after is not None:
         value, last_id = after
         q = q.where(or_(key < value, and_(key == value, C.id < last_id)) if descending
                     else or_(key > value, and_(key == value, C.id > last_id)))
     q = q.order_by(key.desc(), C.id.desc()) if descending else q.order_by(key.asc(), C.id.asc())
-    return [CaseRow(*r) for r in session.execute(q.limit(limit)).all()]
+    rows = [CaseRow(*r) for r in session.execute(q.limit(limit)).all()]
+    if not allowed(actor, Action.PII_UNMASK):  # auditors and admins see names masked
+        rows = [replace(r, name=mask_name(r.name)) for r in rows]
+    return rows
+
+
+def export_rows(session: Session, actor: Actor, f: CaseFilter, *, sort: str = "pd",
+                descending: bool = True, batch: int = 5000) -> Any:
+    """Every row of a view in its order, a keyset page at a time (for export)."""
+    after = None
+    while True:
+        rows = page_cases(session, actor, f, sort=sort, descending=descending, after=after,
+                          limit=batch)
+        yield from rows
+        if len(rows) < batch:
+            return
+        after = (sort_value(rows[-1], sort), rows[-1].id)
 
 
 def last_page(session: Session, actor: Actor, f: CaseFilter, *, sort: str = "pd",
@@ -165,5 +191,4 @@ def last_page(session: Session, actor: Actor, f: CaseFilter, *, sort: str = "pd"
 
 
 def sort_value(row: CaseRow, sort: str) -> Any:
-    value = getattr(row, sort)
-    return NULL_SORT.get(sort, "") if value is None else value
+    return getattr(row, SORT_FIELD.get(sort, sort))

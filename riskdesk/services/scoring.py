@@ -17,7 +17,17 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import xgboost as xgb
-from sqlalchemy import Connection, Float, and_, exists, func, literal, select, type_coerce
+from sqlalchemy import (
+    Connection,
+    Float,
+    and_,
+    bindparam,
+    exists,
+    func,
+    literal,
+    select,
+    type_coerce,
+)
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session
 
@@ -25,6 +35,7 @@ from riskdesk.config import compute_threads
 from riskdesk.domain.applications import Applicant, Application, ApplicationFeatures
 from riskdesk.domain.cases import Case
 from riskdesk.domain.enums import (
+    CLOSED_STATUSES,
     SEVERITY_RANK,
     Band,
     CaseKind,
@@ -179,7 +190,8 @@ def _load(conn: Connection, result: ScoreResult, undecided: ColumnElement[bool],
     wanted = set(features) | {"annual_income", "total_bal_il"}  # the model's + the rules'
     feature_cols = [c for c in F if c.name in wanted]
     cols: list[Any] = [
-        A.id, A.applicant_id, A.submitted_at, A.device_id, A.phone_hash, A.card_hash,
+        A.id, A.applicant_id, A.application_no, A.submitted_at, A.device_id, A.phone_hash,
+        A.card_hash, P.name, P.id_no_masked,
         *[type_coerce(A[n], Float).label(n) for n in NUMERIC],
         A.term_months, A.repayment_type, A.product, A.channel, A.purpose, A.stated_age,
         P.id_no_hash, P.birth_date, P.region_code, *feature_cols,
@@ -387,17 +399,67 @@ def _write_outcomes(conn: Connection, frame: pd.DataFrame, result: ScoreResult, 
             case_dec = np.asarray(dec_ids)[open_case].tolist()
         priority = _priority(bands[open_case], max_rank[open_case])
         due = scalar_value(conn, now + timedelta(hours=policy.review_sla_hours))
+        picked = frame.loc[open_case]
         insert_columns(conn, table_of(Case), {
             "kind": [CaseKind.PRE_LOAN.value] * c,
             "application_id": app_ids[open_case].tolist(),
             "dedupe_key": [f"pre_loan:{a}" for a in app_ids[open_case].tolist()],
-            "status": [CaseStatus.NEW.value] * c, "priority": priority.tolist(),
+            "status": [CaseStatus.NEW.value] * c, "is_open": [True] * c,
+            "priority": priority.tolist(),
             "due_at": [due] * c, "reason": [""] * c, "decision_record_id": case_dec,
-            "created_at": [stamp] * c, "updated_at": [stamp] * c, "version": [1] * c})
+            "created_at": [stamp] * c, "updated_at": [stamp] * c, "version": [1] * c,
+            **_queue_columns(conn, picked, dec_cols, open_case)})
         result.cases = c
+    _refresh_open_cases(conn, frame, dec_cols, dec_ids)
     if explained is not None:
         state.progress(0.95, translate("Scoring", "Explaining flagged applications"))
         result.reasons = _insert_reasons(conn, explained.result(), score_ids[need])
+
+
+def _queue_columns(conn: Connection, picked: pd.DataFrame, dec_cols: dict[str, list[Any]],
+                   rows: np.ndarray) -> dict[str, list[Any]]:
+    """The queue's copy of the application and its decision (see Case)."""
+    def decided(name: str) -> list[Any]:
+        return list(np.asarray(dec_cols[name], dtype=object)[rows].tolist())
+
+    return {
+        "application_no": picked["application_no"].tolist(),
+        "applicant_name": picked["name"].tolist(),
+        "id_no_masked": picked["id_no_masked"].tolist(),
+        "product": picked["product"].tolist(), "channel": picked["channel"].tolist(),
+        "amount": column_values(conn, picked["amount"].round(2)),
+        "submitted_at": column_values(conn, picked["submitted_at"]),
+        "pd": decided("pd"), "points": decided("points"), "band": decided("band"),
+        "flags": decided("flags")}
+
+
+def _refresh_open_cases(conn: Connection, frame: pd.DataFrame, dec_cols: dict[str, list[Any]],
+                        dec_ids: list[int] | None) -> None:
+    """Open cases of re-scored applications show (and are checked against) the new decision;
+    a decided case keeps the one it was decided on."""
+    had = frame["has_case"].to_numpy()
+    if not had.any():
+        return
+    app_ids = frame["id"].to_numpy()[had].tolist()
+    if dec_ids is None:
+        found = dict(select_in(conn, table_of(DecisionRecord), "application_id", ["id"],
+                               app_ids, where={"current_slot": 1}))
+        record = [found[a] for a in app_ids]
+    else:
+        record = np.asarray(dec_ids)[had].tolist()
+    take = {k: np.asarray(dec_cols[k], dtype=object)[had].tolist()
+            for k in ("pd", "points", "band", "flags")}
+    statement = (table_of(Case).update()
+                 .where(C.application_id == bindparam("app"),
+                        C.kind == CaseKind.PRE_LOAN.value,
+                        *(C.status != closed for closed in CLOSED_STATUSES))
+                 .values(pd=bindparam("pd_"), points=bindparam("points_"),
+                         band=bindparam("band_"), flags=bindparam("flags_"),
+                         decision_record_id=bindparam("record")))
+    conn.execute(statement, [
+        {"app": a, "pd_": p, "points_": q, "band_": b, "flags_": f, "record": r}
+        for a, p, q, b, f, r in zip(app_ids, take["pd"], take["points"], take["band"],
+                                    take["flags"], record, strict=True)])
 
 
 def _clear_current(conn: Connection, ids: list[int]) -> None:

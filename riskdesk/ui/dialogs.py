@@ -2,7 +2,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
 
 from riskdesk.services.imports.service import ImportResult
 
@@ -41,3 +48,27 @@ class Dialogs:
             parent, QCoreApplication.translate("Dialogs", "Save rejected rows as"), suggested,
             QCoreApplication.translate("Dialogs", "CSV files (*.csv)"))
         return path or None
+
+    def save_export_file(self, parent: QWidget, suggested: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(
+            parent, QCoreApplication.translate("Dialogs", "Export the view as"), suggested,
+            QCoreApplication.translate("Dialogs", "Excel (*.xlsx);;CSV (*.csv)"))
+        return path or None
+
+    def choose(self, parent: QWidget, title: str, text: str, items: list[str]) -> int | None:
+        """The index of the item picked, or None."""
+        item, ok = QInputDialog.getItem(parent, title, text, items, 0, False)
+        return items.index(item) if ok and item in items else None
+
+    def ask_int(self, parent: QWidget, title: str, text: str, value: int, low: int,
+                high: int) -> int | None:
+        number, ok = QInputDialog.getInt(parent, title, text, value, low, high)
+        return number if ok else None
+
+    def ask_text(self, parent: QWidget, title: str, text: str) -> str | None:
+        value, ok = QInputDialog.getText(parent, title, text)
+        return value if ok else None
+
+    def confirm(self, parent: QWidget, title: str, text: str) -> bool:
+        answer = QMessageBox.question(parent, title, text)
+        return answer == QMessageBox.StandardButton.Yes

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QPushButton,
     QTableView,
     QTabWidget,
     QToolBar,
@@ -24,18 +25,24 @@ from sqlalchemy import Engine
 from riskdesk import __version__
 from riskdesk.domain.enums import label
 from riskdesk.errors import Cancelled, RiskdeskError
+from riskdesk.services import cases
+from riskdesk.services import settings as app_settings
 from riskdesk.services.actor import Actor
 from riskdesk.services.imports.service import ImportResult, import_file
 from riskdesk.services.permissions import Action, allowed
+from riskdesk.services.queue_export import export_view
 from riskdesk.services.users import sign_out
 from riskdesk.storage.engine import redact_url
 from riskdesk.storage.session import unit_of_work
 from riskdesk.tasks import TaskState
+from riskdesk.ui.admin import AdminDialog
 from riskdesk.ui.applications.model import ApplicationsModel
 from riskdesk.ui.cases.detail import CaseDialog
+from riskdesk.ui.cases.filters import FilterBar
 from riskdesk.ui.cases.model import FIELDS as CASE_FIELDS
 from riskdesk.ui.cases.model import VIEW_LABELS, CasesModel
 from riskdesk.ui.dialogs import Dialogs
+from riskdesk.ui.idle_lock import IdleLock
 from riskdesk.ui.worker import BackgroundTask, run_task
 
 
@@ -64,6 +71,7 @@ class MainWindow(QMainWindow):
         self.cases_table.horizontalHeader().setSortIndicator(
             CASE_FIELDS.index("pd"), Qt.SortOrder.DescendingOrder)
         self.cases_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.cases_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.cases_table.setAlternatingRowColors(True)
         self.cases_table.verticalHeader().setDefaultSectionSize(24)
         self.cases_table.activated.connect(self.open_case)  # Enter or double-click
@@ -77,16 +85,45 @@ class MainWindow(QMainWindow):
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("View:"), queue))
         row.addWidget(self.view_box)
+        row.addSpacing(12)
+        filter_row_at = row.count()
         row.addStretch(1)
         self.search_box = QLineEdit(self)
         self.search_box.setPlaceholderText(self.tr(
             "Search: application no., ID number, phone or name (Ctrl+F)"))
         self.search_box.setClearButtonEnabled(True)
-        self.search_box.setMinimumWidth(360)
+        self.search_box.setMinimumWidth(300)
         self.search_box.returnPressed.connect(self.search)
         row.addWidget(self.search_box)
         layout.addLayout(row)
+        with unit_of_work(engine, write=False) as session:
+            people = cases.assignees(session)
+        self.filter_bar = FilterBar(people, queue)
+        self.filter_bar.changed.connect(self._filters_changed)
+        row.insertWidget(filter_row_at, self.filter_bar.dates)
+        layout.addWidget(self.filter_bar)
         layout.addWidget(self.cases_table)
+        actions = QHBoxLayout()
+        self.queue_buttons: dict[str, QPushButton] = {}
+        for key, text, slot in (
+                ("claim", self.tr("Claim"), self.claim_selected),
+                ("assign", self.tr("Assign to..."), self.assign_selected),
+                ("export", self.tr("Export view..."), self.export_view),
+                ("first", self.tr("First page"), self.first_page),
+                ("last", self.tr("Last page"), self.last_page)):
+            button = QPushButton(text, queue)
+            button.clicked.connect(slot)
+            self.queue_buttons[key] = button
+            actions.addWidget(button)
+            if key == "export":
+                actions.addStretch(1)
+        self.queue_buttons["claim"].setEnabled(allowed(actor, Action.CASE_WORK))
+        self.queue_buttons["assign"].setEnabled(allowed(actor, Action.CASE_ASSIGN))
+        self.queue_buttons["export"].setEnabled(allowed(actor, Action.QUEUE_EXPORT))
+        self.queue_position = QLabel(queue)
+        actions.insertWidget(3, self.queue_position)
+        layout.addLayout(actions)
+        self.assignee_list = people
         self.tabs = QTabWidget(self)
         self.tabs.addTab(queue, self.tr("Case queue"))
         self.tabs.addTab(self.table, self.tr("Applications"))
@@ -102,9 +139,15 @@ class MainWindow(QMainWindow):
             db=redact_url(engine.url)))
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)
+        self.cases_model.modelReset.connect(self._update_position)
+        self.cases_model.rowsInserted.connect(self._update_position)
+        self._update_position()
         self._update_count()
         self.table.resizeColumnsToContents()
         self.cases_table.resizeColumnsToContents()
+        with unit_of_work(engine, write=False) as session:
+            idle_minutes = app_settings.idle_lock_minutes(session)
+        self.idle_lock = IdleLock(self, engine, actor, idle_minutes)
         settings = QSettings()
         geometry = settings.value("main/geometry")
         if geometry is not None:
@@ -124,6 +167,91 @@ class MainWindow(QMainWindow):
 
     def _view_changed(self, index: int) -> None:
         self.cases_model.set_view(str(self.view_box.itemData(index)))
+
+    def _filters_changed(self, changes: dict[str, Any]) -> None:
+        self.cases_model.set_filters(changes)
+        self._fill_views()
+
+    def _update_position(self, *_: Any) -> None:
+        m = self.cases_model
+        if m.at_end:
+            text = self.tr("Cases: the last {n} of {total}").format(
+                n=f"{m.rowCount():,}", total=f"{m.total:,}")
+        else:
+            text = self.tr("Cases: {loaded} of {total} loaded").format(
+                loaded=f"{m.rowCount():,}", total=f"{m.total:,}")
+        self.queue_position.setText(text)
+
+    def first_page(self) -> None:
+        self.cases_model.reload()
+
+    def last_page(self) -> None:
+        self.cases_model.last_page()
+        self.cases_table.scrollToBottom()
+
+    def selected_cases(self) -> list[Any]:
+        rows = sorted({i.row() for i in self.cases_table.selectionModel().selectedRows()})
+        if not rows and self.cases_table.currentIndex().isValid():
+            rows = [self.cases_table.currentIndex().row()]
+        return [self.cases_model.row_at(r) for r in rows]
+
+    def _write(self, title: str, work: Any) -> bool:
+        """One service call in one transaction; a refusal is shown and nothing is saved."""
+        try:
+            with unit_of_work(self.engine) as session:
+                work(session)
+        except RiskdeskError as exc:
+            self.dialogs.error(self, title, str(exc))
+            self.refresh()
+            return False
+        self.refresh()
+        return True
+
+    def claim_selected(self) -> None:
+        picked = self.selected_cases()
+        if picked:
+            self._write(self.tr("Not claimed"), lambda s: [
+                cases.claim(s, self.actor, r.id, r.version) for r in picked])
+
+    def assign_selected(self) -> None:
+        picked = self.selected_cases()
+        if not picked:
+            return
+        choice = self.dialogs.choose(
+            self, self.tr("Assign cases"), self.tr("Assign {n} case(s) to:").format(n=len(picked)),
+            [name for _, name in self.assignee_list])
+        if choice is None:
+            return
+        user_id = self.assignee_list[choice][0]
+        self._write(self.tr("Not assigned"), lambda s: cases.assign_many(
+            s, self.actor, [(r.id, r.version) for r in picked], user_id))
+
+    def export_view(self) -> BackgroundTask | None:
+        target = self.dialogs.save_export_file(self, "cases.xlsx")
+        if not target:
+            return None
+        engine, actor, f = self.engine, self.actor, self.cases_model.filter
+        sort, descending = self.cases_model.sort_state()
+        path = Path(target)
+        if path.suffix.lower() not in (".csv", ".xlsx"):
+            path = path.with_suffix(".xlsx")
+
+        def work(state: TaskState) -> int:
+            return export_view(engine, actor, f, path, sort=sort, descending=descending,
+                               state=state)
+
+        def done(rows: int) -> None:
+            self.dialogs.info(self, self.tr("Export finished"), self.tr(
+                "{n} cases written to {path} (personal data masked; the export is recorded in "
+                "the audit trail).").format(n=f"{rows:,}", path=path))
+
+        def failed(error: BaseException) -> None:
+            self.dialogs.error(self, self.tr("Export failed"), self.tr(
+                "Nothing was written: {error}").format(error=error))
+
+        self.last_task = run_task(self, work, label=self.tr("Exporting {file}").format(
+            file=path.name), on_done=done, on_error=failed, progress=self.dialogs.progress(self))
+        return self.last_task
 
     def open_case(self, index: Any) -> CaseDialog:
         return self.open_case_id(self.cases_model.row_at(index.row()).id)
@@ -179,8 +307,18 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.refresh_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
+        if allowed(self.actor, Action.USER_MANAGE):
+            self.admin_action = QAction(self.tr("Users and roles..."), self)
+            self.admin_action.triggered.connect(self.open_admin)
+            admin_menu = self.menuBar().addMenu(self.tr("&Administration"))
+            admin_menu.addAction(self.admin_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(about_action)
+
+    def open_admin(self) -> AdminDialog:
+        dialog = AdminDialog(self.engine, self.actor, self.dialogs, self)
+        dialog.show()
+        return dialog
 
     def _update_count(self, *_: Any) -> None:
         self.count_label.setText(self.tr("{total} applications, {loaded} loaded").format(

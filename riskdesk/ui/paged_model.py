@@ -54,6 +54,7 @@ class PagedTableModel(ColumnTableModel):
         self._total = 0
         self._sort = sort
         self._descending = True
+        self._at_end = False  # showing the last page (reached without reading the middle)
 
     # -- what subclasses provide ---------------------------------------------------------
     def fetch_count(self, session: Any) -> int:
@@ -65,23 +66,46 @@ class PagedTableModel(ColumnTableModel):
     def sort_value(self, row: Any) -> Any:
         raise NotImplementedError
 
+    def fetch_last_page(self, session: Any) -> list[Any]:
+        raise NotImplementedError
+
     # -- data loading -------------------------------------------------------------------
     def reload(self) -> None:
         self.beginResetModel()
         with self._session_factory() as session:
             self._total = self.fetch_count(session)
             self._rows = self.fetch_page(session, None)
+        self._at_end = False
+        self.endResetModel()
+
+    def count_now(self) -> int:
+        """Re-count (the status bar's number) without reloading rows."""
+        with self._session_factory() as session:
+            self._total = self.fetch_count(session)
+        return self._total
+
+    def last_page(self) -> None:
+        """The final rows in the current order, by the reverse keyset: as cheap as the first."""
+        self.beginResetModel()
+        with self._session_factory() as session:
+            self._total = self.fetch_count(session)
+            self._rows = self.fetch_last_page(session)
+        self._at_end = True
         self.endResetModel()
 
     @property
     def total(self) -> int:
         return self._total
 
+    @property
+    def at_end(self) -> bool:
+        return self._at_end
+
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008, N802
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and not self._at_end and len(self._rows) < self._total
 
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008, N802
-        if parent.isValid() or not self._rows:
+        if parent.isValid() or not self._rows or self._at_end:
             return
         last = self._rows[-1]
         with self._session_factory() as session:

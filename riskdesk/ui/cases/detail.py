@@ -31,7 +31,7 @@ from riskdesk.domain.enums import CaseStatus, label
 from riskdesk.errors import RiskdeskError, StaleVersion
 from riskdesk.services import cases
 from riskdesk.services.actor import Actor
-from riskdesk.services.case_detail import CaseDetail, open_case
+from riskdesk.services.case_detail import CaseDetail, open_case, unmask
 from riskdesk.services.permissions import Action, allowed
 from riskdesk.storage.session import unit_of_work
 from riskdesk.ui.dialogs import Dialogs
@@ -68,6 +68,15 @@ class CaseDialog(QDialog):
             self.buttons[key] = QPushButton(text, self)
             self.buttons[key].clicked.connect(lambda _=False, k=key: self.act(k))
         self.add_note_button.clicked.connect(self.add_note)
+        self.unmasked: dict[str, str] = {}
+        self.unmask_buttons: dict[str, QPushButton] = {}
+        for key, text in (("id_no", self.tr("Show ID number")), ("phone", self.tr("Show phone")),
+                          ("card", self.tr("Show bank card"))):
+            button = QPushButton(text, self)
+            button.setToolTip(self.tr("Shows the full value to you; the audit trail records "
+                                      "that you looked."))
+            button.clicked.connect(lambda _=False, k=key: self.unmask(k))
+            self.unmask_buttons[key] = button
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(DRAFT_DELAY_MS)
@@ -89,6 +98,10 @@ class CaseDialog(QDialog):
             for key in row:
                 line.addWidget(self.buttons[key])
             side_layout.addLayout(line)
+        line = QHBoxLayout()
+        for button in self.unmask_buttons.values():
+            line.addWidget(button)
+        side_layout.addLayout(line)
         splitter = QSplitter(self)
         splitter.addWidget(self.view)
         splitter.addWidget(side)
@@ -129,6 +142,23 @@ class CaseDialog(QDialog):
         for widget in (self.note_text, self.add_note_button, self.note_kind, self.note_outcome,
                        self.reason):
             widget.setEnabled(work)
+        may_unmask = allowed(self.actor, Action.PII_UNMASK) and bool(self.detail.application)
+        for key, button in self.unmask_buttons.items():
+            button.setEnabled(may_unmask and key not in self.unmasked
+                              and bool(self.detail.application.get(
+                                  "card" if key == "card" else key)))
+
+    def unmask(self, key: str) -> None:
+        """A deliberate, audited look at one full value; shown in this window only."""
+        try:
+            with unit_of_work(self.engine) as session:
+                self.unmasked[key] = unmask(session, self.actor, self.case_id, key)
+        except RiskdeskError as exc:
+            self.dialogs.error(self, self.tr("Not shown"), str(exc))
+            return
+        assert self.detail is not None
+        self.view.setHtml(self._html(self.detail))
+        self._enable()
 
     # -- actions -------------------------------------------------------------------------
     def act(self, key: str) -> None:
@@ -225,9 +255,13 @@ class CaseDialog(QDialog):
                          f"{e('; '.join(d.check_reasons))}</p>")
         a = d.application
         if a:
+            shown = self.tr("{value} (unmasked)")
+            plain = {k: shown.format(value=v) for k, v in self.unmasked.items()}
             rows = [(self.tr("Application no."), a["application_no"]),
-                    (self.tr("Applicant"), a["name"]), (self.tr("ID number"), a["id_no"]),
-                    (self.tr("Phone"), a["phone"]), (self.tr("Bank card"), a["card"] or ""),
+                    (self.tr("Applicant"), a["name"]),
+                    (self.tr("ID number"), plain.get("id_no", a["id_no"])),
+                    (self.tr("Phone"), plain.get("phone", a["phone"])),
+                    (self.tr("Bank card"), plain.get("card", a["card"] or "")),
                     (self.tr("Product"), label(a["product"])),
                     (self.tr("Channel"), label(a["channel"])),
                     (self.tr("Amount (CNY)"), display_value("amount", a["amount"])),

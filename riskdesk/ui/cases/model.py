@@ -8,7 +8,14 @@ from typing import Any
 from riskdesk.domain.identity import ID_PATTERN, PHONE_PATTERN
 from riskdesk.i18n import QT_TRANSLATE_NOOP
 from riskdesk.services.actor import Actor
-from riskdesk.services.queue import CaseFilter, CaseRow, count_cases, page_cases, sort_value
+from riskdesk.services.queue import (
+    CaseFilter,
+    CaseRow,
+    count_cases,
+    last_page,
+    page_cases,
+    sort_value,
+)
 from riskdesk.ui.paged_model import PagedTableModel
 
 COLUMNS: list[tuple[str, str]] = [
@@ -41,7 +48,7 @@ VIEW_LABELS: dict[str, str] = {
 class CasesModel(PagedTableModel):
     CONTEXT = "CasesModel"
     NUMERIC = frozenset({"amount", "pd", "points", "priority"})
-    UNSORTABLE = frozenset({"name", "id_no_masked", "product", "flags", "assignee"})
+    UNSORTABLE = frozenset({"id_no_masked", "flags", "assignee"})
 
     def __init__(self, session_factory: Callable[[], Any], actor: Actor, parent: Any = None):
         super().__init__(COLUMNS, session_factory, "pd", parent)
@@ -52,6 +59,13 @@ class CasesModel(PagedTableModel):
     def set_view(self, view: str) -> None:
         self.filter = replace(self.filter, view=view)
         self.reload()
+
+    def set_filters(self, changes: dict[str, Any]) -> None:
+        self.filter = replace(self.filter, **changes)
+        self.reload()
+
+    def sort_state(self) -> tuple[str, bool]:
+        return self._sort, self._descending
 
     def set_search(self, text: str) -> None:
         """One box for everything: an ID number or a phone is matched exactly through its
@@ -82,6 +96,10 @@ class CasesModel(PagedTableModel):
     def fetch_page(self, session: Any, after: tuple[Any, int] | None) -> list[CaseRow]:
         return page_cases(session, self._actor, self.filter, sort=self._sort,
                           descending=self._descending, after=after, limit=self.PAGE)
+
+    def fetch_last_page(self, session: Any) -> list[CaseRow]:
+        return last_page(session, self._actor, self.filter, sort=self._sort,
+                         descending=self._descending, limit=self.PAGE)
 
     def sort_value(self, row: Any) -> Any:
         return sort_value(row, self._sort)

@@ -1,0 +1,37 @@
+"""Settings an administrator makes for every workstation, kept in the database and audited."""
+from __future__ import annotations
+
+from sqlmodel import Session
+
+from riskdesk.domain.users import AppSetting
+from riskdesk.errors import InvalidInput
+from riskdesk.i18n import translate
+from riskdesk.services import audit
+from riskdesk.services.actor import Actor
+from riskdesk.services.permissions import Action, require
+from riskdesk.storage.clock import utcnow
+
+IDLE_LOCK = "session.idle_lock_minutes"
+IDLE_LOCK_DEFAULT = 15
+IDLE_LOCK_RANGE = (1, 240)
+
+
+def idle_lock_minutes(session: Session) -> int:
+    row = session.get(AppSetting, IDLE_LOCK)
+    return int(row.value) if row is not None else IDLE_LOCK_DEFAULT
+
+
+def set_idle_lock_minutes(session: Session, actor: Actor, minutes: int) -> None:
+    require(actor, Action.SETTINGS_CHANGE)
+    low, high = IDLE_LOCK_RANGE
+    if not low <= minutes <= high:
+        raise InvalidInput(translate(
+            "Settings", "The idle lock must be between {low} and {high} minutes.").format(
+            low=low, high=high))
+    before = idle_lock_minutes(session)
+    row = session.get(AppSetting, IDLE_LOCK) or AppSetting(
+        key=IDLE_LOCK, value="", changed_by="", changed_at=utcnow(session))
+    row.value, row.changed_by, row.changed_at = str(minutes), actor.username, utcnow(session)
+    session.add(row)
+    audit.append(session, actor, "setting.change", "setting", IDLE_LOCK,
+                 before={"value": before}, after={"value": minutes})

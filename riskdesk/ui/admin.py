@@ -1,0 +1,222 @@
+"""The administrator's screen: users, their roles, grants waiting for a second administrator,
+and the idle lock. Every change goes through ``services.users`` / ``services.settings``, which
+refuse what the rules forbid (own roles, approving one's own request) and audit the rest."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import Engine
+
+from riskdesk.domain.enums import Role, label
+from riskdesk.errors import RiskdeskError
+from riskdesk.services import settings, users
+from riskdesk.services.actor import Actor
+from riskdesk.storage.session import unit_of_work
+from riskdesk.ui.dialogs import Dialogs
+from riskdesk.ui.paged_model import display_value
+
+
+class RolesDialog(QDialog):
+    """Roles as check boxes; for a new user also name and password."""
+
+    def __init__(self, title: str, roles: frozenset[str], *, new_user: bool,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        form = QFormLayout(self)
+        self.username, self.display_name = QLineEdit(self), QLineEdit(self)
+        self.password, self.repeat = QLineEdit(self), QLineEdit(self)
+        for edit in (self.password, self.repeat):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        if new_user:
+            form.addRow(self.tr("User name"), self.username)
+            form.addRow(self.tr("Display name"), self.display_name)
+            form.addRow(self.tr("Password"), self.password)
+            form.addRow(self.tr("Repeat password"), self.repeat)
+        self.checks: dict[str, QCheckBox] = {}
+        for role in Role:
+            box = QCheckBox(label(role), self)
+            box.setChecked(role.value in roles)
+            self.checks[role.value] = box
+            form.addRow("", box)
+        note = QLabel(self.tr("Granting the senior officer or admin role waits for a second "
+                              "administrator's approval."), self)
+        note.setWordWrap(True)
+        form.addRow(note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, parent=self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def roles(self) -> list[str]:
+        return [r for r, box in self.checks.items() if box.isChecked()]
+
+
+class AdminDialog(QDialog):
+    COLUMNS = ("username", "display_name", "roles", "active", "locked_until", "pending")
+
+    def __init__(self, engine: Engine, actor: Actor, dialogs: Dialogs,
+                 parent: QWidget | None = None,
+                 roles_dialog: Callable[..., RolesDialog] = RolesDialog) -> None:
+        super().__init__(parent)
+        self.engine, self.actor, self.dialogs = engine, actor, dialogs
+        self.roles_dialog = roles_dialog
+        self.setWindowTitle(self.tr("Users and roles"))
+        self.resize(900, 560)
+        headers = [self.tr("User"), self.tr("Name"), self.tr("Roles"), self.tr("Active"),
+                   self.tr("Locked until"), self.tr("Waiting for approval")]
+        self.table = self._table(headers)
+        self.requests = self._table([self.tr("Request"), self.tr("User"), self.tr("New roles"),
+                                     self.tr("Asked by"), self.tr("Asked at")])
+        self.buttons: dict[str, QPushButton] = {}
+        user_row, request_row = QHBoxLayout(), QHBoxLayout()
+        for key, text, slot, row in (
+                ("add", self.tr("Add user..."), self.add_user, user_row),
+                ("roles", self.tr("Change roles..."), self.change_roles, user_row),
+                ("active", self.tr("Activate / deactivate"), self.toggle_active, user_row),
+                ("unlock", self.tr("Unlock"), self.unlock, user_row),
+                ("idle", self.tr("Idle lock..."), self.set_idle_lock, user_row),
+                ("approve", self.tr("Approve"), lambda: self.decide(True), request_row),
+                ("reject", self.tr("Reject"), lambda: self.decide(False), request_row)):
+            button = QPushButton(text, self)
+            button.clicked.connect(slot)
+            self.buttons[key] = button
+            row.addWidget(button)
+        user_row.addStretch(1)
+        request_row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 3)
+        layout.addLayout(user_row)
+        layout.addWidget(QLabel(self.tr("Role grants waiting for a second administrator"), self))
+        layout.addWidget(self.requests, 1)
+        layout.addLayout(request_row)
+        self.table.itemSelectionChanged.connect(self._enable)
+        self.rows: list[users.UserRow] = []
+        self.pending: list[users.PendingGrant] = []
+        self.reload()
+
+    def _table(self, headers: list[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers), self)
+        table.setHorizontalHeaderLabels(headers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.horizontalHeader().setStretchLastSection(True)
+        return table
+
+    def reload(self) -> None:
+        with unit_of_work(self.engine, write=False) as session:
+            self.rows = users.list_users(session, self.actor)
+            self.pending = users.pending_grants(session, self.actor)
+        def roles(names: frozenset[str] | tuple[()]) -> str:
+            return ", ".join(label(r) for r in sorted(names))
+
+        self._fill(self.table, [
+            [u.username, u.display_name, roles(u.roles),
+             self.tr("yes") if u.active else self.tr("no"),
+             display_value("due_at", u.locked_until), roles(u.pending or ())]
+            for u in self.rows])
+        self._fill(self.requests, [
+            [str(p.id), p.username, roles(p.roles), p.requested_by,
+             display_value("due_at", p.requested_at)] for p in self.pending])
+        self.table.resizeColumnsToContents()
+        self._enable()
+
+    @staticmethod
+    def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+        table.setRowCount(len(rows))
+        for r, values in enumerate(rows):
+            for c, value in enumerate(values):
+                table.setItem(r, c, QTableWidgetItem(value))
+
+    def selected_user(self) -> users.UserRow | None:
+        row = self.table.currentRow()
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def select_user(self, username: str) -> None:
+        self.table.selectRow(next(i for i, u in enumerate(self.rows) if u.username == username))
+
+    def _enable(self) -> None:
+        user = self.selected_user()
+        own = user is not None and user.id == self.actor.user_id
+        for key in ("roles", "active"):
+            self.buttons[key].setEnabled(user is not None and not own)
+        self.buttons["unlock"].setEnabled(user is not None and user.locked_until is not None)
+        for key in ("approve", "reject"):
+            self.buttons[key].setEnabled(bool(self.pending))
+
+    def _write(self, work: Callable[[Any], object]) -> bool:
+        try:
+            with unit_of_work(self.engine) as session:
+                work(session)
+        except RiskdeskError as exc:
+            self.dialogs.error(self, self.tr("Not saved"), str(exc))
+            return False
+        finally:
+            self.reload()
+        return True
+
+    def add_user(self) -> None:
+        dialog = self.roles_dialog(self.tr("Add user"), frozenset(), new_user=True, parent=self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        if dialog.password.text() != dialog.repeat.text():
+            self.dialogs.error(self, self.tr("Not saved"), self.tr("The two passwords differ."))
+            return
+        self._write(lambda s: users.create_user(
+            s, self.actor, username=dialog.username.text(), password=dialog.password.text(),
+            roles=dialog.roles(), display_name=dialog.display_name.text()))
+
+    def change_roles(self) -> None:
+        user = self.selected_user()
+        if user is None:
+            return
+        dialog = self.roles_dialog(self.tr("Roles of {user}").format(user=user.username),
+                                   user.roles, new_user=False, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._write(lambda s: users.change_roles(s, self.actor, user.id, dialog.roles()))
+
+    def toggle_active(self) -> None:
+        user = self.selected_user()
+        if user is not None:
+            self._write(lambda s: users.set_active(s, self.actor, user.id, not user.active))
+
+    def unlock(self) -> None:
+        user = self.selected_user()
+        if user is not None:
+            self._write(lambda s: users.unlock(s, self.actor, user.id))
+
+    def decide(self, approve: bool) -> None:
+        row = self.requests.currentRow()
+        if not 0 <= row < len(self.pending):
+            row = 0
+        request = self.pending[row]
+        self._write(lambda s: users.decide_role_request(s, self.actor, request.id,
+                                                        approve=approve))
+
+    def set_idle_lock(self) -> None:
+        with unit_of_work(self.engine, write=False) as session:
+            current = settings.idle_lock_minutes(session)
+        low, high = settings.IDLE_LOCK_RANGE
+        minutes = self.dialogs.ask_int(
+            self, self.tr("Idle lock"), self.tr("Lock a workstation's session after this many "
+                                                "minutes without input:"), current, low, high)
+        if minutes is not None:
+            self._write(lambda s: settings.set_idle_lock_minutes(s, self.actor, minutes))
