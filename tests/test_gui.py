@@ -265,7 +265,7 @@ def test_case_queue_views_with_counts(qtbot: Any, sqlite_engine: Engine,
     window.view_box.setCurrentIndex(views.index("mine"))
     assert window.cases_model.total == 1
     assert window.cases_model.row_at(0).id == first.id
-    assert window.view_box.currentText().endswith("(1)")
+    qtbot.waitUntil(lambda: window.view_box.currentText().endswith("(1)"))
     window.view_box.setCurrentIndex(views.index("unassigned"))
     assert window.cases_model.total == total - 1
 

@@ -158,7 +158,7 @@ def test_an_open_case_follows_a_rescore_a_decided_one_keeps_its_score(
         now = {r.id: r for r in queue.page_cases(s, officer, CaseFilter(), limit=10_000)}
         current = dict(s.execute(text(
             "SELECT c.id, d.flags FROM review_case c JOIN decision_record d ON "
-            "d.application_id = c.application_id AND d.current_slot = 1")).tuples().all())
+            "d.application_id = c.application_id AND d.current_slot = 1")).all())
     assert now[decided.id].flags == decided.flags  # decided: the score it was decided on
     open_ids = [r.id for r in rows[1:]]
     assert all(now[i].flags == current[i] for i in open_ids)

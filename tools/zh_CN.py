@@ -479,6 +479,13 @@ ZH: dict[str, str] = {
     'The administrator who asked for a role cannot approve it; a second administrator must.': '提出角色申请的管理员不能自行审批，须由第二位管理员审批。',
     'Administrators cannot approve roles for themselves.': '管理员不能为自己审批角色。',
     'Administrators cannot deactivate themselves.': '管理员不能停用自己。',
+    'opened the case': '打开了案件',
+    'claimed': '领取',
+    'assigned': '分派',
+    'added a note': '添加了笔记',
+    'checked the decision': '复核了决定',
+    'looked at unmasked personal data': '查看了未遮蔽的个人信息',
+    'bank card': '银行卡',
 }
 
 BY_CONTEXT: dict[tuple[str, str], str] = {

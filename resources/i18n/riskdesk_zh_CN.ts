@@ -522,87 +522,87 @@
         <translation>没有编号为 {id} 的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="69" />
+        <location filename="../../riskdesk/services/cases.py" line="71" />
         <source>Case {id} was changed by someone else (version {theirs}, you saw {yours}); reload it and decide again.</source>
         <translation>案件 {id} 已被他人修改（当前版本 {theirs}，您看到的是 {yours}）；请重新加载后再决定。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="80" />
+        <location filename="../../riskdesk/services/cases.py" line="82" />
         <source>Case {id} is already assigned; a senior officer can reassign it.</source>
         <translation>案件 {id} 已分配；可由高级审核员重新分配。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="83" />
+        <location filename="../../riskdesk/services/cases.py" line="85" />
         <source>Case {id} is {status}; it cannot be claimed.</source>
         <translation>案件 {id} 状态为 {status}，不能领取。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="95" />
+        <location filename="../../riskdesk/services/cases.py" line="97" />
         <source>Case {id} is {status}; it cannot be assigned.</source>
         <translation>案件 {id} 状态为 {status}，不能分派。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="120" />
+        <location filename="../../riskdesk/services/cases.py" line="122" />
         <source>User {id} is not an active officer; cases go to officers and senior officers.</source>
         <translation>用户 {id} 不是在岗的审查员；案件只能分派给审查员和高级审查员。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="129" />
+        <location filename="../../riskdesk/services/cases.py" line="131" />
         <source>Note kind must be one of {kinds}; outcome one of {outcomes}.</source>
         <translation>笔记类型须为 {kinds} 之一；结果须为 {outcomes} 之一。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="133" />
+        <location filename="../../riskdesk/services/cases.py" line="135" />
         <source>A note needs text.</source>
         <translation>笔记需要填写内容。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="137" />
+        <location filename="../../riskdesk/services/cases.py" line="139" />
         <source>Note {id} is not a note of this case.</source>
         <translation>笔记 {id} 不属于本案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="182" />
+        <location filename="../../riskdesk/services/cases.py" line="184" />
         <source>the policy recommends declining</source>
         <translation>策略建议拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="186" />
+        <location filename="../../riskdesk/services/cases.py" line="188" />
         <source>the amount is above {limit:,.0f} CNY</source>
         <translation>金额超过 {limit:,.0f} 元</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="197" />
+        <location filename="../../riskdesk/services/cases.py" line="199" />
         <source>Decision must be one of {d}.</source>
         <translation>决定须为 {d} 之一。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="200" />
+        <location filename="../../riskdesk/services/cases.py" line="202" />
         <source>A decision needs a reason.</source>
         <translation>决定需要填写理由。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="202" />
+        <location filename="../../riskdesk/services/cases.py" line="204" />
         <source>Case {id} is {status}; it cannot be decided now.</source>
         <translation>案件 {id} 状态为 {status}，现在不能决定。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="205" />
+        <location filename="../../riskdesk/services/cases.py" line="207" />
         <source>Case {id} is escalated: a senior officer decides it.</source>
         <translation>案件 {id} 已升级，须由高级审核员决定。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="231" />
+        <location filename="../../riskdesk/services/cases.py" line="233" />
         <source>Case {id} is not awaiting a check.</source>
         <translation>案件 {id} 不在待复核状态。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="234" />
+        <location filename="../../riskdesk/services/cases.py" line="236" />
         <source>{user} made this decision and may not also check it (four-eyes).</source>
         <translation>{user} 作出了该决定，不得再由本人复核（双人复核）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="241" />
+        <location filename="../../riskdesk/services/cases.py" line="243" />
         <source>Sending a decision back needs a reason.</source>
         <translation>退回决定需要填写理由。</translation>
     </message>
@@ -907,186 +907,227 @@
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="149" />
+        <source>opened the case</source>
+        <translation>打开了案件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="150" />
+        <source>claimed</source>
+        <translation>领取</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="151" />
+        <source>assigned</source>
+        <translation>分派</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="152" />
+        <source>added a note</source>
+        <translation>添加了笔记</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="154" />
+        <source>checked the decision</source>
+        <translation>复核了决定</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="155" />
+        <source>looked at unmasked personal data</source>
+        <translation>查看了未遮蔽的个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="156" />
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="157" />
+        <source>bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="162" />
         <source>trained</source>
         <translation>已训练</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="150" />
+        <location filename="../../riskdesk/domain/enums.py" line="163" />
         <source>proposed</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="151" />
+        <location filename="../../riskdesk/domain/enums.py" line="164" />
         <source>active</source>
         <translation>生效中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="152" />
+        <location filename="../../riskdesk/domain/enums.py" line="165" />
         <source>retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="153" />
+        <location filename="../../riskdesk/domain/enums.py" line="166" />
         <source>approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="154" />
+        <location filename="../../riskdesk/domain/enums.py" line="167" />
         <source>review</source>
         <translation>人工审核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="155" />
+        <location filename="../../riskdesk/domain/enums.py" line="168" />
         <source>decline</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="156" />
+        <location filename="../../riskdesk/domain/enums.py" line="169" />
         <source>automatic approval</source>
         <translation>自动批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="157" />
+        <location filename="../../riskdesk/domain/enums.py" line="170" />
         <source>flagged</source>
         <translation>已标记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="158" />
+        <location filename="../../riskdesk/domain/enums.py" line="171" />
         <source>low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="159" />
+        <location filename="../../riskdesk/domain/enums.py" line="172" />
         <source>medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="160" />
+        <location filename="../../riskdesk/domain/enums.py" line="173" />
         <source>high</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="161" />
+        <location filename="../../riskdesk/domain/enums.py" line="174" />
         <source>pre-loan review</source>
         <translation>贷前审核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="162" />
+        <location filename="../../riskdesk/domain/enums.py" line="175" />
         <source>fraud</source>
         <translation>欺诈</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="163" />
+        <location filename="../../riskdesk/domain/enums.py" line="176" />
         <source>post-loan</source>
         <translation>贷后</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="164" />
+        <location filename="../../riskdesk/domain/enums.py" line="177" />
         <source>partner review</source>
         <translation>合作方审查</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="165" />
+        <location filename="../../riskdesk/domain/enums.py" line="178" />
         <source>human review requested</source>
         <translation>客户申请人工复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="166" />
+        <location filename="../../riskdesk/domain/enums.py" line="179" />
         <source>data incident</source>
         <translation>数据安全事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="167" />
+        <location filename="../../riskdesk/domain/enums.py" line="180" />
         <source>annual re-review</source>
         <translation>年度复审</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="168" />
+        <location filename="../../riskdesk/domain/enums.py" line="181" />
         <source>new</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="169" />
+        <location filename="../../riskdesk/domain/enums.py" line="182" />
         <source>in review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="170" />
+        <location filename="../../riskdesk/domain/enums.py" line="183" />
         <source>pending information</source>
         <translation>待补充材料</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="171" />
+        <location filename="../../riskdesk/domain/enums.py" line="184" />
         <source>escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="172" />
+        <location filename="../../riskdesk/domain/enums.py" line="185" />
         <source>awaiting check</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="173" />
+        <location filename="../../riskdesk/domain/enums.py" line="153" />
+        <location filename="../../riskdesk/domain/enums.py" line="186" />
         <source>decided</source>
         <translation>已决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="174" />
+        <location filename="../../riskdesk/domain/enums.py" line="187" />
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="175" />
+        <location filename="../../riskdesk/domain/enums.py" line="188" />
         <source>identity</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="176" />
+        <location filename="../../riskdesk/domain/enums.py" line="189" />
         <source>phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="177" />
+        <location filename="../../riskdesk/domain/enums.py" line="190" />
         <source>income</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="178" />
+        <location filename="../../riskdesk/domain/enums.py" line="191" />
         <source>employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="179" />
+        <location filename="../../riskdesk/domain/enums.py" line="192" />
         <source>site visit</source>
         <translation>实地走访</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="180" />
+        <location filename="../../riskdesk/domain/enums.py" line="193" />
         <source>credit bureau</source>
         <translation>征信</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="181" />
+        <location filename="../../riskdesk/domain/enums.py" line="194" />
         <source>verified</source>
         <translation>已核实</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="182" />
+        <location filename="../../riskdesk/domain/enums.py" line="195" />
         <source>discrepancy</source>
         <translation>有出入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="183" />
+        <location filename="../../riskdesk/domain/enums.py" line="196" />
         <source>unable to verify</source>
         <translation>无法核实</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="184" />
+        <location filename="../../riskdesk/domain/enums.py" line="197" />
         <source>request information</source>
         <translation>要求补充材料</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="185" />
+        <location filename="../../riskdesk/domain/enums.py" line="198" />
         <source>escalate</source>
         <translation>升级</translation>
     </message>
@@ -1988,12 +2029,12 @@ Database: {db}</source>
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../riskdesk/services/queue.py" line="92" />
+        <location filename="../../riskdesk/services/queue.py" line="91" />
         <source>Unknown view {view}.</source>
         <translation>未知视图 {view}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/queue.py" line="156" />
+        <location filename="../../riskdesk/services/queue.py" line="155" />
         <source>Cannot sort by {key}.</source>
         <translation>不能按 {key} 排序。</translation>
     </message>
@@ -2455,7 +2496,7 @@ Database: {db}</source>
     </message>
     <message>
         <location filename="../../riskdesk/services/scoring.py" line="353" />
-        <location filename="../../riskdesk/services/scoring.py" line="414" />
+        <location filename="../../riskdesk/services/scoring.py" line="415" />
         <source>Explaining flagged applications</source>
         <translation>正在计算标记申请的原因</translation>
     </message>
@@ -2470,7 +2511,7 @@ Database: {db}</source>
         <translation>正在创建案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="514" />
+        <location filename="../../riskdesk/services/scoring.py" line="515" />
         <source>Application {id} has not been scored.</source>
         <translation>申请 {id} 尚未评分。</translation>
     </message>

@@ -144,6 +144,19 @@ class CaseStatus(StrEnum):
 
 CLOSED_STATUSES = (CaseStatus.DECIDED.value, CaseStatus.CLOSED.value)
 
+# What a case's history shows for each audit action on it.
+LABELS.update({
+    "case.view": QT_TRANSLATE_NOOP("Enum", "opened the case"),
+    "case.claim": QT_TRANSLATE_NOOP("Enum", "claimed"),
+    "case.assign": QT_TRANSLATE_NOOP("Enum", "assigned"),
+    "case.note": QT_TRANSLATE_NOOP("Enum", "added a note"),
+    "case.decide": QT_TRANSLATE_NOOP("Enum", "decided"),
+    "case.check": QT_TRANSLATE_NOOP("Enum", "checked the decision"),
+    "pii.unmask": QT_TRANSLATE_NOOP("Enum", "looked at unmasked personal data"),
+    "id_no": QT_TRANSLATE_NOOP("Enum", "ID number"),
+    "card": QT_TRANSLATE_NOOP("Enum", "bank card"),
+})
+
 
 LABELS.update({
     "trained": QT_TRANSLATE_NOOP("Enum", "trained"),

@@ -236,7 +236,7 @@ def list_users(session: Session, actor: Actor) -> list[UserRow]:
 
 def pending_grants(session: Session, actor: Actor) -> list[PendingGrant]:
     require(actor, Action.USER_MANAGE)
-    names = dict(session.execute(select(User.id, User.username)).tuples().all())
+    names = {uid: name for uid, name in session.execute(select(User.id, User.username))}
     return [PendingGrant(r.id or 0, names[r.user_id], frozenset(r.roles.split(",")),
                          names[r.requested_by_id], r.requested_at)
             for r in session.exec(select(RoleRequest).where(

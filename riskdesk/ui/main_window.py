@@ -78,6 +78,8 @@ class MainWindow(QMainWindow):
         self.case_windows: list[CaseDialog] = []
         self._signed_out = False
         self.view_box = QComboBox(self)
+        self._counts_generation = 0
+        self._view_counts: dict[str, int] | None = None
         self.view_box.currentIndexChanged.connect(self._view_changed)
         queue = QWidget(self)
         layout = QVBoxLayout(queue)
@@ -154,14 +156,34 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
 
     def _fill_views(self) -> None:
-        """Saved views with their counts; keeps the selected view."""
-        counts = self.cases_model.counts()
+        """Saved views with their counts; keeps the selected view. The six counts run off the
+        GUI thread (on a server database they can take a moment); the newest request wins."""
+        self._counts_generation += 1
+        generation, model = self._counts_generation, self.cases_model
+        self._show_views(self._view_counts)
+
+        def work(_state: TaskState) -> dict[str, int]:
+            return model.counts()
+
+        def done(counts: dict[str, int]) -> None:
+            if generation == self._counts_generation:
+                self._view_counts = counts
+                self._show_views(counts)
+
+        def failed(error: BaseException) -> None:
+            if generation == self._counts_generation:
+                self.statusBar().showMessage(str(error), 10_000)
+
+        run_task(self, work, label="", on_done=done, on_error=failed)
+
+    def _show_views(self, counts: dict[str, int] | None) -> None:
         current = self.cases_model.filter.view
         self.view_box.blockSignals(True)
         self.view_box.clear()
         for view, text in VIEW_LABELS.items():
+            name = QCoreApplication.translate("CasesModel", text)
             self.view_box.addItem(self.tr("{view} ({n})").format(
-                view=QCoreApplication.translate("CasesModel", text), n=counts[view]), view)
+                view=name, n=counts[view]) if counts else name, view)
         self.view_box.setCurrentIndex(list(VIEW_LABELS).index(current))
         self.view_box.blockSignals(False)
 
@@ -383,6 +405,7 @@ class MainWindow(QMainWindow):
                 "The import failed and nothing was saved: {error}").format(error=error))
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802
+        self._counts_generation += 1  # a count still running reports to nobody
         QSettings().setValue("main/geometry", self.saveGeometry())
         for dialog in list(self.case_windows):  # their drafts are saved as they close
             dialog.close()

@@ -303,9 +303,15 @@ class CaseDialog(QDialog):
                      if n.corrects_id else "")) for n in d.notes]))
         if d.history:
             parts.append(f"<h3>{e(t['history'])}</h3>" + self._table(
-                [(display_value("due_at", h["at"]), f"{h['actor']}: {h['action']}")
-                 for h in d.history]))
+                [(display_value("due_at", h["at"]), f"{h['actor']}: {label(h['action'])}"
+                  + self._history_detail(h)) for h in d.history]))
         return "".join(parts)
+
+    def _history_detail(self, event: dict[str, Any]) -> str:
+        """The outcome of a decision or check, or the field unmasked, in the officer's words."""
+        after = event.get("after") or {}
+        parts = [label(str(after[k])) for k in ("status", "decision", "field") if after.get(k)]
+        return f" ({', '.join(parts)})" if parts else ""
 
     @staticmethod
     def _table(rows: list[tuple[str, str]]) -> str:

@@ -1,0 +1,19 @@
+"""The benchmarks run end to end on tiny sizes (their numbers are for the issue notes, never
+asserted here): a bench that no longer runs would go unnoticed until someone needs it."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from riskdesk.bench_queue import bench_queue
+
+
+def test_bench_queue_builds_once_and_measures_every_operation(tmp_path: Path) -> None:
+    first = bench_queue(3000, workdir=tmp_path)
+    assert "built in" in first
+    for operation in ("All sorted by PD: first page", "My cases: last page",
+                      "status new + band decline: count", "counts of all six saved views",
+                      "find by exact ID number", "name-prefix search", "peak memory"):
+        assert operation in first
+    assert "ID search found 1 case(s)" in first
+    again = bench_queue(3000, workdir=tmp_path)
+    assert "reusing the database" in again
