@@ -459,6 +459,66 @@ UPDATE alembic_version SET version_num='0002' WHERE alembic_version.version_num 
 
 -- Running upgrade 0002 -> 0003
 
+CREATE TABLE complaint (
+    id INTEGER NOT NULL, 
+    number VARCHAR(24) NOT NULL, 
+    channel VARCHAR(24) NOT NULL, 
+    category VARCHAR(32) NOT NULL, 
+    applicant_id INTEGER, 
+    complainant_name VARCHAR(128) NOT NULL, 
+    proxy_name VARCHAR(128) NOT NULL, 
+    proxy_authorisation VARCHAR(500) NOT NULL, 
+    application_id INTEGER, 
+    partner_id INTEGER, 
+    description VARCHAR(4000) NOT NULL, 
+    received_at DATETIME NOT NULL, 
+    due_at DATETIME NOT NULL, 
+    extension VARCHAR(20) NOT NULL, 
+    extension_reason VARCHAR(1000) NOT NULL, 
+    complainant_told_at DATETIME, 
+    extension_approved_by_id INTEGER, 
+    status VARCHAR(16) NOT NULL, 
+    escalated BOOLEAN NOT NULL, 
+    assignee_id INTEGER, 
+    subject_user_id INTEGER, 
+    subject_team VARCHAR(64) NOT NULL, 
+    response VARCHAR(4000) NOT NULL, 
+    responded_at DATETIME, 
+    reaction VARCHAR(16) NOT NULL, 
+    root_cause VARCHAR(32) NOT NULL, 
+    rectification VARCHAR(2000) NOT NULL, 
+    closed_at DATETIME, 
+    reopen_count INTEGER NOT NULL, 
+    fraud_case_id INTEGER, 
+    created_by_id INTEGER NOT NULL, 
+    created_at DATETIME NOT NULL, 
+    updated_at DATETIME NOT NULL, 
+    version INTEGER NOT NULL, 
+    PRIMARY KEY (id), 
+    FOREIGN KEY(applicant_id) REFERENCES applicant (id), 
+    FOREIGN KEY(application_id) REFERENCES application (id), 
+    FOREIGN KEY(assignee_id) REFERENCES app_user (id), 
+    FOREIGN KEY(created_by_id) REFERENCES app_user (id), 
+    FOREIGN KEY(extension_approved_by_id) REFERENCES app_user (id), 
+    FOREIGN KEY(fraud_case_id) REFERENCES review_case (id), 
+    FOREIGN KEY(subject_user_id) REFERENCES app_user (id), 
+    UNIQUE (number)
+);
+
+CREATE INDEX ix_complaint_applicant_id ON complaint (applicant_id);
+
+CREATE INDEX ix_complaint_application_id ON complaint (application_id);
+
+CREATE INDEX ix_complaint_assignee_id ON complaint (assignee_id);
+
+CREATE INDEX ix_complaint_category ON complaint (category);
+
+CREATE INDEX ix_complaint_received ON complaint (received_at, id);
+
+CREATE INDEX ix_complaint_status_due ON complaint (status, due_at, id);
+
+ALTER TABLE app_user ADD COLUMN team VARCHAR(64) DEFAULT '' NOT NULL;
+
 CREATE TABLE app_setting (
     "key" VARCHAR(64) NOT NULL, 
     value VARCHAR(2000) NOT NULL, 

@@ -534,3 +534,68 @@ def test_idle_session_locks_and_unlocks_with_the_password(qtbot: Any, sqlite_eng
         actions = [e.action for e in s.scalars(select(AuditEvent).where(
             AuditEvent.actor == "officer").order_by(AuditEvent.seq))]
     assert actions[-3:] == ["auth.session_locked", "auth.sign_in_failed", "auth.sign_in"]
+
+
+def test_compliance_handles_an_identity_theft_complaint(qtbot: Any, sqlite_engine: Engine,
+                                                        sqlite_actors: dict) -> None:
+    """Register for a known applicant, open and link a fraud case, reply with the further
+    channels, close with a root cause; each step is in the audit trail."""
+    from sqlalchemy import select
+
+    from riskdesk.domain.audit import AuditEvent
+    from riskdesk.domain.complaints import Complaint
+
+    frame = sample(30, seed=12)
+    import_frame(sqlite_engine, sqlite_actors["officer"], frame, file_name="c", sha256="9" * 64,
+                 score=False)
+    person = frame.iloc[3]
+    dialogs = FakeDialogs()
+    window = MainWindow(sqlite_engine, sqlite_actors["compliance"], dialogs)
+    qtbot.addWidget(window)
+    window.tabs.setCurrentWidget(window.complaints)
+    form = window.complaints.register()
+    form.category.setCurrentIndex(form.category.findData("identity_theft"))
+    form.search.setText(person["id_no"])
+    form.find_customers()
+    assert form.name.text() == person["name"] and not form.name.isEnabled()  # filled in
+    items = [form.application.itemText(i) for i in range(form.application.count())]
+    form.application.setCurrentIndex(next(
+        i for i, text in enumerate(items) if person["application_no"] in text))
+    form.description.setPlainText("我从未申请过这笔贷款，手机号被他人冒用。")
+    form.register()
+    assert form.created is not None and form.created.number.startswith("TS-")
+    d = window.complaints.windows[-1]
+    qtbot.mouseClick(d.buttons["investigate"], Qt.MouseButton.LeftButton)
+    assert d.value("status") == "investigating"
+    qtbot.mouseClick(d.buttons["fraud_case"], Qt.MouseButton.LeftButton)
+    assert d.value("fraud_case_id") is not None
+    case_window = window.case_windows[-1]  # the fraud case opened, showing the complaint
+    assert form.created.number in case_window.view.toPlainText()
+    qtbot.mouseClick(d.buttons["respond"], Qt.MouseButton.LeftButton)
+    assert dialogs.errors and d.value("status") == "investigating"  # no reply written
+    qtbot.mouseClick(d.buttons["template"], Qt.MouseButton.LeftButton)
+    d.response.setPlainText(d.response.toPlainText().replace("\n\n\n", "\n已冻结该笔贷款。\n"))
+    qtbot.mouseClick(d.buttons["respond"], Qt.MouseButton.LeftButton)
+    assert d.value("status") == "responded"
+    d.reaction.setCurrentIndex(d.reaction.findData("accepted"))
+    d.root_cause.setCurrentIndex(d.root_cause.findData("third_party_fraud"))
+    qtbot.mouseClick(d.buttons["close"], Qt.MouseButton.LeftButton)
+    assert d.value("status") == "responded"  # no rectification yet
+    d.rectification.setText("phone change now needs a video identity check")
+    qtbot.mouseClick(d.buttons["close"], Qt.MouseButton.LeftButton)
+    assert d.value("status") == "closed" and d.value("root_cause") == "third_party_fraud"
+    with unit_of_work(sqlite_engine, write=False) as s:
+        c = s.scalars(select(Complaint)).one()
+        actions = [e.action for e in s.scalars(select(AuditEvent).where(
+            AuditEvent.entity_type == "complaint", AuditEvent.entity_id == str(c.id))
+            .order_by(AuditEvent.seq))]
+        opened = s.scalars(select(AuditEvent).where(AuditEvent.action == "case.open")).one()
+    assert actions == ["complaint.register", "complaint.investigate", "complaint.link_case",
+                       "complaint.respond", "complaint.close"]
+    assert opened.entity_id == str(c.fraud_case_id)
+    assert window.complaints.register_button.isEnabled()
+    auditor = MainWindow(sqlite_engine, sqlite_actors["auditor"], FakeDialogs())
+    qtbot.addWidget(auditor)
+    assert not auditor.complaints.register_button.isEnabled()
+    a = auditor.complaints.open(c.id)
+    assert not any(b.isEnabled() for b in a.buttons.values())

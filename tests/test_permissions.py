@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 
 from riskdesk.domain.enums import Role
 from riskdesk.errors import PermissionDenied, RiskdeskError
-from riskdesk.services import cases, models, rulesets, settings, users
+from riskdesk.services import cases, complaints, models, rulesets, settings, users
 from riskdesk.services.actor import Actor
 from riskdesk.services.case_detail import unmask
 from riskdesk.services.imports.service import import_frame
@@ -79,6 +79,16 @@ def services(engine: Engine, case_id: int,
         (Action.QUEUE_EXPORT, lambda a: export_view(
             engine, a, CaseFilter(), tmp / f"{a.username}.csv")),
         (Action.PII_UNMASK, u(engine, lambda s, a: unmask(s, a, case_id, "phone"))),
+        (Action.COMPLAINT_WORK, u(engine, lambda s, a: complaints.register(
+            s, a, channel="phone", category="other", complainant_name="张三",
+            description="d"))),
+        (Action.COMPLAINT_WORK, u(engine, lambda s, a: complaints.respond(s, a, 1, 999, "r"))),
+        (Action.COMPLAINT_ASSIGN, u(engine, lambda s, a: complaints.assign(s, a, 1, 999, 2))),
+        (Action.COMPLAINT_EXTEND_SPECIAL, u(engine, lambda s, a:
+                                            complaints.approve_special_extension(
+                                                s, a, 1, 999, complainant_told=True))),
+        (Action.COMPLAINT_SETTINGS, u(engine, lambda s, a: complaints.set_deadlines(
+            s, a, complaints.Deadlines()))),
     ]
 
 
@@ -95,6 +105,9 @@ def test_every_write_service_follows_the_matrix(sqlite_engine: Engine,
         from riskdesk.domain.cases import Case
         case_id = s.scalars(select(Case.id)).first()
     assert case_id is not None
+    with unit_of_work(sqlite_engine) as s:  # complaint 1, for the write services that need one
+        complaints.register(s, sqlite_actors["compliance"], channel="app", category="other",
+                            complainant_name="李四", description="d")
     with unit_of_work(sqlite_engine) as s:
         user = create_user(s, sqlite_actors["admin"], username=f"as-{role}",
                            password="long-enough-password", roles=[role])

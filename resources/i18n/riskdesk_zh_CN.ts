@@ -607,17 +607,22 @@
         <translation>退回决定需要填写理由。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/case_detail.py" line="57" />
+        <location filename="../../riskdesk/services/cases.py" line="254" />
+        <source>There is no application {id}.</source>
+        <translation>不存在申请 {id}。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/case_detail.py" line="58" />
         <source>The applicant of case {id} is missing.</source>
         <translation>案件 {id} 的申请人记录缺失。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/case_detail.py" line="137" />
+        <location filename="../../riskdesk/services/case_detail.py" line="144" />
         <source>{field} cannot be unmasked.</source>
         <translation>{field} 不能解除遮蔽。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/case_detail.py" line="141" />
+        <location filename="../../riskdesk/services/case_detail.py" line="148" />
         <source>Case {id} has no application.</source>
         <translation>案件 {id} 没有关联申请。</translation>
     </message>
@@ -723,6 +728,587 @@
         <location filename="../../riskdesk/ui/cases/model.py" line="44" />
         <source>All</source>
         <translation>全部</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintDialog</name>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="51" />
+        <source>The reply to the customer</source>
+        <translation>给客户的答复</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="53" />
+        <source>Reason (extension, reopening, withdrawal, escalation)</source>
+        <translation>理由（延期、重新打开、撤诉、升级）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="61" />
+        <source>What the bank changes so it does not happen again</source>
+        <translation>银行为避免再次发生而采取的整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="66" />
+        <source>Start investigating</source>
+        <translation>开始调查</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="67" />
+        <source>Assign to...</source>
+        <translation>分派给…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="67" />
+        <source>Insert reply template</source>
+        <translation>插入答复模板</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="69" />
+        <source>Send reply</source>
+        <translation>发送答复</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="69" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="70" />
+        <source>Extend (complex case)</source>
+        <translation>延期（复杂案件）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="71" />
+        <source>Ask for special extension</source>
+        <translation>申请特别延期</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="72" />
+        <source>Approve special extension</source>
+        <translation>批准特别延期</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="73" />
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="73" />
+        <source>Withdrawn</source>
+        <translation>已撤诉</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="74" />
+        <source>Escalate to compliance</source>
+        <translation>升级至合规</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="75" />
+        <source>Open fraud case</source>
+        <translation>开立欺诈案件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="81" />
+        <source>Customer's reaction</source>
+        <translation>客户反馈</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="82" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="217" />
+        <source>Root cause</source>
+        <translation>根本原因</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="83" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="218" />
+        <source>Rectification</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="108" />
+        <source>Complaint {number}</source>
+        <translation>投诉 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="170" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="211" />
+        <source>Extension</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="170" />
+        <source>Has the complainant been told of the extension and its reason?</source>
+        <translation>是否已告知投诉人延期及其理由？</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="176" />
+        <source>Assign</source>
+        <translation>分派</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="176" />
+        <source>Handler:</source>
+        <translation>处理人：</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="188" />
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="191" />
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="203" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="203" />
+        <source>escalated</source>
+        <translation>已升级</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="205" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="205" />
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="206" />
+        <source>Complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="207" />
+        <source>On behalf</source>
+        <translation>代理投诉</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="209" />
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="210" />
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="213" />
+        <source>Fraud case</source>
+        <translation>欺诈案件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="216" />
+        <source>Reaction</source>
+        <translation>客户反馈</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintForm</name>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="41" />
+        <source>Register a complaint</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="48" />
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="49" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="51" />
+        <source>Name, ID number or phone of the customer</source>
+        <translation>客户姓名、身份证号或手机号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="53" />
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="58" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="64" />
+        <source>As given, when the bank does not know them</source>
+        <translation>如非本行客户，按其自述填写</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="65" />
+        <source>Complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="67" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="111" />
+        <source>(no application)</source>
+        <translation>（无关联申请）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="68" />
+        <source>Application</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="70" />
+        <source>e.g. written power of attorney seen</source>
+        <translation>例如：已查验书面授权委托书</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="71" />
+        <source>Complaining on their behalf</source>
+        <translation>代理投诉人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="72" />
+        <source>Proxy's authorisation</source>
+        <translation>代理授权</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="74" />
+        <source>(nobody named)</source>
+        <translation>（未指明）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="79" />
+        <source>Employee complained about</source>
+        <translation>被投诉员工</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="80" />
+        <source>Team complained about</source>
+        <translation>被投诉团队</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="84" />
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="86" />
+        <source>What the customer says</source>
+        <translation>客户诉求</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="91" />
+        <source>Register</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="102" />
+        <source>{name}  {id_no}  ({n} applications)</source>
+        <translation>{name}  {id_no}（{n} 笔申请）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="106" />
+        <source>No customer found; enter the complainant's name as given.</source>
+        <translation>未找到客户；请按投诉人自述填写姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="150" />
+        <source>Not registered</source>
+        <translation>未登记</translation>
+    </message>
+</context>
+<context>
+    <name>Complaints</name>
+    <message>
+        <location filename="../../riskdesk/services/complaints.py" line="73" />
+        <source>Deadlines must grow: decide &lt;= complex &lt;= special, each 1 to 365 days.</source>
+        <translation>期限须递增：一般 &lt;= 复杂 &lt;= 特别，每项 1 至 365 天。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaints.py" line="117" />
+        <source>There is no complaint {id}.</source>
+        <translation>不存在投诉 {id}。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaints.py" line="149" />
+        <source>Complaint {number} was changed by someone else (version {theirs}, you saw {yours}); reload it.</source>
+        <translation>投诉 {number} 已被他人修改（当前版本 {theirs}，您看到的是 {yours}）；请重新加载。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaints.py" line="161" />
+        <source>Complaint {number} is {status}; this step is not possible now.</source>
+        <translation>投诉 {number} 状态为 {status}，当前不能执行此步骤。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaints.py" line="170" />
+        <source>{what} is required.</source>
+        <translation>必须填写{what}。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaints.py" line="176" />
+        <source>{what} must be one of: {choices}.</source>
+        <translation>{what}必须是以下之一：{choices}。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaints.py" line="190" />
+        <source>The channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaints.py" line="191" />
+        <source>The category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaints.py" line="192" />
+        <source>A description</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaints.py" line="196" />
+        <source>There is no application {id}.</source>
+        <translation>不存在申请 {id}。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaints.py" line="199" />
+        <source>Application {no} belongs to another customer.</source>
+        <translation>申请 {no} 属于其他客户。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaints.py" line="206" />
+        <source>There is no customer {id}.</source>
+        <translation>不存在客户 {id}。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaints.py" line="209" />
+        <source>The complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaints.py" line="211" />
+        <source>How the proxy is authorised</source>
+        <translation>代理授权方式</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaints.py" line="216" />
+        <source>A complaint cannot be received in the future.</source>
+        <translation>投诉受理时间不能晚于当前时间。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaints.py" line="318" />
+        <source>There is no user {id}.</source>
+        <translation>不存在用户 {id}。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaints.py" line="320" />
+        <source>{user} is the person or in the team complained about in {number}; someone else must handle it.</source>
+        <translation>{user} 是投诉 {number} 的被投诉人或属于被投诉团队，须由他人处理（回避）。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaints.py" line="331" />
+        <source>Complaint {number} is {status}; it cannot be assigned.</source>
+        <translation>投诉 {number} 状态为 {status}，不能分派。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaints.py" line="341" />
+        <location filename="../../riskdesk/services/complaints.py" line="358" />
+        <source>A reason for the extension</source>
+        <translation>延期理由</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaints.py" line="343" />
+        <location filename="../../riskdesk/services/complaints.py" line="380" />
+        <source>Tell the complainant about the extension first, then record it.</source>
+        <translation>请先告知投诉人延期情况，再予以记录。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaints.py" line="346" />
+        <source>Complaint {number} is already extended.</source>
+        <translation>投诉 {number} 已延期。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaints.py" line="360" />
+        <source>A special extension follows a complex-case extension.</source>
+        <translation>特别延期须在复杂案件延期之后申请。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaints.py" line="374" />
+        <source>No special extension of {number} is waiting for approval.</source>
+        <translation>投诉 {number} 没有待审批的特别延期。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaints.py" line="377" />
+        <source>The handler cannot approve their own extension.</source>
+        <translation>处理人不能审批自己的延期申请。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaints.py" line="397" />
+        <source>The response</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaints.py" line="400" />
+        <source>The response must tell the customer the further channels; missing: {channels}.</source>
+        <translation>答复须告知客户后续救济途径；缺少：{channels}。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaints.py" line="411" />
+        <source>The customer's reaction</source>
+        <translation>客户反馈</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaints.py" line="412" />
+        <source>The root cause</source>
+        <translation>根本原因</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaints.py" line="413" />
+        <source>The rectification</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaints.py" line="423" />
+        <source>A reason to reopen</source>
+        <translation>重新打开的理由</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaints.py" line="433" />
+        <source>How the withdrawal was received</source>
+        <translation>撤诉的接收方式</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaints.py" line="443" />
+        <source>A reason to escalate</source>
+        <translation>升级理由</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaints.py" line="453" />
+        <source>A fraud case is opened from an identity-theft complaint that names an application.</source>
+        <translation>只有指明申请的冒名贷款/身份盗用投诉才能开立欺诈案件。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaints.py" line="579" />
+        <source>A month is written YYYY-MM, not {month}.</source>
+        <translation>月份格式为 YYYY-MM，而不是 {month}。</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsModel</name>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/model.py" line="19" />
+        <source>Complaint no.</source>
+        <translation>投诉编号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/model.py" line="20" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/model.py" line="21" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/model.py" line="22" />
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/model.py" line="23" />
+        <source>Complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/model.py" line="24" />
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/model.py" line="25" />
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/model.py" line="26" />
+        <source>Extension</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/model.py" line="27" />
+        <source>Handler</source>
+        <translation>处理人</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsTab</name>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="54" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="55" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="56" />
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="58" />
+        <source>{what}: any</source>
+        <translation>{what}：全部</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="65" />
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="65" />
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="66" />
+        <source>Due within 2 days</source>
+        <translation>2 天内到期</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="67" />
+        <source>Escalated</source>
+        <translation>已升级</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="75" />
+        <source>Register complaint...</source>
+        <translation>登记投诉…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="100" />
+        <source>{n} complaints</source>
+        <translation>共 {n} 件投诉</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="135" />
+        <source>Complaints {month}: {received} received, {responded} replied; on time {on_time}; extended {extended}; reopened {reopened}; overdue now {overdue}</source>
+        <translation>{month} 投诉：受理 {received} 件，答复 {responded} 件；按时率 {on_time}；延期率 {extended}；重开率 {reopened}；当前逾期 {overdue} 件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="141" />
+        <source>Open by category</source>
+        <translation>未结投诉（按类别）</translation>
     </message>
 </context>
 <context>
@@ -917,6 +1503,7 @@
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="151" />
+        <location filename="../../riskdesk/domain/enums.py" line="283" />
         <source>assigned</source>
         <translation>分派</translation>
     </message>
@@ -1066,6 +1653,201 @@
         <translation>待复核</translation>
     </message>
     <message>
+        <location filename="../../riskdesk/domain/enums.py" line="253" />
+        <source>app</source>
+        <translation>App</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="254" />
+        <source>letter</source>
+        <translation>信函</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="255" />
+        <source>in branch</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="256" />
+        <source>regulator referral</source>
+        <translation>监管转办</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="257" />
+        <source>collection conduct</source>
+        <translation>催收行为</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="258" />
+        <source>interest and fees</source>
+        <translation>利息与费用</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="259" />
+        <source>personal information and privacy</source>
+        <translation>个人信息与隐私</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="260" />
+        <source>unauthorised loan or identity theft</source>
+        <translation>冒名贷款或身份盗用</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="261" />
+        <source>service quality</source>
+        <translation>服务质量</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="262" />
+        <source>received</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="263" />
+        <source>investigating</source>
+        <translation>调查中</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="264" />
+        <source>responded</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="265" />
+        <source>withdrawn</source>
+        <translation>已撤诉</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="266" />
+        <source>accepted</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="267" />
+        <source>rejected</source>
+        <translation>不接受</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="268" />
+        <source>no answer</source>
+        <translation>未回应</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="269" />
+        <source>process gap</source>
+        <translation>流程缺陷</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="270" />
+        <source>system error</source>
+        <translation>系统错误</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="271" />
+        <source>staff conduct</source>
+        <translation>员工行为</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="272" />
+        <source>partner conduct</source>
+        <translation>合作方行为</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="273" />
+        <source>product design</source>
+        <translation>产品设计</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="274" />
+        <source>disclosure</source>
+        <translation>信息披露</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="275" />
+        <source>third-party fraud</source>
+        <translation>第三方欺诈</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="276" />
+        <source>no fault found</source>
+        <translation>未发现过错</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="277" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="278" />
+        <source>complex case (30 days)</source>
+        <translation>复杂案件（30 天）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="279" />
+        <source>special extension requested</source>
+        <translation>已申请特别延期</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="280" />
+        <source>special extension (60 days)</source>
+        <translation>特别延期（60 天）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="281" />
+        <source>registered</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="282" />
+        <source>started investigating</source>
+        <translation>开始调查</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="284" />
+        <source>extended (complex case)</source>
+        <translation>延期（复杂案件）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="285" />
+        <source>asked for a special extension</source>
+        <translation>申请特别延期</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="286" />
+        <source>approved the special extension</source>
+        <translation>批准特别延期</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="287" />
+        <source>replied</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="289" />
+        <source>reopened</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="290" />
+        <source>recorded the withdrawal</source>
+        <translation>记录撤诉</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="291" />
+        <source>escalated to compliance</source>
+        <translation>升级至合规</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="292" />
+        <source>linked a fraud case</source>
+        <translation>关联欺诈案件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="293" />
+        <source>opened</source>
+        <translation>开立</translation>
+    </message>
+    <message>
         <location filename="../../riskdesk/domain/enums.py" line="153" />
         <location filename="../../riskdesk/domain/enums.py" line="186" />
         <source>decided</source>
@@ -1073,6 +1855,7 @@
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="187" />
+        <location filename="../../riskdesk/domain/enums.py" line="288" />
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
@@ -1526,230 +2309,240 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="57" />
+        <location filename="../../riskdesk/ui/main_window.py" line="58" />
         <source>riskdesk - risk case management</source>
         <translation>riskdesk - 风险案件管理</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="86" />
+        <location filename="../../riskdesk/ui/main_window.py" line="89" />
         <source>View:</source>
         <translation>视图：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="93" />
+        <location filename="../../riskdesk/ui/main_window.py" line="96" />
         <source>Search: application no., ID number, phone or name (Ctrl+F)</source>
         <translation>搜索：申请编号、身份证号、手机号或姓名（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="109" />
+        <location filename="../../riskdesk/ui/main_window.py" line="112" />
         <source>Claim</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="110" />
+        <location filename="../../riskdesk/ui/main_window.py" line="113" />
         <source>Assign to...</source>
         <translation>分派给…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="111" />
+        <location filename="../../riskdesk/ui/main_window.py" line="114" />
         <source>Export view...</source>
         <translation>导出视图…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="112" />
+        <location filename="../../riskdesk/ui/main_window.py" line="115" />
         <source>First page</source>
         <translation>第一页</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="113" />
+        <location filename="../../riskdesk/ui/main_window.py" line="116" />
         <source>Last page</source>
         <translation>最后一页</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="128" />
+        <location filename="../../riskdesk/ui/main_window.py" line="131" />
         <source>Case queue</source>
         <translation>案件队列</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="129" />
+        <location filename="../../riskdesk/ui/main_window.py" line="132" />
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="137" />
+        <location filename="../../riskdesk/ui/main_window.py" line="134" />
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="142" />
         <source>Signed in: {user} ({roles}) | {db}</source>
         <translation>已登录：{user}（{roles}）| {db}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="163" />
+        <location filename="../../riskdesk/ui/main_window.py" line="204" />
+        <source>Complaints: {overdue} overdue, {soon} due within 2 days</source>
+        <translation>投诉：{overdue} 件逾期，{soon} 件 2 天内到期</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="192" />
         <source>{view} ({n})</source>
         <translation>{view}（{n}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="178" />
+        <location filename="../../riskdesk/ui/main_window.py" line="214" />
         <source>Cases: the last {n} of {total}</source>
         <translation>案件：共 {total} 件中的最后 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="181" />
+        <location filename="../../riskdesk/ui/main_window.py" line="217" />
         <source>Cases: {loaded} of {total} loaded</source>
         <translation>案件：共 {total} 件，已加载 {loaded} 件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="213" />
+        <location filename="../../riskdesk/ui/main_window.py" line="249" />
         <source>Not claimed</source>
         <translation>未领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="221" />
+        <location filename="../../riskdesk/ui/main_window.py" line="257" />
         <source>Assign cases</source>
         <translation>分派案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="221" />
+        <location filename="../../riskdesk/ui/main_window.py" line="257" />
         <source>Assign {n} case(s) to:</source>
         <translation>将 {n} 件案件分派给：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="226" />
+        <location filename="../../riskdesk/ui/main_window.py" line="262" />
         <source>Not assigned</source>
         <translation>未分派</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="244" />
+        <location filename="../../riskdesk/ui/main_window.py" line="280" />
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="245" />
+        <location filename="../../riskdesk/ui/main_window.py" line="281" />
         <source>{n} cases written to {path} (personal data masked; the export is recorded in the audit trail).</source>
         <translation>已将 {n} 件案件写入 {path}（个人信息已遮蔽；本次导出已记入审计轨迹）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="249" />
+        <location filename="../../riskdesk/ui/main_window.py" line="285" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="250" />
+        <location filename="../../riskdesk/ui/main_window.py" line="286" />
         <source>Nothing was written: {error}</source>
         <translation>未写入任何内容：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="252" />
+        <location filename="../../riskdesk/ui/main_window.py" line="288" />
         <source>Exporting {file}</source>
         <translation>正在导出 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="283" />
+        <location filename="../../riskdesk/ui/main_window.py" line="321" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="287" />
+        <location filename="../../riskdesk/ui/main_window.py" line="325" />
         <source>Import applications...</source>
         <translation>导入申请…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="291" />
+        <location filename="../../riskdesk/ui/main_window.py" line="329" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="294" />
+        <location filename="../../riskdesk/ui/main_window.py" line="332" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="297" />
-        <location filename="../../riskdesk/ui/main_window.py" line="328" />
+        <location filename="../../riskdesk/ui/main_window.py" line="335" />
+        <location filename="../../riskdesk/ui/main_window.py" line="366" />
         <source>About riskdesk</source>
         <translation>关于 riskdesk</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="299" />
+        <location filename="../../riskdesk/ui/main_window.py" line="337" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="305" />
+        <location filename="../../riskdesk/ui/main_window.py" line="343" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="311" />
+        <location filename="../../riskdesk/ui/main_window.py" line="349" />
         <source>Users and roles...</source>
         <translation>用户与角色…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="313" />
+        <location filename="../../riskdesk/ui/main_window.py" line="351" />
         <source>&amp;Administration</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="315" />
+        <location filename="../../riskdesk/ui/main_window.py" line="353" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="324" />
+        <location filename="../../riskdesk/ui/main_window.py" line="362" />
         <source>{total} applications, {loaded} loaded</source>
         <translation>共 {total} 笔申请，已加载 {loaded} 笔</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="329" />
+        <location filename="../../riskdesk/ui/main_window.py" line="367" />
         <source>riskdesk {version}
 Database: {db}</source>
         <translation>riskdesk {version}
 数据库：{db}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="348" />
+        <location filename="../../riskdesk/ui/main_window.py" line="386" />
         <source>Importing {file}</source>
         <translation>正在导入 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="368" />
+        <location filename="../../riskdesk/ui/main_window.py" line="406" />
         <source>{n} rows rejected, written with their reasons to {path}.</source>
         <translation>拒绝 {n} 行，已连同原因写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="371" />
+        <location filename="../../riskdesk/ui/main_window.py" line="409" />
         <source>Scoring: {summary}</source>
         <translation>评分：{summary}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="372" />
+        <location filename="../../riskdesk/ui/main_window.py" line="410" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="364" />
+        <location filename="../../riskdesk/ui/main_window.py" line="402" />
         <source>{file}: {total} rows, {new} imported, {present} already present.</source>
         <translation>{file}：共 {total} 行，导入 {new} 行，已存在 {present} 行。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="377" />
+        <location filename="../../riskdesk/ui/main_window.py" line="415" />
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="378" />
+        <location filename="../../riskdesk/ui/main_window.py" line="416" />
         <source>The import was cancelled; nothing was saved.</source>
         <translation>导入已取消，未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="380" />
+        <location filename="../../riskdesk/ui/main_window.py" line="418" />
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="382" />
+        <location filename="../../riskdesk/ui/main_window.py" line="420" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="383" />
+        <location filename="../../riskdesk/ui/main_window.py" line="421" />
         <source>The import failed and nothing was saved: {error}</source>
         <translation>导入失败，未保存任何数据：{error}</translation>
     </message>
@@ -1908,97 +2701,117 @@ Database: {db}</source>
 <context>
     <name>Permissions</name>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="37" />
+        <location filename="../../riskdesk/services/permissions.py" line="41" />
         <source>manage users and roles</source>
         <translation>管理用户和角色</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="38" />
+        <location filename="../../riskdesk/services/permissions.py" line="42" />
         <source>import applications</source>
         <translation>导入申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="39" />
+        <location filename="../../riskdesk/services/permissions.py" line="43" />
         <source>view applications</source>
         <translation>查看申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="40" />
+        <location filename="../../riskdesk/services/permissions.py" line="44" />
         <source>verify the audit trail</source>
         <translation>校验审计链</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="41" />
+        <location filename="../../riskdesk/services/permissions.py" line="45" />
         <source>train credit models</source>
         <translation>训练信用模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="42" />
+        <location filename="../../riskdesk/services/permissions.py" line="46" />
         <source>propose a model for activation</source>
         <translation>提请启用模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="43" />
+        <location filename="../../riskdesk/services/permissions.py" line="47" />
         <source>approve a model (second person)</source>
         <translation>审批模型（第二人）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="44" />
+        <location filename="../../riskdesk/services/permissions.py" line="48" />
         <source>record model monitoring</source>
         <translation>记录模型监控</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="45" />
+        <location filename="../../riskdesk/services/permissions.py" line="49" />
         <source>score applications</source>
         <translation>为申请评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="46" />
+        <location filename="../../riskdesk/services/permissions.py" line="50" />
         <source>change rule settings</source>
         <translation>修改规则设置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="47" />
+        <location filename="../../riskdesk/services/permissions.py" line="51" />
         <source>change the decision policy</source>
         <translation>修改决策策略</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="48" />
+        <location filename="../../riskdesk/services/permissions.py" line="52" />
         <source>work cases: claim, note, decide</source>
         <translation>处理案件：领取、记录、决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="49" />
+        <location filename="../../riskdesk/services/permissions.py" line="53" />
         <source>assign cases to others</source>
         <translation>将案件分配给他人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="50" />
+        <location filename="../../riskdesk/services/permissions.py" line="54" />
         <source>check another officer's decision</source>
         <translation>复核他人的决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="51" />
+        <location filename="../../riskdesk/services/permissions.py" line="55" />
         <source>export the data key for escrow</source>
         <translation>导出数据密钥以托管</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="52" />
+        <location filename="../../riskdesk/services/permissions.py" line="56" />
         <source>change workstation settings</source>
         <translation>修改工作站设置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="53" />
+        <location filename="../../riskdesk/services/permissions.py" line="57" />
         <source>export the case queue (masked)</source>
         <translation>导出案件队列（遮蔽）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="54" />
+        <location filename="../../riskdesk/services/permissions.py" line="58" />
         <source>see unmasked personal data</source>
         <translation>查看未遮蔽的个人信息</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="89" />
+        <location filename="../../riskdesk/services/permissions.py" line="59" />
+        <source>register and handle complaints</source>
+        <translation>登记和处理投诉</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/permissions.py" line="61" />
+        <source>assign complaints</source>
+        <translation>分派投诉</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/permissions.py" line="62" />
+        <source>approve a special complaint extension</source>
+        <translation>审批投诉特别延期</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/permissions.py" line="64" />
+        <source>change complaint deadlines</source>
+        <translation>修改投诉处理期限</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/permissions.py" line="103" />
         <source>{user} may not {action}; this needs the role: {roles}.</source>
         <translation>{user} 无权{action}；需要角色：{roles}。</translation>
     </message>

@@ -2,6 +2,7 @@
 from riskdesk.domain.applications import Applicant, Application, ApplicationFeatures, ImportBatch
 from riskdesk.domain.audit import AuditEvent, AuditHead
 from riskdesk.domain.cases import Case, InvestigationNote, NoteDraft
+from riskdesk.domain.complaints import Complaint
 from riskdesk.domain.keys import DataKey
 from riskdesk.domain.rules import BlacklistEntry, LprRate, RuleHit, RuleSet, RuleSetting
 from riskdesk.domain.scoring import (
@@ -24,6 +25,7 @@ __all__ = [
     "AuditHead",
     "BlacklistEntry",
     "Case",
+    "Complaint",
     "DecisionRecord",
     "DataKey",
     "ImportBatch",

@@ -197,3 +197,98 @@ LABELS.update({
     "request_info": QT_TRANSLATE_NOOP("Enum", "request information"),
     "escalate": QT_TRANSLATE_NOOP("Enum", "escalate"),
 })
+
+
+# Complaints (REGULATION.md): the one list of channels, categories, states and outcomes.
+class ComplaintChannel(StrEnum):
+    PHONE = "phone"
+    APP = "app"
+    LETTER = "letter"
+    BRANCH = "branch"
+    REGULATOR = "regulator_referral"
+
+
+class ComplaintCategory(StrEnum):
+    COLLECTION = "collection_conduct"
+    FEES = "interest_and_fees"
+    PRIVACY = "privacy"
+    IDENTITY_THEFT = "identity_theft"
+    SERVICE = "service_quality"
+    OTHER = "other"
+
+
+class ComplaintStatus(StrEnum):
+    RECEIVED = "received"
+    INVESTIGATING = "investigating"
+    RESPONDED = "responded"
+    CLOSED = "closed"
+    WITHDRAWN = "withdrawn"
+
+
+class Reaction(StrEnum):
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    NO_ANSWER = "no_answer"
+
+
+class RootCause(StrEnum):
+    PROCESS = "process_gap"
+    SYSTEM = "system_error"
+    STAFF = "staff_conduct"
+    PARTNER = "partner_conduct"
+    PRODUCT = "product_design"
+    DISCLOSURE = "disclosure"
+    FRAUD = "third_party_fraud"
+    NO_FAULT = "no_fault_found"
+
+
+class Extension(StrEnum):
+    NONE = "none"
+    COMPLEX = "complex"
+    SPECIAL_REQUESTED = "special_requested"
+    SPECIAL = "special"
+
+
+LABELS.update({
+    "app": QT_TRANSLATE_NOOP("Enum", "app"),
+    "letter": QT_TRANSLATE_NOOP("Enum", "letter"),
+    "branch": QT_TRANSLATE_NOOP("Enum", "in branch"),
+    "regulator_referral": QT_TRANSLATE_NOOP("Enum", "regulator referral"),
+    "collection_conduct": QT_TRANSLATE_NOOP("Enum", "collection conduct"),
+    "interest_and_fees": QT_TRANSLATE_NOOP("Enum", "interest and fees"),
+    "privacy": QT_TRANSLATE_NOOP("Enum", "personal information and privacy"),
+    "identity_theft": QT_TRANSLATE_NOOP("Enum", "unauthorised loan or identity theft"),
+    "service_quality": QT_TRANSLATE_NOOP("Enum", "service quality"),
+    "received": QT_TRANSLATE_NOOP("Enum", "received"),
+    "investigating": QT_TRANSLATE_NOOP("Enum", "investigating"),
+    "responded": QT_TRANSLATE_NOOP("Enum", "responded"),
+    "withdrawn": QT_TRANSLATE_NOOP("Enum", "withdrawn"),
+    "accepted": QT_TRANSLATE_NOOP("Enum", "accepted"),
+    "rejected": QT_TRANSLATE_NOOP("Enum", "rejected"),
+    "no_answer": QT_TRANSLATE_NOOP("Enum", "no answer"),
+    "process_gap": QT_TRANSLATE_NOOP("Enum", "process gap"),
+    "system_error": QT_TRANSLATE_NOOP("Enum", "system error"),
+    "staff_conduct": QT_TRANSLATE_NOOP("Enum", "staff conduct"),
+    "partner_conduct": QT_TRANSLATE_NOOP("Enum", "partner conduct"),
+    "product_design": QT_TRANSLATE_NOOP("Enum", "product design"),
+    "disclosure": QT_TRANSLATE_NOOP("Enum", "disclosure"),
+    "third_party_fraud": QT_TRANSLATE_NOOP("Enum", "third-party fraud"),
+    "no_fault_found": QT_TRANSLATE_NOOP("Enum", "no fault found"),
+    "none": QT_TRANSLATE_NOOP("Enum", "none"),
+    "complex": QT_TRANSLATE_NOOP("Enum", "complex case (30 days)"),
+    "special_requested": QT_TRANSLATE_NOOP("Enum", "special extension requested"),
+    "special": QT_TRANSLATE_NOOP("Enum", "special extension (60 days)"),
+    "complaint.register": QT_TRANSLATE_NOOP("Enum", "registered"),
+    "complaint.investigate": QT_TRANSLATE_NOOP("Enum", "started investigating"),
+    "complaint.assign": QT_TRANSLATE_NOOP("Enum", "assigned"),
+    "complaint.extend": QT_TRANSLATE_NOOP("Enum", "extended (complex case)"),
+    "complaint.special_requested": QT_TRANSLATE_NOOP("Enum", "asked for a special extension"),
+    "complaint.special_approved": QT_TRANSLATE_NOOP("Enum", "approved the special extension"),
+    "complaint.respond": QT_TRANSLATE_NOOP("Enum", "replied"),
+    "complaint.close": QT_TRANSLATE_NOOP("Enum", "closed"),
+    "complaint.reopen": QT_TRANSLATE_NOOP("Enum", "reopened"),
+    "complaint.withdraw": QT_TRANSLATE_NOOP("Enum", "recorded the withdrawal"),
+    "complaint.escalate": QT_TRANSLATE_NOOP("Enum", "escalated to compliance"),
+    "complaint.link_case": QT_TRANSLATE_NOOP("Enum", "linked a fraud case"),
+    "case.open": QT_TRANSLATE_NOOP("Enum", "opened"),
+})

@@ -14,6 +14,8 @@ class User(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     username: str = Field(max_length=64, unique=True)
     display_name: str = Field(default="", max_length=128)
+    team: str = Field(default="", max_length=64)  # for recusal: nobody handles a complaint
+    # about their own team
     password_hash: str = Field(max_length=255)
     active: bool = Field(default=True)
     failed_logins: int = Field(default=0)

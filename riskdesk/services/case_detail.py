@@ -43,6 +43,7 @@ class CaseDetail:
     notes: list[InvestigationNote] = field(default_factory=list)
     history: list[dict[str, Any]] = field(default_factory=list)
     check_reasons: list[str] = field(default_factory=list)
+    complaints: list[dict[str, Any]] = field(default_factory=list)  # that led to this case
 
 
 def open_case(session: Session, actor: Actor, case_id: int) -> CaseDetail:
@@ -75,6 +76,12 @@ def open_case(session: Session, actor: Actor, case_id: int) -> CaseDetail:
         for e in session.scalars(select(AuditEvent).where(
             col(AuditEvent.entity_type) == "case", col(AuditEvent.entity_id) == str(case_id))
             .order_by(col(AuditEvent.seq)))]
+    from riskdesk.services.complaints import complaints_of_case
+
+    detail.complaints = [
+        {"number": c.number, "category": c.category, "status": c.status,
+         "received_at": c.received_at, "description": c.description}
+        for c in complaints_of_case(session, case_id)]
     audit.append(session, actor, "case.view", "case", case_id,
                  after={"application_no": detail.application.get("application_no")})
     return detail

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import update
 from sqlmodel import Session, col, select
 
-from riskdesk.domain.applications import Application
+from riskdesk.domain.applications import Applicant, Application
 from riskdesk.domain.cases import Case, InvestigationNote, NoteDraft
 from riskdesk.domain.enums import CLOSED_STATUSES, Band, CaseStatus, Role, Severity
 from riskdesk.domain.scoring import DecisionRecord, PolicyVersion
@@ -23,6 +22,7 @@ from riskdesk.i18n import translate
 from riskdesk.services import audit
 from riskdesk.services.actor import Actor
 from riskdesk.services.permissions import Action, require
+from riskdesk.services.versioned import save_versioned
 from riskdesk.storage.clock import utcnow
 
 NOTE_KINDS = ("identity", "phone", "income", "employer", "site_visit", "credit_bureau", "other")
@@ -49,20 +49,11 @@ def get_case(session: Session, case_id: int) -> Case:
 def _save(session: Session, actor: Actor, case: Case, version: int, action: str,
           values: dict[str, Any], extra: dict[str, Any] | None = None) -> Case:
     """UPDATE ... WHERE version = the version the officer saw; refused if it moved on."""
-    before = {k: getattr(case, k) for k in TRACKED}
-    now = utcnow(session)
     if "status" in values:
         values = {**values, "is_open": str(values["status"]) not in CLOSED_STATUSES}
-    result = session.execute(
-        update(Case).where(col(Case.id) == case.id, col(Case.version) == version)
-        .values(**values, version=version + 1, updated_at=now))
-    if result.rowcount != 1:  # type: ignore[attr-defined]
-        _check_version(get_case(session, case.id or 0), version)
-    after = get_case(session, case.id or 0)
-    audit.append(session, actor, action, "case", case.id or 0,
-                 before={k: before[k] for k in values if k in before},
-                 after={k: getattr(after, k) for k in values if k in TRACKED} | (extra or {}))
-    return after
+    return save_versioned(session, actor, case, version, action=action, entity="case",
+                          values=values, tracked=TRACKED, extra=extra,
+                          stale=lambda now: _check_version(now, version))
 
 
 def _check_version(case: Case, version: int) -> None:
@@ -244,3 +235,25 @@ def check(session: Session, actor: Actor, case_id: int, version: int, *, confirm
     values = {"status": CaseStatus.IN_REVIEW, "decision": None, "maker_id": None,
               "reason": reason[:2000]}
     return _save(session, actor, case, version, "case.check.send_back", values)
+
+
+def queue_snapshot(session: Session, application_id: int) -> dict[str, Any]:
+    """The queue's columns of a case opened by hand (fraud, post-loan) on an application: what
+    scoring copies for the cases it opens (see Case)."""
+    app = session.get(Application, application_id)
+    if app is None:
+        raise NotFound(translate("Cases", "There is no application {id}.").format(
+            id=application_id))
+    person = session.get(Applicant, app.applicant_id)
+    record = session.exec(select(DecisionRecord).where(
+        col(DecisionRecord.application_id) == application_id,
+        col(DecisionRecord.current_slot) == 1)).first()
+    out: dict[str, Any] = {
+        "application_no": app.application_no, "product": app.product, "channel": app.channel,
+        "amount": app.amount, "submitted_at": app.submitted_at,
+        "applicant_name": person.name if person else "",
+        "id_no_masked": person.id_no_masked if person else ""}
+    if record is not None:
+        out.update(pd=record.pd, points=record.points, band=record.band, flags=record.flags,
+                   decision_record_id=record.id)
+    return out

@@ -31,6 +31,10 @@ class Action(StrEnum):
     SETTINGS_CHANGE = "settings.change"
     QUEUE_EXPORT = "queue.export"
     PII_UNMASK = "pii.unmask"
+    COMPLAINT_WORK = "complaint.work"
+    COMPLAINT_ASSIGN = "complaint.assign"
+    COMPLAINT_EXTEND_SPECIAL = "complaint.extend_special"
+    COMPLAINT_SETTINGS = "complaint.settings"
 
 
 ACTION_LABELS = {
@@ -52,6 +56,12 @@ ACTION_LABELS = {
     Action.SETTINGS_CHANGE: QT_TRANSLATE_NOOP("Permissions", "change workstation settings"),
     Action.QUEUE_EXPORT: QT_TRANSLATE_NOOP("Permissions", "export the case queue (masked)"),
     Action.PII_UNMASK: QT_TRANSLATE_NOOP("Permissions", "see unmasked personal data"),
+    Action.COMPLAINT_WORK: QT_TRANSLATE_NOOP(
+        "Permissions", "register and handle complaints"),
+    Action.COMPLAINT_ASSIGN: QT_TRANSLATE_NOOP("Permissions", "assign complaints"),
+    Action.COMPLAINT_EXTEND_SPECIAL: QT_TRANSLATE_NOOP(
+        "Permissions", "approve a special complaint extension"),
+    Action.COMPLAINT_SETTINGS: QT_TRANSLATE_NOOP("Permissions", "change complaint deadlines"),
 }
 
 ALL_ROLES = frozenset(Role)
@@ -76,6 +86,10 @@ MATRIX: dict[Action, frozenset[Role]] = {
                                     Role.AUDITOR}),
     # Those who verify identity and phone with the applicant; auditors see masked data.
     Action.PII_UNMASK: frozenset({Role.OFFICER, Role.SENIOR_OFFICER, Role.COMPLIANCE}),
+    Action.COMPLAINT_WORK: frozenset({Role.OFFICER, Role.SENIOR_OFFICER, Role.COMPLIANCE}),
+    Action.COMPLAINT_ASSIGN: frozenset({Role.SENIOR_OFFICER, Role.COMPLIANCE}),
+    Action.COMPLAINT_EXTEND_SPECIAL: frozenset({Role.SENIOR_OFFICER}),
+    Action.COMPLAINT_SETTINGS: frozenset({Role.COMPLIANCE}),
 }
 
 

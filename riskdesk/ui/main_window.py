@@ -41,6 +41,7 @@ from riskdesk.ui.cases.detail import CaseDialog
 from riskdesk.ui.cases.filters import FilterBar
 from riskdesk.ui.cases.model import FIELDS as CASE_FIELDS
 from riskdesk.ui.cases.model import VIEW_LABELS, CasesModel
+from riskdesk.ui.complaints.tab import ComplaintsTab
 from riskdesk.ui.dialogs import Dialogs
 from riskdesk.ui.idle_lock import IdleLock
 from riskdesk.ui.worker import BackgroundTask, run_task
@@ -129,6 +130,8 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(queue, self.tr("Case queue"))
         self.tabs.addTab(self.table, self.tr("Applications"))
+        self.complaints = ComplaintsTab(engine, actor, self.dialogs, self.open_case_id, self)
+        self.tabs.addTab(self.complaints, self.tr("Complaints"))
         self.setCentralWidget(self.tabs)
         self._fill_views()
         self._build_actions()
@@ -144,6 +147,10 @@ class MainWindow(QMainWindow):
         self.cases_model.modelReset.connect(self._update_position)
         self.cases_model.rowsInserted.connect(self._update_position)
         self._update_position()
+        self.deadline_label = QLabel(self)
+        self.deadline_label.setStyleSheet("color: #a01010; font-weight: bold")
+        self.statusBar().addWidget(self.deadline_label)
+        self._update_deadlines()
         self._update_count()
         self.table.resizeColumnsToContents()
         self.cases_table.resizeColumnsToContents()
@@ -189,6 +196,13 @@ class MainWindow(QMainWindow):
 
     def _view_changed(self, index: int) -> None:
         self.cases_model.set_view(str(self.view_box.itemData(index)))
+
+    def _update_deadlines(self) -> None:
+        """Counted on start and on every refresh: the regulator's deadlines come first."""
+        overdue, due_soon = self.complaints.deadline_counts()
+        self.deadline_label.setText(self.tr(
+            "Complaints: {overdue} overdue, {soon} due within 2 days").format(
+            overdue=overdue, soon=due_soon) if overdue or due_soon else "")
 
     def _filters_changed(self, changes: dict[str, Any]) -> None:
         self.cases_model.set_filters(changes)
@@ -299,6 +313,8 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         self.model.reload()
         self.cases_model.reload()
+        self.complaints.refresh()
+        self._update_deadlines()
         self._fill_views()
 
     def _build_actions(self) -> None:

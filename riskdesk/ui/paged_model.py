@@ -18,7 +18,7 @@ from riskdesk.ui.table_model import ColumnTableModel
 
 SortRole = Qt.ItemDataRole.UserRole + 1
 RowRole = Qt.ItemDataRole.UserRole + 2
-ENUM_FIELDS = {"product", "channel", "outcome", "band", "kind", "status"}
+ENUM_FIELDS = {"product", "channel", "outcome", "band", "kind", "status", "category", "extension"}
 
 
 def display_value(field: str, value: Any) -> str:
@@ -27,7 +27,7 @@ def display_value(field: str, value: Any) -> str:
         return ""
     if field in ENUM_FIELDS:
         return label(value)
-    if field in ("submitted_at", "due_at"):
+    if field in ("submitted_at", "due_at", "received_at"):
         return str(value.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M"))
     if field == "amount":
         return f"{float(value):,.2f}"

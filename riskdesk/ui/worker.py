@@ -2,6 +2,7 @@
 shows a progress dialog with Cancel, and hands the result or error back on the GUI thread."""
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable
 from typing import Any
 
@@ -11,6 +12,10 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from riskdesk.tasks import TaskState
 
 _running: set[BackgroundTask] = set()
+# Finished tasks stay referenced here (by the GUI thread) for a while: the worker thread may
+# still be returning from run(), and the last reference to a task (and whatever its callbacks
+# held: a window) must never be dropped on a worker thread, where Qt objects cannot be deleted.
+_finished: deque[BackgroundTask] = deque(maxlen=64)
 
 
 class _Signals(QObject):
@@ -25,18 +30,29 @@ class BackgroundTask(QRunnable):
         self.setAutoDelete(False)
         self.signals = _Signals()
         self.state = TaskState(on_progress=self.signals.progress.emit)
-        self._fn = fn
+        self._fn: Callable[[TaskState], Any] | None = fn
         self.finished = False
+
+    def release(self) -> None:
+        """Drops the work function (and what it captured); called on the GUI thread."""
+        self._fn = None
 
     @Slot()
     def run(self) -> None:
+        fn = self._fn
+        if fn is None:
+            return
+        error: BaseException | None = None
+        result: Any = None
         try:
-            result = self._fn(self.state)
+            result = fn(self.state)
         except BaseException as exc:  # handed to the GUI thread, never swallowed
-            self.finished = True
-            self.signals.failed.emit(exc)
+            error = exc
+        del fn  # nothing the work captured may be released on this thread after the hand-over
+        self.finished = True
+        if error is not None:
+            self.signals.failed.emit(error)
         else:
-            self.finished = True
             self.signals.done.emit(result)
 
 
@@ -58,8 +74,13 @@ def run_task(parent: QWidget, fn: Callable[[TaskState], Any], *, label: str,
 
         task.signals.progress.connect(show_progress)
         dialog.show()
+    connected = [task.signals.progress] if dialog is not None else []
 
     def finish(handler: Callable[[Any], None], value: Any) -> None:
+        for signal in connected:
+            signal.disconnect()  # the callbacks (and the widgets they hold) go on this thread
+        task.release()
+        _finished.append(task)
         _running.discard(task)
         if dialog is not None:
             dialog.reset()
@@ -68,6 +89,7 @@ def run_task(parent: QWidget, fn: Callable[[TaskState], Any], *, label: str,
 
     task.signals.done.connect(lambda r: finish(on_done, r))
     task.signals.failed.connect(lambda e: finish(on_error, e))
+    connected += [task.signals.done, task.signals.failed]
     _running.add(task)
     QThreadPool.globalInstance().start(task)
     return task

@@ -1,4 +1,5 @@
-"""Queue read model on review_case; role grants waiting for a second admin; app settings.
+"""Queue read model on review_case; role grants waiting for a second admin; app settings;
+complaints (and users' teams, for recusal).
 
 The queue's read model: the columns the queue filters and sorts on, copied from
 the application and its decision (backfilled here), each sort with its (column, id) index.
@@ -21,6 +22,60 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    op.create_table('complaint',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('number', sa.String(length=24), nullable=False),
+    sa.Column('channel', sa.String(length=24), nullable=False),
+    sa.Column('category', sa.String(length=32), nullable=False),
+    sa.Column('applicant_id', sa.Integer(), nullable=True),
+    sa.Column('complainant_name', sa.String(length=128), nullable=False),
+    sa.Column('proxy_name', sa.String(length=128), nullable=False),
+    sa.Column('proxy_authorisation', sa.String(length=500), nullable=False),
+    sa.Column('application_id', sa.Integer(), nullable=True),
+    sa.Column('partner_id', sa.Integer(), nullable=True),
+    sa.Column('description', sa.String(length=4000), nullable=False),
+    sa.Column('received_at', sa.DateTime().with_variant(mysql.DATETIME(fsp=6), 'mariadb').with_variant(mysql.DATETIME(fsp=6), 'mysql'), nullable=False),
+    sa.Column('due_at', sa.DateTime().with_variant(mysql.DATETIME(fsp=6), 'mariadb').with_variant(mysql.DATETIME(fsp=6), 'mysql'), nullable=False),
+    sa.Column('extension', sa.String(length=20), nullable=False),
+    sa.Column('extension_reason', sa.String(length=1000), nullable=False),
+    sa.Column('complainant_told_at', sa.DateTime().with_variant(mysql.DATETIME(fsp=6), 'mariadb').with_variant(mysql.DATETIME(fsp=6), 'mysql'), nullable=True),
+    sa.Column('extension_approved_by_id', sa.Integer(), nullable=True),
+    sa.Column('status', sa.String(length=16), nullable=False),
+    sa.Column('escalated', sa.Boolean(), nullable=False),
+    sa.Column('assignee_id', sa.Integer(), nullable=True),
+    sa.Column('subject_user_id', sa.Integer(), nullable=True),
+    sa.Column('subject_team', sa.String(length=64), nullable=False),
+    sa.Column('response', sa.String(length=4000), nullable=False),
+    sa.Column('responded_at', sa.DateTime().with_variant(mysql.DATETIME(fsp=6), 'mariadb').with_variant(mysql.DATETIME(fsp=6), 'mysql'), nullable=True),
+    sa.Column('reaction', sa.String(length=16), nullable=False),
+    sa.Column('root_cause', sa.String(length=32), nullable=False),
+    sa.Column('rectification', sa.String(length=2000), nullable=False),
+    sa.Column('closed_at', sa.DateTime().with_variant(mysql.DATETIME(fsp=6), 'mariadb').with_variant(mysql.DATETIME(fsp=6), 'mysql'), nullable=True),
+    sa.Column('reopen_count', sa.Integer(), nullable=False),
+    sa.Column('fraud_case_id', sa.Integer(), nullable=True),
+    sa.Column('created_by_id', sa.Integer(), nullable=False),
+    sa.Column('created_at', sa.DateTime().with_variant(mysql.DATETIME(fsp=6), 'mariadb').with_variant(mysql.DATETIME(fsp=6), 'mysql'), nullable=False),
+    sa.Column('updated_at', sa.DateTime().with_variant(mysql.DATETIME(fsp=6), 'mariadb').with_variant(mysql.DATETIME(fsp=6), 'mysql'), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['applicant_id'], ['applicant.id'], ),
+    sa.ForeignKeyConstraint(['application_id'], ['application.id'], ),
+    sa.ForeignKeyConstraint(['assignee_id'], ['app_user.id'], ),
+    sa.ForeignKeyConstraint(['created_by_id'], ['app_user.id'], ),
+    sa.ForeignKeyConstraint(['extension_approved_by_id'], ['app_user.id'], ),
+    sa.ForeignKeyConstraint(['fraud_case_id'], ['review_case.id'], ),
+    sa.ForeignKeyConstraint(['subject_user_id'], ['app_user.id'], ),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('number')
+    )
+    op.create_index('ix_complaint_applicant_id', 'complaint', ['applicant_id'], unique=False)
+    op.create_index('ix_complaint_application_id', 'complaint', ['application_id'], unique=False)
+    op.create_index('ix_complaint_assignee_id', 'complaint', ['assignee_id'], unique=False)
+    op.create_index('ix_complaint_category', 'complaint', ['category'], unique=False)
+    op.create_index('ix_complaint_received', 'complaint', ['received_at', 'id'], unique=False)
+    op.create_index('ix_complaint_status_due', 'complaint', ['status', 'due_at', 'id'], unique=False)
+
+    op.add_column('app_user', sa.Column('team', sa.String(length=64), nullable=False, server_default=sa.text("''")))
+
     op.create_table('app_setting',
     sa.Column('key', sa.String(length=64), nullable=False),
     sa.Column('value', sa.String(length=2000), nullable=False),
@@ -103,6 +158,8 @@ def _backfill() -> None:
 
 
 def downgrade() -> None:
+    op.drop_column('app_user', 'team')
+    op.drop_table('complaint')
     op.drop_index('ix_role_request_user_id', table_name='role_request')
 
     op.drop_table('role_request')

@@ -295,6 +295,11 @@ class CaseDialog(QDialog):
                 [(ln["application_no"], ", ".join(ln["via"]) + " · "
                   + display_value("submitted_at", ln["submitted_at"]) + " · "
                   + label(ln["band"])) for ln in d.linked]))
+        if d.complaints:
+            parts.append(f"<h3>{e(self.tr('Complaints'))}</h3>" + self._table(
+                [(f"{c['number']} {display_value('due_at', c['received_at'])}",
+                  f"{label(c['category'])} / {label(c['status'])}: {c['description']}")
+                 for c in d.complaints]))
         if d.notes:
             parts.append(f"<h3>{e(t['notes'])}</h3>" + self._table(
                 [(f"{n.author} {display_value('due_at', n.created_at)}",

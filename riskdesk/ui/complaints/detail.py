@@ -1,0 +1,239 @@
+"""One complaint: what was said, the deadline, the reply and the steps the user may take.
+
+Writes go through ``services.complaints`` only; each step asks for what the rules require
+(a reason, the reply naming the further channels, reaction, root cause and rectification)."""
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGridLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import Engine, select
+from sqlmodel import col
+
+from riskdesk.domain.audit import AuditEvent
+from riskdesk.domain.complaints import Complaint
+from riskdesk.domain.enums import ComplaintCategory, Extension, Reaction, RootCause, label
+from riskdesk.errors import RiskdeskError, StaleVersion
+from riskdesk.services import cases, complaints
+from riskdesk.services.actor import Actor
+from riskdesk.services.permissions import Action, allowed
+from riskdesk.storage.session import unit_of_work
+from riskdesk.ui.dialogs import Dialogs
+from riskdesk.ui.paged_model import display_value
+
+
+class ComplaintDialog(QDialog):
+    def __init__(self, engine: Engine, actor: Actor, complaint_id: int, dialogs: Dialogs,
+                 parent: QWidget | None = None, on_change: Callable[[], None] | None = None,
+                 open_case: Callable[[int], Any] | None = None) -> None:
+        super().__init__(parent)
+        self.engine, self.actor, self.complaint_id = engine, actor, complaint_id
+        self.dialogs, self.on_change, self.open_case = dialogs, on_change, open_case
+        self.resize(1100, 720)
+        self.view = QTextBrowser(self)
+        self.response = QPlainTextEdit(self)
+        self.response.setPlaceholderText(self.tr("The reply to the customer"))
+        self.reason = QLineEdit(self)
+        self.reason.setPlaceholderText(self.tr("Reason (extension, reopening, withdrawal, "
+                                               "escalation)"))
+        self.reaction, self.root_cause = QComboBox(self), QComboBox(self)
+        for box, values in ((self.reaction, Reaction), (self.root_cause, RootCause)):
+            box.addItem("", "")
+            for v in values:
+                box.addItem(label(v), v.value)
+        self.rectification = QLineEdit(self)
+        self.rectification.setPlaceholderText(self.tr("What the bank changes so it does not "
+                                                      "happen again"))
+        self.buttons: dict[str, QPushButton] = {}
+        grid = QGridLayout()
+        for i, (key, text) in enumerate((
+                ("investigate", self.tr("Start investigating")),
+                ("assign", self.tr("Assign to...")), ("template", self.tr("Insert reply "
+                                                                          "template")),
+                ("respond", self.tr("Send reply")), ("close", self.tr("Close")),
+                ("extend", self.tr("Extend (complex case)")),
+                ("request_special", self.tr("Ask for special extension")),
+                ("approve_special", self.tr("Approve special extension")),
+                ("reopen", self.tr("Reopen")), ("withdraw", self.tr("Withdrawn")),
+                ("escalate", self.tr("Escalate to compliance")),
+                ("fraud_case", self.tr("Open fraud case")))):
+            button = QPushButton(text, self)
+            button.clicked.connect(lambda _=False, k=key: self.act(k))
+            self.buttons[key] = button
+            grid.addWidget(button, i // 2, i % 2)
+        form = QFormLayout()
+        form.addRow(self.tr("Customer's reaction"), self.reaction)
+        form.addRow(self.tr("Root cause"), self.root_cause)
+        form.addRow(self.tr("Rectification"), self.rectification)
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.addWidget(self.response, 1)
+        side_layout.addWidget(self.reason)
+        side_layout.addLayout(form)
+        side_layout.addLayout(grid)
+        splitter = QSplitter(self)
+        splitter.addWidget(self.view)
+        splitter.addWidget(side)
+        splitter.setSizes([620, 480])
+        QVBoxLayout(self).addWidget(splitter)
+        self.complaint: Complaint | None = None
+        self.reload()
+
+    def reload(self) -> None:
+        with unit_of_work(self.engine, write=False) as session:
+            self.complaint = complaints.get(session, self.actor, self.complaint_id)
+            session.expunge(self.complaint)
+            events = session.scalars(select(AuditEvent).where(
+                col(AuditEvent.entity_type) == "complaint",
+                col(AuditEvent.entity_id) == str(self.complaint_id))
+                .order_by(col(AuditEvent.seq))).all()
+            history = [(e.at, e.actor, e.action, e.after) for e in events]
+        c = self.complaint
+        self.setWindowTitle(self.tr("Complaint {number}").format(number=c.number))
+        self.view.setHtml(self._html(c, history))
+        if c.response and not self.response.toPlainText():
+            self.response.setPlainText(c.response)
+        self._enable(c)
+
+    def _enable(self, c: Complaint) -> None:
+        work = allowed(self.actor, Action.COMPLAINT_WORK)
+        open_ = c.status in complaints.OPEN
+        state = {
+            "investigate": work and c.status == "received",
+            "assign": allowed(self.actor, Action.COMPLAINT_ASSIGN) and c.status not in
+            complaints.DONE,
+            "template": work and open_, "respond": work and open_,
+            "close": work and c.status == "responded",
+            "extend": work and open_ and c.extension == Extension.NONE,
+            "request_special": work and open_ and c.extension == Extension.COMPLEX,
+            "approve_special": allowed(self.actor, Action.COMPLAINT_EXTEND_SPECIAL)
+            and open_ and c.extension == Extension.SPECIAL_REQUESTED
+            and c.assignee_id != self.actor.user_id,
+            "reopen": work and c.status in ("responded", "closed"),
+            "withdraw": work and c.status in (*complaints.OPEN, "responded"),
+            "escalate": work and open_ and not c.escalated,
+            "fraud_case": work and c.category == ComplaintCategory.IDENTITY_THEFT
+            and c.application_id is not None and c.fraud_case_id is None
+            and c.status not in ("closed", "withdrawn"),
+        }
+        for key, on in state.items():
+            self.buttons[key].setEnabled(bool(on))
+        for widget in (self.response, self.reason, self.reaction, self.root_cause,
+                       self.rectification):
+            widget.setEnabled(work)
+
+    def act(self, key: str) -> None:
+        c = self.complaint
+        assert c is not None
+        if key == "template":
+            zh = QLocale().language() == QLocale.Language.Chinese
+            self.response.setPlainText(complaints.response_template("zh" if zh else "en")
+                                       .format(number=c.number))
+            return
+        v, reason, cid = c.version, self.reason.text(), self.complaint_id
+        steps: dict[str, Callable[[Any], Any]] = {
+            "investigate": lambda s: complaints.investigate(s, self.actor, cid, v),
+            "respond": lambda s: complaints.respond(s, self.actor, cid, v,
+                                                    self.response.toPlainText()),
+            "close": lambda s: complaints.close(
+                s, self.actor, cid, v, reaction=str(self.reaction.currentData()),
+                root_cause=str(self.root_cause.currentData()),
+                rectification=self.rectification.text()),
+            "extend": lambda s: complaints.extend(s, self.actor, cid, v, reason=reason,
+                                                  complainant_told=True),
+            "request_special": lambda s: complaints.request_special_extension(
+                s, self.actor, cid, v, reason=reason),
+            "approve_special": lambda s: complaints.approve_special_extension(
+                s, self.actor, cid, v, complainant_told=True),
+            "reopen": lambda s: complaints.reopen(s, self.actor, cid, v, reason=reason),
+            "withdraw": lambda s: complaints.withdraw(s, self.actor, cid, v, reason=reason),
+            "escalate": lambda s: complaints.escalate(s, self.actor, cid, v, reason=reason),
+            "fraud_case": lambda s: complaints.open_fraud_case(s, self.actor, cid, v),
+        }
+        if key in ("extend", "approve_special") and not self.dialogs.confirm(
+                self, self.tr("Extension"), self.tr("Has the complainant been told of the "
+                                                    "extension and its reason?")):
+            return
+        if key == "assign":
+            with unit_of_work(self.engine, write=False) as session:
+                people = cases.assignees(session)
+            choice = self.dialogs.choose(self, self.tr("Assign"), self.tr("Handler:"),
+                                         [name for _, name in people])
+            if choice is None:
+                return
+            user_id = people[choice][0]
+            steps["assign"] = lambda s: complaints.assign(s, self.actor, cid, v, user_id)
+        try:
+            with unit_of_work(self.engine) as session:
+                result = steps[key](session)
+                case_id = result.id if key == "fraud_case" else None
+        except StaleVersion as exc:
+            self.reload()
+            self.dialogs.error(self, self.tr("Changed by someone else"), str(exc))
+            return
+        except RiskdeskError as exc:
+            self.dialogs.error(self, self.tr("Not saved"), str(exc))
+            return
+        self.reason.clear()
+        if self.on_change:
+            self.on_change()
+        self.reload()
+        if case_id is not None and self.open_case is not None:
+            self.open_case(case_id)
+
+    def _html(self, c: Complaint, history: list[tuple[Any, str, str, str | None]]) -> str:
+        e = html.escape
+        rows = [
+            (self.tr("Status"), label(c.status) + (" · " + self.tr("escalated")
+                                                   if c.escalated else "")),
+            (self.tr("Category"), label(c.category)), (self.tr("Channel"), label(c.channel)),
+            (self.tr("Complainant"), c.complainant_name),
+            (self.tr("On behalf"), f"{c.proxy_name} ({c.proxy_authorisation})"
+             if c.proxy_name else ""),
+            (self.tr("Received"), display_value("due_at", c.received_at)),
+            (self.tr("Due"), display_value("due_at", c.due_at)),
+            (self.tr("Extension"), label(c.extension) + (f": {c.extension_reason}"
+                                                         if c.extension_reason else "")),
+            (self.tr("Fraud case"), str(c.fraud_case_id or "")),
+        ]
+        if c.closed_at:
+            rows += [(self.tr("Reaction"), label(c.reaction)),
+                     (self.tr("Root cause"), label(c.root_cause)),
+                     (self.tr("Rectification"), c.rectification)]
+        table = "".join(f"<tr><td><b>{e(k)}</b></td><td>{e(str(v))}</td></tr>"
+                        for k, v in rows if v)
+        steps = "".join(
+            f"<tr><td>{e(display_value('due_at', at))}</td><td>{e(who)}: "
+            f"{e(label(action))}{e(self._detail(after))}</td></tr>"
+            for at, who, action, after in history)
+        return (f"<h2>{e(c.number)}</h2><table>{table}</table>"
+                f"<h3>{e(self.tr('What the customer says'))}</h3><p>{e(c.description)}</p>"
+                + (f"<h3>{e(self.tr('Reply'))}</h3><p>{e(c.response)}</p>"
+                   if c.response else "")
+                + f"<h3>{e(self.tr('History'))}</h3><table>{steps}</table>")
+
+    @staticmethod
+    def _detail(after: str | None) -> str:
+        data = json.loads(after) if after else {}
+        text = data.get("reason") or ""
+        return f" ({text})" if text else ""
+
+    def value(self, key: str) -> Any:
+        assert self.complaint is not None
+        return getattr(self.complaint, key)

@@ -1,0 +1,152 @@
+"""Complaint intake: find the customer (name prefix, exact ID number or phone), and the form
+fills in what the bank already knows (name, their applications); the rest is asked for."""
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+from sqlalchemy import Engine
+
+from riskdesk.domain.complaints import Complaint
+from riskdesk.domain.enums import ComplaintCategory, ComplaintChannel, label
+from riskdesk.errors import RiskdeskError
+from riskdesk.services import cases, complaints
+from riskdesk.services.actor import Actor
+from riskdesk.storage.session import unit_of_work
+from riskdesk.ui.dialogs import Dialogs
+from riskdesk.ui.paged_model import display_value
+
+
+class ComplaintForm(QDialog):
+    def __init__(self, engine: Engine, actor: Actor, dialogs: Dialogs,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.engine, self.actor, self.dialogs = engine, actor, dialogs
+        self.created: Complaint | None = None
+        self.setWindowTitle(self.tr("Register a complaint"))
+        self.resize(720, 640)
+        form = QFormLayout(self)
+        self.channel, self.category = QComboBox(self), QComboBox(self)
+        for box, values in ((self.channel, ComplaintChannel), (self.category, ComplaintCategory)):
+            for v in values:
+                box.addItem(label(v), v.value)
+        form.addRow(self.tr("Channel"), self.channel)
+        form.addRow(self.tr("Category"), self.category)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Name, ID number or phone of the customer"))
+        self.search.returnPressed.connect(self.find_customers)
+        find = QPushButton(self.tr("Find"), self)
+        find.clicked.connect(self.find_customers)
+        row = QHBoxLayout()
+        row.addWidget(self.search)
+        row.addWidget(find)
+        form.addRow(self.tr("Customer"), row)
+        self.customers = QListWidget(self)
+        self.customers.setMaximumHeight(90)
+        self.customers.currentRowChanged.connect(self._customer_chosen)
+        form.addRow("", self.customers)
+        self.name = QLineEdit(self)
+        self.name.setPlaceholderText(self.tr("As given, when the bank does not know them"))
+        form.addRow(self.tr("Complainant"), self.name)
+        self.application = QComboBox(self)
+        self.application.addItem(self.tr("(no application)"), None)
+        form.addRow(self.tr("Application"), self.application)
+        self.proxy_name, self.proxy_auth = QLineEdit(self), QLineEdit(self)
+        self.proxy_auth.setPlaceholderText(self.tr("e.g. written power of attorney seen"))
+        form.addRow(self.tr("Complaining on their behalf"), self.proxy_name)
+        form.addRow(self.tr("Proxy's authorisation"), self.proxy_auth)
+        self.subject = QComboBox(self)
+        self.subject.addItem(self.tr("(nobody named)"), None)
+        with unit_of_work(engine, write=False) as session:
+            for uid, name in cases.assignees(session):
+                self.subject.addItem(name, uid)
+        self.subject_team = QLineEdit(self)
+        form.addRow(self.tr("Employee complained about"), self.subject)
+        form.addRow(self.tr("Team complained about"), self.subject_team)
+        self.received = QDateTimeEdit(QDateTime.currentDateTime(), self)
+        self.received.setCalendarPopup(True)
+        self.received.setDisplayFormat("yyyy-MM-dd HH:mm")
+        form.addRow(self.tr("Received"), self.received)
+        self.description = QPlainTextEdit(self)
+        form.addRow(self.tr("What the customer says"), self.description)
+        self.note = QLabel("", self)
+        form.addRow(self.note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, parent=self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Register"))
+        buttons.accepted.connect(self.register)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self._found: list[complaints.Customer] = []
+
+    def find_customers(self) -> None:
+        with unit_of_work(self.engine, write=False) as session:
+            self._found = complaints.find_customers(session, self.actor, self.search.text())
+        self.customers.clear()
+        for c in self._found:
+            QListWidgetItem(self.tr("{name}  {id_no}  ({n} applications)").format(
+                name=c.name, id_no=c.id_no_masked, n=c.applications), self.customers)
+        if len(self._found) == 1:
+            self.customers.setCurrentRow(0)
+        self.note.setText("" if self._found else self.tr("No customer found; enter the "
+                                                         "complainant's name as given."))
+
+    def _customer_chosen(self, row: int) -> None:
+        self.application.clear()
+        self.application.addItem(self.tr("(no application)"), None)
+        if not 0 <= row < len(self._found):
+            self.name.setEnabled(True)
+            return
+        customer = self._found[row]
+        self.name.setText(customer.name)
+        self.name.setEnabled(False)  # the bank knows the name
+        with unit_of_work(self.engine, write=False) as session:
+            apps = complaints.customer_applications(session, self.actor, customer.applicant_id)
+        for a in apps:
+            self.application.addItem(f"{a.application_no}  {label(a.product)}  "
+                                     f"{display_value('amount', a.amount)}  {a.cases}",
+                                     a.application_id)
+        if apps:
+            self.application.setCurrentIndex(1)
+
+    def selected_customer(self) -> complaints.Customer | None:
+        row = self.customers.currentRow()
+        return self._found[row] if 0 <= row < len(self._found) else None
+
+    def register(self) -> None:
+        customer = self.selected_customer()
+        picked = self.received.dateTime().toSecsSinceEpoch()
+        received = datetime.fromtimestamp(picked, UTC).replace(tzinfo=None)
+        try:
+            with unit_of_work(self.engine) as session:
+                self.created = complaints.register(
+                    session, self.actor, channel=str(self.channel.currentData()),
+                    category=str(self.category.currentData()),
+                    description=self.description.toPlainText(),
+                    complainant_name=self.name.text(),
+                    applicant_id=customer.applicant_id if customer else None,
+                    application_id=self.application.currentData(),
+                    proxy_name=self.proxy_name.text(),
+                    proxy_authorisation=self.proxy_auth.text(),
+                    received_at=min(received, datetime.now(UTC).replace(tzinfo=None)),
+                    subject_user_id=self.subject.currentData(),
+                    subject_team=self.subject_team.text())
+        except RiskdeskError as exc:
+            self.dialogs.error(self, self.tr("Not registered"), str(exc))
+            return
+        self.accept()

@@ -1,0 +1,70 @@
+"""The complaints list: most urgent first, overdue rows red and those due within two days amber."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from riskdesk.i18n import QT_TRANSLATE_NOOP
+from riskdesk.services import complaints
+from riskdesk.services.actor import Actor
+from riskdesk.services.complaints import ComplaintFilter, ComplaintRow
+from riskdesk.ui.paged_model import PagedTableModel
+
+COLUMNS: list[tuple[str, str]] = [
+    ("number", QT_TRANSLATE_NOOP("ComplaintsModel", "Complaint no.")),
+    ("status", QT_TRANSLATE_NOOP("ComplaintsModel", "Status")),
+    ("category", QT_TRANSLATE_NOOP("ComplaintsModel", "Category")),
+    ("channel", QT_TRANSLATE_NOOP("ComplaintsModel", "Channel")),
+    ("complainant_name", QT_TRANSLATE_NOOP("ComplaintsModel", "Complainant")),
+    ("received_at", QT_TRANSLATE_NOOP("ComplaintsModel", "Received")),
+    ("due_at", QT_TRANSLATE_NOOP("ComplaintsModel", "Due")),
+    ("extension", QT_TRANSLATE_NOOP("ComplaintsModel", "Extension")),
+    ("assignee", QT_TRANSLATE_NOOP("ComplaintsModel", "Handler")),
+]
+OVERDUE = QColor("#f8d0d0")
+DUE_SOON = QColor("#fbe7b5")
+
+
+class ComplaintsModel(PagedTableModel):
+    CONTEXT = "ComplaintsModel"
+    UNSORTABLE = frozenset(f for f, _ in COLUMNS)  # one order: the most urgent first
+
+    def __init__(self, session_factory: Callable[[], Any], actor: Actor, parent: Any = None):
+        super().__init__(COLUMNS, session_factory, "due_at", parent)
+        self._actor = actor
+        self.filter = ComplaintFilter()
+        self.reload()
+
+    def set_filters(self, changes: dict[str, Any]) -> None:
+        self.filter = replace(self.filter, **changes)
+        self.reload()
+
+    def fetch_count(self, session: Any) -> int:
+        return complaints.count(session, self._actor, self.filter)
+
+    def fetch_page(self, session: Any, after: tuple[Any, int] | None) -> list[ComplaintRow]:
+        return complaints.page(session, self._actor, self.filter, after=after, limit=self.PAGE)
+
+    def fetch_last_page(self, session: Any) -> list[ComplaintRow]:
+        raise NotImplementedError  # lists of complaints stay short enough to scroll
+
+    def sort_value(self, row: Any) -> Any:
+        return row.due_at
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.BackgroundRole and index.isValid():
+            row: ComplaintRow = self.row_at(index.row())
+            if row.status in complaints.OPEN:
+                now = datetime.now(UTC).replace(tzinfo=None)
+                if row.due_at < now:
+                    return QBrush(OVERDUE)
+                if row.due_at < now + complaints.DUE_SOON:
+                    return QBrush(DUE_SOON)
+            return None
+        return super().data(index, role)

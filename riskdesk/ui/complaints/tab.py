@@ -1,0 +1,161 @@
+"""The complaints tab: the month's figures with a chart, filters, the list, intake."""
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import Engine
+
+from riskdesk.domain.enums import ComplaintCategory, ComplaintChannel, ComplaintStatus, label
+from riskdesk.errors import RiskdeskError
+from riskdesk.services import complaints
+from riskdesk.services.actor import Actor
+from riskdesk.services.permissions import Action, allowed
+from riskdesk.storage.session import unit_of_work
+from riskdesk.ui.complaints.detail import ComplaintDialog
+from riskdesk.ui.complaints.intake import ComplaintForm
+from riskdesk.ui.complaints.model import ComplaintsModel
+from riskdesk.ui.dialogs import Dialogs
+
+
+class ComplaintsTab(QWidget):
+    def __init__(self, engine: Engine, actor: Actor, dialogs: Dialogs,
+                 open_case: Callable[[int], Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.engine, self.actor, self.dialogs, self.open_case = engine, actor, dialogs, open_case
+        self.windows: list[ComplaintDialog] = []
+        self.dashboard = QTextBrowser(self)
+        self.dashboard.setMaximumHeight(170)
+        self.model = ComplaintsModel(lambda: unit_of_work(engine, write=False), actor, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(False)  # the deadline colours carry meaning
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.activated.connect(lambda index: self.open(self.model.row_at(index.row()).id))
+        self.boxes: dict[str, QComboBox] = {}
+        row = QHBoxLayout()
+        for key, title, values in (("statuses", self.tr("Status"), ComplaintStatus),
+                                   ("category", self.tr("Category"), ComplaintCategory),
+                                   ("channel", self.tr("Channel"), ComplaintChannel)):
+            box = QComboBox(self)
+            box.addItem(self.tr("{what}: any").format(what=title), None)
+            for v in values:
+                box.addItem(label(v), v.value)
+            box.currentIndexChanged.connect(self._filters_changed)
+            self.boxes[key] = box
+            row.addWidget(box)
+        self.toggles: dict[str, QCheckBox] = {}
+        for key, text in (("mine", self.tr("Mine")), ("overdue", self.tr("Overdue")),
+                          ("due_soon", self.tr("Due within 2 days")),
+                          ("escalated", self.tr("Escalated"))):
+            check = QCheckBox(text, self)
+            check.toggled.connect(self._filters_changed)
+            self.toggles[key] = check
+            row.addWidget(check)
+        row.addStretch(1)
+        self.count_label = QLabel(self)
+        row.addWidget(self.count_label)
+        self.register_button = QPushButton(self.tr("Register complaint..."), self)
+        self.register_button.clicked.connect(self.register)
+        self.register_button.setEnabled(allowed(actor, Action.COMPLAINT_WORK))
+        row.addWidget(self.register_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.dashboard)
+        layout.addLayout(row)
+        layout.addWidget(self.table)
+        self.model.modelReset.connect(self._count)
+        self.refresh()
+        self.table.resizeColumnsToContents()
+
+    def _filters_changed(self, *_: Any) -> None:
+        status = self.boxes["statuses"].currentData()
+        self.model.set_filters({
+            "statuses": (status,) if status else (),
+            "category": self.boxes["category"].currentData(),
+            "channel": self.boxes["channel"].currentData(),
+            "assignee_id": self.actor.user_id if self.toggles["mine"].isChecked() else None,
+            "overdue": self.toggles["overdue"].isChecked(),
+            "due_soon": self.toggles["due_soon"].isChecked(),
+            "escalated": self.toggles["escalated"].isChecked()})
+
+    def _count(self) -> None:
+        self.count_label.setText(self.tr("{n} complaints").format(n=f"{self.model.total:,}"))
+
+    def refresh(self) -> None:
+        self.model.reload()
+        self.show_figures()
+
+    def deadline_counts(self) -> tuple[int, int]:
+        """Overdue and due within two days: what the status bar says on start."""
+        with unit_of_work(self.engine, write=False) as session:
+            return (complaints.count(session, self.actor, complaints.ComplaintFilter(
+                overdue=True)), complaints.count(session, self.actor,
+                                                 complaints.ComplaintFilter(due_soon=True)))
+
+    def show_figures(self) -> None:
+        month = datetime.now(UTC).strftime("%Y-%m")
+        try:
+            with unit_of_work(self.engine, write=False) as session:
+                f = complaints.figures(session, self.actor, month)
+        except RiskdeskError as exc:
+            self.dashboard.setPlainText(str(exc))
+            return
+        self.figures = f
+        self.dashboard.setHtml(self._figures_html(f))
+
+    def _figures_html(self, f: complaints.Figures) -> str:
+        e = html.escape
+
+        def pct(v: float | None) -> str:
+            return "-" if v is None else f"{100 * v:.0f} %"
+
+        top = max(f.open_by_category.values(), default=1) or 1
+        bars = "".join(
+            f"<tr><td>{e(label(cat))}</td><td><span style='color:#2a5d9f'>"
+            f"{'&#9608;' * max(1, round(20 * n / top))}</span> {n}</td></tr>"
+            for cat, n in sorted(f.open_by_category.items(), key=lambda kv: -kv[1]))
+        head = self.tr("Complaints {month}: {received} received, {responded} replied; on time "
+                       "{on_time}; extended {extended}; reopened {reopened}; overdue now "
+                       "{overdue}").format(
+            month=f.month, received=f.received, responded=f.responded,
+            on_time=pct(f.on_time_rate), extended=pct(f.extension_rate),
+            reopened=pct(f.reopen_rate), overdue=f.overdue)
+        title = QCoreApplication.translate("ComplaintsTab", "Open by category")
+        return (f"<p><b>{e(head)}</b></p><p>{e(title)}</p><table>{bars}</table>")
+
+    def register(self) -> ComplaintForm:
+        form = ComplaintForm(self.engine, self.actor, self.dialogs, self)
+        form.accepted.connect(lambda: self._registered(form))
+        form.show()
+        return form
+
+    def _registered(self, form: ComplaintForm) -> None:
+        self.refresh()
+        if form.created is not None and form.created.id is not None:
+            self.open(form.created.id)
+
+    def open(self, complaint_id: int) -> ComplaintDialog:
+        dialog = ComplaintDialog(self.engine, self.actor, complaint_id, self.dialogs, self,
+                                 on_change=self.refresh, open_case=self.open_case)
+        self.windows.append(dialog)
+        dialog.finished.connect(lambda _=0, d=dialog: self.windows.remove(d))
+        dialog.show()
+        return dialog

@@ -1,0 +1,223 @@
+"""Complaint handling (issue 6): intake, deadlines and extensions, each transition and each
+refusal, recusal, the fraud-case link, and the monthly figures."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from sqlalchemy import Engine, select
+
+from riskdesk.domain.audit import AuditEvent
+from riskdesk.domain.cases import Case
+from riskdesk.domain.complaints import Complaint
+from riskdesk.errors import InvalidInput, PermissionDenied, StaleVersion
+from riskdesk.services import complaints as cp
+from riskdesk.services.actor import Actor
+from riskdesk.services.imports.service import import_frame
+from riskdesk.services.users import create_user
+from riskdesk.storage.clock import utcnow
+from riskdesk.storage.session import unit_of_work
+from tests.conftest import PASSWORD
+from tests.helpers import sample
+
+REPLY = ("经核实……如不满意，可向上级机构申请复核，或申请调解、仲裁，或向法院提起诉讼。")
+
+
+@pytest.fixture
+def people(engine: Engine, actors: dict[str, Actor]):  # type: ignore[no-untyped-def]
+    frame = sample(40, seed=31)
+    import_frame(engine, actors["officer"], frame, file_name="c.csv", sha256="c" * 64,
+                 score=False)
+    return engine, actors, frame
+
+
+def new(engine: Engine, actor: Actor, frame, **kw):  # type: ignore[no-untyped-def]
+    from riskdesk.domain.applications import Application
+
+    with unit_of_work(engine) as s:
+        app = s.scalars(select(Application).where(
+            Application.application_no == frame["application_no"].iloc[0])).one()
+        fields = {"channel": "phone", "category": "service_quality",
+                  "description": "slow answers", "application_id": app.id} | kw
+        return cp.register(s, actor, **fields)
+
+
+def version(engine: Engine, complaint_id: int) -> int:
+    with unit_of_work(engine, write=False) as s:
+        return s.get(Complaint, complaint_id).version  # type: ignore[union-attr]
+
+
+def test_intake_fills_in_the_customer_and_issues_a_number(people) -> None:  # type: ignore[no-untyped-def]
+    engine, actors, frame = people
+    c = new(engine, actors["compliance"], frame)
+    assert c.number.startswith("TS-") and c.complainant_name == frame["name"].iloc[0]
+    assert c.applicant_id is not None and c.status == "received"
+    assert c.due_at - c.received_at == timedelta(days=15)
+    with unit_of_work(engine, write=False) as s:
+        found = cp.find_customers(s, actors["officer"], frame["id_no"].iloc[0])
+        assert [f.applicant_id for f in found] == [c.applicant_id]
+        assert cp.find_customers(s, actors["officer"], frame["phone"].iloc[0])
+        assert cp.find_customers(s, actors["officer"], frame["name"].iloc[0][:2])
+        apps = cp.customer_applications(s, actors["officer"], c.applicant_id or 0)
+        assert frame["application_no"].iloc[0] in [a.application_no for a in apps]
+    for bad in ({"channel": "fax"}, {"category": "weather"}, {"description": " "},
+                {"proxy_name": "其子", "proxy_authorisation": ""}):
+        with pytest.raises(InvalidInput), unit_of_work(engine) as s:
+            new(engine, actors["compliance"], frame, **bad)
+    with pytest.raises(PermissionDenied):
+        new(engine, actors["auditor"], frame)
+
+
+def test_each_transition_and_its_required_fields(people) -> None:  # type: ignore[no-untyped-def]
+    engine, actors, frame = people
+    who = actors["compliance"]
+    c = new(engine, who, frame)
+    with unit_of_work(engine) as s:
+        cp.investigate(s, who, c.id, c.version)
+    v = version(engine, c.id)
+    with pytest.raises(InvalidInput), unit_of_work(engine) as s:  # missing response
+        cp.respond(s, who, c.id, v, "")
+    with pytest.raises(InvalidInput) as info, unit_of_work(engine) as s:
+        cp.respond(s, who, c.id, v, "我们已处理。")  # names no further channel
+    assert "mediation" in str(info.value)
+    with unit_of_work(engine) as s:
+        cp.respond(s, who, c.id, v, REPLY)
+    v = version(engine, c.id)
+    with pytest.raises(InvalidInput), unit_of_work(engine) as s:  # missing root cause
+        cp.close(s, who, c.id, v, reaction="accepted", root_cause="", rectification="x")
+    with pytest.raises(InvalidInput), unit_of_work(engine) as s:  # missing rectification
+        cp.close(s, who, c.id, v, reaction="accepted", root_cause="process_gap",
+                 rectification=" ")
+    with unit_of_work(engine) as s:
+        cp.close(s, who, c.id, v, reaction="rejected", root_cause="process_gap",
+                 rectification="call-back script changed")
+    with pytest.raises(StaleVersion), unit_of_work(engine) as s:
+        cp.reopen(s, who, c.id, v, reason="customer called again")
+    with unit_of_work(engine) as s:
+        r = cp.reopen(s, who, c.id, version(engine, c.id), reason="customer called again")
+        assert r.status == "investigating" and r.reopen_count == 1
+    with unit_of_work(engine) as s:
+        w = cp.withdraw(s, who, c.id, version(engine, c.id), reason="letter of withdrawal")
+        assert w.status == "withdrawn" and w.closed_at is not None
+    with pytest.raises(InvalidInput), unit_of_work(engine) as s:
+        cp.investigate(s, who, c.id, version(engine, c.id))
+    with unit_of_work(engine, write=False) as s:
+        actions = [e.action for e in s.scalars(select(AuditEvent).where(
+            AuditEvent.entity_type == "complaint", AuditEvent.entity_id == str(c.id))
+            .order_by(AuditEvent.seq))]
+    assert actions == ["complaint.register", "complaint.investigate", "complaint.respond",
+                       "complaint.close", "complaint.reopen", "complaint.withdraw"]
+    with pytest.raises(PermissionDenied), unit_of_work(engine) as s:  # wrong role
+        cp.escalate(s, actors["auditor"], c.id, version(engine, c.id), reason="x")
+
+
+def test_recusal_on_assignment(people) -> None:  # type: ignore[no-untyped-def]
+    engine, actors, frame = people
+    with unit_of_work(engine) as s:
+        collector = create_user(s, actors["admin"], username="collector", password=PASSWORD,
+                                roles=["officer"])
+        collector.team = "collections"
+        teammate = create_user(s, actors["admin"], username="teammate", password=PASSWORD,
+                               roles=["officer"])
+        teammate.team = "collections"
+    c = new(engine, actors["compliance"], frame, category="collection_conduct",
+            subject_user_id=collector.id, subject_team="collections")
+    for user in (collector, teammate):
+        with pytest.raises(PermissionDenied) as info, unit_of_work(engine) as s:
+            cp.assign(s, actors["senior"], c.id, c.version, user.id or 0)
+        assert "someone else" in str(info.value)
+    with unit_of_work(engine) as s:
+        assert cp.assign(s, actors["senior"], c.id, c.version,
+                         actors["officer"].user_id or 0).assignee_id == actors["officer"].user_id
+    with pytest.raises(PermissionDenied), unit_of_work(engine) as s:  # officers do not assign
+        cp.assign(s, actors["officer"], c.id, version(engine, c.id), actors["officer"].user_id)
+
+
+def test_extensions_and_the_special_one_needs_a_senior(people) -> None:  # type: ignore[no-untyped-def]
+    engine, actors, frame = people
+    who = actors["compliance"]
+    c = new(engine, who, frame)
+    with pytest.raises(InvalidInput), unit_of_work(engine) as s:  # special before complex
+        cp.request_special_extension(s, who, c.id, c.version, reason="many parties")
+    with pytest.raises(InvalidInput), unit_of_work(engine) as s:  # complainant not told
+        cp.extend(s, who, c.id, c.version, reason="needs partner records",
+                  complainant_told=False)
+    with unit_of_work(engine) as s:
+        e = cp.extend(s, who, c.id, c.version, reason="needs partner records",
+                      complainant_told=True)
+        assert e.due_at - e.received_at == timedelta(days=30)
+    with unit_of_work(engine) as s:
+        cp.request_special_extension(s, who, c.id, version(engine, c.id),
+                                     reason="court records awaited")
+    for refused in (who, actors["officer"]):  # not a senior officer
+        with pytest.raises(PermissionDenied), unit_of_work(engine) as s:
+            cp.approve_special_extension(s, refused, c.id, version(engine, c.id),
+                                         complainant_told=True)
+    with unit_of_work(engine, write=False) as s:
+        assert s.get(Complaint, c.id).due_at - e.received_at == timedelta(days=30)
+    with unit_of_work(engine) as s:
+        a = cp.approve_special_extension(s, actors["senior"], c.id, version(engine, c.id),
+                                         complainant_told=True)
+        assert a.extension == "special" and a.due_at - a.received_at == timedelta(days=60)
+
+
+def test_working_days_setting_is_compliance_only_and_audited(people) -> None:  # type: ignore[no-untyped-def]
+    engine, actors, _ = people
+    friday = datetime(2026, 11, 20, 10)
+    assert cp.add_days(friday, 1, True) == datetime(2026, 11, 23, 10)
+    assert cp.add_days(friday, 15, True) == datetime(2026, 12, 11, 10)
+    with pytest.raises(PermissionDenied), unit_of_work(engine) as s:
+        cp.set_deadlines(s, actors["senior"], cp.Deadlines(working_days=True))
+    with pytest.raises(InvalidInput), unit_of_work(engine) as s:
+        cp.set_deadlines(s, actors["compliance"], cp.Deadlines(decide_days=40))
+    with unit_of_work(engine) as s:
+        cp.set_deadlines(s, actors["compliance"], cp.Deadlines(working_days=True))
+    with unit_of_work(engine, write=False) as s:
+        assert cp.deadlines(s).working_days
+        assert cp.due_at(s, friday, "none") == datetime(2026, 12, 11, 10)
+
+
+def test_identity_theft_opens_and_links_a_fraud_case(people) -> None:  # type: ignore[no-untyped-def]
+    from riskdesk.services.case_detail import open_case
+
+    engine, actors, frame = people
+    who = actors["compliance"]
+    plain = new(engine, who, frame)
+    with pytest.raises(InvalidInput), unit_of_work(engine) as s:
+        cp.open_fraud_case(s, who, plain.id, plain.version)
+    c = new(engine, who, frame, category="identity_theft", description="我从未申请过这笔贷款")
+    with unit_of_work(engine) as s:
+        case = cp.open_fraud_case(s, who, c.id, c.version)
+        assert case.kind == "fraud" and case.application_no == frame["application_no"].iloc[0]
+    again = new(engine, who, frame, category="identity_theft", description="再次投诉")
+    with unit_of_work(engine) as s:  # the same application: the open fraud case is linked
+        assert cp.open_fraud_case(s, who, again.id, again.version).id == case.id
+        assert s.scalars(select(Case).where(Case.kind == "fraud")).all() == [
+            s.get(Case, case.id)]
+    with unit_of_work(engine) as s:
+        detail = open_case(s, actors["officer"], case.id or 0)
+        assert {x["number"] for x in detail.complaints} == {c.number, again.number}
+
+
+def test_overdue_in_list_and_figures_but_not_when_extended(people) -> None:  # type: ignore[no-untyped-def]
+    engine, actors, frame = people
+    who = actors["compliance"]
+    with unit_of_work(engine, write=False) as s:
+        now = utcnow(s)
+    late = new(engine, who, frame, received_at=now - timedelta(days=16))
+    extended = new(engine, who, frame, received_at=now - timedelta(days=16))
+    with unit_of_work(engine) as s:  # extended on day 10 (the record is what counts)
+        cp.extend(s, who, extended.id, extended.version, reason="complex",
+                  complainant_told=True)
+    fresh = new(engine, who, frame, received_at=now - timedelta(days=14))
+    with unit_of_work(engine, write=False) as s:
+        overdue = cp.page(s, who, cp.ComplaintFilter(overdue=True))
+        assert [r.id for r in overdue] == [late.id]
+        assert cp.count(s, who, cp.ComplaintFilter(overdue=True)) == 1
+        assert cp.count(s, who, cp.ComplaintFilter(due_soon=True)) == 1  # fresh: 1 day left
+        assert [r.id for r in cp.page(s, who, cp.ComplaintFilter(due_soon=True))] == [fresh.id]
+        figures = cp.figures(s, who, now.strftime("%Y-%m"))
+        assert figures.overdue == 1 and figures.extension_rate > 0
+        assert figures.open_by_category == {"service_quality": 3}
+        last = cp.figures(s, who, (now - timedelta(days=16)).strftime("%Y-%m"))
+        assert last.received >= 0
