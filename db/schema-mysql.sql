@@ -462,6 +462,7 @@ UPDATE alembic_version SET version_num='0002' WHERE alembic_version.version_num 
 CREATE TABLE complaint (
     id INTEGER NOT NULL AUTO_INCREMENT, 
     number VARCHAR(24) NOT NULL, 
+    source_ref VARCHAR(64), 
     channel VARCHAR(24) NOT NULL, 
     category VARCHAR(32) NOT NULL, 
     applicant_id INTEGER, 
@@ -502,7 +503,8 @@ CREATE TABLE complaint (
     FOREIGN KEY(extension_approved_by_id) REFERENCES app_user (id), 
     FOREIGN KEY(fraud_case_id) REFERENCES review_case (id), 
     FOREIGN KEY(subject_user_id) REFERENCES app_user (id), 
-    UNIQUE (number)
+    UNIQUE (number), 
+    UNIQUE (source_ref)
 );
 
 CREATE INDEX ix_complaint_applicant_id ON complaint (applicant_id);

@@ -136,6 +136,15 @@ def build_parser() -> argparse.ArgumentParser:
     bl.add_argument("--reason", required=True)
     _common(bl)
 
+    comp = sub.add_parser("complaints", help="complaints from the call centre, monthly figures")
+    cs = comp.add_subparsers(dest="complaints_command", required=True)
+    ci = cs.add_parser("import", help="import a call-centre complaint file (CSV or Excel)")
+    ci.add_argument("file", type=Path)
+    _common(ci)
+    cf = cs.add_parser("figures", help="a month's complaint figures")
+    cf.add_argument("--month", help="YYYY-MM (default: this month)")
+    _common(cf)
+
     bench = sub.add_parser("bench", help="benchmarks")
     bs = bench.add_subparsers(dest="bench_command", required=True)
     bi = bs.add_parser("import", help="import throughput against a raw pandas+sqlite3 floor")
@@ -304,6 +313,36 @@ def cmd_key(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_complaints(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+    from datetime import UTC, datetime
+
+    from riskdesk.services import complaints
+    from riskdesk.services.complaint_import import import_complaints
+    from riskdesk.storage.session import unit_of_work
+
+    engine = open_engine(args.db)
+    actor = acting_user(engine, args.user)
+    if args.complaints_command == "figures":
+        month = args.month or datetime.now(UTC).strftime("%Y-%m")
+        with unit_of_work(engine, write=False) as session:
+            figures = complaints.figures(session, actor, month)
+        for key, value in asdict(figures).items():
+            print(f"{key}: {value}")
+        return 0
+    result = import_complaints(engine, actor, args.file)
+    if result.refused:
+        print(f"{args.file.name}: refused, nothing imported. {len(result.problems)} "
+              f"problem(s):", file=sys.stderr)
+        for r in result.problems.head(50).itertuples(index=False):
+            print(f"  row {r.row}, column {r.column}, value \"{r.value}\": {r.reason}",
+                  file=sys.stderr)
+        return 2
+    print(f"{args.file.name}: {result.rows_total} rows, {result.inserted} complaints "
+          f"registered, {result.present} already present")
+    return 0
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     if args.bench_command == "queue":  # no pandas/xgboost import cost in its memory
         from riskdesk.bench_queue import bench_queue
@@ -440,6 +479,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handlers = {"db": cmd_db, "user": cmd_user, "import": cmd_import, "audit": cmd_audit,
                 "demo": cmd_demo, "key": cmd_key, "bench": cmd_bench, "model": cmd_model,
+                "complaints": cmd_complaints,
                 "score": cmd_score, "rules": cmd_rules}
     try:
         if args.command in (None, "gui"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+import pandas as pd
 import pytest
 from sqlalchemy import Engine, select
 
@@ -221,3 +222,68 @@ def test_overdue_in_list_and_figures_but_not_when_extended(people) -> None:  # t
         assert figures.open_by_category == {"service_quality": 3}
         last = cp.figures(s, who, (now - timedelta(days=16)).strftime("%Y-%m"))
         assert last.received >= 0
+
+
+def test_call_centre_file_imports_whole_or_not_at_all(people, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from riskdesk.services.complaint_import import import_complaints
+
+    engine, actors, frame = people
+    who = actors["compliance"]
+    good = pd.DataFrame({
+        "工单号": ["CC-1", "CC-2", "CC-3"],
+        "受理时间": ["2026-11-01 09:30", "2026-11-02 10:00", "2026/11/03 11:15"],
+        "渠道": ["电话", "app", "信函"],
+        "投诉类别": ["催收", "冒名贷款", "其他"],
+        "身份证号": [frame["id_no"].iloc[0], "", ""],
+        "手机号": ["", frame["phone"].iloc[1], ""],
+        "申请编号": ["", frame["application_no"].iloc[1], ""],
+        "投诉人": ["", "", "王女士"],
+        "投诉内容": ["催收员辱骂", "我没有申请这笔贷款", "网点排队太久"],
+    })
+    path = tmp_path / "calls.csv"
+    good.to_csv(path, index=False)
+    result = import_complaints(engine, who, path)
+    assert not result.refused and result.inserted == 3
+    with unit_of_work(engine, write=False) as s:
+        rows = s.scalars(select(Complaint).order_by(Complaint.id)).all()
+        assert [r.source_ref for r in rows] == ["CC-1", "CC-2", "CC-3"]
+        assert rows[0].complainant_name == frame["name"].iloc[0]  # found by the ID number
+        assert rows[1].application_id is not None and rows[1].category == "identity_theft"
+        assert rows[0].received_at == datetime(2026, 11, 1, 1, 30)  # Beijing time -> UTC
+    again = import_complaints(engine, who, path)
+    assert again.inserted == 0 and again.present == 3
+    bad = good.copy()
+    bad.loc[0, "投诉内容"] = "内容被改过"  # a conflict
+    bad.loc[1, "渠道"] = "传真"
+    bad.loc[2, "受理时间"] = "yesterday"
+    bad.loc[3] = ["CC-4", "2026-11-04 08:00", "电话", "其他", "110101199001011234", "", "",
+                  "", "x"]
+    bad.to_csv(path, index=False)
+    refused = import_complaints(engine, who, path)
+    assert refused.refused and refused.inserted == 0
+    reasons = {(p.row, p.column) for p in refused.problems.itertuples()}
+    assert {(3, "渠道"), (4, "受理时间"), (5, "身份证号"), (2, "工单号")} <= reasons
+    assert "110101199001011234" not in refused.problems.to_string()  # masked
+    with unit_of_work(engine, write=False) as s:
+        assert len(s.scalars(select(Complaint)).all()) == 3  # nothing written
+
+
+def test_cli_imports_complaints_and_prints_figures(sqlite_engine: Engine, sqlite_actors: dict,
+                                                   sqlite_path, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.helpers import run_cli
+
+    path = tmp_path / "calls.csv"
+    pd.DataFrame({"ticket": ["Z9"], "received": ["2026-11-20 10:00"], "channel": ["letter"],
+                  "category": ["privacy"], "name": ["孙先生"],
+                  "content": ["未经同意查询征信"]}).to_csv(path, index=False)
+    env = {"RISKDESK_PASSWORD": PASSWORD}
+    ok = run_cli("complaints", "import", str(path), "--db", str(sqlite_path), "--user",
+                 "compliance", env=env)
+    assert ok.returncode == 0 and "1 complaints registered" in ok.stdout, ok.stderr
+    path.write_text("ticket,received,channel,category,content\nZ10,someday,fax,x,y\n")
+    bad = run_cli("complaints", "import", str(path), "--db", str(sqlite_path), "--user",
+                  "compliance", env=env)
+    assert bad.returncode == 2 and "row 2, column received" in bad.stderr
+    figures = run_cli("complaints", "figures", "--month", "2026-11", "--db", str(sqlite_path),
+                      "--user", "auditor", env=env)
+    assert figures.returncode == 0 and "received: 1" in figures.stdout

@@ -599,3 +599,30 @@ def test_compliance_handles_an_identity_theft_complaint(qtbot: Any, sqlite_engin
     assert not auditor.complaints.register_button.isEnabled()
     a = auditor.complaints.open(c.id)
     assert not any(b.isEnabled() for b in a.buttons.values())
+
+
+def test_complaints_tab_imports_a_call_centre_file_and_filters(qtbot: Any, sqlite_engine: Engine,
+                                                               sqlite_actors: dict,
+                                                               tmp_path: Path) -> None:
+    import pandas as pd
+
+    from riskdesk.ui.worker import wait_for_all
+
+    path = tmp_path / "calls.csv"
+    pd.DataFrame({"工单号": ["A1", "A2"], "受理时间": ["2026-11-01 09:00", "2026-11-02 09:00"],
+                  "渠道": ["电话", "网点"], "类别": ["服务质量", "费用"], "投诉人": ["赵先生", "钱女士"],
+                  "投诉内容": ["等待太久", "费用不清"]}).to_csv(path, index=False)
+    dialogs = FakeDialogs(path)
+    window = MainWindow(sqlite_engine, sqlite_actors["compliance"], dialogs)
+    qtbot.addWidget(window)
+    tab = window.complaints
+    qtbot.mouseClick(tab.import_button, Qt.MouseButton.LeftButton)
+    assert wait_for_all()
+    qtbot.waitUntil(lambda: bool(dialogs.infos))
+    assert tab.model.total == 2
+    tab.boxes["category"].setCurrentIndex(tab.boxes["category"].findData("interest_and_fees"))
+    assert tab.model.total == 1 and tab.model.row_at(0).complainant_name == "钱女士"
+    tab.toggles["overdue"].setChecked(True)  # received 2026-11-02, due 15 days later
+    assert tab.model.total == 1
+    tab.toggles["mine"].setChecked(True)  # nobody has taken it yet
+    assert tab.model.total == 0

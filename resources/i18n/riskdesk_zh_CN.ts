@@ -522,92 +522,92 @@
         <translation>没有编号为 {id} 的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="71" />
+        <location filename="../../riskdesk/services/cases.py" line="62" />
         <source>Case {id} was changed by someone else (version {theirs}, you saw {yours}); reload it and decide again.</source>
         <translation>案件 {id} 已被他人修改（当前版本 {theirs}，您看到的是 {yours}）；请重新加载后再决定。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="82" />
+        <location filename="../../riskdesk/services/cases.py" line="73" />
         <source>Case {id} is already assigned; a senior officer can reassign it.</source>
         <translation>案件 {id} 已分配；可由高级审核员重新分配。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="85" />
+        <location filename="../../riskdesk/services/cases.py" line="76" />
         <source>Case {id} is {status}; it cannot be claimed.</source>
         <translation>案件 {id} 状态为 {status}，不能领取。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="97" />
+        <location filename="../../riskdesk/services/cases.py" line="88" />
         <source>Case {id} is {status}; it cannot be assigned.</source>
         <translation>案件 {id} 状态为 {status}，不能分派。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="122" />
+        <location filename="../../riskdesk/services/cases.py" line="113" />
         <source>User {id} is not an active officer; cases go to officers and senior officers.</source>
         <translation>用户 {id} 不是在岗的审查员；案件只能分派给审查员和高级审查员。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="131" />
+        <location filename="../../riskdesk/services/cases.py" line="122" />
         <source>Note kind must be one of {kinds}; outcome one of {outcomes}.</source>
         <translation>笔记类型须为 {kinds} 之一；结果须为 {outcomes} 之一。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="135" />
+        <location filename="../../riskdesk/services/cases.py" line="126" />
         <source>A note needs text.</source>
         <translation>笔记需要填写内容。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="139" />
+        <location filename="../../riskdesk/services/cases.py" line="130" />
         <source>Note {id} is not a note of this case.</source>
         <translation>笔记 {id} 不属于本案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="184" />
+        <location filename="../../riskdesk/services/cases.py" line="175" />
         <source>the policy recommends declining</source>
         <translation>策略建议拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="188" />
+        <location filename="../../riskdesk/services/cases.py" line="179" />
         <source>the amount is above {limit:,.0f} CNY</source>
         <translation>金额超过 {limit:,.0f} 元</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="199" />
+        <location filename="../../riskdesk/services/cases.py" line="190" />
         <source>Decision must be one of {d}.</source>
         <translation>决定须为 {d} 之一。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="202" />
+        <location filename="../../riskdesk/services/cases.py" line="193" />
         <source>A decision needs a reason.</source>
         <translation>决定需要填写理由。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="204" />
+        <location filename="../../riskdesk/services/cases.py" line="195" />
         <source>Case {id} is {status}; it cannot be decided now.</source>
         <translation>案件 {id} 状态为 {status}，现在不能决定。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="207" />
+        <location filename="../../riskdesk/services/cases.py" line="198" />
         <source>Case {id} is escalated: a senior officer decides it.</source>
         <translation>案件 {id} 已升级，须由高级审核员决定。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="233" />
+        <location filename="../../riskdesk/services/cases.py" line="224" />
         <source>Case {id} is not awaiting a check.</source>
         <translation>案件 {id} 不在待复核状态。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="236" />
+        <location filename="../../riskdesk/services/cases.py" line="227" />
         <source>{user} made this decision and may not also check it (four-eyes).</source>
         <translation>{user} 作出了该决定，不得再由本人复核（双人复核）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="243" />
+        <location filename="../../riskdesk/services/cases.py" line="234" />
         <source>Sending a decision back needs a reason.</source>
         <translation>退回决定需要填写理由。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="254" />
+        <location filename="../../riskdesk/services/cases.py" line="245" />
         <source>There is no application {id}.</source>
         <translation>不存在申请 {id}。</translation>
     </message>
@@ -1026,6 +1026,94 @@
     </message>
 </context>
 <context>
+    <name>ComplaintImport</name>
+    <message>
+        <location filename="../../riskdesk/services/complaint_import.py" line="107" />
+        <source>Checked {n} rows</source>
+        <translation>已检查 {n} 行</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaint_import.py" line="118" />
+        <source>ticket already imported as {number} with different content</source>
+        <translation>该工单已作为 {number} 导入，但内容不同</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaint_import.py" line="128" />
+        <source>Registering {n} of {total}</source>
+        <translation>正在登记 {n} / {total}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaint_import.py" line="157" />
+        <source>required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaint_import.py" line="159" />
+        <source>same ticket as row {row}</source>
+        <translation>与第 {row} 行工单号重复</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaint_import.py" line="164" />
+        <source>unknown channel (phone, app, letter, branch, regulator_referral or their Chinese names)</source>
+        <translation>未知渠道（电话、App、信函、网点、监管转办）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaint_import.py" line="169" />
+        <source>unknown category</source>
+        <translation>未知类别</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaint_import.py" line="173" />
+        <source>not a date and time (expected YYYY-MM-DD HH:MM)</source>
+        <translation>不是日期时间（应为 YYYY-MM-DD HH:MM）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaint_import.py" line="176" />
+        <source>lies in the future</source>
+        <translation>晚于当前时间</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaint_import.py" line="179" />
+        <source>a proxy complaint needs the authorisation noted</source>
+        <translation>代理投诉须注明授权方式</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaint_import.py" line="191" />
+        <source>no such application</source>
+        <translation>没有此申请</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaint_import.py" line="193" />
+        <source>belongs to another customer than the ID or phone</source>
+        <translation>与身份证号或手机号对应的客户不一致</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaint_import.py" line="198" />
+        <source>required when the customer is not known to the bank</source>
+        <translation>非本行客户时必填</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaint_import.py" line="214" />
+        <source>not an ID number</source>
+        <translation>不是身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaint_import.py" line="219" />
+        <source>no customer with this ID number</source>
+        <translation>没有此身份证号的客户</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaint_import.py" line="224" />
+        <source>not a mobile number</source>
+        <translation>不是手机号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaint_import.py" line="229" />
+        <source>no customer with this phone</source>
+        <translation>没有此手机号的客户</translation>
+    </message>
+</context>
+<context>
     <name>Complaints</name>
     <message>
         <location filename="../../riskdesk/services/complaints.py" line="73" />
@@ -1038,164 +1126,164 @@
         <translation>不存在投诉 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="149" />
+        <location filename="../../riskdesk/services/complaints.py" line="136" />
         <source>Complaint {number} was changed by someone else (version {theirs}, you saw {yours}); reload it.</source>
         <translation>投诉 {number} 已被他人修改（当前版本 {theirs}，您看到的是 {yours}）；请重新加载。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="161" />
+        <location filename="../../riskdesk/services/complaints.py" line="148" />
         <source>Complaint {number} is {status}; this step is not possible now.</source>
         <translation>投诉 {number} 状态为 {status}，当前不能执行此步骤。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="170" />
+        <location filename="../../riskdesk/services/complaints.py" line="157" />
         <source>{what} is required.</source>
         <translation>必须填写{what}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="176" />
+        <location filename="../../riskdesk/services/complaints.py" line="163" />
         <source>{what} must be one of: {choices}.</source>
         <translation>{what}必须是以下之一：{choices}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="190" />
+        <location filename="../../riskdesk/services/complaints.py" line="177" />
         <source>The channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="191" />
+        <location filename="../../riskdesk/services/complaints.py" line="178" />
         <source>The category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="192" />
+        <location filename="../../riskdesk/services/complaints.py" line="179" />
         <source>A description</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="196" />
+        <location filename="../../riskdesk/services/complaints.py" line="183" />
         <source>There is no application {id}.</source>
         <translation>不存在申请 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="199" />
+        <location filename="../../riskdesk/services/complaints.py" line="186" />
         <source>Application {no} belongs to another customer.</source>
         <translation>申请 {no} 属于其他客户。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="206" />
+        <location filename="../../riskdesk/services/complaints.py" line="193" />
         <source>There is no customer {id}.</source>
         <translation>不存在客户 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="209" />
+        <location filename="../../riskdesk/services/complaints.py" line="196" />
         <source>The complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="211" />
+        <location filename="../../riskdesk/services/complaints.py" line="198" />
         <source>How the proxy is authorised</source>
         <translation>代理授权方式</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="216" />
+        <location filename="../../riskdesk/services/complaints.py" line="203" />
         <source>A complaint cannot be received in the future.</source>
         <translation>投诉受理时间不能晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="318" />
+        <location filename="../../riskdesk/services/complaints.py" line="305" />
         <source>There is no user {id}.</source>
         <translation>不存在用户 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="320" />
+        <location filename="../../riskdesk/services/complaints.py" line="307" />
         <source>{user} is the person or in the team complained about in {number}; someone else must handle it.</source>
         <translation>{user} 是投诉 {number} 的被投诉人或属于被投诉团队，须由他人处理（回避）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="331" />
+        <location filename="../../riskdesk/services/complaints.py" line="318" />
         <source>Complaint {number} is {status}; it cannot be assigned.</source>
         <translation>投诉 {number} 状态为 {status}，不能分派。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="341" />
-        <location filename="../../riskdesk/services/complaints.py" line="358" />
+        <location filename="../../riskdesk/services/complaints.py" line="328" />
+        <location filename="../../riskdesk/services/complaints.py" line="345" />
         <source>A reason for the extension</source>
         <translation>延期理由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="343" />
-        <location filename="../../riskdesk/services/complaints.py" line="380" />
+        <location filename="../../riskdesk/services/complaints.py" line="330" />
+        <location filename="../../riskdesk/services/complaints.py" line="367" />
         <source>Tell the complainant about the extension first, then record it.</source>
         <translation>请先告知投诉人延期情况，再予以记录。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="346" />
+        <location filename="../../riskdesk/services/complaints.py" line="333" />
         <source>Complaint {number} is already extended.</source>
         <translation>投诉 {number} 已延期。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="360" />
+        <location filename="../../riskdesk/services/complaints.py" line="347" />
         <source>A special extension follows a complex-case extension.</source>
         <translation>特别延期须在复杂案件延期之后申请。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="374" />
+        <location filename="../../riskdesk/services/complaints.py" line="361" />
         <source>No special extension of {number} is waiting for approval.</source>
         <translation>投诉 {number} 没有待审批的特别延期。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="377" />
+        <location filename="../../riskdesk/services/complaints.py" line="364" />
         <source>The handler cannot approve their own extension.</source>
         <translation>处理人不能审批自己的延期申请。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="397" />
+        <location filename="../../riskdesk/services/complaints.py" line="384" />
         <source>The response</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="400" />
+        <location filename="../../riskdesk/services/complaints.py" line="387" />
         <source>The response must tell the customer the further channels; missing: {channels}.</source>
         <translation>答复须告知客户后续救济途径；缺少：{channels}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="411" />
+        <location filename="../../riskdesk/services/complaints.py" line="398" />
         <source>The customer's reaction</source>
         <translation>客户反馈</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="412" />
+        <location filename="../../riskdesk/services/complaints.py" line="399" />
         <source>The root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="413" />
+        <location filename="../../riskdesk/services/complaints.py" line="400" />
         <source>The rectification</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="423" />
+        <location filename="../../riskdesk/services/complaints.py" line="410" />
         <source>A reason to reopen</source>
         <translation>重新打开的理由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="433" />
+        <location filename="../../riskdesk/services/complaints.py" line="420" />
         <source>How the withdrawal was received</source>
         <translation>撤诉的接收方式</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="443" />
+        <location filename="../../riskdesk/services/complaints.py" line="430" />
         <source>A reason to escalate</source>
         <translation>升级理由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="453" />
+        <location filename="../../riskdesk/services/complaints.py" line="440" />
         <source>A fraud case is opened from an identity-theft complaint that names an application.</source>
         <translation>只有指明申请的冒名贷款/身份盗用投诉才能开立欺诈案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="579" />
+        <location filename="../../riskdesk/services/complaints.py" line="566" />
         <source>A month is written YYYY-MM, not {month}.</source>
         <translation>月份格式为 YYYY-MM，而不是 {month}。</translation>
     </message>
@@ -1251,64 +1339,106 @@
 <context>
     <name>ComplaintsTab</name>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="54" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="58" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="55" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="59" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="56" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="60" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="58" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="62" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="69" />
         <source>{what}: any</source>
         <translation>{what}：全部</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="65" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="69" />
+        <source>Handler</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="76" />
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="65" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="76" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="66" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="77" />
         <source>Due within 2 days</source>
         <translation>2 天内到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="67" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="78" />
         <source>Escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="75" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="86" />
         <source>Register complaint...</source>
         <translation>登记投诉…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="100" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="90" />
+        <source>Import from call centre...</source>
+        <translation>导入呼叫中心投诉…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="116" />
         <source>{n} complaints</source>
         <translation>共 {n} 件投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="135" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="151" />
         <source>Complaints {month}: {received} received, {responded} replied; on time {on_time}; extended {extended}; reopened {reopened}; overdue now {overdue}</source>
         <translation>{month} 投诉：受理 {received} 件，答复 {responded} 件；按时率 {on_time}；延期率 {extended}；重开率 {reopened}；当前逾期 {overdue} 件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="141" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="157" />
         <source>Open by category</source>
         <translation>未结投诉（按类别）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="173" />
+        <source>row {row}, column {column}, value "{value}": {reason}</source>
+        <translation>第 {row} 行，列 {column}，值“{value}”：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="176" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="186" />
+        <source>Import refused</source>
+        <translation>导入被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="177" />
+        <source>{file}: nothing imported; {n} problem(s):</source>
+        <translation>{file}：未导入任何内容；共 {n} 个问题：</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="180" />
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="181" />
+        <source>{file}: {total} rows, {new} complaints registered, {present} already present.</source>
+        <translation>{file}：共 {total} 行，登记 {new} 件投诉，{present} 件已存在。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="188" />
+        <source>Importing {file}</source>
+        <translation>正在导入 {file}</translation>
     </message>
 </context>
 <context>
@@ -2010,7 +2140,7 @@
     </message>
     <message>
         <location filename="../../riskdesk/services/imports/reader.py" line="65" />
-        <location filename="../../riskdesk/services/imports/reader.py" line="130" />
+        <location filename="../../riskdesk/services/imports/reader.py" line="136" />
         <source>The file is empty.</source>
         <translation>文件为空。</translation>
     </message>
@@ -2025,17 +2155,17 @@
         <translation>无法读取 Excel 工作簿：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/reader.py" line="102" />
+        <location filename="../../riskdesk/services/imports/reader.py" line="107" />
         <source>Columns "{a}" and "{b}" both mean {name}; keep one.</source>
         <translation>列“{a}”和“{b}”都表示 {name}，请只保留一列。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/reader.py" line="110" />
+        <location filename="../../riskdesk/services/imports/reader.py" line="115" />
         <source>Required column(s) missing: {columns}. See docs/import-format.md for accepted headers.</source>
         <translation>缺少必需的列：{columns}。可接受的表头见 docs/import-format.md。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/reader.py" line="126" />
+        <location filename="../../riskdesk/services/imports/reader.py" line="132" />
         <source>Cannot read {file}: {error}</source>
         <translation>无法读取 {file}：{error}</translation>
     </message>

@@ -17,7 +17,9 @@ class Complaint(SQLModel, table=True):
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    number: str = Field(max_length=24, unique=True)  # TS-YYYYMM-NNNNN, told to the customer
+    number: str = Field(max_length=24, unique=True)  # TS-YYYYMM-NNNNNN, told to the customer
+    # The call centre's own ticket number when imported: a re-import finds it again.
+    source_ref: str | None = Field(default=None, max_length=64, unique=True)
     channel: str = Field(max_length=24)
     category: str = Field(max_length=32, index=True)
     # The customer, when the bank knows them; the name as given otherwise.

@@ -25,6 +25,7 @@ def upgrade() -> None:
     op.create_table('complaint',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('number', sa.String(length=24), nullable=False),
+    sa.Column('source_ref', sa.String(length=64), nullable=True),
     sa.Column('channel', sa.String(length=24), nullable=False),
     sa.Column('category', sa.String(length=32), nullable=False),
     sa.Column('applicant_id', sa.Integer(), nullable=True),
@@ -65,7 +66,8 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['fraud_case_id'], ['review_case.id'], ),
     sa.ForeignKeyConstraint(['subject_user_id'], ['app_user.id'], ),
     sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('number')
+    sa.UniqueConstraint('number'),
+    sa.UniqueConstraint('source_ref')
     )
     op.create_index('ix_complaint_applicant_id', 'complaint', ['applicant_id'], unique=False)
     op.create_index('ix_complaint_application_id', 'complaint', ['application_id'], unique=False)

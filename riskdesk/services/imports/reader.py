@@ -87,13 +87,18 @@ def _read_xlsx(path: Path) -> pd.DataFrame:
     return frame
 
 
-def canonical_frame(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str], dict[str, str]]:
-    """Rename recognised headers to canonical names; refuse duplicate or missing columns."""
+def canonical_frame(frame: pd.DataFrame, aliases: dict[str, str] | None = None,
+                    required: list[str] | None = None,
+                    ) -> tuple[pd.DataFrame, list[str], dict[str, str]]:
+    """Rename recognised headers to canonical names; refuse duplicate or missing columns.
+    ``aliases``/``required`` default to the application columns; other imports pass theirs."""
+    aliases = ALIASES if aliases is None else aliases
+    required = [c.name for c in COLUMNS if c.required] if required is None else required
     mapping: dict[str, str] = {}
     unknown: list[str] = []
     seen: dict[str, str] = {}
     for header in frame.columns:
-        name = ALIASES.get(header_key(str(header)))
+        name = aliases.get(header_key(str(header)))
         if name is None:
             unknown.append(str(header))
             continue
@@ -104,7 +109,7 @@ def canonical_frame(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str], dict[
             )
         seen[name] = str(header)
         mapping[header] = name
-    missing = [c.name for c in COLUMNS if c.required and c.name not in seen]
+    missing = [c for c in required if c not in seen]
     if missing:
         raise InvalidInput(
             translate("Import", "Required column(s) missing: {columns}. "
@@ -118,7 +123,8 @@ def canonical_frame(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str], dict[
     return out, unknown, seen
 
 
-def read_table(path: Path) -> RawTable:
+def read_table(path: Path, aliases: dict[str, str] | None = None,
+               required: list[str] | None = None) -> RawTable:
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -132,5 +138,5 @@ def read_table(path: Path) -> RawTable:
         raw, fmt = _read_xlsx(path), "xlsx"
     else:
         raw, fmt = _read_csv(data)
-    frame, unknown, headers = canonical_frame(raw)
+    frame, unknown, headers = canonical_frame(raw, aliases, required)
     return RawTable(frame, digest, fmt, unknown, headers)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -23,14 +24,17 @@ from sqlalchemy import Engine
 
 from riskdesk.domain.enums import ComplaintCategory, ComplaintChannel, ComplaintStatus, label
 from riskdesk.errors import RiskdeskError
-from riskdesk.services import complaints
+from riskdesk.services import cases, complaints
 from riskdesk.services.actor import Actor
+from riskdesk.services.complaint_import import ComplaintImportResult, import_complaints
 from riskdesk.services.permissions import Action, allowed
 from riskdesk.storage.session import unit_of_work
+from riskdesk.tasks import TaskState
 from riskdesk.ui.complaints.detail import ComplaintDialog
 from riskdesk.ui.complaints.intake import ComplaintForm
 from riskdesk.ui.complaints.model import ComplaintsModel
 from riskdesk.ui.dialogs import Dialogs
+from riskdesk.ui.worker import BackgroundTask, run_task
 
 
 class ComplaintsTab(QWidget):
@@ -61,6 +65,13 @@ class ComplaintsTab(QWidget):
             box.currentIndexChanged.connect(self._filters_changed)
             self.boxes[key] = box
             row.addWidget(box)
+        self.handler = QComboBox(self)
+        self.handler.addItem(self.tr("{what}: any").format(what=self.tr("Handler")), None)
+        with unit_of_work(engine, write=False) as session:
+            for uid, name in cases.assignees(session):
+                self.handler.addItem(name, uid)
+        self.handler.currentIndexChanged.connect(self._filters_changed)
+        row.addWidget(self.handler)
         self.toggles: dict[str, QCheckBox] = {}
         for key, text in (("mine", self.tr("Mine")), ("overdue", self.tr("Overdue")),
                           ("due_soon", self.tr("Due within 2 days")),
@@ -76,6 +87,10 @@ class ComplaintsTab(QWidget):
         self.register_button.clicked.connect(self.register)
         self.register_button.setEnabled(allowed(actor, Action.COMPLAINT_WORK))
         row.addWidget(self.register_button)
+        self.import_button = QPushButton(self.tr("Import from call centre..."), self)
+        self.import_button.clicked.connect(self.import_file)
+        self.import_button.setEnabled(allowed(actor, Action.COMPLAINT_WORK))
+        row.addWidget(self.import_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.dashboard)
@@ -91,7 +106,8 @@ class ComplaintsTab(QWidget):
             "statuses": (status,) if status else (),
             "category": self.boxes["category"].currentData(),
             "channel": self.boxes["channel"].currentData(),
-            "assignee_id": self.actor.user_id if self.toggles["mine"].isChecked() else None,
+            "assignee_id": self.actor.user_id if self.toggles["mine"].isChecked()
+            else self.handler.currentData(),
             "overdue": self.toggles["overdue"].isChecked(),
             "due_soon": self.toggles["due_soon"].isChecked(),
             "escalated": self.toggles["escalated"].isChecked()})
@@ -140,6 +156,37 @@ class ComplaintsTab(QWidget):
             reopened=pct(f.reopen_rate), overdue=f.overdue)
         title = QCoreApplication.translate("ComplaintsTab", "Open by category")
         return (f"<p><b>{e(head)}</b></p><p>{e(title)}</p><table>{bars}</table>")
+
+    def import_file(self) -> BackgroundTask | None:
+        """A call-centre export, off the GUI thread; whole or nothing, problems listed."""
+        target = self.dialogs.open_import_file(self)
+        if not target:
+            return None
+        engine, actor, path = self.engine, self.actor, Path(target)
+
+        def work(state: TaskState) -> ComplaintImportResult:
+            return import_complaints(engine, actor, path, state)
+
+        def done(result: ComplaintImportResult) -> None:
+            self.refresh()
+            if result.refused:
+                lines = [self.tr("row {row}, column {column}, value \"{value}\": {reason}")
+                         .format(row=r.row, column=r.column, value=r.value, reason=r.reason)
+                         for r in result.problems.head(30).itertuples(index=False)]
+                self.dialogs.error(self, self.tr("Import refused"), self.tr(
+                    "{file}: nothing imported; {n} problem(s):").format(
+                    file=result.file_name, n=len(result.problems)) + "\n" + "\n".join(lines))
+            else:
+                self.dialogs.info(self, self.tr("Import finished"), self.tr(
+                    "{file}: {total} rows, {new} complaints registered, {present} already "
+                    "present.").format(file=result.file_name, total=result.rows_total,
+                                       new=result.inserted, present=result.present))
+
+        def failed(error: BaseException) -> None:
+            self.dialogs.error(self, self.tr("Import refused"), str(error))
+
+        return run_task(self, work, label=self.tr("Importing {file}").format(file=path.name),
+                        on_done=done, on_error=failed, progress=self.dialogs.progress(self))
 
     def register(self) -> ComplaintForm:
         form = ComplaintForm(self.engine, self.actor, self.dialogs, self)
