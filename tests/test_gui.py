@@ -626,3 +626,13 @@ def test_complaints_tab_imports_a_call_centre_file_and_filters(qtbot: Any, sqlit
     assert tab.model.total == 1
     tab.toggles["mine"].setChecked(True)  # nobody has taken it yet
     assert tab.model.total == 0
+    deadlines = tab.edit_deadlines()  # compliance sets the deadlines
+    deadlines.days["decide_days"].setValue(10)
+    deadlines.working.setChecked(True)
+    deadlines.save()
+    from riskdesk.services.complaints import deadlines as current
+    with unit_of_work(sqlite_engine, write=False) as s:
+        assert current(s).decide_days == 10 and current(s).working_days
+    officer = MainWindow(sqlite_engine, sqlite_actors["officer"], FakeDialogs())
+    qtbot.addWidget(officer)
+    assert officer.complaints.deadlines_button.isHidden()

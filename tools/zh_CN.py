@@ -635,6 +635,13 @@ ZH: dict[str, str] = {
     'Import from call centre...': '导入呼叫中心投诉…',
     '{file}: nothing imported; {n} problem(s):': '{file}：未导入任何内容；共 {n} 个问题：',
     '{file}: {total} rows, {new} complaints registered, {present} already present.': '{file}：共 {total} 行，登记 {new} 件投诉，{present} 件已存在。',
+    "The customer's applications and cases": '该客户的申请与案件',
+    'Deadlines...': '处理期限…',
+    'Complaint deadlines': '投诉处理期限',
+    'Decide and notify within (days)': '处理并告知期限（天）',
+    'Complex case, extended to (days)': '复杂案件延长至（天）',
+    'Special extension, at most (days)': '特别延期最长至（天）',
+    'Count working days (Monday to Friday; public holidays are not known)': '按工作日计算（周一至周五；不含法定节假日信息）',
 }
 
 BY_CONTEXT: dict[tuple[str, str], str] = {

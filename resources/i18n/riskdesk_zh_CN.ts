@@ -814,101 +814,106 @@
     </message>
     <message>
         <location filename="../../riskdesk/ui/complaints/detail.py" line="82" />
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="217" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="221" />
         <source>Root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/complaints/detail.py" line="83" />
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="218" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="222" />
         <source>Rectification</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="108" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="112" />
         <source>Complaint {number}</source>
         <translation>投诉 {number}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="170" />
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="211" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="174" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="215" />
         <source>Extension</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="170" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="174" />
         <source>Has the complainant been told of the extension and its reason?</source>
         <translation>是否已告知投诉人延期及其理由？</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="176" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="180" />
         <source>Assign</source>
         <translation>分派</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="176" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="180" />
         <source>Handler:</source>
         <translation>处理人：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="188" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="192" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="191" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="195" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="203" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="207" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="203" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="207" />
         <source>escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="205" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="209" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="205" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="209" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="206" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="210" />
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="207" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="211" />
         <source>On behalf</source>
         <translation>代理投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="209" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="213" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="210" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="214" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="213" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="217" />
         <source>Fraud case</source>
         <translation>欺诈案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="216" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="220" />
         <source>Reaction</source>
         <translation>客户反馈</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="229" />
+        <source>The customer's applications and cases</source>
+        <translation>该客户的申请与案件</translation>
     </message>
 </context>
 <context>
@@ -1339,106 +1344,144 @@
 <context>
     <name>ComplaintsTab</name>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="58" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="59" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="59" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="60" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="60" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="61" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="62" />
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="69" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="63" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="70" />
         <source>{what}: any</source>
         <translation>{what}：全部</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="69" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="70" />
         <source>Handler</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="76" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="77" />
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="76" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="77" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="77" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="78" />
         <source>Due within 2 days</source>
         <translation>2 天内到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="78" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="79" />
         <source>Escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="86" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="87" />
         <source>Register complaint...</source>
         <translation>登记投诉…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="90" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="91" />
         <source>Import from call centre...</source>
         <translation>导入呼叫中心投诉…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="116" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="95" />
+        <source>Deadlines...</source>
+        <translation>处理期限…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="121" />
         <source>{n} complaints</source>
         <translation>共 {n} 件投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="151" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="156" />
         <source>Complaints {month}: {received} received, {responded} replied; on time {on_time}; extended {extended}; reopened {reopened}; overdue now {overdue}</source>
         <translation>{month} 投诉：受理 {received} 件，答复 {responded} 件；按时率 {on_time}；延期率 {extended}；重开率 {reopened}；当前逾期 {overdue} 件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="157" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="162" />
         <source>Open by category</source>
         <translation>未结投诉（按类别）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="173" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="178" />
         <source>row {row}, column {column}, value "{value}": {reason}</source>
         <translation>第 {row} 行，列 {column}，值“{value}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="176" />
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="186" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="181" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="191" />
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="177" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="182" />
         <source>{file}: nothing imported; {n} problem(s):</source>
         <translation>{file}：未导入任何内容；共 {n} 个问题：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="180" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="185" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="181" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="186" />
         <source>{file}: {total} rows, {new} complaints registered, {present} already present.</source>
         <translation>{file}：共 {total} 行，登记 {new} 件投诉，{present} 件已存在。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="188" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="193" />
         <source>Importing {file}</source>
         <translation>正在导入 {file}</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlinesDialog</name>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/deadlines.py" line="20" />
+        <source>Complaint deadlines</source>
+        <translation>投诉处理期限</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/deadlines.py" line="25" />
+        <source>Decide and notify within (days)</source>
+        <translation>处理并告知期限（天）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/deadlines.py" line="26" />
+        <source>Complex case, extended to (days)</source>
+        <translation>复杂案件延长至（天）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/deadlines.py" line="27" />
+        <source>Special extension, at most (days)</source>
+        <translation>特别延期最长至（天）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/deadlines.py" line="33" />
+        <source>Count working days (Monday to Friday; public holidays are not known)</source>
+        <translation>按工作日计算（周一至周五；不含法定节假日信息）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/deadlines.py" line="50" />
+        <source>Not saved</source>
+        <translation>未保存</translation>
     </message>
 </context>
 <context>

@@ -93,6 +93,7 @@ class ComplaintDialog(QDialog):
         splitter.setSizes([620, 480])
         QVBoxLayout(self).addWidget(splitter)
         self.complaint: Complaint | None = None
+        self.applications: list[complaints.CustomerApplication] = []
         self.reload()
 
     def reload(self) -> None:
@@ -104,6 +105,9 @@ class ComplaintDialog(QDialog):
                 col(AuditEvent.entity_id) == str(self.complaint_id))
                 .order_by(col(AuditEvent.seq))).all()
             history = [(e.at, e.actor, e.action, e.after) for e in events]
+            self.applications = (complaints.customer_applications(
+                session, self.actor, self.complaint.applicant_id)
+                if self.complaint.applicant_id is not None else [])
         c = self.complaint
         self.setWindowTitle(self.tr("Complaint {number}").format(number=c.number))
         self.view.setHtml(self._html(c, history))
@@ -222,8 +226,16 @@ class ComplaintDialog(QDialog):
             f"<tr><td>{e(display_value('due_at', at))}</td><td>{e(who)}: "
             f"{e(label(action))}{e(self._detail(after))}</td></tr>"
             for at, who, action, after in history)
+        apps_title = self.tr("The customer's applications and cases")
+        apps = "".join(
+            f"<tr><td>{'&#9656; ' if a.application_id == c.application_id else ''}"
+            f"{e(a.application_no)}</td><td>{e(label(a.product))} "
+            f"{e(display_value('amount', a.amount))} · "
+            f"{e(display_value('submitted_at', a.submitted_at))}</td><td>{e(a.cases)}</td></tr>"
+            for a in self.applications)
         return (f"<h2>{e(c.number)}</h2><table>{table}</table>"
                 f"<h3>{e(self.tr('What the customer says'))}</h3><p>{e(c.description)}</p>"
+                + (f"<h3>{e(apps_title)}</h3><table>{apps}</table>" if apps else "")
                 + (f"<h3>{e(self.tr('Reply'))}</h3><p>{e(c.response)}</p>"
                    if c.response else "")
                 + f"<h3>{e(self.tr('History'))}</h3><table>{steps}</table>")

@@ -30,6 +30,7 @@ from riskdesk.services.complaint_import import ComplaintImportResult, import_com
 from riskdesk.services.permissions import Action, allowed
 from riskdesk.storage.session import unit_of_work
 from riskdesk.tasks import TaskState
+from riskdesk.ui.complaints.deadlines import DeadlinesDialog
 from riskdesk.ui.complaints.detail import ComplaintDialog
 from riskdesk.ui.complaints.intake import ComplaintForm
 from riskdesk.ui.complaints.model import ComplaintsModel
@@ -81,21 +82,28 @@ class ComplaintsTab(QWidget):
             self.toggles[key] = check
             row.addWidget(check)
         row.addStretch(1)
+        actions = QHBoxLayout()
         self.count_label = QLabel(self)
-        row.addWidget(self.count_label)
+        actions.addWidget(self.count_label)
+        actions.addStretch(1)
         self.register_button = QPushButton(self.tr("Register complaint..."), self)
         self.register_button.clicked.connect(self.register)
         self.register_button.setEnabled(allowed(actor, Action.COMPLAINT_WORK))
-        row.addWidget(self.register_button)
+        actions.addWidget(self.register_button)
         self.import_button = QPushButton(self.tr("Import from call centre..."), self)
         self.import_button.clicked.connect(self.import_file)
         self.import_button.setEnabled(allowed(actor, Action.COMPLAINT_WORK))
-        row.addWidget(self.import_button)
+        actions.addWidget(self.import_button)
+        self.deadlines_button = QPushButton(self.tr("Deadlines..."), self)
+        self.deadlines_button.clicked.connect(self.edit_deadlines)
+        self.deadlines_button.setVisible(allowed(actor, Action.COMPLAINT_SETTINGS))
+        actions.addWidget(self.deadlines_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.dashboard)
         layout.addLayout(row)
         layout.addWidget(self.table)
+        layout.addLayout(actions)
         self.model.modelReset.connect(self._count)
         self.refresh()
         self.table.resizeColumnsToContents()
@@ -187,6 +195,11 @@ class ComplaintsTab(QWidget):
 
         return run_task(self, work, label=self.tr("Importing {file}").format(file=path.name),
                         on_done=done, on_error=failed, progress=self.dialogs.progress(self))
+
+    def edit_deadlines(self) -> DeadlinesDialog:
+        dialog = DeadlinesDialog(self.engine, self.actor, self.dialogs, self)
+        dialog.show()
+        return dialog
 
     def register(self) -> ComplaintForm:
         form = ComplaintForm(self.engine, self.actor, self.dialogs, self)

@@ -1,0 +1,52 @@
+"""Compliance's complaint deadlines: the regulator's days by default (REGULATION.md), and
+whether they count working days. Saving goes through the service (compliance only, audited)."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QSpinBox, QWidget
+from sqlalchemy import Engine
+
+from riskdesk.errors import RiskdeskError
+from riskdesk.services import complaints
+from riskdesk.services.actor import Actor
+from riskdesk.storage.session import unit_of_work
+from riskdesk.ui.dialogs import Dialogs
+
+
+class DeadlinesDialog(QDialog):
+    def __init__(self, engine: Engine, actor: Actor, dialogs: Dialogs,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.engine, self.actor, self.dialogs = engine, actor, dialogs
+        self.setWindowTitle(self.tr("Complaint deadlines"))
+        with unit_of_work(engine, write=False) as session:
+            current = complaints.deadlines(session)
+        form = QFormLayout(self)
+        self.days: dict[str, QSpinBox] = {}
+        for key, text in (("decide_days", self.tr("Decide and notify within (days)")),
+                          ("complex_days", self.tr("Complex case, extended to (days)")),
+                          ("special_days", self.tr("Special extension, at most (days)"))):
+            box = QSpinBox(self)
+            box.setRange(1, 365)
+            box.setValue(getattr(current, key))
+            self.days[key] = box
+            form.addRow(text, box)
+        self.working = QCheckBox(self.tr("Count working days (Monday to Friday; public "
+                                         "holidays are not known)"), self)
+        self.working.setChecked(current.working_days)
+        form.addRow(self.working)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel, parent=self)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def save(self) -> None:
+        new = complaints.Deadlines(**{k: b.value() for k, b in self.days.items()},
+                                   working_days=self.working.isChecked())
+        try:
+            with unit_of_work(self.engine) as session:
+                complaints.set_deadlines(session, self.actor, new)
+        except RiskdeskError as exc:
+            self.dialogs.error(self, self.tr("Not saved"), str(exc))
+            return
+        self.accept()
