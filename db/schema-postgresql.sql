@@ -461,6 +461,24 @@ UPDATE alembic_version SET version_num='0002' WHERE alembic_version.version_num 
 
 -- Running upgrade 0002 -> 0003
 
+CREATE TABLE report (
+    id SERIAL NOT NULL, 
+    report_no VARCHAR(32) NOT NULL, 
+    kind VARCHAR(16) NOT NULL, 
+    subject VARCHAR(40) NOT NULL, 
+    language VARCHAR(8) NOT NULL, 
+    cut_off TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    generated_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    generated_by VARCHAR(64) NOT NULL, 
+    sha256 VARCHAR(64) NOT NULL, 
+    size INTEGER NOT NULL, 
+    pdf BYTEA NOT NULL, 
+    PRIMARY KEY (id), 
+    UNIQUE (report_no)
+);
+
+CREATE INDEX ix_report_sha256 ON report (sha256);
+
 CREATE TABLE complaint (
     id SERIAL NOT NULL, 
     number VARCHAR(24) NOT NULL, 

@@ -145,6 +145,17 @@ def build_parser() -> argparse.ArgumentParser:
     cf.add_argument("--month", help="YYYY-MM (default: this month)")
     _common(cf)
 
+    rep = sub.add_parser("report", help="PDF reports, archived with their hash")
+    rs = rep.add_subparsers(dest="report_command", required=True)
+    rc = rs.add_parser("case", help="the case audit report of an application")
+    rc.add_argument("application_no")
+    rc.add_argument("--out", type=Path, required=True)
+    rc.add_argument("--lang", default="zh", help="zh or en (default zh)")
+    _common(rc)
+    rv = rs.add_parser("verify", help="was this exact file issued by riskdesk? by whom, when")
+    rv.add_argument("file", type=Path)
+    _common(rv, user=False)
+
     bench = sub.add_parser("bench", help="benchmarks")
     bs = bench.add_subparsers(dest="bench_command", required=True)
     bi = bs.add_parser("import", help="import throughput against a raw pandas+sqlite3 floor")
@@ -343,6 +354,59 @@ def cmd_complaints(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report_language(lang: str) -> str:
+    """Core messages in the report's language: Qt's translator without a GUI (QtCore only)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from riskdesk.ui.i18n import choose_language, install_translators
+
+    app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
+    chosen = choose_language(lang)
+    install_translators(app, chosen)
+    return "zh" if chosen == "zh_CN" else "en"
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from riskdesk.services import reports
+    from riskdesk.storage.session import unit_of_work
+
+    engine = open_engine(args.db)
+    if args.report_command == "verify":
+        try:
+            data = args.file.read_bytes()
+        except OSError as exc:
+            raise RiskdeskError(f"Cannot read {args.file}: {exc.strerror}") from None
+        with unit_of_work(engine, write=False) as session:
+            verdict = reports.verify(session, data)
+        if not verdict.issued:
+            print(f"{args.file.name}: NOT issued by this riskdesk database (no report has "
+                  "this SHA-256; the file differs from every issued one)", file=sys.stderr)
+            return 2
+        print(f"{args.file.name}: issued as {verdict.report_no} ({verdict.kind} "
+              f"{verdict.subject}) by {verdict.generated_by} at "
+              f"{verdict.generated_at:%Y-%m-%d %H:%M:%S} UTC")
+        return 0
+    actor = acting_user(engine, args.user)
+    language = _report_language(args.lang)
+    issued = reports.case_report(engine, actor, args.application_no, language)
+    write_atomically(args.out, issued.pdf)
+    print(f"{args.out}: {issued.report.report_no}, {issued.report.size:,} bytes, sha256 "
+          f"{issued.report.sha256}")
+    return 0
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Beside the target, then renamed: a reader never sees half a file."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise RiskdeskError(f"Cannot write {path}: {exc.strerror}") from None
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     if args.bench_command == "queue":  # no pandas/xgboost import cost in its memory
         from riskdesk.bench_queue import bench_queue
@@ -479,7 +543,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handlers = {"db": cmd_db, "user": cmd_user, "import": cmd_import, "audit": cmd_audit,
                 "demo": cmd_demo, "key": cmd_key, "bench": cmd_bench, "model": cmd_model,
-                "complaints": cmd_complaints,
+                "complaints": cmd_complaints, "report": cmd_report,
                 "score": cmd_score, "rules": cmd_rules}
     try:
         if args.command in (None, "gui"):

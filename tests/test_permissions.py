@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 
 from riskdesk.domain.enums import Role
 from riskdesk.errors import PermissionDenied, RiskdeskError
-from riskdesk.services import cases, complaints, models, rulesets, settings, users
+from riskdesk.services import cases, complaints, models, reports, rulesets, settings, users
 from riskdesk.services.actor import Actor
 from riskdesk.services.case_detail import unmask
 from riskdesk.services.imports.service import import_frame
@@ -89,6 +89,7 @@ def services(engine: Engine, case_id: int,
                                                 s, a, 1, 999, complainant_told=True))),
         (Action.COMPLAINT_SETTINGS, u(engine, lambda s, a: complaints.set_deadlines(
             s, a, complaints.Deadlines()))),
+        (Action.REPORT_CASE, lambda a: reports.case_report(engine, a, "no-such-app", "en")),
     ]
 
 

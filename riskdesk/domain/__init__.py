@@ -4,6 +4,7 @@ from riskdesk.domain.audit import AuditEvent, AuditHead
 from riskdesk.domain.cases import Case, InvestigationNote, NoteDraft
 from riskdesk.domain.complaints import Complaint
 from riskdesk.domain.keys import DataKey
+from riskdesk.domain.reports import Report
 from riskdesk.domain.rules import BlacklistEntry, LprRate, RuleHit, RuleSet, RuleSetting
 from riskdesk.domain.scoring import (
     DecisionRecord,
@@ -35,6 +36,7 @@ __all__ = [
     "ModelVersion",
     "MonitorRun",
     "PolicyVersion",
+    "Report",
     "RoleRequest",
     "RuleHit",
     "RuleSet",

@@ -35,6 +35,7 @@ class Action(StrEnum):
     COMPLAINT_ASSIGN = "complaint.assign"
     COMPLAINT_EXTEND_SPECIAL = "complaint.extend_special"
     COMPLAINT_SETTINGS = "complaint.settings"
+    REPORT_CASE = "report.case"
 
 
 ACTION_LABELS = {
@@ -62,6 +63,7 @@ ACTION_LABELS = {
     Action.COMPLAINT_EXTEND_SPECIAL: QT_TRANSLATE_NOOP(
         "Permissions", "approve a special complaint extension"),
     Action.COMPLAINT_SETTINGS: QT_TRANSLATE_NOOP("Permissions", "change complaint deadlines"),
+    Action.REPORT_CASE: QT_TRANSLATE_NOOP("Permissions", "issue case audit reports"),
 }
 
 ALL_ROLES = frozenset(Role)
@@ -90,6 +92,9 @@ MATRIX: dict[Action, frozenset[Role]] = {
     Action.COMPLAINT_ASSIGN: frozenset({Role.SENIOR_OFFICER, Role.COMPLIANCE}),
     Action.COMPLAINT_EXTEND_SPECIAL: frozenset({Role.SENIOR_OFFICER}),
     Action.COMPLAINT_SETTINGS: frozenset({Role.COMPLIANCE}),
+    # Auditors review cases offline: issuing a report is a read, archived and audited.
+    Action.REPORT_CASE: frozenset({Role.OFFICER, Role.SENIOR_OFFICER, Role.COMPLIANCE,
+                                   Role.AUDITOR}),
 }
 
 

@@ -1,5 +1,5 @@
 """Queue read model on review_case; role grants waiting for a second admin; app settings;
-complaints (and users' teams, for recusal).
+complaints (and users' teams, for recusal); the archive of issued reports.
 
 The queue's read model: the columns the queue filters and sorts on, copied from
 the application and its decision (backfilled here), each sort with its (column, id) index.
@@ -22,6 +22,23 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    op.create_table('report',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('report_no', sa.String(length=32), nullable=False),
+    sa.Column('kind', sa.String(length=16), nullable=False),
+    sa.Column('subject', sa.String(length=40), nullable=False),
+    sa.Column('language', sa.String(length=8), nullable=False),
+    sa.Column('cut_off', sa.DateTime().with_variant(mysql.DATETIME(fsp=6), 'mariadb').with_variant(mysql.DATETIME(fsp=6), 'mysql'), nullable=False),
+    sa.Column('generated_at', sa.DateTime().with_variant(mysql.DATETIME(fsp=6), 'mariadb').with_variant(mysql.DATETIME(fsp=6), 'mysql'), nullable=False),
+    sa.Column('generated_by', sa.String(length=64), nullable=False),
+    sa.Column('sha256', sa.String(length=64), nullable=False),
+    sa.Column('size', sa.Integer(), nullable=False),
+    sa.Column('pdf', sa.LargeBinary().with_variant(mysql.LONGBLOB(), 'mariadb').with_variant(mysql.LONGBLOB(), 'mysql'), nullable=False),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('report_no')
+    )
+    op.create_index('ix_report_sha256', 'report', ['sha256'], unique=False)
+
     op.create_table('complaint',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('number', sa.String(length=24), nullable=False),
@@ -160,6 +177,7 @@ def _backfill() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table('report')
     op.drop_column('app_user', 'team')
     op.drop_table('complaint')
     op.drop_index('ix_role_request_user_id', table_name='role_request')

@@ -1,0 +1,1 @@
+"""PDF reports (reportlab): the case audit report and the monthly compliance report."""

@@ -1,0 +1,126 @@
+"""A4 pages fit for printing and binding: wider inner margin, a header with the report's title
+and number, and "page X of Y" on every page (counted after layout, so X and Y are right)."""
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus.flowables import KeepTogether
+
+from riskdesk.reports.fonts import cjk_font
+
+LEFT, RIGHT, TOP, BOTTOM = 25 * mm, 18 * mm, 22 * mm, 20 * mm  # binding edge on the left
+WIDTH = A4[0] - LEFT - RIGHT
+
+
+@dataclass(frozen=True)
+class Page:
+    title: str
+    report_no: str
+    page_text: str  # "Page {x} of {y}" in the report's language
+    footer: str  # e.g. the cut-off
+
+
+class Styles:
+    def __init__(self) -> None:
+        font = cjk_font().name
+        self.font = font
+        base = ParagraphStyle("base", fontName=font, fontSize=9.5, leading=13.5,
+                              wordWrap="CJK")
+        self.body = base
+        self.small = ParagraphStyle("small", parent=base, fontSize=8, leading=10.5)
+        self.title = ParagraphStyle("title", parent=base, fontSize=20, leading=26,
+                                    spaceAfter=10)
+        self.h1 = ParagraphStyle("h1", parent=base, fontSize=14, leading=19, spaceBefore=10,
+                                 spaceAfter=5)
+        self.h2 = ParagraphStyle("h2", parent=base, fontSize=11, leading=15, spaceBefore=6,
+                                 spaceAfter=3)
+        self.cell = ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11)
+        self.cell_bold = ParagraphStyle("cellb", parent=self.cell, textColor=colors.black)
+
+
+def esc(text: Any) -> str:
+    return (str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            if text is not None else "")
+
+
+def table(styles: Styles, rows: Sequence[Sequence[Any]], widths: Sequence[float] | None = None,
+          header: bool = True) -> Table:
+    """Cells become paragraphs (they wrap, CJK included); the header row repeats on new pages."""
+    data = [[Paragraph(esc(v).replace("\n", "<br/>"), styles.cell) for v in row]
+            for row in rows]
+    t = Table(data, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
+    style = [("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
+             ("VALIGN", (0, 0), (-1, -1), "TOP"),
+             ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3)]
+    if header:
+        style.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e4e9f2")))
+    t.setStyle(TableStyle(style))
+    return t
+
+
+def pairs(styles: Styles, rows: Sequence[tuple[str, Any]]) -> Table:
+    """Label / value lines, the label column bold-ish and narrow."""
+    return table(styles, [(k, v) for k, v in rows], widths=[45 * mm, WIDTH - 45 * mm],
+                 header=False)
+
+
+def keep(*flowables: Flowable) -> KeepTogether:
+    return KeepTogether(list(flowables))
+
+
+def _numbered(page: Page, font: str) -> type[canvas.Canvas]:
+    class Numbered(canvas.Canvas):  # type: ignore[misc]  # reportlab has no type hints
+        """Holds every page until the end, then draws header and "page X of Y"."""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self._decorate(number, total)
+                super().showPage()
+            super().save()
+
+        def _decorate(self, number: int, total: int) -> None:
+            w, h = A4
+            self.saveState()
+            self.setFont(font, 8)
+            self.setFillColor(colors.HexColor("#444444"))
+            self.drawString(LEFT, h - 12 * mm, page.title)
+            self.drawRightString(w - RIGHT, h - 12 * mm, page.report_no)
+            self.setStrokeColor(colors.grey)
+            self.line(LEFT, h - 13.5 * mm, w - RIGHT, h - 13.5 * mm)
+            self.drawString(LEFT, 11 * mm, page.footer)
+            self.drawRightString(w - RIGHT, 11 * mm,
+                                 page.page_text.format(x=number, y=total))
+            self.restoreState()
+
+    return Numbered
+
+
+def render(story: list[Flowable], page: Page, *, author: str, subject: str) -> bytes:
+    """The PDF's bytes. ``invariant`` keeps them reproducible: no creation time or random
+    document id inside, so the same report data gives the same bytes."""
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=LEFT, rightMargin=RIGHT,
+                            topMargin=TOP, bottomMargin=BOTTOM, title=page.title,
+                            author=author, subject=subject, creator="riskdesk",
+                            invariant=True)
+    doc.build(story, canvasmaker=_numbered(page, cjk_font().name))
+    return out.getvalue()

@@ -1,0 +1,133 @@
+"""Issuing reports: each PDF is archived with its SHA-256 and who issued it, in the same
+transaction as the audit event; ``verify`` tells whether a file is exactly one we issued."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import defer
+from sqlmodel import Session, col
+
+from riskdesk.domain.audit import AuditEvent
+from riskdesk.domain.reports import Report
+from riskdesk.domain.users import User
+from riskdesk.errors import NotFound
+from riskdesk.i18n import translate
+from riskdesk.services import audit
+from riskdesk.services.actor import Actor
+from riskdesk.services.case_detail import open_case
+from riskdesk.services.permissions import Action, allowed, require
+from riskdesk.services.queue import CaseFilter, page_cases
+from riskdesk.storage.clock import utcnow
+from riskdesk.storage.session import unit_of_work
+
+
+@dataclass(frozen=True)
+class Issued:
+    report: Report
+    pdf: bytes
+
+
+def _reserve(session: Session, actor: Actor, kind: str, subject: str, language: str,
+             cut_off: datetime) -> Report:
+    """The archive row first: its number is printed on every page."""
+    now = utcnow(session)
+    row = Report(report_no=f"pending-{now.timestamp()}"[:32], kind=kind, subject=subject[:40],
+                 language=language, cut_off=cut_off, generated_at=now,
+                 generated_by=actor.username, sha256="", size=0, pdf=b"")
+    session.add(row)
+    session.flush()
+    row.report_no = f"RD-{kind[0].upper()}-{now:%Y%m%d}-{row.id:06d}"
+    session.flush()
+    return row
+
+
+def _seal(session: Session, actor: Actor, row: Report, pdf: bytes,
+          extra: dict[str, object] | None = None) -> Issued:
+    row.pdf, row.size = pdf, len(pdf)
+    row.sha256 = hashlib.sha256(pdf).hexdigest()
+    session.flush()
+    audit.append(session, actor, "report.generate", "report", row.id or 0, after={
+        "report_no": row.report_no, "kind": row.kind, "subject": row.subject,
+        "language": row.language, "cut_off": row.cut_off.isoformat(), "sha256": row.sha256,
+        **(extra or {})})
+    return Issued(row, pdf)
+
+
+def case_report(engine: Engine, actor: Actor, application_no: str, language: str) -> Issued:
+    from riskdesk.reports.case_report import CaseReportData, build
+
+    require(actor, Action.REPORT_CASE)
+    with unit_of_work(engine) as session:
+        rows = page_cases(session, actor, CaseFilter(application_no=application_no), limit=1)
+        if not rows:
+            raise NotFound(translate("Reports", "Application {no} has no case.").format(
+                no=application_no))
+        case_id = rows[0].id
+        cut_off = utcnow(session)
+        detail = open_case(session, actor, case_id)  # audited as a view, like the window
+        events = [(e.seq, e.at, e.actor, e.action, e.after, e.hash)
+                  for e in session.scalars(select(AuditEvent).where(
+                      col(AuditEvent.entity_type) == "case",
+                      col(AuditEvent.entity_id) == str(case_id),
+                      col(AuditEvent.at) <= cut_off).order_by(col(AuditEvent.seq)))]
+        people = {int(i): str(n) for i, n in session.execute(
+            select(col(User.id), col(User.username)))}
+        unmasked = _full_pii(session, actor, case_id)
+        row = _reserve(session, actor, "case", application_no, language, cut_off)
+        pdf = build(CaseReportData(detail, events, people, unmasked), report_no=row.report_no,
+                    generated_by=actor.username, cut_off=cut_off)
+        issued = _seal(session, actor, row, pdf, {"case": case_id,
+                                                  "unmasked": sorted(unmasked)})
+        session.expunge(issued.report)
+    return issued
+
+
+def _full_pii(session: Session, actor: Actor, case_id: int) -> dict[str, str]:
+    """Full ID number and phone for a reader allowed to see them (recorded on the audit)."""
+    if not allowed(actor, Action.PII_UNMASK):
+        return {}
+    from riskdesk.domain.applications import Applicant, Application
+    from riskdesk.domain.cases import Case
+    from riskdesk.security.datakey import load_cipher
+
+    case = session.get(Case, case_id)
+    app = session.get(Application, case.application_id) if case and case.application_id \
+        else None
+    person = session.get(Applicant, app.applicant_id) if app else None
+    if app is None or person is None:
+        return {}
+    cipher = load_cipher(session, create=False)
+    return {"id_no": cipher.decrypt("id_no", person.id_no_enc),
+            "phone": cipher.decrypt("phone", app.phone_enc)}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    issued: bool
+    report_no: str = ""
+    generated_by: str = ""
+    generated_at: datetime | None = None
+    kind: str = ""
+    subject: str = ""
+
+
+def verify(session: Session, pdf: bytes) -> Verdict:
+    """Whether these exact bytes were issued (by whom, when); any change gives "no"."""
+    digest = hashlib.sha256(pdf).hexdigest()
+    row = session.scalars(select(Report).where(col(Report.sha256) == digest)).first()
+    if row is None:
+        return Verdict(False)
+    return Verdict(True, row.report_no, row.generated_by, row.generated_at, row.kind,
+                   row.subject)
+
+
+def archive(session: Session, actor: Actor, limit: int = 200) -> list[Report]:
+    require(actor, Action.APPLICATION_VIEW)
+    rows = list(session.scalars(select(Report).options(defer(Report.pdf))  # type: ignore[arg-type]
+                                .order_by(col(Report.id).desc()).limit(limit)))
+    for r in rows:
+        session.expunge(r)
+    return rows

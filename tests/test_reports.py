@@ -1,0 +1,131 @@
+"""Case audit reports (issue 7): read back with pdftotext and checked against SQL written here,
+not against the service that made them; archived, verified byte for byte; Chinese embedded."""
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, text
+
+from riskdesk.services import cases, reports
+from riskdesk.services.actor import Actor
+from riskdesk.storage.session import unit_of_work
+from tests.conftest import PASSWORD
+from tests.helpers import run_cli
+from tests.test_cases import scored_cases
+
+
+def pdftotext(path: Path, page: int | None = None) -> str:
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    return subprocess.run(["pdftotext", "-layout", *pages, str(path), "-"], check=True,
+                          capture_output=True, text=True).stdout
+
+
+def page_count(path: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True,
+                          text=True).stdout
+    return int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
+
+
+@pytest.fixture
+def worked_case(sqlite_engine: Engine, sqlite_actors: dict[str, Actor]) -> tuple[int, str]:
+    override, _ = scored_cases(sqlite_engine, sqlite_actors)
+    officer, senior = sqlite_actors["officer"], sqlite_actors["senior"]
+    with unit_of_work(sqlite_engine) as s:
+        case = cases.get_case(s, override)
+        cases.claim(s, officer, override, case.version)
+        cases.add_note(s, officer, override, kind="income", outcome="verified",
+                       text="payslips for six months seen")
+        case = cases.get_case(s, override)
+        cases.decide(s, officer, override, case.version, "approve", "stable income, low DTI")
+    with unit_of_work(sqlite_engine) as s:
+        case = cases.get_case(s, override)
+        cases.check(s, senior, override, case.version, confirm=True, reason="agree")
+    with sqlite_engine.connect() as conn:
+        app_no = conn.execute(text("SELECT a.application_no FROM review_case c JOIN application "
+                                   "a ON a.id = c.application_id WHERE c.id = :i"),
+                              {"i": override}).scalar_one()
+    return override, app_no
+
+
+def test_case_report_holds_the_case_as_the_database_has_it(
+        sqlite_engine: Engine, sqlite_actors: dict[str, Actor], worked_case, tmp_path: Path,
+) -> None:  # type: ignore[no-untyped-def]
+    case_id, app_no = worked_case
+    issued = reports.case_report(sqlite_engine, sqlite_actors["auditor"], app_no, "en")
+    path = tmp_path / "case.pdf"
+    path.write_bytes(issued.pdf)
+    body = pdftotext(path)
+    flat = re.sub(r"\s+", "", body)
+    with sqlite_engine.connect() as conn:
+        pd_, points = conn.execute(text(
+            "SELECT d.pd, d.points FROM decision_record d JOIN review_case c ON "
+            "c.application_id = d.application_id WHERE c.id = :i AND d.current_slot = 1"),
+            {"i": case_id}).one()
+        hashes = conn.execute(text(  # the case's events up to the report's cut-off
+            "SELECT hash FROM audit_event WHERE entity_type = 'case' AND entity_id = :i "
+            "AND at <= (SELECT cut_off FROM report WHERE report_no = :r)"),
+            {"i": str(case_id), "r": issued.report.report_no}).scalars().all()
+        maker, checker = conn.execute(text(
+            "SELECT m.username, k.username FROM review_case c JOIN app_user m ON m.id = "
+            "c.decided_by_id JOIN app_user k ON k.id = c.checked_by_id WHERE c.id = :i"),
+            {"i": case_id}).one()
+        id_masked = conn.execute(text(
+            "SELECT p.id_no_masked FROM review_case c JOIN application a ON a.id = "
+            "c.application_id JOIN applicant p ON p.id = a.applicant_id WHERE c.id = :i"),
+            {"i": case_id}).scalar_one()
+    assert app_no in body and f"{100 * pd_:.2f} %" in body and str(points) in body
+    assert "payslips for six months seen" in body and "stable income, low DTI" in body
+    assert maker in body and checker in body
+    # every audit event with its hash (printed as two halves of 32 hex digits)
+    assert hashes and all(h[:32] in body and h[32:] in body for h in hashes)
+    assert id_masked.replace("*", "") in flat.replace("*", "")  # auditor: masked
+    n = page_count(path)
+    for page in range(1, n + 1):
+        assert f"Page {page} of {n}" in pdftotext(path, page)
+        assert issued.report.report_no in pdftotext(path, page)
+
+
+def test_verify_accepts_the_issued_file_and_refuses_one_changed_byte(
+        sqlite_engine: Engine, sqlite_actors: dict[str, Actor], worked_case) -> None:  # type: ignore[no-untyped-def]
+    _, app_no = worked_case
+    issued = reports.case_report(sqlite_engine, sqlite_actors["officer"], app_no, "en")
+    with unit_of_work(sqlite_engine, write=False) as s:
+        verdict = reports.verify(s, issued.pdf)
+        assert verdict.issued and verdict.generated_by == "officer"
+        changed = bytearray(issued.pdf)
+        changed[len(changed) // 2] ^= 0x01
+        assert not reports.verify(s, bytes(changed)).issued
+        listed = reports.archive(s, sqlite_actors["auditor"])
+        assert [(r.report_no, r.sha256) for r in listed] == [
+            (issued.report.report_no, issued.report.sha256)]
+    with sqlite_engine.connect() as conn:
+        logged = conn.execute(text("SELECT count(*) FROM audit_event WHERE action = "
+                                   "'report.generate'")).scalar_one()
+    assert logged == 1
+
+
+def test_chinese_report_embeds_a_cjk_font_and_every_label(
+        sqlite_engine: Engine, sqlite_actors: dict[str, Actor], sqlite_path: Path,
+        worked_case, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _, app_no = worked_case
+    out = tmp_path / "case-zh.pdf"
+    run = run_cli("report", "case", app_no, "--out", str(out), "--lang", "zh", "--db",
+                  str(sqlite_path), "--user", "officer", env={"RISKDESK_PASSWORD": PASSWORD})
+    assert run.returncode == 0, run.stderr
+    fonts = subprocess.run(["pdffonts", str(out)], check=True, capture_output=True,
+                           text=True).stdout
+    cjk = [line for line in fonts.splitlines() if "WenQuanYi" in line or "STSong" in line]
+    assert cjk and (" yes " in cjk[0] or "STSong" in cjk[0])
+    body = pdftotext(out)
+    for label in ("案件审计报告", "申请与申请人", "评分与决策记录", "调查笔记", "决策链",
+                  "本案件的审计事件", "第 1 页"):
+        assert label in body
+    assert "\ufffd" not in body
+    verified = run_cli("report", "verify", str(out), "--db", str(sqlite_path))
+    assert verified.returncode == 0 and "issued as RD-C-" in verified.stdout
+    out.write_bytes(out.read_bytes() + b"\n")
+    refused = run_cli("report", "verify", str(out), "--db", str(sqlite_path))
+    assert refused.returncode == 2 and "NOT issued" in refused.stderr
