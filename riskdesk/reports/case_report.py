@@ -301,7 +301,7 @@ def build(data: CaseReportData, *, report_no: str, generated_by: str, cut_off: d
                 (seq, _when(at), actor, label(action), f"{digest[:32]}\n{digest[32:]}")
                 for seq, at, actor, action, _, digest in data.events
             ],
-            widths=[13 * mm, 32 * mm, 20 * mm, 30 * mm, WIDTH - 95 * mm],
+            widths=[12 * mm, 38 * mm, 20 * mm, 30 * mm, WIDTH - 100 * mm],
         ),
     ]
     page = Page(
