@@ -67,7 +67,9 @@ from riskdesk.services.models import active, meta_of
 from riskdesk.services.permissions import Action, require
 from riskdesk.services.rulesets import current_policy, current_rule_set
 from riskdesk.storage.bulk import (
+    bulk_cache,
     column_values,
+    deferred_sqlite_indexes,
     frame_of,
     insert_columns,
     is_empty,
@@ -160,7 +162,9 @@ def score_applications(engine: Any, actor: Actor, *, scope: str = "all",
         if len(frame):
             if "ID_CHECKSUM" in settings and settings["ID_CHECKSUM"].enabled:
                 frame["id_checksum_ok"] = _checksums(session, frame)
-            _run(session, conn, model, settings, policy, frame, result, now, undecided, state)
+            with bulk_cache(conn):
+                _run(session, conn, model, settings, policy, frame, result, now, undecided,
+                     state)
         run.finished_at = utcnow(session)
         run.scored, run.flagged = result.decisions, result.flagged
         run.rule_hits, run.cases = result.rule_hits, result.cases
@@ -400,20 +404,29 @@ def _write_outcomes(conn: Connection, frame: pd.DataFrame, result: ScoreResult, 
         priority = _priority(bands[open_case], max_rank[open_case])
         due = scalar_value(conn, now + timedelta(hours=policy.review_sla_hours))
         picked = frame.loc[open_case]
-        insert_columns(conn, table_of(Case), {
-            "kind": [CaseKind.PRE_LOAN.value] * c,
-            "application_id": app_ids[open_case].tolist(),
-            "dedupe_key": [f"pre_loan:{a}" for a in app_ids[open_case].tolist()],
-            "status": [CaseStatus.NEW.value] * c, "is_open": [True] * c,
-            "priority": priority.tolist(),
-            "due_at": [due] * c, "reason": [""] * c, "decision_record_id": case_dec,
-            "created_at": [stamp] * c, "updated_at": [stamp] * c, "version": [1] * c,
-            **_queue_columns(conn, picked, dec_cols, open_case)})
+        with deferred_sqlite_indexes(conn, [table_of(Case).name], rows_added=c, minimum=5_000):
+            _insert_cases(conn, picked, dec_cols, open_case, app_ids, priority, due, stamp,
+                          case_dec, c)
         result.cases = c
     _refresh_open_cases(conn, frame, dec_cols, dec_ids)
     if explained is not None:
         state.progress(0.95, translate("Scoring", "Explaining flagged applications"))
         result.reasons = _insert_reasons(conn, explained.result(), score_ids[need])
+
+
+def _insert_cases(conn: Connection, picked: pd.DataFrame, dec_cols: dict[str, list[Any]],
+                  open_case: np.ndarray, app_ids: np.ndarray, priority: np.ndarray, due: Any,
+                  stamp: Any, case_dec: list[Any], c: int) -> None:
+    """The flagged applications' pre-loan cases, with the queue's columns (see Case)."""
+    insert_columns(conn, table_of(Case), {
+        "kind": [CaseKind.PRE_LOAN.value] * c,
+        "application_id": app_ids[open_case].tolist(),
+        "dedupe_key": [f"pre_loan:{a}" for a in app_ids[open_case].tolist()],
+        "status": [CaseStatus.NEW.value] * c, "is_open": [True] * c,
+        "priority": priority.tolist(),
+        "due_at": [due] * c, "reason": [""] * c, "decision_record_id": case_dec,
+        "created_at": [stamp] * c, "updated_at": [stamp] * c, "version": [1] * c,
+        **_queue_columns(conn, picked, dec_cols, open_case)})
 
 
 def _queue_columns(conn: Connection, picked: pd.DataFrame, dec_cols: dict[str, list[Any]],

@@ -17,6 +17,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from sqlalchemy import Connection, Table
 
+from riskdesk.storage.engine import SQLITE_CACHE_KIB
+
+BULK_CACHE_KIB = 3 * 1024 * 1024  # 3 GiB at most; pages are taken only as they are needed
+
 CHUNK = 20_000
 _PLACEHOLDER = {"qmark": "?", "format": "%s", "pyformat": "%s", "numeric": "?", "named": "?"}
 
@@ -73,9 +77,9 @@ def frame_of(conn: Connection, query: Any) -> pd.DataFrame:
         rows = cursor.fetchall()
     finally:
         cursor.close()
-    columns = list(zip(*rows, strict=True)) if rows else [()] * len(names)
-    return pd.DataFrame({name: pd.Series(values, dtype=None if values else object)
-                         for name, values in zip(names, columns, strict=True)})
+    if not rows:
+        return pd.DataFrame({name: pd.Series([], dtype=object) for name in names})
+    return pd.DataFrame.from_records(rows, columns=names, coerce_float=False)
 
 
 def select_in(conn: Connection, table: Table, key: str, columns: Sequence[str],
@@ -99,6 +103,20 @@ def select_in(conn: Connection, table: Table, key: str, columns: Sequence[str],
         sql = head + ", ".join([ph] * len(part)) + ")"
         out.extend(tuple(r) for r in conn.exec_driver_sql(sql, fixed + tuple(part)).fetchall())
     return out
+
+
+@contextmanager
+def bulk_cache(conn: Connection, kib: int = BULK_CACHE_KIB) -> Iterator[None]:
+    """A large SQLite page cache while one bulk write runs (dirty index pages stay in memory
+    instead of spilling to the WAL again and again); the workstation's default after."""
+    sqlite = conn.dialect.name == "sqlite"
+    if sqlite:
+        conn.exec_driver_sql(f"PRAGMA cache_size=-{kib}")
+    try:
+        yield
+    finally:
+        if sqlite:
+            conn.exec_driver_sql(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
 
 
 @contextmanager

@@ -41,6 +41,7 @@ from riskdesk.services.imports.validate import FIRST_DATA_ROW, PROBLEM_COLUMNS, 
 from riskdesk.services.permissions import Action, require
 from riskdesk.storage.bulk import (
     BackgroundInserts,
+    bulk_cache,
     column_values,
     deferred_sqlite_indexes,
     next_ids,
@@ -48,11 +49,9 @@ from riskdesk.storage.bulk import (
     select_in,
 )
 from riskdesk.storage.clock import utcnow
-from riskdesk.storage.engine import SQLITE_CACHE_KIB
 from riskdesk.storage.session import unit_of_work
 from riskdesk.tasks import TaskState
 
-IMPORT_CACHE_KIB = 3 * 1024 * 1024
 SHOWN_PROBLEMS = 50
 DISPLAY_MASKS = {"id_no": mask_id_no, "phone": mask_phone, "card_no": mask_card,
                  "name": mask_name}
@@ -299,18 +298,10 @@ def _write(session: Session, actor: Actor, cipher: DataCipher, rows: pd.DataFram
     session.flush()
     assert batch.id is not None
     conn = session.connection()
-    sqlite = conn.dialect.name == "sqlite"
-    if sqlite:
-        # Keep the transaction's dirty index pages in memory instead of spilling them to the
-        # WAL again and again.
-        conn.exec_driver_sql(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
-    try:
-        with deferred_sqlite_indexes(conn, [t.name for t in TABLES], rows_added=len(rows)):
-            m = _insert_rows(conn, cipher, batch.id, now, rows, hashes, applicant_ids, digests,
-                             state)
-    finally:
-        if sqlite:
-            conn.exec_driver_sql(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
+    with bulk_cache(conn), deferred_sqlite_indexes(conn, [t.name for t in TABLES],
+                                                   rows_added=len(rows)):
+        m = _insert_rows(conn, cipher, batch.id, now, rows, hashes, applicant_ids, digests,
+                         state)
     n = len(rows)
     batch.rows_inserted, batch.rows_present = n, result.present
     batch.rows_conflict, batch.rows_rejected = result.conflicts, result.rejected
