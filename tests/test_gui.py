@@ -636,3 +636,38 @@ def test_complaints_tab_imports_a_call_centre_file_and_filters(qtbot: Any, sqlit
     officer = MainWindow(sqlite_engine, sqlite_actors["officer"], FakeDialogs())
     qtbot.addWidget(officer)
     assert officer.complaints.deadlines_button.isHidden()
+
+
+def test_reports_tab_issues_previews_prints_and_verifies(qtbot: Any, sqlite_engine: Engine,
+                                                         sqlite_actors: dict,
+                                                         tmp_path: Path) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from riskdesk.ui.worker import wait_for_all
+    from tests.test_cases import scored_cases
+
+    case_id, _ = scored_cases(sqlite_engine, sqlite_actors)
+    with unit_of_work(sqlite_engine, write=False) as s:
+        app_no = s.execute(text("SELECT application_no FROM review_case WHERE id = :i"),
+                           {"i": case_id}).scalar_one()
+    dialogs = FakeDialogs()
+    window = MainWindow(sqlite_engine, sqlite_actors["auditor"], dialogs)
+    qtbot.addWidget(window)
+    tab = window.reports
+    assert tab.buttons["case"].isEnabled() and not tab.buttons["print"].isEnabled()
+    tab.application_no.setText(app_no)
+    qtbot.mouseClick(tab.buttons["case"], Qt.MouseButton.LeftButton)
+    assert wait_for_all()
+    qtbot.waitUntil(lambda: tab.pdf is not None)
+    assert tab.archive.rowCount() == 1 and tab.pages_layout.count() >= 2  # pages shown
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert tab.print_to(printer) == tab.pages_layout.count()
+    assert (tmp_path / "printed.pdf").stat().st_size > 10_000
+    issued = tmp_path / "issued.pdf"
+    issued.write_bytes(tab.pdf or b"")
+    assert tab.verify_path(issued).issued  # type: ignore[union-attr]
+    issued.write_bytes((tab.pdf or b"") + b" ")
+    assert not tab.verify_path(issued).issued  # type: ignore[union-attr]
+    assert dialogs.errors and "changed" in dialogs.errors[-1][1]

@@ -2361,6 +2361,16 @@
         <translation>开立</translation>
     </message>
     <message>
+        <location filename="../../riskdesk/domain/enums.py" line="294" />
+        <source>case audit report</source>
+        <translation>案件审计报告</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="295" />
+        <source>monthly compliance report</source>
+        <translation>月度合规报告</translation>
+    </message>
+    <message>
         <location filename="../../riskdesk/domain/enums.py" line="153" />
         <location filename="../../riskdesk/domain/enums.py" line="186" />
         <source>decided</source>
@@ -2553,72 +2563,72 @@
         <translation>无法读取 {file}：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="89" />
+        <location filename="../../riskdesk/services/imports/service.py" line="88" />
         <source>row {row}, column {column}, value "{value}": {reason}</source>
         <translation>第 {row} 行，列 {column}，值“{value}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="94" />
+        <location filename="../../riskdesk/services/imports/service.py" line="93" />
         <source>... and {n} more problems</source>
         <translation>……另有 {n} 个问题</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="110" />
+        <location filename="../../riskdesk/services/imports/service.py" line="109" />
         <source>Reading {file}</source>
         <translation>正在读取 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="129" />
+        <location filename="../../riskdesk/services/imports/service.py" line="128" />
         <source>Checking {n} rows</source>
         <translation>正在校验 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="139" />
+        <location filename="../../riskdesk/services/imports/service.py" line="138" />
         <source>Comparing with stored applications</source>
         <translation>正在与已存申请比对</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="168" />
+        <location filename="../../riskdesk/services/imports/service.py" line="167" />
         <source>{n} problems in {rows} rows</source>
         <translation>{rows} 行中有 {n} 个问题</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="175" />
+        <location filename="../../riskdesk/services/imports/service.py" line="174" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="183" />
+        <location filename="../../riskdesk/services/imports/service.py" line="182" />
         <source>Scoring the new applications</source>
         <translation>正在为新申请评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="201" />
+        <location filename="../../riskdesk/services/imports/service.py" line="200" />
         <source>conflict:</source>
         <translation>冲突：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="243" />
+        <location filename="../../riskdesk/services/imports/service.py" line="242" />
         <source>stored and file values differ</source>
         <translation>库中值与文件值不同</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="247" />
+        <location filename="../../riskdesk/services/imports/service.py" line="246" />
         <source>application {no} is already stored with a different {field}</source>
         <translation>申请 {no} 已入库，但 {field} 不同</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="271" />
+        <location filename="../../riskdesk/services/imports/service.py" line="270" />
         <source>this ID number is stored under a different name</source>
         <translation>此身份证号在库中对应另一个姓名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="342" />
+        <location filename="../../riskdesk/services/imports/service.py" line="333" />
         <source>Writing applications</source>
         <translation>正在写入申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="318" />
+        <location filename="../../riskdesk/services/imports/service.py" line="309" />
         <source>{n} new, {p} already present, {r} rejected</source>
         <translation>新增 {n} 条，已存在 {p} 条，拒绝 {r} 条</translation>
     </message>
@@ -2822,240 +2832,245 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="58" />
+        <location filename="../../riskdesk/ui/main_window.py" line="59" />
         <source>riskdesk - risk case management</source>
         <translation>riskdesk - 风险案件管理</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="89" />
+        <location filename="../../riskdesk/ui/main_window.py" line="90" />
         <source>View:</source>
         <translation>视图：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="96" />
+        <location filename="../../riskdesk/ui/main_window.py" line="97" />
         <source>Search: application no., ID number, phone or name (Ctrl+F)</source>
         <translation>搜索：申请编号、身份证号、手机号或姓名（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="112" />
+        <location filename="../../riskdesk/ui/main_window.py" line="113" />
         <source>Claim</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="113" />
+        <location filename="../../riskdesk/ui/main_window.py" line="114" />
         <source>Assign to...</source>
         <translation>分派给…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="114" />
+        <location filename="../../riskdesk/ui/main_window.py" line="115" />
         <source>Export view...</source>
         <translation>导出视图…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="115" />
+        <location filename="../../riskdesk/ui/main_window.py" line="116" />
         <source>First page</source>
         <translation>第一页</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="116" />
+        <location filename="../../riskdesk/ui/main_window.py" line="117" />
         <source>Last page</source>
         <translation>最后一页</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="131" />
+        <location filename="../../riskdesk/ui/main_window.py" line="132" />
         <source>Case queue</source>
         <translation>案件队列</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="132" />
+        <location filename="../../riskdesk/ui/main_window.py" line="133" />
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="134" />
+        <location filename="../../riskdesk/ui/main_window.py" line="135" />
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="142" />
+        <location filename="../../riskdesk/ui/main_window.py" line="145" />
         <source>Signed in: {user} ({roles}) | {db}</source>
         <translation>已登录：{user}（{roles}）| {db}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="204" />
+        <location filename="../../riskdesk/ui/main_window.py" line="207" />
         <source>Complaints: {overdue} overdue, {soon} due within 2 days</source>
         <translation>投诉：{overdue} 件逾期，{soon} 件 2 天内到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="192" />
+        <location filename="../../riskdesk/ui/main_window.py" line="195" />
         <source>{view} ({n})</source>
         <translation>{view}（{n}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="214" />
+        <location filename="../../riskdesk/ui/main_window.py" line="137" />
+        <source>Reports</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="217" />
         <source>Cases: the last {n} of {total}</source>
         <translation>案件：共 {total} 件中的最后 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="217" />
+        <location filename="../../riskdesk/ui/main_window.py" line="220" />
         <source>Cases: {loaded} of {total} loaded</source>
         <translation>案件：共 {total} 件，已加载 {loaded} 件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="249" />
+        <location filename="../../riskdesk/ui/main_window.py" line="252" />
         <source>Not claimed</source>
         <translation>未领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="257" />
+        <location filename="../../riskdesk/ui/main_window.py" line="260" />
         <source>Assign cases</source>
         <translation>分派案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="257" />
+        <location filename="../../riskdesk/ui/main_window.py" line="260" />
         <source>Assign {n} case(s) to:</source>
         <translation>将 {n} 件案件分派给：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="262" />
+        <location filename="../../riskdesk/ui/main_window.py" line="265" />
         <source>Not assigned</source>
         <translation>未分派</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="280" />
+        <location filename="../../riskdesk/ui/main_window.py" line="283" />
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="281" />
+        <location filename="../../riskdesk/ui/main_window.py" line="284" />
         <source>{n} cases written to {path} (personal data masked; the export is recorded in the audit trail).</source>
         <translation>已将 {n} 件案件写入 {path}（个人信息已遮蔽；本次导出已记入审计轨迹）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="285" />
+        <location filename="../../riskdesk/ui/main_window.py" line="288" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="286" />
+        <location filename="../../riskdesk/ui/main_window.py" line="289" />
         <source>Nothing was written: {error}</source>
         <translation>未写入任何内容：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="288" />
+        <location filename="../../riskdesk/ui/main_window.py" line="291" />
         <source>Exporting {file}</source>
         <translation>正在导出 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="321" />
+        <location filename="../../riskdesk/ui/main_window.py" line="324" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="325" />
+        <location filename="../../riskdesk/ui/main_window.py" line="328" />
         <source>Import applications...</source>
         <translation>导入申请…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="329" />
+        <location filename="../../riskdesk/ui/main_window.py" line="332" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="332" />
+        <location filename="../../riskdesk/ui/main_window.py" line="335" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="335" />
-        <location filename="../../riskdesk/ui/main_window.py" line="366" />
+        <location filename="../../riskdesk/ui/main_window.py" line="338" />
+        <location filename="../../riskdesk/ui/main_window.py" line="369" />
         <source>About riskdesk</source>
         <translation>关于 riskdesk</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="337" />
+        <location filename="../../riskdesk/ui/main_window.py" line="340" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="343" />
+        <location filename="../../riskdesk/ui/main_window.py" line="346" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="349" />
+        <location filename="../../riskdesk/ui/main_window.py" line="352" />
         <source>Users and roles...</source>
         <translation>用户与角色…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="351" />
+        <location filename="../../riskdesk/ui/main_window.py" line="354" />
         <source>&amp;Administration</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="353" />
+        <location filename="../../riskdesk/ui/main_window.py" line="356" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="362" />
+        <location filename="../../riskdesk/ui/main_window.py" line="365" />
         <source>{total} applications, {loaded} loaded</source>
         <translation>共 {total} 笔申请，已加载 {loaded} 笔</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="367" />
+        <location filename="../../riskdesk/ui/main_window.py" line="370" />
         <source>riskdesk {version}
 Database: {db}</source>
         <translation>riskdesk {version}
 数据库：{db}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="386" />
+        <location filename="../../riskdesk/ui/main_window.py" line="389" />
         <source>Importing {file}</source>
         <translation>正在导入 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="406" />
+        <location filename="../../riskdesk/ui/main_window.py" line="409" />
         <source>{n} rows rejected, written with their reasons to {path}.</source>
         <translation>拒绝 {n} 行，已连同原因写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="409" />
+        <location filename="../../riskdesk/ui/main_window.py" line="412" />
         <source>Scoring: {summary}</source>
         <translation>评分：{summary}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="410" />
+        <location filename="../../riskdesk/ui/main_window.py" line="413" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="402" />
+        <location filename="../../riskdesk/ui/main_window.py" line="405" />
         <source>{file}: {total} rows, {new} imported, {present} already present.</source>
         <translation>{file}：共 {total} 行，导入 {new} 行，已存在 {present} 行。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="415" />
+        <location filename="../../riskdesk/ui/main_window.py" line="418" />
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="416" />
+        <location filename="../../riskdesk/ui/main_window.py" line="419" />
         <source>The import was cancelled; nothing was saved.</source>
         <translation>导入已取消，未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="418" />
+        <location filename="../../riskdesk/ui/main_window.py" line="421" />
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="420" />
+        <location filename="../../riskdesk/ui/main_window.py" line="423" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="421" />
+        <location filename="../../riskdesk/ui/main_window.py" line="424" />
         <source>The import failed and nothing was saved: {error}</source>
         <translation>导入失败，未保存任何数据：{error}</translation>
     </message>
@@ -3594,9 +3609,133 @@ Database: {db}</source>
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../riskdesk/services/reports.py" line="65" />
+        <location filename="../../riskdesk/services/reports.py" line="66" />
         <source>Application {no} has no case.</source>
         <translation>申请 {no} 没有案件。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/reports.py" line="141" />
+        <source>There is no report {id}.</source>
+        <translation>不存在报告 {id}。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsTab</name>
+    <message>
+        <location filename="../../riskdesk/ui/reports.py" line="68" />
+        <source>Application no.</source>
+        <translation>申请编号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/reports.py" line="70" />
+        <source>Issue case audit report</source>
+        <translation>出具案件审计报告</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/reports.py" line="71" />
+        <source>Print...</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/reports.py" line="72" />
+        <source>Save PDF as...</source>
+        <translation>PDF 另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/reports.py" line="73" />
+        <source>Check a PDF file...</source>
+        <translation>核验 PDF 文件…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/reports.py" line="80" />
+        <source>Report no.</source>
+        <translation>报告编号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/reports.py" line="80" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/reports.py" line="80" />
+        <source>Subject</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/reports.py" line="80" />
+        <source>Issued by</source>
+        <translation>出具人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/reports.py" line="81" />
+        <source>Issued at</source>
+        <translation>出具时间</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/reports.py" line="81" />
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/reports.py" line="87" />
+        <source>Application</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/reports.py" line="96" />
+        <source>Issued reports</source>
+        <translation>已出具的报告</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/reports.py" line="155" />
+        <location filename="../../riskdesk/ui/reports.py" line="169" />
+        <source>Not issued</source>
+        <translation>未出具</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/reports.py" line="156" />
+        <source>Enter the application number of the case.</source>
+        <translation>请输入案件的申请编号。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/reports.py" line="171" />
+        <source>Issuing the report</source>
+        <translation>正在出具报告</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/reports.py" line="203" />
+        <source>Save PDF as</source>
+        <translation>PDF 另存为</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/reports.py" line="209" />
+        <source>Check a PDF file</source>
+        <translation>核验 PDF 文件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/reports.py" line="218" />
+        <source>Cannot read</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/reports.py" line="223" />
+        <source>Issued by riskdesk</source>
+        <translation>由 riskdesk 出具</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/reports.py" line="224" />
+        <source>{file} is report {no}, issued by {who} at {at}.</source>
+        <translation>{file} 是报告 {no}，由 {who} 于 {at} 出具。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/reports.py" line="228" />
+        <source>Not issued by riskdesk</source>
+        <translation>非 riskdesk 出具</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/reports.py" line="229" />
+        <source>{file} matches no issued report: it was not issued here, or it was changed after issue.</source>
+        <translation>{file} 与任何已出具的报告都不符：它不是在此出具的，或出具后被修改过。</translation>
     </message>
 </context>
 <context>
@@ -3799,58 +3938,58 @@ Database: {db}</source>
         <translation>没有生效的模型。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="103" />
+        <location filename="../../riskdesk/services/scoring.py" line="105" />
         <source>{d} decisions ({f} flagged), {s} new scores, {h} rule hits, {r} reason codes, {c} new cases (model {m}, rule set {rs}, policy {p})</source>
         <translation>决策 {d} 笔（标记 {f} 笔），新评分 {s} 条，规则命中 {h} 条，原因码 {r} 条，新案件 {c} 件（模型 {m}，规则集 {rs}，策略 {p}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="138" />
+        <location filename="../../riskdesk/services/scoring.py" line="140" />
         <source>No model is active: an admin proposes one and compliance or a senior officer approves it (riskdesk model propose / approve).</source>
         <translation>没有生效的模型：需由管理员提请、合规或高级审核员审批（riskdesk model propose / approve）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="156" />
+        <location filename="../../riskdesk/services/scoring.py" line="158" />
         <source>Reading applications</source>
         <translation>正在读取申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="173" />
+        <location filename="../../riskdesk/services/scoring.py" line="177" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="181" />
+        <location filename="../../riskdesk/services/scoring.py" line="185" />
         <source>Scope must be all or unscored.</source>
         <translation>范围应为 all 或 unscored。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="288" />
+        <location filename="../../riskdesk/services/scoring.py" line="292" />
         <source>Scoring {n} applications</source>
         <translation>正在为 {n} 笔申请评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="298" />
+        <location filename="../../riskdesk/services/scoring.py" line="302" />
         <source>Checking rules</source>
         <translation>正在检查规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="353" />
-        <location filename="../../riskdesk/services/scoring.py" line="415" />
+        <location filename="../../riskdesk/services/scoring.py" line="357" />
+        <location filename="../../riskdesk/services/scoring.py" line="413" />
         <source>Explaining flagged applications</source>
         <translation>正在计算标记申请的原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="365" />
+        <location filename="../../riskdesk/services/scoring.py" line="369" />
         <source>Recording decisions</source>
         <translation>正在记录决策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="389" />
+        <location filename="../../riskdesk/services/scoring.py" line="393" />
         <source>Opening cases</source>
         <translation>正在创建案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="515" />
+        <location filename="../../riskdesk/services/scoring.py" line="528" />
         <source>Application {id} has not been scored.</source>
         <translation>申请 {id} 尚未评分。</translation>
     </message>

@@ -291,4 +291,6 @@ LABELS.update({
     "complaint.escalate": QT_TRANSLATE_NOOP("Enum", "escalated to compliance"),
     "complaint.link_case": QT_TRANSLATE_NOOP("Enum", "linked a fraud case"),
     "case.open": QT_TRANSLATE_NOOP("Enum", "opened"),
+    "case": QT_TRANSLATE_NOOP("Enum", "case audit report"),
+    "monthly": QT_TRANSLATE_NOOP("Enum", "monthly compliance report"),
 })

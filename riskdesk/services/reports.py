@@ -131,3 +131,12 @@ def archive(session: Session, actor: Actor, limit: int = 200) -> list[Report]:
     for r in rows:
         session.expunge(r)
     return rows
+
+
+def pdf_of(session: Session, actor: Actor, report_id: int) -> bytes:
+    """The archived bytes of an issued report, exactly as issued."""
+    require(actor, Action.APPLICATION_VIEW)
+    row = session.get(Report, report_id)
+    if row is None:
+        raise NotFound(translate("Reports", "There is no report {id}.").format(id=report_id))
+    return bytes(row.pdf)

@@ -1,0 +1,232 @@
+"""The Reports tab: issue a case audit report, preview and print it, list the archive, and
+check whether a PDF file is one riskdesk issued.
+
+Pages are drawn by PDFium (pypdfium2): Qt's own PDF module is not part of the PySide6 wheels
+riskdesk installs. Reports come out in the interface's language; the CLI takes ``--lang``."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import Engine
+
+from riskdesk.domain.enums import label
+from riskdesk.services import reports
+from riskdesk.services.actor import Actor
+from riskdesk.services.permissions import Action, allowed
+from riskdesk.storage.session import unit_of_work
+from riskdesk.tasks import TaskState
+from riskdesk.ui.dialogs import Dialogs
+from riskdesk.ui.paged_model import display_value
+from riskdesk.ui.worker import BackgroundTask, run_task
+
+PREVIEW_SCALE = 1.25  # 90 dpi on screen
+PRINT_DPI = 300
+
+
+def page_images(pdf: bytes, scale: float) -> list[QImage]:
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(pdf)
+    images = []
+    try:
+        for i in range(len(doc)):
+            bitmap = doc[i].render(scale=scale, rev_byteorder=True)
+            image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
+                           QImage.Format.Format_RGB888)
+            images.append(image.copy())  # own the pixels before PDFium frees them
+    finally:
+        doc.close()
+    return images
+
+
+class ReportsTab(QWidget):
+    def __init__(self, engine: Engine, actor: Actor, dialogs: Dialogs,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.engine, self.actor, self.dialogs = engine, actor, dialogs
+        self.pdf: bytes | None = None
+        self.last_task: BackgroundTask | None = None
+        self.application_no = QLineEdit(self)
+        self.application_no.setPlaceholderText(self.tr("Application no."))
+        self.buttons: dict[str, QPushButton] = {}
+        for key, text, slot in (("case", self.tr("Issue case audit report"), self.issue_case),
+                                ("print", self.tr("Print..."), self.print_report),
+                                ("save", self.tr("Save PDF as..."), self.save_pdf),
+                                ("verify", self.tr("Check a PDF file..."), self.verify_file)):
+            button = QPushButton(text, self)
+            button.clicked.connect(slot)
+            self.buttons[key] = button
+        self.buttons["case"].setEnabled(allowed(actor, Action.REPORT_CASE))
+        self.archive = QTableWidget(0, 6, self)
+        self.archive.setHorizontalHeaderLabels([
+            self.tr("Report no."), self.tr("Kind"), self.tr("Subject"), self.tr("Issued by"),
+            self.tr("Issued at"), self.tr("SHA-256")])
+        self.archive.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.archive.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.archive.horizontalHeader().setStretchLastSection(True)
+        self.archive.itemSelectionChanged.connect(self._archived_chosen)
+        form = QFormLayout()
+        form.addRow(self.tr("Application"), self.application_no)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.addLayout(form)
+        left_layout.addWidget(self.buttons["case"])
+        row = QHBoxLayout()
+        for key in ("print", "save", "verify"):
+            row.addWidget(self.buttons[key])
+        left_layout.addLayout(row)
+        left_layout.addWidget(QLabel(self.tr("Issued reports"), self))
+        left_layout.addWidget(self.archive, 1)
+        self.pages = QWidget(self)
+        self.pages_layout = QVBoxLayout(self.pages)
+        self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.pages)
+        splitter = QSplitter(self)
+        splitter.addWidget(left)
+        splitter.addWidget(scroll)
+        splitter.setSizes([520, 760])
+        QVBoxLayout(self).addWidget(splitter)
+        self.rows: list[Any] = []
+        self.reload()
+        self._enable()
+
+    def _enable(self) -> None:
+        for key in ("print", "save"):
+            self.buttons[key].setEnabled(self.pdf is not None)
+
+    def reload(self) -> None:
+        with unit_of_work(self.engine, write=False) as session:
+            self.rows = reports.archive(session, self.actor)
+        self.archive.setRowCount(len(self.rows))
+        for r, report in enumerate(self.rows):
+            for c, value in enumerate((report.report_no, label(report.kind), report.subject,
+                                       report.generated_by,
+                                       display_value("due_at", report.generated_at),
+                                       report.sha256[:16] + "...")):
+                self.archive.setItem(r, c, QTableWidgetItem(str(value)))
+        self.archive.resizeColumnsToContents()
+
+    def show_pdf(self, pdf: bytes) -> None:
+        self.pdf = pdf
+        while self.pages_layout.count():
+            item = self.pages_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        for image in page_images(pdf, PREVIEW_SCALE):
+            page = QLabel(self.pages)
+            pixmap = QPixmap.fromImage(image)
+            page.setPixmap(pixmap)
+            page.setFixedSize(pixmap.size())  # a page is shown whole, the area scrolls
+            page.setStyleSheet("border: 1px solid #999; background: white")
+            self.pages_layout.addWidget(page)
+        self._enable()
+
+    def _archived_chosen(self) -> None:
+        row = self.archive.currentRow()
+        if not 0 <= row < len(self.rows):
+            return
+        with unit_of_work(self.engine, write=False) as session:
+            self.show_pdf(reports.pdf_of(session, self.actor, self.rows[row].id or 0))
+
+    def issue_case(self) -> BackgroundTask | None:
+        application_no = self.application_no.text().strip()
+        if not application_no:
+            self.dialogs.error(self, self.tr("Not issued"), self.tr(
+                "Enter the application number of the case."))
+            return None
+        engine, actor = self.engine, self.actor
+        language = "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+        def work(_state: TaskState) -> reports.Issued:
+            return reports.case_report(engine, actor, application_no, language)
+
+        def done(issued: reports.Issued) -> None:
+            self.reload()
+            self.show_pdf(issued.pdf)
+
+        def failed(error: BaseException) -> None:
+            self.dialogs.error(self, self.tr("Not issued"), str(error))
+
+        self.last_task = run_task(self, work, label=self.tr("Issuing the report"),
+                                  on_done=done, on_error=failed,
+                                  progress=self.dialogs.progress(self))
+        return self.last_task
+
+    def print_report(self) -> None:
+        if self.pdf is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if QPrintDialog(printer, self).exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> int:
+        """Each page at print resolution, fitted to the printer's page; returns pages."""
+        assert self.pdf is not None
+        images = page_images(self.pdf, PRINT_DPI / 72)
+        painter = QPainter(printer)
+        try:
+            for i, image in enumerate(images):
+                if i:
+                    printer.newPage()
+                target = painter.viewport()
+                size = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                painter.drawImage(target.x(), target.y(), image.scaled(size))
+        finally:
+            painter.end()
+        return len(images)
+
+    def save_pdf(self) -> None:
+        if self.pdf is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save PDF as"), "report.pdf",
+                                              "PDF (*.pdf)")
+        if path:
+            Path(path).write_bytes(self.pdf)
+
+    def verify_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Check a PDF file"), "",
+                                              "PDF (*.pdf)")
+        if path:
+            self.verify_path(Path(path))
+
+    def verify_path(self, path: Path) -> reports.Verdict | None:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            self.dialogs.error(self, self.tr("Cannot read"), str(exc))
+            return None
+        with unit_of_work(self.engine, write=False) as session:
+            verdict = reports.verify(session, data)
+        if verdict.issued:
+            self.dialogs.info(self, self.tr("Issued by riskdesk"), self.tr(
+                "{file} is report {no}, issued by {who} at {at}.").format(
+                file=path.name, no=verdict.report_no, who=verdict.generated_by,
+                at=display_value("due_at", verdict.generated_at)))
+        else:
+            self.dialogs.error(self, self.tr("Not issued by riskdesk"), self.tr(
+                "{file} matches no issued report: it was not issued here, or it was changed "
+                "after issue.").format(file=path.name))
+        return verdict
