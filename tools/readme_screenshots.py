@@ -92,6 +92,12 @@ def shoot(engine, app: QApplication, lang: str, application_no: str,  # type: ig
             time.sleep(0.1)
         widget.grab().save(str(DOCS / f"{name}-{suffix}.png"))
         window.close()
+    if suffix == "zh":  # the first page of a case audit report, as printed
+        from riskdesk.services.reports import case_report
+        from riskdesk.ui.reports import page_images
+
+        issued = case_report(engine, officer, application_no, "zh")  # type: ignore[arg-type]
+        page_images(issued.pdf, 1.4)[0].save(str(DOCS / "report-case-zh.png"))
     for translator in installed:
         app.removeTranslator(translator)
     del complaint_id

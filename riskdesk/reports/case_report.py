@@ -49,7 +49,9 @@ def reasons_chart(reasons: list[dict[str, Any]], font: str) -> Drawing:
     chart.width, chart.height = WIDTH - 80 * mm, 14 * n
     values = [float(r["contribution"]) for r in reversed(reasons)] or [0.0]
     chart.data = [values]
-    chart.categoryAxis.categoryNames = [str(r["text"])[:40] for r in reversed(reasons)] or [""]
+    # The bar's side says raises/lowers: the label keeps the finding ("7 inquiries ...").
+    chart.categoryAxis.categoryNames = [
+        _short(str(r["text"])) for r in reversed(reasons)] or [""]
     chart.categoryAxis.labels.fontName = font
     chart.categoryAxis.labels.fontSize = 7.5
     chart.categoryAxis.labels.boxAnchor = "e"
@@ -72,6 +74,12 @@ def reasons_chart(reasons: list[dict[str, Any]], font: str) -> Drawing:
         )
     )
     return d
+
+
+def _short(text: str, limit: int = 38) -> str:
+    cut = max(text.rfind(":"), text.rfind("："))  # drop the last ": raises risk"
+    head = (text[:cut] if cut > 0 else text).strip()
+    return head if len(head) <= limit else head[: limit - 1] + "…"
 
 
 def build(data: CaseReportData, *, report_no: str, generated_by: str, cut_off: datetime) -> bytes:
