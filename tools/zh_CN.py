@@ -707,6 +707,8 @@ ZH: dict[str, str] = {
     '{file} matches no issued report: it was not issued here, or it was changed after issue.': '{file} 与任何已出具的报告都不符：它不是在此出具的，或出具后被修改过。',
     'case audit report': '案件审计报告',
     'monthly compliance report': '月度合规报告',
+    'confirmed the decision (four-eyes)': '确认了决定（双人复核）',
+    'sent the decision back': '退回了决定',
 }
 
 BY_CONTEXT: dict[tuple[str, str], str] = {

@@ -50,8 +50,7 @@ def reasons_chart(reasons: list[dict[str, Any]], font: str) -> Drawing:
     values = [float(r["contribution"]) for r in reversed(reasons)] or [0.0]
     chart.data = [values]
     # The bar's side says raises/lowers: the label keeps the finding ("7 inquiries ...").
-    chart.categoryAxis.categoryNames = [
-        _short(str(r["text"])) for r in reversed(reasons)] or [""]
+    chart.categoryAxis.categoryNames = [_short(str(r["text"])) for r in reversed(reasons)] or [""]
     chart.categoryAxis.labels.fontName = font
     chart.categoryAxis.labels.fontSize = 7.5
     chart.categoryAxis.labels.boxAnchor = "e"
@@ -244,7 +243,14 @@ def build(data: CaseReportData, *, report_no: str, generated_by: str, cut_off: d
     steps = [
         (_when(at), actor, label(action), _outcome(after))
         for _, at, actor, action, after, _ in data.events
-        if action in ("case.claim", "case.assign", "case.decide", "case.check")
+        if action
+        in (
+            "case.claim",
+            "case.assign",
+            "case.decide",
+            "case.check.confirm",
+            "case.check.send_back",
+        )
     ]
     if steps:
         story.append(

@@ -1,0 +1,174 @@
+"""The monthly compliance figures, frozen at a cut-off: only what existed at the cut-off
+counts (applications created, decisions made, audit events written by then), so computing them
+again later with the same cut-off gives the same numbers.
+
+The month is the bank's calendar month in the origination system's time zone
+(``RISKDESK_SOURCE_TZ``, Asia/Shanghai by default), as stored instants in UTC.
+"""
+from __future__ import annotations
+
+import json
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlmodel import Session, col
+
+from riskdesk.config import SOURCE_TIMEZONE
+from riskdesk.domain.applications import Application
+from riskdesk.domain.audit import AuditEvent
+from riskdesk.domain.cases import Case
+from riskdesk.domain.enums import DecisionOutcome
+from riskdesk.domain.scoring import DecisionRecord
+from riskdesk.errors import InvalidInput
+from riskdesk.i18n import translate
+from riskdesk.services.actor import Actor
+from riskdesk.services.permissions import Action, require
+
+CHECKS = ("case.check.confirm", "case.check.send_back")
+
+
+@dataclass(frozen=True)
+class Override:
+    case_id: int
+    maker: str
+    made_at: datetime
+    checker: str | None  # None: still waiting at the cut-off
+    outcome: str | None  # confirmed / sent back
+
+
+@dataclass
+class MonthlyFigures:
+    month: str
+    start: datetime
+    end: datetime
+    cut_off: datetime
+    received: int = 0
+    decided: int = 0
+    flagged: int = 0
+    auto_approved: int = 0
+    by_rule: dict[str, int] = field(default_factory=dict)  # applications flagged per trigger
+    officer_decisions: dict[str, int] = field(default_factory=dict)  # approve/decline/...
+    overrides: list[Override] = field(default_factory=list)
+    hours_to_decision: list[float] = field(default_factory=list)
+    sla_breaches: int = 0  # decided after the due time, or still open past it at the cut-off
+    audit_head_seq: int = 0
+    audit_head_hash: str = ""
+
+    @property
+    def flag_rate(self) -> float | None:
+        return self.flagged / self.decided if self.decided else None
+
+    @property
+    def median_hours(self) -> float | None:
+        return statistics.median(self.hours_to_decision) if self.hours_to_decision else None
+
+    @property
+    def p90_hours(self) -> float | None:
+        h = sorted(self.hours_to_decision)
+        return h[min(len(h) - 1, int(0.9 * len(h)))] if h else None
+
+
+def month_bounds(month: str) -> tuple[datetime, datetime]:
+    """The local calendar month as naive UTC instants [start, end)."""
+    try:
+        first = datetime.strptime(month, "%Y-%m")
+    except ValueError:
+        raise InvalidInput(translate("Monthly", "A month is written YYYY-MM, not {month}.")
+                           .format(month=month)) from None
+    nxt = datetime(first.year + (first.month == 12), first.month % 12 + 1, 1)
+    zone = ZoneInfo(SOURCE_TIMEZONE)
+
+    def utc(local: datetime) -> datetime:
+        return local.replace(tzinfo=zone).astimezone(ZoneInfo("UTC")).replace(tzinfo=None)
+
+    return utc(first), utc(nxt)
+
+
+def monthly_figures(session: Session, actor: Actor, month: str,
+                    cut_off: datetime) -> MonthlyFigures:
+    require(actor, Action.APPLICATION_VIEW)
+    start, end = month_bounds(month)
+    f = MonthlyFigures(month, start, end, cut_off)
+    apps = select(col(Application.id)).where(
+        col(Application.submitted_at) >= start, col(Application.submitted_at) < end,
+        col(Application.created_at) <= cut_off)
+    f.received = int(session.scalar(select(func.count()).select_from(apps.subquery())) or 0)
+    # Each application's latest decision made by the cut-off.
+    latest = (select(func.max(DecisionRecord.id)).where(
+        col(DecisionRecord.application_id).in_(apps), col(DecisionRecord.decided_at) <= cut_off)
+        .group_by(col(DecisionRecord.application_id)))
+    flags: Counter[str] = Counter()
+    for outcome, fired in session.execute(select(col(DecisionRecord.outcome),
+                                                 col(DecisionRecord.flags))
+                                          .where(col(DecisionRecord.id).in_(latest))):
+        f.decided += 1
+        if outcome == DecisionOutcome.FLAGGED:
+            f.flagged += 1
+            flags.update(c for c in (fired or "").split(",") if c)
+        elif outcome == DecisionOutcome.AUTO_APPROVE:
+            f.auto_approved += 1
+    f.by_rule = dict(sorted(flags.items()))
+    _officer_steps(session, f)
+    head = session.execute(select(col(AuditEvent.seq), col(AuditEvent.hash)).where(
+        col(AuditEvent.at) <= cut_off).order_by(col(AuditEvent.seq).desc()).limit(1)).first()
+    if head is not None:
+        f.audit_head_seq, f.audit_head_hash = int(head[0]), str(head[1])
+    return f
+
+
+def _officer_steps(session: Session, f: MonthlyFigures) -> None:
+    """Decisions, overrides and their checks, from the audit trail (what was recorded by the
+    cut-off is what happened); time to decision from each case's opening."""
+    events = session.execute(select(
+        col(AuditEvent.entity_id), col(AuditEvent.action), col(AuditEvent.actor),
+        col(AuditEvent.at), col(AuditEvent.after)).where(
+        col(AuditEvent.action).in_(("case.decide", *CHECKS)),
+        col(AuditEvent.at) >= f.start, col(AuditEvent.at) < f.end,
+        col(AuditEvent.at) <= f.cut_off).order_by(col(AuditEvent.seq))).all()
+    counts: Counter[str] = Counter()
+    waiting: dict[int, Override] = {}
+    final: dict[int, datetime] = {}
+    for entity, action, who, at, after in events:
+        data: dict[str, Any] = json.loads(after) if after else {}
+        case_id = int(entity)
+        if action == "case.decide":
+            counts[str(data.get("decision") or data.get("status") or "")] += 1
+            if data.get("status") == "awaiting_check":
+                waiting[case_id] = Override(case_id, who, at, None, None)
+            elif data.get("status") == "decided":
+                final[case_id] = at
+        elif case_id in waiting:
+            made = waiting[case_id]
+            confirmed = action == "case.check.confirm"
+            f.overrides.append(Override(case_id, made.maker, made.made_at, who,
+                                        "confirmed" if confirmed else "sent_back"))
+            del waiting[case_id]
+            if confirmed:
+                final[case_id] = at
+    f.overrides += list(waiting.values())
+    f.officer_decisions = dict(sorted(counts.items()))
+    if final:
+        rows = session.execute(select(col(Case.id), col(Case.created_at), col(Case.due_at)).where(
+            col(Case.id).in_(list(final)))).all()
+        for case_id, created, due in rows:
+            done = final[case_id]
+            f.hours_to_decision.append(round((done - created) / timedelta(hours=1), 2))
+            f.sla_breaches += done > due
+    # Opened this month, past due at the cut-off, and not decided by then (per the trail).
+    overdue = set(session.scalars(select(col(Case.id)).where(
+        col(Case.created_at) >= f.start, col(Case.created_at) < f.end,
+        col(Case.created_at) <= f.cut_off, col(Case.due_at) < f.cut_off)))
+    if overdue:
+        decided_by_then = {
+            int(entity) for entity, after in session.execute(
+                select(col(AuditEvent.entity_id), col(AuditEvent.after)).where(
+                    col(AuditEvent.entity_type) == "case",
+                    col(AuditEvent.action).in_(("case.decide", *CHECKS)),
+                    col(AuditEvent.at) <= f.cut_off))
+            if json.loads(after or "{}").get("status") == "decided"}
+        f.sla_breaches += len(overdue - decided_by_then - set(final))
