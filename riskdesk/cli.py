@@ -152,6 +152,13 @@ def build_parser() -> argparse.ArgumentParser:
     rc.add_argument("--out", type=Path, required=True)
     rc.add_argument("--lang", default="zh", help="zh or en (default zh)")
     _common(rc)
+    rm = rs.add_parser("monthly", help="the monthly compliance report, frozen at a cut-off")
+    rm.add_argument("--month", required=True, help="YYYY-MM (the bank's local month)")
+    rm.add_argument("--out", type=Path, required=True)
+    rm.add_argument("--lang", default="zh", help="zh or en (default zh)")
+    rm.add_argument("--cut-off", help="ISO time in UTC (default: the month's first issue's, "
+                    "else now)")
+    _common(rm)
     rv = rs.add_parser("verify", help="was this exact file issued by riskdesk? by whom, when")
     rv.add_argument("file", type=Path)
     _common(rv, user=False)
@@ -367,6 +374,8 @@ def _report_language(lang: str) -> str:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from datetime import datetime
+
     from riskdesk.services import reports
     from riskdesk.storage.session import unit_of_work
 
@@ -388,7 +397,16 @@ def cmd_report(args: argparse.Namespace) -> int:
         return 0
     actor = acting_user(engine, args.user)
     language = _report_language(args.lang)
-    issued = reports.case_report(engine, actor, args.application_no, language)
+    if args.report_command == "monthly":
+        cut_off = None
+        if args.cut_off:
+            try:
+                cut_off = datetime.fromisoformat(args.cut_off).replace(tzinfo=None)
+            except ValueError:
+                raise RiskdeskError(f"--cut-off: not an ISO time: {args.cut_off}") from None
+        issued = reports.monthly_report(engine, actor, args.month, language, cut_off)
+    else:
+        issued = reports.case_report(engine, actor, args.application_no, language)
     write_atomically(args.out, issued.pdf)
     print(f"{args.out}: {issued.report.report_no}, {issued.report.size:,} bytes, sha256 "
           f"{issued.report.sha256}")

@@ -90,6 +90,7 @@ def services(engine: Engine, case_id: int,
         (Action.COMPLAINT_SETTINGS, u(engine, lambda s, a: complaints.set_deadlines(
             s, a, complaints.Deadlines()))),
         (Action.REPORT_CASE, lambda a: reports.case_report(engine, a, "no-such-app", "en")),
+        (Action.REPORT_MONTHLY, lambda a: reports.monthly_report(engine, a, "2026-13", "en")),
     ]
 
 

@@ -129,3 +129,42 @@ def test_chinese_report_embeds_a_cjk_font_and_every_label(
     out.write_bytes(out.read_bytes() + b"\n")
     refused = run_cli("report", "verify", str(out), "--db", str(sqlite_path))
     assert refused.returncode == 2 and "NOT issued" in refused.stderr
+
+
+def test_monthly_report_reads_back_as_sql_and_reissues_identically(
+        sqlite_engine: Engine, sqlite_actors: dict[str, Actor], worked_case,
+        tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.test_monthly import local_month_utc
+
+    compliance = sqlite_actors["compliance"]
+    with unit_of_work(sqlite_engine, write=False) as s:
+        from riskdesk.storage.clock import utcnow
+        month, start, end = local_month_utc(utcnow(s))
+    first = reports.monthly_report(sqlite_engine, compliance, month, "en")
+    again = reports.monthly_report(sqlite_engine, sqlite_actors["auditor"], month, "en")
+    paths = []
+    for n, issued in enumerate((first, again)):
+        path = tmp_path / f"m{n}.pdf"
+        path.write_bytes(issued.pdf)
+        paths.append(path)
+    body = pdftotext(paths[0])
+    args = {"s": start, "e": end, "c": first.report.cut_off}
+    with sqlite_engine.connect() as conn:
+        received = conn.execute(text(
+            "SELECT count(*) FROM application WHERE submitted_at >= :s AND submitted_at < :e "
+            "AND created_at <= :c"), args).scalar_one()
+        flagged = conn.execute(text(
+            "SELECT count(*) FROM decision_record d JOIN application a ON a.id = "
+            "d.application_id WHERE a.submitted_at >= :s AND a.submitted_at < :e AND "
+            "d.current_slot = 1 AND d.outcome = 'flagged'"), args).scalar_one()
+        head = conn.execute(text("SELECT hash FROM audit_event WHERE at <= :c ORDER BY seq "
+                                 "DESC LIMIT 1"), args).scalar_one()
+    assert re.search(rf"Applications received\s+{received}\b", body)
+    assert re.search(rf"Flagged for review\s+{flagged}\b", body)
+    assert head in re.sub(r"\s+", "", body) and "intact" in body
+    assert again.report.cut_off == first.report.cut_off  # the month's first cut-off
+    strip = re.compile(r"RD-M-\d{8}-\d{6}|Issued (by|at)\s+\S+( \S+ UTC)?|auditor|compliance")
+    assert strip.sub("", pdftotext(paths[1])) == strip.sub("", body)  # same figures
+    n = page_count(paths[0])
+    for page in range(1, n + 1):
+        assert f"Page {page} of {n}" in pdftotext(paths[0], page)

@@ -194,7 +194,8 @@ def test_monitor_stores_psi_auc_and_override_rate(sqlite_engine: Engine,
     with pytest.raises(InvalidInput):
         monitor(sqlite_engine, sqlite_actors["compliance"], month="2026-13")
     from riskdesk.services.imports.validate import validate
-    months = validate(sample(600, seed=11)).clean["submitted_at"].dt.strftime("%Y-%m")
+    utc = validate(sample(600, seed=11)).clean["submitted_at"]  # the bank's local months
+    months = utc.dt.tz_localize("UTC").dt.tz_convert("Asia/Shanghai").dt.strftime("%Y-%m")
     busiest = months.value_counts().index[0]
     lines = monitor(sqlite_engine, sqlite_actors["compliance"], month=busiest)
     assert any("PSI" in line for line in lines)

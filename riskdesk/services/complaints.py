@@ -559,33 +559,29 @@ class Figures:
     open_by_category: dict[str, int]
 
 
-def month_bounds(month: str) -> tuple[datetime, datetime]:
-    try:
-        start = datetime.strptime(month, "%Y-%m")
-    except ValueError:
-        raise InvalidInput(translate("Complaints", "A month is written YYYY-MM, not {month}.")
-                           .format(month=month)) from None
-    end = datetime(start.year + (start.month == 12), start.month % 12 + 1, 1)
-    return start, end
-
-
-def figures(session: Session, actor: Actor, month: str) -> Figures:
-    """The month's complaint figures, for the dashboard and the monthly report."""
+def figures(session: Session, actor: Actor, month: str,
+            cut_off: datetime | None = None) -> Figures:
+    """The month's complaint figures (the bank's local month, as the monthly report counts
+    it), for the dashboard and the monthly report."""
     from sqlalchemy import case, func
+
+    from riskdesk.services.monthly import month_bounds
 
     require(actor, Action.APPLICATION_VIEW)
     start, end = month_bounds(month)
-    at = min(end, utcnow(session))
+    at = min(end, cut_off or utcnow(session))
     k = Complaint
     received, extended, reopened = session.execute(
         select(func.count(), func.coalesce(func.sum(case((col(k.extension) != "none", 1),
                                                          else_=0)), 0),
                func.coalesce(func.sum(case((col(k.reopen_count) > 0, 1), else_=0)), 0))
-        .where(col(k.received_at) >= start, col(k.received_at) < end)).one()
+        .where(col(k.received_at) >= start, col(k.received_at) < end,
+               col(k.created_at) <= at)).one()
     responded, in_time = session.execute(
         select(func.count(), func.coalesce(func.sum(case(
             (col(k.responded_at) <= col(k.due_at), 1), else_=0)), 0))
-        .where(col(k.responded_at) >= start, col(k.responded_at) < end)).one()
+        .where(col(k.responded_at) >= start, col(k.responded_at) < end,
+               col(k.responded_at) <= at)).one()
     overdue = session.scalar(select(func.count()).select_from(k).where(
         _unanswered(at), col(k.due_at) < at)) or 0
     by_category = dict(session.execute(

@@ -7,7 +7,6 @@ metadata at training time. The numbers are stored (MonitorRun) for the monthly r
 from __future__ import annotations
 
 import json
-from datetime import datetime
 from typing import Any
 
 import numpy as np
@@ -19,13 +18,13 @@ from riskdesk.domain.cases import Case
 from riskdesk.domain.enums import Band
 from riskdesk.domain.scoring import DecisionRecord, MonitorRun, Score
 from riskdesk.domain.tables import table_of
-from riskdesk.errors import InvalidInput
 from riskdesk.i18n import translate
 from riskdesk.scoring import metrics
 from riskdesk.scoring.features import matrix
 from riskdesk.services import audit
 from riskdesk.services.actor import Actor
 from riskdesk.services.models import active, canonical_json, meta_of
+from riskdesk.services.monthly import month_bounds
 from riskdesk.services.permissions import Action, require
 from riskdesk.services.scoring import NoActiveModel, load_features
 from riskdesk.storage.bulk import frame_of
@@ -34,16 +33,6 @@ from riskdesk.storage.session import unit_of_work
 
 TOP_FEATURES = 5
 A, S, D, C = (table_of(m).c for m in (Application, Score, DecisionRecord, Case))
-
-
-def month_bounds(month: str) -> tuple[datetime, datetime]:
-    try:
-        start = datetime.strptime(month, "%Y-%m")
-    except ValueError as exc:
-        raise InvalidInput(translate("Monitoring", "Month must be YYYY-MM, not {m}.").format(
-            m=month)) from exc
-    end = datetime(start.year + start.month // 12, start.month % 12 + 1, 1)
-    return start, end
 
 
 def monitor(engine: Engine, actor: Actor, *, month: str | None = None) -> list[str]:

@@ -52,6 +52,7 @@ class MonthlyFigures:
     flagged: int = 0
     auto_approved: int = 0
     by_rule: dict[str, int] = field(default_factory=dict)  # applications flagged per trigger
+    pd_bins: list[tuple[str, int]] = field(default_factory=list)  # decisions by PD band
     officer_decisions: dict[str, int] = field(default_factory=dict)  # approve/decline/...
     overrides: list[Override] = field(default_factory=list)
     hours_to_decision: list[float] = field(default_factory=list)
@@ -103,16 +104,20 @@ def monthly_figures(session: Session, actor: Actor, month: str,
         col(DecisionRecord.application_id).in_(apps), col(DecisionRecord.decided_at) <= cut_off)
         .group_by(col(DecisionRecord.application_id)))
     flags: Counter[str] = Counter()
-    for outcome, fired in session.execute(select(col(DecisionRecord.outcome),
-                                                 col(DecisionRecord.flags))
-                                          .where(col(DecisionRecord.id).in_(latest))):
+    bins = Counter[int]()
+    for outcome, fired, pd_ in session.execute(select(col(DecisionRecord.outcome),
+                                                      col(DecisionRecord.flags),
+                                                      col(DecisionRecord.pd))
+                                               .where(col(DecisionRecord.id).in_(latest))):
         f.decided += 1
+        bins[min(int(float(pd_) * 20), 9)] += 1  # 5-point bands, the last one open
         if outcome == DecisionOutcome.FLAGGED:
             f.flagged += 1
             flags.update(c for c in (fired or "").split(",") if c)
         elif outcome == DecisionOutcome.AUTO_APPROVE:
             f.auto_approved += 1
     f.by_rule = dict(sorted(flags.items()))
+    f.pd_bins = [(f"{5 * b}-{5 * b + 5}%" if b < 9 else "45%+", bins[b]) for b in range(10)]
     _officer_steps(session, f)
     head = session.execute(select(col(AuditEvent.seq), col(AuditEvent.hash)).where(
         col(AuditEvent.at) <= cut_off).order_by(col(AuditEvent.seq).desc()).limit(1)).first()

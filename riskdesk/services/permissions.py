@@ -36,6 +36,7 @@ class Action(StrEnum):
     COMPLAINT_EXTEND_SPECIAL = "complaint.extend_special"
     COMPLAINT_SETTINGS = "complaint.settings"
     REPORT_CASE = "report.case"
+    REPORT_MONTHLY = "report.monthly"
 
 
 ACTION_LABELS = {
@@ -64,6 +65,7 @@ ACTION_LABELS = {
         "Permissions", "approve a special complaint extension"),
     Action.COMPLAINT_SETTINGS: QT_TRANSLATE_NOOP("Permissions", "change complaint deadlines"),
     Action.REPORT_CASE: QT_TRANSLATE_NOOP("Permissions", "issue case audit reports"),
+    Action.REPORT_MONTHLY: QT_TRANSLATE_NOOP("Permissions", "issue the monthly report"),
 }
 
 ALL_ROLES = frozenset(Role)
@@ -95,6 +97,7 @@ MATRIX: dict[Action, frozenset[Role]] = {
     # Auditors review cases offline: issuing a report is a read, archived and audited.
     Action.REPORT_CASE: frozenset({Role.OFFICER, Role.SENIOR_OFFICER, Role.COMPLIANCE,
                                    Role.AUDITOR}),
+    Action.REPORT_MONTHLY: frozenset({Role.COMPLIANCE, Role.SENIOR_OFFICER, Role.AUDITOR}),
 }
 
 

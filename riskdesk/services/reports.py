@@ -140,3 +140,59 @@ def pdf_of(session: Session, actor: Actor, report_id: int) -> bytes:
     if row is None:
         raise NotFound(translate("Reports", "There is no report {id}.").format(id=report_id))
     return bytes(row.pdf)
+
+
+BANK_NAME = "report.bank_name"
+
+
+def monthly_report(engine: Engine, actor: Actor, month: str, language: str,
+                   cut_off: datetime | None = None) -> Issued:
+    """Frozen at ``cut_off``; by default at the cut-off of the month's first issued report,
+    so a reissue shows the same figures (a first issue is cut off now)."""
+    from riskdesk.domain.scoring import ModelVersion, MonitorRun
+    from riskdesk.domain.users import AppSetting
+    from riskdesk.reports.monthly_report import MonthlyReportData, build
+    from riskdesk.services import audit as audit_trail
+    from riskdesk.services import complaints
+    from riskdesk.services.monthly import monthly_figures
+
+    require(actor, Action.REPORT_MONTHLY)
+    with unit_of_work(engine) as session:
+        if cut_off is None:
+            first = session.scalars(select(Report).options(
+                defer(Report.pdf)).where(  # type: ignore[arg-type]
+                col(Report.kind) == "monthly", col(Report.subject) == month)
+                .order_by(col(Report.id))).first()
+            cut_off = first.cut_off if first is not None else utcnow(session)
+        figures = monthly_figures(session, actor, month, cut_off)
+        complaint_figures = complaints.figures(session, actor, month, cut_off)
+        model = session.scalars(select(ModelVersion).where(
+            col(ModelVersion.approved_at).is_not(None),
+            col(ModelVersion.approved_at) <= cut_off)
+            .order_by(col(ModelVersion.approved_at).desc())).first()
+        info: dict[str, object] = {}
+        if model is not None:
+            info = {"name": f"{model.id} {model.name}", "approved_by": model.approved_by or "",
+                    "approved_at": model.approved_at}
+            run = session.scalars(select(MonitorRun).where(
+                col(MonitorRun.month) == month, col(MonitorRun.model_version_id) == model.id,
+                col(MonitorRun.computed_at) <= cut_off)
+                .order_by(col(MonitorRun.id).desc())).first()
+            if run is not None:
+                info["psi"] = "-" if run.score_psi is None else f"{run.score_psi:.3f}"
+                info["auc_ks"] = ("-" if run.auc is None else
+                                  f"{run.auc:.3f} / {run.ks or 0:.3f}")
+                info["override"] = ("-" if run.override_rate is None
+                                    else f"{100 * run.override_rate:.1f} %")
+        bank = session.get(AppSetting, BANK_NAME)
+        checked = audit_trail.verify(session)
+        row = _reserve(session, actor, "monthly", month, language, cut_off)
+        pdf = build(MonthlyReportData(
+            figures, complaint_figures,
+            bank.value if bank else translate("Reports", "Consumer-finance risk team"), info,
+            figures.pd_bins, checked.ok, checked.events, actor.username, row.generated_at),
+            report_no=row.report_no)
+        issued = _seal(session, actor, row, pdf, {"received": figures.received,
+                                                  "flagged": figures.flagged})
+        session.expunge(issued.report)
+    return issued

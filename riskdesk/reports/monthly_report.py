@@ -1,0 +1,173 @@
+"""The monthly compliance report: the frozen figures of ``services.monthly`` on A4 pages.
+
+Cover (period, bank and team, report number, cut-off, issued by and when), summary, volumes and
+flags by trigger, officer decisions and overrides with maker and checker, time to decision and
+SLA breaches, model monitoring with the score distribution, complaints, the audit trail's head
+at the cut-off and its verification, and the sign-off block.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+
+from riskdesk.domain.enums import label
+from riskdesk.i18n import translate
+from riskdesk.reports.layout import WIDTH, Page, Styles, esc, keep, pairs, render, table
+from riskdesk.rules.catalog import rule_name
+from riskdesk.services.complaints import Figures
+from riskdesk.services.monthly import MonthlyFigures
+
+
+@dataclass(frozen=True)
+class MonthlyReportData:
+    figures: MonthlyFigures
+    complaints: Figures
+    bank: str
+    model: dict[str, Any]  # name, version, approved_by, approved_at, monitoring row or None
+    pd_histogram: list[tuple[str, int]]  # PD band label -> decisions in the month
+    audit_ok: bool
+    audit_events: int
+    generated_by: str
+    generated_at: datetime
+
+
+def _when(value: datetime | None) -> str:
+    return value.strftime("%Y-%m-%d %H:%M:%S UTC") if value else ""
+
+
+def _pct(value: float | None) -> str:
+    return "-" if value is None else f"{100 * value:.1f} %"
+
+
+def _hours(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f} h"
+
+
+def _histogram(bins: list[tuple[str, int]], font: str) -> Drawing:
+    d = Drawing(WIDTH, 55 * mm)
+    chart = VerticalBarChart()
+    chart.x, chart.y, chart.width, chart.height = 15 * mm, 10 * mm, WIDTH - 25 * mm, 40 * mm
+    chart.data = [[n for _, n in bins] or [0]]
+    chart.categoryAxis.categoryNames = [b for b, _ in bins] or [""]
+    for axis in (chart.categoryAxis, chart.valueAxis):
+        axis.labels.fontName = font
+        axis.labels.fontSize = 7
+    chart.valueAxis.valueMin = 0
+    chart.bars[0].fillColor = colors.HexColor("#2a5d9f")
+    d.add(chart)
+    return d
+
+
+def build(data: MonthlyReportData, *, report_no: str) -> bytes:
+    s = Styles()
+    f, c = data.figures, data.complaints
+    story: list[Flowable] = [
+        Spacer(1, 30 * mm),
+        Paragraph(esc(translate("MonthlyReport", "Monthly compliance report")), s.title),
+        Paragraph(esc(data.bank), s.h1), Spacer(1, 8 * mm),
+        pairs(s, [
+            (translate("MonthlyReport", "Period"), f.month),
+            (translate("MonthlyReport", "Report no."), report_no),
+            (translate("MonthlyReport", "Cut-off"), _when(f.cut_off)),
+            (translate("MonthlyReport", "Issued by"), data.generated_by),
+            (translate("MonthlyReport", "Issued at"), _when(data.generated_at))]),
+        Spacer(1, 6 * mm),
+        Paragraph(esc(translate(
+            "MonthlyReport", "Figures count only what existed at the cut-off: regenerating "
+            "this report with the same cut-off gives the same figures.")), s.small),
+        PageBreak(),
+        Paragraph(esc(translate("MonthlyReport", "Summary")), s.h1),
+        pairs(s, [
+            (translate("MonthlyReport", "Applications received"), f.received),
+            (translate("MonthlyReport", "Decided (automatic or flagged)"), f.decided),
+            (translate("MonthlyReport", "Flagged for review"), f.flagged),
+            (translate("MonthlyReport", "Flag rate"), _pct(f.flag_rate)),
+            (translate("MonthlyReport", "Approved automatically"), f.auto_approved),
+            (translate("MonthlyReport", "Officer decisions"), sum(f.officer_decisions.values())),
+            (translate("MonthlyReport", "Overrides (four-eyes)"), len(f.overrides)),
+            (translate("MonthlyReport", "Median time to decision"), _hours(f.median_hours)),
+            (translate("MonthlyReport", "90th percentile time to decision"),
+             _hours(f.p90_hours)),
+            (translate("MonthlyReport", "SLA breaches"), f.sla_breaches),
+            (translate("MonthlyReport", "Complaints received"), c.received),
+            (translate("MonthlyReport", "Complaints overdue"), c.overdue)]),
+        Paragraph(esc(translate("MonthlyReport", "Flags by trigger")), s.h1),
+    ]
+    story.append(table(s, [(translate("MonthlyReport", "Trigger"),
+                            translate("MonthlyReport", "Applications"),
+                            translate("MonthlyReport", "Share of decided"))] + [
+        (rule_name(code), n, _pct(n / f.decided if f.decided else None))
+        for code, n in sorted(f.by_rule.items(), key=lambda kv: -kv[1])],
+        widths=[WIDTH - 70 * mm, 35 * mm, 35 * mm]))
+    story += [Paragraph(esc(translate("MonthlyReport", "Officer decisions and overrides")),
+                        s.h1),
+              table(s, [(translate("MonthlyReport", "Decision"),
+                         translate("MonthlyReport", "Count"))] + [
+                  (label(k), n) for k, n in f.officer_decisions.items()],
+                  widths=[WIDTH - 35 * mm, 35 * mm])]
+    if f.overrides:
+        story.append(Spacer(1, 3 * mm))
+        story.append(table(s, [(translate("MonthlyReport", "Case"),
+                                translate("MonthlyReport", "Maker"),
+                                translate("MonthlyReport", "Made at"),
+                                translate("MonthlyReport", "Checker"),
+                                translate("MonthlyReport", "Outcome"))] + [
+            (o.case_id, o.maker, _when(o.made_at), o.checker or "-",
+             label(o.outcome) if o.outcome else translate("MonthlyReport", "waiting"))
+            for o in f.overrides], widths=[18 * mm, 28 * mm, 45 * mm, 28 * mm,
+                                           WIDTH - 119 * mm]))
+    m = data.model
+    story += [Paragraph(esc(translate("MonthlyReport", "Model monitoring")), s.h1),
+              pairs(s, [(translate("MonthlyReport", "Active model"), m.get("name", "-")),
+                        (translate("MonthlyReport", "Approved by"), m.get("approved_by", "")),
+                        (translate("MonthlyReport", "Approved at"),
+                         _when(m.get("approved_at"))),
+                        (translate("MonthlyReport", "Score PSI against training"),
+                         m.get("psi", "-")),
+                        (translate("MonthlyReport", "AUC / KS on known outcomes"),
+                         m.get("auc_ks", "-")),
+                        (translate("MonthlyReport", "Override rate"), m.get("override", "-"))]),
+              keep(Paragraph(esc(translate("MonthlyReport", "Decisions by probability of "
+                                           "default")), s.h2),
+                   _histogram(data.pd_histogram, s.font))]
+    story += [Paragraph(esc(translate("MonthlyReport", "Complaints")), s.h1), pairs(s, [
+        (translate("MonthlyReport", "Received"), c.received),
+        (translate("MonthlyReport", "Replied"), c.responded),
+        (translate("MonthlyReport", "Replied on time"), _pct(c.on_time_rate)),
+        (translate("MonthlyReport", "Extended"), _pct(c.extension_rate)),
+        (translate("MonthlyReport", "Reopened"), _pct(c.reopen_rate)),
+        (translate("MonthlyReport", "Overdue at the cut-off"), c.overdue)])]
+    if c.open_by_category:
+        story.append(table(s, [(translate("MonthlyReport", "Open by category"),
+                                translate("MonthlyReport", "Count"))] + [
+            (label(k), n) for k, n in sorted(c.open_by_category.items())],
+            widths=[WIDTH - 35 * mm, 35 * mm]))
+    verdict = (translate("MonthlyReport", "intact: every event re-hashed and chained")
+               if data.audit_ok else translate("MonthlyReport", "BROKEN: see riskdesk audit "
+                                               "verify"))
+    story += [Paragraph(esc(translate("MonthlyReport", "Audit trail")), s.h1), pairs(s, [
+        (translate("MonthlyReport", "Verification"), verdict),
+        (translate("MonthlyReport", "Last event at the cut-off"), f.audit_head_seq),
+        (translate("MonthlyReport", "Its hash (the chain's head)"), f.audit_head_hash)])]
+    sign = [(translate("MonthlyReport", "Role"), translate("MonthlyReport", "Name"),
+             translate("MonthlyReport", "Date"), translate("MonthlyReport", "Signature"))]
+    for role in (translate("MonthlyReport", "Prepared by"),
+                 translate("MonthlyReport", "Reviewed by"),
+                 translate("MonthlyReport", "Approved by")):
+        sign.append((role, "", "", ""))
+    sign_table = table(s, sign, widths=[35 * mm, 45 * mm, 30 * mm, WIDTH - 110 * mm])
+    sign_table.setStyle([("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white]),
+                         ("TOPPADDING", (0, 1), (-1, -1), 12),
+                         ("BOTTOMPADDING", (0, 1), (-1, -1), 12)])
+    story += [keep(Paragraph(esc(translate("MonthlyReport", "Sign-off")), s.h1), sign_table)]
+    page = Page(title=translate("MonthlyReport", "Monthly compliance report") + f" · {f.month}",
+                report_no=report_no, page_text=translate("MonthlyReport", "Page {x} of {y}"),
+                footer=translate("MonthlyReport", "Cut-off") + " " + _when(f.cut_off))
+    return render(story, page, author=data.generated_by, subject=f.month)
