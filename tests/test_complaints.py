@@ -287,3 +287,31 @@ def test_cli_imports_complaints_and_prints_figures(sqlite_engine: Engine, sqlite
     figures = run_cli("complaints", "figures", "--month", "2026-11", "--db", str(sqlite_path),
                       "--user", "auditor", env=env)
     assert figures.returncode == 0 and "received: 1" in figures.stdout
+
+
+def test_month_details_for_the_monthly_report(people) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import text as sql
+
+    from riskdesk.services.monthly import month_bounds
+
+    engine, actors, frame = people
+    who = actors["compliance"]
+    with unit_of_work(engine, write=False) as s:
+        now = utcnow(s)
+    late = new(engine, who, frame, channel="letter", received_at=now - timedelta(days=16))
+    done = new(engine, who, frame, channel="app")
+    with unit_of_work(engine) as s:
+        cp.respond(s, who, done.id, done.version, REPLY)
+    with unit_of_work(engine) as s:
+        cp.close(s, who, done.id, version(engine, done.id), reaction="accepted",
+                 root_cause="system_error", rectification="fixed the batch job")
+    month = f"{now + timedelta(hours=8):%Y-%m}"  # the bank's local month
+    start, end = month_bounds(month)
+    with unit_of_work(engine, write=False) as s:
+        details = cp.month_details(s, who, month)
+        received = dict(s.execute(sql(
+            "SELECT channel, count(*) FROM complaint WHERE received_at >= :s AND "
+            "received_at < :e GROUP BY channel"), {"s": start, "e": end}).all())
+    assert details.by_channel == {k: int(v) for k, v in received.items()}
+    assert details.root_causes == {"system_error": 1}
+    assert [o[0] for o in details.overdue] == [late.number]

@@ -69,6 +69,8 @@ def test_figures_match_sql_and_stay_frozen_at_the_cut_off(engine: Engine,
     assert received > 0 and first.received == received
     assert (first.flagged, first.auto_approved) == (int(flagged or 0), int(auto or 0))
     assert first.by_rule.get("COST_CEILING", 0) == dti
+    over_cost = sum(n for (code, _, _), n in first.ceilings.items() if code == "COST_CEILING")
+    assert over_cost == dti  # every application over the cost ceiling, by band and outcome
     assert sum(first.officer_decisions.values()) == decides == 2
     assert [(o.case_id, o.maker, o.checker, o.outcome) for o in first.overrides] == [
         (override, "officer", "senior", "confirmed")]
@@ -86,4 +88,8 @@ def test_figures_match_sql_and_stay_frozen_at_the_cut_off(engine: Engine,
         again = monthly_figures(s, actors["auditor"], month, cut_off)
         later = monthly_figures(s, actors["auditor"], month, utcnow(s))
     assert again == first
+    from riskdesk.services.monthly import case_outcomes
+    with unit_of_work(engine, write=False) as s:
+        assert case_outcomes(s, [override, alone, other], cut_off) == {
+            override: "approve", alone: "decline"}  # "other" was decided after the cut-off
     assert sum(later.officer_decisions.values()) == 3

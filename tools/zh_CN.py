@@ -760,6 +760,15 @@ ZH: dict[str, str] = {
     'Sign-off': '签批',
     'issue the monthly report': '出具月度报告',
     'Consumer-finance risk team': '消费金融风险管理团队',
+    'Received by channel': '按渠道受理',
+    'Root causes of complaints closed': '已结投诉的根本原因',
+    'Overdue complaints at the cut-off': '截止时的逾期投诉',
+    'Compliance checks: cost and amount ceilings': '合规检查：综合成本与金额上限',
+    'no case': '无案件',
+    'still open': '仍在处理',
+    'APR band': '年利率区间',
+    'What happened by the cut-off': '截止时的处理结果',
+    'No application this month was over a ceiling.': '本月没有超过上限的申请。',
 }
 
 BY_CONTEXT: dict[tuple[str, str], str] = {

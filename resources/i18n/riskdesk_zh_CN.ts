@@ -3224,7 +3224,7 @@ Database: {db}</source>
 <context>
     <name>Monthly</name>
     <message>
-        <location filename="../../riskdesk/services/monthly.py" line="82" />
+        <location filename="../../riskdesk/services/monthly.py" line="86" />
         <source>A month is written YYYY-MM, not {month}.</source>
         <translation>月份格式为 YYYY-MM，而不是 {month}。</translation>
     </message>
@@ -3232,321 +3232,394 @@ Database: {db}</source>
 <context>
     <name>MonthlyReport</name>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="73" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="170" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="74" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="207" />
         <source>Monthly compliance report</source>
         <translation>月度合规报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="76" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="77" />
         <source>Period</source>
         <translation>报告期间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="77" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="78" />
         <source>Report no.</source>
         <translation>报告编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="78" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="172" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="79" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="209" />
         <source>Cut-off</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="79" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="80" />
         <source>Issued by</source>
         <translation>出具人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="80" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="81" />
         <source>Issued at</source>
         <translation>出具时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="82" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="83" />
         <source>Figures count only what existed at the cut-off: regenerating this report with the same cut-off gives the same figures.</source>
         <translation>数据仅统计截止时间之前已存在的记录：以相同截止时间重新生成本报告，数据完全相同。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="86" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="87" />
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="88" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="89" />
         <source>Applications received</source>
         <translation>受理申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="89" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="90" />
         <source>Decided (automatic or flagged)</source>
         <translation>已决策（自动或标记）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="90" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="91" />
         <source>Flagged for review</source>
         <translation>标记人工审核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="91" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="92" />
         <source>Flag rate</source>
         <translation>标记率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="92" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="93" />
         <source>Approved automatically</source>
         <translation>自动通过</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="93" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="94" />
         <source>Officer decisions</source>
         <translation>审查员决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="94" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="95" />
         <source>Overrides (four-eyes)</source>
         <translation>推翻策略建议（双人复核）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="95" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="96" />
         <source>Median time to decision</source>
         <translation>决策用时中位数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="96" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="97" />
         <source>90th percentile time to decision</source>
         <translation>决策用时第 90 百分位</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="98" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="99" />
         <source>SLA breaches</source>
         <translation>超出时限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="99" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="100" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="158" />
         <source>Complaints received</source>
         <translation>受理投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="100" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="101" />
         <source>Complaints overdue</source>
         <translation>逾期投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="101" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="102" />
         <source>Flags by trigger</source>
         <translation>按触发规则的标记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="103" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="104" />
         <source>Trigger</source>
         <translation>触发规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="104" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="105" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="136" />
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="105" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="106" />
         <source>Share of decided</source>
         <translation>占已决策比例</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="109" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="110" />
         <source>Officer decisions and overrides</source>
         <translation>审查员决定与推翻</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="111" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="112" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="112" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="149" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="113" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="166" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="176" />
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="117" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="118" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="118" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="119" />
         <source>Maker</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="119" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="120" />
         <source>Made at</source>
         <translation>经办时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="120" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="121" />
         <source>Checker</source>
         <translation>复核人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="121" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="122" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="123" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="124" />
         <source>waiting</source>
         <translation>待复核</translation>
     </message>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="127" />
+        <source>Compliance checks: cost and amount ceilings</source>
+        <translation>合规检查：综合成本与金额上限</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="130" />
+        <source>no case</source>
+        <translation>无案件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="131" />
+        <source>still open</source>
+        <translation>仍在处理</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="132" />
+        <source>awaiting check</source>
+        <translation>待复核</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="133" />
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="134" />
+        <source>APR band</source>
+        <translation>年利率区间</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="135" />
+        <source>What happened by the cut-off</source>
+        <translation>截止时的处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="141" />
+        <source>No application this month was over a ceiling.</source>
+        <translation>本月没有超过上限的申请。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="144" />
         <source>Model monitoring</source>
         <translation>模型监控</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="128" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="145" />
         <source>Active model</source>
         <translation>生效模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="129" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="163" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="146" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="200" />
         <source>Approved by</source>
         <translation>批准人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="130" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="147" />
         <source>Approved at</source>
         <translation>批准时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="132" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="149" />
         <source>Score PSI against training</source>
         <translation>评分相对训练集的 PSI</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="134" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="151" />
         <source>AUC / KS on known outcomes</source>
         <translation>已知结果上的 AUC / KS</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="136" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="153" />
         <source>Override rate</source>
         <translation>推翻率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="137" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="154" />
         <source>Decisions by probability of default</source>
         <translation>按违约概率分布的决策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="140" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="157" />
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="141" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="184" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="142" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="159" />
         <source>Replied</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="143" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="160" />
         <source>Replied on time</source>
         <translation>按时答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="144" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="161" />
         <source>Extended</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="145" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="162" />
         <source>Reopened</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="146" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="163" />
         <source>Overdue at the cut-off</source>
         <translation>截止时逾期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="148" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="165" />
         <source>Open by category</source>
         <translation>未结投诉（按类别）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="152" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="170" />
+        <source>Received by channel</source>
+        <translation>按渠道受理</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="172" />
+        <source>Root causes of complaints closed</source>
+        <translation>已结投诉的根本原因</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="180" />
+        <source>Overdue complaints at the cut-off</source>
+        <translation>截止时的逾期投诉</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="182" />
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="183" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="185" />
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="189" />
         <source>intact: every event re-hashed and chained</source>
         <translation>完整：每个事件均已重新计算哈希并核对链接</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="153" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="190" />
         <source>BROKEN: see riskdesk audit verify</source>
         <translation>已损坏：请运行 riskdesk audit verify</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="155" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="192" />
         <source>Audit trail</source>
         <translation>审计轨迹</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="156" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="193" />
         <source>Verification</source>
         <translation>核验结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="157" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="194" />
         <source>Last event at the cut-off</source>
         <translation>截止时的最后事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="158" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="195" />
         <source>Its hash (the chain's head)</source>
         <translation>其哈希（链头）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="159" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="196" />
         <source>Role</source>
         <translation>职责</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="159" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="196" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="160" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="197" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="160" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="197" />
         <source>Signature</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="161" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="198" />
         <source>Prepared by</source>
         <translation>编制</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="162" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="199" />
         <source>Reviewed by</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="169" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="206" />
         <source>Sign-off</source>
         <translation>签批</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="171" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="208" />
         <source>Page {x} of {y}</source>
         <translation>第 {x} 页，共 {y} 页</translation>
     </message>
@@ -3949,7 +4022,7 @@ Database: {db}</source>
         <translation>不存在报告 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reports.py" line="192" />
+        <location filename="../../riskdesk/services/reports.py" line="193" />
         <source>Consumer-finance risk team</source>
         <translation>消费金融风险管理团队</translation>
     </message>

@@ -21,7 +21,7 @@ from riskdesk.domain.enums import label
 from riskdesk.i18n import translate
 from riskdesk.reports.layout import WIDTH, Page, Styles, esc, keep, pairs, render, table
 from riskdesk.rules.catalog import rule_name
-from riskdesk.services.complaints import Figures
+from riskdesk.services.complaints import Figures, MonthDetails
 from riskdesk.services.monthly import MonthlyFigures
 
 
@@ -29,6 +29,7 @@ from riskdesk.services.monthly import MonthlyFigures
 class MonthlyReportData:
     figures: MonthlyFigures
     complaints: Figures
+    complaint_details: MonthDetails
     bank: str
     model: dict[str, Any]  # name, version, approved_by, approved_at, monitoring row or None
     pd_histogram: list[tuple[str, int]]  # PD band label -> decisions in the month
@@ -123,6 +124,22 @@ def build(data: MonthlyReportData, *, report_no: str) -> bytes:
              label(o.outcome) if o.outcome else translate("MonthlyReport", "waiting"))
             for o in f.overrides], widths=[18 * mm, 28 * mm, 45 * mm, 28 * mm,
                                            WIDTH - 119 * mm]))
+    story += [Paragraph(esc(translate("MonthlyReport", "Compliance checks: cost and amount "
+                                      "ceilings")), s.h1)]
+    if f.ceilings:
+        outcome_text = {"no_case": translate("MonthlyReport", "no case"),
+                        "open": translate("MonthlyReport", "still open"),
+                        "awaiting_check": translate("MonthlyReport", "awaiting check")}
+        story.append(table(s, [(translate("MonthlyReport", "Rule"),
+                                translate("MonthlyReport", "APR band"),
+                                translate("MonthlyReport", "What happened by the cut-off"),
+                                translate("MonthlyReport", "Applications"))] + [
+            (rule_name(code), band, outcome_text.get(result) or label(result), n)
+            for (code, band, result), n in f.ceilings.items()],
+            widths=[WIDTH - 110 * mm, 30 * mm, 50 * mm, 30 * mm]))
+    else:
+        story.append(Paragraph(esc(translate("MonthlyReport", "No application this month was "
+                                             "over a ceiling.")), s.body))
     m = data.model
     story += [Paragraph(esc(translate("MonthlyReport", "Model monitoring")), s.h1),
               pairs(s, [(translate("MonthlyReport", "Active model"), m.get("name", "-")),
@@ -138,7 +155,7 @@ def build(data: MonthlyReportData, *, report_no: str) -> bytes:
                                            "default")), s.h2),
                    _histogram(data.pd_histogram, s.font))]
     story += [Paragraph(esc(translate("MonthlyReport", "Complaints")), s.h1), pairs(s, [
-        (translate("MonthlyReport", "Received"), c.received),
+        (translate("MonthlyReport", "Complaints received"), c.received),
         (translate("MonthlyReport", "Replied"), c.responded),
         (translate("MonthlyReport", "Replied on time"), _pct(c.on_time_rate)),
         (translate("MonthlyReport", "Extended"), _pct(c.extension_rate)),
@@ -149,6 +166,26 @@ def build(data: MonthlyReportData, *, report_no: str) -> bytes:
                                 translate("MonthlyReport", "Count"))] + [
             (label(k), n) for k, n in sorted(c.open_by_category.items())],
             widths=[WIDTH - 35 * mm, 35 * mm]))
+    details = data.complaint_details
+    for title, counts in ((translate("MonthlyReport", "Received by channel"),
+                           details.by_channel),
+                          (translate("MonthlyReport", "Root causes of complaints closed"),
+                           details.root_causes)):
+        if counts:
+            story.append(Spacer(1, 2 * mm))
+            story.append(table(s, [(title, translate("MonthlyReport", "Count"))] + [
+                (label(k), n) for k, n in sorted(counts.items())],
+                widths=[WIDTH - 35 * mm, 35 * mm]))
+    if details.overdue:
+        story += [Paragraph(esc(translate("MonthlyReport", "Overdue complaints at the cut-off")),
+                            s.h2),
+                  table(s, [(translate("MonthlyReport", "Complaint"),
+                             translate("MonthlyReport", "Category"),
+                             translate("MonthlyReport", "Received"),
+                             translate("MonthlyReport", "Due"))] + [
+                      (number, label(category), _when(received), _when(due))
+                      for number, category, received, due in details.overdue],
+                      widths=[40 * mm, WIDTH - 130 * mm, 45 * mm, 45 * mm])]
     verdict = (translate("MonthlyReport", "intact: every event re-hashed and chained")
                if data.audit_ok else translate("MonthlyReport", "BROKEN: see riskdesk audit "
                                                "verify"))

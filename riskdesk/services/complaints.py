@@ -594,3 +594,37 @@ def figures(session: Session, actor: Actor, month: str,
     return Figures(month, int(received), int(responded), rate(int(in_time), int(responded)),
                    rate(int(extended), int(received)), rate(int(reopened), int(received)),
                    int(overdue), {str(c): int(n) for c, n in by_category.items()})
+
+
+@dataclass(frozen=True)
+class MonthDetails:
+    by_channel: dict[str, int]  # received this month
+    root_causes: dict[str, int]  # of complaints closed this month
+    overdue: list[tuple[str, str, datetime, datetime]]  # number, category, received, due
+
+
+def month_details(session: Session, actor: Actor, month: str,
+                  cut_off: datetime | None = None) -> MonthDetails:
+    """The monthly report's complaint tables, as of the cut-off like :func:`figures`."""
+    from sqlalchemy import func
+
+    from riskdesk.services.monthly import month_bounds
+
+    require(actor, Action.APPLICATION_VIEW)
+    start, end = month_bounds(month)
+    at = min(end, cut_off or utcnow(session))
+    k = Complaint
+    by_channel = session.execute(
+        select(col(k.channel), func.count()).where(
+            col(k.received_at) >= start, col(k.received_at) < end, col(k.created_at) <= at)
+        .group_by(col(k.channel))).all()
+    causes = session.execute(
+        select(col(k.root_cause), func.count()).where(
+            col(k.closed_at) >= start, col(k.closed_at) < end, col(k.closed_at) <= at,
+            col(k.root_cause) != "").group_by(col(k.root_cause))).all()
+    overdue = session.execute(
+        select(col(k.number), col(k.category), col(k.received_at), col(k.due_at))
+        .where(_unanswered(at), col(k.due_at) < at).order_by(col(k.due_at))).all()
+    return MonthDetails({str(c): int(n) for c, n in by_channel},
+                        {str(c): int(n) for c, n in causes},
+                        [(str(a), str(b), c, d) for a, b, c, d in overdue])

@@ -30,6 +30,8 @@ from riskdesk.services.actor import Actor
 from riskdesk.services.permissions import Action, require
 
 CHECKS = ("case.check.confirm", "case.check.send_back")
+CEILINGS = ("COST_CEILING", "AMOUNT_CEILING")
+APR_BANDS = ((24.0, "<= 24 %"), (36.0, "24-36 %"), (float("inf"), "> 36 %"))
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,8 @@ class MonthlyFigures:
     overrides: list[Override] = field(default_factory=list)
     hours_to_decision: list[float] = field(default_factory=list)
     sla_breaches: int = 0  # decided after the due time, or still open past it at the cut-off
+    # Applications over the cost or amount ceiling: (rule, APR band, outcome) -> applications.
+    ceilings: dict[tuple[str, str, str], int] = field(default_factory=dict)
     audit_head_seq: int = 0
     audit_head_hash: str = ""
 
@@ -105,11 +109,14 @@ def monthly_figures(session: Session, actor: Actor, month: str,
         .group_by(col(DecisionRecord.application_id)))
     flags: Counter[str] = Counter()
     bins = Counter[int]()
-    for outcome, fired, pd_ in session.execute(select(col(DecisionRecord.outcome),
-                                                      col(DecisionRecord.flags),
-                                                      col(DecisionRecord.pd))
-                                               .where(col(DecisionRecord.id).in_(latest))):
+    over: list[tuple[int, str]] = []  # (application, flags) over a ceiling
+    for app_id, outcome, fired, pd_ in session.execute(
+            select(col(DecisionRecord.application_id), col(DecisionRecord.outcome),
+                   col(DecisionRecord.flags), col(DecisionRecord.pd))
+            .where(col(DecisionRecord.id).in_(latest))):
         f.decided += 1
+        if any(c in (fired or "").split(",") for c in CEILINGS):
+            over.append((int(app_id), fired or ""))
         bins[min(int(float(pd_) * 20), 9)] += 1  # 5-point bands, the last one open
         if outcome == DecisionOutcome.FLAGGED:
             f.flagged += 1
@@ -119,6 +126,7 @@ def monthly_figures(session: Session, actor: Actor, month: str,
     f.by_rule = dict(sorted(flags.items()))
     f.pd_bins = [(f"{5 * b}-{5 * b + 5}%" if b < 9 else "45%+", bins[b]) for b in range(10)]
     _officer_steps(session, f)
+    _ceilings(session, f, over)
     head = session.execute(select(col(AuditEvent.seq), col(AuditEvent.hash)).where(
         col(AuditEvent.at) <= cut_off).order_by(col(AuditEvent.seq).desc()).limit(1)).first()
     if head is not None:
@@ -177,3 +185,53 @@ def _officer_steps(session: Session, f: MonthlyFigures) -> None:
                     col(AuditEvent.at) <= f.cut_off))
             if json.loads(after or "{}").get("status") == "decided"}
         f.sla_breaches += len(overdue - decided_by_then - set(final))
+
+
+def _ceilings(session: Session, f: MonthlyFigures, over: list[tuple[int, str]]) -> None:
+    """What happened, by the cut-off, to applications over the cost or amount ceiling."""
+    if not over:
+        return
+    ids = [a for a, _ in over]
+    apr = dict(session.execute(select(col(Application.id), col(Application.apr)).where(
+        col(Application.id).in_(ids))).all())
+    case_of = dict(session.execute(select(col(Case.application_id), col(Case.id)).where(
+        col(Case.application_id).in_(ids), col(Case.kind) == "pre_loan",
+        col(Case.created_at) <= f.cut_off)).all())
+    outcome = case_outcomes(session, list(case_of.values()), f.cut_off)
+    counts: Counter[tuple[str, str, str]] = Counter()
+    for app_id, fired in over:
+        band = next(name for top, name in APR_BANDS if float(apr[app_id]) <= top)
+        case_id = case_of.get(app_id)
+        result = "no_case" if case_id is None else outcome.get(case_id, "open")
+        for code in CEILINGS:
+            if code in fired.split(","):
+                counts[(code, band, result)] += 1
+    f.ceilings = dict(sorted(counts.items()))
+
+
+def case_outcomes(session: Session, case_ids: list[int], cut_off: datetime) -> dict[int, str]:
+    """Each case's decision as the audit trail had it at the cut-off: approve / decline once
+    final, awaiting_check while a second person is due, absent while still open."""
+    state: dict[int, str] = {}
+    pending: dict[int, str] = {}
+    for start in range(0, len(case_ids), 900):
+        part = [str(i) for i in case_ids[start:start + 900]]
+        for entity, action, after in session.execute(
+                select(col(AuditEvent.entity_id), col(AuditEvent.action),
+                       col(AuditEvent.after)).where(
+                    col(AuditEvent.entity_type) == "case", col(AuditEvent.entity_id).in_(part),
+                    col(AuditEvent.action).in_(("case.decide", *CHECKS)),
+                    col(AuditEvent.at) <= cut_off).order_by(col(AuditEvent.seq))):
+            data = json.loads(after or "{}")
+            case_id = int(entity)
+            if action == "case.decide" and data.get("status") == "decided":
+                state[case_id] = str(data.get("decision"))
+            elif action == "case.decide" and data.get("status") == "awaiting_check":
+                pending[case_id] = str(data.get("decision"))
+                state[case_id] = "awaiting_check"
+            elif action == "case.check.confirm":
+                state[case_id] = pending.pop(case_id, "approve")
+            elif action == "case.check.send_back":
+                pending.pop(case_id, None)
+                state.pop(case_id, None)
+    return state

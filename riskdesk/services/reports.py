@@ -189,6 +189,7 @@ def monthly_report(engine: Engine, actor: Actor, month: str, language: str,
         row = _reserve(session, actor, "monthly", month, language, cut_off)
         pdf = build(MonthlyReportData(
             figures, complaint_figures,
+            complaints.month_details(session, actor, month, cut_off),
             bank.value if bank else translate("Reports", "Consumer-finance risk team"), info,
             figures.pd_bins, checked.ok, checked.events, actor.username, row.generated_at),
             report_no=row.report_no)
