@@ -148,3 +148,54 @@ def bench_score(rows: int, *, workdir: Path | None = None) -> str:
         "inplace_predict + pred_contribs on the flagged + sqlite3 executemany of the scores)",
         f"  ratio           : {ratio:7.2f}  (limit 2)",
     ])
+
+
+def bench_report(cases: int, *, workdir: Path | None = None) -> str:
+    """The monthly compliance report over a month with ``cases`` scored applications (all
+    submitted in the previous local month, scored, flagged ones as cases), goal < 10 s."""
+    from datetime import UTC, datetime
+
+    from riskdesk.services import models, reports
+    from riskdesk.services.monthly import month_bounds
+    from riskdesk.services.scoring import score_applications
+
+    with tempfile.TemporaryDirectory(prefix="riskdesk-bench-", dir=workdir) as tmp:
+        engine = make_engine(str(Path(tmp) / "report.sqlite"))
+        migrate.upgrade(engine)
+        with unit_of_work(engine) as session:
+            admin = create_user(session, None, username="bench", password="bench-password",
+                                roles=["admin", "officer"])
+            approver = create_user(session, Actor(admin.id or 0, "bench",
+                                                  frozenset({"admin"})),
+                                   username="bench-compliance", password="bench-password",
+                                   roles=["compliance"])
+        actor = Actor(admin.id or 0, "bench", frozenset({"admin", "officer"}))
+        compliance = Actor(approver.id or 0, "bench-compliance", frozenset({"compliance"}))
+        now = datetime.now(UTC).replace(tzinfo=None)
+        last = (now.replace(day=1) - pd.Timedelta(days=1)).strftime("%Y-%m")
+        start, end = month_bounds(last)
+        frame = demo_frame(cases, seed=2)
+        spread = np.random.default_rng(2).integers(0, int((end - start).total_seconds()), cases)
+        local = (pd.Timestamp(start) + pd.to_timedelta(spread, unit="s")).tz_localize(
+            "UTC").tz_convert("Asia/Shanghai")
+        frame["submitted_at"] = local.strftime("%Y-%m-%d %H:%M:%S")
+        t0 = time.perf_counter()
+        if import_frame(engine, actor, frame, file_name="bench", sha256="1" * 64,
+                        score=False).refused:
+            raise RuntimeError("bench data did not load")
+        with unit_of_work(engine) as session:
+            mv = models.register(session, actor, models.default_model(), "bench")
+            models.propose(session, actor, mv.id or 0)
+            models.approve(session, compliance, mv.id or 0)
+        scored = score_applications(engine, actor, scope="all")
+        built = time.perf_counter() - t0
+        start_t = time.perf_counter()
+        issued = reports.monthly_report(engine, compliance, last, "en")
+        took = time.perf_counter() - start_t
+        engine.dispose()
+    return "\n".join([
+        f"bench report: monthly report for {last} over {cases:,} applications "
+        f"({scored.flagged:,} flagged as cases; database built in {built:.1f} s)",
+        f"  riskdesk report monthly : {took:7.2f} s  ({issued.report.size:,} bytes, "
+        f"{'ok' if took < 10 else 'OVER 10 s'}; goal < 10 s)",
+    ])

@@ -171,6 +171,9 @@ def build_parser() -> argparse.ArgumentParser:
     bsc = bs.add_parser("score", help="scoring throughput against a bare predict floor")
     bsc.add_argument("--rows", type=int, default=1_000_000)
     bsc.add_argument("--workdir", type=Path)
+    br = bs.add_parser("report", help="the monthly report over a month of N applications")
+    br.add_argument("--cases", type=int, default=100_000)
+    br.add_argument("--workdir", type=Path)
     bq = bs.add_parser("queue", help="the case queue through its Qt model at N cases "
                        "(builds the database once, then reuses it)")
     bq.add_argument("--rows", type=int, default=10_000_000)
@@ -431,8 +434,11 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
         print(bench_queue(args.rows, workdir=args.workdir))
         return 0
-    from riskdesk.bench import bench_import, bench_score
+    from riskdesk.bench import bench_import, bench_report, bench_score
 
+    if args.bench_command == "report":
+        print(bench_report(args.cases, workdir=args.workdir))
+        return 0
     run = bench_import if args.bench_command == "import" else bench_score
     print(run(args.rows, workdir=args.workdir))
     return 0

@@ -20,3 +20,10 @@ def test_bench_queue_builds_once_and_measures_every_operation(qapp: Any, tmp_pat
     assert "ID search found 1 case(s)" in first
     again = bench_queue(3000, workdir=tmp_path)
     assert "reusing the database" in again
+
+
+def test_bench_report_runs_on_a_small_month(tmp_path: Path) -> None:
+    from riskdesk.bench import bench_report
+
+    out = bench_report(1500, workdir=tmp_path)
+    assert "over 1,500 applications" in out and "riskdesk report monthly" in out
