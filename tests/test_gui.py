@@ -671,3 +671,6 @@ def test_reports_tab_issues_previews_prints_and_verifies(qtbot: Any, sqlite_engi
     issued.write_bytes((tab.pdf or b"") + b" ")
     assert not tab.verify_path(issued).issued  # type: ignore[union-attr]
     assert dialogs.errors and "changed" in dialogs.errors[-1][1]
+    qtbot.mouseClick(tab.buttons["monthly"], Qt.MouseButton.LeftButton)
+    assert wait_for_all()
+    qtbot.waitUntil(lambda: tab.archive.rowCount() == 2)

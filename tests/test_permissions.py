@@ -76,6 +76,7 @@ def services(engine: Engine, case_id: int,
             s, a, 999, approve=True))),
         (Action.SETTINGS_CHANGE, u(engine, lambda s, a: settings.set_idle_lock_minutes(
             s, a, 10))),
+        (Action.SETTINGS_CHANGE, u(engine, lambda s, a: settings.set_bank_name(s, a, "B"))),
         (Action.QUEUE_EXPORT, lambda a: export_view(
             engine, a, CaseFilter(), tmp / f"{a.username}.csv")),
         (Action.PII_UNMASK, u(engine, lambda s, a: unmask(s, a, case_id, "phone"))),

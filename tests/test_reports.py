@@ -134,9 +134,12 @@ def test_chinese_report_embeds_a_cjk_font_and_every_label(
 def test_monthly_report_reads_back_as_sql_and_reissues_identically(
         sqlite_engine: Engine, sqlite_actors: dict[str, Actor], worked_case,
         tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from riskdesk.services import settings
     from tests.test_monthly import local_month_utc
 
     compliance = sqlite_actors["compliance"]
+    with unit_of_work(sqlite_engine) as s:
+        settings.set_bank_name(s, sqlite_actors["admin"], "Example Bank, consumer-finance risk")
     with unit_of_work(sqlite_engine, write=False) as s:
         from riskdesk.storage.clock import utcnow
         month, start, end = local_month_utc(utcnow(s))
@@ -159,6 +162,7 @@ def test_monthly_report_reads_back_as_sql_and_reissues_identically(
             "d.current_slot = 1 AND d.outcome = 'flagged'"), args).scalar_one()
         head = conn.execute(text("SELECT hash FROM audit_event WHERE at <= :c ORDER BY seq "
                                  "DESC LIMIT 1"), args).scalar_one()
+    assert "Example Bank, consumer-finance risk" in body  # the cover, from the setting
     assert re.search(rf"Applications received\s+{received}\b", body)
     assert re.search(rf"Flagged for review\s+{flagged}\b", body)
     assert head in re.sub(r"\s+", "", body) and "intact" in body

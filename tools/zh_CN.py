@@ -769,6 +769,12 @@ ZH: dict[str, str] = {
     'APR band': '年利率区间',
     'What happened by the cut-off': '截止时的处理结果',
     'No application this month was over a ceiling.': '本月没有超过上限的申请。',
+    'Name on reports...': '报告署名…',
+    'Name on reports': '报告署名',
+    'Bank and team printed on report covers:': '印在报告封面上的银行与团队名称：',
+    'Issue monthly report': '出具月度报告',
+    'Month': '月份',
+    'The name on reports needs 1 to 200 characters.': '报告署名需 1 至 200 个字符。',
 }
 
 BY_CONTEXT: dict[tuple[str, str], str] = {

@@ -86,59 +86,74 @@
     </message>
     <message>
         <location filename="../../riskdesk/ui/admin.py" line="96" />
+        <source>Name on reports...</source>
+        <translation>报告署名…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/admin.py" line="97" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="97" />
+        <location filename="../../riskdesk/ui/admin.py" line="98" />
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="107" />
+        <location filename="../../riskdesk/ui/admin.py" line="108" />
         <source>Role grants waiting for a second administrator</source>
         <translation>等待第二位管理员审批的角色授予</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="133" />
+        <location filename="../../riskdesk/ui/admin.py" line="134" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="133" />
+        <location filename="../../riskdesk/ui/admin.py" line="134" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="170" />
-        <location filename="../../riskdesk/ui/admin.py" line="181" />
+        <location filename="../../riskdesk/ui/admin.py" line="171" />
+        <location filename="../../riskdesk/ui/admin.py" line="182" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="177" />
+        <location filename="../../riskdesk/ui/admin.py" line="178" />
         <source>Add user</source>
         <translation>新增用户</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="181" />
+        <location filename="../../riskdesk/ui/admin.py" line="182" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="191" />
+        <location filename="../../riskdesk/ui/admin.py" line="192" />
         <source>Roles of {user}</source>
         <translation>{user} 的角色</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="219" />
+        <location filename="../../riskdesk/ui/admin.py" line="220" />
         <source>Idle lock</source>
         <translation>空闲锁定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="219" />
+        <location filename="../../riskdesk/ui/admin.py" line="220" />
         <source>Lock a workstation's session after this many minutes without input:</source>
         <translation>工作站无操作多少分钟后锁定会话：</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/admin.py" line="226" />
+        <source>Name on reports</source>
+        <translation>报告署名</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/admin.py" line="227" />
+        <source>Bank and team printed on report covers:</source>
+        <translation>印在报告封面上的银行与团队名称：</translation>
     </message>
 </context>
 <context>
@@ -4022,7 +4037,7 @@ Database: {db}</source>
         <translation>不存在报告 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reports.py" line="193" />
+        <location filename="../../riskdesk/services/reports.py" line="189" />
         <source>Consumer-finance risk team</source>
         <translation>消费金融风险管理团队</translation>
     </message>
@@ -4030,118 +4045,128 @@ Database: {db}</source>
 <context>
     <name>ReportsTab</name>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="69" />
+        <location filename="../../riskdesk/ui/reports.py" line="70" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="71" />
+        <location filename="../../riskdesk/ui/reports.py" line="75" />
         <source>Issue case audit report</source>
         <translation>出具案件审计报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="72" />
+        <location filename="../../riskdesk/ui/reports.py" line="76" />
+        <source>Issue monthly report</source>
+        <translation>出具月度报告</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/reports.py" line="78" />
         <source>Print...</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="73" />
+        <location filename="../../riskdesk/ui/reports.py" line="79" />
         <source>Save PDF as...</source>
         <translation>PDF 另存为…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="74" />
+        <location filename="../../riskdesk/ui/reports.py" line="80" />
         <source>Check a PDF file...</source>
         <translation>核验 PDF 文件…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="81" />
+        <location filename="../../riskdesk/ui/reports.py" line="88" />
         <source>Report no.</source>
         <translation>报告编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="81" />
+        <location filename="../../riskdesk/ui/reports.py" line="88" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="81" />
+        <location filename="../../riskdesk/ui/reports.py" line="88" />
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="81" />
+        <location filename="../../riskdesk/ui/reports.py" line="88" />
         <source>Issued by</source>
         <translation>出具人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="82" />
+        <location filename="../../riskdesk/ui/reports.py" line="89" />
         <source>Issued at</source>
         <translation>出具时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="82" />
+        <location filename="../../riskdesk/ui/reports.py" line="89" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="88" />
+        <location filename="../../riskdesk/ui/reports.py" line="95" />
         <source>Application</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="97" />
+        <location filename="../../riskdesk/ui/reports.py" line="101" />
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/reports.py" line="108" />
         <source>Issued reports</source>
         <translation>已出具的报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="156" />
-        <location filename="../../riskdesk/ui/reports.py" line="170" />
+        <location filename="../../riskdesk/ui/reports.py" line="180" />
+        <location filename="../../riskdesk/ui/reports.py" line="190" />
         <source>Not issued</source>
         <translation>未出具</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="157" />
+        <location filename="../../riskdesk/ui/reports.py" line="191" />
         <source>Enter the application number of the case.</source>
         <translation>请输入案件的申请编号。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="172" />
+        <location filename="../../riskdesk/ui/reports.py" line="182" />
         <source>Issuing the report</source>
         <translation>正在出具报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="204" />
+        <location filename="../../riskdesk/ui/reports.py" line="225" />
         <source>Save PDF as</source>
         <translation>PDF 另存为</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="210" />
+        <location filename="../../riskdesk/ui/reports.py" line="231" />
         <source>Check a PDF file</source>
         <translation>核验 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="219" />
+        <location filename="../../riskdesk/ui/reports.py" line="240" />
         <source>Cannot read</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="224" />
+        <location filename="../../riskdesk/ui/reports.py" line="245" />
         <source>Issued by riskdesk</source>
         <translation>由 riskdesk 出具</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="225" />
+        <location filename="../../riskdesk/ui/reports.py" line="246" />
         <source>{file} is report {no}, issued by {who} at {at}.</source>
         <translation>{file} 是报告 {no}，由 {who} 于 {at} 出具。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="229" />
+        <location filename="../../riskdesk/ui/reports.py" line="250" />
         <source>Not issued by riskdesk</source>
         <translation>非 riskdesk 出具</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="230" />
+        <location filename="../../riskdesk/ui/reports.py" line="251" />
         <source>{file} matches no issued report: it was not issued here, or it was changed after issue.</source>
         <translation>{file} 与任何已出具的报告都不符：它不是在此出具的，或出具后被修改过。</translation>
     </message>
@@ -4408,6 +4433,11 @@ Database: {db}</source>
         <location filename="../../riskdesk/services/settings.py" line="28" />
         <source>The idle lock must be between {low} and {high} minutes.</source>
         <translation>空闲锁定时间须在 {low} 到 {high} 分钟之间。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/settings.py" line="53" />
+        <source>The name on reports needs 1 to 200 characters.</source>
+        <translation>报告署名需 1 至 200 个字符。</translation>
     </message>
 </context>
 <context>

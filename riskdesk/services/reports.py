@@ -142,18 +142,14 @@ def pdf_of(session: Session, actor: Actor, report_id: int) -> bytes:
     return bytes(row.pdf)
 
 
-BANK_NAME = "report.bank_name"
-
-
 def monthly_report(engine: Engine, actor: Actor, month: str, language: str,
                    cut_off: datetime | None = None) -> Issued:
     """Frozen at ``cut_off``; by default at the cut-off of the month's first issued report,
     so a reissue shows the same figures (a first issue is cut off now)."""
     from riskdesk.domain.scoring import ModelVersion, MonitorRun
-    from riskdesk.domain.users import AppSetting
     from riskdesk.reports.monthly_report import MonthlyReportData, build
     from riskdesk.services import audit as audit_trail
-    from riskdesk.services import complaints
+    from riskdesk.services import complaints, settings
     from riskdesk.services.monthly import monthly_figures
 
     require(actor, Action.REPORT_MONTHLY)
@@ -184,13 +180,13 @@ def monthly_report(engine: Engine, actor: Actor, month: str, language: str,
                                   f"{run.auc:.3f} / {run.ks or 0:.3f}")
                 info["override"] = ("-" if run.override_rate is None
                                     else f"{100 * run.override_rate:.1f} %")
-        bank = session.get(AppSetting, BANK_NAME)
+        bank = settings.bank_name(session)
         checked = audit_trail.verify(session)
         row = _reserve(session, actor, "monthly", month, language, cut_off)
         pdf = build(MonthlyReportData(
             figures, complaint_figures,
             complaints.month_details(session, actor, month, cut_off),
-            bank.value if bank else translate("Reports", "Consumer-finance risk team"), info,
+            bank or translate("Reports", "Consumer-finance risk team"), info,
             figures.pd_bins, checked.ok, checked.events, actor.username, row.generated_at),
             report_no=row.report_no)
         issued = _seal(session, actor, row, pdf, {"received": figures.received,

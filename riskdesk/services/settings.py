@@ -35,3 +35,27 @@ def set_idle_lock_minutes(session: Session, actor: Actor, minutes: int) -> None:
     session.add(row)
     audit.append(session, actor, "setting.change", "setting", IDLE_LOCK,
                  before={"value": before}, after={"value": minutes})
+
+
+BANK_NAME = "report.bank_name"
+
+
+def bank_name(session: Session) -> str | None:
+    """The bank and team printed on report covers; None until an admin sets it."""
+    row = session.get(AppSetting, BANK_NAME)
+    return row.value if row is not None else None
+
+
+def set_bank_name(session: Session, actor: Actor, name: str) -> None:
+    require(actor, Action.SETTINGS_CHANGE)
+    name = name.strip()
+    if not name or len(name) > 200:
+        raise InvalidInput(translate("Settings", "The name on reports needs 1 to 200 "
+                                     "characters."))
+    before = bank_name(session)
+    row = session.get(AppSetting, BANK_NAME) or AppSetting(
+        key=BANK_NAME, value="", changed_by="", changed_at=utcnow(session))
+    row.value, row.changed_by, row.changed_at = name, actor.username, utcnow(session)
+    session.add(row)
+    audit.append(session, actor, "setting.change", "setting", BANK_NAME,
+                 before={"value": before}, after={"value": name})

@@ -93,6 +93,7 @@ class AdminDialog(QDialog):
                 ("active", self.tr("Activate / deactivate"), self.toggle_active, user_row),
                 ("unlock", self.tr("Unlock"), self.unlock, user_row),
                 ("idle", self.tr("Idle lock..."), self.set_idle_lock, user_row),
+                ("bank", self.tr("Name on reports..."), self.set_bank_name, user_row),
                 ("approve", self.tr("Approve"), lambda: self.decide(True), request_row),
                 ("reject", self.tr("Reject"), lambda: self.decide(False), request_row)):
             button = QPushButton(text, self)
@@ -220,3 +221,9 @@ class AdminDialog(QDialog):
                                                 "minutes without input:"), current, low, high)
         if minutes is not None:
             self._write(lambda s: settings.set_idle_lock_minutes(s, self.actor, minutes))
+
+    def set_bank_name(self) -> None:
+        name = self.dialogs.ask_text(self, self.tr("Name on reports"), self.tr(
+            "Bank and team printed on report covers:"))
+        if name is not None:
+            self._write(lambda s: settings.set_bank_name(s, self.actor, name))

@@ -5,6 +5,7 @@ Pages are drawn by PDFium (pypdfium2): Qt's own PDF module is not part of the Py
 riskdesk installs. Reports come out in the interface's language; the CLI takes ``--lang``."""
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -67,8 +68,13 @@ class ReportsTab(QWidget):
         self.last_task: BackgroundTask | None = None
         self.application_no = QLineEdit(self)
         self.application_no.setPlaceholderText(self.tr("Application no."))
+        last = (datetime.now(UTC).replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
+        self.month = QLineEdit(last, self)
+        self.month.setPlaceholderText("YYYY-MM")
         self.buttons: dict[str, QPushButton] = {}
         for key, text, slot in (("case", self.tr("Issue case audit report"), self.issue_case),
+                                ("monthly", self.tr("Issue monthly report"),
+                                 self.issue_monthly),
                                 ("print", self.tr("Print..."), self.print_report),
                                 ("save", self.tr("Save PDF as..."), self.save_pdf),
                                 ("verify", self.tr("Check a PDF file..."), self.verify_file)):
@@ -76,6 +82,7 @@ class ReportsTab(QWidget):
             button.clicked.connect(slot)
             self.buttons[key] = button
         self.buttons["case"].setEnabled(allowed(actor, Action.REPORT_CASE))
+        self.buttons["monthly"].setEnabled(allowed(actor, Action.REPORT_MONTHLY))
         self.archive = QTableWidget(0, 6, self)
         self.archive.setHorizontalHeaderLabels([
             self.tr("Report no."), self.tr("Kind"), self.tr("Subject"), self.tr("Issued by"),
@@ -90,6 +97,10 @@ class ReportsTab(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.addLayout(form)
         left_layout.addWidget(self.buttons["case"])
+        month_form = QFormLayout()
+        month_form.addRow(self.tr("Month"), self.month)
+        left_layout.addLayout(month_form)
+        left_layout.addWidget(self.buttons["monthly"])
         row = QHBoxLayout()
         for key in ("print", "save", "verify"):
             row.addWidget(self.buttons[key])
@@ -150,17 +161,16 @@ class ReportsTab(QWidget):
         with unit_of_work(self.engine, write=False) as session:
             self.show_pdf(reports.pdf_of(session, self.actor, self.rows[row].id or 0))
 
-    def issue_case(self) -> BackgroundTask | None:
-        application_no = self.application_no.text().strip()
-        if not application_no:
-            self.dialogs.error(self, self.tr("Not issued"), self.tr(
-                "Enter the application number of the case."))
-            return None
+    def issue_monthly(self) -> BackgroundTask | None:
+        """Frozen at the month's first issue's cut-off (or now, for a first issue)."""
+        month = self.month.text().strip()
         engine, actor = self.engine, self.actor
         language = "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
+        return self._issue(lambda: reports.monthly_report(engine, actor, month, language))
 
+    def _issue(self, make: Any) -> BackgroundTask:
         def work(_state: TaskState) -> reports.Issued:
-            return reports.case_report(engine, actor, application_no, language)
+            return make()  # type: ignore[no-any-return]
 
         def done(issued: reports.Issued) -> None:
             self.reload()
@@ -173,6 +183,17 @@ class ReportsTab(QWidget):
                                   on_done=done, on_error=failed,
                                   progress=self.dialogs.progress(self))
         return self.last_task
+
+    def issue_case(self) -> BackgroundTask | None:
+        application_no = self.application_no.text().strip()
+        if not application_no:
+            self.dialogs.error(self, self.tr("Not issued"), self.tr(
+                "Enter the application number of the case."))
+            return None
+        engine, actor = self.engine, self.actor
+        language = "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
+        return self._issue(lambda: reports.case_report(engine, actor, application_no,
+                                                       language))
 
     def print_report(self) -> None:
         if self.pdf is None:
