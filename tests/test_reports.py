@@ -162,6 +162,25 @@ def test_monthly_report_reads_back_as_sql_and_reissues_identically(
             "d.current_slot = 1 AND d.outcome = 'flagged'"), args).scalar_one()
         head = conn.execute(text("SELECT hash FROM audit_event WHERE at <= :c ORDER BY seq "
                                  "DESC LIMIT 1"), args).scalar_one()
+        auto = conn.execute(text(
+            "SELECT count(*) FROM decision_record d JOIN application a ON a.id = "
+            "d.application_id WHERE a.submitted_at >= :s AND a.submitted_at < :e AND "
+            "d.current_slot = 1 AND d.outcome = 'auto_approve'"), args).scalar_one()
+        fired = conn.execute(text(
+            "SELECT d.flags FROM decision_record d JOIN application a ON a.id = "
+            "d.application_id WHERE a.submitted_at >= :s AND a.submitted_at < :e AND "
+            "d.current_slot = 1 AND d.outcome = 'flagged'"), args).scalars().all()
+        decides = conn.execute(text(
+            "SELECT count(*) FROM audit_event WHERE action = 'case.decide' AND at >= :s AND "
+            "at < :e AND at <= :c"), args).scalar_one()
+    from collections import Counter
+
+    from riskdesk.rules.catalog import rule_name
+    per_rule = Counter(code for flags in fired for code in flags.split(",") if code)
+    assert re.search(rf"Approved automatically\s+{auto}\b", body)
+    assert re.search(rf"Officer decisions\s+{decides}\b", body)
+    for code, n in per_rule.items():  # every trigger row of the table, as SQL counts it
+        assert re.search(rf"{re.escape(rule_name(code))}\s+{n}\b", body), code
     assert "Example Bank, consumer-finance risk" in body  # the cover, from the setting
     assert re.search(rf"Applications received\s+{received}\b", body)
     assert re.search(rf"Flagged for review\s+{flagged}\b", body)
