@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import xgboost as xgb
+from sqlalchemy import Engine
 
 from riskdesk.services.actor import Actor
 from riskdesk.services.demo import demo_frame
@@ -23,6 +24,30 @@ from riskdesk.services.users import create_user
 from riskdesk.storage import migrate
 from riskdesk.storage.engine import make_engine
 from riskdesk.storage.session import unit_of_work
+
+
+def _bench_database(path: Path) -> tuple[Engine, Actor, Actor]:
+    """A migrated SQLite file with the bench's admin-officer and its compliance approver."""
+    engine = make_engine(str(path))
+    migrate.upgrade(engine)
+    with unit_of_work(engine) as session:
+        admin = create_user(session, None, username="bench", password="bench-password",
+                            roles=["admin", "officer"])
+        approver = create_user(session, Actor(admin.id or 0, "bench", frozenset({"admin"})),
+                               username="bench-compliance", password="bench-password",
+                               roles=["compliance"])
+    return (engine, Actor(admin.id or 0, "bench", frozenset({"admin", "officer"})),
+            Actor(approver.id or 0, "bench-compliance", frozenset({"compliance"})))
+
+
+def _activate_default_model(engine: Engine, admin: Actor, compliance: Actor) -> Any:
+    """The shipped model, proposed by the admin and approved by compliance (two people)."""
+    from riskdesk.services import models
+
+    with unit_of_work(engine) as session:
+        mv = models.register(session, admin, models.default_model(), "bench")
+        models.propose(session, admin, mv.id or 0)
+        return models.approve(session, compliance, mv.id or 0)
 
 
 def _raw_floor(csv: Path, db: Path) -> float:
@@ -99,16 +124,7 @@ def bench_score(rows: int, *, workdir: Path | None = None) -> str:
 
     with tempfile.TemporaryDirectory(prefix="riskdesk-bench-", dir=workdir) as tmp:
         base = Path(tmp)
-        engine = make_engine(str(base / "ours.sqlite"))
-        migrate.upgrade(engine)
-        with unit_of_work(engine) as session:
-            admin = create_user(session, None, username="bench", password="bench-password",
-                                roles=["admin", "officer"])
-            approver = create_user(session, Actor(admin.id or 0, "bench",
-                                                  frozenset({"admin"})),
-                                   username="bench-compliance", password="bench-password",
-                                   roles=["compliance"])
-        actor = Actor(admin.id or 0, "bench", frozenset({"admin", "officer"}))
+        engine, actor, compliance = _bench_database(base / "ours.sqlite")
         t0 = time.perf_counter()
         frame = demo_frame(rows, seed=1)
         result = import_frame(engine, actor, frame, file_name="bench", sha256="0" * 64,
@@ -116,12 +132,8 @@ def bench_score(rows: int, *, workdir: Path | None = None) -> str:
         loaded = time.perf_counter() - t0
         if result.refused:
             raise RuntimeError("bench data did not load")
-        with unit_of_work(engine) as session:
-            mv = models.register(session, actor, models.default_model(), "bench")
-            models.propose(session, actor, mv.id or 0)
-            models.approve(session, Actor(approver.id or 0, "bench-compliance",
-                                          frozenset({"compliance"})), mv.id or 0)
-            meta, booster = models.meta_of(mv), booster_of(mv.artefact_sha256, mv.artefact)
+        mv = _activate_default_model(engine, actor, compliance)
+        meta, booster = models.meta_of(mv), booster_of(mv.artefact_sha256, mv.artefact)
         start = time.perf_counter()
         scored = score_applications(engine, actor, scope="all")
         ours = time.perf_counter() - start
@@ -155,38 +167,26 @@ def bench_report(cases: int, *, workdir: Path | None = None) -> str:
     submitted in the previous local month, scored, flagged ones as cases), goal < 10 s."""
     from datetime import UTC, datetime
 
-    from riskdesk.services import models, reports
+    from riskdesk.config import SOURCE_TIMEZONE
+    from riskdesk.services import reports
     from riskdesk.services.monthly import month_bounds
     from riskdesk.services.scoring import score_applications
 
     with tempfile.TemporaryDirectory(prefix="riskdesk-bench-", dir=workdir) as tmp:
-        engine = make_engine(str(Path(tmp) / "report.sqlite"))
-        migrate.upgrade(engine)
-        with unit_of_work(engine) as session:
-            admin = create_user(session, None, username="bench", password="bench-password",
-                                roles=["admin", "officer"])
-            approver = create_user(session, Actor(admin.id or 0, "bench",
-                                                  frozenset({"admin"})),
-                                   username="bench-compliance", password="bench-password",
-                                   roles=["compliance"])
-        actor = Actor(admin.id or 0, "bench", frozenset({"admin", "officer"}))
-        compliance = Actor(approver.id or 0, "bench-compliance", frozenset({"compliance"}))
+        engine, actor, compliance = _bench_database(Path(tmp) / "report.sqlite")
         now = datetime.now(UTC).replace(tzinfo=None)
         last = (now.replace(day=1) - pd.Timedelta(days=1)).strftime("%Y-%m")
         start, end = month_bounds(last)
         frame = demo_frame(cases, seed=2)
         spread = np.random.default_rng(2).integers(0, int((end - start).total_seconds()), cases)
         local = (pd.Timestamp(start) + pd.to_timedelta(spread, unit="s")).tz_localize(
-            "UTC").tz_convert("Asia/Shanghai")
+            "UTC").tz_convert(SOURCE_TIMEZONE)
         frame["submitted_at"] = local.strftime("%Y-%m-%d %H:%M:%S")
         t0 = time.perf_counter()
         if import_frame(engine, actor, frame, file_name="bench", sha256="1" * 64,
                         score=False).refused:
             raise RuntimeError("bench data did not load")
-        with unit_of_work(engine) as session:
-            mv = models.register(session, actor, models.default_model(), "bench")
-            models.propose(session, actor, mv.id or 0)
-            models.approve(session, compliance, mv.id or 0)
+        _activate_default_model(engine, actor, compliance)
         scored = score_applications(engine, actor, scope="all")
         built = time.perf_counter() - t0
         start_t = time.perf_counter()
