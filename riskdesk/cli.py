@@ -365,15 +365,11 @@ def cmd_complaints(args: argparse.Namespace) -> int:
 
 
 def _report_language(lang: str) -> str:
-    """Core messages in the report's language: Qt's translator without a GUI (QtCore only)."""
-    from PySide6.QtCore import QCoreApplication
+    """The report's own catalogue (QtCore only, no application object needed)."""
+    from riskdesk.ui.i18n import choose_language, install_catalogues
 
-    from riskdesk.ui.i18n import choose_language, install_translators
-
-    app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
-    chosen = choose_language(lang)
-    install_translators(app, chosen)
-    return "zh" if chosen == "zh_CN" else "en"
+    install_catalogues()
+    return "zh" if choose_language(lang) == "zh_CN" else "en"
 
 
 def cmd_report(args: argparse.Namespace) -> int:

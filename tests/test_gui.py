@@ -674,3 +674,13 @@ def test_reports_tab_issues_previews_prints_and_verifies(qtbot: Any, sqlite_engi
     qtbot.mouseClick(tab.buttons["monthly"], Qt.MouseButton.LeftButton)
     assert wait_for_all()
     qtbot.waitUntil(lambda: tab.archive.rowCount() == 2)
+    tab.language.setCurrentIndex(tab.language.findData("zh"))  # a Chinese report ...
+    qtbot.mouseClick(tab.buttons["case"], Qt.MouseButton.LeftButton)
+    assert wait_for_all()
+    qtbot.waitUntil(lambda: tab.archive.rowCount() == 3)
+    assert tab.archive.item(0, 3).text() == "中文"
+    zh = tmp_path / "zh.pdf"
+    zh.write_bytes(tab.pdf or b"")
+    from tests.test_reports import pdftotext
+    assert "案件审计报告" in pdftotext(zh)
+    assert tab.buttons["case"].text() == "Issue case audit report"  # ... from an English window

@@ -3,8 +3,12 @@ not against the service that made them; archived, verified byte for byte; Chines
 from __future__ import annotations
 
 import re
+import statistics
 import subprocess
+import time
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, text
@@ -131,17 +135,77 @@ def test_chinese_report_embeds_a_cjk_font_and_every_label(
     assert refused.returncode == 2 and "NOT issued" in refused.stderr
 
 
+def _month_sql(engine: Engine, start: datetime, end: datetime, cut_off: datetime,
+               ) -> dict[str, Any]:
+    """Every summary figure of the monthly report, counted here in plain SQL."""
+    args = {"s": start, "e": end, "c": cut_off}
+    current = ("FROM decision_record d JOIN application a ON a.id = d.application_id "
+               "WHERE a.submitted_at >= :s AND a.submitted_at < :e AND d.current_slot = 1")
+    finals = ("SELECT e.entity_id, e.at, c.created_at, c.due_at FROM audit_event e JOIN "
+              "review_case c ON CAST(c.id AS TEXT) = e.entity_id WHERE e.at >= :s AND e.at < :e "
+              "AND e.at <= :c AND ((e.action = 'case.decide' AND e.after LIKE "
+              "'%\"status\":\"decided\"%') OR e.action = 'case.check.confirm')")
+    with engine.connect() as conn:
+        q = {k: conn.execute(text(v), args).scalar_one() for k, v in {
+            "received": "SELECT count(*) FROM application WHERE submitted_at >= :s AND "
+                        "submitted_at < :e AND created_at <= :c",
+            "decided": f"SELECT count(*) {current}",
+            "flagged": f"SELECT count(*) {current} AND d.outcome = 'flagged'",
+            "auto": f"SELECT count(*) {current} AND d.outcome = 'auto_approve'",
+            "decides": "SELECT count(*) FROM audit_event WHERE action = 'case.decide' AND "
+                       "at >= :s AND at < :e AND at <= :c",
+            "overrides": "SELECT count(*) FROM audit_event WHERE action = 'case.decide' AND "
+                         "at >= :s AND at < :e AND at <= :c AND after LIKE "
+                         "'%\"status\":\"awaiting_check\"%'",
+            "head": "SELECT hash FROM audit_event WHERE at <= :c ORDER BY seq DESC LIMIT 1",
+            "complaints": "SELECT count(*) FROM complaint WHERE received_at >= :s AND "
+                          "received_at < :e AND created_at <= :c",
+            "complaints_overdue": "SELECT count(*) FROM complaint WHERE received_at <= :c AND "
+                                  "(responded_at IS NULL OR responded_at > :c) AND (closed_at "
+                                  "IS NULL OR closed_at > :c) AND due_at < :c",
+            "open_overdue": "SELECT count(*) FROM review_case c WHERE c.created_at >= :s AND "
+                            "c.created_at < :e AND c.created_at <= :c AND c.due_at < :c AND "
+                            "NOT EXISTS (SELECT 1 FROM audit_event e WHERE e.entity_type = "
+                            "'case' AND e.entity_id = CAST(c.id AS TEXT) AND e.at <= :c AND "
+                            "(e.action = 'case.check.confirm' OR (e.action = 'case.decide' "
+                            "AND e.after LIKE '%\"status\":\"decided\"%')))"}.items()}
+        q["bands"] = conn.execute(text(f"SELECT d.band, d.outcome, count(*) {current} "
+                                       "GROUP BY d.band, d.outcome"), args).all()
+        q["fired"] = conn.execute(text(f"SELECT d.outcome, d.flags {current}"), args).all()
+        done = conn.execute(text(finals), args).all()
+    def parse(v: Any) -> datetime:
+        return v if isinstance(v, datetime) else datetime.fromisoformat(str(v))
+    hours = sorted((parse(at) - parse(created)).total_seconds() / 3600
+                   for _, at, created, _ in done)
+    q["hours"] = hours
+    q["late"] = sum(parse(at) > parse(due) for _, at, _, due in done) + q["open_overdue"]
+    return q
+
+
 def test_monthly_report_reads_back_as_sql_and_reissues_identically(
         sqlite_engine: Engine, sqlite_actors: dict[str, Actor], worked_case,
         tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from riskdesk.services import settings
+    from collections import Counter
+
+    from riskdesk.domain.enums import label
+    from riskdesk.rules.catalog import rule_name
+    from riskdesk.services import complaints, settings
+    from riskdesk.storage.clock import utcnow
     from tests.test_monthly import local_month_utc
 
     compliance = sqlite_actors["compliance"]
     with unit_of_work(sqlite_engine) as s:
         settings.set_bank_name(s, sqlite_actors["admin"], "Example Bank, consumer-finance risk")
+        for category in ("interest_and_fees", "privacy"):
+            complaints.register(s, compliance, channel="phone", category=category,
+                                description="charged twice", complainant_name="Li Lei",
+                                received_at=utcnow(s))
+    with sqlite_engine.begin() as conn:  # one open case and one complaint already past due
+        conn.execute(text("UPDATE review_case SET due_at = created_at WHERE id = (SELECT min(id) "
+                          "FROM review_case WHERE status = 'new')"))
+        conn.execute(text("UPDATE complaint SET due_at = received_at WHERE category = 'interest_and_fees'"))
+    time.sleep(0.01)
     with unit_of_work(sqlite_engine, write=False) as s:
-        from riskdesk.storage.clock import utcnow
         month, start, end = local_month_utc(utcnow(s))
     first = reports.monthly_report(sqlite_engine, compliance, month, "en")
     again = reports.monthly_report(sqlite_engine, sqlite_actors["auditor"], month, "en")
@@ -151,43 +215,57 @@ def test_monthly_report_reads_back_as_sql_and_reissues_identically(
         path.write_bytes(issued.pdf)
         paths.append(path)
     body = pdftotext(paths[0])
-    args = {"s": start, "e": end, "c": first.report.cut_off}
-    with sqlite_engine.connect() as conn:
-        received = conn.execute(text(
-            "SELECT count(*) FROM application WHERE submitted_at >= :s AND submitted_at < :e "
-            "AND created_at <= :c"), args).scalar_one()
-        flagged = conn.execute(text(
-            "SELECT count(*) FROM decision_record d JOIN application a ON a.id = "
-            "d.application_id WHERE a.submitted_at >= :s AND a.submitted_at < :e AND "
-            "d.current_slot = 1 AND d.outcome = 'flagged'"), args).scalar_one()
-        head = conn.execute(text("SELECT hash FROM audit_event WHERE at <= :c ORDER BY seq "
-                                 "DESC LIMIT 1"), args).scalar_one()
-        auto = conn.execute(text(
-            "SELECT count(*) FROM decision_record d JOIN application a ON a.id = "
-            "d.application_id WHERE a.submitted_at >= :s AND a.submitted_at < :e AND "
-            "d.current_slot = 1 AND d.outcome = 'auto_approve'"), args).scalar_one()
-        fired = conn.execute(text(
-            "SELECT d.flags FROM decision_record d JOIN application a ON a.id = "
-            "d.application_id WHERE a.submitted_at >= :s AND a.submitted_at < :e AND "
-            "d.current_slot = 1 AND d.outcome = 'flagged'"), args).scalars().all()
-        decides = conn.execute(text(
-            "SELECT count(*) FROM audit_event WHERE action = 'case.decide' AND at >= :s AND "
-            "at < :e AND at <= :c"), args).scalar_one()
-    from collections import Counter
-
-    from riskdesk.rules.catalog import rule_name
-    per_rule = Counter(code for flags in fired for code in flags.split(",") if code)
-    assert re.search(rf"Approved automatically\s+{auto}\b", body)
-    assert re.search(rf"Officer decisions\s+{decides}\b", body)
-    for code, n in per_rule.items():  # every trigger row of the table, as SQL counts it
-        assert re.search(rf"{re.escape(rule_name(code))}\s+{n}\b", body), code
+    q = _month_sql(sqlite_engine, start, end, first.report.cut_off)
+    hours = q["hours"]
+    median = statistics.median(hours)
+    p90 = hours[min(len(hours) - 1, int(0.9 * len(hours)))]
+    summary = {
+        "Applications received": q["received"],
+        "Decided (automatic or flagged)": q["decided"],
+        "Flagged for review": q["flagged"],
+        "Flag rate": f"{100 * q['flagged'] / q['decided']:.1f} %",
+        "Approved automatically": q["auto"],
+        "Officer decisions": q["decides"],
+        "Overrides (four-eyes)": q["overrides"],
+        "Median time to decision": f"{median:.1f} h",
+        "90th percentile time to decision": f"{p90:.1f} h",
+        "SLA breaches": q["late"],
+        "Complaints received": q["complaints"],
+        "Complaints overdue": q["complaints_overdue"]}
+    summary_page = pdftotext(paths[0], 2)
+    for name, value in summary.items():  # every figure of the summary, as SQL counts it
+        assert re.search(rf"{re.escape(name)}\s+{re.escape(str(value))}(\s|$)",
+                         summary_page), (name, value)
+    assert q["late"] >= 1 and q["complaints_overdue"] == 1 and q["overrides"] == 1
+    bands: dict[str, Counter[str]] = {}
+    for band, outcome, n in q["bands"]:
+        bands.setdefault(band, Counter())[outcome] = n
+    for band, n in bands.items():  # automatic decisions by band: approved, flagged, decided
+        assert re.search(rf"{re.escape(label(band))}\s+{n['auto_approve']}\s+{n['flagged']}"
+                         rf"\s+{n['auto_approve'] + n['flagged']}\b", body), band
+    assert re.search(rf"Total\s+{q['auto']}\s+{q['flagged']}\s+{q['decided']}\b", body)
+    per_rule = {o: Counter(c for outcome, flags in q["fired"] if outcome == o
+                           for c in (flags or "").split(",") if c)
+                for o in ("flagged", "auto_approve")}
+    for code in set(per_rule["flagged"]) | set(per_rule["auto_approve"]):
+        flagged, auto = per_rule["flagged"][code], per_rule["auto_approve"][code]
+        share = f"{100 * flagged / q['decided']:.1f} %"
+        assert re.search(rf"{re.escape(rule_name(code))}\s+{flagged}\s+{re.escape(share)}"
+                         rf"\s+{auto}\b", body), code
     assert "Example Bank, consumer-finance risk" in body  # the cover, from the setting
-    assert re.search(rf"Applications received\s+{received}\b", body)
-    assert re.search(rf"Flagged for review\s+{flagged}\b", body)
-    assert head in re.sub(r"\s+", "", body) and "intact" in body
+    assert q["head"] in re.sub(r"\s+", "", body) and "intact" in body
     assert again.report.cut_off == first.report.cut_off  # the month's first cut-off
     strip = re.compile(r"RD-M-\d{8}-\d{6}|Issued (by|at)\s+\S+( \S+ UTC)?|auditor|compliance")
     assert strip.sub("", pdftotext(paths[1])) == strip.sub("", body)  # same figures
     n = page_count(paths[0])
     for page in range(1, n + 1):
         assert f"Page {page} of {n}" in pdftotext(paths[0], page)
+    from riskdesk.ui.i18n import install_catalogues
+    install_catalogues()  # what the CLI and the Reports tab do
+    zh = tmp_path / "m-zh.pdf"
+    zh.write_bytes(reports.monthly_report(sqlite_engine, compliance, month, "zh").pdf)
+    text_zh = pdftotext(zh)
+    for heading in ("月度合规报告", "概要", "自动决策及其触发规则", "审查员决定与推翻",
+                    "合规检查", "模型监控", "投诉", "审计轨迹", "签批", f"共 {page_count(zh)} 页"):
+        assert heading in text_zh, heading
+    assert "\ufffd" not in text_zh

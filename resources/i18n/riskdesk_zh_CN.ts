@@ -3239,7 +3239,7 @@ Database: {db}</source>
 <context>
     <name>Monthly</name>
     <message>
-        <location filename="../../riskdesk/services/monthly.py" line="86" />
+        <location filename="../../riskdesk/services/monthly.py" line="90" />
         <source>A month is written YYYY-MM, not {month}.</source>
         <translation>月份格式为 YYYY-MM，而不是 {month}。</translation>
     </message>
@@ -3247,394 +3247,430 @@ Database: {db}</source>
 <context>
     <name>MonthlyReport</name>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="74" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="207" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="106" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="235" />
         <source>Monthly compliance report</source>
         <translation>月度合规报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="77" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="109" />
         <source>Period</source>
         <translation>报告期间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="78" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="110" />
         <source>Report no.</source>
         <translation>报告编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="79" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="209" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="111" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="237" />
         <source>Cut-off</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="80" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="112" />
         <source>Issued by</source>
         <translation>出具人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="81" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="113" />
         <source>Issued at</source>
         <translation>出具时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="83" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="115" />
         <source>Figures count only what existed at the cut-off: regenerating this report with the same cut-off gives the same figures.</source>
         <translation>数据仅统计截止时间之前已存在的记录：以相同截止时间重新生成本报告，数据完全相同。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="87" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="119" />
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="89" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="121" />
         <source>Applications received</source>
         <translation>受理申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="90" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="122" />
         <source>Decided (automatic or flagged)</source>
         <translation>已决策（自动或标记）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="91" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="123" />
         <source>Flagged for review</source>
         <translation>标记人工审核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="92" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="124" />
         <source>Flag rate</source>
         <translation>标记率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="93" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="81" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="125" />
         <source>Approved automatically</source>
         <translation>自动通过</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="94" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="126" />
         <source>Officer decisions</source>
         <translation>审查员决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="95" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="127" />
         <source>Overrides (four-eyes)</source>
         <translation>推翻策略建议（双人复核）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="96" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="128" />
         <source>Median time to decision</source>
         <translation>决策用时中位数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="97" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="129" />
         <source>90th percentile time to decision</source>
         <translation>决策用时第 90 百分位</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="99" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="131" />
         <source>SLA breaches</source>
         <translation>超出时限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="100" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="158" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="132" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="186" />
         <source>Complaints received</source>
         <translation>受理投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="101" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="133" />
         <source>Complaints overdue</source>
         <translation>逾期投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="102" />
-        <source>Flags by trigger</source>
-        <translation>按触发规则的标记</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="104" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="87" />
         <source>Trigger</source>
         <translation>触发规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="105" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="136" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="164" />
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="106" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="89" />
         <source>Share of decided</source>
         <translation>占已决策比例</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="110" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="74" />
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="78" />
+        <source>Automatic decisions and their triggers</source>
+        <translation>自动决策及其触发规则</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="80" />
+        <source>Score band</source>
+        <translation>评分区间</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="82" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="88" />
+        <source>Flagged</source>
+        <translation>已标记</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="83" />
+        <source>Decided</source>
+        <translation>已决策</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="90" />
+        <source>Fired on automatic approvals</source>
+        <translation>在自动通过中触发</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="96" />
+        <source>No trigger fired this month.</source>
+        <translation>本月没有规则触发。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="136" />
         <source>Officer decisions and overrides</source>
         <translation>审查员决定与推翻</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="112" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="138" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="113" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="166" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="176" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="139" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="194" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="204" />
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="118" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="142" />
+        <source>No officer decision this month.</source>
+        <translation>本月没有审查员决定。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="146" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="119" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="147" />
         <source>Maker</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="120" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="148" />
         <source>Made at</source>
         <translation>经办时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="121" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="149" />
         <source>Checker</source>
         <translation>复核人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="122" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="150" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="124" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="152" />
         <source>waiting</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="127" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="155" />
         <source>Compliance checks: cost and amount ceilings</source>
         <translation>合规检查：综合成本与金额上限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="130" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="158" />
         <source>no case</source>
         <translation>无案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="131" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="159" />
         <source>still open</source>
         <translation>仍在处理</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="132" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="160" />
         <source>awaiting check</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="133" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="161" />
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="134" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="162" />
         <source>APR band</source>
         <translation>年利率区间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="135" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="163" />
         <source>What happened by the cut-off</source>
         <translation>截止时的处理结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="141" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="169" />
         <source>No application this month was over a ceiling.</source>
         <translation>本月没有超过上限的申请。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="144" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="172" />
         <source>Model monitoring</source>
         <translation>模型监控</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="145" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="173" />
         <source>Active model</source>
         <translation>生效模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="146" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="200" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="174" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="228" />
         <source>Approved by</source>
         <translation>批准人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="147" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="175" />
         <source>Approved at</source>
         <translation>批准时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="149" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="177" />
         <source>Score PSI against training</source>
         <translation>评分相对训练集的 PSI</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="151" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="179" />
         <source>AUC / KS on known outcomes</source>
         <translation>已知结果上的 AUC / KS</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="153" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="181" />
         <source>Override rate</source>
         <translation>推翻率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="154" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="182" />
         <source>Decisions by probability of default</source>
         <translation>按违约概率分布的决策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="157" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="185" />
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="184" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="212" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="159" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="187" />
         <source>Replied</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="160" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="188" />
         <source>Replied on time</source>
         <translation>按时答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="161" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="189" />
         <source>Extended</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="162" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="190" />
         <source>Reopened</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="163" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="191" />
         <source>Overdue at the cut-off</source>
         <translation>截止时逾期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="165" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="193" />
         <source>Open by category</source>
         <translation>未结投诉（按类别）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="170" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="198" />
         <source>Received by channel</source>
         <translation>按渠道受理</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="172" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="200" />
         <source>Root causes of complaints closed</source>
         <translation>已结投诉的根本原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="180" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="208" />
         <source>Overdue complaints at the cut-off</source>
         <translation>截止时的逾期投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="182" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="210" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="183" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="211" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="185" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="213" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="189" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="217" />
         <source>intact: every event re-hashed and chained</source>
         <translation>完整：每个事件均已重新计算哈希并核对链接</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="190" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="218" />
         <source>BROKEN: see riskdesk audit verify</source>
         <translation>已损坏：请运行 riskdesk audit verify</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="192" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="220" />
         <source>Audit trail</source>
         <translation>审计轨迹</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="193" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="221" />
         <source>Verification</source>
         <translation>核验结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="194" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="222" />
         <source>Last event at the cut-off</source>
         <translation>截止时的最后事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="195" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="223" />
         <source>Its hash (the chain's head)</source>
         <translation>其哈希（链头）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="196" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="224" />
         <source>Role</source>
         <translation>职责</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="196" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="224" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="197" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="225" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="197" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="225" />
         <source>Signature</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="198" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="226" />
         <source>Prepared by</source>
         <translation>编制</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="199" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="227" />
         <source>Reviewed by</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="206" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="234" />
         <source>Sign-off</source>
         <translation>签批</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="208" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="236" />
         <source>Page {x} of {y}</source>
         <translation>第 {x} 页，共 {y} 页</translation>
     </message>
@@ -4027,17 +4063,22 @@ Database: {db}</source>
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../riskdesk/services/reports.py" line="66" />
+        <location filename="../../riskdesk/services/reports.py" line="33" />
+        <source>A report is written in zh or en, not {lang}.</source>
+        <translation>报告语言只能是 zh 或 en，而不是 {lang}。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/reports.py" line="78" />
         <source>Application {no} has no case.</source>
         <translation>申请 {no} 没有案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reports.py" line="141" />
+        <location filename="../../riskdesk/services/reports.py" line="153" />
         <source>There is no report {id}.</source>
         <translation>不存在报告 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reports.py" line="189" />
+        <location filename="../../riskdesk/services/reports.py" line="201" />
         <source>Consumer-finance risk team</source>
         <translation>消费金融风险管理团队</translation>
     </message>
@@ -4045,128 +4086,138 @@ Database: {db}</source>
 <context>
     <name>ReportsTab</name>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="70" />
+        <location filename="../../riskdesk/ui/reports.py" line="73" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="75" />
+        <location filename="../../riskdesk/ui/reports.py" line="84" />
         <source>Issue case audit report</source>
         <translation>出具案件审计报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="76" />
+        <location filename="../../riskdesk/ui/reports.py" line="85" />
         <source>Issue monthly report</source>
         <translation>出具月度报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="78" />
+        <location filename="../../riskdesk/ui/reports.py" line="87" />
         <source>Print...</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="79" />
+        <location filename="../../riskdesk/ui/reports.py" line="88" />
         <source>Save PDF as...</source>
         <translation>PDF 另存为…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="80" />
+        <location filename="../../riskdesk/ui/reports.py" line="89" />
         <source>Check a PDF file...</source>
         <translation>核验 PDF 文件…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="88" />
+        <location filename="../../riskdesk/ui/reports.py" line="97" />
         <source>Report no.</source>
         <translation>报告编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="88" />
+        <location filename="../../riskdesk/ui/reports.py" line="97" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="88" />
+        <location filename="../../riskdesk/ui/reports.py" line="97" />
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="88" />
+        <location filename="../../riskdesk/ui/reports.py" line="97" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/reports.py" line="98" />
         <source>Issued by</source>
         <translation>出具人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="89" />
+        <location filename="../../riskdesk/ui/reports.py" line="99" />
         <source>Issued at</source>
         <translation>出具时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="89" />
+        <location filename="../../riskdesk/ui/reports.py" line="99" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="95" />
+        <location filename="../../riskdesk/ui/reports.py" line="105" />
+        <source>Report language</source>
+        <translation>报告语言</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/reports.py" line="106" />
         <source>Application</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="101" />
+        <location filename="../../riskdesk/ui/reports.py" line="112" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="108" />
+        <location filename="../../riskdesk/ui/reports.py" line="119" />
         <source>Issued reports</source>
         <translation>已出具的报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="180" />
-        <location filename="../../riskdesk/ui/reports.py" line="190" />
+        <location filename="../../riskdesk/ui/reports.py" line="192" />
+        <location filename="../../riskdesk/ui/reports.py" line="202" />
         <source>Not issued</source>
         <translation>未出具</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="191" />
+        <location filename="../../riskdesk/ui/reports.py" line="203" />
         <source>Enter the application number of the case.</source>
         <translation>请输入案件的申请编号。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="182" />
+        <location filename="../../riskdesk/ui/reports.py" line="194" />
         <source>Issuing the report</source>
         <translation>正在出具报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="225" />
+        <location filename="../../riskdesk/ui/reports.py" line="237" />
         <source>Save PDF as</source>
         <translation>PDF 另存为</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="231" />
+        <location filename="../../riskdesk/ui/reports.py" line="243" />
         <source>Check a PDF file</source>
         <translation>核验 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="240" />
+        <location filename="../../riskdesk/ui/reports.py" line="252" />
         <source>Cannot read</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="245" />
+        <location filename="../../riskdesk/ui/reports.py" line="257" />
         <source>Issued by riskdesk</source>
         <translation>由 riskdesk 出具</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="246" />
+        <location filename="../../riskdesk/ui/reports.py" line="258" />
         <source>{file} is report {no}, issued by {who} at {at}.</source>
         <translation>{file} 是报告 {no}，由 {who} 于 {at} 出具。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="250" />
+        <location filename="../../riskdesk/ui/reports.py" line="262" />
         <source>Not issued by riskdesk</source>
         <translation>非 riskdesk 出具</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="251" />
+        <location filename="../../riskdesk/ui/reports.py" line="263" />
         <source>{file} matches no issued report: it was not issued here, or it was changed after issue.</source>
         <translation>{file} 与任何已出具的报告都不符：它不是在此出具的，或出具后被修改过。</translation>
     </message>

@@ -40,9 +40,9 @@ class Styles:
         self.title = ParagraphStyle("title", parent=base, fontSize=20, leading=26,
                                     spaceAfter=10)
         self.h1 = ParagraphStyle("h1", parent=base, fontSize=14, leading=19, spaceBefore=10,
-                                 spaceAfter=5)
+                                 spaceAfter=5, keepWithNext=1)
         self.h2 = ParagraphStyle("h2", parent=base, fontSize=11, leading=15, spaceBefore=6,
-                                 spaceAfter=3)
+                                 spaceAfter=3, keepWithNext=1)
         self.cell = ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11)
         self.cell_bold = ParagraphStyle("cellb", parent=self.cell, textColor=colors.black)
 

@@ -1,7 +1,7 @@
 """The monthly compliance report: the frozen figures of ``services.monthly`` on A4 pages.
 
-Cover (period, bank and team, report number, cut-off, issued by and when), summary, volumes and
-flags by trigger, officer decisions and overrides with maker and checker, time to decision and
+Cover (period, bank and team, report number, cut-off, issued by and when), summary, automatic
+decisions by score band and the triggers that fired, officer decisions and overrides with maker and checker, time to decision and
 SLA breaches, model monitoring with the score distribution, complaints, the audit trail's head
 at the cut-off and its verification, and the sign-off block.
 """
@@ -66,6 +66,38 @@ def _histogram(bins: list[tuple[str, int]], font: str) -> Drawing:
     return d
 
 
+def _automatic(s: Styles, f: MonthlyFigures) -> list[Flowable]:
+    """How the automatic decisions fell: by score band, then each trigger that fired, on
+    applications flagged and on those still approved automatically (low severity)."""
+    bands: list[tuple[object, ...]] = [(label(band), auto, flagged, auto + flagged)
+                                       for band, (auto, flagged) in f.by_band.items()]
+    bands.append((translate("MonthlyReport", "Total"), f.auto_approved, f.flagged, f.decided))
+    codes = sorted(set(f.by_rule) | set(f.auto_by_rule),
+                   key=lambda c: (-f.by_rule.get(c, 0), -f.auto_by_rule.get(c, 0), c))
+    out: list[Flowable] = [
+        Paragraph(esc(translate("MonthlyReport", "Automatic decisions and their triggers")),
+                  s.h1),
+        table(s, [(translate("MonthlyReport", "Score band"),
+                   translate("MonthlyReport", "Approved automatically"),
+                   translate("MonthlyReport", "Flagged"),
+                   translate("MonthlyReport", "Decided")), *bands],
+              widths=[WIDTH - 105 * mm, 35 * mm, 35 * mm, 35 * mm]),
+        Spacer(1, 3 * mm)]
+    if codes:
+        out.append(table(s, [(translate("MonthlyReport", "Trigger"),
+                              translate("MonthlyReport", "Flagged"),
+                              translate("MonthlyReport", "Share of decided"),
+                              translate("MonthlyReport", "Fired on automatic approvals"))] + [
+            (rule_name(code), f.by_rule.get(code, 0),
+             _pct(f.by_rule.get(code, 0) / f.decided if f.decided else None),
+             f.auto_by_rule.get(code, 0)) for code in codes],
+            widths=[WIDTH - 105 * mm, 25 * mm, 30 * mm, 50 * mm]))
+    else:
+        out.append(Paragraph(esc(translate("MonthlyReport", "No trigger fired this month.")),
+                             s.body))
+    return out
+
+
 def build(data: MonthlyReportData, *, report_no: str) -> bytes:
     s = Styles()
     f, c = data.figures, data.complaints
@@ -99,20 +131,16 @@ def build(data: MonthlyReportData, *, report_no: str) -> bytes:
             (translate("MonthlyReport", "SLA breaches"), f.sla_breaches),
             (translate("MonthlyReport", "Complaints received"), c.received),
             (translate("MonthlyReport", "Complaints overdue"), c.overdue)]),
-        Paragraph(esc(translate("MonthlyReport", "Flags by trigger")), s.h1),
     ]
-    story.append(table(s, [(translate("MonthlyReport", "Trigger"),
-                            translate("MonthlyReport", "Applications"),
-                            translate("MonthlyReport", "Share of decided"))] + [
-        (rule_name(code), n, _pct(n / f.decided if f.decided else None))
-        for code, n in sorted(f.by_rule.items(), key=lambda kv: -kv[1])],
-        widths=[WIDTH - 70 * mm, 35 * mm, 35 * mm]))
+    story += _automatic(s, f)
     story += [Paragraph(esc(translate("MonthlyReport", "Officer decisions and overrides")),
                         s.h1),
               table(s, [(translate("MonthlyReport", "Decision"),
                          translate("MonthlyReport", "Count"))] + [
                   (label(k), n) for k, n in f.officer_decisions.items()],
-                  widths=[WIDTH - 35 * mm, 35 * mm])]
+                  widths=[WIDTH - 35 * mm, 35 * mm]) if f.officer_decisions else
+              Paragraph(esc(translate("MonthlyReport", "No officer decision this month.")),
+                        s.body)]
     if f.overrides:
         story.append(Spacer(1, 3 * mm))
         story.append(table(s, [(translate("MonthlyReport", "Case"),

@@ -22,7 +22,7 @@ from riskdesk.config import SOURCE_TIMEZONE
 from riskdesk.domain.applications import Application
 from riskdesk.domain.audit import AuditEvent
 from riskdesk.domain.cases import Case
-from riskdesk.domain.enums import DecisionOutcome
+from riskdesk.domain.enums import Band, DecisionOutcome
 from riskdesk.domain.scoring import DecisionRecord
 from riskdesk.errors import InvalidInput
 from riskdesk.i18n import translate
@@ -54,6 +54,10 @@ class MonthlyFigures:
     flagged: int = 0
     auto_approved: int = 0
     by_rule: dict[str, int] = field(default_factory=dict)  # applications flagged per trigger
+    # Triggers that fired on applications approved automatically (low severity only).
+    auto_by_rule: dict[str, int] = field(default_factory=dict)
+    # Automatic decisions by score band: band -> (approved automatically, flagged).
+    by_band: dict[str, tuple[int, int]] = field(default_factory=dict)
     pd_bins: list[tuple[str, int]] = field(default_factory=list)  # decisions by PD band
     officer_decisions: dict[str, int] = field(default_factory=dict)  # approve/decline/...
     overrides: list[Override] = field(default_factory=list)
@@ -108,13 +112,16 @@ def monthly_figures(session: Session, actor: Actor, month: str,
         col(DecisionRecord.application_id).in_(apps), col(DecisionRecord.decided_at) <= cut_off)
         .group_by(col(DecisionRecord.application_id)))
     flags: Counter[str] = Counter()
+    auto_flags: Counter[str] = Counter()
+    bands: dict[str, list[int]] = {b.value: [0, 0] for b in Band}
     bins = Counter[int]()
     over: list[tuple[int, str]] = []  # (application, flags) over a ceiling
-    for app_id, outcome, fired, pd_ in session.execute(
+    for app_id, outcome, fired, pd_, band in session.execute(
             select(col(DecisionRecord.application_id), col(DecisionRecord.outcome),
-                   col(DecisionRecord.flags), col(DecisionRecord.pd))
+                   col(DecisionRecord.flags), col(DecisionRecord.pd), col(DecisionRecord.band))
             .where(col(DecisionRecord.id).in_(latest))):
         f.decided += 1
+        bands.setdefault(str(band), [0, 0])[outcome == DecisionOutcome.FLAGGED] += 1
         if any(c in (fired or "").split(",") for c in CEILINGS):
             over.append((int(app_id), fired or ""))
         bins[min(int(float(pd_) * 20), 9)] += 1  # 5-point bands, the last one open
@@ -123,7 +130,10 @@ def monthly_figures(session: Session, actor: Actor, month: str,
             flags.update(c for c in (fired or "").split(",") if c)
         elif outcome == DecisionOutcome.AUTO_APPROVE:
             f.auto_approved += 1
+            auto_flags.update(c for c in (fired or "").split(",") if c)
     f.by_rule = dict(sorted(flags.items()))
+    f.auto_by_rule = dict(sorted(auto_flags.items()))
+    f.by_band = {b: (n[0], n[1]) for b, n in bands.items()}
     f.pd_bins = [(f"{5 * b}-{5 * b + 5}%" if b < 9 else "45%+", bins[b]) for b in range(10)]
     _officer_steps(session, f)
     _ceilings(session, f, over)

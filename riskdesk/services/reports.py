@@ -13,7 +13,8 @@ from sqlmodel import Session, col
 from riskdesk.domain.audit import AuditEvent
 from riskdesk.domain.reports import Report
 from riskdesk.domain.users import User
-from riskdesk.errors import NotFound
+from riskdesk.errors import InvalidInput, NotFound
+from riskdesk.i18n import language as in_language
 from riskdesk.i18n import translate
 from riskdesk.services import audit
 from riskdesk.services.actor import Actor
@@ -22,6 +23,15 @@ from riskdesk.services.permissions import Action, allowed, require
 from riskdesk.services.queue import CaseFilter, page_cases
 from riskdesk.storage.clock import utcnow
 from riskdesk.storage.session import unit_of_work
+
+LANGUAGES = ("zh", "en")
+
+
+def _checked_language(language: str) -> str:
+    if language not in LANGUAGES:
+        raise InvalidInput(translate("Reports", "A report is written in zh or en, not {lang}.")
+                           .format(lang=language))
+    return language
 
 
 @dataclass(frozen=True)
@@ -57,10 +67,11 @@ def _seal(session: Session, actor: Actor, row: Report, pdf: bytes,
 
 
 def case_report(engine: Engine, actor: Actor, application_no: str, language: str) -> Issued:
+    """In ``language`` (zh or en), whatever the interface's language."""
     from riskdesk.reports.case_report import CaseReportData, build
 
     require(actor, Action.REPORT_CASE)
-    with unit_of_work(engine) as session:
+    with in_language(_checked_language(language)), unit_of_work(engine) as session:
         rows = page_cases(session, actor, CaseFilter(application_no=application_no), limit=1)
         if not rows:
             raise NotFound(translate("Reports", "Application {no} has no case.").format(
@@ -153,7 +164,7 @@ def monthly_report(engine: Engine, actor: Actor, month: str, language: str,
     from riskdesk.services.monthly import monthly_figures
 
     require(actor, Action.REPORT_MONTHLY)
-    with unit_of_work(engine) as session:
+    with in_language(_checked_language(language)), unit_of_work(engine) as session:
         if cut_off is None:
             first = session.scalars(select(Report).options(
                 defer(Report.pdf)).where(  # type: ignore[arg-type]

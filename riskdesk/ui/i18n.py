@@ -7,6 +7,25 @@ from riskdesk import i18n
 from riskdesk.paths import resources_dir
 
 SUPPORTED = ("zh_CN", "en")
+_CATALOGUES: dict[str, QTranslator] = {}
+
+
+def catalogue(lang: str) -> i18n.Translator:
+    """riskdesk's own catalogue for ``lang`` as a plain function, for reports written in a
+    language other than the interface's (no QCoreApplication needed)."""
+    chosen = choose_language(lang)
+    if chosen not in _CATALOGUES:
+        qm = resources_dir() / "i18n" / f"riskdesk_{chosen}.qm"
+        t = QTranslator()
+        if not t.load(str(qm)):
+            raise FileNotFoundError(f"translation catalogue missing: {qm} (run pyside6-lrelease)")
+        _CATALOGUES[chosen] = t
+    translator = _CATALOGUES[chosen]
+    return lambda context, text: translator.translate(context, text) or text
+
+
+def install_catalogues() -> None:
+    i18n.install_catalogues(catalogue)
 
 
 def choose_language(lang: str | None) -> str:
@@ -35,4 +54,5 @@ def install_translators(app: QCoreApplication, lang: str | None) -> list[QTransl
     else:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     i18n.install(lambda ctx, text: QCoreApplication.translate(ctx, text))
+    install_catalogues()
     return installed

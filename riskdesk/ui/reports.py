@@ -2,7 +2,8 @@
 check whether a PDF file is one riskdesk issued.
 
 Pages are drawn by PDFium (pypdfium2): Qt's own PDF module is not part of the PySide6 wheels
-riskdesk installs. Reports come out in the interface's language; the CLI takes ``--lang``."""
+riskdesk installs. The report's language is picked here (the interface's by default): an
+English-speaking auditor may need a Chinese officer's case in English and the reverse."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
@@ -14,6 +15,7 @@ from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -36,6 +38,7 @@ from riskdesk.services.permissions import Action, allowed
 from riskdesk.storage.session import unit_of_work
 from riskdesk.tasks import TaskState
 from riskdesk.ui.dialogs import Dialogs
+from riskdesk.ui.i18n import install_catalogues
 from riskdesk.ui.paged_model import display_value
 from riskdesk.ui.worker import BackgroundTask, run_task
 
@@ -71,6 +74,12 @@ class ReportsTab(QWidget):
         last = (datetime.now(UTC).replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
         self.month = QLineEdit(last, self)
         self.month.setPlaceholderText("YYYY-MM")
+        install_catalogues()  # reports in either language, whatever the interface's
+        self.language = QComboBox(self)
+        self.language.addItem("中文", "zh")  # each language named in itself
+        self.language.addItem("English", "en")
+        chinese = QLocale().language() == QLocale.Language.Chinese
+        self.language.setCurrentIndex(0 if chinese else 1)
         self.buttons: dict[str, QPushButton] = {}
         for key, text, slot in (("case", self.tr("Issue case audit report"), self.issue_case),
                                 ("monthly", self.tr("Issue monthly report"),
@@ -83,15 +92,17 @@ class ReportsTab(QWidget):
             self.buttons[key] = button
         self.buttons["case"].setEnabled(allowed(actor, Action.REPORT_CASE))
         self.buttons["monthly"].setEnabled(allowed(actor, Action.REPORT_MONTHLY))
-        self.archive = QTableWidget(0, 6, self)
+        self.archive = QTableWidget(0, 7, self)
         self.archive.setHorizontalHeaderLabels([
-            self.tr("Report no."), self.tr("Kind"), self.tr("Subject"), self.tr("Issued by"),
+            self.tr("Report no."), self.tr("Kind"), self.tr("Subject"), self.tr("Language"),
+            self.tr("Issued by"),
             self.tr("Issued at"), self.tr("SHA-256")])
         self.archive.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.archive.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.archive.horizontalHeader().setStretchLastSection(True)
         self.archive.itemSelectionChanged.connect(self._archived_chosen)
         form = QFormLayout()
+        form.addRow(self.tr("Report language"), self.language)
         form.addRow(self.tr("Application"), self.application_no)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -132,6 +143,7 @@ class ReportsTab(QWidget):
         self.archive.setRowCount(len(self.rows))
         for r, report in enumerate(self.rows):
             for c, value in enumerate((report.report_no, label(report.kind), report.subject,
+                                       "中文" if report.language == "zh" else "English",
                                        report.generated_by,
                                        display_value("due_at", report.generated_at),
                                        report.sha256[:16] + "...")):
@@ -165,7 +177,7 @@ class ReportsTab(QWidget):
         """Frozen at the month's first issue's cut-off (or now, for a first issue)."""
         month = self.month.text().strip()
         engine, actor = self.engine, self.actor
-        language = "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
+        language = str(self.language.currentData())
         return self._issue(lambda: reports.monthly_report(engine, actor, month, language))
 
     def _issue(self, make: Any) -> BackgroundTask:
@@ -191,7 +203,7 @@ class ReportsTab(QWidget):
                 "Enter the application number of the case."))
             return None
         engine, actor = self.engine, self.actor
-        language = "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
+        language = str(self.language.currentData())
         return self._issue(lambda: reports.case_report(engine, actor, application_no,
                                                        language))
 
