@@ -651,5 +651,122 @@ CREATE INDEX ix_case_status_band_pd ON review_case (status, band, pd, id);
 
 UPDATE alembic_version SET version_num='0003' WHERE alembic_version.version_num = '0002';
 
+-- Running upgrade 0003 -> 0004
+
+CREATE TABLE monitoring_policy (
+    id SERIAL NOT NULL, 
+    params TEXT NOT NULL, 
+    created_by VARCHAR(64) NOT NULL, 
+    created_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    note VARCHAR(500) NOT NULL, 
+    PRIMARY KEY (id)
+);
+
+CREATE TABLE monitoring_run (
+    id SERIAL NOT NULL, 
+    as_of DATE NOT NULL, 
+    policy_id INTEGER NOT NULL, 
+    started_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    finished_at TIMESTAMP WITHOUT TIME ZONE, 
+    started_by VARCHAR(64) NOT NULL, 
+    loans INTEGER NOT NULL, 
+    alerts INTEGER NOT NULL, 
+    cases_opened INTEGER NOT NULL, 
+    cases_updated INTEGER NOT NULL, 
+    PRIMARY KEY (id), 
+    FOREIGN KEY(policy_id) REFERENCES monitoring_policy (id)
+);
+
+CREATE INDEX ix_monitoring_run_as_of ON monitoring_run (as_of);
+
+CREATE TABLE loan (
+    id SERIAL NOT NULL, 
+    loan_no VARCHAR(40) NOT NULL, 
+    application_id INTEGER NOT NULL, 
+    principal NUMERIC(14, 2) NOT NULL, 
+    start_date DATE NOT NULL, 
+    disbursed_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    term_months INTEGER NOT NULL, 
+    apr NUMERIC(7, 4) NOT NULL, 
+    repayment_type VARCHAR(24) NOT NULL, 
+    content_hash VARCHAR(64) NOT NULL, 
+    batch_id INTEGER, 
+    created_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    PRIMARY KEY (id), 
+    FOREIGN KEY(application_id) REFERENCES application (id), 
+    FOREIGN KEY(batch_id) REFERENCES import_batch (id), 
+    UNIQUE (application_id), 
+    UNIQUE (loan_no)
+);
+
+CREATE TABLE fund_flow (
+    id SERIAL NOT NULL, 
+    flow_no VARCHAR(40) NOT NULL, 
+    loan_id INTEGER NOT NULL, 
+    at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    amount NUMERIC(14, 2) NOT NULL, 
+    direction VARCHAR(3) NOT NULL, 
+    channel VARCHAR(16) NOT NULL, 
+    counterparty_hash VARCHAR(64) NOT NULL, 
+    counterparty_masked VARCHAR(24) NOT NULL, 
+    counterparty_name VARCHAR(128) NOT NULL, 
+    counterparty_type VARCHAR(24) NOT NULL, 
+    mcc VARCHAR(4) NOT NULL, 
+    PRIMARY KEY (id), 
+    FOREIGN KEY(loan_id) REFERENCES loan (id), 
+    UNIQUE (flow_no)
+);
+
+CREATE INDEX ix_fund_flow_loan_at ON fund_flow (loan_id, at);
+
+CREATE TABLE loan_snapshot (
+    month VARCHAR(7) NOT NULL, 
+    loan_id INTEGER NOT NULL, 
+    as_of DATE NOT NULL, 
+    dpd INTEGER NOT NULL, 
+    category VARCHAR(16) NOT NULL, 
+    balance NUMERIC(14, 2) NOT NULL, 
+    overdue_amount NUMERIC(14, 2) NOT NULL, 
+    PRIMARY KEY (month, loan_id), 
+    FOREIGN KEY(loan_id) REFERENCES loan (id)
+);
+
+CREATE TABLE repayment (
+    id SERIAL NOT NULL, 
+    loan_id INTEGER NOT NULL, 
+    instalment_no INTEGER NOT NULL, 
+    due_date DATE NOT NULL, 
+    due_amount NUMERIC(14, 2) NOT NULL, 
+    due_principal NUMERIC(14, 2) NOT NULL, 
+    paid_date DATE, 
+    paid_amount NUMERIC(14, 2) NOT NULL, 
+    PRIMARY KEY (id), 
+    FOREIGN KEY(loan_id) REFERENCES loan (id), 
+    UNIQUE (loan_id, instalment_no)
+);
+
+CREATE TABLE loan_alert (
+    id SERIAL NOT NULL, 
+    loan_id INTEGER NOT NULL, 
+    code VARCHAR(32) NOT NULL, 
+    trigger_key VARCHAR(64) NOT NULL, 
+    severity VARCHAR(8) NOT NULL, 
+    detected_on DATE NOT NULL, 
+    detail TEXT NOT NULL, 
+    case_id INTEGER, 
+    run_id INTEGER NOT NULL, 
+    PRIMARY KEY (id), 
+    FOREIGN KEY(case_id) REFERENCES review_case (id), 
+    FOREIGN KEY(loan_id) REFERENCES loan (id), 
+    FOREIGN KEY(run_id) REFERENCES monitoring_run (id), 
+    UNIQUE (loan_id, code, trigger_key)
+);
+
+CREATE INDEX ix_loan_alert_case_id ON loan_alert (case_id);
+
+CREATE INDEX ix_loan_alert_code ON loan_alert (code);
+
+UPDATE alembic_version SET version_num='0004' WHERE alembic_version.version_num = '0003';
+
 COMMIT;
 

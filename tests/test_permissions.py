@@ -3,6 +3,7 @@ the roles the matrix does not list."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -11,13 +12,24 @@ from sqlalchemy import Engine
 
 from riskdesk.domain.enums import Role
 from riskdesk.errors import PermissionDenied, RiskdeskError
-from riskdesk.services import cases, complaints, models, reports, rulesets, settings, users
+from riskdesk.services import (
+    cases,
+    complaints,
+    models,
+    postloan_policy,
+    reports,
+    rulesets,
+    settings,
+    users,
+)
 from riskdesk.services.actor import Actor
 from riskdesk.services.case_detail import unmask
 from riskdesk.services.imports.service import import_frame
 from riskdesk.services.keys import export_data_key
+from riskdesk.services.loan_import import import_loan_file
 from riskdesk.services.monitoring import monitor
 from riskdesk.services.permissions import MATRIX, Action
+from riskdesk.services.postloan import run_monitoring
 from riskdesk.services.queue import CaseFilter
 from riskdesk.services.queue_export import export_view
 from riskdesk.services.scoring import score_applications
@@ -92,6 +104,10 @@ def services(engine: Engine, case_id: int,
             s, a, complaints.Deadlines()))),
         (Action.REPORT_CASE, lambda a: reports.case_report(engine, a, "no-such-app", "en")),
         (Action.REPORT_MONTHLY, lambda a: reports.monthly_report(engine, a, "2026-13", "en")),
+        (Action.LOAN_IMPORT, lambda a: import_loan_file(engine, a, tmp / "no-such-file.csv")),
+        (Action.LOAN_MONITOR, lambda a: run_monitoring(engine, a, date(2026, 11, 1))),
+        (Action.LOAN_POLICY, u(engine, lambda s, a: postloan_policy.change(
+            s, a, {"partial_payments": 3}, "three"))),
     ]
 
 

@@ -250,27 +250,27 @@
 <context>
     <name>Audit</name>
     <message>
-        <location filename="../../riskdesk/services/audit.py" line="119" />
+        <location filename="../../riskdesk/services/audit.py" line="148" />
         <source>the chain head does not match the last event (events were removed from the end)</source>
         <translation>链头与最后一条事件不符（末尾的事件被删除）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit.py" line="127" />
+        <location filename="../../riskdesk/services/audit.py" line="156" />
         <source>event {seq} is missing</source>
         <translation>缺少第 {seq} 号事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit.py" line="129" />
+        <location filename="../../riskdesk/services/audit.py" line="158" />
         <source>the stored text does not match its hash</source>
         <translation>存储的原文与其哈希不符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit.py" line="131" />
+        <location filename="../../riskdesk/services/audit.py" line="160" />
         <source>the link to the previous event is broken</source>
         <translation>与前一事件的链接断开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit.py" line="133" />
+        <location filename="../../riskdesk/services/audit.py" line="162" />
         <source>the event's fields differ from the text that was hashed</source>
         <translation>事件字段与被哈希的原文不一致</translation>
     </message>
@@ -2016,6 +2016,7 @@
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="149" />
+        <location filename="../../riskdesk/domain/enums.py" line="312" />
         <source>opened the case</source>
         <translation>打开了案件</translation>
     </message>
@@ -2374,6 +2375,66 @@
         <location filename="../../riskdesk/domain/enums.py" line="296" />
         <source>monthly compliance report</source>
         <translation>月度合规报告</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="301" />
+        <source>normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="302" />
+        <source>special mention</source>
+        <translation>关注</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="303" />
+        <source>substandard</source>
+        <translation>次级</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="304" />
+        <source>doubtful</source>
+        <translation>可疑</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="305" />
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="306" />
+        <source>out</source>
+        <translation>转出</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="307" />
+        <source>in</source>
+        <translation>转入</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="308" />
+        <source>transfer</source>
+        <translation>转账</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="309" />
+        <source>cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="310" />
+        <source>cross-border</source>
+        <translation>跨境</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="311" />
+        <source>ran post-loan monitoring</source>
+        <translation>运行了贷后监测</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="313" />
+        <source>added an early warning</source>
+        <translation>添加了预警</translation>
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="153" />
@@ -2814,6 +2875,166 @@
         <location filename="../../riskdesk/security/datakey.py" line="154" />
         <source>The keyring holds a different key under the id {key_id} than the one this database was encrypted with.</source>
         <translation>密钥环中编号 {key_id} 的密钥与加密此数据库所用的密钥不同。</translation>
+    </message>
+</context>
+<context>
+    <name>LoanImport</name>
+    <message>
+        <location filename="../../riskdesk/services/loan_import.py" line="119" />
+        <source>Cannot tell what this file holds: a loan file has loan_no and application_no, a repayment file instalment_no, a fund-flow file flow_no.</source>
+        <translation>无法判断文件内容：借据文件含 loan_no 和 application_no，还款文件含 instalment_no，资金流水文件含 flow_no。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/loan_import.py" line="138" />
+        <source>The {kind} file lacks the columns: {names}.</source>
+        <translation>{kind} 文件缺少列：{names}。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/loan_import.py" line="166" />
+        <source>not a number</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/loan_import.py" line="169" />
+        <source>must be above zero</source>
+        <translation>必须大于零</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/loan_import.py" line="170" />
+        <source>must not be negative</source>
+        <translation>不能为负数</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/loan_import.py" line="173" />
+        <source>above {top}</source>
+        <translation>超过 {top}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/loan_import.py" line="181" />
+        <source>not a date (expected YYYY-MM-DD)</source>
+        <translation>不是日期（应为 YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/loan_import.py" line="190" />
+        <source>not a date and time (expected YYYY-MM-DD HH:MM)</source>
+        <translation>不是日期时间（应为 YYYY-MM-DD HH:MM）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/loan_import.py" line="203" />
+        <source>not a whole number</source>
+        <translation>不是整数</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/loan_import.py" line="206" />
+        <source>must be between {low} and {high}</source>
+        <translation>必须在 {low} 到 {high} 之间</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/loan_import.py" line="229" />
+        <source>same as row {row}</source>
+        <translation>与第 {row} 行重复</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/loan_import.py" line="262" />
+        <source>Checking loans</source>
+        <translation>正在检查借据</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/loan_import.py" line="283" />
+        <location filename="../../riskdesk/services/loan_import.py" line="350" />
+        <location filename="../../riskdesk/services/loan_import.py" line="421" />
+        <source>required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/loan_import.py" line="289" />
+        <source>no such application</source>
+        <translation>没有此申请</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/loan_import.py" line="291" />
+        <source>the application was not approved (automatically or by a final officer decision)</source>
+        <translation>该申请未获批准（既非自动通过，也无审查员的最终批准）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/loan_import.py" line="302" />
+        <source>one of: {choices}</source>
+        <translation>应为以下之一：{choices}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/loan_import.py" line="312" />
+        <location filename="../../riskdesk/services/loan_import.py" line="457" />
+        <source>already imported with different content</source>
+        <translation>已以不同内容导入</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/loan_import.py" line="316" />
+        <source>already has a loan</source>
+        <translation>已有借据</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/loan_import.py" line="332" />
+        <source>Checking repayments</source>
+        <translation>正在检查还款</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/loan_import.py" line="355" />
+        <location filename="../../riskdesk/services/loan_import.py" line="426" />
+        <source>no such loan</source>
+        <translation>无此借据</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/loan_import.py" line="366" />
+        <source>a payment needs its date</source>
+        <translation>还款须有日期</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/loan_import.py" line="369" />
+        <source>more than the amount due</source>
+        <translation>超过应还金额</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/loan_import.py" line="379" />
+        <source>instalment {n} was imported with another due date or amount</source>
+        <translation>第 {n} 期已以不同的应还日或金额导入</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/loan_import.py" line="400" />
+        <source>Checking fund flows</source>
+        <translation>正在检查资金流水</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/loan_import.py" line="431" />
+        <source>out or in</source>
+        <translation>应为 out（转出）或 in（转入）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/loan_import.py" line="434" />
+        <source>transfer, cash or cross_border</source>
+        <translation>应为 transfer（转账）、cash（现金）或 cross_border（跨境）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/loan_import.py" line="437" />
+        <source>four digits</source>
+        <translation>应为四位数字</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/loan_import.py" line="440" />
+        <source>not an account number</source>
+        <translation>不是账号</translation>
+    </message>
+</context>
+<context>
+    <name>Loans</name>
+    <message>
+        <location filename="../../riskdesk/services/loans.py" line="46" />
+        <source>There is no case {id}.</source>
+        <translation>没有编号为 {id} 的案件。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/loans.py" line="58" />
+        <source>There is no loan {id}.</source>
+        <translation>没有借据 {id}。</translation>
     </message>
 </context>
 <context>
@@ -3678,129 +3899,277 @@ Database: {db}</source>
 <context>
     <name>Permissions</name>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="43" />
+        <location filename="../../riskdesk/services/permissions.py" line="46" />
         <source>manage users and roles</source>
         <translation>管理用户和角色</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="44" />
+        <location filename="../../riskdesk/services/permissions.py" line="47" />
         <source>import applications</source>
         <translation>导入申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="45" />
+        <location filename="../../riskdesk/services/permissions.py" line="48" />
         <source>view applications</source>
         <translation>查看申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="46" />
+        <location filename="../../riskdesk/services/permissions.py" line="49" />
         <source>verify the audit trail</source>
         <translation>校验审计链</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="47" />
+        <location filename="../../riskdesk/services/permissions.py" line="50" />
         <source>train credit models</source>
         <translation>训练信用模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="48" />
+        <location filename="../../riskdesk/services/permissions.py" line="51" />
         <source>propose a model for activation</source>
         <translation>提请启用模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="49" />
+        <location filename="../../riskdesk/services/permissions.py" line="52" />
         <source>approve a model (second person)</source>
         <translation>审批模型（第二人）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="50" />
+        <location filename="../../riskdesk/services/permissions.py" line="53" />
         <source>record model monitoring</source>
         <translation>记录模型监控</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="51" />
+        <location filename="../../riskdesk/services/permissions.py" line="54" />
         <source>score applications</source>
         <translation>为申请评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="52" />
+        <location filename="../../riskdesk/services/permissions.py" line="55" />
         <source>change rule settings</source>
         <translation>修改规则设置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="53" />
+        <location filename="../../riskdesk/services/permissions.py" line="56" />
         <source>change the decision policy</source>
         <translation>修改决策策略</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="54" />
+        <location filename="../../riskdesk/services/permissions.py" line="57" />
         <source>work cases: claim, note, decide</source>
         <translation>处理案件：领取、记录、决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="55" />
+        <location filename="../../riskdesk/services/permissions.py" line="58" />
         <source>assign cases to others</source>
         <translation>将案件分配给他人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="56" />
+        <location filename="../../riskdesk/services/permissions.py" line="59" />
         <source>check another officer's decision</source>
         <translation>复核他人的决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="57" />
+        <location filename="../../riskdesk/services/permissions.py" line="60" />
         <source>export the data key for escrow</source>
         <translation>导出数据密钥以托管</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="58" />
+        <location filename="../../riskdesk/services/permissions.py" line="61" />
         <source>change workstation settings</source>
         <translation>修改工作站设置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="59" />
+        <location filename="../../riskdesk/services/permissions.py" line="62" />
         <source>export the case queue (masked)</source>
         <translation>导出案件队列（遮蔽）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="60" />
+        <location filename="../../riskdesk/services/permissions.py" line="63" />
         <source>see unmasked personal data</source>
         <translation>查看未遮蔽的个人信息</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="61" />
+        <location filename="../../riskdesk/services/permissions.py" line="64" />
         <source>register and handle complaints</source>
         <translation>登记和处理投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="63" />
+        <location filename="../../riskdesk/services/permissions.py" line="66" />
         <source>assign complaints</source>
         <translation>分派投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="64" />
+        <location filename="../../riskdesk/services/permissions.py" line="67" />
         <source>approve a special complaint extension</source>
         <translation>审批投诉特别延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="66" />
+        <location filename="../../riskdesk/services/permissions.py" line="69" />
         <source>change complaint deadlines</source>
         <translation>修改投诉处理期限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="67" />
+        <location filename="../../riskdesk/services/permissions.py" line="70" />
         <source>issue case audit reports</source>
         <translation>出具案件审计报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="68" />
+        <location filename="../../riskdesk/services/permissions.py" line="71" />
         <source>issue the monthly report</source>
         <translation>出具月度报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="111" />
+        <location filename="../../riskdesk/services/permissions.py" line="72" />
+        <source>import loans, repayments and flows</source>
+        <translation>导入借据、还款和资金流水</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/permissions.py" line="73" />
+        <source>run post-loan monitoring</source>
+        <translation>运行贷后监测</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/permissions.py" line="74" />
+        <source>change post-loan thresholds</source>
+        <translation>修改贷后阈值</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/permissions.py" line="120" />
         <source>{user} may not {action}; this needs the role: {roles}.</source>
         <translation>{user} 无权{action}；需要角色：{roles}。</translation>
+    </message>
+</context>
+<context>
+    <name>PostLoan</name>
+    <message>
+        <location filename="../../riskdesk/services/postloan.py" line="41" />
+        <source>First instalment due {due} not paid</source>
+        <translation>首期（{due} 到期）未还</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/postloan.py" line="43" />
+        <source>{dpd} days past due (crossed {threshold}); {overdue} overdue since {due}</source>
+        <translation>逾期 {dpd} 天（越过 {threshold} 天）；自 {due} 起逾期金额 {overdue}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/postloan.py" line="45" />
+        <source>{count} instalments paid only in part</source>
+        <translation>{count} 期仅部分还款</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/postloan.py" line="47" />
+        <source>{amount} ({share}) of the proceeds moved to one account {account} within {hours} h of disbursement</source>
+        <translation>放款后 {hours} 小时内有 {amount}（{share}）贷款资金转入同一账户 {account}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/postloan.py" line="50" />
+        <source>{amount} paid to {kind} {account} on {at}, {days} days after disbursement</source>
+        <translation>{at}（放款后 {days} 天）向 {kind} {account} 支付 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/postloan.py" line="53" />
+        <source>{amount} spent on a banned use ({kind}, MCC {mcc}) on {at}</source>
+        <translation>{at} 有 {amount} 用于禁止用途（{kind}，商户类别码 {mcc}）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/postloan.py" line="55" />
+        <source>{amount} moved to the borrower's own other account {account} on {at}</source>
+        <translation>{at} 有 {amount} 转入借款人本人的其他账户 {account}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/postloan.py" line="57" />
+        <source>{amount} out by {channel} on {day}: at or above the large-value threshold {threshold}</source>
+        <translation>{day} 以 {channel} 方式转出 {amount}：达到大额交易标准 {threshold}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/postloan.py" line="60" />
+        <source>Loan over one year: credit re-review {n} due since {due}</source>
+        <translation>贷款期限超过一年：第 {n} 次年度授信复审自 {due} 起到期</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/postloan.py" line="64" />
+        <source>First payment missed</source>
+        <translation>首期未还</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/postloan.py" line="65" />
+        <source>Days past due crossed a threshold</source>
+        <translation>逾期天数越过阈值</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/postloan.py" line="66" />
+        <source>Repeated partial payments</source>
+        <translation>多次部分还款</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/postloan.py" line="67" />
+        <source>Proceeds moved out at once</source>
+        <translation>贷款资金快速转出</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/postloan.py" line="68" />
+        <source>Proceeds repay other credit</source>
+        <translation>贷款资金用于偿还其他信用</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/postloan.py" line="69" />
+        <source>Banned use of proceeds</source>
+        <translation>贷款资金用于禁止用途</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/postloan.py" line="70" />
+        <source>Round trip to own account</source>
+        <translation>资金回流本人账户</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/postloan.py" line="71" />
+        <source>Large-value same-day total</source>
+        <translation>单日大额交易</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/postloan.py" line="72" />
+        <source>Annual credit re-review due</source>
+        <translation>年度授信复审到期</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/postloan.py" line="119" />
+        <source>Reading repayments</source>
+        <translation>正在读取还款</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/postloan.py" line="123" />
+        <source>Writing the month's snapshot</source>
+        <translation>正在写入本月快照</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/postloan.py" line="126" />
+        <source>Checking fund flows</source>
+        <translation>正在检查资金流水</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/postloan.py" line="130" />
+        <source>Raising cases</source>
+        <translation>正在生成案件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/postloan_policy.py" line="45" />
+        <source>Measures for Risk Classification of Financial Assets (2023); CBIRC Order 2020 No. 9; PBOC Order 2016 No. 3</source>
+        <translation>《商业银行金融资产风险分类办法》（2023）；银保监会令2020年第9号；中国人民银行令2016年第3号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/postloan_policy.py" line="73" />
+        <source>Say why the thresholds change.</source>
+        <translation>请说明修改阈值的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/postloan_policy.py" line="78" />
+        <source>Unknown post-loan setting: {names}.</source>
+        <translation>未知的贷后设置：{names}。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/postloan_policy.py" line="83" />
+        <source>Category floors must rise: special mention &lt; substandard &lt; doubtful &lt; loss, from day 1.</source>
+        <translation>分类下限须逐级递增：关注 &lt; 次级 &lt; 可疑 &lt; 损失，且从第 1 天开始。</translation>
     </message>
 </context>
 <context>
@@ -4063,22 +4432,22 @@ Database: {db}</source>
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../riskdesk/services/reports.py" line="33" />
+        <location filename="../../riskdesk/services/reports.py" line="32" />
         <source>A report is written in zh or en, not {lang}.</source>
         <translation>报告语言只能是 zh 或 en，而不是 {lang}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reports.py" line="78" />
+        <location filename="../../riskdesk/services/reports.py" line="77" />
         <source>Application {no} has no case.</source>
         <translation>申请 {no} 没有案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reports.py" line="153" />
+        <location filename="../../riskdesk/services/reports.py" line="152" />
         <source>There is no report {id}.</source>
         <translation>不存在报告 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reports.py" line="201" />
+        <location filename="../../riskdesk/services/reports.py" line="200" />
         <source>Consumer-finance risk team</source>
         <translation>消费金融风险管理团队</translation>
     </message>

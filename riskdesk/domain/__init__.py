@@ -4,6 +4,15 @@ from riskdesk.domain.audit import AuditEvent, AuditHead
 from riskdesk.domain.cases import Case, InvestigationNote, NoteDraft
 from riskdesk.domain.complaints import Complaint
 from riskdesk.domain.keys import DataKey
+from riskdesk.domain.loans import (
+    FundFlow,
+    Loan,
+    LoanAlert,
+    LoanSnapshot,
+    MonitoringPolicy,
+    MonitoringRun,
+    Repayment,
+)
 from riskdesk.domain.reports import Report
 from riskdesk.domain.rules import BlacklistEntry, LprRate, RuleHit, RuleSet, RuleSetting
 from riskdesk.domain.scoring import (
@@ -29,13 +38,20 @@ __all__ = [
     "Complaint",
     "DecisionRecord",
     "DataKey",
+    "FundFlow",
     "ImportBatch",
     "InvestigationNote",
+    "Loan",
+    "LoanAlert",
+    "LoanSnapshot",
     "NoteDraft",
     "LprRate",
     "ModelVersion",
     "MonitorRun",
+    "MonitoringPolicy",
+    "MonitoringRun",
     "PolicyVersion",
+    "Repayment",
     "Report",
     "RoleRequest",
     "RuleHit",

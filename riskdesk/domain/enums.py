@@ -295,3 +295,20 @@ LABELS.update({
     "case": QT_TRANSLATE_NOOP("Enum", "case audit report"),
     "monthly": QT_TRANSLATE_NOOP("Enum", "monthly compliance report"),
 })
+
+
+LABELS.update({
+    "normal": QT_TRANSLATE_NOOP("Enum", "normal"),
+    "special_mention": QT_TRANSLATE_NOOP("Enum", "special mention"),
+    "substandard": QT_TRANSLATE_NOOP("Enum", "substandard"),
+    "doubtful": QT_TRANSLATE_NOOP("Enum", "doubtful"),
+    "loss": QT_TRANSLATE_NOOP("Enum", "loss"),
+    "out": QT_TRANSLATE_NOOP("Enum", "out"),
+    "in": QT_TRANSLATE_NOOP("Enum", "in"),
+    "transfer": QT_TRANSLATE_NOOP("Enum", "transfer"),
+    "cash": QT_TRANSLATE_NOOP("Enum", "cash"),
+    "cross_border": QT_TRANSLATE_NOOP("Enum", "cross-border"),
+    "loan.monitor": QT_TRANSLATE_NOOP("Enum", "ran post-loan monitoring"),
+    "case.open": QT_TRANSLATE_NOOP("Enum", "opened the case"),
+    "case.alert": QT_TRANSLATE_NOOP("Enum", "added an early warning"),
+})

@@ -37,6 +37,9 @@ class Action(StrEnum):
     COMPLAINT_SETTINGS = "complaint.settings"
     REPORT_CASE = "report.case"
     REPORT_MONTHLY = "report.monthly"
+    LOAN_IMPORT = "loan.import"
+    LOAN_MONITOR = "loan.monitor"
+    LOAN_POLICY = "loan.policy"
 
 
 ACTION_LABELS = {
@@ -66,6 +69,9 @@ ACTION_LABELS = {
     Action.COMPLAINT_SETTINGS: QT_TRANSLATE_NOOP("Permissions", "change complaint deadlines"),
     Action.REPORT_CASE: QT_TRANSLATE_NOOP("Permissions", "issue case audit reports"),
     Action.REPORT_MONTHLY: QT_TRANSLATE_NOOP("Permissions", "issue the monthly report"),
+    Action.LOAN_IMPORT: QT_TRANSLATE_NOOP("Permissions", "import loans, repayments and flows"),
+    Action.LOAN_MONITOR: QT_TRANSLATE_NOOP("Permissions", "run post-loan monitoring"),
+    Action.LOAN_POLICY: QT_TRANSLATE_NOOP("Permissions", "change post-loan thresholds"),
 }
 
 ALL_ROLES = frozenset(Role)
@@ -98,6 +104,9 @@ MATRIX: dict[Action, frozenset[Role]] = {
     Action.REPORT_CASE: frozenset({Role.OFFICER, Role.SENIOR_OFFICER, Role.COMPLIANCE,
                                    Role.AUDITOR}),
     Action.REPORT_MONTHLY: frozenset({Role.COMPLIANCE, Role.SENIOR_OFFICER, Role.AUDITOR}),
+    Action.LOAN_IMPORT: frozenset({Role.OFFICER, Role.SENIOR_OFFICER, Role.ADMIN}),
+    Action.LOAN_MONITOR: frozenset({Role.OFFICER, Role.SENIOR_OFFICER, Role.ADMIN}),
+    Action.LOAN_POLICY: frozenset({Role.COMPLIANCE}),
 }
 
 

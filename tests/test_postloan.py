@@ -1,0 +1,241 @@
+"""Post-loan monitoring (issue 8): hand-built loans for each rule, positive and negative, each
+category boundary, no duplicate cases on a second run, and imports that refuse bad files."""
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+from sqlalchemy import Engine, text
+
+from riskdesk.services.actor import Actor
+from riskdesk.services.loan_import import import_loan_file
+from riskdesk.services.postloan import run_monitoring
+from riskdesk.services.postloan_policy import DEFAULTS, category_of
+from riskdesk.storage.session import unit_of_work
+from tests.helpers import sample
+
+AS_OF = date(2026, 11, 20)
+
+
+def approved(engine: Engine, actors: dict[str, Actor], n: int) -> list[str]:
+    from riskdesk.services.imports.service import import_frame
+    from tests.test_scoring import activate_default
+
+    activate_default(engine, actors)
+    import_frame(engine, actors["officer"], sample(300, seed=11, prefix="L"),
+                 file_name="l.csv", sha256="7" * 64)
+    with engine.connect() as conn:
+        numbers = conn.execute(text(
+            "SELECT a.application_no FROM application a JOIN decision_record d ON "
+            "d.application_id = a.id WHERE d.current_slot = 1 AND d.outcome = 'auto_approve' "
+            "ORDER BY a.application_no")).scalars().all()
+    assert len(numbers) >= n
+    return list(numbers[:n])
+
+
+def write(tmp_path: Path, name: str, rows: list[dict[str, Any]]) -> Path:
+    path = tmp_path / name
+    pd.DataFrame(rows).to_csv(path, index=False)
+    return path
+
+
+class Book:
+    """Loans built by hand: each gets a monthly schedule from its start date."""
+
+    def __init__(self, apps: list[str]) -> None:
+        self.apps = apps
+        self.loans: list[dict[str, Any]] = []
+        self.repayments: list[dict[str, Any]] = []
+        self.flows: list[dict[str, Any]] = []
+
+    def loan(self, name: str, *, start: date, term: int = 12, principal: float = 12000,
+             paid: dict[int, tuple[date | None, float]] | None = None,
+             disbursed: str | None = None) -> str:
+        no = f"LN-{name}"
+        self.loans.append({
+            "loan_no": no, "application_no": self.apps[len(self.loans)],
+            "principal": principal, "disbursed_at": disbursed or f"{start} 10:00",
+            "start_date": start.isoformat(), "term_months": term, "apr": 18.0,
+            "repayment_type": "equal_instalment"})
+        each = round(principal * 1.1 / term, 2)
+        for k in range(1, term + 1):
+            due = (pd.Timestamp(start) + pd.DateOffset(months=k)).date()
+            when, amount = (paid or {}).get(k, (due, each) if due < AS_OF else (None, 0))
+            self.repayments.append({
+                "loan_no": no, "instalment_no": k, "due_date": due.isoformat(),
+                "due_amount": each, "due_principal": round(principal / term, 2),
+                "paid_date": when.isoformat() if when else "", "paid_amount": amount})
+        return no
+
+    def flow(self, loan_no: str, at: str, amount: float, kind: str, *, channel: str = "transfer",
+             account: str = "6222020000000001", mcc: str = "") -> None:
+        self.flows.append({
+            "flow_no": f"F{len(self.flows):05d}", "loan_no": loan_no, "at": at,
+            "amount": amount, "direction": "out", "channel": channel,
+            "counterparty_account": account, "counterparty_name": "x",
+            "counterparty_type": kind, "mcc": mcc})
+
+    def load(self, engine: Engine, actor: Actor, tmp_path: Path) -> None:
+        for name, rows in (("loans.csv", self.loans), ("repayments.csv", self.repayments),
+                           ("flows.csv", self.flows)):
+            if rows:
+                result = import_loan_file(engine, actor, write(tmp_path, name, rows))
+                assert not result.refused, result.problems.to_dict("records")
+
+
+def alerts(engine: Engine) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    out: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    with engine.connect() as conn:
+        for no, code, detail in conn.execute(text(
+                "SELECT l.loan_no, a.code, a.detail FROM loan_alert a JOIN loan l ON "
+                "l.id = a.loan_id")):
+            out.setdefault((no, code), []).append(json.loads(detail))
+    return out
+
+
+def test_category_floors_follow_the_regulation() -> None:
+    floors = DEFAULTS["category_from_dpd"]
+    assert [category_of(d, floors) for d in (0, 1, 90, 91, 270, 271, 360, 361)] == [
+        "normal", "special_mention", "special_mention", "substandard", "substandard",
+        "doubtful", "doubtful", "loss"]
+
+
+def test_each_rule_fires_on_its_pattern_and_not_beside_it(
+        engine: Engine, actors: dict[str, Actor], tmp_path: Path) -> None:
+    apps = approved(engine, actors, 16)
+    b = Book(apps)
+    start = AS_OF - timedelta(days=200)
+    ok = b.loan("ok", start=start)
+    fpd = b.loan("fpd", start=date(2026, 9, 1), paid={1: (None, 0), 2: (None, 0)})
+    dpd35 = b.loan("dpd35", start=date(2026, 6, 16), paid={4: (None, 0), 5: (None, 0)})
+    partial = b.loan("partial", start=start, paid={1: (start + timedelta(days=31), 100),
+                                                   2: (start + timedelta(days=61), 100)})
+    partial1 = b.loan("partial1", start=start, paid={1: (start + timedelta(days=31), 100)})
+    # 90 and 91 days past due: special mention / substandard
+    d90 = b.loan("d90", start=(pd.Timestamp(AS_OF - timedelta(days=90)) - pd.DateOffset(
+        months=1)).date(), paid={1: (None, 0)})
+    d91 = b.loan("d91", start=(pd.Timestamp(AS_OF - timedelta(days=91)) - pd.DateOffset(
+        months=1)).date(), paid={1: (None, 0)})
+    fast = b.loan("fast", start=start, disbursed=f"{start} 09:00")
+    split = b.loan("split", start=start, disbursed=f"{start} 09:00")
+    late_out = b.loan("late", start=start, disbursed=f"{start} 09:00")
+    credit = b.loan("credit", start=start)
+    banned = b.loan("banned", start=start)
+    own = b.loan("own", start=start)
+    cash = b.loan("cash", start=start, principal=60000)
+    annual = b.loan("annual", start=AS_OF - timedelta(days=400), term=24)
+    b.loan("short", start=AS_OF - timedelta(days=400), term=12,
+           paid={k: ((AS_OF - timedelta(days=400) + timedelta(days=31 * k)), 1100)
+                 for k in range(1, 13)})
+    b.flow(fast, f"{start} 11:00", 7000, "person", account="6222000011112222")  # 58 % in 2 h
+    for k in range(3):
+        b.flow(split, f"{start} 11:0{k}", 2300, "person", account=f"622200001111333{k}")
+    b.flow(late_out, f"{start + timedelta(days=3)} 11:00", 7000, "person")
+    b.flow(credit, f"{start + timedelta(days=10)} 12:00", 3000, "credit_card")
+    b.flow(credit, f"{start + timedelta(days=11)} 12:00", 3000, "merchant", mcc="5411")
+    b.flow(banned, f"{start + timedelta(days=5)} 12:00", 5000, "merchant", mcc="6513")
+    b.flow(banned, f"{start + timedelta(days=6)} 12:00", 100, "merchant", mcc="5411")
+    b.flow(own, f"{start + timedelta(days=5)} 12:00", 5000, "own_account")
+    b.flow(cash, f"{start + timedelta(days=5)} 10:00", 30000, "person", channel="cash")
+    b.flow(cash, f"{start + timedelta(days=5)} 15:00", 25000, "person", channel="cash")
+    b.flow(cash, f"{start + timedelta(days=8)} 10:00", 30000, "person", channel="cash")
+    b.flow(cash, f"{start + timedelta(days=9)} 10:00", 25000, "person", channel="cash")
+    b.load(engine, actors["officer"], tmp_path)
+
+    first = run_monitoring(engine, actors["officer"], AS_OF)
+    hits = alerts(engine)
+    codes = {k for k in hits}
+    assert (fpd, "FIRST_PAYMENT_MISSED") in codes and (ok, "FIRST_PAYMENT_MISSED") not in codes
+    assert hits[(dpd35, "DPD")][0]["threshold"] == 30 and hits[(dpd35, "DPD")][0]["dpd"] == 35
+    assert not any(k[0] == ok for k in codes)
+    assert (partial, "PARTIAL_PAYMENTS") in codes and (partial1, "PARTIAL_PAYMENTS") not in codes
+    assert (fast, "PROCEEDS_OUT") in codes
+    assert (split, "PROCEEDS_OUT") not in codes and (late_out, "PROCEEDS_OUT") not in codes
+    assert (credit, "OTHER_CREDIT") in codes and len(hits[(credit, "OTHER_CREDIT")]) == 1
+    assert (banned, "BANNED_USE") in codes and len(hits[(banned, "BANNED_USE")]) == 1
+    assert (own, "ROUND_TRIP") in codes and (fast, "ROUND_TRIP") not in codes
+    assert [h["day"] for h in hits[(cash, "LARGE_VALUE")]] == [f"{start + timedelta(days=5)}"]
+    assert (annual, "ANNUAL_REVIEW") in codes and ("LN-short", "ANNUAL_REVIEW") not in codes
+    with engine.connect() as conn:
+        category = dict(conn.execute(text(
+            "SELECT l.loan_no, s.category FROM loan_snapshot s JOIN loan l ON l.id = s.loan_id "
+            "WHERE s.month = '2026-11'")).all())
+        kinds = dict(conn.execute(text(
+            "SELECT l.loan_no, c.kind FROM review_case c JOIN loan l ON l.application_id = "
+            "c.application_id WHERE c.kind IN ('post_loan', 'annual_review')")).all())
+    assert (category[d90], category[d91], category[ok]) == (
+        "special_mention", "substandard", "normal")
+    assert kinds[annual] == "annual_review" and kinds[fast] == "post_loan" and ok not in kinds
+    assert first.cases_opened == len(kinds) and first.alerts == sum(len(v) for v in hits.values())
+
+    again = run_monitoring(engine, actors["officer"], AS_OF)  # the same day: nothing new
+    assert (again.alerts, again.cases_opened, again.cases_updated) == (0, 0, 0)
+    later = run_monitoring(engine, actors["officer"], AS_OF + timedelta(days=30))
+    assert later.cases_updated >= 1  # dpd35 crossed 60: its open case gains the alert
+    with engine.connect() as conn:
+        n, flags = conn.execute(text(
+            "SELECT count(*), max(c.flags) FROM review_case c JOIN loan l ON l.application_id "
+            "= c.application_id WHERE l.loan_no = :n"), {"n": dpd35}).one()
+        logged = conn.execute(text("SELECT count(*) FROM audit_event WHERE action IN "
+                                   "('case.open', 'case.alert', 'loan.monitor')")).scalar_one()
+    assert n == 1 and "DPD" in flags
+    assert logged == first.cases_opened + later.cases_opened + later.cases_updated + 3
+    from riskdesk.services import audit
+    with unit_of_work(engine, write=False) as s:
+        assert audit.verify(s).ok
+
+
+def test_imports_refuse_bad_rows_whole_and_recognise_repeats(
+        sqlite_engine: Engine, sqlite_actors: dict[str, Actor], tmp_path: Path) -> None:
+    apps = approved(sqlite_engine, sqlite_actors, 3)
+    officer = sqlite_actors["officer"]
+    b = Book(apps)
+    b.loan("a", start=date(2026, 5, 1))
+    b.loan("b", start=date(2026, 5, 1))
+    bad = [dict(r) for r in b.loans]
+    bad[1]["principal"] = "-5"
+    bad.append({**b.loans[0], "loan_no": "LN-c", "application_no": "NO-SUCH"})
+    refused = import_loan_file(sqlite_engine, officer, write(tmp_path, "bad.csv", bad))
+    assert refused.refused
+    problems = refused.problems.to_dict("records")
+    assert {(p["row"], p["column"]) for p in problems} == {(3, "principal"),
+                                                           (4, "application_no")}
+    with sqlite_engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM loan")).scalar_one() == 0  # nothing
+    b.load(sqlite_engine, officer, tmp_path)
+    again = import_loan_file(sqlite_engine, officer, tmp_path / "loans.csv")
+    assert (again.inserted, again.present) == (0, 2)
+    reps = pd.read_csv(tmp_path / "repayments.csv", dtype=str, keep_default_na=False)
+    reps.loc[reps.index[-1], ["paid_date", "paid_amount"]] = ["2027-05-01", "1100"]
+    reps.to_csv(tmp_path / "repayments2.csv", index=False)
+    paid = import_loan_file(sqlite_engine, officer, tmp_path / "repayments2.csv")
+    assert (paid.updated, paid.inserted) == (1, 0)  # a payment arriving is news
+    reps.loc[reps.index[0], "due_amount"] = "1"
+    reps.to_csv(tmp_path / "repayments3.csv", index=False)
+    assert import_loan_file(sqlite_engine, officer, tmp_path / "repayments3.csv").refused
+    cheat = [{**b.loans[0], "loan_no": "LN-x", "application_no": apps[2]}]
+    with sqlite_engine.begin() as conn:  # an application that was not approved
+        conn.execute(text("UPDATE decision_record SET outcome = 'flagged' WHERE application_id "
+                          "= (SELECT id FROM application WHERE application_no = :n)"),
+                     {"n": apps[2]})
+    result = import_loan_file(sqlite_engine, officer, write(tmp_path, "x.csv", cheat))
+    assert result.refused and "not approved" in result.problems.iloc[0]["reason"]
+    flows = [{"flow_no": "F1", "loan_no": "LN-a", "at": "2026-05-01 12:00", "amount": "10",
+              "direction": "sideways", "channel": "transfer",
+              "counterparty_account": "6222020000000001", "counterparty_name": "x",
+              "counterparty_type": "person", "mcc": "12"}]
+    result = import_loan_file(sqlite_engine, officer, write(tmp_path, "f.csv", flows))
+    assert {p["column"] for p in result.problems.to_dict("records")} == {"direction", "mcc"}
+
+
+def test_monitoring_needs_its_role(sqlite_engine: Engine,
+                                   sqlite_actors: dict[str, Actor]) -> None:
+    from riskdesk.errors import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        run_monitoring(sqlite_engine, sqlite_actors["auditor"], AS_OF)
+    assert isinstance(datetime.now(), datetime)
