@@ -145,6 +145,20 @@ def build_parser() -> argparse.ArgumentParser:
     cf.add_argument("--month", help="YYYY-MM (default: this month)")
     _common(cf)
 
+    loans = sub.add_parser("loans", help="post-loan: loans, repayments, fund flows, monitoring")
+    ls_ = loans.add_subparsers(dest="loans_command", required=True)
+    li = ls_.add_parser("import", help="import loan, repayment or fund-flow files (CSV or "
+                        "Excel; the kind is told by the columns), each whole or not at all")
+    li.add_argument("files", type=Path, nargs="+")
+    _common(li)
+    lm = ls_.add_parser("monitor", help="the daily monitoring run: DPD, five categories, "
+                        "early-warning rules; raises post-loan cases")
+    lm.add_argument("--as-of", help="YYYY-MM-DD (default: today in the bank's time zone)")
+    _common(lm)
+    lp = ls_.add_parser("portfolio", help="loans and balances by category, roll rates")
+    lp.add_argument("--month", required=True, help="YYYY-MM")
+    _common(lp)
+
     rep = sub.add_parser("report", help="PDF reports, archived with their hash")
     rs = rep.add_subparsers(dest="report_command", required=True)
     rc = rs.add_parser("case", help="the case audit report of an application")
@@ -174,6 +188,10 @@ def build_parser() -> argparse.ArgumentParser:
     br = bs.add_parser("report", help="the monthly report over a month of N applications")
     br.add_argument("--cases", type=int, default=100_000)
     br.add_argument("--workdir", type=Path)
+    bm = bs.add_parser("monitor", help="a full daily post-loan monitoring run over N loans "
+                       "(12 repayments and ~5 fund flows each)")
+    bm.add_argument("--loans", type=int, default=1_000_000)
+    bm.add_argument("--workdir", type=Path)
     bq = bs.add_parser("queue", help="the case queue through its Qt model at N cases "
                        "(builds the database once, then reuses it)")
     bq.add_argument("--rows", type=int, default=10_000_000)
@@ -364,6 +382,59 @@ def cmd_complaints(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_loans(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from riskdesk.domain.enums import label
+    from riskdesk.services.loan_import import import_loan_file
+    from riskdesk.services.loans import portfolio
+    from riskdesk.services.postloan import run_monitoring
+    from riskdesk.storage.session import unit_of_work
+
+    engine = open_engine(args.db)
+    actor = acting_user(engine, args.user)
+    if args.loans_command == "import":
+        code = 0
+        for path in args.files:
+            result = import_loan_file(engine, actor, path)
+            if result.refused:
+                print(f"{path.name}: refused, nothing imported. {len(result.problems)} "
+                      f"problem(s):", file=sys.stderr)
+                for r in result.problems.head(50).itertuples(index=False):
+                    print(f"  row {r.row}, column {r.column}, value \"{r.value}\": {r.reason}",
+                          file=sys.stderr)
+                code = 2
+                continue
+            print(f"{path.name}: {result.kind}, {result.rows_total} rows: {result.inserted} "
+                  f"new, {result.updated} updated, {result.present} already present")
+        return code
+    if args.loans_command == "monitor":
+        try:
+            as_of = date.fromisoformat(args.as_of) if args.as_of else None
+        except ValueError:
+            raise RiskdeskError(f"--as-of: not a date (YYYY-MM-DD): {args.as_of}") from None
+        run = run_monitoring(engine, actor, as_of)
+        print(f"monitoring run {run.run_id} as of {run.as_of}: {run.loans} loans, "
+              f"{run.alerts} new alerts, {run.cases_opened} cases opened, "
+              f"{run.cases_updated} updated")
+        for code_, n in sorted((run.by_code or {}).items()):
+            print(f"  {code_}: {n}")
+        return 0
+    with unit_of_work(engine, write=False) as session:
+        book = portfolio(session, actor, args.month)
+    print(f"portfolio {book.month}: {book.total_loans} loans, balance "
+          f"{book.total_balance:,.2f}")
+    for category in book.loans:
+        print(f"  {label(category):<16} {book.loans[category]:>8} loans  "
+              f"{book.balance[category]:>16,.2f}  overdue {book.overdue[category]:,.2f}")
+    if book.roll:
+        print(f"roll rates {book.previous} -> {book.month} (share of each row):")
+        for src, row in book.roll.items():
+            print(f"  {label(src):<16} " + "  ".join(f"{label(d)} {100 * v:.1f} %"
+                                                     for d, v in row.items() if v))
+    return 0
+
+
 def _report_language(lang: str) -> str:
     """The report's own catalogue (QtCore only, no application object needed)."""
     from riskdesk.ui.i18n import choose_language, install_catalogues
@@ -429,6 +500,11 @@ def cmd_bench(args: argparse.Namespace) -> int:
         from riskdesk.bench_queue import bench_queue
 
         print(bench_queue(args.rows, workdir=args.workdir))
+        return 0
+    if args.bench_command == "monitor":
+        from riskdesk.bench_monitor import bench_monitor
+
+        print(bench_monitor(args.loans, workdir=args.workdir))
         return 0
     from riskdesk.bench import bench_import, bench_report, bench_score
 
@@ -563,7 +639,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handlers = {"db": cmd_db, "user": cmd_user, "import": cmd_import, "audit": cmd_audit,
                 "demo": cmd_demo, "key": cmd_key, "bench": cmd_bench, "model": cmd_model,
-                "complaints": cmd_complaints, "report": cmd_report,
+                "complaints": cmd_complaints, "report": cmd_report, "loans": cmd_loans,
                 "score": cmd_score, "rules": cmd_rules}
     try:
         if args.command in (None, "gui"):

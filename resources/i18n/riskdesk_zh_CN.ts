@@ -2880,146 +2880,144 @@
 <context>
     <name>LoanImport</name>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="119" />
+        <location filename="../../riskdesk/services/loan_import.py" line="121" />
         <source>Cannot tell what this file holds: a loan file has loan_no and application_no, a repayment file instalment_no, a fund-flow file flow_no.</source>
         <translation>无法判断文件内容：借据文件含 loan_no 和 application_no，还款文件含 instalment_no，资金流水文件含 flow_no。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="138" />
+        <location filename="../../riskdesk/services/loan_import.py" line="140" />
         <source>The {kind} file lacks the columns: {names}.</source>
         <translation>{kind} 文件缺少列：{names}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="166" />
+        <location filename="../../riskdesk/services/loan_import.py" line="168" />
         <source>not a number</source>
         <translation>不是数字</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="169" />
+        <location filename="../../riskdesk/services/loan_import.py" line="171" />
         <source>must be above zero</source>
         <translation>必须大于零</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="170" />
+        <location filename="../../riskdesk/services/loan_import.py" line="172" />
         <source>must not be negative</source>
         <translation>不能为负数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="173" />
+        <location filename="../../riskdesk/services/loan_import.py" line="175" />
         <source>above {top}</source>
         <translation>超过 {top}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="181" />
+        <location filename="../../riskdesk/services/loan_import.py" line="187" />
         <source>not a date (expected YYYY-MM-DD)</source>
         <translation>不是日期（应为 YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="190" />
+        <location filename="../../riskdesk/services/loan_import.py" line="199" />
         <source>not a date and time (expected YYYY-MM-DD HH:MM)</source>
         <translation>不是日期时间（应为 YYYY-MM-DD HH:MM）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="203" />
+        <location filename="../../riskdesk/services/loan_import.py" line="212" />
         <source>not a whole number</source>
         <translation>不是整数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="206" />
+        <location filename="../../riskdesk/services/loan_import.py" line="215" />
         <source>must be between {low} and {high}</source>
         <translation>必须在 {low} 到 {high} 之间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="229" />
+        <location filename="../../riskdesk/services/loan_import.py" line="248" />
         <source>same as row {row}</source>
         <translation>与第 {row} 行重复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="262" />
+        <location filename="../../riskdesk/services/loan_import.py" line="281" />
         <source>Checking loans</source>
         <translation>正在检查借据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="283" />
-        <location filename="../../riskdesk/services/loan_import.py" line="350" />
-        <location filename="../../riskdesk/services/loan_import.py" line="421" />
+        <location filename="../../riskdesk/services/loan_import.py" line="227" />
         <source>required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="289" />
+        <location filename="../../riskdesk/services/loan_import.py" line="306" />
         <source>no such application</source>
         <translation>没有此申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="291" />
+        <location filename="../../riskdesk/services/loan_import.py" line="308" />
         <source>the application was not approved (automatically or by a final officer decision)</source>
         <translation>该申请未获批准（既非自动通过，也无审查员的最终批准）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="302" />
+        <location filename="../../riskdesk/services/loan_import.py" line="319" />
         <source>one of: {choices}</source>
         <translation>应为以下之一：{choices}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="312" />
-        <location filename="../../riskdesk/services/loan_import.py" line="457" />
+        <location filename="../../riskdesk/services/loan_import.py" line="329" />
+        <location filename="../../riskdesk/services/loan_import.py" line="470" />
         <source>already imported with different content</source>
         <translation>已以不同内容导入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="316" />
+        <location filename="../../riskdesk/services/loan_import.py" line="333" />
         <source>already has a loan</source>
         <translation>已有借据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="332" />
+        <location filename="../../riskdesk/services/loan_import.py" line="349" />
         <source>Checking repayments</source>
         <translation>正在检查还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="355" />
-        <location filename="../../riskdesk/services/loan_import.py" line="426" />
+        <location filename="../../riskdesk/services/loan_import.py" line="370" />
+        <location filename="../../riskdesk/services/loan_import.py" line="439" />
         <source>no such loan</source>
         <translation>无此借据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="366" />
+        <location filename="../../riskdesk/services/loan_import.py" line="381" />
         <source>a payment needs its date</source>
         <translation>还款须有日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="369" />
+        <location filename="../../riskdesk/services/loan_import.py" line="384" />
         <source>more than the amount due</source>
         <translation>超过应还金额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="379" />
+        <location filename="../../riskdesk/services/loan_import.py" line="394" />
         <source>instalment {n} was imported with another due date or amount</source>
         <translation>第 {n} 期已以不同的应还日或金额导入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="400" />
+        <location filename="../../riskdesk/services/loan_import.py" line="415" />
         <source>Checking fund flows</source>
         <translation>正在检查资金流水</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="431" />
+        <location filename="../../riskdesk/services/loan_import.py" line="444" />
         <source>out or in</source>
         <translation>应为 out（转出）或 in（转入）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="434" />
+        <location filename="../../riskdesk/services/loan_import.py" line="447" />
         <source>transfer, cash or cross_border</source>
         <translation>应为 transfer（转账）、cash（现金）或 cross_border（跨境）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="437" />
+        <location filename="../../riskdesk/services/loan_import.py" line="450" />
         <source>four digits</source>
         <translation>应为四位数字</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="440" />
+        <location filename="../../riskdesk/services/loan_import.py" line="453" />
         <source>not an account number</source>
         <translation>不是账号</translation>
     </message>

@@ -45,9 +45,14 @@ def build_demo(target: str, *, rows: int | None = None) -> str:
     if result.refused:
         raise RuntimeError("demo data failed validation: " + "; ".join(result.problem_lines(5)))
     scoring = _activate_default_model(engine, actor)
+    from riskdesk.services.demo_loans import load_demo_loans
+
+    with unit_of_work(engine, write=False) as session:
+        officer = _actor(session, "officer")
+    book = load_demo_loans(engine, officer)
     return (f"{redact_url(engine.url)}: demo database with {result.inserted} applications; "
             f"users {', '.join(u for u, _ in users)} (password: {DEMO_PASSWORD}); "
-            f"{scoring}")
+            f"{scoring}; post-loan: {book}")
 
 
 def _activate_default_model(engine: Engine, admin: Actor) -> str:

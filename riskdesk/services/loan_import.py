@@ -12,10 +12,11 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 from sqlalchemy import Engine, update
@@ -77,6 +78,7 @@ REPAYMENT_TYPES = ("equal_instalment", "equal_principal", "bullet", "interest_on
 DIRECTIONS = {"out": "out", "in": "in", "转出": "out", "支出": "out", "转入": "in", "收入": "in"}
 CHANNELS = {"transfer": "transfer", "cash": "cash", "cross_border": "cross_border",
             "转账": "transfer", "现金": "cash", "跨境": "cross_border"}
+_ZONE = ZoneInfo(SOURCE_TIMEZONE)
 ALIASES = {header_key(a): name for name, spellings in HEADERS.items()
            for a in (name, *spellings)}
 
@@ -176,6 +178,10 @@ def _decimal(v: str, line: int, name: str, problem: _Problems, *, positive: bool
 
 
 def _date(v: str, line: int, name: str, problem: _Problems) -> date | None:
+    try:  # the usual ISO form at once; other spellings (2026/5/1, Excel's) through pandas
+        return date.fromisoformat(v)
+    except ValueError:
+        pass
     parsed = pd.to_datetime(v.replace("/", "-"), errors="coerce", format="mixed")
     if pd.isna(parsed):
         problem(line, name, v, translate("LoanImport", "not a date (expected YYYY-MM-DD)"))
@@ -185,15 +191,18 @@ def _date(v: str, line: int, name: str, problem: _Problems) -> date | None:
 
 def _instant(v: str, line: int, name: str, problem: _Problems) -> datetime | None:
     """The core system's local time (RISKDESK_SOURCE_TZ), stored as UTC."""
-    parsed = pd.to_datetime(v.replace("/", "-"), errors="coerce", format="mixed")
-    if pd.isna(parsed):
-        problem(line, name, v, translate("LoanImport",
-                                         "not a date and time (expected YYYY-MM-DD HH:MM)"))
-        return None
-    stamp = pd.Timestamp(parsed)
-    if stamp.tzinfo is None:
-        stamp = stamp.tz_localize(SOURCE_TIMEZONE)
-    return stamp.tz_convert("UTC").tz_localize(None).to_pydatetime()
+    try:
+        local = datetime.fromisoformat(v)
+    except ValueError:
+        parsed = pd.to_datetime(v.replace("/", "-"), errors="coerce", format="mixed")
+        if pd.isna(parsed):
+            problem(line, name, v, translate(
+                "LoanImport", "not a date and time (expected YYYY-MM-DD HH:MM)"))
+            return None
+        local = pd.Timestamp(parsed).to_pydatetime()
+    if local.tzinfo is None:
+        local = local.replace(tzinfo=_ZONE)
+    return local.astimezone(UTC).replace(tzinfo=None)
 
 
 def _int(v: str, line: int, name: str, problem: _Problems, low: int, high: int) -> int | None:
