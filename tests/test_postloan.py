@@ -239,3 +239,74 @@ def test_monitoring_needs_its_role(sqlite_engine: Engine,
     with pytest.raises(PermissionDenied):
         run_monitoring(sqlite_engine, sqlite_actors["auditor"], AS_OF)
     assert isinstance(datetime.now(), datetime)
+
+
+def test_monthly_report_post_loan_section_matches_sql(
+        sqlite_engine: Engine, sqlite_actors: dict[str, Actor], tmp_path: Path) -> None:
+    import re
+
+    from riskdesk.services import reports
+    from tests.test_reports import pdftotext
+
+    apps = approved(sqlite_engine, sqlite_actors, 8)
+    b = Book(apps)
+    start = date(2026, 6, 10)
+    b.loan("good", start=start)
+    b.loan("good2", start=start, principal=30000)
+    b.loan("late", start=start, paid={4: (None, 0), 5: (None, 0), 6: (None, 0)})  # Oct 10
+    b.loan("worse", start=start, paid={k: (None, 0) for k in range(2, 13)})  # Aug 10: 102 d
+    b.loan("part", start=start, paid={3: (date(2026, 9, 15), 300), 4: (None, 0),
+                                      5: (None, 0)})
+    b.loan("cured", start=start, paid={4: (date(2026, 11, 5), 1100)})  # late in Oct only
+    b.load(sqlite_engine, sqlite_actors["officer"], tmp_path)
+    officer = sqlite_actors["officer"]
+    run_monitoring(sqlite_engine, officer, date(2026, 10, 31))
+    run_monitoring(sqlite_engine, officer, AS_OF)
+    issued = reports.monthly_report(sqlite_engine, sqlite_actors["compliance"], "2026-11", "en")
+    path = tmp_path / "m.pdf"
+    path.write_bytes(issued.pdf)
+    body = pdftotext(path)
+    with sqlite_engine.connect() as conn:
+        by_sql = {c: (n, round(b_, 2)) for c, n, b_ in conn.execute(text(
+            "SELECT category, count(*), sum(balance) FROM loan_snapshot WHERE month = '2026-11' "
+            "GROUP BY category"))}
+        # the book's balance straight from loans and repayments paid by the as-of date
+        total = conn.execute(text(
+            "SELECT sum(l.principal) - (SELECT coalesce(sum(CASE WHEN r.paid_amount >= "
+            "r.due_amount THEN r.due_principal ELSE 1.0 * r.due_principal * r.paid_amount / "
+            "r.due_amount END), 0) FROM repayment r WHERE r.paid_date <= '2026-11-20') "
+            "FROM loan l")).scalar_one()
+        moves = conn.execute(text(
+            "SELECT b.category, n.category, count(*) FROM loan_snapshot b JOIN loan_snapshot n "
+            "ON n.loan_id = b.loan_id WHERE b.month = '2026-10' AND n.month = '2026-11' "
+            "GROUP BY b.category, n.category")).all()
+    labels = {"normal": "normal", "special_mention": "special mention",
+              "substandard": "substandard", "doubtful": "doubtful", "loss": "loss"}
+    printed_total = 0.0
+    for category, name in labels.items():
+        n, balance = by_sql.get(category, (0, 0.0))
+        m = re.search(rf"^\s*{name}\s+(\d+)\s+([\d,]+\.\d\d)\s", body, re.M)
+        assert m, category
+        assert (int(m.group(1)), float(m.group(2).replace(",", ""))) == (n, balance), category
+        printed_total += float(m.group(2).replace(",", ""))
+    assert by_sql["substandard"][0] == 1 and by_sql["special_mention"][0] == 2
+    assert abs(printed_total - float(total)) < 0.05
+    roll = body[body.index("Roll rates 2026-10 to 2026-11"):]
+    sources = {s for s, _, _ in moves}
+    for src in sources:  # every row of the roll-rate table sums to 100 %
+        m = re.search(rf"^\s*{labels[src]}((?:\s+\d+\.\d %)+)", roll, re.M)
+        assert m, src
+        shares = [float(x) for x in re.findall(r"(\d+\.\d) %", m.group(1))]
+        assert len(shares) == 5 and abs(sum(shares) - 100.0) < 1e-9
+        n_src = sum(n for s, _, n in moves if s == src)
+        for dst, share in zip(labels, shares, strict=True):
+            n = sum(k for s, d, k in moves if s == src and d == dst)
+            assert abs(share - 100 * n / n_src) <= 0.1
+    cured = [(s, d) for s, d, _ in moves if s == "special_mention" and d == "normal"]
+    assert cured  # the loan paid in November rolled back to normal
+    run_monitoring(sqlite_engine, officer, AS_OF + timedelta(days=5))  # after the issue ...
+    again = reports.monthly_report(sqlite_engine, sqlite_actors["compliance"], "2026-11", "en")
+    path.write_bytes(again.pdf)
+    post = pdftotext(path)
+    cut = re.compile(r"RD-M-\d{8}-\d{6}|Issued at\s+\S+ \S+ UTC")
+    assert cut.sub("", post) == cut.sub("", body)  # ... the closed month reads the same

@@ -3025,12 +3025,12 @@
 <context>
     <name>Loans</name>
     <message>
-        <location filename="../../riskdesk/services/loans.py" line="46" />
+        <location filename="../../riskdesk/services/loans.py" line="53" />
         <source>There is no case {id}.</source>
         <translation>没有编号为 {id} 的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loans.py" line="58" />
+        <location filename="../../riskdesk/services/loans.py" line="65" />
         <source>There is no loan {id}.</source>
         <translation>没有借据 {id}。</translation>
     </message>
@@ -3466,432 +3466,515 @@ Database: {db}</source>
 <context>
     <name>MonthlyReport</name>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="106" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="235" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="110" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="241" />
         <source>Monthly compliance report</source>
         <translation>月度合规报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="109" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="113" />
         <source>Period</source>
         <translation>报告期间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="110" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="114" />
         <source>Report no.</source>
         <translation>报告编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="111" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="237" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="115" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="243" />
         <source>Cut-off</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="112" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="116" />
         <source>Issued by</source>
         <translation>出具人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="113" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="117" />
         <source>Issued at</source>
         <translation>出具时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="115" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="119" />
         <source>Figures count only what existed at the cut-off: regenerating this report with the same cut-off gives the same figures.</source>
         <translation>数据仅统计截止时间之前已存在的记录：以相同截止时间重新生成本报告，数据完全相同。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="119" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="123" />
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="121" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="125" />
         <source>Applications received</source>
         <translation>受理申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="122" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="126" />
         <source>Decided (automatic or flagged)</source>
         <translation>已决策（自动或标记）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="123" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="127" />
         <source>Flagged for review</source>
         <translation>标记人工审核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="124" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="128" />
         <source>Flag rate</source>
         <translation>标记率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="81" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="125" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="85" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="129" />
         <source>Approved automatically</source>
         <translation>自动通过</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="126" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="130" />
         <source>Officer decisions</source>
         <translation>审查员决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="127" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="131" />
         <source>Overrides (four-eyes)</source>
         <translation>推翻策略建议（双人复核）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="128" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="132" />
         <source>Median time to decision</source>
         <translation>决策用时中位数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="129" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="133" />
         <source>90th percentile time to decision</source>
         <translation>决策用时第 90 百分位</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="131" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="135" />
         <source>SLA breaches</source>
         <translation>超出时限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="132" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="186" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="136" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="192" />
         <source>Complaints received</source>
         <translation>受理投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="133" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="137" />
         <source>Complaints overdue</source>
         <translation>逾期投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="87" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="91" />
         <source>Trigger</source>
         <translation>触发规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="164" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="168" />
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="89" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="93" />
         <source>Share of decided</source>
         <translation>占已决策比例</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="74" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="78" />
+        <location filename="../../riskdesk/reports/postloan_section.py" line="52" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="78" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="82" />
         <source>Automatic decisions and their triggers</source>
         <translation>自动决策及其触发规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="80" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="84" />
         <source>Score band</source>
         <translation>评分区间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="82" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="88" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="86" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="92" />
         <source>Flagged</source>
         <translation>已标记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="83" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="87" />
         <source>Decided</source>
         <translation>已决策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="90" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="94" />
         <source>Fired on automatic approvals</source>
         <translation>在自动通过中触发</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="96" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="100" />
         <source>No trigger fired this month.</source>
         <translation>本月没有规则触发。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="136" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="140" />
         <source>Officer decisions and overrides</source>
         <translation>审查员决定与推翻</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="138" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="142" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="139" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="194" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="204" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="143" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="200" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="210" />
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="142" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="146" />
         <source>No officer decision this month.</source>
         <translation>本月没有审查员决定。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="146" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="150" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="147" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="151" />
         <source>Maker</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="148" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="152" />
         <source>Made at</source>
         <translation>经办时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="149" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="153" />
         <source>Checker</source>
         <translation>复核人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="150" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="154" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="152" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="156" />
         <source>waiting</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="155" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="159" />
         <source>Compliance checks: cost and amount ceilings</source>
         <translation>合规检查：综合成本与金额上限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="158" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="162" />
         <source>no case</source>
         <translation>无案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="159" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="163" />
         <source>still open</source>
         <translation>仍在处理</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="160" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="164" />
         <source>awaiting check</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="161" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="165" />
+        <location filename="../../riskdesk/reports/postloan_section.py" line="78" />
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="162" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="166" />
         <source>APR band</source>
         <translation>年利率区间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="163" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="167" />
         <source>What happened by the cut-off</source>
         <translation>截止时的处理结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="169" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="173" />
         <source>No application this month was over a ceiling.</source>
         <translation>本月没有超过上限的申请。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="172" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="176" />
         <source>Model monitoring</source>
         <translation>模型监控</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="173" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="177" />
         <source>Active model</source>
         <translation>生效模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="174" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="228" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="178" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="234" />
         <source>Approved by</source>
         <translation>批准人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="175" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="179" />
         <source>Approved at</source>
         <translation>批准时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="177" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="181" />
         <source>Score PSI against training</source>
         <translation>评分相对训练集的 PSI</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="179" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="183" />
         <source>AUC / KS on known outcomes</source>
         <translation>已知结果上的 AUC / KS</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="181" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="185" />
         <source>Override rate</source>
         <translation>推翻率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="182" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="186" />
         <source>Decisions by probability of default</source>
         <translation>按违约概率分布的决策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="185" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="191" />
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="212" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="218" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="187" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="193" />
         <source>Replied</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="188" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="194" />
         <source>Replied on time</source>
         <translation>按时答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="189" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="195" />
         <source>Extended</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="190" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="196" />
         <source>Reopened</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="191" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="197" />
         <source>Overdue at the cut-off</source>
         <translation>截止时逾期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="193" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="199" />
         <source>Open by category</source>
         <translation>未结投诉（按类别）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="198" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="204" />
         <source>Received by channel</source>
         <translation>按渠道受理</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="200" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="206" />
         <source>Root causes of complaints closed</source>
         <translation>已结投诉的根本原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="208" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="214" />
         <source>Overdue complaints at the cut-off</source>
         <translation>截止时的逾期投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="210" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="216" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="211" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="217" />
+        <location filename="../../riskdesk/reports/postloan_section.py" line="46" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="213" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="219" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="217" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="223" />
         <source>intact: every event re-hashed and chained</source>
         <translation>完整：每个事件均已重新计算哈希并核对链接</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="218" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="224" />
         <source>BROKEN: see riskdesk audit verify</source>
         <translation>已损坏：请运行 riskdesk audit verify</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="220" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="226" />
         <source>Audit trail</source>
         <translation>审计轨迹</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="221" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="227" />
         <source>Verification</source>
         <translation>核验结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="222" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="228" />
         <source>Last event at the cut-off</source>
         <translation>截止时的最后事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="223" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="229" />
         <source>Its hash (the chain's head)</source>
         <translation>其哈希（链头）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="224" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="230" />
         <source>Role</source>
         <translation>职责</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="224" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="230" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="225" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="231" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="225" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="231" />
         <source>Signature</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="226" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="232" />
         <source>Prepared by</source>
         <translation>编制</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="227" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="233" />
         <source>Reviewed by</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="234" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="240" />
         <source>Sign-off</source>
         <translation>签批</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="236" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="242" />
         <source>Page {x} of {y}</source>
         <translation>第 {x} 页，共 {y} 页</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/postloan_section.py" line="39" />
+        <source>Post-loan</source>
+        <translation>贷后</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/postloan_section.py" line="41" />
+        <source>No loan was monitored this month.</source>
+        <translation>本月没有监测任何贷款。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/postloan_section.py" line="46" />
+        <source>Loans</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/postloan_section.py" line="47" />
+        <source>Principal outstanding</source>
+        <translation>本金余额</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/postloan_section.py" line="48" />
+        <source>Overdue amount</source>
+        <translation>逾期金额</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/postloan_section.py" line="48" />
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/postloan_section.py" line="56" />
+        <source>Monitoring runs this month</source>
+        <translation>本月监测次数</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/postloan_section.py" line="57" />
+        <source>Standing as of</source>
+        <translation>数据截至</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/postloan_section.py" line="59" />
+        <source>Non-performing ratio (substandard, doubtful, loss)</source>
+        <translation>不良率（次级、可疑、损失）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/postloan_section.py" line="63" />
+        <source>Roll rates {previous} to {month} (share of each row's loans)</source>
+        <translation>迁徙率 {previous} 至 {month}（按各行贷款笔数的占比）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/postloan_section.py" line="68" />
+        <source>From \ to</source>
+        <translation>从 \ 到</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/postloan_section.py" line="74" />
+        <source>No snapshot of the month before: no roll rates yet.</source>
+        <translation>没有上月快照，暂无迁徙率。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/postloan_section.py" line="76" />
+        <source>Early warnings raised</source>
+        <translation>本月预警</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/postloan_section.py" line="79" />
+        <source>Warnings</source>
+        <translation>预警数</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/postloan_section.py" line="81" />
+        <source>Post-loan cases opened</source>
+        <translation>开立的贷后案件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/postloan_section.py" line="84" />
+        <source>No early warning this month.</source>
+        <translation>本月没有预警。</translation>
     </message>
 </context>
 <context>
@@ -4040,112 +4123,112 @@ Database: {db}</source>
 <context>
     <name>PostLoan</name>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="41" />
+        <location filename="../../riskdesk/services/postloan.py" line="42" />
         <source>First instalment due {due} not paid</source>
         <translation>首期（{due} 到期）未还</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="43" />
+        <location filename="../../riskdesk/services/postloan.py" line="44" />
         <source>{dpd} days past due (crossed {threshold}); {overdue} overdue since {due}</source>
         <translation>逾期 {dpd} 天（越过 {threshold} 天）；自 {due} 起逾期金额 {overdue}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="45" />
+        <location filename="../../riskdesk/services/postloan.py" line="46" />
         <source>{count} instalments paid only in part</source>
         <translation>{count} 期仅部分还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="47" />
+        <location filename="../../riskdesk/services/postloan.py" line="48" />
         <source>{amount} ({share}) of the proceeds moved to one account {account} within {hours} h of disbursement</source>
         <translation>放款后 {hours} 小时内有 {amount}（{share}）贷款资金转入同一账户 {account}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="50" />
+        <location filename="../../riskdesk/services/postloan.py" line="51" />
         <source>{amount} paid to {kind} {account} on {at}, {days} days after disbursement</source>
         <translation>{at}（放款后 {days} 天）向 {kind} {account} 支付 {amount}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="53" />
+        <location filename="../../riskdesk/services/postloan.py" line="54" />
         <source>{amount} spent on a banned use ({kind}, MCC {mcc}) on {at}</source>
         <translation>{at} 有 {amount} 用于禁止用途（{kind}，商户类别码 {mcc}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="55" />
+        <location filename="../../riskdesk/services/postloan.py" line="56" />
         <source>{amount} moved to the borrower's own other account {account} on {at}</source>
         <translation>{at} 有 {amount} 转入借款人本人的其他账户 {account}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="57" />
+        <location filename="../../riskdesk/services/postloan.py" line="58" />
         <source>{amount} out by {channel} on {day}: at or above the large-value threshold {threshold}</source>
         <translation>{day} 以 {channel} 方式转出 {amount}：达到大额交易标准 {threshold}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="60" />
+        <location filename="../../riskdesk/services/postloan.py" line="61" />
         <source>Loan over one year: credit re-review {n} due since {due}</source>
         <translation>贷款期限超过一年：第 {n} 次年度授信复审自 {due} 起到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="64" />
+        <location filename="../../riskdesk/services/postloan.py" line="65" />
         <source>First payment missed</source>
         <translation>首期未还</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="65" />
+        <location filename="../../riskdesk/services/postloan.py" line="66" />
         <source>Days past due crossed a threshold</source>
         <translation>逾期天数越过阈值</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="66" />
+        <location filename="../../riskdesk/services/postloan.py" line="67" />
         <source>Repeated partial payments</source>
         <translation>多次部分还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="67" />
+        <location filename="../../riskdesk/services/postloan.py" line="68" />
         <source>Proceeds moved out at once</source>
         <translation>贷款资金快速转出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="68" />
+        <location filename="../../riskdesk/services/postloan.py" line="69" />
         <source>Proceeds repay other credit</source>
         <translation>贷款资金用于偿还其他信用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="69" />
+        <location filename="../../riskdesk/services/postloan.py" line="70" />
         <source>Banned use of proceeds</source>
         <translation>贷款资金用于禁止用途</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="70" />
+        <location filename="../../riskdesk/services/postloan.py" line="71" />
         <source>Round trip to own account</source>
         <translation>资金回流本人账户</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="71" />
+        <location filename="../../riskdesk/services/postloan.py" line="72" />
         <source>Large-value same-day total</source>
         <translation>单日大额交易</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="72" />
+        <location filename="../../riskdesk/services/postloan.py" line="73" />
         <source>Annual credit re-review due</source>
         <translation>年度授信复审到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="119" />
+        <location filename="../../riskdesk/services/postloan.py" line="121" />
         <source>Reading repayments</source>
         <translation>正在读取还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="123" />
+        <location filename="../../riskdesk/services/postloan.py" line="125" />
         <source>Writing the month's snapshot</source>
         <translation>正在写入本月快照</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="126" />
+        <location filename="../../riskdesk/services/postloan.py" line="128" />
         <source>Checking fund flows</source>
         <translation>正在检查资金流水</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="130" />
+        <location filename="../../riskdesk/services/postloan.py" line="132" />
         <source>Raising cases</source>
         <translation>正在生成案件</translation>
     </message>
@@ -4445,7 +4528,7 @@ Database: {db}</source>
         <translation>不存在报告 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reports.py" line="200" />
+        <location filename="../../riskdesk/services/reports.py" line="202" />
         <source>Consumer-finance risk team</source>
         <translation>消费金融风险管理团队</translation>
     </message>

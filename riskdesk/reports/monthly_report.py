@@ -1,8 +1,9 @@
 """The monthly compliance report: the frozen figures of ``services.monthly`` on A4 pages.
 
 Cover (period, bank and team, report number, cut-off, issued by and when), summary, automatic
-decisions by score band and the triggers that fired, officer decisions and overrides with maker and checker, time to decision and
-SLA breaches, model monitoring with the score distribution, complaints, the audit trail's head
+decisions by score band and the triggers that fired, officer decisions and overrides with maker
+and checker, time to decision and SLA breaches, model monitoring with the score distribution,
+the post-loan book (categories, roll rates, early warnings), complaints, the audit trail's head
 at the cut-off and its verification, and the sign-off block.
 """
 from __future__ import annotations
@@ -19,9 +20,11 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
 from riskdesk.domain.enums import label
 from riskdesk.i18n import translate
+from riskdesk.reports import postloan_section
 from riskdesk.reports.layout import WIDTH, Page, Styles, esc, keep, pairs, render, table
 from riskdesk.rules.catalog import rule_name
 from riskdesk.services.complaints import Figures, MonthDetails
+from riskdesk.services.loans import PostLoanFigures
 from riskdesk.services.monthly import MonthlyFigures
 
 
@@ -37,6 +40,7 @@ class MonthlyReportData:
     audit_events: int
     generated_by: str
     generated_at: datetime
+    postloan: PostLoanFigures | None = None
 
 
 def _when(value: datetime | None) -> str:
@@ -182,6 +186,8 @@ def build(data: MonthlyReportData, *, report_no: str) -> bytes:
               keep(Paragraph(esc(translate("MonthlyReport", "Decisions by probability of "
                                            "default")), s.h2),
                    _histogram(data.pd_histogram, s.font))]
+    if data.postloan is not None:
+        story += postloan_section.section(s, data.postloan)
     story += [Paragraph(esc(translate("MonthlyReport", "Complaints")), s.h1), pairs(s, [
         (translate("MonthlyReport", "Complaints received"), c.received),
         (translate("MonthlyReport", "Replied"), c.responded),

@@ -4,14 +4,21 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from riskdesk.domain.cases import Case
-from riskdesk.domain.loans import FundFlow, Loan, LoanAlert, LoanSnapshot, Repayment
+from riskdesk.domain.loans import (
+    FundFlow,
+    Loan,
+    LoanAlert,
+    LoanSnapshot,
+    MonitoringRun,
+    Repayment,
+)
 from riskdesk.errors import NotFound
 from riskdesk.i18n import translate
 from riskdesk.services.actor import Actor
@@ -141,3 +148,35 @@ def portfolio(session: Session, actor: Actor, month: str) -> Portfolio:
     return Portfolio(month, loans, balance, overdue, previous, roll,
                      {src: {dst: counts[src][dst] for dst in CATEGORIES}
                       for src in CATEGORIES if counts[src]})
+
+
+@dataclass(frozen=True)
+class PostLoanFigures:
+    portfolio: Portfolio
+    alerts: dict[str, int]  # early warnings raised in the month, by rule
+    cases_opened: int
+    runs: int
+    last_run: date | None
+
+
+def postloan_figures(session: Session, actor: Actor, month: str, cut_off: datetime,
+                     ) -> PostLoanFigures:
+    """The monthly report's post-loan section: the month's snapshot (closed once the month's
+    report is issued, see services.postloan) and the warnings of runs finished by the cut-off."""
+    require(actor, Action.APPLICATION_VIEW)
+    start = date(int(month[:4]), int(month[5:7]), 1)
+    end = date(start.year + (start.month == 12), start.month % 12 + 1, 1)
+    runs = session.exec(select(MonitoringRun).where(
+        col(MonitoringRun.as_of) >= start, col(MonitoringRun.as_of) < end,
+        col(MonitoringRun.finished_at).is_not(None),
+        col(MonitoringRun.finished_at) <= cut_off)).all()
+    ids = [r.id for r in runs]
+    alerts: dict[str, int] = {}
+    opened = 0
+    if ids:
+        alerts = {str(c): int(n) for c, n in session.execute(
+            select(col(LoanAlert.code), func.count()).where(col(LoanAlert.run_id).in_(ids))
+            .group_by(col(LoanAlert.code)))}
+        opened = sum(r.cases_opened for r in runs)
+    return PostLoanFigures(portfolio(session, actor, month), dict(sorted(alerts.items())),
+                           opened, len(runs), max((r.as_of for r in runs), default=None))

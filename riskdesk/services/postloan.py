@@ -24,6 +24,7 @@ from riskdesk.domain.applications import Applicant, Application
 from riskdesk.domain.cases import Case
 from riskdesk.domain.enums import CaseKind, CaseStatus
 from riskdesk.domain.loans import FundFlow, Loan, LoanAlert, LoanSnapshot, MonitoringRun, Repayment
+from riskdesk.domain.reports import Report
 from riskdesk.domain.scoring import DecisionRecord
 from riskdesk.domain.tables import table_of
 from riskdesk.i18n import QT_TRANSLATE_NOOP, translate
@@ -98,6 +99,7 @@ class MonitorResult:
     cases_updated: int = 0
     by_code: dict[str, int] | None = None
     by_category: dict[str, int] | None = None
+    snapshot: bool = True  # False: the month's report was issued, its snapshot is closed
 
 
 def run_monitoring(engine: Engine, actor: Actor, as_of: date | None = None,
@@ -121,7 +123,7 @@ def run_monitoring(engine: Engine, actor: Actor, as_of: date | None = None,
         result.loans = len(standing)
         state.check()
         state.progress(0.35, translate("PostLoan", "Writing the month's snapshot"))
-        _snapshot(conn, standing, day)
+        result.snapshot = _snapshot(conn, standing, day)
         state.check()
         state.progress(0.5, translate("PostLoan", "Checking fund flows"))
         hits = pd.concat([_repayment_hits(standing, p), _flow_hits(conn, day, p),
@@ -144,7 +146,7 @@ def run_monitoring(engine: Engine, actor: Actor, as_of: date | None = None,
             "as_of": day.isoformat(), "policy": policy.id, "loans": result.loans,
             "alerts": result.alerts, "cases_opened": result.cases_opened,
             "cases_updated": result.cases_updated, "by_code": result.by_code,
-            "by_category": result.by_category})
+            "by_category": result.by_category, "snapshot_written": result.snapshot})
     return result
 
 
@@ -195,9 +197,15 @@ def _standing(conn: Connection, day: date, p: dict[str, Any]) -> pd.DataFrame:
     return out
 
 
-def _snapshot(conn: Connection, standing: pd.DataFrame, day: date) -> None:
-    """The month's row per loan is the latest run's: a later run in the month replaces it."""
+def _snapshot(conn: Connection, standing: pd.DataFrame, day: date) -> bool:
+    """The month's row per loan is the latest run's: a later run in the month replaces it,
+    until the month's compliance report is issued. Then the month is closed and its snapshot
+    stays as reported (a reissue must show the same figures). Returns whether it was written."""
     month = f"{day:%Y-%m}"
+    closed = conn.execute(select(col(Report.id)).where(
+        col(Report.kind) == "monthly", col(Report.subject) == month).limit(1)).first()
+    if closed is not None:
+        return False
     conn.execute(delete(LoanSnapshot).where(col(LoanSnapshot.month) == month))
     n = len(standing)
     if n:
@@ -207,6 +215,7 @@ def _snapshot(conn: Connection, standing: pd.DataFrame, day: date) -> None:
             "category": standing["category"].tolist(),
             "balance": standing["balance"].tolist(),
             "overdue_amount": standing["overdue"].tolist()})
+    return True
 
 
 HIT_COLUMNS = ["loan_id", "code", "trigger_key", "severity", "detail"]

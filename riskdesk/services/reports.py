@@ -161,6 +161,7 @@ def monthly_report(engine: Engine, actor: Actor, month: str, language: str,
     from riskdesk.reports.monthly_report import MonthlyReportData, build
     from riskdesk.services import audit as audit_trail
     from riskdesk.services import complaints, settings
+    from riskdesk.services.loans import postloan_figures
     from riskdesk.services.monthly import monthly_figures
 
     require(actor, Action.REPORT_MONTHLY)
@@ -192,14 +193,15 @@ def monthly_report(engine: Engine, actor: Actor, month: str, language: str,
                 info["override"] = ("-" if run.override_rate is None
                                     else f"{100 * run.override_rate:.1f} %")
         bank = settings.bank_name(session)
+        postloan = postloan_figures(session, actor, month, cut_off)
         checked = audit_trail.verify(session)
         row = _reserve(session, actor, "monthly", month, language, cut_off)
         pdf = build(MonthlyReportData(
             figures, complaint_figures,
             complaints.month_details(session, actor, month, cut_off),
             bank or translate("Reports", "Consumer-finance risk team"), info,
-            figures.pd_bins, checked.ok, checked.events, actor.username, row.generated_at),
-            report_no=row.report_no)
+            figures.pd_bins, checked.ok, checked.events, actor.username, row.generated_at,
+            postloan), report_no=row.report_no)
         issued = _seal(session, actor, row, pdf, {"received": figures.received,
                                                   "flagged": figures.flagged})
         session.expunge(issued.report)
