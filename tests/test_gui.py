@@ -684,3 +684,59 @@ def test_reports_tab_issues_previews_prints_and_verifies(qtbot: Any, sqlite_engi
     from tests.test_reports import pdftotext
     assert "案件审计报告" in pdftotext(zh)
     assert tab.buttons["case"].text() == "Issue case audit report"  # ... from an English window
+
+
+def test_post_loan_tab_imports_monitors_and_a_case_opens_its_loan(
+        qtbot: Any, sqlite_engine: Engine, sqlite_actors: dict, tmp_path: Path) -> None:
+    from datetime import date, timedelta
+
+    from riskdesk.ui.worker import wait_for_all
+    from tests.test_postloan import Book, approved, write
+
+    apps = approved(sqlite_engine, sqlite_actors, 3)
+    today = date.today()
+    b = Book(apps)
+    start = today - timedelta(days=100)
+    fast = b.loan("fast", start=start, disbursed=f"{start} 09:00")
+    b.flow(fast, f"{start} 10:30", 9000, "person", account="6222000011112222")
+    b.flow(fast, f"{start + timedelta(days=9)} 10:30", 300, "merchant", mcc="5411")
+    b.loan("calm", start=start)
+    paths = [str(write(tmp_path, f"{name}.csv", rows)) for name, rows in (
+        ("loans", b.loans), ("repayments", b.repayments), ("flows", b.flows))]
+    dialogs = FakeDialogs()
+    window = MainWindow(sqlite_engine, sqlite_actors["officer"], dialogs)
+    qtbot.addWidget(window)
+    tab = window.postloan
+    tab.import_files(paths)  # what the file dialog would hand over
+    assert wait_for_all()
+    qtbot.waitUntil(lambda: bool(dialogs.infos))
+    assert "2 new" in dialogs.infos[-1][1] and not dialogs.errors
+    qtbot.mouseClick(tab.buttons["monitor"], Qt.MouseButton.LeftButton)
+    assert wait_for_all()
+    qtbot.waitUntil(lambda: len(dialogs.infos) == 2)
+    assert "1 cases opened" in dialogs.infos[-1][1]
+    tab.month.setText(f"{today:%Y-%m}")
+    qtbot.mouseClick(tab.buttons["show"], Qt.MouseButton.LeftButton)
+    assert tab.categories.item(0, 1).text() == "2"  # two normal loans
+    with unit_of_work(sqlite_engine, write=False) as s:
+        case_id = s.execute(text("SELECT id FROM review_case WHERE kind = 'post_loan'")
+                            ).scalar_one()
+    views = [window.view_box.itemData(i) for i in range(window.view_box.count())]
+    window.view_box.setCurrentIndex(views.index("unassigned"))
+    m = window.cases_model
+    while m.canFetchMore():
+        m.fetchMore()
+    row = next(r for r in range(m.rowCount()) if m.row_at(r).id == case_id)
+    d = window.open_case(m.index(row, 0))  # the post-loan case is in the queue
+    assert "Proceeds moved out at once" in d.view.toPlainText()  # with its evidence
+    qtbot.mouseClick(d.loan_button, Qt.MouseButton.LeftButton)
+    loan = d.loan_window
+    assert loan is not None and loan.schedule.rowCount() == 12
+    assert loan.flows.rowCount() == 2
+    red = loan.flows.item(0, 4).foreground().color().name()
+    assert red == "#c0392b" and loan.flows.item(1, 4).foreground().color().name() != red
+    assert loan.alerts.rowCount() == 1 and loan.history.rowCount() == 1
+    calm = MainWindow(sqlite_engine, sqlite_actors["auditor"], FakeDialogs())
+    qtbot.addWidget(calm)
+    assert not calm.postloan.buttons["monitor"].isEnabled()
+    assert not calm.postloan.buttons["import"].isEnabled()

@@ -328,200 +328,215 @@
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="73" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="71" />
+        <source>Open loan...</source>
+        <translation>打开借据...</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="72" />
+        <source>Schedule, repayments, days past due by month and where the money went</source>
+        <translation>还款计划、还款记录、逐月逾期天数和资金去向</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="78" />
         <source>Show ID number</source>
         <translation>显示身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="73" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="78" />
         <source>Show phone</source>
         <translation>显示手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="74" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="79" />
         <source>Show bank card</source>
         <translation>显示银行卡号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="76" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="81" />
         <source>Shows the full value to you; the audit trail records that you looked.</source>
         <translation>向您显示完整信息；审计轨迹会记录您的查看。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="87" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="92" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="88" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="93" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="125" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="131" />
         <source>Case {id} - {app}</source>
         <translation>案件 {id} - {app}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="157" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="164" />
         <source>Not shown</source>
         <translation>未显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="183" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="199" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="187" />
         <location filename="../../riskdesk/ui/cases/detail.py" line="203" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="219" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="230" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="246" />
         <source>Case {id}</source>
         <translation>案件 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="231" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="247" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="232" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="248" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="233" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="249" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="234" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="250" />
         <source>Approval needs a second person</source>
         <translation>批准需要第二人复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="235" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="251" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="236" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="252" />
         <source>Points</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="237" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="253" />
         <source>Band</source>
         <translation>区间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="238" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="254" />
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="239" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="255" />
         <source>Rule hits</source>
         <translation>规则命中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="240" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="256" />
         <source>Linked applications</source>
         <translation>关联申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="241" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="257" />
         <source>Notes</source>
         <translation>调查笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="242" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="258" />
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="243" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="259" />
         <source>corrects note {id}</source>
         <translation>更正笔记 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="258" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="274" />
         <source>{value} (unmasked)</source>
         <translation>{value}（已解除遮蔽）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="260" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="276" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="261" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="277" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="262" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="278" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="263" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="279" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="264" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="280" />
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="265" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="281" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="266" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="282" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="267" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="283" />
         <source>Amount (CNY)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="268" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="284" />
         <source>Term (months)</source>
         <translation>期限（月）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="269" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="285" />
         <source>APR %</source>
         <translation>年利率 %</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="270" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="286" />
         <source>Purpose</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="271" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="287" />
         <source>Submitted</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="272" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="288" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="276" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="292" />
         <source>model {m}, rule set {r}, policy {p}</source>
         <translation>模型 {m}，规则集 {r}，策略 {p}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="306" />
+        <source>Early warnings (evidence)</source>
+        <translation>预警（证据）</translation>
     </message>
 </context>
 <context>
@@ -967,17 +982,17 @@
         <translation>不存在申请 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/case_detail.py" line="58" />
+        <location filename="../../riskdesk/services/case_detail.py" line="60" />
         <source>The applicant of case {id} is missing.</source>
         <translation>案件 {id} 的申请人记录缺失。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/case_detail.py" line="144" />
+        <location filename="../../riskdesk/services/case_detail.py" line="151" />
         <source>{field} cannot be unmasked.</source>
         <translation>{field} 不能解除遮蔽。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/case_detail.py" line="148" />
+        <location filename="../../riskdesk/services/case_detail.py" line="155" />
         <source>Case {id} has no application.</source>
         <translation>案件 {id} 没有关联申请。</translation>
     </message>
@@ -1843,6 +1858,7 @@
     </message>
     <message>
         <location filename="../../riskdesk/ui/dialogs.py" line="21" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="141" />
         <source>Application files (*.csv *.xlsx);;All files (*)</source>
         <translation>申请文件 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
@@ -2437,6 +2453,56 @@
         <translation>添加了预警</translation>
     </message>
     <message>
+        <location filename="../../riskdesk/domain/enums.py" line="318" />
+        <source>person</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="319" />
+        <source>company</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="320" />
+        <source>merchant</source>
+        <translation>商户</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="321" />
+        <source>own account</source>
+        <translation>本人账户</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="322" />
+        <source>loan</source>
+        <translation>贷款</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="323" />
+        <source>real estate</source>
+        <translation>房地产</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="324" />
+        <source>securities</source>
+        <translation>证券</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="325" />
+        <source>futures</source>
+        <translation>期货</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="326" />
+        <source>asset management</source>
+        <translation>资产管理产品</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="327" />
+        <source>equity investment</source>
+        <translation>股权投资</translation>
+    </message>
+    <message>
         <location filename="../../riskdesk/domain/enums.py" line="153" />
         <location filename="../../riskdesk/domain/enums.py" line="187" />
         <source>decided</source>
@@ -2593,6 +2659,19 @@
         <location filename="../../riskdesk/ui/signin.py" line="91" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>FlowTimeline</name>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="70" />
+        <source>No fund flows</source>
+        <translation>没有资金流水</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="79" />
+        <source>day {n}</source>
+        <translation>第 {n} 天</translation>
     </message>
 </context>
 <context>
@@ -2878,6 +2957,169 @@
     </message>
 </context>
 <context>
+    <name>LoanDialog</name>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="95" />
+        <source>Loan {no}</source>
+        <translation>借据 {no}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="99" />
+        <source>{no}: principal {principal}, {term} months at {apr} %, {kind}; disbursed {at}. Standing {as_of}: {dpd} days past due, {category}, balance {balance}, overdue {overdue}.</source>
+        <translation>{no}：本金 {principal}，{term} 个月，年化利率 {apr} %，{kind}；放款时间 {at}。截至 {as_of}：逾期 {dpd} 天，{category}，余额 {balance}，逾期金额 {overdue}。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="112" />
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="112" />
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="112" />
+        <source>Amount due</source>
+        <translation>应还金额</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="113" />
+        <source>Principal</source>
+        <translation>本金</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="113" />
+        <source>Paid on</source>
+        <translation>实还日</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="114" />
+        <source>Paid</source>
+        <translation>实还金额</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="121" />
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="121" />
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="122" />
+        <source>Days past due</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="122" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="123" />
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="123" />
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="127" />
+        <source>Time (UTC)</source>
+        <translation>时间（UTC）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="127" />
+        <source>After disbursement</source>
+        <translation>放款后</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="128" />
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="128" />
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="128" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="129" />
+        <source>Counterparty</source>
+        <translation>交易对手</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="129" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="129" />
+        <source>MCC</source>
+        <translation>商户类别码</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="141" />
+        <source>Detected</source>
+        <translation>发现日期</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="141" />
+        <source>Warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="142" />
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="142" />
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="144" />
+        <source>Schedule and repayments</source>
+        <translation>还款计划与还款</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="145" />
+        <source>Days past due by month</source>
+        <translation>逐月逾期天数</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="146" />
+        <source>Fund flows</source>
+        <translation>资金流水</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="147" />
+        <source>Early warnings</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="155" />
+        <source>{h:.1f} h</source>
+        <translation>{h:.1f} 小时</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="156" />
+        <source>{d} days</source>
+        <translation>{d} 天</translation>
+    </message>
+</context>
+<context>
     <name>LoanImport</name>
     <message>
         <location filename="../../riskdesk/services/loan_import.py" line="121" />
@@ -3025,12 +3267,12 @@
 <context>
     <name>Loans</name>
     <message>
-        <location filename="../../riskdesk/services/loans.py" line="53" />
+        <location filename="../../riskdesk/services/loans.py" line="54" />
         <source>There is no case {id}.</source>
         <translation>没有编号为 {id} 的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loans.py" line="65" />
+        <location filename="../../riskdesk/services/loans.py" line="66" />
         <source>There is no loan {id}.</source>
         <translation>没有借据 {id}。</translation>
     </message>
@@ -3066,245 +3308,250 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="59" />
+        <location filename="../../riskdesk/ui/main_window.py" line="60" />
         <source>riskdesk - risk case management</source>
         <translation>riskdesk - 风险案件管理</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="90" />
+        <location filename="../../riskdesk/ui/main_window.py" line="91" />
         <source>View:</source>
         <translation>视图：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="97" />
+        <location filename="../../riskdesk/ui/main_window.py" line="98" />
         <source>Search: application no., ID number, phone or name (Ctrl+F)</source>
         <translation>搜索：申请编号、身份证号、手机号或姓名（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="113" />
+        <location filename="../../riskdesk/ui/main_window.py" line="114" />
         <source>Claim</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="114" />
+        <location filename="../../riskdesk/ui/main_window.py" line="115" />
         <source>Assign to...</source>
         <translation>分派给…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="115" />
+        <location filename="../../riskdesk/ui/main_window.py" line="116" />
         <source>Export view...</source>
         <translation>导出视图…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="116" />
+        <location filename="../../riskdesk/ui/main_window.py" line="117" />
         <source>First page</source>
         <translation>第一页</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="117" />
+        <location filename="../../riskdesk/ui/main_window.py" line="118" />
         <source>Last page</source>
         <translation>最后一页</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="132" />
+        <location filename="../../riskdesk/ui/main_window.py" line="133" />
         <source>Case queue</source>
         <translation>案件队列</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="133" />
+        <location filename="../../riskdesk/ui/main_window.py" line="134" />
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="135" />
+        <location filename="../../riskdesk/ui/main_window.py" line="136" />
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="145" />
+        <location filename="../../riskdesk/ui/main_window.py" line="148" />
         <source>Signed in: {user} ({roles}) | {db}</source>
         <translation>已登录：{user}（{roles}）| {db}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="207" />
+        <location filename="../../riskdesk/ui/main_window.py" line="210" />
         <source>Complaints: {overdue} overdue, {soon} due within 2 days</source>
         <translation>投诉：{overdue} 件逾期，{soon} 件 2 天内到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="195" />
+        <location filename="../../riskdesk/ui/main_window.py" line="198" />
         <source>{view} ({n})</source>
         <translation>{view}（{n}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="137" />
+        <location filename="../../riskdesk/ui/main_window.py" line="138" />
+        <source>Post-loan</source>
+        <translation>贷后</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="140" />
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="217" />
+        <location filename="../../riskdesk/ui/main_window.py" line="220" />
         <source>Cases: the last {n} of {total}</source>
         <translation>案件：共 {total} 件中的最后 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="220" />
+        <location filename="../../riskdesk/ui/main_window.py" line="223" />
         <source>Cases: {loaded} of {total} loaded</source>
         <translation>案件：共 {total} 件，已加载 {loaded} 件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="252" />
+        <location filename="../../riskdesk/ui/main_window.py" line="255" />
         <source>Not claimed</source>
         <translation>未领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="260" />
+        <location filename="../../riskdesk/ui/main_window.py" line="263" />
         <source>Assign cases</source>
         <translation>分派案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="260" />
+        <location filename="../../riskdesk/ui/main_window.py" line="263" />
         <source>Assign {n} case(s) to:</source>
         <translation>将 {n} 件案件分派给：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="265" />
+        <location filename="../../riskdesk/ui/main_window.py" line="268" />
         <source>Not assigned</source>
         <translation>未分派</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="283" />
+        <location filename="../../riskdesk/ui/main_window.py" line="286" />
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="284" />
+        <location filename="../../riskdesk/ui/main_window.py" line="287" />
         <source>{n} cases written to {path} (personal data masked; the export is recorded in the audit trail).</source>
         <translation>已将 {n} 件案件写入 {path}（个人信息已遮蔽；本次导出已记入审计轨迹）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="288" />
+        <location filename="../../riskdesk/ui/main_window.py" line="291" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="289" />
+        <location filename="../../riskdesk/ui/main_window.py" line="292" />
         <source>Nothing was written: {error}</source>
         <translation>未写入任何内容：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="291" />
+        <location filename="../../riskdesk/ui/main_window.py" line="294" />
         <source>Exporting {file}</source>
         <translation>正在导出 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="324" />
+        <location filename="../../riskdesk/ui/main_window.py" line="327" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="328" />
+        <location filename="../../riskdesk/ui/main_window.py" line="331" />
         <source>Import applications...</source>
         <translation>导入申请…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="332" />
+        <location filename="../../riskdesk/ui/main_window.py" line="335" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="335" />
+        <location filename="../../riskdesk/ui/main_window.py" line="338" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="338" />
-        <location filename="../../riskdesk/ui/main_window.py" line="369" />
+        <location filename="../../riskdesk/ui/main_window.py" line="341" />
+        <location filename="../../riskdesk/ui/main_window.py" line="372" />
         <source>About riskdesk</source>
         <translation>关于 riskdesk</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="340" />
+        <location filename="../../riskdesk/ui/main_window.py" line="343" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="346" />
+        <location filename="../../riskdesk/ui/main_window.py" line="349" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="352" />
+        <location filename="../../riskdesk/ui/main_window.py" line="355" />
         <source>Users and roles...</source>
         <translation>用户与角色…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="354" />
+        <location filename="../../riskdesk/ui/main_window.py" line="357" />
         <source>&amp;Administration</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="356" />
+        <location filename="../../riskdesk/ui/main_window.py" line="359" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="365" />
+        <location filename="../../riskdesk/ui/main_window.py" line="368" />
         <source>{total} applications, {loaded} loaded</source>
         <translation>共 {total} 笔申请，已加载 {loaded} 笔</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="370" />
+        <location filename="../../riskdesk/ui/main_window.py" line="373" />
         <source>riskdesk {version}
 Database: {db}</source>
         <translation>riskdesk {version}
 数据库：{db}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="389" />
+        <location filename="../../riskdesk/ui/main_window.py" line="392" />
         <source>Importing {file}</source>
         <translation>正在导入 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="409" />
+        <location filename="../../riskdesk/ui/main_window.py" line="412" />
         <source>{n} rows rejected, written with their reasons to {path}.</source>
         <translation>拒绝 {n} 行，已连同原因写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="412" />
+        <location filename="../../riskdesk/ui/main_window.py" line="415" />
         <source>Scoring: {summary}</source>
         <translation>评分：{summary}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="413" />
+        <location filename="../../riskdesk/ui/main_window.py" line="416" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="405" />
+        <location filename="../../riskdesk/ui/main_window.py" line="408" />
         <source>{file}: {total} rows, {new} imported, {present} already present.</source>
         <translation>{file}：共 {total} 行，导入 {new} 行，已存在 {present} 行。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="418" />
+        <location filename="../../riskdesk/ui/main_window.py" line="421" />
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="419" />
+        <location filename="../../riskdesk/ui/main_window.py" line="422" />
         <source>The import was cancelled; nothing was saved.</source>
         <translation>导入已取消，未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="421" />
+        <location filename="../../riskdesk/ui/main_window.py" line="424" />
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="423" />
+        <location filename="../../riskdesk/ui/main_window.py" line="426" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="424" />
+        <location filename="../../riskdesk/ui/main_window.py" line="427" />
         <source>The import failed and nothing was saved: {error}</source>
         <translation>导入失败，未保存任何数据：{error}</translation>
     </message>
@@ -3458,6 +3705,7 @@ Database: {db}</source>
 <context>
     <name>Monthly</name>
     <message>
+        <location filename="../../riskdesk/services/loans.py" line="134" />
         <location filename="../../riskdesk/services/monthly.py" line="90" />
         <source>A month is written YYYY-MM, not {month}.</source>
         <translation>月份格式为 YYYY-MM，而不是 {month}。</translation>
@@ -4121,114 +4369,229 @@ Database: {db}</source>
     </message>
 </context>
 <context>
+    <name>PortfolioTab</name>
+    <message>
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="58" />
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="59" />
+        <source>Import loan files...</source>
+        <translation>导入借据文件...</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="60" />
+        <source>Run monitoring now</source>
+        <translation>立即运行监测</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="68" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="68" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="72" />
+        <source>Loans</source>
+        <translation>贷款</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="68" />
+        <source>Principal outstanding</source>
+        <translation>本金余额</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="69" />
+        <source>Overdue amount</source>
+        <translation>逾期金额</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="69" />
+        <source>Share of balance</source>
+        <translation>余额占比</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="72" />
+        <source>From \ to</source>
+        <translation>从 \ 到</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="79" />
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="98" />
+        <source>Not shown</source>
+        <translation>未显示</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="107" />
+        <source>{n} loans, principal outstanding {balance}; non-performing ratio {npl}</source>
+        <translation>{n} 笔贷款，本金余额 {balance}；不良率 {npl}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="110" />
+        <source>Roll rates {previous} to {month}</source>
+        <translation>迁徙率 {previous} 至 {month}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="126" />
+        <source>Monitoring done</source>
+        <translation>监测完成</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="127" />
+        <source>{loans} loans as of {day}: {alerts} new early warnings, {opened} cases opened, {updated} updated.</source>
+        <translation>截至 {day} 共 {loans} 笔贷款：新预警 {alerts} 条，开立案件 {opened} 件，更新 {updated} 件。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="132" />
+        <source>Post-loan monitoring</source>
+        <translation>贷后监测</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="140" />
+        <source>Import loan files</source>
+        <translation>导入借据文件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="155" />
+        <source>{file}: refused, nothing imported</source>
+        <translation>{file}：被拒绝，未导入任何数据</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="159" />
+        <source>{file}: {kind}, {new} new, {updated} updated, {present} already present</source>
+        <translation>{file}：{kind}，新增 {new}，更新 {updated}，已存在 {present}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="164" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="166" />
+        <source>Loan import</source>
+        <translation>借据导入</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="168" />
+        <source>Importing loan files</source>
+        <translation>正在导入借据文件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="174" />
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+</context>
+<context>
     <name>PostLoan</name>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="42" />
+        <location filename="../../riskdesk/services/postloan.py" line="43" />
         <source>First instalment due {due} not paid</source>
         <translation>首期（{due} 到期）未还</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="44" />
+        <location filename="../../riskdesk/services/postloan.py" line="45" />
         <source>{dpd} days past due (crossed {threshold}); {overdue} overdue since {due}</source>
         <translation>逾期 {dpd} 天（越过 {threshold} 天）；自 {due} 起逾期金额 {overdue}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="46" />
+        <location filename="../../riskdesk/services/postloan.py" line="47" />
         <source>{count} instalments paid only in part</source>
         <translation>{count} 期仅部分还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="48" />
+        <location filename="../../riskdesk/services/postloan.py" line="49" />
         <source>{amount} ({share}) of the proceeds moved to one account {account} within {hours} h of disbursement</source>
         <translation>放款后 {hours} 小时内有 {amount}（{share}）贷款资金转入同一账户 {account}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="51" />
+        <location filename="../../riskdesk/services/postloan.py" line="52" />
         <source>{amount} paid to {kind} {account} on {at}, {days} days after disbursement</source>
         <translation>{at}（放款后 {days} 天）向 {kind} {account} 支付 {amount}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="54" />
+        <location filename="../../riskdesk/services/postloan.py" line="55" />
         <source>{amount} spent on a banned use ({kind}, MCC {mcc}) on {at}</source>
         <translation>{at} 有 {amount} 用于禁止用途（{kind}，商户类别码 {mcc}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="56" />
+        <location filename="../../riskdesk/services/postloan.py" line="57" />
         <source>{amount} moved to the borrower's own other account {account} on {at}</source>
         <translation>{at} 有 {amount} 转入借款人本人的其他账户 {account}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="58" />
+        <location filename="../../riskdesk/services/postloan.py" line="59" />
         <source>{amount} out by {channel} on {day}: at or above the large-value threshold {threshold}</source>
         <translation>{day} 以 {channel} 方式转出 {amount}：达到大额交易标准 {threshold}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="61" />
+        <location filename="../../riskdesk/services/postloan.py" line="62" />
         <source>Loan over one year: credit re-review {n} due since {due}</source>
         <translation>贷款期限超过一年：第 {n} 次年度授信复审自 {due} 起到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="65" />
+        <location filename="../../riskdesk/rules/catalog.py" line="97" />
         <source>First payment missed</source>
         <translation>首期未还</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="66" />
+        <location filename="../../riskdesk/rules/catalog.py" line="98" />
         <source>Days past due crossed a threshold</source>
         <translation>逾期天数越过阈值</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="67" />
+        <location filename="../../riskdesk/rules/catalog.py" line="99" />
         <source>Repeated partial payments</source>
         <translation>多次部分还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="68" />
+        <location filename="../../riskdesk/rules/catalog.py" line="100" />
         <source>Proceeds moved out at once</source>
         <translation>贷款资金快速转出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="69" />
+        <location filename="../../riskdesk/rules/catalog.py" line="101" />
         <source>Proceeds repay other credit</source>
         <translation>贷款资金用于偿还其他信用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="70" />
+        <location filename="../../riskdesk/rules/catalog.py" line="102" />
         <source>Banned use of proceeds</source>
         <translation>贷款资金用于禁止用途</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="71" />
+        <location filename="../../riskdesk/rules/catalog.py" line="103" />
         <source>Round trip to own account</source>
         <translation>资金回流本人账户</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="72" />
+        <location filename="../../riskdesk/rules/catalog.py" line="104" />
         <source>Large-value same-day total</source>
         <translation>单日大额交易</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="73" />
+        <location filename="../../riskdesk/rules/catalog.py" line="105" />
         <source>Annual credit re-review due</source>
         <translation>年度授信复审到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="121" />
+        <location filename="../../riskdesk/services/postloan.py" line="111" />
         <source>Reading repayments</source>
         <translation>正在读取还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="125" />
+        <location filename="../../riskdesk/services/postloan.py" line="115" />
         <source>Writing the month's snapshot</source>
         <translation>正在写入本月快照</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="128" />
+        <location filename="../../riskdesk/services/postloan.py" line="118" />
         <source>Checking fund flows</source>
         <translation>正在检查资金流水</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="132" />
+        <location filename="../../riskdesk/services/postloan.py" line="122" />
         <source>Raising cases</source>
         <translation>正在生成案件</translation>
     </message>

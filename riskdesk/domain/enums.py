@@ -312,3 +312,17 @@ LABELS.update({
     "case.open": QT_TRANSLATE_NOOP("Enum", "opened the case"),
     "case.alert": QT_TRANSLATE_NOOP("Enum", "added an early warning"),
 })
+
+
+LABELS.update({  # fund-flow counterparty types
+    "person": QT_TRANSLATE_NOOP("Enum", "person"),
+    "company": QT_TRANSLATE_NOOP("Enum", "company"),
+    "merchant": QT_TRANSLATE_NOOP("Enum", "merchant"),
+    "own_account": QT_TRANSLATE_NOOP("Enum", "own account"),
+    "loan": QT_TRANSLATE_NOOP("Enum", "loan"),
+    "real_estate": QT_TRANSLATE_NOOP("Enum", "real estate"),
+    "securities": QT_TRANSLATE_NOOP("Enum", "securities"),
+    "futures": QT_TRANSLATE_NOOP("Enum", "futures"),
+    "asset_management": QT_TRANSLATE_NOOP("Enum", "asset management"),
+    "equity_investment": QT_TRANSLATE_NOOP("Enum", "equity investment"),
+})

@@ -91,6 +91,25 @@ def sentence(code: str, detail: dict[str, Any]) -> str:
         return f"{translate('Rules', rule.name)}: {detail}"
 
 
+# The post-loan early-warning rules (services.postloan) by code: their thresholds are the
+# post-loan policy's, their names are shown beside the pre-loan rules'.
+POST_LOAN_NAMES = {
+    "FIRST_PAYMENT_MISSED": QT_TRANSLATE_NOOP("PostLoan", "First payment missed"),
+    "DPD": QT_TRANSLATE_NOOP("PostLoan", "Days past due crossed a threshold"),
+    "PARTIAL_PAYMENTS": QT_TRANSLATE_NOOP("PostLoan", "Repeated partial payments"),
+    "PROCEEDS_OUT": QT_TRANSLATE_NOOP("PostLoan", "Proceeds moved out at once"),
+    "OTHER_CREDIT": QT_TRANSLATE_NOOP("PostLoan", "Proceeds repay other credit"),
+    "BANNED_USE": QT_TRANSLATE_NOOP("PostLoan", "Banned use of proceeds"),
+    "ROUND_TRIP": QT_TRANSLATE_NOOP("PostLoan", "Round trip to own account"),
+    "LARGE_VALUE": QT_TRANSLATE_NOOP("PostLoan", "Large-value same-day total"),
+    "ANNUAL_REVIEW": QT_TRANSLATE_NOOP("PostLoan", "Annual credit re-review due"),
+}
+
+
 def rule_name(code: str) -> str:
     rule = BY_CODE.get(code)
-    return translate("Rules", rule.name) if rule else code
+    if rule is not None:
+        return translate("Rules", rule.name)
+    if code in POST_LOAN_NAMES:
+        return translate("PostLoan", POST_LOAN_NAMES[code])
+    return code

@@ -44,6 +44,8 @@ class CaseDetail:
     history: list[dict[str, Any]] = field(default_factory=list)
     check_reasons: list[str] = field(default_factory=list)
     complaints: list[dict[str, Any]] = field(default_factory=list)  # that led to this case
+    alerts: list[Any] = field(default_factory=list)  # post-loan evidence (loans.AlertRow)
+    loan_id: int | None = None  # the loan of the case's application, if it was funded
 
 
 def open_case(session: Session, actor: Actor, case_id: int) -> CaseDetail:
@@ -77,6 +79,11 @@ def open_case(session: Session, actor: Actor, case_id: int) -> CaseDetail:
             col(AuditEvent.entity_type) == "case", col(AuditEvent.entity_id) == str(case_id))
             .order_by(col(AuditEvent.seq)))]
     from riskdesk.services.complaints import complaints_of_case
+    from riskdesk.services.loans import case_alerts, loan_id_of_application
+
+    detail.alerts = case_alerts(session, actor, case_id)
+    if case.application_id is not None:
+        detail.loan_id = loan_id_of_application(session, case.application_id)
 
     detail.complaints = [
         {"number": c.number, "category": c.category, "status": c.status,

@@ -19,7 +19,7 @@ from riskdesk.domain.loans import (
     MonitoringRun,
     Repayment,
 )
-from riskdesk.errors import NotFound
+from riskdesk.errors import InvalidInput, NotFound
 from riskdesk.i18n import translate
 from riskdesk.services.actor import Actor
 from riskdesk.services.permissions import Action, require
@@ -43,6 +43,7 @@ class LoanView:
     flows: list[FundFlow]
     standing: list[LoanSnapshot]  # by month, oldest first: the DPD history
     alerts: list[AlertRow] = field(default_factory=list)
+    alert_keys: list[str] = field(default_factory=list)  # what each warning was keyed on
 
 
 def loan_of_case(session: Session, actor: Actor, case_id: int) -> LoanView | None:
@@ -71,11 +72,16 @@ def loan_view(session: Session, actor: Actor, loan_id: int) -> LoanView:
                           .order_by(col(FundFlow.at)))),
         list(session.exec(select(LoanSnapshot).where(col(LoanSnapshot.loan_id) == loan_id)
                           .order_by(col(LoanSnapshot.month)))))
+    rows = list(session.exec(select(LoanAlert).where(col(LoanAlert.loan_id) == loan_id)
+                             .order_by(col(LoanAlert.id))))
     view.alerts = [AlertRow(a.code, alert_name(a.code), a.severity, a.detected_on,
-                            alert_sentence(a.code, a.detail))
-                   for a in session.exec(select(LoanAlert).where(
-                       col(LoanAlert.loan_id) == loan_id).order_by(col(LoanAlert.id)))]
+                            alert_sentence(a.code, a.detail)) for a in rows]
+    view.alert_keys = [a.trigger_key for a in rows]
     return view
+
+
+def loan_id_of_application(session: Session, application_id: int) -> int | None:
+    return session.scalar(select(col(Loan.id)).where(col(Loan.application_id) == application_id))
 
 
 def case_alerts(session: Session, actor: Actor, case_id: int) -> list[AlertRow]:
@@ -122,6 +128,11 @@ def _previous(month: str) -> str:
 def portfolio(session: Session, actor: Actor, month: str) -> Portfolio:
     """From the month's snapshots (each loan as its latest run in the month saw it)."""
     require(actor, Action.APPLICATION_VIEW)
+    try:
+        datetime.strptime(month, "%Y-%m")
+    except ValueError:
+        raise InvalidInput(translate("Monthly", "A month is written YYYY-MM, not {month}.")
+                           .format(month=month)) from None
     s = LoanSnapshot
     loans = {c: 0 for c in CATEGORIES}
     balance = {c: Decimal(0) for c in CATEGORIES}

@@ -28,6 +28,7 @@ from riskdesk.domain.reports import Report
 from riskdesk.domain.scoring import DecisionRecord
 from riskdesk.domain.tables import table_of
 from riskdesk.i18n import QT_TRANSLATE_NOOP, translate
+from riskdesk.rules.catalog import rule_name
 from riskdesk.services import audit
 from riskdesk.services.actor import Actor
 from riskdesk.services.permissions import Action, require
@@ -61,23 +62,12 @@ ALERTS: dict[str, tuple[str, str]] = {
     "ANNUAL_REVIEW": ("low", QT_TRANSLATE_NOOP(
         "PostLoan", "Loan over one year: credit re-review {n} due since {due}")),
 }
-CODE_NAMES = {
-    "FIRST_PAYMENT_MISSED": QT_TRANSLATE_NOOP("PostLoan", "First payment missed"),
-    "DPD": QT_TRANSLATE_NOOP("PostLoan", "Days past due crossed a threshold"),
-    "PARTIAL_PAYMENTS": QT_TRANSLATE_NOOP("PostLoan", "Repeated partial payments"),
-    "PROCEEDS_OUT": QT_TRANSLATE_NOOP("PostLoan", "Proceeds moved out at once"),
-    "OTHER_CREDIT": QT_TRANSLATE_NOOP("PostLoan", "Proceeds repay other credit"),
-    "BANNED_USE": QT_TRANSLATE_NOOP("PostLoan", "Banned use of proceeds"),
-    "ROUND_TRIP": QT_TRANSLATE_NOOP("PostLoan", "Round trip to own account"),
-    "LARGE_VALUE": QT_TRANSLATE_NOOP("PostLoan", "Large-value same-day total"),
-    "ANNUAL_REVIEW": QT_TRANSLATE_NOOP("PostLoan", "Annual credit re-review due"),
-}
 PRIORITY = {"high": 1, "medium": 2, "low": 3}
 RANK = {"low": 1, "medium": 2, "high": 3}
 
 
 def alert_name(code: str) -> str:
-    return translate("PostLoan", CODE_NAMES.get(code, code))
+    return rule_name(code)
 
 
 def alert_sentence(code: str, detail: str) -> str:

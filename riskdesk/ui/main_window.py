@@ -44,6 +44,7 @@ from riskdesk.ui.cases.model import VIEW_LABELS, CasesModel
 from riskdesk.ui.complaints.tab import ComplaintsTab
 from riskdesk.ui.dialogs import Dialogs
 from riskdesk.ui.idle_lock import IdleLock
+from riskdesk.ui.loans.portfolio import PortfolioTab
 from riskdesk.ui.reports import ReportsTab
 from riskdesk.ui.worker import BackgroundTask, run_task
 
@@ -133,6 +134,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.table, self.tr("Applications"))
         self.complaints = ComplaintsTab(engine, actor, self.dialogs, self.open_case_id, self)
         self.tabs.addTab(self.complaints, self.tr("Complaints"))
+        self.postloan = PortfolioTab(engine, actor, self.dialogs, self)
+        self.tabs.addTab(self.postloan, self.tr("Post-loan"))
         self.reports = ReportsTab(engine, actor, self.dialogs, self)
         self.tabs.addTab(self.reports, self.tr("Reports"))
         self.setCentralWidget(self.tabs)

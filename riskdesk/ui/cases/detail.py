@@ -68,6 +68,11 @@ class CaseDialog(QDialog):
             self.buttons[key] = QPushButton(text, self)
             self.buttons[key].clicked.connect(lambda _=False, k=key: self.act(k))
         self.add_note_button.clicked.connect(self.add_note)
+        self.loan_button = QPushButton(self.tr("Open loan..."), self)
+        self.loan_button.setToolTip(self.tr("Schedule, repayments, days past due by month and "
+                                            "where the money went"))
+        self.loan_button.clicked.connect(self.open_loan)
+        self.loan_window: QDialog | None = None
         self.unmasked: dict[str, str] = {}
         self.unmask_buttons: dict[str, QPushButton] = {}
         for key, text in (("id_no", self.tr("Show ID number")), ("phone", self.tr("Show phone")),
@@ -102,6 +107,7 @@ class CaseDialog(QDialog):
         for button in self.unmask_buttons.values():
             line.addWidget(button)
         side_layout.addLayout(line)
+        side_layout.addWidget(self.loan_button)
         splitter = QSplitter(self)
         splitter.addWidget(self.view)
         splitter.addWidget(side)
@@ -142,6 +148,7 @@ class CaseDialog(QDialog):
         for widget in (self.note_text, self.add_note_button, self.note_kind, self.note_outcome,
                        self.reason):
             widget.setEnabled(work)
+        self.loan_button.setEnabled(self.detail.loan_id is not None)
         may_unmask = allowed(self.actor, Action.PII_UNMASK) and bool(self.detail.application)
         for key, button in self.unmask_buttons.items():
             button.setEnabled(may_unmask and key not in self.unmasked
@@ -159,6 +166,15 @@ class CaseDialog(QDialog):
         assert self.detail is not None
         self.view.setHtml(self._html(self.detail))
         self._enable()
+
+    def open_loan(self) -> QDialog | None:
+        from riskdesk.ui.loans.loan_window import LoanDialog
+
+        if self.detail is None or self.detail.loan_id is None:
+            return None
+        self.loan_window = LoanDialog(self.engine, self.actor, self.detail.loan_id, self)
+        self.loan_window.show()
+        return self.loan_window
 
     # -- actions -------------------------------------------------------------------------
     def act(self, key: str) -> None:
@@ -286,6 +302,11 @@ class CaseDialog(QDialog):
                 f"{'&#9608;' * max(1, round(12 * abs(r['contribution']) / top))}</span> "
                 f"{r['contribution']:+.3f}</td></tr>" for r in d.reasons)
             parts.append(f"<h3>{e(t['reasons'])}</h3><table>{bars}</table>")
+        if d.alerts:
+            title = self.tr("Early warnings (evidence)")
+            parts.append(f"<h3>{e(title)}</h3>" + self._table(
+                [(f"{a.detected_on:%Y-%m-%d} {a.name} ({label(a.severity)})",
+                  a.sentence) for a in d.alerts]))
         if d.hits:
             parts.append(f"<h3>{e(t['hits'])}</h3>" + self._table(
                 [(f"{h['name']} ({label(h['severity'])})", f"{h['text']} [{h['source']}]")

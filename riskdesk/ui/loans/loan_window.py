@@ -1,0 +1,169 @@
+"""One loan, opened from its case: terms and standing, the schedule as paid, days past due by
+month, where the money went (a timeline from disbursement, flagged flows in red) and the
+early warnings with their evidence. Read-only: post-loan data comes from the core system."""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import Engine
+
+from riskdesk.domain.enums import label
+from riskdesk.services.actor import Actor
+from riskdesk.services.loans import LoanView, loan_view
+from riskdesk.storage.session import unit_of_work
+
+FLAGGED = QColor("#c0392b")
+PLAIN = QColor("#2a5d9f")
+
+
+def _money(v: Any) -> str:
+    return f"{float(v):,.2f}"
+
+
+def _table(parent: QWidget, headers: list[str], rows: list[list[str]],
+           red: set[int] | None = None) -> QTableWidget:
+    t = QTableWidget(len(rows), len(headers), parent)
+    t.setHorizontalHeaderLabels(headers)
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            item = QTableWidgetItem(value)
+            if red and r in red:
+                item.setForeground(FLAGGED)
+            t.setItem(r, c, item)
+    t.resizeColumnsToContents()
+    t.horizontalHeader().setStretchLastSection(True)
+    return t
+
+
+class FlowTimeline(QWidget):
+    """Outgoing flows as bars on a time axis from disbursement: the first hours and days,
+    where cash-out shows, are on the left; height is the amount."""
+
+    def __init__(self, start: datetime, flows: list[tuple[datetime, float, bool]],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.start, self.flows = start, flows
+        self.setMinimumHeight(170)
+
+    def paintEvent(self, _event: Any) -> None:  # noqa: N802
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        box = QRectF(self.rect()).adjusted(40, 10, -10, -28)
+        p.setPen(QPen(self.palette().text().color()))
+        p.drawLine(box.bottomLeft(), box.bottomRight())
+        if not self.flows:
+            p.drawText(box, Qt.AlignmentFlag.AlignCenter, self.tr("No fund flows"))
+            return
+        days = max(1.0, max((at - self.start).total_seconds() for at, _, _ in self.flows)
+                   / 86400)
+        top = max(amount for _, amount, _ in self.flows) or 1.0
+        for tick in range(0, int(days) + 1, max(1, int(days) // 6)):
+            x = box.left() + box.width() * tick / days
+            p.drawLine(QPointF(x, box.bottom()), QPointF(x, box.bottom() + 4))
+            p.drawText(QRectF(x - 30, box.bottom() + 5, 60, 16), Qt.AlignmentFlag.AlignCenter,
+                       self.tr("day {n}").format(n=tick))
+        for at, amount, flagged in self.flows:
+            x = box.left() + box.width() * (at - self.start).total_seconds() / 86400 / days
+            h = max(3.0, box.height() * amount / top)
+            p.fillRect(QRectF(x - 2, box.bottom() - h, 4, h), FLAGGED if flagged else PLAIN)
+        p.end()
+
+
+class LoanDialog(QDialog):
+    def __init__(self, engine: Engine, actor: Actor, loan_id: int,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        with unit_of_work(engine, write=False) as session:
+            self.view: LoanView = loan_view(session, actor, loan_id)
+        v = self.view
+        loan = v.loan
+        self.setWindowTitle(self.tr("Loan {no}").format(no=loan.loan_no))
+        self.resize(980, 640)
+        last = v.standing[-1] if v.standing else None
+        summary = self.tr(
+            "{no}: principal {principal}, {term} months at {apr} %, {kind}; disbursed {at}. "
+            "Standing {as_of}: {dpd} days past due, {category}, balance {balance}, overdue "
+            "{overdue}.").format(
+            no=loan.loan_no, principal=_money(loan.principal), term=loan.term_months,
+            apr=f"{float(loan.apr):.2f}", kind=label(loan.repayment_type),
+            at=f"{loan.disbursed_at:%Y-%m-%d %H:%M} UTC",
+            as_of=last.as_of if last else "-", dpd=last.dpd if last else 0,
+            category=label(last.category) if last else "-",
+            balance=_money(last.balance) if last else "-",
+            overdue=_money(last.overdue_amount) if last else "-")
+        self.summary = QLabel(summary, self)
+        self.summary.setWordWrap(True)
+        self.tabs = QTabWidget(self)
+        self.schedule = _table(self, [self.tr("No."), self.tr("Due"), self.tr("Amount due"),
+                                      self.tr("Principal"), self.tr("Paid on"),
+                                      self.tr("Paid")], [
+            [str(r.instalment_no), f"{r.due_date}", _money(r.due_amount),
+             _money(r.due_principal), f"{r.paid_date or ''}", _money(r.paid_amount)]
+            for r in v.schedule],
+            red={i for i, r in enumerate(v.schedule)
+                 if (last and r.due_date < last.as_of and (r.paid_date is None
+                     or float(r.paid_amount) < float(r.due_amount)))})
+        self.history = _table(self, [self.tr("Month"), self.tr("As of"),
+                                     self.tr("Days past due"), self.tr("Category"),
+                                     self.tr("Balance"), self.tr("Overdue")], [
+            [s.month, f"{s.as_of}", str(s.dpd), label(s.category), _money(s.balance),
+             _money(s.overdue_amount)] for s in v.standing])
+        flagged_flows = self._flagged_flow_ids()
+        self.flows = _table(self, [self.tr("Time (UTC)"), self.tr("After disbursement"),
+                                   self.tr("Direction"), self.tr("Channel"), self.tr("Amount"),
+                                   self.tr("Counterparty"), self.tr("Type"), self.tr("MCC")], [
+            [f"{f.at:%Y-%m-%d %H:%M}", self._since(f.at), label(f.direction), label(f.channel),
+             _money(f.amount), f"{f.counterparty_masked} {f.counterparty_name}".strip(),
+             label(f.counterparty_type), f.mcc] for f in v.flows],
+            red={i for i, f in enumerate(v.flows) if f.id in flagged_flows})
+        self.timeline = FlowTimeline(loan.disbursed_at, [
+            (f.at, float(f.amount), f.id in flagged_flows) for f in v.flows
+            if f.direction == "out"], self)
+        flow_page = QWidget(self)
+        flow_layout = QVBoxLayout(flow_page)
+        flow_layout.addWidget(self.timeline)
+        flow_layout.addWidget(self.flows, 1)
+        self.alerts = _table(self, [self.tr("Detected"), self.tr("Warning"),
+                                    self.tr("Severity"), self.tr("Evidence")], [
+            [f"{a.detected_on}", a.name, label(a.severity), a.sentence] for a in v.alerts])
+        self.tabs.addTab(self.schedule, self.tr("Schedule and repayments"))
+        self.tabs.addTab(self.history, self.tr("Days past due by month"))
+        self.tabs.addTab(flow_page, self.tr("Fund flows"))
+        self.tabs.addTab(self.alerts, self.tr("Early warnings"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs, 1)
+
+    def _since(self, at: datetime) -> str:
+        hours = (at - self.view.loan.disbursed_at).total_seconds() / 3600
+        if hours < 48:
+            return self.tr("{h:.1f} h").format(h=hours)
+        return self.tr("{d} days").format(d=int(hours // 24))
+
+    def _flagged_flow_ids(self) -> set[int]:
+        """Flows named by a warning's key ("flow:<id>") or, for proceeds moved out at once,
+        those to the account the warning names within its hours."""
+        out: set[int] = set()
+        for key in self.view.alert_keys:
+            if key.startswith("flow:"):
+                out.add(int(key[5:]))
+        for f in self.view.flows:
+            if any(f.counterparty_hash and f.counterparty_hash[:32] == key
+                   for key in self.view.alert_keys):
+                out.add(f.id or 0)
+        return out

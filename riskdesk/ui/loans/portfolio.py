@@ -1,0 +1,174 @@
+"""The Post-loan tab: the book by five-category class for a month (loans, principal
+outstanding, overdue), the roll rates from the month before, and the two jobs that feed it:
+importing the core system's loan, repayment and flow files, and the monitoring run."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import Engine
+
+from riskdesk.domain.enums import label
+from riskdesk.errors import RiskdeskError
+from riskdesk.services.actor import Actor
+from riskdesk.services.loan_import import LoanImportResult, import_loan_file
+from riskdesk.services.loans import Portfolio, portfolio
+from riskdesk.services.permissions import Action, allowed
+from riskdesk.services.postloan import MonitorResult, run_monitoring
+from riskdesk.services.postloan_policy import CATEGORIES
+from riskdesk.storage.session import unit_of_work
+from riskdesk.tasks import TaskState
+from riskdesk.ui.dialogs import Dialogs
+from riskdesk.ui.worker import BackgroundTask, run_task
+
+
+def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.setItem(r, c, QTableWidgetItem(value))
+    table.resizeColumnsToContents()
+
+
+class PortfolioTab(QWidget):
+    def __init__(self, engine: Engine, actor: Actor, dialogs: Dialogs,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.engine, self.actor, self.dialogs = engine, actor, dialogs
+        self.last_task: BackgroundTask | None = None
+        self.book: Portfolio | None = None
+        self.month = QLineEdit(f"{date.today():%Y-%m}", self)
+        self.month.setPlaceholderText("YYYY-MM")
+        self.month.setMaximumWidth(100)
+        self.month.returnPressed.connect(self.reload)
+        self.buttons: dict[str, QPushButton] = {}
+        for key, text, slot in (("show", self.tr("Show"), self.reload),
+                                ("import", self.tr("Import loan files..."), self.import_files),
+                                ("monitor", self.tr("Run monitoring now"), self.monitor)):
+            button = QPushButton(text, self)
+            button.clicked.connect(slot)
+            self.buttons[key] = button
+        self.buttons["import"].setEnabled(allowed(actor, Action.LOAN_IMPORT))
+        self.buttons["monitor"].setEnabled(allowed(actor, Action.LOAN_MONITOR))
+        self.categories = QTableWidget(0, 5, self)
+        self.categories.setHorizontalHeaderLabels([
+            self.tr("Category"), self.tr("Loans"), self.tr("Principal outstanding"),
+            self.tr("Overdue amount"), self.tr("Share of balance")])
+        self.roll = QTableWidget(0, len(CATEGORIES) + 2, self)
+        self.roll.setHorizontalHeaderLabels(
+            [self.tr("From \\ to"), *(label(c) for c in CATEGORIES), self.tr("Loans")])
+        for t in (self.categories, self.roll):
+            t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            t.horizontalHeader().setStretchLastSection(True)
+        self.summary = QLabel(self)
+        self.roll_title = QLabel(self)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Month"), self))
+        top.addWidget(self.month)
+        top.addWidget(self.buttons["show"])
+        top.addStretch(1)
+        top.addWidget(self.buttons["import"])
+        top.addWidget(self.buttons["monitor"])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.categories, 1)
+        layout.addWidget(self.roll_title)
+        layout.addWidget(self.roll, 1)
+        self.reload()
+
+    def reload(self) -> None:
+        try:
+            with unit_of_work(self.engine, write=False) as session:
+                self.book = book = portfolio(session, self.actor, self.month.text().strip())
+        except RiskdeskError as exc:
+            self.dialogs.error(self, self.tr("Not shown"), str(exc))
+            return
+        total = book.total_balance
+        _fill(self.categories, [
+            [label(c), str(book.loans[c]), f"{book.balance[c]:,.2f}",
+             f"{book.overdue[c]:,.2f}",
+             f"{100 * book.balance[c] / total:.1f} %" if total else "-"] for c in CATEGORIES])
+        npl = book.npl_ratio
+        self.summary.setText(self.tr(
+            "{n} loans, principal outstanding {balance}; non-performing ratio {npl}").format(
+            n=book.total_loans, balance=f"{total:,.2f}",
+            npl="-" if npl is None else f"{100 * npl:.2f} %"))
+        self.roll_title.setText(self.tr("Roll rates {previous} to {month}").format(
+            previous=book.previous, month=book.month))
+        from riskdesk.reports.postloan_section import shares_to_100
+
+        _fill(self.roll, [
+            [label(src), *(f"{v:.1f} %" for v in shares_to_100([row[c] for c in CATEGORIES])),
+             str(sum(row.values()))] for src, row in book.roll_counts.items()])
+
+    def monitor(self) -> BackgroundTask:
+        engine, actor = self.engine, self.actor
+
+        def work(state: TaskState) -> MonitorResult:
+            return run_monitoring(engine, actor, state=state)
+
+        def done(result: MonitorResult) -> None:
+            self.reload()
+            self.dialogs.info(self, self.tr("Monitoring done"), self.tr(
+                "{loans} loans as of {day}: {alerts} new early warnings, {opened} cases opened, "
+                "{updated} updated.").format(loans=result.loans, day=result.as_of,
+                                             alerts=result.alerts, opened=result.cases_opened,
+                                             updated=result.cases_updated))
+
+        self.last_task = run_task(self, work, label=self.tr("Post-loan monitoring"),
+                                  on_done=done, on_error=self._failed,
+                                  progress=self.dialogs.progress(self))
+        return self.last_task
+
+    def import_files(self, paths: list[str] | None = None) -> BackgroundTask | None:
+        if not paths:
+            paths, _ = QFileDialog.getOpenFileNames(
+                self, self.tr("Import loan files"), "",
+                QCoreApplication.translate("Dialogs", "Application files (*.csv *.xlsx);;"
+                                           "All files (*)"))
+        if not paths:
+            return None
+        engine, actor = self.engine, self.actor
+
+        def work(state: TaskState) -> list[LoanImportResult]:
+            return [import_loan_file(engine, actor, Path(p), state) for p in paths]
+
+        def done(results: list[LoanImportResult]) -> None:
+            lines = []
+            for r in results:
+                if r.refused:
+                    first = r.problems.head(10).itertuples(index=False)
+                    lines.append(self.tr("{file}: refused, nothing imported").format(
+                        file=r.file_name))
+                    lines += [f"  {p.row} / {p.column} / {p.value}: {p.reason}" for p in first]
+                else:
+                    lines.append(self.tr("{file}: {kind}, {new} new, {updated} updated, "
+                                         "{present} already present").format(
+                        file=r.file_name, kind=r.kind, new=r.inserted, updated=r.updated,
+                        present=r.present))
+            if any(r.refused for r in results):
+                self.dialogs.error(self, self.tr("Loan import"), "\n".join(lines))
+            else:
+                self.dialogs.info(self, self.tr("Loan import"), "\n".join(lines))
+
+        self.last_task = run_task(self, work, label=self.tr("Importing loan files"),
+                                  on_done=done, on_error=self._failed,
+                                  progress=self.dialogs.progress(self))
+        return self.last_task
+
+    def _failed(self, error: BaseException) -> None:
+        self.dialogs.error(self, self.tr("Not done"), str(error))
