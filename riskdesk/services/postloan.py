@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Connection, Engine, and_, case, delete, func, literal, select
+from sqlalchemy import Connection, Engine, and_, case, delete, func, literal, or_, select
 from sqlmodel import Session, col
 
 from riskdesk.config import SOURCE_TIMEZONE
@@ -33,9 +33,10 @@ from riskdesk.services import audit
 from riskdesk.services.actor import Actor
 from riskdesk.services.permissions import Action, require
 from riskdesk.services.postloan_policy import CATEGORIES, current, params
-from riskdesk.storage.bulk import frame_of, insert_columns, scalar_value, select_in
+from riskdesk.storage.bulk import frame_of, insert_columns, scalar_value
 from riskdesk.storage.clock import utcnow
 from riskdesk.storage.session import unit_of_work
+from riskdesk.storage.sqltime import local_day, plus_hours
 from riskdesk.tasks import TaskState
 
 # code -> (severity, sentence). The sentence is filled from the alert's evidence.
@@ -253,81 +254,103 @@ def _repayment_hits(s: pd.DataFrame, p: dict[str, Any]) -> pd.DataFrame:
 
 
 def _flow_hits(conn: Connection, day: date, p: dict[str, Any]) -> pd.DataFrame:
+    """The fund-flow rules, each one query that returns only the flows it is about: a book
+    of a million loans and five million flows never comes into memory whole."""
     f, loan = FundFlow, Loan
+    dialect = conn.dialect.name
     end = datetime.combine(day + timedelta(days=1), datetime.min.time())
-    flows = frame_of(conn, select(
-        col(f.id), col(f.loan_id), col(f.at), col(f.amount), col(f.channel),
-        col(f.counterparty_hash), col(f.counterparty_masked), col(f.counterparty_type),
-        col(f.mcc), col(loan.disbursed_at), col(loan.principal), col(Application.applicant_id),
-        col(Application.card_hash))
-        .join(loan, col(loan.id) == col(f.loan_id))
-        .join(Application, col(Application.id) == col(loan.application_id))
-        .where(col(f.direction) == "out", col(f.at) < end))
-    if flows.empty:
-        return pd.DataFrame(columns=HIT_COLUMNS)
-    flows["at"] = pd.to_datetime(flows["at"])
-    flows["disbursed_at"] = pd.to_datetime(flows["disbursed_at"])
-    for name in ("amount", "principal"):
-        flows[name] = pd.to_numeric(flows[name]).astype(float)
-    since = flows["at"] - flows["disbursed_at"]
-    at_text = flows["at"].dt.strftime("%Y-%m-%d %H:%M")
-    parts = []
+    out_by = and_(col(f.direction) == "out", col(f.at) < end)
+    base = (col(f.id), col(f.loan_id), col(f.at), col(f.amount), col(f.counterparty_masked),
+            col(f.counterparty_type), col(f.mcc), col(loan.disbursed_at))
 
-    fast = flows[since <= pd.Timedelta(hours=float(p["proceeds_out_hours"]))]
-    if len(fast):
-        g = fast.groupby(["loan_id", "counterparty_hash"], as_index=False).agg(
-            amount=("amount", "sum"), principal=("principal", "first"),
-            masked=("counterparty_masked", "first"))
-        g = g[g["amount"] >= float(p["proceeds_out_share"]) * g["principal"]]
-        parts.append(_hits(g["loan_id"], "PROCEEDS_OUT", g["counterparty_hash"].str[:32], [
-            {"amount": _money(a), "share": f"{100 * a / pr:.0f} %", "account": m,
-             "hours": p["proceeds_out_hours"]}
-            for a, pr, m in zip(g["amount"], g["principal"], g["masked"], strict=True)]))
+    def flows(*where: Any) -> pd.DataFrame:
+        q = select(*base).join(loan, col(loan.id) == col(f.loan_id)).where(out_by, *where)
+        frame = frame_of(conn, q)
+        for name in ("at", "disbursed_at"):
+            frame[name] = pd.to_datetime(frame[name])
+        frame["amount"] = pd.to_numeric(frame["amount"]).astype(float)
+        return frame
 
-    def per_flow(mask: pd.Series, code: str, extra: Any) -> None:
-        picked = flows[mask]
+    parts: list[pd.DataFrame] = []
+
+    def per_flow(picked: pd.DataFrame, code: str, extra: Any) -> None:
         if len(picked):
             parts.append(_hits(picked["loan_id"], code, "flow:" + picked["id"].astype(str),
                                [extra(r) for r in picked.itertuples()]))
 
-    per_flow(flows["counterparty_type"].isin(p["credit_types"])
-             & (since <= pd.Timedelta(days=float(p["other_credit_days"]))), "OTHER_CREDIT",
+    # Proceeds moved at once: per account within N hours of disbursement, over the share.
+    hours = float(p["proceeds_out_hours"])
+    fast = frame_of(conn, select(
+        col(f.loan_id), col(f.counterparty_hash), func.sum(col(f.amount)).label("amount"),
+        func.max(col(f.counterparty_masked)).label("masked"),
+        func.max(col(loan.principal)).label("principal"))
+        .join(loan, col(loan.id) == col(f.loan_id))
+        .where(out_by, col(f.at) <= plus_hours(dialect, col(loan.disbursed_at), hours))
+        .group_by(col(f.loan_id), col(f.counterparty_hash))
+        .having(func.sum(col(f.amount))
+                >= float(p["proceeds_out_share"]) * func.max(col(loan.principal))))
+    if len(fast):
+        amount = pd.to_numeric(fast["amount"]).astype(float)
+        principal = pd.to_numeric(fast["principal"]).astype(float)
+        parts.append(_hits(fast["loan_id"], "PROCEEDS_OUT", fast["counterparty_hash"].str[:32], [
+            {"amount": _money(a), "share": f"{100 * a / pr:.0f} %", "account": m,
+             "hours": p["proceeds_out_hours"]}
+            for a, pr, m in zip(amount, principal, fast["masked"], strict=True)]))
+
+    credit = flows(col(f.counterparty_type).in_(list(p["credit_types"])),
+                   col(f.at) <= plus_hours(dialect, col(loan.disbursed_at),
+                                           24 * float(p["other_credit_days"])))
+    per_flow(credit, "OTHER_CREDIT",
              lambda r: {"amount": _money(r.amount), "kind": r.counterparty_type,
                         "account": r.counterparty_masked, "at": f"{r.at:%Y-%m-%d %H:%M}",
                         "days": (r.at - r.disbursed_at).days})
-    per_flow(flows["counterparty_type"].isin(p["banned_types"])
-             | flows["mcc"].isin(p["banned_mcc"]), "BANNED_USE",
+    banned = flows(or_(col(f.counterparty_type).in_(list(p["banned_types"])),
+                       col(f.mcc).in_(list(p["banned_mcc"]))))
+    per_flow(banned, "BANNED_USE",
              lambda r: {"amount": _money(r.amount), "kind": r.counterparty_type,
                         "mcc": r.mcc or "-", "at": f"{r.at:%Y-%m-%d %H:%M}"})
-    own = _own_accounts(conn, flows)
-    per_flow(flows["counterparty_type"].isin(p["own_account_types"]) | own, "ROUND_TRIP",
+    # To the borrower's own other account: typed so by the core system, or a card the same
+    # borrower gave on another application (matched on keyed hashes).
+    mine, other = Application.__table__.alias("mine"), Application.__table__.alias("other")  # type: ignore[attr-defined]
+    own_ids = select(col(f.id)).join(loan, col(loan.id) == col(f.loan_id)) \
+        .join(mine, mine.c.id == col(loan.application_id)) \
+        .join(other, and_(other.c.card_hash == col(f.counterparty_hash),
+                          other.c.applicant_id == mine.c.applicant_id,
+                          other.c.id != mine.c.id)) \
+        .where(out_by, col(f.counterparty_hash) != "")
+    own = flows(or_(col(f.counterparty_type).in_(list(p["own_account_types"])),
+                    col(f.id).in_(own_ids)))
+    per_flow(own, "ROUND_TRIP",
              lambda r: {"amount": _money(r.amount), "account": r.counterparty_masked,
                         "at": f"{r.at:%Y-%m-%d %H:%M}"})
+    # Same-day totals by channel at or above the large-value thresholds (local days).
     limits = {k: float(v) for k, v in p["large_value"].items()}
-    flows["day"] = at_text.str[:10]
-    totals = flows[flows["channel"].isin(list(limits))].groupby(
-        ["loan_id", "day", "channel"], as_index=False)["amount"].sum()
-    totals = totals[totals["amount"] >= totals["channel"].map(limits)]
-    parts.append(_hits(totals["loan_id"], "LARGE_VALUE", totals["day"] + ":" + totals["channel"],
-                       [{"amount": _money(a), "channel": c, "day": d,
-                         "threshold": _money(limits[c])}
-                        for a, c, d in zip(totals["amount"], totals["channel"], totals["day"],
-                                           strict=True)]))
-    return pd.concat([x for x in parts if len(x)], ignore_index=True) if any(
-        len(x) for x in parts) else pd.DataFrame(columns=HIT_COLUMNS)
+    offset = _utc_offset_hours()
+    local = local_day(dialect, col(f.at), offset).label("day")
+    totals = frame_of(conn, select(col(f.loan_id), local, col(f.channel),
+                                   func.sum(col(f.amount)).label("amount"))
+                      .where(out_by, col(f.channel).in_(list(limits)))
+                      .group_by(col(f.loan_id), local, col(f.channel))
+                      .having(func.sum(col(f.amount)) >= min(limits.values())))
+    if len(totals):
+        totals["amount"] = pd.to_numeric(totals["amount"]).astype(float)
+        totals["day"] = pd.to_datetime(totals["day"]).dt.strftime("%Y-%m-%d")
+        totals = totals[totals["amount"] >= totals["channel"].map(limits)]
+        parts.append(_hits(totals["loan_id"], "LARGE_VALUE",
+                           totals["day"] + ":" + totals["channel"],
+                           [{"amount": _money(a), "channel": c, "day": d,
+                             "threshold": _money(limits[c])}
+                            for a, c, d in zip(totals["amount"], totals["channel"],
+                                               totals["day"], strict=True)]))
+    parts = [x for x in parts if len(x)]
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=HIT_COLUMNS)
 
 
-def _own_accounts(conn: Connection, flows: pd.DataFrame) -> pd.Series:
-    """Flows to a card the same borrower gave on another application (keyed hashes)."""
-    hashes = [h for h in flows["counterparty_hash"].unique().tolist() if h]
-    found = select_in(conn, table_of(Application), "card_hash", ["applicant_id"], hashes)
-    if not found:
-        return pd.Series(False, index=flows.index)
-    owners = pd.DataFrame(found, columns=["counterparty_hash", "owner"]).drop_duplicates()
-    m = flows[["counterparty_hash", "applicant_id", "card_hash"]].reset_index().merge(
-        owners, on="counterparty_hash", how="inner")
-    m = m[(m["owner"] == m["applicant_id"]) & (m["counterparty_hash"] != m["card_hash"])]
-    return flows.index.isin(m["index"])  # type: ignore[return-value]
+def _utc_offset_hours() -> float:
+    from zoneinfo import ZoneInfo
+
+    offset = datetime.now(ZoneInfo(SOURCE_TIMEZONE)).utcoffset()
+    return offset.total_seconds() / 3600 if offset else 0.0
 
 
 def _annual_hits(conn: Connection, day: date, p: dict[str, Any]) -> pd.DataFrame:
