@@ -27,3 +27,15 @@ def test_bench_report_runs_on_a_small_month(tmp_path: Path) -> None:
 
     out = bench_report(1500, workdir=tmp_path)
     assert "over 1,500 applications" in out and "riskdesk report monthly" in out
+
+
+def test_bench_monitor_runs_every_rule_on_a_small_book(tmp_path: Path) -> None:
+    from riskdesk.bench_monitor import bench_monitor
+
+    out = bench_monitor(3000, workdir=tmp_path)
+    assert "built in" in out and "loans/s" in out
+    assert "second run the same day" in out and "(0 new alerts, 0 cases)" in out
+    for code in ("DPD", "PROCEEDS_OUT", "BANNED_USE", "OTHER_CREDIT", "ROUND_TRIP"):
+        assert f"  {code}: " in out  # the book carries each pattern
+    again = bench_monitor(3000, workdir=tmp_path)  # reused, and measured as a first run again
+    assert "reusing the book" in again and "cases opened" in again

@@ -106,8 +106,8 @@ def test_category_floors_follow_the_regulation() -> None:
 
 def test_each_rule_fires_on_its_pattern_and_not_beside_it(
         engine: Engine, actors: dict[str, Actor], tmp_path: Path) -> None:
-    apps = approved(engine, actors, 16)
-    b = Book(apps)
+    apps = approved(engine, actors, 18)
+    b = Book(apps[:17])
     start = AS_OF - timedelta(days=200)
     ok = b.loan("ok", start=start)
     fpd = b.loan("fpd", start=date(2026, 9, 1), paid={1: (None, 0), 2: (None, 0)})
@@ -140,11 +140,21 @@ def test_each_rule_fires_on_its_pattern_and_not_beside_it(
     b.flow(banned, f"{start + timedelta(days=5)} 12:00", 5000, "merchant", mcc="6513")
     b.flow(banned, f"{start + timedelta(days=6)} 12:00", 100, "merchant", mcc="5411")
     b.flow(own, f"{start + timedelta(days=5)} 12:00", 5000, "own_account")
+    other_card = b.loan("othercard", start=start)
+    b.flow(other_card, f"{start + timedelta(days=6)} 12:00", 4000, "person",
+           account="6222000099998888")
     b.flow(cash, f"{start + timedelta(days=5)} 10:00", 30000, "person", channel="cash")
     b.flow(cash, f"{start + timedelta(days=5)} 15:00", 25000, "person", channel="cash")
     b.flow(cash, f"{start + timedelta(days=8)} 10:00", 30000, "person", channel="cash")
     b.flow(cash, f"{start + timedelta(days=9)} 10:00", 25000, "person", channel="cash")
     b.load(engine, actors["officer"], tmp_path)
+    from riskdesk.security.datakey import load_cipher
+    with unit_of_work(engine) as s:  # the same borrower gave that card on another application
+        card = load_cipher(s, create=False).digest("card", "6222000099998888")
+        s.execute(text(
+            "UPDATE application SET card_hash = :h, applicant_id = (SELECT applicant_id FROM "
+            "application WHERE application_no = :mine) WHERE application_no = :other"),
+            {"h": card, "mine": apps[16], "other": apps[17]})
 
     first = run_monitoring(engine, actors["officer"], AS_OF)
     hits = alerts(engine)
@@ -158,6 +168,7 @@ def test_each_rule_fires_on_its_pattern_and_not_beside_it(
     assert (credit, "OTHER_CREDIT") in codes and len(hits[(credit, "OTHER_CREDIT")]) == 1
     assert (banned, "BANNED_USE") in codes and len(hits[(banned, "BANNED_USE")]) == 1
     assert (own, "ROUND_TRIP") in codes and (fast, "ROUND_TRIP") not in codes
+    assert (other_card, "ROUND_TRIP") in codes  # found by the keyed hash of the card
     assert [h["day"] for h in hits[(cash, "LARGE_VALUE")]] == [f"{start + timedelta(days=5)}"]
     assert (annual, "ANNUAL_REVIEW") in codes and ("LN-short", "ANNUAL_REVIEW") not in codes
     with engine.connect() as conn:
@@ -310,3 +321,37 @@ def test_monthly_report_post_loan_section_matches_sql(
     post = pdftotext(path)
     cut = re.compile(r"RD-M-\d{8}-\d{6}|Issued at\s+\S+ \S+ UTC")
     assert cut.sub("", post) == cut.sub("", body)  # ... the closed month reads the same
+
+
+def test_cli_imports_monitors_and_prints_the_book(
+        sqlite_engine: Engine, sqlite_actors: dict[str, Actor], sqlite_path: Path,
+        tmp_path: Path) -> None:
+    from tests.conftest import PASSWORD
+    from tests.helpers import run_cli
+
+    apps = approved(sqlite_engine, sqlite_actors, 2)
+    b = Book(apps)
+    late = b.loan("late", start=date(2026, 6, 16), paid={4: (None, 0), 5: (None, 0)})
+    b.loan("fine", start=date(2026, 6, 16))
+    files = [write(tmp_path, f"{n}.csv", rows) for n, rows in (
+        ("loans", b.loans), ("repayments", b.repayments))]
+    db = ["--db", str(sqlite_path), "--user", "officer"]
+    env = {"RISKDESK_PASSWORD": PASSWORD}
+    bad = write(tmp_path, "bad.csv", [{**b.repayments[0], "loan_no": "LN-nope"}])
+    refused = run_cli("loans", "import", str(bad), *db, env=env)
+    assert refused.returncode == 2
+    assert "row 2, column loan_no" in refused.stderr and "no such loan" in refused.stderr
+    ok = run_cli("loans", "import", *map(str, files), *db, env=env)
+    assert ok.returncode == 0, ok.stderr
+    assert "loans.csv: loans, 2 rows: 2 new" in ok.stdout
+    run = run_cli("loans", "monitor", "--as-of", "2026-11-20", *db, env=env)
+    assert run.returncode == 0, run.stderr
+    assert "2 loans" in run.stdout and "1 cases opened" in run.stdout
+    book = run_cli("loans", "portfolio", "--month", "2026-11", *db, env=env)
+    assert book.returncode == 0 and "special mention" in book.stdout
+    assert re_line(book.stdout, "normal").split()[1] == "1"
+    assert late
+
+
+def re_line(text_: str, start: str) -> str:
+    return next(line.strip() for line in text_.splitlines() if line.strip().startswith(start))
