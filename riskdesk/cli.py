@@ -155,6 +155,12 @@ def build_parser() -> argparse.ArgumentParser:
                         "early-warning rules; raises post-loan cases")
     lm.add_argument("--as-of", help="YYYY-MM-DD (default: today in the bank's time zone)")
     _common(lm)
+    lpol = ls_.add_parser("policy", help="the post-loan thresholds in force; compliance "
+                          "changes them with --set NAME=JSON --note WHY (a new audited version)")
+    lpol.add_argument("--set", dest="changes", action="append", default=[],
+                      metavar="NAME=JSON")
+    lpol.add_argument("--note", default="")
+    _common(lpol)
     lp = ls_.add_parser("portfolio", help="loans and balances by category, roll rates")
     lp.add_argument("--month", required=True, help="YYYY-MM")
     _common(lp)
@@ -408,6 +414,29 @@ def cmd_loans(args: argparse.Namespace) -> int:
             print(f"{path.name}: {result.kind}, {result.rows_total} rows: {result.inserted} "
                   f"new, {result.updated} updated, {result.present} already present")
         return code
+    if args.loans_command == "policy":
+        import json
+
+        from riskdesk.services import postloan_policy
+
+        with unit_of_work(engine, write=bool(args.changes)) as session:
+            if args.changes:
+                changes = {}
+                for item in args.changes:
+                    name, _, value = item.partition("=")
+                    try:
+                        changes[name] = json.loads(value)
+                    except json.JSONDecodeError as exc:
+                        raise RiskdeskError(f"--set {item}: the value is not JSON "
+                                            f"({exc.msg}).") from exc
+                row = postloan_policy.change(session, actor, changes, args.note)
+            else:
+                row = postloan_policy.current(session)
+            print(f"post-loan policy version {row.id} by {row.created_by} at "
+                  f"{row.created_at:%Y-%m-%d %H:%M} UTC ({row.note})")
+            for name, value in sorted(postloan_policy.params(row).items()):
+                print(f"  {name} = {json.dumps(value, ensure_ascii=False)}")
+        return 0
     if args.loans_command == "monitor":
         try:
             as_of = date.fromisoformat(args.as_of) if args.as_of else None

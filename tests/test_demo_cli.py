@@ -57,6 +57,16 @@ def test_demo_command_then_screenshots(tmp_path: Path) -> None:
     with unit_of_work(engine, write=False) as session:
         assert session.scalar(select(func.count()).select_from(Application)) == 600
         assert verify(session).ok
+        # The demo's monitoring raised post-loan cases in the queue, each with its evidence.
+        from riskdesk.domain.cases import Case
+        from riskdesk.services.actor import Actor
+        from riskdesk.services.case_detail import open_case
+        from riskdesk.services.queue import CaseFilter, count_cases
+        post = session.scalars(select(Case.id).where(Case.kind == "post_loan")).all()
+        officer = Actor(2, "officer", frozenset({"officer"}))
+        assert len(post) >= 5
+        assert count_cases(session, officer, CaseFilter(kinds=("post_loan",))) == len(post)
+        assert all(open_case(session, officer, c).alerts for c in post[:10])
     engine.dispose()
     again = run_cli("demo", "--db", str(db), "--no-gui")
     assert again.returncode == 0 and "already holds 600" in again.stdout
