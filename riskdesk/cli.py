@@ -458,9 +458,9 @@ def cmd_loans(args: argparse.Namespace) -> int:
               f"{book.balance[category]:>16,.2f}  overdue {book.overdue[category]:,.2f}")
     if book.roll:
         print(f"roll rates {book.previous} -> {book.month} (share of each row):")
-        for src, row in book.roll.items():
+        for src, shares in book.roll.items():
             print(f"  {label(src):<16} " + "  ".join(f"{label(d)} {100 * v:.1f} %"
-                                                     for d, v in row.items() if v))
+                                                     for d, v in shares.items() if v))
     return 0
 
 
