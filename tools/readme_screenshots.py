@@ -1,5 +1,6 @@
 """Rebuild the README's pictures: a fresh demo database, a morning's work on it (claims,
-notes, complaints), then the queue, a case and the complaints tab in Chinese and English.
+notes, complaints), then the queue, a case and the complaints tab in Chinese and English, the
+post-loan tab and a loan, and the first page of a case audit report.
 
 Usage (offscreen, from the repository root):
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/readme_screenshots.py
@@ -91,6 +92,29 @@ def shoot(engine, app: QApplication, lang: str, application_no: str,  # type: ig
             app.processEvents()
             time.sleep(0.1)
         widget.grab().save(str(DOCS / f"{name}-{suffix}.png"))
+        window.close()
+    if suffix == "zh":  # the post-loan tab on last month, and a cash-out case's loan
+        from sqlalchemy import text
+
+        window = MainWindow(engine, officer)  # type: ignore[arg-type]
+        window.resize(*SIZE)
+        window.show()
+        window.tabs.setCurrentWidget(window.postloan)
+        with unit_of_work(engine, write=False) as s:
+            month = utcnow(s).replace(day=1) - timedelta(days=1)
+            flagged = s.execute(text(
+                "SELECT case_id FROM loan_alert WHERE code = 'PROCEEDS_OUT' AND case_id IS NOT "
+                "NULL ORDER BY id LIMIT 1")).scalar_one()
+        window.postloan.month.setText(f"{month:%Y-%m}")
+        window.postloan.reload()
+        loan = window.open_case_id(flagged).open_loan()
+        assert loan is not None
+        loan.tabs.setCurrentIndex(2)
+        for _ in range(5):
+            app.processEvents()
+            time.sleep(0.1)
+        window.grab().save(str(DOCS / "postloan-zh.png"))
+        loan.grab().save(str(DOCS / "loan-zh.png"))
         window.close()
     if suffix == "zh":  # the first page of a case audit report, as printed
         from riskdesk.services.reports import case_report
