@@ -766,3 +766,22 @@ CREATE INDEX ix_loan_alert_code ON loan_alert (code);
 
 UPDATE alembic_version SET version_num='0004' WHERE alembic_version.version_num = '0003';
 
+-- Running upgrade 0004 -> 0005
+
+CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'audit_event is append-only: UPDATE and DELETE are refused';
+
+CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'audit_event is append-only: UPDATE and DELETE are refused';
+
+CREATE TABLE audit_anchor (
+    id INTEGER NOT NULL AUTO_INCREMENT, 
+    seq INTEGER NOT NULL, 
+    hash VARCHAR(64) NOT NULL, 
+    at DATETIME(6) NOT NULL, 
+    key_id VARCHAR(32) NOT NULL, 
+    mac VARCHAR(64) NOT NULL, 
+    note VARCHAR(200) NOT NULL, 
+    PRIMARY KEY (id)
+);
+
+UPDATE alembic_version SET version_num='0005' WHERE alembic_version.version_num = '0004';
+

@@ -768,5 +768,26 @@ CREATE INDEX ix_loan_alert_code ON loan_alert (code);
 
 UPDATE alembic_version SET version_num='0004' WHERE alembic_version.version_num = '0003';
 
+-- Running upgrade 0004 -> 0005
+
+CREATE FUNCTION audit_event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit_event is append-only: UPDATE and DELETE are refused' USING ERRCODE = 'insufficient_privilege'; END $$;
+
+CREATE TRIGGER audit_event_no_change BEFORE UPDATE OR DELETE ON audit_event FOR EACH ROW EXECUTE FUNCTION audit_event_append_only();
+
+CREATE TRIGGER audit_event_no_truncate BEFORE TRUNCATE ON audit_event FOR EACH STATEMENT EXECUTE FUNCTION audit_event_append_only();
+
+CREATE TABLE audit_anchor (
+    id SERIAL NOT NULL, 
+    seq INTEGER NOT NULL, 
+    hash VARCHAR(64) NOT NULL, 
+    at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    key_id VARCHAR(32) NOT NULL, 
+    mac VARCHAR(64) NOT NULL, 
+    note VARCHAR(200) NOT NULL, 
+    PRIMARY KEY (id)
+);
+
+UPDATE alembic_version SET version_num='0005' WHERE alembic_version.version_num = '0004';
+
 COMMIT;
 

@@ -69,8 +69,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     aud = sub.add_parser("audit", help="audit trail")
     auds = aud.add_subparsers(dest="audit_command", required=True)
-    ver = auds.add_parser("verify", help="verify the hash chain and print its head hash")
+    ver = auds.add_parser("verify", help="verify the hash chain and print its head hash; "
+                          "check it against the heads issued monthly reports print and the "
+                          "keyed anchors")
+    ver.add_argument("--report", type=Path, action="append", default=[],
+                     help="a monthly report PDF kept outside the database (repeatable)")
     _common(ver, user=False)
+    anc = auds.add_parser("anchor", help="seal the chain's head with the bank's anchor key "
+                          "(HMAC; the key stays in the OS keyring)")
+    anc.add_argument("--create-key", action="store_true",
+                     help="create this workstation's anchor key and print it for escrow")
+    _common(anc)
 
     demo = sub.add_parser("demo", help="build a demo database of real credit data and open it")
     _common(demo, user=False)
@@ -314,22 +323,55 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    from riskdesk.services.audit import verify
+    from riskdesk.services import audit, audit_anchors
     from riskdesk.storage.engine import make_engine
     from riskdesk.storage.migrate import check_current
     from riskdesk.storage.session import unit_of_work
 
     engine = make_engine(args.db)
     check_current(engine)
-    with unit_of_work(engine, write=False) as session:
-        result = verify(session)
-    if result.ok:
-        print(f"audit trail intact: {result.events} events; head hash {result.head_hash}")
+    if args.audit_command == "anchor":
+        actor = acting_user(engine, args.user)
+        if args.create_key:
+            value = audit_anchors.create_key()
+            print(f"anchor key created in this workstation's keyring; give it to the key "
+                  f"custodians for escrow now (it is not shown again):\n{value}")
+        with unit_of_work(engine) as session:
+            audit.append(session, actor, "audit.anchor", "audit", "head")
+            row = audit_anchors.anchor_head(session, actor, "riskdesk audit anchor")
+        if row is None:
+            raise RiskdeskError("No anchor key in this workstation's keyring: create one with "
+                                "--create-key (or import the bank's from escrow).")
+        print(f"anchored event {row.seq} ({row.hash}) under key {row.key_id}")
         return 0
-    print(f"audit trail BROKEN at event {result.broken_seq}: {result.reason}. "
-          f"{result.events} events verified before it; last good hash {result.head_hash}",
-          file=sys.stderr)
-    return 2
+    extra = []
+    for path in args.report:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise RiskdeskError(f"Cannot read {path}: {exc.strerror}") from None
+        extra.append(audit_anchors.file_anchor(data, path.name))
+    with unit_of_work(engine, write=False) as session:
+        result = audit.verify(session)
+        anchors = audit_anchors.check_all(session, extra) if result.ok else None
+    if not result.ok:
+        print(f"audit trail BROKEN at event {result.broken_seq}: {result.reason}. "
+              f"{result.events} events verified before it; last good hash {result.head_hash}",
+              file=sys.stderr)
+        return 2
+    assert anchors is not None
+    if anchors.failures:
+        print("audit trail REWRITTEN: the chain is consistent but does not match what was "
+              "anchored outside it:", file=sys.stderr)
+        for line in anchors.failures:
+            print(f"  {line}", file=sys.stderr)
+        return 2
+    print(f"audit trail intact: {result.events} events; head hash {result.head_hash}; "
+          f"{anchors.checked} anchor(s) match")
+    if anchors.unchecked:
+        print(f"  {anchors.unchecked} keyed anchor(s) not checked: this workstation does not "
+              "hold their key")
+    return 0
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

@@ -3,13 +3,18 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+import pytest
 
 from sqlalchemy import Engine, select, text
 
 from riskdesk.domain.audit import AuditEvent
 from riskdesk.services import audit
 from riskdesk.services.actor import Actor
+from riskdesk.storage import audit_guard
 from riskdesk.storage.session import unit_of_work
 from tests.helpers import run_cli
 
@@ -26,6 +31,34 @@ def _append(engine: Engine, n: int, tag: str = "t") -> None:
 def _verify(engine: Engine) -> audit.VerifyResult:
     with unit_of_work(engine, write=False) as session:
         return audit.verify(session)
+
+
+@contextmanager
+def around_guard(engine: Engine) -> Iterator[None]:
+    """What someone with DDL rights can do: drop the triggers, change rows, put them back."""
+    with engine.begin() as conn:
+        for sql in audit_guard.statements(engine.dialect.name, drop=True):
+            conn.exec_driver_sql(sql)
+    try:
+        yield
+    finally:
+        with engine.begin() as conn:
+            for sql in audit_guard.statements(engine.dialect.name):
+                conn.exec_driver_sql(sql)
+
+
+def test_the_database_refuses_to_change_or_remove_audit_events(engine: Engine) -> None:
+    from sqlalchemy.exc import DBAPIError
+
+    _append(engine, 2)
+    for sql in ("UPDATE audit_event SET actor = 'mallory' WHERE seq = 1",
+                "DELETE FROM audit_event WHERE seq = 2", "DELETE FROM audit_event"):
+        with pytest.raises(DBAPIError, match="append-only"), engine.begin() as conn:
+            conn.execute(text(sql))
+    if engine.dialect.name == "postgresql":
+        with pytest.raises(DBAPIError, match="append-only"), engine.begin() as conn:
+            conn.execute(text("TRUNCATE audit_event"))
+    assert _verify(engine).ok and _verify(engine).events == 2
 
 
 def test_chain_verifies_and_head_moves(engine: Engine) -> None:
@@ -49,7 +82,7 @@ def test_stored_canonical_text_is_what_was_hashed(engine: Engine) -> None:
 
 def test_edited_field_is_detected(engine: Engine) -> None:
     _append(engine, 4)
-    with engine.begin() as conn:
+    with around_guard(engine), engine.begin() as conn:
         conn.execute(text("UPDATE audit_event SET actor = 'mallory' WHERE seq = 2"))
     result = _verify(engine)
     assert not result.ok and result.broken_seq == 2
@@ -57,7 +90,7 @@ def test_edited_field_is_detected(engine: Engine) -> None:
 
 def test_rehashed_row_breaks_the_next_link(engine: Engine) -> None:
     _append(engine, 4)
-    with unit_of_work(engine) as session:
+    with around_guard(engine), unit_of_work(engine) as session:
         ev = session.get(AuditEvent, 2)
         assert ev is not None
         ev.after = '{"v":999}'
@@ -69,10 +102,10 @@ def test_rehashed_row_breaks_the_next_link(engine: Engine) -> None:
 
 def test_deleted_rows_are_detected(engine: Engine) -> None:
     _append(engine, 4)
-    with engine.begin() as conn:
+    with around_guard(engine), engine.begin() as conn:
         conn.execute(text("DELETE FROM audit_event WHERE seq = 2"))
     assert _verify(engine).broken_seq == 2
-    with engine.begin() as conn:
+    with around_guard(engine), engine.begin() as conn:
         conn.execute(text("DELETE FROM audit_event WHERE seq >= 2"))
     result = _verify(engine)
     assert not result.ok and "head" in result.reason
@@ -105,9 +138,88 @@ def test_cli_verify_exit_codes_after_hand_edit(sqlite_engine: Engine, sqlite_pat
     assert ok.returncode == 0, ok.stderr
     assert "head hash" in ok.stdout
     con = sqlite3.connect(sqlite_path)
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        con.execute("UPDATE audit_event SET entity_id = 'forged' WHERE seq = 2")
+    con.execute("DROP TRIGGER audit_event_no_update")  # someone with DDL rights
     con.execute("UPDATE audit_event SET entity_id = 'forged' WHERE seq = 2")
     con.commit()
     con.close()
     broken = run_cli("audit", "verify", "--db", str(sqlite_path))
     assert broken.returncode != 0
     assert "event 2" in broken.stderr
+
+
+def rewrite_from(engine: Engine, seq: int, after: str) -> None:
+    """A forger with DDL rights: change one event and recompute every later hash and the
+    head, so the chain alone is consistent again."""
+    from riskdesk.domain.audit import AuditHead
+
+    with around_guard(engine), unit_of_work(engine) as session:
+        events = session.scalars(select(AuditEvent).where(AuditEvent.seq >= seq)
+                                 .order_by(AuditEvent.seq)).all()
+        prev = session.scalar(select(AuditEvent.hash).where(AuditEvent.seq == seq - 1))
+        for ev in events:
+            if ev.seq == seq:
+                ev.after = after
+            ev.prev_hash = prev or audit.GENESIS_HASH
+            ev.canonical = audit.canonical_text(ev)
+            ev.hash = prev = audit.sha256_hex(ev.canonical)
+        head = session.get(AuditHead, 1)
+        assert head is not None
+        head.hash = prev or ""
+
+
+def test_a_recomputed_rewrite_is_caught_by_the_heads_reports_printed(
+        sqlite_engine: Engine, sqlite_actors: dict[str, Actor], sqlite_path: Path,
+        tmp_path: Path) -> None:
+    from riskdesk.services import reports
+    from riskdesk.storage.clock import utcnow
+    from tests.test_monthly import local_month_utc
+
+    _append(sqlite_engine, 3)
+    with unit_of_work(sqlite_engine, write=False) as s:
+        month, _, _ = local_month_utc(utcnow(s))
+    issued = reports.monthly_report(sqlite_engine, sqlite_actors["compliance"], month, "en")
+    kept = tmp_path / "kept.pdf"  # the compliance officer's signed copy, outside the database
+    kept.write_bytes(issued.pdf)
+    _append(sqlite_engine, 2, "later")
+    sqlite_engine.dispose()
+    assert run_cli("audit", "verify", "--db", str(sqlite_path)).returncode == 0
+    rewrite_from(sqlite_engine, 2, '{"v":999}')
+    assert _verify(sqlite_engine).ok  # the chain alone no longer tells ...
+    sqlite_engine.dispose()
+    caught = run_cli("audit", "verify", "--db", str(sqlite_path))
+    assert caught.returncode == 2 and "REWRITTEN" in caught.stderr  # ... the report does
+    assert "monthly report RD-M-" in caught.stderr
+    with sqlite_engine.begin() as conn:  # the forger removes the archived reports too
+        conn.execute(text("DELETE FROM report"))
+    sqlite_engine.dispose()
+    assert run_cli("audit", "verify", "--db", str(sqlite_path)).returncode == 0
+    external = run_cli("audit", "verify", "--db", str(sqlite_path), "--report", str(kept))
+    assert external.returncode == 2 and "kept.pdf" in external.stderr
+
+
+def test_keyed_anchors_catch_a_rewrite_and_cannot_be_forged(
+        sqlite_engine: Engine, sqlite_actors: dict[str, Actor], sqlite_path: Path) -> None:
+    from tests.conftest import PASSWORD
+
+    _append(sqlite_engine, 3)
+    sqlite_engine.dispose()
+    env = {"RISKDESK_PASSWORD": PASSWORD}
+    db = ["--db", str(sqlite_path)]
+    none = run_cli("audit", "anchor", *db, "--user", "auditor", env=env)
+    if "already has" not in none.stderr and none.returncode != 0:
+        assert "No anchor key" in none.stderr
+    made = run_cli("audit", "anchor", "--create-key", *db, "--user", "auditor", env=env)
+    assert made.returncode == 0 and "anchored event" in made.stdout, made.stderr
+    assert run_cli("audit", "verify", *db).returncode == 0
+    rewrite_from(sqlite_engine, 2, '{"v":999}')
+    sqlite_engine.dispose()
+    caught = run_cli("audit", "verify", *db)
+    assert caught.returncode == 2 and "keyed anchor" in caught.stderr
+    with sqlite_engine.begin() as conn:  # re-pointing the anchor at the forged head fails too
+        head = conn.execute(text("SELECT hash FROM audit_head")).scalar_one()
+        conn.execute(text("UPDATE audit_anchor SET hash = :h"), {"h": head})
+    sqlite_engine.dispose()
+    forged = run_cli("audit", "verify", *db)
+    assert forged.returncode == 2 and "forged seal" in forged.stderr

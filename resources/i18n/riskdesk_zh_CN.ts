@@ -274,6 +274,41 @@
         <source>the event's fields differ from the text that was hashed</source>
         <translation>事件字段与被哈希的原文不一致</translation>
     </message>
+    <message>
+        <location filename="../../riskdesk/services/audit_anchors.py" line="69" />
+        <source>monthly report {no}</source>
+        <translation>月度报告 {no}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit_anchors.py" line="77" />
+        <source>{file} is not a riskdesk monthly report (no audit head in it).</source>
+        <translation>{file} 不是 riskdesk 月度报告（其中没有审计链头）。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit_anchors.py" line="89" />
+        <source>event {seq}, anchored by {source}, is missing</source>
+        <translation>{source} 锚定的第 {seq} 号事件缺失</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit_anchors.py" line="92" />
+        <source>event {seq} differs from the hash {source} holds: the chain was rewritten after it was anchored</source>
+        <translation>第 {seq} 号事件与 {source} 记录的哈希不符：锚定之后审计链被改写</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit_anchors.py" line="115" />
+        <source>This workstation already has an anchor key.</source>
+        <translation>本工作站已有锚定密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit_anchors.py" line="149" />
+        <source>keyed anchor {id} ({at:%Y-%m-%d %H:%M} UTC)</source>
+        <translation>密钥锚点 {id}（{at:%Y-%m-%d %H:%M} UTC）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit_anchors.py" line="154" />
+        <source>{source} has a forged seal</source>
+        <translation>{source} 的签封是伪造的</translation>
+    </message>
 </context>
 <context>
     <name>CaseDialog</name>
@@ -2503,6 +2538,16 @@
         <translation>股权投资</translation>
     </message>
     <message>
+        <location filename="../../riskdesk/domain/enums.py" line="332" />
+        <source>sealed the audit head with the anchor key</source>
+        <translation>用锚定密钥签封了审计链头</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="333" />
+        <source>changed the post-loan thresholds</source>
+        <translation>修改了贷后阈值</translation>
+    </message>
+    <message>
         <location filename="../../riskdesk/domain/enums.py" line="153" />
         <location filename="../../riskdesk/domain/enums.py" line="187" />
         <source>decided</source>
@@ -4486,47 +4531,47 @@ Database: {db}</source>
 <context>
     <name>PostLoan</name>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="43" />
+        <location filename="../../riskdesk/services/postloan.py" line="44" />
         <source>First instalment due {due} not paid</source>
         <translation>首期（{due} 到期）未还</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="45" />
+        <location filename="../../riskdesk/services/postloan.py" line="46" />
         <source>{dpd} days past due (crossed {threshold}); {overdue} overdue since {due}</source>
         <translation>逾期 {dpd} 天（越过 {threshold} 天）；自 {due} 起逾期金额 {overdue}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="47" />
+        <location filename="../../riskdesk/services/postloan.py" line="48" />
         <source>{count} instalments paid only in part</source>
         <translation>{count} 期仅部分还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="49" />
+        <location filename="../../riskdesk/services/postloan.py" line="50" />
         <source>{amount} ({share}) of the proceeds moved to one account {account} within {hours} h of disbursement</source>
         <translation>放款后 {hours} 小时内有 {amount}（{share}）贷款资金转入同一账户 {account}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="52" />
+        <location filename="../../riskdesk/services/postloan.py" line="53" />
         <source>{amount} paid to {kind} {account} on {at}, {days} days after disbursement</source>
         <translation>{at}（放款后 {days} 天）向 {kind} {account} 支付 {amount}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="55" />
+        <location filename="../../riskdesk/services/postloan.py" line="56" />
         <source>{amount} spent on a banned use ({kind}, MCC {mcc}) on {at}</source>
         <translation>{at} 有 {amount} 用于禁止用途（{kind}，商户类别码 {mcc}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="57" />
+        <location filename="../../riskdesk/services/postloan.py" line="58" />
         <source>{amount} moved to the borrower's own other account {account} on {at}</source>
         <translation>{at} 有 {amount} 转入借款人本人的其他账户 {account}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="59" />
+        <location filename="../../riskdesk/services/postloan.py" line="60" />
         <source>{amount} out by {channel} on {day}: at or above the large-value threshold {threshold}</source>
         <translation>{day} 以 {channel} 方式转出 {amount}：达到大额交易标准 {threshold}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="62" />
+        <location filename="../../riskdesk/services/postloan.py" line="63" />
         <source>Loan over one year: credit re-review {n} due since {due}</source>
         <translation>贷款期限超过一年：第 {n} 次年度授信复审自 {due} 起到期</translation>
     </message>
@@ -4576,22 +4621,22 @@ Database: {db}</source>
         <translation>年度授信复审到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="111" />
+        <location filename="../../riskdesk/services/postloan.py" line="112" />
         <source>Reading repayments</source>
         <translation>正在读取还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="115" />
+        <location filename="../../riskdesk/services/postloan.py" line="116" />
         <source>Writing the month's snapshot</source>
         <translation>正在写入本月快照</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="118" />
+        <location filename="../../riskdesk/services/postloan.py" line="119" />
         <source>Checking fund flows</source>
         <translation>正在检查资金流水</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="122" />
+        <location filename="../../riskdesk/services/postloan.py" line="123" />
         <source>Raising cases</source>
         <translation>正在生成案件</translation>
     </message>
@@ -4881,17 +4926,17 @@ Database: {db}</source>
         <translation>报告语言只能是 zh 或 en，而不是 {lang}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reports.py" line="77" />
+        <location filename="../../riskdesk/services/reports.py" line="80" />
         <source>Application {no} has no case.</source>
         <translation>申请 {no} 没有案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reports.py" line="152" />
+        <location filename="../../riskdesk/services/reports.py" line="155" />
         <source>There is no report {id}.</source>
         <translation>不存在报告 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reports.py" line="202" />
+        <location filename="../../riskdesk/services/reports.py" line="205" />
         <source>Consumer-finance risk team</source>
         <translation>消费金融风险管理团队</translation>
     </message>

@@ -1,6 +1,6 @@
 """SQLModel tables and enums: the vocabulary of the whole app."""
 from riskdesk.domain.applications import Applicant, Application, ApplicationFeatures, ImportBatch
-from riskdesk.domain.audit import AuditEvent, AuditHead
+from riskdesk.domain.audit import AuditAnchor, AuditEvent, AuditHead
 from riskdesk.domain.cases import Case, InvestigationNote, NoteDraft
 from riskdesk.domain.complaints import Complaint
 from riskdesk.domain.keys import DataKey
@@ -31,6 +31,7 @@ __all__ = [
     "AppSetting",
     "Application",
     "ApplicationFeatures",
+    "AuditAnchor",
     "AuditEvent",
     "AuditHead",
     "BlacklistEntry",

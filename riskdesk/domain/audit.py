@@ -37,3 +37,17 @@ class AuditHead(SQLModel, table=True):
     id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
     seq: int = Field(default=0)
     hash: str = Field(default=GENESIS_HASH, max_length=64)
+
+
+class AuditAnchor(SQLModel, table=True):
+    """The chain's head at a moment, sealed with an HMAC under a key the bank keeps outside
+    the database: a rewrite of the chain that recomputes every hash cannot forge these."""
+    __tablename__ = "audit_anchor"
+
+    id: int | None = Field(default=None, primary_key=True)
+    seq: int
+    hash: str = Field(max_length=64)
+    at: datetime = Field(sa_type=UtcDateTime)
+    key_id: str = Field(max_length=32)
+    mac: str = Field(max_length=64)
+    note: str = Field(default="", max_length=200)

@@ -326,3 +326,9 @@ LABELS.update({  # fund-flow counterparty types
     "asset_management": QT_TRANSLATE_NOOP("Enum", "asset management"),
     "equity_investment": QT_TRANSLATE_NOOP("Enum", "equity investment"),
 })
+
+
+LABELS.update({
+    "audit.anchor": QT_TRANSLATE_NOOP("Enum", "sealed the audit head with the anchor key"),
+    "loan.policy.change": QT_TRANSLATE_NOOP("Enum", "changed the post-loan thresholds"),
+})

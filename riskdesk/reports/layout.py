@@ -114,13 +114,15 @@ def _numbered(page: Page, font: str) -> type[canvas.Canvas]:
     return Numbered
 
 
-def render(story: list[Flowable], page: Page, *, author: str, subject: str) -> bytes:
+def render(story: list[Flowable], page: Page, *, author: str, subject: str,
+           keywords: str = "") -> bytes:
     """The PDF's bytes. ``invariant`` keeps them reproducible: no creation time or random
-    document id inside, so the same report data gives the same bytes."""
+    document id inside, so the same report data gives the same bytes. ``keywords`` carries
+    machine-readable facts the pages print (the audit head of a monthly report)."""
     out = io.BytesIO()
     doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=LEFT, rightMargin=RIGHT,
                             topMargin=TOP, bottomMargin=BOTTOM, title=page.title,
                             author=author, subject=subject, creator="riskdesk",
-                            invariant=True)
+                            keywords=keywords, invariant=True)
     doc.build(story, canvasmaker=_numbered(page, cjk_font().name))
     return out.getvalue()

@@ -241,4 +241,13 @@ def build(data: MonthlyReportData, *, report_no: str) -> bytes:
     page = Page(title=translate("MonthlyReport", "Monthly compliance report") + f" · {f.month}",
                 report_no=report_no, page_text=translate("MonthlyReport", "Page {x} of {y}"),
                 footer=translate("MonthlyReport", "Cut-off") + " " + _when(f.cut_off))
-    return render(story, page, author=data.generated_by, subject=f.month)
+    return render(story, page, author=data.generated_by, subject=f.month,
+                  keywords=head_keywords(f.audit_head_seq, f.audit_head_hash))
+
+
+HEAD_TAG = "riskdesk-audit-head"
+
+
+def head_keywords(seq: int, digest: str) -> str:
+    """The audit head the report prints, in its metadata too, for `riskdesk audit verify`."""
+    return f"{HEAD_TAG} {seq} {digest}"

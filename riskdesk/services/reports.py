@@ -63,6 +63,9 @@ def _seal(session: Session, actor: Actor, row: Report, pdf: bytes,
         "report_no": row.report_no, "kind": row.kind, "subject": row.subject,
         "language": row.language, "cut_off": row.cut_off.isoformat(), "sha256": row.sha256,
         **(extra or {})})
+    from riskdesk.services.audit_anchors import anchor_head
+
+    anchor_head(session, actor, f"issued {row.report_no}")  # where the bank keeps a key
     return Issued(row, pdf)
 
 
