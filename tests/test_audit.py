@@ -8,7 +8,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-
 from sqlalchemy import Engine, select, text
 
 from riskdesk.domain.audit import AuditEvent
