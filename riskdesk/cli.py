@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.exc import DBAPIError
 
@@ -49,6 +50,19 @@ def build_parser() -> argparse.ArgumentParser:
     pw.add_argument("url")
     cur = dbs.add_parser("current", help="show the schema revision of a database")
     _common(cur, user=False)
+    bk = dbs.add_parser("backup", help="a consistent copy of a local SQLite database, even "
+                        "while the app is open (server databases: the DBA's tools)")
+    bk.add_argument("--out", type=Path, required=True)
+    _common(bk, user=False)
+    rs_ = dbs.add_parser("restore", help="replace a local SQLite database with a backup "
+                         "(checked first; the replaced database is kept beside it)")
+    rs_.add_argument("file", type=Path)
+    _common(rs_, user=False)
+    bset = dbs.add_parser("backup-settings", help="automatic backups on exit: how many to "
+                          "keep (0: none) and where (admin; audited)")
+    bset.add_argument("--keep", type=int, required=True)
+    bset.add_argument("--folder", default="")
+    _common(bset)
 
     user = sub.add_parser("user", help="users and roles")
     us = user.add_subparsers(dest="user_command", required=True)
@@ -261,12 +275,38 @@ def cmd_db(args: argparse.Namespace) -> int:
         print(f"Password stored in the OS keyring for {entry}")
         return 0
     engine = make_engine(args.db)
+    if args.db_command in ("backup", "restore", "backup-settings"):
+        return _db_backup(args, engine)
     if args.db_command == "upgrade":
         migrate.upgrade(engine)
         print(f"{redact_url(engine.url)}: schema at revision {migrate.current_revision(engine)}")
     else:
         print(f"{redact_url(engine.url)}: revision {migrate.current_revision(engine)}, "
               f"this riskdesk: {migrate.head_revision()}")
+    return 0
+
+
+def _db_backup(args: argparse.Namespace, engine: Any) -> int:
+    from riskdesk.services import settings
+    from riskdesk.storage import backup
+    from riskdesk.storage.session import unit_of_work
+
+    if args.db_command == "backup":
+        info = backup.backup(engine, args.out)
+        print(f"{info.path}: {info.size:,} bytes, sha256 {info.sha256}, integrity ok, "
+              f"{info.audit_events} audit events")
+        return 0
+    if args.db_command == "restore":
+        kept = backup.restore(engine, args.file)
+        print(f"restored {backup.sqlite_path(engine)} from {args.file}; the database it "
+              f"replaced is kept as {kept}")
+        return 0
+    ensure = open_engine(args.db)
+    actor = acting_user(ensure, args.user)
+    with unit_of_work(ensure) as session:
+        settings.set_backups(session, actor, keep=args.keep, folder=args.folder)
+        folder = settings.backup_folder(session)
+    print(f"automatic backups on exit: keep {args.keep} in {folder}")
     return 0
 
 

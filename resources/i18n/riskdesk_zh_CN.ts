@@ -311,6 +311,44 @@
     </message>
 </context>
 <context>
+    <name>Backup</name>
+    <message>
+        <location filename="../../riskdesk/storage/backup.py" line="33" />
+        <source>riskdesk backs up local SQLite databases; a server database is backed up with its own tools by the DBA (pg_dump, mariadb-dump), see docs/security.md.</source>
+        <translation>riskdesk 只备份本地 SQLite 数据库；服务器数据库由数据库管理员用其自身工具备份（pg_dump、mariadb-dump），见 docs/security.md。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/storage/backup.py" line="46" />
+        <source>{file} is damaged: {why}</source>
+        <translation>{file} 已损坏：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/storage/backup.py" line="53" />
+        <source>{file} is not a riskdesk database: {why}</source>
+        <translation>{file} 不是 riskdesk 数据库：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/storage/backup.py" line="56" />
+        <source>{file} has no riskdesk schema.</source>
+        <translation>{file} 中没有 riskdesk 数据结构。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/storage/backup.py" line="77" />
+        <source>A backup cannot overwrite its own database.</source>
+        <translation>备份不能覆盖其自身的数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/storage/backup.py" line="89" />
+        <source>Cannot write the backup {file}: {why}</source>
+        <translation>无法写入备份 {file}：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/storage/backup.py" line="102" />
+        <source>There is no file {file}.</source>
+        <translation>没有文件 {file}。</translation>
+    </message>
+</context>
+<context>
     <name>CaseDialog</name>
     <message>
         <location filename="../../riskdesk/ui/cases/detail.py" line="58" />
@@ -3571,6 +3609,11 @@ Database: {db}</source>
         <translation>导入完成</translation>
     </message>
     <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="457" />
+        <source>Backup not made</source>
+        <translation>未能备份</translation>
+    </message>
+    <message>
         <location filename="../../riskdesk/ui/main_window.py" line="408" />
         <source>{file}: {total} rows, {new} imported, {present} already present.</source>
         <translation>{file}：共 {total} 行，导入 {new} 行，已存在 {present} 行。</translation>
@@ -5339,14 +5382,19 @@ Database: {db}</source>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../riskdesk/services/settings.py" line="28" />
+        <location filename="../../riskdesk/services/settings.py" line="31" />
         <source>The idle lock must be between {low} and {high} minutes.</source>
         <translation>空闲锁定时间须在 {low} 到 {high} 分钟之间。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/settings.py" line="53" />
+        <location filename="../../riskdesk/services/settings.py" line="56" />
         <source>The name on reports needs 1 to 200 characters.</source>
         <translation>报告署名需 1 至 200 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/settings.py" line="86" />
+        <source>Keep 0 to 365 automatic backups.</source>
+        <translation>自动备份保留数量须为 0 到 365。</translation>
     </message>
 </context>
 <context>

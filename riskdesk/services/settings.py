@@ -1,8 +1,11 @@
 """Settings an administrator makes for every workstation, kept in the database and audited."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlmodel import Session
 
+from riskdesk.config import data_dir
 from riskdesk.domain.users import AppSetting
 from riskdesk.errors import InvalidInput
 from riskdesk.i18n import translate
@@ -59,3 +62,33 @@ def set_bank_name(session: Session, actor: Actor, name: str) -> None:
     session.add(row)
     audit.append(session, actor, "setting.change", "setting", BANK_NAME,
                  before={"value": before}, after={"value": name})
+
+
+BACKUP_KEEP = "backup.keep"
+BACKUP_KEEP_DEFAULT = 7
+BACKUP_FOLDER = "backup.folder"
+
+
+def backup_keep(session: Session) -> int:
+    """How many automatic backups of a local database to keep (0: none are made)."""
+    row = session.get(AppSetting, BACKUP_KEEP)
+    return int(row.value) if row is not None else BACKUP_KEEP_DEFAULT
+
+
+def backup_folder(session: Session) -> Path:
+    row = session.get(AppSetting, BACKUP_FOLDER)
+    return Path(row.value) if row is not None and row.value else data_dir() / "backups"
+
+
+def set_backups(session: Session, actor: Actor, *, keep: int, folder: str = "") -> None:
+    require(actor, Action.SETTINGS_CHANGE)
+    if not 0 <= keep <= 365:
+        raise InvalidInput(translate("Settings", "Keep 0 to 365 automatic backups."))
+    before = {"keep": backup_keep(session), "folder": str(backup_folder(session))}
+    for key, value in ((BACKUP_KEEP, str(keep)), (BACKUP_FOLDER, folder.strip())):
+        row = session.get(AppSetting, key) or AppSetting(
+            key=key, value="", changed_by="", changed_at=utcnow(session))
+        row.value, row.changed_by, row.changed_at = value, actor.username, utcnow(session)
+        session.add(row)
+    audit.append(session, actor, "setting.change", "setting", "backup", before=before,
+                 after={"keep": keep, "folder": str(backup_folder(session))})

@@ -438,4 +438,20 @@ class MainWindow(QMainWindow):
                     sign_out(session, self.actor, channel="gui")
             except RiskdeskError:
                 pass  # the database is gone; closing must still work
+            self.backup_on_exit()
         super().closeEvent(event)
+
+    def backup_on_exit(self) -> None:
+        """A local database gets a dated backup on exit; the oldest beyond the kept number go.
+        A failed backup is said, never a reason not to close."""
+        from riskdesk.storage import backup
+
+        if self.engine.url.get_backend_name() != "sqlite":
+            return
+        try:
+            with unit_of_work(self.engine, write=False) as session:
+                keep = app_settings.backup_keep(session)
+                folder = app_settings.backup_folder(session)
+            backup.rotate(self.engine, folder, keep)
+        except (RiskdeskError, OSError) as exc:
+            self.dialogs.error(self, self.tr("Backup not made"), str(exc))
