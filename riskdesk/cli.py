@@ -58,6 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
                          "(checked first; the replaced database is kept beside it)")
     rs_.add_argument("file", type=Path)
     _common(rs_, user=False)
+    rot = dbs.add_parser("rotate-key", help="re-encrypt personal data under a new data key, "
+                         "in batches; run again to resume an interrupted rotation (admin)")
+    rot.add_argument("--batch", type=int, default=2000)
+    _common(rot)
     bset = dbs.add_parser("backup-settings", help="automatic backups on exit: how many to "
                           "keep (0: none) and where (admin; audited)")
     bset.add_argument("--keep", type=int, required=True)
@@ -103,7 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     key = sub.add_parser("key", help="data key escrow")
     ks = key.add_subparsers(dest="key_command", required=True)
-    kexp = ks.add_parser("export", help="print the data key for escrow (admin; audited)")
+    kexp = ks.add_parser("export", help="print the database's data keys for escrow, one "
+                         "per line (admin; audited)")
     _common(kexp)
     kimp = ks.add_parser("import", help="store an escrowed data key (read from stdin)")
     kimp.add_argument("key_id")
@@ -277,6 +282,15 @@ def cmd_db(args: argparse.Namespace) -> int:
     engine = make_engine(args.db)
     if args.db_command in ("backup", "restore", "backup-settings"):
         return _db_backup(args, engine)
+    if args.db_command == "rotate-key":
+        from riskdesk.services.keys import rotate_key
+
+        engine = open_engine(args.db)
+        done = rotate_key(engine, acting_user(engine, args.user), batch=args.batch)
+        print(f"{'resumed; ' if done.resumed else ''}personal data now under key {done.key_id}: "
+              f"{done.applicants} applicants, {done.applications} applications re-encrypted. "
+              "Export the keys for escrow now: riskdesk key export")
+        return 0
     if args.db_command == "upgrade":
         migrate.upgrade(engine)
         print(f"{redact_url(engine.url)}: schema at revision {migrate.current_revision(engine)}")
@@ -435,8 +449,8 @@ def cmd_key(args: argparse.Namespace) -> int:
         return 0
     engine = open_engine(args.db)
     actor = acting_user(engine, args.user)
-    key_id, secret = export_data_key(engine, actor)
-    print(f"{key_id} {secret}")
+    for key_id, secret in export_data_key(engine, actor):  # each: `riskdesk key import`
+        print(f"{key_id} {secret}")
     return 0
 
 

@@ -3014,29 +3014,44 @@
 <context>
     <name>Keys</name>
     <message>
-        <location filename="../../riskdesk/security/datakey.py" line="97" />
+        <location filename="../../riskdesk/security/datakey.py" line="75" />
+        <source>A stored value cannot be decrypted with the data keys this computer holds (another key, or a value moved from another column).</source>
+        <translation>已存储的值无法用本机持有的数据密钥解密（密钥不同，或该值来自其他列）。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/security/datakey.py" line="113" />
         <source>The OS keyring cannot be read: {error}</source>
         <translation>无法读取操作系统密钥环：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/security/datakey.py" line="107" />
+        <location filename="../../riskdesk/security/datakey.py" line="123" />
         <source>The OS keyring cannot store the data key: {error}</source>
         <translation>操作系统密钥环无法保存数据密钥：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/security/datakey.py" line="126" />
+        <location filename="../../riskdesk/security/datakey.py" line="142" />
         <source>Data key {key_id} is not in this computer's keyring. Restore it from the escrow copy with `riskdesk key import` (see docs/keys.md); without it encrypted personal data cannot be read.</source>
         <translation>本机密钥环中没有数据密钥 {key_id}。请用 `riskdesk key import` 从托管副本恢复（见 docs/keys.md）；没有它，加密的个人信息无法读取。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/security/datakey.py" line="139" />
+        <location filename="../../riskdesk/security/datakey.py" line="184" />
+        <source>This database has no active data key.</source>
+        <translation>此数据库没有启用的数据密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/security/datakey.py" line="186" />
         <source>This database has no data key yet.</source>
         <translation>此数据库还没有数据密钥。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/security/datakey.py" line="154" />
+        <location filename="../../riskdesk/security/datakey.py" line="156" />
         <source>The keyring holds a different key under the id {key_id} than the one this database was encrypted with.</source>
         <translation>密钥环中编号 {key_id} 的密钥与加密此数据库所用的密钥不同。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/keys.py" line="100" />
+        <source>Re-encrypting: {n} values left</source>
+        <translation>正在重新加密：剩余 {n} 条</translation>
     </message>
 </context>
 <context>

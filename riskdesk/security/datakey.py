@@ -38,12 +38,17 @@ def _derive(master: bytes, info: bytes) -> bytes:
 
 
 class DataCipher:
-    """Encrypts, decrypts and hashes personal data fields with one data key."""
+    """Encrypts with the active data key, decrypts with whichever key a value was written
+    under, and hashes with the search key (the database's first key: see rotate_key)."""
 
-    def __init__(self, key_id: str, master: bytes) -> None:
+    def __init__(self, key_id: str, master: bytes, *, search_master: bytes | None = None,
+                 older: dict[str, bytes] | None = None) -> None:
         self.key_id = key_id
         self._aead = AESGCM(_derive(master, b"riskdesk/aes-gcm/v1"))
-        self._mac_key = _derive(master, b"riskdesk/hmac/v1")
+        self._older = [AESGCM(_derive(m, b"riskdesk/aes-gcm/v1"))
+                       for k, m in (older or {}).items() if k != key_id]
+        self._check_key = _derive(master, b"riskdesk/hmac/v1")
+        self._mac_key = _derive(search_master or master, b"riskdesk/hmac/v1")
         # HMAC-SHA256 (RFC 2104) with the padded key states hashed once per key, not per value.
         block = self._mac_key.ljust(64, b"\0")
         self._inner = hashlib.sha256(bytes(b ^ 0x36 for b in block))
@@ -51,14 +56,25 @@ class DataCipher:
 
     @property
     def check_value(self) -> str:
-        return hmac.new(self._mac_key, _CHECK_TEXT, hashlib.sha256).hexdigest()
+        return hmac.new(self._check_key, _CHECK_TEXT, hashlib.sha256).hexdigest()
 
     def encrypt(self, field: str, value: str) -> bytes:
         nonce = os.urandom(_NONCE)
         return nonce + self._aead.encrypt(nonce, value.encode(), field.encode())
 
     def decrypt(self, field: str, blob: bytes) -> str:
-        return self._aead.decrypt(blob[:_NONCE], blob[_NONCE:], field.encode()).decode()
+        """AES-GCM authenticates: a value under another key fails cleanly, then the older
+        keys of a rotation are tried."""
+        from cryptography.exceptions import InvalidTag
+
+        for aead in (self._aead, *self._older):
+            try:
+                return aead.decrypt(blob[:_NONCE], blob[_NONCE:], field.encode()).decode()
+            except InvalidTag:
+                continue
+        raise KeyUnavailable(translate(
+            "Keys", "A stored value cannot be decrypted with the data keys this computer "
+            "holds (another key, or a value moved from another column)."))
 
     def digest(self, field: str, value: str) -> str:
         return self.digest_many(field, [value])[0]
@@ -131,29 +147,62 @@ def _missing_message(key_id: str) -> str:
     ).format(key_id=key_id)
 
 
-def load_cipher(session: Session, *, create: bool = True) -> DataCipher:
-    """The active data key of this database, created on first use of a new database."""
-    row = session.exec(select(DataKey).where(col(DataKey.active).is_(True))).first()
-    if row is None:
-        if not create:
-            raise KeyUnavailable(translate("Keys", "This database has no data key yet."))
-        key_id = "dk-" + secrets.token_hex(6)
-        master = secrets.token_bytes(32)
-        _keyring_set(key_id, master)
-        cipher = DataCipher(key_id, master)
-        session.add(DataKey(key_id=key_id, check_value=cipher.check_value,
-                            created_at=utcnow(session)))
-        session.flush()
-        return cipher
+def _checked(row: DataKey) -> bytes:
     stored = _keyring_get(row.key_id)
     if stored is None:
         raise KeyUnavailable(_missing_message(row.key_id))
-    cipher = DataCipher(row.key_id, stored)
-    if not hmac.compare_digest(cipher.check_value, row.check_value):
+    if not hmac.compare_digest(DataCipher(row.key_id, stored).check_value, row.check_value):
         raise KeyUnavailable(
             translate(
                 "Keys", "The keyring holds a different key under the id {key_id} than the one "
                 "this database was encrypted with."
             ).format(key_id=row.key_id)
         )
+    return stored
+
+
+def new_key(session: Session) -> DataCipher:
+    """A fresh master key in the keyring and its row (not yet active)."""
+    key_id = "dk-" + secrets.token_hex(6)
+    master = secrets.token_bytes(32)
+    _keyring_set(key_id, master)
+    cipher = DataCipher(key_id, master)
+    session.add(DataKey(key_id=key_id, check_value=cipher.check_value, active=False,
+                        created_at=utcnow(session)))
+    session.flush()
     return cipher
+
+
+def load_cipher(session: Session, *, create: bool = True) -> DataCipher:
+    """The database's data keys: the active one encrypts, the first one (the search key)
+    hashes, any other still in the keyring decrypts values a rotation has not reached."""
+    rows = list(session.exec(select(DataKey).order_by(col(DataKey.created_at),
+                                                      col(DataKey.key_id))))
+    active = next((r for r in rows if r.active), None)
+    if active is None:
+        if rows:
+            raise KeyUnavailable(translate("Keys", "This database has no active data key."))
+        if not create:
+            raise KeyUnavailable(translate("Keys", "This database has no data key yet."))
+        cipher = new_key(session)
+        row = session.get(DataKey, cipher.key_id)
+        assert row is not None
+        row.active = True
+        session.flush()
+        return cipher
+    master = _checked(active)
+    search = master if rows[0].key_id == active.key_id else _checked(rows[0])
+    older = {}
+    for r in rows:
+        if r.key_id != active.key_id:
+            stored = _keyring_get(r.key_id)
+            if stored is not None:
+                older[r.key_id] = stored
+    return DataCipher(active.key_id, master, search_master=search, older=older)
+
+
+def database_keys(session: Session) -> list[tuple[str, str]]:
+    """Every key of this database (id, base64) for escrow: the active one, the search key
+    and those a rotation still needs."""
+    return [(r.key_id, export_key(r.key_id)) for r in session.exec(
+        select(DataKey).order_by(col(DataKey.created_at), col(DataKey.key_id)))]
