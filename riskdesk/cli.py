@@ -46,6 +46,13 @@ def build_parser() -> argparse.ArgumentParser:
     _common(up, user=False)
     sql = dbs.add_parser("sql", help="print the schema DDL for a DBA")
     sql.add_argument("--dialect", required=True, choices=["postgresql", "mysql", "sqlite"])
+    rsql = dbs.add_parser("roles-sql", help="print the DBA's script for an owner role "
+                          "(migrations) and an application role (no DDL, no UPDATE/DELETE "
+                          "of audit events)")
+    rsql.add_argument("--dialect", required=True, choices=["postgresql", "mariadb"])
+    rsql.add_argument("--database", required=True)
+    rsql.add_argument("--owner", default="riskdesk_owner")
+    rsql.add_argument("--app", default="riskdesk_app")
     pw = dbs.add_parser("set-password", help="store a server database password in the OS keyring")
     pw.add_argument("url")
     cur = dbs.add_parser("current", help="show the schema revision of a database")
@@ -274,6 +281,15 @@ def cmd_db(args: argparse.Namespace) -> int:
 
     if args.db_command == "sql":
         sys.stdout.write(migrate.sql_script(args.dialect))
+        return 0
+    if args.db_command == "roles-sql":
+        from riskdesk.storage.roles import script
+
+        try:
+            sys.stdout.write(script(args.dialect, database=args.database, owner=args.owner,
+                                    app=args.app))
+        except ValueError as exc:
+            raise RiskdeskError(str(exc)) from None
         return 0
     if args.db_command == "set-password":
         entry = set_password(args.url, _password("Database password: ", "RISKDESK_DB_PASSWORD"))

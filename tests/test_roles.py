@@ -1,0 +1,106 @@
+"""Database roles (issue 9): the application role works the app but is refused DDL and any
+change to audit events, on PostgreSQL and MariaDB, as the DBA's script sets them up."""
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
+
+from riskdesk.services import audit
+from riskdesk.services.actor import Actor
+from riskdesk.storage.roles import script
+from riskdesk.storage.session import unit_of_work
+from tests.conftest import MY_ADMIN, PG_ADMIN, server_database
+
+ACTOR = Actor(None, "app-role-test", frozenset({"admin"}))
+
+
+def _run(engine: Engine, sql: str) -> None:
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        for statement in sql.split(";\n"):
+            body = "\n".join(line for line in statement.splitlines()
+                             if not line.startswith("--")).strip()
+            if body:  # pymysql formats %: a literal one is doubled
+                conn.exec_driver_sql(body.rstrip(";").replace(
+                    "%", "%%" if engine.dialect.name != "postgresql" else "%"))
+
+
+@pytest.fixture(params=["postgresql", "mariadb"])
+def server_engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
+    """Roles exist on server databases only (a local SQLite file has the triggers alone)."""
+    from riskdesk.storage import migrate
+    from riskdesk.storage.engine import make_engine
+
+    for url in server_database(request.param):
+        eng = make_engine(url)
+        migrate.upgrade(eng)
+        try:
+            yield eng
+        finally:
+            eng.dispose()
+
+
+@pytest.mark.server
+def test_the_application_role_is_refused_ddl_and_audit_changes(server_engine: Engine) -> None:
+    engine = server_engine
+    dialect = engine.dialect.name
+    suffix = uuid.uuid4().hex[:8]
+    owner, app = f"rd_owner_{suffix}", f"rd_app_{suffix}"
+    database = engine.url.database or ""
+    with unit_of_work(engine) as session:
+        audit.append(session, ACTOR, "test.event", "thing", 1)
+    admin = create_engine(PG_ADMIN if dialect == "postgresql" else MY_ADMIN)
+    as_app_url = make_url(str(engine.url.render_as_string(hide_password=False))).set(
+        username=app, password=None)
+    try:
+        _run(engine, script(dialect, database=database, owner=owner, app=app))
+        as_app = create_engine(as_app_url, isolation_level="AUTOCOMMIT")
+        try:
+            # the app's own work goes through: an audit append, a setting
+            with unit_of_work(as_app) as session:
+                audit.append(session, ACTOR, "test.event", "thing", 2)
+            with as_app.connect() as conn:
+                conn.execute(text("INSERT INTO app_setting (`key`, value, changed_by, changed_at) "
+                                  "VALUES ('k', 'v', 'x', '2026-11-24 00:00:00')"
+                                  if dialect != "postgresql" else
+                                  "INSERT INTO app_setting (key, value, changed_by, changed_at) "
+                                  "VALUES ('k', 'v', 'x', '2026-11-24 00:00:00')"))
+            refused = {
+                "update an audit event": "UPDATE audit_event SET actor = 'x' WHERE seq = 1",
+                "delete an audit event": "DELETE FROM audit_event WHERE seq = 1",
+                "create a table": "CREATE TABLE sneaky (id INTEGER)",
+                "drop a table": "DROP TABLE app_setting",
+                "drop the guard": ("DROP TRIGGER audit_event_no_change ON audit_event"
+                                   if dialect == "postgresql" else
+                                   "DROP TRIGGER audit_event_no_update"),
+                "alter a table": "ALTER TABLE audit_event ADD COLUMN x INTEGER",
+            }
+            for what, sql in refused.items():
+                with pytest.raises(DBAPIError) as caught, as_app.connect() as conn:
+                    conn.execute(text(sql))
+                message = str(caught.value.orig).lower()
+                assert "denied" in message or "must be owner" in message, (what, message)
+        finally:
+            as_app.dispose()
+        with unit_of_work(engine, write=False) as session:
+            result = audit.verify(session)
+        assert result.ok and result.events == 2
+    finally:
+        with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            if dialect == "postgresql":
+                db_admin = create_engine(str(make_url(PG_ADMIN).set(database=database)),
+                                         isolation_level="AUTOCOMMIT")
+                with db_admin.connect() as inner:
+                    inner.exec_driver_sql(f"REASSIGN OWNED BY {owner}, {app} TO CURRENT_USER")
+                    inner.exec_driver_sql(f"DROP OWNED BY {owner}, {app}")
+                db_admin.dispose()
+                conn.exec_driver_sql(f"DROP ROLE IF EXISTS {app}")
+                conn.exec_driver_sql(f"DROP ROLE IF EXISTS {owner}")
+            else:
+                conn.exec_driver_sql(f"DROP USER IF EXISTS '{app}'@'%%'")
+                conn.exec_driver_sql(f"DROP USER IF EXISTS '{owner}'@'%%'")
+        admin.dispose()
