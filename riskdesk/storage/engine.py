@@ -6,6 +6,7 @@ write units of work start with ``BEGIN IMMEDIATE`` so two writers queue instead 
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,12 @@ _DRIVERS = {
     "mariadb": "mariadb+pymysql",
 }
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+
+
+def busy_timeout_ms() -> int:
+    """How long a SQLite write waits for another writer (RISKDESK_SQLITE_BUSY_MS overrides)."""
+    value = os.environ.get("RISKDESK_SQLITE_BUSY_MS", "")
+    return int(value) if value.isdigit() else SQLITE_BUSY_TIMEOUT_MS
 SQLITE_CACHE_KIB = 64 * 1024  # a workstation's reading; bulk writers raise it while they run
 
 
@@ -77,7 +84,7 @@ def _sqlite_pragmas(engine: Engine) -> None:
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cur.execute(f"PRAGMA busy_timeout={busy_timeout_ms()}")
         cur.execute("PRAGMA synchronous=NORMAL")
         # Deep queue pages and counts at millions of rows want more than the default 2 MB.
         cur.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
@@ -100,7 +107,7 @@ def make_engine(target: str | None = None, *, echo: bool = False) -> Engine:
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)
         # A connection is used by one thread at a time, but not always the one that opened it
         # (bulk inserts run on a helper thread while the caller waits for them).
-        kwargs["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000,
+        kwargs["connect_args"] = {"timeout": busy_timeout_ms() / 1000,
                                   "check_same_thread": False}
     elif backend in ("postgresql", "mysql", "mariadb"):
         url = _password_from_keyring(url)

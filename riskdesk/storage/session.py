@@ -10,6 +10,7 @@ from sqlmodel import Session
 
 from riskdesk.errors import DatabaseUnavailable
 from riskdesk.i18n import translate
+from riskdesk.storage.engine import busy_timeout_ms
 
 
 @contextmanager
@@ -21,8 +22,24 @@ def unit_of_work(engine: Engine, *, write: bool = True) -> Iterator[Session]:
             with session.begin():
                 yield session
     except OperationalError as exc:
-        raise DatabaseUnavailable(
-            translate("Storage", "The database could not complete the operation: {error}").format(
-                error=str(exc.orig).splitlines()[0] if exc.orig else exc
-            )
-        ) from exc
+        raise DatabaseUnavailable(explain(exc)) from exc
+
+
+def explain(exc: OperationalError) -> str:
+    """What a failed database call means for the user; the transaction is always undone."""
+    reason = str(exc.orig).splitlines()[0] if exc.orig else str(exc)
+    lowered = reason.lower()
+    if "locked" in lowered or "busy" in lowered:
+        return translate("Storage", "The database is locked by another program or window "
+                         "(waited {seconds:g} s); nothing was changed. Try again when it is "
+                         "free.").format(seconds=busy_timeout_ms() / 1000)
+    if "full" in lowered or "no space" in lowered or "disk i/o" in lowered:
+        return translate("Storage", "The disk holding the database is full (or the database "
+                         "reached its size limit); nothing was changed. Free space, then try "
+                         "again.")
+    if "server closed" in lowered or "terminat" in lowered or "lost connection" in lowered \
+            or "gone away" in lowered or "connection" in lowered and "refused" in lowered:
+        return translate("Storage", "The connection to the database server was lost; nothing "
+                         "was changed. It is retried on the next action.")
+    return translate("Storage", "The database could not complete the operation: {error}"
+                     ).format(error=reason)
