@@ -1496,67 +1496,72 @@
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="159" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="161" />
+        <source>longer than {n} characters</source>
+        <translation>超过 {n} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaint_import.py" line="164" />
         <source>same ticket as row {row}</source>
         <translation>与第 {row} 行工单号重复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="164" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="169" />
         <source>unknown channel (phone, app, letter, branch, regulator_referral or their Chinese names)</source>
         <translation>未知渠道（电话、App、信函、网点、监管转办）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="169" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="174" />
         <source>unknown category</source>
         <translation>未知类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="173" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="178" />
         <source>not a date and time (expected YYYY-MM-DD HH:MM)</source>
         <translation>不是日期时间（应为 YYYY-MM-DD HH:MM）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="176" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="181" />
         <source>lies in the future</source>
         <translation>晚于当前时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="179" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="184" />
         <source>a proxy complaint needs the authorisation noted</source>
         <translation>代理投诉须注明授权方式</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="191" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="196" />
         <source>no such application</source>
         <translation>没有此申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="193" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="198" />
         <source>belongs to another customer than the ID or phone</source>
         <translation>与身份证号或手机号对应的客户不一致</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="198" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="203" />
         <source>required when the customer is not known to the bank</source>
         <translation>非本行客户时必填</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="214" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="219" />
         <source>not an ID number</source>
         <translation>不是身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="219" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="224" />
         <source>no customer with this ID number</source>
         <translation>没有此身份证号的客户</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="224" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="229" />
         <source>not a mobile number</source>
         <translation>不是手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="229" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="234" />
         <source>no customer with this phone</source>
         <translation>没有此手机号的客户</translation>
     </message>
@@ -2760,43 +2765,48 @@
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../riskdesk/services/imports/reader.py" line="45" />
+        <location filename="../../riskdesk/services/imports/reader.py" line="46" />
         <source>The file is neither UTF-8 nor GBK/GB18030 text (undecodable byte at offset {offset}).</source>
         <translation>文件既不是 UTF-8 也不是 GBK/GB18030 文本（第 {offset} 字节无法解码）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/reader.py" line="53" />
+        <location filename="../../riskdesk/services/imports/reader.py" line="54" />
         <source>The file contains NUL bytes; it is not a CSV text file.</source>
         <translation>文件含有空字节，不是 CSV 文本文件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/reader.py" line="65" />
-        <location filename="../../riskdesk/services/imports/reader.py" line="136" />
+        <location filename="../../riskdesk/services/imports/reader.py" line="66" />
+        <location filename="../../riskdesk/services/imports/reader.py" line="149" />
         <source>The file is empty.</source>
         <translation>文件为空。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/reader.py" line="68" />
+        <location filename="../../riskdesk/services/imports/reader.py" line="69" />
         <source>The file is not a well-formed CSV table: {error}</source>
         <translation>文件不是格式正确的 CSV 表格：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/reader.py" line="80" />
+        <location filename="../../riskdesk/services/imports/reader.py" line="81" />
         <source>The Excel workbook cannot be read: {error}</source>
         <translation>无法读取 Excel 工作簿：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/reader.py" line="107" />
+        <location filename="../../riskdesk/services/imports/reader.py" line="108" />
         <source>Columns "{a}" and "{b}" both mean {name}; keep one.</source>
         <translation>列“{a}”和“{b}”都表示 {name}，请只保留一列。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/reader.py" line="115" />
+        <location filename="../../riskdesk/services/imports/reader.py" line="116" />
         <source>Required column(s) missing: {columns}. See docs/import-format.md for accepted headers.</source>
         <translation>缺少必需的列：{columns}。可接受的表头见 docs/import-format.md。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/reader.py" line="132" />
+        <location filename="../../riskdesk/services/imports/reader.py" line="138" />
+        <source>{file} is {mb:,} MB; files above {limit:,} MB are refused. Split it into smaller files (each lands whole or not at all).</source>
+        <translation>{file} 大小为 {mb:,} MB；超过 {limit:,} MB 的文件不予导入。请拆分为较小的文件（每个文件整体导入或完全不导入）。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/imports/reader.py" line="145" />
         <source>Cannot read {file}: {error}</source>
         <translation>无法读取 {file}：{error}</translation>
     </message>
@@ -3270,94 +3280,99 @@
         <translation>必须在 {low} 到 {high} 之间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="248" />
+        <location filename="../../riskdesk/services/loan_import.py" line="258" />
         <source>same as row {row}</source>
         <translation>与第 {row} 行重复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="281" />
+        <location filename="../../riskdesk/services/loan_import.py" line="291" />
         <source>Checking loans</source>
         <translation>正在检查借据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="227" />
+        <location filename="../../riskdesk/services/loan_import.py" line="233" />
         <source>required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="306" />
+        <location filename="../../riskdesk/services/loan_import.py" line="236" />
+        <source>longer than {n} characters</source>
+        <translation>超过 {n} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/loan_import.py" line="316" />
         <source>no such application</source>
         <translation>没有此申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="308" />
+        <location filename="../../riskdesk/services/loan_import.py" line="318" />
         <source>the application was not approved (automatically or by a final officer decision)</source>
         <translation>该申请未获批准（既非自动通过，也无审查员的最终批准）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="319" />
+        <location filename="../../riskdesk/services/loan_import.py" line="329" />
         <source>one of: {choices}</source>
         <translation>应为以下之一：{choices}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="329" />
-        <location filename="../../riskdesk/services/loan_import.py" line="470" />
+        <location filename="../../riskdesk/services/loan_import.py" line="339" />
+        <location filename="../../riskdesk/services/loan_import.py" line="480" />
         <source>already imported with different content</source>
         <translation>已以不同内容导入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="333" />
+        <location filename="../../riskdesk/services/loan_import.py" line="343" />
         <source>already has a loan</source>
         <translation>已有借据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="349" />
+        <location filename="../../riskdesk/services/loan_import.py" line="359" />
         <source>Checking repayments</source>
         <translation>正在检查还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="370" />
-        <location filename="../../riskdesk/services/loan_import.py" line="439" />
+        <location filename="../../riskdesk/services/loan_import.py" line="380" />
+        <location filename="../../riskdesk/services/loan_import.py" line="449" />
         <source>no such loan</source>
         <translation>无此借据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="381" />
+        <location filename="../../riskdesk/services/loan_import.py" line="391" />
         <source>a payment needs its date</source>
         <translation>还款须有日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="384" />
+        <location filename="../../riskdesk/services/loan_import.py" line="394" />
         <source>more than the amount due</source>
         <translation>超过应还金额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="394" />
+        <location filename="../../riskdesk/services/loan_import.py" line="404" />
         <source>instalment {n} was imported with another due date or amount</source>
         <translation>第 {n} 期已以不同的应还日或金额导入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="415" />
+        <location filename="../../riskdesk/services/loan_import.py" line="425" />
         <source>Checking fund flows</source>
         <translation>正在检查资金流水</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="444" />
+        <location filename="../../riskdesk/services/loan_import.py" line="454" />
         <source>out or in</source>
         <translation>应为 out（转出）或 in（转入）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="447" />
+        <location filename="../../riskdesk/services/loan_import.py" line="457" />
         <source>transfer, cash or cross_border</source>
         <translation>应为 transfer（转账）、cash（现金）或 cross_border（跨境）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="450" />
+        <location filename="../../riskdesk/services/loan_import.py" line="460" />
         <source>four digits</source>
         <translation>应为四位数字</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="453" />
+        <location filename="../../riskdesk/services/loan_import.py" line="463" />
         <source>not an account number</source>
         <translation>不是账号</translation>
     </message>
@@ -3757,9 +3772,39 @@ Database: {db}</source>
         <translation>{user} 提请了模型 {id}，不得再由本人审批（双人复核）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/models.py" line="120" />
+        <location filename="../../riskdesk/services/models.py" line="153" />
+        <source>The model files {file} cannot be used: {why}</source>
+        <translation>模型文件 {file} 无法使用：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/models.py" line="158" />
+        <source>larger than {mb} MB</source>
+        <translation>大于 {mb} MB</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/models.py" line="165" />
+        <source>the metadata is not JSON ({error})</source>
+        <translation>元数据不是 JSON（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/models.py" line="169" />
+        <source>the metadata lacks the feature list or the artefact's SHA-256</source>
+        <translation>元数据缺少特征列表或模型文件的 SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/models.py" line="172" />
         <source>The bundled model file does not match its metadata (damaged installation).</source>
         <translation>随附的模型文件与其元数据不符（安装已损坏）。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/models.py" line="175" />
+        <source>not an XGBoost model</source>
+        <translation>不是 XGBoost 模型</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/models.py" line="182" />
+        <source>not an XGBoost model ({error})</source>
+        <translation>不是 XGBoost 模型（{error}）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/training.py" line="41" />
@@ -5433,12 +5478,12 @@ Database: {db}</source>
 <context>
     <name>Storage</name>
     <message>
-        <location filename="../../riskdesk/storage/engine.py" line="62" />
+        <location filename="../../riskdesk/storage/engine.py" line="69" />
         <source>The OS keyring cannot be read: {error}</source>
         <translation>无法读取操作系统密钥环：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/storage/engine.py" line="113" />
+        <location filename="../../riskdesk/storage/engine.py" line="120" />
         <source>Unsupported database type: {backend}</source>
         <translation>不支持的数据库类型：{backend}</translation>
     </message>
@@ -5458,7 +5503,22 @@ Database: {db}</source>
         <translation>数据库结构版本（{current}）比本 riskdesk（{head}）旧；请运行 `riskdesk db upgrade`。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/storage/session.py" line="25" />
+        <location filename="../../riskdesk/storage/session.py" line="33" />
+        <source>The database is locked by another program or window (waited {seconds:g} s); nothing was changed. Try again when it is free.</source>
+        <translation>数据库被其他程序或窗口锁定（已等待 {seconds:g} 秒）；未做任何更改。请在其空闲后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/storage/session.py" line="37" />
+        <source>The disk holding the database is full (or the database reached its size limit); nothing was changed. Free space, then try again.</source>
+        <translation>数据库所在磁盘已满（或数据库已达到大小上限）；未做任何更改。请释放空间后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/storage/session.py" line="42" />
+        <source>The connection to the database server was lost; nothing was changed. It is retried on the next action.</source>
+        <translation>与数据库服务器的连接已断开；未做任何更改。下一次操作时将重新连接。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/storage/session.py" line="44" />
         <source>The database could not complete the operation: {error}</source>
         <translation>数据库无法完成操作：{error}</translation>
     </message>

@@ -155,6 +155,11 @@ def _validated(session: Session, frame: pd.DataFrame, problem: _Problems) -> lis
         for name in REQUIRED:
             if not v[name]:
                 problem(line, name, "", translate("ComplaintImport", "required"))
+        for name, longest in (("ref", 64), ("description", 4000), ("complainant_name", 128),
+                              ("proxy_name", 128), ("proxy_authorisation", 500)):
+            if len(v[name]) > longest:
+                problem(line, name, v[name][:60], translate(
+                    "ComplaintImport", "longer than {n} characters").format(n=longest))
         if v["ref"] in seen:
             problem(line, "ref", v["ref"], translate("ComplaintImport", "same ticket as row {row}")
                     .format(row=seen[v["ref"]]))

@@ -218,14 +218,24 @@ def _int(v: str, line: int, name: str, problem: _Problems, low: int, high: int) 
     return n
 
 
+LENGTHS = {"loan_no": 40, "application_no": 40, "flow_no": 40, "counterparty_name": 128,
+           "counterparty_type": 24, "counterparty_account": 34, "repayment_type": 24}
+LONGEST = 64  # any other field: numbers, dates, codes
+
+
 def _fields(r: dict[str, Any], line: int, kind: str, names: tuple[str, ...],
             problem: _Problems) -> dict[str, str] | None:
-    """The row's values as text; None (with a problem each) where a required one is empty."""
+    """The row's values as text; None (with a problem each) where a required one is empty
+    or a value is longer than its column holds."""
     v = {k: _text(r, k) for k in names}
     missing = [name for name in KINDS[kind] if not v[name]]
     for name in missing:
         problem(line, name, "", translate("LoanImport", "required"))
-    return None if missing else v
+    long = [k for k in names if len(v[k]) > LENGTHS.get(k, LONGEST)]
+    for name in long:
+        problem(line, name, v[name][:60], translate(
+            "LoanImport", "longer than {n} characters").format(n=LENGTHS.get(name, LONGEST)))
+    return None if missing or long else v
 
 
 def _records(frame: pd.DataFrame, state: TaskState, what: str,

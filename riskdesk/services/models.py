@@ -114,11 +114,73 @@ def approve(session: Session, actor: Actor, model_id: int) -> ModelVersion:
 def default_model() -> TrainedModel:
     """The model trained on the demo data that ships with riskdesk."""
     base = resources_dir()
-    artefact = (base / DEFAULT_MODEL).read_bytes()
-    meta = json.loads((base / DEFAULT_META).read_text(encoding="utf-8"))
+    return load_model_files(base / DEFAULT_MODEL, base / DEFAULT_META, trusted=True)
+
+
+MAX_MODEL_BYTES = 200 * 2**20
+
+
+def _loads_in_a_child(artefact: bytes) -> bool:
+    """XGBoost aborts the whole process on some malformed artefacts (found by fuzzing): a file
+    from outside the installation is first loaded in a throwaway process."""
+    import multiprocessing
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="riskdesk-model-") as tmp:
+        path = Path(tmp) / "probe.ubj"
+        path.write_bytes(artefact)
+        child = multiprocessing.get_context("spawn").Process(target=_probe, args=(str(path),))
+        child.start()
+        child.join(timeout=120)
+        if child.is_alive():
+            child.kill()
+            child.join()
+        return child.exitcode == 0
+
+
+def _probe(path: str) -> None:
+    import xgboost as xgb
+
+    xgb.Booster().load_model(bytearray(Path(path).read_bytes()))
+
+
+def load_model_files(artefact_path: Path, meta_path: Path, *,
+                     trusted: bool = False) -> TrainedModel:
+    """A model artefact (XGBoost UBJ) and its metadata, checked against each other and loaded
+    once, so a damaged or foreign file is refused with a message, never half-used.
+    ``trusted``: the installation's own files (their hash is checked, no probe process)."""
+    def damaged(why: str) -> InvalidInput:
+        return InvalidInput(translate("Model", "The model files {file} cannot be used: {why}")
+                            .format(file=artefact_path.name, why=why))
+
+    try:
+        if artefact_path.stat().st_size > MAX_MODEL_BYTES:
+            raise damaged(translate("Model", "larger than {mb} MB").format(
+                mb=MAX_MODEL_BYTES // 2**20))
+        artefact = artefact_path.read_bytes()
+        meta = json.loads(meta_path.read_bytes().decode("utf-8"))
+    except OSError as exc:
+        raise damaged(str(exc.strerror)) from None
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise damaged(translate("Model", "the metadata is not JSON ({error})").format(
+            error=str(exc)[:200])) from None
+    if not isinstance(meta, dict) or not isinstance(meta.get("features"), list) \
+            or not isinstance(meta.get("artefact_sha256"), str):
+        raise damaged(translate("Model", "the metadata lacks the feature list or the "
+                                "artefact's SHA-256"))
     if hashlib.sha256(artefact).hexdigest() != meta["artefact_sha256"]:
         raise InvalidInput(translate("Model", "The bundled model file does not match its "
                                      "metadata (damaged installation)."))
+    if not artefact.startswith(b"{") or (not trusted and not _loads_in_a_child(artefact)):
+        raise damaged(translate("Model", "not an XGBoost model"))
+    import xgboost as xgb
+
+    try:
+        booster = xgb.Booster()
+        booster.load_model(bytearray(artefact))
+    except (xgb.core.XGBoostError, ValueError) as exc:
+        raise damaged(translate("Model", "not an XGBoost model ({error})").format(
+            error=str(exc).splitlines()[0][:200] if str(exc) else "?")) from None
     del meta["artefact_sha256"]
     return TrainedModel(artefact, meta)
 

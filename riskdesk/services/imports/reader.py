@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -123,9 +124,21 @@ def canonical_frame(frame: pd.DataFrame, aliases: dict[str, str] | None = None,
     return out, unknown, seen
 
 
+def max_import_bytes() -> int:
+    """Files above this are refused before reading (RISKDESK_MAX_IMPORT_MB, default 2048)."""
+    value = os.environ.get("RISKDESK_MAX_IMPORT_MB", "")
+    return (int(value) if value.isdigit() else 2048) * 2**20
+
+
 def read_table(path: Path, aliases: dict[str, str] | None = None,
                required: list[str] | None = None) -> RawTable:
     try:
+        size = path.stat().st_size
+        if size > max_import_bytes():
+            raise InvalidInput(translate(
+                "Import", "{file} is {mb:,} MB; files above {limit:,} MB are refused. Split it "
+                "into smaller files (each lands whole or not at all).").format(
+                file=path.name, mb=size // 2**20, limit=max_import_bytes() // 2**20))
         data = path.read_bytes()
     except OSError as exc:
         raise InvalidInput(
