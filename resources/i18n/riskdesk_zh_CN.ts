@@ -5024,22 +5024,22 @@ Database: {db}</source>
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../riskdesk/services/reports.py" line="32" />
+        <location filename="../../riskdesk/services/reports.py" line="33" />
         <source>A report is written in zh or en, not {lang}.</source>
         <translation>报告语言只能是 zh 或 en，而不是 {lang}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reports.py" line="80" />
+        <location filename="../../riskdesk/services/reports.py" line="92" />
         <source>Application {no} has no case.</source>
         <translation>申请 {no} 没有案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reports.py" line="155" />
+        <location filename="../../riskdesk/services/reports.py" line="168" />
         <source>There is no report {id}.</source>
         <translation>不存在报告 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reports.py" line="205" />
+        <location filename="../../riskdesk/services/reports.py" line="225" />
         <source>Consumer-finance risk team</source>
         <translation>消费金融风险管理团队</translation>
     </message>
@@ -5047,138 +5047,143 @@ Database: {db}</source>
 <context>
     <name>ReportsTab</name>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="73" />
+        <location filename="../../riskdesk/ui/reports.py" line="74" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="84" />
+        <location filename="../../riskdesk/ui/reports.py" line="85" />
         <source>Issue case audit report</source>
         <translation>出具案件审计报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="85" />
+        <location filename="../../riskdesk/ui/reports.py" line="86" />
         <source>Issue monthly report</source>
         <translation>出具月度报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="87" />
+        <location filename="../../riskdesk/ui/reports.py" line="88" />
         <source>Print...</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="88" />
+        <location filename="../../riskdesk/ui/reports.py" line="89" />
         <source>Save PDF as...</source>
         <translation>PDF 另存为…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="89" />
+        <location filename="../../riskdesk/ui/reports.py" line="90" />
         <source>Check a PDF file...</source>
         <translation>核验 PDF 文件…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="97" />
+        <location filename="../../riskdesk/ui/reports.py" line="98" />
         <source>Report no.</source>
         <translation>报告编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="97" />
+        <location filename="../../riskdesk/ui/reports.py" line="98" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="97" />
+        <location filename="../../riskdesk/ui/reports.py" line="98" />
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="97" />
+        <location filename="../../riskdesk/ui/reports.py" line="98" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="98" />
+        <location filename="../../riskdesk/ui/reports.py" line="99" />
         <source>Issued by</source>
         <translation>出具人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="99" />
+        <location filename="../../riskdesk/ui/reports.py" line="100" />
         <source>Issued at</source>
         <translation>出具时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="99" />
+        <location filename="../../riskdesk/ui/reports.py" line="100" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="105" />
+        <location filename="../../riskdesk/ui/reports.py" line="106" />
         <source>Report language</source>
         <translation>报告语言</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="106" />
+        <location filename="../../riskdesk/ui/reports.py" line="107" />
         <source>Application</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="112" />
+        <location filename="../../riskdesk/ui/reports.py" line="113" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="119" />
+        <location filename="../../riskdesk/ui/reports.py" line="120" />
         <source>Issued reports</source>
         <translation>已出具的报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="192" />
-        <location filename="../../riskdesk/ui/reports.py" line="202" />
+        <location filename="../../riskdesk/ui/reports.py" line="178" />
+        <source>Not shown</source>
+        <translation>未显示</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/reports.py" line="198" />
+        <location filename="../../riskdesk/ui/reports.py" line="208" />
         <source>Not issued</source>
         <translation>未出具</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="203" />
+        <location filename="../../riskdesk/ui/reports.py" line="209" />
         <source>Enter the application number of the case.</source>
         <translation>请输入案件的申请编号。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="194" />
+        <location filename="../../riskdesk/ui/reports.py" line="200" />
         <source>Issuing the report</source>
         <translation>正在出具报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="237" />
+        <location filename="../../riskdesk/ui/reports.py" line="243" />
         <source>Save PDF as</source>
         <translation>PDF 另存为</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="243" />
+        <location filename="../../riskdesk/ui/reports.py" line="249" />
         <source>Check a PDF file</source>
         <translation>核验 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="252" />
+        <location filename="../../riskdesk/ui/reports.py" line="258" />
         <source>Cannot read</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="257" />
+        <location filename="../../riskdesk/ui/reports.py" line="263" />
         <source>Issued by riskdesk</source>
         <translation>由 riskdesk 出具</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="258" />
+        <location filename="../../riskdesk/ui/reports.py" line="264" />
         <source>{file} is report {no}, issued by {who} at {at}.</source>
         <translation>{file} 是报告 {no}，由 {who} 于 {at} 出具。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="262" />
+        <location filename="../../riskdesk/ui/reports.py" line="268" />
         <source>Not issued by riskdesk</source>
         <translation>非 riskdesk 出具</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="263" />
+        <location filename="../../riskdesk/ui/reports.py" line="269" />
         <source>{file} matches no issued report: it was not issued here, or it was changed after issue.</source>
         <translation>{file} 与任何已出具的报告都不符：它不是在此出具的，或出具后被修改过。</translation>
     </message>

@@ -2,6 +2,7 @@
 transaction as the audit event; ``verify`` tells whether a file is exactly one we issued."""
 from __future__ import annotations
 
+import base64
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
@@ -54,9 +55,20 @@ def _reserve(session: Session, actor: Actor, kind: str, subject: str, language: 
     return row
 
 
+SEALED = b"RDENC1"  # an archived PDF encrypted with the data key: it shows unmasked data
+
+
 def _seal(session: Session, actor: Actor, row: Report, pdf: bytes,
-          extra: dict[str, object] | None = None) -> Issued:
-    row.pdf, row.size = pdf, len(pdf)
+          extra: dict[str, object] | None = None, *, personal: bool = False) -> Issued:
+    """Archive the PDF; one that prints unmasked personal data is stored encrypted with the
+    data key (the database never holds plain ID numbers or phones, even inside a report)."""
+    stored = pdf
+    if personal:
+        from riskdesk.security.datakey import load_cipher
+
+        stored = SEALED + load_cipher(session, create=False).encrypt(
+            "report", base64.b64encode(pdf).decode())
+    row.pdf, row.size = stored, len(pdf)
     row.sha256 = hashlib.sha256(pdf).hexdigest()
     session.flush()
     audit.append(session, actor, "report.generate", "report", row.id or 0, after={
@@ -94,7 +106,8 @@ def case_report(engine: Engine, actor: Actor, application_no: str, language: str
         pdf = build(CaseReportData(detail, events, people, unmasked), report_no=row.report_no,
                     generated_by=actor.username, cut_off=cut_off)
         issued = _seal(session, actor, row, pdf, {"case": case_id,
-                                                  "unmasked": sorted(unmasked)})
+                                                  "unmasked": sorted(unmasked)},
+                       personal=bool(unmasked))
         session.expunge(issued.report)
     return issued
 
@@ -153,7 +166,14 @@ def pdf_of(session: Session, actor: Actor, report_id: int) -> bytes:
     row = session.get(Report, report_id)
     if row is None:
         raise NotFound(translate("Reports", "There is no report {id}.").format(id=report_id))
-    return bytes(row.pdf)
+    data = bytes(row.pdf)
+    if data.startswith(SEALED):
+        from riskdesk.security.datakey import load_cipher
+
+        require(actor, Action.PII_UNMASK)  # it shows unmasked data: only who may see it
+        data = base64.b64decode(load_cipher(session, create=False).decrypt(
+            "report", data[len(SEALED):]))
+    return data
 
 
 def monthly_report(engine: Engine, actor: Actor, month: str, language: str,

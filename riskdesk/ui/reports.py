@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Engine
 
 from riskdesk.domain.enums import label
+from riskdesk.errors import RiskdeskError
 from riskdesk.services import reports
 from riskdesk.services.actor import Actor
 from riskdesk.services.permissions import Action, allowed
@@ -170,8 +171,13 @@ class ReportsTab(QWidget):
         row = self.archive.currentRow()
         if not 0 <= row < len(self.rows):
             return
-        with unit_of_work(self.engine, write=False) as session:
-            self.show_pdf(reports.pdf_of(session, self.actor, self.rows[row].id or 0))
+        try:
+            with unit_of_work(self.engine, write=False) as session:
+                pdf = reports.pdf_of(session, self.actor, self.rows[row].id or 0)
+        except RiskdeskError as exc:  # e.g. a report with unmasked data, for an auditor
+            self.dialogs.error(self, self.tr("Not shown"), str(exc))
+            return
+        self.show_pdf(pdf)
 
     def issue_monthly(self) -> BackgroundTask | None:
         """Frozen at the month's first issue's cut-off (or now, for a first issue)."""

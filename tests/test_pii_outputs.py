@@ -1,0 +1,92 @@
+"""No plain personal data in anything riskdesk writes (issue 9): from the demo database, every
+kind of output (the database and its WAL, a backup, a rejects file, queue exports in CSV and
+Excel, note drafts, archived reports with unmasked data) is searched for every demo ID number,
+phone and card number, inside zipped and compressed containers too."""
+from __future__ import annotations
+
+import io
+import sqlite3
+import zipfile
+from pathlib import Path
+
+from sqlalchemy import select
+
+from riskdesk.services import cases, reports
+from riskdesk.services.demo import DEMO_PASSWORD, demo_frame
+from riskdesk.services.demo_db import build_demo
+from riskdesk.services.imports.service import import_file
+from riskdesk.services.queue import CaseFilter
+from riskdesk.services.queue_export import export_view
+from riskdesk.services.users import sign_in
+from riskdesk.storage import backup
+from riskdesk.storage.engine import make_engine
+from riskdesk.storage.session import unit_of_work
+from tests.helpers import write_csv
+
+ROWS = 300
+
+
+def readable(path: Path) -> bytes:
+    """The file's bytes, and what its containers hold: zip members (xlsx)."""
+    data = path.read_bytes()
+    parts = [data]
+    if data.startswith(b"PK"):
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            parts += [z.read(name) for name in z.namelist()]
+    return b"\n".join(parts)
+
+
+def test_no_demo_id_phone_or_card_in_any_output(tmp_path: Path) -> None:
+    db = tmp_path / "demo.sqlite"
+    build_demo(str(db), rows=ROWS)
+    frame = demo_frame(ROWS)
+    secrets = {v for col in ("id_no", "phone", "card_no") for v in frame[col] if v}
+    assert len(secrets) > ROWS  # IDs, phones and most cards
+    engine = make_engine(str(db))
+    holder = sqlite3.connect(db)  # a connection kept open keeps the WAL file as it is
+    holder.execute("PRAGMA wal_autocheckpoint=0")
+    with unit_of_work(engine) as s:
+        officer = sign_in(s, "officer", DEMO_PASSWORD, channel="test")
+    assert officer is not None
+    outputs: list[Path] = []
+    # a rejects file: the demo rows again, some broken, imported with --skip-invalid
+    broken = frame.head(40).copy()
+    broken["application_no"] = [f"RJ{i:04d}" for i in range(40)]
+    broken.loc[broken.index[:10], "amount"] = "-1"
+    rejects = tmp_path / "rejects.csv"
+    import_file(engine, officer, write_csv(broken, tmp_path / "in.csv"), skip_invalid=True,
+                rejects_path=rejects, score=False)
+    outputs.append(rejects)
+    for suffix in (".csv", ".xlsx"):  # queue exports
+        out = tmp_path / f"queue{suffix}"
+        export_view(engine, officer, CaseFilter(), out)
+        outputs.append(out)
+    with unit_of_work(engine, write=False) as s:
+        from riskdesk.domain.cases import Case
+        case_id = s.scalars(select(Case.id).where(Case.kind == "pre_loan")).first()
+        assert case_id is not None
+        app_no = cases.get_case(s, case_id).application_no
+    with unit_of_work(engine) as s:  # a draft being typed
+        cases.save_draft(s, officer, case_id, kind="phone", outcome="verified",
+                         text="called the number on file; the applicant confirmed")
+    issued = reports.case_report(engine, officer, app_no, "en")  # shows the full ID ...
+    with engine.connect() as conn:  # ... so its archived copy is sealed with the data key
+        stored = conn.exec_driver_sql("SELECT pdf FROM report").scalar_one()
+    assert bytes(stored).startswith(reports.SEALED) and bytes(stored) != issued.pdf
+    with unit_of_work(engine, write=False) as s:
+        assert reports.pdf_of(s, officer, issued.report.id or 0) == issued.pdf
+    wal = Path(f"{db}-wal")
+    assert wal.exists()
+    outputs += [db, wal]  # while the engine is open: the WAL holds the latest pages
+    saved = backup.backup(engine, tmp_path / "backup.sqlite")
+    outputs.append(saved.path)
+    bodies = {path: readable(path) for path in outputs}  # the WAL as it stands, now
+    engine.dispose()
+    holder.close()
+    con = sqlite3.connect(saved.path)
+    assert con.execute("SELECT count(*) FROM note_draft").fetchone()[0] == 1
+    con.close()
+    assert len(bodies[wal]) > 100_000  # the WAL really held the session's pages
+    for path, body in bodies.items():
+        found = sorted(v for v in secrets if v.encode() in body)
+        assert not found, f"{path.name} holds plain personal data: {found[:3]}"
