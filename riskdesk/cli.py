@@ -229,6 +229,12 @@ def build_parser() -> argparse.ArgumentParser:
     br = bs.add_parser("report", help="the monthly report over a month of N applications")
     br.add_argument("--cases", type=int, default=100_000)
     br.add_argument("--workdir", type=Path)
+    bcc = bs.add_parser("concurrency", help="N simulated officers (processes) working one "
+                        "queue on PostgreSQL: actions/s, latency, conflicts, lost decisions")
+    bcc.add_argument("--users", type=int, default=20)
+    bcc.add_argument("--seconds", type=float, default=30.0)
+    bcc.add_argument("--db", help="a PostgreSQL URL to use (default: a throwaway database on "
+                     "RISKDESK_BENCH_PG, the local server)")
     bm = bs.add_parser("monitor", help="a full daily post-loan monitoring run over N loans "
                        "(12 repayments and ~5 fund flows each)")
     bm.add_argument("--loans", type=int, default=1_000_000)
@@ -641,6 +647,11 @@ def cmd_bench(args: argparse.Namespace) -> int:
         from riskdesk.bench_queue import bench_queue
 
         print(bench_queue(args.rows, workdir=args.workdir))
+        return 0
+    if args.bench_command == "concurrency":
+        from riskdesk.bench_concurrency import bench_concurrency
+
+        print(bench_concurrency(args.users, seconds=args.seconds, db=args.db))
         return 0
     if args.bench_command == "monitor":
         from riskdesk.bench_monitor import bench_monitor

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from riskdesk.bench_queue import bench_queue
 
 
@@ -39,3 +41,13 @@ def test_bench_monitor_runs_every_rule_on_a_small_book(tmp_path: Path) -> None:
         assert f"  {code}: " in out  # the book carries each pattern
     again = bench_monitor(3000, workdir=tmp_path)  # reused, and measured as a first run again
     assert "reusing the book" in again and "cases opened" in again
+
+
+@pytest.mark.server
+def test_bench_concurrency_loses_nothing(tmp_path: Path) -> None:
+    from riskdesk.bench_concurrency import bench_concurrency
+
+    out = bench_concurrency(3, seconds=2)
+    assert "actions/s" in out and "p95" in out
+    assert "errors    : 0" in out and "lost      : 0 decision(s)" in out
+    assert "audit chain verified" in out
