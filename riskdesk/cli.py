@@ -793,21 +793,37 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "demo": cmd_demo, "key": cmd_key, "bench": cmd_bench, "model": cmd_model,
                 "complaints": cmd_complaints, "report": cmd_report, "loans": cmd_loans,
                 "score": cmd_score, "rules": cmd_rules}
+    import logging
+
+    from riskdesk import logs
+
+    logs.setup()
+    log = logging.getLogger("riskdesk.cli")
+    sub = next((getattr(args, a) for a in vars(args) if a.endswith("_command")
+                and getattr(args, a)), "")
+    log.info("start: %s %s on %s", args.command or "gui", sub, _where(args))
     try:
         if args.command in (None, "gui"):
             return run_gui(getattr(args, "db", None), user=getattr(args, "user", None),
                            lang=getattr(args, "lang", None),
                            screenshot=getattr(args, "screenshot", None),
                            case=getattr(args, "case", None))
-        return handlers[args.command](args)
+        code = handlers[args.command](args)
+        log.info("done: %s %s, exit %s", args.command, sub, code)
+        return code
     except RiskdeskError as exc:
+        log.warning("refused: %s %s: %s: %s", args.command, sub, type(exc).__name__, exc)
         print(f"riskdesk: {exc}", file=sys.stderr)
         return 2 if exc.__class__.__name__ in ("InvalidInput", "SchemaTooNew") else 1
     except DBAPIError as exc:  # outside a unit of work: connecting, migrating
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        log.error("database unusable at %s: %s", _where(args), reason)
         print(f"riskdesk: the database at {_where(args)} cannot be used: {reason}",
               file=sys.stderr)
         return 1
+    except Exception:
+        log.exception("unexpected failure: %s %s", args.command, sub)
+        raise
     except KeyboardInterrupt:
         print("riskdesk: interrupted; the transaction was rolled back.", file=sys.stderr)
         return 130

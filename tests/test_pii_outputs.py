@@ -36,7 +36,22 @@ def readable(path: Path) -> bytes:
     return b"\n".join(parts)
 
 
+def test_the_log_masks_what_looks_like_personal_data() -> None:
+    from riskdesk.logs import scrub
+
+    line = scrub("refused 110101199003071234 and 11010119900307123X, phone 13812345678, "
+                 "card 6222020012345678901; run 20261124, batch 42")
+    assert "199003071234" not in line and "1990030712" not in line
+    assert "13812345678" not in line and "6222020012345678901" not in line
+    assert "110101********1234" in line and "138****5678" in line
+    assert "20261124" in line and "batch 42" in line  # dates and counts stay
+
+
 def test_no_demo_id_phone_or_card_in_any_output(tmp_path: Path) -> None:
+    from riskdesk import logs
+    from tests.helpers import run_cli
+
+    log = logs.setup()
     db = tmp_path / "demo.sqlite"
     build_demo(str(db), rows=ROWS)
     frame = demo_frame(ROWS)
@@ -75,6 +90,16 @@ def test_no_demo_id_phone_or_card_in_any_output(tmp_path: Path) -> None:
     assert bytes(stored).startswith(reports.SEALED) and bytes(stored) != issued.pdf
     with unit_of_work(engine, write=False) as s:
         assert reports.pdf_of(s, officer, issued.report.id or 0) == issued.pdf
+    # the command line too: a refused import (problems name values) and a failed sign-in
+    bad = frame.head(5).copy()
+    bad["application_no"] = [f"BAD{i}" for i in range(5)]
+    bad["amount"] = "lots"
+    refused = run_cli("import", str(write_csv(bad, tmp_path / "bad.csv")), "--db", str(db),
+                      "--user", "officer", env={"RISKDESK_PASSWORD": DEMO_PASSWORD})
+    assert refused.returncode == 2
+    run_cli("import", str(tmp_path / "bad.csv"), "--db", str(db), "--user", frame["phone"][0],
+            env={"RISKDESK_PASSWORD": "wrong"})  # someone types a phone as the user name
+    outputs.append(log)
     wal = Path(f"{db}-wal")
     assert wal.exists()
     outputs += [db, wal]  # while the engine is open: the WAL holds the latest pages
@@ -87,6 +112,7 @@ def test_no_demo_id_phone_or_card_in_any_output(tmp_path: Path) -> None:
     assert con.execute("SELECT count(*) FROM note_draft").fetchone()[0] == 1
     con.close()
     assert len(bodies[wal]) > 100_000  # the WAL really held the session's pages
+    assert b"import bad.csv" in bodies[log] and b"sign-in refused" in bodies[log]
     for path, body in bodies.items():
         found = sorted(v for v in secrets if v.encode() in body)
         assert not found, f"{path.name} holds plain personal data: {found[:3]}"

@@ -159,12 +159,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../riskdesk/ui/app.py" line="50" />
+        <location filename="../../riskdesk/ui/app.py" line="66" />
         <source>The database cannot be used: {error}</source>
         <translation>无法使用数据库：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/app.py" line="56" />
+        <location filename="../../riskdesk/ui/app.py" line="72" />
         <source>riskdesk</source>
         <translation>riskdesk 风控工作台</translation>
     </message>
@@ -2841,42 +2841,42 @@
         <translation>{rows} 行中有 {n} 个问题</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="174" />
+        <location filename="../../riskdesk/services/imports/service.py" line="175" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="182" />
+        <location filename="../../riskdesk/services/imports/service.py" line="184" />
         <source>Scoring the new applications</source>
         <translation>正在为新申请评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="200" />
+        <location filename="../../riskdesk/services/imports/service.py" line="202" />
         <source>conflict:</source>
         <translation>冲突：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="242" />
+        <location filename="../../riskdesk/services/imports/service.py" line="244" />
         <source>stored and file values differ</source>
         <translation>库中值与文件值不同</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="246" />
+        <location filename="../../riskdesk/services/imports/service.py" line="248" />
         <source>application {no} is already stored with a different {field}</source>
         <translation>申请 {no} 已入库，但 {field} 不同</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="270" />
+        <location filename="../../riskdesk/services/imports/service.py" line="272" />
         <source>this ID number is stored under a different name</source>
         <translation>此身份证号在库中对应另一个姓名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="333" />
+        <location filename="../../riskdesk/services/imports/service.py" line="335" />
         <source>Writing applications</source>
         <translation>正在写入申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="309" />
+        <location filename="../../riskdesk/services/imports/service.py" line="311" />
         <source>{n} new, {p} already present, {r} rejected</source>
         <translation>新增 {n} 条，已存在 {p} 条，拒绝 {r} 条</translation>
     </message>
@@ -3577,7 +3577,7 @@
     </message>
     <message>
         <location filename="../../riskdesk/ui/main_window.py" line="341" />
-        <location filename="../../riskdesk/ui/main_window.py" line="372" />
+        <location filename="../../riskdesk/ui/main_window.py" line="377" />
         <source>About riskdesk</source>
         <translation>关于 riskdesk</translation>
     </message>
@@ -3607,69 +3607,79 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="368" />
+        <location filename="../../riskdesk/ui/main_window.py" line="360" />
+        <source>Open log folder</source>
+        <translation>打开日志文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="361" />
+        <source>The program's log: what it did and what went wrong (no personal data), for support</source>
+        <translation>程序日志：记录程序做了什么、出了什么错（不含个人信息），供技术支持使用</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="373" />
         <source>{total} applications, {loaded} loaded</source>
         <translation>共 {total} 笔申请，已加载 {loaded} 笔</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="373" />
+        <location filename="../../riskdesk/ui/main_window.py" line="378" />
         <source>riskdesk {version}
 Database: {db}</source>
         <translation>riskdesk {version}
 数据库：{db}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="392" />
+        <location filename="../../riskdesk/ui/main_window.py" line="397" />
         <source>Importing {file}</source>
         <translation>正在导入 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="412" />
+        <location filename="../../riskdesk/ui/main_window.py" line="417" />
         <source>{n} rows rejected, written with their reasons to {path}.</source>
         <translation>拒绝 {n} 行，已连同原因写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="415" />
+        <location filename="../../riskdesk/ui/main_window.py" line="420" />
         <source>Scoring: {summary}</source>
         <translation>评分：{summary}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="416" />
+        <location filename="../../riskdesk/ui/main_window.py" line="421" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="457" />
+        <location filename="../../riskdesk/ui/main_window.py" line="472" />
         <source>Backup not made</source>
         <translation>未能备份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="408" />
+        <location filename="../../riskdesk/ui/main_window.py" line="413" />
         <source>{file}: {total} rows, {new} imported, {present} already present.</source>
         <translation>{file}：共 {total} 行，导入 {new} 行，已存在 {present} 行。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="421" />
+        <location filename="../../riskdesk/ui/main_window.py" line="426" />
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="422" />
+        <location filename="../../riskdesk/ui/main_window.py" line="427" />
         <source>The import was cancelled; nothing was saved.</source>
         <translation>导入已取消，未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="424" />
+        <location filename="../../riskdesk/ui/main_window.py" line="429" />
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="426" />
+        <location filename="../../riskdesk/ui/main_window.py" line="431" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="427" />
+        <location filename="../../riskdesk/ui/main_window.py" line="432" />
         <source>The import failed and nothing was saved: {error}</source>
         <translation>导入失败，未保存任何数据：{error}</translation>
     </message>
@@ -5029,17 +5039,17 @@ Database: {db}</source>
         <translation>报告语言只能是 zh 或 en，而不是 {lang}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reports.py" line="92" />
+        <location filename="../../riskdesk/services/reports.py" line="96" />
         <source>Application {no} has no case.</source>
         <translation>申请 {no} 没有案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reports.py" line="168" />
+        <location filename="../../riskdesk/services/reports.py" line="172" />
         <source>There is no report {id}.</source>
         <translation>不存在报告 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reports.py" line="225" />
+        <location filename="../../riskdesk/services/reports.py" line="229" />
         <source>Consumer-finance risk team</source>
         <translation>消费金融风险管理团队</translation>
     </message>

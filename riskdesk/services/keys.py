@@ -104,4 +104,9 @@ def rotate_key(engine: Engine, actor: Actor, *, batch: int = 2000,
     with unit_of_work(engine) as session:
         audit.append(session, actor, "key.rotate.finish", "data_key", key_id, after={
             "applicants": result.applicants, "applications": result.applications})
+    import logging
+
+    logging.getLogger(__name__).info("data key rotated to %s by %s: %s applicants, %s "
+                                     "applications", key_id, actor.username,
+                                     result.applicants, result.applications)
     return result

@@ -138,6 +138,12 @@ def run_monitoring(engine: Engine, actor: Actor, as_of: date | None = None,
             "alerts": result.alerts, "cases_opened": result.cases_opened,
             "cases_updated": result.cases_updated, "by_code": result.by_code,
             "by_category": result.by_category, "snapshot_written": result.snapshot})
+    import logging
+
+    logging.getLogger(__name__).info(
+        "monitoring run %s as of %s by %s: %s loans, %s alerts, %s cases opened, %s updated",
+        result.run_id, day, actor.username, result.loans, result.alerts, result.cases_opened,
+        result.cases_updated)
     return result
 
 

@@ -78,6 +78,10 @@ def _seal(session: Session, actor: Actor, row: Report, pdf: bytes,
     from riskdesk.services.audit_anchors import anchor_head
 
     anchor_head(session, actor, f"issued {row.report_no}")  # where the bank keeps a key
+    import logging
+
+    logging.getLogger(__name__).info("issued %s (%s %s, %s) by %s", row.report_no, row.kind,
+                                     row.subject, row.language, actor.username)
     return Issued(row, pdf)
 
 

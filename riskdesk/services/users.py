@@ -243,19 +243,30 @@ def pending_grants(session: Session, actor: Actor) -> list[PendingGrant]:
                 col(RoleRequest.status) == "pending").order_by(col(RoleRequest.id)))]
 
 
+def _refused(username: str, reason: str, channel: str) -> None:
+    import logging
+
+    logging.getLogger(__name__).warning("sign-in refused for %s via %s: %s", username[:64],
+                                        channel, reason)
+
+
 def sign_in(session: Session, username: str, password: str, *, channel: str) -> Actor | None:
     """Check a password; every success and failure is audited. None means refused."""
     user = session.exec(select(User).where(col(User.username) == username)).first()
     now = utcnow(session)
     if user is None or not user.active:
-        audit.append(session, SYSTEM, "auth.sign_in_failed", "user", username[:64],
+        from riskdesk.logs import scrub  # a phone typed as a user name is not kept plain
+
+        audit.append(session, SYSTEM, "auth.sign_in_failed", "user", scrub(username)[:64],
                      after={"channel": channel, "reason": "unknown or inactive user"})
+        _refused(username, "unknown or inactive user", channel)
         return None
     assert user.id is not None
     who = Actor(user.id, user.username, roles_of(session, user.id))
     if user.locked_until and user.locked_until > now:
         audit.append(session, who, "auth.sign_in_failed", "user", user.id,
                      after={"channel": channel, "reason": "locked"})
+        _refused(username, "locked", channel)
         return None
     if not verify_password(user.password_hash, password):
         user.failed_logins += 1
@@ -266,6 +277,7 @@ def sign_in(session: Session, username: str, password: str, *, channel: str) -> 
             reason = "wrong password; account locked"
         audit.append(session, who, "auth.sign_in_failed", "user", user.id,
                      after={"channel": channel, "reason": reason})
+        _refused(username, reason, channel)
         return None
     user.failed_logins = 0
     user.locked_until = None

@@ -33,8 +33,24 @@ def application() -> QApplication:
     return app  # type: ignore[return-value]
 
 
+def _log_uncaught(kind: type[BaseException], value: BaseException, tb: object) -> None:
+    """An error no window caught goes to the log (masked) before Qt's default handling."""
+    import logging
+
+    logging.getLogger("riskdesk.gui").error("uncaught: %s", value,
+                                             exc_info=(kind, value, tb))  # type: ignore[arg-type]
+    sys.__excepthook__(kind, value, tb)  # type: ignore[arg-type]
+
+
 def run(*, db: str | None, user: str | None, lang: str | None, screenshot: Path | None,
         case: str | None = None) -> int:
+    import logging
+
+    from riskdesk import logs
+
+    logs.setup()
+    sys.excepthook = _log_uncaught
+    log = logging.getLogger("riskdesk.gui")
     app = application()
     install_translators(app, lang)
     if screenshot is not None and not user:
@@ -56,9 +72,11 @@ def run(*, db: str | None, user: str | None, lang: str | None, screenshot: Path 
             QMessageBox.critical(None, QCoreApplication.translate("App", "riskdesk"), str(exc))
         return 1
     if actor is None:
+        log.info("no sign-in; closing")
         if screenshot is not None:
             print(f"riskdesk: sign-in refused for {user}.", file=sys.stderr)
         return 1
+    log.info("signed in: %s (%s)", actor.username, ",".join(sorted(actor.roles)))
     window = MainWindow(engine, actor)
     if screenshot is not None:
         window.resize(*SCREENSHOT_SIZE)
@@ -80,7 +98,9 @@ def run(*, db: str | None, user: str | None, lang: str | None, screenshot: Path 
         app.exec()
         return 0
     window.show()
-    return app.exec()
+    code = app.exec()
+    log.info("window closed by %s", actor.username)
+    return code
 
 
 def _case_of(engine, actor: Actor, application_no: str) -> int | None:  # type: ignore[no-untyped-def]

@@ -357,6 +357,11 @@ class MainWindow(QMainWindow):
             admin_menu = self.menuBar().addMenu(self.tr("&Administration"))
             admin_menu.addAction(self.admin_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.log_action = QAction(self.tr("Open log folder"), self)
+        self.log_action.setToolTip(self.tr("The program's log: what it did and what went wrong "
+                                           "(no personal data), for support"))
+        self.log_action.triggered.connect(self.open_log_folder)
+        help_menu.addAction(self.log_action)
         help_menu.addAction(about_action)
 
     def open_admin(self) -> AdminDialog:
@@ -440,6 +445,16 @@ class MainWindow(QMainWindow):
                 pass  # the database is gone; closing must still work
             self.backup_on_exit()
         super().closeEvent(event)
+
+    def open_log_folder(self) -> bool:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        from riskdesk.logs import log_file
+
+        folder = log_file().parent
+        folder.mkdir(parents=True, exist_ok=True)
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def backup_on_exit(self) -> None:
         """A local database gets a dated backup on exit; the oldest beyond the kept number go.

@@ -166,12 +166,14 @@ def import_frame(engine: Engine, actor: Actor, frame: pd.DataFrame, *, file_name
             engine, actor, file_name, sha256, len(frame), result.rejected,
             translate("Import", "{n} problems in {rows} rows").format(
                 n=len(refusal.problems), rows=result.rejected))
+        _log(result)
         return result
     if skip_invalid and rejects_path is not None and result.rejected:
         result.rejects_path = write_rejects(frame, result.problems, rejects_path)
     if score and result.inserted and result.batch_id is not None:
         _score_batch(engine, actor, result, state)
     state.progress(1.0, translate("Import", "Done"))
+    _log(result)
     return result
 
 
@@ -463,3 +465,11 @@ def write_rejects(frame: pd.DataFrame, problems: pd.DataFrame, path: Path) -> Pa
         out.to_csv(fh, index=False)
     os.replace(tmp, path)
     return path
+
+
+def _log(result: ImportResult) -> None:
+    import logging
+
+    logging.getLogger(__name__).info(
+        "import %s: %s rows, %s inserted, %s already present, outcome %s", result.file_name,
+        result.rows_total, result.inserted, result.present, result.outcome)
