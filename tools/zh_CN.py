@@ -889,7 +889,6 @@ ZH: dict[str, str] = {
     'The database is locked by another program or window (waited {seconds:g} s); nothing was changed. Try again when it is free.': '数据库被其他程序或窗口锁定（已等待 {seconds:g} 秒）；未做任何更改。请在其空闲后重试。',
     'The disk holding the database is full (or the database reached its size limit); nothing was changed. Free space, then try again.': '数据库所在磁盘已满（或数据库已达到大小上限）；未做任何更改。请释放空间后重试。',
     'The connection to the database server was lost; nothing was changed. It is retried on the next action.': '与数据库服务器的连接已断开；未做任何更改。下一次操作时将重新连接。',
-    'longer than {n} characters': '超过 {n} 个字符',
     'Open log folder': '打开日志文件夹',
     "The program's log: what it did and what went wrong (no personal data), for support": '程序日志：记录程序做了什么、出了什么错（不含个人信息），供技术支持使用',
     'Automatic decisions and their triggers': '自动决策及其触发规则',

@@ -19,6 +19,7 @@ from riskdesk.domain.applications import Applicant, Application
 from riskdesk.domain.complaints import Complaint
 from riskdesk.domain.enums import ComplaintCategory, ComplaintChannel
 from riskdesk.domain.identity import ID_PATTERN, PHONE_PATTERN
+from riskdesk.domain.keys import DataKey
 from riskdesk.i18n import translate
 from riskdesk.security.datakey import load_cipher
 from riskdesk.security.masking import mask_any
@@ -185,8 +186,14 @@ def _validated(session: Session, frame: pd.DataFrame, problem: _Problems) -> lis
                 "ComplaintImport", "a proxy complaint needs the authorisation noted"))
         applicant_id: int | None = None
         if v["id_no"] or v["phone"]:
-            cipher = cipher or load_cipher(session, create=False)
-            applicant_id = _customer(session, cipher, v, line, problem)
+            if cipher is None and session.exec(select(DataKey)).first() is None:
+                what = "id_no" if v["id_no"] else "phone"  # no applicant yet: no customers
+                problem(line, what, v[what], translate(
+                    "ComplaintImport", "no customer with this ID number") if what == "id_no"
+                    else translate("ComplaintImport", "no customer with this phone"))
+            else:
+                cipher = cipher or load_cipher(session, create=False)
+                applicant_id = _customer(session, cipher, v, line, problem)
         application_id: int | None = None
         if v["application_no"]:
             app = session.exec(select(Application).where(
