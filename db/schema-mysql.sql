@@ -785,3 +785,30 @@ CREATE TABLE audit_anchor (
 
 UPDATE alembic_version SET version_num='0005' WHERE alembic_version.version_num = '0004';
 
+-- Running upgrade 0005 -> 0006
+
+CREATE TABLE audit_finding (
+    id INTEGER NOT NULL AUTO_INCREMENT, 
+    ref VARCHAR(80) NOT NULL, 
+    pack_id VARCHAR(40) NOT NULL, 
+    case_id INTEGER, 
+    complaint_id INTEGER, 
+    month VARCHAR(7) NOT NULL, 
+    severity VARCHAR(8) NOT NULL, 
+    text VARCHAR(4000) NOT NULL, 
+    recommendation VARCHAR(2000) NOT NULL, 
+    auditor VARCHAR(64) NOT NULL, 
+    found_at DATETIME(6) NOT NULL, 
+    imported_at DATETIME(6), 
+    imported_by VARCHAR(64) NOT NULL, 
+    status VARCHAR(16) NOT NULL, 
+    follow_up VARCHAR(2000) NOT NULL, 
+    version INTEGER NOT NULL, 
+    PRIMARY KEY (id), 
+    UNIQUE (ref)
+);
+
+CREATE INDEX ix_audit_finding_case_id ON audit_finding (case_id);
+
+UPDATE alembic_version SET version_num='0006' WHERE alembic_version.version_num = '0005';
+

@@ -407,6 +407,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     engine = make_engine(args.db)
     check_current(engine)
     if args.audit_command == "anchor":
+        engine = open_engine(args.db)
         actor = acting_user(engine, args.user)
         if args.create_key:
             value = audit_anchors.create_key()

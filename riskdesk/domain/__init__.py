@@ -3,6 +3,7 @@ from riskdesk.domain.applications import Applicant, Application, ApplicationFeat
 from riskdesk.domain.audit import AuditAnchor, AuditEvent, AuditHead
 from riskdesk.domain.cases import Case, InvestigationNote, NoteDraft
 from riskdesk.domain.complaints import Complaint
+from riskdesk.domain.findings import Finding
 from riskdesk.domain.keys import DataKey
 from riskdesk.domain.loans import (
     FundFlow,
@@ -39,6 +40,7 @@ __all__ = [
     "Complaint",
     "DecisionRecord",
     "DataKey",
+    "Finding",
     "FundFlow",
     "ImportBatch",
     "InvestigationNote",

@@ -40,6 +40,9 @@ class Action(StrEnum):
     LOAN_IMPORT = "loan.import"
     LOAN_MONITOR = "loan.monitor"
     LOAN_POLICY = "loan.policy"
+    AUDIT_EXPORT = "audit.export"
+    FINDING_IMPORT = "finding.import"
+    FINDING_FOLLOW_UP = "finding.follow_up"
 
 
 ACTION_LABELS = {
@@ -72,6 +75,9 @@ ACTION_LABELS = {
     Action.LOAN_IMPORT: QT_TRANSLATE_NOOP("Permissions", "import loans, repayments and flows"),
     Action.LOAN_MONITOR: QT_TRANSLATE_NOOP("Permissions", "run post-loan monitoring"),
     Action.LOAN_POLICY: QT_TRANSLATE_NOOP("Permissions", "change post-loan thresholds"),
+    Action.AUDIT_EXPORT: QT_TRANSLATE_NOOP("Permissions", "export an offline audit pack"),
+    Action.FINDING_IMPORT: QT_TRANSLATE_NOOP("Permissions", "bring audit findings back"),
+    Action.FINDING_FOLLOW_UP: QT_TRANSLATE_NOOP("Permissions", "follow up audit findings"),
 }
 
 ALL_ROLES = frozenset(Role)
@@ -107,6 +113,9 @@ MATRIX: dict[Action, frozenset[Role]] = {
     Action.LOAN_IMPORT: frozenset({Role.OFFICER, Role.SENIOR_OFFICER, Role.ADMIN}),
     Action.LOAN_MONITOR: frozenset({Role.OFFICER, Role.SENIOR_OFFICER, Role.ADMIN}),
     Action.LOAN_POLICY: frozenset({Role.COMPLIANCE}),
+    Action.AUDIT_EXPORT: frozenset({Role.AUDITOR, Role.COMPLIANCE}),
+    Action.FINDING_IMPORT: frozenset({Role.AUDITOR, Role.COMPLIANCE}),
+    Action.FINDING_FOLLOW_UP: frozenset({Role.COMPLIANCE, Role.SENIOR_OFFICER}),
 }
 
 
