@@ -803,6 +803,7 @@ CREATE TABLE audit_finding (
     imported_by VARCHAR(64) NOT NULL, 
     status VARCHAR(16) NOT NULL, 
     follow_up VARCHAR(2000) NOT NULL, 
+    updated_at DATETIME, 
     version INTEGER NOT NULL, 
     PRIMARY KEY (id), 
     UNIQUE (ref)

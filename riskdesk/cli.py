@@ -97,9 +97,25 @@ def build_parser() -> argparse.ArgumentParser:
     ver = auds.add_parser("verify", help="verify the hash chain and print its head hash; "
                           "check it against the heads issued monthly reports print and the "
                           "keyed anchors")
+    ver.add_argument("pack", type=Path, nargs="?",
+                     help="an audit pack (.rdpack) to check instead: its seal and chain")
     ver.add_argument("--report", type=Path, action="append", default=[],
                      help="a monthly report PDF kept outside the database (repeatable)")
     _common(ver, user=False)
+    exp = auds.add_parser("export", help="a sealed offline audit pack of a month or of listed "
+                          "cases (masked unless --unmasked)")
+    scope = exp.add_mutually_exclusive_group(required=True)
+    scope.add_argument("--month", help="YYYY-MM")
+    scope.add_argument("--cases", type=Path, help="a file of application numbers or case ids, "
+                       "one per line")
+    exp.add_argument("--out", type=Path, required=True)
+    exp.add_argument("--unmasked", action="store_true",
+                     help="plain personal data (a role that may see it; audited)")
+    _common(exp)
+    imf = auds.add_parser("import-findings", help="bring an audit pack's findings into this "
+                          "database (a pack whose seal is broken is refused)")
+    imf.add_argument("pack", type=Path)
+    _common(imf)
     anc = auds.add_parser("anchor", help="seal the chain's head with the bank's anchor key "
                           "(HMAC; the key stays in the OS keyring)")
     anc.add_argument("--create-key", action="store_true",
@@ -404,6 +420,10 @@ def cmd_audit(args: argparse.Namespace) -> int:
     from riskdesk.storage.migrate import check_current
     from riskdesk.storage.session import unit_of_work
 
+    if args.audit_command == "verify" and args.pack is not None:
+        return _verify_pack(args.pack)
+    if args.audit_command in ("export", "import-findings"):
+        return _pack_command(args)
     engine = make_engine(args.db)
     check_current(engine)
     if args.audit_command == "anchor":
@@ -448,6 +468,47 @@ def cmd_audit(args: argparse.Namespace) -> int:
     if anchors.unchecked:
         print(f"  {anchors.unchecked} keyed anchor(s) not checked: this workstation does not "
               "hold their key")
+    return 0
+
+
+def _verify_pack(path: Path) -> int:
+    from riskdesk.services.audit_pack import verify_pack
+
+    verdict = verify_pack(path)
+    if not verdict.ok:
+        print(f"{path.name}: REFUSED", file=sys.stderr)
+        for line in verdict.problems:
+            print(f"  {line}", file=sys.stderr)
+        return 2
+    signed = ("signature checked with the bank's audit key" if verdict.signed else
+              "content matches its seal; the signature was NOT checked (no audit key here)")
+    print(f"{path.name}: pack {verdict.pack_id} ({verdict.scope}) intact: {signed}; "
+          f"{verdict.events} audit events match the chain")
+    return 0
+
+
+def _pack_command(args: argparse.Namespace) -> int:
+    from riskdesk.services import audit_pack, findings
+    from riskdesk.storage.session import unit_of_work
+
+    engine = open_engine(args.db)
+    actor = acting_user(engine, args.user)
+    if args.audit_command == "import-findings":
+        with unit_of_work(engine) as session:
+            done = findings.import_findings(session, actor, args.pack)
+        print(f"{args.pack.name}: pack {done.pack_id}: {done.added} finding(s) added, "
+              f"{done.present} already here")
+        return 0
+    refs = None
+    if args.cases is not None:
+        try:
+            refs = args.cases.read_text(encoding="utf-8-sig").splitlines()
+        except OSError as exc:
+            raise RiskdeskError(f"Cannot read {args.cases}: {exc.strerror}") from None
+    info = audit_pack.export_pack(engine, actor, args.out, month=args.month, case_refs=refs,
+                                  unmasked=args.unmasked)
+    print(f"{info.path}: pack {info.pack_id}, {info.scope}, {info.events} audit events, "
+          f"{'UNMASKED' if info.unmasked else 'masked'}; seal {info.digest}")
     return 0
 
 

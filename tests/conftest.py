@@ -12,7 +12,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 _WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
-_HOME = Path(tempfile.mkdtemp(prefix=f"riskdesk-test-{_WORKER}-"))
+# Imported twice (as conftest by pytest, as tests.conftest by test modules): one home per process.
+_HOME_VAR = f"RISKDESK_TEST_HOME_{_WORKER.upper()}"
+_HOME = Path(os.environ.get(_HOME_VAR) or tempfile.mkdtemp(prefix=f"riskdesk-test-{_WORKER}-"))
+os.environ[_HOME_VAR] = str(_HOME)
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyrings.alt.file.PlaintextKeyring"
 os.environ["XDG_DATA_HOME"] = str(_HOME / "data")
 os.environ["XDG_CONFIG_HOME"] = str(_HOME / "config")

@@ -28,4 +28,5 @@ class Finding(SQLModel, table=True):
     imported_by: str = Field(default="", max_length=64)
     status: str = Field(default="open", max_length=16)  # open, in_progress, resolved, accepted
     follow_up: str = Field(default="", max_length=2000)
+    updated_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
     version: int = Field(default=1)

@@ -20,6 +20,7 @@ from riskdesk.domain.audit import GENESIS_HASH, AuditEvent, AuditHead
 from riskdesk.i18n import translate
 from riskdesk.services.actor import Actor
 from riskdesk.storage.clock import utcnow
+from riskdesk.storage.engine import is_pack_engine
 
 
 def _json(value: Any) -> str | None:
@@ -62,7 +63,12 @@ def append(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> AuditEvent:
-    """Record one event; ``before``/``after`` must already be masked (no plain PII)."""
+    """Record one event; ``before``/``after`` must already be masked (no plain PII). In an
+    audit pack (read-only, offline) nothing is recorded: its export was."""
+    if is_pack_engine(session.connection()):
+        return AuditEvent(seq=0, at=utcnow(session), actor=actor.username, action=action,
+                          entity_type=entity_type, entity_id=str(entity_id), prev_hash="",
+                          hash="", canonical="")
     head = session.execute(
         select(AuditHead).where(col(AuditHead.id) == 1).with_for_update()
         .execution_options(populate_existing=True)

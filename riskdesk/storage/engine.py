@@ -123,3 +123,26 @@ def make_engine(target: str | None = None, *, echo: bool = False) -> Engine:
     if backend == "sqlite":
         _sqlite_pragmas(engine)
     return engine
+
+
+PACK_OPTION = "riskdesk_pack"
+
+
+def open_pack(path: Path) -> Engine:
+    """An audit pack, read-only: SQLite's ``mode=ro`` (no journal change, no migration, no
+    write of any kind through this engine); findings are written through their own
+    connection (services.findings). Sessions on it carry the ``riskdesk_pack`` option, by
+    which services skip what only a live database keeps (views in the audit trail)."""
+    import sqlite3
+
+    def connect() -> sqlite3.Connection:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        con.execute("PRAGMA query_only = ON")
+        return con
+
+    return create_engine("sqlite://", creator=connect,
+                         execution_options={PACK_OPTION: True})
+
+
+def is_pack_engine(engine_or_connection: Any) -> bool:
+    return bool(engine_or_connection.get_execution_options().get(PACK_OPTION))

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -53,6 +55,10 @@ def run(*, db: str | None, user: str | None, lang: str | None, screenshot: Path 
     log = logging.getLogger("riskdesk.gui")
     app = application()
     install_translators(app, lang)
+    from riskdesk.services.audit_pack import is_pack
+
+    if db and is_pack(Path(db)):
+        return _run_pack(app, Path(db), screenshot)
     if screenshot is not None and not user:
         print("riskdesk: --screenshot needs --user (password from RISKDESK_PASSWORD).",
               file=sys.stderr)
@@ -101,6 +107,35 @@ def run(*, db: str | None, user: str | None, lang: str | None, screenshot: Path 
     code = app.exec()
     log.info("window closed by %s", actor.username)
     return code
+
+
+@dataclass(frozen=True)
+class PackView:
+    path: Path
+    verdict: Any
+
+
+def _run_pack(app: QApplication, path: Path, screenshot: Path | None) -> int:
+    """An audit pack: opened read-only (never migrated, never switched to WAL), as an auditor
+    without sign-in (a pack holds no password hashes), behind a banner with its seal."""
+    from riskdesk.services.audit_pack import verify_pack
+    from riskdesk.storage.engine import open_pack
+
+    verdict = verify_pack(path)
+    engine = open_pack(path)
+    actor = Actor(None, "auditor", frozenset({"auditor"}))
+    window = MainWindow(engine, actor, pack=PackView(path, verdict))
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    if screenshot is not None:
+        def save_and_quit() -> None:
+            _save(window, screenshot)
+            app.quit()
+
+        QTimer.singleShot(200, save_and_quit)
+        app.exec()
+        return 0 if verdict.ok else 2
+    return app.exec()
 
 
 def _case_of(engine, actor: Actor, application_no: str) -> int | None:  # type: ignore[no-untyped-def]

@@ -50,8 +50,12 @@ from riskdesk.ui.worker import BackgroundTask, run_task
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, engine: Engine, actor: Actor, dialogs: Dialogs | None = None) -> None:
+    def __init__(self, engine: Engine, actor: Actor, dialogs: Dialogs | None = None, *,
+                 pack: Any = None) -> None:
+        """``pack``: an audit pack's path and verdict (services.audit_pack): read-only
+        auditor mode with a banner; only findings are written."""
         super().__init__()
+        self.pack = pack
         self.engine = engine
         self.actor = actor
         self.dialogs = dialogs or Dialogs()
@@ -138,7 +142,27 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.postloan, self.tr("Post-loan"))
         self.reports = ReportsTab(engine, actor, self.dialogs, self)
         self.tabs.addTab(self.reports, self.tr("Reports"))
-        self.setCentralWidget(self.tabs)
+        from riskdesk.ui.findings import FindingsTab
+
+        self.findings = FindingsTab(engine, actor, self.dialogs,
+                                    pack.path if pack is not None else None, self)
+        self.tabs.addTab(self.findings, self.tr("Audit findings"))
+        if pack is None:
+            self.setCentralWidget(self.tabs)
+        else:
+            for button in (self.reports.buttons["case"], self.reports.buttons["monthly"]):
+                button.setEnabled(False)  # a pack is read-only: reports were issued live
+            self.banner = QLabel(self._banner_text(pack), self)
+            self.banner.setWordWrap(True)
+            self.banner.setStyleSheet(
+                "padding: 6px; font-weight: bold; background: "
+                + ("#fff3cd" if pack.verdict.ok else "#f8d7da"))
+            central = QWidget(self)
+            stack = QVBoxLayout(central)
+            stack.setContentsMargins(0, 0, 0, 0)
+            stack.addWidget(self.banner)
+            stack.addWidget(self.tabs, 1)
+            self.setCentralWidget(central)
         self._fill_views()
         self._build_actions()
         self.count_label = QLabel(self)
@@ -162,7 +186,7 @@ class MainWindow(QMainWindow):
         self.cases_table.resizeColumnsToContents()
         with unit_of_work(engine, write=False) as session:
             idle_minutes = app_settings.idle_lock_minutes(session)
-        self.idle_lock = IdleLock(self, engine, actor, idle_minutes)
+        self.idle_lock = IdleLock(self, engine, actor, idle_minutes) if pack is None else None
         settings = QSettings()
         geometry = settings.value("main/geometry")
         if geometry is not None:
@@ -436,7 +460,7 @@ class MainWindow(QMainWindow):
         QSettings().setValue("main/geometry", self.saveGeometry())
         for dialog in list(self.case_windows):  # their drafts are saved as they close
             dialog.close()
-        if not self._signed_out:
+        if not self._signed_out and self.pack is None:
             self._signed_out = True
             try:
                 with unit_of_work(self.engine) as session:
@@ -445,6 +469,14 @@ class MainWindow(QMainWindow):
                 pass  # the database is gone; closing must still work
             self.backup_on_exit()
         super().closeEvent(event)
+
+    def _banner_text(self, pack: Any) -> str:
+        v = pack.verdict
+        seal = (self.tr("seal intact, signature checked") if v.ok and v.signed else
+                self.tr("seal intact (signature not checked: no audit key here)") if v.ok else
+                self.tr("SEAL BROKEN: {why}").format(why="; ".join(v.problems)))
+        return self.tr("Audit pack {id}: {scope}. {seal}. Read-only: only findings can be "
+                       "written.").format(id=v.pack_id, scope=v.scope, seal=seal)
 
     def open_log_folder(self) -> bool:
         from PySide6.QtCore import QUrl

@@ -1,0 +1,157 @@
+"""The Findings tab. In an audit pack: the auditor's findings on a case, a complaint or the
+month (the one thing a pack lets them write). In the live app: the findings brought back, with
+their follow-up status and note."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import Engine, select
+from sqlmodel import col
+
+from riskdesk.domain.enums import label
+from riskdesk.errors import RiskdeskError
+from riskdesk.services import findings
+from riskdesk.services.actor import Actor
+from riskdesk.services.permissions import Action, allowed
+from riskdesk.storage.session import unit_of_work
+from riskdesk.ui.dialogs import Dialogs
+
+
+class FindingsTab(QWidget):
+    def __init__(self, engine: Engine, actor: Actor, dialogs: Dialogs,
+                 pack: Path | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.engine, self.actor, self.dialogs, self.pack = engine, actor, dialogs, pack
+        self.rows: list[Any] = []
+        self.table = QTableWidget(0, 7, self)
+        self.table.setHorizontalHeaderLabels([
+            self.tr("No."), self.tr("On"), self.tr("Severity"), self.tr("Finding"),
+            self.tr("Recommendation"), self.tr("Auditor"), self.tr("Status")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.severity = QComboBox(self)
+        for s in findings.SEVERITIES:
+            self.severity.addItem(label(s), s)
+        self.text = QPlainTextEdit(self)
+        self.text.setPlaceholderText(self.tr("What is wrong, with the evidence"))
+        self.recommendation = QLineEdit(self)
+        self.target_kind = QComboBox(self)
+        for key, text in (("case", self.tr("Case (application no. or case id)")),
+                          ("complaint", self.tr("Complaint (id)")),
+                          ("month", self.tr("The month (YYYY-MM)"))):
+            self.target_kind.addItem(text, key)
+        self.target = QLineEdit(self)
+        self.status = QComboBox(self)
+        for s in findings.STATUSES:
+            self.status.addItem(label(s), s)
+        self.note = QLineEdit(self)
+        self.note.setPlaceholderText(self.tr("What was done about it"))
+        self.add_button = QPushButton(self.tr("Add finding"), self)
+        self.add_button.clicked.connect(self.add)
+        self.follow_button = QPushButton(self.tr("Save follow-up"), self)
+        self.follow_button.clicked.connect(self.save_follow_up)
+        form = QFormLayout()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        if pack is not None:
+            form.addRow(self.tr("On"), self.target_kind)
+            form.addRow("", self.target)
+            form.addRow(self.tr("Severity"), self.severity)
+            form.addRow(self.tr("Finding"), self.text)
+            form.addRow(self.tr("Recommendation"), self.recommendation)
+            layout.addLayout(form)
+            layout.addWidget(self.add_button)
+        else:
+            line = QHBoxLayout()
+            line.addWidget(self.status)
+            line.addWidget(self.note, 1)
+            line.addWidget(self.follow_button)
+            layout.addLayout(line)
+            self.follow_button.setEnabled(allowed(actor, Action.FINDING_FOLLOW_UP))
+        self.reload()
+
+    def reload(self) -> None:
+        if self.pack is not None:
+            self.rows = findings.in_pack(self.pack)
+            shown = [(r["id"], self._target(r), r["severity"], r["text"], r["recommendation"],
+                      r["auditor"], r["status"]) for r in self.rows]
+        else:
+            with unit_of_work(self.engine, write=False) as session:
+                self.rows = findings.listing(session, self.actor)
+            shown = [(f.id, self._target(f.__dict__), f.severity, f.text, f.recommendation,
+                      f.auditor, f.status) for f in self.rows]
+        self.table.setRowCount(len(shown))
+        for r, row in enumerate(shown):
+            for c, value in enumerate(row):
+                text = label(str(value)) if c in (2, 6) else str(value or "")
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+
+    def _target(self, r: dict[str, Any]) -> str:
+        if r.get("case_id"):
+            return self.tr("case {id}").format(id=r["case_id"])
+        if r.get("complaint_id"):
+            return self.tr("complaint {id}").format(id=r["complaint_id"])
+        return self.tr("month {m}").format(m=r.get("month", ""))
+
+    def _resolve(self) -> findings.Draft:
+        from riskdesk.domain.cases import Case
+
+        kind, value = str(self.target_kind.currentData()), self.target.text().strip()
+        severity, text = str(self.severity.currentData()), self.text.toPlainText()
+        advice = self.recommendation.text()
+        if kind == "month":
+            return findings.Draft(severity, text, advice, month=value[:7])
+        if kind == "complaint":
+            if not value.isdigit():
+                raise RiskdeskError(self.tr("A complaint is named by its id (a number)."))
+            return findings.Draft(severity, text, advice, complaint_id=int(value))
+        number = int(value) if value.isdigit() else -1
+        with unit_of_work(self.engine, write=False) as session:
+            case_id = session.scalar(select(col(Case.id)).where(
+                (col(Case.application_no) == value) | (col(Case.id) == number)))
+        if case_id is None:
+            raise RiskdeskError(self.tr("There is no case {ref} in this pack.").format(
+                ref=value))
+        return findings.Draft(severity, text, advice, case_id=int(case_id))
+
+    def add(self) -> None:
+        assert self.pack is not None
+        try:
+            findings.add_in_pack(self.pack, self.actor.username, self._resolve())
+        except RiskdeskError as exc:
+            self.dialogs.error(self, self.tr("Not added"), str(exc))
+            return
+        self.text.clear()
+        self.recommendation.clear()
+        self.reload()
+
+    def save_follow_up(self) -> None:
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.rows):
+            return
+        finding = self.rows[row]
+        try:
+            with unit_of_work(self.engine) as session:
+                findings.follow_up(session, self.actor, finding.id, finding.version,
+                                   status=str(self.status.currentData()), note=self.note.text())
+        except RiskdeskError as exc:
+            self.dialogs.error(self, self.tr("Not saved"), str(exc))
+            return
+        self.note.clear()
+        self.reload()

@@ -1,0 +1,179 @@
+"""The offline audit pack (issue 11): export a month of the demo database, open it read-only,
+add findings, bring them back; a pack with one byte changed is refused; no plain personal data
+unless exported unmasked."""
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, text
+
+from riskdesk.errors import DatabaseUnavailable, InvalidInput, PermissionDenied
+from riskdesk.services import audit_anchors, audit_pack, cases, findings
+from riskdesk.services.actor import Actor
+from riskdesk.services.demo import DEMO_PASSWORD, demo_frame
+from riskdesk.services.demo_db import build_demo
+from riskdesk.services.users import sign_in
+from riskdesk.storage.engine import make_engine, open_pack
+from riskdesk.storage.session import unit_of_work
+from tests.helpers import run_cli
+
+ROWS = 300
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    if audit_anchors._key() is None:
+        audit_anchors.create_key()  # the bank's audit key, in this worker's keyring
+    db = tmp_path_factory.mktemp("pack") / "demo.sqlite"
+    build_demo(str(db), rows=ROWS)
+    month = f"{date.today().replace(day=1) - timedelta(days=1):%Y-%m}"  # last month
+    return db, month
+
+
+def _actor(engine: Engine, name: str) -> Actor:
+    with unit_of_work(engine) as s:
+        actor = sign_in(s, name, DEMO_PASSWORD, channel="test")
+    assert actor is not None
+    return actor
+
+
+def test_export_open_read_only_add_findings_and_bring_them_back(
+        qtbot: Any, demo: tuple[Path, str], tmp_path: Path) -> None:
+    from riskdesk.ui.app import PackView
+    from riskdesk.ui.main_window import MainWindow
+    from tests.test_gui import FakeDialogs
+
+    db, month = demo
+    engine = make_engine(str(db))
+    auditor = _actor(engine, "auditor")
+    info = audit_pack.export_pack(engine, auditor, tmp_path / "m", month=month)
+    assert info.path.suffix == ".rdpack" and "cases" in info.scope
+    verdict = audit_pack.verify_pack(info.path)
+    assert verdict.ok and verdict.signed
+    pack = open_pack(info.path)
+    with unit_of_work(pack, write=False) as s:
+        case_ids = [int(i) for i in s.execute(text("SELECT id FROM review_case")).scalars()]
+        version = cases.get_case(s, case_ids[0]).version
+    assert case_ids
+    officer = Actor(2, "officer", frozenset({"officer"}))
+    with pytest.raises(DatabaseUnavailable, match="readonly|read-only|read only"):
+        with unit_of_work(pack) as s:  # a write attempt on the pack is refused
+            cases.claim(s, officer, case_ids[0], version)
+    # the auditor's window on the pack: banner, read-only, findings added through the tab
+    dialogs = FakeDialogs()
+    window = MainWindow(pack, Actor(None, "auditor", frozenset({"auditor"})), dialogs,
+                        pack=PackView(info.path, verdict))
+    qtbot.addWidget(window)
+    assert "Audit pack" in window.banner.text() and "seal intact" in window.banner.text()
+    assert not window.queue_buttons["claim"].isEnabled()
+    tab = window.findings
+    tab.target.setText(str(case_ids[0]))
+    tab.text.setPlainText("Override approved without the income check the policy requires")
+    tab.recommendation.setText("Re-train officers on four-eyes overrides")
+    tab.add()
+    tab.target_kind.setCurrentIndex(tab.target_kind.findData("month"))
+    tab.target.setText(month)
+    tab.severity.setCurrentIndex(tab.severity.findData("high"))
+    tab.text.setPlainText("Three cases decided after their SLA")
+    tab.add()
+    assert not dialogs.errors and tab.table.rowCount() == 2
+    window.close()
+    pack.dispose()
+    assert audit_pack.verify_pack(info.path).ok  # findings are outside the seal
+    compliance = _actor(engine, "compliance")
+    with unit_of_work(engine) as s:
+        first = findings.import_findings(s, compliance, info.path)
+    with unit_of_work(engine) as s:
+        again = findings.import_findings(s, compliance, info.path)
+    assert (first.added, again.added, again.present) == (2, 0, 2)  # no duplicates
+    with unit_of_work(engine, write=False) as s:
+        rows = findings.listing(s, compliance)
+    on_case = next(f for f in rows if f.case_id)
+    assert on_case.case_id == case_ids[0] and on_case.status == "open"
+    with unit_of_work(engine) as s:
+        done = findings.follow_up(s, compliance, on_case.id or 0, on_case.version,
+                                  status="resolved", note="training held on 3 Dec")
+    assert done.status == "resolved" and done.version == on_case.version + 1
+    with engine.connect() as conn:
+        actions = set(conn.execute(text("SELECT action FROM audit_event")).scalars())
+    assert {"audit.export", "finding.import", "finding.follow_up"} <= actions
+    engine.dispose()
+
+
+def test_one_changed_byte_is_refused_by_verify_and_by_import(
+        demo: tuple[Path, str], tmp_path: Path) -> None:
+    db, month = demo
+    engine = make_engine(str(db))
+    info = audit_pack.export_pack(engine, _actor(engine, "auditor"), tmp_path / "p.rdpack",
+                                  month=month)
+    findings.add_in_pack(info.path, "auditor", findings.Draft("low", "a note", month=month))
+    con = sqlite3.connect(info.path)  # one byte of one sealed value changes
+    row = con.execute("SELECT id, reason FROM review_case LIMIT 1").fetchone()
+    con.execute("UPDATE review_case SET reason = ? WHERE id = ?", ((row[1] or "") + "x",
+                                                                  row[0]))
+    con.commit()
+    con.close()
+    verdict = audit_pack.verify_pack(info.path)
+    assert not verdict.ok and "changed after it was sealed" in verdict.problems[0]
+    cli = run_cli("audit", "verify", str(info.path))
+    assert cli.returncode == 2 and "REFUSED" in cli.stderr
+    with pytest.raises(InvalidInput, match="refused"), unit_of_work(engine) as s:
+        findings.import_findings(s, _actor(engine, "compliance"), info.path)
+    raw = bytearray(info.path.read_bytes())  # a flipped byte in the file itself
+    raw[len(raw) // 2] ^= 0xFF
+    flipped = tmp_path / "flipped.rdpack"
+    flipped.write_bytes(bytes(raw))
+    assert not audit_pack.verify_pack(flipped).ok
+    engine.dispose()
+
+
+def test_no_plain_personal_data_unless_exported_unmasked(
+        demo: tuple[Path, str], tmp_path: Path) -> None:
+    db, month = demo
+    engine = make_engine(str(db))
+    secrets = {v for c in ("id_no", "phone", "card_no") for v in demo_frame(ROWS)[c] if v}
+    masked = audit_pack.export_pack(engine, _actor(engine, "auditor"), tmp_path / "m.rdpack",
+                                    month=month)
+    body = masked.path.read_bytes()
+    assert not [v for v in secrets if v.encode() in body]
+    with pytest.raises(PermissionDenied):  # an auditor may not take it unmasked
+        audit_pack.export_pack(engine, _actor(engine, "auditor"), tmp_path / "u.rdpack",
+                               month=month, unmasked=True)
+    plain = audit_pack.export_pack(engine, _actor(engine, "compliance"), tmp_path / "u.rdpack",
+                                   month=month, unmasked=True)
+    assert [v for v in secrets if v.encode() in plain.path.read_bytes()]
+    with engine.connect() as conn:
+        logged = conn.execute(text("SELECT after FROM audit_event WHERE action = "
+                                   "'audit.export' ORDER BY seq DESC LIMIT 1")).scalar_one()
+    assert '"unmasked":true' in logged
+    engine.dispose()
+
+
+def test_cli_export_verify_and_import(demo: tuple[Path, str], tmp_path: Path) -> None:
+    db, month = demo
+    env = {"RISKDESK_PASSWORD": DEMO_PASSWORD}
+    out = tmp_path / "cli.rdpack"
+    made = run_cli("audit", "export", "--month", month, "--out", str(out), "--db", str(db),
+                   "--user", "auditor", env=env)
+    assert made.returncode == 0 and "masked" in made.stdout, made.stderr
+    ok = run_cli("audit", "verify", str(out))
+    assert ok.returncode == 0 and "intact" in ok.stdout
+    listed = tmp_path / "cases.txt"
+    with sqlite3.connect(out) as con:
+        numbers = [r[0] for r in con.execute("SELECT application_no FROM review_case LIMIT 3")]
+    listed.write_text("\n".join(numbers) + "\n")
+    by_list = run_cli("audit", "export", "--cases", str(listed), "--out",
+                      str(tmp_path / "l.rdpack"), "--db", str(db), "--user", "auditor",
+                      env=env)
+    assert by_list.returncode == 0 and "3 cases" in by_list.stdout, by_list.stderr
+    findings.add_in_pack(out, "auditor", findings.Draft("medium", "seen", month=month))
+    back = run_cli("audit", "import-findings", str(out), "--db", str(db), "--user",
+                   "compliance", env=env)
+    assert back.returncode == 0 and "1 finding(s) added" in back.stdout, back.stderr
+    shot = tmp_path / "pack.png"
+    opened = run_cli("gui", "--db", str(out), "--screenshot", str(shot))
+    assert opened.returncode == 0 and shot.stat().st_size > 10_000, opened.stderr
