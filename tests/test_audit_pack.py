@@ -101,6 +101,27 @@ def test_export_open_read_only_add_findings_and_bring_them_back(
     with engine.connect() as conn:
         actions = set(conn.execute(text("SELECT action FROM audit_event")).scalars())
     assert {"audit.export", "finding.import", "finding.follow_up"} <= actions
+    # the next monthly report has them (figures from SQL here, not the service)
+    import re
+
+    from riskdesk.services import reports
+    from riskdesk.storage.clock import utcnow
+    from tests.test_monthly import local_month_utc
+    from tests.test_reports import pdftotext
+    with unit_of_work(engine, write=False) as s:
+        now_month, start, end = local_month_utc(utcnow(s))
+    issued = reports.monthly_report(engine, compliance, now_month, "en")
+    with engine.connect() as conn:
+        brought, still = conn.execute(text(
+            "SELECT count(*), sum(CASE WHEN status IN ('open', 'in_progress') THEN 1 ELSE 0 "
+            "END) FROM audit_finding WHERE imported_at >= :s AND imported_at < :e"),
+            {"s": start, "e": end}).one()
+    pdf = tmp_path / "monthly.pdf"
+    pdf.write_bytes(issued.pdf)
+    body = pdftotext(pdf)
+    assert re.search(rf"Brought back this month\s+{brought}\b", body)
+    assert re.search(rf"Still open\s+{still}\b", body) and brought == 2 and still == 1
+    assert "Three cases decided after their SLA" in body  # the open one is listed
     engine.dispose()
 
 

@@ -1,7 +1,7 @@
 """No plain personal data in anything riskdesk writes (issue 9): from the demo database, every
 kind of output (the database and its WAL, a backup, a rejects file, queue exports in CSV and
-Excel, note drafts, archived reports with unmasked data) is searched for every demo ID number,
-phone and card number, inside zipped and compressed containers too."""
+Excel, the log, note drafts, an audit pack, archived reports with unmasked data) is searched
+for every demo ID number, phone and card number, inside zipped containers too."""
 from __future__ import annotations
 
 import io
@@ -100,6 +100,15 @@ def test_no_demo_id_phone_or_card_in_any_output(tmp_path: Path) -> None:
     run_cli("import", str(tmp_path / "bad.csv"), "--db", str(db), "--user", frame["phone"][0],
             env={"RISKDESK_PASSWORD": "wrong"})  # someone types a phone as the user name
     outputs.append(log)
+    from riskdesk.services import audit_anchors, audit_pack
+    if audit_anchors._key() is None:
+        audit_anchors.create_key()
+    with unit_of_work(engine) as s:
+        auditor = sign_in(s, "auditor", DEMO_PASSWORD, channel="test")
+    assert auditor is not None
+    pack = audit_pack.export_pack(engine, auditor, tmp_path / "audit.rdpack",
+                                  case_refs=[app_no])  # an audit pack, masked
+    outputs.append(pack.path)
     wal = Path(f"{db}-wal")
     assert wal.exists()
     outputs += [db, wal]  # while the engine is open: the WAL holds the latest pages

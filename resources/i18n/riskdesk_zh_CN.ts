@@ -159,12 +159,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../riskdesk/ui/app.py" line="66" />
+        <location filename="../../riskdesk/ui/app.py" line="72" />
         <source>The database cannot be used: {error}</source>
         <translation>无法使用数据库：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/app.py" line="72" />
+        <location filename="../../riskdesk/ui/app.py" line="78" />
         <source>riskdesk</source>
         <translation>riskdesk 风控工作台</translation>
     </message>
@@ -250,27 +250,27 @@
 <context>
     <name>Audit</name>
     <message>
-        <location filename="../../riskdesk/services/audit.py" line="148" />
+        <location filename="../../riskdesk/services/audit.py" line="154" />
         <source>the chain head does not match the last event (events were removed from the end)</source>
         <translation>链头与最后一条事件不符（末尾的事件被删除）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit.py" line="156" />
+        <location filename="../../riskdesk/services/audit.py" line="162" />
         <source>event {seq} is missing</source>
         <translation>缺少第 {seq} 号事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit.py" line="158" />
+        <location filename="../../riskdesk/services/audit.py" line="164" />
         <source>the stored text does not match its hash</source>
         <translation>存储的原文与其哈希不符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit.py" line="160" />
+        <location filename="../../riskdesk/services/audit.py" line="166" />
         <source>the link to the previous event is broken</source>
         <translation>与前一事件的链接断开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit.py" line="162" />
+        <location filename="../../riskdesk/services/audit.py" line="168" />
         <source>the event's fields differ from the text that was hashed</source>
         <translation>事件字段与被哈希的原文不一致</translation>
     </message>
@@ -308,6 +308,64 @@
         <location filename="../../riskdesk/services/audit_anchors.py" line="154" />
         <source>{source} has a forged seal</source>
         <translation>{source} 的签封是伪造的</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPack</name>
+    <message>
+        <location filename="../../riskdesk/services/audit_pack.py" line="129" />
+        <source>No case for {ref}.</source>
+        <translation>没有 {ref} 的案件。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit_pack.py" line="219" />
+        <source>{user} may not export personal data unmasked.</source>
+        <translation>{user} 无权导出未脱敏的个人信息。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit_pack.py" line="223" />
+        <source>Give a month or a list of cases.</source>
+        <translation>请给出月份或案件清单。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit_pack.py" line="226" />
+        <source>A pack is sealed with the bank's audit key, and this workstation has none: import it from escrow or create it (riskdesk audit anchor --create-key).</source>
+        <translation>审计包须用本行的审计密钥签封，而本工作站没有该密钥：请从托管处导入或创建（riskdesk audit anchor --create-key）。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit_pack.py" line="378" />
+        <source>{file} is not a riskdesk audit pack (or it is damaged).</source>
+        <translation>{file} 不是 riskdesk 审计包（或已损坏）。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit_pack.py" line="384" />
+        <source>{file} is damaged: {why}</source>
+        <translation>{file} 已损坏：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit_pack.py" line="407" />
+        <source>the seal does not match the content: the pack was changed after it was sealed</source>
+        <translation>签封与内容不符：审计包在签封后被改动</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit_pack.py" line="415" />
+        <source>the seal's signature is forged</source>
+        <translation>签封的签名是伪造的</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit_pack.py" line="420" />
+        <source>the chain breaks at event {seq}</source>
+        <translation>审计链在第 {seq} 号事件处断开</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit_pack.py" line="428" />
+        <source>event {seq} does not match the chain</source>
+        <translation>第 {seq} 号事件与审计链不符</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit_pack.py" line="433" />
+        <source>the chain does not lead to the head report {no} printed</source>
+        <translation>审计链未能通向报告 {no} 所印的链头</translation>
     </message>
 </context>
 <context>
@@ -1476,92 +1534,94 @@
 <context>
     <name>ComplaintImport</name>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="107" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="108" />
         <source>Checked {n} rows</source>
         <translation>已检查 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="118" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="119" />
         <source>ticket already imported as {number} with different content</source>
         <translation>该工单已作为 {number} 导入，但内容不同</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="128" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="129" />
         <source>Registering {n} of {total}</source>
         <translation>正在登记 {n} / {total}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="157" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="158" />
         <source>required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="161" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="162" />
         <source>longer than {n} characters</source>
         <translation>超过 {n} 个字符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="164" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="165" />
         <source>same ticket as row {row}</source>
         <translation>与第 {row} 行工单号重复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="169" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="170" />
         <source>unknown channel (phone, app, letter, branch, regulator_referral or their Chinese names)</source>
         <translation>未知渠道（电话、App、信函、网点、监管转办）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="174" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="175" />
         <source>unknown category</source>
         <translation>未知类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="178" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="179" />
         <source>not a date and time (expected YYYY-MM-DD HH:MM)</source>
         <translation>不是日期时间（应为 YYYY-MM-DD HH:MM）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="181" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="182" />
         <source>lies in the future</source>
         <translation>晚于当前时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="184" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="185" />
         <source>a proxy complaint needs the authorisation noted</source>
         <translation>代理投诉须注明授权方式</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="196" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="203" />
         <source>no such application</source>
         <translation>没有此申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="198" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="205" />
         <source>belongs to another customer than the ID or phone</source>
         <translation>与身份证号或手机号对应的客户不一致</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="203" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="210" />
         <source>required when the customer is not known to the bank</source>
         <translation>非本行客户时必填</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="219" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="226" />
         <source>not an ID number</source>
         <translation>不是身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="224" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="191" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="231" />
         <source>no customer with this ID number</source>
         <translation>没有此身份证号的客户</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="229" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="236" />
         <source>not a mobile number</source>
         <translation>不是手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="234" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="193" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="241" />
         <source>no customer with this phone</source>
         <translation>没有此手机号的客户</translation>
     </message>
@@ -2667,6 +2727,21 @@
         <source>escalate</source>
         <translation>升级</translation>
     </message>
+    <message>
+        <location filename="../../riskdesk/services/findings.py" line="27" />
+        <source>in progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/findings.py" line="28" />
+        <source>resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/findings.py" line="29" />
+        <source>risk accepted</source>
+        <translation>接受风险</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>
@@ -2719,6 +2794,166 @@
         <location filename="../../riskdesk/ui/cases/filters.py" line="72" />
         <source>Clear filters</source>
         <translation>清除筛选</translation>
+    </message>
+</context>
+<context>
+    <name>Findings</name>
+    <message>
+        <location filename="../../riskdesk/services/findings.py" line="45" />
+        <source>Severity is one of: {s}.</source>
+        <translation>严重程度应为以下之一：{s}。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/findings.py" line="48" />
+        <source>A finding needs its text.</source>
+        <translation>审计发现须填写内容。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/findings.py" line="50" />
+        <source>A finding's text is at most 4,000 characters and its recommendation 2,000.</source>
+        <translation>审计发现内容最多 4,000 字，建议最多 2,000 字。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/findings.py" line="53" />
+        <source>Say what the finding is on: a case, a complaint or the month.</source>
+        <translation>请说明审计发现针对的对象：案件、投诉或该月份。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/findings.py" line="103" />
+        <source>{file} is refused: {why}</source>
+        <translation>{file} 被拒绝：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/findings.py" line="135" />
+        <source>Status is one of: {s}.</source>
+        <translation>状态应为以下之一：{s}。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/findings.py" line="138" />
+        <source>Say what was done (the follow-up note).</source>
+        <translation>请说明采取了什么措施（跟进说明）。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/findings.py" line="141" />
+        <source>There is no finding {id}.</source>
+        <translation>没有审计发现 {id}。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/findings.py" line="153" />
+        <source>Finding {id} was changed by someone else.</source>
+        <translation>审计发现 {id} 已被他人修改。</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsTab</name>
+    <message>
+        <location filename="../../riskdesk/ui/findings.py" line="42" />
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/findings.py" line="42" />
+        <location filename="../../riskdesk/ui/findings.py" line="72" />
+        <source>On</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/findings.py" line="42" />
+        <location filename="../../riskdesk/ui/findings.py" line="74" />
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/findings.py" line="42" />
+        <location filename="../../riskdesk/ui/findings.py" line="75" />
+        <source>Finding</source>
+        <translation>发现</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/findings.py" line="43" />
+        <location filename="../../riskdesk/ui/findings.py" line="76" />
+        <source>Recommendation</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/findings.py" line="43" />
+        <source>Auditor</source>
+        <translation>审计人员</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/findings.py" line="43" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/findings.py" line="51" />
+        <source>What is wrong, with the evidence</source>
+        <translation>存在的问题及证据</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/findings.py" line="54" />
+        <source>Case (application no. or case id)</source>
+        <translation>案件（申请编号或案件编号）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/findings.py" line="55" />
+        <source>Complaint (id)</source>
+        <translation>投诉（编号）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/findings.py" line="56" />
+        <source>The month (YYYY-MM)</source>
+        <translation>该月份（YYYY-MM）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/findings.py" line="63" />
+        <source>What was done about it</source>
+        <translation>采取的措施</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/findings.py" line="64" />
+        <source>Add finding</source>
+        <translation>添加审计发现</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/findings.py" line="66" />
+        <source>Save follow-up</source>
+        <translation>保存跟进</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/findings.py" line="107" />
+        <source>case {id}</source>
+        <translation>案件 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/findings.py" line="109" />
+        <source>complaint {id}</source>
+        <translation>投诉 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/findings.py" line="110" />
+        <source>month {m}</source>
+        <translation>月份 {m}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/findings.py" line="122" />
+        <source>A complaint is named by its id (a number).</source>
+        <translation>投诉以其编号（数字）标识。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/findings.py" line="129" />
+        <source>There is no case {ref} in this pack.</source>
+        <translation>本审计包中没有案件 {ref}。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/findings.py" line="138" />
+        <source>Not added</source>
+        <translation>未添加</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/findings.py" line="154" />
+        <source>Not saved</source>
+        <translation>未保存</translation>
     </message>
 </context>
 <context>
@@ -3421,265 +3656,290 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="60" />
+        <location filename="../../riskdesk/ui/main_window.py" line="64" />
         <source>riskdesk - risk case management</source>
         <translation>riskdesk - 风险案件管理</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="91" />
+        <location filename="../../riskdesk/ui/main_window.py" line="95" />
         <source>View:</source>
         <translation>视图：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="98" />
+        <location filename="../../riskdesk/ui/main_window.py" line="102" />
         <source>Search: application no., ID number, phone or name (Ctrl+F)</source>
         <translation>搜索：申请编号、身份证号、手机号或姓名（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="114" />
+        <location filename="../../riskdesk/ui/main_window.py" line="118" />
         <source>Claim</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="115" />
+        <location filename="../../riskdesk/ui/main_window.py" line="119" />
         <source>Assign to...</source>
         <translation>分派给…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="116" />
+        <location filename="../../riskdesk/ui/main_window.py" line="120" />
         <source>Export view...</source>
         <translation>导出视图…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="117" />
+        <location filename="../../riskdesk/ui/main_window.py" line="121" />
         <source>First page</source>
         <translation>第一页</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="118" />
+        <location filename="../../riskdesk/ui/main_window.py" line="122" />
         <source>Last page</source>
         <translation>最后一页</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="133" />
+        <location filename="../../riskdesk/ui/main_window.py" line="137" />
         <source>Case queue</source>
         <translation>案件队列</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="134" />
+        <location filename="../../riskdesk/ui/main_window.py" line="138" />
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="136" />
+        <location filename="../../riskdesk/ui/main_window.py" line="140" />
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="148" />
+        <location filename="../../riskdesk/ui/main_window.py" line="172" />
         <source>Signed in: {user} ({roles}) | {db}</source>
         <translation>已登录：{user}（{roles}）| {db}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="210" />
+        <location filename="../../riskdesk/ui/main_window.py" line="234" />
         <source>Complaints: {overdue} overdue, {soon} due within 2 days</source>
         <translation>投诉：{overdue} 件逾期，{soon} 件 2 天内到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="198" />
+        <location filename="../../riskdesk/ui/main_window.py" line="222" />
         <source>{view} ({n})</source>
         <translation>{view}（{n}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="138" />
+        <location filename="../../riskdesk/ui/main_window.py" line="142" />
         <source>Post-loan</source>
         <translation>贷后</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="140" />
+        <location filename="../../riskdesk/ui/main_window.py" line="144" />
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="220" />
+        <location filename="../../riskdesk/ui/main_window.py" line="149" />
+        <source>Audit findings</source>
+        <translation>审计发现</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="244" />
         <source>Cases: the last {n} of {total}</source>
         <translation>案件：共 {total} 件中的最后 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="223" />
+        <location filename="../../riskdesk/ui/main_window.py" line="247" />
         <source>Cases: {loaded} of {total} loaded</source>
         <translation>案件：共 {total} 件，已加载 {loaded} 件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="255" />
+        <location filename="../../riskdesk/ui/main_window.py" line="279" />
         <source>Not claimed</source>
         <translation>未领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="263" />
+        <location filename="../../riskdesk/ui/main_window.py" line="287" />
         <source>Assign cases</source>
         <translation>分派案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="263" />
+        <location filename="../../riskdesk/ui/main_window.py" line="287" />
         <source>Assign {n} case(s) to:</source>
         <translation>将 {n} 件案件分派给：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="268" />
+        <location filename="../../riskdesk/ui/main_window.py" line="292" />
         <source>Not assigned</source>
         <translation>未分派</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="286" />
+        <location filename="../../riskdesk/ui/main_window.py" line="310" />
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="287" />
+        <location filename="../../riskdesk/ui/main_window.py" line="311" />
         <source>{n} cases written to {path} (personal data masked; the export is recorded in the audit trail).</source>
         <translation>已将 {n} 件案件写入 {path}（个人信息已遮蔽；本次导出已记入审计轨迹）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="291" />
+        <location filename="../../riskdesk/ui/main_window.py" line="315" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="292" />
+        <location filename="../../riskdesk/ui/main_window.py" line="316" />
         <source>Nothing was written: {error}</source>
         <translation>未写入任何内容：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="294" />
+        <location filename="../../riskdesk/ui/main_window.py" line="318" />
         <source>Exporting {file}</source>
         <translation>正在导出 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="327" />
+        <location filename="../../riskdesk/ui/main_window.py" line="351" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="331" />
+        <location filename="../../riskdesk/ui/main_window.py" line="355" />
         <source>Import applications...</source>
         <translation>导入申请…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="335" />
+        <location filename="../../riskdesk/ui/main_window.py" line="359" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="338" />
+        <location filename="../../riskdesk/ui/main_window.py" line="362" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="341" />
-        <location filename="../../riskdesk/ui/main_window.py" line="377" />
+        <location filename="../../riskdesk/ui/main_window.py" line="365" />
+        <location filename="../../riskdesk/ui/main_window.py" line="401" />
         <source>About riskdesk</source>
         <translation>关于 riskdesk</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="343" />
+        <location filename="../../riskdesk/ui/main_window.py" line="367" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="349" />
+        <location filename="../../riskdesk/ui/main_window.py" line="373" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="355" />
+        <location filename="../../riskdesk/ui/main_window.py" line="379" />
         <source>Users and roles...</source>
         <translation>用户与角色…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="357" />
+        <location filename="../../riskdesk/ui/main_window.py" line="381" />
         <source>&amp;Administration</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="359" />
+        <location filename="../../riskdesk/ui/main_window.py" line="383" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="360" />
+        <location filename="../../riskdesk/ui/main_window.py" line="384" />
         <source>Open log folder</source>
         <translation>打开日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="361" />
+        <location filename="../../riskdesk/ui/main_window.py" line="385" />
         <source>The program's log: what it did and what went wrong (no personal data), for support</source>
         <translation>程序日志：记录程序做了什么、出了什么错（不含个人信息），供技术支持使用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="373" />
+        <location filename="../../riskdesk/ui/main_window.py" line="397" />
         <source>{total} applications, {loaded} loaded</source>
         <translation>共 {total} 笔申请，已加载 {loaded} 笔</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="378" />
+        <location filename="../../riskdesk/ui/main_window.py" line="402" />
         <source>riskdesk {version}
 Database: {db}</source>
         <translation>riskdesk {version}
 数据库：{db}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="397" />
+        <location filename="../../riskdesk/ui/main_window.py" line="421" />
         <source>Importing {file}</source>
         <translation>正在导入 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="417" />
+        <location filename="../../riskdesk/ui/main_window.py" line="441" />
         <source>{n} rows rejected, written with their reasons to {path}.</source>
         <translation>拒绝 {n} 行，已连同原因写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="420" />
+        <location filename="../../riskdesk/ui/main_window.py" line="444" />
         <source>Scoring: {summary}</source>
         <translation>评分：{summary}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="421" />
+        <location filename="../../riskdesk/ui/main_window.py" line="445" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="472" />
+        <location filename="../../riskdesk/ui/main_window.py" line="475" />
+        <source>seal intact, signature checked</source>
+        <translation>签封完好，签名已核验</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="476" />
+        <source>seal intact (signature not checked: no audit key here)</source>
+        <translation>签封完好（签名未核验：本机没有审计密钥）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="477" />
+        <source>SEAL BROKEN: {why}</source>
+        <translation>签封已破坏：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="478" />
+        <source>Audit pack {id}: {scope}. {seal}. Read-only: only findings can be written.</source>
+        <translation>审计包 {id}：{scope}。{seal}。只读：仅可填写审计发现。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="504" />
         <source>Backup not made</source>
         <translation>未能备份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="413" />
+        <location filename="../../riskdesk/ui/main_window.py" line="437" />
         <source>{file}: {total} rows, {new} imported, {present} already present.</source>
         <translation>{file}：共 {total} 行，导入 {new} 行，已存在 {present} 行。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="426" />
+        <location filename="../../riskdesk/ui/main_window.py" line="450" />
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="427" />
+        <location filename="../../riskdesk/ui/main_window.py" line="451" />
         <source>The import was cancelled; nothing was saved.</source>
         <translation>导入已取消，未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="429" />
+        <location filename="../../riskdesk/ui/main_window.py" line="453" />
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="431" />
+        <location filename="../../riskdesk/ui/main_window.py" line="455" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="432" />
+        <location filename="../../riskdesk/ui/main_window.py" line="456" />
         <source>The import failed and nothing was saved: {error}</source>
         <translation>导入失败，未保存任何数据：{error}</translation>
     </message>
@@ -3872,433 +4132,473 @@ Database: {db}</source>
 <context>
     <name>MonthlyReport</name>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="110" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="241" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="131" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="264" />
         <source>Monthly compliance report</source>
         <translation>月度合规报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="113" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="134" />
         <source>Period</source>
         <translation>报告期间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="114" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="135" />
         <source>Report no.</source>
         <translation>报告编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="115" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="243" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="136" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="266" />
         <source>Cut-off</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="116" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="137" />
         <source>Issued by</source>
         <translation>出具人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="117" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="138" />
         <source>Issued at</source>
         <translation>出具时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="119" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="140" />
         <source>Figures count only what existed at the cut-off: regenerating this report with the same cut-off gives the same figures.</source>
         <translation>数据仅统计截止时间之前已存在的记录：以相同截止时间重新生成本报告，数据完全相同。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="123" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="144" />
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="125" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="146" />
         <source>Applications received</source>
         <translation>受理申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="126" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="147" />
         <source>Decided (automatic or flagged)</source>
         <translation>已决策（自动或标记）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="127" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="148" />
         <source>Flagged for review</source>
         <translation>标记人工审核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="128" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="149" />
         <source>Flag rate</source>
         <translation>标记率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="85" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="129" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="87" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="150" />
         <source>Approved automatically</source>
         <translation>自动通过</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="130" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="151" />
         <source>Officer decisions</source>
         <translation>审查员决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="131" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="152" />
         <source>Overrides (four-eyes)</source>
         <translation>推翻策略建议（双人复核）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="132" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="153" />
         <source>Median time to decision</source>
         <translation>决策用时中位数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="133" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="154" />
         <source>90th percentile time to decision</source>
         <translation>决策用时第 90 百分位</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="135" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="156" />
         <source>SLA breaches</source>
         <translation>超出时限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="136" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="192" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="157" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="213" />
         <source>Complaints received</source>
         <translation>受理投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="137" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="158" />
         <source>Complaints overdue</source>
         <translation>逾期投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="91" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="93" />
         <source>Trigger</source>
         <translation>触发规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="168" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="189" />
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="93" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="95" />
         <source>Share of decided</source>
         <translation>占已决策比例</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="78" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="80" />
         <location filename="../../riskdesk/reports/postloan_section.py" line="52" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="82" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="84" />
         <source>Automatic decisions and their triggers</source>
         <translation>自动决策及其触发规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="84" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="86" />
         <source>Score band</source>
         <translation>评分区间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="86" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="92" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="88" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="94" />
         <source>Flagged</source>
         <translation>已标记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="87" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="89" />
         <source>Decided</source>
         <translation>已决策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="94" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="96" />
         <source>Fired on automatic approvals</source>
         <translation>在自动通过中触发</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="100" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="102" />
         <source>No trigger fired this month.</source>
         <translation>本月没有规则触发。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="140" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="110" />
+        <source>Audit findings</source>
+        <translation>审计发现</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="111" />
+        <source>Brought back this month</source>
+        <translation>本月导回</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="112" />
+        <source>Still open</source>
+        <translation>仍未关闭</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="114" />
+        <source>Resolved or risk accepted</source>
+        <translation>已解决或接受风险</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="117" />
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="118" />
+        <source>On</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="119" />
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="120" />
+        <source>Finding</source>
+        <translation>发现</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="161" />
         <source>Officer decisions and overrides</source>
         <translation>审查员决定与推翻</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="142" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="163" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="143" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="200" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="210" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="164" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="221" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="231" />
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="146" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="167" />
         <source>No officer decision this month.</source>
         <translation>本月没有审查员决定。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="150" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="171" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="151" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="172" />
         <source>Maker</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="152" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="173" />
         <source>Made at</source>
         <translation>经办时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="153" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="174" />
         <source>Checker</source>
         <translation>复核人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="154" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="175" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="156" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="177" />
         <source>waiting</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="159" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="180" />
         <source>Compliance checks: cost and amount ceilings</source>
         <translation>合规检查：综合成本与金额上限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="162" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="183" />
         <source>no case</source>
         <translation>无案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="163" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="184" />
         <source>still open</source>
         <translation>仍在处理</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="164" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="185" />
         <source>awaiting check</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="165" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="186" />
         <location filename="../../riskdesk/reports/postloan_section.py" line="78" />
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="166" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="187" />
         <source>APR band</source>
         <translation>年利率区间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="167" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="188" />
         <source>What happened by the cut-off</source>
         <translation>截止时的处理结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="173" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="194" />
         <source>No application this month was over a ceiling.</source>
         <translation>本月没有超过上限的申请。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="176" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="197" />
         <source>Model monitoring</source>
         <translation>模型监控</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="177" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="198" />
         <source>Active model</source>
         <translation>生效模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="178" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="234" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="199" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="257" />
         <source>Approved by</source>
         <translation>批准人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="179" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="200" />
         <source>Approved at</source>
         <translation>批准时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="181" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="202" />
         <source>Score PSI against training</source>
         <translation>评分相对训练集的 PSI</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="183" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="204" />
         <source>AUC / KS on known outcomes</source>
         <translation>已知结果上的 AUC / KS</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="185" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="206" />
         <source>Override rate</source>
         <translation>推翻率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="186" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="207" />
         <source>Decisions by probability of default</source>
         <translation>按违约概率分布的决策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="191" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="212" />
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="218" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="239" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="193" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="214" />
         <source>Replied</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="194" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="215" />
         <source>Replied on time</source>
         <translation>按时答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="195" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="216" />
         <source>Extended</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="196" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="217" />
         <source>Reopened</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="197" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="218" />
         <source>Overdue at the cut-off</source>
         <translation>截止时逾期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="199" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="220" />
         <source>Open by category</source>
         <translation>未结投诉（按类别）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="204" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="225" />
         <source>Received by channel</source>
         <translation>按渠道受理</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="206" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="227" />
         <source>Root causes of complaints closed</source>
         <translation>已结投诉的根本原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="214" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="235" />
         <source>Overdue complaints at the cut-off</source>
         <translation>截止时的逾期投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="216" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="237" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="217" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="238" />
         <location filename="../../riskdesk/reports/postloan_section.py" line="46" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="219" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="240" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="223" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="246" />
         <source>intact: every event re-hashed and chained</source>
         <translation>完整：每个事件均已重新计算哈希并核对链接</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="224" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="247" />
         <source>BROKEN: see riskdesk audit verify</source>
         <translation>已损坏：请运行 riskdesk audit verify</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="226" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="249" />
         <source>Audit trail</source>
         <translation>审计轨迹</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="227" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="250" />
         <source>Verification</source>
         <translation>核验结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="228" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="251" />
         <source>Last event at the cut-off</source>
         <translation>截止时的最后事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="229" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="252" />
         <source>Its hash (the chain's head)</source>
         <translation>其哈希（链头）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="230" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="253" />
         <source>Role</source>
         <translation>职责</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="230" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="253" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="231" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="254" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="231" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="254" />
         <source>Signature</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="232" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="255" />
         <source>Prepared by</source>
         <translation>编制</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="233" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="256" />
         <source>Reviewed by</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="240" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="263" />
         <source>Sign-off</source>
         <translation>签批</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="242" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="265" />
         <source>Page {x} of {y}</source>
         <translation>第 {x} 页，共 {y} 页</translation>
     </message>
@@ -4386,142 +4686,157 @@ Database: {db}</source>
 <context>
     <name>Permissions</name>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="46" />
+        <location filename="../../riskdesk/services/permissions.py" line="49" />
         <source>manage users and roles</source>
         <translation>管理用户和角色</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="47" />
+        <location filename="../../riskdesk/services/permissions.py" line="50" />
         <source>import applications</source>
         <translation>导入申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="48" />
+        <location filename="../../riskdesk/services/permissions.py" line="51" />
         <source>view applications</source>
         <translation>查看申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="49" />
+        <location filename="../../riskdesk/services/permissions.py" line="52" />
         <source>verify the audit trail</source>
         <translation>校验审计链</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="50" />
+        <location filename="../../riskdesk/services/permissions.py" line="53" />
         <source>train credit models</source>
         <translation>训练信用模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="51" />
+        <location filename="../../riskdesk/services/permissions.py" line="54" />
         <source>propose a model for activation</source>
         <translation>提请启用模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="52" />
+        <location filename="../../riskdesk/services/permissions.py" line="55" />
         <source>approve a model (second person)</source>
         <translation>审批模型（第二人）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="53" />
+        <location filename="../../riskdesk/services/permissions.py" line="56" />
         <source>record model monitoring</source>
         <translation>记录模型监控</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="54" />
+        <location filename="../../riskdesk/services/permissions.py" line="57" />
         <source>score applications</source>
         <translation>为申请评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="55" />
+        <location filename="../../riskdesk/services/permissions.py" line="58" />
         <source>change rule settings</source>
         <translation>修改规则设置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="56" />
+        <location filename="../../riskdesk/services/permissions.py" line="59" />
         <source>change the decision policy</source>
         <translation>修改决策策略</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="57" />
+        <location filename="../../riskdesk/services/permissions.py" line="60" />
         <source>work cases: claim, note, decide</source>
         <translation>处理案件：领取、记录、决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="58" />
+        <location filename="../../riskdesk/services/permissions.py" line="61" />
         <source>assign cases to others</source>
         <translation>将案件分配给他人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="59" />
+        <location filename="../../riskdesk/services/permissions.py" line="62" />
         <source>check another officer's decision</source>
         <translation>复核他人的决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="60" />
+        <location filename="../../riskdesk/services/permissions.py" line="63" />
         <source>export the data key for escrow</source>
         <translation>导出数据密钥以托管</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="61" />
+        <location filename="../../riskdesk/services/permissions.py" line="64" />
         <source>change workstation settings</source>
         <translation>修改工作站设置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="62" />
+        <location filename="../../riskdesk/services/permissions.py" line="65" />
         <source>export the case queue (masked)</source>
         <translation>导出案件队列（遮蔽）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="63" />
+        <location filename="../../riskdesk/services/permissions.py" line="66" />
         <source>see unmasked personal data</source>
         <translation>查看未遮蔽的个人信息</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="64" />
+        <location filename="../../riskdesk/services/permissions.py" line="67" />
         <source>register and handle complaints</source>
         <translation>登记和处理投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="66" />
+        <location filename="../../riskdesk/services/permissions.py" line="69" />
         <source>assign complaints</source>
         <translation>分派投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="67" />
+        <location filename="../../riskdesk/services/permissions.py" line="70" />
         <source>approve a special complaint extension</source>
         <translation>审批投诉特别延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="69" />
+        <location filename="../../riskdesk/services/permissions.py" line="72" />
         <source>change complaint deadlines</source>
         <translation>修改投诉处理期限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="70" />
+        <location filename="../../riskdesk/services/permissions.py" line="73" />
         <source>issue case audit reports</source>
         <translation>出具案件审计报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="71" />
+        <location filename="../../riskdesk/services/permissions.py" line="74" />
         <source>issue the monthly report</source>
         <translation>出具月度报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="72" />
+        <location filename="../../riskdesk/services/permissions.py" line="75" />
         <source>import loans, repayments and flows</source>
         <translation>导入借据、还款和资金流水</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="73" />
+        <location filename="../../riskdesk/services/permissions.py" line="76" />
         <source>run post-loan monitoring</source>
         <translation>运行贷后监测</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="74" />
+        <location filename="../../riskdesk/services/permissions.py" line="77" />
         <source>change post-loan thresholds</source>
         <translation>修改贷后阈值</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="120" />
+        <location filename="../../riskdesk/services/permissions.py" line="78" />
+        <source>export an offline audit pack</source>
+        <translation>导出离线审计包</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/permissions.py" line="79" />
+        <source>bring audit findings back</source>
+        <translation>导回审计发现</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/permissions.py" line="80" />
+        <source>follow up audit findings</source>
+        <translation>跟进审计发现</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/permissions.py" line="129" />
         <source>{user} may not {action}; this needs the role: {roles}.</source>
         <translation>{user} 无权{action}；需要角色：{roles}。</translation>
     </message>
@@ -5049,7 +5364,7 @@ Database: {db}</source>
         <translation>不存在报告 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reports.py" line="229" />
+        <location filename="../../riskdesk/services/reports.py" line="234" />
         <source>Consumer-finance risk team</source>
         <translation>消费金融风险管理团队</translation>
     </message>

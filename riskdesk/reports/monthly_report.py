@@ -24,6 +24,7 @@ from riskdesk.reports import postloan_section
 from riskdesk.reports.layout import WIDTH, Page, Styles, esc, keep, pairs, render, table
 from riskdesk.rules.catalog import rule_name
 from riskdesk.services.complaints import Figures, MonthDetails
+from riskdesk.services.findings import FindingFigures
 from riskdesk.services.loans import PostLoanFigures
 from riskdesk.services.monthly import MonthlyFigures
 
@@ -41,6 +42,7 @@ class MonthlyReportData:
     generated_by: str
     generated_at: datetime
     postloan: PostLoanFigures | None = None
+    findings: FindingFigures | None = None
 
 
 def _when(value: datetime | None) -> str:
@@ -99,6 +101,25 @@ def _automatic(s: Styles, f: MonthlyFigures) -> list[Flowable]:
     else:
         out.append(Paragraph(esc(translate("MonthlyReport", "No trigger fired this month.")),
                              s.body))
+    return out
+
+
+def _findings(s: Styles, f: FindingFigures) -> list[Flowable]:
+    """Audit findings brought back from packs, as the trail had them at the cut-off."""
+    out: list[Flowable] = [
+        Paragraph(esc(translate("MonthlyReport", "Audit findings")), s.h1),
+        pairs(s, [(translate("MonthlyReport", "Brought back this month"), f.imported),
+                  (translate("MonthlyReport", "Still open"), sum(f.open_by_severity.values())),
+                  *((label(k), n) for k, n in sorted(f.open_by_severity.items())),
+                  (translate("MonthlyReport", "Resolved or risk accepted"), f.closed)])]
+    if f.open_rows:
+        out.append(Spacer(1, 3 * mm))
+        out.append(table(s, [(translate("MonthlyReport", "No."),
+                              translate("MonthlyReport", "On"),
+                              translate("MonthlyReport", "Severity"),
+                              translate("MonthlyReport", "Finding"))] + [
+            (i, on, label(sev), text) for i, on, sev, text in f.open_rows[:40]],
+            widths=[15 * mm, 35 * mm, 22 * mm, WIDTH - 72 * mm]))
     return out
 
 
@@ -220,6 +241,8 @@ def build(data: MonthlyReportData, *, report_no: str) -> bytes:
                       (number, label(category), _when(received), _when(due))
                       for number, category, received, due in details.overdue],
                       widths=[40 * mm, WIDTH - 130 * mm, 45 * mm, 45 * mm])]
+    if data.findings is not None:
+        story += _findings(s, data.findings)
     verdict = (translate("MonthlyReport", "intact: every event re-hashed and chained")
                if data.audit_ok else translate("MonthlyReport", "BROKEN: see riskdesk audit "
                                                "verify"))

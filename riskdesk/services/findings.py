@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 
 from riskdesk.domain.findings import Finding
 from riskdesk.errors import InvalidInput, NotFound
@@ -169,18 +169,35 @@ def listing(session: Session, actor: Actor, *, status: str | None = None) -> lis
 class FindingFigures:
     open_by_severity: dict[str, int]
     imported: int  # brought back in the month
-    closed: int  # resolved or accepted, of those imported by the cut-off
+    closed: int  # resolved or risk accepted by the cut-off
+    open_rows: list[tuple[int, str, str, str]]  # id, on, severity, text: the oldest first
 
 
 def figures(session: Session, start: datetime, end: datetime,
             cut_off: datetime) -> FindingFigures:
+    """As the trail had it at the cut-off: a follow-up after it does not move the figures."""
+    import json
+
+    from riskdesk.domain.audit import AuditEvent
+
     at = min(end, cut_off)
-    open_rows = session.execute(select(col(Finding.severity), func.count()).where(
-        col(Finding.imported_at) <= at, col(Finding.status).in_(("open", "in_progress")))
-        .group_by(col(Finding.severity))).all()
-    imported = session.scalar(select(func.count()).select_from(Finding).where(
-        col(Finding.imported_at) >= start, col(Finding.imported_at) < end,
-        col(Finding.imported_at) <= at)) or 0
-    closed = session.scalar(select(func.count()).select_from(Finding).where(
-        col(Finding.imported_at) <= at, col(Finding.status).in_(("resolved", "accepted")))) or 0
-    return FindingFigures({str(s): int(n) for s, n in open_rows}, int(imported), int(closed))
+    rows = list(session.exec(select(Finding).where(col(Finding.imported_at) <= at)
+                             .order_by(col(Finding.id))))
+    status = {r.id: "open" for r in rows}
+    for entity, after in session.execute(select(col(AuditEvent.entity_id),
+                                                col(AuditEvent.after)).where(
+            col(AuditEvent.action) == "finding.follow_up", col(AuditEvent.at) <= at)
+            .order_by(col(AuditEvent.seq))):
+        value = json.loads(after or "{}").get("status")
+        if value and int(entity) in status:
+            status[int(entity)] = str(value)
+    still = [r for r in rows if status[r.id] in ("open", "in_progress")]
+    by_severity: dict[str, int] = {}
+    for r in still:
+        by_severity[r.severity] = by_severity.get(r.severity, 0) + 1
+    imported = sum(1 for r in rows if r.imported_at and start <= r.imported_at < end)
+    closed = sum(1 for r in rows if status[r.id] in ("resolved", "accepted"))
+    on = [(r.id or 0, f"case {r.case_id}" if r.case_id else f"complaint {r.complaint_id}"
+           if r.complaint_id else f"month {r.month}", r.severity, r.text[:160])
+          for r in still]
+    return FindingFigures(by_severity, imported, closed, on)

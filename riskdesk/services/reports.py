@@ -221,6 +221,11 @@ def monthly_report(engine: Engine, actor: Actor, month: str, language: str,
                                     else f"{100 * run.override_rate:.1f} %")
         bank = settings.bank_name(session)
         postloan = postloan_figures(session, actor, month, cut_off)
+        from riskdesk.services import findings
+        from riskdesk.services.monthly import month_bounds
+
+        start, end = month_bounds(month)
+        found = findings.figures(session, start, end, cut_off)
         checked = audit_trail.verify(session)
         row = _reserve(session, actor, "monthly", month, language, cut_off)
         pdf = build(MonthlyReportData(
@@ -228,7 +233,7 @@ def monthly_report(engine: Engine, actor: Actor, month: str, language: str,
             complaints.month_details(session, actor, month, cut_off),
             bank or translate("Reports", "Consumer-finance risk team"), info,
             figures.pd_bins, checked.ok, checked.events, actor.username, row.generated_at,
-            postloan), report_no=row.report_no)
+            postloan, found), report_no=row.report_no)
         issued = _seal(session, actor, row, pdf, {"received": figures.received,
                                                   "flagged": figures.flagged})
         session.expunge(issued.report)

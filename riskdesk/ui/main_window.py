@@ -171,7 +171,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.user_label)
         self.user_label.setText(self.tr("Signed in: {user} ({roles}) | {db}").format(
             user=actor.username, roles=", ".join(label(r) for r in sorted(actor.roles)),
-            db=redact_url(engine.url)))
+            db=redact_url(engine.url) if pack is None else str(pack.path)))
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)
         self.cases_model.modelReset.connect(self._update_position)
