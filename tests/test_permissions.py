@@ -13,8 +13,10 @@ from sqlalchemy import Engine
 from riskdesk.domain.enums import Role
 from riskdesk.errors import PermissionDenied, RiskdeskError
 from riskdesk.services import (
+    audit_pack,
     cases,
     complaints,
+    findings,
     models,
     postloan_policy,
     reports,
@@ -108,6 +110,12 @@ def services(engine: Engine, case_id: int,
         (Action.LOAN_MONITOR, lambda a: run_monitoring(engine, a, date(2026, 11, 1))),
         (Action.LOAN_POLICY, u(engine, lambda s, a: postloan_policy.change(
             s, a, {"partial_payments": 3}, "three"))),
+        (Action.AUDIT_EXPORT, lambda a: audit_pack.export_pack(
+            engine, a, tmp / f"{a.username}.rdpack", month="2026-13")),
+        (Action.FINDING_IMPORT, u(engine, lambda s, a: findings.import_findings(
+            s, a, tmp / "no-such.rdpack"))),
+        (Action.FINDING_FOLLOW_UP, u(engine, lambda s, a: findings.follow_up(
+            s, a, 999, 1, status="resolved", note="n"))),
     ]
 
 
