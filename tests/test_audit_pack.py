@@ -198,3 +198,38 @@ def test_cli_export_verify_and_import(demo: tuple[Path, str], tmp_path: Path) ->
     shot = tmp_path / "pack.png"
     opened = run_cli("gui", "--db", str(out), "--screenshot", str(shot))
     assert opened.returncode == 0 and shot.stat().st_size > 10_000, opened.stderr
+
+
+def test_the_live_findings_tab_records_the_follow_up(
+        qtbot: Any, demo: tuple[Path, str], tmp_path: Path) -> None:
+    from riskdesk.ui.main_window import MainWindow
+    from tests.test_gui import FakeDialogs
+
+    db, month = demo
+    engine = make_engine(str(db))
+    compliance = _actor(engine, "compliance")
+    info = audit_pack.export_pack(engine, _actor(engine, "auditor"), tmp_path / "f.rdpack",
+                                  month=month)
+    findings.add_in_pack(info.path, "auditor", findings.Draft(
+        "medium", "Complaint replies missed the further channels", month=month))
+    with unit_of_work(engine) as s:
+        findings.import_findings(s, compliance, info.path)
+    dialogs = FakeDialogs()
+    window = MainWindow(engine, compliance, dialogs)
+    qtbot.addWidget(window)
+    tab = window.findings
+    row = next(r for r in range(tab.table.rowCount())
+               if tab.table.item(r, 3).text().startswith("Complaint replies"))
+    tab.table.selectRow(row)
+    tab.status.setCurrentIndex(tab.status.findData("in_progress"))
+    tab.save_follow_up()
+    assert dialogs.errors and "follow-up note" in dialogs.errors[-1][1]  # a note is required
+    tab.note.setText("template updated; replies re-sent")
+    tab.save_follow_up()
+    row = next(r for r in range(tab.table.rowCount())
+               if tab.table.item(r, 3).text().startswith("Complaint replies"))
+    assert tab.table.item(row, 6).text() == "in progress"
+    auditor_view = MainWindow(engine, _actor(engine, "auditor"), FakeDialogs())
+    qtbot.addWidget(auditor_view)
+    assert not auditor_view.findings.follow_button.isEnabled()
+    engine.dispose()

@@ -2651,6 +2651,26 @@
         <translation>修改了贷后阈值</translation>
     </message>
     <message>
+        <location filename="../../riskdesk/domain/enums.py" line="340" />
+        <source>open</source>
+        <translation>未关闭</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="341" />
+        <source>exported an audit pack</source>
+        <translation>导出了审计包</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="342" />
+        <source>brought an audit finding back</source>
+        <translation>导回了审计发现</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="343" />
+        <source>followed up an audit finding</source>
+        <translation>跟进了审计发现</translation>
+    </message>
+    <message>
         <location filename="../../riskdesk/domain/enums.py" line="153" />
         <location filename="../../riskdesk/domain/enums.py" line="187" />
         <source>decided</source>
@@ -2728,19 +2748,14 @@
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/findings.py" line="27" />
+        <location filename="../../riskdesk/domain/enums.py" line="338" />
         <source>in progress</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/findings.py" line="28" />
+        <location filename="../../riskdesk/domain/enums.py" line="339" />
         <source>resolved</source>
         <translation>已解决</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/services/findings.py" line="29" />
-        <source>risk accepted</source>
-        <translation>接受风险</translation>
     </message>
 </context>
 <context>
@@ -2799,47 +2814,47 @@
 <context>
     <name>Findings</name>
     <message>
-        <location filename="../../riskdesk/services/findings.py" line="45" />
+        <location filename="../../riskdesk/services/findings.py" line="40" />
         <source>Severity is one of: {s}.</source>
         <translation>严重程度应为以下之一：{s}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/findings.py" line="48" />
+        <location filename="../../riskdesk/services/findings.py" line="43" />
         <source>A finding needs its text.</source>
         <translation>审计发现须填写内容。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/findings.py" line="50" />
+        <location filename="../../riskdesk/services/findings.py" line="45" />
         <source>A finding's text is at most 4,000 characters and its recommendation 2,000.</source>
         <translation>审计发现内容最多 4,000 字，建议最多 2,000 字。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/findings.py" line="53" />
+        <location filename="../../riskdesk/services/findings.py" line="48" />
         <source>Say what the finding is on: a case, a complaint or the month.</source>
         <translation>请说明审计发现针对的对象：案件、投诉或该月份。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/findings.py" line="103" />
+        <location filename="../../riskdesk/services/findings.py" line="98" />
         <source>{file} is refused: {why}</source>
         <translation>{file} 被拒绝：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/findings.py" line="135" />
+        <location filename="../../riskdesk/services/findings.py" line="130" />
         <source>Status is one of: {s}.</source>
         <translation>状态应为以下之一：{s}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/findings.py" line="138" />
+        <location filename="../../riskdesk/services/findings.py" line="133" />
         <source>Say what was done (the follow-up note).</source>
         <translation>请说明采取了什么措施（跟进说明）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/findings.py" line="141" />
+        <location filename="../../riskdesk/services/findings.py" line="136" />
         <source>There is no finding {id}.</source>
         <translation>没有审计发现 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/findings.py" line="153" />
+        <location filename="../../riskdesk/services/findings.py" line="148" />
         <source>Finding {id} was changed by someone else.</source>
         <translation>审计发现 {id} 已被他人修改。</translation>
     </message>

@@ -332,3 +332,13 @@ LABELS.update({
     "audit.anchor": QT_TRANSLATE_NOOP("Enum", "sealed the audit head with the anchor key"),
     "loan.policy.change": QT_TRANSLATE_NOOP("Enum", "changed the post-loan thresholds"),
 })
+
+
+LABELS.update({  # audit findings' follow-up
+    "in_progress": QT_TRANSLATE_NOOP("Enum", "in progress"),
+    "resolved": QT_TRANSLATE_NOOP("Enum", "resolved"),
+    "open": QT_TRANSLATE_NOOP("Enum", "open"),
+    "audit.export": QT_TRANSLATE_NOOP("Enum", "exported an audit pack"),
+    "finding.import": QT_TRANSLATE_NOOP("Enum", "brought an audit finding back"),
+    "finding.follow_up": QT_TRANSLATE_NOOP("Enum", "followed up an audit finding"),
+})

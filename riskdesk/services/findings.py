@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 
 from riskdesk.domain.findings import Finding
 from riskdesk.errors import InvalidInput, NotFound
-from riskdesk.i18n import QT_TRANSLATE_NOOP, translate
+from riskdesk.i18n import translate
 from riskdesk.services import audit
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit_pack import verify_pack
@@ -23,11 +23,6 @@ from riskdesk.storage.clock import utcnow
 
 SEVERITIES = ("low", "medium", "high")
 STATUSES = ("open", "in_progress", "resolved", "accepted")
-STATUS_LABELS = {
-    "in_progress": QT_TRANSLATE_NOOP("Enum", "in progress"),
-    "resolved": QT_TRANSLATE_NOOP("Enum", "resolved"),
-    "accepted": QT_TRANSLATE_NOOP("Enum", "risk accepted"),
-}
 
 
 @dataclass(frozen=True)
