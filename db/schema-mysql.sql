@@ -813,3 +813,63 @@ CREATE INDEX ix_audit_finding_case_id ON audit_finding (case_id);
 
 UPDATE alembic_version SET version_num='0006' WHERE alembic_version.version_num = '0005';
 
+-- Running upgrade 0006 -> 0007
+
+CREATE TABLE capital_figure (
+    effective_date DATE NOT NULL, 
+    net_tier1_capital NUMERIC(14, 2) NOT NULL, 
+    total_loan_balance NUMERIC(14, 2) NOT NULL, 
+    set_by VARCHAR(64) NOT NULL, 
+    set_at DATETIME(6) NOT NULL, 
+    PRIMARY KEY (effective_date)
+);
+
+CREATE TABLE partner (
+    id INTEGER NOT NULL AUTO_INCREMENT, 
+    code VARCHAR(24) NOT NULL, 
+    name VARCHAR(128) NOT NULL, 
+    kind VARCHAR(24) NOT NULL, 
+    licence_no VARCHAR(64) NOT NULL, 
+    registration_no VARCHAR(64) NOT NULL, 
+    region VARCHAR(64) NOT NULL, 
+    status VARCHAR(16) NOT NULL, 
+    status_reason VARCHAR(1000) NOT NULL, 
+    next_review DATE, 
+    created_at DATETIME(6) NOT NULL, 
+    updated_at DATETIME(6) NOT NULL, 
+    version INTEGER NOT NULL, 
+    PRIMARY KEY (id), 
+    UNIQUE (code)
+);
+
+CREATE TABLE partner_check (
+    id INTEGER NOT NULL AUTO_INCREMENT, 
+    partner_id INTEGER NOT NULL, 
+    item VARCHAR(32) NOT NULL, 
+    passed BOOL NOT NULL, 
+    evidence VARCHAR(2000) NOT NULL, 
+    review_due DATE, 
+    checked_by VARCHAR(64) NOT NULL, 
+    checked_at DATETIME(6) NOT NULL, 
+    PRIMARY KEY (id), 
+    FOREIGN KEY(partner_id) REFERENCES partner (id)
+);
+
+CREATE INDEX ix_partner_check_partner_id ON partner_check (partner_id);
+
+ALTER TABLE application ADD COLUMN partner_id INTEGER;
+
+ALTER TABLE application ADD FOREIGN KEY(partner_id) REFERENCES partner (id);
+
+CREATE INDEX ix_application_partner_id ON application (partner_id);
+
+ALTER TABLE loan ADD COLUMN partner_id INTEGER;
+
+ALTER TABLE loan ADD FOREIGN KEY(partner_id) REFERENCES partner (id);
+
+ALTER TABLE loan ADD COLUMN partner_share NUMERIC(7, 4);
+
+CREATE INDEX ix_loan_partner_id ON loan (partner_id);
+
+UPDATE alembic_version SET version_num='0007' WHERE alembic_version.version_num = '0006';
+

@@ -14,6 +14,7 @@ from riskdesk.domain.loans import (
     MonitoringRun,
     Repayment,
 )
+from riskdesk.domain.partners import CapitalFigure, Partner, PartnerCheck
 from riskdesk.domain.reports import Report
 from riskdesk.domain.rules import BlacklistEntry, LprRate, RuleHit, RuleSet, RuleSetting
 from riskdesk.domain.scoring import (
@@ -36,6 +37,7 @@ __all__ = [
     "AuditEvent",
     "AuditHead",
     "BlacklistEntry",
+    "CapitalFigure",
     "Case",
     "Complaint",
     "DecisionRecord",
@@ -53,6 +55,8 @@ __all__ = [
     "MonitorRun",
     "MonitoringPolicy",
     "MonitoringRun",
+    "Partner",
+    "PartnerCheck",
     "PolicyVersion",
     "Repayment",
     "Report",

@@ -81,6 +81,7 @@ class Application(SQLModel, table=True):
     device_id: str | None = Field(default=None, max_length=64, index=True)
     ip: str | None = Field(default=None, max_length=45)
     outcome: str | None = Field(default=None, max_length=8)
+    partner_id: int | None = Field(default=None, foreign_key="partner.id", index=True)
     stated_age: int | None = None  # as the applicant declared it; a rule checks the ID
     # SHA-256 over the imported content (PII as keyed hashes): re-imports compare against it.
     content_hash: str = Field(max_length=64)

@@ -26,6 +26,9 @@ class Loan(SQLModel, table=True):
     apr: Decimal = Field(sa_type=Percent)
     repayment_type: str = Field(max_length=24)  # equal_instalment / bullet / interest_only ...
     content_hash: str = Field(max_length=64)  # a re-import with other content is a conflict
+    partner_id: int | None = Field(default=None, foreign_key="partner.id", index=True)
+    # the partner's share of a jointly funded loan (per cent); None: the bank funds it alone
+    partner_share: Decimal | None = Field(default=None, sa_type=Percent)
     batch_id: int | None = Field(default=None, foreign_key="import_batch.id")
     created_at: datetime = Field(sa_type=UtcDateTime)
 
