@@ -54,13 +54,15 @@ class Book:
 
     def loan(self, name: str, *, start: date, term: int = 12, principal: float = 12000,
              paid: dict[int, tuple[date | None, float]] | None = None,
-             disbursed: str | None = None) -> str:
+             disbursed: str | None = None, partner: str = "", share: float | None = None,
+             ) -> str:
         no = f"LN-{name}"
         self.loans.append({
             "loan_no": no, "application_no": self.apps[len(self.loans)],
             "principal": principal, "disbursed_at": disbursed or f"{start} 10:00",
             "start_date": start.isoformat(), "term_months": term, "apr": 18.0,
-            "repayment_type": "equal_instalment"})
+            "repayment_type": "equal_instalment", "partner_code": partner,
+            "partner_share": "" if share is None else share})
         each = round(principal * 1.1 / term, 2)
         for k in range(1, term + 1):
             due = (pd.Timestamp(start) + pd.DateOffset(months=k)).date()

@@ -103,6 +103,8 @@ POST_LOAN_NAMES = {
     "ROUND_TRIP": QT_TRANSLATE_NOOP("PostLoan", "Round trip to own account"),
     "LARGE_VALUE": QT_TRANSLATE_NOOP("PostLoan", "Large-value same-day total"),
     "ANNUAL_REVIEW": QT_TRANSLATE_NOOP("PostLoan", "Annual credit re-review due"),
+    "JOINT_SHARE": QT_TRANSLATE_NOOP("PostLoan", "Partner share of a joint loan below the "
+                                                 "minimum"),
 }
 
 

@@ -177,6 +177,7 @@ def register(session: Session, actor: Actor, *, channel: str, category: str, des
     _choice(channel, ComplaintChannel, translate("Complaints", "The channel"))
     _choice(category, ComplaintCategory, translate("Complaints", "The category"))
     description = _required(description, translate("Complaints", "A description"))
+    partner_id: int | None = None
     if application_id is not None:
         app = session.get(Application, application_id)
         if app is None:
@@ -187,6 +188,7 @@ def register(session: Session, actor: Actor, *, channel: str, category: str, des
                 "Complaints", "Application {no} belongs to another customer.").format(
                 no=app.application_no))
         applicant_id = app.applicant_id
+        partner_id = app.partner_id  # a complaint about a partner's customer counts for it
     if applicant_id is not None:
         person = session.get(Applicant, applicant_id)
         if person is None:
@@ -203,7 +205,7 @@ def register(session: Session, actor: Actor, *, channel: str, category: str, des
         raise InvalidInput(translate("Complaints", "A complaint cannot be received in the "
                                      "future."))
     c = Complaint(number=f"pending-{actor.username}-{now.timestamp()}"[:24], channel=channel,
-                  category=category, applicant_id=applicant_id,
+                  category=category, applicant_id=applicant_id, partner_id=partner_id,
                   complainant_name=complainant_name[:128], proxy_name=proxy_name.strip()[:128],
                   proxy_authorisation=proxy_authorisation.strip()[:500],
                   application_id=application_id, description=description[:4000],

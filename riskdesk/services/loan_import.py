@@ -51,6 +51,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "term_months": ("期限", "期数", "term"),
     "apr": ("年化利率", "rate"),
     "repayment_type": ("还款方式", "repayment"),
+    "partner_code": ("合作方", "合作机构", "partner"),
+    "partner_share": ("合作方出资比例", "出资比例", "partner_funding_share"),
     "instalment_no": ("期次", "instalment"),
     "due_date": ("应还日", "due"),
     "due_amount": ("应还金额",),
@@ -297,6 +299,12 @@ def _loans(session: Session, frame: pd.DataFrame, problem: _Problems, result: Lo
             col(Application.application_no), col(Application.id)).where(
             col(Application.application_no).in_(numbers[start:start + 900])))})
     approved = _approved(session, list(apps.values()))
+    from riskdesk.services.partners import by_code
+
+    partners = by_code(session)
+    app_partner = {int(a): p for a, p in session.execute(select(
+        col(Application.id), col(Application.partner_id)).where(
+        col(Application.id).in_(list(apps.values()) or [-1])))}
     known = {lo.loan_no: lo for lo in session.scalars(select(Loan).where(col(Loan.loan_no).in_(
         [_text(r, "loan_no") for _, r in rows])))} if rows else {}
     taken = {int(a) for a in session.scalars(select(col(Loan.application_id)).where(
@@ -306,7 +314,8 @@ def _loans(session: Session, frame: pd.DataFrame, problem: _Problems, result: Lo
     for line, r in rows:
         before = len(problem.rows)
         fields = _fields(r, line, "loans", ("loan_no", "application_no", "principal", "disbursed_at",
-            "start_date", "term_months", "apr", "repayment_type"), problem)
+            "start_date", "term_months", "apr", "repayment_type", "partner_code", "partner_share"),
+            problem)
         if fields is None:
             continue
         v = fields
@@ -325,6 +334,16 @@ def _loans(session: Session, frame: pd.DataFrame, problem: _Problems, result: Lo
         disbursed = _instant(v["disbursed_at"], line, "disbursed_at", problem)
         begins = _date(v["start_date"], line, "start_date", problem) if v["start_date"] else (
             disbursed.date() if disbursed else None)
+        partner_id = partners.get(v["partner_code"]) if v["partner_code"] else (
+            app_partner.get(app_id) if app_id is not None else None)
+        if v["partner_code"] and partner_id is None:
+            problem(line, "partner_code", v["partner_code"],
+                    translate("LoanImport", "no such partner in the register"))
+        share = _decimal(v["partner_share"], line, "partner_share", problem, positive=False,
+                         top=Decimal(100)) if v["partner_share"] else None
+        if share is not None and partner_id is None and not v["partner_code"]:
+            problem(line, "partner_share", v["partner_share"], translate(
+                "LoanImport", "a partner share needs the partner (partner_code)"))
         if v["repayment_type"] not in REPAYMENT_TYPES:
             problem(line, "repayment_type", v["repayment_type"], translate(
                 "LoanImport", "one of: {choices}").format(choices=", ".join(REPAYMENT_TYPES)))
@@ -346,6 +365,7 @@ def _loans(session: Session, frame: pd.DataFrame, problem: _Problems, result: Lo
         new.append({"loan_no": v["loan_no"], "application_id": app_id, "principal": principal,
                     "start_date": begins, "disbursed_at": disbursed, "term_months": term,
                     "apr": apr, "repayment_type": v["repayment_type"],
+                    "partner_id": partner_id, "partner_share": share,
                     "content_hash": content, "created_at": now})
     if not problem.rows and new:
         session.execute(Loan.__table__.insert(), new)  # type: ignore[attr-defined]

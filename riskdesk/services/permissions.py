@@ -43,6 +43,7 @@ class Action(StrEnum):
     AUDIT_EXPORT = "audit.export"
     FINDING_IMPORT = "finding.import"
     FINDING_FOLLOW_UP = "finding.follow_up"
+    PARTNER_MANAGE = "partner.manage"
 
 
 ACTION_LABELS = {
@@ -78,6 +79,7 @@ ACTION_LABELS = {
     Action.AUDIT_EXPORT: QT_TRANSLATE_NOOP("Permissions", "export an offline audit pack"),
     Action.FINDING_IMPORT: QT_TRANSLATE_NOOP("Permissions", "bring audit findings back"),
     Action.FINDING_FOLLOW_UP: QT_TRANSLATE_NOOP("Permissions", "follow up audit findings"),
+    Action.PARTNER_MANAGE: QT_TRANSLATE_NOOP("Permissions", "keep the partner register"),
 }
 
 ALL_ROLES = frozenset(Role)
@@ -116,6 +118,7 @@ MATRIX: dict[Action, frozenset[Role]] = {
     Action.AUDIT_EXPORT: frozenset({Role.AUDITOR, Role.COMPLIANCE}),
     Action.FINDING_IMPORT: frozenset({Role.AUDITOR, Role.COMPLIANCE}),
     Action.FINDING_FOLLOW_UP: frozenset({Role.COMPLIANCE, Role.SENIOR_OFFICER}),
+    Action.PARTNER_MANAGE: frozenset({Role.COMPLIANCE}),
 }
 
 

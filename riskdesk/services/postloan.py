@@ -60,6 +60,9 @@ ALERTS: dict[str, tuple[str, str]] = {
     "LARGE_VALUE": ("medium", QT_TRANSLATE_NOOP(
         "PostLoan", "{amount} out by {channel} on {day}: at or above the large-value "
         "threshold {threshold}")),
+    "JOINT_SHARE": ("high", QT_TRANSLATE_NOOP(
+        "PostLoan", "Jointly funded with {partner}, whose share is {share} % (at least {minimum} "
+        "% required)")),
     "ANNUAL_REVIEW": ("low", QT_TRANSLATE_NOOP(
         "PostLoan", "Loan over one year: credit re-review {n} due since {due}")),
 }
@@ -118,7 +121,8 @@ def run_monitoring(engine: Engine, actor: Actor, as_of: date | None = None,
         state.check()
         state.progress(0.5, translate("PostLoan", "Checking fund flows"))
         hits = pd.concat([_repayment_hits(standing, p), _flow_hits(conn, day, p),
-                          _annual_hits(conn, day, p)], ignore_index=True)
+                          _annual_hits(conn, day, p), _joint_hits(conn, day, p)],
+                         ignore_index=True)
         state.check()
         state.progress(0.8, translate("PostLoan", "Raising cases"))
         fresh = _new_only(conn, hits)
@@ -357,6 +361,23 @@ def _utc_offset_hours() -> float:
 
     offset = datetime.now(ZoneInfo(SOURCE_TIMEZONE)).utcoffset()
     return offset.total_seconds() / 3600 if offset else 0.0
+
+
+def _joint_hits(conn: Connection, day: date, p: dict[str, Any]) -> pd.DataFrame:
+    """A jointly funded loan whose partner funds less than the regulator's minimum share."""
+    from riskdesk.domain.partners import Partner
+
+    minimum = float(p["joint_min_partner_share"])
+    low = frame_of(conn, select(col(Loan.id).label("loan_id"), col(Loan.partner_share),
+                                col(Partner.code)).join(Partner, col(Partner.id) == col(
+                                    Loan.partner_id)).where(
+        col(Loan.partner_share).is_not(None), col(Loan.partner_share) < minimum,
+        col(Loan.start_date) <= day))
+    if low.empty:
+        return pd.DataFrame(columns=HIT_COLUMNS)
+    return _hits(low["loan_id"], "JOINT_SHARE", [str(int(minimum))] * len(low), [
+        {"partner": code, "share": f"{float(share):g}", "minimum": f"{minimum:g}"}
+        for share, code in zip(low["partner_share"], low["code"], strict=True)])
 
 
 def _annual_hits(conn: Connection, day: date, p: dict[str, Any]) -> pd.DataFrame:

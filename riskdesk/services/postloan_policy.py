@@ -39,7 +39,8 @@ DEFAULTS: dict[str, Any] = {
     "credit_types": ["credit_card", "loan"],
     # Same-day totals (PBOC Order 2016 No. 3, natural persons)
     "large_value": {"cash": 50000, "transfer": 500000, "cross_border": 200000},
-    "annual_review_after_months": 12,  # loans longer than a year: credit re-reviewed yearly
+    "annual_review_after_months": 12,
+    "joint_min_partner_share": 30,  # per cent of a jointly funded loan the partner must fund  # loans longer than a year: credit re-reviewed yearly
     "case_sla_hours": 72,
 }
 SOURCE = QT_TRANSLATE_NOOP(

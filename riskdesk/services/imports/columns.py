@@ -56,6 +56,9 @@ COLUMNS: tuple[Column, ...] = (
            values=_spellings(Channel, {"自营": "own_app", "自营app": "own_app",
                                        "合作平台": "partner", "助贷": "partner",
                                        "partner_platform": "partner"})),
+    Column("partner_code", "text", False, ("合作方", "合作机构", "合作方编号", "partner"),
+           max_length=24, doc="the channel partner's code in the partner register (partner "
+                              "channel only)"),
     Column("amount", "decimal", True, ("申请金额", "借款金额", "金额", "loan_amount", "funded_amnt"),
            minimum=0, maximum=10_000_000, min_exclusive=True, doc="CNY"),
     Column("term_months", "int", True, ("期限", "期限月", "借款期限", "term"), minimum=1,

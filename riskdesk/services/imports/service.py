@@ -140,7 +140,8 @@ def import_frame(engine: Engine, actor: Actor, frame: pd.DataFrame, *, file_name
             strings, digests = frame_strings(valid, cipher)
             hashes = pd.Series(content_hashes(strings), index=valid.index, dtype=object)
             present, conflicts, applicant_ids = _compare(session, valid, strings, hashes)
-            problems = _concat([checked.problems, conflicts])
+            unknown = _partner_ids(session, valid)
+            problems = _concat([checked.problems, conflicts, unknown])
             if len(problems) and not skip_invalid:
                 raise _Refusal(problems)
             state.check()
@@ -188,6 +189,22 @@ def _score_batch(engine: Engine, actor: Actor, result: ImportResult, state: Task
         result.scoring_note = result.scoring.summary()
     except NoActiveModel as exc:
         result.scoring_note = str(exc)
+
+
+def _partner_ids(session: Session, valid: pd.DataFrame) -> pd.DataFrame:
+    """The partner codes, as the register knows them (set as ``partner_id``); the rows naming
+    an unknown partner as problems."""
+    from riskdesk.services.partners import by_code
+
+    codes = valid["partner_code"].fillna("").astype(str).str.strip()
+    known = by_code(session) if (codes != "").any() else {}  # type: ignore[arg-type]
+    valid["partner_id"] = codes.map(known).astype(object).where(codes.isin(known), None)
+    bad = (codes != "") & ~codes.isin(known)
+    return pd.DataFrame({"row": (valid.index[bad] + FIRST_DATA_ROW).tolist(),
+                         "column": ["partner_code"] * int(bad.sum()),
+                         "value": codes[bad].tolist(),
+                         "reason": [translate("Import", "no such partner in the register")]
+                         * int(bad.sum())}, columns=PROBLEM_COLUMNS)
 
 
 def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
@@ -415,6 +432,9 @@ def _application_columns(conn: Connection, cipher: DataCipher, batch_id: int,
     for name in ("term_months", "stated_age"):
         cols[name] = column_values(conn, rows[name])
     cols["submitted_at"] = column_values(conn, rows["submitted_at"])
+    if "partner_id" in rows:
+        cols["partner_id"] = [None if v is None or v != v else int(v)
+                              for v in rows["partner_id"].tolist()]
     cols.update({
         "phone_enc": cipher.encrypt_many("phone", phones.tolist()),
         "phone_hash": digests["phone"].tolist(),

@@ -1,0 +1,118 @@
+"""Partners (issue 10): the register with due diligence (compliance only, audited), a joint
+loan below the partner's minimum share flagged, a partner whose bad rate doubles reviewed, its
+complaints counted, and the joint-lending ratios against the dated capital figures."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, text
+
+from riskdesk.errors import InvalidInput, PermissionDenied
+from riskdesk.services import complaints, partners
+from riskdesk.services.actor import Actor
+from riskdesk.services.partner_performance import (
+    joint_position,
+    performance,
+    raise_review_cases,
+)
+from riskdesk.services.postloan import run_monitoring
+from riskdesk.storage.session import unit_of_work
+from tests.test_postloan import Book, approved
+
+
+def _register(engine: Engine, actors: dict[str, Actor], code: str = "HUIMIN") -> int:
+    compliance = actors["compliance"]
+    with unit_of_work(engine) as s:
+        p = partners.register(s, compliance, code=code, name=f"{code} Finance", kind="platform",
+                              licence_no="L-1", registration_no="91310000MA1")
+        return p.id or 0
+
+
+def test_register_due_diligence_and_status(engine: Engine, actors: dict[str, Actor]) -> None:
+    with unit_of_work(engine) as s, pytest.raises(PermissionDenied):
+        partners.register(s, actors["officer"], code="X", name="X", kind="platform")
+    pid = _register(engine, actors)
+    compliance = actors["compliance"]
+    with unit_of_work(engine) as s, pytest.raises(InvalidInput, match="not complete"):
+        p = partners.get(s, pid)
+        partners.set_status(s, compliance, pid, p.version, "active", "go live")
+    with unit_of_work(engine) as s:
+        for item in partners.CHECKLIST:
+            partners.record_check(s, compliance, pid, item=item, passed=True,
+                                  evidence=f"{item}: documents on file",
+                                  review_due=date(2027, 6, 30))
+        p = partners.set_status(s, compliance, pid, partners.get(s, pid).version, "active",
+                                "due diligence complete")
+        assert p.status == "active" and p.next_review == date(2027, 6, 30)
+    with unit_of_work(engine, write=False) as s:
+        assert partners.overdue_reviews(s, date(2027, 7, 1))[0].id == pid
+        assert not partners.overdue_reviews(s, date(2027, 6, 1))
+    with engine.connect() as conn:
+        logged = conn.execute(text("SELECT count(*) FROM audit_event WHERE action LIKE "
+                                   "'partner.%'")).scalar_one()
+    assert logged == 1 + len(partners.CHECKLIST) + 1
+
+
+def test_joint_share_flag_bad_rate_doubling_and_complaints(
+        sqlite_engine: Engine, sqlite_actors: dict[str, Actor], tmp_path: Path) -> None:
+    engine, actors = sqlite_engine, sqlite_actors
+    _register(engine, actors, "P1")
+    _register(engine, actors, "P2")
+    apps = approved(engine, actors, 14)
+    b = Book(apps)
+    start = date(2026, 4, 1)
+    unpaid_sep = {k: (None, 0) for k in range(5, 13)}  # stops at the Sep 1 instalment
+    unpaid_oct = {k: (None, 0) for k in range(6, 13)}  # stops at the Oct 1 instalment
+    b.loan("a", start=start, partner="P1", share=40, paid=unpaid_sep)
+    b.loan("b", start=start, partner="P1", share=40, paid=unpaid_oct)
+    b.loan("c", start=start, partner="P1", share=40, paid=unpaid_oct)
+    for i in range(9):
+        b.loan(f"ok{i}", start=start, partner="P1", share=40)
+    thin = b.loan("thin", start=start, partner="P2", share=20)  # below the 30 % minimum
+    b.loan("fine", start=start, partner="P2", share=35)
+    b.load(engine, actors["officer"], tmp_path)
+    officer = actors["officer"]
+    run_monitoring(engine, officer, date(2026, 10, 25))
+    run_monitoring(engine, officer, date(2026, 11, 20))
+    with engine.connect() as conn:
+        flagged = conn.execute(text(
+            "SELECT l.loan_no FROM loan_alert a JOIN loan l ON l.id = a.loan_id "
+            "WHERE a.code = 'JOINT_SHARE'")).scalars().all()
+    assert flagged == [thin]
+    with unit_of_work(engine) as s:  # a complaint on a P1 customer counts for P1
+        app_id = s.execute(text("SELECT application_id FROM loan WHERE loan_no = 'LN-a'")
+                           ).scalar_one()
+        s.execute(text("UPDATE application SET partner_id = (SELECT id FROM partner WHERE "
+                       "code = 'P1') WHERE id = :i"), {"i": app_id})
+    with unit_of_work(engine) as s:
+        complaints.register(s, actors["compliance"], channel="phone",
+                            category="collection_conduct", description="rude collector",
+                            application_id=app_id, received_at=None)
+    with unit_of_work(engine, write=False) as s:
+        oct_ = {r.code: r for r in performance(s, actors["compliance"], "2026-10")}
+        nov = {r.code: r for r in performance(s, actors["compliance"], "2026-11")}
+    assert (oct_["P1"].matured, oct_["P1"].bad) == (12, 1)
+    assert (nov["P1"].matured, nov["P1"].bad) == (12, 3)  # the bad rate tripled
+    assert nov["P1"].complaints == 1 and nov["P1"].categories == {"collection_conduct": 1}
+    with unit_of_work(engine) as s:
+        opened = raise_review_cases(s, officer, "2026-11")
+    with unit_of_work(engine) as s:
+        again = raise_review_cases(s, officer, "2026-11")
+    assert len(opened) == 1 and again == []  # P1 reviewed, once
+    with engine.connect() as conn:
+        kind, who = conn.execute(text("SELECT kind, application_no FROM review_case WHERE "
+                                      "id = :i"), {"i": opened[0]}).one()
+    assert (kind, who) == ("partner_review", "P1")
+    with unit_of_work(engine) as s:
+        partners.set_capital(s, actors["compliance"], date(2026, 1, 1), "100000", "500000")
+    with unit_of_work(engine, write=False) as s:
+        pos = joint_position(s, actors["compliance"], "2026-11")
+    assert pos.ratio_one["P1"] > 0.25 * 0.8 and pos.warnings  # over the internal threshold
+    with engine.connect() as conn:
+        bank_part = conn.execute(text(
+            "SELECT sum(s.balance * (1 - l.partner_share / 100.0)) FROM loan_snapshot s JOIN "
+            "loan l ON l.id = s.loan_id JOIN partner p ON p.id = l.partner_id WHERE "
+            "s.month = '2026-11' AND p.code = 'P1'")).scalar_one()
+    assert abs(float(pos.by_partner["P1"]) - float(bank_part)) < 0.05
