@@ -116,3 +116,78 @@ def test_joint_share_flag_bad_rate_doubling_and_complaints(
             "loan l ON l.id = s.loan_id JOIN partner p ON p.id = l.partner_id WHERE "
             "s.month = '2026-11' AND p.code = 'P1'")).scalar_one()
     assert abs(float(pos.by_partner["P1"]) - float(bank_part)) < 0.05
+
+
+def test_gui_register_check_activate(qtbot, sqlite_engine: Engine,  # type: ignore[no-untyped-def]
+                                     sqlite_actors: dict[str, Actor]) -> None:
+    from riskdesk.ui.main_window import MainWindow
+    from tests.test_gui import FakeDialogs
+
+    dialogs = FakeDialogs()
+    window = MainWindow(sqlite_engine, sqlite_actors["compliance"], dialogs)
+    qtbot.addWidget(window)
+    tab = window.partners
+    tab.code.setText("JIEBEI")
+    tab.name.setText("捷贝金服")
+    tab.buttons["register"].click()
+    assert tab.register_table.rowCount() == 1 and not dialogs.errors
+    tab.register_table.selectRow(0)
+    tab.status.setCurrentIndex(tab.status.findData("active"))
+    tab.reason.setText("go live")
+    tab.buttons["status"].click()
+    assert dialogs.errors and "not complete" in dialogs.errors[-1][1]  # checks first
+    for i in range(tab.item.count()):
+        tab.item.setCurrentIndex(i)
+        tab.passed.setChecked(True)
+        tab.evidence.setText("file 2026/11")
+        tab.register_table.selectRow(0)
+        tab.buttons["check"].click()
+    tab.register_table.selectRow(0)
+    tab.buttons["status"].click()
+    assert tab.register_table.item(0, 3).text() == "active"
+    assert tab.register_table.item(0, 4).text() == f"{len(partners.CHECKLIST)}/" \
+        f"{len(partners.CHECKLIST)}"
+    officer_view = MainWindow(sqlite_engine, sqlite_actors["officer"], FakeDialogs())
+    qtbot.addWidget(officer_view)
+    assert not officer_view.partners.buttons["register"].isEnabled()
+
+
+def test_demo_partners_worst_bad_rate_at_least_twice_the_best(
+        qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    from riskdesk.services import reports
+    from riskdesk.services.demo import DEMO_PASSWORD
+    from riskdesk.services.demo_db import build_demo
+    from riskdesk.services.users import sign_in
+    from riskdesk.storage.engine import make_engine
+    from riskdesk.ui.main_window import MainWindow
+    from tests.test_gui import FakeDialogs
+    from tests.test_reports import pdftotext
+
+    db = tmp_path / "demo.sqlite"
+    build_demo(str(db), rows=3000)
+    engine = make_engine(str(db))
+    with unit_of_work(engine) as s:
+        compliance = sign_in(s, "compliance", DEMO_PASSWORD, channel="test")
+    assert compliance is not None
+    month = f"{date.today():%Y-%m}"
+    with unit_of_work(engine, write=False) as s:
+        rows = [r for r in performance(s, compliance, month) if r.matured >= 20]
+    assert len(rows) >= 4
+    rates = {r.code: r.bad_rate or 0.0 for r in rows}
+    worst, best = max(rates, key=rates.get), min(rates, key=rates.get)  # type: ignore[arg-type]
+    assert rates[worst] >= 2 * rates[best] > 0 or (rates[best] == 0 and rates[worst] > 0)
+    window = MainWindow(engine, compliance, FakeDialogs())  # the partner view shows them
+    qtbot.addWidget(window)
+    shown = {window.partners.performance_table.item(i, 0).text().split()[0]:
+             window.partners.performance_table.item(i, 6).text()
+             for i in range(window.partners.performance_table.rowCount())}
+    assert shown[worst] == f"{100 * rates[worst]:.1f} %"
+    issued = reports.monthly_report(engine, compliance, month, "en")  # and the report
+    pdf = tmp_path / "m.pdf"
+    pdf.write_bytes(issued.pdf)
+    body = pdftotext(pdf)
+    assert re.search(rf"{worst}\b.*?{100 * rates[worst]:.1f} %", body, re.S)
+    assert "Joint lending at" in body
+    engine.dispose()

@@ -313,57 +313,57 @@
 <context>
     <name>AuditPack</name>
     <message>
-        <location filename="../../riskdesk/services/audit_pack.py" line="129" />
+        <location filename="../../riskdesk/services/audit_pack.py" line="130" />
         <source>No case for {ref}.</source>
         <translation>没有 {ref} 的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_pack.py" line="219" />
+        <location filename="../../riskdesk/services/audit_pack.py" line="220" />
         <source>{user} may not export personal data unmasked.</source>
         <translation>{user} 无权导出未脱敏的个人信息。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_pack.py" line="223" />
+        <location filename="../../riskdesk/services/audit_pack.py" line="224" />
         <source>Give a month or a list of cases.</source>
         <translation>请给出月份或案件清单。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_pack.py" line="226" />
+        <location filename="../../riskdesk/services/audit_pack.py" line="227" />
         <source>A pack is sealed with the bank's audit key, and this workstation has none: import it from escrow or create it (riskdesk audit anchor --create-key).</source>
         <translation>审计包须用本行的审计密钥签封，而本工作站没有该密钥：请从托管处导入或创建（riskdesk audit anchor --create-key）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_pack.py" line="378" />
+        <location filename="../../riskdesk/services/audit_pack.py" line="379" />
         <source>{file} is not a riskdesk audit pack (or it is damaged).</source>
         <translation>{file} 不是 riskdesk 审计包（或已损坏）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_pack.py" line="384" />
+        <location filename="../../riskdesk/services/audit_pack.py" line="385" />
         <source>{file} is damaged: {why}</source>
         <translation>{file} 已损坏：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_pack.py" line="407" />
+        <location filename="../../riskdesk/services/audit_pack.py" line="408" />
         <source>the seal does not match the content: the pack was changed after it was sealed</source>
         <translation>签封与内容不符：审计包在签封后被改动</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_pack.py" line="415" />
+        <location filename="../../riskdesk/services/audit_pack.py" line="416" />
         <source>the seal's signature is forged</source>
         <translation>签封的签名是伪造的</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_pack.py" line="420" />
+        <location filename="../../riskdesk/services/audit_pack.py" line="421" />
         <source>the chain breaks at event {seq}</source>
         <translation>审计链在第 {seq} 号事件处断开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_pack.py" line="428" />
+        <location filename="../../riskdesk/services/audit_pack.py" line="429" />
         <source>event {seq} does not match the chain</source>
         <translation>第 {seq} 号事件与审计链不符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_pack.py" line="433" />
+        <location filename="../../riskdesk/services/audit_pack.py" line="434" />
         <source>the chain does not lead to the head report {no} printed</source>
         <translation>审计链未能通向报告 {no} 所印的链头</translation>
     </message>
@@ -1674,124 +1674,124 @@
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="183" />
+        <location filename="../../riskdesk/services/complaints.py" line="184" />
         <source>There is no application {id}.</source>
         <translation>不存在申请 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="186" />
+        <location filename="../../riskdesk/services/complaints.py" line="187" />
         <source>Application {no} belongs to another customer.</source>
         <translation>申请 {no} 属于其他客户。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="193" />
+        <location filename="../../riskdesk/services/complaints.py" line="195" />
         <source>There is no customer {id}.</source>
         <translation>不存在客户 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="196" />
+        <location filename="../../riskdesk/services/complaints.py" line="198" />
         <source>The complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="198" />
+        <location filename="../../riskdesk/services/complaints.py" line="200" />
         <source>How the proxy is authorised</source>
         <translation>代理授权方式</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="203" />
+        <location filename="../../riskdesk/services/complaints.py" line="205" />
         <source>A complaint cannot be received in the future.</source>
         <translation>投诉受理时间不能晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="305" />
+        <location filename="../../riskdesk/services/complaints.py" line="307" />
         <source>There is no user {id}.</source>
         <translation>不存在用户 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="307" />
+        <location filename="../../riskdesk/services/complaints.py" line="309" />
         <source>{user} is the person or in the team complained about in {number}; someone else must handle it.</source>
         <translation>{user} 是投诉 {number} 的被投诉人或属于被投诉团队，须由他人处理（回避）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="318" />
+        <location filename="../../riskdesk/services/complaints.py" line="320" />
         <source>Complaint {number} is {status}; it cannot be assigned.</source>
         <translation>投诉 {number} 状态为 {status}，不能分派。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="328" />
-        <location filename="../../riskdesk/services/complaints.py" line="345" />
+        <location filename="../../riskdesk/services/complaints.py" line="330" />
+        <location filename="../../riskdesk/services/complaints.py" line="347" />
         <source>A reason for the extension</source>
         <translation>延期理由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="330" />
-        <location filename="../../riskdesk/services/complaints.py" line="367" />
+        <location filename="../../riskdesk/services/complaints.py" line="332" />
+        <location filename="../../riskdesk/services/complaints.py" line="369" />
         <source>Tell the complainant about the extension first, then record it.</source>
         <translation>请先告知投诉人延期情况，再予以记录。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="333" />
+        <location filename="../../riskdesk/services/complaints.py" line="335" />
         <source>Complaint {number} is already extended.</source>
         <translation>投诉 {number} 已延期。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="347" />
+        <location filename="../../riskdesk/services/complaints.py" line="349" />
         <source>A special extension follows a complex-case extension.</source>
         <translation>特别延期须在复杂案件延期之后申请。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="361" />
+        <location filename="../../riskdesk/services/complaints.py" line="363" />
         <source>No special extension of {number} is waiting for approval.</source>
         <translation>投诉 {number} 没有待审批的特别延期。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="364" />
+        <location filename="../../riskdesk/services/complaints.py" line="366" />
         <source>The handler cannot approve their own extension.</source>
         <translation>处理人不能审批自己的延期申请。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="384" />
+        <location filename="../../riskdesk/services/complaints.py" line="386" />
         <source>The response</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="387" />
+        <location filename="../../riskdesk/services/complaints.py" line="389" />
         <source>The response must tell the customer the further channels; missing: {channels}.</source>
         <translation>答复须告知客户后续救济途径；缺少：{channels}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="398" />
+        <location filename="../../riskdesk/services/complaints.py" line="400" />
         <source>The customer's reaction</source>
         <translation>客户反馈</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="399" />
+        <location filename="../../riskdesk/services/complaints.py" line="401" />
         <source>The root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="400" />
+        <location filename="../../riskdesk/services/complaints.py" line="402" />
         <source>The rectification</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="410" />
+        <location filename="../../riskdesk/services/complaints.py" line="412" />
         <source>A reason to reopen</source>
         <translation>重新打开的理由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="420" />
+        <location filename="../../riskdesk/services/complaints.py" line="422" />
         <source>How the withdrawal was received</source>
         <translation>撤诉的接收方式</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="430" />
+        <location filename="../../riskdesk/services/complaints.py" line="432" />
         <source>A reason to escalate</source>
         <translation>升级理由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="440" />
+        <location filename="../../riskdesk/services/complaints.py" line="442" />
         <source>A fraud case is opened from an identity-theft complaint that names an application.</source>
         <translation>只有指明申请的冒名贷款/身份盗用投诉才能开立欺诈案件。</translation>
     </message>
@@ -2671,6 +2671,56 @@
         <translation>跟进了审计发现</translation>
     </message>
     <message>
+        <location filename="../../riskdesk/domain/enums.py" line="348" />
+        <source>platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="349" />
+        <source>guarantor</source>
+        <translation>担保机构</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="350" />
+        <source>collection agency</source>
+        <translation>催收机构</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="351" />
+        <source>onboarding</source>
+        <translation>准入中</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="352" />
+        <source>suspended</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="353" />
+        <source>exited</source>
+        <translation>已退出</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="354" />
+        <source>registered a partner</source>
+        <translation>登记了合作方</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="355" />
+        <source>recorded a due-diligence check</source>
+        <translation>记录了尽职调查检查</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="356" />
+        <source>changed a partner's status</source>
+        <translation>变更了合作方状态</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="357" />
+        <source>set the capital figures</source>
+        <translation>设置了资本数据</translation>
+    </message>
+    <message>
         <location filename="../../riskdesk/domain/enums.py" line="153" />
         <location filename="../../riskdesk/domain/enums.py" line="187" />
         <source>decided</source>
@@ -3086,47 +3136,52 @@
         <translation>正在与已存申请比对</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="167" />
+        <location filename="../../riskdesk/services/imports/service.py" line="168" />
         <source>{n} problems in {rows} rows</source>
         <translation>{rows} 行中有 {n} 个问题</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="175" />
+        <location filename="../../riskdesk/services/imports/service.py" line="176" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="184" />
+        <location filename="../../riskdesk/services/imports/service.py" line="185" />
         <source>Scoring the new applications</source>
         <translation>正在为新申请评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="202" />
+        <location filename="../../riskdesk/services/imports/service.py" line="206" />
+        <source>no such partner in the register</source>
+        <translation>合作方名录中无此合作方</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/imports/service.py" line="219" />
         <source>conflict:</source>
         <translation>冲突：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="244" />
+        <location filename="../../riskdesk/services/imports/service.py" line="261" />
         <source>stored and file values differ</source>
         <translation>库中值与文件值不同</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="248" />
+        <location filename="../../riskdesk/services/imports/service.py" line="265" />
         <source>application {no} is already stored with a different {field}</source>
         <translation>申请 {no} 已入库，但 {field} 不同</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="272" />
+        <location filename="../../riskdesk/services/imports/service.py" line="289" />
         <source>this ID number is stored under a different name</source>
         <translation>此身份证号在库中对应另一个姓名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="335" />
+        <location filename="../../riskdesk/services/imports/service.py" line="352" />
         <source>Writing applications</source>
         <translation>正在写入申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="311" />
+        <location filename="../../riskdesk/services/imports/service.py" line="328" />
         <source>{n} new, {p} already present, {r} rejected</source>
         <translation>新增 {n} 条，已存在 {p} 条，拒绝 {r} 条</translation>
     </message>
@@ -3480,149 +3535,159 @@
 <context>
     <name>LoanImport</name>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="121" />
+        <location filename="../../riskdesk/services/loan_import.py" line="123" />
         <source>Cannot tell what this file holds: a loan file has loan_no and application_no, a repayment file instalment_no, a fund-flow file flow_no.</source>
         <translation>无法判断文件内容：借据文件含 loan_no 和 application_no，还款文件含 instalment_no，资金流水文件含 flow_no。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="140" />
+        <location filename="../../riskdesk/services/loan_import.py" line="142" />
         <source>The {kind} file lacks the columns: {names}.</source>
         <translation>{kind} 文件缺少列：{names}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="168" />
+        <location filename="../../riskdesk/services/loan_import.py" line="170" />
         <source>not a number</source>
         <translation>不是数字</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="171" />
+        <location filename="../../riskdesk/services/loan_import.py" line="173" />
         <source>must be above zero</source>
         <translation>必须大于零</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="172" />
+        <location filename="../../riskdesk/services/loan_import.py" line="174" />
         <source>must not be negative</source>
         <translation>不能为负数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="175" />
+        <location filename="../../riskdesk/services/loan_import.py" line="177" />
         <source>above {top}</source>
         <translation>超过 {top}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="187" />
+        <location filename="../../riskdesk/services/loan_import.py" line="189" />
         <source>not a date (expected YYYY-MM-DD)</source>
         <translation>不是日期（应为 YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="199" />
+        <location filename="../../riskdesk/services/loan_import.py" line="201" />
         <source>not a date and time (expected YYYY-MM-DD HH:MM)</source>
         <translation>不是日期时间（应为 YYYY-MM-DD HH:MM）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="212" />
+        <location filename="../../riskdesk/services/loan_import.py" line="214" />
         <source>not a whole number</source>
         <translation>不是整数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="215" />
+        <location filename="../../riskdesk/services/loan_import.py" line="217" />
         <source>must be between {low} and {high}</source>
         <translation>必须在 {low} 到 {high} 之间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="258" />
+        <location filename="../../riskdesk/services/loan_import.py" line="260" />
         <source>same as row {row}</source>
         <translation>与第 {row} 行重复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="291" />
+        <location filename="../../riskdesk/services/loan_import.py" line="293" />
         <source>Checking loans</source>
         <translation>正在检查借据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="233" />
+        <location filename="../../riskdesk/services/loan_import.py" line="235" />
         <source>required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="236" />
+        <location filename="../../riskdesk/services/loan_import.py" line="238" />
         <source>longer than {n} characters</source>
         <translation>超过 {n} 个字符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="316" />
+        <location filename="../../riskdesk/services/loan_import.py" line="325" />
         <source>no such application</source>
         <translation>没有此申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="318" />
+        <location filename="../../riskdesk/services/loan_import.py" line="327" />
         <source>the application was not approved (automatically or by a final officer decision)</source>
         <translation>该申请未获批准（既非自动通过，也无审查员的最终批准）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="329" />
+        <location filename="../../riskdesk/services/loan_import.py" line="341" />
+        <source>no such partner in the register</source>
+        <translation>合作方名录中无此合作方</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/loan_import.py" line="345" />
+        <source>a partner share needs the partner (partner_code)</source>
+        <translation>合作方出资比例须同时给出合作方（partner_code）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/loan_import.py" line="348" />
         <source>one of: {choices}</source>
         <translation>应为以下之一：{choices}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="339" />
-        <location filename="../../riskdesk/services/loan_import.py" line="480" />
+        <location filename="../../riskdesk/services/loan_import.py" line="358" />
+        <location filename="../../riskdesk/services/loan_import.py" line="500" />
         <source>already imported with different content</source>
         <translation>已以不同内容导入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="343" />
+        <location filename="../../riskdesk/services/loan_import.py" line="362" />
         <source>already has a loan</source>
         <translation>已有借据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="359" />
+        <location filename="../../riskdesk/services/loan_import.py" line="379" />
         <source>Checking repayments</source>
         <translation>正在检查还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="380" />
-        <location filename="../../riskdesk/services/loan_import.py" line="449" />
+        <location filename="../../riskdesk/services/loan_import.py" line="400" />
+        <location filename="../../riskdesk/services/loan_import.py" line="469" />
         <source>no such loan</source>
         <translation>无此借据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="391" />
+        <location filename="../../riskdesk/services/loan_import.py" line="411" />
         <source>a payment needs its date</source>
         <translation>还款须有日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="394" />
+        <location filename="../../riskdesk/services/loan_import.py" line="414" />
         <source>more than the amount due</source>
         <translation>超过应还金额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="404" />
+        <location filename="../../riskdesk/services/loan_import.py" line="424" />
         <source>instalment {n} was imported with another due date or amount</source>
         <translation>第 {n} 期已以不同的应还日或金额导入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="425" />
+        <location filename="../../riskdesk/services/loan_import.py" line="445" />
         <source>Checking fund flows</source>
         <translation>正在检查资金流水</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="454" />
+        <location filename="../../riskdesk/services/loan_import.py" line="474" />
         <source>out or in</source>
         <translation>应为 out（转出）或 in（转入）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="457" />
+        <location filename="../../riskdesk/services/loan_import.py" line="477" />
         <source>transfer, cash or cross_border</source>
         <translation>应为 transfer（转账）、cash（现金）或 cross_border（跨境）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="460" />
+        <location filename="../../riskdesk/services/loan_import.py" line="480" />
         <source>four digits</source>
         <translation>应为四位数字</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="463" />
+        <location filename="../../riskdesk/services/loan_import.py" line="483" />
         <source>not an account number</source>
         <translation>不是账号</translation>
     </message>
@@ -3726,17 +3791,17 @@
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="172" />
+        <location filename="../../riskdesk/ui/main_window.py" line="176" />
         <source>Signed in: {user} ({roles}) | {db}</source>
         <translation>已登录：{user}（{roles}）| {db}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="234" />
+        <location filename="../../riskdesk/ui/main_window.py" line="238" />
         <source>Complaints: {overdue} overdue, {soon} due within 2 days</source>
         <translation>投诉：{overdue} 件逾期，{soon} 件 2 天内到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="222" />
+        <location filename="../../riskdesk/ui/main_window.py" line="226" />
         <source>{view} ({n})</source>
         <translation>{view}（{n}）</translation>
     </message>
@@ -3752,209 +3817,214 @@
     </message>
     <message>
         <location filename="../../riskdesk/ui/main_window.py" line="149" />
+        <source>Partners</source>
+        <translation>合作方</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="153" />
         <source>Audit findings</source>
         <translation>审计发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="244" />
+        <location filename="../../riskdesk/ui/main_window.py" line="248" />
         <source>Cases: the last {n} of {total}</source>
         <translation>案件：共 {total} 件中的最后 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="247" />
+        <location filename="../../riskdesk/ui/main_window.py" line="251" />
         <source>Cases: {loaded} of {total} loaded</source>
         <translation>案件：共 {total} 件，已加载 {loaded} 件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="279" />
+        <location filename="../../riskdesk/ui/main_window.py" line="283" />
         <source>Not claimed</source>
         <translation>未领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="287" />
+        <location filename="../../riskdesk/ui/main_window.py" line="291" />
         <source>Assign cases</source>
         <translation>分派案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="287" />
+        <location filename="../../riskdesk/ui/main_window.py" line="291" />
         <source>Assign {n} case(s) to:</source>
         <translation>将 {n} 件案件分派给：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="292" />
+        <location filename="../../riskdesk/ui/main_window.py" line="296" />
         <source>Not assigned</source>
         <translation>未分派</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="310" />
+        <location filename="../../riskdesk/ui/main_window.py" line="314" />
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="311" />
+        <location filename="../../riskdesk/ui/main_window.py" line="315" />
         <source>{n} cases written to {path} (personal data masked; the export is recorded in the audit trail).</source>
         <translation>已将 {n} 件案件写入 {path}（个人信息已遮蔽；本次导出已记入审计轨迹）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="315" />
+        <location filename="../../riskdesk/ui/main_window.py" line="319" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="316" />
+        <location filename="../../riskdesk/ui/main_window.py" line="320" />
         <source>Nothing was written: {error}</source>
         <translation>未写入任何内容：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="318" />
+        <location filename="../../riskdesk/ui/main_window.py" line="322" />
         <source>Exporting {file}</source>
         <translation>正在导出 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="351" />
+        <location filename="../../riskdesk/ui/main_window.py" line="355" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="355" />
+        <location filename="../../riskdesk/ui/main_window.py" line="359" />
         <source>Import applications...</source>
         <translation>导入申请…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="359" />
+        <location filename="../../riskdesk/ui/main_window.py" line="363" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="362" />
+        <location filename="../../riskdesk/ui/main_window.py" line="366" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="365" />
-        <location filename="../../riskdesk/ui/main_window.py" line="401" />
+        <location filename="../../riskdesk/ui/main_window.py" line="369" />
+        <location filename="../../riskdesk/ui/main_window.py" line="405" />
         <source>About riskdesk</source>
         <translation>关于 riskdesk</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="367" />
+        <location filename="../../riskdesk/ui/main_window.py" line="371" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="373" />
+        <location filename="../../riskdesk/ui/main_window.py" line="377" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="379" />
+        <location filename="../../riskdesk/ui/main_window.py" line="383" />
         <source>Users and roles...</source>
         <translation>用户与角色…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="381" />
+        <location filename="../../riskdesk/ui/main_window.py" line="385" />
         <source>&amp;Administration</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="383" />
+        <location filename="../../riskdesk/ui/main_window.py" line="387" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="384" />
+        <location filename="../../riskdesk/ui/main_window.py" line="388" />
         <source>Open log folder</source>
         <translation>打开日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="385" />
+        <location filename="../../riskdesk/ui/main_window.py" line="389" />
         <source>The program's log: what it did and what went wrong (no personal data), for support</source>
         <translation>程序日志：记录程序做了什么、出了什么错（不含个人信息），供技术支持使用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="397" />
+        <location filename="../../riskdesk/ui/main_window.py" line="401" />
         <source>{total} applications, {loaded} loaded</source>
         <translation>共 {total} 笔申请，已加载 {loaded} 笔</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="402" />
+        <location filename="../../riskdesk/ui/main_window.py" line="406" />
         <source>riskdesk {version}
 Database: {db}</source>
         <translation>riskdesk {version}
 数据库：{db}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="421" />
+        <location filename="../../riskdesk/ui/main_window.py" line="425" />
         <source>Importing {file}</source>
         <translation>正在导入 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="441" />
+        <location filename="../../riskdesk/ui/main_window.py" line="445" />
         <source>{n} rows rejected, written with their reasons to {path}.</source>
         <translation>拒绝 {n} 行，已连同原因写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="444" />
+        <location filename="../../riskdesk/ui/main_window.py" line="448" />
         <source>Scoring: {summary}</source>
         <translation>评分：{summary}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="445" />
+        <location filename="../../riskdesk/ui/main_window.py" line="449" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="475" />
+        <location filename="../../riskdesk/ui/main_window.py" line="479" />
         <source>seal intact, signature checked</source>
         <translation>签封完好，签名已核验</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="476" />
+        <location filename="../../riskdesk/ui/main_window.py" line="480" />
         <source>seal intact (signature not checked: no audit key here)</source>
         <translation>签封完好（签名未核验：本机没有审计密钥）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="477" />
+        <location filename="../../riskdesk/ui/main_window.py" line="481" />
         <source>SEAL BROKEN: {why}</source>
         <translation>签封已破坏：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="478" />
+        <location filename="../../riskdesk/ui/main_window.py" line="482" />
         <source>Audit pack {id}: {scope}. {seal}. Read-only: only findings can be written.</source>
         <translation>审计包 {id}：{scope}。{seal}。只读：仅可填写审计发现。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="504" />
+        <location filename="../../riskdesk/ui/main_window.py" line="508" />
         <source>Backup not made</source>
         <translation>未能备份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="437" />
+        <location filename="../../riskdesk/ui/main_window.py" line="441" />
         <source>{file}: {total} rows, {new} imported, {present} already present.</source>
         <translation>{file}：共 {total} 行，导入 {new} 行，已存在 {present} 行。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="450" />
+        <location filename="../../riskdesk/ui/main_window.py" line="454" />
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="451" />
+        <location filename="../../riskdesk/ui/main_window.py" line="455" />
         <source>The import was cancelled; nothing was saved.</source>
         <translation>导入已取消，未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="453" />
+        <location filename="../../riskdesk/ui/main_window.py" line="457" />
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="455" />
+        <location filename="../../riskdesk/ui/main_window.py" line="459" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="456" />
+        <location filename="../../riskdesk/ui/main_window.py" line="460" />
         <source>The import failed and nothing was saved: {error}</source>
         <translation>导入失败，未保存任何数据：{error}</translation>
     </message>
@@ -4147,473 +4217,475 @@ Database: {db}</source>
 <context>
     <name>MonthlyReport</name>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="131" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="264" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="132" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="269" />
         <source>Monthly compliance report</source>
         <translation>月度合规报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="134" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="135" />
         <source>Period</source>
         <translation>报告期间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="135" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="136" />
         <source>Report no.</source>
         <translation>报告编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="136" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="266" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="137" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="271" />
         <source>Cut-off</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="137" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="138" />
         <source>Issued by</source>
         <translation>出具人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="138" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="139" />
         <source>Issued at</source>
         <translation>出具时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="140" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="141" />
         <source>Figures count only what existed at the cut-off: regenerating this report with the same cut-off gives the same figures.</source>
         <translation>数据仅统计截止时间之前已存在的记录：以相同截止时间重新生成本报告，数据完全相同。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="144" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="145" />
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="146" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="147" />
         <source>Applications received</source>
         <translation>受理申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="147" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="148" />
         <source>Decided (automatic or flagged)</source>
         <translation>已决策（自动或标记）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="148" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="149" />
         <source>Flagged for review</source>
         <translation>标记人工审核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="149" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="150" />
+        <location filename="../../riskdesk/reports/partner_section.py" line="59" />
         <source>Flag rate</source>
         <translation>标记率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="87" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="150" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="88" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="151" />
         <source>Approved automatically</source>
         <translation>自动通过</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="151" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="152" />
         <source>Officer decisions</source>
         <translation>审查员决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="152" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="153" />
         <source>Overrides (four-eyes)</source>
         <translation>推翻策略建议（双人复核）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="153" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="154" />
         <source>Median time to decision</source>
         <translation>决策用时中位数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="154" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="155" />
         <source>90th percentile time to decision</source>
         <translation>决策用时第 90 百分位</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="156" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="157" />
         <source>SLA breaches</source>
         <translation>超出时限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="157" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="213" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="158" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="218" />
         <source>Complaints received</source>
         <translation>受理投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="158" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="159" />
         <source>Complaints overdue</source>
         <translation>逾期投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="93" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="94" />
         <source>Trigger</source>
         <translation>触发规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="189" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="190" />
+        <location filename="../../riskdesk/reports/partner_section.py" line="58" />
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="95" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="96" />
         <source>Share of decided</source>
         <translation>占已决策比例</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="80" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="81" />
         <location filename="../../riskdesk/reports/postloan_section.py" line="52" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="84" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="85" />
         <source>Automatic decisions and their triggers</source>
         <translation>自动决策及其触发规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="86" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="87" />
         <source>Score band</source>
         <translation>评分区间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="88" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="94" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="89" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="95" />
         <source>Flagged</source>
         <translation>已标记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="89" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="90" />
         <source>Decided</source>
         <translation>已决策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="96" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="97" />
         <source>Fired on automatic approvals</source>
         <translation>在自动通过中触发</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="102" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="103" />
         <source>No trigger fired this month.</source>
         <translation>本月没有规则触发。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="110" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="111" />
         <source>Audit findings</source>
         <translation>审计发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="111" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="112" />
         <source>Brought back this month</source>
         <translation>本月导回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="112" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="113" />
         <source>Still open</source>
         <translation>仍未关闭</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="114" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="115" />
         <source>Resolved or risk accepted</source>
         <translation>已解决或接受风险</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="117" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="118" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="118" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="119" />
         <source>On</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="119" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="120" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="120" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="121" />
         <source>Finding</source>
         <translation>发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="161" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="162" />
         <source>Officer decisions and overrides</source>
         <translation>审查员决定与推翻</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="163" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="164" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="164" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="221" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="231" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="165" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="226" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="236" />
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="167" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="168" />
         <source>No officer decision this month.</source>
         <translation>本月没有审查员决定。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="171" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="172" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="172" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="173" />
         <source>Maker</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="173" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="174" />
         <source>Made at</source>
         <translation>经办时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="174" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="175" />
         <source>Checker</source>
         <translation>复核人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="175" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="176" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="177" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="178" />
         <source>waiting</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="180" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="181" />
         <source>Compliance checks: cost and amount ceilings</source>
         <translation>合规检查：综合成本与金额上限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="183" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="184" />
         <source>no case</source>
         <translation>无案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="184" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="185" />
         <source>still open</source>
         <translation>仍在处理</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="185" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="186" />
         <source>awaiting check</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="186" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="187" />
         <location filename="../../riskdesk/reports/postloan_section.py" line="78" />
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="187" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="188" />
         <source>APR band</source>
         <translation>年利率区间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="188" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="189" />
         <source>What happened by the cut-off</source>
         <translation>截止时的处理结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="194" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="195" />
         <source>No application this month was over a ceiling.</source>
         <translation>本月没有超过上限的申请。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="197" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="198" />
         <source>Model monitoring</source>
         <translation>模型监控</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="198" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="199" />
         <source>Active model</source>
         <translation>生效模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="199" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="257" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="200" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="262" />
         <source>Approved by</source>
         <translation>批准人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="200" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="201" />
         <source>Approved at</source>
         <translation>批准时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="202" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="203" />
         <source>Score PSI against training</source>
         <translation>评分相对训练集的 PSI</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="204" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="205" />
         <source>AUC / KS on known outcomes</source>
         <translation>已知结果上的 AUC / KS</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="206" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="207" />
         <source>Override rate</source>
         <translation>推翻率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="207" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="208" />
         <source>Decisions by probability of default</source>
         <translation>按违约概率分布的决策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="212" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="217" />
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="239" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="244" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="214" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="219" />
         <source>Replied</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="215" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="220" />
         <source>Replied on time</source>
         <translation>按时答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="216" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="221" />
         <source>Extended</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="217" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="222" />
         <source>Reopened</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="218" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="223" />
         <source>Overdue at the cut-off</source>
         <translation>截止时逾期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="220" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="225" />
         <source>Open by category</source>
         <translation>未结投诉（按类别）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="225" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="230" />
         <source>Received by channel</source>
         <translation>按渠道受理</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="227" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="232" />
         <source>Root causes of complaints closed</source>
         <translation>已结投诉的根本原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="235" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="240" />
         <source>Overdue complaints at the cut-off</source>
         <translation>截止时的逾期投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="237" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="242" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="238" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="243" />
         <location filename="../../riskdesk/reports/postloan_section.py" line="46" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="240" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="245" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="246" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="251" />
         <source>intact: every event re-hashed and chained</source>
         <translation>完整：每个事件均已重新计算哈希并核对链接</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="247" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="252" />
         <source>BROKEN: see riskdesk audit verify</source>
         <translation>已损坏：请运行 riskdesk audit verify</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="249" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="254" />
         <source>Audit trail</source>
         <translation>审计轨迹</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="250" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="255" />
         <source>Verification</source>
         <translation>核验结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="251" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="256" />
         <source>Last event at the cut-off</source>
         <translation>截止时的最后事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="252" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="257" />
         <source>Its hash (the chain's head)</source>
         <translation>其哈希（链头）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="253" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="258" />
         <source>Role</source>
         <translation>职责</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="253" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="258" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="254" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="259" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="254" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="259" />
         <source>Signature</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="255" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="260" />
         <source>Prepared by</source>
         <translation>编制</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="256" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="261" />
         <source>Reviewed by</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="263" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="268" />
         <source>Sign-off</source>
         <translation>签批</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="265" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="270" />
         <source>Page {x} of {y}</source>
         <translation>第 {x} 页，共 {y} 页</translation>
     </message>
@@ -4697,161 +4769,510 @@ Database: {db}</source>
         <source>No early warning this month.</source>
         <translation>本月没有预警。</translation>
     </message>
+    <message>
+        <location filename="../../riskdesk/reports/partner_section.py" line="53" />
+        <source>Partners</source>
+        <translation>合作方</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/partner_section.py" line="55" />
+        <source>No partner is registered.</source>
+        <translation>尚未登记合作方。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/partner_section.py" line="58" />
+        <source>Partner</source>
+        <translation>合作方</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/partner_section.py" line="59" />
+        <source>Approval rate</source>
+        <translation>通过率</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/partner_section.py" line="60" />
+        <source>Fraud hits</source>
+        <translation>欺诈规则命中</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/partner_section.py" line="60" />
+        <source>Bad rate</source>
+        <translation>不良率</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/partner_section.py" line="61" />
+        <source>Complaints per 1,000 loans</source>
+        <translation>每千笔贷款投诉数</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/partner_section.py" line="69" />
+        <source>Bad rate of matured loans by month (%)</source>
+        <translation>成熟贷款不良率（按月，%）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/partner_section.py" line="73" />
+        <source>Joint lending at {day}</source>
+        <translation>截至 {day} 的联合贷款</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/partner_section.py" line="76" />
+        <source>No capital figures are set: the ratios cannot be computed.</source>
+        <translation>尚未设置资本数据，无法计算比例。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/partner_section.py" line="80" />
+        <source>Bank's part of joint loans, {code}</source>
+        <translation>与 {code} 联合贷款中本行出资部分</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/partner_section.py" line="84" />
+        <source>All partners, of the total loan balance</source>
+        <translation>全部合作方，占贷款总余额</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/partner_section.py" line="87" />
+        <source>Measure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/partner_section.py" line="88" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/partner_section.py" line="89" />
+        <source>Ratio</source>
+        <translation>比例</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/partner_section.py" line="90" />
+        <source>Limit</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/partner_section.py" line="93" />
+        <source>Warning: {what}</source>
+        <translation>预警：{what}</translation>
+    </message>
+</context>
+<context>
+    <name>Partners</name>
+    <message>
+        <location filename="../../riskdesk/services/partners.py" line="25" />
+        <source>Licence and registration verified</source>
+        <translation>已核实牌照与登记信息</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/partners.py" line="26" />
+        <source>Shareholders and actual controller known</source>
+        <translation>已掌握股东与实际控制人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/partners.py" line="27" />
+        <source>Financial standing reviewed</source>
+        <translation>已审查财务状况</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/partners.py" line="28" />
+        <source>Data security and personal-information protection assessed</source>
+        <translation>已评估数据安全与个人信息保护</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/partners.py" line="30" />
+        <source>No key risk-control step outsourced to the partner</source>
+        <translation>未将核心风控环节外包给合作方</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/partners.py" line="32" />
+        <source>Complaints and litigation record checked</source>
+        <translation>已核查投诉与诉讼记录</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/partners.py" line="39" />
+        <source>{what} is one of: {choices}.</source>
+        <translation>{what}应为以下之一：{choices}。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/partners.py" line="49" />
+        <source>A partner needs a code (up to 24 characters) and a name (up to 128).</source>
+        <translation>合作方须有编号（最多 24 个字符）和名称（最多 128 个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/partners.py" line="51" />
+        <source>The kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/partners.py" line="53" />
+        <source>A partner with the code {code} exists.</source>
+        <translation>编号为 {code} 的合作方已存在。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/partners.py" line="70" />
+        <source>There is no partner {id}.</source>
+        <translation>没有合作方 {id}。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/partners.py" line="81" />
+        <source>Partner {code} was changed by someone else.</source>
+        <translation>合作方 {code} 已被他人修改。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/partners.py" line="89" />
+        <source>The status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/partners.py" line="91" />
+        <source>A status change needs its reason.</source>
+        <translation>状态变更须说明原因。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/partners.py" line="96" />
+        <source>Due diligence is not complete: {items}.</source>
+        <translation>尽职调查尚未完成：{items}。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/partners.py" line="110" />
+        <source>The checklist item</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/partners.py" line="112" />
+        <source>Note the evidence the check rests on.</source>
+        <translation>请注明检查所依据的证据。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/partners.py" line="157" />
+        <source>Capital and balance are amounts in CNY.</source>
+        <translation>资本和余额须为人民币金额。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/partners.py" line="160" />
+        <source>Capital and balance are above zero.</source>
+        <translation>资本和余额须大于零。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/partner_performance.py" line="185" />
+        <source>{code}: {ratio:.1f} % of net tier-1 capital (limit {limit:.0f} %)</source>
+        <translation>{code}：占一级资本净额 {ratio:.1f} %（上限 {limit:.0f} %）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/partner_performance.py" line="189" />
+        <source>all partners: {ratio:.1f} % of the loan balance (limit {limit:.0f} %)</source>
+        <translation>全部合作方：占贷款余额 {ratio:.1f} %（上限 {limit:.0f} %）</translation>
+    </message>
+</context>
+<context>
+    <name>PartnersTab</name>
+    <message>
+        <location filename="../../riskdesk/ui/partners.py" line="66" />
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/partners.py" line="70" />
+        <location filename="../../riskdesk/ui/partners.py" line="85" />
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/partners.py" line="70" />
+        <location filename="../../riskdesk/ui/partners.py" line="86" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/partners.py" line="70" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/partners.py" line="70" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/partners.py" line="71" />
+        <source>Due diligence</source>
+        <translation>尽职调查</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/partners.py" line="71" />
+        <source>Next review</source>
+        <translation>下次复审</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/partners.py" line="74" />
+        <source>Partner</source>
+        <translation>合作方</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/partners.py" line="74" />
+        <source>Applications</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/partners.py" line="74" />
+        <source>Approval rate</source>
+        <translation>通过率</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/partners.py" line="75" />
+        <source>Flag rate</source>
+        <translation>标记率</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/partners.py" line="75" />
+        <source>Fraud hits</source>
+        <translation>欺诈规则命中</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/partners.py" line="75" />
+        <source>Matured loans</source>
+        <translation>成熟贷款</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/partners.py" line="76" />
+        <source>Bad rate</source>
+        <translation>不良率</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/partners.py" line="76" />
+        <source>Complaints per 1,000 loans</source>
+        <translation>每千笔贷款投诉数</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/partners.py" line="93" />
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/partners.py" line="95" />
+        <source>Evidence (documents, dates)</source>
+        <translation>证据（文件、日期）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/partners.py" line="102" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/partners.py" line="104" />
+        <source>Register partner</source>
+        <translation>登记合作方</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/partners.py" line="104" />
+        <source>Record check</source>
+        <translation>记录检查</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/partners.py" line="105" />
+        <source>Set status</source>
+        <translation>设置状态</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/partners.py" line="121" />
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/partners.py" line="127" />
+        <source>Register</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/partners.py" line="130" />
+        <source>Performance in the month</source>
+        <translation>本月表现</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/partners.py" line="145" />
+        <source>Not shown</source>
+        <translation>未显示</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/partners.py" line="161" />
+        <source>Joint lending: no capital figures set.</source>
+        <translation>联合贷款：尚未设置资本数据。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/partners.py" line="165" />
+        <source>Joint lending at {day}: against net tier-1 capital {ratios} (limit 25 % each); all partners {all} of the loan balance (limit 50 %). {warnings}</source>
+        <translation>截至 {day} 的联合贷款：占一级资本净额 {ratios}（单一合作方上限 25 %）；全部合作方占贷款余额 {all}（上限 50 %）。{warnings}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/partners.py" line="173" />
+        <location filename="../../riskdesk/ui/partners.py" line="182" />
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/partners.py" line="173" />
+        <source>Select a partner first.</source>
+        <translation>请先选择合作方。</translation>
+    </message>
 </context>
 <context>
     <name>Permissions</name>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="49" />
+        <location filename="../../riskdesk/services/permissions.py" line="50" />
         <source>manage users and roles</source>
         <translation>管理用户和角色</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="50" />
+        <location filename="../../riskdesk/services/permissions.py" line="51" />
         <source>import applications</source>
         <translation>导入申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="51" />
+        <location filename="../../riskdesk/services/permissions.py" line="52" />
         <source>view applications</source>
         <translation>查看申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="52" />
+        <location filename="../../riskdesk/services/permissions.py" line="53" />
         <source>verify the audit trail</source>
         <translation>校验审计链</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="53" />
+        <location filename="../../riskdesk/services/permissions.py" line="54" />
         <source>train credit models</source>
         <translation>训练信用模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="54" />
+        <location filename="../../riskdesk/services/permissions.py" line="55" />
         <source>propose a model for activation</source>
         <translation>提请启用模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="55" />
+        <location filename="../../riskdesk/services/permissions.py" line="56" />
         <source>approve a model (second person)</source>
         <translation>审批模型（第二人）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="56" />
+        <location filename="../../riskdesk/services/permissions.py" line="57" />
         <source>record model monitoring</source>
         <translation>记录模型监控</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="57" />
+        <location filename="../../riskdesk/services/permissions.py" line="58" />
         <source>score applications</source>
         <translation>为申请评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="58" />
+        <location filename="../../riskdesk/services/permissions.py" line="59" />
         <source>change rule settings</source>
         <translation>修改规则设置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="59" />
+        <location filename="../../riskdesk/services/permissions.py" line="60" />
         <source>change the decision policy</source>
         <translation>修改决策策略</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="60" />
+        <location filename="../../riskdesk/services/permissions.py" line="61" />
         <source>work cases: claim, note, decide</source>
         <translation>处理案件：领取、记录、决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="61" />
+        <location filename="../../riskdesk/services/permissions.py" line="62" />
         <source>assign cases to others</source>
         <translation>将案件分配给他人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="62" />
+        <location filename="../../riskdesk/services/permissions.py" line="63" />
         <source>check another officer's decision</source>
         <translation>复核他人的决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="63" />
+        <location filename="../../riskdesk/services/permissions.py" line="64" />
         <source>export the data key for escrow</source>
         <translation>导出数据密钥以托管</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="64" />
+        <location filename="../../riskdesk/services/permissions.py" line="65" />
         <source>change workstation settings</source>
         <translation>修改工作站设置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="65" />
+        <location filename="../../riskdesk/services/permissions.py" line="66" />
         <source>export the case queue (masked)</source>
         <translation>导出案件队列（遮蔽）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="66" />
+        <location filename="../../riskdesk/services/permissions.py" line="67" />
         <source>see unmasked personal data</source>
         <translation>查看未遮蔽的个人信息</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="67" />
+        <location filename="../../riskdesk/services/permissions.py" line="68" />
         <source>register and handle complaints</source>
         <translation>登记和处理投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="69" />
+        <location filename="../../riskdesk/services/permissions.py" line="70" />
         <source>assign complaints</source>
         <translation>分派投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="70" />
+        <location filename="../../riskdesk/services/permissions.py" line="71" />
         <source>approve a special complaint extension</source>
         <translation>审批投诉特别延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="72" />
+        <location filename="../../riskdesk/services/permissions.py" line="73" />
         <source>change complaint deadlines</source>
         <translation>修改投诉处理期限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="73" />
+        <location filename="../../riskdesk/services/permissions.py" line="74" />
         <source>issue case audit reports</source>
         <translation>出具案件审计报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="74" />
+        <location filename="../../riskdesk/services/permissions.py" line="75" />
         <source>issue the monthly report</source>
         <translation>出具月度报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="75" />
+        <location filename="../../riskdesk/services/permissions.py" line="76" />
         <source>import loans, repayments and flows</source>
         <translation>导入借据、还款和资金流水</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="76" />
+        <location filename="../../riskdesk/services/permissions.py" line="77" />
         <source>run post-loan monitoring</source>
         <translation>运行贷后监测</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="77" />
+        <location filename="../../riskdesk/services/permissions.py" line="78" />
         <source>change post-loan thresholds</source>
         <translation>修改贷后阈值</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="78" />
+        <location filename="../../riskdesk/services/permissions.py" line="79" />
         <source>export an offline audit pack</source>
         <translation>导出离线审计包</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="79" />
+        <location filename="../../riskdesk/services/permissions.py" line="80" />
         <source>bring audit findings back</source>
         <translation>导回审计发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="80" />
+        <location filename="../../riskdesk/services/permissions.py" line="81" />
         <source>follow up audit findings</source>
         <translation>跟进审计发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="129" />
+        <location filename="../../riskdesk/services/permissions.py" line="82" />
+        <source>keep the partner register</source>
+        <translation>维护合作方名录</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/permissions.py" line="132" />
         <source>{user} may not {action}; this needs the role: {roles}.</source>
         <translation>{user} 无权{action}；需要角色：{roles}。</translation>
     </message>
@@ -5015,6 +5436,11 @@ Database: {db}</source>
     </message>
     <message>
         <location filename="../../riskdesk/services/postloan.py" line="63" />
+        <source>Jointly funded with {partner}, whose share is {share} % (at least {minimum} % required)</source>
+        <translation>与 {partner} 联合出资，其出资比例为 {share} %（至少须为 {minimum} %）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/postloan.py" line="66" />
         <source>Loan over one year: credit re-review {n} due since {due}</source>
         <translation>贷款期限超过一年：第 {n} 次年度授信复审自 {due} 起到期</translation>
     </message>
@@ -5064,42 +5490,47 @@ Database: {db}</source>
         <translation>年度授信复审到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="112" />
+        <location filename="../../riskdesk/rules/catalog.py" line="106" />
+        <source>Partner share of a joint loan below the minimum</source>
+        <translation>联合贷款中合作方出资比例低于下限</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/postloan.py" line="115" />
         <source>Reading repayments</source>
         <translation>正在读取还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="116" />
+        <location filename="../../riskdesk/services/postloan.py" line="119" />
         <source>Writing the month's snapshot</source>
         <translation>正在写入本月快照</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="119" />
+        <location filename="../../riskdesk/services/postloan.py" line="122" />
         <source>Checking fund flows</source>
         <translation>正在检查资金流水</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="123" />
+        <location filename="../../riskdesk/services/postloan.py" line="127" />
         <source>Raising cases</source>
         <translation>正在生成案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan_policy.py" line="45" />
+        <location filename="../../riskdesk/services/postloan_policy.py" line="46" />
         <source>Measures for Risk Classification of Financial Assets (2023); CBIRC Order 2020 No. 9; PBOC Order 2016 No. 3</source>
         <translation>《商业银行金融资产风险分类办法》（2023）；银保监会令2020年第9号；中国人民银行令2016年第3号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan_policy.py" line="73" />
+        <location filename="../../riskdesk/services/postloan_policy.py" line="74" />
         <source>Say why the thresholds change.</source>
         <translation>请说明修改阈值的原因。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan_policy.py" line="78" />
+        <location filename="../../riskdesk/services/postloan_policy.py" line="79" />
         <source>Unknown post-loan setting: {names}.</source>
         <translation>未知的贷后设置：{names}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan_policy.py" line="83" />
+        <location filename="../../riskdesk/services/postloan_policy.py" line="84" />
         <source>Category floors must rise: special mention &lt; substandard &lt; doubtful &lt; loss, from day 1.</source>
         <translation>分类下限须逐级递增：关注 &lt; 次级 &lt; 可疑 &lt; 损失，且从第 1 天开始。</translation>
     </message>
@@ -5379,7 +5810,7 @@ Database: {db}</source>
         <translation>不存在报告 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reports.py" line="234" />
+        <location filename="../../riskdesk/services/reports.py" line="238" />
         <source>Consumer-finance risk team</source>
         <translation>消费金融风险管理团队</translation>
     </message>

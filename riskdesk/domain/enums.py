@@ -342,3 +342,17 @@ LABELS.update({  # audit findings' follow-up
     "finding.import": QT_TRANSLATE_NOOP("Enum", "brought an audit finding back"),
     "finding.follow_up": QT_TRANSLATE_NOOP("Enum", "followed up an audit finding"),
 })
+
+
+LABELS.update({  # partners
+    "platform": QT_TRANSLATE_NOOP("Enum", "platform"),
+    "guarantor": QT_TRANSLATE_NOOP("Enum", "guarantor"),
+    "collection_agency": QT_TRANSLATE_NOOP("Enum", "collection agency"),
+    "onboarding": QT_TRANSLATE_NOOP("Enum", "onboarding"),
+    "suspended": QT_TRANSLATE_NOOP("Enum", "suspended"),
+    "exited": QT_TRANSLATE_NOOP("Enum", "exited"),
+    "partner.register": QT_TRANSLATE_NOOP("Enum", "registered a partner"),
+    "partner.check": QT_TRANSLATE_NOOP("Enum", "recorded a due-diligence check"),
+    "partner.status": QT_TRANSLATE_NOOP("Enum", "changed a partner's status"),
+    "partner.capital": QT_TRANSLATE_NOOP("Enum", "set the capital figures"),
+})

@@ -43,6 +43,7 @@ class MonthlyReportData:
     generated_at: datetime
     postloan: PostLoanFigures | None = None
     findings: FindingFigures | None = None
+    partners: tuple[Any, ...] | None = None  # (PartnerMonth rows, JointPosition, trend)
 
 
 def _when(value: datetime | None) -> str:
@@ -209,6 +210,10 @@ def build(data: MonthlyReportData, *, report_no: str) -> bytes:
                    _histogram(data.pd_histogram, s.font))]
     if data.postloan is not None:
         story += postloan_section.section(s, data.postloan)
+    if data.partners is not None:
+        from riskdesk.reports import partner_section
+
+        story += partner_section.section(s, *data.partners)
     story += [Paragraph(esc(translate("MonthlyReport", "Complaints")), s.h1), pairs(s, [
         (translate("MonthlyReport", "Complaints received"), c.received),
         (translate("MonthlyReport", "Replied"), c.responded),

@@ -54,7 +54,8 @@ SUFFIX = ".rdpack"
 UNSEALED = ("audit_finding", "pack_seal")  # what may change in the auditor's hands
 ALL_ROWS = ("app_user", "user_role", "import_batch", "model_version", "monitor_run",
             "rule_set", "rule_setting", "policy_version", "score_run", "lpr_rate",
-            "monitoring_policy", "monitoring_run", "app_setting")
+            "monitoring_policy", "monitoring_run", "app_setting", "partner", "partner_check",
+            "capital_figure")
 PACK_DDL = (
     "CREATE TABLE pack_info (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE pack_chain (seq INTEGER PRIMARY KEY, prev_hash TEXT NOT NULL, "

@@ -38,6 +38,11 @@ def build_demo(target: str, *, rows: int | None = None) -> str:
             create_user(session, actor, username=name, password=DEMO_PASSWORD, roles=roles)
     n = rows or len(source_frame())
     frame = demo_frame(n)
+    from riskdesk.services.demo_partners import assign_partners, register_partners
+
+    with unit_of_work(engine) as session:
+        register_partners(session, _actor(session, "compliance"))
+    frame = assign_partners(frame)
     digest = hashlib.sha256((resources_dir() / "data" / "lending_club.csv").read_bytes()
                             + f":{n}".encode()).hexdigest()
     result = import_frame(engine, actor, frame, file_name=f"demo:lending_club.csv x{n}",
@@ -50,6 +55,9 @@ def build_demo(target: str, *, rows: int | None = None) -> str:
     with unit_of_work(engine, write=False) as session:
         officer = _actor(session, "officer")
     book = load_demo_loans(engine, officer)
+    from riskdesk.services.demo_partners import review_partners
+
+    book += "; " + review_partners(engine, officer)
     return (f"{redact_url(engine.url)}: demo database with {result.inserted} applications; "
             f"users {', '.join(u for u, _ in users)} (password: {DEMO_PASSWORD}); "
             f"{scoring}; post-loan: {book}")

@@ -24,6 +24,12 @@ BENIGN = [("merchant", "5411"), ("merchant", "5812"), ("merchant", "5732"),
           ("merchant", "5311"), ("merchant", "8062"), ("merchant", "8220"), ("person", "")]
 
 
+def _share(code: object) -> object:
+    from riskdesk.services.demo_partners import SHARES
+
+    return SHARES.get(str(code)) if code else None
+
+
 def _card(rng: np.random.Generator, n: int, prefix: str = "6228") -> list[str]:
     return [prefix + f"{v:012d}" for v in rng.integers(0, 10**12, n)]
 
@@ -34,11 +40,11 @@ def demo_books(engine: Engine, *, loans: int, today: date,
     with engine.connect() as conn:
         apps = pd.DataFrame(conn.execute(text(
             "SELECT a.application_no, a.amount, a.term_months, a.apr, a.repayment_type, "
-            "a.submitted_at, a.outcome FROM application a JOIN decision_record d ON "
-            "d.application_id = a.id AND d.current_slot = 1 WHERE d.outcome = 'auto_approve' "
-            "ORDER BY a.submitted_at, a.id")).all(),
-            columns=["application_no", "amount", "term", "apr", "repayment_type", "submitted",
-                     "outcome"])
+            "a.submitted_at, a.outcome, p.code FROM application a JOIN decision_record d ON "
+            "d.application_id = a.id AND d.current_slot = 1 LEFT JOIN partner p ON p.id = "
+            "a.partner_id WHERE d.outcome = 'auto_approve' ORDER BY a.submitted_at, a.id"))
+            .all(), columns=["application_no", "amount", "term", "apr", "repayment_type",
+                             "submitted", "outcome", "partner"])
     apps = apps.head(loans).reset_index(drop=True)
     n = len(apps)
     submitted = pd.to_datetime(apps["submitted"])
@@ -51,7 +57,8 @@ def demo_books(engine: Engine, *, loans: int, today: date,
         "application_no": apps["application_no"], "principal": principal,
         "disbursed_at": disbursed.dt.strftime("%Y-%m-%d %H:%M:%S"),
         "start_date": disbursed.dt.strftime("%Y-%m-%d"), "term_months": term, "apr": apr,
-        "repayment_type": apps["repayment_type"]})
+        "repayment_type": apps["repayment_type"],
+        "partner_share": apps["partner"].map(_share).fillna("")})
 
     # Schedules (annuity; bullet and interest-only pay the principal at the end) as paid.
     bad = (apps["outcome"] == "bad").to_numpy()

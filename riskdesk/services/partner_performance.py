@@ -24,6 +24,7 @@ from riskdesk.domain.loans import Loan, LoanSnapshot
 from riskdesk.domain.partners import Partner
 from riskdesk.domain.rules import RuleHit
 from riskdesk.domain.scoring import DecisionRecord
+from riskdesk.i18n import translate
 from riskdesk.services import audit
 from riskdesk.services.actor import Actor
 from riskdesk.services.monthly import month_bounds
@@ -181,14 +182,27 @@ def joint_position(session: Session, actor: Actor, month: str) -> JointPosition:
         ratio_all = float(sum(by.values(), Decimal(0)) / capital.total_loan_balance)
         for code, r in ratio_one.items():
             if r >= LIMIT_ONE * WARN_AT:
-                warnings.append(f"{code}: {100 * r:.1f} % of net tier-1 capital (limit "
-                                f"{100 * LIMIT_ONE:.0f} %)")
+                warnings.append(translate(
+                    "Partners", "{code}: {ratio:.1f} % of net tier-1 capital (limit {limit:.0f} "
+                    "%)").format(code=code, ratio=100 * r, limit=100 * LIMIT_ONE))
         if ratio_all >= LIMIT_ALL * WARN_AT:
-            warnings.append(f"all partners: {100 * ratio_all:.1f} % of the loan balance (limit "
-                            f"{100 * LIMIT_ALL:.0f} %)")
+            warnings.append(translate(
+                "Partners", "all partners: {ratio:.1f} % of the loan balance (limit {limit:.0f} "
+                "%)").format(ratio=100 * ratio_all, limit=100 * LIMIT_ALL))
     return JointPosition(day, capital.net_tier1_capital if capital else None,
                          capital.total_loan_balance if capital else None, dict(by), ratio_one,
                          ratio_all, warnings)
+
+
+def trend(session: Session, actor: Actor, month: str, months: int = 6,
+          ) -> dict[str, list[tuple[str, float | None]]]:
+    """Each partner's bad rate over the months up to ``month``, oldest first."""
+    out: dict[str, list[tuple[str, float | None]]] = defaultdict(list)
+    for back in range(months - 1, -1, -1):
+        m = _months_back(month, back)
+        for r in performance(session, actor, m):
+            out[r.code].append((m, r.bad_rate))
+    return dict(out)
 
 
 def raise_review_cases(session: Session, actor: Actor, month: str) -> list[int]:

@@ -226,6 +226,10 @@ def monthly_report(engine: Engine, actor: Actor, month: str, language: str,
 
         start, end = month_bounds(month)
         found = findings.figures(session, start, end, cut_off)
+        from riskdesk.services.partner_performance import joint_position, performance, trend
+
+        partner_rows = (performance(session, actor, month), joint_position(session, actor, month),
+                        trend(session, actor, month))
         checked = audit_trail.verify(session)
         row = _reserve(session, actor, "monthly", month, language, cut_off)
         pdf = build(MonthlyReportData(
@@ -233,7 +237,7 @@ def monthly_report(engine: Engine, actor: Actor, month: str, language: str,
             complaints.month_details(session, actor, month, cut_off),
             bank or translate("Reports", "Consumer-finance risk team"), info,
             figures.pd_bins, checked.ok, checked.events, actor.username, row.generated_at,
-            postloan, found), report_no=row.report_no)
+            postloan, found, partner_rows), report_no=row.report_no)
         issued = _seal(session, actor, row, pdf, {"received": figures.received,
                                                   "flagged": figures.flagged})
         session.expunge(issued.report)

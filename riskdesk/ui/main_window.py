@@ -143,6 +143,10 @@ class MainWindow(QMainWindow):
         self.reports = ReportsTab(engine, actor, self.dialogs, self)
         self.tabs.addTab(self.reports, self.tr("Reports"))
         from riskdesk.ui.findings import FindingsTab
+        from riskdesk.ui.partners import PartnersTab
+
+        self.partners = PartnersTab(engine, actor, self.dialogs, self)
+        self.tabs.addTab(self.partners, self.tr("Partners"))
 
         self.findings = FindingsTab(engine, actor, self.dialogs,
                                     pack.path if pack is not None else None, self)

@@ -1,0 +1,205 @@
+"""The Partners tab: the register with its due-diligence state and review dates (overdue in
+red), each partner's month, and the joint-lending ratios. Compliance registers partners,
+records checks with their evidence and changes a partner's status, each with a reason."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import Engine
+from sqlmodel import select
+
+from riskdesk.domain.enums import label
+from riskdesk.domain.partners import Partner
+from riskdesk.errors import RiskdeskError
+from riskdesk.i18n import translate
+from riskdesk.services import partners
+from riskdesk.services.actor import Actor
+from riskdesk.services.partner_performance import joint_position, performance
+from riskdesk.services.permissions import Action, allowed
+from riskdesk.storage.session import unit_of_work
+from riskdesk.ui.dialogs import Dialogs
+
+OVERDUE = QColor("#a01010")
+
+
+def _pct(v: float | None) -> str:
+    return "-" if v is None else f"{100 * v:.1f} %"
+
+
+def _fill(table: QTableWidget, rows: list[list[str]], red: set[int] | None = None) -> None:
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            item = QTableWidgetItem(value)
+            if red and r in red:
+                item.setForeground(OVERDUE)
+            table.setItem(r, c, item)
+    table.resizeColumnsToContents()
+
+
+class PartnersTab(QWidget):
+    def __init__(self, engine: Engine, actor: Actor, dialogs: Dialogs,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.engine, self.actor, self.dialogs = engine, actor, dialogs
+        self.partner_rows: list[Partner] = []
+        self.month = QLineEdit(f"{date.today():%Y-%m}", self)
+        self.month.setMaximumWidth(100)
+        self.month.returnPressed.connect(self.reload)
+        show = QPushButton(self.tr("Show"), self)
+        show.clicked.connect(self.reload)
+        self.register_table = QTableWidget(0, 6, self)
+        self.register_table.setHorizontalHeaderLabels([
+            self.tr("Code"), self.tr("Name"), self.tr("Kind"), self.tr("Status"),
+            self.tr("Due diligence"), self.tr("Next review")])
+        self.performance_table = QTableWidget(0, 8, self)
+        self.performance_table.setHorizontalHeaderLabels([
+            self.tr("Partner"), self.tr("Applications"), self.tr("Approval rate"),
+            self.tr("Flag rate"), self.tr("Fraud hits"), self.tr("Matured loans"),
+            self.tr("Bad rate"), self.tr("Complaints per 1,000 loans")])
+        for t in (self.register_table, self.performance_table):
+            t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            t.horizontalHeader().setStretchLastSection(True)
+        self.joint = QLabel(self)
+        self.joint.setWordWrap(True)
+        # compliance's controls
+        self.code, self.name = QLineEdit(self), QLineEdit(self)
+        self.code.setPlaceholderText(self.tr("Code"))
+        self.name.setPlaceholderText(self.tr("Name"))
+        self.kind = QComboBox(self)
+        for k in partners.KINDS:
+            self.kind.addItem(label(k), k)
+        self.item = QComboBox(self)
+        for key, text in partners.CHECKLIST.items():
+            self.item.addItem(translate("Partners", text), key)
+        self.passed = QCheckBox(self.tr("Passed"), self)
+        self.evidence = QLineEdit(self)
+        self.evidence.setPlaceholderText(self.tr("Evidence (documents, dates)"))
+        self.review_due = QDateEdit(QDate.currentDate().addYears(1), self)
+        self.review_due.setCalendarPopup(True)
+        self.status = QComboBox(self)
+        for st in partners.STATUSES:
+            self.status.addItem(label(st), st)
+        self.reason = QLineEdit(self)
+        self.reason.setPlaceholderText(self.tr("Reason"))
+        self.buttons = {key: QPushButton(text, self) for key, text in (
+            ("register", self.tr("Register partner")), ("check", self.tr("Record check")),
+            ("status", self.tr("Set status")))}
+        self.buttons["register"].clicked.connect(self.register)
+        self.buttons["check"].clicked.connect(self.record_check)
+        self.buttons["status"].clicked.connect(self.set_status)
+        manage = allowed(actor, Action.PARTNER_MANAGE)
+        for b in self.buttons.values():
+            b.setEnabled(manage)
+        grid = QGridLayout()
+        for col_, w in enumerate((self.code, self.name, self.kind, self.buttons["register"])):
+            grid.addWidget(w, 0, col_)
+        for col_, w in enumerate((self.item, self.passed, self.evidence, self.review_due,
+                                  self.buttons["check"])):
+            grid.addWidget(w, 1, col_)
+        for col_, w in enumerate((self.status, self.reason, self.buttons["status"])):
+            grid.addWidget(w, 2, col_)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Month"), self))
+        top.addWidget(self.month)
+        top.addWidget(show)
+        top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(QLabel(self.tr("Register"), self))
+        layout.addWidget(self.register_table, 1)
+        layout.addLayout(grid)
+        layout.addWidget(QLabel(self.tr("Performance in the month"), self))
+        layout.addWidget(self.performance_table, 1)
+        layout.addWidget(self.joint)
+        self.reload()
+
+    def reload(self) -> None:
+        month = self.month.text().strip()
+        try:
+            with unit_of_work(self.engine, write=False) as session:
+                self.partner_rows = list(session.exec(select(Partner).order_by(Partner.code)))
+                checks = {p.id: partners.checklist(session, p.id or 0)
+                          for p in self.partner_rows}
+                rows = performance(session, self.actor, month)
+                joint = joint_position(session, self.actor, month)
+        except RiskdeskError as exc:
+            self.dialogs.error(self, self.tr("Not shown"), str(exc))
+            return
+        today = date.today()
+        _fill(self.register_table, [
+            [p.code, p.name, label(p.kind), label(p.status),
+             f"{sum(checks[p.id].values())}/{len(checks[p.id])}",
+             p.next_review.isoformat() if p.next_review else "-"]
+            for p in self.partner_rows],
+            red={i for i, p in enumerate(self.partner_rows)
+                 if p.next_review and p.next_review < today})
+        _fill(self.performance_table, [
+            [f"{r.code} {r.name}", str(r.applications), _pct(r.approval_rate),
+             _pct(r.flag_rate), str(r.fraud_hits), str(r.matured), _pct(r.bad_rate),
+             "-" if r.complaints_per_1000 is None else f"{r.complaints_per_1000:.1f}"]
+            for r in rows])
+        if joint.tier1 is None:
+            self.joint.setText(self.tr("Joint lending: no capital figures set."))
+        else:
+            ratios = ", ".join(f"{c} {100 * v:.1f} %" for c, v in joint.ratio_one.items())
+            self.joint.setText(self.tr(
+                "Joint lending at {day}: against net tier-1 capital {ratios} (limit 25 % "
+                "each); all partners {all} of the loan balance (limit 50 %). {warnings}").format(
+                day=joint.day.isoformat(), ratios=ratios or "-", all=_pct(joint.ratio_all),
+                warnings=" ".join(joint.warnings)))
+
+    def _selected(self) -> Partner | None:
+        row = self.register_table.currentRow()
+        if not 0 <= row < len(self.partner_rows):
+            self.dialogs.error(self, self.tr("Not saved"), self.tr("Select a partner first."))
+            return None
+        return self.partner_rows[row]
+
+    def _run(self, work) -> None:  # type: ignore[no-untyped-def]
+        try:
+            with unit_of_work(self.engine) as session:
+                work(session)
+        except RiskdeskError as exc:
+            self.dialogs.error(self, self.tr("Not saved"), str(exc))
+            return
+        self.reload()
+
+    def register(self) -> None:
+        self._run(lambda s: partners.register(
+            s, self.actor, code=self.code.text(), name=self.name.text(),
+            kind=str(self.kind.currentData())))
+
+    def record_check(self) -> None:
+        p = self._selected()
+        if p is not None:
+            due = self.review_due.date().toPython()
+            self._run(lambda s: partners.record_check(
+                s, self.actor, p.id or 0, item=str(self.item.currentData()),
+                passed=self.passed.isChecked(), evidence=self.evidence.text(),
+                review_due=due))  # type: ignore[arg-type]
+
+    def set_status(self) -> None:
+        p = self._selected()
+        if p is not None:
+            self._run(lambda s: partners.set_status(
+                s, self.actor, p.id or 0, p.version, str(self.status.currentData()),
+                self.reason.text()))
