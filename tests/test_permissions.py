@@ -18,6 +18,7 @@ from riskdesk.services import (
     complaints,
     findings,
     models,
+    partners,
     postloan_policy,
     reports,
     rulesets,
@@ -116,6 +117,10 @@ def services(engine: Engine, case_id: int,
             s, a, tmp / "no-such.rdpack"))),
         (Action.FINDING_FOLLOW_UP, u(engine, lambda s, a: findings.follow_up(
             s, a, 999, 1, status="resolved", note="n"))),
+        (Action.PARTNER_MANAGE, u(engine, lambda s, a: partners.register(
+            s, a, code=f"P{a.username}"[:24], name="P", kind="platform"))),
+        (Action.PARTNER_MANAGE, u(engine, lambda s, a: partners.set_capital(
+            s, a, date(2026, 1, 1), "1", "1"))),
     ]
 
 

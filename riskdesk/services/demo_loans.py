@@ -58,7 +58,8 @@ def demo_books(engine: Engine, *, loans: int, today: date,
         "disbursed_at": disbursed.dt.strftime("%Y-%m-%d %H:%M:%S"),
         "start_date": disbursed.dt.strftime("%Y-%m-%d"), "term_months": term, "apr": apr,
         "repayment_type": apps["repayment_type"],
-        "partner_share": apps["partner"].map(_share).fillna("")})
+        "partner_share": apps["partner"].map(_share).astype(object).where(
+            apps["partner"].map(_share).notna(), "")})
 
     # Schedules (annuity; bullet and interest-only pay the principal at the end) as paid.
     bad = (apps["outcome"] == "bad").to_numpy()
