@@ -191,3 +191,28 @@ def test_demo_partners_worst_bad_rate_at_least_twice_the_best(
     assert re.search(rf"{worst}\b.*?{100 * rates[worst]:.1f} %", body, re.S)
     assert "Joint lending at" in body
     engine.dispose()
+
+
+def test_cli_capital_performance_and_review(sqlite_engine: Engine,
+                                            sqlite_actors: dict[str, Actor],
+                                            sqlite_path: Path) -> None:
+    from tests.conftest import PASSWORD
+    from tests.helpers import run_cli
+
+    _register(sqlite_engine, sqlite_actors, "P9")
+    sqlite_engine.dispose()
+    db = ["--db", str(sqlite_path)]
+    env = {"RISKDESK_PASSWORD": PASSWORD}
+    refused = run_cli("partners", "capital", "--from", "2026-01-01", "--tier1", "5",
+                      "--balance", "9", *db, "--user", "officer", env=env)
+    assert refused.returncode == 1 and "may not" in refused.stderr
+    set_ = run_cli("partners", "capital", "--from", "2026-01-01", "--tier1", "1000000",
+                   "--balance", "9000000", *db, "--user", "compliance", env=env)
+    assert set_.returncode == 0, set_.stderr
+    shown = run_cli("partners", "performance", "--month", "2026-11", *db, "--user", "auditor",
+                    env=env)
+    assert shown.returncode == 0 and "P9" in shown.stdout and "of the loan balance" in \
+        shown.stdout
+    review = run_cli("partners", "review", "--month", "2026-11", *db, "--user", "officer",
+                     env=env)
+    assert review.returncode == 0 and "0 partner review case(s)" in review.stdout
