@@ -56,7 +56,8 @@ def test_register_due_diligence_and_status(engine: Engine, actors: dict[str, Act
 
 
 def test_joint_share_flag_bad_rate_doubling_and_complaints(
-        sqlite_engine: Engine, sqlite_actors: dict[str, Actor], tmp_path: Path) -> None:
+        qtbot, sqlite_engine: Engine, sqlite_actors: dict[str, Actor],  # type: ignore[no-untyped-def]
+        tmp_path: Path) -> None:
     engine, actors = sqlite_engine, sqlite_actors
     _register(engine, actors, "P1")
     _register(engine, actors, "P2")
@@ -116,6 +117,24 @@ def test_joint_share_flag_bad_rate_doubling_and_complaints(
             "loan l ON l.id = s.loan_id JOIN partner p ON p.id = l.partner_id WHERE "
             "s.month = '2026-11' AND p.code = 'P1'")).scalar_one()
     assert abs(float(pos.by_partner["P1"]) - float(bank_part)) < 0.05
+    # in the window: both cases are in the queue; each opens with its reason
+    from riskdesk.ui.main_window import MainWindow
+    from tests.test_gui import FakeDialogs
+    window = MainWindow(engine, officer, FakeDialogs())
+    qtbot.addWidget(window)
+    with engine.connect() as conn:
+        joint_case = conn.execute(text(
+            "SELECT case_id FROM loan_alert WHERE code = 'JOINT_SHARE'")).scalar_one()
+    m = window.cases_model
+    while m.canFetchMore():
+        m.fetchMore()
+    ids = {m.row_at(r).id: r for r in range(m.rowCount())}
+    assert joint_case in ids and opened[0] in ids
+    d = window.open_case(m.index(ids[joint_case], 0))
+    assert "Partner share of a joint loan below the minimum" in d.view.toPlainText()
+    assert "whose share is 20 %" in d.view.toPlainText()
+    review = window.open_case(m.index(ids[opened[0]], 0))
+    assert "bad rate" in review.view.toPlainText()
 
 
 def test_gui_register_check_activate(qtbot, sqlite_engine: Engine,  # type: ignore[no-untyped-def]

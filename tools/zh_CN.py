@@ -1009,6 +1009,7 @@ ZH: dict[str, str] = {
     'Bad rate of matured loans by month (%)': '成熟贷款不良率（按月，%）',
     '{code}: {ratio:.1f} % of net tier-1 capital (limit {limit:.0f} %)': '{code}：占一级资本净额 {ratio:.1f} %（上限 {limit:.0f} %）',
     'all partners: {ratio:.1f} % of the loan balance (limit {limit:.0f} %)': '全部合作方：占贷款余额 {ratio:.1f} %（上限 {limit:.0f} %）',
+    'Partner under review: {code} {name}. Why: {reason}': '复审中的合作方：{code} {name}。原因：{reason}',
     'Automatic decisions and their triggers': '自动决策及其触发规则',
     'Score band': '评分区间',
     'Flagged': '已标记',

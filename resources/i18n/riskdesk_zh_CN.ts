@@ -590,82 +590,87 @@
         <translation>更正笔记 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="274" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="270" />
+        <source>Partner under review: {code} {name}. Why: {reason}</source>
+        <translation>复审中的合作方：{code} {name}。原因：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="278" />
         <source>{value} (unmasked)</source>
         <translation>{value}（已解除遮蔽）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="276" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="280" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="277" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="281" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="278" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="282" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="279" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="283" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="280" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="284" />
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="281" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="285" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="282" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="286" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="283" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="287" />
         <source>Amount (CNY)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="284" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="288" />
         <source>Term (months)</source>
         <translation>期限（月）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="285" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="289" />
         <source>APR %</source>
         <translation>年利率 %</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="286" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="290" />
         <source>Purpose</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="287" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="291" />
         <source>Submitted</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="288" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="292" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="292" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="296" />
         <source>model {m}, rule set {r}, policy {p}</source>
         <translation>模型 {m}，规则集 {r}，策略 {p}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="306" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="310" />
         <source>Early warnings (evidence)</source>
         <translation>预警（证据）</translation>
     </message>

@@ -266,6 +266,10 @@ class CaseDialog(QDialog):
         if case.decision:
             parts.append(f"<p><b>{e(t['decision'])}:</b> {e(label(case.decision))} "
                          f"&middot; {e(case.reason)}</p>")
+        elif case.kind == "partner_review":
+            why = self.tr("Partner under review: {code} {name}. Why: {reason}").format(
+                code=case.application_no, name=case.applicant_name, reason=case.reason)
+            parts.append(f"<p><b>{e(why)}</b></p>")
         if d.check_reasons:
             parts.append(f"<p><b>{e(t['second'])}:</b> "
                          f"{e('; '.join(d.check_reasons))}</p>")
