@@ -740,3 +740,17 @@ def test_post_loan_tab_imports_monitors_and_a_case_opens_its_loan(
     qtbot.addWidget(calm)
     assert not calm.postloan.buttons["monitor"].isEnabled()
     assert not calm.postloan.buttons["import"].isEnabled()
+
+
+def test_help_guide_and_about(qtbot: Any, sqlite_engine: Engine, sqlite_actors: dict) -> None:
+    from tests.test_scoring import activate_default
+
+    activate_default(sqlite_engine, sqlite_actors)
+    window = MainWindow(sqlite_engine, sqlite_actors["auditor"], FakeDialogs())
+    qtbot.addWidget(window)
+    window.guide_action.trigger()
+    text = window.guide.toPlainText()
+    assert "Officers and senior officers" in text and "Auditors" in text
+    about = window.about_text()
+    assert "Credit model:" in about and "approved by" in about
+    assert "password" not in about.lower()

@@ -3907,7 +3907,7 @@
     </message>
     <message>
         <location filename="../../riskdesk/ui/main_window.py" line="369" />
-        <location filename="../../riskdesk/ui/main_window.py" line="405" />
+        <location filename="../../riskdesk/ui/main_window.py" line="409" />
         <source>About riskdesk</source>
         <translation>关于 riskdesk</translation>
     </message>
@@ -3947,89 +3947,107 @@
         <translation>程序日志：记录程序做了什么、出了什么错（不含个人信息），供技术支持使用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="401" />
+        <location filename="../../riskdesk/ui/main_window.py" line="392" />
+        <location filename="../../riskdesk/ui/main_window.py" line="436" />
+        <source>User guide</source>
+        <translation>使用指南</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="405" />
         <source>{total} applications, {loaded} loaded</source>
         <translation>共 {total} 笔申请，已加载 {loaded} 笔</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="406" />
-        <source>riskdesk {version}
-Database: {db}</source>
-        <translation>riskdesk {version}
-数据库：{db}</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="425" />
+        <location filename="../../riskdesk/ui/main_window.py" line="461" />
         <source>Importing {file}</source>
         <translation>正在导入 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="445" />
+        <location filename="../../riskdesk/ui/main_window.py" line="481" />
         <source>{n} rows rejected, written with their reasons to {path}.</source>
         <translation>拒绝 {n} 行，已连同原因写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="448" />
+        <location filename="../../riskdesk/ui/main_window.py" line="484" />
         <source>Scoring: {summary}</source>
         <translation>评分：{summary}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="449" />
+        <location filename="../../riskdesk/ui/main_window.py" line="485" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="479" />
+        <location filename="../../riskdesk/ui/main_window.py" line="515" />
         <source>seal intact, signature checked</source>
         <translation>签封完好，签名已核验</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="480" />
+        <location filename="../../riskdesk/ui/main_window.py" line="516" />
         <source>seal intact (signature not checked: no audit key here)</source>
         <translation>签封完好（签名未核验：本机没有审计密钥）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="481" />
+        <location filename="../../riskdesk/ui/main_window.py" line="517" />
         <source>SEAL BROKEN: {why}</source>
         <translation>签封已破坏：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="482" />
+        <location filename="../../riskdesk/ui/main_window.py" line="518" />
         <source>Audit pack {id}: {scope}. {seal}. Read-only: only findings can be written.</source>
         <translation>审计包 {id}：{scope}。{seal}。只读：仅可填写审计发现。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="508" />
+        <location filename="../../riskdesk/ui/main_window.py" line="544" />
         <source>Backup not made</source>
         <translation>未能备份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="441" />
+        <location filename="../../riskdesk/ui/main_window.py" line="477" />
         <source>{file}: {total} rows, {new} imported, {present} already present.</source>
         <translation>{file}：共 {total} 行，导入 {new} 行，已存在 {present} 行。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="454" />
+        <location filename="../../riskdesk/ui/main_window.py" line="420" />
+        <source>riskdesk {version}
+Database: {db} (schema {schema})
+Credit model: {model}</source>
+        <translation>riskdesk {version}
+数据库：{db}（结构版本 {schema}）
+信用模型：{model}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="423" />
+        <source>approved by {who}</source>
+        <translation>由 {who} 批准</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="424" />
+        <source>none active</source>
+        <translation>无生效模型</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="490" />
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="455" />
+        <location filename="../../riskdesk/ui/main_window.py" line="491" />
         <source>The import was cancelled; nothing was saved.</source>
         <translation>导入已取消，未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="457" />
+        <location filename="../../riskdesk/ui/main_window.py" line="493" />
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="459" />
+        <location filename="../../riskdesk/ui/main_window.py" line="495" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="460" />
+        <location filename="../../riskdesk/ui/main_window.py" line="496" />
         <source>The import failed and nothing was saved: {error}</source>
         <translation>导入失败，未保存任何数据：{error}</translation>
     </message>

@@ -389,6 +389,10 @@ class MainWindow(QMainWindow):
         self.log_action.setToolTip(self.tr("The program's log: what it did and what went wrong "
                                            "(no personal data), for support"))
         self.log_action.triggered.connect(self.open_log_folder)
+        self.guide_action = QAction(self.tr("User guide"), self)
+        self.guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.guide_action.triggered.connect(self.open_guide)
+        help_menu.addAction(self.guide_action)
         help_menu.addAction(self.log_action)
         help_menu.addAction(about_action)
 
@@ -402,9 +406,41 @@ class MainWindow(QMainWindow):
             total=f"{self.model.total:,}", loaded=f"{self.model.rowCount():,}"))
 
     def _about(self) -> None:
-        self.dialogs.info(self, self.tr("About riskdesk"), self.tr(
-            "riskdesk {version}\nDatabase: {db}").format(version=__version__,
-                                                       db=redact_url(self.engine.url)))
+        self.dialogs.info(self, self.tr("About riskdesk"), self.about_text())
+
+    def about_text(self) -> str:
+        """Version, database (never its password), schema and the model in force."""
+        from riskdesk.services.models import active
+
+        with unit_of_work(self.engine, write=False) as session:
+            model = active(session)
+        where = str(self.pack.path) if self.pack is not None else redact_url(self.engine.url)
+        from riskdesk.storage.migrate import head_revision
+
+        return self.tr("riskdesk {version}\nDatabase: {db} (schema {schema})\n"
+                       "Credit model: {model}").format(
+            version=__version__, db=where, schema=head_revision(),
+            model=(f"{model.id} {model.name}, " + self.tr("approved by {who}").format(
+                who=model.approved_by or "-")) if model else self.tr("none active"))
+
+    def open_guide(self) -> QWidget:
+        """The user guide (resources/help), in the interface's language."""
+        from PySide6.QtCore import QLocale
+        from PySide6.QtWidgets import QDialog, QTextBrowser
+
+        from riskdesk.paths import resources_dir
+
+        lang = "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
+        text = (resources_dir() / "help" / f"user-guide-{lang}.md").read_text(encoding="utf-8")
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("User guide"))
+        dialog.resize(820, 680)
+        view = QTextBrowser(dialog)
+        view.setMarkdown(text)
+        QVBoxLayout(dialog).addWidget(view)
+        dialog.show()
+        self.guide = view
+        return dialog
 
     # -- import -------------------------------------------------------------------------
     def import_applications(self) -> None:
