@@ -754,3 +754,33 @@ def test_help_guide_and_about(qtbot: Any, sqlite_engine: Engine, sqlite_actors: 
     about = window.about_text()
     assert "Credit model:" in about and "approved by" in about
     assert "password" not in about.lower()
+
+
+def test_settings_dialog_tests_a_connection_and_saves(
+        qtbot: Any, sqlite_engine: Engine, sqlite_actors: dict, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from riskdesk.ui.settings_dialog import DB_KEY, LANGUAGE_KEY
+
+    dialogs = FakeDialogs()
+    window = MainWindow(sqlite_engine, sqlite_actors["admin"], dialogs)
+    qtbot.addWidget(window)
+    d = window.open_settings()
+    d.db.setText("postgresql+psycopg://nobody@127.0.0.1:1/none")
+    assert not d.test_connection() and "Cannot connect" in d.connection_label.text()
+    d.db.setText(str(sqlite_engine.url.database))
+    assert d.test_connection() and "schema" in d.connection_label.text()
+    d.idle.setValue(25)
+    d.keep.setValue(3)
+    d.language.setCurrentIndex(d.language.findData("en"))
+    assert not d.complaint_days.isEnabled()  # compliance's, not the admin's
+    d.save()
+    assert not dialogs.errors
+    assert QSettings().value(LANGUAGE_KEY) == "en"
+    assert QSettings().value(DB_KEY) == str(sqlite_engine.url.database)
+    with sqlite_engine.connect() as conn:
+        changed = conn.execute(text("SELECT count(*) FROM audit_event WHERE action = "
+                                    "'setting.change'")).scalar_one()
+    assert changed == 2  # the idle lock and the backups
+    QSettings().remove(DB_KEY)
+    QSettings().remove(LANGUAGE_KEY)

@@ -159,12 +159,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../riskdesk/ui/app.py" line="72" />
+        <location filename="../../riskdesk/ui/app.py" line="80" />
         <source>The database cannot be used: {error}</source>
         <translation>无法使用数据库：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/app.py" line="78" />
+        <location filename="../../riskdesk/ui/app.py" line="86" />
         <source>riskdesk</source>
         <translation>riskdesk 风控工作台</translation>
     </message>
@@ -3907,7 +3907,7 @@
     </message>
     <message>
         <location filename="../../riskdesk/ui/main_window.py" line="369" />
-        <location filename="../../riskdesk/ui/main_window.py" line="409" />
+        <location filename="../../riskdesk/ui/main_window.py" line="413" />
         <source>About riskdesk</source>
         <translation>关于 riskdesk</translation>
     </message>
@@ -3922,93 +3922,98 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="383" />
+        <location filename="../../riskdesk/ui/main_window.py" line="381" />
+        <source>Settings...</source>
+        <translation>设置...</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="387" />
         <source>Users and roles...</source>
         <translation>用户与角色…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="385" />
+        <location filename="../../riskdesk/ui/main_window.py" line="389" />
         <source>&amp;Administration</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="387" />
+        <location filename="../../riskdesk/ui/main_window.py" line="391" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="388" />
+        <location filename="../../riskdesk/ui/main_window.py" line="392" />
         <source>Open log folder</source>
         <translation>打开日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="389" />
+        <location filename="../../riskdesk/ui/main_window.py" line="393" />
         <source>The program's log: what it did and what went wrong (no personal data), for support</source>
         <translation>程序日志：记录程序做了什么、出了什么错（不含个人信息），供技术支持使用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="392" />
-        <location filename="../../riskdesk/ui/main_window.py" line="436" />
+        <location filename="../../riskdesk/ui/main_window.py" line="396" />
+        <location filename="../../riskdesk/ui/main_window.py" line="448" />
         <source>User guide</source>
         <translation>使用指南</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="405" />
+        <location filename="../../riskdesk/ui/main_window.py" line="409" />
         <source>{total} applications, {loaded} loaded</source>
         <translation>共 {total} 笔申请，已加载 {loaded} 笔</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="461" />
+        <location filename="../../riskdesk/ui/main_window.py" line="473" />
         <source>Importing {file}</source>
         <translation>正在导入 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="481" />
+        <location filename="../../riskdesk/ui/main_window.py" line="493" />
         <source>{n} rows rejected, written with their reasons to {path}.</source>
         <translation>拒绝 {n} 行，已连同原因写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="484" />
+        <location filename="../../riskdesk/ui/main_window.py" line="496" />
         <source>Scoring: {summary}</source>
         <translation>评分：{summary}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="485" />
+        <location filename="../../riskdesk/ui/main_window.py" line="497" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="515" />
+        <location filename="../../riskdesk/ui/main_window.py" line="527" />
         <source>seal intact, signature checked</source>
         <translation>签封完好，签名已核验</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="516" />
+        <location filename="../../riskdesk/ui/main_window.py" line="528" />
         <source>seal intact (signature not checked: no audit key here)</source>
         <translation>签封完好（签名未核验：本机没有审计密钥）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="517" />
+        <location filename="../../riskdesk/ui/main_window.py" line="529" />
         <source>SEAL BROKEN: {why}</source>
         <translation>签封已破坏：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="518" />
+        <location filename="../../riskdesk/ui/main_window.py" line="530" />
         <source>Audit pack {id}: {scope}. {seal}. Read-only: only findings can be written.</source>
         <translation>审计包 {id}：{scope}。{seal}。只读：仅可填写审计发现。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="544" />
+        <location filename="../../riskdesk/ui/main_window.py" line="556" />
         <source>Backup not made</source>
         <translation>未能备份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="477" />
+        <location filename="../../riskdesk/ui/main_window.py" line="489" />
         <source>{file}: {total} rows, {new} imported, {present} already present.</source>
         <translation>{file}：共 {total} 行，导入 {new} 行，已存在 {present} 行。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="420" />
+        <location filename="../../riskdesk/ui/main_window.py" line="424" />
         <source>riskdesk {version}
 Database: {db} (schema {schema})
 Credit model: {model}</source>
@@ -4017,37 +4022,37 @@ Credit model: {model}</source>
 信用模型：{model}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="423" />
+        <location filename="../../riskdesk/ui/main_window.py" line="427" />
         <source>approved by {who}</source>
         <translation>由 {who} 批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="424" />
+        <location filename="../../riskdesk/ui/main_window.py" line="428" />
         <source>none active</source>
         <translation>无生效模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="490" />
+        <location filename="../../riskdesk/ui/main_window.py" line="502" />
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="491" />
+        <location filename="../../riskdesk/ui/main_window.py" line="503" />
         <source>The import was cancelled; nothing was saved.</source>
         <translation>导入已取消，未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="493" />
+        <location filename="../../riskdesk/ui/main_window.py" line="505" />
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="495" />
+        <location filename="../../riskdesk/ui/main_window.py" line="507" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="496" />
+        <location filename="../../riskdesk/ui/main_window.py" line="508" />
         <source>The import failed and nothing was saved: {error}</source>
         <translation>导入失败，未保存任何数据：{error}</translation>
     </message>
@@ -6254,6 +6259,94 @@ Credit model: {model}</source>
         <location filename="../../riskdesk/services/settings.py" line="86" />
         <source>Keep 0 to 365 automatic backups.</source>
         <translation>自动备份保留数量须为 0 到 365。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="40" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="43" />
+        <source>A SQLite file, or postgresql+psycopg://user@host/db</source>
+        <translation>SQLite 文件，或 postgresql+psycopg://用户@主机/数据库</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="46" />
+        <source>Kept in the OS keyring, never in a file</source>
+        <translation>保存在操作系统密钥环中，不写入任何文件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="47" />
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="83" />
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="84" />
+        <source>Database password</source>
+        <translation>数据库密码</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="86" />
+        <source>Language (after a restart)</source>
+        <translation>界面语言（重启后生效）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="87" />
+        <source>Idle lock (minutes)</source>
+        <translation>空闲锁定（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="88" />
+        <source>Backups kept on exit</source>
+        <translation>退出时保留的备份数</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="89" />
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="90" />
+        <source>Complaint reply due (days)</source>
+        <translation>投诉答复期限（天）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="91" />
+        <source>Case review SLA (hours)</source>
+        <translation>案件审查时限（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="93" />
+        <source>(part of the decision policy: compliance changes it)</source>
+        <translation>（属于决策政策，由合规人员修改）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="109" />
+        <source>Give a database first.</source>
+        <translation>请先填写数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="125" />
+        <source>Cannot connect: {error}</source>
+        <translation>无法连接：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="128" />
+        <source>Connected to {db}: schema {rev} (this riskdesk: {head})</source>
+        <translation>已连接 {db}：结构版本 {rev}（本程序：{head}）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="158" />
+        <source>Not saved</source>
+        <translation>未保存</translation>
     </message>
 </context>
 <context>

@@ -54,6 +54,14 @@ def run(*, db: str | None, user: str | None, lang: str | None, screenshot: Path 
     sys.excepthook = _log_uncaught
     log = logging.getLogger("riskdesk.gui")
     app = application()
+    from PySide6.QtCore import QSettings
+
+    from riskdesk.ui.settings_dialog import DB_KEY, LANGUAGE_KEY
+
+    stored = QSettings()  # this workstation's choices, where the command line gave none
+    lang = lang or str(stored.value(LANGUAGE_KEY, "") or "") or None
+    if db is None and not os.environ.get("RISKDESK_DB"):
+        db = str(stored.value(DB_KEY, "") or "") or None
     install_translators(app, lang)
     from riskdesk.services.audit_pack import is_pack
 

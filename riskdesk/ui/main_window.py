@@ -378,6 +378,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.refresh_action)
         file_menu.addSeparator()
+        self.settings_action = QAction(self.tr("Settings..."), self)
+        self.settings_action.triggered.connect(self.open_settings)
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
         file_menu.addAction(quit_action)
         if allowed(self.actor, Action.USER_MANAGE):
             self.admin_action = QAction(self.tr("Users and roles..."), self)
@@ -422,6 +426,14 @@ class MainWindow(QMainWindow):
             version=__version__, db=where, schema=head_revision(),
             model=(f"{model.id} {model.name}, " + self.tr("approved by {who}").format(
                 who=model.approved_by or "-")) if model else self.tr("none active"))
+
+    def open_settings(self) -> QWidget:
+        from riskdesk.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.engine, self.actor, self.dialogs, self)
+        dialog.show()
+        self.settings_dialog = dialog
+        return dialog
 
     def open_guide(self) -> QWidget:
         """The user guide (resources/help), in the interface's language."""
