@@ -111,3 +111,58 @@ def test_dialogs_in_chinese_have_no_english_source_left(qtbot: Any) -> None:
         for t in translators:
             app.removeTranslator(t)
         i18n.install(None)
+
+
+def _every_text(root: QWidget) -> list[str]:
+    """What a person can read in a window: labels, buttons, tabs, table headers, combo items,
+    placeholders, group titles, actions and menus."""
+    from PySide6.QtWidgets import QComboBox, QGroupBox, QLineEdit, QTableWidget, QTabWidget
+
+    texts = [root.windowTitle()]
+    for w in [root, *root.findChildren(QWidget)]:
+        if isinstance(w, QLabel | QAbstractButton):
+            texts.append(w.text())
+        if isinstance(w, QTabWidget):
+            texts += [w.tabText(i) for i in range(w.count())]
+        if isinstance(w, QTableWidget):
+            texts += [w.horizontalHeaderItem(i).text() for i in range(w.columnCount())
+                      if w.horizontalHeaderItem(i) is not None]
+        if isinstance(w, QComboBox):
+            texts += [w.itemText(i) for i in range(w.count())]
+        if isinstance(w, QLineEdit):
+            texts.append(w.placeholderText())
+        if isinstance(w, QGroupBox):
+            texts.append(w.title())
+    texts += [a.text() for a in root.findChildren(QAction)]
+    return [t for t in texts if t]
+
+
+def test_every_tab_and_dialog_in_chinese_has_no_english_source_left(
+        qtbot: Any, sqlite_engine: Engine, sqlite_actors: dict, tmp_path: Path) -> None:
+    from riskdesk.ui.cases.detail import CaseDialog
+    from tests.test_cases import scored_cases
+
+    case_id, _ = scored_cases(sqlite_engine, sqlite_actors)
+    app = QApplication.instance()
+    sources = {src for _, src in _messages(TS)}
+    translators = install_translators(app, "zh_CN")
+    try:
+        for who in ("compliance", "admin", "senior"):
+            window = MainWindow(sqlite_engine, sqlite_actors[who])
+            qtbot.addWidget(window)
+            shown: list[QWidget] = [window, window.open_settings()]
+            if who == "senior":
+                shown.append(CaseDialog(sqlite_engine, sqlite_actors[who], case_id,
+                                        window.dialogs, window))
+            if who == "admin":
+                shown.append(window.open_admin())
+            data = {"officer", "senior", "admin", "compliance", "auditor"}  # user names
+            for widget in shown:
+                english = sorted({t for t in _every_text(widget) if t in sources
+                                  and t not in ALLOWED_SAME | data | {"SHA-256", "MCC"}})
+                assert not english, (who, type(widget).__name__, english)
+            window.close()
+    finally:
+        for t in translators:
+            app.removeTranslator(t)
+        i18n.install(None)
