@@ -38,6 +38,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.engine, self.actor, self.dialogs = engine, actor, dialogs
         self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(720)  # a server address and its placeholder read whole
         stored = QSettings()
         self.db = QLineEdit(str(stored.value(DB_KEY, "") or ""), self)
         self.db.setPlaceholderText(self.tr("A SQLite file, or postgresql+psycopg://user@host/db"))
