@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from sqlalchemy import case, func
@@ -88,21 +88,24 @@ def _months_back(month: str, n: int) -> str:
     return f"{y}-{m:02d}"
 
 
-def performance(session: Session, actor: Actor, month: str) -> list[PartnerMonth]:
+def performance(session: Session, actor: Actor, month: str,
+                cut_off: datetime | None = None) -> list[PartnerMonth]:
+    """``cut_off``: count only what existed then (the monthly report's frozen view)."""
     require(actor, Action.APPLICATION_VIEW)
     start, end = month_bounds(month)
+    at = cut_off or datetime(9999, 1, 1)
     rows = {int(p.id or 0): PartnerMonth(int(p.id or 0), p.code, p.name)
             for p in session.exec(select(Partner).order_by(col(Partner.code)))}
     A, D = Application, DecisionRecord
-    for pid, n in session.execute(select(col(A.partner_id), func.count()).where(
-            col(A.partner_id).is_not(None), col(A.submitted_at) >= start,
-            col(A.submitted_at) < end).group_by(col(A.partner_id))):
-        rows[int(pid)].applications = int(n)
     in_month = (col(A.partner_id).is_not(None), col(A.submitted_at) >= start,
-                col(A.submitted_at) < end)
+                col(A.submitted_at) < end, col(A.created_at) <= at)
+    for pid, n in session.execute(select(col(A.partner_id), func.count()).where(*in_month)
+                                  .group_by(col(A.partner_id))):
+        rows[int(pid)].applications = int(n)
     for pid, outcome, n in session.execute(select(col(A.partner_id), col(D.outcome), func.count())
                                            .join(D, col(D.application_id) == col(A.id))
-                                           .where(*in_month, col(D.current_slot) == 1)
+                                           .where(*in_month, col(D.current_slot) == 1,
+                                                  col(D.decided_at) <= at)
                                            .group_by(col(A.partner_id), col(D.outcome))):
         r = rows[int(pid)]
         r.decided += int(n)
@@ -114,7 +117,8 @@ def performance(session: Session, actor: Actor, month: str) -> list[PartnerMonth
                                   .join(Case, col(Case.application_id) == col(A.id))
                                   .where(*in_month, col(Case.kind) == CaseKind.PRE_LOAN.value,
                                          col(Case.decision) == "approve",
-                                         col(Case.is_open).is_(False))
+                                         col(Case.is_open).is_(False),
+                                         col(Case.updated_at) <= at)
                                   .group_by(col(A.partner_id))):
         rows[int(pid)].approved += int(n)  # approved by an officer after review
     for pid, n in session.execute(select(col(A.partner_id), func.count())
@@ -128,18 +132,20 @@ def performance(session: Session, actor: Actor, month: str) -> list[PartnerMonth
                    func.sum(case((col(LoanSnapshot.dpd) >= BAD_DPD, 1), else_=0)))
             .join(LoanSnapshot, (col(LoanSnapshot.loan_id) == col(Loan.id))
                   & (col(LoanSnapshot.month) == month), isouter=True)
-            .where(col(Loan.partner_id).is_not(None), col(Loan.start_date) <= seasoned)
+            .where(col(Loan.partner_id).is_not(None), col(Loan.start_date) <= seasoned,
+                   col(Loan.created_at) <= at)
             .group_by(col(Loan.partner_id))):
         rows[int(pid)].matured, rows[int(pid)].bad = int(matured), int(bad or 0)
     for pid, n in session.execute(select(col(Loan.partner_id), func.count()).where(
-            col(Loan.partner_id).is_not(None), col(Loan.start_date) <= _month_end(month))
+            col(Loan.partner_id).is_not(None), col(Loan.start_date) <= _month_end(month),
+            col(Loan.created_at) <= at)
             .group_by(col(Loan.partner_id))):
         rows[int(pid)].loans = int(n)
     cats: dict[int, Counter[str]] = defaultdict(Counter)
     for pid, category, n in session.execute(
             select(col(Complaint.partner_id), col(Complaint.category), func.count()).where(
                 col(Complaint.partner_id).is_not(None), col(Complaint.received_at) >= start,
-                col(Complaint.received_at) < end)
+                col(Complaint.received_at) < end, col(Complaint.created_at) <= at)
             .group_by(col(Complaint.partner_id), col(Complaint.category))):
         if int(pid) in rows:
             cats[int(pid)][str(category)] += int(n)

@@ -228,8 +228,8 @@ def monthly_report(engine: Engine, actor: Actor, month: str, language: str,
         found = findings.figures(session, start, end, cut_off)
         from riskdesk.services.partner_performance import joint_position, performance, trend
 
-        partner_rows = (performance(session, actor, month), joint_position(session, actor, month),
-                        trend(session, actor, month))
+        partner_rows = (performance(session, actor, month, cut_off),
+                        joint_position(session, actor, month), trend(session, actor, month))
         checked = audit_trail.verify(session)
         row = _reserve(session, actor, "monthly", month, language, cut_off)
         pdf = build(MonthlyReportData(
