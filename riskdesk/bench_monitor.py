@@ -10,7 +10,6 @@ alerts, post-loan cases and snapshots are removed, so every run is a first run.
 """
 from __future__ import annotations
 
-import multiprocessing
 import sqlite3
 import sys
 import time
@@ -22,37 +21,10 @@ AS_OF = date(2026, 11, 24)
 CHUNK = 200_000
 
 
-def default_path(loans: int, workdir: Path | None) -> Path:
-    from platformdirs import user_cache_dir
-
-    base = workdir or Path(user_cache_dir("riskdesk", appauthor=False))
-    base.mkdir(parents=True, exist_ok=True)
-    return base / f"bench-monitor-{loans}.sqlite"
-
-
-def _done_mark() -> str:
-    from riskdesk.storage.migrate import head_revision
-
-    return f"bench-monitor-complete:{head_revision()}"
-
-
-def _is_complete(path: Path) -> bool:
-    if not path.exists():
-        return False
-    con = sqlite3.connect(path)
-    try:
-        found = con.execute("SELECT 1 FROM import_batch WHERE file_name = ?",
-                            (_done_mark(),)).fetchone()
-    except sqlite3.Error:
-        found = None
-    con.close()
-    return found is not None
-
-
 def build(path: Path, loans: int) -> None:
     import numpy as np
 
-    from riskdesk.bench_queue import _batch_row
+    from riskdesk.bench_queue import _batch_row, done_mark
     from riskdesk.bench_queue import build as build_applications
 
     build_applications(path, loans)
@@ -60,7 +32,7 @@ def build(path: Path, loans: int) -> None:
     for pragma in ("journal_mode=OFF", "synchronous=OFF", "cache_size=-2000000",
                    "temp_store=MEMORY", "foreign_keys=OFF"):
         con.execute(f"PRAGMA {pragma}")
-    con.execute("DELETE FROM import_batch WHERE file_name LIKE 'bench-queue-complete:%'")
+    con.execute("DELETE FROM import_batch WHERE file_name = ?", (done_mark("queue"),))
     tables = ("loan", "repayment", "fund_flow")
     indexes = con.execute(
         f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
@@ -80,7 +52,7 @@ def build(path: Path, loans: int) -> None:
     # The unique keys SQLAlchemy declares inline are automatic indexes: kept.
     con.execute("ANALYZE")
     stamp = datetime(2026, 11, 24, 9).strftime("%Y-%m-%d %H:%M:%S")
-    _batch_row(con, _done_mark(), 0, stamp)
+    _batch_row(con, done_mark("monitor"), 0, stamp)
     con.close()
 
 
@@ -171,19 +143,11 @@ def _reset(path: Path) -> None:
 
 
 def bench_monitor(loans: int, *, workdir: Path | None = None) -> str:
-    path = default_path(loans, workdir)
+    from riskdesk.bench_queue import build_once, default_path
+
+    path = default_path(loans, workdir, "monitor")
     lines = [f"bench monitor: {loans:,} loans in {path}"]
-    if _is_complete(path):
-        lines.append("reusing the book built earlier")
-    else:
-        start = time.perf_counter()
-        child = multiprocessing.get_context("spawn").Process(target=build, args=(path, loans))
-        child.start()
-        child.join()
-        if child.exitcode != 0:
-            raise SystemExit(f"building {path} failed (exit code {child.exitcode})")
-        lines.append(f"built in {time.perf_counter() - start:.0f} s "
-                     f"({path.stat().st_size / 2**30:.2f} GiB)")
+    build_once(path, loans, build, "monitor", lines, "book")
     _reset(path)
     from riskdesk.services.actor import Actor
     from riskdesk.services.postloan import run_monitoring

@@ -31,32 +31,49 @@ STATUSES = (["decided", "closed", "new", "in_review", "pending_info", "escalated
              "awaiting_check"], [90.0, 3.0, 3.0, 2.0, 0.5, 0.5, 1.0])
 
 
-def default_path(rows: int, workdir: Path | None) -> Path:
+def default_path(rows: int, workdir: Path | None, bench: str = "queue") -> Path:
     from platformdirs import user_cache_dir
 
     base = workdir or Path(user_cache_dir("riskdesk", appauthor=False))
     base.mkdir(parents=True, exist_ok=True)
-    return base / f"bench-queue-{rows}.sqlite"
+    return base / f"bench-{bench}-{rows}.sqlite"
 
 
-def _done_mark() -> str:
+def done_mark(bench: str = "queue") -> str:
     """Names the schema the database was built with: a newer schema means a rebuild."""
     from riskdesk.storage.migrate import head_revision
 
-    return f"bench-queue-complete:{head_revision()}"
+    return f"bench-{bench}-complete:{head_revision()}"
 
 
-def _is_complete(path: Path) -> bool:
+def is_complete(path: Path, bench: str = "queue") -> bool:
     if not path.exists():
         return False
     con = sqlite3.connect(path)
     try:
         found = con.execute("SELECT 1 FROM import_batch WHERE file_name = ?",
-                            (_done_mark(),)).fetchone()
+                            (done_mark(bench),)).fetchone()
     except sqlite3.Error:
         found = None
     con.close()
     return found is not None
+
+
+def build_once(path: Path, size: int, build_fn: Callable[[Path, int], None],
+               bench: str, lines: list[str], what: str = "database") -> None:
+    """Build the database in a child process (its memory does not count), unless a complete
+    one for this schema is there already; says which in ``lines``."""
+    if is_complete(path, bench):
+        lines.append(f"reusing the {what} built earlier")
+        return
+    start = time.perf_counter()
+    child = multiprocessing.get_context("spawn").Process(target=build_fn, args=(path, size))
+    child.start()
+    child.join()
+    if child.exitcode != 0:
+        raise SystemExit(f"building {path} failed (exit code {child.exitcode})")
+    lines.append(f"built in {time.perf_counter() - start:.0f} s "
+                 f"({path.stat().st_size / 2**30:.2f} GiB)")
 
 
 def build(path: Path, rows: int) -> None:
@@ -113,7 +130,7 @@ def build(path: Path, rows: int) -> None:
         con.execute(sql)
         print(f"  index {name}", file=sys.stderr, flush=True)
     con.execute("ANALYZE")
-    _batch_row(con, _done_mark(), 0, stamp)
+    _batch_row(con, done_mark(), 0, stamp)
     con.close()
 
 
@@ -214,17 +231,7 @@ def _timed(label: str, work: Callable[[], Any], lines: list[str]) -> Any:
 def bench_queue(rows: int, *, workdir: Path | None = None) -> str:
     path = default_path(rows, workdir)
     lines = [f"bench queue: {rows:,} cases in {path}"]
-    if _is_complete(path):
-        lines.append("reusing the database built earlier")
-    else:
-        start = time.perf_counter()
-        child = multiprocessing.get_context("spawn").Process(target=build, args=(path, rows))
-        child.start()
-        child.join()
-        if child.exitcode != 0:
-            raise SystemExit(f"building {path} failed (exit code {child.exitcode})")
-        lines.append(f"built in {time.perf_counter() - start:.0f} s "
-                     f"({path.stat().st_size / 2**30:.1f} GiB)")
+    build_once(path, rows, build, "queue", lines)
     lines.extend(_measure(path))
     return "\n".join(lines)
 
