@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -35,23 +34,13 @@ from riskdesk.services.partner_performance import joint_position, performance
 from riskdesk.services.permissions import Action, allowed
 from riskdesk.storage.session import unit_of_work
 from riskdesk.ui.dialogs import Dialogs
+from riskdesk.ui.table_fill import fill_table
 
 OVERDUE = QColor("#a01010")
 
 
 def _pct(v: float | None) -> str:
     return "-" if v is None else f"{100 * v:.1f} %"
-
-
-def _fill(table: QTableWidget, rows: list[list[str]], red: set[int] | None = None) -> None:
-    table.setRowCount(len(rows))
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            item = QTableWidgetItem(value)
-            if red and r in red:
-                item.setForeground(OVERDUE)
-            table.setItem(r, c, item)
-    table.resizeColumnsToContents()
 
 
 class PartnersTab(QWidget):
@@ -145,14 +134,14 @@ class PartnersTab(QWidget):
             self.dialogs.error(self, self.tr("Not shown"), str(exc))
             return
         today = date.today()
-        _fill(self.register_table, [
+        fill_table(self.register_table, [
             [p.code, p.name, label(p.kind), label(p.status),
              f"{sum(checks[p.id].values())}/{len(checks[p.id])}",
              p.next_review.isoformat() if p.next_review else "-"]
             for p in self.partner_rows],
             red={i for i, p in enumerate(self.partner_rows)
-                 if p.next_review and p.next_review < today})
-        _fill(self.performance_table, [
+                 if p.next_review and p.next_review < today}, color=OVERDUE)
+        fill_table(self.performance_table, [
             [f"{r.code} {r.name}", str(r.applications), _pct(r.approval_rate),
              _pct(r.flag_rate), str(r.fraud_hits), str(r.matured), _pct(r.bad_rate),
              "-" if r.complaints_per_1000 is None else f"{r.complaints_per_1000:.1f}"]

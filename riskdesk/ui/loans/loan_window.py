@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QLabel,
     QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -24,6 +23,7 @@ from riskdesk.domain.enums import label
 from riskdesk.services.actor import Actor
 from riskdesk.services.loans import LoanView, loan_view
 from riskdesk.storage.session import unit_of_work
+from riskdesk.ui.table_fill import fill_table
 
 FLAGGED = QColor("#c0392b")
 PLAIN = QColor("#2a5d9f")
@@ -35,17 +35,11 @@ def _money(v: Any) -> str:
 
 def _table(parent: QWidget, headers: list[str], rows: list[list[str]],
            red: set[int] | None = None) -> QTableWidget:
-    t = QTableWidget(len(rows), len(headers), parent)
+    t = QTableWidget(0, len(headers), parent)
     t.setHorizontalHeaderLabels(headers)
     t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            item = QTableWidgetItem(value)
-            if red and r in red:
-                item.setForeground(FLAGGED)
-            t.setItem(r, c, item)
-    t.resizeColumnsToContents()
+    fill_table(t, rows, red, FLAGGED)
     t.horizontalHeader().setStretchLastSection(True)
     return t
 

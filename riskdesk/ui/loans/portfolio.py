@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -32,15 +31,8 @@ from riskdesk.services.postloan_policy import CATEGORIES
 from riskdesk.storage.session import unit_of_work
 from riskdesk.tasks import TaskState
 from riskdesk.ui.dialogs import Dialogs
+from riskdesk.ui.table_fill import fill_table
 from riskdesk.ui.worker import BackgroundTask, run_task
-
-
-def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
-    table.setRowCount(len(rows))
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            table.setItem(r, c, QTableWidgetItem(value))
-    table.resizeColumnsToContents()
 
 
 class PortfolioTab(QWidget):
@@ -98,7 +90,7 @@ class PortfolioTab(QWidget):
             self.dialogs.error(self, self.tr("Not shown"), str(exc))
             return
         total = book.total_balance
-        _fill(self.categories, [
+        fill_table(self.categories, [
             [label(c), str(book.loans[c]), f"{book.balance[c]:,.2f}",
              f"{book.overdue[c]:,.2f}",
              f"{100 * book.balance[c] / total:.1f} %" if total else "-"] for c in CATEGORIES])
@@ -111,7 +103,7 @@ class PortfolioTab(QWidget):
             previous=book.previous, month=book.month))
         from riskdesk.reports.postloan_section import shares_to_100
 
-        _fill(self.roll, [
+        fill_table(self.roll, [
             [label(src), *(f"{v:.1f} %" for v in shares_to_100([row[c] for c in CATEGORIES])),
              str(sum(row.values()))] for src, row in book.roll_counts.items()])
 
