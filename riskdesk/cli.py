@@ -555,6 +555,14 @@ def cmd_key(args: argparse.Namespace) -> int:
     return 0
 
 
+def _print_refusal(name: str, problems: Any) -> None:
+    """A refused complaint or loan file: its problems by row, column and value."""
+    print(f"{name}: refused, nothing imported. {len(problems)} problem(s):", file=sys.stderr)
+    for r in problems.head(50).itertuples(index=False):
+        print(f"  row {r.row}, column {r.column}, value \"{r.value}\": {r.reason}",
+              file=sys.stderr)
+
+
 def cmd_complaints(args: argparse.Namespace) -> int:
     from dataclasses import asdict
     from datetime import UTC, datetime
@@ -574,11 +582,7 @@ def cmd_complaints(args: argparse.Namespace) -> int:
         return 0
     result = import_complaints(engine, actor, args.file)
     if result.refused:
-        print(f"{args.file.name}: refused, nothing imported. {len(result.problems)} "
-              f"problem(s):", file=sys.stderr)
-        for r in result.problems.head(50).itertuples(index=False):
-            print(f"  row {r.row}, column {r.column}, value \"{r.value}\": {r.reason}",
-                  file=sys.stderr)
+        _print_refusal(args.file.name, result.problems)
         return 2
     print(f"{args.file.name}: {result.rows_total} rows, {result.inserted} complaints "
           f"registered, {result.present} already present")
@@ -656,11 +660,7 @@ def cmd_loans(args: argparse.Namespace) -> int:
         for path in args.files:
             result = import_loan_file(engine, actor, path)
             if result.refused:
-                print(f"{path.name}: refused, nothing imported. {len(result.problems)} "
-                      f"problem(s):", file=sys.stderr)
-                for r in result.problems.head(50).itertuples(index=False):
-                    print(f"  row {r.row}, column {r.column}, value \"{r.value}\": {r.reason}",
-                          file=sys.stderr)
+                _print_refusal(path.name, result.problems)
                 code = 2
                 continue
             print(f"{path.name}: {result.kind}, {result.rows_total} rows: {result.inserted} "
