@@ -28,6 +28,7 @@ from riskdesk.domain.cases import Case
 from riskdesk.domain.enums import DecisionOutcome
 from riskdesk.domain.loans import FundFlow, Loan, Repayment
 from riskdesk.domain.scoring import DecisionRecord
+from riskdesk.domain.tables import table_of
 from riskdesk.errors import InvalidInput
 from riskdesk.i18n import translate
 from riskdesk.security.datakey import load_cipher
@@ -38,6 +39,7 @@ from riskdesk.services.imports.columns import header_key
 from riskdesk.services.imports.reader import read_table
 from riskdesk.services.imports.validate import FIRST_DATA_ROW, PROBLEM_COLUMNS
 from riskdesk.services.permissions import Action, require
+from riskdesk.storage.bulk import select_in
 from riskdesk.storage.clock import utcnow
 from riskdesk.storage.session import unit_of_work
 from riskdesk.tasks import TaskState
@@ -262,13 +264,14 @@ def _duplicates(rows: list[tuple[int, dict[str, Any]]], key: Callable[[dict[str,
         seen.setdefault(k, line)
 
 
+def _ids_by(session: Session, model: Any, key: str, values: list[str]) -> dict[str, int]:
+    """The ids of the rows with these natural keys (loan_no, application_no)."""
+    return {str(k): int(i) for k, i in select_in(session.connection(), table_of(model), key,
+                                                 ["id"], values)}
+
+
 def _loan_ids(session: Session, numbers: list[str]) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for start in range(0, len(numbers), 900):
-        out.update({str(n): int(i) for n, i in session.execute(select(
-            col(Loan.loan_no), col(Loan.id)).where(col(Loan.loan_no).in_(
-                numbers[start:start + 900])))})
-    return out
+    return _ids_by(session, Loan, "loan_no", numbers)
 
 
 # --- loans ----------------------------------------------------------------------------------
@@ -292,12 +295,8 @@ def _loans(session: Session, frame: pd.DataFrame, problem: _Problems, result: Lo
            state: TaskState) -> None:
     rows = _records(frame, state, translate("LoanImport", "Checking loans"))
     _duplicates(rows, lambda r: _text(r, "loan_no"), "loan_no", problem)
-    numbers = sorted({_text(r, "application_no") for _, r in rows})
-    apps: dict[str, int] = {}
-    for start in range(0, len(numbers), 900):
-        apps.update({str(n): int(i) for n, i in session.execute(select(
-            col(Application.application_no), col(Application.id)).where(
-            col(Application.application_no).in_(numbers[start:start + 900])))})
+    apps = _ids_by(session, Application, "application_no",
+                   sorted({_text(r, "application_no") for _, r in rows}))
     approved = _approved(session, list(apps.values()))
     from riskdesk.services.partners import by_code
 
