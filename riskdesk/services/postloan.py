@@ -16,7 +16,19 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Connection, Engine, and_, case, delete, func, literal, or_, select
+from sqlalchemy import (
+    Connection,
+    Engine,
+    and_,
+    bindparam,
+    case,
+    delete,
+    func,
+    literal,
+    or_,
+    select,
+    update,
+)
 from sqlmodel import Session, col
 
 from riskdesk.config import SOURCE_TIMEZONE
@@ -68,6 +80,11 @@ ALERTS: dict[str, tuple[str, str]] = {
 }
 PRIORITY = {"high": 1, "medium": 2, "low": 3}
 RANK = {"low": 1, "medium": 2, "high": 3}
+
+
+def _priority(rank: Any) -> int:
+    """A case's priority from the highest severity rank among its alerts."""
+    return PRIORITY[{v: k for k, v in RANK.items()}[int(rank)]]
 
 
 def alert_name(code: str) -> str:
@@ -454,7 +471,7 @@ def _raise_cases(session: Session, actor: Actor, fresh: pd.DataFrame, run: Monit
             "pd", "points", "band", "flags")}
         for row in _rows(to_open):
             info = first.loc[row.application_id]
-            priority = PRIORITY[{3: "high", 2: "medium", 1: "low"}[int(row.rank)]]
+            priority = _priority(row.rank)
             for name, value in (
                     ("kind", row.kind), ("application_id", int(row.application_id)),
                     ("status", CaseStatus.NEW.value), ("is_open", True),
@@ -490,14 +507,15 @@ def _raise_cases(session: Session, actor: Actor, fresh: pd.DataFrame, run: Monit
         case_of[(int(row.application_id), row.kind)] = case_id
         flags = ",".join(sorted(set(filter(None, str(row.case_flags or "").split(",")))
                                 | set(row.codes.split(","))))[:255]
-        priority = min(int(row.case_priority),
-                       PRIORITY[{3: "high", 2: "medium", 1: "low"}[int(row.rank)]])
-        updates.append({"i": case_id, "f": flags, "p": priority, "u": stamp})
+        priority = min(int(row.case_priority), _priority(row.rank))
+        updates.append({"cid": case_id, "flags_": flags, "priority_": priority, "now": now})
         updated_items.append((case_id, {"loan": int(row.loan_id), "new_alerts": row.codes,
                                       "flags": flags, "priority": priority, "run": run.id}))
     if updates:
-        conn.exec_driver_sql(
-            _update_sql(conn), [(u["f"], u["p"], u["u"], u["i"]) for u in updates])
+        conn.execute(update(table_of(Case)).where(table_of(Case).c.id == bindparam("cid"))
+                     .values(flags=bindparam("flags_"), priority=bindparam("priority_"),
+                             updated_at=bindparam("now"),
+                             version=table_of(Case).c.version + 1), updates)
         result.cases_updated = len(updates)
     fresh["case_id"] = [case_of.get((int(a), k)) for a, k in zip(
         fresh["application_id"], fresh["kind"], strict=True)]
@@ -513,12 +531,6 @@ def _raise_cases(session: Session, actor: Actor, fresh: pd.DataFrame, run: Monit
 
 def _rows(frame: pd.DataFrame) -> list[Any]:
     return list(frame.itertuples())
-
-
-def _update_sql(conn: Connection) -> str:
-    ph = "?" if conn.dialect.paramstyle in ("qmark", "numeric") else "%s"
-    return (f"UPDATE review_case SET flags = {ph}, priority = {ph}, updated_at = {ph}, "
-            f"version = version + 1 WHERE id = {ph}")
 
 
 def _none(v: Any) -> Any:
