@@ -19,9 +19,10 @@ from riskdesk.domain.loans import (
     MonitoringRun,
     Repayment,
 )
-from riskdesk.errors import InvalidInput, NotFound
+from riskdesk.errors import NotFound
 from riskdesk.i18n import translate
 from riskdesk.services.actor import Actor
+from riskdesk.services.monthly import month_days, months_back
 from riskdesk.services.permissions import Action, require
 from riskdesk.services.postloan import alert_name, alert_sentence
 from riskdesk.services.postloan_policy import CATEGORIES
@@ -120,19 +121,10 @@ class Portfolio:
         return float(bad / total) if total else None
 
 
-def _previous(month: str) -> str:
-    y, m = int(month[:4]), int(month[5:7])
-    return f"{y - (m == 1)}-{(m - 2) % 12 + 1:02d}"
-
-
 def portfolio(session: Session, actor: Actor, month: str) -> Portfolio:
     """From the month's snapshots (each loan as its latest run in the month saw it)."""
     require(actor, Action.APPLICATION_VIEW)
-    try:
-        datetime.strptime(month, "%Y-%m")
-    except ValueError:
-        raise InvalidInput(translate("Monthly", "A month is written YYYY-MM, not {month}.")
-                           .format(month=month)) from None
+    month_days(month)  # refuses anything but YYYY-MM
     s = LoanSnapshot
     loans = {c: 0 for c in CATEGORIES}
     balance = {c: Decimal(0) for c in CATEGORIES}
@@ -144,7 +136,7 @@ def portfolio(session: Session, actor: Actor, month: str) -> Portfolio:
         loans[str(category)] = int(n)
         balance[str(category)] = Decimal(str(bal or 0)).quantize(Decimal("0.01"))
         overdue[str(category)] = Decimal(str(due or 0)).quantize(Decimal("0.01"))
-    previous = _previous(month)
+    previous = months_back(month, 1)
     now = LoanSnapshot.__table__.alias("now_")  # type: ignore[attr-defined]
     before = LoanSnapshot.__table__.alias("before_")  # type: ignore[attr-defined]
     counts: dict[str, Counter[str]] = defaultdict(Counter)
@@ -175,8 +167,7 @@ def postloan_figures(session: Session, actor: Actor, month: str, cut_off: dateti
     """The monthly report's post-loan section: the month's snapshot (closed once the month's
     report is issued, see services.postloan) and the warnings of runs finished by the cut-off."""
     require(actor, Action.APPLICATION_VIEW)
-    start = date(int(month[:4]), int(month[5:7]), 1)
-    end = date(start.year + (start.month == 12), start.month % 12 + 1, 1)
+    start, end = month_days(month)
     runs = session.exec(select(MonitoringRun).where(
         col(MonitoringRun.as_of) >= start, col(MonitoringRun.as_of) < end,
         col(MonitoringRun.finished_at).is_not(None),

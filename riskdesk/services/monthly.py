@@ -11,7 +11,7 @@ import json
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -82,18 +82,32 @@ class MonthlyFigures:
         return h[min(len(h) - 1, int(0.9 * len(h)))] if h else None
 
 
-def month_bounds(month: str) -> tuple[datetime, datetime]:
-    """The local calendar month as naive UTC instants [start, end)."""
+def month_days(month: str) -> tuple[date, date]:
+    """The month's first day and the next month's first day (calendar dates)."""
     try:
-        first = datetime.strptime(month, "%Y-%m")
+        first = datetime.strptime(month, "%Y-%m").date()
     except ValueError:
         raise InvalidInput(translate("Monthly", "A month is written YYYY-MM, not {month}.")
                            .format(month=month)) from None
-    nxt = datetime(first.year + (first.month == 12), first.month % 12 + 1, 1)
+    return first, date(first.year + (first.month == 12), first.month % 12 + 1, 1)
+
+
+def months_back(month: str, n: int) -> str:
+    """The month ``n`` months before ``month`` (YYYY-MM)."""
+    y, m = int(month[:4]), int(month[5:7]) - n
+    while m <= 0:
+        y, m = y - 1, m + 12
+    return f"{y}-{m:02d}"
+
+
+def month_bounds(month: str) -> tuple[datetime, datetime]:
+    """The local calendar month as naive UTC instants [start, end)."""
+    first, nxt = month_days(month)
     zone = ZoneInfo(SOURCE_TIMEZONE)
 
-    def utc(local: datetime) -> datetime:
-        return local.replace(tzinfo=zone).astimezone(ZoneInfo("UTC")).replace(tzinfo=None)
+    def utc(local: date) -> datetime:
+        return datetime.combine(local, datetime.min.time(), zone).astimezone(
+            ZoneInfo("UTC")).replace(tzinfo=None)
 
     return utc(first), utc(nxt)
 

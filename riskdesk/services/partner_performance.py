@@ -27,7 +27,7 @@ from riskdesk.domain.scoring import DecisionRecord
 from riskdesk.i18n import translate
 from riskdesk.services import audit
 from riskdesk.services.actor import Actor
-from riskdesk.services.monthly import month_bounds
+from riskdesk.services.monthly import month_bounds, month_days, months_back
 from riskdesk.services.partners import capital_on
 from riskdesk.services.permissions import Action, require
 from riskdesk.storage.clock import utcnow
@@ -76,16 +76,7 @@ class PartnerMonth:
 
 
 def _month_end(month: str) -> date:
-    start = date(int(month[:4]), int(month[5:7]), 1)
-    nxt = date(start.year + (start.month == 12), start.month % 12 + 1, 1)
-    return nxt - timedelta(days=1)
-
-
-def _months_back(month: str, n: int) -> str:
-    y, m = int(month[:4]), int(month[5:7]) - n
-    while m <= 0:
-        y, m = y - 1, m + 12
-    return f"{y}-{m:02d}"
+    return month_days(month)[1] - timedelta(days=1)
 
 
 def performance(session: Session, actor: Actor, month: str,
@@ -126,7 +117,7 @@ def performance(session: Session, actor: Actor, month: str,
                                   .where(*in_month, col(RuleHit.code).in_(FRAUD_RULES))
                                   .group_by(col(A.partner_id))):
         rows[int(pid)].fraud_hits = int(n)
-    seasoned = _month_end(_months_back(month, SEASONED_MONTHS))
+    seasoned = _month_end(months_back(month, SEASONED_MONTHS))
     for pid, matured, bad in session.execute(
             select(col(Loan.partner_id), func.count(),
                    func.sum(case((col(LoanSnapshot.dpd) >= BAD_DPD, 1), else_=0)))
@@ -205,7 +196,7 @@ def trend(session: Session, actor: Actor, month: str, months: int = 6,
     """Each partner's bad rate over the months up to ``month``, oldest first."""
     out: dict[str, list[tuple[str, float | None]]] = defaultdict(list)
     for back in range(months - 1, -1, -1):
-        m = _months_back(month, back)
+        m = months_back(month, back)
         for r in performance(session, actor, m):
             out[r.code].append((m, r.bad_rate))
     return dict(out)
@@ -217,7 +208,7 @@ def raise_review_cases(session: Session, actor: Actor, month: str) -> list[int]:
     for the month (once)."""
     require(actor, Action.LOAN_MONITOR)
     now = utcnow(session)
-    before = {r.partner_id: r for r in performance(session, actor, _months_back(month, 1))}
+    before = {r.partner_id: r for r in performance(session, actor, months_back(month, 1))}
     opened = []
     for r in performance(session, actor, month):
         why = []
