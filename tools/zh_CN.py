@@ -885,7 +885,6 @@ ZH: dict[str, str] = {
     'the metadata is not JSON ({error})': '元数据不是 JSON（{error}）',
     "the metadata lacks the feature list or the artefact's SHA-256": '元数据缺少特征列表或模型文件的 SHA-256',
     'not an XGBoost model': '不是 XGBoost 模型',
-    'not an XGBoost model ({error})': '不是 XGBoost 模型（{error}）',
     'The database is locked by another program or window (waited {seconds:g} s); nothing was changed. Try again when it is free.': '数据库被其他程序或窗口锁定（已等待 {seconds:g} 秒）；未做任何更改。请在其空闲后重试。',
     'The disk holding the database is full (or the database reached its size limit); nothing was changed. Free space, then try again.': '数据库所在磁盘已满（或数据库已达到大小上限）；未做任何更改。请释放空间后重试。',
     'The connection to the database server was lost; nothing was changed. It is retried on the next action.': '与数据库服务器的连接已断开；未做任何更改。下一次操作时将重新连接。',

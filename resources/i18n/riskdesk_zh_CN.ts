@@ -2001,7 +2001,7 @@
     </message>
     <message>
         <location filename="../../riskdesk/ui/dialogs.py" line="21" />
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="141" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="133" />
         <source>Application files (*.csv *.xlsx);;All files (*)</source>
         <translation>申请文件 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
@@ -3057,12 +3057,12 @@
 <context>
     <name>FlowTimeline</name>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="70" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="64" />
         <source>No fund flows</source>
         <translation>没有资金流水</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="79" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="73" />
         <source>day {n}</source>
         <translation>第 {n} 天</translation>
     </message>
@@ -3377,162 +3377,162 @@
 <context>
     <name>LoanDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="95" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="89" />
         <source>Loan {no}</source>
         <translation>借据 {no}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="99" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="93" />
         <source>{no}: principal {principal}, {term} months at {apr} %, {kind}; disbursed {at}. Standing {as_of}: {dpd} days past due, {category}, balance {balance}, overdue {overdue}.</source>
         <translation>{no}：本金 {principal}，{term} 个月，年化利率 {apr} %，{kind}；放款时间 {at}。截至 {as_of}：逾期 {dpd} 天，{category}，余额 {balance}，逾期金额 {overdue}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="112" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="106" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="112" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="106" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="112" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="106" />
         <source>Amount due</source>
         <translation>应还金额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="113" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="107" />
         <source>Principal</source>
         <translation>本金</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="113" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="107" />
         <source>Paid on</source>
         <translation>实还日</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="114" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="108" />
         <source>Paid</source>
         <translation>实还金额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="121" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="115" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="121" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="115" />
         <source>As of</source>
         <translation>截至</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="122" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="116" />
         <source>Days past due</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="122" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="116" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="123" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="117" />
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="123" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="117" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="127" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="121" />
         <source>Time (UTC)</source>
         <translation>时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="127" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="121" />
         <source>After disbursement</source>
         <translation>放款后</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="128" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="122" />
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="128" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="122" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="128" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="122" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="129" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="123" />
         <source>Counterparty</source>
         <translation>交易对手</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="129" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="123" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="129" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="123" />
         <source>MCC</source>
         <translation>商户类别码</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="141" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="135" />
         <source>Detected</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="141" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="135" />
         <source>Warning</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="142" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="136" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="142" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="136" />
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="144" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="138" />
         <source>Schedule and repayments</source>
         <translation>还款计划与还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="145" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="139" />
         <source>Days past due by month</source>
         <translation>逐月逾期天数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="146" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="140" />
         <source>Fund flows</source>
         <translation>资金流水</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="147" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="141" />
         <source>Early warnings</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="155" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="149" />
         <source>{h:.1f} h</source>
         <translation>{h:.1f} 小时</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="156" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="150" />
         <source>{d} days</source>
         <translation>{d} 天</translation>
     </message>
@@ -3540,159 +3540,159 @@
 <context>
     <name>LoanImport</name>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="123" />
+        <location filename="../../riskdesk/services/loan_import.py" line="125" />
         <source>Cannot tell what this file holds: a loan file has loan_no and application_no, a repayment file instalment_no, a fund-flow file flow_no.</source>
         <translation>无法判断文件内容：借据文件含 loan_no 和 application_no，还款文件含 instalment_no，资金流水文件含 flow_no。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="142" />
+        <location filename="../../riskdesk/services/loan_import.py" line="144" />
         <source>The {kind} file lacks the columns: {names}.</source>
         <translation>{kind} 文件缺少列：{names}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="170" />
+        <location filename="../../riskdesk/services/loan_import.py" line="172" />
         <source>not a number</source>
         <translation>不是数字</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="173" />
+        <location filename="../../riskdesk/services/loan_import.py" line="175" />
         <source>must be above zero</source>
         <translation>必须大于零</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="174" />
+        <location filename="../../riskdesk/services/loan_import.py" line="176" />
         <source>must not be negative</source>
         <translation>不能为负数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="177" />
+        <location filename="../../riskdesk/services/loan_import.py" line="179" />
         <source>above {top}</source>
         <translation>超过 {top}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="189" />
+        <location filename="../../riskdesk/services/loan_import.py" line="191" />
         <source>not a date (expected YYYY-MM-DD)</source>
         <translation>不是日期（应为 YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="201" />
+        <location filename="../../riskdesk/services/loan_import.py" line="203" />
         <source>not a date and time (expected YYYY-MM-DD HH:MM)</source>
         <translation>不是日期时间（应为 YYYY-MM-DD HH:MM）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="214" />
+        <location filename="../../riskdesk/services/loan_import.py" line="216" />
         <source>not a whole number</source>
         <translation>不是整数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="217" />
+        <location filename="../../riskdesk/services/loan_import.py" line="219" />
         <source>must be between {low} and {high}</source>
         <translation>必须在 {low} 到 {high} 之间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="260" />
+        <location filename="../../riskdesk/services/loan_import.py" line="262" />
         <source>same as row {row}</source>
         <translation>与第 {row} 行重复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="293" />
+        <location filename="../../riskdesk/services/loan_import.py" line="296" />
         <source>Checking loans</source>
         <translation>正在检查借据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="235" />
+        <location filename="../../riskdesk/services/loan_import.py" line="237" />
         <source>required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="238" />
+        <location filename="../../riskdesk/services/loan_import.py" line="240" />
         <source>longer than {n} characters</source>
         <translation>超过 {n} 个字符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="325" />
+        <location filename="../../riskdesk/services/loan_import.py" line="324" />
         <source>no such application</source>
         <translation>没有此申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="327" />
+        <location filename="../../riskdesk/services/loan_import.py" line="326" />
         <source>the application was not approved (automatically or by a final officer decision)</source>
         <translation>该申请未获批准（既非自动通过，也无审查员的最终批准）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="341" />
+        <location filename="../../riskdesk/services/loan_import.py" line="340" />
         <source>no such partner in the register</source>
         <translation>合作方名录中无此合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="345" />
+        <location filename="../../riskdesk/services/loan_import.py" line="344" />
         <source>a partner share needs the partner (partner_code)</source>
         <translation>合作方出资比例须同时给出合作方（partner_code）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="348" />
+        <location filename="../../riskdesk/services/loan_import.py" line="347" />
         <source>one of: {choices}</source>
         <translation>应为以下之一：{choices}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="358" />
-        <location filename="../../riskdesk/services/loan_import.py" line="500" />
+        <location filename="../../riskdesk/services/loan_import.py" line="357" />
+        <location filename="../../riskdesk/services/loan_import.py" line="499" />
         <source>already imported with different content</source>
         <translation>已以不同内容导入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="362" />
+        <location filename="../../riskdesk/services/loan_import.py" line="361" />
         <source>already has a loan</source>
         <translation>已有借据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="379" />
+        <location filename="../../riskdesk/services/loan_import.py" line="378" />
         <source>Checking repayments</source>
         <translation>正在检查还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="400" />
-        <location filename="../../riskdesk/services/loan_import.py" line="469" />
+        <location filename="../../riskdesk/services/loan_import.py" line="399" />
+        <location filename="../../riskdesk/services/loan_import.py" line="468" />
         <source>no such loan</source>
         <translation>无此借据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="411" />
+        <location filename="../../riskdesk/services/loan_import.py" line="410" />
         <source>a payment needs its date</source>
         <translation>还款须有日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="414" />
+        <location filename="../../riskdesk/services/loan_import.py" line="413" />
         <source>more than the amount due</source>
         <translation>超过应还金额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="424" />
+        <location filename="../../riskdesk/services/loan_import.py" line="423" />
         <source>instalment {n} was imported with another due date or amount</source>
         <translation>第 {n} 期已以不同的应还日或金额导入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="445" />
+        <location filename="../../riskdesk/services/loan_import.py" line="444" />
         <source>Checking fund flows</source>
         <translation>正在检查资金流水</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="474" />
+        <location filename="../../riskdesk/services/loan_import.py" line="473" />
         <source>out or in</source>
         <translation>应为 out（转出）或 in（转入）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="477" />
+        <location filename="../../riskdesk/services/loan_import.py" line="476" />
         <source>transfer, cash or cross_border</source>
         <translation>应为 transfer（转账）、cash（现金）或 cross_border（跨境）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="480" />
+        <location filename="../../riskdesk/services/loan_import.py" line="479" />
         <source>four digits</source>
         <translation>应为四位数字</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="483" />
+        <location filename="../../riskdesk/services/loan_import.py" line="482" />
         <source>not an account number</source>
         <translation>不是账号</translation>
     </message>
@@ -3700,12 +3700,12 @@
 <context>
     <name>Loans</name>
     <message>
-        <location filename="../../riskdesk/services/loans.py" line="54" />
+        <location filename="../../riskdesk/services/loans.py" line="55" />
         <source>There is no case {id}.</source>
         <translation>没有编号为 {id} 的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loans.py" line="66" />
+        <location filename="../../riskdesk/services/loans.py" line="67" />
         <source>There is no loan {id}.</source>
         <translation>没有借据 {id}。</translation>
     </message>
@@ -4180,14 +4180,9 @@ Credit model: {model}</source>
         <translation>随附的模型文件与其元数据不符（安装已损坏）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/models.py" line="175" />
+        <location filename="../../riskdesk/services/models.py" line="177" />
         <source>not an XGBoost model</source>
         <translation>不是 XGBoost 模型</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/services/models.py" line="182" />
-        <source>not an XGBoost model ({error})</source>
-        <translation>不是 XGBoost 模型（{error}）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/training.py" line="41" />
@@ -4236,7 +4231,6 @@ Credit model: {model}</source>
 <context>
     <name>Monthly</name>
     <message>
-        <location filename="../../riskdesk/services/loans.py" line="134" />
         <location filename="../../riskdesk/services/monthly.py" line="90" />
         <source>A month is written YYYY-MM, not {month}.</source>
         <translation>月份格式为 YYYY-MM，而不是 {month}。</translation>
@@ -4981,12 +4975,12 @@ Credit model: {model}</source>
         <translation>资本和余额须大于零。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partner_performance.py" line="185" />
+        <location filename="../../riskdesk/services/partner_performance.py" line="182" />
         <source>{code}: {ratio:.1f} % of net tier-1 capital (limit {limit:.0f} %)</source>
         <translation>{code}：占一级资本净额 {ratio:.1f} %（上限 {limit:.0f} %）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partner_performance.py" line="189" />
+        <location filename="../../riskdesk/services/partner_performance.py" line="186" />
         <source>all partners: {ratio:.1f} % of the loan balance (limit {limit:.0f} %)</source>
         <translation>全部合作方：占贷款余额 {ratio:.1f} %（上限 {limit:.0f} %）</translation>
     </message>
@@ -4994,150 +4988,150 @@ Credit model: {model}</source>
 <context>
     <name>PartnersTab</name>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="66" />
+        <location filename="../../riskdesk/ui/partners.py" line="55" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="70" />
-        <location filename="../../riskdesk/ui/partners.py" line="85" />
+        <location filename="../../riskdesk/ui/partners.py" line="59" />
+        <location filename="../../riskdesk/ui/partners.py" line="74" />
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="70" />
-        <location filename="../../riskdesk/ui/partners.py" line="86" />
+        <location filename="../../riskdesk/ui/partners.py" line="59" />
+        <location filename="../../riskdesk/ui/partners.py" line="75" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="70" />
+        <location filename="../../riskdesk/ui/partners.py" line="59" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="70" />
+        <location filename="../../riskdesk/ui/partners.py" line="59" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="71" />
+        <location filename="../../riskdesk/ui/partners.py" line="60" />
         <source>Due diligence</source>
         <translation>尽职调查</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="71" />
+        <location filename="../../riskdesk/ui/partners.py" line="60" />
         <source>Next review</source>
         <translation>下次复审</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="74" />
+        <location filename="../../riskdesk/ui/partners.py" line="63" />
         <source>Partner</source>
         <translation>合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="74" />
+        <location filename="../../riskdesk/ui/partners.py" line="63" />
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="74" />
+        <location filename="../../riskdesk/ui/partners.py" line="63" />
         <source>Approval rate</source>
         <translation>通过率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="75" />
+        <location filename="../../riskdesk/ui/partners.py" line="64" />
         <source>Flag rate</source>
         <translation>标记率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="75" />
+        <location filename="../../riskdesk/ui/partners.py" line="64" />
         <source>Fraud hits</source>
         <translation>欺诈规则命中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="75" />
+        <location filename="../../riskdesk/ui/partners.py" line="64" />
         <source>Matured loans</source>
         <translation>成熟贷款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="76" />
+        <location filename="../../riskdesk/ui/partners.py" line="65" />
         <source>Bad rate</source>
         <translation>不良率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="76" />
+        <location filename="../../riskdesk/ui/partners.py" line="65" />
         <source>Complaints per 1,000 loans</source>
         <translation>每千笔贷款投诉数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="93" />
+        <location filename="../../riskdesk/ui/partners.py" line="82" />
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="95" />
+        <location filename="../../riskdesk/ui/partners.py" line="84" />
         <source>Evidence (documents, dates)</source>
         <translation>证据（文件、日期）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="102" />
+        <location filename="../../riskdesk/ui/partners.py" line="91" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="104" />
+        <location filename="../../riskdesk/ui/partners.py" line="93" />
         <source>Register partner</source>
         <translation>登记合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="104" />
+        <location filename="../../riskdesk/ui/partners.py" line="93" />
         <source>Record check</source>
         <translation>记录检查</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="105" />
+        <location filename="../../riskdesk/ui/partners.py" line="94" />
         <source>Set status</source>
         <translation>设置状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="121" />
+        <location filename="../../riskdesk/ui/partners.py" line="110" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="127" />
+        <location filename="../../riskdesk/ui/partners.py" line="116" />
         <source>Register</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="130" />
+        <location filename="../../riskdesk/ui/partners.py" line="119" />
         <source>Performance in the month</source>
         <translation>本月表现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="145" />
+        <location filename="../../riskdesk/ui/partners.py" line="134" />
         <source>Not shown</source>
         <translation>未显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="161" />
+        <location filename="../../riskdesk/ui/partners.py" line="150" />
         <source>Joint lending: no capital figures set.</source>
         <translation>联合贷款：尚未设置资本数据。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="165" />
+        <location filename="../../riskdesk/ui/partners.py" line="154" />
         <source>Joint lending at {day}: against net tier-1 capital {ratios} (limit 25 % each); all partners {all} of the loan balance (limit 50 %). {warnings}</source>
         <translation>截至 {day} 的联合贷款：占一级资本净额 {ratios}（单一合作方上限 25 %）；全部合作方占贷款余额 {all}（上限 50 %）。{warnings}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="173" />
-        <location filename="../../riskdesk/ui/partners.py" line="182" />
+        <location filename="../../riskdesk/ui/partners.py" line="162" />
+        <location filename="../../riskdesk/ui/partners.py" line="171" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="173" />
+        <location filename="../../riskdesk/ui/partners.py" line="162" />
         <source>Select a partner first.</source>
         <translation>请先选择合作方。</translation>
     </message>
@@ -5308,114 +5302,114 @@ Credit model: {model}</source>
 <context>
     <name>PortfolioTab</name>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="58" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="50" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="59" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="51" />
         <source>Import loan files...</source>
         <translation>导入借据文件...</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="60" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="52" />
         <source>Run monitoring now</source>
         <translation>立即运行监测</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="68" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="60" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="68" />
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="72" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="60" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="64" />
         <source>Loans</source>
         <translation>贷款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="68" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="60" />
         <source>Principal outstanding</source>
         <translation>本金余额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="69" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="61" />
         <source>Overdue amount</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="69" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="61" />
         <source>Share of balance</source>
         <translation>余额占比</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="72" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="64" />
         <source>From \ to</source>
         <translation>从 \ 到</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="79" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="71" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="98" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="90" />
         <source>Not shown</source>
         <translation>未显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="107" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="99" />
         <source>{n} loans, principal outstanding {balance}; non-performing ratio {npl}</source>
         <translation>{n} 笔贷款，本金余额 {balance}；不良率 {npl}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="110" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="102" />
         <source>Roll rates {previous} to {month}</source>
         <translation>迁徙率 {previous} 至 {month}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="126" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="118" />
         <source>Monitoring done</source>
         <translation>监测完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="127" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="119" />
         <source>{loans} loans as of {day}: {alerts} new early warnings, {opened} cases opened, {updated} updated.</source>
         <translation>截至 {day} 共 {loans} 笔贷款：新预警 {alerts} 条，开立案件 {opened} 件，更新 {updated} 件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="132" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="124" />
         <source>Post-loan monitoring</source>
         <translation>贷后监测</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="140" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="132" />
         <source>Import loan files</source>
         <translation>导入借据文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="155" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="147" />
         <source>{file}: refused, nothing imported</source>
         <translation>{file}：被拒绝，未导入任何数据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="159" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="151" />
         <source>{file}: {kind}, {new} new, {updated} updated, {present} already present</source>
         <translation>{file}：{kind}，新增 {new}，更新 {updated}，已存在 {present}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="164" />
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="166" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="156" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="158" />
         <source>Loan import</source>
         <translation>借据导入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="168" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="160" />
         <source>Importing loan files</source>
         <translation>正在导入借据文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="174" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="166" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -5423,52 +5417,52 @@ Credit model: {model}</source>
 <context>
     <name>PostLoan</name>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="44" />
+        <location filename="../../riskdesk/services/postloan.py" line="56" />
         <source>First instalment due {due} not paid</source>
         <translation>首期（{due} 到期）未还</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="46" />
+        <location filename="../../riskdesk/services/postloan.py" line="58" />
         <source>{dpd} days past due (crossed {threshold}); {overdue} overdue since {due}</source>
         <translation>逾期 {dpd} 天（越过 {threshold} 天）；自 {due} 起逾期金额 {overdue}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="48" />
+        <location filename="../../riskdesk/services/postloan.py" line="60" />
         <source>{count} instalments paid only in part</source>
         <translation>{count} 期仅部分还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="50" />
+        <location filename="../../riskdesk/services/postloan.py" line="62" />
         <source>{amount} ({share}) of the proceeds moved to one account {account} within {hours} h of disbursement</source>
         <translation>放款后 {hours} 小时内有 {amount}（{share}）贷款资金转入同一账户 {account}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="53" />
+        <location filename="../../riskdesk/services/postloan.py" line="65" />
         <source>{amount} paid to {kind} {account} on {at}, {days} days after disbursement</source>
         <translation>{at}（放款后 {days} 天）向 {kind} {account} 支付 {amount}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="56" />
+        <location filename="../../riskdesk/services/postloan.py" line="68" />
         <source>{amount} spent on a banned use ({kind}, MCC {mcc}) on {at}</source>
         <translation>{at} 有 {amount} 用于禁止用途（{kind}，商户类别码 {mcc}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="58" />
+        <location filename="../../riskdesk/services/postloan.py" line="70" />
         <source>{amount} moved to the borrower's own other account {account} on {at}</source>
         <translation>{at} 有 {amount} 转入借款人本人的其他账户 {account}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="60" />
+        <location filename="../../riskdesk/services/postloan.py" line="72" />
         <source>{amount} out by {channel} on {day}: at or above the large-value threshold {threshold}</source>
         <translation>{day} 以 {channel} 方式转出 {amount}：达到大额交易标准 {threshold}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="63" />
+        <location filename="../../riskdesk/services/postloan.py" line="75" />
         <source>Jointly funded with {partner}, whose share is {share} % (at least {minimum} % required)</source>
         <translation>与 {partner} 联合出资，其出资比例为 {share} %（至少须为 {minimum} %）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="66" />
+        <location filename="../../riskdesk/services/postloan.py" line="78" />
         <source>Loan over one year: credit re-review {n} due since {due}</source>
         <translation>贷款期限超过一年：第 {n} 次年度授信复审自 {due} 起到期</translation>
     </message>
@@ -5523,22 +5517,22 @@ Credit model: {model}</source>
         <translation>联合贷款中合作方出资比例低于下限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="115" />
+        <location filename="../../riskdesk/services/postloan.py" line="132" />
         <source>Reading repayments</source>
         <translation>正在读取还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="119" />
+        <location filename="../../riskdesk/services/postloan.py" line="136" />
         <source>Writing the month's snapshot</source>
         <translation>正在写入本月快照</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="122" />
+        <location filename="../../riskdesk/services/postloan.py" line="139" />
         <source>Checking fund flows</source>
         <translation>正在检查资金流水</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="127" />
+        <location filename="../../riskdesk/services/postloan.py" line="144" />
         <source>Raising cases</source>
         <translation>正在生成案件</translation>
     </message>
@@ -6269,82 +6263,82 @@ Credit model: {model}</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="43" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="44" />
         <source>A SQLite file, or postgresql+psycopg://user@host/db</source>
         <translation>SQLite 文件，或 postgresql+psycopg://用户@主机/数据库</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="46" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="47" />
         <source>Kept in the OS keyring, never in a file</source>
         <translation>保存在操作系统密钥环中，不写入任何文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="47" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="48" />
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="83" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="84" />
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="84" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="85" />
         <source>Database password</source>
         <translation>数据库密码</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="86" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="87" />
         <source>Language (after a restart)</source>
         <translation>界面语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="87" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="88" />
         <source>Idle lock (minutes)</source>
         <translation>空闲锁定（分钟）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="88" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="89" />
         <source>Backups kept on exit</source>
         <translation>退出时保留的备份数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="89" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="90" />
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="90" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="91" />
         <source>Complaint reply due (days)</source>
         <translation>投诉答复期限（天）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="91" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="92" />
         <source>Case review SLA (hours)</source>
         <translation>案件审查时限（小时）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="93" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="94" />
         <source>(part of the decision policy: compliance changes it)</source>
         <translation>（属于决策政策，由合规人员修改）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="109" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="110" />
         <source>Give a database first.</source>
         <translation>请先填写数据库。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="125" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="126" />
         <source>Cannot connect: {error}</source>
         <translation>无法连接：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="128" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="129" />
         <source>Connected to {db}: schema {rev} (this riskdesk: {head})</source>
         <translation>已连接 {db}：结构版本 {rev}（本程序：{head}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="158" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="159" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
