@@ -53,6 +53,27 @@ def sha256_hex(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def _locked_head(session: Session) -> AuditHead:
+    """The chain's head, locked until the transaction ends: appends queue, never fork."""
+    return session.execute(
+        select(AuditHead).where(col(AuditHead.id) == 1).with_for_update()
+        .execution_options(populate_existing=True)
+    ).scalar_one()
+
+
+def _chained(seq: int, prev: str, at: datetime, actor: Actor, action: str, entity_type: str,
+             entity_id: str | int, before: dict[str, Any] | None,
+             after: dict[str, Any] | None) -> AuditEvent:
+    """The event after ``prev`` in the chain, with the text that is hashed and its hash."""
+    ev = AuditEvent(seq=seq, at=at, actor_id=actor.user_id, actor=actor.username,
+                    action=action, entity_type=entity_type, entity_id=str(entity_id),
+                    before=_json(before), after=_json(after), prev_hash=prev, hash="",
+                    canonical="")
+    ev.canonical = canonical_text(ev)
+    ev.hash = sha256_hex(ev.canonical)
+    return ev
+
+
 def append(
     session: Session,
     actor: Actor,
@@ -69,27 +90,9 @@ def append(
         return AuditEvent(seq=0, at=utcnow(session), actor=actor.username, action=action,
                           entity_type=entity_type, entity_id=str(entity_id), prev_hash="",
                           hash="", canonical="")
-    head = session.execute(
-        select(AuditHead).where(col(AuditHead.id) == 1).with_for_update()
-        .execution_options(populate_existing=True)
-    ).scalar_one()
-    at = utcnow(session)
-    ev = AuditEvent(
-        seq=head.seq + 1,
-        at=at,
-        actor_id=actor.user_id,
-        actor=actor.username,
-        action=action,
-        entity_type=entity_type,
-        entity_id=str(entity_id),
-        before=_json(before),
-        after=_json(after),
-        prev_hash=head.hash,
-        hash="",
-        canonical="",
-    )
-    ev.canonical = canonical_text(ev)
-    ev.hash = sha256_hex(ev.canonical)
+    head = _locked_head(session)
+    ev = _chained(head.seq + 1, head.hash, utcnow(session), actor, action, entity_type,
+                  entity_id, before, after)
     head.seq, head.hash = ev.seq, ev.hash
     session.add(ev)
     session.flush()
@@ -100,22 +103,16 @@ def append_many(session: Session, actor: Actor, action: str, entity_type: str,
                 items: list[tuple[str | int, dict[str, Any]]]) -> int:
     """One event per item (entity id, masked ``after``), chained in order under one lock and
     inserted in one statement: a monitoring run that opens thousands of cases records each."""
-    if not items:
+    if not items or is_pack_engine(session.connection()):
         return 0
-    head = session.execute(
-        select(AuditHead).where(col(AuditHead.id) == 1).with_for_update()
-        .execution_options(populate_existing=True)
-    ).scalar_one()
+    head = _locked_head(session)
     at = utcnow(session)
     rows: list[dict[str, Any]] = []
     seq, prev = head.seq, head.hash
     for entity_id, after in items:
         seq += 1
-        ev = AuditEvent(seq=seq, at=at, actor_id=actor.user_id, actor=actor.username,
-                        action=action, entity_type=entity_type, entity_id=str(entity_id),
-                        before=None, after=_json(after), prev_hash=prev, hash="", canonical="")
-        ev.canonical = canonical_text(ev)
-        ev.hash = prev = sha256_hex(ev.canonical)
+        ev = _chained(seq, prev, at, actor, action, entity_type, entity_id, None, after)
+        prev = ev.hash
         rows.append({k: getattr(ev, k) for k in (
             "seq", "at", "actor_id", "actor", "action", "entity_type", "entity_id", "before",
             "after", "prev_hash", "hash", "canonical")})
