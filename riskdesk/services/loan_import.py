@@ -312,12 +312,11 @@ def _loans(session: Session, frame: pd.DataFrame, problem: _Problems, result: Lo
     now = utcnow(session)
     for line, r in rows:
         before = len(problem.rows)
-        fields = _fields(r, line, "loans", ("loan_no", "application_no", "principal", "disbursed_at",
-            "start_date", "term_months", "apr", "repayment_type", "partner_code", "partner_share"),
-            problem)
-        if fields is None:
+        v = _fields(r, line, "loans", (
+            "loan_no", "application_no", "principal", "disbursed_at", "start_date",
+            "term_months", "apr", "repayment_type", "partner_code", "partner_share"), problem)
+        if v is None:
             continue
-        v = fields
         app_id = apps.get(v["application_no"])
         if app_id is None:
             problem(line, "application_no", v["application_no"],
@@ -389,11 +388,11 @@ def _repayments(session: Session, frame: pd.DataFrame, problem: _Problems,
     changed: list[dict[str, Any]] = []
     for line, r in rows:
         before = len(problem.rows)
-        fields = _fields(r, line, "repayments", ("loan_no", "instalment_no", "due_date", "due_amount",
-            "due_principal", "paid_date", "paid_amount"), problem)
-        if fields is None:
+        v = _fields(r, line, "repayments", (
+            "loan_no", "instalment_no", "due_date", "due_amount", "due_principal", "paid_date",
+            "paid_amount"), problem)
+        if v is None:
             continue
-        v = fields
         loan_id = loans.get(v["loan_no"])
         if loan_id is None:
             problem(line, "loan_no", v["loan_no"], translate("LoanImport", "no such loan"))
@@ -457,12 +456,11 @@ def _flows(session: Session, frame: pd.DataFrame, problem: _Problems, result: Lo
     new: list[dict[str, Any]] = []
     for line, r in rows:
         before = len(problem.rows)
-        fields = _fields(r, line, "flows", ("flow_no", "loan_no", "at", "amount_flow", "direction",
-            "channel", "counterparty_account", "counterparty_name",
-            "counterparty_type", "mcc"), problem)
-        if fields is None:
+        v = _fields(r, line, "flows", (
+            "flow_no", "loan_no", "at", "amount_flow", "direction", "channel",
+            "counterparty_account", "counterparty_name", "counterparty_type", "mcc"), problem)
+        if v is None:
             continue
-        v = fields
         loan_id = loans.get(v["loan_no"])
         if loan_id is None:
             problem(line, "loan_no", v["loan_no"], translate("LoanImport", "no such loan"))

@@ -37,6 +37,11 @@ class AlertRow:
     sentence: str
 
 
+def _alert_row(a: LoanAlert) -> AlertRow:
+    return AlertRow(a.code, alert_name(a.code), a.severity, a.detected_on,
+                    alert_sentence(a.code, a.detail))
+
+
 @dataclass
 class LoanView:
     loan: Loan
@@ -75,8 +80,7 @@ def loan_view(session: Session, actor: Actor, loan_id: int) -> LoanView:
                           .order_by(col(LoanSnapshot.month)))))
     rows = list(session.exec(select(LoanAlert).where(col(LoanAlert.loan_id) == loan_id)
                              .order_by(col(LoanAlert.id))))
-    view.alerts = [AlertRow(a.code, alert_name(a.code), a.severity, a.detected_on,
-                            alert_sentence(a.code, a.detail)) for a in rows]
+    view.alerts = [_alert_row(a) for a in rows]
     view.alert_keys = [a.trigger_key for a in rows]
     return view
 
@@ -88,8 +92,7 @@ def loan_id_of_application(session: Session, application_id: int) -> int | None:
 def case_alerts(session: Session, actor: Actor, case_id: int) -> list[AlertRow]:
     """The evidence a post-loan case was raised or updated with."""
     require(actor, Action.APPLICATION_VIEW)
-    return [AlertRow(a.code, alert_name(a.code), a.severity, a.detected_on,
-                     alert_sentence(a.code, a.detail))
+    return [_alert_row(a)
             for a in session.exec(select(LoanAlert).where(col(LoanAlert.case_id) == case_id)
                                   .order_by(col(LoanAlert.id)))]
 
