@@ -1030,6 +1030,8 @@ ZH: dict[str, str] = {
     'Give a database first.': '请先填写数据库。',
     'Cannot connect: {error}': '无法连接：{error}',
     'Connected to {db}: schema {rev} (this riskdesk: {head})': '已连接 {db}：结构版本 {rev}（本程序：{head}）',
+    'listed cases': '所列案件',
+    '{what}: {cases} cases, {complaints} complaints, {apps} applications, {reports} reports': '{what}：案件 {cases} 件，投诉 {complaints} 件，申请 {apps} 笔，报告 {reports} 份',
     'Automatic decisions and their triggers': '自动决策及其触发规则',
     'Score band': '评分区间',
     'Flagged': '已标记',

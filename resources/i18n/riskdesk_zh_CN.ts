@@ -250,27 +250,27 @@
 <context>
     <name>Audit</name>
     <message>
-        <location filename="../../riskdesk/services/audit.py" line="154" />
+        <location filename="../../riskdesk/services/audit.py" line="151" />
         <source>the chain head does not match the last event (events were removed from the end)</source>
         <translation>链头与最后一条事件不符（末尾的事件被删除）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit.py" line="162" />
+        <location filename="../../riskdesk/services/audit.py" line="159" />
         <source>event {seq} is missing</source>
         <translation>缺少第 {seq} 号事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit.py" line="164" />
+        <location filename="../../riskdesk/services/audit.py" line="161" />
         <source>the stored text does not match its hash</source>
         <translation>存储的原文与其哈希不符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit.py" line="166" />
+        <location filename="../../riskdesk/services/audit.py" line="163" />
         <source>the link to the previous event is broken</source>
         <translation>与前一事件的链接断开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit.py" line="168" />
+        <location filename="../../riskdesk/services/audit.py" line="165" />
         <source>the event's fields differ from the text that was hashed</source>
         <translation>事件字段与被哈希的原文不一致</translation>
     </message>
@@ -313,57 +313,72 @@
 <context>
     <name>AuditPack</name>
     <message>
-        <location filename="../../riskdesk/services/audit_pack.py" line="130" />
+        <location filename="../../riskdesk/services/audit_pack.py" line="79" />
+        <source>month {m}</source>
+        <translation>月份 {m}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit_pack.py" line="80" />
+        <source>listed cases</source>
+        <translation>所列案件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit_pack.py" line="81" />
+        <source>{what}: {cases} cases, {complaints} complaints, {apps} applications, {reports} reports</source>
+        <translation>{what}：案件 {cases} 件，投诉 {complaints} 件，申请 {apps} 笔，报告 {reports} 份</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit_pack.py" line="133" />
         <source>No case for {ref}.</source>
         <translation>没有 {ref} 的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_pack.py" line="220" />
+        <location filename="../../riskdesk/services/audit_pack.py" line="223" />
         <source>{user} may not export personal data unmasked.</source>
         <translation>{user} 无权导出未脱敏的个人信息。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_pack.py" line="224" />
+        <location filename="../../riskdesk/services/audit_pack.py" line="227" />
         <source>Give a month or a list of cases.</source>
         <translation>请给出月份或案件清单。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_pack.py" line="227" />
+        <location filename="../../riskdesk/services/audit_pack.py" line="230" />
         <source>A pack is sealed with the bank's audit key, and this workstation has none: import it from escrow or create it (riskdesk audit anchor --create-key).</source>
         <translation>审计包须用本行的审计密钥签封，而本工作站没有该密钥：请从托管处导入或创建（riskdesk audit anchor --create-key）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_pack.py" line="379" />
+        <location filename="../../riskdesk/services/audit_pack.py" line="382" />
         <source>{file} is not a riskdesk audit pack (or it is damaged).</source>
         <translation>{file} 不是 riskdesk 审计包（或已损坏）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_pack.py" line="385" />
+        <location filename="../../riskdesk/services/audit_pack.py" line="388" />
         <source>{file} is damaged: {why}</source>
         <translation>{file} 已损坏：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_pack.py" line="408" />
+        <location filename="../../riskdesk/services/audit_pack.py" line="411" />
         <source>the seal does not match the content: the pack was changed after it was sealed</source>
         <translation>签封与内容不符：审计包在签封后被改动</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_pack.py" line="416" />
+        <location filename="../../riskdesk/services/audit_pack.py" line="419" />
         <source>the seal's signature is forged</source>
         <translation>签封的签名是伪造的</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_pack.py" line="421" />
+        <location filename="../../riskdesk/services/audit_pack.py" line="424" />
         <source>the chain breaks at event {seq}</source>
         <translation>审计链在第 {seq} 号事件处断开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_pack.py" line="429" />
+        <location filename="../../riskdesk/services/audit_pack.py" line="432" />
         <source>event {seq} does not match the chain</source>
         <translation>第 {seq} 号事件与审计链不符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_pack.py" line="434" />
+        <location filename="../../riskdesk/services/audit_pack.py" line="437" />
         <source>the chain does not lead to the head report {no} printed</source>
         <translation>审计链未能通向报告 {no} 所印的链头</translation>
     </message>
@@ -2923,25 +2938,25 @@
     </message>
     <message>
         <location filename="../../riskdesk/ui/findings.py" line="42" />
-        <location filename="../../riskdesk/ui/findings.py" line="72" />
+        <location filename="../../riskdesk/ui/findings.py" line="78" />
         <source>On</source>
         <translation>对象</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/findings.py" line="42" />
-        <location filename="../../riskdesk/ui/findings.py" line="74" />
+        <location filename="../../riskdesk/ui/findings.py" line="80" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/findings.py" line="42" />
-        <location filename="../../riskdesk/ui/findings.py" line="75" />
+        <location filename="../../riskdesk/ui/findings.py" line="81" />
         <source>Finding</source>
         <translation>发现</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/findings.py" line="43" />
-        <location filename="../../riskdesk/ui/findings.py" line="76" />
+        <location filename="../../riskdesk/ui/findings.py" line="82" />
         <source>Recommendation</source>
         <translation>建议</translation>
     </message>
@@ -2991,37 +3006,37 @@
         <translation>保存跟进</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="107" />
+        <location filename="../../riskdesk/ui/findings.py" line="113" />
         <source>case {id}</source>
         <translation>案件 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="109" />
+        <location filename="../../riskdesk/ui/findings.py" line="115" />
         <source>complaint {id}</source>
         <translation>投诉 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="110" />
+        <location filename="../../riskdesk/ui/findings.py" line="116" />
         <source>month {m}</source>
         <translation>月份 {m}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="122" />
+        <location filename="../../riskdesk/ui/findings.py" line="128" />
         <source>A complaint is named by its id (a number).</source>
         <translation>投诉以其编号（数字）标识。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="129" />
+        <location filename="../../riskdesk/ui/findings.py" line="135" />
         <source>There is no case {ref} in this pack.</source>
         <translation>本审计包中没有案件 {ref}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="138" />
+        <location filename="../../riskdesk/ui/findings.py" line="144" />
         <source>Not added</source>
         <translation>未添加</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="154" />
+        <location filename="../../riskdesk/ui/findings.py" line="160" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -3610,89 +3625,89 @@
         <translation>超过 {n} 个字符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="324" />
+        <location filename="../../riskdesk/services/loan_import.py" line="323" />
         <source>no such application</source>
         <translation>没有此申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="326" />
+        <location filename="../../riskdesk/services/loan_import.py" line="325" />
         <source>the application was not approved (automatically or by a final officer decision)</source>
         <translation>该申请未获批准（既非自动通过，也无审查员的最终批准）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="340" />
+        <location filename="../../riskdesk/services/loan_import.py" line="339" />
         <source>no such partner in the register</source>
         <translation>合作方名录中无此合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="344" />
+        <location filename="../../riskdesk/services/loan_import.py" line="343" />
         <source>a partner share needs the partner (partner_code)</source>
         <translation>合作方出资比例须同时给出合作方（partner_code）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="347" />
+        <location filename="../../riskdesk/services/loan_import.py" line="346" />
         <source>one of: {choices}</source>
         <translation>应为以下之一：{choices}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="357" />
-        <location filename="../../riskdesk/services/loan_import.py" line="499" />
+        <location filename="../../riskdesk/services/loan_import.py" line="356" />
+        <location filename="../../riskdesk/services/loan_import.py" line="497" />
         <source>already imported with different content</source>
         <translation>已以不同内容导入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="361" />
+        <location filename="../../riskdesk/services/loan_import.py" line="360" />
         <source>already has a loan</source>
         <translation>已有借据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="378" />
+        <location filename="../../riskdesk/services/loan_import.py" line="377" />
         <source>Checking repayments</source>
         <translation>正在检查还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="399" />
-        <location filename="../../riskdesk/services/loan_import.py" line="468" />
+        <location filename="../../riskdesk/services/loan_import.py" line="398" />
+        <location filename="../../riskdesk/services/loan_import.py" line="466" />
         <source>no such loan</source>
         <translation>无此借据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="410" />
+        <location filename="../../riskdesk/services/loan_import.py" line="409" />
         <source>a payment needs its date</source>
         <translation>还款须有日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="413" />
+        <location filename="../../riskdesk/services/loan_import.py" line="412" />
         <source>more than the amount due</source>
         <translation>超过应还金额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="423" />
+        <location filename="../../riskdesk/services/loan_import.py" line="422" />
         <source>instalment {n} was imported with another due date or amount</source>
         <translation>第 {n} 期已以不同的应还日或金额导入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="444" />
+        <location filename="../../riskdesk/services/loan_import.py" line="443" />
         <source>Checking fund flows</source>
         <translation>正在检查资金流水</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="473" />
+        <location filename="../../riskdesk/services/loan_import.py" line="471" />
         <source>out or in</source>
         <translation>应为 out（转出）或 in（转入）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="476" />
+        <location filename="../../riskdesk/services/loan_import.py" line="474" />
         <source>transfer, cash or cross_border</source>
         <translation>应为 transfer（转账）、cash（现金）或 cross_border（跨境）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="479" />
+        <location filename="../../riskdesk/services/loan_import.py" line="477" />
         <source>four digits</source>
         <translation>应为四位数字</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="482" />
+        <location filename="../../riskdesk/services/loan_import.py" line="480" />
         <source>not an account number</source>
         <translation>不是账号</translation>
     </message>
@@ -3700,12 +3715,12 @@
 <context>
     <name>Loans</name>
     <message>
-        <location filename="../../riskdesk/services/loans.py" line="55" />
+        <location filename="../../riskdesk/services/loans.py" line="60" />
         <source>There is no case {id}.</source>
         <translation>没有编号为 {id} 的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loans.py" line="67" />
+        <location filename="../../riskdesk/services/loans.py" line="72" />
         <source>There is no loan {id}.</source>
         <translation>没有借据 {id}。</translation>
     </message>

@@ -76,9 +76,12 @@ class Scope:
     report_ids: set[int] = field(default_factory=set)
 
     def describe(self) -> str:
-        what = f"month {self.month}" if self.month else "listed cases"
-        return (f"{what}: {len(self.case_ids)} cases, {len(self.complaint_ids)} complaints, "
-                f"{len(self.app_ids)} applications, {len(self.report_ids)} reports")
+        what = (translate("AuditPack", "month {m}").format(m=self.month) if self.month
+                else translate("AuditPack", "listed cases"))
+        return translate("AuditPack", "{what}: {cases} cases, {complaints} complaints, "
+                         "{apps} applications, {reports} reports").format(
+            what=what, cases=len(self.case_ids), complaints=len(self.complaint_ids),
+            apps=len(self.app_ids), reports=len(self.report_ids))
 
 
 @dataclass(frozen=True)

@@ -68,6 +68,12 @@ class FindingsTab(QWidget):
         form = QFormLayout()
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
+        # In a pack the auditor adds findings; in the live app they are followed up: the other
+        # mode's controls are not shown (nor left floating without a layout).
+        for w in ((self.status, self.note, self.follow_button) if pack is not None else
+                  (self.target_kind, self.target, self.severity, self.text,
+                   self.recommendation, self.add_button)):
+            w.setVisible(False)
         if pack is not None:
             form.addRow(self.tr("On"), self.target_kind)
             form.addRow("", self.target)
