@@ -26,13 +26,17 @@ from riskdesk.ui.signin import FirstAdminDialog, SignInDialog
 SCREENSHOT_SIZE = (1280, 800)
 
 
-
-
 def application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
     app.setOrganizationName("riskdesk")
     app.setApplicationName("riskdesk")
-    return app  # type: ignore[return-value]
+    from PySide6.QtGui import QIcon
+
+    from riskdesk.paths import resources_dir
+
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "riskdesk.png")))
+    return app
 
 
 def _log_uncaught(kind: type[BaseException], value: BaseException, tb: object) -> None:
