@@ -1,6 +1,7 @@
 """Build hooks that pyproject.toml cannot express.
 
-The top-level ``resources/`` folder ships inside the wheel as ``riskdesk.resources`` so an
+The top-level ``resources/`` folder (and ``docs/guide``, the user guide, as its ``help``) ships
+inside the wheel as ``riskdesk.resources`` so an
 installed app (and a PyInstaller build) finds it next to the code, and the Qt translations are
 compiled from ``.ts`` to ``.qm`` at build time rather than committed as binaries.
 """
@@ -35,11 +36,14 @@ if os.environ.get("RISKDESK_COMPILE_ONLY"):  # tasks.py: compile translations in
     compile_translations()
 else:
     setup(
-        packages=find_packages(include=["riskdesk", "riskdesk.*"]) + ["riskdesk.resources"],
-        package_dir={"riskdesk.resources": "resources"},
+        packages=find_packages(include=["riskdesk", "riskdesk.*"])
+        + ["riskdesk.resources", "riskdesk.resources.help"],
+        # The user guide's source is docs/guide (the tests write its screenshots there).
+        package_dir={"riskdesk.resources": "resources", "riskdesk.resources.help": "docs/guide"},
         package_data={
             "riskdesk": ["migrations/script.py.mako"],
             "riskdesk.resources": ["**/*"],
+            "riskdesk.resources.help": ["*.md", "screens/*.png"],
         },
         exclude_package_data={"riskdesk.resources": ["**/*.ts"]},
         cmdclass={"build_py": BuildPyWithTranslations},

@@ -20,3 +20,15 @@ def resources_dir() -> Path:
 
 def migrations_dir() -> Path:
     return _PKG / "migrations"
+
+
+def help_dir() -> Path:
+    """The user guide and its screenshots: docs/guide in a checkout (its source, where the tests
+    write the screenshots), resources/help in a wheel or a PyInstaller build."""
+    shipped = resources_dir() / "help"
+    if (shipped / "user-guide-en.md").exists():
+        return shipped
+    checkout = _PKG.parent / "docs" / "guide"
+    if (checkout / "user-guide-en.md").exists():
+        return checkout
+    raise FileNotFoundError("riskdesk user guide not found; reinstall riskdesk")

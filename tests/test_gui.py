@@ -751,6 +751,12 @@ def test_help_guide_and_about(qtbot: Any, sqlite_engine: Engine, sqlite_actors: 
     window.guide_action.trigger()
     text = window.guide.toPlainText()
     assert "Officers and senior officers" in text and "Auditors" in text
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QTextDocument
+
+    picture = window.guide.loadResource(QTextDocument.ResourceType.ImageResource,
+                                        QUrl("screens/queue-en.png"))
+    assert picture is not None and len(bytes(picture)) > 10_000  # the guide's screenshots load
     about = window.about_text()
     assert "Credit model:" in about and "approved by" in about
     assert "password" not in about.lower()

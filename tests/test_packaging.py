@@ -42,6 +42,8 @@ def test_wheel_installs_and_upgrades_a_database(tmp_path: Path) -> None:
     assert all(str(env_dir) in w for w in where), where
     assert (Path(where[1]) / "i18n" / "riskdesk_zh_CN.qm").exists()
     assert (Path(where[1]) / "data" / "lending_club.csv").exists()
+    assert (Path(where[1]) / "help" / "user-guide-zh.md").exists()
+    assert (Path(where[1]) / "help" / "screens" / "queue-zh.png").exists()
     up = subprocess.run([str(bindir / "riskdesk"), "db", "upgrade", "--db",
                          str(work / "fresh.sqlite")], capture_output=True, text=True, cwd=work,
                         env=env)
@@ -105,6 +107,7 @@ def test_pyinstaller_build_starts_scores_and_draws_the_window(tmp_path: Path) ->
     internal = app_dir / "_internal"
     assert (internal / "resources" / "i18n" / "riskdesk_zh_CN.qm").exists()
     assert (internal / "riskdesk" / "migrations" / "env.py").exists()
+    assert (internal / "resources" / "help" / "screens" / "case-zh.png").exists()
 
     elsewhere = tmp_path / "elsewhere"
     (elsewhere / "keyring-backend").mkdir(parents=True)

@@ -159,12 +159,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../riskdesk/ui/app.py" line="80" />
+        <location filename="../../riskdesk/ui/app.py" line="84" />
         <source>The database cannot be used: {error}</source>
         <translation>无法使用数据库：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/app.py" line="86" />
+        <location filename="../../riskdesk/ui/app.py" line="90" />
         <source>riskdesk</source>
         <translation>riskdesk 风控工作台</translation>
     </message>
@@ -424,268 +424,268 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="58" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="59" />
         <source>What did you check, and what did you find?</source>
         <translation>您核实了什么？发现了什么？</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="59" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="60" />
         <source>Add note</source>
         <translation>添加笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="61" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="62" />
         <source>Reason (required for every decision)</source>
         <translation>理由（每个决定都必须填写）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="63" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="64" />
         <source>Claim</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="63" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="64" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="64" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="65" />
         <source>Decline</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="65" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="66" />
         <source>Request information</source>
         <translation>要求补充材料</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="66" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="67" />
         <source>Escalate</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="66" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="67" />
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="67" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="68" />
         <source>Send back</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="71" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="72" />
         <source>Open loan...</source>
-        <translation>打开借据...</translation>
+        <translation>打开借据…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="72" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="73" />
         <source>Schedule, repayments, days past due by month and where the money went</source>
         <translation>还款计划、还款记录、逐月逾期天数和资金去向</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="78" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="79" />
         <source>Show ID number</source>
         <translation>显示身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="78" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="79" />
         <source>Show phone</source>
         <translation>显示手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="79" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="80" />
         <source>Show bank card</source>
         <translation>显示银行卡号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="81" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="82" />
         <source>Shows the full value to you; the audit trail records that you looked.</source>
         <translation>向您显示完整信息；审计轨迹会记录您的查看。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="92" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="93" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="93" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="94" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="131" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="132" />
         <source>Case {id} - {app}</source>
         <translation>案件 {id} - {app}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="164" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="165" />
         <source>Not shown</source>
         <translation>未显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="199" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="200" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="203" />
-        <location filename="../../riskdesk/ui/cases/detail.py" line="219" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="204" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="220" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="246" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="247" />
         <source>Case {id}</source>
         <translation>案件 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="247" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="248" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="248" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="249" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="249" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="250" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="250" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="251" />
         <source>Approval needs a second person</source>
         <translation>批准需要第二人复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="251" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="252" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="252" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="253" />
         <source>Points</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="253" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="254" />
         <source>Band</source>
         <translation>区间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="254" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="255" />
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="255" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="256" />
         <source>Rule hits</source>
         <translation>规则命中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="256" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="257" />
         <source>Linked applications</source>
         <translation>关联申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="257" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="258" />
         <source>Notes</source>
         <translation>调查笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="258" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="259" />
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="259" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="260" />
         <source>corrects note {id}</source>
         <translation>更正笔记 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="270" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="271" />
         <source>Partner under review: {code} {name}. Why: {reason}</source>
         <translation>复审中的合作方：{code} {name}。原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="278" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="279" />
         <source>{value} (unmasked)</source>
         <translation>{value}（已解除遮蔽）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="280" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="281" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="281" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="282" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="282" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="283" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="283" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="284" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="284" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="285" />
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="285" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="286" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="286" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="287" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="287" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="288" />
         <source>Amount (CNY)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="288" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="289" />
         <source>Term (months)</source>
         <translation>期限（月）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="289" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="290" />
         <source>APR %</source>
         <translation>年利率 %</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="290" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="291" />
         <source>Purpose</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="291" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="292" />
         <source>Submitted</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="292" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="293" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="296" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="297" />
         <source>model {m}, rule set {r}, policy {p}</source>
         <translation>模型 {m}，规则集 {r}，策略 {p}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="310" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="311" />
         <source>Early warnings (evidence)</source>
         <translation>预警（证据）</translation>
     </message>
@@ -1440,113 +1440,113 @@
 <context>
     <name>ComplaintForm</name>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="41" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="42" />
         <source>Register a complaint</source>
         <translation>登记投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="48" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="49" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="49" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="50" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="51" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="52" />
         <source>Name, ID number or phone of the customer</source>
         <translation>客户姓名、身份证号或手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="53" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="54" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="58" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="59" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="64" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="65" />
         <source>As given, when the bank does not know them</source>
         <translation>如非本行客户，按其自述填写</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="65" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="66" />
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="67" />
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="111" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="68" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="112" />
         <source>(no application)</source>
         <translation>（无关联申请）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="68" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="69" />
         <source>Application</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="70" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="71" />
         <source>e.g. written power of attorney seen</source>
         <translation>例如：已查验书面授权委托书</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="71" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="72" />
         <source>Complaining on their behalf</source>
         <translation>代理投诉人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="72" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="73" />
         <source>Proxy's authorisation</source>
         <translation>代理授权</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="74" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="75" />
         <source>(nobody named)</source>
         <translation>（未指明）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="79" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="80" />
         <source>Employee complained about</source>
         <translation>被投诉员工</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="80" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="81" />
         <source>Team complained about</source>
         <translation>被投诉团队</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="84" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="85" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="86" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="87" />
         <source>What the customer says</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="91" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="92" />
         <source>Register</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="102" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="103" />
         <source>{name}  {id_no}  ({n} applications)</source>
         <translation>{name}  {id_no}（{n} 笔申请）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="106" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="107" />
         <source>No customer found; enter the complainant's name as given.</source>
         <translation>未找到客户；请按投诉人自述填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="150" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="151" />
         <source>Not registered</source>
         <translation>未登记</translation>
     </message>
@@ -1867,109 +1867,109 @@
 <context>
     <name>ComplaintsTab</name>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="59" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="61" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="60" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="62" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="61" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="63" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="63" />
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="70" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="65" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="72" />
         <source>{what}: any</source>
         <translation>{what}：全部</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="70" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="72" />
         <source>Handler</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="77" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="81" />
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="77" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="81" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="78" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="82" />
         <source>Due within 2 days</source>
         <translation>2 天内到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="79" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="83" />
         <source>Escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="89" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="93" />
         <source>Register complaint...</source>
         <translation>登记投诉…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="93" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="97" />
         <source>Import from call centre...</source>
         <translation>导入呼叫中心投诉…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="97" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="101" />
         <source>Deadlines...</source>
         <translation>处理期限…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="124" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="128" />
         <source>{n} complaints</source>
         <translation>共 {n} 件投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="159" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="163" />
         <source>Complaints {month}: {received} received, {responded} replied; on time {on_time}; extended {extended}; reopened {reopened}; overdue now {overdue}</source>
         <translation>{month} 投诉：受理 {received} 件，答复 {responded} 件；按时率 {on_time}；延期率 {extended}；重开率 {reopened}；当前逾期 {overdue} 件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="165" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="169" />
         <source>Open by category</source>
         <translation>未结投诉（按类别）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="181" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="185" />
         <source>row {row}, column {column}, value "{value}": {reason}</source>
         <translation>第 {row} 行，列 {column}，值“{value}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="184" />
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="194" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="188" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="198" />
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="185" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="189" />
         <source>{file}: nothing imported; {n} problem(s):</source>
         <translation>{file}：未导入任何内容；共 {n} 个问题：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="188" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="192" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="189" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="193" />
         <source>{file}: {total} rows, {new} complaints registered, {present} already present.</source>
         <translation>{file}：共 {total} 行，登记 {new} 件投诉，{present} 件已存在。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="196" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="200" />
         <source>Importing {file}</source>
         <translation>正在导入 {file}</translation>
     </message>
@@ -2831,52 +2831,52 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../riskdesk/ui/cases/filters.py" line="42" />
+        <location filename="../../riskdesk/ui/cases/filters.py" line="44" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/filters.py" line="43" />
+        <location filename="../../riskdesk/ui/cases/filters.py" line="45" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/filters.py" line="44" />
+        <location filename="../../riskdesk/ui/cases/filters.py" line="46" />
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/filters.py" line="45" />
+        <location filename="../../riskdesk/ui/cases/filters.py" line="47" />
         <source>Band</source>
         <translation>区间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/filters.py" line="46" />
+        <location filename="../../riskdesk/ui/cases/filters.py" line="48" />
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/filters.py" line="47" />
+        <location filename="../../riskdesk/ui/cases/filters.py" line="49" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/filters.py" line="48" />
+        <location filename="../../riskdesk/ui/cases/filters.py" line="50" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/filters.py" line="53" />
+        <location filename="../../riskdesk/ui/cases/filters.py" line="55" />
         <source>{what}: any</source>
         <translation>{what}：全部</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/filters.py" line="60" />
+        <location filename="../../riskdesk/ui/cases/filters.py" line="63" />
         <source>Submitted</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/filters.py" line="72" />
+        <location filename="../../riskdesk/ui/cases/filters.py" line="75" />
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
@@ -2932,111 +2932,111 @@
 <context>
     <name>FindingsTab</name>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="42" />
+        <location filename="../../riskdesk/ui/findings.py" line="43" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="42" />
-        <location filename="../../riskdesk/ui/findings.py" line="78" />
+        <location filename="../../riskdesk/ui/findings.py" line="43" />
+        <location filename="../../riskdesk/ui/findings.py" line="80" />
         <source>On</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="42" />
-        <location filename="../../riskdesk/ui/findings.py" line="80" />
+        <location filename="../../riskdesk/ui/findings.py" line="43" />
+        <location filename="../../riskdesk/ui/findings.py" line="82" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="42" />
-        <location filename="../../riskdesk/ui/findings.py" line="81" />
+        <location filename="../../riskdesk/ui/findings.py" line="43" />
+        <location filename="../../riskdesk/ui/findings.py" line="83" />
         <source>Finding</source>
         <translation>发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="43" />
-        <location filename="../../riskdesk/ui/findings.py" line="82" />
+        <location filename="../../riskdesk/ui/findings.py" line="44" />
+        <location filename="../../riskdesk/ui/findings.py" line="84" />
         <source>Recommendation</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="43" />
+        <location filename="../../riskdesk/ui/findings.py" line="44" />
         <source>Auditor</source>
         <translation>审计人员</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="43" />
+        <location filename="../../riskdesk/ui/findings.py" line="44" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="51" />
+        <location filename="../../riskdesk/ui/findings.py" line="52" />
         <source>What is wrong, with the evidence</source>
         <translation>存在的问题及证据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="54" />
+        <location filename="../../riskdesk/ui/findings.py" line="55" />
         <source>Case (application no. or case id)</source>
         <translation>案件（申请编号或案件编号）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="55" />
+        <location filename="../../riskdesk/ui/findings.py" line="56" />
         <source>Complaint (id)</source>
         <translation>投诉（编号）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="56" />
+        <location filename="../../riskdesk/ui/findings.py" line="57" />
         <source>The month (YYYY-MM)</source>
         <translation>该月份（YYYY-MM）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="63" />
+        <location filename="../../riskdesk/ui/findings.py" line="65" />
         <source>What was done about it</source>
         <translation>采取的措施</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="64" />
+        <location filename="../../riskdesk/ui/findings.py" line="66" />
         <source>Add finding</source>
         <translation>添加审计发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="66" />
+        <location filename="../../riskdesk/ui/findings.py" line="68" />
         <source>Save follow-up</source>
         <translation>保存跟进</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="113" />
+        <location filename="../../riskdesk/ui/findings.py" line="115" />
         <source>case {id}</source>
         <translation>案件 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="115" />
+        <location filename="../../riskdesk/ui/findings.py" line="117" />
         <source>complaint {id}</source>
         <translation>投诉 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="116" />
+        <location filename="../../riskdesk/ui/findings.py" line="118" />
         <source>month {m}</source>
         <translation>月份 {m}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="128" />
+        <location filename="../../riskdesk/ui/findings.py" line="130" />
         <source>A complaint is named by its id (a number).</source>
         <translation>投诉以其编号（数字）标识。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="135" />
+        <location filename="../../riskdesk/ui/findings.py" line="137" />
         <source>There is no case {ref} in this pack.</source>
         <translation>本审计包中没有案件 {ref}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="144" />
+        <location filename="../../riskdesk/ui/findings.py" line="146" />
         <source>Not added</source>
         <translation>未添加</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="160" />
+        <location filename="../../riskdesk/ui/findings.py" line="162" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -3072,12 +3072,12 @@
 <context>
     <name>FlowTimeline</name>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="64" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="62" />
         <source>No fund flows</source>
         <translation>没有资金流水</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="73" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="71" />
         <source>day {n}</source>
         <translation>第 {n} 天</translation>
     </message>
@@ -3392,162 +3392,162 @@
 <context>
     <name>LoanDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="89" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="87" />
         <source>Loan {no}</source>
         <translation>借据 {no}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="93" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="91" />
         <source>{no}: principal {principal}, {term} months at {apr} %, {kind}; disbursed {at}. Standing {as_of}: {dpd} days past due, {category}, balance {balance}, overdue {overdue}.</source>
         <translation>{no}：本金 {principal}，{term} 个月，年化利率 {apr} %，{kind}；放款时间 {at}。截至 {as_of}：逾期 {dpd} 天，{category}，余额 {balance}，逾期金额 {overdue}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="106" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="104" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="106" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="104" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="106" />
-        <source>Amount due</source>
-        <translation>应还金额</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="107" />
-        <source>Principal</source>
-        <translation>本金</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="107" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="105" />
         <source>Paid on</source>
         <translation>实还日</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="108" />
-        <source>Paid</source>
-        <translation>实还金额</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="115" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="113" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="115" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="113" />
         <source>As of</source>
         <translation>截至</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="116" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="114" />
         <source>Days past due</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="116" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="114" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="117" />
-        <source>Balance</source>
-        <translation>余额</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="117" />
-        <source>Overdue</source>
-        <translation>已逾期</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="121" />
-        <source>Time (UTC)</source>
-        <translation>时间（UTC）</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="121" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="119" />
         <source>After disbursement</source>
         <translation>放款后</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="122" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="119" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="120" />
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="122" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="120" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="122" />
-        <source>Amount</source>
-        <translation>金额</translation>
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="104" />
+        <source>Amount due (CNY)</source>
+        <translation>应还金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="123" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="105" />
+        <source>Principal (CNY)</source>
+        <translation>本金（元）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="106" />
+        <source>Paid (CNY)</source>
+        <translation>实还金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="115" />
+        <source>Balance (CNY)</source>
+        <translation>余额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="115" />
+        <source>Overdue (CNY)</source>
+        <translation>逾期金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="120" />
+        <source>Amount (CNY)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="121" />
         <source>Counterparty</source>
         <translation>交易对手</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="123" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="121" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="123" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="121" />
         <source>MCC</source>
         <translation>商户类别码</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="135" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="133" />
         <source>Detected</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="135" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="133" />
         <source>Warning</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="136" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="134" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="136" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="134" />
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="138" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="136" />
         <source>Schedule and repayments</source>
         <translation>还款计划与还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="139" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="137" />
         <source>Days past due by month</source>
         <translation>逐月逾期天数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="140" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="138" />
         <source>Fund flows</source>
         <translation>资金流水</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="141" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="139" />
         <source>Early warnings</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="149" />
-        <source>{h:.1f} h</source>
-        <translation>{h:.1f} 小时</translation>
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="147" />
+        <source>{h} h</source>
+        <translation>{h} 小时</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="150" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="148" />
         <source>{d} days</source>
         <translation>{d} 天</translation>
     </message>
@@ -3756,279 +3756,279 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="64" />
+        <location filename="../../riskdesk/ui/main_window.py" line="65" />
         <source>riskdesk - risk case management</source>
         <translation>riskdesk - 风险案件管理</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="95" />
+        <location filename="../../riskdesk/ui/main_window.py" line="97" />
         <source>View:</source>
         <translation>视图：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="102" />
+        <location filename="../../riskdesk/ui/main_window.py" line="104" />
         <source>Search: application no., ID number, phone or name (Ctrl+F)</source>
         <translation>搜索：申请编号、身份证号、手机号或姓名（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="118" />
+        <location filename="../../riskdesk/ui/main_window.py" line="120" />
         <source>Claim</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="119" />
+        <location filename="../../riskdesk/ui/main_window.py" line="121" />
         <source>Assign to...</source>
         <translation>分派给…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="120" />
+        <location filename="../../riskdesk/ui/main_window.py" line="122" />
         <source>Export view...</source>
         <translation>导出视图…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="121" />
+        <location filename="../../riskdesk/ui/main_window.py" line="123" />
         <source>First page</source>
         <translation>第一页</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="122" />
+        <location filename="../../riskdesk/ui/main_window.py" line="124" />
         <source>Last page</source>
         <translation>最后一页</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="137" />
+        <location filename="../../riskdesk/ui/main_window.py" line="139" />
         <source>Case queue</source>
         <translation>案件队列</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="138" />
+        <location filename="../../riskdesk/ui/main_window.py" line="140" />
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="140" />
+        <location filename="../../riskdesk/ui/main_window.py" line="142" />
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="176" />
+        <location filename="../../riskdesk/ui/main_window.py" line="178" />
         <source>Signed in: {user} ({roles}) | {db}</source>
         <translation>已登录：{user}（{roles}）| {db}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="238" />
+        <location filename="../../riskdesk/ui/main_window.py" line="240" />
         <source>Complaints: {overdue} overdue, {soon} due within 2 days</source>
         <translation>投诉：{overdue} 件逾期，{soon} 件 2 天内到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="226" />
+        <location filename="../../riskdesk/ui/main_window.py" line="228" />
         <source>{view} ({n})</source>
         <translation>{view}（{n}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="142" />
+        <location filename="../../riskdesk/ui/main_window.py" line="144" />
         <source>Post-loan</source>
         <translation>贷后</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="144" />
+        <location filename="../../riskdesk/ui/main_window.py" line="146" />
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="149" />
+        <location filename="../../riskdesk/ui/main_window.py" line="151" />
         <source>Partners</source>
         <translation>合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="153" />
+        <location filename="../../riskdesk/ui/main_window.py" line="155" />
         <source>Audit findings</source>
         <translation>审计发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="248" />
+        <location filename="../../riskdesk/ui/main_window.py" line="250" />
         <source>Cases: the last {n} of {total}</source>
         <translation>案件：共 {total} 件中的最后 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="251" />
+        <location filename="../../riskdesk/ui/main_window.py" line="253" />
         <source>Cases: {loaded} of {total} loaded</source>
         <translation>案件：共 {total} 件，已加载 {loaded} 件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="283" />
+        <location filename="../../riskdesk/ui/main_window.py" line="285" />
         <source>Not claimed</source>
         <translation>未领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="291" />
+        <location filename="../../riskdesk/ui/main_window.py" line="293" />
         <source>Assign cases</source>
         <translation>分派案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="291" />
+        <location filename="../../riskdesk/ui/main_window.py" line="293" />
         <source>Assign {n} case(s) to:</source>
         <translation>将 {n} 件案件分派给：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="296" />
+        <location filename="../../riskdesk/ui/main_window.py" line="298" />
         <source>Not assigned</source>
         <translation>未分派</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="314" />
+        <location filename="../../riskdesk/ui/main_window.py" line="316" />
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="315" />
+        <location filename="../../riskdesk/ui/main_window.py" line="317" />
         <source>{n} cases written to {path} (personal data masked; the export is recorded in the audit trail).</source>
         <translation>已将 {n} 件案件写入 {path}（个人信息已遮蔽；本次导出已记入审计轨迹）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="319" />
+        <location filename="../../riskdesk/ui/main_window.py" line="321" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="320" />
+        <location filename="../../riskdesk/ui/main_window.py" line="322" />
         <source>Nothing was written: {error}</source>
         <translation>未写入任何内容：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="322" />
+        <location filename="../../riskdesk/ui/main_window.py" line="324" />
         <source>Exporting {file}</source>
         <translation>正在导出 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="355" />
+        <location filename="../../riskdesk/ui/main_window.py" line="357" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="359" />
+        <location filename="../../riskdesk/ui/main_window.py" line="361" />
         <source>Import applications...</source>
         <translation>导入申请…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="363" />
+        <location filename="../../riskdesk/ui/main_window.py" line="365" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="366" />
+        <location filename="../../riskdesk/ui/main_window.py" line="368" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="369" />
-        <location filename="../../riskdesk/ui/main_window.py" line="413" />
+        <location filename="../../riskdesk/ui/main_window.py" line="371" />
+        <location filename="../../riskdesk/ui/main_window.py" line="415" />
         <source>About riskdesk</source>
         <translation>关于 riskdesk</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="371" />
+        <location filename="../../riskdesk/ui/main_window.py" line="373" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="377" />
+        <location filename="../../riskdesk/ui/main_window.py" line="379" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="381" />
+        <location filename="../../riskdesk/ui/main_window.py" line="383" />
         <source>Settings...</source>
-        <translation>设置...</translation>
+        <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="387" />
+        <location filename="../../riskdesk/ui/main_window.py" line="389" />
         <source>Users and roles...</source>
         <translation>用户与角色…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="389" />
+        <location filename="../../riskdesk/ui/main_window.py" line="391" />
         <source>&amp;Administration</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="391" />
+        <location filename="../../riskdesk/ui/main_window.py" line="393" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="392" />
+        <location filename="../../riskdesk/ui/main_window.py" line="394" />
         <source>Open log folder</source>
         <translation>打开日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="393" />
+        <location filename="../../riskdesk/ui/main_window.py" line="395" />
         <source>The program's log: what it did and what went wrong (no personal data), for support</source>
         <translation>程序日志：记录程序做了什么、出了什么错（不含个人信息），供技术支持使用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="396" />
-        <location filename="../../riskdesk/ui/main_window.py" line="448" />
+        <location filename="../../riskdesk/ui/main_window.py" line="398" />
+        <location filename="../../riskdesk/ui/main_window.py" line="450" />
         <source>User guide</source>
         <translation>使用指南</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="409" />
+        <location filename="../../riskdesk/ui/main_window.py" line="411" />
         <source>{total} applications, {loaded} loaded</source>
         <translation>共 {total} 笔申请，已加载 {loaded} 笔</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="473" />
+        <location filename="../../riskdesk/ui/main_window.py" line="476" />
         <source>Importing {file}</source>
         <translation>正在导入 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="493" />
+        <location filename="../../riskdesk/ui/main_window.py" line="496" />
         <source>{n} rows rejected, written with their reasons to {path}.</source>
         <translation>拒绝 {n} 行，已连同原因写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="496" />
+        <location filename="../../riskdesk/ui/main_window.py" line="499" />
         <source>Scoring: {summary}</source>
         <translation>评分：{summary}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="497" />
+        <location filename="../../riskdesk/ui/main_window.py" line="500" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="527" />
+        <location filename="../../riskdesk/ui/main_window.py" line="530" />
         <source>seal intact, signature checked</source>
         <translation>签封完好，签名已核验</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="528" />
+        <location filename="../../riskdesk/ui/main_window.py" line="531" />
         <source>seal intact (signature not checked: no audit key here)</source>
         <translation>签封完好（签名未核验：本机没有审计密钥）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="529" />
+        <location filename="../../riskdesk/ui/main_window.py" line="532" />
         <source>SEAL BROKEN: {why}</source>
         <translation>签封已破坏：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="530" />
+        <location filename="../../riskdesk/ui/main_window.py" line="533" />
         <source>Audit pack {id}: {scope}. {seal}. Read-only: only findings can be written.</source>
         <translation>审计包 {id}：{scope}。{seal}。只读：仅可填写审计发现。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="556" />
+        <location filename="../../riskdesk/ui/main_window.py" line="559" />
         <source>Backup not made</source>
         <translation>未能备份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="489" />
+        <location filename="../../riskdesk/ui/main_window.py" line="492" />
         <source>{file}: {total} rows, {new} imported, {present} already present.</source>
         <translation>{file}：共 {total} 行，导入 {new} 行，已存在 {present} 行。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="424" />
+        <location filename="../../riskdesk/ui/main_window.py" line="426" />
         <source>riskdesk {version}
 Database: {db} (schema {schema})
 Credit model: {model}</source>
@@ -4037,37 +4037,37 @@ Credit model: {model}</source>
 信用模型：{model}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="427" />
+        <location filename="../../riskdesk/ui/main_window.py" line="429" />
         <source>approved by {who}</source>
         <translation>由 {who} 批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="428" />
+        <location filename="../../riskdesk/ui/main_window.py" line="430" />
         <source>none active</source>
         <translation>无生效模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="502" />
+        <location filename="../../riskdesk/ui/main_window.py" line="505" />
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="503" />
+        <location filename="../../riskdesk/ui/main_window.py" line="506" />
         <source>The import was cancelled; nothing was saved.</source>
         <translation>导入已取消，未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="505" />
+        <location filename="../../riskdesk/ui/main_window.py" line="508" />
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="507" />
+        <location filename="../../riskdesk/ui/main_window.py" line="510" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="508" />
+        <location filename="../../riskdesk/ui/main_window.py" line="511" />
         <source>The import failed and nothing was saved: {error}</source>
         <translation>导入失败，未保存任何数据：{error}</translation>
     </message>
@@ -5003,150 +5003,150 @@ Credit model: {model}</source>
 <context>
     <name>PartnersTab</name>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="55" />
+        <location filename="../../riskdesk/ui/partners.py" line="52" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="59" />
-        <location filename="../../riskdesk/ui/partners.py" line="74" />
+        <location filename="../../riskdesk/ui/partners.py" line="56" />
+        <location filename="../../riskdesk/ui/partners.py" line="71" />
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="59" />
-        <location filename="../../riskdesk/ui/partners.py" line="75" />
+        <location filename="../../riskdesk/ui/partners.py" line="56" />
+        <location filename="../../riskdesk/ui/partners.py" line="72" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="59" />
+        <location filename="../../riskdesk/ui/partners.py" line="56" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="59" />
+        <location filename="../../riskdesk/ui/partners.py" line="56" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="60" />
+        <location filename="../../riskdesk/ui/partners.py" line="57" />
         <source>Due diligence</source>
         <translation>尽职调查</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="60" />
+        <location filename="../../riskdesk/ui/partners.py" line="57" />
         <source>Next review</source>
         <translation>下次复审</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="63" />
+        <location filename="../../riskdesk/ui/partners.py" line="60" />
         <source>Partner</source>
         <translation>合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="63" />
+        <location filename="../../riskdesk/ui/partners.py" line="60" />
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="63" />
+        <location filename="../../riskdesk/ui/partners.py" line="60" />
         <source>Approval rate</source>
         <translation>通过率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="64" />
+        <location filename="../../riskdesk/ui/partners.py" line="61" />
         <source>Flag rate</source>
         <translation>标记率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="64" />
+        <location filename="../../riskdesk/ui/partners.py" line="61" />
         <source>Fraud hits</source>
         <translation>欺诈规则命中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="64" />
+        <location filename="../../riskdesk/ui/partners.py" line="61" />
         <source>Matured loans</source>
         <translation>成熟贷款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="65" />
+        <location filename="../../riskdesk/ui/partners.py" line="62" />
         <source>Bad rate</source>
         <translation>不良率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="65" />
+        <location filename="../../riskdesk/ui/partners.py" line="62" />
         <source>Complaints per 1,000 loans</source>
         <translation>每千笔贷款投诉数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="82" />
+        <location filename="../../riskdesk/ui/partners.py" line="79" />
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="84" />
+        <location filename="../../riskdesk/ui/partners.py" line="81" />
         <source>Evidence (documents, dates)</source>
         <translation>证据（文件、日期）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="91" />
+        <location filename="../../riskdesk/ui/partners.py" line="89" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="93" />
+        <location filename="../../riskdesk/ui/partners.py" line="91" />
         <source>Register partner</source>
         <translation>登记合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="93" />
+        <location filename="../../riskdesk/ui/partners.py" line="91" />
         <source>Record check</source>
         <translation>记录检查</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="94" />
+        <location filename="../../riskdesk/ui/partners.py" line="92" />
         <source>Set status</source>
         <translation>设置状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="110" />
+        <location filename="../../riskdesk/ui/partners.py" line="108" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="116" />
+        <location filename="../../riskdesk/ui/partners.py" line="114" />
         <source>Register</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="119" />
+        <location filename="../../riskdesk/ui/partners.py" line="117" />
         <source>Performance in the month</source>
         <translation>本月表现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="134" />
+        <location filename="../../riskdesk/ui/partners.py" line="132" />
         <source>Not shown</source>
         <translation>未显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="150" />
+        <location filename="../../riskdesk/ui/partners.py" line="148" />
         <source>Joint lending: no capital figures set.</source>
         <translation>联合贷款：尚未设置资本数据。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="154" />
+        <location filename="../../riskdesk/ui/partners.py" line="152" />
         <source>Joint lending at {day}: against net tier-1 capital {ratios} (limit 25 % each); all partners {all} of the loan balance (limit 50 %). {warnings}</source>
         <translation>截至 {day} 的联合贷款：占一级资本净额 {ratios}（单一合作方上限 25 %）；全部合作方占贷款余额 {all}（上限 50 %）。{warnings}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="162" />
-        <location filename="../../riskdesk/ui/partners.py" line="171" />
+        <location filename="../../riskdesk/ui/partners.py" line="160" />
+        <location filename="../../riskdesk/ui/partners.py" line="169" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="162" />
+        <location filename="../../riskdesk/ui/partners.py" line="160" />
         <source>Select a partner first.</source>
         <translation>请先选择合作方。</translation>
     </message>
@@ -5317,63 +5317,63 @@ Credit model: {model}</source>
 <context>
     <name>PortfolioTab</name>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="50" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="51" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="51" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="52" />
         <source>Import loan files...</source>
-        <translation>导入借据文件...</translation>
+        <translation>导入借据文件…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="52" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="53" />
         <source>Run monitoring now</source>
         <translation>立即运行监测</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="60" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="61" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="60" />
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="64" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="61" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="65" />
         <source>Loans</source>
         <translation>贷款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="60" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="61" />
         <source>Principal outstanding</source>
         <translation>本金余额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="61" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="62" />
         <source>Overdue amount</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="61" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="62" />
         <source>Share of balance</source>
         <translation>余额占比</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="64" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="65" />
         <source>From \ to</source>
         <translation>从 \ 到</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="71" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="72" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="90" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="91" />
         <source>Not shown</source>
         <translation>未显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="99" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="100" />
         <source>{n} loans, principal outstanding {balance}; non-performing ratio {npl}</source>
         <translation>{n} 笔贷款，本金余额 {balance}；不良率 {npl}</translation>
     </message>

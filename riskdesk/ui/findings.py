@@ -29,6 +29,7 @@ from riskdesk.services.actor import Actor
 from riskdesk.services.permissions import Action, allowed
 from riskdesk.storage.session import unit_of_work
 from riskdesk.ui.dialogs import Dialogs
+from riskdesk.ui.fit import keep_items_whole
 
 
 class FindingsTab(QWidget):
@@ -59,6 +60,7 @@ class FindingsTab(QWidget):
         self.status = QComboBox(self)
         for s in findings.STATUSES:
             self.status.addItem(label(s), s)
+        keep_items_whole(self.status)
         self.note = QLineEdit(self)
         self.note.setPlaceholderText(self.tr("What was done about it"))
         self.add_button = QPushButton(self.tr("Add finding"), self)

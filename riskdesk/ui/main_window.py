@@ -43,6 +43,7 @@ from riskdesk.ui.cases.model import FIELDS as CASE_FIELDS
 from riskdesk.ui.cases.model import VIEW_LABELS, CasesModel
 from riskdesk.ui.complaints.tab import ComplaintsTab
 from riskdesk.ui.dialogs import Dialogs
+from riskdesk.ui.formats import number
 from riskdesk.ui.idle_lock import IdleLock
 from riskdesk.ui.loans.portfolio import PortfolioTab
 from riskdesk.ui.reports import ReportsTab
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self.case_windows: list[CaseDialog] = []
         self._signed_out = False
         self.view_box = QComboBox(self)
+        self.view_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self._counts_generation = 0
         self._view_counts: dict[str, int] | None = None
         self.view_box.currentIndexChanged.connect(self._view_changed)
@@ -246,10 +248,10 @@ class MainWindow(QMainWindow):
         m = self.cases_model
         if m.at_end:
             text = self.tr("Cases: the last {n} of {total}").format(
-                n=f"{m.rowCount():,}", total=f"{m.total:,}")
+                n=number(m.rowCount()), total=number(m.total))
         else:
             text = self.tr("Cases: {loaded} of {total} loaded").format(
-                loaded=f"{m.rowCount():,}", total=f"{m.total:,}")
+                loaded=number(m.rowCount()), total=number(m.total))
         self.queue_position.setText(text)
 
     def first_page(self) -> None:
@@ -313,7 +315,7 @@ class MainWindow(QMainWindow):
         def done(rows: int) -> None:
             self.dialogs.info(self, self.tr("Export finished"), self.tr(
                 "{n} cases written to {path} (personal data masked; the export is recorded in "
-                "the audit trail).").format(n=f"{rows:,}", path=path))
+                "the audit trail).").format(n=number(rows), path=path))
 
         def failed(error: BaseException) -> None:
             self.dialogs.error(self, self.tr("Export failed"), self.tr(
@@ -407,7 +409,7 @@ class MainWindow(QMainWindow):
 
     def _update_count(self, *_: Any) -> None:
         self.count_label.setText(self.tr("{total} applications, {loaded} loaded").format(
-            total=f"{self.model.total:,}", loaded=f"{self.model.rowCount():,}"))
+            total=number(self.model.total), loaded=number(self.model.rowCount())))
 
     def _about(self) -> None:
         self.dialogs.info(self, self.tr("About riskdesk"), self.about_text())
@@ -440,14 +442,15 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import QLocale
         from PySide6.QtWidgets import QDialog, QTextBrowser
 
-        from riskdesk.paths import resources_dir
+        from riskdesk.paths import help_dir
 
         lang = "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
-        text = (resources_dir() / "help" / f"user-guide-{lang}.md").read_text(encoding="utf-8")
+        text = (help_dir() / f"user-guide-{lang}.md").read_text(encoding="utf-8")
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("User guide"))
-        dialog.resize(820, 680)
+        dialog.resize(980, 720)
         view = QTextBrowser(dialog)
+        view.setSearchPaths([str(help_dir())])  # the pictures: screens/*.png beside the guide
         view.setMarkdown(text)
         QVBoxLayout(dialog).addWidget(view)
         dialog.show()

@@ -7,13 +7,13 @@ pages are loaded. Subclasses say how to count, fetch a page and read a row's sor
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from riskdesk.domain.enums import label
 from riskdesk.rules.catalog import rule_name
+from riskdesk.ui.formats import datetime_text, number
 from riskdesk.ui.table_model import ColumnTableModel
 
 SortRole = Qt.ItemDataRole.UserRole + 1
@@ -22,19 +22,17 @@ ENUM_FIELDS = {"product", "channel", "outcome", "band", "kind", "status", "categ
 
 
 def display_value(field: str, value: Any) -> str:
-    """How a stored value reads in a table cell (UTC times in the workstation's zone)."""
+    """How a stored value reads in a table cell, written as the locale writes it."""
     if value is None:
         return ""
     if field in ENUM_FIELDS:
         return label(value)
     if field in ("submitted_at", "due_at", "received_at"):
-        return str(value.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M"))
-    if field == "amount":
-        return f"{float(value):,.2f}"
-    if field == "apr":
-        return f"{float(value):.2f}"
+        return datetime_text(value)
+    if field in ("amount", "apr"):
+        return number(value, 2)
     if field == "pd":
-        return f"{100 * float(value):.1f}"
+        return number(100 * float(value), 1)
     if field == "flags":
         return "; ".join(rule_name(c) for c in str(value).split(",") if c)
     return str(value)

@@ -34,13 +34,10 @@ from riskdesk.services.partner_performance import joint_position, performance
 from riskdesk.services.permissions import Action, allowed
 from riskdesk.storage.session import unit_of_work
 from riskdesk.ui.dialogs import Dialogs
+from riskdesk.ui.formats import date_format, date_text, number, percent
 from riskdesk.ui.table_fill import fill_table
 
 OVERDUE = QColor("#a01010")
-
-
-def _pct(v: float | None) -> str:
-    return "-" if v is None else f"{100 * v:.1f} %"
 
 
 class PartnersTab(QWidget):
@@ -83,6 +80,7 @@ class PartnersTab(QWidget):
         self.evidence = QLineEdit(self)
         self.evidence.setPlaceholderText(self.tr("Evidence (documents, dates)"))
         self.review_due = QDateEdit(QDate.currentDate().addYears(1), self)
+        self.review_due.setDisplayFormat(date_format())
         self.review_due.setCalendarPopup(True)
         self.status = QComboBox(self)
         for st in partners.STATUSES:
@@ -137,23 +135,23 @@ class PartnersTab(QWidget):
         fill_table(self.register_table, [
             [p.code, p.name, label(p.kind), label(p.status),
              f"{sum(checks[p.id].values())}/{len(checks[p.id])}",
-             p.next_review.isoformat() if p.next_review else "-"]
+             date_text(p.next_review) or "-"]
             for p in self.partner_rows],
             red={i for i, p in enumerate(self.partner_rows)
                  if p.next_review and p.next_review < today}, color=OVERDUE)
         fill_table(self.performance_table, [
-            [f"{r.code} {r.name}", str(r.applications), _pct(r.approval_rate),
-             _pct(r.flag_rate), str(r.fraud_hits), str(r.matured), _pct(r.bad_rate),
-             "-" if r.complaints_per_1000 is None else f"{r.complaints_per_1000:.1f}"]
+            [f"{r.code} {r.name}", str(r.applications), percent(r.approval_rate),
+             percent(r.flag_rate), str(r.fraud_hits), str(r.matured), percent(r.bad_rate),
+             number(r.complaints_per_1000, 1) or "-"]
             for r in rows])
         if joint.tier1 is None:
             self.joint.setText(self.tr("Joint lending: no capital figures set."))
         else:
-            ratios = ", ".join(f"{c} {100 * v:.1f} %" for c, v in joint.ratio_one.items())
+            ratios = ", ".join(f"{c} {percent(v)}" for c, v in joint.ratio_one.items())
             self.joint.setText(self.tr(
                 "Joint lending at {day}: against net tier-1 capital {ratios} (limit 25 % "
                 "each); all partners {all} of the loan balance (limit 50 %). {warnings}").format(
-                day=joint.day.isoformat(), ratios=ratios or "-", all=_pct(joint.ratio_all),
+                day=date_text(joint.day), ratios=ratios or "-", all=percent(joint.ratio_all),
                 warnings=" ".join(joint.warnings)))
 
     def _selected(self) -> Partner | None:

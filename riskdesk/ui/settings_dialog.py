@@ -4,7 +4,7 @@ and what compliance sets (deadlines, SLA) live in the database, audited, and are
 through their services (the controls follow the signed-in user's role)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -52,9 +52,9 @@ class SettingsDialog(QDialog):
         self.language = QComboBox(self)
         self.language.addItem("中文", "zh_CN")
         self.language.addItem("English", "en")
-        chosen = str(stored.value(LANGUAGE_KEY, "") or "")
-        if chosen:
-            self.language.setCurrentIndex(self.language.findData(chosen))
+        running = "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
+        chosen = str(stored.value(LANGUAGE_KEY, "") or "") or running
+        self.language.setCurrentIndex(max(0, self.language.findData(chosen)))
         with unit_of_work(engine, write=False) as session:
             idle = app_settings.idle_lock_minutes(session)
             keep = app_settings.backup_keep(session)

@@ -35,6 +35,7 @@ from riskdesk.services.case_detail import CaseDetail, open_case, unmask
 from riskdesk.services.permissions import Action, allowed
 from riskdesk.storage.session import unit_of_work
 from riskdesk.ui.dialogs import Dialogs
+from riskdesk.ui.formats import percent
 from riskdesk.ui.paged_model import display_value
 
 DRAFT_DELAY_MS = 800
@@ -295,7 +296,7 @@ class CaseDialog(QDialog):
             dec = d.decision
             versions = self.tr("model {m}, rule set {r}, policy {p}").format(
                 m=dec["model"], r=dec["rule_set"], p=dec["policy"])
-            parts.append(f"<h3>{e(t['score'])}</h3><p>PD {100 * dec['pd']:.1f} % &middot; "
+            parts.append(f"<h3>{e(t['score'])}</h3><p>PD {percent(dec['pd'])} &middot; "
                          f"{e(t['points'])} {dec['points']} &middot; "
                          f"{e(t['band'])} {e(label(dec['band']))} &middot; "
                          f"{e(versions)}</p>")

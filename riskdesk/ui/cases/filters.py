@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 
 from riskdesk.domain.enums import Band, CaseKind, CaseStatus, Channel, Product, label
 from riskdesk.rules.catalog import BY_CODE, rule_name
+from riskdesk.ui.fit import keep_first_item_whole
+from riskdesk.ui.formats import date_format
 
 
 def _local_midnight_utc(day: QDate) -> datetime:
@@ -54,6 +56,7 @@ class FilterBar(QWidget):
             for value, text in items:
                 box.addItem(text, value)
             box.setMaximumWidth(170)
+            keep_first_item_whole(box)
             box.currentIndexChanged.connect(self._emit)
             self.boxes[key] = box
             layout.addWidget(box)
@@ -62,7 +65,7 @@ class FilterBar(QWidget):
         self.date_to = QDateEdit(QDate.currentDate(), self.dates)
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(date_format())
             edit.dateChanged.connect(self._emit)
         self.dated.toggled.connect(self._emit)
         date_layout.addWidget(self.dated)

@@ -29,6 +29,7 @@ from riskdesk.services import cases, complaints
 from riskdesk.services.actor import Actor
 from riskdesk.storage.session import unit_of_work
 from riskdesk.ui.dialogs import Dialogs
+from riskdesk.ui.formats import datetime_format
 from riskdesk.ui.paged_model import display_value
 
 
@@ -80,7 +81,7 @@ class ComplaintForm(QDialog):
         form.addRow(self.tr("Team complained about"), self.subject_team)
         self.received = QDateTimeEdit(QDateTime.currentDateTime(), self)
         self.received.setCalendarPopup(True)
-        self.received.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.received.setDisplayFormat(datetime_format())
         form.addRow(self.tr("Received"), self.received)
         self.description = QPlainTextEdit(self)
         form.addRow(self.tr("What the customer says"), self.description)

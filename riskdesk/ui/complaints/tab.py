@@ -35,6 +35,8 @@ from riskdesk.ui.complaints.detail import ComplaintDialog
 from riskdesk.ui.complaints.intake import ComplaintForm
 from riskdesk.ui.complaints.model import ComplaintsModel
 from riskdesk.ui.dialogs import Dialogs
+from riskdesk.ui.fit import keep_first_item_whole
+from riskdesk.ui.formats import number
 from riskdesk.ui.worker import BackgroundTask, run_task
 
 
@@ -72,6 +74,8 @@ class ComplaintsTab(QWidget):
             for uid, name in cases.assignees(session):
                 self.handler.addItem(name, uid)
         self.handler.currentIndexChanged.connect(self._filters_changed)
+        for box in (*self.boxes.values(), self.handler):
+            keep_first_item_whole(box)
         row.addWidget(self.handler)
         self.toggles: dict[str, QCheckBox] = {}
         for key, text in (("mine", self.tr("Mine")), ("overdue", self.tr("Overdue")),
@@ -121,7 +125,7 @@ class ComplaintsTab(QWidget):
             "escalated": self.toggles["escalated"].isChecked()})
 
     def _count(self) -> None:
-        self.count_label.setText(self.tr("{n} complaints").format(n=f"{self.model.total:,}"))
+        self.count_label.setText(self.tr("{n} complaints").format(n=number(self.model.total)))
 
     def refresh(self) -> None:
         self.model.reload()

@@ -23,23 +23,21 @@ from riskdesk.domain.enums import label
 from riskdesk.services.actor import Actor
 from riskdesk.services.loans import LoanView, loan_view
 from riskdesk.storage.session import unit_of_work
+from riskdesk.ui.formats import date_text, datetime_text, money, number
 from riskdesk.ui.table_fill import fill_table
 
 FLAGGED = QColor("#c0392b")
 PLAIN = QColor("#2a5d9f")
 
 
-def _money(v: Any) -> str:
-    return f"{float(v):,.2f}"
-
-
 def _table(parent: QWidget, headers: list[str], rows: list[list[str]],
-           red: set[int] | None = None) -> QTableWidget:
+           red: set[int] | None = None, codes: frozenset[int] = frozenset()) -> QTableWidget:
     t = QTableWidget(0, len(headers), parent)
     t.setHorizontalHeaderLabels(headers)
     t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    fill_table(t, rows, red, FLAGGED)
+    fill_table(t, rows, red, FLAGGED, codes)
+    t.verticalHeader().setVisible(False)
     t.horizontalHeader().setStretchLastSection(True)
     return t
 
@@ -93,38 +91,39 @@ class LoanDialog(QDialog):
             "{no}: principal {principal}, {term} months at {apr} %, {kind}; disbursed {at}. "
             "Standing {as_of}: {dpd} days past due, {category}, balance {balance}, overdue "
             "{overdue}.").format(
-            no=loan.loan_no, principal=_money(loan.principal), term=loan.term_months,
-            apr=f"{float(loan.apr):.2f}", kind=label(loan.repayment_type),
-            at=f"{loan.disbursed_at:%Y-%m-%d %H:%M} UTC",
-            as_of=last.as_of if last else "-", dpd=last.dpd if last else 0,
+            no=loan.loan_no, principal=money(loan.principal), term=loan.term_months,
+            apr=number(loan.apr, 2), kind=label(loan.repayment_type),
+            at=datetime_text(loan.disbursed_at),
+            as_of=date_text(last.as_of) if last else "-", dpd=last.dpd if last else 0,
             category=label(last.category) if last else "-",
-            balance=_money(last.balance) if last else "-",
-            overdue=_money(last.overdue_amount) if last else "-")
+            balance=money(last.balance) if last else "-",
+            overdue=money(last.overdue_amount) if last else "-")
         self.summary = QLabel(summary, self)
         self.summary.setWordWrap(True)
         self.tabs = QTabWidget(self)
-        self.schedule = _table(self, [self.tr("No."), self.tr("Due"), self.tr("Amount due"),
-                                      self.tr("Principal"), self.tr("Paid on"),
-                                      self.tr("Paid")], [
-            [str(r.instalment_no), f"{r.due_date}", _money(r.due_amount),
-             _money(r.due_principal), f"{r.paid_date or ''}", _money(r.paid_amount)]
+        self.schedule = _table(self, [self.tr("No."), self.tr("Due"), self.tr("Amount due (CNY)"),
+                                      self.tr("Principal (CNY)"), self.tr("Paid on"),
+                                      self.tr("Paid (CNY)")], [
+            [str(r.instalment_no), date_text(r.due_date), number(r.due_amount, 2),
+             number(r.due_principal, 2), date_text(r.paid_date), number(r.paid_amount, 2)]
             for r in v.schedule],
             red={i for i, r in enumerate(v.schedule)
                  if (last and r.due_date < last.as_of and (r.paid_date is None
                      or float(r.paid_amount) < float(r.due_amount)))})
         self.history = _table(self, [self.tr("Month"), self.tr("As of"),
                                      self.tr("Days past due"), self.tr("Category"),
-                                     self.tr("Balance"), self.tr("Overdue")], [
-            [s.month, f"{s.as_of}", str(s.dpd), label(s.category), _money(s.balance),
-             _money(s.overdue_amount)] for s in v.standing])
+                                     self.tr("Balance (CNY)"), self.tr("Overdue (CNY)")], [
+            [s.month, date_text(s.as_of), str(s.dpd), label(s.category), number(s.balance, 2),
+             number(s.overdue_amount, 2)] for s in v.standing])
         flagged_flows = self._flagged_flow_ids()
-        self.flows = _table(self, [self.tr("Time (UTC)"), self.tr("After disbursement"),
-                                   self.tr("Direction"), self.tr("Channel"), self.tr("Amount"),
+        self.flows = _table(self, [self.tr("Time"), self.tr("After disbursement"),
+                                   self.tr("Direction"), self.tr("Channel"), self.tr("Amount (CNY)"),
                                    self.tr("Counterparty"), self.tr("Type"), self.tr("MCC")], [
-            [f"{f.at:%Y-%m-%d %H:%M}", self._since(f.at), label(f.direction), label(f.channel),
-             _money(f.amount), f"{f.counterparty_masked} {f.counterparty_name}".strip(),
+            [datetime_text(f.at), self._since(f.at), label(f.direction), label(f.channel),
+             number(f.amount, 2), f"{f.counterparty_masked} {f.counterparty_name}".strip(),
              label(f.counterparty_type), f.mcc] for f in v.flows],
-            red={i for i, f in enumerate(v.flows) if f.id in flagged_flows})
+            red={i for i, f in enumerate(v.flows) if f.id in flagged_flows},
+            codes=frozenset({7}))  # the merchant category code
         self.timeline = FlowTimeline(loan.disbursed_at, [
             (f.at, float(f.amount), f.id in flagged_flows) for f in v.flows
             if f.direction == "out"], self)
@@ -134,7 +133,7 @@ class LoanDialog(QDialog):
         flow_layout.addWidget(self.flows, 1)
         self.alerts = _table(self, [self.tr("Detected"), self.tr("Warning"),
                                     self.tr("Severity"), self.tr("Evidence")], [
-            [f"{a.detected_on}", a.name, label(a.severity), a.sentence] for a in v.alerts])
+            [date_text(a.detected_on), a.name, label(a.severity), a.sentence] for a in v.alerts])
         self.tabs.addTab(self.schedule, self.tr("Schedule and repayments"))
         self.tabs.addTab(self.history, self.tr("Days past due by month"))
         self.tabs.addTab(flow_page, self.tr("Fund flows"))
@@ -146,7 +145,7 @@ class LoanDialog(QDialog):
     def _since(self, at: datetime) -> str:
         hours = (at - self.view.loan.disbursed_at).total_seconds() / 3600
         if hours < 48:
-            return self.tr("{h:.1f} h").format(h=hours)
+            return self.tr("{h} h").format(h=number(hours, 1))
         return self.tr("{d} days").format(d=int(hours // 24))
 
     def _flagged_flow_ids(self) -> set[int]:

@@ -31,6 +31,7 @@ from riskdesk.services.postloan_policy import CATEGORIES
 from riskdesk.storage.session import unit_of_work
 from riskdesk.tasks import TaskState
 from riskdesk.ui.dialogs import Dialogs
+from riskdesk.ui.formats import date_text, money, number, percent
 from riskdesk.ui.table_fill import fill_table
 from riskdesk.ui.worker import BackgroundTask, run_task
 
@@ -91,20 +92,19 @@ class PortfolioTab(QWidget):
             return
         total = book.total_balance
         fill_table(self.categories, [
-            [label(c), str(book.loans[c]), f"{book.balance[c]:,.2f}",
-             f"{book.overdue[c]:,.2f}",
-             f"{100 * book.balance[c] / total:.1f} %" if total else "-"] for c in CATEGORIES])
+            [label(c), number(book.loans[c]), number(book.balance[c], 2),
+             number(book.overdue[c], 2),
+             percent(book.balance[c] / total) if total else "-"] for c in CATEGORIES])
         npl = book.npl_ratio
         self.summary.setText(self.tr(
             "{n} loans, principal outstanding {balance}; non-performing ratio {npl}").format(
-            n=book.total_loans, balance=f"{total:,.2f}",
-            npl="-" if npl is None else f"{100 * npl:.2f} %"))
+            n=number(book.total_loans), balance=money(total), npl=percent(npl, 2)))
         self.roll_title.setText(self.tr("Roll rates {previous} to {month}").format(
             previous=book.previous, month=book.month))
         from riskdesk.reports.postloan_section import shares_to_100
 
         fill_table(self.roll, [
-            [label(src), *(f"{v:.1f} %" for v in shares_to_100([row[c] for c in CATEGORIES])),
+            [label(src), *(percent(v / 100) for v in shares_to_100([row[c] for c in CATEGORIES])),
              str(sum(row.values()))] for src, row in book.roll_counts.items()])
 
     def monitor(self) -> BackgroundTask:
@@ -117,7 +117,7 @@ class PortfolioTab(QWidget):
             self.reload()
             self.dialogs.info(self, self.tr("Monitoring done"), self.tr(
                 "{loans} loans as of {day}: {alerts} new early warnings, {opened} cases opened, "
-                "{updated} updated.").format(loans=result.loans, day=result.as_of,
+                "{updated} updated.").format(loans=number(result.loans), day=date_text(result.as_of),
                                              alerts=result.alerts, opened=result.cases_opened,
                                              updated=result.cases_updated))
 
