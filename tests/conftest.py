@@ -132,3 +132,14 @@ def actors(engine: Engine) -> dict[str, Actor]:
 @pytest.fixture
 def sqlite_actors(sqlite_engine: Engine) -> dict[str, Actor]:
     return add_users(sqlite_engine)
+
+
+@pytest.fixture(autouse=True)
+def _locale_restored() -> Iterator[None]:
+    """A test that installs the Chinese translators also sets QLocale's default (dates and
+    numbers follow the language); the next test on this worker starts from the same locale."""
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
+    yield
+    QLocale.setDefault(before)

@@ -45,6 +45,18 @@ def test_lupdate_finds_no_new_strings(tmp_path: Path) -> None:
     assert set(_messages(fresh)) == set(_messages(TS))
 
 
+def test_no_tr_inside_f_strings() -> None:
+    """pyside6-lupdate does not look inside f-string braces: a tr() there never reaches the
+    catalogue and stays English in a Chinese window."""
+    import re
+
+    inside = re.compile(r"""\bf(["'])[^"']*\{[^}]*\b(tr\(|translate\([^,]*,)\s*["']""")
+    found = [f"{path.relative_to(ROOT)}:{n}" for path in (ROOT / "riskdesk").rglob("*.py")
+             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if inside.search(line)]
+    assert not found, found
+
+
 def _visible_texts(window: QWidget) -> list[str]:
     texts = [window.windowTitle()]
     for w in window.findChildren(QWidget):
@@ -116,7 +128,14 @@ def test_dialogs_in_chinese_have_no_english_source_left(qtbot: Any) -> None:
 def _every_text(root: QWidget) -> list[str]:
     """What a person can read in a window: labels, buttons, tabs, table headers, combo items,
     placeholders, group titles, actions and menus."""
-    from PySide6.QtWidgets import QComboBox, QGroupBox, QLineEdit, QTableWidget, QTabWidget
+    from PySide6.QtWidgets import (
+        QComboBox,
+        QGroupBox,
+        QLineEdit,
+        QTableWidget,
+        QTabWidget,
+        QTextEdit,
+    )
 
     texts = [root.windowTitle()]
     for w in [root, *root.findChildren(QWidget)]:
@@ -133,6 +152,8 @@ def _every_text(root: QWidget) -> list[str]:
             texts.append(w.placeholderText())
         if isinstance(w, QGroupBox):
             texts.append(w.title())
+        if isinstance(w, QTextEdit) and w.isReadOnly():  # headings of a case or complaint view
+            texts += [line.strip() for line in w.toPlainText().splitlines()]
     texts += [a.text() for a in root.findChildren(QAction)]
     return [t for t in texts if t]
 

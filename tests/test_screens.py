@@ -74,9 +74,10 @@ class Demo:
     actors: dict[str, Actor]
     worked_case: int  # claimed, with investigation notes
     cash_out_case: int  # a post-loan case on proceeds moved out at once
+    complaint: int  # an overdue complaint under investigation
 
 
-def a_mornings_work(engine: Engine, actors: dict[str, Actor]) -> int:
+def a_mornings_work(engine: Engine, actors: dict[str, Actor]) -> tuple[int, int]:
     """Claims, two investigation notes and five complaints (two already overdue), so the
     pictures show a queue in use rather than a fresh import."""
     from riskdesk.domain.applications import Application
@@ -98,6 +99,7 @@ def a_mornings_work(engine: Engine, actors: dict[str, Actor]) -> int:
                        text="致电申请人手机，本人接听，确认申请用途为装修。")
         cases.add_note(s, officer, first.id, kind="employer", outcome="discrepancy",
                        text="单位电话无人接听；社保缴纳单位与申报单位不一致。")
+    overdue = 0  # the first: received 16 days ago
     for (channel, category, days, text), r in zip(COMPLAINTS, rows[3:], strict=False):
         with unit_of_work(engine) as s:
             app = s.scalars(select(Application).where(
@@ -107,7 +109,8 @@ def a_mornings_work(engine: Engine, actors: dict[str, Actor]) -> int:
                                     received_at=now - timedelta(days=days))
         with unit_of_work(engine) as s:
             complaints.investigate(s, compliance, c.id or 0, c.version)
-    return first.id
+        overdue = overdue or c.id or 0
+    return first.id, overdue
 
 
 @pytest.fixture(scope="module")
@@ -128,13 +131,13 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
             actor = sign_in(session, who, DEMO_PASSWORD, channel="gui")
             assert actor is not None
             actors[who] = actor
-    worked = a_mornings_work(engine, actors)
+    worked, complaint = a_mornings_work(engine, actors)
     with unit_of_work(engine, write=False) as session:
         cash_out = session.scalars(select(LoanAlert.case_id).where(
             LoanAlert.code == "PROCEEDS_OUT", LoanAlert.case_id.is_not(None))  # type: ignore
             .order_by(LoanAlert.id)).first()
     assert cash_out is not None
-    yield Demo(engine, actors, worked, cash_out)
+    yield Demo(engine, actors, worked, cash_out, complaint)
     engine.dispose()
 
 
@@ -169,9 +172,7 @@ def test_every_main_window_fits_reads_in_its_language_and_is_pictured(
     def look(widget: QWidget, name: str, *, natural: bool = False) -> None:
         """natural: a dialog at the size it opens with, not stretched to the window's."""
         widget.show()
-        if natural:
-            widget.adjustSize()
-        else:
+        if not natural:
             widget.resize(*SIZE)
         qtbot.wait(50)  # background counts arrive, then the layout they change settles
         app.processEvents()
@@ -216,6 +217,9 @@ def test_every_main_window_fits_reads_in_its_language_and_is_pictured(
         assert loan is not None
         loan.tabs.setCurrentIndex(2)  # fund flows: where the proceeds went
         look(loan, "loan")
+        complaint = compliance.complaints.open(demo.complaint)
+        look(complaint, "complaint", natural=True)
+        look(compliance.complaints.register(), "complaint-new", natural=True)
         admin = MainWindow(engine, actors["admin"])
         qtbot.addWidget(admin)
         look(admin.open_settings(), "settings", natural=True)
@@ -241,8 +245,8 @@ def _application_no(engine: Engine, case_id: int) -> str:
 
 def test_the_guide_shows_only_pictures_the_tests_make() -> None:
     """Each guide points at screens this module writes, in its own language."""
-    made = {f"{n}-{s}.png" for n in (*TABS, "case", "case-postloan", "loan", "settings",
-                                     "admin") for s in ("zh", "en")}
+    made = {f"{n}-{s}.png" for n in (*TABS, "case", "case-postloan", "loan", "complaint",
+                                     "complaint-new", "settings", "admin") for s in ("zh", "en")}
     for lang in ("zh", "en"):
         guide = (ROOT / "docs" / "guide" / f"user-guide-{lang}.md").read_text(encoding="utf-8")
         shown = re.findall(r"\]\(screens/([^)]+)\)", guide)

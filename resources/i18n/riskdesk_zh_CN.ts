@@ -689,6 +689,11 @@
         <source>Early warnings (evidence)</source>
         <translation>预警（证据）</translation>
     </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="325" />
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
 </context>
 <context>
     <name>CaseReport</name>
@@ -1138,12 +1143,12 @@
         <translation>案件 {id} 的申请人记录缺失。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/case_detail.py" line="151" />
+        <location filename="../../riskdesk/services/case_detail.py" line="152" />
         <source>{field} cannot be unmasked.</source>
         <translation>{field} 不能解除遮蔽。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/case_detail.py" line="155" />
+        <location filename="../../riskdesk/services/case_detail.py" line="156" />
         <source>Case {id} has no application.</source>
         <translation>案件 {id} 没有关联申请。</translation>
     </message>
@@ -1435,6 +1440,21 @@
         <location filename="../../riskdesk/ui/complaints/detail.py" line="229" />
         <source>The customer's applications and cases</source>
         <translation>该客户的申请与案件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="230" />
+        <source>What the customer says</source>
+        <translation>客户诉求</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="230" />
+        <source>Reply</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="231" />
+        <source>History</source>
+        <translation>历史</translation>
     </message>
 </context>
 <context>
@@ -1933,43 +1953,43 @@
         <translation>共 {n} 件投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="163" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="159" />
         <source>Complaints {month}: {received} received, {responded} replied; on time {on_time}; extended {extended}; reopened {reopened}; overdue now {overdue}</source>
         <translation>{month} 投诉：受理 {received} 件，答复 {responded} 件；按时率 {on_time}；延期率 {extended}；重开率 {reopened}；当前逾期 {overdue} 件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="169" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="165" />
         <source>Open by category</source>
         <translation>未结投诉（按类别）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="185" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="181" />
         <source>row {row}, column {column}, value "{value}": {reason}</source>
         <translation>第 {row} 行，列 {column}，值“{value}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="188" />
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="198" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="184" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="194" />
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="189" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="185" />
         <source>{file}: nothing imported; {n} problem(s):</source>
         <translation>{file}：未导入任何内容；共 {n} 个问题：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="192" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="188" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="193" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="189" />
         <source>{file}: {total} rows, {new} complaints registered, {present} already present.</source>
         <translation>{file}：共 {total} 行，登记 {new} 件投诉，{present} 件已存在。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="200" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="196" />
         <source>Importing {file}</source>
         <translation>正在导入 {file}</translation>
     </message>
@@ -3502,52 +3522,52 @@
         <translation>商户类别码</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="133" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="134" />
         <source>Detected</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="133" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="134" />
         <source>Warning</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="134" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="135" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="134" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="135" />
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="136" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="137" />
         <source>Schedule and repayments</source>
         <translation>还款计划与还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="137" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="138" />
         <source>Days past due by month</source>
         <translation>逐月逾期天数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="138" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="139" />
         <source>Fund flows</source>
         <translation>资金流水</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="139" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="140" />
         <source>Early warnings</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="147" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="148" />
         <source>{h} h</source>
         <translation>{h} 小时</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="148" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="149" />
         <source>{d} days</source>
         <translation>{d} 天</translation>
     </message>
@@ -5482,52 +5502,52 @@ Credit model: {model}</source>
         <translation>贷款期限超过一年：第 {n} 次年度授信复审自 {due} 起到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="97" />
+        <location filename="../../riskdesk/rules/catalog.py" line="102" />
         <source>First payment missed</source>
         <translation>首期未还</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="98" />
+        <location filename="../../riskdesk/rules/catalog.py" line="103" />
         <source>Days past due crossed a threshold</source>
         <translation>逾期天数越过阈值</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="99" />
+        <location filename="../../riskdesk/rules/catalog.py" line="104" />
         <source>Repeated partial payments</source>
         <translation>多次部分还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="100" />
+        <location filename="../../riskdesk/rules/catalog.py" line="105" />
         <source>Proceeds moved out at once</source>
         <translation>贷款资金快速转出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="101" />
+        <location filename="../../riskdesk/rules/catalog.py" line="106" />
         <source>Proceeds repay other credit</source>
         <translation>贷款资金用于偿还其他信用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="102" />
+        <location filename="../../riskdesk/rules/catalog.py" line="107" />
         <source>Banned use of proceeds</source>
         <translation>贷款资金用于禁止用途</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="103" />
+        <location filename="../../riskdesk/rules/catalog.py" line="108" />
         <source>Round trip to own account</source>
         <translation>资金回流本人账户</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="104" />
+        <location filename="../../riskdesk/rules/catalog.py" line="109" />
         <source>Large-value same-day total</source>
         <translation>单日大额交易</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="105" />
+        <location filename="../../riskdesk/rules/catalog.py" line="110" />
         <source>Annual credit re-review due</source>
         <translation>年度授信复审到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="106" />
+        <location filename="../../riskdesk/rules/catalog.py" line="111" />
         <source>Partner share of a joint loan below the minimum</source>
         <translation>联合贷款中合作方出资比例低于下限</translation>
     </message>
@@ -5814,17 +5834,32 @@ Credit model: {model}</source>
         <translation>分期授信总额 {value}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="38" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="39" />
+        <source>Verified</source>
+        <translation>已核实</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="40" />
+        <source>Source Verified</source>
+        <translation>来源已核实</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="41" />
+        <source>Not Verified</source>
+        <translation>未核实</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="42" />
         <source>raises risk</source>
         <translation>提高风险</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="39" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="43" />
         <source>lowers risk</source>
         <translation>降低风险</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="40" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="44" />
         <source>not given</source>
         <translation>未提供</translation>
     </message>
@@ -6027,122 +6062,147 @@ Credit model: {model}</source>
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="33" />
+        <location filename="../../riskdesk/rules/catalog.py" line="14" />
+        <source>internal policy</source>
+        <translation>内部政策</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/rules/catalog.py" line="15" />
+        <source>CBIRC Order 2020 No. 9 (Interim Measures for Internet Loans)</source>
+        <translation>银保监会令 2020 年第 9 号（《商业银行互联网贷款管理暂行办法》）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/rules/catalog.py" line="17" />
+        <source>CBIRC Order 2020 No. 9 (Interim Measures for Internet Loans) (wording unverified)</source>
+        <translation>银保监会令 2020 年第 9 号（《商业银行互联网贷款管理暂行办法》）（措辞待核实）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/rules/catalog.py" line="19" />
+        <source>facilitation-lending notice 2025 / window guidance (24 % all-in cap)</source>
+        <translation>2025 年助贷业务通知 / 窗口指导（综合年化成本上限 24%）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/rules/catalog.py" line="21" />
+        <source>GB 11643 (citizen identity number)</source>
+        <translation>GB 11643（公民身份号码）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/rules/catalog.py" line="38" />
         <source>Device shared by several applicants</source>
         <translation>多名申请人共用设备</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="35" />
+        <location filename="../../riskdesk/rules/catalog.py" line="40" />
         <source>Device used by {n} applicants within {days} days</source>
         <translation>{days} 天内有 {n} 名申请人使用该设备</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="36" />
+        <location filename="../../riskdesk/rules/catalog.py" line="41" />
         <source>Phone shared by several applicants</source>
         <translation>多名申请人共用手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="38" />
+        <location filename="../../riskdesk/rules/catalog.py" line="43" />
         <source>Phone number given by {n} applicants within {days} days</source>
         <translation>{days} 天内有 {n} 名申请人填写该手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="39" />
+        <location filename="../../riskdesk/rules/catalog.py" line="44" />
         <source>Bank card shared by several applicants</source>
         <translation>多名申请人共用银行卡</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="41" />
+        <location filename="../../riskdesk/rules/catalog.py" line="46" />
         <source>Bank card given by {n} applicants within {days} days</source>
         <translation>{days} 天内有 {n} 名申请人填写该银行卡</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="42" />
+        <location filename="../../riskdesk/rules/catalog.py" line="47" />
         <source>Many applications from one person</source>
         <translation>同一人多头申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="44" />
+        <location filename="../../riskdesk/rules/catalog.py" line="49" />
         <source>{n} applications from this ID number within {days} days</source>
         <translation>该身份证号 {days} 天内申请 {n} 笔</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="45" />
+        <location filename="../../riskdesk/rules/catalog.py" line="50" />
         <source>Stated age differs from the ID number</source>
         <translation>申报年龄与身份证不符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="47" />
+        <location filename="../../riskdesk/rules/catalog.py" line="52" />
         <source>Stated age {stated}, the ID number gives {actual}</source>
         <translation>申报年龄 {stated} 岁，身份证显示 {actual} 岁</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="48" />
+        <location filename="../../riskdesk/rules/catalog.py" line="53" />
         <source>Invalid ID number checksum</source>
         <translation>身份证校验位错误</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="50" />
+        <location filename="../../riskdesk/rules/catalog.py" line="55" />
         <source>The ID number's check character is wrong</source>
         <translation>身份证号的校验位不正确</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="51" />
+        <location filename="../../riskdesk/rules/catalog.py" line="56" />
         <source>Debt service above income limit</source>
         <translation>还款收入比超限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="53" />
+        <location filename="../../riskdesk/rules/catalog.py" line="58" />
         <source>Monthly repayments are {ratio:.0%} of monthly income (limit {limit:.0%})</source>
         <translation>月还款额占月收入 {ratio:.0%}（上限 {limit:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="57" />
+        <location filename="../../riskdesk/rules/catalog.py" line="62" />
         <source>Above the personal credit-loan ceiling</source>
         <translation>超过个人信用贷款额度上限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="59" />
+        <location filename="../../riskdesk/rules/catalog.py" line="64" />
         <source>This person's applications total {total:,.0f} CNY within {days} days (ceiling {ceiling:,.0f})</source>
         <translation>该申请人 {days} 天内申请合计 {total:,.0f} 元（上限 {ceiling:,.0f}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="61" />
+        <location filename="../../riskdesk/rules/catalog.py" line="66" />
         <source>All-in annual cost above the ceiling</source>
         <translation>综合年化成本超上限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="63" />
+        <location filename="../../riskdesk/rules/catalog.py" line="68" />
         <source>All-in annual cost {cost:.2f} % (band {band}); ceiling {ceiling:.0f} %; 4x LPR benchmark {lpr4:.2f} %</source>
         <translation>综合年化成本 {cost:.2f} %（区间 {band}）；上限 {ceiling:.0f} %；4 倍 LPR 参考 {lpr4:.2f} %</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="66" />
+        <location filename="../../riskdesk/rules/catalog.py" line="71" />
         <source>Bullet repayment longer than allowed</source>
         <translation>到期一次还本期限超限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="68" />
+        <location filename="../../riskdesk/rules/catalog.py" line="73" />
         <source>Bullet repayment over {term} months (limit {limit})</source>
         <translation>到期一次还本，期限 {term} 个月（上限 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="69" />
+        <location filename="../../riskdesk/rules/catalog.py" line="74" />
         <source>Borrower outside the licensed regions</source>
         <translation>借款人不在经营区域内</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="71" />
+        <location filename="../../riskdesk/rules/catalog.py" line="76" />
         <source>Borrower's region {region} is outside the licensed regions</source>
         <translation>借款人所在地区 {region} 不在经营区域内</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="74" />
+        <location filename="../../riskdesk/rules/catalog.py" line="79" />
         <source>Internal blacklist hit</source>
         <translation>命中内部黑名单</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="76" />
+        <location filename="../../riskdesk/rules/catalog.py" line="81" />
         <source>The {kind} is on the internal blacklist</source>
         <translation>该{kind}在内部黑名单中</translation>
     </message>

@@ -10,10 +10,15 @@ from typing import Any
 
 from riskdesk.i18n import QT_TRANSLATE_NOOP, translate
 
-INTERNAL = "internal policy"
-CBIRC_2020_9 = "CBIRC Order 2020 No. 9 (Interim Measures for Internet Loans)"
-PRICING_2025 = "facilitation-lending notice 2025 / window guidance (24 % all-in cap)"
-GB11643 = "GB 11643 (citizen identity number)"
+# Sources are stored with each rule setting in English and shown through source_text().
+INTERNAL = QT_TRANSLATE_NOOP("Rules", "internal policy")
+CBIRC_2020_9 = QT_TRANSLATE_NOOP("Rules",
+                                 "CBIRC Order 2020 No. 9 (Interim Measures for Internet Loans)")
+CBIRC_2020_9_UNVERIFIED = QT_TRANSLATE_NOOP(
+    "Rules", "CBIRC Order 2020 No. 9 (Interim Measures for Internet Loans) (wording unverified)")
+PRICING_2025 = QT_TRANSLATE_NOOP(
+    "Rules", "facilitation-lending notice 2025 / window guidance (24 % all-in cap)")
+GB11643 = QT_TRANSLATE_NOOP("Rules", "GB 11643 (citizen identity number)")
 
 
 @dataclass(frozen=True)
@@ -67,7 +72,7 @@ RULES: tuple[RuleDef, ...] = (
             "medium", {"max_months": 12}, CBIRC_2020_9,
             QT_TRANSLATE_NOOP("Rules", "Bullet repayment over {term} months (limit {limit})")),
     RuleDef("OUTSIDE_REGION", QT_TRANSLATE_NOOP("Rules", "Borrower outside the licensed regions"),
-            "high", {"licensed_prefixes": []}, CBIRC_2020_9 + " (wording unverified)",
+            "high", {"licensed_prefixes": []}, CBIRC_2020_9_UNVERIFIED,
             QT_TRANSLATE_NOOP("Rules", "Borrower's region {region} is outside the licensed "
                               "regions"), enabled=False,
             doc="enable for a local bank and list its licensed region-code prefixes"),
@@ -115,3 +120,8 @@ def rule_name(code: str) -> str:
     if code in POST_LOAN_NAMES:
         return translate("PostLoan", POST_LOAN_NAMES[code])
     return code
+
+
+def source_text(source: str) -> str:
+    """A stored source in the reader's language (a source compliance typed is shown as is)."""
+    return translate("Rules", source) if source else ""

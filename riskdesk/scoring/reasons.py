@@ -35,6 +35,10 @@ FEATURE_TEXT: dict[str, str] = {
     "num_il_tl": QT_TRANSLATE_NOOP("Reasons", "{value} instalment accounts in total"),
     "total_il_high_credit_limit": QT_TRANSLATE_NOOP("Reasons", "Instalment credit limits {value}"),
 }
+# Category values an export may carry in English (LendingClub's income verification).
+VALUE_TEXT = frozenset({QT_TRANSLATE_NOOP("Reasons", "Verified"),
+                        QT_TRANSLATE_NOOP("Reasons", "Source Verified"),
+                        QT_TRANSLATE_NOOP("Reasons", "Not Verified")})
 RAISES = QT_TRANSLATE_NOOP("Reasons", "raises risk")
 LOWERS = QT_TRANSLATE_NOOP("Reasons", "lowers risk")
 MISSING = QT_TRANSLATE_NOOP("Reasons", "not given")
@@ -83,7 +87,8 @@ def _as_text(s: pd.Series) -> np.ndarray:
 
 def sentence(feature: str, value: str, contribution: float) -> str:
     """'3 credit inquiries in the last 6 months: raises risk'."""
-    shown = value if value != "" else translate("Reasons", MISSING)
+    shown = (translate("Reasons", value) if value in VALUE_TEXT else value) if value != "" \
+        else translate("Reasons", MISSING)
     template = FEATURE_TEXT.get(feature)
     head = (translate("Reasons", template).format(value=shown) if template
             else f"{feature} = {shown}")

@@ -19,7 +19,7 @@ from riskdesk.domain.scoring import DecisionRecord, ModelVersion
 from riskdesk.domain.tables import table_of
 from riskdesk.errors import NotFound
 from riskdesk.i18n import translate
-from riskdesk.rules.catalog import rule_name, sentence
+from riskdesk.rules.catalog import rule_name, sentence, source_text
 from riskdesk.security.datakey import load_cipher
 from riskdesk.security.masking import mask_name
 from riskdesk.services import audit
@@ -110,7 +110,8 @@ def _decision(session: Session, actor: Actor, detail: CaseDetail, app: Applicati
         col(RuleSetting.rule_set_id) == rec.rule_set_id))}
     detail.hits = [
         {"code": h.code, "name": rule_name(h.code), "severity": h.severity,
-         "text": sentence(h.code, json.loads(h.detail)), "source": sources.get(h.code, "")}
+         "text": sentence(h.code, json.loads(h.detail)),
+         "source": source_text(sources.get(h.code, ""))}
         for h in session.scalars(select(RuleHit).where(
             col(RuleHit.application_id) == app.id, col(RuleHit.rule_set_id) == rec.rule_set_id)
             .order_by(col(RuleHit.code)))]

@@ -99,6 +99,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        self.resize(max(720, self.sizeHint().width()), self.sizeHint().height())
 
     def test_connection(self) -> bool:
         """Connects with the address and password given (the password is not stored here)."""

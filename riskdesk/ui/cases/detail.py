@@ -322,7 +322,8 @@ class CaseDialog(QDialog):
                   + display_value("submitted_at", ln["submitted_at"]) + " · "
                   + label(ln["band"])) for ln in d.linked]))
         if d.complaints:
-            parts.append(f"<h3>{e(self.tr('Complaints'))}</h3>" + self._table(
+            complaints_title = self.tr("Complaints")
+            parts.append(f"<h3>{e(complaints_title)}</h3>" + self._table(
                 [(f"{c['number']} {display_value('due_at', c['received_at'])}",
                   f"{label(c['category'])} / {label(c['status'])}: {c['description']}")
                  for c in d.complaints]))

@@ -227,6 +227,8 @@ class ComplaintDialog(QDialog):
             f"{e(label(action))}{e(self._detail(after))}</td></tr>"
             for at, who, action, after in history)
         apps_title = self.tr("The customer's applications and cases")
+        says, reply, history_title = (self.tr("What the customer says"), self.tr("Reply"),
+                                      self.tr("History"))
         apps = "".join(
             f"<tr><td>{'&#9656; ' if a.application_id == c.application_id else ''}"
             f"{e(a.application_no)}</td><td>{e(label(a.product))} "
@@ -234,11 +236,11 @@ class ComplaintDialog(QDialog):
             f"{e(display_value('submitted_at', a.submitted_at))}</td><td>{e(a.cases)}</td></tr>"
             for a in self.applications)
         return (f"<h2>{e(c.number)}</h2><table>{table}</table>"
-                f"<h3>{e(self.tr('What the customer says'))}</h3><p>{e(c.description)}</p>"
+                f"<h3>{e(says)}</h3><p>{e(c.description)}</p>"
                 + (f"<h3>{e(apps_title)}</h3><table>{apps}</table>" if apps else "")
-                + (f"<h3>{e(self.tr('Reply'))}</h3><p>{e(c.response)}</p>"
+                + (f"<h3>{e(reply)}</h3><p>{e(c.response)}</p>"
                    if c.response else "")
-                + f"<h3>{e(self.tr('History'))}</h3><table>{steps}</table>")
+                + f"<h3>{e(history_title)}</h3><table>{steps}</table>")
 
     @staticmethod
     def _detail(after: str | None) -> str:

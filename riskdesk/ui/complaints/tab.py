@@ -36,7 +36,7 @@ from riskdesk.ui.complaints.intake import ComplaintForm
 from riskdesk.ui.complaints.model import ComplaintsModel
 from riskdesk.ui.dialogs import Dialogs
 from riskdesk.ui.fit import keep_first_item_whole
-from riskdesk.ui.formats import number
+from riskdesk.ui.formats import number, percent
 from riskdesk.ui.worker import BackgroundTask, run_task
 
 
@@ -151,10 +151,6 @@ class ComplaintsTab(QWidget):
 
     def _figures_html(self, f: complaints.Figures) -> str:
         e = html.escape
-
-        def pct(v: float | None) -> str:
-            return "-" if v is None else f"{100 * v:.0f} %"
-
         top = max(f.open_by_category.values(), default=1) or 1
         bars = "".join(
             f"<tr><td>{e(label(cat))}</td><td><span style='color:#2a5d9f'>"
@@ -164,8 +160,8 @@ class ComplaintsTab(QWidget):
                        "{on_time}; extended {extended}; reopened {reopened}; overdue now "
                        "{overdue}").format(
             month=f.month, received=f.received, responded=f.responded,
-            on_time=pct(f.on_time_rate), extended=pct(f.extension_rate),
-            reopened=pct(f.reopen_rate), overdue=f.overdue)
+            on_time=percent(f.on_time_rate, 0), extended=percent(f.extension_rate, 0),
+            reopened=percent(f.reopen_rate, 0), overdue=f.overdue)
         title = QCoreApplication.translate("ComplaintsTab", "Open by category")
         return (f"<p><b>{e(head)}</b></p><p>{e(title)}</p><table>{bars}</table>")
 
