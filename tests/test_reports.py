@@ -72,6 +72,11 @@ def test_case_report_holds_the_case_as_the_database_has_it(
             "SELECT hash FROM audit_event WHERE entity_type = 'case' AND entity_id = :i "
             "AND at <= (SELECT cut_off FROM report WHERE report_no = :r)"),
             {"i": str(case_id), "r": issued.report.report_no}).scalars().all()
+        run_hashes = conn.execute(text(  # and the scoring run that opened it
+            "SELECT e.hash FROM audit_event e WHERE e.entity_type = 'score_run' AND "
+            "e.entity_id IN (SELECT CAST(d.run_id AS TEXT) FROM decision_record d JOIN "
+            "review_case c ON c.application_id = d.application_id WHERE c.id = :i)"),
+            {"i": str(case_id)}).scalars().all()
         maker, checker = conn.execute(text(
             "SELECT m.username, k.username FROM review_case c JOIN app_user m ON m.id = "
             "c.decided_by_id JOIN app_user k ON k.id = c.checked_by_id WHERE c.id = :i"),
@@ -85,6 +90,8 @@ def test_case_report_holds_the_case_as_the_database_has_it(
     assert maker in body and checker in body
     # every audit event with its hash (printed as two halves of 32 hex digits)
     assert hashes and all(h[:32] in body and h[32:] in body for h in hashes)
+    assert run_hashes and all(h[:32] in body for h in run_hashes)
+    assert "scoring run" in body
     assert id_masked.replace("*", "") in flat.replace("*", "")  # auditor: masked
     n = page_count(path)
     for page in range(1, n + 1):

@@ -1045,6 +1045,7 @@ ZH: dict[str, str] = {
     'Source Verified': '来源已核实',
     'Not Verified': '未核实',
     'Reply': '答复',
+    'scoring run (scored, checked, opened the case)': '评分运行（评分、规则校验、开立案件）',
     'Automatic decisions and their triggers': '自动决策及其触发规则',
     'Score band': '评分区间',
     'Flagged': '已标记',

@@ -2210,640 +2210,645 @@
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="149" />
-        <location filename="../../riskdesk/domain/enums.py" line="312" />
+        <location filename="../../riskdesk/domain/enums.py" line="313" />
         <source>opened the case</source>
         <translation>打开了案件</translation>
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="150" />
+        <source>scoring run (scored, checked, opened the case)</source>
+        <translation>评分运行（评分、规则校验、开立案件）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="151" />
         <source>claimed</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="151" />
-        <location filename="../../riskdesk/domain/enums.py" line="284" />
+        <location filename="../../riskdesk/domain/enums.py" line="152" />
+        <location filename="../../riskdesk/domain/enums.py" line="285" />
         <source>assigned</source>
         <translation>分派</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="152" />
+        <location filename="../../riskdesk/domain/enums.py" line="153" />
         <source>added a note</source>
         <translation>添加了笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="156" />
+        <location filename="../../riskdesk/domain/enums.py" line="157" />
         <source>looked at unmasked personal data</source>
         <translation>查看了未遮蔽的个人信息</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="157" />
+        <location filename="../../riskdesk/domain/enums.py" line="158" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="158" />
+        <location filename="../../riskdesk/domain/enums.py" line="159" />
         <source>bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="163" />
+        <location filename="../../riskdesk/domain/enums.py" line="164" />
         <source>trained</source>
         <translation>已训练</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="164" />
+        <location filename="../../riskdesk/domain/enums.py" line="165" />
         <source>proposed</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="165" />
+        <location filename="../../riskdesk/domain/enums.py" line="166" />
         <source>active</source>
         <translation>生效中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="166" />
+        <location filename="../../riskdesk/domain/enums.py" line="167" />
         <source>retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="167" />
+        <location filename="../../riskdesk/domain/enums.py" line="168" />
         <source>approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="168" />
+        <location filename="../../riskdesk/domain/enums.py" line="169" />
         <source>review</source>
         <translation>人工审核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="169" />
+        <location filename="../../riskdesk/domain/enums.py" line="170" />
         <source>decline</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="170" />
+        <location filename="../../riskdesk/domain/enums.py" line="171" />
         <source>automatic approval</source>
         <translation>自动批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="171" />
+        <location filename="../../riskdesk/domain/enums.py" line="172" />
         <source>flagged</source>
         <translation>已标记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="172" />
+        <location filename="../../riskdesk/domain/enums.py" line="173" />
         <source>low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="173" />
+        <location filename="../../riskdesk/domain/enums.py" line="174" />
         <source>medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="174" />
+        <location filename="../../riskdesk/domain/enums.py" line="175" />
         <source>high</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="175" />
+        <location filename="../../riskdesk/domain/enums.py" line="176" />
         <source>pre-loan review</source>
         <translation>贷前审核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="176" />
+        <location filename="../../riskdesk/domain/enums.py" line="177" />
         <source>fraud</source>
         <translation>欺诈</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="177" />
+        <location filename="../../riskdesk/domain/enums.py" line="178" />
         <source>post-loan</source>
         <translation>贷后</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="178" />
+        <location filename="../../riskdesk/domain/enums.py" line="179" />
         <source>partner review</source>
         <translation>合作方审查</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="179" />
+        <location filename="../../riskdesk/domain/enums.py" line="180" />
         <source>human review requested</source>
         <translation>客户申请人工复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="180" />
+        <location filename="../../riskdesk/domain/enums.py" line="181" />
         <source>data incident</source>
         <translation>数据安全事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="181" />
+        <location filename="../../riskdesk/domain/enums.py" line="182" />
         <source>annual re-review</source>
         <translation>年度复审</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="182" />
+        <location filename="../../riskdesk/domain/enums.py" line="183" />
         <source>new</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="183" />
+        <location filename="../../riskdesk/domain/enums.py" line="184" />
         <source>in review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="184" />
+        <location filename="../../riskdesk/domain/enums.py" line="185" />
         <source>pending information</source>
         <translation>待补充材料</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="185" />
+        <location filename="../../riskdesk/domain/enums.py" line="186" />
         <source>escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="186" />
+        <location filename="../../riskdesk/domain/enums.py" line="187" />
         <source>awaiting check</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="254" />
+        <location filename="../../riskdesk/domain/enums.py" line="255" />
         <source>app</source>
         <translation>App</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="255" />
+        <location filename="../../riskdesk/domain/enums.py" line="256" />
         <source>letter</source>
         <translation>信函</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="256" />
+        <location filename="../../riskdesk/domain/enums.py" line="257" />
         <source>in branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="257" />
+        <location filename="../../riskdesk/domain/enums.py" line="258" />
         <source>regulator referral</source>
         <translation>监管转办</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="258" />
+        <location filename="../../riskdesk/domain/enums.py" line="259" />
         <source>collection conduct</source>
         <translation>催收行为</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="259" />
+        <location filename="../../riskdesk/domain/enums.py" line="260" />
         <source>interest and fees</source>
         <translation>利息与费用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="260" />
+        <location filename="../../riskdesk/domain/enums.py" line="261" />
         <source>personal information and privacy</source>
         <translation>个人信息与隐私</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="261" />
+        <location filename="../../riskdesk/domain/enums.py" line="262" />
         <source>unauthorised loan or identity theft</source>
         <translation>冒名贷款或身份盗用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="262" />
+        <location filename="../../riskdesk/domain/enums.py" line="263" />
         <source>service quality</source>
         <translation>服务质量</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="263" />
+        <location filename="../../riskdesk/domain/enums.py" line="264" />
         <source>received</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="264" />
+        <location filename="../../riskdesk/domain/enums.py" line="265" />
         <source>investigating</source>
         <translation>调查中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="265" />
+        <location filename="../../riskdesk/domain/enums.py" line="266" />
         <source>responded</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="266" />
+        <location filename="../../riskdesk/domain/enums.py" line="267" />
         <source>withdrawn</source>
         <translation>已撤诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="267" />
+        <location filename="../../riskdesk/domain/enums.py" line="268" />
         <source>accepted</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="268" />
+        <location filename="../../riskdesk/domain/enums.py" line="269" />
         <source>rejected</source>
         <translation>不接受</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="269" />
+        <location filename="../../riskdesk/domain/enums.py" line="270" />
         <source>no answer</source>
         <translation>未回应</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="270" />
+        <location filename="../../riskdesk/domain/enums.py" line="271" />
         <source>process gap</source>
         <translation>流程缺陷</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="271" />
+        <location filename="../../riskdesk/domain/enums.py" line="272" />
         <source>system error</source>
         <translation>系统错误</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="272" />
+        <location filename="../../riskdesk/domain/enums.py" line="273" />
         <source>staff conduct</source>
         <translation>员工行为</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="273" />
+        <location filename="../../riskdesk/domain/enums.py" line="274" />
         <source>partner conduct</source>
         <translation>合作方行为</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="274" />
+        <location filename="../../riskdesk/domain/enums.py" line="275" />
         <source>product design</source>
         <translation>产品设计</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="275" />
+        <location filename="../../riskdesk/domain/enums.py" line="276" />
         <source>disclosure</source>
         <translation>信息披露</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="276" />
+        <location filename="../../riskdesk/domain/enums.py" line="277" />
         <source>third-party fraud</source>
         <translation>第三方欺诈</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="277" />
+        <location filename="../../riskdesk/domain/enums.py" line="278" />
         <source>no fault found</source>
         <translation>未发现过错</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="278" />
+        <location filename="../../riskdesk/domain/enums.py" line="279" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="279" />
+        <location filename="../../riskdesk/domain/enums.py" line="280" />
         <source>complex case (30 days)</source>
         <translation>复杂案件（30 天）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="280" />
+        <location filename="../../riskdesk/domain/enums.py" line="281" />
         <source>special extension requested</source>
         <translation>已申请特别延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="281" />
+        <location filename="../../riskdesk/domain/enums.py" line="282" />
         <source>special extension (60 days)</source>
         <translation>特别延期（60 天）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="282" />
+        <location filename="../../riskdesk/domain/enums.py" line="283" />
         <source>registered</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="283" />
+        <location filename="../../riskdesk/domain/enums.py" line="284" />
         <source>started investigating</source>
         <translation>开始调查</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="285" />
+        <location filename="../../riskdesk/domain/enums.py" line="286" />
         <source>extended (complex case)</source>
         <translation>延期（复杂案件）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="286" />
+        <location filename="../../riskdesk/domain/enums.py" line="287" />
         <source>asked for a special extension</source>
         <translation>申请特别延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="287" />
+        <location filename="../../riskdesk/domain/enums.py" line="288" />
         <source>approved the special extension</source>
         <translation>批准特别延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="288" />
+        <location filename="../../riskdesk/domain/enums.py" line="289" />
         <source>replied</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="290" />
+        <location filename="../../riskdesk/domain/enums.py" line="291" />
         <source>reopened</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="291" />
+        <location filename="../../riskdesk/domain/enums.py" line="292" />
         <source>recorded the withdrawal</source>
         <translation>记录撤诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="292" />
+        <location filename="../../riskdesk/domain/enums.py" line="293" />
         <source>escalated to compliance</source>
         <translation>升级至合规</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="293" />
+        <location filename="../../riskdesk/domain/enums.py" line="294" />
         <source>linked a fraud case</source>
         <translation>关联欺诈案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="294" />
+        <location filename="../../riskdesk/domain/enums.py" line="295" />
         <source>opened</source>
         <translation>开立</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="295" />
+        <location filename="../../riskdesk/domain/enums.py" line="296" />
         <source>case audit report</source>
         <translation>案件审计报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="296" />
+        <location filename="../../riskdesk/domain/enums.py" line="297" />
         <source>monthly compliance report</source>
         <translation>月度合规报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="301" />
+        <location filename="../../riskdesk/domain/enums.py" line="302" />
         <source>normal</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="302" />
+        <location filename="../../riskdesk/domain/enums.py" line="303" />
         <source>special mention</source>
         <translation>关注</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="303" />
+        <location filename="../../riskdesk/domain/enums.py" line="304" />
         <source>substandard</source>
         <translation>次级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="304" />
+        <location filename="../../riskdesk/domain/enums.py" line="305" />
         <source>doubtful</source>
         <translation>可疑</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="305" />
+        <location filename="../../riskdesk/domain/enums.py" line="306" />
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="306" />
+        <location filename="../../riskdesk/domain/enums.py" line="307" />
         <source>out</source>
         <translation>转出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="307" />
+        <location filename="../../riskdesk/domain/enums.py" line="308" />
         <source>in</source>
         <translation>转入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="308" />
+        <location filename="../../riskdesk/domain/enums.py" line="309" />
         <source>transfer</source>
         <translation>转账</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="309" />
+        <location filename="../../riskdesk/domain/enums.py" line="310" />
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="310" />
+        <location filename="../../riskdesk/domain/enums.py" line="311" />
         <source>cross-border</source>
         <translation>跨境</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="311" />
+        <location filename="../../riskdesk/domain/enums.py" line="312" />
         <source>ran post-loan monitoring</source>
         <translation>运行了贷后监测</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="313" />
+        <location filename="../../riskdesk/domain/enums.py" line="314" />
         <source>added an early warning</source>
         <translation>添加了预警</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="318" />
+        <location filename="../../riskdesk/domain/enums.py" line="319" />
         <source>person</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="319" />
+        <location filename="../../riskdesk/domain/enums.py" line="320" />
         <source>company</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="320" />
+        <location filename="../../riskdesk/domain/enums.py" line="321" />
         <source>merchant</source>
         <translation>商户</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="321" />
+        <location filename="../../riskdesk/domain/enums.py" line="322" />
         <source>own account</source>
         <translation>本人账户</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="322" />
+        <location filename="../../riskdesk/domain/enums.py" line="323" />
         <source>loan</source>
         <translation>贷款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="323" />
+        <location filename="../../riskdesk/domain/enums.py" line="324" />
         <source>real estate</source>
         <translation>房地产</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="324" />
+        <location filename="../../riskdesk/domain/enums.py" line="325" />
         <source>securities</source>
         <translation>证券</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="325" />
+        <location filename="../../riskdesk/domain/enums.py" line="326" />
         <source>futures</source>
         <translation>期货</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="326" />
+        <location filename="../../riskdesk/domain/enums.py" line="327" />
         <source>asset management</source>
         <translation>资产管理产品</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="327" />
+        <location filename="../../riskdesk/domain/enums.py" line="328" />
         <source>equity investment</source>
         <translation>股权投资</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="332" />
+        <location filename="../../riskdesk/domain/enums.py" line="333" />
         <source>sealed the audit head with the anchor key</source>
         <translation>用锚定密钥签封了审计链头</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="333" />
+        <location filename="../../riskdesk/domain/enums.py" line="334" />
         <source>changed the post-loan thresholds</source>
         <translation>修改了贷后阈值</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="340" />
+        <location filename="../../riskdesk/domain/enums.py" line="341" />
         <source>open</source>
         <translation>未关闭</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="341" />
+        <location filename="../../riskdesk/domain/enums.py" line="342" />
         <source>exported an audit pack</source>
         <translation>导出了审计包</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="342" />
+        <location filename="../../riskdesk/domain/enums.py" line="343" />
         <source>brought an audit finding back</source>
         <translation>导回了审计发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="343" />
+        <location filename="../../riskdesk/domain/enums.py" line="344" />
         <source>followed up an audit finding</source>
         <translation>跟进了审计发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="348" />
+        <location filename="../../riskdesk/domain/enums.py" line="349" />
         <source>platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="349" />
+        <location filename="../../riskdesk/domain/enums.py" line="350" />
         <source>guarantor</source>
         <translation>担保机构</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="350" />
+        <location filename="../../riskdesk/domain/enums.py" line="351" />
         <source>collection agency</source>
         <translation>催收机构</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="351" />
+        <location filename="../../riskdesk/domain/enums.py" line="352" />
         <source>onboarding</source>
         <translation>准入中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="352" />
+        <location filename="../../riskdesk/domain/enums.py" line="353" />
         <source>suspended</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="353" />
+        <location filename="../../riskdesk/domain/enums.py" line="354" />
         <source>exited</source>
         <translation>已退出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="354" />
+        <location filename="../../riskdesk/domain/enums.py" line="355" />
         <source>registered a partner</source>
         <translation>登记了合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="355" />
+        <location filename="../../riskdesk/domain/enums.py" line="356" />
         <source>recorded a due-diligence check</source>
         <translation>记录了尽职调查检查</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="356" />
+        <location filename="../../riskdesk/domain/enums.py" line="357" />
         <source>changed a partner's status</source>
         <translation>变更了合作方状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="357" />
+        <location filename="../../riskdesk/domain/enums.py" line="358" />
         <source>set the capital figures</source>
         <translation>设置了资本数据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="153" />
-        <location filename="../../riskdesk/domain/enums.py" line="187" />
+        <location filename="../../riskdesk/domain/enums.py" line="154" />
+        <location filename="../../riskdesk/domain/enums.py" line="188" />
         <source>decided</source>
         <translation>已决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="154" />
+        <location filename="../../riskdesk/domain/enums.py" line="155" />
         <source>confirmed the decision (four-eyes)</source>
         <translation>确认了决定（双人复核）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="155" />
+        <location filename="../../riskdesk/domain/enums.py" line="156" />
         <source>sent the decision back</source>
         <translation>退回了决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="188" />
-        <location filename="../../riskdesk/domain/enums.py" line="289" />
+        <location filename="../../riskdesk/domain/enums.py" line="189" />
+        <location filename="../../riskdesk/domain/enums.py" line="290" />
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="189" />
+        <location filename="../../riskdesk/domain/enums.py" line="190" />
         <source>identity</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="190" />
+        <location filename="../../riskdesk/domain/enums.py" line="191" />
         <source>phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="191" />
+        <location filename="../../riskdesk/domain/enums.py" line="192" />
         <source>income</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="192" />
+        <location filename="../../riskdesk/domain/enums.py" line="193" />
         <source>employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="193" />
+        <location filename="../../riskdesk/domain/enums.py" line="194" />
         <source>site visit</source>
         <translation>实地走访</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="194" />
+        <location filename="../../riskdesk/domain/enums.py" line="195" />
         <source>credit bureau</source>
         <translation>征信</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="195" />
+        <location filename="../../riskdesk/domain/enums.py" line="196" />
         <source>verified</source>
         <translation>已核实</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="196" />
+        <location filename="../../riskdesk/domain/enums.py" line="197" />
         <source>discrepancy</source>
         <translation>有出入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="197" />
+        <location filename="../../riskdesk/domain/enums.py" line="198" />
         <source>unable to verify</source>
         <translation>无法核实</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="198" />
+        <location filename="../../riskdesk/domain/enums.py" line="199" />
         <source>request information</source>
         <translation>要求补充材料</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="199" />
+        <location filename="../../riskdesk/domain/enums.py" line="200" />
         <source>escalate</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="338" />
+        <location filename="../../riskdesk/domain/enums.py" line="339" />
         <source>in progress</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="339" />
+        <location filename="../../riskdesk/domain/enums.py" line="340" />
         <source>resolved</source>
         <translation>已解决</translation>
     </message>
@@ -5867,22 +5872,22 @@ Credit model: {model}</source>
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../riskdesk/services/reports.py" line="33" />
+        <location filename="../../riskdesk/services/reports.py" line="34" />
         <source>A report is written in zh or en, not {lang}.</source>
         <translation>报告语言只能是 zh 或 en，而不是 {lang}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reports.py" line="96" />
+        <location filename="../../riskdesk/services/reports.py" line="97" />
         <source>Application {no} has no case.</source>
         <translation>申请 {no} 没有案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reports.py" line="172" />
+        <location filename="../../riskdesk/services/reports.py" line="179" />
         <source>There is no report {id}.</source>
         <translation>不存在报告 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reports.py" line="238" />
+        <location filename="../../riskdesk/services/reports.py" line="245" />
         <source>Consumer-finance risk team</source>
         <translation>消费金融风险管理团队</translation>
     </message>
@@ -6398,22 +6403,22 @@ Credit model: {model}</source>
         <translation>（属于决策政策，由合规人员修改）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="110" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="111" />
         <source>Give a database first.</source>
         <translation>请先填写数据库。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="126" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="127" />
         <source>Cannot connect: {error}</source>
         <translation>无法连接：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="129" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="130" />
         <source>Connected to {db}: schema {rev} (this riskdesk: {head})</source>
         <translation>已连接 {db}：结构版本 {rev}（本程序：{head}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="159" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="160" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>

@@ -147,6 +147,7 @@ CLOSED_STATUSES = (CaseStatus.DECIDED.value, CaseStatus.CLOSED.value)
 # What a case's history shows for each audit action on it.
 LABELS.update({
     "case.view": QT_TRANSLATE_NOOP("Enum", "opened the case"),
+    "score.run": QT_TRANSLATE_NOOP("Enum", "scoring run (scored, checked, opened the case)"),
     "case.claim": QT_TRANSLATE_NOOP("Enum", "claimed"),
     "case.assign": QT_TRANSLATE_NOOP("Enum", "assigned"),
     "case.note": QT_TRANSLATE_NOOP("Enum", "added a note"),

@@ -7,12 +7,13 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, and_, or_, select
 from sqlalchemy.orm import defer
 from sqlmodel import Session, col
 
 from riskdesk.domain.audit import AuditEvent
 from riskdesk.domain.reports import Report
+from riskdesk.domain.scoring import DecisionRecord
 from riskdesk.domain.users import User
 from riskdesk.errors import InvalidInput, NotFound
 from riskdesk.i18n import language as in_language
@@ -98,10 +99,16 @@ def case_report(engine: Engine, actor: Actor, application_no: str, language: str
         case_id = rows[0].id
         cut_off = utcnow(session)
         detail = open_case(session, actor, case_id)  # audited as a view, like the window
+        # The case's own events, and the scoring runs that decided its application (a run
+        # that opens thousands of cases is audited once, as a batch).
+        runs = [str(r) for r in session.scalars(select(col(DecisionRecord.run_id)).where(
+            col(DecisionRecord.application_id) == detail.case.application_id).distinct())]
         events = [(e.seq, e.at, e.actor, e.action, e.after, e.hash)
                   for e in session.scalars(select(AuditEvent).where(
-                      col(AuditEvent.entity_type) == "case",
-                      col(AuditEvent.entity_id) == str(case_id),
+                      or_(and_(col(AuditEvent.entity_type) == "case",
+                               col(AuditEvent.entity_id) == str(case_id)),
+                          and_(col(AuditEvent.entity_type) == "score_run",
+                               col(AuditEvent.entity_id).in_(runs))),
                       col(AuditEvent.at) <= cut_off).order_by(col(AuditEvent.seq)))]
         people = {int(i): str(n) for i, n in session.execute(
             select(col(User.id), col(User.username)))}
