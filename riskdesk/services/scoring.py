@@ -299,33 +299,42 @@ def _run(session: Session, conn: Connection, model: ModelVersion, settings: dict
     pts = to_points(pd_)
     bands = band_of(pd_, policy)
 
-    state.progress(0.4, translate("Scoring", "Checking rules"))
-    hits = evaluate(_rule_input(conn, frame, settings, undecided), settings)
-    sev = hits.assign(rank=hits["severity"].map(SEVERITY_RANK).astype(float)) \
-        .groupby("application_id")["rank"].max()
-    codes = hits.sort_values("code").groupby("application_id")["code"].agg(",".join)
-    app_ids = frame["id"].to_numpy()
-    max_rank = pd.Series(app_ids).map(sev).fillna(0).to_numpy()
-    flagged = (bands != Band.APPROVE.value) | (max_rank >= SEVERITY_RANK[Severity.MEDIUM])
-    state.check()
-
-    # Exact contributions (XGBoost releases the GIL) run beside the writes below.
-    need = flagged & ~frame["has_reasons"].to_numpy()
+    # Exact contributions (XGBoost releases the GIL) run beside the rules and the writes
+    # below: those flagged by their band at once, those flagged only by a rule once known.
+    unexplained = ~frame["has_reasons"].to_numpy()
+    by_band = (bands != Band.APPROVE.value) & unexplained
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="riskdesk-reasons")
-    explained = pool.submit(_explain, booster, x[need], meta["features"]) if need.any() else None
+    explained: list[tuple[np.ndarray, Future[pd.DataFrame]]] = []
     try:
+        if by_band.any():
+            explained.append((by_band, pool.submit(_explain, booster, x[by_band],
+                                                   meta["features"])))
+        state.progress(0.4, translate("Scoring", "Checking rules"))
+        hits = evaluate(_rule_input(conn, frame, settings, undecided), settings)
+        sev = hits.assign(rank=hits["severity"].map(SEVERITY_RANK).astype(float)) \
+            .groupby("application_id")["rank"].max()
+        codes = hits.sort_values("code").groupby("application_id")["code"].agg(",".join)
+        app_ids = frame["id"].to_numpy()
+        max_rank = pd.Series(app_ids).map(sev).fillna(0).to_numpy()
+        flagged = (bands != Band.APPROVE.value) | (max_rank >= SEVERITY_RANK[Severity.MEDIUM])
+        state.check()
+        by_rule = flagged & unexplained & ~by_band
+        if by_rule.any():
+            explained.append((by_rule, pool.submit(_explain, booster, x[by_rule],
+                                                   meta["features"])))
         _write_outcomes(conn, frame, result, now, policy, margin, pd_, pts, bands, hits, codes,
-                        max_rank, flagged, need, explained, meta["features"], state)
+                        max_rank, flagged, explained, state)
     finally:
-        pool.shutdown(wait=True)
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _write_outcomes(conn: Connection, frame: pd.DataFrame, result: ScoreResult, now: datetime,
                     policy: PolicyVersion, margin: np.ndarray, pd_: np.ndarray, pts: np.ndarray,
                     bands: np.ndarray, hits: pd.DataFrame, codes: pd.Series,
-                    max_rank: np.ndarray, flagged: np.ndarray, need: np.ndarray,
-                    explained: Future[pd.DataFrame] | None, features: list[str],
+                    max_rank: np.ndarray, flagged: np.ndarray,
+                    explained: list[tuple[np.ndarray, Future[pd.DataFrame]]],
                     state: TaskState) -> None:
+    """``explained``: (which rows, their top reasons being computed) pairs."""
     app_ids = frame["id"].to_numpy()
     n = len(frame)
     stamp = scalar_value(conn, now)
@@ -409,9 +418,10 @@ def _write_outcomes(conn: Connection, frame: pd.DataFrame, result: ScoreResult, 
                           case_dec, c)
         result.cases = c
     _refresh_open_cases(conn, frame, dec_cols, dec_ids)
-    if explained is not None:
+    if explained:
         state.progress(0.95, translate("Scoring", "Explaining flagged applications"))
-        result.reasons = _insert_reasons(conn, explained.result(), score_ids[need])
+    for rows, reasons in explained:
+        result.reasons += _insert_reasons(conn, reasons.result(), score_ids[rows])
 
 
 def _insert_cases(conn: Connection, picked: pd.DataFrame, dec_cols: dict[str, list[Any]],
