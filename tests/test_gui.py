@@ -757,6 +757,14 @@ def test_help_guide_and_about(qtbot: Any, sqlite_engine: Engine, sqlite_actors: 
     picture = window.guide.loadResource(QTextDocument.ResourceType.ImageResource,
                                         QUrl("screens/queue-en.png"))
     assert picture is not None and len(bytes(picture)) > 10_000  # the guide's screenshots load
+    assert "**" not in text  # every bold run closed (CommonMark's rules trip over CJK text)
+    from PySide6.QtGui import QTextDocument as Doc
+
+    from riskdesk.paths import help_dir
+
+    zh = Doc()
+    zh.setMarkdown((help_dir() / "user-guide-zh.md").read_text(encoding="utf-8"))
+    assert "审计人员" in zh.toPlainText() and "**" not in zh.toPlainText()
     about = window.about_text()
     assert "Credit model:" in about and "approved by" in about
     assert "password" not in about.lower()

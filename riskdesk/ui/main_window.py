@@ -452,6 +452,7 @@ class MainWindow(QMainWindow):
         view = QTextBrowser(dialog)
         view.setSearchPaths([str(help_dir())])  # the pictures: screens/*.png beside the guide
         view.setMarkdown(text)
+        _fit_pictures(view, help_dir(), 900)
         QVBoxLayout(dialog).addWidget(view)
         dialog.show()
         self.guide = view
@@ -557,3 +558,29 @@ class MainWindow(QMainWindow):
             backup.rotate(self.engine, folder, keep)
         except (RiskdeskError, OSError) as exc:
             self.dialogs.error(self, self.tr("Backup not made"), str(exc))
+
+
+def _fit_pictures(view: Any, folder: Path, width: int) -> None:
+    """The guide's screenshots (1280 px wide) scaled to the reading width, not scrolled."""
+    from PySide6.QtGui import QImageReader, QTextCursor
+
+    doc = view.document()
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            fmt = fragment.charFormat()
+            if fmt.isImageFormat():
+                image = fmt.toImageFormat()
+                size = QImageReader(str(folder / image.name())).size()
+                if size.width() > width:
+                    image.setWidth(width)
+                    image.setHeight(size.height() * width / size.width())
+                    cursor = QTextCursor(doc)
+                    cursor.setPosition(fragment.position())
+                    cursor.setPosition(fragment.position() + fragment.length(),
+                                       QTextCursor.MoveMode.KeepAnchor)
+                    cursor.setCharFormat(image)
+            it += 1
+        block = block.next()
