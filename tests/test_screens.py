@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -154,7 +155,7 @@ def _first(engine: Engine, kind: str) -> int:
 @pytest.mark.xdist_group("screens")
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
 def test_every_main_window_fits_reads_in_its_language_and_is_pictured(
-        qtbot: Any, demo: Demo, lang: str) -> None:
+        qtbot: Any, demo: Demo, lang: str, tmp_path: Path) -> None:
     from riskdesk.services import reports
     from riskdesk.storage.clock import utcnow
     from riskdesk.storage.session import unit_of_work
@@ -220,6 +221,32 @@ def test_every_main_window_fits_reads_in_its_language_and_is_pictured(
         complaint = compliance.complaints.open(demo.complaint)
         look(complaint, "complaint", natural=True)
         look(compliance.complaints.register(), "complaint-new", natural=True)
+        # An auditor's offline pack of this month, open on the Audit findings tab.
+        from riskdesk.services import audit_anchors, findings
+        from riskdesk.services.audit_pack import export_pack, verify_pack
+        from riskdesk.storage.engine import open_pack
+        from riskdesk.ui.app import PackView
+
+        with unit_of_work(engine, write=False) as session:
+            month = f"{utcnow(session):%Y-%m}"
+        if audit_anchors._key() is None:
+            audit_anchors.create_key()  # the bank's audit key, in this worker's keyring
+        pack = export_pack(engine, actors["auditor"], tmp_path / f"{month}.rdpack",
+                           month=month).path
+        findings.add_in_pack(pack, "auditor", findings.Draft(
+            "medium", "投诉 TS-202611-000001 已超过答复期限，仍在调查中。",
+            "按期答复并记录延期审批。", month=month))
+        try:
+            pack_engine = open_pack(pack)
+            packed = MainWindow(pack_engine, Actor(None, "auditor", frozenset({"auditor"})),
+                                pack=PackView(pack, verify_pack(pack)))
+            qtbot.addWidget(packed)
+            packed.tabs.setCurrentWidget(packed.findings)
+            look(packed, "pack")
+            packed.close()
+            pack_engine.dispose()
+        finally:
+            pack.unlink(missing_ok=True)
         admin = MainWindow(engine, actors["admin"])
         qtbot.addWidget(admin)
         look(admin.open_settings(), "settings", natural=True)
@@ -246,7 +273,8 @@ def _application_no(engine: Engine, case_id: int) -> str:
 def test_the_guide_shows_only_pictures_the_tests_make() -> None:
     """Each guide points at screens this module writes, in its own language."""
     made = {f"{n}-{s}.png" for n in (*TABS, "case", "case-postloan", "loan", "complaint",
-                                     "complaint-new", "settings", "admin") for s in ("zh", "en")}
+                                     "complaint-new", "pack", "settings", "admin")
+            for s in ("zh", "en")}
     for lang in ("zh", "en"):
         guide = (ROOT / "docs" / "guide" / f"user-guide-{lang}.md").read_text(encoding="utf-8")
         shown = re.findall(r"\]\(screens/([^)]+)\)", guide)
