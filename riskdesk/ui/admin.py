@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +29,7 @@ from riskdesk.services.actor import Actor
 from riskdesk.storage.session import unit_of_work
 from riskdesk.ui.dialogs import Dialogs
 from riskdesk.ui.paged_model import display_value
+from riskdesk.ui.table_fill import fill_table
 
 
 class RolesDialog(QDialog):
@@ -129,23 +129,17 @@ class AdminDialog(QDialog):
         def roles(names: frozenset[str] | tuple[()]) -> str:
             return ", ".join(label(r) for r in sorted(names))
 
-        self._fill(self.table, [
+        fill_table(self.table, [
             [u.username, u.display_name, roles(u.roles),
              self.tr("yes") if u.active else self.tr("no"),
              display_value("due_at", u.locked_until), roles(u.pending or ())]
             for u in self.rows])
-        self._fill(self.requests, [
+        fill_table(self.requests, [
             [str(p.id), p.username, roles(p.roles), p.requested_by,
              display_value("due_at", p.requested_at)] for p in self.pending])
         self.table.resizeColumnsToContents()
         self._enable()
 
-    @staticmethod
-    def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
-        table.setRowCount(len(rows))
-        for r, values in enumerate(rows):
-            for c, value in enumerate(values):
-                table.setItem(r, c, QTableWidgetItem(value))
 
     def selected_user(self) -> users.UserRow | None:
         row = self.table.currentRow()

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +29,7 @@ from riskdesk.services.permissions import Action, allowed
 from riskdesk.storage.session import unit_of_work
 from riskdesk.ui.dialogs import Dialogs
 from riskdesk.ui.fit import keep_items_whole
+from riskdesk.ui.table_fill import fill_table
 
 
 class FindingsTab(QWidget):
@@ -103,12 +103,8 @@ class FindingsTab(QWidget):
                 self.rows = findings.listing(session, self.actor)
             shown = [(f.id, self._target(f.__dict__), f.severity, f.text, f.recommendation,
                       f.auditor, f.status) for f in self.rows]
-        self.table.setRowCount(len(shown))
-        for r, row in enumerate(shown):
-            for c, value in enumerate(row):
-                text = label(str(value)) if c in (2, 6) else str(value or "")
-                self.table.setItem(r, c, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
+        fill_table(self.table, [[label(str(v)) if c in (2, 6) else str(v or "")
+                                 for c, v in enumerate(row)] for row in shown])
 
     def _target(self, r: dict[str, Any]) -> str:
         if r.get("case_id"):

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +40,7 @@ from riskdesk.tasks import TaskState
 from riskdesk.ui.dialogs import Dialogs
 from riskdesk.ui.i18n import install_catalogues
 from riskdesk.ui.paged_model import display_value
+from riskdesk.ui.table_fill import fill_table
 from riskdesk.ui.worker import BackgroundTask, run_task
 
 PREVIEW_SCALE = 1.25  # 90 dpi on screen
@@ -141,15 +141,11 @@ class ReportsTab(QWidget):
     def reload(self) -> None:
         with unit_of_work(self.engine, write=False) as session:
             self.rows = reports.archive(session, self.actor)
-        self.archive.setRowCount(len(self.rows))
-        for r, report in enumerate(self.rows):
-            for c, value in enumerate((report.report_no, label(report.kind), report.subject,
-                                       "中文" if report.language == "zh" else "English",
-                                       report.generated_by,
-                                       display_value("due_at", report.generated_at),
-                                       report.sha256[:16] + "...")):
-                self.archive.setItem(r, c, QTableWidgetItem(str(value)))
-        self.archive.resizeColumnsToContents()
+        fill_table(self.archive, [
+            [report.report_no, label(report.kind), report.subject,
+             "中文" if report.language == "zh" else "English", report.generated_by,
+             display_value("due_at", report.generated_at), report.sha256[:16] + "..."]
+            for report in self.rows])
 
     def show_pdf(self, pdf: bytes) -> None:
         self.pdf = pdf

@@ -26,4 +26,5 @@ def fill_table(table: QTableWidget, rows: list[list[str]], red: set[int] | None 
             if red and r in red:
                 item.setForeground(color)
             table.setItem(r, c, item)
+    table.verticalHeader().setVisible(False)  # row numbers say nothing in these short lists
     table.resizeColumnsToContents()

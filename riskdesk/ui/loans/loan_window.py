@@ -37,7 +37,6 @@ def _table(parent: QWidget, headers: list[str], rows: list[list[str]],
     t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     fill_table(t, rows, red, FLAGGED, codes)
-    t.verticalHeader().setVisible(False)
     t.horizontalHeader().setStretchLastSection(True)
     return t
 
