@@ -206,3 +206,16 @@ def test_monitor_stores_psi_auc_and_override_rate(sqlite_engine: Engine,
         assert run.auc is not None and 0.5 < run.auc <= 1
         assert run.override_rate is None  # no decline-band case decided yet
         assert len(json.loads(run.details)["features"]) == 5
+
+
+def test_fired_codes_are_each_applications_sorted_codes() -> None:
+    import pandas as pd
+
+    from riskdesk.services.scoring import _fired_codes
+
+    hits = pd.DataFrame({"application_id": [7, 3, 7, 7, 9, 3],
+                         "code": ["SHARED_PHONE", "COST_CEILING", "AGE_MISMATCH",
+                                  "SHARED_PHONE", "BLACKLIST", "BLACKLIST"]})
+    assert _fired_codes(hits).to_dict() == {3: "BLACKLIST,COST_CEILING",
+                                            7: "AGE_MISMATCH,SHARED_PHONE", 9: "BLACKLIST"}
+    assert _fired_codes(hits.iloc[:0]).empty

@@ -313,7 +313,7 @@ def _run(session: Session, conn: Connection, model: ModelVersion, settings: dict
         hits = evaluate(_rule_input(conn, frame, settings, undecided), settings)
         sev = hits.assign(rank=hits["severity"].map(SEVERITY_RANK).astype(float)) \
             .groupby("application_id")["rank"].max()
-        codes = hits.sort_values("code").groupby("application_id")["code"].agg(",".join)
+        codes = _fired_codes(hits)
         app_ids = frame["id"].to_numpy()
         max_rank = pd.Series(app_ids).map(sev).fillna(0).to_numpy()
         flagged = (bands != Band.APPROVE.value) | (max_rank >= SEVERITY_RANK[Severity.MEDIUM])
@@ -326,6 +326,21 @@ def _run(session: Session, conn: Connection, model: ModelVersion, settings: dict
                         max_rank, flagged, explained, state)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _fired_codes(hits: pd.DataFrame) -> pd.Series:
+    """Each application's fired rule codes, sorted and comma-joined. One bit per code summed
+    per application (a vectorised group sum), then each distinct set spelled once: a Python
+    join per application took seconds at a million."""
+    if hits.empty:
+        return pd.Series(dtype=object)
+    pairs = hits[["application_id", "code"]].drop_duplicates()
+    names = sorted(pairs["code"].unique())
+    bits = pairs["code"].map({c: 1 << i for i, c in enumerate(names)}).astype(np.int64)
+    masks = bits.groupby(pairs["application_id"].to_numpy()).sum()
+    spelled = {int(m): ",".join(n for i, n in enumerate(names) if int(m) >> i & 1)
+               for m in masks.unique()}
+    return masks.map(spelled)
 
 
 def _write_outcomes(conn: Connection, frame: pd.DataFrame, result: ScoreResult, now: datetime,
