@@ -798,3 +798,21 @@ def test_settings_dialog_tests_a_connection_and_saves(
     assert changed == 2  # the idle lock and the backups
     QSettings().remove(DB_KEY)
     QSettings().remove(LANGUAGE_KEY)
+
+
+def test_the_queue_shows_a_case_past_its_sla_in_red(
+        qtbot: Any, sqlite_engine: Engine, sqlite_actors: dict) -> None:
+    from riskdesk.ui.cases.model import DUE, PAST_DUE
+    from tests.test_cases import scored_cases
+
+    late, on_time = scored_cases(sqlite_engine, sqlite_actors)
+    with sqlite_engine.begin() as conn:
+        conn.execute(text("UPDATE review_case SET due_at = '2020-01-01 00:00:00.000000' "
+                          "WHERE id = :i"), {"i": late})
+    window = MainWindow(sqlite_engine, sqlite_actors["senior"], FakeDialogs())
+    qtbot.addWidget(window)
+    model = window.cases_model
+    colours = {model.row_at(r).id: model.data(model.index(r, DUE), Qt.ItemDataRole.ForegroundRole)
+               for r in range(model.rowCount())}
+    assert colours[late] is not None and colours[late].color() == PAST_DUE
+    assert colours[on_time] is None

@@ -3,8 +3,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import UTC, datetime
 from typing import Any
 
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from riskdesk.domain.enums import CLOSED_STATUSES
 from riskdesk.domain.identity import ID_PATTERN, PHONE_PATTERN
 from riskdesk.i18n import QT_TRANSLATE_NOOP
 from riskdesk.services.actor import Actor
@@ -35,6 +40,8 @@ COLUMNS: list[tuple[str, str]] = [
     ("assignee", QT_TRANSLATE_NOOP("CasesModel", "Assignee")),
 ]
 FIELDS = [f for f, _ in COLUMNS]
+DUE = FIELDS.index("due_at")
+PAST_DUE = QColor("#b3261e")
 VIEW_LABELS: dict[str, str] = {
     "mine": QT_TRANSLATE_NOOP("CasesModel", "My cases"),
     "unassigned": QT_TRANSLATE_NOOP("CasesModel", "Unassigned"),
@@ -55,6 +62,17 @@ class CasesModel(PagedTableModel):
         self._actor = actor
         self.filter = CaseFilter(view="all")
         self.reload()
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """An open case past its SLA shows its due time in red (the Overdue view lists them)."""
+        if role == Qt.ItemDataRole.ForegroundRole and index.isValid() and index.column() == DUE:
+            row: CaseRow = self.row_at(index.row())
+            if row.status not in CLOSED_STATUSES and \
+                    row.due_at < datetime.now(UTC).replace(tzinfo=None):
+                return QBrush(PAST_DUE)
+            return None
+        return super().data(index, role)
 
     def set_view(self, view: str) -> None:
         self.filter = replace(self.filter, view=view)
