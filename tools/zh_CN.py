@@ -1046,6 +1046,7 @@ ZH: dict[str, str] = {
     'Not Verified': '未核实',
     'Reply': '答复',
     'scoring run (scored, checked, opened the case)': '评分运行（评分、规则校验、开立案件）',
+    'In use now: {db}': '当前使用：{db}',
     'Automatic decisions and their triggers': '自动决策及其触发规则',
     'Score band': '评分区间',
     'Flagged': '已标记',

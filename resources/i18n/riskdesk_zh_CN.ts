@@ -115,43 +115,43 @@
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="171" />
-        <location filename="../../riskdesk/ui/admin.py" line="182" />
+        <location filename="../../riskdesk/ui/admin.py" line="165" />
+        <location filename="../../riskdesk/ui/admin.py" line="176" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="178" />
+        <location filename="../../riskdesk/ui/admin.py" line="172" />
         <source>Add user</source>
         <translation>新增用户</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="182" />
+        <location filename="../../riskdesk/ui/admin.py" line="176" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="192" />
+        <location filename="../../riskdesk/ui/admin.py" line="186" />
         <source>Roles of {user}</source>
         <translation>{user} 的角色</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="220" />
+        <location filename="../../riskdesk/ui/admin.py" line="214" />
         <source>Idle lock</source>
         <translation>空闲锁定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="220" />
+        <location filename="../../riskdesk/ui/admin.py" line="214" />
         <source>Lock a workstation's session after this many minutes without input:</source>
         <translation>工作站无操作多少分钟后锁定会话：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="226" />
+        <location filename="../../riskdesk/ui/admin.py" line="220" />
         <source>Name on reports</source>
         <translation>报告署名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="227" />
+        <location filename="../../riskdesk/ui/admin.py" line="221" />
         <source>Bank and team printed on report covers:</source>
         <translation>印在报告封面上的银行与团队名称：</translation>
     </message>
@@ -1156,102 +1156,102 @@
 <context>
     <name>CasesModel</name>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="22" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="27" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="23" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="28" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="24" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="29" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="25" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="30" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="26" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="31" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="27" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="32" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="28" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="33" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="29" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="34" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="30" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="35" />
         <source>Amount (CNY)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="31" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="36" />
         <source>PD %</source>
         <translation>违约概率 %</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="32" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="37" />
         <source>Points</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="33" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="38" />
         <source>Band</source>
         <translation>区间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="34" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="39" />
         <source>Rule hits</source>
         <translation>规则命中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="35" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="40" />
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="39" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="46" />
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="40" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="47" />
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="41" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="48" />
         <source>Escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="42" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="49" />
         <source>Awaiting check</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="43" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="50" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="44" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="51" />
         <source>All</source>
         <translation>全部</translation>
     </message>
@@ -3031,37 +3031,37 @@
         <translation>保存跟进</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="115" />
+        <location filename="../../riskdesk/ui/findings.py" line="111" />
         <source>case {id}</source>
         <translation>案件 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="117" />
+        <location filename="../../riskdesk/ui/findings.py" line="113" />
         <source>complaint {id}</source>
         <translation>投诉 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="118" />
+        <location filename="../../riskdesk/ui/findings.py" line="114" />
         <source>month {m}</source>
         <translation>月份 {m}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="130" />
+        <location filename="../../riskdesk/ui/findings.py" line="126" />
         <source>A complaint is named by its id (a number).</source>
         <translation>投诉以其编号（数字）标识。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="137" />
+        <location filename="../../riskdesk/ui/findings.py" line="133" />
         <source>There is no case {ref} in this pack.</source>
         <translation>本审计包中没有案件 {ref}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="146" />
+        <location filename="../../riskdesk/ui/findings.py" line="142" />
         <source>Not added</source>
         <translation>未添加</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="162" />
+        <location filename="../../riskdesk/ui/findings.py" line="158" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -3097,12 +3097,12 @@
 <context>
     <name>FlowTimeline</name>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="62" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="61" />
         <source>No fund flows</source>
         <translation>没有资金流水</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="71" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="70" />
         <source>day {n}</source>
         <translation>第 {n} 天</translation>
     </message>
@@ -3417,162 +3417,162 @@
 <context>
     <name>LoanDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="87" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="86" />
         <source>Loan {no}</source>
         <translation>借据 {no}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="91" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="90" />
         <source>{no}: principal {principal}, {term} months at {apr} %, {kind}; disbursed {at}. Standing {as_of}: {dpd} days past due, {category}, balance {balance}, overdue {overdue}.</source>
         <translation>{no}：本金 {principal}，{term} 个月，年化利率 {apr} %，{kind}；放款时间 {at}。截至 {as_of}：逾期 {dpd} 天，{category}，余额 {balance}，逾期金额 {overdue}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="104" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="103" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="104" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="103" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="105" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="104" />
         <source>Paid on</source>
         <translation>实还日</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="113" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="112" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="113" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="112" />
         <source>As of</source>
         <translation>截至</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="114" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="113" />
         <source>Days past due</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="114" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="113" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="119" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="118" />
         <source>After disbursement</source>
         <translation>放款后</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="119" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="118" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="120" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="119" />
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="120" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="119" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="104" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="103" />
         <source>Amount due (CNY)</source>
         <translation>应还金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="105" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="104" />
         <source>Principal (CNY)</source>
         <translation>本金（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="106" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="105" />
         <source>Paid (CNY)</source>
         <translation>实还金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="115" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="114" />
         <source>Balance (CNY)</source>
         <translation>余额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="115" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="114" />
         <source>Overdue (CNY)</source>
         <translation>逾期金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="120" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="119" />
         <source>Amount (CNY)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="121" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="120" />
         <source>Counterparty</source>
         <translation>交易对手</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="121" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="120" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="121" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="120" />
         <source>MCC</source>
         <translation>商户类别码</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="134" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="133" />
         <source>Detected</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="134" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="133" />
         <source>Warning</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="135" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="134" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="135" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="134" />
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="137" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="136" />
         <source>Schedule and repayments</source>
         <translation>还款计划与还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="138" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="137" />
         <source>Days past due by month</source>
         <translation>逐月逾期天数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="139" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="138" />
         <source>Fund flows</source>
         <translation>资金流水</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="140" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="139" />
         <source>Early warnings</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="148" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="147" />
         <source>{h} h</source>
         <translation>{h} 小时</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="149" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="148" />
         <source>{d} days</source>
         <translation>{d} 天</translation>
     </message>
@@ -4003,52 +4003,52 @@
         <translation>共 {total} 笔申请，已加载 {loaded} 笔</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="476" />
+        <location filename="../../riskdesk/ui/main_window.py" line="477" />
         <source>Importing {file}</source>
         <translation>正在导入 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="496" />
+        <location filename="../../riskdesk/ui/main_window.py" line="497" />
         <source>{n} rows rejected, written with their reasons to {path}.</source>
         <translation>拒绝 {n} 行，已连同原因写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="499" />
+        <location filename="../../riskdesk/ui/main_window.py" line="500" />
         <source>Scoring: {summary}</source>
         <translation>评分：{summary}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="500" />
+        <location filename="../../riskdesk/ui/main_window.py" line="501" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="530" />
+        <location filename="../../riskdesk/ui/main_window.py" line="531" />
         <source>seal intact, signature checked</source>
         <translation>签封完好，签名已核验</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="531" />
+        <location filename="../../riskdesk/ui/main_window.py" line="532" />
         <source>seal intact (signature not checked: no audit key here)</source>
         <translation>签封完好（签名未核验：本机没有审计密钥）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="532" />
+        <location filename="../../riskdesk/ui/main_window.py" line="533" />
         <source>SEAL BROKEN: {why}</source>
         <translation>签封已破坏：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="533" />
+        <location filename="../../riskdesk/ui/main_window.py" line="534" />
         <source>Audit pack {id}: {scope}. {seal}. Read-only: only findings can be written.</source>
         <translation>审计包 {id}：{scope}。{seal}。只读：仅可填写审计发现。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="559" />
+        <location filename="../../riskdesk/ui/main_window.py" line="560" />
         <source>Backup not made</source>
         <translation>未能备份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="492" />
+        <location filename="../../riskdesk/ui/main_window.py" line="493" />
         <source>{file}: {total} rows, {new} imported, {present} already present.</source>
         <translation>{file}：共 {total} 行，导入 {new} 行，已存在 {present} 行。</translation>
     </message>
@@ -4072,27 +4072,27 @@ Credit model: {model}</source>
         <translation>无生效模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="505" />
+        <location filename="../../riskdesk/ui/main_window.py" line="506" />
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="506" />
+        <location filename="../../riskdesk/ui/main_window.py" line="507" />
         <source>The import was cancelled; nothing was saved.</source>
         <translation>导入已取消，未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="508" />
+        <location filename="../../riskdesk/ui/main_window.py" line="509" />
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="510" />
+        <location filename="../../riskdesk/ui/main_window.py" line="511" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="511" />
+        <location filename="../../riskdesk/ui/main_window.py" line="512" />
         <source>The import failed and nothing was saved: {error}</source>
         <translation>导入失败，未保存任何数据：{error}</translation>
     </message>
@@ -5980,58 +5980,58 @@ Credit model: {model}</source>
         <translation>已出具的报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="178" />
+        <location filename="../../riskdesk/ui/reports.py" line="174" />
         <source>Not shown</source>
         <translation>未显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="198" />
-        <location filename="../../riskdesk/ui/reports.py" line="208" />
+        <location filename="../../riskdesk/ui/reports.py" line="194" />
+        <location filename="../../riskdesk/ui/reports.py" line="204" />
         <source>Not issued</source>
         <translation>未出具</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="209" />
+        <location filename="../../riskdesk/ui/reports.py" line="205" />
         <source>Enter the application number of the case.</source>
         <translation>请输入案件的申请编号。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="200" />
+        <location filename="../../riskdesk/ui/reports.py" line="196" />
         <source>Issuing the report</source>
         <translation>正在出具报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="243" />
+        <location filename="../../riskdesk/ui/reports.py" line="239" />
         <source>Save PDF as</source>
         <translation>PDF 另存为</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="249" />
+        <location filename="../../riskdesk/ui/reports.py" line="245" />
         <source>Check a PDF file</source>
         <translation>核验 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="258" />
+        <location filename="../../riskdesk/ui/reports.py" line="254" />
         <source>Cannot read</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="263" />
+        <location filename="../../riskdesk/ui/reports.py" line="259" />
         <source>Issued by riskdesk</source>
         <translation>由 riskdesk 出具</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="264" />
+        <location filename="../../riskdesk/ui/reports.py" line="260" />
         <source>{file} is report {no}, issued by {who} at {at}.</source>
         <translation>{file} 是报告 {no}，由 {who} 于 {at} 出具。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="268" />
+        <location filename="../../riskdesk/ui/reports.py" line="264" />
         <source>Not issued by riskdesk</source>
         <translation>非 riskdesk 出具</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="269" />
+        <location filename="../../riskdesk/ui/reports.py" line="265" />
         <source>{file} matches no issued report: it was not issued here, or it was changed after issue.</source>
         <translation>{file} 与任何已出具的报告都不符：它不是在此出具的，或出具后被修改过。</translation>
     </message>
@@ -6291,28 +6291,28 @@ Credit model: {model}</source>
         <translation>正在为 {n} 笔申请评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="302" />
+        <location filename="../../riskdesk/services/scoring.py" line="312" />
         <source>Checking rules</source>
         <translation>正在检查规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="357" />
-        <location filename="../../riskdesk/services/scoring.py" line="413" />
+        <location filename="../../riskdesk/services/scoring.py" line="381" />
+        <location filename="../../riskdesk/services/scoring.py" line="437" />
         <source>Explaining flagged applications</source>
         <translation>正在计算标记申请的原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="369" />
+        <location filename="../../riskdesk/services/scoring.py" line="393" />
         <source>Recording decisions</source>
         <translation>正在记录决策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="393" />
+        <location filename="../../riskdesk/services/scoring.py" line="417" />
         <source>Opening cases</source>
         <translation>正在创建案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="528" />
+        <location filename="../../riskdesk/services/scoring.py" line="553" />
         <source>Application {id} has not been scored.</source>
         <translation>申请 {id} 尚未评分。</translation>
     </message>
@@ -6338,87 +6338,92 @@ Credit model: {model}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="40" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="41" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="44" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="45" />
         <source>A SQLite file, or postgresql+psycopg://user@host/db</source>
         <translation>SQLite 文件，或 postgresql+psycopg://用户@主机/数据库</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="47" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="48" />
         <source>Kept in the OS keyring, never in a file</source>
         <translation>保存在操作系统密钥环中，不写入任何文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="48" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="49" />
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="84" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="52" />
+        <source>In use now: {db}</source>
+        <translation>当前使用：{db}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="87" />
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="85" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="88" />
         <source>Database password</source>
         <translation>数据库密码</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="87" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="90" />
         <source>Language (after a restart)</source>
         <translation>界面语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="88" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="91" />
         <source>Idle lock (minutes)</source>
         <translation>空闲锁定（分钟）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="89" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="92" />
         <source>Backups kept on exit</source>
         <translation>退出时保留的备份数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="90" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="93" />
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="91" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="94" />
         <source>Complaint reply due (days)</source>
         <translation>投诉答复期限（天）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="92" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="95" />
         <source>Case review SLA (hours)</source>
         <translation>案件审查时限（小时）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="94" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="97" />
         <source>(part of the decision policy: compliance changes it)</source>
         <translation>（属于决策政策，由合规人员修改）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="111" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="114" />
         <source>Give a database first.</source>
         <translation>请先填写数据库。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="127" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="130" />
         <source>Cannot connect: {error}</source>
         <translation>无法连接：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="130" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="133" />
         <source>Connected to {db}: schema {rev} (this riskdesk: {head})</source>
         <translation>已连接 {db}：结构版本 {rev}（本程序：{head}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="160" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="163" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>

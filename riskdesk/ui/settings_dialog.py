@@ -25,6 +25,7 @@ from riskdesk.services import complaints
 from riskdesk.services import settings as app_settings
 from riskdesk.services.actor import Actor
 from riskdesk.services.permissions import Action, allowed
+from riskdesk.storage.engine import redact_url
 from riskdesk.storage.session import unit_of_work
 from riskdesk.ui.dialogs import Dialogs
 
@@ -48,6 +49,8 @@ class SettingsDialog(QDialog):
         self.test_button = QPushButton(self.tr("Test connection"), self)
         self.test_button.clicked.connect(self.test_connection)
         self.connection_label = QLabel(self)
+        self.connection_label.setText(self.tr("In use now: {db}").format(
+            db=redact_url(engine.url)))
         self.connection_label.setWordWrap(True)
         self.language = QComboBox(self)
         self.language.addItem("中文", "zh_CN")
