@@ -690,7 +690,27 @@
         <translation>预警（证据）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="325" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="320" />
+        <source>same person</source>
+        <translation>同一人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="320" />
+        <source>same phone</source>
+        <translation>同一手机号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="321" />
+        <source>same device</source>
+        <translation>同一设备</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="321" />
+        <source>same bank card</source>
+        <translation>同一银行卡</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="327" />
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>

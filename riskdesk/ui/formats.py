@@ -72,3 +72,8 @@ def percent(fraction: Any, decimals: int = 1) -> str:
         return "-"
     text = number(100 * float(fraction), decimals)
     return f"{text}%" if _chinese() else f"{text} %"
+
+
+def list_sep() -> str:
+    """Between the items of a short list: the enumeration comma in Chinese."""
+    return "、" if _chinese() else ", "

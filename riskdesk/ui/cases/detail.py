@@ -35,7 +35,7 @@ from riskdesk.services.case_detail import CaseDetail, open_case, unmask
 from riskdesk.services.permissions import Action, allowed
 from riskdesk.storage.session import unit_of_work
 from riskdesk.ui.dialogs import Dialogs
-from riskdesk.ui.formats import percent
+from riskdesk.ui.formats import date_text, list_sep, percent
 from riskdesk.ui.paged_model import display_value
 
 DRAFT_DELAY_MS = 800
@@ -310,15 +310,17 @@ class CaseDialog(QDialog):
         if d.alerts:
             title = self.tr("Early warnings (evidence)")
             parts.append(f"<h3>{e(title)}</h3>" + self._table(
-                [(f"{a.detected_on:%Y-%m-%d} {a.name} ({label(a.severity)})",
+                [(f"{date_text(a.detected_on)} {a.name} ({label(a.severity)})",
                   a.sentence) for a in d.alerts]))
         if d.hits:
             parts.append(f"<h3>{e(t['hits'])}</h3>" + self._table(
                 [(f"{h['name']} ({label(h['severity'])})", f"{h['text']} [{h['source']}]")
                  for h in d.hits]))
         if d.linked:
+            via = {"id_no": self.tr("same person"), "phone": self.tr("same phone"),
+                   "device": self.tr("same device"), "card": self.tr("same bank card")}
             parts.append(f"<h3>{e(t['linked'])}</h3>" + self._table(
-                [(ln["application_no"], ", ".join(ln["via"]) + " · "
+                [(ln["application_no"], list_sep().join(via.get(v, v) for v in ln["via"]) + " · "
                   + display_value("submitted_at", ln["submitted_at"]) + " · "
                   + label(ln["band"])) for ln in d.linked]))
         if d.complaints:
