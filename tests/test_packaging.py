@@ -145,6 +145,13 @@ def test_pyinstaller_build_starts_scores_and_draws_the_window(tmp_path: Path) ->
     assert (image.width(), image.height()) == (1280, 800)
     colours = {image.pixel(x, y) for x in range(0, 1280, 16) for y in range(0, 800, 16)}
     assert len(colours) > 20, "the window drew (almost) nothing"
+    windowed = subprocess.run(  # the Start-menu executable: the window, arguments as for gui
+        [str(app_dir / ("riskdesk-gui.exe" if os.name == "nt" else "riskdesk-gui")), "--db",
+         str(db), "--user", "compliance", "--lang", "en", "--screenshot",
+         str(elsewhere / "windowed.png")], capture_output=True, text=True, cwd=elsewhere,
+        env=env, timeout=300)
+    assert windowed.returncode == 0, windowed.stderr[-3000:]
+    assert QImage(str(elsewhere / "windowed.png")).width() == 1280
     refused = run("gui", "--db", str(db), "--user", "nobody", "--screenshot", str(shot))
     assert refused.returncode != 0 and "nobody" in refused.stderr
 
