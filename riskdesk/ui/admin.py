@@ -28,7 +28,7 @@ from riskdesk.services import settings, users
 from riskdesk.services.actor import Actor
 from riskdesk.storage.session import unit_of_work
 from riskdesk.ui.dialogs import Dialogs
-from riskdesk.ui.paged_model import display_value
+from riskdesk.ui.formats import datetime_text
 from riskdesk.ui.table_fill import fill_table
 
 
@@ -132,11 +132,11 @@ class AdminDialog(QDialog):
         fill_table(self.table, [
             [u.username, u.display_name, roles(u.roles),
              self.tr("yes") if u.active else self.tr("no"),
-             display_value("due_at", u.locked_until), roles(u.pending or ())]
+             datetime_text(u.locked_until), roles(u.pending or ())]
             for u in self.rows])
         fill_table(self.requests, [
             [str(p.id), p.username, roles(p.roles), p.requested_by,
-             display_value("due_at", p.requested_at)] for p in self.pending])
+             datetime_text(p.requested_at)] for p in self.pending])
         self.table.resizeColumnsToContents()
         self._enable()
 

@@ -39,11 +39,11 @@ def date_text(d: date | None) -> str:
     return QLocale().toString(QDate(d.year, d.month, d.day), date_format())
 
 
-def datetime_text(at: datetime | None, *, utc: bool = True) -> str:
-    """A stored (naive UTC) time in the workstation's zone; utc=False for a time already local."""
+def datetime_text(at: datetime | None) -> str:
+    """A stored (naive UTC) time in the workstation's zone."""
     if at is None:
         return ""
-    local = at.replace(tzinfo=UTC).astimezone() if utc and at.tzinfo is None else at
+    local = at.replace(tzinfo=UTC).astimezone() if at.tzinfo is None else at
     moment = QDateTime(QDate(local.year, local.month, local.day),
                        QTime(local.hour, local.minute, local.second))
     return QLocale().toString(moment, datetime_format())

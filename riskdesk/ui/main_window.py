@@ -445,14 +445,15 @@ class MainWindow(QMainWindow):
         from riskdesk.paths import help_dir
 
         lang = "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
-        text = (help_dir() / f"user-guide-{lang}.md").read_text(encoding="utf-8")
+        folder = help_dir()
+        text = (folder / f"user-guide-{lang}.md").read_text(encoding="utf-8")
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("User guide"))
         dialog.resize(980, 720)
         view = QTextBrowser(dialog)
-        view.setSearchPaths([str(help_dir())])  # the pictures: screens/*.png beside the guide
+        view.setSearchPaths([str(folder)])  # the pictures: screens/*.png beside the guide
         view.setMarkdown(text)
-        _fit_pictures(view, help_dir(), 900)
+        _fit_pictures(view, folder, 900)
         QVBoxLayout(dialog).addWidget(view)
         dialog.show()
         self.guide = view

@@ -38,8 +38,8 @@ from riskdesk.services.permissions import Action, allowed
 from riskdesk.storage.session import unit_of_work
 from riskdesk.tasks import TaskState
 from riskdesk.ui.dialogs import Dialogs
+from riskdesk.ui.formats import datetime_text
 from riskdesk.ui.i18n import install_catalogues
-from riskdesk.ui.paged_model import display_value
 from riskdesk.ui.table_fill import fill_table
 from riskdesk.ui.worker import BackgroundTask, run_task
 
@@ -144,7 +144,7 @@ class ReportsTab(QWidget):
         fill_table(self.archive, [
             [report.report_no, label(report.kind), report.subject,
              "中文" if report.language == "zh" else "English", report.generated_by,
-             display_value("due_at", report.generated_at), report.sha256[:16] + "..."]
+             datetime_text(report.generated_at), report.sha256[:16] + "..."]
             for report in self.rows])
 
     def show_pdf(self, pdf: bytes) -> None:
@@ -259,7 +259,7 @@ class ReportsTab(QWidget):
             self.dialogs.info(self, self.tr("Issued by riskdesk"), self.tr(
                 "{file} is report {no}, issued by {who} at {at}.").format(
                 file=path.name, no=verdict.report_no, who=verdict.generated_by,
-                at=display_value("due_at", verdict.generated_at)))
+                at=datetime_text(verdict.generated_at)))
         else:
             self.dialogs.error(self, self.tr("Not issued by riskdesk"), self.tr(
                 "{file} matches no issued report: it was not issued here, or it was changed "

@@ -35,7 +35,7 @@ from riskdesk.services.case_detail import CaseDetail, open_case, unmask
 from riskdesk.services.permissions import Action, allowed
 from riskdesk.storage.session import unit_of_work
 from riskdesk.ui.dialogs import Dialogs
-from riskdesk.ui.formats import date_text, list_sep, percent
+from riskdesk.ui.formats import date_text, datetime_text, list_sep, number, percent
 from riskdesk.ui.paged_model import display_value
 
 DRAFT_DELAY_MS = 800
@@ -263,7 +263,7 @@ class CaseDialog(QDialog):
         parts = [f"<h2>{e(t['case'].format(id=case.id))}: {e(label(case.kind))}, "
                  f"{e(label(case.status))}</h2>",
                  f"<p>{e(t['priority'])} {case.priority} &middot; {e(t['due'])} "
-                 f"{e(display_value('due_at', case.due_at))}</p>"]
+                 f"{e(datetime_text(case.due_at))}</p>"]
         if case.decision:
             parts.append(f"<p><b>{e(t['decision'])}:</b> {e(label(case.decision))} "
                          f"&middot; {e(case.reason)}</p>")
@@ -285,11 +285,11 @@ class CaseDialog(QDialog):
                     (self.tr("Bank card"), plain.get("card", a["card"] or "")),
                     (self.tr("Product"), label(a["product"])),
                     (self.tr("Channel"), label(a["channel"])),
-                    (self.tr("Amount (CNY)"), display_value("amount", a["amount"])),
+                    (self.tr("Amount (CNY)"), number(a["amount"], 2)),
                     (self.tr("Term (months)"), a["term_months"]),
-                    (self.tr("APR %"), display_value("apr", a["apr"])),
+                    (self.tr("APR %"), number(a["apr"], 2)),
                     (self.tr("Purpose"), label(a["purpose"])),
-                    (self.tr("Submitted"), display_value("submitted_at", a["submitted_at"])),
+                    (self.tr("Submitted"), datetime_text(a["submitted_at"])),
                     (self.tr("Device"), a["device_id"] or "")]
             parts.append(self._table([(str(k), str(v)) for k, v in rows]))
         if d.decision:
@@ -321,23 +321,23 @@ class CaseDialog(QDialog):
                    "device": self.tr("same device"), "card": self.tr("same bank card")}
             parts.append(f"<h3>{e(t['linked'])}</h3>" + self._table(
                 [(ln["application_no"], list_sep().join(via.get(v, v) for v in ln["via"]) + " · "
-                  + display_value("submitted_at", ln["submitted_at"]) + " · "
+                  + datetime_text(ln["submitted_at"]) + " · "
                   + label(ln["band"])) for ln in d.linked]))
         if d.complaints:
             complaints_title = self.tr("Complaints")
             parts.append(f"<h3>{e(complaints_title)}</h3>" + self._table(
-                [(f"{c['number']} {display_value('due_at', c['received_at'])}",
+                [(f"{c['number']} {datetime_text(c['received_at'])}",
                   f"{label(c['category'])} / {label(c['status'])}: {c['description']}")
                  for c in d.complaints]))
         if d.notes:
             parts.append(f"<h3>{e(t['notes'])}</h3>" + self._table(
-                [(f"{n.author} {display_value('due_at', n.created_at)}",
+                [(f"{n.author} {datetime_text(n.created_at)}",
                   f"{label(n.kind)} / {label(n.outcome)}: {n.text}"
                   + (f" ({t['corrects'].format(id=n.corrects_id)})"
                      if n.corrects_id else "")) for n in d.notes]))
         if d.history:
             parts.append(f"<h3>{e(t['history'])}</h3>" + self._table(
-                [(display_value("due_at", h["at"]), f"{h['actor']}: {label(h['action'])}"
+                [(datetime_text(h["at"]), f"{h['actor']}: {label(h['action'])}"
                   + self._history_detail(h)) for h in d.history]))
         return "".join(parts)
 

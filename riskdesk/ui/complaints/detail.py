@@ -35,7 +35,7 @@ from riskdesk.services.actor import Actor
 from riskdesk.services.permissions import Action, allowed
 from riskdesk.storage.session import unit_of_work
 from riskdesk.ui.dialogs import Dialogs
-from riskdesk.ui.paged_model import display_value
+from riskdesk.ui.formats import datetime_text, number
 
 
 class ComplaintDialog(QDialog):
@@ -210,8 +210,8 @@ class ComplaintDialog(QDialog):
             (self.tr("Complainant"), c.complainant_name),
             (self.tr("On behalf"), f"{c.proxy_name} ({c.proxy_authorisation})"
              if c.proxy_name else ""),
-            (self.tr("Received"), display_value("due_at", c.received_at)),
-            (self.tr("Due"), display_value("due_at", c.due_at)),
+            (self.tr("Received"), datetime_text(c.received_at)),
+            (self.tr("Due"), datetime_text(c.due_at)),
             (self.tr("Extension"), label(c.extension) + (f": {c.extension_reason}"
                                                          if c.extension_reason else "")),
             (self.tr("Fraud case"), str(c.fraud_case_id or "")),
@@ -223,7 +223,7 @@ class ComplaintDialog(QDialog):
         table = "".join(f"<tr><td><b>{e(k)}</b></td><td>{e(str(v))}</td></tr>"
                         for k, v in rows if v)
         steps = "".join(
-            f"<tr><td>{e(display_value('due_at', at))}</td><td>{e(who)}: "
+            f"<tr><td>{e(datetime_text(at))}</td><td>{e(who)}: "
             f"{e(label(action))}{e(self._detail(after))}</td></tr>"
             for at, who, action, after in history)
         apps_title = self.tr("The customer's applications and cases")
@@ -232,8 +232,8 @@ class ComplaintDialog(QDialog):
         apps = "".join(
             f"<tr><td>{'&#9656; ' if a.application_id == c.application_id else ''}"
             f"{e(a.application_no)}</td><td>{e(label(a.product))} "
-            f"{e(display_value('amount', a.amount))} · "
-            f"{e(display_value('submitted_at', a.submitted_at))}</td><td>{e(a.cases)}</td></tr>"
+            f"{e(number(a.amount, 2))} · "
+            f"{e(datetime_text(a.submitted_at))}</td><td>{e(a.cases)}</td></tr>"
             for a in self.applications)
         return (f"<h2>{e(c.number)}</h2><table>{table}</table>"
                 f"<h3>{e(says)}</h3><p>{e(c.description)}</p>"

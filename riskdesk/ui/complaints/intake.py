@@ -29,8 +29,7 @@ from riskdesk.services import cases, complaints
 from riskdesk.services.actor import Actor
 from riskdesk.storage.session import unit_of_work
 from riskdesk.ui.dialogs import Dialogs
-from riskdesk.ui.formats import datetime_format
-from riskdesk.ui.paged_model import display_value
+from riskdesk.ui.formats import datetime_format, number
 
 
 class ComplaintForm(QDialog):
@@ -120,7 +119,7 @@ class ComplaintForm(QDialog):
             apps = complaints.customer_applications(session, self.actor, customer.applicant_id)
         for a in apps:
             self.application.addItem(f"{a.application_no}  {label(a.product)}  "
-                                     f"{display_value('amount', a.amount)}  {a.cases}",
+                                     f"{number(a.amount, 2)}  {a.cases}",
                                      a.application_id)
         if apps:
             self.application.setCurrentIndex(1)
