@@ -869,3 +869,9 @@ CREATE INDEX ix_loan_partner_id ON loan (partner_id);
 
 UPDATE alembic_version SET version_num='0007' WHERE alembic_version.version_num = '0006';
 
+-- Running upgrade 0007 -> 0008
+
+ALTER TABLE applicant ADD COLUMN id_checksum_ok BOOLEAN;
+
+UPDATE alembic_version SET version_num='0008' WHERE alembic_version.version_num = '0007';
+

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pytest
 from sqlalchemy import Engine, select
@@ -61,6 +62,23 @@ def test_shared_identifier(code: str, key: str) -> None:
     assert fired(code, too_far) == set()
     one_person = [app(i, applicant_id=1, **{key: "same"}) for i in range(need)]
     assert fired(code, one_person) == set()  # one applicant, several applications
+
+
+def test_window_of_shared_keys_only_finds_the_same_groups() -> None:
+    """Leaving out keys no other application carries changes no group of two or more."""
+    from riskdesk.rules.evaluate import _window
+
+    rng = np.random.default_rng(4)
+    frame = pd.DataFrame([app(i, applicant_id=int(rng.integers(0, 150)),
+                              device_id=f"d{rng.integers(0, 200)}",
+                              submitted_at=T0 + pd.Timedelta(days=int(rng.integers(0, 90))))
+                          for i in range(300)])
+    for key in ("device_id", "applicant_id"):
+        full = _window(frame, frame, key, 30)
+        fast = _window(frame, frame, key, 30, shared_only=True)
+        for column, need in (("applicants", 2), ("n", 2)):
+            assert set(full.index[full[column] >= need]) == set(fast.index[fast[column] >= need])
+        assert (full[column] >= need).any()
 
 
 def test_multi_lending() -> None:

@@ -11,7 +11,13 @@ from sqlalchemy import Engine, func, select
 from riskdesk.domain.audit import AuditEvent
 from riskdesk.domain.cases import Case
 from riskdesk.domain.rules import RuleHit
-from riskdesk.domain.scoring import DecisionRecord, ModelVersion, Score, ScoreReason
+from riskdesk.domain.scoring import (
+    DecisionRecord,
+    ModelVersion,
+    PolicyVersion,
+    Score,
+    ScoreReason,
+)
 from riskdesk.errors import InvalidInput, PermissionDenied
 from riskdesk.scoring import reasons
 from riskdesk.scoring.features import matrix
@@ -158,6 +164,7 @@ def test_scoring_decisions_cases_and_idempotence(engine: Engine,
     with unit_of_work(engine) as session:
         assert reasons_for(session, actors["officer"], approved or 0) == shown
     assert counts(engine)["ScoreReason"] == after_second["ScoreReason"] + 5
+    assert_current_decisions_consistent(engine, 400)
 
 
 def test_import_scores_the_new_batch_and_rule_changes_rescore(
@@ -179,6 +186,66 @@ def test_import_scores_the_new_batch_and_rule_changes_rescore(
         assert session.scalar(select(func.count()).select_from(RuleHit).where(
             RuleHit.code == "DEBT_TO_INCOME")) > 0
     assert score_applications(engine, actors["officer"], scope="unscored").decisions == 0
+    assert_current_decisions_consistent(engine, 120)
+    with unit_of_work(engine) as session:  # narrower bands: reused scores, new bands
+        rulesets.change_policy(session, actors["compliance"], approve_below=0.05,
+                               decline_from=0.12)
+    banded = score_applications(engine, actors["officer"], scope="all")
+    assert banded.decisions == 120 and banded.scores == 0
+    assert_current_decisions_consistent(engine, 120)
+
+
+def assert_current_decisions_consistent(engine: Engine, expected: int) -> None:
+    """Each current decision's band is its PD under the policy in force, its outcome follows
+    from band and rule severity, and every open pre-loan case shows that decision."""
+    from riskdesk.services.scoring import band_of
+
+    with unit_of_work(engine, write=False) as session:
+        current = session.scalars(select(DecisionRecord).where(
+            DecisionRecord.current_slot == 1)).all()
+        assert len(current) == expected
+        policy = session.get(PolicyVersion, current[0].policy_version_id)
+        assert policy is not None
+        pds = np.asarray([d.pd for d in current])
+        assert [d.band for d in current] == band_of(pds, policy).tolist()
+        for d in current:
+            by_rule = d.max_severity in ("medium", "high")
+            assert d.outcome == ("flagged" if d.band != "approve" or by_rule
+                                 else "auto_approve")
+            assert (d.flags == "") == (d.max_severity is None)
+        by_app = {d.application_id: d for d in current}
+        for case in session.scalars(select(Case).where(Case.is_open)).all():
+            shown = by_app[case.application_id or 0]
+            assert case.decision_record_id == shown.id
+            assert (case.band, case.flags, case.points) == (shown.band, shown.flags,
+                                                            shown.points)
+
+
+def test_id_check_digit_tested_at_import_or_by_decrypting(
+        engine: Engine, actors: dict[str, Actor]) -> None:
+    """The import stores its check-digit verdict; a row another path wrote (no verdict) is
+    decrypted and tested by the scoring run, and a bad check digit is a rule hit."""
+    from riskdesk.domain.applications import Applicant, Application
+    from riskdesk.security.datakey import load_cipher
+
+    import_frame(engine, actors["officer"], sample(40, seed=8, prefix="K"), file_name="k.csv",
+                 sha256="4" * 64)
+    with unit_of_work(engine) as session:
+        people = session.scalars(select(Applicant).order_by(Applicant.id)).all()
+        assert {p.id_checksum_ok for p in people} == {True}
+        good_id = load_cipher(session).decrypt("id_no", people[0].id_no_enc)
+        bad_id = good_id[:17] + ("0" if good_id[17] != "0" else "1")
+        for person in people[:2]:  # as a bank system writing directly would leave them
+            person.id_checksum_ok = None
+        people[1].id_no_enc = load_cipher(session).encrypt("id_no", bad_id)
+        bad_app = session.scalars(select(Application.id).where(
+            Application.applicant_id == people[1].id)).first()
+    activate_default(engine, actors)
+    score_applications(engine, actors["officer"], scope="all")
+    with unit_of_work(engine, write=False) as session:
+        hit = session.scalars(select(RuleHit.application_id).where(
+            RuleHit.code == "ID_CHECKSUM")).all()
+    assert hit == [bad_app]
 
 
 def test_monitor_stores_psi_auc_and_override_rate(sqlite_engine: Engine,
@@ -219,3 +286,48 @@ def test_fired_codes_are_each_applications_sorted_codes() -> None:
     assert _fired_codes(hits).to_dict() == {3: "BLACKLIST,COST_CEILING",
                                             7: "AGE_MISMATCH,SHARED_PHONE", 9: "BLACKLIST"}
     assert _fired_codes(hits.iloc[:0]).empty
+
+
+def test_shared_and_blacklisted_keys_fire_through_the_database(
+        engine: Engine, actors: dict[str, Actor]) -> None:
+    """Scoring reads a device, phone or card key only where another application shares it or
+    it is blacklisted: the rules must still see every such key, and nothing else fires."""
+    from riskdesk.services import rulesets
+
+    frame = sample(30, seed=11, prefix="S")
+    assert frame["id_no"].head(8).nunique() == 8
+    frame.loc[:7, "submitted_at"] = frame.at[0, "submitted_at"]
+    frame.loc[[0, 1], "phone"] = frame.at[0, "phone"]  # two applicants, one phone
+    frame.loc[[2, 3, 4], "device_id"] = "shared-device-1"  # three applicants, one device
+    frame.loc[[6, 7], "card_no"] = frame.at[0, "card_no"] = "6222020200112233445"  # three
+    import_frame(engine, actors["officer"], frame, file_name="s.csv", sha256="5" * 64)
+    with unit_of_work(engine) as session:
+        rulesets.add_blacklist(session, actors["compliance"], "phone", str(frame.at[5, "phone"]),
+                               "test")
+        rulesets.add_blacklist(session, actors["compliance"], "id_no", str(frame.at[3, "id_no"]),
+                               "test")
+        licensed = str(frame.at[0, "id_no"])[:6]
+        rulesets.change_rule(session, actors["compliance"], "OUTSIDE_REGION", enabled=True,
+                             params={"licensed_prefixes": [licensed]})
+    activate_default(engine, actors)
+    score_applications(engine, actors["officer"], scope="all")
+    with unit_of_work(engine, write=False) as session:
+        from riskdesk.domain.applications import Application
+
+        hits = set(session.execute(
+            select(Application.application_no, RuleHit.code)
+            .join(Application, Application.id == RuleHit.application_id)
+            .where(RuleHit.code.in_(["SHARED_PHONE", "SHARED_DEVICE", "SHARED_CARD",
+                                     "BLACKLIST"]))).all())
+    assert hits == {("S00000", "SHARED_PHONE"), ("S00001", "SHARED_PHONE"),
+                    ("S00002", "SHARED_DEVICE"), ("S00003", "SHARED_DEVICE"),
+                    ("S00004", "SHARED_DEVICE"), ("S00003", "BLACKLIST"),
+                    ("S00005", "BLACKLIST"), ("S00000", "SHARED_CARD"),
+                    ("S00006", "SHARED_CARD"), ("S00007", "SHARED_CARD")}
+    with unit_of_work(engine, write=False) as session:
+        outside = set(session.scalars(
+            select(Application.application_no)
+            .join(RuleHit, Application.id == RuleHit.application_id)
+            .where(RuleHit.code == "OUTSIDE_REGION")).all())
+    assert outside == set(frame.loc[~frame["id_no"].str.startswith(licensed), "application_no"])
+    assert 0 < len(outside) < len(frame)

@@ -44,6 +44,9 @@ class Applicant(SQLModel, table=True):
     id_no_hash: str = Field(max_length=64, unique=True)
     id_no_masked: str = Field(max_length=18)
     birth_date: date
+    # GB 11643 check digit, tested when the ID number was written (the import refuses a bad
+    # one); None where another path wrote the row: scoring then decrypts and tests it.
+    id_checksum_ok: bool | None = None
     gender: str = Field(max_length=1)
     region_code: str = Field(max_length=6)
     key_id: str = Field(max_length=32)

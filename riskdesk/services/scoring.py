@@ -7,8 +7,11 @@ flagged application and, for the others, on first request (:func:`reasons_for`).
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
+import os
+import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -18,18 +21,24 @@ import numpy as np
 import pandas as pd
 import xgboost as xgb
 from sqlalchemy import (
+    Boolean,
     Connection,
+    DateTime,
     Float,
+    String,
     and_,
     bindparam,
+    case,
+    cast,
     exists,
     func,
     literal,
+    or_,
     select,
     type_coerce,
 )
 from sqlalchemy.sql.elements import ColumnElement
-from sqlmodel import Session
+from sqlmodel import Session, SQLModel
 
 from riskdesk.config import compute_threads
 from riskdesk.domain.applications import Applicant, Application, ApplicationFeatures
@@ -76,12 +85,13 @@ from riskdesk.storage.bulk import (
     next_ids,
     scalar_value,
     select_in,
+    update_columns,
 )
 from riskdesk.storage.clock import utcnow
 from riskdesk.storage.session import unit_of_work
 from riskdesk.tasks import TaskState
 
-PREDICT_CHUNK = 200_000
+READ_CHUNK = 100_000  # applications read, predicted and sent to be explained at a time
 A, P, F = table_of(Application).c, table_of(Applicant).c, table_of(ApplicationFeatures).c
 S, D, H = table_of(Score).c, table_of(DecisionRecord).c, table_of(RuleHit).c
 C, R = table_of(Case).c, table_of(ScoreReason).c
@@ -122,6 +132,34 @@ def booster_of(sha256: str, artefact: bytes) -> xgb.Booster:
     return booster
 
 
+class _Explainer:
+    """Exact contributions (XGBoost releases the GIL) computed on a second thread beside the
+    job's own, which reads, checks and writes. That thread and the OpenMP threads it starts
+    run at a lower priority where the system allows it (Linux, macOS): they take every core
+    the job's own thread leaves, and never crowd it off its core, which would only make the
+    whole job wait for it at the end. ``pending``: (positions in the scope, top reasons
+    being computed) pairs, in the order asked."""
+
+    def __init__(self, model: ModelVersion) -> None:
+        self._booster = booster_of(model.artefact_sha256, model.artefact)
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="riskdesk-reasons",
+                                        initializer=_lower_priority)
+        self.pending: list[tuple[np.ndarray, Future[pd.DataFrame]]] = []
+
+    def submit(self, rows: np.ndarray, x: pd.DataFrame, features: list[str]) -> None:
+        self.pending.append((rows, self._pool.submit(_explain, self._booster, x, features)))
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _lower_priority() -> None:
+    """Nice +10 for the calling thread only (Linux and macOS take a thread id here)."""
+    if hasattr(os, "setpriority"):
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+
+
 def band_of(pd_: np.ndarray, policy: PolicyVersion) -> np.ndarray:
     return np.where(pd_ < policy.approve_below, Band.APPROVE.value,
                     np.where(pd_ >= policy.decline_from, Band.DECLINE.value, Band.REVIEW.value))
@@ -157,14 +195,19 @@ def score_applications(engine: Any, actor: Actor, *, scope: str = "all",
         conn = session.connection()
         state.progress(0.05, translate("Scoring", "Reading applications"))
         undecided = _undecided(result, scope)
-        frame = _load(conn, result, undecided, batch_id, "ID_CHECKSUM" in settings
-                      and settings["ID_CHECKSUM"].enabled, meta_of(model)["features"])
-        if len(frame):
-            if "ID_CHECKSUM" in settings and settings["ID_CHECKSUM"].enabled:
-                frame["id_checksum_ok"] = _checksums(session, frame)
+        with_ids = "ID_CHECKSUM" in settings and settings["ID_CHECKSUM"].enabled
+        explainer = _Explainer(model)
+        try:
             with bulk_cache(conn):
-                _run(session, conn, model, settings, policy, frame, result, now, undecided,
-                     state)
+                read = _read_and_predict(conn, result, undecided, batch_id, with_ids, model,
+                                         policy, settings, explainer, state)
+                if len(read.frame):
+                    if with_ids:
+                        read.frame["id_checksum_ok"] = _checksums(session, read.frame)
+                    _run(conn, model, settings, policy, read, explainer, result, now,
+                         undecided, state)
+        finally:
+            explainer.close()
         run.finished_at = utcnow(session)
         run.scored, run.flagged = result.decisions, result.flagged
         run.rule_hits, run.cases = result.rule_hits, result.cases
@@ -189,65 +232,135 @@ def _undecided(result: ScoreResult, scope: str) -> ColumnElement[bool]:
                                 D.policy_version_id == result.policy_version_id))
 
 
-def _load(conn: Connection, result: ScoreResult, undecided: ColumnElement[bool],
-          batch_id: int | None, with_ids: bool, features: list[str]) -> pd.DataFrame:
+@dataclass
+class _Read:
+    """The applications in scope with their margins."""
+    frame: pd.DataFrame
+    margin: np.ndarray
+
+
+def _read_and_predict(conn: Connection, result: ScoreResult, undecided: ColumnElement[bool],
+                      batch_id: int | None, with_ids: bool, model: ModelVersion,
+                      policy: PolicyVersion, settings: dict[str, Setting],
+                      explainer: _Explainer, state: TaskState) -> _Read:
+    """Reads the scope in parts and predicts each part as it arrives; the exact
+    contributions of a part's band-flagged rows start while the next part is read, so the
+    slowest step of the job begins in its first seconds."""
+    meta = meta_of(model)
+    booster = booster_of(model.artefact_sha256, model.artefact)
+    query = _scope_query(conn, result, undecided, batch_id, with_ids, meta["features"],
+                         settings)
+    parts: list[pd.DataFrame] = []
+    margins: list[np.ndarray] = []
+    offset, last = 0, 0
+    while True:
+        part = _typed(frame_of(conn, query.where(A.id > last).limit(READ_CHUNK)))
+        if len(part) == 0 and parts:
+            break
+        x = matrix(part, meta["features"], meta["categories"])
+        margin = booster.inplace_predict(x, predict_type="margin") if len(part) \
+            else np.empty(0)
+        todo = (band_of(_probability(margin), policy) != Band.APPROVE.value) \
+            & ~part["has_reasons"].to_numpy(dtype=bool)
+        if todo.any():
+            explainer.submit(offset + np.flatnonzero(todo), x[todo], meta["features"])
+        parts.append(part)
+        margins.append(margin)
+        offset += len(part)
+        state.progress(0.05 + 0.3 * min(1.0, offset / max(1, offset + READ_CHUNK)),
+                       translate("Scoring", "Scoring {n} applications").format(n=offset))
+        state.check()
+        if len(part) < READ_CHUNK:
+            break
+        last = int(part["id"].iloc[-1])
+    frame = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+    return _Read(frame, np.concatenate(margins).astype(float))
+
+
+def _probability(margin: np.ndarray) -> np.ndarray:
+    return np.asarray(1.0 / (1.0 + np.exp(-margin)))
+
+
+def _scope_query(conn: Connection, result: ScoreResult, undecided: ColumnElement[bool],
+                 batch_id: int | None, with_ids: bool, features: list[str],
+                 settings: dict[str, Setting]) -> Any:
+    """The columns the model and the enabled rules read, and no others (each column costs
+    about a second per million applications to read)."""
     wanted = set(features) | {"annual_income", "total_bal_il"}  # the model's + the rules'
     feature_cols = [c for c in F if c.name in wanted]
     cols: list[Any] = [
-        A.id, A.applicant_id, A.application_no, A.submitted_at, A.device_id, A.phone_hash,
-        A.card_hash, P.name, P.id_no_masked,
+        A.id, A.applicant_id, A.submitted_at, A.device_id, A.phone_hash, A.card_hash,
         *[type_coerce(A[n], Float).label(n) for n in NUMERIC],
-        A.term_months, A.repayment_type, A.product, A.channel, A.purpose, A.stated_age,
-        P.id_no_hash, P.birth_date, P.region_code, *feature_cols,
-        S.id.label("score_id"),
-        _exists_unless_empty(conn, ScoreReason, R.score_id == S.id).label("has_reasons"),
-        _exists_unless_empty(conn, RuleHit, and_(H.application_id == A.id,
-                                                 H.rule_set_id == result.rule_set_id))
-        .label("has_hits"),
-        _exists_unless_empty(conn, DecisionRecord, and_(D.application_id == A.id,
-                                                        D.current_slot == 1))
-        .label("had_current"),
-        _exists_unless_empty(conn, Case, and_(C.application_id == A.id,
-                                              C.kind == CaseKind.PRE_LOAN.value))
-        .label("has_case"),
+        A.term_months, A.repayment_type, A.stated_age,
+        *[A[n] for n in ("product", "channel", "purpose") if n in wanted],
+        # Rules read the ID number's hash only to find it on the blacklist.
+        case((P.id_no_hash.in_(_listed("id_no")), P.id_no_hash)).label("id_no_hash"),
+        P.birth_date, *feature_cols,
     ]
-    if with_ids:
-        cols.append(P.id_no_enc)
+    regions = settings.get("OUTSIDE_REGION")
+    if regions is not None and regions.enabled and regions.params.get("licensed_prefixes"):
+        cols.append(P.region_code)
+    # What earlier runs left: a column only where its table holds rows (a first run reads
+    # none of them, see _typed).
+    marks: dict[str, tuple[type[SQLModel], ColumnElement[bool]]] = {
+        "has_reasons": (ScoreReason, R.score_id == S.id),
+        "has_hits": (RuleHit, and_(H.application_id == A.id,
+                                   H.rule_set_id == result.rule_set_id)),
+        "had_current": (DecisionRecord, and_(D.application_id == A.id, D.current_slot == 1)),
+        "has_case": (Case, and_(C.application_id == A.id, C.kind == CaseKind.PRE_LOAN.value))}
+    scored = not is_empty(conn, table_of(Score))
+    if scored:
+        cols.append(S.id.label("score_id"))
+    cols += [exists().where(where).label(name) for name, (model, where) in marks.items()
+             if not is_empty(conn, table_of(model))]
+    if with_ids:  # the ID number only where its check digit was not tested when written
+        cols += [P.id_checksum_ok.label("checksum_stored"),
+                 case((P.id_checksum_ok.is_(None), P.id_no_enc)).label("id_no_enc")]
     q = (select(*cols)
          .join_from(table_of(Application), table_of(Applicant), P.id == A.applicant_id)
          .outerjoin(table_of(ApplicationFeatures), F.application_id == A.id)
-         .outerjoin(table_of(Score), and_(S.application_id == A.id,
-                                          S.model_version_id == result.model_version_id))
          .where(undecided).order_by(A.id))
+    if scored:
+        q = q.outerjoin(table_of(Score), and_(S.application_id == A.id,
+                                              S.model_version_id == result.model_version_id))
     if batch_id is not None:
         q = q.where(A.batch_id == batch_id)
-    frame = frame_of(conn, q)
+    return q
+
+
+def _listed(kind: str) -> Any:
+    bl = table_of(BlacklistEntry).c
+    return select(bl.value_key).where(bl.kind == kind).scalar_subquery()
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    if "score_id" not in frame:
+        frame["score_id"] = pd.Series(None, index=frame.index, dtype=object)
+    for name in ("has_reasons", "has_hits", "had_current", "has_case"):
+        frame[name] = frame[name].astype(bool) if name in frame else False
     if len(frame):
         frame["submitted_at"] = pd.to_datetime(frame["submitted_at"])
-        for name in ("has_reasons", "has_hits", "had_current", "has_case"):
-            frame[name] = frame[name].astype(bool)
         for name in NUMERIC:  # server drivers hand over Decimal
             frame[name] = frame[name].astype(float)
     return frame
 
 
-def _exists_unless_empty(conn: Connection, model: Any, where: ColumnElement[bool]) -> Any:
-    """EXISTS(...) per row, or a constant false when the table is still empty (first run)."""
-    if is_empty(conn, table_of(model)):
-        return literal(0)
-    return exists().where(where)
-
-
 def _checksums(session: Session, frame: pd.DataFrame) -> pd.Series:
-    """The ID numbers are re-read (decrypted per applicant, never kept) to re-check them."""
-    cipher = load_cipher(session, create=False)
-    people = frame.drop_duplicates("applicant_id")
-    ids = pd.Series([cipher.decrypt("id_no", b) for b in people["id_no_enc"]],
-                    index=people["applicant_id"].to_numpy())
-    ok = ids.str.fullmatch(ID_PATTERN.pattern)
-    good = pd.Series(False, index=ids.index)
-    good[ok] = id_checksum_ok(ids[ok])
-    return frame["applicant_id"].map(good).astype(bool)
+    """The check digits tested when the ID numbers were written; the others are re-read
+    (decrypted per applicant, never kept) and tested now."""
+    stored = frame["checksum_stored"]
+    todo = stored.isna().to_numpy()
+    out = pd.Series(stored.where(~todo, False).astype(bool).to_numpy(), index=frame.index)
+    if todo.any():
+        cipher = load_cipher(session, create=False)
+        people = frame[todo].drop_duplicates("applicant_id")
+        ids = pd.Series([cipher.decrypt("id_no", b) for b in people["id_no_enc"]],
+                        index=people["applicant_id"].to_numpy())
+        ok = ids.str.fullmatch(ID_PATTERN.pattern)
+        good = pd.Series(False, index=ids.index)
+        good[ok] = id_checksum_ok(ids[ok])
+        out[todo] = frame.loc[todo, "applicant_id"].map(good).astype(bool).to_numpy()
+    return out
 
 
 CONTEXT = ["id", "applicant_id", "submitted_at", "device_id", "phone_hash", "card_hash",
@@ -282,50 +395,31 @@ def _rule_input(conn: Connection, frame: pd.DataFrame, settings: dict[str, Setti
                      pd.DataFrame(bl.fetchall(), columns=["kind", "value_key"]))
 
 
-def _run(session: Session, conn: Connection, model: ModelVersion, settings: dict[str, Setting],
-         policy: PolicyVersion, frame: pd.DataFrame, result: ScoreResult, now: datetime,
-         undecided: ColumnElement[bool], state: TaskState) -> None:
+def _run(conn: Connection, model: ModelVersion, settings: dict[str, Setting],
+         policy: PolicyVersion, read: _Read, explainer: _Explainer, result: ScoreResult,
+         now: datetime, undecided: ColumnElement[bool], state: TaskState) -> None:
+    frame, margin = read.frame, read.margin
     meta = meta_of(model)
-    booster = booster_of(model.artefact_sha256, model.artefact)
-    x = matrix(frame, meta["features"], meta["categories"])
-    n = len(frame)
-    state.progress(0.15, translate("Scoring", "Scoring {n} applications").format(n=n))
-    margin = np.empty(n)
-    for start in range(0, n, PREDICT_CHUNK):
-        margin[start:start + PREDICT_CHUNK] = booster.inplace_predict(
-            x.iloc[start:start + PREDICT_CHUNK], predict_type="margin")
-        state.check()
-    pd_ = 1.0 / (1.0 + np.exp(-margin))
+    pd_ = _probability(margin)
     pts = to_points(pd_)
     bands = band_of(pd_, policy)
-
-    # Exact contributions (XGBoost releases the GIL) run beside the rules and the writes
-    # below: those flagged by their band at once, those flagged only by a rule once known.
     unexplained = ~frame["has_reasons"].to_numpy()
     by_band = (bands != Band.APPROVE.value) & unexplained
-    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="riskdesk-reasons")
-    explained: list[tuple[np.ndarray, Future[pd.DataFrame]]] = []
-    try:
-        if by_band.any():
-            explained.append((by_band, pool.submit(_explain, booster, x[by_band],
-                                                   meta["features"])))
-        state.progress(0.4, translate("Scoring", "Checking rules"))
-        hits = evaluate(_rule_input(conn, frame, settings, undecided), settings)
-        sev = hits.assign(rank=hits["severity"].map(SEVERITY_RANK).astype(float)) \
-            .groupby("application_id")["rank"].max()
-        codes = _fired_codes(hits)
-        app_ids = frame["id"].to_numpy()
-        max_rank = pd.Series(app_ids).map(sev).fillna(0).to_numpy()
-        flagged = (bands != Band.APPROVE.value) | (max_rank >= SEVERITY_RANK[Severity.MEDIUM])
-        state.check()
-        by_rule = flagged & unexplained & ~by_band
-        if by_rule.any():
-            explained.append((by_rule, pool.submit(_explain, booster, x[by_rule],
-                                                   meta["features"])))
-        _write_outcomes(conn, frame, result, now, policy, margin, pd_, pts, bands, hits, codes,
-                        max_rank, flagged, explained, state)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    state.progress(0.4, translate("Scoring", "Checking rules"))
+    hits = evaluate(_rule_input(conn, frame, settings, undecided), settings)
+    sev = hits.assign(rank=hits["severity"].map(SEVERITY_RANK).astype(float)) \
+        .groupby("application_id")["rank"].max()
+    codes = _fired_codes(hits)
+    app_ids = frame["id"].to_numpy()
+    max_rank = pd.Series(app_ids).map(sev).fillna(0).to_numpy()
+    flagged = (bands != Band.APPROVE.value) | (max_rank >= SEVERITY_RANK[Severity.MEDIUM])
+    state.check()
+    by_rule = flagged & unexplained & ~by_band  # flagged only by a rule: explained now
+    if by_rule.any():
+        x = matrix(frame[by_rule], meta["features"], meta["categories"])
+        explainer.submit(np.flatnonzero(by_rule), x, meta["features"])
+    _write_outcomes(conn, frame, result, now, policy, margin, pd_, pts, bands, hits, codes,
+                    max_rank, flagged, explainer, state)
 
 
 def _fired_codes(hits: pd.DataFrame) -> pd.Series:
@@ -346,10 +440,8 @@ def _fired_codes(hits: pd.DataFrame) -> pd.Series:
 def _write_outcomes(conn: Connection, frame: pd.DataFrame, result: ScoreResult, now: datetime,
                     policy: PolicyVersion, margin: np.ndarray, pd_: np.ndarray, pts: np.ndarray,
                     bands: np.ndarray, hits: pd.DataFrame, codes: pd.Series,
-                    max_rank: np.ndarray, flagged: np.ndarray,
-                    explained: list[tuple[np.ndarray, Future[pd.DataFrame]]],
+                    max_rank: np.ndarray, flagged: np.ndarray, explainer: _Explainer,
                     state: TaskState) -> None:
-    """``explained``: (which rows, their top reasons being computed) pairs."""
     app_ids = frame["id"].to_numpy()
     n = len(frame)
     stamp = scalar_value(conn, now)
@@ -377,8 +469,7 @@ def _write_outcomes(conn: Connection, frame: pd.DataFrame, result: ScoreResult, 
         result.scores = k
     score_ids = score_ids.astype(np.int64)
     state.check()
-
-    state.progress(0.6, translate("Scoring", "Explaining flagged applications"))
+    _store_reasons(conn, explainer, score_ids, result)
 
     new_hits = hits[~hits["application_id"].isin(frame.loc[frame["has_hits"], "id"])]
     if len(new_hits):
@@ -389,104 +480,126 @@ def _write_outcomes(conn: Connection, frame: pd.DataFrame, result: ScoreResult, 
             "code": new_hits["code"].tolist(), "severity": new_hits["severity"].tolist(),
             "detail": new_hits["detail"].str.slice(0, 500).tolist()})
         result.rule_hits = m
+    _store_reasons(conn, explainer, score_ids, result)
 
     state.progress(0.75, translate("Scoring", "Recording decisions"))
     _clear_current(conn, frame.loc[frame["had_current"], "id"].tolist())
-    # The triggers evaluated are the run's (rule set + policy bands, stored on the run);
-    # each decision records its band and the rule triggers that fired (flags).
-    fired = pd.Series(app_ids).map(codes)
-    fired = fired.astype(object).where(fired.notna(), "").astype(str)
-    sev_names = {v: k.value for k, v in SEVERITY_RANK.items()}
-    outcome = np.where(flagged, DecisionOutcome.FLAGGED.value, DecisionOutcome.AUTO_APPROVE.value)
-    dec_cols: dict[str, list[Any]] = {
-        "application_id": app_ids.tolist(), "score_id": score_ids.tolist(),
-        "model_version_id": [result.model_version_id] * n,
-        "rule_set_id": [result.rule_set_id] * n,
-        "policy_version_id": [result.policy_version_id] * n, "run_id": [result.run_id] * n,
-        "outcome": outcome.tolist(), "band": bands.tolist(), "pd": pd_.tolist(),
-        "points": pts.tolist(), "flags": fired.str.slice(0, 255).tolist(),
-        "current_slot": [1] * n,
-        "max_severity": [sev_names.get(int(r)) for r in max_rank.tolist()],
-        "decided_at": [stamp] * n}
-    dec_ids = next_ids(conn, table_of(DecisionRecord), n)
-    if dec_ids is not None:
-        dec_cols["id"] = dec_ids
-    insert_columns(conn, table_of(DecisionRecord), dec_cols)
+    reused = ~new_score
+    _insert_decisions(conn, result, now, {
+        "application_id": app_ids[reused].tolist(), "score_id": score_ids[reused].tolist(),
+        "band": bands[reused].tolist(), "pd": pd_[reused].tolist(),
+        "points": pts[reused].tolist()})
+    _mark_rule_flags(conn, app_ids, codes, max_rank, flagged)
     result.decisions, result.flagged = n, int(flagged.sum())
+    _store_reasons(conn, explainer, score_ids, result)
 
     state.progress(0.9, translate("Scoring", "Opening cases"))
-    open_case = flagged & ~frame["has_case"].to_numpy()
-    c = int(open_case.sum())
+    c = int((flagged & ~frame["has_case"].to_numpy()).sum())
     if c:
-        if dec_ids is None:
-            found = dict(select_in(conn, table_of(DecisionRecord), "application_id", ["id"],
-                                   app_ids[open_case].tolist(),
-                                   where={"current_slot": 1}))
-            case_dec = [found[a] for a in app_ids[open_case].tolist()]
-        else:
-            case_dec = np.asarray(dec_ids)[open_case].tolist()
-        priority = _priority(bands[open_case], max_rank[open_case])
-        due = scalar_value(conn, now + timedelta(hours=policy.review_sla_hours))
-        picked = frame.loc[open_case]
         with deferred_sqlite_indexes(conn, [table_of(Case).name], rows_added=c, minimum=5_000):
-            _insert_cases(conn, picked, dec_cols, open_case, app_ids, priority, due, stamp,
-                          case_dec, c)
+            _insert_cases(conn, result.run_id, now, now + timedelta(hours=policy.review_sla_hours))
         result.cases = c
-    _refresh_open_cases(conn, frame, dec_cols, dec_ids)
-    if explained:
+    _refresh_open_cases(conn, frame)
+    if explainer.pending:
         state.progress(0.95, translate("Scoring", "Explaining flagged applications"))
-    for rows, reasons in explained:
+    _store_reasons(conn, explainer, score_ids, result, wait=True)
+
+
+def _store_reasons(conn: Connection, explainer: _Explainer, score_ids: np.ndarray,
+                   result: ScoreResult, *, wait: bool = False) -> None:
+    """Writes the top reasons computed so far (all of them with ``wait``), in the order they
+    were asked for, so the last write after the final contributions is a small one."""
+    pending = explainer.pending
+    while pending and (wait or pending[0][1].done()):
+        rows, reasons = pending.pop(0)
         result.reasons += _insert_reasons(conn, reasons.result(), score_ids[rows])
 
 
-def _insert_cases(conn: Connection, picked: pd.DataFrame, dec_cols: dict[str, list[Any]],
-                  open_case: np.ndarray, app_ids: np.ndarray, priority: np.ndarray, due: Any,
-                  stamp: Any, case_dec: list[Any], c: int) -> None:
-    """The flagged applications' pre-loan cases, with the queue's columns (see Case)."""
-    insert_columns(conn, table_of(Case), {
-        "kind": [CaseKind.PRE_LOAN.value] * c,
-        "application_id": app_ids[open_case].tolist(),
-        "dedupe_key": [f"pre_loan:{a}" for a in app_ids[open_case].tolist()],
-        "status": [CaseStatus.NEW.value] * c, "is_open": [True] * c,
-        "priority": priority.tolist(),
-        "due_at": [due] * c, "reason": [""] * c, "decision_record_id": case_dec,
-        "created_at": [stamp] * c, "updated_at": [stamp] * c, "version": [1] * c,
-        **_queue_columns(conn, picked, dec_cols, open_case)})
+def _insert_decisions(conn: Connection, result: ScoreResult, now: datetime,
+                      reused: dict[str, list[Any]]) -> None:
+    """Decision records of the scores this run wrote are copied from them inside the
+    database (a million rows never pass through Python twice); those reusing an earlier
+    score of this model take the band under the policy in force from ``reused``. The band
+    decides the outcome here; rule triggers are marked after (:func:`_mark_rule_flags`).
+    ``current_slot`` 1 marks the application's current decision (unique per application)."""
+    table = table_of(DecisionRecord)
+    same = {"model_version_id": result.model_version_id, "rule_set_id": result.rule_set_id,
+            "policy_version_id": result.policy_version_id, "run_id": result.run_id,
+            "flags": "", "current_slot": 1}
+    outcome = case((S.band == Band.APPROVE.value, literal(DecisionOutcome.AUTO_APPROVE.value)),
+                   else_=literal(DecisionOutcome.FLAGGED.value))
+    conn.execute(table.insert().from_select(
+        ["application_id", "score_id", *same, "outcome", "band", "pd", "points", "decided_at"],
+        select(S.application_id, S.id, *(literal(v) for v in same.values()), outcome, S.band,
+               S.pd, S.points, literal(now, DateTime))
+        .where(S.run_id == result.run_id).order_by(S.application_id)))
+    m = len(reused["application_id"])
+    if m:
+        insert_columns(conn, table, {
+            **reused, **{k: [v] * m for k, v in same.items()},
+            "outcome": [DecisionOutcome.AUTO_APPROVE.value if b == Band.APPROVE.value
+                        else DecisionOutcome.FLAGGED.value for b in reused["band"]],
+            "decided_at": [scalar_value(conn, now)] * m})
 
 
-def _queue_columns(conn: Connection, picked: pd.DataFrame, dec_cols: dict[str, list[Any]],
-                   rows: np.ndarray) -> dict[str, list[Any]]:
-    """The queue's copy of the application and its decision (see Case)."""
-    def decided(name: str) -> list[Any]:
-        return list(np.asarray(dec_cols[name], dtype=object)[rows].tolist())
+def _mark_rule_flags(conn: Connection, app_ids: np.ndarray, codes: pd.Series,
+                     max_rank: np.ndarray, flagged: np.ndarray) -> None:
+    """The rule triggers that fired, their highest severity, and the outcome they lead to,
+    on the current decisions of the applications with any hit."""
+    hit = max_rank > 0
+    if not hit.any():
+        return
+    sev_names = {v: k.value for k, v in SEVERITY_RANK.items()}
+    ids = app_ids[hit]
+    fired = pd.Series(ids).map(codes).fillna("").astype(str).str.slice(0, 255).tolist()
+    outcome = np.where(flagged[hit], DecisionOutcome.FLAGGED.value,
+                       DecisionOutcome.AUTO_APPROVE.value).tolist()
+    update_columns(conn, table_of(DecisionRecord), {
+        "flags": fired, "max_severity": [sev_names.get(int(r)) for r in max_rank[hit].tolist()],
+        "outcome": outcome, "application_id": ids.tolist(), "current_slot": [1] * len(fired)},
+        keys=["application_id", "current_slot"])
 
-    return {
-        "application_no": picked["application_no"].tolist(),
-        "applicant_name": picked["name"].tolist(),
-        "id_no_masked": picked["id_no_masked"].tolist(),
-        "product": picked["product"].tolist(), "channel": picked["channel"].tolist(),
-        "amount": column_values(conn, picked["amount"].round(2)),
-        "submitted_at": column_values(conn, picked["submitted_at"]),
-        "pd": decided("pd"), "points": decided("points"), "band": decided("band"),
-        "flags": decided("flags")}
+
+def _insert_cases(conn: Connection, run_id: int, now: datetime, due: datetime) -> None:
+    """A pre-loan case for each application this run flagged that has none yet, with the
+    queue's copy of the application and its decision (see Case), built in the database.
+    Priority 1: decline band or a high-severity hit; 2: review band with a medium hit;
+    3: review band or a medium hit alone; 4: the rest."""
+    decline, review = D.band == Band.DECLINE.value, D.band == Band.REVIEW.value
+    high = D.max_severity == Severity.HIGH.value
+    medium = D.max_severity.in_([Severity.MEDIUM.value, Severity.HIGH.value])
+    priority = case((or_(decline, high), 1), (and_(review, medium), 2),
+                    (or_(review, medium), 3), else_=4)
+    stamp = literal(now, DateTime)
+    query = (select(
+        literal(CaseKind.PRE_LOAN.value), D.application_id,
+        literal(f"{CaseKind.PRE_LOAN.value}:") + cast(D.application_id, String),
+        literal(CaseStatus.NEW.value), literal(True, Boolean), priority,
+        literal(due, DateTime), literal(""), D.id, stamp, stamp, literal(1),
+        A.application_no, P.name, P.id_no_masked, A.product, A.channel, A.amount,
+        A.submitted_at, D.pd, D.points, D.band, D.flags)
+        .join_from(table_of(DecisionRecord), table_of(Application), A.id == D.application_id)
+        .join(table_of(Applicant), P.id == A.applicant_id)
+        .where(D.run_id == run_id, D.outcome == DecisionOutcome.FLAGGED.value,
+               ~exists().where(C.application_id == D.application_id,
+                               C.kind == CaseKind.PRE_LOAN.value))
+        .order_by(D.application_id))
+    conn.execute(table_of(Case).insert().from_select(
+        ["kind", "application_id", "dedupe_key", "status", "is_open", "priority", "due_at",
+         "reason", "decision_record_id", "created_at", "updated_at", "version",
+         "application_no", "applicant_name", "id_no_masked", "product", "channel", "amount",
+         "submitted_at", "pd", "points", "band", "flags"], query))
 
 
-def _refresh_open_cases(conn: Connection, frame: pd.DataFrame, dec_cols: dict[str, list[Any]],
-                        dec_ids: list[int] | None) -> None:
+def _refresh_open_cases(conn: Connection, frame: pd.DataFrame) -> None:
     """Open cases of re-scored applications show (and are checked against) the new decision;
     a decided case keeps the one it was decided on."""
     had = frame["has_case"].to_numpy()
     if not had.any():
         return
-    app_ids = frame["id"].to_numpy()[had].tolist()
-    if dec_ids is None:
-        found = dict(select_in(conn, table_of(DecisionRecord), "application_id", ["id"],
-                               app_ids, where={"current_slot": 1}))
-        record = [found[a] for a in app_ids]
-    else:
-        record = np.asarray(dec_ids)[had].tolist()
-    take = {k: np.asarray(dec_cols[k], dtype=object)[had].tolist()
-            for k in ("pd", "points", "band", "flags")}
+    current = select_in(conn, table_of(DecisionRecord), "application_id",
+                        ["id", "pd", "points", "band", "flags"],
+                        frame["id"].to_numpy()[had].tolist(), where={"current_slot": 1})
     statement = (table_of(Case).update()
                  .where(C.application_id == bindparam("app"),
                         C.kind == CaseKind.PRE_LOAN.value,
@@ -495,9 +608,8 @@ def _refresh_open_cases(conn: Connection, frame: pd.DataFrame, dec_cols: dict[st
                          band=bindparam("band_"), flags=bindparam("flags_"),
                          decision_record_id=bindparam("record")))
     conn.execute(statement, [
-        {"app": a, "pd_": p, "points_": q, "band_": b, "flags_": f, "record": r}
-        for a, p, q, b, f, r in zip(app_ids, take["pd"], take["points"], take["band"],
-                                    take["flags"], record, strict=True)])
+        {"app": a, "record": r, "pd_": p, "points_": q, "band_": b, "flags_": f}
+        for a, r, p, q, b, f in current])
 
 
 def _clear_current(conn: Connection, ids: list[int]) -> None:
@@ -505,15 +617,6 @@ def _clear_current(conn: Connection, ids: list[int]) -> None:
         conn.execute(table_of(DecisionRecord).update()
                      .where(D.application_id.in_(ids[start:start + 900]), D.current_slot == 1)
                      .values(current_slot=None))
-
-
-def _priority(bands: np.ndarray, rank: np.ndarray) -> np.ndarray:
-    """1: decline band or a high-severity hit; 2: review band with a medium hit; 3: review
-    band or a medium hit alone; 4: the rest."""
-    decline, review = bands == Band.DECLINE.value, bands == Band.REVIEW.value
-    high, medium = rank >= 3, rank >= 2
-    return np.where(decline | high, 1, np.where(review & medium, 2,
-                                                 np.where(review | medium, 3, 4)))
 
 
 def _explain(booster: xgb.Booster, x: pd.DataFrame, features: list[str]) -> pd.DataFrame:

@@ -66,6 +66,24 @@ def insert_columns(
     return n
 
 
+def update_columns(conn: Connection, table: Table, columns: Mapping[str, Sequence[Any]], *,
+                   keys: Sequence[str]) -> int:
+    """``UPDATE table SET others = ? WHERE keys = ?`` for each row of the given columns
+    (equal-length lists), through the driver's executemany in chunks."""
+    prep = conn.dialect.identifier_preparer
+    ph = _PLACEHOLDER[conn.dialect.paramstyle]
+    sets = [c for c in columns if c not in keys]
+    names = [*sets, *keys]
+    n = len(columns[names[0]])
+    sql = (f"UPDATE {prep.format_table(table)} SET "
+           f"{', '.join(f'{prep.quote(c)} = {ph}' for c in sets)} WHERE "
+           f"{' AND '.join(f'{prep.quote(c)} = {ph}' for c in keys)}")
+    rows = list(zip(*(columns[c] for c in names), strict=True))
+    for start in range(0, n, CHUNK):
+        conn.exec_driver_sql(sql, rows[start:start + CHUNK])
+    return n
+
+
 def frame_of(conn: Connection, query: Any) -> pd.DataFrame:
     """A query's rows as a frame, through the driver without per-value result processing
     (several times faster than building SQLAlchemy rows at a million rows)."""

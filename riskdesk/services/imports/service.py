@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from riskdesk.domain.applications import Applicant, Application, ApplicationFeatures, ImportBatch
 from riskdesk.domain.enums import ImportOutcome
+from riskdesk.domain.identity import id_checksum_ok
 from riskdesk.domain.tables import table_of
 from riskdesk.errors import InvalidInput, RiskdeskError
 from riskdesk.i18n import translate
@@ -401,6 +402,7 @@ def _applicant_columns(conn: Connection, cipher: DataCipher, batch_id: int, peop
         "id_no_masked": (ids.str.slice(0, 6) + "********" + ids.str.slice(14)).tolist(),
         "birth_date": (births.dt.strftime("%Y-%m-%d").tolist() if conn.dialect.name == "sqlite"
                        else [d.date() for d in births]),
+        "id_checksum_ok": id_checksum_ok(ids).tolist(),
         "gender": np.where(ids.str.slice(16, 17).astype(int) % 2 == 1, "M", "F").tolist(),
         "region_code": ids.str.slice(0, 6).tolist(),
         "key_id": [cipher.key_id] * m,
