@@ -149,6 +149,28 @@ def test_reimport_is_idempotent_and_changes_are_conflicts(
     assert count(engine) == 25
 
 
+def test_a_frame_with_missing_optional_values_imports_and_reimports(
+        sqlite_engine: Engine, sqlite_actors: dict[str, Actor]) -> None:
+    """A frame handed in (the demo, a bank database read) may carry None/NaN, not "", for an
+    empty optional value: it is empty, not a malformed card number; a re-import of the same
+    frame is "already present" (the same canonical content hash)."""
+    from riskdesk.services.imports.service import import_frame
+
+    frame = sample(20, seed=12)
+    frame.loc[[2, 5], "card_no"] = None
+    frame.loc[[3], "device_id"] = None
+    first = import_frame(sqlite_engine, sqlite_actors["officer"], frame, file_name="f",
+                         sha256="6" * 64, score=False)
+    assert not first.refused and first.inserted == 20
+    with unit_of_work(sqlite_engine, write=False) as session:
+        no_card = session.scalars(select(Application.application_no).where(
+            Application.card_enc.is_(None))).all()
+    assert set(frame.loc[[2, 5], "application_no"]) <= set(no_card)
+    again = import_frame(sqlite_engine, sqlite_actors["officer"], frame, file_name="f",
+                         sha256="6" * 64, score=False)
+    assert not again.refused and again.present == 20 and again.inserted == 0
+
+
 def test_changed_phone_conflict_shows_no_plain_value(sqlite_engine: Engine,
                                                     sqlite_actors: dict, tmp_path: Path) -> None:
     frame = sample(5)

@@ -36,10 +36,10 @@ def _places(name: str, kind: str) -> int | None:
 
 
 def frame_strings(clean: pd.DataFrame, cipher: DataCipher,
-                  ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """Per-field canonical strings of valid rows, as lists in row order, plus the PII digests
-    (reused for storage)."""
-    out: dict[str, list[str]] = {}
+                  ) -> tuple[dict[str, pa.Array], dict[str, list[str]]]:
+    """Per-field canonical strings of valid rows as Arrow string arrays in row order (no
+    Python string per value), plus the PII digests as lists (reused for storage)."""
+    out: dict[str, pa.Array] = {}
     digests: dict[str, list[str]] = {}
     for col in COLUMNS:
         if col.name in SKIPPED:
@@ -51,33 +51,36 @@ def frame_strings(clean: pd.DataFrame, cipher: DataCipher,
             d = np.full(len(s), "", dtype=object)
             if present.any():
                 d[present] = cipher.digest_many(PII_FIELDS[col.name], values[present].tolist())
-            digests[col.name] = out[col.name] = d.tolist()
+            digests[col.name] = d.tolist()
+            out[col.name] = pa.array(digests[col.name], type=pa.string())
         elif col.kind in ("decimal", "float"):
-            out[col.name] = _numbers_as_text(s.astype(float).round(_places(col.name, col.kind)
-                                                                  or 0))
+            out[col.name] = _arrow_text(s.astype(float).round(_places(col.name, col.kind) or 0))
         elif col.kind == "int":
-            out[col.name] = _numbers_as_text(s.astype("Int64"))
+            out[col.name] = _arrow_text(s.astype("Int64"))
         elif col.kind == "datetime":
-            out[col.name] = s.astype(str).where(s.notna(), "").tolist()
+            out[col.name] = pa.array(s.astype(str).where(s.notna(), ""), type=pa.string())
         else:
-            out[col.name] = s.astype(object).where(s.notna(), "").tolist()
+            out[col.name] = pa.array(s.astype(object).where(s.notna(), ""), type=pa.string())
     return out, digests
 
 
+def _arrow_text(s: pd.Series) -> pa.Array:
+    """Arrow's number formatting, vectorised; missing as ""."""
+    return pc.fill_null(pc.cast(pa.array(s, from_pandas=True), pa.string()), "")
+
+
 def _numbers_as_text(s: pd.Series) -> list[str]:
-    """Arrow's number formatting, vectorised; the same function renders stored values."""
-    arr = pa.array(s, from_pandas=True)
-    return [str(v) for v in pc.fill_null(pc.cast(arr, pa.string()), "").to_pylist()]
+    """The same formatting for stored values (:func:`stored_strings`)."""
+    return [str(v) for v in _arrow_text(s).to_pylist()]
 
 
-def content_hashes(strings: dict[str, list[str]], *, chunk: int = 100_000) -> list[str]:
+def content_hashes(strings: dict[str, pa.Array], *, chunk: int = 100_000) -> list[str]:
     """SHA-256 of the fields joined by a unit separator; joined in Arrow, chunk by chunk
     (one join over a million rows costs several times five joins of 200,000)."""
     sha = hashlib.sha256
     out: list[str] = []
     for start in range(0, len(strings[CONTENT_FIELDS[0]]), chunk):
-        arrays = [pa.array(strings[name][start:start + chunk], type=pa.string())
-                  for name in CONTENT_FIELDS]
+        arrays = [strings[name].slice(start, chunk) for name in CONTENT_FIELDS]
         joined = pc.binary_join_element_wise(*arrays, SEP).to_pylist()
         out.extend(sha(v.encode()).hexdigest() for v in joined)
     return out

@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 from sqlalchemy import Connection, Engine, Table
 from sqlalchemy.orm import Session
 
@@ -140,7 +141,8 @@ def import_frame(engine: Engine, actor: Actor, frame: pd.DataFrame, *, file_name
             valid = checked.clean[~checked.bad]
             strings, digests = frame_strings(valid, cipher)
             hashes = pd.Series(content_hashes(strings), index=valid.index, dtype=object)
-            present, conflicts, applicant_ids = _compare(session, valid, strings, hashes)
+            present, conflicts, applicant_ids = _compare(session, valid, strings, hashes,
+                                                         digests["id_no"])
             unknown = _partner_ids(session, valid)
             problems = _concat([checked.problems, conflicts, unknown])
             if len(problems) and not skip_invalid:
@@ -224,8 +226,8 @@ TABLES: tuple[Table, Table, Table] = (
     table_of(Applicant), table_of(Application), table_of(ApplicationFeatures))
 
 
-def _compare(session: Session, valid: pd.DataFrame, strings: dict[str, list[str]],
-             hashes: pd.Series) -> tuple[pd.Index, pd.DataFrame, dict[str, int]]:
+def _compare(session: Session, valid: pd.DataFrame, strings: dict[str, pa.Array],
+             hashes: pd.Series, id_digests: list[str]) -> tuple[pd.Index, pd.DataFrame, dict[str, int]]:
     """Rows already stored with the same content, conflicts naming the differing fields, and
     the ids of already stored applicants (by ID-number hash) for the rows to write."""
     stored: dict[str, tuple[int, str]] = {
@@ -245,14 +247,14 @@ def _compare(session: Session, valid: pd.DataFrame, strings: dict[str, list[str]
             app_no = str(valid.at[idx, "application_no"])
             old = stored_strings(_stored_values(session, stored[app_no][0]))
             pos = valid.index.get_loc(idx)
-            new = {name: str(strings[name][int(pos)]) for name in old}  # type: ignore[arg-type]
+            new = {name: str(strings[name][pos].as_py()) for name in old}
             changed = [n for n in old if old[n] != new[n]]
             if not changed:  # stored before a column was added: same content, older hash
                 also_present.append(idx)
             for name in changed:
                 problems.append(_conflict(idx, name, app_no, old[name], new[name]))
         present = present.append(pd.Index(also_present, dtype=present.dtype))
-    name_problems, applicant_ids = _name_conflicts(session, valid, strings, present)
+    name_problems, applicant_ids = _name_conflicts(session, valid, id_digests, present)
     problems.extend(name_problems)
     return present, pd.DataFrame(problems, columns=PROBLEM_COLUMNS), applicant_ids
 
@@ -268,12 +270,12 @@ def _conflict(idx: int, name: str, app_no: str, old: str, new: str) -> dict[str,
                 no=app_no, field=name)}
 
 
-def _name_conflicts(session: Session, valid: pd.DataFrame, strings: dict[str, list[str]],
+def _name_conflicts(session: Session, valid: pd.DataFrame, id_digests: list[str],
                     present: pd.Index) -> tuple[list[dict[str, Any]], dict[str, int]]:
     """A known ID number under another name is a conflict, not a silent rename. Also returns
     the stored applicants' ids, so the writer need not look them up again."""
     rest = valid.index[~valid.index.isin(present)]
-    id_hashes = pd.Series(strings["id_no"], index=valid.index, dtype=object)[rest]
+    id_hashes = pd.Series(id_digests, index=valid.index, dtype=object)[rest]
     stored_people = {h: (i, n) for h, i, n in select_in(
         session.connection(), table_of(Applicant), "id_no_hash", ["id", "name"],
         id_hashes.tolist())}

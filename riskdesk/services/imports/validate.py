@@ -144,7 +144,10 @@ def validate(raw: pd.DataFrame) -> Validated:
         if col.name not in raw:
             clean[col.name] = _absent(col, raw.index)
             continue
-        s = raw[col.name].astype(str).str.strip()
+        given = raw[col.name]
+        if given.isna().any():  # a frame handed in (not read from a file) may carry NaN/None
+            given = given.astype(object).where(given.notna(), "")
+        s = given.astype(str).str.strip()
         present = s != ""
         if col.required:
             p.add(~present, col.name, translate("Import", "required value is missing"))
