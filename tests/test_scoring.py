@@ -331,3 +331,27 @@ def test_shared_and_blacklisted_keys_fire_through_the_database(
             .where(RuleHit.code == "OUTSIDE_REGION")).all())
     assert outside == set(frame.loc[~frame["id_no"].str.startswith(licensed), "application_no"])
     assert 0 < len(outside) < len(frame)
+
+
+@pytest.mark.skipif(not __import__("sys").platform.startswith("linux"),
+                    reason="thread priorities by thread id are a Linux feature")
+def test_explanations_run_at_a_lower_priority_than_the_job() -> None:
+    """The explaining thread yields to the job's own thread (and to the window's)."""
+    import os
+    import threading
+
+    from riskdesk.services.scoring import _lower_priority
+
+    seen: dict[str, int] = {}
+
+    def explain_thread() -> None:
+        before = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+        _lower_priority()
+        seen["change"] = os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) - before
+
+    own = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    worker = threading.Thread(target=explain_thread)
+    worker.start()
+    worker.join()
+    assert seen["change"] == min(10, 19 - own)
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == own

@@ -11,6 +11,7 @@ import contextlib
 import functools
 import json
 import os
+import sys
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -135,7 +136,7 @@ def booster_of(sha256: str, artefact: bytes) -> xgb.Booster:
 class _Explainer:
     """Exact contributions (XGBoost releases the GIL) computed on a second thread beside the
     job's own, which reads, checks and writes. That thread and the OpenMP threads it starts
-    run at a lower priority where the system allows it (Linux, macOS): they take every core
+    run at a lower priority where the system allows it (Linux): they take every core
     the job's own thread leaves, and never crowd it off its core, which would only make the
     whole job wait for it at the end. ``pending``: (positions in the scope, top reasons
     being computed) pairs, in the order asked."""
@@ -154,8 +155,9 @@ class _Explainer:
 
 
 def _lower_priority() -> None:
-    """Nice +10 for the calling thread only (Linux and macOS take a thread id here)."""
-    if hasattr(os, "setpriority"):
+    """Nice +10 for the calling thread only. Only Linux takes a thread id here (elsewhere
+    the same number could name another process); Windows workstations run it as is."""
+    if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError):
             os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
 
