@@ -486,12 +486,14 @@ def _write_outcomes(conn: Connection, frame: pd.DataFrame, result: ScoreResult, 
 
     state.progress(0.75, translate("Scoring", "Recording decisions"))
     _clear_current(conn, frame.loc[frame["had_current"], "id"].tolist())
+    outcome = np.where(flagged, DecisionOutcome.FLAGGED.value,
+                       DecisionOutcome.AUTO_APPROVE.value)
     reused = ~new_score
     _insert_decisions(conn, result, now, {
         "application_id": app_ids[reused].tolist(), "score_id": score_ids[reused].tolist(),
         "band": bands[reused].tolist(), "pd": pd_[reused].tolist(),
-        "points": pts[reused].tolist()})
-    _mark_rule_flags(conn, app_ids, codes, max_rank, flagged)
+        "points": pts[reused].tolist(), "outcome": outcome[reused].tolist()})
+    _mark_rule_flags(conn, app_ids, codes, max_rank, outcome)
     result.decisions, result.flagged = n, int(flagged.sum())
     _store_reasons(conn, explainer, score_ids, result)
 
@@ -520,9 +522,10 @@ def _store_reasons(conn: Connection, explainer: _Explainer, score_ids: np.ndarra
 def _insert_decisions(conn: Connection, result: ScoreResult, now: datetime,
                       reused: dict[str, list[Any]]) -> None:
     """Decision records of the scores this run wrote are copied from them inside the
-    database (a million rows never pass through Python twice); those reusing an earlier
-    score of this model take the band under the policy in force from ``reused``. The band
-    decides the outcome here; rule triggers are marked after (:func:`_mark_rule_flags`).
+    database (a million rows never pass through Python twice), the band deciding the
+    outcome there; those reusing an earlier score of this model take the band under the
+    policy in force and their outcome from ``reused``. Rule triggers are marked after
+    (:func:`_mark_rule_flags`).
     ``current_slot`` 1 marks the application's current decision (unique per application)."""
     table = table_of(DecisionRecord)
     same = {"model_version_id": result.model_version_id, "rule_set_id": result.rule_set_id,
@@ -539,13 +542,11 @@ def _insert_decisions(conn: Connection, result: ScoreResult, now: datetime,
     if m:
         insert_columns(conn, table, {
             **reused, **{k: [v] * m for k, v in same.items()},
-            "outcome": [DecisionOutcome.AUTO_APPROVE.value if b == Band.APPROVE.value
-                        else DecisionOutcome.FLAGGED.value for b in reused["band"]],
             "decided_at": [scalar_value(conn, now)] * m})
 
 
 def _mark_rule_flags(conn: Connection, app_ids: np.ndarray, codes: pd.Series,
-                     max_rank: np.ndarray, flagged: np.ndarray) -> None:
+                     max_rank: np.ndarray, outcome: np.ndarray) -> None:
     """The rule triggers that fired, their highest severity, and the outcome they lead to,
     on the current decisions of the applications with any hit."""
     hit = max_rank > 0
@@ -554,11 +555,10 @@ def _mark_rule_flags(conn: Connection, app_ids: np.ndarray, codes: pd.Series,
     sev_names = {v: k.value for k, v in SEVERITY_RANK.items()}
     ids = app_ids[hit]
     fired = pd.Series(ids).map(codes).fillna("").astype(str).str.slice(0, 255).tolist()
-    outcome = np.where(flagged[hit], DecisionOutcome.FLAGGED.value,
-                       DecisionOutcome.AUTO_APPROVE.value).tolist()
     update_columns(conn, table_of(DecisionRecord), {
         "flags": fired, "max_severity": [sev_names.get(int(r)) for r in max_rank[hit].tolist()],
-        "outcome": outcome, "application_id": ids.tolist(), "current_slot": [1] * len(fired)},
+        "outcome": outcome[hit].tolist(), "application_id": ids.tolist(),
+        "current_slot": [1] * len(fired)},
         keys=["application_id", "current_slot"])
 
 

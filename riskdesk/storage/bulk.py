@@ -53,34 +53,36 @@ def insert_columns(
     names = list(columns)
     if not names:
         return 0
-    n = len(columns[names[0]])
     prep = conn.dialect.identifier_preparer
     ph = _PLACEHOLDER[conn.dialect.paramstyle]
     sql = (f"INSERT INTO {prep.format_table(table)} ({', '.join(prep.quote(c) for c in names)}) "
            f"VALUES ({', '.join([ph] * len(names))})")
-    rows = list(zip(*(columns[c] for c in names), strict=True))
-    for start in range(0, n, CHUNK):
-        conn.exec_driver_sql(sql, rows[start:start + CHUNK])
-        if check is not None:
-            check(min(n, start + CHUNK))
-    return n
+    return _execute_rows(conn, sql, columns, names, check)
 
 
 def update_columns(conn: Connection, table: Table, columns: Mapping[str, Sequence[Any]], *,
                    keys: Sequence[str]) -> int:
     """``UPDATE table SET others = ? WHERE keys = ?`` for each row of the given columns
-    (equal-length lists), through the driver's executemany in chunks."""
+    (equal-length lists)."""
     prep = conn.dialect.identifier_preparer
     ph = _PLACEHOLDER[conn.dialect.paramstyle]
     sets = [c for c in columns if c not in keys]
-    names = [*sets, *keys]
-    n = len(columns[names[0]])
     sql = (f"UPDATE {prep.format_table(table)} SET "
            f"{', '.join(f'{prep.quote(c)} = {ph}' for c in sets)} WHERE "
            f"{' AND '.join(f'{prep.quote(c)} = {ph}' for c in keys)}")
+    return _execute_rows(conn, sql, columns, [*sets, *keys], None)
+
+
+def _execute_rows(conn: Connection, sql: str, columns: Mapping[str, Sequence[Any]],
+                  names: Sequence[str], check: Callable[[int], None] | None) -> int:
+    """The driver's executemany of ``sql`` over the columns' rows (in ``names`` order), in
+    chunks; ``check`` runs between them."""
+    n = len(columns[names[0]])
     rows = list(zip(*(columns[c] for c in names), strict=True))
     for start in range(0, n, CHUNK):
         conn.exec_driver_sql(sql, rows[start:start + CHUNK])
+        if check is not None:
+            check(min(n, start + CHUNK))
     return n
 
 

@@ -227,7 +227,8 @@ TABLES: tuple[Table, Table, Table] = (
 
 
 def _compare(session: Session, valid: pd.DataFrame, strings: dict[str, pa.Array],
-             hashes: pd.Series, id_digests: list[str]) -> tuple[pd.Index, pd.DataFrame, dict[str, int]]:
+             hashes: pd.Series, id_digests: list[str],
+             ) -> tuple[pd.Index, pd.DataFrame, dict[str, int]]:
     """Rows already stored with the same content, conflicts naming the differing fields, and
     the ids of already stored applicants (by ID-number hash) for the rows to write."""
     stored: dict[str, tuple[int, str]] = {
