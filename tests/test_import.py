@@ -258,6 +258,13 @@ from riskdesk.storage.session import unit_of_work
 from riskdesk.tasks import TaskState
 import riskdesk.storage.bulk as bulk
 bulk.CHUNK = 500
+bulk.JOURNAL_SWITCH_ROWS = 1000
+_set_journal = bulk._set_journal
+def set_journal(raw, mode):
+    switched = _set_journal(raw, mode)
+    print("JOURNAL", mode.lower() if switched else "unchanged", flush=True)
+    return switched
+bulk._set_journal = set_journal
 engine = make_engine(sys.argv[1])
 with unit_of_work(engine) as s:
     actor = sign_in(s, "officer", sys.argv[3], channel="test")
@@ -270,25 +277,35 @@ print("FINISHED", flush=True)
 """
 
 
+@pytest.mark.parametrize("journal", ["delete", "unchanged"])
 def test_sigkill_during_import_leaves_no_partial_batch(sqlite_engine: Engine,
                                                        sqlite_path: Path, sqlite_actors: dict,
-                                                       tmp_path: Path) -> None:
+                                                       tmp_path: Path, journal: str) -> None:
+    """Killed in the rollback-journal mode of a load that has the file to itself (a hot
+    journal is left and rolled back by the next opener), and in WAL mode beside a reader."""
     path = write_csv(sample(6000, seed=3), tmp_path / "big.csv")
+    if journal == "delete":
+        sqlite_engine.dispose()  # the loader alone with the file
     proc = subprocess.Popen([sys.executable, "-c", KILL_SCRIPT, str(sqlite_path), str(path),
                              PASSWORD], stdout=subprocess.PIPE, text=True, cwd=ROOT)
     assert proc.stdout is not None
     deadline = time.time() + 120
-    line = ""
+    lines: list[str] = []
     while time.time() < deadline:
-        line = proc.stdout.readline()
-        if "WRITING" in line or not line:
+        lines.append(proc.stdout.readline())
+        if "WRITING" in lines[-1] or not lines[-1]:
             break
-    assert "WRITING" in line, "the import never reached the write phase"
+    assert "WRITING" in lines[-1], "the import never reached the write phase"
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
+    assert f"JOURNAL {journal}\n" in lines
+    assert Path(f"{sqlite_path}-journal").exists() == (journal == "delete")  # hot journal
     assert count(sqlite_engine) == 0
     with unit_of_work(sqlite_engine, write=False) as session:
         assert session.scalar(select(func.count()).select_from(ImportBatch)) == 0
+        conn = session.connection()
+        assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
 
 
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
@@ -323,3 +340,29 @@ def test_problems_name_the_files_own_headers(sqlite_engine: Engine, sqlite_actor
                          write_csv(chinese_headers(frame), tmp_path / "zh.csv", "gbk"))
     assert result.refused and list(result.problems["column"]) == ["amount"]
     assert result.problem_lines()[0].startswith("row 3, column 申请金额")
+
+
+def test_every_application_points_at_its_own_applicant(engine: Engine, actors: dict,
+                                                       tmp_path: Path) -> None:
+    """New applicants are written in hash order and numbered in that order; each application
+    must still point at the person of its own row (repeat applicants at the same one)."""
+    from riskdesk.domain.applications import Applicant
+    from riskdesk.security.datakey import load_cipher
+
+    frame = sample(400, seed=11)
+    repeat = frame.iloc[5]
+    frame.loc[7, ["name", "id_no"]] = repeat[["name", "id_no"]]
+    result = import_file(engine, actors["officer"], write_csv(frame, tmp_path / "a.csv"),
+                         score=False)
+    assert result.inserted == 400
+    with unit_of_work(engine, write=False) as session:
+        cipher = load_cipher(session, create=False)
+        stored = {no: (name, cipher.decrypt("id_no", enc), pid) for no, name, enc, pid in
+                  session.execute(select(Application.application_no, Applicant.name,
+                                         Applicant.id_no_enc, Applicant.id)
+                                  .join(Applicant, Applicant.id == Application.applicant_id))}
+        people = session.scalar(select(func.count()).select_from(Applicant))
+    assert {no: (n, i) for no, (n, i, _) in stored.items()} == {
+        str(r.application_no): (str(r.name), str(r.id_no)) for r in frame.itertuples()}
+    assert stored[frame.loc[7, "application_no"]][2] == stored[repeat["application_no"]][2]
+    assert people == frame["id_no"].nunique()

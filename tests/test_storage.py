@@ -73,3 +73,76 @@ def test_sql_script_for_dbas(dialect: str) -> None:
     assert "CREATE TABLE audit_event" in script
     assert "CREATE TABLE application_features" in script
     assert "INSERT INTO audit_head" in script
+
+
+def _journal(conn: object) -> str:
+    return str(conn.exec_driver_sql("PRAGMA journal_mode").scalar())  # type: ignore[attr-defined]
+
+
+def test_a_bulk_load_alone_writes_through_a_rollback_journal_then_wal_again(
+        tmp_path: Path) -> None:
+    from riskdesk.storage.bulk import JOURNAL_SWITCH_ROWS, bulk_load_bind
+
+    engine = make_engine(str(tmp_path / "bulk.sqlite"))
+    migrate.upgrade(engine)
+    engine.dispose()  # nobody else has the file open
+    with bulk_load_bind(engine, JOURNAL_SWITCH_ROWS) as bind:
+        assert bind is not engine
+        with unit_of_work(bind) as session:
+            assert _journal(session.connection()) == "delete"
+            assert session.connection().exec_driver_sql("PRAGMA synchronous").scalar() == 2
+            session.connection().exec_driver_sql("CREATE TABLE t (x INTEGER)")
+            session.connection().exec_driver_sql("INSERT INTO t VALUES (1)")
+            # a reader connecting meanwhile opens in the file's current mode, without waiting,
+            # and sees what was committed before the load
+            other = make_engine(str(tmp_path / "bulk.sqlite"))
+            with other.connect() as conn:
+                assert _journal(conn) == "delete"
+                assert conn.exec_driver_sql(
+                    "SELECT COUNT(*) FROM sqlite_master WHERE name = 't'").scalar() == 0
+            other.dispose()
+    with engine.connect() as conn:
+        assert _journal(conn) == "wal"
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 1
+    with pytest.raises(RuntimeError), bulk_load_bind(engine, JOURNAL_SWITCH_ROWS) as bind:
+        with unit_of_work(bind) as session:
+            session.connection().exec_driver_sql("INSERT INTO t VALUES (2)")
+            raise RuntimeError("cancelled")
+    with engine.connect() as conn:
+        assert _journal(conn) == "wal"
+        assert conn.exec_driver_sql("SELECT COUNT(*) FROM t").scalar() == 1
+    engine.dispose()
+
+
+def test_a_bulk_load_beside_other_connections_stays_in_wal(tmp_path: Path) -> None:
+    from riskdesk.storage.bulk import JOURNAL_SWITCH_ROWS, bulk_load_bind
+
+    engine = make_engine(str(tmp_path / "shared.sqlite"))
+    migrate.upgrade(engine)
+    reader = make_engine(str(tmp_path / "shared.sqlite"))
+    with reader.connect() as held:
+        assert _journal(held) == "wal"
+        with bulk_load_bind(engine, JOURNAL_SWITCH_ROWS) as bind, \
+                unit_of_work(bind) as session:
+            assert _journal(session.connection()) == "wal"
+    with bulk_load_bind(engine, JOURNAL_SWITCH_ROWS - 1) as bind:
+        assert bind is engine  # a small load is not worth the switch
+    reader.dispose()
+    engine.dispose()
+
+
+def test_the_collector_pauses_for_a_bulk_job_and_comes_back() -> None:
+    import gc
+
+    from riskdesk.storage.bulk import collector_paused
+
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        with collector_paused():  # nested: the outer one decides
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(ValueError), collector_paused():
+        raise ValueError("failed load")
+    assert gc.isenabled()

@@ -5,6 +5,8 @@ converts each column once (vectorised) to what the driver takes and hands over t
 """
 from __future__ import annotations
 
+import gc
+import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -15,13 +17,14 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
-from sqlalchemy import Connection, Table
+from sqlalchemy import Connection, Engine, Table
 
-from riskdesk.storage.engine import SQLITE_CACHE_KIB
+from riskdesk.storage.engine import SQLITE_CACHE_KIB, busy_timeout_ms
 
 BULK_CACHE_KIB = 3 * 1024 * 1024  # 3 GiB at most; pages are taken only as they are needed
 
 CHUNK = 20_000
+JOURNAL_SWITCH_ROWS = 50_000  # below this the WAL's double write costs less than a switch
 _PLACEHOLDER = {"qmark": "?", "format": "%s", "pyformat": "%s", "numeric": "?", "named": "?"}
 
 
@@ -123,6 +126,66 @@ def select_in(conn: Connection, table: Table, key: str, columns: Sequence[str],
         sql = head + ", ".join([ph] * len(part)) + ")"
         out.extend(tuple(r) for r in conn.exec_driver_sql(sql, fixed + tuple(part)).fetchall())
     return out
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a bulk job builds millions of rows as tuples and
+    lists (none of them in reference cycles; they are freed by reference counting). Each full
+    collection walks every live object: together about an eighth of a million-row import."""
+    if not gc.isenabled():  # nested, or paused by the caller
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+@contextmanager
+def bulk_load_bind(engine: Engine, rows: int) -> Iterator[Engine | Connection]:
+    """What a large load writes through: on a SQLite file nobody else has open, one connection
+    switched from WAL to a rollback journal (with full syncs) until the load ends.
+
+    In WAL mode every page of a million-row load is written twice, to the WAL and again by the
+    checkpoint at commit (a quarter of the write); with a rollback journal new pages are
+    written once and only the few existing pages the load changes are journalled. Atomicity is
+    the same: a killed load leaves a hot journal that the next opener rolls back. When other
+    connections are open (the GUI's readers) the switch is refused at once and the load runs
+    in WAL mode as before. Anything else: the engine itself."""
+    if engine.dialect.name != "sqlite" or rows < JOURNAL_SWITCH_ROWS or engine.url.database in (
+            None, "", ":memory:"):
+        yield engine
+        return
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        switched = _set_journal(raw, "DELETE")
+        if switched:
+            raw.execute("PRAGMA synchronous=FULL")
+        try:
+            yield conn
+        finally:
+            if switched:
+                if conn.in_transaction():
+                    conn.rollback()
+                raw.execute("PRAGMA synchronous=NORMAL")
+                try:
+                    raw.execute("PRAGMA journal_mode=WAL")
+                except sqlite3.OperationalError:  # a reader came meanwhile: next connect
+                    pass
+
+
+def _set_journal(raw: Any, mode: str) -> bool:
+    """Switch at once or not at all (no waiting for the busy timeout)."""
+    try:
+        raw.execute("PRAGMA busy_timeout=0")
+        return str(raw.execute(f"PRAGMA journal_mode={mode}").fetchone()[0]).upper() == mode
+    except sqlite3.OperationalError:
+        return False
+    finally:
+        raw.execute(f"PRAGMA busy_timeout={busy_timeout_ms()}")
 
 
 @contextmanager

@@ -7,6 +7,7 @@ write units of work start with ``BEGIN IMMEDIATE`` so two writers queue instead 
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -82,7 +83,12 @@ def _sqlite_pragmas(engine: Engine) -> None:
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         dbapi_conn.isolation_level = None  # we emit BEGIN ourselves (see _on_begin)
         cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA journal_mode=WAL")
+        try:  # no wait: while a bulk load holds the file in rollback mode, read in that mode
+            cur.execute("PRAGMA busy_timeout=0")
+            cur.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute(f"PRAGMA busy_timeout={busy_timeout_ms()}")
         cur.execute("PRAGMA synchronous=NORMAL")

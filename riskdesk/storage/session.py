@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
@@ -14,8 +14,9 @@ from riskdesk.storage.engine import busy_timeout_ms
 
 
 @contextmanager
-def unit_of_work(engine: Engine, *, write: bool = True) -> Iterator[Session]:
-    """A session inside one transaction; ``write`` takes SQLite's write lock up front."""
+def unit_of_work(engine: Engine | Connection, *, write: bool = True) -> Iterator[Session]:
+    """A session inside one transaction; ``write`` takes SQLite's write lock up front. A
+    Connection (see storage.bulk.bulk_load_bind) gets the transaction on that connection."""
     bind = engine.execution_options(riskdesk_write=True) if write else engine
     try:
         with Session(bind, expire_on_commit=False) as session:

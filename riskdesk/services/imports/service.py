@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 from sqlalchemy import Connection, Engine, Table
 from sqlalchemy.orm import Session
 
@@ -44,6 +45,8 @@ from riskdesk.services.permissions import Action, require
 from riskdesk.storage.bulk import (
     BackgroundInserts,
     bulk_cache,
+    bulk_load_bind,
+    collector_paused,
     column_values,
     deferred_sqlite_indexes,
     next_ids,
@@ -126,7 +129,17 @@ def import_frame(engine: Engine, actor: Actor, frame: pd.DataFrame, *, file_name
                  skip_invalid: bool = False, rejects_path: Path | None = None,
                  state: TaskState | None = None, score: bool = True) -> ImportResult:
     require(actor, Action.APPLICATION_IMPORT)
-    state = state or TaskState()
+    with collector_paused():
+        return _import_frame(engine, actor, frame, file_name=file_name, sha256=sha256,
+                             file_format=file_format, unknown_columns=unknown_columns,
+                             headers=headers, skip_invalid=skip_invalid,
+                             rejects_path=rejects_path, state=state or TaskState(), score=score)
+
+
+def _import_frame(engine: Engine, actor: Actor, frame: pd.DataFrame, *, file_name: str,
+                  sha256: str, file_format: str, unknown_columns: Iterable[str],
+                  headers: dict[str, str] | None, skip_invalid: bool,
+                  rejects_path: Path | None, state: TaskState, score: bool) -> ImportResult:
     state.progress(0.05, translate("Import", "Checking {n} rows").format(n=len(frame)))
     checked = validate(frame)
     with unit_of_work(engine) as session:  # creates the data key on a new database
@@ -135,7 +148,7 @@ def import_frame(engine: Engine, actor: Actor, frame: pd.DataFrame, *, file_name
                           rows_total=len(frame), unknown_columns=list(unknown_columns),
                           headers=dict(headers or {}))
     try:
-        with unit_of_work(engine) as session:
+        with bulk_load_bind(engine, len(frame)) as bind, unit_of_work(bind) as session:
             cipher = load_cipher(session, create=False)
             state.progress(0.2, translate("Import", "Comparing with stored applications"))
             valid = checked.clean[~checked.bad]
@@ -362,9 +375,15 @@ def _insert_rows(conn: Connection, cipher: DataCipher, batch_id: int, now: datet
     m = int(first.sum())
     person_ids = next_ids(conn, applicants, m)
     app_ids = next_ids(conn, applications, n)
+    # New applicants in the order of their ID-number hash, numbered in that order: the unique
+    # hash index then grows at its end instead of at a million random places (half the cost).
+    people = rows.loc[first.to_numpy(), ["name", "id_no", "birth_from_id"]]
+    people_hash = id_hash[first]
+    order = pc.sort_indices(pa.array(people_hash.tolist(), type=pa.string())).to_numpy()
+    people, people_hash = people.iloc[order], people_hash.iloc[order]
     with BackgroundInserts(conn) as writer:
-        person_cols = _applicant_columns(conn, cipher, batch_id, rows[first.to_numpy()],
-                                         id_hash[first].tolist(), stamp)
+        person_cols = _applicant_columns(conn, cipher, batch_id, people, people_hash.tolist(),
+                                         stamp)
         if person_ids is not None:
             person_cols["id"] = person_ids
             known.update(zip(person_cols["id_no_hash"], person_ids, strict=True))
