@@ -366,3 +366,22 @@ def test_every_application_points_at_its_own_applicant(engine: Engine, actors: d
         str(r.application_no): (str(r.name), str(r.id_no)) for r in frame.itertuples()}
     assert stored[frame.loc[7, "application_no"]][2] == stored[repeat["application_no"]][2]
     assert people == frame["id_no"].nunique()
+
+
+def test_a_time_with_a_fraction_of_a_second_reimports_as_already_present(
+        engine: Engine, actors: dict, tmp_path: Path) -> None:
+    """Whole seconds are rendered by Arrow, a fraction value by value; either way a re-import
+    (whole file, the fraction alone, the rest alone) finds the stored content."""
+    frame = sample(20, seed=5)
+    frame["submitted_at"] = frame["submitted_at"].astype(str)
+    frame.loc[3, "submitted_at"] = frame.loc[3, "submitted_at"][:19] + ".250"
+    path = write_csv(frame, tmp_path / "fraction.csv")
+    first = import_file(engine, actors["officer"], path, score=False)
+    assert (first.inserted, first.conflicts) == (20, 0)
+    again = import_file(engine, actors["officer"], path, score=False)
+    assert (again.inserted, again.present, again.conflicts) == (0, 20, 0), again.problem_lines()
+    for part in (frame.iloc[[3]], frame.drop(index=3)):  # the fraction alone, or not there
+        again = import_file(engine, actors["officer"], write_csv(part, tmp_path / "part.csv"),
+                            score=False)
+        assert (again.inserted, again.present, again.conflicts) == (0, len(part), 0), \
+            again.problem_lines()

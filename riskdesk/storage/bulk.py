@@ -33,8 +33,11 @@ def column_values(conn: Connection, s: pd.Series) -> list[Any]:
     if pd.api.types.is_datetime64_any_dtype(s):
         if conn.dialect.name == "sqlite":  # SQLAlchemy's SQLite DATETIME text, by Arrow
             times = pa.array(s.astype("datetime64[us]"), from_pandas=True)
-            return list(pc.strftime(times, "%Y-%m-%d %H:%M:%S").to_pylist())
+            # "%Y-%m-%d %H:%M:%S.%f" as Arrow casts microsecond times (strftime: 10x slower)
+            return list(pc.cast(times, pa.string()).to_pylist())
         return [None if pd.isna(v) else v.to_pydatetime() for v in s]
+    if isinstance(s.dtype, pd.StringDtype) and s.dtype.storage == "pyarrow":
+        return list(pa.array(s.array).to_pylist())  # nulls become None on the way
     if isinstance(s.dtype, pd.Int64Dtype):
         return list(s.astype(object).where(s.notna(), None).tolist())  # Python ints
     if pd.api.types.is_float_dtype(s):

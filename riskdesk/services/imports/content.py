@@ -58,10 +58,35 @@ def frame_strings(clean: pd.DataFrame, cipher: DataCipher,
         elif col.kind == "int":
             out[col.name] = _arrow_text(s.astype("Int64"))
         elif col.kind == "datetime":
-            out[col.name] = pa.array(s.astype(str).where(s.notna(), ""), type=pa.string())
+            out[col.name] = _time_text(s)
         else:
-            out[col.name] = pa.array(s.astype(object).where(s.notna(), ""), type=pa.string())
+            out[col.name] = _plain_text(s)
     return out, digests
+
+
+def _plain_text(s: pd.Series) -> pa.Array:
+    """Text as it is, missing as ""; an Arrow-backed column is taken as it is stored."""
+    if isinstance(s.dtype, pd.StringDtype) and s.dtype.storage == "pyarrow":
+        values = pa.array(s.array, type=pa.string())
+        if isinstance(values, pa.ChunkedArray):
+            values = values.combine_chunks()
+        return pc.fill_null(values, "")
+    return pa.array(s.astype(object).where(s.notna(), ""), type=pa.string())
+
+
+def _time_text(s: pd.Series) -> pa.Array:
+    """``str(Timestamp)`` of each value ("2026-08-30 17:39:14"), missing as "", formatted by
+    Arrow when no value has a fraction of a second (the common case)."""
+    if pd.api.types.is_datetime64_dtype(s) and s.dtype != object:
+        missing = s.isna().to_numpy()
+        micros = s.to_numpy("datetime64[us]").view("int64")
+        if not (micros[~missing] % 1_000_000).any():
+            seconds = pa.array(s.to_numpy("datetime64[s]"), mask=missing)
+            return pc.fill_null(pc.cast(seconds, pa.string()), "")  # ISO with a blank
+    # value by value, as stored_strings renders a stored row (a whole column's astype(str)
+    # picks one fraction width for the whole file)
+    return pa.array(["" if pd.isna(v) else str(pd.Timestamp(v)) for v in s.tolist()],
+                    type=pa.string())
 
 
 def _arrow_text(s: pd.Series) -> pa.Array:
@@ -81,8 +106,17 @@ def content_hashes(strings: dict[str, pa.Array], *, chunk: int = 100_000) -> lis
     out: list[str] = []
     for start in range(0, len(strings[CONTENT_FIELDS[0]]), chunk):
         arrays = [strings[name].slice(start, chunk) for name in CONTENT_FIELDS]
-        joined = pc.binary_join_element_wise(*arrays, SEP).to_pylist()
-        out.extend(sha(v.encode()).hexdigest() for v in joined)
+        joined = pc.binary_join_element_wise(*arrays, SEP)
+        if isinstance(joined, pa.ChunkedArray):
+            joined = joined.combine_chunks()
+        # hashed straight from Arrow's UTF-8 buffer: no Python string per row
+        _, offsets_buffer, data_buffer = joined.buffers()
+        width = np.int64 if pa.types.is_large_string(joined.type) else np.int32
+        offsets = np.frombuffer(offsets_buffer, dtype=width)[
+            joined.offset:joined.offset + len(joined) + 1].tolist()
+        data = memoryview(data_buffer if data_buffer is not None else b"")
+        out.extend([sha(data[a:b]).hexdigest() for a, b in
+                    zip(offsets[:-1], offsets[1:], strict=True)])
     return out
 
 

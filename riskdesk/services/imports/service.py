@@ -443,8 +443,12 @@ def _application_columns(conn: Connection, cipher: DataCipher, batch_id: int,
     card_text = cards.astype(object).where(cards.notna(), "").astype(str)
     card_enc = np.full(n, None, dtype=object)
     card_enc[has_card] = cipher.encrypt_many("card", card_text[has_card].tolist())
-    card_masked = (card_text.str.slice(0, 6) + card_text.str.len().sub(10).clip(lower=0).map(
-        lambda k: "*" * k).astype(str) + card_text.str.slice(-4))
+    hidden = card_text.str.len().sub(10).clip(lower=0).to_numpy(dtype=np.int64)
+    stars = pc.take(pa.array(["*" * k for k in range(int(hidden.max(initial=0)) + 1)]), hidden)
+    card_masked = pd.Series(pc.binary_join_element_wise(
+        pa.array(card_text.str.slice(0, 6), type=pa.string()), stars,
+        pa.array(card_text.str.slice(-4), type=pa.string()), "",
+    ).to_pylist(), index=cards.index, dtype=object)
     cols: dict[str, list[Any]] = {
         "application_no": rows["application_no"].tolist(),
         "batch_id": [batch_id] * n,
