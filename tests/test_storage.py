@@ -146,3 +146,34 @@ def test_the_collector_pauses_for_a_bulk_job_and_comes_back() -> None:
     with pytest.raises(ValueError), collector_paused():
         raise ValueError("failed load")
     assert gc.isenabled()
+
+
+def test_bulk_insert_writes_one_value_for_every_row_on_each_database(engine: Engine) -> None:
+    from sqlalchemy import Column, Integer, MetaData, String, Table
+
+    from riskdesk.storage.bulk import insert_columns
+
+    table = Table("bulk_same_probe", MetaData(), Column("id", Integer, primary_key=True),
+                  Column("v", String(20)), Column("batch", Integer), Column("tag", String(20)))
+    table.create(engine)
+    try:
+        with engine.begin() as conn:
+            assert insert_columns(conn, table, {"id": [1, 2, 3], "v": ["a", None, "c"]},
+                                  same={"batch": 7, "tag": "it's"}) == 3
+        with engine.connect() as conn:
+            assert conn.execute(table.select().order_by(table.c.id)).all() == [
+                (1, "a", 7, "it's"), (2, None, 7, "it's"), (3, "c", 7, "it's")]
+    finally:
+        table.drop(engine)
+
+
+def test_only_plain_values_are_written_into_a_statement() -> None:
+    from datetime import datetime
+
+    from riskdesk.storage.bulk import _sqlite_literal
+
+    assert _sqlite_literal("a'b") == "'a''b'"
+    assert _sqlite_literal(12) == "12"
+    for bad in (True, 1.5, datetime(2026, 1, 1), None, b"x"):
+        with pytest.raises(TypeError):
+            _sqlite_literal(bad)

@@ -368,7 +368,7 @@ def _insert_rows(conn: Connection, cipher: DataCipher, batch_id: int, now: datet
         return lambda done: state.progress(0.35 + 0.65 * (base + done) / total_work,
                                            translate("Import", "Writing applications"))
 
-    stamp = [scalar_value(conn, now)] * n
+    stamp = scalar_value(conn, now)
     id_hash = digests["id_no"]
     known = dict(known)
     first = ~id_hash.duplicated(keep="first") & ~id_hash.isin(known.keys())
@@ -382,21 +382,22 @@ def _insert_rows(conn: Connection, cipher: DataCipher, batch_id: int, now: datet
     order = pc.sort_indices(pa.array(people_hash.tolist(), type=pa.string())).to_numpy()
     people, people_hash = people.iloc[order], people_hash.iloc[order]
     with BackgroundInserts(conn) as writer:
-        person_cols = _applicant_columns(conn, cipher, batch_id, people, people_hash.tolist(),
-                                         stamp)
+        person_cols = _applicant_columns(conn, cipher, people, people_hash.tolist())
         if person_ids is not None:
             person_cols["id"] = person_ids
             known.update(zip(person_cols["id_no_hash"], person_ids, strict=True))
-        writer.submit(applicants, person_cols, check=progress(0))
+        writer.submit(applicants, person_cols, check=progress(0), same={
+            "key_id": cipher.key_id, "first_batch_id": batch_id, "created_at": stamp})
         if person_ids is None:
             writer.wait()
             known.update(select_in(conn, applicants, "id_no_hash", ["id"],
                                    person_cols["id_no_hash"]))
-        app_cols = _application_columns(conn, cipher, batch_id, rows, hashes, digests, stamp)
+        app_cols = _application_columns(conn, cipher, rows, hashes, digests)
         app_cols["applicant_id"] = [known[h] for h in id_hash.tolist()]
         if app_ids is not None:
             app_cols["id"] = app_ids
-        writer.submit(applications, app_cols, check=progress(n))
+        writer.submit(applications, app_cols, check=progress(n), same={
+            "batch_id": batch_id, "key_id": cipher.key_id, "created_at": stamp})
         feat_cols: dict[str, list[Any]] = {}
         for name in FEATURE_COLUMNS:
             s = rows[name]
@@ -412,11 +413,10 @@ def _insert_rows(conn: Connection, cipher: DataCipher, batch_id: int, now: datet
     return m
 
 
-def _applicant_columns(conn: Connection, cipher: DataCipher, batch_id: int, people: pd.DataFrame,
-                       id_hashes: list[str], stamp: list[Any]) -> dict[str, list[Any]]:
+def _applicant_columns(conn: Connection, cipher: DataCipher, people: pd.DataFrame,
+                       id_hashes: list[str]) -> dict[str, list[Any]]:
     ids = people["id_no"].astype(str)
     births = people["birth_from_id"]
-    m = len(people)
     return {
         "name": people["name"].tolist(),
         "id_no_enc": cipher.encrypt_many("id_no", ids.tolist()),
@@ -427,15 +427,12 @@ def _applicant_columns(conn: Connection, cipher: DataCipher, batch_id: int, peop
         "id_checksum_ok": id_checksum_ok(ids).tolist(),
         "gender": np.where(ids.str.slice(16, 17).astype(int) % 2 == 1, "M", "F").tolist(),
         "region_code": ids.str.slice(0, 6).tolist(),
-        "key_id": [cipher.key_id] * m,
-        "first_batch_id": [batch_id] * m,
-        "created_at": stamp[:m],
     }
 
 
-def _application_columns(conn: Connection, cipher: DataCipher, batch_id: int,
-                         rows: pd.DataFrame, hashes: pd.Series, digests: dict[str, pd.Series],
-                         stamp: list[Any]) -> dict[str, list[Any]]:
+def _application_columns(conn: Connection, cipher: DataCipher, rows: pd.DataFrame,
+                         hashes: pd.Series, digests: dict[str, pd.Series],
+                         ) -> dict[str, list[Any]]:
     n = len(rows)
     phones = rows["phone"].astype(str)
     cards = rows["card_no"]
@@ -449,10 +446,7 @@ def _application_columns(conn: Connection, cipher: DataCipher, batch_id: int,
         pa.array(card_text.str.slice(0, 6), type=pa.string()), stars,
         pa.array(card_text.str.slice(-4), type=pa.string()), "",
     ).to_pylist(), index=cards.index, dtype=object)
-    cols: dict[str, list[Any]] = {
-        "application_no": rows["application_no"].tolist(),
-        "batch_id": [batch_id] * n,
-    }
+    cols: dict[str, list[Any]] = {"application_no": rows["application_no"].tolist()}
     for name in ("product", "channel", "repayment_type", "purpose", "device_id", "ip", "outcome"):
         cols[name] = column_values(conn, rows[name])
     for name in ("amount", "apr", "upfront_fee", "monthly_fee", "other_fees"):
@@ -471,8 +465,6 @@ def _application_columns(conn: Connection, cipher: DataCipher, batch_id: int,
         "card_hash": [h or None for h in digests["card_no"].tolist()],
         "card_masked": card_masked.astype(object).where(has_card, None).tolist(),
         "content_hash": hashes.tolist(),
-        "key_id": [cipher.key_id] * n,
-        "created_at": stamp,
     })
     return cols
 
