@@ -51,3 +51,18 @@ def test_bench_concurrency_loses_nothing(tmp_path: Path) -> None:
     assert "actions/s" in out and "p95" in out
     assert "errors    : 0" in out and "lost      : 0 decision(s)" in out
     assert "audit chain verified" in out
+
+
+def test_bench_import_measures_both_sides_in_fresh_processes(tmp_path: Path) -> None:
+    from riskdesk.bench import bench_import
+
+    out = bench_import(300, workdir=tmp_path)
+    lines = out.splitlines()
+    assert lines[0].startswith("bench import: 300 rows")
+    ours = float(lines[1].split(":")[1].split("s")[0])
+    floor = float(lines[2].split(":")[1].split("s")[0])
+    ratio = float(lines[3].split(":")[1].split("(")[0])
+    assert ours > 0 and floor > 0.005
+    # the printed times are rounded to 10 ms: the ratio lies within what they allow
+    assert (ours - 0.005) / (floor + 0.005) - 0.01 <= ratio <= (ours + 0.005) / (floor - 0.005)
+    assert list(tmp_path.iterdir()) == []  # the work folder is cleaned up
