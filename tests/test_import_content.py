@@ -7,6 +7,7 @@ import os
 
 import pandas as pd
 import pyarrow as pa
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -61,3 +62,24 @@ def test_arrow_backed_text_columns_become_driver_values_with_none_for_missing() 
             name = "sqlite"
 
     assert column_values(Conn(), s) == ["a", None, "中文"]  # type: ignore[arg-type]
+
+
+def test_problems_come_in_the_callers_language_and_order_from_the_checking_threads(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Columns are checked on worker threads; the reasons still follow the language chosen
+    for this call (a context variable), and the list is the same with one thread or four."""
+    from riskdesk import i18n
+
+    monkeypatch.setattr(i18n, "_catalogues", lambda lang: lambda ctx, text: "ZH:" + text)
+    frame = sample(40, seed=2)
+    frame.loc[3, ["amount", "phone", "term_months"]] = ["-5", "123", "x"]
+    frame.loc[9, ["id_no", "product"]] = ["110101199003071234", "nothing"]
+    monkeypatch.setenv("RISKDESK_THREADS", "4")  # the parallel test run sets 1
+    with i18n.language("zh"):
+        many = validate(frame).problems
+    assert len(many) == 5 and many["reason"].str.startswith("ZH:").all()
+    monkeypatch.setenv("RISKDESK_THREADS", "1")
+    with i18n.language("zh"):
+        one = validate(frame).problems
+    pd.testing.assert_frame_equal(many, one)
+    assert validate(frame).problems["reason"].str.startswith("ZH:").sum() == 0
