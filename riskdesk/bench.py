@@ -74,13 +74,8 @@ def _write_demo_csv(rows: int, csv: Path) -> float:
 
 
 def _our_import(csv: Path, db: Path) -> tuple[float, int, list[str]]:
-    """Our import as ``riskdesk import`` runs it: a fresh process, a migrated file, one user."""
-    engine = make_engine(str(db))
-    migrate.upgrade(engine)
-    with unit_of_work(engine) as session:
-        user = create_user(session, None, username="bench", password="bench-password",
-                           roles=["admin"])
-    actor = Actor(user.id, "bench", frozenset({"admin"}))
+    """Our import as ``riskdesk import`` runs it: a fresh process, a migrated file."""
+    engine, actor, _ = _bench_database(db)
     start = time.perf_counter()
     result = import_file(engine, actor, csv, score=False)
     seconds = time.perf_counter() - start
