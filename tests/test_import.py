@@ -259,12 +259,12 @@ from riskdesk.tasks import TaskState
 import riskdesk.storage.bulk as bulk
 bulk.CHUNK = 500
 bulk.JOURNAL_SWITCH_ROWS = 1000
-_set_journal = bulk._set_journal
-def set_journal(raw, mode):
-    switched = _set_journal(raw, mode)
+set_journal = bulk.set_journal_at_once
+def reported(raw, mode):
+    switched = set_journal(raw, mode)
     print("JOURNAL", mode.lower() if switched else "unchanged", flush=True)
     return switched
-bulk._set_journal = set_journal
+bulk.set_journal_at_once = reported
 engine = make_engine(sys.argv[1])
 with unit_of_work(engine) as s:
     actor = sign_in(s, "officer", sys.argv[3], channel="test")

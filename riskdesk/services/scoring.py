@@ -454,14 +454,14 @@ def _write_outcomes(conn: Connection, frame: pd.DataFrame, result: ScoreResult, 
     if k:
         cols: dict[str, list[Any]] = {
             "application_id": app_ids[new_score].tolist(),
-            "model_version_id": [result.model_version_id] * k, "run_id": [result.run_id] * k,
             "pd": pd_[new_score].tolist(), "margin": margin[new_score].tolist(),
-            "points": pts[new_score].tolist(), "band": bands[new_score].tolist(),
-            "scored_at": [stamp] * k}
+            "points": pts[new_score].tolist(), "band": bands[new_score].tolist()}
         ids = next_ids(conn, table_of(Score), k)
         if ids is not None:
             cols["id"] = ids
-        insert_columns(conn, table_of(Score), cols)
+        insert_columns(conn, table_of(Score), cols, same={
+            "model_version_id": result.model_version_id, "run_id": result.run_id,
+            "scored_at": stamp})
         if ids is None:
             found = dict(select_in(conn, table_of(Score), "application_id", ["id"],
                                    cols["application_id"],
@@ -478,9 +478,9 @@ def _write_outcomes(conn: Connection, frame: pd.DataFrame, result: ScoreResult, 
         m = len(new_hits)
         insert_columns(conn, table_of(RuleHit), {
             "application_id": new_hits["application_id"].tolist(),
-            "rule_set_id": [result.rule_set_id] * m, "run_id": [result.run_id] * m,
             "code": new_hits["code"].tolist(), "severity": new_hits["severity"].tolist(),
-            "detail": new_hits["detail"].str.slice(0, 500).tolist()})
+            "detail": new_hits["detail"].str.slice(0, 500).tolist()},
+            same={"rule_set_id": result.rule_set_id, "run_id": result.run_id})
         result.rule_hits = m
     _store_reasons(conn, explainer, score_ids, result)
 
@@ -538,11 +538,9 @@ def _insert_decisions(conn: Connection, result: ScoreResult, now: datetime,
         select(S.application_id, S.id, *(literal(v) for v in same.values()), outcome, S.band,
                S.pd, S.points, literal(now, DateTime))
         .where(S.run_id == result.run_id).order_by(S.application_id)))
-    m = len(reused["application_id"])
-    if m:
-        insert_columns(conn, table, {
-            **reused, **{k: [v] * m for k, v in same.items()},
-            "decided_at": [scalar_value(conn, now)] * m})
+    if reused["application_id"]:
+        insert_columns(conn, table, reused,
+                       same={**same, "decided_at": scalar_value(conn, now)})
 
 
 def _mark_rule_flags(conn: Connection, app_ids: np.ndarray, codes: pd.Series,

@@ -19,7 +19,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from sqlalchemy import Connection, Engine, Table
 
-from riskdesk.storage.engine import SQLITE_CACHE_KIB, busy_timeout_ms
+from riskdesk.storage.engine import SQLITE_CACHE_KIB, set_journal_at_once
 
 BULK_CACHE_KIB = 3 * 1024 * 1024  # 3 GiB at most; pages are taken only as they are needed
 
@@ -182,7 +182,7 @@ def bulk_load_bind(engine: Engine, rows: int) -> Iterator[Engine | Connection]:
     with engine.connect() as conn:
         raw = conn.connection.driver_connection
         assert raw is not None
-        switched = _set_journal(raw, "DELETE")
+        switched = set_journal_at_once(raw, "DELETE")
         if switched:
             raw.execute("PRAGMA synchronous=FULL")
         try:
@@ -196,17 +196,6 @@ def bulk_load_bind(engine: Engine, rows: int) -> Iterator[Engine | Connection]:
                     raw.execute("PRAGMA journal_mode=WAL")
                 except sqlite3.OperationalError:  # a reader came meanwhile: next connect
                     pass
-
-
-def _set_journal(raw: Any, mode: str) -> bool:
-    """Switch at once or not at all (no waiting for the busy timeout)."""
-    try:
-        raw.execute("PRAGMA busy_timeout=0")
-        return str(raw.execute(f"PRAGMA journal_mode={mode}").fetchone()[0]).upper() == mode
-    except sqlite3.OperationalError:
-        return False
-    finally:
-        raw.execute(f"PRAGMA busy_timeout={busy_timeout_ms()}")
 
 
 @contextmanager

@@ -78,19 +78,28 @@ def set_password(target: str, password: str) -> str:
     return keyring_key(url.set(password=None))
 
 
+def set_journal_at_once(raw: Any, mode: str) -> bool:
+    """Switch a SQLite connection's journal mode without waiting for the busy timeout;
+    False when another connection holds the file (locked or busy)."""
+    raw.execute("PRAGMA busy_timeout=0")
+    try:
+        return str(raw.execute(f"PRAGMA journal_mode={mode}").fetchone()[0]).upper() == mode
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            return False
+        raise
+    finally:
+        raw.execute(f"PRAGMA busy_timeout={busy_timeout_ms()}")
+
+
 def _sqlite_pragmas(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         dbapi_conn.isolation_level = None  # we emit BEGIN ourselves (see _on_begin)
+        # no wait: while a bulk load holds the file in rollback mode, read in that mode
+        set_journal_at_once(dbapi_conn, "WAL")  # sets the busy timeout after
         cur = dbapi_conn.cursor()
-        try:  # no wait: while a bulk load holds the file in rollback mode, read in that mode
-            cur.execute("PRAGMA busy_timeout=0")
-            cur.execute("PRAGMA journal_mode=WAL")
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) and "busy" not in str(exc):
-                raise
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute(f"PRAGMA busy_timeout={busy_timeout_ms()}")
         cur.execute("PRAGMA synchronous=NORMAL")
         # Deep queue pages and counts at millions of rows want more than the default 2 MB.
         cur.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
