@@ -65,4 +65,11 @@ def test_bench_import_measures_both_sides_in_fresh_processes(tmp_path: Path) -> 
     assert ours > 0 and floor > 0.005
     # the printed times are rounded to 10 ms: the ratio lies within what they allow
     assert (ours - 0.005) / (floor + 0.005) - 0.01 <= ratio <= (ours + 0.005) / (floor - 0.005)
+    alone = float(lines[4].split(":")[1].split("s")[0])
+    assert lines[4].lstrip().startswith("write alone") and alone >= 0  # all rows (checked)
+    stages = lines[5].split(":", 1)[1].split(";")
+    assert [s.strip().rsplit(" ", 2)[0] for s in stages][:4] == [
+        "Reading applications.csv", "Checking 300 rows", "Comparing with stored applications",
+        "Writing applications"]
+    assert sum(float(s.strip().rsplit(" ", 2)[1]) for s in stages) == pytest.approx(ours, abs=0.05)
     assert list(tmp_path.iterdir()) == []  # the work folder is cleaned up

@@ -385,3 +385,33 @@ def test_a_time_with_a_fraction_of_a_second_reimports_as_already_present(
                             score=False)
         assert (again.inserted, again.present, again.conflicts) == (0, len(part), 0), \
             again.problem_lines()
+
+
+def test_the_progress_names_each_stage_in_order_and_never_goes_back(
+        sqlite_engine: Engine, sqlite_actors: dict, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the progress dialog shows: every stage of a load, the index rebuild and the
+    commit of a large one included, with the bar moving only forwards into the scoring."""
+    import functools
+
+    import riskdesk.services.imports.service as service
+    from riskdesk.storage import bulk
+    from riskdesk.tasks import TaskState
+    from tests.test_scoring import activate_default
+
+    activate_default(sqlite_engine, sqlite_actors)
+    # the index rebuild of a load that at least doubles the tables, at a test's size
+    monkeypatch.setattr(service, "deferred_sqlite_indexes",
+                        functools.partial(bulk.deferred_sqlite_indexes, minimum=1))
+    path = write_csv(sample(300, seed=21), tmp_path / "stages.csv")
+    marks: list[tuple[float, str]] = []
+    result = import_file(sqlite_engine, sqlite_actors["officer"], path,
+                         state=TaskState(lambda f, m: marks.append((f, m))))
+    assert result.inserted == 300 and result.scoring is not None
+    fractions = [f for f, _ in marks]
+    assert fractions == sorted(fractions) and fractions[-1] == 1.0
+    stages = list(dict.fromkeys(m for _, m in marks))
+    assert stages[:6] == ["Reading stages.csv", "Checking 300 rows",
+                          "Comparing with stored applications", "Writing applications",
+                          "Rebuilding the indexes", "Saving"]
+    assert stages[-1] == "Done" and any(s.startswith("Scoring") for s in stages[6:-1])

@@ -1051,6 +1051,8 @@ ZH: dict[str, str] = {
     'same phone': '同一手机号',
     'same device': '同一设备',
     'same bank card': '同一银行卡',
+    'Rebuilding the indexes': '正在重建索引',
+    'Saving': '正在保存',
     'Automatic decisions and their triggers': '自动决策及其触发规则',
     'Score band': '评分区间',
     'Flagged': '已标记',

@@ -1480,113 +1480,113 @@
 <context>
     <name>ComplaintForm</name>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="42" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="41" />
         <source>Register a complaint</source>
         <translation>登记投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="49" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="48" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="50" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="49" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="52" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="51" />
         <source>Name, ID number or phone of the customer</source>
         <translation>客户姓名、身份证号或手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="54" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="53" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="59" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="58" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="65" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="64" />
         <source>As given, when the bank does not know them</source>
         <translation>如非本行客户，按其自述填写</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="66" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="65" />
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="68" />
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="112" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="67" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="111" />
         <source>(no application)</source>
         <translation>（无关联申请）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="69" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="68" />
         <source>Application</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="71" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="70" />
         <source>e.g. written power of attorney seen</source>
         <translation>例如：已查验书面授权委托书</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="72" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="71" />
         <source>Complaining on their behalf</source>
         <translation>代理投诉人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="73" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="72" />
         <source>Proxy's authorisation</source>
         <translation>代理授权</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="75" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="74" />
         <source>(nobody named)</source>
         <translation>（未指明）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="80" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="79" />
         <source>Employee complained about</source>
         <translation>被投诉员工</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="81" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="80" />
         <source>Team complained about</source>
         <translation>被投诉团队</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="85" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="84" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="87" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="86" />
         <source>What the customer says</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="92" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="91" />
         <source>Register</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="103" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="102" />
         <source>{name}  {id_no}  ({n} applications)</source>
         <translation>{name}  {id_no}（{n} 笔申请）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="107" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="106" />
         <source>No customer found; enter the complainant's name as given.</source>
         <translation>未找到客户；请按投诉人自述填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="151" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="150" />
         <source>Not registered</source>
         <translation>未登记</translation>
     </message>
@@ -3176,194 +3176,204 @@
         <translation>无法读取 {file}：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="88" />
+        <location filename="../../riskdesk/services/imports/service.py" line="95" />
         <source>row {row}, column {column}, value "{value}": {reason}</source>
         <translation>第 {row} 行，列 {column}，值“{value}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="93" />
+        <location filename="../../riskdesk/services/imports/service.py" line="100" />
         <source>... and {n} more problems</source>
         <translation>……另有 {n} 个问题</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="109" />
+        <location filename="../../riskdesk/services/imports/service.py" line="116" />
         <source>Reading {file}</source>
         <translation>正在读取 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="128" />
+        <location filename="../../riskdesk/services/imports/service.py" line="145" />
         <source>Checking {n} rows</source>
         <translation>正在校验 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="138" />
+        <location filename="../../riskdesk/services/imports/service.py" line="155" />
         <source>Comparing with stored applications</source>
         <translation>正在与已存申请比对</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="168" />
+        <location filename="../../riskdesk/services/imports/service.py" line="178" />
+        <source>Saving</source>
+        <translation>正在保存</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/imports/service.py" line="187" />
         <source>{n} problems in {rows} rows</source>
         <translation>{rows} 行中有 {n} 个问题</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="176" />
+        <location filename="../../riskdesk/services/imports/service.py" line="195" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="185" />
+        <location filename="../../riskdesk/services/imports/service.py" line="204" />
         <source>Scoring the new applications</source>
         <translation>正在为新申请评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="206" />
+        <location filename="../../riskdesk/services/imports/service.py" line="225" />
         <source>no such partner in the register</source>
         <translation>合作方名录中无此合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="219" />
+        <location filename="../../riskdesk/services/imports/service.py" line="238" />
         <source>conflict:</source>
         <translation>冲突：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="261" />
+        <location filename="../../riskdesk/services/imports/service.py" line="281" />
         <source>stored and file values differ</source>
         <translation>库中值与文件值不同</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="265" />
+        <location filename="../../riskdesk/services/imports/service.py" line="285" />
         <source>application {no} is already stored with a different {field}</source>
         <translation>申请 {no} 已入库，但 {field} 不同</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="289" />
+        <location filename="../../riskdesk/services/imports/service.py" line="309" />
         <source>this ID number is stored under a different name</source>
         <translation>此身份证号在库中对应另一个姓名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="352" />
+        <location filename="../../riskdesk/services/imports/service.py" line="345" />
+        <source>Rebuilding the indexes</source>
+        <translation>正在重建索引</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/imports/service.py" line="375" />
         <source>Writing applications</source>
         <translation>正在写入申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="328" />
+        <location filename="../../riskdesk/services/imports/service.py" line="350" />
         <source>{n} new, {p} already present, {r} rejected</source>
         <translation>新增 {n} 条，已存在 {p} 条，拒绝 {r} 条</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="74" />
-        <location filename="../../riskdesk/services/imports/validate.py" line="81" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="76" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="83" />
         <source>not a whole number</source>
         <translation>不是整数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="75" />
-        <location filename="../../riskdesk/services/imports/validate.py" line="76" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="77" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="78" />
         <source>not a number</source>
         <translation>不是数字</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="87" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="89" />
         <source>more than {n} decimal places</source>
         <translation>小数位超过 {n} 位</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="91" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="93" />
         <source>must be greater than {min:g}</source>
         <translation>必须大于 {min:g}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="92" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="94" />
         <source>must be at least {min:g}</source>
         <translation>不能小于 {min:g}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="97" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="99" />
         <source>must be at most {max:g}</source>
         <translation>不能大于 {max:g}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="109" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="111" />
         <source>not a date (expected YYYY-MM-DD)</source>
         <translation>不是日期（应为 YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="111" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="113" />
         <source>not a date and time (expected YYYY-MM-DD HH:MM:SS)</source>
         <translation>不是日期时间（应为 YYYY-MM-DD HH:MM:SS）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="117" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="119" />
         <source>lies in the future</source>
         <translation>晚于当前时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="119" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="121" />
         <source>before the year 2000</source>
         <translation>早于 2000 年</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="127" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="129" />
         <source>not an 18-character ID number (17 digits and a digit or X)</source>
         <translation>不是 18 位身份证号（17 位数字加一位数字或 X）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="130" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="132" />
         <source>ID number check digit is wrong</source>
         <translation>身份证号校验位错误</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="135" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="137" />
         <source>the birth date in the ID number is not valid</source>
         <translation>身份证号中的出生日期无效</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="150" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="180" />
         <source>required value is missing</source>
         <translation>缺少必填值</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="159" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="189" />
         <source>unknown value; expected one of: {values}</source>
         <translation>未知取值；应为以下之一：{values}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="168" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="198" />
         <source>not a mainland mobile number (11 digits starting with 1)</source>
         <translation>不是大陆手机号（以 1 开头的 11 位数字）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="174" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="204" />
         <source>not a bank card number (12 to 19 digits)</source>
         <translation>不是银行卡号（12 至 19 位数字）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="183" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="213" />
         <source>not an IPv4 or IPv6 address</source>
         <translation>不是 IPv4 或 IPv6 地址</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="187" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="217" />
         <source>longer than {n} characters</source>
         <translation>超过 {n} 个字符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="191" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="221" />
         <source>may contain only letters, digits and - _ . /</source>
         <translation>只能包含字母、数字和 - _ . /</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="209" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="233" />
         <source>duplicate application number; first seen in row {row}</source>
         <translation>申请编号重复；首次出现在第 {row} 行</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="215" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="239" />
         <source>differs from the birth date in the ID number</source>
         <translation>与身份证号中的出生日期不一致</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="225" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="249" />
         <source>same ID number as row {row} but a different name</source>
         <translation>与第 {row} 行身份证号相同但姓名不同</translation>
     </message>
@@ -3399,32 +3409,32 @@
         <translation>已存储的值无法用本机持有的数据密钥解密（密钥不同，或该值来自其他列）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/security/datakey.py" line="113" />
+        <location filename="../../riskdesk/security/datakey.py" line="111" />
         <source>The OS keyring cannot be read: {error}</source>
         <translation>无法读取操作系统密钥环：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/security/datakey.py" line="123" />
+        <location filename="../../riskdesk/security/datakey.py" line="121" />
         <source>The OS keyring cannot store the data key: {error}</source>
         <translation>操作系统密钥环无法保存数据密钥：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/security/datakey.py" line="142" />
+        <location filename="../../riskdesk/security/datakey.py" line="140" />
         <source>Data key {key_id} is not in this computer's keyring. Restore it from the escrow copy with `riskdesk key import` (see docs/keys.md); without it encrypted personal data cannot be read.</source>
         <translation>本机密钥环中没有数据密钥 {key_id}。请用 `riskdesk key import` 从托管副本恢复（见 docs/keys.md）；没有它，加密的个人信息无法读取。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/security/datakey.py" line="184" />
+        <location filename="../../riskdesk/security/datakey.py" line="182" />
         <source>This database has no active data key.</source>
         <translation>此数据库没有启用的数据密钥。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/security/datakey.py" line="186" />
+        <location filename="../../riskdesk/security/datakey.py" line="184" />
         <source>This database has no data key yet.</source>
         <translation>此数据库还没有数据密钥。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/security/datakey.py" line="156" />
+        <location filename="../../riskdesk/security/datakey.py" line="154" />
         <source>The keyring holds a different key under the id {key_id} than the one this database was encrypted with.</source>
         <translation>密钥环中编号 {key_id} 的密钥与加密此数据库所用的密钥不同。</translation>
     </message>
@@ -4013,7 +4023,7 @@
     </message>
     <message>
         <location filename="../../riskdesk/ui/main_window.py" line="398" />
-        <location filename="../../riskdesk/ui/main_window.py" line="450" />
+        <location filename="../../riskdesk/ui/main_window.py" line="451" />
         <source>User guide</source>
         <translation>使用指南</translation>
     </message>
@@ -4023,52 +4033,52 @@
         <translation>共 {total} 笔申请，已加载 {loaded} 笔</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="477" />
+        <location filename="../../riskdesk/ui/main_window.py" line="478" />
         <source>Importing {file}</source>
         <translation>正在导入 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="497" />
+        <location filename="../../riskdesk/ui/main_window.py" line="498" />
         <source>{n} rows rejected, written with their reasons to {path}.</source>
         <translation>拒绝 {n} 行，已连同原因写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="500" />
+        <location filename="../../riskdesk/ui/main_window.py" line="501" />
         <source>Scoring: {summary}</source>
         <translation>评分：{summary}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="501" />
+        <location filename="../../riskdesk/ui/main_window.py" line="502" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="531" />
+        <location filename="../../riskdesk/ui/main_window.py" line="532" />
         <source>seal intact, signature checked</source>
         <translation>签封完好，签名已核验</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="532" />
+        <location filename="../../riskdesk/ui/main_window.py" line="533" />
         <source>seal intact (signature not checked: no audit key here)</source>
         <translation>签封完好（签名未核验：本机没有审计密钥）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="533" />
+        <location filename="../../riskdesk/ui/main_window.py" line="534" />
         <source>SEAL BROKEN: {why}</source>
         <translation>签封已破坏：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="534" />
+        <location filename="../../riskdesk/ui/main_window.py" line="535" />
         <source>Audit pack {id}: {scope}. {seal}. Read-only: only findings can be written.</source>
         <translation>审计包 {id}：{scope}。{seal}。只读：仅可填写审计发现。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="560" />
+        <location filename="../../riskdesk/ui/main_window.py" line="561" />
         <source>Backup not made</source>
         <translation>未能备份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="493" />
+        <location filename="../../riskdesk/ui/main_window.py" line="494" />
         <source>{file}: {total} rows, {new} imported, {present} already present.</source>
         <translation>{file}：共 {total} 行，导入 {new} 行，已存在 {present} 行。</translation>
     </message>
@@ -4092,27 +4102,27 @@ Credit model: {model}</source>
         <translation>无生效模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="506" />
+        <location filename="../../riskdesk/ui/main_window.py" line="507" />
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="507" />
+        <location filename="../../riskdesk/ui/main_window.py" line="508" />
         <source>The import was cancelled; nothing was saved.</source>
         <translation>导入已取消，未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="509" />
+        <location filename="../../riskdesk/ui/main_window.py" line="510" />
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="511" />
+        <location filename="../../riskdesk/ui/main_window.py" line="512" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="512" />
+        <location filename="../../riskdesk/ui/main_window.py" line="513" />
         <source>The import failed and nothing was saved: {error}</source>
         <translation>导入失败，未保存任何数据：{error}</translation>
     </message>
@@ -6281,58 +6291,57 @@ Credit model: {model}</source>
         <translation>没有生效的模型。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="105" />
+        <location filename="../../riskdesk/services/scoring.py" line="116" />
         <source>{d} decisions ({f} flagged), {s} new scores, {h} rule hits, {r} reason codes, {c} new cases (model {m}, rule set {rs}, policy {p})</source>
         <translation>决策 {d} 笔（标记 {f} 笔），新评分 {s} 条，规则命中 {h} 条，原因码 {r} 条，新案件 {c} 件（模型 {m}，规则集 {rs}，策略 {p}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="140" />
+        <location filename="../../riskdesk/services/scoring.py" line="180" />
         <source>No model is active: an admin proposes one and compliance or a senior officer approves it (riskdesk model propose / approve).</source>
         <translation>没有生效的模型：需由管理员提请、合规或高级审核员审批（riskdesk model propose / approve）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="158" />
+        <location filename="../../riskdesk/services/scoring.py" line="198" />
         <source>Reading applications</source>
         <translation>正在读取申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="177" />
+        <location filename="../../riskdesk/services/scoring.py" line="222" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="185" />
+        <location filename="../../riskdesk/services/scoring.py" line="230" />
         <source>Scope must be all or unscored.</source>
         <translation>范围应为 all 或 unscored。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="292" />
+        <location filename="../../riskdesk/services/scoring.py" line="273" />
         <source>Scoring {n} applications</source>
         <translation>正在为 {n} 笔申请评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="312" />
+        <location filename="../../riskdesk/services/scoring.py" line="410" />
         <source>Checking rules</source>
         <translation>正在检查规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="381" />
-        <location filename="../../riskdesk/services/scoring.py" line="437" />
+        <location filename="../../riskdesk/services/scoring.py" line="508" />
         <source>Explaining flagged applications</source>
         <translation>正在计算标记申请的原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="393" />
+        <location filename="../../riskdesk/services/scoring.py" line="487" />
         <source>Recording decisions</source>
         <translation>正在记录决策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="417" />
+        <location filename="../../riskdesk/services/scoring.py" line="500" />
         <source>Opening cases</source>
         <translation>正在创建案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="553" />
+        <location filename="../../riskdesk/services/scoring.py" line="656" />
         <source>Application {id} has not been scored.</source>
         <translation>申请 {id} 尚未评分。</translation>
     </message>
@@ -6469,12 +6478,12 @@ Credit model: {model}</source>
 <context>
     <name>Storage</name>
     <message>
-        <location filename="../../riskdesk/storage/engine.py" line="69" />
+        <location filename="../../riskdesk/storage/engine.py" line="70" />
         <source>The OS keyring cannot be read: {error}</source>
         <translation>无法读取操作系统密钥环：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/storage/engine.py" line="120" />
+        <location filename="../../riskdesk/storage/engine.py" line="135" />
         <source>Unsupported database type: {backend}</source>
         <translation>不支持的数据库类型：{backend}</translation>
     </message>
@@ -6494,22 +6503,22 @@ Credit model: {model}</source>
         <translation>数据库结构版本（{current}）比本 riskdesk（{head}）旧；请运行 `riskdesk db upgrade`。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/storage/session.py" line="33" />
+        <location filename="../../riskdesk/storage/session.py" line="34" />
         <source>The database is locked by another program or window (waited {seconds:g} s); nothing was changed. Try again when it is free.</source>
         <translation>数据库被其他程序或窗口锁定（已等待 {seconds:g} 秒）；未做任何更改。请在其空闲后重试。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/storage/session.py" line="37" />
+        <location filename="../../riskdesk/storage/session.py" line="38" />
         <source>The disk holding the database is full (or the database reached its size limit); nothing was changed. Free space, then try again.</source>
         <translation>数据库所在磁盘已满（或数据库已达到大小上限）；未做任何更改。请释放空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/storage/session.py" line="42" />
+        <location filename="../../riskdesk/storage/session.py" line="43" />
         <source>The connection to the database server was lost; nothing was changed. It is retried on the next action.</source>
         <translation>与数据库服务器的连接已断开；未做任何更改。下一次操作时将重新连接。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/storage/session.py" line="44" />
+        <location filename="../../riskdesk/storage/session.py" line="45" />
         <source>The database could not complete the operation: {error}</source>
         <translation>数据库无法完成操作：{error}</translation>
     </message>
