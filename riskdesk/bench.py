@@ -125,10 +125,11 @@ def _write_alone(ours: Path, db: Path) -> tuple[float, int]:
         conn = session.connection()
         with bulk_cache(conn), deferred_sqlite_indexes(conn, list(tables), rows_added=rows):
             for table in TABLES:
-                columns = tables[table.name]
+                columns = tables.pop(table.name)
                 same = {k: v[0] for k, v in columns.items() if _one_plain_value(v)}
                 insert_columns(conn, table, {k: v for k, v in columns.items()
                                              if k not in same}, same=same)
+                del columns  # as the import's are: holding them slows the commit by half
     seconds = time.perf_counter() - start
     with engine.connect() as conn:
         written = int(conn.exec_driver_sql(f"SELECT COUNT(*) FROM {TABLES[1].name}").scalar()

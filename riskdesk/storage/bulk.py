@@ -102,11 +102,12 @@ def _execute_rows(conn: Connection, sql: str, columns: Mapping[str, Sequence[Any
     """The driver's executemany of ``sql`` over the columns' rows (in ``names`` order), in
     chunks; ``check`` runs between them."""
     n = len(columns[names[0]])
-    rows = list(zip(*(columns[c] for c in names), strict=True))
-    for start in range(0, n, CHUNK):
-        conn.exec_driver_sql(sql, rows[start:start + CHUNK])
+    for start in range(0, n, CHUNK):  # a chunk's rows at a time: no million tuples at once
+        end = start + CHUNK
+        conn.exec_driver_sql(sql, list(zip(*(columns[c][start:end] for c in names),
+                                           strict=True)))
         if check is not None:
-            check(min(n, start + CHUNK))
+            check(min(n, end))
     return n
 
 
