@@ -228,11 +228,11 @@ def _snapshot(conn: Connection, standing: pd.DataFrame, day: date) -> bool:
     n = len(standing)
     if n:
         insert_columns(conn, table_of(LoanSnapshot), {
-            "month": [month] * n, "loan_id": standing["loan_id"].tolist(),
+            "loan_id": standing["loan_id"].tolist(),
             "as_of": [day] * n, "dpd": standing["dpd"].tolist(),
             "category": standing["category"].tolist(),
             "balance": standing["balance"].tolist(),
-            "overdue_amount": standing["overdue"].tolist()})
+            "overdue_amount": standing["overdue"].tolist()}, same={"month": month})
     return True
 
 
@@ -524,7 +524,7 @@ def _raise_cases(session: Session, actor: Actor, fresh: pd.DataFrame, run: Monit
         "loan_id": fresh["loan_id"].tolist(), "code": fresh["code"].tolist(),
         "trigger_key": fresh["trigger_key"].tolist(), "severity": fresh["severity"].tolist(),
         "detected_on": [run.as_of] * n, "detail": fresh["detail"].tolist(),
-        "case_id": fresh["case_id"].tolist(), "run_id": [run.id] * n})
+        "case_id": fresh["case_id"].tolist()}, same={"run_id": run.id})
     audit.append_many(session, actor, "case.open", "case", opened_items)
     audit.append_many(session, actor, "case.alert", "case", updated_items)
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import gc
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
@@ -265,38 +264,3 @@ def scalar_value(conn: Connection, value: datetime) -> Any:
     if conn.dialect.name == "sqlite":
         return value.strftime("%Y-%m-%d %H:%M:%S.%f")
     return value
-
-
-class BackgroundInserts:
-    """Runs one :func:`insert_columns` at a time on a second thread, so the database works
-    (the driver releases the GIL while it executes) while Python prepares the next table.
-    The caller must not touch the connection until :meth:`wait` returns."""
-
-    def __init__(self, conn: Connection) -> None:
-        self._conn = conn
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="riskdesk-insert")
-        self._pending: Future[int] | None = None
-
-    def submit(self, table: Table, columns: Mapping[str, Sequence[Any]],
-               check: Callable[[int], None] | None = None,
-               same: Mapping[str, Any] | None = None) -> None:
-        self.wait()
-        self._pending = self._pool.submit(insert_columns, self._conn, table, columns,
-                                          check=check, same=same)
-
-    def wait(self) -> None:
-        if self._pending is not None:
-            pending, self._pending = self._pending, None
-            pending.result()
-
-    def __enter__(self) -> BackgroundInserts:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        try:
-            if exc[0] is None:
-                self.wait()
-            elif self._pending is not None:
-                self._pending.exception()  # let the running insert end before rollback
-        finally:
-            self._pool.shutdown(wait=True)

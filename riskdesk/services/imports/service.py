@@ -43,12 +43,12 @@ from riskdesk.services.imports.reader import read_table
 from riskdesk.services.imports.validate import FIRST_DATA_ROW, PROBLEM_COLUMNS, validate
 from riskdesk.services.permissions import Action, require
 from riskdesk.storage.bulk import (
-    BackgroundInserts,
     bulk_cache,
     bulk_load_bind,
     collector_paused,
     column_values,
     deferred_sqlite_indexes,
+    insert_columns,
     next_ids,
     scalar_value,
     select_in,
@@ -362,7 +362,8 @@ def _insert_rows(conn: Connection, cipher: DataCipher, batch_id: int, now: datet
     """Applicants (new ID numbers only; ``known`` maps stored ones to their ids),
     applications, features; returns how many applicants were new.
 
-    Each table's insert runs in the background while the next table is prepared."""
+    One table after the other: inserting on a second thread while the next table was prepared
+    measured no faster (the driver's binding and the preparation both need the GIL)."""
     applicants, applications, features = TABLES
     n = len(rows)
     if n == 0:
@@ -389,35 +390,33 @@ def _insert_rows(conn: Connection, cipher: DataCipher, batch_id: int, now: datet
     people_hash = id_hash[first]
     order = pc.sort_indices(pa.array(people_hash.tolist(), type=pa.string())).to_numpy()
     people, people_hash = people.iloc[order], people_hash.iloc[order]
-    with BackgroundInserts(conn) as writer:
-        person_cols = _applicant_columns(conn, cipher, people, people_hash.tolist())
-        if person_ids is not None:
-            person_cols["id"] = person_ids
-            known.update(zip(person_cols["id_no_hash"], person_ids, strict=True))
-        writer.submit(applicants, person_cols, check=progress(0), same={
-            "key_id": cipher.key_id, "first_batch_id": batch_id, "created_at": stamp})
-        if person_ids is None:
-            writer.wait()
-            known.update(select_in(conn, applicants, "id_no_hash", ["id"],
-                                   person_cols["id_no_hash"]))
-        app_cols = _application_columns(conn, cipher, rows, hashes, digests)
-        app_cols["applicant_id"] = [known[h] for h in id_hash.tolist()]
-        if app_ids is not None:
-            app_cols["id"] = app_ids
-        writer.submit(applications, app_cols, check=progress(n), same={
-            "batch_id": batch_id, "key_id": cipher.key_id, "created_at": stamp})
-        feat_cols: dict[str, list[Any]] = {}
-        for name in FEATURE_COLUMNS:
-            s = rows[name]
-            feat_cols[name] = column_values(conn, s.astype(float) if BY_NAME[name].kind ==
-                                            "float" else s)
-        if app_ids is None:
-            writer.wait()
-            found = dict(select_in(conn, applications, "application_no", ["id"],
-                                   app_cols["application_no"]))
-            app_ids = [found[a] for a in app_cols["application_no"]]
-        feat_cols["application_id"] = app_ids
-        writer.submit(features, feat_cols, check=progress(2 * n))
+    person_cols = _applicant_columns(conn, cipher, people, people_hash.tolist())
+    if person_ids is not None:
+        person_cols["id"] = person_ids
+    insert_columns(conn, applicants, person_cols, check=progress(0), same={
+        "key_id": cipher.key_id, "first_batch_id": batch_id, "created_at": stamp})
+    known.update(zip(person_cols["id_no_hash"], person_ids, strict=True)
+                 if person_ids is not None else
+                 select_in(conn, applicants, "id_no_hash", ["id"], person_cols["id_no_hash"]))
+    del person_cols  # each table's values freed once written: a smaller heap writes faster
+    app_cols = _application_columns(conn, cipher, rows, hashes, digests)
+    app_cols["applicant_id"] = [known[h] for h in id_hash.tolist()]
+    if app_ids is not None:
+        app_cols["id"] = app_ids
+    insert_columns(conn, applications, app_cols, check=progress(n), same={
+        "batch_id": batch_id, "key_id": cipher.key_id, "created_at": stamp})
+    if app_ids is None:
+        found = dict(select_in(conn, applications, "application_no", ["id"],
+                               app_cols["application_no"]))
+        app_ids = [found[a] for a in app_cols["application_no"]]
+    del app_cols
+    feat_cols: dict[str, list[Any]] = {}
+    for name in FEATURE_COLUMNS:
+        s = rows[name]
+        feat_cols[name] = column_values(conn, s.astype(float) if BY_NAME[name].kind ==
+                                        "float" else s)
+    feat_cols["application_id"] = app_ids
+    insert_columns(conn, features, feat_cols, check=progress(2 * n))
     return m
 
 
