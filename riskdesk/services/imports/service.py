@@ -375,7 +375,7 @@ def _insert_rows(conn: Connection, cipher: DataCipher, batch_id: int, now: datet
             WRITING + (INDEXES - WRITING) * (base + done) / total_work,
             translate("Import", "Writing applications"))
 
-    progress(0)(0)
+    progress(0)(0)  # the stage starts with building the columns, before the first chunk
 
     stamp = scalar_value(conn, now)
     id_hash = digests["id_no"]
@@ -395,9 +395,10 @@ def _insert_rows(conn: Connection, cipher: DataCipher, batch_id: int, now: datet
         person_cols["id"] = person_ids
     insert_columns(conn, applicants, person_cols, check=progress(0), same={
         "key_id": cipher.key_id, "first_batch_id": batch_id, "created_at": stamp})
-    known.update(zip(person_cols["id_no_hash"], person_ids, strict=True)
-                 if person_ids is not None else
-                 select_in(conn, applicants, "id_no_hash", ["id"], person_cols["id_no_hash"]))
+    if person_ids is not None:
+        known.update(zip(person_cols["id_no_hash"], person_ids, strict=True))
+    else:  # a server database numbered them: look the new ones up
+        known.update(select_in(conn, applicants, "id_no_hash", ["id"], person_cols["id_no_hash"]))
     del person_cols  # each table's values freed once written: a smaller heap writes faster
     app_cols = _application_columns(conn, cipher, rows, hashes, digests)
     app_cols["applicant_id"] = [known[h] for h in id_hash.tolist()]
