@@ -114,6 +114,19 @@ def test_a_bulk_load_alone_writes_through_a_rollback_journal_then_wal_again(
     with engine.connect() as conn:
         assert _journal(conn) == "wal"
         assert conn.exec_driver_sql("SELECT COUNT(*) FROM t").scalar() == 1
+    # a failure that leaves the load's transaction open, with the temporary store in use,
+    # surfaces as itself, rolled back, and the connection gets its settings back (SQLite
+    # refuses to change temp_store inside such a transaction)
+    with pytest.raises(RuntimeError, match="mid-transaction"), \
+            bulk_load_bind(engine, JOURNAL_SWITCH_ROWS) as bind:
+        bind.begin()
+        bind.exec_driver_sql("INSERT INTO t VALUES (3)")
+        bind.exec_driver_sql("CREATE TEMP TABLE scratch (x INTEGER)")  # temp store open
+        raise RuntimeError("mid-transaction")
+    with engine.connect() as conn:
+        assert _journal(conn) == "wal"
+        assert conn.exec_driver_sql("PRAGMA temp_store").scalar() == 2
+        assert conn.exec_driver_sql("SELECT COUNT(*) FROM t").scalar() == 1
     engine.dispose()
 
 

@@ -18,7 +18,12 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from sqlalchemy import Connection, Engine, Table
 
-from riskdesk.storage.engine import SQLITE_CACHE_KIB, set_journal_at_once
+from riskdesk.storage.engine import (
+    SQLITE_CACHE_KIB,
+    SQLITE_SYNCHRONOUS,
+    SQLITE_TEMP_STORE,
+    set_journal_at_once,
+)
 
 BULK_CACHE_KIB = 3 * 1024 * 1024  # 3 GiB at most; pages are taken only as they are needed
 
@@ -192,11 +197,11 @@ def bulk_load_bind(engine: Engine, rows: int) -> Iterator[Engine | Connection]:
         try:
             yield conn
         finally:
-            raw.execute("PRAGMA temp_store=MEMORY")
+            if conn.in_transaction():  # the pragmas below are refused inside a transaction
+                conn.rollback()
+            raw.execute(f"PRAGMA temp_store={SQLITE_TEMP_STORE}")
             if switched:
-                if conn.in_transaction():
-                    conn.rollback()
-                raw.execute("PRAGMA synchronous=NORMAL")
+                raw.execute(f"PRAGMA synchronous={SQLITE_SYNCHRONOUS}")
                 try:
                     raw.execute("PRAGMA journal_mode=WAL")
                 except sqlite3.OperationalError:  # a reader came meanwhile: next connect

@@ -34,6 +34,9 @@ def busy_timeout_ms() -> int:
     value = os.environ.get("RISKDESK_SQLITE_BUSY_MS", "")
     return int(value) if value.isdigit() else SQLITE_BUSY_TIMEOUT_MS
 SQLITE_CACHE_KIB = 64 * 1024  # a workstation's reading; bulk writers raise it while they run
+# A workstation connection's settings that a bulk load changes for its time and restores.
+SQLITE_SYNCHRONOUS = "NORMAL"
+SQLITE_TEMP_STORE = "MEMORY"
 
 
 def is_url(target: str) -> bool:
@@ -100,10 +103,10 @@ def _sqlite_pragmas(engine: Engine) -> None:
         set_journal_at_once(dbapi_conn, "WAL")  # sets the busy timeout after
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute(f"PRAGMA synchronous={SQLITE_SYNCHRONOUS}")
         # Deep queue pages and counts at millions of rows want more than the default 2 MB.
         cur.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
-        cur.execute("PRAGMA temp_store=MEMORY")
+        cur.execute(f"PRAGMA temp_store={SQLITE_TEMP_STORE}")
         cur.close()
 
     @event.listens_for(engine, "begin")
@@ -121,7 +124,7 @@ def make_engine(target: str | None = None, *, echo: bool = False) -> Engine:
         assert url.database
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)
         # A connection is used by one thread at a time, but not always the one that opened it
-        # (bulk inserts run on a helper thread while the caller waits for them).
+        # (the GUI runs long jobs on a worker thread with connections the pool opened before).
         kwargs["connect_args"] = {"timeout": busy_timeout_ms() / 1000,
                                   "check_same_thread": False}
     elif backend in ("postgresql", "mysql", "mariadb"):
