@@ -816,3 +816,38 @@ def test_the_queue_shows_a_case_past_its_sla_in_red(
                for r in range(model.rowCount())}
     assert colours[late] is not None and colours[late].color() == PAST_DUE
     assert colours[on_time] is None
+
+
+def test_the_progress_dialog_shows_the_newest_stage_when_several_arrive_at_once(
+        qtbot: Any) -> None:
+    """A window-modal progress dialog processes events while its value is set; the label set
+    after that would put an older stage back over a newer one (say "Writing applications"
+    over a minute of "Rebuilding the indexes")."""
+    import threading
+
+    from riskdesk.ui.worker import run_task, wait_for_all
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    dialog = Dialogs().progress(parent)
+    queued, release = threading.Event(), threading.Event()
+
+    def work(state: Any) -> None:
+        state.progress(0.3, "first stage")
+        state.progress(0.5, "second stage")
+        state.progress(0.9, "third stage")
+        queued.set()
+        release.wait(10)
+
+    results: list[Any] = []
+    run_task(parent, work, label="start", on_done=results.append, on_error=results.append,
+             progress=dialog)
+    try:
+        assert queued.wait(10)  # both queued before the window handles either
+        qtbot.waitUntil(lambda: dialog.value() == 900, timeout=5000)
+        assert dialog.labelText() == "third stage"
+    finally:
+        release.set()
+        qtbot.waitUntil(lambda: len(results) == 1, timeout=5000)
+        assert wait_for_all()

@@ -68,9 +68,11 @@ def run_task(parent: QWidget, fn: Callable[[TaskState], Any], *, label: str,
         dialog.canceled.connect(task.state.cancel)
 
         def show_progress(fraction: float, message: str) -> None:
-            dialog.setValue(int(fraction * 1000))
+            # the label first: a window-modal dialog handles the next updates inside setValue,
+            # and a label set after it would put this older stage back over theirs
             if message:
                 dialog.setLabelText(message)
+            dialog.setValue(int(fraction * 1000))
 
         task.signals.progress.connect(show_progress)
         dialog.show()
