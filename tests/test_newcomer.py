@@ -15,3 +15,45 @@ def test_import_format_doc_is_the_describe_output(capsys: pytest.CaptureFixture[
     assert "`partner_code`" in printed and "`stated_age`" in printed
     doc = (ROOT / "docs" / "import-format.md").read_text(encoding="utf-8")
     assert doc == printed, "docs/import-format.md differs from `riskdesk import --describe`"
+
+
+def _tracked_text_files() -> list[str]:
+    import subprocess
+
+    names = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True,
+                           check=True).stdout.split("\n")
+    return [n for n in names if n.endswith((".md", ".py", ".toml", ".txt", ".spec", ".iss",
+                                            ".sh", ".cfg"))]
+
+
+def test_no_reference_leaves_the_repository() -> None:
+    """The design notes and the regulatory figures are in docs/, not in files beside the
+    checkout that a fresh clone does not have."""
+    offenders = []
+    for name in _tracked_text_files():
+        path = ROOT / name
+        if not path.is_file() or name == "tests/test_newcomer.py":
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for needle in ("REGULATION.md", "DESIGN.md", "../shared/"):
+            if needle in text:
+                offenders.append(f"{name}: {needle}")
+    assert not offenders
+
+
+def test_markdown_links_point_at_files_in_the_repository() -> None:
+    import re
+
+    broken = []
+    for name in _tracked_text_files():
+        if not name.endswith(".md"):
+            continue
+        page = ROOT / name
+        for target in re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", page.read_text(encoding="utf-8")):
+            if "://" in target or target.startswith("mailto:"):
+                continue
+            if not (page.parent / target).resolve().is_relative_to(ROOT) or \
+                    not (page.parent / target).exists():
+                broken.append(f"{name}: {target}")
+    assert not broken
+    assert (ROOT / "docs" / "regulation.md").is_file() and (ROOT / "docs" / "design.md").is_file()

@@ -1,4 +1,4 @@
-"""Customer complaints: the register the regulator's deadlines run on (REGULATION.md)."""
+"""Customer complaints: the register the regulator's deadlines run on (docs/regulation.md)."""
 from __future__ import annotations
 
 from datetime import datetime

@@ -201,7 +201,7 @@ LABELS.update({
 })
 
 
-# Complaints (REGULATION.md): the one list of channels, categories, states and outcomes.
+# Complaints (docs/regulation.md): the one list of channels, categories, states and outcomes.
 class ComplaintChannel(StrEnum):
     PHONE = "phone"
     APP = "app"

@@ -1,4 +1,4 @@
-"""The rules riskdesk knows, with default settings and their sources (REGULATION.md).
+"""The rules riskdesk knows, with default settings and their sources (docs/regulation.md).
 
 Only the defaults live here; the settings in force are rule-set versions in the database,
 changed by the compliance role. Each rule's sentence takes the numbers stored with a hit.

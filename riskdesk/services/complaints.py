@@ -1,4 +1,4 @@
-"""Complaint handling to the regulator's rules (REGULATION.md): intake, deadlines and
+"""Complaint handling to the regulator's rules (docs/regulation.md): intake, deadlines and
 extensions, the workflow with its required fields, recusal, links to the customer's
 applications and to fraud cases.
 

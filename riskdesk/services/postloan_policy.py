@@ -1,5 +1,5 @@
 """Post-loan thresholds as versioned, audited data: the five-category day floors, the early
-warning triggers and the large-value figures of ``REGULATION.md``. A change by compliance is a
+warning triggers and the large-value figures of ``docs/regulation.md``. A change by compliance is a
 new version; each monitoring run records the version it applied.
 """
 from __future__ import annotations
@@ -54,7 +54,7 @@ def current(session: Session) -> MonitoringPolicy:
     if row is None:
         row = MonitoringPolicy(params=_canonical(DEFAULTS), created_by="system",
                                created_at=utcnow(session),
-                               note="defaults from REGULATION.md")
+                               note="defaults from docs/regulation.md")
         session.add(row)
         session.flush()
     return row

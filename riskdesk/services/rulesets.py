@@ -1,6 +1,6 @@
 """Rule settings and the decision policy as versioned, audited data.
 
-Defaults (rules/catalog.py, REGULATION.md) become version 1 the first time they are needed.
+Defaults (rules/catalog.py, docs/regulation.md) become version 1 the first time they are needed.
 A change writes a whole new version with an effective date; the version in force is the
 latest one whose effective date has come. Only the compliance role changes either.
 """

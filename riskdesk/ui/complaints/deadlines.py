@@ -1,4 +1,4 @@
-"""Compliance's complaint deadlines: the regulator's days by default (REGULATION.md), and
+"""Compliance's complaint deadlines: the regulator's days by default (docs/regulation.md), and
 whether they count working days. Saving goes through the service (compliance only, audited)."""
 from __future__ import annotations
 
