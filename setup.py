@@ -11,12 +11,24 @@ import os
 import shutil
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 from setuptools import find_packages, setup
 from setuptools.command.build_py import build_py
 
 HERE = Path(__file__).parent
+# `pip install -e .` (tasks.py) says on every run that the editable install uses a finder and
+# that folders named like the package may shadow it: information, not a problem, and 10 lines.
+warnings.filterwarnings("ignore", message="Editable installation")
+
+
+def data_packages(package: str, folder: Path) -> list[str]:
+    """``package`` (at ``folder``) and every folder below it: Python can import a data folder
+    as a package, so setuptools warns about each one the configuration leaves out."""
+    below = sorted(p.relative_to(folder).parts for p in folder.rglob("*") if p.is_dir()
+                   and all(part.isidentifier() for part in p.relative_to(folder).parts))
+    return [package] + [".".join((package, *parts)) for parts in below]
 
 
 def compile_translations() -> None:
@@ -37,7 +49,8 @@ if os.environ.get("RISKDESK_COMPILE_ONLY"):  # tasks.py: compile translations in
 else:
     setup(
         packages=find_packages(include=["riskdesk", "riskdesk.*"])
-        + ["riskdesk.resources", "riskdesk.resources.help"],
+        + data_packages("riskdesk.resources.help", HERE / "docs" / "guide")
+        + data_packages("riskdesk.resources", HERE / "resources"),
         # The user guide's source is docs/guide (the tests write its screenshots there).
         package_dir={"riskdesk.resources": "resources", "riskdesk.resources.help": "docs/guide"},
         package_data={

@@ -29,7 +29,7 @@ def setup(extras: str) -> None:
         sys.exit("riskdesk needs Python 3.11 or newer")
     if not PY.exists():
         venv.EnvBuilder(with_pip=True).create(VENV)
-    sh(PY, "-m", "pip", "install", "-q", "--upgrade", "pip", "setuptools>=68", "wheel",
+    sh(PY, "-m", "pip", "install", "-q", "--upgrade", "pip", "setuptools>=77", "wheel",
        "pyside6-essentials>=6.8")
     sh(PY, "-m", "pip", "install", "-q", "--no-build-isolation", "-e", f".[{extras}]"
        if extras else ".")

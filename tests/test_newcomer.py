@@ -1,6 +1,8 @@
 """What a newcomer trips over on a fresh clone (issue 22, item 6)."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from riskdesk import cli
@@ -57,3 +59,39 @@ def test_markdown_links_point_at_files_in_the_repository() -> None:
                 broken.append(f"{name}: {target}")
     assert not broken
     assert (ROOT / "docs" / "regulation.md").is_file() and (ROOT / "docs" / "design.md").is_file()
+
+
+def _build_output(tmp_path: Path, hook: str) -> str:
+    """A copy of what the build reads (never the work tree: a build writes build/ and
+    *.egg-info beside setup.py), built by setuptools' own hook in a fresh process."""
+    import shutil
+    import subprocess
+    import sys
+
+    tree = tmp_path / "tree"
+    tree.mkdir(exist_ok=True)
+    for name in ("pyproject.toml", "setup.py", "README.md"):
+        shutil.copy(ROOT / name, tree / name)
+    for folder in ("riskdesk", "resources", "docs/guide"):
+        if not (tree / folder).exists():
+            shutil.copytree(ROOT / folder, tree / folder, ignore=shutil.ignore_patterns(
+                "__pycache__", "*.qm"))
+    out = tmp_path / f"out-{hook}"
+    done = subprocess.run([sys.executable, "-W", "default", "-c",
+                           f"from setuptools import build_meta as b; print(b.{hook}({str(out)!r}))"],
+                          cwd=tree, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done.stdout + done.stderr
+
+
+@pytest.mark.packaging
+@pytest.mark.parametrize("hook", ["build_wheel", "build_editable"])
+def test_the_build_prints_no_setuptools_warnings(tmp_path: Path, hook: str) -> None:
+    """`tasks.py` installs riskdesk editable on every run: its build used to print about 250
+    lines of setuptools warnings (license table deprecated, resource folders absent from the
+    packages, the editable finder's note) that hid what mattered."""
+    printed = _build_output(tmp_path, hook)
+    warnings = [line for line in printed.splitlines()
+                if ("warning" in line.lower() or "!!" in line or "deprecat" in line.lower())
+                and "byte-compiling is disabled" not in line]
+    assert warnings == []
