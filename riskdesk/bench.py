@@ -262,18 +262,17 @@ def bench_score(rows: int, *, workdir: Path | None = None) -> str:
 def bench_report(cases: int, *, workdir: Path | None = None) -> str:
     """The monthly compliance report over a month with ``cases`` scored applications (all
     submitted in the previous local month, scored, flagged ones as cases), goal < 10 s."""
-    from datetime import UTC, datetime
-
     from riskdesk.config import SOURCE_TIMEZONE
     from riskdesk.services import reports
-    from riskdesk.services.monthly import month_bounds
+    from riskdesk.services.periods import current_month, period
     from riskdesk.services.scoring import score_applications
 
     with tempfile.TemporaryDirectory(prefix="riskdesk-bench-", dir=workdir) as tmp:
         engine, actor, compliance = _bench_database(Path(tmp) / "report.sqlite")
-        now = datetime.now(UTC).replace(tzinfo=None)
-        last = (now.replace(day=1) - pd.Timedelta(days=1)).strftime("%Y-%m")
-        start, end = month_bounds(last)
+        with unit_of_work(engine, write=False) as session:
+            last = current_month(session, back=1)
+            bounds = period(session, last)
+        start, end = bounds.start, bounds.end
         frame = demo_frame(cases, seed=2)
         spread = np.random.default_rng(2).integers(0, int((end - start).total_seconds()), cases)
         local = (pd.Timestamp(start) + pd.to_timedelta(spread, unit="s")).tz_localize(

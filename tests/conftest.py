@@ -1,5 +1,11 @@
-"""Test fixtures: a headless keyring per worker, and databases on SQLite, PostgreSQL and
-MariaDB, each created under a unique name for the test and dropped afterwards.
+"""Test fixtures: a fixed clock, a headless keyring per worker, and databases on SQLite,
+PostgreSQL and MariaDB, each created under a unique name for the test and dropped afterwards.
+
+The clock: every worker starts at :data:`TEST_NOW` (a Wednesday noon in Shanghai, late in a
+month so that "16 days ago" is the same month) and ticks on in real time; the command-line
+processes a test starts get the same clock through ``RISKDESK_CLOCK_OFFSET``. So the suite
+passes whatever the machine's clock says (CI runs it under faketime too). A test about another
+instant moves the clock with ``riskdesk.storage.clock.shifted``.
 
 With CI=true a server that cannot be reached fails the test instead of skipping it.
 """
@@ -9,6 +15,7 @@ import os
 import tempfile
 import uuid
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 from pathlib import Path
 
 _WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
@@ -24,6 +31,15 @@ os.environ["XDG_CACHE_HOME"] = str(_HOME / "cache")
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("RISKDESK_DB", None)
 os.environ.pop("RISKDESK_PASSWORD", None)
+
+from riskdesk.storage import clock  # noqa: E402
+
+TEST_NOW = datetime(2026, 11, 25, 4, 0, 0)  # UTC: 12:00 in Shanghai
+if clock.OFFSET_ENV not in os.environ:  # set once by the first process, inherited by the rest
+    _offset = clock.shift_to(TEST_NOW)
+    assert _offset is not None
+    os.environ[clock.OFFSET_ENV] = f"{_offset.total_seconds():.6f}"
+clock.shift_by(clock.env_offset() or timedelta(0))
 
 import pytest  # noqa: E402
 from hypothesis import settings  # noqa: E402

@@ -4,7 +4,7 @@ unless exported unmasked."""
 from __future__ import annotations
 
 import sqlite3
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from riskdesk.services.demo_db import build_demo
 from riskdesk.services.users import sign_in
 from riskdesk.storage.engine import make_engine, open_pack
 from riskdesk.storage.session import unit_of_work
+from tests.conftest import TEST_NOW
 from tests.helpers import run_cli
 
 ROWS = 300
@@ -30,7 +31,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
         audit_anchors.create_key()  # the bank's audit key, in this worker's keyring
     db = tmp_path_factory.mktemp("pack") / "demo.sqlite"
     build_demo(str(db), rows=ROWS)
-    month = f"{date.today().replace(day=1) - timedelta(days=1):%Y-%m}"  # last month
+    month = f"{TEST_NOW.date().replace(day=1) - timedelta(days=1):%Y-%m}"  # last month
     return db, month
 
 

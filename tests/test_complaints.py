@@ -292,7 +292,7 @@ def test_cli_imports_complaints_and_prints_figures(sqlite_engine: Engine, sqlite
 def test_month_details_for_the_monthly_report(people) -> None:  # type: ignore[no-untyped-def]
     from sqlalchemy import text as sql
 
-    from riskdesk.services.monthly import month_bounds
+    from riskdesk.services.periods import period
 
     engine, actors, frame = people
     who = actors["compliance"]
@@ -306,8 +306,8 @@ def test_month_details_for_the_monthly_report(people) -> None:  # type: ignore[n
         cp.close(s, who, done.id, version(engine, done.id), reaction="accepted",
                  root_cause="system_error", rectification="fixed the batch job")
     month = f"{now + timedelta(hours=8):%Y-%m}"  # the bank's local month
-    start, end = month_bounds(month)
     with unit_of_work(engine, write=False) as s:
+        start, end = period(s, month).start, period(s, month).end
         details = cp.month_details(s, who, month)
         received = dict(s.execute(sql(
             "SELECT channel, count(*) FROM complaint WHERE received_at >= :s AND "

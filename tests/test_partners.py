@@ -19,6 +19,7 @@ from riskdesk.services.partner_performance import (
 )
 from riskdesk.services.postloan import run_monitoring
 from riskdesk.storage.session import unit_of_work
+from tests.conftest import TEST_NOW
 from tests.test_postloan import Book, approved
 
 
@@ -190,7 +191,7 @@ def test_demo_partners_worst_bad_rate_at_least_twice_the_best(
     with unit_of_work(engine) as s:
         compliance = sign_in(s, "compliance", DEMO_PASSWORD, channel="test")
     assert compliance is not None
-    month = f"{date.today():%Y-%m}"
+    month = f"{TEST_NOW:%Y-%m}"
     with unit_of_work(engine, write=False) as s:
         rows = [r for r in performance(s, compliance, month) if r.matured >= 20]
     assert len(rows) >= 4

@@ -19,6 +19,7 @@ from riskdesk.services import (
     findings,
     models,
     partners,
+    periods,
     postloan_policy,
     reports,
     rulesets,
@@ -92,6 +93,8 @@ def services(engine: Engine, case_id: int,
         (Action.SETTINGS_CHANGE, u(engine, lambda s, a: settings.set_idle_lock_minutes(
             s, a, 10))),
         (Action.SETTINGS_CHANGE, u(engine, lambda s, a: settings.set_bank_name(s, a, "B"))),
+        (Action.TIME_ZONE_CHANGE, u(engine, lambda s, a: periods.set_business_zone(
+            s, a, "Asia/Hong_Kong"))),
         (Action.QUEUE_EXPORT, lambda a: export_view(
             engine, a, CaseFilter(), tmp / f"{a.username}.csv")),
         (Action.PII_UNMASK, u(engine, lambda s, a: unmask(s, a, case_id, "phone"))),

@@ -10,6 +10,7 @@ from riskdesk.services import cases, queue
 from riskdesk.services.actor import Actor
 from riskdesk.services.imports.service import import_frame
 from riskdesk.services.queue import CaseFilter
+from riskdesk.storage.clock import utcnow
 from riskdesk.storage.session import unit_of_work
 from tests.helpers import sample
 from tests.test_scoring import activate_default
@@ -130,7 +131,7 @@ def test_filters_by_product_channel_and_date(filled) -> None:  # type: ignore[no
         assert n(products=("cash_loan",)) == sum(r.product == "cash_loan" for r in rows)
         assert n(channels=("partner",), products=("instalment",)) == sum(
             r.channel == "partner" and r.product == "instalment" for r in rows)
-        start = datetime.now() - timedelta(days=30)
+        start = utcnow() - timedelta(days=30)
         submitted = s.execute(text("SELECT submitted_at FROM review_case")).scalars().all()
         inside = sum(1 for t in submitted if datetime.fromisoformat(str(t)) >= start)
         assert n(submitted_from=start) == inside and 0 < inside < len(rows)

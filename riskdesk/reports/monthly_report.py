@@ -27,6 +27,7 @@ from riskdesk.services.complaints import Figures, MonthDetails
 from riskdesk.services.findings import FindingFigures
 from riskdesk.services.loans import PostLoanFigures
 from riskdesk.services.monthly import MonthlyFigures
+from riskdesk.services.periods import Restatement
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class MonthlyReportData:
     postloan: PostLoanFigures | None = None
     findings: FindingFigures | None = None
     partners: tuple[Any, ...] | None = None  # (PartnerMonth rows, JointPosition, trend)
+    restated: tuple[Restatement, ...] | list[Restatement] = ()  # earlier months changed since
 
 
 def _when(value: datetime | None) -> str:
@@ -105,6 +107,22 @@ def _automatic(s: Styles, f: MonthlyFigures) -> list[Flowable]:
     return out
 
 
+def _restatements(s: Styles, rows: Any) -> list[Flowable]:
+    """Months already reported whose figures late registrations have changed since."""
+    if not rows:
+        return []
+    return [Paragraph(esc(translate("MonthlyReport", "Restatements of earlier months")), s.h2),
+            Paragraph(esc(translate(
+                "MonthlyReport", "Registered after those months' reports were issued; the "
+                "issued reports stay as they were.")), s.small),
+            table(s, [(translate("MonthlyReport", "Month"), translate("MonthlyReport", "Figure"),
+                       translate("MonthlyReport", "As issued"), translate("MonthlyReport", "Now"),
+                       translate("MonthlyReport", "Report no."))] + [
+                (r.month, r.label, r.as_issued, r.now, r.report_no) for r in rows],
+                widths=[22 * mm, WIDTH - 122 * mm, 25 * mm, 20 * mm, 55 * mm]),
+            Spacer(1, 3 * mm)]
+
+
 def _findings(s: Styles, f: FindingFigures) -> list[Flowable]:
     """Audit findings brought back from packs, as the trail had them at the cut-off."""
     out: list[Flowable] = [
@@ -132,7 +150,9 @@ def build(data: MonthlyReportData, *, report_no: str) -> bytes:
         Paragraph(esc(translate("MonthlyReport", "Monthly compliance report")), s.title),
         Paragraph(esc(data.bank), s.h1), Spacer(1, 8 * mm),
         pairs(s, [
-            (translate("MonthlyReport", "Period"), f.month),
+            (translate("MonthlyReport", "Period"),
+             translate("MonthlyReport", "{month} (calendar month, {zone})").format(
+                 month=f.month, zone=f.zone)),
             (translate("MonthlyReport", "Report no."), report_no),
             (translate("MonthlyReport", "Cut-off"), _when(f.cut_off)),
             (translate("MonthlyReport", "Issued by"), data.generated_by),
@@ -141,6 +161,11 @@ def build(data: MonthlyReportData, *, report_no: str) -> bytes:
         Paragraph(esc(translate(
             "MonthlyReport", "Figures count only what existed at the cut-off: regenerating "
             "this report with the same cut-off gives the same figures.")), s.small),
+        Paragraph(esc(translate(
+            "MonthlyReport", "An event counts in the month of its business time (complaint "
+            "received, application submitted, decision made final) as recorded at the "
+            "cut-off; later registrations of earlier months are listed as restatements.")),
+            s.small),
         PageBreak(),
         Paragraph(esc(translate("MonthlyReport", "Summary")), s.h1),
         pairs(s, [
@@ -149,7 +174,10 @@ def build(data: MonthlyReportData, *, report_no: str) -> bytes:
             (translate("MonthlyReport", "Flagged for review"), f.flagged),
             (translate("MonthlyReport", "Flag rate"), _pct(f.flag_rate)),
             (translate("MonthlyReport", "Approved automatically"), f.auto_approved),
-            (translate("MonthlyReport", "Officer decisions"), sum(f.officer_decisions.values())),
+            (translate("MonthlyReport", "Officer decisions made final"),
+             sum(f.officer_decisions.values())),
+            (translate("MonthlyReport", "Decisions awaiting check at the cut-off"),
+             f.awaiting_check),
             (translate("MonthlyReport", "Overrides (four-eyes)"), len(f.overrides)),
             (translate("MonthlyReport", "Median time to decision"), _hours(f.median_hours)),
             (translate("MonthlyReport", "90th percentile time to decision"),
@@ -158,6 +186,7 @@ def build(data: MonthlyReportData, *, report_no: str) -> bytes:
             (translate("MonthlyReport", "Complaints received"), c.received),
             (translate("MonthlyReport", "Complaints overdue"), c.overdue)]),
     ]
+    story += _restatements(s, data.restated)
     story += _automatic(s, f)
     story += [Paragraph(esc(translate("MonthlyReport", "Officer decisions and overrides")),
                         s.h1),

@@ -106,17 +106,16 @@ def _ids(session: Session, query: Any) -> set[int]:
 
 def resolve_scope(session: Session, *, month: str | None,
                   case_refs: list[str] | None) -> Scope:
-    from riskdesk.services.monthly import month_bounds
+    from riskdesk.services.periods import period
 
     scope = Scope(month=month or "")
     if month:
-        start, end = month_bounds(month)
+        p = period(session, month)
         scope.case_ids = _ids(session, select(col(Case.id)).where(  # opened in the month,
-            col(Case.created_at) >= start, col(Case.created_at) < end)) | _ids(  # or on its
-            session, select(col(Case.id)).where(  # applications
-                col(Case.submitted_at) >= start, col(Case.submitted_at) < end))
+            p.holds(col(Case.created_at)))) | _ids(  # or on its applications
+            session, select(col(Case.id)).where(p.holds(col(Case.submitted_at))))
         scope.complaint_ids = _ids(session, select(col(Complaint.id)).where(
-            col(Complaint.received_at) >= start, col(Complaint.received_at) < end))
+            p.holds(col(Complaint.received_at), col(Complaint.created_at))))
         scope.case_ids |= _ids(session, select(col(Complaint.fraud_case_id)).where(
             col(Complaint.id).in_(sorted(scope.complaint_ids) or [-1])))
         scope.report_ids = _ids(session, select(col(Report.id)).where(

@@ -6,7 +6,7 @@ and a ticket that comes back with different content is a conflict that refuses t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,7 @@ from riskdesk.services.imports.columns import header_key, value_key
 from riskdesk.services.imports.reader import read_table
 from riskdesk.services.imports.validate import FIRST_DATA_ROW, PROBLEM_COLUMNS
 from riskdesk.services.permissions import Action, require
+from riskdesk.storage.clock import utcnow
 from riskdesk.storage.session import unit_of_work
 from riskdesk.tasks import TaskState
 
@@ -148,7 +149,7 @@ def _validated(session: Session, frame: pd.DataFrame, problem: _Problems) -> lis
     cipher = None
     out: list[_Row] = []
     seen: dict[str, int] = {}
-    now = datetime.now(UTC).replace(tzinfo=None)
+    now = utcnow(session)
     for i, rec in enumerate(frame.to_dict("records")):
         line = i + FIRST_DATA_ROW
         v = {k: str(rec.get(k, "")).strip() for k in HEADERS}

@@ -492,11 +492,12 @@ class ComplaintRow:
 
 
 def _unanswered(at: datetime) -> Any:
-    """Not yet answered at ``at``: received by then, no reply, not closed or withdrawn."""
+    """Not yet answered at ``at``: received and registered by then, no reply, not closed or
+    withdrawn."""
     from sqlalchemy import and_, or_
 
     k = Complaint
-    return and_(col(k.received_at) <= at,
+    return and_(col(k.received_at) <= at, col(k.created_at) <= at,
                 or_(col(k.responded_at).is_(None), col(k.responded_at) > at),
                 or_(col(k.closed_at).is_(None), col(k.closed_at) > at))
 
@@ -557,33 +558,33 @@ class Figures:
     on_time_rate: float | None  # of the replies given this month, the share in time
     extension_rate: float | None  # of complaints received this month
     reopen_rate: float | None
-    overdue: int  # unanswered past their due date at the month's end (or now)
-    open_by_category: dict[str, int]
+    overdue: int  # unanswered past their due time at the cut-off
+    open_by_category: dict[str, int]  # unanswered at the cut-off
 
 
 def figures(session: Session, actor: Actor, month: str,
             cut_off: datetime | None = None) -> Figures:
-    """The month's complaint figures (the bank's local month, as the monthly report counts
-    it), for the dashboard and the monthly report."""
+    """The month's complaint figures for the dashboard and the monthly report, by the one
+    period rule (:mod:`riskdesk.services.periods`): received in the month as registered by the
+    cut-off (default now), replies given in the month, and what is open and overdue at the
+    cut-off itself."""
     from sqlalchemy import case, func
 
-    from riskdesk.services.monthly import month_bounds
+    from riskdesk.services.periods import period
 
     require(actor, Action.APPLICATION_VIEW)
-    start, end = month_bounds(month)
-    at = min(end, cut_off or utcnow(session))
+    p = period(session, month, cut_off)
+    at = p.at
     k = Complaint
     received, extended, reopened = session.execute(
         select(func.count(), func.coalesce(func.sum(case((col(k.extension) != "none", 1),
                                                          else_=0)), 0),
                func.coalesce(func.sum(case((col(k.reopen_count) > 0, 1), else_=0)), 0))
-        .where(col(k.received_at) >= start, col(k.received_at) < end,
-               col(k.created_at) <= at)).one()
+        .where(p.holds(col(k.received_at), col(k.created_at)))).one()
     responded, in_time = session.execute(
         select(func.count(), func.coalesce(func.sum(case(
             (col(k.responded_at) <= col(k.due_at), 1), else_=0)), 0))
-        .where(col(k.responded_at) >= start, col(k.responded_at) < end,
-               col(k.responded_at) <= at)).one()
+        .where(p.holds(col(k.responded_at)))).one()
     overdue = session.scalar(select(func.count()).select_from(k).where(
         _unanswered(at), col(k.due_at) < at)) or 0
     by_category = dict(session.execute(
@@ -610,20 +611,20 @@ def month_details(session: Session, actor: Actor, month: str,
     """The monthly report's complaint tables, as of the cut-off like :func:`figures`."""
     from sqlalchemy import func
 
-    from riskdesk.services.monthly import month_bounds
+    from riskdesk.services.periods import period
 
     require(actor, Action.APPLICATION_VIEW)
-    start, end = month_bounds(month)
-    at = min(end, cut_off or utcnow(session))
+    p = period(session, month, cut_off)
+    at = p.at
     k = Complaint
     by_channel = session.execute(
         select(col(k.channel), func.count()).where(
-            col(k.received_at) >= start, col(k.received_at) < end, col(k.created_at) <= at)
+            p.holds(col(k.received_at), col(k.created_at)))
         .group_by(col(k.channel))).all()
     causes = session.execute(
         select(col(k.root_cause), func.count()).where(
-            col(k.closed_at) >= start, col(k.closed_at) < end, col(k.closed_at) <= at,
-            col(k.root_cause) != "").group_by(col(k.root_cause))).all()
+            p.holds(col(k.closed_at)), col(k.root_cause) != "")
+        .group_by(col(k.root_cause))).all()
     overdue = session.execute(
         select(col(k.number), col(k.category), col(k.received_at), col(k.due_at))
         .where(_unanswered(at), col(k.due_at) < at).order_by(col(k.due_at))).all()

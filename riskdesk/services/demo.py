@@ -7,7 +7,7 @@ the fraud rules look for: repeat applicants within days, shared devices, shared 
 """
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 import numpy as np
 import pandas as pd
@@ -15,6 +15,7 @@ import pandas as pd
 from riskdesk.config import SOURCE_TIMEZONE
 from riskdesk.domain.identity import CHECK_CHARS, WEIGHTS
 from riskdesk.paths import resources_dir
+from riskdesk.storage.clock import utcnow
 
 MAX_ROWS = 10_000_000
 CNY_PER_USD_SCALE = 5
@@ -79,7 +80,7 @@ def demo_frame(rows: int, *, seed: int = 20_261_124, now: datetime | None = None
     card_of = np.asarray(("990000" + card_digits).where(rng.random(persons) < 0.8, ""),
                          dtype=object)
 
-    now = now or datetime.now(UTC).replace(tzinfo=None)
+    now = now or utcnow()
     span = 182 * 24 * 3600
     offsets = rng.integers(3600, span, n)
     # Repeat applications of one person cluster within a few days of each other.

@@ -180,7 +180,12 @@ def month_ends(first: date, today: date) -> list[date]:
 def load_demo_loans(engine: Engine, officer: Actor, *, loans: int = 2500,
                     today: date | None = None) -> str:
     """Import the book through the loan import, then run the monitoring at each month end."""
-    today = today or date.today()
+    if today is None:
+        from riskdesk.services.periods import local_day
+        from riskdesk.storage.session import unit_of_work
+
+        with unit_of_work(engine, write=False) as session:
+            today = local_day(session)
     book, repayments, flows = demo_books(engine, loans=loans, today=today)
     with tempfile.TemporaryDirectory() as tmp:
         for name, frame in (("loans", book), ("repayments", repayments), ("flows", flows)):

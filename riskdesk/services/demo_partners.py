@@ -54,7 +54,8 @@ def assign_partners(frame: pd.DataFrame, seed: int = 10) -> pd.DataFrame:
 
 def review_partners(engine: Engine, officer: Actor) -> str:
     from riskdesk.services.partner_performance import raise_review_cases
+    from riskdesk.services.periods import current_month
 
     with unit_of_work(engine) as session:
-        opened = raise_review_cases(session, officer, f"{date.today():%Y-%m}")
+        opened = raise_review_cases(session, officer, current_month(session))
     return f"{len(DEMO_PARTNERS)} partners, {len(opened)} partner review case(s)"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from sqlmodel import Session, col, select
@@ -66,8 +66,7 @@ def add_in_pack(pack: Path, auditor: str, draft: Draft) -> int:
                 "version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', 'open', '', 1)",
                 (f"{pack_id}:{uuid.uuid4().hex[:12]}", pack_id, d.case_id, d.complaint_id,
                  d.month, d.severity, d.text.strip(), d.recommendation.strip(),
-                 auditor[:64], datetime.now(UTC).replace(tzinfo=None)
-                 .strftime("%Y-%m-%d %H:%M:%S.%f")))
+                 auditor[:64], utcnow().strftime("%Y-%m-%d %H:%M:%S.%f")))
             return int(cur.lastrowid or 0)
     finally:
         con.close()
@@ -168,14 +167,16 @@ class FindingFigures:
     open_rows: list[tuple[int, str, str, str]]  # id, on, severity, text: the oldest first
 
 
-def figures(session: Session, start: datetime, end: datetime,
-            cut_off: datetime) -> FindingFigures:
-    """As the trail had it at the cut-off: a follow-up after it does not move the figures."""
+def figures(session: Session, month: str, cut_off: datetime) -> FindingFigures:
+    """As the trail had it at the cut-off: a follow-up after it does not move the figures;
+    "brought back" by the month they were brought back in (the one period rule)."""
     import json
 
     from riskdesk.domain.audit import AuditEvent
+    from riskdesk.services.periods import period
 
-    at = min(end, cut_off)
+    p = period(session, month, cut_off)
+    at = p.at
     rows = list(session.exec(select(Finding).where(col(Finding.imported_at) <= at)
                              .order_by(col(Finding.id))))
     status = {r.id: "open" for r in rows}
@@ -190,7 +191,7 @@ def figures(session: Session, start: datetime, end: datetime,
     by_severity: dict[str, int] = {}
     for r in still:
         by_severity[r.severity] = by_severity.get(r.severity, 0) + 1
-    imported = sum(1 for r in rows if r.imported_at and start <= r.imported_at < end)
+    imported = sum(1 for r in rows if r.imported_at and p.contains(r.imported_at))
     closed = sum(1 for r in rows if status[r.id] in ("resolved", "accepted"))
     on = [(r.id or 0, f"case {r.case_id}" if r.case_id else f"complaint {r.complaint_id}"
            if r.complaint_id else f"month {r.month}", r.severity, r.text[:160])

@@ -22,7 +22,7 @@ from riskdesk.domain.loans import (
 from riskdesk.errors import NotFound
 from riskdesk.i18n import translate
 from riskdesk.services.actor import Actor
-from riskdesk.services.monthly import month_days, months_back
+from riskdesk.services.periods import month_days, months_back, period
 from riskdesk.services.permissions import Action, require
 from riskdesk.services.postloan import alert_name, alert_sentence
 from riskdesk.services.postloan_policy import CATEGORIES
@@ -170,11 +170,10 @@ def postloan_figures(session: Session, actor: Actor, month: str, cut_off: dateti
     """The monthly report's post-loan section: the month's snapshot (closed once the month's
     report is issued, see services.postloan) and the warnings of runs finished by the cut-off."""
     require(actor, Action.APPLICATION_VIEW)
-    start, end = month_days(month)
+    p = period(session, month, cut_off)
     runs = session.exec(select(MonitoringRun).where(
-        col(MonitoringRun.as_of) >= start, col(MonitoringRun.as_of) < end,
-        col(MonitoringRun.finished_at).is_not(None),
-        col(MonitoringRun.finished_at) <= cut_off)).all()
+        p.days(col(MonitoringRun.as_of), col(MonitoringRun.finished_at)),
+        col(MonitoringRun.finished_at).is_not(None))).all()
     ids = [r.id for r in runs]
     alerts: dict[str, int] = {}
     opened = 0

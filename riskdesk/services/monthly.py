@@ -2,8 +2,7 @@
 counts (applications created, decisions made, audit events written by then), so computing them
 again later with the same cut-off gives the same numbers.
 
-The month is the bank's calendar month in the origination system's time zone
-(``RISKDESK_SOURCE_TZ``, Asia/Shanghai by default), as stored instants in UTC.
+The month and the cut-off follow the one rule of :mod:`riskdesk.services.periods`.
 """
 from __future__ import annotations
 
@@ -11,22 +10,19 @@ import json
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlmodel import Session, col
 
-from riskdesk.config import SOURCE_TIMEZONE
 from riskdesk.domain.applications import Application
 from riskdesk.domain.audit import AuditEvent
 from riskdesk.domain.cases import Case
 from riskdesk.domain.enums import Band, DecisionOutcome
 from riskdesk.domain.scoring import DecisionRecord
-from riskdesk.errors import InvalidInput
-from riskdesk.i18n import translate
 from riskdesk.services.actor import Actor
+from riskdesk.services.periods import Period, period
 from riskdesk.services.permissions import Action, require
 
 CHECKS = ("case.check.confirm", "case.check.send_back")
@@ -49,6 +45,7 @@ class MonthlyFigures:
     start: datetime
     end: datetime
     cut_off: datetime
+    zone: str = "UTC"
     received: int = 0
     decided: int = 0
     flagged: int = 0
@@ -59,7 +56,9 @@ class MonthlyFigures:
     # Automatic decisions by score band: band -> (approved automatically, flagged).
     by_band: dict[str, tuple[int, int]] = field(default_factory=dict)
     pd_bins: list[tuple[str, int]] = field(default_factory=list)  # decisions by PD band
+    # Officer decisions made final this month (no check needed, or confirmed by the checker).
     officer_decisions: dict[str, int] = field(default_factory=dict)  # approve/decline/...
+    awaiting_check: int = 0  # made this month, still waiting for the checker at the cut-off
     overrides: list[Override] = field(default_factory=list)
     hours_to_decision: list[float] = field(default_factory=list)
     sla_breaches: int = 0  # decided after the due time, or still open past it at the cut-off
@@ -82,44 +81,13 @@ class MonthlyFigures:
         return h[min(len(h) - 1, int(0.9 * len(h)))] if h else None
 
 
-def month_days(month: str) -> tuple[date, date]:
-    """The month's first day and the next month's first day (calendar dates)."""
-    try:
-        first = datetime.strptime(month, "%Y-%m").date()
-    except ValueError:
-        raise InvalidInput(translate("Monthly", "A month is written YYYY-MM, not {month}.")
-                           .format(month=month)) from None
-    return first, date(first.year + (first.month == 12), first.month % 12 + 1, 1)
-
-
-def months_back(month: str, n: int) -> str:
-    """The month ``n`` months before ``month`` (YYYY-MM)."""
-    y, m = int(month[:4]), int(month[5:7]) - n
-    while m <= 0:
-        y, m = y - 1, m + 12
-    return f"{y}-{m:02d}"
-
-
-def month_bounds(month: str) -> tuple[datetime, datetime]:
-    """The local calendar month as naive UTC instants [start, end)."""
-    first, nxt = month_days(month)
-    zone = ZoneInfo(SOURCE_TIMEZONE)
-
-    def utc(local: date) -> datetime:
-        return datetime.combine(local, datetime.min.time(), zone).astimezone(
-            ZoneInfo("UTC")).replace(tzinfo=None)
-
-    return utc(first), utc(nxt)
-
-
 def monthly_figures(session: Session, actor: Actor, month: str,
                     cut_off: datetime) -> MonthlyFigures:
     require(actor, Action.APPLICATION_VIEW)
-    start, end = month_bounds(month)
-    f = MonthlyFigures(month, start, end, cut_off)
+    p = period(session, month, cut_off)
+    f = MonthlyFigures(month, p.start, p.end, cut_off, p.zone)
     apps = select(col(Application.id)).where(
-        col(Application.submitted_at) >= start, col(Application.submitted_at) < end,
-        col(Application.created_at) <= cut_off)
+        p.holds(col(Application.submitted_at), col(Application.created_at)))
     f.received = int(session.scalar(select(func.count()).select_from(apps.subquery())) or 0)
     # Each application's latest decision made by the cut-off.
     latest = (select(func.max(DecisionRecord.id)).where(
@@ -149,7 +117,7 @@ def monthly_figures(session: Session, actor: Actor, month: str,
     f.auto_by_rule = dict(sorted(auto_flags.items()))
     f.by_band = {b: (n[0], n[1]) for b, n in bands.items()}
     f.pd_bins = [(f"{5 * b}-{5 * b + 5}%" if b < 9 else "45%+", bins[b]) for b in range(10)]
-    _officer_steps(session, f)
+    _officer_steps(session, f, p)
     _ceilings(session, f, over)
     head = session.execute(select(col(AuditEvent.seq), col(AuditEvent.hash)).where(
         col(AuditEvent.at) <= cut_off).order_by(col(AuditEvent.seq).desc()).limit(1)).first()
@@ -158,35 +126,48 @@ def monthly_figures(session: Session, actor: Actor, month: str,
     return f
 
 
-def _officer_steps(session: Session, f: MonthlyFigures) -> None:
+def _officer_steps(session: Session, f: MonthlyFigures, p: Period) -> None:
     """Decisions, overrides and their checks, from the audit trail (what was recorded by the
-    cut-off is what happened); time to decision from each case's opening."""
+    cut-off is what happened); time to decision from each case's opening.
+
+    A decision counts in the month it became final: when it was made if it needed no check,
+    when the checker confirmed it otherwise. One still waiting for its checker at the cut-off
+    counts apart (:attr:`MonthlyFigures.awaiting_check`), never as a decision."""
     events = session.execute(select(
         col(AuditEvent.entity_id), col(AuditEvent.action), col(AuditEvent.actor),
         col(AuditEvent.at), col(AuditEvent.after)).where(
         col(AuditEvent.action).in_(("case.decide", *CHECKS)),
-        col(AuditEvent.at) >= f.start, col(AuditEvent.at) < f.end,
-        col(AuditEvent.at) <= f.cut_off).order_by(col(AuditEvent.seq))).all()
+        p.holds(col(AuditEvent.at))).order_by(col(AuditEvent.seq))).all()
+    # A check this month may confirm a decision made in an earlier month.
+    earlier = _pending_before(session, p, {int(e) for e, a, *_ in events
+                                           if a in CHECKS})
     counts: Counter[str] = Counter()
     waiting: dict[int, Override] = {}
+    pending: dict[int, str] = {}
     final: dict[int, datetime] = {}
     for entity, action, who, at, after in events:
         data: dict[str, Any] = json.loads(after) if after else {}
         case_id = int(entity)
         if action == "case.decide":
-            counts[str(data.get("decision") or data.get("status") or "")] += 1
             if data.get("status") == "awaiting_check":
                 waiting[case_id] = Override(case_id, who, at, None, None)
+                pending[case_id] = str(data.get("decision") or "")
             elif data.get("status") == "decided":
+                counts[str(data.get("decision") or "")] += 1
                 final[case_id] = at
-        elif case_id in waiting:
-            made = waiting[case_id]
+        else:
             confirmed = action == "case.check.confirm"
-            f.overrides.append(Override(case_id, made.maker, made.made_at, who,
-                                        "confirmed" if confirmed else "sent_back"))
-            del waiting[case_id]
+            decision = pending.pop(case_id, None)
+            made = waiting.pop(case_id, None)
+            if made is None and case_id in earlier:
+                made, decision = earlier[case_id]
+            if made is not None:
+                f.overrides.append(Override(case_id, made.maker, made.made_at, who,
+                                            "confirmed" if confirmed else "sent_back"))
             if confirmed:
+                counts[decision or "approve"] += 1
                 final[case_id] = at
+    f.awaiting_check = len(waiting)
     f.overrides += list(waiting.values())
     f.officer_decisions = dict(sorted(counts.items()))
     if final:
@@ -198,8 +179,7 @@ def _officer_steps(session: Session, f: MonthlyFigures) -> None:
             f.sla_breaches += done > due
     # Opened this month, past due at the cut-off, and not decided by then (per the trail).
     overdue = set(session.scalars(select(col(Case.id)).where(
-        col(Case.created_at) >= f.start, col(Case.created_at) < f.end,
-        col(Case.created_at) <= f.cut_off, col(Case.due_at) < f.cut_off)))
+        p.holds(col(Case.created_at)), col(Case.due_at) < p.at)))
     if overdue:
         decided_by_then = {
             int(entity) for entity, after in session.execute(
@@ -209,6 +189,29 @@ def _officer_steps(session: Session, f: MonthlyFigures) -> None:
                     col(AuditEvent.at) <= f.cut_off))
             if json.loads(after or "{}").get("status") == "decided"}
         f.sla_breaches += len(overdue - decided_by_then - set(final))
+
+
+def _pending_before(session: Session, p: Period,
+                    case_ids: set[int]) -> dict[int, tuple[Override, str]]:
+    """For cases checked this month: the decision still waiting for its check at the month's
+    start (maker, time and decision), from the trail before the month."""
+    out: dict[int, tuple[Override, str]] = {}
+    ids = sorted(case_ids)
+    for start in range(0, len(ids), 900):
+        part = [str(i) for i in ids[start:start + 900]]
+        for entity, action, who, at, after in session.execute(select(
+                col(AuditEvent.entity_id), col(AuditEvent.action), col(AuditEvent.actor),
+                col(AuditEvent.at), col(AuditEvent.after)).where(
+                col(AuditEvent.entity_type) == "case", col(AuditEvent.entity_id).in_(part),
+                col(AuditEvent.action).in_(("case.decide", *CHECKS)),
+                col(AuditEvent.at) < p.start).order_by(col(AuditEvent.seq))):
+            data = json.loads(after or "{}")
+            if action == "case.decide" and data.get("status") == "awaiting_check":
+                out[int(entity)] = (Override(int(entity), who, at, None, None),
+                                    str(data.get("decision") or ""))
+            else:
+                out.pop(int(entity), None)
+    return out
 
 
 def _ceilings(session: Session, f: MonthlyFigures, over: list[tuple[int, str]]) -> None:

@@ -27,8 +27,8 @@ from riskdesk.domain.scoring import DecisionRecord
 from riskdesk.i18n import translate
 from riskdesk.services import audit
 from riskdesk.services.actor import Actor
-from riskdesk.services.monthly import month_bounds, month_days, months_back
 from riskdesk.services.partners import capital_on
+from riskdesk.services.periods import month_days, months_back, period
 from riskdesk.services.permissions import Action, require
 from riskdesk.storage.clock import utcnow
 
@@ -81,15 +81,17 @@ def _month_end(month: str) -> date:
 
 def performance(session: Session, actor: Actor, month: str,
                 cut_off: datetime | None = None) -> list[PartnerMonth]:
-    """``cut_off``: count only what existed then (the monthly report's frozen view)."""
+    """Each partner's month by the one period rule, as recorded at ``cut_off`` (default now):
+    the monthly report's frozen view, the same whenever it is computed again."""
     require(actor, Action.APPLICATION_VIEW)
-    start, end = month_bounds(month)
-    at = cut_off or datetime(9999, 1, 1)
-    rows = {int(p.id or 0): PartnerMonth(int(p.id or 0), p.code, p.name)
-            for p in session.exec(select(Partner).order_by(col(Partner.code)))}
+    p = period(session, month, cut_off)
+    at = p.at
+    rows = {int(r.id or 0): PartnerMonth(int(r.id or 0), r.code, r.name)
+            for r in session.exec(select(Partner).where(col(Partner.created_at) <= at)
+                                  .order_by(col(Partner.code)))}
     A, D = Application, DecisionRecord
-    in_month = (col(A.partner_id).is_not(None), col(A.submitted_at) >= start,
-                col(A.submitted_at) < end, col(A.created_at) <= at)
+    in_month = (col(A.partner_id).is_not(None),
+                p.holds(col(A.submitted_at), col(A.created_at)))
     for pid, n in session.execute(select(col(A.partner_id), func.count()).where(*in_month)
                                   .group_by(col(A.partner_id))):
         rows[int(pid)].applications = int(n)
@@ -135,8 +137,8 @@ def performance(session: Session, actor: Actor, month: str,
     cats: dict[int, Counter[str]] = defaultdict(Counter)
     for pid, category, n in session.execute(
             select(col(Complaint.partner_id), col(Complaint.category), func.count()).where(
-                col(Complaint.partner_id).is_not(None), col(Complaint.received_at) >= start,
-                col(Complaint.received_at) < end, col(Complaint.created_at) <= at)
+                col(Complaint.partner_id).is_not(None),
+                p.holds(col(Complaint.received_at), col(Complaint.created_at)))
             .group_by(col(Complaint.partner_id), col(Complaint.category))):
         if int(pid) in rows:
             cats[int(pid)][str(category)] += int(n)
@@ -157,19 +159,23 @@ class JointPosition:
     warnings: list[str]
 
 
-def joint_position(session: Session, actor: Actor, month: str) -> JointPosition:
+def joint_position(session: Session, actor: Actor, month: str,
+                   cut_off: datetime | None = None) -> JointPosition:
     """At the month's end, from its snapshot: the bank's own part of each jointly funded
-    loan's balance (the partner funds its share)."""
+    loan's balance (the partner funds its share), against the capital figures set by the
+    cut-off (default now), so a reissued report shows what it first showed."""
     require(actor, Action.APPLICATION_VIEW)
-    day = _month_end(month)
+    p = period(session, month, cut_off)
+    day = p.last_day
     by: dict[str, Decimal] = defaultdict(Decimal)
     for code, balance, share in session.execute(
             select(col(Partner.code), col(LoanSnapshot.balance), col(Loan.partner_share))
             .join(Loan, col(Loan.id) == col(LoanSnapshot.loan_id))
             .join(Partner, col(Partner.id) == col(Loan.partner_id))
-            .where(col(LoanSnapshot.month) == month, col(Loan.partner_share).is_not(None))):
+            .where(col(LoanSnapshot.month) == month, col(Loan.partner_share).is_not(None),
+                   col(Loan.created_at) <= p.at)):
         by[str(code)] += Decimal(str(balance)) * (1 - Decimal(str(share)) / 100)
-    capital = capital_on(session, day)
+    capital = capital_on(session, day, p.at)
     ratio_one: dict[str, float] = {}
     warnings = []
     ratio_all = None
@@ -192,12 +198,14 @@ def joint_position(session: Session, actor: Actor, month: str) -> JointPosition:
 
 
 def trend(session: Session, actor: Actor, month: str, months: int = 6,
-          ) -> dict[str, list[tuple[str, float | None]]]:
-    """Each partner's bad rate over the months up to ``month``, oldest first."""
+          cut_off: datetime | None = None) -> dict[str, list[tuple[str, float | None]]]:
+    """Each partner's bad rate over the months up to ``month``, oldest first, each as
+    recorded at ``cut_off`` (default now)."""
     out: dict[str, list[tuple[str, float | None]]] = defaultdict(list)
+    at = cut_off if cut_off is not None else utcnow(session)
     for back in range(months - 1, -1, -1):
         m = months_back(month, back)
-        for r in performance(session, actor, m):
+        for r in performance(session, actor, m, at):
             out[r.code].append((m, r.bad_rate))
     return dict(out)
 

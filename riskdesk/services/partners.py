@@ -4,7 +4,7 @@ figures the joint-lending limits are measured against."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from sqlmodel import Session, col, select
@@ -170,7 +170,24 @@ def set_capital(session: Session, actor: Actor, effective: date, tier1: str,
     return row
 
 
-def capital_on(session: Session, day: date) -> Capital | None:
+def capital_on(session: Session, day: date, cut_off: datetime | None = None,
+               ) -> Capital | None:
+    """The figures in force on ``day``; with ``cut_off``, as they had been set by then (from
+    the audit trail, since a later correction of the same date replaces the row)."""
+    if cut_off is not None:
+        import json
+
+        from riskdesk.domain.audit import AuditEvent
+
+        found = session.execute(select(col(AuditEvent.entity_id), col(AuditEvent.after)).where(
+            col(AuditEvent.action) == "partner.capital",
+            col(AuditEvent.entity_id) <= day.isoformat(), col(AuditEvent.at) <= cut_off)
+            .order_by(col(AuditEvent.entity_id).desc(), col(AuditEvent.seq).desc())).first()
+        if found is None:
+            return None
+        values = json.loads(found[1] or "{}")
+        return Capital(date.fromisoformat(str(found[0])), Decimal(values["net_tier1_capital"]),
+                       Decimal(values["total_loan_balance"]))
     row = session.exec(select(CapitalFigure).where(col(CapitalFigure.effective_date) <= day)
                        .order_by(col(CapitalFigure.effective_date).desc())).first()
     return None if row is None else Capital(row.effective_date, Decimal(row.net_tier1_capital),

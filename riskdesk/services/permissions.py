@@ -44,6 +44,7 @@ class Action(StrEnum):
     FINDING_IMPORT = "finding.import"
     FINDING_FOLLOW_UP = "finding.follow_up"
     PARTNER_MANAGE = "partner.manage"
+    TIME_ZONE_CHANGE = "settings.time_zone"
 
 
 ACTION_LABELS = {
@@ -80,6 +81,8 @@ ACTION_LABELS = {
     Action.FINDING_IMPORT: QT_TRANSLATE_NOOP("Permissions", "bring audit findings back"),
     Action.FINDING_FOLLOW_UP: QT_TRANSLATE_NOOP("Permissions", "follow up audit findings"),
     Action.PARTNER_MANAGE: QT_TRANSLATE_NOOP("Permissions", "keep the partner register"),
+    Action.TIME_ZONE_CHANGE: QT_TRANSLATE_NOOP(
+        "Permissions", "set the bank's time zone for months and reports"),
 }
 
 ALL_ROLES = frozenset(Role)
@@ -119,6 +122,8 @@ MATRIX: dict[Action, frozenset[Role]] = {
     Action.FINDING_IMPORT: frozenset({Role.AUDITOR, Role.COMPLIANCE}),
     Action.FINDING_FOLLOW_UP: frozenset({Role.COMPLIANCE, Role.SENIOR_OFFICER}),
     Action.PARTNER_MANAGE: frozenset({Role.COMPLIANCE}),
+    # Which calendar month an event falls in is a reporting rule: compliance owns it.
+    Action.TIME_ZONE_CHANGE: frozenset({Role.COMPLIANCE}),
 }
 
 

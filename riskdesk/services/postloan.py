@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import numpy as np
@@ -43,6 +43,7 @@ from riskdesk.i18n import QT_TRANSLATE_NOOP, translate
 from riskdesk.rules.catalog import rule_name
 from riskdesk.services import audit
 from riskdesk.services.actor import Actor
+from riskdesk.services.periods import local_day as local_day_of
 from riskdesk.services.permissions import Action, require
 from riskdesk.services.postloan_policy import CATEGORIES, current, params
 from riskdesk.storage.bulk import frame_of, insert_columns, scalar_value
@@ -120,7 +121,7 @@ def run_monitoring(engine: Engine, actor: Actor, as_of: date | None = None,
     state = state or TaskState()
     with unit_of_work(engine) as session:
         now = utcnow(session)
-        day = as_of or _local_today(now)
+        day = as_of or local_day_of(session, now)
         policy = current(session)
         p = params(policy)
         run = MonitoringRun(as_of=day, policy_id=policy.id or 0, started_at=now,
@@ -168,10 +169,6 @@ def run_monitoring(engine: Engine, actor: Actor, as_of: date | None = None,
     return result
 
 
-def _local_today(now: datetime) -> date:
-    from zoneinfo import ZoneInfo
-
-    return now.replace(tzinfo=ZoneInfo("UTC")).astimezone(ZoneInfo(SOURCE_TIMEZONE)).date()
 
 
 def _standing(conn: Connection, day: date, p: dict[str, Any]) -> pd.DataFrame:
@@ -374,9 +371,11 @@ def _flow_hits(conn: Connection, day: date, p: dict[str, Any]) -> pd.DataFrame:
 
 
 def _utc_offset_hours() -> float:
+    """The source zone's offset now, by the one clock (fund flows' times are the core
+    system's local times)."""
     from zoneinfo import ZoneInfo
 
-    offset = datetime.now(ZoneInfo(SOURCE_TIMEZONE)).utcoffset()
+    offset = utcnow().replace(tzinfo=UTC).astimezone(ZoneInfo(SOURCE_TIMEZONE)).utcoffset()
     return offset.total_seconds() / 3600 if offset else 0.0
 
 

@@ -228,15 +228,15 @@ def monthly_report(engine: Engine, actor: Actor, month: str, language: str,
                                     else f"{100 * run.override_rate:.1f} %")
         bank = settings.bank_name(session)
         postloan = postloan_figures(session, actor, month, cut_off)
-        from riskdesk.services import findings
-        from riskdesk.services.monthly import month_bounds
-
-        start, end = month_bounds(month)
-        found = findings.figures(session, start, end, cut_off)
+        from riskdesk.services import findings, periods
         from riskdesk.services.partner_performance import joint_position, performance, trend
 
+        found = findings.figures(session, month, cut_off)
         partner_rows = (performance(session, actor, month, cut_off),
-                        joint_position(session, actor, month), trend(session, actor, month))
+                        joint_position(session, actor, month, cut_off),
+                        trend(session, actor, month, cut_off=cut_off))
+        headline = periods.headline_figures(session, periods.period(session, month, cut_off))
+        restated = periods.restatements(session, actor, cut_off, other_than=month)
         checked = audit_trail.verify(session)
         row = _reserve(session, actor, "monthly", month, language, cut_off)
         pdf = build(MonthlyReportData(
@@ -244,8 +244,10 @@ def monthly_report(engine: Engine, actor: Actor, month: str, language: str,
             complaints.month_details(session, actor, month, cut_off),
             bank or translate("Reports", "Consumer-finance risk team"), info,
             figures.pd_bins, checked.ok, checked.events, actor.username, row.generated_at,
-            postloan, found, partner_rows), report_no=row.report_no)
-        issued = _seal(session, actor, row, pdf, {"received": figures.received,
-                                                  "flagged": figures.flagged})
+            postloan, found, partner_rows, restated), report_no=row.report_no)
+        issued = _seal(session, actor, row, pdf, {
+            "received": figures.received, "flagged": figures.flagged, "headline": headline,
+            "zone": figures.zone,
+            "restated": [[r.month, r.figure, r.as_issued, r.now] for r in restated]})
         session.expunge(issued.report)
     return issued

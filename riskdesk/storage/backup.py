@@ -9,13 +9,13 @@ import hashlib
 import os
 import sqlite3
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
 
 from riskdesk.errors import ConfigurationError, InvalidInput
 from riskdesk.i18n import translate
+from riskdesk.storage.clock import utcnow
 
 PREFIX = "riskdesk-backup-"
 
@@ -103,7 +103,7 @@ def restore(engine: Engine, source: Path) -> Path:
     _check(source)
     engine.dispose()
     kept = target.with_name(f"{target.stem}.before-restore-"
-                            f"{datetime.now(UTC):%Y%m%d-%H%M%S}{target.suffix}")
+                            f"{utcnow():%Y%m%d-%H%M%S}{target.suffix}")
     if target.exists():
         _copy(target, kept)
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
@@ -122,7 +122,7 @@ def rotate(engine: Engine, folder: Path, keep: int) -> BackupInfo | None:
     if keep <= 0 or engine.url.get_backend_name() != "sqlite":
         return None
     name = sqlite_path(engine).stem
-    info = backup(engine, folder / f"{PREFIX}{name}-{datetime.now(UTC):%Y%m%d-%H%M%S-%f}.sqlite")
+    info = backup(engine, folder / f"{PREFIX}{name}-{utcnow():%Y%m%d-%H%M%S-%f}.sqlite")
     old = sorted(folder.glob(f"{PREFIX}{name}-*.sqlite"))
     for stale in old[:-keep]:
         stale.unlink(missing_ok=True)

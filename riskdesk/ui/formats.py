@@ -15,6 +15,25 @@ from typing import Any
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 
 
+def clock_now() -> QDateTime:
+    """Now by the application's one clock, in the workstation's zone (for date pickers'
+    defaults); never Qt's own ``currentDateTime``."""
+    from riskdesk.storage.clock import utcnow
+
+    return QDateTime.fromMSecsSinceEpoch(
+        int(utcnow().replace(tzinfo=UTC).timestamp() * 1000))
+
+
+def clock_today() -> QDate:
+    return clock_now().date()
+
+
+def local_today() -> date:
+    """Today in the workstation's zone by the application's clock."""
+    d = clock_today()
+    return date(d.year(), d.month(), d.day())
+
+
 def _chinese() -> bool:
     return QLocale().language() == QLocale.Language.Chinese
 

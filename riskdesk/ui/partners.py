@@ -3,9 +3,6 @@ red), each partner's month, and the joint-lending ratios. Compliance registers p
 records checks with their evidence and changes a partner's status, each with a reason."""
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,10 +28,11 @@ from riskdesk.i18n import translate
 from riskdesk.services import partners
 from riskdesk.services.actor import Actor
 from riskdesk.services.partner_performance import joint_position, performance
+from riskdesk.services.periods import month_now
 from riskdesk.services.permissions import Action, allowed
 from riskdesk.storage.session import unit_of_work
 from riskdesk.ui.dialogs import Dialogs
-from riskdesk.ui.formats import date_format, date_text, number, percent
+from riskdesk.ui.formats import clock_today, date_format, date_text, local_today, number, percent
 from riskdesk.ui.table_fill import fill_table
 
 OVERDUE = QColor("#a01010")
@@ -46,7 +44,7 @@ class PartnersTab(QWidget):
         super().__init__(parent)
         self.engine, self.actor, self.dialogs = engine, actor, dialogs
         self.partner_rows: list[Partner] = []
-        self.month = QLineEdit(f"{date.today():%Y-%m}", self)
+        self.month = QLineEdit(month_now(engine), self)
         self.month.setMaximumWidth(100)
         self.month.returnPressed.connect(self.reload)
         show = QPushButton(self.tr("Show"), self)
@@ -79,7 +77,7 @@ class PartnersTab(QWidget):
         self.passed = QCheckBox(self.tr("Passed"), self)
         self.evidence = QLineEdit(self)
         self.evidence.setPlaceholderText(self.tr("Evidence (documents, dates)"))
-        self.review_due = QDateEdit(QDate.currentDate().addYears(1), self)
+        self.review_due = QDateEdit(clock_today().addYears(1), self)
         self.review_due.setDisplayFormat(date_format())
         self.review_due.setCalendarPopup(True)
         self.status = QComboBox(self)
@@ -131,7 +129,7 @@ class PartnersTab(QWidget):
         except RiskdeskError as exc:
             self.dialogs.error(self, self.tr("Not shown"), str(exc))
             return
-        today = date.today()
+        today = local_today()
         fill_table(self.register_table, [
             [p.code, p.name, label(p.kind), label(p.status),
              f"{sum(checks[p.id].values())}/{len(checks[p.id])}",

@@ -6,7 +6,6 @@ riskdesk installs. The report's language is picked here (the interface's by defa
 English-speaking auditor may need a Chinese officer's case in English and the reverse."""
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +33,7 @@ from riskdesk.domain.enums import label
 from riskdesk.errors import RiskdeskError
 from riskdesk.services import reports
 from riskdesk.services.actor import Actor
+from riskdesk.services.periods import month_now
 from riskdesk.services.permissions import Action, allowed
 from riskdesk.storage.session import unit_of_work
 from riskdesk.tasks import TaskState
@@ -72,7 +72,7 @@ class ReportsTab(QWidget):
         self.last_task: BackgroundTask | None = None
         self.application_no = QLineEdit(self)
         self.application_no.setPlaceholderText(self.tr("Application no."))
-        last = (datetime.now(UTC).replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
+        last = month_now(engine, back=1)
         self.month = QLineEdit(last, self)
         self.month.setPlaceholderText("YYYY-MM")
         install_catalogues()  # reports in either language, whatever the interface's

@@ -8,7 +8,7 @@ import ipaddress
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import numpy as np
 import pandas as pd
@@ -20,6 +20,7 @@ from riskdesk.domain import identity
 from riskdesk.i18n import translate
 from riskdesk.security.masking import mask_card, mask_id_no, mask_name, mask_phone
 from riskdesk.services.imports.columns import COLUMNS, ENUM_EXACT, ENUM_VALUES, Column
+from riskdesk.storage.clock import utcnow
 
 PII_MASKS = {"id_no": mask_id_no, "phone": mask_phone, "card_no": mask_card, "name": mask_name}
 _IPV4 = r"((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
@@ -113,7 +114,7 @@ def _when(col: Column, s: pd.Series, present: pd.Series, p: _Problems) -> pd.Ser
     p.add(bad, col.name, translate("Import", "not a date and time (expected YYYY-MM-DD HH:MM:SS)"))
     utc = (parsed.dt.tz_localize(SOURCE_TIMEZONE, ambiguous="NaT", nonexistent="NaT")
            .dt.tz_convert("UTC").dt.tz_localize(None))
-    now = datetime.now(UTC).replace(tzinfo=None)
+    now = utcnow()
     ok = present & ~bad
     future = ok & (utc > now + timedelta(days=1))
     p.add(future, col.name, translate("Import", "lies in the future"))
@@ -132,7 +133,7 @@ def _id_numbers(s: pd.Series, present: pd.Series, p: _Problems) -> tuple[pd.Seri
     p.add(shaped & ~checks, "id_no", translate("Import", "ID number check digit is wrong"))
     births = pd.Series(pd.NaT, index=s.index, dtype="datetime64[ns]")
     births.loc[checks] = identity.birth_dates(ids[checks])
-    today = pd.Timestamp(datetime.now(UTC).date())
+    today = pd.Timestamp(utcnow().date())
     bad_birth = checks & (births.isna() | (births > today) | (births < pd.Timestamp("1900-01-01")))
     p.add(bad_birth, "id_no", translate("Import", "the birth date in the ID number is not valid"))
     ok = checks & ~bad_birth

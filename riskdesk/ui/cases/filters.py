@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from riskdesk.domain.enums import Band, CaseKind, CaseStatus, Channel, Product, label
 from riskdesk.rules.catalog import BY_CODE, rule_name
 from riskdesk.ui.fit import keep_first_item_whole
-from riskdesk.ui.formats import date_format
+from riskdesk.ui.formats import clock_today, date_format
 
 
 def _local_midnight_utc(day: QDate) -> datetime:
@@ -61,8 +61,8 @@ class FilterBar(QWidget):
             self.boxes[key] = box
             layout.addWidget(box)
         self.dated = QCheckBox(self.tr("Submitted"), self.dates)
-        self.date_from = QDateEdit(QDate.currentDate().addMonths(-1), self.dates)
-        self.date_to = QDateEdit(QDate.currentDate(), self.dates)
+        self.date_from = QDateEdit(clock_today().addMonths(-1), self.dates)
+        self.date_to = QDateEdit(clock_today(), self.dates)
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat(date_format())

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
@@ -21,6 +20,7 @@ from riskdesk.services.queue import (
     page_cases,
     sort_value,
 )
+from riskdesk.storage.clock import utcnow
 from riskdesk.ui.paged_model import PagedTableModel
 
 COLUMNS: list[tuple[str, str]] = [
@@ -69,7 +69,7 @@ class CasesModel(PagedTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and index.isValid() and index.column() == DUE:
             row: CaseRow = self.row_at(index.row())
             if row.status not in CLOSED_STATUSES and \
-                    row.due_at < datetime.now(UTC).replace(tzinfo=None):
+                    row.due_at < utcnow():
                 return QBrush(PAST_DUE)
             return None
         return super().data(index, role)

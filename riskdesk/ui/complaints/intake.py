@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -27,9 +26,10 @@ from riskdesk.domain.enums import ComplaintCategory, ComplaintChannel, label
 from riskdesk.errors import RiskdeskError
 from riskdesk.services import cases, complaints
 from riskdesk.services.actor import Actor
+from riskdesk.storage.clock import utcnow
 from riskdesk.storage.session import unit_of_work
 from riskdesk.ui.dialogs import Dialogs
-from riskdesk.ui.formats import datetime_format, number
+from riskdesk.ui.formats import clock_now, datetime_format, number
 
 
 class ComplaintForm(QDialog):
@@ -78,7 +78,7 @@ class ComplaintForm(QDialog):
         self.subject_team = QLineEdit(self)
         form.addRow(self.tr("Employee complained about"), self.subject)
         form.addRow(self.tr("Team complained about"), self.subject_team)
-        self.received = QDateTimeEdit(QDateTime.currentDateTime(), self)
+        self.received = QDateTimeEdit(clock_now(), self)
         self.received.setCalendarPopup(True)
         self.received.setDisplayFormat(datetime_format())
         form.addRow(self.tr("Received"), self.received)
@@ -143,7 +143,7 @@ class ComplaintForm(QDialog):
                     application_id=self.application.currentData(),
                     proxy_name=self.proxy_name.text(),
                     proxy_authorisation=self.proxy_auth.text(),
-                    received_at=min(received, datetime.now(UTC).replace(tzinfo=None)),
+                    received_at=min(received, utcnow()),
                     subject_user_id=self.subject.currentData(),
                     subject_team=self.subject_team.text())
         except RiskdeskError as exc:

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
@@ -13,6 +12,7 @@ from riskdesk.i18n import QT_TRANSLATE_NOOP
 from riskdesk.services import complaints
 from riskdesk.services.actor import Actor
 from riskdesk.services.complaints import ComplaintFilter, ComplaintRow
+from riskdesk.storage.clock import utcnow
 from riskdesk.ui.paged_model import PagedTableModel
 
 COLUMNS: list[tuple[str, str]] = [
@@ -61,7 +61,7 @@ class ComplaintsModel(PagedTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and index.isValid():
             row: ComplaintRow = self.row_at(index.row())
             if row.status in complaints.OPEN:
-                now = datetime.now(UTC).replace(tzinfo=None)
+                now = utcnow()
                 if row.due_at < now:
                     return QBrush(OVERDUE)
                 if row.due_at < now + complaints.DUE_SOON:

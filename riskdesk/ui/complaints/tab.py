@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +26,7 @@ from riskdesk.errors import RiskdeskError
 from riskdesk.services import cases, complaints
 from riskdesk.services.actor import Actor
 from riskdesk.services.complaint_import import ComplaintImportResult, import_complaints
+from riskdesk.services.periods import current_month
 from riskdesk.services.permissions import Action, allowed
 from riskdesk.storage.session import unit_of_work
 from riskdesk.tasks import TaskState
@@ -139,9 +139,9 @@ class ComplaintsTab(QWidget):
                                                  complaints.ComplaintFilter(due_soon=True)))
 
     def show_figures(self) -> None:
-        month = datetime.now(UTC).strftime("%Y-%m")
         try:
             with unit_of_work(self.engine, write=False) as session:
+                month = current_month(session)
                 f = complaints.figures(session, self.actor, month)
         except RiskdeskError as exc:
             self.dashboard.setPlainText(str(exc))

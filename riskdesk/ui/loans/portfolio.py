@@ -3,7 +3,6 @@ outstanding, overdue), the roll rates from the month before, and the two jobs th
 importing the core system's loan, repayment and flow files, and the monitoring run."""
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -25,6 +24,7 @@ from riskdesk.errors import RiskdeskError
 from riskdesk.services.actor import Actor
 from riskdesk.services.loan_import import LoanImportResult, import_loan_file
 from riskdesk.services.loans import Portfolio, portfolio
+from riskdesk.services.periods import month_now
 from riskdesk.services.permissions import Action, allowed
 from riskdesk.services.postloan import MonitorResult, run_monitoring
 from riskdesk.services.postloan_policy import CATEGORIES
@@ -43,7 +43,7 @@ class PortfolioTab(QWidget):
         self.engine, self.actor, self.dialogs = engine, actor, dialogs
         self.last_task: BackgroundTask | None = None
         self.book: Portfolio | None = None
-        self.month = QLineEdit(f"{date.today():%Y-%m}", self)
+        self.month = QLineEdit(month_now(engine), self)
         self.month.setPlaceholderText("YYYY-MM")
         self.month.setMaximumWidth(100)
         self.month.returnPressed.connect(self.reload)
