@@ -419,10 +419,14 @@ def cmd_import(args: argparse.Namespace) -> int:
         for line in result.problem_lines():
             print("  " + line, file=sys.stderr)
         return 2
+    scored = ("" if result.scoring is None else
+              f"{result.flagged} flagged, {result.cases_opened} case(s) opened, ")
     print(f"{args.file.name} ({result.file_format}, sha256 {result.sha256[:12]}...): "
-          f"{result.rows_total} rows, {result.inserted} imported, {result.present} already "
-          f"present, {result.conflicts} conflict(s), {result.rejected} rejected "
+          f"{result.rows_total} rows, {result.inserted} imported, {scored}{result.present} "
+          f"already present, {result.conflicts} conflict(s), {result.rejected} rejected "
           f"(batch {result.batch_id})")
+    if result.inserted and result.scoring is None and result.scoring_note:
+        print(f"not scored: {result.scoring_note}")
     if result.rejected:
         for line in result.problem_lines():
             print("  " + line)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -95,3 +96,89 @@ def test_the_build_prints_no_setuptools_warnings(tmp_path: Path, hook: str) -> N
                 if ("warning" in line.lower() or "!!" in line or "deprecat" in line.lower())
                 and "byte-compiling is disabled" not in line]
     assert warnings == []
+
+
+def _activate_default_model(engine: Any, actors: dict[str, Any]) -> None:
+    from riskdesk.services import models
+    from riskdesk.storage.session import unit_of_work
+
+    with unit_of_work(engine) as session:
+        mv = models.register(session, actors["admin"], models.default_model(), "default")
+        models.propose(session, actors["admin"], mv.id or 0)
+        models.approve(session, actors["compliance"], mv.id or 0)
+
+
+def _flagged_and_cases(engine: Any) -> tuple[int, int]:
+    from sqlalchemy import text
+
+    with engine.connect() as conn:
+        flagged = conn.execute(text("SELECT count(*) FROM decision_record "
+                                    "WHERE outcome = 'flagged'")).scalar_one()
+        cases = conn.execute(text("SELECT count(*) FROM review_case")).scalar_one()
+    return int(flagged), int(cases)
+
+
+def test_cli_import_says_how_many_were_flagged_and_became_cases(
+        sqlite_engine: Any, sqlite_path: Path, sqlite_actors: dict[str, Any],
+        tmp_path: Path) -> None:
+    from tests.conftest import PASSWORD
+    from tests.helpers import run_cli, sample, write_csv
+
+    env = {"RISKDESK_PASSWORD": PASSWORD}
+    unscored = run_cli("import", str(write_csv(sample(5, prefix="U"), tmp_path / "u.csv")),
+                       "--db", str(sqlite_path), "--user", "officer", env=env)
+    assert unscored.returncode == 0, unscored.stderr
+    assert "5 imported" in unscored.stdout and "flagged" not in unscored.stdout
+    assert "not scored" in unscored.stdout  # no active model yet: said, not silent
+    _activate_default_model(sqlite_engine, sqlite_actors)
+    before = _flagged_and_cases(sqlite_engine)
+    done = run_cli("import", str(write_csv(sample(60, seed=11), tmp_path / "a.csv")), "--db",
+                   str(sqlite_path), "--user", "officer", env=env)
+    assert done.returncode == 0, done.stderr
+    after = _flagged_and_cases(sqlite_engine)
+    flagged, cases = after[0] - before[0], after[1] - before[1]
+    assert flagged > 0 and cases > 0
+    assert f"60 imported, {flagged} flagged, {cases} case(s) opened" in done.stdout
+
+
+def test_gui_import_message_says_flagged_and_cases_in_both_languages(
+        qtbot: Any, sqlite_engine: Any, sqlite_actors: dict[str, Any], tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from riskdesk import i18n
+    from riskdesk.services.imports.service import import_file
+    from riskdesk.ui.dialogs import Dialogs
+    from riskdesk.ui.i18n import install_translators
+    from riskdesk.ui.main_window import MainWindow
+    from tests.helpers import sample, write_csv
+
+    class Recorded(Dialogs):
+        def __init__(self) -> None:
+            self.infos: list[str] = []
+
+        def info(self, parent: QWidget, title: str, text: str) -> None:
+            self.infos.append(text)
+
+    _activate_default_model(sqlite_engine, sqlite_actors)
+    result = import_file(sqlite_engine, sqlite_actors["officer"],
+                         write_csv(sample(60, seed=11), tmp_path / "a.csv"))
+    flagged, cases = _flagged_and_cases(sqlite_engine)
+    assert result.flagged == flagged > 0 and result.cases_opened == cases > 0
+    dialogs = Recorded()
+    window = MainWindow(sqlite_engine, sqlite_actors["officer"], dialogs)
+    qtbot.addWidget(window)
+    window._import_done(result)
+    assert (f"a.csv: 60 rows, 60 imported, {flagged} flagged, {cases} cases opened, "
+            "0 already present.") in dialogs.infos[-1]
+    app = QApplication.instance()
+    translators = install_translators(app, "zh_CN")  # type: ignore[arg-type]
+    try:
+        chinese = MainWindow(sqlite_engine, sqlite_actors["officer"], dialogs)
+        qtbot.addWidget(chinese)
+        chinese._import_done(result)
+        assert (f"a.csv：共 60 行，导入 60 行，其中标记 {flagged} 笔、开立案件 {cases} 件，"
+                "已存在 0 行。") in dialogs.infos[-1]
+    finally:
+        for t in translators:
+            app.removeTranslator(t)  # type: ignore[union-attr]
+        i18n.install(None)

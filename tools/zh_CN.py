@@ -357,6 +357,10 @@ ZH: dict[str, str] = {
     "Import finished": "导入完成",
     "{file}: {total} rows, {new} imported, {present} already present.":
         "{file}：共 {total} 行，导入 {new} 行，已存在 {present} 行。",
+    "{file}: {total} rows, {new} imported, {flagged} flagged, {cases} cases opened, {present} "
+    "already present.":
+        "{file}：共 {total} 行，导入 {new} 行，其中标记 {flagged} 笔、开立案件 {cases} 件，已存在 "
+        "{present} 行。",
     "Import cancelled": "导入已取消",
     "The import was cancelled; nothing was saved.": "导入已取消，未保存任何数据。",
     "Import failed": "导入失败",

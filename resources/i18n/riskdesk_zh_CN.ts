@@ -4083,6 +4083,11 @@
         <translation>{file}：共 {total} 行，导入 {new} 行，已存在 {present} 行。</translation>
     </message>
     <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="499" />
+        <source>{file}: {total} rows, {new} imported, {flagged} flagged, {cases} cases opened, {present} already present.</source>
+        <translation>{file}：共 {total} 行，导入 {new} 行，其中标记 {flagged} 笔、开立案件 {cases} 件，已存在 {present} 行。</translation>
+    </message>
+    <message>
         <location filename="../../riskdesk/ui/main_window.py" line="426" />
         <source>riskdesk {version}
 Database: {db} (schema {schema})

@@ -491,9 +491,15 @@ class MainWindow(QMainWindow):
                     self.start_import(path, rejects=Path(target))
             return
         self.refresh()
-        text = self.tr("{file}: {total} rows, {new} imported, {present} already present.").format(
-            file=result.file_name, total=result.rows_total, new=result.inserted,
-            present=result.present)
+        if result.scoring is None:  # nothing new, or no active model (the note says so)
+            text = self.tr("{file}: {total} rows, {new} imported, {present} already present."
+                           ).format(file=result.file_name, total=result.rows_total,
+                                    new=result.inserted, present=result.present)
+        else:
+            text = self.tr("{file}: {total} rows, {new} imported, {flagged} flagged, {cases} "
+                           "cases opened, {present} already present.").format(
+                file=result.file_name, total=result.rows_total, new=result.inserted,
+                flagged=result.flagged, cases=result.cases_opened, present=result.present)
         if result.rejects_path is not None:
             text += "\n" + self.tr("{n} rows rejected, written with their reasons to {path}.") \
                 .format(n=result.rejected, path=result.rejects_path)

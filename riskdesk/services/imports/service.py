@@ -91,6 +91,17 @@ class ImportResult:
     def refused(self) -> bool:
         return self.outcome == ImportOutcome.REFUSED
 
+    @property
+    def flagged(self) -> int | None:
+        """How many of the new applications the scoring flagged; None when they were not
+        scored (nothing new, or no active model: ``scoring_note`` says why)."""
+        return None if self.scoring is None else int(self.scoring.flagged)
+
+    @property
+    def cases_opened(self) -> int | None:
+        """The pre-loan cases the scoring opened for them; None when not scored."""
+        return None if self.scoring is None else int(self.scoring.cases)
+
     def problem_lines(self, limit: int = SHOWN_PROBLEMS) -> list[str]:
         tmpl = translate("Import", "row {row}, column {column}, value \"{value}\": {reason}")
         lines = [tmpl.format(row=r.row, column=self.header(str(r.column)), value=r.value,
