@@ -52,6 +52,47 @@ def keyring_fallback(env: dict[str, str]) -> dict[str, str]:
     return env
 
 
+def window_problem(env: dict[str, str]) -> str | None:
+    """Why riskdesk's window cannot open on this machine, or None. Qt aborts the process (exit
+    134) when it cannot load its platform plugin, after the demo database was built."""
+    if env.get("QT_QPA_PLATFORM"):
+        return None  # a platform chosen on purpose (offscreen, vnc ...)
+    if sys.platform.startswith("linux") and not (env.get("DISPLAY")
+                                                 or env.get("WAYLAND_DISPLAY")):
+        return "there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set)"
+    try:  # a display is named: can Qt really open it here?
+        probe = subprocess.run([str(PY), "-c", "from PySide6.QtWidgets import QApplication; "
+                                "QApplication([])"], capture_output=True, text=True, cwd=ROOT,
+                               env=env, timeout=60)
+    except subprocess.TimeoutExpired:
+        return "Qt did not start within 60 s"
+    if probe.returncode == 0:
+        return None
+    if "xcb-cursor" in probe.stderr:
+        return (f"Qt could not load its xcb platform plugin for display "
+                f"{env.get('DISPLAY', '')!r}: it needs the system library libxcb-cursor0 "
+                "(Debian/Ubuntu: sudo apt-get install libxcb-cursor0) and a display it can "
+                "reach")
+    said = [line for line in probe.stderr.splitlines() if line.strip()]
+    return "Qt cannot open a window here: " + (said[-1] if said else
+                                               f"exit {probe.returncode}")
+
+
+def demo_args(rest: list[str], env: dict[str, str]) -> list[str]:
+    """The demo's arguments: with ``--no-gui`` added, and the reason said, where the window
+    cannot open (the database is built all the same)."""
+    if "--no-gui" in rest or "--help" in rest or "-h" in rest:
+        return rest
+    problem = window_problem(env)
+    if problem is None:
+        return rest
+    db = f" --db {rest[rest.index('--db') + 1]}" if "--db" in rest[:-1] else ""
+    print(f"note: the riskdesk window cannot open on this machine: {problem}. Building the demo "
+          "database only (--no-gui); open it where a window can open with "
+          f"`{BIN / 'riskdesk'} gui{db}` (users and password below).", flush=True)
+    return [*rest, "--no-gui"]
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in ("demo", "test"):
         print(__doc__)
@@ -60,8 +101,8 @@ def main(argv: list[str]) -> int:
     if command == "demo":
         setup("")
         env = keyring_fallback(dict(os.environ))
-        return subprocess.run([str(PY), "-m", "riskdesk", "demo", *rest], cwd=ROOT,
-                              env=env).returncode
+        return subprocess.run([str(PY), "-m", "riskdesk", "demo", *demo_args(rest, env)],
+                              cwd=ROOT, env=env).returncode
     setup("test")
     env = {"QT_QPA_PLATFORM": "offscreen", "RISKDESK_THREADS": "1",  # 2 xdist workers
            "OMP_WAIT_POLICY": "PASSIVE", **os.environ}

@@ -541,6 +541,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print(summary)
     if args.no_gui:
         return 0
+    problem = no_display()
+    if problem:
+        where = f" --db {args.db}" if args.db else ""
+        print(f"note: {problem}; the demo database is built, open it where a window can open "
+              f"with `riskdesk gui{where}`.")
+        return 0
     return run_gui(target, user=None, lang=args.lang, screenshot=None)
 
 
@@ -918,10 +924,25 @@ def cmd_rules(args: argparse.Namespace) -> int:
     return 0
 
 
+def no_display() -> str | None:
+    """Why no window can open here, or None: on Linux without a display Qt aborts the
+    process (exit 134) instead of saying so. A platform chosen with QT_QPA_PLATFORM
+    (offscreen for screenshots) is left to Qt."""
+    if os.environ.get("QT_QPA_PLATFORM") or not sys.platform.startswith("linux"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return "no window can open: there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set)"
+
+
 def run_gui(db: str | None, *, user: str | None, lang: str | None,
             screenshot: Path | None, case: str | None = None) -> int:
     from riskdesk.ui.app import run
 
+    problem = no_display()
+    if problem:
+        raise RiskdeskError(f"{problem}. Use a desktop session, or QT_QPA_PLATFORM=offscreen "
+                            "with --screenshot.")
     return run(db=db, user=user, lang=lang, screenshot=screenshot, case=case)
 
 

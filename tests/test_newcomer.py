@@ -182,3 +182,56 @@ def test_gui_import_message_says_flagged_and_cases_in_both_languages(
         for t in translators:
             app.removeTranslator(t)  # type: ignore[union-attr]
         i18n.install(None)
+
+
+def _tasks_module(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """tasks.py (the quick start's script), its venv python replaced by this one."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("quickstart_tasks", ROOT / "tasks.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    monkeypatch.setattr(module, "PY", Path(sys.executable))
+    return module
+
+
+def _headless(**extra: str) -> dict[str, str]:
+    import os
+
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    return {**env, **extra}
+
+
+@pytest.mark.skipif(not __import__("sys").platform.startswith("linux"), reason="Linux displays")
+def test_tasks_demo_without_a_display_builds_only_and_says_why(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """`tasks.py demo` on a machine with no display used to abort with exit 134 from Qt's xcb
+    plugin after building the database; it now adds --no-gui and says what is missing."""
+    tasks = _tasks_module(monkeypatch)
+    args = tasks.demo_args(["--rows", "500"], _headless())
+    assert args == ["--rows", "500", "--no-gui"]
+    note = capsys.readouterr().out
+    assert "no display" in note and "--no-gui" in note and " gui" in note
+    # A display is named but Qt cannot reach it: the probe finds out before the demo runs.
+    problem = tasks.window_problem(_headless(DISPLAY=":97"))
+    assert problem is not None and ("libxcb-cursor0" in problem or "Qt" in problem)
+    assert tasks.demo_args(["--db", "x.sqlite"], _headless(DISPLAY=":97"))[-1] == "--no-gui"
+    assert "--db x.sqlite" in capsys.readouterr().out
+    # A platform chosen on purpose, or --no-gui given, is left alone.
+    assert tasks.window_problem(_headless(QT_QPA_PLATFORM="offscreen")) is None
+    assert tasks.demo_args(["--no-gui"], _headless()) == ["--no-gui"]
+
+
+@pytest.mark.skipif(not __import__("sys").platform.startswith("linux"), reason="Linux displays")
+def test_gui_without_a_display_says_so_instead_of_aborting(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "riskdesk", "gui", "--db",
+                           str(tmp_path / "x.sqlite")], capture_output=True, text=True,
+                          cwd=ROOT, env=_headless(), timeout=120)
+    assert done.returncode == 1, (done.returncode, done.stderr)
+    assert "no display" in done.stderr and "Traceback" not in done.stderr
