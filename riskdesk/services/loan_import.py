@@ -450,7 +450,7 @@ def _flows(session: Session, frame: pd.DataFrame, problem: _Problems, result: Lo
             col(FundFlow.flow_no).in_(numbers[start:start + 900])))})
     accounts = sorted({_text(r, "counterparty_account") for _, r in rows} - {""})
     digest: dict[str, str] = {}
-    if accounts:
+    if accounts and loans:  # without a known loan every row is refused: nothing to hash
         cipher = load_cipher(session, create=False)
         digest = dict(zip(accounts, cipher.digest_many("card", accounts), strict=True))
     new: list[dict[str, Any]] = []
