@@ -21,6 +21,8 @@ from riskdesk.storage.session import unit_of_work
 from tests.conftest import PASSWORD
 from tests.helpers import sample
 
+pytestmark = pytest.mark.dates
+
 REPLY = ("经核实……如不满意，可向上级机构申请复核，或申请调解、仲裁，或向法院提起诉讼。")
 
 

@@ -6,6 +6,7 @@ import time
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+import pytest
 from sqlalchemy import Engine, text
 
 from riskdesk.services import cases
@@ -14,6 +15,8 @@ from riskdesk.services.monthly import monthly_figures
 from riskdesk.storage.clock import utcnow
 from riskdesk.storage.session import unit_of_work
 from tests.test_cases import scored_cases
+
+pytestmark = pytest.mark.dates
 
 
 def local_month_utc(now: datetime) -> tuple[str, datetime, datetime]:

@@ -22,6 +22,8 @@ from riskdesk.storage.session import unit_of_work
 from tests.conftest import TEST_NOW
 from tests.test_postloan import Book, approved
 
+pytestmark = pytest.mark.dates
+
 
 def _register(engine: Engine, actors: dict[str, Actor], code: str = "HUIMIN") -> int:
     compliance = actors["compliance"]

@@ -20,6 +20,8 @@ from riskdesk.storage.session import unit_of_work
 from tests.conftest import PASSWORD
 from tests.helpers import run_cli, sample
 
+pytestmark = pytest.mark.dates
+
 
 def _register(engine: Engine, who: Actor, received: datetime) -> int:
     with unit_of_work(engine) as s:
@@ -183,3 +185,23 @@ def test_month_arithmetic_and_bounds() -> None:
     # Hong Kong and Shanghai keep no summer time; London does.
     assert periods.utc_of(datetime(2026, 7, 1).date(), "Europe/London") == \
         datetime(2026, 6, 30, 23, 0)
+
+
+def test_cli_shows_and_sets_the_time_zone(sqlite_engine: Engine,
+                                          sqlite_actors: dict[str, Actor],
+                                          sqlite_path) -> None:  # type: ignore[no-untyped-def]
+    sqlite_engine.dispose()
+    env = {"RISKDESK_PASSWORD": PASSWORD}
+    db = ["--db", str(sqlite_path)]
+    shown = run_cli("report", "time-zone", *db, "--user", "auditor", env=env)
+    assert shown.returncode == 0 and shown.stdout.strip() == "time zone: Asia/Shanghai"
+    refused = run_cli("report", "time-zone", "Asia/Hong_Kong", *db, "--user", "officer",
+                      env=env)
+    assert refused.returncode == 1 and "may not" in refused.stderr
+    bad = run_cli("report", "time-zone", "Nowhere", *db, "--user", "compliance", env=env)
+    assert bad.returncode == 2 and "Nowhere" in bad.stderr
+    set_ = run_cli("report", "time-zone", "Asia/Hong_Kong", *db, "--user", "compliance",
+                   env=env)
+    assert set_.returncode == 0 and "Asia/Hong_Kong" in set_.stdout
+    with unit_of_work(sqlite_engine, write=False) as s:
+        assert periods.business_zone(s) == "Asia/Hong_Kong"

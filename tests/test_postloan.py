@@ -18,6 +18,8 @@ from riskdesk.services.postloan_policy import DEFAULTS, category_of
 from riskdesk.storage.session import unit_of_work
 from tests.helpers import sample
 
+pytestmark = pytest.mark.dates
+
 AS_OF = date(2026, 11, 20)
 
 

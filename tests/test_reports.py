@@ -20,6 +20,8 @@ from tests.conftest import PASSWORD
 from tests.helpers import run_cli
 from tests.test_cases import scored_cases
 
+pytestmark = pytest.mark.dates
+
 
 def pdftotext(path: Path, page: int | None = None) -> str:
     pages = ["-f", str(page), "-l", str(page)] if page else []
@@ -159,8 +161,16 @@ def _month_sql(engine: Engine, start: datetime, end: datetime, cut_off: datetime
             "decided": f"SELECT count(*) {current}",
             "flagged": f"SELECT count(*) {current} AND d.outcome = 'flagged'",
             "auto": f"SELECT count(*) {current} AND d.outcome = 'auto_approve'",
-            "decides": "SELECT count(*) FROM audit_event WHERE action = 'case.decide' AND "
-                       "at >= :s AND at < :e AND at <= :c",
+            # Made final in the month: decided without a check, or confirmed by the checker.
+            "decides": "SELECT count(*) FROM audit_event WHERE at >= :s AND at < :e AND "
+                       "at <= :c AND ((action = 'case.decide' AND after LIKE "
+                       "'%\"status\":\"decided\"%') OR action = 'case.check.confirm')",
+            "awaiting": "SELECT count(*) FROM audit_event d WHERE d.action = 'case.decide' AND "
+                        "d.at >= :s AND d.at < :e AND d.at <= :c AND d.after LIKE "
+                        "'%\"status\":\"awaiting_check\"%' AND NOT EXISTS (SELECT 1 FROM "
+                        "audit_event k WHERE k.entity_type = 'case' AND k.entity_id = "
+                        "d.entity_id AND k.seq > d.seq AND k.at <= :c AND k.action IN "
+                        "('case.check.confirm', 'case.check.send_back'))",
             "overrides": "SELECT count(*) FROM audit_event WHERE action = 'case.decide' AND "
                          "at >= :s AND at < :e AND at <= :c AND after LIKE "
                          "'%\"status\":\"awaiting_check\"%'",
@@ -232,7 +242,8 @@ def test_monthly_report_reads_back_as_sql_and_reissues_identically(
         "Flagged for review": q["flagged"],
         "Flag rate": f"{100 * q['flagged'] / q['decided']:.1f} %",
         "Approved automatically": q["auto"],
-        "Officer decisions": q["decides"],
+        "Officer decisions made final": q["decides"],
+        "Officer decisions awaiting check": q["awaiting"],
         "Overrides (four-eyes)": q["overrides"],
         "Median time to decision": f"{median:.1f} h",
         "90th percentile time to decision": f"{p90:.1f} h",

@@ -26,7 +26,7 @@ from sqlmodel import Session
 
 from riskdesk.domain.users import AppSetting
 from riskdesk.errors import InvalidInput
-from riskdesk.i18n import translate
+from riskdesk.i18n import QT_TRANSLATE_NOOP, translate
 from riskdesk.services import audit
 from riskdesk.services.actor import Actor
 from riskdesk.services.permissions import Action, require
@@ -193,9 +193,9 @@ def _headlines() -> dict[str, Headline]:
 
 
 HEADLINE_LABELS = {
-    "applications_received": ("MonthlyReport", "Applications received"),
-    "flagged": ("MonthlyReport", "Flagged for review"),
-    "complaints_received": ("MonthlyReport", "Complaints received"),
+    "applications_received": QT_TRANSLATE_NOOP("MonthlyReport", "Applications received"),
+    "flagged": QT_TRANSLATE_NOOP("MonthlyReport", "Flagged for review"),
+    "complaints_received": QT_TRANSLATE_NOOP("MonthlyReport", "Complaints received"),
 }
 
 
@@ -213,7 +213,7 @@ class Restatement:
 
     @property
     def label(self) -> str:
-        return translate(*HEADLINE_LABELS[self.figure])
+        return translate("MonthlyReport", HEADLINE_LABELS[self.figure])
 
 
 def restatements(session: Session, actor: Actor, cut_off: datetime,
