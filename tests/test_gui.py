@@ -18,7 +18,7 @@ from riskdesk.ui.dialogs import Dialogs
 from riskdesk.ui.import_problems import ImportProblemsDialog
 from riskdesk.ui.main_window import MainWindow
 from riskdesk.ui.signin import SignInDialog
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, TEST_NOW
 from tests.helpers import sample, write_csv
 from tests.test_scoring import activate_default
 
@@ -686,15 +686,16 @@ def test_reports_tab_issues_previews_prints_and_verifies(qtbot: Any, sqlite_engi
     assert tab.buttons["case"].text() == "Issue case audit report"  # ... from an English window
 
 
+@pytest.mark.dates
 def test_post_loan_tab_imports_monitors_and_a_case_opens_its_loan(
         qtbot: Any, sqlite_engine: Engine, sqlite_actors: dict, tmp_path: Path) -> None:
-    from datetime import date, timedelta
+    from datetime import timedelta
 
     from riskdesk.ui.worker import wait_for_all
     from tests.test_postloan import Book, approved, write
 
     apps = approved(sqlite_engine, sqlite_actors, 3)
-    today = date.today()
+    today = TEST_NOW.date()
     b = Book(apps)
     start = today - timedelta(days=100)
     fast = b.loan("fast", start=start, disbursed=f"{start} 09:00")
