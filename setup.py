@@ -51,7 +51,7 @@ else:
         packages=find_packages(include=["riskdesk", "riskdesk.*"])
         + data_packages("riskdesk.resources.help", HERE / "docs" / "guide")
         + data_packages("riskdesk.resources", HERE / "resources"),
-        # The user guide's source is docs/guide (the tests write its screenshots there).
+        # The user guide's source is docs/guide (`tasks.py screens` writes its screenshots).
         package_dir={"riskdesk.resources": "resources", "riskdesk.resources.help": "docs/guide"},
         package_data={
             "riskdesk": ["migrations/script.py.mako"],

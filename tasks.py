@@ -3,8 +3,11 @@
 
     python3 tasks.py demo   # set up, build the demo database of real credit data, open the app
     python3 tasks.py test   # set up with test extras, run the whole test suite
+    python3 tasks.py screens  # set up with test extras, remake docs/guide/screens (the guide's
+                              # pictures; the tests make them in a temporary folder only)
 
-Works on Windows, macOS and Linux with Python 3.11+; extra arguments go to riskdesk / pytest.
+Works on Windows, macOS and Linux with Python 3.11+; extra arguments go to riskdesk / pytest /
+riskdesk.ui.screens.
 """
 from __future__ import annotations
 
@@ -94,7 +97,7 @@ def demo_args(rest: list[str], env: dict[str, str]) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in ("demo", "test"):
+    if not argv or argv[0] not in ("demo", "test", "screens"):
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
@@ -104,6 +107,10 @@ def main(argv: list[str]) -> int:
         return subprocess.run([str(PY), "-m", "riskdesk", "demo", *demo_args(rest, env)],
                               cwd=ROOT, env=env).returncode
     setup("test")
+    if command == "screens":  # riskdesk/ui/screens.py, the code the screens test runs
+        return subprocess.run([str(PY), "-m", "riskdesk.ui.screens",
+                               str(ROOT / "docs" / "guide" / "screens"), *rest],
+                              cwd=ROOT).returncode
     env = {"QT_QPA_PLATFORM": "offscreen", "RISKDESK_THREADS": "1",  # 2 xdist workers
            "OMP_WAIT_POLICY": "PASSIVE", **os.environ}
     code = subprocess.run([str(PY), "-m", "pytest", "-n", "2", "--dist", "loadgroup", *rest],

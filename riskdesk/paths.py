@@ -23,8 +23,9 @@ def migrations_dir() -> Path:
 
 
 def help_dir() -> Path:
-    """The user guide and its screenshots: docs/guide in a checkout (its source, where the tests
-    write the screenshots), resources/help in a wheel or a PyInstaller build."""
+    """The user guide and its screenshots: docs/guide in a checkout (its source, where
+    `tasks.py screens` writes the screenshots), resources/help in a wheel or a PyInstaller
+    build."""
     shipped = resources_dir() / "help"
     if (shipped / "user-guide-en.md").exists():
         return shipped

@@ -15,12 +15,28 @@ from riskdesk.storage import migrate
 from tests.helpers import ROOT
 
 
+def _copy_of_the_source(tree: Path) -> Path:
+    """What the wheel is built from, copied: a build in the work tree would leave build/,
+    riskdesk.egg-info and the compiled translations there (issue 22: the tests leave the
+    checkout alone), and an old build/lib could slip a deleted module into the wheel."""
+    import shutil
+
+    tree.mkdir()
+    for name in ("pyproject.toml", "setup.py", "README.md"):
+        shutil.copy(ROOT / name, tree / name)
+    for folder in ("riskdesk", "resources", "docs/guide"):
+        shutil.copytree(ROOT / folder, tree / folder,
+                        ignore=shutil.ignore_patterns("__pycache__", "*.qm"))
+    return tree
+
+
 @pytest.mark.packaging
 @pytest.mark.xdist_group("packaging")
 def test_wheel_installs_and_upgrades_a_database(tmp_path: Path) -> None:
     dist = tmp_path / "dist"
+    source = _copy_of_the_source(tmp_path / "source")
     subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir",
-                    str(dist), str(ROOT)], check=True, capture_output=True, cwd=ROOT)
+                    str(dist), str(source)], check=True, capture_output=True, cwd=source)
     wheel = next(dist.glob("riskdesk-*.whl"))
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)

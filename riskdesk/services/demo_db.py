@@ -3,6 +3,7 @@ through the normal importer (so the demo's audit trail and encryption are the re
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime
 
 from sqlalchemy import Engine, func
 from sqlmodel import Session, select
@@ -21,7 +22,9 @@ from riskdesk.storage.engine import make_engine, redact_url
 from riskdesk.storage.session import unit_of_work
 
 
-def build_demo(target: str, *, rows: int | None = None) -> str:
+def build_demo(target: str, *, rows: int | None = None, now: datetime | None = None) -> str:
+    """``now``: the instant the demo applications were submitted up to (default: the clock's
+    now, when their frame is made); the guide's pictures pass one so their times repeat."""
     engine = make_engine(target)
     migrate.upgrade(engine)
     with unit_of_work(engine, write=False) as session:
@@ -37,7 +40,7 @@ def build_demo(target: str, *, rows: int | None = None) -> str:
         for name, roles in users[1:]:
             create_user(session, actor, username=name, password=DEMO_PASSWORD, roles=roles)
     n = rows or len(source_frame())
-    frame = demo_frame(n)
+    frame = demo_frame(n, now=now)
     from riskdesk.services.demo_partners import assign_partners, register_partners
 
     with unit_of_work(engine) as session:
