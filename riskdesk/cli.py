@@ -17,13 +17,14 @@ from typing import Any
 from sqlalchemy.exc import DBAPIError
 
 from riskdesk import __version__
-from riskdesk.config import NEW_PASSWORD_ENV, PASSWORD_ENV, data_dir
+from riskdesk.config import NEW_PASSWORD_ENV, PASSWORD_ENV
 from riskdesk.errors import RiskdeskError
 
 
 def _common(p: argparse.ArgumentParser, *, user: bool = True) -> None:
-    p.add_argument("--db", help="SQLite file path or SQLAlchemy URL (default: RISKDESK_DB or the "
-                                "local file in the user data folder)")
+    p.add_argument("--db", help="SQLite file path or SQLAlchemy URL (default: RISKDESK_DB, else "
+                                "the demo database once `riskdesk demo` has built it, else "
+                                "riskdesk.sqlite in the user data folder)")
     if user:
         p.add_argument("--user", help="act as this user (password from RISKDESK_PASSWORD)")
 
@@ -289,10 +290,14 @@ def _password(prompt: str, env: str) -> str:
     return getpass.getpass(prompt)
 
 
-def open_engine(db: str | None):  # type: ignore[no-untyped-def]
-    from riskdesk.storage.engine import make_engine
+def open_engine(db: str | None, *, create: bool = False):  # type: ignore[no-untyped-def]
+    """The database, migrated if local. A local file that is not there is refused (naming it
+    and what to do) unless ``create``: connecting would leave an empty database behind."""
+    from riskdesk.storage.engine import make_engine, require_database
     from riskdesk.storage.migrate import ensure_local_schema
 
+    if not create:
+        require_database(db)
     engine = make_engine(db)
     ensure_local_schema(engine)
     return engine
@@ -300,9 +305,13 @@ def open_engine(db: str | None):  # type: ignore[no-untyped-def]
 
 def acting_user(engine, name: str | None):  # type: ignore[no-untyped-def]
     from riskdesk.errors import AuthenticationFailed
-    from riskdesk.services.users import sign_in
+    from riskdesk.services.users import has_users, sign_in
+    from riskdesk.storage.engine import no_users_error
     from riskdesk.storage.session import unit_of_work
 
+    with unit_of_work(engine, write=False) as session:
+        if not has_users(session):  # say which database it is, not just "sign-in refused"
+            raise no_users_error(engine.url.render_as_string(hide_password=False))
     if not name:
         raise RiskdeskError("This command changes data: name the acting user with --user.")
     password = _password(f"Password for {name}: ", PASSWORD_ENV)
@@ -334,6 +343,10 @@ def cmd_db(args: argparse.Namespace) -> int:
         entry = set_password(args.url, _password("Database password: ", "RISKDESK_DB_PASSWORD"))
         print(f"Password stored in the OS keyring for {entry}")
         return 0
+    if args.db_command not in ("upgrade", "restore"):  # these two may make the file
+        from riskdesk.storage.engine import require_database
+
+        require_database(args.db)
     engine = make_engine(args.db)
     if args.db_command in ("backup", "restore", "backup-settings"):
         return _db_backup(args, engine)
@@ -383,7 +396,7 @@ def cmd_user(args: argparse.Namespace) -> int:
     from riskdesk.services.users import create_user, has_users
     from riskdesk.storage.session import unit_of_work
 
-    engine = open_engine(args.db)
+    engine = open_engine(args.db, create=True)
     with unit_of_work(engine, write=False) as session:
         first = not has_users(session)
     actor = None if first and not args.user else acting_user(engine, args.user)
@@ -437,7 +450,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_audit(args: argparse.Namespace) -> int:
     from riskdesk.services import audit, audit_anchors
-    from riskdesk.storage.engine import make_engine
+    from riskdesk.storage.engine import make_engine, require_database
     from riskdesk.storage.migrate import check_current
     from riskdesk.storage.session import unit_of_work
 
@@ -445,6 +458,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
         return _verify_pack(args.pack)
     if args.audit_command in ("export", "import-findings"):
         return _pack_command(args)
+    require_database(args.db)
     engine = make_engine(args.db)
     check_current(engine)
     if args.audit_command == "anchor":
@@ -534,11 +548,17 @@ def _pack_command(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from riskdesk import config
     from riskdesk.services.demo_db import build_demo
 
-    target = args.db or str(data_dir() / "demo.sqlite")
+    target = args.db or str(config.demo_db_path())
     summary = build_demo(target, rows=args.rows)
     print(summary)
+    if args.db is None and not os.environ.get(config.DB_ENV) and config.recorded_db() is None:
+        config.record_default_db(target)  # a bare `riskdesk gui` / `riskdesk import` opens it
+        print(f"{target} is now the default database (until another is given with --db or "
+              f"RISKDESK_DB, or chosen in File > Settings): `riskdesk gui --user officer` "
+              "opens it.")
     if args.no_gui:
         return 0
     problem = no_display()

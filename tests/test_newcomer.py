@@ -235,3 +235,134 @@ def test_gui_without_a_display_says_so_instead_of_aborting(tmp_path: Path) -> No
                           cwd=ROOT, env=_headless(), timeout=120)
     assert done.returncode == 1, (done.returncode, done.stderr)
     assert "no display" in done.stderr and "Traceback" not in done.stderr
+
+
+def _fresh_home(tmp_path: Path) -> dict[str, str]:
+    """A user with nothing yet: their own data, config and state folders."""
+    return {f"XDG_{kind}_HOME": str(tmp_path / "home" / kind.lower())
+            for kind in ("DATA", "CONFIG", "STATE", "CACHE")}
+
+
+def test_db_target_follows_the_recorded_default(monkeypatch: pytest.MonkeyPatch,
+                                                tmp_path: Path) -> None:
+    from riskdesk import config
+
+    for name, value in _fresh_home(tmp_path).items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("RISKDESK_DB", raising=False)
+    assert config.db_target(None) == str(config.default_db_path())
+    demo = config.demo_db_path()
+    demo.parent.mkdir(parents=True)
+    demo.write_bytes(b"")
+    config.record_default_db(str(demo))
+    assert config.db_target(None) == str(demo)
+    assert config.db_target("other.sqlite") == "other.sqlite"
+    monkeypatch.setenv("RISKDESK_DB", "env.sqlite")
+    assert config.db_target(None) == "env.sqlite"
+    monkeypatch.delenv("RISKDESK_DB")
+    demo.unlink()  # removed since: no longer the default
+    assert config.db_target(None) == str(config.default_db_path())
+
+
+@pytest.mark.slow
+def test_after_demo_a_bare_gui_and_import_open_the_demo_database(tmp_path: Path) -> None:
+    """Issue 22: after `tasks.py demo`, `riskdesk gui --user officer` without --db used to
+    make an empty riskdesk.sqlite and answer only "sign-in refused"."""
+    from riskdesk.services.demo import DEMO_PASSWORD
+    from tests.helpers import run_cli, sample, write_csv
+
+    home = _fresh_home(tmp_path)
+    built = run_cli("demo", "--no-gui", "--rows", "300", env=home)
+    assert built.returncode == 0, built.stderr
+    data = Path(home["XDG_DATA_HOME"]) / "riskdesk"
+    demo = data / "demo.sqlite"
+    assert demo.exists() and "is now the default database" in built.stdout
+    env = {**home, "RISKDESK_PASSWORD": DEMO_PASSWORD, "QT_QPA_PLATFORM": "offscreen"}
+    shot = run_cli("gui", "--user", "officer", "--screenshot", str(tmp_path / "q.png"), env=env)
+    assert shot.returncode == 0, shot.stderr
+    assert (tmp_path / "q.png").stat().st_size > 0
+    imported = run_cli("import", str(write_csv(sample(4, prefix="N"), tmp_path / "n.csv")),
+                       "--user", "officer", env=env)
+    assert imported.returncode == 0, imported.stderr
+    assert "4 imported" in imported.stdout
+    assert not (data / "riskdesk.sqlite").exists()
+    again = run_cli("demo", "--no-gui", env=home)  # built once; recorded once
+    assert again.returncode == 0 and "already holds" in again.stdout
+    assert "is now the default" not in again.stdout
+
+
+def test_a_command_on_a_missing_database_says_so_and_creates_nothing(tmp_path: Path) -> None:
+    from tests.helpers import run_cli, sample, write_csv
+
+    home = _fresh_home(tmp_path)
+    env = {**home, "RISKDESK_PASSWORD": "whatever-it-is", "QT_QPA_PLATFORM": "offscreen"}
+    default = Path(home["XDG_DATA_HOME"]) / "riskdesk" / "riskdesk.sqlite"
+    csv = str(write_csv(sample(3), tmp_path / "a.csv"))
+    bare = run_cli("import", csv, "--user", "officer", env=env)
+    assert bare.returncode == 1, bare.stderr
+    assert str(default) in bare.stderr and "riskdesk demo`" in bare.stderr
+    assert "riskdesk user add NAME --role admin`" in bare.stderr
+    elsewhere = tmp_path / "none.sqlite"
+    for args in (("import", csv, "--user", "officer"), ("audit", "verify"), ("db", "current"),
+                 ("model", "list"), ("report", "verify", csv),
+                 ("gui", "--user", "officer", "--screenshot", str(tmp_path / "x.png"))):
+        done = run_cli(*args, "--db", str(elsewhere), env=env)
+        assert done.returncode == 1, (args, done.stdout, done.stderr)
+        assert f"There is no database at {elsewhere}" in done.stderr, (args, done.stderr)
+        assert f"riskdesk demo --db {elsewhere}" in done.stderr
+    assert not default.exists() and not elsewhere.exists()
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_a_database_without_users_says_which_and_what_to_do(tmp_path: Path) -> None:
+    from tests.helpers import run_cli, sample, write_csv
+
+    env = {**_fresh_home(tmp_path), "RISKDESK_PASSWORD": "whatever-it-is",
+           "QT_QPA_PLATFORM": "offscreen"}
+    empty = tmp_path / "empty.sqlite"
+    assert run_cli("db", "upgrade", "--db", str(empty), env=env).returncode == 0
+    csv = str(write_csv(sample(3), tmp_path / "a.csv"))
+    for args in (("import", csv, "--user", "officer"), ("import", csv),
+                 ("gui", "--user", "officer", "--screenshot", str(tmp_path / "x.png"))):
+        done = run_cli(*args, "--db", str(empty), env=env)
+        assert done.returncode == 1, (args, done.stderr)
+        assert f"The database {empty} has no users yet" in done.stderr, (args, done.stderr)
+        assert f"riskdesk demo --db {empty}" in done.stderr
+        assert f"riskdesk user add NAME --role admin --db {empty}" in done.stderr
+
+
+def test_first_administrator_of_a_new_file_names_it_and_cancel_leaves_nothing(
+        qtbot: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QDialog, QLabel
+
+    from riskdesk.storage.engine import make_engine
+    from riskdesk.ui import app
+    from riskdesk.ui.signin import FirstAdminDialog
+
+    shown: list[str] = []
+
+    def cancel(dialog: FirstAdminDialog) -> int:
+        qtbot.addWidget(dialog)
+        shown.extend(label.text() for label in dialog.findChildren(QLabel))
+        return int(QDialog.DialogCode.Rejected.value)
+
+    monkeypatch.setattr(FirstAdminDialog, "exec", cancel)
+    new = tmp_path / "new.sqlite"
+    engine = make_engine(str(new))
+    assert app._sign_in(engine, None, interactive=True, new_file=True) is None
+    engine.dispose()
+    assert any(str(new) in text and "riskdesk demo" in text for text in shown), shown
+    assert not new.exists()
+
+
+def test_settings_connection_test_creates_no_database(
+        qtbot: Any, sqlite_engine: Any, sqlite_actors: dict[str, Any], tmp_path: Path) -> None:
+    from riskdesk.ui.dialogs import Dialogs
+    from riskdesk.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(sqlite_engine, sqlite_actors["admin"], Dialogs())
+    qtbot.addWidget(dialog)
+    missing = tmp_path / "typo.sqlite"
+    dialog.db.setText(str(missing))
+    assert not dialog.test_connection()
+    assert str(missing) in dialog.connection_label.text() and not missing.exists()

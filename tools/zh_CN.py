@@ -361,6 +361,28 @@ ZH: dict[str, str] = {
     "already present.":
         "{file}：共 {total} 行，导入 {new} 行，其中标记 {flagged} 笔、开立案件 {cases} 件，已存在 "
         "{present} 行。",
+    "There is no database at {path}. Build the demo database with `riskdesk demo{option}`, or "
+    "create a new database with its first administrator: `riskdesk user add NAME --role "
+    "admin{option}`; or name another database with --db or RISKDESK_DB.":
+        "{path} 处没有数据库。可运行 `riskdesk demo{option}` 建立演示数据库，或运行 "
+        "`riskdesk user add NAME --role admin{option}` 新建数据库并创建其首位管理员；"
+        "也可用 --db 或 RISKDESK_DB 指定其他数据库。",
+    "The database {db} has no users yet: nobody can sign in to it. Build the demo database "
+    "with `riskdesk demo{option}`, or create its first administrator: `riskdesk user add NAME "
+    "--role admin{option}`.":
+        "数据库 {db} 尚无任何用户，无法登录。可运行 `riskdesk demo{option}` 建立演示数据库，"
+        "或运行 `riskdesk user add NAME --role admin{option}` 创建其首位管理员。",
+    "There is no database at {db} yet: creating its first administrator creates it.":
+        "{db} 处尚无数据库：创建首位管理员时将新建该数据库。",
+    "The database {db} has no users yet.": "数据库 {db} 尚无任何用户。",
+    "Create the first administrator; the administrator then adds the other users. To try "
+    "riskdesk on demo data instead, cancel and run `riskdesk demo`: it builds the demo "
+    "database and makes it the default.":
+        "请创建首位管理员，再由管理员添加其他用户。如需先用演示数据试用 riskdesk，请取消并运行 "
+        "`riskdesk demo`：该命令将建立演示数据库并将其设为默认数据库。",
+    "There is no database at {path} yet: riskdesk creates it on its next start, with its first "
+    "administrator.":
+        "{path} 处尚无数据库：riskdesk 下次启动时将新建该数据库，并创建其首位管理员。",
     "Import cancelled": "导入已取消",
     "The import was cancelled; nothing was saved.": "导入已取消，未保存任何数据。",
     "Import failed": "导入失败",

@@ -3113,6 +3113,21 @@
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
+    <message>
+        <location filename="../../riskdesk/ui/signin.py" line="86" />
+        <source>There is no database at {db} yet: creating its first administrator creates it.</source>
+        <translation>{db} 处尚无数据库：创建首位管理员时将新建该数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/signin.py" line="88" />
+        <source>The database {db} has no users yet.</source>
+        <translation>数据库 {db} 尚无任何用户。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/signin.py" line="89" />
+        <source>Create the first administrator; the administrator then adds the other users. To try riskdesk on demo data instead, cancel and run `riskdesk demo`: it builds the demo database and makes it the default.</source>
+        <translation>请创建首位管理员，再由管理员添加其他用户。如需先用演示数据试用 riskdesk，请取消并运行 `riskdesk demo`：该命令将建立演示数据库并将其设为默认数据库。</translation>
+    </message>
 </context>
 <context>
     <name>FlowTimeline</name>
@@ -6461,6 +6476,11 @@ Credit model: {model}</source>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
+    <message>
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="124" />
+        <source>There is no database at {path} yet: riskdesk creates it on its next start, with its first administrator.</source>
+        <translation>{path} 处尚无数据库：riskdesk 下次启动时将新建该数据库，并创建其首位管理员。</translation>
+    </message>
 </context>
 <context>
     <name>SignInDialog</name>
@@ -6526,6 +6546,16 @@ Credit model: {model}</source>
         <location filename="../../riskdesk/storage/session.py" line="45" />
         <source>The database could not complete the operation: {error}</source>
         <translation>数据库无法完成操作：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/storage/engine.py" line="174" />
+        <source>There is no database at {path}. Build the demo database with `riskdesk demo{option}`, or create a new database with its first administrator: `riskdesk user add NAME --role admin{option}`; or name another database with --db or RISKDESK_DB.</source>
+        <translation>{path} 处没有数据库。可运行 `riskdesk demo{option}` 建立演示数据库，或运行 `riskdesk user add NAME --role admin{option}` 新建数据库并创建其首位管理员；也可用 --db 或 RISKDESK_DB 指定其他数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/storage/engine.py" line="183" />
+        <source>The database {db} has no users yet: nobody can sign in to it. Build the demo database with `riskdesk demo{option}`, or create its first administrator: `riskdesk user add NAME --role admin{option}`.</source>
+        <translation>数据库 {db} 尚无任何用户，无法登录。可运行 `riskdesk demo{option}` 建立演示数据库，或运行 `riskdesk user add NAME --role admin{option}` 创建其首位管理员。</translation>
     </message>
 </context>
 <context>

@@ -143,6 +143,50 @@ def make_engine(target: str | None = None, *, echo: bool = False) -> Engine:
     return engine
 
 
+def sqlite_file(target: str) -> Path | None:
+    """The file a local SQLite target names (a path or a ``sqlite:///`` URL), else None."""
+    url = normalise_url(target)
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    return Path(url.database)
+
+
+def db_label(target: str) -> str:
+    """A database as a person names it: the file, or the URL without its password."""
+    path = sqlite_file(target)
+    return str(path) if path is not None else keyring_key(normalise_url(target))
+
+
+def _db_option(target: str) -> str:
+    """`` --db TARGET`` for advice about a database other than the one a bare command opens."""
+    if normalise_url(target) == normalise_url(db_target(None)):
+        return ""
+    label = db_label(target)
+    return f' --db "{label}"' if " " in label else f" --db {label}"
+
+
+def require_database(target: str | None) -> None:
+    """Refuse a local SQLite file that is not there, naming it and what to do, where
+    connecting would create an empty database and the command could only fail on it."""
+    resolved = db_target(target)
+    path = sqlite_file(resolved)
+    if path is not None and not path.exists():
+        raise ConfigurationError(translate(
+            "Storage", "There is no database at {path}. Build the demo database with "
+            "`riskdesk demo{option}`, or create a new database with its first administrator: "
+            "`riskdesk user add NAME --role admin{option}`; or name another database with --db "
+            "or RISKDESK_DB.").format(path=path, option=_db_option(resolved)))
+
+
+def no_users_error(target: str) -> ConfigurationError:
+    """A database without users (a new, empty one): which it is and what to do."""
+    return ConfigurationError(translate(
+        "Storage", "The database {db} has no users yet: nobody can sign in to it. Build the "
+        "demo database with `riskdesk demo{option}`, or create its first administrator: "
+        "`riskdesk user add NAME --role admin{option}`.").format(
+        db=db_label(target), option=_db_option(target)))
+
+
 PACK_OPTION = "riskdesk_pack"
 
 

@@ -11,12 +11,18 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from sqlalchemy.exc import DBAPIError
 
-from riskdesk.config import PASSWORD_ENV
+from riskdesk.config import PASSWORD_ENV, db_target
 from riskdesk.errors import RiskdeskError
 from riskdesk.services.actor import Actor
 from riskdesk.services.queue import CaseFilter, page_cases
 from riskdesk.services.users import create_user, has_users, sign_in
-from riskdesk.storage.engine import make_engine
+from riskdesk.storage.engine import (
+    db_label,
+    make_engine,
+    no_users_error,
+    require_database,
+    sqlite_file,
+)
 from riskdesk.storage.migrate import ensure_local_schema
 from riskdesk.storage.session import unit_of_work
 from riskdesk.ui.i18n import install_translators
@@ -76,9 +82,15 @@ def run(*, db: str | None, user: str | None, lang: str | None, screenshot: Path 
               file=sys.stderr)
         return 2
     try:
-        engine = make_engine(db)
-        ensure_local_schema(engine)
-        actor = _sign_in(engine, user, interactive=screenshot is None)
+        target = db_target(db)
+        path = sqlite_file(target)
+        new_file = path is not None and not path.exists()
+        if new_file and screenshot is not None:
+            require_database(target)  # says there is none, and what to do; creates nothing
+        engine = make_engine(target)
+        if not new_file:  # a new file is made when its first administrator is
+            ensure_local_schema(engine)
+        actor = _sign_in(engine, user, interactive=screenshot is None, new_file=new_file)
     except (RiskdeskError, DBAPIError) as exc:
         if isinstance(exc, DBAPIError):
             exc = RiskdeskError(QCoreApplication.translate(
@@ -163,16 +175,25 @@ def _save(window: QWidget, path: Path) -> None:
         print(f"riskdesk: cannot write {path}", file=sys.stderr)
 
 
-def _sign_in(engine, user: str | None, *, interactive: bool) -> Actor | None:  # type: ignore[no-untyped-def]
+def _sign_in(engine, user: str | None, *, interactive: bool,  # type: ignore[no-untyped-def]
+             new_file: bool = False) -> Actor | None:
     def attempt(name: str, password: str) -> Actor | None:
         with unit_of_work(engine) as session:
             return sign_in(session, name, password, channel="gui")
 
-    with unit_of_work(engine, write=False) as session:
-        empty = not has_users(session)
-    if empty and interactive:
+    if new_file:
+        empty = True
+    else:
+        with unit_of_work(engine, write=False) as session:
+            empty = not has_users(session)
+    target = engine.url.render_as_string(hide_password=False)
+    if empty and not interactive:  # which database it is, not just "sign-in refused"
+        raise no_users_error(target)
+    if empty:
         def create(name: str, password: str) -> str | None:
             try:
+                if new_file:
+                    ensure_local_schema(engine)
                 with unit_of_work(engine) as session:
                     create_user(session, None, username=name, password=password,
                                 roles=["admin"])
@@ -180,7 +201,8 @@ def _sign_in(engine, user: str | None, *, interactive: bool) -> Actor | None:  #
                 return str(exc)
             return None
 
-        if FirstAdminDialog(create).exec() != FirstAdminDialog.DialogCode.Accepted:
+        if FirstAdminDialog(create, database=db_label(target), new=new_file).exec() != \
+                FirstAdminDialog.DialogCode.Accepted:
             return None
     password = os.environ.get(PASSWORD_ENV)
     if user and password is not None:

@@ -116,8 +116,14 @@ class SettingsDialog(QDialog):
         try:
             from sqlalchemy.engine import make_url
 
-            from riskdesk.storage.engine import is_url
+            from riskdesk.storage.engine import is_url, sqlite_file
 
+            path = sqlite_file(target)
+            if path is not None and not path.exists():  # connecting would make an empty file
+                self.connection_label.setText(self.tr(
+                    "There is no database at {path} yet: riskdesk creates it on its next start, "
+                    "with its first administrator.").format(path=path))
+                return False
             if is_url(target) and self.password.text():
                 target = make_url(target).set(password=self.password.text()).render_as_string(
                     hide_password=False)

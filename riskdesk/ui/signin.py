@@ -76,11 +76,22 @@ class FirstAdminDialog(_CredentialsDialog):
     """A new database has no users: the first one is an administrator."""
 
     def __init__(self, create: Callable[[str, str], str | None],
-                 parent: QWidget | None = None) -> None:
-        super().__init__(
-            self.tr("Create the administrator"), self.tr("Create"), "admin",
-            self.tr("This database has no users yet. Create the first administrator; "
-                    "the administrator then adds the other users."), parent)
+                 parent: QWidget | None = None, *, database: str = "",
+                 new: bool = False) -> None:
+        """``database``: which one (shown); ``new``: its file is made only when the
+        administrator is created (cancelling leaves nothing behind)."""
+        intro = self.tr("This database has no users yet. Create the first administrator; "
+                        "the administrator then adds the other users.")
+        if database:
+            intro = (self.tr("There is no database at {db} yet: creating its first "
+                             "administrator creates it.") if new else
+                     self.tr("The database {db} has no users yet.")).format(db=database) + \
+                "\n\n" + self.tr("Create the first administrator; the administrator then adds "
+                                 "the other users. To try riskdesk on demo data instead, cancel "
+                                 "and run `riskdesk demo`: it builds the demo database and "
+                                 "makes it the default.")
+        super().__init__(self.tr("Create the administrator"), self.tr("Create"), "admin",
+                         intro, parent)
         self._create = create
         self.repeat = QLineEdit(self)
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
