@@ -251,6 +251,10 @@ def build_parser() -> argparse.ArgumentParser:
     rv = rs.add_parser("verify", help="was this exact file issued by riskdesk? by whom, when")
     rv.add_argument("file", type=Path)
     _common(rv, user=False)
+    rz = rs.add_parser("time-zone", help="the bank's time zone, which decides every month and "
+                       "report time (docs/periods.md); with ZONE, set it (compliance, audited)")
+    rz.add_argument("zone", nargs="?", help="an IANA name, e.g. Asia/Shanghai")
+    _common(rz)
 
     bench = sub.add_parser("bench", help="benchmarks")
     bs = bench.add_subparsers(dest="bench_command", required=True)
@@ -595,17 +599,17 @@ def _print_refusal(name: str, problems: Any) -> None:
 
 def cmd_complaints(args: argparse.Namespace) -> int:
     from dataclasses import asdict
-    from datetime import UTC, datetime
 
     from riskdesk.services import complaints
     from riskdesk.services.complaint_import import import_complaints
+    from riskdesk.services.periods import current_month
     from riskdesk.storage.session import unit_of_work
 
     engine = open_engine(args.db)
     actor = acting_user(engine, args.user)
     if args.complaints_command == "figures":
-        month = args.month or datetime.now(UTC).strftime("%Y-%m")
         with unit_of_work(engine, write=False) as session:
+            month = args.month or current_month(session)
             figures = complaints.figures(session, actor, month)
         for key, value in asdict(figures).items():
             print(f"{key}: {value}")
@@ -755,7 +759,7 @@ def _report_language(lang: str) -> str:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from datetime import datetime
+    from datetime import UTC, datetime
 
     from riskdesk.services import reports
     from riskdesk.storage.session import unit_of_work
@@ -777,14 +781,25 @@ def cmd_report(args: argparse.Namespace) -> int:
               f"{verdict.generated_at:%Y-%m-%d %H:%M:%S} UTC")
         return 0
     actor = acting_user(engine, args.user)
+    if args.report_command == "time-zone":
+        from riskdesk.services import periods
+
+        with unit_of_work(engine, write=args.zone is not None) as session:
+            if args.zone is not None:
+                periods.set_business_zone(session, actor, args.zone)
+            print(f"time zone: {periods.business_zone(session)}")
+        return 0
     language = _report_language(args.lang)
     if args.report_command == "monthly":
         cut_off = None
         if args.cut_off:
             try:
-                cut_off = datetime.fromisoformat(args.cut_off).replace(tzinfo=None)
+                cut_off = datetime.fromisoformat(args.cut_off)
             except ValueError:
                 raise RiskdeskError(f"--cut-off: not an ISO time: {args.cut_off}") from None
+            if cut_off.tzinfo is not None:  # "...+08:00" or "...Z": the same instant in UTC
+                cut_off = cut_off.astimezone(UTC)
+            cut_off = cut_off.replace(tzinfo=None)
         issued = reports.monthly_report(engine, actor, args.month, language, cut_off)
     else:
         issued = reports.case_report(engine, actor, args.application_no, language)
