@@ -57,6 +57,8 @@ def test_demo_training_reproduces_the_shipped_model_and_beats_the_baseline() -> 
     assert cv["xgboost"]["mean"] >= cv["logistic"]["mean"]
     assert cv["xgboost"]["per_fold"] == shipped.meta["cv"]["xgboost"]["per_fold"]
     assert trained.meta["held_out"] == shipped.meta["held_out"]
+    # The shipped fingerprints (added without retraining) are what training stores.
+    assert trained.meta["training_rows"] == shipped.meta["training_rows"]
     assert "lender_grade" not in trained.meta["features"]
     assert "apr" not in trained.meta["features"] and "with apr" in trained.meta["variants"]
 
@@ -272,7 +274,13 @@ def test_monitor_stores_psi_auc_and_override_rate(sqlite_engine: Engine,
         assert run.score_psi is not None and run.score_psi < 0.25  # same population
         assert run.auc is not None and 0.5 < run.auc <= 1
         assert run.override_rate is None  # no decline-band case decided yet
-        assert len(json.loads(run.details)["features"]) == 5
+        details = json.loads(run.details)
+        assert len(details["features"]) == 5
+        # The sample's rows come from the demo data: most are the model's training rows, and
+        # AUC/KS are measured on the others only (tests/test_training_rows.py).
+        assert details["auc_basis"] == "measured" and details["training_rows_excluded"] > 0
+        assert details["auc_rows"] + details["training_rows_excluded"] == \
+            details["known_outcomes"] == run.applications
 
 
 def test_fired_codes_are_each_applications_sorted_codes() -> None:

@@ -159,12 +159,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../riskdesk/ui/app.py" line="84" />
+        <location filename="../../riskdesk/ui/app.py" line="96" />
         <source>The database cannot be used: {error}</source>
         <translation>无法使用数据库：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/app.py" line="90" />
+        <location filename="../../riskdesk/ui/app.py" line="102" />
         <source>riskdesk</source>
         <translation>riskdesk 风控工作台</translation>
     </message>
@@ -328,57 +328,57 @@
         <translation>{what}：案件 {cases} 件，投诉 {complaints} 件，申请 {apps} 笔，报告 {reports} 份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_pack.py" line="133" />
+        <location filename="../../riskdesk/services/audit_pack.py" line="132" />
         <source>No case for {ref}.</source>
         <translation>没有 {ref} 的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_pack.py" line="223" />
+        <location filename="../../riskdesk/services/audit_pack.py" line="222" />
         <source>{user} may not export personal data unmasked.</source>
         <translation>{user} 无权导出未脱敏的个人信息。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_pack.py" line="227" />
+        <location filename="../../riskdesk/services/audit_pack.py" line="226" />
         <source>Give a month or a list of cases.</source>
         <translation>请给出月份或案件清单。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_pack.py" line="230" />
+        <location filename="../../riskdesk/services/audit_pack.py" line="229" />
         <source>A pack is sealed with the bank's audit key, and this workstation has none: import it from escrow or create it (riskdesk audit anchor --create-key).</source>
         <translation>审计包须用本行的审计密钥签封，而本工作站没有该密钥：请从托管处导入或创建（riskdesk audit anchor --create-key）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_pack.py" line="382" />
+        <location filename="../../riskdesk/services/audit_pack.py" line="381" />
         <source>{file} is not a riskdesk audit pack (or it is damaged).</source>
         <translation>{file} 不是 riskdesk 审计包（或已损坏）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_pack.py" line="388" />
+        <location filename="../../riskdesk/services/audit_pack.py" line="387" />
         <source>{file} is damaged: {why}</source>
         <translation>{file} 已损坏：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_pack.py" line="411" />
+        <location filename="../../riskdesk/services/audit_pack.py" line="410" />
         <source>the seal does not match the content: the pack was changed after it was sealed</source>
         <translation>签封与内容不符：审计包在签封后被改动</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_pack.py" line="419" />
+        <location filename="../../riskdesk/services/audit_pack.py" line="418" />
         <source>the seal's signature is forged</source>
         <translation>签封的签名是伪造的</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_pack.py" line="424" />
+        <location filename="../../riskdesk/services/audit_pack.py" line="423" />
         <source>the chain breaks at event {seq}</source>
         <translation>审计链在第 {seq} 号事件处断开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_pack.py" line="432" />
+        <location filename="../../riskdesk/services/audit_pack.py" line="431" />
         <source>event {seq} does not match the chain</source>
         <translation>第 {seq} 号事件与审计链不符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_pack.py" line="437" />
+        <location filename="../../riskdesk/services/audit_pack.py" line="436" />
         <source>the chain does not lead to the head report {no} printed</source>
         <translation>审计链未能通向报告 {no} 所印的链头</translation>
     </message>
@@ -1594,94 +1594,94 @@
 <context>
     <name>ComplaintImport</name>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="108" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="109" />
         <source>Checked {n} rows</source>
         <translation>已检查 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="119" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="120" />
         <source>ticket already imported as {number} with different content</source>
         <translation>该工单已作为 {number} 导入，但内容不同</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="129" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="130" />
         <source>Registering {n} of {total}</source>
         <translation>正在登记 {n} / {total}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="158" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="159" />
         <source>required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="162" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="163" />
         <source>longer than {n} characters</source>
         <translation>超过 {n} 个字符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="165" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="166" />
         <source>same ticket as row {row}</source>
         <translation>与第 {row} 行工单号重复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="170" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="171" />
         <source>unknown channel (phone, app, letter, branch, regulator_referral or their Chinese names)</source>
         <translation>未知渠道（电话、App、信函、网点、监管转办）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="175" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="176" />
         <source>unknown category</source>
         <translation>未知类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="179" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="180" />
         <source>not a date and time (expected YYYY-MM-DD HH:MM)</source>
         <translation>不是日期时间（应为 YYYY-MM-DD HH:MM）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="182" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="183" />
         <source>lies in the future</source>
         <translation>晚于当前时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="185" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="186" />
         <source>a proxy complaint needs the authorisation noted</source>
         <translation>代理投诉须注明授权方式</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="203" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="204" />
         <source>no such application</source>
         <translation>没有此申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="205" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="206" />
         <source>belongs to another customer than the ID or phone</source>
         <translation>与身份证号或手机号对应的客户不一致</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="210" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="211" />
         <source>required when the customer is not known to the bank</source>
         <translation>非本行客户时必填</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="226" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="227" />
         <source>not an ID number</source>
         <translation>不是身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="191" />
-        <location filename="../../riskdesk/services/complaint_import.py" line="231" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="192" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="232" />
         <source>no customer with this ID number</source>
         <translation>没有此身份证号的客户</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="236" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="237" />
         <source>not a mobile number</source>
         <translation>不是手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="193" />
-        <location filename="../../riskdesk/services/complaint_import.py" line="241" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="194" />
+        <location filename="../../riskdesk/services/complaint_import.py" line="242" />
         <source>no customer with this phone</source>
         <translation>没有此手机号的客户</translation>
     </message>
@@ -2949,27 +2949,27 @@
         <translation>请说明审计发现针对的对象：案件、投诉或该月份。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/findings.py" line="98" />
+        <location filename="../../riskdesk/services/findings.py" line="97" />
         <source>{file} is refused: {why}</source>
         <translation>{file} 被拒绝：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/findings.py" line="130" />
+        <location filename="../../riskdesk/services/findings.py" line="129" />
         <source>Status is one of: {s}.</source>
         <translation>状态应为以下之一：{s}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/findings.py" line="133" />
+        <location filename="../../riskdesk/services/findings.py" line="132" />
         <source>Say what was done (the follow-up note).</source>
         <translation>请说明采取了什么措施（跟进说明）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/findings.py" line="136" />
+        <location filename="../../riskdesk/services/findings.py" line="135" />
         <source>There is no finding {id}.</source>
         <translation>没有审计发现 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/findings.py" line="148" />
+        <location filename="../../riskdesk/services/findings.py" line="147" />
         <source>Finding {id} was changed by someone else.</source>
         <translation>审计发现 {id} 已被他人修改。</translation>
     </message>
@@ -3089,27 +3089,27 @@
 <context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/signin.py" line="81" />
+        <location filename="../../riskdesk/ui/signin.py" line="93" />
         <source>Create the administrator</source>
         <translation>创建管理员</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/signin.py" line="82" />
+        <location filename="../../riskdesk/ui/signin.py" line="83" />
         <source>This database has no users yet. Create the first administrator; the administrator then adds the other users.</source>
         <translation>此数据库尚无用户。请创建第一位管理员，之后由管理员添加其他用户。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/signin.py" line="87" />
+        <location filename="../../riskdesk/ui/signin.py" line="98" />
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/signin.py" line="81" />
+        <location filename="../../riskdesk/ui/signin.py" line="93" />
         <source>Create</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/signin.py" line="91" />
+        <location filename="../../riskdesk/ui/signin.py" line="102" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -3191,204 +3191,204 @@
         <translation>无法读取 {file}：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="95" />
+        <location filename="../../riskdesk/services/imports/service.py" line="106" />
         <source>row {row}, column {column}, value "{value}": {reason}</source>
         <translation>第 {row} 行，列 {column}，值“{value}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="100" />
+        <location filename="../../riskdesk/services/imports/service.py" line="111" />
         <source>... and {n} more problems</source>
         <translation>……另有 {n} 个问题</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="116" />
+        <location filename="../../riskdesk/services/imports/service.py" line="127" />
         <source>Reading {file}</source>
         <translation>正在读取 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="145" />
+        <location filename="../../riskdesk/services/imports/service.py" line="156" />
         <source>Checking {n} rows</source>
         <translation>正在校验 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="155" />
+        <location filename="../../riskdesk/services/imports/service.py" line="166" />
         <source>Comparing with stored applications</source>
         <translation>正在与已存申请比对</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="178" />
+        <location filename="../../riskdesk/services/imports/service.py" line="189" />
         <source>Saving</source>
         <translation>正在保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="187" />
+        <location filename="../../riskdesk/services/imports/service.py" line="198" />
         <source>{n} problems in {rows} rows</source>
         <translation>{rows} 行中有 {n} 个问题</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="195" />
+        <location filename="../../riskdesk/services/imports/service.py" line="206" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="204" />
+        <location filename="../../riskdesk/services/imports/service.py" line="215" />
         <source>Scoring the new applications</source>
         <translation>正在为新申请评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="225" />
+        <location filename="../../riskdesk/services/imports/service.py" line="236" />
         <source>no such partner in the register</source>
         <translation>合作方名录中无此合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="238" />
+        <location filename="../../riskdesk/services/imports/service.py" line="249" />
         <source>conflict:</source>
         <translation>冲突：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="281" />
+        <location filename="../../riskdesk/services/imports/service.py" line="292" />
         <source>stored and file values differ</source>
         <translation>库中值与文件值不同</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="285" />
+        <location filename="../../riskdesk/services/imports/service.py" line="296" />
         <source>application {no} is already stored with a different {field}</source>
         <translation>申请 {no} 已入库，但 {field} 不同</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="309" />
+        <location filename="../../riskdesk/services/imports/service.py" line="320" />
         <source>this ID number is stored under a different name</source>
         <translation>此身份证号在库中对应另一个姓名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="345" />
+        <location filename="../../riskdesk/services/imports/service.py" line="356" />
         <source>Rebuilding the indexes</source>
         <translation>正在重建索引</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="375" />
+        <location filename="../../riskdesk/services/imports/service.py" line="387" />
         <source>Writing applications</source>
         <translation>正在写入申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="350" />
+        <location filename="../../riskdesk/services/imports/service.py" line="361" />
         <source>{n} new, {p} already present, {r} rejected</source>
         <translation>新增 {n} 条，已存在 {p} 条，拒绝 {r} 条</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="76" />
-        <location filename="../../riskdesk/services/imports/validate.py" line="83" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="77" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="84" />
         <source>not a whole number</source>
         <translation>不是整数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="77" />
         <location filename="../../riskdesk/services/imports/validate.py" line="78" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="79" />
         <source>not a number</source>
         <translation>不是数字</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="89" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="90" />
         <source>more than {n} decimal places</source>
         <translation>小数位超过 {n} 位</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="93" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="94" />
         <source>must be greater than {min:g}</source>
         <translation>必须大于 {min:g}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="94" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="95" />
         <source>must be at least {min:g}</source>
         <translation>不能小于 {min:g}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="99" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="100" />
         <source>must be at most {max:g}</source>
         <translation>不能大于 {max:g}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="111" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="112" />
         <source>not a date (expected YYYY-MM-DD)</source>
         <translation>不是日期（应为 YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="113" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="114" />
         <source>not a date and time (expected YYYY-MM-DD HH:MM:SS)</source>
         <translation>不是日期时间（应为 YYYY-MM-DD HH:MM:SS）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="119" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="120" />
         <source>lies in the future</source>
         <translation>晚于当前时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="121" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="122" />
         <source>before the year 2000</source>
         <translation>早于 2000 年</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="129" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="130" />
         <source>not an 18-character ID number (17 digits and a digit or X)</source>
         <translation>不是 18 位身份证号（17 位数字加一位数字或 X）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="132" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="133" />
         <source>ID number check digit is wrong</source>
         <translation>身份证号校验位错误</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="137" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="138" />
         <source>the birth date in the ID number is not valid</source>
         <translation>身份证号中的出生日期无效</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="180" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="181" />
         <source>required value is missing</source>
         <translation>缺少必填值</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="189" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="190" />
         <source>unknown value; expected one of: {values}</source>
         <translation>未知取值；应为以下之一：{values}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="198" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="199" />
         <source>not a mainland mobile number (11 digits starting with 1)</source>
         <translation>不是大陆手机号（以 1 开头的 11 位数字）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="204" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="205" />
         <source>not a bank card number (12 to 19 digits)</source>
         <translation>不是银行卡号（12 至 19 位数字）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="213" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="214" />
         <source>not an IPv4 or IPv6 address</source>
         <translation>不是 IPv4 或 IPv6 地址</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="217" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="218" />
         <source>longer than {n} characters</source>
         <translation>超过 {n} 个字符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="221" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="222" />
         <source>may contain only letters, digits and - _ . /</source>
         <translation>只能包含字母、数字和 - _ . /</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="233" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="234" />
         <source>duplicate application number; first seen in row {row}</source>
         <translation>申请编号重复；首次出现在第 {row} 行</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="239" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="240" />
         <source>differs from the birth date in the ID number</source>
         <translation>与身份证号中的出生日期不一致</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="249" />
+        <location filename="../../riskdesk/services/imports/validate.py" line="250" />
         <source>same ID number as row {row} but a different name</source>
         <translation>与第 {row} 行身份证号相同但姓名不同</translation>
     </message>
@@ -4053,47 +4053,47 @@
         <translation>正在导入 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="498" />
+        <location filename="../../riskdesk/ui/main_window.py" line="504" />
         <source>{n} rows rejected, written with their reasons to {path}.</source>
         <translation>拒绝 {n} 行，已连同原因写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="501" />
+        <location filename="../../riskdesk/ui/main_window.py" line="507" />
         <source>Scoring: {summary}</source>
         <translation>评分：{summary}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="502" />
+        <location filename="../../riskdesk/ui/main_window.py" line="508" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="532" />
+        <location filename="../../riskdesk/ui/main_window.py" line="538" />
         <source>seal intact, signature checked</source>
         <translation>签封完好，签名已核验</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="533" />
+        <location filename="../../riskdesk/ui/main_window.py" line="539" />
         <source>seal intact (signature not checked: no audit key here)</source>
         <translation>签封完好（签名未核验：本机没有审计密钥）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="534" />
+        <location filename="../../riskdesk/ui/main_window.py" line="540" />
         <source>SEAL BROKEN: {why}</source>
         <translation>签封已破坏：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="535" />
+        <location filename="../../riskdesk/ui/main_window.py" line="541" />
         <source>Audit pack {id}: {scope}. {seal}. Read-only: only findings can be written.</source>
         <translation>审计包 {id}：{scope}。{seal}。只读：仅可填写审计发现。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="561" />
+        <location filename="../../riskdesk/ui/main_window.py" line="567" />
         <source>Backup not made</source>
         <translation>未能备份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="494" />
+        <location filename="../../riskdesk/ui/main_window.py" line="495" />
         <source>{file}: {total} rows, {new} imported, {present} already present.</source>
         <translation>{file}：共 {total} 行，导入 {new} 行，已存在 {present} 行。</translation>
     </message>
@@ -4122,27 +4122,27 @@ Credit model: {model}</source>
         <translation>无生效模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="507" />
+        <location filename="../../riskdesk/ui/main_window.py" line="513" />
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="508" />
+        <location filename="../../riskdesk/ui/main_window.py" line="514" />
         <source>The import was cancelled; nothing was saved.</source>
         <translation>导入已取消，未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="510" />
+        <location filename="../../riskdesk/ui/main_window.py" line="516" />
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="512" />
+        <location filename="../../riskdesk/ui/main_window.py" line="518" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="513" />
+        <location filename="../../riskdesk/ui/main_window.py" line="519" />
         <source>The import failed and nothing was saved: {error}</source>
         <translation>导入失败，未保存任何数据：{error}</translation>
     </message>
@@ -4150,72 +4150,82 @@ Credit model: {model}</source>
 <context>
     <name>Model</name>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="56" />
+        <location filename="../../riskdesk/scoring/train.py" line="57" />
         <source>The target column "{col}" is not in the data.</source>
         <translation>数据中没有目标列“{col}”。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="60" />
+        <location filename="../../riskdesk/scoring/train.py" line="61" />
         <source>The target column "{col}" has {n} empty values.</source>
         <translation>目标列“{col}”有 {n} 个空值。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="67" />
+        <location filename="../../riskdesk/scoring/train.py" line="68" />
         <source>The target column "{col}" is not 0/1; name the bad value with --bad-value.</source>
         <translation>目标列“{col}”不是 0/1；请用 --bad-value 指定代表违约的取值。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="72" />
+        <location filename="../../riskdesk/scoring/train.py" line="73" />
         <source>The target needs at least 10 bad and 10 good rows (found {bad} bad, {good} good).</source>
         <translation>目标列至少需要 10 个坏样本和 10 个好样本（现有坏样本 {bad} 个，好样本 {good} 个）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="149" />
+        <location filename="../../riskdesk/scoring/train.py" line="167" />
         <source>No usable feature columns in the data.</source>
         <translation>数据中没有可用的特征列。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="154" />
+        <location filename="../../riskdesk/scoring/train.py" line="148" />
         <source>The time column "{col}" is not in the data.</source>
         <translation>数据中没有时间列“{col}”。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="227" />
+        <location filename="../../riskdesk/scoring/train.py" line="237" />
         <source>data: {name} ({rows} rows, bad rate {bad:.2%}, sha256 {sha})</source>
         <translation>数据：{name}（{rows} 行，坏账率 {bad:.2%}，sha256 {sha}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="230" />
+        <location filename="../../riskdesk/scoring/train.py" line="240" />
         <source>features ({n}): {names}</source>
         <translation>特征（{n} 个）：{names}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="232" />
+        <location filename="../../riskdesk/scoring/train.py" line="242" />
         <source>trees: {rounds} (early stopping in CV), depth {depth}; split: {split}</source>
         <translation>树数：{rounds}（交叉验证早停），深度 {depth}；划分方式：{split}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="235" />
+        <location filename="../../riskdesk/scoring/train.py" line="245" />
         <source>held-out ({n} rows): AUC {auc:.4f}  KS {ks:.4f}  Gini {gini:.4f}  bad rate {bad:.2%}</source>
         <translation>留出集（{n} 行）：AUC {auc:.4f}  KS {ks:.4f}  Gini {gini:.4f}  坏账率 {bad:.2%}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="238" />
+        <location filename="../../riskdesk/scoring/train.py" line="248" />
         <source>5-fold CV AUC: XGBoost {x:.4f} +- {xs:.4f} | logistic baseline {l:.4f} +- {ls:.4f} (same folds)</source>
         <translation>5 折交叉验证 AUC：XGBoost {x:.4f} +- {xs:.4f} | 逻辑回归基准 {l:.4f} +- {ls:.4f}（相同折）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="244" />
+        <location filename="../../riskdesk/scoring/train.py" line="254" />
+        <source>training rows: fingerprints of {n} kept; monitoring measures AUC/KS without them</source>
+        <translation>训练样本：已保存 {n} 笔的指纹；模型监测计算 AUC/KS 时予以剔除</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/train.py" line="256" />
+        <source>training rows: no fingerprints kept; monitoring cannot tell them apart and gives no AUC/KS</source>
+        <translation>训练样本：未保存指纹；模型监测无法区分训练样本，不计算 AUC/KS</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/train.py" line="259" />
         <source>held-out AUC without / {variant}: {a:.4f} / {b:.4f}</source>
         <translation>留出集 AUC 不含 / {variant}：{a:.4f} / {b:.4f}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="246" />
+        <location filename="../../riskdesk/scoring/train.py" line="261" />
         <source>calibration (held-out, deciles of PD):</source>
         <translation>校准（留出集，按违约概率十分位）：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="247" />
+        <location filename="../../riskdesk/scoring/train.py" line="262" />
         <source>bin      n  predicted  observed</source>
         <translation>分组     数量  预测值     实际值</translation>
     </message>
@@ -4275,12 +4285,12 @@ Credit model: {model}</source>
         <translation>不是 XGBoost 模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/training.py" line="41" />
+        <location filename="../../riskdesk/services/training.py" line="52" />
         <source>Cannot read {file}: {error}</source>
         <translation>无法读取 {file}：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/training.py" line="46" />
+        <location filename="../../riskdesk/services/training.py" line="57" />
         <source>{file} is not a readable CSV file: {error}</source>
         <translation>{file} 不是可读取的 CSV 文件：{error}</translation>
     </message>
@@ -4288,32 +4298,57 @@ Credit model: {model}</source>
 <context>
     <name>Monitoring</name>
     <message>
-        <location filename="../../riskdesk/services/monitoring.py" line="99" />
+        <location filename="../../riskdesk/services/monitoring.py" line="132" />
         <source>n/a</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/monitoring.py" line="103" />
+        <location filename="../../riskdesk/services/monitoring.py" line="136" />
         <source>model {m}, {month}: {n} scored applications</source>
         <translation>模型 {m}，{month}：已评分申请 {n} 笔</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/monitoring.py" line="105" />
+        <location filename="../../riskdesk/services/monitoring.py" line="138" />
         <source>score PSI against training: {v} (&lt; 0.10 stable, 0.10-0.25 watch, &gt; 0.25 shifted)</source>
         <translation>评分相对训练集的 PSI：{v}（&lt; 0.10 稳定，0.10-0.25 关注，&gt; 0.25 已偏移）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/monitoring.py" line="108" />
+        <location filename="../../riskdesk/services/monitoring.py" line="141" />
         <source>  feature PSI {name}: {v}</source>
         <translation>  特征 PSI {name}：{v}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/monitoring.py" line="110" />
-        <source>known outcomes: {k}; AUC {auc}, KS {ks}</source>
-        <translation>已知表现：{k} 笔；AUC {auc}，KS {ks}</translation>
+        <location filename="../../riskdesk/services/monitoring.py" line="156" />
+        <source>known outcomes: {k}; AUC {auc}, KS {ks} (training rows not excluded)</source>
+        <translation>已知表现：{k} 笔；AUC {auc}，KS {ks}（未剔除训练样本）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/monitoring.py" line="112" />
+        <location filename="../../riskdesk/services/monitoring.py" line="159" />
+        <source>known outcomes: {k}; AUC/KS not measured: the model holds no fingerprints of its training rows, so they cannot be told apart from new applications</source>
+        <translation>已知表现：{k} 笔；未计算 AUC/KS：该模型未保存训练样本指纹，无法区分训练样本与新申请</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/monitoring.py" line="163" />
+        <source>known outcomes: 0; AUC/KS not measured</source>
+        <translation>已知表现：0 笔；未计算 AUC/KS</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/monitoring.py" line="165" />
+        <source>known outcomes: {k}, all of them training rows of the model: no rows left for AUC/KS</source>
+        <translation>已知表现：{k} 笔，均为该模型的训练样本：无可用于计算 AUC/KS 的样本</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/monitoring.py" line="168" />
+        <source>known outcomes: {k}; training rows excluded: {t}; the {n} rows left are all good or all bad: AUC/KS not measured</source>
+        <translation>已知表现：{k} 笔；剔除训练样本 {t} 笔；其余 {n} 笔表现全部为好或全部为坏：未计算 AUC/KS</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/monitoring.py" line="171" />
+        <source>known outcomes: {k}; training rows excluded: {t}; AUC {auc}, KS {ks} on the other {n} rows</source>
+        <translation>已知表现：{k} 笔；剔除训练样本 {t} 笔；其余 {n} 笔的 AUC {auc}，KS {ks}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/monitoring.py" line="144" />
         <source>override rate (decline band approved by an officer): {rate} of {n} decided</source>
         <translation>推翻率（拒绝区间被审核员批准）：已决定 {n} 笔中的 {rate}</translation>
     </message>
@@ -4321,7 +4356,7 @@ Credit model: {model}</source>
 <context>
     <name>Monthly</name>
     <message>
-        <location filename="../../riskdesk/services/monthly.py" line="90" />
+        <location filename="../../riskdesk/services/periods.py" line="77" />
         <source>A month is written YYYY-MM, not {month}.</source>
         <translation>月份格式为 YYYY-MM，而不是 {month}。</translation>
     </message>
@@ -4329,475 +4364,579 @@ Credit model: {model}</source>
 <context>
     <name>MonthlyReport</name>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="132" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="269" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="190" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="341" />
         <source>Monthly compliance report</source>
         <translation>月度合规报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="135" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="193" />
         <source>Period</source>
         <translation>报告期间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="136" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="120" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="196" />
         <source>Report no.</source>
         <translation>报告编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="137" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="271" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="197" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="343" />
         <source>Cut-off</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="138" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="198" />
         <source>Issued by</source>
         <translation>出具人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="139" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="199" />
         <source>Issued at</source>
         <translation>出具时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="141" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="201" />
         <source>Figures count only what existed at the cut-off: regenerating this report with the same cut-off gives the same figures.</source>
         <translation>数据仅统计截止时间之前已存在的记录：以相同截止时间重新生成本报告，数据完全相同。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="145" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="210" />
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="147" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="212" />
+        <location filename="../../riskdesk/services/periods.py" line="196" />
         <source>Applications received</source>
         <translation>受理申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="148" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="213" />
         <source>Decided (automatic or flagged)</source>
         <translation>已决策（自动或标记）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="149" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="214" />
+        <location filename="../../riskdesk/services/periods.py" line="197" />
         <source>Flagged for review</source>
         <translation>标记人工审核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="150" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="215" />
         <location filename="../../riskdesk/reports/partner_section.py" line="59" />
         <source>Flag rate</source>
         <translation>标记率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="88" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="151" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="90" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="216" />
         <source>Approved automatically</source>
         <translation>自动通过</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="152" />
-        <source>Officer decisions</source>
-        <translation>审查员决定</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="153" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="221" />
         <source>Overrides (four-eyes)</source>
         <translation>推翻策略建议（双人复核）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="154" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="222" />
         <source>Median time to decision</source>
         <translation>决策用时中位数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="155" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="223" />
         <source>90th percentile time to decision</source>
         <translation>决策用时第 90 百分位</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="157" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="225" />
         <source>SLA breaches</source>
         <translation>超出时限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="158" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="218" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="226" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="290" />
+        <location filename="../../riskdesk/services/periods.py" line="198" />
         <source>Complaints received</source>
         <translation>受理投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="159" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="227" />
         <source>Complaints overdue</source>
         <translation>逾期投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="94" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="96" />
         <source>Trigger</source>
         <translation>触发规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="190" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="259" />
         <location filename="../../riskdesk/reports/partner_section.py" line="58" />
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="96" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="98" />
         <source>Share of decided</source>
         <translation>占已决策比例</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="81" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="83" />
         <location filename="../../riskdesk/reports/postloan_section.py" line="52" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="85" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="87" />
         <source>Automatic decisions and their triggers</source>
         <translation>自动决策及其触发规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="87" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="89" />
         <source>Score band</source>
         <translation>评分区间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="89" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="95" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="91" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="97" />
         <source>Flagged</source>
         <translation>已标记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="90" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="92" />
         <source>Decided</source>
         <translation>已决策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="97" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="99" />
         <source>Fired on automatic approvals</source>
         <translation>在自动通过中触发</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="103" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="105" />
         <source>No trigger fired this month.</source>
         <translation>本月没有规则触发。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="111" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="114" />
+        <source>Restatements of earlier months</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="115" />
+        <source>Registered after those months' reports were issued; the issued reports stay as they were.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="118" />
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="118" />
+        <source>Figure</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="119" />
+        <source>As issued</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="119" />
+        <source>Now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="132" />
+        <source>all {k} with a known outcome, training rows included</source>
+        <translation>全部 {k} 笔已知表现（含训练样本）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="135" />
+        <source>none of {k} with a known outcome (training rows cannot be told apart)</source>
+        <translation>{k} 笔已知表现均未计入（无法区分训练样本）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="137" />
+        <source>{n} of {k} with a known outcome ({t} training rows excluded)</source>
+        <translation>{k} 笔已知表现中的 {n} 笔（已剔除训练样本 {t} 笔）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="145" />
+        <source>No model monitoring was recorded for this month.</source>
+        <translation>本月未记录模型监测。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="146" />
+        <source>Monitored before the model's training rows were excluded: the AUC / KS include rows the model was trained on and overstate how it ranks new applications.</source>
+        <translation>该次监测早于剔除训练样本：AUC / KS 含模型的训练样本，高估了模型对新申请的排序能力。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="149" />
+        <source>AUC and KS are measured only on the month's applications with a known outcome that are not rows the model was trained on (recognised by the fingerprints stored with the model).</source>
+        <translation>AUC 和 KS 仅以本月有已知表现、且不属于模型训练样本的申请计算（训练样本按模型保存的指纹识别）。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="153" />
+        <source>No AUC / KS: the model holds no fingerprints of its training rows, so they cannot be told apart from new applications.</source>
+        <translation>不计算 AUC / KS：该模型未保存训练样本指纹，无法区分训练样本与新申请。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="156" />
+        <source>No AUC / KS: no application of the month has a known outcome yet.</source>
+        <translation>不计算 AUC / KS：本月申请尚无已知表现。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="158" />
+        <source>No AUC / KS: every application of the month with a known outcome is a row the model was trained on; no rows are left to measure.</source>
+        <translation>不计算 AUC / KS：本月有已知表现的申请均为模型训练样本，剔除后无样本可供计算。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="161" />
+        <source>No AUC / KS: the applications left after excluding training rows are all good or all bad.</source>
+        <translation>不计算 AUC / KS：剔除训练样本后，其余申请的表现全部为好或全部为坏。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="169" />
         <source>Audit findings</source>
         <translation>审计发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="112" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="170" />
         <source>Brought back this month</source>
         <translation>本月导回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="113" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="171" />
         <source>Still open</source>
         <translation>仍未关闭</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="115" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="173" />
         <source>Resolved or risk accepted</source>
         <translation>已解决或接受风险</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="118" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="176" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="119" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="177" />
         <source>On</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="120" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="178" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="121" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="179" />
         <source>Finding</source>
         <translation>发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="162" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="194" />
+        <source>{month} (calendar month, {zone})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="204" />
+        <source>An event counts in the month of its business time (complaint received, application submitted, decision made final) as recorded at the cut-off; later registrations of earlier months are listed as restatements.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="217" />
+        <source>Officer decisions made final</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="219" />
+        <source>Decisions awaiting check at the cut-off</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="231" />
         <source>Officer decisions and overrides</source>
         <translation>审查员决定与推翻</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="164" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="233" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="165" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="226" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="236" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="234" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="298" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="308" />
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="168" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="237" />
         <source>No officer decision this month.</source>
         <translation>本月没有审查员决定。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="172" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="241" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="173" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="242" />
         <source>Maker</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="174" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="243" />
         <source>Made at</source>
         <translation>经办时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="175" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="244" />
         <source>Checker</source>
         <translation>复核人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="176" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="245" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="178" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="247" />
         <source>waiting</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="181" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="250" />
         <source>Compliance checks: cost and amount ceilings</source>
         <translation>合规检查：综合成本与金额上限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="184" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="253" />
         <source>no case</source>
         <translation>无案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="185" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="254" />
         <source>still open</source>
         <translation>仍在处理</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="186" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="255" />
         <source>awaiting check</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="187" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="256" />
         <location filename="../../riskdesk/reports/postloan_section.py" line="78" />
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="188" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="257" />
         <source>APR band</source>
         <translation>年利率区间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="189" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="258" />
         <source>What happened by the cut-off</source>
         <translation>截止时的处理结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="195" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="264" />
         <source>No application this month was over a ceiling.</source>
         <translation>本月没有超过上限的申请。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="198" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="267" />
         <source>Model monitoring</source>
         <translation>模型监控</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="199" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="268" />
         <source>Active model</source>
         <translation>生效模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="200" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="262" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="269" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="334" />
         <source>Approved by</source>
         <translation>批准人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="201" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="270" />
         <source>Approved at</source>
         <translation>批准时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="203" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="272" />
         <source>Score PSI against training</source>
         <translation>评分相对训练集的 PSI</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="205" />
-        <source>AUC / KS on known outcomes</source>
-        <translation>已知结果上的 AUC / KS</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="207" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="278" />
         <source>Override rate</source>
         <translation>推翻率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="208" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="280" />
         <source>Decisions by probability of default</source>
         <translation>按违约概率分布的决策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="217" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="289" />
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="244" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="316" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="219" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="291" />
         <source>Replied</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="220" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="274" />
+        <source>AUC / KS out of sample</source>
+        <translation>样本外 AUC / KS</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="276" />
+        <source>Rows measured for AUC / KS</source>
+        <translation>AUC / KS 计算样本数</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="292" />
         <source>Replied on time</source>
         <translation>按时答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="221" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="293" />
         <source>Extended</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="222" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="294" />
         <source>Reopened</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="223" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="295" />
         <source>Overdue at the cut-off</source>
         <translation>截止时逾期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="225" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="297" />
         <source>Open by category</source>
         <translation>未结投诉（按类别）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="230" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="302" />
         <source>Received by channel</source>
         <translation>按渠道受理</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="232" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="304" />
         <source>Root causes of complaints closed</source>
         <translation>已结投诉的根本原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="240" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="312" />
         <source>Overdue complaints at the cut-off</source>
         <translation>截止时的逾期投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="242" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="314" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="243" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="315" />
         <location filename="../../riskdesk/reports/postloan_section.py" line="46" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="245" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="317" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="251" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="323" />
         <source>intact: every event re-hashed and chained</source>
         <translation>完整：每个事件均已重新计算哈希并核对链接</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="252" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="324" />
         <source>BROKEN: see riskdesk audit verify</source>
         <translation>已损坏：请运行 riskdesk audit verify</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="254" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="326" />
         <source>Audit trail</source>
         <translation>审计轨迹</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="255" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="327" />
         <source>Verification</source>
         <translation>核验结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="256" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="328" />
         <source>Last event at the cut-off</source>
         <translation>截止时的最后事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="257" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="329" />
         <source>Its hash (the chain's head)</source>
         <translation>其哈希（链头）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="258" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="330" />
         <source>Role</source>
         <translation>职责</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="258" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="330" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="259" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="331" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="259" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="331" />
         <source>Signature</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="260" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="332" />
         <source>Prepared by</source>
         <translation>编制</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="261" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="333" />
         <source>Reviewed by</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="268" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="340" />
         <source>Sign-off</source>
         <translation>签批</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="270" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="342" />
         <source>Page {x} of {y}</source>
         <translation>第 {x} 页，共 {y} 页</translation>
     </message>
@@ -5065,12 +5204,12 @@ Credit model: {model}</source>
         <translation>资本和余额须大于零。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partner_performance.py" line="182" />
+        <location filename="../../riskdesk/services/partner_performance.py" line="188" />
         <source>{code}: {ratio:.1f} % of net tier-1 capital (limit {limit:.0f} %)</source>
         <translation>{code}：占一级资本净额 {ratio:.1f} %（上限 {limit:.0f} %）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partner_performance.py" line="186" />
+        <location filename="../../riskdesk/services/partner_performance.py" line="192" />
         <source>all partners: {ratio:.1f} % of the loan balance (limit {limit:.0f} %)</source>
         <translation>全部合作方：占贷款余额 {ratio:.1f} %（上限 {limit:.0f} %）</translation>
     </message>
@@ -5078,313 +5217,326 @@ Credit model: {model}</source>
 <context>
     <name>PartnersTab</name>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="52" />
+        <location filename="../../riskdesk/ui/partners.py" line="50" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="56" />
-        <location filename="../../riskdesk/ui/partners.py" line="71" />
+        <location filename="../../riskdesk/ui/partners.py" line="54" />
+        <location filename="../../riskdesk/ui/partners.py" line="69" />
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="56" />
-        <location filename="../../riskdesk/ui/partners.py" line="72" />
+        <location filename="../../riskdesk/ui/partners.py" line="54" />
+        <location filename="../../riskdesk/ui/partners.py" line="70" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="56" />
+        <location filename="../../riskdesk/ui/partners.py" line="54" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="56" />
+        <location filename="../../riskdesk/ui/partners.py" line="54" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="57" />
+        <location filename="../../riskdesk/ui/partners.py" line="55" />
         <source>Due diligence</source>
         <translation>尽职调查</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="57" />
+        <location filename="../../riskdesk/ui/partners.py" line="55" />
         <source>Next review</source>
         <translation>下次复审</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="60" />
+        <location filename="../../riskdesk/ui/partners.py" line="58" />
         <source>Partner</source>
         <translation>合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="60" />
+        <location filename="../../riskdesk/ui/partners.py" line="58" />
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="60" />
+        <location filename="../../riskdesk/ui/partners.py" line="58" />
         <source>Approval rate</source>
         <translation>通过率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="61" />
+        <location filename="../../riskdesk/ui/partners.py" line="59" />
         <source>Flag rate</source>
         <translation>标记率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="61" />
+        <location filename="../../riskdesk/ui/partners.py" line="59" />
         <source>Fraud hits</source>
         <translation>欺诈规则命中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="61" />
+        <location filename="../../riskdesk/ui/partners.py" line="59" />
         <source>Matured loans</source>
         <translation>成熟贷款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="62" />
+        <location filename="../../riskdesk/ui/partners.py" line="60" />
         <source>Bad rate</source>
         <translation>不良率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="62" />
+        <location filename="../../riskdesk/ui/partners.py" line="60" />
         <source>Complaints per 1,000 loans</source>
         <translation>每千笔贷款投诉数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="79" />
+        <location filename="../../riskdesk/ui/partners.py" line="77" />
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="81" />
+        <location filename="../../riskdesk/ui/partners.py" line="79" />
         <source>Evidence (documents, dates)</source>
         <translation>证据（文件、日期）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="89" />
+        <location filename="../../riskdesk/ui/partners.py" line="87" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="91" />
+        <location filename="../../riskdesk/ui/partners.py" line="89" />
         <source>Register partner</source>
         <translation>登记合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="91" />
+        <location filename="../../riskdesk/ui/partners.py" line="89" />
         <source>Record check</source>
         <translation>记录检查</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="92" />
+        <location filename="../../riskdesk/ui/partners.py" line="90" />
         <source>Set status</source>
         <translation>设置状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="108" />
+        <location filename="../../riskdesk/ui/partners.py" line="106" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="114" />
+        <location filename="../../riskdesk/ui/partners.py" line="112" />
         <source>Register</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="117" />
+        <location filename="../../riskdesk/ui/partners.py" line="115" />
         <source>Performance in the month</source>
         <translation>本月表现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="132" />
+        <location filename="../../riskdesk/ui/partners.py" line="130" />
         <source>Not shown</source>
         <translation>未显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="148" />
+        <location filename="../../riskdesk/ui/partners.py" line="146" />
         <source>Joint lending: no capital figures set.</source>
         <translation>联合贷款：尚未设置资本数据。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="152" />
+        <location filename="../../riskdesk/ui/partners.py" line="150" />
         <source>Joint lending at {day}: against net tier-1 capital {ratios} (limit 25 % each); all partners {all} of the loan balance (limit 50 %). {warnings}</source>
         <translation>截至 {day} 的联合贷款：占一级资本净额 {ratios}（单一合作方上限 25 %）；全部合作方占贷款余额 {all}（上限 50 %）。{warnings}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="160" />
-        <location filename="../../riskdesk/ui/partners.py" line="169" />
+        <location filename="../../riskdesk/ui/partners.py" line="158" />
+        <location filename="../../riskdesk/ui/partners.py" line="167" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="160" />
+        <location filename="../../riskdesk/ui/partners.py" line="158" />
         <source>Select a partner first.</source>
         <translation>请先选择合作方。</translation>
     </message>
 </context>
 <context>
+    <name>Periods</name>
+    <message>
+        <location filename="../../riskdesk/services/periods.py" line="52" />
+        <source>{zone} is not a time zone name such as Asia/Shanghai.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Permissions</name>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="50" />
+        <location filename="../../riskdesk/services/permissions.py" line="51" />
         <source>manage users and roles</source>
         <translation>管理用户和角色</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="51" />
+        <location filename="../../riskdesk/services/permissions.py" line="52" />
         <source>import applications</source>
         <translation>导入申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="52" />
+        <location filename="../../riskdesk/services/permissions.py" line="53" />
         <source>view applications</source>
         <translation>查看申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="53" />
+        <location filename="../../riskdesk/services/permissions.py" line="54" />
         <source>verify the audit trail</source>
         <translation>校验审计链</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="54" />
+        <location filename="../../riskdesk/services/permissions.py" line="55" />
         <source>train credit models</source>
         <translation>训练信用模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="55" />
+        <location filename="../../riskdesk/services/permissions.py" line="56" />
         <source>propose a model for activation</source>
         <translation>提请启用模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="56" />
+        <location filename="../../riskdesk/services/permissions.py" line="57" />
         <source>approve a model (second person)</source>
         <translation>审批模型（第二人）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="57" />
+        <location filename="../../riskdesk/services/permissions.py" line="58" />
         <source>record model monitoring</source>
         <translation>记录模型监控</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="58" />
+        <location filename="../../riskdesk/services/permissions.py" line="59" />
         <source>score applications</source>
         <translation>为申请评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="59" />
+        <location filename="../../riskdesk/services/permissions.py" line="60" />
         <source>change rule settings</source>
         <translation>修改规则设置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="60" />
+        <location filename="../../riskdesk/services/permissions.py" line="61" />
         <source>change the decision policy</source>
         <translation>修改决策策略</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="61" />
+        <location filename="../../riskdesk/services/permissions.py" line="62" />
         <source>work cases: claim, note, decide</source>
         <translation>处理案件：领取、记录、决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="62" />
+        <location filename="../../riskdesk/services/permissions.py" line="63" />
         <source>assign cases to others</source>
         <translation>将案件分配给他人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="63" />
+        <location filename="../../riskdesk/services/permissions.py" line="64" />
         <source>check another officer's decision</source>
         <translation>复核他人的决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="64" />
+        <location filename="../../riskdesk/services/permissions.py" line="65" />
         <source>export the data key for escrow</source>
         <translation>导出数据密钥以托管</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="65" />
+        <location filename="../../riskdesk/services/permissions.py" line="66" />
         <source>change workstation settings</source>
         <translation>修改工作站设置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="66" />
+        <location filename="../../riskdesk/services/permissions.py" line="67" />
         <source>export the case queue (masked)</source>
         <translation>导出案件队列（遮蔽）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="67" />
+        <location filename="../../riskdesk/services/permissions.py" line="68" />
         <source>see unmasked personal data</source>
         <translation>查看未遮蔽的个人信息</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="68" />
+        <location filename="../../riskdesk/services/permissions.py" line="69" />
         <source>register and handle complaints</source>
         <translation>登记和处理投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="70" />
+        <location filename="../../riskdesk/services/permissions.py" line="71" />
         <source>assign complaints</source>
         <translation>分派投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="71" />
+        <location filename="../../riskdesk/services/permissions.py" line="72" />
         <source>approve a special complaint extension</source>
         <translation>审批投诉特别延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="73" />
+        <location filename="../../riskdesk/services/permissions.py" line="74" />
         <source>change complaint deadlines</source>
         <translation>修改投诉处理期限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="74" />
+        <location filename="../../riskdesk/services/permissions.py" line="75" />
         <source>issue case audit reports</source>
         <translation>出具案件审计报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="75" />
+        <location filename="../../riskdesk/services/permissions.py" line="76" />
         <source>issue the monthly report</source>
         <translation>出具月度报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="76" />
+        <location filename="../../riskdesk/services/permissions.py" line="77" />
         <source>import loans, repayments and flows</source>
         <translation>导入借据、还款和资金流水</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="77" />
+        <location filename="../../riskdesk/services/permissions.py" line="78" />
         <source>run post-loan monitoring</source>
         <translation>运行贷后监测</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="78" />
+        <location filename="../../riskdesk/services/permissions.py" line="79" />
         <source>change post-loan thresholds</source>
         <translation>修改贷后阈值</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="79" />
+        <location filename="../../riskdesk/services/permissions.py" line="80" />
         <source>export an offline audit pack</source>
         <translation>导出离线审计包</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="80" />
+        <location filename="../../riskdesk/services/permissions.py" line="81" />
         <source>bring audit findings back</source>
         <translation>导回审计发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="81" />
+        <location filename="../../riskdesk/services/permissions.py" line="82" />
         <source>follow up audit findings</source>
         <translation>跟进审计发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="82" />
+        <location filename="../../riskdesk/services/permissions.py" line="83" />
         <source>keep the partner register</source>
         <translation>维护合作方名录</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="132" />
+        <location filename="../../riskdesk/services/permissions.py" line="84" />
+        <source>set the bank's time zone for months and reports</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/permissions.py" line="137" />
         <source>{user} may not {action}; this needs the role: {roles}.</source>
         <translation>{user} 无权{action}；需要角色：{roles}。</translation>
     </message>
@@ -5507,52 +5659,52 @@ Credit model: {model}</source>
 <context>
     <name>PostLoan</name>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="56" />
+        <location filename="../../riskdesk/services/postloan.py" line="57" />
         <source>First instalment due {due} not paid</source>
         <translation>首期（{due} 到期）未还</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="58" />
+        <location filename="../../riskdesk/services/postloan.py" line="59" />
         <source>{dpd} days past due (crossed {threshold}); {overdue} overdue since {due}</source>
         <translation>逾期 {dpd} 天（越过 {threshold} 天）；自 {due} 起逾期金额 {overdue}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="60" />
+        <location filename="../../riskdesk/services/postloan.py" line="61" />
         <source>{count} instalments paid only in part</source>
         <translation>{count} 期仅部分还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="62" />
+        <location filename="../../riskdesk/services/postloan.py" line="63" />
         <source>{amount} ({share}) of the proceeds moved to one account {account} within {hours} h of disbursement</source>
         <translation>放款后 {hours} 小时内有 {amount}（{share}）贷款资金转入同一账户 {account}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="65" />
+        <location filename="../../riskdesk/services/postloan.py" line="66" />
         <source>{amount} paid to {kind} {account} on {at}, {days} days after disbursement</source>
         <translation>{at}（放款后 {days} 天）向 {kind} {account} 支付 {amount}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="68" />
+        <location filename="../../riskdesk/services/postloan.py" line="69" />
         <source>{amount} spent on a banned use ({kind}, MCC {mcc}) on {at}</source>
         <translation>{at} 有 {amount} 用于禁止用途（{kind}，商户类别码 {mcc}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="70" />
+        <location filename="../../riskdesk/services/postloan.py" line="71" />
         <source>{amount} moved to the borrower's own other account {account} on {at}</source>
         <translation>{at} 有 {amount} 转入借款人本人的其他账户 {account}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="72" />
+        <location filename="../../riskdesk/services/postloan.py" line="73" />
         <source>{amount} out by {channel} on {day}: at or above the large-value threshold {threshold}</source>
         <translation>{day} 以 {channel} 方式转出 {amount}：达到大额交易标准 {threshold}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="75" />
+        <location filename="../../riskdesk/services/postloan.py" line="76" />
         <source>Jointly funded with {partner}, whose share is {share} % (at least {minimum} % required)</source>
         <translation>与 {partner} 联合出资，其出资比例为 {share} %（至少须为 {minimum} %）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="78" />
+        <location filename="../../riskdesk/services/postloan.py" line="79" />
         <source>Loan over one year: credit re-review {n} due since {due}</source>
         <translation>贷款期限超过一年：第 {n} 次年度授信复审自 {due} 起到期</translation>
     </message>
@@ -5607,22 +5759,22 @@ Credit model: {model}</source>
         <translation>联合贷款中合作方出资比例低于下限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="132" />
+        <location filename="../../riskdesk/services/postloan.py" line="133" />
         <source>Reading repayments</source>
         <translation>正在读取还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="136" />
+        <location filename="../../riskdesk/services/postloan.py" line="137" />
         <source>Writing the month's snapshot</source>
         <translation>正在写入本月快照</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="139" />
+        <location filename="../../riskdesk/services/postloan.py" line="140" />
         <source>Checking fund flows</source>
         <translation>正在检查资金流水</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="144" />
+        <location filename="../../riskdesk/services/postloan.py" line="145" />
         <source>Raising cases</source>
         <translation>正在生成案件</translation>
     </message>
@@ -5922,22 +6074,22 @@ Credit model: {model}</source>
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../riskdesk/services/reports.py" line="34" />
+        <location filename="../../riskdesk/services/reports.py" line="35" />
         <source>A report is written in zh or en, not {lang}.</source>
         <translation>报告语言只能是 zh 或 en，而不是 {lang}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reports.py" line="97" />
+        <location filename="../../riskdesk/services/reports.py" line="98" />
         <source>Application {no} has no case.</source>
         <translation>申请 {no} 没有案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reports.py" line="179" />
+        <location filename="../../riskdesk/services/reports.py" line="180" />
         <source>There is no report {id}.</source>
         <translation>不存在报告 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reports.py" line="245" />
+        <location filename="../../riskdesk/services/reports.py" line="247" />
         <source>Consumer-finance risk team</source>
         <translation>消费金融风险管理团队</translation>
     </message>
@@ -6306,7 +6458,7 @@ Credit model: {model}</source>
 <context>
     <name>Scoring</name>
     <message>
-        <location filename="../../riskdesk/services/monitoring.py" line="43" />
+        <location filename="../../riskdesk/services/monitoring.py" line="45" />
         <source>No model is active.</source>
         <translation>没有生效的模型。</translation>
     </message>
@@ -6462,17 +6614,17 @@ Credit model: {model}</source>
         <translation>请先填写数据库。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="130" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="136" />
         <source>Cannot connect: {error}</source>
         <translation>无法连接：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="133" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="139" />
         <source>Connected to {db}: schema {rev} (this riskdesk: {head})</source>
         <translation>已连接 {db}：结构版本 {rev}（本程序：{head}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="163" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="169" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -6503,12 +6655,12 @@ Credit model: {model}</source>
 <context>
     <name>Storage</name>
     <message>
-        <location filename="../../riskdesk/storage/engine.py" line="70" />
+        <location filename="../../riskdesk/storage/engine.py" line="73" />
         <source>The OS keyring cannot be read: {error}</source>
         <translation>无法读取操作系统密钥环：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/storage/engine.py" line="135" />
+        <location filename="../../riskdesk/storage/engine.py" line="138" />
         <source>Unsupported database type: {backend}</source>
         <translation>不支持的数据库类型：{backend}</translation>
     </message>

@@ -123,6 +123,46 @@ def _restatements(s: Styles, rows: Any) -> list[Flowable]:
             Spacer(1, 3 * mm)]
 
 
+def _auc_rows(details: dict[str, Any] | None) -> str:
+    """How many of the month's known outcomes AUC/KS were measured on, and how many training
+    rows of the model were left out (services.monitoring.discrimination)."""
+    if not details:
+        return "-"
+    if "auc_basis" not in details:
+        return translate("MonthlyReport", "all {k} with a known outcome, training rows "
+                         "included").format(k=details.get("known_outcomes", 0))
+    if details.get("training_rows_excluded") is None:
+        return translate("MonthlyReport", "none of {k} with a known outcome (training rows "
+                         "cannot be told apart)").format(k=details["known_outcomes"])
+    return translate("MonthlyReport", "{n} of {k} with a known outcome ({t} training rows "
+                     "excluded)").format(n=details["auc_rows"], k=details["known_outcomes"],
+                                         t=details["training_rows_excluded"])
+
+
+def _auc_caveat(details: dict[str, Any] | None) -> str:
+    basis = (details or {}).get("auc_basis", "old" if details else "none")
+    return {
+        "none": translate("MonthlyReport", "No model monitoring was recorded for this month."),
+        "old": translate("MonthlyReport", "Monitored before the model's training rows were "
+                         "excluded: the AUC / KS include rows the model was trained on and "
+                         "overstate how it ranks new applications."),
+        "measured": translate("MonthlyReport", "AUC and KS are measured only on the month's "
+                              "applications with a known outcome that are not rows the model "
+                              "was trained on (recognised by the fingerprints stored with the "
+                              "model)."),
+        "no_fingerprints": translate("MonthlyReport", "No AUC / KS: the model holds no "
+                                     "fingerprints of its training rows, so they cannot be told "
+                                     "apart from new applications."),
+        "no_known_outcomes": translate("MonthlyReport", "No AUC / KS: no application of the "
+                                       "month has a known outcome yet."),
+        "only_training_rows": translate("MonthlyReport", "No AUC / KS: every application of "
+                                        "the month with a known outcome is a row the model was "
+                                        "trained on; no rows are left to measure."),
+        "one_outcome": translate("MonthlyReport", "No AUC / KS: the applications left after "
+                                 "excluding training rows are all good or all bad."),
+    }.get(basis, "")
+
+
 def _findings(s: Styles, f: FindingFigures) -> list[Flowable]:
     """Audit findings brought back from packs, as the trail had them at the cut-off."""
     out: list[Flowable] = [
@@ -231,9 +271,12 @@ def build(data: MonthlyReportData, *, report_no: str) -> bytes:
                          _when(m.get("approved_at"))),
                         (translate("MonthlyReport", "Score PSI against training"),
                          m.get("psi", "-")),
-                        (translate("MonthlyReport", "AUC / KS on known outcomes"),
+                        (translate("MonthlyReport", "AUC / KS out of sample"),
                          m.get("auc_ks", "-")),
+                        (translate("MonthlyReport", "Rows measured for AUC / KS"),
+                         _auc_rows(m.get("monitor_details"))),
                         (translate("MonthlyReport", "Override rate"), m.get("override", "-"))]),
+              Paragraph(esc(_auc_caveat(m.get("monitor_details"))), s.small),
               keep(Paragraph(esc(translate("MonthlyReport", "Decisions by probability of "
                                            "default")), s.h2),
                    _histogram(data.pd_histogram, s.font))]

@@ -30,6 +30,7 @@ from riskdesk.errors import InvalidInput
 from riskdesk.i18n import translate
 from riskdesk.scoring import metrics
 from riskdesk.scoring.features import FORBIDDEN, infer_spec, matrix, monotone
+from riskdesk.scoring.fingerprints import fingerprints, pack
 
 SEED = 20_261_124
 PARAMS: dict[str, Any] = {
@@ -137,6 +138,23 @@ def cross_validate(x: pd.DataFrame, y: np.ndarray, features: list[str],
                          "per_fold": [round(a, 4) for a in lr_auc]}}
 
 
+def split_rows(frame: pd.DataFrame, y: np.ndarray,
+               time_column: str | None) -> tuple[np.ndarray, np.ndarray, str]:
+    """Positions of the fitting rows and of the held-out rows, and the kind of split: the
+    latest 25 % by ``time_column``, or a stratified 25 % drawn with the fixed SEED (so the
+    same data always gives the same split)."""
+    if time_column:
+        if time_column not in frame:
+            raise InvalidInput(translate("Model", "The time column \"{col}\" is not in the data.")
+                               .format(col=time_column))
+        order = np.argsort(pd.to_datetime(frame[time_column]).to_numpy(), kind="stable")
+        cut = int(len(order) * 0.75)
+        return order[:cut], order[cut:], "time"
+    train_idx, test_idx = train_test_split(np.arange(len(y)), test_size=0.25, stratify=y,
+                                           random_state=SEED)
+    return np.asarray(train_idx), np.asarray(test_idx), "stratified"
+
+
 def train(frame: pd.DataFrame, target: str, *, bad_value: str | None = None,
           features: Sequence[str] | None = None, exclude: Sequence[str] = (),
           time_column: str | None = None, compare_with: Sequence[str] = (),
@@ -149,17 +167,7 @@ def train(frame: pd.DataFrame, target: str, *, bad_value: str | None = None,
         raise InvalidInput(translate("Model", "No usable feature columns in the data."))
     x = matrix(frame, names, categories)
 
-    if time_column:
-        if time_column not in frame:
-            raise InvalidInput(translate("Model", "The time column \"{col}\" is not in the data.")
-                               .format(col=time_column))
-        order = np.argsort(pd.to_datetime(frame[time_column]).to_numpy(), kind="stable")
-        cut = int(len(order) * 0.75)
-        train_idx, test_idx, split = order[:cut], order[cut:], "time"
-    else:
-        train_idx, test_idx = train_test_split(np.arange(len(y)), test_size=0.25,
-                                               stratify=y, random_state=SEED)
-        split = "stratified"
+    train_idx, test_idx, split = split_rows(frame, y, time_column)
     rounds = choose_rounds(x.iloc[train_idx], y[train_idx], names)
     booster = _fit(x.iloc[train_idx], y[train_idx], names, rounds=rounds)
     p_test = _predict(booster, x.iloc[test_idx])
@@ -196,6 +204,8 @@ def train(frame: pd.DataFrame, target: str, *, bad_value: str | None = None,
         "author": author,
         # Reference distributions for monitoring (PSI): score and each feature on training.
         "reference": _reference(booster, x.iloc[train_idx], p_train, names, categories),
+        # Fingerprints of the fitting rows: monitoring measures AUC/KS without them.
+        "training_rows": pack(fingerprints(x.iloc[train_idx], names)),
     }
     return TrainedModel(bytes(booster.save_raw("ubj")), meta)
 
@@ -240,6 +250,11 @@ def report(meta: dict[str, Any]) -> list[str]:
             x=cv["xgboost"]["mean"], xs=cv["xgboost"]["std"], l=cv["logistic"]["mean"],
             ls=cv["logistic"]["std"]),
     ]
+    rows = meta.get("training_rows")
+    lines.append(translate("Model", "training rows: fingerprints of {n} kept; monitoring "
+                           "measures AUC/KS without them").format(n=rows["rows"]) if rows else
+                 translate("Model", "training rows: no fingerprints kept; monitoring cannot "
+                           "tell them apart and gives no AUC/KS"))
     for name, value in meta.get("variants", {}).items():
         lines.append(translate("Model", "held-out AUC without / {variant}: {a:.4f} / {b:.4f}")
                      .format(variant=name, a=h["auc"], b=value))

@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 import numpy as np
+import pandas as pd
 from sqlalchemy import and_, case, func, select
 from sqlalchemy.engine import Engine
 
@@ -21,6 +22,7 @@ from riskdesk.domain.tables import table_of
 from riskdesk.i18n import translate
 from riskdesk.scoring import metrics
 from riskdesk.scoring.features import matrix
+from riskdesk.scoring.fingerprints import fingerprints, is_training_row, unpack
 from riskdesk.services import audit
 from riskdesk.services.actor import Actor
 from riskdesk.services.models import active, canonical_json, meta_of
@@ -68,12 +70,10 @@ def monitor(engine: Engine, actor: Actor, *, month: str | None = None) -> list[s
                     values = col.to_numpy(dtype=float)
                 details["features"][name] = round(metrics.psi(
                     ref[name]["shares"], metrics.bin_shares(values, ref[name]["edges"])), 4)
-            known = scored["outcome"].notna()
-            y = (scored.loc[known, "outcome"] == "bad").astype(int).to_numpy()
-            details["known_outcomes"] = int(known.sum())
-            if known.any() and 0 < y.sum() < len(y):
-                auc = metrics.auc(y, p[known.to_numpy()])
-                ks = metrics.ks(y, p[known.to_numpy()])
+            auc, ks, measured = discrimination(scored, p, x, meta)
+            details.update(measured)
+        else:
+            details.update(discrimination(scored, np.zeros(0), pd.DataFrame(), meta)[2])
         declines = conn.execute(select(func.count(), func.sum(
             case((C.decision == "approve", 1), else_=0))).join_from(
             table_of(Case), table_of(DecisionRecord), D.id == C.decision_record_id).where(
@@ -91,8 +91,41 @@ def monitor(engine: Engine, actor: Actor, *, month: str | None = None) -> list[s
         session.flush()
         audit.append(session, actor, "model.monitor", "monitor_run", run.id or 0, after={
             "month": month, "model_version": model.id, "applications": n,
-            "score_psi": score_psi, "auc": auc, "ks": ks, "override_rate": override_rate})
+            "score_psi": score_psi, "auc": auc, "ks": ks, "auc_rows": details["auc_rows"],
+            "training_rows_excluded": details["training_rows_excluded"],
+            "override_rate": override_rate})
     return _report(run, json.loads(run.details), model.id or 0)
+
+
+def discrimination(scored: pd.DataFrame, p: np.ndarray, x: pd.DataFrame,
+                   meta: dict[str, Any]) -> tuple[float | None, float | None, dict[str, Any]]:
+    """AUC and KS on the month's applications with a known outcome that are not among the
+    model's training rows (recognised by their fingerprints), and how they were counted:
+    ``known_outcomes``, ``training_rows_excluded`` (None when the model has no fingerprints),
+    ``auc_rows`` (rows measured) and ``auc_basis``: ``measured``; ``no_fingerprints`` (the
+    model's metadata cannot tell its training rows apart, so nothing is measured rather than
+    an AUC inflated by an unknown share of them); ``no_known_outcomes``; ``only_training_rows``
+    (every known outcome is a training row); ``one_outcome`` (the rows left are all good or
+    all bad). ``scored`` has the outcome column, ``p`` the PDs and ``x`` the model matrix,
+    all in the same row order."""
+    known = scored["outcome"].notna().to_numpy()
+    out: dict[str, Any] = {"known_outcomes": int(known.sum()), "training_rows_excluded": None,
+                           "auc_rows": 0}
+    training = unpack(meta)
+    if training is None:
+        return None, None, out | {"auc_basis": "no_fingerprints"}
+    if not known.any():
+        return None, None, out | {"training_rows_excluded": 0, "auc_basis": "no_known_outcomes"}
+    seen = is_training_row(fingerprints(x.iloc[np.flatnonzero(known)], meta["features"]),
+                           training)
+    rows = np.flatnonzero(known)[~seen]
+    out |= {"training_rows_excluded": int(seen.sum()), "auc_rows": int(len(rows))}
+    if not len(rows):
+        return None, None, out | {"auc_basis": "only_training_rows"}
+    y = (scored["outcome"].to_numpy()[rows] == "bad").astype(int)
+    if not 0 < y.sum() < len(y):
+        return None, None, out | {"auc_basis": "one_outcome"}
+    return metrics.auc(y, p[rows]), metrics.ks(y, p[rows]), out | {"auc_basis": "measured"}
 
 
 def _fmt(v: float | None, pattern: str = "{:.4f}") -> str:
@@ -107,9 +140,34 @@ def _report(run: MonitorRun, details: dict[str, Any], model_id: int) -> list[str
     for name, value in details.get("features", {}).items():
         lines.append(translate("Monitoring", "  feature PSI {name}: {v}").format(
             name=name, v=_fmt(value)))
-    lines.append(translate("Monitoring", "known outcomes: {k}; AUC {auc}, KS {ks}").format(
-        k=details.get("known_outcomes", 0), auc=_fmt(run.auc), ks=_fmt(run.ks)))
+    lines.append(discrimination_line(run.auc, run.ks, details))
     lines.append(translate("Monitoring", "override rate (decline band approved by an officer): "
                            "{rate} of {n} decided").format(
         rate=_fmt(run.override_rate, "{:.1%}"), n=details.get("decline_band_decided", 0)))
     return lines
+
+
+def discrimination_line(auc: float | None, ks: float | None, details: dict[str, Any]) -> str:
+    """How AUC/KS were measured (or why not), from a run's figures and stored details."""
+    k = details.get("known_outcomes", 0)
+    basis = details.get("auc_basis")
+    excluded, used = details.get("training_rows_excluded"), details.get("auc_rows", 0)
+    if basis is None:  # a run stored before training rows were excluded
+        return translate("Monitoring", "known outcomes: {k}; AUC {auc}, KS {ks} (training rows "
+                         "not excluded)").format(k=k, auc=_fmt(auc), ks=_fmt(ks))
+    if basis == "no_fingerprints":
+        return translate("Monitoring", "known outcomes: {k}; AUC/KS not measured: the model "
+                         "holds no fingerprints of its training rows, so they cannot be told "
+                         "apart from new applications").format(k=k)
+    if basis == "no_known_outcomes":
+        return translate("Monitoring", "known outcomes: 0; AUC/KS not measured")
+    if basis == "only_training_rows":
+        return translate("Monitoring", "known outcomes: {k}, all of them training rows of the "
+                         "model: no rows left for AUC/KS").format(k=k)
+    if basis == "one_outcome":
+        return translate("Monitoring", "known outcomes: {k}; training rows excluded: {t}; the "
+                         "{n} rows left are all good or all bad: AUC/KS not measured").format(
+            k=k, t=excluded, n=used)
+    return translate("Monitoring", "known outcomes: {k}; training rows excluded: {t}; AUC {auc}, "
+                     "KS {ks} on the other {n} rows").format(
+        k=k, t=excluded, n=used, auc=_fmt(auc), ks=_fmt(ks))

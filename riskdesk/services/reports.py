@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -226,6 +227,7 @@ def monthly_report(engine: Engine, actor: Actor, month: str, language: str,
                                   f"{run.auc:.3f} / {run.ks or 0:.3f}")
                 info["override"] = ("-" if run.override_rate is None
                                     else f"{100 * run.override_rate:.1f} %")
+                info["monitor_details"] = json.loads(run.details)  # AUC/KS rows and basis
         bank = settings.bank_name(session)
         postloan = postloan_figures(session, actor, month, cut_off)
         from riskdesk.services import findings, periods
