@@ -1156,6 +1156,18 @@ ZH: dict[str, str] = {
     'Bank and team printed on report covers:': '印在报告封面上的银行与团队名称：',
     'Issue monthly report': '出具月度报告',
     'Month': '月份',
+    # Periods (issue 22): the one rule for month figures.
+    '{zone} is not a time zone name such as Asia/Shanghai.': '{zone} 不是时区名称（例如 Asia/Shanghai）。',
+    "set the bank's time zone for months and reports": '设置本行用于月份与报告时间的时区',
+    '{month} (calendar month, {zone})': '{month}（自然月，{zone}）',
+    'An event counts in the month of its business time (complaint received, application submitted, decision made final) as recorded at the cut-off; later registrations of earlier months are listed as restatements.': '各项事件按业务发生时间（投诉受理、申请提交、决定生效）计入所属月份，以截止时已登记的记录为准；此后补登的以前月份记录作为数据更正列示。',
+    'Officer decisions made final': '已生效的人工决定',
+    'Officer decisions awaiting check': '待复核的人工决定',
+    'Restatements of earlier months': '以前月份的数据更正',
+    "Registered after those months' reports were issued; the issued reports stay as they were.": '以下记录在相应月份报告出具后登记；已出具的报告保持不变。',
+    'Figure': '指标',
+    'As issued': '出具时',
+    'Now': '现在',
     'The name on reports needs 1 to 200 characters.': '报告署名需 1 至 200 个字符。',
 }
 

@@ -3099,21 +3099,6 @@
         <translation>此数据库尚无用户。请创建第一位管理员，之后由管理员添加其他用户。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/signin.py" line="98" />
-        <source>Repeat password</source>
-        <translation>再次输入密码</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/signin.py" line="93" />
-        <source>Create</source>
-        <translation>创建</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/signin.py" line="102" />
-        <source>The two passwords differ.</source>
-        <translation>两次输入的密码不一致。</translation>
-    </message>
-    <message>
         <location filename="../../riskdesk/ui/signin.py" line="86" />
         <source>There is no database at {db} yet: creating its first administrator creates it.</source>
         <translation>{db} 处尚无数据库：创建首位管理员时将新建该数据库。</translation>
@@ -3127,6 +3112,21 @@
         <location filename="../../riskdesk/ui/signin.py" line="89" />
         <source>Create the first administrator; the administrator then adds the other users. To try riskdesk on demo data instead, cancel and run `riskdesk demo`: it builds the demo database and makes it the default.</source>
         <translation>请创建首位管理员，再由管理员添加其他用户。如需先用演示数据试用 riskdesk，请取消并运行 `riskdesk demo`：该命令将建立演示数据库并将其设为默认数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/signin.py" line="98" />
+        <source>Repeat password</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/signin.py" line="93" />
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/signin.py" line="102" />
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -4053,6 +4053,11 @@
         <translation>正在导入 {file}</translation>
     </message>
     <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="499" />
+        <source>{file}: {total} rows, {new} imported, {flagged} flagged, {cases} cases opened, {present} already present.</source>
+        <translation>{file}：共 {total} 行，导入 {new} 行，其中标记 {flagged} 笔、开立案件 {cases} 件，已存在 {present} 行。</translation>
+    </message>
+    <message>
         <location filename="../../riskdesk/ui/main_window.py" line="504" />
         <source>{n} rows rejected, written with their reasons to {path}.</source>
         <translation>拒绝 {n} 行，已连同原因写入 {path}。</translation>
@@ -4096,11 +4101,6 @@
         <location filename="../../riskdesk/ui/main_window.py" line="495" />
         <source>{file}: {total} rows, {new} imported, {present} already present.</source>
         <translation>{file}：共 {total} 行，导入 {new} 行，已存在 {present} 行。</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="499" />
-        <source>{file}: {total} rows, {new} imported, {flagged} flagged, {cases} cases opened, {present} already present.</source>
-        <translation>{file}：共 {total} 行，导入 {new} 行，其中标记 {flagged} 笔、开立案件 {cases} 件，已存在 {present} 行。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/main_window.py" line="426" />
@@ -4523,12 +4523,12 @@ Credit model: {model}</source>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="114" />
         <source>Restatements of earlier months</source>
-        <translation type="unfinished" />
+        <translation>以前月份的数据更正</translation>
     </message>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="115" />
         <source>Registered after those months' reports were issued; the issued reports stay as they were.</source>
-        <translation type="unfinished" />
+        <translation>以下记录在相应月份报告出具后登记；已出具的报告保持不变。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="118" />
@@ -4538,17 +4538,17 @@ Credit model: {model}</source>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="118" />
         <source>Figure</source>
-        <translation type="unfinished" />
+        <translation>指标</translation>
     </message>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="119" />
         <source>As issued</source>
-        <translation type="unfinished" />
+        <translation>出具时</translation>
     </message>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="119" />
         <source>Now</source>
-        <translation type="unfinished" />
+        <translation>现在</translation>
     </message>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="132" />
@@ -4643,22 +4643,17 @@ Credit model: {model}</source>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="194" />
         <source>{month} (calendar month, {zone})</source>
-        <translation type="unfinished" />
+        <translation>{month}（自然月，{zone}）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="204" />
         <source>An event counts in the month of its business time (complaint received, application submitted, decision made final) as recorded at the cut-off; later registrations of earlier months are listed as restatements.</source>
-        <translation type="unfinished" />
+        <translation>各项事件按业务发生时间（投诉受理、申请提交、决定生效）计入所属月份，以截止时已登记的记录为准；此后补登的以前月份记录作为数据更正列示。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="217" />
         <source>Officer decisions made final</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="219" />
-        <source>Decisions awaiting check at the cut-off</source>
-        <translation type="unfinished" />
+        <translation>已生效的人工决定</translation>
     </message>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="231" />
@@ -4803,6 +4798,11 @@ Credit model: {model}</source>
         <location filename="../../riskdesk/reports/monthly_report.py" line="291" />
         <source>Replied</source>
         <translation>已答复</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="219" />
+        <source>Officer decisions awaiting check</source>
+        <translation>待复核的人工决定</translation>
     </message>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="274" />
@@ -5370,7 +5370,7 @@ Credit model: {model}</source>
     <message>
         <location filename="../../riskdesk/services/periods.py" line="52" />
         <source>{zone} is not a time zone name such as Asia/Shanghai.</source>
-        <translation type="unfinished" />
+        <translation>{zone} 不是时区名称（例如 Asia/Shanghai）。</translation>
     </message>
 </context>
 <context>
@@ -5533,7 +5533,7 @@ Credit model: {model}</source>
     <message>
         <location filename="../../riskdesk/services/permissions.py" line="84" />
         <source>set the bank's time zone for months and reports</source>
-        <translation type="unfinished" />
+        <translation>设置本行用于月份与报告时间的时区</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/permissions.py" line="137" />
@@ -6614,6 +6614,11 @@ Credit model: {model}</source>
         <translation>请先填写数据库。</translation>
     </message>
     <message>
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="124" />
+        <source>There is no database at {path} yet: riskdesk creates it on its next start, with its first administrator.</source>
+        <translation>{path} 处尚无数据库：riskdesk 下次启动时将新建该数据库，并创建其首位管理员。</translation>
+    </message>
+    <message>
         <location filename="../../riskdesk/ui/settings_dialog.py" line="136" />
         <source>Cannot connect: {error}</source>
         <translation>无法连接：{error}</translation>
@@ -6627,11 +6632,6 @@ Credit model: {model}</source>
         <location filename="../../riskdesk/ui/settings_dialog.py" line="169" />
         <source>Not saved</source>
         <translation>未保存</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="124" />
-        <source>There is no database at {path} yet: riskdesk creates it on its next start, with its first administrator.</source>
-        <translation>{path} 处尚无数据库：riskdesk 下次启动时将新建该数据库，并创建其首位管理员。</translation>
     </message>
 </context>
 <context>
@@ -6663,6 +6663,16 @@ Credit model: {model}</source>
         <location filename="../../riskdesk/storage/engine.py" line="138" />
         <source>Unsupported database type: {backend}</source>
         <translation>不支持的数据库类型：{backend}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/storage/engine.py" line="174" />
+        <source>There is no database at {path}. Build the demo database with `riskdesk demo{option}`, or create a new database with its first administrator: `riskdesk user add NAME --role admin{option}`; or name another database with --db or RISKDESK_DB.</source>
+        <translation>{path} 处没有数据库。可运行 `riskdesk demo{option}` 建立演示数据库，或运行 `riskdesk user add NAME --role admin{option}` 新建数据库并创建其首位管理员；也可用 --db 或 RISKDESK_DB 指定其他数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/storage/engine.py" line="183" />
+        <source>The database {db} has no users yet: nobody can sign in to it. Build the demo database with `riskdesk demo{option}`, or create its first administrator: `riskdesk user add NAME --role admin{option}`.</source>
+        <translation>数据库 {db} 尚无任何用户，无法登录。可运行 `riskdesk demo{option}` 建立演示数据库，或运行 `riskdesk user add NAME --role admin{option}` 创建其首位管理员。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/storage/migrate.py" line="63" />
@@ -6698,16 +6708,6 @@ Credit model: {model}</source>
         <location filename="../../riskdesk/storage/session.py" line="45" />
         <source>The database could not complete the operation: {error}</source>
         <translation>数据库无法完成操作：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/storage/engine.py" line="174" />
-        <source>There is no database at {path}. Build the demo database with `riskdesk demo{option}`, or create a new database with its first administrator: `riskdesk user add NAME --role admin{option}`; or name another database with --db or RISKDESK_DB.</source>
-        <translation>{path} 处没有数据库。可运行 `riskdesk demo{option}` 建立演示数据库，或运行 `riskdesk user add NAME --role admin{option}` 新建数据库并创建其首位管理员；也可用 --db 或 RISKDESK_DB 指定其他数据库。</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/storage/engine.py" line="183" />
-        <source>The database {db} has no users yet: nobody can sign in to it. Build the demo database with `riskdesk demo{option}`, or create its first administrator: `riskdesk user add NAME --role admin{option}`.</source>
-        <translation>数据库 {db} 尚无任何用户，无法登录。可运行 `riskdesk demo{option}` 建立演示数据库，或运行 `riskdesk user add NAME --role admin{option}` 创建其首位管理员。</translation>
     </message>
 </context>
 <context>

@@ -216,7 +216,7 @@ def build(data: MonthlyReportData, *, report_no: str) -> bytes:
             (translate("MonthlyReport", "Approved automatically"), f.auto_approved),
             (translate("MonthlyReport", "Officer decisions made final"),
              sum(f.officer_decisions.values())),
-            (translate("MonthlyReport", "Decisions awaiting check at the cut-off"),
+            (translate("MonthlyReport", "Officer decisions awaiting check"),
              f.awaiting_check),
             (translate("MonthlyReport", "Overrides (four-eyes)"), len(f.overrides)),
             (translate("MonthlyReport", "Median time to decision"), _hours(f.median_hours)),

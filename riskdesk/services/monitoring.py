@@ -26,7 +26,7 @@ from riskdesk.scoring.fingerprints import fingerprints, is_training_row, unpack
 from riskdesk.services import audit
 from riskdesk.services.actor import Actor
 from riskdesk.services.models import active, canonical_json, meta_of
-from riskdesk.services.monthly import month_bounds
+from riskdesk.services.periods import current_month, period
 from riskdesk.services.permissions import Action, require
 from riskdesk.services.scoring import NoActiveModel, load_features
 from riskdesk.storage.bulk import frame_of
@@ -43,14 +43,14 @@ def monitor(engine: Engine, actor: Actor, *, month: str | None = None) -> list[s
         model = active(session)
         if model is None:
             raise NoActiveModel(translate("Scoring", "No model is active."))
-        month = month or utcnow(session).strftime("%Y-%m")
-        start, end = month_bounds(month)
+        month = month or current_month(session)
+        per = period(session, month)
         conn = session.connection()
         meta = meta_of(model)
         scored = frame_of(conn, select(A.id, A.outcome, S.pd).join_from(
             table_of(Application), table_of(Score),
             and_(S.application_id == A.id, S.model_version_id == model.id)).where(
-            A.submitted_at >= start, A.submitted_at < end).order_by(A.id))
+            per.holds(A.submitted_at, A.created_at)).order_by(A.id))
         n = len(scored)
         ref = meta["reference"]
         details: dict[str, Any] = {"features": {}}
@@ -78,7 +78,7 @@ def monitor(engine: Engine, actor: Actor, *, month: str | None = None) -> list[s
             case((C.decision == "approve", 1), else_=0))).join_from(
             table_of(Case), table_of(DecisionRecord), D.id == C.decision_record_id).where(
             D.band == Band.DECLINE.value, C.decision.is_not(None),
-            C.updated_at >= start, C.updated_at < end)).first()
+            per.holds(C.updated_at))).first()
         decided, overridden = (int(declines[0] or 0), int(declines[1] or 0)) if declines \
             else (0, 0)
         override_rate = overridden / decided if decided else None
