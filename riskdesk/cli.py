@@ -309,7 +309,7 @@ def open_engine(db: str | None, *, create: bool = False):  # type: ignore[no-unt
 
 def acting_user(engine, name: str | None):  # type: ignore[no-untyped-def]
     from riskdesk.errors import AuthenticationFailed
-    from riskdesk.services.users import has_users, sign_in
+    from riskdesk.services.admin.users import has_users, sign_in
     from riskdesk.storage.engine import no_users_error
     from riskdesk.storage.session import unit_of_work
 
@@ -355,7 +355,7 @@ def cmd_db(args: argparse.Namespace) -> int:
     if args.db_command in ("backup", "restore", "backup-settings"):
         return _db_backup(args, engine)
     if args.db_command == "rotate-key":
-        from riskdesk.services.keys import rotate_key
+        from riskdesk.services.audit.keys import rotate_key
 
         engine = open_engine(args.db)
         done = rotate_key(engine, acting_user(engine, args.user), batch=args.batch)
@@ -373,7 +373,7 @@ def cmd_db(args: argparse.Namespace) -> int:
 
 
 def _db_backup(args: argparse.Namespace, engine: Any) -> int:
-    from riskdesk.services import settings
+    from riskdesk.services.admin import settings
     from riskdesk.storage import backup
     from riskdesk.storage.session import unit_of_work
 
@@ -397,7 +397,7 @@ def _db_backup(args: argparse.Namespace, engine: Any) -> int:
 
 
 def cmd_user(args: argparse.Namespace) -> int:
-    from riskdesk.services.users import create_user, has_users
+    from riskdesk.services.admin.users import create_user, has_users
     from riskdesk.storage.session import unit_of_work
 
     engine = open_engine(args.db, create=True)
@@ -413,8 +413,8 @@ def cmd_user(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from riskdesk.services.imports.docs import describe
-    from riskdesk.services.imports.service import import_file
+    from riskdesk.services.intake.applications import import_file
+    from riskdesk.services.intake.describe import describe
 
     if args.describe:
         sys.stdout.write(describe())
@@ -453,7 +453,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    from riskdesk.services import audit, audit_anchors
+    from riskdesk.services.audit import anchors as audit_anchors
+    from riskdesk.services.audit import trail as audit
     from riskdesk.storage.engine import make_engine, require_database
     from riskdesk.storage.migrate import check_current
     from riskdesk.storage.session import unit_of_work
@@ -511,7 +512,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def _verify_pack(path: Path) -> int:
-    from riskdesk.services.audit_pack import verify_pack
+    from riskdesk.services.audit.packs import verify_pack
 
     verdict = verify_pack(path)
     if not verdict.ok:
@@ -527,7 +528,8 @@ def _verify_pack(path: Path) -> int:
 
 
 def _pack_command(args: argparse.Namespace) -> int:
-    from riskdesk.services import audit_pack, findings
+    from riskdesk.services.audit import findings
+    from riskdesk.services.audit import packs as audit_pack
     from riskdesk.storage.session import unit_of_work
 
     engine = open_engine(args.db)
@@ -553,7 +555,7 @@ def _pack_command(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from riskdesk import config
-    from riskdesk.services.demo_db import build_demo
+    from riskdesk.demo.database import build_demo
 
     target = args.db or str(config.demo_db_path())
     summary = build_demo(target, rows=args.rows)
@@ -576,7 +578,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_key(args: argparse.Namespace) -> int:
     from riskdesk.security.datakey import import_key
-    from riskdesk.services.keys import export_data_key
+    from riskdesk.services.audit.keys import export_data_key
 
     if args.key_command == "import":
         import_key(args.key_id, sys.stdin.readline().strip())
@@ -600,8 +602,8 @@ def _print_refusal(name: str, problems: Any) -> None:
 def cmd_complaints(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
-    from riskdesk.services import complaints
-    from riskdesk.services.complaint_import import import_complaints
+    from riskdesk.services.complaints import figures as complaints
+    from riskdesk.services.intake.complaints import import_complaints
     from riskdesk.services.periods import current_month
     from riskdesk.storage.session import unit_of_work
 
@@ -626,8 +628,8 @@ def cmd_complaints(args: argparse.Namespace) -> int:
 def cmd_partners(args: argparse.Namespace) -> int:
     from datetime import date
 
-    from riskdesk.services import partners
-    from riskdesk.services.partner_performance import (
+    from riskdesk.services.partners import register as partners
+    from riskdesk.services.partners.performance import (
         joint_position,
         performance,
         raise_review_cases,
@@ -682,9 +684,9 @@ def cmd_loans(args: argparse.Namespace) -> int:
     from datetime import date
 
     from riskdesk.domain.enums import label
-    from riskdesk.services.loan_import import import_loan_file
-    from riskdesk.services.loans import portfolio
-    from riskdesk.services.postloan import run_monitoring
+    from riskdesk.services.intake.loans import import_loan_file
+    from riskdesk.services.postloan.book import portfolio
+    from riskdesk.services.postloan.monitoring import run_monitoring
     from riskdesk.storage.session import unit_of_work
 
     engine = open_engine(args.db)
@@ -703,7 +705,7 @@ def cmd_loans(args: argparse.Namespace) -> int:
     if args.loans_command == "policy":
         import json
 
-        from riskdesk.services import postloan_policy
+        from riskdesk.services.postloan import policy as postloan_policy
 
         with unit_of_work(engine, write=bool(args.changes)) as session:
             if args.changes:
@@ -761,7 +763,7 @@ def _report_language(lang: str) -> str:
 def cmd_report(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
 
-    from riskdesk.services import reports
+    from riskdesk.services.reporting import archive as reports
     from riskdesk.storage.session import unit_of_work
 
     engine = open_engine(args.db)
@@ -823,21 +825,21 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 def cmd_bench(args: argparse.Namespace) -> int:
     if args.bench_command == "queue":  # no pandas/xgboost import cost in its memory
-        from riskdesk.bench_queue import bench_queue
+        from riskdesk.ui.bench_queue import bench_queue
 
         print(bench_queue(args.rows, workdir=args.workdir))
         return 0
     if args.bench_command == "concurrency":
-        from riskdesk.bench_concurrency import bench_concurrency
+        from riskdesk.bench.concurrency import bench_concurrency
 
         print(bench_concurrency(args.users, seconds=args.seconds, db=args.db))
         return 0
     if args.bench_command == "monitor":
-        from riskdesk.bench_monitor import bench_monitor
+        from riskdesk.bench.monitor import bench_monitor
 
         print(bench_monitor(args.loans, workdir=args.workdir))
         return 0
-    from riskdesk.bench import bench_import, bench_report, bench_score
+    from riskdesk.bench.pipeline import bench_import, bench_report, bench_score
 
     if args.bench_command == "report":
         print(bench_report(args.cases, workdir=args.workdir))
@@ -848,7 +850,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 
 def cmd_model(args: argparse.Namespace) -> int:
-    from riskdesk.services import models, training
+    from riskdesk.services.credit import registry as models
+    from riskdesk.services.credit import training
     from riskdesk.storage.session import unit_of_work
 
     if args.model_command == "train" and args.save_default:
@@ -894,7 +897,7 @@ def cmd_model(args: argparse.Namespace) -> int:
               f"`riskdesk model propose {mv.id}`")
         return 0
     if args.model_command == "monitor":
-        from riskdesk.services.monitoring import monitor
+        from riskdesk.services.credit.monitoring import monitor
 
         print("\n".join(monitor(engine, actor, month=args.month)))
         return 0
@@ -910,7 +913,7 @@ def cmd_model(args: argparse.Namespace) -> int:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
-    from riskdesk.services.scoring import score_applications
+    from riskdesk.services.credit.scoring_job import score_applications
 
     engine = open_engine(args.db)
     actor = acting_user(engine, args.user)
@@ -923,7 +926,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
     import json
 
     from riskdesk.rules.catalog import BY_CODE, rule_name
-    from riskdesk.services import rulesets
+    from riskdesk.services.credit import rulesets
     from riskdesk.storage.session import unit_of_work
 
     engine = open_engine(args.db)

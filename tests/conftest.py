@@ -46,7 +46,7 @@ from hypothesis import settings  # noqa: E402
 from sqlalchemy import Engine, create_engine, text  # noqa: E402
 
 from riskdesk.services.actor import Actor  # noqa: E402
-from riskdesk.services.users import create_user  # noqa: E402
+from riskdesk.services.admin.users import create_user  # noqa: E402
 from riskdesk.storage import migrate  # noqa: E402
 from riskdesk.storage.engine import make_engine  # noqa: E402
 from riskdesk.storage.session import unit_of_work  # noqa: E402

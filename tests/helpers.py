@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from riskdesk.services.demo import demo_frame
-from riskdesk.services.imports.columns import BY_NAME
+from riskdesk.demo.frame import demo_frame
+from riskdesk.services.intake.columns import BY_NAME
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -11,8 +11,8 @@ import pytest
 from sqlalchemy import Engine, select, text
 
 from riskdesk.domain.audit import AuditEvent
-from riskdesk.services import audit
 from riskdesk.services.actor import Actor
+from riskdesk.services.audit import trail as audit
 from riskdesk.storage import audit_guard
 from riskdesk.storage.session import unit_of_work
 from tests.helpers import run_cli
@@ -171,7 +171,7 @@ def rewrite_from(engine: Engine, seq: int, after: str) -> None:
 def test_a_recomputed_rewrite_is_caught_by_the_heads_reports_printed(
         sqlite_engine: Engine, sqlite_actors: dict[str, Actor], sqlite_path: Path,
         tmp_path: Path) -> None:
-    from riskdesk.services import reports
+    from riskdesk.services.reporting import archive as reports
     from riskdesk.storage.clock import utcnow
     from tests.test_monthly import local_month_utc
 

@@ -11,12 +11,15 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, text
 
+from riskdesk.demo.database import build_demo
+from riskdesk.demo.frame import DEMO_PASSWORD, demo_frame
 from riskdesk.errors import DatabaseUnavailable, InvalidInput, PermissionDenied
-from riskdesk.services import audit_anchors, audit_pack, cases, findings
 from riskdesk.services.actor import Actor
-from riskdesk.services.demo import DEMO_PASSWORD, demo_frame
-from riskdesk.services.demo_db import build_demo
-from riskdesk.services.users import sign_in
+from riskdesk.services.admin.users import sign_in
+from riskdesk.services.audit import anchors as audit_anchors
+from riskdesk.services.audit import findings
+from riskdesk.services.audit import packs as audit_pack
+from riskdesk.services.cases import work as cases
 from riskdesk.storage.engine import make_engine, open_pack
 from riskdesk.storage.session import unit_of_work
 from tests.conftest import TEST_NOW
@@ -105,7 +108,7 @@ def test_export_open_read_only_add_findings_and_bring_them_back(
     # the next monthly report has them (figures from SQL here, not the service)
     import re
 
-    from riskdesk.services import reports
+    from riskdesk.services.reporting import archive as reports
     from riskdesk.storage.clock import utcnow
     from tests.test_monthly import local_month_utc
     from tests.test_reports import pdftotext

@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import Engine, text
 
 from riskdesk.errors import ConfigurationError, InvalidInput
-from riskdesk.services import audit
 from riskdesk.services.actor import Actor
+from riskdesk.services.audit import trail as audit
 from riskdesk.storage import backup
 from riskdesk.storage.session import unit_of_work
 from tests.helpers import run_cli
@@ -100,7 +100,7 @@ def test_cli_backup_and_restore(sqlite_engine: Engine, sqlite_path: Path,
 def test_closing_the_window_makes_a_backup(qtbot, sqlite_engine: Engine,  # type: ignore[no-untyped-def]
                                            sqlite_actors: dict[str, Actor],
                                            tmp_path: Path) -> None:
-    from riskdesk.services import settings
+    from riskdesk.services.admin import settings
     from riskdesk.ui.main_window import MainWindow
     from tests.test_gui import FakeDialogs
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from riskdesk.bench_queue import bench_queue
+from riskdesk.ui.bench_queue import bench_queue
 
 
 def test_bench_queue_builds_once_and_measures_every_operation(qapp: Any, tmp_path: Path) -> None:
@@ -25,14 +25,14 @@ def test_bench_queue_builds_once_and_measures_every_operation(qapp: Any, tmp_pat
 
 
 def test_bench_report_runs_on_a_small_month(tmp_path: Path) -> None:
-    from riskdesk.bench import bench_report
+    from riskdesk.bench.pipeline import bench_report
 
     out = bench_report(1500, workdir=tmp_path)
     assert "over 1,500 applications" in out and "riskdesk report monthly" in out
 
 
 def test_bench_monitor_runs_every_rule_on_a_small_book(tmp_path: Path) -> None:
-    from riskdesk.bench_monitor import bench_monitor
+    from riskdesk.bench.monitor import bench_monitor
 
     out = bench_monitor(3000, workdir=tmp_path)
     assert "built in" in out and "loans/s" in out
@@ -45,7 +45,7 @@ def test_bench_monitor_runs_every_rule_on_a_small_book(tmp_path: Path) -> None:
 
 @pytest.mark.server
 def test_bench_concurrency_loses_nothing(tmp_path: Path) -> None:
-    from riskdesk.bench_concurrency import bench_concurrency
+    from riskdesk.bench.concurrency import bench_concurrency
 
     out = bench_concurrency(3, seconds=2)
     assert "actions/s" in out and "p95" in out
@@ -54,7 +54,7 @@ def test_bench_concurrency_loses_nothing(tmp_path: Path) -> None:
 
 
 def test_bench_import_measures_both_sides_in_fresh_processes(tmp_path: Path) -> None:
-    from riskdesk.bench import bench_import
+    from riskdesk.bench.pipeline import bench_import
 
     out = bench_import(300, workdir=tmp_path)
     lines = out.splitlines()

@@ -9,10 +9,10 @@ from riskdesk.domain.audit import AuditEvent
 from riskdesk.domain.cases import Case, NoteDraft
 from riskdesk.domain.scoring import DecisionRecord
 from riskdesk.errors import InvalidInput, PermissionDenied, StaleVersion
-from riskdesk.services import cases
 from riskdesk.services.actor import Actor
-from riskdesk.services.imports.service import import_frame
-from riskdesk.services.users import create_user
+from riskdesk.services.admin.users import create_user
+from riskdesk.services.cases import work as cases
+from riskdesk.services.intake.applications import import_frame
 from riskdesk.storage.session import unit_of_work
 from tests.helpers import sample
 from tests.test_scoring import activate_default
@@ -121,14 +121,14 @@ def test_auditor_and_compliance_cannot_work_cases(engine: Engine,
 
 def test_case_detail_has_everything_to_decide_and_is_audited(
         engine: Engine, actors: dict[str, Actor]) -> None:
-    from riskdesk.services.case_detail import open_case
+    from riskdesk.services.cases.detail import load_case
 
     override, _ = scored_cases(engine, actors)
     with unit_of_work(engine) as s:
         cases.add_note(s, actors["officer"], override, kind="income", outcome="verified",
                        text="payslips for three months")
     with unit_of_work(engine) as s:
-        d = open_case(s, actors["auditor"], override)
+        d = load_case(s, actors["auditor"], override)
         assert d.application["id_no"].count("*") == 8 and "****" in d.application["phone"]
         assert d.decision["band"] in ("approve", "review", "decline")
         assert d.decision["model"].startswith("1") and d.decision["rule_set"] >= 1
@@ -149,7 +149,7 @@ def test_linked_applications_share_an_identifier(engine: Engine,
     from sqlalchemy import func
 
     from riskdesk.domain.applications import Applicant, Application
-    from riskdesk.services.case_detail import _linked
+    from riskdesk.services.cases.detail import _linked
 
     scored_cases(engine, actors)
     with unit_of_work(engine, write=False) as s:

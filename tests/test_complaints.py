@@ -12,10 +12,11 @@ from riskdesk.domain.audit import AuditEvent
 from riskdesk.domain.cases import Case
 from riskdesk.domain.complaints import Complaint
 from riskdesk.errors import InvalidInput, PermissionDenied, StaleVersion
-from riskdesk.services import complaints as cp
 from riskdesk.services.actor import Actor
-from riskdesk.services.imports.service import import_frame
-from riskdesk.services.users import create_user
+from riskdesk.services.admin.users import create_user
+from riskdesk.services.complaints import figures as cp_figures
+from riskdesk.services.complaints import handling as cp
+from riskdesk.services.intake.applications import import_frame
 from riskdesk.storage.clock import utcnow
 from riskdesk.storage.session import unit_of_work
 from tests.conftest import PASSWORD
@@ -181,7 +182,7 @@ def test_working_days_setting_is_compliance_only_and_audited(people) -> None:  #
 
 
 def test_identity_theft_opens_and_links_a_fraud_case(people) -> None:  # type: ignore[no-untyped-def]
-    from riskdesk.services.case_detail import open_case
+    from riskdesk.services.cases.detail import load_case
 
     engine, actors, frame = people
     who = actors["compliance"]
@@ -198,7 +199,7 @@ def test_identity_theft_opens_and_links_a_fraud_case(people) -> None:  # type: i
         assert s.scalars(select(Case).where(Case.kind == "fraud")).all() == [
             s.get(Case, case.id)]
     with unit_of_work(engine) as s:
-        detail = open_case(s, actors["officer"], case.id or 0)
+        detail = load_case(s, actors["officer"], case.id or 0)
         assert {x["number"] for x in detail.complaints} == {c.number, again.number}
 
 
@@ -214,20 +215,22 @@ def test_overdue_in_list_and_figures_but_not_when_extended(people) -> None:  # t
                   complainant_told=True)
     fresh = new(engine, who, frame, received_at=now - timedelta(days=14))
     with unit_of_work(engine, write=False) as s:
-        overdue = cp.page(s, who, cp.ComplaintFilter(overdue=True))
+        overdue = cp_figures.page(s, who, cp_figures.ComplaintFilter(overdue=True))
         assert [r.id for r in overdue] == [late.id]
-        assert cp.count(s, who, cp.ComplaintFilter(overdue=True)) == 1
-        assert cp.count(s, who, cp.ComplaintFilter(due_soon=True)) == 1  # fresh: 1 day left
-        assert [r.id for r in cp.page(s, who, cp.ComplaintFilter(due_soon=True))] == [fresh.id]
-        figures = cp.figures(s, who, now.strftime("%Y-%m"))
+        assert cp_figures.count(s, who, cp_figures.ComplaintFilter(overdue=True)) == 1
+        assert cp_figures.count(s, who,
+                                cp_figures.ComplaintFilter(due_soon=True)) == 1  # fresh: 1 day left
+        assert [r.id for r in cp_figures.page(
+            s, who, cp_figures.ComplaintFilter(due_soon=True))] == [fresh.id]
+        figures = cp_figures.figures(s, who, now.strftime("%Y-%m"))
         assert figures.overdue == 1 and figures.extension_rate > 0
         assert figures.open_by_category == {"service_quality": 3}
-        last = cp.figures(s, who, (now - timedelta(days=16)).strftime("%Y-%m"))
+        last = cp_figures.figures(s, who, (now - timedelta(days=16)).strftime("%Y-%m"))
         assert last.received >= 0
 
 
 def test_call_centre_file_imports_whole_or_not_at_all(people, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from riskdesk.services.complaint_import import import_complaints
+    from riskdesk.services.intake.complaints import import_complaints
 
     engine, actors, frame = people
     who = actors["compliance"]
@@ -310,7 +313,7 @@ def test_month_details_for_the_monthly_report(people) -> None:  # type: ignore[n
     month = f"{now + timedelta(hours=8):%Y-%m}"  # the bank's local month
     with unit_of_work(engine, write=False) as s:
         start, end = period(s, month).start, period(s, month).end
-        details = cp.month_details(s, who, month)
+        details = cp_figures.month_details(s, who, month)
         received = dict(s.execute(sql(
             "SELECT channel, count(*) FROM complaint WHERE received_at >= :s AND "
             "received_at < :e GROUP BY channel"), {"s": start, "e": end}).all())

@@ -8,10 +8,10 @@ import numpy as np
 import pytest
 from sqlalchemy import func, select, text
 
+from riskdesk.demo.frame import DEMO_PASSWORD, demo_frame
 from riskdesk.domain.applications import Application
 from riskdesk.domain.identity import is_valid_id_no
-from riskdesk.services.audit import verify
-from riskdesk.services.demo import DEMO_PASSWORD, demo_frame
+from riskdesk.services.audit.trail import verify
 from riskdesk.storage import migrate
 from riskdesk.storage.engine import make_engine
 from riskdesk.storage.session import unit_of_work
@@ -60,13 +60,13 @@ def test_demo_command_then_screenshots(tmp_path: Path) -> None:
         # The demo's monitoring raised post-loan cases in the queue, each with its evidence.
         from riskdesk.domain.cases import Case
         from riskdesk.services.actor import Actor
-        from riskdesk.services.case_detail import open_case
-        from riskdesk.services.queue import CaseFilter, count_cases
+        from riskdesk.services.cases.detail import load_case
+        from riskdesk.services.cases.queue import CaseFilter, count_cases
         post = session.scalars(select(Case.id).where(Case.kind == "post_loan")).all()
         officer = Actor(2, "officer", frozenset({"officer"}))
         assert len(post) >= 5
         assert count_cases(session, officer, CaseFilter(kinds=("post_loan",))) == len(post)
-        assert all(open_case(session, officer, c).alerts for c in post[:10])
+        assert all(load_case(session, officer, c).alerts for c in post[:10])
     engine.dispose()
     again = run_cli("demo", "--db", str(db), "--no-gui")
     assert again.returncode == 0 and "already holds 600" in again.stdout

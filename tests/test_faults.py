@@ -18,9 +18,10 @@ import pytest
 from sqlalchemy import Engine, event, text
 
 from riskdesk.errors import DatabaseUnavailable, StaleVersion
-from riskdesk.services import audit, cases
 from riskdesk.services.actor import Actor
-from riskdesk.services.imports.service import import_file
+from riskdesk.services.audit import trail as audit
+from riskdesk.services.cases import work as cases
+from riskdesk.services.intake.applications import import_file
 from riskdesk.storage.engine import make_engine
 from riskdesk.storage.session import unit_of_work
 from tests.helpers import ROOT, sample, write_csv
@@ -45,13 +46,13 @@ def stall(fraction, message=""):
 
 state = TaskState(stall)
 if job == "import":
-    from riskdesk.services.imports.service import import_file
+    from riskdesk.services.intake.applications import import_file
     import_file(engine, actor, Path(arg), state=state, score=False)
 elif job == "score":
-    from riskdesk.services.scoring import score_applications
+    from riskdesk.services.credit.scoring_job import score_applications
     score_applications(engine, actor, scope="all", state=state)
 else:
-    from riskdesk.services import cases
+    from riskdesk.services.cases import work as cases
     from riskdesk.storage.session import unit_of_work
     with unit_of_work(engine) as s:
         cases.save_draft(s, actor, int(arg), kind="phone", outcome="verified",

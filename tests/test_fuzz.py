@@ -37,7 +37,7 @@ def _count(engine: Engine, table: str) -> int:
 @given(data=csv_with(["工单号", "受理时间", "渠道", "投诉类别", "投诉内容", "手机号", "申请编号"]))
 def test_complaint_files(sqlite_engine: Engine, sqlite_actors: dict[str, Actor],
                          tmp_path: Path, data: bytes) -> None:
-    from riskdesk.services.complaint_import import import_complaints
+    from riskdesk.services.intake.complaints import import_complaints
 
     path = tmp_path / "complaints.csv"
     path.write_bytes(data)
@@ -65,7 +65,7 @@ LOAN_HEADERS = {
 @given(kind=st.sampled_from(sorted(LOAN_HEADERS)), data=st.data())
 def test_loan_repayment_and_flow_files(sqlite_engine: Engine, sqlite_actors: dict[str, Actor],
                                        tmp_path: Path, kind: str, data: st.DataObject) -> None:
-    from riskdesk.services.loan_import import import_loan_file
+    from riskdesk.services.intake.loans import import_loan_file
 
     body = data.draw(csv_with(LOAN_HEADERS[kind]))
     path = tmp_path / f"{kind}.csv"
@@ -92,7 +92,7 @@ def test_model_files(tmp_path: Path, artefact: bytes, meta: bytes) -> None:
     import hashlib
     import json
 
-    from riskdesk.services.models import load_model_files
+    from riskdesk.services.credit.registry import load_model_files
 
     (tmp_path / "m.ubj").write_bytes(artefact)
     (tmp_path / "m.json").write_bytes(meta)
@@ -124,8 +124,8 @@ def test_the_settings_file(qapp, tmp_path: Path, data: bytes) -> None:  # type: 
 def test_oversized_files_and_fields_are_refused_with_a_message(
         sqlite_engine: Engine, sqlite_actors: dict[str, Actor], tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from riskdesk.services.imports.service import import_file
-    from riskdesk.services.loan_import import import_loan_file
+    from riskdesk.services.intake.applications import import_file
+    from riskdesk.services.intake.loans import import_loan_file
 
     monkeypatch.setenv("RISKDESK_MAX_IMPORT_MB", "1")
     big = tmp_path / "big.csv"

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QProgressDialog, QPushButton, QW
 from sqlalchemy import Engine, text
 
 from riskdesk.services.actor import Actor
-from riskdesk.services.imports.service import ImportResult, import_frame
+from riskdesk.services.intake.applications import ImportResult, import_frame
 from riskdesk.storage.session import unit_of_work
 from riskdesk.ui.applications.model import FIELDS, ApplicationsModel, RowRole
 from riskdesk.ui.dialogs import Dialogs
@@ -203,7 +203,7 @@ def test_auditor_cannot_start_an_import(qtbot: Any, sqlite_engine: Engine,
 
 
 def test_sign_in_dialog(qtbot: Any, sqlite_engine: Engine, sqlite_actors: dict) -> None:
-    from riskdesk.services.users import sign_in
+    from riskdesk.services.admin.users import sign_in
 
     def attempt(name: str, password: str) -> Actor | None:
         with unit_of_work(sqlite_engine) as session:
@@ -244,7 +244,7 @@ def test_import_scores_and_the_table_shows_pd_points_band_flags(
 
 def test_case_queue_views_with_counts(qtbot: Any, sqlite_engine: Engine,
                                       sqlite_actors: dict) -> None:
-    from riskdesk.services import cases
+    from riskdesk.services.cases import work as cases
     from tests.test_scoring import activate_default
 
     activate_default(sqlite_engine, sqlite_actors)
@@ -275,7 +275,7 @@ def test_case_window_note_decline_override_and_check(qtbot: Any, sqlite_engine: 
     """Officer: open a case from "My cases", write a note, decline; approve an override -> it
     waits and the officer cannot check it; a senior officer confirms; the auditor can write
     nothing."""
-    from riskdesk.services.users import sign_in
+    from riskdesk.services.admin.users import sign_in
     from tests.test_cases import scored_cases
 
     override, alone = scored_cases(sqlite_engine, sqlite_actors)
@@ -357,7 +357,7 @@ def test_case_window_note_decline_override_and_check(qtbot: Any, sqlite_engine: 
 
 def test_stale_case_shows_what_changed(qtbot: Any, sqlite_engine: Engine,
                                        sqlite_actors: dict) -> None:
-    from riskdesk.services import cases
+    from riskdesk.services.cases import work as cases
     from riskdesk.ui.cases.detail import CaseDialog
     from tests.test_cases import scored_cases
 
@@ -464,7 +464,7 @@ def test_queue_claim_bulk_assign_export_and_last_page(qtbot: Any, sqlite_engine:
 
 def test_admin_screen_roles_need_a_second_admin(qtbot: Any, sqlite_engine: Engine,
                                                 sqlite_actors: dict) -> None:
-    from riskdesk.services.users import create_user, roles_of
+    from riskdesk.services.admin.users import create_user, roles_of
     from riskdesk.ui.admin import AdminDialog, RolesDialog
 
     with unit_of_work(sqlite_engine) as s:
@@ -500,7 +500,7 @@ def test_admin_screen_roles_need_a_second_admin(qtbot: Any, sqlite_engine: Engin
         assert roles_of(s, sqlite_actors["officer"].user_id) == {"officer", "senior_officer"}
     dialogs.number = 7
     qtbot.mouseClick(screen.buttons["idle"], Qt.MouseButton.LeftButton)
-    from riskdesk.services.settings import idle_lock_minutes
+    from riskdesk.services.admin.settings import idle_lock_minutes
     with unit_of_work(sqlite_engine, write=False) as s:
         assert idle_lock_minutes(s) == 7
     officer_window = MainWindow(sqlite_engine, sqlite_actors["officer"], FakeDialogs())
@@ -630,7 +630,7 @@ def test_complaints_tab_imports_a_call_centre_file_and_filters(qtbot: Any, sqlit
     deadlines.days["decide_days"].setValue(10)
     deadlines.working.setChecked(True)
     deadlines.save()
-    from riskdesk.services.complaints import deadlines as current
+    from riskdesk.services.complaints.handling import deadlines as current
     with unit_of_work(sqlite_engine, write=False) as s:
         assert current(s).decide_days == 10 and current(s).working_days
     officer = MainWindow(sqlite_engine, sqlite_actors["officer"], FakeDialogs())

@@ -76,7 +76,7 @@ def _visible_texts(window: QWidget) -> list[str]:
 
 def test_main_window_in_chinese_has_no_english_source_left(
         qtbot: Any, sqlite_engine: Engine, sqlite_actors: dict) -> None:
-    from riskdesk.services.imports.service import import_frame
+    from riskdesk.services.intake.applications import import_frame
     from tests.helpers import sample
 
     import_frame(sqlite_engine, sqlite_actors["officer"], sample(3), file_name="t",
@@ -100,7 +100,7 @@ def test_main_window_in_chinese_has_no_english_source_left(
 def test_dialogs_in_chinese_have_no_english_source_left(qtbot: Any) -> None:
     import pandas as pd
 
-    from riskdesk.services.imports.service import ImportResult
+    from riskdesk.services.intake.applications import ImportResult
     from riskdesk.ui.import_problems import ImportProblemsDialog
     from riskdesk.ui.signin import FirstAdminDialog, SignInDialog
 

@@ -18,7 +18,7 @@ from sqlalchemy import Engine, func, select
 from riskdesk.domain.applications import Application, ImportBatch
 from riskdesk.errors import InvalidInput, PermissionDenied
 from riskdesk.services.actor import Actor
-from riskdesk.services.imports.service import import_file
+from riskdesk.services.intake.applications import import_file
 from riskdesk.storage.session import unit_of_work
 from tests.conftest import PASSWORD
 from tests.helpers import ROOT, chinese_headers, run_cli, sample, write_csv
@@ -154,7 +154,7 @@ def test_a_frame_with_missing_optional_values_imports_and_reimports(
     """A frame handed in (the demo, a bank database read) may carry None/NaN, not "", for an
     empty optional value: it is empty, not a malformed card number; a re-import of the same
     frame is "already present" (the same canonical content hash)."""
-    from riskdesk.services.imports.service import import_frame
+    from riskdesk.services.intake.applications import import_frame
 
     frame = sample(20, seed=12)
     frame.loc[[2, 5], "card_no"] = None
@@ -252,8 +252,8 @@ KILL_SCRIPT = r"""
 import sys, time
 from riskdesk.storage.engine import make_engine
 from riskdesk.services.actor import Actor
-from riskdesk.services.imports.service import import_file
-from riskdesk.services.users import sign_in
+from riskdesk.services.intake.applications import import_file
+from riskdesk.services.admin.users import sign_in
 from riskdesk.storage.session import unit_of_work
 from riskdesk.tasks import TaskState
 import riskdesk.storage.bulk as bulk
@@ -394,7 +394,7 @@ def test_the_progress_names_each_stage_in_order_and_never_goes_back(
     commit of a large one included, with the bar moving only forwards into the scoring."""
     import functools
 
-    import riskdesk.services.imports.service as service
+    import riskdesk.services.intake.applications as service
     from riskdesk.storage import bulk
     from riskdesk.tasks import TaskState
     from tests.test_scoring import activate_default

@@ -12,14 +12,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from riskdesk.security.datakey import DataCipher
-from riskdesk.services.imports.content import (
+from riskdesk.services.intake.content import (
     CONTENT_FIELDS,
     SEP,
     content_hashes,
     frame_strings,
     stored_strings,
 )
-from riskdesk.services.imports.validate import validate
+from riskdesk.services.intake.validate import validate
 from riskdesk.storage.bulk import column_values
 from tests.helpers import sample
 

@@ -9,9 +9,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import Engine, text
 
-from riskdesk.services import cases
 from riskdesk.services.actor import Actor
-from riskdesk.services.monthly import monthly_figures
+from riskdesk.services.cases import work as cases
+from riskdesk.services.reporting.monthly import monthly_figures
 from riskdesk.storage.clock import utcnow
 from riskdesk.storage.session import unit_of_work
 from tests.test_cases import scored_cases
@@ -91,7 +91,7 @@ def test_figures_match_sql_and_stay_frozen_at_the_cut_off(engine: Engine,
         again = monthly_figures(s, actors["auditor"], month, cut_off)
         later = monthly_figures(s, actors["auditor"], month, utcnow(s))
     assert again == first
-    from riskdesk.services.monthly import case_outcomes
+    from riskdesk.services.reporting.monthly import case_outcomes
     with unit_of_work(engine, write=False) as s:
         assert case_outcomes(s, [override, alone, other], cut_off) == {
             override: "approve", alone: "decline"}  # "other" was decided after the cut-off

@@ -99,7 +99,7 @@ def test_the_build_prints_no_setuptools_warnings(tmp_path: Path, hook: str) -> N
 
 
 def _activate_default_model(engine: Any, actors: dict[str, Any]) -> None:
-    from riskdesk.services import models
+    from riskdesk.services.credit import registry as models
     from riskdesk.storage.session import unit_of_work
 
     with unit_of_work(engine) as session:
@@ -146,7 +146,7 @@ def test_gui_import_message_says_flagged_and_cases_in_both_languages(
     from PySide6.QtWidgets import QApplication, QWidget
 
     from riskdesk import i18n
-    from riskdesk.services.imports.service import import_file
+    from riskdesk.services.intake.applications import import_file
     from riskdesk.ui.dialogs import Dialogs
     from riskdesk.ui.i18n import install_translators
     from riskdesk.ui.main_window import MainWindow
@@ -268,7 +268,7 @@ def test_db_target_follows_the_recorded_default(monkeypatch: pytest.MonkeyPatch,
 def test_after_demo_a_bare_gui_and_import_open_the_demo_database(tmp_path: Path) -> None:
     """Issue 22: after `tasks.py demo`, `riskdesk gui --user officer` without --db used to
     make an empty riskdesk.sqlite and answer only "sign-in refused"."""
-    from riskdesk.services.demo import DEMO_PASSWORD
+    from riskdesk.demo.frame import DEMO_PASSWORD
     from tests.helpers import run_cli, sample, write_csv
 
     home = _fresh_home(tmp_path)

@@ -10,14 +10,11 @@ import pytest
 from sqlalchemy import Engine, text
 
 from riskdesk.errors import InvalidInput, PermissionDenied
-from riskdesk.services import complaints, partners
 from riskdesk.services.actor import Actor
-from riskdesk.services.partner_performance import (
-    joint_position,
-    performance,
-    raise_review_cases,
-)
-from riskdesk.services.postloan import run_monitoring
+from riskdesk.services.complaints import handling as complaints
+from riskdesk.services.partners import register as partners
+from riskdesk.services.partners.performance import joint_position, performance, raise_review_cases
+from riskdesk.services.postloan.monitoring import run_monitoring
 from riskdesk.storage.session import unit_of_work
 from tests.conftest import TEST_NOW
 from tests.test_postloan import Book, approved
@@ -178,10 +175,10 @@ def test_demo_partners_worst_bad_rate_at_least_twice_the_best(
         qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     import re
 
-    from riskdesk.services import reports
-    from riskdesk.services.demo import DEMO_PASSWORD
-    from riskdesk.services.demo_db import build_demo
-    from riskdesk.services.users import sign_in
+    from riskdesk.demo.database import build_demo
+    from riskdesk.demo.frame import DEMO_PASSWORD
+    from riskdesk.services.admin.users import sign_in
+    from riskdesk.services.reporting import archive as reports
     from riskdesk.storage.engine import make_engine
     from riskdesk.ui.main_window import MainWindow
     from tests.test_gui import FakeDialogs

@@ -11,10 +11,12 @@ from sqlalchemy import Engine, select
 
 from riskdesk.domain.audit import AuditEvent
 from riskdesk.errors import InvalidInput, PermissionDenied
-from riskdesk.services import complaints as cp
-from riskdesk.services import periods, reports
+from riskdesk.services import periods
 from riskdesk.services.actor import Actor
-from riskdesk.services.imports.service import import_frame
+from riskdesk.services.complaints import figures as cp_figures
+from riskdesk.services.complaints import handling as cp
+from riskdesk.services.intake.applications import import_frame
+from riskdesk.services.reporting import archive as reports
 from riskdesk.storage import clock
 from riskdesk.storage.session import unit_of_work
 from tests.conftest import PASSWORD
@@ -52,10 +54,10 @@ def test_late_registration_counts_in_its_month_reissue_unchanged_restated_later(
     with clock.shifted(datetime(2026, 12, 2, 3, 0)):
         _register(engine, who, datetime(2026, 11, 20, 2, 0))
         with unit_of_work(engine, write=False) as s:
-            assert cp.figures(s, who, "2026-11").received == 2  # in November, as of now
-            assert cp.figures(s, who, "2026-12").received == 0  # and in no other month
+            assert cp_figures.figures(s, who, "2026-11").received == 2  # in November, as of now
+            assert cp_figures.figures(s, who, "2026-12").received == 0  # and in no other month
             # As recorded at the first issue's cut-off, November had one.
-            assert cp.figures(s, who, "2026-11", first.report.cut_off).received == 1
+            assert cp_figures.figures(s, who, "2026-11", first.report.cut_off).received == 1
         again = reports.monthly_report(engine, who, "2026-11", "en")  # a reissue
     assert again.report.cut_off == first.report.cut_off
     assert _issued(engine, again.report.id or 0)["headline"] == \
@@ -94,8 +96,8 @@ def test_overdue_is_read_at_the_cut_off_not_at_the_months_end(
         due_3rd = _register(engine, who, datetime(2026, 11, 18, 2, 0))  # due 3 December
     with clock.shifted(datetime(2026, 12, 6, 2, 0)):
         with unit_of_work(engine, write=False) as s:
-            details = cp.month_details(s, who, "2026-11")
-            figures = cp.figures(s, who, "2026-11")
+            details = cp_figures.month_details(s, who, "2026-11")
+            figures = cp_figures.figures(s, who, "2026-11")
         issued = reports.monthly_report(engine, who, "2026-11", "en")
     with unit_of_work(engine, write=False) as s:
         number = s.get(cp.Complaint, due_3rd).number  # type: ignore[union-attr]
@@ -106,8 +108,8 @@ def test_overdue_is_read_at_the_cut_off_not_at_the_months_end(
 def test_decisions_count_when_final_awaiting_check_apart(
         sqlite_engine: Engine, sqlite_actors: dict[str, Actor]) -> None:
     from riskdesk.domain.cases import Case
-    from riskdesk.services import cases
-    from riskdesk.services.monthly import monthly_figures
+    from riskdesk.services.cases import work as cases
+    from riskdesk.services.reporting.monthly import monthly_figures
     from tests.test_scoring import activate_default
 
     activate_default(sqlite_engine, sqlite_actors)
@@ -156,7 +158,7 @@ def test_the_month_follows_the_banks_time_zone_set_by_compliance(
         with unit_of_work(sqlite_engine, write=False) as s:
             assert periods.business_zone(s) == "Asia/Shanghai"
             assert periods.current_month(s) == "2026-12"
-            assert cp.figures(s, who, "2026-12").received == 1
+            assert cp_figures.figures(s, who, "2026-12").received == 1
         with pytest.raises(PermissionDenied), unit_of_work(sqlite_engine) as s:
             periods.set_business_zone(s, sqlite_actors["officer"], "Europe/London")
         with pytest.raises(InvalidInput), unit_of_work(sqlite_engine) as s:
@@ -165,8 +167,8 @@ def test_the_month_follows_the_banks_time_zone_set_by_compliance(
             periods.set_business_zone(s, who, "Europe/London")
         with unit_of_work(sqlite_engine, write=False) as s:
             assert periods.current_month(s) == "2026-11"
-            assert cp.figures(s, who, "2026-11").received == 1
-            assert cp.figures(s, who, "2026-12").received == 0
+            assert cp_figures.figures(s, who, "2026-11").received == 1
+            assert cp_figures.figures(s, who, "2026-12").received == 0
             change = s.scalars(select(AuditEvent).where(
                 AuditEvent.action == "setting.change",
                 AuditEvent.entity_id == periods.TIME_ZONE)).one()

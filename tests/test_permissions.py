@@ -12,32 +12,29 @@ from sqlalchemy import Engine
 
 from riskdesk.domain.enums import Role
 from riskdesk.errors import PermissionDenied, RiskdeskError
-from riskdesk.services import (
-    audit_pack,
-    cases,
-    complaints,
-    findings,
-    models,
-    partners,
-    periods,
-    postloan_policy,
-    reports,
-    rulesets,
-    settings,
-    users,
-)
+from riskdesk.services import periods
 from riskdesk.services.actor import Actor
-from riskdesk.services.case_detail import unmask
-from riskdesk.services.imports.service import import_frame
-from riskdesk.services.keys import export_data_key
-from riskdesk.services.loan_import import import_loan_file
-from riskdesk.services.monitoring import monitor
+from riskdesk.services.admin import settings, users
+from riskdesk.services.admin.users import create_user
+from riskdesk.services.audit import findings
+from riskdesk.services.audit import packs as audit_pack
+from riskdesk.services.audit.keys import export_data_key
+from riskdesk.services.cases import work as cases
+from riskdesk.services.cases.detail import unmask
+from riskdesk.services.cases.export import export_view
+from riskdesk.services.cases.queue import CaseFilter
+from riskdesk.services.complaints import handling as complaints
+from riskdesk.services.credit import registry as models
+from riskdesk.services.credit import rulesets
+from riskdesk.services.credit.monitoring import monitor
+from riskdesk.services.credit.scoring_job import score_applications
+from riskdesk.services.intake.applications import import_frame
+from riskdesk.services.intake.loans import import_loan_file
+from riskdesk.services.partners import register as partners
 from riskdesk.services.permissions import MATRIX, Action
-from riskdesk.services.postloan import run_monitoring
-from riskdesk.services.queue import CaseFilter
-from riskdesk.services.queue_export import export_view
-from riskdesk.services.scoring import score_applications
-from riskdesk.services.users import create_user
+from riskdesk.services.postloan import policy as postloan_policy
+from riskdesk.services.postloan.monitoring import run_monitoring
+from riskdesk.services.reporting import archive as reports
 from riskdesk.storage.session import unit_of_work
 from tests.helpers import sample
 from tests.test_scoring import activate_default

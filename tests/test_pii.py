@@ -15,7 +15,7 @@ from riskdesk.errors import KeyUnavailable
 from riskdesk.security.datakey import DataCipher, load_cipher
 from riskdesk.security.masking import mask_card, mask_id_no, mask_name, mask_phone
 from riskdesk.services.actor import Actor
-from riskdesk.services.imports.service import import_frame
+from riskdesk.services.intake.applications import import_frame
 from riskdesk.storage.session import unit_of_work
 from tests.helpers import sample
 
@@ -87,7 +87,7 @@ def test_key_escrow_roundtrip_restores_access(sqlite_engine: Engine, sqlite_path
                                               sqlite_actors: dict) -> None:
     """docs/keys.md: export to escrow (admin only, audited), lose the key, import it back."""
     from riskdesk.errors import PermissionDenied
-    from riskdesk.services.keys import export_data_key
+    from riskdesk.services.audit.keys import export_data_key
     from tests.conftest import PASSWORD
     from tests.helpers import run_cli
 
@@ -127,7 +127,7 @@ def test_keyed_hash_is_standard_hmac_sha256() -> None:
 def test_key_rotation_resumes_and_keeps_every_value_and_hash(
         sqlite_engine: Engine, sqlite_path: Path, sqlite_actors: dict) -> None:
     from riskdesk.errors import Cancelled
-    from riskdesk.services.keys import export_data_key, rotate_key
+    from riskdesk.services.audit.keys import export_data_key, rotate_key
     from riskdesk.tasks import TaskState
 
     frame = sample(30, seed=5)

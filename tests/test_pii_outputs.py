@@ -11,13 +11,14 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from riskdesk.services import cases, reports
-from riskdesk.services.demo import DEMO_PASSWORD, demo_frame
-from riskdesk.services.demo_db import build_demo
-from riskdesk.services.imports.service import import_file
-from riskdesk.services.queue import CaseFilter
-from riskdesk.services.queue_export import export_view
-from riskdesk.services.users import sign_in
+from riskdesk.demo.database import build_demo
+from riskdesk.demo.frame import DEMO_PASSWORD, demo_frame
+from riskdesk.services.admin.users import sign_in
+from riskdesk.services.cases import work as cases
+from riskdesk.services.cases.export import export_view
+from riskdesk.services.cases.queue import CaseFilter
+from riskdesk.services.intake.applications import import_file
+from riskdesk.services.reporting import archive as reports
 from riskdesk.storage import backup
 from riskdesk.storage.engine import make_engine
 from riskdesk.storage.session import unit_of_work
@@ -100,7 +101,8 @@ def test_no_demo_id_phone_or_card_in_any_output(tmp_path: Path) -> None:
     run_cli("import", str(tmp_path / "bad.csv"), "--db", str(db), "--user", frame["phone"][0],
             env={"RISKDESK_PASSWORD": "wrong"})  # someone types a phone as the user name
     outputs.append(log)
-    from riskdesk.services import audit_anchors, audit_pack
+    from riskdesk.services.audit import anchors as audit_anchors
+    from riskdesk.services.audit import packs as audit_pack
     if audit_anchors._key() is None:
         audit_anchors.create_key()
     with unit_of_work(engine) as s:

@@ -12,9 +12,9 @@ import pytest
 from sqlalchemy import Engine, text
 
 from riskdesk.services.actor import Actor
-from riskdesk.services.loan_import import import_loan_file
-from riskdesk.services.postloan import run_monitoring
-from riskdesk.services.postloan_policy import DEFAULTS, category_of
+from riskdesk.services.intake.loans import import_loan_file
+from riskdesk.services.postloan.monitoring import run_monitoring
+from riskdesk.services.postloan.policy import DEFAULTS, category_of
 from riskdesk.storage.session import unit_of_work
 from tests.helpers import sample
 
@@ -24,7 +24,7 @@ AS_OF = date(2026, 11, 20)
 
 
 def approved(engine: Engine, actors: dict[str, Actor], n: int) -> list[str]:
-    from riskdesk.services.imports.service import import_frame
+    from riskdesk.services.intake.applications import import_frame
     from tests.test_scoring import activate_default
 
     activate_default(engine, actors)
@@ -199,7 +199,7 @@ def test_each_rule_fires_on_its_pattern_and_not_beside_it(
                                    "('case.open', 'case.alert', 'loan.monitor')")).scalar_one()
     assert n == 1 and "DPD" in flags
     assert logged == first.cases_opened + later.cases_opened + later.cases_updated + 3
-    from riskdesk.services import audit
+    from riskdesk.services.audit import trail as audit
     with unit_of_work(engine, write=False) as s:
         assert audit.verify(s).ok
 
@@ -259,7 +259,7 @@ def test_monthly_report_post_loan_section_matches_sql(
         sqlite_engine: Engine, sqlite_actors: dict[str, Actor], tmp_path: Path) -> None:
     import re
 
-    from riskdesk.services import reports
+    from riskdesk.services.reporting import archive as reports
     from tests.test_reports import pdftotext
 
     apps = approved(sqlite_engine, sqlite_actors, 8)

@@ -6,10 +6,11 @@ import pytest
 from sqlalchemy import Engine, text
 
 from riskdesk.errors import InvalidInput, PermissionDenied
-from riskdesk.services import cases, queue
 from riskdesk.services.actor import Actor
-from riskdesk.services.imports.service import import_frame
-from riskdesk.services.queue import CaseFilter
+from riskdesk.services.cases import queue
+from riskdesk.services.cases import work as cases
+from riskdesk.services.cases.queue import CaseFilter
+from riskdesk.services.intake.applications import import_frame
 from riskdesk.storage.clock import utcnow
 from riskdesk.storage.session import unit_of_work
 from tests.helpers import sample
@@ -139,8 +140,8 @@ def test_filters_by_product_channel_and_date(filled) -> None:  # type: ignore[no
 
 def test_an_open_case_follows_a_rescore_a_decided_one_keeps_its_score(
         filled) -> None:  # type: ignore[no-untyped-def]
-    from riskdesk.services import rulesets
-    from riskdesk.services.scoring import score_applications
+    from riskdesk.services.credit import rulesets
+    from riskdesk.services.credit.scoring_job import score_applications
 
     engine, actors, _ = filled
     officer = actors["officer"]
@@ -195,7 +196,7 @@ def test_export_is_masked_audited_and_atomic(filled, tmp_path) -> None:  # type:
     from openpyxl import load_workbook
 
     from riskdesk.domain.audit import AuditEvent
-    from riskdesk.services.queue_export import export_view
+    from riskdesk.services.cases.export import export_view
 
     engine, actors, frame = filled
     auditor = actors["auditor"]
@@ -228,7 +229,7 @@ def select_audit(model, action: str):  # type: ignore[no-untyped-def]
 
 def test_unmasking_is_deliberate_audited_and_by_role(filled) -> None:  # type: ignore[no-untyped-def]
     from riskdesk.domain.audit import AuditEvent
-    from riskdesk.services.case_detail import open_case, unmask
+    from riskdesk.services.cases.detail import load_case, unmask
 
     engine, actors, frame = filled
     with unit_of_work(engine, write=False) as s:
@@ -237,7 +238,7 @@ def test_unmasking_is_deliberate_audited_and_by_role(filled) -> None:  # type: i
     person = frame[frame["application_no"] == row.application_no].iloc[0]
     assert row.name == person["name"] and masked_for_auditor.name != person["name"]
     with unit_of_work(engine) as s:
-        assert open_case(s, actors["auditor"], row.id).application["name"] != person["name"]
+        assert load_case(s, actors["auditor"], row.id).application["name"] != person["name"]
         assert unmask(s, actors["officer"], row.id, "id_no") == person["id_no"]
         assert unmask(s, actors["officer"], row.id, "phone") == person["phone"]
     with pytest.raises(PermissionDenied), unit_of_work(engine) as s:

@@ -13,8 +13,9 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, text
 
-from riskdesk.services import cases, reports
 from riskdesk.services.actor import Actor
+from riskdesk.services.cases import work as cases
+from riskdesk.services.reporting import archive as reports
 from riskdesk.storage.session import unit_of_work
 from tests.conftest import PASSWORD
 from tests.helpers import run_cli
@@ -206,7 +207,8 @@ def test_monthly_report_reads_back_as_sql_and_reissues_identically(
 
     from riskdesk.domain.enums import label
     from riskdesk.rules.catalog import rule_name
-    from riskdesk.services import complaints, settings
+    from riskdesk.services.admin import settings
+    from riskdesk.services.complaints import handling as complaints
     from riskdesk.storage.clock import utcnow
     from tests.test_monthly import local_month_utc
 

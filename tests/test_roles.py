@@ -10,8 +10,8 @@ from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
-from riskdesk.services import audit
 from riskdesk.services.actor import Actor
+from riskdesk.services.audit import trail as audit
 from riskdesk.storage.roles import script
 from riskdesk.storage.session import unit_of_work
 from tests.conftest import MY_ADMIN, PG_ADMIN, server_database

@@ -14,7 +14,7 @@ from riskdesk.domain.audit import AuditEvent
 from riskdesk.errors import InvalidInput, PermissionDenied
 from riskdesk.rules.catalog import BY_CODE, RULES, sentence
 from riskdesk.rules.evaluate import RuleInput, Setting, evaluate
-from riskdesk.services import rulesets
+from riskdesk.services.credit import rulesets
 from riskdesk.storage.session import unit_of_work
 
 T0 = pd.Timestamp("2026-03-01 10:00:00")

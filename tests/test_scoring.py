@@ -21,12 +21,13 @@ from riskdesk.domain.scoring import (
 from riskdesk.errors import InvalidInput, PermissionDenied
 from riskdesk.scoring import reasons
 from riskdesk.scoring.features import matrix
-from riskdesk.services import models
 from riskdesk.services.actor import Actor
-from riskdesk.services.imports.service import import_frame
-from riskdesk.services.scoring import NoActiveModel, booster_of, reasons_for, score_applications
-from riskdesk.services.training import train_demo
-from riskdesk.services.users import create_user
+from riskdesk.services.admin.users import create_user
+from riskdesk.services.credit import registry as models
+from riskdesk.services.credit.explanations import booster_of, reasons_for
+from riskdesk.services.credit.scoring_job import NoActiveModel, score_applications
+from riskdesk.services.credit.training import train_demo
+from riskdesk.services.intake.applications import import_frame
 from riskdesk.storage.session import unit_of_work
 from tests.conftest import PASSWORD
 from tests.helpers import ROOT, run_cli, sample
@@ -87,7 +88,7 @@ def test_train_german_credit_from_the_cli(tmp_path) -> None:  # type: ignore[no-
 def test_contributions_plus_bias_equal_the_margin() -> None:
     model = models.default_model()
     booster = booster_of(model.sha256, model.artefact)
-    from riskdesk.services.imports.validate import validate
+    from riskdesk.services.intake.validate import validate
     x = matrix(validate(sample(300)).clean, model.meta["features"], model.meta["categories"])
     contribs = reasons.contributions(booster, x)
     margin = booster.inplace_predict(x, predict_type="margin")
@@ -175,7 +176,7 @@ def test_import_scores_the_new_batch_and_rule_changes_rescore(
     first = import_frame(engine, actors["officer"], sample(120, seed=5, prefix="A"),
                          file_name="a.csv", sha256="2" * 64)
     assert first.scoring is not None and first.scoring.decisions == 120
-    from riskdesk.services import rulesets
+    from riskdesk.services.credit import rulesets
     with unit_of_work(engine) as session:
         rulesets.change_rule(session, actors["compliance"], "DEBT_TO_INCOME",
                              params={"max_ratio": 0.05})
@@ -200,7 +201,7 @@ def test_import_scores_the_new_batch_and_rule_changes_rescore(
 def assert_current_decisions_consistent(engine: Engine, expected: int) -> None:
     """Each current decision's band is its PD under the policy in force, its outcome follows
     from band and rule severity, and every open pre-loan case shows that decision."""
-    from riskdesk.services.scoring import band_of
+    from riskdesk.services.credit.scoring_job import band_of
 
     with unit_of_work(engine, write=False) as session:
         current = session.scalars(select(DecisionRecord).where(
@@ -253,7 +254,7 @@ def test_id_check_digit_tested_at_import_or_by_decrypting(
 def test_monitor_stores_psi_auc_and_override_rate(sqlite_engine: Engine,
                                                   sqlite_actors: dict[str, Actor]) -> None:
     from riskdesk.domain.scoring import MonitorRun
-    from riskdesk.services.monitoring import monitor
+    from riskdesk.services.credit.monitoring import monitor
 
     activate_default(sqlite_engine, sqlite_actors)
     import_frame(sqlite_engine, sqlite_actors["officer"], sample(600, seed=11),
@@ -262,7 +263,7 @@ def test_monitor_stores_psi_auc_and_override_rate(sqlite_engine: Engine,
         monitor(sqlite_engine, sqlite_actors["officer"], month="2026-01")
     with pytest.raises(InvalidInput):
         monitor(sqlite_engine, sqlite_actors["compliance"], month="2026-13")
-    from riskdesk.services.imports.validate import validate
+    from riskdesk.services.intake.validate import validate
     utc = validate(sample(600, seed=11)).clean["submitted_at"]  # the bank's local months
     months = utc.dt.tz_localize("UTC").dt.tz_convert("Asia/Shanghai").dt.strftime("%Y-%m")
     busiest = months.value_counts().index[0]
@@ -286,7 +287,7 @@ def test_monitor_stores_psi_auc_and_override_rate(sqlite_engine: Engine,
 def test_fired_codes_are_each_applications_sorted_codes() -> None:
     import pandas as pd
 
-    from riskdesk.services.scoring import _fired_codes
+    from riskdesk.services.credit.scoring_job import _fired_codes
 
     hits = pd.DataFrame({"application_id": [7, 3, 7, 7, 9, 3],
                          "code": ["SHARED_PHONE", "COST_CEILING", "AGE_MISMATCH",
@@ -300,7 +301,7 @@ def test_shared_and_blacklisted_keys_fire_through_the_database(
         engine: Engine, actors: dict[str, Actor]) -> None:
     """Scoring reads a device, phone or card key only where another application shares it or
     it is blacklisted: the rules must still see every such key, and nothing else fires."""
-    from riskdesk.services import rulesets
+    from riskdesk.services.credit import rulesets
 
     frame = sample(30, seed=11, prefix="S")
     assert frame["id_no"].head(8).nunique() == 8
@@ -348,7 +349,7 @@ def test_explanations_run_at_a_lower_priority_than_the_job() -> None:
     import os
     import threading
 
-    from riskdesk.services.scoring import _lower_priority
+    from riskdesk.services.credit.explanations import _lower_priority
 
     seen: dict[str, int] = {}
 

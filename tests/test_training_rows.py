@@ -14,20 +14,22 @@ import pytest
 from sqlalchemy import Engine, select
 from sqlmodel import col
 
+from riskdesk.demo.frame import demo_frame, source_frame
 from riskdesk.domain.applications import Application
 from riskdesk.domain.scoring import MonitorRun, Score
 from riskdesk.scoring import metrics
 from riskdesk.scoring.features import matrix
 from riskdesk.scoring.fingerprints import canonical_rows, fingerprints, is_training_row, unpack
 from riskdesk.scoring.train import TrainedModel, split_rows, target_vector
-from riskdesk.services import models, reports
 from riskdesk.services.actor import Actor
-from riskdesk.services.demo import demo_frame, source_frame
-from riskdesk.services.imports.service import import_frame
-from riskdesk.services.imports.validate import validate
-from riskdesk.services.monitoring import monitor
-from riskdesk.services.scoring import load_features, score_applications
-from riskdesk.services.training import DEMO_SEED, demo_training_rows
+from riskdesk.services.credit import registry as models
+from riskdesk.services.credit.explanations import load_features
+from riskdesk.services.credit.monitoring import monitor
+from riskdesk.services.credit.scoring_job import score_applications
+from riskdesk.services.credit.training import DEMO_SEED, demo_training_rows
+from riskdesk.services.intake.applications import import_frame
+from riskdesk.services.intake.validate import validate
+from riskdesk.services.reporting import archive as reports
 from riskdesk.storage.session import unit_of_work
 from tests.conftest import TEST_NOW
 from tests.test_reports import pdftotext

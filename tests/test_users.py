@@ -8,7 +8,7 @@ from riskdesk.domain.audit import AuditEvent
 from riskdesk.domain.users import User
 from riskdesk.errors import InvalidInput, PermissionDenied
 from riskdesk.services.actor import Actor
-from riskdesk.services.users import MAX_FAILED_SIGN_INS, create_user, sign_in
+from riskdesk.services.admin.users import MAX_FAILED_SIGN_INS, create_user, sign_in
 from riskdesk.storage.session import unit_of_work
 from tests.conftest import PASSWORD
 
@@ -67,7 +67,7 @@ def test_sign_in_success_failure_and_lockout_are_audited(
 def test_role_changes_need_a_second_admin_and_never_ones_own(sqlite_engine: Engine,
                                                               sqlite_actors: dict) -> None:
     from riskdesk.domain.users import RoleRequest
-    from riskdesk.services import users
+    from riskdesk.services.admin import users
 
     admin, officer = sqlite_actors["admin"], sqlite_actors["officer"]
     with unit_of_work(sqlite_engine) as s:  # the only admin: a grant applies at once
@@ -106,7 +106,7 @@ def test_role_changes_need_a_second_admin_and_never_ones_own(sqlite_engine: Engi
 
 def test_deactivate_unlock_and_idle_lock_setting(sqlite_engine: Engine,
                                                  sqlite_actors: dict) -> None:
-    from riskdesk.services import settings, users
+    from riskdesk.services.admin import settings, users
 
     admin, officer = sqlite_actors["admin"], sqlite_actors["officer"]
     for _ in range(MAX_FAILED_SIGN_INS):

@@ -4,7 +4,7 @@ are, only ``training_rows`` is added to demo_model.json.
 
 The split is reproduced from the same data and the fixed seed and checked against what the
 model stored at training time (held-out metrics, PD reference distribution); see
-riskdesk.services.training.demo_training_rows. Run from the repository:
+riskdesk.services.credit.training.demo_training_rows. Run from the repository:
 
     .venv/bin/python tools/fingerprint_demo_model.py
 """
@@ -17,8 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from riskdesk.services.models import DEFAULT_META, DEFAULT_MODEL, default_model  # noqa: E402
-from riskdesk.services.training import demo_training_rows  # noqa: E402
+from riskdesk.services.credit.registry import DEFAULT_META, DEFAULT_MODEL, default_model  # noqa: E402
+from riskdesk.services.credit.training import demo_training_rows  # noqa: E402
 
 
 def main() -> int:

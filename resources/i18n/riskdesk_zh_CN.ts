@@ -4,154 +4,154 @@
 <context>
     <name>AdminDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="81" />
+        <location filename="../../riskdesk/ui/admin.py" line="82" />
         <source>Users and roles</source>
         <translation>用户与角色</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="83" />
-        <location filename="../../riskdesk/ui/admin.py" line="86" />
+        <location filename="../../riskdesk/ui/admin.py" line="84" />
+        <location filename="../../riskdesk/ui/admin.py" line="87" />
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="83" />
+        <location filename="../../riskdesk/ui/admin.py" line="84" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="83" />
+        <location filename="../../riskdesk/ui/admin.py" line="84" />
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="83" />
+        <location filename="../../riskdesk/ui/admin.py" line="84" />
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="84" />
+        <location filename="../../riskdesk/ui/admin.py" line="85" />
         <source>Locked until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="84" />
+        <location filename="../../riskdesk/ui/admin.py" line="85" />
         <source>Waiting for approval</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="86" />
+        <location filename="../../riskdesk/ui/admin.py" line="87" />
         <source>Request</source>
         <translation>申请单</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="86" />
+        <location filename="../../riskdesk/ui/admin.py" line="87" />
         <source>New roles</source>
         <translation>新角色</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="87" />
+        <location filename="../../riskdesk/ui/admin.py" line="88" />
         <source>Asked by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="87" />
+        <location filename="../../riskdesk/ui/admin.py" line="88" />
         <source>Asked at</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="91" />
+        <location filename="../../riskdesk/ui/admin.py" line="92" />
         <source>Add user...</source>
         <translation>新增用户…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="92" />
+        <location filename="../../riskdesk/ui/admin.py" line="93" />
         <source>Change roles...</source>
         <translation>修改角色…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="93" />
+        <location filename="../../riskdesk/ui/admin.py" line="94" />
         <source>Activate / deactivate</source>
         <translation>启用 / 停用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="94" />
+        <location filename="../../riskdesk/ui/admin.py" line="95" />
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="95" />
+        <location filename="../../riskdesk/ui/admin.py" line="96" />
         <source>Idle lock...</source>
         <translation>空闲锁定…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="96" />
+        <location filename="../../riskdesk/ui/admin.py" line="97" />
         <source>Name on reports...</source>
         <translation>报告署名…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="97" />
+        <location filename="../../riskdesk/ui/admin.py" line="98" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="98" />
+        <location filename="../../riskdesk/ui/admin.py" line="99" />
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="108" />
+        <location filename="../../riskdesk/ui/admin.py" line="109" />
         <source>Role grants waiting for a second administrator</source>
         <translation>等待第二位管理员审批的角色授予</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="134" />
+        <location filename="../../riskdesk/ui/admin.py" line="135" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="134" />
+        <location filename="../../riskdesk/ui/admin.py" line="135" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="165" />
-        <location filename="../../riskdesk/ui/admin.py" line="176" />
+        <location filename="../../riskdesk/ui/admin.py" line="166" />
+        <location filename="../../riskdesk/ui/admin.py" line="177" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="172" />
+        <location filename="../../riskdesk/ui/admin.py" line="173" />
         <source>Add user</source>
         <translation>新增用户</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="176" />
+        <location filename="../../riskdesk/ui/admin.py" line="177" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="186" />
+        <location filename="../../riskdesk/ui/admin.py" line="187" />
         <source>Roles of {user}</source>
         <translation>{user} 的角色</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="214" />
+        <location filename="../../riskdesk/ui/admin.py" line="215" />
         <source>Idle lock</source>
         <translation>空闲锁定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="214" />
+        <location filename="../../riskdesk/ui/admin.py" line="215" />
         <source>Lock a workstation's session after this many minutes without input:</source>
         <translation>工作站无操作多少分钟后锁定会话：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="220" />
+        <location filename="../../riskdesk/ui/admin.py" line="221" />
         <source>Name on reports</source>
         <translation>报告署名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="221" />
+        <location filename="../../riskdesk/ui/admin.py" line="222" />
         <source>Bank and team printed on report covers:</source>
         <translation>印在报告封面上的银行与团队名称：</translation>
     </message>
@@ -250,62 +250,62 @@
 <context>
     <name>Audit</name>
     <message>
-        <location filename="../../riskdesk/services/audit.py" line="151" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="151" />
         <source>the chain head does not match the last event (events were removed from the end)</source>
         <translation>链头与最后一条事件不符（末尾的事件被删除）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit.py" line="159" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="159" />
         <source>event {seq} is missing</source>
         <translation>缺少第 {seq} 号事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit.py" line="161" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="161" />
         <source>the stored text does not match its hash</source>
         <translation>存储的原文与其哈希不符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit.py" line="163" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="163" />
         <source>the link to the previous event is broken</source>
         <translation>与前一事件的链接断开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit.py" line="165" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="165" />
         <source>the event's fields differ from the text that was hashed</source>
         <translation>事件字段与被哈希的原文不一致</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_anchors.py" line="69" />
+        <location filename="../../riskdesk/services/audit/anchors.py" line="69" />
         <source>monthly report {no}</source>
         <translation>月度报告 {no}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_anchors.py" line="77" />
+        <location filename="../../riskdesk/services/audit/anchors.py" line="77" />
         <source>{file} is not a riskdesk monthly report (no audit head in it).</source>
         <translation>{file} 不是 riskdesk 月度报告（其中没有审计链头）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_anchors.py" line="89" />
+        <location filename="../../riskdesk/services/audit/anchors.py" line="89" />
         <source>event {seq}, anchored by {source}, is missing</source>
         <translation>{source} 锚定的第 {seq} 号事件缺失</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_anchors.py" line="92" />
+        <location filename="../../riskdesk/services/audit/anchors.py" line="92" />
         <source>event {seq} differs from the hash {source} holds: the chain was rewritten after it was anchored</source>
         <translation>第 {seq} 号事件与 {source} 记录的哈希不符：锚定之后审计链被改写</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_anchors.py" line="115" />
+        <location filename="../../riskdesk/services/audit/anchors.py" line="115" />
         <source>This workstation already has an anchor key.</source>
         <translation>本工作站已有锚定密钥。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_anchors.py" line="149" />
+        <location filename="../../riskdesk/services/audit/anchors.py" line="149" />
         <source>keyed anchor {id} ({at:%Y-%m-%d %H:%M} UTC)</source>
         <translation>密钥锚点 {id}（{at:%Y-%m-%d %H:%M} UTC）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_anchors.py" line="154" />
+        <location filename="../../riskdesk/services/audit/anchors.py" line="154" />
         <source>{source} has a forged seal</source>
         <translation>{source} 的签封是伪造的</translation>
     </message>
@@ -313,72 +313,72 @@
 <context>
     <name>AuditPack</name>
     <message>
-        <location filename="../../riskdesk/services/audit_pack.py" line="79" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="79" />
         <source>month {m}</source>
         <translation>月份 {m}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_pack.py" line="80" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="80" />
         <source>listed cases</source>
         <translation>所列案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_pack.py" line="81" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="81" />
         <source>{what}: {cases} cases, {complaints} complaints, {apps} applications, {reports} reports</source>
         <translation>{what}：案件 {cases} 件，投诉 {complaints} 件，申请 {apps} 笔，报告 {reports} 份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_pack.py" line="132" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="132" />
         <source>No case for {ref}.</source>
         <translation>没有 {ref} 的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_pack.py" line="222" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="222" />
         <source>{user} may not export personal data unmasked.</source>
         <translation>{user} 无权导出未脱敏的个人信息。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_pack.py" line="226" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="226" />
         <source>Give a month or a list of cases.</source>
         <translation>请给出月份或案件清单。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_pack.py" line="229" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="229" />
         <source>A pack is sealed with the bank's audit key, and this workstation has none: import it from escrow or create it (riskdesk audit anchor --create-key).</source>
         <translation>审计包须用本行的审计密钥签封，而本工作站没有该密钥：请从托管处导入或创建（riskdesk audit anchor --create-key）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_pack.py" line="381" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="381" />
         <source>{file} is not a riskdesk audit pack (or it is damaged).</source>
         <translation>{file} 不是 riskdesk 审计包（或已损坏）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_pack.py" line="387" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="387" />
         <source>{file} is damaged: {why}</source>
         <translation>{file} 已损坏：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_pack.py" line="410" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="410" />
         <source>the seal does not match the content: the pack was changed after it was sealed</source>
         <translation>签封与内容不符：审计包在签封后被改动</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_pack.py" line="418" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="418" />
         <source>the seal's signature is forged</source>
         <translation>签封的签名是伪造的</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_pack.py" line="423" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="423" />
         <source>the chain breaks at event {seq}</source>
         <translation>审计链在第 {seq} 号事件处断开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_pack.py" line="431" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="431" />
         <source>event {seq} does not match the chain</source>
         <translation>第 {seq} 号事件与审计链不符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit_pack.py" line="436" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="436" />
         <source>the chain does not lead to the head report {no} printed</source>
         <translation>审计链未能通向报告 {no} 所印的链头</translation>
     </message>
@@ -1058,117 +1058,117 @@
 <context>
     <name>Cases</name>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="38" />
+        <location filename="../../riskdesk/services/cases/work.py" line="38" />
         <source>Case work needs a signed-in user.</source>
         <translation>处理案件需要已登录的用户。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="45" />
+        <location filename="../../riskdesk/services/cases/work.py" line="45" />
         <source>There is no case {id}.</source>
         <translation>没有编号为 {id} 的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="62" />
+        <location filename="../../riskdesk/services/cases/work.py" line="62" />
         <source>Case {id} was changed by someone else (version {theirs}, you saw {yours}); reload it and decide again.</source>
         <translation>案件 {id} 已被他人修改（当前版本 {theirs}，您看到的是 {yours}）；请重新加载后再决定。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="73" />
+        <location filename="../../riskdesk/services/cases/work.py" line="73" />
         <source>Case {id} is already assigned; a senior officer can reassign it.</source>
         <translation>案件 {id} 已分配；可由高级审核员重新分配。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="76" />
+        <location filename="../../riskdesk/services/cases/work.py" line="76" />
         <source>Case {id} is {status}; it cannot be claimed.</source>
         <translation>案件 {id} 状态为 {status}，不能领取。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="88" />
+        <location filename="../../riskdesk/services/cases/work.py" line="88" />
         <source>Case {id} is {status}; it cannot be assigned.</source>
         <translation>案件 {id} 状态为 {status}，不能分派。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="113" />
+        <location filename="../../riskdesk/services/cases/work.py" line="113" />
         <source>User {id} is not an active officer; cases go to officers and senior officers.</source>
         <translation>用户 {id} 不是在岗的审查员；案件只能分派给审查员和高级审查员。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="122" />
+        <location filename="../../riskdesk/services/cases/work.py" line="122" />
         <source>Note kind must be one of {kinds}; outcome one of {outcomes}.</source>
         <translation>笔记类型须为 {kinds} 之一；结果须为 {outcomes} 之一。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="126" />
+        <location filename="../../riskdesk/services/cases/work.py" line="126" />
         <source>A note needs text.</source>
         <translation>笔记需要填写内容。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="130" />
+        <location filename="../../riskdesk/services/cases/work.py" line="130" />
         <source>Note {id} is not a note of this case.</source>
         <translation>笔记 {id} 不属于本案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="175" />
+        <location filename="../../riskdesk/services/cases/work.py" line="175" />
         <source>the policy recommends declining</source>
         <translation>策略建议拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="179" />
+        <location filename="../../riskdesk/services/cases/work.py" line="179" />
         <source>the amount is above {limit:,.0f} CNY</source>
         <translation>金额超过 {limit:,.0f} 元</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="190" />
+        <location filename="../../riskdesk/services/cases/work.py" line="190" />
         <source>Decision must be one of {d}.</source>
         <translation>决定须为 {d} 之一。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="193" />
+        <location filename="../../riskdesk/services/cases/work.py" line="193" />
         <source>A decision needs a reason.</source>
         <translation>决定需要填写理由。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="195" />
+        <location filename="../../riskdesk/services/cases/work.py" line="195" />
         <source>Case {id} is {status}; it cannot be decided now.</source>
         <translation>案件 {id} 状态为 {status}，现在不能决定。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="198" />
+        <location filename="../../riskdesk/services/cases/work.py" line="198" />
         <source>Case {id} is escalated: a senior officer decides it.</source>
         <translation>案件 {id} 已升级，须由高级审核员决定。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="224" />
+        <location filename="../../riskdesk/services/cases/work.py" line="224" />
         <source>Case {id} is not awaiting a check.</source>
         <translation>案件 {id} 不在待复核状态。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="227" />
+        <location filename="../../riskdesk/services/cases/work.py" line="227" />
         <source>{user} made this decision and may not also check it (four-eyes).</source>
         <translation>{user} 作出了该决定，不得再由本人复核（双人复核）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="234" />
+        <location filename="../../riskdesk/services/cases/work.py" line="234" />
         <source>Sending a decision back needs a reason.</source>
         <translation>退回决定需要填写理由。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases.py" line="245" />
+        <location filename="../../riskdesk/services/cases/work.py" line="245" />
         <source>There is no application {id}.</source>
         <translation>不存在申请 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/case_detail.py" line="60" />
+        <location filename="../../riskdesk/services/cases/detail.py" line="60" />
         <source>The applicant of case {id} is missing.</source>
         <translation>案件 {id} 的申请人记录缺失。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/case_detail.py" line="152" />
+        <location filename="../../riskdesk/services/cases/detail.py" line="152" />
         <source>{field} cannot be unmasked.</source>
         <translation>{field} 不能解除遮蔽。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/case_detail.py" line="156" />
+        <location filename="../../riskdesk/services/cases/detail.py" line="156" />
         <source>Case {id} has no application.</source>
         <translation>案件 {id} 没有关联申请。</translation>
     </message>
@@ -1279,200 +1279,200 @@
 <context>
     <name>ComplaintDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="51" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="52" />
         <source>The reply to the customer</source>
         <translation>给客户的答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="53" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="54" />
         <source>Reason (extension, reopening, withdrawal, escalation)</source>
         <translation>理由（延期、重新打开、撤诉、升级）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="61" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="62" />
         <source>What the bank changes so it does not happen again</source>
         <translation>银行为避免再次发生而采取的整改措施</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="66" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="67" />
         <source>Start investigating</source>
         <translation>开始调查</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="67" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="68" />
         <source>Assign to...</source>
         <translation>分派给…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="67" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="68" />
         <source>Insert reply template</source>
         <translation>插入答复模板</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="69" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="70" />
         <source>Send reply</source>
         <translation>发送答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="69" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="70" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="70" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="71" />
         <source>Extend (complex case)</source>
         <translation>延期（复杂案件）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="71" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="72" />
         <source>Ask for special extension</source>
         <translation>申请特别延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="72" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="73" />
         <source>Approve special extension</source>
         <translation>批准特别延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="73" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="74" />
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="73" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="74" />
         <source>Withdrawn</source>
         <translation>已撤诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="74" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="75" />
         <source>Escalate to compliance</source>
         <translation>升级至合规</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="75" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="76" />
         <source>Open fraud case</source>
         <translation>开立欺诈案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="81" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="82" />
         <source>Customer's reaction</source>
         <translation>客户反馈</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="82" />
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="221" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="83" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="222" />
         <source>Root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="83" />
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="222" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="84" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="223" />
         <source>Rectification</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="112" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="113" />
         <source>Complaint {number}</source>
         <translation>投诉 {number}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="174" />
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="215" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="175" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="216" />
         <source>Extension</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="174" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="175" />
         <source>Has the complainant been told of the extension and its reason?</source>
         <translation>是否已告知投诉人延期及其理由？</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="180" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="181" />
         <source>Assign</source>
         <translation>分派</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="180" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="181" />
         <source>Handler:</source>
         <translation>处理人：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="192" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="193" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="195" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="196" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="207" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="208" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="207" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="208" />
         <source>escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="209" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="210" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="209" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="210" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="210" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="211" />
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="211" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="212" />
         <source>On behalf</source>
         <translation>代理投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="213" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="214" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="214" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="215" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="217" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="218" />
         <source>Fraud case</source>
         <translation>欺诈案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="220" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="221" />
         <source>Reaction</source>
         <translation>客户反馈</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="229" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="230" />
         <source>The customer's applications and cases</source>
         <translation>该客户的申请与案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="230" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="231" />
         <source>What the customer says</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="230" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="231" />
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="231" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="232" />
         <source>History</source>
         <translation>历史</translation>
     </message>
@@ -1480,113 +1480,113 @@
 <context>
     <name>ComplaintForm</name>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="41" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="42" />
         <source>Register a complaint</source>
         <translation>登记投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="48" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="49" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="49" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="50" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="51" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="52" />
         <source>Name, ID number or phone of the customer</source>
         <translation>客户姓名、身份证号或手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="53" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="54" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="58" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="59" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="64" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="65" />
         <source>As given, when the bank does not know them</source>
         <translation>如非本行客户，按其自述填写</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="65" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="66" />
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="67" />
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="111" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="68" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="112" />
         <source>(no application)</source>
         <translation>（无关联申请）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="68" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="69" />
         <source>Application</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="70" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="71" />
         <source>e.g. written power of attorney seen</source>
         <translation>例如：已查验书面授权委托书</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="71" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="72" />
         <source>Complaining on their behalf</source>
         <translation>代理投诉人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="72" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="73" />
         <source>Proxy's authorisation</source>
         <translation>代理授权</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="74" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="75" />
         <source>(nobody named)</source>
         <translation>（未指明）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="79" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="80" />
         <source>Employee complained about</source>
         <translation>被投诉员工</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="80" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="81" />
         <source>Team complained about</source>
         <translation>被投诉团队</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="84" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="85" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="86" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="87" />
         <source>What the customer says</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="91" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="92" />
         <source>Register</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="102" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="103" />
         <source>{name}  {id_no}  ({n} applications)</source>
         <translation>{name}  {id_no}（{n} 笔申请）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="106" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="107" />
         <source>No customer found; enter the complainant's name as given.</source>
         <translation>未找到客户；请按投诉人自述填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="150" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="151" />
         <source>Not registered</source>
         <translation>未登记</translation>
     </message>
@@ -1594,94 +1594,94 @@
 <context>
     <name>ComplaintImport</name>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="109" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="109" />
         <source>Checked {n} rows</source>
         <translation>已检查 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="120" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="120" />
         <source>ticket already imported as {number} with different content</source>
         <translation>该工单已作为 {number} 导入，但内容不同</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="130" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="130" />
         <source>Registering {n} of {total}</source>
         <translation>正在登记 {n} / {total}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="159" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="159" />
         <source>required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="163" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="163" />
         <source>longer than {n} characters</source>
         <translation>超过 {n} 个字符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="166" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="166" />
         <source>same ticket as row {row}</source>
         <translation>与第 {row} 行工单号重复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="171" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="171" />
         <source>unknown channel (phone, app, letter, branch, regulator_referral or their Chinese names)</source>
         <translation>未知渠道（电话、App、信函、网点、监管转办）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="176" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="176" />
         <source>unknown category</source>
         <translation>未知类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="180" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="180" />
         <source>not a date and time (expected YYYY-MM-DD HH:MM)</source>
         <translation>不是日期时间（应为 YYYY-MM-DD HH:MM）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="183" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="183" />
         <source>lies in the future</source>
         <translation>晚于当前时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="186" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="186" />
         <source>a proxy complaint needs the authorisation noted</source>
         <translation>代理投诉须注明授权方式</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="204" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="204" />
         <source>no such application</source>
         <translation>没有此申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="206" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="206" />
         <source>belongs to another customer than the ID or phone</source>
         <translation>与身份证号或手机号对应的客户不一致</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="211" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="211" />
         <source>required when the customer is not known to the bank</source>
         <translation>非本行客户时必填</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="227" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="227" />
         <source>not an ID number</source>
         <translation>不是身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="192" />
-        <location filename="../../riskdesk/services/complaint_import.py" line="232" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="192" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="232" />
         <source>no customer with this ID number</source>
         <translation>没有此身份证号的客户</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="237" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="237" />
         <source>not a mobile number</source>
         <translation>不是手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaint_import.py" line="194" />
-        <location filename="../../riskdesk/services/complaint_import.py" line="242" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="194" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="242" />
         <source>no customer with this phone</source>
         <translation>没有此手机号的客户</translation>
     </message>
@@ -1689,169 +1689,169 @@
 <context>
     <name>Complaints</name>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="73" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="73" />
         <source>Deadlines must grow: decide &lt;= complex &lt;= special, each 1 to 365 days.</source>
         <translation>期限须递增：一般 &lt;= 复杂 &lt;= 特别，每项 1 至 365 天。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="117" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="117" />
         <source>There is no complaint {id}.</source>
         <translation>不存在投诉 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="136" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="136" />
         <source>Complaint {number} was changed by someone else (version {theirs}, you saw {yours}); reload it.</source>
         <translation>投诉 {number} 已被他人修改（当前版本 {theirs}，您看到的是 {yours}）；请重新加载。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="148" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="148" />
         <source>Complaint {number} is {status}; this step is not possible now.</source>
         <translation>投诉 {number} 状态为 {status}，当前不能执行此步骤。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="157" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="157" />
         <source>{what} is required.</source>
         <translation>必须填写{what}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="163" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="163" />
         <source>{what} must be one of: {choices}.</source>
         <translation>{what}必须是以下之一：{choices}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="177" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="177" />
         <source>The channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="178" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="178" />
         <source>The category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="179" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="179" />
         <source>A description</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="184" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="184" />
         <source>There is no application {id}.</source>
         <translation>不存在申请 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="187" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="187" />
         <source>Application {no} belongs to another customer.</source>
         <translation>申请 {no} 属于其他客户。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="195" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="195" />
         <source>There is no customer {id}.</source>
         <translation>不存在客户 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="198" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="198" />
         <source>The complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="200" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="200" />
         <source>How the proxy is authorised</source>
         <translation>代理授权方式</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="205" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="205" />
         <source>A complaint cannot be received in the future.</source>
         <translation>投诉受理时间不能晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="307" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="307" />
         <source>There is no user {id}.</source>
         <translation>不存在用户 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="309" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="309" />
         <source>{user} is the person or in the team complained about in {number}; someone else must handle it.</source>
         <translation>{user} 是投诉 {number} 的被投诉人或属于被投诉团队，须由他人处理（回避）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="320" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="320" />
         <source>Complaint {number} is {status}; it cannot be assigned.</source>
         <translation>投诉 {number} 状态为 {status}，不能分派。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="330" />
-        <location filename="../../riskdesk/services/complaints.py" line="347" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="330" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="347" />
         <source>A reason for the extension</source>
         <translation>延期理由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="332" />
-        <location filename="../../riskdesk/services/complaints.py" line="369" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="332" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="369" />
         <source>Tell the complainant about the extension first, then record it.</source>
         <translation>请先告知投诉人延期情况，再予以记录。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="335" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="335" />
         <source>Complaint {number} is already extended.</source>
         <translation>投诉 {number} 已延期。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="349" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="349" />
         <source>A special extension follows a complex-case extension.</source>
         <translation>特别延期须在复杂案件延期之后申请。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="363" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="363" />
         <source>No special extension of {number} is waiting for approval.</source>
         <translation>投诉 {number} 没有待审批的特别延期。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="366" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="366" />
         <source>The handler cannot approve their own extension.</source>
         <translation>处理人不能审批自己的延期申请。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="386" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="386" />
         <source>The response</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="389" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="389" />
         <source>The response must tell the customer the further channels; missing: {channels}.</source>
         <translation>答复须告知客户后续救济途径；缺少：{channels}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="400" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="400" />
         <source>The customer's reaction</source>
         <translation>客户反馈</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="401" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="401" />
         <source>The root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="402" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="402" />
         <source>The rectification</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="412" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="412" />
         <source>A reason to reopen</source>
         <translation>重新打开的理由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="422" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="422" />
         <source>How the withdrawal was received</source>
         <translation>撤诉的接收方式</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="432" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="432" />
         <source>A reason to escalate</source>
         <translation>升级理由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints.py" line="442" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="442" />
         <source>A fraud case is opened from an identity-theft complaint that names an application.</source>
         <translation>只有指明申请的冒名贷款/身份盗用投诉才能开立欺诈案件。</translation>
     </message>
@@ -1859,47 +1859,47 @@
 <context>
     <name>ComplaintsModel</name>
     <message>
-        <location filename="../../riskdesk/ui/complaints/model.py" line="19" />
+        <location filename="../../riskdesk/ui/complaints/model.py" line="20" />
         <source>Complaint no.</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/model.py" line="20" />
+        <location filename="../../riskdesk/ui/complaints/model.py" line="21" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/model.py" line="21" />
+        <location filename="../../riskdesk/ui/complaints/model.py" line="22" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/model.py" line="22" />
+        <location filename="../../riskdesk/ui/complaints/model.py" line="23" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/model.py" line="23" />
+        <location filename="../../riskdesk/ui/complaints/model.py" line="24" />
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/model.py" line="24" />
+        <location filename="../../riskdesk/ui/complaints/model.py" line="25" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/model.py" line="25" />
+        <location filename="../../riskdesk/ui/complaints/model.py" line="26" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/model.py" line="26" />
+        <location filename="../../riskdesk/ui/complaints/model.py" line="27" />
         <source>Extension</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/model.py" line="27" />
+        <location filename="../../riskdesk/ui/complaints/model.py" line="28" />
         <source>Handler</source>
         <translation>处理人</translation>
     </message>
@@ -1907,109 +1907,109 @@
 <context>
     <name>ComplaintsTab</name>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="61" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="62" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="62" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="63" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="63" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="64" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="65" />
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="72" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="66" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="73" />
         <source>{what}: any</source>
         <translation>{what}：全部</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="72" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="73" />
         <source>Handler</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="81" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="82" />
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="81" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="82" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="82" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="83" />
         <source>Due within 2 days</source>
         <translation>2 天内到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="83" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="84" />
         <source>Escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="93" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="94" />
         <source>Register complaint...</source>
         <translation>登记投诉…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="97" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="98" />
         <source>Import from call centre...</source>
         <translation>导入呼叫中心投诉…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="101" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="102" />
         <source>Deadlines...</source>
         <translation>处理期限…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="128" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="129" />
         <source>{n} complaints</source>
         <translation>共 {n} 件投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="159" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="160" />
         <source>Complaints {month}: {received} received, {responded} replied; on time {on_time}; extended {extended}; reopened {reopened}; overdue now {overdue}</source>
         <translation>{month} 投诉：受理 {received} 件，答复 {responded} 件；按时率 {on_time}；延期率 {extended}；重开率 {reopened}；当前逾期 {overdue} 件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="165" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="166" />
         <source>Open by category</source>
         <translation>未结投诉（按类别）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="181" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="182" />
         <source>row {row}, column {column}, value "{value}": {reason}</source>
         <translation>第 {row} 行，列 {column}，值“{value}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="184" />
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="194" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="185" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="195" />
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="185" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="186" />
         <source>{file}: nothing imported; {n} problem(s):</source>
         <translation>{file}：未导入任何内容；共 {n} 个问题：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="188" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="189" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="189" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="190" />
         <source>{file}: {total} rows, {new} complaints registered, {present} already present.</source>
         <translation>{file}：共 {total} 行，登记 {new} 件投诉，{present} 件已存在。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="196" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="197" />
         <source>Importing {file}</source>
         <translation>正在导入 {file}</translation>
     </message>
@@ -2929,47 +2929,47 @@
 <context>
     <name>Findings</name>
     <message>
-        <location filename="../../riskdesk/services/findings.py" line="40" />
+        <location filename="../../riskdesk/services/audit/findings.py" line="40" />
         <source>Severity is one of: {s}.</source>
         <translation>严重程度应为以下之一：{s}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/findings.py" line="43" />
+        <location filename="../../riskdesk/services/audit/findings.py" line="43" />
         <source>A finding needs its text.</source>
         <translation>审计发现须填写内容。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/findings.py" line="45" />
+        <location filename="../../riskdesk/services/audit/findings.py" line="45" />
         <source>A finding's text is at most 4,000 characters and its recommendation 2,000.</source>
         <translation>审计发现内容最多 4,000 字，建议最多 2,000 字。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/findings.py" line="48" />
+        <location filename="../../riskdesk/services/audit/findings.py" line="48" />
         <source>Say what the finding is on: a case, a complaint or the month.</source>
         <translation>请说明审计发现针对的对象：案件、投诉或该月份。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/findings.py" line="97" />
+        <location filename="../../riskdesk/services/audit/findings.py" line="97" />
         <source>{file} is refused: {why}</source>
         <translation>{file} 被拒绝：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/findings.py" line="129" />
+        <location filename="../../riskdesk/services/audit/findings.py" line="129" />
         <source>Status is one of: {s}.</source>
         <translation>状态应为以下之一：{s}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/findings.py" line="132" />
+        <location filename="../../riskdesk/services/audit/findings.py" line="132" />
         <source>Say what was done (the follow-up note).</source>
         <translation>请说明采取了什么措施（跟进说明）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/findings.py" line="135" />
+        <location filename="../../riskdesk/services/audit/findings.py" line="135" />
         <source>There is no finding {id}.</source>
         <translation>没有审计发现 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/findings.py" line="147" />
+        <location filename="../../riskdesk/services/audit/findings.py" line="147" />
         <source>Finding {id} was changed by someone else.</source>
         <translation>审计发现 {id} 已被他人修改。</translation>
     </message>
@@ -3145,250 +3145,250 @@
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../riskdesk/services/imports/reader.py" line="46" />
+        <location filename="../../riskdesk/services/intake/reader.py" line="46" />
         <source>The file is neither UTF-8 nor GBK/GB18030 text (undecodable byte at offset {offset}).</source>
         <translation>文件既不是 UTF-8 也不是 GBK/GB18030 文本（第 {offset} 字节无法解码）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/reader.py" line="54" />
+        <location filename="../../riskdesk/services/intake/reader.py" line="54" />
         <source>The file contains NUL bytes; it is not a CSV text file.</source>
         <translation>文件含有空字节，不是 CSV 文本文件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/reader.py" line="66" />
-        <location filename="../../riskdesk/services/imports/reader.py" line="149" />
+        <location filename="../../riskdesk/services/intake/reader.py" line="66" />
+        <location filename="../../riskdesk/services/intake/reader.py" line="149" />
         <source>The file is empty.</source>
         <translation>文件为空。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/reader.py" line="69" />
+        <location filename="../../riskdesk/services/intake/reader.py" line="69" />
         <source>The file is not a well-formed CSV table: {error}</source>
         <translation>文件不是格式正确的 CSV 表格：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/reader.py" line="81" />
+        <location filename="../../riskdesk/services/intake/reader.py" line="81" />
         <source>The Excel workbook cannot be read: {error}</source>
         <translation>无法读取 Excel 工作簿：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/reader.py" line="108" />
+        <location filename="../../riskdesk/services/intake/reader.py" line="108" />
         <source>Columns "{a}" and "{b}" both mean {name}; keep one.</source>
         <translation>列“{a}”和“{b}”都表示 {name}，请只保留一列。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/reader.py" line="116" />
+        <location filename="../../riskdesk/services/intake/reader.py" line="116" />
         <source>Required column(s) missing: {columns}. See docs/import-format.md for accepted headers.</source>
         <translation>缺少必需的列：{columns}。可接受的表头见 docs/import-format.md。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/reader.py" line="138" />
+        <location filename="../../riskdesk/services/intake/reader.py" line="138" />
         <source>{file} is {mb:,} MB; files above {limit:,} MB are refused. Split it into smaller files (each lands whole or not at all).</source>
         <translation>{file} 大小为 {mb:,} MB；超过 {limit:,} MB 的文件不予导入。请拆分为较小的文件（每个文件整体导入或完全不导入）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/reader.py" line="145" />
+        <location filename="../../riskdesk/services/intake/reader.py" line="145" />
         <source>Cannot read {file}: {error}</source>
         <translation>无法读取 {file}：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="106" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="106" />
         <source>row {row}, column {column}, value "{value}": {reason}</source>
         <translation>第 {row} 行，列 {column}，值“{value}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="111" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="111" />
         <source>... and {n} more problems</source>
         <translation>……另有 {n} 个问题</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="127" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="127" />
         <source>Reading {file}</source>
         <translation>正在读取 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="156" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="156" />
         <source>Checking {n} rows</source>
         <translation>正在校验 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="166" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="166" />
         <source>Comparing with stored applications</source>
         <translation>正在与已存申请比对</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="189" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="189" />
         <source>Saving</source>
         <translation>正在保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="198" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="198" />
         <source>{n} problems in {rows} rows</source>
         <translation>{rows} 行中有 {n} 个问题</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="206" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="206" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="215" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="215" />
         <source>Scoring the new applications</source>
         <translation>正在为新申请评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="236" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="236" />
         <source>no such partner in the register</source>
         <translation>合作方名录中无此合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="249" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="249" />
         <source>conflict:</source>
         <translation>冲突：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="292" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="292" />
         <source>stored and file values differ</source>
         <translation>库中值与文件值不同</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="296" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="296" />
         <source>application {no} is already stored with a different {field}</source>
         <translation>申请 {no} 已入库，但 {field} 不同</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="320" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="320" />
         <source>this ID number is stored under a different name</source>
         <translation>此身份证号在库中对应另一个姓名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="356" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="356" />
         <source>Rebuilding the indexes</source>
         <translation>正在重建索引</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="387" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="387" />
         <source>Writing applications</source>
         <translation>正在写入申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/service.py" line="361" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="361" />
         <source>{n} new, {p} already present, {r} rejected</source>
         <translation>新增 {n} 条，已存在 {p} 条，拒绝 {r} 条</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="77" />
-        <location filename="../../riskdesk/services/imports/validate.py" line="84" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="77" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="84" />
         <source>not a whole number</source>
         <translation>不是整数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="78" />
-        <location filename="../../riskdesk/services/imports/validate.py" line="79" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="78" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="79" />
         <source>not a number</source>
         <translation>不是数字</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="90" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="90" />
         <source>more than {n} decimal places</source>
         <translation>小数位超过 {n} 位</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="94" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="94" />
         <source>must be greater than {min:g}</source>
         <translation>必须大于 {min:g}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="95" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="95" />
         <source>must be at least {min:g}</source>
         <translation>不能小于 {min:g}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="100" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="100" />
         <source>must be at most {max:g}</source>
         <translation>不能大于 {max:g}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="112" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="112" />
         <source>not a date (expected YYYY-MM-DD)</source>
         <translation>不是日期（应为 YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="114" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="114" />
         <source>not a date and time (expected YYYY-MM-DD HH:MM:SS)</source>
         <translation>不是日期时间（应为 YYYY-MM-DD HH:MM:SS）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="120" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="120" />
         <source>lies in the future</source>
         <translation>晚于当前时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="122" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="122" />
         <source>before the year 2000</source>
         <translation>早于 2000 年</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="130" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="130" />
         <source>not an 18-character ID number (17 digits and a digit or X)</source>
         <translation>不是 18 位身份证号（17 位数字加一位数字或 X）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="133" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="133" />
         <source>ID number check digit is wrong</source>
         <translation>身份证号校验位错误</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="138" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="138" />
         <source>the birth date in the ID number is not valid</source>
         <translation>身份证号中的出生日期无效</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="181" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="181" />
         <source>required value is missing</source>
         <translation>缺少必填值</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="190" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="190" />
         <source>unknown value; expected one of: {values}</source>
         <translation>未知取值；应为以下之一：{values}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="199" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="199" />
         <source>not a mainland mobile number (11 digits starting with 1)</source>
         <translation>不是大陆手机号（以 1 开头的 11 位数字）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="205" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="205" />
         <source>not a bank card number (12 to 19 digits)</source>
         <translation>不是银行卡号（12 至 19 位数字）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="214" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="214" />
         <source>not an IPv4 or IPv6 address</source>
         <translation>不是 IPv4 或 IPv6 地址</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="218" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="218" />
         <source>longer than {n} characters</source>
         <translation>超过 {n} 个字符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="222" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="222" />
         <source>may contain only letters, digits and - _ . /</source>
         <translation>只能包含字母、数字和 - _ . /</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="234" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="234" />
         <source>duplicate application number; first seen in row {row}</source>
         <translation>申请编号重复；首次出现在第 {row} 行</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="240" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="240" />
         <source>differs from the birth date in the ID number</source>
         <translation>与身份证号中的出生日期不一致</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/imports/validate.py" line="250" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="250" />
         <source>same ID number as row {row} but a different name</source>
         <translation>与第 {row} 行身份证号相同但姓名不同</translation>
     </message>
@@ -3454,7 +3454,7 @@
         <translation>密钥环中编号 {key_id} 的密钥与加密此数据库所用的密钥不同。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/keys.py" line="100" />
+        <location filename="../../riskdesk/services/audit/keys.py" line="100" />
         <source>Re-encrypting: {n} values left</source>
         <translation>正在重新加密：剩余 {n} 条</translation>
     </message>
@@ -3625,159 +3625,159 @@
 <context>
     <name>LoanImport</name>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="125" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="125" />
         <source>Cannot tell what this file holds: a loan file has loan_no and application_no, a repayment file instalment_no, a fund-flow file flow_no.</source>
         <translation>无法判断文件内容：借据文件含 loan_no 和 application_no，还款文件含 instalment_no，资金流水文件含 flow_no。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="144" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="144" />
         <source>The {kind} file lacks the columns: {names}.</source>
         <translation>{kind} 文件缺少列：{names}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="172" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="172" />
         <source>not a number</source>
         <translation>不是数字</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="175" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="175" />
         <source>must be above zero</source>
         <translation>必须大于零</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="176" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="176" />
         <source>must not be negative</source>
         <translation>不能为负数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="179" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="179" />
         <source>above {top}</source>
         <translation>超过 {top}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="191" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="191" />
         <source>not a date (expected YYYY-MM-DD)</source>
         <translation>不是日期（应为 YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="203" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="203" />
         <source>not a date and time (expected YYYY-MM-DD HH:MM)</source>
         <translation>不是日期时间（应为 YYYY-MM-DD HH:MM）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="216" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="216" />
         <source>not a whole number</source>
         <translation>不是整数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="219" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="219" />
         <source>must be between {low} and {high}</source>
         <translation>必须在 {low} 到 {high} 之间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="262" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="262" />
         <source>same as row {row}</source>
         <translation>与第 {row} 行重复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="296" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="296" />
         <source>Checking loans</source>
         <translation>正在检查借据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="237" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="237" />
         <source>required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="240" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="240" />
         <source>longer than {n} characters</source>
         <translation>超过 {n} 个字符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="323" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="323" />
         <source>no such application</source>
         <translation>没有此申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="325" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="325" />
         <source>the application was not approved (automatically or by a final officer decision)</source>
         <translation>该申请未获批准（既非自动通过，也无审查员的最终批准）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="339" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="339" />
         <source>no such partner in the register</source>
         <translation>合作方名录中无此合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="343" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="343" />
         <source>a partner share needs the partner (partner_code)</source>
         <translation>合作方出资比例须同时给出合作方（partner_code）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="346" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="346" />
         <source>one of: {choices}</source>
         <translation>应为以下之一：{choices}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="356" />
-        <location filename="../../riskdesk/services/loan_import.py" line="497" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="356" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="497" />
         <source>already imported with different content</source>
         <translation>已以不同内容导入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="360" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="360" />
         <source>already has a loan</source>
         <translation>已有借据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="377" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="377" />
         <source>Checking repayments</source>
         <translation>正在检查还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="398" />
-        <location filename="../../riskdesk/services/loan_import.py" line="466" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="398" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="466" />
         <source>no such loan</source>
         <translation>无此借据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="409" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="409" />
         <source>a payment needs its date</source>
         <translation>还款须有日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="412" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="412" />
         <source>more than the amount due</source>
         <translation>超过应还金额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="422" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="422" />
         <source>instalment {n} was imported with another due date or amount</source>
         <translation>第 {n} 期已以不同的应还日或金额导入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="443" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="443" />
         <source>Checking fund flows</source>
         <translation>正在检查资金流水</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="471" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="471" />
         <source>out or in</source>
         <translation>应为 out（转出）或 in（转入）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="474" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="474" />
         <source>transfer, cash or cross_border</source>
         <translation>应为 transfer（转账）、cash（现金）或 cross_border（跨境）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="477" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="477" />
         <source>four digits</source>
         <translation>应为四位数字</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loan_import.py" line="480" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="480" />
         <source>not an account number</source>
         <translation>不是账号</translation>
     </message>
@@ -3785,12 +3785,12 @@
 <context>
     <name>Loans</name>
     <message>
-        <location filename="../../riskdesk/services/loans.py" line="60" />
+        <location filename="../../riskdesk/services/postloan/book.py" line="60" />
         <source>There is no case {id}.</source>
         <translation>没有编号为 {id} 的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/loans.py" line="72" />
+        <location filename="../../riskdesk/services/postloan/book.py" line="72" />
         <source>There is no loan {id}.</source>
         <translation>没有借据 {id}。</translation>
     </message>
@@ -4230,67 +4230,67 @@ Credit model: {model}</source>
         <translation>分组     数量  预测值     实际值</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/models.py" line="53" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="53" />
         <source>There is no model {id}.</source>
         <translation>没有编号为 {id} 的模型。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/models.py" line="73" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="73" />
         <source>Model {id} is {status}; only a trained or retired model can be proposed.</source>
         <translation>模型 {id} 的状态为 {status}；只有已训练或已停用的模型可以提请审批。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/models.py" line="77" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="77" />
         <source>Model {id} uses columns that applications do not have ({cols}); it can be kept for analysis but not activated.</source>
         <translation>模型 {id} 使用了申请数据中没有的列（{cols}）；可留作分析，但不能启用。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/models.py" line="94" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="94" />
         <source>Model {id} is {status}, not proposed.</source>
         <translation>模型 {id} 的状态为 {status}，不是待审批。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/models.py" line="97" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="97" />
         <source>{user} proposed model {id} and may not also approve it (four-eyes).</source>
         <translation>{user} 提请了模型 {id}，不得再由本人审批（双人复核）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/models.py" line="153" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="153" />
         <source>The model files {file} cannot be used: {why}</source>
         <translation>模型文件 {file} 无法使用：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/models.py" line="158" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="158" />
         <source>larger than {mb} MB</source>
         <translation>大于 {mb} MB</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/models.py" line="165" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="165" />
         <source>the metadata is not JSON ({error})</source>
         <translation>元数据不是 JSON（{error}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/models.py" line="169" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="169" />
         <source>the metadata lacks the feature list or the artefact's SHA-256</source>
         <translation>元数据缺少特征列表或模型文件的 SHA-256</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/models.py" line="172" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="172" />
         <source>The bundled model file does not match its metadata (damaged installation).</source>
         <translation>随附的模型文件与其元数据不符（安装已损坏）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/models.py" line="177" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="177" />
         <source>not an XGBoost model</source>
         <translation>不是 XGBoost 模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/training.py" line="52" />
+        <location filename="../../riskdesk/services/credit/training.py" line="52" />
         <source>Cannot read {file}: {error}</source>
         <translation>无法读取 {file}：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/training.py" line="57" />
+        <location filename="../../riskdesk/services/credit/training.py" line="57" />
         <source>{file} is not a readable CSV file: {error}</source>
         <translation>{file} 不是可读取的 CSV 文件：{error}</translation>
     </message>
@@ -4298,57 +4298,57 @@ Credit model: {model}</source>
 <context>
     <name>Monitoring</name>
     <message>
-        <location filename="../../riskdesk/services/monitoring.py" line="132" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="133" />
         <source>n/a</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/monitoring.py" line="136" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="137" />
         <source>model {m}, {month}: {n} scored applications</source>
         <translation>模型 {m}，{month}：已评分申请 {n} 笔</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/monitoring.py" line="138" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="139" />
         <source>score PSI against training: {v} (&lt; 0.10 stable, 0.10-0.25 watch, &gt; 0.25 shifted)</source>
         <translation>评分相对训练集的 PSI：{v}（&lt; 0.10 稳定，0.10-0.25 关注，&gt; 0.25 已偏移）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/monitoring.py" line="141" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="142" />
         <source>  feature PSI {name}: {v}</source>
         <translation>  特征 PSI {name}：{v}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/monitoring.py" line="156" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="157" />
         <source>known outcomes: {k}; AUC {auc}, KS {ks} (training rows not excluded)</source>
         <translation>已知表现：{k} 笔；AUC {auc}，KS {ks}（未剔除训练样本）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/monitoring.py" line="159" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="160" />
         <source>known outcomes: {k}; AUC/KS not measured: the model holds no fingerprints of its training rows, so they cannot be told apart from new applications</source>
         <translation>已知表现：{k} 笔；未计算 AUC/KS：该模型未保存训练样本指纹，无法区分训练样本与新申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/monitoring.py" line="163" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="164" />
         <source>known outcomes: 0; AUC/KS not measured</source>
         <translation>已知表现：0 笔；未计算 AUC/KS</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/monitoring.py" line="165" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="166" />
         <source>known outcomes: {k}, all of them training rows of the model: no rows left for AUC/KS</source>
         <translation>已知表现：{k} 笔，均为该模型的训练样本：无可用于计算 AUC/KS 的样本</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/monitoring.py" line="168" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="169" />
         <source>known outcomes: {k}; training rows excluded: {t}; the {n} rows left are all good or all bad: AUC/KS not measured</source>
         <translation>已知表现：{k} 笔；剔除训练样本 {t} 笔；其余 {n} 笔表现全部为好或全部为坏：未计算 AUC/KS</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/monitoring.py" line="171" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="172" />
         <source>known outcomes: {k}; training rows excluded: {t}; AUC {auc}, KS {ks} on the other {n} rows</source>
         <translation>已知表现：{k} 笔；剔除训练样本 {t} 笔；其余 {n} 笔的 AUC {auc}，KS {ks}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/monitoring.py" line="144" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="145" />
         <source>override rate (decline band approved by an officer): {rate} of {n} decided</source>
         <translation>推翻率（拒绝区间被审核员批准）：已决定 {n} 笔中的 {rate}</translation>
     </message>
@@ -5109,107 +5109,107 @@ Credit model: {model}</source>
 <context>
     <name>Partners</name>
     <message>
-        <location filename="../../riskdesk/services/partners.py" line="25" />
+        <location filename="../../riskdesk/services/partners/register.py" line="25" />
         <source>Licence and registration verified</source>
         <translation>已核实牌照与登记信息</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners.py" line="26" />
+        <location filename="../../riskdesk/services/partners/register.py" line="26" />
         <source>Shareholders and actual controller known</source>
         <translation>已掌握股东与实际控制人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners.py" line="27" />
+        <location filename="../../riskdesk/services/partners/register.py" line="27" />
         <source>Financial standing reviewed</source>
         <translation>已审查财务状况</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners.py" line="28" />
+        <location filename="../../riskdesk/services/partners/register.py" line="28" />
         <source>Data security and personal-information protection assessed</source>
         <translation>已评估数据安全与个人信息保护</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners.py" line="30" />
+        <location filename="../../riskdesk/services/partners/register.py" line="30" />
         <source>No key risk-control step outsourced to the partner</source>
         <translation>未将核心风控环节外包给合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners.py" line="32" />
+        <location filename="../../riskdesk/services/partners/register.py" line="32" />
         <source>Complaints and litigation record checked</source>
         <translation>已核查投诉与诉讼记录</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners.py" line="39" />
+        <location filename="../../riskdesk/services/partners/register.py" line="39" />
         <source>{what} is one of: {choices}.</source>
         <translation>{what}应为以下之一：{choices}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners.py" line="49" />
+        <location filename="../../riskdesk/services/partners/register.py" line="49" />
         <source>A partner needs a code (up to 24 characters) and a name (up to 128).</source>
         <translation>合作方须有编号（最多 24 个字符）和名称（最多 128 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners.py" line="51" />
+        <location filename="../../riskdesk/services/partners/register.py" line="51" />
         <source>The kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners.py" line="53" />
+        <location filename="../../riskdesk/services/partners/register.py" line="53" />
         <source>A partner with the code {code} exists.</source>
         <translation>编号为 {code} 的合作方已存在。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners.py" line="70" />
+        <location filename="../../riskdesk/services/partners/register.py" line="70" />
         <source>There is no partner {id}.</source>
         <translation>没有合作方 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners.py" line="81" />
+        <location filename="../../riskdesk/services/partners/register.py" line="81" />
         <source>Partner {code} was changed by someone else.</source>
         <translation>合作方 {code} 已被他人修改。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners.py" line="89" />
+        <location filename="../../riskdesk/services/partners/register.py" line="89" />
         <source>The status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners.py" line="91" />
+        <location filename="../../riskdesk/services/partners/register.py" line="91" />
         <source>A status change needs its reason.</source>
         <translation>状态变更须说明原因。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners.py" line="96" />
+        <location filename="../../riskdesk/services/partners/register.py" line="96" />
         <source>Due diligence is not complete: {items}.</source>
         <translation>尽职调查尚未完成：{items}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners.py" line="110" />
+        <location filename="../../riskdesk/services/partners/register.py" line="110" />
         <source>The checklist item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners.py" line="112" />
+        <location filename="../../riskdesk/services/partners/register.py" line="112" />
         <source>Note the evidence the check rests on.</source>
         <translation>请注明检查所依据的证据。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners.py" line="157" />
+        <location filename="../../riskdesk/services/partners/register.py" line="157" />
         <source>Capital and balance are amounts in CNY.</source>
         <translation>资本和余额须为人民币金额。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners.py" line="160" />
+        <location filename="../../riskdesk/services/partners/register.py" line="160" />
         <source>Capital and balance are above zero.</source>
         <translation>资本和余额须大于零。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partner_performance.py" line="188" />
+        <location filename="../../riskdesk/services/partners/performance.py" line="188" />
         <source>{code}: {ratio:.1f} % of net tier-1 capital (limit {limit:.0f} %)</source>
         <translation>{code}：占一级资本净额 {ratio:.1f} %（上限 {limit:.0f} %）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partner_performance.py" line="192" />
+        <location filename="../../riskdesk/services/partners/performance.py" line="192" />
         <source>all partners: {ratio:.1f} % of the loan balance (limit {limit:.0f} %)</source>
         <translation>全部合作方：占贷款余额 {ratio:.1f} %（上限 {limit:.0f} %）</translation>
     </message>
@@ -5659,52 +5659,52 @@ Credit model: {model}</source>
 <context>
     <name>PostLoan</name>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="57" />
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="57" />
         <source>First instalment due {due} not paid</source>
         <translation>首期（{due} 到期）未还</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="59" />
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="59" />
         <source>{dpd} days past due (crossed {threshold}); {overdue} overdue since {due}</source>
         <translation>逾期 {dpd} 天（越过 {threshold} 天）；自 {due} 起逾期金额 {overdue}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="61" />
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="61" />
         <source>{count} instalments paid only in part</source>
         <translation>{count} 期仅部分还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="63" />
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="63" />
         <source>{amount} ({share}) of the proceeds moved to one account {account} within {hours} h of disbursement</source>
         <translation>放款后 {hours} 小时内有 {amount}（{share}）贷款资金转入同一账户 {account}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="66" />
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="66" />
         <source>{amount} paid to {kind} {account} on {at}, {days} days after disbursement</source>
         <translation>{at}（放款后 {days} 天）向 {kind} {account} 支付 {amount}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="69" />
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="69" />
         <source>{amount} spent on a banned use ({kind}, MCC {mcc}) on {at}</source>
         <translation>{at} 有 {amount} 用于禁止用途（{kind}，商户类别码 {mcc}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="71" />
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="71" />
         <source>{amount} moved to the borrower's own other account {account} on {at}</source>
         <translation>{at} 有 {amount} 转入借款人本人的其他账户 {account}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="73" />
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="73" />
         <source>{amount} out by {channel} on {day}: at or above the large-value threshold {threshold}</source>
         <translation>{day} 以 {channel} 方式转出 {amount}：达到大额交易标准 {threshold}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="76" />
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="76" />
         <source>Jointly funded with {partner}, whose share is {share} % (at least {minimum} % required)</source>
         <translation>与 {partner} 联合出资，其出资比例为 {share} %（至少须为 {minimum} %）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="79" />
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="79" />
         <source>Loan over one year: credit re-review {n} due since {due}</source>
         <translation>贷款期限超过一年：第 {n} 次年度授信复审自 {due} 起到期</translation>
     </message>
@@ -5759,42 +5759,42 @@ Credit model: {model}</source>
         <translation>联合贷款中合作方出资比例低于下限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="133" />
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="133" />
         <source>Reading repayments</source>
         <translation>正在读取还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="137" />
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="137" />
         <source>Writing the month's snapshot</source>
         <translation>正在写入本月快照</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="140" />
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="140" />
         <source>Checking fund flows</source>
         <translation>正在检查资金流水</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan.py" line="145" />
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="145" />
         <source>Raising cases</source>
         <translation>正在生成案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan_policy.py" line="46" />
+        <location filename="../../riskdesk/services/postloan/policy.py" line="46" />
         <source>Measures for Risk Classification of Financial Assets (2023); CBIRC Order 2020 No. 9; PBOC Order 2016 No. 3</source>
         <translation>《商业银行金融资产风险分类办法》（2023）；银保监会令2020年第9号；中国人民银行令2016年第3号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan_policy.py" line="74" />
+        <location filename="../../riskdesk/services/postloan/policy.py" line="74" />
         <source>Say why the thresholds change.</source>
         <translation>请说明修改阈值的原因。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan_policy.py" line="79" />
+        <location filename="../../riskdesk/services/postloan/policy.py" line="79" />
         <source>Unknown post-loan setting: {names}.</source>
         <translation>未知的贷后设置：{names}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan_policy.py" line="84" />
+        <location filename="../../riskdesk/services/postloan/policy.py" line="84" />
         <source>Category floors must rise: special mention &lt; substandard &lt; doubtful &lt; loss, from day 1.</source>
         <translation>分类下限须逐级递增：关注 &lt; 次级 &lt; 可疑 &lt; 损失，且从第 1 天开始。</translation>
     </message>
@@ -5825,12 +5825,12 @@ Credit model: {model}</source>
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../riskdesk/services/queue.py" line="91" />
+        <location filename="../../riskdesk/services/cases/queue.py" line="91" />
         <source>Unknown view {view}.</source>
         <translation>未知视图 {view}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/queue.py" line="155" />
+        <location filename="../../riskdesk/services/cases/queue.py" line="155" />
         <source>Cannot sort by {key}.</source>
         <translation>不能按 {key} 排序。</translation>
     </message>
@@ -5838,102 +5838,102 @@ Credit model: {model}</source>
 <context>
     <name>QueueExport</name>
     <message>
-        <location filename="../../riskdesk/services/queue_export.py" line="31" />
+        <location filename="../../riskdesk/services/cases/export.py" line="31" />
         <source>Case</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/queue_export.py" line="32" />
+        <location filename="../../riskdesk/services/cases/export.py" line="32" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/queue_export.py" line="33" />
+        <location filename="../../riskdesk/services/cases/export.py" line="33" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/queue_export.py" line="34" />
+        <location filename="../../riskdesk/services/cases/export.py" line="34" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/queue_export.py" line="35" />
+        <location filename="../../riskdesk/services/cases/export.py" line="35" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/queue_export.py" line="36" />
+        <location filename="../../riskdesk/services/cases/export.py" line="36" />
         <source>Due (UTC)</source>
         <translation>到期（UTC）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/queue_export.py" line="37" />
+        <location filename="../../riskdesk/services/cases/export.py" line="37" />
         <source>Applicant (masked)</source>
         <translation>申请人（遮蔽）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/queue_export.py" line="38" />
+        <location filename="../../riskdesk/services/cases/export.py" line="38" />
         <source>ID number (masked)</source>
         <translation>身份证号（遮蔽）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/queue_export.py" line="39" />
+        <location filename="../../riskdesk/services/cases/export.py" line="39" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/queue_export.py" line="40" />
+        <location filename="../../riskdesk/services/cases/export.py" line="40" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/queue_export.py" line="41" />
+        <location filename="../../riskdesk/services/cases/export.py" line="41" />
         <source>Amount (CNY)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/queue_export.py" line="42" />
+        <location filename="../../riskdesk/services/cases/export.py" line="42" />
         <source>PD</source>
         <translation>违约概率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/queue_export.py" line="43" />
+        <location filename="../../riskdesk/services/cases/export.py" line="43" />
         <source>Points</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/queue_export.py" line="44" />
+        <location filename="../../riskdesk/services/cases/export.py" line="44" />
         <source>Band</source>
         <translation>区间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/queue_export.py" line="45" />
+        <location filename="../../riskdesk/services/cases/export.py" line="45" />
         <source>Rule hits</source>
         <translation>规则命中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/queue_export.py" line="46" />
+        <location filename="../../riskdesk/services/cases/export.py" line="46" />
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/queue_export.py" line="77" />
+        <location filename="../../riskdesk/services/cases/export.py" line="77" />
         <source>Export to a .csv or .xlsx file, not {name}.</source>
         <translation>请导出为 .csv 或 .xlsx 文件，而不是 {name}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/queue_export.py" line="85" />
+        <location filename="../../riskdesk/services/cases/export.py" line="85" />
         <source>{n} rows do not fit in one Excel sheet; export to CSV or narrow the view.</source>
         <translation>{n} 行超出一个 Excel 工作表的容量；请导出为 CSV 或缩小视图范围。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/queue_export.py" line="108" />
+        <location filename="../../riskdesk/services/cases/export.py" line="108" />
         <source>{n} of {total} rows</source>
         <translation>{n} / {total} 行</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/queue_export.py" line="128" />
+        <location filename="../../riskdesk/services/cases/export.py" line="128" />
         <source>Cases</source>
         <translation>案件</translation>
     </message>
@@ -6074,22 +6074,22 @@ Credit model: {model}</source>
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../riskdesk/services/reports.py" line="35" />
+        <location filename="../../riskdesk/services/reporting/archive.py" line="35" />
         <source>A report is written in zh or en, not {lang}.</source>
         <translation>报告语言只能是 zh 或 en，而不是 {lang}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reports.py" line="98" />
+        <location filename="../../riskdesk/services/reporting/archive.py" line="98" />
         <source>Application {no} has no case.</source>
         <translation>申请 {no} 没有案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reports.py" line="180" />
+        <location filename="../../riskdesk/services/reporting/archive.py" line="180" />
         <source>There is no report {id}.</source>
         <translation>不存在报告 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reports.py" line="247" />
+        <location filename="../../riskdesk/services/reporting/archive.py" line="249" />
         <source>Consumer-finance risk team</source>
         <translation>消费金融风险管理团队</translation>
     </message>
@@ -6241,27 +6241,27 @@ Credit model: {model}</source>
 <context>
     <name>RolesDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="48" />
+        <location filename="../../riskdesk/ui/admin.py" line="49" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="49" />
+        <location filename="../../riskdesk/ui/admin.py" line="50" />
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="50" />
+        <location filename="../../riskdesk/ui/admin.py" line="51" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="51" />
+        <location filename="../../riskdesk/ui/admin.py" line="52" />
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="58" />
+        <location filename="../../riskdesk/ui/admin.py" line="59" />
         <source>Granting the senior officer or admin role waits for a second administrator's approval.</source>
         <translation>授予高级审查员或管理员角色需等待第二位管理员审批。</translation>
     </message>
@@ -6414,43 +6414,43 @@ Credit model: {model}</source>
         <translation>该{kind}在内部黑名单中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/rulesets.py" line="45" />
-        <location filename="../../riskdesk/services/rulesets.py" line="114" />
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="45" />
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="114" />
         <source>defaults</source>
         <translation>默认设置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/rulesets.py" line="84" />
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="84" />
         <source>There is no rule {code}.</source>
         <translation>没有规则 {code}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/rulesets.py" line="87" />
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="87" />
         <source>Severity must be low, medium or high, not {v}.</source>
         <translation>严重程度应为 low、medium 或 high，而不是 {v}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/rulesets.py" line="92" />
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="92" />
         <source>Rule {code} has no parameter {key}.</source>
         <translation>规则 {code} 没有参数 {key}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/rulesets.py" line="96" />
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="96" />
         <source>Parameter {key} of rule {code} must be like {example}.</source>
         <translation>规则 {code} 的参数 {key} 应形如 {example}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/rulesets.py" line="132" />
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="132" />
         <source>PD bands need 0 &lt; approve-below &lt;= decline-from &lt; 1.</source>
         <translation>违约概率区间须满足 0 &lt; 批准上限 &lt;= 拒绝下限 &lt; 1。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/rulesets.py" line="135" />
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="135" />
         <source>The review SLA must be a positive number of hours.</source>
         <translation>审核时限必须是正的小时数。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/rulesets.py" line="154" />
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="154" />
         <source>Blacklist kind must be id_no, phone, card or device.</source>
         <translation>黑名单类型应为 id_no、phone、card 或 device。</translation>
     </message>
@@ -6458,62 +6458,62 @@ Credit model: {model}</source>
 <context>
     <name>Scoring</name>
     <message>
-        <location filename="../../riskdesk/services/monitoring.py" line="45" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="46" />
         <source>No model is active.</source>
         <translation>没有生效的模型。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="116" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="107" />
         <source>{d} decisions ({f} flagged), {s} new scores, {h} rule hits, {r} reason codes, {c} new cases (model {m}, rule set {rs}, policy {p})</source>
         <translation>决策 {d} 笔（标记 {f} 笔），新评分 {s} 条，规则命中 {h} 条，原因码 {r} 条，新案件 {c} 件（模型 {m}，规则集 {rs}，策略 {p}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="180" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="135" />
         <source>No model is active: an admin proposes one and compliance or a senior officer approves it (riskdesk model propose / approve).</source>
         <translation>没有生效的模型：需由管理员提请、合规或高级审核员审批（riskdesk model propose / approve）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="198" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="153" />
         <source>Reading applications</source>
         <translation>正在读取申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="222" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="177" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="230" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="185" />
         <source>Scope must be all or unscored.</source>
         <translation>范围应为 all 或 unscored。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="273" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="228" />
         <source>Scoring {n} applications</source>
         <translation>正在为 {n} 笔申请评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="410" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="365" />
         <source>Checking rules</source>
         <translation>正在检查规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="508" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="463" />
         <source>Explaining flagged applications</source>
         <translation>正在计算标记申请的原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="487" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="442" />
         <source>Recording decisions</source>
         <translation>正在记录决策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="500" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="455" />
         <source>Opening cases</source>
         <translation>正在创建案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/scoring.py" line="656" />
+        <location filename="../../riskdesk/services/credit/explanations.py" line="109" />
         <source>Application {id} has not been scored.</source>
         <translation>申请 {id} 尚未评分。</translation>
     </message>
@@ -6521,17 +6521,17 @@ Credit model: {model}</source>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../riskdesk/services/settings.py" line="31" />
+        <location filename="../../riskdesk/services/admin/settings.py" line="31" />
         <source>The idle lock must be between {low} and {high} minutes.</source>
         <translation>空闲锁定时间须在 {low} 到 {high} 分钟之间。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/settings.py" line="56" />
+        <location filename="../../riskdesk/services/admin/settings.py" line="56" />
         <source>The name on reports needs 1 to 200 characters.</source>
         <translation>报告署名需 1 至 200 个字符。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/settings.py" line="86" />
+        <location filename="../../riskdesk/services/admin/settings.py" line="86" />
         <source>Keep 0 to 365 automatic backups.</source>
         <translation>自动备份保留数量须为 0 到 365。</translation>
     </message>
@@ -6721,62 +6721,62 @@ Credit model: {model}</source>
 <context>
     <name>Users</name>
     <message>
-        <location filename="../../riskdesk/services/users.py" line="52" />
+        <location filename="../../riskdesk/services/admin/users.py" line="52" />
         <source>Sign in as an administrator to add users.</source>
         <translation>请以管理员身份登录后添加用户。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/users.py" line="54" />
+        <location filename="../../riskdesk/services/admin/users.py" line="54" />
         <source>The first user of a database must be an admin.</source>
         <translation>数据库的第一个用户必须是管理员。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/users.py" line="60" />
+        <location filename="../../riskdesk/services/admin/users.py" line="60" />
         <source>A user name needs 1 to 64 characters.</source>
         <translation>用户名需为 1 至 64 个字符。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/users.py" line="103" />
+        <location filename="../../riskdesk/services/admin/users.py" line="103" />
         <source>Unknown role(s): {roles}. Known roles: {known}.</source>
         <translation>未知角色：{roles}。可用角色：{known}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/users.py" line="160" />
+        <location filename="../../riskdesk/services/admin/users.py" line="160" />
         <source>There is no user {id}.</source>
         <translation>不存在用户 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/users.py" line="173" />
+        <location filename="../../riskdesk/services/admin/users.py" line="173" />
         <source>Administrators cannot change their own roles; ask another administrator.</source>
         <translation>管理员不能修改自己的角色；请由另一位管理员操作。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/users.py" line="185" />
+        <location filename="../../riskdesk/services/admin/users.py" line="185" />
         <source>Role request {id} is not pending.</source>
         <translation>角色申请 {id} 不在待审批状态。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/users.py" line="187" />
+        <location filename="../../riskdesk/services/admin/users.py" line="187" />
         <source>The administrator who asked for a role cannot approve it; a second administrator must.</source>
         <translation>提出角色申请的管理员不能自行审批，须由第二位管理员审批。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/users.py" line="190" />
+        <location filename="../../riskdesk/services/admin/users.py" line="190" />
         <source>Administrators cannot approve roles for themselves.</source>
         <translation>管理员不能为自己审批角色。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/users.py" line="206" />
+        <location filename="../../riskdesk/services/admin/users.py" line="206" />
         <source>Administrators cannot deactivate themselves.</source>
         <translation>管理员不能停用自己。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/users.py" line="64" />
+        <location filename="../../riskdesk/services/admin/users.py" line="64" />
         <source>A password needs at least {n} characters.</source>
         <translation>密码至少需要 {n} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/users.py" line="67" />
+        <location filename="../../riskdesk/services/admin/users.py" line="67" />
         <source>User {name} already exists.</source>
         <translation>用户 {name} 已存在。</translation>
     </message>

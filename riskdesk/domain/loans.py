@@ -103,7 +103,7 @@ class MonitoringPolicy(SQLModel, table=True):
     __tablename__ = "monitoring_policy"
 
     id: int | None = Field(default=None, primary_key=True)
-    params: str = Field(sa_type=LongText)  # canonical JSON, see services.postloan.DEFAULTS
+    params: str = Field(sa_type=LongText)  # canonical JSON, see services.postloan.policy.DEFAULTS
     created_by: str = Field(max_length=64)
     created_at: datetime = Field(sa_type=UtcDateTime)
     note: str = Field(default="", max_length=500)

@@ -22,7 +22,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from riskdesk.domain.enums import label
 from riskdesk.i18n import translate
 from riskdesk.reports.layout import WIDTH, Page, Styles, esc, keep, pairs, render, table
-from riskdesk.services.case_detail import CaseDetail
+from riskdesk.services.cases.detail import CaseDetail
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""The monthly compliance report: the frozen figures of ``services.monthly`` on A4 pages.
+"""The monthly compliance report: the frozen figures of ``services.reporting.monthly`` on A4 pages.
 
 Cover (period, bank and team, report number, cut-off, issued by and when), summary, automatic
 decisions by score band and the triggers that fired, officer decisions and overrides with maker
@@ -23,11 +23,11 @@ from riskdesk.i18n import translate
 from riskdesk.reports import postloan_section
 from riskdesk.reports.layout import WIDTH, Page, Styles, esc, keep, pairs, render, table
 from riskdesk.rules.catalog import rule_name
-from riskdesk.services.complaints import Figures, MonthDetails
-from riskdesk.services.findings import FindingFigures
-from riskdesk.services.loans import PostLoanFigures
-from riskdesk.services.monthly import MonthlyFigures
+from riskdesk.services.audit.findings import FindingFigures
+from riskdesk.services.complaints.figures import Figures, MonthDetails
 from riskdesk.services.periods import Restatement
+from riskdesk.services.postloan.book import PostLoanFigures
+from riskdesk.services.reporting.monthly import MonthlyFigures
 
 
 @dataclass(frozen=True)
@@ -125,7 +125,7 @@ def _restatements(s: Styles, rows: Any) -> list[Flowable]:
 
 def _auc_rows(details: dict[str, Any] | None) -> str:
     """How many of the month's known outcomes AUC/KS were measured on, and how many training
-    rows of the model were left out (services.monitoring.discrimination)."""
+    rows of the model were left out (services.credit.monitoring.discrimination)."""
     if not details:
         return "-"
     if "auc_basis" not in details:

@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from riskdesk.i18n import translate
 from riskdesk.reports.layout import WIDTH, Styles, esc, keep, table
-from riskdesk.services.partner_performance import LIMIT_ALL, LIMIT_ONE, JointPosition, PartnerMonth
+from riskdesk.services.partners.performance import LIMIT_ALL, LIMIT_ONE, JointPosition, PartnerMonth
 
 
 def _pct(v: float | None) -> str:

@@ -11,9 +11,9 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from riskdesk.domain.enums import label
 from riskdesk.i18n import translate
 from riskdesk.reports.layout import WIDTH, Styles, esc, pairs, table
-from riskdesk.services.loans import PostLoanFigures
-from riskdesk.services.postloan import alert_name
-from riskdesk.services.postloan_policy import CATEGORIES
+from riskdesk.services.postloan.book import PostLoanFigures
+from riskdesk.services.postloan.monitoring import alert_name
+from riskdesk.services.postloan.policy import CATEGORIES
 
 
 def shares_to_100(counts: list[int]) -> list[float]:

@@ -96,7 +96,7 @@ def sentence(code: str, detail: dict[str, Any]) -> str:
         return f"{translate('Rules', rule.name)}: {detail}"
 
 
-# The post-loan early-warning rules (services.postloan) by code: their thresholds are the
+# The post-loan early-warning rules (services.postloan.monitoring) by code: their thresholds are the
 # post-loan policy's, their names are shown beside the pre-loan rules'.
 POST_LOAN_NAMES = {
     "FIRST_PAYMENT_MISSED": QT_TRANSLATE_NOOP("PostLoan", "First payment missed"),

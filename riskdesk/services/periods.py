@@ -27,8 +27,8 @@ from sqlmodel import Session
 from riskdesk.domain.users import AppSetting
 from riskdesk.errors import InvalidInput
 from riskdesk.i18n import QT_TRANSLATE_NOOP, translate
-from riskdesk.services import audit
 from riskdesk.services.actor import Actor
+from riskdesk.services.audit import trail as audit
 from riskdesk.services.permissions import Action, require
 from riskdesk.storage.clock import utcnow
 

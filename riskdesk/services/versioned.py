@@ -13,8 +13,8 @@ from typing import Any, TypeVar
 from sqlalchemy import update
 from sqlmodel import Session, SQLModel
 
-from riskdesk.services import audit
 from riskdesk.services.actor import Actor
+from riskdesk.services.audit import trail as audit
 from riskdesk.storage.clock import utcnow
 
 Row = TypeVar("Row", bound=SQLModel)

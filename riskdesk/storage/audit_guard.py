@@ -3,7 +3,7 @@
 The application never updates or deletes an audit event; these triggers make the database
 refuse it too, whoever asks (the app's own role, a script, a hand-typed statement). Someone
 with DDL rights can drop them: ``riskdesk audit verify`` still catches what they then change,
-against the chain and against anchors kept outside it (see services.audit_anchors).
+against the chain and against anchors kept outside it (see services.audit.anchors).
 """
 from __future__ import annotations
 

@@ -193,7 +193,7 @@ PACK_OPTION = "riskdesk_pack"
 def open_pack(path: Path) -> Engine:
     """An audit pack, read-only: SQLite's ``mode=ro`` (no journal change, no migration, no
     write of any kind through this engine); findings are written through their own
-    connection (services.findings). Sessions on it carry the ``riskdesk_pack`` option, by
+    connection (services.audit.findings). Sessions on it carry the ``riskdesk_pack`` option, by
     which services skip what only a live database keeps (views in the audit trail)."""
     import sqlite3
 

@@ -1,6 +1,7 @@
 """The administrator's screen: users, their roles, grants waiting for a second administrator,
-and the idle lock. Every change goes through ``services.users`` / ``services.settings``, which
-refuse what the rules forbid (own roles, approving one's own request) and audit the rest."""
+and the idle lock. Every change goes through ``services.admin.users`` /
+``services.admin.settings``, which refuse what the rules forbid (own roles, approving one's own
+request) and audit the rest."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -24,8 +25,8 @@ from sqlalchemy import Engine
 
 from riskdesk.domain.enums import Role, label
 from riskdesk.errors import RiskdeskError
-from riskdesk.services import settings, users
 from riskdesk.services.actor import Actor
+from riskdesk.services.admin import settings, users
 from riskdesk.storage.session import unit_of_work
 from riskdesk.ui.dialogs import Dialogs
 from riskdesk.ui.formats import datetime_text

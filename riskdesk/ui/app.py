@@ -14,8 +14,8 @@ from sqlalchemy.exc import DBAPIError
 from riskdesk.config import PASSWORD_ENV, db_target
 from riskdesk.errors import RiskdeskError
 from riskdesk.services.actor import Actor
-from riskdesk.services.queue import CaseFilter, page_cases
-from riskdesk.services.users import create_user, has_users, sign_in
+from riskdesk.services.admin.users import create_user, has_users, sign_in
+from riskdesk.services.cases.queue import CaseFilter, page_cases
 from riskdesk.storage.engine import (
     db_label,
     make_engine,
@@ -73,7 +73,7 @@ def run(*, db: str | None, user: str | None, lang: str | None, screenshot: Path 
     if db is None and not os.environ.get("RISKDESK_DB"):
         db = str(stored.value(DB_KEY, "") or "") or None
     install_translators(app, lang)
-    from riskdesk.services.audit_pack import is_pack
+    from riskdesk.services.audit.packs import is_pack
 
     if db and is_pack(Path(db)):
         return _run_pack(app, Path(db), screenshot)
@@ -142,7 +142,7 @@ class PackView:
 def _run_pack(app: QApplication, path: Path, screenshot: Path | None) -> int:
     """An audit pack: opened read-only (never migrated, never switched to WAL), as an auditor
     without sign-in (a pack holds no password hashes), behind a banner with its seal."""
-    from riskdesk.services.audit_pack import verify_pack
+    from riskdesk.services.audit.packs import verify_pack
     from riskdesk.storage.engine import open_pack
 
     verdict = verify_pack(path)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from riskdesk.services.imports.service import ImportResult
+from riskdesk.services.intake.applications import ImportResult
 
 
 class Dialogs:

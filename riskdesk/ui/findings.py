@@ -23,8 +23,8 @@ from sqlmodel import col
 
 from riskdesk.domain.enums import label
 from riskdesk.errors import RiskdeskError
-from riskdesk.services import findings
 from riskdesk.services.actor import Actor
+from riskdesk.services.audit import findings
 from riskdesk.services.permissions import Action, allowed
 from riskdesk.storage.session import unit_of_work
 from riskdesk.ui.dialogs import Dialogs

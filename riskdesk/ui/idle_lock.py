@@ -21,7 +21,7 @@ from sqlalchemy import Engine
 
 from riskdesk.errors import RiskdeskError
 from riskdesk.services.actor import Actor
-from riskdesk.services.users import record_lock, sign_in
+from riskdesk.services.admin.users import record_lock, sign_in
 from riskdesk.storage.session import unit_of_work
 
 INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,

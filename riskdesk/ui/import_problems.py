@@ -12,7 +12,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableView, QVBoxLayout, QWidget
 
 from riskdesk.i18n import QT_TRANSLATE_NOOP
-from riskdesk.services.imports.service import ImportResult
+from riskdesk.services.intake.applications import ImportResult
 from riskdesk.ui.table_model import ColumnTableModel
 
 PROBLEM_HEADERS = [

@@ -25,13 +25,13 @@ from sqlalchemy import Engine
 from riskdesk import __version__
 from riskdesk.domain.enums import label
 from riskdesk.errors import Cancelled, RiskdeskError
-from riskdesk.services import cases
-from riskdesk.services import settings as app_settings
 from riskdesk.services.actor import Actor
-from riskdesk.services.imports.service import ImportResult, import_file
+from riskdesk.services.admin import settings as app_settings
+from riskdesk.services.admin.users import sign_out
+from riskdesk.services.cases import work as cases
+from riskdesk.services.cases.export import export_view
+from riskdesk.services.intake.applications import ImportResult, import_file
 from riskdesk.services.permissions import Action, allowed
-from riskdesk.services.queue_export import export_view
-from riskdesk.services.users import sign_out
 from riskdesk.storage.engine import redact_url
 from riskdesk.storage.session import unit_of_work
 from riskdesk.tasks import TaskState
@@ -53,7 +53,7 @@ from riskdesk.ui.worker import BackgroundTask, run_task
 class MainWindow(QMainWindow):
     def __init__(self, engine: Engine, actor: Actor, dialogs: Dialogs | None = None, *,
                  pack: Any = None) -> None:
-        """``pack``: an audit pack's path and verdict (services.audit_pack): read-only
+        """``pack``: an audit pack's path and verdict (services.audit.packs): read-only
         auditor mode with a banner; only findings are written."""
         super().__init__()
         self.pack = pack
@@ -416,7 +416,7 @@ class MainWindow(QMainWindow):
 
     def about_text(self) -> str:
         """Version, database (never its password), schema and the model in force."""
-        from riskdesk.services.models import active
+        from riskdesk.services.credit.registry import active
 
         with unit_of_work(self.engine, write=False) as session:
             model = active(session)

@@ -25,9 +25,9 @@ from riskdesk.domain.enums import label
 from riskdesk.domain.partners import Partner
 from riskdesk.errors import RiskdeskError
 from riskdesk.i18n import translate
-from riskdesk.services import partners
 from riskdesk.services.actor import Actor
-from riskdesk.services.partner_performance import joint_position, performance
+from riskdesk.services.partners import register as partners
+from riskdesk.services.partners.performance import joint_position, performance
 from riskdesk.services.periods import month_now
 from riskdesk.services.permissions import Action, allowed
 from riskdesk.storage.session import unit_of_work

@@ -31,10 +31,10 @@ from sqlalchemy import Engine
 
 from riskdesk.domain.enums import label
 from riskdesk.errors import RiskdeskError
-from riskdesk.services import reports
 from riskdesk.services.actor import Actor
 from riskdesk.services.periods import month_now
 from riskdesk.services.permissions import Action, allowed
+from riskdesk.services.reporting import archive as reports
 from riskdesk.storage.session import unit_of_work
 from riskdesk.tasks import TaskState
 from riskdesk.ui.dialogs import Dialogs

@@ -81,7 +81,9 @@ def a_mornings_work(engine: Engine, actors: dict[str, Actor]) -> tuple[int, int]
     pictures show a queue in use rather than a fresh import. Returns the worked case and the
     overdue complaint."""
     from riskdesk.domain.applications import Application
-    from riskdesk.services import cases, complaints, queue
+    from riskdesk.services.cases import queue
+    from riskdesk.services.cases import work as cases
+    from riskdesk.services.complaints import handling as complaints
     from riskdesk.storage.clock import utcnow
     from riskdesk.storage.session import unit_of_work
 
@@ -116,10 +118,10 @@ def a_mornings_work(engine: Engine, actors: dict[str, Actor]) -> tuple[int, int]
 def build(path: Path, *, rows: int = ROWS) -> Demo:
     """The demo database at ``path`` (a new file), imported at BUILT_AT, every demo user signed
     in and a morning's work done at WORKED_AT. The caller disposes of ``Demo.engine``."""
+    from riskdesk.demo.database import build_demo
+    from riskdesk.demo.frame import DEMO_PASSWORD
     from riskdesk.domain.loans import LoanAlert
-    from riskdesk.services.demo import DEMO_PASSWORD
-    from riskdesk.services.demo_db import build_demo
-    from riskdesk.services.users import sign_in
+    from riskdesk.services.admin.users import sign_in
     from riskdesk.storage.clock import shifted
     from riskdesk.storage.engine import make_engine
     from riskdesk.storage.session import unit_of_work
@@ -170,8 +172,10 @@ def pictures(demo: Demo, lang: str, out: Path, *, work: Path,
     """Each main window in ``lang``: shown, settled, checked by ``check`` and saved as
     ``out/<window>-<zh|en>.png``. Every window opened here is closed again."""
     from riskdesk import i18n
-    from riskdesk.services import audit_anchors, findings, reports
-    from riskdesk.services.audit_pack import export_pack, verify_pack
+    from riskdesk.services.audit import anchors as audit_anchors
+    from riskdesk.services.audit import findings
+    from riskdesk.services.audit.packs import export_pack, verify_pack
+    from riskdesk.services.reporting import archive as reports
     from riskdesk.storage.clock import utcnow
     from riskdesk.storage.engine import open_pack
     from riskdesk.storage.session import unit_of_work

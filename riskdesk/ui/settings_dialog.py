@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Engine, text
 
 from riskdesk.errors import RiskdeskError
-from riskdesk.services import complaints
-from riskdesk.services import settings as app_settings
 from riskdesk.services.actor import Actor
+from riskdesk.services.admin import settings as app_settings
+from riskdesk.services.complaints import handling as complaints
 from riskdesk.services.permissions import Action, allowed
 from riskdesk.storage.engine import redact_url
 from riskdesk.storage.session import unit_of_work

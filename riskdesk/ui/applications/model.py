@@ -6,7 +6,7 @@ from typing import Any
 
 from riskdesk.i18n import QT_TRANSLATE_NOOP
 from riskdesk.services.actor import Actor
-from riskdesk.services.applications import (
+from riskdesk.services.cases.applications import (
     ApplicationRow,
     count_applications,
     page_applications,

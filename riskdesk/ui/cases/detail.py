@@ -1,6 +1,6 @@
 """The case window: everything to decide in one place, and the actions the user may take.
 
-Reads through ``services.case_detail`` and writes only through ``services.cases``; controls a
+Reads through ``services.cases.detail`` and writes only through ``services.cases.work``; controls a
 role may not use are disabled (the services refuse them anyway). A save against a stale
 version shows what changed and reloads.
 """
@@ -29,9 +29,9 @@ from sqlalchemy import Engine
 from riskdesk.domain.cases import NoteDraft
 from riskdesk.domain.enums import CaseStatus, label
 from riskdesk.errors import RiskdeskError, StaleVersion
-from riskdesk.services import cases
 from riskdesk.services.actor import Actor
-from riskdesk.services.case_detail import CaseDetail, open_case, unmask
+from riskdesk.services.cases import work as cases
+from riskdesk.services.cases.detail import CaseDetail, load_case, unmask
 from riskdesk.services.permissions import Action, allowed
 from riskdesk.storage.session import unit_of_work
 from riskdesk.ui.dialogs import Dialogs
@@ -121,7 +121,7 @@ class CaseDialog(QDialog):
     # -- loading -------------------------------------------------------------------------
     def reload(self) -> None:
         with unit_of_work(self.engine) as session:  # opening a case is audited
-            self.detail = open_case(session, self.actor, self.case_id)
+            self.detail = load_case(session, self.actor, self.case_id)
             draft = session.get(NoteDraft, (self.case_id, self.actor.user_id)) \
                 if self.actor.user_id is not None else None
         if draft is not None and not self.note_text.toPlainText():

@@ -12,7 +12,7 @@ from riskdesk.domain.enums import CLOSED_STATUSES
 from riskdesk.domain.identity import ID_PATTERN, PHONE_PATTERN
 from riskdesk.i18n import QT_TRANSLATE_NOOP
 from riskdesk.services.actor import Actor
-from riskdesk.services.queue import (
+from riskdesk.services.cases.queue import (
     CaseFilter,
     CaseRow,
     count_cases,

@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout,
 from sqlalchemy import Engine
 
 from riskdesk.errors import RiskdeskError
-from riskdesk.services import complaints
 from riskdesk.services.actor import Actor
+from riskdesk.services.complaints import handling as complaints
 from riskdesk.storage.session import unit_of_work
 from riskdesk.ui.dialogs import Dialogs
 

@@ -1,6 +1,6 @@
 """One complaint: what was said, the deadline, the reply and the steps the user may take.
 
-Writes go through ``services.complaints`` only; each step asks for what the rules require
+Writes go through ``services.complaints.handling`` only; each step asks for what the rules require
 (a reason, the reply naming the further channels, reaction, root cause and rectification)."""
 from __future__ import annotations
 
@@ -30,8 +30,9 @@ from riskdesk.domain.audit import AuditEvent
 from riskdesk.domain.complaints import Complaint
 from riskdesk.domain.enums import ComplaintCategory, Extension, Reaction, RootCause, label
 from riskdesk.errors import RiskdeskError, StaleVersion
-from riskdesk.services import cases, complaints
 from riskdesk.services.actor import Actor
+from riskdesk.services.cases import work as cases
+from riskdesk.services.complaints import handling as complaints
 from riskdesk.services.permissions import Action, allowed
 from riskdesk.storage.session import unit_of_work
 from riskdesk.ui.dialogs import Dialogs

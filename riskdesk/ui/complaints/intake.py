@@ -24,8 +24,9 @@ from sqlalchemy import Engine
 from riskdesk.domain.complaints import Complaint
 from riskdesk.domain.enums import ComplaintCategory, ComplaintChannel, label
 from riskdesk.errors import RiskdeskError
-from riskdesk.services import cases, complaints
 from riskdesk.services.actor import Actor
+from riskdesk.services.cases import work as cases
+from riskdesk.services.complaints import handling as complaints
 from riskdesk.storage.clock import utcnow
 from riskdesk.storage.session import unit_of_work
 from riskdesk.ui.dialogs import Dialogs

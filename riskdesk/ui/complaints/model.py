@@ -9,9 +9,10 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from riskdesk.i18n import QT_TRANSLATE_NOOP
-from riskdesk.services import complaints
 from riskdesk.services.actor import Actor
-from riskdesk.services.complaints import ComplaintFilter, ComplaintRow
+from riskdesk.services.complaints import figures
+from riskdesk.services.complaints import handling as complaints
+from riskdesk.services.complaints.figures import ComplaintFilter, ComplaintRow
 from riskdesk.storage.clock import utcnow
 from riskdesk.ui.paged_model import PagedTableModel
 
@@ -45,10 +46,10 @@ class ComplaintsModel(PagedTableModel):
         self.reload()
 
     def fetch_count(self, session: Any) -> int:
-        return complaints.count(session, self._actor, self.filter)
+        return figures.count(session, self._actor, self.filter)
 
     def fetch_page(self, session: Any, after: tuple[Any, int] | None) -> list[ComplaintRow]:
-        return complaints.page(session, self._actor, self.filter, after=after, limit=self.PAGE)
+        return figures.page(session, self._actor, self.filter, after=after, limit=self.PAGE)
 
     def fetch_last_page(self, session: Any) -> list[ComplaintRow]:
         raise NotImplementedError  # lists of complaints stay short enough to scroll

@@ -23,9 +23,10 @@ from sqlalchemy import Engine
 
 from riskdesk.domain.enums import ComplaintCategory, ComplaintChannel, ComplaintStatus, label
 from riskdesk.errors import RiskdeskError
-from riskdesk.services import cases, complaints
 from riskdesk.services.actor import Actor
-from riskdesk.services.complaint_import import ComplaintImportResult, import_complaints
+from riskdesk.services.cases import work as cases
+from riskdesk.services.complaints import figures as complaints
+from riskdesk.services.intake.complaints import ComplaintImportResult, import_complaints
 from riskdesk.services.periods import current_month
 from riskdesk.services.permissions import Action, allowed
 from riskdesk.storage.session import unit_of_work

@@ -21,7 +21,7 @@ from sqlalchemy import Engine
 
 from riskdesk.domain.enums import label
 from riskdesk.services.actor import Actor
-from riskdesk.services.loans import LoanView, loan_view
+from riskdesk.services.postloan.book import LoanView, loan_view
 from riskdesk.storage.session import unit_of_work
 from riskdesk.ui.formats import date_text, datetime_text, money, number
 from riskdesk.ui.table_fill import fill_table

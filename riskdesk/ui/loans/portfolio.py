@@ -22,12 +22,12 @@ from sqlalchemy import Engine
 from riskdesk.domain.enums import label
 from riskdesk.errors import RiskdeskError
 from riskdesk.services.actor import Actor
-from riskdesk.services.loan_import import LoanImportResult, import_loan_file
-from riskdesk.services.loans import Portfolio, portfolio
+from riskdesk.services.intake.loans import LoanImportResult, import_loan_file
 from riskdesk.services.periods import month_now
 from riskdesk.services.permissions import Action, allowed
-from riskdesk.services.postloan import MonitorResult, run_monitoring
-from riskdesk.services.postloan_policy import CATEGORIES
+from riskdesk.services.postloan.book import Portfolio, portfolio
+from riskdesk.services.postloan.monitoring import MonitorResult, run_monitoring
+from riskdesk.services.postloan.policy import CATEGORIES
 from riskdesk.storage.session import unit_of_work
 from riskdesk.tasks import TaskState
 from riskdesk.ui.dialogs import Dialogs

@@ -1,0 +1,83 @@
+"""Build the demo database: schema, one user per role, and the demo applications imported
+through the normal importer (so the demo's audit trail and encryption are the real ones)."""
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+
+from sqlalchemy import Engine, func
+from sqlmodel import Session, select
+
+from riskdesk.demo.frame import DEMO_PASSWORD, demo_frame, demo_users, source_frame
+from riskdesk.domain.applications import Application
+from riskdesk.domain.users import User, UserRole
+from riskdesk.paths import resources_dir
+from riskdesk.services.actor import Actor
+from riskdesk.services.admin.users import create_user
+from riskdesk.services.credit import registry as models
+from riskdesk.services.credit.scoring_job import score_applications
+from riskdesk.services.intake.applications import import_frame
+from riskdesk.storage import migrate
+from riskdesk.storage.engine import make_engine, redact_url
+from riskdesk.storage.session import unit_of_work
+
+
+def build_demo(target: str, *, rows: int | None = None, now: datetime | None = None) -> str:
+    """``now``: the instant the demo applications were submitted up to (default: the clock's
+    now, when their frame is made); the guide's pictures pass one so their times repeat."""
+    engine = make_engine(target)
+    migrate.upgrade(engine)
+    with unit_of_work(engine, write=False) as session:
+        existing = session.exec(select(func.count()).select_from(Application)).one()
+    if existing:
+        return f"{redact_url(engine.url)}: demo database already holds {existing} applications"
+    with unit_of_work(engine) as session:
+        users = demo_users()
+        admin = create_user(session, None, username=users[0][0], password=DEMO_PASSWORD,
+                            roles=users[0][1])
+        assert admin.id is not None
+        actor = Actor(admin.id, admin.username, frozenset(users[0][1]))
+        for name, roles in users[1:]:
+            create_user(session, actor, username=name, password=DEMO_PASSWORD, roles=roles)
+    n = rows or len(source_frame())
+    frame = demo_frame(n, now=now)
+    from riskdesk.demo.partners import assign_partners, register_partners
+
+    with unit_of_work(engine) as session:
+        register_partners(session, _actor(session, "compliance"))
+    frame = assign_partners(frame)
+    digest = hashlib.sha256((resources_dir() / "data" / "lending_club.csv").read_bytes()
+                            + f":{n}".encode()).hexdigest()
+    result = import_frame(engine, actor, frame, file_name=f"demo:lending_club.csv x{n}",
+                          sha256=digest, file_format="demo", score=False)
+    if result.refused:
+        raise RuntimeError("demo data failed validation: " + "; ".join(result.problem_lines(5)))
+    scoring = _activate_default_model(engine, actor)
+    from riskdesk.demo.loans import load_demo_loans
+
+    with unit_of_work(engine, write=False) as session:
+        officer = _actor(session, "officer")
+    book = load_demo_loans(engine, officer)
+    from riskdesk.demo.partners import review_partners
+
+    book += "; " + review_partners(engine, officer)
+    return (f"{redact_url(engine.url)}: demo database with {result.inserted} applications; "
+            f"users {', '.join(u for u, _ in users)} (password: {DEMO_PASSWORD}); "
+            f"{scoring}; post-loan: {book}")
+
+
+def _activate_default_model(engine: Engine, admin: Actor) -> str:
+    """The bundled model, registered and proposed by the admin, approved by compliance (the
+    same four-eyes path as any model), then every application scored."""
+    with unit_of_work(engine) as session:
+        mv = models.register(session, admin, models.default_model(), "demo model (bundled)")
+        models.propose(session, admin, mv.id or 0)
+        compliance = _actor(session, "compliance")
+        models.approve(session, compliance, mv.id or 0)
+    return score_applications(engine, admin, scope="all").summary()
+
+
+def _actor(session: Session, username: str) -> Actor:
+    user = session.exec(select(User).where(User.username == username)).one()
+    roles = session.exec(select(UserRole.role).where(UserRole.user_id == user.id)).all()
+    return Actor(user.id or 0, user.username, frozenset(roles))

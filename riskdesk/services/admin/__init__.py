@@ -1,0 +1,2 @@
+"""Administration: users (sign-in, roles, passwords, locks) and the settings stored in the
+database."""

@@ -1,0 +1,259 @@
+"""Working a case: claim, assign, notes, decisions and the four-eyes check.
+
+Every write names the case version it was based on; a save against a stale version is refused
+with what changed (no lost updates). Approving against the policy's recommendation (decline band
+or a high-severity rule hit) or above the policy's amount threshold does not decide the case: it
+waits (``awaiting_check``) for a senior officer who is not the maker, who confirms or sends it
+back. Notes are append-only. Each step writes its audit event in the same transaction.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from riskdesk.domain.applications import Applicant, Application
+from riskdesk.domain.cases import Case, InvestigationNote, NoteDraft
+from riskdesk.domain.enums import CLOSED_STATUSES, Band, CaseStatus, Role, Severity
+from riskdesk.domain.scoring import DecisionRecord, PolicyVersion
+from riskdesk.domain.users import User, UserRole
+from riskdesk.errors import InvalidInput, NotFound, PermissionDenied, StaleVersion
+from riskdesk.i18n import translate
+from riskdesk.services.actor import Actor
+from riskdesk.services.audit import trail as audit
+from riskdesk.services.permissions import Action, require
+from riskdesk.services.versioned import save_versioned
+from riskdesk.storage.clock import utcnow
+
+NOTE_KINDS = ("identity", "phone", "income", "employer", "site_visit", "credit_bureau", "other")
+NOTE_OUTCOMES = ("verified", "discrepancy", "unable_to_verify")
+DECISIONS = ("approve", "decline", "request_info", "escalate")
+OPEN = {CaseStatus.NEW, CaseStatus.IN_REVIEW, CaseStatus.PENDING_INFO, CaseStatus.ESCALATED}
+TRACKED = ("status", "assignee_id", "decision", "reason", "maker_id", "decided_by_id",
+           "checked_by_id", "priority")
+
+
+def _uid(actor: Actor) -> int:
+    if actor.user_id is None:
+        raise PermissionDenied(translate("Cases", "Case work needs a signed-in user."))
+    return actor.user_id
+
+
+def get_case(session: Session, case_id: int) -> Case:
+    case = session.get(Case, case_id, populate_existing=True)
+    if case is None:
+        raise NotFound(translate("Cases", "There is no case {id}.").format(id=case_id))
+    return case
+
+
+def _save(session: Session, actor: Actor, case: Case, version: int, action: str,
+          values: dict[str, Any], extra: dict[str, Any] | None = None) -> Case:
+    """UPDATE ... WHERE version = the version the officer saw; refused if it moved on."""
+    if "status" in values:
+        values = {**values, "is_open": str(values["status"]) not in CLOSED_STATUSES}
+    return save_versioned(session, actor, case, version, action=action, entity="case",
+                          values=values, tracked=TRACKED, extra=extra,
+                          stale=lambda now: _check_version(now, version))
+
+
+def _check_version(case: Case, version: int) -> None:
+    """Refuses a write based on an older version; the window shows what changed."""
+    if case.version != version:
+        raise StaleVersion(translate(
+            "Cases", "Case {id} was changed by someone else (version {theirs}, you saw "
+            "{yours}); reload it and decide again.").format(
+            id=case.id, theirs=case.version, yours=version))
+
+
+def claim(session: Session, actor: Actor, case_id: int, version: int) -> Case:
+    require(actor, Action.CASE_WORK)
+    case = get_case(session, case_id)
+    _check_version(case, version)
+    if case.assignee_id not in (None, actor.user_id):
+        raise InvalidInput(translate("Cases", "Case {id} is already assigned; a senior officer "
+                                     "can reassign it.").format(id=case_id))
+    if case.status not in OPEN:
+        raise InvalidInput(translate("Cases", "Case {id} is {status}; it cannot be claimed.")
+                           .format(id=case_id, status=case.status))
+    status = CaseStatus.IN_REVIEW if case.status == CaseStatus.NEW else case.status
+    return _save(session, actor, case, version, "case.claim",
+                 {"assignee_id": actor.user_id, "status": status})
+
+
+def assign(session: Session, actor: Actor, case_id: int, version: int, user_id: int) -> Case:
+    require(actor, Action.CASE_ASSIGN)
+    _check_assignee(session, user_id)
+    case = get_case(session, case_id)
+    if case.status not in OPEN and case.status != CaseStatus.AWAITING_CHECK:
+        raise InvalidInput(translate("Cases", "Case {id} is {status}; it cannot be assigned.")
+                           .format(id=case_id, status=case.status))
+    return _save(session, actor, case, version, "case.assign", {"assignee_id": user_id})
+
+
+def assign_many(session: Session, actor: Actor, cases: list[tuple[int, int]],
+                user_id: int) -> int:
+    """Bulk assign (case id, version seen) pairs: all or none, so a refusal of one (changed
+    meanwhile, or closed) leaves every case as it was."""
+    for case_id, version in cases:
+        assign(session, actor, case_id, version, user_id)
+    return len(cases)
+
+
+def assignees(session: Session) -> list[tuple[int, str]]:
+    """Active users who work cases, for the assign dialog."""
+    workers = {Role.OFFICER.value, Role.SENIOR_OFFICER.value}
+    return [(uid, name) for uid, name in session.execute(
+        select(User.id, User.username).join(UserRole, col(UserRole.user_id) == User.id)
+        .where(col(UserRole.role).in_(workers), col(User.active).is_(True))
+        .distinct().order_by(col(User.username))).all()]
+
+
+def _check_assignee(session: Session, user_id: int) -> None:
+    if user_id not in dict(assignees(session)):
+        raise InvalidInput(translate("Cases", "User {id} is not an active officer; cases go to "
+                                     "officers and senior officers.").format(id=user_id))
+
+
+def add_note(session: Session, actor: Actor, case_id: int, *, kind: str, outcome: str,
+             text: str, corrects_id: int | None = None) -> InvestigationNote:
+    require(actor, Action.CASE_WORK)
+    case = get_case(session, case_id)
+    if kind not in NOTE_KINDS or outcome not in NOTE_OUTCOMES:
+        raise InvalidInput(translate("Cases", "Note kind must be one of {kinds}; outcome one of "
+                                     "{outcomes}.").format(kinds=", ".join(NOTE_KINDS),
+                                                          outcomes=", ".join(NOTE_OUTCOMES)))
+    if not text.strip():
+        raise InvalidInput(translate("Cases", "A note needs text."))
+    if corrects_id is not None:
+        old = session.get(InvestigationNote, corrects_id)
+        if old is None or old.case_id != case_id:
+            raise InvalidInput(translate("Cases", "Note {id} is not a note of this case.")
+                               .format(id=corrects_id))
+    note = InvestigationNote(case_id=case_id, kind=kind, outcome=outcome, text=text[:4000],
+                             corrects_id=corrects_id, author_id=_uid(actor),
+                             author=actor.username, created_at=utcnow(session))
+    session.add(note)
+    draft = session.get(NoteDraft, (case_id, actor.user_id))
+    if draft is not None:
+        session.delete(draft)
+    session.flush()
+    audit.append(session, actor, "case.note", "case", case.id or 0, after={
+        "note": note.id, "kind": kind, "outcome": outcome, "corrects": corrects_id,
+        "length": len(text)})
+    return note
+
+
+def save_draft(session: Session, actor: Actor, case_id: int, *, kind: str, outcome: str,
+               text: str) -> NoteDraft:
+    """Called as the officer types; a draft is the officer's own, not yet a record."""
+    require(actor, Action.CASE_WORK)
+    get_case(session, case_id)
+    draft = session.get(NoteDraft, (case_id, actor.user_id))
+    if draft is None:
+        draft = NoteDraft(case_id=case_id, user_id=_uid(actor), updated_at=utcnow(session))
+        session.add(draft)
+    draft.kind, draft.outcome, draft.text = kind[:16], outcome[:16], text[:4000]
+    draft.updated_at = utcnow(session)
+    session.flush()
+    return draft
+
+
+def notes(session: Session, case_id: int) -> list[InvestigationNote]:
+    return list(session.exec(select(InvestigationNote).where(
+        col(InvestigationNote.case_id) == case_id).order_by(col(InvestigationNote.id))).all())
+
+
+def needs_check(session: Session, case: Case) -> list[str]:
+    """Why an approval of this case needs a second person (empty: it does not)."""
+    why: list[str] = []
+    if case.decision_record_id is None:
+        return why
+    rec = session.get(DecisionRecord, case.decision_record_id)
+    if rec is None:
+        return why
+    if rec.band == Band.DECLINE or rec.max_severity == Severity.HIGH:
+        why.append(translate("Cases", "the policy recommends declining"))
+    policy = session.get(PolicyVersion, rec.policy_version_id)
+    app = session.get(Application, case.application_id) if case.application_id else None
+    if policy is not None and app is not None and float(app.amount) > policy.four_eyes_amount:
+        why.append(translate("Cases", "the amount is above {limit:,.0f} CNY").format(
+            limit=policy.four_eyes_amount))
+    return why
+
+
+def decide(session: Session, actor: Actor, case_id: int, version: int, decision: str,
+           reason: str) -> Case:
+    require(actor, Action.CASE_WORK)
+    case = get_case(session, case_id)
+    _check_version(case, version)
+    if decision not in DECISIONS:
+        raise InvalidInput(translate("Cases", "Decision must be one of {d}.").format(
+            d=", ".join(DECISIONS)))
+    if not reason.strip():
+        raise InvalidInput(translate("Cases", "A decision needs a reason."))
+    if case.status not in OPEN:
+        raise InvalidInput(translate("Cases", "Case {id} is {status}; it cannot be decided now.")
+                           .format(id=case_id, status=case.status))
+    if case.status == CaseStatus.ESCALATED and not actor.has("senior_officer"):
+        raise PermissionDenied(translate("Cases", "Case {id} is escalated: a senior officer "
+                                         "decides it.").format(id=case_id))
+    values: dict[str, Any] = {"reason": reason[:2000]}
+    extra: dict[str, Any] = {"decision": decision}
+    if decision == "request_info":
+        values["status"] = CaseStatus.PENDING_INFO
+    elif decision == "escalate":
+        values["status"] = CaseStatus.ESCALATED
+    else:
+        why = needs_check(session, case) if decision == "approve" else []
+        values.update({"decision": decision, "maker_id": actor.user_id})
+        if why:
+            values["status"] = CaseStatus.AWAITING_CHECK
+            extra["needs_check"] = why
+        else:
+            values.update({"status": CaseStatus.DECIDED, "decided_by_id": actor.user_id})
+    return _save(session, actor, case, version, "case.decide", values, extra)
+
+
+def check(session: Session, actor: Actor, case_id: int, version: int, *, confirm: bool,
+          reason: str = "") -> Case:
+    """The second person: confirms the maker's decision or sends it back with a reason."""
+    require(actor, Action.CASE_CHECK)
+    case = get_case(session, case_id)
+    _check_version(case, version)
+    if case.status != CaseStatus.AWAITING_CHECK:
+        raise InvalidInput(translate("Cases", "Case {id} is not awaiting a check.").format(
+            id=case_id))
+    if case.maker_id == actor.user_id:
+        raise PermissionDenied(translate("Cases", "{user} made this decision and may not also "
+                                         "check it (four-eyes).").format(user=actor.username))
+    if confirm:
+        values: dict[str, Any] = {"status": CaseStatus.DECIDED, "decided_by_id": case.maker_id,
+                                  "checked_by_id": actor.user_id}
+        return _save(session, actor, case, version, "case.check.confirm", values)
+    if not reason.strip():
+        raise InvalidInput(translate("Cases", "Sending a decision back needs a reason."))
+    values = {"status": CaseStatus.IN_REVIEW, "decision": None, "maker_id": None,
+              "reason": reason[:2000]}
+    return _save(session, actor, case, version, "case.check.send_back", values)
+
+
+def queue_snapshot(session: Session, application_id: int) -> dict[str, Any]:
+    """The queue's columns of a case opened by hand (fraud, post-loan) on an application: what
+    scoring copies for the cases it opens (see Case)."""
+    app = session.get(Application, application_id)
+    if app is None:
+        raise NotFound(translate("Cases", "There is no application {id}.").format(
+            id=application_id))
+    person = session.get(Applicant, app.applicant_id)
+    record = session.exec(select(DecisionRecord).where(
+        col(DecisionRecord.application_id) == application_id,
+        col(DecisionRecord.current_slot) == 1)).first()
+    out: dict[str, Any] = {
+        "application_no": app.application_no, "product": app.product, "channel": app.channel,
+        "amount": app.amount, "submitted_at": app.submitted_at,
+        "applicant_name": person.name if person else "",
+        "id_no_masked": person.id_no_masked if person else ""}
+    if record is not None:
+        out.update(pd=record.pd, points=record.points, band=record.band, flags=record.flags,
+                   decision_record_id=record.id)
+    return out

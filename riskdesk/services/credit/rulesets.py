@@ -1,0 +1,168 @@
+"""Rule settings and the decision policy as versioned, audited data.
+
+Defaults (rules/catalog.py, docs/regulation.md) become version 1 the first time they are needed.
+A change writes a whole new version with an effective date; the version in force is the
+latest one whose effective date has come. Only the compliance role changes either.
+"""
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from riskdesk.domain.enums import Severity
+from riskdesk.domain.rules import BlacklistEntry, RuleSet, RuleSetting
+from riskdesk.domain.scoring import PolicyVersion
+from riskdesk.errors import InvalidInput
+from riskdesk.i18n import translate
+from riskdesk.rules.catalog import BY_CODE, RULES
+from riskdesk.rules.evaluate import Setting
+from riskdesk.security.datakey import load_cipher
+from riskdesk.security.masking import mask_card, mask_id_no, mask_phone
+from riskdesk.services.actor import Actor
+from riskdesk.services.audit import trail as audit
+from riskdesk.services.credit.registry import canonical_json
+from riskdesk.services.permissions import Action, require
+from riskdesk.storage.clock import utcnow
+
+DEFAULT_POLICY: dict[str, Any] = {"approve_below": 0.08, "decline_from": 0.15,
+                                  "review_sla_hours": 24, "four_eyes_amount": 100_000.0}
+
+
+def _in_force(session: Session, model: Any, now: datetime) -> Any:  # RuleSet | PolicyVersion
+    return session.exec(select(model).where(col(model.effective_from) <= now)
+                        .order_by(col(model.effective_from).desc(), col(model.id).desc())).first()
+
+
+def current_rule_set(session: Session, actor: Actor) -> tuple[RuleSet, dict[str, Setting]]:
+    now = utcnow(session)
+    rs = _in_force(session, RuleSet, now)
+    if rs is None:
+        rs = _write_rule_set(session, actor, {r.code: Setting(r.code, r.severity, r.enabled,
+                                                              dict(r.params)) for r in RULES},
+                             now, translate("Rules", "defaults"))
+        audit.append(session, actor, "rules.seed", "rule_set", rs.id or 0,
+                     after={"rules": {r.code: _describe(Setting(r.code, r.severity, r.enabled,
+                                                                r.params)) for r in RULES}})
+    return rs, settings_of(session, rs.id or 0)
+
+
+def settings_of(session: Session, rule_set_id: int) -> dict[str, Setting]:
+    rows = session.exec(select(RuleSetting).where(col(RuleSetting.rule_set_id) == rule_set_id)
+                        .order_by(col(RuleSetting.code))).all()
+    return {r.code: Setting(r.code, r.severity, r.enabled, json.loads(r.params)) for r in rows}
+
+
+def _describe(s: Setting) -> dict[str, Any]:
+    return {"severity": s.severity, "enabled": s.enabled, "params": s.params}
+
+
+def _write_rule_set(session: Session, actor: Actor, settings: dict[str, Setting],
+                    effective_from: datetime, note: str) -> RuleSet:
+    rs = RuleSet(effective_from=effective_from, created_at=utcnow(session),
+                 created_by=actor.username, note=note[:500])
+    session.add(rs)
+    session.flush()
+    for code, s in settings.items():
+        d = BY_CODE.get(code)
+        session.add(RuleSetting(rule_set_id=rs.id or 0, code=code,
+                                name=d.name if d else code, severity=s.severity,
+                                enabled=s.enabled, params=canonical_json(s.params),
+                                source=d.source if d else ""))
+    session.flush()
+    return rs
+
+
+def change_rule(session: Session, actor: Actor, code: str, *, enabled: bool | None = None,
+                severity: str | None = None, params: dict[str, Any] | None = None,
+                effective_from: datetime | None = None, note: str = "") -> RuleSet:
+    require(actor, Action.RULE_CHANGE)
+    _, settings = current_rule_set(session, actor)
+    if code not in settings:
+        raise InvalidInput(translate("Rules", "There is no rule {code}.").format(code=code))
+    old = settings[code]
+    if severity is not None and severity not in set(Severity):
+        raise InvalidInput(translate("Rules", "Severity must be low, medium or high, not {v}.")
+                           .format(v=severity))
+    new_params = dict(old.params)
+    for key, value in (params or {}).items():
+        if key not in old.params:
+            raise InvalidInput(translate("Rules", "Rule {code} has no parameter {key}.").format(
+                code=code, key=key))
+        if type(value) is not type(old.params[key]) and not (
+                isinstance(value, int | float) and isinstance(old.params[key], int | float)):
+            raise InvalidInput(translate("Rules", "Parameter {key} of rule {code} must be like "
+                                         "{example}.").format(key=key, code=code,
+                                                             example=old.params[key]))
+        new_params[key] = value
+    new = Setting(code, severity or old.severity, old.enabled if enabled is None else enabled,
+                  new_params)
+    settings = dict(settings) | {code: new}
+    rs = _write_rule_set(session, actor, settings, effective_from or utcnow(session), note)
+    audit.append(session, actor, "rules.change", "rule_set", rs.id or 0,
+                 before={code: _describe(old)}, after={code: _describe(new), "note": note})
+    return rs
+
+
+def current_policy(session: Session, actor: Actor) -> PolicyVersion:
+    now = utcnow(session)
+    pv: PolicyVersion | None = _in_force(session, PolicyVersion, now)
+    if pv is None:
+        pv = PolicyVersion(**DEFAULT_POLICY, effective_from=now, created_at=now,
+                           created_by=actor.username, note=translate("Rules", "defaults"))
+        session.add(pv)
+        session.flush()
+        audit.append(session, actor, "policy.seed", "policy_version", pv.id or 0,
+                     after=DEFAULT_POLICY)
+    return pv
+
+
+def change_policy(session: Session, actor: Actor, *, approve_below: float | None = None,
+                  decline_from: float | None = None, review_sla_hours: int | None = None,
+                  four_eyes_amount: float | None = None, effective_from: datetime | None = None,
+                  note: str = "") -> PolicyVersion:
+    require(actor, Action.POLICY_CHANGE)
+    old = current_policy(session, actor)
+    given = {"approve_below": approve_below, "decline_from": decline_from,
+             "review_sla_hours": review_sla_hours, "four_eyes_amount": four_eyes_amount}
+    values: dict[str, Any] = {k: getattr(old, k) if v is None else v for k, v in given.items()}
+    if not 0 < values["approve_below"] <= values["decline_from"] < 1:
+        raise InvalidInput(translate("Rules", "PD bands need 0 < approve-below <= decline-from "
+                                     "< 1."))
+    if values["review_sla_hours"] <= 0:
+        raise InvalidInput(translate("Rules", "The review SLA must be a positive number of "
+                                     "hours."))
+    pv = PolicyVersion(**values, effective_from=effective_from or utcnow(session),
+                       created_at=utcnow(session), created_by=actor.username, note=note[:500])
+    session.add(pv)
+    session.flush()
+    audit.append(session, actor, "policy.change", "policy_version", pv.id or 0,
+                 before={k: getattr(old, k) for k in given}, after=values | {"note": note})
+    return pv
+
+
+BLACKLIST_MASKS = {"id_no": mask_id_no, "phone": mask_phone, "card": mask_card}
+
+
+def add_blacklist(session: Session, actor: Actor, kind: str, value: str,
+                  reason: str) -> BlacklistEntry:
+    """Stores the keyed hash (the same the applications carry), never the plain value."""
+    require(actor, Action.RULE_CHANGE)
+    if kind not in ("id_no", "phone", "card", "device"):
+        raise InvalidInput(translate("Rules", "Blacklist kind must be id_no, phone, card or "
+                                     "device."))
+    value = value.strip()
+    if kind == "device":
+        key, masked = value[:64], value[:32]
+    else:
+        key = load_cipher(session).digest(kind, value.upper() if kind == "id_no" else value)
+        masked = BLACKLIST_MASKS[kind](value)
+    entry = BlacklistEntry(kind=kind, value_key=key, masked=masked, reason=reason[:500],
+                           added_by=actor.username, added_at=utcnow(session))
+    session.add(entry)
+    session.flush()
+    audit.append(session, actor, "blacklist.add", "blacklist_entry", entry.id or 0,
+                 after={"kind": kind, "value": masked, "reason": reason})
+    return entry

@@ -1,1 +1,0 @@
-"""Import of application files: read, validate (vectorised), compare, write in one transaction."""

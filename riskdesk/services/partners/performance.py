@@ -1,0 +1,244 @@
+"""How each partner performs, month by month, and where joint lending stands against the
+regulator's limits; partners crossing the thresholds raise a partner review case.
+
+Per partner and month: applications received, approval and flag rates of the decisions, fraud
+rule hits, the bad rate of its matured loans (started at least ``SEASONED_MONTHS`` before the
+month's end; bad = at least ``BAD_DPD`` days past due in the month's snapshot), complaints per
+1,000 of its loans and their categories.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from sqlalchemy import case, func
+from sqlmodel import Session, col, select
+
+from riskdesk.domain.applications import Application
+from riskdesk.domain.cases import Case
+from riskdesk.domain.complaints import Complaint
+from riskdesk.domain.enums import CaseKind, CaseStatus
+from riskdesk.domain.loans import Loan, LoanSnapshot
+from riskdesk.domain.partners import Partner
+from riskdesk.domain.rules import RuleHit
+from riskdesk.domain.scoring import DecisionRecord
+from riskdesk.i18n import translate
+from riskdesk.services.actor import Actor
+from riskdesk.services.audit import trail as audit
+from riskdesk.services.partners.register import capital_on
+from riskdesk.services.periods import month_days, months_back, period
+from riskdesk.services.permissions import Action, require
+from riskdesk.storage.clock import utcnow
+
+SEASONED_MONTHS = 3
+BAD_DPD = 30
+FRAUD_RULES = ("SHARED_DEVICE", "SHARED_PHONE", "SHARED_CARD", "MULTI_APPLY", "AGE_MISMATCH",
+               "BLACKLIST")
+LIMIT_ONE = 0.25  # joint loans with one partner / net tier-1 capital
+LIMIT_ALL = 0.50  # joint loans with all partners / total loan balance
+WARN_AT = 0.8  # internal warning at 80 % of a limit
+COMPLAINTS_PER_1000 = 20.0  # a partner above this is reviewed
+
+
+@dataclass
+class PartnerMonth:
+    partner_id: int
+    code: str
+    name: str
+    applications: int = 0
+    decided: int = 0
+    approved: int = 0
+    flagged: int = 0
+    fraud_hits: int = 0
+    matured: int = 0
+    bad: int = 0
+    loans: int = 0
+    complaints: int = 0
+    categories: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def approval_rate(self) -> float | None:
+        return self.approved / self.decided if self.decided else None
+
+    @property
+    def flag_rate(self) -> float | None:
+        return self.flagged / self.decided if self.decided else None
+
+    @property
+    def bad_rate(self) -> float | None:
+        return self.bad / self.matured if self.matured else None
+
+    @property
+    def complaints_per_1000(self) -> float | None:
+        return 1000 * self.complaints / self.loans if self.loans else None
+
+
+def _month_end(month: str) -> date:
+    return month_days(month)[1] - timedelta(days=1)
+
+
+def performance(session: Session, actor: Actor, month: str,
+                cut_off: datetime | None = None) -> list[PartnerMonth]:
+    """Each partner's month by the one period rule, as recorded at ``cut_off`` (default now):
+    the monthly report's frozen view, the same whenever it is computed again."""
+    require(actor, Action.APPLICATION_VIEW)
+    p = period(session, month, cut_off)
+    at = p.at
+    rows = {int(r.id or 0): PartnerMonth(int(r.id or 0), r.code, r.name)
+            for r in session.exec(select(Partner).where(col(Partner.created_at) <= at)
+                                  .order_by(col(Partner.code)))}
+    A, D = Application, DecisionRecord
+    in_month = (col(A.partner_id).is_not(None),
+                p.holds(col(A.submitted_at), col(A.created_at)))
+    for pid, n in session.execute(select(col(A.partner_id), func.count()).where(*in_month)
+                                  .group_by(col(A.partner_id))):
+        rows[int(pid)].applications = int(n)
+    for pid, outcome, n in session.execute(select(col(A.partner_id), col(D.outcome), func.count())
+                                           .join(D, col(D.application_id) == col(A.id))
+                                           .where(*in_month, col(D.current_slot) == 1,
+                                                  col(D.decided_at) <= at)
+                                           .group_by(col(A.partner_id), col(D.outcome))):
+        r = rows[int(pid)]
+        r.decided += int(n)
+        if outcome == "flagged":
+            r.flagged += int(n)
+        else:
+            r.approved += int(n)  # approved automatically
+    for pid, n in session.execute(select(col(A.partner_id), func.count())
+                                  .join(Case, col(Case.application_id) == col(A.id))
+                                  .where(*in_month, col(Case.kind) == CaseKind.PRE_LOAN.value,
+                                         col(Case.decision) == "approve",
+                                         col(Case.is_open).is_(False),
+                                         col(Case.updated_at) <= at)
+                                  .group_by(col(A.partner_id))):
+        rows[int(pid)].approved += int(n)  # approved by an officer after review
+    for pid, n in session.execute(select(col(A.partner_id), func.count())
+                                  .join(RuleHit, col(RuleHit.application_id) == col(A.id))
+                                  .where(*in_month, col(RuleHit.code).in_(FRAUD_RULES))
+                                  .group_by(col(A.partner_id))):
+        rows[int(pid)].fraud_hits = int(n)
+    seasoned = _month_end(months_back(month, SEASONED_MONTHS))
+    for pid, matured, bad in session.execute(
+            select(col(Loan.partner_id), func.count(),
+                   func.sum(case((col(LoanSnapshot.dpd) >= BAD_DPD, 1), else_=0)))
+            .join(LoanSnapshot, (col(LoanSnapshot.loan_id) == col(Loan.id))
+                  & (col(LoanSnapshot.month) == month), isouter=True)
+            .where(col(Loan.partner_id).is_not(None), col(Loan.start_date) <= seasoned,
+                   col(Loan.created_at) <= at)
+            .group_by(col(Loan.partner_id))):
+        rows[int(pid)].matured, rows[int(pid)].bad = int(matured), int(bad or 0)
+    for pid, n in session.execute(select(col(Loan.partner_id), func.count()).where(
+            col(Loan.partner_id).is_not(None), col(Loan.start_date) <= _month_end(month),
+            col(Loan.created_at) <= at)
+            .group_by(col(Loan.partner_id))):
+        rows[int(pid)].loans = int(n)
+    cats: dict[int, Counter[str]] = defaultdict(Counter)
+    for pid, category, n in session.execute(
+            select(col(Complaint.partner_id), col(Complaint.category), func.count()).where(
+                col(Complaint.partner_id).is_not(None),
+                p.holds(col(Complaint.received_at), col(Complaint.created_at)))
+            .group_by(col(Complaint.partner_id), col(Complaint.category))):
+        if int(pid) in rows:
+            cats[int(pid)][str(category)] += int(n)
+    for pid, counter in cats.items():
+        rows[pid].complaints = sum(counter.values())
+        rows[pid].categories = dict(sorted(counter.items()))
+    return list(rows.values())
+
+
+@dataclass(frozen=True)
+class JointPosition:
+    day: date
+    tier1: Decimal | None
+    total_balance: Decimal | None
+    by_partner: dict[str, Decimal]  # the bank's part of joint loans outstanding
+    ratio_one: dict[str, float]  # per partner, against net tier-1 capital
+    ratio_all: float | None  # all partners, against the total loan balance
+    warnings: list[str]
+
+
+def joint_position(session: Session, actor: Actor, month: str,
+                   cut_off: datetime | None = None) -> JointPosition:
+    """At the month's end, from its snapshot: the bank's own part of each jointly funded
+    loan's balance (the partner funds its share), against the capital figures set by the
+    cut-off (default now), so a reissued report shows what it first showed."""
+    require(actor, Action.APPLICATION_VIEW)
+    p = period(session, month, cut_off)
+    day = p.last_day
+    by: dict[str, Decimal] = defaultdict(Decimal)
+    for code, balance, share in session.execute(
+            select(col(Partner.code), col(LoanSnapshot.balance), col(Loan.partner_share))
+            .join(Loan, col(Loan.id) == col(LoanSnapshot.loan_id))
+            .join(Partner, col(Partner.id) == col(Loan.partner_id))
+            .where(col(LoanSnapshot.month) == month, col(Loan.partner_share).is_not(None),
+                   col(Loan.created_at) <= p.at)):
+        by[str(code)] += Decimal(str(balance)) * (1 - Decimal(str(share)) / 100)
+    capital = capital_on(session, day, p.at)
+    ratio_one: dict[str, float] = {}
+    warnings = []
+    ratio_all = None
+    if capital is not None:
+        for code, amount in sorted(by.items()):
+            ratio_one[code] = float(amount / capital.net_tier1_capital)
+        ratio_all = float(sum(by.values(), Decimal(0)) / capital.total_loan_balance)
+        for code, r in ratio_one.items():
+            if r >= LIMIT_ONE * WARN_AT:
+                warnings.append(translate(
+                    "Partners", "{code}: {ratio:.1f} % of net tier-1 capital (limit {limit:.0f} "
+                    "%)").format(code=code, ratio=100 * r, limit=100 * LIMIT_ONE))
+        if ratio_all >= LIMIT_ALL * WARN_AT:
+            warnings.append(translate(
+                "Partners", "all partners: {ratio:.1f} % of the loan balance (limit {limit:.0f} "
+                "%)").format(ratio=100 * ratio_all, limit=100 * LIMIT_ALL))
+    return JointPosition(day, capital.net_tier1_capital if capital else None,
+                         capital.total_loan_balance if capital else None, dict(by), ratio_one,
+                         ratio_all, warnings)
+
+
+def trend(session: Session, actor: Actor, month: str, months: int = 6,
+          cut_off: datetime | None = None) -> dict[str, list[tuple[str, float | None]]]:
+    """Each partner's bad rate over the months up to ``month``, oldest first, each as
+    recorded at ``cut_off`` (default now)."""
+    out: dict[str, list[tuple[str, float | None]]] = defaultdict(list)
+    at = cut_off if cut_off is not None else utcnow(session)
+    for back in range(months - 1, -1, -1):
+        m = months_back(month, back)
+        for r in performance(session, actor, m, at):
+            out[r.code].append((m, r.bad_rate))
+    return dict(out)
+
+
+def raise_review_cases(session: Session, actor: Actor, month: str) -> list[int]:
+    """A partner whose bad rate doubled against the month before (with at least 10 matured
+    loans), or whose complaints per 1,000 loans pass the threshold, gets a partner review case
+    for the month (once)."""
+    require(actor, Action.LOAN_MONITOR)
+    now = utcnow(session)
+    before = {r.partner_id: r for r in performance(session, actor, months_back(month, 1))}
+    opened = []
+    for r in performance(session, actor, month):
+        why = []
+        prev = before.get(r.partner_id)
+        if r.matured >= 10 and r.bad_rate is not None and prev is not None and \
+                prev.bad_rate is not None and prev.bad_rate > 0 and \
+                r.bad_rate >= 2 * prev.bad_rate:
+            why.append(f"bad rate {100 * prev.bad_rate:.1f} % -> {100 * r.bad_rate:.1f} %")
+        if (r.complaints_per_1000 or 0) >= COMPLAINTS_PER_1000:
+            why.append(f"{r.complaints_per_1000:.1f} complaints per 1,000 loans")
+        key = f"partner_review:{r.code}:{month}"[:64]
+        if not why or session.exec(select(Case).where(col(Case.dedupe_key) == key)).first():
+            continue
+        case = Case(kind=CaseKind.PARTNER_REVIEW.value, dedupe_key=key,
+                    status=CaseStatus.NEW.value, is_open=True, priority=1,
+                    due_at=now + timedelta(days=5), reason="; ".join(why)[:2000],
+                    created_at=now, updated_at=now, application_no=r.code,
+                    applicant_name=r.name[:128], flags="PARTNER_REVIEW")
+        session.add(case)
+        session.flush()
+        audit.append(session, actor, "case.open", "case", case.id or 0, after={
+            "kind": case.kind, "partner": r.code, "month": month, "why": why})
+        opened.append(case.id or 0)
+    return opened
+

@@ -1,0 +1,187 @@
+"""Reading post-loan data: one loan as its case shows it (schedule, repayments, standing by
+month, flows, alerts with evidence) and the portfolio by category with its roll rates."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from riskdesk.domain.cases import Case
+from riskdesk.domain.loans import (
+    FundFlow,
+    Loan,
+    LoanAlert,
+    LoanSnapshot,
+    MonitoringRun,
+    Repayment,
+)
+from riskdesk.errors import NotFound
+from riskdesk.i18n import translate
+from riskdesk.services.actor import Actor
+from riskdesk.services.periods import month_days, months_back, period
+from riskdesk.services.permissions import Action, require
+from riskdesk.services.postloan.monitoring import alert_name, alert_sentence
+from riskdesk.services.postloan.policy import CATEGORIES
+
+
+@dataclass(frozen=True)
+class AlertRow:
+    code: str
+    name: str
+    severity: str
+    detected_on: date
+    sentence: str
+
+
+def _alert_row(a: LoanAlert) -> AlertRow:
+    return AlertRow(a.code, alert_name(a.code), a.severity, a.detected_on,
+                    alert_sentence(a.code, a.detail))
+
+
+@dataclass
+class LoanView:
+    loan: Loan
+    schedule: list[Repayment]
+    flows: list[FundFlow]
+    standing: list[LoanSnapshot]  # by month, oldest first: the DPD history
+    alerts: list[AlertRow] = field(default_factory=list)
+    alert_keys: list[str] = field(default_factory=list)  # what each warning was keyed on
+
+
+def loan_of_case(session: Session, actor: Actor, case_id: int) -> LoanView | None:
+    """The loan behind a post-loan or annual-review case (None for a case without one)."""
+    require(actor, Action.APPLICATION_VIEW)
+    case = session.get(Case, case_id)
+    if case is None:
+        raise NotFound(translate("Loans", "There is no case {id}.").format(id=case_id))
+    if case.application_id is None:
+        return None
+    loan = session.exec(select(Loan).where(col(Loan.application_id) == case.application_id)
+                        ).first()
+    return None if loan is None else loan_view(session, actor, loan.id or 0)
+
+
+def loan_view(session: Session, actor: Actor, loan_id: int) -> LoanView:
+    require(actor, Action.APPLICATION_VIEW)
+    loan = session.get(Loan, loan_id)
+    if loan is None:
+        raise NotFound(translate("Loans", "There is no loan {id}.").format(id=loan_id))
+    view = LoanView(
+        loan,
+        list(session.exec(select(Repayment).where(col(Repayment.loan_id) == loan_id)
+                          .order_by(col(Repayment.instalment_no)))),
+        list(session.exec(select(FundFlow).where(col(FundFlow.loan_id) == loan_id)
+                          .order_by(col(FundFlow.at)))),
+        list(session.exec(select(LoanSnapshot).where(col(LoanSnapshot.loan_id) == loan_id)
+                          .order_by(col(LoanSnapshot.month)))))
+    rows = list(session.exec(select(LoanAlert).where(col(LoanAlert.loan_id) == loan_id)
+                             .order_by(col(LoanAlert.id))))
+    view.alerts = [_alert_row(a) for a in rows]
+    view.alert_keys = [a.trigger_key for a in rows]
+    return view
+
+
+def loan_id_of_application(session: Session, application_id: int) -> int | None:
+    return session.scalar(select(col(Loan.id)).where(col(Loan.application_id) == application_id))
+
+
+def case_alerts(session: Session, actor: Actor, case_id: int) -> list[AlertRow]:
+    """The evidence a post-loan case was raised or updated with."""
+    require(actor, Action.APPLICATION_VIEW)
+    return [_alert_row(a)
+            for a in session.exec(select(LoanAlert).where(col(LoanAlert.case_id) == case_id)
+                                  .order_by(col(LoanAlert.id)))]
+
+
+@dataclass
+class Portfolio:
+    month: str
+    loans: dict[str, int]  # category -> loans
+    balance: dict[str, Decimal]  # category -> principal outstanding
+    overdue: dict[str, Decimal]  # category -> amount overdue
+    previous: str  # the month the roll rates start from
+    # from category -> to category -> share of the loans (each row sums to 1)
+    roll: dict[str, dict[str, float]]
+    roll_counts: dict[str, dict[str, int]]
+
+    @property
+    def total_loans(self) -> int:
+        return sum(self.loans.values())
+
+    @property
+    def total_balance(self) -> Decimal:
+        return sum(self.balance.values(), Decimal(0))
+
+    @property
+    def npl_ratio(self) -> float | None:
+        """Non-performing (substandard, doubtful, loss) balance over all balance."""
+        total = self.total_balance
+        bad = sum((self.balance[c] for c in CATEGORIES[2:]), Decimal(0))
+        return float(bad / total) if total else None
+
+
+def portfolio(session: Session, actor: Actor, month: str) -> Portfolio:
+    """From the month's snapshots (each loan as its latest run in the month saw it)."""
+    require(actor, Action.APPLICATION_VIEW)
+    month_days(month)  # refuses anything but YYYY-MM
+    s = LoanSnapshot
+    loans = {c: 0 for c in CATEGORIES}
+    balance = {c: Decimal(0) for c in CATEGORIES}
+    overdue = {c: Decimal(0) for c in CATEGORIES}
+    for category, n, bal, due in session.execute(
+            select(col(s.category), func.count(), func.sum(col(s.balance)),
+                   func.sum(col(s.overdue_amount)))
+            .where(col(s.month) == month).group_by(col(s.category))):
+        loans[str(category)] = int(n)
+        balance[str(category)] = Decimal(str(bal or 0)).quantize(Decimal("0.01"))
+        overdue[str(category)] = Decimal(str(due or 0)).quantize(Decimal("0.01"))
+    previous = months_back(month, 1)
+    now = LoanSnapshot.__table__.alias("now_")  # type: ignore[attr-defined]
+    before = LoanSnapshot.__table__.alias("before_")  # type: ignore[attr-defined]
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for src, dst, n in session.execute(
+            select(before.c.category, now.c.category, func.count())
+            .select_from(before.join(now, before.c.loan_id == now.c.loan_id))
+            .where(before.c.month == previous, now.c.month == month)
+            .group_by(before.c.category, now.c.category)):
+        counts[str(src)][str(dst)] += int(n)
+    roll = {src: {dst: counts[src][dst] / sum(counts[src].values()) for dst in CATEGORIES}
+            for src in CATEGORIES if counts[src]}
+    return Portfolio(month, loans, balance, overdue, previous, roll,
+                     {src: {dst: counts[src][dst] for dst in CATEGORIES}
+                      for src in CATEGORIES if counts[src]})
+
+
+@dataclass(frozen=True)
+class PostLoanFigures:
+    portfolio: Portfolio
+    alerts: dict[str, int]  # early warnings raised in the month, by rule
+    cases_opened: int
+    runs: int
+    last_run: date | None
+
+
+def postloan_figures(session: Session, actor: Actor, month: str, cut_off: datetime,
+                     ) -> PostLoanFigures:
+    """The monthly report's post-loan section: the month's snapshot (closed once the month's
+    report is issued, see services.postloan.monitoring) and the warnings of runs finished by the
+    cut-off."""
+    require(actor, Action.APPLICATION_VIEW)
+    p = period(session, month, cut_off)
+    runs = session.exec(select(MonitoringRun).where(
+        p.days(col(MonitoringRun.as_of), col(MonitoringRun.finished_at)),
+        col(MonitoringRun.finished_at).is_not(None))).all()
+    ids = [r.id for r in runs]
+    alerts: dict[str, int] = {}
+    opened = 0
+    if ids:
+        alerts = {str(c): int(n) for c, n in session.execute(
+            select(col(LoanAlert.code), func.count()).where(col(LoanAlert.run_id).in_(ids))
+            .group_by(col(LoanAlert.code)))}
+        opened = sum(r.cases_opened for r in runs)
+    return PostLoanFigures(portfolio(session, actor, month), dict(sorted(alerts.items())),
+                           opened, len(runs), max((r.as_of for r in runs), default=None))
