@@ -3785,12 +3785,7 @@
 <context>
     <name>Loans</name>
     <message>
-        <location filename="../../riskdesk/services/postloan/book.py" line="60" />
-        <source>There is no case {id}.</source>
-        <translation>没有编号为 {id} 的案件。</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/services/postloan/book.py" line="72" />
+        <location filename="../../riskdesk/services/postloan/book.py" line="58" />
         <source>There is no loan {id}.</source>
         <translation>没有借据 {id}。</translation>
     </message>
@@ -6463,52 +6458,52 @@ Credit model: {model}</source>
         <translation>没有生效的模型。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="107" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="106" />
         <source>{d} decisions ({f} flagged), {s} new scores, {h} rule hits, {r} reason codes, {c} new cases (model {m}, rule set {rs}, policy {p})</source>
         <translation>决策 {d} 笔（标记 {f} 笔），新评分 {s} 条，规则命中 {h} 条，原因码 {r} 条，新案件 {c} 件（模型 {m}，规则集 {rs}，策略 {p}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="135" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="134" />
         <source>No model is active: an admin proposes one and compliance or a senior officer approves it (riskdesk model propose / approve).</source>
         <translation>没有生效的模型：需由管理员提请、合规或高级审核员审批（riskdesk model propose / approve）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="153" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="152" />
         <source>Reading applications</source>
         <translation>正在读取申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="177" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="176" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="185" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="184" />
         <source>Scope must be all or unscored.</source>
         <translation>范围应为 all 或 unscored。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="228" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="227" />
         <source>Scoring {n} applications</source>
         <translation>正在为 {n} 笔申请评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="365" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="364" />
         <source>Checking rules</source>
         <translation>正在检查规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="463" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="462" />
         <source>Explaining flagged applications</source>
         <translation>正在计算标记申请的原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="442" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="441" />
         <source>Recording decisions</source>
         <translation>正在记录决策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="455" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="454" />
         <source>Opening cases</source>
         <translation>正在创建案件</translation>
     </message>

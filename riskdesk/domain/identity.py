@@ -5,7 +5,6 @@ patterns alone, and a workstation should not pay 150 MB for them."""
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -46,7 +45,3 @@ def birth_dates(ids: pd.Series) -> pd.Series:
     import pandas as pd
 
     return pd.to_datetime(ids.str.slice(6, 14), format="%Y%m%d", errors="coerce")
-
-
-def birth_date_of(value: str) -> date:
-    return date(int(value[6:10]), int(value[10:12]), int(value[12:14]))

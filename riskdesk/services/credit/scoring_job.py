@@ -26,7 +26,6 @@ from sqlalchemy import (
     case,
     cast,
     exists,
-    func,
     literal,
     or_,
     select,
@@ -572,9 +571,3 @@ def _clear_current(conn: Connection, ids: list[int]) -> None:
         conn.execute(table_of(DecisionRecord).update()
                      .where(D.application_id.in_(ids[start:start + 900]), D.current_slot == 1)
                      .values(current_slot=None))
-
-
-def count_by_outcome(session: Session) -> dict[str, int]:
-    rows = session.connection().execute(
-        select(D.outcome, func.count()).where(D.current_slot == 1).group_by(D.outcome))
-    return {str(o): int(c) for o, c in rows}

@@ -10,7 +10,6 @@ from decimal import Decimal
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from riskdesk.domain.cases import Case
 from riskdesk.domain.loans import (
     FundFlow,
     Loan,
@@ -50,19 +49,6 @@ class LoanView:
     standing: list[LoanSnapshot]  # by month, oldest first: the DPD history
     alerts: list[AlertRow] = field(default_factory=list)
     alert_keys: list[str] = field(default_factory=list)  # what each warning was keyed on
-
-
-def loan_of_case(session: Session, actor: Actor, case_id: int) -> LoanView | None:
-    """The loan behind a post-loan or annual-review case (None for a case without one)."""
-    require(actor, Action.APPLICATION_VIEW)
-    case = session.get(Case, case_id)
-    if case is None:
-        raise NotFound(translate("Loans", "There is no case {id}.").format(id=case_id))
-    if case.application_id is None:
-        return None
-    loan = session.exec(select(Loan).where(col(Loan.application_id) == case.application_id)
-                        ).first()
-    return None if loan is None else loan_view(session, actor, loan.id or 0)
 
 
 def loan_view(session: Session, actor: Actor, loan_id: int) -> LoanView:
