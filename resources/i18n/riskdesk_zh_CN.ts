@@ -1907,109 +1907,109 @@
 <context>
     <name>ComplaintsTab</name>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="62" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="63" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="63" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="64" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="64" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="65" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="66" />
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="73" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="67" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="74" />
         <source>{what}: any</source>
         <translation>{what}：全部</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="73" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="74" />
         <source>Handler</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="82" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="83" />
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="82" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="83" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="83" />
-        <source>Due within 2 days</source>
-        <translation>2 天内到期</translation>
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="84" />
+        <source>Due within {days} days</source>
+        <translation>{days} 天内到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="84" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="86" />
         <source>Escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="94" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="96" />
         <source>Register complaint...</source>
         <translation>登记投诉…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="98" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="100" />
         <source>Import from call centre...</source>
         <translation>导入呼叫中心投诉…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="102" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="104" />
         <source>Deadlines...</source>
         <translation>处理期限…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="129" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="131" />
         <source>{n} complaints</source>
         <translation>共 {n} 件投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="160" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="162" />
         <source>Complaints {month}: {received} received, {responded} replied; on time {on_time}; extended {extended}; reopened {reopened}; overdue now {overdue}</source>
         <translation>{month} 投诉：受理 {received} 件，答复 {responded} 件；按时率 {on_time}；延期率 {extended}；重开率 {reopened}；当前逾期 {overdue} 件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="166" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="168" />
         <source>Open by category</source>
         <translation>未结投诉（按类别）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="182" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="184" />
         <source>row {row}, column {column}, value "{value}": {reason}</source>
         <translation>第 {row} 行，列 {column}，值“{value}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="185" />
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="195" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="187" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="197" />
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="186" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="188" />
         <source>{file}: nothing imported; {n} problem(s):</source>
         <translation>{file}：未导入任何内容；共 {n} 个问题：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="189" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="191" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="190" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="192" />
         <source>{file}: {total} rows, {new} complaints registered, {present} already present.</source>
         <translation>{file}：共 {total} 行，登记 {new} 件投诉，{present} 件已存在。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="197" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="199" />
         <source>Importing {file}</source>
         <translation>正在导入 {file}</translation>
     </message>
@@ -3821,284 +3821,284 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="65" />
+        <location filename="../../riskdesk/ui/main_window.py" line="66" />
         <source>riskdesk - risk case management</source>
         <translation>riskdesk - 风险案件管理</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="97" />
+        <location filename="../../riskdesk/ui/main_window.py" line="98" />
         <source>View:</source>
         <translation>视图：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="104" />
+        <location filename="../../riskdesk/ui/main_window.py" line="105" />
         <source>Search: application no., ID number, phone or name (Ctrl+F)</source>
         <translation>搜索：申请编号、身份证号、手机号或姓名（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="120" />
+        <location filename="../../riskdesk/ui/main_window.py" line="121" />
         <source>Claim</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="121" />
+        <location filename="../../riskdesk/ui/main_window.py" line="122" />
         <source>Assign to...</source>
         <translation>分派给…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="122" />
+        <location filename="../../riskdesk/ui/main_window.py" line="123" />
         <source>Export view...</source>
         <translation>导出视图…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="123" />
+        <location filename="../../riskdesk/ui/main_window.py" line="124" />
         <source>First page</source>
         <translation>第一页</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="124" />
+        <location filename="../../riskdesk/ui/main_window.py" line="125" />
         <source>Last page</source>
         <translation>最后一页</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="139" />
+        <location filename="../../riskdesk/ui/main_window.py" line="140" />
         <source>Case queue</source>
         <translation>案件队列</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="140" />
+        <location filename="../../riskdesk/ui/main_window.py" line="141" />
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="142" />
+        <location filename="../../riskdesk/ui/main_window.py" line="143" />
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="178" />
+        <location filename="../../riskdesk/ui/main_window.py" line="179" />
         <source>Signed in: {user} ({roles}) | {db}</source>
         <translation>已登录：{user}（{roles}）| {db}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="240" />
-        <source>Complaints: {overdue} overdue, {soon} due within 2 days</source>
-        <translation>投诉：{overdue} 件逾期，{soon} 件 2 天内到期</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="228" />
+        <location filename="../../riskdesk/ui/main_window.py" line="229" />
         <source>{view} ({n})</source>
         <translation>{view}（{n}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="144" />
+        <location filename="../../riskdesk/ui/main_window.py" line="145" />
         <source>Post-loan</source>
         <translation>贷后</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="146" />
+        <location filename="../../riskdesk/ui/main_window.py" line="147" />
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="151" />
+        <location filename="../../riskdesk/ui/main_window.py" line="152" />
         <source>Partners</source>
         <translation>合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="155" />
+        <location filename="../../riskdesk/ui/main_window.py" line="156" />
         <source>Audit findings</source>
         <translation>审计发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="250" />
+        <location filename="../../riskdesk/ui/main_window.py" line="241" />
+        <source>Complaints: {overdue} overdue, {soon} due within {days} days</source>
+        <translation>投诉：{overdue} 件逾期，{soon} 件 {days} 天内到期</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="251" />
         <source>Cases: the last {n} of {total}</source>
         <translation>案件：共 {total} 件中的最后 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="253" />
+        <location filename="../../riskdesk/ui/main_window.py" line="254" />
         <source>Cases: {loaded} of {total} loaded</source>
         <translation>案件：共 {total} 件，已加载 {loaded} 件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="285" />
+        <location filename="../../riskdesk/ui/main_window.py" line="286" />
         <source>Not claimed</source>
         <translation>未领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="293" />
+        <location filename="../../riskdesk/ui/main_window.py" line="294" />
         <source>Assign cases</source>
         <translation>分派案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="293" />
+        <location filename="../../riskdesk/ui/main_window.py" line="294" />
         <source>Assign {n} case(s) to:</source>
         <translation>将 {n} 件案件分派给：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="298" />
+        <location filename="../../riskdesk/ui/main_window.py" line="299" />
         <source>Not assigned</source>
         <translation>未分派</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="316" />
+        <location filename="../../riskdesk/ui/main_window.py" line="317" />
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="317" />
+        <location filename="../../riskdesk/ui/main_window.py" line="318" />
         <source>{n} cases written to {path} (personal data masked; the export is recorded in the audit trail).</source>
         <translation>已将 {n} 件案件写入 {path}（个人信息已遮蔽；本次导出已记入审计轨迹）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="321" />
+        <location filename="../../riskdesk/ui/main_window.py" line="322" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="322" />
+        <location filename="../../riskdesk/ui/main_window.py" line="323" />
         <source>Nothing was written: {error}</source>
         <translation>未写入任何内容：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="324" />
+        <location filename="../../riskdesk/ui/main_window.py" line="325" />
         <source>Exporting {file}</source>
         <translation>正在导出 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="357" />
+        <location filename="../../riskdesk/ui/main_window.py" line="358" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="361" />
+        <location filename="../../riskdesk/ui/main_window.py" line="362" />
         <source>Import applications...</source>
         <translation>导入申请…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="365" />
+        <location filename="../../riskdesk/ui/main_window.py" line="366" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="368" />
+        <location filename="../../riskdesk/ui/main_window.py" line="369" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="371" />
-        <location filename="../../riskdesk/ui/main_window.py" line="415" />
+        <location filename="../../riskdesk/ui/main_window.py" line="372" />
+        <location filename="../../riskdesk/ui/main_window.py" line="416" />
         <source>About riskdesk</source>
         <translation>关于 riskdesk</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="373" />
+        <location filename="../../riskdesk/ui/main_window.py" line="374" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="379" />
+        <location filename="../../riskdesk/ui/main_window.py" line="380" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="383" />
+        <location filename="../../riskdesk/ui/main_window.py" line="384" />
         <source>Settings...</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="389" />
+        <location filename="../../riskdesk/ui/main_window.py" line="390" />
         <source>Users and roles...</source>
         <translation>用户与角色…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="391" />
+        <location filename="../../riskdesk/ui/main_window.py" line="392" />
         <source>&amp;Administration</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="393" />
+        <location filename="../../riskdesk/ui/main_window.py" line="394" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="394" />
+        <location filename="../../riskdesk/ui/main_window.py" line="395" />
         <source>Open log folder</source>
         <translation>打开日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="395" />
+        <location filename="../../riskdesk/ui/main_window.py" line="396" />
         <source>The program's log: what it did and what went wrong (no personal data), for support</source>
         <translation>程序日志：记录程序做了什么、出了什么错（不含个人信息），供技术支持使用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="398" />
-        <location filename="../../riskdesk/ui/main_window.py" line="451" />
+        <location filename="../../riskdesk/ui/main_window.py" line="399" />
+        <location filename="../../riskdesk/ui/main_window.py" line="452" />
         <source>User guide</source>
         <translation>使用指南</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="411" />
+        <location filename="../../riskdesk/ui/main_window.py" line="412" />
         <source>{total} applications, {loaded} loaded</source>
         <translation>共 {total} 笔申请，已加载 {loaded} 笔</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="478" />
+        <location filename="../../riskdesk/ui/main_window.py" line="479" />
         <source>Importing {file}</source>
         <translation>正在导入 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="499" />
+        <location filename="../../riskdesk/ui/main_window.py" line="500" />
         <source>{file}: {total} rows, {new} imported, {flagged} flagged, {cases} cases opened, {present} already present.</source>
         <translation>{file}：共 {total} 行，导入 {new} 行，其中标记 {flagged} 笔、开立案件 {cases} 件，已存在 {present} 行。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="504" />
+        <location filename="../../riskdesk/ui/main_window.py" line="505" />
         <source>{n} rows rejected, written with their reasons to {path}.</source>
         <translation>拒绝 {n} 行，已连同原因写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="507" />
+        <location filename="../../riskdesk/ui/main_window.py" line="508" />
         <source>Scoring: {summary}</source>
         <translation>评分：{summary}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="508" />
+        <location filename="../../riskdesk/ui/main_window.py" line="509" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="538" />
+        <location filename="../../riskdesk/ui/main_window.py" line="539" />
         <source>seal intact, signature checked</source>
         <translation>签封完好，签名已核验</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="539" />
+        <location filename="../../riskdesk/ui/main_window.py" line="540" />
         <source>seal intact (signature not checked: no audit key here)</source>
         <translation>签封完好（签名未核验：本机没有审计密钥）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="540" />
+        <location filename="../../riskdesk/ui/main_window.py" line="541" />
         <source>SEAL BROKEN: {why}</source>
         <translation>签封已破坏：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="541" />
+        <location filename="../../riskdesk/ui/main_window.py" line="542" />
         <source>Audit pack {id}: {scope}. {seal}. Read-only: only findings can be written.</source>
         <translation>审计包 {id}：{scope}。{seal}。只读：仅可填写审计发现。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="567" />
+        <location filename="../../riskdesk/ui/main_window.py" line="568" />
         <source>Backup not made</source>
         <translation>未能备份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="495" />
+        <location filename="../../riskdesk/ui/main_window.py" line="496" />
         <source>{file}: {total} rows, {new} imported, {present} already present.</source>
         <translation>{file}：共 {total} 行，导入 {new} 行，已存在 {present} 行。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="426" />
+        <location filename="../../riskdesk/ui/main_window.py" line="427" />
         <source>riskdesk {version}
 Database: {db} (schema {schema})
 Credit model: {model}</source>
@@ -4107,37 +4107,37 @@ Credit model: {model}</source>
 信用模型：{model}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="429" />
+        <location filename="../../riskdesk/ui/main_window.py" line="430" />
         <source>approved by {who}</source>
         <translation>由 {who} 批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="430" />
+        <location filename="../../riskdesk/ui/main_window.py" line="431" />
         <source>none active</source>
         <translation>无生效模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="513" />
+        <location filename="../../riskdesk/ui/main_window.py" line="514" />
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="514" />
+        <location filename="../../riskdesk/ui/main_window.py" line="515" />
         <source>The import was cancelled; nothing was saved.</source>
         <translation>导入已取消，未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="516" />
+        <location filename="../../riskdesk/ui/main_window.py" line="517" />
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="518" />
+        <location filename="../../riskdesk/ui/main_window.py" line="519" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="519" />
+        <location filename="../../riskdesk/ui/main_window.py" line="520" />
         <source>The import failed and nothing was saved: {error}</source>
         <translation>导入失败，未保存任何数据：{error}</translation>
     </message>

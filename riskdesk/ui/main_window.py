@@ -30,6 +30,7 @@ from riskdesk.services.admin import settings as app_settings
 from riskdesk.services.admin.users import sign_out
 from riskdesk.services.cases import work as cases
 from riskdesk.services.cases.export import export_view
+from riskdesk.services.complaints.handling import DUE_SOON
 from riskdesk.services.intake.applications import ImportResult, import_file
 from riskdesk.services.permissions import Action, allowed
 from riskdesk.storage.engine import redact_url
@@ -237,8 +238,8 @@ class MainWindow(QMainWindow):
         """Counted on start and on every refresh: the regulator's deadlines come first."""
         overdue, due_soon = self.complaints.deadline_counts()
         self.deadline_label.setText(self.tr(
-            "Complaints: {overdue} overdue, {soon} due within 2 days").format(
-            overdue=overdue, soon=due_soon) if overdue or due_soon else "")
+            "Complaints: {overdue} overdue, {soon} due within {days} days").format(
+            overdue=overdue, soon=due_soon, days=DUE_SOON.days) if overdue or due_soon else "")
 
     def _filters_changed(self, changes: dict[str, Any]) -> None:
         self.cases_model.set_filters(changes)

@@ -26,6 +26,7 @@ from riskdesk.errors import RiskdeskError
 from riskdesk.services.actor import Actor
 from riskdesk.services.cases import work as cases
 from riskdesk.services.complaints import figures as complaints
+from riskdesk.services.complaints.handling import DUE_SOON
 from riskdesk.services.intake.complaints import ComplaintImportResult, import_complaints
 from riskdesk.services.periods import current_month
 from riskdesk.services.permissions import Action, allowed
@@ -80,7 +81,8 @@ class ComplaintsTab(QWidget):
         row.addWidget(self.handler)
         self.toggles: dict[str, QCheckBox] = {}
         for key, text in (("mine", self.tr("Mine")), ("overdue", self.tr("Overdue")),
-                          ("due_soon", self.tr("Due within 2 days")),
+                          ("due_soon", self.tr("Due within {days} days").format(
+                              days=DUE_SOON.days)),
                           ("escalated", self.tr("Escalated"))):
             check = QCheckBox(text, self)
             check.toggled.connect(self._filters_changed)
