@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from sqlalchemy.exc import DBAPIError
 
 from riskdesk.config import PASSWORD_ENV, db_target
+from riskdesk.domain.enums import Role
 from riskdesk.errors import RiskdeskError
 from riskdesk.services.actor import Actor
 from riskdesk.services.admin.users import create_user, has_users, sign_in
@@ -147,7 +148,7 @@ def _run_pack(app: QApplication, path: Path, screenshot: Path | None) -> int:
 
     verdict = verify_pack(path)
     engine = open_pack(path)
-    actor = Actor(None, "auditor", frozenset({"auditor"}))
+    actor = Actor(None, "auditor", frozenset({Role.AUDITOR}))
     window = MainWindow(engine, actor, pack=PackView(path, verdict))
     window.resize(*SCREENSHOT_SIZE)
     window.show()
@@ -196,7 +197,7 @@ def _sign_in(engine, user: str | None, *, interactive: bool,  # type: ignore[no-
                     ensure_local_schema(engine)
                 with unit_of_work(engine) as session:
                     create_user(session, None, username=name, password=password,
-                                roles=["admin"])
+                                roles=[Role.ADMIN])
             except RiskdeskError as exc:
                 return str(exc)
             return None

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import Engine
 from sqlmodel import col, select
 
+from riskdesk.domain.enums import Role
 from riskdesk.services.actor import Actor
 
 BUILT_AT = datetime(2026, 11, 25, 1, 0)  # UTC: 09:00 in Shanghai, the demo is imported
@@ -252,7 +253,7 @@ def pictures(demo: Demo, lang: str, out: Path, *, work: Path,
             "按期答复并记录延期审批。", month=month))
         try:
             pack_engine = open_pack(pack)
-            packed = MainWindow(pack_engine, Actor(None, "auditor", frozenset({"auditor"})),
+            packed = MainWindow(pack_engine, Actor(None, "auditor", frozenset({Role.AUDITOR})),
                                 pack=PackView(pack, verify_pack(pack)))
             try:
                 packed.tabs.setCurrentWidget(packed.findings)

@@ -194,7 +194,7 @@ def decide(session: Session, actor: Actor, case_id: int, version: int, decision:
     if case.status not in OPEN:
         raise InvalidInput(translate("Cases", "Case {id} is {status}; it cannot be decided now.")
                            .format(id=case_id, status=case.status))
-    if case.status == CaseStatus.ESCALATED and not actor.has("senior_officer"):
+    if case.status == CaseStatus.ESCALATED and not actor.has(Role.SENIOR_OFFICER):
         raise PermissionDenied(translate("Cases", "Case {id} is escalated: a senior officer "
                                          "decides it.").format(id=case_id))
     values: dict[str, Any] = {"reason": reason[:2000]}
