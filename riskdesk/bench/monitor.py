@@ -24,7 +24,7 @@ CHUNK = 200_000
 def build(path: Path, loans: int) -> None:
     import numpy as np
 
-    from riskdesk.bench.queue import _batch_row, done_mark
+    from riskdesk.bench.queue import _batch_row, done_mark, drop_indexes
     from riskdesk.bench.queue import build as build_applications
 
     build_applications(path, loans)
@@ -33,12 +33,7 @@ def build(path: Path, loans: int) -> None:
                    "temp_store=MEMORY", "foreign_keys=OFF"):
         con.execute(f"PRAGMA {pragma}")
     con.execute("DELETE FROM import_batch WHERE file_name = ?", (done_mark("queue"),))
-    tables = ("loan", "repayment", "fund_flow")
-    indexes = con.execute(
-        f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-        f"AND tbl_name IN ({', '.join('?' * len(tables))})", tables).fetchall()
-    for name, _ in indexes:
-        con.execute(f'DROP INDEX "{name}"')
+    indexes = drop_indexes(con, ("loan", "repayment", "fund_flow"))
     rng = np.random.default_rng(8)
     con.execute("BEGIN")
     flow_no = 0

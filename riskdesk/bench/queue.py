@@ -108,12 +108,7 @@ def build(path: Path, rows: int) -> None:
         con.execute(f"PRAGMA {pragma}")
     officer_ids = [r[0] for r in con.execute(
         "SELECT id FROM app_user WHERE username LIKE 'officer%' ORDER BY id")]
-    tables = ("applicant", "application", "review_case")
-    indexes = con.execute(
-        f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-        f"AND tbl_name IN ({', '.join('?' * len(tables))})", tables).fetchall()
-    for name, _ in indexes:
-        con.execute(f'DROP INDEX "{name}"')
+    indexes = drop_indexes(con, ("applicant", "application", "review_case"))
     stamp = NOW.strftime("%Y-%m-%d %H:%M:%S")
     con.execute("BEGIN")
     batch = _batch_row(con, "bench-queue", rows, stamp)
@@ -131,6 +126,17 @@ def build(path: Path, rows: int) -> None:
     con.execute("ANALYZE")
     _batch_row(con, done_mark(), 0, stamp)
     con.close()
+
+
+def drop_indexes(con: sqlite3.Connection, tables: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Drops the secondary indexes of ``tables`` before a bulk build; returns each one's name
+    and SQL, to create them again after it (sorted builds, not random inserts)."""
+    indexes = con.execute(
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        f"AND tbl_name IN ({', '.join('?' * len(tables))})", tables).fetchall()
+    for name, _ in indexes:
+        con.execute(f'DROP INDEX "{name}"')
+    return [(str(name), str(sql)) for name, sql in indexes]
 
 
 def _batch_row(con: sqlite3.Connection, name: str, rows: int, stamp: str) -> int:
