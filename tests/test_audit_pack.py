@@ -15,6 +15,7 @@ from riskdesk.demo.database import build_demo
 from riskdesk.demo.frame import DEMO_PASSWORD, demo_frame
 from riskdesk.errors import DatabaseUnavailable, InvalidInput, PermissionDenied
 from riskdesk.services.actor import Actor
+from riskdesk.services.admin.backend import Backend
 from riskdesk.services.admin.users import sign_in
 from riskdesk.services.audit import anchors as audit_anchors
 from riskdesk.services.audit import findings
@@ -69,7 +70,7 @@ def test_export_open_read_only_add_findings_and_bring_them_back(
             cases.claim(s, officer, case_ids[0], version)
     # the auditor's window on the pack: banner, read-only, findings added through the tab
     dialogs = FakeDialogs()
-    window = MainWindow(pack, Actor(None, "auditor", frozenset({"auditor"})), dialogs,
+    window = MainWindow(Backend(pack, Actor(None, "auditor", frozenset({"auditor"}))), dialogs,
                         pack=PackView(info.path, verdict))
     qtbot.addWidget(window)
     assert "Audit pack" in window.banner.text() and "seal intact" in window.banner.text()
@@ -219,7 +220,7 @@ def test_the_live_findings_tab_records_the_follow_up(
     with unit_of_work(engine) as s:
         findings.import_findings(s, compliance, info.path)
     dialogs = FakeDialogs()
-    window = MainWindow(engine, compliance, dialogs)
+    window = MainWindow(Backend(engine, compliance), dialogs)
     qtbot.addWidget(window)
     tab = window.findings
     row = next(r for r in range(tab.table.rowCount())
@@ -233,7 +234,7 @@ def test_the_live_findings_tab_records_the_follow_up(
     row = next(r for r in range(tab.table.rowCount())
                if tab.table.item(r, 3).text().startswith("Complaint replies"))
     assert tab.table.item(row, 6).text() == "in progress"
-    auditor_view = MainWindow(engine, _actor(engine, "auditor"), FakeDialogs())
+    auditor_view = MainWindow(Backend(engine, _actor(engine, "auditor")), FakeDialogs())
     qtbot.addWidget(auditor_view)
     assert not auditor_view.findings.follow_button.isEnabled()
     engine.dispose()

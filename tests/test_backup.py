@@ -10,6 +10,7 @@ from sqlalchemy import Engine, text
 
 from riskdesk.errors import ConfigurationError, InvalidInput
 from riskdesk.services.actor import Actor
+from riskdesk.services.admin.backend import Backend
 from riskdesk.services.audit import trail as audit
 from riskdesk.storage import backup
 from riskdesk.storage.session import unit_of_work
@@ -110,7 +111,7 @@ def test_closing_the_window_makes_a_backup(qtbot, sqlite_engine: Engine,  # type
     with sqlite_engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM audit_event WHERE action = "
                                  "'setting.change'")).scalar_one() == 1
-    window = MainWindow(sqlite_engine, sqlite_actors["officer"], FakeDialogs())
+    window = MainWindow(Backend(sqlite_engine, sqlite_actors["officer"]), FakeDialogs())
     qtbot.addWidget(window)
     window.close()
     files = list((tmp_path / "auto").glob("riskdesk-backup-*.sqlite"))

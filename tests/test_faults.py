@@ -19,6 +19,7 @@ from sqlalchemy import Engine, event, text
 
 from riskdesk.errors import DatabaseUnavailable, StaleVersion
 from riskdesk.services.actor import Actor
+from riskdesk.services.admin.backend import Backend
 from riskdesk.services.audit import trail as audit
 from riskdesk.services.cases import work as cases
 from riskdesk.services.intake.applications import import_file
@@ -146,7 +147,7 @@ def test_sigkill_during_a_note_save_keeps_the_draft(
     kill_half_way("note", sqlite_path, officer, str(case_id), tmp_path)
     intact(sqlite_path)
     assert count(sqlite_engine, "investigation_note") == 0  # the note never landed ...
-    dialog = CaseDialog(sqlite_engine, officer, case_id, FakeDialogs())
+    dialog = CaseDialog(Backend(sqlite_engine, officer), case_id, FakeDialogs())
     qtbot.addWidget(dialog)
     assert dialog.note_text.toPlainText() == "called the applicant: confirmed"  # ... its draft did
 
@@ -251,7 +252,7 @@ def test_the_gui_survives_the_server_dropping_its_connections(qtbot: Any) -> Non
         actors = add_users(engine)
         case_id, _ = scored_cases(engine, actors)
         dialogs = FakeDialogs()
-        window = MainWindow(engine, actors["officer"], dialogs)
+        window = MainWindow(Backend(engine, actors["officer"]), dialogs)
         qtbot.addWidget(window)
         d = window.open_case_id(case_id)
         d.note_text.setPlainText("typed before the server dropped us")
@@ -269,11 +270,12 @@ def test_the_gui_survives_the_server_dropping_its_connections(qtbot: Any) -> Non
         assert window.cases_model.rowCount() > 0
         # a server that is gone altogether: a clear message, and the text stays typed
         d.note_text.setPlainText("second note, server down")
-        d.engine = make_engine("postgresql+psycopg://postgres@127.0.0.1:1/nowhere")
+        d.backend = Backend(make_engine("postgresql+psycopg://postgres@127.0.0.1:1/nowhere"),
+                            actors["officer"])
         d.add_note()
         assert dialogs.errors and "database" in dialogs.errors[-1][1].lower()
         assert d.note_text.toPlainText() == "second note, server down"
-        d.engine = engine
+        d.backend = window.backend
         d.close()
         window.close()
         engine.dispose()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QProgressDialog, QPushButton, QW
 from sqlalchemy import Engine, text
 
 from riskdesk.services.actor import Actor
+from riskdesk.services.admin.backend import Backend
 from riskdesk.services.intake.applications import ImportResult, import_frame
 from riskdesk.storage.session import unit_of_work
 from riskdesk.ui.applications.model import FIELDS, ApplicationsModel, RowRole
@@ -79,7 +80,7 @@ def _fill(engine: Engine, actor: Actor, rows: int) -> None:
 
 
 def _model(engine: Engine, actor: Actor) -> ApplicationsModel:
-    return ApplicationsModel(lambda: unit_of_work(engine, write=False), actor)
+    return ApplicationsModel(Backend(engine, actor))
 
 
 def _sql_order(engine: Engine, order: str) -> list[str]:
@@ -117,7 +118,7 @@ def test_keyset_pages_follow_the_database_order(qtbot: Any, sqlite_engine: Engin
 def test_window_imports_through_its_action(qtbot: Any, sqlite_engine: Engine,
                                            sqlite_actors: dict, tmp_path: Path) -> None:
     dialogs = FakeDialogs(write_csv(sample(40), tmp_path / "apps.csv"))
-    window = MainWindow(sqlite_engine, sqlite_actors["officer"], dialogs)
+    window = MainWindow(Backend(sqlite_engine, sqlite_actors["officer"]), dialogs)
     qtbot.addWidget(window)
     window.show()
     assert window.model.total == 0
@@ -136,7 +137,7 @@ def test_refused_file_shows_the_problem_table(qtbot: Any, sqlite_engine: Engine,
     frame.loc[4, "term_months"] = "x"
     frame.loc[6, "phone"] = "99"
     dialogs = FakeDialogs(write_csv(frame, tmp_path / "bad.csv"))
-    window = MainWindow(sqlite_engine, sqlite_actors["officer"], dialogs)
+    window = MainWindow(Backend(sqlite_engine, sqlite_actors["officer"]), dialogs)
     qtbot.addWidget(window)
     window.import_action.trigger()
     qtbot.waitUntil(lambda: bool(dialogs.problems), timeout=30_000)
@@ -157,7 +158,7 @@ def test_refused_file_then_import_valid_rows_only(qtbot: Any, sqlite_engine: Eng
     rejects = tmp_path / "rejects.csv"
     dialogs = FakeDialogs(write_csv(frame, tmp_path / "bad.csv"), valid_only=True,
                           rejects=rejects)
-    window = MainWindow(sqlite_engine, sqlite_actors["officer"], dialogs)
+    window = MainWindow(Backend(sqlite_engine, sqlite_actors["officer"]), dialogs)
     qtbot.addWidget(window)
     window.import_action.trigger()
     qtbot.waitUntil(lambda: bool(dialogs.infos), timeout=30_000)
@@ -182,7 +183,7 @@ def test_problem_dialog_offers_valid_rows_only(qtbot: Any) -> None:
 def test_cancel_rolls_the_import_back(qtbot: Any, sqlite_engine: Engine, sqlite_actors: dict,
                                       tmp_path: Path) -> None:
     dialogs = FakeDialogs()
-    window = MainWindow(sqlite_engine, sqlite_actors["officer"], dialogs)
+    window = MainWindow(Backend(sqlite_engine, sqlite_actors["officer"]), dialogs)
     qtbot.addWidget(window)
     task = window.start_import(write_csv(sample(20000, seed=2), tmp_path / "big.csv"))
     cancel = dialogs.progress_dialogs[0].findChild(QPushButton)
@@ -197,7 +198,7 @@ def test_cancel_rolls_the_import_back(qtbot: Any, sqlite_engine: Engine, sqlite_
 
 def test_auditor_cannot_start_an_import(qtbot: Any, sqlite_engine: Engine,
                                         sqlite_actors: dict) -> None:
-    window = MainWindow(sqlite_engine, sqlite_actors["auditor"], FakeDialogs())
+    window = MainWindow(Backend(sqlite_engine, sqlite_actors["auditor"]), FakeDialogs())
     qtbot.addWidget(window)
     assert not window.import_action.isEnabled()
 
@@ -225,7 +226,7 @@ def test_import_scores_and_the_table_shows_pd_points_band_flags(
 
     activate_default(sqlite_engine, sqlite_actors)
     dialogs = FakeDialogs(write_csv(sample(300, seed=9), tmp_path / "apps.csv"))
-    window = MainWindow(sqlite_engine, sqlite_actors["officer"], dialogs)
+    window = MainWindow(Backend(sqlite_engine, sqlite_actors["officer"]), dialogs)
     qtbot.addWidget(window)
     window.show()
     window.import_action.trigger()
@@ -250,7 +251,7 @@ def test_case_queue_views_with_counts(qtbot: Any, sqlite_engine: Engine,
     activate_default(sqlite_engine, sqlite_actors)
     import_frame(sqlite_engine, sqlite_actors["officer"], sample(300, seed=9), file_name="q",
                  sha256="8" * 64)
-    window = MainWindow(sqlite_engine, sqlite_actors["officer"], FakeDialogs())
+    window = MainWindow(Backend(sqlite_engine, sqlite_actors["officer"]), FakeDialogs())
     qtbot.addWidget(window)
     window.show()
     total = window.cases_model.total
@@ -293,7 +294,7 @@ def test_case_window_note_decline_override_and_check(qtbot: Any, sqlite_engine: 
     officer = signin.actor
     assert officer is not None and officer.roles == {"officer"}
     dialogs = FakeDialogs()
-    window = MainWindow(sqlite_engine, officer, dialogs)
+    window = MainWindow(Backend(sqlite_engine, officer), dialogs)
     qtbot.addWidget(window)
 
     def open_from_view(win: MainWindow, view: str, case_id: int) -> Any:
@@ -340,14 +341,14 @@ def test_case_window_note_decline_override_and_check(qtbot: Any, sqlite_engine: 
     assert d.value("status") == "awaiting_check"
     assert not d.buttons["confirm"].isEnabled()  # the officer cannot check it
 
-    senior_window = MainWindow(sqlite_engine, senior, FakeDialogs())
+    senior_window = MainWindow(Backend(sqlite_engine, senior), FakeDialogs())
     qtbot.addWidget(senior_window)
     s = open_from_view(senior_window, "awaiting_check", override)
     assert s.buttons["confirm"].isEnabled()
     qtbot.mouseClick(s.buttons["confirm"], Qt.MouseButton.LeftButton)
     assert s.value("status") == "decided" and s.value("checked_by_id") == senior.user_id
 
-    auditor_window = MainWindow(sqlite_engine, sqlite_actors["auditor"], FakeDialogs())
+    auditor_window = MainWindow(Backend(sqlite_engine, sqlite_actors["auditor"]), FakeDialogs())
     qtbot.addWidget(auditor_window)
     a = open_from_view(auditor_window, "all", override)
     assert not any(b.isEnabled() for b in a.buttons.values())
@@ -363,7 +364,7 @@ def test_stale_case_shows_what_changed(qtbot: Any, sqlite_engine: Engine,
 
     _, alone = scored_cases(sqlite_engine, sqlite_actors)
     dialogs = FakeDialogs()
-    d = CaseDialog(sqlite_engine, sqlite_actors["officer"], alone, dialogs)
+    d = CaseDialog(Backend(sqlite_engine, sqlite_actors["officer"]), alone, dialogs)
     qtbot.addWidget(d)
     with unit_of_work(sqlite_engine) as s:  # someone else decides meanwhile
         cases.decide(s, sqlite_actors["senior"], alone, 1, "decline", "fraud ring")
@@ -381,7 +382,7 @@ def test_queue_search_by_phone_id_name_and_number(qtbot: Any, sqlite_engine: Eng
     activate_default(sqlite_engine, sqlite_actors)
     frame = sample(300, seed=9)
     import_frame(sqlite_engine, sqlite_actors["officer"], frame, file_name="s", sha256="9" * 64)
-    window = MainWindow(sqlite_engine, sqlite_actors["officer"], FakeDialogs())
+    window = MainWindow(Backend(sqlite_engine, sqlite_actors["officer"]), FakeDialogs())
     qtbot.addWidget(window)
     window.show()
     target = window.cases_model.row_at(0)
@@ -407,7 +408,7 @@ def test_closing_the_window_signs_out_in_the_audit_trail(qtbot: Any, sqlite_engi
 
     from riskdesk.domain.audit import AuditEvent
 
-    window = MainWindow(sqlite_engine, sqlite_actors["officer"], FakeDialogs())
+    window = MainWindow(Backend(sqlite_engine, sqlite_actors["officer"]), FakeDialogs())
     qtbot.addWidget(window)
     window.show()
     window.close()
@@ -425,7 +426,7 @@ def test_queue_claim_bulk_assign_export_and_last_page(qtbot: Any, sqlite_engine:
     import_frame(sqlite_engine, sqlite_actors["officer"], sample(300, seed=9), file_name="q",
                  sha256="8" * 64)
     dialogs = FakeDialogs()
-    window = MainWindow(sqlite_engine, sqlite_actors["senior"], dialogs)
+    window = MainWindow(Backend(sqlite_engine, sqlite_actors["senior"]), dialogs)
     qtbot.addWidget(window)
     m = window.cases_model
     total = m.total
@@ -452,10 +453,10 @@ def test_queue_claim_bulk_assign_export_and_last_page(qtbot: Any, sqlite_engine:
     qtbot.waitUntil(lambda: bool(dialogs.infos))
     assert (tmp_path / "view.csv").read_text(encoding="utf-8-sig").count("\n") == total + 1
 
-    officer_window = MainWindow(sqlite_engine, sqlite_actors["officer"], FakeDialogs())
+    officer_window = MainWindow(Backend(sqlite_engine, sqlite_actors["officer"]), FakeDialogs())
     qtbot.addWidget(officer_window)
     assert not officer_window.queue_buttons["assign"].isEnabled()
-    auditor_window = MainWindow(sqlite_engine, sqlite_actors["auditor"], FakeDialogs())
+    auditor_window = MainWindow(Backend(sqlite_engine, sqlite_actors["auditor"]), FakeDialogs())
     qtbot.addWidget(auditor_window)
     assert not auditor_window.queue_buttons["claim"].isEnabled()
     assert not auditor_window.queue_buttons["assign"].isEnabled()
@@ -481,7 +482,7 @@ def test_admin_screen_roles_need_a_second_admin(qtbot: Any, sqlite_engine: Engin
         return dialog
 
     dialogs = FakeDialogs()
-    window = MainWindow(sqlite_engine, sqlite_actors["admin"], dialogs)
+    window = MainWindow(Backend(sqlite_engine, sqlite_actors["admin"]), dialogs)
     qtbot.addWidget(window)
     screen = window.open_admin()
     screen.roles_dialog = roles_dialog
@@ -493,7 +494,7 @@ def test_admin_screen_roles_need_a_second_admin(qtbot: Any, sqlite_engine: Engin
     assert [p.username for p in screen.pending] == ["officer"]
     qtbot.mouseClick(screen.buttons["approve"], Qt.MouseButton.LeftButton)
     assert dialogs.errors and "second" in dialogs.errors[-1][1]  # not by the one who asked
-    other = AdminDialog(sqlite_engine, admin2, FakeDialogs())
+    other = AdminDialog(Backend(sqlite_engine, admin2), FakeDialogs())
     qtbot.addWidget(other)
     qtbot.mouseClick(other.buttons["approve"], Qt.MouseButton.LeftButton)
     with unit_of_work(sqlite_engine, write=False) as s:
@@ -503,7 +504,7 @@ def test_admin_screen_roles_need_a_second_admin(qtbot: Any, sqlite_engine: Engin
     from riskdesk.services.admin.settings import idle_lock_minutes
     with unit_of_work(sqlite_engine, write=False) as s:
         assert idle_lock_minutes(s) == 7
-    officer_window = MainWindow(sqlite_engine, sqlite_actors["officer"], FakeDialogs())
+    officer_window = MainWindow(Backend(sqlite_engine, sqlite_actors["officer"]), FakeDialogs())
     qtbot.addWidget(officer_window)
     assert not hasattr(officer_window, "admin_action")
 
@@ -514,7 +515,7 @@ def test_idle_session_locks_and_unlocks_with_the_password(qtbot: Any, sqlite_eng
 
     from riskdesk.domain.audit import AuditEvent
 
-    window = MainWindow(sqlite_engine, sqlite_actors["officer"], FakeDialogs())
+    window = MainWindow(Backend(sqlite_engine, sqlite_actors["officer"]), FakeDialogs())
     qtbot.addWidget(window)
     window.show()
     lock = window.idle_lock
@@ -550,7 +551,7 @@ def test_compliance_handles_an_identity_theft_complaint(qtbot: Any, sqlite_engin
                  score=False)
     person = frame.iloc[3]
     dialogs = FakeDialogs()
-    window = MainWindow(sqlite_engine, sqlite_actors["compliance"], dialogs)
+    window = MainWindow(Backend(sqlite_engine, sqlite_actors["compliance"]), dialogs)
     qtbot.addWidget(window)
     window.tabs.setCurrentWidget(window.complaints)
     form = window.complaints.register()
@@ -594,7 +595,7 @@ def test_compliance_handles_an_identity_theft_complaint(qtbot: Any, sqlite_engin
                        "complaint.respond", "complaint.close"]
     assert opened.entity_id == str(c.fraud_case_id)
     assert window.complaints.register_button.isEnabled()
-    auditor = MainWindow(sqlite_engine, sqlite_actors["auditor"], FakeDialogs())
+    auditor = MainWindow(Backend(sqlite_engine, sqlite_actors["auditor"]), FakeDialogs())
     qtbot.addWidget(auditor)
     assert not auditor.complaints.register_button.isEnabled()
     a = auditor.complaints.open(c.id)
@@ -613,7 +614,7 @@ def test_complaints_tab_imports_a_call_centre_file_and_filters(qtbot: Any, sqlit
                   "渠道": ["电话", "网点"], "类别": ["服务质量", "费用"], "投诉人": ["赵先生", "钱女士"],
                   "投诉内容": ["等待太久", "费用不清"]}).to_csv(path, index=False)
     dialogs = FakeDialogs(path)
-    window = MainWindow(sqlite_engine, sqlite_actors["compliance"], dialogs)
+    window = MainWindow(Backend(sqlite_engine, sqlite_actors["compliance"]), dialogs)
     qtbot.addWidget(window)
     tab = window.complaints
     qtbot.mouseClick(tab.import_button, Qt.MouseButton.LeftButton)
@@ -633,7 +634,7 @@ def test_complaints_tab_imports_a_call_centre_file_and_filters(qtbot: Any, sqlit
     from riskdesk.services.complaints.handling import deadlines as current
     with unit_of_work(sqlite_engine, write=False) as s:
         assert current(s).decide_days == 10 and current(s).working_days
-    officer = MainWindow(sqlite_engine, sqlite_actors["officer"], FakeDialogs())
+    officer = MainWindow(Backend(sqlite_engine, sqlite_actors["officer"]), FakeDialogs())
     qtbot.addWidget(officer)
     assert officer.complaints.deadlines_button.isHidden()
 
@@ -651,7 +652,7 @@ def test_reports_tab_issues_previews_prints_and_verifies(qtbot: Any, sqlite_engi
         app_no = s.execute(text("SELECT application_no FROM review_case WHERE id = :i"),
                            {"i": case_id}).scalar_one()
     dialogs = FakeDialogs()
-    window = MainWindow(sqlite_engine, sqlite_actors["auditor"], dialogs)
+    window = MainWindow(Backend(sqlite_engine, sqlite_actors["auditor"]), dialogs)
     qtbot.addWidget(window)
     tab = window.reports
     assert tab.buttons["case"].isEnabled() and not tab.buttons["print"].isEnabled()
@@ -705,7 +706,7 @@ def test_post_loan_tab_imports_monitors_and_a_case_opens_its_loan(
     paths = [str(write(tmp_path, f"{name}.csv", rows)) for name, rows in (
         ("loans", b.loans), ("repayments", b.repayments), ("flows", b.flows))]
     dialogs = FakeDialogs()
-    window = MainWindow(sqlite_engine, sqlite_actors["officer"], dialogs)
+    window = MainWindow(Backend(sqlite_engine, sqlite_actors["officer"]), dialogs)
     qtbot.addWidget(window)
     tab = window.postloan
     tab.import_files(paths)  # what the file dialog would hand over
@@ -737,7 +738,7 @@ def test_post_loan_tab_imports_monitors_and_a_case_opens_its_loan(
     red = loan.flows.item(0, 4).foreground().color().name()
     assert red == "#c0392b" and loan.flows.item(1, 4).foreground().color().name() != red
     assert loan.alerts.rowCount() == 1 and loan.history.rowCount() == 1
-    calm = MainWindow(sqlite_engine, sqlite_actors["auditor"], FakeDialogs())
+    calm = MainWindow(Backend(sqlite_engine, sqlite_actors["auditor"]), FakeDialogs())
     qtbot.addWidget(calm)
     assert not calm.postloan.buttons["monitor"].isEnabled()
     assert not calm.postloan.buttons["import"].isEnabled()
@@ -747,7 +748,7 @@ def test_help_guide_and_about(qtbot: Any, sqlite_engine: Engine, sqlite_actors: 
     from tests.test_scoring import activate_default
 
     activate_default(sqlite_engine, sqlite_actors)
-    window = MainWindow(sqlite_engine, sqlite_actors["auditor"], FakeDialogs())
+    window = MainWindow(Backend(sqlite_engine, sqlite_actors["auditor"]), FakeDialogs())
     qtbot.addWidget(window)
     window.guide_action.trigger()
     text = window.guide.toPlainText()
@@ -778,7 +779,7 @@ def test_settings_dialog_tests_a_connection_and_saves(
     from riskdesk.ui.settings_dialog import DB_KEY, LANGUAGE_KEY
 
     dialogs = FakeDialogs()
-    window = MainWindow(sqlite_engine, sqlite_actors["admin"], dialogs)
+    window = MainWindow(Backend(sqlite_engine, sqlite_actors["admin"]), dialogs)
     qtbot.addWidget(window)
     d = window.open_settings()
     d.db.setText("postgresql+psycopg://nobody@127.0.0.1:1/none")
@@ -810,7 +811,7 @@ def test_the_queue_shows_a_case_past_its_sla_in_red(
     with sqlite_engine.begin() as conn:
         conn.execute(text("UPDATE review_case SET due_at = '2020-01-01 00:00:00.000000' "
                           "WHERE id = :i"), {"i": late})
-    window = MainWindow(sqlite_engine, sqlite_actors["senior"], FakeDialogs())
+    window = MainWindow(Backend(sqlite_engine, sqlite_actors["senior"]), FakeDialogs())
     qtbot.addWidget(window)
     model = window.cases_model
     colours = {model.row_at(r).id: model.data(model.index(r, DUE), Qt.ItemDataRole.ForegroundRole)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from sqlalchemy import Engine
 
 from riskdesk import i18n
+from riskdesk.services.admin.backend import Backend
 from riskdesk.ui.i18n import install_translators
 from riskdesk.ui.main_window import MainWindow
 from tests.helpers import ROOT
@@ -85,7 +86,7 @@ def test_main_window_in_chinese_has_no_english_source_left(
     sources = {src for _, src in _messages(TS)}
     translators = install_translators(app, "zh_CN")
     try:
-        window = MainWindow(sqlite_engine, sqlite_actors["officer"])
+        window = MainWindow(Backend(sqlite_engine, sqlite_actors["officer"]))
         qtbot.addWidget(window)
         texts = _visible_texts(window)
         english = [t for t in texts if t in sources and t not in ALLOWED_SAME]
@@ -169,11 +170,11 @@ def test_every_tab_and_dialog_in_chinese_has_no_english_source_left(
     translators = install_translators(app, "zh_CN")
     try:
         for who in ("compliance", "admin", "senior"):
-            window = MainWindow(sqlite_engine, sqlite_actors[who])
+            window = MainWindow(Backend(sqlite_engine, sqlite_actors[who]))
             qtbot.addWidget(window)
             shown: list[QWidget] = [window, window.open_settings()]
             if who == "senior":
-                shown.append(CaseDialog(sqlite_engine, sqlite_actors[who], case_id,
+                shown.append(CaseDialog(Backend(sqlite_engine, sqlite_actors[who]), case_id,
                                         window.dialogs, window))
             if who == "admin":
                 shown.append(window.open_admin())

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from riskdesk import cli
+from riskdesk.services.admin.backend import Backend
 from tests.helpers import ROOT
 
 
@@ -165,7 +166,7 @@ def test_gui_import_message_says_flagged_and_cases_in_both_languages(
     flagged, cases = _flagged_and_cases(sqlite_engine)
     assert result.flagged == flagged > 0 and result.cases_opened == cases > 0
     dialogs = Recorded()
-    window = MainWindow(sqlite_engine, sqlite_actors["officer"], dialogs)
+    window = MainWindow(Backend(sqlite_engine, sqlite_actors["officer"]), dialogs)
     qtbot.addWidget(window)
     window._import_done(result)
     assert (f"a.csv: 60 rows, 60 imported, {flagged} flagged, {cases} cases opened, "
@@ -173,7 +174,7 @@ def test_gui_import_message_says_flagged_and_cases_in_both_languages(
     app = QApplication.instance()
     translators = install_translators(app, "zh_CN")  # type: ignore[arg-type]
     try:
-        chinese = MainWindow(sqlite_engine, sqlite_actors["officer"], dialogs)
+        chinese = MainWindow(Backend(sqlite_engine, sqlite_actors["officer"]), dialogs)
         qtbot.addWidget(chinese)
         chinese._import_done(result)
         assert (f"a.csv：共 60 行，导入 60 行，其中标记 {flagged} 笔、开立案件 {cases} 件，"
@@ -335,7 +336,7 @@ def test_first_administrator_of_a_new_file_names_it_and_cancel_leaves_nothing(
         qtbot: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     from PySide6.QtWidgets import QDialog, QLabel
 
-    from riskdesk.storage.engine import make_engine
+    from riskdesk.services.admin.backend import open_database
     from riskdesk.ui import app
     from riskdesk.ui.signin import FirstAdminDialog
 
@@ -348,9 +349,9 @@ def test_first_administrator_of_a_new_file_names_it_and_cancel_leaves_nothing(
 
     monkeypatch.setattr(FirstAdminDialog, "exec", cancel)
     new = tmp_path / "new.sqlite"
-    engine = make_engine(str(new))
-    assert app._sign_in(engine, None, interactive=True, new_file=True) is None
-    engine.dispose()
+    entrance = open_database(str(new))
+    assert app._sign_in(entrance, None, interactive=True) is None
+    entrance.close()
     assert any(str(new) in text and "riskdesk demo" in text for text in shown), shown
     assert not new.exists()
 
@@ -360,7 +361,7 @@ def test_settings_connection_test_creates_no_database(
     from riskdesk.ui.dialogs import Dialogs
     from riskdesk.ui.settings_dialog import SettingsDialog
 
-    dialog = SettingsDialog(sqlite_engine, sqlite_actors["admin"], Dialogs())
+    dialog = SettingsDialog(Backend(sqlite_engine, sqlite_actors["admin"]), Dialogs())
     qtbot.addWidget(dialog)
     missing = tmp_path / "typo.sqlite"
     dialog.db.setText(str(missing))

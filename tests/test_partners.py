@@ -11,6 +11,7 @@ from sqlalchemy import Engine, text
 
 from riskdesk.errors import InvalidInput, PermissionDenied
 from riskdesk.services.actor import Actor
+from riskdesk.services.admin.backend import Backend
 from riskdesk.services.complaints import handling as complaints
 from riskdesk.services.partners import register as partners
 from riskdesk.services.partners.performance import joint_position, performance, raise_review_cases
@@ -120,7 +121,7 @@ def test_joint_share_flag_bad_rate_doubling_and_complaints(
     # in the window: both cases are in the queue; each opens with its reason
     from riskdesk.ui.main_window import MainWindow
     from tests.test_gui import FakeDialogs
-    window = MainWindow(engine, officer, FakeDialogs())
+    window = MainWindow(Backend(engine, officer), FakeDialogs())
     qtbot.addWidget(window)
     with engine.connect() as conn:
         joint_case = conn.execute(text(
@@ -143,7 +144,7 @@ def test_gui_register_check_activate(qtbot, sqlite_engine: Engine,  # type: igno
     from tests.test_gui import FakeDialogs
 
     dialogs = FakeDialogs()
-    window = MainWindow(sqlite_engine, sqlite_actors["compliance"], dialogs)
+    window = MainWindow(Backend(sqlite_engine, sqlite_actors["compliance"]), dialogs)
     qtbot.addWidget(window)
     tab = window.partners
     tab.code.setText("JIEBEI")
@@ -166,7 +167,7 @@ def test_gui_register_check_activate(qtbot, sqlite_engine: Engine,  # type: igno
     assert tab.register_table.item(0, 3).text() == "active"
     assert tab.register_table.item(0, 4).text() == f"{len(partners.CHECKLIST)}/" \
         f"{len(partners.CHECKLIST)}"
-    officer_view = MainWindow(sqlite_engine, sqlite_actors["officer"], FakeDialogs())
+    officer_view = MainWindow(Backend(sqlite_engine, sqlite_actors["officer"]), FakeDialogs())
     qtbot.addWidget(officer_view)
     assert not officer_view.partners.buttons["register"].isEnabled()
 
@@ -197,7 +198,7 @@ def test_demo_partners_worst_bad_rate_at_least_twice_the_best(
     rates = {r.code: r.bad_rate or 0.0 for r in rows}
     worst, best = max(rates, key=rates.get), min(rates, key=rates.get)  # type: ignore[arg-type]
     assert rates[worst] >= 2 * rates[best] > 0 or (rates[best] == 0 and rates[worst] > 0)
-    window = MainWindow(engine, compliance, FakeDialogs())  # the partner view shows them
+    window = MainWindow(Backend(engine, compliance), FakeDialogs())  # the partner view shows them
     qtbot.addWidget(window)
     shown = {window.partners.performance_table.item(i, 0).text().split()[0]:
              window.partners.performance_table.item(i, 6).text()

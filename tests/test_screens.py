@@ -60,7 +60,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[screens.Demo]:
     """The demo database the guide's pictures are made on, built as `tasks.py screens` does."""
     built = screens.build(tmp_path_factory.mktemp("screens") / "demo.sqlite")
     yield built
-    built.engine.dispose()
+    built.close()
 
 
 @pytest.mark.slow

@@ -217,3 +217,40 @@ def _write_chunk(con: sqlite3.Connection, cipher: Any, rng: np.random.Generator,
             created.strftime("%Y-%m-%d %H:%M:%S").tolist(), app_no, names.tolist(), masked,
             product.tolist(), channel.tolist(), amount.tolist(), sub_text, pd_.tolist(),
             points.tolist(), band.tolist(), flags.tolist(), strict=True))
+
+
+def officer_backend(path: Path, username: str = "officer01") -> Any:
+    """A backend on the queue database for its officer, without sign-in (the benchmark
+    measures the queue's Qt model through it); the caller closes it."""
+    from riskdesk.services.actor import Actor
+    from riskdesk.services.admin.backend import demo_backend
+    from riskdesk.services.admin.users import roles_of
+    from riskdesk.storage.engine import make_engine
+    from riskdesk.storage.session import unit_of_work
+
+    engine = make_engine(str(path))
+    con = sqlite3.connect(path)
+    officer_id, = con.execute("SELECT id FROM app_user WHERE username = ?",
+                              (username,)).fetchone()
+    con.close()
+    with unit_of_work(engine, write=False) as session:
+        actor = Actor(officer_id, username, roles_of(session, officer_id))
+    return demo_backend(engine, actor)
+
+
+def middle_id_number(path: Path) -> str:
+    """An ID number to look for, decrypted like the case screen would (the middle applicant)."""
+    from riskdesk.security.datakey import load_cipher
+    from riskdesk.storage.engine import make_engine
+    from riskdesk.storage.session import unit_of_work
+
+    con = sqlite3.connect(path)
+    total, = con.execute("SELECT max(id) FROM applicant").fetchone()
+    blob, = con.execute("SELECT id_no_enc FROM applicant WHERE id = ?",
+                        (total // 2,)).fetchone()
+    con.close()
+    engine = make_engine(str(path))
+    with unit_of_work(engine, write=False) as session:
+        value = load_cipher(session, create=False).decrypt("id_no", blob)
+    engine.dispose()
+    return str(value)

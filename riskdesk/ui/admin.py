@@ -21,15 +21,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine
 
 from riskdesk.domain.enums import Role, label
-from riskdesk.errors import RiskdeskError
-from riskdesk.services.actor import Actor
 from riskdesk.services.admin import settings, users
-from riskdesk.storage.session import unit_of_work
+from riskdesk.services.admin.backend import Backend, call
 from riskdesk.ui.dialogs import Dialogs
 from riskdesk.ui.formats import datetime_text
+from riskdesk.ui.operations import write_op
 from riskdesk.ui.table_fill import fill_table
 
 
@@ -73,11 +71,12 @@ class RolesDialog(QDialog):
 class AdminDialog(QDialog):
     COLUMNS = ("username", "display_name", "roles", "active", "locked_until", "pending")
 
-    def __init__(self, engine: Engine, actor: Actor, dialogs: Dialogs,
+    def __init__(self, backend: Backend, dialogs: Dialogs,
                  parent: QWidget | None = None,
                  roles_dialog: Callable[..., RolesDialog] = RolesDialog) -> None:
         super().__init__(parent)
-        self.engine, self.actor, self.dialogs = engine, actor, dialogs
+        self.backend, self.dialogs = backend, dialogs
+        self.actor = backend.actor
         self.roles_dialog = roles_dialog
         self.setWindowTitle(self.tr("Users and roles"))
         self.resize(900, 560)
@@ -124,9 +123,8 @@ class AdminDialog(QDialog):
         return table
 
     def reload(self) -> None:
-        with unit_of_work(self.engine, write=False) as session:
-            self.rows = users.list_users(session, self.actor)
-            self.pending = users.pending_grants(session, self.actor)
+        self.rows, self.pending = self.backend.read_all(call(users.list_users),
+                                                        call(users.pending_grants))
         def roles(names: frozenset[str] | tuple[()]) -> str:
             return ", ".join(label(r) for r in sorted(names))
 
@@ -158,16 +156,11 @@ class AdminDialog(QDialog):
         for key in ("approve", "reject"):
             self.buttons[key].setEnabled(bool(self.pending))
 
-    def _write(self, work: Callable[[Any], object]) -> bool:
+    def _write(self, fn: Callable[..., object], *args: Any, **kw: Any) -> bool:
         try:
-            with unit_of_work(self.engine) as session:
-                work(session)
-        except RiskdeskError as exc:
-            self.dialogs.error(self, self.tr("Not saved"), str(exc))
-            return False
+            return write_op(self, fn, *args, title=self.tr("Not saved"), **kw)
         finally:
             self.reload()
-        return True
 
     def add_user(self) -> None:
         dialog = self.roles_dialog(self.tr("Add user"), frozenset(), new_user=True, parent=self)
@@ -176,9 +169,9 @@ class AdminDialog(QDialog):
         if dialog.password.text() != dialog.repeat.text():
             self.dialogs.error(self, self.tr("Not saved"), self.tr("The two passwords differ."))
             return
-        self._write(lambda s: users.create_user(
-            s, self.actor, username=dialog.username.text(), password=dialog.password.text(),
-            roles=dialog.roles(), display_name=dialog.display_name.text()))
+        self._write(users.create_user, username=dialog.username.text(),
+                    password=dialog.password.text(), roles=dialog.roles(),
+                    display_name=dialog.display_name.text())
 
     def change_roles(self) -> None:
         user = self.selected_user()
@@ -187,38 +180,36 @@ class AdminDialog(QDialog):
         dialog = self.roles_dialog(self.tr("Roles of {user}").format(user=user.username),
                                    user.roles, new_user=False, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._write(lambda s: users.change_roles(s, self.actor, user.id, dialog.roles()))
+            self._write(users.change_roles, user.id, dialog.roles())
 
     def toggle_active(self) -> None:
         user = self.selected_user()
         if user is not None:
-            self._write(lambda s: users.set_active(s, self.actor, user.id, not user.active))
+            self._write(users.set_active, user.id, not user.active)
 
     def unlock(self) -> None:
         user = self.selected_user()
         if user is not None:
-            self._write(lambda s: users.unlock(s, self.actor, user.id))
+            self._write(users.unlock, user.id)
 
     def decide(self, approve: bool) -> None:
         row = self.requests.currentRow()
         if not 0 <= row < len(self.pending):
             row = 0
         request = self.pending[row]
-        self._write(lambda s: users.decide_role_request(s, self.actor, request.id,
-                                                        approve=approve))
+        self._write(users.decide_role_request, request.id, approve=approve)
 
     def set_idle_lock(self) -> None:
-        with unit_of_work(self.engine, write=False) as session:
-            current = settings.idle_lock_minutes(session)
+        current = self.backend.lookup(settings.idle_lock_minutes)
         low, high = settings.IDLE_LOCK_RANGE
         minutes = self.dialogs.ask_int(
             self, self.tr("Idle lock"), self.tr("Lock a workstation's session after this many "
                                                 "minutes without input:"), current, low, high)
         if minutes is not None:
-            self._write(lambda s: settings.set_idle_lock_minutes(s, self.actor, minutes))
+            self._write(settings.set_idle_lock_minutes, minutes)
 
     def set_bank_name(self) -> None:
         name = self.dialogs.ask_text(self, self.tr("Name on reports"), self.tr(
             "Bank and team printed on report covers:"))
         if name is not None:
-            self._write(lambda s: settings.set_bank_name(s, self.actor, name))
+            self._write(settings.set_bank_name, name)

@@ -9,23 +9,17 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
-from sqlalchemy.exc import DBAPIError
 
-from riskdesk.config import PASSWORD_ENV, db_target
-from riskdesk.domain.enums import Role
+from riskdesk.config import PASSWORD_ENV
 from riskdesk.errors import RiskdeskError
-from riskdesk.services.actor import Actor
-from riskdesk.services.admin.users import create_user, has_users, sign_in
-from riskdesk.services.cases.queue import CaseFilter, page_cases
-from riskdesk.storage.engine import (
-    db_label,
-    make_engine,
-    no_users_error,
-    require_database,
-    sqlite_file,
+from riskdesk.services.admin.backend import (
+    Backend,
+    DatabaseUnusable,
+    Entrance,
+    open_audit_pack,
+    open_database,
 )
-from riskdesk.storage.migrate import ensure_local_schema
-from riskdesk.storage.session import unit_of_work
+from riskdesk.services.cases.queue import CaseFilter, page_cases
 from riskdesk.ui.i18n import install_translators
 from riskdesk.ui.main_window import MainWindow
 from riskdesk.ui.signin import FirstAdminDialog, SignInDialog
@@ -83,39 +77,32 @@ def run(*, db: str | None, user: str | None, lang: str | None, screenshot: Path 
               file=sys.stderr)
         return 2
     try:
-        target = db_target(db)
-        path = sqlite_file(target)
-        new_file = path is not None and not path.exists()
-        if new_file and screenshot is not None:
-            require_database(target)  # says there is none, and what to do; creates nothing
-        engine = make_engine(target)
-        if not new_file:  # a new file is made when its first administrator is
-            ensure_local_schema(engine)
-        actor = _sign_in(engine, user, interactive=screenshot is None, new_file=new_file)
-    except (RiskdeskError, DBAPIError) as exc:
-        if isinstance(exc, DBAPIError):
+        entrance = open_database(db, create=screenshot is None)
+        backend = _sign_in(entrance, user, interactive=screenshot is None)
+    except RiskdeskError as exc:
+        if isinstance(exc, DatabaseUnusable):
             exc = RiskdeskError(QCoreApplication.translate(
-                "App", "The database cannot be used: {error}").format(
-                error=str(exc.orig).strip().splitlines()[0] if exc.orig else exc))
+                "App", "The database cannot be used: {error}").format(error=exc.detail))
         if screenshot is not None:
             print(f"riskdesk: {exc}", file=sys.stderr)
         else:
             QMessageBox.critical(None, QCoreApplication.translate("App", "riskdesk"), str(exc))
         return 1
-    if actor is None:
+    if backend is None:
         log.info("no sign-in; closing")
         if screenshot is not None:
             print(f"riskdesk: sign-in refused for {user}.", file=sys.stderr)
         return 1
+    actor = backend.actor
     log.info("signed in: %s (%s)", actor.username, ",".join(sorted(actor.roles)))
-    window = MainWindow(engine, actor)
+    window = MainWindow(backend)
     if screenshot is not None:
         window.resize(*SCREENSHOT_SIZE)
         window.show()
         app.processEvents()
         shown: QWidget = window
         if case:
-            case_id = _case_of(engine, actor, case)
+            case_id = _case_of(backend, case)
             if case_id is None:
                 print(f"riskdesk: application {case} has no case.", file=sys.stderr)
                 return 2
@@ -144,12 +131,8 @@ def _run_pack(app: QApplication, path: Path, screenshot: Path | None) -> int:
     """An audit pack: opened read-only (never migrated, never switched to WAL), as an auditor
     without sign-in (a pack holds no password hashes), behind a banner with its seal."""
     from riskdesk.services.audit.packs import verify_pack
-    from riskdesk.storage.engine import open_pack
-
     verdict = verify_pack(path)
-    engine = open_pack(path)
-    actor = Actor(None, "auditor", frozenset({Role.AUDITOR}))
-    window = MainWindow(engine, actor, pack=PackView(path, verdict))
+    window = MainWindow(open_audit_pack(path), pack=PackView(path, verdict))
     window.resize(*SCREENSHOT_SIZE)
     window.show()
     if screenshot is not None:
@@ -163,9 +146,8 @@ def _run_pack(app: QApplication, path: Path, screenshot: Path | None) -> int:
     return app.exec()
 
 
-def _case_of(engine, actor: Actor, application_no: str) -> int | None:  # type: ignore[no-untyped-def]
-    with unit_of_work(engine, write=False) as session:
-        rows = page_cases(session, actor, CaseFilter(application_no=application_no), limit=1)
+def _case_of(backend: Backend, application_no: str) -> int | None:
+    rows = backend.read(page_cases, CaseFilter(application_no=application_no), limit=1)
     return rows[0].id if rows else None
 
 
@@ -176,39 +158,28 @@ def _save(window: QWidget, path: Path) -> None:
         print(f"riskdesk: cannot write {path}", file=sys.stderr)
 
 
-def _sign_in(engine, user: str | None, *, interactive: bool,  # type: ignore[no-untyped-def]
-             new_file: bool = False) -> Actor | None:
-    def attempt(name: str, password: str) -> Actor | None:
-        with unit_of_work(engine) as session:
-            return sign_in(session, name, password, channel="gui")
-
-    if new_file:
-        empty = True
-    else:
-        with unit_of_work(engine, write=False) as session:
-            empty = not has_users(session)
-    target = engine.url.render_as_string(hide_password=False)
-    if empty and not interactive:  # which database it is, not just "sign-in refused"
-        raise no_users_error(target)
-    if empty:
-        def create(name: str, password: str) -> str | None:
-            try:
-                if new_file:
-                    ensure_local_schema(engine)
-                with unit_of_work(engine) as session:
-                    create_user(session, None, username=name, password=password,
-                                roles=[Role.ADMIN])
-            except RiskdeskError as exc:
-                return str(exc)
-            return None
-
-        if FirstAdminDialog(create, database=db_label(target), new=new_file).exec() != \
+def _sign_in(entrance: Entrance, user: str | None, *, interactive: bool) -> Backend | None:
+    """The backend of whoever signs in; a database without users first gets its administrator
+    (interactively), else it is named with what to do."""
+    if not entrance.has_users():
+        if not interactive:  # which database it is, not just "sign-in refused"
+            raise entrance.no_users_error()
+        if FirstAdminDialog(entrance.create_first_admin, database=entrance.label,
+                            new=entrance.new_file).exec() != \
                 FirstAdminDialog.DialogCode.Accepted:
             return None
     password = os.environ.get(PASSWORD_ENV)
     if user and password is not None:
-        return attempt(user, password)
+        return entrance.sign_in(user, password)
     if not interactive:
         return None
+    signed_in: list[Backend] = []
+
+    def attempt(name: str, password: str) -> Backend | None:
+        backend = entrance.sign_in(name, password)
+        if backend is not None:
+            signed_in.append(backend)
+        return backend
+
     dialog = SignInDialog(attempt, username=user or "")
-    return dialog.actor if dialog.exec() == SignInDialog.DialogCode.Accepted else None
+    return signed_in[-1] if dialog.exec() == SignInDialog.DialogCode.Accepted else None

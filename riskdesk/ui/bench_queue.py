@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import resource
-import sqlite3
 import sys
 import time
 from collections.abc import Callable
@@ -43,25 +42,16 @@ def _measure(path: Path) -> list[str]:
 
     from PySide6.QtCore import QCoreApplication
 
-    from riskdesk.services.actor import Actor
-    from riskdesk.services.admin.users import roles_of
-    from riskdesk.storage.engine import make_engine
-    from riskdesk.storage.session import unit_of_work
+    from riskdesk.bench.queue import middle_id_number, officer_backend
     from riskdesk.ui.cases.model import FIELDS, CasesModel
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     _app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
-    engine = make_engine(str(path))
-    con = sqlite3.connect(path)
-    officer_id, = con.execute("SELECT id FROM app_user WHERE username = 'officer01'").fetchone()
-    id_no = _id_numbers_at(con)
-    con.close()
-    with unit_of_work(engine, write=False) as session:
-        actor = Actor(officer_id, "officer01", roles_of(session, officer_id))
+    backend = officer_backend(path)
+    id_no = middle_id_number(path)
     lines: list[str] = []
-    factory = lambda: unit_of_work(engine, write=False)  # noqa: E731
     model = _timed("open the queue: All, count + first page by PD",
-                   lambda: CasesModel(factory, actor), lines)
+                   lambda: CasesModel(backend), lines)
     col = FIELDS.index
     from PySide6.QtCore import Qt
     desc, asc = Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder
@@ -91,21 +81,5 @@ def _measure(path: Path) -> list[str]:
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         lines.append(f"{'peak memory of this process':<52} {peak:8.1f} MB  "
                      f"{'ok' if peak < 300 else 'OVER 300 MB'}")
-    engine.dispose()
+    backend.close()
     return lines
-
-
-def _id_numbers_at(con: sqlite3.Connection) -> str:
-    """An ID number to look for, decrypted like the case screen would (the middle applicant)."""
-    from riskdesk.security.datakey import load_cipher
-    from riskdesk.storage.engine import make_engine
-    from riskdesk.storage.session import unit_of_work
-
-    total, = con.execute("SELECT max(id) FROM applicant").fetchone()
-    blob, = con.execute("SELECT id_no_enc FROM applicant WHERE id = ?",
-                        (total // 2,)).fetchone()
-    engine = make_engine(str(con.execute("PRAGMA database_list").fetchone()[2]))
-    with unit_of_work(engine, write=False) as session:
-        value = load_cipher(session, create=False).decrypt("id_no", blob)
-    engine.dispose()
-    return str(value)

@@ -3,9 +3,11 @@ month (the one thing a pack lets them write). In the live app: the findings brou
 their follow-up status and note."""
 from __future__ import annotations
 
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -18,25 +20,24 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine, select
-from sqlmodel import col
 
 from riskdesk.domain.enums import label
 from riskdesk.errors import RiskdeskError
-from riskdesk.services.actor import Actor
+from riskdesk.services.admin.backend import Backend
 from riskdesk.services.audit import findings
 from riskdesk.services.permissions import Action, allowed
-from riskdesk.storage.session import unit_of_work
 from riskdesk.ui.dialogs import Dialogs
 from riskdesk.ui.fit import keep_items_whole
+from riskdesk.ui.operations import query, write_op
 from riskdesk.ui.table_fill import fill_table
 
 
 class FindingsTab(QWidget):
-    def __init__(self, engine: Engine, actor: Actor, dialogs: Dialogs,
+    def __init__(self, backend: Backend, dialogs: Dialogs,
                  pack: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.engine, self.actor, self.dialogs, self.pack = engine, actor, dialogs, pack
+        self.backend, self.dialogs, self.pack = backend, dialogs, pack
+        self.actor = actor = backend.actor
         self.rows: list[Any] = []
         self.table = QTableWidget(0, 7, self)
         self.table.setHorizontalHeaderLabels([
@@ -99,9 +100,9 @@ class FindingsTab(QWidget):
             shown = [(r["id"], self._target(r), r["severity"], r["text"], r["recommendation"],
                       r["auditor"], r["status"]) for r in self.rows]
         else:
-            with unit_of_work(self.engine, write=False) as session:
-                self.rows = findings.listing(session, self.actor)
-            shown = [(f.id, self._target(f.__dict__), f.severity, f.text, f.recommendation,
+            self.rows = query(self, findings.rows, default=[], title=QCoreApplication.translate(
+                "PartnersTab", "Not shown"))
+            shown = [(f.id, self._target(asdict(f)), f.severity, f.text, f.recommendation,
                       f.auditor, f.status) for f in self.rows]
         fill_table(self.table, [[label(str(v)) if c in (2, 6) else str(v or "")
                                  for c, v in enumerate(row)] for row in shown])
@@ -114,8 +115,6 @@ class FindingsTab(QWidget):
         return self.tr("month {m}").format(m=r.get("month", ""))
 
     def _resolve(self) -> findings.Draft:
-        from riskdesk.domain.cases import Case
-
         kind, value = str(self.target_kind.currentData()), self.target.text().strip()
         severity, text = str(self.severity.currentData()), self.text.toPlainText()
         advice = self.recommendation.text()
@@ -125,10 +124,7 @@ class FindingsTab(QWidget):
             if not value.isdigit():
                 raise RiskdeskError(self.tr("A complaint is named by its id (a number)."))
             return findings.Draft(severity, text, advice, complaint_id=int(value))
-        number = int(value) if value.isdigit() else -1
-        with unit_of_work(self.engine, write=False) as session:
-            case_id = session.scalar(select(col(Case.id)).where(
-                (col(Case.application_no) == value) | (col(Case.id) == number)))
+        case_id = self.backend.read(findings.case_named, value)
         if case_id is None:
             raise RiskdeskError(self.tr("There is no case {ref} in this pack.").format(
                 ref=value))
@@ -150,12 +146,9 @@ class FindingsTab(QWidget):
         if not 0 <= row < len(self.rows):
             return
         finding = self.rows[row]
-        try:
-            with unit_of_work(self.engine) as session:
-                findings.follow_up(session, self.actor, finding.id, finding.version,
-                                   status=str(self.status.currentData()), note=self.note.text())
-        except RiskdeskError as exc:
-            self.dialogs.error(self, self.tr("Not saved"), str(exc))
+        if not write_op(self, findings.follow_up, finding.id, finding.version,
+                        status=str(self.status.currentData()), note=self.note.text(),
+                        title=self.tr("Not saved")):
             return
         self.note.clear()
         self.reload()

@@ -17,12 +17,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine
 
 from riskdesk.errors import RiskdeskError
-from riskdesk.services.actor import Actor
-from riskdesk.services.admin.users import record_lock, sign_in
-from riskdesk.storage.session import unit_of_work
+from riskdesk.services.admin.backend import Backend
+from riskdesk.services.admin.users import record_lock
 
 INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
                 QEvent.Type.Wheel}
@@ -65,9 +63,10 @@ class LockDialog(QDialog):
 
 
 class IdleLock(QObject):
-    def __init__(self, window: QMainWindow, engine: Engine, actor: Actor, minutes: int) -> None:
+    def __init__(self, window: QMainWindow, backend: Backend, minutes: int) -> None:
         super().__init__(window)
-        self.window, self.engine, self.actor, self.minutes = window, engine, actor, minutes
+        self.window, self.backend, self.minutes = window, backend, minutes
+        self.actor = backend.actor
         self.last_input = time.monotonic()
         self.dialog: LockDialog | None = None
         app = QApplication.instance()
@@ -93,8 +92,7 @@ class IdleLock(QObject):
 
     def lock(self) -> None:
         try:
-            with unit_of_work(self.engine) as session:
-                record_lock(session, self.actor, idle_minutes=self.minutes)
+            self.backend.write(record_lock, idle_minutes=self.minutes)
         except RiskdeskError:
             pass  # the database is unreachable: lock all the same
         self._hidden = [w for w in QApplication.topLevelWidgets()
@@ -111,9 +109,7 @@ class IdleLock(QObject):
 
     def _attempt(self, password: str) -> bool:
         try:
-            with unit_of_work(self.engine) as session:
-                return sign_in(session, self.actor.username, password,
-                               channel="unlock") is not None
+            return self.backend.check_password(password, channel="unlock")
         except RiskdeskError:
             return False
 

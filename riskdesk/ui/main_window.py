@@ -20,21 +20,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine
 
 from riskdesk import __version__
 from riskdesk.domain.enums import label
 from riskdesk.errors import Cancelled, RiskdeskError
-from riskdesk.services.actor import Actor
 from riskdesk.services.admin import settings as app_settings
-from riskdesk.services.admin.users import sign_out
+from riskdesk.services.admin.backend import Backend
 from riskdesk.services.cases import work as cases
 from riskdesk.services.cases.export import export_view
 from riskdesk.services.complaints.handling import DUE_SOON
 from riskdesk.services.intake.applications import ImportResult, import_file
 from riskdesk.services.permissions import Action, allowed
-from riskdesk.storage.engine import redact_url
-from riskdesk.storage.session import unit_of_work
 from riskdesk.tasks import TaskState
 from riskdesk.ui.admin import AdminDialog
 from riskdesk.ui.applications.model import ApplicationsModel
@@ -47,24 +43,27 @@ from riskdesk.ui.dialogs import Dialogs
 from riskdesk.ui.formats import number
 from riskdesk.ui.idle_lock import IdleLock
 from riskdesk.ui.loans.portfolio import PortfolioTab
+from riskdesk.ui.operations import query, write_op
 from riskdesk.ui.reports import ReportsTab
 from riskdesk.ui.worker import BackgroundTask, run_task
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, engine: Engine, actor: Actor, dialogs: Dialogs | None = None, *,
+    def __init__(self, backend: Backend, dialogs: Dialogs | None = None, *,
                  pack: Any = None) -> None:
-        """``pack``: an audit pack's path and verdict (services.audit.packs): read-only
-        auditor mode with a banner; only findings are written."""
+        """``backend``: the signed-in user's way into the services
+        (services.admin.backend); ``pack``: an audit pack's path and verdict
+        (services.audit.packs): read-only auditor mode with a banner; only findings are
+        written."""
         super().__init__()
         self.pack = pack
-        self.engine = engine
-        self.actor = actor
+        self.backend = backend
+        self.actor = actor = backend.actor
         self.dialogs = dialogs or Dialogs()
         self.last_task: BackgroundTask | None = None
         self._import_path: Path | None = None
         self.setWindowTitle(self.tr("riskdesk - risk case management"))
-        self.model = ApplicationsModel(lambda: unit_of_work(engine, write=False), actor, self)
+        self.model = ApplicationsModel(backend, self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
@@ -73,7 +72,7 @@ class MainWindow(QMainWindow):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.cases_model = CasesModel(lambda: unit_of_work(engine, write=False), actor, self)
+        self.cases_model = CasesModel(backend, self)
         self.cases_table = QTableView(self)
         self.cases_table.setModel(self.cases_model)
         self.cases_table.setSortingEnabled(True)
@@ -108,8 +107,7 @@ class MainWindow(QMainWindow):
         self.search_box.returnPressed.connect(self.search)
         row.addWidget(self.search_box)
         layout.addLayout(row)
-        with unit_of_work(engine, write=False) as session:
-            people = cases.assignees(session)
+        people = backend.lookup(cases.assignees)
         self.filter_bar = FilterBar(people, queue)
         self.filter_bar.changed.connect(self._filters_changed)
         row.insertWidget(filter_row_at, self.filter_bar.dates)
@@ -139,19 +137,19 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(queue, self.tr("Case queue"))
         self.tabs.addTab(self.table, self.tr("Applications"))
-        self.complaints = ComplaintsTab(engine, actor, self.dialogs, self.open_case_id, self)
+        self.complaints = ComplaintsTab(backend, self.dialogs, self.open_case_id, self)
         self.tabs.addTab(self.complaints, self.tr("Complaints"))
-        self.postloan = PortfolioTab(engine, actor, self.dialogs, self)
+        self.postloan = PortfolioTab(backend, self.dialogs, self)
         self.tabs.addTab(self.postloan, self.tr("Post-loan"))
-        self.reports = ReportsTab(engine, actor, self.dialogs, self)
+        self.reports = ReportsTab(backend, self.dialogs, self)
         self.tabs.addTab(self.reports, self.tr("Reports"))
         from riskdesk.ui.findings import FindingsTab
         from riskdesk.ui.partners import PartnersTab
 
-        self.partners = PartnersTab(engine, actor, self.dialogs, self)
+        self.partners = PartnersTab(backend, self.dialogs, self)
         self.tabs.addTab(self.partners, self.tr("Partners"))
 
-        self.findings = FindingsTab(engine, actor, self.dialogs,
+        self.findings = FindingsTab(backend, self.dialogs,
                                     pack.path if pack is not None else None, self)
         self.tabs.addTab(self.findings, self.tr("Audit findings"))
         if pack is None:
@@ -178,7 +176,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.user_label)
         self.user_label.setText(self.tr("Signed in: {user} ({roles}) | {db}").format(
             user=actor.username, roles=", ".join(label(r) for r in sorted(actor.roles)),
-            db=redact_url(engine.url) if pack is None else str(pack.path)))
+            db=backend.location if pack is None else str(pack.path)))
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)
         self.cases_model.modelReset.connect(self._update_position)
@@ -191,9 +189,8 @@ class MainWindow(QMainWindow):
         self._update_count()
         self.table.resizeColumnsToContents()
         self.cases_table.resizeColumnsToContents()
-        with unit_of_work(engine, write=False) as session:
-            idle_minutes = app_settings.idle_lock_minutes(session)
-        self.idle_lock = IdleLock(self, engine, actor, idle_minutes) if pack is None else None
+        idle_minutes = backend.lookup(app_settings.idle_lock_minutes)
+        self.idle_lock = IdleLock(self, backend, idle_minutes) if pack is None else None
         settings = QSettings()
         geometry = settings.value("main/geometry")
         if geometry is not None:
@@ -268,23 +265,17 @@ class MainWindow(QMainWindow):
             rows = [self.cases_table.currentIndex().row()]
         return [self.cases_model.row_at(r) for r in rows]
 
-    def _write(self, title: str, work: Any) -> bool:
+    def _write(self, title: str, fn: Any, *args: Any) -> bool:
         """One service call in one transaction; a refusal is shown and nothing is saved."""
-        try:
-            with unit_of_work(self.engine) as session:
-                work(session)
-        except RiskdeskError as exc:
-            self.dialogs.error(self, title, str(exc))
-            self.refresh()
-            return False
+        saved = write_op(self, fn, *args, title=title)
         self.refresh()
-        return True
+        return saved
 
     def claim_selected(self) -> None:
         picked = self.selected_cases()
         if picked:
-            self._write(self.tr("Not claimed"), lambda s: [
-                cases.claim(s, self.actor, r.id, r.version) for r in picked])
+            self._write(self.tr("Not claimed"), cases.claim_many,
+                        [(r.id, r.version) for r in picked])
 
     def assign_selected(self) -> None:
         picked = self.selected_cases()
@@ -296,21 +287,21 @@ class MainWindow(QMainWindow):
         if choice is None:
             return
         user_id = self.assignee_list[choice][0]
-        self._write(self.tr("Not assigned"), lambda s: cases.assign_many(
-            s, self.actor, [(r.id, r.version) for r in picked], user_id))
+        self._write(self.tr("Not assigned"), cases.assign_many,
+                    [(r.id, r.version) for r in picked], user_id)
 
     def export_view(self) -> BackgroundTask | None:
         target = self.dialogs.save_export_file(self, "cases.xlsx")
         if not target:
             return None
-        engine, actor, f = self.engine, self.actor, self.cases_model.filter
+        backend, f = self.backend, self.cases_model.filter
         sort, descending = self.cases_model.sort_state()
         path = Path(target)
         if path.suffix.lower() not in (".csv", ".xlsx"):
             path = path.with_suffix(".xlsx")
 
         def work(state: TaskState) -> int:
-            return export_view(engine, actor, f, path, sort=sort, descending=descending,
+            return backend.job(export_view, f, path, sort=sort, descending=descending,
                                state=state)
 
         def done(rows: int) -> None:
@@ -330,7 +321,7 @@ class MainWindow(QMainWindow):
         return self.open_case_id(self.cases_model.row_at(index.row()).id)
 
     def open_case_id(self, case_id: int) -> CaseDialog:
-        dialog = CaseDialog(self.engine, self.actor, case_id, self.dialogs, self,
+        dialog = CaseDialog(self.backend, case_id, self.dialogs, self,
                             on_change=self.refresh)
         self.case_windows.append(dialog)
         dialog.finished.connect(lambda _=0, d=dialog: self.case_windows.remove(d))
@@ -404,7 +395,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about_action)
 
     def open_admin(self) -> AdminDialog:
-        dialog = AdminDialog(self.engine, self.actor, self.dialogs, self)
+        dialog = AdminDialog(self.backend, self.dialogs, self)
         dialog.show()
         return dialog
 
@@ -417,11 +408,10 @@ class MainWindow(QMainWindow):
 
     def about_text(self) -> str:
         """Version, database (never its password), schema and the model in force."""
-        from riskdesk.services.credit.registry import active
+        from riskdesk.services.credit.registry import model_in_force
 
-        with unit_of_work(self.engine, write=False) as session:
-            model = active(session)
-        where = str(self.pack.path) if self.pack is not None else redact_url(self.engine.url)
+        model = query(self, model_in_force, title=self.tr("About riskdesk"), default=None)
+        where = str(self.pack.path) if self.pack is not None else self.backend.location
         from riskdesk.storage.migrate import head_revision
 
         return self.tr("riskdesk {version}\nDatabase: {db} (schema {schema})\n"
@@ -433,7 +423,7 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> QWidget:
         from riskdesk.ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.engine, self.actor, self.dialogs, self)
+        dialog = SettingsDialog(self.backend, self.dialogs, self)
         dialog.show()
         self.settings_dialog = dialog
         return dialog
@@ -468,11 +458,11 @@ class MainWindow(QMainWindow):
 
     def start_import(self, path: Path, *, rejects: Path | None = None) -> BackgroundTask:
         """Import ``path``; with ``rejects`` the valid rows go in and the rest go there."""
-        engine, actor = self.engine, self.actor
+        backend = self.backend
         self._import_path = path
 
         def work(state: TaskState) -> ImportResult:
-            return import_file(engine, actor, path, skip_invalid=rejects is not None,
+            return backend.job(import_file, path, skip_invalid=rejects is not None,
                                rejects_path=rejects, state=state)
 
         self.import_action.setEnabled(False)
@@ -527,8 +517,7 @@ class MainWindow(QMainWindow):
         if not self._signed_out and self.pack is None:
             self._signed_out = True
             try:
-                with unit_of_work(self.engine) as session:
-                    sign_out(session, self.actor, channel="gui")
+                self.backend.sign_out()
             except RiskdeskError:
                 pass  # the database is gone; closing must still work
             self.backup_on_exit()
@@ -555,15 +544,8 @@ class MainWindow(QMainWindow):
     def backup_on_exit(self) -> None:
         """A local database gets a dated backup on exit; the oldest beyond the kept number go.
         A failed backup is said, never a reason not to close."""
-        from riskdesk.storage import backup
-
-        if self.engine.url.get_backend_name() != "sqlite":
-            return
         try:
-            with unit_of_work(self.engine, write=False) as session:
-                keep = app_settings.backup_keep(session)
-                folder = app_settings.backup_folder(session)
-            backup.rotate(self.engine, folder, keep)
+            self.backend.backup_on_exit()
         except (RiskdeskError, OSError) as exc:
             self.dialogs.error(self, self.tr("Backup not made"), str(exc))
 

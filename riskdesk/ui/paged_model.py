@@ -6,13 +6,13 @@ pages are loaded. Subclasses say how to count, fetch a page and read a row's sor
 """
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from riskdesk.domain.enums import label
 from riskdesk.rules.catalog import rule_name
+from riskdesk.services.admin.backend import Backend, Call
 from riskdesk.ui.formats import datetime_text, number
 from riskdesk.ui.table_model import ColumnTableModel
 
@@ -43,51 +43,48 @@ class PagedTableModel(ColumnTableModel):
     NUMERIC: frozenset[str] = frozenset()
     UNSORTABLE: frozenset[str] = frozenset()
 
-    def __init__(self, columns: list[tuple[str, str]], session_factory: Callable[[], Any],
+    def __init__(self, columns: list[tuple[str, str]], backend: Backend,
                  sort: str, parent: Any = None) -> None:
         super().__init__(columns, parent)
         self._fields = [f for f, _ in columns]
-        self._session_factory = session_factory
+        self._backend = backend
         self._rows: list[Any] = []
         self._total = 0
         self._sort = sort
         self._descending = True
         self._at_end = False  # showing the last page (reached without reading the middle)
 
-    # -- what subclasses provide ---------------------------------------------------------
-    def fetch_count(self, session: Any) -> int:
+    # -- what subclasses provide: the service calls (run by the backend) -----------------
+    def count_call(self) -> Call[int]:
         raise NotImplementedError
 
-    def fetch_page(self, session: Any, after: tuple[Any, int] | None) -> list[Any]:
+    def page_call(self, after: tuple[Any, int] | None) -> Call[list[Any]]:
         raise NotImplementedError
 
     def sort_value(self, row: Any) -> Any:
         raise NotImplementedError
 
-    def fetch_last_page(self, session: Any) -> list[Any]:
+    def last_page_call(self) -> Call[list[Any]]:
         raise NotImplementedError
 
     # -- data loading -------------------------------------------------------------------
     def reload(self) -> None:
         self.beginResetModel()
-        with self._session_factory() as session:
-            self._total = self.fetch_count(session)
-            self._rows = self.fetch_page(session, None)
+        self._total, self._rows = self._backend.read_all(self.count_call(),
+                                                         self.page_call(None))
         self._at_end = False
         self.endResetModel()
 
     def count_now(self) -> int:
         """Re-count (the status bar's number) without reloading rows."""
-        with self._session_factory() as session:
-            self._total = self.fetch_count(session)
+        (self._total,) = self._backend.read_all(self.count_call())
         return self._total
 
     def last_page(self) -> None:
         """The final rows in the current order, by the reverse keyset: as cheap as the first."""
         self.beginResetModel()
-        with self._session_factory() as session:
-            self._total = self.fetch_count(session)
-            self._rows = self.fetch_last_page(session)
+        self._total, self._rows = self._backend.read_all(self.count_call(),
+                                                         self.last_page_call())
         self._at_end = True
         self.endResetModel()
 
@@ -106,8 +103,7 @@ class PagedTableModel(ColumnTableModel):
         if parent.isValid() or not self._rows or self._at_end:
             return
         last = self._rows[-1]
-        with self._session_factory() as session:
-            page = self.fetch_page(session, (self.sort_value(last), last.id))
+        (page,) = self._backend.read_all(self.page_call((self.sort_value(last), last.id)))
         if not page:
             self._total = len(self._rows)
             return

@@ -3,6 +3,8 @@ red), each partner's month, and the joint-lending ratios. Compliance registers p
 records checks with their evidence and changes a partner's status, each with a reason."""
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,33 +20,30 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine
-from sqlmodel import select
 
 from riskdesk.domain.enums import label
-from riskdesk.domain.partners import Partner
-from riskdesk.errors import RiskdeskError
 from riskdesk.i18n import translate
-from riskdesk.services.actor import Actor
+from riskdesk.services.admin.backend import Backend, call
 from riskdesk.services.partners import register as partners
 from riskdesk.services.partners.performance import joint_position, performance
-from riskdesk.services.periods import month_now
+from riskdesk.services.periods import current_month
 from riskdesk.services.permissions import Action, allowed
-from riskdesk.storage.session import unit_of_work
 from riskdesk.ui.dialogs import Dialogs
 from riskdesk.ui.formats import clock_today, date_format, date_text, local_today, number, percent
+from riskdesk.ui.operations import reads_op, write_op
 from riskdesk.ui.table_fill import fill_table
 
 OVERDUE = QColor("#a01010")
 
 
 class PartnersTab(QWidget):
-    def __init__(self, engine: Engine, actor: Actor, dialogs: Dialogs,
+    def __init__(self, backend: Backend, dialogs: Dialogs,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.engine, self.actor, self.dialogs = engine, actor, dialogs
-        self.partner_rows: list[Partner] = []
-        self.month = QLineEdit(month_now(engine), self)
+        self.backend, self.dialogs = backend, dialogs
+        self.actor = actor = backend.actor
+        self.partner_rows: list[partners.PartnerRow] = []
+        self.month = QLineEdit(backend.lookup(current_month), self)
         self.month.setMaximumWidth(100)
         self.month.returnPressed.connect(self.reload)
         show = QPushButton(self.tr("Show"), self)
@@ -119,20 +118,16 @@ class PartnersTab(QWidget):
 
     def reload(self) -> None:
         month = self.month.text().strip()
-        try:
-            with unit_of_work(self.engine, write=False) as session:
-                self.partner_rows = list(session.exec(select(Partner).order_by(Partner.code)))
-                checks = {p.id: partners.checklist(session, p.id or 0)
-                          for p in self.partner_rows}
-                rows = performance(session, self.actor, month)
-                joint = joint_position(session, self.actor, month)
-        except RiskdeskError as exc:
-            self.dialogs.error(self, self.tr("Not shown"), str(exc))
-            return
+        reads_op(self, call(partners.listing), call(performance, month),
+                 call(joint_position, month), title=self.tr("Not shown"), on_done=self._show)
+
+    def _show(self, found: tuple[Any, ...]) -> None:
+        listing, rows, joint = found
+        self.partner_rows = listing
         today = local_today()
         fill_table(self.register_table, [
             [p.code, p.name, label(p.kind), label(p.status),
-             f"{sum(checks[p.id].values())}/{len(checks[p.id])}",
+             f"{p.checks_passed}/{len(p.checks)}",
              date_text(p.next_review) or "-"]
             for p in self.partner_rows],
             red={i for i, p in enumerate(self.partner_rows)
@@ -152,39 +147,31 @@ class PartnersTab(QWidget):
                 day=date_text(joint.day), ratios=ratios or "-", all=percent(joint.ratio_all),
                 warnings=" ".join(joint.warnings)))
 
-    def _selected(self) -> Partner | None:
+    def _selected(self) -> partners.PartnerRow | None:
         row = self.register_table.currentRow()
         if not 0 <= row < len(self.partner_rows):
             self.dialogs.error(self, self.tr("Not saved"), self.tr("Select a partner first."))
             return None
         return self.partner_rows[row]
 
-    def _run(self, work) -> None:  # type: ignore[no-untyped-def]
-        try:
-            with unit_of_work(self.engine) as session:
-                work(session)
-        except RiskdeskError as exc:
-            self.dialogs.error(self, self.tr("Not saved"), str(exc))
-            return
-        self.reload()
+    def _run(self, fn: Any, *args: Any, **kw: Any) -> None:
+        if write_op(self, fn, *args, title=self.tr("Not saved"), **kw):
+            self.reload()
 
     def register(self) -> None:
-        self._run(lambda s: partners.register(
-            s, self.actor, code=self.code.text(), name=self.name.text(),
-            kind=str(self.kind.currentData())))
+        self._run(partners.register, code=self.code.text(), name=self.name.text(),
+                  kind=str(self.kind.currentData()))
 
     def record_check(self) -> None:
         p = self._selected()
         if p is not None:
             due = self.review_due.date().toPython()
-            self._run(lambda s: partners.record_check(
-                s, self.actor, p.id or 0, item=str(self.item.currentData()),
-                passed=self.passed.isChecked(), evidence=self.evidence.text(),
-                review_due=due))  # type: ignore[arg-type]
+            self._run(partners.record_check, p.id, item=str(self.item.currentData()),
+                      passed=self.passed.isChecked(), evidence=self.evidence.text(),
+                      review_due=due)
 
     def set_status(self) -> None:
         p = self._selected()
         if p is not None:
-            self._run(lambda s: partners.set_status(
-                s, self.actor, p.id or 0, p.version, str(self.status.currentData()),
-                self.reason.text()))
+            self._run(partners.set_status, p.id, p.version, str(self.status.currentData()),
+                      self.reason.text())

@@ -27,19 +27,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine
 
 from riskdesk.domain.enums import label
-from riskdesk.errors import RiskdeskError
-from riskdesk.services.actor import Actor
-from riskdesk.services.periods import month_now
+from riskdesk.services.admin.backend import Backend
+from riskdesk.services.periods import current_month
 from riskdesk.services.permissions import Action, allowed
 from riskdesk.services.reporting import archive as reports
-from riskdesk.storage.session import unit_of_work
 from riskdesk.tasks import TaskState
 from riskdesk.ui.dialogs import Dialogs
 from riskdesk.ui.formats import datetime_text
 from riskdesk.ui.i18n import install_catalogues
+from riskdesk.ui.operations import query, read_op
 from riskdesk.ui.table_fill import fill_table
 from riskdesk.ui.worker import BackgroundTask, run_task
 
@@ -64,15 +62,16 @@ def page_images(pdf: bytes, scale: float) -> list[QImage]:
 
 
 class ReportsTab(QWidget):
-    def __init__(self, engine: Engine, actor: Actor, dialogs: Dialogs,
+    def __init__(self, backend: Backend, dialogs: Dialogs,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.engine, self.actor, self.dialogs = engine, actor, dialogs
+        self.backend, self.dialogs = backend, dialogs
+        self.actor = actor = backend.actor
         self.pdf: bytes | None = None
         self.last_task: BackgroundTask | None = None
         self.application_no = QLineEdit(self)
         self.application_no.setPlaceholderText(self.tr("Application no."))
-        last = month_now(engine, back=1)
+        last = backend.lookup(current_month, back=1)
         self.month = QLineEdit(last, self)
         self.month.setPlaceholderText("YYYY-MM")
         install_catalogues()  # reports in either language, whatever the interface's
@@ -139,8 +138,7 @@ class ReportsTab(QWidget):
             self.buttons[key].setEnabled(self.pdf is not None)
 
     def reload(self) -> None:
-        with unit_of_work(self.engine, write=False) as session:
-            self.rows = reports.archive(session, self.actor)
+        self.rows = query(self, reports.archive, title=self.tr("Not shown"), default=[])
         fill_table(self.archive, [
             [report.report_no, label(report.kind), report.subject,
              "中文" if report.language == "zh" else "English", report.generated_by,
@@ -167,20 +165,16 @@ class ReportsTab(QWidget):
         row = self.archive.currentRow()
         if not 0 <= row < len(self.rows):
             return
-        try:
-            with unit_of_work(self.engine, write=False) as session:
-                pdf = reports.pdf_of(session, self.actor, self.rows[row].id or 0)
-        except RiskdeskError as exc:  # e.g. a report with unmasked data, for an auditor
-            self.dialogs.error(self, self.tr("Not shown"), str(exc))
-            return
-        self.show_pdf(pdf)
+        # refused, e.g. a report with unmasked data for an auditor: the refusal is shown
+        read_op(self, reports.pdf_of, self.rows[row].id or 0, title=self.tr("Not shown"),
+                on_done=self.show_pdf)
 
     def issue_monthly(self) -> BackgroundTask | None:
         """Frozen at the month's first issue's cut-off (or now, for a first issue)."""
         month = self.month.text().strip()
-        engine, actor = self.engine, self.actor
+        backend = self.backend
         language = str(self.language.currentData())
-        return self._issue(lambda: reports.monthly_report(engine, actor, month, language))
+        return self._issue(lambda: backend.job(reports.monthly_report, month, language))
 
     def _issue(self, make: Any) -> BackgroundTask:
         def work(_state: TaskState) -> reports.Issued:
@@ -204,10 +198,9 @@ class ReportsTab(QWidget):
             self.dialogs.error(self, self.tr("Not issued"), self.tr(
                 "Enter the application number of the case."))
             return None
-        engine, actor = self.engine, self.actor
+        backend = self.backend
         language = str(self.language.currentData())
-        return self._issue(lambda: reports.case_report(engine, actor, application_no,
-                                                       language))
+        return self._issue(lambda: backend.job(reports.case_report, application_no, language))
 
     def print_report(self) -> None:
         if self.pdf is None:
@@ -253,8 +246,7 @@ class ReportsTab(QWidget):
         except OSError as exc:
             self.dialogs.error(self, self.tr("Cannot read"), str(exc))
             return None
-        with unit_of_work(self.engine, write=False) as session:
-            verdict = reports.verify(session, data)
+        verdict = self.backend.lookup(reports.verify, data)
         if verdict.issued:
             self.dialogs.info(self, self.tr("Issued by riskdesk"), self.tr(
                 "{file} is report {no}, issued by {who} at {at}.").format(

@@ -22,17 +22,13 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
-from sqlalchemy import Engine
-from sqlmodel import col, select
 
-from riskdesk.domain.enums import Role
-from riskdesk.services.actor import Actor
+from riskdesk.demo.morning import WorkedDemo, build_worked_demo
 
 BUILT_AT = datetime(2026, 11, 25, 1, 0)  # UTC: 09:00 in Shanghai, the demo is imported
 WORKED_AT = datetime(2026, 11, 25, 3, 0)  # 11:00: claims, notes, complaints
@@ -59,92 +55,13 @@ def file_names() -> set[str]:
     return {f"{w}-{suffix(lang)}.png" for w in WINDOWS for lang in LANGUAGES}
 
 
-COMPLAINTS = [
-    ("phone", "collection_conduct", 16, "催收人员多次致电我单位同事，影响我的工作。"),
-    ("app", "interest_and_fees", 14, "实际年化费用高于申请时展示的利率。"),
-    ("letter", "identity_theft", 3, "我从未申请过这笔贷款，手机号被他人冒用。"),
-    ("branch", "service_quality", 1, "客服电话长时间无人接听。"),
-    ("regulator_referral", "privacy", 9, "未经同意查询了我的征信报告。"),
-]
-
-
-@dataclass
-class Demo:
-    engine: Engine
-    actors: dict[str, Actor]
-    worked_case: int  # claimed, with investigation notes
-    cash_out_case: int  # a post-loan case on proceeds moved out at once
-    complaint: int  # an overdue complaint under investigation
-
-
-def a_mornings_work(engine: Engine, actors: dict[str, Actor]) -> tuple[int, int]:
-    """Claims, two investigation notes and five complaints (two already overdue), so the
-    pictures show a queue in use rather than a fresh import. Returns the worked case and the
-    overdue complaint."""
-    from riskdesk.domain.applications import Application
-    from riskdesk.services.cases import queue
-    from riskdesk.services.cases import work as cases
-    from riskdesk.services.complaints import handling as complaints
-    from riskdesk.storage.clock import utcnow
-    from riskdesk.storage.session import unit_of_work
-
-    officer, compliance = actors["officer"], actors["compliance"]
-    with unit_of_work(engine, write=False) as s:
-        rows = queue.page_cases(s, officer, queue.CaseFilter(), limit=8)
-        now = utcnow(s)
-    for r in rows[1:5]:
-        with unit_of_work(engine) as s:
-            cases.claim(s, officer, r.id, r.version)
-    first = rows[0]
-    with unit_of_work(engine) as s:
-        cases.claim(s, officer, first.id, first.version)
-        cases.add_note(s, officer, first.id, kind="phone", outcome="verified",
-                       text="致电申请人手机，本人接听，确认申请用途为装修。")
-        cases.add_note(s, officer, first.id, kind="employer", outcome="discrepancy",
-                       text="单位电话无人接听；社保缴纳单位与申报单位不一致。")
-    overdue = 0  # the first: received 16 days ago
-    for (channel, category, days, text), r in zip(COMPLAINTS, rows[3:], strict=False):
-        with unit_of_work(engine) as s:
-            app = s.exec(select(Application).where(
-                col(Application.application_no) == r.application_no)).one()
-            c = complaints.register(s, compliance, channel=channel, category=category,
-                                    description=text, application_id=app.id,
-                                    received_at=now - timedelta(days=days))
-        with unit_of_work(engine) as s:
-            complaints.investigate(s, compliance, c.id or 0, c.version)
-        overdue = overdue or c.id or 0
-    return first.id, overdue
+Demo = WorkedDemo  # the demo database the pictures are made on (riskdesk.demo.morning)
 
 
 def build(path: Path, *, rows: int = ROWS) -> Demo:
     """The demo database at ``path`` (a new file), imported at BUILT_AT, every demo user signed
-    in and a morning's work done at WORKED_AT. The caller disposes of ``Demo.engine``."""
-    from riskdesk.demo.database import build_demo
-    from riskdesk.demo.frame import DEMO_PASSWORD
-    from riskdesk.domain.loans import LoanAlert
-    from riskdesk.services.admin.users import sign_in
-    from riskdesk.storage.clock import shifted
-    from riskdesk.storage.engine import make_engine
-    from riskdesk.storage.session import unit_of_work
-
-    with shifted(BUILT_AT):
-        build_demo(str(path), rows=rows, now=BUILT_AT)  # submission times to the second
-    engine = make_engine(str(path))
-    actors = {}
-    with shifted(WORKED_AT):
-        with unit_of_work(engine) as session:
-            for who in ("officer", "senior", "compliance", "admin", "auditor"):
-                actor = sign_in(session, who, DEMO_PASSWORD, channel="gui")
-                assert actor is not None
-                actors[who] = actor
-        worked, complaint = a_mornings_work(engine, actors)
-    with unit_of_work(engine, write=False) as session:
-        cash_out = session.exec(select(LoanAlert.case_id).where(
-            col(LoanAlert.code) == "PROCEEDS_OUT", col(LoanAlert.case_id).is_not(None))
-            .order_by(col(LoanAlert.id))).first()
-    if cash_out is None:
-        raise RuntimeError("the demo database has no post-loan case on proceeds moved out")
-    return Demo(engine, actors, worked, cash_out, complaint)
+    in and a morning's work done at WORKED_AT. The caller closes it (``Demo.close``)."""
+    return build_worked_demo(path, rows=rows, built_at=BUILT_AT, worked_at=WORKED_AT)
 
 
 def make(demo: Demo, out: Path, *, work: Path, check: Check | None = None,
@@ -173,19 +90,18 @@ def pictures(demo: Demo, lang: str, out: Path, *, work: Path,
     """Each main window in ``lang``: shown, settled, checked by ``check`` and saved as
     ``out/<window>-<zh|en>.png``. Every window opened here is closed again."""
     from riskdesk import i18n
+    from riskdesk.services.admin.backend import open_audit_pack
     from riskdesk.services.audit import anchors as audit_anchors
     from riskdesk.services.audit import findings
     from riskdesk.services.audit.packs import export_pack, verify_pack
     from riskdesk.services.reporting import archive as reports
     from riskdesk.storage.clock import utcnow
-    from riskdesk.storage.engine import open_pack
-    from riskdesk.storage.session import unit_of_work
     from riskdesk.ui.app import SCREENSHOT_SIZE, PackView
     from riskdesk.ui.cases.detail import CaseDialog
     from riskdesk.ui.i18n import install_translators
     from riskdesk.ui.main_window import MainWindow
 
-    engine, actors = demo.engine, demo.actors
+    backends = demo.backends
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     translators = install_translators(app, lang)
@@ -213,14 +129,13 @@ def pictures(demo: Demo, lang: str, out: Path, *, work: Path,
     try:
         # An officer's case report, previewed in the Reports tab; issued first, so the time it
         # prints is the instant the pictures start from (to the second).
-        issued = reports.case_report(engine, actors["officer"],
-                                     _application_no(engine, demo.worked_case), end)
-        senior = MainWindow(engine, actors["senior"])
-        compliance = MainWindow(engine, actors["compliance"])
+        issued = backends["officer"].job(reports.case_report, demo.worked_application_no, end)
+        senior = MainWindow(backends["senior"])
+        compliance = MainWindow(backends["compliance"])
         opened += [senior, compliance]
-        with unit_of_work(engine, write=False) as session:
-            last_month = f"{utcnow(session).replace(day=1) - timedelta(days=1):%Y-%m}"
-            month = f"{utcnow(session):%Y-%m}"
+        now = backends["officer"].lookup(utcnow)
+        last_month = f"{now.replace(day=1) - timedelta(days=1):%Y-%m}"
+        month = f"{now:%Y-%m}"
         for index, name in enumerate(TABS):
             shown = senior if name in ("queue", "applications", "postloan") else compliance
             shown.tabs.setCurrentIndex(index)
@@ -231,10 +146,8 @@ def pictures(demo: Demo, lang: str, out: Path, *, work: Path,
                 shown.postloan.month.setText(last_month)
                 shown.postloan.reload()
             look(shown, name)
-        look(CaseDialog(engine, actors["officer"], demo.worked_case, senior.dialogs, senior),
-             "case")
-        cash_out = CaseDialog(engine, actors["officer"], demo.cash_out_case, senior.dialogs,
-                              senior)
+        look(CaseDialog(backends["officer"], demo.worked_case, senior.dialogs, senior), "case")
+        cash_out = CaseDialog(backends["officer"], demo.cash_out_case, senior.dialogs, senior)
         look(cash_out, "case-postloan")
         loan = cash_out.open_loan()
         if loan is None:
@@ -246,25 +159,24 @@ def pictures(demo: Demo, lang: str, out: Path, *, work: Path,
         # An auditor's offline pack of this month, open on the Audit findings tab.
         if audit_anchors._key() is None:
             audit_anchors.create_key()  # the bank's audit key, in this keyring
-        pack = export_pack(engine, actors["auditor"], work / f"{month}.rdpack",
-                           month=month).path
+        pack = backends["auditor"].job(export_pack, work / f"{month}.rdpack",
+                                       month=month).path
         findings.add_in_pack(pack, "auditor", findings.Draft(
             "medium", "投诉 TS-202611-000001 已超过答复期限，仍在调查中。",
             "按期答复并记录延期审批。", month=month))
         try:
-            pack_engine = open_pack(pack)
-            packed = MainWindow(pack_engine, Actor(None, "auditor", frozenset({Role.AUDITOR})),
-                                pack=PackView(pack, verify_pack(pack)))
+            pack_backend = open_audit_pack(pack)
+            packed = MainWindow(pack_backend, pack=PackView(pack, verify_pack(pack)))
             try:
                 packed.tabs.setCurrentWidget(packed.findings)
                 look(packed, "pack")
             finally:
                 packed.close()
                 packed.deleteLater()
-                pack_engine.dispose()
+                pack_backend.close()
         finally:
             pack.unlink(missing_ok=True)
-        admin = MainWindow(engine, actors["admin"])
+        admin = MainWindow(backends["admin"])
         opened.append(admin)
         look(admin.open_settings(), "settings", natural=True)
         look(admin.open_admin(), "admin", natural=True)
@@ -277,17 +189,6 @@ def pictures(demo: Demo, lang: str, out: Path, *, work: Path,
             app.removeTranslator(t)
         i18n.install(None)
     return made
-
-
-def _application_no(engine: Engine, case_id: int) -> str:
-    from riskdesk.domain.applications import Application
-    from riskdesk.domain.cases import Case
-    from riskdesk.storage.session import unit_of_work
-
-    with unit_of_work(engine, write=False) as session:
-        return session.exec(select(Application.application_no).join(
-            Case, col(Case.application_id) == Application.id).where(col(Case.id) == case_id)
-        ).one()
 
 
 def _keep_to_yourself(home: Path) -> None:
@@ -364,7 +265,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         QThreadPool.globalInstance().waitForDone()
         app.processEvents()
-        demo.engine.dispose()
+        demo.close()
     print(f"{len(made)} pictures in {out}")
     others = sorted(p.name for p in out.glob("*.png") if p.name not in file_names())
     if others:

@@ -18,15 +18,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine, text
 
 from riskdesk.errors import RiskdeskError
-from riskdesk.services.actor import Actor
 from riskdesk.services.admin import settings as app_settings
-from riskdesk.services.complaints import handling as complaints
+from riskdesk.services.admin.backend import Backend, probe_database, remember_password
+from riskdesk.services.admin.workstation import SettingsView, save_settings, settings_view
 from riskdesk.services.permissions import Action, allowed
-from riskdesk.storage.engine import redact_url
-from riskdesk.storage.session import unit_of_work
 from riskdesk.ui.dialogs import Dialogs
 
 DB_KEY = "db/target"
@@ -34,10 +31,11 @@ LANGUAGE_KEY = "ui/language"
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, engine: Engine, actor: Actor, dialogs: Dialogs,
+    def __init__(self, backend: Backend, dialogs: Dialogs,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.engine, self.actor, self.dialogs = engine, actor, dialogs
+        self.backend, self.dialogs = backend, dialogs
+        self.actor = actor = backend.actor
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(720)  # a server address and its placeholder read whole
         stored = QSettings()
@@ -50,7 +48,7 @@ class SettingsDialog(QDialog):
         self.test_button.clicked.connect(self.test_connection)
         self.connection_label = QLabel(self)
         self.connection_label.setText(self.tr("In use now: {db}").format(
-            db=redact_url(engine.url)))
+            db=backend.location))
         self.connection_label.setWordWrap(True)
         self.language = QComboBox(self)
         self.language.addItem("中文", "zh_CN")
@@ -58,24 +56,18 @@ class SettingsDialog(QDialog):
         running = "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
         chosen = str(stored.value(LANGUAGE_KEY, "") or "") or running
         self.language.setCurrentIndex(max(0, self.language.findData(chosen)))
-        with unit_of_work(engine, write=False) as session:
-            idle = app_settings.idle_lock_minutes(session)
-            keep = app_settings.backup_keep(session)
-            folder = str(app_settings.backup_folder(session))
-            due = complaints.deadlines(session)
-            sla = session.execute(text(
-                "SELECT review_sla_hours FROM policy_version ORDER BY id DESC LIMIT 1")
-            ).scalar()
+        shown: SettingsView = backend.read(settings_view)
+        sla = shown.review_sla_hours
         self.idle = QSpinBox(self)
         self.idle.setRange(*app_settings.IDLE_LOCK_RANGE)
-        self.idle.setValue(idle)
+        self.idle.setValue(shown.idle_minutes)
         self.keep = QSpinBox(self)
         self.keep.setRange(0, 365)
-        self.keep.setValue(keep)
-        self.folder = QLineEdit(folder, self)
+        self.keep.setValue(shown.backup_keep)
+        self.folder = QLineEdit(shown.backup_folder, self)
         self.complaint_days = QSpinBox(self)
         self.complaint_days.setRange(1, 60)
-        self.complaint_days.setValue(due.decide_days)
+        self.complaint_days.setValue(shown.decide_days)
         admin = allowed(actor, Action.SETTINGS_CHANGE)
         for w in (self.idle, self.keep, self.folder):
             w.setEnabled(admin)
@@ -106,65 +98,32 @@ class SettingsDialog(QDialog):
 
     def test_connection(self) -> bool:
         """Connects with the address and password given (the password is not stored here)."""
-        from riskdesk.storage.engine import make_engine, redact_url
-        from riskdesk.storage.migrate import current_revision, head_revision
-
         target = self.db.text().strip()
         if not target:
             self.connection_label.setText(self.tr("Give a database first."))
             return False
-        try:
-            from sqlalchemy.engine import make_url
-
-            from riskdesk.storage.engine import is_url, sqlite_file
-
-            path = sqlite_file(target)
-            if path is not None and not path.exists():  # connecting would make an empty file
-                self.connection_label.setText(self.tr(
-                    "There is no database at {path} yet: riskdesk creates it on its next start, "
-                    "with its first administrator.").format(path=path))
-                return False
-            if is_url(target) and self.password.text():
-                target = make_url(target).set(password=self.password.text()).render_as_string(
-                    hide_password=False)
-            engine = make_engine(target)
-            try:
-                revision = current_revision(engine)
-            finally:
-                engine.dispose()
-        except Exception as exc:  # noqa: BLE001 - every failure is shown, none is fatal
+        probe = probe_database(target, self.password.text())
+        if probe.missing is not None:  # connecting would make an empty file
+            self.connection_label.setText(self.tr(
+                "There is no database at {path} yet: riskdesk creates it on its next start, "
+                "with its first administrator.").format(path=probe.missing))
+            return False
+        if probe.error:
             self.connection_label.setText(self.tr("Cannot connect: {error}").format(
-                error=str(getattr(exc, "orig", None) or exc).splitlines()[0][:300]))
+                error=probe.error))
             return False
         self.connection_label.setText(self.tr("Connected to {db}: schema {rev} (this riskdesk: {head})")
-                            .format(db=redact_url(make_engine(target).url), rev=revision,
-                                    head=head_revision()))
+                            .format(db=probe.database, rev=probe.revision, head=probe.head))
         return True
 
     def save(self) -> None:
-        from riskdesk.storage.engine import is_url, set_password
-
         stored = QSettings()
         target = self.db.text().strip()
         try:
-            if target and is_url(target) and self.password.text():
-                set_password(target, self.password.text())
-            with unit_of_work(self.engine) as session:
-                if allowed(self.actor, Action.SETTINGS_CHANGE):
-                    if self.idle.value() != app_settings.idle_lock_minutes(session):
-                        app_settings.set_idle_lock_minutes(session, self.actor,
-                                                           self.idle.value())
-                    if (self.keep.value(), self.folder.text().strip()) != (
-                            app_settings.backup_keep(session),
-                            str(app_settings.backup_folder(session))):
-                        app_settings.set_backups(session, self.actor, keep=self.keep.value(),
-                                                 folder=self.folder.text())
-                current = complaints.deadlines(session)
-                if allowed(self.actor, Action.COMPLAINT_SETTINGS) and \
-                        self.complaint_days.value() != current.decide_days:
-                    complaints.set_deadlines(session, self.actor, complaints.Deadlines(
-                        self.complaint_days.value(), current.complex_days,
-                        current.special_days, current.working_days))
+            remember_password(target, self.password.text())
+            self.backend.write(save_settings, idle_minutes=self.idle.value(),
+                               backup_keep=self.keep.value(), backup_folder=self.folder.text(),
+                               decide_days=self.complaint_days.value())
         except RiskdeskError as exc:
             self.dialogs.error(self, self.tr("Not saved"), str(exc))
             return

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -12,8 +13,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from riskdesk.services.actor import Actor
 
 
 class _CredentialsDialog(QDialog):
@@ -51,14 +50,15 @@ class _CredentialsDialog(QDialog):
 
 
 class SignInDialog(_CredentialsDialog):
-    """``attempt(username, password)`` returns the actor or None; the dialog stays open on None."""
+    """``attempt(username, password)`` returns who signed in (their backend) or None; the
+    dialog stays open on None."""
 
-    def __init__(self, attempt: Callable[[str, str], Actor | None], *, username: str = "",
+    def __init__(self, attempt: Callable[[str, str], Any], *, username: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Sign in to riskdesk"), self.tr("Sign in"), username,
                          parent=parent)
         self._attempt = attempt
-        self.actor: Actor | None = None
+        self.actor: Any = None  # what attempt returned
         (self.password if username else self.username).setFocus()
 
     def _try(self) -> None:

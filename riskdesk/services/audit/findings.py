@@ -160,6 +160,41 @@ def listing(session: Session, actor: Actor, *, status: str | None = None) -> lis
 
 
 @dataclass(frozen=True)
+class FindingRow:
+    """One finding as the Audit findings tab lists it."""
+
+    id: int
+    case_id: int | None
+    complaint_id: int | None
+    month: str
+    severity: str
+    text: str
+    recommendation: str
+    auditor: str
+    status: str
+    version: int
+
+
+def rows(session: Session, actor: Actor) -> list[FindingRow]:
+    """:func:`listing` as frozen rows, newest first (same permission)."""
+    return [FindingRow(f.id or 0, f.case_id, f.complaint_id, f.month, f.severity, f.text,
+                       f.recommendation, f.auditor, f.status, f.version)
+            for f in listing(session, actor)]
+
+
+def case_named(session: Session, actor: Actor, ref: str) -> int | None:
+    """The case a finding names, by its application number or its id; None if there is none.
+    For whoever may view applications (an auditor in a pack)."""
+    from riskdesk.domain.cases import Case
+
+    require(actor, Action.APPLICATION_VIEW)
+    number = int(ref) if ref.isdigit() else -1
+    found = session.exec(select(col(Case.id)).where(
+        (col(Case.application_no) == ref) | (col(Case.id) == number))).first()
+    return int(found) if found is not None else None
+
+
+@dataclass(frozen=True)
 class FindingFigures:
     open_by_severity: dict[str, int]
     imported: int  # brought back in the month

@@ -80,6 +80,13 @@ def claim(session: Session, actor: Actor, case_id: int, version: int) -> Case:
                  {"assignee_id": actor.user_id, "status": status})
 
 
+def claim_many(session: Session, actor: Actor, cases: list[tuple[int, int]]) -> int:
+    """Claim (case id, version seen) pairs in one transaction: all or none."""
+    for case_id, version in cases:
+        claim(session, actor, case_id, version)
+    return len(cases)
+
+
 def assign(session: Session, actor: Actor, case_id: int, version: int, user_id: int) -> Case:
     require(actor, Action.CASE_ASSIGN)
     _check_assignee(session, user_id)
@@ -156,6 +163,14 @@ def save_draft(session: Session, actor: Actor, case_id: int, *, kind: str, outco
     draft.updated_at = utcnow(session)
     session.flush()
     return draft
+
+
+def draft_text(session: Session, actor: Actor, case_id: int) -> str | None:
+    """The signed-in officer's own unsaved note on the case (none for a user without an id)."""
+    if actor.user_id is None:
+        return None
+    draft = session.get(NoteDraft, (case_id, actor.user_id))
+    return draft.text if draft is not None else None
 
 
 def notes(session: Session, case_id: int) -> list[InvestigationNote]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,23 @@ def meta_of(mv: ModelVersion) -> dict[str, Any]:
 
 def list_models(session: Session) -> list[ModelVersion]:
     return list(session.exec(select(ModelVersion).order_by(col(ModelVersion.id))).all())
+
+
+@dataclass(frozen=True)
+class ModelInForce:
+    """The active model as a window names it (Help > About)."""
+
+    id: int
+    name: str
+    approved_by: str | None
+
+
+def model_in_force(session: Session, actor: Actor) -> ModelInForce | None:
+    """The active model's id, name and approver: anyone signed in may see which model
+    scores (it is on every decision record)."""
+    model = active(session)
+    return None if model is None else ModelInForce(model.id or 0, model.name,
+                                                   model.approved_by)
 
 
 def active(session: Session) -> ModelVersion | None:

@@ -125,6 +125,33 @@ def record_check(session: Session, actor: Actor, partner_id: int, *, item: str, 
     return row
 
 
+@dataclass(frozen=True)
+class PartnerRow:
+    """One partner as the register shows it, with its checklist (item: passed)."""
+
+    id: int
+    code: str
+    name: str
+    kind: str
+    status: str
+    version: int
+    next_review: date | None
+    checks: tuple[tuple[str, bool], ...]
+
+    @property
+    def checks_passed(self) -> int:
+        return sum(passed for _, passed in self.checks)
+
+
+def listing(session: Session, actor: Actor) -> list[PartnerRow]:
+    """The register by code, each partner with its checklist; for whoever may view
+    applications (the partner figures beside it need the same)."""
+    require(actor, Action.APPLICATION_VIEW)
+    partners = session.exec(select(Partner).order_by(col(Partner.code))).all()
+    return [PartnerRow(p.id or 0, p.code, p.name, p.kind, p.status, p.version, p.next_review,
+                       tuple(checklist(session, p.id or 0).items())) for p in partners]
+
+
 def checklist(session: Session, partner_id: int) -> dict[str, bool]:
     """Each item's latest result (False where never checked)."""
     latest: dict[str, bool] = dict.fromkeys(CHECKLIST, False)

@@ -1,11 +1,10 @@
 """The applications table model: pages of the applications read model, newest first."""
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from riskdesk.i18n import QT_TRANSLATE_NOOP
-from riskdesk.services.actor import Actor
+from riskdesk.services.admin.backend import Backend, Call, call
 from riskdesk.services.cases.applications import (
     ApplicationRow,
     count_applications,
@@ -41,17 +40,16 @@ class ApplicationsModel(PagedTableModel):
     NUMERIC = frozenset({"amount", "term_months", "apr", "pd", "points"})
     UNSORTABLE = frozenset({"id_no_masked", "phone_masked", "flags"})
 
-    def __init__(self, session_factory: Callable[[], Any], actor: Actor, parent: Any = None):
-        super().__init__(COLUMNS, session_factory, "submitted_at", parent)
-        self._actor = actor
+    def __init__(self, backend: Backend, parent: Any = None):
+        super().__init__(COLUMNS, backend, "submitted_at", parent)
         self.reload()
 
-    def fetch_count(self, session: Any) -> int:
-        return count_applications(session, self._actor)
+    def count_call(self) -> Call[int]:
+        return call(count_applications)
 
-    def fetch_page(self, session: Any, after: tuple[Any, int] | None) -> list[ApplicationRow]:
-        return page_applications(session, self._actor, sort=self._sort,
-                                 descending=self._descending, after=after, limit=self.PAGE)
+    def page_call(self, after: tuple[Any, int] | None) -> Call[list[ApplicationRow]]:
+        return call(page_applications, sort=self._sort, descending=self._descending,
+                    after=after, limit=self.PAGE)
 
     def sort_value(self, row: Any) -> Any:
         return sort_value(row, self._sort)

@@ -24,28 +24,27 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine
 
-from riskdesk.domain.cases import NoteDraft
 from riskdesk.domain.enums import CaseStatus, label
 from riskdesk.errors import RiskdeskError, StaleVersion
-from riskdesk.services.actor import Actor
+from riskdesk.services.admin.backend import Backend
 from riskdesk.services.cases import work as cases
 from riskdesk.services.cases.detail import CaseDetail, load_case, unmask
 from riskdesk.services.permissions import Action, allowed
-from riskdesk.storage.session import unit_of_work
 from riskdesk.ui.dialogs import Dialogs
 from riskdesk.ui.formats import date_text, datetime_text, list_sep, number, percent
+from riskdesk.ui.operations import write_op
 from riskdesk.ui.paged_model import display_value
 
 DRAFT_DELAY_MS = 800
 
 
 class CaseDialog(QDialog):
-    def __init__(self, engine: Engine, actor: Actor, case_id: int, dialogs: Dialogs,
+    def __init__(self, backend: Backend, case_id: int, dialogs: Dialogs,
                  parent: QWidget | None = None, on_change: Callable[[], None] | None = None):
         super().__init__(parent)
-        self.engine, self.actor, self.case_id, self.dialogs = engine, actor, case_id, dialogs
+        self.backend, self.case_id, self.dialogs = backend, case_id, dialogs
+        self.actor = backend.actor
         self.on_change = on_change
         self.resize(1100, 760)
         self.view = QTextBrowser(self)
@@ -120,13 +119,11 @@ class CaseDialog(QDialog):
 
     # -- loading -------------------------------------------------------------------------
     def reload(self) -> None:
-        with unit_of_work(self.engine) as session:  # opening a case is audited
-            self.detail = load_case(session, self.actor, self.case_id)
-            draft = session.get(NoteDraft, (self.case_id, self.actor.user_id)) \
-                if self.actor.user_id is not None else None
+        self.detail = self.backend.write(load_case, self.case_id)  # opening is audited
+        draft = self.backend.read(cases.draft_text, self.case_id)
         if draft is not None and not self.note_text.toPlainText():
             self.note_text.blockSignals(True)
-            self.note_text.setPlainText(draft.text)
+            self.note_text.setPlainText(draft)
             self.note_text.blockSignals(False)
         app_no = self.detail.application.get("application_no", "")
         self.setWindowTitle(self.tr("Case {id} - {app}").format(id=self.case_id, app=app_no))
@@ -158,11 +155,8 @@ class CaseDialog(QDialog):
 
     def unmask(self, key: str) -> None:
         """A deliberate, audited look at one full value; shown in this window only."""
-        try:
-            with unit_of_work(self.engine) as session:
-                self.unmasked[key] = unmask(session, self.actor, self.case_id, key)
-        except RiskdeskError as exc:
-            self.dialogs.error(self, self.tr("Not shown"), str(exc))
+        if not write_op(self, unmask, self.case_id, key, title=self.tr("Not shown"),
+                        on_done=lambda value: self.unmasked.__setitem__(key, value)):
             return
         assert self.detail is not None
         self.view.setHtml(self._html(self.detail))
@@ -173,7 +167,7 @@ class CaseDialog(QDialog):
 
         if self.detail is None or self.detail.loan_id is None:
             return None
-        self.loan_window = LoanDialog(self.engine, self.actor, self.detail.loan_id, self)
+        self.loan_window = LoanDialog(self.backend, self.detail.loan_id, self)
         self.loan_window.show()
         return self.loan_window
 
@@ -182,14 +176,13 @@ class CaseDialog(QDialog):
         assert self.detail is not None
         version, reason = self.detail.case.version, self.reason.text()
         try:
-            with unit_of_work(self.engine) as session:
-                if key == "claim":
-                    cases.claim(session, self.actor, self.case_id, version)
-                elif key in ("confirm", "send_back"):
-                    cases.check(session, self.actor, self.case_id, version,
-                                confirm=key == "confirm", reason=reason)
-                else:
-                    cases.decide(session, self.actor, self.case_id, version, key, reason)
+            if key == "claim":
+                self.backend.write(cases.claim, self.case_id, version)
+            elif key in ("confirm", "send_back"):
+                self.backend.write(cases.check, self.case_id, version,
+                                   confirm=key == "confirm", reason=reason)
+            else:
+                self.backend.write(cases.decide, self.case_id, version, key, reason)
         except StaleVersion as exc:
             seen = self.detail.case
             self.reload()  # show the officer the case as it is now
@@ -210,14 +203,10 @@ class CaseDialog(QDialog):
         self.reload()
 
     def add_note(self) -> None:
-        try:
-            with unit_of_work(self.engine) as session:
-                cases.add_note(session, self.actor, self.case_id,
-                               kind=str(self.note_kind.currentData()),
-                               outcome=str(self.note_outcome.currentData()),
-                               text=self.note_text.toPlainText())
-        except RiskdeskError as exc:
-            self.dialogs.error(self, self.tr("Not saved"), str(exc))
+        if not write_op(self, cases.add_note, self.case_id,
+                        kind=str(self.note_kind.currentData()),
+                        outcome=str(self.note_outcome.currentData()),
+                        text=self.note_text.toPlainText(), title=self.tr("Not saved")):
             return
         self._draft_timer.stop()
         self.note_text.blockSignals(True)
@@ -228,11 +217,10 @@ class CaseDialog(QDialog):
     def save_draft(self) -> None:
         if not allowed(self.actor, Action.CASE_WORK):
             return
-        with unit_of_work(self.engine) as session:
-            cases.save_draft(session, self.actor, self.case_id,
-                             kind=str(self.note_kind.currentData()),
-                             outcome=str(self.note_outcome.currentData()),
-                             text=self.note_text.toPlainText())
+        self.backend.write(cases.save_draft, self.case_id,
+                           kind=str(self.note_kind.currentData()),
+                           outcome=str(self.note_outcome.currentData()),
+                           text=self.note_text.toPlainText())
 
     def done(self, result: int) -> None:
         if self._draft_timer.isActive():

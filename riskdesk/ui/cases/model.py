@@ -1,7 +1,6 @@
 """The case queue model: one saved view (and its filters) of the queue read model."""
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -11,7 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 from riskdesk.domain.enums import CLOSED_STATUSES
 from riskdesk.domain.identity import ID_PATTERN, PHONE_PATTERN
 from riskdesk.i18n import QT_TRANSLATE_NOOP
-from riskdesk.services.actor import Actor
+from riskdesk.services.admin.backend import Backend, Call, call
 from riskdesk.services.cases.queue import (
     CaseFilter,
     CaseRow,
@@ -57,9 +56,8 @@ class CasesModel(PagedTableModel):
     NUMERIC = frozenset({"amount", "pd", "points", "priority"})
     UNSORTABLE = frozenset({"id_no_masked", "flags", "assignee"})
 
-    def __init__(self, session_factory: Callable[[], Any], actor: Actor, parent: Any = None):
-        super().__init__(COLUMNS, session_factory, "pd", parent)
-        self._actor = actor
+    def __init__(self, backend: Backend, parent: Any = None):
+        super().__init__(COLUMNS, backend, "pd", parent)
         self.filter = CaseFilter(view="all")
         self.reload()
 
@@ -104,20 +102,20 @@ class CasesModel(PagedTableModel):
 
     def counts(self) -> dict[str, int]:
         """The number of cases in each saved view, with the current filters."""
-        with self._session_factory() as session:
-            return {v: count_cases(session, self._actor, replace(self.filter, view=v))
-                    for v in VIEW_LABELS}
+        counts = self._backend.read_all(*(call(count_cases, replace(self.filter, view=v))
+                                          for v in VIEW_LABELS))
+        return dict(zip(VIEW_LABELS, counts, strict=True))
 
-    def fetch_count(self, session: Any) -> int:
-        return count_cases(session, self._actor, self.filter)
+    def count_call(self) -> Call[int]:
+        return call(count_cases, self.filter)
 
-    def fetch_page(self, session: Any, after: tuple[Any, int] | None) -> list[CaseRow]:
-        return page_cases(session, self._actor, self.filter, sort=self._sort,
-                          descending=self._descending, after=after, limit=self.PAGE)
+    def page_call(self, after: tuple[Any, int] | None) -> Call[list[CaseRow]]:
+        return call(page_cases, self.filter, sort=self._sort, descending=self._descending,
+                    after=after, limit=self.PAGE)
 
-    def fetch_last_page(self, session: Any) -> list[CaseRow]:
-        return last_page(session, self._actor, self.filter, sort=self._sort,
-                         descending=self._descending, limit=self.PAGE)
+    def last_page_call(self) -> Call[list[CaseRow]]:
+        return call(last_page, self.filter, sort=self._sort, descending=self._descending,
+                    limit=self.PAGE)
 
     def sort_value(self, row: Any) -> Any:
         return sort_value(row, self._sort)

@@ -3,23 +3,21 @@ whether they count working days. Saving goes through the service (compliance onl
 from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QSpinBox, QWidget
-from sqlalchemy import Engine
 
-from riskdesk.errors import RiskdeskError
-from riskdesk.services.actor import Actor
+from riskdesk.services.admin.backend import Backend
 from riskdesk.services.complaints import handling as complaints
-from riskdesk.storage.session import unit_of_work
 from riskdesk.ui.dialogs import Dialogs
+from riskdesk.ui.operations import write_op
 
 
 class DeadlinesDialog(QDialog):
-    def __init__(self, engine: Engine, actor: Actor, dialogs: Dialogs,
+    def __init__(self, backend: Backend, dialogs: Dialogs,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.engine, self.actor, self.dialogs = engine, actor, dialogs
+        self.backend, self.dialogs = backend, dialogs
+        self.actor = backend.actor
         self.setWindowTitle(self.tr("Complaint deadlines"))
-        with unit_of_work(engine, write=False) as session:
-            current = complaints.deadlines(session)
+        current = backend.lookup(complaints.deadlines)
         form = QFormLayout(self)
         self.days: dict[str, QSpinBox] = {}
         for key, text in (("decide_days", self.tr("Decide and notify within (days)")),
@@ -43,10 +41,5 @@ class DeadlinesDialog(QDialog):
     def save(self) -> None:
         new = complaints.Deadlines(**{k: b.value() for k, b in self.days.items()},
                                    working_days=self.working.isChecked())
-        try:
-            with unit_of_work(self.engine) as session:
-                complaints.set_deadlines(session, self.actor, new)
-        except RiskdeskError as exc:
-            self.dialogs.error(self, self.tr("Not saved"), str(exc))
-            return
-        self.accept()
+        if write_op(self, complaints.set_deadlines, new, title=self.tr("Not saved")):
+            self.accept()

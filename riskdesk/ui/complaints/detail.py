@@ -23,28 +23,30 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine, select
-from sqlmodel import col
 
-from riskdesk.domain.audit import AuditEvent
-from riskdesk.domain.complaints import Complaint
 from riskdesk.domain.enums import ComplaintCategory, Extension, Reaction, RootCause, label
 from riskdesk.errors import RiskdeskError, StaleVersion
-from riskdesk.services.actor import Actor
+from riskdesk.services.admin.backend import Backend
 from riskdesk.services.cases import work as cases
 from riskdesk.services.complaints import handling as complaints
+from riskdesk.services.complaints.view import (
+    ComplaintView,
+    HistoryStep,
+    complaint_page,
+    open_fraud_case,
+)
 from riskdesk.services.permissions import Action, allowed
-from riskdesk.storage.session import unit_of_work
 from riskdesk.ui.dialogs import Dialogs
 from riskdesk.ui.formats import datetime_text, number
 
 
 class ComplaintDialog(QDialog):
-    def __init__(self, engine: Engine, actor: Actor, complaint_id: int, dialogs: Dialogs,
+    def __init__(self, backend: Backend, complaint_id: int, dialogs: Dialogs,
                  parent: QWidget | None = None, on_change: Callable[[], None] | None = None,
                  open_case: Callable[[int], Any] | None = None) -> None:
         super().__init__(parent)
-        self.engine, self.actor, self.complaint_id = engine, actor, complaint_id
+        self.backend, self.complaint_id = backend, complaint_id
+        self.actor = backend.actor
         self.dialogs, self.on_change, self.open_case = dialogs, on_change, open_case
         self.resize(1100, 720)
         self.view = QTextBrowser(self)
@@ -93,30 +95,22 @@ class ComplaintDialog(QDialog):
         splitter.addWidget(side)
         splitter.setSizes([620, 480])
         QVBoxLayout(self).addWidget(splitter)
-        self.complaint: Complaint | None = None
+        self.complaint: ComplaintView | None = None
         self.applications: list[complaints.CustomerApplication] = []
         self.reload()
 
     def reload(self) -> None:
-        with unit_of_work(self.engine, write=False) as session:
-            self.complaint = complaints.get(session, self.actor, self.complaint_id)
-            session.expunge(self.complaint)
-            events = session.scalars(select(AuditEvent).where(
-                col(AuditEvent.entity_type) == "complaint",
-                col(AuditEvent.entity_id) == str(self.complaint_id))
-                .order_by(col(AuditEvent.seq))).all()
-            history = [(e.at, e.actor, e.action, e.after) for e in events]
-            self.applications = (complaints.customer_applications(
-                session, self.actor, self.complaint.applicant_id)
-                if self.complaint.applicant_id is not None else [])
-        c = self.complaint
+        page = self.backend.read(complaint_page, self.complaint_id)
+        self.complaint = c = page.complaint
+        self.applications = list(page.applications)
+        history = list(page.history)
         self.setWindowTitle(self.tr("Complaint {number}").format(number=c.number))
         self.view.setHtml(self._html(c, history))
         if c.response and not self.response.toPlainText():
             self.response.setPlainText(c.response)
         self._enable(c)
 
-    def _enable(self, c: Complaint) -> None:
+    def _enable(self, c: ComplaintView) -> None:
         work = allowed(self.actor, Action.COMPLAINT_WORK)
         open_ = c.status in complaints.OPEN
         state = {
@@ -152,42 +146,40 @@ class ComplaintDialog(QDialog):
                                        .format(number=c.number))
             return
         v, reason, cid = c.version, self.reason.text(), self.complaint_id
-        steps: dict[str, Callable[[Any], Any]] = {
-            "investigate": lambda s: complaints.investigate(s, self.actor, cid, v),
-            "respond": lambda s: complaints.respond(s, self.actor, cid, v,
-                                                    self.response.toPlainText()),
-            "close": lambda s: complaints.close(
-                s, self.actor, cid, v, reaction=str(self.reaction.currentData()),
+        write = self.backend.write
+        steps: dict[str, Callable[[], Any]] = {
+            "investigate": lambda: write(complaints.investigate, cid, v),
+            "respond": lambda: write(complaints.respond, cid, v, self.response.toPlainText()),
+            "close": lambda: write(
+                complaints.close, cid, v, reaction=str(self.reaction.currentData()),
                 root_cause=str(self.root_cause.currentData()),
                 rectification=self.rectification.text()),
-            "extend": lambda s: complaints.extend(s, self.actor, cid, v, reason=reason,
-                                                  complainant_told=True),
-            "request_special": lambda s: complaints.request_special_extension(
-                s, self.actor, cid, v, reason=reason),
-            "approve_special": lambda s: complaints.approve_special_extension(
-                s, self.actor, cid, v, complainant_told=True),
-            "reopen": lambda s: complaints.reopen(s, self.actor, cid, v, reason=reason),
-            "withdraw": lambda s: complaints.withdraw(s, self.actor, cid, v, reason=reason),
-            "escalate": lambda s: complaints.escalate(s, self.actor, cid, v, reason=reason),
-            "fraud_case": lambda s: complaints.open_fraud_case(s, self.actor, cid, v),
+            "extend": lambda: write(complaints.extend, cid, v, reason=reason,
+                                    complainant_told=True),
+            "request_special": lambda: write(complaints.request_special_extension, cid, v,
+                                             reason=reason),
+            "approve_special": lambda: write(complaints.approve_special_extension, cid, v,
+                                             complainant_told=True),
+            "reopen": lambda: write(complaints.reopen, cid, v, reason=reason),
+            "withdraw": lambda: write(complaints.withdraw, cid, v, reason=reason),
+            "escalate": lambda: write(complaints.escalate, cid, v, reason=reason),
+            "fraud_case": lambda: write(open_fraud_case, cid, v),
         }
         if key in ("extend", "approve_special") and not self.dialogs.confirm(
                 self, self.tr("Extension"), self.tr("Has the complainant been told of the "
                                                     "extension and its reason?")):
             return
         if key == "assign":
-            with unit_of_work(self.engine, write=False) as session:
-                people = cases.assignees(session)
+            people = self.backend.lookup(cases.assignees)
             choice = self.dialogs.choose(self, self.tr("Assign"), self.tr("Handler:"),
                                          [name for _, name in people])
             if choice is None:
                 return
             user_id = people[choice][0]
-            steps["assign"] = lambda s: complaints.assign(s, self.actor, cid, v, user_id)
+            steps["assign"] = lambda: write(complaints.assign, cid, v, user_id)
         try:
-            with unit_of_work(self.engine) as session:
-                result = steps[key](session)
-                case_id = result.id if key == "fraud_case" else None
+            result = steps[key]()
+            case_id = result if key == "fraud_case" else None
         except StaleVersion as exc:
             self.reload()
             self.dialogs.error(self, self.tr("Changed by someone else"), str(exc))
@@ -202,7 +194,7 @@ class ComplaintDialog(QDialog):
         if case_id is not None and self.open_case is not None:
             self.open_case(case_id)
 
-    def _html(self, c: Complaint, history: list[tuple[Any, str, str, str | None]]) -> str:
+    def _html(self, c: ComplaintView, history: list[HistoryStep]) -> str:
         e = html.escape
         rows = [
             (self.tr("Status"), label(c.status) + (" · " + self.tr("escalated")
@@ -224,9 +216,9 @@ class ComplaintDialog(QDialog):
         table = "".join(f"<tr><td><b>{e(k)}</b></td><td>{e(str(v))}</td></tr>"
                         for k, v in rows if v)
         steps = "".join(
-            f"<tr><td>{e(datetime_text(at))}</td><td>{e(who)}: "
-            f"{e(label(action))}{e(self._detail(after))}</td></tr>"
-            for at, who, action, after in history)
+            f"<tr><td>{e(datetime_text(h.at))}</td><td>{e(h.actor)}: "
+            f"{e(label(h.action))}{e(self._detail(h.after))}</td></tr>"
+            for h in history)
         apps_title = self.tr("The customer's applications and cases")
         says, reply, history_title = (self.tr("What the customer says"), self.tr("Reply"),
                                       self.tr("History"))

@@ -19,26 +19,25 @@ from PySide6.QtWidgets import (
     QPushButton,
     QWidget,
 )
-from sqlalchemy import Engine
 
-from riskdesk.domain.complaints import Complaint
 from riskdesk.domain.enums import ComplaintCategory, ComplaintChannel, label
 from riskdesk.errors import RiskdeskError
-from riskdesk.services.actor import Actor
+from riskdesk.services.admin.backend import Backend
 from riskdesk.services.cases import work as cases
 from riskdesk.services.complaints import handling as complaints
+from riskdesk.services.complaints import view as complaint_view
 from riskdesk.storage.clock import utcnow
-from riskdesk.storage.session import unit_of_work
 from riskdesk.ui.dialogs import Dialogs
 from riskdesk.ui.formats import clock_now, datetime_format, number
 
 
 class ComplaintForm(QDialog):
-    def __init__(self, engine: Engine, actor: Actor, dialogs: Dialogs,
+    def __init__(self, backend: Backend, dialogs: Dialogs,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.engine, self.actor, self.dialogs = engine, actor, dialogs
-        self.created: Complaint | None = None
+        self.backend, self.dialogs = backend, dialogs
+        self.actor = backend.actor
+        self.created: complaint_view.ComplaintView | None = None
         self.setWindowTitle(self.tr("Register a complaint"))
         self.resize(720, 640)
         form = QFormLayout(self)
@@ -73,9 +72,8 @@ class ComplaintForm(QDialog):
         form.addRow(self.tr("Proxy's authorisation"), self.proxy_auth)
         self.subject = QComboBox(self)
         self.subject.addItem(self.tr("(nobody named)"), None)
-        with unit_of_work(engine, write=False) as session:
-            for uid, name in cases.assignees(session):
-                self.subject.addItem(name, uid)
+        for uid, name in backend.lookup(cases.assignees):
+            self.subject.addItem(name, uid)
         self.subject_team = QLineEdit(self)
         form.addRow(self.tr("Employee complained about"), self.subject)
         form.addRow(self.tr("Team complained about"), self.subject_team)
@@ -96,8 +94,7 @@ class ComplaintForm(QDialog):
         self._found: list[complaints.Customer] = []
 
     def find_customers(self) -> None:
-        with unit_of_work(self.engine, write=False) as session:
-            self._found = complaints.find_customers(session, self.actor, self.search.text())
+        self._found = self.backend.read(complaints.find_customers, self.search.text())
         self.customers.clear()
         for c in self._found:
             QListWidgetItem(self.tr("{name}  {id_no}  ({n} applications)").format(
@@ -116,8 +113,7 @@ class ComplaintForm(QDialog):
         customer = self._found[row]
         self.name.setText(customer.name)
         self.name.setEnabled(False)  # the bank knows the name
-        with unit_of_work(self.engine, write=False) as session:
-            apps = complaints.customer_applications(session, self.actor, customer.applicant_id)
+        apps = self.backend.read(complaints.customer_applications, customer.applicant_id)
         for a in apps:
             self.application.addItem(f"{a.application_no}  {label(a.product)}  "
                                      f"{number(a.amount, 2)}  {a.cases}",
@@ -134,19 +130,18 @@ class ComplaintForm(QDialog):
         picked = self.received.dateTime().toSecsSinceEpoch()
         received = datetime.fromtimestamp(picked, UTC).replace(tzinfo=None)
         try:
-            with unit_of_work(self.engine) as session:
-                self.created = complaints.register(
-                    session, self.actor, channel=str(self.channel.currentData()),
-                    category=str(self.category.currentData()),
-                    description=self.description.toPlainText(),
-                    complainant_name=self.name.text(),
-                    applicant_id=customer.applicant_id if customer else None,
-                    application_id=self.application.currentData(),
-                    proxy_name=self.proxy_name.text(),
-                    proxy_authorisation=self.proxy_auth.text(),
-                    received_at=min(received, utcnow()),
-                    subject_user_id=self.subject.currentData(),
-                    subject_team=self.subject_team.text())
+            self.created = self.backend.write(
+                complaint_view.register, channel=str(self.channel.currentData()),
+                category=str(self.category.currentData()),
+                description=self.description.toPlainText(),
+                complainant_name=self.name.text(),
+                applicant_id=customer.applicant_id if customer else None,
+                application_id=self.application.currentData(),
+                proxy_name=self.proxy_name.text(),
+                proxy_authorisation=self.proxy_auth.text(),
+                received_at=min(received, utcnow()),
+                subject_user_id=self.subject.currentData(),
+                subject_team=self.subject_team.text())
         except RiskdeskError as exc:
             self.dialogs.error(self, self.tr("Not registered"), str(exc))
             return

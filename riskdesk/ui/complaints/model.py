@@ -1,7 +1,6 @@
 """The complaints list: most urgent first, overdue rows red and those due within two days amber."""
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -9,7 +8,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from riskdesk.i18n import QT_TRANSLATE_NOOP
-from riskdesk.services.actor import Actor
+from riskdesk.services.admin.backend import Backend, Call, call
 from riskdesk.services.complaints import figures
 from riskdesk.services.complaints import handling as complaints
 from riskdesk.services.complaints.figures import ComplaintFilter, ComplaintRow
@@ -35,9 +34,8 @@ class ComplaintsModel(PagedTableModel):
     CONTEXT = "ComplaintsModel"
     UNSORTABLE = frozenset(f for f, _ in COLUMNS)  # one order: the most urgent first
 
-    def __init__(self, session_factory: Callable[[], Any], actor: Actor, parent: Any = None):
-        super().__init__(COLUMNS, session_factory, "due_at", parent)
-        self._actor = actor
+    def __init__(self, backend: Backend, parent: Any = None):
+        super().__init__(COLUMNS, backend, "due_at", parent)
         self.filter = ComplaintFilter()
         self.reload()
 
@@ -45,13 +43,13 @@ class ComplaintsModel(PagedTableModel):
         self.filter = replace(self.filter, **changes)
         self.reload()
 
-    def fetch_count(self, session: Any) -> int:
-        return figures.count(session, self._actor, self.filter)
+    def count_call(self) -> Call[int]:
+        return call(figures.count, self.filter)
 
-    def fetch_page(self, session: Any, after: tuple[Any, int] | None) -> list[ComplaintRow]:
-        return figures.page(session, self._actor, self.filter, after=after, limit=self.PAGE)
+    def page_call(self, after: tuple[Any, int] | None) -> Call[list[ComplaintRow]]:
+        return call(figures.page, self.filter, after=after, limit=self.PAGE)
 
-    def fetch_last_page(self, session: Any) -> list[ComplaintRow]:
+    def last_page_call(self) -> Call[list[ComplaintRow]]:
         raise NotImplementedError  # lists of complaints stay short enough to scroll
 
     def sort_value(self, row: Any) -> Any:

@@ -19,18 +19,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine
 
 from riskdesk.domain.enums import ComplaintCategory, ComplaintChannel, ComplaintStatus, label
 from riskdesk.errors import RiskdeskError
-from riskdesk.services.actor import Actor
+from riskdesk.services.admin.backend import Backend, call
 from riskdesk.services.cases import work as cases
 from riskdesk.services.complaints import figures as complaints
 from riskdesk.services.complaints.handling import DUE_SOON
 from riskdesk.services.intake.complaints import ComplaintImportResult, import_complaints
 from riskdesk.services.periods import current_month
 from riskdesk.services.permissions import Action, allowed
-from riskdesk.storage.session import unit_of_work
 from riskdesk.tasks import TaskState
 from riskdesk.ui.complaints.deadlines import DeadlinesDialog
 from riskdesk.ui.complaints.detail import ComplaintDialog
@@ -43,14 +41,15 @@ from riskdesk.ui.worker import BackgroundTask, run_task
 
 
 class ComplaintsTab(QWidget):
-    def __init__(self, engine: Engine, actor: Actor, dialogs: Dialogs,
+    def __init__(self, backend: Backend, dialogs: Dialogs,
                  open_case: Callable[[int], Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.engine, self.actor, self.dialogs, self.open_case = engine, actor, dialogs, open_case
+        self.backend, self.dialogs, self.open_case = backend, dialogs, open_case
+        self.actor = actor = backend.actor
         self.windows: list[ComplaintDialog] = []
         self.dashboard = QTextBrowser(self)
         self.dashboard.setMaximumHeight(170)
-        self.model = ComplaintsModel(lambda: unit_of_work(engine, write=False), actor, self)
+        self.model = ComplaintsModel(backend, self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -72,9 +71,8 @@ class ComplaintsTab(QWidget):
             row.addWidget(box)
         self.handler = QComboBox(self)
         self.handler.addItem(self.tr("{what}: any").format(what=self.tr("Handler")), None)
-        with unit_of_work(engine, write=False) as session:
-            for uid, name in cases.assignees(session):
-                self.handler.addItem(name, uid)
+        for uid, name in backend.lookup(cases.assignees):
+            self.handler.addItem(name, uid)
         self.handler.currentIndexChanged.connect(self._filters_changed)
         for box in (*self.boxes.values(), self.handler):
             keep_first_item_whole(box)
@@ -136,16 +134,15 @@ class ComplaintsTab(QWidget):
 
     def deadline_counts(self) -> tuple[int, int]:
         """Overdue and due within two days: what the status bar says on start."""
-        with unit_of_work(self.engine, write=False) as session:
-            return (complaints.count(session, self.actor, complaints.ComplaintFilter(
-                overdue=True)), complaints.count(session, self.actor,
-                                                 complaints.ComplaintFilter(due_soon=True)))
+        overdue, soon = self.backend.read_all(
+            call(complaints.count, complaints.ComplaintFilter(overdue=True)),
+            call(complaints.count, complaints.ComplaintFilter(due_soon=True)))
+        return overdue, soon
 
     def show_figures(self) -> None:
         try:
-            with unit_of_work(self.engine, write=False) as session:
-                month = current_month(session)
-                f = complaints.figures(session, self.actor, month)
+            month = self.backend.lookup(current_month)
+            f = self.backend.read(complaints.figures, month)
         except RiskdeskError as exc:
             self.dashboard.setPlainText(str(exc))
             return
@@ -173,10 +170,10 @@ class ComplaintsTab(QWidget):
         target = self.dialogs.open_import_file(self)
         if not target:
             return None
-        engine, actor, path = self.engine, self.actor, Path(target)
+        backend, path = self.backend, Path(target)
 
         def work(state: TaskState) -> ComplaintImportResult:
-            return import_complaints(engine, actor, path, state)
+            return backend.job(import_complaints, path, state)
 
         def done(result: ComplaintImportResult) -> None:
             self.refresh()
@@ -200,12 +197,12 @@ class ComplaintsTab(QWidget):
                         on_done=done, on_error=failed, progress=self.dialogs.progress(self))
 
     def edit_deadlines(self) -> DeadlinesDialog:
-        dialog = DeadlinesDialog(self.engine, self.actor, self.dialogs, self)
+        dialog = DeadlinesDialog(self.backend, self.dialogs, self)
         dialog.show()
         return dialog
 
     def register(self) -> ComplaintForm:
-        form = ComplaintForm(self.engine, self.actor, self.dialogs, self)
+        form = ComplaintForm(self.backend, self.dialogs, self)
         form.accepted.connect(lambda: self._registered(form))
         form.show()
         return form
@@ -216,7 +213,7 @@ class ComplaintsTab(QWidget):
             self.open(form.created.id)
 
     def open(self, complaint_id: int) -> ComplaintDialog:
-        dialog = ComplaintDialog(self.engine, self.actor, complaint_id, self.dialogs, self,
+        dialog = ComplaintDialog(self.backend, complaint_id, self.dialogs, self,
                                  on_change=self.refresh, open_case=self.open_case)
         self.windows.append(dialog)
         dialog.finished.connect(lambda _=0, d=dialog: self.windows.remove(d))

@@ -17,12 +17,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine
 
 from riskdesk.domain.enums import label
-from riskdesk.services.actor import Actor
+from riskdesk.services.admin.backend import Backend
 from riskdesk.services.postloan.book import LoanView, loan_view
-from riskdesk.storage.session import unit_of_work
 from riskdesk.ui.formats import date_text, datetime_text, money, number
 from riskdesk.ui.table_fill import fill_table
 
@@ -76,11 +74,10 @@ class FlowTimeline(QWidget):
 
 
 class LoanDialog(QDialog):
-    def __init__(self, engine: Engine, actor: Actor, loan_id: int,
+    def __init__(self, backend: Backend, loan_id: int,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        with unit_of_work(engine, write=False) as session:
-            self.view: LoanView = loan_view(session, actor, loan_id)
+        self.view: LoanView = backend.read(loan_view, loan_id)
         v = self.view
         loan = v.loan
         self.setWindowTitle(self.tr("Loan {no}").format(no=loan.loan_no))

@@ -17,33 +17,32 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine
 
 from riskdesk.domain.enums import label
-from riskdesk.errors import RiskdeskError
-from riskdesk.services.actor import Actor
+from riskdesk.services.admin.backend import Backend
 from riskdesk.services.intake.loans import LoanImportResult, import_loan_file
-from riskdesk.services.periods import month_now
+from riskdesk.services.periods import current_month
 from riskdesk.services.permissions import Action, allowed
 from riskdesk.services.postloan.book import Portfolio, portfolio
 from riskdesk.services.postloan.monitoring import MonitorResult, run_monitoring
 from riskdesk.services.postloan.policy import CATEGORIES
-from riskdesk.storage.session import unit_of_work
 from riskdesk.tasks import TaskState
 from riskdesk.ui.dialogs import Dialogs
 from riskdesk.ui.formats import date_text, money, number, percent
+from riskdesk.ui.operations import read_op
 from riskdesk.ui.table_fill import fill_table
 from riskdesk.ui.worker import BackgroundTask, run_task
 
 
 class PortfolioTab(QWidget):
-    def __init__(self, engine: Engine, actor: Actor, dialogs: Dialogs,
+    def __init__(self, backend: Backend, dialogs: Dialogs,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.engine, self.actor, self.dialogs = engine, actor, dialogs
+        self.backend, self.dialogs = backend, dialogs
+        self.actor = actor = backend.actor
         self.last_task: BackgroundTask | None = None
         self.book: Portfolio | None = None
-        self.month = QLineEdit(month_now(engine), self)
+        self.month = QLineEdit(backend.lookup(current_month), self)
         self.month.setPlaceholderText("YYYY-MM")
         self.month.setMaximumWidth(100)
         self.month.returnPressed.connect(self.reload)
@@ -84,12 +83,11 @@ class PortfolioTab(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        try:
-            with unit_of_work(self.engine, write=False) as session:
-                self.book = book = portfolio(session, self.actor, self.month.text().strip())
-        except RiskdeskError as exc:
-            self.dialogs.error(self, self.tr("Not shown"), str(exc))
-            return
+        read_op(self, portfolio, self.month.text().strip(), title=self.tr("Not shown"),
+                on_done=self._show)
+
+    def _show(self, book: Portfolio) -> None:
+        self.book = book
         total = book.total_balance
         fill_table(self.categories, [
             [label(c), number(book.loans[c]), number(book.balance[c], 2),
@@ -108,10 +106,10 @@ class PortfolioTab(QWidget):
              str(sum(row.values()))] for src, row in book.roll_counts.items()])
 
     def monitor(self) -> BackgroundTask:
-        engine, actor = self.engine, self.actor
+        backend = self.backend
 
         def work(state: TaskState) -> MonitorResult:
-            return run_monitoring(engine, actor, state=state)
+            return backend.job(run_monitoring, state=state)
 
         def done(result: MonitorResult) -> None:
             self.reload()
@@ -134,10 +132,10 @@ class PortfolioTab(QWidget):
                                            "All files (*)"))
         if not paths:
             return None
-        engine, actor = self.engine, self.actor
+        backend = self.backend
 
         def work(state: TaskState) -> list[LoanImportResult]:
-            return [import_loan_file(engine, actor, Path(p), state) for p in paths]
+            return [backend.job(import_loan_file, Path(p), state) for p in paths]
 
         def done(results: list[LoanImportResult]) -> None:
             lines = []

@@ -1,0 +1,112 @@
+"""The demo database with a morning's work on it, for the guide's pictures (ui/screens.py):
+claims, investigation notes and complaints (two already overdue), every demo user signed in
+and handed a backend. Nothing here imports Qt."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlmodel import col, select
+
+from riskdesk.services.actor import Actor
+from riskdesk.services.admin.backend import Backend, demo_backend
+
+COMPLAINTS = [
+    ("phone", "collection_conduct", 16, "催收人员多次致电我单位同事，影响我的工作。"),
+    ("app", "interest_and_fees", 14, "实际年化费用高于申请时展示的利率。"),
+    ("letter", "identity_theft", 3, "我从未申请过这笔贷款，手机号被他人冒用。"),
+    ("branch", "service_quality", 1, "客服电话长时间无人接听。"),
+    ("regulator_referral", "privacy", 9, "未经同意查询了我的征信报告。"),
+]
+USERS = ("officer", "senior", "compliance", "admin", "auditor")
+
+
+@dataclass
+class WorkedDemo:
+    backends: dict[str, Backend]  # each demo user's, signed in
+    worked_case: int  # claimed, with investigation notes
+    worked_application_no: str  # its application
+    cash_out_case: int  # a post-loan case on proceeds moved out at once
+    complaint: int  # an overdue complaint under investigation
+
+    def close(self) -> None:
+        next(iter(self.backends.values())).close()  # one engine for all
+
+
+def a_mornings_work(engine: Engine, actors: dict[str, Actor]) -> tuple[int, int]:
+    """Claims, two investigation notes and five complaints (two already overdue), so the
+    pictures show a queue in use rather than a fresh import. Returns the worked case and the
+    overdue complaint."""
+    from riskdesk.domain.applications import Application
+    from riskdesk.services.cases import queue
+    from riskdesk.services.cases import work as cases
+    from riskdesk.services.complaints import handling as complaints
+    from riskdesk.storage.clock import utcnow
+    from riskdesk.storage.session import unit_of_work
+
+    officer, compliance = actors["officer"], actors["compliance"]
+    with unit_of_work(engine, write=False) as s:
+        rows = queue.page_cases(s, officer, queue.CaseFilter(), limit=8)
+        now = utcnow(s)
+    for r in rows[1:5]:
+        with unit_of_work(engine) as s:
+            cases.claim(s, officer, r.id, r.version)
+    first = rows[0]
+    with unit_of_work(engine) as s:
+        cases.claim(s, officer, first.id, first.version)
+        cases.add_note(s, officer, first.id, kind="phone", outcome="verified",
+                       text="致电申请人手机，本人接听，确认申请用途为装修。")
+        cases.add_note(s, officer, first.id, kind="employer", outcome="discrepancy",
+                       text="单位电话无人接听；社保缴纳单位与申报单位不一致。")
+    overdue = 0  # the first: received 16 days ago
+    for (channel, category, days, text), r in zip(COMPLAINTS, rows[3:], strict=False):
+        with unit_of_work(engine) as s:
+            app = s.exec(select(Application).where(
+                col(Application.application_no) == r.application_no)).one()
+            c = complaints.register(s, compliance, channel=channel, category=category,
+                                    description=text, application_id=app.id,
+                                    received_at=now - timedelta(days=days))
+        with unit_of_work(engine) as s:
+            complaints.investigate(s, compliance, c.id or 0, c.version)
+        overdue = overdue or c.id or 0
+    return first.id, overdue
+
+
+def build_worked_demo(path: Path, *, rows: int, built_at: datetime,
+                      worked_at: datetime) -> WorkedDemo:
+    """The demo database at ``path`` (a new file), imported at ``built_at``, every demo user
+    signed in and a morning's work done at ``worked_at``. The caller closes it."""
+    from riskdesk.demo.database import build_demo
+    from riskdesk.demo.frame import DEMO_PASSWORD
+    from riskdesk.domain.applications import Application
+    from riskdesk.domain.cases import Case
+    from riskdesk.domain.loans import LoanAlert
+    from riskdesk.services.admin.users import sign_in
+    from riskdesk.storage.clock import shifted
+    from riskdesk.storage.engine import make_engine
+    from riskdesk.storage.session import unit_of_work
+
+    with shifted(built_at):
+        build_demo(str(path), rows=rows, now=built_at)  # submission times to the second
+    engine = make_engine(str(path))
+    actors = {}
+    with shifted(worked_at):
+        with unit_of_work(engine) as session:
+            for who in USERS:
+                actor = sign_in(session, who, DEMO_PASSWORD, channel="gui")
+                assert actor is not None
+                actors[who] = actor
+        worked, complaint = a_mornings_work(engine, actors)
+    with unit_of_work(engine, write=False) as session:
+        cash_out = session.exec(select(LoanAlert.case_id).where(
+            col(LoanAlert.code) == "PROCEEDS_OUT", col(LoanAlert.case_id).is_not(None))
+            .order_by(col(LoanAlert.id))).first()
+        application_no = session.exec(select(Application.application_no).join(
+            Case, col(Case.application_id) == Application.id).where(col(Case.id) == worked)
+        ).one()
+    if cash_out is None:
+        raise RuntimeError("the demo database has no post-loan case on proceeds moved out")
+    return WorkedDemo({who: demo_backend(engine, a) for who, a in actors.items()}, worked,
+                      application_no, cash_out, complaint)

@@ -1,0 +1,94 @@
+"""One complaint as its window shows it: frozen read models of the complaint, its history
+in the audit trail and the customer's applications, each behind the same permission as the
+complaint itself (:func:`handling.get`)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import datetime
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from riskdesk.domain.audit import AuditEvent
+from riskdesk.domain.complaints import Complaint
+from riskdesk.services.actor import Actor
+from riskdesk.services.complaints import handling
+
+
+@dataclass(frozen=True)
+class ComplaintView:
+    id: int
+    number: str
+    channel: str
+    category: str
+    applicant_id: int | None
+    complainant_name: str
+    proxy_name: str
+    proxy_authorisation: str
+    application_id: int | None
+    description: str
+    received_at: datetime
+    due_at: datetime
+    extension: str
+    extension_reason: str
+    status: str
+    escalated: bool
+    assignee_id: int | None
+    response: str
+    reaction: str
+    root_cause: str
+    rectification: str
+    closed_at: datetime | None
+    fraud_case_id: int | None
+    version: int
+
+
+@dataclass(frozen=True)
+class HistoryStep:
+    """One audited step on the complaint: when, who, what, and its after-image (JSON)."""
+
+    at: datetime
+    actor: str
+    action: str
+    after: str | None
+
+
+@dataclass(frozen=True)
+class ComplaintPage:
+    complaint: ComplaintView
+    history: tuple[HistoryStep, ...]
+    applications: tuple[handling.CustomerApplication, ...]
+
+
+def view_of(c: Complaint) -> ComplaintView:
+    values: dict[str, Any] = {f.name: getattr(c, f.name) for f in fields(ComplaintView)}
+    values["id"] = c.id or 0
+    return ComplaintView(**values)
+
+
+def history(session: Session, actor: Actor, complaint_id: int) -> list[HistoryStep]:
+    """The complaint's steps in the audit trail, oldest first; for whoever may see the
+    complaint (the same check as :func:`handling.get`)."""
+    handling.get(session, actor, complaint_id)
+    events = session.exec(select(AuditEvent).where(
+        col(AuditEvent.entity_type) == "complaint",
+        col(AuditEvent.entity_id) == str(complaint_id)).order_by(col(AuditEvent.seq))).all()
+    return [HistoryStep(e.at, e.actor, e.action, e.after) for e in events]
+
+
+def complaint_page(session: Session, actor: Actor, complaint_id: int) -> ComplaintPage:
+    """The complaint, its history and its customer's applications, read together."""
+    c = handling.get(session, actor, complaint_id)
+    apps = (handling.customer_applications(session, actor, c.applicant_id)
+            if c.applicant_id is not None else [])
+    return ComplaintPage(view_of(c), tuple(history(session, actor, complaint_id)), tuple(apps))
+
+
+def register(session: Session, actor: Actor, /, **values: Any) -> ComplaintView:
+    """:func:`handling.register` (its arguments), the new complaint as a read model."""
+    return view_of(handling.register(session, actor, **values))
+
+
+def open_fraud_case(session: Session, actor: Actor, complaint_id: int, version: int) -> int:
+    """:func:`handling.open_fraud_case`; the case's id."""
+    return handling.open_fraud_case(session, actor, complaint_id, version).id or 0
