@@ -1,0 +1,62 @@
+"""`riskdesk bench ...`: the benchmarks."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from riskdesk.cli.common import Subparsers
+
+
+def add_parser(sub: Subparsers) -> None:
+    bench = sub.add_parser("bench", help="benchmarks")
+    bs = bench.add_subparsers(dest="bench_command", required=True)
+    bi = bs.add_parser("import", help="import throughput against a raw pandas+sqlite3 floor")
+    bi.add_argument("--rows", type=int, default=1_000_000)
+    bi.add_argument("--workdir", type=Path)
+    bsc = bs.add_parser("score", help="scoring throughput against a bare predict floor")
+    bsc.add_argument("--rows", type=int, default=1_000_000)
+    bsc.add_argument("--workdir", type=Path)
+    br = bs.add_parser("report", help="the monthly report over a month of N applications")
+    br.add_argument("--cases", type=int, default=100_000)
+    br.add_argument("--workdir", type=Path)
+    bcc = bs.add_parser("concurrency", help="N simulated officers (processes) working one "
+                        "queue on PostgreSQL: actions/s, latency, conflicts, lost decisions")
+    bcc.add_argument("--users", type=int, default=20)
+    bcc.add_argument("--seconds", type=float, default=30.0)
+    bcc.add_argument("--db", help="a PostgreSQL URL to use (default: a throwaway database on "
+                     "RISKDESK_BENCH_PG, the local server)")
+    bm = bs.add_parser("monitor", help="a full daily post-loan monitoring run over N loans "
+                       "(12 repayments and ~5 fund flows each)")
+    bm.add_argument("--loans", type=int, default=1_000_000)
+    bm.add_argument("--workdir", type=Path)
+    bq = bs.add_parser("queue", help="the case queue through its Qt model at N cases "
+                       "(builds the database once, then reuses it)")
+    bq.add_argument("--rows", type=int, default=10_000_000)
+    bq.add_argument("--workdir", type=Path, help="where the database is built "
+                    "(default: the user cache folder)")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.bench_command == "queue":  # no pandas/xgboost import cost in its memory
+        from riskdesk.ui.bench_queue import bench_queue
+
+        print(bench_queue(args.rows, workdir=args.workdir))
+        return 0
+    if args.bench_command == "concurrency":
+        from riskdesk.bench.concurrency import bench_concurrency
+
+        print(bench_concurrency(args.users, seconds=args.seconds, db=args.db))
+        return 0
+    if args.bench_command == "monitor":
+        from riskdesk.bench.monitor import bench_monitor
+
+        print(bench_monitor(args.loans, workdir=args.workdir))
+        return 0
+    from riskdesk.bench.pipeline import bench_import, bench_report, bench_score
+
+    if args.bench_command == "report":
+        print(bench_report(args.cases, workdir=args.workdir))
+        return 0
+    run = bench_import if args.bench_command == "import" else bench_score
+    print(run(args.rows, workdir=args.workdir))
+    return 0
