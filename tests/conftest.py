@@ -12,11 +12,13 @@ With CI=true a server that cannot be reached fails the test instead of skipping 
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 import uuid
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 _WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
 # Imported twice (as conftest by pytest, as tests.conftest by test modules): one home per process.
@@ -43,7 +45,7 @@ clock.shift_by(clock.env_offset() or timedelta(0))
 
 import pytest  # noqa: E402
 from hypothesis import settings  # noqa: E402
-from sqlalchemy import Engine, create_engine, text  # noqa: E402
+from sqlalchemy import Engine, create_engine, select, text  # noqa: E402
 
 from riskdesk.services.actor import Actor  # noqa: E402
 from riskdesk.services.admin.users import create_user  # noqa: E402
@@ -103,10 +105,127 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         yield from server_database(request.param)
 
 
+# --- Template databases ---------------------------------------------------------------------
+# Migrating a database takes about a second (two on MariaDB) and hashing the five test users'
+# passwords (argon2id) half a second more; most tests need exactly that starting point. Each
+# worker builds it once per database kind, with and without the users, and every test gets a
+# copy: a file copy on SQLite, CREATE DATABASE ... TEMPLATE on PostgreSQL, the tables, rows
+# and triggers copied on MariaDB (which has no templates).
+
+_TEMPLATES: dict[tuple[str, bool], str] = {}
+
+
+def _kind(url: str) -> str:
+    return "postgresql" if url.startswith("postgresql") else \
+        "mariadb" if url.startswith(("mysql", "mariadb")) else "sqlite"
+
+
+def _build(url: str, users: bool) -> None:
+    eng = make_engine(url)
+    try:
+        migrate.upgrade(eng)
+        if users:
+            add_users(eng)
+        if _kind(url) == "sqlite":
+            with eng.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        eng.dispose()
+
+
+def _drop_server_templates() -> None:
+    for (kind, _), name in list(_TEMPLATES.items()):
+        if kind == "sqlite":
+            continue
+        admin = create_engine(SERVERS[kind], isolation_level="AUTOCOMMIT")
+        try:
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'
+                                  if kind == "postgresql" else
+                                  f"DROP DATABASE IF EXISTS `{name}`"))
+        except Exception:  # noqa: BLE001 - the server may be gone at exit
+            pass
+        finally:
+            admin.dispose()
+
+
+def _template(kind: str, users: bool) -> str:
+    """The template's path (SQLite) or database name (servers), built on first use."""
+    key = (kind, users)
+    if key in _TEMPLATES:
+        return _TEMPLATES[key]
+    if kind == "sqlite":
+        folder = _HOME / "templates"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{'users' if users else 'schema'}-{uuid.uuid4().hex[:8]}.sqlite"
+        _build(str(path), users)
+        _TEMPLATES[key] = str(path)
+        return str(path)
+    if not any(k != "sqlite" for k, _ in _TEMPLATES):
+        import atexit
+
+        atexit.register(_drop_server_templates)
+    name = f"rd_tpl_{_WORKER}_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(SERVERS[kind], isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"' if kind == "postgresql" else
+                              f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4"))
+    except Exception as exc:  # noqa: BLE001 - any connection failure means "no server"
+        _unavailable(kind, exc)
+    finally:
+        admin.dispose()
+    _TEMPLATES[key] = name
+    _build(f"{SERVERS[kind].rsplit('/', 1)[0]}/{name}", users)
+    return name
+
+
+def _copy_mariadb(conn: Any, template: str, name: str) -> None:
+    """Tables (with their keys), rows and triggers of ``template`` into the empty ``name``."""
+    conn.execute(text("SET SESSION foreign_key_checks = 0"))
+    conn.execute(text(f"USE `{name}`"))
+    tables = [str(r[0]) for r in conn.execute(text(
+        f"SHOW FULL TABLES FROM `{template}` WHERE Table_type = 'BASE TABLE'"))]
+    for table in tables:
+        ddl = conn.execute(text(f"SHOW CREATE TABLE `{template}`.`{table}`")).one()[1]
+        conn.execute(text(ddl))
+        conn.execute(text(f"INSERT INTO `{name}`.`{table}` SELECT * FROM "
+                          f"`{template}`.`{table}`"))
+    for row in conn.execute(text(f"SHOW TRIGGERS FROM `{template}`")).all():
+        created = conn.execute(text(f"SHOW CREATE TRIGGER `{template}`.`{row[0]}`")).mappings()
+        conn.exec_driver_sql(str(created.one()["SQL Original Statement"]))
+    conn.execute(text("SET SESSION foreign_key_checks = 1"))
+
+
+def _from_template(url: str, users: bool) -> None:
+    """Fill the test's new, empty database ``url`` from the template."""
+    kind = _kind(url)
+    template = _template(kind, users)
+    if kind == "sqlite":
+        shutil.copyfile(template, url)
+        return
+    name = url.rsplit("/", 1)[1]
+    admin = create_engine(SERVERS[kind], isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            if kind == "postgresql":
+                conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+                conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+            else:
+                _copy_mariadb(conn, template, name)
+    finally:
+        admin.dispose()
+
+
+def _engine(url: str, request: pytest.FixtureRequest, actors_fixture: str) -> Engine:
+    _from_template(url, users=actors_fixture in request.fixturenames)
+    return make_engine(url)
+
+
 @pytest.fixture
-def engine(db_url: str) -> Iterator[Engine]:
-    eng = make_engine(db_url)
-    migrate.upgrade(eng)
+def engine(db_url: str, request: pytest.FixtureRequest) -> Iterator[Engine]:
+    """A migrated database (with the test users when the test also asks for ``actors``)."""
+    eng = _engine(db_url, request, "actors")
     yield eng
     eng.dispose()
 
@@ -117,9 +236,8 @@ def sqlite_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def sqlite_engine(sqlite_path: Path) -> Iterator[Engine]:
-    eng = make_engine(str(sqlite_path))
-    migrate.upgrade(eng)
+def sqlite_engine(sqlite_path: Path, request: pytest.FixtureRequest) -> Iterator[Engine]:
+    eng = _engine(str(sqlite_path), request, "sqlite_actors")
     yield eng
     eng.dispose()
 
@@ -140,14 +258,27 @@ def add_users(engine: Engine) -> dict[str, Actor]:
     return actors
 
 
+def users_of(engine: Engine) -> dict[str, Actor]:
+    """The test users of a database copied from the template with users."""
+    from riskdesk.domain.users import User, UserRole
+
+    with unit_of_work(engine, write=False) as session:
+        roles: dict[int, set[str]] = {}
+        for user_id, role in session.execute(select(UserRole.user_id, UserRole.role)):
+            roles.setdefault(int(user_id), set()).add(str(role))
+        return {str(u.username): Actor(int(u.id or 0), str(u.username),
+                                       frozenset(roles.get(int(u.id or 0), set())))
+                for u in session.scalars(select(User).order_by(User.id))}
+
+
 @pytest.fixture
 def actors(engine: Engine) -> dict[str, Actor]:
-    return add_users(engine)
+    return users_of(engine)
 
 
 @pytest.fixture
 def sqlite_actors(sqlite_engine: Engine) -> dict[str, Actor]:
-    return add_users(sqlite_engine)
+    return users_of(sqlite_engine)
 
 
 @pytest.fixture(autouse=True)
