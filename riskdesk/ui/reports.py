@@ -138,7 +138,7 @@ class ReportsTab(QWidget):
             self.buttons[key].setEnabled(self.pdf is not None)
 
     def reload(self) -> None:
-        self.rows = query(self, reports.archive, title=self.tr("Not shown"), default=[])
+        self.rows = query(self, reports.archive_rows, title=self.tr("Not shown"), default=[])
         fill_table(self.archive, [
             [report.report_no, label(report.kind), report.subject,
              "中文" if report.language == "zh" else "English", report.generated_by,
@@ -166,7 +166,7 @@ class ReportsTab(QWidget):
         if not 0 <= row < len(self.rows):
             return
         # refused, e.g. a report with unmasked data for an auditor: the refusal is shown
-        read_op(self, reports.pdf_of, self.rows[row].id or 0, title=self.tr("Not shown"),
+        read_op(self, reports.pdf_of, self.rows[row].id, title=self.tr("Not shown"),
                 on_done=self.show_pdf)
 
     def issue_monthly(self) -> BackgroundTask | None:

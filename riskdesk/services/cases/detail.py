@@ -5,15 +5,16 @@ case is itself audited: who saw what, and when."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, fields
+from datetime import datetime
+from decimal import Decimal
+from typing import Any, TypeVar
 
 from sqlalchemy import or_, select
 from sqlmodel import Session, col
 
 from riskdesk.domain.applications import Applicant, Application
 from riskdesk.domain.audit import AuditEvent
-from riskdesk.domain.cases import Case, InvestigationNote
 from riskdesk.domain.rules import RuleHit, RuleSetting
 from riskdesk.domain.scoring import DecisionRecord, ModelVersion
 from riskdesk.domain.tables import table_of
@@ -32,15 +33,74 @@ A, D = table_of(Application).c, table_of(DecisionRecord).c
 LINKS = 50
 
 
+@dataclass(frozen=True)
+class CaseRecord:
+    """A case as read: the columns of ``review_case``, frozen (what the window and the case
+    report show; a change goes through services.cases.work with ``version``)."""
+
+    id: int
+    kind: str
+    application_id: int | None
+    status: str
+    is_open: bool
+    priority: int
+    due_at: datetime
+    assignee_id: int | None
+    decision: str | None
+    maker_id: int | None
+    reason: str
+    decided_by_id: int | None
+    checked_by_id: int | None
+    decision_record_id: int | None
+    created_at: datetime
+    updated_at: datetime
+    version: int
+    application_no: str
+    applicant_name: str
+    id_no_masked: str
+    product: str
+    channel: str
+    amount: Decimal
+    submitted_at: datetime | None
+    pd: float
+    points: int
+    band: str
+    flags: str
+
+
+@dataclass(frozen=True)
+class NoteRecord:
+    """An investigation note as read."""
+
+    id: int
+    case_id: int
+    kind: str
+    outcome: str
+    text: str
+    corrects_id: int | None
+    author_id: int
+    author: str
+    created_at: datetime
+
+
+R = TypeVar("R")
+
+
+def _record(kind: type[R], row: Any) -> R:
+    values = {f.name: getattr(row, f.name) for f in fields(kind)}  # type: ignore[arg-type]
+    values["id"] = row.id or 0
+    return kind(**values)
+
+
 @dataclass
 class CaseDetail:
-    case: Case
+    case: CaseRecord
     application: dict[str, Any] = field(default_factory=dict)
     decision: dict[str, Any] = field(default_factory=dict)
     reasons: list[dict[str, Any]] = field(default_factory=list)
     hits: list[dict[str, Any]] = field(default_factory=list)
     linked: list[dict[str, Any]] = field(default_factory=list)
-    notes: list[InvestigationNote] = field(default_factory=list)
+    notes: list[NoteRecord] = field(default_factory=list)
     history: list[dict[str, Any]] = field(default_factory=list)
     check_reasons: list[str] = field(default_factory=list)
     complaints: list[dict[str, Any]] = field(default_factory=list)  # that led to this case
@@ -51,7 +111,8 @@ class CaseDetail:
 def load_case(session: Session, actor: Actor, case_id: int) -> CaseDetail:
     require(actor, Action.APPLICATION_VIEW)
     case = get_case(session, case_id)
-    detail = CaseDetail(case=case, notes=notes(session, case_id),
+    detail = CaseDetail(case=_record(CaseRecord, case),
+                        notes=[_record(NoteRecord, n) for n in notes(session, case_id)],
                         check_reasons=needs_check(session, case))
     app = session.get(Application, case.application_id) if case.application_id else None
     if app is not None:

@@ -172,6 +172,26 @@ def archive(session: Session, actor: Actor, limit: int = 200) -> list[Report]:
     return rows
 
 
+@dataclass(frozen=True)
+class ReportRow:
+    """An issued report as the Reports tab lists it (without its PDF)."""
+
+    id: int
+    report_no: str
+    kind: str
+    subject: str
+    language: str
+    generated_by: str
+    generated_at: datetime
+    sha256: str
+
+
+def archive_rows(session: Session, actor: Actor, limit: int = 200) -> list[ReportRow]:
+    """:func:`archive` as frozen rows, newest first (same permission)."""
+    return [ReportRow(r.id or 0, r.report_no, r.kind, r.subject, r.language, r.generated_by,
+                      r.generated_at, r.sha256) for r in archive(session, actor, limit)]
+
+
 def pdf_of(session: Session, actor: Actor, report_id: int) -> bytes:
     """The archived bytes of an issued report, exactly as issued."""
     require(actor, Action.APPLICATION_VIEW)
