@@ -3,9 +3,11 @@ month, flows, alerts with evidence) and the portfolio by category with its roll 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any, TypeVar
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
@@ -26,6 +28,8 @@ from riskdesk.services.permissions import Action, require
 from riskdesk.services.postloan.monitoring import alert_name, alert_sentence
 from riskdesk.services.postloan.policy import CATEGORIES
 
+T = TypeVar("T")
+
 
 @dataclass(frozen=True)
 class AlertRow:
@@ -41,14 +45,66 @@ def _alert_row(a: LoanAlert) -> AlertRow:
                     alert_sentence(a.code, a.detail))
 
 
-@dataclass
+@dataclass(frozen=True)
+class LoanTerms:
+    id: int
+    loan_no: str
+    application_id: int | None
+    principal: Decimal
+    disbursed_at: datetime
+    term_months: int
+    apr: Decimal
+    repayment_type: str
+
+
+@dataclass(frozen=True)
+class Instalment:
+    instalment_no: int
+    due_date: date
+    due_amount: Decimal
+    due_principal: Decimal
+    paid_date: date | None
+    paid_amount: Decimal
+
+
+@dataclass(frozen=True)
+class Flow:
+    id: int
+    at: datetime
+    amount: Decimal
+    direction: str
+    channel: str
+    counterparty_masked: str
+    counterparty_name: str
+    counterparty_type: str
+    mcc: str
+
+
+@dataclass(frozen=True)
+class Standing:
+    month: str
+    as_of: date
+    dpd: int
+    category: str
+    balance: Decimal
+    overdue_amount: Decimal
+
+
+@dataclass(frozen=True)
 class LoanView:
-    loan: Loan
-    schedule: list[Repayment]
-    flows: list[FundFlow]
-    standing: list[LoanSnapshot]  # by month, oldest first: the DPD history
-    alerts: list[AlertRow] = field(default_factory=list)
-    alert_keys: list[str] = field(default_factory=list)  # what each warning was keyed on
+    """One loan as its window shows it (frozen read models, not the rows)."""
+
+    loan: LoanTerms
+    schedule: tuple[Instalment, ...]
+    flows: tuple[Flow, ...]
+    standing: tuple[Standing, ...]  # by month, oldest first: the DPD history
+    alerts: tuple[AlertRow, ...] = ()
+    alert_keys: tuple[str, ...] = ()  # what each warning was keyed on
+    flagged_flows: frozenset[int] = frozenset()  # the flows a warning names (drawn red)
+
+
+def _copy(kind: type[T], row: Any) -> T:
+    return kind(**{f.name: getattr(row, f.name) for f in fields(kind)})  # type: ignore[arg-type]
 
 
 def loan_view(session: Session, actor: Actor, loan_id: int) -> LoanView:
@@ -56,19 +112,29 @@ def loan_view(session: Session, actor: Actor, loan_id: int) -> LoanView:
     loan = session.get(Loan, loan_id)
     if loan is None:
         raise NotFound(translate("Loans", "There is no loan {id}.").format(id=loan_id))
-    view = LoanView(
-        loan,
-        list(session.exec(select(Repayment).where(col(Repayment.loan_id) == loan_id)
-                          .order_by(col(Repayment.instalment_no)))),
-        list(session.exec(select(FundFlow).where(col(FundFlow.loan_id) == loan_id)
-                          .order_by(col(FundFlow.at)))),
-        list(session.exec(select(LoanSnapshot).where(col(LoanSnapshot.loan_id) == loan_id)
-                          .order_by(col(LoanSnapshot.month)))))
+    schedule = session.exec(select(Repayment).where(col(Repayment.loan_id) == loan_id)
+                            .order_by(col(Repayment.instalment_no))).all()
+    flows = session.exec(select(FundFlow).where(col(FundFlow.loan_id) == loan_id)
+                         .order_by(col(FundFlow.at))).all()
+    standing = session.exec(select(LoanSnapshot).where(col(LoanSnapshot.loan_id) == loan_id)
+                            .order_by(col(LoanSnapshot.month))).all()
     rows = list(session.exec(select(LoanAlert).where(col(LoanAlert.loan_id) == loan_id)
                              .order_by(col(LoanAlert.id))))
-    view.alerts = [_alert_row(a) for a in rows]
-    view.alert_keys = [a.trigger_key for a in rows]
-    return view
+    keys = [a.trigger_key for a in rows]
+    return LoanView(_copy(LoanTerms, loan), tuple(_copy(Instalment, r) for r in schedule),
+                    tuple(_copy(Flow, f) for f in flows),
+                    tuple(_copy(Standing, x) for x in standing),
+                    tuple(_alert_row(a) for a in rows), tuple(keys),
+                    frozenset(_flagged_flows(flows, keys)))
+
+
+def _flagged_flows(flows: Sequence[FundFlow], keys: list[str]) -> set[int]:
+    """Flows named by a warning's key ("flow:<id>") or, for proceeds moved out at once,
+    those to the account the warning names within its hours."""
+    out = {int(key[5:]) for key in keys if key.startswith("flow:")}
+    out |= {f.id or 0 for f in flows
+            if f.counterparty_hash and any(f.counterparty_hash[:32] == key for key in keys)}
+    return out
 
 
 def loan_id_of_application(session: Session, application_id: int) -> int | None:

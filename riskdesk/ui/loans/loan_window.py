@@ -145,14 +145,5 @@ class LoanDialog(QDialog):
         return self.tr("{d} days").format(d=int(hours // 24))
 
     def _flagged_flow_ids(self) -> set[int]:
-        """Flows named by a warning's key ("flow:<id>") or, for proceeds moved out at once,
-        those to the account the warning names within its hours."""
-        out: set[int] = set()
-        for key in self.view.alert_keys:
-            if key.startswith("flow:"):
-                out.add(int(key[5:]))
-        for f in self.view.flows:
-            if any(f.counterparty_hash and f.counterparty_hash[:32] == key
-                   for key in self.view.alert_keys):
-                out.add(f.id or 0)
-        return out
+        """Flows a warning names (services.postloan.book decides which)."""
+        return set(self.view.flagged_flows)
