@@ -3,9 +3,7 @@ month (the one thing a pack lets them write). In the live app: the findings brou
 their follow-up status and note."""
 from __future__ import annotations
 
-from dataclasses import asdict
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -38,7 +36,7 @@ class FindingsTab(QWidget):
         super().__init__(parent)
         self.backend, self.dialogs, self.pack = backend, dialogs, pack
         self.actor = actor = backend.actor
-        self.rows: list[Any] = []
+        self.rows: list[findings.FindingRow] = []
         self.table = QTableWidget(0, 7, self)
         self.table.setHorizontalHeaderLabels([
             self.tr("No."), self.tr("On"), self.tr("Severity"), self.tr("Finding"),
@@ -96,23 +94,21 @@ class FindingsTab(QWidget):
 
     def reload(self) -> None:
         if self.pack is not None:
-            self.rows = findings.in_pack(self.pack)
-            shown = [(r["id"], self._target(r), r["severity"], r["text"], r["recommendation"],
-                      r["auditor"], r["status"]) for r in self.rows]
+            self.rows = findings.rows_in_pack(self.pack)
         else:
             self.rows = query(self, findings.rows, default=[], title=QCoreApplication.translate(
                 "PartnersTab", "Not shown"))
-            shown = [(f.id, self._target(asdict(f)), f.severity, f.text, f.recommendation,
-                      f.auditor, f.status) for f in self.rows]
+        shown = [(f.id, self._target(f), f.severity, f.text, f.recommendation, f.auditor,
+                  f.status) for f in self.rows]
         fill_table(self.table, [[label(str(v)) if c in (2, 6) else str(v or "")
                                  for c, v in enumerate(row)] for row in shown])
 
-    def _target(self, r: dict[str, Any]) -> str:
-        if r.get("case_id"):
-            return self.tr("case {id}").format(id=r["case_id"])
-        if r.get("complaint_id"):
-            return self.tr("complaint {id}").format(id=r["complaint_id"])
-        return self.tr("month {m}").format(m=r.get("month", ""))
+    def _target(self, f: findings.FindingRow) -> str:
+        if f.case_id:
+            return self.tr("case {id}").format(id=f.case_id)
+        if f.complaint_id:
+            return self.tr("complaint {id}").format(id=f.complaint_id)
+        return self.tr("month {m}").format(m=f.month)
 
     def _resolve(self) -> findings.Draft:
         kind, value = str(self.target_kind.currentData()), self.target.text().strip()

@@ -182,6 +182,19 @@ def rows(session: Session, actor: Actor) -> list[FindingRow]:
             for f in listing(session, actor)]
 
 
+def rows_in_pack(pack: Path) -> list[FindingRow]:
+    """The findings recorded in an audit pack, oldest first, as frozen rows."""
+    return [FindingRow(int(str(r["id"])), _int_or_none(r["case_id"]),
+                       _int_or_none(r["complaint_id"]), str(r["month"] or ""),
+                       str(r["severity"]), str(r["text"]), str(r["recommendation"] or ""),
+                       str(r["auditor"]), str(r["status"]), int(str(r["version"])))
+            for r in in_pack(pack)]
+
+
+def _int_or_none(value: object) -> int | None:
+    return None if value is None else int(str(value))
+
+
 def case_named(session: Session, actor: Actor, ref: str) -> int | None:
     """The case a finding names, by its application number or its id; None if there is none.
     For whoever may view applications (an auditor in a pack)."""
