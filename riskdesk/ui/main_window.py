@@ -43,7 +43,7 @@ from riskdesk.ui.dialogs import Dialogs
 from riskdesk.ui.formats import number
 from riskdesk.ui.idle_lock import IdleLock
 from riskdesk.ui.loans.portfolio import PortfolioTab
-from riskdesk.ui.operations import query, write_op
+from riskdesk.ui.operations import query, reads_op, write_op
 from riskdesk.ui.reports import ReportsTab
 from riskdesk.ui.worker import BackgroundTask, run_task
 
@@ -200,22 +200,20 @@ class MainWindow(QMainWindow):
         """Saved views with their counts; keeps the selected view. The six counts run off the
         GUI thread (on a server database they can take a moment); the newest request wins."""
         self._counts_generation += 1
-        generation, model = self._counts_generation, self.cases_model
+        generation = self._counts_generation
         self._show_views(self._view_counts)
 
-        def work(_state: TaskState) -> dict[str, int]:
-            return model.counts()
-
-        def done(counts: dict[str, int]) -> None:
+        def done(counts: tuple[Any, ...]) -> None:
             if generation == self._counts_generation:
-                self._view_counts = counts
-                self._show_views(counts)
+                self._view_counts = dict(zip(VIEW_LABELS, counts, strict=True))
+                self._show_views(self._view_counts)
 
         def failed(error: BaseException) -> None:
             if generation == self._counts_generation:
                 self.statusBar().showMessage(str(error), 10_000)
 
-        run_task(self, work, label="", on_done=done, on_error=failed)
+        reads_op(self, *self.cases_model.count_calls(), title="", on_done=done,
+                 on_error=failed, slow=True)
 
     def _show_views(self, counts: dict[str, int] | None) -> None:
         current = self.cases_model.filter.view

@@ -100,10 +100,13 @@ class CasesModel(PagedTableModel):
         self.filter = replace(self.filter, **fields)  # type: ignore[arg-type]
         self.reload()
 
+    def count_calls(self) -> list[Call[int]]:
+        """The counts of the saved views with the current filters, in VIEW_LABELS' order."""
+        return [call(count_cases, replace(self.filter, view=v)) for v in VIEW_LABELS]
+
     def counts(self) -> dict[str, int]:
         """The number of cases in each saved view, with the current filters."""
-        counts = self._backend.read_all(*(call(count_cases, replace(self.filter, view=v))
-                                          for v in VIEW_LABELS))
+        counts = self._backend.read_all(*self.count_calls())
         return dict(zip(VIEW_LABELS, counts, strict=True))
 
     def count_call(self) -> Call[int]:
