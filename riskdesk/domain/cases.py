@@ -48,9 +48,9 @@ class Case(SQLModel, table=True):
     # Optimistic locking: writers UPDATE ... WHERE version = the version they read.
     version: int = Field(default=1)
     # The queue's read model, copied from the application and its current decision when the
-    # case opens and while it is open (a decided case keeps the score it was decided on), so
-    # the queue filters, sorts and counts on this one table. Never NULL, so keyset paging
-    # needs no NULLS FIRST/LAST: "" or -1 stands for "none".
+    # case opens (services/cases/opening.py) and while it is open (a decided case keeps the
+    # score it was decided on), so the queue filters, sorts and counts on this one table.
+    # Never NULL, so keyset paging needs no NULLS FIRST/LAST: "" or -1 stands for "none".
     application_no: str = Field(default="", max_length=40)
     applicant_name: str = Field(default="", max_length=128)
     id_no_masked: str = Field(default="", max_length=18)

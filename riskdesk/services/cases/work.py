@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from riskdesk.domain.applications import Applicant, Application
+from riskdesk.domain.applications import Application
 from riskdesk.domain.cases import Case, InvestigationNote, NoteDraft
 from riskdesk.domain.enums import CLOSED_STATUSES, Band, CaseStatus, Role, Severity
 from riskdesk.domain.scoring import DecisionRecord, PolicyVersion
@@ -250,25 +250,3 @@ def check(session: Session, actor: Actor, case_id: int, version: int, *, confirm
     values = {"status": CaseStatus.IN_REVIEW, "decision": None, "maker_id": None,
               "reason": reason[:2000]}
     return _save(session, actor, case, version, "case.check.send_back", values)
-
-
-def queue_snapshot(session: Session, application_id: int) -> dict[str, Any]:
-    """The queue's columns of a case opened by hand (fraud, post-loan) on an application: what
-    scoring copies for the cases it opens (see Case)."""
-    app = session.get(Application, application_id)
-    if app is None:
-        raise NotFound(translate("Cases", "There is no application {id}.").format(
-            id=application_id))
-    person = session.get(Applicant, app.applicant_id)
-    record = session.exec(select(DecisionRecord).where(
-        col(DecisionRecord.application_id) == application_id,
-        col(DecisionRecord.current_slot) == 1)).first()
-    out: dict[str, Any] = {
-        "application_no": app.application_no, "product": app.product, "channel": app.channel,
-        "amount": app.amount, "submitted_at": app.submitted_at,
-        "applicant_name": person.name if person else "",
-        "id_no_masked": person.id_no_masked if person else ""}
-    if record is not None:
-        out.update(pd=record.pd, points=record.points, band=record.band, flags=record.flags,
-                   decision_record_id=record.id)
-    return out

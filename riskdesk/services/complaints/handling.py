@@ -20,7 +20,6 @@ from riskdesk.domain.cases import Case
 from riskdesk.domain.complaints import Complaint
 from riskdesk.domain.enums import (
     CaseKind,
-    CaseStatus,
     ComplaintCategory,
     ComplaintChannel,
     ComplaintStatus,
@@ -33,7 +32,7 @@ from riskdesk.errors import InvalidInput, NotFound, PermissionDenied, StaleVersi
 from riskdesk.i18n import translate
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
-from riskdesk.services.cases.work import queue_snapshot
+from riskdesk.services.cases.opening import open_case
 from riskdesk.services.permissions import Action, require
 from riskdesk.services.versioned import save_versioned
 from riskdesk.storage.clock import utcnow
@@ -445,15 +444,11 @@ def open_fraud_case(session: Session, actor: Actor, complaint_id: int, version: 
     case = session.exec(select(Case).where(col(Case.dedupe_key) == key)).first()
     now = utcnow(session)
     if case is None:
-        case = Case(kind=CaseKind.FRAUD.value, application_id=c.application_id, dedupe_key=key,
-                    status=CaseStatus.NEW.value, is_open=True, priority=1,
-                    due_at=min(c.due_at, now + timedelta(days=3)), created_at=now,
-                    updated_at=now, **queue_snapshot(session, c.application_id))
-        session.add(case)
-        session.flush()
-        audit.append(session, actor, "case.open", "case", case.id or 0, after={
-            "kind": case.kind, "application_no": case.application_no,
-            "complaint": c.number})
+        case = open_case(session, actor, kind=CaseKind.FRAUD.value, priority=1,
+                         due_at=min(c.due_at, now + timedelta(days=3)),
+                         application_id=c.application_id, dedupe_key=key, now=now,
+                         audit=lambda row: {"application_no": row["application_no"],
+                                            "complaint": c.number})
     _save(session, actor, c, version, "complaint.link_case", {"fraud_case_id": case.id})
     return case
 

@@ -16,15 +16,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from sqlalchemy import (
-    Boolean,
     Connection,
     DateTime,
     Float,
-    String,
     and_,
     bindparam,
     case,
-    cast,
     exists,
     literal,
     or_,
@@ -41,7 +38,6 @@ from riskdesk.domain.enums import (
     SEVERITY_RANK,
     Band,
     CaseKind,
-    CaseStatus,
     DecisionOutcome,
     Severity,
 )
@@ -64,6 +60,7 @@ from riskdesk.scoring.scorecard import points as to_points
 from riskdesk.security.datakey import load_cipher
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
+from riskdesk.services.cases.opening import open_cases
 from riskdesk.services.credit.explanations import NUMERIC, Explainer, booster_of, insert_reasons
 from riskdesk.services.credit.registry import active, meta_of
 from riskdesk.services.credit.rulesets import current_policy, current_rule_set
@@ -455,7 +452,7 @@ def _write_outcomes(conn: Connection, frame: pd.DataFrame, result: ScoreResult, 
     c = int((flagged & ~frame["has_case"].to_numpy()).sum())
     if c:
         with deferred_sqlite_indexes(conn, [table_of(Case).name], rows_added=c, minimum=5_000):
-            _insert_cases(conn, result.run_id, now, now + timedelta(hours=policy.review_sla_hours))
+            _open_cases(conn, result.run_id, now, now + timedelta(hours=policy.review_sla_hours))
         result.cases = c
     _refresh_open_cases(conn, frame)
     if explainer.pending:
@@ -514,9 +511,9 @@ def _mark_rule_flags(conn: Connection, app_ids: np.ndarray, codes: pd.Series,
         keys=["application_id", "current_slot"])
 
 
-def _insert_cases(conn: Connection, run_id: int, now: datetime, due: datetime) -> None:
-    """A pre-loan case for each application this run flagged that has none yet, with the
-    queue's copy of the application and its decision (see Case), built in the database.
+def _open_cases(conn: Connection, run_id: int, now: datetime, due: datetime) -> None:
+    """A pre-loan case for each application this run flagged that has none yet, opened in
+    the database on this run's decision (``services.cases.opening.open_cases``).
     Priority 1: decline band or a high-severity hit; 2: review band with a medium hit;
     3: review band or a medium hit alone; 4: the rest."""
     decline, review = D.band == Band.DECLINE.value, D.band == Band.REVIEW.value
@@ -524,25 +521,8 @@ def _insert_cases(conn: Connection, run_id: int, now: datetime, due: datetime) -
     medium = D.max_severity.in_([Severity.MEDIUM.value, Severity.HIGH.value])
     priority = case((or_(decline, high), 1), (and_(review, medium), 2),
                     (or_(review, medium), 3), else_=4)
-    stamp = literal(now, DateTime)
-    query = (select(
-        literal(CaseKind.PRE_LOAN.value), D.application_id,
-        literal(f"{CaseKind.PRE_LOAN.value}:") + cast(D.application_id, String),
-        literal(CaseStatus.NEW.value), literal(True, Boolean), priority,
-        literal(due, DateTime), literal(""), D.id, stamp, stamp, literal(1),
-        A.application_no, P.name, P.id_no_masked, A.product, A.channel, A.amount,
-        A.submitted_at, D.pd, D.points, D.band, D.flags)
-        .join_from(table_of(DecisionRecord), table_of(Application), A.id == D.application_id)
-        .join(table_of(Applicant), P.id == A.applicant_id)
-        .where(D.run_id == run_id, D.outcome == DecisionOutcome.FLAGGED.value,
-               ~exists().where(C.application_id == D.application_id,
-                               C.kind == CaseKind.PRE_LOAN.value))
-        .order_by(D.application_id))
-    conn.execute(table_of(Case).insert().from_select(
-        ["kind", "application_id", "dedupe_key", "status", "is_open", "priority", "due_at",
-         "reason", "decision_record_id", "created_at", "updated_at", "version",
-         "application_no", "applicant_name", "id_no_masked", "product", "channel", "amount",
-         "submitted_at", "pd", "points", "band", "flags"], query))
+    open_cases(conn, kind=CaseKind.PRE_LOAN.value, priority=priority, now=now, due_at=due,
+               decisions=[D.run_id == run_id, D.outcome == DecisionOutcome.FLAGGED.value])
 
 
 def _refresh_open_cases(conn: Connection, frame: pd.DataFrame) -> None:

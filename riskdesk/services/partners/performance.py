@@ -19,14 +19,14 @@ from sqlmodel import Session, col, select
 from riskdesk.domain.applications import Application
 from riskdesk.domain.cases import Case
 from riskdesk.domain.complaints import Complaint
-from riskdesk.domain.enums import CaseKind, CaseStatus
+from riskdesk.domain.enums import CaseKind
 from riskdesk.domain.loans import Loan, LoanSnapshot
 from riskdesk.domain.partners import Partner
 from riskdesk.domain.rules import RuleHit
 from riskdesk.domain.scoring import DecisionRecord
 from riskdesk.i18n import translate
 from riskdesk.services.actor import Actor
-from riskdesk.services.audit import trail as audit
+from riskdesk.services.cases.opening import open_case
 from riskdesk.services.partners.register import capital_on
 from riskdesk.services.periods import month_days, months_back, period
 from riskdesk.services.permissions import Action, require
@@ -230,15 +230,11 @@ def raise_review_cases(session: Session, actor: Actor, month: str) -> list[int]:
         key = f"partner_review:{r.code}:{month}"[:64]
         if not why or session.exec(select(Case).where(col(Case.dedupe_key) == key)).first():
             continue
-        case = Case(kind=CaseKind.PARTNER_REVIEW.value, dedupe_key=key,
-                    status=CaseStatus.NEW.value, is_open=True, priority=1,
-                    due_at=now + timedelta(days=5), reason="; ".join(why)[:2000],
-                    created_at=now, updated_at=now, application_no=r.code,
-                    applicant_name=r.name[:128], flags="PARTNER_REVIEW")
-        session.add(case)
-        session.flush()
-        audit.append(session, actor, "case.open", "case", case.id or 0, after={
-            "kind": case.kind, "partner": r.code, "month": month, "why": why})
+        case = open_case(session, actor, kind=CaseKind.PARTNER_REVIEW.value, priority=1,
+                         due_at=now + timedelta(days=5), dedupe_key=key, reason="; ".join(why),
+                         audit={"partner": r.code, "month": month, "why": why}, now=now,
+                         application_no=r.code, applicant_name=r.name[:128],
+                         flags="PARTNER_REVIEW")
         opened.append(case.id or 0)
     return opened
 

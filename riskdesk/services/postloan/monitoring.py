@@ -32,21 +32,21 @@ from sqlalchemy import (
 from sqlmodel import Session, col
 
 from riskdesk.config import SOURCE_TIMEZONE
-from riskdesk.domain.applications import Applicant, Application
+from riskdesk.domain.applications import Application
 from riskdesk.domain.cases import Case
-from riskdesk.domain.enums import CaseKind, CaseStatus
+from riskdesk.domain.enums import CaseKind
 from riskdesk.domain.loans import FundFlow, Loan, LoanAlert, LoanSnapshot, MonitoringRun, Repayment
 from riskdesk.domain.reports import Report
-from riskdesk.domain.scoring import DecisionRecord
 from riskdesk.domain.tables import table_of
 from riskdesk.i18n import QT_TRANSLATE_NOOP, translate
 from riskdesk.rules.catalog import rule_name
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
+from riskdesk.services.cases.opening import NewCase, open_listed
 from riskdesk.services.periods import local_day as local_day_of
 from riskdesk.services.permissions import Action, require
 from riskdesk.services.postloan.policy import CATEGORIES, current, params
-from riskdesk.storage.bulk import frame_of, insert_columns, scalar_value
+from riskdesk.storage.bulk import frame_of, insert_columns
 from riskdesk.storage.clock import utcnow
 from riskdesk.storage.session import unit_of_work
 from riskdesk.storage.sqltime import local_day, plus_hours
@@ -435,7 +435,7 @@ def _raise_cases(session: Session, actor: Actor, fresh: pd.DataFrame, run: Monit
     fresh["loan_id"] = fresh["loan_id"].astype(np.int64)
     fresh["kind"] = np.where(fresh["code"] == "ANNUAL_REVIEW", CaseKind.ANNUAL_REVIEW.value,
                              CaseKind.POST_LOAN.value)
-    loans = _loan_queue_columns(conn, fresh["loan_id"].unique().tolist())
+    loans = _loan_applications(conn, fresh["loan_id"].unique().tolist())
     fresh = fresh.merge(loans, on="loan_id", how="left")
     open_cases = frame_of(conn, select(
         col(Case.id).label("case_id"), col(Case.application_id), col(Case.kind),
@@ -448,8 +448,6 @@ def _raise_cases(session: Session, actor: Actor, fresh: pd.DataFrame, run: Monit
         open_cases = open_cases.sort_values("case_id").drop_duplicates(
             ["application_id", "kind"], keep="last")
         open_cases["application_id"] = open_cases["application_id"].astype(np.int64)
-    due = scalar_value(conn, now + timedelta(hours=float(p["case_sla_hours"])))
-    stamp = scalar_value(conn, now)
     fresh["rank"] = fresh["severity"].map(RANK)
     groups = fresh.groupby(["application_id", "kind"], sort=True)
     summary = groups.agg(codes=("code", lambda c: ",".join(sorted(set(c)))),
@@ -458,47 +456,19 @@ def _raise_cases(session: Session, actor: Actor, fresh: pd.DataFrame, run: Monit
         if not open_cases.empty else summary.assign(case_id=np.nan)
     to_open = merged[merged["case_id"].isna()]
     to_update = merged[merged["case_id"].notna()]
-    opened_items: list[tuple[str | int, dict[str, Any]]] = []
     updated_items: list[tuple[str | int, dict[str, Any]]] = []
     case_of: dict[tuple[int, str], int] = {}
     if len(to_open):
-        first = loans.set_index("application_id")
-        cols: dict[str, list[Any]] = {name: [] for name in (
-            "kind", "application_id", "status", "is_open", "priority", "due_at", "reason",
-            "decision_record_id", "created_at", "updated_at", "version", "application_no",
-            "applicant_name", "id_no_masked", "product", "channel", "amount", "submitted_at",
-            "pd", "points", "band", "flags")}
-        for row in _rows(to_open):
-            info = first.loc[row.application_id]
-            priority = _priority(row.rank)
-            for name, value in (
-                    ("kind", row.kind), ("application_id", int(row.application_id)),
-                    ("status", CaseStatus.NEW.value), ("is_open", True),
-                    ("priority", priority), ("due_at", due), ("reason", ""),
-                    ("decision_record_id", _none(info["decision_record_id"])),
-                    ("created_at", stamp), ("updated_at", stamp), ("version", 1),
-                    ("application_no", info["application_no"]),
-                    ("applicant_name", info["applicant_name"]),
-                    ("id_no_masked", info["id_no_masked"]), ("product", info["product"]),
-                    ("channel", info["channel"]), ("amount", float(info["principal"])),
-                    ("submitted_at", _none(info["submitted_at"])),
-                    ("pd", float(info["pd"])), ("points", int(info["points"])),
-                    ("band", info["band"]), ("flags", row.codes[:255])):
-                cols[name].append(value)
-        insert_columns(conn, table_of(Case), cols)
-        apps = to_open["application_id"].astype(int).tolist()
-        for start in range(0, len(apps), 900):  # the open case per (application, kind): new
-            for case_id, app_id, kind in session.execute(
-                    select(func.max(col(Case.id)), col(Case.application_id), col(Case.kind))
-                    .where(col(Case.is_open).is_(True), col(Case.kind).in_(
-                        [CaseKind.POST_LOAN.value, CaseKind.ANNUAL_REVIEW.value]),
-                        col(Case.application_id).in_(apps[start:start + 900]))
-                    .group_by(col(Case.application_id), col(Case.kind))):
-                case_of[(int(app_id), str(kind))] = int(case_id)
-        for row in _rows(to_open):
-            case_id = case_of[(int(row.application_id), row.kind)]
-            opened_items.append((case_id, {"kind": row.kind, "loan": int(row.loan_id),
-                                          "alerts": row.codes, "run": run.id}))
+        principal = loans.set_index("loan_id")["principal"]
+        due = now + timedelta(hours=float(p["case_sla_hours"]))
+        opened = open_listed(session, actor, [NewCase(
+            kind=row.kind, priority=_priority(row.rank), due_at=due,
+            application_id=int(row.application_id),
+            queue={"amount": float(principal[row.loan_id]), "flags": row.codes[:255]},
+            audit={"loan": int(row.loan_id), "alerts": row.codes, "run": run.id})
+            for row in _rows(to_open)], now=now)
+        for row, case_id in zip(_rows(to_open), opened, strict=True):
+            case_of[(int(row.application_id), row.kind)] = case_id
         result.cases_opened = len(to_open)
     updates = []
     for row in _rows(to_update):
@@ -524,7 +494,6 @@ def _raise_cases(session: Session, actor: Actor, fresh: pd.DataFrame, run: Monit
         "trigger_key": fresh["trigger_key"].tolist(), "severity": fresh["severity"].tolist(),
         "detected_on": [run.as_of] * n, "detail": fresh["detail"].tolist(),
         "case_id": fresh["case_id"].tolist()}, same={"run_id": run.id})
-    audit.append_many(session, actor, "case.open", "case", opened_items)
     audit.append_many(session, actor, "case.alert", "case", updated_items)
 
 
@@ -532,32 +501,13 @@ def _rows(frame: pd.DataFrame) -> list[Any]:
     return list(frame.itertuples())
 
 
-def _none(v: Any) -> Any:
-    """A frame's value as the driver takes it: None for missing, numpy scalars as Python."""
-    if v is None or v is pd.NaT or (isinstance(v, float) and np.isnan(v)):
-        return None
-    return v.item() if isinstance(v, np.generic) else v
-
-
-def _loan_queue_columns(conn: Connection, loan_ids: list[int]) -> pd.DataFrame:
-    """The queue's copy of each loan's application, applicant and current decision."""
+def _loan_applications(conn: Connection, loan_ids: list[int]) -> pd.DataFrame:
+    """Each loan's application and principal (a new case's amount)."""
     rows = []
     for start in range(0, len(loan_ids), 900):
         part = loan_ids[start:start + 900]
         rows.append(frame_of(conn, select(
-            col(Loan.id).label("loan_id"), col(Loan.principal), col(Application.id)
-            .label("application_id"), col(Application.application_no),
-            col(Applicant.name).label("applicant_name"), col(Applicant.id_no_masked),
-            col(Application.product), col(Application.channel), col(Application.submitted_at),
-            col(DecisionRecord.id).label("decision_record_id"),
-            func.coalesce(col(DecisionRecord.pd), -1.0).label("pd"),
-            func.coalesce(col(DecisionRecord.points), -1).label("points"),
-            func.coalesce(col(DecisionRecord.band), "").label("band"))
-            .join(Application, col(Application.id) == col(Loan.application_id))
-            .join(Applicant, col(Applicant.id) == col(Application.applicant_id))
-            .outerjoin(DecisionRecord, and_(
-                col(DecisionRecord.application_id) == col(Application.id),
-                col(DecisionRecord.current_slot) == 1))
+            col(Loan.id).label("loan_id"), col(Loan.principal), col(Loan.application_id))
             .where(col(Loan.id).in_(part))))
     out = pd.concat(rows, ignore_index=True)
     out["loan_id"] = out["loan_id"].astype(np.int64)
