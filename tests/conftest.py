@@ -284,9 +284,13 @@ def sqlite_actors(sqlite_engine: Engine) -> dict[str, Actor]:
 @pytest.fixture(autouse=True)
 def _locale_restored() -> Iterator[None]:
     """A test that installs the Chinese translators also sets QLocale's default (dates and
-    numbers follow the language); the next test on this worker starts from the same locale."""
-    from PySide6.QtCore import QLocale
+    numbers follow the language); the next test on this worker starts from the same locale.
+    Qt is only touched once some test has imported it: core tests run without PySide6."""
+    import sys
 
-    before = QLocale()
+    qt = sys.modules.get("PySide6.QtCore")
+    before = qt.QLocale() if qt is not None else None
     yield
-    QLocale.setDefault(before)
+    qt = sys.modules.get("PySide6.QtCore")
+    if qt is not None:
+        qt.QLocale.setDefault(before if before is not None else qt.QLocale.system())
