@@ -197,7 +197,9 @@ def test_demo_partners_worst_bad_rate_at_least_twice_the_best(
     assert len(rows) >= 4
     rates = {r.code: r.bad_rate or 0.0 for r in rows}
     worst, best = max(rates, key=rates.get), min(rates, key=rates.get)  # type: ignore[arg-type]
-    assert rates[worst] >= 2 * rates[best] > 0 or (rates[best] == 0 and rates[worst] > 0)
+    # The demo's partner of poor quality (demo/partners.py) has at least twice the bad rate
+    # of the best one.
+    assert worst == "KUAIDAI" and rates[worst] > 0 and rates[worst] >= 2 * rates[best]
     window = MainWindow(Backend(engine, compliance), FakeDialogs())  # the partner view shows them
     qtbot.addWidget(window)
     shown = {window.partners.performance_table.item(i, 0).text().split()[0]:
