@@ -4,154 +4,154 @@
 <context>
     <name>AdminDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="82" />
+        <location filename="../../riskdesk/ui/admin.py" line="81" />
         <source>Users and roles</source>
         <translation>用户与角色</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="84" />
-        <location filename="../../riskdesk/ui/admin.py" line="87" />
+        <location filename="../../riskdesk/ui/admin.py" line="83" />
+        <location filename="../../riskdesk/ui/admin.py" line="86" />
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="84" />
+        <location filename="../../riskdesk/ui/admin.py" line="83" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="84" />
+        <location filename="../../riskdesk/ui/admin.py" line="83" />
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="84" />
+        <location filename="../../riskdesk/ui/admin.py" line="83" />
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="85" />
+        <location filename="../../riskdesk/ui/admin.py" line="84" />
         <source>Locked until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="85" />
+        <location filename="../../riskdesk/ui/admin.py" line="84" />
         <source>Waiting for approval</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="87" />
+        <location filename="../../riskdesk/ui/admin.py" line="86" />
         <source>Request</source>
         <translation>申请单</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="87" />
+        <location filename="../../riskdesk/ui/admin.py" line="86" />
         <source>New roles</source>
         <translation>新角色</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="88" />
+        <location filename="../../riskdesk/ui/admin.py" line="87" />
         <source>Asked by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="88" />
+        <location filename="../../riskdesk/ui/admin.py" line="87" />
         <source>Asked at</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="92" />
+        <location filename="../../riskdesk/ui/admin.py" line="91" />
         <source>Add user...</source>
         <translation>新增用户…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="93" />
+        <location filename="../../riskdesk/ui/admin.py" line="92" />
         <source>Change roles...</source>
         <translation>修改角色…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="94" />
+        <location filename="../../riskdesk/ui/admin.py" line="93" />
         <source>Activate / deactivate</source>
         <translation>启用 / 停用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="95" />
+        <location filename="../../riskdesk/ui/admin.py" line="94" />
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="96" />
+        <location filename="../../riskdesk/ui/admin.py" line="95" />
         <source>Idle lock...</source>
         <translation>空闲锁定…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="97" />
+        <location filename="../../riskdesk/ui/admin.py" line="96" />
         <source>Name on reports...</source>
         <translation>报告署名…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="98" />
+        <location filename="../../riskdesk/ui/admin.py" line="97" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="99" />
+        <location filename="../../riskdesk/ui/admin.py" line="98" />
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="109" />
+        <location filename="../../riskdesk/ui/admin.py" line="108" />
         <source>Role grants waiting for a second administrator</source>
         <translation>等待第二位管理员审批的角色授予</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="135" />
+        <location filename="../../riskdesk/ui/admin.py" line="133" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="135" />
+        <location filename="../../riskdesk/ui/admin.py" line="133" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="166" />
-        <location filename="../../riskdesk/ui/admin.py" line="177" />
+        <location filename="../../riskdesk/ui/admin.py" line="161" />
+        <location filename="../../riskdesk/ui/admin.py" line="170" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="173" />
+        <location filename="../../riskdesk/ui/admin.py" line="166" />
         <source>Add user</source>
         <translation>新增用户</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="177" />
+        <location filename="../../riskdesk/ui/admin.py" line="170" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="187" />
+        <location filename="../../riskdesk/ui/admin.py" line="180" />
         <source>Roles of {user}</source>
         <translation>{user} 的角色</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="215" />
+        <location filename="../../riskdesk/ui/admin.py" line="206" />
         <source>Idle lock</source>
         <translation>空闲锁定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="215" />
+        <location filename="../../riskdesk/ui/admin.py" line="206" />
         <source>Lock a workstation's session after this many minutes without input:</source>
         <translation>工作站无操作多少分钟后锁定会话：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="221" />
+        <location filename="../../riskdesk/ui/admin.py" line="212" />
         <source>Name on reports</source>
         <translation>报告署名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="222" />
+        <location filename="../../riskdesk/ui/admin.py" line="213" />
         <source>Bank and team printed on report covers:</source>
         <translation>印在报告封面上的银行与团队名称：</translation>
     </message>
@@ -159,12 +159,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../riskdesk/ui/app.py" line="96" />
+        <location filename="../../riskdesk/ui/app.py" line="84" />
         <source>The database cannot be used: {error}</source>
         <translation>无法使用数据库：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/app.py" line="102" />
+        <location filename="../../riskdesk/ui/app.py" line="89" />
         <source>riskdesk</source>
         <translation>riskdesk 风控工作台</translation>
     </message>
@@ -172,77 +172,77 @@
 <context>
     <name>ApplicationsModel</name>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="20" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="19" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="21" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="20" />
         <source>Submitted</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="22" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="21" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="23" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="22" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="24" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="23" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="25" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="24" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="26" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="25" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="27" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="26" />
         <source>Amount (CNY)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="28" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="27" />
         <source>Term (months)</source>
         <translation>期限（月）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="29" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="28" />
         <source>APR %</source>
         <translation>年利率 %</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="30" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="29" />
         <source>PD %</source>
         <translation>违约概率 %</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="31" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="30" />
         <source>Points</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="32" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="31" />
         <source>Band</source>
         <translation>区间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="33" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="32" />
         <source>Rule hits</source>
         <translation>规则命中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="34" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="33" />
         <source>Known outcome</source>
         <translation>已知表现</translation>
     </message>
@@ -424,293 +424,293 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="59" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="58" />
         <source>What did you check, and what did you find?</source>
         <translation>您核实了什么？发现了什么？</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="60" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="59" />
         <source>Add note</source>
         <translation>添加笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="62" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="61" />
         <source>Reason (required for every decision)</source>
         <translation>理由（每个决定都必须填写）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="64" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="63" />
         <source>Claim</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="64" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="63" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="65" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="64" />
         <source>Decline</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="66" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="65" />
         <source>Request information</source>
         <translation>要求补充材料</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="67" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="66" />
         <source>Escalate</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="67" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="66" />
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="68" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="67" />
         <source>Send back</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="72" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="71" />
         <source>Open loan...</source>
         <translation>打开借据…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="73" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="72" />
         <source>Schedule, repayments, days past due by month and where the money went</source>
         <translation>还款计划、还款记录、逐月逾期天数和资金去向</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="79" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="78" />
         <source>Show ID number</source>
         <translation>显示身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="79" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="78" />
         <source>Show phone</source>
         <translation>显示手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="80" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="79" />
         <source>Show bank card</source>
         <translation>显示银行卡号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="82" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="81" />
         <source>Shows the full value to you; the audit trail records that you looked.</source>
         <translation>向您显示完整信息；审计轨迹会记录您的查看。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="93" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="92" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="94" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="93" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="132" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="129" />
         <source>Case {id} - {app}</source>
         <translation>案件 {id} - {app}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="165" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="158" />
         <source>Not shown</source>
         <translation>未显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="200" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="193" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="204" />
-        <location filename="../../riskdesk/ui/cases/detail.py" line="220" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="197" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="209" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="247" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="235" />
         <source>Case {id}</source>
         <translation>案件 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="248" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="236" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="249" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="237" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="250" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="238" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="251" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="239" />
         <source>Approval needs a second person</source>
         <translation>批准需要第二人复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="252" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="240" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="253" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="241" />
         <source>Points</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="254" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="242" />
         <source>Band</source>
         <translation>区间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="255" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="243" />
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="256" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="244" />
         <source>Rule hits</source>
         <translation>规则命中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="257" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="245" />
         <source>Linked applications</source>
         <translation>关联申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="258" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="246" />
         <source>Notes</source>
         <translation>调查笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="259" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="247" />
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="260" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="248" />
         <source>corrects note {id}</source>
         <translation>更正笔记 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="271" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="259" />
         <source>Partner under review: {code} {name}. Why: {reason}</source>
         <translation>复审中的合作方：{code} {name}。原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="279" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="267" />
         <source>{value} (unmasked)</source>
         <translation>{value}（已解除遮蔽）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="281" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="269" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="282" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="270" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="283" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="271" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="284" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="272" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="285" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="273" />
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="286" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="274" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="287" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="275" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="288" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="276" />
         <source>Amount (CNY)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="289" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="277" />
         <source>Term (months)</source>
         <translation>期限（月）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="290" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="278" />
         <source>APR %</source>
         <translation>年利率 %</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="291" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="279" />
         <source>Purpose</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="292" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="280" />
         <source>Submitted</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="293" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="281" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="297" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="285" />
         <source>model {m}, rule set {r}, policy {p}</source>
         <translation>模型 {m}，规则集 {r}，策略 {p}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="311" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="299" />
         <source>Early warnings (evidence)</source>
         <translation>预警（证据）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="320" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="308" />
         <source>same person</source>
         <translation>同一人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="320" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="308" />
         <source>same phone</source>
         <translation>同一手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="321" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="309" />
         <source>same device</source>
         <translation>同一设备</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="321" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="309" />
         <source>same bank card</source>
         <translation>同一银行卡</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="327" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="315" />
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
@@ -1083,92 +1083,92 @@
         <translation>案件 {id} 状态为 {status}，不能领取。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="88" />
+        <location filename="../../riskdesk/services/cases/work.py" line="95" />
         <source>Case {id} is {status}; it cannot be assigned.</source>
         <translation>案件 {id} 状态为 {status}，不能分派。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="113" />
+        <location filename="../../riskdesk/services/cases/work.py" line="120" />
         <source>User {id} is not an active officer; cases go to officers and senior officers.</source>
         <translation>用户 {id} 不是在岗的审查员；案件只能分派给审查员和高级审查员。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="122" />
+        <location filename="../../riskdesk/services/cases/work.py" line="129" />
         <source>Note kind must be one of {kinds}; outcome one of {outcomes}.</source>
         <translation>笔记类型须为 {kinds} 之一；结果须为 {outcomes} 之一。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="126" />
+        <location filename="../../riskdesk/services/cases/work.py" line="133" />
         <source>A note needs text.</source>
         <translation>笔记需要填写内容。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="130" />
+        <location filename="../../riskdesk/services/cases/work.py" line="137" />
         <source>Note {id} is not a note of this case.</source>
         <translation>笔记 {id} 不属于本案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="175" />
+        <location filename="../../riskdesk/services/cases/work.py" line="190" />
         <source>the policy recommends declining</source>
         <translation>策略建议拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="179" />
+        <location filename="../../riskdesk/services/cases/work.py" line="194" />
         <source>the amount is above {limit:,.0f} CNY</source>
         <translation>金额超过 {limit:,.0f} 元</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="190" />
+        <location filename="../../riskdesk/services/cases/work.py" line="205" />
         <source>Decision must be one of {d}.</source>
         <translation>决定须为 {d} 之一。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="193" />
+        <location filename="../../riskdesk/services/cases/work.py" line="208" />
         <source>A decision needs a reason.</source>
         <translation>决定需要填写理由。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="195" />
+        <location filename="../../riskdesk/services/cases/work.py" line="210" />
         <source>Case {id} is {status}; it cannot be decided now.</source>
         <translation>案件 {id} 状态为 {status}，现在不能决定。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="198" />
+        <location filename="../../riskdesk/services/cases/work.py" line="213" />
         <source>Case {id} is escalated: a senior officer decides it.</source>
         <translation>案件 {id} 已升级，须由高级审核员决定。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="224" />
+        <location filename="../../riskdesk/services/cases/work.py" line="239" />
         <source>Case {id} is not awaiting a check.</source>
         <translation>案件 {id} 不在待复核状态。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="227" />
+        <location filename="../../riskdesk/services/cases/work.py" line="242" />
         <source>{user} made this decision and may not also check it (four-eyes).</source>
         <translation>{user} 作出了该决定，不得再由本人复核（双人复核）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="234" />
+        <location filename="../../riskdesk/services/cases/work.py" line="249" />
         <source>Sending a decision back needs a reason.</source>
         <translation>退回决定需要填写理由。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="245" />
+        <location filename="../../riskdesk/services/cases/opening.py" line="126" />
         <source>There is no application {id}.</source>
         <translation>不存在申请 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/detail.py" line="60" />
+        <location filename="../../riskdesk/services/cases/detail.py" line="121" />
         <source>The applicant of case {id} is missing.</source>
         <translation>案件 {id} 的申请人记录缺失。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/detail.py" line="152" />
+        <location filename="../../riskdesk/services/cases/detail.py" line="213" />
         <source>{field} cannot be unmasked.</source>
         <translation>{field} 不能解除遮蔽。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/detail.py" line="156" />
+        <location filename="../../riskdesk/services/cases/detail.py" line="217" />
         <source>Case {id} has no application.</source>
         <translation>案件 {id} 没有关联申请。</translation>
     </message>
@@ -1176,102 +1176,102 @@
 <context>
     <name>CasesModel</name>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="27" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="26" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="28" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="27" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="29" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="28" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="30" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="29" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="31" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="30" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="32" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="31" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="33" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="32" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="34" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="33" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="35" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="34" />
         <source>Amount (CNY)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="36" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="35" />
         <source>PD %</source>
         <translation>违约概率 %</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="37" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="36" />
         <source>Points</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="38" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="37" />
         <source>Band</source>
         <translation>区间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="39" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="38" />
         <source>Rule hits</source>
         <translation>规则命中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="40" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="39" />
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="46" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="45" />
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="47" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="46" />
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="48" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="47" />
         <source>Escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="49" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="48" />
         <source>Awaiting check</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="50" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="49" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="51" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="50" />
         <source>All</source>
         <translation>全部</translation>
     </message>
@@ -1279,200 +1279,200 @@
 <context>
     <name>ComplaintDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="52" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="54" />
         <source>The reply to the customer</source>
         <translation>给客户的答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="54" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="56" />
         <source>Reason (extension, reopening, withdrawal, escalation)</source>
         <translation>理由（延期、重新打开、撤诉、升级）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="62" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="64" />
         <source>What the bank changes so it does not happen again</source>
         <translation>银行为避免再次发生而采取的整改措施</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="67" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="69" />
         <source>Start investigating</source>
         <translation>开始调查</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="68" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="70" />
         <source>Assign to...</source>
         <translation>分派给…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="68" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="70" />
         <source>Insert reply template</source>
         <translation>插入答复模板</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="70" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="72" />
         <source>Send reply</source>
         <translation>发送答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="70" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="72" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="71" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="73" />
         <source>Extend (complex case)</source>
         <translation>延期（复杂案件）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="72" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="74" />
         <source>Ask for special extension</source>
         <translation>申请特别延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="73" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="75" />
         <source>Approve special extension</source>
         <translation>批准特别延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="74" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="76" />
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="74" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="76" />
         <source>Withdrawn</source>
         <translation>已撤诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="75" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="77" />
         <source>Escalate to compliance</source>
         <translation>升级至合规</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="76" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="78" />
         <source>Open fraud case</source>
         <translation>开立欺诈案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="82" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="84" />
         <source>Customer's reaction</source>
         <translation>客户反馈</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="83" />
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="222" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="85" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="214" />
         <source>Root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="84" />
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="223" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="86" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="215" />
         <source>Rectification</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="113" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="107" />
         <source>Complaint {number}</source>
         <translation>投诉 {number}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="175" />
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="216" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="169" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="208" />
         <source>Extension</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="175" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="169" />
         <source>Has the complainant been told of the extension and its reason?</source>
         <translation>是否已告知投诉人延期及其理由？</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="181" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="174" />
         <source>Assign</source>
         <translation>分派</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="181" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="174" />
         <source>Handler:</source>
         <translation>处理人：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="193" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="185" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="196" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="188" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="208" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="200" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="208" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="200" />
         <source>escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="210" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="202" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="210" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="202" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="211" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="203" />
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="212" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="204" />
         <source>On behalf</source>
         <translation>代理投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="214" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="206" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="215" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="207" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="218" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="210" />
         <source>Fraud case</source>
         <translation>欺诈案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="221" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="213" />
         <source>Reaction</source>
         <translation>客户反馈</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="230" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="222" />
         <source>The customer's applications and cases</source>
         <translation>该客户的申请与案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="231" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="223" />
         <source>What the customer says</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="231" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="223" />
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="232" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="224" />
         <source>History</source>
         <translation>历史</translation>
     </message>
@@ -1480,113 +1480,113 @@
 <context>
     <name>ComplaintForm</name>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="42" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="41" />
         <source>Register a complaint</source>
         <translation>登记投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="49" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="48" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="50" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="49" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="52" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="51" />
         <source>Name, ID number or phone of the customer</source>
         <translation>客户姓名、身份证号或手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="54" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="53" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="59" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="58" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="65" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="64" />
         <source>As given, when the bank does not know them</source>
         <translation>如非本行客户，按其自述填写</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="66" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="65" />
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="68" />
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="112" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="67" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="109" />
         <source>(no application)</source>
         <translation>（无关联申请）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="69" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="68" />
         <source>Application</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="71" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="70" />
         <source>e.g. written power of attorney seen</source>
         <translation>例如：已查验书面授权委托书</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="72" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="71" />
         <source>Complaining on their behalf</source>
         <translation>代理投诉人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="73" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="72" />
         <source>Proxy's authorisation</source>
         <translation>代理授权</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="75" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="74" />
         <source>(nobody named)</source>
         <translation>（未指明）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="80" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="78" />
         <source>Employee complained about</source>
         <translation>被投诉员工</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="81" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="79" />
         <source>Team complained about</source>
         <translation>被投诉团队</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="85" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="83" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="87" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="85" />
         <source>What the customer says</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="92" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="90" />
         <source>Register</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="103" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="100" />
         <source>{name}  {id_no}  ({n} applications)</source>
         <translation>{name}  {id_no}（{n} 笔申请）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="107" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="104" />
         <source>No customer found; enter the complainant's name as given.</source>
         <translation>未找到客户；请按投诉人自述填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="151" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="146" />
         <source>Not registered</source>
         <translation>未登记</translation>
     </message>
@@ -1689,169 +1689,169 @@
 <context>
     <name>Complaints</name>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="73" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="72" />
         <source>Deadlines must grow: decide &lt;= complex &lt;= special, each 1 to 365 days.</source>
         <translation>期限须递增：一般 &lt;= 复杂 &lt;= 特别，每项 1 至 365 天。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="117" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="116" />
         <source>There is no complaint {id}.</source>
         <translation>不存在投诉 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="136" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="135" />
         <source>Complaint {number} was changed by someone else (version {theirs}, you saw {yours}); reload it.</source>
         <translation>投诉 {number} 已被他人修改（当前版本 {theirs}，您看到的是 {yours}）；请重新加载。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="148" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="147" />
         <source>Complaint {number} is {status}; this step is not possible now.</source>
         <translation>投诉 {number} 状态为 {status}，当前不能执行此步骤。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="157" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="156" />
         <source>{what} is required.</source>
         <translation>必须填写{what}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="163" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="162" />
         <source>{what} must be one of: {choices}.</source>
         <translation>{what}必须是以下之一：{choices}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="177" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="176" />
         <source>The channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="178" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="177" />
         <source>The category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="179" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="178" />
         <source>A description</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="184" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="183" />
         <source>There is no application {id}.</source>
         <translation>不存在申请 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="187" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="186" />
         <source>Application {no} belongs to another customer.</source>
         <translation>申请 {no} 属于其他客户。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="195" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="194" />
         <source>There is no customer {id}.</source>
         <translation>不存在客户 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="198" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="197" />
         <source>The complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="200" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="199" />
         <source>How the proxy is authorised</source>
         <translation>代理授权方式</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="205" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="204" />
         <source>A complaint cannot be received in the future.</source>
         <translation>投诉受理时间不能晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="307" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="306" />
         <source>There is no user {id}.</source>
         <translation>不存在用户 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="309" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="308" />
         <source>{user} is the person or in the team complained about in {number}; someone else must handle it.</source>
         <translation>{user} 是投诉 {number} 的被投诉人或属于被投诉团队，须由他人处理（回避）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="320" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="319" />
         <source>Complaint {number} is {status}; it cannot be assigned.</source>
         <translation>投诉 {number} 状态为 {status}，不能分派。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="330" />
-        <location filename="../../riskdesk/services/complaints/handling.py" line="347" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="329" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="346" />
         <source>A reason for the extension</source>
         <translation>延期理由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="332" />
-        <location filename="../../riskdesk/services/complaints/handling.py" line="369" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="331" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="368" />
         <source>Tell the complainant about the extension first, then record it.</source>
         <translation>请先告知投诉人延期情况，再予以记录。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="335" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="334" />
         <source>Complaint {number} is already extended.</source>
         <translation>投诉 {number} 已延期。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="349" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="348" />
         <source>A special extension follows a complex-case extension.</source>
         <translation>特别延期须在复杂案件延期之后申请。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="363" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="362" />
         <source>No special extension of {number} is waiting for approval.</source>
         <translation>投诉 {number} 没有待审批的特别延期。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="366" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="365" />
         <source>The handler cannot approve their own extension.</source>
         <translation>处理人不能审批自己的延期申请。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="386" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="385" />
         <source>The response</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="389" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="388" />
         <source>The response must tell the customer the further channels; missing: {channels}.</source>
         <translation>答复须告知客户后续救济途径；缺少：{channels}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="400" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="399" />
         <source>The customer's reaction</source>
         <translation>客户反馈</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="401" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="400" />
         <source>The root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="402" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="401" />
         <source>The rectification</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="412" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="411" />
         <source>A reason to reopen</source>
         <translation>重新打开的理由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="422" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="421" />
         <source>How the withdrawal was received</source>
         <translation>撤诉的接收方式</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="432" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="431" />
         <source>A reason to escalate</source>
         <translation>升级理由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="442" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="441" />
         <source>A fraud case is opened from an identity-theft complaint that names an application.</source>
         <translation>只有指明申请的冒名贷款/身份盗用投诉才能开立欺诈案件。</translation>
     </message>
@@ -1859,47 +1859,47 @@
 <context>
     <name>ComplaintsModel</name>
     <message>
-        <location filename="../../riskdesk/ui/complaints/model.py" line="20" />
+        <location filename="../../riskdesk/ui/complaints/model.py" line="19" />
         <source>Complaint no.</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/model.py" line="21" />
+        <location filename="../../riskdesk/ui/complaints/model.py" line="20" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/model.py" line="22" />
+        <location filename="../../riskdesk/ui/complaints/model.py" line="21" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/model.py" line="23" />
+        <location filename="../../riskdesk/ui/complaints/model.py" line="22" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/model.py" line="24" />
+        <location filename="../../riskdesk/ui/complaints/model.py" line="23" />
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/model.py" line="25" />
+        <location filename="../../riskdesk/ui/complaints/model.py" line="24" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/model.py" line="26" />
+        <location filename="../../riskdesk/ui/complaints/model.py" line="25" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/model.py" line="27" />
+        <location filename="../../riskdesk/ui/complaints/model.py" line="26" />
         <source>Extension</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/model.py" line="28" />
+        <location filename="../../riskdesk/ui/complaints/model.py" line="27" />
         <source>Handler</source>
         <translation>处理人</translation>
     </message>
@@ -1907,109 +1907,109 @@
 <context>
     <name>ComplaintsTab</name>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="63" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="62" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="64" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="63" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="65" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="64" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="67" />
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="74" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="66" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="73" />
         <source>{what}: any</source>
         <translation>{what}：全部</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="74" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="73" />
         <source>Handler</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="83" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="81" />
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="83" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="81" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="84" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="82" />
         <source>Due within {days} days</source>
         <translation>{days} 天内到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="86" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="84" />
         <source>Escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="96" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="94" />
         <source>Register complaint...</source>
         <translation>登记投诉…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="100" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="98" />
         <source>Import from call centre...</source>
         <translation>导入呼叫中心投诉…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="104" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="102" />
         <source>Deadlines...</source>
         <translation>处理期限…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="131" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="129" />
         <source>{n} complaints</source>
         <translation>共 {n} 件投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="162" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="159" />
         <source>Complaints {month}: {received} received, {responded} replied; on time {on_time}; extended {extended}; reopened {reopened}; overdue now {overdue}</source>
         <translation>{month} 投诉：受理 {received} 件，答复 {responded} 件；按时率 {on_time}；延期率 {extended}；重开率 {reopened}；当前逾期 {overdue} 件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="168" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="165" />
         <source>Open by category</source>
         <translation>未结投诉（按类别）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="184" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="181" />
         <source>row {row}, column {column}, value "{value}": {reason}</source>
         <translation>第 {row} 行，列 {column}，值“{value}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="187" />
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="197" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="184" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="194" />
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="188" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="185" />
         <source>{file}: nothing imported; {n} problem(s):</source>
         <translation>{file}：未导入任何内容；共 {n} 个问题：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="191" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="188" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="192" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="189" />
         <source>{file}: {total} rows, {new} complaints registered, {present} already present.</source>
         <translation>{file}：共 {total} 行，登记 {new} 件投诉，{present} 件已存在。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="199" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="196" />
         <source>Importing {file}</source>
         <translation>正在导入 {file}</translation>
     </message>
@@ -2017,32 +2017,32 @@
 <context>
     <name>DeadlinesDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/complaints/deadlines.py" line="20" />
+        <location filename="../../riskdesk/ui/complaints/deadlines.py" line="19" />
         <source>Complaint deadlines</source>
         <translation>投诉处理期限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/deadlines.py" line="25" />
+        <location filename="../../riskdesk/ui/complaints/deadlines.py" line="23" />
         <source>Decide and notify within (days)</source>
         <translation>处理并告知期限（天）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/deadlines.py" line="26" />
+        <location filename="../../riskdesk/ui/complaints/deadlines.py" line="24" />
         <source>Complex case, extended to (days)</source>
         <translation>复杂案件延长至（天）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/deadlines.py" line="27" />
+        <location filename="../../riskdesk/ui/complaints/deadlines.py" line="25" />
         <source>Special extension, at most (days)</source>
         <translation>特别延期最长至（天）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/deadlines.py" line="33" />
+        <location filename="../../riskdesk/ui/complaints/deadlines.py" line="31" />
         <source>Count working days (Monday to Friday; public holidays are not known)</source>
         <translation>按工作日计算（周一至周五；不含法定节假日信息）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/deadlines.py" line="50" />
+        <location filename="../../riskdesk/ui/complaints/deadlines.py" line="44" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -2056,7 +2056,7 @@
     </message>
     <message>
         <location filename="../../riskdesk/ui/dialogs.py" line="21" />
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="133" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="131" />
         <source>Application files (*.csv *.xlsx);;All files (*)</source>
         <translation>申请文件 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
@@ -2977,111 +2977,111 @@
 <context>
     <name>FindingsTab</name>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="43" />
+        <location filename="../../riskdesk/ui/findings.py" line="42" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="43" />
-        <location filename="../../riskdesk/ui/findings.py" line="80" />
+        <location filename="../../riskdesk/ui/findings.py" line="42" />
+        <location filename="../../riskdesk/ui/findings.py" line="79" />
         <source>On</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="43" />
-        <location filename="../../riskdesk/ui/findings.py" line="82" />
+        <location filename="../../riskdesk/ui/findings.py" line="42" />
+        <location filename="../../riskdesk/ui/findings.py" line="81" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="43" />
-        <location filename="../../riskdesk/ui/findings.py" line="83" />
+        <location filename="../../riskdesk/ui/findings.py" line="42" />
+        <location filename="../../riskdesk/ui/findings.py" line="82" />
         <source>Finding</source>
         <translation>发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="44" />
-        <location filename="../../riskdesk/ui/findings.py" line="84" />
+        <location filename="../../riskdesk/ui/findings.py" line="43" />
+        <location filename="../../riskdesk/ui/findings.py" line="83" />
         <source>Recommendation</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="44" />
+        <location filename="../../riskdesk/ui/findings.py" line="43" />
         <source>Auditor</source>
         <translation>审计人员</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="44" />
+        <location filename="../../riskdesk/ui/findings.py" line="43" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="52" />
+        <location filename="../../riskdesk/ui/findings.py" line="51" />
         <source>What is wrong, with the evidence</source>
         <translation>存在的问题及证据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="55" />
+        <location filename="../../riskdesk/ui/findings.py" line="54" />
         <source>Case (application no. or case id)</source>
         <translation>案件（申请编号或案件编号）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="56" />
+        <location filename="../../riskdesk/ui/findings.py" line="55" />
         <source>Complaint (id)</source>
         <translation>投诉（编号）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="57" />
+        <location filename="../../riskdesk/ui/findings.py" line="56" />
         <source>The month (YYYY-MM)</source>
         <translation>该月份（YYYY-MM）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="65" />
+        <location filename="../../riskdesk/ui/findings.py" line="64" />
         <source>What was done about it</source>
         <translation>采取的措施</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="66" />
+        <location filename="../../riskdesk/ui/findings.py" line="65" />
         <source>Add finding</source>
         <translation>添加审计发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="68" />
+        <location filename="../../riskdesk/ui/findings.py" line="67" />
         <source>Save follow-up</source>
         <translation>保存跟进</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="111" />
+        <location filename="../../riskdesk/ui/findings.py" line="108" />
         <source>case {id}</source>
         <translation>案件 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="113" />
+        <location filename="../../riskdesk/ui/findings.py" line="110" />
         <source>complaint {id}</source>
         <translation>投诉 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="114" />
+        <location filename="../../riskdesk/ui/findings.py" line="111" />
         <source>month {m}</source>
         <translation>月份 {m}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="126" />
+        <location filename="../../riskdesk/ui/findings.py" line="121" />
         <source>A complaint is named by its id (a number).</source>
         <translation>投诉以其编号（数字）标识。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="133" />
+        <location filename="../../riskdesk/ui/findings.py" line="125" />
         <source>There is no case {ref} in this pack.</source>
         <translation>本审计包中没有案件 {ref}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="142" />
+        <location filename="../../riskdesk/ui/findings.py" line="134" />
         <source>Not added</source>
         <translation>未添加</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="158" />
+        <location filename="../../riskdesk/ui/findings.py" line="147" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -3132,12 +3132,12 @@
 <context>
     <name>FlowTimeline</name>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="61" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="59" />
         <source>No fund flows</source>
         <translation>没有资金流水</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="70" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="68" />
         <source>day {n}</source>
         <translation>第 {n} 天</translation>
     </message>
@@ -3462,162 +3462,162 @@
 <context>
     <name>LoanDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="86" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="83" />
         <source>Loan {no}</source>
         <translation>借据 {no}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="90" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="87" />
         <source>{no}: principal {principal}, {term} months at {apr} %, {kind}; disbursed {at}. Standing {as_of}: {dpd} days past due, {category}, balance {balance}, overdue {overdue}.</source>
         <translation>{no}：本金 {principal}，{term} 个月，年化利率 {apr} %，{kind}；放款时间 {at}。截至 {as_of}：逾期 {dpd} 天，{category}，余额 {balance}，逾期金额 {overdue}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="103" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="100" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="103" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="100" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="104" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="101" />
         <source>Paid on</source>
         <translation>实还日</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="112" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="109" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="112" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="109" />
         <source>As of</source>
         <translation>截至</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="113" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="110" />
         <source>Days past due</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="113" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="110" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="118" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="115" />
         <source>After disbursement</source>
         <translation>放款后</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="118" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="115" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="119" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="116" />
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="119" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="116" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="103" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="100" />
         <source>Amount due (CNY)</source>
         <translation>应还金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="104" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="101" />
         <source>Principal (CNY)</source>
         <translation>本金（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="105" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="102" />
         <source>Paid (CNY)</source>
         <translation>实还金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="114" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="111" />
         <source>Balance (CNY)</source>
         <translation>余额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="114" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="111" />
         <source>Overdue (CNY)</source>
         <translation>逾期金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="119" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="116" />
         <source>Amount (CNY)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="120" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="117" />
         <source>Counterparty</source>
         <translation>交易对手</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="120" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="117" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="120" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="117" />
         <source>MCC</source>
         <translation>商户类别码</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="133" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="130" />
         <source>Detected</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="133" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="130" />
         <source>Warning</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="134" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="131" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="134" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="131" />
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="136" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="133" />
         <source>Schedule and repayments</source>
         <translation>还款计划与还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="137" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="134" />
         <source>Days past due by month</source>
         <translation>逐月逾期天数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="138" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="135" />
         <source>Fund flows</source>
         <translation>资金流水</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="139" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="136" />
         <source>Early warnings</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="147" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="144" />
         <source>{h} h</source>
         <translation>{h} 小时</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="148" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="145" />
         <source>{d} days</source>
         <translation>{d} 天</translation>
     </message>
@@ -3785,7 +3785,7 @@
 <context>
     <name>Loans</name>
     <message>
-        <location filename="../../riskdesk/services/postloan/book.py" line="58" />
+        <location filename="../../riskdesk/services/postloan/book.py" line="114" />
         <source>There is no loan {id}.</source>
         <translation>没有借据 {id}。</translation>
     </message>
@@ -3793,27 +3793,27 @@
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/idle_lock.py" line="36" />
+        <location filename="../../riskdesk/ui/idle_lock.py" line="34" />
         <source>riskdesk is locked</source>
         <translation>riskdesk 已锁定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/idle_lock.py" line="41" />
+        <location filename="../../riskdesk/ui/idle_lock.py" line="39" />
         <source>The session of {user} was locked after a period without input. Enter your password to go on, or sign out.</source>
         <translation>{user} 的会话因长时间无操作已锁定。请输入密码继续，或退出登录。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/idle_lock.py" line="49" />
+        <location filename="../../riskdesk/ui/idle_lock.py" line="47" />
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/idle_lock.py" line="51" />
+        <location filename="../../riskdesk/ui/idle_lock.py" line="49" />
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/idle_lock.py" line="63" />
+        <location filename="../../riskdesk/ui/idle_lock.py" line="61" />
         <source>Wrong password, or the account is locked. Failed attempts are recorded.</source>
         <translation>密码错误或账户已锁定。失败的尝试会被记录。</translation>
     </message>
@@ -3821,284 +3821,285 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="66" />
+        <location filename="../../riskdesk/ui/main_window.py" line="65" />
         <source>riskdesk - risk case management</source>
         <translation>riskdesk - 风险案件管理</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="98" />
+        <location filename="../../riskdesk/ui/main_window.py" line="97" />
         <source>View:</source>
         <translation>视图：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="105" />
+        <location filename="../../riskdesk/ui/main_window.py" line="104" />
         <source>Search: application no., ID number, phone or name (Ctrl+F)</source>
         <translation>搜索：申请编号、身份证号、手机号或姓名（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="121" />
+        <location filename="../../riskdesk/ui/main_window.py" line="119" />
         <source>Claim</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="122" />
+        <location filename="../../riskdesk/ui/main_window.py" line="120" />
         <source>Assign to...</source>
         <translation>分派给…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="123" />
+        <location filename="../../riskdesk/ui/main_window.py" line="121" />
         <source>Export view...</source>
         <translation>导出视图…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="124" />
+        <location filename="../../riskdesk/ui/main_window.py" line="122" />
         <source>First page</source>
         <translation>第一页</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="125" />
+        <location filename="../../riskdesk/ui/main_window.py" line="123" />
         <source>Last page</source>
         <translation>最后一页</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="140" />
+        <location filename="../../riskdesk/ui/main_window.py" line="138" />
         <source>Case queue</source>
         <translation>案件队列</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="141" />
+        <location filename="../../riskdesk/ui/main_window.py" line="139" />
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="143" />
+        <location filename="../../riskdesk/ui/main_window.py" line="141" />
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="179" />
+        <location filename="../../riskdesk/ui/main_window.py" line="177" />
         <source>Signed in: {user} ({roles}) | {db}</source>
         <translation>已登录：{user}（{roles}）| {db}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="229" />
+        <location filename="../../riskdesk/ui/main_window.py" line="224" />
         <source>{view} ({n})</source>
         <translation>{view}（{n}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="145" />
+        <location filename="../../riskdesk/ui/main_window.py" line="143" />
         <source>Post-loan</source>
         <translation>贷后</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="147" />
+        <location filename="../../riskdesk/ui/main_window.py" line="145" />
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="152" />
+        <location filename="../../riskdesk/ui/main_window.py" line="150" />
         <source>Partners</source>
         <translation>合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="156" />
+        <location filename="../../riskdesk/ui/main_window.py" line="154" />
         <source>Audit findings</source>
         <translation>审计发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="241" />
+        <location filename="../../riskdesk/ui/main_window.py" line="236" />
         <source>Complaints: {overdue} overdue, {soon} due within {days} days</source>
         <translation>投诉：{overdue} 件逾期，{soon} 件 {days} 天内到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="251" />
+        <location filename="../../riskdesk/ui/main_window.py" line="246" />
         <source>Cases: the last {n} of {total}</source>
         <translation>案件：共 {total} 件中的最后 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="254" />
+        <location filename="../../riskdesk/ui/main_window.py" line="249" />
         <source>Cases: {loaded} of {total} loaded</source>
         <translation>案件：共 {total} 件，已加载 {loaded} 件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="286" />
+        <location filename="../../riskdesk/ui/main_window.py" line="275" />
         <source>Not claimed</source>
         <translation>未领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="294" />
+        <location filename="../../riskdesk/ui/main_window.py" line="283" />
         <source>Assign cases</source>
         <translation>分派案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="294" />
+        <location filename="../../riskdesk/ui/main_window.py" line="283" />
         <source>Assign {n} case(s) to:</source>
         <translation>将 {n} 件案件分派给：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="299" />
+        <location filename="../../riskdesk/ui/main_window.py" line="288" />
         <source>Not assigned</source>
         <translation>未分派</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="317" />
+        <location filename="../../riskdesk/ui/main_window.py" line="306" />
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="318" />
+        <location filename="../../riskdesk/ui/main_window.py" line="307" />
         <source>{n} cases written to {path} (personal data masked; the export is recorded in the audit trail).</source>
         <translation>已将 {n} 件案件写入 {path}（个人信息已遮蔽；本次导出已记入审计轨迹）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="322" />
+        <location filename="../../riskdesk/ui/main_window.py" line="311" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="323" />
+        <location filename="../../riskdesk/ui/main_window.py" line="312" />
         <source>Nothing was written: {error}</source>
         <translation>未写入任何内容：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="325" />
+        <location filename="../../riskdesk/ui/main_window.py" line="314" />
         <source>Exporting {file}</source>
         <translation>正在导出 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="358" />
+        <location filename="../../riskdesk/ui/main_window.py" line="347" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="362" />
+        <location filename="../../riskdesk/ui/main_window.py" line="351" />
         <source>Import applications...</source>
         <translation>导入申请…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="366" />
+        <location filename="../../riskdesk/ui/main_window.py" line="355" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="369" />
+        <location filename="../../riskdesk/ui/main_window.py" line="358" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="372" />
-        <location filename="../../riskdesk/ui/main_window.py" line="416" />
+        <location filename="../../riskdesk/ui/main_window.py" line="361" />
+        <location filename="../../riskdesk/ui/main_window.py" line="405" />
+        <location filename="../../riskdesk/ui/main_window.py" line="411" />
         <source>About riskdesk</source>
         <translation>关于 riskdesk</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="374" />
+        <location filename="../../riskdesk/ui/main_window.py" line="363" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="380" />
+        <location filename="../../riskdesk/ui/main_window.py" line="369" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="384" />
+        <location filename="../../riskdesk/ui/main_window.py" line="373" />
         <source>Settings...</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="390" />
+        <location filename="../../riskdesk/ui/main_window.py" line="379" />
         <source>Users and roles...</source>
         <translation>用户与角色…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="392" />
+        <location filename="../../riskdesk/ui/main_window.py" line="381" />
         <source>&amp;Administration</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="394" />
+        <location filename="../../riskdesk/ui/main_window.py" line="383" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="395" />
+        <location filename="../../riskdesk/ui/main_window.py" line="384" />
         <source>Open log folder</source>
         <translation>打开日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="396" />
+        <location filename="../../riskdesk/ui/main_window.py" line="385" />
         <source>The program's log: what it did and what went wrong (no personal data), for support</source>
         <translation>程序日志：记录程序做了什么、出了什么错（不含个人信息），供技术支持使用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="399" />
-        <location filename="../../riskdesk/ui/main_window.py" line="452" />
+        <location filename="../../riskdesk/ui/main_window.py" line="388" />
+        <location filename="../../riskdesk/ui/main_window.py" line="440" />
         <source>User guide</source>
         <translation>使用指南</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="412" />
+        <location filename="../../riskdesk/ui/main_window.py" line="401" />
         <source>{total} applications, {loaded} loaded</source>
         <translation>共 {total} 笔申请，已加载 {loaded} 笔</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="479" />
+        <location filename="../../riskdesk/ui/main_window.py" line="467" />
         <source>Importing {file}</source>
         <translation>正在导入 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="500" />
+        <location filename="../../riskdesk/ui/main_window.py" line="488" />
         <source>{file}: {total} rows, {new} imported, {flagged} flagged, {cases} cases opened, {present} already present.</source>
         <translation>{file}：共 {total} 行，导入 {new} 行，其中标记 {flagged} 笔、开立案件 {cases} 件，已存在 {present} 行。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="505" />
+        <location filename="../../riskdesk/ui/main_window.py" line="493" />
         <source>{n} rows rejected, written with their reasons to {path}.</source>
         <translation>拒绝 {n} 行，已连同原因写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="508" />
+        <location filename="../../riskdesk/ui/main_window.py" line="496" />
         <source>Scoring: {summary}</source>
         <translation>评分：{summary}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="509" />
+        <location filename="../../riskdesk/ui/main_window.py" line="497" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="539" />
+        <location filename="../../riskdesk/ui/main_window.py" line="526" />
         <source>seal intact, signature checked</source>
         <translation>签封完好，签名已核验</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="540" />
+        <location filename="../../riskdesk/ui/main_window.py" line="527" />
         <source>seal intact (signature not checked: no audit key here)</source>
         <translation>签封完好（签名未核验：本机没有审计密钥）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="541" />
+        <location filename="../../riskdesk/ui/main_window.py" line="528" />
         <source>SEAL BROKEN: {why}</source>
         <translation>签封已破坏：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="542" />
+        <location filename="../../riskdesk/ui/main_window.py" line="529" />
         <source>Audit pack {id}: {scope}. {seal}. Read-only: only findings can be written.</source>
         <translation>审计包 {id}：{scope}。{seal}。只读：仅可填写审计发现。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="568" />
+        <location filename="../../riskdesk/ui/main_window.py" line="548" />
         <source>Backup not made</source>
         <translation>未能备份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="496" />
+        <location filename="../../riskdesk/ui/main_window.py" line="484" />
         <source>{file}: {total} rows, {new} imported, {present} already present.</source>
         <translation>{file}：共 {total} 行，导入 {new} 行，已存在 {present} 行。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="427" />
+        <location filename="../../riskdesk/ui/main_window.py" line="415" />
         <source>riskdesk {version}
 Database: {db} (schema {schema})
 Credit model: {model}</source>
@@ -4107,37 +4108,37 @@ Credit model: {model}</source>
 信用模型：{model}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="430" />
+        <location filename="../../riskdesk/ui/main_window.py" line="418" />
         <source>approved by {who}</source>
         <translation>由 {who} 批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="431" />
+        <location filename="../../riskdesk/ui/main_window.py" line="419" />
         <source>none active</source>
         <translation>无生效模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="514" />
+        <location filename="../../riskdesk/ui/main_window.py" line="502" />
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="515" />
+        <location filename="../../riskdesk/ui/main_window.py" line="503" />
         <source>The import was cancelled; nothing was saved.</source>
         <translation>导入已取消，未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="517" />
+        <location filename="../../riskdesk/ui/main_window.py" line="505" />
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="519" />
+        <location filename="../../riskdesk/ui/main_window.py" line="507" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="520" />
+        <location filename="../../riskdesk/ui/main_window.py" line="508" />
         <source>The import failed and nothing was saved: {error}</source>
         <translation>导入失败，未保存任何数据：{error}</translation>
     </message>
@@ -4225,57 +4226,57 @@ Credit model: {model}</source>
         <translation>分组     数量  预测值     实际值</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="53" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="54" />
         <source>There is no model {id}.</source>
         <translation>没有编号为 {id} 的模型。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="73" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="91" />
         <source>Model {id} is {status}; only a trained or retired model can be proposed.</source>
         <translation>模型 {id} 的状态为 {status}；只有已训练或已停用的模型可以提请审批。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="77" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="95" />
         <source>Model {id} uses columns that applications do not have ({cols}); it can be kept for analysis but not activated.</source>
         <translation>模型 {id} 使用了申请数据中没有的列（{cols}）；可留作分析，但不能启用。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="94" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="112" />
         <source>Model {id} is {status}, not proposed.</source>
         <translation>模型 {id} 的状态为 {status}，不是待审批。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="97" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="115" />
         <source>{user} proposed model {id} and may not also approve it (four-eyes).</source>
         <translation>{user} 提请了模型 {id}，不得再由本人审批（双人复核）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="153" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="171" />
         <source>The model files {file} cannot be used: {why}</source>
         <translation>模型文件 {file} 无法使用：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="158" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="176" />
         <source>larger than {mb} MB</source>
         <translation>大于 {mb} MB</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="165" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="183" />
         <source>the metadata is not JSON ({error})</source>
         <translation>元数据不是 JSON（{error}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="169" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="187" />
         <source>the metadata lacks the feature list or the artefact's SHA-256</source>
         <translation>元数据缺少特征列表或模型文件的 SHA-256</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="172" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="190" />
         <source>The bundled model file does not match its metadata (damaged installation).</source>
         <translation>随附的模型文件与其元数据不符（安装已损坏）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="177" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="195" />
         <source>not an XGBoost model</source>
         <translation>不是 XGBoost 模型</translation>
     </message>
@@ -5189,12 +5190,12 @@ Credit model: {model}</source>
         <translation>请注明检查所依据的证据。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/register.py" line="157" />
+        <location filename="../../riskdesk/services/partners/register.py" line="184" />
         <source>Capital and balance are amounts in CNY.</source>
         <translation>资本和余额须为人民币金额。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/register.py" line="160" />
+        <location filename="../../riskdesk/services/partners/register.py" line="187" />
         <source>Capital and balance are above zero.</source>
         <translation>资本和余额须大于零。</translation>
     </message>
@@ -5212,150 +5213,151 @@ Credit model: {model}</source>
 <context>
     <name>PartnersTab</name>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="50" />
+        <location filename="../../riskdesk/ui/partners.py" line="49" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="54" />
-        <location filename="../../riskdesk/ui/partners.py" line="69" />
+        <location filename="../../riskdesk/ui/partners.py" line="53" />
+        <location filename="../../riskdesk/ui/partners.py" line="68" />
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="54" />
-        <location filename="../../riskdesk/ui/partners.py" line="70" />
+        <location filename="../../riskdesk/ui/partners.py" line="53" />
+        <location filename="../../riskdesk/ui/partners.py" line="69" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="54" />
+        <location filename="../../riskdesk/ui/partners.py" line="53" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="54" />
+        <location filename="../../riskdesk/ui/partners.py" line="53" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="55" />
+        <location filename="../../riskdesk/ui/partners.py" line="54" />
         <source>Due diligence</source>
         <translation>尽职调查</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="55" />
+        <location filename="../../riskdesk/ui/partners.py" line="54" />
         <source>Next review</source>
         <translation>下次复审</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="58" />
+        <location filename="../../riskdesk/ui/partners.py" line="57" />
         <source>Partner</source>
         <translation>合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="58" />
+        <location filename="../../riskdesk/ui/partners.py" line="57" />
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="58" />
+        <location filename="../../riskdesk/ui/partners.py" line="57" />
         <source>Approval rate</source>
         <translation>通过率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="59" />
+        <location filename="../../riskdesk/ui/partners.py" line="58" />
         <source>Flag rate</source>
         <translation>标记率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="59" />
+        <location filename="../../riskdesk/ui/partners.py" line="58" />
         <source>Fraud hits</source>
         <translation>欺诈规则命中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="59" />
+        <location filename="../../riskdesk/ui/partners.py" line="58" />
         <source>Matured loans</source>
         <translation>成熟贷款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="60" />
+        <location filename="../../riskdesk/ui/partners.py" line="59" />
         <source>Bad rate</source>
         <translation>不良率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="60" />
+        <location filename="../../riskdesk/ui/partners.py" line="59" />
         <source>Complaints per 1,000 loans</source>
         <translation>每千笔贷款投诉数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="77" />
+        <location filename="../../riskdesk/ui/partners.py" line="76" />
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="79" />
+        <location filename="../../riskdesk/ui/partners.py" line="78" />
         <source>Evidence (documents, dates)</source>
         <translation>证据（文件、日期）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="87" />
+        <location filename="../../riskdesk/ui/partners.py" line="86" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="89" />
+        <location filename="../../riskdesk/ui/partners.py" line="88" />
         <source>Register partner</source>
         <translation>登记合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="89" />
+        <location filename="../../riskdesk/ui/partners.py" line="88" />
         <source>Record check</source>
         <translation>记录检查</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="90" />
+        <location filename="../../riskdesk/ui/partners.py" line="89" />
         <source>Set status</source>
         <translation>设置状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="106" />
+        <location filename="../../riskdesk/ui/partners.py" line="105" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="112" />
+        <location filename="../../riskdesk/ui/partners.py" line="111" />
         <source>Register</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="115" />
+        <location filename="../../riskdesk/ui/partners.py" line="114" />
         <source>Performance in the month</source>
         <translation>本月表现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="130" />
+        <location filename="../../riskdesk/ui/findings.py" line="99" />
+        <location filename="../../riskdesk/ui/partners.py" line="122" />
         <source>Not shown</source>
         <translation>未显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="146" />
+        <location filename="../../riskdesk/ui/partners.py" line="141" />
         <source>Joint lending: no capital figures set.</source>
         <translation>联合贷款：尚未设置资本数据。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="150" />
+        <location filename="../../riskdesk/ui/partners.py" line="145" />
         <source>Joint lending at {day}: against net tier-1 capital {ratios} (limit 25 % each); all partners {all} of the loan balance (limit 50 %). {warnings}</source>
         <translation>截至 {day} 的联合贷款：占一级资本净额 {ratios}（单一合作方上限 25 %）；全部合作方占贷款余额 {all}（上限 50 %）。{warnings}</translation>
     </message>
     <message>
+        <location filename="../../riskdesk/ui/partners.py" line="153" />
         <location filename="../../riskdesk/ui/partners.py" line="158" />
-        <location filename="../../riskdesk/ui/partners.py" line="167" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="158" />
+        <location filename="../../riskdesk/ui/partners.py" line="153" />
         <source>Select a partner first.</source>
         <translation>请先选择合作方。</translation>
     </message>
@@ -5539,114 +5541,114 @@ Credit model: {model}</source>
 <context>
     <name>PortfolioTab</name>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="51" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="50" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="52" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="51" />
         <source>Import loan files...</source>
         <translation>导入借据文件…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="53" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="52" />
         <source>Run monitoring now</source>
         <translation>立即运行监测</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="61" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="60" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="61" />
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="65" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="60" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="64" />
         <source>Loans</source>
         <translation>贷款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="61" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="60" />
         <source>Principal outstanding</source>
         <translation>本金余额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="62" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="61" />
         <source>Overdue amount</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="62" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="61" />
         <source>Share of balance</source>
         <translation>余额占比</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="65" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="64" />
         <source>From \ to</source>
         <translation>从 \ 到</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="72" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="71" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="91" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="86" />
         <source>Not shown</source>
         <translation>未显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="100" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="98" />
         <source>{n} loans, principal outstanding {balance}; non-performing ratio {npl}</source>
         <translation>{n} 笔贷款，本金余额 {balance}；不良率 {npl}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="102" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="100" />
         <source>Roll rates {previous} to {month}</source>
         <translation>迁徙率 {previous} 至 {month}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="118" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="116" />
         <source>Monitoring done</source>
         <translation>监测完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="119" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="117" />
         <source>{loans} loans as of {day}: {alerts} new early warnings, {opened} cases opened, {updated} updated.</source>
         <translation>截至 {day} 共 {loans} 笔贷款：新预警 {alerts} 条，开立案件 {opened} 件，更新 {updated} 件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="124" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="122" />
         <source>Post-loan monitoring</source>
         <translation>贷后监测</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="132" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="130" />
         <source>Import loan files</source>
         <translation>导入借据文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="147" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="145" />
         <source>{file}: refused, nothing imported</source>
         <translation>{file}：被拒绝，未导入任何数据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="151" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="149" />
         <source>{file}: {kind}, {new} new, {updated} updated, {present} already present</source>
         <translation>{file}：{kind}，新增 {new}，更新 {updated}，已存在 {present}</translation>
     </message>
     <message>
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="154" />
         <location filename="../../riskdesk/ui/loans/portfolio.py" line="156" />
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="158" />
         <source>Loan import</source>
         <translation>借据导入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="160" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="158" />
         <source>Importing loan files</source>
         <translation>正在导入借据文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="166" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="164" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -6079,12 +6081,12 @@ Credit model: {model}</source>
         <translation>申请 {no} 没有案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reporting/archive.py" line="180" />
+        <location filename="../../riskdesk/services/reporting/archive.py" line="200" />
         <source>There is no report {id}.</source>
         <translation>不存在报告 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reporting/archive.py" line="249" />
+        <location filename="../../riskdesk/services/reporting/archive.py" line="269" />
         <source>Consumer-finance risk team</source>
         <translation>消费金融风险管理团队</translation>
     </message>
@@ -6092,143 +6094,144 @@ Credit model: {model}</source>
 <context>
     <name>ReportsTab</name>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="74" />
+        <location filename="../../riskdesk/ui/reports.py" line="73" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="85" />
+        <location filename="../../riskdesk/ui/reports.py" line="84" />
         <source>Issue case audit report</source>
         <translation>出具案件审计报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="86" />
+        <location filename="../../riskdesk/ui/reports.py" line="85" />
         <source>Issue monthly report</source>
         <translation>出具月度报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="88" />
+        <location filename="../../riskdesk/ui/reports.py" line="87" />
         <source>Print...</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="89" />
+        <location filename="../../riskdesk/ui/reports.py" line="88" />
         <source>Save PDF as...</source>
         <translation>PDF 另存为…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="90" />
+        <location filename="../../riskdesk/ui/reports.py" line="89" />
         <source>Check a PDF file...</source>
         <translation>核验 PDF 文件…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="98" />
+        <location filename="../../riskdesk/ui/reports.py" line="97" />
         <source>Report no.</source>
         <translation>报告编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="98" />
+        <location filename="../../riskdesk/ui/reports.py" line="97" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="98" />
+        <location filename="../../riskdesk/ui/reports.py" line="97" />
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="98" />
+        <location filename="../../riskdesk/ui/reports.py" line="97" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="99" />
+        <location filename="../../riskdesk/ui/reports.py" line="98" />
         <source>Issued by</source>
         <translation>出具人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="100" />
+        <location filename="../../riskdesk/ui/reports.py" line="99" />
         <source>Issued at</source>
         <translation>出具时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="100" />
+        <location filename="../../riskdesk/ui/reports.py" line="99" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="106" />
+        <location filename="../../riskdesk/ui/reports.py" line="105" />
         <source>Report language</source>
         <translation>报告语言</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="107" />
+        <location filename="../../riskdesk/ui/reports.py" line="106" />
         <source>Application</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="113" />
+        <location filename="../../riskdesk/ui/reports.py" line="112" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="120" />
+        <location filename="../../riskdesk/ui/reports.py" line="119" />
         <source>Issued reports</source>
         <translation>已出具的报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="174" />
+        <location filename="../../riskdesk/ui/reports.py" line="141" />
+        <location filename="../../riskdesk/ui/reports.py" line="169" />
         <source>Not shown</source>
         <translation>未显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="194" />
-        <location filename="../../riskdesk/ui/reports.py" line="204" />
+        <location filename="../../riskdesk/ui/reports.py" line="188" />
+        <location filename="../../riskdesk/ui/reports.py" line="198" />
         <source>Not issued</source>
         <translation>未出具</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="205" />
+        <location filename="../../riskdesk/ui/reports.py" line="199" />
         <source>Enter the application number of the case.</source>
         <translation>请输入案件的申请编号。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="196" />
+        <location filename="../../riskdesk/ui/reports.py" line="190" />
         <source>Issuing the report</source>
         <translation>正在出具报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="239" />
+        <location filename="../../riskdesk/ui/reports.py" line="232" />
         <source>Save PDF as</source>
         <translation>PDF 另存为</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="245" />
+        <location filename="../../riskdesk/ui/reports.py" line="238" />
         <source>Check a PDF file</source>
         <translation>核验 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="254" />
+        <location filename="../../riskdesk/ui/reports.py" line="247" />
         <source>Cannot read</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="259" />
+        <location filename="../../riskdesk/ui/reports.py" line="251" />
         <source>Issued by riskdesk</source>
         <translation>由 riskdesk 出具</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="260" />
+        <location filename="../../riskdesk/ui/reports.py" line="252" />
         <source>{file} is report {no}, issued by {who} at {at}.</source>
         <translation>{file} 是报告 {no}，由 {who} 于 {at} 出具。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="264" />
+        <location filename="../../riskdesk/ui/reports.py" line="256" />
         <source>Not issued by riskdesk</source>
         <translation>非 riskdesk 出具</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="265" />
+        <location filename="../../riskdesk/ui/reports.py" line="257" />
         <source>{file} matches no issued report: it was not issued here, or it was changed after issue.</source>
         <translation>{file} 与任何已出具的报告都不符：它不是在此出具的，或出具后被修改过。</translation>
     </message>
@@ -6236,27 +6239,27 @@ Credit model: {model}</source>
 <context>
     <name>RolesDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="49" />
+        <location filename="../../riskdesk/ui/admin.py" line="47" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="50" />
+        <location filename="../../riskdesk/ui/admin.py" line="48" />
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="51" />
+        <location filename="../../riskdesk/ui/admin.py" line="49" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="52" />
+        <location filename="../../riskdesk/ui/admin.py" line="50" />
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="59" />
+        <location filename="../../riskdesk/ui/admin.py" line="57" />
         <source>Granting the senior officer or admin role waits for a second administrator's approval.</source>
         <translation>授予高级审查员或管理员角色需等待第二位管理员审批。</translation>
     </message>
@@ -6458,52 +6461,52 @@ Credit model: {model}</source>
         <translation>没有生效的模型。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="106" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="103" />
         <source>{d} decisions ({f} flagged), {s} new scores, {h} rule hits, {r} reason codes, {c} new cases (model {m}, rule set {rs}, policy {p})</source>
         <translation>决策 {d} 笔（标记 {f} 笔），新评分 {s} 条，规则命中 {h} 条，原因码 {r} 条，新案件 {c} 件（模型 {m}，规则集 {rs}，策略 {p}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="134" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="131" />
         <source>No model is active: an admin proposes one and compliance or a senior officer approves it (riskdesk model propose / approve).</source>
         <translation>没有生效的模型：需由管理员提请、合规或高级审核员审批（riskdesk model propose / approve）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="152" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="149" />
         <source>Reading applications</source>
         <translation>正在读取申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="176" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="173" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="184" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="181" />
         <source>Scope must be all or unscored.</source>
         <translation>范围应为 all 或 unscored。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="227" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="224" />
         <source>Scoring {n} applications</source>
         <translation>正在为 {n} 笔申请评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="364" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="361" />
         <source>Checking rules</source>
         <translation>正在检查规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="462" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="459" />
         <source>Explaining flagged applications</source>
         <translation>正在计算标记申请的原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="441" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="438" />
         <source>Recording decisions</source>
         <translation>正在记录决策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="454" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="451" />
         <source>Opening cases</source>
         <translation>正在创建案件</translation>
     </message>
@@ -6534,97 +6537,97 @@ Credit model: {model}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="41" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="39" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="45" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="43" />
         <source>A SQLite file, or postgresql+psycopg://user@host/db</source>
         <translation>SQLite 文件，或 postgresql+psycopg://用户@主机/数据库</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="48" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="46" />
         <source>Kept in the OS keyring, never in a file</source>
         <translation>保存在操作系统密钥环中，不写入任何文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="49" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="47" />
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="52" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="50" />
         <source>In use now: {db}</source>
         <translation>当前使用：{db}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="87" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="79" />
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="88" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="80" />
         <source>Database password</source>
         <translation>数据库密码</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="90" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="82" />
         <source>Language (after a restart)</source>
         <translation>界面语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="91" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="83" />
         <source>Idle lock (minutes)</source>
         <translation>空闲锁定（分钟）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="92" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="84" />
         <source>Backups kept on exit</source>
         <translation>退出时保留的备份数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="93" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="85" />
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="94" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="86" />
         <source>Complaint reply due (days)</source>
         <translation>投诉答复期限（天）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="95" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="87" />
         <source>Case review SLA (hours)</source>
         <translation>案件审查时限（小时）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="97" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="89" />
         <source>(part of the decision policy: compliance changes it)</source>
         <translation>（属于决策政策，由合规人员修改）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="114" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="103" />
         <source>Give a database first.</source>
         <translation>请先填写数据库。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="124" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="108" />
         <source>There is no database at {path} yet: riskdesk creates it on its next start, with its first administrator.</source>
         <translation>{path} 处尚无数据库：riskdesk 下次启动时将新建该数据库，并创建其首位管理员。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="136" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="112" />
         <source>Cannot connect: {error}</source>
         <translation>无法连接：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="139" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="115" />
         <source>Connected to {db}: schema {rev} (this riskdesk: {head})</source>
         <translation>已连接 {db}：结构版本 {rev}（本程序：{head}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="169" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="128" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -6779,17 +6782,17 @@ Credit model: {model}</source>
 <context>
     <name>_CredentialsDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/signin.py" line="35" />
+        <location filename="../../riskdesk/ui/signin.py" line="34" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/signin.py" line="36" />
+        <location filename="../../riskdesk/ui/signin.py" line="35" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/signin.py" line="44" />
+        <location filename="../../riskdesk/ui/signin.py" line="43" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
