@@ -175,8 +175,16 @@ def _template(kind: str, users: bool) -> str:
         _unavailable(kind, exc)
     finally:
         admin.dispose()
+    try:
+        _build(f"{SERVERS[kind].rsplit('/', 1)[0]}/{name}", users)
+    except BaseException:  # a half-built template must not serve the next test
+        admin = create_engine(SERVERS[kind], isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'
+                              if kind == "postgresql" else f"DROP DATABASE IF EXISTS `{name}`"))
+        admin.dispose()
+        raise
     _TEMPLATES[key] = name
-    _build(f"{SERVERS[kind].rsplit('/', 1)[0]}/{name}", users)
     return name
 
 

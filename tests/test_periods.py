@@ -147,6 +147,12 @@ def test_decisions_count_when_final_awaiting_check_apart(
     assert f.awaiting_check == 1
     assert [(o.checker, o.outcome) for o in f.overrides] == [("senior", "confirmed"),
                                                              (None, None)]
+    # Model monitoring's override rate counts the same way: the confirmed approval only.
+    from riskdesk.services.credit.monitoring import monitor
+
+    with clock.shifted(datetime(2026, 12, 1, 2, 0)):
+        lines = monitor(sqlite_engine, sqlite_actors["compliance"], month="2026-11")
+    assert any("100.0% of 1 decided" in line for line in lines), lines
 
 
 def test_the_month_follows_the_banks_time_zone_set_by_compliance(
@@ -207,3 +213,27 @@ def test_cli_shows_and_sets_the_time_zone(sqlite_engine: Engine,
     assert set_.returncode == 0 and "Asia/Hong_Kong" in set_.stdout
     with unit_of_work(sqlite_engine, write=False) as s:
         assert periods.business_zone(s) == "Asia/Hong_Kong"
+
+
+def test_a_zone_change_moves_neither_a_reissue_nor_earlier_months(
+        sqlite_engine: Engine, sqlite_actors: dict[str, Actor]) -> None:
+    who = sqlite_actors["compliance"]
+    # 30 November 20:00 UTC is 1 December in Shanghai, still November in London.
+    with clock.shifted(datetime(2026, 11, 30, 21, 0)):
+        _register(sqlite_engine, who, datetime(2026, 11, 30, 20, 0))
+    with clock.shifted(datetime(2027, 1, 2, 2, 0)):
+        first = reports.monthly_report(sqlite_engine, who, "2026-12", "en")
+    assert _issued(sqlite_engine, first.report.id or 0)["headline"]["complaints_received"] == 1
+    with clock.shifted(datetime(2027, 1, 3, 2, 0)):
+        with unit_of_work(sqlite_engine) as s:
+            periods.set_business_zone(s, who, "Europe/London")
+        again = reports.monthly_report(sqlite_engine, who, "2026-12", "en")  # reissue
+        with unit_of_work(sqlite_engine, write=False) as s:
+            assert cp_figures.figures(s, who, "2026-12").received == 0  # today's zone: November
+            assert periods.business_zone(s, first.report.cut_off) == "Asia/Shanghai"
+    assert _issued(sqlite_engine, again.report.id or 0)["headline"] == \
+        _issued(sqlite_engine, first.report.id or 0)["headline"]
+    assert _issued(sqlite_engine, again.report.id or 0)["zone"] == "Asia/Shanghai"
+    with clock.shifted(datetime(2027, 2, 1, 12, 0)):  # January's report, in London time
+        january = reports.monthly_report(sqlite_engine, who, "2027-01", "en")
+    assert _issued(sqlite_engine, january.report.id or 0)["restated"] == []

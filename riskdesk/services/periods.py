@@ -36,8 +36,24 @@ TIME_ZONE = "report.time_zone"
 TIME_ZONE_DEFAULT = "Asia/Shanghai"
 
 
-def business_zone(session: Session) -> str:
-    """The bank's time zone: months, local days and the times printed on reports."""
+def business_zone(session: Session, at: datetime | None = None) -> str:
+    """The bank's time zone: months, local days and the times printed on reports. With
+    ``at``, the zone in force then, from the audit trail of its changes: a report reissued at
+    its cut-off keeps the months it was first issued with after compliance changes the zone."""
+    if at is not None:
+        import json
+
+        from sqlalchemy import select
+        from sqlmodel import col
+
+        from riskdesk.domain.audit import AuditEvent
+
+        after = session.scalars(select(col(AuditEvent.after)).where(
+            col(AuditEvent.action) == "setting.change", col(AuditEvent.entity_type) == "setting",
+            col(AuditEvent.entity_id) == TIME_ZONE, col(AuditEvent.at) <= at)
+            .order_by(col(AuditEvent.seq).desc()).limit(1)).first()
+        value = json.loads(after or "{}").get("value") if after is not None else None
+        return str(value) if value else TIME_ZONE_DEFAULT
     row = session.get(AppSetting, TIME_ZONE)
     return row.value if row is not None and row.value else TIME_ZONE_DEFAULT
 
@@ -135,10 +151,15 @@ class Period:
         return self.cut_off
 
 
-def period(session: Session, month: str, cut_off: datetime | None = None) -> Period:
-    """The month ``YYYY-MM`` in the bank's zone, as recorded at ``cut_off`` (default now)."""
+def period(session: Session, month: str, cut_off: datetime | None = None, *,
+           zone: str | None = None) -> Period:
+    """The month ``YYYY-MM`` in the bank's zone, as recorded at ``cut_off`` (default now).
+    ``zone``: another zone's calendar month (a restatement counts a month again in the zone it
+    was first reported in)."""
     first, nxt = month_days(month)
-    zone = business_zone(session)
+    # A past cut-off reads the zone then in force; "now" reads today's setting.
+    if zone is None:
+        zone = business_zone(session) if cut_off is None else business_zone(session, cut_off)
     return Period(month, zone, utc_of(first, zone), utc_of(nxt, zone),
                   cut_off if cut_off is not None else utcnow(session), first,
                   nxt - timedelta(days=1))
@@ -250,7 +271,8 @@ def restatements(session: Session, actor: Actor, cut_off: datetime,
         if not before:  # reports issued before headlines were recorded carry two of them
             before = {k: v for k, v in (("applications_received", recorded.get("received")),
                                         ("flagged", recorded.get("flagged"))) if v is not None}
-        now = headline_figures(session, period(session, month, cut_off))
+        zone = str(recorded.get("zone") or business_zone(session, report.cut_off))
+        now = headline_figures(session, period(session, month, cut_off, zone=zone))
         for name, value in before.items():
             if name in now and int(value) != now[name]:
                 out.append(Restatement(month, name, int(value), now[name], report.report_no))

@@ -10,9 +10,12 @@ suite run at a fixed instant whatever the machine's clock says:
 - :func:`shift_to` moves this process's clock (all databases): the tests start every worker at
   the same instant, which then ticks on in real time so that events keep their order.
 - ``RISKDESK_CLOCK_OFFSET`` (seconds, may be negative) moves the clock of a process started
-  with it, on a local SQLite file only: the tests hand it to the command-line processes they
-  start, so those agree with the test process. A server database ignores it and keeps its own
-  time, so a workstation cannot move the shared database's clock by setting a variable.
+  with it wherever no server is asked: on a local SQLite file, and for the reads that pass no
+  session (a window's colouring of overdue rows, an import's "lies in the future" check). The
+  tests hand it to the command-line processes they start, so those agree with the test
+  process. Whatever is recorded on a server database takes the server's own time
+  (``utcnow(session)``), so a workstation cannot move the shared database's clock by setting
+  a variable.
 """
 from __future__ import annotations
 

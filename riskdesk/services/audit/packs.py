@@ -113,7 +113,7 @@ def resolve_scope(session: Session, *, month: str | None,
         p = period(session, month)
         scope.case_ids = _ids(session, select(col(Case.id)).where(  # opened in the month,
             p.holds(col(Case.created_at)))) | _ids(  # or on its applications
-            session, select(col(Case.id)).where(p.holds(col(Case.submitted_at))))
+            session, select(col(Case.id)).where(p.holds(col(Case.submitted_at), col(Case.created_at))))
         scope.complaint_ids = _ids(session, select(col(Complaint.id)).where(
             p.holds(col(Complaint.received_at), col(Complaint.created_at))))
         scope.case_ids |= _ids(session, select(col(Complaint.fraud_case_id)).where(

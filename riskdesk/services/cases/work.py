@@ -167,6 +167,7 @@ def save_draft(session: Session, actor: Actor, case_id: int, *, kind: str, outco
 
 def draft_text(session: Session, actor: Actor, case_id: int) -> str | None:
     """The signed-in officer's own unsaved note on the case (none for a user without an id)."""
+    require(actor, Action.APPLICATION_VIEW)
     if actor.user_id is None:
         return None
     draft = session.get(NoteDraft, (case_id, actor.user_id))

@@ -11,12 +11,12 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, select
 from sqlalchemy.engine import Engine
 
 from riskdesk.domain.applications import Application
 from riskdesk.domain.cases import Case
-from riskdesk.domain.enums import Band
+from riskdesk.domain.enums import Band, CaseKind
 from riskdesk.domain.scoring import DecisionRecord, MonitorRun, Score
 from riskdesk.domain.tables import table_of
 from riskdesk.i18n import translate
@@ -30,6 +30,7 @@ from riskdesk.services.credit.registry import active, canonical_json, meta_of
 from riskdesk.services.credit.scoring_job import NoActiveModel
 from riskdesk.services.periods import current_month, period
 from riskdesk.services.permissions import Action, require
+from riskdesk.services.reporting.monthly import final_decisions
 from riskdesk.storage.bulk import frame_of
 from riskdesk.storage.clock import utcnow
 from riskdesk.storage.session import unit_of_work
@@ -75,13 +76,18 @@ def monitor(engine: Engine, actor: Actor, *, month: str | None = None) -> list[s
             details.update(measured)
         else:
             details.update(discrimination(scored, np.zeros(0), pd.DataFrame(), meta)[2])
-        declines = conn.execute(select(func.count(), func.sum(
-            case((C.decision == "approve", 1), else_=0))).join_from(
-            table_of(Case), table_of(DecisionRecord), D.id == C.decision_record_id).where(
-            D.band == Band.DECLINE.value, C.decision.is_not(None),
-            per.holds(C.updated_at))).first()
-        decided, overridden = (int(declines[0] or 0), int(declines[1] or 0)) if declines \
-            else (0, 0)
+        # Officers' decisions on decline-band applications that became final this month
+        # (a decision still waiting for its checker is not one): docs/periods.md.
+        final = final_decisions(session, per)
+        in_band: set[int] = set()
+        ids = sorted(final)
+        for start in range(0, len(ids), 900):
+            in_band.update(int(i) for i in conn.execute(select(C.id).join_from(
+                table_of(Case), table_of(DecisionRecord), D.id == C.decision_record_id).where(
+                C.id.in_(ids[start:start + 900]), C.kind == CaseKind.PRE_LOAN.value,
+                D.band == Band.DECLINE.value)).scalars())
+        decided = len(in_band)
+        overridden = sum(1 for i in in_band if final[i] == "approve")
         override_rate = overridden / decided if decided else None
         details.update({"decline_band_decided": decided, "overridden": overridden})
         run = MonitorRun(month=month, model_version_id=model.id or 0,

@@ -23,13 +23,14 @@ from riskdesk.domain.enums import CaseKind
 from riskdesk.domain.loans import Loan, LoanSnapshot
 from riskdesk.domain.partners import Partner
 from riskdesk.domain.rules import RuleHit
-from riskdesk.domain.scoring import DecisionRecord
+from riskdesk.domain.scoring import DecisionRecord, ScoreRun
 from riskdesk.i18n import translate
 from riskdesk.services.actor import Actor
 from riskdesk.services.cases.opening import open_case
 from riskdesk.services.partners.register import capital_on
 from riskdesk.services.periods import month_days, months_back, period
 from riskdesk.services.permissions import Action, require
+from riskdesk.services.reporting.monthly import case_outcomes
 from riskdesk.storage.clock import utcnow
 
 SEASONED_MONTHS = 3
@@ -95,10 +96,14 @@ def performance(session: Session, actor: Actor, month: str,
     for pid, n in session.execute(select(col(A.partner_id), func.count()).where(*in_month)
                                   .group_by(col(A.partner_id))):
         rows[int(pid)].applications = int(n)
+    # Each application's latest decision made by the cut-off (a later re-scoring does not
+    # move a reissued report), as the monthly figures take it.
+    latest = (select(func.max(D.id)).where(
+        col(D.application_id).in_(select(col(A.id)).where(*in_month)), col(D.decided_at) <= at)
+        .group_by(col(D.application_id)))
     for pid, outcome, n in session.execute(select(col(A.partner_id), col(D.outcome), func.count())
                                            .join(D, col(D.application_id) == col(A.id))
-                                           .where(*in_month, col(D.current_slot) == 1,
-                                                  col(D.decided_at) <= at)
+                                           .where(col(D.id).in_(latest))
                                            .group_by(col(A.partner_id), col(D.outcome))):
         r = rows[int(pid)]
         r.decided += int(n)
@@ -106,17 +111,21 @@ def performance(session: Session, actor: Actor, month: str,
             r.flagged += int(n)
         else:
             r.approved += int(n)  # approved automatically
-    for pid, n in session.execute(select(col(A.partner_id), func.count())
-                                  .join(Case, col(Case.application_id) == col(A.id))
-                                  .where(*in_month, col(Case.kind) == CaseKind.PRE_LOAN.value,
-                                         col(Case.decision) == "approve",
-                                         col(Case.is_open).is_(False),
-                                         col(Case.updated_at) <= at)
-                                  .group_by(col(A.partner_id))):
-        rows[int(pid)].approved += int(n)  # approved by an officer after review
+    # Approved by an officer after review: the case's decision as the audit trail had it at
+    # the cut-off (final, not waiting for its checker).
+    reviewed = dict(session.execute(select(col(Case.id), col(A.partner_id))
+                                    .join(A, col(Case.application_id) == col(A.id))
+                                    .where(*in_month, col(Case.kind) == CaseKind.PRE_LOAN.value,
+                                           col(Case.created_at) <= at)).all())
+    outcome_of = case_outcomes(session, [int(c) for c in reviewed], at)
+    for case_id, pid in reviewed.items():
+        if outcome_of.get(int(case_id)) == "approve":
+            rows[int(pid)].approved += 1
     for pid, n in session.execute(select(col(A.partner_id), func.count())
                                   .join(RuleHit, col(RuleHit.application_id) == col(A.id))
-                                  .where(*in_month, col(RuleHit.code).in_(FRAUD_RULES))
+                                  .join(ScoreRun, col(ScoreRun.id) == col(RuleHit.run_id))
+                                  .where(*in_month, col(RuleHit.code).in_(FRAUD_RULES),
+                                         col(ScoreRun.started_at) <= at)
                                   .group_by(col(A.partner_id))):
         rows[int(pid)].fraud_hits = int(n)
     seasoned = _month_end(months_back(month, SEASONED_MONTHS))

@@ -191,6 +191,34 @@ def _officer_steps(session: Session, f: MonthlyFigures, p: Period) -> None:
         f.sla_breaches += len(overdue - decided_by_then - set(final))
 
 
+def final_decisions(session: Session, p: Period) -> dict[int, str]:
+    """Each case whose decision became final in the period (made without a check, or
+    confirmed by the checker), with that decision, from the audit trail as at the cut-off."""
+    events = session.execute(select(
+        col(AuditEvent.entity_id), col(AuditEvent.action), col(AuditEvent.after)).where(
+        col(AuditEvent.entity_type) == "case",
+        col(AuditEvent.action).in_(("case.decide", *CHECKS)),
+        p.holds(col(AuditEvent.at))).order_by(col(AuditEvent.seq))).all()
+    earlier = _pending_before(session, p, {int(e) for e, a, _ in events if a in CHECKS})
+    pending: dict[int, str] = {}
+    out: dict[int, str] = {}
+    for entity, action, after in events:
+        data: dict[str, Any] = json.loads(after) if after else {}
+        case_id = int(entity)
+        if action == "case.decide" and data.get("status") == "awaiting_check":
+            pending[case_id] = str(data.get("decision") or "")
+        elif action == "case.decide" and data.get("status") == "decided":
+            out[case_id] = str(data.get("decision") or "")
+        elif action == "case.check.confirm":
+            made = pending.pop(case_id, None)
+            if made is None and case_id in earlier:
+                made = earlier[case_id][1]
+            out[case_id] = made or "approve"
+        else:
+            pending.pop(case_id, None)
+    return out
+
+
 def _pending_before(session: Session, p: Period,
                     case_ids: set[int]) -> dict[int, tuple[Override, str]]:
     """For cases checked this month: the decision still waiting for its check at the month's
