@@ -126,49 +126,68 @@ def monthly_figures(session: Session, actor: Actor, month: str,
     return f
 
 
-def _officer_steps(session: Session, f: MonthlyFigures, p: Period) -> None:
-    """Decisions, overrides and their checks, from the audit trail (what was recorded by the
-    cut-off is what happened); time to decision from each case's opening.
+@dataclass
+class _Steps:
+    """The period's decisions and checks as the trail had them at the cut-off."""
+    finals: list[tuple[int, str, datetime]] = field(default_factory=list)  # case, decision, at
+    overrides: list[Override] = field(default_factory=list)  # checked this period
+    waiting: dict[int, Override] = field(default_factory=dict)  # made, unchecked at cut-off
 
-    A decision counts in the month it became final: when it was made if it needed no check,
-    when the checker confirmed it otherwise. One still waiting for its checker at the cut-off
-    counts apart (:attr:`MonthlyFigures.awaiting_check`), never as a decision."""
+
+def _steps(session: Session, p: Period) -> _Steps:
+    """One walk over the period's ``case.decide`` and check events, for the monthly figures
+    and for monitoring's override rate: a decision is final when made if it needed no check,
+    when the checker confirmed it otherwise (possibly a month after it was made)."""
     events = session.execute(select(
         col(AuditEvent.entity_id), col(AuditEvent.action), col(AuditEvent.actor),
         col(AuditEvent.at), col(AuditEvent.after)).where(
+        col(AuditEvent.entity_type) == "case",
         col(AuditEvent.action).in_(("case.decide", *CHECKS)),
         p.holds(col(AuditEvent.at))).order_by(col(AuditEvent.seq))).all()
     # A check this month may confirm a decision made in an earlier month.
-    earlier = _pending_before(session, p, {int(e) for e, a, *_ in events
-                                           if a in CHECKS})
-    counts: Counter[str] = Counter()
-    waiting: dict[int, Override] = {}
+    earlier = _pending_before(session, p, {int(e) for e, a, *_ in events if a in CHECKS})
+    out = _Steps()
     pending: dict[int, str] = {}
-    final: dict[int, datetime] = {}
     for entity, action, who, at, after in events:
         data: dict[str, Any] = json.loads(after) if after else {}
         case_id = int(entity)
         if action == "case.decide":
             if data.get("status") == "awaiting_check":
-                waiting[case_id] = Override(case_id, who, at, None, None)
+                out.waiting[case_id] = Override(case_id, who, at, None, None)
                 pending[case_id] = str(data.get("decision") or "")
             elif data.get("status") == "decided":
-                counts[str(data.get("decision") or "")] += 1
-                final[case_id] = at
+                out.finals.append((case_id, str(data.get("decision") or ""), at))
         else:
             confirmed = action == "case.check.confirm"
             decision = pending.pop(case_id, None)
-            made = waiting.pop(case_id, None)
+            made = out.waiting.pop(case_id, None)
             if made is None and case_id in earlier:
                 made, decision = earlier[case_id]
             if made is not None:
-                f.overrides.append(Override(case_id, made.maker, made.made_at, who,
-                                            "confirmed" if confirmed else "sent_back"))
+                out.overrides.append(Override(case_id, made.maker, made.made_at, who,
+                                              "confirmed" if confirmed else "sent_back"))
             if confirmed:
-                counts[decision or "approve"] += 1
-                final[case_id] = at
-    f.awaiting_check = len(waiting)
-    f.overrides += list(waiting.values())
+                out.finals.append((case_id, decision or "approve", at))
+    return out
+
+
+def final_decisions(session: Session, p: Period) -> dict[int, str]:
+    """Each case whose decision became final in the period, with that decision."""
+    return {case_id: decision for case_id, decision, _ in _steps(session, p).finals}
+
+
+def _officer_steps(session: Session, f: MonthlyFigures, p: Period) -> None:
+    """Decisions, overrides and their checks, from the audit trail (what was recorded by the
+    cut-off is what happened); time to decision from each case's opening.
+
+    A decision counts in the month it became final (:func:`_steps`). One still waiting for its
+    checker at the cut-off counts apart (:attr:`MonthlyFigures.awaiting_check`), never as a
+    decision."""
+    steps = _steps(session, p)
+    counts = Counter(decision for _, decision, _ in steps.finals)
+    final = {case_id: at for case_id, _, at in steps.finals}
+    f.overrides += steps.overrides + list(steps.waiting.values())
+    f.awaiting_check = len(steps.waiting)
     f.officer_decisions = dict(sorted(counts.items()))
     if final:
         rows = session.execute(select(col(Case.id), col(Case.created_at), col(Case.due_at)).where(
@@ -189,34 +208,6 @@ def _officer_steps(session: Session, f: MonthlyFigures, p: Period) -> None:
                     col(AuditEvent.at) <= f.cut_off))
             if json.loads(after or "{}").get("status") == "decided"}
         f.sla_breaches += len(overdue - decided_by_then - set(final))
-
-
-def final_decisions(session: Session, p: Period) -> dict[int, str]:
-    """Each case whose decision became final in the period (made without a check, or
-    confirmed by the checker), with that decision, from the audit trail as at the cut-off."""
-    events = session.execute(select(
-        col(AuditEvent.entity_id), col(AuditEvent.action), col(AuditEvent.after)).where(
-        col(AuditEvent.entity_type) == "case",
-        col(AuditEvent.action).in_(("case.decide", *CHECKS)),
-        p.holds(col(AuditEvent.at))).order_by(col(AuditEvent.seq))).all()
-    earlier = _pending_before(session, p, {int(e) for e, a, _ in events if a in CHECKS})
-    pending: dict[int, str] = {}
-    out: dict[int, str] = {}
-    for entity, action, after in events:
-        data: dict[str, Any] = json.loads(after) if after else {}
-        case_id = int(entity)
-        if action == "case.decide" and data.get("status") == "awaiting_check":
-            pending[case_id] = str(data.get("decision") or "")
-        elif action == "case.decide" and data.get("status") == "decided":
-            out[case_id] = str(data.get("decision") or "")
-        elif action == "case.check.confirm":
-            made = pending.pop(case_id, None)
-            if made is None and case_id in earlier:
-                made = earlier[case_id][1]
-            out[case_id] = made or "approve"
-        else:
-            pending.pop(case_id, None)
-    return out
 
 
 def _pending_before(session: Session, p: Period,
