@@ -141,11 +141,6 @@ class Period:
         return self.start <= instant < self.end
 
     @property
-    def complete(self) -> bool:
-        """Whether the month had ended at the cut-off."""
-        return self.cut_off >= self.end
-
-    @property
     def at(self) -> datetime:
         """The instant states are read at ("open at", "overdue at"): the cut-off itself."""
         return self.cut_off
@@ -278,10 +273,3 @@ def restatements(session: Session, actor: Actor, cut_off: datetime,
                 out.append(Restatement(month, name, int(value), now[name], report.report_no))
     return out
 
-
-def month_now(engine: Any, *, back: int = 0) -> str:
-    """:func:`current_month` in a read of its own, for a window's default month."""
-    from riskdesk.storage.session import unit_of_work
-
-    with unit_of_work(engine, write=False) as session:
-        return current_month(session, back=back)

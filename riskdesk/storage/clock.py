@@ -93,9 +93,3 @@ def shifted(instant: datetime) -> Iterator[timedelta]:
     finally:
         _shift = before
 
-
-def local_now(zone: str, session: Session | None = None) -> datetime:
-    """Now as a wall-clock time in ``zone`` (naive), e.g. for the current business month."""
-    from zoneinfo import ZoneInfo
-
-    return utcnow(session).replace(tzinfo=UTC).astimezone(ZoneInfo(zone)).replace(tzinfo=None)
