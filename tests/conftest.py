@@ -70,29 +70,37 @@ def _unavailable(kind: str, exc: Exception) -> None:
     pytest.skip(message)
 
 
-def server_database(kind: str) -> Iterator[str]:
-    """Create a uniquely named database on the server, yield its URL, drop it."""
-    admin_url = SERVERS[kind]
-    name = f"rd_{_WORKER}_{uuid.uuid4().hex[:10]}"
+def _on_server(kind: str, statement: str) -> None:
+    admin = create_engine(SERVERS[kind], isolation_level="AUTOCOMMIT")
     try:
-        admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
         with admin.connect() as conn:
-            if kind == "postgresql":
-                conn.execute(text(f'CREATE DATABASE "{name}"'))
-            else:
-                conn.execute(text(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4"))
+            conn.execute(text(statement))
+    finally:
+        admin.dispose()
+
+
+def _create(kind: str, name: str) -> None:
+    """A new, empty database ``name``; an unreachable server skips (fails with CI=true)."""
+    try:
+        _on_server(kind, f'CREATE DATABASE "{name}"' if kind == "postgresql" else
+                   f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4")
     except Exception as exc:  # noqa: BLE001 - any connection failure means "no server"
         _unavailable(kind, exc)
-    base = admin_url.rsplit("/", 1)[0]
+
+
+def _drop(kind: str, name: str) -> None:
+    _on_server(kind, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)' if kind == "postgresql"
+               else f"DROP DATABASE IF EXISTS `{name}`")
+
+
+def server_database(kind: str) -> Iterator[str]:
+    """Create a uniquely named database on the server, yield its URL, drop it."""
+    name = f"rd_{_WORKER}_{uuid.uuid4().hex[:10]}"
+    _create(kind, name)
     try:
-        yield f"{base}/{name}"
+        yield f"{SERVERS[kind].rsplit('/', 1)[0]}/{name}"
     finally:
-        with admin.connect() as conn:
-            if kind == "postgresql":
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            else:
-                conn.execute(text(f"DROP DATABASE IF EXISTS `{name}`"))
-        admin.dispose()
+        _drop(kind, name)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.server),
@@ -135,18 +143,11 @@ def _build(url: str, users: bool) -> None:
 
 def _drop_server_templates() -> None:
     for (kind, _), name in list(_TEMPLATES.items()):
-        if kind == "sqlite":
-            continue
-        admin = create_engine(SERVERS[kind], isolation_level="AUTOCOMMIT")
-        try:
-            with admin.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'
-                                  if kind == "postgresql" else
-                                  f"DROP DATABASE IF EXISTS `{name}`"))
-        except Exception:  # noqa: BLE001 - the server may be gone at exit
-            pass
-        finally:
-            admin.dispose()
+        if kind != "sqlite":
+            try:
+                _drop(kind, name)
+            except Exception:  # noqa: BLE001 - the server may be gone at exit
+                pass
 
 
 def _template(kind: str, users: bool) -> str:
@@ -166,23 +167,11 @@ def _template(kind: str, users: bool) -> str:
 
         atexit.register(_drop_server_templates)
     name = f"rd_tpl_{_WORKER}_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(SERVERS[kind], isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"' if kind == "postgresql" else
-                              f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4"))
-    except Exception as exc:  # noqa: BLE001 - any connection failure means "no server"
-        _unavailable(kind, exc)
-    finally:
-        admin.dispose()
+    _create(kind, name)
     try:
         _build(f"{SERVERS[kind].rsplit('/', 1)[0]}/{name}", users)
     except BaseException:  # a half-built template must not serve the next test
-        admin = create_engine(SERVERS[kind], isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'
-                              if kind == "postgresql" else f"DROP DATABASE IF EXISTS `{name}`"))
-        admin.dispose()
+        _drop(kind, name)
         raise
     _TEMPLATES[key] = name
     return name
