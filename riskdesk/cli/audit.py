@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from riskdesk.cli.common import Subparsers, acting_user, add_common, open_engine
-from riskdesk.errors import RiskdeskError
+from riskdesk.errors import InvalidInput, RiskdeskError
 
 
 def add_parser(sub: Subparsers) -> None:
@@ -19,6 +19,10 @@ def add_parser(sub: Subparsers) -> None:
                      help="an audit pack (.rdpack) to check instead: its seal and chain")
     ver.add_argument("--report", type=Path, action="append", default=[],
                      help="a monthly report PDF kept outside the database (repeatable)")
+    ver.add_argument("--anchors", type=Path, metavar="FILE",
+                     help="the anchor file to check against (default: the one the settings "
+                     "name); exit 0 intact and anchored, 1 intact but nothing outside the "
+                     "chain vouches for it, 2 broken or rewritten")
     add_common(ver, user=False)
     exp = auds.add_parser("export", help="a sealed offline audit pack of a month or of listed "
                           "cases (masked unless --unmasked)")
@@ -34,10 +38,14 @@ def add_parser(sub: Subparsers) -> None:
                           "database (a pack whose seal is broken is refused)")
     imf.add_argument("pack", type=Path)
     add_common(imf)
-    anc = auds.add_parser("anchor", help="seal the chain's head with the bank's anchor key "
-                          "(HMAC; the key stays in the OS keyring)")
+    anc = auds.add_parser("anchor", help="anchor the chain's head: in the anchor file outside "
+                          "the database and, where this workstation holds the bank's anchor "
+                          "key, sealed with it (HMAC; the key stays in the OS keyring)")
     anc.add_argument("--create-key", action="store_true",
                      help="create this workstation's anchor key and print it for escrow")
+    anc.add_argument("--folder", metavar="DIR",
+                     help="first set the folder of the anchor file (admin; e.g. a network "
+                     "share; \"\" for the default beside the user data folder)")
     add_common(anc)
 
 
@@ -62,13 +70,17 @@ def run(args: argparse.Namespace) -> int:
             value = audit_anchors.create_key()
             print(f"anchor key created in this workstation's keyring; give it to the key "
                   f"custodians for escrow now (it is not shown again):\n{value}")
+        if args.folder is not None:
+            from riskdesk.services.audit.anchor_file import set_folder
+
+            with unit_of_work(engine) as session:
+                print(f"anchor file: {set_folder(session, actor, args.folder)}")
         with unit_of_work(engine) as session:
-            audit.append(session, actor, "audit.anchor", "audit", "head")
-            row = audit_anchors.anchor_head(session, actor, "riskdesk audit anchor")
-        if row is None:
-            raise RiskdeskError("No anchor key in this workstation's keyring: create one with "
-                                "--create-key (or import the bank's from escrow).")
-        print(f"anchored event {row.seq} ({row.hash}) under key {row.key_id}")
+            mark = audit_anchors.anchor_head(session, actor, "riskdesk audit anchor")
+        sealed = (f"under key {mark.key_id}" if mark.key_id else
+                  "not sealed: no anchor key in this workstation's keyring (create one with "
+                  "--create-key or import the bank's from escrow)")
+        print(f"anchored event {mark.seq} ({mark.hash}) in {mark.file}; {sealed}")
         return 0
     extra = []
     for path in args.report:
@@ -77,9 +89,12 @@ def run(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise RiskdeskError(f"Cannot read {path}: {exc.strerror}") from None
         extra.append(audit_anchors.file_anchor(data, path.name))
+    if args.anchors is not None and not args.anchors.is_file():
+        raise InvalidInput(f"No anchor file {args.anchors}")
     with unit_of_work(engine, write=False) as session:
         result = audit.verify(session)
-        anchors = audit_anchors.check_all(session, extra) if result.ok else None
+        anchors = audit_anchors.check_all(session, extra, anchors=args.anchors) \
+            if result.ok else None
     if not result.ok:
         print(f"audit trail BROKEN at event {result.broken_seq}: {result.reason}. "
               f"{result.events} events verified before it; last good hash {result.head_hash}",
@@ -94,9 +109,22 @@ def run(args: argparse.Namespace) -> int:
         return 2
     print(f"audit trail intact: {result.events} events; head hash {result.head_hash}; "
           f"{anchors.checked} anchor(s) match")
+    print(f"  anchor file {anchors.file}: {anchors.file_anchors} anchor(s) of this database"
+          + (f", {anchors.file_other} of others" if anchors.file_other else "")
+          + ("" if anchors.file is None or anchors.file.exists() else " (no such file)"))
+    if anchors.reports_checked or anchors.reports_unchecked:
+        print(f"  {anchors.reports_checked} archived report(s) match their issue events"
+              + (f"; {anchors.reports_unchecked} encrypted one(s) not read (no data key here)"
+                 if anchors.reports_unchecked else ""))
     if anchors.unchecked:
         print(f"  {anchors.unchecked} keyed anchor(s) not checked: this workstation does not "
               "hold their key")
+    if not anchors.vouched:
+        print("WARNING: nothing outside the chain vouches for it (no anchor in the anchor "
+              "file, no keyed anchor, no issued report's head): a rewrite of the whole chain "
+              "could not be told. Anchor it with `riskdesk audit anchor` and keep the anchor "
+              "file where the database's owner cannot rewrite it.", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -28,6 +28,7 @@ class Action(StrEnum):
     CASE_ASSIGN = "case.assign"
     CASE_CHECK = "case.check"
     KEY_EXPORT = "key.export"
+    KEY_ROTATE = "key.rotate"
     SETTINGS_CHANGE = "settings.change"
     QUEUE_EXPORT = "queue.export"
     PII_UNMASK = "pii.unmask"
@@ -63,6 +64,8 @@ ACTION_LABELS = {
     Action.CASE_ASSIGN: QT_TRANSLATE_NOOP("Permissions", "assign cases to others"),
     Action.CASE_CHECK: QT_TRANSLATE_NOOP("Permissions", "check another officer's decision"),
     Action.KEY_EXPORT: QT_TRANSLATE_NOOP("Permissions", "export the data key for escrow"),
+    Action.KEY_ROTATE: QT_TRANSLATE_NOOP(
+        "Permissions", "rotate the data key (re-encrypt personal data under a new key)"),
     Action.SETTINGS_CHANGE: QT_TRANSLATE_NOOP("Permissions", "change workstation settings"),
     Action.QUEUE_EXPORT: QT_TRANSLATE_NOOP("Permissions", "export the case queue (masked)"),
     Action.PII_UNMASK: QT_TRANSLATE_NOOP("Permissions", "see unmasked personal data"),
@@ -102,6 +105,7 @@ MATRIX: dict[Action, frozenset[Role]] = {
     Action.CASE_ASSIGN: frozenset({Role.SENIOR_OFFICER}),
     Action.CASE_CHECK: frozenset({Role.SENIOR_OFFICER}),
     Action.KEY_EXPORT: frozenset({Role.ADMIN}),
+    Action.KEY_ROTATE: frozenset({Role.ADMIN}),
     Action.SETTINGS_CHANGE: frozenset({Role.ADMIN}),
     Action.QUEUE_EXPORT: frozenset({Role.OFFICER, Role.SENIOR_OFFICER, Role.COMPLIANCE,
                                     Role.AUDITOR}),

@@ -54,7 +54,7 @@ def _remaining(session: Session, key_id: str) -> int:
 def rotate_key(engine: Engine, actor: Actor, *, batch: int = 2000,
                state: TaskState | None = None) -> Rotation:
     """Start a rotation (a new active key) or resume the one under way, then re-encrypt."""
-    require(actor, Action.KEY_EXPORT)
+    require(actor, Action.KEY_ROTATE)
     state = state or TaskState()
     with unit_of_work(engine) as session:
         cipher = load_cipher(session, create=False)
