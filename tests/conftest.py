@@ -291,3 +291,45 @@ def _locale_restored() -> Iterator[None]:
     qt = sys.modules.get("PySide6.QtCore")
     if qt is not None:
         qt.QLocale.setDefault(before if before is not None else qt.QLocale.system())
+
+
+# --- Shared data sets -----------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def audit_demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """A demo database (with the bank's audit key in this worker's keyring) and last month."""
+    from riskdesk.demo.database import build_demo
+    from riskdesk.services.audit import anchors as audit_anchors
+    from tests.helpers import AUDIT_DEMO_ROWS
+
+    if audit_anchors._key() is None:
+        audit_anchors.create_key()  # the bank's audit key, in this worker's keyring
+    db = tmp_path_factory.mktemp("pack") / "demo.sqlite"
+    build_demo(str(db), rows=AUDIT_DEMO_ROWS)
+    month = f"{TEST_NOW.date().replace(day=1) - timedelta(days=1):%Y-%m}"  # last month
+    return db, month
+
+
+@pytest.fixture
+def worked_case(sqlite_engine: Engine, sqlite_actors: dict[str, Actor]) -> tuple[int, str]:
+    """A case decided by an officer and confirmed by a senior: (case id, application number)."""
+    from riskdesk.services.cases import work as cases
+    from tests.helpers import scored_cases
+
+    override, _ = scored_cases(sqlite_engine, sqlite_actors)
+    officer, senior = sqlite_actors["officer"], sqlite_actors["senior"]
+    with unit_of_work(sqlite_engine) as s:
+        case = cases.get_case(s, override)
+        cases.claim(s, officer, override, case.version)
+        cases.add_note(s, officer, override, kind="income", outcome="verified",
+                       text="payslips for six months seen")
+        case = cases.get_case(s, override)
+        cases.decide(s, officer, override, case.version, "approve", "stable income, low DTI")
+    with unit_of_work(sqlite_engine) as s:
+        case = cases.get_case(s, override)
+        cases.check(s, senior, override, case.version, confirm=True, reason="agree")
+    with sqlite_engine.connect() as conn:
+        app_no = conn.execute(text("SELECT a.application_no FROM review_case c JOIN application "
+                                   "a ON a.id = c.application_id WHERE c.id = :i"),
+                              {"i": override}).scalar_one()
+    return override, app_no

@@ -1,15 +1,37 @@
-"""Small builders shared by the tests."""
+"""Small builders shared by the tests (core and ui). Nothing here imports Qt: the pytest-qt
+fakes are in ``tests/ui/fakes.py``."""
 from __future__ import annotations
 
+import json
 import os
+import re
+import signal
+import sqlite3
 import subprocess
 import sys
+import time
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
 
 import pandas as pd
+from sqlalchemy import Engine, select, text
 
-from riskdesk.demo.frame import demo_frame
+from riskdesk.demo.frame import DEMO_PASSWORD, demo_frame
+from riskdesk.domain.cases import Case
+from riskdesk.domain.scoring import DecisionRecord, ModelVersion
+from riskdesk.services.actor import Actor
+from riskdesk.services.admin.users import sign_in
+from riskdesk.services.audit import trail as audit
+from riskdesk.services.cases import work as cases
+from riskdesk.services.credit import registry as models
+from riskdesk.services.intake.applications import import_frame
 from riskdesk.services.intake.columns import BY_NAME
+from riskdesk.services.intake.loans import import_loan_file
+from riskdesk.services.partners import register as partners
+from riskdesk.storage.engine import make_engine
+from riskdesk.storage.session import unit_of_work
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -35,3 +57,296 @@ def run_cli(*args: str, env: dict[str, str] | None = None, timeout: int = 300,
     return subprocess.run([sys.executable, "-m", "riskdesk", *args], capture_output=True,
                           text=True, cwd=ROOT, env={**os.environ, **(env or {})},
                           timeout=timeout)
+
+
+# --- Scored applications and cases ----------------------------------------------------------
+
+def activate_default(engine: Engine, actors: dict[str, Actor]) -> ModelVersion:
+    with unit_of_work(engine) as session:
+        mv = models.register(session, actors["admin"], models.default_model(), "default")
+        models.propose(session, actors["admin"], mv.id or 0)
+        return models.approve(session, actors["compliance"], mv.id or 0)
+
+
+def scored_cases(engine: Engine, actors: dict[str, Actor]) -> tuple[int, int]:
+    """(a case whose approval is an override, a case an officer may approve alone)."""
+    activate_default(engine, actors)
+    import_frame(engine, actors["officer"], sample(400, seed=3), file_name="c.csv",
+                 sha256="4" * 64)
+    with unit_of_work(engine, write=False) as session:
+        rows = session.execute(select(Case.id, DecisionRecord.band, DecisionRecord.max_severity)
+                               .join(DecisionRecord, DecisionRecord.id == Case.decision_record_id)
+                               ).all()
+        override = next(i for i, band, sev in rows if band == "decline" or sev == "high")
+        plain = [i for i, band, sev in rows if band != "decline" and sev != "high"]
+        alone = next(i for i in plain if not cases.needs_check(session, cases.get_case(session, i)))
+    return override, alone
+
+
+# --- Months and PDFs -------------------------------------------------------------------------
+
+def local_month_utc(now: datetime) -> tuple[str, datetime, datetime]:
+    shanghai = ZoneInfo("Asia/Shanghai")
+    local = now.replace(tzinfo=ZoneInfo("UTC")).astimezone(shanghai)
+    first = local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    nxt = first.replace(year=first.year + (first.month == 12), month=first.month % 12 + 1)
+    utc = ZoneInfo("UTC")
+    return (f"{first:%Y-%m}", first.astimezone(utc).replace(tzinfo=None),
+            nxt.astimezone(utc).replace(tzinfo=None))
+
+
+def pdftotext(path: Path, page: int | None = None) -> str:
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    return subprocess.run(["pdftotext", "-layout", *pages, str(path), "-"], check=True,
+                          capture_output=True, text=True).stdout
+
+
+def page_count(path: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True,
+                          text=True).stdout
+    return int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
+
+
+# --- A hand-built loan book (post-loan monitoring) ---------------------------------------
+
+AS_OF = date(2026, 11, 20)
+
+
+def approved(engine: Engine, actors: dict[str, Actor], n: int) -> list[str]:
+    activate_default(engine, actors)
+    import_frame(engine, actors["officer"], sample(300, seed=11, prefix="L"),
+                 file_name="l.csv", sha256="7" * 64)
+    with engine.connect() as conn:
+        numbers = conn.execute(text(
+            "SELECT a.application_no FROM application a JOIN decision_record d ON "
+            "d.application_id = a.id WHERE d.current_slot = 1 AND d.outcome = 'auto_approve' "
+            "ORDER BY a.application_no")).scalars().all()
+    assert len(numbers) >= n
+    return list(numbers[:n])
+
+
+def write(tmp_path: Path, name: str, rows: list[dict[str, Any]]) -> Path:
+    path = tmp_path / name
+    pd.DataFrame(rows).to_csv(path, index=False)
+    return path
+
+
+class Book:
+    """Loans built by hand: each gets a monthly schedule from its start date."""
+
+    def __init__(self, apps: list[str]) -> None:
+        self.apps = apps
+        self.loans: list[dict[str, Any]] = []
+        self.repayments: list[dict[str, Any]] = []
+        self.flows: list[dict[str, Any]] = []
+
+    def loan(self, name: str, *, start: date, term: int = 12, principal: float = 12000,
+             paid: dict[int, tuple[date | None, float]] | None = None,
+             disbursed: str | None = None, partner: str = "", share: float | None = None,
+             ) -> str:
+        no = f"LN-{name}"
+        self.loans.append({
+            "loan_no": no, "application_no": self.apps[len(self.loans)],
+            "principal": principal, "disbursed_at": disbursed or f"{start} 10:00",
+            "start_date": start.isoformat(), "term_months": term, "apr": 18.0,
+            "repayment_type": "equal_instalment", "partner_code": partner,
+            "partner_share": "" if share is None else share})
+        each = round(principal * 1.1 / term, 2)
+        for k in range(1, term + 1):
+            due = (pd.Timestamp(start) + pd.DateOffset(months=k)).date()
+            when, amount = (paid or {}).get(k, (due, each) if due < AS_OF else (None, 0))
+            self.repayments.append({
+                "loan_no": no, "instalment_no": k, "due_date": due.isoformat(),
+                "due_amount": each, "due_principal": round(principal / term, 2),
+                "paid_date": when.isoformat() if when else "", "paid_amount": amount})
+        return no
+
+    def flow(self, loan_no: str, at: str, amount: float, kind: str, *, channel: str = "transfer",
+             account: str = "6222020000000001", mcc: str = "") -> None:
+        self.flows.append({
+            "flow_no": f"F{len(self.flows):05d}", "loan_no": loan_no, "at": at,
+            "amount": amount, "direction": "out", "channel": channel,
+            "counterparty_account": account, "counterparty_name": "x",
+            "counterparty_type": kind, "mcc": mcc})
+
+    def load(self, engine: Engine, actor: Actor, tmp_path: Path) -> None:
+        for name, rows in (("loans.csv", self.loans), ("repayments.csv", self.repayments),
+                           ("flows.csv", self.flows)):
+            if rows:
+                result = import_loan_file(engine, actor, write(tmp_path, name, rows))
+                assert not result.refused, result.problems.to_dict("records")
+
+
+def register_partner(engine: Engine, actors: dict[str, Actor], code: str = "HUIMIN") -> int:
+    compliance = actors["compliance"]
+    with unit_of_work(engine) as s:
+        p = partners.register(s, compliance, code=code, name=f"{code} Finance", kind="platform",
+                              licence_no="L-1", registration_no="91310000MA1")
+        return p.id or 0
+
+
+# --- Counting and checking -------------------------------------------------------------------
+
+def flagged_and_cases(engine: Engine) -> tuple[int, int]:
+    with engine.connect() as conn:
+        flagged = conn.execute(text("SELECT count(*) FROM decision_record "
+                                    "WHERE outcome = 'flagged'")).scalar_one()
+        cases = conn.execute(text("SELECT count(*) FROM review_case")).scalar_one()
+    return int(flagged), int(cases)
+
+
+def audit_events_in(path: Path) -> int:
+    """Audit events in a SQLite file, read with sqlite3 (no engine, no migration check)."""
+    con = sqlite3.connect(path)
+    try:
+        return int(con.execute("SELECT count(*) FROM audit_event").fetchone()[0])
+    finally:
+        con.close()
+
+
+def signed_in(engine: Engine, name: str) -> Actor:
+    with unit_of_work(engine) as s:
+        actor = sign_in(s, name, DEMO_PASSWORD, channel="test")
+    assert actor is not None
+    return actor
+
+
+AUDIT_DEMO_ROWS = 300  # the demo database the audit-pack tests export
+
+
+def month_sql(engine: Engine, start: datetime, end: datetime, cut_off: datetime,
+               ) -> dict[str, Any]:
+    """Every summary figure of the monthly report, counted here in plain SQL."""
+    args = {"s": start, "e": end, "c": cut_off}
+    current = ("FROM decision_record d JOIN application a ON a.id = d.application_id "
+               "WHERE a.submitted_at >= :s AND a.submitted_at < :e AND d.current_slot = 1")
+    finals = ("SELECT e.entity_id, e.at, c.created_at, c.due_at FROM audit_event e JOIN "
+              "review_case c ON CAST(c.id AS TEXT) = e.entity_id WHERE e.at >= :s AND e.at < :e "
+              "AND e.at <= :c AND ((e.action = 'case.decide' AND e.after LIKE "
+              "'%\"status\":\"decided\"%') OR e.action = 'case.check.confirm')")
+    with engine.connect() as conn:
+        q = {k: conn.execute(text(v), args).scalar_one() for k, v in {
+            "received": "SELECT count(*) FROM application WHERE submitted_at >= :s AND "
+                        "submitted_at < :e AND created_at <= :c",
+            "decided": f"SELECT count(*) {current}",
+            "flagged": f"SELECT count(*) {current} AND d.outcome = 'flagged'",
+            "auto": f"SELECT count(*) {current} AND d.outcome = 'auto_approve'",
+            # Made final in the month: decided without a check, or confirmed by the checker.
+            "decides": "SELECT count(*) FROM audit_event WHERE at >= :s AND at < :e AND "
+                       "at <= :c AND ((action = 'case.decide' AND after LIKE "
+                       "'%\"status\":\"decided\"%') OR action = 'case.check.confirm')",
+            "awaiting": "SELECT count(*) FROM audit_event d WHERE d.action = 'case.decide' AND "
+                        "d.at >= :s AND d.at < :e AND d.at <= :c AND d.after LIKE "
+                        "'%\"status\":\"awaiting_check\"%' AND NOT EXISTS (SELECT 1 FROM "
+                        "audit_event k WHERE k.entity_type = 'case' AND k.entity_id = "
+                        "d.entity_id AND k.seq > d.seq AND k.at <= :c AND k.action IN "
+                        "('case.check.confirm', 'case.check.send_back'))",
+            "overrides": "SELECT count(*) FROM audit_event WHERE action = 'case.decide' AND "
+                         "at >= :s AND at < :e AND at <= :c AND after LIKE "
+                         "'%\"status\":\"awaiting_check\"%'",
+            "head": "SELECT hash FROM audit_event WHERE at <= :c ORDER BY seq DESC LIMIT 1",
+            "complaints": "SELECT count(*) FROM complaint WHERE received_at >= :s AND "
+                          "received_at < :e AND created_at <= :c",
+            "complaints_overdue": "SELECT count(*) FROM complaint WHERE received_at <= :c AND "
+                                  "(responded_at IS NULL OR responded_at > :c) AND (closed_at "
+                                  "IS NULL OR closed_at > :c) AND due_at < :c",
+            "open_overdue": "SELECT count(*) FROM review_case c WHERE c.created_at >= :s AND "
+                            "c.created_at < :e AND c.created_at <= :c AND c.due_at < :c AND "
+                            "NOT EXISTS (SELECT 1 FROM audit_event e WHERE e.entity_type = "
+                            "'case' AND e.entity_id = CAST(c.id AS TEXT) AND e.at <= :c AND "
+                            "(e.action = 'case.check.confirm' OR (e.action = 'case.decide' "
+                            "AND e.after LIKE '%\"status\":\"decided\"%')))"}.items()}
+        q["bands"] = conn.execute(text(f"SELECT d.band, d.outcome, count(*) {current} "
+                                       "GROUP BY d.band, d.outcome"), args).all()
+        q["fired"] = conn.execute(text(f"SELECT d.outcome, d.flags {current}"), args).all()
+        done = conn.execute(text(finals), args).all()
+    def parse(v: Any) -> datetime:
+        return v if isinstance(v, datetime) else datetime.fromisoformat(str(v))
+    hours = sorted((parse(at) - parse(created)).total_seconds() / 3600
+                   for _, at, created, _ in done)
+    q["hours"] = hours
+    q["late"] = sum(parse(at) > parse(due) for _, at, _, due in done) + q["open_overdue"]
+    return q
+
+
+# --- Faults: a child process killed half way through its transaction ---------------------
+
+CHILD = r"""
+import json, sys, time
+from pathlib import Path
+from riskdesk.services.actor import Actor
+from riskdesk.services.admin.users import sign_in
+from riskdesk.services.audit import trail as audit
+from riskdesk.storage.engine import make_engine
+from riskdesk.tasks import TaskState
+job, db, flag, who, arg = sys.argv[1], sys.argv[2], Path(sys.argv[3]), json.loads(sys.argv[4]), sys.argv[5]
+at = float(sys.argv[6])
+actor = Actor(who["id"], who["name"], frozenset(who["roles"]))
+engine = make_engine(db)
+
+def stall(fraction, message=""):
+    if fraction >= at and not flag.exists():
+        flag.write_text(message or "stalled")
+        time.sleep(120)
+
+state = TaskState(stall)
+if job == "import":
+    from riskdesk.services.intake.applications import import_file
+    import_file(engine, actor, Path(arg), state=state, score=False)
+elif job == "score":
+    from riskdesk.services.credit.scoring_job import score_applications
+    score_applications(engine, actor, scope="all", state=state)
+else:
+    from riskdesk.services.cases import work as cases
+    from riskdesk.storage.session import unit_of_work
+    with unit_of_work(engine) as s:
+        cases.save_draft(s, actor, int(arg), kind="phone", outcome="verified",
+                         text="called the applicant: confirmed")
+    with unit_of_work(engine) as s:
+        cases.add_note(s, actor, int(arg), kind="phone", outcome="verified",
+                       text="called the applicant: confirmed")
+        stall(1.0, "note flushed, not committed")
+"""
+
+
+def actor_json(actor: Actor) -> str:
+    return json.dumps({"id": actor.user_id, "name": actor.username, "roles": sorted(actor.roles)})
+
+
+def kill_half_way(job: str, db: Path, actor: Actor, arg: str, tmp_path: Path,
+                  at: float = 1.0) -> str:
+    """Kill -9 the job once its progress reaches ``at`` (its writes under way, inside the
+    transaction); returns the progress message it had reached."""
+    flag = tmp_path / f"{job}.flag"
+    child = subprocess.Popen([sys.executable, "-c", CHILD, job, str(db), str(flag), actor_json(actor),
+                              arg, str(at)], cwd=ROOT, env=dict(os.environ),
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while not flag.exists():
+        if child.poll() is not None:
+            raise AssertionError(f"{job} ended before the kill: {child.stderr.read()!r}")
+        assert time.monotonic() < deadline, f"{job} never reached half way"
+        time.sleep(0.05)
+    time.sleep(0.2)
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    assert child.returncode == -signal.SIGKILL
+    return flag.read_text()
+
+
+def intact(db: Path) -> None:
+    """The SQLite file passes its integrity check and its audit trail verifies."""
+    con = sqlite3.connect(db)
+    try:
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        con.close()
+    engine = make_engine(str(db))
+    with unit_of_work(engine, write=False) as session:
+        assert audit.verify(session).ok
+    engine.dispose()
+
+
+def count_rows(engine: Engine, table: str) -> int:
+    with engine.connect() as conn:
+        return int(conn.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())

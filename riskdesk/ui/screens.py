@@ -2,7 +2,7 @@
 real data with a morning's work on it.
 
 ``python3 tasks.py screens`` (that is ``python -m riskdesk.ui.screens docs/guide/screens``)
-writes them for the guide and the README; tests/test_screens.py makes the same pictures with the
+writes them for the guide and the README; tests/ui/test_screens.py makes the same pictures with the
 same code in a temporary folder and checks each window as it is pictured (nothing cut short at
 1280x800, no English left in a Chinese window). The test suite never writes into the checkout.
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
@@ -18,19 +17,11 @@ from riskdesk.services.admin.backend import Backend
 from riskdesk.ui.i18n import install_translators
 from riskdesk.ui.main_window import MainWindow
 from tests.helpers import ROOT
-
-TS = ROOT / "resources" / "i18n" / "riskdesk_zh_CN.ts"
-ALLOWED_SAME = {"riskdesk", "APR %", ""}
-
-
-def _messages(path: Path) -> dict[tuple[str, str], ET.Element]:
-    root = ET.parse(path).getroot()
-    return {(ctx.findtext("name") or "", m.findtext("source") or ""): m
-            for ctx in root.iter("context") for m in ctx.iter("message")}
+from tests.ui.texts import ALLOWED_SAME, TS, every_text, ts_messages
 
 
 def test_catalogue_has_no_unfinished_entries() -> None:
-    messages = _messages(TS)
+    messages = ts_messages(TS)
     assert len(messages) > 100
     for key, m in messages.items():
         tr = m.find("translation")
@@ -43,7 +34,7 @@ def test_lupdate_finds_no_new_strings(tmp_path: Path) -> None:
     files = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "riskdesk").rglob("*.py"))
     subprocess.run([tool, "-no-obsolete", *files, "-ts", str(fresh)], cwd=ROOT, check=True,
                    capture_output=True)
-    assert set(_messages(fresh)) == set(_messages(TS))
+    assert set(ts_messages(fresh)) == set(ts_messages(TS))
 
 
 def test_no_tr_inside_f_strings() -> None:
@@ -83,7 +74,7 @@ def test_main_window_in_chinese_has_no_english_source_left(
     import_frame(sqlite_engine, sqlite_actors["officer"], sample(3), file_name="t",
                  sha256="0" * 64)
     app = QApplication.instance()
-    sources = {src for _, src in _messages(TS)}
+    sources = {src for _, src in ts_messages(TS)}
     translators = install_translators(app, "zh_CN")
     try:
         window = MainWindow(Backend(sqlite_engine, sqlite_actors["officer"]))
@@ -106,7 +97,7 @@ def test_dialogs_in_chinese_have_no_english_source_left(qtbot: Any) -> None:
     from riskdesk.ui.signin import FirstAdminDialog, SignInDialog
 
     app = QApplication.instance()
-    sources = {src for _, src in _messages(TS)}
+    sources = {src for _, src in ts_messages(TS)}
     translators = install_translators(app, "zh_CN")
     try:
         result = ImportResult("refused", None, "a.csv", "0" * 64, "csv-utf-8", 3, rejected=1,
@@ -126,47 +117,16 @@ def test_dialogs_in_chinese_have_no_english_source_left(qtbot: Any) -> None:
         i18n.install(None)
 
 
-def _every_text(root: QWidget) -> list[str]:
-    """What a person can read in a window: labels, buttons, tabs, table headers, combo items,
-    placeholders, group titles, actions and menus."""
-    from PySide6.QtWidgets import (
-        QComboBox,
-        QGroupBox,
-        QLineEdit,
-        QTableWidget,
-        QTabWidget,
-        QTextEdit,
-    )
-
-    texts = [root.windowTitle()]
-    for w in [root, *root.findChildren(QWidget)]:
-        if isinstance(w, QLabel | QAbstractButton):
-            texts.append(w.text())
-        if isinstance(w, QTabWidget):
-            texts += [w.tabText(i) for i in range(w.count())]
-        if isinstance(w, QTableWidget):
-            texts += [w.horizontalHeaderItem(i).text() for i in range(w.columnCount())
-                      if w.horizontalHeaderItem(i) is not None]
-        if isinstance(w, QComboBox):
-            texts += [w.itemText(i) for i in range(w.count())]
-        if isinstance(w, QLineEdit):
-            texts.append(w.placeholderText())
-        if isinstance(w, QGroupBox):
-            texts.append(w.title())
-        if isinstance(w, QTextEdit) and w.isReadOnly():  # headings of a case or complaint view
-            texts += [line.strip() for line in w.toPlainText().splitlines()]
-    texts += [a.text() for a in root.findChildren(QAction)]
-    return [t for t in texts if t]
 
 
 def test_every_tab_and_dialog_in_chinese_has_no_english_source_left(
         qtbot: Any, sqlite_engine: Engine, sqlite_actors: dict, tmp_path: Path) -> None:
     from riskdesk.ui.cases.detail import CaseDialog
-    from tests.test_cases import scored_cases
+    from tests.helpers import scored_cases
 
     case_id, _ = scored_cases(sqlite_engine, sqlite_actors)
     app = QApplication.instance()
-    sources = {src for _, src in _messages(TS)}
+    sources = {src for _, src in ts_messages(TS)}
     translators = install_translators(app, "zh_CN")
     try:
         for who in ("compliance", "admin", "senior"):
@@ -180,7 +140,7 @@ def test_every_tab_and_dialog_in_chinese_has_no_english_source_left(
                 shown.append(window.open_admin())
             data = {"officer", "senior", "admin", "compliance", "auditor"}  # user names
             for widget in shown:
-                english = sorted({t for t in _every_text(widget) if t in sources
+                english = sorted({t for t in every_text(widget) if t in sources
                                   and t not in ALLOWED_SAME | data | {"SHA-256", "MCC"}})
                 assert not english, (who, type(widget).__name__, english)
             window.close()

@@ -13,7 +13,6 @@ from riskdesk.domain.cases import Case
 from riskdesk.domain.rules import RuleHit
 from riskdesk.domain.scoring import (
     DecisionRecord,
-    ModelVersion,
     PolicyVersion,
     Score,
     ScoreReason,
@@ -30,7 +29,7 @@ from riskdesk.services.credit.training import train_demo
 from riskdesk.services.intake.applications import import_frame
 from riskdesk.storage.session import unit_of_work
 from tests.conftest import PASSWORD
-from tests.helpers import ROOT, run_cli, sample
+from tests.helpers import ROOT, activate_default, run_cli, sample
 
 TABLES = (Score, ScoreReason, RuleHit, DecisionRecord, Case)
 
@@ -43,11 +42,6 @@ def counts(engine: Engine) -> dict[str, int]:
         return out
 
 
-def activate_default(engine: Engine, actors: dict[str, Actor]) -> ModelVersion:
-    with unit_of_work(engine) as session:
-        mv = models.register(session, actors["admin"], models.default_model(), "default")
-        models.propose(session, actors["admin"], mv.id or 0)
-        return models.approve(session, actors["compliance"], mv.id or 0)
 
 
 @pytest.mark.xdist_group("training")
@@ -278,7 +272,7 @@ def test_monitor_stores_psi_auc_and_override_rate(sqlite_engine: Engine,
         details = json.loads(run.details)
         assert len(details["features"]) == 5
         # The sample's rows come from the demo data: most are the model's training rows, and
-        # AUC/KS are measured on the others only (tests/test_training_rows.py).
+        # AUC/KS are measured on the others only (tests/core/test_training_rows.py).
         assert details["auc_basis"] == "measured" and details["training_rows_excluded"] > 0
         assert details["auc_rows"] + details["training_rows_excluded"] == \
             details["known_outcomes"] == run.applications

@@ -16,79 +16,16 @@ from riskdesk.services.intake.loans import import_loan_file
 from riskdesk.services.postloan.monitoring import run_monitoring
 from riskdesk.services.postloan.policy import DEFAULTS, category_of
 from riskdesk.storage.session import unit_of_work
-from tests.helpers import sample
+from tests.helpers import AS_OF, Book, approved, write
 
 pytestmark = pytest.mark.dates
 
-AS_OF = date(2026, 11, 20)
 
 
-def approved(engine: Engine, actors: dict[str, Actor], n: int) -> list[str]:
-    from riskdesk.services.intake.applications import import_frame
-    from tests.test_scoring import activate_default
-
-    activate_default(engine, actors)
-    import_frame(engine, actors["officer"], sample(300, seed=11, prefix="L"),
-                 file_name="l.csv", sha256="7" * 64)
-    with engine.connect() as conn:
-        numbers = conn.execute(text(
-            "SELECT a.application_no FROM application a JOIN decision_record d ON "
-            "d.application_id = a.id WHERE d.current_slot = 1 AND d.outcome = 'auto_approve' "
-            "ORDER BY a.application_no")).scalars().all()
-    assert len(numbers) >= n
-    return list(numbers[:n])
 
 
-def write(tmp_path: Path, name: str, rows: list[dict[str, Any]]) -> Path:
-    path = tmp_path / name
-    pd.DataFrame(rows).to_csv(path, index=False)
-    return path
 
 
-class Book:
-    """Loans built by hand: each gets a monthly schedule from its start date."""
-
-    def __init__(self, apps: list[str]) -> None:
-        self.apps = apps
-        self.loans: list[dict[str, Any]] = []
-        self.repayments: list[dict[str, Any]] = []
-        self.flows: list[dict[str, Any]] = []
-
-    def loan(self, name: str, *, start: date, term: int = 12, principal: float = 12000,
-             paid: dict[int, tuple[date | None, float]] | None = None,
-             disbursed: str | None = None, partner: str = "", share: float | None = None,
-             ) -> str:
-        no = f"LN-{name}"
-        self.loans.append({
-            "loan_no": no, "application_no": self.apps[len(self.loans)],
-            "principal": principal, "disbursed_at": disbursed or f"{start} 10:00",
-            "start_date": start.isoformat(), "term_months": term, "apr": 18.0,
-            "repayment_type": "equal_instalment", "partner_code": partner,
-            "partner_share": "" if share is None else share})
-        each = round(principal * 1.1 / term, 2)
-        for k in range(1, term + 1):
-            due = (pd.Timestamp(start) + pd.DateOffset(months=k)).date()
-            when, amount = (paid or {}).get(k, (due, each) if due < AS_OF else (None, 0))
-            self.repayments.append({
-                "loan_no": no, "instalment_no": k, "due_date": due.isoformat(),
-                "due_amount": each, "due_principal": round(principal / term, 2),
-                "paid_date": when.isoformat() if when else "", "paid_amount": amount})
-        return no
-
-    def flow(self, loan_no: str, at: str, amount: float, kind: str, *, channel: str = "transfer",
-             account: str = "6222020000000001", mcc: str = "") -> None:
-        self.flows.append({
-            "flow_no": f"F{len(self.flows):05d}", "loan_no": loan_no, "at": at,
-            "amount": amount, "direction": "out", "channel": channel,
-            "counterparty_account": account, "counterparty_name": "x",
-            "counterparty_type": kind, "mcc": mcc})
-
-    def load(self, engine: Engine, actor: Actor, tmp_path: Path) -> None:
-        for name, rows in (("loans.csv", self.loans), ("repayments.csv", self.repayments),
-                           ("flows.csv", self.flows)):
-            if rows:
-                result = import_loan_file(engine, actor, write(tmp_path, name, rows))
-                assert not result.refused, result.problems.to_dict("records")
 
 
 def alerts(engine: Engine) -> dict[tuple[str, str], list[dict[str, Any]]]:
@@ -260,7 +197,7 @@ def test_monthly_report_post_loan_section_matches_sql(
     import re
 
     from riskdesk.services.reporting import archive as reports
-    from tests.test_reports import pdftotext
+    from tests.helpers import pdftotext
 
     apps = approved(sqlite_engine, sqlite_actors, 8)
     b = Book(apps)

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialogButtonBox, QProgressDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QWidget
 from sqlalchemy import Engine, text
 
 from riskdesk.services.actor import Actor
@@ -20,58 +20,8 @@ from riskdesk.ui.import_problems import ImportProblemsDialog
 from riskdesk.ui.main_window import MainWindow
 from riskdesk.ui.signin import SignInDialog
 from tests.conftest import PASSWORD, TEST_NOW
-from tests.helpers import sample, write_csv
-from tests.test_scoring import activate_default
-
-
-class FakeDialogs(Dialogs):
-    """Records what would have been shown; never blocks."""
-
-    def __init__(self, path: Path | None = None, *, valid_only: bool = False,
-                 rejects: Path | None = None) -> None:
-        self.path = path
-        self.valid_only = valid_only
-        self.rejects = rejects
-        self.infos: list[tuple[str, str]] = []
-        self.errors: list[tuple[str, str]] = []
-        self.problems: list[ImportResult] = []
-        self.progress_dialogs: list[QProgressDialog] = []
-        self.choice: int | None = None
-        self.export_path: Path | None = None
-        self.number: int | None = None
-
-    def open_import_file(self, parent: QWidget) -> str | None:
-        return str(self.path) if self.path else None
-
-    def info(self, parent: QWidget, title: str, text: str) -> None:
-        self.infos.append((title, text))
-
-    def error(self, parent: QWidget, title: str, text: str) -> None:
-        self.errors.append((title, text))
-
-    def progress(self, parent: QWidget) -> QProgressDialog:
-        dialog = super().progress(parent)
-        self.progress_dialogs.append(dialog)
-        return dialog
-
-    def show_problems(self, parent: QWidget, result: ImportResult) -> bool:
-        self.problems.append(result)
-        return self.valid_only
-
-    def choose(self, parent: QWidget, title: str, text: str, items: list[str]) -> int | None:
-        self.items = items
-        return self.choice
-
-    def save_export_file(self, parent: QWidget, suggested: str) -> str | None:
-        return str(self.export_path) if self.export_path else None
-
-    def ask_int(self, parent: QWidget, title: str, text: str, value: int, low: int,
-                high: int) -> int | None:
-        return self.number
-
-    def save_rejects_file(self, parent: QWidget, suggested: str) -> str | None:
-        self.suggested = suggested
-        return str(self.rejects) if self.rejects else None
+from tests.helpers import activate_default, sample, write_csv
+from tests.ui.fakes import FakeDialogs
 
 
 def _fill(engine: Engine, actor: Actor, rows: int) -> None:
@@ -222,7 +172,7 @@ def test_sign_in_dialog(qtbot: Any, sqlite_engine: Engine, sqlite_actors: dict) 
 
 def test_import_scores_and_the_table_shows_pd_points_band_flags(
         qtbot: Any, sqlite_engine: Engine, sqlite_actors: dict, tmp_path: Path) -> None:
-    from tests.test_scoring import activate_default
+    from tests.helpers import activate_default
 
     activate_default(sqlite_engine, sqlite_actors)
     dialogs = FakeDialogs(write_csv(sample(300, seed=9), tmp_path / "apps.csv"))
@@ -246,7 +196,7 @@ def test_import_scores_and_the_table_shows_pd_points_band_flags(
 def test_case_queue_views_with_counts(qtbot: Any, sqlite_engine: Engine,
                                       sqlite_actors: dict) -> None:
     from riskdesk.services.cases import work as cases
-    from tests.test_scoring import activate_default
+    from tests.helpers import activate_default
 
     activate_default(sqlite_engine, sqlite_actors)
     import_frame(sqlite_engine, sqlite_actors["officer"], sample(300, seed=9), file_name="q",
@@ -277,7 +227,7 @@ def test_case_window_note_decline_override_and_check(qtbot: Any, sqlite_engine: 
     waits and the officer cannot check it; a senior officer confirms; the auditor can write
     nothing."""
     from riskdesk.services.admin.users import sign_in
-    from tests.test_cases import scored_cases
+    from tests.helpers import scored_cases
 
     override, alone = scored_cases(sqlite_engine, sqlite_actors)
     senior = sqlite_actors["senior"]
@@ -360,7 +310,7 @@ def test_stale_case_shows_what_changed(qtbot: Any, sqlite_engine: Engine,
                                        sqlite_actors: dict) -> None:
     from riskdesk.services.cases import work as cases
     from riskdesk.ui.cases.detail import CaseDialog
-    from tests.test_cases import scored_cases
+    from tests.helpers import scored_cases
 
     _, alone = scored_cases(sqlite_engine, sqlite_actors)
     dialogs = FakeDialogs()
@@ -377,7 +327,7 @@ def test_stale_case_shows_what_changed(qtbot: Any, sqlite_engine: Engine,
 
 def test_queue_search_by_phone_id_name_and_number(qtbot: Any, sqlite_engine: Engine,
                                                   sqlite_actors: dict) -> None:
-    from tests.test_scoring import activate_default
+    from tests.helpers import activate_default
 
     activate_default(sqlite_engine, sqlite_actors)
     frame = sample(300, seed=9)
@@ -645,7 +595,7 @@ def test_reports_tab_issues_previews_prints_and_verifies(qtbot: Any, sqlite_engi
     from PySide6.QtPrintSupport import QPrinter
 
     from riskdesk.ui.worker import wait_for_all
-    from tests.test_cases import scored_cases
+    from tests.helpers import scored_cases
 
     case_id, _ = scored_cases(sqlite_engine, sqlite_actors)
     with unit_of_work(sqlite_engine, write=False) as s:
@@ -682,7 +632,7 @@ def test_reports_tab_issues_previews_prints_and_verifies(qtbot: Any, sqlite_engi
     assert tab.archive.item(0, 3).text() == "中文"
     zh = tmp_path / "zh.pdf"
     zh.write_bytes(tab.pdf or b"")
-    from tests.test_reports import pdftotext
+    from tests.helpers import pdftotext
     assert "案件审计报告" in pdftotext(zh)
     assert tab.buttons["case"].text() == "Issue case audit report"  # ... from an English window
 
@@ -693,7 +643,7 @@ def test_post_loan_tab_imports_monitors_and_a_case_opens_its_loan(
     from datetime import timedelta
 
     from riskdesk.ui.worker import wait_for_all
-    from tests.test_postloan import Book, approved, write
+    from tests.helpers import Book, approved, write
 
     apps = approved(sqlite_engine, sqlite_actors, 3)
     today = TEST_NOW.date()
@@ -745,7 +695,7 @@ def test_post_loan_tab_imports_monitors_and_a_case_opens_its_loan(
 
 
 def test_help_guide_and_about(qtbot: Any, sqlite_engine: Engine, sqlite_actors: dict) -> None:
-    from tests.test_scoring import activate_default
+    from tests.helpers import activate_default
 
     activate_default(sqlite_engine, sqlite_actors)
     window = MainWindow(Backend(sqlite_engine, sqlite_actors["auditor"]), FakeDialogs())
@@ -805,7 +755,7 @@ def test_settings_dialog_tests_a_connection_and_saves(
 def test_the_queue_shows_a_case_past_its_sla_in_red(
         qtbot: Any, sqlite_engine: Engine, sqlite_actors: dict) -> None:
     from riskdesk.ui.cases.model import DUE, PAST_DUE
-    from tests.test_cases import scored_cases
+    from tests.helpers import scored_cases
 
     late, on_time = scored_cases(sqlite_engine, sqlite_actors)
     with sqlite_engine.begin() as conn:

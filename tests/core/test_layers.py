@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1] / "riskdesk"
+ROOT = Path(__file__).resolve().parents[2] / "riskdesk"
 UI = ROOT / "ui"
 BANNED_MODULES = ("sqlalchemy", "sqlmodel", "riskdesk.storage.session")
 BANNED_NAMES = {"Engine", "Session", "unit_of_work", "make_engine"}

@@ -1,15 +1,11 @@
-"""Partners (issue 10): the register with due diligence (compliance only, audited), a joint
-loan below the partner's minimum share flagged, a partner whose bad rate doubles reviewed, its
-complaints counted, and the joint-lending ratios against the dated capital figures."""
+"""Partners in the window (issue 10)."""
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
 
-import pytest
 from sqlalchemy import Engine, text
 
-from riskdesk.errors import InvalidInput, PermissionDenied
 from riskdesk.services.actor import Actor
 from riskdesk.services.admin.backend import Backend
 from riskdesk.services.complaints import handling as complaints
@@ -18,50 +14,15 @@ from riskdesk.services.partners.performance import joint_position, performance, 
 from riskdesk.services.postloan.monitoring import run_monitoring
 from riskdesk.storage.session import unit_of_work
 from tests.conftest import TEST_NOW
-from tests.test_postloan import Book, approved
-
-pytestmark = pytest.mark.dates
-
-
-def _register(engine: Engine, actors: dict[str, Actor], code: str = "HUIMIN") -> int:
-    compliance = actors["compliance"]
-    with unit_of_work(engine) as s:
-        p = partners.register(s, compliance, code=code, name=f"{code} Finance", kind="platform",
-                              licence_no="L-1", registration_no="91310000MA1")
-        return p.id or 0
-
-
-def test_register_due_diligence_and_status(engine: Engine, actors: dict[str, Actor]) -> None:
-    with unit_of_work(engine) as s, pytest.raises(PermissionDenied):
-        partners.register(s, actors["officer"], code="X", name="X", kind="platform")
-    pid = _register(engine, actors)
-    compliance = actors["compliance"]
-    with unit_of_work(engine) as s, pytest.raises(InvalidInput, match="not complete"):
-        p = partners.get(s, pid)
-        partners.set_status(s, compliance, pid, p.version, "active", "go live")
-    with unit_of_work(engine) as s:
-        for item in partners.CHECKLIST:
-            partners.record_check(s, compliance, pid, item=item, passed=True,
-                                  evidence=f"{item}: documents on file",
-                                  review_due=date(2027, 6, 30))
-        p = partners.set_status(s, compliance, pid, partners.get(s, pid).version, "active",
-                                "due diligence complete")
-        assert p.status == "active" and p.next_review == date(2027, 6, 30)
-    with unit_of_work(engine, write=False) as s:
-        assert partners.overdue_reviews(s, date(2027, 7, 1))[0].id == pid
-        assert not partners.overdue_reviews(s, date(2027, 6, 1))
-    with engine.connect() as conn:
-        logged = conn.execute(text("SELECT count(*) FROM audit_event WHERE action LIKE "
-                                   "'partner.%'")).scalar_one()
-    assert logged == 1 + len(partners.CHECKLIST) + 1
+from tests.helpers import Book, approved, register_partner
 
 
 def test_joint_share_flag_bad_rate_doubling_and_complaints(
         qtbot, sqlite_engine: Engine, sqlite_actors: dict[str, Actor],  # type: ignore[no-untyped-def]
         tmp_path: Path) -> None:
     engine, actors = sqlite_engine, sqlite_actors
-    _register(engine, actors, "P1")
-    _register(engine, actors, "P2")
+    register_partner(engine, actors, "P1")
+    register_partner(engine, actors, "P2")
     apps = approved(engine, actors, 14)
     b = Book(apps)
     start = date(2026, 4, 1)
@@ -120,7 +81,7 @@ def test_joint_share_flag_bad_rate_doubling_and_complaints(
     assert abs(float(pos.by_partner["P1"]) - float(bank_part)) < 0.05
     # in the window: both cases are in the queue; each opens with its reason
     from riskdesk.ui.main_window import MainWindow
-    from tests.test_gui import FakeDialogs
+    from tests.ui.fakes import FakeDialogs
     window = MainWindow(Backend(engine, officer), FakeDialogs())
     qtbot.addWidget(window)
     with engine.connect() as conn:
@@ -141,7 +102,7 @@ def test_joint_share_flag_bad_rate_doubling_and_complaints(
 def test_gui_register_check_activate(qtbot, sqlite_engine: Engine,  # type: ignore[no-untyped-def]
                                      sqlite_actors: dict[str, Actor]) -> None:
     from riskdesk.ui.main_window import MainWindow
-    from tests.test_gui import FakeDialogs
+    from tests.ui.fakes import FakeDialogs
 
     dialogs = FakeDialogs()
     window = MainWindow(Backend(sqlite_engine, sqlite_actors["compliance"]), dialogs)
@@ -182,8 +143,8 @@ def test_demo_partners_worst_bad_rate_at_least_twice_the_best(
     from riskdesk.services.reporting import archive as reports
     from riskdesk.storage.engine import make_engine
     from riskdesk.ui.main_window import MainWindow
-    from tests.test_gui import FakeDialogs
-    from tests.test_reports import pdftotext
+    from tests.helpers import pdftotext
+    from tests.ui.fakes import FakeDialogs
 
     db = tmp_path / "demo.sqlite"
     build_demo(str(db), rows=3000)
@@ -213,28 +174,3 @@ def test_demo_partners_worst_bad_rate_at_least_twice_the_best(
     assert re.search(rf"{worst}\b.*?{100 * rates[worst]:.1f} %", body, re.S)
     assert "Joint lending at" in body
     engine.dispose()
-
-
-def test_cli_capital_performance_and_review(sqlite_engine: Engine,
-                                            sqlite_actors: dict[str, Actor],
-                                            sqlite_path: Path) -> None:
-    from tests.conftest import PASSWORD
-    from tests.helpers import run_cli
-
-    _register(sqlite_engine, sqlite_actors, "P9")
-    sqlite_engine.dispose()
-    db = ["--db", str(sqlite_path)]
-    env = {"RISKDESK_PASSWORD": PASSWORD}
-    refused = run_cli("partners", "capital", "--from", "2026-01-01", "--tier1", "5",
-                      "--balance", "9", *db, "--user", "officer", env=env)
-    assert refused.returncode == 1 and "may not" in refused.stderr
-    set_ = run_cli("partners", "capital", "--from", "2026-01-01", "--tier1", "1000000",
-                   "--balance", "9000000", *db, "--user", "compliance", env=env)
-    assert set_.returncode == 0, set_.stderr
-    shown = run_cli("partners", "performance", "--month", "2026-11", *db, "--user", "auditor",
-                    env=env)
-    assert shown.returncode == 0 and "P9" in shown.stdout and "of the loan balance" in \
-        shown.stdout
-    review = run_cli("partners", "review", "--month", "2026-11", *db, "--user", "officer",
-                     env=env)
-    assert review.returncode == 0 and "0 partner review case(s)" in review.stdout

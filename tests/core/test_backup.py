@@ -6,15 +6,14 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
 from riskdesk.errors import ConfigurationError, InvalidInput
 from riskdesk.services.actor import Actor
-from riskdesk.services.admin.backend import Backend
 from riskdesk.services.audit import trail as audit
 from riskdesk.storage import backup
 from riskdesk.storage.session import unit_of_work
-from tests.helpers import run_cli
+from tests.helpers import audit_events_in, run_cli
 
 ACTOR = Actor(1, "tester", frozenset({"admin"}))
 
@@ -25,18 +24,12 @@ def _events(engine: Engine, n: int) -> None:
             audit.append(session, ACTOR, "test.event", "thing", i)
 
 
-def _count(path: Path) -> int:
-    con = sqlite3.connect(path)
-    try:
-        return int(con.execute("SELECT count(*) FROM audit_event").fetchone()[0])
-    finally:
-        con.close()
 
 
 def test_backup_is_consistent_while_another_connection_writes(
         sqlite_engine: Engine, sqlite_path: Path, tmp_path: Path) -> None:
     _events(sqlite_engine, 3)
-    committed = _count(sqlite_path)
+    committed = audit_events_in(sqlite_path)
     writer = sqlite3.connect(sqlite_path, isolation_level=None)
     writer.execute("BEGIN IMMEDIATE")  # the app, in the middle of a write
     writer.execute("INSERT INTO app_setting (key, value, changed_by, changed_at) VALUES "
@@ -57,9 +50,9 @@ def test_restore_replaces_the_database_and_keeps_the_one_it_replaced(
     _events(sqlite_engine, 2)
     saved = backup.backup(sqlite_engine, tmp_path / "b.sqlite")
     _events(sqlite_engine, 3)
-    later = _count(sqlite_path)
+    later = audit_events_in(sqlite_path)
     kept = backup.restore(sqlite_engine, saved.path)
-    assert _count(sqlite_path) == saved.audit_events and _count(kept) == later
+    assert audit_events_in(sqlite_path) == saved.audit_events and audit_events_in(kept) == later
     with unit_of_work(sqlite_engine, write=False) as session:
         assert audit.verify(session).ok
     damaged = tmp_path / "damaged.sqlite"
@@ -67,7 +60,7 @@ def test_restore_replaces_the_database_and_keeps_the_one_it_replaced(
     for bad in (damaged, tmp_path / "missing.sqlite"):
         with pytest.raises(InvalidInput):
             backup.restore(sqlite_engine, bad)
-    assert _count(sqlite_path) == saved.audit_events  # unchanged by the refused restores
+    assert audit_events_in(sqlite_path) == saved.audit_events  # unchanged by the refused restores
 
 
 def test_rotation_keeps_the_newest_and_server_databases_are_the_dbas(
@@ -98,21 +91,3 @@ def test_cli_backup_and_restore(sqlite_engine: Engine, sqlite_path: Path,
     assert done.returncode == 0 and "before-restore" in done.stdout
 
 
-def test_closing_the_window_makes_a_backup(qtbot, sqlite_engine: Engine,  # type: ignore[no-untyped-def]
-                                           sqlite_actors: dict[str, Actor],
-                                           tmp_path: Path) -> None:
-    from riskdesk.services.admin import settings
-    from riskdesk.ui.main_window import MainWindow
-    from tests.test_gui import FakeDialogs
-
-    with unit_of_work(sqlite_engine) as session:
-        settings.set_backups(session, sqlite_actors["admin"], keep=2,
-                             folder=str(tmp_path / "auto"))
-    with sqlite_engine.connect() as conn:
-        assert conn.execute(text("SELECT count(*) FROM audit_event WHERE action = "
-                                 "'setting.change'")).scalar_one() == 1
-    window = MainWindow(Backend(sqlite_engine, sqlite_actors["officer"]), FakeDialogs())
-    qtbot.addWidget(window)
-    window.close()
-    files = list((tmp_path / "auto").glob("riskdesk-backup-*.sqlite"))
-    assert len(files) == 1 and _count(files[0]) >= 1

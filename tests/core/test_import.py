@@ -397,7 +397,7 @@ def test_the_progress_names_each_stage_in_order_and_never_goes_back(
     import riskdesk.services.intake.applications as service
     from riskdesk.storage import bulk
     from riskdesk.tasks import TaskState
-    from tests.test_scoring import activate_default
+    from tests.helpers import activate_default
 
     activate_default(sqlite_engine, sqlite_actors)
     # the index rebuild of a load that at least doubles the tables, at a test's size

@@ -173,7 +173,7 @@ def test_a_recomputed_rewrite_is_caught_by_the_heads_reports_printed(
         tmp_path: Path) -> None:
     from riskdesk.services.reporting import archive as reports
     from riskdesk.storage.clock import utcnow
-    from tests.test_monthly import local_month_utc
+    from tests.helpers import local_month_utc
 
     _append(sqlite_engine, 3)
     with unit_of_work(sqlite_engine, write=False) as s:

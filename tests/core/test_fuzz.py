@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
 from riskdesk.errors import InvalidInput
 from riskdesk.services.actor import Actor
+from tests.helpers import count_rows
 
 FUZZ = settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
 CELL = st.text(alphabet="ab,;\"'\n\r\t 0123456789-.:/é中\x00", max_size=12)
@@ -28,9 +29,6 @@ def csv_with(headers: list[str]) -> st.SearchStrategy[bytes]:
     )
 
 
-def _count(engine: Engine, table: str) -> int:
-    with engine.connect() as conn:
-        return int(conn.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
 
 
 @FUZZ
@@ -48,7 +46,7 @@ def test_complaint_files(sqlite_engine: Engine, sqlite_actors: dict[str, Actor],
     else:
         assert result.refused or result.inserted == result.rows_total
         if result.refused:
-            assert _count(sqlite_engine, "complaint") == 0
+            assert count_rows(sqlite_engine, "complaint") == 0
 
 
 LOAN_HEADERS = {
@@ -76,7 +74,7 @@ def test_loan_repayment_and_flow_files(sqlite_engine: Engine, sqlite_actors: dic
         assert str(exc)
     else:  # nothing can match: no application was approved, no loan exists
         assert result.refused or result.rows_total == 0
-    assert sum(_count(sqlite_engine, t) for t in ("loan", "repayment", "fund_flow")) == 0
+    assert sum(count_rows(sqlite_engine, t) for t in ("loan", "repayment", "fund_flow")) == 0
 
 
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None,
@@ -105,25 +103,6 @@ def test_model_files(tmp_path: Path, artefact: bytes, meta: bytes) -> None:
         load_model_files(tmp_path / "m.ubj", tmp_path / "m.json")
 
 
-@FUZZ
-@given(data=st.binary(max_size=400))
-def test_the_settings_file(qapp, tmp_path: Path, data: bytes) -> None:  # type: ignore[no-untyped-def]
-    """The window's own settings (QSettings ini): garbage is ignored, never fatal."""
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QMainWindow
-
-    path = tmp_path / "riskdesk.ini"
-    path.write_bytes(data)
-    stored = QSettings(str(path), QSettings.Format.IniFormat)
-    window = QMainWindow()
-    window.resize(900, 600)
-    before = window.geometry()
-    geometry = stored.value("main/geometry")
-    restored = window.restoreGeometry(geometry if isinstance(geometry, bytes | bytearray)
-                                      else b"")
-    # Garbage is refused and changes nothing; anything Qt accepts gives a usable window.
-    assert window.geometry() == before if not restored else window.geometry().isValid()
-    window.close()
 
 
 def test_oversized_files_and_fields_are_refused_with_a_message(

@@ -13,8 +13,7 @@ from riskdesk.services.cases.queue import CaseFilter
 from riskdesk.services.intake.applications import import_frame
 from riskdesk.storage.clock import utcnow
 from riskdesk.storage.session import unit_of_work
-from tests.helpers import sample
-from tests.test_scoring import activate_default
+from tests.helpers import activate_default, sample
 
 
 @pytest.fixture

@@ -27,7 +27,7 @@ from riskdesk.ui import screens
 from riskdesk.ui.app import SCREENSHOT_SIZE as SIZE
 from riskdesk.ui.fit import combo_width_for
 from tests.helpers import ROOT
-from tests.test_i18n import ALLOWED_SAME, TS, _every_text, _messages
+from tests.ui.texts import ALLOWED_SAME, TS, every_text, ts_messages
 
 SCREENS = ROOT / "docs" / "guide" / "screens"  # what `tasks.py screens` writes; read only here
 # Words that are the same in both languages: user names, codes, abbreviations.
@@ -68,7 +68,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[screens.Demo]:
 def test_every_main_window_fits_reads_in_its_language_and_is_pictured(
         qtbot: Any, demo: screens.Demo, tmp_path: Path) -> None:
     """The pictures `tasks.py screens` makes, made here into tmp_path and checked on the way."""
-    sources = {src for _, src in _messages(TS)}
+    sources = {src for _, src in ts_messages(TS)}
     problems: list[str] = []
     seen: list[str] = []
 
@@ -80,7 +80,7 @@ def test_every_main_window_fits_reads_in_its_language_and_is_pictured(
                         for e in widget.findChildren(QDateTimeEdit)
                         if "yyyy" not in e.displayFormat())
         if zh:
-            english = sorted({t for t in _every_text(widget) if t in sources} - SAME)
+            english = sorted({t for t in every_text(widget) if t in sources} - SAME)
             problems.extend(f"{name}: English left: {t!r}" for t in english)
         if QLocale().language() != (QLocale.Language.Chinese if zh
                                     else QLocale.Language.English):

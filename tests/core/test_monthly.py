@@ -3,8 +3,6 @@ here, not against the service."""
 from __future__ import annotations
 
 import time
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import Engine, text
@@ -14,19 +12,11 @@ from riskdesk.services.cases import work as cases
 from riskdesk.services.reporting.monthly import monthly_figures
 from riskdesk.storage.clock import utcnow
 from riskdesk.storage.session import unit_of_work
-from tests.test_cases import scored_cases
+from tests.helpers import local_month_utc, scored_cases
 
 pytestmark = pytest.mark.dates
 
 
-def local_month_utc(now: datetime) -> tuple[str, datetime, datetime]:
-    shanghai = ZoneInfo("Asia/Shanghai")
-    local = now.replace(tzinfo=ZoneInfo("UTC")).astimezone(shanghai)
-    first = local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
-    nxt = first.replace(year=first.year + (first.month == 12), month=first.month % 12 + 1)
-    utc = ZoneInfo("UTC")
-    return (f"{first:%Y-%m}", first.astimezone(utc).replace(tzinfo=None),
-            nxt.astimezone(utc).replace(tzinfo=None))
 
 
 def test_figures_match_sql_and_stay_frozen_at_the_cut_off(engine: Engine,

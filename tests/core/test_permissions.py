@@ -36,8 +36,7 @@ from riskdesk.services.postloan import policy as postloan_policy
 from riskdesk.services.postloan.monitoring import run_monitoring
 from riskdesk.services.reporting import archive as reports
 from riskdesk.storage.session import unit_of_work
-from tests.helpers import sample
-from tests.test_scoring import activate_default
+from tests.helpers import activate_default, sample
 
 
 def in_session(engine: Engine, fn: Callable[[Any, Actor], object]) -> Callable[[Actor], object]:

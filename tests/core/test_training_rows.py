@@ -32,7 +32,7 @@ from riskdesk.services.intake.validate import validate
 from riskdesk.services.reporting import archive as reports
 from riskdesk.storage.session import unit_of_work
 from tests.conftest import TEST_NOW
-from tests.test_reports import pdftotext
+from tests.helpers import pdftotext
 
 SHIPPED = models.default_model()
 

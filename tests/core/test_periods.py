@@ -110,7 +110,7 @@ def test_decisions_count_when_final_awaiting_check_apart(
     from riskdesk.domain.cases import Case
     from riskdesk.services.cases import work as cases
     from riskdesk.services.reporting.monthly import monthly_figures
-    from tests.test_scoring import activate_default
+    from tests.helpers import activate_default
 
     activate_default(sqlite_engine, sqlite_actors)
     officer, senior = sqlite_actors["officer"], sqlite_actors["senior"]

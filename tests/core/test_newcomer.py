@@ -7,8 +7,7 @@ from typing import Any
 import pytest
 
 from riskdesk import cli
-from riskdesk.services.admin.backend import Backend
-from tests.helpers import ROOT
+from tests.helpers import ROOT, activate_default, flagged_and_cases
 
 
 def test_import_format_doc_is_the_describe_output(capsys: pytest.CaptureFixture[str]) -> None:
@@ -36,7 +35,7 @@ def test_no_reference_leaves_the_repository() -> None:
     offenders = []
     for name in _tracked_text_files():
         path = ROOT / name
-        if not path.is_file() or name == "tests/test_newcomer.py":
+        if not path.is_file() or name == "tests/core/test_newcomer.py":
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
         for needle in ("REGULATION.md", "DESIGN.md", "../shared/"):
@@ -99,24 +98,8 @@ def test_the_build_prints_no_setuptools_warnings(tmp_path: Path, hook: str) -> N
     assert warnings == []
 
 
-def _activate_default_model(engine: Any, actors: dict[str, Any]) -> None:
-    from riskdesk.services.credit import registry as models
-    from riskdesk.storage.session import unit_of_work
-
-    with unit_of_work(engine) as session:
-        mv = models.register(session, actors["admin"], models.default_model(), "default")
-        models.propose(session, actors["admin"], mv.id or 0)
-        models.approve(session, actors["compliance"], mv.id or 0)
 
 
-def _flagged_and_cases(engine: Any) -> tuple[int, int]:
-    from sqlalchemy import text
-
-    with engine.connect() as conn:
-        flagged = conn.execute(text("SELECT count(*) FROM decision_record "
-                                    "WHERE outcome = 'flagged'")).scalar_one()
-        cases = conn.execute(text("SELECT count(*) FROM review_case")).scalar_one()
-    return int(flagged), int(cases)
 
 
 def test_cli_import_says_how_many_were_flagged_and_became_cases(
@@ -131,58 +114,17 @@ def test_cli_import_says_how_many_were_flagged_and_became_cases(
     assert unscored.returncode == 0, unscored.stderr
     assert "5 imported" in unscored.stdout and "flagged" not in unscored.stdout
     assert "not scored" in unscored.stdout  # no active model yet: said, not silent
-    _activate_default_model(sqlite_engine, sqlite_actors)
-    before = _flagged_and_cases(sqlite_engine)
+    activate_default(sqlite_engine, sqlite_actors)
+    before = flagged_and_cases(sqlite_engine)
     done = run_cli("import", str(write_csv(sample(60, seed=11), tmp_path / "a.csv")), "--db",
                    str(sqlite_path), "--user", "officer", env=env)
     assert done.returncode == 0, done.stderr
-    after = _flagged_and_cases(sqlite_engine)
+    after = flagged_and_cases(sqlite_engine)
     flagged, cases = after[0] - before[0], after[1] - before[1]
     assert flagged > 0 and cases > 0
     assert f"60 imported, {flagged} flagged, {cases} case(s) opened" in done.stdout
 
 
-def test_gui_import_message_says_flagged_and_cases_in_both_languages(
-        qtbot: Any, sqlite_engine: Any, sqlite_actors: dict[str, Any], tmp_path: Path) -> None:
-    from PySide6.QtWidgets import QApplication, QWidget
-
-    from riskdesk import i18n
-    from riskdesk.services.intake.applications import import_file
-    from riskdesk.ui.dialogs import Dialogs
-    from riskdesk.ui.i18n import install_translators
-    from riskdesk.ui.main_window import MainWindow
-    from tests.helpers import sample, write_csv
-
-    class Recorded(Dialogs):
-        def __init__(self) -> None:
-            self.infos: list[str] = []
-
-        def info(self, parent: QWidget, title: str, text: str) -> None:
-            self.infos.append(text)
-
-    _activate_default_model(sqlite_engine, sqlite_actors)
-    result = import_file(sqlite_engine, sqlite_actors["officer"],
-                         write_csv(sample(60, seed=11), tmp_path / "a.csv"))
-    flagged, cases = _flagged_and_cases(sqlite_engine)
-    assert result.flagged == flagged > 0 and result.cases_opened == cases > 0
-    dialogs = Recorded()
-    window = MainWindow(Backend(sqlite_engine, sqlite_actors["officer"]), dialogs)
-    qtbot.addWidget(window)
-    window._import_done(result)
-    assert (f"a.csv: 60 rows, 60 imported, {flagged} flagged, {cases} cases opened, "
-            "0 already present.") in dialogs.infos[-1]
-    app = QApplication.instance()
-    translators = install_translators(app, "zh_CN")  # type: ignore[arg-type]
-    try:
-        chinese = MainWindow(Backend(sqlite_engine, sqlite_actors["officer"]), dialogs)
-        qtbot.addWidget(chinese)
-        chinese._import_done(result)
-        assert (f"a.csv：共 60 行，导入 60 行，其中标记 {flagged} 笔、开立案件 {cases} 件，"
-                "已存在 0 行。") in dialogs.infos[-1]
-    finally:
-        for t in translators:
-            app.removeTranslator(t)  # type: ignore[union-attr]
-        i18n.install(None)
 
 
 def _tasks_module(monkeypatch: pytest.MonkeyPatch) -> Any:
@@ -332,38 +274,5 @@ def test_a_database_without_users_says_which_and_what_to_do(tmp_path: Path) -> N
         assert f"riskdesk user add NAME --role admin --db {empty}" in done.stderr
 
 
-def test_first_administrator_of_a_new_file_names_it_and_cancel_leaves_nothing(
-        qtbot: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    from PySide6.QtWidgets import QDialog, QLabel
-
-    from riskdesk.services.admin.backend import open_database
-    from riskdesk.ui import app
-    from riskdesk.ui.signin import FirstAdminDialog
-
-    shown: list[str] = []
-
-    def cancel(dialog: FirstAdminDialog) -> int:
-        qtbot.addWidget(dialog)
-        shown.extend(label.text() for label in dialog.findChildren(QLabel))
-        return int(QDialog.DialogCode.Rejected.value)
-
-    monkeypatch.setattr(FirstAdminDialog, "exec", cancel)
-    new = tmp_path / "new.sqlite"
-    entrance = open_database(str(new))
-    assert app._sign_in(entrance, None, interactive=True) is None
-    entrance.close()
-    assert any(str(new) in text and "riskdesk demo" in text for text in shown), shown
-    assert not new.exists()
 
 
-def test_settings_connection_test_creates_no_database(
-        qtbot: Any, sqlite_engine: Any, sqlite_actors: dict[str, Any], tmp_path: Path) -> None:
-    from riskdesk.ui.dialogs import Dialogs
-    from riskdesk.ui.settings_dialog import SettingsDialog
-
-    dialog = SettingsDialog(Backend(sqlite_engine, sqlite_actors["admin"]), Dialogs())
-    qtbot.addWidget(dialog)
-    missing = tmp_path / "typo.sqlite"
-    dialog.db.setText(str(missing))
-    assert not dialog.test_connection()
-    assert str(missing) in dialog.connection_label.text() and not missing.exists()

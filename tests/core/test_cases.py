@@ -6,31 +6,13 @@ import pytest
 from sqlalchemy import Engine, select
 
 from riskdesk.domain.audit import AuditEvent
-from riskdesk.domain.cases import Case, NoteDraft
-from riskdesk.domain.scoring import DecisionRecord
+from riskdesk.domain.cases import NoteDraft
 from riskdesk.errors import InvalidInput, PermissionDenied, StaleVersion
 from riskdesk.services.actor import Actor
 from riskdesk.services.admin.users import create_user
 from riskdesk.services.cases import work as cases
-from riskdesk.services.intake.applications import import_frame
 from riskdesk.storage.session import unit_of_work
-from tests.helpers import sample
-from tests.test_scoring import activate_default
-
-
-def scored_cases(engine: Engine, actors: dict[str, Actor]) -> tuple[int, int]:
-    """(a case whose approval is an override, a case an officer may approve alone)."""
-    activate_default(engine, actors)
-    import_frame(engine, actors["officer"], sample(400, seed=3), file_name="c.csv",
-                 sha256="4" * 64)
-    with unit_of_work(engine, write=False) as session:
-        rows = session.execute(select(Case.id, DecisionRecord.band, DecisionRecord.max_severity)
-                               .join(DecisionRecord, DecisionRecord.id == Case.decision_record_id)
-                               ).all()
-        override = next(i for i, band, sev in rows if band == "decline" or sev == "high")
-        plain = [i for i, band, sev in rows if band != "decline" and sev != "high"]
-        alone = next(i for i in plain if not cases.needs_check(session, cases.get_case(session, i)))
-    return override, alone
+from tests.helpers import scored_cases
 
 
 def test_override_waits_for_a_senior_checker(engine: Engine, actors: dict[str, Actor]) -> None:

@@ -23,8 +23,7 @@ from riskdesk.services.actor import Actor
 from riskdesk.services.partners import performance as partner_performance
 from riskdesk.services.postloan.monitoring import PRIORITY, RANK, run_monitoring
 from riskdesk.storage.session import unit_of_work
-from tests.helpers import ROOT
-from tests.test_postloan import AS_OF, Book, approved
+from tests.helpers import AS_OF, ROOT, Book, approved
 
 pytestmark = pytest.mark.dates
 

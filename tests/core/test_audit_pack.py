@@ -1,0 +1,95 @@
+"""The offline audit pack (issue 11): export a month of the demo database, open it read-only,
+add findings, bring them back; a pack with one byte changed is refused; no plain personal data
+unless exported unmasked."""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from riskdesk.demo.frame import DEMO_PASSWORD, demo_frame
+from riskdesk.errors import InvalidInput, PermissionDenied
+from riskdesk.services.audit import findings
+from riskdesk.services.audit import packs as audit_pack
+from riskdesk.storage.engine import make_engine
+from riskdesk.storage.session import unit_of_work
+from tests.helpers import AUDIT_DEMO_ROWS, run_cli, signed_in
+
+
+def test_one_changed_byte_is_refused_by_verify_and_by_import(
+        audit_demo: tuple[Path, str], tmp_path: Path) -> None:
+    db, month = audit_demo
+    engine = make_engine(str(db))
+    info = audit_pack.export_pack(engine, signed_in(engine, "auditor"), tmp_path / "p.rdpack",
+                                  month=month)
+    findings.add_in_pack(info.path, "auditor", findings.Draft("low", "a note", month=month))
+    con = sqlite3.connect(info.path)  # one byte of one sealed value changes
+    row = con.execute("SELECT id, reason FROM review_case LIMIT 1").fetchone()
+    con.execute("UPDATE review_case SET reason = ? WHERE id = ?", ((row[1] or "") + "x",
+                                                                  row[0]))
+    con.commit()
+    con.close()
+    verdict = audit_pack.verify_pack(info.path)
+    assert not verdict.ok and "changed after it was sealed" in verdict.problems[0]
+    cli = run_cli("audit", "verify", str(info.path))
+    assert cli.returncode == 2 and "REFUSED" in cli.stderr
+    with pytest.raises(InvalidInput, match="refused"), unit_of_work(engine) as s:
+        findings.import_findings(s, signed_in(engine, "compliance"), info.path)
+    raw = bytearray(info.path.read_bytes())  # a flipped byte in the file itself
+    raw[len(raw) // 2] ^= 0xFF
+    flipped = tmp_path / "flipped.rdpack"
+    flipped.write_bytes(bytes(raw))
+    assert not audit_pack.verify_pack(flipped).ok
+    engine.dispose()
+
+
+def test_no_plain_personal_data_unless_exported_unmasked(
+        audit_demo: tuple[Path, str], tmp_path: Path) -> None:
+    db, month = audit_demo
+    engine = make_engine(str(db))
+    secrets = {v for c in ("id_no", "phone", "card_no") for v in demo_frame(AUDIT_DEMO_ROWS)[c] if v}
+    masked = audit_pack.export_pack(engine, signed_in(engine, "auditor"), tmp_path / "m.rdpack",
+                                    month=month)
+    body = masked.path.read_bytes()
+    assert not [v for v in secrets if v.encode() in body]
+    with pytest.raises(PermissionDenied):  # an auditor may not take it unmasked
+        audit_pack.export_pack(engine, signed_in(engine, "auditor"), tmp_path / "u.rdpack",
+                               month=month, unmasked=True)
+    plain = audit_pack.export_pack(engine, signed_in(engine, "compliance"), tmp_path / "u.rdpack",
+                                   month=month, unmasked=True)
+    assert [v for v in secrets if v.encode() in plain.path.read_bytes()]
+    with engine.connect() as conn:
+        logged = conn.execute(text("SELECT after FROM audit_event WHERE action = "
+                                   "'audit.export' ORDER BY seq DESC LIMIT 1")).scalar_one()
+    assert '"unmasked":true' in logged
+    engine.dispose()
+
+
+def test_cli_export_verify_and_import(audit_demo: tuple[Path, str], tmp_path: Path) -> None:
+    db, month = audit_demo
+    env = {"RISKDESK_PASSWORD": DEMO_PASSWORD}
+    out = tmp_path / "cli.rdpack"
+    made = run_cli("audit", "export", "--month", month, "--out", str(out), "--db", str(db),
+                   "--user", "auditor", env=env)
+    assert made.returncode == 0 and "masked" in made.stdout, made.stderr
+    ok = run_cli("audit", "verify", str(out))
+    assert ok.returncode == 0 and "intact" in ok.stdout
+    listed = tmp_path / "cases.txt"
+    with sqlite3.connect(out) as con:
+        numbers = [r[0] for r in con.execute("SELECT application_no FROM review_case LIMIT 3")]
+    listed.write_text("\n".join(numbers) + "\n")
+    by_list = run_cli("audit", "export", "--cases", str(listed), "--out",
+                      str(tmp_path / "l.rdpack"), "--db", str(db), "--user", "auditor",
+                      env=env)
+    assert by_list.returncode == 0 and "3 cases" in by_list.stdout, by_list.stderr
+    findings.add_in_pack(out, "auditor", findings.Draft("medium", "seen", month=month))
+    back = run_cli("audit", "import-findings", str(out), "--db", str(db), "--user",
+                   "compliance", env=env)
+    assert back.returncode == 0 and "1 finding(s) added" in back.stdout, back.stderr
+    shot = tmp_path / "pack.png"
+    opened = run_cli("gui", "--db", str(out), "--screenshot", str(shot))
+    assert opened.returncode == 0 and shot.stat().st_size > 10_000, opened.stderr
+
+
