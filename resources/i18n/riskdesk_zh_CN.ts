@@ -250,64 +250,245 @@
 <context>
     <name>Audit</name>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="151" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="128" />
+        <source>{user} has no unlocked signing key: sign in again to record this.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/trail.py" line="135" />
+        <source>The signing key of {user} is not active: an administrator must countersign it (riskdesk user countersign) before {user} records decisions; then sign in again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/trail.py" line="193" />
         <source>the chain head does not match the last event (events were removed from the end)</source>
         <translation>链头与最后一条事件不符（末尾的事件被删除）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="159" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="201" />
         <source>event {seq} is missing</source>
         <translation>缺少第 {seq} 号事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="161" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="203" />
         <source>the stored text does not match its hash</source>
         <translation>存储的原文与其哈希不符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="163" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="205" />
         <source>the link to the previous event is broken</source>
         <translation>与前一事件的链接断开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="165" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="207" />
         <source>the event's fields differ from the text that was hashed</source>
         <translation>事件字段与被哈希的原文不一致</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/anchors.py" line="69" />
+        <location filename="../../riskdesk/services/audit/anchors.py" line="87" />
         <source>monthly report {no}</source>
         <translation>月度报告 {no}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/anchors.py" line="77" />
+        <location filename="../../riskdesk/services/audit/anchors.py" line="95" />
         <source>{file} is not a riskdesk monthly report (no audit head in it).</source>
         <translation>{file} 不是 riskdesk 月度报告（其中没有审计链头）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/anchors.py" line="89" />
+        <location filename="../../riskdesk/services/audit/anchors.py" line="107" />
         <source>event {seq}, anchored by {source}, is missing</source>
         <translation>{source} 锚定的第 {seq} 号事件缺失</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/anchors.py" line="92" />
+        <location filename="../../riskdesk/services/audit/anchors.py" line="110" />
         <source>event {seq} differs from the hash {source} holds: the chain was rewritten after it was anchored</source>
         <translation>第 {seq} 号事件与 {source} 记录的哈希不符：锚定之后审计链被改写</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/anchors.py" line="115" />
+        <location filename="../../riskdesk/services/audit/anchors.py" line="138" />
         <source>This workstation already has an anchor key.</source>
         <translation>本工作站已有锚定密钥。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/anchors.py" line="149" />
+        <location filename="../../riskdesk/services/audit/anchors.py" line="198" />
         <source>keyed anchor {id} ({at:%Y-%m-%d %H:%M} UTC)</source>
         <translation>密钥锚点 {id}（{at:%Y-%m-%d %H:%M} UTC）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/anchors.py" line="154" />
+        <location filename="../../riskdesk/services/audit/anchors.py" line="203" />
+        <location filename="../../riskdesk/services/audit/anchors.py" line="230" />
         <source>{source} has a forged seal</source>
         <translation>{source} 的签封是伪造的</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/anchors.py" line="222" />
+        <source>anchor file {file} ({at})</source>
+        <translation>锚定文件 {file}（{at}）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/anchors.py" line="225" />
+        <source>{source} holds an anchor without an event number and hash</source>
+        <translation>{source} 中有缺少事件序号和哈希值的锚定记录</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/anchors.py" line="273" />
+        <source>report {no} is in the archive but no audit event issued it</source>
+        <translation>报告 {no} 在归档中，但没有任何审计事件记录其出具</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/anchors.py" line="284" />
+        <source>the keyed anchor made at event {seq} is missing or changed</source>
+        <translation>事件 {seq} 生成的密钥锚定记录缺失或已被改动</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/anchors.py" line="293" />
+        <source>event {seq} anchored event {anchored} with another hash: the chain was rewritten after it</source>
+        <translation>事件 {seq} 锚定的事件 {anchored} 哈希值不同：审计链在锚定之后被改写</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/anchors.py" line="300" />
+        <source>keyed anchor {id}, made at event {seq}, is missing</source>
+        <translation>事件 {seq} 生成的密钥锚定记录 {id} 缺失</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/anchors.py" line="304" />
+        <source>keyed anchor {id} differs from what event {seq} recorded</source>
+        <translation>密钥锚定记录 {id} 与事件 {seq} 的记载不符</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/anchors.py" line="307" />
+        <source>event {seq} anchored this database as {then}; it now names itself {now}</source>
+        <translation>事件 {seq} 锚定时本数据库标识为 {then}，现标识为 {now}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/anchors.py" line="320" />
+        <source>report {no}, issued at event {seq}, is missing from the archive</source>
+        <translation>事件 {seq} 出具的报告 {no} 已从归档中缺失</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/anchors.py" line="327" />
+        <source>report {no} in the archive differs from what event {seq} recorded</source>
+        <translation>归档中的报告 {no} 与事件 {seq} 的记载不符</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/anchors.py" line="345" />
+        <source>the archived file of report {no} is not the one issued at event {seq}</source>
+        <translation>报告 {no} 的归档文件并非事件 {seq} 出具的文件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/anchor_file.py" line="69" />
+        <source>The anchor folder's path is too long.</source>
+        <translation>锚定文件夹路径过长。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/anchor_file.py" line="71" />
+        <source>The anchor folder must be an absolute path (e.g. a network share).</source>
+        <translation>锚定文件夹须为绝对路径（如网络共享目录）。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/anchor_file.py" line="101" />
+        <source>An anchor file record needs a kind.</source>
+        <translation>锚定文件记录须注明类型。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/anchor_file.py" line="124" />
+        <source>Cannot read the anchor file {file}: {error}</source>
+        <translation>无法读取锚定文件 {file}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/anchor_file.py" line="135" />
+        <source>The anchor file {file} is damaged at line {line}: not a record.</source>
+        <translation>锚定文件 {file} 第 {line} 行已损坏：不是有效记录。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/anchor_file.py" line="166" />
+        <source>The change was saved, but the anchor file {file} could not be written ({error}): check the anchor folder (riskdesk audit anchor --folder), then run riskdesk audit anchor.</source>
+        <translation>变更已保存，但无法写入锚定文件 {file}（{error}）：请检查锚定文件夹（riskdesk audit anchor --folder），然后运行 riskdesk audit anchor。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/signatures.py" line="45" />
+        <source>event {seq} ({action} by {actor}): {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/signatures.py" line="59" />
+        <source>{n} decision event(s) before signatures (events {first}-{last}, {start:%Y-%m-%d} to {end:%Y-%m-%d}): recorded before signing keys existed, checked by their hashes only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/signatures.py" line="127" />
+        <source>a key registration not signed by the key it registers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/signatures.py" line="136" />
+        <source>a second root key: only the first administrator's key is trusted without a countersignature</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/signatures.py" line="142" />
+        <source>the first administrator's key ({user}) could not be compared with a pin: no anchor file, or none that pins a key for this database</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/signatures.py" line="148" />
+        <source>this root key is not the one the anchor file pins for {user}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/signatures.py" line="158" />
+        <source>no signature (not recorded by the application)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/signatures.py" line="162" />
+        <source>signed by a key never registered in the trail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/signatures.py" line="165" />
+        <source>signed with the key of {owner}, not of {actor}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/signatures.py" line="169" />
+        <source>the signature does not match the event</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/signatures.py" line="172" />
+        <source>signed by a key no administrator had countersigned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/signatures.py" line="175" />
+        <source>signed by a key revoked at event {seq}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/signatures.py" line="187" />
+        <source>countersigned by a key that is not an administrator's</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/signatures.py" line="191" />
+        <source>a countersignature of no registered key of another user</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/signatures.py" line="197" />
+        <source>revoked by a key that is not an administrator's</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/signatures.py" line="213" />
+        <source>the event's fields differ from the signed text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/free_text.py" line="181" />
+        <source>personal data in audit text before {date}: {n} event(s) written before free text was masked ({seqs}); they stay as written, the chain holds</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1058,97 +1239,97 @@
 <context>
     <name>Cases</name>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="38" />
+        <location filename="../../riskdesk/services/cases/work.py" line="39" />
         <source>Case work needs a signed-in user.</source>
         <translation>处理案件需要已登录的用户。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="45" />
+        <location filename="../../riskdesk/services/cases/work.py" line="46" />
         <source>There is no case {id}.</source>
         <translation>没有编号为 {id} 的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="62" />
+        <location filename="../../riskdesk/services/cases/work.py" line="63" />
         <source>Case {id} was changed by someone else (version {theirs}, you saw {yours}); reload it and decide again.</source>
         <translation>案件 {id} 已被他人修改（当前版本 {theirs}，您看到的是 {yours}）；请重新加载后再决定。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="73" />
+        <location filename="../../riskdesk/services/cases/work.py" line="74" />
         <source>Case {id} is already assigned; a senior officer can reassign it.</source>
         <translation>案件 {id} 已分配；可由高级审核员重新分配。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="76" />
+        <location filename="../../riskdesk/services/cases/work.py" line="77" />
         <source>Case {id} is {status}; it cannot be claimed.</source>
         <translation>案件 {id} 状态为 {status}，不能领取。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="95" />
+        <location filename="../../riskdesk/services/cases/work.py" line="96" />
         <source>Case {id} is {status}; it cannot be assigned.</source>
         <translation>案件 {id} 状态为 {status}，不能分派。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="120" />
+        <location filename="../../riskdesk/services/cases/work.py" line="121" />
         <source>User {id} is not an active officer; cases go to officers and senior officers.</source>
         <translation>用户 {id} 不是在岗的审查员；案件只能分派给审查员和高级审查员。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="129" />
+        <location filename="../../riskdesk/services/cases/work.py" line="130" />
         <source>Note kind must be one of {kinds}; outcome one of {outcomes}.</source>
         <translation>笔记类型须为 {kinds} 之一；结果须为 {outcomes} 之一。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="133" />
+        <location filename="../../riskdesk/services/cases/work.py" line="134" />
         <source>A note needs text.</source>
         <translation>笔记需要填写内容。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="137" />
+        <location filename="../../riskdesk/services/cases/work.py" line="138" />
         <source>Note {id} is not a note of this case.</source>
         <translation>笔记 {id} 不属于本案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="190" />
+        <location filename="../../riskdesk/services/cases/work.py" line="200" />
         <source>the policy recommends declining</source>
         <translation>策略建议拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="194" />
+        <location filename="../../riskdesk/services/cases/work.py" line="204" />
         <source>the amount is above {limit:,.0f} CNY</source>
         <translation>金额超过 {limit:,.0f} 元</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="205" />
+        <location filename="../../riskdesk/services/cases/work.py" line="215" />
         <source>Decision must be one of {d}.</source>
         <translation>决定须为 {d} 之一。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="208" />
+        <location filename="../../riskdesk/services/cases/work.py" line="218" />
         <source>A decision needs a reason.</source>
         <translation>决定需要填写理由。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="210" />
+        <location filename="../../riskdesk/services/cases/work.py" line="220" />
         <source>Case {id} is {status}; it cannot be decided now.</source>
         <translation>案件 {id} 状态为 {status}，现在不能决定。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="213" />
+        <location filename="../../riskdesk/services/cases/work.py" line="223" />
         <source>Case {id} is escalated: a senior officer decides it.</source>
         <translation>案件 {id} 已升级，须由高级审核员决定。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="239" />
+        <location filename="../../riskdesk/services/cases/work.py" line="255" />
         <source>Case {id} is not awaiting a check.</source>
         <translation>案件 {id} 不在待复核状态。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="242" />
+        <location filename="../../riskdesk/services/cases/work.py" line="258" />
         <source>{user} made this decision and may not also check it (four-eyes).</source>
         <translation>{user} 作出了该决定，不得再由本人复核（双人复核）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="249" />
+        <location filename="../../riskdesk/services/cases/work.py" line="265" />
         <source>Sending a decision back needs a reason.</source>
         <translation>退回决定需要填写理由。</translation>
     </message>
@@ -1594,94 +1775,94 @@
 <context>
     <name>ComplaintImport</name>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="109" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="121" />
         <source>Checked {n} rows</source>
         <translation>已检查 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="120" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="132" />
         <source>ticket already imported as {number} with different content</source>
         <translation>该工单已作为 {number} 导入，但内容不同</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="130" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="142" />
         <source>Registering {n} of {total}</source>
         <translation>正在登记 {n} / {total}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="159" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="200" />
         <source>required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="163" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="204" />
         <source>longer than {n} characters</source>
         <translation>超过 {n} 个字符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="166" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="207" />
         <source>same ticket as row {row}</source>
         <translation>与第 {row} 行工单号重复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="171" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="212" />
         <source>unknown channel (phone, app, letter, branch, regulator_referral or their Chinese names)</source>
         <translation>未知渠道（电话、App、信函、网点、监管转办）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="176" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="217" />
         <source>unknown category</source>
         <translation>未知类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="180" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="221" />
         <source>not a date and time (expected YYYY-MM-DD HH:MM)</source>
         <translation>不是日期时间（应为 YYYY-MM-DD HH:MM）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="183" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="224" />
         <source>lies in the future</source>
         <translation>晚于当前时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="186" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="227" />
         <source>a proxy complaint needs the authorisation noted</source>
         <translation>代理投诉须注明授权方式</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="204" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="245" />
         <source>no such application</source>
         <translation>没有此申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="206" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="247" />
         <source>belongs to another customer than the ID or phone</source>
         <translation>与身份证号或手机号对应的客户不一致</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="211" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="253" />
         <source>required when the customer is not known to the bank</source>
         <translation>非本行客户时必填</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="227" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="269" />
         <source>not an ID number</source>
         <translation>不是身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="192" />
-        <location filename="../../riskdesk/services/intake/complaints.py" line="232" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="233" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="274" />
         <source>no customer with this ID number</source>
         <translation>没有此身份证号的客户</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="237" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="279" />
         <source>not a mobile number</source>
         <translation>不是手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="194" />
-        <location filename="../../riskdesk/services/intake/complaints.py" line="242" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="235" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="284" />
         <source>no customer with this phone</source>
         <translation>没有此手机号的客户</translation>
     </message>
@@ -1689,169 +1870,169 @@
 <context>
     <name>Complaints</name>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="72" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="73" />
         <source>Deadlines must grow: decide &lt;= complex &lt;= special, each 1 to 365 days.</source>
         <translation>期限须递增：一般 &lt;= 复杂 &lt;= 特别，每项 1 至 365 天。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="116" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="117" />
         <source>There is no complaint {id}.</source>
         <translation>不存在投诉 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="135" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="136" />
         <source>Complaint {number} was changed by someone else (version {theirs}, you saw {yours}); reload it.</source>
         <translation>投诉 {number} 已被他人修改（当前版本 {theirs}，您看到的是 {yours}）；请重新加载。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="147" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="148" />
         <source>Complaint {number} is {status}; this step is not possible now.</source>
         <translation>投诉 {number} 状态为 {status}，当前不能执行此步骤。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="156" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="157" />
         <source>{what} is required.</source>
         <translation>必须填写{what}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="162" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="168" />
         <source>{what} must be one of: {choices}.</source>
         <translation>{what}必须是以下之一：{choices}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="176" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="182" />
         <source>The channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="177" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="183" />
         <source>The category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="178" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="184" />
         <source>A description</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="183" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="189" />
         <source>There is no application {id}.</source>
         <translation>不存在申请 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="186" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="192" />
         <source>Application {no} belongs to another customer.</source>
         <translation>申请 {no} 属于其他客户。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="194" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="200" />
         <source>There is no customer {id}.</source>
         <translation>不存在客户 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="197" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="203" />
         <source>The complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="199" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="205" />
         <source>How the proxy is authorised</source>
         <translation>代理授权方式</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="204" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="212" />
         <source>A complaint cannot be received in the future.</source>
         <translation>投诉受理时间不能晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="306" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="317" />
         <source>There is no user {id}.</source>
         <translation>不存在用户 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="308" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="319" />
         <source>{user} is the person or in the team complained about in {number}; someone else must handle it.</source>
         <translation>{user} 是投诉 {number} 的被投诉人或属于被投诉团队，须由他人处理（回避）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="319" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="330" />
         <source>Complaint {number} is {status}; it cannot be assigned.</source>
         <translation>投诉 {number} 状态为 {status}，不能分派。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="329" />
-        <location filename="../../riskdesk/services/complaints/handling.py" line="346" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="340" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="358" />
         <source>A reason for the extension</source>
         <translation>延期理由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="331" />
-        <location filename="../../riskdesk/services/complaints/handling.py" line="368" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="342" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="381" />
         <source>Tell the complainant about the extension first, then record it.</source>
         <translation>请先告知投诉人延期情况，再予以记录。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="334" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="345" />
         <source>Complaint {number} is already extended.</source>
         <translation>投诉 {number} 已延期。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="348" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="360" />
         <source>A special extension follows a complex-case extension.</source>
         <translation>特别延期须在复杂案件延期之后申请。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="362" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="375" />
         <source>No special extension of {number} is waiting for approval.</source>
         <translation>投诉 {number} 没有待审批的特别延期。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="365" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="378" />
         <source>The handler cannot approve their own extension.</source>
         <translation>处理人不能审批自己的延期申请。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="385" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="398" />
         <source>The response</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="388" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="401" />
         <source>The response must tell the customer the further channels; missing: {channels}.</source>
         <translation>答复须告知客户后续救济途径；缺少：{channels}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="399" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="413" />
         <source>The customer's reaction</source>
         <translation>客户反馈</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="400" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="414" />
         <source>The root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="401" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="415" />
         <source>The rectification</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="411" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="426" />
         <source>A reason to reopen</source>
         <translation>重新打开的理由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="421" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="437" />
         <source>How the withdrawal was received</source>
         <translation>撤诉的接收方式</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="431" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="448" />
         <source>A reason to escalate</source>
         <translation>升级理由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="441" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="459" />
         <source>A fraud case is opened from an identity-theft complaint that names an application.</source>
         <translation>只有指明申请的冒名贷款/身份盗用投诉才能开立欺诈案件。</translation>
     </message>
@@ -2929,47 +3110,47 @@
 <context>
     <name>Findings</name>
     <message>
-        <location filename="../../riskdesk/services/audit/findings.py" line="40" />
+        <location filename="../../riskdesk/services/audit/findings.py" line="42" />
         <source>Severity is one of: {s}.</source>
         <translation>严重程度应为以下之一：{s}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/findings.py" line="43" />
+        <location filename="../../riskdesk/services/audit/findings.py" line="45" />
         <source>A finding needs its text.</source>
         <translation>审计发现须填写内容。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/findings.py" line="45" />
+        <location filename="../../riskdesk/services/audit/findings.py" line="47" />
         <source>A finding's text is at most 4,000 characters and its recommendation 2,000.</source>
         <translation>审计发现内容最多 4,000 字，建议最多 2,000 字。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/findings.py" line="48" />
+        <location filename="../../riskdesk/services/audit/findings.py" line="50" />
         <source>Say what the finding is on: a case, a complaint or the month.</source>
         <translation>请说明审计发现针对的对象：案件、投诉或该月份。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/findings.py" line="97" />
+        <location filename="../../riskdesk/services/audit/findings.py" line="101" />
         <source>{file} is refused: {why}</source>
         <translation>{file} 被拒绝：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/findings.py" line="129" />
+        <location filename="../../riskdesk/services/audit/findings.py" line="139" />
         <source>Status is one of: {s}.</source>
         <translation>状态应为以下之一：{s}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/findings.py" line="132" />
+        <location filename="../../riskdesk/services/audit/findings.py" line="142" />
         <source>Say what was done (the follow-up note).</source>
         <translation>请说明采取了什么措施（跟进说明）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/findings.py" line="135" />
+        <location filename="../../riskdesk/services/audit/findings.py" line="145" />
         <source>There is no finding {id}.</source>
         <translation>没有审计发现 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/findings.py" line="147" />
+        <location filename="../../riskdesk/services/audit/findings.py" line="159" />
         <source>Finding {id} was changed by someone else.</source>
         <translation>审计发现 {id} 已被他人修改。</translation>
     </message>
@@ -3145,252 +3326,329 @@
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../riskdesk/services/intake/reader.py" line="46" />
-        <source>The file is neither UTF-8 nor GBK/GB18030 text (undecodable byte at offset {offset}).</source>
-        <translation>文件既不是 UTF-8 也不是 GBK/GB18030 文本（第 {offset} 字节无法解码）。</translation>
+        <location filename="../../riskdesk/services/intake/reader.py" line="72" />
+        <source>The file is neither UTF-8 nor GBK/GB18030 text (line {line}: undecodable byte at offset {offset}).</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/reader.py" line="54" />
+        <location filename="../../riskdesk/services/intake/reader.py" line="100" />
+        <source>The file is not valid {encoding}: line {line} holds bytes of another encoding (offset {offset}). Save the whole file in one encoding (UTF-8 or GBK).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/intake/reader.py" line="104" />
+        <source>The file mixes encodings: line {line} is not UTF-8 while line {other} is. Save the whole file in one encoding (UTF-8 or GBK).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/intake/reader.py" line="121" />
+        <source>row {row} (line {line}): expected {expected} fields, found {found}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/intake/reader.py" line="146" />
         <source>The file contains NUL bytes; it is not a CSV text file.</source>
         <translation>文件含有空字节，不是 CSV 文本文件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/reader.py" line="66" />
-        <location filename="../../riskdesk/services/intake/reader.py" line="149" />
+        <location filename="../../riskdesk/services/intake/reader.py" line="156" />
+        <source>{n} rows do not have as many fields as the header; nothing was imported:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/intake/reader.py" line="164" />
+        <location filename="../../riskdesk/services/intake/reader.py" line="186" />
+        <location filename="../../riskdesk/services/intake/reader.py" line="301" />
         <source>The file is empty.</source>
         <translation>文件为空。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/reader.py" line="69" />
+        <location filename="../../riskdesk/services/intake/reader.py" line="167" />
         <source>The file is not a well-formed CSV table: {error}</source>
         <translation>文件不是格式正确的 CSV 表格：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/reader.py" line="81" />
+        <location filename="../../riskdesk/services/intake/reader.py" line="181" />
         <source>The Excel workbook cannot be read: {error}</source>
         <translation>无法读取 Excel 工作簿：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/reader.py" line="108" />
+        <location filename="../../riskdesk/services/intake/reader.py" line="207" />
+        <source>the cell is a number in Excel, which keeps only 15 digits and drops leading zeros; format the column as text and enter the values again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/intake/reader.py" line="255" />
         <source>Columns "{a}" and "{b}" both mean {name}; keep one.</source>
         <translation>列“{a}”和“{b}”都表示 {name}，请只保留一列。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/reader.py" line="116" />
+        <location filename="../../riskdesk/services/intake/reader.py" line="256" />
+        <source>(columns {first} and {second} of the header)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/intake/reader.py" line="266" />
         <source>Required column(s) missing: {columns}. See docs/import-format.md for accepted headers.</source>
         <translation>缺少必需的列：{columns}。可接受的表头见 docs/import-format.md。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/reader.py" line="138" />
+        <location filename="../../riskdesk/services/intake/reader.py" line="290" />
         <source>{file} is {mb:,} MB; files above {limit:,} MB are refused. Split it into smaller files (each lands whole or not at all).</source>
         <translation>{file} 大小为 {mb:,} MB；超过 {limit:,} MB 的文件不予导入。请拆分为较小的文件（每个文件整体导入或完全不导入）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/reader.py" line="145" />
+        <location filename="../../riskdesk/services/intake/reader.py" line="297" />
         <source>Cannot read {file}: {error}</source>
         <translation>无法读取 {file}：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="106" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="115" />
         <source>row {row}, column {column}, value "{value}": {reason}</source>
         <translation>第 {row} 行，列 {column}，值“{value}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="111" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="120" />
+        <location filename="../../riskdesk/services/intake/reader.py" line="138" />
         <source>... and {n} more problems</source>
         <translation>……另有 {n} 个问题</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="127" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="136" />
         <source>Reading {file}</source>
         <translation>正在读取 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="156" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="182" />
         <source>Checking {n} rows</source>
         <translation>正在校验 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="166" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="193" />
         <source>Comparing with stored applications</source>
         <translation>正在与已存申请比对</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="189" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="216" />
         <source>Saving</source>
         <translation>正在保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="198" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="225" />
         <source>{n} problems in {rows} rows</source>
         <translation>{rows} 行中有 {n} 个问题</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="206" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="233" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="215" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="242" />
         <source>Scoring the new applications</source>
         <translation>正在为新申请评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="236" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="263" />
         <source>no such partner in the register</source>
         <translation>合作方名录中无此合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="249" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="276" />
         <source>conflict:</source>
         <translation>冲突：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="292" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="319" />
         <source>stored and file values differ</source>
         <translation>库中值与文件值不同</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="296" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="323" />
         <source>application {no} is already stored with a different {field}</source>
         <translation>申请 {no} 已入库，但 {field} 不同</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="320" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="347" />
         <source>this ID number is stored under a different name</source>
         <translation>此身份证号在库中对应另一个姓名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="356" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="383" />
         <source>Rebuilding the indexes</source>
         <translation>正在重建索引</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="387" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="414" />
         <source>Writing applications</source>
         <translation>正在写入申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="361" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="388" />
         <source>{n} new, {p} already present, {r} rejected</source>
         <translation>新增 {n} 条，已存在 {p} 条，拒绝 {r} 条</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="77" />
-        <location filename="../../riskdesk/services/intake/validate.py" line="84" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="86" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="93" />
         <source>not a whole number</source>
         <translation>不是整数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="78" />
-        <location filename="../../riskdesk/services/intake/validate.py" line="79" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="87" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="88" />
         <source>not a number</source>
         <translation>不是数字</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="90" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="99" />
         <source>more than {n} decimal places</source>
         <translation>小数位超过 {n} 位</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="94" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="103" />
         <source>must be greater than {min:g}</source>
         <translation>必须大于 {min:g}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="95" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="104" />
         <source>must be at least {min:g}</source>
         <translation>不能小于 {min:g}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="100" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="109" />
         <source>must be at most {max:g}</source>
         <translation>不能大于 {max:g}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="112" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="138" />
         <source>not a date (expected YYYY-MM-DD)</source>
         <translation>不是日期（应为 YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="114" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="140" />
         <source>not a date and time (expected YYYY-MM-DD HH:MM:SS)</source>
         <translation>不是日期时间（应为 YYYY-MM-DD HH:MM:SS）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="120" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="150" />
         <source>lies in the future</source>
         <translation>晚于当前时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="122" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="152" />
         <source>before the year 2000</source>
         <translation>早于 2000 年</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="130" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="160" />
         <source>not an 18-character ID number (17 digits and a digit or X)</source>
         <translation>不是 18 位身份证号（17 位数字加一位数字或 X）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="133" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="163" />
         <source>ID number check digit is wrong</source>
         <translation>身份证号校验位错误</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="138" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="168" />
         <source>the birth date in the ID number is not valid</source>
         <translation>身份证号中的出生日期无效</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="181" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="211" />
         <source>required value is missing</source>
         <translation>缺少必填值</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="190" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="231" />
         <source>unknown value; expected one of: {values}</source>
         <translation>未知取值；应为以下之一：{values}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="199" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="240" />
         <source>not a mainland mobile number (11 digits starting with 1)</source>
         <translation>不是大陆手机号（以 1 开头的 11 位数字）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="205" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="246" />
         <source>not a bank card number (12 to 19 digits)</source>
         <translation>不是银行卡号（12 至 19 位数字）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="214" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="255" />
         <source>not an IPv4 or IPv6 address</source>
         <translation>不是 IPv4 或 IPv6 地址</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="218" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="259" />
         <source>longer than {n} characters</source>
         <translation>超过 {n} 个字符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="222" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="263" />
         <source>may contain only letters, digits and - _ . /</source>
         <translation>只能包含字母、数字和 - _ . /</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="234" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="275" />
         <source>duplicate application number; first seen in row {row}</source>
         <translation>申请编号重复；首次出现在第 {row} 行</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="240" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="281" />
         <source>differs from the birth date in the ID number</source>
         <translation>与身份证号中的出生日期不一致</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="250" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="291" />
         <source>same ID number as row {row} but a different name</source>
         <translation>与第 {row} 行身份证号相同但姓名不同</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/intake/cells.py" line="37" />
+        <source>contains a bidirectional-override character ({code}), which can make the text display other than it reads</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/intake/cells.py" line="39" />
+        <source>contains a control character ({code}); remove line breaks, tabs and control characters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/intake/cells.py" line="89" />
+        <source>an ID number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/intake/cells.py" line="90" />
+        <source>a mobile number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/intake/cells.py" line="91" />
+        <source>a card number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/intake/cells.py" line="126" />
+        <source>looks like {what}; personal data does not belong in this column</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/intake/cells.py" line="152" />
+        <source>misplaced thousands separator (write 5,000,000 or 5000000)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/intake/cells.py" line="201" />
+        <source>has no time zone while row {row} has one: write every time in this column with its zone or every time without</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/intake/cells.py" line="207" />
+        <source>not a time zone (expected Z or an offset such as +08:00)</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -3625,159 +3883,159 @@
 <context>
     <name>LoanImport</name>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="125" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="130" />
         <source>Cannot tell what this file holds: a loan file has loan_no and application_no, a repayment file instalment_no, a fund-flow file flow_no.</source>
         <translation>无法判断文件内容：借据文件含 loan_no 和 application_no，还款文件含 instalment_no，资金流水文件含 flow_no。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="144" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="149" />
         <source>The {kind} file lacks the columns: {names}.</source>
         <translation>{kind} 文件缺少列：{names}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="172" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="195" />
         <source>not a number</source>
         <translation>不是数字</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="175" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="198" />
         <source>must be above zero</source>
         <translation>必须大于零</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="176" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="199" />
         <source>must not be negative</source>
         <translation>不能为负数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="179" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="202" />
         <source>above {top}</source>
         <translation>超过 {top}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="191" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="214" />
         <source>not a date (expected YYYY-MM-DD)</source>
         <translation>不是日期（应为 YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="203" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="226" />
         <source>not a date and time (expected YYYY-MM-DD HH:MM)</source>
         <translation>不是日期时间（应为 YYYY-MM-DD HH:MM）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="216" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="239" />
         <source>not a whole number</source>
         <translation>不是整数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="219" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="242" />
         <source>must be between {low} and {high}</source>
         <translation>必须在 {low} 到 {high} 之间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="262" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="296" />
         <source>same as row {row}</source>
         <translation>与第 {row} 行重复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="296" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="330" />
         <source>Checking loans</source>
         <translation>正在检查借据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="237" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="271" />
         <source>required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="240" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="274" />
         <source>longer than {n} characters</source>
         <translation>超过 {n} 个字符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="323" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="357" />
         <source>no such application</source>
         <translation>没有此申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="325" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="359" />
         <source>the application was not approved (automatically or by a final officer decision)</source>
         <translation>该申请未获批准（既非自动通过，也无审查员的最终批准）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="339" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="373" />
         <source>no such partner in the register</source>
         <translation>合作方名录中无此合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="343" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="377" />
         <source>a partner share needs the partner (partner_code)</source>
         <translation>合作方出资比例须同时给出合作方（partner_code）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="346" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="380" />
         <source>one of: {choices}</source>
         <translation>应为以下之一：{choices}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="356" />
-        <location filename="../../riskdesk/services/intake/loans.py" line="497" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="390" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="531" />
         <source>already imported with different content</source>
         <translation>已以不同内容导入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="360" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="394" />
         <source>already has a loan</source>
         <translation>已有借据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="377" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="411" />
         <source>Checking repayments</source>
         <translation>正在检查还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="398" />
-        <location filename="../../riskdesk/services/intake/loans.py" line="466" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="432" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="500" />
         <source>no such loan</source>
         <translation>无此借据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="409" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="443" />
         <source>a payment needs its date</source>
         <translation>还款须有日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="412" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="446" />
         <source>more than the amount due</source>
         <translation>超过应还金额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="422" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="456" />
         <source>instalment {n} was imported with another due date or amount</source>
         <translation>第 {n} 期已以不同的应还日或金额导入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="443" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="477" />
         <source>Checking fund flows</source>
         <translation>正在检查资金流水</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="471" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="505" />
         <source>out or in</source>
         <translation>应为 out（转出）或 in（转入）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="474" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="508" />
         <source>transfer, cash or cross_border</source>
         <translation>应为 transfer（转账）、cash（现金）或 cross_border（跨境）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="477" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="511" />
         <source>four digits</source>
         <translation>应为四位数字</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="480" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="514" />
         <source>not an account number</source>
         <translation>不是账号</translation>
     </message>
@@ -4294,57 +4552,57 @@ Credit model: {model}</source>
 <context>
     <name>Monitoring</name>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="133" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="139" />
         <source>n/a</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="137" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="143" />
         <source>model {m}, {month}: {n} scored applications</source>
         <translation>模型 {m}，{month}：已评分申请 {n} 笔</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="139" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="145" />
         <source>score PSI against training: {v} (&lt; 0.10 stable, 0.10-0.25 watch, &gt; 0.25 shifted)</source>
         <translation>评分相对训练集的 PSI：{v}（&lt; 0.10 稳定，0.10-0.25 关注，&gt; 0.25 已偏移）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="142" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="148" />
         <source>  feature PSI {name}: {v}</source>
         <translation>  特征 PSI {name}：{v}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="157" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="163" />
         <source>known outcomes: {k}; AUC {auc}, KS {ks} (training rows not excluded)</source>
         <translation>已知表现：{k} 笔；AUC {auc}，KS {ks}（未剔除训练样本）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="160" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="166" />
         <source>known outcomes: {k}; AUC/KS not measured: the model holds no fingerprints of its training rows, so they cannot be told apart from new applications</source>
         <translation>已知表现：{k} 笔；未计算 AUC/KS：该模型未保存训练样本指纹，无法区分训练样本与新申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="164" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="170" />
         <source>known outcomes: 0; AUC/KS not measured</source>
         <translation>已知表现：0 笔；未计算 AUC/KS</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="166" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="172" />
         <source>known outcomes: {k}, all of them training rows of the model: no rows left for AUC/KS</source>
         <translation>已知表现：{k} 笔，均为该模型的训练样本：无可用于计算 AUC/KS 的样本</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="169" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="175" />
         <source>known outcomes: {k}; training rows excluded: {t}; the {n} rows left are all good or all bad: AUC/KS not measured</source>
         <translation>已知表现：{k} 笔；剔除训练样本 {t} 笔；其余 {n} 笔表现全部为好或全部为坏：未计算 AUC/KS</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="172" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="178" />
         <source>known outcomes: {k}; training rows excluded: {t}; AUC {auc}, KS {ks} on the other {n} rows</source>
         <translation>已知表现：{k} 笔；剔除训练样本 {t} 笔；其余 {n} 笔的 AUC {auc}，KS {ks}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="145" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="151" />
         <source>override rate (decline band approved by an officer): {rate} of {n} decided</source>
         <translation>推翻率（拒绝区间被审核员批准）：已决定 {n} 笔中的 {rate}</translation>
     </message>
@@ -4352,7 +4610,7 @@ Credit model: {model}</source>
 <context>
     <name>Monthly</name>
     <message>
-        <location filename="../../riskdesk/services/periods.py" line="77" />
+        <location filename="../../riskdesk/services/periods.py" line="93" />
         <source>A month is written YYYY-MM, not {month}.</source>
         <translation>月份格式为 YYYY-MM，而不是 {month}。</translation>
     </message>
@@ -4360,579 +4618,591 @@ Credit model: {model}</source>
 <context>
     <name>MonthlyReport</name>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="190" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="341" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="192" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="347" />
         <source>Monthly compliance report</source>
         <translation>月度合规报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="193" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="195" />
         <source>Period</source>
         <translation>报告期间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="120" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="196" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="122" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="198" />
         <source>Report no.</source>
         <translation>报告编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="197" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="343" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="199" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="349" />
         <source>Cut-off</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="198" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="200" />
         <source>Issued by</source>
         <translation>出具人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="199" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="201" />
         <source>Issued at</source>
         <translation>出具时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="201" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="203" />
         <source>Figures count only what existed at the cut-off: regenerating this report with the same cut-off gives the same figures.</source>
         <translation>数据仅统计截止时间之前已存在的记录：以相同截止时间重新生成本报告，数据完全相同。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="210" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="212" />
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="212" />
-        <location filename="../../riskdesk/services/periods.py" line="196" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="214" />
+        <location filename="../../riskdesk/services/periods.py" line="212" />
         <source>Applications received</source>
         <translation>受理申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="213" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="215" />
         <source>Decided (automatic or flagged)</source>
         <translation>已决策（自动或标记）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="214" />
-        <location filename="../../riskdesk/services/periods.py" line="197" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="216" />
+        <location filename="../../riskdesk/services/periods.py" line="213" />
         <source>Flagged for review</source>
         <translation>标记人工审核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="215" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="217" />
         <location filename="../../riskdesk/reports/partner_section.py" line="59" />
         <source>Flag rate</source>
         <translation>标记率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="90" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="216" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="92" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="218" />
         <source>Approved automatically</source>
         <translation>自动通过</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="221" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="223" />
         <source>Overrides (four-eyes)</source>
         <translation>推翻策略建议（双人复核）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="222" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="224" />
         <source>Median time to decision</source>
         <translation>决策用时中位数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="223" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="225" />
         <source>90th percentile time to decision</source>
         <translation>决策用时第 90 百分位</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="225" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="227" />
         <source>SLA breaches</source>
         <translation>超出时限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="226" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="290" />
-        <location filename="../../riskdesk/services/periods.py" line="198" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="228" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="292" />
+        <location filename="../../riskdesk/services/periods.py" line="214" />
         <source>Complaints received</source>
         <translation>受理投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="227" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="229" />
         <source>Complaints overdue</source>
         <translation>逾期投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="96" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="98" />
         <source>Trigger</source>
         <translation>触发规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="259" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="261" />
         <location filename="../../riskdesk/reports/partner_section.py" line="58" />
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="98" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="100" />
         <source>Share of decided</source>
         <translation>占已决策比例</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="83" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="85" />
         <location filename="../../riskdesk/reports/postloan_section.py" line="52" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="87" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="89" />
         <source>Automatic decisions and their triggers</source>
         <translation>自动决策及其触发规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="89" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="91" />
         <source>Score band</source>
         <translation>评分区间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="91" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="97" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="93" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="99" />
         <source>Flagged</source>
         <translation>已标记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="92" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="94" />
         <source>Decided</source>
         <translation>已决策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="99" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="101" />
         <source>Fired on automatic approvals</source>
         <translation>在自动通过中触发</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="105" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="107" />
         <source>No trigger fired this month.</source>
         <translation>本月没有规则触发。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="114" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="116" />
         <source>Restatements of earlier months</source>
         <translation>以前月份的数据更正</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="115" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="117" />
         <source>Registered after those months' reports were issued; the issued reports stay as they were.</source>
         <translation>以下记录在相应月份报告出具后登记；已出具的报告保持不变。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="118" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="120" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="118" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="120" />
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="119" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="121" />
         <source>As issued</source>
         <translation>出具时</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="119" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="121" />
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="132" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="134" />
         <source>all {k} with a known outcome, training rows included</source>
         <translation>全部 {k} 笔已知表现（含训练样本）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="135" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="137" />
         <source>none of {k} with a known outcome (training rows cannot be told apart)</source>
         <translation>{k} 笔已知表现均未计入（无法区分训练样本）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="137" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="139" />
         <source>{n} of {k} with a known outcome ({t} training rows excluded)</source>
         <translation>{k} 笔已知表现中的 {n} 笔（已剔除训练样本 {t} 笔）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="145" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="147" />
         <source>No model monitoring was recorded for this month.</source>
         <translation>本月未记录模型监测。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="146" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="148" />
         <source>Monitored before the model's training rows were excluded: the AUC / KS include rows the model was trained on and overstate how it ranks new applications.</source>
         <translation>该次监测早于剔除训练样本：AUC / KS 含模型的训练样本，高估了模型对新申请的排序能力。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="149" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="151" />
         <source>AUC and KS are measured only on the month's applications with a known outcome that are not rows the model was trained on (recognised by the fingerprints stored with the model).</source>
         <translation>AUC 和 KS 仅以本月有已知表现、且不属于模型训练样本的申请计算（训练样本按模型保存的指纹识别）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="153" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="155" />
         <source>No AUC / KS: the model holds no fingerprints of its training rows, so they cannot be told apart from new applications.</source>
         <translation>不计算 AUC / KS：该模型未保存训练样本指纹，无法区分训练样本与新申请。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="156" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="158" />
         <source>No AUC / KS: no application of the month has a known outcome yet.</source>
         <translation>不计算 AUC / KS：本月申请尚无已知表现。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="158" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="160" />
         <source>No AUC / KS: every application of the month with a known outcome is a row the model was trained on; no rows are left to measure.</source>
         <translation>不计算 AUC / KS：本月有已知表现的申请均为模型训练样本，剔除后无样本可供计算。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="161" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="163" />
         <source>No AUC / KS: the applications left after excluding training rows are all good or all bad.</source>
         <translation>不计算 AUC / KS：剔除训练样本后，其余申请的表现全部为好或全部为坏。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="169" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="171" />
         <source>Audit findings</source>
         <translation>审计发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="170" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="172" />
         <source>Brought back this month</source>
         <translation>本月导回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="171" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="173" />
         <source>Still open</source>
         <translation>仍未关闭</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="173" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="175" />
         <source>Resolved or risk accepted</source>
         <translation>已解决或接受风险</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="176" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="178" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="177" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="179" />
         <source>On</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="178" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="180" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="179" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="181" />
         <source>Finding</source>
         <translation>发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="194" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="196" />
         <source>{month} (calendar month, {zone})</source>
         <translation>{month}（自然月，{zone}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="204" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="206" />
         <source>An event counts in the month of its business time (complaint received, application submitted, decision made final) as recorded at the cut-off; later registrations of earlier months are listed as restatements.</source>
         <translation>各项事件按业务发生时间（投诉受理、申请提交、决定生效）计入所属月份，以截止时已登记的记录为准；此后补登的以前月份记录作为数据更正列示。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="217" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="219" />
         <source>Officer decisions made final</source>
         <translation>已生效的人工决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="231" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="233" />
         <source>Officer decisions and overrides</source>
         <translation>审查员决定与推翻</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="233" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="235" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="234" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="298" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="308" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="236" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="300" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="310" />
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="237" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="239" />
         <source>No officer decision this month.</source>
         <translation>本月没有审查员决定。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="241" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="243" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="242" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="244" />
         <source>Maker</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="243" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="245" />
         <source>Made at</source>
         <translation>经办时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="244" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="246" />
         <source>Checker</source>
         <translation>复核人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="245" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="247" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="247" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="249" />
         <source>waiting</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="250" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="252" />
         <source>Compliance checks: cost and amount ceilings</source>
         <translation>合规检查：综合成本与金额上限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="253" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="255" />
         <source>no case</source>
         <translation>无案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="254" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="256" />
         <source>still open</source>
         <translation>仍在处理</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="255" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="257" />
         <source>awaiting check</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="256" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="258" />
         <location filename="../../riskdesk/reports/postloan_section.py" line="78" />
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="257" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="259" />
         <source>APR band</source>
         <translation>年利率区间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="258" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="260" />
         <source>What happened by the cut-off</source>
         <translation>截止时的处理结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="264" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="266" />
         <source>No application this month was over a ceiling.</source>
         <translation>本月没有超过上限的申请。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="267" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="269" />
         <source>Model monitoring</source>
         <translation>模型监控</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="268" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="270" />
         <source>Active model</source>
         <translation>生效模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="269" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="334" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="271" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="340" />
         <source>Approved by</source>
         <translation>批准人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="270" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="272" />
         <source>Approved at</source>
         <translation>批准时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="272" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="274" />
         <source>Score PSI against training</source>
         <translation>评分相对训练集的 PSI</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="278" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="280" />
         <source>Override rate</source>
         <translation>推翻率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="280" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="282" />
         <source>Decisions by probability of default</source>
         <translation>按违约概率分布的决策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="289" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="291" />
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="316" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="318" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="291" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="293" />
         <source>Replied</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="219" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="221" />
         <source>Officer decisions awaiting check</source>
         <translation>待复核的人工决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="274" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="276" />
         <source>AUC / KS out of sample</source>
         <translation>样本外 AUC / KS</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="276" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="278" />
         <source>Rows measured for AUC / KS</source>
         <translation>AUC / KS 计算样本数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="292" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="294" />
         <source>Replied on time</source>
         <translation>按时答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="293" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="295" />
         <source>Extended</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="294" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="296" />
         <source>Reopened</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="295" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="297" />
         <source>Overdue at the cut-off</source>
         <translation>截止时逾期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="297" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="299" />
         <source>Open by category</source>
         <translation>未结投诉（按类别）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="302" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="304" />
         <source>Received by channel</source>
         <translation>按渠道受理</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="304" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="306" />
         <source>Root causes of complaints closed</source>
         <translation>已结投诉的根本原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="312" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="314" />
         <source>Overdue complaints at the cut-off</source>
         <translation>截止时的逾期投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="314" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="316" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="315" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="317" />
         <location filename="../../riskdesk/reports/postloan_section.py" line="46" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="317" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="319" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="323" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="325" />
         <source>intact: every event re-hashed and chained</source>
         <translation>完整：每个事件均已重新计算哈希并核对链接</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="324" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="326" />
         <source>BROKEN: see riskdesk audit verify</source>
         <translation>已损坏：请运行 riskdesk audit verify</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="326" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="328" />
         <source>Audit trail</source>
         <translation>审计轨迹</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="327" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="329" />
         <source>Verification</source>
         <translation>核验结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="328" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="330" />
         <source>Last event at the cut-off</source>
         <translation>截止时的最后事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="329" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="331" />
         <source>Its hash (the chain's head)</source>
         <translation>其哈希（链头）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="330" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="332" />
+        <source>Anchored outside the database in</source>
+        <translation>数据库外锚定位置</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="333" />
+        <source>{file}
+(database {id}; riskdesk audit verify --anchors FILE)</source>
+        <translation>{file}
+（数据库标识 {id}；riskdesk audit verify --anchors 文件）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="336" />
         <source>Role</source>
         <translation>职责</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="330" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="336" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="331" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="337" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="331" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="337" />
         <source>Signature</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="332" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="338" />
         <source>Prepared by</source>
         <translation>编制</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="333" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="339" />
         <source>Reviewed by</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="340" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="346" />
         <source>Sign-off</source>
         <translation>签批</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="342" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="348" />
         <source>Page {x} of {y}</source>
         <translation>第 {x} 页，共 {y} 页</translation>
     </message>
@@ -5200,12 +5470,12 @@ Credit model: {model}</source>
         <translation>资本和余额须大于零。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/performance.py" line="188" />
+        <location filename="../../riskdesk/services/partners/performance.py" line="197" />
         <source>{code}: {ratio:.1f} % of net tier-1 capital (limit {limit:.0f} %)</source>
         <translation>{code}：占一级资本净额 {ratio:.1f} %（上限 {limit:.0f} %）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/performance.py" line="192" />
+        <location filename="../../riskdesk/services/partners/performance.py" line="201" />
         <source>all partners: {ratio:.1f} % of the loan balance (limit {limit:.0f} %)</source>
         <translation>全部合作方：占贷款余额 {ratio:.1f} %（上限 {limit:.0f} %）</translation>
     </message>
@@ -5365,7 +5635,7 @@ Credit model: {model}</source>
 <context>
     <name>Periods</name>
     <message>
-        <location filename="../../riskdesk/services/periods.py" line="52" />
+        <location filename="../../riskdesk/services/periods.py" line="68" />
         <source>{zone} is not a time zone name such as Asia/Shanghai.</source>
         <translation>{zone} 不是时区名称（例如 Asia/Shanghai）。</translation>
     </message>
@@ -5373,167 +5643,172 @@ Credit model: {model}</source>
 <context>
     <name>Permissions</name>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="51" />
+        <location filename="../../riskdesk/services/permissions.py" line="52" />
         <source>manage users and roles</source>
         <translation>管理用户和角色</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="52" />
+        <location filename="../../riskdesk/services/permissions.py" line="53" />
         <source>import applications</source>
         <translation>导入申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="53" />
+        <location filename="../../riskdesk/services/permissions.py" line="54" />
         <source>view applications</source>
         <translation>查看申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="54" />
+        <location filename="../../riskdesk/services/permissions.py" line="55" />
         <source>verify the audit trail</source>
         <translation>校验审计链</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="55" />
+        <location filename="../../riskdesk/services/permissions.py" line="56" />
         <source>train credit models</source>
         <translation>训练信用模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="56" />
+        <location filename="../../riskdesk/services/permissions.py" line="57" />
         <source>propose a model for activation</source>
         <translation>提请启用模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="57" />
+        <location filename="../../riskdesk/services/permissions.py" line="58" />
         <source>approve a model (second person)</source>
         <translation>审批模型（第二人）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="58" />
+        <location filename="../../riskdesk/services/permissions.py" line="59" />
         <source>record model monitoring</source>
         <translation>记录模型监控</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="59" />
+        <location filename="../../riskdesk/services/permissions.py" line="60" />
         <source>score applications</source>
         <translation>为申请评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="60" />
+        <location filename="../../riskdesk/services/permissions.py" line="61" />
         <source>change rule settings</source>
         <translation>修改规则设置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="61" />
+        <location filename="../../riskdesk/services/permissions.py" line="62" />
         <source>change the decision policy</source>
         <translation>修改决策策略</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="62" />
+        <location filename="../../riskdesk/services/permissions.py" line="63" />
         <source>work cases: claim, note, decide</source>
         <translation>处理案件：领取、记录、决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="63" />
+        <location filename="../../riskdesk/services/permissions.py" line="64" />
         <source>assign cases to others</source>
         <translation>将案件分配给他人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="64" />
+        <location filename="../../riskdesk/services/permissions.py" line="65" />
         <source>check another officer's decision</source>
         <translation>复核他人的决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="65" />
+        <location filename="../../riskdesk/services/permissions.py" line="66" />
         <source>export the data key for escrow</source>
         <translation>导出数据密钥以托管</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="66" />
+        <location filename="../../riskdesk/services/permissions.py" line="67" />
+        <source>rotate the data key (re-encrypt personal data under a new key)</source>
+        <translation>轮换数据密钥（以新密钥重新加密个人数据）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/permissions.py" line="69" />
         <source>change workstation settings</source>
         <translation>修改工作站设置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="67" />
+        <location filename="../../riskdesk/services/permissions.py" line="70" />
         <source>export the case queue (masked)</source>
         <translation>导出案件队列（遮蔽）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="68" />
+        <location filename="../../riskdesk/services/permissions.py" line="71" />
         <source>see unmasked personal data</source>
         <translation>查看未遮蔽的个人信息</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="69" />
+        <location filename="../../riskdesk/services/permissions.py" line="72" />
         <source>register and handle complaints</source>
         <translation>登记和处理投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="71" />
+        <location filename="../../riskdesk/services/permissions.py" line="74" />
         <source>assign complaints</source>
         <translation>分派投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="72" />
+        <location filename="../../riskdesk/services/permissions.py" line="75" />
         <source>approve a special complaint extension</source>
         <translation>审批投诉特别延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="74" />
+        <location filename="../../riskdesk/services/permissions.py" line="77" />
         <source>change complaint deadlines</source>
         <translation>修改投诉处理期限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="75" />
+        <location filename="../../riskdesk/services/permissions.py" line="78" />
         <source>issue case audit reports</source>
         <translation>出具案件审计报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="76" />
+        <location filename="../../riskdesk/services/permissions.py" line="79" />
         <source>issue the monthly report</source>
         <translation>出具月度报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="77" />
+        <location filename="../../riskdesk/services/permissions.py" line="80" />
         <source>import loans, repayments and flows</source>
         <translation>导入借据、还款和资金流水</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="78" />
+        <location filename="../../riskdesk/services/permissions.py" line="81" />
         <source>run post-loan monitoring</source>
         <translation>运行贷后监测</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="79" />
+        <location filename="../../riskdesk/services/permissions.py" line="82" />
         <source>change post-loan thresholds</source>
         <translation>修改贷后阈值</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="80" />
+        <location filename="../../riskdesk/services/permissions.py" line="83" />
         <source>export an offline audit pack</source>
         <translation>导出离线审计包</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="81" />
+        <location filename="../../riskdesk/services/permissions.py" line="84" />
         <source>bring audit findings back</source>
         <translation>导回审计发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="82" />
+        <location filename="../../riskdesk/services/permissions.py" line="85" />
         <source>follow up audit findings</source>
         <translation>跟进审计发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="83" />
+        <location filename="../../riskdesk/services/permissions.py" line="86" />
         <source>keep the partner register</source>
         <translation>维护合作方名录</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="84" />
+        <location filename="../../riskdesk/services/permissions.py" line="87" />
         <source>set the bank's time zone for months and reports</source>
         <translation>设置本行用于月份与报告时间的时区</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="137" />
+        <location filename="../../riskdesk/services/permissions.py" line="141" />
         <source>{user} may not {action}; this needs the role: {roles}.</source>
         <translation>{user} 无权{action}；需要角色：{roles}。</translation>
     </message>
@@ -5827,7 +6102,7 @@ Credit model: {model}</source>
         <translation>未知视图 {view}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/queue.py" line="155" />
+        <location filename="../../riskdesk/services/cases/queue.py" line="178" />
         <source>Cannot sort by {key}.</source>
         <translation>不能按 {key} 排序。</translation>
     </message>
@@ -6081,12 +6356,12 @@ Credit model: {model}</source>
         <translation>申请 {no} 没有案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reporting/archive.py" line="200" />
+        <location filename="../../riskdesk/services/reporting/archive.py" line="208" />
         <source>There is no report {id}.</source>
         <translation>不存在报告 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reporting/archive.py" line="269" />
+        <location filename="../../riskdesk/services/reporting/archive.py" line="281" />
         <source>Consumer-finance risk team</source>
         <translation>消费金融风险管理团队</translation>
     </message>
@@ -6456,7 +6731,7 @@ Credit model: {model}</source>
 <context>
     <name>Scoring</name>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="46" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="47" />
         <source>No model is active.</source>
         <translation>没有生效的模型。</translation>
     </message>
@@ -6719,62 +6994,98 @@ Credit model: {model}</source>
 <context>
     <name>Users</name>
     <message>
-        <location filename="../../riskdesk/services/admin/users.py" line="52" />
+        <location filename="../../riskdesk/services/admin/users.py" line="59" />
         <source>Sign in as an administrator to add users.</source>
         <translation>请以管理员身份登录后添加用户。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/users.py" line="54" />
+        <location filename="../../riskdesk/services/admin/users.py" line="61" />
         <source>The first user of a database must be an admin.</source>
         <translation>数据库的第一个用户必须是管理员。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/users.py" line="60" />
+        <location filename="../../riskdesk/services/admin/users.py" line="67" />
         <source>A user name needs 1 to 64 characters.</source>
         <translation>用户名需为 1 至 64 个字符。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/users.py" line="103" />
+        <location filename="../../riskdesk/services/admin/users.py" line="107" />
         <source>Unknown role(s): {roles}. Known roles: {known}.</source>
         <translation>未知角色：{roles}。可用角色：{known}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/users.py" line="160" />
+        <location filename="../../riskdesk/services/admin/signing_keys.py" line="114" />
+        <location filename="../../riskdesk/services/admin/users.py" line="164" />
         <source>There is no user {id}.</source>
         <translation>不存在用户 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/users.py" line="173" />
+        <location filename="../../riskdesk/services/admin/signing_keys.py" line="123" />
+        <source>Administrators cannot countersign their own signing key; ask another administrator.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/admin/signing_keys.py" line="130" />
+        <source>{user} has no signing key waiting for a countersignature.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/admin/signing_keys.py" line="133" />
+        <source>The fingerprint does not match the key {user} registered ({fp}...): ask {user} to read it out again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/admin/signing_keys.py" line="150" />
+        <source>Administrators cannot revoke their own signing key; ask another administrator.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/admin/users.py" line="177" />
         <source>Administrators cannot change their own roles; ask another administrator.</source>
         <translation>管理员不能修改自己的角色；请由另一位管理员操作。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/users.py" line="185" />
+        <location filename="../../riskdesk/services/admin/users.py" line="189" />
         <source>Role request {id} is not pending.</source>
         <translation>角色申请 {id} 不在待审批状态。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/users.py" line="187" />
+        <location filename="../../riskdesk/services/admin/users.py" line="191" />
         <source>The administrator who asked for a role cannot approve it; a second administrator must.</source>
         <translation>提出角色申请的管理员不能自行审批，须由第二位管理员审批。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/users.py" line="190" />
+        <location filename="../../riskdesk/services/admin/users.py" line="194" />
         <source>Administrators cannot approve roles for themselves.</source>
         <translation>管理员不能为自己审批角色。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/users.py" line="206" />
+        <location filename="../../riskdesk/services/admin/users.py" line="210" />
         <source>Administrators cannot deactivate themselves.</source>
         <translation>管理员不能停用自己。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/users.py" line="64" />
+        <location filename="../../riskdesk/services/admin/users.py" line="310" />
         <source>A password needs at least {n} characters.</source>
         <translation>密码至少需要 {n} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/users.py" line="67" />
+        <location filename="../../riskdesk/services/admin/users.py" line="320" />
+        <source>Sign in to change your password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/admin/users.py" line="324" />
+        <source>The current password is wrong.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/admin/users.py" line="340" />
+        <source>Administrators change their own password themselves, not by a reset.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/admin/users.py" line="71" />
         <source>User {name} already exists.</source>
         <translation>用户 {name} 已存在。</translation>
     </message>

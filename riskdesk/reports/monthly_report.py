@@ -46,6 +46,8 @@ class MonthlyReportData:
     findings: FindingFigures | None = None
     partners: tuple[Any, ...] | None = None  # (PartnerMonth rows, JointPosition, trend)
     restated: tuple[Restatement, ...] | list[Restatement] = ()  # earlier months changed since
+    anchor_file: str = ""  # where this report's issue is anchored outside the database
+    database_id: str = ""  # the database's identity in that file
 
 
 def _when(value: datetime | None) -> str:
@@ -326,7 +328,11 @@ def build(data: MonthlyReportData, *, report_no: str) -> bytes:
     story += [Paragraph(esc(translate("MonthlyReport", "Audit trail")), s.h1), pairs(s, [
         (translate("MonthlyReport", "Verification"), verdict),
         (translate("MonthlyReport", "Last event at the cut-off"), f.audit_head_seq),
-        (translate("MonthlyReport", "Its hash (the chain's head)"), f.audit_head_hash)])]
+        (translate("MonthlyReport", "Its hash (the chain's head)"), f.audit_head_hash),
+        *([(translate("MonthlyReport", "Anchored outside the database in"),
+            translate("MonthlyReport", "{file}\n(database {id}; riskdesk audit verify "
+                      "--anchors FILE)").format(file=data.anchor_file, id=data.database_id))]
+          if data.anchor_file else [])])]
     sign = [(translate("MonthlyReport", "Role"), translate("MonthlyReport", "Name"),
              translate("MonthlyReport", "Date"), translate("MonthlyReport", "Signature"))]
     for role in (translate("MonthlyReport", "Prepared by"),

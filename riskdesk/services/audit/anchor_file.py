@@ -165,5 +165,5 @@ def _write_pending(session: Session) -> None:
             log.error("anchor file %s not written: %s", path, exc)
             raise ConfigurationError(translate(
                 "Audit", "The change was saved, but the anchor file {file} could not be "
-                "written ({error}): check the anchor folder in Settings, then run riskdesk "
-                "audit anchor.").format(file=path, error=exc.strerror or exc)) from exc
+                "written ({error}): check the anchor folder (riskdesk audit anchor --folder), "
+                "then run riskdesk audit anchor.").format(file=path, error=exc.strerror or exc)) from exc

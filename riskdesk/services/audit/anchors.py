@@ -125,6 +125,11 @@ def _key() -> tuple[str, bytes] | None:
     return hashlib.sha256(raw).hexdigest()[:16], raw
 
 
+def has_key() -> bool:
+    """Whether this workstation's keyring holds an anchor key."""
+    return _key() is not None
+
+
 def create_key() -> str:
     """A new anchor key in this workstation's keyring; returns it for the bank's escrow."""
     import keyring

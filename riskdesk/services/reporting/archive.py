@@ -154,10 +154,18 @@ class Verdict:
 
 
 def verify(session: Session, pdf: bytes) -> Verdict:
-    """Whether these exact bytes were issued (by whom, when); any change gives "no"."""
+    """Whether these exact bytes were issued (by whom, when); any change gives "no". The
+    hash must be the one the report's issue event recorded in the audit chain, not only the
+    archive's column (an UPDATE can patch that; issue 24)."""
     digest = hashlib.sha256(pdf).hexdigest()
-    row = session.scalars(select(Report).where(col(Report.sha256) == digest)).first()
+    row = session.scalars(select(Report).options(defer(Report.pdf))  # type: ignore[arg-type]
+                          .where(col(Report.sha256) == digest)).first()
     if row is None:
+        return Verdict(False)
+    issued = [json.loads(after or "{}").get("sha256") for after in session.scalars(
+        select(col(AuditEvent.after)).where(col(AuditEvent.action) == "report.generate",
+                                            col(AuditEvent.entity_id) == str(row.id)))]
+    if digest not in issued:
         return Verdict(False)
     return Verdict(True, row.report_no, row.generated_by, row.generated_at, row.kind,
                    row.subject)
@@ -262,13 +270,18 @@ def monthly_report(engine: Engine, actor: Actor, month: str, language: str,
         headline = periods.headline_figures(session, periods.period(session, month, cut_off))
         restated = periods.restatements(session, actor, cut_off, other_than=month)
         checked = audit_trail.verify(session)
+        from riskdesk.services.audit import anchor_file
+
+        anchored_in = str(anchor_file.configured_path(session))
+        database = anchor_file.database_id(session, create=True) or ""
         row = _reserve(session, actor, "monthly", month, language, cut_off)
         pdf = build(MonthlyReportData(
             figures, complaint_figures,
             complaints.month_details(session, actor, month, cut_off),
             bank or translate("Reports", "Consumer-finance risk team"), info,
             figures.pd_bins, checked.ok, checked.events, actor.username, row.generated_at,
-            postloan, found, partner_rows, restated), report_no=row.report_no)
+            postloan, found, partner_rows, restated, anchored_in, database),
+            report_no=row.report_no)
         issued = _seal(session, actor, row, pdf, {
             "received": figures.received, "flagged": figures.flagged, "headline": headline,
             "zone": figures.zone,

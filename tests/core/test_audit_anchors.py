@@ -1,0 +1,229 @@
+"""Anchors the database cannot vouch for by itself (issue 24): the anchor file outside the
+database, the chain's own anchor and report events checked against the anchor rows, the
+report rows and the archived bytes, and `audit verify`'s exit codes (0 anchored, 1 nothing
+outside the chain vouches for it, 2 broken or rewritten)."""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, select, text
+
+from riskdesk.cli import main
+from riskdesk.domain.audit import AuditEvent, AuditHead
+from riskdesk.errors import InvalidInput
+from riskdesk.services.actor import Actor
+from riskdesk.services.audit import anchor_file, anchors
+from riskdesk.services.audit import trail as audit
+from riskdesk.storage import audit_guard
+from riskdesk.storage.clock import utcnow
+from riskdesk.storage.session import unit_of_work
+
+FAKE_KEY = ("test-anchor-key", b"k" * 32)
+
+
+@pytest.fixture
+def share(sqlite_engine: Engine, sqlite_actors: dict[str, Actor], tmp_path: Path) -> Path:
+    """The anchor folder an administrator chose (a network share in a bank); the file in it."""
+    with unit_of_work(sqlite_engine) as session:
+        return anchor_file.set_folder(session, sqlite_actors["admin"], str(tmp_path / "share"))
+
+
+@pytest.fixture
+def keyed(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[bool], None]]:
+    """Whether this workstation holds the anchor key (the real keyring is per worker and
+    another test may have made one: the test decides)."""
+    def hold(present: bool) -> None:
+        monkeypatch.setattr(anchors, "_key", lambda: FAKE_KEY if present else None)
+
+    hold(False)
+    yield hold
+
+
+def _append(engine: Engine, n: int, tag: str = "t") -> None:
+    actor = Actor(1, "admin", frozenset({"admin"}))
+    for i in range(n):
+        with unit_of_work(engine) as session:
+            audit.append(session, actor, "test.event", "thing", f"{tag}{i}", after={"v": i})
+
+
+def _anchor(engine: Engine, actor: Actor) -> anchors.AnchorMark:
+    with unit_of_work(engine) as session:
+        return anchors.anchor_head(session, actor, "test")
+
+
+def _verify(capsys: pytest.CaptureFixture[str], db: Path, *extra: str) -> tuple[int, str, str]:
+    capsys.readouterr()
+    code = main(["audit", "verify", "--db", str(db), *extra])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def _rewrite(engine: Engine, seq: int, *, consistent: bool = False) -> None:
+    """A forger with DDL rights (triggers dropped): changes event ``seq`` and recomputes every
+    later hash and the head. ``consistent``: also rewrites what later events recorded about
+    earlier ones (anchored heads, issued reports' sha256), so the database agrees with itself."""
+    with engine.begin() as conn:
+        for sql in audit_guard.statements(engine.dialect.name, drop=True):
+            conn.exec_driver_sql(sql)
+    new: dict[str, str] = {}  # old hash -> new hash
+    with unit_of_work(engine) as session:
+        events = session.scalars(select(AuditEvent).where(AuditEvent.seq >= seq)
+                                 .order_by(AuditEvent.seq)).all()
+        prev = session.scalar(select(AuditEvent.hash).where(AuditEvent.seq == seq - 1))
+        for ev in events:
+            if ev.seq == seq:
+                ev.after = '{"v":999}'
+            elif consistent and ev.action == "audit.anchor" and ev.after:
+                d = json.loads(ev.after)
+                d["hash"], d["mac"], d["key_id"] = new.get(d["hash"], d["hash"]), None, None
+                ev.after = json.dumps(d, sort_keys=True, separators=(",", ":"))
+            old = ev.hash
+            ev.prev_hash = prev or audit.GENESIS_HASH
+            ev.canonical = audit.canonical_text(ev)
+            ev.hash = prev = audit.sha256_hex(ev.canonical)
+            new[old] = ev.hash
+        head = session.get(AuditHead, 1)
+        assert head is not None and prev is not None
+        head.hash = prev
+    with engine.begin() as conn:
+        for sql in audit_guard.statements(engine.dialect.name):
+            conn.exec_driver_sql(sql)
+
+
+def _new_hash(engine: Engine, seq: int) -> str:
+    with engine.connect() as conn:
+        return str(conn.execute(text("SELECT hash FROM audit_event WHERE seq = :s"),
+                                {"s": seq}).scalar_one())
+
+
+def test_the_anchor_file_is_json_lines_and_a_damaged_line_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "share" / "anchors.jsonl"
+    assert anchor_file.read_records(path) == []
+    first = {"kind": "anchor", "seq": 3, "hash": "a" * 64, "at": "2026-11-25T04:00:00Z",
+             "mac": None, "database": "db1"}
+    anchor_file.append_record(path, first)
+    anchor_file.append_record(path, {"kind": "admin-key", "user": "admin",
+                                     "public_key": "AAAA", "at": "2026-11-25T04:00:01Z"})
+    assert anchor_file.read_records(path)[0] == first
+    assert len(path.read_text(encoding="utf-8").splitlines()) == 2
+    with path.open("a", encoding="utf-8") as f:
+        f.write('{"kind": "anchor", "seq": 4\n')  # a torn write
+    with pytest.raises(InvalidInput, match=r"anchors.jsonl.*line 3"):
+        anchor_file.read_records(path)
+
+
+def test_an_anchor_reaches_the_file_only_when_its_transaction_commits(
+        sqlite_engine: Engine, sqlite_actors: dict[str, Actor], share: Path,
+        keyed: Callable[[bool], None]) -> None:
+    _append(sqlite_engine, 2)
+    with pytest.raises(RuntimeError), unit_of_work(sqlite_engine) as session:
+        anchors.anchor_head(session, sqlite_actors["auditor"], "undone")
+        raise RuntimeError("the use case failed after anchoring")
+    assert anchor_file.read_records(share) == []
+    mark = _anchor(sqlite_engine, sqlite_actors["auditor"])
+    (record,) = anchor_file.read_records(share)
+    assert (record["seq"], record["hash"], record["mac"]) == (mark.seq, mark.hash, None)
+    with unit_of_work(sqlite_engine, write=False) as session:
+        assert record["database"] == anchor_file.database_id(session) == mark.database
+
+
+def test_exit_1_when_nothing_outside_the_chain_vouches_for_it_then_0_once_anchored(
+        sqlite_engine: Engine, sqlite_actors: dict[str, Actor], sqlite_path: Path,
+        share: Path, keyed: Callable[[bool], None],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 24: an intact chain that nothing vouches for is exit 1 with a warning (it was
+    exit 0: a rewrite of the whole chain would have passed too)."""
+    _append(sqlite_engine, 3)
+    code, out, err = _verify(capsys, sqlite_path)
+    assert code == 1 and "intact" in out and "WARNING: nothing outside the chain" in err
+    assert str(share) in out  # the file it looked in is named
+    _anchor(sqlite_engine, sqlite_actors["auditor"])
+    code, out, err = _verify(capsys, sqlite_path)
+    assert code == 0, err
+    assert f"anchor file {share}: 1 anchor(s) of this database" in out
+    other = share.parent / "another-database.jsonl"  # another database's file vouches nothing
+    anchor_file.append_record(other, {"kind": "anchor", "seq": 1, "hash": "0" * 64,
+                                      "at": "x", "mac": None, "database": "another"})
+    code, out, err = _verify(capsys, sqlite_path, "--anchors", str(other))
+    assert code == 1 and "WARNING" in err  # the chain's own anchor events are not outside it
+    assert "0 anchor(s) of this database, 1 of others" in out
+
+
+def test_a_recomputed_rewrite_with_the_anchor_rows_deleted_is_caught(
+        sqlite_engine: Engine, sqlite_actors: dict[str, Actor], sqlite_path: Path,
+        share: Path, keyed: Callable[[bool], None],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 24 acceptance: drop the triggers, recompute every hash from an early event, move
+    the head and delete the audit_anchor rows (and then the report rows): verify exits 2.
+    Before, it said "0 anchor(s) match", exit 0."""
+    _append(sqlite_engine, 3)
+    keyed(True)  # the anchoring workstation holds the key ...
+    _anchor(sqlite_engine, sqlite_actors["auditor"])
+    _append(sqlite_engine, 2, "later")
+    keyed(False)  # ... the one verifying does not
+    assert _verify(capsys, sqlite_path)[0] == 0
+    _rewrite(sqlite_engine, 2)
+    with sqlite_engine.begin() as conn:
+        conn.execute(text("DELETE FROM audit_anchor"))
+    with unit_of_work(sqlite_engine, write=False) as session:
+        assert audit.verify(session).ok  # the chain alone no longer tells
+    code, _, err = _verify(capsys, sqlite_path)
+    assert code == 2 and "REWRITTEN" in err
+    assert "keyed anchor 1, made at event" in err and "is missing" in err
+    assert "anchor file audit-anchors.jsonl" in err  # the file outside holds the old head
+
+
+def test_patched_anchor_rows_and_a_patched_archived_report_are_caught(
+        sqlite_engine: Engine, sqlite_actors: dict[str, Actor], sqlite_path: Path,
+        share: Path, keyed: Callable[[bool], None],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 24 acceptance: the rewrite plus anchor rows re-pointed at the forged hashes and
+    the archived monthly report patched to print the forged head, with its sha256 column
+    updated: verify exits 2 (before: "intact ... anchor(s) match", exit 0), and `report
+    verify` no longer accepts the patched PDF. A forger who also makes every later event
+    agree with the rewrite is still caught by the anchor file."""
+    from riskdesk.services.reporting import archive as reports
+
+    _append(sqlite_engine, 3)
+    keyed(True)
+    with unit_of_work(sqlite_engine, write=False) as session:
+        month = utcnow(session).strftime("%Y-%m")
+    issued = reports.monthly_report(sqlite_engine, sqlite_actors["compliance"], month, "en")
+    _append(sqlite_engine, 2, "later")
+    keyed(False)
+    assert _verify(capsys, sqlite_path)[0] == 0
+    head = anchors.head_of_pdf(issued.pdf)
+    assert head is not None
+    anchored_seq, old_hash = head
+    _rewrite(sqlite_engine, 2)
+    forged_hash = _new_hash(sqlite_engine, anchored_seq)
+    patched = issued.pdf.replace(old_hash.encode(), forged_hash.encode())
+    assert anchors.head_of_pdf(patched) == (anchored_seq, forged_hash)
+    number = issued.report.report_no
+    with sqlite_engine.begin() as conn:
+        conn.execute(text("UPDATE report SET pdf = :p"), {"p": patched})
+        for seq, in conn.execute(text("SELECT seq FROM audit_anchor")).all():
+            conn.execute(text("UPDATE audit_anchor SET hash = :h WHERE seq = :s"),
+                         {"h": _new_hash(sqlite_engine, seq), "s": seq})
+    code, _, err = _verify(capsys, sqlite_path)
+    assert code == 2 and "REWRITTEN" in err
+    assert f"the archived file of report {number} is not the one issued" in err
+    assert "keyed anchor 1 differs from what event" in err  # the row against its event
+    with sqlite_engine.begin() as conn:  # and the sha256 column patched to the new bytes
+        conn.execute(text("UPDATE report SET sha256 = :h"),
+                     {"h": hashlib.sha256(patched).hexdigest()})
+    code, _, err = _verify(capsys, sqlite_path)
+    assert code == 2 and f"report {number} in the archive differs from what event" in err
+    with unit_of_work(sqlite_engine, write=False) as session:
+        assert not reports.verify(session, patched).issued
+
+    _rewrite(sqlite_engine, 3, consistent=True)  # every anchor event agrees with the rewrite
+    with sqlite_engine.begin() as conn:
+        conn.execute(text("DELETE FROM audit_anchor"))
+        conn.execute(text("DELETE FROM report"))
+    code, _, err = _verify(capsys, sqlite_path)
+    assert code == 2 and "anchor file audit-anchors.jsonl" in err
