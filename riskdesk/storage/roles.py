@@ -59,7 +59,9 @@ def postgresql(*, database: str, owner: str, app: str) -> str:
 
 def mariadb(*, database: str, owner: str, app: str) -> str:
     """MariaDB cannot subtract a table from a database-wide grant, so the application role
-    gets per-table grants: run the script again after each `riskdesk db upgrade`."""
+    gets per-table grants: run the script again after each `riskdesk db upgrade`. SELECT on
+    ``alembic_version`` too: the app checks the schema's revision before anything else
+    (without it the application role could not start: 1142 SELECT command denied)."""
     _check(database, owner, app)
     lines = [
         f"-- riskdesk roles for MariaDB database {database}: run as root, once per upgrade;",
@@ -68,7 +70,7 @@ def mariadb(*, database: str, owner: str, app: str) -> str:
         f"CREATE USER IF NOT EXISTS '{app}'@'%';",
         f"GRANT ALL PRIVILEGES ON `{database}`.* TO '{owner}'@'%';",
     ]
-    for t in _tables():
+    for t in sorted({*_tables(), *READ_ONLY}):  # alembic_version is no model's table
         if t in INSERT_ONLY:
             grant = "SELECT, INSERT"
         elif t in READ_ONLY:
