@@ -52,6 +52,7 @@ from riskdesk.services.admin.users import create_user  # noqa: E402
 from riskdesk.storage import migrate  # noqa: E402
 from riskdesk.storage.engine import make_engine  # noqa: E402
 from riskdesk.storage.session import unit_of_work  # noqa: E402
+from tests.helpers import SIGNERS  # noqa: E402
 
 settings.register_profile("ci", max_examples=60, deadline=None)
 settings.register_profile("dev", max_examples=30, deadline=None)
@@ -239,32 +240,72 @@ def sqlite_engine(sqlite_path: Path, request: pytest.FixtureRequest) -> Iterator
     eng.dispose()
 
 
+# The template database's users are signed in once when it is built, and every copy's actors
+# carry the signing keys then unlocked, as a signed-in session's do (issue 24), without an
+# argon2 run per test.
+
+
+def sign_in_countersigned(engine: Engine, name: str, admin: Actor | None = None,
+                          password: str = PASSWORD) -> Actor:
+    """``name`` signed in with an unlocked signing key; a new (pending) key is countersigned
+    by ``admin`` (default: the database's ``admin``), as an administrator would."""
+    from riskdesk.services.admin.signing_keys import countersign
+    from riskdesk.services.admin.users import sign_in
+
+    with unit_of_work(engine) as session:
+        actor = sign_in(session, name, password, channel="test")
+    assert actor is not None and actor.signer is not None
+    SIGNERS[actor.signer.public_key] = actor.signer
+    if _key_status(engine, actor) == "pending":
+        admin = admin or users_of(engine)["admin"]
+        with unit_of_work(engine) as session:
+            assert actor.user_id is not None
+            countersign(session, admin, actor.user_id, fingerprint=actor.signer.fingerprint)
+    return actor
+
+
+def _key_status(engine: Engine, actor: Actor) -> str:
+    from riskdesk.domain.users import UserKey
+
+    assert actor.signer is not None
+    with unit_of_work(engine, write=False) as session:
+        return str(session.scalars(select(UserKey.status).where(
+            UserKey.fingerprint == actor.signer.fingerprint)).one())
+
+
 def add_users(engine: Engine) -> dict[str, Actor]:
-    """An admin (first user) and one user per other role, all with PASSWORD."""
+    """An admin (first user) and one user per other role, all with PASSWORD, each signed in
+    once: the admin's key is the root, the others' countersigned by the admin."""
     actors: dict[str, Actor] = {}
     with unit_of_work(engine) as session:
         admin = create_user(session, None, username="admin", password=PASSWORD, roles=["admin"])
         assert admin.id is not None
-        actors["admin"] = Actor(admin.id, "admin", frozenset({"admin"}))
+        creator = Actor(admin.id, "admin", frozenset({"admin"}))
         for name, role in [("officer", "officer"), ("senior", "senior_officer"),
                            ("compliance", "compliance"), ("auditor", "auditor")]:
-            u = create_user(session, actors["admin"], username=name, password=PASSWORD,
-                            roles=[role])
+            u = create_user(session, creator, username=name, password=PASSWORD, roles=[role])
             assert u.id is not None
-            actors[name] = Actor(u.id, name, frozenset({role}))
+    actors["admin"] = sign_in_countersigned(engine, "admin")
+    for name in ("officer", "senior", "compliance", "auditor"):
+        actors[name] = sign_in_countersigned(engine, name, actors["admin"])
     return actors
 
 
 def users_of(engine: Engine) -> dict[str, Actor]:
-    """The test users of a database copied from the template with users."""
-    from riskdesk.domain.users import User, UserRole
+    """The test users of a database copied from the template with users, with the signing keys
+    this process unlocked for them."""
+    from riskdesk.domain.users import User, UserKey, UserRole
 
     with unit_of_work(engine, write=False) as session:
         roles: dict[int, set[str]] = {}
         for user_id, role in session.execute(select(UserRole.user_id, UserRole.role)):
             roles.setdefault(int(user_id), set()).add(str(role))
+        keys = {int(uid): str(pk) for uid, pk in session.execute(
+            select(UserKey.user_id, UserKey.public_key).where(
+                UserKey.status.in_(("pending", "active"))))}  # type: ignore[attr-defined]
         return {str(u.username): Actor(int(u.id or 0), str(u.username),
-                                       frozenset(roles.get(int(u.id or 0), set())))
+                                       frozenset(roles.get(int(u.id or 0), set())),
+                                       SIGNERS.get(keys.get(int(u.id or 0), "")))
                 for u in session.scalars(select(User).order_by(User.id))}
 
 

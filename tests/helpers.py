@@ -21,6 +21,7 @@ from sqlalchemy import Engine, select, text
 from riskdesk.demo.frame import DEMO_PASSWORD, demo_frame
 from riskdesk.domain.cases import Case
 from riskdesk.domain.scoring import DecisionRecord, ModelVersion
+from riskdesk.security.signing import Signer
 from riskdesk.services.actor import Actor
 from riskdesk.services.admin.users import sign_in
 from riskdesk.services.audit import trail as audit
@@ -34,6 +35,10 @@ from riskdesk.storage.engine import make_engine
 from riskdesk.storage.session import unit_of_work
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# The signing keys this process unlocked for test users (public key -> signer), kept here
+# because conftest is imported twice (as conftest and as tests.conftest) and this module once.
+SIGNERS: dict[str, Signer] = {}
 
 
 def sample(rows: int = 30, *, seed: int = 7, prefix: str = "T") -> pd.DataFrame:

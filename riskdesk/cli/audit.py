@@ -95,6 +95,9 @@ def run(args: argparse.Namespace) -> int:
         result = audit.verify(session)
         anchors = audit_anchors.check_all(session, extra, anchors=args.anchors) \
             if result.ok else None
+        from riskdesk.services.audit.signatures import check_against_file
+
+        signed = check_against_file(session, anchors.file) if anchors is not None else None
     if not result.ok:
         print(f"audit trail BROKEN at event {result.broken_seq}: {result.reason}. "
               f"{result.events} events verified before it; last good hash {result.head_hash}",
@@ -107,8 +110,20 @@ def run(args: argparse.Namespace) -> int:
         for line in anchors.failures:
             print(f"  {line}", file=sys.stderr)
         return 2
+    assert signed is not None
+    if signed.failures:  # issue 24: hashes hold, but not every decision is its actor's
+        print(f"audit trail FORGED: {len(signed.failures)} decision event(s) without a valid "
+              "signature of their actor's trusted key:", file=sys.stderr)
+        for failure in signed.failures[:50]:
+            print(f"  {failure.line()}", file=sys.stderr)
+        return 2
     print(f"audit trail intact: {result.events} events; head hash {result.head_hash}; "
           f"{anchors.checked} anchor(s) match")
+    print(f"  {signed.signed} signed event(s) verified against their actors' keys")
+    if signed.before is not None:
+        print(f"  {signed.before.line()}")
+    for line in signed.warnings:
+        print(f"  warning: {line}", file=sys.stderr)
     print(f"  anchor file {anchors.file}: {anchors.file_anchors} anchor(s) of this database"
           + (f", {anchors.file_other} of others" if anchors.file_other else "")
           + ("" if anchors.file is None or anchors.file.exists() else " (no such file)"))
@@ -124,6 +139,10 @@ def run(args: argparse.Namespace) -> int:
               "file, no keyed anchor, no issued report's head): a rewrite of the whole chain "
               "could not be told. Anchor it with `riskdesk audit anchor` and keep the anchor "
               "file where the database's owner cannot rewrite it.", file=sys.stderr)
+        return 1
+    if signed.root_pinned is False:
+        print("WARNING: the first administrator's signing key is not pinned in the anchor "
+              "file, so the signatures rest on the database alone.", file=sys.stderr)
         return 1
     return 0
 

@@ -62,6 +62,12 @@ def acting_user(engine, name: str | None):  # type: ignore[no-untyped-def]
     if actor is None:
         raise AuthenticationFailed(
             f"Sign-in refused for {name}: wrong user name or password, or the account is locked.")
+    from riskdesk.services.admin.signing_keys import pending_note
+
+    with unit_of_work(engine, write=False) as session:
+        note = pending_note(session, actor)
+    if note:
+        print(f"note: {note}", file=sys.stderr)
     return actor
 
 

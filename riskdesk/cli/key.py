@@ -29,4 +29,12 @@ def run(args: argparse.Namespace) -> int:
     actor = acting_user(engine, args.user)
     for key_id, secret in export_data_key(engine, actor):  # each: `riskdesk key import`
         print(f"{key_id} {secret}")
+    from riskdesk.services.admin.signing_keys import root_key
+    from riskdesk.storage.session import unit_of_work
+
+    with unit_of_work(engine, write=False) as session:
+        root = root_key(session)
+    if root is not None:  # issue 24: a second place, beside the anchor file, that pins it
+        print(f"admin-key {root[0]} {root[1]}  (the first administrator's signing key: keep "
+              "with the escrow; `audit verify` trusts signatures only through it)")
     return 0

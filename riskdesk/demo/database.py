@@ -6,14 +6,14 @@ import hashlib
 from datetime import datetime
 
 from sqlalchemy import Engine, func
-from sqlmodel import Session, select
+from sqlmodel import select
 
 from riskdesk.demo.frame import DEMO_PASSWORD, demo_frame, demo_users, source_frame
 from riskdesk.domain.applications import Application
-from riskdesk.domain.users import User, UserRole
 from riskdesk.paths import resources_dir
 from riskdesk.services.actor import Actor
-from riskdesk.services.admin.users import create_user
+from riskdesk.services.admin.signing_keys import countersign
+from riskdesk.services.admin.users import create_user, sign_in
 from riskdesk.services.credit import registry as models
 from riskdesk.services.credit.scoring_job import score_applications
 from riskdesk.services.intake.applications import import_frame
@@ -36,15 +36,19 @@ def build_demo(target: str, *, rows: int | None = None, now: datetime | None = N
         admin = create_user(session, None, username=users[0][0], password=DEMO_PASSWORD,
                             roles=users[0][1])
         assert admin.id is not None
-        actor = Actor(admin.id, admin.username, frozenset(users[0][1]))
+        creator = Actor(admin.id, admin.username, frozenset(users[0][1]))
         for name, roles in users[1:]:
-            create_user(session, actor, username=name, password=DEMO_PASSWORD, roles=roles)
+            create_user(session, creator, username=name, password=DEMO_PASSWORD, roles=roles)
+    actor = _signed_in(engine, users[0][0])  # the first administrator: the root signing key
+    signed = {actor.username: actor}
+    for name, _ in users[1:]:  # each demo user's key, made at sign-in, countersigned
+        signed[name] = _countersigned(engine, actor, _signed_in(engine, name))
     n = rows or len(source_frame())
     frame = demo_frame(n, now=now)
     from riskdesk.demo.partners import assign_partners, register_partners
 
     with unit_of_work(engine) as session:
-        register_partners(session, _actor(session, "compliance"))
+        register_partners(session, signed["compliance"])
     frame = assign_partners(frame)
     digest = hashlib.sha256((resources_dir() / "data" / "lending_club.csv").read_bytes()
                             + f":{n}".encode()).hexdigest()
@@ -52,11 +56,10 @@ def build_demo(target: str, *, rows: int | None = None, now: datetime | None = N
                           sha256=digest, file_format="demo", score=False)
     if result.refused:
         raise RuntimeError("demo data failed validation: " + "; ".join(result.problem_lines(5)))
-    scoring = _activate_default_model(engine, actor)
+    scoring = _activate_default_model(engine, actor, signed["compliance"])
     from riskdesk.demo.loans import load_demo_loans
 
-    with unit_of_work(engine, write=False) as session:
-        officer = _actor(session, "officer")
+    officer = signed["officer"]
     book = load_demo_loans(engine, officer)
     from riskdesk.demo.partners import review_partners
 
@@ -88,18 +91,28 @@ def _first_anchor(engine: Engine, admin: Actor) -> str:
     return f"audit anchored at event {mark.seq} in {mark.file} ({sealed})"
 
 
-def _activate_default_model(engine: Engine, admin: Actor) -> str:
+def _activate_default_model(engine: Engine, admin: Actor, compliance: Actor) -> str:
     """The bundled model, registered and proposed by the admin, approved by compliance (the
     same four-eyes path as any model), then every application scored."""
     with unit_of_work(engine) as session:
         mv = models.register(session, admin, models.default_model(), "demo model (bundled)")
         models.propose(session, admin, mv.id or 0)
-        compliance = _actor(session, "compliance")
         models.approve(session, compliance, mv.id or 0)
     return score_applications(engine, admin, scope="all").summary()
 
 
-def _actor(session: Session, username: str) -> Actor:
-    user = session.exec(select(User).where(User.username == username)).one()
-    roles = session.exec(select(UserRole.role).where(UserRole.user_id == user.id)).all()
-    return Actor(user.id or 0, user.username, frozenset(roles))
+def _signed_in(engine: Engine, username: str) -> Actor:
+    """The demo user signed in, their signing key unlocked (a demo user's decisions are signed
+    like anyone's)."""
+    with unit_of_work(engine) as session:
+        actor = sign_in(session, username, DEMO_PASSWORD, channel="demo")
+    if actor is None:
+        raise RuntimeError(f"demo user {username} cannot sign in")
+    return actor
+
+
+def _countersigned(engine: Engine, admin: Actor, actor: Actor) -> Actor:
+    assert actor.user_id is not None and actor.signer is not None
+    with unit_of_work(engine) as session:
+        countersign(session, admin, actor.user_id, fingerprint=actor.signer.fingerprint)
+    return actor

@@ -26,7 +26,7 @@ from riskdesk.domain.scoring import (
     ScoreReason,
     ScoreRun,
 )
-from riskdesk.domain.users import AppSetting, RoleRequest, User, UserRole
+from riskdesk.domain.users import AppSetting, RoleRequest, User, UserKey, UserRole
 
 __all__ = [
     "Applicant",
@@ -68,5 +68,6 @@ __all__ = [
     "ScoreReason",
     "ScoreRun",
     "User",
+    "UserKey",
     "UserRole",
 ]

@@ -29,6 +29,9 @@ class AuditEvent(SQLModel, table=True):
     prev_hash: str = Field(max_length=64)
     hash: str = Field(max_length=64, unique=True)
     canonical: str = Field(sa_type=LongText)
+    # "<key fingerprint>:<Ed25519 signature of the canonical text>" for the kinds that are
+    # signed (services/audit/signatures.py); outside the hashed text, so old events still hash
+    signature: str | None = Field(default=None, max_length=160)
 
 
 class AuditHead(SQLModel, table=True):

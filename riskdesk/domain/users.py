@@ -54,3 +54,21 @@ class AppSetting(SQLModel, table=True):
     value: str = Field(max_length=2000)
     changed_by: str = Field(max_length=64)
     changed_at: datetime = Field(sa_type=UtcDateTime)
+
+
+class UserKey(SQLModel, table=True):
+    """A user's signing key: the public half, the private half wrapped under a key derived from
+    their password, and where it stands (pending an administrator's countersignature, active,
+    revoked). What a verifier trusts comes from the audit trail, never from this row."""
+    __tablename__ = "user_key"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="app_user.id", index=True)
+    fingerprint: str = Field(max_length=32, unique=True)
+    public_key: str = Field(max_length=64)
+    wrapped: str = Field(max_length=255)
+    status: str = Field(default="pending", max_length=16)  # pending, active, revoked
+    root: bool = Field(default=False)  # the first administrator's, pinned in the anchor file
+    created_at: datetime = Field(sa_type=UtcDateTime)
+    countersigned_by: str = Field(default="", max_length=64)
+    changed_at: datetime | None = Field(default=None, sa_type=UtcDateTime)

@@ -12,6 +12,7 @@ from riskdesk.services.actor import Actor
 from riskdesk.services.admin.users import create_user
 from riskdesk.services.cases import work as cases
 from riskdesk.storage.session import unit_of_work
+from tests.conftest import sign_in_countersigned
 from tests.helpers import scored_cases
 
 
@@ -35,9 +36,10 @@ def test_override_waits_for_a_senior_checker(engine: Engine, actors: dict[str, A
         with pytest.raises(PermissionDenied):  # the senior made it: not their own check
             cases.check(s, senior, override, again.version, confirm=True)
     with unit_of_work(engine) as s:
-        u = create_user(s, actors["admin"], username="senior2", password="pw-senior-2-long",
-                        roles=["senior_officer"])
-        senior2 = Actor(u.id or 0, "senior2", frozenset({"senior_officer"}))
+        create_user(s, actors["admin"], username="senior2", password="pw-senior-2-long",
+                    roles=["senior_officer"])
+    senior2 = sign_in_countersigned(engine, "senior2", actors["admin"], "pw-senior-2-long")
+    with unit_of_work(engine) as s:
         done = cases.check(s, senior2, override, again.version, confirm=True)
         assert done.status == "decided" and done.decided_by_id == senior.user_id
         assert done.checked_by_id == senior2.user_id

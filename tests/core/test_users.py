@@ -10,7 +10,7 @@ from riskdesk.errors import InvalidInput, PermissionDenied
 from riskdesk.services.actor import Actor
 from riskdesk.services.admin.users import MAX_FAILED_SIGN_INS, create_user, sign_in
 from riskdesk.storage.session import unit_of_work
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, sign_in_countersigned
 
 
 def test_first_user_must_be_admin(sqlite_engine: Engine) -> None:
@@ -30,7 +30,7 @@ def test_only_admin_creates_users(engine: Engine, actors: dict[str, Actor]) -> N
     with unit_of_work(engine) as session:
         user = create_user(session, actors["admin"], username="multi", password=PASSWORD,
                            roles=["officer", "compliance"])
-        assert user.password_hash.startswith("$argon2id$")
+        assert user.password_hash.startswith("$rdkek1$argon2id$")  # also wraps the signing key
 
 
 @pytest.mark.parametrize("kwargs", [
@@ -73,7 +73,7 @@ def test_role_changes_need_a_second_admin_and_never_ones_own(sqlite_engine: Engi
     with unit_of_work(sqlite_engine) as s:  # the only admin: a grant applies at once
         second = create_user(s, admin, username="admin2", password=PASSWORD, roles=["admin"])
         assert users.roles_of(s, second.id or 0) == {"admin"}
-    admin2 = Actor(second.id, "admin2", frozenset({"admin"}))
+    admin2 = sign_in_countersigned(sqlite_engine, "admin2", admin)  # approving is signed
     with pytest.raises(PermissionDenied), unit_of_work(sqlite_engine) as s:
         users.change_roles(s, admin, admin.user_id or 0, ["admin", "compliance"])
     with unit_of_work(sqlite_engine) as s:  # two admins now: senior officer waits

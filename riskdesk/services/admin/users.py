@@ -18,7 +18,14 @@ from riskdesk.domain.enums import Role
 from riskdesk.domain.users import RoleRequest, User, UserRole
 from riskdesk.errors import InvalidInput, PermissionDenied
 from riskdesk.i18n import translate
-from riskdesk.security.passwords import MIN_LENGTH, hash_password, needs_rehash, verify_password
+from riskdesk.security import passwords
+from riskdesk.security.passwords import (
+    MIN_LENGTH,
+    hash_and_key,
+    hash_password,
+    needs_rehash,
+    verify_password,
+)
 from riskdesk.services.actor import SYSTEM, Actor
 from riskdesk.services.audit import trail as audit
 from riskdesk.services.permissions import Action, require
@@ -59,10 +66,7 @@ def create_user(
     if not username or len(username) > 64:
         raise InvalidInput(translate("Users", "A user name needs 1 to 64 characters."))
     _check_roles(roles)
-    if len(password) < MIN_LENGTH:
-        raise InvalidInput(
-            translate("Users", "A password needs at least {n} characters.").format(n=MIN_LENGTH)
-        )
+    _check_length(password)
     if session.exec(select(User).where(col(User.username) == username)).first():
         raise InvalidInput(translate("Users", "User {name} already exists.").format(name=username))
     now = utcnow(session)
@@ -209,6 +213,10 @@ def set_active(session: Session, actor: Actor, user_id: int, active: bool) -> No
     user.active = active
     audit.append(session, actor, "user.activate" if active else "user.deactivate", "user",
                  user_id, before={"active": before}, after={"active": active})
+    if not active:  # a departing user's key signs nothing more
+        from riskdesk.services.admin import signing_keys
+
+        signing_keys.revoke(session, actor, user_id, reason="user deactivated")
 
 
 def unlock(session: Session, actor: Actor, user_id: int) -> None:
@@ -268,7 +276,12 @@ def sign_in(session: Session, username: str, password: str, *, channel: str) -> 
                      after={"channel": channel, "reason": "locked"})
         _refused(username, "locked", channel)
         return None
-    if not verify_password(user.password_hash, password):
+    kek = passwords.unlock(user.password_hash, password)  # the one argon2id run of this sign-in
+    if kek is None and not user.password_hash.startswith(passwords.PREFIX) \
+            and verify_password(user.password_hash, password):
+        # a hash from before signing keys: replaced by one that also gives the wrapping key
+        user.password_hash, kek = hash_and_key(password)
+    if kek is None:
         user.failed_logins += 1
         reason = "wrong password"
         if user.failed_logins >= MAX_FAILED_SIGN_INS:
@@ -281,10 +294,60 @@ def sign_in(session: Session, username: str, password: str, *, channel: str) -> 
         return None
     user.failed_logins = 0
     user.locked_until = None
-    if needs_rehash(user.password_hash):
-        user.password_hash = hash_password(password)
     audit.append(session, who, "auth.sign_in", "user", user.id, after={"channel": channel})
-    return who
+    from riskdesk.services.admin import signing_keys
+
+    if needs_rehash(user.password_hash):  # stronger parameters since: the key follows
+        old_kek = kek
+        user.password_hash, kek = hash_and_key(password)
+        signing_keys.rewrap(session, user.id, old_kek, kek)
+    return signing_keys.unlock_at_sign_in(session, who, kek)
+
+
+def _check_length(password: str) -> None:
+    if len(password) < MIN_LENGTH:
+        raise InvalidInput(
+            translate("Users", "A password needs at least {n} characters.").format(n=MIN_LENGTH)
+        )
+
+
+def change_password(session: Session, actor: Actor, *, old_password: str,
+                    new_password: str) -> None:
+    """The user's own change: their signing key is re-wrapped under the new password."""
+    from riskdesk.services.admin import signing_keys
+
+    if actor.user_id is None:
+        raise PermissionDenied(translate("Users", "Sign in to change your password."))
+    user = _user(session, actor.user_id)
+    old_kek = passwords.unlock(user.password_hash, old_password)
+    if old_kek is None:
+        raise PermissionDenied(translate("Users", "The current password is wrong."))
+    _check_length(new_password)
+    user.password_hash, new_kek = hash_and_key(new_password)
+    user.password_changed_at = utcnow(session)
+    signing_keys.rewrap(session, actor.user_id, old_kek, new_kek)
+    audit.append(session, actor, "user.password_change", "user", actor.user_id)
+
+
+def reset_password(session: Session, actor: Actor, user_id: int, *, new_password: str) -> int:
+    """An administrator sets a new password for someone who forgot theirs. Their signing key
+    is revoked (the administrator cannot unwrap it, and must not be able to); their next
+    sign-in makes a new one, pending until an administrator countersigns it. Returns the
+    number of keys revoked."""
+    from riskdesk.services.admin import signing_keys
+
+    require(actor, Action.USER_MANAGE)
+    _not_self(actor, user_id, translate("Users", "Administrators change their own password "
+                                        "themselves, not by a reset."))
+    user = _user(session, user_id)
+    _check_length(new_password)
+    revoked = signing_keys.revoke(session, actor, user_id, reason="password reset")
+    user.password_hash = hash_password(new_password)
+    user.password_changed_at = utcnow(session)
+    user.failed_logins, user.locked_until = 0, None
+    audit.append(session, actor, "user.password_reset", "user", user_id,
+                 after={"keys_revoked": revoked})
+    return revoked
 
 
 def sign_out(session: Session, actor: Actor, *, channel: str) -> None:

@@ -49,6 +49,21 @@ def canonical_text(ev: AuditEvent) -> str:
     return json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
+# The kinds of event that are final decisions: each carries its actor's signature over its
+# canonical text, made with the key unlocked at their sign-in, and `audit verify` refuses one
+# without it (services/audit/signatures.py). A new kind of final decision belongs here.
+SIGNED_ACTIONS = frozenset({
+    "case.decide", "case.check.confirm", "case.check.send_back",  # decisions, overrides, 4-eyes
+    "model.approve", "rules.change", "policy.change", "blacklist.add",  # model, rule, list
+    "loan.policy.change", "partner.status",
+    "complaint.close", "complaint.withdraw", "complaint.special_approved",
+    "finding.import", "finding.follow_up",
+    "user.roles_approved", "user.roles_rejected", "user.activate", "user.deactivate",
+    "user.password_reset",
+    "user.key.register", "user.key.countersign", "user.key.revoke",
+})
+
+
 def sha256_hex(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -93,16 +108,43 @@ def append(
     head = _locked_head(session)
     ev = _chained(head.seq + 1, head.hash, utcnow(session), actor, action, entity_type,
                   entity_id, before, after)
+    if action in SIGNED_ACTIONS:
+        ev.signature = _signature(session, actor, action, ev.canonical)
     head.seq, head.hash = ev.seq, ev.hash
     session.add(ev)
     session.flush()
     return ev
 
 
+def _signature(session: Session, actor: Actor, action: str, text: str) -> str:
+    """The actor's signature, refused when they hold no usable key: a final decision is never
+    recorded unsigned. A key registration is signed by the new key itself (proof of
+    possession) before any administrator has countersigned it."""
+    from riskdesk.domain.users import UserKey
+    from riskdesk.errors import PermissionDenied
+
+    signer = actor.signer
+    if signer is None or actor.user_id is None:
+        raise PermissionDenied(translate(
+            "Audit", "{user} has no unlocked signing key: sign in again to record this.")
+            .format(user=actor.username))
+    if action != "user.key.register":
+        key = session.execute(select(UserKey).where(
+            col(UserKey.fingerprint) == signer.fingerprint)).scalar_one_or_none()
+        if key is None or key.user_id != actor.user_id or key.status != "active":
+            raise PermissionDenied(translate(
+                "Audit", "The signing key of {user} is not active: an administrator must "
+                "countersign it (riskdesk user countersign) before {user} records decisions.")
+                .format(user=actor.username))
+    return signer.sign(text)
+
+
 def append_many(session: Session, actor: Actor, action: str, entity_type: str,
                 items: list[tuple[str | int, dict[str, Any]]]) -> int:
     """One event per item (entity id, masked ``after``), chained in order under one lock and
     inserted in one statement: a monitoring run that opens thousands of cases records each."""
+    if action in SIGNED_ACTIONS:
+        raise ValueError(f"{action} is signed one event at a time: use append")
     if not items or is_pack_engine(session.connection()):
         return 0
     head = _locked_head(session)
