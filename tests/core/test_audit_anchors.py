@@ -227,3 +227,20 @@ def test_patched_anchor_rows_and_a_patched_archived_report_are_caught(
         conn.execute(text("DELETE FROM report"))
     code, _, err = _verify(capsys, sqlite_path)
     assert code == 2 and "anchor file audit-anchors.jsonl" in err
+
+
+@pytest.mark.slow
+def test_a_fresh_demo_verifies_as_anchored_and_names_its_anchor_file(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 24 acceptance: `riskdesk demo` makes the anchor key, a first anchor and the
+    anchor file, so its fresh database verifies with exit 0 and the output names the file."""
+    from riskdesk.demo.database import build_demo
+
+    db = tmp_path / "demo.sqlite"
+    summary = build_demo(str(db), rows=300)
+    path = anchor_file.default_path()
+    assert f"in {path}" in summary and "sealed with anchor key" in summary
+    code, out, err = _verify(capsys, db)
+    assert code == 0, err
+    assert f"anchor file {path}: 1 anchor(s) of this database" in out
+    assert anchors.has_key()
