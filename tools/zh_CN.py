@@ -1175,6 +1175,70 @@ ZH: dict[str, str] = {
     'rotate the data key (re-encrypt personal data under a new key)': '轮换数据密钥（以新密钥重新加密个人数据）',
     'Anchored outside the database in': '数据库外锚定位置',
     '{file}\n(database {id}; riskdesk audit verify --anchors FILE)': '{file}\n（数据库标识 {id}；riskdesk audit verify --anchors 文件）',
+    # issue 25: imports that refuse instead of guessing
+    'The file is neither UTF-8 nor GBK/GB18030 text (line {line}: undecodable byte at offset {offset}).':
+        '文件既不是 UTF-8 也不是 GBK/GB18030 文本（第 {line} 行，第 {offset} 字节无法解码）。',
+    'The file is not valid {encoding}: line {line} holds bytes of another encoding (offset {offset}). Save the whole file in one encoding (UTF-8 or GBK).':
+        '文件不是有效的 {encoding} 文本：第 {line} 行含有其他编码的字节（第 {offset} 字节）。请将整个文件保存为同一种编码（UTF-8 或 GBK）。',
+    'The file mixes encodings: line {line} is not UTF-8 while line {other} is. Save the whole file in one encoding (UTF-8 or GBK).':
+        '文件混用了多种编码：第 {line} 行不是 UTF-8，而第 {other} 行是。请将整个文件保存为同一种编码（UTF-8 或 GBK）。',
+    'row {row} (line {line}): expected {expected} fields, found {found}':
+        '第 {row} 条记录（第 {line} 行）：应有 {expected} 个字段，实有 {found} 个',
+    '{n} rows do not have as many fields as the header; nothing was imported:':
+        '{n} 条记录的字段数与表头不符，未导入任何数据：',
+    '(columns {first} and {second} of the header)': '（表头第 {first} 列和第 {second} 列）',
+    'the cell is a number in Excel, which keeps only 15 digits and drops leading zeros; format the column as text and enter the values again':
+        '该单元格在 Excel 中为数值格式，只保留 15 位有效数字并会丢失前导零；请将该列设置为文本格式后重新录入',
+    'contains a bidirectional-override character ({code}), which can make the text display other than it reads':
+        '含有双向文字控制字符（{code}），会使文字的显示顺序与实际内容不符',
+    'contains a control character ({code}); remove line breaks, tabs and control characters':
+        '含有控制字符（{code}）；请删除换行符、制表符和控制字符',
+    'an ID number': '身份证号',
+    'a mobile number': '手机号',
+    'a card number': '银行卡号',
+    'looks like {what}; personal data does not belong in this column':
+        '疑似{what}；个人信息不应填写在此列',
+    'misplaced thousands separator (write 5,000,000 or 5000000)':
+        '千位分隔符位置错误（应写作 5,000,000 或 5000000）',
+    'has no time zone while row {row} has one: write every time in this column with its zone or every time without':
+        '未注明时区，而第 {row} 行注明了时区：此列的时间应全部注明时区或全部不注明',
+    'not a time zone (expected Z or an offset such as +08:00)':
+        '时区无效（应为 Z 或 +08:00 这样的时差）',
+    'personal data in audit text before {date}: {n} event(s) written before free text was masked ({seqs}); they stay as written, the chain holds': '{date} 之前的审计文本中含个人信息：{n} 条事件写于自由文本遮蔽之前（{seqs}）；按原样保留，哈希链完整',
+    'Contains personal data': '含个人信息',
+    'mobile number': '手机号码',
+    'bank card': '银行卡号',
+    'Personal data will be masked': '个人信息将被遮蔽',
+    'This text holds personal data. It is saved masked, and the full values are kept encrypted beside it:\n{values}\n\nSave it so?': '本段文字含个人信息。保存时将遮蔽显示，完整信息另行加密保存：\n{values}\n\n是否按此保存？',
+    'Include personal data': '包含个人信息',
+    'Full name, ID number and phone in the case report; recorded in the audit trail, and every page is marked "contains personal data".': '案件报告中显示完整姓名、身份证号和手机号；记入审计轨迹，且每页标注“含个人信息”。',
+    # Signed approvals (issue 24)
+    'a key registration not signed by the key it registers': '密钥登记未由其所登记的密钥签名',
+    "a second root key: only the first administrator's key is trusted without a countersignature": '出现第二个根密钥：只有首位管理员的密钥无需会签即受信任',
+    'no signature (not recorded by the application)': '无签名（并非由本系统记录）',
+    'signed by a key never registered in the trail': '签名所用密钥从未在审计轨迹中登记',
+    'the signature does not match the event': '签名与事件内容不符',
+    'signed by a key no administrator had countersigned': '签名所用密钥未经管理员会签',
+    'event {seq} ({action} by {actor}): {reason}': '事件 {seq}（{actor} 的 {action}）：{reason}',
+    '{n} decision event(s) before signatures (events {first}-{last}, {start:%Y-%m-%d} to {end:%Y-%m-%d}): recorded before signing keys existed, checked by their hashes only': '启用签名之前的决策事件 {n} 条（事件 {first}-{last}，{start:%Y-%m-%d} 至 {end:%Y-%m-%d}）：记录于签名密钥启用之前，仅以哈希校验',
+    "countersigned by a key that is not an administrator's": '会签所用密钥不属于管理员',
+    "the event's fields differ from the signed text": '事件字段与已签名文本不符',
+    "the first administrator's key ({user}) could not be compared with a pin: no anchor file, or none that pins a key for this database": '首位管理员（{user}）的密钥无法与固定记录比对：没有锚定文件，或锚定文件中没有本数据库的固定密钥',
+    'signed with the key of {owner}, not of {actor}': '以 {owner} 的密钥签名，而非 {actor} 的密钥',
+    'signed by a key revoked at event {seq}': '签名所用密钥已于事件 {seq} 吊销',
+    'a countersignature of no registered key of another user': '会签对象不是其他用户已登记的密钥',
+    "revoked by a key that is not an administrator's": '吊销所用密钥不属于管理员',
+    'this root key is not the one the anchor file pins for {user}': '此根密钥与锚定文件为 {user} 固定的密钥不符',
+    'Administrators cannot countersign their own signing key; ask another administrator.': '管理员不能会签本人的签名密钥，请另一位管理员会签。',
+    'Administrators cannot revoke their own signing key; ask another administrator.': '管理员不能吊销本人的签名密钥，请另一位管理员办理。',
+    "your signing key {fp} awaits an administrator's countersignature: read this fingerprint out to them; until then you cannot record decisions.": '您的签名密钥 {fp} 待管理员会签：请向管理员核对此指纹；会签之前不能录入决策。',
+    '{user} has no signing key waiting for a countersignature.': '{user} 没有待会签的签名密钥。',
+    'The fingerprint does not match the key {user} registered ({fp}...): ask {user} to read it out again.': '指纹与 {user} 登记的密钥（{fp}...）不符：请 {user} 重新核对。',
+    '{user} has no unlocked signing key: sign in again to record this.': '{user} 没有已解锁的签名密钥：请重新登录后再录入。',
+    'The signing key of {user} is not active: an administrator must countersign it (riskdesk user countersign) before {user} records decisions.': '{user} 的签名密钥尚未生效：须经管理员会签（riskdesk user countersign）后，{user} 方可录入决策。',
+    'Administrators change their own password themselves, not by a reset.': '管理员应自行修改本人密码，不能通过重置。',
+    'Sign in to change your password.': '请登录后修改密码。',
+    'The current password is wrong.': '当前密码错误。',
     'Month': '月份',
     # Periods (issue 22): the one rule for month figures.
     '{zone} is not a time zone name such as Asia/Shanghai.': '{zone} 不是时区名称（例如 Asia/Shanghai）。',

@@ -252,12 +252,12 @@
     <message>
         <location filename="../../riskdesk/services/audit/trail.py" line="128" />
         <source>{user} has no unlocked signing key: sign in again to record this.</source>
-        <translation type="unfinished" />
+        <translation>{user} 没有已解锁的签名密钥：请重新登录后再录入。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/audit/trail.py" line="135" />
-        <source>The signing key of {user} is not active: an administrator must countersign it (riskdesk user countersign) before {user} records decisions; then sign in again.</source>
-        <translation type="unfinished" />
+        <source>The signing key of {user} is not active: an administrator must countersign it (riskdesk user countersign) before {user} records decisions.</source>
+        <translation>{user} 的签名密钥尚未生效：须经管理员会签（riskdesk user countersign）后，{user} 方可录入决策。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/audit/trail.py" line="193" />
@@ -408,87 +408,87 @@
     <message>
         <location filename="../../riskdesk/services/audit/signatures.py" line="45" />
         <source>event {seq} ({action} by {actor}): {reason}</source>
-        <translation type="unfinished" />
+        <translation>事件 {seq}（{actor} 的 {action}）：{reason}</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/audit/signatures.py" line="59" />
         <source>{n} decision event(s) before signatures (events {first}-{last}, {start:%Y-%m-%d} to {end:%Y-%m-%d}): recorded before signing keys existed, checked by their hashes only</source>
-        <translation type="unfinished" />
+        <translation>启用签名之前的决策事件 {n} 条（事件 {first}-{last}，{start:%Y-%m-%d} 至 {end:%Y-%m-%d}）：记录于签名密钥启用之前，仅以哈希校验</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/audit/signatures.py" line="127" />
         <source>a key registration not signed by the key it registers</source>
-        <translation type="unfinished" />
+        <translation>密钥登记未由其所登记的密钥签名</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/audit/signatures.py" line="136" />
         <source>a second root key: only the first administrator's key is trusted without a countersignature</source>
-        <translation type="unfinished" />
+        <translation>出现第二个根密钥：只有首位管理员的密钥无需会签即受信任</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/audit/signatures.py" line="142" />
         <source>the first administrator's key ({user}) could not be compared with a pin: no anchor file, or none that pins a key for this database</source>
-        <translation type="unfinished" />
+        <translation>首位管理员（{user}）的密钥无法与固定记录比对：没有锚定文件，或锚定文件中没有本数据库的固定密钥</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/audit/signatures.py" line="148" />
         <source>this root key is not the one the anchor file pins for {user}</source>
-        <translation type="unfinished" />
+        <translation>此根密钥与锚定文件为 {user} 固定的密钥不符</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/audit/signatures.py" line="158" />
         <source>no signature (not recorded by the application)</source>
-        <translation type="unfinished" />
+        <translation>无签名（并非由本系统记录）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/audit/signatures.py" line="162" />
         <source>signed by a key never registered in the trail</source>
-        <translation type="unfinished" />
+        <translation>签名所用密钥从未在审计轨迹中登记</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/audit/signatures.py" line="165" />
         <source>signed with the key of {owner}, not of {actor}</source>
-        <translation type="unfinished" />
+        <translation>以 {owner} 的密钥签名，而非 {actor} 的密钥</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/audit/signatures.py" line="169" />
         <source>the signature does not match the event</source>
-        <translation type="unfinished" />
+        <translation>签名与事件内容不符</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/audit/signatures.py" line="172" />
         <source>signed by a key no administrator had countersigned</source>
-        <translation type="unfinished" />
+        <translation>签名所用密钥未经管理员会签</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/audit/signatures.py" line="175" />
         <source>signed by a key revoked at event {seq}</source>
-        <translation type="unfinished" />
+        <translation>签名所用密钥已于事件 {seq} 吊销</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/audit/signatures.py" line="187" />
         <source>countersigned by a key that is not an administrator's</source>
-        <translation type="unfinished" />
+        <translation>会签所用密钥不属于管理员</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/audit/signatures.py" line="191" />
         <source>a countersignature of no registered key of another user</source>
-        <translation type="unfinished" />
+        <translation>会签对象不是其他用户已登记的密钥</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/audit/signatures.py" line="197" />
         <source>revoked by a key that is not an administrator's</source>
-        <translation type="unfinished" />
+        <translation>吊销所用密钥不属于管理员</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/audit/signatures.py" line="213" />
         <source>the event's fields differ from the signed text</source>
-        <translation type="unfinished" />
+        <translation>事件字段与已签名文本不符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/free_text.py" line="181" />
+        <location filename="../../riskdesk/services/free_text.py" line="198" />
         <source>personal data in audit text before {date}: {n} event(s) written before free text was masked ({seqs}); they stay as written, the chain holds</source>
-        <translation type="unfinished" />
+        <translation>{date} 之前的审计文本中含个人信息：{n} 条事件写于自由文本遮蔽之前（{seqs}）；按原样保留，哈希链完整</translation>
     </message>
 </context>
 <context>
@@ -514,52 +514,52 @@
         <translation>没有 {ref} 的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="222" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="223" />
         <source>{user} may not export personal data unmasked.</source>
         <translation>{user} 无权导出未脱敏的个人信息。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="226" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="227" />
         <source>Give a month or a list of cases.</source>
         <translation>请给出月份或案件清单。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="229" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="230" />
         <source>A pack is sealed with the bank's audit key, and this workstation has none: import it from escrow or create it (riskdesk audit anchor --create-key).</source>
         <translation>审计包须用本行的审计密钥签封，而本工作站没有该密钥：请从托管处导入或创建（riskdesk audit anchor --create-key）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="381" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="382" />
         <source>{file} is not a riskdesk audit pack (or it is damaged).</source>
         <translation>{file} 不是 riskdesk 审计包（或已损坏）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="387" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="388" />
         <source>{file} is damaged: {why}</source>
         <translation>{file} 已损坏：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="410" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="411" />
         <source>the seal does not match the content: the pack was changed after it was sealed</source>
         <translation>签封与内容不符：审计包在签封后被改动</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="418" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="419" />
         <source>the seal's signature is forged</source>
         <translation>签封的签名是伪造的</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="423" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="424" />
         <source>the chain breaks at event {seq}</source>
         <translation>审计链在第 {seq} 号事件处断开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="431" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="432" />
         <source>event {seq} does not match the chain</source>
         <translation>第 {seq} 号事件与审计链不符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="436" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="437" />
         <source>the chain does not lead to the head report {no} printed</source>
         <translation>审计链未能通向报告 {no} 所印的链头</translation>
     </message>
@@ -605,293 +605,293 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="58" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="59" />
         <source>What did you check, and what did you find?</source>
         <translation>您核实了什么？发现了什么？</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="59" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="60" />
         <source>Add note</source>
         <translation>添加笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="61" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="62" />
         <source>Reason (required for every decision)</source>
         <translation>理由（每个决定都必须填写）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="63" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="64" />
         <source>Claim</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="63" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="64" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="64" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="65" />
         <source>Decline</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="65" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="66" />
         <source>Request information</source>
         <translation>要求补充材料</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="66" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="67" />
         <source>Escalate</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="66" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="67" />
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="67" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="68" />
         <source>Send back</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="71" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="72" />
         <source>Open loan...</source>
         <translation>打开借据…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="72" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="73" />
         <source>Schedule, repayments, days past due by month and where the money went</source>
         <translation>还款计划、还款记录、逐月逾期天数和资金去向</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="78" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="79" />
         <source>Show ID number</source>
         <translation>显示身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="78" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="79" />
         <source>Show phone</source>
         <translation>显示手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="79" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="80" />
         <source>Show bank card</source>
         <translation>显示银行卡号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="81" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="82" />
         <source>Shows the full value to you; the audit trail records that you looked.</source>
         <translation>向您显示完整信息；审计轨迹会记录您的查看。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="92" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="93" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="93" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="94" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="129" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="130" />
         <source>Case {id} - {app}</source>
         <translation>案件 {id} - {app}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="158" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="159" />
         <source>Not shown</source>
         <translation>未显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="193" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="196" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="197" />
-        <location filename="../../riskdesk/ui/cases/detail.py" line="209" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="200" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="214" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="235" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="240" />
         <source>Case {id}</source>
         <translation>案件 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="236" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="241" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="237" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="242" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="238" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="243" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="239" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="244" />
         <source>Approval needs a second person</source>
         <translation>批准需要第二人复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="240" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="245" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="241" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="246" />
         <source>Points</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="242" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="247" />
         <source>Band</source>
         <translation>区间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="243" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="248" />
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="244" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="249" />
         <source>Rule hits</source>
         <translation>规则命中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="245" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="250" />
         <source>Linked applications</source>
         <translation>关联申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="246" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="251" />
         <source>Notes</source>
         <translation>调查笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="247" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="252" />
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="248" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="253" />
         <source>corrects note {id}</source>
         <translation>更正笔记 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="259" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="264" />
         <source>Partner under review: {code} {name}. Why: {reason}</source>
         <translation>复审中的合作方：{code} {name}。原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="267" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="272" />
         <source>{value} (unmasked)</source>
         <translation>{value}（已解除遮蔽）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="269" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="274" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="270" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="275" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="271" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="276" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="272" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="277" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="273" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="278" />
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="274" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="279" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="275" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="280" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="276" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="281" />
         <source>Amount (CNY)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="277" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="282" />
         <source>Term (months)</source>
         <translation>期限（月）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="278" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="283" />
         <source>APR %</source>
         <translation>年利率 %</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="279" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="284" />
         <source>Purpose</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="280" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="285" />
         <source>Submitted</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="281" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="286" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="285" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="290" />
         <source>model {m}, rule set {r}, policy {p}</source>
         <translation>模型 {m}，规则集 {r}，策略 {p}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="299" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="304" />
         <source>Early warnings (evidence)</source>
         <translation>预警（证据）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="308" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="313" />
         <source>same person</source>
         <translation>同一人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="308" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="313" />
         <source>same phone</source>
         <translation>同一手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="309" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="314" />
         <source>same device</source>
         <translation>同一设备</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="309" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="314" />
         <source>same bank card</source>
         <translation>同一银行卡</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="315" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="320" />
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
@@ -899,341 +899,346 @@
 <context>
     <name>CaseReport</name>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="70" />
+        <location filename="../../riskdesk/reports/case_report.py" line="73" />
         <source>contribution to the log-odds of default (+ raises risk)</source>
         <translation>对违约对数几率的贡献（正值提高风险）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="89" />
-        <location filename="../../riskdesk/reports/case_report.py" line="322" />
+        <location filename="../../riskdesk/reports/case_report.py" line="92" />
+        <location filename="../../riskdesk/reports/case_report.py" line="326" />
         <source>Case audit report</source>
         <translation>案件审计报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="93" />
+        <location filename="../../riskdesk/reports/case_report.py" line="96" />
         <source>Report no.</source>
         <translation>报告编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="94" />
+        <location filename="../../riskdesk/reports/case_report.py" line="97" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="95" />
+        <location filename="../../riskdesk/reports/case_report.py" line="98" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="96" />
-        <location filename="../../riskdesk/reports/case_report.py" line="280" />
+        <location filename="../../riskdesk/reports/case_report.py" line="99" />
+        <location filename="../../riskdesk/reports/case_report.py" line="284" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="97" />
+        <location filename="../../riskdesk/reports/case_report.py" line="100" />
         <source>Generated by</source>
         <translation>生成人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="98" />
-        <location filename="../../riskdesk/reports/case_report.py" line="326" />
+        <location filename="../../riskdesk/reports/case_report.py" line="101" />
+        <location filename="../../riskdesk/reports/case_report.py" line="330" />
         <source>Cut-off</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="105" />
+        <location filename="../../riskdesk/reports/case_report.py" line="108" />
         <source>Application and applicant</source>
         <translation>申请与申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="109" />
+        <location filename="../../riskdesk/reports/case_report.py" line="112" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="111" />
+        <location filename="../../riskdesk/reports/case_report.py" line="115" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="114" />
+        <location filename="../../riskdesk/reports/case_report.py" line="118" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="115" />
+        <location filename="../../riskdesk/reports/case_report.py" line="119" />
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="116" />
+        <location filename="../../riskdesk/reports/case_report.py" line="120" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="117" />
+        <location filename="../../riskdesk/reports/case_report.py" line="121" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="118" />
+        <location filename="../../riskdesk/reports/case_report.py" line="122" />
         <source>Amount (CNY)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="119" />
+        <location filename="../../riskdesk/reports/case_report.py" line="123" />
         <source>Term (months)</source>
         <translation>期限（月）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="120" />
+        <location filename="../../riskdesk/reports/case_report.py" line="124" />
         <source>APR %</source>
         <translation>年利率 %</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="121" />
+        <location filename="../../riskdesk/reports/case_report.py" line="125" />
         <source>Purpose</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="122" />
+        <location filename="../../riskdesk/reports/case_report.py" line="126" />
         <source>Submitted</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="123" />
+        <location filename="../../riskdesk/reports/case_report.py" line="127" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="130" />
+        <location filename="../../riskdesk/reports/case_report.py" line="134" />
         <source>Personal data is masked for this reader.</source>
         <translation>对本阅读者遮蔽个人信息。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="136" />
+        <location filename="../../riskdesk/reports/case_report.py" line="140" />
         <source>Score and decision record</source>
         <translation>评分与决策记录</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="141" />
+        <location filename="../../riskdesk/reports/case_report.py" line="145" />
         <source>Probability of default</source>
         <translation>违约概率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="144" />
+        <location filename="../../riskdesk/reports/case_report.py" line="148" />
         <source>Points</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="145" />
+        <location filename="../../riskdesk/reports/case_report.py" line="149" />
         <source>Band</source>
         <translation>区间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="146" />
+        <location filename="../../riskdesk/reports/case_report.py" line="150" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="147" />
+        <location filename="../../riskdesk/reports/case_report.py" line="151" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="148" />
+        <location filename="../../riskdesk/reports/case_report.py" line="152" />
         <source>Rule set</source>
         <translation>规则集</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="149" />
+        <location filename="../../riskdesk/reports/case_report.py" line="153" />
         <source>Policy</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="150" />
+        <location filename="../../riskdesk/reports/case_report.py" line="154" />
         <source>Decided at</source>
         <translation>决策时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="157" />
+        <location filename="../../riskdesk/reports/case_report.py" line="161" />
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="164" />
-        <location filename="../../riskdesk/reports/case_report.py" line="230" />
+        <location filename="../../riskdesk/reports/case_report.py" line="168" />
+        <location filename="../../riskdesk/reports/case_report.py" line="234" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="165" />
+        <location filename="../../riskdesk/reports/case_report.py" line="169" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="166" />
+        <location filename="../../riskdesk/reports/case_report.py" line="170" />
         <source>Contribution</source>
         <translation>贡献</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="178" />
+        <location filename="../../riskdesk/reports/case_report.py" line="182" />
         <source>Rule hits</source>
         <translation>规则命中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="183" />
+        <location filename="../../riskdesk/reports/case_report.py" line="187" />
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="184" />
+        <location filename="../../riskdesk/reports/case_report.py" line="188" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="185" />
+        <location filename="../../riskdesk/reports/case_report.py" line="189" />
         <source>Finding</source>
         <translation>发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="186" />
+        <location filename="../../riskdesk/reports/case_report.py" line="190" />
         <source>Source</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="193" />
+        <location filename="../../riskdesk/reports/case_report.py" line="197" />
         <source>corrects note {id}</source>
         <translation>更正笔记 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="194" />
+        <location filename="../../riskdesk/reports/case_report.py" line="198" />
         <source>Investigation notes</source>
         <translation>调查笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="200" />
-        <location filename="../../riskdesk/reports/case_report.py" line="261" />
-        <location filename="../../riskdesk/reports/case_report.py" line="308" />
+        <location filename="../../riskdesk/reports/case_report.py" line="204" />
+        <location filename="../../riskdesk/reports/case_report.py" line="265" />
+        <location filename="../../riskdesk/reports/case_report.py" line="312" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="201" />
+        <location filename="../../riskdesk/reports/case_report.py" line="205" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="202" />
+        <location filename="../../riskdesk/reports/case_report.py" line="206" />
         <source>Check</source>
         <translation>核查项</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="203" />
+        <location filename="../../riskdesk/reports/case_report.py" line="207" />
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="219" />
+        <location filename="../../riskdesk/reports/case_report.py" line="223" />
         <source>No notes.</source>
         <translation>无笔记。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="222" />
+        <location filename="../../riskdesk/reports/case_report.py" line="226" />
         <source>Decision chain</source>
         <translation>决策链</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="227" />
+        <location filename="../../riskdesk/reports/case_report.py" line="231" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="228" />
+        <location filename="../../riskdesk/reports/case_report.py" line="232" />
         <source>none yet</source>
         <translation>尚无</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="232" />
+        <location filename="../../riskdesk/reports/case_report.py" line="236" />
         <source>Maker</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="236" />
+        <location filename="../../riskdesk/reports/case_report.py" line="240" />
         <source>Checker (four-eyes)</source>
         <translation>复核人（双人复核）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="239" />
+        <location filename="../../riskdesk/reports/case_report.py" line="243" />
         <source>Why a second person</source>
         <translation>需第二人复核的原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="262" />
-        <location filename="../../riskdesk/reports/case_report.py" line="309" />
+        <location filename="../../riskdesk/reports/case_report.py" line="266" />
+        <location filename="../../riskdesk/reports/case_report.py" line="313" />
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="263" />
+        <location filename="../../riskdesk/reports/case_report.py" line="267" />
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="264" />
+        <location filename="../../riskdesk/reports/case_report.py" line="268" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="273" />
+        <location filename="../../riskdesk/reports/case_report.py" line="277" />
         <source>Linked complaints</source>
         <translation>关联投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="278" />
+        <location filename="../../riskdesk/reports/case_report.py" line="282" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="279" />
+        <location filename="../../riskdesk/reports/case_report.py" line="283" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="281" />
+        <location filename="../../riskdesk/reports/case_report.py" line="285" />
         <source>What the customer says</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="292" />
+        <location filename="../../riskdesk/reports/case_report.py" line="296" />
         <source>Audit events of this case</source>
         <translation>本案件的审计事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="295" />
+        <location filename="../../riskdesk/reports/case_report.py" line="299" />
         <source>Each event's SHA-256 chains to the one before; riskdesk audit verify recomputes the chain.</source>
         <translation>每个事件的 SHA-256 与前一事件链接；riskdesk audit verify 可重新计算整条链。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="307" />
+        <location filename="../../riskdesk/reports/case_report.py" line="311" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="310" />
+        <location filename="../../riskdesk/reports/case_report.py" line="314" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="311" />
+        <location filename="../../riskdesk/reports/case_report.py" line="315" />
         <source>Hash</source>
         <translation>哈希</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="325" />
+        <location filename="../../riskdesk/reports/case_report.py" line="329" />
         <source>Page {x} of {y}</source>
         <translation>第 {x} 页，共 {y} 页</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/case_report.py" line="331" />
+        <source>Contains personal data</source>
+        <translation>含个人信息</translation>
     </message>
 </context>
 <context>
@@ -1289,47 +1294,47 @@
         <translation>笔记 {id} 不属于本案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="200" />
+        <location filename="../../riskdesk/services/cases/work.py" line="203" />
         <source>the policy recommends declining</source>
         <translation>策略建议拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="204" />
+        <location filename="../../riskdesk/services/cases/work.py" line="207" />
         <source>the amount is above {limit:,.0f} CNY</source>
         <translation>金额超过 {limit:,.0f} 元</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="215" />
+        <location filename="../../riskdesk/services/cases/work.py" line="218" />
         <source>Decision must be one of {d}.</source>
         <translation>决定须为 {d} 之一。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="218" />
+        <location filename="../../riskdesk/services/cases/work.py" line="221" />
         <source>A decision needs a reason.</source>
         <translation>决定需要填写理由。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="220" />
+        <location filename="../../riskdesk/services/cases/work.py" line="223" />
         <source>Case {id} is {status}; it cannot be decided now.</source>
         <translation>案件 {id} 状态为 {status}，现在不能决定。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="223" />
+        <location filename="../../riskdesk/services/cases/work.py" line="226" />
         <source>Case {id} is escalated: a senior officer decides it.</source>
         <translation>案件 {id} 已升级，须由高级审核员决定。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="255" />
+        <location filename="../../riskdesk/services/cases/work.py" line="258" />
         <source>Case {id} is not awaiting a check.</source>
         <translation>案件 {id} 不在待复核状态。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="258" />
+        <location filename="../../riskdesk/services/cases/work.py" line="261" />
         <source>{user} made this decision and may not also check it (four-eyes).</source>
         <translation>{user} 作出了该决定，不得再由本人复核（双人复核）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="265" />
+        <location filename="../../riskdesk/services/cases/work.py" line="268" />
         <source>Sending a decision back needs a reason.</source>
         <translation>退回决定需要填写理由。</translation>
     </message>
@@ -1460,200 +1465,200 @@
 <context>
     <name>ComplaintDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="54" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="55" />
         <source>The reply to the customer</source>
         <translation>给客户的答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="56" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="57" />
         <source>Reason (extension, reopening, withdrawal, escalation)</source>
         <translation>理由（延期、重新打开、撤诉、升级）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="64" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="65" />
         <source>What the bank changes so it does not happen again</source>
         <translation>银行为避免再次发生而采取的整改措施</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="69" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="70" />
         <source>Start investigating</source>
         <translation>开始调查</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="70" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="71" />
         <source>Assign to...</source>
         <translation>分派给…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="70" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="71" />
         <source>Insert reply template</source>
         <translation>插入答复模板</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="72" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="73" />
         <source>Send reply</source>
         <translation>发送答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="72" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="73" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="73" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="74" />
         <source>Extend (complex case)</source>
         <translation>延期（复杂案件）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="74" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="75" />
         <source>Ask for special extension</source>
         <translation>申请特别延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="75" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="76" />
         <source>Approve special extension</source>
         <translation>批准特别延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="76" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="77" />
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="76" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="77" />
         <source>Withdrawn</source>
         <translation>已撤诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="77" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="78" />
         <source>Escalate to compliance</source>
         <translation>升级至合规</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="78" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="79" />
         <source>Open fraud case</source>
         <translation>开立欺诈案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="84" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="85" />
         <source>Customer's reaction</source>
         <translation>客户反馈</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="85" />
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="214" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="86" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="220" />
         <source>Root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="86" />
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="215" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="87" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="221" />
         <source>Rectification</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="107" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="108" />
         <source>Complaint {number}</source>
         <translation>投诉 {number}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="169" />
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="208" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="175" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="214" />
         <source>Extension</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="169" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="175" />
         <source>Has the complainant been told of the extension and its reason?</source>
         <translation>是否已告知投诉人延期及其理由？</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="174" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="180" />
         <source>Assign</source>
         <translation>分派</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="174" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="180" />
         <source>Handler:</source>
         <translation>处理人：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="185" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="191" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="188" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="194" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="200" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="206" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="200" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="206" />
         <source>escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="202" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="208" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="202" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="208" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="203" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="209" />
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="204" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="210" />
         <source>On behalf</source>
         <translation>代理投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="206" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="212" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="207" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="213" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="210" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="216" />
         <source>Fraud case</source>
         <translation>欺诈案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="213" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="219" />
         <source>Reaction</source>
         <translation>客户反馈</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="222" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="228" />
         <source>The customer's applications and cases</source>
         <translation>该客户的申请与案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="223" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="229" />
         <source>What the customer says</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="223" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="229" />
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="224" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="230" />
         <source>History</source>
         <translation>历史</translation>
     </message>
@@ -1661,113 +1666,113 @@
 <context>
     <name>ComplaintForm</name>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="41" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="42" />
         <source>Register a complaint</source>
         <translation>登记投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="48" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="49" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="49" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="50" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="51" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="52" />
         <source>Name, ID number or phone of the customer</source>
         <translation>客户姓名、身份证号或手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="53" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="54" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="58" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="59" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="64" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="65" />
         <source>As given, when the bank does not know them</source>
         <translation>如非本行客户，按其自述填写</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="65" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="66" />
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="67" />
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="109" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="68" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="110" />
         <source>(no application)</source>
         <translation>（无关联申请）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="68" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="69" />
         <source>Application</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="70" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="71" />
         <source>e.g. written power of attorney seen</source>
         <translation>例如：已查验书面授权委托书</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="71" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="72" />
         <source>Complaining on their behalf</source>
         <translation>代理投诉人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="72" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="73" />
         <source>Proxy's authorisation</source>
         <translation>代理授权</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="74" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="75" />
         <source>(nobody named)</source>
         <translation>（未指明）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="78" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="79" />
         <source>Employee complained about</source>
         <translation>被投诉员工</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="79" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="80" />
         <source>Team complained about</source>
         <translation>被投诉团队</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="83" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="84" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="85" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="86" />
         <source>What the customer says</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="90" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="91" />
         <source>Register</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="100" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="101" />
         <source>{name}  {id_no}  ({n} applications)</source>
         <translation>{name}  {id_no}（{n} 笔申请）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="104" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="105" />
         <source>No customer found; enter the complainant's name as given.</source>
         <translation>未找到客户；请按投诉人自述填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="146" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="150" />
         <source>Not registered</source>
         <translation>未登记</translation>
     </message>
@@ -1775,94 +1780,94 @@
 <context>
     <name>ComplaintImport</name>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="121" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="122" />
         <source>Checked {n} rows</source>
         <translation>已检查 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="132" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="133" />
         <source>ticket already imported as {number} with different content</source>
         <translation>该工单已作为 {number} 导入，但内容不同</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="142" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="143" />
         <source>Registering {n} of {total}</source>
         <translation>正在登记 {n} / {total}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="200" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="201" />
         <source>required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="204" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="205" />
         <source>longer than {n} characters</source>
         <translation>超过 {n} 个字符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="207" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="208" />
         <source>same ticket as row {row}</source>
         <translation>与第 {row} 行工单号重复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="212" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="213" />
         <source>unknown channel (phone, app, letter, branch, regulator_referral or their Chinese names)</source>
         <translation>未知渠道（电话、App、信函、网点、监管转办）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="217" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="218" />
         <source>unknown category</source>
         <translation>未知类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="221" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="222" />
         <source>not a date and time (expected YYYY-MM-DD HH:MM)</source>
         <translation>不是日期时间（应为 YYYY-MM-DD HH:MM）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="224" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="225" />
         <source>lies in the future</source>
         <translation>晚于当前时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="227" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="228" />
         <source>a proxy complaint needs the authorisation noted</source>
         <translation>代理投诉须注明授权方式</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="245" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="246" />
         <source>no such application</source>
         <translation>没有此申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="247" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="248" />
         <source>belongs to another customer than the ID or phone</source>
         <translation>与身份证号或手机号对应的客户不一致</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="253" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="254" />
         <source>required when the customer is not known to the bank</source>
         <translation>非本行客户时必填</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="269" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="270" />
         <source>not an ID number</source>
         <translation>不是身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="233" />
-        <location filename="../../riskdesk/services/intake/complaints.py" line="274" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="234" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="275" />
         <source>no customer with this ID number</source>
         <translation>没有此身份证号的客户</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="279" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="280" />
         <source>not a mobile number</source>
         <translation>不是手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="235" />
-        <location filename="../../riskdesk/services/intake/complaints.py" line="284" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="236" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="285" />
         <source>no customer with this phone</source>
         <translation>没有此手机号的客户</translation>
     </message>
@@ -1945,94 +1950,94 @@
         <translation>投诉受理时间不能晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="317" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="321" />
         <source>There is no user {id}.</source>
         <translation>不存在用户 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="319" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="323" />
         <source>{user} is the person or in the team complained about in {number}; someone else must handle it.</source>
         <translation>{user} 是投诉 {number} 的被投诉人或属于被投诉团队，须由他人处理（回避）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="330" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="334" />
         <source>Complaint {number} is {status}; it cannot be assigned.</source>
         <translation>投诉 {number} 状态为 {status}，不能分派。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="340" />
-        <location filename="../../riskdesk/services/complaints/handling.py" line="358" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="344" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="362" />
         <source>A reason for the extension</source>
         <translation>延期理由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="342" />
-        <location filename="../../riskdesk/services/complaints/handling.py" line="381" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="346" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="385" />
         <source>Tell the complainant about the extension first, then record it.</source>
         <translation>请先告知投诉人延期情况，再予以记录。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="345" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="349" />
         <source>Complaint {number} is already extended.</source>
         <translation>投诉 {number} 已延期。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="360" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="364" />
         <source>A special extension follows a complex-case extension.</source>
         <translation>特别延期须在复杂案件延期之后申请。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="375" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="379" />
         <source>No special extension of {number} is waiting for approval.</source>
         <translation>投诉 {number} 没有待审批的特别延期。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="378" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="382" />
         <source>The handler cannot approve their own extension.</source>
         <translation>处理人不能审批自己的延期申请。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="398" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="402" />
         <source>The response</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="401" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="405" />
         <source>The response must tell the customer the further channels; missing: {channels}.</source>
         <translation>答复须告知客户后续救济途径；缺少：{channels}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="413" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="417" />
         <source>The customer's reaction</source>
         <translation>客户反馈</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="414" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="418" />
         <source>The root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="415" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="419" />
         <source>The rectification</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="426" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="430" />
         <source>A reason to reopen</source>
         <translation>重新打开的理由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="437" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="441" />
         <source>How the withdrawal was received</source>
         <translation>撤诉的接收方式</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="448" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="452" />
         <source>A reason to escalate</source>
         <translation>升级理由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="459" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="463" />
         <source>A fraud case is opened from an identity-theft complaint that names an application.</source>
         <translation>只有指明申请的冒名贷款/身份盗用投诉才能开立欺诈案件。</translation>
     </message>
@@ -2449,7 +2454,7 @@
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="159" />
         <source>bank card</source>
-        <translation>银行卡</translation>
+        <translation>银行卡号</translation>
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="164" />
@@ -3328,77 +3333,78 @@
     <message>
         <location filename="../../riskdesk/services/intake/reader.py" line="72" />
         <source>The file is neither UTF-8 nor GBK/GB18030 text (line {line}: undecodable byte at offset {offset}).</source>
-        <translation type="unfinished" />
+        <translation>文件既不是 UTF-8 也不是 GBK/GB18030 文本（第 {line} 行，第 {offset} 字节无法解码）。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/intake/reader.py" line="100" />
         <source>The file is not valid {encoding}: line {line} holds bytes of another encoding (offset {offset}). Save the whole file in one encoding (UTF-8 or GBK).</source>
-        <translation type="unfinished" />
+        <translation>文件不是有效的 {encoding} 文本：第 {line} 行含有其他编码的字节（第 {offset} 字节）。请将整个文件保存为同一种编码（UTF-8 或 GBK）。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/intake/reader.py" line="104" />
         <source>The file mixes encodings: line {line} is not UTF-8 while line {other} is. Save the whole file in one encoding (UTF-8 or GBK).</source>
-        <translation type="unfinished" />
+        <translation>文件混用了多种编码：第 {line} 行不是 UTF-8，而第 {other} 行是。请将整个文件保存为同一种编码（UTF-8 或 GBK）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/reader.py" line="121" />
+        <location filename="../../riskdesk/services/intake/reader.py" line="120" />
         <source>row {row} (line {line}): expected {expected} fields, found {found}</source>
-        <translation type="unfinished" />
+        <translation>第 {row} 条记录（第 {line} 行）：应有 {expected} 个字段，实有 {found} 个</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/reader.py" line="146" />
+        <location filename="../../riskdesk/services/intake/reader.py" line="154" />
         <source>The file contains NUL bytes; it is not a CSV text file.</source>
         <translation>文件含有空字节，不是 CSV 文本文件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/reader.py" line="156" />
+        <location filename="../../riskdesk/services/intake/reader.py" line="164" />
         <source>{n} rows do not have as many fields as the header; nothing was imported:</source>
-        <translation type="unfinished" />
+        <translation>{n} 条记录的字段数与表头不符，未导入任何数据：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/reader.py" line="164" />
-        <location filename="../../riskdesk/services/intake/reader.py" line="186" />
-        <location filename="../../riskdesk/services/intake/reader.py" line="301" />
+        <location filename="../../riskdesk/services/intake/reader.py" line="172" />
+        <location filename="../../riskdesk/services/intake/reader.py" line="194" />
+        <location filename="../../riskdesk/services/intake/reader.py" line="309" />
         <source>The file is empty.</source>
         <translation>文件为空。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/reader.py" line="167" />
+        <location filename="../../riskdesk/services/intake/reader.py" line="137" />
+        <location filename="../../riskdesk/services/intake/reader.py" line="175" />
         <source>The file is not a well-formed CSV table: {error}</source>
         <translation>文件不是格式正确的 CSV 表格：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/reader.py" line="181" />
+        <location filename="../../riskdesk/services/intake/reader.py" line="189" />
         <source>The Excel workbook cannot be read: {error}</source>
         <translation>无法读取 Excel 工作簿：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/reader.py" line="207" />
+        <location filename="../../riskdesk/services/intake/reader.py" line="215" />
         <source>the cell is a number in Excel, which keeps only 15 digits and drops leading zeros; format the column as text and enter the values again</source>
-        <translation type="unfinished" />
+        <translation>该单元格在 Excel 中为数值格式，只保留 15 位有效数字并会丢失前导零；请将该列设置为文本格式后重新录入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/reader.py" line="255" />
+        <location filename="../../riskdesk/services/intake/reader.py" line="263" />
         <source>Columns "{a}" and "{b}" both mean {name}; keep one.</source>
         <translation>列“{a}”和“{b}”都表示 {name}，请只保留一列。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/reader.py" line="256" />
+        <location filename="../../riskdesk/services/intake/reader.py" line="264" />
         <source>(columns {first} and {second} of the header)</source>
-        <translation type="unfinished" />
+        <translation>（表头第 {first} 列和第 {second} 列）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/reader.py" line="266" />
+        <location filename="../../riskdesk/services/intake/reader.py" line="274" />
         <source>Required column(s) missing: {columns}. See docs/import-format.md for accepted headers.</source>
         <translation>缺少必需的列：{columns}。可接受的表头见 docs/import-format.md。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/reader.py" line="290" />
+        <location filename="../../riskdesk/services/intake/reader.py" line="298" />
         <source>{file} is {mb:,} MB; files above {limit:,} MB are refused. Split it into smaller files (each lands whole or not at all).</source>
         <translation>{file} 大小为 {mb:,} MB；超过 {limit:,} MB 的文件不予导入。请拆分为较小的文件（每个文件整体导入或完全不导入）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/reader.py" line="297" />
+        <location filename="../../riskdesk/services/intake/reader.py" line="305" />
         <source>Cannot read {file}: {error}</source>
         <translation>无法读取 {file}：{error}</translation>
     </message>
@@ -3409,7 +3415,7 @@
     </message>
     <message>
         <location filename="../../riskdesk/services/intake/applications.py" line="120" />
-        <location filename="../../riskdesk/services/intake/reader.py" line="138" />
+        <location filename="../../riskdesk/services/intake/reader.py" line="146" />
         <source>... and {n} more problems</source>
         <translation>……另有 {n} 个问题</translation>
     </message>
@@ -3608,47 +3614,47 @@
     <message>
         <location filename="../../riskdesk/services/intake/cells.py" line="37" />
         <source>contains a bidirectional-override character ({code}), which can make the text display other than it reads</source>
-        <translation type="unfinished" />
+        <translation>含有双向文字控制字符（{code}），会使文字的显示顺序与实际内容不符</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/intake/cells.py" line="39" />
         <source>contains a control character ({code}); remove line breaks, tabs and control characters</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../riskdesk/services/intake/cells.py" line="89" />
-        <source>an ID number</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../riskdesk/services/intake/cells.py" line="90" />
-        <source>a mobile number</source>
-        <translation type="unfinished" />
+        <translation>含有控制字符（{code}）；请删除换行符、制表符和控制字符</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/intake/cells.py" line="91" />
+        <source>an ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/intake/cells.py" line="92" />
+        <source>a mobile number</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/intake/cells.py" line="93" />
         <source>a card number</source>
-        <translation type="unfinished" />
+        <translation>银行卡号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/cells.py" line="126" />
+        <location filename="../../riskdesk/services/intake/cells.py" line="128" />
         <source>looks like {what}; personal data does not belong in this column</source>
-        <translation type="unfinished" />
+        <translation>疑似{what}；个人信息不应填写在此列</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/cells.py" line="152" />
+        <location filename="../../riskdesk/services/intake/cells.py" line="154" />
         <source>misplaced thousands separator (write 5,000,000 or 5000000)</source>
-        <translation type="unfinished" />
+        <translation>千位分隔符位置错误（应写作 5,000,000 或 5000000）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/cells.py" line="201" />
+        <location filename="../../riskdesk/services/intake/cells.py" line="204" />
         <source>has no time zone while row {row} has one: write every time in this column with its zone or every time without</source>
-        <translation type="unfinished" />
+        <translation>未注明时区，而第 {row} 行注明了时区：此列的时间应全部注明时区或全部不注明</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/cells.py" line="207" />
+        <location filename="../../riskdesk/services/intake/cells.py" line="210" />
         <source>not a time zone (expected Z or an offset such as +08:00)</source>
-        <translation type="unfinished" />
+        <translation>时区无效（应为 Z 或 +08:00 这样的时差）</translation>
     </message>
 </context>
 <context>
@@ -3893,149 +3899,149 @@
         <translation>{kind} 文件缺少列：{names}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="195" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="196" />
         <source>not a number</source>
         <translation>不是数字</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="198" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="199" />
         <source>must be above zero</source>
         <translation>必须大于零</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="199" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="200" />
         <source>must not be negative</source>
         <translation>不能为负数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="202" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="203" />
         <source>above {top}</source>
         <translation>超过 {top}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="214" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="215" />
         <source>not a date (expected YYYY-MM-DD)</source>
         <translation>不是日期（应为 YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="226" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="227" />
         <source>not a date and time (expected YYYY-MM-DD HH:MM)</source>
         <translation>不是日期时间（应为 YYYY-MM-DD HH:MM）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="239" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="240" />
         <source>not a whole number</source>
         <translation>不是整数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="242" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="243" />
         <source>must be between {low} and {high}</source>
         <translation>必须在 {low} 到 {high} 之间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="296" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="297" />
         <source>same as row {row}</source>
         <translation>与第 {row} 行重复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="330" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="331" />
         <source>Checking loans</source>
         <translation>正在检查借据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="271" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="272" />
         <source>required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="274" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="275" />
         <source>longer than {n} characters</source>
         <translation>超过 {n} 个字符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="357" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="358" />
         <source>no such application</source>
         <translation>没有此申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="359" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="360" />
         <source>the application was not approved (automatically or by a final officer decision)</source>
         <translation>该申请未获批准（既非自动通过，也无审查员的最终批准）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="373" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="374" />
         <source>no such partner in the register</source>
         <translation>合作方名录中无此合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="377" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="378" />
         <source>a partner share needs the partner (partner_code)</source>
         <translation>合作方出资比例须同时给出合作方（partner_code）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="380" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="381" />
         <source>one of: {choices}</source>
         <translation>应为以下之一：{choices}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="390" />
-        <location filename="../../riskdesk/services/intake/loans.py" line="531" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="391" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="532" />
         <source>already imported with different content</source>
         <translation>已以不同内容导入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="394" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="395" />
         <source>already has a loan</source>
         <translation>已有借据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="411" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="412" />
         <source>Checking repayments</source>
         <translation>正在检查还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="432" />
-        <location filename="../../riskdesk/services/intake/loans.py" line="500" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="433" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="501" />
         <source>no such loan</source>
         <translation>无此借据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="443" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="444" />
         <source>a payment needs its date</source>
         <translation>还款须有日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="446" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="447" />
         <source>more than the amount due</source>
         <translation>超过应还金额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="456" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="457" />
         <source>instalment {n} was imported with another due date or amount</source>
         <translation>第 {n} 期已以不同的应还日或金额导入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="477" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="478" />
         <source>Checking fund flows</source>
         <translation>正在检查资金流水</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="505" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="506" />
         <source>out or in</source>
         <translation>应为 out（转出）或 in（转入）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="508" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="509" />
         <source>transfer, cash or cross_border</source>
         <translation>应为 transfer（转账）、cash（现金）或 cross_border（跨境）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="511" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="512" />
         <source>four digits</source>
         <translation>应为四位数字</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="514" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="515" />
         <source>not an account number</source>
         <translation>不是账号</translation>
     </message>
@@ -5814,6 +5820,40 @@ Credit model: {model}</source>
     </message>
 </context>
 <context>
+    <name>PiiConfirm</name>
+    <message>
+        <location filename="../../riskdesk/ui/pii_confirm.py" line="12" />
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/pii_confirm.py" line="13" />
+        <source>mobile number</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/pii_confirm.py" line="14" />
+        <source>bank card</source>
+        <translation>银行卡号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/pii_confirm.py" line="28" />
+        <source>Personal data will be masked</source>
+        <translation>个人信息将被遮蔽</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/pii_confirm.py" line="29" />
+        <source>This text holds personal data. It is saved masked, and the full values are kept encrypted beside it:
+{values}
+
+Save it so?</source>
+        <translation>本段文字含个人信息。保存时将遮蔽显示，完整信息另行加密保存：
+{values}
+
+是否按此保存？</translation>
+    </message>
+</context>
+<context>
     <name>PortfolioTab</name>
     <message>
         <location filename="../../riskdesk/ui/loans/portfolio.py" line="50" />
@@ -6110,102 +6150,102 @@ Credit model: {model}</source>
 <context>
     <name>QueueExport</name>
     <message>
-        <location filename="../../riskdesk/services/cases/export.py" line="31" />
+        <location filename="../../riskdesk/services/cases/export.py" line="34" />
         <source>Case</source>
         <translation>案件编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/export.py" line="32" />
+        <location filename="../../riskdesk/services/cases/export.py" line="35" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/export.py" line="33" />
+        <location filename="../../riskdesk/services/cases/export.py" line="36" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/export.py" line="34" />
+        <location filename="../../riskdesk/services/cases/export.py" line="37" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/export.py" line="35" />
+        <location filename="../../riskdesk/services/cases/export.py" line="38" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/export.py" line="36" />
+        <location filename="../../riskdesk/services/cases/export.py" line="39" />
         <source>Due (UTC)</source>
         <translation>到期（UTC）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/export.py" line="37" />
+        <location filename="../../riskdesk/services/cases/export.py" line="40" />
         <source>Applicant (masked)</source>
         <translation>申请人（遮蔽）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/export.py" line="38" />
+        <location filename="../../riskdesk/services/cases/export.py" line="41" />
         <source>ID number (masked)</source>
         <translation>身份证号（遮蔽）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/export.py" line="39" />
+        <location filename="../../riskdesk/services/cases/export.py" line="42" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/export.py" line="40" />
+        <location filename="../../riskdesk/services/cases/export.py" line="43" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/export.py" line="41" />
+        <location filename="../../riskdesk/services/cases/export.py" line="44" />
         <source>Amount (CNY)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/export.py" line="42" />
+        <location filename="../../riskdesk/services/cases/export.py" line="45" />
         <source>PD</source>
         <translation>违约概率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/export.py" line="43" />
+        <location filename="../../riskdesk/services/cases/export.py" line="46" />
         <source>Points</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/export.py" line="44" />
+        <location filename="../../riskdesk/services/cases/export.py" line="47" />
         <source>Band</source>
         <translation>区间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/export.py" line="45" />
+        <location filename="../../riskdesk/services/cases/export.py" line="48" />
         <source>Rule hits</source>
         <translation>规则命中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/export.py" line="46" />
+        <location filename="../../riskdesk/services/cases/export.py" line="49" />
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/export.py" line="77" />
+        <location filename="../../riskdesk/services/cases/export.py" line="80" />
         <source>Export to a .csv or .xlsx file, not {name}.</source>
         <translation>请导出为 .csv 或 .xlsx 文件，而不是 {name}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/export.py" line="85" />
+        <location filename="../../riskdesk/services/cases/export.py" line="88" />
         <source>{n} rows do not fit in one Excel sheet; export to CSV or narrow the view.</source>
         <translation>{n} 行超出一个 Excel 工作表的容量；请导出为 CSV 或缩小视图范围。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/export.py" line="108" />
+        <location filename="../../riskdesk/services/cases/export.py" line="111" />
         <source>{n} of {total} rows</source>
         <translation>{n} / {total} 行</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/export.py" line="128" />
+        <location filename="../../riskdesk/services/cases/export.py" line="131" />
         <source>Cases</source>
         <translation>案件</translation>
     </message>
@@ -6351,17 +6391,17 @@ Credit model: {model}</source>
         <translation>报告语言只能是 zh 或 en，而不是 {lang}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reporting/archive.py" line="98" />
+        <location filename="../../riskdesk/services/reporting/archive.py" line="104" />
         <source>Application {no} has no case.</source>
         <translation>申请 {no} 没有案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reporting/archive.py" line="208" />
+        <location filename="../../riskdesk/services/reporting/archive.py" line="217" />
         <source>There is no report {id}.</source>
         <translation>不存在报告 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reporting/archive.py" line="281" />
+        <location filename="../../riskdesk/services/reporting/archive.py" line="290" />
         <source>Consumer-finance risk team</source>
         <translation>消费金融风险管理团队</translation>
     </message>
@@ -6369,144 +6409,154 @@ Credit model: {model}</source>
 <context>
     <name>ReportsTab</name>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="73" />
+        <location filename="../../riskdesk/ui/reports.py" line="74" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="84" />
+        <location filename="../../riskdesk/ui/reports.py" line="85" />
         <source>Issue case audit report</source>
         <translation>出具案件审计报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="85" />
+        <location filename="../../riskdesk/ui/reports.py" line="86" />
         <source>Issue monthly report</source>
         <translation>出具月度报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="87" />
+        <location filename="../../riskdesk/ui/reports.py" line="88" />
         <source>Print...</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="88" />
+        <location filename="../../riskdesk/ui/reports.py" line="89" />
         <source>Save PDF as...</source>
         <translation>PDF 另存为…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="89" />
+        <location filename="../../riskdesk/ui/reports.py" line="90" />
         <source>Check a PDF file...</source>
         <translation>核验 PDF 文件…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="97" />
+        <location filename="../../riskdesk/ui/reports.py" line="96" />
+        <source>Include personal data</source>
+        <translation>包含个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/reports.py" line="98" />
+        <source>Full name, ID number and phone in the case report; recorded in the audit trail, and every page is marked "contains personal data".</source>
+        <translation>案件报告中显示完整姓名、身份证号和手机号；记入审计轨迹，且每页标注“含个人信息”。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/reports.py" line="104" />
         <source>Report no.</source>
         <translation>报告编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="97" />
+        <location filename="../../riskdesk/ui/reports.py" line="104" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="97" />
+        <location filename="../../riskdesk/ui/reports.py" line="104" />
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="97" />
+        <location filename="../../riskdesk/ui/reports.py" line="104" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="98" />
+        <location filename="../../riskdesk/ui/reports.py" line="105" />
         <source>Issued by</source>
         <translation>出具人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="99" />
+        <location filename="../../riskdesk/ui/reports.py" line="106" />
         <source>Issued at</source>
         <translation>出具时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="99" />
+        <location filename="../../riskdesk/ui/reports.py" line="106" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="105" />
+        <location filename="../../riskdesk/ui/reports.py" line="112" />
         <source>Report language</source>
         <translation>报告语言</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="106" />
+        <location filename="../../riskdesk/ui/reports.py" line="113" />
         <source>Application</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="112" />
+        <location filename="../../riskdesk/ui/reports.py" line="120" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="119" />
+        <location filename="../../riskdesk/ui/reports.py" line="127" />
         <source>Issued reports</source>
         <translation>已出具的报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="141" />
-        <location filename="../../riskdesk/ui/reports.py" line="169" />
+        <location filename="../../riskdesk/ui/reports.py" line="149" />
+        <location filename="../../riskdesk/ui/reports.py" line="177" />
         <source>Not shown</source>
         <translation>未显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="188" />
-        <location filename="../../riskdesk/ui/reports.py" line="198" />
+        <location filename="../../riskdesk/ui/reports.py" line="196" />
+        <location filename="../../riskdesk/ui/reports.py" line="206" />
         <source>Not issued</source>
         <translation>未出具</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="199" />
+        <location filename="../../riskdesk/ui/reports.py" line="207" />
         <source>Enter the application number of the case.</source>
         <translation>请输入案件的申请编号。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="190" />
+        <location filename="../../riskdesk/ui/reports.py" line="198" />
         <source>Issuing the report</source>
         <translation>正在出具报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="232" />
+        <location filename="../../riskdesk/ui/reports.py" line="242" />
         <source>Save PDF as</source>
         <translation>PDF 另存为</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="238" />
+        <location filename="../../riskdesk/ui/reports.py" line="248" />
         <source>Check a PDF file</source>
         <translation>核验 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="247" />
+        <location filename="../../riskdesk/ui/reports.py" line="257" />
         <source>Cannot read</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="251" />
+        <location filename="../../riskdesk/ui/reports.py" line="261" />
         <source>Issued by riskdesk</source>
         <translation>由 riskdesk 出具</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="252" />
+        <location filename="../../riskdesk/ui/reports.py" line="262" />
         <source>{file} is report {no}, issued by {who} at {at}.</source>
         <translation>{file} 是报告 {no}，由 {who} 于 {at} 出具。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="256" />
+        <location filename="../../riskdesk/ui/reports.py" line="266" />
         <source>Not issued by riskdesk</source>
         <translation>非 riskdesk 出具</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="257" />
+        <location filename="../../riskdesk/ui/reports.py" line="267" />
         <source>{file} matches no issued report: it was not issued here, or it was changed after issue.</source>
         <translation>{file} 与任何已出具的报告都不符：它不是在此出具的，或出具后被修改过。</translation>
     </message>
@@ -7022,22 +7072,27 @@ Credit model: {model}</source>
     <message>
         <location filename="../../riskdesk/services/admin/signing_keys.py" line="123" />
         <source>Administrators cannot countersign their own signing key; ask another administrator.</source>
-        <translation type="unfinished" />
+        <translation>管理员不能会签本人的签名密钥，请另一位管理员会签。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/admin/signing_keys.py" line="130" />
         <source>{user} has no signing key waiting for a countersignature.</source>
-        <translation type="unfinished" />
+        <translation>{user} 没有待会签的签名密钥。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/admin/signing_keys.py" line="133" />
         <source>The fingerprint does not match the key {user} registered ({fp}...): ask {user} to read it out again.</source>
-        <translation type="unfinished" />
+        <translation>指纹与 {user} 登记的密钥（{fp}...）不符：请 {user} 重新核对。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/admin/signing_keys.py" line="150" />
         <source>Administrators cannot revoke their own signing key; ask another administrator.</source>
-        <translation type="unfinished" />
+        <translation>管理员不能吊销本人的签名密钥，请另一位管理员办理。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/admin/signing_keys.py" line="199" />
+        <source>your signing key {fp} awaits an administrator's countersignature: read this fingerprint out to them; until then you cannot record decisions.</source>
+        <translation>您的签名密钥 {fp} 待管理员会签：请向管理员核对此指纹；会签之前不能录入决策。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/admin/users.py" line="177" />
@@ -7072,17 +7127,17 @@ Credit model: {model}</source>
     <message>
         <location filename="../../riskdesk/services/admin/users.py" line="320" />
         <source>Sign in to change your password.</source>
-        <translation type="unfinished" />
+        <translation>请登录后修改密码。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/admin/users.py" line="324" />
         <source>The current password is wrong.</source>
-        <translation type="unfinished" />
+        <translation>当前密码错误。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/admin/users.py" line="340" />
         <source>Administrators change their own password themselves, not by a reset.</source>
-        <translation type="unfinished" />
+        <translation>管理员应自行修改本人密码，不能通过重置。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/admin/users.py" line="71" />
