@@ -231,16 +231,21 @@ def test_patched_anchor_rows_and_a_patched_archived_report_are_caught(
 
 @pytest.mark.slow
 def test_a_fresh_demo_verifies_as_anchored_and_names_its_anchor_file(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
     """Issue 24 acceptance: `riskdesk demo` makes the anchor key, a first anchor and the
     anchor file, so its fresh database verifies with exit 0 and the output names the file."""
     from riskdesk.demo.database import build_demo
 
+    # A user of their own: an empty keyring (the file keyring lives in the data home) and the
+    # default anchor file beside their data folder; the worker's keyring is left as it was.
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "home"))
+    assert not anchors.has_key()
     db = tmp_path / "demo.sqlite"
     summary = build_demo(str(db), rows=300)
     path = anchor_file.default_path()
     assert f"in {path}" in summary and "sealed with anchor key" in summary
     code, out, err = _verify(capsys, db)
     assert code == 0, err
-    assert f"anchor file {path}: 1 anchor(s) of this database" in out
+    assert str(tmp_path) in str(path) and f"anchor file {path}: 1 anchor(s) of this database" in out
     assert anchors.has_key()
