@@ -1239,6 +1239,9 @@ ZH: dict[str, str] = {
     'Administrators change their own password themselves, not by a reset.': '管理员应自行修改本人密码，不能通过重置。',
     'Sign in to change your password.': '请登录后修改密码。',
     'The current password is wrong.': '当前密码错误。',
+    'default: {path}': '默认：{path}',
+    "The audit anchor file is kept here, outside the database: choose a share the database's owner cannot rewrite": '审计锚定文件保存在此处（数据库之外）：请选择数据库所有者无法改写的共享目录',
+    'Audit anchor folder': '审计锚定文件夹',
     'Month': '月份',
     # Periods (issue 22): the one rule for month figures.
     '{zone} is not a time zone name such as Asia/Shanghai.': '{zone} 不是时区名称（例如 Asia/Shanghai）。',

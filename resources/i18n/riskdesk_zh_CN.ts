@@ -6887,72 +6887,87 @@ Save it so?</source>
         <translation>当前使用：{db}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="79" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="69" />
+        <source>default: {path}</source>
+        <translation>默认：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="72" />
+        <source>The audit anchor file is kept here, outside the database: choose a share the database's owner cannot rewrite</source>
+        <translation>审计锚定文件保存在此处（数据库之外）：请选择数据库所有者无法改写的共享目录</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="85" />
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="80" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="86" />
         <source>Database password</source>
         <translation>数据库密码</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="82" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="88" />
         <source>Language (after a restart)</source>
         <translation>界面语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="83" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="89" />
         <source>Idle lock (minutes)</source>
         <translation>空闲锁定（分钟）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="84" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="90" />
         <source>Backups kept on exit</source>
         <translation>退出时保留的备份数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="85" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="91" />
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="86" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="92" />
+        <source>Audit anchor folder</source>
+        <translation>审计锚定文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="93" />
         <source>Complaint reply due (days)</source>
         <translation>投诉答复期限（天）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="87" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="94" />
         <source>Case review SLA (hours)</source>
         <translation>案件审查时限（小时）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="89" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="96" />
         <source>(part of the decision policy: compliance changes it)</source>
         <translation>（属于决策政策，由合规人员修改）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="103" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="110" />
         <source>Give a database first.</source>
         <translation>请先填写数据库。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="108" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="115" />
         <source>There is no database at {path} yet: riskdesk creates it on its next start, with its first administrator.</source>
         <translation>{path} 处尚无数据库：riskdesk 下次启动时将新建该数据库，并创建其首位管理员。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="112" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="119" />
         <source>Cannot connect: {error}</source>
         <translation>无法连接：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="115" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="122" />
         <source>Connected to {db}: schema {rev} (this riskdesk: {head})</source>
         <translation>已连接 {db}：结构版本 {rev}（本程序：{head}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="128" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="136" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>

@@ -65,11 +65,17 @@ class SettingsDialog(QDialog):
         self.keep.setRange(0, 365)
         self.keep.setValue(shown.backup_keep)
         self.folder = QLineEdit(shown.backup_folder, self)
+        self.anchor_folder = QLineEdit(shown.anchor_folder, self)
+        self.anchor_folder.setPlaceholderText(self.tr("default: {path}").format(
+            path=shown.anchor_default))
+        self.anchor_folder.setToolTip(self.tr(
+            "The audit anchor file is kept here, outside the database: choose a share the "
+            "database's owner cannot rewrite"))
         self.complaint_days = QSpinBox(self)
         self.complaint_days.setRange(1, 60)
         self.complaint_days.setValue(shown.decide_days)
         admin = allowed(actor, Action.SETTINGS_CHANGE)
-        for w in (self.idle, self.keep, self.folder):
+        for w in (self.idle, self.keep, self.folder, self.anchor_folder):
             w.setEnabled(admin)
         self.complaint_days.setEnabled(allowed(actor, Action.COMPLAINT_SETTINGS))
         form = QFormLayout()
@@ -83,6 +89,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Idle lock (minutes)"), self.idle)
         form.addRow(self.tr("Backups kept on exit"), self.keep)
         form.addRow(self.tr("Backup folder"), self.folder)
+        form.addRow(self.tr("Audit anchor folder"), self.anchor_folder)
         form.addRow(self.tr("Complaint reply due (days)"), self.complaint_days)
         form.addRow(self.tr("Case review SLA (hours)"), QLabel(
             str(sla if sla is not None else "-") + "  " + self.tr(
@@ -123,7 +130,8 @@ class SettingsDialog(QDialog):
             remember_password(target, self.password.text())
             self.backend.write(save_settings, idle_minutes=self.idle.value(),
                                backup_keep=self.keep.value(), backup_folder=self.folder.text(),
-                               decide_days=self.complaint_days.value())
+                               decide_days=self.complaint_days.value(),
+                               anchor_folder=self.anchor_folder.text())
         except RiskdeskError as exc:
             self.dialogs.error(self, self.tr("Not saved"), str(exc))
             return

@@ -249,3 +249,25 @@ def test_a_fresh_demo_verifies_as_anchored_and_names_its_anchor_file(
     assert code == 0, err
     assert str(tmp_path) in str(path) and f"anchor file {path}: 1 anchor(s) of this database" in out
     assert anchors.has_key()
+
+
+def test_the_administrator_chooses_the_anchor_folder_in_settings(
+        sqlite_engine: Engine, sqlite_actors: dict[str, Actor], tmp_path: Path) -> None:
+    """File > Settings saves the anchor folder (admin only, audited); "" is the default."""
+    from riskdesk.services.admin.backend import demo_backend
+    from riskdesk.services.admin.workstation import save_settings, settings_view
+
+    for name in ("officer", "admin"):
+        backend = demo_backend(sqlite_engine, sqlite_actors[name])
+        shown = backend.read(settings_view)
+        assert shown.anchor_default == str(anchor_file.default_path())
+        backend.write(save_settings, idle_minutes=shown.idle_minutes,
+                      backup_keep=shown.backup_keep, backup_folder=shown.backup_folder,
+                      decide_days=shown.decide_days, anchor_folder=str(tmp_path / name))
+    with unit_of_work(sqlite_engine, write=False) as session:
+        assert anchor_file.configured_path(session) == tmp_path / "admin" / anchor_file.FILE_NAME
+        changed = session.scalars(select(AuditEvent.entity_id).where(
+            AuditEvent.action == "setting.change")).all()
+    assert changed == [anchor_file.FOLDER_SETTING]
+    with pytest.raises(InvalidInput, match="absolute"), unit_of_work(sqlite_engine) as session:
+        anchor_file.set_folder(session, sqlite_actors["admin"], "relative/share")
