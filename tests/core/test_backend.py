@@ -39,6 +39,24 @@ def test_backend_reads_writes_and_reads_together(sqlite_engine: Engine,
     assert officer.check_password(PASSWORD) and not officer.check_password("wrong")
 
 
+def test_lookup_takes_only_the_reads_listed_as_needing_no_actor(
+        sqlite_engine: Engine, sqlite_actors: dict[str, Actor]) -> None:
+    """A read of case or personal data cannot slip past its permission check through
+    ``Backend.lookup`` (issue 23): only the listed actorless reads are accepted."""
+    from riskdesk.services.admin.backend import ACTORLESS_READS
+    from riskdesk.services.complaints.handling import deadlines
+
+    auditor = Backend(sqlite_engine, sqlite_actors["auditor"])
+    assert auditor.lookup(deadlines).decide_days > 0
+    with pytest.raises(TypeError, match="Backend.read"):
+        auditor.lookup(lambda session: session)
+    with pytest.raises(TypeError, match="settings_view"):
+        auditor.lookup(settings_view)  # type: ignore[arg-type]
+    for name in ACTORLESS_READS:  # each listed read exists where it is said to be
+        module, _, function = name.rpartition(".")
+        assert callable(getattr(__import__(module, fromlist=[function]), function)), name
+
+
 def test_settings_save_only_what_the_role_may_change(sqlite_engine: Engine,
                                                      sqlite_actors: dict[str, Actor]) -> None:
     compliance = Backend(sqlite_engine, sqlite_actors["compliance"])

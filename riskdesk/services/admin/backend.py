@@ -32,6 +32,19 @@ from riskdesk.storage.session import unit_of_work
 P = ParamSpec("P")
 T = TypeVar("T")
 
+# The reads a window may make without an actor (``Backend.lookup``): nothing personal, nothing
+# about a case. Every other read goes through ``Backend.read``, which hands the service the
+# signed-in actor for its permission check. Named by module and function so that this module
+# need not import the services it lists.
+ACTORLESS_READS = frozenset({
+    "riskdesk.services.admin.settings.idle_lock_minutes",  # the idle lock, before any check
+    "riskdesk.services.cases.work.assignees",  # staff names for the assign menus
+    "riskdesk.services.complaints.handling.deadlines",  # the regulatory deadlines in force
+    "riskdesk.services.periods.current_month",  # the business month, in the business zone
+    "riskdesk.services.reporting.archive.verify",  # is this PDF one the bank issued?
+    "riskdesk.storage.clock.utcnow",  # the application's clock
+})
+
 
 class DatabaseUnusable(RiskdeskError):
     """The database cannot be opened or read (the driver's first line in ``detail``)."""
@@ -97,7 +110,13 @@ class Backend:
 
     def lookup(self, fn: Callable[Concatenate[Session, P], T], *args: P.args,
                **kw: P.kwargs) -> T:
-        """A read that needs no actor: a setting, the list of assignees, the clock."""
+        """A read that needs no actor: a setting, the list of assignees, the clock. Only the
+        functions in :data:`ACTORLESS_READS` (a read of case or personal data must check its
+        actor's permission, so it goes through :meth:`read`)."""
+        name = f"{getattr(fn, '__module__', '')}.{getattr(fn, '__qualname__', '')}"
+        if name not in ACTORLESS_READS:
+            raise TypeError(f"{name} is not a read without an actor; call it with "
+                            "Backend.read so that it checks the signed-in user's permission")
         with unit_of_work(self._engine, write=False) as session:
             return fn(session, *args, **kw)
 
