@@ -7100,12 +7100,17 @@ Save it so?</source>
         <translation>指纹与 {user} 登记的密钥（{fp}...）不符：请 {user} 重新核对。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/signing_keys.py" line="150" />
+        <location filename="../../riskdesk/services/admin/signing_keys.py" line="166" />
+        <source>You set the password of {user}, so another administrator countersigns their signing key.</source>
+        <translation>{user} 的密码由您设置，其签名密钥须由另一位管理员会签。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/admin/signing_keys.py" line="175" />
         <source>Administrators cannot revoke their own signing key; ask another administrator.</source>
         <translation>管理员不能吊销本人的签名密钥，请另一位管理员办理。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/signing_keys.py" line="199" />
+        <location filename="../../riskdesk/services/admin/signing_keys.py" line="224" />
         <source>your signing key {fp} awaits an administrator's countersignature: read this fingerprint out to them; until then you cannot record decisions.</source>
         <translation>您的签名密钥 {fp} 待管理员会签：请向管理员核对此指纹；会签之前不能录入决策。</translation>
     </message>

@@ -279,3 +279,25 @@ def test_cli_verify_exits_2_on_a_forged_decision(sqlite_engine: Engine,
     caught = run_cli("audit", "verify", "--db", str(sqlite_path))
     assert caught.returncode == 2 and "FORGED" in caught.stderr
     assert f"event {seq} (case.check.confirm by senior)" in caught.stderr
+
+
+def test_who_set_the_password_does_not_countersign_the_key(
+        sqlite_engine: Engine, sqlite_actors: dict[str, Actor]) -> None:
+    """The administrator who reset a password knew it and could have made the new key by
+    signing in as the user: a second administrator countersigns it."""
+    admin = sqlite_actors["admin"]
+    with unit_of_work(sqlite_engine) as s:
+        users.create_user(s, admin, username="admin2", password=PASSWORD, roles=["admin"])
+    admin2 = sign_in_countersigned(sqlite_engine, "admin2", admin)  # setting up: one admin
+    officer_id = sqlite_actors["officer"].user_id or 0
+    with unit_of_work(sqlite_engine) as s:
+        users.reset_password(s, admin, officer_id, new_password="temporary-1")
+    with unit_of_work(sqlite_engine) as s:
+        renewed = users.sign_in(s, "officer", "temporary-1", channel="test")
+    assert renewed is not None and renewed.signer is not None
+    with pytest.raises(PermissionDenied, match="another administrator"), \
+            unit_of_work(sqlite_engine) as s:
+        signing_keys.countersign(s, admin, officer_id, fingerprint=renewed.signer.fingerprint)
+    with unit_of_work(sqlite_engine) as s:
+        signing_keys.countersign(s, admin2, officer_id, fingerprint=renewed.signer.fingerprint)
+    assert _check(sqlite_engine).ok

@@ -133,6 +133,7 @@ def countersign(session: Session, actor: Actor, user_id: int, *, fingerprint: st
         raise InvalidInput(translate(
             "Users", "The fingerprint does not match the key {user} registered ({fp}...): "
             "ask {user} to read it out again.").format(user=name, fp=key.fingerprint[:8]))
+    _not_who_set_the_password(session, actor, user_id, name)
     admin = _is_admin(session, user_id)
     key.status, key.countersigned_by, key.changed_at = "active", actor.username, \
         utcnow(session)
@@ -141,6 +142,30 @@ def countersign(session: Session, actor: Actor, user_id: int, *, fingerprint: st
         "user": name, "fingerprint": key.fingerprint, "public_key": key.public_key,
         "admin": admin})
     return key
+
+
+def _not_who_set_the_password(session: Session, actor: Actor, user_id: int, name: str) -> None:
+    """The administrator who set the user's password (creating the account or resetting it)
+    knew it, and could have signed in as the user to make this key: another administrator
+    countersigns it, where there is one (besides the user)."""
+    from sqlalchemy import func
+
+    from riskdesk.domain.audit import AuditEvent
+
+    setter = session.exec(select(AuditEvent.actor_id).where(
+        col(AuditEvent.action).in_(("user.create", "user.password_reset")),
+        col(AuditEvent.entity_type) == "user", col(AuditEvent.entity_id) == str(user_id))
+        .order_by(col(AuditEvent.seq).desc())).first()
+    if setter is None or setter != actor.user_id:
+        return
+    others = session.exec(select(func.count()).select_from(User).join(
+        UserRole, col(UserRole.user_id) == User.id).where(
+        col(UserRole.role) == Role.ADMIN.value, col(User.active).is_(True),
+        col(User.id).not_in((actor.user_id or 0, user_id)))).one()
+    if others:
+        raise PermissionDenied(translate(
+            "Users", "You set the password of {user}, so another administrator countersigns "
+            "their signing key.").format(user=name))
 
 
 def revoke(session: Session, actor: Actor, user_id: int, *, reason: str) -> int:
