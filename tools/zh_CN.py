@@ -1243,6 +1243,7 @@ ZH: dict[str, str] = {
     "The audit anchor file is kept here, outside the database: choose a share the database's owner cannot rewrite": '审计锚定文件保存在此处（数据库之外）：请选择数据库所有者无法改写的共享目录',
     'Audit anchor folder': '审计锚定文件夹',
     'You set the password of {user}, so another administrator countersigns their signing key.': '{user} 的密码由您设置，其签名密钥须由另一位管理员会签。',
+    'Signing key': '签名密钥',
     'Month': '月份',
     # Periods (issue 22): the one rule for month figures.
     '{zone} is not a time zone name such as Asia/Shanghai.': '{zone} 不是时区名称（例如 Asia/Shanghai）。',

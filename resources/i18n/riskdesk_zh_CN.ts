@@ -168,6 +168,11 @@
         <source>riskdesk</source>
         <translation>riskdesk 风控工作台</translation>
     </message>
+    <message>
+        <location filename="../../riskdesk/ui/app.py" line="123" />
+        <source>Signing key</source>
+        <translation>签名密钥</translation>
+    </message>
 </context>
 <context>
     <name>ApplicationsModel</name>
@@ -376,32 +381,32 @@
         <translation>报告 {no} 的归档文件并非事件 {seq} 出具的文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/anchor_file.py" line="69" />
+        <location filename="../../riskdesk/services/audit/anchor_file.py" line="71" />
         <source>The anchor folder's path is too long.</source>
         <translation>锚定文件夹路径过长。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/anchor_file.py" line="71" />
+        <location filename="../../riskdesk/services/audit/anchor_file.py" line="73" />
         <source>The anchor folder must be an absolute path (e.g. a network share).</source>
         <translation>锚定文件夹须为绝对路径（如网络共享目录）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/anchor_file.py" line="101" />
+        <location filename="../../riskdesk/services/audit/anchor_file.py" line="117" />
         <source>An anchor file record needs a kind.</source>
         <translation>锚定文件记录须注明类型。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/anchor_file.py" line="124" />
+        <location filename="../../riskdesk/services/audit/anchor_file.py" line="140" />
         <source>Cannot read the anchor file {file}: {error}</source>
         <translation>无法读取锚定文件 {file}：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/anchor_file.py" line="135" />
+        <location filename="../../riskdesk/services/audit/anchor_file.py" line="151" />
         <source>The anchor file {file} is damaged at line {line}: not a record.</source>
         <translation>锚定文件 {file} 第 {line} 行已损坏：不是有效记录。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/anchor_file.py" line="166" />
+        <location filename="../../riskdesk/services/audit/anchor_file.py" line="182" />
         <source>The change was saved, but the anchor file {file} could not be written ({error}): check the anchor folder (riskdesk audit anchor --folder), then run riskdesk audit anchor.</source>
         <translation>变更已保存，但无法写入锚定文件 {file}（{error}）：请检查锚定文件夹（riskdesk audit anchor --folder），然后运行 riskdesk audit anchor。</translation>
     </message>
@@ -3363,7 +3368,7 @@
     <message>
         <location filename="../../riskdesk/services/intake/reader.py" line="172" />
         <location filename="../../riskdesk/services/intake/reader.py" line="194" />
-        <location filename="../../riskdesk/services/intake/reader.py" line="309" />
+        <location filename="../../riskdesk/services/intake/reader.py" line="308" />
         <source>The file is empty.</source>
         <translation>文件为空。</translation>
     </message>
@@ -3394,17 +3399,17 @@
         <translation>（表头第 {first} 列和第 {second} 列）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/reader.py" line="274" />
+        <location filename="../../riskdesk/services/intake/reader.py" line="273" />
         <source>Required column(s) missing: {columns}. See docs/import-format.md for accepted headers.</source>
         <translation>缺少必需的列：{columns}。可接受的表头见 docs/import-format.md。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/reader.py" line="298" />
+        <location filename="../../riskdesk/services/intake/reader.py" line="297" />
         <source>{file} is {mb:,} MB; files above {limit:,} MB are refused. Split it into smaller files (each lands whole or not at all).</source>
         <translation>{file} 大小为 {mb:,} MB；超过 {limit:,} MB 的文件不予导入。请拆分为较小的文件（每个文件整体导入或完全不导入）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/reader.py" line="305" />
+        <location filename="../../riskdesk/services/intake/reader.py" line="304" />
         <source>Cannot read {file}: {error}</source>
         <translation>无法读取 {file}：{error}</translation>
     </message>

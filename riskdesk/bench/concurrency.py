@@ -35,14 +35,19 @@ class WorkerReport:
 
 def _worker(url: str, user_id: int, name: str, case_ids: list[int], seconds: float,
             seed: int, out: Any) -> None:
+    from riskdesk.demo.frame import DEMO_PASSWORD
     from riskdesk.errors import InvalidInput, StaleVersion
     from riskdesk.services.actor import Actor
+    from riskdesk.services.admin.users import sign_in
     from riskdesk.services.cases import work as cases
     from riskdesk.storage.engine import make_engine
     from riskdesk.storage.session import unit_of_work
 
-    actor = Actor(user_id, name, frozenset({"officer"}))
     engine = make_engine(url)
+    with unit_of_work(engine) as session:  # each officer signs in: their decisions are signed
+        signed_in = sign_in(session, name, DEMO_PASSWORD, channel="bench")
+    assert signed_in is not None and signed_in.user_id == user_id
+    actor: Actor = signed_in
     rng = random.Random(seed)
     report = WorkerReport(name)
     deadline = time.monotonic() + seconds
@@ -90,7 +95,8 @@ def _setup(url: str, users: int) -> tuple[list[tuple[int, str]], list[int]]:
     from riskdesk.demo.database import build_demo
     from riskdesk.demo.frame import DEMO_PASSWORD
     from riskdesk.services.actor import Actor
-    from riskdesk.services.admin.users import create_user
+    from riskdesk.services.admin.signing_keys import countersign
+    from riskdesk.services.admin.users import create_user, sign_in
     from riskdesk.storage.engine import make_engine
     from riskdesk.storage.session import unit_of_work
 
@@ -109,6 +115,15 @@ def _setup(url: str, users: int) -> tuple[list[tuple[int, str]], list[int]]:
             u = create_user(session, admin, username=f"bench{i:02d}", password=DEMO_PASSWORD,
                             roles=["officer"])
             people.append((u.id or 0, u.username))
+    with unit_of_work(engine) as session:
+        signed_admin = sign_in(session, "admin", DEMO_PASSWORD, channel="bench")
+    assert signed_admin is not None
+    for user_id, name in people:  # each officer's key made and countersigned, as at a bank
+        with unit_of_work(engine) as session:
+            officer = sign_in(session, name, DEMO_PASSWORD, channel="bench")
+        assert officer is not None and officer.signer is not None
+        with unit_of_work(engine) as session:
+            countersign(session, signed_admin, user_id, fingerprint=officer.signer.fingerprint)
     engine.dispose()
     return people, case_ids
 

@@ -23,7 +23,8 @@ from riskdesk.demo.frame import demo_frame
 from riskdesk.domain.applications import ImportBatch
 from riskdesk.domain.tables import table_of
 from riskdesk.services.actor import Actor
-from riskdesk.services.admin.users import create_user
+from riskdesk.services.admin.signing_keys import countersign
+from riskdesk.services.admin.users import create_user, sign_in
 from riskdesk.services.intake.applications import TABLES, import_file, import_frame
 from riskdesk.storage import migrate
 from riskdesk.storage.bulk import (
@@ -50,8 +51,15 @@ def _bench_database(path: Path) -> tuple[Engine, Actor, Actor]:
         approver = create_user(session, Actor(admin.id or 0, "bench", frozenset({"admin"})),
                                username="bench-compliance", password="bench-password",
                                roles=["compliance"])
-    return (engine, Actor(admin.id or 0, "bench", frozenset({"admin", "officer"})),
-            Actor(approver.id or 0, "bench-compliance", frozenset({"compliance"})))
+    # both sign in (the approval is signed): the admin's key is the root, the approver's
+    # countersigned by the admin
+    with unit_of_work(engine) as session:
+        bench = sign_in(session, "bench", "bench-password", channel="bench")
+        compliance = sign_in(session, "bench-compliance", "bench-password", channel="bench")
+    assert bench is not None and compliance is not None and compliance.signer is not None
+    with unit_of_work(engine) as session:
+        countersign(session, bench, approver.id or 0, fingerprint=compliance.signer.fingerprint)
+    return engine, bench, compliance
 
 
 def _activate_default_model(engine: Engine, admin: Actor, compliance: Actor) -> Any:

@@ -116,6 +116,12 @@ def run(*, db: str | None, user: str | None, lang: str | None, screenshot: Path 
         app.exec()
         return 0
     window.show()
+    from riskdesk.services.admin.signing_keys import pending_note
+
+    note = backend.read(pending_note)  # issue 24: a new signing key awaits countersigning
+    if note:
+        QMessageBox.information(window, QCoreApplication.translate("App", "Signing key"),
+                                note[:1].upper() + note[1:])
     code = app.exec()
     log.info("window closed by %s", actor.username)
     return code

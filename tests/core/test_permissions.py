@@ -36,6 +36,7 @@ from riskdesk.services.postloan import policy as postloan_policy
 from riskdesk.services.postloan.monitoring import run_monitoring
 from riskdesk.services.reporting import archive as reports
 from riskdesk.storage.session import unit_of_work
+from tests.conftest import sign_in_countersigned
 from tests.helpers import activate_default, sample
 
 
@@ -140,9 +141,11 @@ def test_every_write_service_follows_the_matrix(sqlite_engine: Engine,
         complaints.register(s, sqlite_actors["compliance"], channel="app", category="other",
                             complainant_name="李四", description="d")
     with unit_of_work(sqlite_engine) as s:
-        user = create_user(s, sqlite_actors["admin"], username=f"as-{role}",
-                           password="long-enough-password", roles=[role])
-    actor = Actor(user.id, f"as-{role}", frozenset({role}))
+        create_user(s, sqlite_actors["admin"], username=f"as-{role}",
+                    password="long-enough-password", roles=[role])
+    actor = sign_in_countersigned(sqlite_engine, f"as-{role}", sqlite_actors["admin"],
+                                  "long-enough-password")  # final decisions are signed
+    assert actor.roles == {role}
     checked = set()
     for action, call in services(sqlite_engine, case_id, tmp_path):
         allowed = role in MATRIX[action]
