@@ -17,6 +17,8 @@ _PATTERNS = (
     (re.compile(r"(?<!\d)(\d{6})\d{8}(\d{3}[\dXx])(?!\d)"), r"\1********\2"),  # ID numbers
     (re.compile(r"(?<!\d)(\d{6})\d{3,9}(\d{4})(?!\d)"), r"\1******\2"),  # cards, accounts
     (re.compile(r"(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)"), r"\1****\2"),  # mobile phones
+    # anything else of 11 digits or more, whatever it is (issue 25)
+    (re.compile(r"(\d{3})\d{4,}(\d{4})"), r"\1****\2"),
 )
 
 

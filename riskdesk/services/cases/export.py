@@ -1,4 +1,6 @@
 """Export of a queue view to CSV or Excel: masked, audited, written whole or not at all.
+Every text cell is formula-safe and Excel cells are typed text (security/cells.py); amounts,
+PD and points stay numbers.
 
 Rows stream by keyset pages, so a view of millions exports in bounded memory. The file is
 written beside its target and renamed into place in the transaction that records the export;
@@ -19,6 +21,7 @@ from sqlalchemy import Engine
 from riskdesk.domain.enums import label
 from riskdesk.errors import InvalidInput
 from riskdesk.i18n import QT_TRANSLATE_NOOP, translate
+from riskdesk.security.cells import safe_row, xlsx_row
 from riskdesk.security.masking import mask_name
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
@@ -114,9 +117,9 @@ def _write_csv(path: Path, headers: list[str], rows: Iterator[CaseRow]) -> int:
     n = 0
     with path.open("w", newline="", encoding="utf-8-sig") as out:
         writer = csv.writer(out)
-        writer.writerow(headers)
+        writer.writerow(safe_row(headers))
         for row in rows:
-            writer.writerow(_cells(row))
+            writer.writerow(safe_row(_cells(row)))
             n += 1
     return n
 
@@ -126,10 +129,10 @@ def _write_xlsx(path: Path, headers: list[str], rows: Iterator[CaseRow]) -> int:
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet(translate("QueueExport", "Cases"))
-    sheet.append(headers)
+    sheet.append(xlsx_row(sheet, headers))
     n = 0
     for row in rows:
-        sheet.append(_cells(row))
+        sheet.append(xlsx_row(sheet, _cells(row)))
         n += 1
     book.save(path)
     return n

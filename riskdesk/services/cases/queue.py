@@ -10,7 +10,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, or_, select, true
+from sqlalchemy import Select, and_, exists, false, func, or_, select, true
 from sqlmodel import Session
 
 from riskdesk.domain.applications import Applicant, Application
@@ -89,6 +89,9 @@ def _base(columns: list[Any]) -> Select[Any]:
 def _where(session: Session, actor: Actor, q: Select[Any], f: CaseFilter) -> Select[Any]:
     if f.view not in VIEWS:
         raise InvalidInput(translate("Queue", "Unknown view {view}.").format(view=f.view))
+    searched = [t for t in (f.application_no, f.id_no, f.phone, f.name_prefix, f.rule) if t]
+    if not all(searchable(t) for t in searched):
+        return q.where(false())  # nothing stored can match it: "no match", not an error
     open_ = C.is_open == true()  # "= true", which every database's index can seek
     if f.view == "mine":
         q = q.where(C.assignee_id == actor.user_id, open_)
@@ -128,12 +131,32 @@ def _where(session: Session, actor: Actor, q: Select[Any], f: CaseFilter) -> Sel
     return q
 
 
+MAX_SEARCH = 200  # longer than any stored name, number or reference
+
+
+def searchable(text: str) -> bool:
+    """Whether any stored value could equal or start with ``text`` (issue 25): not with a NUL
+    (PostgreSQL refuses one in a parameter), a lone surrogate (no database can encode it) or
+    more characters than any column holds. Such a search answers "no match"."""
+    if len(text) > MAX_SEARCH or "\x00" in text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def prefix_match(column: Any, prefix: str) -> list[Any]:
     """A range the (column, id) index can seek (a name starting with the prefix sorts inside
-    it under binary and Unicode collations), plus LIKE where the range holds more."""
+    it under binary and Unicode collations), plus LIKE where the range holds more. A prefix
+    ending at or above U+D7FF gets LIKE alone: the next code point may be a surrogate or lie
+    beyond U+10FFFF, and collations order those planes differently."""
+    if not searchable(prefix):
+        return [false()]
     escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     like = column.like(escaped + "%", escape="\\")
-    if not prefix:
+    if not prefix or ord(prefix[-1]) >= 0xD7FF:
         return [like]
     upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
     return [column >= prefix, column < upper, like]

@@ -28,10 +28,13 @@ from riskdesk.domain.identity import id_checksum_ok
 from riskdesk.domain.tables import table_of
 from riskdesk.errors import InvalidInput, RiskdeskError
 from riskdesk.i18n import translate
+from riskdesk.security.cells import safe_frame
 from riskdesk.security.datakey import DataCipher, load_cipher
-from riskdesk.security.masking import mask_card, mask_id_no, mask_name, mask_phone
+from riskdesk.security.masking import mask_name
+from riskdesk.security.redact import mask_field, redact
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
+from riskdesk.services.intake import cells
 from riskdesk.services.intake.columns import BY_NAME, COLUMNS, FEATURE_COLUMNS
 from riskdesk.services.intake.content import (
     PII_FIELDS,
@@ -40,7 +43,12 @@ from riskdesk.services.intake.content import (
     stored_strings,
 )
 from riskdesk.services.intake.reader import read_table
-from riskdesk.services.intake.validate import FIRST_DATA_ROW, PROBLEM_COLUMNS, validate
+from riskdesk.services.intake.validate import (
+    FIRST_DATA_ROW,
+    PROBLEM_COLUMNS,
+    Validated,
+    validate,
+)
 from riskdesk.services.permissions import Action, require
 from riskdesk.storage.bulk import (
     bulk_cache,
@@ -60,8 +68,9 @@ from riskdesk.tasks import TaskState
 SHOWN_PROBLEMS = 50
 # Where each stage starts on the progress bar (scoring the new rows takes 0.9 to 1.0).
 WRITING, INDEXES, SAVING = 0.3, 0.75, 0.85
-DISPLAY_MASKS = {"id_no": mask_id_no, "phone": mask_phone, "card_no": mask_card,
-                 "name": mask_name}
+DISPLAY_MASKS: dict[str, Any] = {
+    "id_no": lambda v: mask_field("id_no", v), "phone": lambda v: mask_field("phone", v),
+    "card_no": lambda v: mask_field("card", v), "name": mask_name}
 
 
 @dataclass
@@ -104,8 +113,8 @@ class ImportResult:
 
     def problem_lines(self, limit: int = SHOWN_PROBLEMS) -> list[str]:
         tmpl = translate("Import", "row {row}, column {column}, value \"{value}\": {reason}")
-        lines = [tmpl.format(row=r.row, column=self.header(str(r.column)), value=r.value,
-                             reason=r.reason)
+        lines = [redact(tmpl.format(row=r.row, column=self.header(str(r.column)),
+                                    value=r.value, reason=r.reason))
                  for r in self.problems.head(limit).itertuples(index=False)]
         if len(self.problems) > limit:
             lines.append(translate("Import", "... and {n} more problems").format(
@@ -133,28 +142,46 @@ def import_file(engine: Engine, actor: Actor, path: Path, *, skip_invalid: bool 
     return import_frame(engine, actor, table.frame, file_name=path.name, sha256=table.sha256,
                         file_format=table.file_format, unknown_columns=table.unknown_columns,
                         headers=table.headers, skip_invalid=skip_invalid,
-                        rejects_path=rejects_path, state=state, score=score)
+                        rejects_path=rejects_path, state=state, score=score,
+                        cell_problems=table.problems)
 
 
 def import_frame(engine: Engine, actor: Actor, frame: pd.DataFrame, *, file_name: str,
                  sha256: str, file_format: str = "frame", unknown_columns: Iterable[str] = (),
                  headers: dict[str, str] | None = None,
                  skip_invalid: bool = False, rejects_path: Path | None = None,
-                 state: TaskState | None = None, score: bool = True) -> ImportResult:
+                 state: TaskState | None = None, score: bool = True,
+                 cell_problems: pd.DataFrame | None = None) -> ImportResult:
+    """``cell_problems``: cells the reader refused (row, column, value, reason), such as
+    numbers in an Excel ID column; they replace whatever validation says of those cells."""
     require(actor, Action.APPLICATION_IMPORT)
     with collector_paused():
         return _import_frame(engine, actor, frame, file_name=file_name, sha256=sha256,
                              file_format=file_format, unknown_columns=unknown_columns,
                              headers=headers, skip_invalid=skip_invalid,
-                             rejects_path=rejects_path, state=state or TaskState(), score=score)
+                             rejects_path=rejects_path, state=state or TaskState(), score=score,
+                             cell_problems=cell_problems)
+
+
+def _with_cell_problems(checked: Validated, cell_problems: pd.DataFrame | None) -> None:
+    if cell_problems is None or not len(cell_problems):
+        return
+    cells_ = set(zip(cell_problems["row"].tolist(), cell_problems["column"].tolist(),
+                     strict=True))
+    rest = checked.problems[[(r, c) not in cells_ for r, c in zip(
+        checked.problems["row"].tolist(), checked.problems["column"].tolist(), strict=True)]]
+    checked.problems = _concat([rest, cell_problems])
+    checked.bad.loc[cell_problems["row"].to_numpy(dtype=np.int64) - FIRST_DATA_ROW] = True
 
 
 def _import_frame(engine: Engine, actor: Actor, frame: pd.DataFrame, *, file_name: str,
                   sha256: str, file_format: str, unknown_columns: Iterable[str],
                   headers: dict[str, str] | None, skip_invalid: bool,
-                  rejects_path: Path | None, state: TaskState, score: bool) -> ImportResult:
+                  rejects_path: Path | None, state: TaskState, score: bool,
+                  cell_problems: pd.DataFrame | None = None) -> ImportResult:
     state.progress(0.05, translate("Import", "Checking {n} rows").format(n=len(frame)))
     checked = validate(frame)
+    _with_cell_problems(checked, cell_problems)
     with unit_of_work(engine) as session:  # creates the data key on a new database
         load_cipher(session)
     result = ImportResult(ImportOutcome.COMMITTED, None, file_name, sha256, file_format,
@@ -232,7 +259,7 @@ def _partner_ids(session: Session, valid: pd.DataFrame) -> pd.DataFrame:
     bad = (codes != "") & ~codes.isin(known)
     return pd.DataFrame({"row": (valid.index[bad] + FIRST_DATA_ROW).tolist(),
                          "column": ["partner_code"] * int(bad.sum()),
-                         "value": codes[bad].tolist(),
+                         "value": [cells.shown(c) for c in codes[bad].tolist()],
                          "reason": [translate("Import", "no such partner in the register")]
                          * int(bad.sum())}, columns=PROBLEM_COLUMNS)
 
@@ -291,7 +318,7 @@ def _conflict(idx: int, name: str, app_no: str, old: str, new: str) -> dict[str,
     if name in PII_FIELDS:
         shown = translate("Import", "stored and file values differ")
     else:
-        shown = f"{old} -> {new}"
+        shown = cells.shown(f"{old} -> {new}")
     return {"row": idx + FIRST_DATA_ROW, "column": name, "value": shown[:60],
             "reason": _conflict_prefix() + " " + translate(
                 "Import", "application {no} is already stored with a different {field}").format(
@@ -516,12 +543,18 @@ def write_rejects(frame: pd.DataFrame, problems: pd.DataFrame, path: Path) -> Pa
     for name, mask in DISPLAY_MASKS.items():
         if name in out:
             out[name] = out[name].astype(str).map(lambda v, m=mask: m(v) if v else v)
+    # every other column too: an ID number in the birth-date column is masked all the same,
+    # control characters are named, and no cell starts a formula (issue 25)
+    for name in out.columns:
+        out[name] = cells.shown_series(out[name].astype(object).where(out[name].notna(), ""),
+                                       limit=10**6)
     out.insert(0, "row", rows.index)
-    out.insert(1, "reasons", rows.to_numpy())
+    out.insert(1, "reasons", cells.shown_series(pd.Series(rows.to_numpy()), limit=10**6)
+               .to_numpy())
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=".rejects-", suffix=".csv", dir=path.parent or ".")
     with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as fh:
-        out.to_csv(fh, index=False)
+        safe_frame(out).to_csv(fh, index=False)
     os.replace(tmp, path)
     return path
 

@@ -33,8 +33,10 @@ from riskdesk.errors import InvalidInput
 from riskdesk.i18n import translate
 from riskdesk.security.datakey import load_cipher
 from riskdesk.security.masking import mask_card
+from riskdesk.security.redact import redact
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
+from riskdesk.services.intake import cells
 from riskdesk.services.intake.columns import header_key
 from riskdesk.services.intake.reader import read_table
 from riskdesk.services.intake.validate import FIRST_DATA_ROW, PROBLEM_COLUMNS
@@ -107,11 +109,14 @@ class _Problems:
     def __init__(self, headers: dict[str, str]) -> None:
         self.headers = headers
         self.rows: list[dict[str, Any]] = []
+        self.cells: set[tuple[int, str]] = set()  # (line, canonical column) already refused
 
     def __call__(self, line: int, column: str, value: str, reason: str) -> None:
-        shown = mask_card(value) if column == "counterparty_account" and value else value[:60]
+        shown = cells.shown(mask_card(value) if column == "counterparty_account" and value
+                            else value)
         self.rows.append({"row": line, "column": self.headers.get(column, column),
-                          "value": shown, "reason": reason})
+                          "value": shown, "reason": redact(reason)})
+        self.cells.add((line, column))
 
 
 def kind_of(columns: list[str]) -> str:
@@ -132,7 +137,7 @@ def import_loan_file(engine: Engine, actor: Actor, path: Path,
     require(actor, Action.LOAN_IMPORT)
     state = state or TaskState()
     # "amount" is the principal in a loan file and the flow's amount in a flow file.
-    raw = read_table(path, ALIASES, [])
+    raw = read_table(path, ALIASES, [], text_columns={"counterparty_account"})
     frame = raw.frame
     if "amount_flow" not in frame.columns and "flow_no" in frame.columns \
             and "principal" in frame.columns:
@@ -145,6 +150,14 @@ def import_loan_file(engine: Engine, actor: Actor, path: Path,
                            .format(kind=kind, names=", ".join(missing)))
     result = LoanImportResult(path.name, kind, raw.sha256, len(frame))
     problem = _Problems(raw.headers)
+    for r in raw.problems.to_dict("records"):  # numbers in an Excel account column
+        line, name = int(str(r["row"])), str(r["column"])
+        problem.rows.append({"row": line, "column": raw.headers.get(name, name),
+                             "value": r["value"], "reason": r["reason"]})
+        problem.cells.add((line, name))
+    for name in ("disbursed_at", "at"):
+        if name in frame:
+            _zones_mixed(frame[name].astype(str).tolist(), name, problem)
     with unit_of_work(engine) as session:
         step = {"loans": _loans, "repayments": _repayments, "flows": _flows}[kind]
         step(session, frame, problem, result, state)
@@ -164,10 +177,21 @@ def _text(rec: dict[str, Any], name: str) -> str:
     return str(rec.get(name, "") or "").strip()
 
 
+def _zones_mixed(values: list[str], name: str, problem: _Problems) -> None:
+    """Times with and without a zone in one column: the bare ones are refused."""
+    bare, first = cells.unzoned_among_zoned(values, FIRST_DATA_ROW)
+    for i in bare:
+        problem(i + FIRST_DATA_ROW, name, values[i], cells.zone_reason(first))
+
+
 def _decimal(v: str, line: int, name: str, problem: _Problems, *, positive: bool = True,
              top: Decimal | None = None) -> Decimal | None:
+    plain = cells.without_thousands(v)
+    if plain is None:
+        problem(line, name, v, cells.thousands_reason())
+        return None
     try:
-        d = Decimal(v.replace(",", ""))
+        d = Decimal(plain)
     except InvalidOperation:
         problem(line, name, v, translate("LoanImport", "not a number"))
         return None
@@ -232,14 +256,25 @@ def _fields(r: dict[str, Any], line: int, kind: str, names: tuple[str, ...],
     """The row's values as text; None (with a problem each) where a required one is empty
     or a value is longer than its column holds."""
     v = {k: _text(r, k) for k in names}
-    missing = [name for name in KINDS[kind] if not v[name]]
+    refused = [k for k in names if (line, k) in problem.cells]  # by the reader, or its zone
+    for name in names:
+        if not v[name] or name in refused:
+            continue
+        why = cells.bad_char_reason(v[name])
+        if why is None and name != "counterparty_account":
+            found = cells.pii_kind(v[name])
+            why = cells.misplaced_reason(found) if found else None
+        if why is not None:
+            problem(line, name, v[name], why)
+            refused.append(name)
+    missing = [name for name in KINDS[kind] if not v[name] and name not in refused]
     for name in missing:
         problem(line, name, "", translate("LoanImport", "required"))
-    long = [k for k in names if len(v[k]) > LENGTHS.get(k, LONGEST)]
+    long = [k for k in names if len(v[k]) > LENGTHS.get(k, LONGEST) and k not in refused]
     for name in long:
         problem(line, name, v[name][:60], translate(
             "LoanImport", "longer than {n} characters").format(n=LENGTHS.get(name, LONGEST)))
-    return None if missing or long else v
+    return None if missing or long or refused else v
 
 
 def _records(frame: pd.DataFrame, state: TaskState, what: str,

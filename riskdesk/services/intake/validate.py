@@ -18,11 +18,17 @@ import pyarrow.compute as pc
 from riskdesk.config import SOURCE_TIMEZONE, compute_threads
 from riskdesk.domain import identity
 from riskdesk.i18n import translate
-from riskdesk.security.masking import mask_card, mask_id_no, mask_name, mask_phone
+from riskdesk.security.masking import mask_name
+from riskdesk.security.redact import mask_field
+from riskdesk.services.intake import cells
 from riskdesk.services.intake.columns import COLUMNS, ENUM_EXACT, ENUM_VALUES, Column
 from riskdesk.storage.clock import utcnow
 
-PII_MASKS = {"id_no": mask_id_no, "phone": mask_phone, "card_no": mask_card, "name": mask_name}
+# Masked by the value's shape: a phone in the ID column is not shown through the ID's mask.
+PII_MASKS: dict[str, Callable[[str], str]] = {
+    "id_no": lambda v: mask_field("id_no", v), "phone": lambda v: mask_field("phone", v),
+    "card_no": lambda v: mask_field("card", v), "name": mask_name}
+PII_COLUMNS = ("id_no", "phone", "card_no")
 _IPV4 = r"((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
 PROBLEM_COLUMNS = ["row", "column", "value", "reason"]
 FIRST_DATA_ROW = 2
@@ -52,7 +58,7 @@ class _Problems:
         self.parts.append(pd.DataFrame({
             "row": idx + FIRST_DATA_ROW,
             "column": column,
-            "value": values.astype(str).str.slice(0, 60).to_numpy(),
+            "value": cells.shown_series(values).to_numpy(),
             "reason": reason.loc[idx].to_numpy() if isinstance(reason, pd.Series) else reason,
         }))
 
@@ -69,6 +75,9 @@ def _fill(template: str, key: str, values: pd.Series) -> pd.Series:
 
 
 def _number(col: Column, s: pd.Series, present: pd.Series, p: _Problems) -> pd.Series:
+    misplaced = present & cells.bad_thousands(s)
+    p.add(misplaced, col.name, cells.thousands_reason())
+    present = present & ~misplaced
     cleaned = s.str.replace(",", "", regex=False)
     if col.name == "apr":
         cleaned = cleaned.str.removesuffix("%")
@@ -104,7 +113,24 @@ def _number(col: Column, s: pd.Series, present: pd.Series, p: _Problems) -> pd.S
 
 
 def _when(col: Column, s: pd.Series, present: pd.Series, p: _Problems) -> pd.Series:
-    text = s.str.strip().str.replace("/", "-", regex=False).str.replace("T", " ", regex=False)
+    """Dates, and times stored as naive UTC: a time without a zone is the source system's
+    local time (RISKDESK_SOURCE_TZ); a time with one (Z, +08:00) is converted by its own
+    offset, each row by its own. Times with and without a zone in one column are refused:
+    which zone the bare ones meant would be a guess."""
+    text = s.str.strip()
+    offsets = pd.Series(np.nan, index=s.index)
+    if col.kind == "datetime":
+        text, offsets = cells.split_zones(text.where(present, ""))
+        zoned = present & offsets.notna()
+        bad_zone = zoned & ~np.isfinite(offsets.fillna(0))
+        p.add(bad_zone, col.name, cells.bad_zone_reason())
+        present = present & ~bad_zone
+        if zoned.any() and (present & ~zoned).any():
+            first = int(np.flatnonzero(zoned.to_numpy())[0]) + FIRST_DATA_ROW
+            bare = present & ~zoned
+            p.add(bare, col.name, cells.zone_reason(first))
+            present = present & ~bare
+    text = text.str.replace("/", "-", regex=False).str.replace("T", " ", regex=False)
     parsed = pd.to_datetime(text.where(present), format="ISO8601", errors="coerce")
     bad = present & parsed.isna()
     if col.kind == "date":
@@ -112,8 +138,12 @@ def _when(col: Column, s: pd.Series, present: pd.Series, p: _Problems) -> pd.Ser
         p.add(bad, col.name, translate("Import", "not a date (expected YYYY-MM-DD)"))
         return parsed.where(~bad)
     p.add(bad, col.name, translate("Import", "not a date and time (expected YYYY-MM-DD HH:MM:SS)"))
-    utc = (parsed.dt.tz_localize(SOURCE_TIMEZONE, ambiguous="NaT", nonexistent="NaT")
-           .dt.tz_convert("UTC").dt.tz_localize(None))
+    if offsets.notna().any():  # bare times mixed in were refused above: all present are zoned
+        shift = offsets.where(np.isfinite(offsets.fillna(0)), 0).fillna(0)
+        utc = parsed - pd.to_timedelta(shift, unit="min")
+    else:
+        utc = (parsed.dt.tz_localize(SOURCE_TIMEZONE, ambiguous="NaT", nonexistent="NaT")
+               .dt.tz_convert("UTC").dt.tz_localize(None))
     now = utcnow()
     ok = present & ~bad
     future = ok & (utc > now + timedelta(days=1))
@@ -179,6 +209,17 @@ def _check_column(col: Column, raw: pd.DataFrame) -> tuple[dict[str, pd.Series],
     present = s != ""
     if col.required:
         p.add(~present, col.name, translate("Import", "required value is missing"))
+    # refused whatever the column: control and bidirectional characters, and personal data
+    # where it does not belong (issue 25)
+    odd, reasons = cells.bad_chars(s)
+    p.add(odd, col.name, reasons)
+    if col.name not in PII_COLUMNS:
+        misplaced, why = cells.misplaced_pii(s)
+        p.add(misplaced, col.name, why)
+        odd |= misplaced
+    if odd.any():  # no other problem, and no value, from a refused cell
+        s = s.where(~odd, "")
+        present = present & ~odd
     if col.kind in ("int", "decimal", "float"):
         clean[col.name] = _number(col, s, present, p)
     elif col.kind in ("datetime", "date"):
