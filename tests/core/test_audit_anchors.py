@@ -27,9 +27,13 @@ FAKE_KEY = ("test-anchor-key", b"k" * 32)
 
 @pytest.fixture
 def share(sqlite_engine: Engine, sqlite_actors: dict[str, Actor], tmp_path: Path) -> Path:
-    """The anchor folder an administrator chose (a network share in a bank); the file in it."""
+    """The anchor folder an administrator chose (a network share in a bank); the file in it.
+    The first administrator's signing key pinned in the previous file is pinned there too."""
     with unit_of_work(sqlite_engine) as session:
-        return anchor_file.set_folder(session, sqlite_actors["admin"], str(tmp_path / "share"))
+        path = anchor_file.set_folder(session, sqlite_actors["admin"], str(tmp_path / "share"))
+    assert [r["user"] for r in anchor_file.read_records(path)
+            if r["kind"] == "admin-key"] == ["admin"]
+    return path
 
 
 @pytest.fixture
@@ -123,9 +127,12 @@ def test_an_anchor_reaches_the_file_only_when_its_transaction_commits(
     with pytest.raises(RuntimeError), unit_of_work(sqlite_engine) as session:
         anchors.anchor_head(session, sqlite_actors["auditor"], "undone")
         raise RuntimeError("the use case failed after anchoring")
-    assert anchor_file.read_records(share) == []
+    def anchored() -> list[dict[str, object]]:
+        return [r for r in anchor_file.read_records(share) if r["kind"] == "anchor"]
+
+    assert anchored() == []
     mark = _anchor(sqlite_engine, sqlite_actors["auditor"])
-    (record,) = anchor_file.read_records(share)
+    (record,) = anchored()
     assert (record["seq"], record["hash"], record["mac"]) == (mark.seq, mark.hash, None)
     with unit_of_work(sqlite_engine, write=False) as session:
         assert record["database"] == anchor_file.database_id(session) == mark.database

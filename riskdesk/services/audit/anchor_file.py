@@ -60,7 +60,9 @@ def configured_path(session: Session) -> Path:
 
 
 def set_folder(session: Session, actor: Actor, folder: str) -> Path:
-    """Choose the anchor file's folder ("" for the default); audited. Returns the file."""
+    """Choose the anchor file's folder ("" for the default); audited. Returns the file. The
+    administrator keys the previous file pins for this database are pinned in the new one too
+    (when the change commits), so the signatures' root stays vouched for."""
     from riskdesk.services.audit import trail as audit
 
     require(actor, Action.SETTINGS_CHANGE)
@@ -78,6 +80,20 @@ def set_folder(session: Session, actor: Actor, folder: str) -> Path:
     after = configured_path(session)
     audit.append(session, actor, "setting.change", "setting", FOLDER_SETTING,
                  before={"value": before}, after={"value": str(after)})
+    if after != Path(before):
+        database = database_id(session)
+        pinned = {(r.get("user"), r.get("public_key")) for r in read_records(after)
+                  if r.get("kind") == "admin-key"}
+        try:
+            previous = read_records(Path(before))
+        except InvalidInput as exc:  # a damaged old file: nothing carried, the reason logged
+            log.warning("admin keys not carried over: %s", exc)
+            previous = []
+        for record in previous:
+            if record.get("kind") == "admin-key" and record.get("database") in (
+                    None, database) and (record.get("user"), record.get("public_key")) \
+                    not in pinned:
+                append_after_commit(session, after, record)
     return after
 
 
