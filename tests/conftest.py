@@ -115,13 +115,19 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 
 # --- Template databases ---------------------------------------------------------------------
-# Migrating a database takes about a second (two on MariaDB) and hashing the five test users'
-# passwords (argon2id) half a second more; most tests need exactly that starting point. Each
-# worker builds it once per database kind, with and without the users, and every test gets a
-# copy: a file copy on SQLite, CREATE DATABASE ... TEMPLATE on PostgreSQL, the tables, rows
-# and triggers copied on MariaDB (which has no templates).
+# Migrating a database takes about a second (two on MariaDB), hashing the five test users'
+# passwords (argon2id) half a second more, and importing and scoring the 400 applications most
+# case tests start from two to five seconds more; most tests need exactly one of those starting
+# points. Each worker builds each level once per database kind, under the tests' fixed clock,
+# and every test gets a copy: a file copy on SQLite, CREATE DATABASE ... TEMPLATE on
+# PostgreSQL, the tables, rows and triggers copied on MariaDB (which has no templates).
+#
+# The level follows the fixtures a test asks for: ``scored`` / ``sqlite_scored`` (the users,
+# the default model approved, 400 applications imported and scored: helpers.build_scored),
+# else ``actors`` / ``sqlite_actors`` (the users), else the migrated schema alone.
 
-_TEMPLATES: dict[tuple[str, bool], str] = {}
+LEVELS = ("schema", "users", "scored")
+_TEMPLATES: dict[tuple[str, str], str] = {}
 
 
 def _kind(url: str) -> str:
@@ -129,12 +135,16 @@ def _kind(url: str) -> str:
         "mariadb" if url.startswith(("mysql", "mariadb")) else "sqlite"
 
 
-def _build(url: str, users: bool) -> None:
+def _build(url: str, level: str) -> None:
+    from tests.helpers import build_scored
+
     eng = make_engine(url)
     try:
         migrate.upgrade(eng)
-        if users:
-            add_users(eng)
+        if level != "schema":
+            actors = add_users(eng)
+            if level == "scored":
+                build_scored(eng, actors)
         if _kind(url) == "sqlite":
             with eng.connect() as conn:
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -151,16 +161,16 @@ def _drop_server_templates() -> None:
                 pass
 
 
-def _template(kind: str, users: bool) -> str:
+def _template(kind: str, level: str) -> str:
     """The template's path (SQLite) or database name (servers), built on first use."""
-    key = (kind, users)
+    key = (kind, level)
     if key in _TEMPLATES:
         return _TEMPLATES[key]
     if kind == "sqlite":
         folder = _HOME / "templates"
         folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"{'users' if users else 'schema'}-{uuid.uuid4().hex[:8]}.sqlite"
-        _build(str(path), users)
+        path = folder / f"{level}-{uuid.uuid4().hex[:8]}.sqlite"
+        _build(str(path), level)
         _TEMPLATES[key] = str(path)
         return str(path)
     if not any(k != "sqlite" for k, _ in _TEMPLATES):
@@ -170,7 +180,7 @@ def _template(kind: str, users: bool) -> str:
     name = f"rd_tpl_{_WORKER}_{uuid.uuid4().hex[:10]}"
     _create(kind, name)
     try:
-        _build(f"{SERVERS[kind].rsplit('/', 1)[0]}/{name}", users)
+        _build(f"{SERVERS[kind].rsplit('/', 1)[0]}/{name}", level)
     except BaseException:  # a half-built template must not serve the next test
         _drop(kind, name)
         raise
@@ -178,27 +188,45 @@ def _template(kind: str, users: bool) -> str:
     return name
 
 
+_MARIADB_DUMPS: dict[str, tuple[list[tuple[str, str, bool]], list[str]]] = {}
+
+
+def _dump_mariadb(conn: Any, template: str) -> tuple[list[tuple[str, str, bool]], list[str]]:
+    """The template's schema, dumped once: (table, CREATE TABLE, has rows) and the CREATE
+    TRIGGER statements."""
+    if template not in _MARIADB_DUMPS:
+        tables = []
+        for table, _type in conn.execute(text(
+                f"SHOW FULL TABLES FROM `{template}` WHERE Table_type = 'BASE TABLE'")):
+            ddl = conn.execute(text(f"SHOW CREATE TABLE `{template}`.`{table}`")).one()[1]
+            rows = conn.execute(text(f"SELECT 1 FROM `{template}`.`{table}` LIMIT 1")).first()
+            tables.append((str(table), str(ddl), rows is not None))
+        triggers = [str(conn.execute(text(f"SHOW CREATE TRIGGER `{template}`.`{row[0]}`"))
+                        .mappings().one()["SQL Original Statement"])
+                    for row in conn.execute(text(f"SHOW TRIGGERS FROM `{template}`")).all()]
+        _MARIADB_DUMPS[template] = (tables, triggers)
+    return _MARIADB_DUMPS[template]
+
+
 def _copy_mariadb(conn: Any, template: str, name: str) -> None:
     """Tables (with their keys), rows and triggers of ``template`` into the empty ``name``."""
+    tables, triggers = _dump_mariadb(conn, template)
     conn.execute(text("SET SESSION foreign_key_checks = 0"))
     conn.execute(text(f"USE `{name}`"))
-    tables = [str(r[0]) for r in conn.execute(text(
-        f"SHOW FULL TABLES FROM `{template}` WHERE Table_type = 'BASE TABLE'"))]
-    for table in tables:
-        ddl = conn.execute(text(f"SHOW CREATE TABLE `{template}`.`{table}`")).one()[1]
+    for table, ddl, has_rows in tables:
         conn.execute(text(ddl))
-        conn.execute(text(f"INSERT INTO `{name}`.`{table}` SELECT * FROM "
-                          f"`{template}`.`{table}`"))
-    for row in conn.execute(text(f"SHOW TRIGGERS FROM `{template}`")).all():
-        created = conn.execute(text(f"SHOW CREATE TRIGGER `{template}`.`{row[0]}`")).mappings()
-        conn.exec_driver_sql(str(created.one()["SQL Original Statement"]))
+        if has_rows:
+            conn.execute(text(f"INSERT INTO `{name}`.`{table}` SELECT * FROM "
+                              f"`{template}`.`{table}`"))
+    for trigger in triggers:
+        conn.exec_driver_sql(trigger)
     conn.execute(text("SET SESSION foreign_key_checks = 1"))
 
 
-def _from_template(url: str, users: bool) -> None:
-    """Fill the test's new, empty database ``url`` from the template."""
+def _from_template(url: str, level: str) -> None:
+    """Fill the test's new, empty database ``url`` from the template of that level."""
     kind = _kind(url)
-    template = _template(kind, users)
+    template = _template(kind, level)
     if kind == "sqlite":
         shutil.copyfile(template, url)
         return
@@ -215,15 +243,19 @@ def _from_template(url: str, users: bool) -> None:
         admin.dispose()
 
 
-def _engine(url: str, request: pytest.FixtureRequest, actors_fixture: str) -> Engine:
-    _from_template(url, users=actors_fixture in request.fixturenames)
+def _engine(url: str, request: pytest.FixtureRequest, prefix: str = "") -> Engine:
+    names = request.fixturenames
+    level = ("scored" if f"{prefix}scored" in names else
+             "users" if f"{prefix}actors" in names else "schema")
+    _from_template(url, level)
     return make_engine(url)
 
 
 @pytest.fixture
 def engine(db_url: str, request: pytest.FixtureRequest) -> Iterator[Engine]:
-    """A migrated database (with the test users when the test also asks for ``actors``)."""
-    eng = _engine(db_url, request, "actors")
+    """A migrated database (with the test users when the test also asks for ``actors``, and
+    the scored applications when it asks for ``scored``)."""
+    eng = _engine(db_url, request)
     yield eng
     eng.dispose()
 
@@ -235,7 +267,7 @@ def sqlite_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def sqlite_engine(sqlite_path: Path, request: pytest.FixtureRequest) -> Iterator[Engine]:
-    eng = _engine(str(sqlite_path), request, "sqlite_actors")
+    eng = _engine(str(sqlite_path), request, "sqlite_")
     yield eng
     eng.dispose()
 
@@ -319,6 +351,23 @@ def sqlite_actors(sqlite_engine: Engine) -> dict[str, Actor]:
     return users_of(sqlite_engine)
 
 
+@pytest.fixture
+def scored(engine: Engine, actors: dict[str, Actor]) -> tuple[int, int]:
+    """The template's 400 scored applications: (a case whose approval is an override, a case
+    an officer may approve alone)."""
+    from tests.helpers import scored_pair
+
+    return scored_pair(engine)
+
+
+@pytest.fixture
+def sqlite_scored(sqlite_engine: Engine, sqlite_actors: dict[str, Actor]) -> tuple[int, int]:
+    """``scored`` on SQLite only."""
+    from tests.helpers import scored_pair
+
+    return scored_pair(sqlite_engine)
+
+
 @pytest.fixture(autouse=True)
 def _locale_restored() -> Iterator[None]:
     """A test that installs the Chinese translators also sets QLocale's default (dates and
@@ -352,12 +401,11 @@ def audit_demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
 
 
 @pytest.fixture
-def worked_case(sqlite_engine: Engine, sqlite_actors: dict[str, Actor]) -> tuple[int, str]:
+def worked_case(sqlite_engine: Engine, sqlite_actors: dict[str, Actor],
+                sqlite_scored: tuple[int, int]) -> tuple[int, str]:
     """A case decided by an officer and confirmed by a senior: (case id, application number)."""
     from riskdesk.services.cases import work as cases
-    from tests.helpers import scored_cases
-
-    override, _ = scored_cases(sqlite_engine, sqlite_actors)
+    override, _ = sqlite_scored
     officer, senior = sqlite_actors["officer"], sqlite_actors["senior"]
     with unit_of_work(sqlite_engine) as s:
         case = cases.get_case(s, override)

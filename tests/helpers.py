@@ -73,19 +73,31 @@ def activate_default(engine: Engine, actors: dict[str, Actor]) -> ModelVersion:
         return models.approve(session, actors["compliance"], mv.id or 0)
 
 
-def scored_cases(engine: Engine, actors: dict[str, Actor]) -> tuple[int, int]:
-    """(a case whose approval is an override, a case an officer may approve alone)."""
+def build_scored(engine: Engine, actors: dict[str, Actor]) -> None:
+    """The default model approved and 400 applications imported and scored by the officer: the
+    start of most case tests (conftest's ``scored`` template)."""
     activate_default(engine, actors)
     import_frame(engine, actors["officer"], sample(400, seed=3), file_name="c.csv",
                  sha256="4" * 64)
+
+
+def scored_pair(engine: Engine) -> tuple[int, int]:
+    """(a case whose approval is an override, a case an officer may approve alone)."""
     with unit_of_work(engine, write=False) as session:
         rows = session.execute(select(Case.id, DecisionRecord.band, DecisionRecord.max_severity)
                                .join(DecisionRecord, DecisionRecord.id == Case.decision_record_id)
-                               ).all()
+                               .order_by(Case.id)).all()
         override = next(i for i, band, sev in rows if band == "decline" or sev == "high")
         plain = [i for i, band, sev in rows if band != "decline" and sev != "high"]
         alone = next(i for i in plain if not cases.needs_check(session, cases.get_case(session, i)))
     return override, alone
+
+
+def scored_cases(engine: Engine, actors: dict[str, Actor]) -> tuple[int, int]:
+    """``build_scored`` on a database a test made itself, then ``scored_pair``; tests on the
+    fixtures' databases ask for the ``scored`` fixture instead (a copy of a template)."""
+    build_scored(engine, actors)
+    return scored_pair(engine)
 
 
 # --- Months and PDFs -------------------------------------------------------------------------

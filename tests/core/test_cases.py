@@ -13,11 +13,11 @@ from riskdesk.services.admin.users import create_user
 from riskdesk.services.cases import work as cases
 from riskdesk.storage.session import unit_of_work
 from tests.conftest import sign_in_countersigned
-from tests.helpers import scored_cases
 
 
-def test_override_waits_for_a_senior_checker(engine: Engine, actors: dict[str, Actor]) -> None:
-    override, alone = scored_cases(engine, actors)
+def test_override_waits_for_a_senior_checker(engine: Engine, actors: dict[str, Actor],
+        scored: tuple[int, int]) -> None:
+    override, alone = scored
     officer, senior = actors["officer"], actors["senior"]
     with unit_of_work(engine) as s:
         c = cases.claim(s, officer, override, 1)
@@ -54,8 +54,9 @@ def test_override_waits_for_a_senior_checker(engine: Engine, actors: dict[str, A
 
 
 def test_stale_version_is_refused_with_what_changed(engine: Engine,
-                                                    actors: dict[str, Actor]) -> None:
-    _, alone = scored_cases(engine, actors)
+                                                    actors: dict[str, Actor],
+        scored: tuple[int, int]) -> None:
+    _, alone = scored
     with unit_of_work(engine, write=False) as s:
         seen = cases.get_case(s, alone).version  # both officers read version 1
     with unit_of_work(engine) as s:
@@ -68,8 +69,9 @@ def test_stale_version_is_refused_with_what_changed(engine: Engine,
 
 
 def test_notes_are_append_only_with_corrections_and_drafts(engine: Engine,
-                                                           actors: dict[str, Actor]) -> None:
-    _, alone = scored_cases(engine, actors)
+                                                           actors: dict[str, Actor],
+        scored: tuple[int, int]) -> None:
+    _, alone = scored
     officer = actors["officer"]
     with unit_of_work(engine) as s:
         cases.save_draft(s, officer, alone, kind="phone", outcome="verified", text="called the")
@@ -89,8 +91,9 @@ def test_notes_are_append_only_with_corrections_and_drafts(engine: Engine,
 
 
 def test_auditor_and_compliance_cannot_work_cases(engine: Engine,
-                                                  actors: dict[str, Actor]) -> None:
-    _, alone = scored_cases(engine, actors)
+                                                  actors: dict[str, Actor],
+        scored: tuple[int, int]) -> None:
+    _, alone = scored
     for who in ("auditor", "compliance", "admin"):
         with unit_of_work(engine) as s:
             for call in (lambda a: cases.claim(s, a, alone, 1),
@@ -104,10 +107,10 @@ def test_auditor_and_compliance_cannot_work_cases(engine: Engine,
 
 
 def test_case_detail_has_everything_to_decide_and_is_audited(
-        engine: Engine, actors: dict[str, Actor]) -> None:
+        engine: Engine, actors: dict[str, Actor], scored: tuple[int, int]) -> None:
     from riskdesk.services.cases.detail import load_case
 
-    override, _ = scored_cases(engine, actors)
+    override, _ = scored
     with unit_of_work(engine) as s:
         cases.add_note(s, actors["officer"], override, kind="income", outcome="verified",
                        text="payslips for three months")
@@ -129,13 +132,13 @@ def test_case_detail_has_everything_to_decide_and_is_audited(
 
 
 def test_linked_applications_share_an_identifier(engine: Engine,
-                                                 actors: dict[str, Actor]) -> None:
+                                                 actors: dict[str, Actor],
+        scored: tuple[int, int]) -> None:
     from sqlalchemy import func
 
     from riskdesk.domain.applications import Applicant, Application
     from riskdesk.services.cases.detail import _linked
 
-    scored_cases(engine, actors)
     with unit_of_work(engine, write=False) as s:
         person_id = s.execute(select(Application.applicant_id).group_by(
             Application.applicant_id).having(func.count() > 1)).scalars().first()

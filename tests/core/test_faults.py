@@ -124,10 +124,9 @@ def _decide(url: str, who: str, case_id: int, version: int, decision: str,
 
 
 def test_two_processes_deciding_one_case_exactly_one_wins(
-        engine: Engine, actors: dict[str, Actor], db_url: str) -> None:
-    from tests.helpers import scored_cases
+        engine: Engine, actors: dict[str, Actor], db_url: str, scored: tuple[int, int]) -> None:
 
-    _, case_id = scored_cases(engine, actors)
+    _, case_id = scored
     officer = actors["officer"]
     with unit_of_work(engine) as session:
         case = cases.claim(session, officer, case_id, cases.get_case(session, case_id).version)

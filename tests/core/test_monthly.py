@@ -12,7 +12,7 @@ from riskdesk.services.cases import work as cases
 from riskdesk.services.reporting.monthly import monthly_figures
 from riskdesk.storage.clock import utcnow
 from riskdesk.storage.session import unit_of_work
-from tests.helpers import local_month_utc, scored_cases
+from tests.helpers import local_month_utc
 
 pytestmark = pytest.mark.dates
 
@@ -20,8 +20,9 @@ pytestmark = pytest.mark.dates
 
 
 def test_figures_match_sql_and_stay_frozen_at_the_cut_off(engine: Engine,
-                                                          actors: dict[str, Actor]) -> None:
-    override, alone = scored_cases(engine, actors)
+                                                          actors: dict[str, Actor],
+        scored: tuple[int, int]) -> None:
+    override, alone = scored
     officer, senior = actors["officer"], actors["senior"]
     for case_id in (override, alone):
         with unit_of_work(engine) as s:

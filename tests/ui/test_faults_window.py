@@ -15,12 +15,11 @@ from tests.helpers import count_rows, intact, kill_half_way
 
 def test_sigkill_during_a_note_save_keeps_the_draft(
         qtbot: Any, sqlite_engine: Engine, sqlite_path: Path, sqlite_actors: dict[str, Actor],
-        tmp_path: Path) -> None:
+        tmp_path: Path, sqlite_scored: tuple[int, int]) -> None:
     from riskdesk.ui.cases.detail import CaseDialog
-    from tests.helpers import scored_cases
     from tests.ui.fakes import FakeDialogs
 
-    case_id, _ = scored_cases(sqlite_engine, sqlite_actors)
+    case_id, _ = sqlite_scored
     officer = sqlite_actors["officer"]
     kill_half_way("note", sqlite_path, officer, str(case_id), tmp_path)
     intact(sqlite_path)

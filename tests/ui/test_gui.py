@@ -222,14 +222,14 @@ def test_case_queue_views_with_counts(qtbot: Any, sqlite_engine: Engine,
 
 
 def test_case_window_note_decline_override_and_check(qtbot: Any, sqlite_engine: Engine,
-                                                     sqlite_actors: dict) -> None:
+                                                     sqlite_actors: dict,
+        sqlite_scored: tuple[int, int]) -> None:
     """Officer: open a case from "My cases", write a note, decline; approve an override -> it
     waits and the officer cannot check it; a senior officer confirms; the auditor can write
     nothing."""
     from riskdesk.services.admin.users import sign_in
-    from tests.helpers import scored_cases
 
-    override, alone = scored_cases(sqlite_engine, sqlite_actors)
+    override, alone = sqlite_scored
     senior = sqlite_actors["senior"]
 
     def attempt(name: str, password: str) -> Actor | None:
@@ -307,12 +307,11 @@ def test_case_window_note_decline_override_and_check(qtbot: Any, sqlite_engine: 
 
 
 def test_stale_case_shows_what_changed(qtbot: Any, sqlite_engine: Engine,
-                                       sqlite_actors: dict) -> None:
+                                       sqlite_actors: dict, sqlite_scored: tuple[int, int]) -> None:
     from riskdesk.services.cases import work as cases
     from riskdesk.ui.cases.detail import CaseDialog
-    from tests.helpers import scored_cases
 
-    _, alone = scored_cases(sqlite_engine, sqlite_actors)
+    _, alone = sqlite_scored
     dialogs = FakeDialogs()
     d = CaseDialog(Backend(sqlite_engine, sqlite_actors["officer"]), alone, dialogs)
     qtbot.addWidget(d)
@@ -591,13 +590,13 @@ def test_complaints_tab_imports_a_call_centre_file_and_filters(qtbot: Any, sqlit
 
 def test_reports_tab_issues_previews_prints_and_verifies(qtbot: Any, sqlite_engine: Engine,
                                                          sqlite_actors: dict,
-                                                         tmp_path: Path) -> None:
+                                                         tmp_path: Path,
+        sqlite_scored: tuple[int, int]) -> None:
     from PySide6.QtPrintSupport import QPrinter
 
     from riskdesk.ui.worker import wait_for_all
-    from tests.helpers import scored_cases
 
-    case_id, _ = scored_cases(sqlite_engine, sqlite_actors)
+    case_id, _ = sqlite_scored
     with unit_of_work(sqlite_engine, write=False) as s:
         app_no = s.execute(text("SELECT application_no FROM review_case WHERE id = :i"),
                            {"i": case_id}).scalar_one()
@@ -753,11 +752,11 @@ def test_settings_dialog_tests_a_connection_and_saves(
 
 
 def test_the_queue_shows_a_case_past_its_sla_in_red(
-        qtbot: Any, sqlite_engine: Engine, sqlite_actors: dict) -> None:
+        qtbot: Any, sqlite_engine: Engine, sqlite_actors: dict,
+        sqlite_scored: tuple[int, int]) -> None:
     from riskdesk.ui.cases.model import DUE, PAST_DUE
-    from tests.helpers import scored_cases
 
-    late, on_time = scored_cases(sqlite_engine, sqlite_actors)
+    late, on_time = sqlite_scored
     with sqlite_engine.begin() as conn:
         conn.execute(text("UPDATE review_case SET due_at = '2020-01-01 00:00:00.000000' "
                           "WHERE id = :i"), {"i": late})

@@ -120,11 +120,11 @@ def test_dialogs_in_chinese_have_no_english_source_left(qtbot: Any) -> None:
 
 
 def test_every_tab_and_dialog_in_chinese_has_no_english_source_left(
-        qtbot: Any, sqlite_engine: Engine, sqlite_actors: dict, tmp_path: Path) -> None:
+        qtbot: Any, sqlite_engine: Engine, sqlite_actors: dict, tmp_path: Path,
+        sqlite_scored: tuple[int, int]) -> None:
     from riskdesk.ui.cases.detail import CaseDialog
-    from tests.helpers import scored_cases
 
-    case_id, _ = scored_cases(sqlite_engine, sqlite_actors)
+    case_id, _ = sqlite_scored
     app = QApplication.instance()
     sources = {src for _, src in ts_messages(TS)}
     translators = install_translators(app, "zh_CN")
