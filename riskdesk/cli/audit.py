@@ -98,6 +98,9 @@ def run(args: argparse.Namespace) -> int:
         from riskdesk.services.audit.signatures import check_against_file
 
         signed = check_against_file(session, anchors.file) if anchors is not None else None
+        from riskdesk.services.free_text import audit_text_warning
+
+        personal = audit_text_warning(session)  # issue 25: a warning, never a failure
     if not result.ok:
         print(f"audit trail BROKEN at event {result.broken_seq}: {result.reason}. "
               f"{result.events} events verified before it; last good hash {result.head_hash}",
@@ -119,6 +122,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     print(f"audit trail intact: {result.events} events; head hash {result.head_hash}; "
           f"{anchors.checked} anchor(s) match")
+    if personal:
+        print(f"  warning: {personal}")
     print(f"  {signed.signed} signed event(s) verified against their actors' keys")
     if signed.before is not None:
         print(f"  {signed.before.line()}")

@@ -16,6 +16,9 @@ def add_parser(sub: Subparsers) -> None:
     rc.add_argument("application_no")
     rc.add_argument("--out", type=Path, required=True)
     rc.add_argument("--lang", default="zh", help="zh or en (default zh)")
+    rc.add_argument("--unmasked", action="store_true",
+                    help="include personal data (full name, ID number, phone): a role that "
+                    "may see it; audited, and every page is marked \"contains personal data\"")
     add_common(rc)
     rm = rs.add_parser("monthly", help="the monthly compliance report, frozen at a cut-off")
     rm.add_argument("--month", required=True, help="YYYY-MM (the bank's local month)")
@@ -85,7 +88,8 @@ def run(args: argparse.Namespace) -> int:
             cut_off = cut_off.replace(tzinfo=None)
         issued = reports.monthly_report(engine, actor, args.month, language, cut_off)
     else:
-        issued = reports.case_report(engine, actor, args.application_no, language)
+        issued = reports.case_report(engine, actor, args.application_no, language,
+                                     include_personal=args.unmasked)
     write_atomically(args.out, issued.pdf)
     print(f"{args.out}: {issued.report.report_no}, {issued.report.size:,} bytes, sha256 "
           f"{issued.report.sha256}")

@@ -26,6 +26,7 @@ from riskdesk.domain.scoring import (
     ScoreReason,
     ScoreRun,
 )
+from riskdesk.domain.text_pii import TextPii
 from riskdesk.domain.users import AppSetting, RoleRequest, User, UserKey, UserRole
 
 __all__ = [
@@ -67,6 +68,7 @@ __all__ = [
     "Score",
     "ScoreReason",
     "ScoreRun",
+    "TextPii",
     "User",
     "UserKey",
     "UserRole",

@@ -1,6 +1,7 @@
 """The case audit report: one case's whole story for a dispute or an inspection.
 
-Application and applicant (masked unless the user may see personal data), score with a chart
+Application and applicant (masked for every reader unless personal data was asked for by
+one who may see it: then every page says so), score with a chart
 of the reason contributions, rule hits with their sources, the decision record's versions,
 every investigation note, the decision chain with maker and checker, linked complaints, and the
 case's audit events with their hashes (the chain can be re-verified against them).
@@ -22,6 +23,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from riskdesk.domain.enums import label
 from riskdesk.i18n import translate
 from riskdesk.reports.layout import WIDTH, Page, Styles, esc, keep, pairs, render, table
+from riskdesk.security.masking import mask_name
 from riskdesk.services.cases.detail import CaseDetail
 
 
@@ -32,7 +34,8 @@ class CaseReportData:
         tuple[int, datetime, str, str, str | None, str]
     ]  # seq, at, actor, action, after, hash
     people: dict[int, str]  # user id -> name, for maker and checker
-    unmasked: dict[str, str]  # full ID number / phone when the user may see them
+    unmasked: dict[str, str]  # full name / ID number / phone when asked for and allowed
+    personal: bool = False  # "include personal data": every page is marked
 
 
 def _when(value: Any) -> str:
@@ -106,7 +109,8 @@ def build(data: CaseReportData, *, report_no: str, generated_by: str, cut_off: d
             pairs(
                 s,
                 [
-                    (translate("CaseReport", "Applicant"), app["name"]),
+                    (translate("CaseReport", "Applicant"),
+                     data.unmasked.get("name", mask_name(str(app["name"])))),
                     (
                         translate("CaseReport", "ID number"),
                         data.unmasked.get("id_no", app["id_no"]),
@@ -324,6 +328,7 @@ def build(data: CaseReportData, *, report_no: str, generated_by: str, cut_off: d
         report_no=report_no,
         page_text=translate("CaseReport", "Page {x} of {y}"),
         footer=translate("CaseReport", "Cut-off") + " " + _when(cut_off),
+        marking=translate("CaseReport", "Contains personal data") if data.personal else "",
     )
     return render(story, page, author=generated_by, subject=str(app.get("application_no")))
 

@@ -27,6 +27,7 @@ class Page:
     report_no: str
     page_text: str  # "Page {x} of {y}" in the report's language
     footer: str  # e.g. the cut-off
+    marking: str = ""  # e.g. "contains personal data", printed on every page in red
 
 
 class Styles:
@@ -109,6 +110,11 @@ def _numbered(page: Page, font: str) -> type[canvas.Canvas]:
             self.drawString(LEFT, 11 * mm, page.footer)
             self.drawRightString(w - RIGHT, 11 * mm,
                                  page.page_text.format(x=number, y=total))
+            if page.marking:
+                self.setFont(font, 9)
+                self.setFillColor(colors.HexColor("#b22233"))
+                self.drawCentredString(w / 2, h - 8 * mm, page.marking)
+                self.drawCentredString(w / 2, 6 * mm, page.marking)
             self.restoreState()
 
     return Numbered

@@ -14,6 +14,8 @@ from sqlmodel import Session, col, select
 from riskdesk.domain.findings import Finding
 from riskdesk.errors import InvalidInput, NotFound
 from riskdesk.i18n import translate
+from riskdesk.security.pii_scan import mask_text
+from riskdesk.services import free_text
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
 from riskdesk.services.audit.packs import verify_pack
@@ -53,7 +55,8 @@ def _checked(d: Draft) -> Draft:
 # --- in the pack ----------------------------------------------------------------------------
 
 def add_in_pack(pack: Path, auditor: str, draft: Draft) -> int:
-    """Written through its own connection: the sealed tables are never written."""
+    """Written through its own connection: the sealed tables are never written. A pack holds
+    no data key: personal data typed in is masked and not kept (issue 25)."""
     d = _checked(draft)
     con = sqlite3.connect(pack)
     try:
@@ -65,7 +68,8 @@ def add_in_pack(pack: Path, auditor: str, draft: Draft) -> int:
                 " text, recommendation, auditor, found_at, imported_by, status, follow_up, "
                 "version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', 'open', '', 1)",
                 (f"{pack_id}:{uuid.uuid4().hex[:12]}", pack_id, d.case_id, d.complaint_id,
-                 d.month, d.severity, d.text.strip(), d.recommendation.strip(),
+                 d.month, d.severity, mask_text(d.text.strip()),
+                 mask_text(d.recommendation.strip()),
                  auditor[:64], utcnow().strftime("%Y-%m-%d %H:%M:%S.%f")))
             return int(cur.lastrowid or 0)
     finally:
@@ -108,13 +112,19 @@ def import_findings(session: Session, actor: Actor, pack: Path) -> Imported:
                            r["case_id"] if r["case_id"] is None else int(str(r["case_id"])),
                            None if r["complaint_id"] is None else int(str(r["complaint_id"])),
                            str(r["month"] or "")))
+        text, advice = free_text.scan(d.text), free_text.scan(d.recommendation)
         row = Finding(ref=str(r["ref"]), pack_id=verdict.pack_id, case_id=d.case_id,
                       complaint_id=d.complaint_id, month=d.month, severity=d.severity,
-                      text=d.text, recommendation=d.recommendation, auditor=str(r["auditor"]),
+                      text=text.fit(4000), recommendation=advice.fit(2000),
+                      auditor=str(r["auditor"]),
                       found_at=datetime.fromisoformat(str(r["found_at"])), imported_at=now,
                       imported_by=actor.username)
         session.add(row)
         session.flush()
+        free_text.keep(session, text, entity="audit_finding", entity_id=row.id or 0,
+                       field="text")
+        free_text.keep(session, advice, entity="audit_finding", entity_id=row.id or 0,
+                       field="recommendation")
         audit.append(session, actor, "finding.import", "finding", row.id or 0, after={
             "ref": row.ref, "severity": row.severity, "case": row.case_id,
             "complaint": row.complaint_id, "month": row.month, "auditor": row.auditor})
@@ -133,9 +143,11 @@ def follow_up(session: Session, actor: Actor, finding_id: int, version: int, *,
     row = session.get(Finding, finding_id)
     if row is None:
         raise NotFound(translate("Findings", "There is no finding {id}.").format(id=finding_id))
+    note = free_text.keep(session, note.strip(), entity="audit_finding", entity_id=finding_id,
+                          field="follow_up")
     return save_versioned(session, actor, row, version, action="finding.follow_up",
                           entity="finding", values={"status": status,
-                                                    "follow_up": note.strip()[:2000]},
+                                                    "follow_up": note[:2000]},
                           tracked=("status", "follow_up"), extra=None,
                           stale=lambda now: _stale(now, version))
 

@@ -213,6 +213,7 @@ def _mask(rows: dict[str, list[dict[str, Any]]], session: Session, unmasked: boo
             r["applicant_name"] = mask_name(r["applicant_name"]) if r["applicant_name"] else ""
         for r in rows["complaint"]:
             r["complainant_name"] = mask_name(r["complainant_name"])
+            r["proxy_name"] = mask_name(r["proxy_name"]) if r["proxy_name"] else ""
 
 
 def export_pack(engine: Engine, actor: Actor, out: Path, *, month: str | None = None,

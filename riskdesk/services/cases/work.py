@@ -19,6 +19,7 @@ from riskdesk.domain.scoring import DecisionRecord, PolicyVersion
 from riskdesk.domain.users import User, UserRole
 from riskdesk.errors import InvalidInput, NotFound, PermissionDenied, StaleVersion
 from riskdesk.i18n import translate
+from riskdesk.services import free_text
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
 from riskdesk.services.permissions import Action, require
@@ -136,14 +137,22 @@ def add_note(session: Session, actor: Actor, case_id: int, *, kind: str, outcome
         if old is None or old.case_id != case_id:
             raise InvalidInput(translate("Cases", "Note {id} is not a note of this case.")
                                .format(id=corrects_id))
-    note = InvestigationNote(case_id=case_id, kind=kind, outcome=outcome, text=text[:4000],
-                             corrects_id=corrects_id, author_id=_uid(actor),
-                             author=actor.username, created_at=utcnow(session))
+    cleaned = free_text.scan(text)  # personal data typed in stays masked (issue 25)
+    note = InvestigationNote(case_id=case_id, kind=kind, outcome=outcome,
+                             text=cleaned.fit(4000), corrects_id=corrects_id,
+                             author_id=_uid(actor), author=actor.username,
+                             created_at=utcnow(session))
     session.add(note)
     draft = session.get(NoteDraft, (case_id, actor.user_id))
     if draft is not None:
         session.delete(draft)
     session.flush()
+    if draft is not None:  # what the draft masked, the note keeps (its window showed it)
+        free_text.carry(session, entity="note_draft", entity_id=f"{case_id}:{actor.user_id}",
+                        to_entity="investigation_note", to_id=note.id or 0, field="text",
+                        text=note.text, found=cleaned.found)
+    free_text.keep(session, cleaned, entity="investigation_note", entity_id=note.id or 0,
+                   field="text")
     audit.append(session, actor, "case.note", "case", case.id or 0, after={
         "note": note.id, "kind": kind, "outcome": outcome, "corrects": corrects_id,
         "length": len(text)})
@@ -159,7 +168,10 @@ def save_draft(session: Session, actor: Actor, case_id: int, *, kind: str, outco
     if draft is None:
         draft = NoteDraft(case_id=case_id, user_id=_uid(actor), updated_at=utcnow(session))
         session.add(draft)
-    draft.kind, draft.outcome, draft.text = kind[:16], outcome[:16], text[:4000]
+    draft.kind, draft.outcome = kind[:16], outcome[:16]
+    draft.text = free_text.keep(session, text, entity="note_draft",
+                                entity_id=f"{case_id}:{actor.user_id}", field="text",
+                                replace=True)[:4000]
     draft.updated_at = utcnow(session)
     session.flush()
     return draft
@@ -213,7 +225,7 @@ def decide(session: Session, actor: Actor, case_id: int, version: int, decision:
     if case.status == CaseStatus.ESCALATED and not actor.has(Role.SENIOR_OFFICER):
         raise PermissionDenied(translate("Cases", "Case {id} is escalated: a senior officer "
                                          "decides it.").format(id=case_id))
-    values: dict[str, Any] = {"reason": reason[:2000]}
+    values: dict[str, Any] = {"reason": _reason(session, case_id, reason)}
     extra: dict[str, Any] = {"decision": decision}
     if decision == "request_info":
         values["status"] = CaseStatus.PENDING_INFO
@@ -228,6 +240,12 @@ def decide(session: Session, actor: Actor, case_id: int, version: int, decision:
         else:
             values.update({"status": CaseStatus.DECIDED, "decided_by_id": actor.user_id})
     return _save(session, actor, case, version, "case.decide", values, extra)
+
+
+def _reason(session: Session, case_id: int, reason: str) -> str:
+    """A decision or check reason as stored: masked, the values found kept encrypted."""
+    return free_text.keep(session, reason, entity="review_case", entity_id=case_id,
+                          field="reason")[:2000]
 
 
 def check(session: Session, actor: Actor, case_id: int, version: int, *, confirm: bool,
@@ -249,5 +267,5 @@ def check(session: Session, actor: Actor, case_id: int, version: int, *, confirm
     if not reason.strip():
         raise InvalidInput(translate("Cases", "Sending a decision back needs a reason."))
     values = {"status": CaseStatus.IN_REVIEW, "decision": None, "maker_id": None,
-              "reason": reason[:2000]}
+              "reason": _reason(session, case_id, reason)}
     return _save(session, actor, case, version, "case.check.send_back", values)

@@ -13,7 +13,7 @@ from riskdesk.domain.complaints import Complaint
 from riskdesk.domain.users import User
 from riskdesk.services.actor import Actor
 from riskdesk.services.complaints.handling import DUE_SOON, OPEN
-from riskdesk.services.permissions import Action, require
+from riskdesk.services.permissions import Action, allowed, require
 from riskdesk.storage.clock import utcnow
 
 
@@ -99,8 +99,15 @@ def page(session: Session, actor: Actor, f: ComplaintFilter, *,
     if after is not None:
         due, last = after
         q = q.where(or_(col(k.due_at) > due, and_(col(k.due_at) == due, col(k.id) > last)))
-    rows = session.execute(q.order_by(col(k.due_at), col(k.id)).limit(limit))
-    return [ComplaintRow(*r) for r in rows]
+    rows = [ComplaintRow(*r) for r in session.execute(
+        q.order_by(col(k.due_at), col(k.id)).limit(limit))]
+    if not allowed(actor, Action.PII_UNMASK):  # auditors and admins: names masked (issue 25)
+        from dataclasses import replace
+
+        from riskdesk.security.masking import mask_name
+
+        rows = [replace(r, complainant_name=mask_name(r.complainant_name)) for r in rows]
+    return rows
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ from riskdesk.domain.enums import (
 from riskdesk.domain.users import AppSetting, User
 from riskdesk.errors import InvalidInput, NotFound, PermissionDenied, StaleVersion
 from riskdesk.i18n import translate
+from riskdesk.services import free_text
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
 from riskdesk.services.cases.opening import open_case
@@ -157,6 +158,11 @@ def _required(text: str, what: str) -> str:
     return text
 
 
+def _kept(session: Session, c: Complaint, text: str, field: str) -> str:
+    """Free text as stored and audited: masked, the values found kept encrypted (issue 25)."""
+    return free_text.keep(session, text, entity="complaint", entity_id=c.id or 0, field=field)
+
+
 def _choice(value: str, allowed: type[Any], what: str) -> str:
     if value not in {v.value for v in allowed}:
         raise InvalidInput(translate("Complaints", "{what} must be one of: {choices}.").format(
@@ -198,6 +204,8 @@ def register(session: Session, actor: Actor, *, channel: str, category: str, des
     if proxy_name.strip():
         _required(proxy_authorisation, translate(
             "Complaints", "How the proxy is authorised"))
+    said = free_text.scan(description)  # personal data typed in stays masked (issue 25)
+    authorised = free_text.scan(proxy_authorisation.strip())
     now = utcnow(session)
     received = received_at or now
     if received > now + timedelta(minutes=5):
@@ -206,8 +214,8 @@ def register(session: Session, actor: Actor, *, channel: str, category: str, des
     c = Complaint(number=f"pending-{actor.username}-{now.timestamp()}"[:24], channel=channel,
                   category=category, applicant_id=applicant_id, partner_id=partner_id,
                   complainant_name=complainant_name[:128], proxy_name=proxy_name.strip()[:128],
-                  proxy_authorisation=proxy_authorisation.strip()[:500],
-                  application_id=application_id, description=description[:4000],
+                  proxy_authorisation=authorised.fit(500),
+                  application_id=application_id, description=said.fit(4000),
                   received_at=received, due_at=due_at(session, received, Extension.NONE),
                   status=ComplaintStatus.RECEIVED.value, subject_user_id=subject_user_id,
                   subject_team=subject_team.strip()[:64], created_by_id=actor.user_id or 0,
@@ -216,6 +224,9 @@ def register(session: Session, actor: Actor, *, channel: str, category: str, des
     session.flush()
     c.number = f"TS-{received:%Y%m}-{c.id:06d}"
     session.flush()
+    free_text.keep(session, said, entity="complaint", entity_id=c.id or 0, field="description")
+    free_text.keep(session, authorised, entity="complaint", entity_id=c.id or 0,
+                   field="proxy_authorisation")
     audit.append(session, actor, "complaint.register", "complaint", c.id or 0, after={
         "number": c.number, "channel": channel, "category": category,
         "application_id": application_id, "applicant_id": applicant_id,
@@ -258,7 +269,11 @@ def find_customers(session: Session, actor: Actor, text: str, limit: int = 20) -
     else:
         q = q.where(*prefix_match(col(Applicant.name), text))
     rows = session.execute(q.order_by(col(Applicant.name), col(Applicant.id)).limit(limit))
-    return [Customer(int(i), n, m, int(k)) for i, n, m, k in rows]
+    from riskdesk.security.masking import mask_name
+    from riskdesk.services.permissions import allowed
+
+    shown = (lambda n: n) if allowed(actor, Action.PII_UNMASK) else mask_name
+    return [Customer(int(i), shown(n), m, int(k)) for i, n, m, k in rows]
 
 
 @dataclass(frozen=True)
@@ -333,6 +348,7 @@ def extend(session: Session, actor: Actor, complaint_id: int, version: int, *, r
     if c.extension != Extension.NONE:
         raise InvalidInput(translate("Complaints", "Complaint {number} is already extended.")
                            .format(number=c.number))
+    reason = _kept(session, c, reason, "extension_reason")
     return _save(session, actor, c, version, "complaint.extend", {
         "extension": Extension.COMPLEX.value, "extension_reason": reason[:1000],
         "complainant_told_at": utcnow(session),
@@ -347,6 +363,7 @@ def request_special_extension(session: Session, actor: Actor, complaint_id: int,
     if c.extension != Extension.COMPLEX:
         raise InvalidInput(translate("Complaints", "A special extension follows a complex-case "
                                      "extension."))
+    reason = _kept(session, c, reason, "extension_reason")
     return _save(session, actor, c, version, "complaint.special_requested", {
         "extension": Extension.SPECIAL_REQUESTED.value,
         "extension_reason": f"{c.extension_reason}\n{reason}"[:1000]}, {"reason": reason})
@@ -388,6 +405,7 @@ def respond(session: Session, actor: Actor, complaint_id: int, version: int,
         raise InvalidInput(translate(
             "Complaints", "The response must tell the customer the further channels; missing: "
             "{channels}.").format(channels=", ".join(missing)))
+    response = _kept(session, c, response, "response")
     return _save(session, actor, c, version, "complaint.respond", {
         "status": ComplaintStatus.RESPONDED.value, "response": response[:4000],
         "responded_at": utcnow(session)})
@@ -398,7 +416,8 @@ def close(session: Session, actor: Actor, complaint_id: int, version: int, *, re
     c = _work(session, actor, complaint_id, version, (ComplaintStatus.RESPONDED.value,))
     _choice(reaction, Reaction, translate("Complaints", "The customer's reaction"))
     _choice(root_cause, RootCause, translate("Complaints", "The root cause"))
-    rectification = _required(rectification, translate("Complaints", "The rectification"))
+    rectification = _kept(session, c, _required(rectification, translate(
+        "Complaints", "The rectification")), "rectification")
     return _save(session, actor, c, version, "complaint.close", {
         "status": ComplaintStatus.CLOSED.value, "reaction": reaction, "root_cause": root_cause,
         "rectification": rectification[:2000], "closed_at": utcnow(session)})
@@ -408,7 +427,8 @@ def reopen(session: Session, actor: Actor, complaint_id: int, version: int, *,
            reason: str) -> Complaint:
     c = _work(session, actor, complaint_id, version,
               (ComplaintStatus.RESPONDED.value, ComplaintStatus.CLOSED.value))
-    reason = _required(reason, translate("Complaints", "A reason to reopen"))
+    reason = _kept(session, c, _required(reason, translate("Complaints", "A reason to reopen")),
+                   "reopen_reason")
     return _save(session, actor, c, version, "complaint.reopen", {
         "status": ComplaintStatus.INVESTIGATING.value, "closed_at": None,
         "reopen_count": c.reopen_count + 1}, {"reason": reason[:500]})
@@ -418,7 +438,8 @@ def withdraw(session: Session, actor: Actor, complaint_id: int, version: int, *,
              reason: str) -> Complaint:
     """The complainant withdraws: the process ends the day the withdrawal is received."""
     c = _work(session, actor, complaint_id, version, OPEN + (ComplaintStatus.RESPONDED.value,))
-    reason = _required(reason, translate("Complaints", "How the withdrawal was received"))
+    reason = _kept(session, c, _required(reason, translate(
+        "Complaints", "How the withdrawal was received")), "withdraw_reason")
     return _save(session, actor, c, version, "complaint.withdraw", {
         "status": ComplaintStatus.WITHDRAWN.value, "closed_at": utcnow(session)},
         {"reason": reason[:500]})
@@ -428,7 +449,8 @@ def escalate(session: Session, actor: Actor, complaint_id: int, version: int, *,
              reason: str) -> Complaint:
     """To compliance: the complaint leaves its handler and waits in the escalated view."""
     c = _work(session, actor, complaint_id, version, OPEN)
-    reason = _required(reason, translate("Complaints", "A reason to escalate"))
+    reason = _kept(session, c, _required(reason, translate(
+        "Complaints", "A reason to escalate")), "escalate_reason")
     return _save(session, actor, c, version, "complaint.escalate",
                  {"escalated": True, "assignee_id": None}, {"reason": reason[:500]})
 

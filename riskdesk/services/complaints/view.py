@@ -11,8 +11,10 @@ from sqlmodel import Session, col, select
 
 from riskdesk.domain.audit import AuditEvent
 from riskdesk.domain.complaints import Complaint
+from riskdesk.security.masking import mask_name
 from riskdesk.services.actor import Actor
 from riskdesk.services.complaints import handling
+from riskdesk.services.permissions import Action, allowed
 
 
 @dataclass(frozen=True)
@@ -60,9 +62,14 @@ class ComplaintPage:
     applications: tuple[handling.CustomerApplication, ...]
 
 
-def view_of(c: Complaint) -> ComplaintView:
+def view_of(c: Complaint, actor: Actor | None = None) -> ComplaintView:
+    """The complaint as ``actor`` may see it: the complainant's and the proxy's names masked
+    like applicants' for a role without the personal-data permission (issue 25)."""
     values: dict[str, Any] = {f.name: getattr(c, f.name) for f in fields(ComplaintView)}
     values["id"] = c.id or 0
+    if actor is None or not allowed(actor, Action.PII_UNMASK):
+        values["complainant_name"] = mask_name(c.complainant_name)
+        values["proxy_name"] = mask_name(c.proxy_name) if c.proxy_name else ""
     return ComplaintView(**values)
 
 
@@ -81,12 +88,13 @@ def complaint_page(session: Session, actor: Actor, complaint_id: int) -> Complai
     c = handling.get(session, actor, complaint_id)
     apps = (handling.customer_applications(session, actor, c.applicant_id)
             if c.applicant_id is not None else [])
-    return ComplaintPage(view_of(c), tuple(history(session, actor, complaint_id)), tuple(apps))
+    return ComplaintPage(view_of(c, actor), tuple(history(session, actor, complaint_id)),
+                         tuple(apps))
 
 
 def register(session: Session, actor: Actor, /, **values: Any) -> ComplaintView:
     """:func:`handling.register` (its arguments), the new complaint as a read model."""
-    return view_of(handling.register(session, actor, **values))
+    return view_of(handling.register(session, actor, **values), actor)
 
 
 def open_fraud_case(session: Session, actor: Actor, complaint_id: int, version: int) -> int:

@@ -87,11 +87,17 @@ def _seal(session: Session, actor: Actor, row: Report, pdf: bytes,
     return Issued(row, pdf)
 
 
-def case_report(engine: Engine, actor: Actor, application_no: str, language: str) -> Issued:
-    """In ``language`` (zh or en), whatever the interface's language."""
+def case_report(engine: Engine, actor: Actor, application_no: str, language: str, *,
+                include_personal: bool = False) -> Issued:
+    """In ``language`` (zh or en), whatever the interface's language. Personal data is masked
+    for every reader unless ``include_personal`` is asked for: that needs the personal-data
+    permission, is recorded on the issue event, and every page is marked "contains personal
+    data" (issue 25)."""
     from riskdesk.reports.case_report import CaseReportData, build
 
     require(actor, Action.REPORT_CASE)
+    if include_personal:
+        require(actor, Action.PII_UNMASK)
     with in_language(_checked_language(language)), unit_of_work(engine) as session:
         rows = page_cases(session, actor, CaseFilter(application_no=application_no), limit=1)
         if not rows:
@@ -113,19 +119,22 @@ def case_report(engine: Engine, actor: Actor, application_no: str, language: str
                       col(AuditEvent.at) <= cut_off).order_by(col(AuditEvent.seq)))]
         people = {int(i): str(n) for i, n in session.execute(
             select(col(User.id), col(User.username)))}
-        unmasked = _full_pii(session, actor, case_id)
+        unmasked = _full_pii(session, actor, case_id) if include_personal else {}
         row = _reserve(session, actor, "case", application_no, language, cut_off)
-        pdf = build(CaseReportData(detail, events, people, unmasked), report_no=row.report_no,
-                    generated_by=actor.username, cut_off=cut_off)
+        pdf = build(CaseReportData(detail, events, people, unmasked,
+                                   personal=include_personal),
+                    report_no=row.report_no, generated_by=actor.username, cut_off=cut_off)
         issued = _seal(session, actor, row, pdf, {"case": case_id,
+                                                  "personal_data": include_personal,
                                                   "unmasked": sorted(unmasked)},
-                       personal=bool(unmasked))
+                       personal=include_personal)
         session.expunge(issued.report)
     return issued
 
 
 def _full_pii(session: Session, actor: Actor, case_id: int) -> dict[str, str]:
-    """Full ID number and phone for a reader allowed to see them (recorded on the audit)."""
+    """Full name, ID number and phone for a reader allowed to see them who asked for them
+    (recorded on the audit)."""
     if not allowed(actor, Action.PII_UNMASK):
         return {}
     from riskdesk.domain.applications import Applicant, Application
@@ -139,7 +148,7 @@ def _full_pii(session: Session, actor: Actor, case_id: int) -> dict[str, str]:
     if app is None or person is None:
         return {}
     cipher = load_cipher(session, create=False)
-    return {"id_no": cipher.decrypt("id_no", person.id_no_enc),
+    return {"name": person.name, "id_no": cipher.decrypt("id_no", person.id_no_enc),
             "phone": cipher.decrypt("phone", app.phone_enc)}
 
 

@@ -35,6 +35,7 @@ from riskdesk.ui.dialogs import Dialogs
 from riskdesk.ui.formats import date_text, datetime_text, list_sep, number, percent
 from riskdesk.ui.operations import write_op
 from riskdesk.ui.paged_model import display_value
+from riskdesk.ui.pii_confirm import confirm_masking
 
 DRAFT_DELAY_MS = 800
 
@@ -175,6 +176,8 @@ class CaseDialog(QDialog):
     def act(self, key: str) -> None:
         assert self.detail is not None
         version, reason = self.detail.case.version, self.reason.text()
+        if key != "claim" and not confirm_masking(self, self.dialogs, reason):
+            return
         try:
             if key == "claim":
                 self.backend.write(cases.claim, self.case_id, version)
@@ -203,6 +206,8 @@ class CaseDialog(QDialog):
         self.reload()
 
     def add_note(self) -> None:
+        if not confirm_masking(self, self.dialogs, self.note_text.toPlainText()):
+            return
         if not write_op(self, cases.add_note, self.case_id,
                         kind=str(self.note_kind.currentData()),
                         outcome=str(self.note_outcome.currentData()),

@@ -38,6 +38,7 @@ from riskdesk.services.complaints.view import (
 from riskdesk.services.permissions import Action, allowed
 from riskdesk.ui.dialogs import Dialogs
 from riskdesk.ui.formats import datetime_text, number
+from riskdesk.ui.pii_confirm import confirm_masking
 
 
 class ComplaintDialog(QDialog):
@@ -165,6 +166,11 @@ class ComplaintDialog(QDialog):
             "escalate": lambda: write(complaints.escalate, cid, v, reason=reason),
             "fraud_case": lambda: write(open_fraud_case, cid, v),
         }
+        typed = {"respond": self.response.toPlainText(), "close": self.rectification.text(),
+                 **{k: reason for k in ("extend", "request_special", "reopen", "withdraw",
+                                        "escalate")}}
+        if key in typed and not confirm_masking(self, self.dialogs, typed[key]):
+            return
         if key in ("extend", "approve_special") and not self.dialogs.confirm(
                 self, self.tr("Extension"), self.tr("Has the complainant been told of the "
                                                     "extension and its reason?")):

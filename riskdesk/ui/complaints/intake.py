@@ -29,6 +29,7 @@ from riskdesk.services.complaints import view as complaint_view
 from riskdesk.storage.clock import utcnow
 from riskdesk.ui.dialogs import Dialogs
 from riskdesk.ui.formats import clock_now, datetime_format, number
+from riskdesk.ui.pii_confirm import confirm_masking
 
 
 class ComplaintForm(QDialog):
@@ -129,6 +130,9 @@ class ComplaintForm(QDialog):
         customer = self.selected_customer()
         picked = self.received.dateTime().toSecsSinceEpoch()
         received = datetime.fromtimestamp(picked, UTC).replace(tzinfo=None)
+        if not confirm_masking(self, self.dialogs, self.description.toPlainText(),
+                               self.proxy_auth.text()):
+            return
         try:
             self.created = self.backend.write(
                 complaint_view.register, channel=str(self.channel.currentData()),

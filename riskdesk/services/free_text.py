@@ -1,0 +1,201 @@
+"""Free text kept without personal data (issue 25).
+
+Notes, note drafts, decision and check reasons, complaint descriptions, replies and reasons,
+and finding texts are scanned as they are saved (:mod:`riskdesk.security.pii_scan`): the text
+keeps the masked form, so the row, its audit event, audit packs, backups, logs and PDFs carry
+only masked text, and each value found is kept encrypted with the data key in ``text_pii``
+beside the row and field it was typed into. The window shows the writer what will be masked
+before they save (:func:`riskdesk.security.pii_scan.find_pii`).
+
+:func:`clean_existing` is the clean-up of rows written before (migration 0009): audited with
+how many rows of each table it cleaned, never with a value.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, delete, select, update
+from sqlmodel import Session, col
+
+from riskdesk.domain.text_pii import TextPii
+from riskdesk.security.pii_scan import Found, find_pii, mask_text
+from riskdesk.services.actor import Actor
+from riskdesk.storage.clock import utcnow
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """A text as it is stored (masked) and what was found in it."""
+
+    text: str
+    found: tuple[Found, ...]
+
+    def fit(self, limit: int) -> str:
+        return self.text[:limit]
+
+
+def scan(text: str) -> Cleaned:
+    found = tuple(find_pii(text))
+    return Cleaned(mask_text(text) if found else text, found)
+
+
+def keep(session: Session, cleaned: Cleaned | str, *, entity: str, entity_id: str | int,
+         field: str, replace: bool = False) -> str:
+    """Stores what ``cleaned`` found, encrypted, beside ``entity``/``entity_id``/``field``;
+    returns the masked text. ``replace``: the field's earlier values go (a draft)."""
+    if isinstance(cleaned, str):
+        cleaned = scan(cleaned)
+    if replace:
+        forget(session, entity=entity, entity_id=entity_id, field=field)
+    if cleaned.found:
+        from riskdesk.security.datakey import load_cipher
+
+        cipher = load_cipher(session)
+        now = utcnow(session)
+        for i, f in enumerate(cleaned.found):
+            session.add(TextPii(entity=entity, entity_id=str(entity_id), field=field,
+                                position=i, kind=f.kind, masked=f.masked,
+                                value_enc=cipher.encrypt(f"text_pii.{f.kind}", f.value),
+                                key_id=cipher.key_id, created_at=now))
+        session.flush()
+    return cleaned.text
+
+
+def forget(session: Session, *, entity: str, entity_id: str | int, field: str | None = None,
+           ) -> None:
+    """Drops the values kept for a row (a draft turned into a note, or deleted)."""
+    q = delete(TextPii).where(col(TextPii.entity) == entity,
+                              col(TextPii.entity_id) == str(entity_id))
+    if field is not None:
+        q = q.where(col(TextPii.field) == field)
+    session.execute(q)
+
+
+def carry(session: Session, *, entity: str, entity_id: str | int, to_entity: str,
+          to_id: str | int, field: str, text: str, found: tuple[Found, ...] = ()) -> None:
+    """A draft becomes a record: the draft's kept values whose masked form the record's text
+    still shows move to the record, unless typed there again in full (``found``); the others
+    go with the draft."""
+    rows = session.scalars(select(TextPii).where(
+        col(TextPii.entity) == entity, col(TextPii.entity_id) == str(entity_id))).all()
+    again = {f.masked for f in found}
+    for r in rows:
+        if r.masked in text and r.masked not in again:
+            r.entity, r.entity_id, r.field = to_entity, str(to_id), field
+        else:
+            session.delete(r)
+    session.flush()
+
+
+def kept(session: Session, actor: Actor, *, entity: str, entity_id: str | int,
+         field: str) -> list[tuple[str, str]]:
+    """(masked, plain) of the values found in a field, in order: for a reader allowed to see
+    personal data, audited as a look at unmasked data."""
+    from riskdesk.security.datakey import load_cipher
+    from riskdesk.services.audit import trail as audit
+    from riskdesk.services.permissions import Action, require
+
+    require(actor, Action.PII_UNMASK)
+    rows = session.scalars(select(TextPii).where(
+        col(TextPii.entity) == entity, col(TextPii.entity_id) == str(entity_id),
+        col(TextPii.field) == field).order_by(col(TextPii.id))).all()
+    if not rows:
+        return []
+    cipher = load_cipher(session, create=False)
+    audit.append(session, actor, "pii.unmask", entity, str(entity_id),
+                 after={"field": field, "values": [r.masked for r in rows]})
+    return [(r.masked, cipher.decrypt(f"text_pii.{r.kind}", r.value_enc)) for r in rows]
+
+
+# --- rows written before the scan (migration 0009) -------------------------------------------
+
+# table -> (its key columns, the free-text columns)
+FREE_TEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "investigation_note": (("id",), ("text",)),
+    "note_draft": (("case_id", "user_id"), ("text",)),
+    "review_case": (("id",), ("reason",)),
+    "complaint": (("id",), ("description", "response", "extension_reason", "rectification",
+                            "proxy_authorisation")),
+    "audit_finding": (("id",), ("text", "recommendation", "follow_up")),
+}
+
+
+def clean_existing(conn: Connection, actor: Actor, *, batch: int = 1000) -> dict[str, int]:
+    """Masks personal data in the free text of rows already stored, keeping each value found
+    encrypted; records one audit event with how many rows of each table were cleaned (no
+    value in it). Returns those counts (tables with none cleaned are left out)."""
+    from sqlalchemy import MetaData, Table
+
+    session = Session(bind=conn)
+    cleaned: dict[str, int] = {}
+    meta = MetaData()
+    for name, (keys, fields) in FREE_TEXT.items():
+        table = Table(name, meta, autoload_with=conn)
+        key_cols = [table.c[k] for k in keys]
+        last: tuple[Any, ...] | None = None
+        while True:
+            q = select(*key_cols, *(table.c[f] for f in fields)).order_by(*key_cols).limit(batch)
+            if last is not None:
+                from sqlalchemy import tuple_
+
+                q = q.where(tuple_(*key_cols) > tuple_(*last)) if len(keys) > 1 else \
+                    q.where(key_cols[0] > last[0])
+            rows = conn.execute(q).all()
+            if not rows:
+                break
+            for row in rows:
+                key = tuple(row[:len(keys)])
+                changes: dict[str, str] = {}
+                for i, f in enumerate(fields):
+                    value = row[len(keys) + i]
+                    if not value:
+                        continue
+                    scanned = scan(str(value))
+                    if scanned.found:
+                        changes[f] = keep(session, scanned, entity=name,
+                                          entity_id=":".join(str(k) for k in key), field=f)
+                if changes:
+                    conn.execute(update(table).where(
+                        *(c == v for c, v in zip(key_cols, key, strict=True))).values(**changes))
+                    cleaned[name] = cleaned.get(name, 0) + 1
+            last = tuple(rows[-1][:len(keys)])
+    if cleaned:
+        from riskdesk.services.audit import trail as audit
+
+        audit.append(session, actor, "text.pii_cleaned", "database", "free_text",
+                     after={"rows": cleaned})
+    session.flush()
+    return cleaned
+
+
+_HEX = re.compile(r"(?<![0-9A-Za-z])[0-9a-fA-F]{32,}(?![0-9A-Za-z])")  # hashes, not data
+
+
+def audit_text_warning(session: Session, *, batch: int = 5000) -> str | None:
+    """Audit events are never changed: those written with personal data in their text before
+    the clean-up (migration 0010) stay as they are. One line naming them for `audit verify`
+    (a warning, not a failure), or None when there is none."""
+    from riskdesk.domain.audit import AuditEvent
+    from riskdesk.i18n import translate
+
+    found: list[tuple[int, Any]] = []
+    rows = session.execute(select(col(AuditEvent.seq), col(AuditEvent.at),
+                                  col(AuditEvent.before), col(AuditEvent.after))
+                           .order_by(col(AuditEvent.seq))
+                           .execution_options(yield_per=batch))
+    for seq, at, before, after in rows:
+        body = _HEX.sub(" ", f"{before or ''} {after or ''}")
+        if find_pii(body):
+            found.append((int(seq), at))
+    if not found:
+        return None
+    cleaned_at = session.scalar(select(col(AuditEvent.at)).where(
+        col(AuditEvent.action) == "text.pii_cleaned").order_by(col(AuditEvent.seq)).limit(1))
+    until = cleaned_at or found[-1][1]
+    shown = ", ".join(str(s) for s, _ in found[:20]) + (", ..." if len(found) > 20 else "")
+    return translate("Audit", "personal data in audit text before {date}: {n} event(s) "
+                     "written before free text was masked ({seqs}); they stay as written, "
+                     "the chain holds").format(date=f"{until:%Y-%m-%d}", n=len(found),
+                                               seqs=shown)

@@ -1,0 +1,177 @@
+"""Personal data typed into free text is stored masked, the values kept encrypted beside it
+(issue 25): notes, drafts, decision and check reasons, complaint descriptions and replies,
+finding follow-ups; the audit events carry only the masked text; a migration cleans rows
+written before, audited with counts only; `audit verify` names old events once."""
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+from alembic import command
+from sqlalchemy import Engine, select, text
+from sqlalchemy import column as sa_column
+from sqlalchemy import table as sa_table
+
+from riskdesk.domain.audit import AuditEvent
+from riskdesk.domain.cases import Case, InvestigationNote, NoteDraft
+from riskdesk.domain.complaints import Complaint
+from riskdesk.domain.identity import check_char
+from riskdesk.domain.text_pii import TextPii
+from riskdesk.services import free_text
+from riskdesk.services.actor import Actor
+from riskdesk.services.cases import work as cases
+from riskdesk.services.cases.opening import open_case
+from riskdesk.services.complaints import handling
+from riskdesk.storage import migrate
+from riskdesk.storage.clock import utcnow
+from riskdesk.storage.session import unit_of_work
+
+ID17 = "32010219850615331"
+ID_NO = ID17 + check_char(ID17)
+PHONE = "13812345678"
+TYPED = f"申请人本人身份证 {ID_NO}，手机 138-1234-5678，已电话核实"
+MASKED = f"申请人本人身份证 {ID_NO[:6]}********{ID_NO[-4:]}，手机 138****5678，已电话核实"
+REPLY = ("您好，已核实您的身份证 " + ID_NO + " 与手机 " + PHONE + "。如不满意可申请上级复核、"
+         "调解、仲裁或诉讼。")
+
+
+def _bare_case(engine: Engine, actor: Actor) -> int:
+    with unit_of_work(engine) as s:
+        case = open_case(s, actor, kind="fraud", priority=2,
+                         due_at=utcnow(s) + timedelta(days=3))
+        return case.id or 0
+
+
+def _plain_anywhere(engine: Engine) -> list[str]:
+    """Every stored text column that holds the ID number or the phone in plain."""
+    hits = []
+    with engine.connect() as conn:
+        for table, column in [("investigation_note", "text"), ("note_draft", "text"),
+                              ("review_case", "reason"), ("complaint", "description"),
+                              ("complaint", "response"), ("audit_event", "canonical"),
+                              ("audit_event", "after"), ("audit_event", "before")]:
+            for (value,) in conn.execute(select(sa_column(column)).select_from(
+                    sa_table(table))):
+                if value and (ID_NO in value or PHONE in value):
+                    hits.append(f"{table}.{column}")
+    return hits
+
+
+def _kept(engine: Engine, actor: Actor, entity: str, entity_id: object, field: str,
+          ) -> list[tuple[str, str]]:
+    with unit_of_work(engine) as s:
+        return free_text.kept(s, actor, entity=entity, entity_id=str(entity_id), field=field)
+
+
+def test_notes_drafts_and_reasons_are_stored_masked_with_the_values_encrypted(
+        engine: Engine, actors: dict[str, Actor]) -> None:
+    """issue 25, item 1: a note, a draft, a decision reason and a check's reason."""
+    officer, senior = actors["officer"], actors["officer"]
+    case_id = _bare_case(engine, actors["senior"])
+    with unit_of_work(engine) as s:
+        cases.save_draft(s, officer, case_id, kind="identity", outcome="verified", text=TYPED)
+    with unit_of_work(engine) as s:
+        draft = s.get(NoteDraft, (case_id, officer.user_id))
+        assert draft is not None and draft.text == MASKED
+    with unit_of_work(engine) as s:
+        note = cases.add_note(s, officer, case_id, kind="identity", outcome="verified",
+                              text=TYPED)
+        note_id = note.id
+        assert s.get(NoteDraft, (case_id, officer.user_id)) is None
+    with unit_of_work(engine) as s:
+        version = cases.claim(s, officer, case_id, 1).version
+        decided = cases.decide(s, officer, case_id, version, "request_info", TYPED)
+        assert decided.reason == MASKED
+    with unit_of_work(engine, write=False) as s:
+        stored = s.get(InvestigationNote, note_id)
+        assert stored is not None and stored.text == MASKED
+        assert s.scalars(select(TextPii).where(TextPii.entity == "note_draft")).all() == []
+        kinds = s.scalars(select(TextPii.kind).where(
+            TextPii.entity == "investigation_note").order_by(TextPii.position)).all()
+        assert list(kinds) == ["id_number", "phone"]
+        blobs = [bytes(b) for b in s.scalars(select(TextPii.value_enc))]
+        assert blobs and not any(ID_NO.encode() in b or PHONE.encode() in b for b in blobs)
+    assert _kept(engine, senior, "investigation_note", note_id, "text") == [
+        (f"{ID_NO[:6]}********{ID_NO[-4:]}", ID_NO), ("138****5678", PHONE)]
+    assert [v for _, v in _kept(engine, senior, "review_case", case_id, "reason")] == [
+        ID_NO, PHONE]
+    assert _plain_anywhere(engine) == []
+    with unit_of_work(engine, write=False) as s:
+        after = s.scalars(select(AuditEvent.after).where(AuditEvent.action == "case.decide")
+                          ).one()
+    assert "138****5678" in (after or "")
+
+
+def test_check_reason_and_complaint_texts_are_masked(engine: Engine,
+                                                     actors: dict[str, Actor]) -> None:
+    """issue 25, item 1: a send-back reason, a complaint's description, reply, reasons."""
+    officer = actors["officer"]
+    with unit_of_work(engine) as s:
+        c = handling.register(s, officer, channel="phone", category="service_quality",
+                              description=TYPED, complainant_name="王小明")
+        cid = c.id or 0
+        assert c.description == MASKED
+    with unit_of_work(engine) as s:
+        c = handling.investigate(s, officer, cid, 1)
+        c = handling.extend(s, officer, cid, c.version, reason=TYPED, complainant_told=True)
+        c = handling.respond(s, officer, cid, c.version, REPLY)
+        assert ID_NO not in c.response and PHONE not in c.response and "138****5678" in \
+            c.response
+        c = handling.reopen(s, officer, cid, c.version, reason=TYPED)
+    with unit_of_work(engine, write=False) as s:
+        row = s.get(Complaint, cid)
+        assert row is not None and row.extension_reason == MASKED
+    assert [v for _, v in _kept(engine, officer, "complaint", cid, "response")] == [
+        ID_NO, PHONE]
+    assert _plain_anywhere(engine) == []
+
+
+def test_the_migration_cleans_existing_rows_and_audits_counts_only(
+        engine: Engine, actors: dict[str, Actor]) -> None:
+    """issue 25, item 1: rows written before the scan existed are cleaned by migration 0010;
+    the event says how many rows per table, and no value; verify names old events once."""
+    officer = actors["officer"]
+    case_id = _bare_case(engine, actors["senior"])
+    with unit_of_work(engine) as s:
+        note = cases.add_note(s, officer, case_id, kind="phone", outcome="verified",
+                              text="called")
+        note_id = note.id
+        c = handling.register(s, officer, channel="phone", category="service_quality",
+                              description="about the loan", complainant_name="王小明")
+        cid = c.id
+    cfg = migrate.alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0009")
+    with engine.begin() as conn:  # as the old code wrote them
+        conn.execute(text("UPDATE investigation_note SET text = :t WHERE id = :i"),
+                     {"t": TYPED, "i": note_id})
+        conn.execute(text("UPDATE review_case SET reason = :t WHERE id = :i"),
+                     {"t": TYPED, "i": case_id})
+        conn.execute(text("UPDATE complaint SET description = :t, response = :r WHERE id = :i"),
+                     {"t": TYPED, "r": REPLY, "i": cid})
+    with unit_of_work(engine) as s:  # and an audit event of the old code with the phone
+        from riskdesk.services.audit import trail as audit
+
+        audit.append(s, officer, "case.note", "case", case_id, after={"text": TYPED})
+    migrate.upgrade(engine)
+    with unit_of_work(engine, write=False) as s:
+        note_row = s.get(InvestigationNote, note_id)
+        case_row = s.get(Case, case_id)
+        complaint = s.get(Complaint, cid)
+        assert note_row is not None and note_row.text == MASKED
+        assert case_row is not None and case_row.reason == MASKED
+        assert complaint is not None and complaint.description == MASKED
+        assert PHONE not in complaint.response
+        cleaned = s.scalars(select(AuditEvent).where(
+            AuditEvent.action == "text.pii_cleaned")).one()
+        warning = free_text.audit_text_warning(s)
+    assert json.loads(cleaned.after or "{}") == {"rows": {"complaint": 1, "investigation_note": 1,
+                                                    "review_case": 1}}
+    assert ID_NO not in cleaned.canonical and "138****" not in cleaned.canonical
+    assert [v for _, v in _kept(engine, officer, "complaint", cid, "description")] == [
+        ID_NO, PHONE]
+    # the old event stays as it was written (the chain holds) and is named once
+    assert warning is not None
+    assert warning.startswith(f"personal data in audit text before {cleaned.at:%Y-%m-%d}")
+    assert warning.count("event") == 1
