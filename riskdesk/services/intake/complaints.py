@@ -22,11 +22,12 @@ from riskdesk.domain.identity import ID_PATTERN, PHONE_PATTERN
 from riskdesk.domain.keys import DataKey
 from riskdesk.i18n import translate
 from riskdesk.security.datakey import load_cipher
-from riskdesk.security.masking import mask_any
 from riskdesk.security.pii_scan import mask_text
+from riskdesk.security.redact import mask_field, redact
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
 from riskdesk.services.complaints.handling import register
+from riskdesk.services.intake import cells
 from riskdesk.services.intake.columns import header_key, value_key
 from riskdesk.services.intake.reader import read_table
 from riskdesk.services.intake.validate import FIRST_DATA_ROW, PROBLEM_COLUMNS
@@ -63,6 +64,7 @@ CATEGORIES = {value_key(k): v for k, v in {
     "身份盗用": "identity_theft", "服务质量": "service_quality", "服务": "service_quality",
     "其他": "other"}.items()}
 PII = {"id_no", "phone"}
+FREE_TEXT = {"description", "proxy_authorisation"}  # may hold line breaks, and personal data
 
 
 @dataclass
@@ -85,9 +87,16 @@ class _Problems:
     rows: list[dict[str, Any]] = field(default_factory=list)
 
     def __call__(self, line: int, column: str, value: str, reason: str) -> None:
-        shown = mask_any(value) if column in PII else value[:60]
+        shown = cells.shown(mask_field(column, value) if column in PII else value)
         self.rows.append({"row": line, "column": self.headers.get(column, column),
-                          "value": shown, "reason": reason})
+                          "value": shown, "reason": redact(reason)})
+
+    def add_cells(self, found: pd.DataFrame) -> None:
+        """Cells the reader refused (already shown masked)."""
+        for r in found.to_dict("records"):
+            name = str(r["column"])
+            self.rows.append({"row": int(str(r["row"])), "column": self.headers.get(name, name),
+                              "value": r["value"], "reason": r["reason"]})
 
 
 @dataclass
@@ -101,12 +110,15 @@ def import_complaints(engine: Engine, actor: Actor, path: Path,
                       state: TaskState | None = None) -> ComplaintImportResult:
     require(actor, Action.COMPLAINT_WORK)
     state = state or TaskState()
-    raw = read_table(path, ALIASES, REQUIRED)
+    raw = read_table(path, ALIASES, REQUIRED, text_columns=PII)
     frame = raw.frame
     result = ComplaintImportResult(path.name, raw.sha256, len(frame))
     problem = _Problems(raw.headers)
+    problem.add_cells(raw.problems)
+    refused_cells = {(int(r), str(c)) for r, c in zip(raw.problems["row"], raw.problems["column"],
+                                                       strict=True)}
     with unit_of_work(engine) as session:
-        rows = _validated(session, frame, problem)
+        rows = _validated(session, frame, problem, refused_cells)
         state.progress(0.3, translate("ComplaintImport", "Checked {n} rows").format(n=len(rows)))
         known = {c.source_ref: c for c in session.exec(select(Complaint).where(
             col(Complaint.source_ref).in_([r.ref for r in rows])))} if rows else {}
@@ -146,17 +158,46 @@ def _same(old: Complaint, values: dict[str, Any]) -> bool:
             and old.description == mask_text(values["description"])[:4000])  # as stored
 
 
-def _validated(session: Session, frame: pd.DataFrame, problem: _Problems) -> list[_Row]:
+def _refused_cells(line: int, v: dict[str, str], problem: _Problems, bare: set[int],
+                   first_zoned: int, refused: set[tuple[int, str]]) -> set[str]:
+    """The row's cells refused whatever their column (control or bidirectional characters,
+    personal data where it does not belong, a time without a zone among zoned ones); each
+    gets one problem and is emptied, so no other check speaks of it."""
+    out: set[str] = set()
+    for name in HEADERS:
+        if (line, name) in refused:
+            out.add(name)
+        elif v[name]:
+            why = cells.bad_char_reason(v[name], free_text=name in FREE_TEXT)
+            if why is None and name not in PII and name not in FREE_TEXT:
+                kind = cells.pii_kind(v[name])
+                why = cells.misplaced_reason(kind) if kind else None
+            if why is None and name == "received_at" and line in bare:
+                why = cells.zone_reason(first_zoned)
+            if why is not None:
+                problem(line, name, v[name], why)
+                out.add(name)
+    for name in out:
+        v[name] = ""
+    return out
+
+
+def _validated(session: Session, frame: pd.DataFrame, problem: _Problems,
+               refused_cells: set[tuple[int, str]] | None = None) -> list[_Row]:
     cipher = None
     out: list[_Row] = []
     seen: dict[str, int] = {}
     now = utcnow(session)
+    times = frame["received_at"].astype(str).tolist() if "received_at" in frame else []
+    bare_at, first_zoned = cells.unzoned_among_zoned(times, FIRST_DATA_ROW)
+    bare = {i + FIRST_DATA_ROW for i in bare_at}
     for i, rec in enumerate(frame.to_dict("records")):
         line = i + FIRST_DATA_ROW
         v = {k: str(rec.get(k, "")).strip() for k in HEADERS}
         before = len(problem.rows)
+        refused = _refused_cells(line, v, problem, bare, first_zoned, refused_cells or set())
         for name in REQUIRED:
-            if not v[name]:
+            if not v[name] and name not in refused:
                 problem(line, name, "", translate("ComplaintImport", "required"))
         for name, longest in (("ref", 64), ("description", 4000), ("complainant_name", 128),
                               ("proxy_name", 128), ("proxy_authorisation", 500)):
@@ -208,7 +249,8 @@ def _validated(session: Session, frame: pd.DataFrame, problem: _Problems) -> lis
                     "ComplaintImport", "belongs to another customer than the ID or phone"))
             else:
                 application_id = app.id
-        if applicant_id is None and application_id is None and not v["complainant_name"]:
+        if applicant_id is None and application_id is None and not v["complainant_name"] \
+                and "complainant_name" not in refused:
             problem(line, "complainant_name", "", translate(
                 "ComplaintImport", "required when the customer is not known to the bank"))
         if len(problem.rows) == before:
