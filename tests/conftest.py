@@ -248,7 +248,30 @@ def _engine(url: str, request: pytest.FixtureRequest, prefix: str = "") -> Engin
     level = ("scored" if f"{prefix}scored" in names else
              "users" if f"{prefix}actors" in names else "schema")
     _from_template(url, level)
+    _own_identity(url)
     return make_engine(url)
+
+
+def _own_identity(url: str) -> None:
+    """Every copy of a template is a database of its own in the worker's anchor file (issue
+    24): a new identity, with the template's pinned administrator keys pinned under it too;
+    otherwise one copy's anchors would be checked against another copy's chain."""
+    from riskdesk.domain.users import AppSetting
+    from riskdesk.services.audit import anchor_file
+
+    eng = make_engine(url)
+    try:
+        with unit_of_work(eng) as session:
+            row = session.get(AppSetting, anchor_file.DATABASE_SETTING)
+            if row is None or not row.value:
+                return
+            old, row.value = row.value, uuid.uuid4().hex
+            new, path = row.value, anchor_file.configured_path(session)
+        for record in anchor_file.read_records(path):
+            if record.get("kind") == "admin-key" and record.get("database") == old:
+                anchor_file.append_record(path, {**record, "database": new})
+    finally:
+        eng.dispose()
 
 
 @pytest.fixture
