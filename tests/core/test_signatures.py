@@ -301,3 +301,49 @@ def test_who_set_the_password_does_not_countersign_the_key(
     with unit_of_work(sqlite_engine) as s:
         signing_keys.countersign(s, admin2, officer_id, fingerprint=renewed.signer.fingerprint)
     assert _check(sqlite_engine).ok
+
+
+def test_an_older_password_hash_is_upgraded_at_sign_in_and_then_wraps_the_key(
+        sqlite_engine: Engine) -> None:
+    """A user from before signing keys (argon2-cffi's own hash): their first sign-in replaces
+    the hash with one that also gives the wrapping key, and makes their key."""
+    from argon2 import PasswordHasher
+
+    from riskdesk.domain.users import User
+
+    with unit_of_work(sqlite_engine) as s:
+        user = users.create_user(s, None, username="old", password=PASSWORD, roles=["admin"])
+        user.password_hash = PasswordHasher().hash(PASSWORD)
+    with unit_of_work(sqlite_engine) as s:
+        assert users.sign_in(s, "old", "wrong-password", channel="test") is None
+    with unit_of_work(sqlite_engine) as s:
+        first = users.sign_in(s, "old", PASSWORD, channel="test")
+    with unit_of_work(sqlite_engine, write=False) as s:
+        stored = s.exec(select(User.password_hash).where(col(User.username) == "old")).one()
+    assert stored.startswith("$rdkek1$") and first is not None and first.signer is not None
+    with unit_of_work(sqlite_engine) as s:
+        again = users.sign_in(s, "old", PASSWORD, channel="test")
+    assert again is not None and again.signer is not None
+    assert again.signer.fingerprint == first.signer.fingerprint
+
+
+def test_cli_countersigns_a_new_users_key(tmp_path: Path) -> None:
+    db = str(tmp_path / "k.sqlite")
+    env = {"RISKDESK_PASSWORD": PASSWORD, "RISKDESK_NEW_PASSWORD": PASSWORD}
+    assert run_cli("user", "add", "root", "--role", "admin", "--db", db, env=env).returncode == 0
+    assert run_cli("user", "add", "bob", "--role", "compliance", "--db", db, "--user", "root",
+                   env=env).returncode == 0
+    changed = run_cli("user", "password", "--db", db, "--user", "bob",
+                      env={**env, "RISKDESK_NEW_PASSWORD": "bobs-own-password"})
+    assert changed.returncode == 0, changed.stderr
+    assert "awaits an administrator's countersignature" in changed.stderr
+    listed = run_cli("user", "keys", "--pending", "--db", db, "--user", "root", env=env)
+    assert listed.returncode == 0, listed.stderr
+    fingerprint = next(line.split("\t")[1] for line in listed.stdout.splitlines()
+                       if line.startswith("bob\t"))
+    done = run_cli("user", "countersign", "bob", "--fingerprint", fingerprint[:8], "--db", db,
+                   "--user", "root", env=env)
+    assert done.returncode == 0 and "countersigned by root" in done.stdout, done.stderr
+    verified = run_cli("audit", "verify", "--db", db)
+    assert verified.returncode in (0, 1) and "1 signed event(s) verified" in verified.stdout, \
+        verified.stderr
