@@ -175,3 +175,43 @@ def test_the_migration_cleans_existing_rows_and_audits_counts_only(
     assert warning is not None
     assert warning.startswith(f"personal data in audit text before {cleaned.at:%Y-%m-%d}")
     assert warning.count("event") == 1
+
+
+def test_a_finding_follow_up_is_stored_masked(engine: Engine,
+                                              actors: dict[str, Actor]) -> None:
+    """issue 25, item 1: finding texts: the follow-up note, and a finding brought back."""
+    from riskdesk.domain.findings import Finding
+    from riskdesk.services.audit import findings
+
+    with unit_of_work(engine) as s:
+        row = Finding(ref="pack:1", severity="medium", text="seen", auditor="auditor",
+                      month="2026-11", found_at=utcnow(s))
+        s.add(row)
+        s.flush()
+        finding_id = row.id or 0
+    with unit_of_work(engine) as s:
+        done = findings.follow_up(s, actors["compliance"], finding_id, 1, status="resolved",
+                                  note=TYPED)
+        assert done.follow_up == MASKED
+    assert [v for _, v in _kept(engine, actors["compliance"], "audit_finding", finding_id,
+                                "follow_up")] == [ID_NO, PHONE]
+    assert _plain_anywhere(engine) == []
+
+
+def test_key_rotation_re_encrypts_the_values_found_in_free_text(
+        sqlite_engine: Engine, sqlite_actors: dict[str, Actor]) -> None:
+    """issue 25: the values kept beside free text move to the new data key like the rest."""
+    from riskdesk.services.audit.keys import rotate_key
+
+    officer = sqlite_actors["officer"]
+    case_id = _bare_case(sqlite_engine, sqlite_actors["senior"])
+    with unit_of_work(sqlite_engine) as s:
+        note_id = cases.add_note(s, officer, case_id, kind="identity", outcome="verified",
+                                 text=TYPED).id
+        old = s.scalars(select(TextPii.key_id)).first()
+    done = rotate_key(sqlite_engine, sqlite_actors["admin"], batch=1)
+    assert done.free_text == 2 and done.key_id != old
+    with unit_of_work(sqlite_engine, write=False) as s:
+        assert set(s.scalars(select(TextPii.key_id))) == {done.key_id}
+    assert [v for _, v in _kept(sqlite_engine, officer, "investigation_note", note_id,
+                                "text")] == [ID_NO, PHONE]

@@ -17,6 +17,7 @@ from sqlmodel import Session, col, select
 
 from riskdesk.domain.applications import Applicant, Application
 from riskdesk.domain.keys import DataKey
+from riskdesk.domain.text_pii import TextPii
 from riskdesk.i18n import translate
 from riskdesk.security.datakey import database_keys, load_cipher, new_key
 from riskdesk.services.actor import Actor
@@ -42,13 +43,16 @@ class Rotation:
     applicants: int = 0
     applications: int = 0
     resumed: bool = False
+    free_text: int = 0  # values found in free text (issue 25)
 
 
 def _remaining(session: Session, key_id: str) -> int:
     return int(session.scalar(select(func.count()).select_from(Applicant).where(
         col(Applicant.key_id) != key_id)) or 0) + int(session.scalar(
         select(func.count()).select_from(Application).where(
-            col(Application.key_id) != key_id)) or 0)
+            col(Application.key_id) != key_id)) or 0) + int(session.scalar(
+        select(func.count()).select_from(TextPii).where(
+            col(TextPii.key_id) != key_id)) or 0)
 
 
 def rotate_key(engine: Engine, actor: Actor, *, batch: int = 2000,
@@ -94,16 +98,25 @@ def rotate_key(engine: Engine, actor: Actor, *, batch: int = 2000,
                         "card", a.card_enc))
                 session.execute(update(Application).where(col(Application.id) == a.id)
                                 .values(**values))
+            found = session.exec(select(TextPii).where(col(TextPii.key_id) != key_id)
+                                 .order_by(col(TextPii.id)).limit(batch)).all()
+            for t in found:
+                field = f"text_pii.{t.kind}"
+                session.execute(update(TextPii).where(col(TextPii.id) == t.id).values(
+                    value_enc=cipher.encrypt(field, cipher.decrypt(field, t.value_enc)),
+                    key_id=key_id))
             result.applicants += len(people)
             result.applications += len(apps)
+            result.free_text += len(found)
             left = _remaining(session, key_id)
         state.progress(1 - left / total, translate("Keys", "Re-encrypting: {n} values left")
                        .format(n=left))
-        if not people and not apps:
+        if not people and not apps and not found:
             break
     with unit_of_work(engine) as session:
         audit.append(session, actor, "key.rotate.finish", "data_key", key_id, after={
-            "applicants": result.applicants, "applications": result.applications})
+            "applicants": result.applicants, "applications": result.applications,
+            "free_text": result.free_text})
     import logging
 
     logging.getLogger(__name__).info("data key rotated to %s by %s: %s applicants, %s "
