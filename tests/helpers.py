@@ -367,3 +367,77 @@ def intact(db: Path) -> None:
 def count_rows(engine: Engine, table: str) -> int:
     with engine.connect() as conn:
         return int(conn.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
+
+
+# --- Evidence files (issue 27) ---------------------------------------------------------------
+
+def evidence_pdf(text_line: str, *, pages: int = 1) -> bytes:
+    """A real PDF whose page shows ``text_line`` in plain (uncompressed) bytes."""
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pageCompression=0)
+    for i in range(pages):
+        c.drawString(72, 720, f"{text_line} page {i + 1}")
+        c.showPage()
+    c.save()
+    return out.getvalue()
+
+
+def evidence_png(width: int = 40, height: int = 30) -> bytes:
+    """A small real PNG (red), written without Qt or Pillow."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(
+            ">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+
+    raw = b"".join(b"\0" + b"\xcc\x22\x33" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2,
+                                                              0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def office_zip(parts: dict[str, bytes]) -> bytes:
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for name, body in parts.items():
+            z.writestr(name, body)
+    return out.getvalue()
+
+
+def compound_file(streams: list[str], *, padding_sectors: int = 0) -> bytes:
+    """A minimal compound file (OLE2, 512-byte sectors, version 3) whose directory holds a root
+    entry and one empty stream per name: the structure legacy .doc/.xls, .msi and .msg share.
+    Sector 0 is the FAT, 1 the directory, then ``padding_sectors`` unused ones."""
+    import struct
+
+    free, end, fat_sect = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD
+    header = bytearray(512)
+    header[0:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    struct.pack_into("<HHHHH", header, 0x18, 0x3E, 3, 0xFFFE, 9, 6)
+    struct.pack_into("<III", header, 0x2C, 1, 1, 0)  # FAT sectors, first dir sector, txn
+    struct.pack_into("<IIIII", header, 0x38, 4096, end, 0, end, 0)
+    struct.pack_into("<109I", header, 0x4C, 0, *([free] * 108))
+    fat = [fat_sect, end] + [free] * 126
+    entries = [("Root Entry", 5)] + [(n, 2) for n in streams]
+    assert len(entries) <= 4
+    directory = bytearray(512)
+    for i, (name, kind) in enumerate(entries):
+        raw = (name + "\0").encode("utf-16-le")
+        off = i * 128
+        directory[off:off + len(raw)] = raw
+        struct.pack_into("<HBB", directory, off + 64, len(raw), kind, 1)
+        struct.pack_into("<III", directory, off + 68, free, free,
+                         1 if i == 0 and len(entries) > 1 else free)
+        struct.pack_into("<II", directory, off + 116, end, 0)
+    for i in range(len(entries), 4):
+        struct.pack_into("<III", directory, i * 128 + 68, free, free, free)
+    return (bytes(header) + struct.pack("<128I", *fat) + bytes(directory)
+            + bytes(512 * padding_sectors))

@@ -610,293 +610,560 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="59" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="103" />
         <source>What did you check, and what did you find?</source>
         <translation>您核实了什么？发现了什么？</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="60" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="104" />
         <source>Add note</source>
         <translation>添加笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="62" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="106" />
         <source>Reason (required for every decision)</source>
         <translation>理由（每个决定都必须填写）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="64" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="108" />
         <source>Claim</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="64" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="108" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="65" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="109" />
         <source>Decline</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="66" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="110" />
         <source>Request information</source>
         <translation>要求补充材料</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="67" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="111" />
         <source>Escalate</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="67" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="111" />
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="68" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="112" />
         <source>Send back</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="72" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="116" />
         <source>Open loan...</source>
         <translation>打开借据…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="73" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="117" />
         <source>Schedule, repayments, days past due by month and where the money went</source>
         <translation>还款计划、还款记录、逐月逾期天数和资金去向</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="79" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="123" />
         <source>Show ID number</source>
         <translation>显示身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="79" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="123" />
         <source>Show phone</source>
         <translation>显示手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="80" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="124" />
         <source>Show bank card</source>
         <translation>显示银行卡号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="82" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="126" />
         <source>Shows the full value to you; the audit trail records that you looked.</source>
         <translation>向您显示完整信息；审计轨迹会记录您的查看。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="93" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="137" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="94" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="138" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="130" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="139" />
+        <source>History shows</source>
+        <translation>历史显示</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="176" />
         <source>Case {id} - {app}</source>
         <translation>案件 {id} - {app}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="159" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="228" />
         <source>Not shown</source>
         <translation>未显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="196" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="248" />
+        <source>Application {no}</source>
+        <translation>申请 {no}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="250" />
+        <source>This application has no case to open.</source>
+        <translation>该申请没有可打开的案件。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="278" />
+        <source>Assigned to someone else</source>
+        <translation>案件已分配给他人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="284" />
+        <source>Sent for a second check</source>
+        <translation>已提交复核</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="285" />
+        <source>Your approval is recorded and waits for a senior officer (four-eyes): {why}. If it is sent back, the case returns to your "My cases" with the checker's reason.</source>
+        <translation>您的批准已记录，正等待高级审核员复核（双人复核）：{why}。如被退回，案件将连同复核人的理由回到您的“我的案件”。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="296" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="200" />
-        <location filename="../../riskdesk/ui/cases/detail.py" line="214" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="300" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="314" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="240" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="340" />
+        <source>Decide again: your new decision goes to the check again.</source>
+        <translation>请重新决定：新的决定将再次提交复核。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="341" />
         <source>Case {id}</source>
         <translation>案件 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="241" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="342" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="242" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="343" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="243" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="344" />
+        <source>Assignee</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="345" />
+        <source>nobody</source>
+        <translation>无人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="346" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="244" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="347" />
         <source>Approval needs a second person</source>
         <translation>批准需要第二人复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="245" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="353" />
+        <source>No events of this kind.</source>
+        <translation>没有此类事件。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="354" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="246" />
-        <source>Points</source>
-        <translation>评分</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="247" />
-        <source>Band</source>
-        <translation>区间</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="248" />
-        <source>Reasons</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="249" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="348" />
         <source>Rule hits</source>
         <translation>规则命中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="250" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="349" />
         <source>Linked applications</source>
         <translation>关联申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="251" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="351" />
         <source>Notes</source>
         <translation>调查笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="252" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="352" />
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="253" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="424" />
         <source>corrects note {id}</source>
         <translation>更正笔记 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="264" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="390" />
         <source>Partner under review: {code} {name}. Why: {reason}</source>
         <translation>复审中的合作方：{code} {name}。原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="272" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="468" />
         <source>{value} (unmasked)</source>
         <translation>{value}（已解除遮蔽）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="274" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="490" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="275" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="479" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="480" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="276" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="88" />
+        <source>All events</source>
+        <translation>全部事件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="89" />
+        <source>Decisions and checks</source>
+        <translation>决定与复核</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="90" />
+        <source>Claims, assignments and notes</source>
+        <translation>领取、分配与笔记</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="91" />
+        <source>Views of personal data</source>
+        <translation>查看个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="92" />
+        <source>Other events</source>
+        <translation>其他事件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="355" />
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="364" />
+        <source>{maker} decided to {decision} on {at}: “{reason}”</source>
+        <translation>{maker} 于 {at} 决定{decision}：“{reason}”</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="368" />
+        <source>Sent back by {checker} on {at}</source>
+        <translation>{checker} 于 {at} 退回</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="370" />
+        <source>Checker's reason: “{reason}”</source>
+        <translation>复核人理由：“{reason}”</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="374" />
+        <source>Awaiting a second person's check (four-eyes)</source>
+        <translation>等待第二人复核（双人复核）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="375" />
+        <source>Why: {why}</source>
+        <translation>原因：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="450" />
+        <source>{who} viewed the case {n} times, last {at}</source>
+        <translation>{who} 查看了案件 {n} 次，最近一次 {at}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="452" />
+        <source>{who} viewed the case</source>
+        <translation>{who} 查看了案件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="456" />
+        <source>reason: “{reason}”</source>
+        <translation>理由：“{reason}”</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="458" />
+        <source>decided in place of {user} (confirmed)</source>
+        <translation>代替 {user} 作出决定（已确认）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="463" />
+        <source>not given</source>
+        <translation>未提供</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="470" />
+        <source>male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="470" />
+        <source>female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="475" />
+        <source>{stated} (the ID says {age})</source>
+        <translation>{stated}（身份证显示 {age}）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="481" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="277" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="482" />
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="483" />
+        <source>Age from the ID</source>
+        <translation>身份证年龄</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="484" />
+        <source>Stated age</source>
+        <translation>自报年龄</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="485" />
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="486" />
+        <source>Region code</source>
+        <translation>地区代码</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="487" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="278" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="488" />
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="279" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="489" />
+        <source>Loan</source>
+        <translation>贷款</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="491" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="280" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="493" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="496" />
+        <source>Fees over the term</source>
+        <translation>全期费用</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="497" />
+        <source>Repayment</source>
+        <translation>还款方式</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="499" />
+        <source>Income and debt</source>
+        <translation>收入与负债</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="500" />
+        <source>Annual income</source>
+        <translation>年收入</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="502" />
+        <source>Monthly income</source>
+        <translation>月收入</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="504" />
+        <source>Years in employment</source>
+        <translation>工作年限</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="505" />
+        <source>Income verification</source>
+        <translation>收入核验</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="507" />
+        <source>Monthly payment of this loan</source>
+        <translation>本笔贷款月供</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="508" />
+        <source>Payment to income</source>
+        <translation>月供收入比</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="510" />
+        <source>Instalment loan balances</source>
+        <translation>分期贷款余额</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="512" />
+        <source>Debt to income (balances + this loan) / annual income</source>
+        <translation>负债收入比（余额 + 本笔贷款）/ 年收入</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="514" />
+        <source>Credit bureau</source>
+        <translation>征信信息</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="517" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="519" />
+        <source>Partner</source>
+        <translation>合作方</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="518" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="281" />
-        <source>Amount (CNY)</source>
-        <translation>金额（元）</translation>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="549" />
+        <source>{points} points, {band} band (PD {pd})</source>
+        <translation>{points} 分，{band}档（违约概率 {pd}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="282" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="551" />
+        <source>Approve band: above {a} points (PD below {pa}); decline band: {d} points or fewer (PD {pd} or more); review in between.</source>
+        <translation>批准档：高于 {a} 分（违约概率低于 {pa}）；拒绝档：{d} 分及以下（违约概率 {pd} 及以上）；其间为人工审核档。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="566" />
+        <source>{points} points (raises risk)</source>
+        <translation>{points} 分（提高风险）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="567" />
+        <source>+{points} points (lowers risk)</source>
+        <translation>+{points} 分（降低风险）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="577" />
+        <source>Reasons (effect on the score in points)</source>
+        <translation>原因（对评分的影响，单位：分）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="494" />
         <source>Term (months)</source>
         <translation>期限（月）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="283" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="495" />
         <source>APR %</source>
         <translation>年利率 %</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="284" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="492" />
         <source>Purpose</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="285" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="498" />
         <source>Submitted</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="286" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="519" />
+        <source>the bank's own channel</source>
+        <translation>本行自有渠道</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="520" />
+        <source>Device and IP</source>
+        <translation>设备与 IP</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="521" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="290" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="522" />
+        <source>IP address</source>
+        <translation>IP 地址</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="547" />
         <source>model {m}, rule set {r}, policy {p}</source>
         <translation>模型 {m}，规则集 {r}，策略 {p}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="304" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="403" />
         <source>Early warnings (evidence)</source>
         <translation>预警（证据）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="313" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="439" />
         <source>same person</source>
         <translation>同一人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="313" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="439" />
         <source>same phone</source>
         <translation>同一手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="314" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="440" />
         <source>same device</source>
         <translation>同一设备</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="314" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="440" />
         <source>same bank card</source>
         <translation>同一银行卡</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="320" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="350" />
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
@@ -904,344 +1171,344 @@
 <context>
     <name>CaseReport</name>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="73" />
+        <location filename="../../riskdesk/reports/case_report.py" line="74" />
         <source>contribution to the log-odds of default (+ raises risk)</source>
         <translation>对违约对数几率的贡献（正值提高风险）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="92" />
-        <location filename="../../riskdesk/reports/case_report.py" line="326" />
+        <location filename="../../riskdesk/reports/case_report.py" line="93" />
+        <location filename="../../riskdesk/reports/case_report.py" line="327" />
         <source>Case audit report</source>
         <translation>案件审计报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="96" />
+        <location filename="../../riskdesk/reports/case_report.py" line="97" />
         <source>Report no.</source>
         <translation>报告编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="97" />
+        <location filename="../../riskdesk/reports/case_report.py" line="98" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="98" />
+        <location filename="../../riskdesk/reports/case_report.py" line="99" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="99" />
-        <location filename="../../riskdesk/reports/case_report.py" line="284" />
+        <location filename="../../riskdesk/reports/case_report.py" line="100" />
+        <location filename="../../riskdesk/reports/case_report.py" line="285" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="100" />
+        <location filename="../../riskdesk/reports/case_report.py" line="101" />
         <source>Generated by</source>
         <translation>生成人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="101" />
-        <location filename="../../riskdesk/reports/case_report.py" line="330" />
+        <location filename="../../riskdesk/reports/case_report.py" line="102" />
+        <location filename="../../riskdesk/reports/case_report.py" line="331" />
         <source>Cut-off</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="108" />
+        <location filename="../../riskdesk/reports/case_report.py" line="109" />
         <source>Application and applicant</source>
         <translation>申请与申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="112" />
+        <location filename="../../riskdesk/reports/case_report.py" line="113" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="115" />
+        <location filename="../../riskdesk/reports/case_report.py" line="116" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="118" />
+        <location filename="../../riskdesk/reports/case_report.py" line="119" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="119" />
+        <location filename="../../riskdesk/reports/case_report.py" line="120" />
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="120" />
+        <location filename="../../riskdesk/reports/case_report.py" line="121" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="121" />
+        <location filename="../../riskdesk/reports/case_report.py" line="122" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="122" />
+        <location filename="../../riskdesk/reports/case_report.py" line="123" />
         <source>Amount (CNY)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="123" />
+        <location filename="../../riskdesk/reports/case_report.py" line="124" />
         <source>Term (months)</source>
         <translation>期限（月）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="124" />
+        <location filename="../../riskdesk/reports/case_report.py" line="125" />
         <source>APR %</source>
         <translation>年利率 %</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="125" />
+        <location filename="../../riskdesk/reports/case_report.py" line="126" />
         <source>Purpose</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="126" />
+        <location filename="../../riskdesk/reports/case_report.py" line="127" />
         <source>Submitted</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="127" />
+        <location filename="../../riskdesk/reports/case_report.py" line="128" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="134" />
+        <location filename="../../riskdesk/reports/case_report.py" line="135" />
         <source>Personal data is masked for this reader.</source>
         <translation>对本阅读者遮蔽个人信息。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="140" />
+        <location filename="../../riskdesk/reports/case_report.py" line="141" />
         <source>Score and decision record</source>
         <translation>评分与决策记录</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="145" />
+        <location filename="../../riskdesk/reports/case_report.py" line="146" />
         <source>Probability of default</source>
         <translation>违约概率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="148" />
+        <location filename="../../riskdesk/reports/case_report.py" line="149" />
         <source>Points</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="149" />
+        <location filename="../../riskdesk/reports/case_report.py" line="150" />
         <source>Band</source>
         <translation>区间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="150" />
+        <location filename="../../riskdesk/reports/case_report.py" line="151" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="151" />
+        <location filename="../../riskdesk/reports/case_report.py" line="152" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="152" />
+        <location filename="../../riskdesk/reports/case_report.py" line="153" />
         <source>Rule set</source>
         <translation>规则集</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="153" />
+        <location filename="../../riskdesk/reports/case_report.py" line="154" />
         <source>Policy</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="154" />
+        <location filename="../../riskdesk/reports/case_report.py" line="155" />
         <source>Decided at</source>
         <translation>决策时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="161" />
+        <location filename="../../riskdesk/reports/case_report.py" line="162" />
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="168" />
-        <location filename="../../riskdesk/reports/case_report.py" line="234" />
+        <location filename="../../riskdesk/reports/case_report.py" line="169" />
+        <location filename="../../riskdesk/reports/case_report.py" line="235" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="169" />
+        <location filename="../../riskdesk/reports/case_report.py" line="170" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="170" />
+        <location filename="../../riskdesk/reports/case_report.py" line="171" />
         <source>Contribution</source>
         <translation>贡献</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="182" />
+        <location filename="../../riskdesk/reports/case_report.py" line="183" />
         <source>Rule hits</source>
         <translation>规则命中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="187" />
+        <location filename="../../riskdesk/reports/case_report.py" line="188" />
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="188" />
+        <location filename="../../riskdesk/reports/case_report.py" line="189" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="189" />
+        <location filename="../../riskdesk/reports/case_report.py" line="190" />
         <source>Finding</source>
         <translation>发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="190" />
+        <location filename="../../riskdesk/reports/case_report.py" line="191" />
         <source>Source</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="197" />
+        <location filename="../../riskdesk/reports/case_report.py" line="198" />
         <source>corrects note {id}</source>
         <translation>更正笔记 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="198" />
+        <location filename="../../riskdesk/reports/case_report.py" line="199" />
         <source>Investigation notes</source>
         <translation>调查笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="204" />
-        <location filename="../../riskdesk/reports/case_report.py" line="265" />
-        <location filename="../../riskdesk/reports/case_report.py" line="312" />
+        <location filename="../../riskdesk/reports/case_report.py" line="205" />
+        <location filename="../../riskdesk/reports/case_report.py" line="266" />
+        <location filename="../../riskdesk/reports/case_report.py" line="313" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="205" />
+        <location filename="../../riskdesk/reports/case_report.py" line="206" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="206" />
+        <location filename="../../riskdesk/reports/case_report.py" line="207" />
         <source>Check</source>
         <translation>核查项</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="207" />
+        <location filename="../../riskdesk/reports/case_report.py" line="208" />
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="223" />
+        <location filename="../../riskdesk/reports/case_report.py" line="224" />
         <source>No notes.</source>
         <translation>无笔记。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="226" />
+        <location filename="../../riskdesk/reports/case_report.py" line="227" />
         <source>Decision chain</source>
         <translation>决策链</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="231" />
+        <location filename="../../riskdesk/reports/case_report.py" line="232" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="232" />
+        <location filename="../../riskdesk/reports/case_report.py" line="233" />
         <source>none yet</source>
         <translation>尚无</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="236" />
+        <location filename="../../riskdesk/reports/case_report.py" line="237" />
         <source>Maker</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="240" />
+        <location filename="../../riskdesk/reports/case_report.py" line="241" />
         <source>Checker (four-eyes)</source>
         <translation>复核人（双人复核）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="243" />
+        <location filename="../../riskdesk/reports/case_report.py" line="244" />
         <source>Why a second person</source>
         <translation>需第二人复核的原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="266" />
-        <location filename="../../riskdesk/reports/case_report.py" line="313" />
+        <location filename="../../riskdesk/reports/case_report.py" line="267" />
+        <location filename="../../riskdesk/reports/case_report.py" line="314" />
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="267" />
+        <location filename="../../riskdesk/reports/case_report.py" line="268" />
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="268" />
+        <location filename="../../riskdesk/reports/case_report.py" line="269" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="277" />
+        <location filename="../../riskdesk/reports/case_report.py" line="278" />
         <source>Linked complaints</source>
         <translation>关联投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="282" />
+        <location filename="../../riskdesk/reports/case_report.py" line="283" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="283" />
+        <location filename="../../riskdesk/reports/case_report.py" line="284" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="285" />
+        <location filename="../../riskdesk/reports/case_report.py" line="286" />
         <source>What the customer says</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="296" />
+        <location filename="../../riskdesk/reports/case_report.py" line="297" />
         <source>Audit events of this case</source>
         <translation>本案件的审计事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="299" />
+        <location filename="../../riskdesk/reports/case_report.py" line="300" />
         <source>Each event's SHA-256 chains to the one before; riskdesk audit verify recomputes the chain.</source>
         <translation>每个事件的 SHA-256 与前一事件链接；riskdesk audit verify 可重新计算整条链。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="311" />
+        <location filename="../../riskdesk/reports/case_report.py" line="312" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="314" />
+        <location filename="../../riskdesk/reports/case_report.py" line="315" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="315" />
+        <location filename="../../riskdesk/reports/case_report.py" line="316" />
         <source>Hash</source>
         <translation>哈希</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="329" />
+        <location filename="../../riskdesk/reports/case_report.py" line="330" />
         <source>Page {x} of {y}</source>
         <translation>第 {x} 页，共 {y} 页</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="331" />
+        <location filename="../../riskdesk/reports/case_report.py" line="332" />
         <source>Contains personal data</source>
         <translation>含个人信息</translation>
     </message>
@@ -1249,97 +1516,103 @@
 <context>
     <name>Cases</name>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="39" />
+        <location filename="../../riskdesk/services/cases/work.py" line="46" />
         <source>Case work needs a signed-in user.</source>
         <translation>处理案件需要已登录的用户。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="46" />
+        <location filename="../../riskdesk/services/cases/work.py" line="53" />
+        <location filename="../../riskdesk/services/evidence.py" line="94" />
         <source>There is no case {id}.</source>
         <translation>没有编号为 {id} 的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="63" />
+        <location filename="../../riskdesk/services/cases/work.py" line="70" />
         <source>Case {id} was changed by someone else (version {theirs}, you saw {yours}); reload it and decide again.</source>
         <translation>案件 {id} 已被他人修改（当前版本 {theirs}，您看到的是 {yours}）；请重新加载后再决定。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="74" />
+        <location filename="../../riskdesk/services/cases/work.py" line="81" />
         <source>Case {id} is already assigned; a senior officer can reassign it.</source>
         <translation>案件 {id} 已分配；可由高级审核员重新分配。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="77" />
+        <location filename="../../riskdesk/services/cases/work.py" line="84" />
         <source>Case {id} is {status}; it cannot be claimed.</source>
         <translation>案件 {id} 状态为 {status}，不能领取。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="96" />
+        <location filename="../../riskdesk/services/cases/work.py" line="103" />
         <source>Case {id} is {status}; it cannot be assigned.</source>
         <translation>案件 {id} 状态为 {status}，不能分派。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="121" />
+        <location filename="../../riskdesk/services/cases/work.py" line="128" />
         <source>User {id} is not an active officer; cases go to officers and senior officers.</source>
         <translation>用户 {id} 不是在岗的审查员；案件只能分派给审查员和高级审查员。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="130" />
+        <location filename="../../riskdesk/services/cases/work.py" line="137" />
         <source>Note kind must be one of {kinds}; outcome one of {outcomes}.</source>
         <translation>笔记类型须为 {kinds} 之一；结果须为 {outcomes} 之一。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="134" />
+        <location filename="../../riskdesk/services/cases/work.py" line="141" />
         <source>A note needs text.</source>
         <translation>笔记需要填写内容。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="138" />
+        <location filename="../../riskdesk/services/cases/work.py" line="145" />
         <source>Note {id} is not a note of this case.</source>
         <translation>笔记 {id} 不属于本案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="203" />
+        <location filename="../../riskdesk/services/cases/work.py" line="210" />
         <source>the policy recommends declining</source>
         <translation>策略建议拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="207" />
+        <location filename="../../riskdesk/services/cases/work.py" line="214" />
         <source>the amount is above {limit:,.0f} CNY</source>
         <translation>金额超过 {limit:,.0f} 元</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="218" />
+        <location filename="../../riskdesk/services/cases/work.py" line="228" />
         <source>Decision must be one of {d}.</source>
         <translation>决定须为 {d} 之一。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="221" />
+        <location filename="../../riskdesk/services/cases/work.py" line="231" />
         <source>A decision needs a reason.</source>
         <translation>决定需要填写理由。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="223" />
+        <location filename="../../riskdesk/services/cases/work.py" line="233" />
         <source>Case {id} is {status}; it cannot be decided now.</source>
         <translation>案件 {id} 状态为 {status}，现在不能决定。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="226" />
+        <location filename="../../riskdesk/services/cases/work.py" line="236" />
         <source>Case {id} is escalated: a senior officer decides it.</source>
         <translation>案件 {id} 已升级，须由高级审核员决定。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="258" />
+        <location filename="../../riskdesk/services/cases/work.py" line="243" />
+        <source>Case {id} is assigned to {user}. Decide it in their place?</source>
+        <translation>案件 {id} 已分配给 {user}。是否代替其作出决定？</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/cases/work.py" line="276" />
         <source>Case {id} is not awaiting a check.</source>
         <translation>案件 {id} 不在待复核状态。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="261" />
+        <location filename="../../riskdesk/services/cases/work.py" line="279" />
         <source>{user} made this decision and may not also check it (four-eyes).</source>
         <translation>{user} 作出了该决定，不得再由本人复核（双人复核）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="268" />
+        <location filename="../../riskdesk/services/cases/work.py" line="291" />
         <source>Sending a decision back needs a reason.</source>
         <translation>退回决定需要填写理由。</translation>
     </message>
@@ -1349,17 +1622,17 @@
         <translation>不存在申请 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/detail.py" line="121" />
+        <location filename="../../riskdesk/services/cases/detail.py" line="299" />
         <source>The applicant of case {id} is missing.</source>
         <translation>案件 {id} 的申请人记录缺失。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/detail.py" line="213" />
+        <location filename="../../riskdesk/services/cases/detail.py" line="510" />
         <source>{field} cannot be unmasked.</source>
         <translation>{field} 不能解除遮蔽。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/detail.py" line="217" />
+        <location filename="../../riskdesk/services/cases/detail.py" line="514" />
         <source>Case {id} has no application.</source>
         <translation>案件 {id} 没有关联申请。</translation>
     </message>
@@ -1437,32 +1710,37 @@
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="45" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="40" />
+        <source>Sent back because</source>
+        <translation>退回原因</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/model.py" line="46" />
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="46" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="47" />
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="47" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="48" />
         <source>Escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="48" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="49" />
         <source>Awaiting check</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="49" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="50" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="50" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="51" />
         <source>All</source>
         <translation>全部</translation>
     </message>
@@ -2420,648 +2698,862 @@
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="149" />
-        <location filename="../../riskdesk/domain/enums.py" line="313" />
+        <location filename="../../riskdesk/domain/enums.py" line="150" />
+        <location filename="../../riskdesk/domain/enums.py" line="316" />
         <source>opened the case</source>
         <translation>打开了案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="150" />
+        <location filename="../../riskdesk/domain/enums.py" line="151" />
+        <source>changed a feature note</source>
+        <translation>修改了特征说明</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="152" />
         <source>scoring run (scored, checked, opened the case)</source>
         <translation>评分运行（评分、规则校验、开立案件）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="151" />
+        <location filename="../../riskdesk/domain/enums.py" line="153" />
         <source>claimed</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="152" />
-        <location filename="../../riskdesk/domain/enums.py" line="285" />
+        <location filename="../../riskdesk/domain/enums.py" line="154" />
+        <location filename="../../riskdesk/domain/enums.py" line="288" />
         <source>assigned</source>
         <translation>分派</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="153" />
+        <location filename="../../riskdesk/domain/enums.py" line="155" />
         <source>added a note</source>
         <translation>添加了笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="157" />
+        <location filename="../../riskdesk/domain/enums.py" line="159" />
         <source>looked at unmasked personal data</source>
         <translation>查看了未遮蔽的个人信息</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="158" />
+        <location filename="../../riskdesk/domain/enums.py" line="160" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="159" />
+        <location filename="../../riskdesk/domain/enums.py" line="161" />
         <source>bank card</source>
         <translation>银行卡号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="164" />
+        <location filename="../../riskdesk/domain/enums.py" line="166" />
         <source>trained</source>
         <translation>已训练</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="165" />
+        <location filename="../../riskdesk/domain/enums.py" line="167" />
         <source>proposed</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="166" />
+        <location filename="../../riskdesk/domain/enums.py" line="168" />
         <source>active</source>
         <translation>生效中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="167" />
+        <location filename="../../riskdesk/domain/enums.py" line="169" />
         <source>retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="168" />
+        <location filename="../../riskdesk/domain/enums.py" line="170" />
         <source>approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="169" />
+        <location filename="../../riskdesk/domain/enums.py" line="171" />
         <source>review</source>
         <translation>人工审核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="170" />
+        <location filename="../../riskdesk/domain/enums.py" line="172" />
         <source>decline</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="171" />
+        <location filename="../../riskdesk/domain/enums.py" line="173" />
         <source>automatic approval</source>
         <translation>自动批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="172" />
+        <location filename="../../riskdesk/domain/enums.py" line="174" />
         <source>flagged</source>
         <translation>已标记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="173" />
+        <location filename="../../riskdesk/domain/enums.py" line="175" />
         <source>low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="174" />
+        <location filename="../../riskdesk/domain/enums.py" line="176" />
         <source>medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="175" />
+        <location filename="../../riskdesk/domain/enums.py" line="177" />
         <source>high</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="176" />
+        <location filename="../../riskdesk/domain/enums.py" line="178" />
         <source>pre-loan review</source>
         <translation>贷前审核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="177" />
+        <location filename="../../riskdesk/domain/enums.py" line="179" />
         <source>fraud</source>
         <translation>欺诈</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="178" />
+        <location filename="../../riskdesk/domain/enums.py" line="180" />
         <source>post-loan</source>
         <translation>贷后</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="179" />
+        <location filename="../../riskdesk/domain/enums.py" line="181" />
         <source>partner review</source>
         <translation>合作方审查</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="180" />
+        <location filename="../../riskdesk/domain/enums.py" line="182" />
         <source>human review requested</source>
         <translation>客户申请人工复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="181" />
+        <location filename="../../riskdesk/domain/enums.py" line="183" />
         <source>data incident</source>
         <translation>数据安全事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="182" />
+        <location filename="../../riskdesk/domain/enums.py" line="184" />
         <source>annual re-review</source>
         <translation>年度复审</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="183" />
+        <location filename="../../riskdesk/domain/enums.py" line="185" />
         <source>new</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="184" />
+        <location filename="../../riskdesk/domain/enums.py" line="186" />
         <source>in review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="185" />
+        <location filename="../../riskdesk/domain/enums.py" line="187" />
         <source>pending information</source>
         <translation>待补充材料</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="186" />
+        <location filename="../../riskdesk/domain/enums.py" line="188" />
         <source>escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="187" />
+        <location filename="../../riskdesk/domain/enums.py" line="189" />
         <source>awaiting check</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="255" />
+        <location filename="../../riskdesk/domain/enums.py" line="190" />
+        <source>returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="258" />
         <source>app</source>
         <translation>App</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="256" />
+        <location filename="../../riskdesk/domain/enums.py" line="259" />
         <source>letter</source>
         <translation>信函</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="257" />
+        <location filename="../../riskdesk/domain/enums.py" line="260" />
         <source>in branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="258" />
+        <location filename="../../riskdesk/domain/enums.py" line="261" />
         <source>regulator referral</source>
         <translation>监管转办</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="259" />
+        <location filename="../../riskdesk/domain/enums.py" line="262" />
         <source>collection conduct</source>
         <translation>催收行为</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="260" />
+        <location filename="../../riskdesk/domain/enums.py" line="263" />
         <source>interest and fees</source>
         <translation>利息与费用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="261" />
+        <location filename="../../riskdesk/domain/enums.py" line="264" />
         <source>personal information and privacy</source>
         <translation>个人信息与隐私</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="262" />
+        <location filename="../../riskdesk/domain/enums.py" line="265" />
         <source>unauthorised loan or identity theft</source>
         <translation>冒名贷款或身份盗用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="263" />
+        <location filename="../../riskdesk/domain/enums.py" line="266" />
         <source>service quality</source>
         <translation>服务质量</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="264" />
+        <location filename="../../riskdesk/domain/enums.py" line="267" />
         <source>received</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="265" />
+        <location filename="../../riskdesk/domain/enums.py" line="268" />
         <source>investigating</source>
         <translation>调查中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="266" />
+        <location filename="../../riskdesk/domain/enums.py" line="269" />
         <source>responded</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="267" />
+        <location filename="../../riskdesk/domain/enums.py" line="270" />
         <source>withdrawn</source>
         <translation>已撤诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="268" />
+        <location filename="../../riskdesk/domain/enums.py" line="271" />
         <source>accepted</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="269" />
+        <location filename="../../riskdesk/domain/enums.py" line="272" />
         <source>rejected</source>
         <translation>不接受</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="270" />
+        <location filename="../../riskdesk/domain/enums.py" line="273" />
         <source>no answer</source>
         <translation>未回应</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="271" />
+        <location filename="../../riskdesk/domain/enums.py" line="274" />
         <source>process gap</source>
         <translation>流程缺陷</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="272" />
+        <location filename="../../riskdesk/domain/enums.py" line="275" />
         <source>system error</source>
         <translation>系统错误</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="273" />
+        <location filename="../../riskdesk/domain/enums.py" line="276" />
         <source>staff conduct</source>
         <translation>员工行为</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="274" />
+        <location filename="../../riskdesk/domain/enums.py" line="277" />
         <source>partner conduct</source>
         <translation>合作方行为</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="275" />
+        <location filename="../../riskdesk/domain/enums.py" line="278" />
         <source>product design</source>
         <translation>产品设计</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="276" />
+        <location filename="../../riskdesk/domain/enums.py" line="279" />
         <source>disclosure</source>
         <translation>信息披露</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="277" />
+        <location filename="../../riskdesk/domain/enums.py" line="280" />
         <source>third-party fraud</source>
         <translation>第三方欺诈</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="278" />
+        <location filename="../../riskdesk/domain/enums.py" line="281" />
         <source>no fault found</source>
         <translation>未发现过错</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="279" />
+        <location filename="../../riskdesk/domain/enums.py" line="282" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="280" />
+        <location filename="../../riskdesk/domain/enums.py" line="283" />
         <source>complex case (30 days)</source>
         <translation>复杂案件（30 天）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="281" />
+        <location filename="../../riskdesk/domain/enums.py" line="284" />
         <source>special extension requested</source>
         <translation>已申请特别延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="282" />
+        <location filename="../../riskdesk/domain/enums.py" line="285" />
         <source>special extension (60 days)</source>
         <translation>特别延期（60 天）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="283" />
+        <location filename="../../riskdesk/domain/enums.py" line="286" />
         <source>registered</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="284" />
+        <location filename="../../riskdesk/domain/enums.py" line="287" />
         <source>started investigating</source>
         <translation>开始调查</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="286" />
+        <location filename="../../riskdesk/domain/enums.py" line="289" />
         <source>extended (complex case)</source>
         <translation>延期（复杂案件）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="287" />
+        <location filename="../../riskdesk/domain/enums.py" line="290" />
         <source>asked for a special extension</source>
         <translation>申请特别延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="288" />
+        <location filename="../../riskdesk/domain/enums.py" line="291" />
         <source>approved the special extension</source>
         <translation>批准特别延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="289" />
+        <location filename="../../riskdesk/domain/enums.py" line="292" />
         <source>replied</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="291" />
+        <location filename="../../riskdesk/domain/enums.py" line="294" />
         <source>reopened</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="292" />
+        <location filename="../../riskdesk/domain/enums.py" line="295" />
         <source>recorded the withdrawal</source>
         <translation>记录撤诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="293" />
+        <location filename="../../riskdesk/domain/enums.py" line="296" />
         <source>escalated to compliance</source>
         <translation>升级至合规</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="294" />
+        <location filename="../../riskdesk/domain/enums.py" line="297" />
         <source>linked a fraud case</source>
         <translation>关联欺诈案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="295" />
+        <location filename="../../riskdesk/domain/enums.py" line="298" />
         <source>opened</source>
         <translation>开立</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="296" />
+        <location filename="../../riskdesk/domain/enums.py" line="299" />
         <source>case audit report</source>
         <translation>案件审计报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="297" />
+        <location filename="../../riskdesk/domain/enums.py" line="300" />
         <source>monthly compliance report</source>
         <translation>月度合规报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="302" />
+        <location filename="../../riskdesk/domain/enums.py" line="305" />
         <source>normal</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="303" />
+        <location filename="../../riskdesk/domain/enums.py" line="306" />
         <source>special mention</source>
         <translation>关注</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="304" />
+        <location filename="../../riskdesk/domain/enums.py" line="307" />
         <source>substandard</source>
         <translation>次级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="305" />
+        <location filename="../../riskdesk/domain/enums.py" line="308" />
         <source>doubtful</source>
         <translation>可疑</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="306" />
+        <location filename="../../riskdesk/domain/enums.py" line="309" />
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="307" />
+        <location filename="../../riskdesk/domain/enums.py" line="310" />
         <source>out</source>
         <translation>转出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="308" />
+        <location filename="../../riskdesk/domain/enums.py" line="311" />
         <source>in</source>
         <translation>转入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="309" />
+        <location filename="../../riskdesk/domain/enums.py" line="312" />
         <source>transfer</source>
         <translation>转账</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="310" />
+        <location filename="../../riskdesk/domain/enums.py" line="313" />
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="311" />
+        <location filename="../../riskdesk/domain/enums.py" line="314" />
         <source>cross-border</source>
         <translation>跨境</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="312" />
+        <location filename="../../riskdesk/domain/enums.py" line="315" />
         <source>ran post-loan monitoring</source>
         <translation>运行了贷后监测</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="314" />
+        <location filename="../../riskdesk/domain/enums.py" line="317" />
         <source>added an early warning</source>
         <translation>添加了预警</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="319" />
+        <location filename="../../riskdesk/domain/enums.py" line="322" />
         <source>person</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="320" />
+        <location filename="../../riskdesk/domain/enums.py" line="323" />
         <source>company</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="321" />
+        <location filename="../../riskdesk/domain/enums.py" line="324" />
         <source>merchant</source>
         <translation>商户</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="322" />
+        <location filename="../../riskdesk/domain/enums.py" line="325" />
         <source>own account</source>
         <translation>本人账户</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="323" />
+        <location filename="../../riskdesk/domain/enums.py" line="326" />
         <source>loan</source>
         <translation>贷款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="324" />
+        <location filename="../../riskdesk/domain/enums.py" line="327" />
         <source>real estate</source>
         <translation>房地产</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="325" />
+        <location filename="../../riskdesk/domain/enums.py" line="328" />
         <source>securities</source>
         <translation>证券</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="326" />
+        <location filename="../../riskdesk/domain/enums.py" line="329" />
         <source>futures</source>
         <translation>期货</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="327" />
+        <location filename="../../riskdesk/domain/enums.py" line="330" />
         <source>asset management</source>
         <translation>资产管理产品</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="328" />
+        <location filename="../../riskdesk/domain/enums.py" line="331" />
         <source>equity investment</source>
         <translation>股权投资</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="333" />
+        <location filename="../../riskdesk/domain/enums.py" line="336" />
         <source>sealed the audit head with the anchor key</source>
         <translation>用锚定密钥签封了审计链头</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="334" />
+        <location filename="../../riskdesk/domain/enums.py" line="337" />
         <source>changed the post-loan thresholds</source>
         <translation>修改了贷后阈值</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="341" />
+        <location filename="../../riskdesk/domain/enums.py" line="344" />
         <source>open</source>
         <translation>未关闭</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="342" />
+        <location filename="../../riskdesk/domain/enums.py" line="345" />
         <source>exported an audit pack</source>
         <translation>导出了审计包</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="343" />
+        <location filename="../../riskdesk/domain/enums.py" line="346" />
         <source>brought an audit finding back</source>
         <translation>导回了审计发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="344" />
+        <location filename="../../riskdesk/domain/enums.py" line="347" />
         <source>followed up an audit finding</source>
         <translation>跟进了审计发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="349" />
+        <location filename="../../riskdesk/domain/enums.py" line="352" />
         <source>platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="350" />
+        <location filename="../../riskdesk/domain/enums.py" line="353" />
         <source>guarantor</source>
         <translation>担保机构</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="351" />
+        <location filename="../../riskdesk/domain/enums.py" line="354" />
         <source>collection agency</source>
         <translation>催收机构</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="352" />
+        <location filename="../../riskdesk/domain/enums.py" line="355" />
         <source>onboarding</source>
         <translation>准入中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="353" />
+        <location filename="../../riskdesk/domain/enums.py" line="356" />
         <source>suspended</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="354" />
+        <location filename="../../riskdesk/domain/enums.py" line="357" />
         <source>exited</source>
         <translation>已退出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="355" />
+        <location filename="../../riskdesk/domain/enums.py" line="358" />
         <source>registered a partner</source>
         <translation>登记了合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="356" />
+        <location filename="../../riskdesk/domain/enums.py" line="359" />
         <source>recorded a due-diligence check</source>
         <translation>记录了尽职调查检查</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="357" />
+        <location filename="../../riskdesk/domain/enums.py" line="360" />
         <source>changed a partner's status</source>
         <translation>变更了合作方状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="358" />
+        <location filename="../../riskdesk/domain/enums.py" line="361" />
         <source>set the capital figures</source>
         <translation>设置了资本数据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="154" />
-        <location filename="../../riskdesk/domain/enums.py" line="188" />
+        <location filename="../../riskdesk/domain/enums.py" line="156" />
+        <location filename="../../riskdesk/domain/enums.py" line="191" />
         <source>decided</source>
         <translation>已决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="155" />
+        <location filename="../../riskdesk/domain/enums.py" line="157" />
         <source>confirmed the decision (four-eyes)</source>
         <translation>确认了决定（双人复核）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="156" />
+        <location filename="../../riskdesk/domain/enums.py" line="158" />
         <source>sent the decision back</source>
         <translation>退回了决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="189" />
-        <location filename="../../riskdesk/domain/enums.py" line="290" />
+        <location filename="../../riskdesk/domain/enums.py" line="192" />
+        <location filename="../../riskdesk/domain/enums.py" line="293" />
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="190" />
+        <location filename="../../riskdesk/domain/enums.py" line="193" />
         <source>identity</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="191" />
+        <location filename="../../riskdesk/domain/enums.py" line="194" />
         <source>phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="192" />
+        <location filename="../../riskdesk/domain/enums.py" line="195" />
         <source>income</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="193" />
+        <location filename="../../riskdesk/domain/enums.py" line="196" />
         <source>employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="194" />
+        <location filename="../../riskdesk/domain/enums.py" line="197" />
         <source>site visit</source>
         <translation>实地走访</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="195" />
+        <location filename="../../riskdesk/domain/enums.py" line="198" />
         <source>credit bureau</source>
         <translation>征信</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="196" />
+        <location filename="../../riskdesk/domain/enums.py" line="199" />
         <source>verified</source>
         <translation>已核实</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="197" />
+        <location filename="../../riskdesk/domain/enums.py" line="200" />
         <source>discrepancy</source>
         <translation>有出入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="198" />
+        <location filename="../../riskdesk/domain/enums.py" line="201" />
         <source>unable to verify</source>
         <translation>无法核实</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="199" />
+        <location filename="../../riskdesk/domain/enums.py" line="202" />
         <source>request information</source>
         <translation>要求补充材料</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="200" />
+        <location filename="../../riskdesk/domain/enums.py" line="203" />
         <source>escalate</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="339" />
+        <location filename="../../riskdesk/domain/enums.py" line="342" />
         <source>in progress</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="340" />
+        <location filename="../../riskdesk/domain/enums.py" line="343" />
         <source>resolved</source>
         <translation>已解决</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/evidence.py" line="23" />
+        <source>attached an evidence file</source>
+        <translation>添加了证据文件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/evidence.py" line="24" />
+        <source>opened an evidence file</source>
+        <translation>查看了证据文件</translation>
+    </message>
+</context>
+<context>
+    <name>Evidence</name>
+    <message>
+        <location filename="../../riskdesk/services/evidence.py" line="80" />
+        <source>Name either a case or a complaint.</source>
+        <translation>请指定一个案件或一条投诉（二者选一）。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/evidence.py" line="96" />
+        <source>Case {id} is {status}: files are attached to open cases only.</source>
+        <translation>案件 {id} 状态为“{status}”：只能向未结案件添加附件。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/evidence.py" line="103" />
+        <source>There is no complaint {id}.</source>
+        <translation>不存在投诉 {id}。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/evidence.py" line="105" />
+        <source>Complaint {number} is {status}: files are attached to complaints not yet closed.</source>
+        <translation>投诉 {number} 状态为“{status}”：只能向尚未关闭的投诉添加附件。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/evidence.py" line="118" />
+        <source>Attaching a file needs a signed-in user.</source>
+        <translation>添加附件需要已登录的用户。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/evidence.py" line="124" />
+        <source>File {id} is not on this case or complaint: a new version supersedes a file of the same case or complaint.</source>
+        <translation>文件 {id} 不属于此案件或投诉：新版本只能替代同一案件或投诉中的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/evidence.py" line="130" />
+        <source>File {id} is already superseded by file {later}: supersede the newest version.</source>
+        <translation>文件 {id} 已被文件 {later} 替代：请替代最新版本。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/evidence.py" line="196" />
+        <source>There is no evidence file {id}.</source>
+        <translation>没有编号为 {id} 的证据文件。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/evidence.py" line="204" />
+        <source>The bytes of {name} are not in this audit pack (a masked pack lists files by name, type and hash only).</source>
+        <translation>本审计包不含 {name} 的文件内容（脱敏审计包只列出文件名、类型和哈希值）。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/evidence.py" line="208" />
+        <source>{name} is incomplete in the database ({n} of {m} pieces).</source>
+        <translation>数据库中的 {name} 不完整（共 {m} 段，仅有 {n} 段）。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/evidence.py" line="219" />
+        <source>{name} does not match the SHA-256 recorded when it was attached.</source>
+        <translation>{name} 与添加时记录的 SHA-256 不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/evidence.py" line="237" />
+        <source>Application {no} has no case.</source>
+        <translation>申请 {no} 没有案件。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/evidence.py" line="240" />
+        <source>Application {no} has {n} cases ({ids}): name one with --case.</source>
+        <translation>申请 {no} 有 {n} 个案件（{ids}）：请用 --case 指定其中一个。</translation>
+    </message>
+</context>
+<context>
+    <name>FileTypes</name>
+    <message>
+        <location filename="../../riskdesk/security/filetypes.py" line="43" />
+        <source>a Windows program (PE)</source>
+        <translation>Windows 程序（PE）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/security/filetypes.py" line="44" />
+        <source>a Linux program (ELF)</source>
+        <translation>Linux 程序（ELF）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/security/filetypes.py" line="45" />
+        <location filename="../../riskdesk/security/filetypes.py" line="46" />
+        <location filename="../../riskdesk/security/filetypes.py" line="47" />
+        <location filename="../../riskdesk/security/filetypes.py" line="48" />
+        <source>a macOS program (Mach-O)</source>
+        <translation>macOS 程序（Mach-O）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/security/filetypes.py" line="50" />
+        <source>a macOS universal program or a Java class</source>
+        <translation>macOS 通用程序或 Java 类文件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/security/filetypes.py" line="51" />
+        <source>a script (it starts with #!)</source>
+        <translation>脚本（以 #! 开头）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/security/filetypes.py" line="55" />
+        <source>a RAR archive</source>
+        <translation>RAR 压缩包</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/security/filetypes.py" line="56" />
+        <source>a 7-Zip archive</source>
+        <translation>7-Zip 压缩包</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/security/filetypes.py" line="57" />
+        <source>a gzip archive</source>
+        <translation>gzip 压缩包</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/security/filetypes.py" line="58" />
+        <source>a bzip2 archive</source>
+        <translation>bzip2 压缩包</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/security/filetypes.py" line="59" />
+        <source>an xz archive</source>
+        <translation>xz 压缩包</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/security/filetypes.py" line="60" />
+        <source>a zstd archive</source>
+        <translation>zstd 压缩包</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/security/filetypes.py" line="61" />
+        <source>a cabinet archive</source>
+        <translation>CAB 压缩包</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/security/filetypes.py" line="62" />
+        <source>a tar archive</source>
+        <translation>tar 归档文件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/security/filetypes.py" line="64" />
+        <source>a zip archive</source>
+        <translation>zip 压缩包</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/security/filetypes.py" line="65" />
+        <source>an Office file with macros</source>
+        <translation>含宏的 Office 文件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/security/filetypes.py" line="66" />
+        <source>an Office document of another kind</source>
+        <translation>其他类型的 Office 文档</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/security/filetypes.py" line="67" />
+        <source>a compound file that is neither Word nor Excel (an installer, a mail, ...)</source>
+        <translation>既非 Word 也非 Excel 的复合文件（安装程序、邮件等）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/security/filetypes.py" line="77" />
+        <source>{name} is {what}: programs and scripts cannot be attached, whatever their name.</source>
+        <translation>{name} 是{what}：无论文件名如何，程序和脚本都不能作为附件。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/security/filetypes.py" line="80" />
+        <source>{name} is {what}: archives cannot be attached; attach the documents inside it one by one.</source>
+        <translation>{name} 是{what}：压缩包不能作为附件，请将其中的文件逐个添加。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/security/filetypes.py" line="83" />
+        <source>{name} is {what}: it cannot be attached.</source>
+        <translation>{name} 是{what}，不能作为附件。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/security/filetypes.py" line="90" />
+        <source>The file</source>
+        <translation>该文件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/security/filetypes.py" line="92" />
+        <source>{name} is empty.</source>
+        <translation>{name} 是空文件。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/security/filetypes.py" line="94" />
+        <source>{name} is {size:.1f} MB; evidence files may be at most 20 MB.</source>
+        <translation>{name} 大小为 {size:.1f} MB；证据文件最大 20 MB。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/security/filetypes.py" line="113" />
+        <source>{name} is not a PDF, PNG or JPEG image, or an Excel or Word file (by its content, whatever its name): it cannot be attached.</source>
+        <translation>按文件内容判断（与文件名无关），{name} 不是 PDF、PNG 或 JPEG 图片、Excel 或 Word 文件，不能作为附件。</translation>
     </message>
 </context>
 <context>
@@ -3572,47 +4064,47 @@
         <translation>缺少必填值</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="231" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="227" />
         <source>unknown value; expected one of: {values}</source>
         <translation>未知取值；应为以下之一：{values}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="240" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="236" />
         <source>not a mainland mobile number (11 digits starting with 1)</source>
         <translation>不是大陆手机号（以 1 开头的 11 位数字）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="246" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="242" />
         <source>not a bank card number (12 to 19 digits)</source>
         <translation>不是银行卡号（12 至 19 位数字）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="255" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="251" />
         <source>not an IPv4 or IPv6 address</source>
         <translation>不是 IPv4 或 IPv6 地址</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="259" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="255" />
         <source>longer than {n} characters</source>
         <translation>超过 {n} 个字符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="263" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="259" />
         <source>may contain only letters, digits and - _ . /</source>
         <translation>只能包含字母、数字和 - _ . /</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="275" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="271" />
         <source>duplicate application number; first seen in row {row}</source>
         <translation>申请编号重复；首次出现在第 {row} 行</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="281" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="277" />
         <source>differs from the birth date in the ID number</source>
         <translation>与身份证号中的出生日期不一致</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="291" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="287" />
         <source>same ID number as row {row} but a different name</source>
         <translation>与第 {row} 行身份证号相同但姓名不同</translation>
     </message>
@@ -3627,37 +4119,37 @@
         <translation>含有控制字符（{code}）；请删除换行符、制表符和控制字符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/cells.py" line="91" />
+        <location filename="../../riskdesk/services/intake/cells.py" line="99" />
         <source>an ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/cells.py" line="92" />
+        <location filename="../../riskdesk/services/intake/cells.py" line="100" />
         <source>a mobile number</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/cells.py" line="93" />
+        <location filename="../../riskdesk/services/intake/cells.py" line="101" />
         <source>a card number</source>
         <translation>银行卡号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/cells.py" line="128" />
+        <location filename="../../riskdesk/services/intake/cells.py" line="144" />
         <source>looks like {what}; personal data does not belong in this column</source>
         <translation>疑似{what}；个人信息不应填写在此列</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/cells.py" line="154" />
+        <location filename="../../riskdesk/services/intake/cells.py" line="194" />
         <source>misplaced thousands separator (write 5,000,000 or 5000000)</source>
         <translation>千位分隔符位置错误（应写作 5,000,000 或 5000000）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/cells.py" line="204" />
+        <location filename="../../riskdesk/services/intake/cells.py" line="249" />
         <source>has no time zone while row {row} has one: write every time in this column with its zone or every time without</source>
         <translation>未注明时区，而第 {row} 行注明了时区：此列的时间应全部注明时区或全部不注明</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/cells.py" line="210" />
+        <location filename="../../riskdesk/services/intake/cells.py" line="255" />
         <source>not a time zone (expected Z or an offset such as +08:00)</source>
         <translation>时区无效（应为 Z 或 +08:00 这样的时差）</translation>
     </message>
@@ -3693,37 +4185,42 @@
         <translation>已存储的值无法用本机持有的数据密钥解密（密钥不同，或该值来自其他列）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/security/datakey.py" line="111" />
+        <location filename="../../riskdesk/security/datakey.py" line="93" />
+        <source>A stored file cannot be decrypted with the data keys this computer holds (another key, or a file moved from another record).</source>
+        <translation>已存储的文件无法用本机持有的数据密钥解密（密钥不同，或文件是从其他记录移来的）。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/security/datakey.py" line="129" />
         <source>The OS keyring cannot be read: {error}</source>
         <translation>无法读取操作系统密钥环：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/security/datakey.py" line="121" />
+        <location filename="../../riskdesk/security/datakey.py" line="139" />
         <source>The OS keyring cannot store the data key: {error}</source>
         <translation>操作系统密钥环无法保存数据密钥：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/security/datakey.py" line="140" />
+        <location filename="../../riskdesk/security/datakey.py" line="158" />
         <source>Data key {key_id} is not in this computer's keyring. Restore it from the escrow copy with `riskdesk key import` (see docs/keys.md); without it encrypted personal data cannot be read.</source>
         <translation>本机密钥环中没有数据密钥 {key_id}。请用 `riskdesk key import` 从托管副本恢复（见 docs/keys.md）；没有它，加密的个人信息无法读取。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/security/datakey.py" line="182" />
+        <location filename="../../riskdesk/security/datakey.py" line="200" />
         <source>This database has no active data key.</source>
         <translation>此数据库没有启用的数据密钥。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/security/datakey.py" line="184" />
+        <location filename="../../riskdesk/security/datakey.py" line="202" />
         <source>This database has no data key yet.</source>
         <translation>此数据库还没有数据密钥。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/security/datakey.py" line="154" />
+        <location filename="../../riskdesk/security/datakey.py" line="172" />
         <source>The keyring holds a different key under the id {key_id} than the one this database was encrypted with.</source>
         <translation>密钥环中编号 {key_id} 的密钥与加密此数据库所用的密钥不同。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/keys.py" line="100" />
+        <location filename="../../riskdesk/services/audit/keys.py" line="112" />
         <source>Re-encrypting: {n} values left</source>
         <translation>正在重新加密：剩余 {n} 条</translation>
     </message>
@@ -4558,6 +5055,16 @@ Credit model: {model}</source>
         <location filename="../../riskdesk/services/credit/training.py" line="57" />
         <source>{file} is not a readable CSV file: {error}</source>
         <translation>{file} 不是可读取的 CSV 文件：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/feature_notes.py" line="65" />
+        <source>{feature} is not a feature name.</source>
+        <translation>{feature} 不是特征名称。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/feature_notes.py" line="68" />
+        <source>A feature note holds at most {n} characters in each language.</source>
+        <translation>特征说明每种语言最多 {n} 个字符。</translation>
     </message>
 </context>
 <context>
@@ -5654,172 +6161,187 @@ Credit model: {model}</source>
 <context>
     <name>Permissions</name>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="52" />
+        <location filename="../../riskdesk/services/permissions.py" line="55" />
         <source>manage users and roles</source>
         <translation>管理用户和角色</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="53" />
+        <location filename="../../riskdesk/services/permissions.py" line="56" />
         <source>import applications</source>
         <translation>导入申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="54" />
+        <location filename="../../riskdesk/services/permissions.py" line="57" />
         <source>view applications</source>
         <translation>查看申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="55" />
+        <location filename="../../riskdesk/services/permissions.py" line="58" />
         <source>verify the audit trail</source>
         <translation>校验审计链</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="56" />
+        <location filename="../../riskdesk/services/permissions.py" line="59" />
         <source>train credit models</source>
         <translation>训练信用模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="57" />
+        <location filename="../../riskdesk/services/permissions.py" line="60" />
         <source>propose a model for activation</source>
         <translation>提请启用模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="58" />
+        <location filename="../../riskdesk/services/permissions.py" line="61" />
         <source>approve a model (second person)</source>
         <translation>审批模型（第二人）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="59" />
+        <location filename="../../riskdesk/services/permissions.py" line="62" />
         <source>record model monitoring</source>
         <translation>记录模型监控</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="60" />
+        <location filename="../../riskdesk/services/permissions.py" line="63" />
         <source>score applications</source>
         <translation>为申请评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="61" />
+        <location filename="../../riskdesk/services/permissions.py" line="64" />
         <source>change rule settings</source>
         <translation>修改规则设置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="62" />
+        <location filename="../../riskdesk/services/permissions.py" line="65" />
         <source>change the decision policy</source>
         <translation>修改决策策略</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="63" />
+        <location filename="../../riskdesk/services/permissions.py" line="66" />
         <source>work cases: claim, note, decide</source>
         <translation>处理案件：领取、记录、决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="64" />
+        <location filename="../../riskdesk/services/permissions.py" line="67" />
         <source>assign cases to others</source>
         <translation>将案件分配给他人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="65" />
+        <location filename="../../riskdesk/services/permissions.py" line="68" />
         <source>check another officer's decision</source>
         <translation>复核他人的决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="66" />
+        <location filename="../../riskdesk/services/permissions.py" line="69" />
         <source>export the data key for escrow</source>
         <translation>导出数据密钥以托管</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="67" />
+        <location filename="../../riskdesk/services/permissions.py" line="70" />
         <source>rotate the data key (re-encrypt personal data under a new key)</source>
         <translation>轮换数据密钥（以新密钥重新加密个人数据）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="69" />
+        <location filename="../../riskdesk/services/permissions.py" line="72" />
         <source>change workstation settings</source>
         <translation>修改工作站设置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="70" />
+        <location filename="../../riskdesk/services/permissions.py" line="73" />
         <source>export the case queue (masked)</source>
         <translation>导出案件队列（遮蔽）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="71" />
+        <location filename="../../riskdesk/services/permissions.py" line="74" />
         <source>see unmasked personal data</source>
         <translation>查看未遮蔽的个人信息</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="72" />
+        <location filename="../../riskdesk/services/permissions.py" line="75" />
         <source>register and handle complaints</source>
         <translation>登记和处理投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="74" />
+        <location filename="../../riskdesk/services/permissions.py" line="77" />
         <source>assign complaints</source>
         <translation>分派投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="75" />
+        <location filename="../../riskdesk/services/permissions.py" line="78" />
         <source>approve a special complaint extension</source>
         <translation>审批投诉特别延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="77" />
+        <location filename="../../riskdesk/services/permissions.py" line="80" />
         <source>change complaint deadlines</source>
         <translation>修改投诉处理期限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="78" />
+        <location filename="../../riskdesk/services/permissions.py" line="81" />
         <source>issue case audit reports</source>
         <translation>出具案件审计报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="79" />
+        <location filename="../../riskdesk/services/permissions.py" line="82" />
         <source>issue the monthly report</source>
         <translation>出具月度报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="80" />
+        <location filename="../../riskdesk/services/permissions.py" line="83" />
         <source>import loans, repayments and flows</source>
         <translation>导入借据、还款和资金流水</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="81" />
+        <location filename="../../riskdesk/services/permissions.py" line="84" />
         <source>run post-loan monitoring</source>
         <translation>运行贷后监测</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="82" />
+        <location filename="../../riskdesk/services/permissions.py" line="85" />
         <source>change post-loan thresholds</source>
         <translation>修改贷后阈值</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="83" />
+        <location filename="../../riskdesk/services/permissions.py" line="86" />
         <source>export an offline audit pack</source>
         <translation>导出离线审计包</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="84" />
+        <location filename="../../riskdesk/services/permissions.py" line="87" />
         <source>bring audit findings back</source>
         <translation>导回审计发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="85" />
+        <location filename="../../riskdesk/services/permissions.py" line="88" />
         <source>follow up audit findings</source>
         <translation>跟进审计发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="86" />
+        <location filename="../../riskdesk/services/permissions.py" line="89" />
         <source>keep the partner register</source>
         <translation>维护合作方名录</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="87" />
+        <location filename="../../riskdesk/services/permissions.py" line="90" />
         <source>set the bank's time zone for months and reports</source>
         <translation>设置本行用于月份与报告时间的时区</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="141" />
+        <location filename="../../riskdesk/services/permissions.py" line="92" />
+        <source>write the notes that explain the model's reasons</source>
+        <translation>编写解释模型原因的特征说明</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/permissions.py" line="94" />
+        <source>attach evidence files to cases</source>
+        <translation>向案件添加证据文件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/permissions.py" line="95" />
+        <source>attach evidence files to complaints</source>
+        <translation>向投诉添加证据文件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/permissions.py" line="155" />
         <source>{user} may not {action}; this needs the role: {roles}.</source>
         <translation>{user} 无权{action}；需要角色：{roles}。</translation>
     </message>
@@ -6142,12 +6664,12 @@ Save it so?</source>
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../riskdesk/services/cases/queue.py" line="91" />
+        <location filename="../../riskdesk/services/cases/queue.py" line="92" />
         <source>Unknown view {view}.</source>
         <translation>未知视图 {view}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/queue.py" line="178" />
+        <location filename="../../riskdesk/services/cases/queue.py" line="179" />
         <source>Cannot sort by {key}.</source>
         <translation>不能按 {key} 排序。</translation>
     </message>
@@ -6358,32 +6880,137 @@ Save it so?</source>
         <translation>分期授信总额 {value}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="39" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="40" />
+        <source>Loan amount (CNY)</source>
+        <translation>贷款金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="41" />
+        <source>Term (months)</source>
+        <translation>期限（月）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="42" />
+        <source>Interest rate (%)</source>
+        <translation>利率（%）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="43" />
+        <source>Annual income (CNY)</source>
+        <translation>年收入（元）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="44" />
+        <source>Years in employment</source>
+        <translation>工作年限</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="45" />
+        <source>Income verification</source>
+        <translation>收入核验</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="46" />
+        <source>Delinquencies in the last 2 years</source>
+        <translation>近 2 年逾期次数</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="47" />
+        <source>Credit inquiries in the last 6 months</source>
+        <translation>近 6 个月查询次数</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="48" />
+        <source>Revolving credit used (%)</source>
+        <translation>循环授信使用率（%）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="49" />
+        <source>Accounts delinquent now</source>
+        <translation>当前逾期账户数</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="50" />
+        <source>Instalment accounts opened in 6 months</source>
+        <translation>近 6 个月新开分期账户数</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="51" />
+        <source>Instalment accounts opened in 12 months</source>
+        <translation>近 12 个月新开分期账户数</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="52" />
+        <source>Instalment accounts opened in 24 months</source>
+        <translation>近 24 个月新开分期账户数</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="53" />
+        <source>Instalment loan balances (CNY)</source>
+        <translation>分期贷款余额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="54" />
+        <source>Overall credit used (%)</source>
+        <translation>总体授信使用率（%）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="55" />
+        <source>Personal-finance inquiries</source>
+        <translation>个人金融类查询次数</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="56" />
+        <source>Credit inquiries in the last 12 months</source>
+        <translation>近 12 个月查询次数</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="57" />
+        <source>Past-due amount (CNY)</source>
+        <translation>逾期金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="58" />
+        <source>Instalment accounts in total</source>
+        <translation>分期账户总数</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="59" />
+        <source>Instalment credit limits (CNY)</source>
+        <translation>分期授信额度（元）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="62" />
+        <source>{name}: not given</source>
+        <translation>{name}：未提供</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="64" />
         <source>Verified</source>
         <translation>已核实</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="40" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="65" />
         <source>Source Verified</source>
         <translation>来源已核实</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="41" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="66" />
         <source>Not Verified</source>
         <translation>未核实</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="42" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="67" />
         <source>raises risk</source>
         <translation>提高风险</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="43" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="68" />
         <source>lowers risk</source>
         <translation>降低风险</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="44" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="69" />
         <source>not given</source>
         <translation>未提供</translation>
     </message>

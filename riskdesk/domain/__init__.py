@@ -3,6 +3,7 @@ from riskdesk.domain.applications import Applicant, Application, ApplicationFeat
 from riskdesk.domain.audit import AuditAnchor, AuditEvent, AuditHead
 from riskdesk.domain.cases import Case, InvestigationNote, NoteDraft
 from riskdesk.domain.complaints import Complaint
+from riskdesk.domain.evidence import EvidenceChunk, EvidenceFile
 from riskdesk.domain.findings import Finding
 from riskdesk.domain.keys import DataKey
 from riskdesk.domain.loans import (
@@ -43,6 +44,8 @@ __all__ = [
     "Complaint",
     "DecisionRecord",
     "DataKey",
+    "EvidenceChunk",
+    "EvidenceFile",
     "Finding",
     "FundFlow",
     "ImportBatch",

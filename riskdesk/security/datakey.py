@@ -76,6 +76,24 @@ class DataCipher:
             "Keys", "A stored value cannot be decrypted with the data keys this computer "
             "holds (another key, or a value moved from another column)."))
 
+    def encrypt_bytes(self, aad: str, data: bytes) -> bytes:
+        """A file's bytes (evidence files): a fresh nonce, ``aad`` bound in (what the bytes
+        belong to, so a ciphertext cannot be moved to another record)."""
+        nonce = os.urandom(_NONCE)
+        return nonce + self._aead.encrypt(nonce, data, aad.encode())
+
+    def decrypt_bytes(self, aad: str, blob: bytes) -> bytes:
+        from cryptography.exceptions import InvalidTag
+
+        for aead in (self._aead, *self._older):
+            try:
+                return aead.decrypt(blob[:_NONCE], blob[_NONCE:], aad.encode())
+            except InvalidTag:
+                continue
+        raise KeyUnavailable(translate(
+            "Keys", "A stored file cannot be decrypted with the data keys this computer holds "
+            "(another key, or a file moved from another record)."))
+
     def digest(self, field: str, value: str) -> str:
         return self.digest_many(field, [value])[0]
 

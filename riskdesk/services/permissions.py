@@ -46,6 +46,8 @@ class Action(StrEnum):
     FINDING_FOLLOW_UP = "finding.follow_up"
     PARTNER_MANAGE = "partner.manage"
     TIME_ZONE_CHANGE = "settings.time_zone"
+    CASE_ATTACH = "case.attach"
+    COMPLAINT_ATTACH = "complaint.attach"
 
 
 ACTION_LABELS = {
@@ -86,6 +88,9 @@ ACTION_LABELS = {
     Action.PARTNER_MANAGE: QT_TRANSLATE_NOOP("Permissions", "keep the partner register"),
     Action.TIME_ZONE_CHANGE: QT_TRANSLATE_NOOP(
         "Permissions", "set the bank's time zone for months and reports"),
+    Action.CASE_ATTACH: QT_TRANSLATE_NOOP("Permissions", "attach evidence files to cases"),
+    Action.COMPLAINT_ATTACH: QT_TRANSLATE_NOOP(
+        "Permissions", "attach evidence files to complaints"),
 }
 
 ALL_ROLES = frozenset(Role)
@@ -128,6 +133,10 @@ MATRIX: dict[Action, frozenset[Role]] = {
     Action.PARTNER_MANAGE: frozenset({Role.COMPLIANCE}),
     # Which calendar month an event falls in is a reporting rule: compliance owns it.
     Action.TIME_ZONE_CHANGE: frozenset({Role.COMPLIANCE}),
+    # Attaching a file is work on the record, not a decision (nothing is signed): any officer
+    # on an open case, the complaint handlers on a complaint; auditors only read (issue 27).
+    Action.CASE_ATTACH: frozenset({Role.OFFICER, Role.SENIOR_OFFICER}),
+    Action.COMPLAINT_ATTACH: frozenset({Role.OFFICER, Role.SENIOR_OFFICER, Role.COMPLIANCE}),
 }
 
 

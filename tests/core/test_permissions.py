@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 
 from riskdesk.domain.enums import Role
 from riskdesk.errors import PermissionDenied, RiskdeskError
-from riskdesk.services import periods
+from riskdesk.services import evidence, periods
 from riskdesk.services.actor import Actor
 from riskdesk.services.admin import settings, users
 from riskdesk.services.admin.users import create_user
@@ -121,6 +121,10 @@ def services(engine: Engine, case_id: int,
             s, a, code=f"P{a.username}"[:24], name="P", kind="platform"))),
         (Action.PARTNER_MANAGE, u(engine, lambda s, a: partners.set_capital(
             s, a, date(2026, 1, 1), "1", "1"))),
+        (Action.CASE_ATTACH, u(engine, lambda s, a: evidence.attach(
+            s, a, case_id=case_id, name="p.pdf", data=b"%PDF-1.4 x"))),
+        (Action.COMPLAINT_ATTACH, u(engine, lambda s, a: evidence.attach(
+            s, a, complaint_id=1, name="p.png", data=b"\x89PNG\r\n\x1a\n x"))),
     ]
 
 

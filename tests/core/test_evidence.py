@@ -1,0 +1,287 @@
+"""Evidence files on cases and complaints (issue 27, item 3): the type from the content, stored
+encrypted in pieces, audited with the SHA-256, never deleted, only superseded."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, select, text
+from sqlmodel import col
+
+from riskdesk.domain.audit import AuditEvent
+from riskdesk.domain.cases import Case
+from riskdesk.domain.evidence import CHUNK_BYTES, EvidenceChunk, EvidenceFile
+from riskdesk.errors import InvalidInput, KeyUnavailable, PermissionDenied
+from riskdesk.security.filetypes import MAX_BYTES, detect
+from riskdesk.services import evidence
+from riskdesk.services.actor import Actor
+from riskdesk.services.audit import trail as audit
+from riskdesk.services.cases import work as cases
+from riskdesk.services.complaints import handling as complaints
+from riskdesk.storage.session import unit_of_work
+from tests.conftest import PASSWORD
+from tests.helpers import (
+    compound_file,
+    evidence_pdf,
+    evidence_png,
+    office_zip,
+    run_cli,
+)
+
+ELF = b"\x7fELF\x02\x01\x01" + bytes(200)
+PE = b"MZ\x90\x00" + bytes(60) + b"PE\0\0" + bytes(200)
+CONTENT_TYPES = b"<?xml version='1.0'?><Types/>"
+
+
+def test_the_type_comes_from_the_content_not_the_name() -> None:
+    """Issue 27: PDF, PNG, JPEG, xlsx/docx and legacy xls/doc are recognised whatever they are
+    called; programs, scripts, archives, macros and other kinds are refused, saying what the
+    file is."""
+    import io
+
+    import openpyxl
+
+    book = io.BytesIO()
+    openpyxl.Workbook().save(book)
+    accepted = {
+        "pdf": evidence_pdf("hello"), "png": evidence_png(), "jpeg": b"\xff\xd8\xff\xe0" + bytes(40),
+        "xlsx": book.getvalue(),
+        "docx": office_zip({"[Content_Types].xml": CONTENT_TYPES, "word/document.xml": b"<w/>"}),
+        "doc": compound_file(["WordDocument", "1Table"]),
+        "xls": compound_file(["Workbook"]),
+    }
+    for kind, data in accepted.items():
+        assert detect(data, "statement.txt").kind == kind  # the name says nothing
+    refused = {
+        "a Windows program": PE, "a Linux program": ELF,
+        "a macOS program": b"\xcf\xfa\xed\xfe" + bytes(100),
+        "a script": b"#!/bin/sh\nrm -rf /\n",
+        "a zip archive": office_zip({"payslip.pdf": evidence_pdf("x")}),
+        "a gzip archive": b"\x1f\x8b\x08" + bytes(20), "a RAR archive": b"Rar!\x1a\x07\x01\x00",
+        "a 7-Zip archive": b"7z\xbc\xaf\x27\x1c" + bytes(20),
+        "a tar archive": bytes(257) + b"ustar\x0000" + bytes(300),
+        "with macros": office_zip({"[Content_Types].xml": CONTENT_TYPES,
+                                   "word/document.xml": b"<w/>",
+                                   "word/vbaProject.bin": b"\0" * 10}),
+        "neither Word nor Excel": compound_file(["!_StringData", "SummaryInformation"]),
+        "is not a PDF": b"just some text\n",
+        "is empty": b"",
+    }
+    for why, data in refused.items():
+        with pytest.raises(InvalidInput, match=why):
+            detect(data, "payslip.pdf")
+    with pytest.raises(InvalidInput, match="at most 20 MB"):
+        detect(b"%PDF-1.4" + bytes(MAX_BYTES), "big.pdf")
+    # a legacy Word file with a macro project is refused too
+    with pytest.raises(InvalidInput, match="macros"):
+        detect(compound_file(["WordDocument", "Macros"]), "x.doc")
+
+
+def _pdf_of(n_bytes: int, marker: str) -> bytes:
+    """A PDF of about ``n_bytes``: a page with ``marker``, padded with random bytes in a
+    comment (PDF readers skip comments)."""
+    head = evidence_pdf(marker)
+    return head + b"%" + os.urandom(max(n_bytes - len(head) - 1, 0)).replace(b"\n", b" ")
+
+
+def test_storage_round_trip_on_each_database(engine: Engine, actors: dict[str, Actor],
+                                             scored: tuple[int, int]) -> None:
+    """Issue 27: a file comes back byte for byte and hash for hash on SQLite, PostgreSQL and
+    MariaDB, a ~20 MB one too (in 4 MiB pieces: no row over MariaDB's default 16 MB packet);
+    the audit event records its SHA-256."""
+    _, case_id = scored
+    officer = actors["officer"]
+    big_size = MAX_BYTES - 4096 if engine.url.get_backend_name() != "sqlite" else 3_000_000
+    small, big = evidence_png(), _pdf_of(big_size, "evidence-big")
+    with unit_of_work(engine) as s:
+        a = evidence.attach(s, officer, case_id=case_id, name="C:\\scan\\photo.png", data=small,
+                            note="ID card photo")
+        b = evidence.attach(s, officer, case_id=case_id, name="bank-statement.pdf", data=big)
+    assert (a.name, a.kind, a.size) == ("photo.png", "png", len(small))
+    assert b.kind == "pdf" and b.sha256 == hashlib.sha256(big).hexdigest()
+    with unit_of_work(engine) as s:
+        got = evidence.open_file(s, officer, file_id=b.id)
+        assert got.data == big
+        assert evidence.open_file(s, officer, file_id=a.id).data == small
+        pieces = s.scalars(select(EvidenceChunk).where(
+            col(EvidenceChunk.file_id) == b.id)).all()
+        assert len(pieces) == -(-(len(big) + 28) // CHUNK_BYTES) >= (
+            2 if big_size > CHUNK_BYTES else 1)
+        assert max(len(p.data) for p in pieces) <= CHUNK_BYTES
+        listed = evidence.attachments(s, officer, case_id=case_id)
+        events = [json.loads(e.after) for e in s.scalars(select(AuditEvent).where(
+            col(AuditEvent.action) == "evidence.attach",
+            col(AuditEvent.entity_id) == str(case_id)))]
+        assert audit.verify(s).ok
+    assert [r.id for r in listed] == [a.id, b.id]
+    assert {e["sha256"] for e in events} == {a.sha256, b.sha256}
+    assert big not in b"".join(p.data for p in pieces)
+
+
+def _case_and_app_no(engine: Engine, case_id: int) -> str:
+    with engine.connect() as conn:
+        return str(conn.execute(text("SELECT application_no FROM review_case WHERE id = :i"),
+                                {"i": case_id}).scalar_one())
+
+
+def test_cli_attach_leaves_no_plain_byte_in_the_database_wal_or_backup(
+        sqlite_engine: Engine, sqlite_path: Path, sqlite_scored: tuple[int, int],
+        tmp_path: Path) -> None:
+    """Issue 27 acceptance: `riskdesk cases attach` stores a file so that no byte sequence of
+    it is readable in the database file, its WAL or a backup; `cases attachments` lists the
+    full SHA-256; an executable renamed .pdf is refused (exit 2)."""
+    _, case_id = sqlite_scored
+    app_no = _case_and_app_no(sqlite_engine, case_id)
+    marker = "MARKER-" + os.urandom(8).hex()
+    pdf = _pdf_of(200_000, marker)
+    doc = tmp_path / "wage-statement.pdf"
+    doc.write_bytes(pdf)
+    env = {"RISKDESK_PASSWORD": PASSWORD}
+    sqlite_engine.dispose()
+    keep_open = sqlite3.connect(sqlite_path)  # the WAL stays until the last connection closes
+    try:
+        keep_open.execute("SELECT count(*) FROM review_case").fetchone()
+        done = run_cli("cases", "attach", app_no, str(doc), "--note", "six months",
+                       "--db", str(sqlite_path), "--user", "officer", env=env)
+        assert done.returncode == 0, done.stderr
+        wal = Path(f"{sqlite_path}-wal")
+        assert wal.exists() and wal.stat().st_size > len(pdf)  # the file went through the WAL
+        stored = [sqlite_path.read_bytes(), wal.read_bytes()]
+    finally:
+        keep_open.close()
+    out = tmp_path / "backup.sqlite"
+    made = run_cli("db", "backup", "--out", str(out), "--db", str(sqlite_path), env=env)
+    assert made.returncode == 0, made.stderr
+    stored += [out.read_bytes(), sqlite_path.read_bytes()]
+    digest = hashlib.sha256(pdf).hexdigest()
+    for blob in stored[1:]:  # the WAL, then the backup and the file after the checkpoint
+        assert digest.encode() in blob  # the row and the audit event hold the hash
+    for blob in stored:
+        assert marker.encode() not in blob
+        # no 32-byte run of the file anywhere (the PDF's own text and the padding alike)
+        leaked = [i for i in range(0, len(pdf) - 32, 32) if pdf[i:i + 32] in blob]
+        assert not leaked, f"plain bytes at offsets {leaked[:5]}"
+
+    listed = run_cli("cases", "attachments", app_no, "--db", str(sqlite_path), "--user",
+                     "auditor", env=env)
+    assert listed.returncode == 0, listed.stderr
+    [line] = listed.stdout.splitlines()
+    fields = line.split("\t")
+    assert fields[1:5] == ["wage-statement.pdf", "pdf", f"{len(pdf)} bytes", digest]
+    assert fields[5] == "officer" and fields[6].endswith("UTC")
+    assert len(fields[4]) == 64
+
+    program = tmp_path / "payslip.pdf"
+    program.write_bytes(PE)
+    refused = run_cli("cases", "attach", "--case", str(case_id), str(program),
+                      "--db", str(sqlite_path), "--user", "officer", env=env)
+    assert refused.returncode == 2
+    assert "payslip.pdf is a Windows program (PE)" in refused.stderr
+    again = run_cli("cases", "attachments", "--case", str(case_id), "--db", str(sqlite_path),
+                    "--user", "officer", env=env)
+    assert len(again.stdout.splitlines()) == 1  # nothing stored for the refused file
+
+
+def test_an_auditor_cannot_attach(sqlite_engine: Engine, sqlite_actors: dict[str, Actor],
+                                  sqlite_scored: tuple[int, int]) -> None:
+    """Issue 27: auditors read cases but may not attach to them (nor to complaints)."""
+    _, case_id = sqlite_scored
+    with unit_of_work(sqlite_engine) as s:
+        complaint = complaints.register(s, sqlite_actors["compliance"], channel="app",
+                                        category="other", complainant_name="李四",
+                                        description="d")
+    for owner in ({"case_id": case_id}, {"complaint_id": complaint.id}):
+        with pytest.raises(PermissionDenied, match="attach evidence files"), \
+                unit_of_work(sqlite_engine) as s:
+            evidence.attach(s, sqlite_actors["auditor"], name="x.pdf", data=evidence_pdf("x"),
+                            **owner)
+    with unit_of_work(sqlite_engine) as s:  # the complaint handler may
+        evidence.attach(s, sqlite_actors["compliance"], complaint_id=complaint.id,
+                        name="letter.pdf", data=evidence_pdf("letter"))
+    with unit_of_work(sqlite_engine, write=False) as s:
+        assert s.scalar(select(EvidenceFile.id).where(
+            col(EvidenceFile.case_id) == case_id)) is None
+        assert len(evidence.attachments(s, sqlite_actors["auditor"],
+                                        complaint_id=complaint.id)) == 1
+        with pytest.raises(PermissionDenied):  # the bytes are personal data
+            evidence.open_file(s, sqlite_actors["auditor"], file_id=1)
+
+
+def test_a_new_version_supersedes_and_both_are_kept(
+        sqlite_engine: Engine, sqlite_actors: dict[str, Actor],
+        sqlite_scored: tuple[int, int]) -> None:
+    """Issue 27: never deleted, only superseded: both versions stay listed and readable, a
+    superseded file cannot be superseded twice, a file of another case cannot be named."""
+    override, case_id = sqlite_scored
+    officer, senior = sqlite_actors["officer"], sqlite_actors["senior"]
+    v1_bytes, v2_bytes = evidence_pdf("version one"), evidence_pdf("version two")
+    with unit_of_work(sqlite_engine) as s:
+        v1 = evidence.attach(s, officer, case_id=case_id, name="bureau.pdf", data=v1_bytes)
+    with unit_of_work(sqlite_engine) as s:
+        v2 = evidence.attach(s, senior, case_id=case_id, name="bureau.pdf", data=v2_bytes,
+                             supersedes=v1.id, note="corrected report")
+    with pytest.raises(InvalidInput, match="already superseded"), \
+            unit_of_work(sqlite_engine) as s:
+        evidence.attach(s, officer, case_id=case_id, name="b.pdf", data=v2_bytes,
+                        supersedes=v1.id)
+    with pytest.raises(InvalidInput, match="not on this case"), \
+            unit_of_work(sqlite_engine) as s:
+        evidence.attach(s, officer, case_id=override, name="b.pdf", data=v2_bytes,
+                        supersedes=v2.id)
+    with unit_of_work(sqlite_engine) as s:
+        rows = evidence.attachments(s, officer, case_id=case_id)
+        assert [(r.id, r.supersedes_id, r.superseded_by_id) for r in rows] == [
+            (v1.id, None, v2.id), (v2.id, v1.id, None)]
+        assert evidence.open_file(s, officer, file_id=v1.id).data == v1_bytes
+        assert evidence.open_file(s, officer, file_id=v2.id).data == v2_bytes
+    assert not any(n.startswith(("delete", "remove")) for n in dir(evidence))
+
+
+def test_a_ciphertext_moved_to_another_file_does_not_decrypt(
+        sqlite_engine: Engine, sqlite_actors: dict[str, Actor],
+        sqlite_scored: tuple[int, int]) -> None:
+    """The file's id, case and hash are bound into the AES-GCM ciphertext: pieces copied over
+    another file's are refused, not shown as that file; each file has its own nonce."""
+    override, case_id = sqlite_scored
+    officer = sqlite_actors["officer"]
+    same = evidence_pdf("same bytes")
+    with unit_of_work(sqlite_engine) as s:
+        a = evidence.attach(s, officer, case_id=case_id, name="a.pdf", data=same)
+        b = evidence.attach(s, officer, case_id=override, name="b.pdf", data=same)
+    with sqlite_engine.begin() as conn:
+        blobs = dict(conn.execute(text("SELECT file_id, data FROM evidence_chunk")).all())
+        assert blobs[a.id][:12] != blobs[b.id][:12] and blobs[a.id] != blobs[b.id]
+        conn.execute(text("UPDATE evidence_chunk SET data = :d WHERE file_id = :f"),
+                     {"d": blobs[a.id], "f": b.id})
+    with pytest.raises(KeyUnavailable), unit_of_work(sqlite_engine) as s:
+        evidence.open_file(s, officer, file_id=b.id)
+
+
+def test_only_open_cases_take_files_and_personal_data_in_names_is_masked(
+        sqlite_engine: Engine, sqlite_actors: dict[str, Actor],
+        sqlite_scored: tuple[int, int]) -> None:
+    """Attaching is not deciding: a decided case takes no more files. A name or note with an
+    ID number or phone keeps it masked, like any free text (issue 25)."""
+    _, case_id = sqlite_scored
+    officer = sqlite_actors["officer"]
+    with unit_of_work(sqlite_engine) as s:
+        row = evidence.attach(s, officer, case_id=case_id, name="13812345678 payslip.pdf",
+                              data=evidence_pdf("p"), note="phone 13812345678")
+        assert "13812345678" not in row.name + row.note
+        case = s.get(Case, case_id)
+        assert case is not None
+        cases.claim(s, officer, case_id, case.version)
+        case = s.get(Case, case_id)
+        assert case is not None
+        cases.decide(s, officer, case_id, case.version, "decline", "income not shown")
+    with pytest.raises(InvalidInput, match="open cases only"), \
+            unit_of_work(sqlite_engine) as s:
+        evidence.attach(s, officer, case_id=case_id, name="late.pdf", data=evidence_pdf("l"))
+    with unit_of_work(sqlite_engine, write=False) as s:
+        after = s.scalars(select(AuditEvent.after).where(
+            col(AuditEvent.action) == "evidence.attach")).all()
+    assert after and not any("13812345678" in (a or "") for a in after)
