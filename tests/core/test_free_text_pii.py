@@ -215,3 +215,24 @@ def test_key_rotation_re_encrypts_the_values_found_in_free_text(
         assert set(s.scalars(select(TextPii.key_id))) == {done.key_id}
     assert [v for _, v in _kept(sqlite_engine, officer, "investigation_note", note_id,
                                 "text")] == [ID_NO, PHONE]
+
+
+def test_audit_verify_names_old_events_once_as_a_warning(
+        sqlite_engine: Engine, sqlite_actors: dict[str, Actor], sqlite_path: object) -> None:
+    """issue 25: an event written with personal data before the clean-up stays (the chain
+    holds); `audit verify` prints one warning line and exits as it did without it."""
+    from riskdesk.services.audit import trail as audit
+    from tests.helpers import run_cli
+
+    before = run_cli("audit", "verify", "--db", str(sqlite_path))
+    assert "personal data in audit text" not in before.stdout + before.stderr
+    with unit_of_work(sqlite_engine) as s:  # as the old code wrote a note's text
+        for _ in range(3):
+            audit.append(s, sqlite_actors["officer"], "case.note", "case", 1,
+                         after={"text": TYPED})
+    after = run_cli("audit", "verify", "--db", str(sqlite_path))
+    lines = [ln for ln in (after.stdout + after.stderr).splitlines()
+             if "personal data in audit text before" in ln]
+    assert len(lines) == 1 and "3 event(s)" in lines[0]
+    assert ID_NO not in after.stdout + after.stderr and PHONE not in after.stdout
+    assert after.returncode == before.returncode
