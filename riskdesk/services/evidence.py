@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import insert
 from sqlmodel import Session, col, select
@@ -35,6 +36,9 @@ from riskdesk.services.audit import trail as audit
 from riskdesk.services.permissions import Action, allowed, require
 from riskdesk.storage.clock import utcnow
 from riskdesk.storage.engine import is_pack_engine
+
+if TYPE_CHECKING:
+    from riskdesk.security.datakey import DataCipher
 
 PLAIN_KEY = ""  # key_id of a file carried decrypted in an unmasked audit pack
 NAME_LIMIT, NOTE_LIMIT = 255, 1000
@@ -246,3 +250,34 @@ def case_of(session: Session, actor: Actor, application_no: str) -> int:
 def may_attach(actor: Actor, owner: str) -> bool:
     """For the windows: whether to offer the Attach button (the service decides anyway)."""
     return allowed(actor, Action.CASE_ATTACH if owner == "case" else Action.COMPLAINT_ATTACH)
+
+
+# --- data key rotation (services/audit/keys.py) ----------------------------------------------
+
+def left_to_rotate(session: Session, key_id: str) -> int:
+    """Files whose bytes are under another key than ``key_id``."""
+    from sqlalchemy import func
+
+    return int(session.scalar(select(func.count()).select_from(EvidenceFile).where(
+        col(EvidenceFile.key_id) != key_id, col(EvidenceFile.key_id) != PLAIN_KEY)) or 0)
+
+
+def rotate_some(session: Session, cipher: DataCipher, key_id: str, *, limit: int = 4) -> int:
+    """Re-encrypts up to ``limit`` files under the active key (a fresh nonce, the same
+    associated data: the file is the same file); returns how many."""
+    from sqlalchemy import update
+
+    rows = session.scalars(select(EvidenceFile).where(
+        col(EvidenceFile.key_id) != key_id, col(EvidenceFile.key_id) != PLAIN_KEY)
+        .order_by(col(EvidenceFile.id)).limit(limit)).all()
+    for row in rows:
+        blob = b"".join(bytes(d) for d in session.scalars(select(col(EvidenceChunk.data)).where(
+            col(EvidenceChunk.file_id) == row.id).order_by(col(EvidenceChunk.seq))))
+        fresh = cipher.encrypt_bytes(_aad(row), cipher.decrypt_bytes(_aad(row), blob))
+        for seq in range(row.chunks):
+            session.execute(update(EvidenceChunk).where(
+                col(EvidenceChunk.file_id) == row.id, col(EvidenceChunk.seq) == seq).values(
+                data=fresh[seq * CHUNK_BYTES:(seq + 1) * CHUNK_BYTES]))
+        session.execute(update(EvidenceFile).where(col(EvidenceFile.id) == row.id).values(
+            key_id=key_id))
+    return len(rows)

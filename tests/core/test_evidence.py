@@ -285,3 +285,41 @@ def test_only_open_cases_take_files_and_personal_data_in_names_is_masked(
         after = s.scalars(select(AuditEvent.after).where(
             col(AuditEvent.action) == "evidence.attach")).all()
     assert after and not any("13812345678" in (a or "") for a in after)
+
+
+def test_key_rotation_re_encrypts_evidence_files(
+        sqlite_engine: Engine, sqlite_actors: dict[str, Actor],
+        sqlite_scored: tuple[int, int]) -> None:
+    """Issue 27: a data key rotation moves evidence files to the new key (new nonce, same
+    file), which decrypts with the new key alone."""
+    from riskdesk.services.audit.keys import rotate_key
+
+    _, case_id = sqlite_scored
+    officer = sqlite_actors["officer"]
+    data = _pdf_of(CHUNK_BYTES + 1000, "rotated")  # two pieces
+    with unit_of_work(sqlite_engine) as s:
+        row = evidence.attach(s, officer, case_id=case_id, name="s.pdf", data=data)
+        old_key = s.scalars(select(EvidenceFile.key_id)).one()
+        before = [bytes(d) for d in s.scalars(select(EvidenceChunk.data))]
+    done = rotate_key(sqlite_engine, sqlite_actors["admin"], batch=500)
+    assert done.evidence_files == 1 and done.key_id != old_key
+    with unit_of_work(sqlite_engine, write=False) as s:
+        assert s.scalars(select(EvidenceFile.key_id)).one() == done.key_id
+        after = [bytes(d) for d in s.scalars(select(EvidenceChunk.data))]
+    assert len(after) == len(before) == 2 and after != before
+    from riskdesk.security.datakey import DataCipher, _keyring_get
+
+    aad = evidence._aad(_file(sqlite_engine, row.id))
+    fresh = _keyring_get(done.key_id)
+    assert fresh is not None
+    assert DataCipher(done.key_id, fresh).decrypt_bytes(aad, b"".join(after)) == data
+    with unit_of_work(sqlite_engine) as s:
+        assert evidence.open_file(s, officer, file_id=row.id).data == data
+
+
+def _file(engine: Engine, file_id: int) -> EvidenceFile:
+    with unit_of_work(engine, write=False) as s:
+        row = s.get(EvidenceFile, file_id)
+        assert row is not None
+        s.expunge(row)
+        return row

@@ -20,6 +20,7 @@ from riskdesk.domain.keys import DataKey
 from riskdesk.domain.text_pii import TextPii
 from riskdesk.i18n import translate
 from riskdesk.security.datakey import database_keys, load_cipher, new_key
+from riskdesk.services import evidence
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
 from riskdesk.services.permissions import Action, require
@@ -44,6 +45,7 @@ class Rotation:
     applications: int = 0
     resumed: bool = False
     free_text: int = 0  # values found in free text (issue 25)
+    evidence_files: int = 0  # the bytes of evidence files (issue 27)
 
 
 def _remaining(session: Session, key_id: str) -> int:
@@ -52,7 +54,7 @@ def _remaining(session: Session, key_id: str) -> int:
         select(func.count()).select_from(Application).where(
             col(Application.key_id) != key_id)) or 0) + int(session.scalar(
         select(func.count()).select_from(TextPii).where(
-            col(TextPii.key_id) != key_id)) or 0)
+            col(TextPii.key_id) != key_id)) or 0) + evidence.left_to_rotate(session, key_id)
 
 
 def rotate_key(engine: Engine, actor: Actor, *, batch: int = 2000,
@@ -107,16 +109,18 @@ def rotate_key(engine: Engine, actor: Actor, *, batch: int = 2000,
                     key_id=key_id))
             result.applicants += len(people)
             result.applications += len(apps)
+            files = evidence.rotate_some(session, cipher, key_id)
             result.free_text += len(found)
+            result.evidence_files += files
             left = _remaining(session, key_id)
         state.progress(1 - left / total, translate("Keys", "Re-encrypting: {n} values left")
                        .format(n=left))
-        if not people and not apps and not found:
+        if not people and not apps and not found and not files:
             break
     with unit_of_work(engine) as session:
         audit.append(session, actor, "key.rotate.finish", "data_key", key_id, after={
             "applicants": result.applicants, "applications": result.applications,
-            "free_text": result.free_text})
+            "free_text": result.free_text, "evidence_files": result.evidence_files})
     import logging
 
     logging.getLogger(__name__).info("data key rotated to %s by %s: %s applicants, %s "
