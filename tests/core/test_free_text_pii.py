@@ -7,8 +7,7 @@ from __future__ import annotations
 import json
 from datetime import timedelta
 
-from alembic import command
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Connection, Engine, select
 from sqlalchemy import column as sa_column
 from sqlalchemy import table as sa_table
 
@@ -126,55 +125,80 @@ def test_check_reason_and_complaint_texts_are_masked(engine: Engine,
     assert _plain_anywhere(engine) == []
 
 
-def test_the_migration_cleans_existing_rows_and_audits_counts_only(
-        engine: Engine, actors: dict[str, Actor]) -> None:
+def _insert(conn: Connection, name: str, **values: object) -> int:
+    """A row as the old schema takes it: every NOT NULL column without a value gets a plain
+    one of its type (the test only reads the free text)."""
+    import datetime as dt
+
+    from sqlalchemy import MetaData, Table
+
+    table = Table(name, MetaData(), autoload_with=conn)
+    row = dict(values)
+    for c in table.columns:
+        if c.name in row or c.nullable or c.primary_key:
+            continue
+        kind = c.type.python_type
+        row[c.name] = {int: 1, bool: False, str: "x", bytes: b"x",
+                       dt.datetime: dt.datetime(2026, 11, 2, 9, 0)}.get(kind, 0)
+    done = conn.execute(table.insert().values(**row))
+    return int(done.inserted_primary_key[0])
+
+
+def test_the_migration_cleans_existing_rows_and_audits_counts_only(db_url: str) -> None:
     """issue 25, item 1: rows written before the scan existed are cleaned by migration 0010;
     the event says how many rows per table, and no value; verify names old events once."""
-    officer = actors["officer"]
-    case_id = _bare_case(engine, actors["senior"])
-    with unit_of_work(engine) as s:
-        note = cases.add_note(s, officer, case_id, kind="phone", outcome="verified",
-                              text="called")
-        note_id = note.id
-        c = handling.register(s, officer, channel="phone", category="service_quality",
-                              description="about the loan", complainant_name="王小明")
-        cid = c.id
-    cfg = migrate.alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0009")
-    with engine.begin() as conn:  # as the old code wrote them
-        conn.execute(text("UPDATE investigation_note SET text = :t WHERE id = :i"),
-                     {"t": TYPED, "i": note_id})
-        conn.execute(text("UPDATE review_case SET reason = :t WHERE id = :i"),
-                     {"t": TYPED, "i": case_id})
-        conn.execute(text("UPDATE complaint SET description = :t, response = :r WHERE id = :i"),
-                     {"t": TYPED, "r": REPLY, "i": cid})
-    with unit_of_work(engine) as s:  # and an audit event of the old code with the phone
-        from riskdesk.services.audit import trail as audit
+    from riskdesk.services.audit import trail as audit
+    from riskdesk.storage.engine import make_engine
 
-        audit.append(s, officer, "case.note", "case", case_id, after={"text": TYPED})
-    migrate.upgrade(engine)
-    with unit_of_work(engine, write=False) as s:
-        note_row = s.get(InvestigationNote, note_id)
-        case_row = s.get(Case, case_id)
-        complaint = s.get(Complaint, cid)
-        assert note_row is not None and note_row.text == MASKED
-        assert case_row is not None and case_row.reason == MASKED
-        assert complaint is not None and complaint.description == MASKED
-        assert PHONE not in complaint.response
-        cleaned = s.scalars(select(AuditEvent).where(
-            AuditEvent.action == "text.pii_cleaned")).one()
-        warning = free_text.audit_text_warning(s)
-    assert json.loads(cleaned.after or "{}") == {"rows": {"complaint": 1, "investigation_note": 1,
-                                                    "review_case": 1}}
-    assert ID_NO not in cleaned.canonical and "138****" not in cleaned.canonical
-    assert [v for _, v in _kept(engine, officer, "complaint", cid, "description")] == [
-        ID_NO, PHONE]
-    # the old event stays as it was written (the chain holds) and is named once
-    assert warning is not None
-    assert warning.startswith(f"personal data in audit text before {cleaned.at:%Y-%m-%d}")
-    assert warning.count("event") == 1
+    old = make_engine(db_url)
+    try:
+        migrate.upgrade(old, "0009")
+        with old.begin() as conn:  # as the old code wrote them
+            user = _insert(conn, "app_user", username="officer", active=True)
+            case_id = _insert(conn, "review_case", kind="fraud", status="in_review",
+                              is_open=True, reason=TYPED, version=1)
+            note_id = _insert(conn, "investigation_note", case_id=case_id, kind="phone",
+                              outcome="verified", text=TYPED, author_id=user,
+                              author="officer")
+            cid = _insert(conn, "complaint", number="TS-202611-000001", channel="phone",
+                          category="service_quality", complainant_name="王小明",
+                          description=TYPED, response=REPLY, status="responded",
+                          created_by_id=user, version=1)
+            _insert(conn, "complaint", number="TS-202611-000002", channel="phone",
+                    category="service_quality", complainant_name="王小明",
+                    description="没有个人信息", status="received", created_by_id=user,
+                    version=1)
+        officer = Actor(user, "officer", frozenset({"officer"}))
+        with unit_of_work(old) as s:  # and an audit event of the old code with the phone
+            audit.append(s, officer, "case.note", "case", case_id, after={"text": TYPED})
+        migrate.upgrade(old)
+        with unit_of_work(old, write=False) as s:
+            note_row = s.get(InvestigationNote, note_id)
+            case_row = s.get(Case, case_id)
+            complaint = s.get(Complaint, cid)
+            assert note_row is not None and note_row.text == MASKED
+            assert case_row is not None and case_row.reason == MASKED
+            assert complaint is not None and complaint.description == MASKED
+            assert PHONE not in complaint.response and ID_NO not in complaint.response
+            cleaned = s.scalars(select(AuditEvent).where(
+                AuditEvent.action == "text.pii_cleaned")).one()
+            warning = free_text.audit_text_warning(s)
+            assert migrate.current_revision(old) == migrate.head_revision()
+        assert json.loads(cleaned.after or "{}") == {"rows": {
+            "complaint": 1, "investigation_note": 1, "review_case": 1}}
+        assert ID_NO not in cleaned.canonical and "138****" not in cleaned.canonical
+        assert [v for _, v in _kept(old, officer, "complaint", cid, "description")] == [
+            ID_NO, PHONE]
+        assert [v for _, v in _kept(old, officer, "complaint", cid, "response")] == [
+            ID_NO, PHONE]
+        # the old event stays as it was written (the chain holds) and is named once
+        with unit_of_work(old, write=False) as s:
+            assert audit.verify(s).ok
+        assert warning is not None
+        assert warning.startswith(f"personal data in audit text before {cleaned.at:%Y-%m-%d}")
+        assert "1 event(s)" in warning
+    finally:
+        old.dispose()
 
 
 def test_a_finding_follow_up_is_stored_masked(engine: Engine,

@@ -48,7 +48,10 @@ def upgrade() -> None:
     from riskdesk.services.actor import Actor
     from riskdesk.services.free_text import clean_existing
 
-    clean_existing(op.get_bind(), Actor(user_id=None, username="migration 0010"))
+    bind = op.get_bind()
+    if bind.dialect.name == "sqlite":  # the cleaned text's old bytes are zeroed, not freed
+        bind.exec_driver_sql("PRAGMA secure_delete = ON")
+    clean_existing(bind, Actor(user_id=None, username="migration 0010"))
 
 
 def downgrade() -> None:
