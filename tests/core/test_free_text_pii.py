@@ -260,3 +260,32 @@ def test_audit_verify_names_old_events_once_as_a_warning(
     assert len(lines) == 1 and "3 event(s)" in lines[0]
     assert ID_NO not in after.stdout + after.stderr and PHONE not in after.stdout
     assert after.returncode == before.returncode
+
+
+def test_a_finding_typed_in_a_pack_is_masked_there_and_when_brought_back(
+        sqlite_engine: Engine, sqlite_actors: dict[str, Actor], tmp_path: object) -> None:
+    """issue 25, item 1: a pack holds no data key, so what an auditor types there is masked
+    at once; brought back, the finding's text and recommendation stay masked."""
+    from pathlib import Path
+
+    from riskdesk.domain.findings import Finding
+    from riskdesk.services.audit import anchors as audit_anchors
+    from riskdesk.services.audit import findings
+    from riskdesk.services.audit import packs as audit_pack
+
+    case_id = _bare_case(sqlite_engine, sqlite_actors["senior"])
+    if audit_anchors._key() is None:
+        audit_anchors.create_key()
+    pack = audit_pack.export_pack(sqlite_engine, sqlite_actors["auditor"],
+                                  Path(str(tmp_path)) / "p.rdpack", case_refs=[str(case_id)])
+    findings.add_in_pack(pack.path, "auditor", findings.Draft(
+        "high", TYPED, recommendation=f"call {PHONE} back", case_id=case_id))
+    [row] = findings.in_pack(pack.path)
+    assert row["text"] == MASKED and row["recommendation"] == "call 138****5678 back"
+    assert ID_NO.encode() not in pack.path.read_bytes() and PHONE.encode() not in \
+        pack.path.read_bytes()
+    with unit_of_work(sqlite_engine) as s:
+        findings.import_findings(s, sqlite_actors["auditor"], pack.path)
+    with unit_of_work(sqlite_engine, write=False) as s:
+        brought = s.scalars(select(Finding)).one()
+    assert brought.text == MASKED and PHONE not in brought.recommendation
