@@ -19,7 +19,7 @@ from riskdesk.ui.dialogs import Dialogs
 from riskdesk.ui.import_problems import ImportProblemsDialog
 from riskdesk.ui.main_window import MainWindow
 from riskdesk.ui.signin import SignInDialog
-from tests.conftest import PASSWORD, TEST_NOW
+from tests.conftest import PASSWORD, TEST_NOW, sign_in_countersigned
 from tests.helpers import activate_default, sample, write_csv
 from tests.ui.fakes import FakeDialogs
 
@@ -420,7 +420,8 @@ def test_admin_screen_roles_need_a_second_admin(qtbot: Any, sqlite_engine: Engin
     with unit_of_work(sqlite_engine) as s:
         second = create_user(s, sqlite_actors["admin"], username="admin2", password=PASSWORD,
                              roles=["admin"])
-    admin2 = Actor(second.id, "admin2", frozenset({"admin"}))
+    admin2 = sign_in_countersigned(sqlite_engine, "admin2", sqlite_actors["admin"])
+    assert admin2.user_id == second.id
     answers: list[list[str]] = []
 
     def roles_dialog(*args: Any, **kwargs: Any) -> RolesDialog:
