@@ -81,77 +81,92 @@
     </message>
     <message>
         <location filename="../../riskdesk/ui/admin.py" line="95" />
+        <source>Countersign key...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/admin.py" line="96" />
         <source>Idle lock...</source>
         <translation>空闲锁定…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="96" />
+        <location filename="../../riskdesk/ui/admin.py" line="97" />
         <source>Name on reports...</source>
         <translation>报告署名…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="97" />
+        <location filename="../../riskdesk/ui/admin.py" line="98" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="98" />
+        <location filename="../../riskdesk/ui/admin.py" line="99" />
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="108" />
+        <location filename="../../riskdesk/ui/admin.py" line="109" />
         <source>Role grants waiting for a second administrator</source>
         <translation>等待第二位管理员审批的角色授予</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="133" />
+        <location filename="../../riskdesk/ui/admin.py" line="134" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="133" />
+        <location filename="../../riskdesk/ui/admin.py" line="134" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="161" />
-        <location filename="../../riskdesk/ui/admin.py" line="170" />
+        <location filename="../../riskdesk/ui/admin.py" line="162" />
+        <location filename="../../riskdesk/ui/admin.py" line="171" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="166" />
+        <location filename="../../riskdesk/ui/admin.py" line="167" />
         <source>Add user</source>
         <translation>新增用户</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="170" />
+        <location filename="../../riskdesk/ui/admin.py" line="171" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="180" />
+        <location filename="../../riskdesk/ui/admin.py" line="181" />
         <source>Roles of {user}</source>
         <translation>{user} 的角色</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="206" />
+        <location filename="../../riskdesk/ui/admin.py" line="202" />
+        <source>Countersign signing key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/admin.py" line="203" />
+        <source>The fingerprint {user} reads out from their sign-in (at least the first 8 characters):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/admin.py" line="219" />
         <source>Idle lock</source>
         <translation>空闲锁定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="206" />
+        <location filename="../../riskdesk/ui/admin.py" line="219" />
         <source>Lock a workstation's session after this many minutes without input:</source>
         <translation>工作站无操作多少分钟后锁定会话：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="212" />
+        <location filename="../../riskdesk/ui/admin.py" line="225" />
         <source>Name on reports</source>
         <translation>报告署名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="213" />
+        <location filename="../../riskdesk/ui/admin.py" line="226" />
         <source>Bank and team printed on report covers:</source>
         <translation>印在报告封面上的银行与团队名称：</translation>
     </message>
@@ -499,72 +514,72 @@
 <context>
     <name>AuditPack</name>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="79" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="82" />
         <source>month {m}</source>
         <translation>月份 {m}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="80" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="83" />
         <source>listed cases</source>
         <translation>所列案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="81" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="84" />
         <source>{what}: {cases} cases, {complaints} complaints, {apps} applications, {reports} reports</source>
         <translation>{what}：案件 {cases} 件，投诉 {complaints} 件，申请 {apps} 笔，报告 {reports} 份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="132" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="135" />
         <source>No case for {ref}.</source>
         <translation>没有 {ref} 的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="223" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="257" />
         <source>{user} may not export personal data unmasked.</source>
         <translation>{user} 无权导出未脱敏的个人信息。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="227" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="261" />
         <source>Give a month or a list of cases.</source>
         <translation>请给出月份或案件清单。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="230" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="264" />
         <source>A pack is sealed with the bank's audit key, and this workstation has none: import it from escrow or create it (riskdesk audit anchor --create-key).</source>
         <translation>审计包须用本行的审计密钥签封，而本工作站没有该密钥：请从托管处导入或创建（riskdesk audit anchor --create-key）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="382" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="416" />
         <source>{file} is not a riskdesk audit pack (or it is damaged).</source>
         <translation>{file} 不是 riskdesk 审计包（或已损坏）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="388" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="422" />
         <source>{file} is damaged: {why}</source>
         <translation>{file} 已损坏：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="411" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="445" />
         <source>the seal does not match the content: the pack was changed after it was sealed</source>
         <translation>签封与内容不符：审计包在签封后被改动</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="419" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="453" />
         <source>the seal's signature is forged</source>
         <translation>签封的签名是伪造的</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="424" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="458" />
         <source>the chain breaks at event {seq}</source>
         <translation>审计链在第 {seq} 号事件处断开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="432" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="466" />
         <source>event {seq} does not match the chain</source>
         <translation>第 {seq} 号事件与审计链不符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="437" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="471" />
         <source>the chain does not lead to the head report {no} printed</source>
         <translation>审计链未能通向报告 {no} 所印的链头</translation>
     </message>
@@ -610,560 +625,561 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="103" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="105" />
         <source>What did you check, and what did you find?</source>
         <translation>您核实了什么？发现了什么？</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="104" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="106" />
         <source>Add note</source>
         <translation>添加笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="106" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="108" />
         <source>Reason (required for every decision)</source>
         <translation>理由（每个决定都必须填写）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="108" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="110" />
         <source>Claim</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="108" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="110" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="109" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="111" />
         <source>Decline</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="110" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="112" />
         <source>Request information</source>
         <translation>要求补充材料</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="111" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="113" />
         <source>Escalate</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="111" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="113" />
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="112" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="114" />
         <source>Send back</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="116" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="118" />
         <source>Open loan...</source>
         <translation>打开借据…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="117" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="119" />
         <source>Schedule, repayments, days past due by month and where the money went</source>
         <translation>还款计划、还款记录、逐月逾期天数和资金去向</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="123" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="125" />
         <source>Show ID number</source>
         <translation>显示身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="123" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="125" />
         <source>Show phone</source>
         <translation>显示手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="124" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="126" />
         <source>Show bank card</source>
         <translation>显示银行卡号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="126" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="128" />
         <source>Shows the full value to you; the audit trail records that you looked.</source>
         <translation>向您显示完整信息；审计轨迹会记录您的查看。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="137" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="139" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="138" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="140" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="139" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="141" />
         <source>History shows</source>
         <translation>历史显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="176" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="178" />
         <source>Case {id} - {app}</source>
         <translation>案件 {id} - {app}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="228" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="230" />
         <source>Not shown</source>
         <translation>未显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="248" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="250" />
         <source>Application {no}</source>
         <translation>申请 {no}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="250" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="252" />
         <source>This application has no case to open.</source>
         <translation>该申请没有可打开的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="278" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="280" />
         <source>Assigned to someone else</source>
         <translation>案件已分配给他人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="284" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="286" />
         <source>Sent for a second check</source>
         <translation>已提交复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="285" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="287" />
         <source>Your approval is recorded and waits for a senior officer (four-eyes): {why}. If it is sent back, the case returns to your "My cases" with the checker's reason.</source>
         <translation>您的批准已记录，正等待高级审核员复核（双人复核）：{why}。如被退回，案件将连同复核人的理由回到您的“我的案件”。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="296" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="298" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="300" />
-        <location filename="../../riskdesk/ui/cases/detail.py" line="314" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="302" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="316" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="340" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="342" />
         <source>Decide again: your new decision goes to the check again.</source>
         <translation>请重新决定：新的决定将再次提交复核。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="341" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="343" />
         <source>Case {id}</source>
         <translation>案件 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="342" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="344" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="343" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="345" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="344" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="346" />
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="345" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="347" />
         <source>nobody</source>
         <translation>无人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="346" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="348" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="347" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="349" />
         <source>Approval needs a second person</source>
         <translation>批准需要第二人复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="353" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="355" />
         <source>No events of this kind.</source>
         <translation>没有此类事件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="354" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="356" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="348" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="350" />
         <source>Rule hits</source>
         <translation>规则命中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="349" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="351" />
         <source>Linked applications</source>
         <translation>关联申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="351" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="353" />
         <source>Notes</source>
         <translation>调查笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="352" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="354" />
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="424" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="426" />
         <source>corrects note {id}</source>
         <translation>更正笔记 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="390" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="392" />
         <source>Partner under review: {code} {name}. Why: {reason}</source>
         <translation>复审中的合作方：{code} {name}。原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="468" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="470" />
         <source>{value} (unmasked)</source>
         <translation>{value}（已解除遮蔽）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="490" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="492" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="479" />
-        <location filename="../../riskdesk/ui/cases/detail.py" line="480" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="481" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="482" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="88" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="90" />
         <source>All events</source>
         <translation>全部事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="89" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="91" />
         <source>Decisions and checks</source>
         <translation>决定与复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="90" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="92" />
         <source>Claims, assignments and notes</source>
         <translation>领取、分配与笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="91" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="93" />
         <source>Views of personal data</source>
         <translation>查看个人信息</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="92" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="94" />
         <source>Other events</source>
         <translation>其他事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="355" />
-        <source>Note</source>
-        <translation>笔记</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="364" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="366" />
         <source>{maker} decided to {decision} on {at}: “{reason}”</source>
         <translation>{maker} 于 {at} 决定{decision}：“{reason}”</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="368" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="370" />
         <source>Sent back by {checker} on {at}</source>
         <translation>{checker} 于 {at} 退回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="370" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="372" />
         <source>Checker's reason: “{reason}”</source>
         <translation>复核人理由：“{reason}”</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="374" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="376" />
         <source>Awaiting a second person's check (four-eyes)</source>
         <translation>等待第二人复核（双人复核）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="375" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="377" />
         <source>Why: {why}</source>
         <translation>原因：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="450" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="452" />
         <source>{who} viewed the case {n} times, last {at}</source>
         <translation>{who} 查看了案件 {n} 次，最近一次 {at}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="452" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="454" />
         <source>{who} viewed the case</source>
         <translation>{who} 查看了案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="456" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="458" />
         <source>reason: “{reason}”</source>
         <translation>理由：“{reason}”</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="458" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="460" />
         <source>decided in place of {user} (confirmed)</source>
         <translation>代替 {user} 作出决定（已确认）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="463" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="465" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="523" />
         <source>not given</source>
         <translation>未提供</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="470" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="472" />
         <source>male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="470" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="472" />
         <source>female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="475" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="477" />
         <source>{stated} (the ID says {age})</source>
         <translation>{stated}（身份证显示 {age}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="481" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="483" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="482" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="484" />
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="483" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="485" />
         <source>Age from the ID</source>
         <translation>身份证年龄</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="484" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="486" />
         <source>Stated age</source>
         <translation>自报年龄</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="485" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="487" />
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="486" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="488" />
         <source>Region code</source>
         <translation>地区代码</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="487" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="489" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="488" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="490" />
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="489" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="491" />
         <source>Loan</source>
         <translation>贷款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="491" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="493" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="493" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="495" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="496" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="498" />
         <source>Fees over the term</source>
         <translation>全期费用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="497" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="499" />
         <source>Repayment</source>
         <translation>还款方式</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="499" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="501" />
         <source>Income and debt</source>
         <translation>收入与负债</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="500" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="502" />
         <source>Annual income</source>
         <translation>年收入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="502" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="504" />
         <source>Monthly income</source>
         <translation>月收入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="504" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="506" />
         <source>Years in employment</source>
         <translation>工作年限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="505" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="507" />
         <source>Income verification</source>
         <translation>收入核验</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="507" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="509" />
         <source>Monthly payment of this loan</source>
         <translation>本笔贷款月供</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="508" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="510" />
         <source>Payment to income</source>
         <translation>月供收入比</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="510" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="512" />
         <source>Instalment loan balances</source>
         <translation>分期贷款余额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="512" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="514" />
         <source>Debt to income (balances + this loan) / annual income</source>
         <translation>负债收入比（余额 + 本笔贷款）/ 年收入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="514" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="516" />
         <source>Credit bureau</source>
         <translation>征信信息</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="517" />
         <location filename="../../riskdesk/ui/cases/detail.py" line="519" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="521" />
         <source>Partner</source>
         <translation>合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="518" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="520" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="549" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="553" />
         <source>{points} points, {band} band (PD {pd})</source>
         <translation>{points} 分，{band}档（违约概率 {pd}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="551" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="555" />
         <source>Approve band: above {a} points (PD below {pa}); decline band: {d} points or fewer (PD {pd} or more); review in between.</source>
         <translation>批准档：高于 {a} 分（违约概率低于 {pa}）；拒绝档：{d} 分及以下（违约概率 {pd} 及以上）；其间为人工审核档。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="566" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="570" />
         <source>{points} points (raises risk)</source>
         <translation>{points} 分（提高风险）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="567" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="571" />
         <source>+{points} points (lowers risk)</source>
         <translation>+{points} 分（降低风险）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="577" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="581" />
         <source>Reasons (effect on the score in points)</source>
         <translation>原因（对评分的影响，单位：分）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="494" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="496" />
         <source>Term (months)</source>
         <translation>期限（月）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="495" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="497" />
         <source>APR %</source>
         <translation>年利率 %</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="492" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="494" />
         <source>Purpose</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="498" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="357" />
+        <source>Why this reason points this way</source>
+        <translation>此原因的方向说明</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="500" />
         <source>Submitted</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="519" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="522" />
         <source>the bank's own channel</source>
         <translation>本行自有渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="520" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="524" />
         <source>Device and IP</source>
         <translation>设备与 IP</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="521" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="525" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="522" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="526" />
         <source>IP address</source>
         <translation>IP 地址</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="547" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="551" />
         <source>model {m}, rule set {r}, policy {p}</source>
         <translation>模型 {m}，规则集 {r}，策略 {p}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="403" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="405" />
         <source>Early warnings (evidence)</source>
         <translation>预警（证据）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="439" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="441" />
         <source>same person</source>
         <translation>同一人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="439" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="441" />
         <source>same phone</source>
         <translation>同一手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="440" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="442" />
         <source>same device</source>
         <translation>同一设备</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="440" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="442" />
         <source>same bank card</source>
         <translation>同一银行卡</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="350" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="352" />
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
@@ -1171,346 +1187,396 @@
 <context>
     <name>CaseReport</name>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="74" />
+        <location filename="../../riskdesk/reports/case_report.py" line="76" />
         <source>contribution to the log-odds of default (+ raises risk)</source>
         <translation>对违约对数几率的贡献（正值提高风险）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="93" />
-        <location filename="../../riskdesk/reports/case_report.py" line="327" />
+        <location filename="../../riskdesk/reports/case_report.py" line="95" />
+        <location filename="../../riskdesk/reports/case_report.py" line="331" />
         <source>Case audit report</source>
         <translation>案件审计报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="97" />
+        <location filename="../../riskdesk/reports/case_report.py" line="99" />
         <source>Report no.</source>
         <translation>报告编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="98" />
+        <location filename="../../riskdesk/reports/case_report.py" line="100" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="99" />
+        <location filename="../../riskdesk/reports/case_report.py" line="101" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="100" />
-        <location filename="../../riskdesk/reports/case_report.py" line="285" />
+        <location filename="../../riskdesk/reports/case_report.py" line="102" />
+        <location filename="../../riskdesk/reports/case_report.py" line="287" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="101" />
+        <location filename="../../riskdesk/reports/case_report.py" line="103" />
         <source>Generated by</source>
         <translation>生成人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="102" />
-        <location filename="../../riskdesk/reports/case_report.py" line="331" />
+        <location filename="../../riskdesk/reports/case_report.py" line="104" />
+        <location filename="../../riskdesk/reports/case_report.py" line="335" />
         <source>Cut-off</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="109" />
+        <location filename="../../riskdesk/reports/case_report.py" line="111" />
         <source>Application and applicant</source>
         <translation>申请与申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="113" />
+        <location filename="../../riskdesk/reports/case_report.py" line="115" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="116" />
+        <location filename="../../riskdesk/reports/case_report.py" line="118" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="119" />
+        <location filename="../../riskdesk/reports/case_report.py" line="121" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="120" />
+        <location filename="../../riskdesk/reports/case_report.py" line="122" />
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="121" />
+        <location filename="../../riskdesk/reports/case_report.py" line="123" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="122" />
+        <location filename="../../riskdesk/reports/case_report.py" line="124" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="123" />
+        <location filename="../../riskdesk/reports/case_report.py" line="125" />
         <source>Amount (CNY)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="124" />
+        <location filename="../../riskdesk/reports/case_report.py" line="126" />
         <source>Term (months)</source>
         <translation>期限（月）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="125" />
+        <location filename="../../riskdesk/reports/case_report.py" line="127" />
         <source>APR %</source>
         <translation>年利率 %</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="126" />
+        <location filename="../../riskdesk/reports/case_report.py" line="128" />
         <source>Purpose</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="127" />
+        <location filename="../../riskdesk/reports/case_report.py" line="129" />
         <source>Submitted</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="128" />
+        <location filename="../../riskdesk/reports/case_report.py" line="130" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="135" />
+        <location filename="../../riskdesk/reports/case_report.py" line="137" />
         <source>Personal data is masked for this reader.</source>
         <translation>对本阅读者遮蔽个人信息。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="141" />
+        <location filename="../../riskdesk/reports/case_report.py" line="143" />
         <source>Score and decision record</source>
         <translation>评分与决策记录</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="146" />
+        <location filename="../../riskdesk/reports/case_report.py" line="148" />
         <source>Probability of default</source>
         <translation>违约概率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="149" />
+        <location filename="../../riskdesk/reports/case_report.py" line="151" />
         <source>Points</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="150" />
+        <location filename="../../riskdesk/reports/case_report.py" line="152" />
         <source>Band</source>
         <translation>区间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="151" />
+        <location filename="../../riskdesk/reports/case_report.py" line="153" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="152" />
+        <location filename="../../riskdesk/reports/case_report.py" line="154" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="153" />
+        <location filename="../../riskdesk/reports/case_report.py" line="155" />
         <source>Rule set</source>
         <translation>规则集</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="154" />
+        <location filename="../../riskdesk/reports/case_report.py" line="156" />
         <source>Policy</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="155" />
+        <location filename="../../riskdesk/reports/case_report.py" line="157" />
         <source>Decided at</source>
         <translation>决策时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="162" />
+        <location filename="../../riskdesk/reports/case_report.py" line="164" />
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="169" />
-        <location filename="../../riskdesk/reports/case_report.py" line="235" />
+        <location filename="../../riskdesk/reports/case_report.py" line="171" />
+        <location filename="../../riskdesk/reports/case_report.py" line="237" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="170" />
+        <location filename="../../riskdesk/reports/case_report.py" line="172" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="171" />
+        <location filename="../../riskdesk/reports/case_report.py" line="173" />
         <source>Contribution</source>
         <translation>贡献</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="183" />
+        <location filename="../../riskdesk/reports/case_report.py" line="185" />
         <source>Rule hits</source>
         <translation>规则命中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="188" />
+        <location filename="../../riskdesk/reports/case_report.py" line="190" />
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="189" />
+        <location filename="../../riskdesk/reports/case_report.py" line="191" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="190" />
+        <location filename="../../riskdesk/reports/case_report.py" line="192" />
         <source>Finding</source>
         <translation>发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="191" />
+        <location filename="../../riskdesk/reports/case_report.py" line="193" />
         <source>Source</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="198" />
+        <location filename="../../riskdesk/reports/case_report.py" line="200" />
         <source>corrects note {id}</source>
         <translation>更正笔记 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="199" />
+        <location filename="../../riskdesk/reports/case_report.py" line="201" />
         <source>Investigation notes</source>
         <translation>调查笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="205" />
-        <location filename="../../riskdesk/reports/case_report.py" line="266" />
-        <location filename="../../riskdesk/reports/case_report.py" line="313" />
+        <location filename="../../riskdesk/reports/case_report.py" line="207" />
+        <location filename="../../riskdesk/reports/case_report.py" line="268" />
+        <location filename="../../riskdesk/reports/case_report.py" line="317" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="206" />
+        <location filename="../../riskdesk/reports/case_report.py" line="208" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="207" />
+        <location filename="../../riskdesk/reports/case_report.py" line="209" />
         <source>Check</source>
         <translation>核查项</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="208" />
+        <location filename="../../riskdesk/reports/case_report.py" line="210" />
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="224" />
+        <location filename="../../riskdesk/reports/case_report.py" line="226" />
         <source>No notes.</source>
         <translation>无笔记。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="227" />
+        <location filename="../../riskdesk/reports/case_report.py" line="229" />
         <source>Decision chain</source>
         <translation>决策链</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="232" />
+        <location filename="../../riskdesk/reports/case_report.py" line="234" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="233" />
+        <location filename="../../riskdesk/reports/case_report.py" line="235" />
         <source>none yet</source>
         <translation>尚无</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="237" />
+        <location filename="../../riskdesk/reports/case_report.py" line="239" />
         <source>Maker</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="241" />
+        <location filename="../../riskdesk/reports/case_report.py" line="243" />
         <source>Checker (four-eyes)</source>
         <translation>复核人（双人复核）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="244" />
+        <location filename="../../riskdesk/reports/case_report.py" line="246" />
         <source>Why a second person</source>
         <translation>需第二人复核的原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="267" />
-        <location filename="../../riskdesk/reports/case_report.py" line="314" />
+        <location filename="../../riskdesk/reports/case_report.py" line="269" />
+        <location filename="../../riskdesk/reports/case_report.py" line="318" />
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="268" />
+        <location filename="../../riskdesk/reports/case_report.py" line="270" />
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="269" />
+        <location filename="../../riskdesk/reports/case_report.py" line="271" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="278" />
+        <location filename="../../riskdesk/reports/case_report.py" line="280" />
         <source>Linked complaints</source>
         <translation>关联投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="283" />
+        <location filename="../../riskdesk/reports/case_report.py" line="285" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="284" />
+        <location filename="../../riskdesk/reports/case_report.py" line="286" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="286" />
+        <location filename="../../riskdesk/reports/case_report.py" line="288" />
         <source>What the customer says</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="297" />
+        <location filename="../../riskdesk/reports/case_report.py" line="301" />
         <source>Audit events of this case</source>
         <translation>本案件的审计事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="300" />
+        <location filename="../../riskdesk/reports/case_report.py" line="304" />
         <source>Each event's SHA-256 chains to the one before; riskdesk audit verify recomputes the chain.</source>
         <translation>每个事件的 SHA-256 与前一事件链接；riskdesk audit verify 可重新计算整条链。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="312" />
+        <location filename="../../riskdesk/reports/case_report.py" line="316" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="315" />
+        <location filename="../../riskdesk/reports/case_report.py" line="319" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="316" />
+        <location filename="../../riskdesk/reports/case_report.py" line="320" />
         <source>Hash</source>
         <translation>哈希</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="330" />
+        <location filename="../../riskdesk/reports/case_report.py" line="334" />
         <source>Page {x} of {y}</source>
         <translation>第 {x} 页，共 {y} 页</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="332" />
+        <location filename="../../riskdesk/reports/case_report.py" line="336" />
         <source>Contains personal data</source>
         <translation>含个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/case_report.py" line="344" />
+        <source>superseded by {id}</source>
+        <translation>已被 {id} 取代</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/case_report.py" line="345" />
+        <source>supersedes {id}</source>
+        <translation>取代 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/case_report.py" line="352" />
+        <source>Evidence files</source>
+        <translation>证据文件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/case_report.py" line="353" />
+        <source>SHA-256 of each file's bytes as attached; files are never deleted, a new version supersedes the old.</source>
+        <translation>每个文件添加时内容的 SHA-256；文件从不删除，新版本取代旧版本。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/case_report.py" line="356" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/case_report.py" line="356" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/case_report.py" line="357" />
+        <source>Bytes</source>
+        <translation>字节</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/case_report.py" line="357" />
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/case_report.py" line="358" />
+        <source>Added</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/case_report.py" line="358" />
+        <source>Version</source>
+        <translation>版本</translation>
     </message>
 </context>
 <context>
@@ -1522,7 +1588,7 @@
     </message>
     <message>
         <location filename="../../riskdesk/services/cases/work.py" line="53" />
-        <location filename="../../riskdesk/services/evidence.py" line="94" />
+        <location filename="../../riskdesk/services/evidence.py" line="103" />
         <source>There is no case {id}.</source>
         <translation>没有编号为 {id} 的案件。</translation>
     </message>
@@ -3365,67 +3431,67 @@
 <context>
     <name>Evidence</name>
     <message>
-        <location filename="../../riskdesk/services/evidence.py" line="80" />
+        <location filename="../../riskdesk/services/evidence.py" line="84" />
         <source>Name either a case or a complaint.</source>
         <translation>请指定一个案件或一条投诉（二者选一）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/evidence.py" line="96" />
+        <location filename="../../riskdesk/services/evidence.py" line="105" />
         <source>Case {id} is {status}: files are attached to open cases only.</source>
         <translation>案件 {id} 状态为“{status}”：只能向未结案件添加附件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/evidence.py" line="103" />
+        <location filename="../../riskdesk/services/evidence.py" line="112" />
         <source>There is no complaint {id}.</source>
         <translation>不存在投诉 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/evidence.py" line="105" />
+        <location filename="../../riskdesk/services/evidence.py" line="114" />
         <source>Complaint {number} is {status}: files are attached to complaints not yet closed.</source>
         <translation>投诉 {number} 状态为“{status}”：只能向尚未关闭的投诉添加附件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/evidence.py" line="118" />
+        <location filename="../../riskdesk/services/evidence.py" line="127" />
         <source>Attaching a file needs a signed-in user.</source>
         <translation>添加附件需要已登录的用户。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/evidence.py" line="124" />
+        <location filename="../../riskdesk/services/evidence.py" line="133" />
         <source>File {id} is not on this case or complaint: a new version supersedes a file of the same case or complaint.</source>
         <translation>文件 {id} 不属于此案件或投诉：新版本只能替代同一案件或投诉中的文件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/evidence.py" line="130" />
+        <location filename="../../riskdesk/services/evidence.py" line="139" />
         <source>File {id} is already superseded by file {later}: supersede the newest version.</source>
         <translation>文件 {id} 已被文件 {later} 替代：请替代最新版本。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/evidence.py" line="196" />
+        <location filename="../../riskdesk/services/evidence.py" line="205" />
         <source>There is no evidence file {id}.</source>
         <translation>没有编号为 {id} 的证据文件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/evidence.py" line="204" />
+        <location filename="../../riskdesk/services/evidence.py" line="213" />
         <source>The bytes of {name} are not in this audit pack (a masked pack lists files by name, type and hash only).</source>
         <translation>本审计包不含 {name} 的文件内容（脱敏审计包只列出文件名、类型和哈希值）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/evidence.py" line="208" />
+        <location filename="../../riskdesk/services/evidence.py" line="217" />
         <source>{name} is incomplete in the database ({n} of {m} pieces).</source>
         <translation>数据库中的 {name} 不完整（共 {m} 段，仅有 {n} 段）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/evidence.py" line="219" />
+        <location filename="../../riskdesk/services/evidence.py" line="228" />
         <source>{name} does not match the SHA-256 recorded when it was attached.</source>
         <translation>{name} 与添加时记录的 SHA-256 不一致。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/evidence.py" line="237" />
+        <location filename="../../riskdesk/services/evidence.py" line="246" />
         <source>Application {no} has no case.</source>
         <translation>申请 {no} 没有案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/evidence.py" line="240" />
+        <location filename="../../riskdesk/services/evidence.py" line="249" />
         <source>Application {no} has {n} cases ({ids}): name one with --case.</source>
         <translation>申请 {no} 有 {n} 个案件（{ids}）：请用 --case 指定其中一个。</translation>
     </message>
@@ -4139,17 +4205,17 @@
         <translation>疑似{what}；个人信息不应填写在此列</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/cells.py" line="194" />
+        <location filename="../../riskdesk/services/intake/cells.py" line="195" />
         <source>misplaced thousands separator (write 5,000,000 or 5000000)</source>
         <translation>千位分隔符位置错误（应写作 5,000,000 或 5000000）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/cells.py" line="249" />
+        <location filename="../../riskdesk/services/intake/cells.py" line="250" />
         <source>has no time zone while row {row} has one: write every time in this column with its zone or every time without</source>
         <translation>未注明时区，而第 {row} 行注明了时区：此列的时间应全部注明时区或全部不注明</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/cells.py" line="255" />
+        <location filename="../../riskdesk/services/intake/cells.py" line="256" />
         <source>not a time zone (expected Z or an offset such as +08:00)</source>
         <translation>时区无效（应为 Z 或 +08:00 这样的时差）</translation>
     </message>
@@ -4220,7 +4286,7 @@
         <translation>密钥环中编号 {key_id} 的密钥与加密此数据库所用的密钥不同。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/keys.py" line="112" />
+        <location filename="../../riskdesk/services/audit/keys.py" line="116" />
         <source>Re-encrypting: {n} values left</source>
         <translation>正在重新加密：剩余 {n} 条</translation>
     </message>
@@ -7028,12 +7094,12 @@ Save it so?</source>
         <translation>申请 {no} 没有案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reporting/archive.py" line="217" />
+        <location filename="../../riskdesk/services/reporting/archive.py" line="220" />
         <source>There is no report {id}.</source>
         <translation>不存在报告 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reporting/archive.py" line="290" />
+        <location filename="../../riskdesk/services/reporting/archive.py" line="293" />
         <source>Consumer-finance risk team</source>
         <translation>消费金融风险管理团队</translation>
     </message>

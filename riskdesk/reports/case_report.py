@@ -25,6 +25,7 @@ from riskdesk.i18n import translate
 from riskdesk.reports.layout import WIDTH, Page, Styles, esc, keep, pairs, render, table
 from riskdesk.security.masking import mask_name
 from riskdesk.services.cases.detail import CaseDetail
+from riskdesk.services.evidence import EvidenceRow
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class CaseReportData:
     people: dict[int, str]  # user id -> name, for maker and checker
     unmasked: dict[str, str]  # full name / ID number / phone when asked for and allowed
     personal: bool = False  # "include personal data": every page is marked
+    evidence: tuple[EvidenceRow, ...] = ()  # the case's evidence files, superseded ones too
 
 
 def _when(value: Any) -> str:
@@ -292,6 +294,8 @@ def build(data: CaseReportData, *, report_no: str, generated_by: str, cut_off: d
                 widths=[32 * mm, 35 * mm, 20 * mm, WIDTH - 87 * mm],
             ),
         ]
+    if data.evidence:
+        story += _evidence(s, data.evidence)
     story += [
         Paragraph(esc(translate("CaseReport", "Audit events of this case")), s.h1),
         Paragraph(
@@ -331,6 +335,29 @@ def build(data: CaseReportData, *, report_no: str, generated_by: str, cut_off: d
         marking=translate("CaseReport", "Contains personal data") if data.personal else "",
     )
     return render(story, page, author=generated_by, subject=str(app.get("application_no")))
+
+
+def _evidence(s: Styles, files: tuple[EvidenceRow, ...]) -> list[Flowable]:
+    """Each evidence file with the SHA-256 of its bytes: a copy handed over later is checked
+    against it (issue 27)."""
+    state = {"by": translate("CaseReport", "superseded by {id}"),
+             "of": translate("CaseReport", "supersedes {id}")}
+    rows = [(f"#{f.id} {f.name}", f.kind.upper(), f"{f.size:,}",
+             f"{f.sha256[:32]}\n{f.sha256[32:]}", f"{f.added_by}\n{_when(f.added_at)}",
+             state["by"].format(id=f"#{f.superseded_by_id}") if f.superseded_by_id else
+             state["of"].format(id=f"#{f.supersedes_id}") if f.supersedes_id else "")
+            for f in files]
+    return [
+        Paragraph(esc(translate("CaseReport", "Evidence files")), s.h1),
+        Paragraph(esc(translate("CaseReport", "SHA-256 of each file's bytes as attached; "
+                                "files are never deleted, a new version supersedes the old.")),
+                  s.small),
+        table(s, [(translate("CaseReport", "File"), translate("CaseReport", "Type"),
+                   translate("CaseReport", "Bytes"), translate("CaseReport", "SHA-256"),
+                   translate("CaseReport", "Added"), translate("CaseReport", "Version"))]
+              + rows,
+              widths=[28 * mm, 10 * mm, 14 * mm, WIDTH - 108 * mm, 28 * mm, 28 * mm]),
+    ]
 
 
 def _outcome(after: str | None) -> str:

@@ -85,9 +85,14 @@ def _owner(case_id: int | None, complaint_id: int | None) -> tuple[str, int]:
     return ("case", case_id) if case_id is not None else ("complaint", complaint_id or 0)
 
 
+def aad_of(file_id: int, case_id: int | None, complaint_id: int | None, sha256: str) -> str:
+    """What a file's ciphertext is bound to: its id, its case or complaint, its hash."""
+    owner, owner_id = _owner(case_id, complaint_id)
+    return f"riskdesk/evidence/v1:{file_id}:{owner}:{owner_id}:{sha256}"
+
+
 def _aad(row: EvidenceFile) -> str:
-    owner, owner_id = _owner(row.case_id, row.complaint_id)
-    return f"riskdesk/evidence/v1:{row.id}:{owner}:{owner_id}:{row.sha256}"
+    return aad_of(row.id or 0, row.case_id, row.complaint_id, row.sha256)
 
 
 def _check_owner(session: Session, actor: Actor, owner: str, owner_id: int) -> None:

@@ -28,7 +28,7 @@ import sqlite3
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, Table, select
 from sqlmodel import Session, SQLModel, col
@@ -49,6 +49,9 @@ from riskdesk.services.audit.anchors import _key, head_of_pdf
 from riskdesk.services.permissions import Action, allowed, require
 from riskdesk.storage.clock import utcnow
 from riskdesk.storage.session import unit_of_work
+
+if TYPE_CHECKING:
+    from riskdesk.security.datakey import DataCipher
 
 SUFFIX = ".rdpack"
 UNSEALED = ("audit_finding", "pack_seal")  # what may change in the auditor's hands
@@ -184,6 +187,13 @@ def _rows(session: Session, scope: Scope) -> dict[str, list[dict[str, Any]]]:
         take(name, "loan_id", scope.loan_ids)
     take("report", "id", scope.report_ids)
     out["report"] = [r for r in out["report"] if not bytes(r["pdf"]).startswith(b"RDENC1")]
+    files = t("evidence_file")  # the evidence files of the cases and complaints (issue 27)
+    out["evidence_file"] = [
+        dict(r) for column, ids in ((files.c.case_id, scope.case_ids),
+                                    (files.c.complaint_id, scope.complaint_ids))
+        for part in _in(column, ids) for r in session.execute(
+            select(files).where(part)).mappings().all()]
+    take("evidence_chunk", "file_id", {int(r["id"]) for r in out["evidence_file"]})
     return out
 
 
@@ -208,12 +218,36 @@ def _mask(rows: dict[str, list[dict[str, Any]]], session: Session, unmasked: boo
             if r["card_enc"]:
                 r["card_masked"] = cipher.decrypt("card", r["card_enc"])
         r["phone_enc"], r["card_enc"] = b"", None
+    _evidence(rows, cipher)
     if cipher is None:
         for r in rows["review_case"]:
             r["applicant_name"] = mask_name(r["applicant_name"]) if r["applicant_name"] else ""
         for r in rows["complaint"]:
             r["complainant_name"] = mask_name(r["complainant_name"])
             r["proxy_name"] = mask_name(r["proxy_name"]) if r["proxy_name"] else ""
+
+
+def _evidence(rows: dict[str, list[dict[str, Any]]], cipher: DataCipher | None) -> None:
+    """Evidence files: listed by name, type and hash in every pack; their bytes only in an
+    unmasked one, decrypted as the pack carries other personal data (``key_id`` empty)."""
+    from riskdesk.domain.evidence import CHUNK_BYTES
+    from riskdesk.services.evidence import PLAIN_KEY, aad_of
+
+    if cipher is None:
+        rows["evidence_chunk"] = []
+        return
+    pieces: dict[int, list[tuple[int, bytes]]] = {}
+    for c in rows["evidence_chunk"]:
+        pieces.setdefault(int(c["file_id"]), []).append((int(c["seq"]), bytes(c["data"])))
+    rows["evidence_chunk"] = []
+    for r in rows["evidence_file"]:
+        blob = b"".join(d for _, d in sorted(pieces.get(int(r["id"]), [])))
+        plain = cipher.decrypt_bytes(aad_of(int(r["id"]), r["case_id"], r["complaint_id"],
+                                            r["sha256"]), blob)
+        parts = [plain[i:i + CHUNK_BYTES] for i in range(0, len(plain), CHUNK_BYTES)]
+        rows["evidence_chunk"] += [{"file_id": r["id"], "seq": i, "data": d}
+                                   for i, d in enumerate(parts)]
+        r["chunks"], r["key_id"] = len(parts), PLAIN_KEY
 
 
 def export_pack(engine: Engine, actor: Actor, out: Path, *, month: str | None = None,

@@ -121,8 +121,11 @@ def case_report(engine: Engine, actor: Actor, application_no: str, language: str
             select(col(User.id), col(User.username)))}
         unmasked = _full_pii(session, actor, case_id) if include_personal else {}
         row = _reserve(session, actor, "case", application_no, language, cut_off)
+        from riskdesk.services.evidence import attachments
+
+        files = tuple(attachments(session, actor, case_id=case_id))
         pdf = build(CaseReportData(detail, events, people, unmasked,
-                                   personal=include_personal),
+                                   personal=include_personal, evidence=files),
                     report_no=row.report_no, generated_by=actor.username, cut_off=cut_off)
         issued = _seal(session, actor, row, pdf, {"case": case_id,
                                                   "personal_data": include_personal,
