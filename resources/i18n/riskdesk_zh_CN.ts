@@ -82,7 +82,7 @@
     <message>
         <location filename="../../riskdesk/ui/admin.py" line="95" />
         <source>Countersign key...</source>
-        <translation type="unfinished" />
+        <translation>会签密钥...</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/admin.py" line="96" />
@@ -143,12 +143,12 @@
     <message>
         <location filename="../../riskdesk/ui/admin.py" line="202" />
         <source>Countersign signing key</source>
-        <translation type="unfinished" />
+        <translation>会签签名密钥</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/admin.py" line="203" />
         <source>The fingerprint {user} reads out from their sign-in (at least the first 8 characters):</source>
-        <translation type="unfinished" />
+        <translation>{user} 登录时看到并读出的指纹（至少前 8 位）：</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/admin.py" line="219" />

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from riskdesk.domain.enums import Role, label
-from riskdesk.services.admin import settings, users
+from riskdesk.services.admin import settings, signing_keys, users
 from riskdesk.services.admin.backend import Backend, call
 from riskdesk.ui.dialogs import Dialogs
 from riskdesk.ui.formats import datetime_text
@@ -92,6 +92,7 @@ class AdminDialog(QDialog):
                 ("roles", self.tr("Change roles..."), self.change_roles, user_row),
                 ("active", self.tr("Activate / deactivate"), self.toggle_active, user_row),
                 ("unlock", self.tr("Unlock"), self.unlock, user_row),
+                ("countersign", self.tr("Countersign key..."), self.countersign, user_row),
                 ("idle", self.tr("Idle lock..."), self.set_idle_lock, user_row),
                 ("bank", self.tr("Name on reports..."), self.set_bank_name, user_row),
                 ("approve", self.tr("Approve"), lambda: self.decide(True), request_row),
@@ -150,7 +151,7 @@ class AdminDialog(QDialog):
     def _enable(self) -> None:
         user = self.selected_user()
         own = user is not None and user.id == self.actor.user_id
-        for key in ("roles", "active"):
+        for key in ("roles", "active", "countersign"):
             self.buttons[key].setEnabled(user is not None and not own)
         self.buttons["unlock"].setEnabled(user is not None and user.locked_until is not None)
         for key in ("approve", "reject"):
@@ -191,6 +192,18 @@ class AdminDialog(QDialog):
         user = self.selected_user()
         if user is not None:
             self._write(users.unlock, user.id)
+
+    def countersign(self) -> None:
+        """Vouch for the user's new signing key (issue 24), once they read out its
+        fingerprint: until then they cannot record decisions."""
+        user = self.selected_user()
+        if user is None:
+            return
+        fingerprint = self.dialogs.ask_text(self, self.tr("Countersign signing key"), self.tr(
+            "The fingerprint {user} reads out from their sign-in (at least the first 8 "
+            "characters):").format(user=user.username))
+        if fingerprint:
+            self._write(signing_keys.countersign, user.id, fingerprint=fingerprint)
 
     def decide(self, approve: bool) -> None:
         row = self.requests.currentRow()
