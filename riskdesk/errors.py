@@ -51,3 +51,8 @@ class Cancelled(RiskdeskError):
 
 class StaleVersion(RiskdeskError):
     """Someone saved the record since it was read."""
+
+
+class NeedsConfirmation(RiskdeskError):
+    """The step is allowed but the user must say so explicitly first (e.g. deciding a case
+    assigned to someone else); the call is repeated with its confirming flag."""

@@ -625,561 +625,561 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="105" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="106" />
         <source>What did you check, and what did you find?</source>
         <translation>您核实了什么？发现了什么？</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="106" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="107" />
         <source>Add note</source>
         <translation>添加笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="108" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="109" />
         <source>Reason (required for every decision)</source>
         <translation>理由（每个决定都必须填写）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="110" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="111" />
         <source>Claim</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="110" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="111" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="111" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="112" />
         <source>Decline</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="112" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="113" />
         <source>Request information</source>
         <translation>要求补充材料</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="113" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="114" />
         <source>Escalate</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="113" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="114" />
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="114" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="115" />
         <source>Send back</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="118" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="119" />
         <source>Open loan...</source>
         <translation>打开借据…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="119" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="120" />
         <source>Schedule, repayments, days past due by month and where the money went</source>
         <translation>还款计划、还款记录、逐月逾期天数和资金去向</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="125" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="126" />
         <source>Show ID number</source>
         <translation>显示身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="125" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="126" />
         <source>Show phone</source>
         <translation>显示手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="126" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="127" />
         <source>Show bank card</source>
         <translation>显示银行卡号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="128" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="129" />
         <source>Shows the full value to you; the audit trail records that you looked.</source>
         <translation>向您显示完整信息；审计轨迹会记录您的查看。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="139" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="140" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="140" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="141" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="141" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="142" />
         <source>History shows</source>
         <translation>历史显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="178" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="181" />
         <source>Case {id} - {app}</source>
         <translation>案件 {id} - {app}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="230" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="234" />
         <source>Not shown</source>
         <translation>未显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="250" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="254" />
         <source>Application {no}</source>
         <translation>申请 {no}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="252" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="256" />
         <source>This application has no case to open.</source>
         <translation>该申请没有可打开的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="280" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="284" />
         <source>Assigned to someone else</source>
         <translation>案件已分配给他人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="286" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="290" />
         <source>Sent for a second check</source>
         <translation>已提交复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="287" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="291" />
         <source>Your approval is recorded and waits for a senior officer (four-eyes): {why}. If it is sent back, the case returns to your "My cases" with the checker's reason.</source>
         <translation>您的批准已记录，正等待高级审核员复核（双人复核）：{why}。如被退回，案件将连同复核人的理由回到您的“我的案件”。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="298" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="302" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="302" />
-        <location filename="../../riskdesk/ui/cases/detail.py" line="316" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="306" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="320" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="342" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="346" />
         <source>Decide again: your new decision goes to the check again.</source>
         <translation>请重新决定：新的决定将再次提交复核。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="343" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="347" />
         <source>Case {id}</source>
         <translation>案件 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="344" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="348" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="345" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="349" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="346" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="350" />
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="347" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="351" />
         <source>nobody</source>
         <translation>无人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="348" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="352" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="349" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="353" />
         <source>Approval needs a second person</source>
         <translation>批准需要第二人复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="355" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="359" />
         <source>No events of this kind.</source>
         <translation>没有此类事件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="356" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="360" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="350" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="354" />
         <source>Rule hits</source>
         <translation>规则命中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="351" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="355" />
         <source>Linked applications</source>
         <translation>关联申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="353" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="357" />
         <source>Notes</source>
         <translation>调查笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="354" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="358" />
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="426" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="430" />
         <source>corrects note {id}</source>
         <translation>更正笔记 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="392" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="396" />
         <source>Partner under review: {code} {name}. Why: {reason}</source>
         <translation>复审中的合作方：{code} {name}。原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="470" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="474" />
         <source>{value} (unmasked)</source>
         <translation>{value}（已解除遮蔽）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="492" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="496" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="481" />
-        <location filename="../../riskdesk/ui/cases/detail.py" line="482" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="485" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="486" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="90" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="91" />
         <source>All events</source>
         <translation>全部事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="91" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="92" />
         <source>Decisions and checks</source>
         <translation>决定与复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="92" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="93" />
         <source>Claims, assignments and notes</source>
         <translation>领取、分配与笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="93" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="94" />
         <source>Views of personal data</source>
         <translation>查看个人信息</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="94" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="95" />
         <source>Other events</source>
         <translation>其他事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="366" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="370" />
         <source>{maker} decided to {decision} on {at}: “{reason}”</source>
         <translation>{maker} 于 {at} 决定{decision}：“{reason}”</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="370" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="374" />
         <source>Sent back by {checker} on {at}</source>
         <translation>{checker} 于 {at} 退回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="372" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="376" />
         <source>Checker's reason: “{reason}”</source>
         <translation>复核人理由：“{reason}”</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="376" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="380" />
         <source>Awaiting a second person's check (four-eyes)</source>
         <translation>等待第二人复核（双人复核）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="377" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="381" />
         <source>Why: {why}</source>
         <translation>原因：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="452" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="456" />
         <source>{who} viewed the case {n} times, last {at}</source>
         <translation>{who} 查看了案件 {n} 次，最近一次 {at}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="454" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="458" />
         <source>{who} viewed the case</source>
         <translation>{who} 查看了案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="458" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="462" />
         <source>reason: “{reason}”</source>
         <translation>理由：“{reason}”</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="460" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="464" />
         <source>decided in place of {user} (confirmed)</source>
         <translation>代替 {user} 作出决定（已确认）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="465" />
-        <location filename="../../riskdesk/ui/cases/detail.py" line="523" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="469" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="527" />
         <source>not given</source>
         <translation>未提供</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="472" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="476" />
         <source>male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="472" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="476" />
         <source>female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="477" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="481" />
         <source>{stated} (the ID says {age})</source>
         <translation>{stated}（身份证显示 {age}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="483" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="487" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="484" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="488" />
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="485" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="489" />
         <source>Age from the ID</source>
         <translation>身份证年龄</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="486" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="490" />
         <source>Stated age</source>
         <translation>自报年龄</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="487" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="491" />
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="488" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="492" />
         <source>Region code</source>
         <translation>地区代码</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="489" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="493" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="490" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="494" />
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="491" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="495" />
         <source>Loan</source>
         <translation>贷款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="493" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="497" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="495" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="499" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="498" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="502" />
         <source>Fees over the term</source>
         <translation>全期费用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="499" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="503" />
         <source>Repayment</source>
         <translation>还款方式</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="501" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="505" />
         <source>Income and debt</source>
         <translation>收入与负债</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="502" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="506" />
         <source>Annual income</source>
         <translation>年收入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="504" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="508" />
         <source>Monthly income</source>
         <translation>月收入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="506" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="510" />
         <source>Years in employment</source>
         <translation>工作年限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="507" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="511" />
         <source>Income verification</source>
         <translation>收入核验</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="509" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="513" />
         <source>Monthly payment of this loan</source>
         <translation>本笔贷款月供</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="510" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="514" />
         <source>Payment to income</source>
         <translation>月供收入比</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="512" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="516" />
         <source>Instalment loan balances</source>
         <translation>分期贷款余额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="514" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="518" />
         <source>Debt to income (balances + this loan) / annual income</source>
         <translation>负债收入比（余额 + 本笔贷款）/ 年收入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="516" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="520" />
         <source>Credit bureau</source>
         <translation>征信信息</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="519" />
-        <location filename="../../riskdesk/ui/cases/detail.py" line="521" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="523" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="525" />
         <source>Partner</source>
         <translation>合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="520" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="524" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="553" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="557" />
         <source>{points} points, {band} band (PD {pd})</source>
         <translation>{points} 分，{band}档（违约概率 {pd}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="555" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="559" />
         <source>Approve band: above {a} points (PD below {pa}); decline band: {d} points or fewer (PD {pd} or more); review in between.</source>
         <translation>批准档：高于 {a} 分（违约概率低于 {pa}）；拒绝档：{d} 分及以下（违约概率 {pd} 及以上）；其间为人工审核档。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="570" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="574" />
         <source>{points} points (raises risk)</source>
         <translation>{points} 分（提高风险）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="571" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="575" />
         <source>+{points} points (lowers risk)</source>
         <translation>+{points} 分（降低风险）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="581" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="585" />
         <source>Reasons (effect on the score in points)</source>
         <translation>原因（对评分的影响，单位：分）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="496" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="500" />
         <source>Term (months)</source>
         <translation>期限（月）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="497" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="501" />
         <source>APR %</source>
         <translation>年利率 %</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="494" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="498" />
         <source>Purpose</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="357" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="361" />
         <source>Why this reason points this way</source>
         <translation>此原因的方向说明</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="500" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="504" />
         <source>Submitted</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="522" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="526" />
         <source>the bank's own channel</source>
         <translation>本行自有渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="524" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="528" />
         <source>Device and IP</source>
         <translation>设备与 IP</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="525" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="529" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="526" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="530" />
         <source>IP address</source>
         <translation>IP 地址</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="551" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="555" />
         <source>model {m}, rule set {r}, policy {p}</source>
         <translation>模型 {m}，规则集 {r}，策略 {p}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="405" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="409" />
         <source>Early warnings (evidence)</source>
         <translation>预警（证据）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="441" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="445" />
         <source>same person</source>
         <translation>同一人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="441" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="445" />
         <source>same phone</source>
         <translation>同一手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="442" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="446" />
         <source>same device</source>
         <translation>同一设备</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="442" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="446" />
         <source>same bank card</source>
         <translation>同一银行卡</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="352" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="356" />
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
@@ -1814,200 +1814,200 @@
 <context>
     <name>ComplaintDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="55" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="56" />
         <source>The reply to the customer</source>
         <translation>给客户的答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="57" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="58" />
         <source>Reason (extension, reopening, withdrawal, escalation)</source>
         <translation>理由（延期、重新打开、撤诉、升级）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="65" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="66" />
         <source>What the bank changes so it does not happen again</source>
         <translation>银行为避免再次发生而采取的整改措施</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="70" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="71" />
         <source>Start investigating</source>
         <translation>开始调查</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="71" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="72" />
         <source>Assign to...</source>
         <translation>分派给…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="71" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="72" />
         <source>Insert reply template</source>
         <translation>插入答复模板</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="73" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="74" />
         <source>Send reply</source>
         <translation>发送答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="73" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="74" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="74" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="75" />
         <source>Extend (complex case)</source>
         <translation>延期（复杂案件）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="75" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="76" />
         <source>Ask for special extension</source>
         <translation>申请特别延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="76" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="77" />
         <source>Approve special extension</source>
         <translation>批准特别延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="77" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="78" />
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="77" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="78" />
         <source>Withdrawn</source>
         <translation>已撤诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="78" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="79" />
         <source>Escalate to compliance</source>
         <translation>升级至合规</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="79" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="80" />
         <source>Open fraud case</source>
         <translation>开立欺诈案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="85" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="86" />
         <source>Customer's reaction</source>
         <translation>客户反馈</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="86" />
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="220" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="87" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="224" />
         <source>Root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="87" />
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="221" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="88" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="225" />
         <source>Rectification</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="108" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="111" />
         <source>Complaint {number}</source>
         <translation>投诉 {number}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="175" />
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="214" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="179" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="218" />
         <source>Extension</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="175" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="179" />
         <source>Has the complainant been told of the extension and its reason?</source>
         <translation>是否已告知投诉人延期及其理由？</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="180" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="184" />
         <source>Assign</source>
         <translation>分派</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="180" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="184" />
         <source>Handler:</source>
         <translation>处理人：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="191" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="195" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="194" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="198" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="206" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="210" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="206" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="210" />
         <source>escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="208" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="212" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="208" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="212" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="209" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="213" />
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="210" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="214" />
         <source>On behalf</source>
         <translation>代理投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="212" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="216" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="213" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="217" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="216" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="220" />
         <source>Fraud case</source>
         <translation>欺诈案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="219" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="223" />
         <source>Reaction</source>
         <translation>客户反馈</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="228" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="232" />
         <source>The customer's applications and cases</source>
         <translation>该客户的申请与案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="229" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="233" />
         <source>What the customer says</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="229" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="233" />
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="230" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="234" />
         <source>History</source>
         <translation>历史</translation>
     </message>
@@ -2596,32 +2596,42 @@
         <translation>申请文件 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="32" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="27" />
+        <source>Attach an evidence file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="28" />
+        <source>Documents and images (*.pdf *.png *.jpg *.jpeg *.xlsx *.xls *.docx *.doc);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/dialogs.py" line="41" />
         <source>Working</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="33" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="42" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="48" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="57" />
         <source>Save rejected rows as</source>
         <translation>被拒绝行另存为</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="49" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="58" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="54" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="63" />
         <source>Export the view as</source>
         <translation>将视图导出为</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="55" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="64" />
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 文件 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
@@ -3494,6 +3504,123 @@
         <location filename="../../riskdesk/services/evidence.py" line="249" />
         <source>Application {no} has {n} cases ({ids}): name one with --case.</source>
         <translation>申请 {no} 有 {n} 个案件（{ids}）：请用 --case 指定其中一个。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/evidence.py" line="138" />
+        <source>The image cannot be read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/evidence.py" line="141" />
+        <source>Excel and Word files are not previewed; the list shows their SHA-256.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>EvidenceModel</name>
+    <message>
+        <location filename="../../riskdesk/ui/evidence.py" line="65" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/evidence.py" line="66" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/evidence.py" line="67" />
+        <source>Size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/evidence.py" line="68" />
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/evidence.py" line="69" />
+        <source>Added by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/evidence.py" line="70" />
+        <source>Added</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/evidence.py" line="104" />
+        <source>{name} (superseded)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/evidence.py" line="111" />
+        <source>Superseded by file #{id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/evidence.py" line="113" />
+        <source>New version of file #{id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/evidence.py" line="115" />
+        <source>Not in this audit pack: listed by name, type and hash</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>EvidencePanel</name>
+    <message>
+        <location filename="../../riskdesk/ui/evidence.py" line="243" />
+        <source>What the file is (optional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/evidence.py" line="244" />
+        <source>Attach...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/evidence.py" line="246" />
+        <source>PDF, PNG, JPEG, Excel or Word, at most 20 MB; stored encrypted, its SHA-256 recorded in the audit trail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/evidence.py" line="248" />
+        <source>New version...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/evidence.py" line="250" />
+        <source>Attach a file that supersedes the chosen one; both are kept</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/evidence.py" line="251" />
+        <source>Preview</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/evidence.py" line="256" />
+        <location filename="../../riskdesk/ui/evidence.py" line="270" />
+        <source>Evidence files</source>
+        <translation>证据文件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/evidence.py" line="304" />
+        <source>Not attached</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/evidence.py" line="308" />
+        <source>{name} is larger than 20 MB.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/evidence.py" line="349" />
+        <source>No preview</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -6702,6 +6829,34 @@ Save it so?</source>
         <location filename="../../riskdesk/services/postloan/policy.py" line="84" />
         <source>Category floors must rise: special mention &lt; substandard &lt; doubtful &lt; loss, from day 1.</source>
         <translation>分类下限须逐级递增：关注 &lt; 次级 &lt; 可疑 &lt; 损失，且从第 1 天开始。</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <location filename="../../riskdesk/ui/evidence.py" line="172" />
+        <source>{name} - SHA-256 {hash}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/evidence.py" line="181" />
+        <source>Previous page</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/evidence.py" line="182" />
+        <source>Next page</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/evidence.py" line="197" />
+        <source>Page {x} of {y}</source>
+        <translation>第 {x} 页，共 {y} 页</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/evidence.py" line="213" />
+        <source>No preview</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

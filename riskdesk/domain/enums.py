@@ -138,6 +138,7 @@ class CaseStatus(StrEnum):
     PENDING_INFO = "pending_info"
     ESCALATED = "escalated"
     AWAITING_CHECK = "awaiting_check"
+    RETURNED = "returned"  # sent back by the checker: with its maker again, the reason shown
     DECIDED = "decided"
     CLOSED = "closed"
 
@@ -147,6 +148,7 @@ CLOSED_STATUSES = (CaseStatus.DECIDED.value, CaseStatus.CLOSED.value)
 # What a case's history shows for each audit action on it.
 LABELS.update({
     "case.view": QT_TRANSLATE_NOOP("Enum", "opened the case"),
+    "feature_note.change": QT_TRANSLATE_NOOP("Enum", "changed a feature note"),
     "score.run": QT_TRANSLATE_NOOP("Enum", "scoring run (scored, checked, opened the case)"),
     "case.claim": QT_TRANSLATE_NOOP("Enum", "claimed"),
     "case.assign": QT_TRANSLATE_NOOP("Enum", "assigned"),
@@ -185,6 +187,7 @@ LABELS.update({
     "pending_info": QT_TRANSLATE_NOOP("Enum", "pending information"),
     "escalated": QT_TRANSLATE_NOOP("Enum", "escalated"),
     "awaiting_check": QT_TRANSLATE_NOOP("Enum", "awaiting check"),
+    "returned": QT_TRANSLATE_NOOP("Enum", "returned"),
     "decided": QT_TRANSLATE_NOOP("Enum", "decided"),
     "closed": QT_TRANSLATE_NOOP("Enum", "closed"),
     "identity": QT_TRANSLATE_NOOP("Enum", "identity"),

@@ -35,6 +35,31 @@ FEATURE_TEXT: dict[str, str] = {
     "num_il_tl": QT_TRANSLATE_NOOP("Reasons", "{value} instalment accounts in total"),
     "total_il_high_credit_limit": QT_TRANSLATE_NOOP("Reasons", "Instalment credit limits {value}"),
 }
+# Each feature's name, for the case window's fields and for a reason whose value is missing.
+FEATURE_NAMES: dict[str, str] = {
+    "amount": QT_TRANSLATE_NOOP("Reasons", "Loan amount (CNY)"),
+    "term_months": QT_TRANSLATE_NOOP("Reasons", "Term (months)"),
+    "apr": QT_TRANSLATE_NOOP("Reasons", "Interest rate (%)"),
+    "annual_income": QT_TRANSLATE_NOOP("Reasons", "Annual income (CNY)"),
+    "emp_length_years": QT_TRANSLATE_NOOP("Reasons", "Years in employment"),
+    "verification_status": QT_TRANSLATE_NOOP("Reasons", "Income verification"),
+    "delinq_2yrs": QT_TRANSLATE_NOOP("Reasons", "Delinquencies in the last 2 years"),
+    "inq_last_6mths": QT_TRANSLATE_NOOP("Reasons", "Credit inquiries in the last 6 months"),
+    "revol_util": QT_TRANSLATE_NOOP("Reasons", "Revolving credit used (%)"),
+    "acc_now_delinq": QT_TRANSLATE_NOOP("Reasons", "Accounts delinquent now"),
+    "open_il_6m": QT_TRANSLATE_NOOP("Reasons", "Instalment accounts opened in 6 months"),
+    "open_il_12m": QT_TRANSLATE_NOOP("Reasons", "Instalment accounts opened in 12 months"),
+    "open_il_24m": QT_TRANSLATE_NOOP("Reasons", "Instalment accounts opened in 24 months"),
+    "total_bal_il": QT_TRANSLATE_NOOP("Reasons", "Instalment loan balances (CNY)"),
+    "all_util": QT_TRANSLATE_NOOP("Reasons", "Overall credit used (%)"),
+    "inq_fi": QT_TRANSLATE_NOOP("Reasons", "Personal-finance inquiries"),
+    "inq_last_12m": QT_TRANSLATE_NOOP("Reasons", "Credit inquiries in the last 12 months"),
+    "delinq_amnt": QT_TRANSLATE_NOOP("Reasons", "Past-due amount (CNY)"),
+    "num_il_tl": QT_TRANSLATE_NOOP("Reasons", "Instalment accounts in total"),
+    "total_il_high_credit_limit": QT_TRANSLATE_NOOP("Reasons",
+                                                    "Instalment credit limits (CNY)"),
+}
+MISSING_TEXT = QT_TRANSLATE_NOOP("Reasons", "{name}: not given")
 # Category values an export may carry in English (LendingClub's income verification).
 VALUE_TEXT = frozenset({QT_TRANSLATE_NOOP("Reasons", "Verified"),
                         QT_TRANSLATE_NOOP("Reasons", "Source Verified"),
@@ -85,15 +110,40 @@ def _as_text(s: pd.Series) -> np.ndarray:
     return out
 
 
+def feature_name(feature: str) -> str:
+    name = FEATURE_NAMES.get(feature)
+    return translate("Reasons", name) if name else feature
+
+
+def grouped(value: str) -> str:
+    """A number as stored ("120000", "35.50") with thousands separators ("120,000"; both the
+    Chinese and the English locale group by three with a comma); text as it is."""
+    try:
+        number = float(value)
+    except ValueError:
+        return value
+    if number != number or abs(number) >= 1e15:  # NaN or beyond a whole number's digits
+        return value
+    return f"{int(number):,}" if number == int(number) else f"{number:,.2f}"
+
+
+def head(feature: str, value: str) -> str:
+    """What the reason is about: '3 credit inquiries in the last 6 months', 'Annual income
+    120,000 CNY', or where the value is missing 'Instalment accounts opened in 12 months: not
+    given' (issue 26: not '未提供 个')."""
+    if value == "":
+        return translate("Reasons", MISSING_TEXT).format(name=feature_name(feature))
+    category = value.replace("_", " ")  # "Not_Verified" as some exports write it
+    shown = translate("Reasons", category) if category in VALUE_TEXT else grouped(value)
+    template = FEATURE_TEXT.get(feature)
+    return translate("Reasons", template).format(value=shown) if template \
+        else f"{feature} = {shown}"
+
+
 def sentence(feature: str, value: str, contribution: float) -> str:
     """'3 credit inquiries in the last 6 months: raises risk'."""
-    shown = (translate("Reasons", value) if value in VALUE_TEXT else value) if value != "" \
-        else translate("Reasons", MISSING)
-    template = FEATURE_TEXT.get(feature)
-    head = (translate("Reasons", template).format(value=shown) if template
-            else f"{feature} = {shown}")
     effect = translate("Reasons", RAISES if contribution > 0 else LOWERS)
-    return f"{head}: {effect}"
+    return f"{head(feature, value)}: {effect}"
 
 
 def as_dicts(reasons: pd.DataFrame) -> list[dict[str, Any]]:

@@ -22,6 +22,17 @@ def points(pd_: np.ndarray) -> np.ndarray:
     return out
 
 
+def points_effect(contribution: float) -> int:
+    """A reason's effect in points: its contribution to the log-odds of default moves the score
+    by -FACTOR points per unit (a reason that raises risk costs points)."""
+    return int(round(-FACTOR * contribution))
+
+
+def points_at(pd_: float) -> int:
+    """The score of a probability of default (a band's threshold in points)."""
+    return int(points(np.asarray([pd_]))[0])
+
+
 def describe() -> str:
     return (f"points = {OFFSET:.2f} + {FACTOR:.4f} x ln(good:bad odds); "
             f"{BASE_POINTS} points at {BASE_ODDS:.0f}:1, {PDO} points double the odds")

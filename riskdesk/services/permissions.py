@@ -48,6 +48,7 @@ class Action(StrEnum):
     TIME_ZONE_CHANGE = "settings.time_zone"
     CASE_ATTACH = "case.attach"
     COMPLAINT_ATTACH = "complaint.attach"
+    FEATURE_NOTES = "model.feature_notes"
 
 
 ACTION_LABELS = {
@@ -88,6 +89,8 @@ ACTION_LABELS = {
     Action.PARTNER_MANAGE: QT_TRANSLATE_NOOP("Permissions", "keep the partner register"),
     Action.TIME_ZONE_CHANGE: QT_TRANSLATE_NOOP(
         "Permissions", "set the bank's time zone for months and reports"),
+    Action.FEATURE_NOTES: QT_TRANSLATE_NOOP(
+        "Permissions", "write the notes that explain the model's reasons"),
     Action.CASE_ATTACH: QT_TRANSLATE_NOOP("Permissions", "attach evidence files to cases"),
     Action.COMPLAINT_ATTACH: QT_TRANSLATE_NOOP(
         "Permissions", "attach evidence files to complaints"),
@@ -133,6 +136,8 @@ MATRIX: dict[Action, frozenset[Role]] = {
     Action.PARTNER_MANAGE: frozenset({Role.COMPLIANCE}),
     # Which calendar month an event falls in is a reporting rule: compliance owns it.
     Action.TIME_ZONE_CHANGE: frozenset({Role.COMPLIANCE}),
+    # What a reason means to an officer is a model-governance text: compliance owns it.
+    Action.FEATURE_NOTES: frozenset({Role.COMPLIANCE}),
     # Attaching a file is work on the record, not a decision (nothing is signed): any officer
     # on an open case, the complaint handlers on a complaint; auditors only read (issue 27).
     Action.CASE_ATTACH: frozenset({Role.OFFICER, Role.SENIOR_OFFICER}),

@@ -7,7 +7,7 @@ from sqlalchemy import Engine, select
 
 from riskdesk.domain.audit import AuditEvent
 from riskdesk.domain.cases import NoteDraft
-from riskdesk.errors import InvalidInput, PermissionDenied, StaleVersion
+from riskdesk.errors import InvalidInput, NeedsConfirmation, PermissionDenied, StaleVersion
 from riskdesk.services.actor import Actor
 from riskdesk.services.admin.users import create_user
 from riskdesk.services.cases import work as cases
@@ -30,8 +30,12 @@ def test_override_waits_for_a_senior_checker(engine: Engine, actors: dict[str, A
         cases.check(s, officer, override, c.version, confirm=True)
     with unit_of_work(engine) as s:
         back = cases.check(s, senior, override, c.version, confirm=False, reason="call employer")
-        assert back.status == "in_review" and back.decision is None
-        again = cases.decide(s, senior, override, back.version, "approve", "employer confirmed")
+        assert back.status == "returned" and back.decision is None
+        assert back.assignee_id == officer.user_id  # back with its maker (issue 26)
+        with pytest.raises(NeedsConfirmation):  # the officer's case: the senior must say so
+            cases.decide(s, senior, override, back.version, "approve", "employer confirmed")
+        again = cases.decide(s, senior, override, back.version, "approve", "employer confirmed",
+                             other_assignee=True)
         assert again.status == "awaiting_check"
         with pytest.raises(PermissionDenied):  # the senior made it: not their own check
             cases.check(s, senior, override, again.version, confirm=True)
@@ -116,15 +120,16 @@ def test_case_detail_has_everything_to_decide_and_is_audited(
                        text="payslips for three months")
     with unit_of_work(engine) as s:
         d = load_case(s, actors["auditor"], override)
-        assert d.application["id_no"].count("*") == 8 and "****" in d.application["phone"]
-        assert d.decision["band"] in ("approve", "review", "decline")
-        assert d.decision["model"].startswith("1") and d.decision["rule_set"] >= 1
-        assert len(d.reasons) == 5 and all(r["text"] for r in d.reasons)
-        assert all(h["text"] and h["source"] for h in d.hits)
+        assert d.application is not None and d.decision is not None
+        assert d.application.id_no.count("*") == 8 and "****" in d.application.phone
+        assert d.decision.band in ("approve", "review", "decline")
+        assert d.decision.model.startswith("1") and d.decision.rule_set >= 1
+        assert len(d.reasons) == 5 and all(r.text for r in d.reasons)
+        assert all(h.text and h.source for h in d.hits)
         assert [n.kind for n in d.notes] == ["income"]
         assert d.check_reasons  # approving this one needs a second person
-        assert [h["action"] for h in d.history] == ["case.note"]
-        assert all(set(link["via"]) <= {"id_no", "phone", "device", "card"} and link["via"]
+        assert [h.action for h in d.history] == ["case.note", "case.view"]
+        assert all(set(link.via) <= {"id_no", "phone", "device", "card"} and link.via
                    for link in d.linked)
     with unit_of_work(engine, write=False) as s:
         seen = s.scalars(select(AuditEvent).where(AuditEvent.action == "case.view")).one()
@@ -147,6 +152,15 @@ def test_linked_applications_share_an_identifier(engine: Engine,
         person = s.get(Applicant, person_id)
         assert person is not None
         links = _linked(s, apps[0], person)
-    assert {link["application_no"] for link in links} >= {a.application_no for a in apps[1:]}
-    assert all("id_no" in link["via"] for link in links
-               if link["application_no"] in {a.application_no for a in apps[1:]})
+    assert {link.application_no for link in links} >= {a.application_no for a in apps[1:]}
+    assert all("id_no" in link.via for link in links
+               if link.application_no in {a.application_no for a in apps[1:]})
+    # each names what to open: its application, and its case where it has one (issue 26)
+    assert {link.application_id for link in links} >= {a.id for a in apps[1:]}
+    with unit_of_work(engine, write=False) as s:
+        from riskdesk.domain.cases import Case
+
+        for link in links:
+            owned = s.scalars(select(Case.id).where(
+                Case.application_id == link.application_id)).all()
+            assert (link.case_id in owned) if owned else link.case_id is None

@@ -200,7 +200,7 @@ def test_identity_theft_opens_and_links_a_fraud_case(people) -> None:  # type: i
             s.get(Case, case.id)]
     with unit_of_work(engine) as s:
         detail = load_case(s, actors["officer"], case.id or 0)
-        assert {x["number"] for x in detail.complaints} == {c.number, again.number}
+        assert {x.number for x in detail.complaints} == {c.number, again.number}
 
 
 def test_overdue_in_list_and_figures_but_not_when_extended(people) -> None:  # type: ignore[no-untyped-def]

@@ -24,8 +24,8 @@ from riskdesk.services.cases.detail import unmask
 from riskdesk.services.cases.export import export_view
 from riskdesk.services.cases.queue import CaseFilter
 from riskdesk.services.complaints import handling as complaints
+from riskdesk.services.credit import feature_notes, rulesets
 from riskdesk.services.credit import registry as models
-from riskdesk.services.credit import rulesets
 from riskdesk.services.credit.monitoring import monitor
 from riskdesk.services.credit.scoring_job import score_applications
 from riskdesk.services.intake.applications import import_frame
@@ -121,6 +121,8 @@ def services(engine: Engine, case_id: int,
             s, a, code=f"P{a.username}"[:24], name="P", kind="platform"))),
         (Action.PARTNER_MANAGE, u(engine, lambda s, a: partners.set_capital(
             s, a, date(2026, 1, 1), "1", "1"))),
+        (Action.FEATURE_NOTES, u(engine, lambda s, a: feature_notes.set_feature_note(
+            s, a, feature="verification_status", en="e", zh="z"))),
         (Action.CASE_ATTACH, u(engine, lambda s, a: evidence.attach(
             s, a, case_id=case_id, name="p.pdf", data=b"%PDF-1.4 x"))),
         (Action.COMPLAINT_ATTACH, u(engine, lambda s, a: evidence.attach(

@@ -24,9 +24,20 @@ class FakeDialogs(Dialogs):
         self.choice: int | None = None
         self.export_path: Path | None = None
         self.number: int | None = None
+        self.evidence_paths: list[Path] = []  # what open_evidence_file returns, in turn
+        self.confirm_answer = True
+        self.confirms: list[tuple[str, str]] = []
 
     def open_import_file(self, parent: QWidget) -> str | None:
         return str(self.path) if self.path else None
+
+    def open_evidence_file(self, parent: QWidget) -> str | None:
+        """The next of ``evidence_paths``, or None (the dialog cancelled)."""
+        return str(self.evidence_paths.pop(0)) if self.evidence_paths else None
+
+    def confirm(self, parent: QWidget, title: str, text: str) -> bool:
+        self.confirms.append((title, text))
+        return self.confirm_answer
 
     def info(self, parent: QWidget, title: str, text: str) -> None:
         self.infos.append((title, text))

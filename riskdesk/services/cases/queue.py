@@ -10,7 +10,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, false, func, or_, select, true
+from sqlalchemy import Select, and_, case, exists, false, func, or_, select, true
 from sqlmodel import Session
 
 from riskdesk.domain.applications import Applicant, Application
@@ -52,6 +52,7 @@ class CaseRow:
     band: str
     flags: str
     assignee: str | None
+    returned_reason: str = ""  # the checker's reason while the case is sent back (issue 26)
 
 
 @dataclass
@@ -181,7 +182,9 @@ def page_cases(session: Session, actor: Actor, f: CaseFilter, *, sort: str = "pd
     q = _where(session, actor, select(
         C.id, C.kind, C.status, C.priority, C.due_at, C.version, C.application_no,
         C.applicant_name, C.id_no_masked, C.product, C.channel, C.amount, C.pd, C.points,
-        C.band, C.flags, U.username).select_from(table_of(Case))
+        C.band, C.flags, U.username,
+        case((C.status == CaseStatus.RETURNED.value, C.reason), else_="")
+    ).select_from(table_of(Case))
         .outerjoin(table_of(User), U.id == C.assignee_id), f)
     if after is not None:
         value, last_id = after

@@ -17,7 +17,13 @@ from riskdesk.domain.cases import Case, InvestigationNote, NoteDraft
 from riskdesk.domain.enums import CLOSED_STATUSES, Band, CaseStatus, Role, Severity
 from riskdesk.domain.scoring import DecisionRecord, PolicyVersion
 from riskdesk.domain.users import User, UserRole
-from riskdesk.errors import InvalidInput, NotFound, PermissionDenied, StaleVersion
+from riskdesk.errors import (
+    InvalidInput,
+    NeedsConfirmation,
+    NotFound,
+    PermissionDenied,
+    StaleVersion,
+)
 from riskdesk.i18n import translate
 from riskdesk.services import free_text
 from riskdesk.services.actor import Actor
@@ -29,7 +35,8 @@ from riskdesk.storage.clock import utcnow
 NOTE_KINDS = ("identity", "phone", "income", "employer", "site_visit", "credit_bureau", "other")
 NOTE_OUTCOMES = ("verified", "discrepancy", "unable_to_verify")
 DECISIONS = ("approve", "decline", "request_info", "escalate")
-OPEN = {CaseStatus.NEW, CaseStatus.IN_REVIEW, CaseStatus.PENDING_INFO, CaseStatus.ESCALATED}
+OPEN = {CaseStatus.NEW, CaseStatus.IN_REVIEW, CaseStatus.PENDING_INFO, CaseStatus.ESCALATED,
+        CaseStatus.RETURNED}
 TRACKED = ("status", "assignee_id", "decision", "reason", "maker_id", "decided_by_id",
            "checked_by_id", "priority")
 
@@ -210,7 +217,10 @@ def needs_check(session: Session, case: Case) -> list[str]:
 
 
 def decide(session: Session, actor: Actor, case_id: int, version: int, decision: str,
-           reason: str) -> Case:
+           reason: str, *, other_assignee: bool = False) -> Case:
+    """``other_assignee``: the actor confirmed deciding a case assigned to someone else
+    (without it such a decision is refused with :class:`NeedsConfirmation`); the audit event
+    names the assignee overridden (issue 26)."""
     require(actor, Action.CASE_WORK)
     case = get_case(session, case_id)
     _check_version(case, version)
@@ -225,8 +235,16 @@ def decide(session: Session, actor: Actor, case_id: int, version: int, decision:
     if case.status == CaseStatus.ESCALATED and not actor.has(Role.SENIOR_OFFICER):
         raise PermissionDenied(translate("Cases", "Case {id} is escalated: a senior officer "
                                          "decides it.").format(id=case_id))
-    values: dict[str, Any] = {"reason": _reason(session, case_id, reason)}
     extra: dict[str, Any] = {"decision": decision}
+    if case.assignee_id is not None and case.assignee_id != actor.user_id:
+        other = session.get(User, case.assignee_id)
+        name = other.username if other is not None else str(case.assignee_id)
+        if not other_assignee:
+            raise NeedsConfirmation(translate(
+                "Cases", "Case {id} is assigned to {user}. Decide it in their place?").format(
+                id=case_id, user=name))
+        extra["assignee_overridden"] = name
+    values: dict[str, Any] = {"reason": _reason(session, case_id, reason)}
     if decision == "request_info":
         values["status"] = CaseStatus.PENDING_INFO
     elif decision == "escalate":
@@ -263,9 +281,17 @@ def check(session: Session, actor: Actor, case_id: int, version: int, *, confirm
     if confirm:
         values: dict[str, Any] = {"status": CaseStatus.DECIDED, "decided_by_id": case.maker_id,
                                   "checked_by_id": actor.user_id}
-        return _save(session, actor, case, version, "case.check.confirm", values)
+        # The checker's own words, if any, go to the trail beside the confirmation; the case
+        # keeps the maker's reason.
+        said = free_text.keep(session, reason, entity="review_case", entity_id=case_id,
+                              field="check_reason")[:2000] if reason.strip() else ""
+        return _save(session, actor, case, version, "case.check.confirm", values,
+                     {"check_reason": said} if said else None)
     if not reason.strip():
         raise InvalidInput(translate("Cases", "Sending a decision back needs a reason."))
-    values = {"status": CaseStatus.IN_REVIEW, "decision": None, "maker_id": None,
+    # Back to its maker, in "My cases", with the checker's reason (issue 26); the maker's own
+    # reason stays in the trail and the window shows both.
+    values = {"status": CaseStatus.RETURNED, "decision": None, "maker_id": None,
+              "assignee_id": case.maker_id or case.assignee_id,
               "reason": _reason(session, case_id, reason)}
     return _save(session, actor, case, version, "case.check.send_back", values)

@@ -10,15 +10,18 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QUrl
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
@@ -26,18 +29,42 @@ from PySide6.QtWidgets import (
 )
 
 from riskdesk.domain.enums import CaseStatus, label
-from riskdesk.errors import RiskdeskError, StaleVersion
+from riskdesk.errors import NeedsConfirmation, RiskdeskError, StaleVersion
 from riskdesk.services.admin.backend import Backend
 from riskdesk.services.cases import work as cases
-from riskdesk.services.cases.detail import CaseDetail, load_case, unmask
+from riskdesk.services.cases.detail import (
+    HISTORY_KINDS,
+    ApplicationView,
+    CaseDetail,
+    FourEyes,
+    HistoryEvent,
+    ScoreView,
+    load_case,
+    unmask,
+)
 from riskdesk.services.permissions import Action, allowed
 from riskdesk.ui.dialogs import Dialogs
-from riskdesk.ui.formats import date_text, datetime_text, list_sep, number, percent
+from riskdesk.ui.evidence import EvidencePanel
+from riskdesk.ui.formats import (
+    date_text,
+    datetime_text,
+    list_sep,
+    money,
+    number,
+    percent,
+)
 from riskdesk.ui.operations import write_op
 from riskdesk.ui.paged_model import display_value
 from riskdesk.ui.pii_confirm import confirm_masking
 
 DRAFT_DELAY_MS = 800
+PERCENT_FEATURES = frozenset({"revol_util", "all_util"})
+MONEY_FEATURES = frozenset({"total_bal_il", "delinq_amnt", "total_il_high_credit_limit"})
+WIDE = 1150  # the text's width from which the application's groups go three abreast
+
+
+def _chinese() -> bool:
+    return QLocale().language() == QLocale.Language.Chinese
 
 
 class CaseDialog(QDialog):
@@ -49,6 +76,26 @@ class CaseDialog(QDialog):
         self.on_change = on_change
         self.resize(1100, 760)
         self.view = QTextBrowser(self)
+        self.view.setOpenLinks(False)  # a linked application opens its case here
+        self.view.anchorClicked.connect(self.open_link)
+        self.linked_window: QDialog | None = None
+        # The four-eyes state at the top while a case awaits its check or was sent back:
+        # the maker, the maker's reason, the checker and the checker's reason (issue 26).
+        self.banner = QLabel(self)
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("QLabel { background: #fff4e5; border: 1px solid #e0a040; "
+                                  "padding: 6px; }")
+        self.banner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.banner.hide()
+        self.history_kind = QComboBox(self)
+        self.history_kind.addItem(self.tr("All events"), "")
+        for kind, text in zip(HISTORY_KINDS, (self.tr("Decisions and checks"),
+                                              self.tr("Claims, assignments and notes"),
+                                              self.tr("Views of personal data"),
+                                              self.tr("Other events")), strict=True):
+            self.history_kind.addItem(text, kind)
+        self.history_kind.currentIndexChanged.connect(lambda _=0: self._render())
+        self._columns = 0
         self.note_kind = QComboBox(self)
         for kind in cases.NOTE_KINDS:
             self.note_kind.addItem(label(kind), kind)
@@ -92,6 +139,7 @@ class CaseDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Kind"), self.note_kind)
         form.addRow(self.tr("Outcome"), self.note_outcome)
+        form.addRow(self.tr("History shows"), self.history_kind)
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
         side_layout.addLayout(form)
@@ -109,12 +157,15 @@ class CaseDialog(QDialog):
             line.addWidget(button)
         side_layout.addLayout(line)
         side_layout.addWidget(self.loan_button)
+        self.evidence = EvidencePanel(backend, dialogs, case_id=case_id, parent=side)
+        side_layout.addWidget(self.evidence, 1)
         splitter = QSplitter(self)
         splitter.addWidget(self.view)
         splitter.addWidget(side)
         splitter.setSizes([740, 360])
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.addWidget(self.banner, 0)
+        layout.addWidget(splitter, 1)
         self.detail: CaseDetail | None = None
         self.reload()
 
@@ -126,10 +177,34 @@ class CaseDialog(QDialog):
             self.note_text.blockSignals(True)
             self.note_text.setPlainText(draft)
             self.note_text.blockSignals(False)
-        app_no = self.detail.application.get("application_no", "")
+        app_no = self.detail.application.application_no if self.detail.application else ""
         self.setWindowTitle(self.tr("Case {id} - {app}").format(id=self.case_id, app=app_no))
-        self.view.setHtml(self._html(self.detail))
+        self.evidence.reload()
+        self._render()
         self._enable()
+
+    def _render(self) -> None:
+        """The case as HTML (kept where the reader had scrolled to) and the banner."""
+        if self.detail is None:
+            return
+        self._columns = self._columns_for(self.view.viewport().width())
+        bar = self.view.verticalScrollBar()
+        at = bar.value()
+        self.view.setHtml(self._html(self.detail))
+        bar.setValue(at)
+        banner = self._banner(self.detail.four_eyes)
+        self.banner.setText(banner)
+        self.banner.setVisible(bool(banner))
+
+    @staticmethod
+    def _columns_for(width: int) -> int:
+        return 3 if width >= WIDE else 2 if width >= 560 else 1
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if self.detail is not None and \
+                self._columns_for(self.view.viewport().width()) != self._columns:
+            self._render()
 
     def _enable(self) -> None:
         assert self.detail is not None
@@ -148,11 +223,11 @@ class CaseDialog(QDialog):
                        self.reason):
             widget.setEnabled(work)
         self.loan_button.setEnabled(self.detail.loan_id is not None)
-        may_unmask = allowed(self.actor, Action.PII_UNMASK) and bool(self.detail.application)
+        app = self.detail.application
+        may_unmask = allowed(self.actor, Action.PII_UNMASK) and app is not None
         for key, button in self.unmask_buttons.items():
-            button.setEnabled(may_unmask and key not in self.unmasked
-                              and bool(self.detail.application.get(
-                                  "card" if key == "card" else key)))
+            button.setEnabled(may_unmask and key not in self.unmasked and app is not None
+                              and bool(getattr(app, key)))
 
     def unmask(self, key: str) -> None:
         """A deliberate, audited look at one full value; shown in this window only."""
@@ -160,8 +235,26 @@ class CaseDialog(QDialog):
                         on_done=lambda value: self.unmasked.__setitem__(key, value)):
             return
         assert self.detail is not None
-        self.view.setHtml(self._html(self.detail))
+        self._render()
         self._enable()
+
+    def open_link(self, url: QUrl) -> QDialog | None:
+        """A linked application: its case in a window of its own, or (without a case) what
+        is known of it."""
+        if self.detail is None:
+            return None
+        kind, _, ident = url.toString().partition(":")
+        if kind == "case" and ident.isdigit():
+            self.linked_window = CaseDialog(self.backend, int(ident), self.dialogs,
+                                            self.parentWidget(), on_change=self.on_change)
+            self.linked_window.show()
+            return self.linked_window
+        link = next((ln for ln in self.detail.linked if str(ln.application_id) == ident), None)
+        if kind == "application" and link is not None:
+            self.dialogs.info(self, self.tr("Application {no}").format(no=link.application_no),
+                              self._linked_text(link) + "\n" + self.tr(
+                                  "This application has no case to open."))
+        return None
 
     def open_loan(self) -> QDialog | None:
         from riskdesk.ui.loans.loan_window import LoanDialog
@@ -185,7 +278,20 @@ class CaseDialog(QDialog):
                 self.backend.write(cases.check, self.case_id, version,
                                    confirm=key == "confirm", reason=reason)
             else:
-                self.backend.write(cases.decide, self.case_id, version, key, reason)
+                try:
+                    done = self.backend.write(cases.decide, self.case_id, version, key, reason)
+                except NeedsConfirmation as exc:  # someone else's case: asked, then audited
+                    if not self.dialogs.confirm(self, self.tr("Assigned to someone else"),
+                                                str(exc)):
+                        return
+                    done = self.backend.write(cases.decide, self.case_id, version, key,
+                                              reason, other_assignee=True)
+                if done.status == CaseStatus.AWAITING_CHECK:
+                    self.dialogs.info(self, self.tr("Sent for a second check"), self.tr(
+                        "Your approval is recorded and waits for a senior officer (four-eyes): "
+                        "{why}. If it is sent back, the case returns to your \"My cases\" "
+                        "with the checker's reason.").format(
+                        why=list_sep().join(self.detail.check_reasons)))
         except StaleVersion as exc:
             seen = self.detail.case
             self.reload()  # show the officer the case as it is now
@@ -234,117 +340,257 @@ class CaseDialog(QDialog):
         super().done(result)
 
     # -- rendering -----------------------------------------------------------------------
-    def _html(self, d: CaseDetail) -> str:
-        e = html.escape
-        t = {
-            "case": self.tr("Case {id}"),
-            "priority": self.tr("Priority"),
-            "due": self.tr("Due"),
-            "decision": self.tr("Decision"),
-            "second": self.tr("Approval needs a second person"),
-            "score": self.tr("Score"),
-            "points": self.tr("Points"),
-            "band": self.tr("Band"),
-            "reasons": self.tr("Reasons"),
-            "hits": self.tr("Rule hits"),
-            "linked": self.tr("Linked applications"),
-            "notes": self.tr("Notes"),
-            "history": self.tr("History"),
-            "corrects": self.tr("corrects note {id}"),
+    def _texts(self) -> dict[str, str]:
+        """Words used inside the HTML (self.tr outside f-strings, where lupdate finds them)."""
+        return {
+            'Decide again: your new decision goes to the check again.': self.tr('Decide again: your new decision goes to the check again.'),
+            'Case {id}': self.tr('Case {id}'),
+            'Priority': self.tr('Priority'),
+            'Due': self.tr('Due'),
+            'Assignee': self.tr('Assignee'),
+            'nobody': self.tr('nobody'),
+            'Decision': self.tr('Decision'),
+            'Approval needs a second person': self.tr('Approval needs a second person'),
+            'Rule hits': self.tr('Rule hits'),
+            'Linked applications': self.tr('Linked applications'),
+            'Complaints': self.tr('Complaints'),
+            'Notes': self.tr('Notes'),
+            'History': self.tr('History'),
+            'No events of this kind.': self.tr('No events of this kind.'),
+            'Score': self.tr('Score'),
+            'Why this reason points this way': self.tr('Why this reason points this way'),
         }
+
+    def _banner(self, four: FourEyes | None) -> str:
+        """Rich text for the top of the window: who decided what and why, and the checker's
+        answer; empty outside awaiting check / returned."""
+        if four is None:
+            return ""
+        e, T = html.escape, self._texts()
+        made = self.tr("{maker} decided to {decision} on {at}: \u201c{reason}\u201d").format(
+            maker=four.maker, decision=label(four.decision), at=datetime_text(four.made_at),
+            reason=four.maker_reason)
+        if four.state == CaseStatus.RETURNED:
+            head = self.tr("Sent back by {checker} on {at}").format(
+                checker=four.checker, at=datetime_text(four.checked_at))
+            said = self.tr("Checker's reason: \u201c{reason}\u201d").format(
+                reason=four.checker_reason)
+            return (f"<b>{e(head)}</b><br><b>{e(said)}</b><br>{e(made)}<br>"
+                    f"{e(T['Decide again: your new decision goes to the check again.'])}")
+        head = self.tr("Awaiting a second person's check (four-eyes)")
+        why = self.tr("Why: {why}").format(why=list_sep().join(four.why)) if four.why else ""
+        return f"<b>{e(head)}</b><br>{e(made)}" + (f"<br>{e(why)}" if why else "")
+
+    def _html(self, d: CaseDetail) -> str:
+        e, T = html.escape, self._texts()
         case = d.case
-        parts = [f"<h2>{e(t['case'].format(id=case.id))}: {e(label(case.kind))}, "
+        parts = [f"<h2>{e(T['Case {id}'].format(id=case.id))}: {e(label(case.kind))}, "
                  f"{e(label(case.status))}</h2>",
-                 f"<p>{e(t['priority'])} {case.priority} &middot; {e(t['due'])} "
-                 f"{e(datetime_text(case.due_at))}</p>"]
+                 f"<p>{e(T['Priority'])} {case.priority} &middot; {e(T['Due'])} "
+                 f"{e(datetime_text(case.due_at))} &middot; {e(T['Assignee'])} "
+                 f"{e(d.assignee or T['nobody'])}</p>"]
         if case.decision:
-            parts.append(f"<p><b>{e(t['decision'])}:</b> {e(label(case.decision))} "
+            parts.append(f"<p><b>{e(T['Decision'])}:</b> {e(label(case.decision))} "
                          f"&middot; {e(case.reason)}</p>")
         elif case.kind == "partner_review":
             why = self.tr("Partner under review: {code} {name}. Why: {reason}").format(
                 code=case.application_no, name=case.applicant_name, reason=case.reason)
             parts.append(f"<p><b>{e(why)}</b></p>")
         if d.check_reasons:
-            parts.append(f"<p><b>{e(t['second'])}:</b> "
-                         f"{e('; '.join(d.check_reasons))}</p>")
-        a = d.application
-        if a:
-            shown = self.tr("{value} (unmasked)")
-            plain = {k: shown.format(value=v) for k, v in self.unmasked.items()}
-            rows = [(self.tr("Application no."), a["application_no"]),
-                    (self.tr("Applicant"), a["name"]),
-                    (self.tr("ID number"), plain.get("id_no", a["id_no"])),
-                    (self.tr("Phone"), plain.get("phone", a["phone"])),
-                    (self.tr("Bank card"), plain.get("card", a["card"] or "")),
-                    (self.tr("Product"), label(a["product"])),
-                    (self.tr("Channel"), label(a["channel"])),
-                    (self.tr("Amount (CNY)"), number(a["amount"], 2)),
-                    (self.tr("Term (months)"), a["term_months"]),
-                    (self.tr("APR %"), number(a["apr"], 2)),
-                    (self.tr("Purpose"), label(a["purpose"])),
-                    (self.tr("Submitted"), datetime_text(a["submitted_at"])),
-                    (self.tr("Device"), a["device_id"] or "")]
-            parts.append(self._table([(str(k), str(v)) for k, v in rows]))
-        if d.decision:
-            dec = d.decision
-            versions = self.tr("model {m}, rule set {r}, policy {p}").format(
-                m=dec["model"], r=dec["rule_set"], p=dec["policy"])
-            parts.append(f"<h3>{e(t['score'])}</h3><p>PD {percent(dec['pd'])} &middot; "
-                         f"{e(t['points'])} {dec['points']} &middot; "
-                         f"{e(t['band'])} {e(label(dec['band']))} &middot; "
-                         f"{e(versions)}</p>")
-            top = max((abs(r["contribution"]) for r in d.reasons), default=1.0) or 1.0
-            bars = "".join(
-                f"<tr><td>{e(r['text'])}</td><td><span style='color:"
-                f"{'#b23' if r['contribution'] > 0 else '#283'}'>"
-                f"{'&#9608;' * max(1, round(12 * abs(r['contribution']) / top))}</span> "
-                f"{r['contribution']:+.3f}</td></tr>" for r in d.reasons)
-            parts.append(f"<h3>{e(t['reasons'])}</h3><table>{bars}</table>")
+            parts.append(f"<p><b>{e(T['Approval needs a second person'])}:</b> "
+                         f"{e(list_sep().join(d.check_reasons))}</p>")
+        if d.application is not None:
+            parts.append(self._groups(d.application))
+        if d.decision is not None:
+            parts.append(self._score(d.decision))
+        if d.reasons:
+            parts.append(self._reasons(d))
         if d.alerts:
             title = self.tr("Early warnings (evidence)")
             parts.append(f"<h3>{e(title)}</h3>" + self._table(
                 [(f"{date_text(a.detected_on)} {a.name} ({label(a.severity)})",
                   a.sentence) for a in d.alerts]))
         if d.hits:
-            parts.append(f"<h3>{e(t['hits'])}</h3>" + self._table(
-                [(f"{h['name']} ({label(h['severity'])})", f"{h['text']} [{h['source']}]")
+            parts.append(f"<h3>{e(T['Rule hits'])}</h3>" + self._table(
+                [(f"{h.name} ({label(h.severity)})", f"{h.text} [{h.source}]")
                  for h in d.hits]))
         if d.linked:
-            via = {"id_no": self.tr("same person"), "phone": self.tr("same phone"),
-                   "device": self.tr("same device"), "card": self.tr("same bank card")}
-            parts.append(f"<h3>{e(t['linked'])}</h3>" + self._table(
-                [(ln["application_no"], list_sep().join(via.get(v, v) for v in ln["via"]) + " · "
-                  + datetime_text(ln["submitted_at"]) + " · "
-                  + label(ln["band"])) for ln in d.linked]))
+            rows = "".join(
+                f"<tr><td><a href='{'case:%d' % ln.case_id if ln.case_id else 'application:%d' % ln.application_id}'>"
+                f"{e(ln.application_no)}</a></td><td>{e(self._linked_text(ln))}</td></tr>"
+                for ln in d.linked)
+            parts.append(f"<h3>{e(T['Linked applications'])}</h3>"
+                         f"<table cellspacing='2'>{rows}</table>")
         if d.complaints:
-            complaints_title = self.tr("Complaints")
-            parts.append(f"<h3>{e(complaints_title)}</h3>" + self._table(
-                [(f"{c['number']} {datetime_text(c['received_at'])}",
-                  f"{label(c['category'])} / {label(c['status'])}: {c['description']}")
+            parts.append(f"<h3>{e(T['Complaints'])}</h3>" + self._table(
+                [(f"{c.number} {datetime_text(c.received_at)}",
+                  f"{label(c.category)} / {label(c.status)}: {c.description}")
                  for c in d.complaints]))
         if d.notes:
-            parts.append(f"<h3>{e(t['notes'])}</h3>" + self._table(
+            corrects = self.tr("corrects note {id}")
+            parts.append(f"<h3>{e(T['Notes'])}</h3>" + self._table(
                 [(f"{n.author} {datetime_text(n.created_at)}",
                   f"{label(n.kind)} / {label(n.outcome)}: {n.text}"
-                  + (f" ({t['corrects'].format(id=n.corrects_id)})"
-                     if n.corrects_id else "")) for n in d.notes]))
+                  + (f" ({corrects.format(id=n.corrects_id)})" if n.corrects_id else ""))
+                 for n in d.notes]))
+        kind = str(self.history_kind.currentData() or "")
+        shown = [h for h in d.history if not kind or h.kind == kind]
         if d.history:
-            parts.append(f"<h3>{e(t['history'])}</h3>" + self._table(
-                [(datetime_text(h["at"]), f"{h['actor']}: {label(h['action'])}"
-                  + self._history_detail(h)) for h in d.history]))
+            parts.append(f"<h3>{e(T['History'])}</h3>" + (self._table(
+                [(datetime_text(h.at), self.history_text(h)) for h in shown]) if shown else
+                f"<p>{e(T['No events of this kind.'])}</p>"))
         return "".join(parts)
 
-    def _history_detail(self, event: dict[str, Any]) -> str:
-        """The outcome of a decision or check, or the field unmasked, in the officer's words."""
-        after = event.get("after") or {}
-        parts = [label(str(after[k])) for k in ("status", "decision", "field") if after.get(k)]
-        return f" ({', '.join(parts)})" if parts else ""
+    def _linked_text(self, ln: Any) -> str:
+        via = {"id_no": self.tr("same person"), "phone": self.tr("same phone"),
+               "device": self.tr("same device"), "card": self.tr("same bank card")}
+        return " · ".join(x for x in (
+            list_sep().join(via.get(v, v) for v in ln.via), datetime_text(ln.submitted_at),
+            money(ln.amount), label(ln.band) if ln.band else "",
+            label(ln.outcome) if ln.outcome else "") if x)
+
+    def history_text(self, h: HistoryEvent) -> str:
+        """One history line in the officer's words: views collapsed, decisions with their
+        outcome and reason."""
+        if h.action == "case.view":
+            return self.tr("{who} viewed the case {n} times, last {at}").format(
+                who=h.actor, n=h.views, at=datetime_text(h.at)) if h.views > 1 else \
+                self.tr("{who} viewed the case").format(who=h.actor)
+        parts = [label(x) for x in (h.status, h.decision, h.field) if x]
+        text = f"{h.actor}: {label(h.action)}" + (f" ({', '.join(parts)})" if parts else "")
+        if h.reason:
+            text += " \u2014 " + self.tr("reason: \u201c{reason}\u201d").format(reason=h.reason)
+        if h.assignee_overridden:
+            text += " \u2014 " + self.tr("decided in place of {user} (confirmed)").format(
+                user=h.assignee_overridden)
+        return text
+
+    def _given(self, value: Any, shown: str | None = None) -> str:
+        return self.tr("not given") if value is None or value == "" else (
+            shown if shown is not None else str(value))
+
+    def _groups(self, a: ApplicationView) -> str:
+        """The application's fields in groups, side by side as the width allows."""
+        shown = self.tr("{value} (unmasked)")
+        plain = {k: shown.format(value=v) for k, v in self.unmasked.items()}
+        gender = {"M": self.tr("male"), "F": self.tr("female")}
+        inc = a.income
+        ages = self._given(a.stated_age)
+        if a.age_from_id is not None and a.stated_age is not None and \
+                a.age_from_id != a.stated_age:
+            ages = self.tr("{stated} (the ID says {age})").format(stated=a.stated_age,
+                                                                  age=a.age_from_id)
+        verified = inc.verification_status
+        groups = [
+            (self.tr("Applicant"), [
+                (self.tr("Applicant"), a.name),
+                (self.tr("ID number"), plain.get("id_no", a.id_no)),
+                (self.tr("Birth date"), date_text(a.birth_date)),
+                (self.tr("Age from the ID"), self._given(a.age_from_id)),
+                (self.tr("Stated age"), ages),
+                (self.tr("Gender"), gender.get(a.gender, a.gender)),
+                (self.tr("Region code"), a.region),
+                (self.tr("Phone"), plain.get("phone", a.phone)),
+                (self.tr("Bank card"), plain.get("card", self._given(a.card)))]),
+            (self.tr("Loan"), [
+                (self.tr("Application no."), a.application_no),
+                (self.tr("Product"), label(a.product)),
+                (self.tr("Purpose"), label(a.purpose)),
+                (self.tr("Amount"), money(a.amount)),
+                (self.tr("Term (months)"), number(a.term_months)),
+                (self.tr("APR %"), number(a.apr, 2)),
+                (self.tr("Fees over the term"), money(a.fees)),
+                (self.tr("Repayment"), label(a.repayment_type)),
+                (self.tr("Submitted"), datetime_text(a.submitted_at))]),
+            (self.tr("Income and debt"), [
+                (self.tr("Annual income"), self._given(inc.annual_income,
+                                                       money(inc.annual_income))),
+                (self.tr("Monthly income"), self._given(inc.monthly_income,
+                                                        money(inc.monthly_income))),
+                (self.tr("Years in employment"), self._given(inc.emp_length_years)),
+                (self.tr("Income verification"), self._given(
+                    verified, QCoreApplication.translate("Reasons", (verified or "").replace("_", " ")))),
+                (self.tr("Monthly payment of this loan"), money(inc.monthly_payment)),
+                (self.tr("Payment to income"), self._given(
+                    inc.payment_to_income, percent(inc.payment_to_income))),
+                (self.tr("Instalment loan balances"), self._given(
+                    inc.instalment_balances, money(inc.instalment_balances))),
+                (self.tr("Debt to income (balances + this loan) / annual income"),
+                 self._given(inc.debt_to_income, percent(inc.debt_to_income)))]),
+            (self.tr("Credit bureau"), [
+                (f.name, self._given(f.value, self._feature_value(f.feature, f.value)))
+                for f in a.bureau]),
+            (self.tr("Partner"), [
+                (self.tr("Channel"), label(a.channel)),
+                (self.tr("Partner"), a.partner or (
+                    self.tr("the bank's own channel") if a.channel == "own_app"
+                    else self.tr("not given")))]),
+            (self.tr("Device and IP"), [
+                (self.tr("Device"), self._given(a.device_id)),
+                (self.tr("IP address"), self._given(a.ip))]),
+        ]
+        e = html.escape
+        cells = [f"<h3>{e(title)}</h3>" + self._table(rows) for title, rows in groups]
+        cols = max(self._columns, 1)
+        rows_html = "".join(
+            "<tr>" + "".join(f"<td valign='top' width='{100 // cols}%'>{c}</td>"
+                             for c in cells[i:i + cols]) + "</tr>"
+            for i in range(0, len(cells), cols))
+        return f"<table width='100%' cellspacing='4'>{rows_html}</table>"
+
+    @staticmethod
+    def _feature_value(feature: str, value: Any) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, str):
+            return QCoreApplication.translate("Reasons", value.replace("_", " "))
+        if feature in PERCENT_FEATURES:
+            return percent(float(value) / 100)
+        if feature in MONEY_FEATURES:
+            return money(value)
+        return number(value)
+
+    def _score(self, dec: ScoreView) -> str:
+        e, T = html.escape, self._texts()
+        versions = self.tr("model {m}, rule set {r}, policy {p}").format(
+            m=dec.model, r=dec.rule_set, p=dec.policy)
+        score = self.tr("{points} points, {band} band (PD {pd})").format(
+            points=number(dec.points), band=label(dec.band), pd=percent(dec.pd))
+        bands = self.tr("Approve band: above {a} points (PD below {pa}); decline band: {d} "
+                        "points or fewer (PD {pd} or more); review in between.").format(
+            a=number(dec.approve_above_points), pa=percent(dec.approve_below),
+            d=number(dec.decline_at_points), pd=percent(dec.decline_from))
+        return (f"<h3>{e(T['Score'])}</h3><p><b>{e(score)}</b><br>{e(bands)}<br>"
+                f"<small>{e(versions)}</small></p>")
+
+    def _reasons(self, d: CaseDetail) -> str:
+        """Each reason as a sentence, its effect in points with a bar, and the note compliance
+        keeps on the feature beside it."""
+        e, T = html.escape, self._texts()
+        top = max((abs(r.points) for r in d.reasons), default=1) or 1
+        zh = _chinese()
+        rows = []
+        for r in d.reasons:
+            effect = self.tr("{points} points (raises risk)") if r.points < 0 else \
+                self.tr("+{points} points (lowers risk)")
+            colour = "#b23" if r.points < 0 else "#283"
+            bar = "&#9608;" * max(1, round(10 * abs(r.points) / top))
+            note = r.note_zh if zh else r.note_en
+            why = T['Why this reason points this way']
+            note_html = (f"<br><small><i>{e(why)}: {e(note)}</i></small>" if note else "")
+            rows.append(f"<tr><td valign='top'>{e(r.about)}{note_html}</td>"
+                        f"<td valign='top' style='white-space:nowrap'><span style='color:"
+                        f"{colour}'>{bar}</span> {e(effect.format(points=number(r.points)))}"
+                        f"</td></tr>")
+        head = self.tr("Reasons (effect on the score in points)")
+        return f"<h3>{e(head)}</h3><table width='100%' cellspacing='3'>{''.join(rows)}</table>"
 
     @staticmethod
     def _table(rows: list[tuple[str, str]]) -> str:
         e = html.escape
         return "<table cellspacing='2'>" + "".join(
-            f"<tr><td><b>{e(k)}</b></td><td>{e(v)}</td></tr>" for k, v in rows) + "</table>"
+            f"<tr><td valign='top'><b>{e(k)}</b></td><td>{e(v)}</td></tr>"
+            for k, v in rows) + "</table>"
 
     def value(self, key: str) -> Any:
         """For tests: the state the window shows."""

@@ -37,6 +37,7 @@ COLUMNS: list[tuple[str, str]] = [
     ("band", QT_TRANSLATE_NOOP("CasesModel", "Band")),
     ("flags", QT_TRANSLATE_NOOP("CasesModel", "Rule hits")),
     ("assignee", QT_TRANSLATE_NOOP("CasesModel", "Assignee")),
+    ("returned_reason", QT_TRANSLATE_NOOP("CasesModel", "Sent back because")),
 ]
 FIELDS = [f for f, _ in COLUMNS]
 DUE = FIELDS.index("due_at")
@@ -54,7 +55,7 @@ VIEW_LABELS: dict[str, str] = {
 class CasesModel(PagedTableModel):
     CONTEXT = "CasesModel"
     NUMERIC = frozenset({"amount", "pd", "points", "priority"})
-    UNSORTABLE = frozenset({"id_no_masked", "flags", "assignee"})
+    UNSORTABLE = frozenset({"id_no_masked", "flags", "assignee", "returned_reason"})
 
     def __init__(self, backend: Backend, parent: Any = None):
         super().__init__(COLUMNS, backend, "pd", parent)
