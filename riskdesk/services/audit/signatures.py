@@ -201,16 +201,16 @@ def _apply(walk: _Walk, ev: AuditEvent, signer: _Key) -> None:
 
 def _walk(walk: _Walk, events: Iterable[AuditEvent]) -> None:
     for ev in events:
-        if ev.action == "user.key.register":
-            _register(walk, ev)
-            continue
         if ev.action not in SIGNED_ACTIONS:
             continue
-        if not walk.started:
+        if not walk.started and ev.action != "user.key.register":
             walk.before.append((ev.seq, ev.at))
             continue
-        if canonical_text(ev) != ev.canonical:
+        if canonical_text(ev) != ev.canonical:  # what is read below is what was signed
             walk.fail(ev, translate("Audit", "the event's fields differ from the signed text"))
+            continue
+        if ev.action == "user.key.register":
+            _register(walk, ev)
             continue
         signer = _signer(walk, ev)
         if signer is None:
