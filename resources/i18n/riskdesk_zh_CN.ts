@@ -501,7 +501,7 @@
         <translation>吊销所用密钥不属于管理员</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="213" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="210" />
         <source>the event's fields differ from the signed text</source>
         <translation>事件字段与已签名文本不符</translation>
     </message>
@@ -1571,7 +1571,7 @@
     <message>
         <location filename="../../riskdesk/reports/case_report.py" line="358" />
         <source>Added</source>
-        <translation>添加</translation>
+        <translation>添加人及时间</translation>
     </message>
     <message>
         <location filename="../../riskdesk/reports/case_report.py" line="358" />
@@ -2598,12 +2598,12 @@
     <message>
         <location filename="../../riskdesk/ui/dialogs.py" line="27" />
         <source>Attach an evidence file</source>
-        <translation type="unfinished" />
+        <translation>添加证据文件</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/dialogs.py" line="28" />
         <source>Documents and images (*.pdf *.png *.jpg *.jpeg *.xlsx *.xls *.docx *.doc);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>文档和图片 (*.pdf *.png *.jpg *.jpeg *.xlsx *.xls *.docx *.doc);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/dialogs.py" line="41" />
@@ -3506,121 +3506,121 @@
         <translation>申请 {no} 有 {n} 个案件（{ids}）：请用 --case 指定其中一个。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="138" />
+        <location filename="../../riskdesk/ui/evidence.py" line="139" />
         <source>The image cannot be read.</source>
-        <translation type="unfinished" />
+        <translation>无法读取该图片。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="141" />
+        <location filename="../../riskdesk/ui/evidence.py" line="142" />
         <source>Excel and Word files are not previewed; the list shows their SHA-256.</source>
-        <translation type="unfinished" />
+        <translation>Excel 和 Word 文件不提供预览；列表中显示其 SHA-256。</translation>
     </message>
 </context>
 <context>
     <name>EvidenceModel</name>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="65" />
+        <location filename="../../riskdesk/ui/evidence.py" line="66" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="66" />
+        <location filename="../../riskdesk/ui/evidence.py" line="67" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="67" />
+        <location filename="../../riskdesk/ui/evidence.py" line="68" />
         <source>Size</source>
-        <translation type="unfinished" />
+        <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="68" />
+        <location filename="../../riskdesk/ui/evidence.py" line="69" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="69" />
-        <source>Added by</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../riskdesk/ui/evidence.py" line="70" />
-        <source>Added</source>
-        <translation>添加</translation>
+        <source>Added by</source>
+        <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="104" />
+        <location filename="../../riskdesk/ui/evidence.py" line="71" />
+        <source>Added at</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/evidence.py" line="105" />
         <source>{name} (superseded)</source>
-        <translation type="unfinished" />
+        <translation>{name}（已被取代）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="111" />
+        <location filename="../../riskdesk/ui/evidence.py" line="112" />
         <source>Superseded by file #{id}</source>
-        <translation type="unfinished" />
+        <translation>已被文件 #{id} 取代</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="113" />
+        <location filename="../../riskdesk/ui/evidence.py" line="114" />
         <source>New version of file #{id}</source>
-        <translation type="unfinished" />
+        <translation>文件 #{id} 的新版本</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="115" />
+        <location filename="../../riskdesk/ui/evidence.py" line="116" />
         <source>Not in this audit pack: listed by name, type and hash</source>
-        <translation type="unfinished" />
+        <translation>本审计包不含此文件内容：仅列出文件名、类型和哈希值</translation>
     </message>
 </context>
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="243" />
-        <source>What the file is (optional)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="244" />
-        <source>Attach...</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="246" />
-        <source>PDF, PNG, JPEG, Excel or Word, at most 20 MB; stored encrypted, its SHA-256 recorded in the audit trail</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="248" />
-        <source>New version...</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../riskdesk/ui/evidence.py" line="250" />
-        <source>Attach a file that supersedes the chosen one; both are kept</source>
-        <translation type="unfinished" />
+        <source>What the file is (optional)</source>
+        <translation>文件说明（可选）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/evidence.py" line="251" />
-        <source>Preview</source>
-        <translation type="unfinished" />
+        <source>Attach...</source>
+        <translation>添加附件...</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="256" />
-        <location filename="../../riskdesk/ui/evidence.py" line="270" />
+        <location filename="../../riskdesk/ui/evidence.py" line="253" />
+        <source>PDF, PNG, JPEG, Excel or Word, at most 20 MB; stored encrypted, its SHA-256 recorded in the audit trail</source>
+        <translation>可添加 PDF、PNG、JPEG、Excel 或 Word 文件，最大 20 MB；加密存储，其 SHA-256 记入审计轨迹</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/evidence.py" line="255" />
+        <source>New version...</source>
+        <translation>新版本...</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/evidence.py" line="257" />
+        <source>Attach a file that supersedes the chosen one; both are kept</source>
+        <translation>添加一个取代所选文件的新版本；新旧版本均保留</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/evidence.py" line="258" />
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/evidence.py" line="263" />
+        <location filename="../../riskdesk/ui/evidence.py" line="277" />
         <source>Evidence files</source>
         <translation>证据文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="304" />
+        <location filename="../../riskdesk/ui/evidence.py" line="323" />
         <source>Not attached</source>
-        <translation type="unfinished" />
+        <translation>未添加</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="308" />
+        <location filename="../../riskdesk/ui/evidence.py" line="327" />
         <source>{name} is larger than 20 MB.</source>
-        <translation type="unfinished" />
+        <translation>{name} 超过 20 MB。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="349" />
+        <location filename="../../riskdesk/ui/evidence.py" line="368" />
         <source>No preview</source>
-        <translation type="unfinished" />
+        <translation>无法预览</translation>
     </message>
 </context>
 <context>
@@ -6834,29 +6834,29 @@ Save it so?</source>
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="172" />
+        <location filename="../../riskdesk/ui/evidence.py" line="173" />
         <source>{name} - SHA-256 {hash}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="181" />
-        <source>Previous page</source>
-        <translation type="unfinished" />
+        <translation>{name} - SHA-256 {hash}</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/evidence.py" line="182" />
-        <source>Next page</source>
-        <translation type="unfinished" />
+        <source>Previous page</source>
+        <translation>上一页</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="197" />
+        <location filename="../../riskdesk/ui/evidence.py" line="183" />
+        <source>Next page</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/evidence.py" line="198" />
         <source>Page {x} of {y}</source>
         <translation>第 {x} 页，共 {y} 页</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="213" />
+        <location filename="../../riskdesk/ui/evidence.py" line="214" />
         <source>No preview</source>
-        <translation type="unfinished" />
+        <translation>无法预览</translation>
     </message>
 </context>
 <context>

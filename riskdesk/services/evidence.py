@@ -252,9 +252,29 @@ def case_of(session: Session, actor: Actor, application_no: str) -> int:
     return ids[0]
 
 
-def may_attach(actor: Actor, owner: str) -> bool:
-    """For the windows: whether to offer the Attach button (the service decides anyway)."""
-    return allowed(actor, Action.CASE_ATTACH if owner == "case" else Action.COMPLAINT_ATTACH)
+@dataclass(frozen=True)
+class EvidenceList:
+    """What a window's evidence section shows: the files, and whether this user may attach
+    (the Attach button; :func:`attach` decides anyway) and open them."""
+
+    rows: tuple[EvidenceRow, ...]
+    may_attach: bool
+    may_open: bool
+
+
+def evidence_list(session: Session, actor: Actor, *, case_id: int | None = None,
+                  complaint_id: int | None = None) -> EvidenceList:
+    rows = tuple(attachments(session, actor, case_id=case_id, complaint_id=complaint_id))
+    pack = is_pack_engine(session.connection())
+    may = not pack and allowed(actor, Action.CASE_ATTACH if case_id is not None
+                               else Action.COMPLAINT_ATTACH)
+    if may and case_id is not None:
+        case = session.get(Case, case_id)
+        may = case is not None and case.is_open
+    elif may:
+        complaint = session.get(Complaint, complaint_id)
+        may = complaint is not None and complaint.status not in ("closed", "withdrawn")
+    return EvidenceList(rows, may, pack or allowed(actor, Action.PII_UNMASK))
 
 
 # --- data key rotation (services/audit/keys.py) ----------------------------------------------

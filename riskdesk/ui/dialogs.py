@@ -21,6 +21,15 @@ class Dialogs:
             QCoreApplication.translate("Dialogs", "Application files (*.csv *.xlsx);;All files (*)"))
         return path or None
 
+    def open_evidence_file(self, parent: QWidget) -> str | None:
+        """An evidence file to attach (the type is checked by its content, not this filter)."""
+        path, _ = QFileDialog.getOpenFileName(
+            parent, QCoreApplication.translate("Dialogs", "Attach an evidence file"), "",
+            QCoreApplication.translate(
+                "Dialogs", "Documents and images (*.pdf *.png *.jpg *.jpeg *.xlsx *.xls *.docx "
+                "*.doc);;All files (*)"))
+        return path or None
+
     def info(self, parent: QWidget, title: str, text: str) -> None:
         QMessageBox.information(parent, title, text)
 

@@ -37,6 +37,7 @@ from riskdesk.services.complaints.view import (
 )
 from riskdesk.services.permissions import Action, allowed
 from riskdesk.ui.dialogs import Dialogs
+from riskdesk.ui.evidence import EvidencePanel
 from riskdesk.ui.formats import datetime_text, number
 from riskdesk.ui.pii_confirm import confirm_masking
 
@@ -91,6 +92,8 @@ class ComplaintDialog(QDialog):
         side_layout.addWidget(self.reason)
         side_layout.addLayout(form)
         side_layout.addLayout(grid)
+        self.evidence = EvidencePanel(backend, dialogs, complaint_id=complaint_id, parent=side)
+        side_layout.addWidget(self.evidence, 1)
         splitter = QSplitter(self)
         splitter.addWidget(self.view)
         splitter.addWidget(side)
@@ -106,6 +109,7 @@ class ComplaintDialog(QDialog):
         self.applications = list(page.applications)
         history = list(page.history)
         self.setWindowTitle(self.tr("Complaint {number}").format(number=c.number))
+        self.evidence.reload()
         self.view.setHtml(self._html(c, history))
         if c.response and not self.response.toPlainText():
             self.response.setPlainText(c.response)
