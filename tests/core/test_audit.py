@@ -130,12 +130,13 @@ def test_concurrent_writers_never_fork_the_chain(engine: Engine) -> None:
 
 
 def test_cli_verify_exit_codes_after_hand_edit(sqlite_engine: Engine, sqlite_path: Path) -> None:
-    """Acceptance: exit 0 when intact, non-zero after one row is edited with sqlite3."""
+    """Acceptance: intact, exit 1 while nothing outside the chain vouches for it (issue 24;
+    0 once anchored, see test_audit_anchors.py), exit 2 after one row is edited with sqlite3."""
     _append(sqlite_engine, 3)
     sqlite_engine.dispose()
     ok = run_cli("audit", "verify", "--db", str(sqlite_path))
-    assert ok.returncode == 0, ok.stderr
-    assert "head hash" in ok.stdout
+    assert ok.returncode == 1, ok.stderr
+    assert "head hash" in ok.stdout and "nothing outside the chain vouches" in ok.stderr
     con = sqlite3.connect(sqlite_path)
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
         con.execute("UPDATE audit_event SET entity_id = 'forged' WHERE seq = 2")
@@ -144,7 +145,7 @@ def test_cli_verify_exit_codes_after_hand_edit(sqlite_engine: Engine, sqlite_pat
     con.commit()
     con.close()
     broken = run_cli("audit", "verify", "--db", str(sqlite_path))
-    assert broken.returncode != 0
+    assert broken.returncode == 2
     assert "event 2" in broken.stderr
 
 
@@ -190,35 +191,41 @@ def test_a_recomputed_rewrite_is_caught_by_the_heads_reports_printed(
     caught = run_cli("audit", "verify", "--db", str(sqlite_path))
     assert caught.returncode == 2 and "REWRITTEN" in caught.stderr  # ... the report does
     assert "monthly report RD-M-" in caught.stderr
-    with sqlite_engine.begin() as conn:  # the forger removes the archived reports too
+    with sqlite_engine.begin() as conn:  # the forger removes the archived reports too ...
         conn.execute(text("DELETE FROM report"))
     sqlite_engine.dispose()
-    assert run_cli("audit", "verify", "--db", str(sqlite_path)).returncode == 0
+    gone = run_cli("audit", "verify", "--db", str(sqlite_path))  # ... their issue events tell
+    assert gone.returncode == 2 and "is missing from the archive" in gone.stderr  # (issue 24)
     external = run_cli("audit", "verify", "--db", str(sqlite_path), "--report", str(kept))
     assert external.returncode == 2 and "kept.pdf" in external.stderr
 
 
 def test_keyed_anchors_catch_a_rewrite_and_cannot_be_forged(
-        sqlite_engine: Engine, sqlite_actors: dict[str, Actor], sqlite_path: Path) -> None:
+        sqlite_engine: Engine, sqlite_actors: dict[str, Actor], sqlite_path: Path,
+        tmp_path: Path) -> None:
+    from riskdesk.services.audit.anchor_file import set_folder
     from tests.conftest import PASSWORD
 
     _append(sqlite_engine, 3)
+    with unit_of_work(sqlite_engine) as session:  # the anchor file on "a share"
+        set_folder(session, sqlite_actors["admin"], str(tmp_path / "share"))
     sqlite_engine.dispose()
-    env = {"RISKDESK_PASSWORD": PASSWORD}
+    # A keyring of this test's own (the file keyring lives in the data home): the worker's
+    # may hold an anchor key already.
+    env = {"RISKDESK_PASSWORD": PASSWORD, "XDG_DATA_HOME": str(tmp_path / "home")}
     db = ["--db", str(sqlite_path)]
     none = run_cli("audit", "anchor", *db, "--user", "auditor", env=env)
-    if "already has" not in none.stderr and none.returncode != 0:
-        assert "No anchor key" in none.stderr
+    assert none.returncode == 0 and "not sealed: no anchor key" in none.stdout, none.stderr
     made = run_cli("audit", "anchor", "--create-key", *db, "--user", "auditor", env=env)
-    assert made.returncode == 0 and "anchored event" in made.stdout, made.stderr
-    assert run_cli("audit", "verify", *db).returncode == 0
+    assert made.returncode == 0 and "under key" in made.stdout, made.stderr
+    assert run_cli("audit", "verify", *db, env=env).returncode == 0
     rewrite_from(sqlite_engine, 2, '{"v":999}')
     sqlite_engine.dispose()
-    caught = run_cli("audit", "verify", *db)
+    caught = run_cli("audit", "verify", *db, env=env)
     assert caught.returncode == 2 and "keyed anchor" in caught.stderr
     with sqlite_engine.begin() as conn:  # re-pointing the anchor at the forged head fails too
         head = conn.execute(text("SELECT hash FROM audit_head")).scalar_one()
         conn.execute(text("UPDATE audit_anchor SET hash = :h"), {"h": head})
     sqlite_engine.dispose()
-    forged = run_cli("audit", "verify", *db)
+    forged = run_cli("audit", "verify", *db, env=env)
     assert forged.returncode == 2 and "forged seal" in forged.stderr

@@ -18,7 +18,7 @@ from riskdesk.services.admin import settings, users
 from riskdesk.services.admin.users import create_user
 from riskdesk.services.audit import findings
 from riskdesk.services.audit import packs as audit_pack
-from riskdesk.services.audit.keys import export_data_key
+from riskdesk.services.audit.keys import export_data_key, rotate_key
 from riskdesk.services.cases import work as cases
 from riskdesk.services.cases.detail import unmask
 from riskdesk.services.cases.export import export_view
@@ -52,6 +52,7 @@ def services(engine: Engine, case_id: int,
     u = in_session
     return [
         (Action.KEY_EXPORT, lambda a: export_data_key(engine, a)),
+        (Action.KEY_ROTATE, lambda a: rotate_key(engine, a)),
         (Action.USER_MANAGE, u(engine, lambda s, a: create_user(
             s, a, username=f"new-{a.username}", password="long-enough-password",
             roles=["officer"]))),

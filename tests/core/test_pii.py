@@ -172,3 +172,15 @@ def test_key_rotation_resumes_and_keeps_every_value_and_hash(
     assert set(escrow) == {old_key, done.key_id}  # the search key and the new one
     again = rotate_key(sqlite_engine, sqlite_actors["admin"], batch=50)  # a second rotation
     assert not again.resumed and again.applicants == len(before)
+
+
+def test_a_refused_key_rotation_says_rotation(sqlite_engine: Engine,
+                                             sqlite_actors: dict[str, Actor]) -> None:
+    """Issue 24: `riskdesk db rotate-key` refused said the user "may not export the data key"."""
+    from riskdesk.errors import PermissionDenied
+    from riskdesk.services.audit.keys import rotate_key
+
+    with pytest.raises(PermissionDenied) as refused:
+        rotate_key(sqlite_engine, sqlite_actors["compliance"])
+    assert "compliance may not rotate the data key" in str(refused.value)
+    assert "export" not in str(refused.value)
