@@ -30,6 +30,8 @@ class WorkedDemo:
     worked_application_no: str  # its application
     cash_out_case: int  # a post-loan case on proceeds moved out at once
     complaint: int  # an overdue complaint under investigation
+    check_case: int = 0  # an officer's approval awaiting a senior's check (four-eyes)
+    returned_case: int = 0  # an approval the senior sent back, with the reason
 
     def close(self) -> None:
         next(iter(self.backends.values())).close()  # one engine for all
@@ -74,6 +76,47 @@ def a_mornings_work(engine: Engine, actors: dict[str, Actor]) -> tuple[int, int]
     return first.id, overdue
 
 
+MAKER_REASON = "申请人提供近六个月工资流水，收入稳定，负债可控，同意批准。"
+CHECKER_REASON = "请补充单位电话核实记录后再提交。"
+
+
+def four_eyes_work(engine: Engine, actors: dict[str, Actor], case_ids: list[int]
+                   ) -> tuple[int, int]:
+    """Approvals against the policy by the officer: the first that goes to a check stays
+    awaiting it, the next is sent back by the senior with a reason (issue 26's pictures).
+    Returns (awaiting check, returned); a case whose approval is refused or needs no check is
+    left as it was."""
+    from riskdesk.domain.enums import CaseStatus
+    from riskdesk.errors import RiskdeskError
+    from riskdesk.services.cases import work as cases
+    from riskdesk.storage.session import unit_of_work
+
+    class NoCheck(RiskdeskError):
+        """Rolls back an approval that would be final."""
+
+    made: list[int] = []
+    for case_id in case_ids:
+        try:
+            with unit_of_work(engine) as s:
+                c = cases.get_case(s, case_id)
+                c = cases.decide(s, actors["officer"], case_id, c.version, "approve",
+                                 MAKER_REASON)
+                if c.status != CaseStatus.AWAITING_CHECK:
+                    raise NoCheck(str(case_id))
+        except RiskdeskError:
+            continue
+        made.append(case_id)
+        if len(made) == 2:
+            break
+    if len(made) < 2:
+        raise RuntimeError("the demo has no two approvals that go to a four-eyes check")
+    with unit_of_work(engine) as s:
+        c = cases.get_case(s, made[1])
+        cases.check(s, actors["senior"], made[1], c.version, confirm=False,
+                    reason=CHECKER_REASON)
+    return made[0], made[1]
+
+
 def build_worked_demo(path: Path, *, rows: int, built_at: datetime,
                       worked_at: datetime) -> WorkedDemo:
     """The demo database at ``path`` (a new file), imported at ``built_at``, every demo user
@@ -99,6 +142,13 @@ def build_worked_demo(path: Path, *, rows: int, built_at: datetime,
                 assert actor is not None
                 actors[who] = actor
         worked, complaint = a_mornings_work(engine, actors)
+        with unit_of_work(engine, write=False) as session:
+            from riskdesk.services.cases import queue
+
+            riskiest = [r.id for r in queue.page_cases(
+                session, actors["officer"], queue.CaseFilter(kinds=("pre_loan",)), limit=40)]
+        check_case, returned_case = four_eyes_work(
+            engine, actors, [i for i in riskiest if i != worked])
     with unit_of_work(engine, write=False) as session:
         cash_out = session.exec(select(LoanAlert.case_id).where(
             col(LoanAlert.code) == "PROCEEDS_OUT", col(LoanAlert.case_id).is_not(None))
@@ -109,4 +159,4 @@ def build_worked_demo(path: Path, *, rows: int, built_at: datetime,
     if cash_out is None:
         raise RuntimeError("the demo database has no post-loan case on proceeds moved out")
     return WorkedDemo({who: demo_backend(engine, a) for who, a in actors.items()}, worked,
-                      application_no, cash_out, complaint)
+                      application_no, cash_out, complaint, check_case, returned_case)

@@ -38,8 +38,11 @@ ZONE = "Asia/Shanghai"  # the officers' (the command's) zone for the times shown
 ROWS = 1500
 LANGUAGES = ("zh_CN", "en")
 TABS = ("queue", "applications", "complaints", "postloan", "reports", "partners", "findings")
-WINDOWS = (*TABS, "case", "case-postloan", "loan", "complaint", "complaint-new", "pack",
-           "settings", "admin")
+# The case window pre-loan, awaiting its check and sent back, each also at WIDE (issue 26).
+CASES = ("case", "case-check", "case-returned")
+WIDE = (1920, 1080)
+WINDOWS = (*TABS, *CASES, *(f"{c}-wide" for c in CASES), "case-postloan", "loan", "complaint",
+           "complaint-new", "pack", "settings", "admin")
 
 # Called with each window as it is pictured ("queue-zh", the widget), shown and settled at the
 # size it is pictured at: the screens test's checks.
@@ -110,11 +113,12 @@ def pictures(demo: Demo, lang: str, out: Path, *, work: Path,
     made: list[Path] = []
     opened: list[QWidget] = []  # closed at the end, as a user would
 
-    def look(widget: QWidget, name: str, *, natural: bool = False) -> None:
+    def look(widget: QWidget, name: str, *, natural: bool = False,
+             size: tuple[int, int] = SCREENSHOT_SIZE) -> None:
         """natural: a dialog at the size it opens with, not stretched to the window's."""
         widget.show()
         if not natural:
-            widget.resize(*SCREENSHOT_SIZE)  # 1280x800
+            widget.resize(*size)  # 1280x800 unless told
         _settle(50)  # background counts arrive, then the layout they change settles
         app.processEvents()
         if check is not None:
@@ -146,7 +150,15 @@ def pictures(demo: Demo, lang: str, out: Path, *, work: Path,
                 shown.postloan.month.setText(last_month)
                 shown.postloan.reload()
             look(shown, name)
-        look(CaseDialog(backends["officer"], demo.worked_case, senior.dialogs, senior), "case")
+        # The officer's worked case, the senior checking an approval (the maker and the
+        # maker's reason at the top) and the officer's approval sent back (the checker's
+        # reason at the top), each at 1280x800 and at 1920x1080.
+        for name, who, case_id in (("case", "officer", demo.worked_case),
+                                   ("case-check", "senior", demo.check_case),
+                                   ("case-returned", "officer", demo.returned_case)):
+            for size, suffix_ in ((SCREENSHOT_SIZE, ""), (WIDE, "-wide")):
+                look(CaseDialog(backends[who], case_id, senior.dialogs, senior),
+                     name + suffix_, size=size)
         cash_out = CaseDialog(backends["officer"], demo.cash_out_case, senior.dialogs, senior)
         look(cash_out, "case-postloan")
         loan = cash_out.open_loan()

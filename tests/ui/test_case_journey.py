@@ -145,3 +145,55 @@ def test_officer_and_senior_work_a_returned_approval_in_chinese(
             AuditEvent.entity_type == "case", AuditEvent.entity_id == str(case_id),
             AuditEvent.action == "case.view")).all()
     assert sorted(views_logged) == ["officer", "senior"]
+
+
+def test_linked_case_opens_and_deciding_anothers_case_asks_first(
+        qtbot: Any, sqlite_engine: Engine, sqlite_actors: dict,
+        sqlite_scored: tuple[int, int]) -> None:
+    """A linked application opens its case from the case window; a senior deciding the
+    officer's case is asked first, and nothing is saved when the answer is no."""
+    from PySide6.QtCore import QUrl
+
+    from riskdesk.services.cases import work as cases
+    from riskdesk.ui.cases.detail import CaseDialog
+
+    _, alone = sqlite_scored
+    with unit_of_work(sqlite_engine) as s:
+        cases.claim(s, sqlite_actors["officer"], alone, 1)
+    dialogs = FakeDialogs()
+    d = CaseDialog(Backend(sqlite_engine, sqlite_actors["senior"]), alone, dialogs)
+    qtbot.addWidget(d)
+    d.reason.setText("known fraud ring")
+    dialogs.confirm_answer = False
+    _click(qtbot, d.buttons["decline"])
+    assert dialogs.confirms and "officer" in dialogs.confirms[-1][1]
+    assert d.value("status") == "in_review" and d.reason.text() == "known fraud ring"
+    dialogs.confirm_answer = True
+    _click(qtbot, d.buttons["decline"])
+    assert d.value("status") == "decided" and d.value("decision") == "decline"
+    assert "decided in place of officer (confirmed)" in d.view.toPlainText()
+
+    linked = [ln for ln in d.detail.linked if ln.case_id is not None]
+    if not linked:  # this applicant shares nothing with a case: find one that does
+        from riskdesk.errors import NotFound
+        from riskdesk.services.cases.detail import load_case
+
+        with unit_of_work(sqlite_engine) as s:
+            other = None
+            for case_id in range(1, 400):
+                try:
+                    found = load_case(s, sqlite_actors["senior"], case_id)
+                except NotFound:
+                    continue
+                if any(ln.case_id for ln in found.linked):
+                    other = case_id
+                    break
+        if other is not None:
+            d = CaseDialog(Backend(sqlite_engine, sqlite_actors["senior"]), other, dialogs)
+            qtbot.addWidget(d)
+            linked = [ln for ln in d.detail.linked if ln.case_id is not None]
+    assert linked, "no case in the sample has a linked application with a case"
+    assert f"case:{linked[0].case_id}" in d.view.toHtml()  # a link in the window
+    opened = d.open_link(QUrl(f"case:{linked[0].case_id}"))
+    assert opened is not None and opened.case_id == linked[0].case_id
+    qtbot.addWidget(opened)

@@ -85,6 +85,26 @@ def test_every_main_window_fits_reads_in_its_language_and_is_pictured(
         if QLocale().language() != (QLocale.Language.Chinese if zh
                                     else QLocale.Language.English):
             problems.append(f"{name}: locale {QLocale().name()}")
+        base = name.rsplit("-", 1)[0]
+        if base in (*screens.CASES, *(f"{c}-wide" for c in screens.CASES)):  # issue 26
+            view = widget.view  # type: ignore[attr-defined]
+            if view.horizontalScrollBar().maximum() > 0:
+                problems.append(f"{name}: the case scrolls sideways")
+            wide = base.endswith("-wide")
+            if widget.size().width() != (screens.WIDE[0] if wide else SIZE[0]):
+                problems.append(f"{name}: pictured at {widget.size().width()} px wide")
+            if widget._columns != (3 if wide else 2):  # type: ignore[attr-defined]
+                problems.append(f"{name}: the application's groups in "
+                                f"{widget._columns} columns")  # type: ignore[attr-defined]
+            banner = widget.banner  # type: ignore[attr-defined]
+            state = {"case-check": "awaiting_check", "case-returned": "returned"}.get(
+                base.removesuffix("-wide"))
+            if (state is not None) != banner.isVisible():
+                problems.append(f"{name}: four-eyes banner shown: {banner.isVisible()}")
+            if state == "returned" and "单位电话" not in banner.text():
+                problems.append(f"{name}: the checker's reason is not at the top")
+            if state is not None and "工资流水" not in banner.text():
+                problems.append(f"{name}: the maker's reason is not at the top")
         if name.startswith("queue-"):
             due = widget.cases_model.index(0, 4).data()  # type: ignore[attr-defined]
             pattern = r"\d{4}/\d{2}/\d{2} " if zh else r"\d{2}/\d{2}/\d{4} "
