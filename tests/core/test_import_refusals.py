@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl import Workbook
 from sqlalchemy import Engine, select
 
@@ -354,3 +356,25 @@ def test_an_unknown_header_holding_a_phone_is_reported_masked(
                          write_csv(frame, tmp_path / "u.csv"), score=False)
     assert not result.refused and len(result.unknown_columns) == 1
     assert not ELEVEN_DIGITS.search(result.unknown_columns[0])
+
+
+@given(st.text(st.one_of(st.characters(), st.sampled_from(list("0123456789 -+Xx٠１"))),
+               max_size=80))
+def test_no_shown_value_or_log_line_holds_eleven_digits(text: str) -> None:
+    """Whatever a cell holds, its message form and a log line built from it keep no run of 11
+    digits (any script's digits) and no control character."""
+    from riskdesk.logs import scrub
+    from riskdesk.services.intake.cells import BAD_CHARS, shown
+
+    out = shown(text, 10**6)
+    assert not ELEVEN_DIGITS.search(out) and not BAD_CHARS.search(out)
+    assert not ELEVEN_DIGITS.search(scrub(text))
+
+
+def test_a_hex_device_id_is_not_taken_for_a_phone(
+        sqlite_engine: Engine, sqlite_actors: dict, tmp_path: Path) -> None:
+    frame = text_frame(2)
+    frame.loc[0, "device_id"] = "a16113912345678e"  # digits inside a token: not a phone
+    result = import_file(sqlite_engine, sqlite_actors["officer"],
+                         write_csv(frame, tmp_path / "hex.csv"), score=False)
+    assert not result.refused, result.problem_lines()

@@ -50,10 +50,18 @@ RE2_BAD_FREE = f"[{_RE2_CONTROL}{_RE2_BIDI}]"
 RE2_LONG_DIGITS = r"([0-9\x{ff10}-\x{ff19}][ \-\x{a0}\x{3000}]{0,3}){11,}"
 
 
+def _arrow(s: pd.Series) -> pa.Array | pa.ChunkedArray:
+    """The column as Arrow strings: as stored when it is Arrow-backed (no copy)."""
+    if isinstance(s.dtype, pd.StringDtype) and s.dtype.storage == "pyarrow":
+        return pa.array(s.array, type=pa.string())
+    return pa.array(s.astype(object).where(s.notna(), None), type=pa.string())
+
+
 def matches(s: pd.Series, pattern: str) -> pd.Series:
-    """Which values contain ``pattern`` (RE2 syntax), through Arrow."""
-    values = pa.array(s.astype(object).where(s.notna(), ""), type=pa.string())
-    hit = pc.match_substring_regex(values, pattern)
+    """Which values contain ``pattern`` (RE2 syntax), through Arrow (missing: no)."""
+    hit = pc.fill_null(pc.match_substring_regex(_arrow(s), pattern), False)
+    if isinstance(hit, pa.ChunkedArray):
+        hit = hit.combine_chunks()
     return pd.Series(hit.to_numpy(zero_copy_only=False), index=s.index, dtype=bool)
 
 
@@ -107,12 +115,20 @@ def pii_kind(value: str) -> str | None:
     from riskdesk.security.pii_scan import find_pii
 
     for found in find_pii(value):
+        if _inside_word(value, found.start, found.end):
+            continue  # digits inside a hex device id or a reference, not a value of their own
         if found.kind == "id_number" and not _birth_ok(found.value):
             continue
         if found.kind == "card" and not _CARD.fullmatch(found.value):
             continue
         return found.kind
     return None
+
+
+def _inside_word(value: str, start: int, end: int) -> bool:
+    before = value[start - 1] if start > 0 else ""
+    after = value[end] if end < len(value) else ""
+    return (before.isascii() and before.isalnum()) or (after.isascii() and after.isalnum())
 
 
 def _birth_ok(id_no: str) -> bool:
@@ -140,6 +156,31 @@ def misplaced_pii(s: pd.Series) -> tuple[pd.Series, pd.Series]:
         if kind is not None:
             hit.at[idx] = True
             reasons.at[idx] = misplaced_reason(kind)
+    return hit, reasons
+
+
+def refused(s: pd.Series, *, pii_here: bool = False,
+            free_text: bool = False) -> tuple[pd.Series, pd.Series]:
+    """:func:`bad_chars` and (unless the column is meant for personal data) :func:`misplaced_pii`
+    in one pass over the column: only the values that may hold either are looked at again."""
+    maybe = matches(s, RE2_BAD_FREE if free_text else RE2_BAD)
+    if not pii_here:  # only values of 11 characters or more can hold 11 digits
+        long = (s.str.len() >= MIN_DIGITS).fillna(False).astype(bool)
+        if long.any():
+            maybe |= matches(s[long], RE2_LONG_DIGITS).reindex(s.index, fill_value=False)
+    hit = pd.Series(False, index=s.index)
+    reasons = pd.Series("", index=s.index, dtype=object)
+    if not maybe.any():
+        return hit, reasons
+    sub = s[maybe].astype(str)
+    for idx, value in sub.items():
+        why = bad_char_reason(value, free_text=free_text)
+        if why is None and not pii_here:
+            kind = pii_kind(value)
+            why = misplaced_reason(kind) if kind else None
+        if why is not None:
+            hit.at[idx] = True
+            reasons.at[idx] = why
     return hit, reasons
 
 
@@ -176,13 +217,18 @@ ZONED = re.compile(r"(?P<time>.*\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*"
                    r"(?P<zone>[Zz]|UTC|GMT|[+-]\d{2}(?::?\d{2})?)")
 
 
+RE2_ZONE = r"\d:\d\d(:\d\d(\.\d+)?)?\s*([Zz]|UTC|GMT|[+-]\d\d(:?\d\d)?)$"
+
+
 def split_zones(s: pd.Series) -> tuple[pd.Series, pd.Series]:
     """The time without its zone, and the zone's offset from UTC in minutes (NaN: none given;
     a zone beyond +-14:00 gives None in the offset and is refused by the caller)."""
+    minutes = pd.Series(float("nan"), index=s.index)
+    if not matches(s, RE2_ZONE).any():  # the usual file: no zones, no Python regex per row
+        return s, minutes
     parts = s.str.extract(ZONED.pattern, expand=True)
     whole = s.str.fullmatch(ZONED.pattern).fillna(False).astype(bool)
     body = s.where(~whole, parts["time"])
-    minutes = pd.Series(float("nan"), index=s.index)
     if whole.any():
         minutes.loc[whole] = pd.Series([_offset(z) for z in parts["zone"][whole]],
                                        index=s.index[whole], dtype=float)

@@ -211,12 +211,8 @@ def _check_column(col: Column, raw: pd.DataFrame) -> tuple[dict[str, pd.Series],
         p.add(~present, col.name, translate("Import", "required value is missing"))
     # refused whatever the column: control and bidirectional characters, and personal data
     # where it does not belong (issue 25)
-    odd, reasons = cells.bad_chars(s)
+    odd, reasons = cells.refused(s, pii_here=col.name in PII_COLUMNS)
     p.add(odd, col.name, reasons)
-    if col.name not in PII_COLUMNS:
-        misplaced, why = cells.misplaced_pii(s)
-        p.add(misplaced, col.name, why)
-        odd |= misplaced
     if odd.any():  # no other problem, and no value, from a refused cell
         s = s.where(~odd, "")
         present = present & ~odd
