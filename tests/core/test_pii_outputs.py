@@ -85,7 +85,8 @@ def test_no_demo_id_phone_or_card_in_any_output(tmp_path: Path) -> None:
     with unit_of_work(engine) as s:  # a draft being typed
         cases.save_draft(s, officer, case_id, kind="phone", outcome="verified",
                          text="called the number on file; the applicant confirmed")
-    issued = reports.case_report(engine, officer, app_no, "en")  # shows the full ID ...
+    issued = reports.case_report(engine, officer, app_no, "en",  # asked to show the full ID
+                                 include_personal=True)  # ... (issue 25)
     with engine.connect() as conn:  # ... so its archived copy is sealed with the data key
         stored = conn.exec_driver_sql("SELECT pdf FROM report").scalar_one()
     assert bytes(stored).startswith(reports.SEALED) and bytes(stored) != issued.pdf
