@@ -306,13 +306,14 @@ def load_case(session: Session, actor: Actor, case_id: int) -> CaseDetail:
 
     _log_view(session, actor, case_id, application.application_no if application else None)
     events = _events(session, case_id)
+    why = tuple(needs_check(session, case))  # in the reader's language, not the maker's
     assignee = session.get(User, case.assignee_id) if case.assignee_id else None
     return CaseDetail(
         case=_record(CaseRecord, case), application=application, decision=score,
         reasons=reasons, hits=hits, linked=linked,
         notes=tuple(_record(NoteRecord, n) for n in notes(session, case_id)),
-        history=_history(events), check_reasons=tuple(needs_check(session, case)),
-        four_eyes=_four_eyes(case.status, events),
+        history=_history(events), check_reasons=why,
+        four_eyes=_four_eyes(case.status, events, why),
         complaints=tuple(ComplaintView(c.number, c.category, c.status, c.received_at,
                                        c.description)
                          for c in complaints_of_case(session, case_id)),
@@ -366,8 +367,8 @@ def _history(events: list[tuple[int, datetime, str, str, dict[str, Any]]]
     return tuple(out)
 
 
-def _four_eyes(status: str, events: list[tuple[int, datetime, str, str, dict[str, Any]]]
-               ) -> FourEyes | None:
+def _four_eyes(status: str, events: list[tuple[int, datetime, str, str, dict[str, Any]]],
+               why: tuple[str, ...]) -> FourEyes | None:
     """From the trail: the last decision sent to a checker and what the checker did with it,
     while the case awaits the check or was sent back."""
     if status not in (CaseStatus.AWAITING_CHECK, CaseStatus.RETURNED):
@@ -376,8 +377,7 @@ def _four_eyes(status: str, events: list[tuple[int, datetime, str, str, dict[str
     for _, at, who, action, after in events:
         if action == "case.decide" and after.get("status") == CaseStatus.AWAITING_CHECK:
             made = FourEyes(CaseStatus.AWAITING_CHECK.value, str(after.get("decision") or ""),
-                            who, str(after.get("reason") or ""), at,
-                            tuple(str(w) for w in after.get("needs_check") or ()))
+                            who, str(after.get("reason") or ""), at, why)
         elif action == "case.check.send_back" and made is not None:
             made = replace(made, state=CaseStatus.RETURNED.value, checker=who,
                            checker_reason=str(after.get("reason") or ""), checked_at=at)

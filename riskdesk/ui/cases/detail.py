@@ -163,6 +163,8 @@ class CaseDialog(QDialog):
         splitter.addWidget(self.view)
         splitter.addWidget(side)
         splitter.setSizes([740, 360])
+        splitter.setStretchFactor(0, 3)  # a wider window widens the case more than the tools
+        splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner, 0)
         layout.addWidget(splitter, 1)
