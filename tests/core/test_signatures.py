@@ -347,3 +347,14 @@ def test_cli_countersigns_a_new_users_key(tmp_path: Path) -> None:
     verified = run_cli("audit", "verify", "--db", db)
     assert verified.returncode in (0, 1) and "1 signed event(s) verified" in verified.stdout, \
         verified.stderr
+
+
+def test_the_key_escrow_export_pins_the_first_administrators_key(
+        sqlite_engine: Engine, sqlite_actors: dict[str, Actor], sqlite_path: Path) -> None:
+    admin = sqlite_actors["admin"]
+    assert admin.signer is not None
+    sqlite_engine.dispose()
+    out = run_cli("key", "export", "--db", str(sqlite_path), "--user", "admin",
+                  env={"RISKDESK_PASSWORD": PASSWORD})
+    assert out.returncode == 0, out.stderr
+    assert f"admin-key admin {admin.signer.public_key}" in out.stdout
