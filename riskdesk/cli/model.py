@@ -34,6 +34,14 @@ def add_parser(sub: Subparsers) -> None:
     mon = ms.add_parser("monitor", help="PSI, AUC/KS on known outcomes, override rate")
     mon.add_argument("--month", help="YYYY-MM (default: the current month)")
     add_common(mon)
+    notes = ms.add_parser("notes", help="the notes shown beside the reasons of each feature")
+    add_common(notes, user=False)
+    note = ms.add_parser("note", help="write (or with both texts empty, remove) a feature's "
+                                      "note shown beside its reason (compliance; audited)")
+    note.add_argument("feature", help="the feature, e.g. verification_status")
+    note.add_argument("--en", required=True, help="the note in English")
+    note.add_argument("--zh", required=True, help="the note in Chinese")
+    add_common(note)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -47,6 +55,8 @@ def run(args: argparse.Namespace) -> int:
         print("\n".join(training.report(trained.meta)))
         return 0
     engine = open_engine(args.db)
+    if args.model_command in ("notes", "note"):
+        return _notes(engine, args)
     if args.model_command in ("list", "show"):
         with unit_of_work(engine, write=False) as session:
             if args.model_command == "list":
@@ -96,4 +106,22 @@ def run(args: argparse.Namespace) -> int:
         else:
             mv = models.approve(session, actor, args.id)
             print(f"model {mv.id} approved by {actor.username}; it is now the active model")
+    return 0
+
+
+def _notes(engine, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from riskdesk.services.credit import feature_notes
+    from riskdesk.storage.session import unit_of_work
+
+    if args.model_command == "note":
+        actor = acting_user(engine, args.user)
+        with unit_of_work(engine) as session:
+            feature_notes.set_feature_note(session, actor, feature=args.feature, en=args.en,
+                                           zh=args.zh)
+        print(f"note on {args.feature} saved by {actor.username}")
+        return 0
+    with unit_of_work(engine, write=False) as session:
+        for feature, n in sorted(feature_notes.feature_notes(session).items()):
+            who = n.changed_by or "shipped with the model"
+            print(f"{feature} ({who})\n  en: {n.en}\n  zh: {n.zh}")
     return 0

@@ -168,3 +168,23 @@ def test_views_are_logged_once_a_day_and_collapsed(
     views = [h for h in d.history if h.kind == "view"]
     assert [(h.actor, h.views) for h in views] == [("officer", 2), ("auditor", 1)]
     assert views[0].at > now  # at the last view
+
+
+def test_compliance_writes_a_feature_note_from_the_command_line(
+        sqlite_engine: Engine, sqlite_actors: dict[str, Actor],
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from riskdesk.cli import main
+    from riskdesk.config import PASSWORD_ENV
+    from tests.conftest import PASSWORD
+
+    url = sqlite_engine.url.render_as_string(hide_password=False)
+    monkeypatch.setenv(PASSWORD_ENV, PASSWORD)
+    args = ["model", "note", "emp_length_years", "--en", "Check the social insurance.",
+            "--zh", "请核对社保记录。", "--db", url]
+    assert main([*args, "--user", "officer"]) != 0  # officers may not
+    assert main([*args, "--user", "compliance"]) == 0
+    capsys.readouterr()
+    assert main(["model", "notes", "--db", url]) == 0
+    out = capsys.readouterr().out
+    assert "emp_length_years (compliance)" in out and "请核对社保记录。" in out
+    assert "verification_status (shipped with the model)" in out
