@@ -720,144 +720,144 @@
         <translation>历史显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="181" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="183" />
         <source>Case {id} - {app}</source>
         <translation>案件 {id} - {app}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="234" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="236" />
         <source>Not shown</source>
         <translation>未显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="254" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="256" />
         <source>Application {no}</source>
         <translation>申请 {no}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="256" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="258" />
         <source>This application has no case to open.</source>
         <translation>该申请没有可打开的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="284" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="286" />
         <source>Assigned to someone else</source>
         <translation>案件已分配给他人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="290" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="292" />
         <source>Sent for a second check</source>
         <translation>已提交复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="291" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="293" />
         <source>Your approval is recorded and waits for a senior officer (four-eyes): {why}. If it is sent back, the case returns to your "My cases" with the checker's reason.</source>
         <translation>您的批准已记录，正等待高级审核员复核（双人复核）：{why}。如被退回，案件将连同复核人的理由回到您的“我的案件”。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="302" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="304" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="306" />
-        <location filename="../../riskdesk/ui/cases/detail.py" line="320" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="308" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="322" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="346" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="348" />
         <source>Decide again: your new decision goes to the check again.</source>
         <translation>请重新决定：新的决定将再次提交复核。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="347" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="349" />
         <source>Case {id}</source>
         <translation>案件 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="348" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="350" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="349" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="351" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="350" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="352" />
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="351" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="353" />
         <source>nobody</source>
         <translation>无人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="352" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="354" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="353" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="355" />
         <source>Approval needs a second person</source>
         <translation>批准需要第二人复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="359" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="361" />
         <source>No events of this kind.</source>
         <translation>没有此类事件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="360" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="362" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="354" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="356" />
         <source>Rule hits</source>
         <translation>规则命中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="355" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="357" />
         <source>Linked applications</source>
         <translation>关联申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="357" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="359" />
         <source>Notes</source>
         <translation>调查笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="358" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="360" />
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="430" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="432" />
         <source>corrects note {id}</source>
         <translation>更正笔记 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="396" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="398" />
         <source>Partner under review: {code} {name}. Why: {reason}</source>
         <translation>复审中的合作方：{code} {name}。原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="474" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="476" />
         <source>{value} (unmasked)</source>
         <translation>{value}（已解除遮蔽）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="496" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="498" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="485" />
-        <location filename="../../riskdesk/ui/cases/detail.py" line="486" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="487" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="488" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
@@ -887,299 +887,299 @@
         <translation>其他事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="370" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="372" />
         <source>{maker} decided to {decision} on {at}: “{reason}”</source>
         <translation>{maker} 于 {at} 决定{decision}：“{reason}”</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="374" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="376" />
         <source>Sent back by {checker} on {at}</source>
         <translation>{checker} 于 {at} 退回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="376" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="378" />
         <source>Checker's reason: “{reason}”</source>
         <translation>复核人理由：“{reason}”</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="380" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="382" />
         <source>Awaiting a second person's check (four-eyes)</source>
         <translation>等待第二人复核（双人复核）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="381" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="383" />
         <source>Why: {why}</source>
         <translation>原因：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="456" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="458" />
         <source>{who} viewed the case {n} times, last {at}</source>
         <translation>{who} 查看了案件 {n} 次，最近一次 {at}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="458" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="460" />
         <source>{who} viewed the case</source>
         <translation>{who} 查看了案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="462" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="464" />
         <source>reason: “{reason}”</source>
         <translation>理由：“{reason}”</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="464" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="466" />
         <source>decided in place of {user} (confirmed)</source>
         <translation>代替 {user} 作出决定（已确认）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="469" />
-        <location filename="../../riskdesk/ui/cases/detail.py" line="527" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="471" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="529" />
         <source>not given</source>
         <translation>未提供</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="476" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="478" />
         <source>male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="476" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="478" />
         <source>female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="481" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="483" />
         <source>{stated} (the ID says {age})</source>
         <translation>{stated}（身份证显示 {age}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="487" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="489" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="488" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="490" />
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="489" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="491" />
         <source>Age from the ID</source>
         <translation>身份证年龄</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="490" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="492" />
         <source>Stated age</source>
         <translation>自报年龄</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="491" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="493" />
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="492" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="494" />
         <source>Region code</source>
         <translation>地区代码</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="493" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="495" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="494" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="496" />
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="495" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="497" />
         <source>Loan</source>
         <translation>贷款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="497" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="499" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="499" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="501" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="502" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="504" />
         <source>Fees over the term</source>
         <translation>全期费用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="503" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="505" />
         <source>Repayment</source>
         <translation>还款方式</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="505" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="507" />
         <source>Income and debt</source>
         <translation>收入与负债</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="506" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="508" />
         <source>Annual income</source>
         <translation>年收入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="508" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="510" />
         <source>Monthly income</source>
         <translation>月收入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="510" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="512" />
         <source>Years in employment</source>
         <translation>工作年限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="511" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="513" />
         <source>Income verification</source>
         <translation>收入核验</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="513" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="515" />
         <source>Monthly payment of this loan</source>
         <translation>本笔贷款月供</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="514" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="516" />
         <source>Payment to income</source>
         <translation>月供收入比</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="516" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="518" />
         <source>Instalment loan balances</source>
         <translation>分期贷款余额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="518" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="520" />
         <source>Debt to income (balances + this loan) / annual income</source>
         <translation>负债收入比（余额 + 本笔贷款）/ 年收入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="520" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="522" />
         <source>Credit bureau</source>
         <translation>征信信息</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="523" />
         <location filename="../../riskdesk/ui/cases/detail.py" line="525" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="527" />
         <source>Partner</source>
         <translation>合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="524" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="526" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="557" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="559" />
         <source>{points} points, {band} band (PD {pd})</source>
         <translation>{points} 分，{band}档（违约概率 {pd}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="559" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="561" />
         <source>Approve band: above {a} points (PD below {pa}); decline band: {d} points or fewer (PD {pd} or more); review in between.</source>
         <translation>批准档：高于 {a} 分（违约概率低于 {pa}）；拒绝档：{d} 分及以下（违约概率 {pd} 及以上）；其间为人工审核档。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="574" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="576" />
         <source>{points} points (raises risk)</source>
         <translation>{points} 分（提高风险）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="575" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="577" />
         <source>+{points} points (lowers risk)</source>
         <translation>+{points} 分（降低风险）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="585" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="587" />
         <source>Reasons (effect on the score in points)</source>
         <translation>原因（对评分的影响，单位：分）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="500" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="502" />
         <source>Term (months)</source>
         <translation>期限（月）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="501" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="503" />
         <source>APR %</source>
         <translation>年利率 %</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="498" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="500" />
         <source>Purpose</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="361" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="363" />
         <source>Why this reason points this way</source>
         <translation>此原因的方向说明</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="504" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="506" />
         <source>Submitted</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="526" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="528" />
         <source>the bank's own channel</source>
         <translation>本行自有渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="528" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="530" />
         <source>Device and IP</source>
         <translation>设备与 IP</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="529" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="531" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="530" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="532" />
         <source>IP address</source>
         <translation>IP 地址</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="555" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="557" />
         <source>model {m}, rule set {r}, policy {p}</source>
         <translation>模型 {m}，规则集 {r}，策略 {p}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="409" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="411" />
         <source>Early warnings (evidence)</source>
         <translation>预警（证据）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="445" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="447" />
         <source>same person</source>
         <translation>同一人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="445" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="447" />
         <source>same phone</source>
         <translation>同一手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="446" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="448" />
         <source>same device</source>
         <translation>同一设备</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="446" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="448" />
         <source>same bank card</source>
         <translation>同一银行卡</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="356" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="358" />
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
@@ -1362,8 +1362,8 @@
     </message>
     <message>
         <location filename="../../riskdesk/reports/case_report.py" line="173" />
-        <source>Contribution</source>
-        <translation>贡献</translation>
+        <source>Effect (points)</source>
+        <translation>影响（分）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/reports/case_report.py" line="185" />

@@ -170,11 +170,11 @@ def build(data: CaseReportData, *, report_no: str, generated_by: str, cut_off: d
                     (
                         translate("CaseReport", "Reason"),
                         translate("CaseReport", "Value"),
-                        translate("CaseReport", "Contribution"),
+                        translate("CaseReport", "Effect (points)"),
                     )
                 ]
                 + [
-                    (r.text, r.value, f"{float(r.contribution):+.3f}")
+                    (r.text, r.value, f"{r.points:+d}")
                     for r in d.reasons
                 ],
                 widths=[WIDTH - 60 * mm, 30 * mm, 30 * mm],
