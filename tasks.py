@@ -2,7 +2,9 @@
 """Set up riskdesk in ./.venv and run it: the README's two quick-start commands.
 
     python3 tasks.py demo   # set up, build the demo database of real credit data, open the app
-    python3 tasks.py test   # set up with test extras, run the whole test suite
+    python3 tasks.py test   # set up with test extras, run the whole test suite: tests/core in
+                            # a second venv without PySide6 (.venv-core: the core needs no Qt),
+                            # then tests/ui; with arguments, pytest with them in ./.venv
     python3 tasks.py screens  # set up with test extras, remake docs/guide/screens (the guide's
                               # pictures; the tests make them in a temporary folder only)
 
@@ -21,6 +23,10 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / ("python.exe" if os.name == "nt" else "python")
+CORE_VENV = ROOT / ".venv-core"
+CORE_PY = CORE_VENV / ("Scripts" if os.name == "nt" else "bin") / (
+    "python.exe" if os.name == "nt" else "python")
+CORE_TEST_TOOLS = ["pytest>=8", "pytest-xdist>=3.6", "hypothesis>=6.100", "keyrings.alt>=5"]
 
 
 def sh(*args: str | Path, env: dict[str, str] | None = None) -> None:
@@ -37,6 +43,25 @@ def setup(extras: str) -> None:
     sh(PY, "-m", "pip", "install", "-q", "--no-build-isolation", "-e", f".[{extras}]"
        if extras else ".")
     sh(PY, "-c", "import setup", env={**os.environ, "RISKDESK_COMPILE_ONLY": "1"})
+
+
+def setup_core() -> None:
+    """A venv with riskdesk's dependencies except PySide6, for tests/core: proof that the core
+    (everything outside riskdesk.ui) imports and works with no Qt installed. riskdesk itself is
+    not installed there (building it compiles the translations with Qt's tools); the tests run
+    from the checkout, which is first on the path."""
+    import tomllib
+
+    if not CORE_PY.exists():
+        venv.EnvBuilder(with_pip=True).create(CORE_VENV)
+    needs = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    deps = [d for d in needs["project"]["dependencies"]
+            if not d.lower().replace("_", "-").startswith("pyside6")]
+    sh(CORE_PY, "-m", "pip", "install", "-q", "--upgrade", "pip")
+    sh(CORE_PY, "-m", "pip", "install", "-q", *deps, *CORE_TEST_TOOLS)
+    probe = subprocess.run([str(CORE_PY), "-c", "import PySide6"], capture_output=True)
+    if probe.returncode == 0:
+        sys.exit(f"{CORE_VENV} has PySide6 installed: remove the folder and run again")
 
 
 def keyring_fallback(env: dict[str, str]) -> dict[str, str]:
@@ -113,9 +138,15 @@ def main(argv: list[str]) -> int:
                               cwd=ROOT).returncode
     env = {"QT_QPA_PLATFORM": "offscreen", "RISKDESK_THREADS": "1",  # 2 xdist workers
            "OMP_WAIT_POLICY": "PASSIVE", **os.environ}
-    code = subprocess.run([str(PY), "-m", "pytest", "-n", "2", "--dist", "loadgroup", *rest],
-                          cwd=ROOT, env=env).returncode
-    return code
+    pytest = ["-m", "pytest", "-n", "2", "--dist", "loadgroup"]
+    if rest:  # chosen tests: the full venv runs them all
+        return subprocess.run([str(PY), *pytest, *rest], cwd=ROOT, env=env).returncode
+    setup_core()
+    core = subprocess.run([str(CORE_PY), *pytest, "tests/core"], cwd=ROOT, env=env).returncode
+    ui = subprocess.run([str(PY), *pytest, "tests/ui"], cwd=ROOT, env=env).returncode
+    print(f"tests/core (no PySide6): {'passed' if core == 0 else 'FAILED'}; "
+          f"tests/ui: {'passed' if ui == 0 else 'FAILED'}", flush=True)
+    return core or ui
 
 
 if __name__ == "__main__":

@@ -441,3 +441,18 @@ def compound_file(streams: list[str], *, padding_sectors: int = 0) -> bytes:
         struct.pack_into("<III", directory, i * 128 + 68, free, free, free)
     return (bytes(header) + struct.pack("<128I", *fat) + bytes(directory)
             + bytes(512 * padding_sectors))
+
+
+# --- A newcomer's machine ----------------------------------------------------------------------
+
+def headless_env(**extra: str) -> dict[str, str]:
+    """The environment with no display named (a bare Linux box), plus ``extra``."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    return {**env, **extra}
+
+
+def fresh_home(tmp_path: Path) -> dict[str, str]:
+    """A user with nothing yet: their own data, config and state folders."""
+    return {f"XDG_{kind}_HOME": str(tmp_path / "home" / kind.lower())
+            for kind in ("DATA", "CONFIG", "STATE", "CACHE")}

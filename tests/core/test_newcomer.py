@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from riskdesk import cli
-from tests.helpers import ROOT, activate_default, flagged_and_cases
+from tests.helpers import ROOT, activate_default, flagged_and_cases, fresh_home, headless_env
 
 
 def test_import_format_doc_is_the_describe_output(capsys: pytest.CaptureFixture[str]) -> None:
@@ -62,40 +62,8 @@ def test_markdown_links_point_at_files_in_the_repository() -> None:
     assert (ROOT / "docs" / "regulation.md").is_file() and (ROOT / "docs" / "design.md").is_file()
 
 
-def _build_output(tmp_path: Path, hook: str) -> str:
-    """A copy of what the build reads (never the work tree: a build writes build/ and
-    *.egg-info beside setup.py), built by setuptools' own hook in a fresh process."""
-    import shutil
-    import subprocess
-    import sys
-
-    tree = tmp_path / "tree"
-    tree.mkdir(exist_ok=True)
-    for name in ("pyproject.toml", "setup.py", "README.md"):
-        shutil.copy(ROOT / name, tree / name)
-    for folder in ("riskdesk", "resources", "docs/guide"):
-        if not (tree / folder).exists():
-            shutil.copytree(ROOT / folder, tree / folder, ignore=shutil.ignore_patterns(
-                "__pycache__", "*.qm"))
-    out = tmp_path / f"out-{hook}"
-    done = subprocess.run([sys.executable, "-W", "default", "-c",
-                           f"from setuptools import build_meta as b; print(b.{hook}({str(out)!r}))"],
-                          cwd=tree, capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr[-3000:]
-    return done.stdout + done.stderr
 
 
-@pytest.mark.packaging
-@pytest.mark.parametrize("hook", ["build_wheel", "build_editable"])
-def test_the_build_prints_no_setuptools_warnings(tmp_path: Path, hook: str) -> None:
-    """`tasks.py` installs riskdesk editable on every run: its build used to print about 250
-    lines of setuptools warnings (license table deprecated, resource folders absent from the
-    packages, the editable finder's note) that hid what mattered."""
-    printed = _build_output(tmp_path, hook)
-    warnings = [line for line in printed.splitlines()
-                if ("warning" in line.lower() or "!!" in line or "deprecat" in line.lower())
-                and "byte-compiling is disabled" not in line]
-    assert warnings == []
 
 
 
@@ -140,12 +108,6 @@ def _tasks_module(monkeypatch: pytest.MonkeyPatch) -> Any:
     return module
 
 
-def _headless(**extra: str) -> dict[str, str]:
-    import os
-
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    return {**env, **extra}
 
 
 @pytest.mark.skipif(not __import__("sys").platform.startswith("linux"), reason="Linux displays")
@@ -154,43 +116,29 @@ def test_tasks_demo_without_a_display_builds_only_and_says_why(
     """`tasks.py demo` on a machine with no display used to abort with exit 134 from Qt's xcb
     plugin after building the database; it now adds --no-gui and says what is missing."""
     tasks = _tasks_module(monkeypatch)
-    args = tasks.demo_args(["--rows", "500"], _headless())
+    args = tasks.demo_args(["--rows", "500"], headless_env())
     assert args == ["--rows", "500", "--no-gui"]
     note = capsys.readouterr().out
     assert "no display" in note and "--no-gui" in note and " gui" in note
     # A display is named but Qt cannot reach it: the probe finds out before the demo runs.
-    problem = tasks.window_problem(_headless(DISPLAY=":97"))
+    problem = tasks.window_problem(headless_env(DISPLAY=":97"))
     assert problem is not None and ("libxcb-cursor0" in problem or "Qt" in problem)
-    assert tasks.demo_args(["--db", "x.sqlite"], _headless(DISPLAY=":97"))[-1] == "--no-gui"
+    assert tasks.demo_args(["--db", "x.sqlite"], headless_env(DISPLAY=":97"))[-1] == "--no-gui"
     assert "--db x.sqlite" in capsys.readouterr().out
     # A platform chosen on purpose, or --no-gui given, is left alone.
-    assert tasks.window_problem(_headless(QT_QPA_PLATFORM="offscreen")) is None
-    assert tasks.demo_args(["--no-gui"], _headless()) == ["--no-gui"]
+    assert tasks.window_problem(headless_env(QT_QPA_PLATFORM="offscreen")) is None
+    assert tasks.demo_args(["--no-gui"], headless_env()) == ["--no-gui"]
 
 
-@pytest.mark.skipif(not __import__("sys").platform.startswith("linux"), reason="Linux displays")
-def test_gui_without_a_display_says_so_instead_of_aborting(tmp_path: Path) -> None:
-    import subprocess
-    import sys
-
-    done = subprocess.run([sys.executable, "-m", "riskdesk", "gui", "--db",
-                           str(tmp_path / "x.sqlite")], capture_output=True, text=True,
-                          cwd=ROOT, env=_headless(), timeout=120)
-    assert done.returncode == 1, (done.returncode, done.stderr)
-    assert "no display" in done.stderr and "Traceback" not in done.stderr
 
 
-def _fresh_home(tmp_path: Path) -> dict[str, str]:
-    """A user with nothing yet: their own data, config and state folders."""
-    return {f"XDG_{kind}_HOME": str(tmp_path / "home" / kind.lower())
-            for kind in ("DATA", "CONFIG", "STATE", "CACHE")}
 
 
 def test_db_target_follows_the_recorded_default(monkeypatch: pytest.MonkeyPatch,
                                                 tmp_path: Path) -> None:
     from riskdesk import config
 
-    for name, value in _fresh_home(tmp_path).items():
+    for name, value in fresh_home(tmp_path).items():
         monkeypatch.setenv(name, value)
     monkeypatch.delenv("RISKDESK_DB", raising=False)
     assert config.db_target(None) == str(config.default_db_path())
@@ -207,71 +155,10 @@ def test_db_target_follows_the_recorded_default(monkeypatch: pytest.MonkeyPatch,
     assert config.db_target(None) == str(config.default_db_path())
 
 
-@pytest.mark.slow
-def test_after_demo_a_bare_gui_and_import_open_the_demo_database(tmp_path: Path) -> None:
-    """Issue 22: after `tasks.py demo`, `riskdesk gui --user officer` without --db used to
-    make an empty riskdesk.sqlite and answer only "sign-in refused"."""
-    from riskdesk.demo.frame import DEMO_PASSWORD
-    from tests.helpers import run_cli, sample, write_csv
-
-    home = _fresh_home(tmp_path)
-    built = run_cli("demo", "--no-gui", "--rows", "300", env=home)
-    assert built.returncode == 0, built.stderr
-    data = Path(home["XDG_DATA_HOME"]) / "riskdesk"
-    demo = data / "demo.sqlite"
-    assert demo.exists() and "is now the default database" in built.stdout
-    env = {**home, "RISKDESK_PASSWORD": DEMO_PASSWORD, "QT_QPA_PLATFORM": "offscreen"}
-    shot = run_cli("gui", "--user", "officer", "--screenshot", str(tmp_path / "q.png"), env=env)
-    assert shot.returncode == 0, shot.stderr
-    assert (tmp_path / "q.png").stat().st_size > 0
-    imported = run_cli("import", str(write_csv(sample(4, prefix="N"), tmp_path / "n.csv")),
-                       "--user", "officer", env=env)
-    assert imported.returncode == 0, imported.stderr
-    assert "4 imported" in imported.stdout
-    assert not (data / "riskdesk.sqlite").exists()
-    again = run_cli("demo", "--no-gui", env=home)  # built once; recorded once
-    assert again.returncode == 0 and "already holds" in again.stdout
-    assert "is now the default" not in again.stdout
 
 
-def test_a_command_on_a_missing_database_says_so_and_creates_nothing(tmp_path: Path) -> None:
-    from tests.helpers import run_cli, sample, write_csv
-
-    home = _fresh_home(tmp_path)
-    env = {**home, "RISKDESK_PASSWORD": "whatever-it-is", "QT_QPA_PLATFORM": "offscreen"}
-    default = Path(home["XDG_DATA_HOME"]) / "riskdesk" / "riskdesk.sqlite"
-    csv = str(write_csv(sample(3), tmp_path / "a.csv"))
-    bare = run_cli("import", csv, "--user", "officer", env=env)
-    assert bare.returncode == 1, bare.stderr
-    assert str(default) in bare.stderr and "riskdesk demo`" in bare.stderr
-    assert "riskdesk user add NAME --role admin`" in bare.stderr
-    elsewhere = tmp_path / "none.sqlite"
-    for args in (("import", csv, "--user", "officer"), ("audit", "verify"), ("db", "current"),
-                 ("model", "list"), ("report", "verify", csv),
-                 ("gui", "--user", "officer", "--screenshot", str(tmp_path / "x.png"))):
-        done = run_cli(*args, "--db", str(elsewhere), env=env)
-        assert done.returncode == 1, (args, done.stdout, done.stderr)
-        assert f"There is no database at {elsewhere}" in done.stderr, (args, done.stderr)
-        assert f"riskdesk demo --db {elsewhere}" in done.stderr
-    assert not default.exists() and not elsewhere.exists()
-    assert not (tmp_path / "x.png").exists()
 
 
-def test_a_database_without_users_says_which_and_what_to_do(tmp_path: Path) -> None:
-    from tests.helpers import run_cli, sample, write_csv
-
-    env = {**_fresh_home(tmp_path), "RISKDESK_PASSWORD": "whatever-it-is",
-           "QT_QPA_PLATFORM": "offscreen"}
-    empty = tmp_path / "empty.sqlite"
-    assert run_cli("db", "upgrade", "--db", str(empty), env=env).returncode == 0
-    csv = str(write_csv(sample(3), tmp_path / "a.csv"))
-    for args in (("import", csv, "--user", "officer"), ("import", csv),
-                 ("gui", "--user", "officer", "--screenshot", str(tmp_path / "x.png"))):
-        done = run_cli(*args, "--db", str(empty), env=env)
-        assert done.returncode == 1, (args, done.stderr)
-        assert f"The database {empty} has no users yet" in done.stderr, (args, done.stderr)
-        assert f"riskdesk demo --db {empty}" in done.stderr
-        assert f"riskdesk user add NAME --role admin --db {empty}" in done.stderr
 
 
 
