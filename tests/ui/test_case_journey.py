@@ -16,6 +16,7 @@ from riskdesk import i18n
 from riskdesk.domain.audit import AuditEvent
 from riskdesk.services.admin.backend import Backend
 from riskdesk.storage.session import unit_of_work
+from riskdesk.ui.cases.model import FIELDS
 from riskdesk.ui.i18n import install_translators
 from riskdesk.ui.main_window import MainWindow
 from tests.ui.fakes import FakeDialogs
@@ -107,6 +108,9 @@ def test_officer_and_senior_work_a_returned_approval_in_chinese(
         column = [m.headerData(c, Qt.Orientation.Horizontal) for c in range(m.columnCount())]
         row = mine.index(back)
         assert m.index(row, column.index("退回原因")).data() == "请补充单位电话核实记录"
+        status = m.index(row, FIELDS.index("status"))
+        assert status.data() == "已退回"
+        assert status.data(Qt.ItemDataRole.ToolTipRole) == "请补充单位电话核实记录"
 
         d = _open(officer, "mine", case_id)
         banner = d.banner.text()

@@ -9,7 +9,7 @@ import json
 from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import or_, select
 from sqlmodel import Session, col
@@ -37,6 +37,9 @@ from riskdesk.services.credit.explanations import reasons_for
 from riskdesk.services.credit.feature_notes import feature_notes
 from riskdesk.services.periods import business_zone, local_day, utc_of
 from riskdesk.services.permissions import Action, allowed, require
+
+if TYPE_CHECKING:
+    from riskdesk.services.postloan.book import AlertRow
 
 A, D, C = table_of(Application).c, table_of(DecisionRecord).c, table_of(Case).c
 LINKS = 50
@@ -276,7 +279,7 @@ class CaseDetail:
     check_reasons: tuple[str, ...] = ()
     four_eyes: FourEyes | None = None
     complaints: tuple[ComplaintView, ...] = ()  # that led to this case
-    alerts: tuple[Any, ...] = ()  # post-loan evidence (postloan.book.AlertRow)
+    alerts: tuple[AlertRow, ...] = ()  # post-loan evidence
     loan_id: int | None = None  # the loan of the case's application, if it was funded
     assignee: str = ""  # who the case is assigned to
 

@@ -41,6 +41,7 @@ COLUMNS: list[tuple[str, str]] = [
 ]
 FIELDS = [f for f, _ in COLUMNS]
 DUE = FIELDS.index("due_at")
+STATUS = FIELDS.index("status")
 PAST_DUE = QColor("#b3261e")
 VIEW_LABELS: dict[str, str] = {
     "mine": QT_TRANSLATE_NOOP("CasesModel", "My cases"),
@@ -65,6 +66,9 @@ class CasesModel(PagedTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """An open case past its SLA shows its due time in red (the Overdue view lists them)."""
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() == STATUS:
+            returned: CaseRow = self.row_at(index.row())  # why it was sent back (issue 26)
+            return returned.returned_reason or None
         if role == Qt.ItemDataRole.ForegroundRole and index.isValid() and index.column() == DUE:
             row: CaseRow = self.row_at(index.row())
             if row.status not in CLOSED_STATUSES and \
