@@ -1207,7 +1207,6 @@ ZH: dict[str, str] = {
     'personal data in audit text before {date}: {n} event(s) written before free text was masked ({seqs}); they stay as written, the chain holds': '{date} 之前的审计文本中含个人信息：{n} 条事件写于自由文本遮蔽之前（{seqs}）；按原样保留，哈希链完整',
     'Contains personal data': '含个人信息',
     'mobile number': '手机号码',
-    'bank card': '银行卡号',
     'Personal data will be masked': '个人信息将被遮蔽',
     'This text holds personal data. It is saved masked, and the full values are kept encrypted beside it:\n{values}\n\nSave it so?': '本段文字含个人信息。保存时将遮蔽显示，完整信息另行加密保存：\n{values}\n\n是否按此保存？',
     'Include personal data': '包含个人信息',

@@ -1688,17 +1688,17 @@
         <translation>不存在申请 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/detail.py" line="299" />
+        <location filename="../../riskdesk/services/cases/detail.py" line="302" />
         <source>The applicant of case {id} is missing.</source>
         <translation>案件 {id} 的申请人记录缺失。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/detail.py" line="510" />
+        <location filename="../../riskdesk/services/cases/detail.py" line="513" />
         <source>{field} cannot be unmasked.</source>
         <translation>{field} 不能解除遮蔽。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/detail.py" line="514" />
+        <location filename="../../riskdesk/services/cases/detail.py" line="517" />
         <source>Case {id} has no application.</source>
         <translation>案件 {id} 没有关联申请。</translation>
     </message>
@@ -1781,32 +1781,32 @@
         <translation>退回原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="46" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="47" />
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="47" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="48" />
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="48" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="49" />
         <source>Escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="49" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="50" />
         <source>Awaiting check</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="50" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="51" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="51" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="52" />
         <source>All</source>
         <translation>全部</translation>
     </message>
@@ -2818,7 +2818,7 @@
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="161" />
         <source>bank card</source>
-        <translation>银行卡号</translation>
+        <translation>银行卡</translation>
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="166" />
@@ -6554,7 +6554,7 @@ Credit model: {model}</source>
     <message>
         <location filename="../../riskdesk/ui/pii_confirm.py" line="14" />
         <source>bank card</source>
-        <translation>银行卡号</translation>
+        <translation>银行卡</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/pii_confirm.py" line="28" />
