@@ -175,3 +175,34 @@ def test_reports_tab_includes_personal_data_only_when_asked_and_allowed(
         path.write_bytes(tab.pdf)
         bodies.append(pdftotext(path))
     assert "Contains personal data" not in bodies[0] and "Contains personal data" in bodies[1]
+
+
+def test_the_decision_reason_lists_what_it_will_mask(qtbot: Any, sqlite_engine: Engine,
+                                                     sqlite_actors: dict) -> None:
+    """issue 25, item 1: a decision's reason with a phone in it: asked first, stored masked;
+    declined, nothing is decided."""
+    from riskdesk.domain.cases import Case
+
+    officer = sqlite_actors["officer"]
+    with unit_of_work(sqlite_engine) as s:
+        case_id = open_case(s, sqlite_actors["senior"], kind="fraud", priority=2,
+                            due_at=utcnow(s) + timedelta(days=3)).id or 0
+    for answer in (False, True):
+        dialogs = AskingDialogs(answer)
+        window = CaseDialog(Backend(sqlite_engine, officer), case_id, dialogs)
+        qtbot.addWidget(window)
+        if not answer:
+            qtbot.mouseClick(window.buttons["claim"], Qt.MouseButton.LeftButton)
+            assert dialogs.asked == []  # claiming types nothing
+        window.reason.setText(f"客户手机 {PHONE} 停机，需补充材料")
+        qtbot.mouseClick(window.buttons["request_info"], Qt.MouseButton.LeftButton)
+        [(_, question)] = dialogs.asked
+        assert "138****5678" in question and PHONE not in question
+        with unit_of_work(sqlite_engine, write=False) as s:
+            case = s.get(Case, case_id)
+            assert case is not None
+            if not answer:
+                assert case.status == "in_review" and case.reason == ""
+            else:
+                assert case.status == "pending_info"
+                assert case.reason == "客户手机 138****5678 停机，需补充材料"

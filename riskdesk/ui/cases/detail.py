@@ -271,7 +271,7 @@ class CaseDialog(QDialog):
     def act(self, key: str) -> None:
         assert self.detail is not None
         version, reason = self.detail.case.version, self.reason.text()
-        if key != "claim" and not confirm_masking(self, self.dialogs, reason):
+        if key not in ("claim", "confirm") and not confirm_masking(self, self.dialogs, reason):
             return
         try:
             if key == "claim":
