@@ -98,7 +98,9 @@ def test_key_escrow_roundtrip_restores_access(sqlite_engine: Engine, sqlite_path
     out = run_cli("key", "export", "--db", str(sqlite_path), "--user", "admin",
                   env={"RISKDESK_PASSWORD": PASSWORD})
     assert out.returncode == 0, out.stderr
-    key_id, secret = out.stdout.split()
+    data_key, *pins = out.stdout.splitlines()  # then the pinned administrator key (issue 24)
+    key_id, secret = data_key.split()
+    assert [p.split()[0] for p in pins] == ["admin-key"]
     keyring.delete_password(KEYRING_KEY_SERVICE, key_id)
     restored = subprocess.run([sys.executable, "-m", "riskdesk", "key", "import", key_id],
                               input=secret + "\n", capture_output=True, text=True, check=False)
