@@ -400,3 +400,39 @@ def test_the_case_report_lists_the_files_with_their_hashes(
     for row in (v1, v2):
         assert row.sha256[:32] in body and row.sha256[32:] in body
     assert f"superseded by #{v2.id}" in body and f"supersedes #{v1.id}" in body
+
+
+def test_cli_names_a_case_without_application_by_id_and_refuses_an_auditor(
+        sqlite_engine: Engine, sqlite_path: Path, sqlite_actors: dict[str, Actor],
+        tmp_path: Path) -> None:
+    """Issue 27: `--case ID` for a case without an application (a ring case here); an
+    auditor's attach is refused (nothing stored); an unknown application number says so."""
+    from datetime import timedelta
+
+    from riskdesk.services.cases.opening import open_case
+    from riskdesk.storage.clock import utcnow
+
+    with unit_of_work(sqlite_engine) as s:
+        ring = open_case(s, sqlite_actors["senior"], kind="fraud", priority=1,
+                         due_at=utcnow(s) + timedelta(days=2)).id
+    sqlite_engine.dispose()
+    photo = tmp_path / "device-photo.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF" + os.urandom(5000))
+    env = {"RISKDESK_PASSWORD": PASSWORD}
+    base = ("--db", str(sqlite_path))
+    done = run_cli("cases", "attach", "--case", str(ring), str(photo), *base,
+                   "--user", "officer", env=env)
+    assert done.returncode == 0, done.stderr
+    refused = run_cli("cases", "attach", "--case", str(ring), str(photo), *base,
+                      "--user", "auditor", env=env)
+    assert refused.returncode == 1 and "may not attach evidence files to cases" in \
+        refused.stderr
+    unknown = run_cli("cases", "attachments", "NO-SUCH-APP", *base, "--user", "officer",
+                      env=env)
+    assert unknown.returncode != 0 and "NO-SUCH-APP has no case" in unknown.stderr
+    listed = run_cli("cases", "attachments", "--case", str(ring), *base, "--user", "officer",
+                     env=env)
+    [line] = listed.stdout.splitlines()
+    assert line.split("\t")[1:5] == [
+        "device-photo.jpg", "jpeg", f"{photo.stat().st_size} bytes",
+        hashlib.sha256(photo.read_bytes()).hexdigest()]
