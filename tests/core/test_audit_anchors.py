@@ -21,6 +21,7 @@ from riskdesk.services.audit import trail as audit
 from riskdesk.storage import audit_guard
 from riskdesk.storage.clock import utcnow
 from riskdesk.storage.session import unit_of_work
+from tests.helpers import pdftotext
 
 FAKE_KEY = ("test-anchor-key", b"k" * 32)
 
@@ -186,7 +187,7 @@ def test_a_recomputed_rewrite_with_the_anchor_rows_deleted_is_caught(
 
 def test_patched_anchor_rows_and_a_patched_archived_report_are_caught(
         sqlite_engine: Engine, sqlite_actors: dict[str, Actor], sqlite_path: Path,
-        share: Path, keyed: Callable[[bool], None],
+        share: Path, keyed: Callable[[bool], None], tmp_path: Path,
         capsys: pytest.CaptureFixture[str]) -> None:
     """Issue 24 acceptance: the rewrite plus anchor rows re-pointed at the forged hashes and
     the archived monthly report patched to print the forged head, with its sha256 column
@@ -200,6 +201,10 @@ def test_patched_anchor_rows_and_a_patched_archived_report_are_caught(
     with unit_of_work(sqlite_engine, write=False) as session:
         month = utcnow(session).strftime("%Y-%m")
     issued = reports.monthly_report(sqlite_engine, sqlite_actors["compliance"], month, "en")
+    kept = tmp_path / "kept.pdf"
+    kept.write_bytes(issued.pdf)  # the report prints where its issue is anchored
+    printed = pdftotext(kept)  # the path wraps inside its table cell
+    assert f"{share.parent}/audit-anchors.j" in printed and "--anchors FILE" in printed
     _append(sqlite_engine, 2, "later")
     keyed(False)
     assert _verify(capsys, sqlite_path)[0] == 0
@@ -225,6 +230,8 @@ def test_patched_anchor_rows_and_a_patched_archived_report_are_caught(
                      {"h": hashlib.sha256(patched).hexdigest()})
     code, _, err = _verify(capsys, sqlite_path)
     assert code == 2 and f"report {number} in the archive differs from what event" in err
+    code, _, err = _verify(capsys, sqlite_path, "--anchors", str(tmp_path / "no-such.jsonl"))
+    assert code == 2 and "No anchor file" in err
     with unit_of_work(sqlite_engine, write=False) as session:
         assert not reports.verify(session, patched).issued
 
