@@ -193,7 +193,7 @@ def _rows(session: Session, scope: Scope) -> dict[str, list[dict[str, Any]]]:
                                     (files.c.complaint_id, scope.complaint_ids))
         for part in _in(column, ids) for r in session.execute(
             select(files).where(part)).mappings().all()]
-    take("evidence_chunk", "file_id", {int(r["id"]) for r in out["evidence_file"]})
+    out["evidence_chunk"] = []  # the bytes: only an unmasked pack carries them (_evidence)
     return out
 
 
@@ -218,7 +218,7 @@ def _mask(rows: dict[str, list[dict[str, Any]]], session: Session, unmasked: boo
             if r["card_enc"]:
                 r["card_masked"] = cipher.decrypt("card", r["card_enc"])
         r["phone_enc"], r["card_enc"] = b"", None
-    _evidence(rows, cipher)
+    _evidence(rows, session, cipher)
     if cipher is None:
         for r in rows["review_case"]:
             r["applicant_name"] = mask_name(r["applicant_name"]) if r["applicant_name"] else ""
@@ -227,21 +227,18 @@ def _mask(rows: dict[str, list[dict[str, Any]]], session: Session, unmasked: boo
             r["proxy_name"] = mask_name(r["proxy_name"]) if r["proxy_name"] else ""
 
 
-def _evidence(rows: dict[str, list[dict[str, Any]]], cipher: DataCipher | None) -> None:
+def _evidence(rows: dict[str, list[dict[str, Any]]], session: Session,
+              cipher: DataCipher | None) -> None:
     """Evidence files: listed by name, type and hash in every pack; their bytes only in an
     unmasked one, decrypted as the pack carries other personal data (``key_id`` empty)."""
-    from riskdesk.domain.evidence import CHUNK_BYTES
+    from riskdesk.domain.evidence import CHUNK_BYTES, EvidenceChunk
     from riskdesk.services.evidence import PLAIN_KEY, aad_of
 
     if cipher is None:
-        rows["evidence_chunk"] = []
         return
-    pieces: dict[int, list[tuple[int, bytes]]] = {}
-    for c in rows["evidence_chunk"]:
-        pieces.setdefault(int(c["file_id"]), []).append((int(c["seq"]), bytes(c["data"])))
-    rows["evidence_chunk"] = []
     for r in rows["evidence_file"]:
-        blob = b"".join(d for _, d in sorted(pieces.get(int(r["id"]), [])))
+        blob = b"".join(bytes(d) for d in session.scalars(select(col(EvidenceChunk.data)).where(
+            col(EvidenceChunk.file_id) == r["id"]).order_by(col(EvidenceChunk.seq))))
         plain = cipher.decrypt_bytes(aad_of(int(r["id"]), r["case_id"], r["complaint_id"],
                                             r["sha256"]), blob)
         parts = [plain[i:i + CHUNK_BYTES] for i in range(0, len(plain), CHUNK_BYTES)]
