@@ -1397,6 +1397,7 @@ ZH: dict[str, str] = {
     'Attach an evidence file': '添加证据文件',
     'Documents and images (*.pdf *.png *.jpg *.jpeg *.xlsx *.xls *.docx *.doc);;All files (*)': '文档和图片 (*.pdf *.png *.jpg *.jpeg *.xlsx *.xls *.docx *.doc);;所有文件 (*)',
     'Effect (points)': '影响（分）',
+    ('MonthPicker', '{year}'): '{year}年',
     'Month': '月份',
     # Periods (issue 22): the one rule for month figures.
     '{zone} is not a time zone name such as Asia/Shanghai.': '{zone} 不是时区名称（例如 Asia/Shanghai）。',

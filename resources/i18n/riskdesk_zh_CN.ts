@@ -270,37 +270,37 @@
 <context>
     <name>Audit</name>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="128" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="129" />
         <source>{user} has no unlocked signing key: sign in again to record this.</source>
         <translation>{user} 没有已解锁的签名密钥：请重新登录后再录入。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="135" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="136" />
         <source>The signing key of {user} is not active: an administrator must countersign it (riskdesk user countersign) before {user} records decisions.</source>
         <translation>{user} 的签名密钥尚未生效：须经管理员会签（riskdesk user countersign）后，{user} 方可录入决策。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="193" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="194" />
         <source>the chain head does not match the last event (events were removed from the end)</source>
         <translation>链头与最后一条事件不符（末尾的事件被删除）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="201" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="202" />
         <source>event {seq} is missing</source>
         <translation>缺少第 {seq} 号事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="203" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="204" />
         <source>the stored text does not match its hash</source>
         <translation>存储的原文与其哈希不符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="205" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="206" />
         <source>the link to the previous event is broken</source>
         <translation>与前一事件的链接断开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="207" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="208" />
         <source>the event's fields differ from the text that was hashed</source>
         <translation>事件字段与被哈希的原文不一致</translation>
     </message>
@@ -534,52 +534,52 @@
         <translation>没有 {ref} 的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="257" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="254" />
         <source>{user} may not export personal data unmasked.</source>
         <translation>{user} 无权导出未脱敏的个人信息。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="261" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="258" />
         <source>Give a month or a list of cases.</source>
         <translation>请给出月份或案件清单。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="264" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="261" />
         <source>A pack is sealed with the bank's audit key, and this workstation has none: import it from escrow or create it (riskdesk audit anchor --create-key).</source>
         <translation>审计包须用本行的审计密钥签封，而本工作站没有该密钥：请从托管处导入或创建（riskdesk audit anchor --create-key）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="416" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="413" />
         <source>{file} is not a riskdesk audit pack (or it is damaged).</source>
         <translation>{file} 不是 riskdesk 审计包（或已损坏）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="422" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="419" />
         <source>{file} is damaged: {why}</source>
         <translation>{file} 已损坏：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="445" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="442" />
         <source>the seal does not match the content: the pack was changed after it was sealed</source>
         <translation>签封与内容不符：审计包在签封后被改动</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="453" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="450" />
         <source>the seal's signature is forged</source>
         <translation>签封的签名是伪造的</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="458" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="455" />
         <source>the chain breaks at event {seq}</source>
         <translation>审计链在第 {seq} 号事件处断开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="466" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="463" />
         <source>event {seq} does not match the chain</source>
         <translation>第 {seq} 号事件与审计链不符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="471" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="468" />
         <source>the chain does not lead to the head report {no} printed</source>
         <translation>审计链未能通向报告 {no} 所印的链头</translation>
     </message>
@@ -1582,103 +1582,120 @@
 <context>
     <name>Cases</name>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="46" />
+        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="194" />
+        <location filename="../../riskdesk/services/cases/work.py" line="48" />
         <source>Case work needs a signed-in user.</source>
         <translation>处理案件需要已登录的用户。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="53" />
+        <location filename="../../riskdesk/services/cases/work.py" line="55" />
         <location filename="../../riskdesk/services/evidence.py" line="103" />
         <source>There is no case {id}.</source>
         <translation>没有编号为 {id} 的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="70" />
+        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="173" />
+        <location filename="../../riskdesk/services/cases/work.py" line="72" />
         <source>Case {id} was changed by someone else (version {theirs}, you saw {yours}); reload it and decide again.</source>
         <translation>案件 {id} 已被他人修改（当前版本 {theirs}，您看到的是 {yours}）；请重新加载后再决定。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="81" />
+        <location filename="../../riskdesk/services/cases/work.py" line="83" />
         <source>Case {id} is already assigned; a senior officer can reassign it.</source>
         <translation>案件 {id} 已分配；可由高级审核员重新分配。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="84" />
+        <location filename="../../riskdesk/services/cases/work.py" line="86" />
         <source>Case {id} is {status}; it cannot be claimed.</source>
         <translation>案件 {id} 状态为 {status}，不能领取。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="103" />
+        <location filename="../../riskdesk/services/cases/work.py" line="105" />
         <source>Case {id} is {status}; it cannot be assigned.</source>
         <translation>案件 {id} 状态为 {status}，不能分派。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="128" />
+        <location filename="../../riskdesk/services/cases/work.py" line="130" />
         <source>User {id} is not an active officer; cases go to officers and senior officers.</source>
         <translation>用户 {id} 不是在岗的审查员；案件只能分派给审查员和高级审查员。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="137" />
+        <location filename="../../riskdesk/services/cases/work.py" line="139" />
         <source>Note kind must be one of {kinds}; outcome one of {outcomes}.</source>
         <translation>笔记类型须为 {kinds} 之一；结果须为 {outcomes} 之一。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="141" />
+        <location filename="../../riskdesk/services/cases/work.py" line="143" />
         <source>A note needs text.</source>
         <translation>笔记需要填写内容。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="145" />
+        <location filename="../../riskdesk/services/cases/work.py" line="147" />
         <source>Note {id} is not a note of this case.</source>
         <translation>笔记 {id} 不属于本案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="210" />
+        <location filename="../../riskdesk/services/cases/work.py" line="212" />
         <source>the policy recommends declining</source>
         <translation>策略建议拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="214" />
+        <location filename="../../riskdesk/services/cases/work.py" line="216" />
         <source>the amount is above {limit:,.0f} CNY</source>
         <translation>金额超过 {limit:,.0f} 元</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="228" />
+        <location filename="../../riskdesk/services/cases/work.py" line="230" />
         <source>Decision must be one of {d}.</source>
         <translation>决定须为 {d} 之一。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="231" />
+        <location filename="../../riskdesk/services/cases/work.py" line="238" />
+        <source>Case {id} is a post-loan case: it takes post-loan actions, not {decision}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/cases/work.py" line="290" />
+        <source>Case {id} waits for the check of a post-loan action: confirm or send back that action.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="202" />
+        <location filename="../../riskdesk/services/cases/work.py" line="233" />
         <source>A decision needs a reason.</source>
         <translation>决定需要填写理由。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="233" />
+        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="204" />
+        <location filename="../../riskdesk/services/cases/work.py" line="235" />
         <source>Case {id} is {status}; it cannot be decided now.</source>
         <translation>案件 {id} 状态为 {status}，现在不能决定。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="236" />
+        <location filename="../../riskdesk/services/cases/work.py" line="244" />
         <source>Case {id} is escalated: a senior officer decides it.</source>
         <translation>案件 {id} 已升级，须由高级审核员决定。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="243" />
+        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="249" />
+        <location filename="../../riskdesk/services/cases/work.py" line="251" />
         <source>Case {id} is assigned to {user}. Decide it in their place?</source>
         <translation>案件 {id} 已分配给 {user}。是否代替其作出决定？</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="276" />
+        <location filename="../../riskdesk/services/cases/work.py" line="284" />
         <source>Case {id} is not awaiting a check.</source>
         <translation>案件 {id} 不在待复核状态。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="279" />
+        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="299" />
+        <location filename="../../riskdesk/services/cases/work.py" line="287" />
         <source>{user} made this decision and may not also check it (four-eyes).</source>
         <translation>{user} 作出了该决定，不得再由本人复核（双人复核）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="291" />
+        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="302" />
+        <location filename="../../riskdesk/services/cases/work.py" line="305" />
         <source>Sending a decision back needs a reason.</source>
         <translation>退回决定需要填写理由。</translation>
     </message>
@@ -1702,113 +1719,133 @@
         <source>Case {id} has no application.</source>
         <translation>案件 {id} 没有关联申请。</translation>
     </message>
+    <message>
+        <location filename="../../riskdesk/services/cases/hard_stops.py" line="75" />
+        <source>Case {id} cannot be approved by anyone: hard stop {rules}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/cases/hard_stops.py" line="78" />
+        <source>{name} ({text}; source: {source})</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>CasesModel</name>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="26" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="29" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="27" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="30" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="28" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="31" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="29" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="32" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="30" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="33" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="31" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="34" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="32" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="35" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="33" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="36" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="34" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="37" />
         <source>Amount (CNY)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="35" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="38" />
         <source>PD %</source>
         <translation>违约概率 %</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="36" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="39" />
         <source>Points</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="37" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="40" />
         <source>Band</source>
         <translation>区间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="38" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="41" />
         <source>Rule hits</source>
         <translation>规则命中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="39" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="42" />
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="40" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="43" />
         <source>Sent back because</source>
         <translation>退回原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="47" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="50" />
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="48" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="51" />
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="49" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="52" />
         <source>Escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="50" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="53" />
         <source>Awaiting check</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="51" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="54" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="52" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="55" />
         <source>All</source>
         <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/model.py" line="79" />
+        <source>{n} DPD</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/model.py" line="103" />
+        <source>Loan {no}: days past due, class and balance from the latest monitoring run</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -3339,6 +3376,101 @@
         <location filename="../../riskdesk/domain/enums.py" line="361" />
         <source>set the capital figures</source>
         <translation>设置了资本数据</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="366" />
+        <source>continue monitoring</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="367" />
+        <source>contact the borrower</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="368" />
+        <source>request documents on the use of funds</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="369" />
+        <source>freeze the undrawn line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="370" />
+        <source>call the loan early</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="371" />
+        <source>reclassify the loan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="372" />
+        <source>report suspicious activity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="373" />
+        <source>done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="374" />
+        <source>confirmed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="375" />
+        <source>sent back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="376" />
+        <source>text message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="377" />
+        <source>visit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="378" />
+        <source>promised to pay</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="379" />
+        <source>refused to pay</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="380" />
+        <source>disputes the debt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="381" />
+        <source>not reached</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="382" />
+        <source>took a post-loan action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="383" />
+        <source>confirmed the post-loan action (four-eyes)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="385" />
+        <source>sent the post-loan action back</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="156" />
@@ -5319,6 +5451,14 @@ Credit model: {model}</source>
     </message>
 </context>
 <context>
+    <name>MonthPicker</name>
+    <message>
+        <location filename="../../riskdesk/ui/month_picker.py" line="60" />
+        <source>{year}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Monthly</name>
     <message>
         <location filename="../../riskdesk/services/periods.py" line="93" />
@@ -5329,591 +5469,628 @@ Credit model: {model}</source>
 <context>
     <name>MonthlyReport</name>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="192" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="347" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="213" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="369" />
         <source>Monthly compliance report</source>
         <translation>月度合规报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="195" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="216" />
         <source>Period</source>
         <translation>报告期间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="122" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="198" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="143" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="219" />
         <source>Report no.</source>
         <translation>报告编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="199" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="349" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="220" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="371" />
         <source>Cut-off</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="200" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="221" />
         <source>Issued by</source>
         <translation>出具人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="201" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="222" />
         <source>Issued at</source>
         <translation>出具时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="203" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="224" />
         <source>Figures count only what existed at the cut-off: regenerating this report with the same cut-off gives the same figures.</source>
         <translation>数据仅统计截止时间之前已存在的记录：以相同截止时间重新生成本报告，数据完全相同。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="212" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="233" />
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="214" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="235" />
         <location filename="../../riskdesk/services/periods.py" line="212" />
         <source>Applications received</source>
         <translation>受理申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="215" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="236" />
         <source>Decided (automatic or flagged)</source>
         <translation>已决策（自动或标记）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="216" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="237" />
         <location filename="../../riskdesk/services/periods.py" line="213" />
         <source>Flagged for review</source>
         <translation>标记人工审核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="217" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="238" />
         <location filename="../../riskdesk/reports/partner_section.py" line="59" />
         <source>Flag rate</source>
         <translation>标记率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="92" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="218" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="113" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="239" />
         <source>Approved automatically</source>
         <translation>自动通过</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="223" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="244" />
         <source>Overrides (four-eyes)</source>
         <translation>推翻策略建议（双人复核）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="224" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="245" />
         <source>Median time to decision</source>
         <translation>决策用时中位数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="225" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="246" />
         <source>90th percentile time to decision</source>
         <translation>决策用时第 90 百分位</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="227" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="248" />
         <source>SLA breaches</source>
         <translation>超出时限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="228" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="292" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="249" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="314" />
         <location filename="../../riskdesk/services/periods.py" line="214" />
         <source>Complaints received</source>
         <translation>受理投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="229" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="250" />
         <source>Complaints overdue</source>
         <translation>逾期投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="98" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="119" />
         <source>Trigger</source>
         <translation>触发规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="261" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="282" />
         <location filename="../../riskdesk/reports/partner_section.py" line="58" />
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="100" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="121" />
         <source>Share of decided</source>
         <translation>占已决策比例</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="85" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="83" />
+        <source>Five-category exceptions: loans classed above their days-past-due floor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="87" />
+        <source>No loan was classed above its floor this month.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="89" />
+        <source>Loan</source>
+        <translation>贷款</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="90" />
+        <source>Floor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="91" />
+        <source>Class</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="94" />
+        <source>Confirmed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="95" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="106" />
         <location filename="../../riskdesk/reports/postloan_section.py" line="52" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="89" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="110" />
         <source>Automatic decisions and their triggers</source>
         <translation>自动决策及其触发规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="91" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="112" />
         <source>Score band</source>
         <translation>评分区间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="93" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="99" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="114" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="120" />
         <source>Flagged</source>
         <translation>已标记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="94" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="115" />
         <source>Decided</source>
         <translation>已决策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="101" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="122" />
         <source>Fired on automatic approvals</source>
         <translation>在自动通过中触发</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="107" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="128" />
         <source>No trigger fired this month.</source>
         <translation>本月没有规则触发。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="116" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="137" />
         <source>Restatements of earlier months</source>
         <translation>以前月份的数据更正</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="117" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="138" />
         <source>Registered after those months' reports were issued; the issued reports stay as they were.</source>
         <translation>以下记录在相应月份报告出具后登记；已出具的报告保持不变。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="120" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="141" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="120" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="141" />
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="121" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="142" />
         <source>As issued</source>
         <translation>出具时</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="121" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="142" />
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="134" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="155" />
         <source>all {k} with a known outcome, training rows included</source>
         <translation>全部 {k} 笔已知表现（含训练样本）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="137" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="158" />
         <source>none of {k} with a known outcome (training rows cannot be told apart)</source>
         <translation>{k} 笔已知表现均未计入（无法区分训练样本）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="139" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="160" />
         <source>{n} of {k} with a known outcome ({t} training rows excluded)</source>
         <translation>{k} 笔已知表现中的 {n} 笔（已剔除训练样本 {t} 笔）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="147" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="168" />
         <source>No model monitoring was recorded for this month.</source>
         <translation>本月未记录模型监测。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="148" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="169" />
         <source>Monitored before the model's training rows were excluded: the AUC / KS include rows the model was trained on and overstate how it ranks new applications.</source>
         <translation>该次监测早于剔除训练样本：AUC / KS 含模型的训练样本，高估了模型对新申请的排序能力。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="151" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="172" />
         <source>AUC and KS are measured only on the month's applications with a known outcome that are not rows the model was trained on (recognised by the fingerprints stored with the model).</source>
         <translation>AUC 和 KS 仅以本月有已知表现、且不属于模型训练样本的申请计算（训练样本按模型保存的指纹识别）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="155" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="176" />
         <source>No AUC / KS: the model holds no fingerprints of its training rows, so they cannot be told apart from new applications.</source>
         <translation>不计算 AUC / KS：该模型未保存训练样本指纹，无法区分训练样本与新申请。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="158" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="179" />
         <source>No AUC / KS: no application of the month has a known outcome yet.</source>
         <translation>不计算 AUC / KS：本月申请尚无已知表现。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="160" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="181" />
         <source>No AUC / KS: every application of the month with a known outcome is a row the model was trained on; no rows are left to measure.</source>
         <translation>不计算 AUC / KS：本月有已知表现的申请均为模型训练样本，剔除后无样本可供计算。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="163" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="184" />
         <source>No AUC / KS: the applications left after excluding training rows are all good or all bad.</source>
         <translation>不计算 AUC / KS：剔除训练样本后，其余申请的表现全部为好或全部为坏。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="171" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="192" />
         <source>Audit findings</source>
         <translation>审计发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="172" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="193" />
         <source>Brought back this month</source>
         <translation>本月导回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="173" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="194" />
         <source>Still open</source>
         <translation>仍未关闭</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="175" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="196" />
         <source>Resolved or risk accepted</source>
         <translation>已解决或接受风险</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="178" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="199" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="179" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="200" />
         <source>On</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="180" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="201" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="181" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="202" />
         <source>Finding</source>
         <translation>发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="196" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="217" />
         <source>{month} (calendar month, {zone})</source>
         <translation>{month}（自然月，{zone}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="206" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="227" />
         <source>An event counts in the month of its business time (complaint received, application submitted, decision made final) as recorded at the cut-off; later registrations of earlier months are listed as restatements.</source>
         <translation>各项事件按业务发生时间（投诉受理、申请提交、决定生效）计入所属月份，以截止时已登记的记录为准；此后补登的以前月份记录作为数据更正列示。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="219" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="240" />
         <source>Officer decisions made final</source>
         <translation>已生效的人工决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="233" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="254" />
         <source>Officer decisions and overrides</source>
         <translation>审查员决定与推翻</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="235" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="256" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="236" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="300" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="310" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="257" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="322" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="332" />
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="239" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="260" />
         <source>No officer decision this month.</source>
         <translation>本月没有审查员决定。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="243" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="264" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="244" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="92" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="265" />
         <source>Maker</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="245" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="266" />
         <source>Made at</source>
         <translation>经办时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="246" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="93" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="267" />
         <source>Checker</source>
         <translation>复核人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="247" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="268" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="249" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="270" />
         <source>waiting</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="252" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="273" />
         <source>Compliance checks: cost and amount ceilings</source>
         <translation>合规检查：综合成本与金额上限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="255" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="276" />
         <source>no case</source>
         <translation>无案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="256" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="277" />
         <source>still open</source>
         <translation>仍在处理</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="257" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="278" />
         <source>awaiting check</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="258" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="279" />
         <location filename="../../riskdesk/reports/postloan_section.py" line="78" />
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="259" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="280" />
         <source>APR band</source>
         <translation>年利率区间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="260" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="281" />
         <source>What happened by the cut-off</source>
         <translation>截止时的处理结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="266" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="287" />
         <source>No application this month was over a ceiling.</source>
         <translation>本月没有超过上限的申请。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="269" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="291" />
         <source>Model monitoring</source>
         <translation>模型监控</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="270" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="292" />
         <source>Active model</source>
         <translation>生效模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="271" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="340" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="293" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="362" />
         <source>Approved by</source>
         <translation>批准人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="272" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="294" />
         <source>Approved at</source>
         <translation>批准时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="274" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="296" />
         <source>Score PSI against training</source>
         <translation>评分相对训练集的 PSI</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="280" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="302" />
         <source>Override rate</source>
         <translation>推翻率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="282" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="304" />
         <source>Decisions by probability of default</source>
         <translation>按违约概率分布的决策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="291" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="313" />
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="318" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="340" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="293" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="315" />
         <source>Replied</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="221" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="242" />
         <source>Officer decisions awaiting check</source>
         <translation>待复核的人工决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="276" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="298" />
         <source>AUC / KS out of sample</source>
         <translation>样本外 AUC / KS</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="278" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="300" />
         <source>Rows measured for AUC / KS</source>
         <translation>AUC / KS 计算样本数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="294" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="316" />
         <source>Replied on time</source>
         <translation>按时答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="295" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="317" />
         <source>Extended</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="296" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="318" />
         <source>Reopened</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="297" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="319" />
         <source>Overdue at the cut-off</source>
         <translation>截止时逾期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="299" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="321" />
         <source>Open by category</source>
         <translation>未结投诉（按类别）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="304" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="326" />
         <source>Received by channel</source>
         <translation>按渠道受理</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="306" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="328" />
         <source>Root causes of complaints closed</source>
         <translation>已结投诉的根本原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="314" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="336" />
         <source>Overdue complaints at the cut-off</source>
         <translation>截止时的逾期投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="316" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="338" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="317" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="339" />
         <location filename="../../riskdesk/reports/postloan_section.py" line="46" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="319" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="341" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="325" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="347" />
         <source>intact: every event re-hashed and chained</source>
         <translation>完整：每个事件均已重新计算哈希并核对链接</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="326" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="348" />
         <source>BROKEN: see riskdesk audit verify</source>
         <translation>已损坏：请运行 riskdesk audit verify</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="328" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="350" />
         <source>Audit trail</source>
         <translation>审计轨迹</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="329" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="351" />
         <source>Verification</source>
         <translation>核验结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="330" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="352" />
         <source>Last event at the cut-off</source>
         <translation>截止时的最后事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="331" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="353" />
         <source>Its hash (the chain's head)</source>
         <translation>其哈希（链头）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="332" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="354" />
         <source>Anchored outside the database in</source>
         <translation>数据库外锚定位置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="333" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="355" />
         <source>{file}
 (database {id}; riskdesk audit verify --anchors FILE)</source>
         <translation>{file}
 （数据库标识 {id}；riskdesk audit verify --anchors 文件）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="336" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="358" />
         <source>Role</source>
         <translation>职责</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="336" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="358" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="337" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="359" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="337" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="359" />
         <source>Signature</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="338" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="360" />
         <source>Prepared by</source>
         <translation>编制</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="339" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="361" />
         <source>Reviewed by</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="346" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="368" />
         <source>Sign-off</source>
         <translation>签批</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="348" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="370" />
         <source>Page {x} of {y}</source>
         <translation>第 {x} 页，共 {y} 页</translation>
     </message>
@@ -6691,122 +6868,132 @@ Save it so?</source>
 <context>
     <name>PostLoan</name>
     <message>
-        <location filename="../../riskdesk/services/postloan/monitoring.py" line="57" />
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="65" />
         <source>First instalment due {due} not paid</source>
         <translation>首期（{due} 到期）未还</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan/monitoring.py" line="59" />
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="67" />
         <source>{dpd} days past due (crossed {threshold}); {overdue} overdue since {due}</source>
         <translation>逾期 {dpd} 天（越过 {threshold} 天）；自 {due} 起逾期金额 {overdue}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan/monitoring.py" line="61" />
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="69" />
         <source>{count} instalments paid only in part</source>
         <translation>{count} 期仅部分还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan/monitoring.py" line="63" />
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="71" />
         <source>{amount} ({share}) of the proceeds moved to one account {account} within {hours} h of disbursement</source>
         <translation>放款后 {hours} 小时内有 {amount}（{share}）贷款资金转入同一账户 {account}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan/monitoring.py" line="66" />
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="74" />
         <source>{amount} paid to {kind} {account} on {at}, {days} days after disbursement</source>
         <translation>{at}（放款后 {days} 天）向 {kind} {account} 支付 {amount}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan/monitoring.py" line="69" />
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="77" />
         <source>{amount} spent on a banned use ({kind}, MCC {mcc}) on {at}</source>
         <translation>{at} 有 {amount} 用于禁止用途（{kind}，商户类别码 {mcc}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan/monitoring.py" line="71" />
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="79" />
         <source>{amount} moved to the borrower's own other account {account} on {at}</source>
         <translation>{at} 有 {amount} 转入借款人本人的其他账户 {account}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan/monitoring.py" line="73" />
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="81" />
         <source>{amount} out by {channel} on {day}: at or above the large-value threshold {threshold}</source>
         <translation>{day} 以 {channel} 方式转出 {amount}：达到大额交易标准 {threshold}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan/monitoring.py" line="76" />
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="84" />
         <source>Jointly funded with {partner}, whose share is {share} % (at least {minimum} % required)</source>
         <translation>与 {partner} 联合出资，其出资比例为 {share} %（至少须为 {minimum} %）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan/monitoring.py" line="79" />
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="87" />
+        <source>Promise to pay by {promised} (contact on {contacted}) not kept: {overdue} still overdue, {dpd} days past due</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="90" />
         <source>Loan over one year: credit re-review {n} due since {due}</source>
         <translation>贷款期限超过一年：第 {n} 次年度授信复审自 {due} 起到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="102" />
+        <location filename="../../riskdesk/rules/catalog.py" line="108" />
         <source>First payment missed</source>
         <translation>首期未还</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="103" />
+        <location filename="../../riskdesk/rules/catalog.py" line="109" />
         <source>Days past due crossed a threshold</source>
         <translation>逾期天数越过阈值</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="104" />
+        <location filename="../../riskdesk/rules/catalog.py" line="110" />
         <source>Repeated partial payments</source>
         <translation>多次部分还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="105" />
+        <location filename="../../riskdesk/rules/catalog.py" line="111" />
         <source>Proceeds moved out at once</source>
         <translation>贷款资金快速转出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="106" />
+        <location filename="../../riskdesk/rules/catalog.py" line="112" />
         <source>Proceeds repay other credit</source>
         <translation>贷款资金用于偿还其他信用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="107" />
+        <location filename="../../riskdesk/rules/catalog.py" line="113" />
         <source>Banned use of proceeds</source>
         <translation>贷款资金用于禁止用途</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="108" />
+        <location filename="../../riskdesk/rules/catalog.py" line="114" />
         <source>Round trip to own account</source>
         <translation>资金回流本人账户</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="109" />
+        <location filename="../../riskdesk/rules/catalog.py" line="115" />
         <source>Large-value same-day total</source>
         <translation>单日大额交易</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="110" />
+        <location filename="../../riskdesk/rules/catalog.py" line="116" />
         <source>Annual credit re-review due</source>
         <translation>年度授信复审到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="111" />
+        <location filename="../../riskdesk/rules/catalog.py" line="117" />
+        <source>Promise to pay not kept</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/rules/catalog.py" line="118" />
         <source>Partner share of a joint loan below the minimum</source>
         <translation>联合贷款中合作方出资比例低于下限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan/monitoring.py" line="133" />
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="144" />
         <source>Reading repayments</source>
         <translation>正在读取还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan/monitoring.py" line="137" />
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="148" />
         <source>Writing the month's snapshot</source>
         <translation>正在写入本月快照</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan/monitoring.py" line="140" />
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="151" />
         <source>Checking fund flows</source>
         <translation>正在检查资金流水</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan/monitoring.py" line="145" />
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="157" />
         <source>Raising cases</source>
         <translation>正在生成案件</translation>
     </message>
@@ -6829,6 +7016,295 @@ Save it so?</source>
         <location filename="../../riskdesk/services/postloan/policy.py" line="84" />
         <source>Category floors must rise: special mention &lt; substandard &lt; doubtful &lt; loss, from day 1.</source>
         <translation>分类下限须逐级递增：关注 &lt; 次级 &lt; 可疑 &lt; 损失，且从第 1 天开始。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="111" />
+        <source>Case {id} is not a post-loan case on a loan.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="199" />
+        <source>A post-loan action is one of {actions}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="210" />
+        <source>A contact needs its channel ({channels}) and outcome ({outcomes}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="216" />
+        <source>A promise to pay needs the date promised, today or later.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="219" />
+        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="224" />
+        <source>A promise-to-pay date goes with the outcome “promised to pay”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="227" />
+        <source>The line of loan {loan} is already frozen.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="230" />
+        <source>Loan {loan} was already called early.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="236" />
+        <source>Reclassify above the days-past-due floor ({floor}): one of {classes}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="241" />
+        <source>Loan {loan} is already {category}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="296" />
+        <source>Case {id} has no post-loan action awaiting a check.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PostLoanPanel</name>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="53" />
+        <source>Hard stop: nobody may approve this application, whatever their role or a second person's check.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="71" />
+        <source>Post-loan actions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="88" />
+        <source>Continue monitoring</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="89" />
+        <source>Record contact</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="90" />
+        <source>Request documents</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="91" />
+        <source>Freeze undrawn line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="92" />
+        <source>Call loan early...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="93" />
+        <source>Reclassify...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="94" />
+        <source>Report suspicious activity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="95" />
+        <source>Confirm action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="96" />
+        <source>Send action back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="97" />
+        <source>Nothing more to do now: the case is decided and closes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="98" />
+        <source>The borrower was contacted: channel, outcome and any promise to pay (a reminder is raised if it passes unpaid).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="100" />
+        <source>Ask for documents on the use of funds; the case waits for them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="102" />
+        <source>Freeze the undrawn part of the line.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="103" />
+        <source>Call the loan early: a senior officer confirms (four-eyes).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="105" />
+        <source>Set the five-category class above the days-past-due floor: a senior officer confirms (four-eyes).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="107" />
+        <source>Report suspicious activity to the anti-money-laundering team.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="118" />
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="119" />
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="120" />
+        <source>Promised to pay by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="121" />
+        <source>New class</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="182" />
+        <source>Assigned to someone else</source>
+        <translation>案件已分配给他人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="188" />
+        <source>Sent for a second check</source>
+        <translation>已提交复核</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="189" />
+        <source>“{action}” is recorded and waits for a senior officer (four-eyes). If it is sent back, the case returns to your "My cases" with the checker's reason.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="193" />
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="195" />
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="222" />
+        <source>not monitored yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="224" />
+        <source>{category} (above the days-past-due floor: {floor})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="227" />
+        <source>Loan no.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="228" />
+        <source>Principal</source>
+        <translation>本金</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="229" />
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="230" />
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="231" />
+        <source>Days past due</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="232" />
+        <source>Five-category class</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="233" />
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="234" />
+        <source>Undrawn line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="234" />
+        <source>frozen on {at}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="235" />
+        <source>open</source>
+        <translation>未关闭</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="238" />
+        <source>Called early</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="239" />
+        <source>Loan {no}</source>
+        <translation>借据 {no}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="244" />
+        <source>Awaiting a senior officer's check (four-eyes): {maker} asked to {what} on {at}: “{reason}”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="256" />
+        <source>The origination application and its score follow.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="265" />
+        <source>promised to pay by {day}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="267" />
+        <source>{floor} → {category}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="271" />
+        <source>reason: “{reason}”</source>
+        <translation>理由：“{reason}”</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="273" />
+        <source>checked by {checker} on {at}</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -6885,12 +7361,12 @@ Save it so?</source>
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../riskdesk/services/cases/queue.py" line="92" />
+        <location filename="../../riskdesk/services/cases/queue.py" line="107" />
         <source>Unknown view {view}.</source>
         <translation>未知视图 {view}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/queue.py" line="179" />
+        <location filename="../../riskdesk/services/cases/queue.py" line="201" />
         <source>Cannot sort by {key}.</source>
         <translation>不能按 {key} 排序。</translation>
     </message>
@@ -7470,163 +7946,163 @@ Save it so?</source>
         <translation>GB 11643（公民身份号码）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="38" />
+        <location filename="../../riskdesk/rules/catalog.py" line="41" />
         <source>Device shared by several applicants</source>
         <translation>多名申请人共用设备</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="40" />
+        <location filename="../../riskdesk/rules/catalog.py" line="43" />
         <source>Device used by {n} applicants within {days} days</source>
         <translation>{days} 天内有 {n} 名申请人使用该设备</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="41" />
+        <location filename="../../riskdesk/rules/catalog.py" line="44" />
         <source>Phone shared by several applicants</source>
         <translation>多名申请人共用手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="43" />
+        <location filename="../../riskdesk/rules/catalog.py" line="46" />
         <source>Phone number given by {n} applicants within {days} days</source>
         <translation>{days} 天内有 {n} 名申请人填写该手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="44" />
+        <location filename="../../riskdesk/rules/catalog.py" line="47" />
         <source>Bank card shared by several applicants</source>
         <translation>多名申请人共用银行卡</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="46" />
+        <location filename="../../riskdesk/rules/catalog.py" line="49" />
         <source>Bank card given by {n} applicants within {days} days</source>
         <translation>{days} 天内有 {n} 名申请人填写该银行卡</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="47" />
+        <location filename="../../riskdesk/rules/catalog.py" line="50" />
         <source>Many applications from one person</source>
         <translation>同一人多头申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="49" />
+        <location filename="../../riskdesk/rules/catalog.py" line="52" />
         <source>{n} applications from this ID number within {days} days</source>
         <translation>该身份证号 {days} 天内申请 {n} 笔</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="50" />
+        <location filename="../../riskdesk/rules/catalog.py" line="53" />
         <source>Stated age differs from the ID number</source>
         <translation>申报年龄与身份证不符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="52" />
+        <location filename="../../riskdesk/rules/catalog.py" line="55" />
         <source>Stated age {stated}, the ID number gives {actual}</source>
         <translation>申报年龄 {stated} 岁，身份证显示 {actual} 岁</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="53" />
+        <location filename="../../riskdesk/rules/catalog.py" line="56" />
         <source>Invalid ID number checksum</source>
         <translation>身份证校验位错误</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="55" />
+        <location filename="../../riskdesk/rules/catalog.py" line="58" />
         <source>The ID number's check character is wrong</source>
         <translation>身份证号的校验位不正确</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="56" />
+        <location filename="../../riskdesk/rules/catalog.py" line="60" />
         <source>Debt service above income limit</source>
         <translation>还款收入比超限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="58" />
+        <location filename="../../riskdesk/rules/catalog.py" line="62" />
         <source>Monthly repayments are {ratio:.0%} of monthly income (limit {limit:.0%})</source>
         <translation>月还款额占月收入 {ratio:.0%}（上限 {limit:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="62" />
+        <location filename="../../riskdesk/rules/catalog.py" line="66" />
         <source>Above the personal credit-loan ceiling</source>
         <translation>超过个人信用贷款额度上限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="64" />
+        <location filename="../../riskdesk/rules/catalog.py" line="68" />
         <source>This person's applications total {total:,.0f} CNY within {days} days (ceiling {ceiling:,.0f})</source>
         <translation>该申请人 {days} 天内申请合计 {total:,.0f} 元（上限 {ceiling:,.0f}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="66" />
+        <location filename="../../riskdesk/rules/catalog.py" line="70" />
         <source>All-in annual cost above the ceiling</source>
         <translation>综合年化成本超上限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="68" />
+        <location filename="../../riskdesk/rules/catalog.py" line="72" />
         <source>All-in annual cost {cost:.2f} % (band {band}); ceiling {ceiling:.0f} %; 4x LPR benchmark {lpr4:.2f} %</source>
         <translation>综合年化成本 {cost:.2f} %（区间 {band}）；上限 {ceiling:.0f} %；4 倍 LPR 参考 {lpr4:.2f} %</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="71" />
+        <location filename="../../riskdesk/rules/catalog.py" line="76" />
         <source>Bullet repayment longer than allowed</source>
         <translation>到期一次还本期限超限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="73" />
+        <location filename="../../riskdesk/rules/catalog.py" line="78" />
         <source>Bullet repayment over {term} months (limit {limit})</source>
         <translation>到期一次还本，期限 {term} 个月（上限 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="74" />
+        <location filename="../../riskdesk/rules/catalog.py" line="79" />
         <source>Borrower outside the licensed regions</source>
         <translation>借款人不在经营区域内</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="76" />
+        <location filename="../../riskdesk/rules/catalog.py" line="81" />
         <source>Borrower's region {region} is outside the licensed regions</source>
         <translation>借款人所在地区 {region} 不在经营区域内</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="79" />
+        <location filename="../../riskdesk/rules/catalog.py" line="84" />
         <source>Internal blacklist hit</source>
         <translation>命中内部黑名单</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="81" />
+        <location filename="../../riskdesk/rules/catalog.py" line="86" />
         <source>The {kind} is on the internal blacklist</source>
         <translation>该{kind}在内部黑名单中</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/rulesets.py" line="45" />
-        <location filename="../../riskdesk/services/credit/rulesets.py" line="114" />
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="118" />
         <source>defaults</source>
         <translation>默认设置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/rulesets.py" line="84" />
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="88" />
         <source>There is no rule {code}.</source>
         <translation>没有规则 {code}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/rulesets.py" line="87" />
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="91" />
         <source>Severity must be low, medium or high, not {v}.</source>
         <translation>严重程度应为 low、medium 或 high，而不是 {v}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/rulesets.py" line="92" />
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="96" />
         <source>Rule {code} has no parameter {key}.</source>
         <translation>规则 {code} 没有参数 {key}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/rulesets.py" line="96" />
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="100" />
         <source>Parameter {key} of rule {code} must be like {example}.</source>
         <translation>规则 {code} 的参数 {key} 应形如 {example}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/rulesets.py" line="132" />
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="136" />
         <source>PD bands need 0 &lt; approve-below &lt;= decline-from &lt; 1.</source>
         <translation>违约概率区间须满足 0 &lt; 批准上限 &lt;= 拒绝下限 &lt; 1。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/rulesets.py" line="135" />
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="139" />
         <source>The review SLA must be a positive number of hours.</source>
         <translation>审核时限必须是正的小时数。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/rulesets.py" line="154" />
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="158" />
         <source>Blacklist kind must be id_no, phone, card or device.</source>
         <translation>黑名单类型应为 id_no、phone、card 或 device。</translation>
     </message>
