@@ -50,7 +50,8 @@ def a_mornings_work(engine: Engine, actors: dict[str, Actor]) -> tuple[int, int]
 
     officer, compliance = actors["officer"], actors["compliance"]
     with unit_of_work(engine, write=False) as s:
-        rows = queue.page_cases(s, officer, queue.CaseFilter(), limit=8)
+        rows = queue.page_cases(s, officer, queue.CaseFilter(), sort="pd", limit=8,
+                                descending=True)
         now = utcnow(s)
     for r in rows[1:5]:
         with unit_of_work(engine) as s:
@@ -146,7 +147,8 @@ def build_worked_demo(path: Path, *, rows: int, built_at: datetime,
             from riskdesk.services.cases import queue
 
             riskiest = [r.id for r in queue.page_cases(
-                session, actors["officer"], queue.CaseFilter(kinds=("pre_loan",)), limit=40)]
+                session, actors["officer"], queue.CaseFilter(kinds=("pre_loan",)), limit=40,
+                sort="pd", descending=True)]
         check_case, returned_case = four_eyes_work(
             engine, actors, [i for i in riskiest if i != worked])
     with unit_of_work(engine, write=False) as session:

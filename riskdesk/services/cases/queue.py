@@ -10,12 +10,13 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, and_, case, exists, false, func, or_, select, true
+from sqlalchemy import Select, and_, case, exists, false, func, or_, select, true, tuple_
 from sqlmodel import Session
 
 from riskdesk.domain.applications import Applicant, Application
 from riskdesk.domain.cases import QUEUE_SORTS, Case
-from riskdesk.domain.enums import CaseStatus
+from riskdesk.domain.enums import CaseKind, CaseStatus
+from riskdesk.domain.loans import Loan, LoanSnapshot
 from riskdesk.domain.rules import RuleHit
 from riskdesk.domain.tables import table_of
 from riskdesk.domain.users import User
@@ -53,6 +54,12 @@ class CaseRow:
     flags: str
     assignee: str | None
     returned_reason: str = ""  # the checker's reason while the case is sent back (issue 26)
+    # A post-loan (or annual review) case's loan as the latest monitoring run saw it, read for
+    # the page's rows only (issue 27): "" / -1 where the case is on no loan.
+    loan_no: str = ""
+    dpd: int = -1
+    loan_class: str = ""
+    balance: Decimal = Decimal(-1)
 
 
 @dataclass
@@ -69,6 +76,9 @@ class CaseFilter:
     submitted_to: datetime | None = None
     application_no: str | None = None
     id_no: str | None = None
+    # A masked ID number as the grid shows it (6 digits, stars, 4): matched on the masked
+    # column the grid shows, never on the full number's keyed hash (issue 27, docs/search.md).
+    id_no_masked: str | None = None
     phone: str | None = None
     name_prefix: str | None = None
 
@@ -81,6 +91,11 @@ SORT_KEYS: dict[str, tuple[Any, bool]] = {
     "name": (C.applicant_name, False),
 }
 SORT_FIELD = {"points": "pd", "band": "pd"}
+# The queue's default order (issue 27): priority, then due time, then id. Its sort value is the
+# pair (priority, due_at); indexes (priority, due_at, id) and, for "My cases", (assignee_id,
+# is_open, priority, due_at, id) serve it (domain/cases.py, migration 0013).
+DEFAULT_SORT = "priority"
+POSTLOAN_KINDS = (CaseKind.POST_LOAN.value, CaseKind.ANNUAL_REVIEW.value)
 
 
 def _base(columns: list[Any]) -> Select[Any]:
@@ -90,7 +105,8 @@ def _base(columns: list[Any]) -> Select[Any]:
 def _where(session: Session, actor: Actor, q: Select[Any], f: CaseFilter) -> Select[Any]:
     if f.view not in VIEWS:
         raise InvalidInput(translate("Queue", "Unknown view {view}.").format(view=f.view))
-    searched = [t for t in (f.application_no, f.id_no, f.phone, f.name_prefix, f.rule) if t]
+    searched = [t for t in (f.application_no, f.id_no, f.id_no_masked, f.phone, f.name_prefix,
+                            f.rule) if t]
     if not all(searchable(t) for t in searched):
         return q.where(false())  # nothing stored can match it: "no match", not an error
     open_ = C.is_open == true()  # "= true", which every database's index can seek
@@ -116,8 +132,13 @@ def _where(session: Session, actor: Actor, q: Select[Any], f: CaseFilter) -> Sel
         q = q.where(C.submitted_at >= f.submitted_from)
     if f.submitted_to is not None:
         q = q.where(C.submitted_at < f.submitted_to)
-    if f.application_no:
-        q = q.where(C.application_no == f.application_no.strip())
+    if f.application_no:  # or a post-loan case's loan number, as its row shows (issue 27)
+        number = f.application_no.strip()
+        loans = table_of(Loan).c
+        q = q.where(or_(C.application_no == number, C.application_id.in_(
+            select(loans.application_id).where(loans.loan_no == number))))
+    if f.id_no_masked:
+        q = q.where(C.id_no_masked == f.id_no_masked.strip())
     if f.id_no or f.phone:
         cipher = load_cipher(session, create=False)
         apps = select(A.id)
@@ -169,36 +190,80 @@ def count_cases(session: Session, actor: Actor, f: CaseFilter) -> int:
     return int(session.execute(q).scalar() or 0)
 
 
-def page_cases(session: Session, actor: Actor, f: CaseFilter, *, sort: str = "pd",
-               descending: bool = True, after: tuple[Any, int] | None = None,
+def page_cases(session: Session, actor: Actor, f: CaseFilter, *, sort: str = DEFAULT_SORT,
+               descending: bool | None = None, after: tuple[Any, int] | None = None,
                limit: int = 200) -> list[CaseRow]:
     """One page in ``sort`` order, ties broken by case id; ``after`` = the previous page's last
-    (sort value, id). For the last page, sort the other way and reverse."""
+    (sort value, id). For the last page, sort the other way and reverse. The default order is
+    priority (1 first), then due time (soonest first)."""
     require(actor, Action.APPLICATION_VIEW)
     if sort not in SORT_KEYS:
         raise InvalidInput(translate("Queue", "Cannot sort by {key}.").format(key=sort))
     key, flip = SORT_KEYS[sort]
-    descending = descending != flip
+    descending = natural(sort, descending) != flip
     q = _where(session, actor, select(
         C.id, C.kind, C.status, C.priority, C.due_at, C.version, C.application_no,
         C.applicant_name, C.id_no_masked, C.product, C.channel, C.amount, C.pd, C.points,
         C.band, C.flags, U.username,
-        case((C.status == CaseStatus.RETURNED.value, C.reason), else_="")
+        case((C.status == CaseStatus.RETURNED.value, C.reason), else_=""), C.application_id
     ).select_from(table_of(Case))
         .outerjoin(table_of(User), U.id == C.assignee_id), f)
+    keys = [C.priority, C.due_at] if sort == DEFAULT_SORT else [key]
     if after is not None:
         value, last_id = after
-        q = q.where(or_(key < value, and_(key == value, C.id < last_id)) if descending
-                    else or_(key > value, and_(key == value, C.id > last_id)))
-    q = q.order_by(key.desc(), C.id.desc()) if descending else q.order_by(key.asc(), C.id.asc())
-    rows = [CaseRow(*r) for r in session.execute(q.limit(limit)).all()]
+        values = list(value) if sort == DEFAULT_SORT else [value]
+        # A row comparison the (keys..., id) index seeks on, with its leading column as a
+        # plain range too (every database's planner takes that one).
+        row, at = tuple_(*keys, C.id), tuple_(*values, last_id)
+        q = q.where(and_(keys[0] <= values[0], row < at) if descending
+                    else and_(keys[0] >= values[0], row > at))
+    order = [k.desc() if descending else k.asc() for k in (*keys, C.id)]
+    q = q.order_by(*order)
+    found = session.execute(q.limit(limit)).all()
+    rows = [CaseRow(*r[:-1]) for r in found]
+    rows = _with_loans(session, rows, [r[-1] for r in found])
     if not allowed(actor, Action.PII_UNMASK):  # auditors and admins see names masked
         rows = [replace(r, name=mask_name(r.name)) for r in rows]
     return rows
 
 
-def export_rows(session: Session, actor: Actor, f: CaseFilter, *, sort: str = "pd",
-                descending: bool = True, batch: int = 5000) -> Any:
+def natural(sort: str, descending: bool | None) -> bool:
+    """None: the sort's own direction: priority then due ascending (most urgent first), the
+    others descending (as before issue 27)."""
+    return sort != DEFAULT_SORT if descending is None else descending
+
+
+def _with_loans(session: Session, rows: list[CaseRow],
+                application_ids: list[int | None]) -> list[CaseRow]:
+    """The page's post-loan rows with their loan's number, days past due, five-category class
+    and balance (the loan's latest monthly standing): one query for the page, by the loans'
+    unique application id and the standing's (month, loan) key."""
+    wanted = {a for r, a in zip(rows, application_ids, strict=True)
+              if a is not None and r.kind in POSTLOAN_KINDS}
+    if not wanted:
+        return rows
+    L, S = table_of(Loan).c, table_of(LoanSnapshot).c
+    latest = (select(func.max(S.month)).where(S.loan_id == L.id)
+              .correlate(table_of(Loan)).scalar_subquery())
+    found = {int(a): (no, dpd, cls, bal) for a, no, dpd, cls, bal in session.execute(
+        select(L.application_id, L.loan_no, S.dpd, func.coalesce(L.category_override,
+                                                                  S.category), S.balance)
+        .select_from(table_of(Loan))
+        .outerjoin(table_of(LoanSnapshot), and_(S.loan_id == L.id, S.month == latest))
+        .where(L.application_id.in_(sorted(wanted)))).all()}
+    out = []
+    for r, a in zip(rows, application_ids, strict=True):
+        loan = found.get(int(a)) if a is not None and r.kind in POSTLOAN_KINDS else None
+        if loan is not None:
+            no, dpd, cls, bal = loan
+            r = replace(r, loan_no=no, dpd=-1 if dpd is None else int(dpd),
+                        loan_class=cls or "", balance=Decimal(-1) if bal is None else bal)
+        out.append(r)
+    return out
+
+
+def export_rows(session: Session, actor: Actor, f: CaseFilter, *, sort: str = DEFAULT_SORT,
+                descending: bool | None = None, batch: int = 5000) -> Any:
     """Every row of a view in its order, a keyset page at a time (for export)."""
     after = None
     while True:
@@ -210,11 +275,14 @@ def export_rows(session: Session, actor: Actor, f: CaseFilter, *, sort: str = "p
         after = (sort_value(rows[-1], sort), rows[-1].id)
 
 
-def last_page(session: Session, actor: Actor, f: CaseFilter, *, sort: str = "pd",
-              descending: bool = True, limit: int = 200) -> list[CaseRow]:
-    rows = page_cases(session, actor, f, sort=sort, descending=not descending, limit=limit)
+def last_page(session: Session, actor: Actor, f: CaseFilter, *, sort: str = DEFAULT_SORT,
+              descending: bool | None = None, limit: int = 200) -> list[CaseRow]:
+    rows = page_cases(session, actor, f, sort=sort, descending=not natural(sort, descending),
+                      limit=limit)
     return rows[::-1]
 
 
 def sort_value(row: CaseRow, sort: str) -> Any:
+    if sort == DEFAULT_SORT:
+        return (row.priority, row.due_at)
     return getattr(row, SORT_FIELD.get(sort, sort))
