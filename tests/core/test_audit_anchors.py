@@ -203,8 +203,11 @@ def test_patched_anchor_rows_and_a_patched_archived_report_are_caught(
     issued = reports.monthly_report(sqlite_engine, sqlite_actors["compliance"], month, "en")
     kept = tmp_path / "kept.pdf"
     kept.write_bytes(issued.pdf)  # the report prints where its issue is anchored
-    printed = pdftotext(kept)  # the path wraps inside its table cell
-    assert f"{share.parent}/audit-anchors.j" in printed and "--anchors FILE" in printed
+    printed = pdftotext(kept)  # (the long path wraps inside its table cell)
+    with unit_of_work(sqlite_engine, write=False) as session:
+        database = anchor_file.database_id(session)
+    assert f"(database {database}; riskdesk audit verify --anchors FILE)" in printed
+    assert "Anchored outside" in printed
     _append(sqlite_engine, 2, "later")
     keyed(False)
     assert _verify(capsys, sqlite_path)[0] == 0
