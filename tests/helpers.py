@@ -26,6 +26,7 @@ from riskdesk.services.actor import Actor
 from riskdesk.services.admin.users import sign_in
 from riskdesk.services.audit import trail as audit
 from riskdesk.services.cases import work as cases
+from riskdesk.services.cases.hard_stops import hard_stops_of
 from riskdesk.services.credit import registry as models
 from riskdesk.services.intake.applications import import_frame
 from riskdesk.services.intake.columns import BY_NAME
@@ -82,15 +83,29 @@ def build_scored(engine: Engine, actors: dict[str, Actor]) -> None:
 
 
 def scored_pair(engine: Engine) -> tuple[int, int]:
-    """(a case whose approval is an override, a case an officer may approve alone)."""
+    """(a case whose approval is an override, a case an officer may approve alone); neither
+    has a hard stop (issue 26: those nobody approves, see ``hard_stop_case``)."""
     with unit_of_work(engine, write=False) as session:
-        rows = session.execute(select(Case.id, DecisionRecord.band, DecisionRecord.max_severity)
+        rows = session.execute(select(Case.id, DecisionRecord.band, DecisionRecord.max_severity,
+                                      Case.application_id)
                                .join(DecisionRecord, DecisionRecord.id == Case.decision_record_id)
                                .order_by(Case.id)).all()
+        rows = [(i, band, sev) for i, band, sev, app in rows if not hard_stops_of(session, app)]
         override = next(i for i, band, sev in rows if band == "decline" or sev == "high")
         plain = [i for i, band, sev in rows if band != "decline" and sev != "high"]
         alone = next(i for i in plain if not cases.needs_check(session, cases.get_case(session, i)))
     return override, alone
+
+
+def hard_stop_case(engine: Engine, code: str | None = None) -> int:
+    """A scored case whose application hit a hard-stop rule (``code`` if given), issue 26."""
+    with unit_of_work(engine, write=False) as session:
+        for case_id, app in session.execute(select(Case.id, Case.application_id)
+                                             .where(Case.kind == "pre_loan").order_by(Case.id)):
+            stops = hard_stops_of(session, app)
+            if stops and (code is None or code in {s.code for s in stops}):
+                return int(case_id)
+    raise AssertionError(f"no case with a hard stop {code or ''}")
 
 
 def scored_cases(engine: Engine, actors: dict[str, Actor]) -> tuple[int, int]:
@@ -203,6 +218,29 @@ def register_partner(engine: Engine, actors: dict[str, Actor], code: str = "HUIM
 
 
 # --- Counting and checking -------------------------------------------------------------------
+
+def cash_out_case(engine: Engine, actors: dict[str, Actor], tmp_path: Path) -> tuple[int, str]:
+    """A funded loan whose proceeds went out at once and whose first instalment is unpaid
+    (special mention by its days past due), monitored today: (its post-loan case, loan no.)."""
+    from datetime import timedelta
+
+    from riskdesk.services.postloan.monitoring import run_monitoring
+    from riskdesk.storage.clock import utcnow
+
+    apps = approved(engine, actors, 1)
+    today = utcnow().date()
+    b = Book(apps)
+    start = today - timedelta(days=75)
+    no = b.loan("cash", start=start, disbursed=f"{start} 09:00", paid={1: (None, 0)})
+    b.flow(no, f"{start} 10:30", 9000, "person", account="6222000011112222")
+    b.load(engine, actors["officer"], tmp_path)
+    run_monitoring(engine, actors["officer"])
+    with engine.connect() as conn:
+        case_id = conn.execute(text(
+            "SELECT c.id FROM review_case c JOIN loan l ON l.application_id = c.application_id "
+            "WHERE c.kind = 'post_loan' AND l.loan_no = :no"), {"no": no}).scalar_one()
+    return int(case_id), no
+
 
 def flagged_and_cases(engine: Engine) -> tuple[int, int]:
     with engine.connect() as conn:

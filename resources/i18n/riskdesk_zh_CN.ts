@@ -625,561 +625,566 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="106" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="108" />
         <source>What did you check, and what did you find?</source>
         <translation>您核实了什么？发现了什么？</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="107" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="109" />
         <source>Add note</source>
         <translation>添加笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="109" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="111" />
         <source>Reason (required for every decision)</source>
         <translation>理由（每个决定都必须填写）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="111" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="113" />
         <source>Claim</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="111" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="113" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="112" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="114" />
         <source>Decline</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="113" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="115" />
         <source>Request information</source>
         <translation>要求补充材料</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="114" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="116" />
         <source>Escalate</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="114" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="116" />
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="115" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="117" />
         <source>Send back</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="119" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="121" />
         <source>Open loan...</source>
         <translation>打开借据…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="120" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="122" />
         <source>Schedule, repayments, days past due by month and where the money went</source>
         <translation>还款计划、还款记录、逐月逾期天数和资金去向</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="126" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="128" />
         <source>Show ID number</source>
         <translation>显示身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="126" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="128" />
         <source>Show phone</source>
         <translation>显示手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="127" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="129" />
         <source>Show bank card</source>
         <translation>显示银行卡号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="129" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="131" />
         <source>Shows the full value to you; the audit trail records that you looked.</source>
         <translation>向您显示完整信息；审计轨迹会记录您的查看。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="140" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="142" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="141" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="143" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="142" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="144" />
         <source>History shows</source>
         <translation>历史显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="183" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="191" />
         <source>Case {id} - {app}</source>
         <translation>案件 {id} - {app}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="236" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="252" />
         <source>Not shown</source>
         <translation>未显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="256" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="272" />
         <source>Application {no}</source>
         <translation>申请 {no}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="258" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="274" />
         <source>This application has no case to open.</source>
         <translation>该申请没有可打开的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="286" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="302" />
         <source>Assigned to someone else</source>
         <translation>案件已分配给他人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="292" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="308" />
         <source>Sent for a second check</source>
         <translation>已提交复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="293" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="309" />
         <source>Your approval is recorded and waits for a senior officer (four-eyes): {why}. If it is sent back, the case returns to your "My cases" with the checker's reason.</source>
         <translation>您的批准已记录，正等待高级审核员复核（双人复核）：{why}。如被退回，案件将连同复核人的理由回到您的“我的案件”。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="304" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="320" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="308" />
-        <location filename="../../riskdesk/ui/cases/detail.py" line="322" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="324" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="344" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="348" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="370" />
         <source>Decide again: your new decision goes to the check again.</source>
         <translation>请重新决定：新的决定将再次提交复核。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="349" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="371" />
         <source>Case {id}</source>
         <translation>案件 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="350" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="372" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="351" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="373" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="352" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="374" />
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="353" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="375" />
         <source>nobody</source>
         <translation>无人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="354" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="376" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="355" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="377" />
         <source>Approval needs a second person</source>
         <translation>批准需要第二人复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="361" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="383" />
         <source>No events of this kind.</source>
         <translation>没有此类事件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="362" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="384" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="356" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="378" />
         <source>Rule hits</source>
         <translation>规则命中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="357" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="379" />
         <source>Linked applications</source>
         <translation>关联申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="359" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="381" />
         <source>Notes</source>
         <translation>调查笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="360" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="382" />
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="432" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="456" />
         <source>corrects note {id}</source>
         <translation>更正笔记 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="398" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="420" />
         <source>Partner under review: {code} {name}. Why: {reason}</source>
         <translation>复审中的合作方：{code} {name}。原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="476" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="500" />
         <source>{value} (unmasked)</source>
         <translation>{value}（已解除遮蔽）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="498" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="522" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="487" />
-        <location filename="../../riskdesk/ui/cases/detail.py" line="488" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="511" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="512" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="91" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="93" />
         <source>All events</source>
         <translation>全部事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="92" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="94" />
         <source>Decisions and checks</source>
         <translation>决定与复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="93" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="95" />
         <source>Claims, assignments and notes</source>
         <translation>领取、分配与笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="94" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="96" />
         <source>Views of personal data</source>
         <translation>查看个人信息</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="95" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="97" />
         <source>Other events</source>
         <translation>其他事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="372" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="242" />
+        <source>Hard stop: nobody may approve this application.</source>
+        <translation>硬性拒绝：任何人均不得批准此申请。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="394" />
         <source>{maker} decided to {decision} on {at}: “{reason}”</source>
         <translation>{maker} 于 {at} 决定{decision}：“{reason}”</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="376" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="398" />
         <source>Sent back by {checker} on {at}</source>
         <translation>{checker} 于 {at} 退回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="378" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="400" />
         <source>Checker's reason: “{reason}”</source>
         <translation>复核人理由：“{reason}”</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="382" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="404" />
         <source>Awaiting a second person's check (four-eyes)</source>
         <translation>等待第二人复核（双人复核）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="383" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="405" />
         <source>Why: {why}</source>
         <translation>原因：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="458" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="482" />
         <source>{who} viewed the case {n} times, last {at}</source>
         <translation>{who} 查看了案件 {n} 次，最近一次 {at}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="460" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="484" />
         <source>{who} viewed the case</source>
         <translation>{who} 查看了案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="464" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="488" />
         <source>reason: “{reason}”</source>
         <translation>理由：“{reason}”</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="466" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="490" />
         <source>decided in place of {user} (confirmed)</source>
         <translation>代替 {user} 作出决定（已确认）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="471" />
-        <location filename="../../riskdesk/ui/cases/detail.py" line="529" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="495" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="553" />
         <source>not given</source>
         <translation>未提供</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="478" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="502" />
         <source>male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="478" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="502" />
         <source>female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="483" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="507" />
         <source>{stated} (the ID says {age})</source>
         <translation>{stated}（身份证显示 {age}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="489" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="513" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="490" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="514" />
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="491" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="515" />
         <source>Age from the ID</source>
         <translation>身份证年龄</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="492" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="516" />
         <source>Stated age</source>
         <translation>自报年龄</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="493" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="517" />
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="494" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="518" />
         <source>Region code</source>
         <translation>地区代码</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="495" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="519" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="496" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="520" />
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="497" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="521" />
         <source>Loan</source>
         <translation>贷款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="499" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="523" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="501" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="525" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="504" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="528" />
         <source>Fees over the term</source>
         <translation>全期费用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="505" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="529" />
         <source>Repayment</source>
         <translation>还款方式</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="507" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="531" />
         <source>Income and debt</source>
         <translation>收入与负债</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="508" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="532" />
         <source>Annual income</source>
         <translation>年收入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="510" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="534" />
         <source>Monthly income</source>
         <translation>月收入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="512" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="536" />
         <source>Years in employment</source>
         <translation>工作年限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="513" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="537" />
         <source>Income verification</source>
         <translation>收入核验</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="515" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="539" />
         <source>Monthly payment of this loan</source>
         <translation>本笔贷款月供</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="516" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="540" />
         <source>Payment to income</source>
         <translation>月供收入比</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="518" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="542" />
         <source>Instalment loan balances</source>
         <translation>分期贷款余额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="520" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="544" />
         <source>Debt to income (balances + this loan) / annual income</source>
         <translation>负债收入比（余额 + 本笔贷款）/ 年收入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="522" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="546" />
         <source>Credit bureau</source>
         <translation>征信信息</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="525" />
-        <location filename="../../riskdesk/ui/cases/detail.py" line="527" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="549" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="551" />
         <source>Partner</source>
         <translation>合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="526" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="550" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="559" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="583" />
         <source>{points} points, {band} band (PD {pd})</source>
         <translation>{points} 分，{band}档（违约概率 {pd}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="561" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="585" />
         <source>Approve band: above {a} points (PD below {pa}); decline band: {d} points or fewer (PD {pd} or more); review in between.</source>
         <translation>批准档：高于 {a} 分（违约概率低于 {pa}）；拒绝档：{d} 分及以下（违约概率 {pd} 及以上）；其间为人工审核档。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="576" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="600" />
         <source>{points} points (raises risk)</source>
         <translation>{points} 分（提高风险）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="577" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="601" />
         <source>+{points} points (lowers risk)</source>
         <translation>+{points} 分（降低风险）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="587" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="611" />
         <source>Reasons (effect on the score in points)</source>
         <translation>原因（对评分的影响，单位：分）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="502" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="526" />
         <source>Term (months)</source>
         <translation>期限（月）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="503" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="527" />
         <source>APR %</source>
         <translation>年利率 %</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="500" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="524" />
         <source>Purpose</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="363" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="385" />
         <source>Why this reason points this way</source>
         <translation>此原因的方向说明</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="506" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="530" />
         <source>Submitted</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="528" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="552" />
         <source>the bank's own channel</source>
         <translation>本行自有渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="530" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="554" />
         <source>Device and IP</source>
         <translation>设备与 IP</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="531" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="555" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="532" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="556" />
         <source>IP address</source>
         <translation>IP 地址</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="557" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="581" />
         <source>model {m}, rule set {r}, policy {p}</source>
         <translation>模型 {m}，规则集 {r}，策略 {p}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="411" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="435" />
         <source>Early warnings (evidence)</source>
         <translation>预警（证据）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="447" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="471" />
         <source>same person</source>
         <translation>同一人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="447" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="471" />
         <source>same phone</source>
         <translation>同一手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="448" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="472" />
         <source>same device</source>
         <translation>同一设备</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="448" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="472" />
         <source>same bank card</source>
         <translation>同一银行卡</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="358" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="380" />
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
@@ -1583,119 +1588,119 @@
     <name>Cases</name>
     <message>
         <location filename="../../riskdesk/services/cases/postloan_actions.py" line="194" />
-        <location filename="../../riskdesk/services/cases/work.py" line="48" />
+        <location filename="../../riskdesk/services/cases/work.py" line="56" />
         <source>Case work needs a signed-in user.</source>
         <translation>处理案件需要已登录的用户。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="55" />
+        <location filename="../../riskdesk/services/cases/work.py" line="63" />
         <location filename="../../riskdesk/services/evidence.py" line="103" />
         <source>There is no case {id}.</source>
         <translation>没有编号为 {id} 的案件。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/cases/postloan_actions.py" line="173" />
-        <location filename="../../riskdesk/services/cases/work.py" line="72" />
+        <location filename="../../riskdesk/services/cases/work.py" line="80" />
         <source>Case {id} was changed by someone else (version {theirs}, you saw {yours}); reload it and decide again.</source>
         <translation>案件 {id} 已被他人修改（当前版本 {theirs}，您看到的是 {yours}）；请重新加载后再决定。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="83" />
+        <location filename="../../riskdesk/services/cases/work.py" line="91" />
         <source>Case {id} is already assigned; a senior officer can reassign it.</source>
         <translation>案件 {id} 已分配；可由高级审核员重新分配。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="86" />
+        <location filename="../../riskdesk/services/cases/work.py" line="94" />
         <source>Case {id} is {status}; it cannot be claimed.</source>
         <translation>案件 {id} 状态为 {status}，不能领取。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="105" />
+        <location filename="../../riskdesk/services/cases/work.py" line="113" />
         <source>Case {id} is {status}; it cannot be assigned.</source>
         <translation>案件 {id} 状态为 {status}，不能分派。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="130" />
+        <location filename="../../riskdesk/services/cases/work.py" line="138" />
         <source>User {id} is not an active officer; cases go to officers and senior officers.</source>
         <translation>用户 {id} 不是在岗的审查员；案件只能分派给审查员和高级审查员。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="139" />
+        <location filename="../../riskdesk/services/cases/work.py" line="147" />
         <source>Note kind must be one of {kinds}; outcome one of {outcomes}.</source>
         <translation>笔记类型须为 {kinds} 之一；结果须为 {outcomes} 之一。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="143" />
+        <location filename="../../riskdesk/services/cases/work.py" line="151" />
         <source>A note needs text.</source>
         <translation>笔记需要填写内容。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="147" />
+        <location filename="../../riskdesk/services/cases/work.py" line="155" />
         <source>Note {id} is not a note of this case.</source>
         <translation>笔记 {id} 不属于本案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="212" />
+        <location filename="../../riskdesk/services/cases/work.py" line="220" />
         <source>the policy recommends declining</source>
         <translation>策略建议拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="216" />
+        <location filename="../../riskdesk/services/cases/work.py" line="224" />
         <source>the amount is above {limit:,.0f} CNY</source>
         <translation>金额超过 {limit:,.0f} 元</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="230" />
+        <location filename="../../riskdesk/services/cases/work.py" line="238" />
         <source>Decision must be one of {d}.</source>
         <translation>决定须为 {d} 之一。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="238" />
+        <location filename="../../riskdesk/services/cases/work.py" line="246" />
         <source>Case {id} is a post-loan case: it takes post-loan actions, not {decision}.</source>
-        <translation type="unfinished" />
+        <translation>案件 {id} 为贷后案件，应采取贷后处置措施，不能{decision}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="290" />
+        <location filename="../../riskdesk/services/cases/work.py" line="298" />
         <source>Case {id} waits for the check of a post-loan action: confirm or send back that action.</source>
-        <translation type="unfinished" />
+        <translation>案件 {id} 正等待贷后处置措施的复核：请确认或退回该措施。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/cases/postloan_actions.py" line="202" />
-        <location filename="../../riskdesk/services/cases/work.py" line="233" />
+        <location filename="../../riskdesk/services/cases/work.py" line="241" />
         <source>A decision needs a reason.</source>
         <translation>决定需要填写理由。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/cases/postloan_actions.py" line="204" />
-        <location filename="../../riskdesk/services/cases/work.py" line="235" />
+        <location filename="../../riskdesk/services/cases/work.py" line="243" />
         <source>Case {id} is {status}; it cannot be decided now.</source>
         <translation>案件 {id} 状态为 {status}，现在不能决定。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="244" />
+        <location filename="../../riskdesk/services/cases/work.py" line="252" />
         <source>Case {id} is escalated: a senior officer decides it.</source>
         <translation>案件 {id} 已升级，须由高级审核员决定。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/cases/postloan_actions.py" line="249" />
-        <location filename="../../riskdesk/services/cases/work.py" line="251" />
+        <location filename="../../riskdesk/services/cases/work.py" line="259" />
         <source>Case {id} is assigned to {user}. Decide it in their place?</source>
         <translation>案件 {id} 已分配给 {user}。是否代替其作出决定？</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="284" />
+        <location filename="../../riskdesk/services/cases/work.py" line="292" />
         <source>Case {id} is not awaiting a check.</source>
         <translation>案件 {id} 不在待复核状态。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/cases/postloan_actions.py" line="299" />
-        <location filename="../../riskdesk/services/cases/work.py" line="287" />
+        <location filename="../../riskdesk/services/cases/work.py" line="295" />
         <source>{user} made this decision and may not also check it (four-eyes).</source>
         <translation>{user} 作出了该决定，不得再由本人复核（双人复核）。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/cases/postloan_actions.py" line="302" />
-        <location filename="../../riskdesk/services/cases/work.py" line="305" />
+        <location filename="../../riskdesk/services/cases/work.py" line="313" />
         <source>Sending a decision back needs a reason.</source>
         <translation>退回决定需要填写理由。</translation>
     </message>
@@ -1722,12 +1727,12 @@
     <message>
         <location filename="../../riskdesk/services/cases/hard_stops.py" line="75" />
         <source>Case {id} cannot be approved by anyone: hard stop {rules}.</source>
-        <translation type="unfinished" />
+        <translation>案件 {id} 任何人均不得批准：触发硬性拒绝规则 {rules}。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/cases/hard_stops.py" line="78" />
         <source>{name} ({text}; source: {source})</source>
-        <translation type="unfinished" />
+        <translation>{name}（{text}；依据：{source}）</translation>
     </message>
 </context>
 <context>
@@ -1861,6 +1866,11 @@
         <translation>理由（延期、重新打开、撤诉、升级）</translation>
     </message>
     <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="62" />
+        <source>(choose)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../../riskdesk/ui/complaints/detail.py" line="66" />
         <source>What the bank changes so it does not happen again</source>
         <translation>银行为避免再次发生而采取的整改措施</translation>
@@ -1932,13 +1942,13 @@
     </message>
     <message>
         <location filename="../../riskdesk/ui/complaints/detail.py" line="87" />
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="224" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="239" />
         <source>Root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/complaints/detail.py" line="88" />
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="225" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="240" />
         <source>Rectification</source>
         <translation>整改措施</translation>
     </message>
@@ -1948,103 +1958,165 @@
         <translation>投诉 {number}</translation>
     </message>
     <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="178" />
+        <source>the customer's reaction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../../riskdesk/ui/complaints/detail.py" line="179" />
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="218" />
+        <source>the root cause</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="182" />
+        <source>the rectification</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="185" />
+        <source>To close the complaint, give {what}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="186" />
+        <source>, </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="191" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="230" />
         <source>Extension</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="179" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="191" />
         <source>Has the complainant been told of the extension and its reason?</source>
         <translation>是否已告知投诉人延期及其理由？</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="184" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="196" />
         <source>Assign</source>
         <translation>分派</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="184" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="196" />
         <source>Handler:</source>
         <translation>处理人：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="195" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="207" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="198" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="272" />
+        <source>status: {status}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="276" />
+        <source>handler: {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="276" />
+        <source>nobody</source>
+        <translation>无人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="184" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="210" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="210" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="222" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="210" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="222" />
         <source>escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="212" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="224" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="212" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="224" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="213" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="225" />
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="214" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="226" />
         <source>On behalf</source>
         <translation>代理投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="216" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="228" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="217" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="229" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="220" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="232" />
+        <source>Handler</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="232" />
+        <source>(not assigned)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="233" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="241" />
+        <source>Replied</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="234" />
+        <source>late: replied after the due time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="235" />
         <source>Fraud case</source>
         <translation>欺诈案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="223" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="238" />
         <source>Reaction</source>
         <translation>客户反馈</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="232" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="250" />
         <source>The customer's applications and cases</source>
         <translation>该客户的申请与案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="233" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="251" />
         <source>What the customer says</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="233" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="251" />
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="234" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="252" />
         <source>History</source>
         <translation>历史</translation>
     </message>
@@ -2052,115 +2124,141 @@
 <context>
     <name>ComplaintForm</name>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="42" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="44" />
         <source>Register a complaint</source>
         <translation>登记投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="49" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="50" />
+        <source>(choose)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="53" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="50" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="54" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="52" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="56" />
         <source>Name, ID number or phone of the customer</source>
         <translation>客户姓名、身份证号或手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="54" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="58" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="59" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="64" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="65" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="70" />
         <source>As given, when the bank does not know them</source>
         <translation>如非本行客户，按其自述填写</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="66" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="71" />
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="68" />
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="110" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="73" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="132" />
         <source>(no application)</source>
         <translation>（无关联申请）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="69" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="74" />
         <source>Application</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="71" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="76" />
         <source>e.g. written power of attorney seen</source>
         <translation>例如：已查验书面授权委托书</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="72" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="77" />
         <source>Complaining on their behalf</source>
         <translation>代理投诉人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="73" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="78" />
         <source>Proxy's authorisation</source>
         <translation>代理授权</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="75" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="80" />
         <source>(nobody named)</source>
         <translation>（未指明）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="79" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="84" />
         <source>Employee complained about</source>
         <translation>被投诉员工</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="80" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="85" />
         <source>Team complained about</source>
         <translation>被投诉团队</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="84" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="89" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="86" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="91" />
         <source>What the customer says</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="91" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="96" />
         <source>Register</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="101" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="115" />
+        <source>the channel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="116" />
+        <source>the category</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="123" />
         <source>{name}  {id_no}  ({n} applications)</source>
         <translation>{name}  {id_no}（{n} 笔申请）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="105" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="127" />
         <source>No customer found; enter the complainant's name as given.</source>
         <translation>未找到客户；请按投诉人自述填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="150" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="154" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="177" />
         <source>Not registered</source>
         <translation>未登记</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="155" />
+        <source>Choose {what}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="155" />
+        <source> and </source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2261,169 +2359,179 @@
 <context>
     <name>Complaints</name>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="73" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="74" />
         <source>Deadlines must grow: decide &lt;= complex &lt;= special, each 1 to 365 days.</source>
         <translation>期限须递增：一般 &lt;= 复杂 &lt;= 特别，每项 1 至 365 天。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="117" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="118" />
         <source>There is no complaint {id}.</source>
         <translation>不存在投诉 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="136" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="137" />
         <source>Complaint {number} was changed by someone else (version {theirs}, you saw {yours}); reload it.</source>
         <translation>投诉 {number} 已被他人修改（当前版本 {theirs}，您看到的是 {yours}）；请重新加载。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="148" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="149" />
         <source>Complaint {number} is {status}; this step is not possible now.</source>
         <translation>投诉 {number} 状态为 {status}，当前不能执行此步骤。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="157" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="158" />
         <source>{what} is required.</source>
         <translation>必须填写{what}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="168" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="170" />
         <source>{what} must be one of: {choices}.</source>
         <translation>{what}必须是以下之一：{choices}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="182" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="171" />
+        <source>, </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaints/handling.py" line="202" />
         <source>The channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="183" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="203" />
         <source>The category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="184" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="204" />
         <source>A description</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="189" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="209" />
         <source>There is no application {id}.</source>
         <translation>不存在申请 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="192" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="212" />
         <source>Application {no} belongs to another customer.</source>
         <translation>申请 {no} 属于其他客户。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="200" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="220" />
         <source>There is no customer {id}.</source>
         <translation>不存在客户 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="203" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="223" />
         <source>The complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="205" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="225" />
         <source>How the proxy is authorised</source>
         <translation>代理授权方式</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="212" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="232" />
         <source>A complaint cannot be received in the future.</source>
         <translation>投诉受理时间不能晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="321" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="341" />
         <source>There is no user {id}.</source>
         <translation>不存在用户 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="323" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="343" />
         <source>{user} is the person or in the team complained about in {number}; someone else must handle it.</source>
         <translation>{user} 是投诉 {number} 的被投诉人或属于被投诉团队，须由他人处理（回避）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="334" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="354" />
         <source>Complaint {number} is {status}; it cannot be assigned.</source>
         <translation>投诉 {number} 状态为 {status}，不能分派。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="344" />
-        <location filename="../../riskdesk/services/complaints/handling.py" line="362" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="364" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="382" />
         <source>A reason for the extension</source>
         <translation>延期理由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="346" />
-        <location filename="../../riskdesk/services/complaints/handling.py" line="385" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="366" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="405" />
         <source>Tell the complainant about the extension first, then record it.</source>
         <translation>请先告知投诉人延期情况，再予以记录。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="349" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="369" />
         <source>Complaint {number} is already extended.</source>
         <translation>投诉 {number} 已延期。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="364" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="384" />
         <source>A special extension follows a complex-case extension.</source>
         <translation>特别延期须在复杂案件延期之后申请。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="379" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="399" />
         <source>No special extension of {number} is waiting for approval.</source>
         <translation>投诉 {number} 没有待审批的特别延期。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="382" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="402" />
         <source>The handler cannot approve their own extension.</source>
         <translation>处理人不能审批自己的延期申请。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="402" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="422" />
         <source>The response</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="405" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="424" />
+        <source>The reply is only the template: write what the investigation found and what the bank will do.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaints/handling.py" line="429" />
         <source>The response must tell the customer the further channels; missing: {channels}.</source>
         <translation>答复须告知客户后续救济途径；缺少：{channels}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="417" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="441" />
         <source>The customer's reaction</source>
         <translation>客户反馈</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="418" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="442" />
         <source>The root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="419" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="443" />
         <source>The rectification</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="430" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="454" />
         <source>A reason to reopen</source>
         <translation>重新打开的理由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="441" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="465" />
         <source>How the withdrawal was received</source>
         <translation>撤诉的接收方式</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="452" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="476" />
         <source>A reason to escalate</source>
         <translation>升级理由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="463" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="487" />
         <source>A fraud case is opened from an identity-theft complaint that names an application.</source>
         <translation>只有指明申请的冒名贷款/身份盗用投诉才能开立欺诈案件。</translation>
     </message>
@@ -2431,47 +2539,52 @@
 <context>
     <name>ComplaintsModel</name>
     <message>
-        <location filename="../../riskdesk/ui/complaints/model.py" line="19" />
+        <location filename="../../riskdesk/ui/complaints/model.py" line="20" />
         <source>Complaint no.</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/model.py" line="20" />
+        <location filename="../../riskdesk/ui/complaints/model.py" line="21" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/model.py" line="21" />
+        <location filename="../../riskdesk/ui/complaints/model.py" line="22" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/model.py" line="22" />
+        <location filename="../../riskdesk/ui/complaints/model.py" line="23" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/model.py" line="23" />
+        <location filename="../../riskdesk/ui/complaints/model.py" line="24" />
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/model.py" line="24" />
+        <location filename="../../riskdesk/ui/complaints/model.py" line="25" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/model.py" line="25" />
+        <location filename="../../riskdesk/ui/complaints/model.py" line="26" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/model.py" line="26" />
+        <location filename="../../riskdesk/ui/complaints/model.py" line="27" />
+        <source>Days left</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/model.py" line="28" />
         <source>Extension</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/model.py" line="27" />
+        <location filename="../../riskdesk/ui/complaints/model.py" line="29" />
         <source>Handler</source>
         <translation>处理人</translation>
     </message>
@@ -2479,109 +2592,119 @@
 <context>
     <name>ComplaintsTab</name>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="62" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="64" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="63" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="65" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="64" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="66" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="66" />
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="73" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="68" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="75" />
         <source>{what}: any</source>
         <translation>{what}：全部</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="73" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="75" />
         <source>Handler</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="81" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="83" />
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="81" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="83" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="82" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="84" />
         <source>Due within {days} days</source>
         <translation>{days} 天内到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="84" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="86" />
         <source>Escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="94" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="96" />
+        <source>Figures for</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="101" />
         <source>Register complaint...</source>
         <translation>登记投诉…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="98" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="105" />
         <source>Import from call centre...</source>
         <translation>导入呼叫中心投诉…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="102" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="109" />
         <source>Deadlines...</source>
         <translation>处理期限…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="129" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="122" />
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="138" />
         <source>{n} complaints</source>
         <translation>共 {n} 件投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="159" />
-        <source>Complaints {month}: {received} received, {responded} replied; on time {on_time}; extended {extended}; reopened {reopened}; overdue now {overdue}</source>
-        <translation>{month} 投诉：受理 {received} 件，答复 {responded} 件；按时率 {on_time}；延期率 {extended}；重开率 {reopened}；当前逾期 {overdue} 件</translation>
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="167" />
+        <source>Complaints {month}: {received} received, {responded} replied; on time {on_time}; replied late {late}; extended {extended}; reopened {reopened}; overdue now {overdue}</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="165" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="174" />
         <source>Open by category</source>
         <translation>未结投诉（按类别）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="181" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="190" />
         <source>row {row}, column {column}, value "{value}": {reason}</source>
         <translation>第 {row} 行，列 {column}，值“{value}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="184" />
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="194" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="193" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="203" />
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="185" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="194" />
         <source>{file}: nothing imported; {n} problem(s):</source>
         <translation>{file}：未导入任何内容；共 {n} 个问题：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="188" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="197" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="189" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="198" />
         <source>{file}: {total} rows, {new} complaints registered, {present} already present.</source>
         <translation>{file}：共 {total} 行，登记 {new} 件投诉，{present} 件已存在。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="196" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="205" />
         <source>Importing {file}</source>
         <translation>正在导入 {file}</translation>
     </message>
@@ -2628,7 +2751,7 @@
     </message>
     <message>
         <location filename="../../riskdesk/ui/dialogs.py" line="21" />
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="131" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="283" />
         <source>Application files (*.csv *.xlsx);;All files (*)</source>
         <translation>申请文件 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
@@ -3380,97 +3503,97 @@
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="366" />
         <source>continue monitoring</source>
-        <translation type="unfinished" />
+        <translation>继续监测</translation>
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="367" />
         <source>contact the borrower</source>
-        <translation type="unfinished" />
+        <translation>联系借款人</translation>
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="368" />
         <source>request documents on the use of funds</source>
-        <translation type="unfinished" />
+        <translation>要求提供资金用途证明材料</translation>
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="369" />
         <source>freeze the undrawn line</source>
-        <translation type="unfinished" />
+        <translation>冻结未用额度</translation>
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="370" />
         <source>call the loan early</source>
-        <translation type="unfinished" />
+        <translation>提前收回贷款</translation>
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="371" />
         <source>reclassify the loan</source>
-        <translation type="unfinished" />
+        <translation>调整贷款五级分类</translation>
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="372" />
         <source>report suspicious activity</source>
-        <translation type="unfinished" />
+        <translation>报告可疑交易</translation>
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="373" />
         <source>done</source>
-        <translation type="unfinished" />
+        <translation>已完成</translation>
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="374" />
         <source>confirmed</source>
-        <translation type="unfinished" />
+        <translation>已确认</translation>
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="375" />
         <source>sent back</source>
-        <translation type="unfinished" />
+        <translation>已退回</translation>
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="376" />
         <source>text message</source>
-        <translation type="unfinished" />
+        <translation>短信</translation>
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="377" />
         <source>visit</source>
-        <translation type="unfinished" />
+        <translation>上门</translation>
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="378" />
         <source>promised to pay</source>
-        <translation type="unfinished" />
+        <translation>承诺还款</translation>
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="379" />
         <source>refused to pay</source>
-        <translation type="unfinished" />
+        <translation>拒绝还款</translation>
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="380" />
         <source>disputes the debt</source>
-        <translation type="unfinished" />
+        <translation>对债务有异议</translation>
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="381" />
         <source>not reached</source>
-        <translation type="unfinished" />
+        <translation>未联系上</translation>
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="382" />
         <source>took a post-loan action</source>
-        <translation type="unfinished" />
+        <translation>采取了贷后处置措施</translation>
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="383" />
         <source>confirmed the post-loan action (four-eyes)</source>
-        <translation type="unfinished" />
+        <translation>确认了贷后处置措施（双人复核）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="385" />
         <source>sent the post-loan action back</source>
-        <translation type="unfinished" />
+        <translation>退回了贷后处置措施</translation>
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="156" />
@@ -4140,12 +4263,12 @@
 <context>
     <name>FlowTimeline</name>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="59" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="60" />
         <source>No fund flows</source>
         <translation>没有资金流水</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="68" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="69" />
         <source>day {n}</source>
         <translation>第 {n} 天</translation>
     </message>
@@ -4553,162 +4676,162 @@
 <context>
     <name>LoanDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="83" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="84" />
         <source>Loan {no}</source>
         <translation>借据 {no}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="87" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="88" />
         <source>{no}: principal {principal}, {term} months at {apr} %, {kind}; disbursed {at}. Standing {as_of}: {dpd} days past due, {category}, balance {balance}, overdue {overdue}.</source>
         <translation>{no}：本金 {principal}，{term} 个月，年化利率 {apr} %，{kind}；放款时间 {at}。截至 {as_of}：逾期 {dpd} 天，{category}，余额 {balance}，逾期金额 {overdue}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="100" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="101" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="100" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="101" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="101" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="102" />
         <source>Paid on</source>
         <translation>实还日</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="109" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="110" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="109" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="110" />
         <source>As of</source>
         <translation>截至</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="110" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="111" />
         <source>Days past due</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="110" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="111" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="115" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="117" />
         <source>After disbursement</source>
         <translation>放款后</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="115" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="117" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="116" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="118" />
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="116" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="118" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="100" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="119" />
+        <source>Merchant category</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="101" />
         <source>Amount due (CNY)</source>
         <translation>应还金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="101" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="102" />
         <source>Principal (CNY)</source>
         <translation>本金（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="102" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="103" />
         <source>Paid (CNY)</source>
         <translation>实还金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="111" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="112" />
         <source>Balance (CNY)</source>
         <translation>余额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="111" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="112" />
         <source>Overdue (CNY)</source>
         <translation>逾期金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="116" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="118" />
         <source>Amount (CNY)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="117" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="119" />
         <source>Counterparty</source>
         <translation>交易对手</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="117" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="119" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="117" />
-        <source>MCC</source>
-        <translation>商户类别码</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="130" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="132" />
         <source>Detected</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="130" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="132" />
         <source>Warning</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="131" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="133" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="131" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="133" />
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="133" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="135" />
         <source>Schedule and repayments</source>
         <translation>还款计划与还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="134" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="136" />
         <source>Days past due by month</source>
         <translation>逐月逾期天数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="135" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="137" />
         <source>Fund flows</source>
         <translation>资金流水</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="136" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="138" />
         <source>Early warnings</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="144" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="146" />
         <source>{h} h</source>
         <translation>{h} 小时</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="145" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="147" />
         <source>{d} days</source>
         <translation>{d} 天</translation>
     </message>
@@ -4871,6 +4994,59 @@
         <location filename="../../riskdesk/services/intake/loans.py" line="515" />
         <source>not an account number</source>
         <translation>不是账号</translation>
+    </message>
+</context>
+<context>
+    <name>LoanListDialog</name>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_list.py" line="32" />
+        <source>Loan</source>
+        <translation>贷款</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_list.py" line="32" />
+        <source>Start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_list.py" line="32" />
+        <source>Principal (CNY)</source>
+        <translation>本金（元）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_list.py" line="33" />
+        <source>Days past due</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_list.py" line="33" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_list.py" line="33" />
+        <source>Balance (CNY)</source>
+        <translation>余额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_list.py" line="34" />
+        <source>Overdue (CNY)</source>
+        <translation>逾期金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_list.py" line="45" />
+        <source>One loan. Double-click it to open it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_list.py" line="47" />
+        <source>{n} loans. Double-click a loan to open it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/loan_list.py" line="50" />
+        <source>No loans.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -5470,7 +5646,7 @@ Credit model: {model}</source>
     <name>MonthlyReport</name>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="213" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="369" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="371" />
         <source>Monthly compliance report</source>
         <translation>月度合规报告</translation>
     </message>
@@ -5487,7 +5663,7 @@ Credit model: {model}</source>
     </message>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="220" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="371" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="373" />
         <source>Cut-off</source>
         <translation>截止时间</translation>
     </message>
@@ -5591,12 +5767,12 @@ Credit model: {model}</source>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="83" />
         <source>Five-category exceptions: loans classed above their days-past-due floor</source>
-        <translation type="unfinished" />
+        <translation>五级分类例外：分类高于逾期天数对应最低分类的贷款</translation>
     </message>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="87" />
         <source>No loan was classed above its floor this month.</source>
-        <translation type="unfinished" />
+        <translation>本月没有贷款的分类高于其最低分类。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="89" />
@@ -5606,17 +5782,17 @@ Credit model: {model}</source>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="90" />
         <source>Floor</source>
-        <translation type="unfinished" />
+        <translation>最低分类</translation>
     </message>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="91" />
         <source>Class</source>
-        <translation type="unfinished" />
+        <translation>分类</translation>
     </message>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="94" />
         <source>Confirmed</source>
-        <translation type="unfinished" />
+        <translation>确认时间</translation>
     </message>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="95" />
@@ -5807,8 +5983,8 @@ Credit model: {model}</source>
     </message>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="257" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="322" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="332" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="324" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="334" />
         <source>Count</source>
         <translation>数量</translation>
     </message>
@@ -5902,7 +6078,7 @@ Credit model: {model}</source>
     </message>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="293" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="362" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="364" />
         <source>Approved by</source>
         <translation>批准人</translation>
     </message>
@@ -5932,7 +6108,7 @@ Credit model: {model}</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="340" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="342" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
@@ -5963,134 +6139,139 @@ Credit model: {model}</source>
     </message>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="317" />
+        <source>Replied late (after the due time, extensions counted)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="319" />
         <source>Extended</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="318" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="320" />
         <source>Reopened</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="319" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="321" />
         <source>Overdue at the cut-off</source>
         <translation>截止时逾期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="321" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="323" />
         <source>Open by category</source>
         <translation>未结投诉（按类别）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="326" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="328" />
         <source>Received by channel</source>
         <translation>按渠道受理</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="328" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="330" />
         <source>Root causes of complaints closed</source>
         <translation>已结投诉的根本原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="336" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="338" />
         <source>Overdue complaints at the cut-off</source>
         <translation>截止时的逾期投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="338" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="340" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="339" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="341" />
         <location filename="../../riskdesk/reports/postloan_section.py" line="46" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="341" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="343" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="347" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="349" />
         <source>intact: every event re-hashed and chained</source>
         <translation>完整：每个事件均已重新计算哈希并核对链接</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="348" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="350" />
         <source>BROKEN: see riskdesk audit verify</source>
         <translation>已损坏：请运行 riskdesk audit verify</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="350" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="352" />
         <source>Audit trail</source>
         <translation>审计轨迹</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="351" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="353" />
         <source>Verification</source>
         <translation>核验结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="352" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="354" />
         <source>Last event at the cut-off</source>
         <translation>截止时的最后事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="353" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="355" />
         <source>Its hash (the chain's head)</source>
         <translation>其哈希（链头）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="354" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="356" />
         <source>Anchored outside the database in</source>
         <translation>数据库外锚定位置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="355" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="357" />
         <source>{file}
 (database {id}; riskdesk audit verify --anchors FILE)</source>
         <translation>{file}
 （数据库标识 {id}；riskdesk audit verify --anchors 文件）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="358" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="360" />
         <source>Role</source>
         <translation>职责</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="358" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="360" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="359" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="361" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="359" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="361" />
         <source>Signature</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="360" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="362" />
         <source>Prepared by</source>
         <translation>编制</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="361" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="363" />
         <source>Reviewed by</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="368" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="370" />
         <source>Sign-off</source>
         <translation>签批</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="370" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="372" />
         <source>Page {x} of {y}</source>
         <translation>第 {x} 页，共 {y} 页</translation>
     </message>
@@ -6367,155 +6548,242 @@ Credit model: {model}</source>
         <source>all partners: {ratio:.1f} % of the loan balance (limit {limit:.0f} %)</source>
         <translation>全部合作方：占贷款余额 {ratio:.1f} %（上限 {limit:.0f} %）</translation>
     </message>
+    <message>
+        <location filename="../../riskdesk/services/partners/performance.py" line="329" />
+        <source>{who}: bad rate {now} against {before} last month (doubled)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/partners/performance.py" line="333" />
+        <source>{who}: bad rate {rate}, at least twice all partners' {pooled}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/partners/performance.py" line="337" />
+        <source>{who}: {n} complaints per 1,000 loans (limit {limit})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/partners/performance.py" line="342" />
+        <source>{who}: joint loans {ratio} of net tier-1 capital (limit {limit})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/partners/performance.py" line="346" />
+        <source>{who}: funds {share} % of a joint loan (at least {minimum} % required)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/partners/performance.py" line="352" />
+        <source>All partners: joint loans {ratio} of the loan balance (limit {limit})</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>PartnersTab</name>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="49" />
+        <location filename="../../riskdesk/ui/partners.py" line="72" />
+        <source>Bad rate by partner, last six months</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/partners.py" line="73" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="53" />
-        <location filename="../../riskdesk/ui/partners.py" line="68" />
+        <location filename="../../riskdesk/ui/partners.py" line="77" />
+        <location filename="../../riskdesk/ui/partners.py" line="93" />
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="53" />
-        <location filename="../../riskdesk/ui/partners.py" line="69" />
+        <location filename="../../riskdesk/ui/partners.py" line="77" />
+        <location filename="../../riskdesk/ui/partners.py" line="94" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="53" />
+        <location filename="../../riskdesk/ui/partners.py" line="77" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="53" />
+        <location filename="../../riskdesk/ui/partners.py" line="77" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="54" />
+        <location filename="../../riskdesk/ui/partners.py" line="78" />
         <source>Due diligence</source>
         <translation>尽职调查</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="54" />
+        <location filename="../../riskdesk/ui/partners.py" line="78" />
         <source>Next review</source>
         <translation>下次复审</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="57" />
+        <location filename="../../riskdesk/ui/partners.py" line="81" />
         <source>Partner</source>
         <translation>合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="57" />
+        <location filename="../../riskdesk/ui/partners.py" line="81" />
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="57" />
+        <location filename="../../riskdesk/ui/partners.py" line="81" />
         <source>Approval rate</source>
         <translation>通过率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="58" />
+        <location filename="../../riskdesk/ui/partners.py" line="82" />
         <source>Flag rate</source>
         <translation>标记率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="58" />
+        <location filename="../../riskdesk/ui/partners.py" line="82" />
         <source>Fraud hits</source>
         <translation>欺诈规则命中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="58" />
+        <location filename="../../riskdesk/ui/partners.py" line="82" />
         <source>Matured loans</source>
         <translation>成熟贷款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="59" />
+        <location filename="../../riskdesk/ui/partners.py" line="83" />
+        <location filename="../../riskdesk/ui/partners.py" line="179" />
         <source>Bad rate</source>
         <translation>不良率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="59" />
+        <location filename="../../riskdesk/ui/partners.py" line="83" />
         <source>Complaints per 1,000 loans</source>
         <translation>每千笔贷款投诉数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="76" />
+        <location filename="../../riskdesk/ui/partners.py" line="84" />
+        <source>Joint loans / net tier-1 capital</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/partners.py" line="84" />
+        <source>Lowest partner share</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/partners.py" line="101" />
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="78" />
+        <location filename="../../riskdesk/ui/partners.py" line="103" />
         <source>Evidence (documents, dates)</source>
         <translation>证据（文件、日期）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="86" />
+        <location filename="../../riskdesk/ui/partners.py" line="111" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="88" />
+        <location filename="../../riskdesk/ui/partners.py" line="113" />
         <source>Register partner</source>
         <translation>登记合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="88" />
+        <location filename="../../riskdesk/ui/partners.py" line="113" />
         <source>Record check</source>
         <translation>记录检查</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="89" />
+        <location filename="../../riskdesk/ui/partners.py" line="114" />
         <source>Set status</source>
         <translation>设置状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="105" />
+        <location filename="../../riskdesk/ui/partners.py" line="130" />
+        <location filename="../../riskdesk/ui/partners.py" line="179" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="111" />
+        <location filename="../../riskdesk/ui/partners.py" line="137" />
         <source>Register</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="114" />
+        <location filename="../../riskdesk/ui/partners.py" line="140" />
         <source>Performance in the month</source>
         <translation>本月表现</translation>
     </message>
     <message>
+        <location filename="../../riskdesk/ui/partners.py" line="181" />
+        <source>No matured partner loans yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/partners.py" line="188" />
+        <source>Joint lending at {day}: against net tier-1 capital {ratios} (limit 25 % each); all partners {all} of the loan balance (limit 50 %).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/partners.py" line="197" />
+        <source>Bad rate at least twice last month's or all partners'</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/partners.py" line="199" />
+        <source>Limit: 20 complaints per 1,000 loans; warning at 80 %</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/partners.py" line="201" />
+        <source>Limit: 25 % of net tier-1 capital per partner; warning at 80 %</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/partners.py" line="203" />
+        <source>The partner must fund at least {minimum} % of each joint loan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/partners.py" line="217" />
+        <source>Limit passed:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/partners.py" line="217" />
+        <source>Limit near (80 % reached):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/partners.py" line="218" />
+        <source>; </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../../riskdesk/ui/findings.py" line="99" />
-        <location filename="../../riskdesk/ui/partners.py" line="122" />
+        <location filename="../../riskdesk/ui/partners.py" line="151" />
         <source>Not shown</source>
         <translation>未显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="141" />
+        <location filename="../../riskdesk/ui/partners.py" line="184" />
         <source>Joint lending: no capital figures set.</source>
         <translation>联合贷款：尚未设置资本数据。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="145" />
-        <source>Joint lending at {day}: against net tier-1 capital {ratios} (limit 25 % each); all partners {all} of the loan balance (limit 50 %). {warnings}</source>
-        <translation>截至 {day} 的联合贷款：占一级资本净额 {ratios}（单一合作方上限 25 %）；全部合作方占贷款余额 {all}（上限 50 %）。{warnings}</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/partners.py" line="153" />
-        <location filename="../../riskdesk/ui/partners.py" line="158" />
+        <location filename="../../riskdesk/ui/partners.py" line="228" />
+        <location filename="../../riskdesk/ui/partners.py" line="233" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="153" />
+        <location filename="../../riskdesk/ui/partners.py" line="228" />
         <source>Select a partner first.</source>
         <translation>请先选择合作方。</translation>
     </message>
@@ -6753,114 +7021,184 @@ Save it so?</source>
 <context>
     <name>PortfolioTab</name>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="50" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="76" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="51" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="77" />
         <source>Import loan files...</source>
         <translation>导入借据文件…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="52" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="78" />
         <source>Run monitoring now</source>
         <translation>立即运行监测</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="60" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="86" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="60" />
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="64" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="86" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="90" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="181" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="185" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="187" />
         <source>Loans</source>
         <translation>贷款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="60" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="86" />
         <source>Principal outstanding</source>
         <translation>本金余额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="61" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="87" />
         <source>Overdue amount</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="61" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="87" />
         <source>Share of balance</source>
         <translation>余额占比</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="64" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="90" />
         <source>From \ to</source>
         <translation>从 \ 到</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="71" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="97" />
+        <source>Loans by class, by month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="99" />
+        <source>Overdue buckets</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="101" />
+        <source>Vintages: 30+ and 90+ days past due</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="105" />
+        <source>Click a class, a bucket or a roll-rate cell to list its loans.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="108" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="181" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="86" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="135" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="257" />
         <source>Not shown</source>
         <translation>未显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="98" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="168" />
         <source>{n} loans, principal outstanding {balance}; non-performing ratio {npl}</source>
         <translation>{n} 笔贷款，本金余额 {balance}；不良率 {npl}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="100" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="170" />
         <source>Roll rates {previous} to {month}</source>
         <translation>迁徙率 {previous} 至 {month}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="116" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="187" />
+        <source>Days past due</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="193" />
+        <source>{month} 30+</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="195" />
+        <source>{month} 90+</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="199" />
+        <source>Months on book</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="199" />
+        <source>Share of the vintage's loans</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="200" />
+        <source>No vintages yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="241" />
+        <source>Loans {month}: {before} last month, {now} now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="244" />
+        <source>Loans {month}: {bucket} past due</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="247" />
+        <source>Loans {month}: {category}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="268" />
         <source>Monitoring done</source>
         <translation>监测完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="117" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="269" />
         <source>{loans} loans as of {day}: {alerts} new early warnings, {opened} cases opened, {updated} updated.</source>
         <translation>截至 {day} 共 {loans} 笔贷款：新预警 {alerts} 条，开立案件 {opened} 件，更新 {updated} 件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="122" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="274" />
         <source>Post-loan monitoring</source>
         <translation>贷后监测</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="130" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="282" />
         <source>Import loan files</source>
         <translation>导入借据文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="145" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="297" />
         <source>{file}: refused, nothing imported</source>
         <translation>{file}：被拒绝，未导入任何数据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="149" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="301" />
         <source>{file}: {kind}, {new} new, {updated} updated, {present} already present</source>
         <translation>{file}：{kind}，新增 {new}，更新 {updated}，已存在 {present}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="154" />
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="156" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="306" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="308" />
         <source>Loan import</source>
         <translation>借据导入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="158" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="310" />
         <source>Importing loan files</source>
         <translation>正在导入借据文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="164" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="316" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -6915,7 +7253,7 @@ Save it so?</source>
     <message>
         <location filename="../../riskdesk/services/postloan/monitoring.py" line="87" />
         <source>Promise to pay by {promised} (contact on {contacted}) not kept: {overdue} still overdue, {dpd} days past due</source>
-        <translation type="unfinished" />
+        <translation>承诺于 {promised} 前还款（{contacted} 联系）未履约：仍逾期 {overdue}，已逾期 {dpd} 天</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/postloan/monitoring.py" line="90" />
@@ -6970,7 +7308,7 @@ Save it so?</source>
     <message>
         <location filename="../../riskdesk/rules/catalog.py" line="117" />
         <source>Promise to pay not kept</source>
-        <translation type="unfinished" />
+        <translation>承诺还款未履约</translation>
     </message>
     <message>
         <location filename="../../riskdesk/rules/catalog.py" line="118" />
@@ -7020,291 +7358,346 @@ Save it so?</source>
     <message>
         <location filename="../../riskdesk/services/cases/postloan_actions.py" line="111" />
         <source>Case {id} is not a post-loan case on a loan.</source>
-        <translation type="unfinished" />
+        <translation>案件 {id} 不是针对贷款的贷后案件。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/cases/postloan_actions.py" line="199" />
         <source>A post-loan action is one of {actions}.</source>
-        <translation type="unfinished" />
+        <translation>贷后处置措施须为以下之一：{actions}。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/cases/postloan_actions.py" line="210" />
         <source>A contact needs its channel ({channels}) and outcome ({outcomes}).</source>
-        <translation type="unfinished" />
+        <translation>联系记录须填写渠道（{channels}）和结果（{outcomes}）。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/cases/postloan_actions.py" line="216" />
         <source>A promise to pay needs the date promised, today or later.</source>
-        <translation type="unfinished" />
+        <translation>承诺还款须填写承诺日期（今天或以后）。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/cases/postloan_actions.py" line="219" />
         <location filename="../../riskdesk/services/cases/postloan_actions.py" line="224" />
         <source>A promise-to-pay date goes with the outcome “promised to pay”.</source>
-        <translation type="unfinished" />
+        <translation>只有结果为“承诺还款”时才填写承诺还款日期。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/cases/postloan_actions.py" line="227" />
         <source>The line of loan {loan} is already frozen.</source>
-        <translation type="unfinished" />
+        <translation>贷款 {loan} 的未用额度已冻结。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/cases/postloan_actions.py" line="230" />
         <source>Loan {loan} was already called early.</source>
-        <translation type="unfinished" />
+        <translation>贷款 {loan} 已提前收回。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/cases/postloan_actions.py" line="236" />
         <source>Reclassify above the days-past-due floor ({floor}): one of {classes}.</source>
-        <translation type="unfinished" />
+        <translation>调整后的分类须高于逾期天数对应的最低分类（{floor}），可选：{classes}。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/cases/postloan_actions.py" line="241" />
         <source>Loan {loan} is already {category}.</source>
-        <translation type="unfinished" />
+        <translation>贷款 {loan} 已是{category}类。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/cases/postloan_actions.py" line="296" />
         <source>Case {id} has no post-loan action awaiting a check.</source>
+        <translation>案件 {id} 没有待复核的贷后处置措施。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/postloan/charts.py" line="28" />
+        <source>Current</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/postloan/charts.py" line="29" />
+        <source>1-30 days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/postloan/charts.py" line="30" />
+        <source>31-60 days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/postloan/charts.py" line="31" />
+        <source>61-90 days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/postloan/charts.py" line="32" />
+        <source>91-180 days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/postloan/charts.py" line="33" />
+        <source>Over 180 days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/postloan/charts.py" line="89" />
+        <source>There are no post-loan figures yet: import loan files and run monitoring first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/postloan/charts.py" line="93" />
+        <source>There are no post-loan figures for {month}: the data covers {first} to {last}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/postloan/charts.py" line="166" />
+        <source>Unknown loan class: {value}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/postloan/charts.py" line="178" />
+        <source>Unknown overdue bucket: {value}.</source>
         <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>PostLoanPanel</name>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="53" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="49" />
         <source>Hard stop: nobody may approve this application, whatever their role or a second person's check.</source>
-        <translation type="unfinished" />
+        <translation>硬性拒绝：无论角色、无论是否经双人复核，任何人均不得批准此申请。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="71" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="52" />
+        <source>Source: {source}</source>
+        <translation>依据：{source}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="66" />
         <source>Post-loan actions</source>
-        <translation type="unfinished" />
+        <translation>贷后处置</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="84" />
+        <source>Continue monitoring</source>
+        <translation>继续监测</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="85" />
+        <source>Record contact</source>
+        <translation>记录联系</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="86" />
+        <source>Request documents</source>
+        <translation>要求提供材料</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="87" />
+        <source>Freeze undrawn line</source>
+        <translation>冻结未用额度</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="88" />
-        <source>Continue monitoring</source>
-        <translation type="unfinished" />
+        <source>Call loan early...</source>
+        <translation>提前收回贷款...</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="89" />
-        <source>Record contact</source>
-        <translation type="unfinished" />
+        <source>Reclassify...</source>
+        <translation>调整五级分类...</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="90" />
-        <source>Request documents</source>
-        <translation type="unfinished" />
+        <source>Report suspicious activity</source>
+        <translation>报告可疑交易</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="91" />
-        <source>Freeze undrawn line</source>
-        <translation type="unfinished" />
+        <source>Confirm action</source>
+        <translation>确认处置</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="92" />
-        <source>Call loan early...</source>
-        <translation type="unfinished" />
+        <source>Send action back</source>
+        <translation>退回处置</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="93" />
-        <source>Reclassify...</source>
-        <translation type="unfinished" />
+        <source>Nothing more to do now: the case is decided and closes.</source>
+        <translation>暂无需进一步处置：案件作出决定并关闭。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="94" />
-        <source>Report suspicious activity</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="95" />
-        <source>Confirm action</source>
-        <translation type="unfinished" />
+        <source>The borrower was contacted: channel, outcome and any promise to pay (a reminder is raised if it passes unpaid).</source>
+        <translation>已联系借款人：记录渠道、结果及承诺还款日（到期仍未还款将发出提醒）。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="96" />
-        <source>Send action back</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="97" />
-        <source>Nothing more to do now: the case is decided and closes.</source>
-        <translation type="unfinished" />
+        <source>Ask for documents on the use of funds; the case waits for them.</source>
+        <translation>要求借款人提供资金用途证明材料；案件等待材料。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="98" />
-        <source>The borrower was contacted: channel, outcome and any promise to pay (a reminder is raised if it passes unpaid).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="100" />
-        <source>Ask for documents on the use of funds; the case waits for them.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="102" />
         <source>Freeze the undrawn part of the line.</source>
-        <translation type="unfinished" />
+        <translation>冻结额度中尚未使用的部分。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="99" />
+        <source>Call the loan early: a senior officer confirms (four-eyes).</source>
+        <translation>提前收回贷款：须由高级审查员确认（双人复核）。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="101" />
+        <source>Set the five-category class above the days-past-due floor: a senior officer confirms (four-eyes).</source>
+        <translation>将五级分类调整至高于逾期天数对应的最低分类：须由高级审查员确认（双人复核）。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="103" />
-        <source>Call the loan early: a senior officer confirms (four-eyes).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="105" />
-        <source>Set the five-category class above the days-past-due floor: a senior officer confirms (four-eyes).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="107" />
         <source>Report suspicious activity to the anti-money-laundering team.</source>
-        <translation type="unfinished" />
+        <translation>向反洗钱团队报告可疑交易。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="118" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="114" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="119" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="115" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="120" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="116" />
         <source>Promised to pay by</source>
-        <translation type="unfinished" />
+        <translation>承诺还款日</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="121" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="117" />
         <source>New class</source>
-        <translation type="unfinished" />
+        <translation>调整后分类</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="182" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="179" />
         <source>Assigned to someone else</source>
         <translation>案件已分配给他人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="188" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="187" />
         <source>Sent for a second check</source>
         <translation>已提交复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="189" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="188" />
         <source>“{action}” is recorded and waits for a senior officer (four-eyes). If it is sent back, the case returns to your "My cases" with the checker's reason.</source>
-        <translation type="unfinished" />
+        <translation>“{action}”已记录，等待高级审查员复核（双人复核）。如被退回，案件将连同复核人的理由回到您的“我的案件”。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="193" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="192" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="195" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="194" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="222" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="220" />
         <source>not monitored yet</source>
-        <translation type="unfinished" />
+        <translation>尚未监测</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="224" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="222" />
         <source>{category} (above the days-past-due floor: {floor})</source>
-        <translation type="unfinished" />
+        <translation>{category}（高于逾期天数对应的最低分类：{floor}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="227" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="225" />
         <source>Loan no.</source>
-        <translation type="unfinished" />
+        <translation>贷款编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="228" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="226" />
         <source>Principal</source>
         <translation>本金</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="229" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="227" />
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="230" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="228" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="231" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="229" />
         <source>Days past due</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="232" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="230" />
         <source>Five-category class</source>
-        <translation type="unfinished" />
+        <translation>五级分类</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="233" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="231" />
         <source>As of</source>
         <translation>截至</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="234" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="232" />
         <source>Undrawn line</source>
-        <translation type="unfinished" />
+        <translation>未用额度</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="234" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="232" />
         <source>frozen on {at}</source>
-        <translation type="unfinished" />
+        <translation>已于 {at} 冻结</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="235" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="233" />
         <source>open</source>
         <translation>未关闭</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="238" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="236" />
         <source>Called early</source>
-        <translation type="unfinished" />
+        <translation>提前收回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="239" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="237" />
         <source>Loan {no}</source>
         <translation>借据 {no}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="244" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="242" />
         <source>Awaiting a senior officer's check (four-eyes): {maker} asked to {what} on {at}: “{reason}”</source>
-        <translation type="unfinished" />
+        <translation>待高级审查员复核（双人复核）：{maker} 于 {at} 申请{what}：“{reason}”</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="256" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="254" />
         <source>The origination application and its score follow.</source>
-        <translation type="unfinished" />
+        <translation>以下为贷前申请及其评分。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="263" />
+        <source>promised to pay by {day}</source>
+        <translation>承诺 {day} 前还款</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="265" />
-        <source>promised to pay by {day}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="267" />
         <source>{floor} → {category}</source>
-        <translation type="unfinished" />
+        <translation>{floor} → {category}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="271" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="269" />
         <source>reason: “{reason}”</source>
         <translation>理由：“{reason}”</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="273" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="271" />
         <source>checked by {checker} on {at}</source>
-        <translation type="unfinished" />
+        <translation>{checker} 于 {at} 复核</translation>
     </message>
 </context>
 <context>
@@ -8375,6 +8768,42 @@ Save it so?</source>
         <location filename="../../riskdesk/storage/session.py" line="45" />
         <source>The database could not complete the operation: {error}</source>
         <translation>数据库无法完成操作：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>TableExport</name>
+    <message>
+        <location filename="../../riskdesk/services/table_export.py" line="33" />
+        <source>Export to a .csv or .xlsx file, not {name}.</source>
+        <translation>请导出为 .csv 或 .xlsx 文件，而不是 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/table_export.py" line="36" />
+        <source>{n} rows do not fit in one Excel sheet; export to CSV.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TableTools</name>
+    <message>
+        <location filename="../../riskdesk/ui/table_tools.py" line="118" />
+        <source>Not exported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/table_tools.py" line="121" />
+        <source>Exported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/table_tools.py" line="122" />
+        <source>{n} rows written to {file}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/table_tools.py" line="135" />
+        <source>Export to Excel/CSV...</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

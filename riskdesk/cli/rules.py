@@ -18,6 +18,8 @@ def add_parser(sub: Subparsers) -> None:
     rset.add_argument("--disable", action="store_true")
     rset.add_argument("--severity", choices=["low", "medium", "high"])
     rset.add_argument("--param", action="append", default=[], metavar="NAME=JSON")
+    rset.add_argument("--hard-stop", choices=["yes", "no"],
+                      help="whether a hit forbids approval by anyone")
     rset.add_argument("--note", default="")
     add_common(rset)
     bl = rs.add_parser("blacklist", help="add an identifier to the internal blacklist")
@@ -44,6 +46,7 @@ def run(args: argparse.Namespace) -> int:
             for code, st in settings.items():
                 src = BY_CODE[code].source if code in BY_CODE else ""
                 print(f"  {code:<15} {'on ' if st.enabled else 'off'} {st.severity:<6} "
+                      f"{'hard stop ' if st.hard_stop else '':<10}"
                       f"{json.dumps(st.params, ensure_ascii=False):<45} {rule_name(code)} "
                       f"[{src}]")
             return 0
@@ -56,6 +59,8 @@ def run(args: argparse.Namespace) -> int:
         params = json_values(args.param, "--param")
         rs = rulesets.change_rule(session, actor, args.code,
                                   enabled=True if args.enable else False if args.disable else None,
-                                  severity=args.severity, params=params, note=args.note)
+                                  severity=args.severity, params=params, note=args.note,
+                                  hard_stop=None if args.hard_stop is None
+                                  else args.hard_stop == "yes")
         print(f"rule {args.code} changed: rule set {rs.id} is in force")
     return 0

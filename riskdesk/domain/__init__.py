@@ -9,6 +9,7 @@ from riskdesk.domain.keys import DataKey
 from riskdesk.domain.loans import (
     FundFlow,
     Loan,
+    LoanAction,
     LoanAlert,
     LoanSnapshot,
     MonitoringPolicy,
@@ -51,6 +52,7 @@ __all__ = [
     "ImportBatch",
     "InvestigationNote",
     "Loan",
+    "LoanAction",
     "LoanAlert",
     "LoanSnapshot",
     "NoteDraft",

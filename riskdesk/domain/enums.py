@@ -360,3 +360,27 @@ LABELS.update({  # partners
     "partner.status": QT_TRANSLATE_NOOP("Enum", "changed a partner's status"),
     "partner.capital": QT_TRANSLATE_NOOP("Enum", "set the capital figures"),
 })
+
+
+LABELS.update({  # post-loan actions on a loan's case (services/cases/postloan_actions.py)
+    "monitor": QT_TRANSLATE_NOOP("Enum", "continue monitoring"),
+    "contact": QT_TRANSLATE_NOOP("Enum", "contact the borrower"),
+    "request_docs": QT_TRANSLATE_NOOP("Enum", "request documents on the use of funds"),
+    "freeze_line": QT_TRANSLATE_NOOP("Enum", "freeze the undrawn line"),
+    "call_early": QT_TRANSLATE_NOOP("Enum", "call the loan early"),
+    "reclassify": QT_TRANSLATE_NOOP("Enum", "reclassify the loan"),
+    "suspicious": QT_TRANSLATE_NOOP("Enum", "report suspicious activity"),
+    "done": QT_TRANSLATE_NOOP("Enum", "done"),
+    "confirmed": QT_TRANSLATE_NOOP("Enum", "confirmed"),
+    "sent_back": QT_TRANSLATE_NOOP("Enum", "sent back"),
+    "sms": QT_TRANSLATE_NOOP("Enum", "text message"),
+    "visit": QT_TRANSLATE_NOOP("Enum", "visit"),
+    "promised_to_pay": QT_TRANSLATE_NOOP("Enum", "promised to pay"),
+    "refused_to_pay": QT_TRANSLATE_NOOP("Enum", "refused to pay"),
+    "disputes_debt": QT_TRANSLATE_NOOP("Enum", "disputes the debt"),
+    "not_reached": QT_TRANSLATE_NOOP("Enum", "not reached"),
+    "case.postloan": QT_TRANSLATE_NOOP("Enum", "took a post-loan action"),
+    "case.postloan.confirm": QT_TRANSLATE_NOOP("Enum", "confirmed the post-loan action "
+                                                        "(four-eyes)"),
+    "case.postloan.send_back": QT_TRANSLATE_NOOP("Enum", "sent the post-loan action back"),
+})

@@ -31,6 +31,34 @@ class Loan(SQLModel, table=True):
     partner_share: Decimal | None = Field(default=None, sa_type=Percent)
     batch_id: int | None = Field(default=None, foreign_key="import_batch.id")
     created_at: datetime = Field(sa_type=UtcDateTime)
+    # What post-loan actions did to the loan (services/cases/postloan_actions.py, issue 26):
+    # the undrawn line frozen, the loan called early, a class above its DPD floor.
+    line_frozen_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    called_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    category_override: str | None = Field(default=None, max_length=16)
+
+
+class LoanAction(SQLModel, table=True):
+    """One post-loan action on a loan's case, with its reason: continue monitoring, contact the
+    borrower (channel, outcome, promise-to-pay date), request documents, freeze the line, call
+    early or reclassify (these two wait for a senior's check), report suspicious activity."""
+    __tablename__ = "loan_action"
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="review_case.id", index=True)
+    loan_id: int = Field(foreign_key="loan.id", index=True)
+    action: str = Field(max_length=24)
+    status: str = Field(max_length=16)  # done / awaiting_check / confirmed / sent_back
+    reason: str = Field(max_length=2000)
+    detail: str = Field(default="{}", max_length=1000)  # canonical JSON (channel, class, ...)
+    promise_date: date | None = Field(default=None, index=True)
+    maker_id: int = Field(foreign_key="app_user.id")
+    maker: str = Field(max_length=64)
+    made_at: datetime = Field(sa_type=UtcDateTime)
+    checker_id: int | None = Field(default=None, foreign_key="app_user.id")
+    checker: str = Field(default="", max_length=64)
+    checked_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    check_reason: str = Field(default="", max_length=2000)
 
 
 class Repayment(SQLModel, table=True):

@@ -35,6 +35,9 @@ class RuleSetting(SQLModel, table=True):
     enabled: bool
     params: str = Field(sa_type=LongText)  # canonical JSON
     source: str = Field(max_length=255)
+    # A hit of a hard-stop rule forbids approval by anyone (issue 26); kept with the version, so
+    # compliance changes it with the rule set.
+    hard_stop: bool = Field(default=False)
 
 
 class RuleHit(SQLModel, table=True):

@@ -77,6 +77,27 @@ def _histogram(bins: list[tuple[str, int]], font: str) -> Drawing:
     return d
 
 
+def _reclassified(s: Styles, f: MonthlyFigures) -> list[Flowable]:
+    """Exceptions to the five-category floors: loans a maker and a checker classed above what
+    their days past due give, confirmed this month (issue 26)."""
+    out: list[Flowable] = [Paragraph(esc(translate(
+        "MonthlyReport", "Five-category exceptions: loans classed above their days-past-due "
+        "floor")), s.h1)]
+    if not f.reclassified:
+        return out + [Paragraph(esc(translate("MonthlyReport", "No loan was classed above its "
+                                              "floor this month.")), s.body)]
+    return out + [table(s, [(translate("MonthlyReport", "Loan"),
+                             translate("MonthlyReport", "Floor"),
+                             translate("MonthlyReport", "Class"),
+                             translate("MonthlyReport", "Maker"),
+                             translate("MonthlyReport", "Checker"),
+                             translate("MonthlyReport", "Confirmed"),
+                             translate("MonthlyReport", "Reason"))] + [
+        (r.loan_no, label(r.floor), label(r.category), r.maker, r.checker, _when(r.at),
+         r.reason) for r in f.reclassified],
+        widths=[28 * mm, 22 * mm, 22 * mm, 20 * mm, 20 * mm, 32 * mm, WIDTH - 144 * mm])]
+
+
 def _automatic(s: Styles, f: MonthlyFigures) -> list[Flowable]:
     """How the automatic decisions fell: by score band, then each trigger that fired, on
     applications flagged and on those still approved automatically (low severity)."""
@@ -265,6 +286,7 @@ def build(data: MonthlyReportData, *, report_no: str) -> bytes:
     else:
         story.append(Paragraph(esc(translate("MonthlyReport", "No application this month was "
                                              "over a ceiling.")), s.body))
+    story += _reclassified(s, f)
     m = data.model
     story += [Paragraph(esc(translate("MonthlyReport", "Model monitoring")), s.h1),
               pairs(s, [(translate("MonthlyReport", "Active model"), m.get("name", "-")),
@@ -292,6 +314,8 @@ def build(data: MonthlyReportData, *, report_no: str) -> bytes:
         (translate("MonthlyReport", "Complaints received"), c.received),
         (translate("MonthlyReport", "Replied"), c.responded),
         (translate("MonthlyReport", "Replied on time"), _pct(c.on_time_rate)),
+        (translate("MonthlyReport", "Replied late (after the due time, extensions counted)"),
+         c.late),
         (translate("MonthlyReport", "Extended"), _pct(c.extension_rate)),
         (translate("MonthlyReport", "Reopened"), _pct(c.reopen_rate)),
         (translate("MonthlyReport", "Overdue at the cut-off"), c.overdue)])]

@@ -32,6 +32,9 @@ class RuleDef:
     enabled: bool = True
     doc: str = ""
     param_names: tuple[str, ...] = field(default=())
+    # A hit forbids approval by anyone (issue 26); the default for a new rule set: compliance
+    # changes it with the rule set (services.credit.rulesets.change_rule).
+    hard_stop: bool = False
 
 
 RULES: tuple[RuleDef, ...] = (
@@ -52,7 +55,8 @@ RULES: tuple[RuleDef, ...] = (
             QT_TRANSLATE_NOOP("Rules", "Stated age {stated}, the ID number gives {actual}")),
     RuleDef("ID_CHECKSUM", QT_TRANSLATE_NOOP("Rules", "Invalid ID number checksum"),
             "high", {}, GB11643,
-            QT_TRANSLATE_NOOP("Rules", "The ID number's check character is wrong")),
+            QT_TRANSLATE_NOOP("Rules", "The ID number's check character is wrong"),
+            hard_stop=True),
     RuleDef("DEBT_TO_INCOME", QT_TRANSLATE_NOOP("Rules", "Debt service above income limit"),
             "medium", {"max_ratio": 0.5, "existing_payment_rate": 0.03}, INTERNAL,
             QT_TRANSLATE_NOOP("Rules", "Monthly repayments are {ratio:.0%} of monthly income "
@@ -62,12 +66,13 @@ RULES: tuple[RuleDef, ...] = (
     RuleDef("AMOUNT_CEILING", QT_TRANSLATE_NOOP("Rules", "Above the personal credit-loan ceiling"),
             "high", {"ceiling": 200_000, "days": 365}, CBIRC_2020_9,
             QT_TRANSLATE_NOOP("Rules", "This person's applications total {total:,.0f} CNY within "
-                              "{days} days (ceiling {ceiling:,.0f})")),
+                              "{days} days (ceiling {ceiling:,.0f})"), hard_stop=True),
     RuleDef("COST_CEILING", QT_TRANSLATE_NOOP("Rules", "All-in annual cost above the ceiling"),
             "high", {"ceiling_pct": 24.0, "lpr_multiple": 4}, PRICING_2025,
             QT_TRANSLATE_NOOP("Rules", "All-in annual cost {cost:.2f} % (band {band}); ceiling "
                               "{ceiling:.0f} %; 4x LPR benchmark {lpr4:.2f} %"),
-            doc="APR + (upfront + monthly x term + other fees) / amount x 12 / term x 100"),
+            doc="APR + (upfront + monthly x term + other fees) / amount x 12 / term x 100",
+            hard_stop=True),
     RuleDef("BULLET_TERM", QT_TRANSLATE_NOOP("Rules", "Bullet repayment longer than allowed"),
             "medium", {"max_months": 12}, CBIRC_2020_9,
             QT_TRANSLATE_NOOP("Rules", "Bullet repayment over {term} months (limit {limit})")),
@@ -78,7 +83,8 @@ RULES: tuple[RuleDef, ...] = (
             doc="enable for a local bank and list its licensed region-code prefixes"),
     RuleDef("BLACKLIST", QT_TRANSLATE_NOOP("Rules", "Internal blacklist hit"),
             "high", {}, INTERNAL,
-            QT_TRANSLATE_NOOP("Rules", "The {kind} is on the internal blacklist")),
+            QT_TRANSLATE_NOOP("Rules", "The {kind} is on the internal blacklist"),
+            hard_stop=True),
 )
 BY_CODE = {r.code: r for r in RULES}
 
@@ -108,6 +114,7 @@ POST_LOAN_NAMES = {
     "ROUND_TRIP": QT_TRANSLATE_NOOP("PostLoan", "Round trip to own account"),
     "LARGE_VALUE": QT_TRANSLATE_NOOP("PostLoan", "Large-value same-day total"),
     "ANNUAL_REVIEW": QT_TRANSLATE_NOOP("PostLoan", "Annual credit re-review due"),
+    "PROMISE_BROKEN": QT_TRANSLATE_NOOP("PostLoan", "Promise to pay not kept"),
     "JOINT_SHARE": QT_TRANSLATE_NOOP("PostLoan", "Partner share of a joint loan below the "
                                                  "minimum"),
 }

@@ -26,6 +26,7 @@ class Setting:
     severity: str
     enabled: bool
     params: dict[str, Any]
+    hard_stop: bool = False  # a hit forbids approval by anyone (issue 26)
 
 
 @dataclass

@@ -54,6 +54,7 @@ def canonical_text(ev: AuditEvent) -> str:
 # without it (services/audit/signatures.py). A new kind of final decision belongs here.
 SIGNED_ACTIONS = frozenset({
     "case.decide", "case.check.confirm", "case.check.send_back",  # decisions, overrides, 4-eyes
+    "case.postloan", "case.postloan.confirm", "case.postloan.send_back",  # post-loan actions
     "model.approve", "rules.change", "policy.change", "blacklist.add",  # model, rule, list
     "loan.policy.change", "partner.status",
     "complaint.close", "complaint.withdraw", "complaint.special_approved",

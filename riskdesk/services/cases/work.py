@@ -14,7 +14,15 @@ from sqlmodel import Session, col, select
 
 from riskdesk.domain.applications import Application
 from riskdesk.domain.cases import Case, InvestigationNote, NoteDraft
-from riskdesk.domain.enums import CLOSED_STATUSES, Band, CaseStatus, Role, Severity
+from riskdesk.domain.enums import (
+    CLOSED_STATUSES,
+    Band,
+    CaseKind,
+    CaseStatus,
+    Role,
+    Severity,
+    label,
+)
 from riskdesk.domain.scoring import DecisionRecord, PolicyVersion
 from riskdesk.domain.users import User, UserRole
 from riskdesk.errors import (
@@ -28,6 +36,7 @@ from riskdesk.i18n import translate
 from riskdesk.services import free_text
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
+from riskdesk.services.cases.hard_stops import refuse_approval
 from riskdesk.services.permissions import Action, require
 from riskdesk.services.versioned import save_versioned
 from riskdesk.storage.clock import utcnow
@@ -35,6 +44,7 @@ from riskdesk.storage.clock import utcnow
 NOTE_KINDS = ("identity", "phone", "income", "employer", "site_visit", "credit_bureau", "other")
 NOTE_OUTCOMES = ("verified", "discrepancy", "unable_to_verify")
 DECISIONS = ("approve", "decline", "request_info", "escalate")
+PRE_LOAN_ONLY = ("approve", "decline", "request_info")  # not offered on a post-loan case
 OPEN = {CaseStatus.NEW, CaseStatus.IN_REVIEW, CaseStatus.PENDING_INFO, CaseStatus.ESCALATED,
         CaseStatus.RETURNED}
 TRACKED = ("status", "assignee_id", "decision", "reason", "maker_id", "decided_by_id",
@@ -232,6 +242,12 @@ def decide(session: Session, actor: Actor, case_id: int, version: int, decision:
     if case.status not in OPEN:
         raise InvalidInput(translate("Cases", "Case {id} is {status}; it cannot be decided now.")
                            .format(id=case_id, status=case.status))
+    if case.kind == CaseKind.POST_LOAN and decision in PRE_LOAN_ONLY:
+        raise InvalidInput(translate("Cases", "Case {id} is a post-loan case: it takes post-loan "
+                                     "actions, not {decision}.").format(
+            id=case_id, decision=label(decision)))
+    if decision == "approve":
+        refuse_approval(session, case)  # hard stops: nobody approves, whatever the role
     if case.status == CaseStatus.ESCALATED and not actor.has(Role.SENIOR_OFFICER):
         raise PermissionDenied(translate("Cases", "Case {id} is escalated: a senior officer "
                                          "decides it.").format(id=case_id))
@@ -278,6 +294,12 @@ def check(session: Session, actor: Actor, case_id: int, version: int, *, confirm
     if case.maker_id == actor.user_id:
         raise PermissionDenied(translate("Cases", "{user} made this decision and may not also "
                                          "check it (four-eyes).").format(user=actor.username))
+    if case.kind == CaseKind.POST_LOAN:  # its pending action is checked with the action
+        raise InvalidInput(translate("Cases", "Case {id} waits for the check of a post-loan "
+                                     "action: confirm or send back that action.").format(
+            id=case_id))
+    if confirm and case.decision == "approve":
+        refuse_approval(session, case)  # a hard stop found since the maker's approval
     if confirm:
         values: dict[str, Any] = {"status": CaseStatus.DECIDED, "decided_by_id": case.maker_id,
                                   "checked_by_id": actor.user_id}

@@ -40,23 +40,24 @@ def current_rule_set(session: Session, actor: Actor) -> tuple[RuleSet, dict[str,
     now = utcnow(session)
     rs = _in_force(session, RuleSet, now)
     if rs is None:
-        rs = _write_rule_set(session, actor, {r.code: Setting(r.code, r.severity, r.enabled,
-                                                              dict(r.params)) for r in RULES},
-                             now, translate("Rules", "defaults"))
+        defaults = {r.code: Setting(r.code, r.severity, r.enabled, dict(r.params), r.hard_stop)
+                    for r in RULES}
+        rs = _write_rule_set(session, actor, defaults, now, translate("Rules", "defaults"))
         audit.append(session, actor, "rules.seed", "rule_set", rs.id or 0,
-                     after={"rules": {r.code: _describe(Setting(r.code, r.severity, r.enabled,
-                                                                r.params)) for r in RULES}})
+                     after={"rules": {code: _describe(s) for code, s in defaults.items()}})
     return rs, settings_of(session, rs.id or 0)
 
 
 def settings_of(session: Session, rule_set_id: int) -> dict[str, Setting]:
     rows = session.exec(select(RuleSetting).where(col(RuleSetting.rule_set_id) == rule_set_id)
                         .order_by(col(RuleSetting.code))).all()
-    return {r.code: Setting(r.code, r.severity, r.enabled, json.loads(r.params)) for r in rows}
+    return {r.code: Setting(r.code, r.severity, r.enabled, json.loads(r.params), r.hard_stop)
+            for r in rows}
 
 
 def _describe(s: Setting) -> dict[str, Any]:
-    return {"severity": s.severity, "enabled": s.enabled, "params": s.params}
+    return {"severity": s.severity, "enabled": s.enabled, "params": s.params,
+            "hard_stop": s.hard_stop}
 
 
 def _write_rule_set(session: Session, actor: Actor, settings: dict[str, Setting],
@@ -70,14 +71,17 @@ def _write_rule_set(session: Session, actor: Actor, settings: dict[str, Setting]
         session.add(RuleSetting(rule_set_id=rs.id or 0, code=code,
                                 name=d.name if d else code, severity=s.severity,
                                 enabled=s.enabled, params=canonical_json(s.params),
-                                source=d.source if d else ""))
+                                source=d.source if d else "", hard_stop=s.hard_stop))
     session.flush()
     return rs
 
 
 def change_rule(session: Session, actor: Actor, code: str, *, enabled: bool | None = None,
                 severity: str | None = None, params: dict[str, Any] | None = None,
-                effective_from: datetime | None = None, note: str = "") -> RuleSet:
+                effective_from: datetime | None = None, note: str = "",
+                hard_stop: bool | None = None) -> RuleSet:
+    """A new rule-set version with one rule changed; ``hard_stop``: whether a hit of the rule
+    forbids approval by anyone (issue 26)."""
     require(actor, Action.RULE_CHANGE)
     _, settings = current_rule_set(session, actor)
     if code not in settings:
@@ -98,7 +102,7 @@ def change_rule(session: Session, actor: Actor, code: str, *, enabled: bool | No
                                                              example=old.params[key]))
         new_params[key] = value
     new = Setting(code, severity or old.severity, old.enabled if enabled is None else enabled,
-                  new_params)
+                  new_params, old.hard_stop if hard_stop is None else hard_stop)
     settings = dict(settings) | {code: new}
     rs = _write_rule_set(session, actor, settings, effective_from or utcnow(session), note)
     audit.append(session, actor, "rules.change", "rule_set", rs.id or 0,

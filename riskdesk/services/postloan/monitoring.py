@@ -35,7 +35,15 @@ from riskdesk.config import SOURCE_TIMEZONE
 from riskdesk.domain.applications import Application
 from riskdesk.domain.cases import Case
 from riskdesk.domain.enums import CaseKind
-from riskdesk.domain.loans import FundFlow, Loan, LoanAlert, LoanSnapshot, MonitoringRun, Repayment
+from riskdesk.domain.loans import (
+    FundFlow,
+    Loan,
+    LoanAction,
+    LoanAlert,
+    LoanSnapshot,
+    MonitoringRun,
+    Repayment,
+)
 from riskdesk.domain.reports import Report
 from riskdesk.domain.tables import table_of
 from riskdesk.i18n import QT_TRANSLATE_NOOP, translate
@@ -76,6 +84,9 @@ ALERTS: dict[str, tuple[str, str]] = {
     "JOINT_SHARE": ("high", QT_TRANSLATE_NOOP(
         "PostLoan", "Jointly funded with {partner}, whose share is {share} % (at least {minimum} "
         "% required)")),
+    "PROMISE_BROKEN": ("high", QT_TRANSLATE_NOOP(
+        "PostLoan", "Promise to pay by {promised} (contact on {contacted}) not kept: {overdue} "
+        "still overdue, {dpd} days past due")),
     "ANNUAL_REVIEW": ("low", QT_TRANSLATE_NOOP(
         "PostLoan", "Loan over one year: credit re-review {n} due since {due}")),
 }
@@ -139,7 +150,8 @@ def run_monitoring(engine: Engine, actor: Actor, as_of: date | None = None,
         state.check()
         state.progress(0.5, translate("PostLoan", "Checking fund flows"))
         hits = pd.concat([_repayment_hits(standing, p), _flow_hits(conn, day, p),
-                          _annual_hits(conn, day, p), _joint_hits(conn, day, p)],
+                          _annual_hits(conn, day, p), _joint_hits(conn, day, p),
+                          _promise_hits(conn, day, standing)],
                          ignore_index=True)
         state.check()
         state.progress(0.8, translate("PostLoan", "Raising cases"))
@@ -194,7 +206,8 @@ def _standing(conn: Connection, day: date, p: dict[str, Any]) -> pd.DataFrame:
         .group_by(col(r.loan_id)))
     agg = frame_of(conn, q)
     loans = frame_of(conn, select(col(Loan.id).label("loan_id"), col(Loan.principal),
-                                  col(Loan.start_date)).where(col(Loan.start_date) <= day))
+                                  col(Loan.start_date), col(Loan.category_override))
+                     .where(col(Loan.start_date) <= day))
     out = loans.merge(agg, on="loan_id", how="left")
     first_late = pd.to_datetime(out["first_late"], errors="coerce")
     dpd = (pd.Timestamp(day) - first_late).dt.days
@@ -209,7 +222,12 @@ def _standing(conn: Connection, day: date, p: dict[str, Any]) -> pd.DataFrame:
     floors = p["category_from_dpd"]
     bins = [-1] + [int(floors[c]) - 1 for c in CATEGORIES[1:]] + [np.iinfo(np.int64).max]
     out["category"] = pd.cut(out["dpd"], bins=bins, labels=list(CATEGORIES)).astype(str)
-    return out
+    # A class a senior confirmed above the floor (services/cases/postloan_actions.py) holds
+    # while it is worse than the floor.
+    rank = {c: i for i, c in enumerate(CATEGORIES)}
+    above = out["category_override"].map(rank).fillna(-1) > out["category"].map(rank)
+    out.loc[above, "category"] = out.loc[above, "category_override"]
+    return out.drop(columns="category_override")
 
 
 def _snapshot(conn: Connection, standing: pd.DataFrame, day: date) -> bool:
@@ -413,6 +431,27 @@ def _annual_hits(conn: Connection, day: date, p: dict[str, Any]) -> pd.DataFrame
             for s, k in zip(start[due.index], n, strict=True)]
     return _hits(due["loan_id"], "ANNUAL_REVIEW", n.astype(str).tolist(),
                  [{"n": int(k), "due": w} for k, w in zip(n, when, strict=True)])
+
+
+def _promise_hits(conn: Connection, day: date, standing: pd.DataFrame) -> pd.DataFrame:
+    """A borrower's promise to pay (a contact recorded on the loan's case) whose date has passed
+    with the loan still overdue: a reminder on the loan's case, once per promise."""
+    promises = frame_of(conn, select(
+        col(LoanAction.id), col(LoanAction.loan_id), col(LoanAction.promise_date),
+        col(LoanAction.made_at)).where(col(LoanAction.action) == "contact",
+                                       col(LoanAction.promise_date).is_not(None),
+                                       col(LoanAction.promise_date) < day))
+    if promises.empty or standing.empty:
+        return pd.DataFrame(columns=HIT_COLUMNS)
+    promises["loan_id"] = promises["loan_id"].astype(np.int64)
+    m = promises.merge(standing[["loan_id", "overdue", "dpd"]], on="loan_id")
+    m = m[m["overdue"] > 0]
+    return _hits(m["loan_id"], "PROMISE_BROKEN", [f"ptp:{int(i)}" for i in m["id"]],
+                 [{"promised": str(pd.Timestamp(d).date()),
+                   "contacted": str(pd.Timestamp(at).date()), "overdue": _money(o),
+                   "dpd": int(n)}
+                  for d, at, o, n in zip(m["promise_date"], m["made_at"], m["overdue"],
+                                         m["dpd"], strict=True)])
 
 
 def _new_only(conn: Connection, hits: pd.DataFrame) -> pd.DataFrame:

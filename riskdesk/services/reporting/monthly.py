@@ -39,6 +39,21 @@ class Override:
     outcome: str | None  # confirmed / sent back
 
 
+@dataclass(frozen=True)
+class Reclassification:
+    """A loan's five-category class set above its days-past-due floor (a post-loan action
+    confirmed by a second person, services/cases/postloan_actions.py): an exception to the
+    floor, listed in the report (issue 26)."""
+    case_id: int
+    loan_no: str
+    floor: str
+    category: str
+    maker: str
+    checker: str
+    at: datetime  # confirmed
+    reason: str
+
+
 @dataclass
 class MonthlyFigures:
     month: str
@@ -66,6 +81,8 @@ class MonthlyFigures:
     ceilings: dict[tuple[str, str, str], int] = field(default_factory=dict)
     audit_head_seq: int = 0
     audit_head_hash: str = ""
+    # Loans classed above their days-past-due floor, confirmed this month (issue 26).
+    reclassified: list[Reclassification] = field(default_factory=list)
 
     @property
     def flag_rate(self) -> float | None:
@@ -119,11 +136,37 @@ def monthly_figures(session: Session, actor: Actor, month: str,
     f.pd_bins = [(f"{5 * b}-{5 * b + 5}%" if b < 9 else "45%+", bins[b]) for b in range(10)]
     _officer_steps(session, f, p)
     _ceilings(session, f, over)
+    f.reclassified = reclassifications(session, p)
     head = session.execute(select(col(AuditEvent.seq), col(AuditEvent.hash)).where(
         col(AuditEvent.at) <= cut_off).order_by(col(AuditEvent.seq).desc()).limit(1)).first()
     if head is not None:
         f.audit_head_seq, f.audit_head_hash = int(head[0]), str(head[1])
     return f
+
+
+def reclassifications(session: Session, p: Period) -> list[Reclassification]:
+    """The period's confirmed reclassifications above the floor, from the trail as it was at
+    the cut-off (the maker's reason from the maker's event)."""
+    out = []
+    for entity, who, at, after in session.execute(select(
+            col(AuditEvent.entity_id), col(AuditEvent.actor), col(AuditEvent.at),
+            col(AuditEvent.after)).where(
+            col(AuditEvent.entity_type) == "case",
+            col(AuditEvent.action) == "case.postloan.confirm",
+            p.holds(col(AuditEvent.at))).order_by(col(AuditEvent.seq))):
+        data: dict[str, Any] = json.loads(after) if after else {}
+        if data.get("decision") != "reclassify":
+            continue
+        made = session.execute(select(col(AuditEvent.after)).where(
+            col(AuditEvent.entity_type) == "case", col(AuditEvent.entity_id) == entity,
+            col(AuditEvent.action) == "case.postloan", col(AuditEvent.at) <= at)
+            .order_by(col(AuditEvent.seq).desc()).limit(1)).scalar()
+        maker_reason = str(json.loads(made).get("reason") or "") if made else ""
+        out.append(Reclassification(int(entity), str(data.get("loan") or ""),
+                                    str(data.get("floor") or ""),
+                                    str(data.get("category") or ""),
+                                    str(data.get("maker") or ""), str(who), at, maker_reason))
+    return out
 
 
 @dataclass

@@ -42,7 +42,9 @@ from riskdesk.services.cases.detail import (
     load_case,
     unmask,
 )
+from riskdesk.services.cases.hard_stops import HardStop, case_hard_stops
 from riskdesk.services.permissions import Action, allowed
+from riskdesk.ui.cases.postloan_panel import PostLoanPanel, hard_stop_html
 from riskdesk.ui.dialogs import Dialogs
 from riskdesk.ui.evidence import EvidencePanel
 from riskdesk.ui.formats import (
@@ -146,6 +148,10 @@ class CaseDialog(QDialog):
         side_layout.addWidget(self.note_text)
         side_layout.addWidget(self.add_note_button)
         side_layout.addWidget(self.reason)
+        # A post-loan case's own actions in place of approve/decline (issue 26, item 4).
+        self.postloan = PostLoanPanel(backend, dialogs, case_id, self.reason, self._acted, side)
+        side_layout.addWidget(self.postloan)
+        self.hard_stops: tuple[HardStop, ...] = ()
         for row in (("claim", "approve", "decline"), ("request_info", "escalate"),
                     ("confirm", "send_back")):
             line = QHBoxLayout()
@@ -174,6 +180,8 @@ class CaseDialog(QDialog):
     # -- loading -------------------------------------------------------------------------
     def reload(self) -> None:
         self.detail = self.backend.write(load_case, self.case_id)  # opening is audited
+        self.hard_stops = self.backend.read(case_hard_stops, self.case_id)
+        self.postloan.reload()
         draft = self.backend.read(cases.draft_text, self.case_id)
         if draft is not None and not self.note_text.toPlainText():
             self.note_text.blockSignals(True)
@@ -225,6 +233,14 @@ class CaseDialog(QDialog):
                        self.reason):
             widget.setEnabled(work)
         self.loan_button.setEnabled(self.detail.loan_id is not None)
+        post_loan = self.postloan.view is not None  # its own actions, not the pre-loan ones
+        for key in ("approve", "decline", "request_info", "confirm", "send_back"):
+            self.buttons[key].setVisible(not post_loan)
+        if self.hard_stops:  # nobody approves (issue 26); the case says why
+            self.buttons["approve"].setEnabled(False)
+            self.buttons["confirm"].setEnabled(False)
+            self.buttons["approve"].setToolTip(self.tr("Hard stop: nobody may approve this "
+                                                       "application."))
         app = self.detail.application
         may_unmask = allowed(self.actor, Action.PII_UNMASK) and app is not None
         for key, button in self.unmask_buttons.items():
@@ -311,6 +327,12 @@ class CaseDialog(QDialog):
             self.reason.clear()
             if self.on_change:
                 self.on_change()
+        self.reload()
+
+    def _acted(self) -> None:
+        """After a post-loan action: the queue and this window show the case as it is now."""
+        if self.on_change:
+            self.on_change()
         self.reload()
 
     def add_note(self) -> None:
@@ -401,13 +423,15 @@ class CaseDialog(QDialog):
         if d.check_reasons:
             parts.append(f"<p><b>{e(T['Approval needs a second person'])}:</b> "
                          f"{e(list_sep().join(d.check_reasons))}</p>")
+        parts.append(hard_stop_html(self.hard_stops))
+        parts.append(self.postloan.html())  # a post-loan case leads with its loan
         if d.application is not None:
             parts.append(self._groups(d.application))
         if d.decision is not None:
             parts.append(self._score(d.decision))
         if d.reasons:
             parts.append(self._reasons(d))
-        if d.alerts:
+        if d.alerts and self.postloan.view is None:
             title = self.tr("Early warnings (evidence)")
             parts.append(f"<h3>{e(title)}</h3>" + self._table(
                 [(f"{date_text(a.detected_on)} {a.name} ({label(a.severity)})",
