@@ -192,79 +192,142 @@
 <context>
     <name>ApplicationsModel</name>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="19" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="20" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="20" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="21" />
         <source>Submitted</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="21" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="22" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="22" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="23" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="23" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="24" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="24" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="25" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="25" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="26" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="26" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="27" />
         <source>Amount (CNY)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="27" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="28" />
         <source>Term (months)</source>
         <translation>期限（月）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="28" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="29" />
         <source>APR %</source>
         <translation>年利率 %</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="29" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="30" />
         <source>PD %</source>
         <translation>违约概率 %</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="30" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="31" />
         <source>Points</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="31" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="32" />
         <source>Band</source>
         <translation>区间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="32" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="33" />
         <source>Rule hits</source>
         <translation>规则命中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/model.py" line="33" />
+        <location filename="../../riskdesk/ui/applications/model.py" line="34" />
         <source>Known outcome</source>
         <translation>已知表现</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationsTab</name>
+    <message>
+        <location filename="../../riskdesk/ui/applications/tab.py" line="38" />
+        <source>Search: application or loan no., ID number (also masked), phone or name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/applications/tab.py" line="45" />
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/applications/tab.py" line="46" />
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/applications/tab.py" line="47" />
+        <source>Band</source>
+        <translation>区间</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/applications/tab.py" line="48" />
+        <source>Known outcome</source>
+        <translation>已知表现</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/applications/tab.py" line="51" />
+        <source>{what}: any</source>
+        <translation>{what}：全部</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/applications/tab.py" line="53" />
+        <source>{what}: {value}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/applications/tab.py" line="58" />
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/applications/tab.py" line="66" />
+        <source>Enter or a double-click opens the application with its case.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/applications/tab.py" line="103" />
+        <source>the search “{text}”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/applications/tab.py" line="105" />
+        <source>No applications match {what}: clear the filters or the search to see them all.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/applications/tab.py" line="107" />
+        <source>No applications yet: import a file (Ctrl+I).</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -625,566 +688,566 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="108" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="111" />
         <source>What did you check, and what did you find?</source>
         <translation>您核实了什么？发现了什么？</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="109" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="112" />
         <source>Add note</source>
         <translation>添加笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="111" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="114" />
         <source>Reason (required for every decision)</source>
         <translation>理由（每个决定都必须填写）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="113" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="116" />
         <source>Claim</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="113" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="116" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="114" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="117" />
         <source>Decline</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="115" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="118" />
         <source>Request information</source>
         <translation>要求补充材料</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="116" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="119" />
         <source>Escalate</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="116" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="119" />
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="117" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="120" />
         <source>Send back</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="121" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="124" />
         <source>Open loan...</source>
         <translation>打开借据…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="122" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="125" />
         <source>Schedule, repayments, days past due by month and where the money went</source>
         <translation>还款计划、还款记录、逐月逾期天数和资金去向</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="128" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="131" />
         <source>Show ID number</source>
         <translation>显示身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="128" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="131" />
         <source>Show phone</source>
         <translation>显示手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="129" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="132" />
         <source>Show bank card</source>
         <translation>显示银行卡号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="131" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="134" />
         <source>Shows the full value to you; the audit trail records that you looked.</source>
         <translation>向您显示完整信息；审计轨迹会记录您的查看。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="142" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="145" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="143" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="146" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="144" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="147" />
         <source>History shows</source>
         <translation>历史显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="191" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="197" />
         <source>Case {id} - {app}</source>
         <translation>案件 {id} - {app}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="252" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="258" />
         <source>Not shown</source>
         <translation>未显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="272" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="278" />
         <source>Application {no}</source>
         <translation>申请 {no}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="274" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="280" />
         <source>This application has no case to open.</source>
         <translation>该申请没有可打开的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="302" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="308" />
         <source>Assigned to someone else</source>
         <translation>案件已分配给他人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="308" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="314" />
         <source>Sent for a second check</source>
         <translation>已提交复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="309" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="315" />
         <source>Your approval is recorded and waits for a senior officer (four-eyes): {why}. If it is sent back, the case returns to your "My cases" with the checker's reason.</source>
         <translation>您的批准已记录，正等待高级审核员复核（双人复核）：{why}。如被退回，案件将连同复核人的理由回到您的“我的案件”。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="320" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="326" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="324" />
-        <location filename="../../riskdesk/ui/cases/detail.py" line="344" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="330" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="352" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="370" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="378" />
         <source>Decide again: your new decision goes to the check again.</source>
         <translation>请重新决定：新的决定将再次提交复核。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="371" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="379" />
         <source>Case {id}</source>
         <translation>案件 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="372" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="380" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="373" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="381" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="374" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="382" />
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="375" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="383" />
         <source>nobody</source>
         <translation>无人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="376" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="384" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="377" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="385" />
         <source>Approval needs a second person</source>
         <translation>批准需要第二人复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="383" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="391" />
         <source>No events of this kind.</source>
         <translation>没有此类事件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="384" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="392" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="378" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="386" />
         <source>Rule hits</source>
         <translation>规则命中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="379" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="387" />
         <source>Linked applications</source>
         <translation>关联申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="381" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="389" />
         <source>Notes</source>
         <translation>调查笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="382" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="390" />
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="456" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="464" />
         <source>corrects note {id}</source>
         <translation>更正笔记 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="420" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="428" />
         <source>Partner under review: {code} {name}. Why: {reason}</source>
         <translation>复审中的合作方：{code} {name}。原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="500" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="508" />
         <source>{value} (unmasked)</source>
         <translation>{value}（已解除遮蔽）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="522" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="530" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="511" />
-        <location filename="../../riskdesk/ui/cases/detail.py" line="512" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="519" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="520" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="93" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="96" />
         <source>All events</source>
         <translation>全部事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="94" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="97" />
         <source>Decisions and checks</source>
         <translation>决定与复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="95" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="98" />
         <source>Claims, assignments and notes</source>
         <translation>领取、分配与笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="96" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="99" />
         <source>Views of personal data</source>
         <translation>查看个人信息</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="97" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="100" />
         <source>Other events</source>
         <translation>其他事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="242" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="248" />
         <source>Hard stop: nobody may approve this application.</source>
         <translation>硬性拒绝：任何人均不得批准此申请。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="394" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="402" />
         <source>{maker} decided to {decision} on {at}: “{reason}”</source>
         <translation>{maker} 于 {at} 决定{decision}：“{reason}”</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="398" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="406" />
         <source>Sent back by {checker} on {at}</source>
         <translation>{checker} 于 {at} 退回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="400" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="408" />
         <source>Checker's reason: “{reason}”</source>
         <translation>复核人理由：“{reason}”</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="404" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="412" />
         <source>Awaiting a second person's check (four-eyes)</source>
         <translation>等待第二人复核（双人复核）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="405" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="413" />
         <source>Why: {why}</source>
         <translation>原因：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="482" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="490" />
         <source>{who} viewed the case {n} times, last {at}</source>
         <translation>{who} 查看了案件 {n} 次，最近一次 {at}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="484" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="492" />
         <source>{who} viewed the case</source>
         <translation>{who} 查看了案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="488" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="496" />
         <source>reason: “{reason}”</source>
         <translation>理由：“{reason}”</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="490" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="498" />
         <source>decided in place of {user} (confirmed)</source>
         <translation>代替 {user} 作出决定（已确认）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="495" />
-        <location filename="../../riskdesk/ui/cases/detail.py" line="553" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="503" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="561" />
         <source>not given</source>
         <translation>未提供</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="502" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="510" />
         <source>male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="502" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="510" />
         <source>female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="507" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="515" />
         <source>{stated} (the ID says {age})</source>
         <translation>{stated}（身份证显示 {age}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="513" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="521" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="514" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="522" />
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="515" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="523" />
         <source>Age from the ID</source>
         <translation>身份证年龄</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="516" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="524" />
         <source>Stated age</source>
         <translation>自报年龄</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="517" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="525" />
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="518" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="526" />
         <source>Region code</source>
         <translation>地区代码</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="519" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="527" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="520" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="528" />
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="521" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="529" />
         <source>Loan</source>
         <translation>贷款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="523" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="531" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="525" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="533" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="528" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="536" />
         <source>Fees over the term</source>
         <translation>全期费用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="529" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="537" />
         <source>Repayment</source>
         <translation>还款方式</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="531" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="539" />
         <source>Income and debt</source>
         <translation>收入与负债</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="532" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="540" />
         <source>Annual income</source>
         <translation>年收入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="534" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="542" />
         <source>Monthly income</source>
         <translation>月收入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="536" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="544" />
         <source>Years in employment</source>
         <translation>工作年限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="537" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="545" />
         <source>Income verification</source>
         <translation>收入核验</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="539" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="547" />
         <source>Monthly payment of this loan</source>
         <translation>本笔贷款月供</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="540" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="548" />
         <source>Payment to income</source>
         <translation>月供收入比</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="542" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="550" />
         <source>Instalment loan balances</source>
         <translation>分期贷款余额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="544" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="552" />
         <source>Debt to income (balances + this loan) / annual income</source>
         <translation>负债收入比（余额 + 本笔贷款）/ 年收入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="546" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="554" />
         <source>Credit bureau</source>
         <translation>征信信息</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="549" />
-        <location filename="../../riskdesk/ui/cases/detail.py" line="551" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="557" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="559" />
         <source>Partner</source>
         <translation>合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="550" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="558" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="583" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="591" />
         <source>{points} points, {band} band (PD {pd})</source>
         <translation>{points} 分，{band}档（违约概率 {pd}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="585" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="593" />
         <source>Approve band: above {a} points (PD below {pa}); decline band: {d} points or fewer (PD {pd} or more); review in between.</source>
         <translation>批准档：高于 {a} 分（违约概率低于 {pa}）；拒绝档：{d} 分及以下（违约概率 {pd} 及以上）；其间为人工审核档。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="600" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="608" />
         <source>{points} points (raises risk)</source>
         <translation>{points} 分（提高风险）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="601" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="609" />
         <source>+{points} points (lowers risk)</source>
         <translation>+{points} 分（降低风险）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="611" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="619" />
         <source>Reasons (effect on the score in points)</source>
         <translation>原因（对评分的影响，单位：分）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="526" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="534" />
         <source>Term (months)</source>
         <translation>期限（月）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="527" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="535" />
         <source>APR %</source>
         <translation>年利率 %</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="524" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="532" />
         <source>Purpose</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="385" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="393" />
         <source>Why this reason points this way</source>
         <translation>此原因的方向说明</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="530" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="538" />
         <source>Submitted</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="552" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="560" />
         <source>the bank's own channel</source>
         <translation>本行自有渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="554" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="562" />
         <source>Device and IP</source>
         <translation>设备与 IP</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="555" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="563" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="556" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="564" />
         <source>IP address</source>
         <translation>IP 地址</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="581" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="589" />
         <source>model {m}, rule set {r}, policy {p}</source>
         <translation>模型 {m}，规则集 {r}，策略 {p}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="435" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="443" />
         <source>Early warnings (evidence)</source>
         <translation>预警（证据）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="471" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="479" />
         <source>same person</source>
         <translation>同一人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="471" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="479" />
         <source>same phone</source>
         <translation>同一手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="472" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="480" />
         <source>same device</source>
         <translation>同一设备</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="472" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="480" />
         <source>same bank card</source>
         <translation>同一银行卡</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="380" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="388" />
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
@@ -1868,7 +1931,7 @@
     <message>
         <location filename="../../riskdesk/ui/complaints/detail.py" line="62" />
         <source>(choose)</source>
-        <translation type="unfinished" />
+        <translation>（请选择）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/complaints/detail.py" line="66" />
@@ -1960,27 +2023,27 @@
     <message>
         <location filename="../../riskdesk/ui/complaints/detail.py" line="178" />
         <source>the customer's reaction</source>
-        <translation type="unfinished" />
+        <translation>客户反馈</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/complaints/detail.py" line="179" />
         <source>the root cause</source>
-        <translation type="unfinished" />
+        <translation>投诉原因</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/complaints/detail.py" line="182" />
         <source>the rectification</source>
-        <translation type="unfinished" />
+        <translation>整改措施</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/complaints/detail.py" line="185" />
         <source>To close the complaint, give {what}.</source>
-        <translation type="unfinished" />
+        <translation>办结投诉前，请填写{what}。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/complaints/detail.py" line="186" />
         <source>, </source>
-        <translation type="unfinished" />
+        <translation>、</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/complaints/detail.py" line="191" />
@@ -2011,12 +2074,12 @@
     <message>
         <location filename="../../riskdesk/ui/complaints/detail.py" line="272" />
         <source>status: {status}</source>
-        <translation type="unfinished" />
+        <translation>状态：{status}</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/complaints/detail.py" line="276" />
         <source>handler: {name}</source>
-        <translation type="unfinished" />
+        <translation>处理人：{name}</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/complaints/detail.py" line="276" />
@@ -2077,7 +2140,7 @@
     <message>
         <location filename="../../riskdesk/ui/complaints/detail.py" line="232" />
         <source>(not assigned)</source>
-        <translation type="unfinished" />
+        <translation>（未分配）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/complaints/detail.py" line="233" />
@@ -2088,7 +2151,7 @@
     <message>
         <location filename="../../riskdesk/ui/complaints/detail.py" line="234" />
         <source>late: replied after the due time</source>
-        <translation type="unfinished" />
+        <translation>超时：答复晚于办理时限</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/complaints/detail.py" line="235" />
@@ -2131,7 +2194,7 @@
     <message>
         <location filename="../../riskdesk/ui/complaints/intake.py" line="50" />
         <source>(choose)</source>
-        <translation type="unfinished" />
+        <translation>（请选择）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/complaints/intake.py" line="53" />
@@ -2227,12 +2290,12 @@
     <message>
         <location filename="../../riskdesk/ui/complaints/intake.py" line="115" />
         <source>the channel</source>
-        <translation type="unfinished" />
+        <translation>投诉渠道</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/complaints/intake.py" line="116" />
         <source>the category</source>
-        <translation type="unfinished" />
+        <translation>投诉类别</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/complaints/intake.py" line="123" />
@@ -2253,12 +2316,12 @@
     <message>
         <location filename="../../riskdesk/ui/complaints/intake.py" line="155" />
         <source>Choose {what}.</source>
-        <translation type="unfinished" />
+        <translation>请选择{what}。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/complaints/intake.py" line="155" />
         <source> and </source>
-        <translation type="unfinished" />
+        <translation>和</translation>
     </message>
 </context>
 <context>
@@ -2391,7 +2454,7 @@
     <message>
         <location filename="../../riskdesk/services/complaints/handling.py" line="171" />
         <source>, </source>
-        <translation type="unfinished" />
+        <translation>、</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/complaints/handling.py" line="202" />
@@ -2493,7 +2556,7 @@
     <message>
         <location filename="../../riskdesk/services/complaints/handling.py" line="424" />
         <source>The reply is only the template: write what the investigation found and what the bank will do.</source>
-        <translation type="unfinished" />
+        <translation>答复仅有模板文字：请写明调查结果及我行的处理措施。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/complaints/handling.py" line="429" />
@@ -2576,7 +2639,7 @@
     <message>
         <location filename="../../riskdesk/ui/complaints/model.py" line="27" />
         <source>Days left</source>
-        <translation type="unfinished" />
+        <translation>剩余天数</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/complaints/model.py" line="28" />
@@ -2587,6 +2650,21 @@
         <location filename="../../riskdesk/ui/complaints/model.py" line="29" />
         <source>Handler</source>
         <translation>处理人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/model.py" line="67" />
+        <source>overdue {n} d</source>
+        <translation>已逾期 {n} 天</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/model.py" line="68" />
+        <source>{n} d</source>
+        <translation>{n} 天</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/model.py" line="70" />
+        <source>replied late</source>
+        <translation>超时答复</translation>
     </message>
 </context>
 <context>
@@ -2640,7 +2718,7 @@
     <message>
         <location filename="../../riskdesk/ui/complaints/tab.py" line="96" />
         <source>Figures for</source>
-        <translation type="unfinished" />
+        <translation>统计月份</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/complaints/tab.py" line="101" />
@@ -2670,7 +2748,7 @@
     <message>
         <location filename="../../riskdesk/ui/complaints/tab.py" line="167" />
         <source>Complaints {month}: {received} received, {responded} replied; on time {on_time}; replied late {late}; extended {extended}; reopened {reopened}; overdue now {overdue}</source>
-        <translation type="unfinished" />
+        <translation>{month} 投诉：受理 {received} 件，答复 {responded} 件；按时率 {on_time}；超时答复 {late} 件；延期率 {extended}；重开率 {reopened}；当前逾期 {overdue} 件</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/complaints/tab.py" line="174" />
@@ -2794,6 +2872,24 @@
         <location filename="../../riskdesk/ui/dialogs.py" line="64" />
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 文件 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyNote</name>
+    <message>
+        <location filename="../../riskdesk/ui/cases/queue_view.py" line="23" />
+        <source>Clear filters and search</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/queue_view.py" line="32" />
+        <source>No cases in “{view}” match {what}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/queue_view.py" line="35" />
+        <source>There are no cases in “{view}”.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -4047,6 +4143,11 @@
         <translation>{what}：全部</translation>
     </message>
     <message>
+        <location filename="../../riskdesk/ui/cases/filters.py" line="57" />
+        <source>{what}: {value}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../../riskdesk/ui/cases/filters.py" line="63" />
         <source>Submitted</source>
         <translation>申请时间</translation>
@@ -4055,6 +4156,11 @@
         <location filename="../../riskdesk/ui/cases/filters.py" line="75" />
         <source>Clear filters</source>
         <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/filters.py" line="97" />
+        <source>submitted {start} to {end}</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -4743,7 +4849,7 @@
     <message>
         <location filename="../../riskdesk/ui/loans/loan_window.py" line="119" />
         <source>Merchant category</source>
-        <translation type="unfinished" />
+        <translation>商户类别</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/loans/loan_window.py" line="101" />
@@ -5006,7 +5112,7 @@
     <message>
         <location filename="../../riskdesk/ui/loans/loan_list.py" line="32" />
         <source>Start</source>
-        <translation type="unfinished" />
+        <translation>起始日</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/loans/loan_list.py" line="32" />
@@ -5036,17 +5142,17 @@
     <message>
         <location filename="../../riskdesk/ui/loans/loan_list.py" line="45" />
         <source>One loan. Double-click it to open it.</source>
-        <translation type="unfinished" />
+        <translation>共 1 笔贷款，双击打开。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/loans/loan_list.py" line="47" />
         <source>{n} loans. Double-click a loan to open it.</source>
-        <translation type="unfinished" />
+        <translation>共 {n} 笔贷款，双击某笔贷款打开。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/loans/loan_list.py" line="50" />
         <source>No loans.</source>
-        <translation type="unfinished" />
+        <translation>没有贷款。</translation>
     </message>
 </context>
 <context>
@@ -5088,285 +5194,371 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="65" />
+        <location filename="../../riskdesk/ui/main_window.py" line="68" />
         <source>riskdesk - risk case management</source>
         <translation>riskdesk - 风险案件管理</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="97" />
+        <location filename="../../riskdesk/ui/main_window.py" line="101" />
         <source>View:</source>
         <translation>视图：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="104" />
+        <location filename="../../riskdesk/ui/main_window.py" line="108" />
         <source>Search: application no., ID number, phone or name (Ctrl+F)</source>
         <translation>搜索：申请编号、身份证号、手机号或姓名（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="119" />
+        <location filename="../../riskdesk/ui/main_window.py" line="125" />
         <source>Claim</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="120" />
+        <location filename="../../riskdesk/ui/main_window.py" line="126" />
         <source>Assign to...</source>
         <translation>分派给…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="121" />
+        <location filename="../../riskdesk/ui/main_window.py" line="127" />
         <source>Export view...</source>
         <translation>导出视图…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="122" />
+        <location filename="../../riskdesk/ui/main_window.py" line="128" />
         <source>First page</source>
         <translation>第一页</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="123" />
+        <location filename="../../riskdesk/ui/main_window.py" line="129" />
         <source>Last page</source>
         <translation>最后一页</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="138" />
+        <location filename="../../riskdesk/ui/main_window.py" line="144" />
         <source>Case queue</source>
         <translation>案件队列</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="139" />
+        <location filename="../../riskdesk/ui/main_window.py" line="147" />
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="141" />
+        <location filename="../../riskdesk/ui/main_window.py" line="149" />
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="177" />
+        <location filename="../../riskdesk/ui/main_window.py" line="185" />
         <source>Signed in: {user} ({roles}) | {db}</source>
         <translation>已登录：{user}（{roles}）| {db}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="224" />
+        <location filename="../../riskdesk/ui/main_window.py" line="236" />
         <source>{view} ({n})</source>
         <translation>{view}（{n}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="143" />
+        <location filename="../../riskdesk/ui/main_window.py" line="151" />
         <source>Post-loan</source>
         <translation>贷后</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="145" />
+        <location filename="../../riskdesk/ui/main_window.py" line="153" />
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="150" />
+        <location filename="../../riskdesk/ui/main_window.py" line="158" />
         <source>Partners</source>
         <translation>合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="154" />
+        <location filename="../../riskdesk/ui/main_window.py" line="162" />
         <source>Audit findings</source>
         <translation>审计发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="236" />
+        <location filename="../../riskdesk/ui/main_window.py" line="248" />
         <source>Complaints: {overdue} overdue, {soon} due within {days} days</source>
         <translation>投诉：{overdue} 件逾期，{soon} 件 {days} 天内到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="246" />
+        <location filename="../../riskdesk/ui/main_window.py" line="258" />
         <source>Cases: the last {n} of {total}</source>
         <translation>案件：共 {total} 件中的最后 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="249" />
+        <location filename="../../riskdesk/ui/main_window.py" line="261" />
         <source>Cases: {loaded} of {total} loaded</source>
         <translation>案件：共 {total} 件，已加载 {loaded} 件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="275" />
+        <location filename="../../riskdesk/ui/main_window.py" line="287" />
         <source>Not claimed</source>
         <translation>未领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="283" />
+        <location filename="../../riskdesk/ui/main_window.py" line="295" />
         <source>Assign cases</source>
         <translation>分派案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="283" />
+        <location filename="../../riskdesk/ui/main_window.py" line="295" />
         <source>Assign {n} case(s) to:</source>
         <translation>将 {n} 件案件分派给：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="288" />
+        <location filename="../../riskdesk/ui/main_window.py" line="300" />
         <source>Not assigned</source>
         <translation>未分派</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="306" />
+        <location filename="../../riskdesk/ui/main_window.py" line="318" />
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="307" />
+        <location filename="../../riskdesk/ui/main_window.py" line="319" />
         <source>{n} cases written to {path} (personal data masked; the export is recorded in the audit trail).</source>
         <translation>已将 {n} 件案件写入 {path}（个人信息已遮蔽；本次导出已记入审计轨迹）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="311" />
+        <location filename="../../riskdesk/ui/main_window.py" line="323" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="312" />
+        <location filename="../../riskdesk/ui/main_window.py" line="324" />
         <source>Nothing was written: {error}</source>
         <translation>未写入任何内容：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="314" />
+        <location filename="../../riskdesk/ui/main_window.py" line="326" />
         <source>Exporting {file}</source>
         <translation>正在导出 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="347" />
+        <location filename="../../riskdesk/ui/main_window.py" line="355" />
+        <source>No more cases in this view.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="371" />
+        <location filename="../../riskdesk/ui/main_window.py" line="374" />
+        <source>Application {no}</source>
+        <translation>申请 {no}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="375" />
+        <source>This application has no case to open.</source>
+        <translation>该申请没有可打开的案件。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="392" />
+        <source>the search “{text}”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="410" />
+        <source>{n} people share these visible digits: add the name after the ID number to narrow the search.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="421" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="351" />
+        <location filename="../../riskdesk/ui/main_window.py" line="425" />
         <source>Import applications...</source>
         <translation>导入申请…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="355" />
+        <location filename="../../riskdesk/ui/main_window.py" line="429" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="358" />
+        <location filename="../../riskdesk/ui/main_window.py" line="432" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="361" />
-        <location filename="../../riskdesk/ui/main_window.py" line="405" />
-        <location filename="../../riskdesk/ui/main_window.py" line="411" />
+        <location filename="../../riskdesk/ui/main_window.py" line="435" />
+        <location filename="../../riskdesk/ui/main_window.py" line="511" />
+        <location filename="../../riskdesk/ui/main_window.py" line="517" />
         <source>About riskdesk</source>
         <translation>关于 riskdesk</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="363" />
+        <location filename="../../riskdesk/ui/main_window.py" line="437" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="369" />
+        <location filename="../../riskdesk/ui/main_window.py" line="443" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="373" />
+        <location filename="../../riskdesk/ui/main_window.py" line="447" />
         <source>Settings...</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="379" />
+        <location filename="../../riskdesk/ui/main_window.py" line="453" />
         <source>Users and roles...</source>
         <translation>用户与角色…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="381" />
+        <location filename="../../riskdesk/ui/main_window.py" line="455" />
         <source>&amp;Administration</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="383" />
+        <location filename="../../riskdesk/ui/main_window.py" line="458" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="384" />
+        <location filename="../../riskdesk/ui/main_window.py" line="459" />
         <source>Open log folder</source>
         <translation>打开日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="385" />
+        <location filename="../../riskdesk/ui/main_window.py" line="460" />
         <source>The program's log: what it did and what went wrong (no personal data), for support</source>
         <translation>程序日志：记录程序做了什么、出了什么错（不含个人信息），供技术支持使用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="388" />
-        <location filename="../../riskdesk/ui/main_window.py" line="440" />
+        <location filename="../../riskdesk/ui/main_window.py" line="463" />
+        <location filename="../../riskdesk/ui/main_window.py" line="546" />
         <source>User guide</source>
         <translation>使用指南</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="401" />
+        <location filename="../../riskdesk/ui/main_window.py" line="473" />
+        <source>&amp;Case</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="474" />
+        <source>Open the selected case</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="480" />
+        <source>Claim cases as I open them</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="488" />
+        <source>In the case window</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="489" />
+        <source>Add the note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="489" />
+        <source>To the reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="490" />
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="490" />
+        <source>Decline</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="491" />
+        <source>Request information</source>
+        <translation>要求补充材料</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="492" />
+        <source>Escalate</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="493" />
+        <source>Next case of the view</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="494" />
+        <source>Previous case of the view</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="507" />
         <source>{total} applications, {loaded} loaded</source>
         <translation>共 {total} 笔申请，已加载 {loaded} 笔</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="467" />
+        <location filename="../../riskdesk/ui/main_window.py" line="573" />
         <source>Importing {file}</source>
         <translation>正在导入 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="488" />
+        <location filename="../../riskdesk/ui/main_window.py" line="594" />
         <source>{file}: {total} rows, {new} imported, {flagged} flagged, {cases} cases opened, {present} already present.</source>
         <translation>{file}：共 {total} 行，导入 {new} 行，其中标记 {flagged} 笔、开立案件 {cases} 件，已存在 {present} 行。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="493" />
+        <location filename="../../riskdesk/ui/main_window.py" line="599" />
         <source>{n} rows rejected, written with their reasons to {path}.</source>
         <translation>拒绝 {n} 行，已连同原因写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="496" />
+        <location filename="../../riskdesk/ui/main_window.py" line="602" />
         <source>Scoring: {summary}</source>
         <translation>评分：{summary}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="497" />
+        <location filename="../../riskdesk/ui/main_window.py" line="603" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="526" />
+        <location filename="../../riskdesk/ui/main_window.py" line="634" />
         <source>seal intact, signature checked</source>
         <translation>签封完好，签名已核验</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="527" />
+        <location filename="../../riskdesk/ui/main_window.py" line="635" />
         <source>seal intact (signature not checked: no audit key here)</source>
         <translation>签封完好（签名未核验：本机没有审计密钥）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="528" />
+        <location filename="../../riskdesk/ui/main_window.py" line="636" />
         <source>SEAL BROKEN: {why}</source>
         <translation>签封已破坏：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="529" />
+        <location filename="../../riskdesk/ui/main_window.py" line="637" />
         <source>Audit pack {id}: {scope}. {seal}. Read-only: only findings can be written.</source>
         <translation>审计包 {id}：{scope}。{seal}。只读：仅可填写审计发现。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="548" />
+        <location filename="../../riskdesk/ui/main_window.py" line="656" />
         <source>Backup not made</source>
         <translation>未能备份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="484" />
+        <location filename="../../riskdesk/ui/main_window.py" line="590" />
         <source>{file}: {total} rows, {new} imported, {present} already present.</source>
         <translation>{file}：共 {total} 行，导入 {new} 行，已存在 {present} 行。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="415" />
+        <location filename="../../riskdesk/ui/main_window.py" line="521" />
         <source>riskdesk {version}
 Database: {db} (schema {schema})
 Credit model: {model}</source>
@@ -5375,37 +5567,37 @@ Credit model: {model}</source>
 信用模型：{model}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="418" />
+        <location filename="../../riskdesk/ui/main_window.py" line="524" />
         <source>approved by {who}</source>
         <translation>由 {who} 批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="419" />
+        <location filename="../../riskdesk/ui/main_window.py" line="525" />
         <source>none active</source>
         <translation>无生效模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="502" />
+        <location filename="../../riskdesk/ui/main_window.py" line="608" />
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="503" />
+        <location filename="../../riskdesk/ui/main_window.py" line="609" />
         <source>The import was cancelled; nothing was saved.</source>
         <translation>导入已取消，未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="505" />
+        <location filename="../../riskdesk/ui/main_window.py" line="611" />
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="507" />
+        <location filename="../../riskdesk/ui/main_window.py" line="613" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="508" />
+        <location filename="../../riskdesk/ui/main_window.py" line="614" />
         <source>The import failed and nothing was saved: {error}</source>
         <translation>导入失败，未保存任何数据：{error}</translation>
     </message>
@@ -5631,7 +5823,7 @@ Credit model: {model}</source>
     <message>
         <location filename="../../riskdesk/ui/month_picker.py" line="60" />
         <source>{year}</source>
-        <translation type="unfinished" />
+        <translation>{year}年</translation>
     </message>
 </context>
 <context>
@@ -6140,7 +6332,7 @@ Credit model: {model}</source>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="317" />
         <source>Replied late (after the due time, extensions counted)</source>
-        <translation type="unfinished" />
+        <translation>超时答复（晚于办理时限，含延期）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="319" />
@@ -6551,32 +6743,32 @@ Credit model: {model}</source>
     <message>
         <location filename="../../riskdesk/services/partners/performance.py" line="329" />
         <source>{who}: bad rate {now} against {before} last month (doubled)</source>
-        <translation type="unfinished" />
+        <translation>{who}：不良率 {now}，上月 {before}（翻倍）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/partners/performance.py" line="333" />
         <source>{who}: bad rate {rate}, at least twice all partners' {pooled}</source>
-        <translation type="unfinished" />
+        <translation>{who}：不良率 {rate}，达到全部合作方合计 {pooled} 的两倍以上</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/partners/performance.py" line="337" />
         <source>{who}: {n} complaints per 1,000 loans (limit {limit})</source>
-        <translation type="unfinished" />
+        <translation>{who}：每千笔贷款投诉 {n} 笔（上限 {limit} 笔）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/partners/performance.py" line="342" />
         <source>{who}: joint loans {ratio} of net tier-1 capital (limit {limit})</source>
-        <translation type="unfinished" />
+        <translation>{who}：联合贷款占一级资本净额 {ratio}（上限 {limit}）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/partners/performance.py" line="346" />
         <source>{who}: funds {share} % of a joint loan (at least {minimum} % required)</source>
-        <translation type="unfinished" />
+        <translation>{who}：某笔联合贷款出资比例 {share}%（不得低于 {minimum}%）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/partners/performance.py" line="352" />
         <source>All partners: joint loans {ratio} of the loan balance (limit {limit})</source>
-        <translation type="unfinished" />
+        <translation>全部合作方：联合贷款占各项贷款余额 {ratio}（上限 {limit}）</translation>
     </message>
 </context>
 <context>
@@ -6584,7 +6776,7 @@ Credit model: {model}</source>
     <message>
         <location filename="../../riskdesk/ui/partners.py" line="72" />
         <source>Bad rate by partner, last six months</source>
-        <translation type="unfinished" />
+        <translation>各合作方不良率（近六个月）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/partners.py" line="73" />
@@ -6655,7 +6847,7 @@ Credit model: {model}</source>
     </message>
     <message>
         <location filename="../../riskdesk/ui/partners.py" line="83" />
-        <location filename="../../riskdesk/ui/partners.py" line="179" />
+        <location filename="../../riskdesk/ui/partners.py" line="181" />
         <source>Bad rate</source>
         <translation>不良率</translation>
     </message>
@@ -6666,13 +6858,13 @@ Credit model: {model}</source>
     </message>
     <message>
         <location filename="../../riskdesk/ui/partners.py" line="84" />
-        <source>Joint loans / net tier-1 capital</source>
-        <translation type="unfinished" />
+        <source>Of tier-1 capital</source>
+        <translation>占一级资本净额</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/partners.py" line="84" />
-        <source>Lowest partner share</source>
-        <translation type="unfinished" />
+        <source>Lowest share</source>
+        <translation>最低出资比例</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/partners.py" line="101" />
@@ -6706,84 +6898,84 @@ Credit model: {model}</source>
     </message>
     <message>
         <location filename="../../riskdesk/ui/partners.py" line="130" />
-        <location filename="../../riskdesk/ui/partners.py" line="179" />
+        <location filename="../../riskdesk/ui/partners.py" line="181" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="137" />
+        <location filename="../../riskdesk/ui/partners.py" line="138" />
         <source>Register</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="140" />
+        <location filename="../../riskdesk/ui/partners.py" line="145" />
         <source>Performance in the month</source>
         <translation>本月表现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="181" />
+        <location filename="../../riskdesk/ui/partners.py" line="183" />
         <source>No matured partner loans yet</source>
-        <translation type="unfinished" />
+        <translation>尚无满账龄的合作方贷款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="188" />
+        <location filename="../../riskdesk/ui/partners.py" line="190" />
         <source>Joint lending at {day}: against net tier-1 capital {ratios} (limit 25 % each); all partners {all} of the loan balance (limit 50 %).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/partners.py" line="197" />
-        <source>Bad rate at least twice last month's or all partners'</source>
-        <translation type="unfinished" />
+        <translation>截至 {day} 的联合贷款：占一级资本净额 {ratios}（单一合作方上限 25%）；全部合作方占各项贷款余额 {all}（上限 50%）。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/partners.py" line="199" />
-        <source>Limit: 20 complaints per 1,000 loans; warning at 80 %</source>
-        <translation type="unfinished" />
+        <source>Bad rate at least twice last month's or all partners'</source>
+        <translation>不良率达到上月或全部合作方合计的两倍以上</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/partners.py" line="201" />
-        <source>Limit: 25 % of net tier-1 capital per partner; warning at 80 %</source>
-        <translation type="unfinished" />
+        <source>Limit: 20 complaints per 1,000 loans; warning at 80 %</source>
+        <translation>上限：每千笔贷款投诉 20 笔；达到 80% 预警</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/partners.py" line="203" />
+        <source>Limit: 25 % of net tier-1 capital per partner; warning at 80 %</source>
+        <translation>上限：单一合作方占一级资本净额 25%；达到 80% 预警</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/partners.py" line="205" />
         <source>The partner must fund at least {minimum} % of each joint loan</source>
-        <translation type="unfinished" />
+        <translation>合作方对每笔联合贷款的出资比例不得低于 {minimum}%</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="217" />
-        <source>Limit passed:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/partners.py" line="217" />
-        <source>Limit near (80 % reached):</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/partners.py" line="218" />
+        <location filename="../../riskdesk/ui/partners.py" line="219" />
         <source>; </source>
-        <translation type="unfinished" />
+        <translation>；</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/findings.py" line="99" />
-        <location filename="../../riskdesk/ui/partners.py" line="151" />
+        <location filename="../../riskdesk/ui/partners.py" line="153" />
         <source>Not shown</source>
         <translation>未显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="184" />
+        <location filename="../../riskdesk/ui/partners.py" line="186" />
         <source>Joint lending: no capital figures set.</source>
         <translation>联合贷款：尚未设置资本数据。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="228" />
-        <location filename="../../riskdesk/ui/partners.py" line="233" />
+        <location filename="../../riskdesk/ui/partners.py" line="220" />
+        <source>Limit passed: {alerts}</source>
+        <translation>已超限额：{alerts}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/partners.py" line="221" />
+        <source>Limit near (80 % reached): {alerts}</source>
+        <translation>接近限额（已达 80%）：{alerts}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/partners.py" line="230" />
+        <location filename="../../riskdesk/ui/partners.py" line="235" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="228" />
+        <location filename="../../riskdesk/ui/partners.py" line="230" />
         <source>Select a partner first.</source>
         <translation>请先选择合作方。</translation>
     </message>
@@ -6799,187 +6991,192 @@ Credit model: {model}</source>
 <context>
     <name>Permissions</name>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="55" />
+        <location filename="../../riskdesk/services/permissions.py" line="56" />
         <source>manage users and roles</source>
         <translation>管理用户和角色</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="56" />
+        <location filename="../../riskdesk/services/permissions.py" line="57" />
         <source>import applications</source>
         <translation>导入申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="57" />
+        <location filename="../../riskdesk/services/permissions.py" line="58" />
         <source>view applications</source>
         <translation>查看申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="58" />
+        <location filename="../../riskdesk/services/permissions.py" line="59" />
         <source>verify the audit trail</source>
         <translation>校验审计链</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="59" />
+        <location filename="../../riskdesk/services/permissions.py" line="60" />
         <source>train credit models</source>
         <translation>训练信用模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="60" />
+        <location filename="../../riskdesk/services/permissions.py" line="61" />
         <source>propose a model for activation</source>
         <translation>提请启用模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="61" />
+        <location filename="../../riskdesk/services/permissions.py" line="62" />
         <source>approve a model (second person)</source>
         <translation>审批模型（第二人）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="62" />
+        <location filename="../../riskdesk/services/permissions.py" line="63" />
         <source>record model monitoring</source>
         <translation>记录模型监控</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="63" />
+        <location filename="../../riskdesk/services/permissions.py" line="64" />
         <source>score applications</source>
         <translation>为申请评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="64" />
+        <location filename="../../riskdesk/services/permissions.py" line="65" />
         <source>change rule settings</source>
         <translation>修改规则设置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="65" />
+        <location filename="../../riskdesk/services/permissions.py" line="66" />
         <source>change the decision policy</source>
         <translation>修改决策策略</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="66" />
+        <location filename="../../riskdesk/services/permissions.py" line="67" />
         <source>work cases: claim, note, decide</source>
         <translation>处理案件：领取、记录、决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="67" />
+        <location filename="../../riskdesk/services/permissions.py" line="68" />
         <source>assign cases to others</source>
         <translation>将案件分配给他人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="68" />
+        <location filename="../../riskdesk/services/permissions.py" line="69" />
         <source>check another officer's decision</source>
         <translation>复核他人的决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="69" />
+        <location filename="../../riskdesk/services/permissions.py" line="70" />
         <source>export the data key for escrow</source>
         <translation>导出数据密钥以托管</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="70" />
+        <location filename="../../riskdesk/services/permissions.py" line="71" />
         <source>rotate the data key (re-encrypt personal data under a new key)</source>
         <translation>轮换数据密钥（以新密钥重新加密个人数据）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="72" />
+        <location filename="../../riskdesk/services/permissions.py" line="73" />
         <source>change workstation settings</source>
         <translation>修改工作站设置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="73" />
+        <location filename="../../riskdesk/services/permissions.py" line="74" />
         <source>export the case queue (masked)</source>
         <translation>导出案件队列（遮蔽）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="74" />
+        <location filename="../../riskdesk/services/permissions.py" line="75" />
         <source>see unmasked personal data</source>
         <translation>查看未遮蔽的个人信息</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="75" />
+        <location filename="../../riskdesk/services/permissions.py" line="76" />
         <source>register and handle complaints</source>
         <translation>登记和处理投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="77" />
+        <location filename="../../riskdesk/services/permissions.py" line="78" />
         <source>assign complaints</source>
         <translation>分派投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="78" />
+        <location filename="../../riskdesk/services/permissions.py" line="79" />
         <source>approve a special complaint extension</source>
         <translation>审批投诉特别延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="80" />
+        <location filename="../../riskdesk/services/permissions.py" line="81" />
         <source>change complaint deadlines</source>
         <translation>修改投诉处理期限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="81" />
+        <location filename="../../riskdesk/services/permissions.py" line="82" />
         <source>issue case audit reports</source>
         <translation>出具案件审计报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="82" />
+        <location filename="../../riskdesk/services/permissions.py" line="83" />
         <source>issue the monthly report</source>
         <translation>出具月度报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="83" />
+        <location filename="../../riskdesk/services/permissions.py" line="84" />
         <source>import loans, repayments and flows</source>
         <translation>导入借据、还款和资金流水</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="84" />
+        <location filename="../../riskdesk/services/permissions.py" line="85" />
         <source>run post-loan monitoring</source>
         <translation>运行贷后监测</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="85" />
+        <location filename="../../riskdesk/services/permissions.py" line="86" />
         <source>change post-loan thresholds</source>
         <translation>修改贷后阈值</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="86" />
+        <location filename="../../riskdesk/services/permissions.py" line="87" />
         <source>export an offline audit pack</source>
         <translation>导出离线审计包</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="87" />
+        <location filename="../../riskdesk/services/permissions.py" line="88" />
         <source>bring audit findings back</source>
         <translation>导回审计发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="88" />
+        <location filename="../../riskdesk/services/permissions.py" line="89" />
         <source>follow up audit findings</source>
         <translation>跟进审计发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="89" />
+        <location filename="../../riskdesk/services/permissions.py" line="90" />
         <source>keep the partner register</source>
         <translation>维护合作方名录</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="90" />
+        <location filename="../../riskdesk/services/permissions.py" line="91" />
         <source>set the bank's time zone for months and reports</source>
         <translation>设置本行用于月份与报告时间的时区</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="92" />
+        <location filename="../../riskdesk/services/permissions.py" line="93" />
         <source>write the notes that explain the model's reasons</source>
         <translation>编写解释模型原因的特征说明</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="94" />
+        <location filename="../../riskdesk/services/permissions.py" line="95" />
         <source>attach evidence files to cases</source>
         <translation>向案件添加证据文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="95" />
+        <location filename="../../riskdesk/services/permissions.py" line="96" />
         <source>attach evidence files to complaints</source>
         <translation>向投诉添加证据文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="155" />
+        <location filename="../../riskdesk/services/permissions.py" line="98" />
+        <source>export the decision feed and record its acknowledgements</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/permissions.py" line="161" />
         <source>{user} may not {action}; this needs the role: {roles}.</source>
         <translation>{user} 无权{action}；需要角色：{roles}。</translation>
     </message>
@@ -7021,140 +7218,130 @@ Save it so?</source>
 <context>
     <name>PortfolioTab</name>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="76" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="77" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="77" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="78" />
         <source>Import loan files...</source>
         <translation>导入借据文件…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="78" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="79" />
         <source>Run monitoring now</source>
         <translation>立即运行监测</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="86" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="87" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="86" />
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="90" />
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="181" />
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="185" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="87" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="91" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="182" />
         <location filename="../../riskdesk/ui/loans/portfolio.py" line="187" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="188" />
         <source>Loans</source>
         <translation>贷款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="86" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="87" />
         <source>Principal outstanding</source>
         <translation>本金余额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="87" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="88" />
         <source>Overdue amount</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="87" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="88" />
         <source>Share of balance</source>
         <translation>余额占比</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="90" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="91" />
         <source>From \ to</source>
         <translation>从 \ 到</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/loans/portfolio.py" line="97" />
         <source>Loans by class, by month</source>
-        <translation type="unfinished" />
+        <translation>各月贷款五级分类</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/loans/portfolio.py" line="99" />
         <source>Overdue buckets</source>
-        <translation type="unfinished" />
+        <translation>逾期天数分布</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="101" />
-        <source>Vintages: 30+ and 90+ days past due</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="105" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="106" />
         <source>Click a class, a bucket or a roll-rate cell to list its loans.</source>
-        <translation type="unfinished" />
+        <translation>点击分类、逾期区段或迁徙率单元格可列出相应贷款。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="108" />
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="181" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="109" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="182" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="135" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="136" />
         <location filename="../../riskdesk/ui/loans/portfolio.py" line="257" />
         <source>Not shown</source>
         <translation>未显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="168" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="169" />
         <source>{n} loans, principal outstanding {balance}; non-performing ratio {npl}</source>
         <translation>{n} 笔贷款，本金余额 {balance}；不良率 {npl}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="170" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="171" />
         <source>Roll rates {previous} to {month}</source>
         <translation>迁徙率 {previous} 至 {month}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="187" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="188" />
         <source>Days past due</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="193" />
-        <source>{month} 30+</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="195" />
-        <source>{month} 90+</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="199" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="198" />
         <source>Months on book</source>
-        <translation type="unfinished" />
+        <translation>账龄（月）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="199" />
-        <source>Share of the vintage's loans</source>
-        <translation type="unfinished" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="102" />
+        <source>Vintages: 30+ days past due (solid), 90+ (dashed)</source>
+        <translation>账龄分析：逾期 30 天以上（实线）、90 天以上（虚线）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="198" />
+        <source>Share of loans</source>
+        <translation>贷款占比</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/loans/portfolio.py" line="200" />
         <source>No vintages yet</source>
-        <translation type="unfinished" />
+        <translation>尚无账龄数据</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/loans/portfolio.py" line="241" />
         <source>Loans {month}: {before} last month, {now} now</source>
-        <translation type="unfinished" />
+        <translation>{month} 贷款：上月{before}，本月{now}</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/loans/portfolio.py" line="244" />
         <source>Loans {month}: {bucket} past due</source>
-        <translation type="unfinished" />
+        <translation>{month} 贷款：逾期 {bucket}</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/loans/portfolio.py" line="247" />
         <source>Loans {month}: {category}</source>
-        <translation type="unfinished" />
+        <translation>{month} 贷款：{category}</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/loans/portfolio.py" line="268" />
@@ -7407,54 +7594,54 @@ Save it so?</source>
         <translation>案件 {id} 没有待复核的贷后处置措施。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan/charts.py" line="28" />
-        <source>Current</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../riskdesk/services/postloan/charts.py" line="29" />
-        <source>1-30 days</source>
-        <translation type="unfinished" />
+        <source>Current</source>
+        <translation>未逾期</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/postloan/charts.py" line="30" />
-        <source>31-60 days</source>
-        <translation type="unfinished" />
+        <source>1-30 days</source>
+        <translation>1-30 天</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/postloan/charts.py" line="31" />
-        <source>61-90 days</source>
-        <translation type="unfinished" />
+        <source>31-60 days</source>
+        <translation>31-60 天</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/postloan/charts.py" line="32" />
-        <source>91-180 days</source>
-        <translation type="unfinished" />
+        <source>61-90 days</source>
+        <translation>61-90 天</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/postloan/charts.py" line="33" />
+        <source>91-180 days</source>
+        <translation>91-180 天</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/postloan/charts.py" line="34" />
         <source>Over 180 days</source>
-        <translation type="unfinished" />
+        <translation>180 天以上</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan/charts.py" line="89" />
+        <location filename="../../riskdesk/services/postloan/charts.py" line="90" />
         <source>There are no post-loan figures yet: import loan files and run monitoring first.</source>
-        <translation type="unfinished" />
+        <translation>尚无贷后数据：请先导入借据文件并运行监测。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan/charts.py" line="93" />
+        <location filename="../../riskdesk/services/postloan/charts.py" line="94" />
         <source>There are no post-loan figures for {month}: the data covers {first} to {last}.</source>
-        <translation type="unfinished" />
+        <translation>{month} 没有贷后数据：现有数据为 {first} 至 {last}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan/charts.py" line="166" />
+        <location filename="../../riskdesk/services/postloan/charts.py" line="167" />
         <source>Unknown loan class: {value}.</source>
-        <translation type="unfinished" />
+        <translation>未知的贷款分类：{value}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan/charts.py" line="178" />
+        <location filename="../../riskdesk/services/postloan/charts.py" line="179" />
         <source>Unknown overdue bucket: {value}.</source>
-        <translation type="unfinished" />
+        <translation>未知的逾期区段：{value}。</translation>
     </message>
 </context>
 <context>
@@ -8780,30 +8967,30 @@ Save it so?</source>
     <message>
         <location filename="../../riskdesk/services/table_export.py" line="36" />
         <source>{n} rows do not fit in one Excel sheet; export to CSV.</source>
-        <translation type="unfinished" />
+        <translation>{n} 行超出单个 Excel 工作表的容量，请导出为 CSV。</translation>
     </message>
 </context>
 <context>
     <name>TableTools</name>
     <message>
-        <location filename="../../riskdesk/ui/table_tools.py" line="118" />
+        <location filename="../../riskdesk/ui/table_tools.py" line="127" />
         <source>Not exported</source>
-        <translation type="unfinished" />
+        <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/table_tools.py" line="121" />
+        <location filename="../../riskdesk/ui/table_tools.py" line="130" />
         <source>Exported</source>
-        <translation type="unfinished" />
+        <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/table_tools.py" line="122" />
+        <location filename="../../riskdesk/ui/table_tools.py" line="131" />
         <source>{n} rows written to {file}.</source>
-        <translation type="unfinished" />
+        <translation>已将 {n} 行写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/table_tools.py" line="135" />
+        <location filename="../../riskdesk/ui/table_tools.py" line="144" />
         <source>Export to Excel/CSV...</source>
-        <translation type="unfinished" />
+        <translation>导出为 Excel/CSV...</translation>
     </message>
 </context>
 <context>
@@ -8939,6 +9126,39 @@ Save it so?</source>
         <location filename="../../riskdesk/ui/signin.py" line="43" />
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <location filename="../../riskdesk/ui/cases/keys.py" line="96" />
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/keys.py" line="96" />
+        <source>Decline</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/keys.py" line="97" />
+        <source>Request information</source>
+        <translation>要求补充材料</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/keys.py" line="98" />
+        <source>Escalate</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/keys.py" line="123" />
+        <source>After a decision, open the next case</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/keys.py" line="125" />
+        <source>The next case of the same queue view; {next} and {previous} move without deciding</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>

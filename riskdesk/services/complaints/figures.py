@@ -42,6 +42,12 @@ class ComplaintRow:
     escalated: bool
     assignee: str | None
     version: int
+    responded_at: datetime | None = None
+
+    @property
+    def late(self) -> bool:
+        """Replied after the due time, extensions counted (issue 28)."""
+        return self.responded_at is not None and self.responded_at > self.due_at
 
 
 def _unanswered(at: datetime) -> Any:
@@ -92,7 +98,7 @@ def page(session: Session, actor: Actor, f: ComplaintFilter, *,
     names = ("id", "number", "status", "category", "channel", "complainant_name",
              "received_at", "due_at", "extension", "escalated")
     columns: list[Any] = [col(getattr(k, n)) for n in names]
-    columns += [col(User.username), col(k.version)]
+    columns += [col(User.username), col(k.version), col(k.responded_at)]
     q = (select(*columns)
          .join(User, col(User.id) == k.assignee_id, isouter=True))
     q = _filtered(session, q, f)
@@ -120,6 +126,7 @@ class Figures:
     reopen_rate: float | None
     overdue: int  # unanswered past their due time at the cut-off
     open_by_category: dict[str, int]  # unanswered at the cut-off
+    late: int = 0  # replies given this month after their due time, extensions counted
 
 
 def figures(session: Session, actor: Actor, month: str,
@@ -156,7 +163,8 @@ def figures(session: Session, actor: Actor, month: str,
 
     return Figures(month, int(received), int(responded), rate(int(in_time), int(responded)),
                    rate(int(extended), int(received)), rate(int(reopened), int(received)),
-                   int(overdue), {str(c): int(n) for c, n in by_category.items()})
+                   int(overdue), {str(c): int(n) for c, n in by_category.items()},
+                   late=int(responded) - int(in_time))
 
 
 @dataclass(frozen=True)

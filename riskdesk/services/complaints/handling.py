@@ -26,6 +26,7 @@ from riskdesk.domain.enums import (
     Extension,
     Reaction,
     RootCause,
+    label,
 )
 from riskdesk.domain.users import AppSetting, User
 from riskdesk.errors import InvalidInput, NotFound, PermissionDenied, StaleVersion
@@ -147,7 +148,7 @@ def _work(session: Session, actor: Actor, complaint_id: int, version: int,
     if c.status not in allowed:
         raise InvalidInput(translate(
             "Complaints", "Complaint {number} is {status}; this step is not possible now.")
-            .format(number=c.number, status=c.status))
+            .format(number=c.number, status=label(c.status)))
     return c
 
 
@@ -165,9 +166,28 @@ def _kept(session: Session, c: Complaint, text: str, field: str) -> str:
 
 def _choice(value: str, allowed: type[Any], what: str) -> str:
     if value not in {v.value for v in allowed}:
+        # the choices in words, never the stored codes (issue 28)
         raise InvalidInput(translate("Complaints", "{what} must be one of: {choices}.").format(
-            what=what, choices=", ".join(v.value for v in allowed)))
+            what=what, choices=translate("Complaints", ", ").join(label(v.value)
+                                                                 for v in allowed)))
     return value
+
+
+def beyond_template(response: str, number: str) -> str:
+    """What the reply says beyond the template's fixed text (in either language), stripped:
+    a reply that is only the template is not an answer (issue 28)."""
+    rest = response
+    for language in ("zh", "en"):
+        for line in response_template(language).format(number=number).splitlines():
+            if line.strip():
+                rest = rest.replace(line.strip(), "")
+    return rest.strip(" \t\r\n:：,，.。;；")
+
+
+def is_late(c: Complaint) -> bool:
+    """The final reply was sent after the due time (extensions counted: due_at moves with
+    them)."""
+    return c.responded_at is not None and c.responded_at > c.due_at
 
 
 # -- intake --------------------------------------------------------------------------------
@@ -400,6 +420,10 @@ def respond(session: Session, actor: Actor, complaint_id: int, version: int,
             response: str) -> Complaint:
     c = _work(session, actor, complaint_id, version, OPEN)
     response = _required(response, translate("Complaints", "The response"))
+    if not beyond_template(response, c.number):
+        raise InvalidInput(translate(
+            "Complaints", "The reply is only the template: write what the investigation found "
+            "and what the bank will do."))
     missing = missing_channels(response)
     if missing:
         raise InvalidInput(translate(

@@ -3,7 +3,7 @@ in the audit trail and the customer's applications, each behind the same permiss
 complaint itself (:func:`handling.get`)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from typing import Any
 
@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 
 from riskdesk.domain.audit import AuditEvent
 from riskdesk.domain.complaints import Complaint
+from riskdesk.domain.users import User
 from riskdesk.security.masking import mask_name
 from riskdesk.services.actor import Actor
 from riskdesk.services.complaints import handling
@@ -43,6 +44,13 @@ class ComplaintView:
     closed_at: datetime | None
     fraud_case_id: int | None
     version: int
+    responded_at: datetime | None = None
+    handler: str = ""  # the assignee's user name (issue 28: the window names the handler)
+
+    @property
+    def late(self) -> bool:
+        """The final reply was sent after the due time, extensions counted (issue 28)."""
+        return self.responded_at is not None and self.responded_at > self.due_at
 
 
 @dataclass(frozen=True)
@@ -65,7 +73,8 @@ class ComplaintPage:
 def view_of(c: Complaint, actor: Actor | None = None) -> ComplaintView:
     """The complaint as ``actor`` may see it: the complainant's and the proxy's names masked
     like applicants' for a role without the personal-data permission (issue 25)."""
-    values: dict[str, Any] = {f.name: getattr(c, f.name) for f in fields(ComplaintView)}
+    values: dict[str, Any] = {f.name: getattr(c, f.name) for f in fields(ComplaintView)
+                              if f.name != "handler"}
     values["id"] = c.id or 0
     if actor is None or not allowed(actor, Action.PII_UNMASK):
         values["complainant_name"] = mask_name(c.complainant_name)
@@ -88,8 +97,11 @@ def complaint_page(session: Session, actor: Actor, complaint_id: int) -> Complai
     c = handling.get(session, actor, complaint_id)
     apps = (handling.customer_applications(session, actor, c.applicant_id)
             if c.applicant_id is not None else [])
-    return ComplaintPage(view_of(c, actor), tuple(history(session, actor, complaint_id)),
-                         tuple(apps))
+    view = view_of(c, actor)
+    if c.assignee_id is not None:
+        user = session.get(User, c.assignee_id)
+        view = replace(view, handler=user.username if user is not None else "")
+    return ComplaintPage(view, tuple(history(session, actor, complaint_id)), tuple(apps))
 
 
 def register(session: Session, actor: Actor, /, **values: Any) -> ComplaintView:

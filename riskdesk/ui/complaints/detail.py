@@ -59,7 +59,7 @@ class ComplaintDialog(QDialog):
                                                "escalation)"))
         self.reaction, self.root_cause = QComboBox(self), QComboBox(self)
         for box, values in ((self.reaction, Reaction), (self.root_cause, RootCause)):
-            box.addItem("", "")
+            box.addItem(self.tr("(choose)"), "")
             for v in values:
                 box.addItem(label(v), v.value)
         self.rectification = QLineEdit(self)
@@ -173,6 +173,18 @@ class ComplaintDialog(QDialog):
         typed = {"respond": self.response.toPlainText(), "close": self.rectification.text(),
                  **{k: reason for k in ("extend", "request_special", "reopen", "withdraw",
                                         "escalate")}}
+        if key == "close":
+            missing = [what for widget, what in (
+                (self.reaction, self.tr("the customer's reaction")),
+                (self.root_cause, self.tr("the root cause")))
+                if not widget.currentData()]
+            if not self.rectification.text().strip():
+                missing.append(self.tr("the rectification"))
+            if missing:
+                self.dialogs.error(self, self.tr("Not saved"), self.tr(
+                    "To close the complaint, give {what}.").format(
+                    what=self.tr(", ").join(missing)))
+                return
         if key in typed and not confirm_masking(self, self.dialogs, typed[key]):
             return
         if key in ("extend", "approve_special") and not self.dialogs.confirm(
@@ -217,14 +229,20 @@ class ComplaintDialog(QDialog):
             (self.tr("Due"), datetime_text(c.due_at)),
             (self.tr("Extension"), label(c.extension) + (f": {c.extension_reason}"
                                                          if c.extension_reason else "")),
+            (self.tr("Handler"), c.handler or self.tr("(not assigned)")),
+            (self.tr("Replied"), (datetime_text(c.responded_at) if c.responded_at else "")
+             + (" · " + self.tr("late: replied after the due time") if c.late else "")),
             (self.tr("Fraud case"), str(c.fraud_case_id or "")),
         ]
         if c.closed_at:
             rows += [(self.tr("Reaction"), label(c.reaction)),
                      (self.tr("Root cause"), label(c.root_cause)),
                      (self.tr("Rectification"), c.rectification)]
-        table = "".join(f"<tr><td><b>{e(k)}</b></td><td>{e(str(v))}</td></tr>"
-                        for k, v in rows if v)
+        late_row = self.tr("Replied")
+        table = "".join(
+            f"<tr><td><b>{e(k)}</b></td><td"
+            + (" style='color:#c0392b'" if k == late_row and c.late else "")
+            + f">{e(str(v))}</td></tr>" for k, v in rows if v)
         steps = "".join(
             f"<tr><td>{e(datetime_text(h.at))}</td><td>{e(h.actor)}: "
             f"{e(label(h.action))}{e(self._detail(h.after))}</td></tr>"
@@ -245,11 +263,21 @@ class ComplaintDialog(QDialog):
                    if c.response else "")
                 + f"<h3>{e(history_title)}</h3><table>{steps}</table>")
 
-    @staticmethod
-    def _detail(after: str | None) -> str:
+    def _detail(self, after: str | None) -> str:
+        """The step's new status and handler (every status change shown, issue 28) and its
+        reason."""
         data = json.loads(after) if after else {}
+        parts = []
+        if data.get("status"):
+            parts.append(self.tr("status: {status}").format(status=label(str(data["status"]))))
+        if "assignee_id" in data:
+            names = dict(self.backend.lookup(cases.assignees))
+            who = names.get(data["assignee_id"]) if data["assignee_id"] else None
+            parts.append(self.tr("handler: {name}").format(name=who or self.tr("nobody")))
         text = data.get("reason") or ""
-        return f" ({text})" if text else ""
+        if text:
+            parts.append(str(text))
+        return f" ({'; '.join(parts)})" if parts else ""
 
     def value(self, key: str) -> Any:
         assert self.complaint is not None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -44,6 +46,8 @@ class ComplaintForm(QDialog):
         form = QFormLayout(self)
         self.channel, self.category = QComboBox(self), QComboBox(self)
         for box, values in ((self.channel, ComplaintChannel), (self.category, ComplaintCategory)):
+            # no default (issue 28): a complaint left at the first channel was miscounted
+            box.addItem(self.tr("(choose)"), None)
             for v in values:
                 box.addItem(label(v), v.value)
         form.addRow(self.tr("Channel"), self.channel)
@@ -52,6 +56,7 @@ class ComplaintForm(QDialog):
         self.search.setPlaceholderText(self.tr("Name, ID number or phone of the customer"))
         self.search.returnPressed.connect(self.find_customers)
         find = QPushButton(self.tr("Find"), self)
+        find.setAutoDefault(False)
         find.clicked.connect(self.find_customers)
         row = QHBoxLayout()
         row.addWidget(self.search)
@@ -89,10 +94,27 @@ class ComplaintForm(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, parent=self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Register"))
+        for button in buttons.buttons():
+            # Enter never registers (issue 28): only a click on Register does
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+                button.setDefault(False)
         buttons.accepted.connect(self.register)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self._found: list[complaints.Customer] = []
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()  # a QDialog would press its default button; the form is not done
+            return
+        super().keyPressEvent(event)
+
+    def missing_choices(self) -> list[str]:
+        """What must still be chosen before the complaint can be registered."""
+        return [what for box, what in ((self.channel, self.tr("the channel")),
+                                       (self.category, self.tr("the category")))
+                if box.currentData() is None]
 
     def find_customers(self) -> None:
         self._found = self.backend.read(complaints.find_customers, self.search.text())
@@ -127,6 +149,11 @@ class ComplaintForm(QDialog):
         return self._found[row] if 0 <= row < len(self._found) else None
 
     def register(self) -> None:
+        missing = self.missing_choices()
+        if missing:
+            self.dialogs.error(self, self.tr("Not registered"), self.tr(
+                "Choose {what}.").format(what=self.tr(" and ").join(missing)))
+            return
         customer = self.selected_customer()
         picked = self.received.dateTime().toSecsSinceEpoch()
         received = datetime.fromtimestamp(picked, UTC).replace(tzinfo=None)

@@ -37,6 +37,8 @@ from riskdesk.ui.complaints.model import ComplaintsModel
 from riskdesk.ui.dialogs import Dialogs
 from riskdesk.ui.fit import keep_first_item_whole
 from riskdesk.ui.formats import number, percent
+from riskdesk.ui.month_picker import MonthPicker
+from riskdesk.ui.table_tools import equip_table
 from riskdesk.ui.worker import BackgroundTask, run_task
 
 
@@ -90,6 +92,11 @@ class ComplaintsTab(QWidget):
         actions = QHBoxLayout()
         self.count_label = QLabel(self)
         actions.addWidget(self.count_label)
+        actions.addSpacing(12)
+        actions.addWidget(QLabel(self.tr("Figures for"), self))
+        self.month = MonthPicker(backend.lookup(current_month), self)
+        self.month.monthChanged.connect(lambda _month: self.show_figures())
+        actions.addWidget(self.month)
         actions.addStretch(1)
         self.register_button = QPushButton(self.tr("Register complaint..."), self)
         self.register_button.clicked.connect(self.register)
@@ -110,8 +117,10 @@ class ComplaintsTab(QWidget):
         layout.addWidget(self.table)
         layout.addLayout(actions)
         self.model.modelReset.connect(self._count)
+        # sized from the content whenever rows arrive, a dragged width kept per user (issue 28)
+        equip_table(self.table, backend, dialogs, key="complaints",
+                    title=self.tr("Complaints"))
         self.refresh()
-        self.table.resizeColumnsToContents()
 
     def _filters_changed(self, *_: Any) -> None:
         status = self.boxes["statuses"].currentData()
@@ -141,8 +150,7 @@ class ComplaintsTab(QWidget):
 
     def show_figures(self) -> None:
         try:
-            month = self.backend.lookup(current_month)
-            f = self.backend.read(complaints.figures, month)
+            f = self.backend.read(complaints.figures, self.month.month())
         except RiskdeskError as exc:
             self.dashboard.setPlainText(str(exc))
             return
@@ -157,10 +165,11 @@ class ComplaintsTab(QWidget):
             f"{'&#9608;' * max(1, round(20 * n / top))}</span> {n}</td></tr>"
             for cat, n in sorted(f.open_by_category.items(), key=lambda kv: -kv[1]))
         head = self.tr("Complaints {month}: {received} received, {responded} replied; on time "
-                       "{on_time}; extended {extended}; reopened {reopened}; overdue now "
-                       "{overdue}").format(
+                       "{on_time}; replied late {late}; extended {extended}; reopened "
+                       "{reopened}; overdue now {overdue}").format(
             month=f.month, received=f.received, responded=f.responded,
-            on_time=percent(f.on_time_rate, 0), extended=percent(f.extension_rate, 0),
+            on_time=percent(f.on_time_rate, 0), late=number(f.late),
+            extended=percent(f.extension_rate, 0),
             reopened=percent(f.reopen_rate, 0), overdue=f.overdue)
         title = QCoreApplication.translate("ComplaintsTab", "Open by category")
         return (f"<p><b>{e(head)}</b></p><p>{e(title)}</p><table>{bars}</table>")
