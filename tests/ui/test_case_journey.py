@@ -27,7 +27,7 @@ HARD_STOPS = ("COST_CEILING", "AMOUNT_CEILING", "ID_CHECKSUM", "BLACKLIST")
 
 
 def _open(win: MainWindow, view: str, case_id: int | None = None) -> Any:
-    """Opens ``case_id`` (or the first row: the riskiest, the queue sorts by PD) from a view."""
+    """Opens ``case_id`` (or the riskiest case of the view) from a view."""
     views = [win.view_box.itemData(i) for i in range(win.view_box.count())]
     win.view_box.setCurrentIndex(views.index(view))
     win.refresh()  # what others did meanwhile
@@ -35,11 +35,9 @@ def _open(win: MainWindow, view: str, case_id: int | None = None) -> Any:
     while m.canFetchMore():
         m.fetchMore()
     rows = [m.row_at(r) for r in range(m.rowCount())]
-    if case_id is None:
-        case_id = next(r.id for r in rows if r.kind == "pre_loan"
-                       and not any(code in r.flags.split(",") for code in HARD_STOPS))
-        assert max(r.pd for r in rows) == next(r.pd for r in rows if r.id == case_id) or \
-            any(code in rows[0].flags for code in HARD_STOPS)
+    if case_id is None:  # the highest PD of the view that is not stopped outright
+        case_id = max((r for r in rows if r.kind == "pre_loan" and not any(
+            code in r.flags.split(",") for code in HARD_STOPS)), key=lambda r: r.pd).id
     row = next(i for i, r in enumerate(rows) if r.id == case_id)
     return win.open_case(m.index(row, 0))
 
@@ -84,9 +82,11 @@ def test_officer_and_senior_work_a_returned_approval_in_chinese(
         _click(qtbot, d.buttons["claim"])
         d.reason.setText("本人到场核实收入，工资流水稳定")
         _click(qtbot, d.buttons["approve"])
-        assert d.value("status") == "awaiting_check"
         title, said = officer_dialogs.infos[-1]  # feedback: it went to a second person
         assert title == "已提交复核" and "我的案件" in said
+        d.close()  # (save-and-next may have moved the window on: open the case again)
+        d = _open(officer, "mine", case_id)
+        assert d.value("status") == "awaiting_check"
         assert d.banner.isVisible() and "officer" in d.banner.text()
         assert "本人到场核实收入" in d.banner.text()
         d.close()
@@ -120,7 +120,7 @@ def test_officer_and_senior_work_a_returned_approval_in_chinese(
         assert "请补充单位电话核实记录" in history and "本人到场核实收入" in history
         d.reason.setText("已电话核实单位，在职")
         _click(qtbot, d.buttons["approve"])
-        assert d.value("status") == "awaiting_check"
+        assert officer_dialogs.infos[-1][0] == "已提交复核"
         d.close()
 
         s = _open(senior, "awaiting_check", case_id)
