@@ -4,6 +4,7 @@ from riskdesk.domain.audit import AuditAnchor, AuditEvent, AuditHead
 from riskdesk.domain.cases import Case, InvestigationNote, NoteDraft
 from riskdesk.domain.complaints import Complaint
 from riskdesk.domain.evidence import EvidenceChunk, EvidenceFile
+from riskdesk.domain.feed import FeedAck, FeedHead, FeedRecord
 from riskdesk.domain.findings import Finding
 from riskdesk.domain.keys import DataKey
 from riskdesk.domain.loans import (
@@ -47,6 +48,9 @@ __all__ = [
     "DataKey",
     "EvidenceChunk",
     "EvidenceFile",
+    "FeedAck",
+    "FeedHead",
+    "FeedRecord",
     "Finding",
     "FundFlow",
     "ImportBatch",

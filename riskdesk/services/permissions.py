@@ -49,6 +49,7 @@ class Action(StrEnum):
     CASE_ATTACH = "case.attach"
     COMPLAINT_ATTACH = "complaint.attach"
     FEATURE_NOTES = "model.feature_notes"
+    FEED_EXPORT = "decisions.export"
 
 
 ACTION_LABELS = {
@@ -94,6 +95,8 @@ ACTION_LABELS = {
     Action.CASE_ATTACH: QT_TRANSLATE_NOOP("Permissions", "attach evidence files to cases"),
     Action.COMPLAINT_ATTACH: QT_TRANSLATE_NOOP(
         "Permissions", "attach evidence files to complaints"),
+    Action.FEED_EXPORT: QT_TRANSLATE_NOOP(
+        "Permissions", "export the decision feed and record its acknowledgements"),
 }
 
 ALL_ROLES = frozenset(Role)
@@ -142,6 +145,9 @@ MATRIX: dict[Action, frozenset[Role]] = {
     # on an open case, the complaint handlers on a complaint; auditors only read (issue 27).
     Action.CASE_ATTACH: frozenset({Role.OFFICER, Role.SENIOR_OFFICER}),
     Action.COMPLAINT_ATTACH: frozenset({Role.OFFICER, Role.SENIOR_OFFICER, Role.COMPLIANCE}),
+    # The decision feed to origination (issue 29): compliance watches it, an administrator
+    # runs the file exchange.
+    Action.FEED_EXPORT: frozenset({Role.COMPLIANCE, Role.ADMIN}),
 }
 
 

@@ -37,6 +37,7 @@ from riskdesk.i18n import translate
 from riskdesk.services import free_text
 from riskdesk.services.actor import Actor
 from riskdesk.services.cases.work import OPEN, TRACKED, get_case
+from riskdesk.services.feed import records as feed
 from riskdesk.services.periods import local_day
 from riskdesk.services.permissions import Action, require
 from riskdesk.services.postloan.book import AlertRow, case_alerts
@@ -278,6 +279,7 @@ def act(session: Session, actor: Actor, case_id: int, version: int, action: str,
             session.add(loan)
     _save(session, actor, case, version, "case.postloan", values, extra)
     session.flush()
+    feed.record_loan_action(session, row)  # a final one (freeze, suspicious) to origination
     return _row(row)
 
 
@@ -330,5 +332,6 @@ def check(session: Session, actor: Actor, case_id: int, version: int, *, confirm
     session.add(row)
     session.flush()
     _save(session, actor, case, version, action, values, extra)
+    feed.record_loan_action(session, row)  # confirmed: call early / reclassify, final now
     return _row(row)
 

@@ -37,6 +37,7 @@ from riskdesk.services import free_text
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
 from riskdesk.services.cases.hard_stops import refuse_approval
+from riskdesk.services.feed import records as feed
 from riskdesk.services.permissions import Action, require
 from riskdesk.services.versioned import save_versioned
 from riskdesk.storage.clock import utcnow
@@ -273,7 +274,9 @@ def decide(session: Session, actor: Actor, case_id: int, version: int, decision:
             extra["needs_check"] = why
         else:
             values.update({"status": CaseStatus.DECIDED, "decided_by_id": actor.user_id})
-    return _save(session, actor, case, version, "case.decide", values, extra)
+    saved = _save(session, actor, case, version, "case.decide", values, extra)
+    feed.record_case(session, saved)  # final now (not awaiting a check): to origination
+    return saved
 
 
 def _reason(session: Session, case_id: int, reason: str) -> str:
@@ -307,8 +310,10 @@ def check(session: Session, actor: Actor, case_id: int, version: int, *, confirm
         # keeps the maker's reason.
         said = free_text.keep(session, reason, entity="review_case", entity_id=case_id,
                               field="check_reason")[:2000] if reason.strip() else ""
-        return _save(session, actor, case, version, "case.check.confirm", values,
-                     {"check_reason": said} if said else None)
+        saved = _save(session, actor, case, version, "case.check.confirm", values,
+                      {"check_reason": said} if said else None)
+        feed.record_case(session, saved)  # the confirmation makes it final (issue 29)
+        return saved
     if not reason.strip():
         raise InvalidInput(translate("Cases", "Sending a decision back needs a reason."))
     # Back to its maker, in "My cases", with the checker's reason (issue 26); the maker's own

@@ -64,6 +64,7 @@ from riskdesk.services.cases.opening import open_cases
 from riskdesk.services.credit.explanations import NUMERIC, Explainer, booster_of, insert_reasons
 from riskdesk.services.credit.registry import active, meta_of
 from riskdesk.services.credit.rulesets import current_policy, current_rule_set
+from riskdesk.services.feed import records as feed
 from riskdesk.services.permissions import Action, require
 from riskdesk.storage.bulk import (
     bulk_cache,
@@ -164,12 +165,15 @@ def score_applications(engine: Any, actor: Actor, *, scope: str = "all",
         run.finished_at = utcnow(session)
         run.scored, run.flagged = result.decisions, result.flagged
         run.rule_hits, run.cases = result.rule_hits, result.cases
-        audit.append(session, actor, "score.run", "score_run", run.id or 0, after={
+        event = audit.append(session, actor, "score.run", "score_run", run.id or 0, after={
             "model_version": result.model_version_id, "rule_set": result.rule_set_id,
             "policy_version": result.policy_version_id, "scope": run.scope,
             "decisions": result.decisions, "flagged": result.flagged,
             "scores": result.scores, "rule_hits": result.rule_hits,
             "reasons": result.reasons, "cases": result.cases})
+        # The run's automatic approvals and flags, final now: to origination (issue 29).
+        feed.record_scoring_run(session, run_id=run.id or 0, decided_by=actor.username,
+                                audit_seq=event.seq or None)
     state.progress(1.0, translate("Scoring", "Done"))
     return result
 
