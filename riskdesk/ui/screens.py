@@ -41,7 +41,8 @@ TABS = ("queue", "applications", "complaints", "postloan", "reports", "partners"
 # The case window pre-loan, awaiting its check and sent back, each also at WIDE (issue 26).
 CASES = ("case", "case-check", "case-returned")
 WIDE = (1920, 1080)
-WINDOWS = (*TABS, *CASES, *(f"{c}-wide" for c in CASES), "case-postloan", "loan", "complaint",
+WINDOWS = (*TABS, *CASES, *(f"{c}-wide" for c in CASES), "case-postloan", "case-postloan-wide",
+           "loan", "complaint",
            "complaint-new", "pack", "settings", "admin")
 
 # Called with each window as it is pictured ("queue-zh", the widget), shown and settled at the
@@ -159,6 +160,9 @@ def pictures(demo: Demo, lang: str, out: Path, *, work: Path,
             for size, suffix_ in ((SCREENSHOT_SIZE, ""), (WIDE, "-wide")):
                 look(CaseDialog(backends[who], case_id, senior.dialogs, senior),
                      name + suffix_, size=size)
+        # The post-loan case leads with its loan and offers the post-loan actions (issue 26).
+        look(CaseDialog(backends["officer"], demo.cash_out_case, senior.dialogs, senior),
+             "case-postloan-wide", size=WIDE)
         cash_out = CaseDialog(backends["officer"], demo.cash_out_case, senior.dialogs, senior)
         look(cash_out, "case-postloan")
         loan = cash_out.open_loan()

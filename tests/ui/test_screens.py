@@ -105,6 +105,24 @@ def test_every_main_window_fits_reads_in_its_language_and_is_pictured(
                 problems.append(f"{name}: the checker's reason is not at the top")
             if state is not None and "工资流水" not in banner.text():
                 problems.append(f"{name}: the maker's reason is not at the top")
+        if base in ("case-postloan", "case-postloan-wide"):  # issue 26, item 4
+            wide = base.endswith("-wide")
+            if widget.size().width() != (screens.WIDE[0] if wide else SIZE[0]):
+                problems.append(f"{name}: pictured at {widget.size().width()} px wide")
+            if widget.view.horizontalScrollBar().maximum() > 0:  # type: ignore[attr-defined]
+                problems.append(f"{name}: the case scrolls sideways")
+            panel = widget.postloan  # type: ignore[attr-defined]
+            if not panel.isVisible() or panel.view is None:
+                problems.append(f"{name}: no post-loan actions")
+            if any(widget.buttons[k].isVisible()  # type: ignore[attr-defined]
+                   for k in ("approve", "decline", "request_info")):
+                problems.append(f"{name}: pre-loan actions offered on a post-loan case")
+            shown = widget.view.toPlainText()  # type: ignore[attr-defined]
+            loan, score = ("贷款编号", "评分") if zh else ("Loan no.", "Score")
+            if panel.view is not None and not (
+                    0 <= shown.find(loan) < shown.find(panel.view.loan_no, shown.find(loan))
+                    < shown.find(score)):
+                problems.append(f"{name}: does not lead with the loan")
         if name.startswith("queue-"):
             due = widget.cases_model.index(0, 4).data()  # type: ignore[attr-defined]
             pattern = r"\d{4}/\d{2}/\d{2} " if zh else r"\d{2}/\d{2}/\d{4} "

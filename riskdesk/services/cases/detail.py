@@ -263,7 +263,10 @@ class ComplaintView:
 HISTORY_KINDS = ("decision", "work", "view", "other")
 _KIND_OF = {"case.decide": "decision", "case.check.confirm": "decision",
             "case.check.send_back": "decision", "case.claim": "work", "case.assign": "work",
-            "case.note": "work", "case.view": "view", "pii.unmask": "view"}
+            "case.note": "work", "case.view": "view", "pii.unmask": "view",
+            # post-loan actions and their four-eyes check (services/cases/postloan_actions.py)
+            "case.postloan": "decision", "case.postloan.confirm": "decision",
+            "case.postloan.send_back": "decision"}
 
 
 @dataclass(frozen=True)

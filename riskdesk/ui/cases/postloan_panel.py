@@ -16,9 +16,9 @@ from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QFormLayout,
     QGridLayout,
     QGroupBox,
+    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -81,15 +81,15 @@ class PostLoanPanel(QGroupBox):
         soon = utcnow().date() + timedelta(days=7)
         self.promise.setDate(QDate(soon.year, soon.month, soon.day))
         self.category = QComboBox(self)
-        texts = {"monitor": self.tr("Continue monitoring"),
+        texts = {"monitor": self.tr("Keep monitoring"),
                  "contact": self.tr("Record contact"),
                  "request_docs": self.tr("Request documents"),
-                 "freeze_line": self.tr("Freeze undrawn line"),
-                 "call_early": self.tr("Call loan early..."),
+                 "freeze_line": self.tr("Freeze line"),
+                 "call_early": self.tr("Call early..."),
                  "reclassify": self.tr("Reclassify..."),
-                 "suspicious": self.tr("Report suspicious activity"),
+                 "suspicious": self.tr("Report suspicious"),
                  "confirm_action": self.tr("Confirm action"),
-                 "send_back_action": self.tr("Send action back")}
+                 "send_back_action": self.tr("Send back action")}
         tips = {"monitor": self.tr("Nothing more to do now: the case is decided and closes."),
                 "contact": self.tr("The borrower was contacted: channel, outcome and any "
                                    "promise to pay (a reminder is raised if it passes unpaid)."),
@@ -109,12 +109,17 @@ class PostLoanPanel(QGroupBox):
             button.setToolTip(tips.get(key, ""))
             button.clicked.connect(lambda _=False, k=key: self.act(k))
             self.buttons[key] = button
-            grid.addWidget(button, i // 2, i % 2)
-        form = QFormLayout()
-        form.addRow(self.tr("Channel"), self.channel)
-        form.addRow(self.tr("Outcome"), self.outcome)
-        form.addRow(self.tr("Promised to pay by"), self.promise)
-        form.addRow(self.tr("New class"), self.category)
+            grid.addWidget(button, i // 3, i % 3)
+        # Two pairs a row: the window's side stays within 800 pixels' height.
+        form = QGridLayout()
+        for i, (text, widget) in enumerate(((self.tr("Channel"), self.channel),
+                                            (self.tr("Outcome"), self.outcome),
+                                            (self.tr("Promised to pay by"), self.promise),
+                                            (self.tr("New class"), self.category))):
+            form.addWidget(QLabel(text, self), i // 2, 2 * (i % 2))
+            form.addWidget(widget, i // 2, 2 * (i % 2) + 1)
+        form.setColumnStretch(1, 1)
+        form.setColumnStretch(3, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(grid)
@@ -230,7 +235,7 @@ class PostLoanPanel(QGroupBox):
             (self.tr("Five-category class"), klass),
             (self.tr("As of"), date_text(v.as_of) if v.as_of else not_run),
             (self.tr("Undrawn line"), self.tr("frozen on {at}").format(
-                at=datetime_text(v.line_frozen_at)) if v.line_frozen_at else self.tr("open")),
+                at=datetime_text(v.line_frozen_at)) if v.line_frozen_at else self.tr("not frozen")),
         ]
         if v.called_at:
             rows.append((self.tr("Called early"), datetime_text(v.called_at)))
@@ -243,12 +248,22 @@ class PostLoanPanel(QGroupBox):
                             "{what} on {at}: \u201c{reason}\u201d").format(
                 maker=p.maker, what=what, at=datetime_text(p.made_at), reason=p.reason)
             parts.append(f"<p style='background:#fff4e5'><b>{e(waits)}</b></p>")
+        back = v.actions[0] if v.actions else None
+        if v.case_status == CaseStatus.RETURNED and back is not None \
+                and back.status == "sent_back":
+            said = self.tr("{checker} sent \u201c{what}\u201d back on {at}: \u201c{reason}\u201d. "
+                           "Your reason was: \u201c{mine}\u201d").format(
+                checker=back.checker, what=label(back.action), at=datetime_text(back.checked_at),
+                reason=back.check_reason, mine=back.reason)
+            parts.append(f"<p style='background:#fff4e5'><b>{e(said)}</b></p>")
+        warnings = self.tr("Early warnings (evidence)")
+        taken = self.tr("Post-loan actions taken")
         if v.alerts:
-            parts.append(f"<h3>{e(self.tr('Early warnings (evidence)'))}</h3>" + _table(
+            parts.append(f"<h3>{e(warnings)}</h3>" + _table(
                 [(f"{date_text(a.detected_on)} {a.name} ({label(a.severity)})", a.sentence)
                  for a in v.alerts]))
         if v.actions:
-            parts.append(f"<h3>{e(self.tr('Post-loan actions taken'))}</h3>" + _table(
+            parts.append(f"<h3>{e(taken)}</h3>" + _table(
                 [(f"{datetime_text(a.made_at)} {a.maker}", self.action_text(a))
                  for a in v.actions]))
         score = self.tr("The origination application and its score follow.")
