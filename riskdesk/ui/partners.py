@@ -25,15 +25,35 @@ from riskdesk.domain.enums import label
 from riskdesk.i18n import translate
 from riskdesk.services.admin.backend import Backend, call
 from riskdesk.services.partners import register as partners
-from riskdesk.services.partners.performance import joint_position, performance
+from riskdesk.services.partners.performance import (
+    NEAR,
+    OVER,
+    PartnersPosition,
+    partners_position,
+    trend,
+)
 from riskdesk.services.periods import current_month
 from riskdesk.services.permissions import Action, allowed
+from riskdesk.ui.charts import PALETTE, LineChart, Series, share_ticks
 from riskdesk.ui.dialogs import Dialogs
-from riskdesk.ui.formats import clock_today, date_format, date_text, local_today, number, percent
+from riskdesk.ui.formats import (
+    clock_today,
+    date_format,
+    date_text,
+    list_sep,
+    local_today,
+    number,
+    percent,
+)
+from riskdesk.ui.month_picker import MonthPicker
 from riskdesk.ui.operations import reads_op, write_op
 from riskdesk.ui.table_fill import fill_table
 
 OVERDUE = QColor("#a01010")
+# a threshold passed (red) or at 80 % of it (amber), as the queue marks due times
+LEVEL_COLORS = {OVER: QColor("#f4c7c3"), NEAR: QColor("#fce8b2")}
+# performance table columns
+BAD_RATE, COMPLAINTS, CAPITAL, LOWEST_SHARE = 6, 7, 8, 9
 
 
 class PartnersTab(QWidget):
@@ -43,20 +63,25 @@ class PartnersTab(QWidget):
         self.backend, self.dialogs = backend, dialogs
         self.actor = actor = backend.actor
         self.partner_rows: list[partners.PartnerRow] = []
-        self.month = QLineEdit(backend.lookup(current_month), self)
-        self.month.setMaximumWidth(100)
-        self.month.returnPressed.connect(self.reload)
+        self.position: PartnersPosition | None = None
+        self.month = MonthPicker(backend.lookup(current_month), self)
+        self.month.monthChanged.connect(lambda _m: self.reload())
+        self.banner = QLabel(self)
+        self.banner.setWordWrap(True)
+        self.banner.setVisible(False)
+        self.trend_chart = LineChart(self.tr("Bad rate by partner, last six months"), self)
         show = QPushButton(self.tr("Show"), self)
         show.clicked.connect(self.reload)
         self.register_table = QTableWidget(0, 6, self)
         self.register_table.setHorizontalHeaderLabels([
             self.tr("Code"), self.tr("Name"), self.tr("Kind"), self.tr("Status"),
             self.tr("Due diligence"), self.tr("Next review")])
-        self.performance_table = QTableWidget(0, 8, self)
+        self.performance_table = QTableWidget(0, 10, self)
         self.performance_table.setHorizontalHeaderLabels([
             self.tr("Partner"), self.tr("Applications"), self.tr("Approval rate"),
             self.tr("Flag rate"), self.tr("Fraud hits"), self.tr("Matured loans"),
-            self.tr("Bad rate"), self.tr("Complaints per 1,000 loans")])
+            self.tr("Bad rate"), self.tr("Complaints per 1,000 loans"),
+            self.tr("Of tier-1 capital"), self.tr("Lowest share")])
         for t in (self.register_table, self.performance_table):
             t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -108,8 +133,14 @@ class PartnersTab(QWidget):
         top.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(QLabel(self.tr("Register"), self))
-        layout.addWidget(self.register_table, 1)
+        layout.addWidget(self.banner)
+        register = QVBoxLayout()
+        register.addWidget(QLabel(self.tr("Register"), self))
+        register.addWidget(self.register_table, 1)
+        upper = QHBoxLayout()
+        upper.addLayout(register, 1)
+        upper.addWidget(self.trend_chart, 1)
+        layout.addLayout(upper, 1)
         layout.addLayout(grid)
         layout.addWidget(QLabel(self.tr("Performance in the month"), self))
         layout.addWidget(self.performance_table, 1)
@@ -118,11 +149,13 @@ class PartnersTab(QWidget):
 
     def reload(self) -> None:
         month = self.month.text().strip()
-        reads_op(self, call(partners.listing), call(performance, month),
-                 call(joint_position, month), title=self.tr("Not shown"), on_done=self._show)
+        reads_op(self, call(partners.listing), call(partners_position, month),
+                 call(trend, month), title=self.tr("Not shown"), on_done=self._show)
 
     def _show(self, found: tuple[Any, ...]) -> None:
-        listing, rows, joint = found
+        listing, position, trends = found
+        self.position = position
+        joint = position.joint
         self.partner_rows = listing
         today = local_today()
         fill_table(self.register_table, [
@@ -133,19 +166,63 @@ class PartnersTab(QWidget):
             red={i for i, p in enumerate(self.partner_rows)
                  if p.next_review and p.next_review < today}, color=OVERDUE)
         fill_table(self.performance_table, [
-            [f"{r.code} {r.name}", str(r.applications), percent(r.approval_rate),
-             percent(r.flag_rate), str(r.fraud_hits), str(r.matured), percent(r.bad_rate),
-             number(r.complaints_per_1000, 1) or "-"]
-            for r in rows])
+            [f"{r.code} {r.name}", number(r.applications), percent(r.approval_rate),
+             percent(r.flag_rate), number(r.fraud_hits), number(r.matured),
+             percent(r.bad_rate), number(r.complaints_per_1000, 1) or "-",
+             percent(p.capital_ratio) if p.capital_ratio is not None else "-",
+             f"{number(p.lowest_share, 0)} %" if p.lowest_share is not None else "-"]
+            for p in position.partners for r in (p.row,)])
+        self._highlight(position)
+        months = sorted({m for points in trends.values() for m, _ in points})
+        self.trend_chart.set_data(months, [
+            Series(code, tuple(dict(points).get(m) for m in months),
+                   PALETTE[(k + 5) % len(PALETTE)] if k < 3 else PALETTE[k - 3])
+            for k, (code, points) in enumerate(sorted(trends.items()))],
+            x_title=self.tr("Month"), y_title=self.tr("Bad rate"),
+            value_text=lambda v: percent(v, share_ticks(v)),
+            empty_text=self.tr("No matured partner loans yet"))
+        self._banner(position)
         if joint.tier1 is None:
             self.joint.setText(self.tr("Joint lending: no capital figures set."))
         else:
-            ratios = ", ".join(f"{c} {percent(v)}" for c, v in joint.ratio_one.items())
+            ratios = list_sep().join(f"{c} {percent(v)}" for c, v in joint.ratio_one.items())
             self.joint.setText(self.tr(
                 "Joint lending at {day}: against net tier-1 capital {ratios} (limit 25 % "
-                "each); all partners {all} of the loan balance (limit 50 %). {warnings}").format(
-                day=date_text(joint.day), ratios=ratios or "-", all=percent(joint.ratio_all),
-                warnings=" ".join(joint.warnings)))
+                "each); all partners {all} of the loan balance (limit 50 %).").format(
+                day=date_text(joint.day), ratios=ratios or "-", all=percent(joint.ratio_all)))
+
+    def _highlight(self, position: PartnersPosition) -> None:
+        """Cells past a threshold red, at its 80 % warning amber; the tooltip says which."""
+        for r, p in enumerate(position.partners):
+            marks = (
+                (BAD_RATE, OVER if p.bad_rate_doubled or p.bad_rate_high else "",
+                 self.tr("Bad rate at least twice last month's or all partners'")),
+                (COMPLAINTS, p.complaints_level,
+                 self.tr("Limit: 20 complaints per 1,000 loans; warning at 80 %")),
+                (CAPITAL, p.capital_level,
+                 self.tr("Limit: 25 % of net tier-1 capital per partner; warning at 80 %")),
+                (LOWEST_SHARE, OVER if p.share_below_minimum else "",
+                 self.tr("The partner must fund at least {minimum} % of each joint loan")
+                 .format(minimum=number(position.minimum_share, 0))))
+            for column, level, why in marks:
+                item = self.performance_table.item(r, column)
+                if item is not None and level:
+                    item.setBackground(LEVEL_COLORS[level])
+                    item.setForeground(QColor("#000000"))
+                    item.setToolTip(why)
+
+    def _banner(self, position: PartnersPosition) -> None:
+        if not position.alerts:
+            self.banner.setVisible(False)
+            return
+        over = any(a.level == OVER for a in position.alerts)
+        said = self.tr("; ").join(a.text for a in position.alerts)
+        self.banner.setText(self.tr("Limit passed: {alerts}").format(alerts=said) if over else
+                            self.tr("Limit near (80 % reached): {alerts}").format(alerts=said))
+        color = "#f4c7c3" if over else "#fce8b2"
+        self.banner.setStyleSheet(f"background: {color}; color: #000000; padding: 6px; "
+                                  "border-radius: 3px;")
+        self.banner.setVisible(True)
 
     def _selected(self) -> partners.PartnerRow | None:
         row = self.register_table.currentRow()

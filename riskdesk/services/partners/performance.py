@@ -247,3 +247,114 @@ def raise_review_cases(session: Session, actor: Actor, month: str) -> list[int]:
         opened.append(case.id or 0)
     return opened
 
+
+
+NEAR, OVER = "near", "over"  # at 80 % of a limit (the internal warning), at or past it
+
+
+def _level(value: float | None, limit: float) -> str:
+    if value is None:
+        return ""
+    if value >= limit:
+        return OVER
+    return NEAR if value >= limit * WARN_AT else ""
+
+
+@dataclass(frozen=True)
+class PartnerStanding:
+    """One partner's month with the thresholds it meets (issue 28): each ``*_level`` is "",
+    NEAR (80 % of the limit) or OVER."""
+
+    row: PartnerMonth
+    previous_bad_rate: float | None
+    bad_rate_doubled: bool  # >= twice last month's, with at least 10 matured loans
+    bad_rate_high: bool  # >= twice all partners' pooled bad rate, at least 10 matured
+    complaints_level: str  # against COMPLAINTS_PER_1000
+    capital_ratio: float | None  # joint loans (bank's part) / net tier-1 capital
+    capital_level: str  # against LIMIT_ONE
+    lowest_share: float | None  # the lowest partner share (%) of its joint loans
+    share_below_minimum: bool  # a joint loan the partner funds less than the minimum of
+
+
+@dataclass(frozen=True)
+class PartnerAlert:
+    level: str  # NEAR or OVER
+    text: str
+
+
+@dataclass(frozen=True)
+class PartnersPosition:
+    month: str
+    partners: tuple[PartnerStanding, ...]
+    joint: JointPosition
+    all_level: str  # all partners' joint loans against LIMIT_ALL
+    minimum_share: float  # per cent
+    alerts: tuple[PartnerAlert, ...]  # what the banner says, worst first
+
+
+def partners_position(session: Session, actor: Actor, month: str,
+                      cut_off: datetime | None = None) -> PartnersPosition:
+    """The Partners tab's table with its thresholds, and the banner's sentences."""
+    from riskdesk.services.postloan.policy import current, params
+
+    require(actor, Action.APPLICATION_VIEW)
+    rows = performance(session, actor, month, cut_off)
+    before = {r.partner_id: r for r in performance(session, actor, months_back(month, 1),
+                                                   cut_off)}
+    joint = joint_position(session, actor, month, cut_off)
+    minimum = float(params(current(session))["joint_min_partner_share"])
+    lowest = {int(pid): float(v) for pid, v in session.execute(
+        select(col(Loan.partner_id), func.min(col(Loan.partner_share)))
+        .where(col(Loan.partner_id).is_not(None), col(Loan.partner_share).is_not(None),
+               col(Loan.start_date) <= _month_end(month))
+        .group_by(col(Loan.partner_id)))}
+    matured = sum(r.matured for r in rows)
+    pooled = sum(r.bad for r in rows) / matured if matured else None
+    out, alerts = [], []
+    for r in rows:
+        prev = before.get(r.partner_id)
+        prev_rate = prev.bad_rate if prev is not None else None
+        doubled = (r.matured >= 10 and r.bad_rate is not None and prev_rate is not None
+                   and prev_rate > 0 and r.bad_rate >= 2 * prev_rate)
+        ratio = joint.ratio_one.get(r.code)
+        high = (r.matured >= 10 and r.bad_rate is not None and pooled is not None
+                and pooled > 0 and r.bad_rate >= 2 * pooled)
+        standing = PartnerStanding(
+            r, prev_rate, doubled, high, _level(r.complaints_per_1000, COMPLAINTS_PER_1000), ratio,
+            _level(ratio, LIMIT_ONE), lowest.get(r.partner_id),
+            lowest.get(r.partner_id, 100.0) < minimum)
+        out.append(standing)
+        who = f"{r.code} {r.name}"
+        if doubled:
+            alerts.append(PartnerAlert(OVER, translate(
+                "Partners", "{who}: bad rate {now} against {before} last month (doubled)")
+                .format(who=who, now=_pct(r.bad_rate), before=_pct(prev_rate))))
+        elif high:
+            alerts.append(PartnerAlert(OVER, translate(
+                "Partners", "{who}: bad rate {rate}, at least twice all partners' {pooled}")
+                .format(who=who, rate=_pct(r.bad_rate), pooled=_pct(pooled))))
+        if standing.complaints_level:
+            alerts.append(PartnerAlert(standing.complaints_level, translate(
+                "Partners", "{who}: {n} complaints per 1,000 loans (limit {limit})")
+                .format(who=who, n=f"{r.complaints_per_1000:.1f}",
+                        limit=f"{COMPLAINTS_PER_1000:.0f}")))
+        if standing.capital_level:
+            alerts.append(PartnerAlert(standing.capital_level, translate(
+                "Partners", "{who}: joint loans {ratio} of net tier-1 capital (limit {limit})")
+                .format(who=who, ratio=_pct(ratio), limit=_pct(LIMIT_ONE, 0))))
+        if standing.share_below_minimum:
+            alerts.append(PartnerAlert(OVER, translate(
+                "Partners", "{who}: funds {share} % of a joint loan (at least {minimum} % "
+                "required)").format(who=who, share=f"{standing.lowest_share:g}",
+                                    minimum=f"{minimum:g}")))
+    all_level = _level(joint.ratio_all, LIMIT_ALL)
+    if all_level:
+        alerts.append(PartnerAlert(all_level, translate(
+            "Partners", "All partners: joint loans {ratio} of the loan balance (limit {limit})")
+            .format(ratio=_pct(joint.ratio_all), limit=_pct(LIMIT_ALL, 0))))
+    alerts.sort(key=lambda a: a.level != OVER)
+    return PartnersPosition(month, tuple(out), joint, all_level, minimum, tuple(alerts))
+
+
+def _pct(value: float | None, decimals: int = 1) -> str:
+    return "-" if value is None else f"{100 * value:.{decimals}f} %"

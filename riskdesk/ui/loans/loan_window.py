@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from riskdesk.domain.enums import label
 from riskdesk.services.admin.backend import Backend
 from riskdesk.services.postloan.book import LoanView, loan_view
+from riskdesk.services.postloan.mcc import mcc_text
 from riskdesk.ui.formats import date_text, datetime_text, money, number
 from riskdesk.ui.table_fill import fill_table
 
@@ -112,12 +113,13 @@ class LoanDialog(QDialog):
             [s.month, date_text(s.as_of), str(s.dpd), label(s.category), number(s.balance, 2),
              number(s.overdue_amount, 2)] for s in v.standing])
         flagged_flows = self._flagged_flow_ids()
+        chinese = QLocale().language() == QLocale.Language.Chinese
         self.flows = _table(self, [self.tr("Time"), self.tr("After disbursement"),
                                    self.tr("Direction"), self.tr("Channel"), self.tr("Amount (CNY)"),
-                                   self.tr("Counterparty"), self.tr("Type"), self.tr("MCC")], [
+                                   self.tr("Counterparty"), self.tr("Type"), self.tr("Merchant category")], [
             [datetime_text(f.at), self._since(f.at), label(f.direction), label(f.channel),
              number(f.amount, 2), f"{f.counterparty_masked} {f.counterparty_name}".strip(),
-             label(f.counterparty_type), f.mcc] for f in v.flows],
+             label(f.counterparty_type), mcc_text(f.mcc, chinese)] for f in v.flows],
             red={i for i, f in enumerate(v.flows) if f.id in flagged_flows},
             codes=frozenset({7}))  # the merchant category code
         self.timeline = FlowTimeline(loan.disbursed_at, [
