@@ -1,0 +1,114 @@
+"""The origination role (issue 29) on PostgreSQL and MariaDB, as `riskdesk db roles-sql` sets
+it up: it reads the decision feed's view, writes an acknowledgement (which then shows in the
+view), and is refused every table and every other change."""
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
+
+from riskdesk.domain.feed import FeedRecord
+from riskdesk.services.cases import work as cases
+from riskdesk.storage.roles import script
+from riskdesk.storage.session import unit_of_work
+from tests.conftest import MY_ADMIN, PG_ADMIN, add_users, server_database
+from tests.helpers import scored_cases
+
+
+def _run(engine: Engine, sql: str) -> None:
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        for statement in sql.split(";\n"):
+            body = "\n".join(line for line in statement.splitlines()
+                             if not line.startswith("--")).strip()
+            if body:
+                conn.exec_driver_sql(body.rstrip(";").replace(
+                    "%", "%%" if engine.dialect.name != "postgresql" else "%"))
+
+
+@pytest.fixture(params=["postgresql", "mariadb"])
+def server_engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
+    from riskdesk.storage import migrate
+    from riskdesk.storage.engine import make_engine
+
+    for url in server_database(request.param):
+        eng = make_engine(url)
+        migrate.upgrade(eng)
+        try:
+            yield eng
+        finally:
+            eng.dispose()
+
+
+@pytest.mark.server
+def test_origination_reads_the_view_acknowledges_and_is_refused_the_rest(
+        server_engine: Engine) -> None:
+    engine = server_engine
+    dialect = engine.dialect.name
+    suffix = uuid.uuid4().hex[:8]
+    owner, app, orig = f"rd_owner_{suffix}", f"rd_app_{suffix}", f"rd_orig_{suffix}"
+    database = engine.url.database or ""
+    actors = add_users(engine)
+    _, alone = scored_cases(engine, actors)
+    with unit_of_work(engine) as s:
+        c = cases.get_case(s, alone)
+        cases.decide(s, actors["officer"], alone, c.version, "decline", "identity unverified")
+    with engine.connect() as conn:
+        total = conn.execute(text("SELECT count(*) FROM decision_feed")).scalar_one()
+    admin = create_engine(PG_ADMIN if dialect == "postgresql" else MY_ADMIN)
+    as_orig = create_engine(make_url(engine.url.render_as_string(hide_password=False)).set(
+        username=orig, password=None), isolation_level="AUTOCOMMIT")
+    try:
+        sql = script(dialect, database=database, owner=owner, app=app, origination=orig)
+        assert "decision_feed_view" in sql
+        _run(engine, sql)
+        with as_orig.connect() as conn:
+            rows = conn.execute(text("SELECT seq, decision, acknowledged_at FROM "
+                                     "decision_feed_view ORDER BY seq")).all()
+            assert len(rows) == total > 0 and rows[-1][1] == "decline"
+            assert all(r[2] is None for r in rows)
+            conn.execute(text("INSERT INTO feed_ack (seq) VALUES (:s)"), {"s": rows[0][0]})
+            acked = conn.execute(text("SELECT acknowledged_at FROM decision_feed_view "
+                                      "WHERE seq = :s"), {"s": rows[0][0]}).scalar_one()
+            assert acked is not None
+        refused = {
+            "read the feed table": "SELECT * FROM decision_feed",
+            "read the acknowledgements": "SELECT * FROM feed_ack",
+            "read applications": "SELECT * FROM application",
+            "read cases": "SELECT * FROM review_case",
+            "read users": "SELECT * FROM app_user",
+            "read the audit trail": "SELECT * FROM audit_event",
+            "change an acknowledgement": "UPDATE feed_ack SET source = 'x'",
+            "delete an acknowledgement": "DELETE FROM feed_ack",
+            "write the feed": "INSERT INTO decision_feed (seq) VALUES (999999)",
+            "change the feed": "UPDATE decision_feed SET decision = 'approve'",
+            "create a table": "CREATE TABLE sneaky (id INTEGER)",
+        }
+        for what, statement in refused.items():
+            with pytest.raises(DBAPIError) as caught, as_orig.connect() as conn:
+                conn.execute(text(statement))
+            message = str(caught.value.orig).lower()
+            assert "denied" in message or "permission" in message, (what, message)
+        with engine.connect() as conn:  # the app role's script keeps the feed insert-only
+            assert conn.execute(text("SELECT count(*) FROM feed_ack")).scalar_one() == 1
+        assert FeedRecord.__tablename__ in sql
+    finally:
+        as_orig.dispose()
+        with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            if dialect == "postgresql":
+                db_admin = create_engine(str(make_url(PG_ADMIN).set(database=database)),
+                                         isolation_level="AUTOCOMMIT")
+                with db_admin.connect() as inner:
+                    inner.exec_driver_sql(
+                        f"REASSIGN OWNED BY {owner}, {app}, {orig} TO CURRENT_USER")
+                    inner.exec_driver_sql(f"DROP OWNED BY {owner}, {app}, {orig}")
+                db_admin.dispose()
+                for role in (orig, app, owner):
+                    conn.exec_driver_sql(f"DROP ROLE IF EXISTS {role}")
+            else:
+                for role in (orig, app, owner):
+                    conn.exec_driver_sql(f"DROP USER IF EXISTS '{role}'@'%%'")
+        admin.dispose()
