@@ -569,7 +569,12 @@
         <translation>事件字段与已签名文本不符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/free_text.py" line="198" />
+        <location filename="../../riskdesk/services/free_text.py" line="207" />
+        <source>personal data in audit text written after free text was masked: {n} event(s) ({seqs}); a way of saving text that does not mask it, to be reported to the administrator</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/free_text.py" line="219" />
         <source>personal data in audit text before {date}: {n} event(s) written before free text was masked ({seqs}); they stay as written, the chain holds</source>
         <translation>{date} 之前的审计文本中含个人信息：{n} 条事件写于自由文本遮蔽之前（{seqs}）；按原样保留，哈希链完整</translation>
     </message>
@@ -6036,7 +6041,7 @@ Credit model: {model}</source>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="102" />
         <source>Decisions</source>
-        <translation type="unfinished" />
+        <translation>决策笔数</translation>
     </message>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="111" />
@@ -6248,17 +6253,17 @@ Credit model: {model}</source>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="277" />
         <source>Cases opened</source>
-        <translation type="unfinished" />
+        <translation>新立案件</translation>
     </message>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="278" />
         <source>Cases closed</source>
-        <translation type="unfinished" />
+        <translation>办结案件</translation>
     </message>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="279" />
         <source>Cases open at the cut-off</source>
-        <translation type="unfinished" />
+        <translation>截止时点在办案件</translation>
     </message>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="286" />
@@ -6582,7 +6587,7 @@ Credit model: {model}</source>
     <message>
         <location filename="../../riskdesk/reports/postloan_section.py" line="47" />
         <source>Principal outstanding (CNY)</source>
-        <translation type="unfinished" />
+        <translation>本金余额（元）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/reports/postloan_section.py" line="48" />
@@ -6592,7 +6597,7 @@ Credit model: {model}</source>
     <message>
         <location filename="../../riskdesk/reports/postloan_section.py" line="48" />
         <source>Overdue amount (CNY)</source>
-        <translation type="unfinished" />
+        <translation>逾期金额（元）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/reports/postloan_section.py" line="56" />

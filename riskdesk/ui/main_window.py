@@ -34,10 +34,13 @@ from riskdesk.services.permissions import Action, allowed
 from riskdesk.tasks import TaskState
 from riskdesk.ui.admin import AdminDialog
 from riskdesk.ui.applications.model import ApplicationsModel
+from riskdesk.ui.applications.tab import ApplicationsTab
+from riskdesk.ui.cases import keys
 from riskdesk.ui.cases.detail import CaseDialog
 from riskdesk.ui.cases.filters import FilterBar
 from riskdesk.ui.cases.model import FIELDS as CASE_FIELDS
 from riskdesk.ui.cases.model import VIEW_LABELS, CasesModel
+from riskdesk.ui.cases.queue_view import EmptyNote, neighbour, restore_header, save_header
 from riskdesk.ui.complaints.tab import ComplaintsTab
 from riskdesk.ui.dialogs import Dialogs
 from riskdesk.ui.formats import number
@@ -76,8 +79,9 @@ class MainWindow(QMainWindow):
         self.cases_table = QTableView(self)
         self.cases_table.setModel(self.cases_model)
         self.cases_table.setSortingEnabled(True)
-        self.cases_table.horizontalHeader().setSortIndicator(
-            CASE_FIELDS.index("pd"), Qt.SortOrder.DescendingOrder)
+        self.cases_table.horizontalHeader().setSortIndicator(  # priority, then due (issue 27)
+            CASE_FIELDS.index("priority"), Qt.SortOrder.AscendingOrder)
+        self.cases_table.horizontalHeader().setSectionsMovable(True)
         self.cases_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.cases_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.cases_table.setAlternatingRowColors(True)
@@ -112,6 +116,8 @@ class MainWindow(QMainWindow):
         self.filter_bar.changed.connect(self._filters_changed)
         row.insertWidget(filter_row_at, self.filter_bar.dates)
         layout.addWidget(self.filter_bar)
+        self.empty_note = EmptyNote(self.clear_filters_and_search, queue)
+        layout.addWidget(self.empty_note)
         layout.addWidget(self.cases_table)
         actions = QHBoxLayout()
         self.queue_buttons: dict[str, QPushButton] = {}
@@ -136,7 +142,9 @@ class MainWindow(QMainWindow):
         self.assignee_list = people
         self.tabs = QTabWidget(self)
         self.tabs.addTab(queue, self.tr("Case queue"))
-        self.tabs.addTab(self.table, self.tr("Applications"))
+        self.applications = ApplicationsTab(self.model, self.table, self.open_application,
+                                            self)
+        self.tabs.addTab(self.applications, self.tr("Applications"))
         self.complaints = ComplaintsTab(backend, self.dialogs, self.open_case_id, self)
         self.tabs.addTab(self.complaints, self.tr("Complaints"))
         self.postloan = PortfolioTab(backend, self.dialogs, self)
@@ -180,6 +188,7 @@ class MainWindow(QMainWindow):
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)
         self.cases_model.modelReset.connect(self._update_position)
+        self.cases_model.modelReset.connect(self._update_empty)
         self.cases_model.rowsInserted.connect(self._update_position)
         self._update_position()
         self.deadline_label = QLabel(self)
@@ -189,6 +198,9 @@ class MainWindow(QMainWindow):
         self._update_count()
         self.table.resizeColumnsToContents()
         self.cases_table.resizeColumnsToContents()
+        restore_header(self.cases_table.horizontalHeader(), actor.username, "queue")
+        restore_header(self.table.horizontalHeader(), actor.username, "applications")
+        self._update_empty()
         idle_minutes = backend.lookup(app_settings.idle_lock_minutes)
         self.idle_lock = IdleLock(self, backend, idle_minutes) if pack is None else None
         settings = QSettings()
@@ -316,15 +328,72 @@ class MainWindow(QMainWindow):
         return self.last_task
 
     def open_case(self, index: Any) -> CaseDialog:
-        return self.open_case_id(self.cases_model.row_at(index.row()).id)
+        return self.open_case_id(self.cases_model.row_at(index.row()).id, row=index.row())
 
-    def open_case_id(self, case_id: int) -> CaseDialog:
+    def open_case_id(self, case_id: int, *, row: int | None = None) -> CaseDialog:
+        """The case's window; ``row``: its row in the queue's view, which next/previous and
+        save-and-next walk from (issue 27). With the user's claim-on-open setting, an
+        unassigned open case is claimed as it opens."""
         dialog = CaseDialog(self.backend, case_id, self.dialogs, self,
-                            on_change=self.refresh)
+                            on_change=self.refresh,
+                            navigate=self.open_neighbour if row is not None else None)
+        dialog.queue_row = row  # type: ignore[attr-defined]
         self.case_windows.append(dialog)
-        dialog.finished.connect(lambda _=0, d=dialog: self.case_windows.remove(d))
+        dialog.finished.connect(lambda _=0, d=dialog: self.case_windows.remove(d)
+                                if d in self.case_windows else None)
         dialog.show()
+        if keys.claim_on_open(self.actor.username) and dialog.buttons["claim"].isEnabled():
+            dialog.act("claim")
         return dialog
+
+    def open_neighbour(self, dialog: CaseDialog, step: int) -> CaseDialog | None:
+        """The next (step 1) or previous (-1) case of the view in the same place, this one
+        closed; at the end of the view the window stays and the status bar says so."""
+        found = neighbour(self.cases_model, dialog.case_id,
+                          getattr(dialog, "queue_row", None) or 0, step)
+        if found is None:
+            self.statusBar().showMessage(self.tr("No more cases in this view."), 10_000)
+            return None
+        row, case_id = found
+        geometry = dialog.geometry()
+        dialog.close()
+        nxt = self.open_case_id(case_id, row=row)
+        nxt.setGeometry(geometry)
+        self.cases_table.selectRow(row)
+        return nxt
+
+    def open_application(self, application_id: int, application_no: str) -> QWidget | None:
+        """An application of the Applications tab: its case's window (the application's
+        detail, score and reasons, and the case's work), or what is known of it without one."""
+        from riskdesk.services.cases.applications import case_of_application
+
+        case_id = query(self, case_of_application, application_id,
+                        title=self.tr("Application {no}").format(no=application_no),
+                        default=None)
+        if case_id is None:
+            self.dialogs.info(self, self.tr("Application {no}").format(no=application_no),
+                              self.tr("This application has no case to open."))
+            return None
+        return self.open_case_id(case_id)
+
+    def clear_filters_and_search(self) -> None:
+        self.search_box.clear()
+        self.cases_model.set_search("")
+        self.filter_bar.clear()
+
+    def _update_empty(self, *_: Any) -> None:
+        """An empty result says why (the view, each filter by its name, the search) and offers
+        to clear them, in place of a blank table."""
+        if self.cases_model.total:
+            self.empty_note.hide()
+            return
+        narrowed = self.filter_bar.described()
+        if self.cases_model.searching():
+            narrowed.append(self.tr("the search \u201c{text}\u201d").format(
+                text=self.search_box.text().strip()))
+        view = QCoreApplication.translate("CasesModel",
+                                          VIEW_LABELS[self.cases_model.filter.view])
+        self.empty_note.show_for(view, narrowed)
 
     def focus_search(self) -> None:
         self.tabs.setCurrentIndex(0)
@@ -335,6 +404,11 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(0)
         self.cases_model.set_search(self.search_box.text())
         self._fill_views()
+        people = self.cases_model.ambiguous_people()
+        if people > 1:
+            self.statusBar().showMessage(self.tr(
+                "{n} people share these visible digits: add the name after the ID number to "
+                "narrow the search.").format(n=people), 15_000)
 
     def refresh(self) -> None:
         self.model.reload()
@@ -380,6 +454,7 @@ class MainWindow(QMainWindow):
             self.admin_action.triggered.connect(self.open_admin)
             admin_menu = self.menuBar().addMenu(self.tr("&Administration"))
             admin_menu.addAction(self.admin_action)
+        self._build_case_menu()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.log_action = QAction(self.tr("Open log folder"), self)
         self.log_action.setToolTip(self.tr("The program's log: what it did and what went wrong "
@@ -391,6 +466,37 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.guide_action)
         help_menu.addAction(self.log_action)
         help_menu.addAction(about_action)
+
+    def _build_case_menu(self) -> None:
+        """The Case menu: open the selected case, claim-on-open (the user's setting), and the
+        case window's shortcuts, listed where an officer looks for them (issue 27)."""
+        menu = self.menuBar().addMenu(self.tr("&Case"))
+        self.open_action = QAction(self.tr("Open the selected case"), self)
+        self.open_action.setShortcut(QKeySequence("Return"))
+        self.open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.open_action.triggered.connect(lambda: self.cases_table.currentIndex().isValid()
+                                           and self.open_case(self.cases_table.currentIndex()))
+        menu.addAction(self.open_action)
+        self.claim_on_open_action = QAction(self.tr("Claim cases as I open them"), self)
+        self.claim_on_open_action.setCheckable(True)
+        self.claim_on_open_action.setChecked(keys.claim_on_open(self.actor.username))
+        self.claim_on_open_action.setEnabled(allowed(self.actor, Action.CASE_WORK))
+        self.claim_on_open_action.toggled.connect(
+            lambda on: keys.set_claim_on_open(self.actor.username, on))
+        menu.addAction(self.claim_on_open_action)
+        menu.addSeparator()
+        listed = menu.addMenu(self.tr("In the case window"))
+        for key, text in (("note", self.tr("Add the note")), ("reason", self.tr("To the reason")),
+                          ("approve", self.tr("Approve")), ("decline", self.tr("Decline")),
+                          ("request_info", self.tr("Request information")),
+                          ("escalate", self.tr("Escalate")),
+                          ("next", self.tr("Next case of the view")),
+                          ("previous", self.tr("Previous case of the view"))):
+            shown = QAction(text, listed)  # a list: the keys work in the case window
+            shown.setShortcut(QKeySequence(keys.SHORTCUTS[key]))
+            shown.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            shown.setEnabled(False)
+            listed.addAction(shown)
 
     def open_admin(self) -> AdminDialog:
         dialog = AdminDialog(self.backend, self.dialogs, self)
@@ -510,6 +616,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: Any) -> None:  # noqa: N802
         self._counts_generation += 1  # a count still running reports to nobody
         QSettings().setValue("main/geometry", self.saveGeometry())
+        save_header(self.cases_table.horizontalHeader(), self.actor.username, "queue")
+        save_header(self.table.horizontalHeader(), self.actor.username, "applications")
         for dialog in list(self.case_windows):  # their drafts are saved as they close
             dialog.close()
         if not self._signed_out and self.pack is None:

@@ -5,18 +5,22 @@ costs what the first one does. Rows come back as plain dataclasses, safe to hand
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, and_, false, func, or_, select
+from sqlmodel import Session
 
 from riskdesk.domain.applications import Applicant, Application
+from riskdesk.domain.cases import Case
+from riskdesk.domain.loans import Loan
 from riskdesk.domain.scoring import DecisionRecord
 from riskdesk.domain.tables import table_of
+from riskdesk.security.datakey import load_cipher
 from riskdesk.services.actor import Actor
+from riskdesk.services.cases.queue import prefix_match, searchable
 from riskdesk.services.permissions import Action, require
 
 
@@ -38,6 +42,21 @@ class ApplicationRow:
     points: int | None = None
     band: str | None = None
     flags: str | None = None
+
+
+@dataclass(frozen=True)
+class ApplicationFilter:
+    """The Applications tab's search (read by services/cases/search.py, as the queue's) and
+    filters; empty: every application."""
+    application_no: str | None = None
+    id_no: str | None = None
+    id_no_masked: str | None = None
+    phone: str | None = None
+    name_prefix: str | None = None
+    products: tuple[str, ...] = field(default=())
+    channels: tuple[str, ...] = field(default=())
+    bands: tuple[str, ...] = field(default=())
+    outcomes: tuple[str, ...] = field(default=())
 
 
 A = table_of(Application).c
@@ -73,19 +92,68 @@ def _query() -> Select[Any]:
         table_of(DecisionRecord), and_(D.application_id == A.id, D.current_slot == 1))
 
 
-def count_applications(session: Session, actor: Actor) -> int:
+def _filtered(session: Session, q: Select[Any], f: ApplicationFilter | None) -> Select[Any]:
+    if f is None:
+        return q
+    searched = [t for t in (f.application_no, f.id_no, f.id_no_masked, f.phone, f.name_prefix)
+                if t]
+    if not all(searchable(t) for t in searched):
+        return q.where(false())
+    if f.application_no:  # or the loan made on it
+        number = f.application_no.strip()
+        loans = table_of(Loan).c
+        q = q.where(or_(A.application_no == number, A.id.in_(
+            select(loans.application_id).where(loans.loan_no == number))))
+    if f.id_no or f.phone:
+        cipher = load_cipher(session, create=False)
+        if f.id_no:
+            q = q.where(P.id_no_hash == cipher.digest("id_no", f.id_no.strip().upper()))
+        if f.phone:
+            q = q.where(A.phone_hash == cipher.digest("phone", f.phone.strip()))
+    if f.id_no_masked:
+        q = q.where(P.id_no_masked == f.id_no_masked)
+    if f.name_prefix:
+        q = q.where(*prefix_match(P.name, f.name_prefix.strip()))
+    for column, values in ((A.product, f.products), (A.channel, f.channels),
+                           (D.band, f.bands), (A.outcome, f.outcomes)):
+        if values:
+            q = q.where(column.in_(values))
+    return q
+
+
+def _counted(f: ApplicationFilter | None) -> Select[Any]:
+    if f is None or f == ApplicationFilter():
+        return select(func.count()).select_from(table_of(Application))
+    return select(func.count()).select_from(
+        table_of(Application)).join(table_of(Applicant), P.id == A.applicant_id).outerjoin(
+        table_of(DecisionRecord), and_(D.application_id == A.id, D.current_slot == 1))
+
+
+def count_applications(session: Session, actor: Actor,
+                       f: ApplicationFilter | None = None) -> int:
     require(actor, Action.APPLICATION_VIEW)
-    return int(session.scalar(select(func.count()).select_from(table_of(Application))) or 0)
+    return int(session.scalar(_filtered(session, _counted(f), f)) or 0)
 
 
-def page_applications(session: Session, actor: Actor, *, sort: str = "submitted_at",
-                      descending: bool = True, after: tuple[Any, int] | None = None,
+def case_of_application(session: Session, actor: Actor, application_id: int) -> int | None:
+    """The case an application opens in its window: its pre-loan case if it has one, else its
+    newest case of any kind; None without a case."""
+    require(actor, Action.APPLICATION_VIEW)
+    C = table_of(Case).c
+    found = session.execute(select(C.id).where(C.application_id == application_id).order_by(
+        (C.kind == "pre_loan").desc(), C.id.desc()).limit(1)).scalar()
+    return int(found) if found is not None else None
+
+
+def page_applications(session: Session, actor: Actor, f: ApplicationFilter | None = None, *,
+                      sort: str = "submitted_at", descending: bool = True,
+                      after: tuple[Any, int] | None = None,
                       limit: int = 200) -> list[ApplicationRow]:
     """One page in ``sort`` order (ties broken by id); ``after`` is the previous page's last
     (sort value, id)."""
     require(actor, Action.APPLICATION_VIEW)
     key = SORT_KEYS[sort]
-    q = _query()
+    q = _filtered(session, _query(), f)
     if after is not None:
         value, last_id = after
         if descending:

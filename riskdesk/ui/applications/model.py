@@ -6,6 +6,7 @@ from typing import Any
 from riskdesk.i18n import QT_TRANSLATE_NOOP
 from riskdesk.services.admin.backend import Backend, Call, call
 from riskdesk.services.cases.applications import (
+    ApplicationFilter,
     ApplicationRow,
     count_applications,
     page_applications,
@@ -42,13 +43,18 @@ class ApplicationsModel(PagedTableModel):
 
     def __init__(self, backend: Backend, parent: Any = None):
         super().__init__(COLUMNS, backend, "submitted_at", parent)
+        self.filter = ApplicationFilter()
+        self.reload()
+
+    def set_filter(self, f: ApplicationFilter) -> None:
+        self.filter = f
         self.reload()
 
     def count_call(self) -> Call[int]:
-        return call(count_applications)
+        return call(count_applications, self.filter)
 
     def page_call(self, after: tuple[Any, int] | None) -> Call[list[ApplicationRow]]:
-        return call(page_applications, sort=self._sort, descending=self._descending,
+        return call(page_applications, self.filter, sort=self._sort, descending=self._descending,
                     after=after, limit=self.PAGE)
 
     def sort_value(self, row: Any) -> Any:

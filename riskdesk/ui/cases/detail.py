@@ -44,6 +44,8 @@ from riskdesk.services.cases.detail import (
 )
 from riskdesk.services.cases.hard_stops import HardStop, case_hard_stops
 from riskdesk.services.permissions import Action, allowed
+from riskdesk.ui.cases.keys import Navigate
+from riskdesk.ui.cases.keys import install as install_keys
 from riskdesk.ui.cases.postloan_panel import PostLoanPanel, hard_stop_html
 from riskdesk.ui.dialogs import Dialogs
 from riskdesk.ui.evidence import EvidencePanel
@@ -71,7 +73,8 @@ def _chinese() -> bool:
 
 class CaseDialog(QDialog):
     def __init__(self, backend: Backend, case_id: int, dialogs: Dialogs,
-                 parent: QWidget | None = None, on_change: Callable[[], None] | None = None):
+                 parent: QWidget | None = None, on_change: Callable[[], None] | None = None,
+                 navigate: Navigate | None = None):
         super().__init__(parent)
         self.backend, self.case_id, self.dialogs = backend, case_id, dialogs
         self.actor = backend.actor
@@ -175,7 +178,10 @@ class CaseDialog(QDialog):
         layout.addWidget(self.banner, 0)
         layout.addWidget(splitter, 1)
         self.detail: CaseDetail | None = None
+        # Set by ui/cases/keys.py (issue 27): save-and-next after a decision.
+        self.after_act: Callable[[str], None] | None = None
         self.reload()
+        install_keys(self, navigate)  # shortcuts; next/previous with a queue to walk
 
     # -- loading -------------------------------------------------------------------------
     def reload(self) -> None:
@@ -328,6 +334,8 @@ class CaseDialog(QDialog):
             if self.on_change:
                 self.on_change()
         self.reload()
+        if self.after_act is not None:
+            self.after_act(key)
 
     def _acted(self) -> None:
         """After a post-loan action: the queue and this window show the case as it is now."""

@@ -53,8 +53,8 @@ class FilterBar(QWidget):
             box = QComboBox(self)
             box.setToolTip(title)
             box.addItem(self.tr("{what}: any").format(what=title), None)
-            for value, text in items:
-                box.addItem(text, value)
+            for value, text in items:  # a choice keeps the filter's name (issue 27)
+                box.addItem(self.tr("{what}: {value}").format(what=title, value=text), value)
             box.setMaximumWidth(170)
             keep_first_item_whole(box)
             box.currentIndexChanged.connect(self._emit)
@@ -88,6 +88,14 @@ class FilterBar(QWidget):
         on = self.dated.isChecked()
         out["submitted_from"] = _local_midnight_utc(self.date_from.date()) if on else None
         out["submitted_to"] = _local_midnight_utc(self.date_to.date().addDays(1)) if on else None
+        return out
+
+    def described(self) -> list[str]:
+        """Each active filter as its box shows it ("Band: Review"), and the date range."""
+        out = [box.currentText() for box in self.boxes.values() if box.currentIndex() > 0]
+        if self.dated.isChecked():
+            out.append(self.tr("submitted {start} to {end}").format(
+                start=self.date_from.text(), end=self.date_to.text()))
         return out
 
     def select(self, key: str, value: Any) -> None:

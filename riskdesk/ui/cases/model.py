@@ -7,11 +7,12 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from riskdesk.domain.enums import CLOSED_STATUSES
-from riskdesk.domain.identity import ID_PATTERN, PHONE_PATTERN
+from riskdesk.domain.enums import CLOSED_STATUSES, label
 from riskdesk.i18n import QT_TRANSLATE_NOOP
 from riskdesk.services.admin.backend import Backend, Call, call
 from riskdesk.services.cases.queue import (
+    DEFAULT_SORT,
+    POSTLOAN_KINDS,
     CaseFilter,
     CaseRow,
     count_cases,
@@ -19,7 +20,9 @@ from riskdesk.services.cases.queue import (
     page_cases,
     sort_value,
 )
+from riskdesk.services.cases.search import parse_search
 from riskdesk.storage.clock import utcnow
+from riskdesk.ui.formats import number
 from riskdesk.ui.paged_model import PagedTableModel
 
 COLUMNS: list[tuple[str, str]] = [
@@ -59,13 +62,46 @@ class CasesModel(PagedTableModel):
     UNSORTABLE = frozenset({"id_no_masked", "flags", "assignee", "returned_reason"})
 
     def __init__(self, backend: Backend, parent: Any = None):
-        super().__init__(COLUMNS, backend, "pd", parent)
+        super().__init__(COLUMNS, backend, DEFAULT_SORT, parent)
+        self._descending = False  # priority 1 first, then the soonest due (issue 27)
         self.filter = CaseFilter(view="all")
         self.reload()
+
+    def loan_text(self, row: CaseRow, field: str) -> str | None:
+        """A post-loan row's cell: its loan number, days past due, five-category class and
+        balance where a pre-loan row shows the application, PD, band and amount; None for the
+        other cells and rows."""
+        if row.kind not in POSTLOAN_KINDS or not row.loan_no:
+            return None
+        if field == "application_no":
+            return row.loan_no
+        if field == "pd":
+            return self.tr("{n} DPD").format(n=number(row.dpd)) if row.dpd >= 0 else ""
+        if field == "band":
+            return label(row.loan_class) if row.loan_class else ""
+        if field == "amount":
+            return number(row.balance, 2) if row.balance >= 0 else ""
+        if field == "points":
+            return ""
+        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """An open case past its SLA shows its due time in red (the Overdue view lists them)."""
+        if role == Qt.ItemDataRole.DisplayRole and index.isValid():
+            shown: CaseRow = self.row_at(index.row())
+            text = self.loan_text(shown, FIELDS[index.column()])
+            if text is not None:
+                return text
+            if FIELDS[index.column()] in ("pd", "points", "amount") and \
+                    getattr(shown, FIELDS[index.column()]) < 0:
+                return ""  # -1: none (a case on no application or no score)
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and \
+                index.column() in (FIELDS.index("pd"), FIELDS.index("amount")):
+            loan: CaseRow = self.row_at(index.row())
+            if loan.kind in POSTLOAN_KINDS and loan.loan_no:
+                return self.tr("Loan {no}: days past due, class and balance from the latest "
+                               "monitoring run").format(no=loan.loan_no)
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() == STATUS:
             returned: CaseRow = self.row_at(index.row())  # why it was sent back (issue 26)
             return returned.returned_reason or None
@@ -89,21 +125,23 @@ class CasesModel(PagedTableModel):
         return self._sort, self._descending
 
     def set_search(self, text: str) -> None:
-        """One box for everything: an ID number or a phone is matched exactly through its
-        keyed hash, Chinese text as a name prefix, anything else as an application number."""
-        text = text.strip()
-        fields: dict[str, str | None] = {"id_no": None, "phone": None, "name_prefix": None,
-                                         "application_no": None}
-        if ID_PATTERN.match(text.upper()):
-            fields["id_no"] = text.upper()
-        elif PHONE_PATTERN.match(text):
-            fields["phone"] = text
-        elif any("\u4e00" <= ch <= "\u9fff" for ch in text):
-            fields["name_prefix"] = text
-        elif text:
-            fields["application_no"] = text
-        self.filter = replace(self.filter, **fields)  # type: ignore[arg-type]
+        """One box for everything (services/cases/search.py): an ID number or a phone (with
+        spaces, dashes or +86) through its keyed hash, a masked ID number copied from the grid
+        on its visible parts (narrowed by a name typed beside it), Chinese text as a name
+        prefix, anything else as an application or loan number."""
+        self.filter = replace(self.filter, **parse_search(text))
         self.reload()
+
+    def searching(self) -> bool:
+        f = self.filter
+        return any((f.id_no, f.id_no_masked, f.phone, f.name_prefix, f.application_no))
+
+    def ambiguous_people(self) -> int:
+        """How many different people the loaded rows of a masked-ID search are (more than one:
+        the visible digits are shared; a name narrows them)."""
+        if not self.filter.id_no_masked or self.filter.name_prefix:
+            return 0
+        return len({r.name for r in self._rows})
 
     def count_calls(self) -> list[Call[int]]:
         """The counts of the saved views with the current filters, in VIEW_LABELS' order."""
