@@ -23,6 +23,11 @@ _PATTERNS = (
 
 
 def scrub(text: str) -> str:
+    """The shapes of personal data masked (also spaced, dashed or with +86: the same scan as
+    messages, ``security.redact``), then any long digit run."""
+    from riskdesk.security.redact import redact
+
+    text = redact(text)
     for pattern, masked in _PATTERNS:
         text = pattern.sub(masked, text)
     return text

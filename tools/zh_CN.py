@@ -1576,6 +1576,7 @@ ZH: dict[str, str] = {
     'Cases open at the cut-off': '截止时点在办案件',
     'Principal outstanding (CNY)': '本金余额（元）',
     'Overdue amount (CNY)': '逾期金额（元）',
+    'personal data in audit text written after free text was masked: {n} event(s) ({seqs}); a way of saving text that does not mask it, to be reported to the administrator': '脱敏启用后写入的审计记录中仍含个人信息：{n} 条（{seqs}）；存在未脱敏的文本保存途径，请报告系统管理员',
     'Month': '月份',
     # Periods (issue 22): the one rule for month figures.
     '{zone} is not a time zone name such as Asia/Shanghai.': '{zone} 不是时区名称（例如 Asia/Shanghai）。',

@@ -7,7 +7,7 @@ only masked text, and each value found is kept encrypted with the data key in ``
 beside the row and field it was typed into. The window shows the writer what will be masked
 before they save (:func:`riskdesk.security.pii_scan.find_pii`).
 
-:func:`clean_existing` is the clean-up of rows written before (migration 0009): audited with
+:func:`clean_existing` is the clean-up of rows written before (migration 0010): audited with
 how many rows of each table it cleaned, never with a value.
 """
 from __future__ import annotations
@@ -109,7 +109,7 @@ def kept(session: Session, actor: Actor, *, entity: str, entity_id: str | int,
     return [(r.masked, cipher.decrypt(f"text_pii.{r.kind}", r.value_enc)) for r in rows]
 
 
-# --- rows written before the scan (migration 0009) -------------------------------------------
+# --- rows written before the scan (migration 0010) -------------------------------------------
 
 # table -> (its key columns, the free-text columns)
 FREE_TEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -119,6 +119,12 @@ FREE_TEXT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "complaint": (("id",), ("description", "response", "extension_reason", "rectification",
                             "proxy_authorisation")),
     "audit_finding": (("id",), ("text", "recommendation", "follow_up")),
+    "rule_set": (("id",), ("note",)),
+    "policy_version": (("id",), ("note",)),
+    "blacklist_entry": (("id",), ("reason",)),
+    "monitoring_policy": (("id",), ("note",)),
+    "partner": (("id",), ("status_reason",)),
+    "role_request": (("id",), ("note",)),
 }
 
 
@@ -176,11 +182,15 @@ _HEX = re.compile(r"(?<![0-9A-Za-z])[0-9a-fA-F]{32,}(?![0-9A-Za-z])")  # hashes,
 def audit_text_warning(session: Session, *, batch: int = 5000) -> str | None:
     """Audit events are never changed: those written with personal data in their text before
     the clean-up (migration 0010) stay as they are. One line naming them for `audit verify`
-    (a warning, not a failure), or None when there is none."""
+    (a warning, not a failure), and one naming any written after the clean-up (a way of saving
+    text that escapes the scan), or None when there is none."""
     from riskdesk.domain.audit import AuditEvent
     from riskdesk.i18n import translate
 
+    cleaned_seq = session.scalar(select(col(AuditEvent.seq)).where(
+        col(AuditEvent.action) == "text.pii_cleaned").order_by(col(AuditEvent.seq)).limit(1))
     found: list[tuple[int, Any]] = []
+    late: list[int] = []  # written after the clean-up: a path that does not mask its text
     rows = session.execute(select(col(AuditEvent.seq), col(AuditEvent.at),
                                   col(AuditEvent.before), col(AuditEvent.after))
                            .order_by(col(AuditEvent.seq))
@@ -188,14 +198,26 @@ def audit_text_warning(session: Session, *, batch: int = 5000) -> str | None:
     for seq, at, before, after in rows:
         body = _HEX.sub(" ", f"{before or ''} {after or ''}")
         if find_pii(body):
-            found.append((int(seq), at))
+            if cleaned_seq is not None and seq > cleaned_seq:
+                late.append(int(seq))
+            else:
+                found.append((int(seq), at))
+    lines = []
+    if late:
+        lines.append(translate(
+            "Audit", "personal data in audit text written after free text was masked: {n} "
+            "event(s) ({seqs}); a way of saving text that does not mask it, to be reported "
+            "to the administrator").format(
+            n=len(late), seqs=", ".join(map(str, late[:20])) + (", ..." if len(late) > 20
+                                                                  else "")))
     if not found:
-        return None
+        return "\n".join(lines) or None
     cleaned_at = session.scalar(select(col(AuditEvent.at)).where(
         col(AuditEvent.action) == "text.pii_cleaned").order_by(col(AuditEvent.seq)).limit(1))
     until = cleaned_at or found[-1][1]
     shown = ", ".join(str(s) for s, _ in found[:20]) + (", ..." if len(found) > 20 else "")
-    return translate("Audit", "personal data in audit text before {date}: {n} event(s) "
-                     "written before free text was masked ({seqs}); they stay as written, "
-                     "the chain holds").format(date=f"{until:%Y-%m-%d}", n=len(found),
-                                               seqs=shown)
+    lines.insert(0, translate(
+        "Audit", "personal data in audit text before {date}: {n} event(s) written before free "
+        "text was masked ({seqs}); they stay as written, the chain holds").format(
+        date=f"{until:%Y-%m-%d}", n=len(found), seqs=shown))
+    return "\n".join(lines)

@@ -289,3 +289,41 @@ def test_a_finding_typed_in_a_pack_is_masked_there_and_when_brought_back(
     with unit_of_work(sqlite_engine, write=False) as s:
         brought = s.scalars(select(Finding)).one()
     assert brought.text == MASKED and PHONE not in brought.recommendation
+
+
+def test_reasons_and_notes_of_rules_lists_policies_and_partners_are_masked(
+        engine: Engine, actors: dict[str, Actor]) -> None:
+    """issue 25, item 1 (review): the blacklist reason, rule and policy notes, the post-loan
+    policy note and a partner's status reason are free text too: stored and audited masked,
+    each value kept encrypted beside its row."""
+    from riskdesk.domain.partners import Partner
+    from riskdesk.services.credit import rulesets
+    from riskdesk.services.partners import register as partners
+    from riskdesk.services.postloan import policy
+    from tests.helpers import register_partner
+
+    compliance = actors["compliance"]
+    partner_id = register_partner(engine, actors)
+    with unit_of_work(engine) as s:
+        entry = rulesets.add_blacklist(s, compliance, "device", "dev-123", TYPED)
+        rs = rulesets.change_rule(s, compliance, "COST_CEILING", note=TYPED)
+        pv = rulesets.change_policy(s, compliance, review_sla_hours=30, note=TYPED)
+        mp = policy.change(s, compliance, {}, TYPED)
+        version = s.get(Partner, partner_id).version  # type: ignore[union-attr]
+        partners.set_status(s, compliance, partner_id, version, "suspended", TYPED)
+        stored = [entry.reason, rs.note, pv.note, mp.note,
+                  s.get(Partner, partner_id).status_reason]  # type: ignore[union-attr]
+        ids = [entry.id, rs.id, pv.id, mp.id, partner_id]
+    assert stored == [MASKED] * 5
+    for (entity, field), row_id in zip([("blacklist_entry", "reason"), ("rule_set", "note"),
+                                        ("policy_version", "note"),
+                                        ("monitoring_policy", "note"),
+                                        ("partner", "status_reason")], ids, strict=True):
+        assert [v for _, v in _kept(engine, compliance, entity, row_id, field)] == \
+            [ID_NO, PHONE], entity
+    with engine.connect() as conn:
+        texts = [str(v) for (v,) in conn.execute(select(sa_column("after")).select_from(
+            sa_table("audit_event")))]
+    assert not any(ID_NO in t or PHONE in t for t in texts)
+    with unit_of_work(engine, write=False) as s:
+        assert free_text.audit_text_warning(s) is None

@@ -26,6 +26,7 @@ from riskdesk.security.passwords import (
     needs_rehash,
     verify_password,
 )
+from riskdesk.services import free_text
 from riskdesk.services.actor import SYSTEM, Actor
 from riskdesk.services.audit import trail as audit
 from riskdesk.services.permissions import Action, require
@@ -195,14 +196,15 @@ def decide_role_request(session: Session, actor: Actor, request_id: int, *, appr
         "Users", "Administrators cannot approve roles for themselves."))
     request.status = "approved" if approve else "rejected"
     request.decided_by_id, request.decided_at = actor.user_id, utcnow(session)
-    request.note = note[:500]
+    request.note = free_text.keep(session, note, entity="role_request",
+                                  entity_id=request.id or 0, field="note")[:500]
     before = roles_of(session, request.user_id)
     if approve:
         _apply_roles(session, request.user_id, frozenset(request.roles.split(",")))
     audit.append(session, actor, "user.roles_approved" if approve else "user.roles_rejected",
                  "user", request.user_id, before={"roles": sorted(before)},
                  after={"roles": sorted(roles_of(session, request.user_id)),
-                        "request": request.id, "note": note[:500]})
+                        "request": request.id, "note": request.note})
 
 
 def set_active(session: Session, actor: Actor, user_id: int, active: bool) -> None:

@@ -21,6 +21,7 @@ from riskdesk.rules.catalog import BY_CODE, RULES
 from riskdesk.rules.evaluate import Setting
 from riskdesk.security.datakey import load_cipher
 from riskdesk.security.masking import mask_card, mask_id_no, mask_phone
+from riskdesk.services import free_text
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
 from riskdesk.services.credit.registry import canonical_json
@@ -62,10 +63,12 @@ def _describe(s: Setting) -> dict[str, Any]:
 
 def _write_rule_set(session: Session, actor: Actor, settings: dict[str, Setting],
                     effective_from: datetime, note: str) -> RuleSet:
+    cleaned = free_text.scan(note)  # personal data in the note kept apart (issue 25)
     rs = RuleSet(effective_from=effective_from, created_at=utcnow(session),
-                 created_by=actor.username, note=note[:500])
+                 created_by=actor.username, note=cleaned.fit(500))
     session.add(rs)
     session.flush()
+    free_text.keep(session, cleaned, entity="rule_set", entity_id=rs.id or 0, field="note")
     for code, s in settings.items():
         d = BY_CODE.get(code)
         session.add(RuleSetting(rule_set_id=rs.id or 0, code=code,
@@ -106,7 +109,7 @@ def change_rule(session: Session, actor: Actor, code: str, *, enabled: bool | No
     settings = dict(settings) | {code: new}
     rs = _write_rule_set(session, actor, settings, effective_from or utcnow(session), note)
     audit.append(session, actor, "rules.change", "rule_set", rs.id or 0,
-                 before={code: _describe(old)}, after={code: _describe(new), "note": note})
+                 before={code: _describe(old)}, after={code: _describe(new), "note": rs.note})
     return rs
 
 
@@ -138,12 +141,16 @@ def change_policy(session: Session, actor: Actor, *, approve_below: float | None
     if values["review_sla_hours"] <= 0:
         raise InvalidInput(translate("Rules", "The review SLA must be a positive number of "
                                      "hours."))
+    cleaned = free_text.scan(note)
     pv = PolicyVersion(**values, effective_from=effective_from or utcnow(session),
-                       created_at=utcnow(session), created_by=actor.username, note=note[:500])
+                       created_at=utcnow(session), created_by=actor.username,
+                       note=cleaned.fit(500))
     session.add(pv)
     session.flush()
+    free_text.keep(session, cleaned, entity="policy_version", entity_id=pv.id or 0,
+                   field="note")
     audit.append(session, actor, "policy.change", "policy_version", pv.id or 0,
-                 before={k: getattr(old, k) for k in given}, after=values | {"note": note})
+                 before={k: getattr(old, k) for k in given}, after=values | {"note": pv.note})
     return pv
 
 
@@ -163,10 +170,13 @@ def add_blacklist(session: Session, actor: Actor, kind: str, value: str,
     else:
         key = load_cipher(session).digest(kind, value.upper() if kind == "id_no" else value)
         masked = BLACKLIST_MASKS[kind](value)
-    entry = BlacklistEntry(kind=kind, value_key=key, masked=masked, reason=reason[:500],
+    cleaned = free_text.scan(reason)
+    entry = BlacklistEntry(kind=kind, value_key=key, masked=masked, reason=cleaned.fit(500),
                            added_by=actor.username, added_at=utcnow(session))
     session.add(entry)
     session.flush()
+    free_text.keep(session, cleaned, entity="blacklist_entry", entity_id=entry.id or 0,
+                   field="reason")
     audit.append(session, actor, "blacklist.add", "blacklist_entry", entry.id or 0,
-                 after={"kind": kind, "value": masked, "reason": reason})
+                 after={"kind": kind, "value": masked, "reason": entry.reason})
     return entry

@@ -12,6 +12,7 @@ from sqlmodel import Session, col, select
 from riskdesk.domain.partners import CapitalFigure, Partner, PartnerCheck
 from riskdesk.errors import InvalidInput, NotFound, StaleVersion
 from riskdesk.i18n import QT_TRANSLATE_NOOP, translate
+from riskdesk.services import free_text
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
 from riskdesk.services.permissions import Action, require
@@ -97,9 +98,12 @@ def set_status(session: Session, actor: Actor, partner_id: int, version: int, st
                 "Partners", "Due diligence is not complete: {items}.").format(
                 items=", ".join(missing)))
     p = get(session, partner_id)
+    cleaned = free_text.scan(reason.strip())  # personal data kept apart (issue 25)
+    free_text.keep(session, cleaned, entity="partner", entity_id=partner_id,
+                   field="status_reason", replace=True)
     return save_versioned(session, actor, p, version, action="partner.status",
                           entity="partner", values={"status": status,
-                                                    "status_reason": reason.strip()[:1000]},
+                                                    "status_reason": cleaned.fit(1000)},
                           tracked=("status", "status_reason"),
                           stale=lambda now: _stale(now, version))
 

@@ -12,6 +12,7 @@ from sqlmodel import Session, col, select
 from riskdesk.domain.loans import MonitoringPolicy
 from riskdesk.errors import InvalidInput
 from riskdesk.i18n import QT_TRANSLATE_NOOP, translate
+from riskdesk.services import free_text
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
 from riskdesk.services.permissions import Action, require
@@ -84,10 +85,13 @@ def change(session: Session, actor: Actor, changes: dict[str, Any], note: str) -
         raise InvalidInput(translate(
             "PostLoan", "Category floors must rise: special mention < substandard < doubtful "
             "< loss, from day 1."))
+    cleaned = free_text.scan(note.strip())  # personal data kept apart (issue 25)
     row = MonitoringPolicy(params=_canonical(new), created_by=actor.username,
-                           created_at=utcnow(session), note=note.strip()[:500])
+                           created_at=utcnow(session), note=cleaned.fit(500))
     session.add(row)
     session.flush()
+    free_text.keep(session, cleaned, entity="monitoring_policy", entity_id=row.id or 0,
+                   field="note")
     audit.append(session, actor, "loan.policy.change", "monitoring_policy", row.id or 0,
                  before=json.loads(old.params), after={**new, "note": row.note})
     return row
