@@ -141,32 +141,37 @@
         <translation>{user} 的角色</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="202" />
+        <location filename="../../riskdesk/ui/admin.py" line="203" />
+        <source>The whole fingerprint {user} reads out from their sign-in (32 characters; spaces are ignored):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/admin.py" line="206" />
+        <source>{user} holds the admin role: this is an ADMINISTRATOR key, whose countersignatures vouch for other users' keys.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/admin.py" line="209" />
         <source>Countersign signing key</source>
         <translation>会签签名密钥</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="203" />
-        <source>The fingerprint {user} reads out from their sign-in (at least the first 8 characters):</source>
-        <translation>{user} 登录时看到并读出的指纹（至少前 8 位）：</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/admin.py" line="219" />
+        <location filename="../../riskdesk/ui/admin.py" line="224" />
         <source>Idle lock</source>
         <translation>空闲锁定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="219" />
+        <location filename="../../riskdesk/ui/admin.py" line="224" />
         <source>Lock a workstation's session after this many minutes without input:</source>
         <translation>工作站无操作多少分钟后锁定会话：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="225" />
+        <location filename="../../riskdesk/ui/admin.py" line="230" />
         <source>Name on reports</source>
         <translation>报告署名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="226" />
+        <location filename="../../riskdesk/ui/admin.py" line="231" />
         <source>Bank and team printed on report covers:</source>
         <translation>印在报告封面上的银行与团队名称：</translation>
     </message>
@@ -254,7 +259,7 @@
     <message>
         <location filename="../../riskdesk/ui/applications/model.py" line="32" />
         <source>Band</source>
-        <translation>区间</translation>
+        <translation>风险等级</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/applications/model.py" line="33" />
@@ -287,7 +292,7 @@
     <message>
         <location filename="../../riskdesk/ui/applications/tab.py" line="47" />
         <source>Band</source>
-        <translation>区间</translation>
+        <translation>风险等级</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/applications/tab.py" line="48" />
@@ -333,37 +338,37 @@
 <context>
     <name>Audit</name>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="129" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="145" />
         <source>{user} has no unlocked signing key: sign in again to record this.</source>
         <translation>{user} 没有已解锁的签名密钥：请重新登录后再录入。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="136" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="152" />
         <source>The signing key of {user} is not active: an administrator must countersign it (riskdesk user countersign) before {user} records decisions.</source>
         <translation>{user} 的签名密钥尚未生效：须经管理员会签（riskdesk user countersign）后，{user} 方可录入决策。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="194" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="210" />
         <source>the chain head does not match the last event (events were removed from the end)</source>
         <translation>链头与最后一条事件不符（末尾的事件被删除）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="202" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="218" />
         <source>event {seq} is missing</source>
         <translation>缺少第 {seq} 号事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="204" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="220" />
         <source>the stored text does not match its hash</source>
         <translation>存储的原文与其哈希不符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="206" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="222" />
         <source>the link to the previous event is broken</source>
         <translation>与前一事件的链接断开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="208" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="224" />
         <source>the event's fields differ from the text that was hashed</source>
         <translation>事件字段与被哈希的原文不一致</translation>
     </message>
@@ -489,94 +494,119 @@
         <translation>变更已保存，但无法写入锚定文件 {file}（{error}）：请检查锚定文件夹（riskdesk audit anchor --folder），然后运行 riskdesk audit anchor。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="45" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="52" />
         <source>event {seq} ({action} by {actor}): {reason}</source>
         <translation>事件 {seq}（{actor} 的 {action}）：{reason}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="59" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="66" />
         <source>{n} decision event(s) before signatures (events {first}-{last}, {start:%Y-%m-%d} to {end:%Y-%m-%d}): recorded before signing keys existed, checked by their hashes only</source>
         <translation>启用签名之前的决策事件 {n} 条（事件 {first}-{last}，{start:%Y-%m-%d} 至 {end:%Y-%m-%d}）：记录于签名密钥启用之前，仅以哈希校验</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="127" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="152" />
+        <source>a key registration whose public key is not an Ed25519 key (32 bytes in base64)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/signatures.py" line="157" />
         <source>a key registration not signed by the key it registers</source>
         <translation>密钥登记未由其所登记的密钥签名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="136" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="166" />
         <source>a second root key: only the first administrator's key is trusted without a countersignature</source>
         <translation>出现第二个根密钥：只有首位管理员的密钥无需会签即受信任</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="142" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="170" />
+        <source>a root key of {user}, whom no role change in the trail made an administrator</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/signatures.py" line="176" />
         <source>the first administrator's key ({user}) could not be compared with a pin: no anchor file, or none that pins a key for this database</source>
         <translation>首位管理员（{user}）的密钥无法与固定记录比对：没有锚定文件，或锚定文件中没有本数据库的固定密钥</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="148" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="182" />
         <source>this root key is not the one the anchor file pins for {user}</source>
         <translation>此根密钥与锚定文件为 {user} 固定的密钥不符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="158" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="192" />
         <source>no signature (not recorded by the application)</source>
         <translation>无签名（并非由本系统记录）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="162" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="196" />
         <source>signed by a key never registered in the trail</source>
         <translation>签名所用密钥从未在审计轨迹中登记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="165" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="199" />
         <source>signed with the key of {owner}, not of {actor}</source>
         <translation>以 {owner} 的密钥签名，而非 {actor} 的密钥</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="169" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="203" />
         <source>the signature does not match the event</source>
         <translation>签名与事件内容不符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="172" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="206" />
         <source>signed by a key no administrator had countersigned</source>
         <translation>签名所用密钥未经管理员会签</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="175" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="209" />
         <source>signed by a key revoked at event {seq}</source>
         <translation>签名所用密钥已于事件 {seq} 吊销</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="187" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="221" />
+        <source>a role change signed by a key that is not an administrator's</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/signatures.py" line="224" />
+        <source>an administrator changed their own roles</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/signatures.py" line="229" />
         <source>countersigned by a key that is not an administrator's</source>
         <translation>会签所用密钥不属于管理员</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="191" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="233" />
         <source>a countersignature of no registered key of another user</source>
         <translation>会签对象不是其他用户已登记的密钥</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="197" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="240" />
+        <source>the countersignature calls {user} an administrator, but no signed role change made them one (their roles were written outside the application)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/signatures.py" line="246" />
         <source>revoked by a key that is not an administrator's</source>
         <translation>吊销所用密钥不属于管理员</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="210" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="262" />
         <source>the event's fields differ from the signed text</source>
         <translation>事件字段与已签名文本不符</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/free_text.py" line="207" />
         <source>personal data in audit text written after free text was masked: {n} event(s) ({seqs}); a way of saving text that does not mask it, to be reported to the administrator</source>
-        <translation type="unfinished" />
+        <translation>脱敏启用后写入的审计记录中仍含个人信息：{n} 条（{seqs}）；存在未脱敏的文本保存途径，请报告系统管理员</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/free_text.py" line="219" />
         <source>personal data in audit text before {date}: {n} event(s) written before free text was masked ({seqs}); they stay as written, the chain holds</source>
-        <translation>{date} 之前的审计文本中含个人信息：{n} 条事件写于自由文本遮蔽之前（{seqs}）；按原样保留，哈希链完整</translation>
+        <translation>{date} 之前的审计文本中含个人信息：{n} 条事件写于自由文本脱敏之前（{seqs}）；按原样保留，哈希链完整</translation>
     </message>
 </context>
 <context>
@@ -730,17 +760,17 @@
     <message>
         <location filename="../../riskdesk/ui/cases/detail.py" line="119" />
         <source>Escalate</source>
-        <translation>升级</translation>
+        <translation>上报</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/cases/detail.py" line="119" />
         <source>Confirm</source>
-        <translation>确认</translation>
+        <translation>复核通过</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/cases/detail.py" line="120" />
         <source>Send back</source>
-        <translation>退回</translation>
+        <translation>复核退回</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/cases/detail.py" line="124" />
@@ -916,7 +946,7 @@
     <message>
         <location filename="../../riskdesk/ui/cases/detail.py" line="508" />
         <source>{value} (unmasked)</source>
-        <translation>{value}（已解除遮蔽）</translation>
+        <translation>{value}（明文显示）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/cases/detail.py" line="530" />
@@ -1383,7 +1413,7 @@
     <message>
         <location filename="../../riskdesk/reports/case_report.py" line="166" />
         <source>Personal data is masked for this reader.</source>
-        <translation>对本阅读者遮蔽个人信息。</translation>
+        <translation>本阅读者看到的个人信息已脱敏。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/reports/case_report.py" line="172" />
@@ -1403,7 +1433,7 @@
     <message>
         <location filename="../../riskdesk/reports/case_report.py" line="181" />
         <source>Band</source>
-        <translation>区间</translation>
+        <translation>风险等级</translation>
     </message>
     <message>
         <location filename="../../riskdesk/reports/case_report.py" line="182" />
@@ -1744,7 +1774,7 @@
     <message>
         <location filename="../../riskdesk/services/cases/work.py" line="301" />
         <source>Case {id} waits for the check of a post-loan action: confirm or send back that action.</source>
-        <translation>案件 {id} 正等待贷后处置措施的复核：请确认或退回该措施。</translation>
+        <translation>案件 {id} 正等待贷后处置措施的复核：请复核通过或复核退回该措施。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/cases/postloan_actions.py" line="203" />
@@ -1761,7 +1791,7 @@
     <message>
         <location filename="../../riskdesk/services/cases/work.py" line="253" />
         <source>Case {id} is escalated: a senior officer decides it.</source>
-        <translation>案件 {id} 已升级，须由高级审核员决定。</translation>
+        <translation>案件 {id} 已上报，须由高级审核员决定。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/cases/postloan_actions.py" line="250" />
@@ -1784,7 +1814,7 @@
         <location filename="../../riskdesk/services/cases/postloan_actions.py" line="304" />
         <location filename="../../riskdesk/services/cases/work.py" line="318" />
         <source>Sending a decision back needs a reason.</source>
-        <translation>退回决定需要填写理由。</translation>
+        <translation>复核退回决定需要填写理由。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/cases/opening.py" line="126" />
@@ -1799,7 +1829,7 @@
     <message>
         <location filename="../../riskdesk/services/cases/detail.py" line="516" />
         <source>{field} cannot be unmasked.</source>
-        <translation>{field} 不能解除遮蔽。</translation>
+        <translation>{field} 不能明文显示。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/cases/detail.py" line="520" />
@@ -1877,7 +1907,7 @@
     <message>
         <location filename="../../riskdesk/ui/cases/model.py" line="40" />
         <source>Band</source>
-        <translation>区间</translation>
+        <translation>风险等级</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/cases/model.py" line="41" />
@@ -1892,7 +1922,7 @@
     <message>
         <location filename="../../riskdesk/ui/cases/model.py" line="43" />
         <source>Sent back because</source>
-        <translation>退回原因</translation>
+        <translation>复核退回原因</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/cases/model.py" line="50" />
@@ -1907,7 +1937,7 @@
     <message>
         <location filename="../../riskdesk/ui/cases/model.py" line="52" />
         <source>Escalated</source>
-        <translation>已升级</translation>
+        <translation>已上报</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/cases/model.py" line="53" />
@@ -1945,7 +1975,7 @@
     <message>
         <location filename="../../riskdesk/ui/complaints/detail.py" line="58" />
         <source>Reason (extension, reopening, withdrawal, escalation)</source>
-        <translation>理由（延期、重新打开、撤诉、升级）</translation>
+        <translation>理由（延期、重新打开、撤回投诉、上报）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/complaints/detail.py" line="62" />
@@ -2005,12 +2035,12 @@
     <message>
         <location filename="../../riskdesk/ui/complaints/detail.py" line="78" />
         <source>Withdrawn</source>
-        <translation>已撤诉</translation>
+        <translation>已撤回投诉</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/complaints/detail.py" line="79" />
         <source>Escalate to compliance</source>
-        <translation>升级至合规</translation>
+        <translation>上报合规</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/complaints/detail.py" line="80" />
@@ -2119,7 +2149,7 @@
     <message>
         <location filename="../../riskdesk/ui/complaints/detail.py" line="222" />
         <source>escalated</source>
-        <translation>已升级</translation>
+        <translation>已上报</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/complaints/detail.py" line="224" />
@@ -2605,12 +2635,12 @@
     <message>
         <location filename="../../riskdesk/services/complaints/handling.py" line="465" />
         <source>How the withdrawal was received</source>
-        <translation>撤诉的接收方式</translation>
+        <translation>撤回投诉的接收方式</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/complaints/handling.py" line="476" />
         <source>A reason to escalate</source>
-        <translation>升级理由</translation>
+        <translation>上报理由</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/complaints/handling.py" line="487" />
@@ -2732,7 +2762,7 @@
     <message>
         <location filename="../../riskdesk/ui/complaints/tab.py" line="86" />
         <source>Escalated</source>
-        <translation>已升级</translation>
+        <translation>已上报</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/complaints/tab.py" line="96" />
@@ -3083,7 +3113,7 @@
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="159" />
         <source>looked at unmasked personal data</source>
-        <translation>查看了未遮蔽的个人信息</translation>
+        <translation>查看了未脱敏的个人信息</translation>
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="160" />
@@ -3208,7 +3238,7 @@
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="188" />
         <source>escalated</source>
-        <translation>已升级</translation>
+        <translation>已上报</translation>
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="189" />
@@ -3283,7 +3313,7 @@
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="270" />
         <source>withdrawn</source>
-        <translation>已撤诉</translation>
+        <translation>已撤回投诉</translation>
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="271" />
@@ -3398,12 +3428,12 @@
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="295" />
         <source>recorded the withdrawal</source>
-        <translation>记录撤诉</translation>
+        <translation>记录撤回投诉</translation>
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="296" />
         <source>escalated to compliance</source>
-        <translation>升级至合规</translation>
+        <translation>上报合规</translation>
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="297" />
@@ -3658,12 +3688,12 @@
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="374" />
         <source>confirmed</source>
-        <translation>已确认</translation>
+        <translation>已复核通过</translation>
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="375" />
         <source>sent back</source>
-        <translation>已退回</translation>
+        <translation>已复核退回</translation>
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="376" />
@@ -3703,12 +3733,12 @@
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="383" />
         <source>confirmed the post-loan action (four-eyes)</source>
-        <translation>确认了贷后处置措施（双人复核）</translation>
+        <translation>复核通过了贷后处置措施（双人复核）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="385" />
         <source>sent the post-loan action back</source>
-        <translation>退回了贷后处置措施</translation>
+        <translation>复核退回了贷后处置措施</translation>
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="156" />
@@ -3719,12 +3749,12 @@
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="157" />
         <source>confirmed the decision (four-eyes)</source>
-        <translation>确认了决定（双人复核）</translation>
+        <translation>复核通过了决定（双人复核）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="158" />
         <source>sent the decision back</source>
-        <translation>退回了决定</translation>
+        <translation>复核退回了决定</translation>
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="192" />
@@ -3785,7 +3815,7 @@
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="203" />
         <source>escalate</source>
-        <translation>升级</translation>
+        <translation>上报</translation>
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="342" />
@@ -3998,57 +4028,90 @@
     <message>
         <location filename="../../riskdesk/services/feed/files.py" line="147" />
         <source>The sequence to export after is 0 or more.</source>
-        <translation type="unfinished" />
+        <translation>导出起点序号须为 0 或以上。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/feed/files.py" line="171" />
         <source>{file} cannot be read.</source>
-        <translation type="unfinished" />
+        <translation>无法读取 {file}。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/feed/files.py" line="177" />
         <source>The manifest {file} is missing or unreadable.</source>
-        <translation type="unfinished" />
+        <translation>清单文件 {file} 不存在或无法读取。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/feed/files.py" line="182" />
         <source>This workstation's keyring holds no feed key: the seal cannot be checked.</source>
-        <translation type="unfinished" />
+        <translation>本工作站的密钥环中没有决定回传密钥：无法核验封签。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/feed/files.py" line="186" />
         <source>The manifest's seal (HMAC) does not match: the manifest was changed or sealed with another key.</source>
-        <translation type="unfinished" />
+        <translation>清单封签（HMAC）不符：清单已被改动，或由其他密钥封签。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/feed/files.py" line="189" />
         <source>The file's SHA-256 differs from its manifest: the file was changed.</source>
-        <translation type="unfinished" />
+        <translation>文件的 SHA-256 与清单不符：文件已被改动。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/feed/files.py" line="198" />
         <source>The file is not a decision feed file.</source>
-        <translation type="unfinished" />
+        <translation>该文件不是决定回传文件。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/feed/files.py" line="200" />
         <source>The file holds {n} records; its manifest says {m}.</source>
-        <translation type="unfinished" />
+        <translation>文件含 {n} 条记录，清单记载为 {m} 条。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/feed/files.py" line="204" />
         <source>The file's sequences do not match the range its manifest gives.</source>
-        <translation type="unfinished" />
+        <translation>文件中的序号与清单记载的范围不符。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/feed/files.py" line="225" />
         <source>{file}: “{cell}” is not a sequence number.</source>
-        <translation type="unfinished" />
+        <translation>{file}：“{cell}”不是序号。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/feed/files.py" line="282" />
         <source>Warn after {low} to {high} hours.</source>
-        <translation type="unfinished" />
+        <translation>预警时间须为 {low} 至 {high} 小时。</translation>
+    </message>
+</context>
+<context>
+    <name>FeedTab</name>
+    <message>
+        <location filename="../../riskdesk/ui/feed.py" line="95" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/feed.py" line="98" />
+        <source>Origination reads the feed through its database view or the files of “riskdesk decisions export”, and acknowledges what it has taken.</source>
+        <translation>进件系统通过数据库视图或“riskdesk decisions export”导出的文件读取决定回传数据，并对已接收的记录回执确认。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/feed.py" line="107" />
+        <source>Not acknowledged by origination:</source>
+        <translation>进件系统尚未回执：</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/feed.py" line="113" />
+        <source>Decision feed</source>
+        <translation>决定回传</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/feed.py" line="118" />
+        <source>Last sequence: {last}    Exported up to: {exported}    Acknowledged up to: {acked}    Not acknowledged: {open}</source>
+        <translation>最新序号：{last}    已导出至：{exported}    已回执至：{acked}    未回执：{open}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/feed.py" line="123" />
+        <source>{n} record(s) not acknowledged within {hours} hours.</source>
+        <translation>{n} 条记录在 {hours} 小时内未获回执。</translation>
     </message>
 </context>
 <context>
@@ -4197,7 +4260,7 @@
     <message>
         <location filename="../../riskdesk/ui/cases/filters.py" line="47" />
         <source>Band</source>
-        <translation>区间</translation>
+        <translation>风险等级</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/cases/filters.py" line="48" />
@@ -5271,371 +5334,381 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="68" />
+        <location filename="../../riskdesk/ui/main_window.py" line="70" />
         <source>riskdesk - risk case management</source>
         <translation>riskdesk - 风险案件管理</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="101" />
+        <location filename="../../riskdesk/ui/main_window.py" line="103" />
         <source>View:</source>
         <translation>视图：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="108" />
+        <location filename="../../riskdesk/ui/main_window.py" line="110" />
         <source>Search: application no., ID number, phone or name (Ctrl+F)</source>
         <translation>搜索：申请编号、身份证号、手机号或姓名（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="125" />
+        <location filename="../../riskdesk/ui/main_window.py" line="127" />
         <source>Claim</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="126" />
+        <location filename="../../riskdesk/ui/main_window.py" line="128" />
         <source>Assign to...</source>
         <translation>分派给…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="127" />
+        <location filename="../../riskdesk/ui/main_window.py" line="129" />
         <source>Export view...</source>
         <translation>导出视图…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="128" />
+        <location filename="../../riskdesk/ui/main_window.py" line="130" />
         <source>First page</source>
         <translation>第一页</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="129" />
+        <location filename="../../riskdesk/ui/main_window.py" line="131" />
         <source>Last page</source>
         <translation>最后一页</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="144" />
+        <location filename="../../riskdesk/ui/main_window.py" line="146" />
         <source>Case queue</source>
         <translation>案件队列</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="147" />
+        <location filename="../../riskdesk/ui/main_window.py" line="149" />
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="149" />
+        <location filename="../../riskdesk/ui/main_window.py" line="151" />
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="185" />
+        <location filename="../../riskdesk/ui/main_window.py" line="191" />
         <source>Signed in: {user} ({roles}) | {db}</source>
         <translation>已登录：{user}（{roles}）| {db}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="236" />
+        <location filename="../../riskdesk/ui/main_window.py" line="246" />
         <source>{view} ({n})</source>
         <translation>{view}（{n}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="151" />
+        <location filename="../../riskdesk/ui/main_window.py" line="153" />
         <source>Post-loan</source>
         <translation>贷后</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="153" />
+        <location filename="../../riskdesk/ui/main_window.py" line="155" />
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="158" />
+        <location filename="../../riskdesk/ui/main_window.py" line="160" />
         <source>Partners</source>
         <translation>合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="162" />
+        <location filename="../../riskdesk/ui/main_window.py" line="164" />
         <source>Audit findings</source>
         <translation>审计发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="248" />
+        <location filename="../../riskdesk/ui/main_window.py" line="168" />
+        <source>Decision feed</source>
+        <translation>决定回传</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="258" />
         <source>Complaints: {overdue} overdue, {soon} due within {days} days</source>
         <translation>投诉：{overdue} 件逾期，{soon} 件 {days} 天内到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="258" />
+        <location filename="../../riskdesk/ui/main_window.py" line="263" />
+        <source>Decision feed: {n} not acknowledged by origination in time</source>
+        <translation>决定回传：{n} 条未在规定时间内获进件系统回执</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="273" />
         <source>Cases: the last {n} of {total}</source>
         <translation>案件：共 {total} 件中的最后 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="261" />
+        <location filename="../../riskdesk/ui/main_window.py" line="276" />
         <source>Cases: {loaded} of {total} loaded</source>
         <translation>案件：共 {total} 件，已加载 {loaded} 件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="287" />
+        <location filename="../../riskdesk/ui/main_window.py" line="302" />
         <source>Not claimed</source>
         <translation>未领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="295" />
+        <location filename="../../riskdesk/ui/main_window.py" line="310" />
         <source>Assign cases</source>
         <translation>分派案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="295" />
+        <location filename="../../riskdesk/ui/main_window.py" line="310" />
         <source>Assign {n} case(s) to:</source>
         <translation>将 {n} 件案件分派给：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="300" />
+        <location filename="../../riskdesk/ui/main_window.py" line="315" />
         <source>Not assigned</source>
         <translation>未分派</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="318" />
+        <location filename="../../riskdesk/ui/main_window.py" line="333" />
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="319" />
+        <location filename="../../riskdesk/ui/main_window.py" line="334" />
         <source>{n} cases written to {path} (personal data masked; the export is recorded in the audit trail).</source>
-        <translation>已将 {n} 件案件写入 {path}（个人信息已遮蔽；本次导出已记入审计轨迹）。</translation>
+        <translation>已将 {n} 件案件写入 {path}（个人信息已脱敏；本次导出已记入审计轨迹）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="323" />
+        <location filename="../../riskdesk/ui/main_window.py" line="338" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="324" />
+        <location filename="../../riskdesk/ui/main_window.py" line="339" />
         <source>Nothing was written: {error}</source>
         <translation>未写入任何内容：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="326" />
+        <location filename="../../riskdesk/ui/main_window.py" line="341" />
         <source>Exporting {file}</source>
         <translation>正在导出 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="355" />
+        <location filename="../../riskdesk/ui/main_window.py" line="370" />
         <source>No more cases in this view.</source>
         <translation>此视图中没有更多案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="371" />
-        <location filename="../../riskdesk/ui/main_window.py" line="374" />
+        <location filename="../../riskdesk/ui/main_window.py" line="386" />
+        <location filename="../../riskdesk/ui/main_window.py" line="389" />
         <source>Application {no}</source>
         <translation>申请 {no}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="375" />
+        <location filename="../../riskdesk/ui/main_window.py" line="390" />
         <source>This application has no case to open.</source>
         <translation>该申请没有可打开的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="392" />
+        <location filename="../../riskdesk/ui/main_window.py" line="407" />
         <source>the search “{text}”</source>
         <translation>搜索“{text}”</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="410" />
+        <location filename="../../riskdesk/ui/main_window.py" line="425" />
         <source>{n} people share these visible digits: add the name after the ID number to narrow the search.</source>
         <translation>有 {n} 人的身份证号可见部分相同：请在身份证号后加上姓名以缩小范围。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="421" />
+        <location filename="../../riskdesk/ui/main_window.py" line="438" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="425" />
+        <location filename="../../riskdesk/ui/main_window.py" line="442" />
         <source>Import applications...</source>
         <translation>导入申请…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="429" />
+        <location filename="../../riskdesk/ui/main_window.py" line="446" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="432" />
+        <location filename="../../riskdesk/ui/main_window.py" line="449" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="435" />
-        <location filename="../../riskdesk/ui/main_window.py" line="511" />
-        <location filename="../../riskdesk/ui/main_window.py" line="517" />
+        <location filename="../../riskdesk/ui/main_window.py" line="452" />
+        <location filename="../../riskdesk/ui/main_window.py" line="528" />
+        <location filename="../../riskdesk/ui/main_window.py" line="534" />
         <source>About riskdesk</source>
         <translation>关于 riskdesk</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="437" />
+        <location filename="../../riskdesk/ui/main_window.py" line="454" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="443" />
+        <location filename="../../riskdesk/ui/main_window.py" line="460" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="447" />
+        <location filename="../../riskdesk/ui/main_window.py" line="464" />
         <source>Settings...</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="453" />
+        <location filename="../../riskdesk/ui/main_window.py" line="470" />
         <source>Users and roles...</source>
         <translation>用户与角色…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="455" />
+        <location filename="../../riskdesk/ui/main_window.py" line="472" />
         <source>&amp;Administration</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="458" />
+        <location filename="../../riskdesk/ui/main_window.py" line="475" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="459" />
+        <location filename="../../riskdesk/ui/main_window.py" line="476" />
         <source>Open log folder</source>
         <translation>打开日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="460" />
+        <location filename="../../riskdesk/ui/main_window.py" line="477" />
         <source>The program's log: what it did and what went wrong (no personal data), for support</source>
         <translation>程序日志：记录程序做了什么、出了什么错（不含个人信息），供技术支持使用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="463" />
-        <location filename="../../riskdesk/ui/main_window.py" line="546" />
+        <location filename="../../riskdesk/ui/main_window.py" line="480" />
+        <location filename="../../riskdesk/ui/main_window.py" line="563" />
         <source>User guide</source>
         <translation>使用指南</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="473" />
+        <location filename="../../riskdesk/ui/main_window.py" line="490" />
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="474" />
+        <location filename="../../riskdesk/ui/main_window.py" line="491" />
         <source>Open the selected case</source>
         <translation>打开所选案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="480" />
+        <location filename="../../riskdesk/ui/main_window.py" line="497" />
         <source>Claim cases as I open them</source>
         <translation>打开案件时自动领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="488" />
+        <location filename="../../riskdesk/ui/main_window.py" line="505" />
         <source>In the case window</source>
         <translation>案件窗口中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="489" />
+        <location filename="../../riskdesk/ui/main_window.py" line="506" />
         <source>Add the note</source>
         <translation>添加调查记录</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="489" />
+        <location filename="../../riskdesk/ui/main_window.py" line="506" />
         <source>To the reason</source>
         <translation>转到理由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="490" />
+        <location filename="../../riskdesk/ui/main_window.py" line="507" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="490" />
+        <location filename="../../riskdesk/ui/main_window.py" line="507" />
         <source>Decline</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="491" />
+        <location filename="../../riskdesk/ui/main_window.py" line="508" />
         <source>Request information</source>
         <translation>要求补充材料</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="492" />
+        <location filename="../../riskdesk/ui/main_window.py" line="509" />
         <source>Escalate</source>
-        <translation>升级</translation>
+        <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="493" />
+        <location filename="../../riskdesk/ui/main_window.py" line="510" />
         <source>Next case of the view</source>
         <translation>视图中的下一件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="494" />
+        <location filename="../../riskdesk/ui/main_window.py" line="511" />
         <source>Previous case of the view</source>
         <translation>视图中的上一件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="507" />
+        <location filename="../../riskdesk/ui/main_window.py" line="524" />
         <source>{total} applications, {loaded} loaded</source>
         <translation>共 {total} 笔申请，已加载 {loaded} 笔</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="573" />
+        <location filename="../../riskdesk/ui/main_window.py" line="590" />
         <source>Importing {file}</source>
         <translation>正在导入 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="594" />
+        <location filename="../../riskdesk/ui/main_window.py" line="611" />
         <source>{file}: {total} rows, {new} imported, {flagged} flagged, {cases} cases opened, {present} already present.</source>
         <translation>{file}：共 {total} 行，导入 {new} 行，其中标记 {flagged} 笔、开立案件 {cases} 件，已存在 {present} 行。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="599" />
+        <location filename="../../riskdesk/ui/main_window.py" line="616" />
         <source>{n} rows rejected, written with their reasons to {path}.</source>
         <translation>拒绝 {n} 行，已连同原因写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="602" />
+        <location filename="../../riskdesk/ui/main_window.py" line="619" />
         <source>Scoring: {summary}</source>
         <translation>评分：{summary}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="603" />
+        <location filename="../../riskdesk/ui/main_window.py" line="620" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="634" />
+        <location filename="../../riskdesk/ui/main_window.py" line="651" />
         <source>seal intact, signature checked</source>
         <translation>签封完好，签名已核验</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="635" />
+        <location filename="../../riskdesk/ui/main_window.py" line="652" />
         <source>seal intact (signature not checked: no audit key here)</source>
         <translation>签封完好（签名未核验：本机没有审计密钥）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="636" />
+        <location filename="../../riskdesk/ui/main_window.py" line="653" />
         <source>SEAL BROKEN: {why}</source>
         <translation>签封已破坏：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="637" />
+        <location filename="../../riskdesk/ui/main_window.py" line="654" />
         <source>Audit pack {id}: {scope}. {seal}. Read-only: only findings can be written.</source>
         <translation>审计包 {id}：{scope}。{seal}。只读：仅可填写审计发现。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="656" />
+        <location filename="../../riskdesk/ui/main_window.py" line="673" />
         <source>Backup not made</source>
         <translation>未能备份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="590" />
+        <location filename="../../riskdesk/ui/main_window.py" line="607" />
         <source>{file}: {total} rows, {new} imported, {present} already present.</source>
         <translation>{file}：共 {total} 行，导入 {new} 行，已存在 {present} 行。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="521" />
+        <location filename="../../riskdesk/ui/main_window.py" line="538" />
         <source>riskdesk {version}
 Database: {db} (schema {schema})
 Credit model: {model}</source>
@@ -5644,37 +5717,37 @@ Credit model: {model}</source>
 信用模型：{model}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="524" />
+        <location filename="../../riskdesk/ui/main_window.py" line="541" />
         <source>approved by {who}</source>
         <translation>由 {who} 批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="525" />
+        <location filename="../../riskdesk/ui/main_window.py" line="542" />
         <source>none active</source>
         <translation>无生效模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="608" />
+        <location filename="../../riskdesk/ui/main_window.py" line="625" />
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="609" />
+        <location filename="../../riskdesk/ui/main_window.py" line="626" />
         <source>The import was cancelled; nothing was saved.</source>
         <translation>导入已取消，未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="611" />
+        <location filename="../../riskdesk/ui/main_window.py" line="628" />
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="613" />
+        <location filename="../../riskdesk/ui/main_window.py" line="630" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="614" />
+        <location filename="../../riskdesk/ui/main_window.py" line="631" />
         <source>The import failed and nothing was saved: {error}</source>
         <translation>导入失败，未保存任何数据：{error}</translation>
     </message>
@@ -5892,7 +5965,7 @@ Credit model: {model}</source>
     <message>
         <location filename="../../riskdesk/services/credit/monitoring.py" line="151" />
         <source>override rate (decline band approved by an officer): {rate} of {n} decided</source>
-        <translation>推翻率（拒绝区间被审核员批准）：已决定 {n} 笔中的 {rate}</translation>
+        <translation>推翻率（拒绝等级被审核员批准）：已决定 {n} 笔中的 {rate}</translation>
     </message>
 </context>
 <context>
@@ -6071,7 +6144,7 @@ Credit model: {model}</source>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="122" />
         <source>Confirmed</source>
-        <translation>确认时间</translation>
+        <translation>复核通过时间</translation>
     </message>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="123" />
@@ -6092,7 +6165,7 @@ Credit model: {model}</source>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="140" />
         <source>Score band</source>
-        <translation>评分区间</translation>
+        <translation>评分等级</translation>
     </message>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="142" />
@@ -6348,7 +6421,7 @@ Credit model: {model}</source>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="312" />
         <source>APR band</source>
-        <translation>年利率区间</translation>
+        <translation>年利率档次</translation>
     </message>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="313" />
@@ -7180,12 +7253,12 @@ Credit model: {model}</source>
     <message>
         <location filename="../../riskdesk/services/permissions.py" line="74" />
         <source>export the case queue (masked)</source>
-        <translation>导出案件队列（遮蔽）</translation>
+        <translation>导出案件队列（脱敏）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/permissions.py" line="75" />
         <source>see unmasked personal data</source>
-        <translation>查看未遮蔽的个人信息</translation>
+        <translation>查看未脱敏的个人信息</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/permissions.py" line="76" />
@@ -7275,7 +7348,7 @@ Credit model: {model}</source>
     <message>
         <location filename="../../riskdesk/services/permissions.py" line="98" />
         <source>export the decision feed and record its acknowledgements</source>
-        <translation type="unfinished" />
+        <translation>导出决定回传数据并登记回执</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/permissions.py" line="161" />
@@ -7303,7 +7376,7 @@ Credit model: {model}</source>
     <message>
         <location filename="../../riskdesk/ui/pii_confirm.py" line="28" />
         <source>Personal data will be masked</source>
-        <translation>个人信息将被遮蔽</translation>
+        <translation>个人信息将被脱敏</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/pii_confirm.py" line="29" />
@@ -7311,7 +7384,7 @@ Credit model: {model}</source>
 {values}
 
 Save it so?</source>
-        <translation>本段文字含个人信息。保存时将遮蔽显示，完整信息另行加密保存：
+        <translation>本段文字含个人信息。保存时将脱敏显示，完整信息另行加密保存：
 {values}
 
 是否按此保存？</translation>
@@ -7781,7 +7854,7 @@ Save it so?</source>
     <message>
         <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="91" />
         <source>Confirm action</source>
-        <translation>确认处置</translation>
+        <translation>复核通过</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="84" />
@@ -7806,7 +7879,7 @@ Save it so?</source>
     <message>
         <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="92" />
         <source>Send back action</source>
-        <translation>退回处置</translation>
+        <translation>复核退回</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="93" />
@@ -8103,12 +8176,12 @@ Save it so?</source>
     <message>
         <location filename="../../riskdesk/services/cases/export.py" line="40" />
         <source>Applicant (masked)</source>
-        <translation>申请人（遮蔽）</translation>
+        <translation>申请人（脱敏）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/cases/export.py" line="41" />
         <source>ID number (masked)</source>
-        <translation>身份证号（遮蔽）</translation>
+        <translation>身份证号（脱敏）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/cases/export.py" line="42" />
@@ -8138,7 +8211,7 @@ Save it so?</source>
     <message>
         <location filename="../../riskdesk/services/cases/export.py" line="47" />
         <source>Band</source>
-        <translation>区间</translation>
+        <translation>风险等级</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/cases/export.py" line="48" />
@@ -8730,7 +8803,7 @@ Save it so?</source>
     <message>
         <location filename="../../riskdesk/rules/catalog.py" line="72" />
         <source>All-in annual cost {cost:.2f} % (band {band}); ceiling {ceiling:.0f} %; 4x LPR benchmark {lpr4:.2f} %</source>
-        <translation>综合年化成本 {cost:.2f} %（区间 {band}）；上限 {ceiling:.0f} %；4 倍 LPR 参考 {lpr4:.2f} %</translation>
+        <translation>综合年化成本 {cost:.2f} %（档次 {band}）；上限 {ceiling:.0f} %；4 倍 LPR 参考 {lpr4:.2f} %</translation>
     </message>
     <message>
         <location filename="../../riskdesk/rules/catalog.py" line="76" />
@@ -8791,7 +8864,7 @@ Save it so?</source>
     <message>
         <location filename="../../riskdesk/services/credit/rulesets.py" line="139" />
         <source>PD bands need 0 &lt; approve-below &lt;= decline-from &lt; 1.</source>
-        <translation>违约概率区间须满足 0 &lt; 批准上限 &lt;= 拒绝下限 &lt; 1。</translation>
+        <translation>违约概率风险等级须满足 0 &lt; 批准上限 &lt;= 拒绝下限 &lt; 1。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/rulesets.py" line="142" />
@@ -9119,6 +9192,34 @@ Save it so?</source>
     </message>
 </context>
 <context>
+    <name>UnacknowledgedModel</name>
+    <message>
+        <location filename="../../riskdesk/ui/feed.py" line="37" />
+        <source>Sequence</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/feed.py" line="37" />
+        <source>Application no.</source>
+        <translation>申请编号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/feed.py" line="37" />
+        <source>Loan no.</source>
+        <translation>贷款编号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/feed.py" line="38" />
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/feed.py" line="38" />
+        <source>Final (UTC)</source>
+        <translation>生效时间（UTC）</translation>
+    </message>
+</context>
+<context>
     <name>Users</name>
     <message>
         <location filename="../../riskdesk/services/admin/users.py" line="60" />
@@ -9141,38 +9242,43 @@ Save it so?</source>
         <translation>未知角色：{roles}。可用角色：{known}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/signing_keys.py" line="114" />
+        <location filename="../../riskdesk/services/admin/signing_keys.py" line="120" />
         <location filename="../../riskdesk/services/admin/users.py" line="165" />
         <source>There is no user {id}.</source>
         <translation>不存在用户 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/signing_keys.py" line="123" />
+        <location filename="../../riskdesk/services/admin/signing_keys.py" line="130" />
         <source>Administrators cannot countersign their own signing key; ask another administrator.</source>
         <translation>管理员不能会签本人的签名密钥，请另一位管理员会签。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/signing_keys.py" line="130" />
+        <location filename="../../riskdesk/services/admin/signing_keys.py" line="137" />
         <source>{user} has no signing key waiting for a countersignature.</source>
         <translation>{user} 没有待会签的签名密钥。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/signing_keys.py" line="133" />
-        <source>The fingerprint does not match the key {user} registered ({fp}...): ask {user} to read it out again.</source>
-        <translation>指纹与 {user} 登记的密钥（{fp}...）不符：请 {user} 重新核对。</translation>
+        <location filename="../../riskdesk/services/admin/signing_keys.py" line="140" />
+        <source>Type the whole fingerprint ({n} characters) as {user} reads it out; you typed {got}.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/signing_keys.py" line="166" />
+        <location filename="../../riskdesk/services/admin/signing_keys.py" line="144" />
+        <source>The fingerprint does not match the key {user} registered: ask {user} to read it out again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/admin/signing_keys.py" line="177" />
         <source>You set the password of {user}, so another administrator countersigns their signing key.</source>
         <translation>{user} 的密码由您设置，其签名密钥须由另一位管理员会签。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/signing_keys.py" line="175" />
+        <location filename="../../riskdesk/services/admin/signing_keys.py" line="186" />
         <source>Administrators cannot revoke their own signing key; ask another administrator.</source>
         <translation>管理员不能吊销本人的签名密钥，请另一位管理员办理。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/signing_keys.py" line="224" />
+        <location filename="../../riskdesk/services/admin/signing_keys.py" line="252" />
         <source>your signing key {fp} awaits an administrator's countersignature: read this fingerprint out to them; until then you cannot record decisions.</source>
         <translation>您的签名密钥 {fp} 待管理员会签：请向管理员核对此指纹；会签之前不能录入决策。</translation>
     </message>

@@ -1,0 +1,69 @@
+"""The bank's Chinese (issue 28): every Chinese translation uses full-width punctuation next to
+Chinese characters and none of the terms docs/glossary.md says not to use. Reads the .ts file
+(no Qt)."""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "resources" / "i18n" / "riskdesk_zh_CN.ts"
+GLOSSARY = ROOT / "docs" / "glossary.md"
+CJK = "[\u3400-\u9fff\u3001\u3002\uff08-\uff1f]"
+ASCII_NEXT_TO_CHINESE = re.compile(rf"{CJK}\s*[:,;()]|[:,;()]\s*{CJK}")
+# Qt reads these with ASCII syntax: file-dialog filters "(*.csv)" and menu accelerators "(&F)"
+QT_SYNTAX = re.compile(r"\([*&][^)]*\)|;;")
+
+
+def translations() -> list[tuple[str, str, str]]:
+    out = []
+    for ctx in ET.parse(TS).getroot().iter("context"):
+        name = ctx.findtext("name") or ""
+        for m in ctx.iter("message"):
+            out.append((name, m.findtext("source") or "", m.findtext("translation") or ""))
+    return out
+
+
+def banned_terms() -> dict[str, str]:
+    """The glossary's "Terms not to use" table: not -> use."""
+    text = GLOSSARY.read_text(encoding="utf-8")
+    section = text.split("## Terms not to use", 1)[1].split("\n## ", 1)[0]
+    rows = [line.split("|")[1:3] for line in section.splitlines()
+            if line.startswith("| ") and not line.startswith("| Not")]
+    return {bad.strip(): good.strip() for bad, good in rows}
+
+
+def test_glossary_lists_the_terms_the_issue_names() -> None:
+    banned = banned_terms()
+    assert {"遮蔽", "区间", "撤诉", "升级"} <= set(banned), banned
+    text = GLOSSARY.read_text(encoding="utf-8")
+    for term in ("脱敏", "风险等级", "评分等级", "撤回投诉", "复核通过", "复核退回", "上报"):
+        assert f"| {term}" in text, term
+
+
+def test_no_translation_uses_a_banned_term() -> None:
+    found = [(ctx, src, tr, bad) for ctx, src, tr in translations()
+             for bad in banned_terms() if bad in tr]
+    assert not found, found[:10]
+
+
+def test_chinese_punctuation_in_every_chinese_translation() -> None:
+    """No ASCII ':' ',' ';' '(' ')' next to a Chinese character (placeholders aside: "案件
+    {id}：" is checked where the text around it is Chinese)."""
+    bad = []
+    for ctx, src, tr in translations():
+        text = QT_SYNTAX.sub("", tr)
+        # a placeholder next to a mark counts as Chinese when the translation is Chinese
+        if re.search(CJK, text):
+            text = re.sub(r"\{[^}]*\}", "中", text)
+        if ASCII_NEXT_TO_CHINESE.search(text):
+            bad.append((ctx, src, tr))
+    assert not bad, bad[:20]
+
+
+def test_the_checker_buttons_say_review_passed_and_review_returned() -> None:
+    by = {(ctx, src): tr for ctx, src, tr in translations()}
+    assert by[("CaseDialog", "Confirm")] == "复核通过"
+    assert by[("CaseDialog", "Send back")] == "复核退回"
+    assert by[("CaseDialog", "Escalate")] == "上报"
