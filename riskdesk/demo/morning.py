@@ -63,6 +63,7 @@ def a_mornings_work(engine: Engine, actors: dict[str, Actor]) -> tuple[int, int]
                        text="致电申请人手机，本人接听，确认申请用途为装修。")
         cases.add_note(s, officer, first.id, kind="employer", outcome="discrepancy",
                        text="单位电话无人接听；社保缴纳单位与申报单位不一致。")
+    _evidence(engine, officer, first.id)
     overdue = 0  # the first: received 16 days ago
     for (channel, category, days, text), r in zip(COMPLAINTS, rows[3:], strict=False):
         with unit_of_work(engine) as s:
@@ -75,6 +76,40 @@ def a_mornings_work(engine: Engine, actors: dict[str, Actor]) -> tuple[int, int]
             complaints.investigate(s, compliance, c.id or 0, c.version)
         overdue = overdue or c.id or 0
     return first.id, overdue
+
+
+def _evidence(engine: Engine, officer: Actor, case_id: int) -> None:
+    """Two evidence files on the worked case (issue 27): a wage statement (PDF) and the
+    employer's letter, a newer version of which supersedes the first."""
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    from riskdesk.services import evidence
+    from riskdesk.storage.session import unit_of_work
+
+    def pdf(title: str, lines: list[str]) -> bytes:
+        out = io.BytesIO()
+        c = canvas.Canvas(out)
+        c.setFont("Helvetica-Bold", 16)
+        c.drawString(72, 770, title)
+        c.setFont("Helvetica", 11)
+        for i, line in enumerate(lines):
+            c.drawString(72, 740 - 18 * i, line)
+        c.showPage()
+        c.save()
+        return out.getvalue()
+
+    months = [f"2026-{m:02d}  salary credit  CNY 21,250.00" for m in range(1, 7)]
+    with unit_of_work(engine) as s:
+        evidence.attach(s, officer, case_id=case_id, name="工资流水-2026上半年.pdf",
+                        data=pdf("Wage statement, January to June 2026", months),
+                        note="近六个月工资入账")
+        first = evidence.attach(s, officer, case_id=case_id, name="单位在职证明.pdf",
+                                data=pdf("Employment confirmation", ["Draft, unsigned"]))
+        evidence.attach(s, officer, case_id=case_id, name="单位在职证明.pdf",
+                        data=pdf("Employment confirmation", ["Signed and stamped"]),
+                        supersedes=first.id, note="已签字盖章")
 
 
 MAKER_REASON = "申请人提供近六个月工资流水，收入稳定，负债可控，同意批准。"
