@@ -18,10 +18,11 @@ from riskdesk.services.cases import postloan_actions as pl
 from riskdesk.services.cases import work as cases
 from riskdesk.services.periods import current_month, local_day, period
 from riskdesk.services.postloan.monitoring import run_monitoring
+from riskdesk.services.reporting import archive as reports
 from riskdesk.services.reporting.monthly import monthly_figures
 from riskdesk.storage.clock import shifted, utcnow
 from riskdesk.storage.session import unit_of_work
-from tests.helpers import cash_out_case
+from tests.helpers import cash_out_case, pdftotext
 
 pytestmark = pytest.mark.dates
 
@@ -167,6 +168,11 @@ def test_reclassify_above_the_floor_is_four_eyes_and_an_exception_in_the_monthly
         before = monthly_figures(s, actors["compliance"], month,
                                  period(s, month).start + timedelta(seconds=1))
         assert before.reclassified == []  # not yet confirmed at that cut-off
+    issued = reports.monthly_report(engine, actors["compliance"], month, "en")
+    (tmp_path / "m.pdf").write_bytes(issued.pdf)
+    body = " ".join(pdftotext(tmp_path / "m.pdf").split())
+    assert "loans classed above their days-past-due floor" in body
+    assert loan_no in body and "substandard" in body
     # A senior who makes one may not check it (four-eyes).
     act(engine, actors["senior"], case_id, "reclassify", reason="worse", category="doubtful",
         other_assignee=True)
