@@ -1597,6 +1597,28 @@ ZH: dict[str, str] = {
     'Last sequence: {last}    Exported up to: {exported}    Acknowledged up to: {acked}    Not acknowledged: {open}': '最新序号：{last}    已导出至：{exported}    已回执至：{acked}    未回执：{open}',
     '{n} record(s) not acknowledged within {hours} hours.': '{n} 条记录在 {hours} 小时内未获回执。',
     'Decision feed: {n} not acknowledged by origination in time': '决定回传：{n} 条未在规定时间内获进件系统回执',
+    # Singular reasons and the reason's colon (issue 28)
+    'Term of {value} month': '期限 {value} 个月',
+    '{value} year in employment': '工作年限 {value} 年',
+    '{value} delinquency in the last 2 years': '近两年逾期 {value} 次',
+    '{value} credit inquiry in the last 6 months': '近 6 个月征信查询 {value} 次',
+    '{value} account delinquent now': '当前逾期账户 {value} 个',
+    '{value} instalment account opened in 6 months': '近 6 个月新开分期账户 {value} 个',
+    '{value} instalment account opened in 12 months': '近 12 个月新开分期账户 {value} 个',
+    '{value} instalment account opened in 24 months': '近 24 个月新开分期账户 {value} 个',
+    '{value} personal-finance inquiry': '个人金融查询 {value} 次',
+    '{value} credit inquiry in the last 12 months': '近 12 个月征信查询 {value} 次',
+    '{value} instalment account in total': '分期账户共 {value} 个',
+    '{what}: {effect}': '{what}：{effect}',
+    # The audit pack's scope in the reader's language, with singulars (issue 28)
+    '{what}: {cases}, {complaints}, {apps}, {reports}': '{what}：{cases}，{complaints}，{apps}，{reports}',
+    '{n} case': '案件 {n} 件',
+    '{n} cases': '案件 {n} 件',
+    '{n} complaint': '投诉 {n} 件',
+    '{n} application': '申请 {n} 笔',
+    '{n} applications': '申请 {n} 笔',
+    '{n} report': '报告 {n} 份',
+    '{n} reports': '报告 {n} 份',
     'Month': '月份',
     # Periods (issue 22): the one rule for month figures.
     '{zone} is not a time zone name such as Asia/Shanghai.': '{zone} 不是时区名称（例如 Asia/Shanghai）。',
@@ -1614,6 +1636,7 @@ ZH: dict[str, str] = {
 }
 
 BY_CONTEXT: dict[tuple[str, str], str] = {
+    ('Lists', ', '): '、',  # riskdesk.i18n.join_list: the items of a list (issue 28)
     ('MonthlyReport', 'Name'): '姓名',
     ('MonthlyReport', 'Loans'): '笔数',
     ('PartnersTab', 'Name'): '名称',

@@ -343,32 +343,42 @@
         <translation>{user} 没有已解锁的签名密钥：请重新登录后再录入。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="152" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="153" />
+        <source>The signing key of {user} was revoked by an administrator: it signs nothing more. Sign in again to make a new key, then have an administrator countersign it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/trail.py" line="156" />
+        <source>The signing key of {user} was lost (it no longer opens with their password): sign in again to make a new key, then have an administrator countersign it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/trail.py" line="161" />
         <source>The signing key of {user} is not active: an administrator must countersign it (riskdesk user countersign) before {user} records decisions.</source>
         <translation>{user} 的签名密钥尚未生效：须经管理员会签（riskdesk user countersign）后，{user} 方可录入决策。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="210" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="219" />
         <source>the chain head does not match the last event (events were removed from the end)</source>
         <translation>链头与最后一条事件不符（末尾的事件被删除）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="218" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="227" />
         <source>event {seq} is missing</source>
         <translation>缺少第 {seq} 号事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="220" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="229" />
         <source>the stored text does not match its hash</source>
         <translation>存储的原文与其哈希不符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="222" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="231" />
         <source>the link to the previous event is broken</source>
         <translation>与前一事件的链接断开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="224" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="233" />
         <source>the event's fields differ from the text that was hashed</source>
         <translation>事件字段与被哈希的原文不一致</translation>
     </message>
@@ -489,9 +499,14 @@
         <translation>锚定文件 {file} 第 {line} 行已损坏：不是有效记录。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/anchor_file.py" line="182" />
-        <source>The change was saved, but the anchor file {file} could not be written ({error}): check the anchor folder (riskdesk audit anchor --folder), then run riskdesk audit anchor.</source>
-        <translation>变更已保存，但无法写入锚定文件 {file}（{error}）：请检查锚定文件夹（riskdesk audit anchor --folder），然后运行 riskdesk audit anchor。</translation>
+        <location filename="../../riskdesk/services/audit/anchor_file.py" line="186" />
+        <source>{kind} record to {file} ({error})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/anchor_file.py" line="189" />
+        <source>The change was saved, but {n} anchor file record(s) could not be written: {records}. Check the anchor folder (riskdesk audit anchor --folder), then run riskdesk audit anchor.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../riskdesk/services/audit/signatures.py" line="52" />
@@ -612,72 +627,112 @@
 <context>
     <name>AuditPack</name>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="82" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="98" />
         <source>month {m}</source>
         <translation>月份 {m}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="83" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="99" />
         <source>listed cases</source>
         <translation>所列案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="84" />
-        <source>{what}: {cases} cases, {complaints} complaints, {apps} applications, {reports} reports</source>
-        <translation>{what}：案件 {cases} 件，投诉 {complaints} 件，申请 {apps} 笔，报告 {reports} 份</translation>
+        <location filename="../../riskdesk/services/audit/packs.py" line="100" />
+        <source>{what}: {cases}, {complaints}, {apps}, {reports}</source>
+        <translation>{what}：{cases}，{complaints}，{apps}，{reports}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="135" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="101" />
+        <source>{n} case</source>
+        <translation>案件 {n} 件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/packs.py" line="102" />
+        <source>{n} cases</source>
+        <translation>案件 {n} 件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/packs.py" line="103" />
+        <source>{n} complaint</source>
+        <translation>投诉 {n} 件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/packs.py" line="104" />
+        <source>{n} complaints</source>
+        <translation>共 {n} 件投诉</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/packs.py" line="105" />
+        <source>{n} application</source>
+        <translation>申请 {n} 笔</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/packs.py" line="106" />
+        <source>{n} applications</source>
+        <translation>申请 {n} 笔</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/packs.py" line="107" />
+        <source>{n} report</source>
+        <translation>报告 {n} 份</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/packs.py" line="108" />
+        <source>{n} reports</source>
+        <translation>报告 {n} 份</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/packs.py" line="156" />
         <source>No case for {ref}.</source>
         <translation>没有 {ref} 的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="254" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="275" />
         <source>{user} may not export personal data unmasked.</source>
         <translation>{user} 无权导出未脱敏的个人信息。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="258" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="279" />
         <source>Give a month or a list of cases.</source>
         <translation>请给出月份或案件清单。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="261" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="282" />
         <source>A pack is sealed with the bank's audit key, and this workstation has none: import it from escrow or create it (riskdesk audit anchor --create-key).</source>
         <translation>审计包须用本行的审计密钥签封，而本工作站没有该密钥：请从托管处导入或创建（riskdesk audit anchor --create-key）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="413" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="435" />
         <source>{file} is not a riskdesk audit pack (or it is damaged).</source>
         <translation>{file} 不是 riskdesk 审计包（或已损坏）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="419" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="441" />
         <source>{file} is damaged: {why}</source>
         <translation>{file} 已损坏：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="442" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="466" />
         <source>the seal does not match the content: the pack was changed after it was sealed</source>
         <translation>签封与内容不符：审计包在签封后被改动</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="450" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="474" />
         <source>the seal's signature is forged</source>
         <translation>签封的签名是伪造的</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="455" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="479" />
         <source>the chain breaks at event {seq}</source>
         <translation>审计链在第 {seq} 号事件处断开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="463" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="487" />
         <source>event {seq} does not match the chain</source>
         <translation>第 {seq} 号事件与审计链不符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="468" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="492" />
         <source>the chain does not lead to the head report {no} printed</source>
         <translation>审计链未能通向报告 {no} 所印的链头</translation>
     </message>
@@ -4920,6 +4975,14 @@
     </message>
 </context>
 <context>
+    <name>Lists</name>
+    <message>
+        <location filename="../../riskdesk/i18n.py" line="71" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
     <name>LoanDialog</name>
     <message>
         <location filename="../../riskdesk/ui/loans/loan_window.py" line="84" />
@@ -8348,138 +8411,198 @@ Save it so?</source>
     </message>
     <message>
         <location filename="../../riskdesk/scoring/reasons.py" line="40" />
+        <source>Term of {value} month</source>
+        <translation>期限 {value} 个月</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="41" />
+        <source>{value} year in employment</source>
+        <translation>工作年限 {value} 年</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="42" />
+        <source>{value} delinquency in the last 2 years</source>
+        <translation>近两年逾期 {value} 次</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="43" />
+        <source>{value} credit inquiry in the last 6 months</source>
+        <translation>近 6 个月征信查询 {value} 次</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="44" />
+        <source>{value} account delinquent now</source>
+        <translation>当前逾期账户 {value} 个</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="45" />
+        <source>{value} instalment account opened in 6 months</source>
+        <translation>近 6 个月新开分期账户 {value} 个</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="46" />
+        <source>{value} instalment account opened in 12 months</source>
+        <translation>近 12 个月新开分期账户 {value} 个</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="48" />
+        <source>{value} instalment account opened in 24 months</source>
+        <translation>近 24 个月新开分期账户 {value} 个</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="50" />
+        <source>{value} personal-finance inquiry</source>
+        <translation>个人金融查询 {value} 次</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="51" />
+        <source>{value} credit inquiry in the last 12 months</source>
+        <translation>近 12 个月征信查询 {value} 次</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="53" />
+        <source>{value} instalment account in total</source>
+        <translation>分期账户共 {value} 个</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="57" />
         <source>Loan amount (CNY)</source>
         <translation>贷款金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="41" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="58" />
         <source>Term (months)</source>
         <translation>期限（月）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="42" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="59" />
         <source>Interest rate (%)</source>
         <translation>利率（%）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="43" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="60" />
         <source>Annual income (CNY)</source>
         <translation>年收入（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="44" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="61" />
         <source>Years in employment</source>
         <translation>工作年限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="45" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="62" />
         <source>Income verification</source>
         <translation>收入核验</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="46" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="63" />
         <source>Delinquencies in the last 2 years</source>
         <translation>近 2 年逾期次数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="47" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="64" />
         <source>Credit inquiries in the last 6 months</source>
         <translation>近 6 个月查询次数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="48" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="65" />
         <source>Revolving credit used (%)</source>
         <translation>循环授信使用率（%）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="49" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="66" />
         <source>Accounts delinquent now</source>
         <translation>当前逾期账户数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="50" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="67" />
         <source>Instalment accounts opened in 6 months</source>
         <translation>近 6 个月新开分期账户数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="51" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="68" />
         <source>Instalment accounts opened in 12 months</source>
         <translation>近 12 个月新开分期账户数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="52" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="69" />
         <source>Instalment accounts opened in 24 months</source>
         <translation>近 24 个月新开分期账户数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="53" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="70" />
         <source>Instalment loan balances (CNY)</source>
         <translation>分期贷款余额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="54" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="71" />
         <source>Overall credit used (%)</source>
         <translation>总体授信使用率（%）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="55" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="72" />
         <source>Personal-finance inquiries</source>
         <translation>个人金融类查询次数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="56" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="73" />
         <source>Credit inquiries in the last 12 months</source>
         <translation>近 12 个月查询次数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="57" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="74" />
         <source>Past-due amount (CNY)</source>
         <translation>逾期金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="58" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="75" />
         <source>Instalment accounts in total</source>
         <translation>分期账户总数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="59" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="76" />
         <source>Instalment credit limits (CNY)</source>
         <translation>分期授信额度（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="62" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="79" />
         <source>{name}: not given</source>
         <translation>{name}：未提供</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="64" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="81" />
         <source>Verified</source>
         <translation>已核实</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="65" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="82" />
         <source>Source Verified</source>
         <translation>来源已核实</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="66" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="83" />
         <source>Not Verified</source>
         <translation>未核实</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="67" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="84" />
         <source>raises risk</source>
         <translation>提高风险</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="68" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="85" />
         <source>lowers risk</source>
         <translation>降低风险</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="69" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="86" />
         <source>not given</source>
         <translation>未提供</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/reasons.py" line="173" />
+        <source>{what}: {effect}</source>
+        <translation>{what}：{effect}</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,7 @@ from riskdesk.services.admin.backend import Backend
 from riskdesk.services.cases import work as cases
 from riskdesk.services.cases.export import export_view
 from riskdesk.services.complaints.handling import DUE_SOON
+from riskdesk.services.feed.status import feed_warning
 from riskdesk.services.intake.applications import ImportResult, import_file
 from riskdesk.services.permissions import Action, allowed
 from riskdesk.tasks import TaskState
@@ -43,6 +44,7 @@ from riskdesk.ui.cases.model import VIEW_LABELS, CasesModel
 from riskdesk.ui.cases.queue_view import EmptyNote, neighbour, restore_header, save_header
 from riskdesk.ui.complaints.tab import ComplaintsTab
 from riskdesk.ui.dialogs import Dialogs
+from riskdesk.ui.feed import FeedTab
 from riskdesk.ui.formats import number
 from riskdesk.ui.idle_lock import IdleLock
 from riskdesk.ui.loans.portfolio import PortfolioTab
@@ -160,6 +162,10 @@ class MainWindow(QMainWindow):
         self.findings = FindingsTab(backend, self.dialogs,
                                     pack.path if pack is not None else None, self)
         self.tabs.addTab(self.findings, self.tr("Audit findings"))
+        self.feed: FeedTab | None = None
+        if pack is None and allowed(actor, Action.FEED_EXPORT):  # issue 29
+            self.feed = FeedTab(backend, self)
+            self.tabs.addTab(self.feed, self.tr("Decision feed"))
         if pack is None:
             self.setCentralWidget(self.tabs)
         else:
@@ -194,6 +200,10 @@ class MainWindow(QMainWindow):
         self.deadline_label = QLabel(self)
         self.deadline_label.setStyleSheet("color: #a01010; font-weight: bold")
         self.statusBar().addWidget(self.deadline_label)
+        self.feed_label = QLabel(self)
+        self.feed_label.setStyleSheet("color: #a01010; font-weight: bold")
+        self.statusBar().addWidget(self.feed_label)
+        self._pack = pack
         self._update_deadlines()
         self._update_count()
         self.table.resizeColumnsToContents()
@@ -247,6 +257,11 @@ class MainWindow(QMainWindow):
         self.deadline_label.setText(self.tr(
             "Complaints: {overdue} overdue, {soon} due within {days} days").format(
             overdue=overdue, soon=due_soon, days=DUE_SOON.days) if overdue or due_soon else "")
+        # Compliance: decisions origination has not acknowledged in time (issue 29).
+        late = 0 if self._pack is not None else query(self, feed_warning, title="", default=0)
+        self.feed_label.setText(self.tr(
+            "Decision feed: {n} not acknowledged by origination in time").format(n=late)
+            if late else "")
 
     def _filters_changed(self, changes: dict[str, Any]) -> None:
         self.cases_model.set_filters(changes)
@@ -414,6 +429,8 @@ class MainWindow(QMainWindow):
         self.model.reload()
         self.cases_model.reload()
         self.complaints.refresh()
+        if self.feed is not None:
+            self.feed.refresh()
         self._update_deadlines()
         self._fill_views()
 
