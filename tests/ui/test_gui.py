@@ -207,8 +207,9 @@ def test_case_queue_views_with_counts(qtbot: Any, sqlite_engine: Engine,
     total = window.cases_model.total
     assert total > 0 and window.tabs.currentIndex() == 0
     first = window.cases_model.row_at(0)
-    pds = [window.cases_model.row_at(r).pd for r in range(window.cases_model.rowCount())]
-    assert pds == sorted(pds, reverse=True)  # the queue opens riskiest first
+    keys = [(r.priority, r.due_at) for r in (window.cases_model.row_at(i)
+                                             for i in range(window.cases_model.rowCount()))]
+    assert keys == sorted(keys)  # the queue opens most urgent first: priority, then due time
     with unit_of_work(sqlite_engine) as s:
         cases.claim(s, sqlite_actors["officer"], first.id, first.version)
     window.refresh_action.trigger()
