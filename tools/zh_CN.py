@@ -1619,6 +1619,7 @@ ZH: dict[str, str] = {
     '{n} applications': '申请 {n} 笔',
     '{n} report': '报告 {n} 份',
     '{n} reports': '报告 {n} 份',
+    'Decision feed: {n} record(s) of this month not acknowledged by origination within {hours} hours by the cut-off.': '决定回传：截至统计截止时点，本月有 {n} 条记录未在 {hours} 小时内获进件系统回执。',
     'Month': '月份',
     # Periods (issue 22): the one rule for month figures.
     '{zone} is not a time zone name such as Asia/Shanghai.': '{zone} 不是时区名称（例如 Asia/Shanghai）。',

@@ -5402,376 +5402,376 @@
         <translation>riskdesk - 风险案件管理</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="103" />
+        <location filename="../../riskdesk/ui/main_window.py" line="104" />
         <source>View:</source>
         <translation>视图：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="110" />
+        <location filename="../../riskdesk/ui/main_window.py" line="111" />
         <source>Search: application no., ID number, phone or name (Ctrl+F)</source>
         <translation>搜索：申请编号、身份证号、手机号或姓名（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="127" />
+        <location filename="../../riskdesk/ui/main_window.py" line="128" />
         <source>Claim</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="128" />
+        <location filename="../../riskdesk/ui/main_window.py" line="129" />
         <source>Assign to...</source>
         <translation>分派给…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="129" />
+        <location filename="../../riskdesk/ui/main_window.py" line="130" />
         <source>Export view...</source>
         <translation>导出视图…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="130" />
+        <location filename="../../riskdesk/ui/main_window.py" line="131" />
         <source>First page</source>
         <translation>第一页</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="131" />
+        <location filename="../../riskdesk/ui/main_window.py" line="132" />
         <source>Last page</source>
         <translation>最后一页</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="146" />
+        <location filename="../../riskdesk/ui/main_window.py" line="147" />
         <source>Case queue</source>
         <translation>案件队列</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="149" />
+        <location filename="../../riskdesk/ui/main_window.py" line="150" />
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="151" />
+        <location filename="../../riskdesk/ui/main_window.py" line="152" />
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="191" />
+        <location filename="../../riskdesk/ui/main_window.py" line="192" />
         <source>Signed in: {user} ({roles}) | {db}</source>
         <translation>已登录：{user}（{roles}）| {db}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="246" />
+        <location filename="../../riskdesk/ui/main_window.py" line="247" />
         <source>{view} ({n})</source>
         <translation>{view}（{n}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="153" />
+        <location filename="../../riskdesk/ui/main_window.py" line="154" />
         <source>Post-loan</source>
         <translation>贷后</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="155" />
+        <location filename="../../riskdesk/ui/main_window.py" line="156" />
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="160" />
+        <location filename="../../riskdesk/ui/main_window.py" line="161" />
         <source>Partners</source>
         <translation>合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="164" />
+        <location filename="../../riskdesk/ui/main_window.py" line="165" />
         <source>Audit findings</source>
         <translation>审计发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="168" />
+        <location filename="../../riskdesk/ui/main_window.py" line="169" />
         <source>Decision feed</source>
         <translation>决定回传</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="258" />
+        <location filename="../../riskdesk/ui/main_window.py" line="259" />
         <source>Complaints: {overdue} overdue, {soon} due within {days} days</source>
         <translation>投诉：{overdue} 件逾期，{soon} 件 {days} 天内到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="263" />
+        <location filename="../../riskdesk/ui/main_window.py" line="264" />
         <source>Decision feed: {n} not acknowledged by origination in time</source>
         <translation>决定回传：{n} 条未在规定时间内获进件系统回执</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="273" />
+        <location filename="../../riskdesk/ui/main_window.py" line="274" />
         <source>Cases: the last {n} of {total}</source>
         <translation>案件：共 {total} 件中的最后 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="276" />
+        <location filename="../../riskdesk/ui/main_window.py" line="277" />
         <source>Cases: {loaded} of {total} loaded</source>
         <translation>案件：共 {total} 件，已加载 {loaded} 件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="302" />
+        <location filename="../../riskdesk/ui/main_window.py" line="303" />
         <source>Not claimed</source>
         <translation>未领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="310" />
+        <location filename="../../riskdesk/ui/main_window.py" line="311" />
         <source>Assign cases</source>
         <translation>分派案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="310" />
+        <location filename="../../riskdesk/ui/main_window.py" line="311" />
         <source>Assign {n} case(s) to:</source>
         <translation>将 {n} 件案件分派给：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="315" />
+        <location filename="../../riskdesk/ui/main_window.py" line="316" />
         <source>Not assigned</source>
         <translation>未分派</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="333" />
+        <location filename="../../riskdesk/ui/main_window.py" line="334" />
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="334" />
+        <location filename="../../riskdesk/ui/main_window.py" line="335" />
         <source>{n} cases written to {path} (personal data masked; the export is recorded in the audit trail).</source>
         <translation>已将 {n} 件案件写入 {path}（个人信息已脱敏；本次导出已记入审计轨迹）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="338" />
+        <location filename="../../riskdesk/ui/main_window.py" line="339" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="339" />
+        <location filename="../../riskdesk/ui/main_window.py" line="340" />
         <source>Nothing was written: {error}</source>
         <translation>未写入任何内容：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="341" />
+        <location filename="../../riskdesk/ui/main_window.py" line="342" />
         <source>Exporting {file}</source>
         <translation>正在导出 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="370" />
+        <location filename="../../riskdesk/ui/main_window.py" line="371" />
         <source>No more cases in this view.</source>
         <translation>此视图中没有更多案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="386" />
-        <location filename="../../riskdesk/ui/main_window.py" line="389" />
+        <location filename="../../riskdesk/ui/main_window.py" line="387" />
+        <location filename="../../riskdesk/ui/main_window.py" line="390" />
         <source>Application {no}</source>
         <translation>申请 {no}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="390" />
+        <location filename="../../riskdesk/ui/main_window.py" line="391" />
         <source>This application has no case to open.</source>
         <translation>该申请没有可打开的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="407" />
+        <location filename="../../riskdesk/ui/main_window.py" line="408" />
         <source>the search “{text}”</source>
         <translation>搜索“{text}”</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="425" />
+        <location filename="../../riskdesk/ui/main_window.py" line="426" />
         <source>{n} people share these visible digits: add the name after the ID number to narrow the search.</source>
         <translation>有 {n} 人的身份证号可见部分相同：请在身份证号后加上姓名以缩小范围。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="438" />
+        <location filename="../../riskdesk/ui/main_window.py" line="439" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="442" />
+        <location filename="../../riskdesk/ui/main_window.py" line="443" />
         <source>Import applications...</source>
         <translation>导入申请…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="446" />
+        <location filename="../../riskdesk/ui/main_window.py" line="447" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="449" />
+        <location filename="../../riskdesk/ui/main_window.py" line="450" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="452" />
-        <location filename="../../riskdesk/ui/main_window.py" line="528" />
-        <location filename="../../riskdesk/ui/main_window.py" line="534" />
+        <location filename="../../riskdesk/ui/main_window.py" line="453" />
+        <location filename="../../riskdesk/ui/main_window.py" line="529" />
+        <location filename="../../riskdesk/ui/main_window.py" line="535" />
         <source>About riskdesk</source>
         <translation>关于 riskdesk</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="454" />
+        <location filename="../../riskdesk/ui/main_window.py" line="455" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="460" />
+        <location filename="../../riskdesk/ui/main_window.py" line="461" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="464" />
+        <location filename="../../riskdesk/ui/main_window.py" line="465" />
         <source>Settings...</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="470" />
+        <location filename="../../riskdesk/ui/main_window.py" line="471" />
         <source>Users and roles...</source>
         <translation>用户与角色…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="472" />
+        <location filename="../../riskdesk/ui/main_window.py" line="473" />
         <source>&amp;Administration</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="475" />
+        <location filename="../../riskdesk/ui/main_window.py" line="476" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="476" />
+        <location filename="../../riskdesk/ui/main_window.py" line="477" />
         <source>Open log folder</source>
         <translation>打开日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="477" />
+        <location filename="../../riskdesk/ui/main_window.py" line="478" />
         <source>The program's log: what it did and what went wrong (no personal data), for support</source>
         <translation>程序日志：记录程序做了什么、出了什么错（不含个人信息），供技术支持使用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="480" />
-        <location filename="../../riskdesk/ui/main_window.py" line="563" />
+        <location filename="../../riskdesk/ui/main_window.py" line="481" />
+        <location filename="../../riskdesk/ui/main_window.py" line="564" />
         <source>User guide</source>
         <translation>使用指南</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="490" />
+        <location filename="../../riskdesk/ui/main_window.py" line="491" />
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="491" />
+        <location filename="../../riskdesk/ui/main_window.py" line="492" />
         <source>Open the selected case</source>
         <translation>打开所选案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="497" />
+        <location filename="../../riskdesk/ui/main_window.py" line="498" />
         <source>Claim cases as I open them</source>
         <translation>打开案件时自动领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="505" />
+        <location filename="../../riskdesk/ui/main_window.py" line="506" />
         <source>In the case window</source>
         <translation>案件窗口中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="506" />
+        <location filename="../../riskdesk/ui/main_window.py" line="507" />
         <source>Add the note</source>
         <translation>添加调查记录</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="506" />
+        <location filename="../../riskdesk/ui/main_window.py" line="507" />
         <source>To the reason</source>
         <translation>转到理由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="507" />
+        <location filename="../../riskdesk/ui/main_window.py" line="508" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="507" />
+        <location filename="../../riskdesk/ui/main_window.py" line="508" />
         <source>Decline</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="508" />
+        <location filename="../../riskdesk/ui/main_window.py" line="509" />
         <source>Request information</source>
         <translation>要求补充材料</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="509" />
+        <location filename="../../riskdesk/ui/main_window.py" line="510" />
         <source>Escalate</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="510" />
+        <location filename="../../riskdesk/ui/main_window.py" line="511" />
         <source>Next case of the view</source>
         <translation>视图中的下一件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="511" />
+        <location filename="../../riskdesk/ui/main_window.py" line="512" />
         <source>Previous case of the view</source>
         <translation>视图中的上一件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="524" />
+        <location filename="../../riskdesk/ui/main_window.py" line="525" />
         <source>{total} applications, {loaded} loaded</source>
         <translation>共 {total} 笔申请，已加载 {loaded} 笔</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="590" />
+        <location filename="../../riskdesk/ui/main_window.py" line="591" />
         <source>Importing {file}</source>
         <translation>正在导入 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="611" />
+        <location filename="../../riskdesk/ui/main_window.py" line="612" />
         <source>{file}: {total} rows, {new} imported, {flagged} flagged, {cases} cases opened, {present} already present.</source>
         <translation>{file}：共 {total} 行，导入 {new} 行，其中标记 {flagged} 笔、开立案件 {cases} 件，已存在 {present} 行。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="616" />
+        <location filename="../../riskdesk/ui/main_window.py" line="617" />
         <source>{n} rows rejected, written with their reasons to {path}.</source>
         <translation>拒绝 {n} 行，已连同原因写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="619" />
+        <location filename="../../riskdesk/ui/main_window.py" line="620" />
         <source>Scoring: {summary}</source>
         <translation>评分：{summary}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="620" />
+        <location filename="../../riskdesk/ui/main_window.py" line="621" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="651" />
+        <location filename="../../riskdesk/ui/main_window.py" line="652" />
         <source>seal intact, signature checked</source>
         <translation>签封完好，签名已核验</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="652" />
+        <location filename="../../riskdesk/ui/main_window.py" line="653" />
         <source>seal intact (signature not checked: no audit key here)</source>
         <translation>签封完好（签名未核验：本机没有审计密钥）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="653" />
+        <location filename="../../riskdesk/ui/main_window.py" line="654" />
         <source>SEAL BROKEN: {why}</source>
         <translation>签封已破坏：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="654" />
+        <location filename="../../riskdesk/ui/main_window.py" line="655" />
         <source>Audit pack {id}: {scope}. {seal}. Read-only: only findings can be written.</source>
         <translation>审计包 {id}：{scope}。{seal}。只读：仅可填写审计发现。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="673" />
+        <location filename="../../riskdesk/ui/main_window.py" line="674" />
         <source>Backup not made</source>
         <translation>未能备份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="607" />
+        <location filename="../../riskdesk/ui/main_window.py" line="608" />
         <source>{file}: {total} rows, {new} imported, {present} already present.</source>
         <translation>{file}：共 {total} 行，导入 {new} 行，已存在 {present} 行。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="538" />
+        <location filename="../../riskdesk/ui/main_window.py" line="539" />
         <source>riskdesk {version}
 Database: {db} (schema {schema})
 Credit model: {model}</source>
@@ -5780,37 +5780,37 @@ Credit model: {model}</source>
 信用模型：{model}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="541" />
+        <location filename="../../riskdesk/ui/main_window.py" line="542" />
         <source>approved by {who}</source>
         <translation>由 {who} 批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="542" />
+        <location filename="../../riskdesk/ui/main_window.py" line="543" />
         <source>none active</source>
         <translation>无生效模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="625" />
+        <location filename="../../riskdesk/ui/main_window.py" line="626" />
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="626" />
+        <location filename="../../riskdesk/ui/main_window.py" line="627" />
         <source>The import was cancelled; nothing was saved.</source>
         <translation>导入已取消，未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="628" />
+        <location filename="../../riskdesk/ui/main_window.py" line="629" />
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="630" />
+        <location filename="../../riskdesk/ui/main_window.py" line="631" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="631" />
+        <location filename="../../riskdesk/ui/main_window.py" line="632" />
         <source>The import failed and nothing was saved: {error}</source>
         <translation>导入失败，未保存任何数据：{error}</translation>
     </message>
@@ -6051,7 +6051,7 @@ Credit model: {model}</source>
     <name>MonthlyReport</name>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="241" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="403" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="408" />
         <source>Monthly compliance report</source>
         <translation>月度合规报告</translation>
     </message>
@@ -6068,7 +6068,7 @@ Credit model: {model}</source>
     </message>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="248" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="405" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="410" />
         <source>Cut-off</source>
         <translation>截止时间</translation>
     </message>
@@ -6143,7 +6143,7 @@ Credit model: {model}</source>
     </message>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="281" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="346" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="351" />
         <location filename="../../riskdesk/services/periods.py" line="214" />
         <source>Complaints received</source>
         <translation>受理投诉</translation>
@@ -6413,8 +6413,8 @@ Credit model: {model}</source>
     </message>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="289" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="356" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="366" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="361" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="371" />
         <source>Count</source>
         <translation>数量</translation>
     </message>
@@ -6497,53 +6497,53 @@ Credit model: {model}</source>
         <translation>本月没有超过上限的申请。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="323" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="328" />
         <source>Model monitoring</source>
         <translation>模型监控</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="324" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="329" />
         <source>Active model</source>
         <translation>生效模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="325" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="396" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="330" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="401" />
         <source>Approved by</source>
         <translation>批准人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="326" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="331" />
         <source>Approved at</source>
         <translation>批准时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="328" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="333" />
         <source>Score PSI against training</source>
         <translation>评分相对训练集的 PSI</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="334" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="339" />
         <source>Override rate</source>
         <translation>推翻率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="336" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="341" />
         <source>Decisions by probability of default</source>
         <translation>按违约概率分布的决策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="345" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="350" />
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="374" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="379" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="347" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="352" />
         <source>Replied</source>
         <translation>已答复</translation>
     </message>
@@ -6553,155 +6553,160 @@ Credit model: {model}</source>
         <translation>待复核的人工决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="330" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="323" />
+        <source>Decision feed: {n} record(s) of this month not acknowledged by origination within {hours} hours by the cut-off.</source>
+        <translation>决定回传：截至统计截止时点，本月有 {n} 条记录未在 {hours} 小时内获进件系统回执。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="335" />
         <source>AUC / KS out of sample</source>
         <translation>样本外 AUC / KS</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="332" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="337" />
         <source>Rows measured for AUC / KS</source>
         <translation>AUC / KS 计算样本数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="348" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="353" />
         <source>Replied on time</source>
         <translation>按时答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="349" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="354" />
         <source>Replied late (after the due time, extensions counted)</source>
         <translation>超时答复（晚于办理时限，含延期）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="351" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="356" />
         <source>Extended</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="352" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="357" />
         <source>Reopened</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="353" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="358" />
         <source>Overdue at the cut-off</source>
         <translation>截止时逾期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="355" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="360" />
         <source>Open by category</source>
         <translation>未结投诉（按类别）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="360" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="365" />
         <source>Received by channel</source>
         <translation>按渠道受理</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="362" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="367" />
         <source>Root causes of complaints closed</source>
         <translation>已结投诉的根本原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="370" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="375" />
         <source>Overdue complaints at the cut-off</source>
         <translation>截止时的逾期投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="372" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="377" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="373" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="378" />
         <location filename="../../riskdesk/reports/postloan_section.py" line="46" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="375" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="380" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="381" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="386" />
         <source>intact: every event re-hashed and chained</source>
         <translation>完整：每个事件均已重新计算哈希并核对链接</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="382" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="387" />
         <source>BROKEN: see riskdesk audit verify</source>
         <translation>已损坏：请运行 riskdesk audit verify</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="384" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="389" />
         <source>Audit trail</source>
         <translation>审计轨迹</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="385" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="390" />
         <source>Verification</source>
         <translation>核验结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="386" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="391" />
         <source>Last event at the cut-off</source>
         <translation>截止时的最后事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="387" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="392" />
         <source>Its hash (the chain's head)</source>
         <translation>其哈希（链头）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="388" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="393" />
         <source>Anchored outside the database in</source>
         <translation>数据库外锚定位置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="389" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="394" />
         <source>{file}
 (database {id}; riskdesk audit verify --anchors FILE)</source>
         <translation>{file}
 （数据库标识 {id}；riskdesk audit verify --anchors 文件）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="392" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="397" />
         <source>Role</source>
         <translation>职责</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="392" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="397" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="393" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="398" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="393" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="398" />
         <source>Signature</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="394" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="399" />
         <source>Prepared by</source>
         <translation>编制</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="395" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="400" />
         <source>Reviewed by</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="402" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="407" />
         <source>Sign-off</source>
         <translation>签批</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="404" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="409" />
         <source>Page {x} of {y}</source>
         <translation>第 {x} 页，共 {y} 页</translation>
     </message>

@@ -287,6 +287,11 @@ def build(data: MonthlyReportData, *, report_no: str) -> bytes:
         story.append(Paragraph(esc(translate("MonthlyReport", "No application this month was "
                                              "over a ceiling.")), s.body))
     story += _reclassified(s, f)
+    if f.feed_unacknowledged:  # issue 29: origination's late acknowledgements, one line
+        story.append(Paragraph(esc(translate(
+            "MonthlyReport", "Decision feed: {n} record(s) of this month not acknowledged by "
+            "origination within {hours} hours by the cut-off.").format(
+            n=f.feed_unacknowledged, hours=f.feed_warn_hours)), s.body))
     m = data.model
     story += [Paragraph(esc(translate("MonthlyReport", "Model monitoring")), s.h1),
               pairs(s, [(translate("MonthlyReport", "Active model"), m.get("name", "-")),

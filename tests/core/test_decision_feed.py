@@ -207,3 +207,27 @@ def test_export_verify_ack_round_trip_and_refusals(
         view = conn.execute(text("SELECT count(*) FROM decision_feed_view WHERE "
                                  "acknowledged_at IS NOT NULL")).scalar_one()
     assert actions == ["decisions.export", "decisions.export", "decisions.ack"] and view == 10
+
+
+def test_the_monthly_report_counts_records_not_acknowledged_in_time(
+        sqlite_engine: Engine, sqlite_actors: dict[str, Actor],
+        sqlite_scored: tuple[int, int], tmp_path: Path) -> None:
+    """Issue 29: the month's records origination had not acknowledged within the warning time
+    by the cut-off make the monthly report's line; acknowledged ones and young ones do not."""
+    from riskdesk.services.periods import current_month
+    from riskdesk.services.reporting.monthly import monthly_figures
+
+    compliance = sqlite_actors["compliance"]
+    total = len(feed(sqlite_engine))
+    with unit_of_work(sqlite_engine, write=False) as s:
+        month = current_month(s)
+        now = utcnow(s)
+        assert monthly_figures(s, compliance, month, now).feed_unacknowledged == 0  # young
+    acks = tmp_path / "acks.txt"
+    acks.write_text("\n".join(str(i) for i in range(1, 4)))
+    with unit_of_work(sqlite_engine) as s:
+        files.acknowledge(s, compliance, path=acks)
+        files.set_feed_settings(s, sqlite_actors["admin"], hours=1)
+    with unit_of_work(sqlite_engine, write=False) as s:
+        f = monthly_figures(s, compliance, month, now + timedelta(minutes=90))
+    assert (f.feed_unacknowledged, f.feed_warn_hours) == (total - 3, 1)

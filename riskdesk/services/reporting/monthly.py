@@ -20,8 +20,10 @@ from riskdesk.domain.applications import Application
 from riskdesk.domain.audit import AuditEvent
 from riskdesk.domain.cases import Case
 from riskdesk.domain.enums import Band, DecisionOutcome
+from riskdesk.domain.feed import FeedAck, FeedRecord
 from riskdesk.domain.scoring import DecisionRecord
 from riskdesk.services.actor import Actor
+from riskdesk.services.feed.files import warn_hours
 from riskdesk.services.periods import Period, period
 from riskdesk.services.permissions import Action, require
 
@@ -83,6 +85,10 @@ class MonthlyFigures:
     audit_head_hash: str = ""
     # Loans classed above their days-past-due floor, confirmed this month (issue 26).
     reclassified: list[Reclassification] = field(default_factory=list)
+    # Decision-feed records of the month origination had not acknowledged by the cut-off,
+    # though older than the warning time then (issue 29); 0 lines nothing up.
+    feed_unacknowledged: int = 0
+    feed_warn_hours: int = 2
 
     @property
     def flag_rate(self) -> float | None:
@@ -137,11 +143,25 @@ def monthly_figures(session: Session, actor: Actor, month: str,
     _officer_steps(session, f, p)
     _ceilings(session, f, over)
     f.reclassified = reclassifications(session, p)
+    f.feed_unacknowledged, f.feed_warn_hours = feed_late(session, p.start, p.end, cut_off)
     head = session.execute(select(col(AuditEvent.seq), col(AuditEvent.hash)).where(
         col(AuditEvent.at) <= cut_off).order_by(col(AuditEvent.seq).desc()).limit(1)).first()
     if head is not None:
         f.audit_head_seq, f.audit_head_hash = int(head[0]), str(head[1])
     return f
+
+
+def feed_late(session: Session, start: datetime, end: datetime,
+              cut_off: datetime) -> tuple[int, int]:
+    """Feed records made final in the month, older than the warning time at the cut-off and
+    not acknowledged by then (issue 29): (records, warning hours)."""
+    hours = warn_hours(session)
+    acked = select(col(FeedAck.seq)).where(col(FeedAck.seq) == col(FeedRecord.seq),
+                                           col(FeedAck.acknowledged_at) <= cut_off)
+    late = session.scalar(select(func.count()).select_from(FeedRecord).where(
+        col(FeedRecord.final_at) >= start, col(FeedRecord.final_at) < end,
+        col(FeedRecord.final_at) <= cut_off - timedelta(hours=hours), ~acked.exists()))
+    return int(late or 0), hours
 
 
 def reclassifications(session: Session, p: Period) -> list[Reclassification]:
