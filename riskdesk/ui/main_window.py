@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.cases_table.horizontalHeader().setSortIndicator(  # priority, then due (issue 27)
             CASE_FIELDS.index("priority"), Qt.SortOrder.AscendingOrder)
         self.cases_table.horizontalHeader().setSectionsMovable(True)
+        self.cases_table.horizontalHeader().setStretchLastSection(True)  # a wide screen used
         self.cases_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.cases_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.cases_table.setAlternatingRowColors(True)

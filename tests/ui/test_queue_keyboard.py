@@ -211,3 +211,20 @@ def test_applications_tab_searches_filters_and_opens_the_case(
     tab.apply()
     opened = tab.open_row(model.index(0, 0))
     assert opened is not None and opened.detail.application.application_no == app_no
+
+
+def test_column_widths_and_order_are_kept_per_user(
+        qtbot: Any, sqlite_engine: Engine, sqlite_actors: dict,
+        sqlite_scored: tuple[int, int]) -> None:
+    officer, senior = sqlite_actors["officer"], sqlite_actors["senior"]
+    first = _window(qtbot, sqlite_engine, officer, FakeDialogs())
+    header = first.cases_table.horizontalHeader()
+    rule = FIELDS.index("flags")
+    header.resizeSection(FIELDS.index("name"), 233)
+    header.moveSection(header.visualIndex(rule), 1)
+    first.close()
+    again = _window(qtbot, sqlite_engine, officer, FakeDialogs()).cases_table.horizontalHeader()
+    assert again.sectionSize(FIELDS.index("name")) == 233 and again.visualIndex(rule) == 1
+    other = _window(qtbot, sqlite_engine, senior, FakeDialogs()).cases_table.horizontalHeader()
+    assert other.visualIndex(rule) == rule
+    QSettings().remove(f"users/{officer.username}/queue")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QWidget
 
 
@@ -39,7 +39,8 @@ class EmptyNote(QWidget):
 
 
 def header_key(username: str, table: str) -> str:
-    return f"users/{username}/{table}/header"
+    """Per user and per language: a width that fits a Chinese label cuts the English one."""
+    return f"users/{username}/{table}/header/{QLocale().name()}"
 
 
 def restore_header(header: QHeaderView, username: str, table: str) -> bool:
