@@ -23,7 +23,19 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from riskdesk.domain.enums import label
 from riskdesk.i18n import translate
-from riskdesk.reports.layout import WIDTH, Page, Styles, esc, keep, pairs, render, table
+from riskdesk.reports.layout import (
+    WIDTH,
+    Page,
+    Styles,
+    esc,
+    keep,
+    pairs,
+    render,
+    table,
+    when,
+    wrap_label,
+    zone_note,
+)
 from riskdesk.security.masking import mask_name
 from riskdesk.services.cases.detail import CaseDetail, ReasonView
 from riskdesk.services.evidence import EvidenceRow
@@ -42,21 +54,36 @@ class CaseReportData:
 
 
 def _when(value: Any) -> str:
-    return value.strftime("%Y-%m-%d %H:%M:%S UTC") if isinstance(value, datetime) else ""
+    return when(value)  # the bank's local time, the zone named (issue 28)
+
+
+def _at(value: Any) -> str:
+    return when(value, short=True)  # in a column whose header names the zone
 
 
 def reasons_chart(reasons: Sequence[ReasonView], font: str) -> Drawing:
     """Contributions to the log-odds of default: right raises the risk, left lowers it."""
+    # The bar's side says raises/lowers: the label keeps the finding ("7 inquiries ..."),
+    # wrapped onto as many lines as it needs rather than cut (issue 28).
+    names = [wrap_label(_short(r.text), font, 7.5, 70 * mm) for r in reversed(reasons)] or [""]
+    lines = max((name.count("\n") + 1 for name in names), default=1)
     n = max(len(reasons), 1)
-    height = 14 * n + 40
+    step = 10 * lines + 6
+    height = step * n + 52
     d = Drawing(WIDTH, height)
     chart = HorizontalBarChart()
-    chart.x, chart.y = 75 * mm, 28
-    chart.width, chart.height = WIDTH - 80 * mm, 14 * n
+    chart.x, chart.y = 75 * mm, 40
+    chart.width, chart.height = WIDTH - 85 * mm, step * n
     values = [float(r.contribution) for r in reversed(reasons)] or [0.0]
     chart.data = [values]
-    # The bar's side says raises/lowers: the label keeps the finding ("7 inquiries ...").
-    chart.categoryAxis.categoryNames = [_short(r.text) for r in reversed(reasons)] or [""]
+    chart.categoryAxis.categoryNames = names
+    chart.categoryAxis.labels.leading = 9
+    # each bar's value printed at its end (issue 28: values on every chart)
+    chart.barLabelFormat = "%+.2f"
+    chart.barLabels.fontName = font
+    chart.barLabels.fontSize = 6.5
+    chart.barLabels.boxAnchor = "w"
+    chart.barLabels.dx = 2
     chart.categoryAxis.labels.fontName = font
     chart.categoryAxis.labels.fontSize = 7.5
     chart.categoryAxis.labels.boxAnchor = "e"
@@ -72,16 +99,18 @@ def reasons_chart(reasons: Sequence[ReasonView], font: str) -> Drawing:
     d.add(
         String(
             75 * mm,
-            2,
+            14,
             translate("CaseReport", "contribution to the log-odds of default (+ raises risk)"),
             fontName=font,
             fontSize=7,
         )
     )
+    d.add(String(75 * mm - 6, height - 9, translate("CaseReport", "Reason"), fontName=font,
+                 fontSize=7, textAnchor="end"))
     return d
 
 
-def _short(text: str, limit: int = 38) -> str:
+def _short(text: str, limit: int = 200) -> str:
     cut = max(text.rfind(":"), text.rfind("："))  # drop the last ": raises risk"
     head = (text[:cut] if cut > 0 else text).strip()
     return head if len(head) <= limit else head[: limit - 1] + "…"
@@ -204,7 +233,7 @@ def build(data: CaseReportData, *, report_no: str, generated_by: str, cut_off: d
             s,
             [
                 (
-                    translate("CaseReport", "Time"),
+                    translate("CaseReport", "Time") + zone_note(),
                     translate("CaseReport", "Author"),
                     translate("CaseReport", "Check"),
                     translate("CaseReport", "Note"),
@@ -212,7 +241,7 @@ def build(data: CaseReportData, *, report_no: str, generated_by: str, cut_off: d
             ]
             + [
                 (
-                    _when(n.created_at),
+                    _at(n.created_at),
                     n.author,
                     f"{label(n.kind)} / {label(n.outcome)}",
                     n.text
@@ -248,7 +277,7 @@ def build(data: CaseReportData, *, report_no: str, generated_by: str, cut_off: d
         ),
     ]
     steps = [
-        (_when(at), actor, label(action), _outcome(after))
+        (_at(at), actor, label(action), _outcome(after))
         for _, at, actor, action, after, _ in data.events
         if action
         in (
@@ -265,7 +294,7 @@ def build(data: CaseReportData, *, report_no: str, generated_by: str, cut_off: d
                 s,
                 [
                     (
-                        translate("CaseReport", "Time"),
+                        translate("CaseReport", "Time") + zone_note(),
                         translate("CaseReport", "Who"),
                         translate("CaseReport", "Step"),
                         translate("CaseReport", "Result"),
@@ -314,14 +343,14 @@ def build(data: CaseReportData, *, report_no: str, generated_by: str, cut_off: d
             [
                 (
                     translate("CaseReport", "No."),
-                    translate("CaseReport", "Time"),
+                    translate("CaseReport", "Time") + zone_note(),
                     translate("CaseReport", "Who"),
                     translate("CaseReport", "Action"),
                     translate("CaseReport", "Hash"),
                 )
             ]
             + [
-                (seq, _when(at), actor, label(action), f"{digest[:32]}\n{digest[32:]}")
+                (seq, _at(at), actor, label(action), f"{digest[:32]}\n{digest[32:]}")
                 for seq, at, actor, action, _, digest in data.events
             ],
             widths=[12 * mm, 38 * mm, 20 * mm, 30 * mm, WIDTH - 100 * mm],
@@ -344,7 +373,7 @@ def _evidence(s: Styles, files: tuple[EvidenceRow, ...]) -> list[Flowable]:
     state = {"by": translate("CaseReport", "superseded by {id}"),
              "of": translate("CaseReport", "supersedes {id}")}
     rows = [(f"#{f.id} {f.name}", f.kind.upper(), f"{f.size:,}",
-             f"{f.sha256[:32]}\n{f.sha256[32:]}", f"{f.added_by}\n{_when(f.added_at)}",
+             f"{f.sha256[:32]}\n{f.sha256[32:]}", f"{f.added_by}\n{_at(f.added_at)}",
              state["by"].format(id=f"#{f.superseded_by_id}") if f.superseded_by_id else
              state["of"].format(id=f"#{f.supersedes_id}") if f.supersedes_id else "")
             for f in files]
@@ -355,7 +384,8 @@ def _evidence(s: Styles, files: tuple[EvidenceRow, ...]) -> list[Flowable]:
                   s.small),
         table(s, [(translate("CaseReport", "File"), translate("CaseReport", "Type"),
                    translate("CaseReport", "Bytes"), translate("CaseReport", "SHA-256"),
-                   translate("CaseReport", "Added"), translate("CaseReport", "Version"))]
+                   translate("CaseReport", "Added") + zone_note(),
+                   translate("CaseReport", "Version"))]
               + rows,
               widths=[28 * mm, 10 * mm, 14 * mm, WIDTH - 108 * mm, 28 * mm, 28 * mm]),
     ]

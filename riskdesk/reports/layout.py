@@ -3,9 +3,14 @@ and number, and "page X of Y" on every page (counted after layout, so X and Y ar
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -16,6 +21,39 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, Ta
 from reportlab.platypus.flowables import KeepTogether
 
 from riskdesk.reports.fonts import cjk_font
+
+_ZONE: ContextVar[str] = ContextVar("report_zone", default="UTC")
+
+
+@contextmanager
+def report_zone(zone: str) -> Iterator[None]:
+    """Times printed inside the block are in ``zone`` (the bank's, services/periods.py)."""
+    token = _ZONE.set(zone)
+    try:
+        yield
+    finally:
+        _ZONE.reset(token)
+
+
+def zone_note() -> str:
+    """The zone of the times in a table column, for its header: "\n(Asia/Shanghai)"."""
+    return f"\n({_ZONE.get()})"
+
+
+def when(value: Any, short: bool = False) -> str:
+    """A stored (naive UTC) instant as the bank's wall-clock time, the zone named with its
+    offset: "2026-11-25 12:00:29 Asia/Shanghai (UTC+08:00)" (issue 28: reports printed UTC
+    while the screen showed local time)."""
+    if not isinstance(value, datetime):
+        return ""
+    zone = _ZONE.get()
+    local = value.replace(tzinfo=UTC).astimezone(ZoneInfo(zone))
+    if short:  # in a table whose header names the zone (zone_note)
+        return f"{local:%Y-%m-%d %H:%M:%S}"
+    offset = local.strftime("%z")
+    return (f"{local:%Y-%m-%d %H:%M:%S} {zone} (UTC{offset[:3]}:{offset[3:]})"
+            if zone != "UTC" else f"{local:%Y-%m-%d %H:%M:%S} UTC")
+
 
 LEFT, RIGHT, TOP, BOTTOM = 25 * mm, 18 * mm, 22 * mm, 20 * mm  # binding edge on the left
 WIDTH = A4[0] - LEFT - RIGHT
@@ -30,9 +68,22 @@ class Page:
     marking: str = ""  # e.g. "contains personal data", printed on every page in red
 
 
+def _no_base14(font: str) -> None:
+    """reportlab draws charts from a state that starts in Helvetica (and sets it at each
+    drawing's start even when every label names its own font): a base-14 font a PDF never
+    embeds. Charts start in the embedded font instead (issue 28: pdffonts lists every font
+    as embedded)."""
+    from reportlab.graphics import shapes
+    from reportlab.platypus import tables
+
+    shapes.STATE_DEFAULTS["fontName"] = font
+    tables.CellStyle.fontname = font  # a table sets its cells' font even for paragraphs
+
+
 class Styles:
     def __init__(self) -> None:
         font = cjk_font().name
+        _no_base14(font)
         self.font = font
         base = ParagraphStyle("base", fontName=font, fontSize=9.5, leading=13.5,
                               wordWrap="CJK")
@@ -48,6 +99,26 @@ class Styles:
         self.cell_bold = ParagraphStyle("cellb", parent=self.cell, textColor=colors.black)
 
 
+def wrap_label(text: str, font: str, size: float, width: float) -> str:
+    """A chart label broken into lines no wider than ``width`` points (between words, or
+    between any two characters in Chinese) instead of cut (issue 28)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    lines: list[str] = []
+    line = ""
+    tokens = [t for t in re.split(r"(\s+|[\u3000-\u9fff\uff00-\uffef])", text) if t]
+    for token in tokens:
+        trial = line + token
+        if line and stringWidth(trial.strip(), font, size) > width:
+            lines.append(line.strip())
+            line = token.lstrip()
+        else:
+            line = trial
+    if line.strip():
+        lines.append(line.strip())
+    return "\n".join(lines)
+
+
 def esc(text: Any) -> str:
     return (str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
             if text is not None else "")
@@ -58,7 +129,8 @@ def table(styles: Styles, rows: Sequence[Sequence[Any]], widths: Sequence[float]
     """Cells become paragraphs (they wrap, CJK included); the header row repeats on new pages."""
     data = [[Paragraph(esc(v).replace("\n", "<br/>"), styles.cell) for v in row]
             for row in rows]
-    t = Table(data, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
+    t = Table(data, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT",
+              spaceAfter=3 * mm)  # a note below a table does not sit flush (issue 28)
     style = [("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
              ("VALIGN", (0, 0), (-1, -1), "TOP"),
              ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3)]
@@ -83,6 +155,9 @@ def _numbered(page: Page, font: str) -> type[canvas.Canvas]:
         """Holds every page until the end, then draws header and "page X of Y"."""
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # reportlab starts every page in Helvetica, a base-14 font it never embeds: start
+            # in the embedded font instead, so pdffonts lists no unembedded font (issue 28)
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or font
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
 
@@ -129,6 +204,7 @@ def render(story: list[Flowable], page: Page, *, author: str, subject: str,
     doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=LEFT, rightMargin=RIGHT,
                             topMargin=TOP, bottomMargin=BOTTOM, title=page.title,
                             author=author, subject=subject, creator="riskdesk",
-                            keywords=keywords, invariant=True)
+                            keywords=keywords, invariant=True,
+                            initialFontName=cjk_font().name)
     doc.build(story, canvasmaker=_numbered(page, cjk_font().name))
     return out.getvalue()

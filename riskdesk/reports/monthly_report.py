@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.shapes import Drawing, Group, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
@@ -21,12 +21,24 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 from riskdesk.domain.enums import label
 from riskdesk.i18n import translate
 from riskdesk.reports import postloan_section
-from riskdesk.reports.layout import WIDTH, Page, Styles, esc, keep, pairs, render, table
+from riskdesk.reports.layout import (
+    WIDTH,
+    Page,
+    Styles,
+    esc,
+    keep,
+    pairs,
+    render,
+    table,
+    when,
+    zone_note,
+)
 from riskdesk.rules.catalog import rule_name
 from riskdesk.services.audit.findings import FindingFigures
 from riskdesk.services.complaints.figures import Figures, MonthDetails
 from riskdesk.services.periods import Restatement
 from riskdesk.services.postloan.book import PostLoanFigures
+from riskdesk.services.reporting.case_flow import CaseFlow
 from riskdesk.services.reporting.monthly import MonthlyFigures
 
 
@@ -48,10 +60,15 @@ class MonthlyReportData:
     restated: tuple[Restatement, ...] | list[Restatement] = ()  # earlier months changed since
     anchor_file: str = ""  # where this report's issue is anchored outside the database
     database_id: str = ""  # the database's identity in that file
+    case_flow: CaseFlow | None = None  # cases opened, closed, open at the cut-off (issue 28)
 
 
 def _when(value: datetime | None) -> str:
-    return value.strftime("%Y-%m-%d %H:%M:%S UTC") if value else ""
+    return when(value)  # the bank's local time, the zone named (issue 28)
+
+
+def _at(value: datetime | None) -> str:
+    return when(value, short=True)  # in a column whose header names the zone
 
 
 def _pct(value: float | None) -> str:
@@ -63,9 +80,9 @@ def _hours(value: float | None) -> str:
 
 
 def _histogram(bins: list[tuple[str, int]], font: str) -> Drawing:
-    d = Drawing(WIDTH, 55 * mm)
+    d = Drawing(WIDTH, 66 * mm)
     chart = VerticalBarChart()
-    chart.x, chart.y, chart.width, chart.height = 15 * mm, 10 * mm, WIDTH - 25 * mm, 40 * mm
+    chart.x, chart.y, chart.width, chart.height = 18 * mm, 16 * mm, WIDTH - 28 * mm, 44 * mm
     chart.data = [[n for _, n in bins] or [0]]
     chart.categoryAxis.categoryNames = [b for b, _ in bins] or [""]
     for axis in (chart.categoryAxis, chart.valueAxis):
@@ -73,7 +90,18 @@ def _histogram(bins: list[tuple[str, int]], font: str) -> Drawing:
         axis.labels.fontSize = 7
     chart.valueAxis.valueMin = 0
     chart.bars[0].fillColor = colors.HexColor("#2a5d9f")
+    # values on the bars and both axes titled (issue 28)
+    chart.barLabelFormat = "%d"
+    chart.barLabels.fontName = font
+    chart.barLabels.fontSize = 6.5
+    chart.barLabels.nudge = 5
     d.add(chart)
+    d.add(String(chart.x + chart.width / 2, 2 * mm, translate(
+        "MonthlyReport", "Probability of default"), fontName=font, fontSize=7,
+        textAnchor="middle"))
+    title = String(0, 0, translate("MonthlyReport", "Decisions"), fontName=font, fontSize=7,
+                   textAnchor="middle")  # turned upright along the value axis
+    d.add(Group(title, transform=(0, 1, -1, 0, 5 * mm, chart.y + chart.height / 2)))
     return d
 
 
@@ -91,9 +119,9 @@ def _reclassified(s: Styles, f: MonthlyFigures) -> list[Flowable]:
                              translate("MonthlyReport", "Class"),
                              translate("MonthlyReport", "Maker"),
                              translate("MonthlyReport", "Checker"),
-                             translate("MonthlyReport", "Confirmed"),
+                             translate("MonthlyReport", "Confirmed") + zone_note(),
                              translate("MonthlyReport", "Reason"))] + [
-        (r.loan_no, label(r.floor), label(r.category), r.maker, r.checker, _when(r.at),
+        (r.loan_no, label(r.floor), label(r.category), r.maker, r.checker, _at(r.at),
          r.reason) for r in f.reclassified],
         widths=[28 * mm, 22 * mm, 22 * mm, 20 * mm, 20 * mm, 32 * mm, WIDTH - 144 * mm])]
 
@@ -246,6 +274,10 @@ def build(data: MonthlyReportData, *, report_no: str) -> bytes:
             (translate("MonthlyReport", "90th percentile time to decision"),
              _hours(f.p90_hours)),
             (translate("MonthlyReport", "SLA breaches"), f.sla_breaches),
+            *([(translate("MonthlyReport", "Cases opened"), data.case_flow.opened),
+               (translate("MonthlyReport", "Cases closed"), data.case_flow.closed),
+               (translate("MonthlyReport", "Cases open at the cut-off"),
+                data.case_flow.open_at_cut_off)] if data.case_flow is not None else []),
             (translate("MonthlyReport", "Complaints received"), c.received),
             (translate("MonthlyReport", "Complaints overdue"), c.overdue)]),
     ]
@@ -263,10 +295,10 @@ def build(data: MonthlyReportData, *, report_no: str) -> bytes:
         story.append(Spacer(1, 3 * mm))
         story.append(table(s, [(translate("MonthlyReport", "Case"),
                                 translate("MonthlyReport", "Maker"),
-                                translate("MonthlyReport", "Made at"),
+                                translate("MonthlyReport", "Made at") + zone_note(),
                                 translate("MonthlyReport", "Checker"),
                                 translate("MonthlyReport", "Outcome"))] + [
-            (o.case_id, o.maker, _when(o.made_at), o.checker or "-",
+            (o.case_id, o.maker, _at(o.made_at), o.checker or "-",
              label(o.outcome) if o.outcome else translate("MonthlyReport", "waiting"))
             for o in f.overrides], widths=[18 * mm, 28 * mm, 45 * mm, 28 * mm,
                                            WIDTH - 119 * mm]))
@@ -344,9 +376,9 @@ def build(data: MonthlyReportData, *, report_no: str) -> bytes:
                             s.h2),
                   table(s, [(translate("MonthlyReport", "Complaint"),
                              translate("MonthlyReport", "Category"),
-                             translate("MonthlyReport", "Received"),
-                             translate("MonthlyReport", "Due"))] + [
-                      (number, label(category), _when(received), _when(due))
+                             translate("MonthlyReport", "Received") + zone_note(),
+                             translate("MonthlyReport", "Due") + zone_note())] + [
+                      (number, label(category), _at(received), _at(due))
                       for number, category, received, due in details.overdue],
                       widths=[40 * mm, WIDTH - 130 * mm, 45 * mm, 45 * mm])]
     if data.findings is not None:

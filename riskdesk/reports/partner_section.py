@@ -85,7 +85,7 @@ def section(s: Styles, rows: list[PartnerMonth], joint: JointPosition,
                   f"{sum(joint.by_partner.values()):,.2f}",
                   _pct(joint.ratio_all), f"<= {100 * LIMIT_ALL:.0f} %"))
     out.append(table(s, [(translate("MonthlyReport", "Measure"),
-                          translate("MonthlyReport", "Amount"),
+                          translate("MonthlyReport", "Amount (CNY)"),
                           translate("MonthlyReport", "Ratio"),
                           translate("MonthlyReport", "Limit")), *lines],
                      widths=[WIDTH - 110 * mm, 40 * mm, 35 * mm, 35 * mm]))

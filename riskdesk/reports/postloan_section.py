@@ -44,8 +44,8 @@ def section(s: Styles, p: PostLoanFigures) -> list[Flowable]:
     total = book.total_balance
     rows: list[tuple[object, ...]] = [(
         translate("MonthlyReport", "Category"), translate("MonthlyReport", "Loans"),
-        translate("MonthlyReport", "Principal outstanding"),
-        translate("MonthlyReport", "Overdue amount"), translate("MonthlyReport", "Share"))]
+        translate("MonthlyReport", "Principal outstanding (CNY)"),
+        translate("MonthlyReport", "Overdue amount (CNY)"), translate("MonthlyReport", "Share"))]
     for c in CATEGORIES:
         rows.append((label(c), book.loans[c], _money(book.balance[c]), _money(book.overdue[c]),
                      f"{100 * book.balance[c] / total:.1f} %" if total else "-"))

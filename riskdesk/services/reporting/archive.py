@@ -52,7 +52,11 @@ def _reserve(session: Session, actor: Actor, kind: str, subject: str, language: 
                  generated_by=actor.username, sha256="", size=0, pdf=b"")
     session.add(row)
     session.flush()
-    row.report_no = f"RD-{kind[0].upper()}-{now:%Y%m%d}-{row.id:06d}"
+    from riskdesk.services.periods import local_day
+
+    # dated by the bank's local day, not the UTC one (issue 28)
+    day = local_day(session, now)
+    row.report_no = f"RD-{kind[0].upper()}-{day:%Y%m%d}-{row.id:06d}"
     session.flush()
     return row
 
@@ -124,9 +128,14 @@ def case_report(engine: Engine, actor: Actor, application_no: str, language: str
         from riskdesk.services.evidence import attachments
 
         files = tuple(attachments(session, actor, case_id=case_id))
-        pdf = build(CaseReportData(detail, events, people, unmasked,
-                                   personal=include_personal, evidence=files),
-                    report_no=row.report_no, generated_by=actor.username, cut_off=cut_off)
+        from riskdesk.reports.layout import report_zone
+        from riskdesk.services.periods import business_zone
+
+        with report_zone(business_zone(session, cut_off)):
+            pdf = build(CaseReportData(detail, events, people, unmasked,
+                                       personal=include_personal, evidence=files),
+                        report_no=row.report_no, generated_by=actor.username,
+                        cut_off=cut_off)
         issued = _seal(session, actor, row, pdf, {"case": case_id,
                                                   "personal_data": include_personal,
                                                   "unmasked": sorted(unmasked)},
@@ -287,13 +296,18 @@ def monthly_report(engine: Engine, actor: Actor, month: str, language: str,
         anchored_in = str(anchor_file.configured_path(session))
         database = anchor_file.database_id(session, create=True) or ""
         row = _reserve(session, actor, "monthly", month, language, cut_off)
-        pdf = build(MonthlyReportData(
-            figures, complaint_figures,
-            complaints.month_details(session, actor, month, cut_off),
-            bank or translate("Reports", "Consumer-finance risk team"), info,
-            figures.pd_bins, checked.ok, checked.events, actor.username, row.generated_at,
-            postloan, found, partner_rows, restated, anchored_in, database),
-            report_no=row.report_no)
+        from riskdesk.reports.layout import report_zone
+        from riskdesk.services.reporting.case_flow import case_flow
+
+        with report_zone(figures.zone):
+            pdf = build(MonthlyReportData(
+                figures, complaint_figures,
+                complaints.month_details(session, actor, month, cut_off),
+                bank or translate("Reports", "Consumer-finance risk team"), info,
+                figures.pd_bins, checked.ok, checked.events, actor.username,
+                row.generated_at, postloan, found, partner_rows, restated, anchored_in,
+                database, case_flow(session, actor, month, cut_off)),
+                report_no=row.report_no)
         issued = _seal(session, actor, row, pdf, {
             "received": figures.received, "flagged": figures.flagged, "headline": headline,
             "zone": figures.zone,
