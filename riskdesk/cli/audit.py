@@ -98,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
         from riskdesk.services.audit.signatures import check_against_file
 
         signed = check_against_file(session, anchors.file) if anchors is not None else None
-        from riskdesk.services.free_text import audit_text_warning
+        from riskdesk.services.privacy.free_text import audit_text_warning
 
         personal = audit_text_warning(session)  # issue 25: a warning, never a failure
     if not result.ok:

@@ -36,7 +36,7 @@ def _case_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from riskdesk.security.filetypes import MAX_BYTES
-    from riskdesk.services import evidence
+    from riskdesk.services.cases import evidence
     from riskdesk.storage.session import unit_of_work
 
     if (args.case is None) == (args.application_no is None):

@@ -85,7 +85,7 @@ def _evidence(engine: Engine, officer: Actor, case_id: int) -> None:
 
     from reportlab.pdfgen import canvas
 
-    from riskdesk.services import evidence
+    from riskdesk.services.cases import evidence
     from riskdesk.storage.session import unit_of_work
 
     def pdf(title: str, lines: list[str]) -> bytes:

@@ -38,7 +38,7 @@ from riskdesk.reports.layout import (
 )
 from riskdesk.security.masking import mask_name
 from riskdesk.services.cases.detail import CaseDetail, ReasonView
-from riskdesk.services.evidence import EvidenceRow
+from riskdesk.services.cases.evidence import EvidenceRow
 
 
 @dataclass(frozen=True)

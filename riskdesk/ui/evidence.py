@@ -32,7 +32,7 @@ from riskdesk.errors import InvalidInput, RiskdeskError
 from riskdesk.i18n import QT_TRANSLATE_NOOP, translate
 from riskdesk.security.filetypes import MAX_BYTES
 from riskdesk.services.admin.backend import Backend
-from riskdesk.services.evidence import (
+from riskdesk.services.cases.evidence import (
     EvidenceContent,
     EvidenceList,
     EvidenceRow,

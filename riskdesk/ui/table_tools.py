@@ -7,7 +7,7 @@ a width the user drags is kept (QSettings, per user and table) and restored next
 
 Export: the rows as the view model shows them (display text), which the read-model services
 already masked for the user's role; written formula-safe and audited by
-:func:`riskdesk.services.table_export.export_table`. The queue keeps its own service export
+:func:`riskdesk.services.reporting.table_export.export_table`. The queue keeps its own service export
 (services/cases/export.py), which pages through the whole view rather than the loaded rows."""
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QAbstractItemView, QMenu, QTableView, QWidget
 
 from riskdesk.errors import RiskdeskError
 from riskdesk.services.admin.backend import Backend
-from riskdesk.services.table_export import export_table
+from riskdesk.services.reporting.table_export import export_table
 from riskdesk.ui.dialogs import Dialogs
 
 MAX_FIT = 420  # a long free-text column does not push the rest out of sight

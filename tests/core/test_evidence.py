@@ -17,9 +17,9 @@ from riskdesk.domain.cases import Case
 from riskdesk.domain.evidence import CHUNK_BYTES, EvidenceChunk, EvidenceFile
 from riskdesk.errors import InvalidInput, KeyUnavailable, PermissionDenied
 from riskdesk.security.filetypes import MAX_BYTES, detect
-from riskdesk.services import evidence
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
+from riskdesk.services.cases import evidence
 from riskdesk.services.cases import work as cases
 from riskdesk.services.complaints import handling as complaints
 from riskdesk.storage.session import unit_of_work

@@ -94,7 +94,7 @@ def test_typed_id_number_and_phone_reach_no_output(sqlite_engine: Engine,
     assert found == {}
     body = pdftotext(pdfs[0])
     assert "138****5678" in body.replace(" ", "")  # the note is there, masked
-    from riskdesk.services.free_text import audit_text_warning
+    from riskdesk.services.privacy.free_text import audit_text_warning
 
     with unit_of_work(engine, write=False) as s:  # no event written since holds any
         assert audit_text_warning(s) is None

@@ -16,11 +16,11 @@ from riskdesk.domain.cases import Case, InvestigationNote, NoteDraft
 from riskdesk.domain.complaints import Complaint
 from riskdesk.domain.identity import check_char
 from riskdesk.domain.text_pii import TextPii
-from riskdesk.services import free_text
 from riskdesk.services.actor import Actor
 from riskdesk.services.cases import work as cases
 from riskdesk.services.cases.opening import open_case
 from riskdesk.services.complaints import handling
+from riskdesk.services.privacy import free_text
 from riskdesk.storage import migrate
 from riskdesk.storage.clock import utcnow
 from riskdesk.storage.session import unit_of_work

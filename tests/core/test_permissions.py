@@ -12,13 +12,14 @@ from sqlalchemy import Engine
 
 from riskdesk.domain.enums import Role
 from riskdesk.errors import PermissionDenied, RiskdeskError
-from riskdesk.services import evidence, periods
+from riskdesk.services import periods
 from riskdesk.services.actor import Actor
 from riskdesk.services.admin import settings, users
 from riskdesk.services.admin.users import create_user
 from riskdesk.services.audit import findings
 from riskdesk.services.audit import packs as audit_pack
 from riskdesk.services.audit.keys import export_data_key, rotate_key
+from riskdesk.services.cases import evidence
 from riskdesk.services.cases import work as cases
 from riskdesk.services.cases.detail import unmask
 from riskdesk.services.cases.export import export_view

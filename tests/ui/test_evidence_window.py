@@ -90,7 +90,7 @@ def test_auditor_sees_the_list_but_no_attach_and_complaints_have_evidence_too(
         sqlite_scored: tuple[int, int], tmp_path: Path) -> None:
     """Issue 27: the auditor's case window lists the files without Attach or Preview (the
     bytes are personal data); the complaint window attaches like the case window."""
-    from riskdesk.services import evidence
+    from riskdesk.services.cases import evidence
     from riskdesk.ui.cases.detail import CaseDialog
     from riskdesk.ui.complaints.detail import ComplaintDialog
 

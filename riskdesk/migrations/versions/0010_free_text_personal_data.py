@@ -46,7 +46,7 @@ def upgrade() -> None:
     if context.is_offline_mode():
         return
     from riskdesk.services.actor import Actor
-    from riskdesk.services.free_text import clean_existing
+    from riskdesk.services.privacy.free_text import clean_existing
 
     bind = op.get_bind()
     if bind.dialect.name == "sqlite":  # the cleaned text's old bytes are zeroed, not freed

@@ -26,10 +26,10 @@ from riskdesk.security.passwords import (
     needs_rehash,
     verify_password,
 )
-from riskdesk.services import free_text
 from riskdesk.services.actor import SYSTEM, Actor
 from riskdesk.services.audit import trail as audit
 from riskdesk.services.permissions import Action, require
+from riskdesk.services.privacy import free_text
 from riskdesk.storage.clock import utcnow
 
 MAX_FAILED_SIGN_INS = 5

@@ -15,11 +15,11 @@ from riskdesk.domain.findings import Finding
 from riskdesk.errors import InvalidInput, NotFound
 from riskdesk.i18n import translate
 from riskdesk.security.pii_scan import mask_text
-from riskdesk.services import free_text
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
 from riskdesk.services.audit.packs import verify_pack
 from riskdesk.services.permissions import Action, require
+from riskdesk.services.privacy import free_text
 from riskdesk.services.versioned import save_versioned
 from riskdesk.storage.clock import utcnow
 

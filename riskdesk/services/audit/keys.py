@@ -20,9 +20,9 @@ from riskdesk.domain.keys import DataKey
 from riskdesk.domain.text_pii import TextPii
 from riskdesk.i18n import translate
 from riskdesk.security.datakey import database_keys, load_cipher, new_key
-from riskdesk.services import evidence
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
+from riskdesk.services.cases import evidence
 from riskdesk.services.permissions import Action, require
 from riskdesk.storage.session import unit_of_work
 from riskdesk.tasks import TaskState

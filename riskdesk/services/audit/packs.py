@@ -232,7 +232,7 @@ def _evidence(rows: dict[str, list[dict[str, Any]]], session: Session,
     """Evidence files: listed by name, type and hash in every pack; their bytes only in an
     unmasked one, decrypted as the pack carries other personal data (``key_id`` empty)."""
     from riskdesk.domain.evidence import CHUNK_BYTES, EvidenceChunk
-    from riskdesk.services.evidence import PLAIN_KEY, aad_of
+    from riskdesk.services.cases.evidence import PLAIN_KEY, aad_of
 
     if cipher is None:
         return

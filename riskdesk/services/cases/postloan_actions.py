@@ -34,7 +34,6 @@ from riskdesk.domain.loans import Loan, LoanAction, LoanSnapshot
 from riskdesk.domain.users import User
 from riskdesk.errors import InvalidInput, NeedsConfirmation, PermissionDenied, StaleVersion
 from riskdesk.i18n import translate
-from riskdesk.services import free_text
 from riskdesk.services.actor import Actor
 from riskdesk.services.cases.work import OPEN, TRACKED, get_case
 from riskdesk.services.feed import records as feed
@@ -42,6 +41,7 @@ from riskdesk.services.periods import local_day
 from riskdesk.services.permissions import Action, require
 from riskdesk.services.postloan.book import AlertRow, case_alerts
 from riskdesk.services.postloan.policy import CATEGORIES, category_of, current, params
+from riskdesk.services.privacy import free_text
 from riskdesk.services.versioned import save_versioned
 from riskdesk.storage.clock import utcnow
 

@@ -33,12 +33,12 @@ from riskdesk.errors import (
     StaleVersion,
 )
 from riskdesk.i18n import translate
-from riskdesk.services import free_text
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
 from riskdesk.services.cases.hard_stops import refuse_approval
 from riskdesk.services.feed import records as feed
 from riskdesk.services.permissions import Action, require
+from riskdesk.services.privacy import free_text
 from riskdesk.services.versioned import save_versioned
 from riskdesk.storage.clock import utcnow
 

@@ -31,11 +31,11 @@ from riskdesk.domain.enums import (
 from riskdesk.domain.users import AppSetting, User
 from riskdesk.errors import InvalidInput, NotFound, PermissionDenied, StaleVersion
 from riskdesk.i18n import translate
-from riskdesk.services import free_text
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
 from riskdesk.services.cases.opening import open_case
 from riskdesk.services.permissions import Action, require
+from riskdesk.services.privacy import free_text
 from riskdesk.services.versioned import save_versioned
 from riskdesk.storage.clock import utcnow
 

@@ -21,11 +21,11 @@ from riskdesk.rules.catalog import BY_CODE, RULES
 from riskdesk.rules.evaluate import Setting
 from riskdesk.security.datakey import load_cipher
 from riskdesk.security.masking import mask_card, mask_id_no, mask_phone
-from riskdesk.services import free_text
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
 from riskdesk.services.credit.registry import canonical_json
 from riskdesk.services.permissions import Action, require
+from riskdesk.services.privacy import free_text
 from riskdesk.storage.clock import utcnow
 
 DEFAULT_POLICY: dict[str, Any] = {"approve_below": 0.08, "decline_from": 0.15,

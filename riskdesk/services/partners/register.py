@@ -12,10 +12,10 @@ from sqlmodel import Session, col, select
 from riskdesk.domain.partners import CapitalFigure, Partner, PartnerCheck
 from riskdesk.errors import InvalidInput, NotFound, StaleVersion
 from riskdesk.i18n import QT_TRANSLATE_NOOP, translate
-from riskdesk.services import free_text
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
 from riskdesk.services.permissions import Action, require
+from riskdesk.services.privacy import free_text
 from riskdesk.services.versioned import save_versioned
 from riskdesk.storage.clock import utcnow
 

@@ -12,10 +12,10 @@ from sqlmodel import Session, col, select
 from riskdesk.domain.loans import MonitoringPolicy
 from riskdesk.errors import InvalidInput
 from riskdesk.i18n import QT_TRANSLATE_NOOP, translate
-from riskdesk.services import free_text
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
 from riskdesk.services.permissions import Action, require
+from riskdesk.services.privacy import free_text
 from riskdesk.storage.clock import utcnow
 
 CATEGORIES = ("normal", "special_mention", "substandard", "doubtful", "loss")

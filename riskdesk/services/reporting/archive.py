@@ -125,7 +125,7 @@ def case_report(engine: Engine, actor: Actor, application_no: str, language: str
             select(col(User.id), col(User.username)))}
         unmasked = _full_pii(session, actor, case_id) if include_personal else {}
         row = _reserve(session, actor, "case", application_no, language, cut_off)
-        from riskdesk.services.evidence import attachments
+        from riskdesk.services.cases.evidence import attachments
 
         files = tuple(attachments(session, actor, case_id=case_id))
         from riskdesk.reports.layout import report_zone

@@ -30,10 +30,10 @@ from riskdesk.domain.tables import table_of
 from riskdesk.errors import InvalidInput, NotFound, PermissionDenied
 from riskdesk.i18n import translate
 from riskdesk.security.filetypes import IMAGES, detect
-from riskdesk.services import free_text
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
 from riskdesk.services.permissions import Action, allowed, require
+from riskdesk.services.privacy import free_text
 from riskdesk.storage.clock import utcnow
 from riskdesk.storage.engine import is_pack_engine
 
