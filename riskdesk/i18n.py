@@ -11,7 +11,7 @@ the English window it runs under alone.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -63,3 +63,9 @@ def translate(context: str, text: str) -> str:
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - name lupdate looks for
     """Marks a string for extraction where it is defined; translate it where it is shown."""
     return text
+
+
+def join_list(items: Iterable[str]) -> str:
+    """The items of a short list in a message: "审计、合规" in Chinese, "audit, compliance" in
+    English (issue 28: no ASCII comma in Chinese text)."""
+    return translate("Lists", ", ").join(items)

@@ -143,12 +143,12 @@
     <message>
         <location filename="../../riskdesk/ui/admin.py" line="203" />
         <source>The whole fingerprint {user} reads out from their sign-in (32 characters; spaces are ignored):</source>
-        <translation type="unfinished" />
+        <translation>{user} 登录时显示、向您念出的完整指纹（32 个字符，空格忽略）：</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/admin.py" line="206" />
         <source>{user} holds the admin role: this is an ADMINISTRATOR key, whose countersignatures vouch for other users' keys.</source>
-        <translation type="unfinished" />
+        <translation>{user} 具有管理员角色：这是一把管理员密钥，其会签将为其他用户的密钥担保。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/admin.py" line="209" />
@@ -345,12 +345,12 @@
     <message>
         <location filename="../../riskdesk/services/audit/trail.py" line="153" />
         <source>The signing key of {user} was revoked by an administrator: it signs nothing more. Sign in again to make a new key, then have an administrator countersign it.</source>
-        <translation type="unfinished" />
+        <translation>{user} 的签名密钥已被管理员吊销，不能再签名。请重新登录生成新密钥，再请管理员会签。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/audit/trail.py" line="156" />
         <source>The signing key of {user} was lost (it no longer opens with their password): sign in again to make a new key, then have an administrator countersign it.</source>
-        <translation type="unfinished" />
+        <translation>{user} 的签名密钥已失效（无法用其密码解开）：请重新登录生成新密钥，再请管理员会签。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/audit/trail.py" line="161" />
@@ -358,27 +358,27 @@
         <translation>{user} 的签名密钥尚未生效：须经管理员会签（riskdesk user countersign）后，{user} 方可录入决策。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="219" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="224" />
         <source>the chain head does not match the last event (events were removed from the end)</source>
         <translation>链头与最后一条事件不符（末尾的事件被删除）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="227" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="232" />
         <source>event {seq} is missing</source>
         <translation>缺少第 {seq} 号事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="229" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="234" />
         <source>the stored text does not match its hash</source>
         <translation>存储的原文与其哈希不符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="231" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="236" />
         <source>the link to the previous event is broken</source>
         <translation>与前一事件的链接断开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="233" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="238" />
         <source>the event's fields differ from the text that was hashed</source>
         <translation>事件字段与被哈希的原文不一致</translation>
     </message>
@@ -408,70 +408,85 @@
         <translation>本工作站已有锚定密钥。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/anchors.py" line="198" />
+        <location filename="../../riskdesk/services/audit/anchors.py" line="184" />
+        <source>the anchor file's pin of {user}'s key has a forged seal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/anchors.py" line="241" />
         <source>keyed anchor {id} ({at:%Y-%m-%d %H:%M} UTC)</source>
         <translation>密钥锚点 {id}（{at:%Y-%m-%d %H:%M} UTC）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/anchors.py" line="203" />
-        <location filename="../../riskdesk/services/audit/anchors.py" line="230" />
+        <location filename="../../riskdesk/services/audit/anchors.py" line="246" />
+        <location filename="../../riskdesk/services/audit/anchors.py" line="275" />
         <source>{source} has a forged seal</source>
         <translation>{source} 的签封是伪造的</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/anchors.py" line="222" />
+        <location filename="../../riskdesk/services/audit/anchors.py" line="267" />
         <source>anchor file {file} ({at})</source>
         <translation>锚定文件 {file}（{at}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/anchors.py" line="225" />
+        <location filename="../../riskdesk/services/audit/anchors.py" line="270" />
         <source>{source} holds an anchor without an event number and hash</source>
         <translation>{source} 中有缺少事件序号和哈希值的锚定记录</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/anchors.py" line="273" />
+        <location filename="../../riskdesk/services/audit/anchors.py" line="318" />
         <source>report {no} is in the archive but no audit event issued it</source>
         <translation>报告 {no} 在归档中，但没有任何审计事件记录其出具</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/anchors.py" line="284" />
+        <location filename="../../riskdesk/services/audit/anchors.py" line="329" />
         <source>the keyed anchor made at event {seq} is missing or changed</source>
         <translation>事件 {seq} 生成的密钥锚定记录缺失或已被改动</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/anchors.py" line="293" />
+        <location filename="../../riskdesk/services/audit/anchors.py" line="338" />
         <source>event {seq} anchored event {anchored} with another hash: the chain was rewritten after it</source>
         <translation>事件 {seq} 锚定的事件 {anchored} 哈希值不同：审计链在锚定之后被改写</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/anchors.py" line="300" />
+        <location filename="../../riskdesk/services/audit/anchors.py" line="345" />
         <source>keyed anchor {id}, made at event {seq}, is missing</source>
         <translation>事件 {seq} 生成的密钥锚定记录 {id} 缺失</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/anchors.py" line="304" />
+        <location filename="../../riskdesk/services/audit/anchors.py" line="349" />
         <source>keyed anchor {id} differs from what event {seq} recorded</source>
         <translation>密钥锚定记录 {id} 与事件 {seq} 的记载不符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/anchors.py" line="307" />
+        <location filename="../../riskdesk/services/audit/anchors.py" line="352" />
         <source>event {seq} anchored this database as {then}; it now names itself {now}</source>
         <translation>事件 {seq} 锚定时本数据库标识为 {then}，现标识为 {now}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/anchors.py" line="320" />
+        <location filename="../../riskdesk/services/audit/anchors.py" line="365" />
         <source>report {no}, issued at event {seq}, is missing from the archive</source>
         <translation>事件 {seq} 出具的报告 {no} 已从归档中缺失</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/anchors.py" line="327" />
+        <location filename="../../riskdesk/services/audit/anchors.py" line="372" />
         <source>report {no} in the archive differs from what event {seq} recorded</source>
         <translation>归档中的报告 {no} 与事件 {seq} 的记载不符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/anchors.py" line="345" />
+        <location filename="../../riskdesk/services/audit/anchors.py" line="390" />
         <source>the archived file of report {no} is not the one issued at event {seq}</source>
         <translation>报告 {no} 的归档文件并非事件 {seq} 出具的文件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/anchors.py" line="404" />
+        <source>this database names itself {own}, not {database} (the identity its monthly reports print)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/anchors.py" line="408" />
+        <source>the anchor file {file} holds no anchor of database {database}, only {n} of other databases</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../riskdesk/services/audit/anchor_file.py" line="71" />
@@ -501,12 +516,12 @@
     <message>
         <location filename="../../riskdesk/services/audit/anchor_file.py" line="186" />
         <source>{kind} record to {file} ({error})</source>
-        <translation type="unfinished" />
+        <translation>写入 {file} 的 {kind} 记录（{error}）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/audit/anchor_file.py" line="189" />
         <source>The change was saved, but {n} anchor file record(s) could not be written: {records}. Check the anchor folder (riskdesk audit anchor --folder), then run riskdesk audit anchor.</source>
-        <translation type="unfinished" />
+        <translation>变更已保存，但有 {n} 条锚定文件记录未能写入：{records}。请检查锚定文件夹（riskdesk audit anchor --folder），然后运行 riskdesk audit anchor。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/audit/signatures.py" line="52" />
@@ -519,107 +534,118 @@
         <translation>启用签名之前的决策事件 {n} 条（事件 {first}-{last}，{start:%Y-%m-%d} 至 {end:%Y-%m-%d}）：记录于签名密钥启用之前，仅以哈希校验</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="152" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="159" />
         <source>a key registration whose public key is not an Ed25519 key (32 bytes in base64)</source>
-        <translation type="unfinished" />
+        <translation>密钥登记中的公钥不是 Ed25519 密钥（应为 32 字节的 base64）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="157" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="166" />
         <source>a key registration not signed by the key it registers</source>
         <translation>密钥登记未由其所登记的密钥签名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="166" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="175" />
         <source>a second root key: only the first administrator's key is trusted without a countersignature</source>
         <translation>出现第二个根密钥：只有首位管理员的密钥无需会签即受信任</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="170" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="179" />
         <source>a root key of {user}, whom no role change in the trail made an administrator</source>
-        <translation type="unfinished" />
+        <translation>{user} 的根密钥无效：审计轨迹中没有任何角色变更使其成为管理员</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="176" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="185" />
         <source>the first administrator's key ({user}) could not be compared with a pin: no anchor file, or none that pins a key for this database</source>
         <translation>首位管理员（{user}）的密钥无法与固定记录比对：没有锚定文件，或锚定文件中没有本数据库的固定密钥</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="182" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="191" />
         <source>this root key is not the one the anchor file pins for {user}</source>
         <translation>此根密钥与锚定文件为 {user} 固定的密钥不符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="192" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="206" />
+        <source>the signature does not hold for this database ({database}): signed in another database or a copy, or the event was changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/signatures.py" line="211" />
+        <source>signed without this database's identity after event {seq} bound the signatures to it (replayed from an older copy?)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/audit/signatures.py" line="223" />
         <source>no signature (not recorded by the application)</source>
         <translation>无签名（并非由本系统记录）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="196" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="227" />
         <source>signed by a key never registered in the trail</source>
         <translation>签名所用密钥从未在审计轨迹中登记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="199" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="230" />
         <source>signed with the key of {owner}, not of {actor}</source>
         <translation>以 {owner} 的密钥签名，而非 {actor} 的密钥</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="203" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="165" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="216" />
         <source>the signature does not match the event</source>
         <translation>签名与事件内容不符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="206" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="238" />
         <source>signed by a key no administrator had countersigned</source>
         <translation>签名所用密钥未经管理员会签</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="209" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="241" />
         <source>signed by a key revoked at event {seq}</source>
         <translation>签名所用密钥已于事件 {seq} 吊销</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="221" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="253" />
         <source>a role change signed by a key that is not an administrator's</source>
-        <translation type="unfinished" />
+        <translation>角色变更所用签名密钥不属于管理员</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="224" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="256" />
         <source>an administrator changed their own roles</source>
-        <translation type="unfinished" />
+        <translation>管理员变更了本人的角色</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="229" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="261" />
         <source>countersigned by a key that is not an administrator's</source>
         <translation>会签所用密钥不属于管理员</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="233" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="265" />
         <source>a countersignature of no registered key of another user</source>
         <translation>会签对象不是其他用户已登记的密钥</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="240" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="272" />
         <source>the countersignature calls {user} an administrator, but no signed role change made them one (their roles were written outside the application)</source>
-        <translation type="unfinished" />
+        <translation>会签记录称 {user} 为管理员，但没有任何经签名的角色变更授予其该角色（其角色是在系统之外写入的）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="246" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="278" />
         <source>revoked by a key that is not an administrator's</source>
         <translation>吊销所用密钥不属于管理员</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="262" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="294" />
         <source>the event's fields differ from the signed text</source>
         <translation>事件字段与已签名文本不符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/free_text.py" line="207" />
+        <location filename="../../riskdesk/services/privacy/free_text.py" line="207" />
         <source>personal data in audit text written after free text was masked: {n} event(s) ({seqs}); a way of saving text that does not mask it, to be reported to the administrator</source>
         <translation>脱敏启用后写入的审计记录中仍含个人信息：{n} 条（{seqs}）；存在未脱敏的文本保存途径，请报告系统管理员</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/free_text.py" line="219" />
+        <location filename="../../riskdesk/services/privacy/free_text.py" line="219" />
         <source>personal data in audit text before {date}: {n} event(s) written before free text was masked ({seqs}); they stay as written, the chain holds</source>
         <translation>{date} 之前的审计文本中含个人信息：{n} 条事件写于自由文本脱敏之前（{seqs}）；按原样保留，哈希链完整</translation>
     </message>
@@ -1760,8 +1786,8 @@
         <translation>处理案件需要已登录的用户。</translation>
     </message>
     <message>
+        <location filename="../../riskdesk/services/cases/evidence.py" line="103" />
         <location filename="../../riskdesk/services/cases/work.py" line="64" />
-        <location filename="../../riskdesk/services/evidence.py" line="103" />
         <source>There is no case {id}.</source>
         <translation>没有编号为 {id} 的案件。</translation>
     </message>
@@ -2933,7 +2959,7 @@
     </message>
     <message>
         <location filename="../../riskdesk/ui/dialogs.py" line="21" />
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="283" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="285" />
         <source>Application files (*.csv *.xlsx);;All files (*)</source>
         <translation>申请文件 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
@@ -3896,67 +3922,67 @@
 <context>
     <name>Evidence</name>
     <message>
-        <location filename="../../riskdesk/services/evidence.py" line="84" />
+        <location filename="../../riskdesk/services/cases/evidence.py" line="84" />
         <source>Name either a case or a complaint.</source>
         <translation>请指定一个案件或一条投诉（二者选一）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/evidence.py" line="105" />
+        <location filename="../../riskdesk/services/cases/evidence.py" line="105" />
         <source>Case {id} is {status}: files are attached to open cases only.</source>
         <translation>案件 {id} 状态为“{status}”：只能向未结案件添加附件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/evidence.py" line="112" />
+        <location filename="../../riskdesk/services/cases/evidence.py" line="112" />
         <source>There is no complaint {id}.</source>
         <translation>不存在投诉 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/evidence.py" line="114" />
+        <location filename="../../riskdesk/services/cases/evidence.py" line="114" />
         <source>Complaint {number} is {status}: files are attached to complaints not yet closed.</source>
         <translation>投诉 {number} 状态为“{status}”：只能向尚未关闭的投诉添加附件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/evidence.py" line="127" />
+        <location filename="../../riskdesk/services/cases/evidence.py" line="127" />
         <source>Attaching a file needs a signed-in user.</source>
         <translation>添加附件需要已登录的用户。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/evidence.py" line="133" />
+        <location filename="../../riskdesk/services/cases/evidence.py" line="133" />
         <source>File {id} is not on this case or complaint: a new version supersedes a file of the same case or complaint.</source>
         <translation>文件 {id} 不属于此案件或投诉：新版本只能替代同一案件或投诉中的文件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/evidence.py" line="139" />
+        <location filename="../../riskdesk/services/cases/evidence.py" line="139" />
         <source>File {id} is already superseded by file {later}: supersede the newest version.</source>
         <translation>文件 {id} 已被文件 {later} 替代：请替代最新版本。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/evidence.py" line="205" />
+        <location filename="../../riskdesk/services/cases/evidence.py" line="205" />
         <source>There is no evidence file {id}.</source>
         <translation>没有编号为 {id} 的证据文件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/evidence.py" line="213" />
+        <location filename="../../riskdesk/services/cases/evidence.py" line="213" />
         <source>The bytes of {name} are not in this audit pack (a masked pack lists files by name, type and hash only).</source>
         <translation>本审计包不含 {name} 的文件内容（脱敏审计包只列出文件名、类型和哈希值）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/evidence.py" line="217" />
+        <location filename="../../riskdesk/services/cases/evidence.py" line="217" />
         <source>{name} is incomplete in the database ({n} of {m} pieces).</source>
         <translation>数据库中的 {name} 不完整（共 {m} 段，仅有 {n} 段）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/evidence.py" line="228" />
+        <location filename="../../riskdesk/services/cases/evidence.py" line="228" />
         <source>{name} does not match the SHA-256 recorded when it was attached.</source>
         <translation>{name} 与添加时记录的 SHA-256 不一致。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/evidence.py" line="246" />
+        <location filename="../../riskdesk/services/cases/evidence.py" line="246" />
         <source>Application {no} has no case.</source>
         <translation>申请 {no} 没有案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/evidence.py" line="249" />
+        <location filename="../../riskdesk/services/cases/evidence.py" line="249" />
         <source>Application {no} has {n} cases ({ids}): name one with --case.</source>
         <translation>申请 {no} 有 {n} 个案件（{ids}）：请用 --case 指定其中一个。</translation>
     </message>
@@ -4139,32 +4165,32 @@
 <context>
     <name>FeedTab</name>
     <message>
-        <location filename="../../riskdesk/ui/feed.py" line="95" />
+        <location filename="../../riskdesk/ui/feed.py" line="97" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/feed.py" line="98" />
+        <location filename="../../riskdesk/ui/feed.py" line="100" />
         <source>Origination reads the feed through its database view or the files of “riskdesk decisions export”, and acknowledges what it has taken.</source>
         <translation>进件系统通过数据库视图或“riskdesk decisions export”导出的文件读取决定回传数据，并对已接收的记录回执确认。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/feed.py" line="107" />
+        <location filename="../../riskdesk/ui/feed.py" line="109" />
         <source>Not acknowledged by origination:</source>
         <translation>进件系统尚未回执：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/feed.py" line="113" />
+        <location filename="../../riskdesk/ui/feed.py" line="115" />
         <source>Decision feed</source>
         <translation>决定回传</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/feed.py" line="118" />
+        <location filename="../../riskdesk/ui/feed.py" line="120" />
         <source>Last sequence: {last}    Exported up to: {exported}    Acknowledged up to: {acked}    Not acknowledged: {open}</source>
         <translation>最新序号：{last}    已导出至：{exported}    已回执至：{acked}    未回执：{open}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/feed.py" line="123" />
+        <location filename="../../riskdesk/ui/feed.py" line="125" />
         <source>{n} record(s) not acknowledged within {hours} hours.</source>
         <translation>{n} 条记录在 {hours} 小时内未获回执。</translation>
     </message>
@@ -4409,111 +4435,116 @@
 <context>
     <name>FindingsTab</name>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="42" />
+        <location filename="../../riskdesk/ui/findings.py" line="43" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="42" />
-        <location filename="../../riskdesk/ui/findings.py" line="79" />
+        <location filename="../../riskdesk/ui/findings.py" line="43" />
+        <location filename="../../riskdesk/ui/findings.py" line="82" />
         <source>On</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="42" />
-        <location filename="../../riskdesk/ui/findings.py" line="81" />
+        <location filename="../../riskdesk/ui/findings.py" line="43" />
+        <location filename="../../riskdesk/ui/findings.py" line="84" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="42" />
-        <location filename="../../riskdesk/ui/findings.py" line="82" />
+        <location filename="../../riskdesk/ui/findings.py" line="43" />
+        <location filename="../../riskdesk/ui/findings.py" line="85" />
         <source>Finding</source>
         <translation>发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="43" />
-        <location filename="../../riskdesk/ui/findings.py" line="83" />
+        <location filename="../../riskdesk/ui/findings.py" line="44" />
+        <location filename="../../riskdesk/ui/findings.py" line="86" />
         <source>Recommendation</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="43" />
+        <location filename="../../riskdesk/ui/findings.py" line="44" />
         <source>Auditor</source>
         <translation>审计人员</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="43" />
+        <location filename="../../riskdesk/ui/findings.py" line="44" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="51" />
+        <location filename="../../riskdesk/ui/findings.py" line="49" />
+        <source>Findings</source>
+        <translation>审计发现</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/findings.py" line="54" />
         <source>What is wrong, with the evidence</source>
         <translation>存在的问题及证据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="54" />
+        <location filename="../../riskdesk/ui/findings.py" line="57" />
         <source>Case (application no. or case id)</source>
         <translation>案件（申请编号或案件编号）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="55" />
+        <location filename="../../riskdesk/ui/findings.py" line="58" />
         <source>Complaint (id)</source>
         <translation>投诉（编号）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="56" />
+        <location filename="../../riskdesk/ui/findings.py" line="59" />
         <source>The month (YYYY-MM)</source>
         <translation>该月份（YYYY-MM）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="64" />
+        <location filename="../../riskdesk/ui/findings.py" line="67" />
         <source>What was done about it</source>
         <translation>采取的措施</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="65" />
+        <location filename="../../riskdesk/ui/findings.py" line="68" />
         <source>Add finding</source>
         <translation>添加审计发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="67" />
+        <location filename="../../riskdesk/ui/findings.py" line="70" />
         <source>Save follow-up</source>
         <translation>保存跟进</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="108" />
+        <location filename="../../riskdesk/ui/findings.py" line="111" />
         <source>case {id}</source>
         <translation>案件 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="110" />
+        <location filename="../../riskdesk/ui/findings.py" line="113" />
         <source>complaint {id}</source>
         <translation>投诉 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="111" />
+        <location filename="../../riskdesk/ui/findings.py" line="114" />
         <source>month {m}</source>
         <translation>月份 {m}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="121" />
+        <location filename="../../riskdesk/ui/findings.py" line="124" />
         <source>A complaint is named by its id (a number).</source>
         <translation>投诉以其编号（数字）标识。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="125" />
+        <location filename="../../riskdesk/ui/findings.py" line="128" />
         <source>There is no case {ref} in this pack.</source>
         <translation>本审计包中没有案件 {ref}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="134" />
+        <location filename="../../riskdesk/ui/findings.py" line="137" />
         <source>Not added</source>
         <translation>未添加</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="147" />
+        <location filename="../../riskdesk/ui/findings.py" line="150" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -7005,8 +7036,13 @@ Credit model: {model}</source>
     </message>
     <message>
         <location filename="../../riskdesk/services/partners/performance.py" line="346" />
-        <source>{who}: funds {share} % of a joint loan (at least {minimum} % required)</source>
-        <translation>{who}：某笔联合贷款出资比例 {share}%（不得低于 {minimum}%）</translation>
+        <source>{who}: funds {share} of a joint loan (at least {minimum} required)</source>
+        <translation>{who}：某笔联合贷款出资比例 {share}（不得低于 {minimum}）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/partners/performance.py" line="363" />
+        <source>{value} %</source>
+        <translation>{value}%</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/partners/performance.py" line="352" />
@@ -7191,7 +7227,7 @@ Credit model: {model}</source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/findings.py" line="99" />
+        <location filename="../../riskdesk/ui/findings.py" line="102" />
         <location filename="../../riskdesk/ui/partners.py" line="153" />
         <source>Not shown</source>
         <translation>未显示</translation>
@@ -7483,9 +7519,9 @@ Save it so?</source>
     <message>
         <location filename="../../riskdesk/ui/loans/portfolio.py" line="87" />
         <location filename="../../riskdesk/ui/loans/portfolio.py" line="91" />
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="182" />
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="187" />
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="188" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="184" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="189" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="190" />
         <source>Loans</source>
         <translation>贷款</translation>
     </message>
@@ -7526,33 +7562,33 @@ Save it so?</source>
     </message>
     <message>
         <location filename="../../riskdesk/ui/loans/portfolio.py" line="109" />
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="182" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="184" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/loans/portfolio.py" line="136" />
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="257" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="259" />
         <source>Not shown</source>
         <translation>未显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="169" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="171" />
         <source>{n} loans, principal outstanding {balance}; non-performing ratio {npl}</source>
         <translation>{n} 笔贷款，本金余额 {balance}；不良率 {npl}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="171" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="173" />
         <source>Roll rates {previous} to {month}</source>
         <translation>迁徙率 {previous} 至 {month}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="188" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="190" />
         <source>Days past due</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="198" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="200" />
         <source>Months on book</source>
         <translation>账龄（月）</translation>
     </message>
@@ -7562,73 +7598,73 @@ Save it so?</source>
         <translation>账龄分析：逾期 30 天以上（实线）、90 天以上（虚线）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="198" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="200" />
         <source>Share of loans</source>
         <translation>贷款占比</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="200" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="202" />
         <source>No vintages yet</source>
         <translation>尚无账龄数据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="241" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="243" />
         <source>Loans {month}: {before} last month, {now} now</source>
         <translation>{month} 贷款：上月{before}，本月{now}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="244" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="246" />
         <source>Loans {month}: {bucket} past due</source>
         <translation>{month} 贷款：逾期 {bucket}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="247" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="249" />
         <source>Loans {month}: {category}</source>
         <translation>{month} 贷款：{category}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="268" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="270" />
         <source>Monitoring done</source>
         <translation>监测完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="269" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="271" />
         <source>{loans} loans as of {day}: {alerts} new early warnings, {opened} cases opened, {updated} updated.</source>
         <translation>截至 {day} 共 {loans} 笔贷款：新预警 {alerts} 条，开立案件 {opened} 件，更新 {updated} 件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="274" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="276" />
         <source>Post-loan monitoring</source>
         <translation>贷后监测</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="282" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="284" />
         <source>Import loan files</source>
         <translation>导入借据文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="297" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="299" />
         <source>{file}: refused, nothing imported</source>
         <translation>{file}：被拒绝，未导入任何数据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="301" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="303" />
         <source>{file}: {kind}, {new} new, {updated} updated, {present} already present</source>
         <translation>{file}：{kind}，新增 {new}，更新 {updated}，已存在 {present}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="306" />
         <location filename="../../riskdesk/ui/loans/portfolio.py" line="308" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="310" />
         <source>Loan import</source>
         <translation>借据导入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="310" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="312" />
         <source>Importing loan files</source>
         <translation>正在导入借据文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="316" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="318" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -8636,154 +8672,165 @@ Save it so?</source>
 <context>
     <name>ReportsTab</name>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="74" />
+        <location filename="../../riskdesk/ui/reports.py" line="91" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="85" />
+        <location filename="../../riskdesk/ui/reports.py" line="102" />
         <source>Issue case audit report</source>
         <translation>出具案件审计报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="86" />
+        <location filename="../../riskdesk/ui/reports.py" line="103" />
         <source>Issue monthly report</source>
         <translation>出具月度报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="88" />
+        <location filename="../../riskdesk/ui/reports.py" line="105" />
         <source>Print...</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="89" />
+        <location filename="../../riskdesk/ui/reports.py" line="106" />
         <source>Save PDF as...</source>
         <translation>PDF 另存为…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="90" />
+        <location filename="../../riskdesk/ui/reports.py" line="107" />
         <source>Check a PDF file...</source>
         <translation>核验 PDF 文件…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="96" />
+        <location filename="../../riskdesk/ui/reports.py" line="113" />
         <source>Include personal data</source>
         <translation>包含个人信息</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="98" />
+        <location filename="../../riskdesk/ui/reports.py" line="115" />
         <source>Full name, ID number and phone in the case report; recorded in the audit trail, and every page is marked "contains personal data".</source>
         <translation>案件报告中显示完整姓名、身份证号和手机号；记入审计轨迹，且每页标注“含个人信息”。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="104" />
+        <location filename="../../riskdesk/ui/reports.py" line="121" />
         <source>Report no.</source>
         <translation>报告编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="104" />
+        <location filename="../../riskdesk/ui/reports.py" line="121" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="104" />
+        <location filename="../../riskdesk/ui/reports.py" line="121" />
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="104" />
+        <location filename="../../riskdesk/ui/reports.py" line="121" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="105" />
+        <location filename="../../riskdesk/ui/reports.py" line="122" />
         <source>Issued by</source>
         <translation>出具人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="106" />
+        <location filename="../../riskdesk/ui/reports.py" line="123" />
         <source>Issued at</source>
         <translation>出具时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="106" />
+        <location filename="../../riskdesk/ui/reports.py" line="123" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="112" />
+        <location filename="../../riskdesk/ui/reports.py" line="129" />
         <source>Report language</source>
         <translation>报告语言</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="113" />
+        <location filename="../../riskdesk/ui/reports.py" line="130" />
         <source>Application</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="120" />
+        <location filename="../../riskdesk/ui/reports.py" line="137" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="127" />
+        <location filename="../../riskdesk/ui/reports.py" line="146" />
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/reports.py" line="151" />
+        <source>Zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/reports.py" line="155" />
+        <location filename="../../riskdesk/ui/reports.py" line="171" />
         <source>Issued reports</source>
         <translation>已出具的报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="149" />
-        <location filename="../../riskdesk/ui/reports.py" line="177" />
+        <location filename="../../riskdesk/ui/reports.py" line="180" />
+        <location filename="../../riskdesk/ui/reports.py" line="225" />
         <source>Not shown</source>
         <translation>未显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="196" />
-        <location filename="../../riskdesk/ui/reports.py" line="206" />
+        <location filename="../../riskdesk/ui/reports.py" line="244" />
+        <location filename="../../riskdesk/ui/reports.py" line="254" />
         <source>Not issued</source>
         <translation>未出具</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="207" />
+        <location filename="../../riskdesk/ui/reports.py" line="255" />
         <source>Enter the application number of the case.</source>
         <translation>请输入案件的申请编号。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="198" />
+        <location filename="../../riskdesk/ui/reports.py" line="246" />
         <source>Issuing the report</source>
         <translation>正在出具报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="242" />
+        <location filename="../../riskdesk/ui/reports.py" line="290" />
         <source>Save PDF as</source>
         <translation>PDF 另存为</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="248" />
+        <location filename="../../riskdesk/ui/reports.py" line="296" />
         <source>Check a PDF file</source>
         <translation>核验 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="257" />
+        <location filename="../../riskdesk/ui/reports.py" line="305" />
         <source>Cannot read</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="261" />
+        <location filename="../../riskdesk/ui/reports.py" line="309" />
         <source>Issued by riskdesk</source>
         <translation>由 riskdesk 出具</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="262" />
+        <location filename="../../riskdesk/ui/reports.py" line="310" />
         <source>{file} is report {no}, issued by {who} at {at}.</source>
         <translation>{file} 是报告 {no}，由 {who} 于 {at} 出具。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="266" />
+        <location filename="../../riskdesk/ui/reports.py" line="314" />
         <source>Not issued by riskdesk</source>
         <translation>非 riskdesk 出具</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="267" />
+        <location filename="../../riskdesk/ui/reports.py" line="315" />
         <source>{file} matches no issued report: it was not issued here, or it was changed after issue.</source>
         <translation>{file} 与任何已出具的报告都不符：它不是在此出具的，或出具后被修改过。</translation>
     </message>
@@ -9089,112 +9136,122 @@ Save it so?</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="39" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="42" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="43" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="46" />
         <source>A SQLite file, or postgresql+psycopg://user@host/db</source>
         <translation>SQLite 文件，或 postgresql+psycopg://用户@主机/数据库</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="46" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="49" />
         <source>Kept in the OS keyring, never in a file</source>
         <translation>保存在操作系统密钥环中，不写入任何文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="47" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="50" />
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="50" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="53" />
         <source>In use now: {db}</source>
         <translation>当前使用：{db}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="69" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="72" />
         <source>default: {path}</source>
         <translation>默认：{path}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="72" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="75" />
         <source>The audit anchor file is kept here, outside the database: choose a share the database's owner cannot rewrite</source>
         <translation>审计锚定文件保存在此处（数据库之外）：请选择数据库所有者无法改写的共享目录</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="85" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="89" />
+        <source>Compliance sets it; months, report numbers and report times follow it</source>
+        <translation>由合规部门设置；月份、报告编号及报告时间均按此时区</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="99" />
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="86" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="100" />
         <source>Database password</source>
         <translation>数据库密码</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="88" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="102" />
         <source>Language (after a restart)</source>
         <translation>界面语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="89" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="103" />
         <source>Idle lock (minutes)</source>
         <translation>空闲锁定（分钟）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="90" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="104" />
         <source>Backups kept on exit</source>
         <translation>退出时保留的备份数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="91" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="105" />
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="92" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="106" />
         <source>Audit anchor folder</source>
         <translation>审计锚定文件夹</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="93" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="107" />
         <source>Complaint reply due (days)</source>
         <translation>投诉答复期限（天）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="94" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="108" />
+        <source>Bank's time zone (reports, months)</source>
+        <translation>本行时区（报告、月份）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="109" />
         <source>Case review SLA (hours)</source>
         <translation>案件审查时限（小时）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="96" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="111" />
         <source>(part of the decision policy: compliance changes it)</source>
         <translation>（属于决策政策，由合规人员修改）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="110" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="125" />
         <source>Give a database first.</source>
         <translation>请先填写数据库。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="115" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="130" />
         <source>There is no database at {path} yet: riskdesk creates it on its next start, with its first administrator.</source>
         <translation>{path} 处尚无数据库：riskdesk 下次启动时将新建该数据库，并创建其首位管理员。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="119" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="134" />
         <source>Cannot connect: {error}</source>
         <translation>无法连接：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="122" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="137" />
         <source>Connected to {db}: schema {rev} (this riskdesk: {head})</source>
         <translation>已连接 {db}：结构版本 {rev}（本程序：{head}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="136" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="155" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -9278,12 +9335,12 @@ Save it so?</source>
 <context>
     <name>TableExport</name>
     <message>
-        <location filename="../../riskdesk/services/table_export.py" line="33" />
+        <location filename="../../riskdesk/services/reporting/table_export.py" line="33" />
         <source>Export to a .csv or .xlsx file, not {name}.</source>
         <translation>请导出为 .csv 或 .xlsx 文件，而不是 {name}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/table_export.py" line="36" />
+        <location filename="../../riskdesk/services/reporting/table_export.py" line="36" />
         <source>{n} rows do not fit in one Excel sheet; export to CSV.</source>
         <translation>{n} 行超出单个 Excel 工作表的容量，请导出为 CSV。</translation>
     </message>
@@ -9291,22 +9348,22 @@ Save it so?</source>
 <context>
     <name>TableTools</name>
     <message>
-        <location filename="../../riskdesk/ui/table_tools.py" line="127" />
+        <location filename="../../riskdesk/ui/table_tools.py" line="129" />
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/table_tools.py" line="130" />
+        <location filename="../../riskdesk/ui/table_tools.py" line="132" />
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/table_tools.py" line="131" />
+        <location filename="../../riskdesk/ui/table_tools.py" line="133" />
         <source>{n} rows written to {file}.</source>
         <translation>已将 {n} 行写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/table_tools.py" line="144" />
+        <location filename="../../riskdesk/ui/table_tools.py" line="146" />
         <source>Export to Excel/CSV...</source>
         <translation>导出为 Excel/CSV...</translation>
     </message>
@@ -9346,6 +9403,16 @@ Save it so?</source>
         <source>Final (UTC)</source>
         <translation>生效时间（UTC）</translation>
     </message>
+    <message>
+        <location filename="../../riskdesk/ui/feed.py" line="38" />
+        <source>Decided by</source>
+        <translation>决定人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/feed.py" line="39" />
+        <source>Checked by</source>
+        <translation>复核人</translation>
+    </message>
 </context>
 <context>
     <name>Users</name>
@@ -9370,43 +9437,43 @@ Save it so?</source>
         <translation>未知角色：{roles}。可用角色：{known}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/signing_keys.py" line="120" />
+        <location filename="../../riskdesk/services/admin/signing_keys.py" line="121" />
         <location filename="../../riskdesk/services/admin/users.py" line="165" />
         <source>There is no user {id}.</source>
         <translation>不存在用户 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/signing_keys.py" line="130" />
+        <location filename="../../riskdesk/services/admin/signing_keys.py" line="131" />
         <source>Administrators cannot countersign their own signing key; ask another administrator.</source>
         <translation>管理员不能会签本人的签名密钥，请另一位管理员会签。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/signing_keys.py" line="137" />
+        <location filename="../../riskdesk/services/admin/signing_keys.py" line="138" />
         <source>{user} has no signing key waiting for a countersignature.</source>
         <translation>{user} 没有待会签的签名密钥。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/signing_keys.py" line="140" />
+        <location filename="../../riskdesk/services/admin/signing_keys.py" line="141" />
         <source>Type the whole fingerprint ({n} characters) as {user} reads it out; you typed {got}.</source>
-        <translation type="unfinished" />
+        <translation>请按 {user} 念出的内容输入完整指纹（{n} 个字符）；您输入了 {got} 个。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/signing_keys.py" line="144" />
+        <location filename="../../riskdesk/services/admin/signing_keys.py" line="145" />
         <source>The fingerprint does not match the key {user} registered: ask {user} to read it out again.</source>
-        <translation type="unfinished" />
+        <translation>指纹与 {user} 登记的密钥不符：请 {user} 重新念一遍。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/signing_keys.py" line="177" />
+        <location filename="../../riskdesk/services/admin/signing_keys.py" line="178" />
         <source>You set the password of {user}, so another administrator countersigns their signing key.</source>
         <translation>{user} 的密码由您设置，其签名密钥须由另一位管理员会签。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/signing_keys.py" line="186" />
+        <location filename="../../riskdesk/services/admin/signing_keys.py" line="187" />
         <source>Administrators cannot revoke their own signing key; ask another administrator.</source>
         <translation>管理员不能吊销本人的签名密钥，请另一位管理员办理。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/signing_keys.py" line="252" />
+        <location filename="../../riskdesk/services/admin/signing_keys.py" line="253" />
         <source>your signing key {fp} awaits an administrator's countersignature: read this fingerprint out to them; until then you cannot record decisions.</source>
         <translation>您的签名密钥 {fp} 待管理员会签：请向管理员核对此指纹；会签之前不能录入决策。</translation>
     </message>

@@ -35,6 +35,23 @@ FEATURE_TEXT: dict[str, str] = {
     "num_il_tl": QT_TRANSLATE_NOOP("Reasons", "{value} instalment accounts in total"),
     "total_il_high_credit_limit": QT_TRANSLATE_NOOP("Reasons", "Instalment credit limits {value}"),
 }
+# The singular where the value is 1 (issue 28: not "1 credit inquiries"); the Chinese is the same.
+FEATURE_TEXT_ONE: dict[str, str] = {
+    "term_months": QT_TRANSLATE_NOOP("Reasons", "Term of {value} month"),
+    "emp_length_years": QT_TRANSLATE_NOOP("Reasons", "{value} year in employment"),
+    "delinq_2yrs": QT_TRANSLATE_NOOP("Reasons", "{value} delinquency in the last 2 years"),
+    "inq_last_6mths": QT_TRANSLATE_NOOP("Reasons", "{value} credit inquiry in the last 6 months"),
+    "acc_now_delinq": QT_TRANSLATE_NOOP("Reasons", "{value} account delinquent now"),
+    "open_il_6m": QT_TRANSLATE_NOOP("Reasons", "{value} instalment account opened in 6 months"),
+    "open_il_12m": QT_TRANSLATE_NOOP("Reasons",
+                                     "{value} instalment account opened in 12 months"),
+    "open_il_24m": QT_TRANSLATE_NOOP("Reasons",
+                                     "{value} instalment account opened in 24 months"),
+    "inq_fi": QT_TRANSLATE_NOOP("Reasons", "{value} personal-finance inquiry"),
+    "inq_last_12m": QT_TRANSLATE_NOOP("Reasons",
+                                      "{value} credit inquiry in the last 12 months"),
+    "num_il_tl": QT_TRANSLATE_NOOP("Reasons", "{value} instalment account in total"),
+}
 # Each feature's name, for the case window's fields and for a reason whose value is missing.
 FEATURE_NAMES: dict[str, str] = {
     "amount": QT_TRANSLATE_NOOP("Reasons", "Loan amount (CNY)"),
@@ -136,14 +153,25 @@ def head(feature: str, value: str) -> str:
     category = value.replace("_", " ")  # "Not_Verified" as some exports write it
     shown = translate("Reasons", category) if category in VALUE_TEXT else grouped(value)
     template = FEATURE_TEXT.get(feature)
+    if feature in FEATURE_TEXT_ONE and _is_one(value):
+        template = FEATURE_TEXT_ONE[feature]
     return translate("Reasons", template).format(value=shown) if template \
         else f"{feature} = {shown}"
 
 
+def _is_one(value: str) -> bool:
+    try:
+        return float(value) == 1
+    except ValueError:
+        return False
+
+
 def sentence(feature: str, value: str, contribution: float) -> str:
-    """'3 credit inquiries in the last 6 months: raises risk'."""
+    """'3 credit inquiries in the last 6 months: raises risk' (a full-width colon in
+    Chinese)."""
     effect = translate("Reasons", RAISES if contribution > 0 else LOWERS)
-    return f"{head(feature, value)}: {effect}"
+    return translate("Reasons", "{what}: {effect}").format(what=head(feature, value),
+                                                          effect=effect)
 
 
 def as_dicts(reasons: pd.DataFrame) -> list[dict[str, Any]]:

@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from riskdesk.domain.enums import Role, label
 from riskdesk.errors import PermissionDenied
-from riskdesk.i18n import QT_TRANSLATE_NOOP, translate
+from riskdesk.i18n import QT_TRANSLATE_NOOP, join_list, translate
 from riskdesk.services.actor import Actor
 
 
@@ -161,6 +161,6 @@ def require(actor: Actor, action: Action) -> None:
             translate("Permissions", "{user} may not {action}; this needs the role: {roles}.").format(
                 user=actor.username,
                 action=translate("Permissions", ACTION_LABELS[action]),
-                roles=", ".join(label(r) for r in sorted(MATRIX[action])),
+                roles=join_list(label(r) for r in sorted(MATRIX[action])),
             )
         )

@@ -27,19 +27,21 @@ class Series:
 
 
 def _nice_top(value: float) -> float:
+    """The axis top: four ticks of a round step (1, 2, 2.5, 5 x 10^k) reaching ``value``;
+    counts never get fractional ticks."""
     if value <= 0:
         return 1.0
-    step = 10 ** len(str(int(value))) / 10 if value >= 1 else 0.1
-    while step > 0 and value / step > 10:
-        step *= 2
-    top = step
-    while top < value:
-        top += step
     if value < 1:  # shares: quarter ticks at round percentages
         for top in (0.01, 0.02, 0.04, 0.08, 0.2, 0.4, 0.8, 1.0):
             if top >= value:
-                break
-    return top
+                return top
+    scale = 1.0
+    while True:
+        for step in (1, 2, 2.5, 5):
+            if step * scale >= 1 and 4 * step * scale >= value and \
+                    (step * scale).is_integer():
+                return 4 * step * scale
+        scale *= 10
 
 
 def share_ticks(fraction: float) -> int:

@@ -170,7 +170,7 @@ class PartnersTab(QWidget):
              percent(r.flag_rate), number(r.fraud_hits), number(r.matured),
              percent(r.bad_rate), number(r.complaints_per_1000, 1) or "-",
              percent(p.capital_ratio) if p.capital_ratio is not None else "-",
-             f"{number(p.lowest_share, 0)} %" if p.lowest_share is not None else "-"]
+             percent(p.lowest_share / 100, 0) if p.lowest_share is not None else "-"]
             for p in position.partners for r in (p.row,)])
         self._highlight(position)
         months = sorted({m for points in trends.values() for m, _ in points})

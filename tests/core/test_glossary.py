@@ -67,3 +67,19 @@ def test_the_checker_buttons_say_review_passed_and_review_returned() -> None:
     assert by[("CaseDialog", "Confirm")] == "复核通过"
     assert by[("CaseDialog", "Send back")] == "复核退回"
     assert by[("CaseDialog", "Escalate")] == "上报"
+
+
+def test_english_plurals_and_the_reason_colon() -> None:
+    """Issue 28: "1 credit inquiry", not "1 credit inquiries"; the audit pack's scope says
+    "1 report"; and both are worded when shown (the pack keeps its counts)."""
+    from riskdesk.scoring import reasons
+    from riskdesk.services.audit.packs import Scope, describe_scope
+
+    assert reasons.sentence("inq_last_6mths", "1", 0.2) == \
+        "1 credit inquiry in the last 6 months: raises risk"
+    assert reasons.sentence("inq_last_6mths", "3", 0.2) == \
+        "3 credit inquiries in the last 6 months: raises risk"
+    scope = Scope(month="2026-12", case_ids=set(range(3052)), report_ids={7})
+    assert scope.counts() == "3052 0 0 1"
+    assert describe_scope("2026-12", scope.counts()) == \
+        "month 2026-12: 3,052 cases, 0 complaints, 0 applications, 1 report"

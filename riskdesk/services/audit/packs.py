@@ -41,7 +41,7 @@ from riskdesk.domain.complaints import Complaint
 from riskdesk.domain.loans import Loan
 from riskdesk.domain.reports import Report
 from riskdesk.errors import InvalidInput, PermissionDenied
-from riskdesk.i18n import translate
+from riskdesk.i18n import QT_TRANSLATE_NOOP, translate
 from riskdesk.security.masking import mask_name
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
@@ -78,13 +78,34 @@ class Scope:
     loan_ids: set[int] = field(default_factory=set)
     report_ids: set[int] = field(default_factory=set)
 
+    def counts(self) -> str:
+        """The four counts as kept in the pack ("cases complaints applications reports"), so
+        the banner is worded in the reader's language, not the writer's (issue 28)."""
+        return " ".join(str(len(x)) for x in (self.case_ids, self.complaint_ids, self.app_ids,
+                                               self.report_ids))
+
     def describe(self) -> str:
-        what = (translate("AuditPack", "month {m}").format(m=self.month) if self.month
-                else translate("AuditPack", "listed cases"))
-        return translate("AuditPack", "{what}: {cases} cases, {complaints} complaints, "
-                         "{apps} applications, {reports} reports").format(
-            what=what, cases=len(self.case_ids), complaints=len(self.complaint_ids),
-            apps=len(self.app_ids), reports=len(self.report_ids))
+        return describe_scope(self.month, self.counts())
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return translate("AuditPack", one if n == 1 else many).format(n=f"{n:,}")
+
+
+def describe_scope(month: str, counts: str) -> str:
+    """"month 2026-12: 3,052 cases, 1 report ..." in the language of the call."""
+    cases, complaints, apps, reports = (int(x) for x in counts.split())
+    what = (translate("AuditPack", "month {m}").format(m=month) if month
+            else translate("AuditPack", "listed cases"))
+    return translate("AuditPack", "{what}: {cases}, {complaints}, {apps}, {reports}").format(
+        what=what, cases=_count(cases, QT_TRANSLATE_NOOP("AuditPack", "{n} case"),
+                                QT_TRANSLATE_NOOP("AuditPack", "{n} cases")),
+        complaints=_count(complaints, QT_TRANSLATE_NOOP("AuditPack", "{n} complaint"),
+                          QT_TRANSLATE_NOOP("AuditPack", "{n} complaints")),
+        apps=_count(apps, QT_TRANSLATE_NOOP("AuditPack", "{n} application"),
+                    QT_TRANSLATE_NOOP("AuditPack", "{n} applications")),
+        reports=_count(reports, QT_TRANSLATE_NOOP("AuditPack", "{n} report"),
+                       QT_TRANSLATE_NOOP("AuditPack", "{n} reports")))
 
 
 @dataclass(frozen=True)
@@ -283,6 +304,7 @@ def export_pack(engine: Engine, actor: Actor, out: Path, *, month: str | None = 
             target.dispose()
             _write(partial, rows, events, chain, {
                 "pack_id": pack_id, "scope": scope.describe(), "month": scope.month,
+                "scope_counts": scope.counts(),
                 "created_at": now.isoformat(), "created_by": actor.username,
                 "unmasked": "yes" if unmasked else "no",
                 "head": f"{chain[-1][0]} {chain[-1][2]}" if chain else "0 " + GENESIS_HASH})
@@ -434,8 +456,10 @@ def _verify(path: Path) -> PackVerdict:
             "SELECT report_no, pdf FROM report WHERE kind = 'monthly'")]
     finally:
         con.close()
-    verdict = PackVerdict(True, info.get("pack_id", ""), info.get("scope", ""),
-                          events=len(events))
+    described = info.get("scope", "")  # as written; packs since issue 28 keep the counts
+    if info.get("scope_counts"):
+        described = describe_scope(info.get("month", ""), info["scope_counts"])
+    verdict = PackVerdict(True, info.get("pack_id", ""), described, events=len(events))
     problems = verdict.problems
     digest = canonical_digest(path)
     if sealed is None or not hmac.compare_digest(sealed[0], digest):

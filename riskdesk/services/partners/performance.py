@@ -344,9 +344,9 @@ def partners_position(session: Session, actor: Actor, month: str,
                 .format(who=who, ratio=_pct(ratio), limit=_pct(LIMIT_ONE, 0))))
         if standing.share_below_minimum:
             alerts.append(PartnerAlert(OVER, translate(
-                "Partners", "{who}: funds {share} % of a joint loan (at least {minimum} % "
-                "required)").format(who=who, share=f"{standing.lowest_share:g}",
-                                    minimum=f"{minimum:g}")))
+                "Partners", "{who}: funds {share} of a joint loan (at least {minimum} "
+                "required)").format(who=who, share=_pct((standing.lowest_share or 0) / 100, 0),
+                                    minimum=_pct(minimum / 100, 0))))
     all_level = _level(joint.ratio_all, LIMIT_ALL)
     if all_level:
         alerts.append(PartnerAlert(all_level, translate(
@@ -357,4 +357,7 @@ def partners_position(session: Session, actor: Actor, month: str,
 
 
 def _pct(value: float | None, decimals: int = 1) -> str:
-    return "-" if value is None else f"{100 * value:.{decimals}f} %"
+    """12.3 % in English, 12.3% in Chinese."""
+    if value is None:
+        return "-"
+    return translate("Partners", "{value} %").format(value=f"{100 * value:.{decimals}f}")

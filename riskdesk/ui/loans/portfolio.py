@@ -161,6 +161,8 @@ class PortfolioTab(QWidget):
              number(book.overdue[c], 2),
              percent(book.balance[c] / total) if total else "-"] for c in CATEGORIES])
         rows = self.categories.rowCount()
+        self.categories.setFixedWidth(sum(self.categories.columnWidth(c) for c in range(5))
+                                      + 2 * self.categories.frameWidth() + 2)
         self.categories.setFixedHeight(self.categories.horizontalHeader().height()
                                        + sum(self.categories.rowHeight(r) for r in range(rows))
                                        + 2 * self.categories.frameWidth())
