@@ -1642,6 +1642,11 @@ ZH: dict[str, str] = {
     'Checked by': '复核人',
     '{value} %': '{value}%',
     '{who}: funds {share} of a joint loan (at least {minimum} required)': '{who}：某笔联合贷款出资比例 {share}（不得低于 {minimum}）',
+    "the anchor file's pin of {user}'s key has a forged seal": '锚定文件中 {user} 密钥的固定记录封印是伪造的',
+    'this database names itself {own}, not {database} (the identity its monthly reports print)': '本数据库自称 {own}，而非 {database}（月度报告上打印的标识）',
+    'the anchor file {file} holds no anchor of database {database}, only {n} of other databases': '锚定文件 {file} 中没有数据库 {database} 的锚点，只有其他数据库的 {n} 个',
+    'the signature does not hold for this database ({database}): signed in another database or a copy, or the event was changed': '签名对本数据库（{database}）不成立：系在其他数据库或副本中签署，或事件已被修改',
+    "signed without this database's identity after event {seq} bound the signatures to it (replayed from an older copy?)": '事件 {seq} 起签名已绑定本数据库标识，此事件的签名却未含该标识（是否从旧副本重放？）',
     'Month': '月份',
     # Periods (issue 22): the one rule for month figures.
     '{zone} is not a time zone name such as Asia/Shanghai.': '{zone} 不是时区名称（例如 Asia/Shanghai）。',

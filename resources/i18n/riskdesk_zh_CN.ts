@@ -410,7 +410,7 @@
     <message>
         <location filename="../../riskdesk/services/audit/anchors.py" line="184" />
         <source>the anchor file's pin of {user}'s key has a forged seal</source>
-        <translation type="unfinished" />
+        <translation>锚定文件中 {user} 密钥的固定记录封印是伪造的</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/audit/anchors.py" line="241" />
@@ -481,12 +481,12 @@
     <message>
         <location filename="../../riskdesk/services/audit/anchors.py" line="404" />
         <source>this database names itself {own}, not {database} (the identity its monthly reports print)</source>
-        <translation type="unfinished" />
+        <translation>本数据库自称 {own}，而非 {database}（月度报告上打印的标识）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/audit/anchors.py" line="408" />
         <source>the anchor file {file} holds no anchor of database {database}, only {n} of other databases</source>
-        <translation type="unfinished" />
+        <translation>锚定文件 {file} 中没有数据库 {database} 的锚点，只有其他数据库的 {n} 个</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/audit/anchor_file.py" line="71" />
@@ -566,12 +566,12 @@
     <message>
         <location filename="../../riskdesk/services/audit/signatures.py" line="206" />
         <source>the signature does not hold for this database ({database}): signed in another database or a copy, or the event was changed</source>
-        <translation type="unfinished" />
+        <translation>签名对本数据库（{database}）不成立：系在其他数据库或副本中签署，或事件已被修改</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/audit/signatures.py" line="211" />
         <source>signed without this database's identity after event {seq} bound the signatures to it (replayed from an older copy?)</source>
-        <translation type="unfinished" />
+        <translation>事件 {seq} 起签名已绑定本数据库标识，此事件的签名却未含该标识（是否从旧副本重放？）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/audit/signatures.py" line="223" />
@@ -9348,22 +9348,22 @@ Save it so?</source>
 <context>
     <name>TableTools</name>
     <message>
-        <location filename="../../riskdesk/ui/table_tools.py" line="129" />
+        <location filename="../../riskdesk/ui/table_tools.py" line="130" />
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/table_tools.py" line="132" />
+        <location filename="../../riskdesk/ui/table_tools.py" line="133" />
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/table_tools.py" line="133" />
+        <location filename="../../riskdesk/ui/table_tools.py" line="134" />
         <source>{n} rows written to {file}.</source>
         <translation>已将 {n} 行写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/table_tools.py" line="146" />
+        <location filename="../../riskdesk/ui/table_tools.py" line="147" />
         <source>Export to Excel/CSV...</source>
         <translation>导出为 Excel/CSV...</translation>
     </message>

@@ -22,7 +22,7 @@ from riskdesk.services.admin.backend import Backend
 from riskdesk.services.feed.status import FeedStatus, Unacknowledged, feed_status
 from riskdesk.ui.operations import read_op
 
-SEQ, APPLICATION, LOAN, DECISION, FINAL_AT = range(5)
+SEQ, APPLICATION, LOAN, DECISION, FINAL_AT, DECIDED_BY, CHECKED_BY = range(7)
 RAW = Qt.ItemDataRole.UserRole + 1
 ROW = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
@@ -35,7 +35,8 @@ class UnacknowledgedModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: tuple[Unacknowledged, ...] = ()
         self.headers = (self.tr("Sequence"), self.tr("Application no."), self.tr("Loan no."),
-                        self.tr("Decision"), self.tr("Final (UTC)"))
+                        self.tr("Decision"), self.tr("Final (UTC)"), self.tr("Decided by"),
+                        self.tr("Checked by"))
 
     def set_rows(self, rows: tuple[Unacknowledged, ...]) -> None:
         self.beginResetModel()
@@ -58,7 +59,8 @@ class UnacknowledgedModel(QAbstractTableModel):
         if not index.isValid():
             return None
         r = self.rows[index.row()]
-        raw = (r.seq, r.application_no, r.loan_no, r.decision, r.final_at)[index.column()]
+        raw = (r.seq, r.application_no, r.loan_no, r.decision, r.final_at, r.decided_by,
+               r.checked_by)[index.column()]
         if role == RAW:
             return raw
         if role == ROW:
@@ -122,5 +124,6 @@ class FeedTab(QWidget):
         self.warning.setText(self.tr(
             "{n} record(s) not acknowledged within {hours} hours.").format(
             n=st.overdue, hours=st.warn_hours) if st.overdue else "")
+        self.warning.setVisible(bool(st.overdue))
         self.model.set_rows(st.rows)
         self.table.resizeColumnsToContents()

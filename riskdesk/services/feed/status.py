@@ -25,6 +25,8 @@ class Unacknowledged:
     decision: str
     final_at: datetime
     overdue: bool
+    decided_by: str = ""
+    checked_by: str = ""
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,7 @@ def feed_status(session: Session, actor: Actor, *, limit: int = 500) -> FeedStat
     first = session.execute(select(func.min(FeedRecord.seq)).where(
         _unacked())).scalar_one()  # type: ignore[arg-type]
     rows = tuple(Unacknowledged(r.seq, r.application_no, r.loan_no, r.decision, r.final_at,
-                                r.final_at < cut)
+                                r.final_at < cut, r.decided_by, r.checked_by)
                  for r in session.execute(pending.order_by(col(FeedRecord.seq)).limit(limit))
                  .scalars())
     return FeedStatus(last, head.exported_to if head is not None else 0,
