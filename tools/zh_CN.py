@@ -1647,6 +1647,9 @@ ZH: dict[str, str] = {
     'the anchor file {file} holds no anchor of database {database}, only {n} of other databases': '锚定文件 {file} 中没有数据库 {database} 的锚点，只有其他数据库的 {n} 个',
     'the signature does not hold for this database ({database}): signed in another database or a copy, or the event was changed': '签名对本数据库（{database}）不成立：系在其他数据库或副本中签署，或事件已被修改',
     "signed without this database's identity after event {seq} bound the signatures to it (replayed from an older copy?)": '事件 {seq} 起签名已绑定本数据库标识，此事件的签名却未含该标识（是否从旧副本重放？）',
+    'none: urgent actions go out with the feed': '不设置：紧急处置随回传数据一并发出',
+    'Decision feed folder (urgent actions)': '决定回传文件夹（紧急处置）',
+    'Feed acknowledgement warning (hours)': '回传回执预警时限（小时）',
     'Month': '月份',
     # Periods (issue 22): the one rule for month figures.
     '{zone} is not a time zone name such as Asia/Shanghai.': '{zone} 不是时区名称（例如 Asia/Shanghai）。',

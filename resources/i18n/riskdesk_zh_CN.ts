@@ -9136,122 +9136,137 @@ Save it so?</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="42" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="43" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="46" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="47" />
         <source>A SQLite file, or postgresql+psycopg://user@host/db</source>
         <translation>SQLite 文件，或 postgresql+psycopg://用户@主机/数据库</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="49" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="50" />
         <source>Kept in the OS keyring, never in a file</source>
         <translation>保存在操作系统密钥环中，不写入任何文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="50" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="51" />
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="53" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="54" />
         <source>In use now: {db}</source>
         <translation>当前使用：{db}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="72" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="73" />
         <source>default: {path}</source>
         <translation>默认：{path}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="75" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="76" />
         <source>The audit anchor file is kept here, outside the database: choose a share the database's owner cannot rewrite</source>
         <translation>审计锚定文件保存在此处（数据库之外）：请选择数据库所有者无法改写的共享目录</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="89" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="82" />
+        <source>none: urgent actions go out with the feed</source>
+        <translation>不设置：紧急处置随回传数据一并发出</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="98" />
         <source>Compliance sets it; months, report numbers and report times follow it</source>
         <translation>由合规部门设置；月份、报告编号及报告时间均按此时区</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="99" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="109" />
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="100" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="110" />
         <source>Database password</source>
         <translation>数据库密码</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="102" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="112" />
         <source>Language (after a restart)</source>
         <translation>界面语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="103" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="113" />
         <source>Idle lock (minutes)</source>
         <translation>空闲锁定（分钟）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="104" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="114" />
         <source>Backups kept on exit</source>
         <translation>退出时保留的备份数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="105" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="115" />
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="106" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="116" />
         <source>Audit anchor folder</source>
         <translation>审计锚定文件夹</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="107" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="117" />
+        <source>Decision feed folder (urgent actions)</source>
+        <translation>决定回传文件夹（紧急处置）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="118" />
+        <source>Feed acknowledgement warning (hours)</source>
+        <translation>回传回执预警时限（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="119" />
         <source>Complaint reply due (days)</source>
         <translation>投诉答复期限（天）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="108" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="120" />
         <source>Bank's time zone (reports, months)</source>
         <translation>本行时区（报告、月份）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="109" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="121" />
         <source>Case review SLA (hours)</source>
         <translation>案件审查时限（小时）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="111" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="123" />
         <source>(part of the decision policy: compliance changes it)</source>
         <translation>（属于决策政策，由合规人员修改）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="125" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="137" />
         <source>Give a database first.</source>
         <translation>请先填写数据库。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="130" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="142" />
         <source>There is no database at {path} yet: riskdesk creates it on its next start, with its first administrator.</source>
         <translation>{path} 处尚无数据库：riskdesk 下次启动时将新建该数据库，并创建其首位管理员。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="134" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="146" />
         <source>Cannot connect: {error}</source>
         <translation>无法连接：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="137" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="149" />
         <source>Connected to {db}: schema {rev} (this riskdesk: {head})</source>
         <translation>已连接 {db}：结构版本 {rev}（本程序：{head}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/settings_dialog.py" line="155" />
+        <location filename="../../riskdesk/ui/settings_dialog.py" line="173" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -9348,22 +9363,22 @@ Save it so?</source>
 <context>
     <name>TableTools</name>
     <message>
-        <location filename="../../riskdesk/ui/table_tools.py" line="130" />
+        <location filename="../../riskdesk/ui/table_tools.py" line="137" />
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/table_tools.py" line="133" />
+        <location filename="../../riskdesk/ui/table_tools.py" line="140" />
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/table_tools.py" line="134" />
+        <location filename="../../riskdesk/ui/table_tools.py" line="141" />
         <source>{n} rows written to {file}.</source>
         <translation>已将 {n} 行写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/table_tools.py" line="147" />
+        <location filename="../../riskdesk/ui/table_tools.py" line="154" />
         <source>Export to Excel/CSV...</source>
         <translation>导出为 Excel/CSV...</translation>
     </message>

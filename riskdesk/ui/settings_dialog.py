@@ -23,6 +23,7 @@ from riskdesk.errors import RiskdeskError
 from riskdesk.services.admin import settings as app_settings
 from riskdesk.services.admin.backend import Backend, probe_database, remember_password
 from riskdesk.services.admin.workstation import SettingsView, save_settings, settings_view
+from riskdesk.services.feed import files as feed_files
 from riskdesk.services.permissions import Action, allowed
 from riskdesk.ui.dialogs import Dialogs
 
@@ -71,11 +72,20 @@ class SettingsDialog(QDialog):
         self.anchor_folder.setToolTip(self.tr(
             "The audit anchor file is kept here, outside the database: choose a share the "
             "database's owner cannot rewrite"))
+        # The decision feed (issue 29): where urgent freezes and calls are written for
+        # origination, and when an unacknowledged record warns; administrators set them.
+        self.feed_before = backend.read(feed_files.feed_settings)
+        self.feed_folder = QLineEdit(self.feed_before.folder, self)
+        self.feed_folder.setPlaceholderText(self.tr("none: urgent actions go out with the feed"))
+        self.feed_hours = QSpinBox(self)
+        self.feed_hours.setRange(*feed_files.WARN_RANGE)
+        self.feed_hours.setValue(self.feed_before.warn_hours)
         self.complaint_days = QSpinBox(self)
         self.complaint_days.setRange(1, 60)
         self.complaint_days.setValue(shown.decide_days)
         admin = allowed(actor, Action.SETTINGS_CHANGE)
-        for w in (self.idle, self.keep, self.folder, self.anchor_folder):
+        for w in (self.idle, self.keep, self.folder, self.anchor_folder, self.feed_folder,
+                  self.feed_hours):
             w.setEnabled(admin)
         self.complaint_days.setEnabled(allowed(actor, Action.COMPLAINT_SETTINGS))
         form = QFormLayout()
@@ -90,6 +100,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Backups kept on exit"), self.keep)
         form.addRow(self.tr("Backup folder"), self.folder)
         form.addRow(self.tr("Audit anchor folder"), self.anchor_folder)
+        form.addRow(self.tr("Decision feed folder (urgent actions)"), self.feed_folder)
+        form.addRow(self.tr("Feed acknowledgement warning (hours)"), self.feed_hours)
         form.addRow(self.tr("Complaint reply due (days)"), self.complaint_days)
         form.addRow(self.tr("Case review SLA (hours)"), QLabel(
             str(sla if sla is not None else "-") + "  " + self.tr(
@@ -132,6 +144,12 @@ class SettingsDialog(QDialog):
                                backup_keep=self.keep.value(), backup_folder=self.folder.text(),
                                decide_days=self.complaint_days.value(),
                                anchor_folder=self.anchor_folder.text())
+            feed_now = feed_files.FeedSettings(self.feed_folder.text().strip(),
+                                               self.feed_hours.value())
+            if self.feed_folder.isEnabled() and feed_now != self.feed_before:
+                self.backend.write(feed_files.set_feed_settings, folder=feed_now.folder,
+                                   hours=feed_now.warn_hours)
+                self.feed_before = feed_now
         except RiskdeskError as exc:
             self.dialogs.error(self, self.tr("Not saved"), str(exc))
             return

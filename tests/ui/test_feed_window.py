@@ -53,3 +53,38 @@ def test_feed_tab_shows_progress_and_unacknowledged_records(
         officer = MainWindow(Backend(sqlite_engine, sqlite_actors["officer"]), FakeDialogs())
         qtbot.addWidget(officer)
         assert officer.feed is None and officer.feed_label.text() == ""
+
+
+def test_an_administrator_sets_the_feed_folder_and_warning_in_settings(
+        qtbot, sqlite_engine: Engine, sqlite_actors: dict[str, Actor],  # type: ignore[no-untyped-def]
+        tmp_path: Path) -> None:
+    """Issue 29, item 4: the feed folder is set in Settings by an administrator (audited in the
+    service); compliance sees it but cannot change it."""
+    from PySide6.QtCore import QSettings
+
+    from riskdesk.ui.main_window import MainWindow
+    from riskdesk.ui.settings_dialog import DB_KEY, LANGUAGE_KEY
+    from tests.ui.fakes import FakeDialogs
+
+    dialogs = FakeDialogs()
+    window = MainWindow(Backend(sqlite_engine, sqlite_actors["admin"]), dialogs)
+    qtbot.addWidget(window)
+    d = window.open_settings()
+    assert d.feed_folder.text() == "" and d.feed_hours.value() == 2
+    d.feed_folder.setText(str(tmp_path / "feed"))
+    d.feed_hours.setValue(4)
+    d.save()
+    assert not dialogs.errors
+    with unit_of_work(sqlite_engine, write=False) as s:
+        assert files.feed_folder(s) == tmp_path / "feed" and files.warn_hours(s) == 4
+    with sqlite_engine.connect() as conn:
+        after = conn.execute(text("SELECT after FROM audit_event WHERE action = "
+                                  "'setting.change' AND entity_id = 'feed'")).scalar_one()
+    assert '"warn_hours":4' in after
+    other = MainWindow(Backend(sqlite_engine, sqlite_actors["compliance"]), FakeDialogs())
+    qtbot.addWidget(other)
+    shown = other.open_settings()
+    assert shown.feed_folder.text() == str(tmp_path / "feed")
+    assert not shown.feed_folder.isEnabled() and not shown.feed_hours.isEnabled()
+    QSettings().remove(DB_KEY)
+    QSettings().remove(LANGUAGE_KEY)

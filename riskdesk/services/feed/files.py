@@ -292,3 +292,15 @@ def set_feed_settings(session: Session, actor: Actor, *, folder: str | None = No
 
 def count_records(session: Session) -> int:
     return int(session.execute(select(func.count()).select_from(FeedRecord)).scalar_one())
+
+
+@dataclass(frozen=True)
+class FeedSettings:
+    folder: str
+    warn_hours: int
+
+
+def feed_settings(session: Session, actor: Actor) -> FeedSettings:
+    """What the Settings window shows (anyone signed in may see it; administrators change it)."""
+    folder = feed_folder(session)
+    return FeedSettings(str(folder) if folder is not None else "", warn_hours(session))
