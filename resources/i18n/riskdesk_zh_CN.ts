@@ -5023,7 +5023,7 @@
     <message>
         <location filename="../../riskdesk/ui/loans/loan_window.py" line="88" />
         <source>{no}: principal {principal}, {term} months at {apr} %, {kind}; disbursed {at}. Standing {as_of}: {dpd} days past due, {category}, balance {balance}, overdue {overdue}.</source>
-        <translation>{no}：本金 {principal}，{term} 个月，年化利率 {apr} %，{kind}；放款时间 {at}。截至 {as_of}：逾期 {dpd} 天，{category}，余额 {balance}，逾期金额 {overdue}。</translation>
+        <translation>{no}：本金 {principal}，{term} 个月，年化利率 {apr}%，{kind}；放款时间 {at}。截至 {as_of}：逾期 {dpd} 天，{category}，余额 {balance}，逾期金额 {overdue}。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/loans/loan_window.py" line="101" />
@@ -7007,12 +7007,12 @@ Credit model: {model}</source>
     <message>
         <location filename="../../riskdesk/services/partners/performance.py" line="197" />
         <source>{code}: {ratio:.1f} % of net tier-1 capital (limit {limit:.0f} %)</source>
-        <translation>{code}：占一级资本净额 {ratio:.1f} %（上限 {limit:.0f} %）</translation>
+        <translation>{code}：占一级资本净额 {ratio:.1f}%（上限 {limit:.0f}%）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/partners/performance.py" line="201" />
         <source>all partners: {ratio:.1f} % of the loan balance (limit {limit:.0f} %)</source>
-        <translation>全部合作方：占贷款余额 {ratio:.1f} %（上限 {limit:.0f} %）</translation>
+        <translation>全部合作方：占贷款余额 {ratio:.1f}%（上限 {limit:.0f}%）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/partners/performance.py" line="329" />
@@ -7714,7 +7714,7 @@ Save it so?</source>
     <message>
         <location filename="../../riskdesk/services/postloan/monitoring.py" line="84" />
         <source>Jointly funded with {partner}, whose share is {share} % (at least {minimum} % required)</source>
-        <translation>与 {partner} 联合出资，其出资比例为 {share} %（至少须为 {minimum} %）</translation>
+        <translation>与 {partner} 联合出资，其出资比例为 {share}%（至少须为 {minimum}%）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/postloan/monitoring.py" line="87" />
@@ -8363,7 +8363,7 @@ Save it so?</source>
     <message>
         <location filename="../../riskdesk/scoring/reasons.py" line="17" />
         <source>Interest rate {value} %</source>
-        <translation>利率 {value} %</translation>
+        <translation>利率 {value}%</translation>
     </message>
     <message>
         <location filename="../../riskdesk/scoring/reasons.py" line="18" />
@@ -8393,7 +8393,7 @@ Save it so?</source>
     <message>
         <location filename="../../riskdesk/scoring/reasons.py" line="23" />
         <source>Revolving credit {value} % used</source>
-        <translation>循环额度已使用 {value} %</translation>
+        <translation>循环额度已使用 {value}%</translation>
     </message>
     <message>
         <location filename="../../riskdesk/scoring/reasons.py" line="24" />
@@ -8423,7 +8423,7 @@ Save it so?</source>
     <message>
         <location filename="../../riskdesk/scoring/reasons.py" line="31" />
         <source>Overall credit {value} % used</source>
-        <translation>总体额度已使用 {value} %</translation>
+        <translation>总体额度已使用 {value}%</translation>
     </message>
     <message>
         <location filename="../../riskdesk/scoring/reasons.py" line="32" />
@@ -8978,7 +8978,7 @@ Save it so?</source>
     <message>
         <location filename="../../riskdesk/rules/catalog.py" line="72" />
         <source>All-in annual cost {cost:.2f} % (band {band}); ceiling {ceiling:.0f} %; 4x LPR benchmark {lpr4:.2f} %</source>
-        <translation>综合年化成本 {cost:.2f} %（档次 {band}）；上限 {ceiling:.0f} %；4 倍 LPR 参考 {lpr4:.2f} %</translation>
+        <translation>综合年化成本 {cost:.2f}%（档次 {band}）；上限 {ceiling:.0f}%；4 倍 LPR 参考 {lpr4:.2f}%</translation>
     </message>
     <message>
         <location filename="../../riskdesk/rules/catalog.py" line="76" />

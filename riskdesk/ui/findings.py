@@ -28,6 +28,7 @@ from riskdesk.ui.dialogs import Dialogs
 from riskdesk.ui.fit import keep_items_whole
 from riskdesk.ui.operations import query, write_op
 from riskdesk.ui.table_fill import fill_table
+from riskdesk.ui.table_tools import equip_table
 
 
 class FindingsTab(QWidget):
@@ -44,6 +45,8 @@ class FindingsTab(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # columns from their content whenever rows come, kept per user; export (issue 28)
+        equip_table(self.table, backend, dialogs, key="findings", title=self.tr("Findings"))
         self.severity = QComboBox(self)
         for s in findings.SEVERITIES:
             self.severity.addItem(label(s), s)

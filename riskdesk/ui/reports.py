@@ -38,8 +38,10 @@ from riskdesk.tasks import TaskState
 from riskdesk.ui.dialogs import Dialogs
 from riskdesk.ui.formats import datetime_text
 from riskdesk.ui.i18n import install_catalogues
+from riskdesk.ui.month_picker import MonthPicker
 from riskdesk.ui.operations import query, read_op
 from riskdesk.ui.table_fill import fill_table
+from riskdesk.ui.table_tools import equip_table
 from riskdesk.ui.worker import BackgroundTask, run_task
 
 PREVIEW_SCALE = 1.25  # 90 dpi on screen
@@ -62,6 +64,21 @@ def page_images(pdf: bytes, scale: float) -> list[QImage]:
     return images
 
 
+class _ResizingScroll(QScrollArea):
+    """Redraws the pages when the pane changes width (fit-to-width follows the splitter)."""
+
+    def __init__(self, on_resize: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.on_resize = on_resize
+        self._width = 0
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if abs(self.viewport().width() - self._width) > 8:
+            self._width = self.viewport().width()
+            self.on_resize()
+
+
 class ReportsTab(QWidget):
     def __init__(self, backend: Backend, dialogs: Dialogs,
                  parent: QWidget | None = None) -> None:
@@ -73,8 +90,8 @@ class ReportsTab(QWidget):
         self.application_no = QLineEdit(self)
         self.application_no.setPlaceholderText(self.tr("Application no."))
         last = backend.lookup(current_month, back=1)
-        self.month = QLineEdit(last, self)
-        self.month.setPlaceholderText("YYYY-MM")
+        self.month = MonthPicker(last, self)  # a month chooser, not "YYYY-MM" text (issue 28)
+        self.month.set_range("2000-01", backend.lookup(current_month))
         install_catalogues()  # reports in either language, whatever the interface's
         self.language = QComboBox(self)
         self.language.addItem("中文", "zh")  # each language named in itself
@@ -124,12 +141,23 @@ class ReportsTab(QWidget):
         for key in ("print", "save", "verify"):
             row.addWidget(self.buttons[key])
         left_layout.addLayout(row)
+        # the preview fits the pane's width by default; the zoom box scales it (issue 28)
+        self.zoom = QComboBox(self)
+        self.zoom.addItem(self.tr("Fit width"), 0.0)
+        for percent in (50, 75, 100, 125, 150, 200):
+            self.zoom.addItem(f"{percent} %", percent / 100)
+        self.zoom.currentIndexChanged.connect(lambda _i: self._draw_pages())
+        zoom_row = QHBoxLayout()
+        zoom_row.addWidget(QLabel(self.tr("Zoom"), self))
+        zoom_row.addWidget(self.zoom)
+        zoom_row.addStretch(1)
+        left_layout.addLayout(zoom_row)
         left_layout.addWidget(QLabel(self.tr("Issued reports"), self))
         left_layout.addWidget(self.archive, 1)
         self.pages = QWidget(self)
         self.pages_layout = QVBoxLayout(self.pages)
         self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        scroll = QScrollArea(self)
+        self.preview_area = scroll = _ResizingScroll(self._draw_pages, self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.pages)
         splitter = QSplitter(self)
@@ -138,6 +166,9 @@ class ReportsTab(QWidget):
         splitter.setSizes([520, 760])
         QVBoxLayout(self).addWidget(splitter)
         self.rows: list[Any] = []
+        self.images: list[QImage] = []
+        equip_table(self.archive, backend, dialogs, key="reports.archive",
+                    title=self.tr("Issued reports"))
         self.reload()
         self._enable()
 
@@ -155,19 +186,36 @@ class ReportsTab(QWidget):
 
     def show_pdf(self, pdf: bytes) -> None:
         self.pdf = pdf
+        self.images = page_images(pdf, PREVIEW_SCALE * 1.6)  # sharp up to 200 %
+        self._draw_pages()
+        self._enable()
+
+    def page_width(self) -> int:
+        """The width a page is drawn at: the pane's width (less a margin) when fitting, else
+        the chosen zoom of the page's 90 dpi size."""
+        if not self.images:
+            return 0
+        zoom = float(self.zoom.currentData() or 0.0)
+        natural = self.images[0].width() / 1.6
+        if zoom <= 0:
+            return max(200, self.preview_area.viewport().width() - 24)
+        return int(natural * zoom)
+
+    def _draw_pages(self) -> None:
         while self.pages_layout.count():
             item = self.pages_layout.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
-        for image in page_images(pdf, PREVIEW_SCALE):
+        width = self.page_width()
+        for image in self.images:
             page = QLabel(self.pages)
-            pixmap = QPixmap.fromImage(image)
+            pixmap = QPixmap.fromImage(image.scaledToWidth(
+                width, Qt.TransformationMode.SmoothTransformation))
             page.setPixmap(pixmap)
             page.setFixedSize(pixmap.size())  # a page is shown whole, the area scrolls
             page.setStyleSheet("border: 1px solid #999; background: white")
             self.pages_layout.addWidget(page)
-        self._enable()
 
     def _archived_chosen(self) -> None:
         row = self.archive.currentRow()

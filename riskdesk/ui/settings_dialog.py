@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from riskdesk.errors import RiskdeskError
+from riskdesk.services import periods
 from riskdesk.services.admin import settings as app_settings
 from riskdesk.services.admin.backend import Backend, probe_database, remember_password
 from riskdesk.services.admin.workstation import SettingsView, save_settings, settings_view
@@ -29,6 +30,8 @@ from riskdesk.ui.dialogs import Dialogs
 
 DB_KEY = "db/target"
 LANGUAGE_KEY = "ui/language"
+ZONES = ("Asia/Shanghai", "Asia/Hong_Kong", "Asia/Macau", "Asia/Taipei", "Asia/Singapore",
+         "Europe/London", "UTC")
 
 
 class SettingsDialog(QDialog):
@@ -83,6 +86,17 @@ class SettingsDialog(QDialog):
         self.complaint_days = QSpinBox(self)
         self.complaint_days.setRange(1, 60)
         self.complaint_days.setValue(shown.decide_days)
+        # The bank's time zone: months, local days and every time printed on reports follow
+        # it; compliance changes it, audited in the service (issue 28).
+        self.zone_before = backend.lookup(periods.business_zone)
+        self.zone = QComboBox(self)
+        self.zone.setEditable(True)
+        for zone in dict.fromkeys((self.zone_before, *ZONES)):
+            self.zone.addItem(zone)
+        self.zone.setCurrentText(self.zone_before)
+        self.zone.setEnabled(allowed(actor, Action.TIME_ZONE_CHANGE))
+        self.zone.setToolTip(self.tr("Compliance sets it; months, report numbers and report "
+                                     "times follow it"))
         admin = allowed(actor, Action.SETTINGS_CHANGE)
         for w in (self.idle, self.keep, self.folder, self.anchor_folder, self.feed_folder,
                   self.feed_hours):
@@ -103,6 +117,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Decision feed folder (urgent actions)"), self.feed_folder)
         form.addRow(self.tr("Feed acknowledgement warning (hours)"), self.feed_hours)
         form.addRow(self.tr("Complaint reply due (days)"), self.complaint_days)
+        form.addRow(self.tr("Bank's time zone (reports, months)"), self.zone)
         form.addRow(self.tr("Case review SLA (hours)"), QLabel(
             str(sla if sla is not None else "-") + "  " + self.tr(
                 "(part of the decision policy: compliance changes it)"), self))
@@ -150,6 +165,10 @@ class SettingsDialog(QDialog):
                 self.backend.write(feed_files.set_feed_settings, folder=feed_now.folder,
                                    hours=feed_now.warn_hours)
                 self.feed_before = feed_now
+            zone = self.zone.currentText().strip()
+            if self.zone.isEnabled() and zone != self.zone_before:
+                self.backend.write(periods.set_business_zone, zone)
+                self.zone_before = zone
         except RiskdeskError as exc:
             self.dialogs.error(self, self.tr("Not saved"), str(exc))
             return

@@ -14,15 +14,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import (
     QAbstractItemModel,
     QCoreApplication,
     QModelIndex,
+    QObject,
     QPoint,
     QSettings,
     Qt,
     QTimer,
 )
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTableView, QWidget
 
 from riskdesk.errors import RiskdeskError
@@ -37,10 +40,12 @@ def _settings_key(user: str, key: str) -> str:
     return f"columns/{user}/{key}"
 
 
-class ColumnKeeper:
-    """Fits ``view``'s columns to their content and remembers what the user drags."""
+class ColumnKeeper(QObject):
+    """Fits ``view``'s columns to their content and remembers what the user drags. A child
+    of the view: its connections end with the view."""
 
     def __init__(self, view: QTableView, key: str, user: str) -> None:
+        super().__init__(view)
         self.view, self.key = view, _settings_key(user, key)
         self._fitting = False
         self.user_widths: dict[int, int] = {}
@@ -61,10 +66,14 @@ class ColumnKeeper:
         self.fit()
 
     def _later(self, *_: Any) -> None:
-        QTimer.singleShot(0, self.fit)  # after the view has taken the new rows
+        # after the view has taken the new rows; dropped if the view is gone by then
+        if shiboken6.isValid(self.view):
+            QTimer.singleShot(0, self, self.fit)
 
     def fit(self) -> None:
         view = self.view
+        if not shiboken6.isValid(view):
+            return
         model = view.model()
         if model is None:
             return
@@ -83,8 +92,9 @@ class ColumnKeeper:
             self._fitting = False
 
     def _resized(self, column: int, _old: int, new: int) -> None:
-        if self._fitting or not self.view.isVisible():
-            return  # the program's own sizing (and the stretched last section) is not kept
+        if (self._fitting or not self.view.isVisible()
+                or QGuiApplication.mouseButtons() == Qt.MouseButton.NoButton):
+            return  # only a width the user drags is kept, never the program's own sizing
         header = self.view.horizontalHeader()
         if header.stretchLastSection() and column == header.count() - 1:
             return

@@ -506,6 +506,7 @@ def test_compliance_handles_an_identity_theft_complaint(qtbot: Any, sqlite_engin
     qtbot.addWidget(window)
     window.tabs.setCurrentWidget(window.complaints)
     form = window.complaints.register()
+    form.channel.setCurrentIndex(form.channel.findData("phone"))  # no default (issue 28)
     form.category.setCurrentIndex(form.category.findData("identity_theft"))
     form.search.setText(person["id_no"])
     form.find_customers()
