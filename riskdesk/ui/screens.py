@@ -41,7 +41,11 @@ TABS = ("queue", "applications", "complaints", "postloan", "reports", "partners"
 # The case window pre-loan, awaiting its check and sent back, each also at WIDE (issue 26).
 CASES = ("case", "case-check", "case-returned")
 WIDE = (1920, 1080)
-WINDOWS = (*TABS, *CASES, *(f"{c}-wide" for c in CASES), "case-postloan", "case-postloan-wide",
+SMALL = (1024, 768)
+# The queue and the Applications tab also at the smallest and the widest screen (issue 27).
+SIZED_TABS = ("queue", "applications")
+WINDOWS = (*TABS, *(f"{t}-{s}" for t in SIZED_TABS for s in ("small", "wide")),
+           *CASES, *(f"{c}-wide" for c in CASES), "case-postloan", "case-postloan-wide",
            "loan", "complaint",
            "complaint-new", "pack", "settings", "admin")
 
@@ -151,6 +155,10 @@ def pictures(demo: Demo, lang: str, out: Path, *, work: Path,
                 shown.postloan.month.setText(last_month)
                 shown.postloan.reload()
             look(shown, name)
+            if name in SIZED_TABS:
+                look(shown, f"{name}-small", size=SMALL)
+                look(shown, f"{name}-wide", size=WIDE)
+                shown.resize(*SCREENSHOT_SIZE)
         # The officer's worked case, the senior checking an approval (the maker and the
         # maker's reason at the top) and the officer's approval sent back (the checker's
         # reason at the top), each at 1280x800 and at 1920x1080.
