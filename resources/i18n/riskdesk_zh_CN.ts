@@ -5428,381 +5428,382 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="70" />
+        <location filename="../../riskdesk/ui/main_window.py" line="71" />
         <source>riskdesk - risk case management</source>
         <translation>riskdesk - 风险案件管理</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="104" />
+        <location filename="../../riskdesk/ui/main_window.py" line="108" />
         <source>View:</source>
         <translation>视图：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="111" />
+        <location filename="../../riskdesk/ui/main_window.py" line="115" />
         <source>Search: application no., ID number, phone or name (Ctrl+F)</source>
         <translation>搜索：申请编号、身份证号、手机号或姓名（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="128" />
+        <location filename="../../riskdesk/ui/main_window.py" line="132" />
         <source>Claim</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="129" />
+        <location filename="../../riskdesk/ui/main_window.py" line="133" />
         <source>Assign to...</source>
         <translation>分派给…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="130" />
+        <location filename="../../riskdesk/ui/main_window.py" line="134" />
         <source>Export view...</source>
         <translation>导出视图…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="131" />
+        <location filename="../../riskdesk/ui/main_window.py" line="135" />
         <source>First page</source>
         <translation>第一页</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="132" />
+        <location filename="../../riskdesk/ui/main_window.py" line="136" />
         <source>Last page</source>
         <translation>最后一页</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="147" />
+        <location filename="../../riskdesk/ui/main_window.py" line="151" />
         <source>Case queue</source>
         <translation>案件队列</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="150" />
+        <location filename="../../riskdesk/ui/main_window.py" line="83" />
+        <location filename="../../riskdesk/ui/main_window.py" line="154" />
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="152" />
+        <location filename="../../riskdesk/ui/main_window.py" line="156" />
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="192" />
+        <location filename="../../riskdesk/ui/main_window.py" line="196" />
         <source>Signed in: {user} ({roles}) | {db}</source>
         <translation>已登录：{user}（{roles}）| {db}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="247" />
+        <location filename="../../riskdesk/ui/main_window.py" line="251" />
         <source>{view} ({n})</source>
         <translation>{view}（{n}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="154" />
+        <location filename="../../riskdesk/ui/main_window.py" line="158" />
         <source>Post-loan</source>
         <translation>贷后</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="156" />
+        <location filename="../../riskdesk/ui/main_window.py" line="160" />
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="161" />
+        <location filename="../../riskdesk/ui/main_window.py" line="165" />
         <source>Partners</source>
         <translation>合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="165" />
+        <location filename="../../riskdesk/ui/main_window.py" line="169" />
         <source>Audit findings</source>
         <translation>审计发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="169" />
+        <location filename="../../riskdesk/ui/main_window.py" line="173" />
         <source>Decision feed</source>
         <translation>决定回传</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="259" />
+        <location filename="../../riskdesk/ui/main_window.py" line="263" />
         <source>Complaints: {overdue} overdue, {soon} due within {days} days</source>
         <translation>投诉：{overdue} 件逾期，{soon} 件 {days} 天内到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="264" />
+        <location filename="../../riskdesk/ui/main_window.py" line="268" />
         <source>Decision feed: {n} not acknowledged by origination in time</source>
         <translation>决定回传：{n} 条未在规定时间内获进件系统回执</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="274" />
+        <location filename="../../riskdesk/ui/main_window.py" line="278" />
         <source>Cases: the last {n} of {total}</source>
         <translation>案件：共 {total} 件中的最后 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="277" />
+        <location filename="../../riskdesk/ui/main_window.py" line="281" />
         <source>Cases: {loaded} of {total} loaded</source>
         <translation>案件：共 {total} 件，已加载 {loaded} 件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="303" />
+        <location filename="../../riskdesk/ui/main_window.py" line="307" />
         <source>Not claimed</source>
         <translation>未领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="311" />
+        <location filename="../../riskdesk/ui/main_window.py" line="315" />
         <source>Assign cases</source>
         <translation>分派案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="311" />
+        <location filename="../../riskdesk/ui/main_window.py" line="315" />
         <source>Assign {n} case(s) to:</source>
         <translation>将 {n} 件案件分派给：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="316" />
+        <location filename="../../riskdesk/ui/main_window.py" line="320" />
         <source>Not assigned</source>
         <translation>未分派</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="334" />
+        <location filename="../../riskdesk/ui/main_window.py" line="338" />
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="335" />
+        <location filename="../../riskdesk/ui/main_window.py" line="339" />
         <source>{n} cases written to {path} (personal data masked; the export is recorded in the audit trail).</source>
         <translation>已将 {n} 件案件写入 {path}（个人信息已脱敏；本次导出已记入审计轨迹）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="339" />
+        <location filename="../../riskdesk/ui/main_window.py" line="343" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="340" />
+        <location filename="../../riskdesk/ui/main_window.py" line="344" />
         <source>Nothing was written: {error}</source>
         <translation>未写入任何内容：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="342" />
+        <location filename="../../riskdesk/ui/main_window.py" line="346" />
         <source>Exporting {file}</source>
         <translation>正在导出 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="371" />
+        <location filename="../../riskdesk/ui/main_window.py" line="375" />
         <source>No more cases in this view.</source>
         <translation>此视图中没有更多案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="387" />
-        <location filename="../../riskdesk/ui/main_window.py" line="390" />
+        <location filename="../../riskdesk/ui/main_window.py" line="391" />
+        <location filename="../../riskdesk/ui/main_window.py" line="394" />
         <source>Application {no}</source>
         <translation>申请 {no}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="391" />
+        <location filename="../../riskdesk/ui/main_window.py" line="395" />
         <source>This application has no case to open.</source>
         <translation>该申请没有可打开的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="408" />
+        <location filename="../../riskdesk/ui/main_window.py" line="412" />
         <source>the search “{text}”</source>
         <translation>搜索“{text}”</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="426" />
+        <location filename="../../riskdesk/ui/main_window.py" line="430" />
         <source>{n} people share these visible digits: add the name after the ID number to narrow the search.</source>
         <translation>有 {n} 人的身份证号可见部分相同：请在身份证号后加上姓名以缩小范围。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="439" />
+        <location filename="../../riskdesk/ui/main_window.py" line="443" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="443" />
+        <location filename="../../riskdesk/ui/main_window.py" line="447" />
         <source>Import applications...</source>
         <translation>导入申请…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="447" />
+        <location filename="../../riskdesk/ui/main_window.py" line="451" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="450" />
+        <location filename="../../riskdesk/ui/main_window.py" line="454" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="453" />
-        <location filename="../../riskdesk/ui/main_window.py" line="529" />
-        <location filename="../../riskdesk/ui/main_window.py" line="535" />
+        <location filename="../../riskdesk/ui/main_window.py" line="457" />
+        <location filename="../../riskdesk/ui/main_window.py" line="533" />
+        <location filename="../../riskdesk/ui/main_window.py" line="539" />
         <source>About riskdesk</source>
         <translation>关于 riskdesk</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="455" />
+        <location filename="../../riskdesk/ui/main_window.py" line="459" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="461" />
+        <location filename="../../riskdesk/ui/main_window.py" line="465" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="465" />
+        <location filename="../../riskdesk/ui/main_window.py" line="469" />
         <source>Settings...</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="471" />
+        <location filename="../../riskdesk/ui/main_window.py" line="475" />
         <source>Users and roles...</source>
         <translation>用户与角色…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="473" />
+        <location filename="../../riskdesk/ui/main_window.py" line="477" />
         <source>&amp;Administration</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="476" />
+        <location filename="../../riskdesk/ui/main_window.py" line="480" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="477" />
+        <location filename="../../riskdesk/ui/main_window.py" line="481" />
         <source>Open log folder</source>
         <translation>打开日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="478" />
+        <location filename="../../riskdesk/ui/main_window.py" line="482" />
         <source>The program's log: what it did and what went wrong (no personal data), for support</source>
         <translation>程序日志：记录程序做了什么、出了什么错（不含个人信息），供技术支持使用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="481" />
-        <location filename="../../riskdesk/ui/main_window.py" line="564" />
+        <location filename="../../riskdesk/ui/main_window.py" line="485" />
+        <location filename="../../riskdesk/ui/main_window.py" line="568" />
         <source>User guide</source>
         <translation>使用指南</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="491" />
+        <location filename="../../riskdesk/ui/main_window.py" line="495" />
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="492" />
+        <location filename="../../riskdesk/ui/main_window.py" line="496" />
         <source>Open the selected case</source>
         <translation>打开所选案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="498" />
+        <location filename="../../riskdesk/ui/main_window.py" line="502" />
         <source>Claim cases as I open them</source>
         <translation>打开案件时自动领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="506" />
+        <location filename="../../riskdesk/ui/main_window.py" line="510" />
         <source>In the case window</source>
         <translation>案件窗口中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="507" />
+        <location filename="../../riskdesk/ui/main_window.py" line="511" />
         <source>Add the note</source>
         <translation>添加调查记录</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="507" />
+        <location filename="../../riskdesk/ui/main_window.py" line="511" />
         <source>To the reason</source>
         <translation>转到理由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="508" />
+        <location filename="../../riskdesk/ui/main_window.py" line="512" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="508" />
+        <location filename="../../riskdesk/ui/main_window.py" line="512" />
         <source>Decline</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="509" />
+        <location filename="../../riskdesk/ui/main_window.py" line="513" />
         <source>Request information</source>
         <translation>要求补充材料</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="510" />
+        <location filename="../../riskdesk/ui/main_window.py" line="514" />
         <source>Escalate</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="511" />
+        <location filename="../../riskdesk/ui/main_window.py" line="515" />
         <source>Next case of the view</source>
         <translation>视图中的下一件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="512" />
+        <location filename="../../riskdesk/ui/main_window.py" line="516" />
         <source>Previous case of the view</source>
         <translation>视图中的上一件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="525" />
+        <location filename="../../riskdesk/ui/main_window.py" line="529" />
         <source>{total} applications, {loaded} loaded</source>
         <translation>共 {total} 笔申请，已加载 {loaded} 笔</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="591" />
+        <location filename="../../riskdesk/ui/main_window.py" line="595" />
         <source>Importing {file}</source>
         <translation>正在导入 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="612" />
+        <location filename="../../riskdesk/ui/main_window.py" line="616" />
         <source>{file}: {total} rows, {new} imported, {flagged} flagged, {cases} cases opened, {present} already present.</source>
         <translation>{file}：共 {total} 行，导入 {new} 行，其中标记 {flagged} 笔、开立案件 {cases} 件，已存在 {present} 行。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="617" />
+        <location filename="../../riskdesk/ui/main_window.py" line="621" />
         <source>{n} rows rejected, written with their reasons to {path}.</source>
         <translation>拒绝 {n} 行，已连同原因写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="620" />
+        <location filename="../../riskdesk/ui/main_window.py" line="624" />
         <source>Scoring: {summary}</source>
         <translation>评分：{summary}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="621" />
+        <location filename="../../riskdesk/ui/main_window.py" line="625" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="652" />
+        <location filename="../../riskdesk/ui/main_window.py" line="656" />
         <source>seal intact, signature checked</source>
         <translation>签封完好，签名已核验</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="653" />
+        <location filename="../../riskdesk/ui/main_window.py" line="657" />
         <source>seal intact (signature not checked: no audit key here)</source>
         <translation>签封完好（签名未核验：本机没有审计密钥）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="654" />
+        <location filename="../../riskdesk/ui/main_window.py" line="658" />
         <source>SEAL BROKEN: {why}</source>
         <translation>签封已破坏：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="655" />
+        <location filename="../../riskdesk/ui/main_window.py" line="659" />
         <source>Audit pack {id}: {scope}. {seal}. Read-only: only findings can be written.</source>
         <translation>审计包 {id}：{scope}。{seal}。只读：仅可填写审计发现。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="674" />
+        <location filename="../../riskdesk/ui/main_window.py" line="678" />
         <source>Backup not made</source>
         <translation>未能备份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="608" />
+        <location filename="../../riskdesk/ui/main_window.py" line="612" />
         <source>{file}: {total} rows, {new} imported, {present} already present.</source>
         <translation>{file}：共 {total} 行，导入 {new} 行，已存在 {present} 行。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="539" />
+        <location filename="../../riskdesk/ui/main_window.py" line="543" />
         <source>riskdesk {version}
 Database: {db} (schema {schema})
 Credit model: {model}</source>
@@ -5811,37 +5812,37 @@ Credit model: {model}</source>
 信用模型：{model}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="542" />
+        <location filename="../../riskdesk/ui/main_window.py" line="546" />
         <source>approved by {who}</source>
         <translation>由 {who} 批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="543" />
+        <location filename="../../riskdesk/ui/main_window.py" line="547" />
         <source>none active</source>
         <translation>无生效模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="626" />
+        <location filename="../../riskdesk/ui/main_window.py" line="630" />
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="627" />
+        <location filename="../../riskdesk/ui/main_window.py" line="631" />
         <source>The import was cancelled; nothing was saved.</source>
         <translation>导入已取消，未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="629" />
+        <location filename="../../riskdesk/ui/main_window.py" line="633" />
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="631" />
+        <location filename="../../riskdesk/ui/main_window.py" line="635" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="632" />
+        <location filename="../../riskdesk/ui/main_window.py" line="636" />
         <source>The import failed and nothing was saved: {error}</source>
         <translation>导入失败，未保存任何数据：{error}</translation>
     </message>

@@ -83,3 +83,10 @@ def test_english_plurals_and_the_reason_colon() -> None:
     assert scope.counts() == "3052 0 0 1"
     assert describe_scope("2026-12", scope.counts()) == \
         "month 2026-12: 3,052 cases, 0 complaints, 0 applications, 1 report"
+
+
+def test_chinese_percentages_without_a_space() -> None:
+    """Issue 28: "年化利率 9.16%" in Chinese (the English keeps "9.16 %")."""
+    spaced = [(ctx, src, tr) for ctx, src, tr in translations()
+              if re.search(CJK, tr) and re.search(r"[\d}] %", tr)]
+    assert not spaced, spaced[:10]
