@@ -257,7 +257,7 @@ def _own_identity(url: str) -> None:
     24): a new identity, with the template's pinned administrator keys pinned under it too;
     otherwise one copy's anchors would be checked against another copy's chain."""
     from riskdesk.domain.users import AppSetting
-    from riskdesk.services.audit import anchor_file
+    from riskdesk.services.audit import anchor_file, anchors
 
     eng = make_engine(url)
     try:
@@ -269,9 +269,40 @@ def _own_identity(url: str) -> None:
             new, path = row.value, anchor_file.configured_path(session)
         for record in anchor_file.read_records(path):
             if record.get("kind") == "admin-key" and record.get("database") == old:
-                anchor_file.append_record(path, {**record, "database": new})
+                copied = {**record, "database": new}
+                anchor_file.append_record(path, anchors.seal_admin_key(copied)
+                                          if "mac" in record else copied)
+        _resign(eng, new)
     finally:
         eng.dispose()
+
+
+def _resign(eng: Engine, database: str) -> None:
+    """The template's signed events signed again for the copy's identity, as if the copy had
+    been built under it: signatures are bound to the database they are recorded in (an event
+    signed in one database does not verify in another). Outside the hashed text, so the chain
+    is unchanged; the append-only triggers are lifted for the update and put back."""
+    from riskdesk.storage import audit_guard
+
+    signers = {signer.fingerprint: signer for signer in SIGNERS.values()}
+    with eng.connect() as conn:
+        rows = conn.execute(text("SELECT seq, canonical, signature FROM audit_event "
+                                 "WHERE signature IS NOT NULL")).all()
+    updates = []
+    for seq, canonical, signature in rows:
+        fingerprint, _, rest = str(signature).partition(":")
+        signer = signers.get(fingerprint)
+        if signer is not None and rest.startswith("d:"):
+            updates.append({"s": seq, "g": signer.sign(str(canonical), database)})
+    if not updates:
+        return
+    dialect = eng.dialect.name
+    with eng.begin() as conn:
+        for sql in audit_guard.statements(dialect, drop=True):
+            conn.exec_driver_sql(sql)
+        conn.execute(text("UPDATE audit_event SET signature = :g WHERE seq = :s"), updates)
+        for sql in audit_guard.statements(dialect):
+            conn.exec_driver_sql(sql)
 
 
 @pytest.fixture

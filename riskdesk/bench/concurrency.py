@@ -94,7 +94,6 @@ def _setup(url: str, users: int) -> tuple[list[tuple[int, str]], list[int]]:
 
     from riskdesk.demo.database import build_demo
     from riskdesk.demo.frame import DEMO_PASSWORD
-    from riskdesk.services.actor import Actor
     from riskdesk.services.admin.signing_keys import countersign
     from riskdesk.services.admin.users import create_user, sign_in
     from riskdesk.storage.engine import make_engine
@@ -108,16 +107,15 @@ def _setup(url: str, users: int) -> tuple[list[tuple[int, str]], list[int]]:
         case_ids = list(conn.execute(text(
             "SELECT id FROM review_case WHERE status = 'new' AND kind = 'pre_loan' "
             "AND band <> 'decline'")).scalars())
-    admin = Actor(admin_id, "admin", frozenset({"admin"}))
+    with unit_of_work(engine) as session:  # signed in first: role changes are signed
+        signed_admin = sign_in(session, "admin", DEMO_PASSWORD, channel="bench")
+    assert signed_admin is not None and signed_admin.user_id == admin_id
     people = []
     with unit_of_work(engine) as session:
         for i in range(1, users + 1):
-            u = create_user(session, admin, username=f"bench{i:02d}", password=DEMO_PASSWORD,
-                            roles=["officer"])
+            u = create_user(session, signed_admin, username=f"bench{i:02d}",
+                            password=DEMO_PASSWORD, roles=["officer"])
             people.append((u.id or 0, u.username))
-    with unit_of_work(engine) as session:
-        signed_admin = sign_in(session, "admin", DEMO_PASSWORD, channel="bench")
-    assert signed_admin is not None
     for user_id, name in people:  # each officer's key made and countersigned, as at a bank
         with unit_of_work(engine) as session:
             officer = sign_in(session, name, DEMO_PASSWORD, channel="bench")

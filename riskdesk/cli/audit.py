@@ -23,6 +23,11 @@ def add_parser(sub: Subparsers) -> None:
                      help="the anchor file to check against (default: the one the settings "
                      "name); exit 0 intact and anchored, 1 intact but nothing outside the "
                      "chain vouches for it, 2 broken or rewritten")
+    ver.add_argument("--database", metavar="ID",
+                     help="the database's identity as its monthly reports print it: the "
+                     "anchor file and the signatures are checked for that identity, not the "
+                     "one the database names itself by (a file holding only other databases' "
+                     "anchors is then exit 2)")
     add_common(ver, user=False)
     exp = auds.add_parser("export", help="a sealed offline audit pack of a month or of listed "
                           "cases (masked unless --unmasked)")
@@ -93,11 +98,12 @@ def run(args: argparse.Namespace) -> int:
         raise InvalidInput(f"No anchor file {args.anchors}")
     with unit_of_work(engine, write=False) as session:
         result = audit.verify(session)
-        anchors = audit_anchors.check_all(session, extra, anchors=args.anchors) \
-            if result.ok else None
+        anchors = audit_anchors.check_all(session, extra, anchors=args.anchors,
+                                          database=args.database) if result.ok else None
         from riskdesk.services.audit.signatures import check_against_file
 
-        signed = check_against_file(session, anchors.file) if anchors is not None else None
+        signed = check_against_file(session, anchors.file, database=args.database) \
+            if anchors is not None else None
         from riskdesk.services.privacy.free_text import audit_text_warning
 
         personal = audit_text_warning(session)  # issue 25: a warning, never a failure

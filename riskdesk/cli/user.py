@@ -23,7 +23,8 @@ def add_parser(sub: Subparsers) -> None:
                        "compare the fingerprint with the one the user reads out)")
     cs.add_argument("name")
     cs.add_argument("--fingerprint", required=True,
-                    help="the key's fingerprint as the user reads it (at least 8 digits)")
+                    help="the key's whole fingerprint as the user reads it (32 hex "
+                    "digits; spaces ignored)")
     add_common(cs)
     rv = us.add_parser("revoke-key", help="revoke a departing user's signing key (admin): "
                        "whatever it signs afterwards fails `audit verify`")
@@ -72,6 +73,7 @@ def _user_id(session, name: str) -> int:  # type: ignore[no-untyped-def]
 
 
 def _keys_command(args: argparse.Namespace) -> int:
+    from riskdesk.security.signing import grouped
     from riskdesk.services.admin import signing_keys, users
     from riskdesk.storage.session import unit_of_work
 
@@ -90,15 +92,20 @@ def _keys_command(args: argparse.Namespace) -> int:
         for r in rows:
             by = f" (countersigned by {r.countersigned_by})" if r.countersigned_by else ""
             print(f"{r.username}\t{r.fingerprint}\t{r.status}{by}\t"
-                  f"{r.created_at:%Y-%m-%d %H:%M} UTC")
+                  f"{r.created_at:%Y-%m-%d %H:%M} UTC\t{r.grouped}"
+                  + ("\tADMINISTRATOR key" if r.admin else ""))
         return 0
     with unit_of_work(engine) as session:
         user_id = _user_id(session, args.name)
         if args.user_command == "countersign":
+            pending = signing_keys.pending_key(session, actor, user_id)
+            if pending is not None and pending.admin:
+                print(f"{args.name} holds the admin role: this is an ADMINISTRATOR key, whose "
+                      "countersignatures vouch for other users' keys.")
             key = signing_keys.countersign(session, actor, user_id,
                                            fingerprint=args.fingerprint)
-            print(f"Signing key {key.fingerprint} of {args.name} countersigned by "
-                  f"{actor.username}: {args.name} may now record decisions.")
+            print(f"Signing key {grouped(key.fingerprint)} of {args.name} "
+                  f"countersigned by {actor.username}: {args.name} may now record decisions.")
         elif args.user_command == "revoke-key":
             n = signing_keys.revoke(session, actor, user_id, reason=args.reason)
             print(f"{n} signing key(s) of {args.name} revoked.")

@@ -199,9 +199,14 @@ class AdminDialog(QDialog):
         user = self.selected_user()
         if user is None:
             return
-        fingerprint = self.dialogs.ask_text(self, self.tr("Countersign signing key"), self.tr(
-            "The fingerprint {user} reads out from their sign-in (at least the first 8 "
-            "characters):").format(user=user.username))
+        pending = self.backend.read(signing_keys.pending_key, user.id)
+        prompt = self.tr("The whole fingerprint {user} reads out from their sign-in (32 "
+                         "characters; spaces are ignored):").format(user=user.username)
+        if pending is not None and pending.admin:
+            prompt = self.tr("{user} holds the admin role: this is an ADMINISTRATOR key, whose "
+                             "countersignatures vouch for other users' keys.").format(
+                user=user.username) + "\n\n" + prompt
+        fingerprint = self.dialogs.ask_text(self, self.tr("Countersign signing key"), prompt)
         if fingerprint:
             self._write(signing_keys.countersign, user.id, fingerprint=fingerprint)
 

@@ -288,3 +288,91 @@ def test_the_administrator_chooses_the_anchor_folder_in_settings(
     assert changed == [anchor_file.FOLDER_SETTING]
     with pytest.raises(InvalidInput, match="absolute"), unit_of_work(sqlite_engine) as session:
         anchor_file.set_folder(session, sqlite_actors["admin"], "relative/share")
+
+
+def test_verify_with_the_reports_database_identity_refuses_other_databases_anchors(
+        sqlite_engine: Engine, sqlite_actors: dict[str, Actor], sqlite_path: Path,
+        share: Path, keyed: Callable[[bool], None],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 24 review: verify took the database's identity from the database itself, so a
+    database that renamed itself (or an anchor file of other databases) left it at exit 1.
+    `--database ID`, the identity the monthly report prints: a file holding only other
+    databases' anchors, or a database naming itself otherwise, is exit 2."""
+    _anchor(sqlite_engine, sqlite_actors["auditor"])
+    with unit_of_work(sqlite_engine, write=False) as session:
+        database = anchor_file.database_id(session)
+    assert database is not None
+    code, out, err = _verify(capsys, sqlite_path, "--database", database)
+    assert code == 0, err
+    other = share.parent / "another-database.jsonl"
+    anchor_file.append_record(other, {"kind": "anchor", "seq": 1, "hash": "0" * 64,
+                                      "at": "x", "mac": None, "database": "another"})
+    code, out, err = _verify(capsys, sqlite_path, "--anchors", str(other))
+    assert code == 1  # the database's own word: nothing vouches, nothing contradicts
+    code, out, err = _verify(capsys, sqlite_path, "--anchors", str(other), "--database",
+                             database)
+    assert code == 2 and f"holds no anchor of database {database}" in err, out + err
+    code, out, err = _verify(capsys, sqlite_path, "--database", "f" * 32)
+    assert code == 2 and f"names itself {database}, not {'f' * 32}" in err, out + err
+
+
+def test_the_pinned_administrator_key_is_sealed_with_the_anchor_key(
+        sqlite_engine: Engine, keyed: Callable[[bool], None]) -> None:
+    """Issue 24 review: the admin-key record in the anchor file carried no seal, so whoever
+    could append to the file could pin a key of their own. With the anchor key on the
+    workstation it is sealed, a pin whose seal does not hold fails the root's registration,
+    and an unsealed pin beside a sealed one pins nothing."""
+    from riskdesk.security import signing
+    from riskdesk.services.admin import users
+    from riskdesk.services.audit.signatures import verify_signatures
+    from tests.conftest import PASSWORD
+
+    keyed(True)
+    with unit_of_work(sqlite_engine) as session:
+        users.create_user(session, None, username="root", password=PASSWORD, roles=["admin"])
+    with unit_of_work(sqlite_engine) as session:
+        root = users.sign_in(session, "root", PASSWORD, channel="test")
+    assert root is not None and root.signer is not None
+    with unit_of_work(sqlite_engine, write=False) as session:
+        database = anchor_file.database_id(session)
+        path = anchor_file.configured_path(session)
+    (pin,) = [r for r in anchor_file.read_records(path)
+              if r["kind"] == "admin-key" and r["database"] == database]
+    assert pin["key_id"] == FAKE_KEY[0] and isinstance(pin["mac"], str)
+    intruder = {**pin, "public_key": signing.new_signer().public_key}  # seal copied
+
+    def check(records: list[dict[str, object]]) -> tuple[bool | None, list[str]]:
+        with unit_of_work(sqlite_engine, write=False) as session:
+            result = verify_signatures(session, anchor_records=records, database=database)
+        return result.root_pinned, [f.reason for f in result.failures]
+
+    assert check([pin]) == (True, [])
+    pinned, failures = check([intruder])
+    assert failures and "forged seal" in failures[0]
+    unsealed = {k: v for k, v in intruder.items() if k not in ("mac", "key_id")}
+    pinned, failures = check([pin, unsealed])
+    assert (pinned, failures) == (True, [])
+    pinned, failures = check([unsealed])  # alone, an unsealed pin is compared as before
+    assert failures and "not the one the anchor file pins" in failures[0]
+
+
+def test_a_record_that_cannot_be_written_does_not_keep_the_others_from_the_file(
+        sqlite_engine: Engine, tmp_path: Path) -> None:
+    """Issue 24 review: when one pending record failed, the ones after it were dropped
+    without a word. Each is tried; the error names every record not written."""
+    from riskdesk.errors import ConfigurationError
+
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the anchor folder should be", encoding="utf-8")
+    good = tmp_path / "share" / "anchors.jsonl"
+    records = [(blocked / "a.jsonl", {"kind": "anchor", "seq": 1}),
+               (good, {"kind": "anchor", "seq": 2}),
+               (blocked / "b.jsonl", {"kind": "admin-key", "user": "admin"})]
+    with pytest.raises(ConfigurationError) as failed:
+        with unit_of_work(sqlite_engine) as session:
+            for path, record in records:
+                anchor_file.append_after_commit(session, path, record)
+    assert [r["seq"] for r in anchor_file.read_records(good)] == [2]
+    message = str(failed.value)
+    assert "2 anchor file record(s)" in message
+    assert "anchor record to" in message and "admin-key record to" in message

@@ -14,6 +14,7 @@ from sqlalchemy.engine import make_url
 from sqlmodel import col, select
 
 from riskdesk.domain.audit import AuditEvent
+from riskdesk.domain.users import AppSetting
 from riskdesk.errors import PermissionDenied
 from riskdesk.security.signing import Signer
 from riskdesk.services.actor import Actor
@@ -29,9 +30,12 @@ from tests.helpers import run_cli
 def _forge(engine: Engine, claimed: Actor, action: str, after: dict[str, Any],
            signer: Signer | None = None, entity_id: int | str = 1) -> int:
     """What someone holding the database role can do without the app: insert an event with a
-    correct hash, linked to the head, and move the head; signed with ``signer`` when given."""
+    correct hash, linked to the head, and move the head; signed with ``signer`` when given
+    (bound to this database's identity, as the app signs)."""
     with engine.begin() as conn:
         seq, prev = conn.execute(text("SELECT seq, hash FROM audit_head WHERE id = 1")).one()
+        database = conn.execute(select(AppSetting.value).where(  # type: ignore[call-overload]
+            col(AppSetting.key) == anchor_file.DATABASE_SETTING)).scalar_one_or_none()
         ev = trail._chained(seq + 1, prev, utcnow(), claimed, action, "case" if action.startswith(
             "case.") else "user", entity_id, None, after)
         conn.execute(AuditEvent.__table__.insert().values({  # type: ignore[attr-defined]
@@ -39,7 +43,7 @@ def _forge(engine: Engine, claimed: Actor, action: str, after: dict[str, Any],
             "action": ev.action, "entity_type": ev.entity_type, "entity_id": ev.entity_id,
             "before": ev.before, "after": ev.after, "prev_hash": ev.prev_hash, "hash": ev.hash,
             "canonical": ev.canonical,
-            "signature": signer.sign(ev.canonical) if signer is not None else None}))
+            "signature": signer.sign(ev.canonical, database) if signer is not None else None}))
         conn.execute(text("UPDATE audit_head SET seq = :s, hash = :h WHERE id = 1"),
                      {"s": ev.seq, "h": ev.hash})
     return ev.seq
@@ -181,7 +185,7 @@ def test_a_key_without_an_administrators_countersignature_is_not_trusted(
                   {"u": mallory.id})
     with unit_of_work(engine) as s:
         signing_keys.countersign(s, actors["admin"], mallory.id or 0,
-                                 fingerprint=fingerprint[:8])
+                                 fingerprint=fingerprint)
     with unit_of_work(engine) as s:
         later = trail.append(s, signed_in, "case.decide", "case", 1,
                              after={"decision": "decline"}).seq
@@ -272,7 +276,10 @@ def test_cli_verify_exits_2_on_a_forged_decision(sqlite_engine: Engine,
                                                  sqlite_actors: dict[str, Actor],
                                                  sqlite_path: Path) -> None:
     ok = run_cli("audit", "verify", "--db", str(sqlite_path))
-    assert ok.returncode in (0, 1) and "signed event(s) verified" in ok.stdout, ok.stderr
+    # the template's users: intact and signed, but never anchored outside the chain (the
+    # anchor file pins the root key only): exit 1, exactly
+    assert ok.returncode == 1 and "signed event(s) verified" in ok.stdout, ok.stderr
+    assert "nothing outside the chain vouches for it" in ok.stderr
     seq = _forge(sqlite_engine, sqlite_actors["senior"], "case.check.confirm",
                  _decision(sqlite_actors))
     sqlite_engine.dispose()
@@ -341,12 +348,20 @@ def test_cli_countersigns_a_new_users_key(tmp_path: Path) -> None:
     assert listed.returncode == 0, listed.stderr
     fingerprint = next(line.split("\t")[1] for line in listed.stdout.splitlines()
                        if line.startswith("bob\t"))
-    done = run_cli("user", "countersign", "bob", "--fingerprint", fingerprint[:8], "--db", db,
+    short = run_cli("user", "countersign", "bob", "--fingerprint", fingerprint[:8], "--db", db,
+                    "--user", "root", env=env)  # 32 bits: a key could be made to match them
+    assert short.returncode != 0 and "whole fingerprint" in short.stderr, short.stderr
+    spoken = " ".join(fingerprint[i:i + 4] for i in range(0, len(fingerprint), 4))
+    done = run_cli("user", "countersign", "bob", "--fingerprint", spoken, "--db", db,
                    "--user", "root", env=env)
     assert done.returncode == 0 and "countersigned by root" in done.stdout, done.stderr
+    assert "ADMINISTRATOR" not in done.stdout
+    # signed: bob's role change (signed by root) and the countersignature; nothing outside the
+    # chain vouches for this new database yet (no anchor): exit 1 and its warning, exactly
     verified = run_cli("audit", "verify", "--db", db)
-    assert verified.returncode in (0, 1) and "1 signed event(s) verified" in verified.stdout, \
-        verified.stderr
+    assert verified.returncode == 1, verified.stdout + verified.stderr
+    assert "2 signed event(s) verified" in verified.stdout, verified.stdout
+    assert "nothing outside the chain vouches for it" in verified.stderr
 
 
 def test_the_key_escrow_export_pins_the_first_administrators_key(
@@ -358,3 +373,198 @@ def test_the_key_escrow_export_pins_the_first_administrators_key(
                   env={"RISKDESK_PASSWORD": PASSWORD})
     assert out.returncode == 0, out.stderr
     assert f"admin-key admin {admin.signer.public_key}" in out.stdout
+
+
+def _last(engine: Engine, action: str, user_id: int | None) -> int:
+    with unit_of_work(engine, write=False) as s:
+        return int(s.exec(select(AuditEvent.seq).where(
+            col(AuditEvent.action) == action, col(AuditEvent.entity_id) == str(user_id))
+            .order_by(col(AuditEvent.seq).desc())).first() or 0)
+
+
+def test_an_admin_role_written_with_sql_makes_no_administrators_key(
+        engine: Engine, actors: dict[str, Actor]) -> None:
+    """Issue 24 review (HIGH): verify took a key for an administrator's when its
+    countersignature said "admin": True, a flag read from the user_role table, which the
+    application role can write. Officer bob gives himself the admin role with SQL, an honest
+    administrator countersigns his new key (the table calls him an administrator), then bob
+    registers a key in the senior officer's name, countersigns it with his own key and
+    confirms a decision as senior: every forged step fails, and the countersignature that
+    repeated the forged role is named. Who is an administrator comes from signed role
+    changes only."""
+    from riskdesk.security import signing
+
+    with unit_of_work(engine) as s:
+        bob_row = users.create_user(s, actors["admin"], username="bob", password=PASSWORD,
+                                    roles=["officer"])
+    with engine.begin() as conn:  # the application role may write user_role
+        conn.execute(text("INSERT INTO user_role (user_id, role) VALUES (:u, 'admin')"),
+                     {"u": bob_row.id})
+    with unit_of_work(engine) as s:
+        bob = users.sign_in(s, "bob", PASSWORD, channel="test")
+    assert bob is not None and bob.signer is not None
+    with unit_of_work(engine, write=False) as s:  # what the countersign dialog and CLI show
+        shown = signing_keys.pending_key(s, actors["admin"], bob_row.id or 0)
+        assert shown is not None and shown.admin
+    with unit_of_work(engine) as s:
+        signing_keys.countersign(s, actors["admin"], bob_row.id or 0,
+                                 fingerprint=bob.signer.fingerprint)
+    honest = _last(engine, "user.key.countersign", bob_row.id)
+    senior = actors["senior"]
+    fake = signing.new_signer()  # bob's key for "senior"
+    registered = _forge(engine, senior, "user.key.register", {
+        "fingerprint": fake.fingerprint, "public_key": fake.public_key, "root": False},
+        signer=fake, entity_id=senior.user_id or 0)
+    vouched = _forge(engine, bob, "user.key.countersign", {
+        "user": "senior", "fingerprint": fake.fingerprint, "public_key": fake.public_key,
+        "admin": False}, signer=bob.signer, entity_id=senior.user_id or 0)
+    confirmed = _forge(engine, senior, "case.check.confirm", _decision(actors), signer=fake)
+    failed = _failed(_check(engine))
+    assert set(failed) == {honest, vouched, confirmed} and registered not in failed
+    assert "calls bob an administrator" in failed[honest]
+    assert "not an administrator's" in failed[vouched]
+    assert "no administrator had countersigned" in failed[confirmed]
+
+
+def test_a_role_change_signed_by_an_administrator_makes_one(
+        engine: Engine, actors: dict[str, Actor]) -> None:
+    """The other side of the above: an administrator made through the app (a signed role
+    change) countersigns keys that verify trusts; a role change with no signature, written
+    with SQL, makes nobody an administrator."""
+    with unit_of_work(engine) as s:
+        users.create_user(s, actors["admin"], username="admin2", password=PASSWORD,
+                          roles=["admin"])
+    admin2 = sign_in_countersigned(engine, "admin2", actors["admin"])
+    with unit_of_work(engine) as s:
+        users.create_user(s, actors["admin"], username="carol", password=PASSWORD,
+                          roles=["officer"])
+    carol = sign_in_countersigned(engine, "carol", admin2)  # vouched for by admin2
+    unsigned = _forge(engine, actors["admin"], "user.roles_change",
+                      {"roles": ["admin", "officer"]}, entity_id=carol.user_id or 0)
+    check = _check(engine)
+    assert _failed(check).keys() == {unsigned} and "no signature" in _failed(check)[unsigned]
+
+
+def test_the_root_key_goes_to_the_trails_first_administrator_not_the_role_table(
+        engine: Engine) -> None:
+    """Issue 24 review: the root key went to the first user to sign in whom the user_role
+    table calls an administrator. An officer who writes himself that role with SQL and signs
+    in before the administrator gets a pending key; the administrator's is the root."""
+    from riskdesk.domain.users import UserKey
+
+    with unit_of_work(engine) as s:
+        first = users.create_user(s, None, username="first", password=PASSWORD,
+                                  roles=["admin"])
+        creator = Actor(first.id, "first", frozenset({"admin"}))
+        bob_row = users.create_user(s, creator, username="bob", password=PASSWORD,
+                                    roles=["officer"])
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO user_role (user_id, role) VALUES (:u, 'admin')"),
+                     {"u": bob_row.id})
+    with unit_of_work(engine) as s:
+        assert users.sign_in(s, "bob", PASSWORD, channel="test") is not None
+    with unit_of_work(engine) as s:
+        assert users.sign_in(s, "first", PASSWORD, channel="test") is not None
+    with unit_of_work(engine, write=False) as s:
+        keys = {k.user_id: (k.root, k.status) for k in s.exec(select(UserKey))}
+    assert keys == {first.id: (True, "active"), bob_row.id: (False, "pending")}
+    check = _check(engine)
+    assert check.ok and check.root_pinned is True
+
+
+def test_a_malformed_key_registration_is_a_failure_not_a_crash(
+        sqlite_engine: Engine, sqlite_actors: dict[str, Actor], sqlite_path: Path) -> None:
+    """Issue 24 review: a key registration whose public key is not 32 bytes of base64 ("a")
+    made verify raise (exit 1 and a traceback); it is a failure named by its event, exit 2."""
+    officer = sqlite_actors["officer"]
+    bad = _forge(sqlite_engine, officer, "user.key.register", {
+        "fingerprint": "0" * 32, "public_key": "a", "root": False}, signer=officer.signer,
+        entity_id=officer.user_id or 0)
+    short = _forge(sqlite_engine, officer, "user.key.register", {
+        "fingerprint": "0" * 32, "public_key": "AAAA", "root": False}, signer=officer.signer,
+        entity_id=officer.user_id or 0)  # valid base64, 3 bytes
+    failed = _failed(_check(sqlite_engine))
+    assert set(failed) == {bad, short} and "32 bytes" in failed[bad]
+    sqlite_engine.dispose()
+    caught = run_cli("audit", "verify", "--db", str(sqlite_path))
+    assert caught.returncode == 2, caught.stdout + caught.stderr
+    assert "Traceback" not in caught.stderr
+    assert f"event {bad} (user.key.register by officer)" in caught.stderr
+
+
+def test_a_revoked_or_lost_key_is_refused_as_such_and_a_lost_one_audited(
+        engine: Engine, actors: dict[str, Actor]) -> None:
+    """Issue 24 review: a revoked or lost key was refused with "an administrator must
+    countersign it", and a key that no longer opened was marked lost with no audit event."""
+    from riskdesk.security import passwords
+
+    officer, senior = actors["officer"], actors["senior"]
+    with unit_of_work(engine) as s:
+        signing_keys.revoke(s, actors["admin"], officer.user_id or 0, reason="left")
+    with pytest.raises(PermissionDenied, match="was revoked") as refused, \
+            unit_of_work(engine) as s:
+        trail.append(s, officer, "case.decide", "case", 1, after={"decision": "approve"})
+    assert "must countersign it" not in str(refused.value)
+    # the senior's password hash replaced outside the app: the key no longer opens
+    other, _ = passwords.hash_and_key("another-password-1")
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE app_user SET password_hash = :h WHERE id = :u"),
+                     {"h": other, "u": senior.user_id})
+    with unit_of_work(engine) as s:
+        renewed = users.sign_in(s, "senior", "another-password-1", channel="test")
+    assert renewed is not None and renewed.signer is not None
+    assert senior.signer is not None
+    with unit_of_work(engine, write=False) as s:
+        lost = s.exec(select(AuditEvent).where(col(AuditEvent.action) == "user.key.lost")).one()
+    assert lost.entity_id == str(senior.user_id)
+    assert senior.signer.fingerprint in (lost.after or "")
+    with pytest.raises(PermissionDenied, match="was lost"), unit_of_work(engine) as s:
+        trail.append(s, senior, "case.decide", "case", 1, after={"decision": "approve"})
+
+
+def test_an_event_signed_in_a_copy_of_the_database_does_not_verify_in_the_original(
+        sqlite_engine: Engine, sqlite_actors: dict[str, Actor], sqlite_path: Path) -> None:
+    """Issue 24 review: a signature covered the event's text only, so a decision signed in a
+    copy (staging, a restored backup) could be inserted into production and verify there.
+    Signatures are now bound to the database's identity."""
+    import shutil
+
+    from riskdesk.storage.engine import make_engine
+
+    sqlite_engine.dispose()
+    copy_path = sqlite_path.with_name("staging.sqlite")
+    shutil.copyfile(sqlite_path, copy_path)
+    staging = make_engine(str(copy_path))
+    try:
+        with unit_of_work(staging) as s:  # the copy is a database of its own
+            row = s.get(AppSetting, anchor_file.DATABASE_SETTING)
+            assert row is not None
+            row.value = uuid.uuid4().hex
+        with unit_of_work(staging) as s:  # signed by the senior's real key, in the copy
+            ev = trail.append(s, sqlite_actors["senior"], "case.check.confirm", "case", 1,
+                              after=_decision(sqlite_actors))
+            replayed = {c: getattr(ev, c) for c in (
+                "seq", "at", "actor_id", "actor", "action", "entity_type", "entity_id",
+                "before", "after", "prev_hash", "hash", "canonical", "signature")}
+    finally:
+        staging.dispose()
+    with sqlite_engine.begin() as conn:  # replayed into the original, head moved
+        conn.execute(AuditEvent.__table__.insert().values(replayed))  # type: ignore[attr-defined]
+        conn.execute(text("UPDATE audit_head SET seq = :s, hash = :h WHERE id = 1"),
+                     {"s": replayed["seq"], "h": replayed["hash"]})
+    failed = _failed(_check(sqlite_engine))
+    assert set(failed) == {replayed["seq"]}
+    assert "does not hold for this database" in failed[replayed["seq"]]
+    # an unbound signature (the form from before the binding) after bound ones: refused too
+    old_form = _forge(sqlite_engine, sqlite_actors["senior"], "case.decide",
+                      {"decision": "approve"})
+    with sqlite_engine.begin() as conn:
+        conn.execute(text("DROP TRIGGER audit_event_no_update"))
+        canonical = conn.execute(text("SELECT canonical FROM audit_event WHERE seq = :s"),
+                                 {"s": old_form}).scalar_one()
+        senior = sqlite_actors["senior"].signer
+        assert senior is not None
+        conn.execute(text("UPDATE audit_event SET signature = :g WHERE seq = :s"),
+                     {"g": senior.sign(canonical), "s": old_form})
+    failed = _failed(_check(sqlite_engine))
+    assert "replayed from an older copy" in failed[old_form]

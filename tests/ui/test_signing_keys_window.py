@@ -40,7 +40,8 @@ def test_the_users_screen_countersigns_a_new_key(qtbot: Any, sqlite_engine: Engi
     screen.select_user("admin")
     assert not screen.buttons["countersign"].isEnabled()  # never one's own key
     screen.select_user("newbie")
-    dialogs.typed = ["00000000", newbie.signer.fingerprint[:10]]
+    fingerprint = newbie.signer.fingerprint
+    dialogs.typed = ["0" * 32, " ".join(fingerprint[i:i + 4] for i in range(0, 32, 4))]
     qtbot.mouseClick(screen.buttons["countersign"], Qt.MouseButton.LeftButton)
     assert dialogs.errors and "fingerprint does not match" in dialogs.errors[-1][1]
     screen.select_user("newbie")

@@ -71,6 +71,8 @@ def unlock_at_sign_in(session: Session, who: Actor, kek: bytes) -> Actor:
                     key.fingerprint, who.username)
         key.status, key.changed_at = "lost", utcnow(session)
         session.add(key)
+        audit.append(session, who, "user.key.lost", "user", who.user_id, after={
+            "fingerprint": key.fingerprint, "reason": "cannot be unlocked with this password"})
     return _register(session, who, kek)
 
 
@@ -78,7 +80,11 @@ def _register(session: Session, who: Actor, kek: bytes) -> Actor:
     user_id = who.user_id
     assert user_id is not None
     signer = signing.new_signer()
-    root = _is_admin(session, user_id) and not _has_root(session)
+    # The root goes to an administrator of the trail's setting-up role history, never to
+    # whoever the user_role table (which the application role can write) calls one.
+    from riskdesk.services.audit.signatures import setting_up_admins
+
+    root = not _has_root(session) and user_id in setting_up_admins(session)
     now = utcnow(session)
     session.add(UserKey(user_id=user_id, fingerprint=signer.fingerprint,
                         public_key=signer.public_key, wrapped=signing.wrap(signer, kek, user_id),
@@ -88,11 +94,12 @@ def _register(session: Session, who: Actor, kek: bytes) -> Actor:
     audit.append(session, who, "user.key.register", "user", user_id, after={
         "fingerprint": signer.fingerprint, "public_key": signer.public_key, "root": root})
     if root:
-        from riskdesk.services.audit import anchor_file
+        from riskdesk.services.audit import anchor_file, anchors
 
-        anchor_file.append_after_commit(session, anchor_file.configured_path(session), {
+        anchor_file.append_after_commit(session, anchor_file.configured_path(session),
+                                        anchors.seal_admin_key({
             "kind": "admin-key", "user": who.username, "public_key": signer.public_key,
-            "at": now.isoformat(), "database": anchor_file.database_id(session, create=True)})
+            "at": now.isoformat(), "database": anchor_file.database_id(session, create=True)}))
     return who
 
 
@@ -117,7 +124,8 @@ def _username(session: Session, user_id: int) -> str:
 
 def countersign(session: Session, actor: Actor, user_id: int, *, fingerprint: str) -> UserKey:
     """An administrator vouches that the pending key with this fingerprint is the user's (the
-    fingerprint as the user reads it out, at least its first 8 digits)."""
+    whole fingerprint as the user reads it out: 32 hex digits, spaces and dashes ignored; a
+    shorter prefix could be matched by a key made to match it)."""
     require(actor, Action.USER_MANAGE)
     if actor.user_id == user_id:
         raise PermissionDenied(translate(
@@ -125,14 +133,18 @@ def countersign(session: Session, actor: Actor, user_id: int, *, fingerprint: st
             "administrator."))
     name = _username(session, user_id)
     key = current_key(session, user_id)
-    wanted = fingerprint.strip().lower().replace(" ", "")
+    wanted = "".join(fingerprint.split()).replace("-", "").lower()
     if key is None or key.status != "pending":
         raise InvalidInput(translate("Users", "{user} has no signing key waiting for a "
                                      "countersignature.").format(user=name))
-    if len(wanted) < 8 or not key.fingerprint.startswith(wanted):
+    if len(wanted) != len(key.fingerprint):
         raise InvalidInput(translate(
-            "Users", "The fingerprint does not match the key {user} registered ({fp}...): "
-            "ask {user} to read it out again.").format(user=name, fp=key.fingerprint[:8]))
+            "Users", "Type the whole fingerprint ({n} characters) as {user} reads it out; "
+            "you typed {got}.").format(n=len(key.fingerprint), user=name, got=len(wanted)))
+    if wanted != key.fingerprint:
+        raise InvalidInput(translate(
+            "Users", "The fingerprint does not match the key {user} registered: ask {user} "
+            "to read it out again.").format(user=name))
     _not_who_set_the_password(session, actor, user_id, name)
     admin = _is_admin(session, user_id)
     key.status, key.countersigned_by, key.changed_at = "active", actor.username, \
@@ -193,16 +205,33 @@ class KeyRow:
     status: str
     created_at: datetime
     countersigned_by: str
+    admin: bool = False  # the user holds the admin role: countersigning makes an admin's key
+
+    @property
+    def grouped(self) -> str:
+        return signing.grouped(self.fingerprint)
 
 
 def key_rows(session: Session, actor: Actor, *, pending_only: bool = False) -> list[KeyRow]:
     require(actor, Action.USER_MANAGE)
     names = {uid: name for uid, name in session.execute(select(User.id, User.username))}
+    admins = set(session.exec(select(UserRole.user_id).where(
+        col(UserRole.role) == Role.ADMIN.value)))
     query = select(UserKey).order_by(col(UserKey.id))
     if pending_only:
         query = query.where(col(UserKey.status) == "pending")
     return [KeyRow(names.get(k.user_id, "?"), k.fingerprint, k.status, k.created_at,
-                   k.countersigned_by) for k in session.exec(query)]
+                   k.countersigned_by, k.user_id in admins) for k in session.exec(query)]
+
+
+def pending_key(session: Session, actor: Actor, user_id: int) -> KeyRow | None:
+    """The user's key awaiting a countersignature, as the countersign dialog shows it."""
+    require(actor, Action.USER_MANAGE)
+    key = current_key(session, user_id)
+    if key is None or key.status != "pending":
+        return None
+    return KeyRow(_username(session, user_id), key.fingerprint, key.status, key.created_at,
+                  key.countersigned_by, _is_admin(session, user_id))
 
 
 def root_key(session: Session) -> tuple[str, str] | None:
@@ -223,4 +252,4 @@ def pending_note(session: Session, actor: Actor) -> str:
         return ""
     return translate("Users", "your signing key {fp} awaits an administrator's "
                      "countersignature: read this fingerprint out to them; until then you "
-                     "cannot record decisions.").format(fp=key.fingerprint)
+                     "cannot record decisions.").format(fp=signing.grouped(key.fingerprint))

@@ -174,12 +174,20 @@ def _drop_pending(session: Session) -> None:
 def _write_pending(session: Session) -> None:
     pending: list[tuple[Path, dict[str, object]]] = session.info.get(_PENDING, [])
     items, pending[:] = list(pending), []
-    for path, record in items:
+    unwritten: list[str] = []
+    first: OSError | None = None
+    for path, record in items:  # one that fails does not keep the others from the file
         try:
             append_record(path, record)
         except OSError as exc:
-            log.error("anchor file %s not written: %s", path, exc)
-            raise ConfigurationError(translate(
-                "Audit", "The change was saved, but the anchor file {file} could not be "
-                "written ({error}): check the anchor folder (riskdesk audit anchor --folder), "
-                "then run riskdesk audit anchor.").format(file=path, error=exc.strerror or exc)) from exc
+            log.error("anchor file %s not written (%s record): %s", path, record.get("kind"),
+                      exc)
+            first = first or exc
+            unwritten.append(translate("Audit", "{kind} record to {file} ({error})").format(
+                kind=record.get("kind"), file=path, error=exc.strerror or exc))
+    if first is not None:
+        raise ConfigurationError(translate(
+            "Audit", "The change was saved, but {n} anchor file record(s) could not be "
+            "written: {records}. Check the anchor folder (riskdesk audit anchor --folder), "
+            "then run riskdesk audit anchor.").format(
+            n=len(unwritten), records="; ".join(unwritten))) from first

@@ -145,6 +145,49 @@ def _mac(key: bytes, seq: int, digest: str) -> str:
     return hmac.new(key, f"{seq}:{digest}".encode(), hashlib.sha256).hexdigest()
 
 
+def _admin_key_mac(key: bytes, record: dict[str, object]) -> str:
+    text = "admin-key|{}|{}|{}".format(record.get("database"), record.get("user"),
+                                       record.get("public_key"))
+    return hmac.new(key, text.encode(), hashlib.sha256).hexdigest()
+
+
+def seal_admin_key(record: dict[str, object]) -> dict[str, object]:
+    """An admin-key record (the pinned first administrator's key) sealed with the anchor key
+    when this workstation holds it: without the key nobody can pin another key for this
+    database in the anchor file. Unsealed without the key (docs/security.md says what holds
+    then)."""
+    key = _key()
+    out = {k: v for k, v in record.items() if k not in ("mac", "key_id")}
+    if key is not None:
+        out["key_id"], out["mac"] = key[0], _admin_key_mac(key[1], out)
+    return out
+
+
+def admin_key_pins(records: list[dict[str, object]], database: str | None
+                   ) -> tuple[list[tuple[object, object]], list[str]]:
+    """(user, public key) the anchor file pins for ``database`` (or for no database), and the
+    pins whose seal does not hold. Where a seal under this workstation's anchor key holds,
+    only sealed pins count: an unsealed record added beside them pins nothing."""
+    key = _key()
+    sealed: list[tuple[object, object]] = []
+    other: list[tuple[object, object]] = []
+    forged: list[str] = []
+    for rec in records:
+        if rec.get("kind") != "admin-key" or rec.get("database") not in (None, database):
+            continue
+        pin = (rec.get("user"), rec.get("public_key"))
+        mac = rec.get("mac")
+        if key is not None and rec.get("key_id") == key[0] and isinstance(mac, str):
+            if hmac.compare_digest(mac, _admin_key_mac(key[1], rec)):
+                sealed.append(pin)
+            else:
+                forged.append(translate("Audit", "the anchor file's pin of {user}'s key has a "
+                                        "forged seal").format(user=rec.get("user")))
+        else:
+            other.append(pin)
+    return (sealed or other), forged
+
+
 @dataclass(frozen=True)
 class AnchorMark:
     """An anchor just made: the head it seals, its keyed seal (None without the key) and the
@@ -204,10 +247,12 @@ def keyed_anchors(session: Session) -> tuple[list[Anchor], list[str], int]:
     return good, bad, unchecked
 
 
-def file_anchors(session: Session, path: Path) -> tuple[list[Anchor], list[str], int]:
+def file_anchors(session: Session, path: Path, database: str | None = None
+                 ) -> tuple[list[Anchor], list[str], int]:
     """(this database's anchors in the anchor file, seals there that do not hold, the
-    anchors of other databases)."""
-    database = anchor_file.database_id(session)
+    anchors of other databases). ``database``: the identity to look for (default: the one
+    this database names itself by)."""
+    database = database or anchor_file.database_id(session)
     key = _key()
     mine: list[Anchor] = []
     bad: list[str] = []
@@ -351,15 +396,34 @@ def _report_event(session: Session, seq: int, report_id: int, d: dict[str, objec
         session.expunge(row)
 
 
+def _identity_findings(session: Session, database: str, path: Path, mine: int,
+                       other: int) -> list[str]:
+    found = []
+    own = anchor_file.database_id(session)
+    if own != database:
+        found.append(translate(
+            "Audit", "this database names itself {own}, not {database} (the identity its "
+            "monthly reports print)").format(own=own or "-", database=database))
+    if not mine and other:
+        found.append(translate(
+            "Audit", "the anchor file {file} holds no anchor of database {database}, only "
+            "{n} of other databases").format(file=path, database=database, n=other))
+    return found
+
+
 def check_all(session: Session, extra: list[Anchor] | None = None, *,
-              anchors: Path | None = None) -> AnchorCheck:
+              anchors: Path | None = None, database: str | None = None) -> AnchorCheck:
     """The chain (already verified) against everything that vouches for it: the chain's own
     anchor and report events against their rows and files, the heads of the archived
     monthly reports, the keyed anchors, the anchor file (``anchors``, by default the
-    configured one) and the reports an auditor brings (``extra``)."""
+    configured one) and the reports an auditor brings (``extra``). ``database``: the
+    identity the auditor knows this database by (printed on its monthly reports); without
+    it the database's own word is taken, which whoever writes the database can change."""
     path = anchors or anchor_file.configured_path(session)
     keyed, forged, unchecked = keyed_anchors(session)
-    filed, file_bad, other = file_anchors(session, path)
+    filed, file_bad, other = file_anchors(session, path, database)
+    if database is not None:
+        forged = forged + _identity_findings(session, database, path, len(filed), other)
     cross = cross_check(session)
     outside = [*report_anchors(session), *keyed, *filed, *(extra or [])]
     return AnchorCheck(len(outside), forged + file_bad + cross.failures + check(

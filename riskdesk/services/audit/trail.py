@@ -10,7 +10,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -60,9 +60,15 @@ SIGNED_ACTIONS = frozenset({
     "complaint.close", "complaint.withdraw", "complaint.special_approved",
     "finding.import", "finding.follow_up",
     "user.roles_approved", "user.roles_rejected", "user.activate", "user.deactivate",
-    "user.password_reset",
+    "user.password_reset", "user.roles_change", "user.roles_requested",
     "user.key.register", "user.key.countersign", "user.key.revoke",
 })
+# The events that change a user's roles: `audit verify` decides who is an administrator from
+# these alone (signed by an administrator's trusted key), never from the user_role table the
+# application role can write. While a database has no signing key yet (setting up: the first
+# administrator created without signing in, and the users they add before their first
+# sign-in) they are recorded unsigned; verify trusts those by the chain alone.
+ROLE_ACTIONS = frozenset({"user.roles_change", "user.roles_requested", "user.roles_approved"})
 
 
 def sha256_hex(text: str) -> str:
@@ -109,12 +115,22 @@ def append(
     head = _locked_head(session)
     ev = _chained(head.seq + 1, head.hash, utcnow(session), actor, action, entity_type,
                   entity_id, before, after)
-    if action in SIGNED_ACTIONS:
+    if action in SIGNED_ACTIONS and not _setting_up(session, actor, action):
         ev.signature = _signature(session, actor, action, ev.canonical)
     head.seq, head.hash = ev.seq, ev.hash
     session.add(ev)
     session.flush()
     return ev
+
+
+def _setting_up(session: Session, actor: Actor, action: str) -> bool:
+    """A role change recorded unsigned: by an actor holding no key, while the database has no
+    signing key at all (before its first administrator's first sign-in)."""
+    if action not in ROLE_ACTIONS or actor.signer is not None:
+        return False
+    from riskdesk.domain.users import UserKey
+
+    return session.execute(select(col(UserKey.id)).limit(1)).first() is None
 
 
 def _signature(session: Session, actor: Actor, action: str, text: str) -> str:
@@ -132,12 +148,26 @@ def _signature(session: Session, actor: Actor, action: str, text: str) -> str:
     if action != "user.key.register":
         key = session.execute(select(UserKey).where(
             col(UserKey.fingerprint) == signer.fingerprint)).scalar_one_or_none()
+        if key is not None and key.user_id == actor.user_id and key.status in (
+                "revoked", "lost"):
+            raise PermissionDenied((translate(
+                "Audit", "The signing key of {user} was revoked by an administrator: it signs "
+                "nothing more. Sign in again to make a new key, then have an administrator "
+                "countersign it.") if key.status == "revoked" else translate(
+                "Audit", "The signing key of {user} was lost (it no longer opens with their "
+                "password): sign in again to make a new key, then have an administrator "
+                "countersign it.")).format(user=actor.username))
         if key is None or key.user_id != actor.user_id or key.status != "active":
             raise PermissionDenied(translate(
                 "Audit", "The signing key of {user} is not active: an administrator must "
                 "countersign it (riskdesk user countersign) before {user} records decisions.")
                 .format(user=actor.username))
-    return signer.sign(text)
+    from sqlmodel import Session as SQLModelSession
+
+    from riskdesk.services.audit.anchor_file import database_id
+
+    # bound to this database's identity: an event signed in a copy does not verify here
+    return signer.sign(text, database_id(cast(SQLModelSession, session), create=True))
 
 
 def append_many(session: Session, actor: Actor, action: str, entity_type: str,
