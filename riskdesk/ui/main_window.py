@@ -50,6 +50,7 @@ from riskdesk.ui.idle_lock import IdleLock
 from riskdesk.ui.loans.portfolio import PortfolioTab
 from riskdesk.ui.operations import query, reads_op, write_op
 from riskdesk.ui.reports import ReportsTab
+from riskdesk.ui.table_tools import equip_table
 from riskdesk.ui.worker import BackgroundTask, run_task
 
 
@@ -77,6 +78,9 @@ class MainWindow(QMainWindow):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # fitted, kept per user, and "Export to Excel/CSV" in its context menu (issue 28)
+        equip_table(self.table, backend, self.dialogs, key="applications",
+                    title=self.tr("Applications"))
         self.cases_model = CasesModel(backend, self)
         self.cases_table = QTableView(self)
         self.cases_table.setModel(self.cases_model)
