@@ -214,7 +214,6 @@ class MainWindow(QMainWindow):
         self.table.resizeColumnsToContents()
         self.cases_table.resizeColumnsToContents()
         restore_header(self.cases_table.horizontalHeader(), actor.username, "queue")
-        restore_header(self.table.horizontalHeader(), actor.username, "applications")
         self._update_empty()
         idle_minutes = backend.lookup(app_settings.idle_lock_minutes)
         self.idle_lock = IdleLock(self, backend, idle_minutes) if pack is None else None
@@ -639,7 +638,6 @@ class MainWindow(QMainWindow):
         self._counts_generation += 1  # a count still running reports to nobody
         QSettings().setValue("main/geometry", self.saveGeometry())
         save_header(self.cases_table.horizontalHeader(), self.actor.username, "queue")
-        save_header(self.table.horizontalHeader(), self.actor.username, "applications")
         for dialog in list(self.case_windows):  # their drafts are saved as they close
             dialog.close()
         if not self._signed_out and self.pack is None:
