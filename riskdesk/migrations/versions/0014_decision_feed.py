@@ -74,6 +74,8 @@ def upgrade() -> None:
                             sa.column('exported_to', sa.BigInteger)),
                    [{'id': 1, 'seq': 0, 'exported_to': 0}])
     op.execute(VIEW)
+    if op.get_context().as_sql:  # the DBA's offline script: an empty database has no
+        return  # decisions to number (a database with decisions is upgraded online)
     from sqlalchemy.orm import Session
 
     from riskdesk.services.feed.records import backfill
