@@ -53,6 +53,8 @@ class MonthPicker(QWidget):
         self._last_sent = self.month()
 
     def _fill_years(self) -> None:
+        from riskdesk.ui.fit import keep_items_whole
+
         keep = self.year_box.currentData()
         self.year_box.blockSignals(True)
         self.year_box.clear()
@@ -61,6 +63,8 @@ class MonthPicker(QWidget):
         index = self.year_box.findData(keep)
         self.year_box.setCurrentIndex(index if index >= 0 else self.year_box.count() - 1)
         self.year_box.blockSignals(False)
+        keep_items_whole(self.year_box)  # every year and month reads whole in either language
+        keep_items_whole(self.month_box)
 
     def set_range(self, first: str, last: str) -> None:
         """Only months from ``first`` to ``last`` ("YYYY-MM", both included) can be chosen."""

@@ -36,6 +36,7 @@ from riskdesk.services.permissions import Action, allowed
 from riskdesk.services.reporting import archive as reports
 from riskdesk.tasks import TaskState
 from riskdesk.ui.dialogs import Dialogs
+from riskdesk.ui.fit import keep_items_whole
 from riskdesk.ui.formats import datetime_text
 from riskdesk.ui.i18n import install_catalogues
 from riskdesk.ui.month_picker import MonthPicker
@@ -146,6 +147,7 @@ class ReportsTab(QWidget):
         self.zoom.addItem(self.tr("Fit width"), 0.0)
         for percent in (50, 75, 100, 125, 150, 200):
             self.zoom.addItem(f"{percent} %", percent / 100)
+        keep_items_whole(self.zoom)
         self.zoom.currentIndexChanged.connect(lambda _i: self._draw_pages())
         zoom_row = QHBoxLayout()
         zoom_row.addWidget(QLabel(self.tr("Zoom"), self))
