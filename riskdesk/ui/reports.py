@@ -200,7 +200,9 @@ class ReportsTab(QWidget):
         zoom = float(self.zoom.currentData() or 0.0)
         natural = self.images[0].width() / 1.6
         if zoom <= 0:
-            return max(200, self.preview_area.viewport().width() - 24)
+            # the layout's margins, the border and a vertical scroll bar that may appear
+            spare = 2 * 11 + 2 + self.preview_area.verticalScrollBar().sizeHint().width()
+            return max(200, self.preview_area.viewport().width() - spare)
         return int(natural * zoom)
 
     def _draw_pages(self) -> None:

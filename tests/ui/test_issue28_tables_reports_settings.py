@@ -86,6 +86,7 @@ def test_reports_tab_month_chooser_and_preview_fits(
     qtbot.waitUntil(lambda: tab.pages_layout.count() > 0, timeout=60000)
     page = tab.pages_layout.itemAt(0).widget()
     assert page.width() <= tab.preview_area.viewport().width()  # not cut on the right
+    qtbot.waitUntil(lambda: tab.preview_area.horizontalScrollBar().maximum() == 0)
     tab.zoom.setCurrentIndex(tab.zoom.findData(2.0))
     wide = tab.pages_layout.itemAt(0).widget()
     assert wide.width() > tab.preview_area.viewport().width()  # zoomed in: it scrolls
