@@ -26,3 +26,11 @@ def keep_first_item_whole(box: QComboBox) -> None:
 def keep_items_whole(box: QComboBox) -> None:
     """For a short list (a status): every choice fits."""
     box.setMinimumWidth(max(combo_width_for(box, box.itemText(i)) for i in range(box.count())))
+
+
+def fit_combos(*boxes: QComboBox) -> None:
+    """Each box at least as wide as its widest item (a month picker's "十一月", "2026"), so no
+    choice is cut whichever is current (issue 28)."""
+    for box in boxes:
+        box.setMinimumWidth(max((combo_width_for(box, box.itemText(i))
+                                 for i in range(box.count())), default=0))

@@ -36,6 +36,7 @@ from riskdesk.services.periods import current_month
 from riskdesk.services.permissions import Action, allowed
 from riskdesk.ui.charts import PALETTE, LineChart, Series, share_ticks
 from riskdesk.ui.dialogs import Dialogs
+from riskdesk.ui.fit import fit_combos
 from riskdesk.ui.formats import (
     clock_today,
     date_format,
@@ -66,6 +67,7 @@ class PartnersTab(QWidget):
         self.position: PartnersPosition | None = None
         self.month = MonthPicker(backend.lookup(current_month), self)
         self.month.monthChanged.connect(lambda _m: self.reload())
+        fit_combos(self.month.year_box, self.month.month_box)
         self.banner = QLabel(self)
         self.banner.setWordWrap(True)
         self.banner.setVisible(False)

@@ -41,6 +41,7 @@ from riskdesk.services.postloan.policy import CATEGORIES
 from riskdesk.tasks import TaskState
 from riskdesk.ui.charts import PALETTE, BarChart, LineChart, Series, share_ticks
 from riskdesk.ui.dialogs import Dialogs
+from riskdesk.ui.fit import fit_combos
 from riskdesk.ui.formats import date_text, money, number, percent
 from riskdesk.ui.loans.loan_list import LoanListDialog
 from riskdesk.ui.month_picker import MonthPicker
@@ -73,6 +74,7 @@ class PortfolioTab(QWidget):
         self.roll_rows: list[str] = []
         self.month = MonthPicker(backend.lookup(current_month), self)
         self.month.monthChanged.connect(lambda _m: self.reload())
+        fit_combos(self.month.year_box, self.month.month_box)
         self.buttons: dict[str, QPushButton] = {}
         for key, text, slot in (("show", self.tr("Show"), self.reload),
                                 ("import", self.tr("Import loan files..."), self.import_files),
