@@ -104,6 +104,7 @@ def test_a_late_reply_is_marked_and_counted(
     assert handler == officer.username  # investigating took it
     assert f"Handler\n{handler}\n" in window.view.toPlainText()
     assert "(status: responded)" in window.view.toPlainText()  # each status change listed
+    assert f"(status: investigating; handler: {officer.username})" in window.view.toPlainText()
     # closing without the customer's reaction names what is missing in words, not codes
     window.act("close")
     assert dialogs.errors

@@ -61,6 +61,7 @@ class HistoryStep:
     actor: str
     action: str
     after: str | None
+    handler: str | None = None  # the user name of a handler the step set (issue 28)
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,16 @@ def history(session: Session, actor: Actor, complaint_id: int) -> list[HistorySt
     events = session.exec(select(AuditEvent).where(
         col(AuditEvent.entity_type) == "complaint",
         col(AuditEvent.entity_id) == str(complaint_id)).order_by(col(AuditEvent.seq))).all()
-    return [HistoryStep(e.at, e.actor, e.action, e.after) for e in events]
+    import json
+
+    names = {int(i): str(n) for i, n in session.execute(select(col(User.id),
+                                                               col(User.username)))}
+
+    def handler(after: str | None) -> str | None:
+        uid = json.loads(after).get("assignee_id") if after else None
+        return names.get(int(uid)) if uid else None
+
+    return [HistoryStep(e.at, e.actor, e.action, e.after, handler(e.after)) for e in events]
 
 
 def complaint_page(session: Session, actor: Actor, complaint_id: int) -> ComplaintPage:

@@ -245,7 +245,7 @@ class ComplaintDialog(QDialog):
             + f">{e(str(v))}</td></tr>" for k, v in rows if v)
         steps = "".join(
             f"<tr><td>{e(datetime_text(h.at))}</td><td>{e(h.actor)}: "
-            f"{e(label(h.action))}{e(self._detail(h.after))}</td></tr>"
+            f"{e(label(h.action))}{e(self._detail(h))}</td></tr>"
             for h in history)
         apps_title = self.tr("The customer's applications and cases")
         says, reply, history_title = (self.tr("What the customer says"), self.tr("Reply"),
@@ -263,17 +263,16 @@ class ComplaintDialog(QDialog):
                    if c.response else "")
                 + f"<h3>{e(history_title)}</h3><table>{steps}</table>")
 
-    def _detail(self, after: str | None) -> str:
+    def _detail(self, step: HistoryStep) -> str:
         """The step's new status and handler (every status change shown, issue 28) and its
         reason."""
-        data = json.loads(after) if after else {}
+        data = json.loads(step.after) if step.after else {}
         parts = []
         if data.get("status"):
             parts.append(self.tr("status: {status}").format(status=label(str(data["status"]))))
         if "assignee_id" in data:
-            names = dict(self.backend.lookup(cases.assignees))
-            who = names.get(data["assignee_id"]) if data["assignee_id"] else None
-            parts.append(self.tr("handler: {name}").format(name=who or self.tr("nobody")))
+            parts.append(self.tr("handler: {name}").format(
+                name=step.handler or self.tr("nobody")))
         text = data.get("reason") or ""
         if text:
             parts.append(str(text))
