@@ -2207,12 +2207,12 @@
         <translation>状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="276" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="274" />
         <source>handler: {name}</source>
         <translation>处理人：{name}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="276" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="275" />
         <source>nobody</source>
         <translation>无人</translation>
     </message>
@@ -2959,7 +2959,7 @@
     </message>
     <message>
         <location filename="../../riskdesk/ui/dialogs.py" line="21" />
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="285" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="287" />
         <source>Application files (*.csv *.xlsx);;All files (*)</source>
         <translation>申请文件 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
@@ -5489,7 +5489,7 @@
         <translation>已登录：{user}（{roles}）| {db}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="251" />
+        <location filename="../../riskdesk/ui/main_window.py" line="250" />
         <source>{view} ({n})</source>
         <translation>{view}（{n}）</translation>
     </message>
@@ -5519,291 +5519,291 @@
         <translation>决定回传</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="263" />
+        <location filename="../../riskdesk/ui/main_window.py" line="262" />
         <source>Complaints: {overdue} overdue, {soon} due within {days} days</source>
         <translation>投诉：{overdue} 件逾期，{soon} 件 {days} 天内到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="268" />
+        <location filename="../../riskdesk/ui/main_window.py" line="267" />
         <source>Decision feed: {n} not acknowledged by origination in time</source>
         <translation>决定回传：{n} 条未在规定时间内获进件系统回执</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="278" />
+        <location filename="../../riskdesk/ui/main_window.py" line="277" />
         <source>Cases: the last {n} of {total}</source>
         <translation>案件：共 {total} 件中的最后 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="281" />
+        <location filename="../../riskdesk/ui/main_window.py" line="280" />
         <source>Cases: {loaded} of {total} loaded</source>
         <translation>案件：共 {total} 件，已加载 {loaded} 件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="307" />
+        <location filename="../../riskdesk/ui/main_window.py" line="306" />
         <source>Not claimed</source>
         <translation>未领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="315" />
+        <location filename="../../riskdesk/ui/main_window.py" line="314" />
         <source>Assign cases</source>
         <translation>分派案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="315" />
+        <location filename="../../riskdesk/ui/main_window.py" line="314" />
         <source>Assign {n} case(s) to:</source>
         <translation>将 {n} 件案件分派给：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="320" />
+        <location filename="../../riskdesk/ui/main_window.py" line="319" />
         <source>Not assigned</source>
         <translation>未分派</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="338" />
+        <location filename="../../riskdesk/ui/main_window.py" line="337" />
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="339" />
+        <location filename="../../riskdesk/ui/main_window.py" line="338" />
         <source>{n} cases written to {path} (personal data masked; the export is recorded in the audit trail).</source>
         <translation>已将 {n} 件案件写入 {path}（个人信息已脱敏；本次导出已记入审计轨迹）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="343" />
+        <location filename="../../riskdesk/ui/main_window.py" line="342" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="344" />
+        <location filename="../../riskdesk/ui/main_window.py" line="343" />
         <source>Nothing was written: {error}</source>
         <translation>未写入任何内容：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="346" />
+        <location filename="../../riskdesk/ui/main_window.py" line="345" />
         <source>Exporting {file}</source>
         <translation>正在导出 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="375" />
+        <location filename="../../riskdesk/ui/main_window.py" line="374" />
         <source>No more cases in this view.</source>
         <translation>此视图中没有更多案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="391" />
-        <location filename="../../riskdesk/ui/main_window.py" line="394" />
+        <location filename="../../riskdesk/ui/main_window.py" line="390" />
+        <location filename="../../riskdesk/ui/main_window.py" line="393" />
         <source>Application {no}</source>
         <translation>申请 {no}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="395" />
+        <location filename="../../riskdesk/ui/main_window.py" line="394" />
         <source>This application has no case to open.</source>
         <translation>该申请没有可打开的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="412" />
+        <location filename="../../riskdesk/ui/main_window.py" line="411" />
         <source>the search “{text}”</source>
         <translation>搜索“{text}”</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="430" />
+        <location filename="../../riskdesk/ui/main_window.py" line="429" />
         <source>{n} people share these visible digits: add the name after the ID number to narrow the search.</source>
         <translation>有 {n} 人的身份证号可见部分相同：请在身份证号后加上姓名以缩小范围。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="443" />
+        <location filename="../../riskdesk/ui/main_window.py" line="442" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="447" />
+        <location filename="../../riskdesk/ui/main_window.py" line="446" />
         <source>Import applications...</source>
         <translation>导入申请…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="451" />
+        <location filename="../../riskdesk/ui/main_window.py" line="450" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="454" />
+        <location filename="../../riskdesk/ui/main_window.py" line="453" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="457" />
-        <location filename="../../riskdesk/ui/main_window.py" line="533" />
-        <location filename="../../riskdesk/ui/main_window.py" line="539" />
+        <location filename="../../riskdesk/ui/main_window.py" line="456" />
+        <location filename="../../riskdesk/ui/main_window.py" line="532" />
+        <location filename="../../riskdesk/ui/main_window.py" line="538" />
         <source>About riskdesk</source>
         <translation>关于 riskdesk</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="459" />
+        <location filename="../../riskdesk/ui/main_window.py" line="458" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="465" />
+        <location filename="../../riskdesk/ui/main_window.py" line="464" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="469" />
+        <location filename="../../riskdesk/ui/main_window.py" line="468" />
         <source>Settings...</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="475" />
+        <location filename="../../riskdesk/ui/main_window.py" line="474" />
         <source>Users and roles...</source>
         <translation>用户与角色…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="477" />
+        <location filename="../../riskdesk/ui/main_window.py" line="476" />
         <source>&amp;Administration</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="480" />
+        <location filename="../../riskdesk/ui/main_window.py" line="479" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="481" />
+        <location filename="../../riskdesk/ui/main_window.py" line="480" />
         <source>Open log folder</source>
         <translation>打开日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="482" />
+        <location filename="../../riskdesk/ui/main_window.py" line="481" />
         <source>The program's log: what it did and what went wrong (no personal data), for support</source>
         <translation>程序日志：记录程序做了什么、出了什么错（不含个人信息），供技术支持使用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="485" />
-        <location filename="../../riskdesk/ui/main_window.py" line="568" />
+        <location filename="../../riskdesk/ui/main_window.py" line="484" />
+        <location filename="../../riskdesk/ui/main_window.py" line="567" />
         <source>User guide</source>
         <translation>使用指南</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="495" />
+        <location filename="../../riskdesk/ui/main_window.py" line="494" />
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="496" />
+        <location filename="../../riskdesk/ui/main_window.py" line="495" />
         <source>Open the selected case</source>
         <translation>打开所选案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="502" />
+        <location filename="../../riskdesk/ui/main_window.py" line="501" />
         <source>Claim cases as I open them</source>
         <translation>打开案件时自动领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="510" />
+        <location filename="../../riskdesk/ui/main_window.py" line="509" />
         <source>In the case window</source>
         <translation>案件窗口中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="511" />
+        <location filename="../../riskdesk/ui/main_window.py" line="510" />
         <source>Add the note</source>
         <translation>添加调查记录</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="511" />
+        <location filename="../../riskdesk/ui/main_window.py" line="510" />
         <source>To the reason</source>
         <translation>转到理由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="512" />
+        <location filename="../../riskdesk/ui/main_window.py" line="511" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="512" />
+        <location filename="../../riskdesk/ui/main_window.py" line="511" />
         <source>Decline</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="513" />
+        <location filename="../../riskdesk/ui/main_window.py" line="512" />
         <source>Request information</source>
         <translation>要求补充材料</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="514" />
+        <location filename="../../riskdesk/ui/main_window.py" line="513" />
         <source>Escalate</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="515" />
+        <location filename="../../riskdesk/ui/main_window.py" line="514" />
         <source>Next case of the view</source>
         <translation>视图中的下一件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="516" />
+        <location filename="../../riskdesk/ui/main_window.py" line="515" />
         <source>Previous case of the view</source>
         <translation>视图中的上一件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="529" />
+        <location filename="../../riskdesk/ui/main_window.py" line="528" />
         <source>{total} applications, {loaded} loaded</source>
         <translation>共 {total} 笔申请，已加载 {loaded} 笔</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="595" />
+        <location filename="../../riskdesk/ui/main_window.py" line="594" />
         <source>Importing {file}</source>
         <translation>正在导入 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="616" />
+        <location filename="../../riskdesk/ui/main_window.py" line="615" />
         <source>{file}: {total} rows, {new} imported, {flagged} flagged, {cases} cases opened, {present} already present.</source>
         <translation>{file}：共 {total} 行，导入 {new} 行，其中标记 {flagged} 笔、开立案件 {cases} 件，已存在 {present} 行。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="621" />
+        <location filename="../../riskdesk/ui/main_window.py" line="620" />
         <source>{n} rows rejected, written with their reasons to {path}.</source>
         <translation>拒绝 {n} 行，已连同原因写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="624" />
+        <location filename="../../riskdesk/ui/main_window.py" line="623" />
         <source>Scoring: {summary}</source>
         <translation>评分：{summary}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="625" />
+        <location filename="../../riskdesk/ui/main_window.py" line="624" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="656" />
+        <location filename="../../riskdesk/ui/main_window.py" line="654" />
         <source>seal intact, signature checked</source>
         <translation>签封完好，签名已核验</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="657" />
+        <location filename="../../riskdesk/ui/main_window.py" line="655" />
         <source>seal intact (signature not checked: no audit key here)</source>
         <translation>签封完好（签名未核验：本机没有审计密钥）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="658" />
+        <location filename="../../riskdesk/ui/main_window.py" line="656" />
         <source>SEAL BROKEN: {why}</source>
         <translation>签封已破坏：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="659" />
+        <location filename="../../riskdesk/ui/main_window.py" line="657" />
         <source>Audit pack {id}: {scope}. {seal}. Read-only: only findings can be written.</source>
         <translation>审计包 {id}：{scope}。{seal}。只读：仅可填写审计发现。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="678" />
+        <location filename="../../riskdesk/ui/main_window.py" line="676" />
         <source>Backup not made</source>
         <translation>未能备份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="612" />
+        <location filename="../../riskdesk/ui/main_window.py" line="611" />
         <source>{file}: {total} rows, {new} imported, {present} already present.</source>
         <translation>{file}：共 {total} 行，导入 {new} 行，已存在 {present} 行。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="543" />
+        <location filename="../../riskdesk/ui/main_window.py" line="542" />
         <source>riskdesk {version}
 Database: {db} (schema {schema})
 Credit model: {model}</source>
@@ -5812,37 +5812,37 @@ Credit model: {model}</source>
 信用模型：{model}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="546" />
+        <location filename="../../riskdesk/ui/main_window.py" line="545" />
         <source>approved by {who}</source>
         <translation>由 {who} 批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="547" />
+        <location filename="../../riskdesk/ui/main_window.py" line="546" />
         <source>none active</source>
         <translation>无生效模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="630" />
+        <location filename="../../riskdesk/ui/main_window.py" line="629" />
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="631" />
+        <location filename="../../riskdesk/ui/main_window.py" line="630" />
         <source>The import was cancelled; nothing was saved.</source>
         <translation>导入已取消，未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="633" />
+        <location filename="../../riskdesk/ui/main_window.py" line="632" />
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="635" />
+        <location filename="../../riskdesk/ui/main_window.py" line="634" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="636" />
+        <location filename="../../riskdesk/ui/main_window.py" line="635" />
         <source>The import failed and nothing was saved: {error}</source>
         <translation>导入失败，未保存任何数据：{error}</translation>
     </message>
@@ -6066,7 +6066,7 @@ Credit model: {model}</source>
 <context>
     <name>MonthPicker</name>
     <message>
-        <location filename="../../riskdesk/ui/month_picker.py" line="60" />
+        <location filename="../../riskdesk/ui/month_picker.py" line="62" />
         <source>{year}</source>
         <translation>{year}年</translation>
     </message>
@@ -7054,208 +7054,208 @@ Credit model: {model}</source>
 <context>
     <name>PartnersTab</name>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="72" />
+        <location filename="../../riskdesk/ui/partners.py" line="74" />
         <source>Bad rate by partner, last six months</source>
         <translation>各合作方不良率（近六个月）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="73" />
+        <location filename="../../riskdesk/ui/partners.py" line="75" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="77" />
-        <location filename="../../riskdesk/ui/partners.py" line="93" />
+        <location filename="../../riskdesk/ui/partners.py" line="79" />
+        <location filename="../../riskdesk/ui/partners.py" line="95" />
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="77" />
-        <location filename="../../riskdesk/ui/partners.py" line="94" />
+        <location filename="../../riskdesk/ui/partners.py" line="79" />
+        <location filename="../../riskdesk/ui/partners.py" line="96" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="77" />
+        <location filename="../../riskdesk/ui/partners.py" line="79" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="77" />
+        <location filename="../../riskdesk/ui/partners.py" line="79" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="78" />
+        <location filename="../../riskdesk/ui/partners.py" line="80" />
         <source>Due diligence</source>
         <translation>尽职调查</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="78" />
+        <location filename="../../riskdesk/ui/partners.py" line="80" />
         <source>Next review</source>
         <translation>下次复审</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="81" />
+        <location filename="../../riskdesk/ui/partners.py" line="83" />
         <source>Partner</source>
         <translation>合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="81" />
+        <location filename="../../riskdesk/ui/partners.py" line="83" />
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="81" />
+        <location filename="../../riskdesk/ui/partners.py" line="83" />
         <source>Approval rate</source>
         <translation>通过率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="82" />
+        <location filename="../../riskdesk/ui/partners.py" line="84" />
         <source>Flag rate</source>
         <translation>标记率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="82" />
+        <location filename="../../riskdesk/ui/partners.py" line="84" />
         <source>Fraud hits</source>
         <translation>欺诈规则命中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="82" />
+        <location filename="../../riskdesk/ui/partners.py" line="84" />
         <source>Matured loans</source>
         <translation>成熟贷款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="83" />
-        <location filename="../../riskdesk/ui/partners.py" line="181" />
+        <location filename="../../riskdesk/ui/partners.py" line="85" />
+        <location filename="../../riskdesk/ui/partners.py" line="183" />
         <source>Bad rate</source>
         <translation>不良率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="83" />
+        <location filename="../../riskdesk/ui/partners.py" line="85" />
         <source>Complaints per 1,000 loans</source>
         <translation>每千笔贷款投诉数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="84" />
+        <location filename="../../riskdesk/ui/partners.py" line="86" />
         <source>Of tier-1 capital</source>
         <translation>占一级资本净额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="84" />
+        <location filename="../../riskdesk/ui/partners.py" line="86" />
         <source>Lowest share</source>
         <translation>最低出资比例</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="101" />
+        <location filename="../../riskdesk/ui/partners.py" line="103" />
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="103" />
+        <location filename="../../riskdesk/ui/partners.py" line="105" />
         <source>Evidence (documents, dates)</source>
         <translation>证据（文件、日期）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="111" />
+        <location filename="../../riskdesk/ui/partners.py" line="113" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="113" />
+        <location filename="../../riskdesk/ui/partners.py" line="115" />
         <source>Register partner</source>
         <translation>登记合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="113" />
+        <location filename="../../riskdesk/ui/partners.py" line="115" />
         <source>Record check</source>
         <translation>记录检查</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="114" />
+        <location filename="../../riskdesk/ui/partners.py" line="116" />
         <source>Set status</source>
         <translation>设置状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="130" />
-        <location filename="../../riskdesk/ui/partners.py" line="181" />
+        <location filename="../../riskdesk/ui/partners.py" line="132" />
+        <location filename="../../riskdesk/ui/partners.py" line="183" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="138" />
+        <location filename="../../riskdesk/ui/partners.py" line="140" />
         <source>Register</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="145" />
+        <location filename="../../riskdesk/ui/partners.py" line="147" />
         <source>Performance in the month</source>
         <translation>本月表现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="183" />
+        <location filename="../../riskdesk/ui/partners.py" line="185" />
         <source>No matured partner loans yet</source>
         <translation>尚无满账龄的合作方贷款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="190" />
+        <location filename="../../riskdesk/ui/partners.py" line="192" />
         <source>Joint lending at {day}: against net tier-1 capital {ratios} (limit 25 % each); all partners {all} of the loan balance (limit 50 %).</source>
         <translation>截至 {day} 的联合贷款：占一级资本净额 {ratios}（单一合作方上限 25%）；全部合作方占各项贷款余额 {all}（上限 50%）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="199" />
+        <location filename="../../riskdesk/ui/partners.py" line="201" />
         <source>Bad rate at least twice last month's or all partners'</source>
         <translation>不良率达到上月或全部合作方合计的两倍以上</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="201" />
+        <location filename="../../riskdesk/ui/partners.py" line="203" />
         <source>Limit: 20 complaints per 1,000 loans; warning at 80 %</source>
         <translation>上限：每千笔贷款投诉 20 笔；达到 80% 预警</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="203" />
+        <location filename="../../riskdesk/ui/partners.py" line="205" />
         <source>Limit: 25 % of net tier-1 capital per partner; warning at 80 %</source>
         <translation>上限：单一合作方占一级资本净额 25%；达到 80% 预警</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="205" />
+        <location filename="../../riskdesk/ui/partners.py" line="207" />
         <source>The partner must fund at least {minimum} % of each joint loan</source>
         <translation>合作方对每笔联合贷款的出资比例不得低于 {minimum}%</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="219" />
+        <location filename="../../riskdesk/ui/partners.py" line="221" />
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/findings.py" line="102" />
-        <location filename="../../riskdesk/ui/partners.py" line="153" />
+        <location filename="../../riskdesk/ui/partners.py" line="155" />
         <source>Not shown</source>
         <translation>未显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="186" />
+        <location filename="../../riskdesk/ui/partners.py" line="188" />
         <source>Joint lending: no capital figures set.</source>
         <translation>联合贷款：尚未设置资本数据。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="220" />
+        <location filename="../../riskdesk/ui/partners.py" line="222" />
         <source>Limit passed: {alerts}</source>
         <translation>已超限额：{alerts}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="221" />
+        <location filename="../../riskdesk/ui/partners.py" line="223" />
         <source>Limit near (80 % reached): {alerts}</source>
         <translation>接近限额（已达 80%）：{alerts}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="230" />
-        <location filename="../../riskdesk/ui/partners.py" line="235" />
+        <location filename="../../riskdesk/ui/partners.py" line="232" />
+        <location filename="../../riskdesk/ui/partners.py" line="237" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/partners.py" line="230" />
+        <location filename="../../riskdesk/ui/partners.py" line="232" />
         <source>Select a partner first.</source>
         <translation>请先选择合作方。</translation>
     </message>
@@ -7498,174 +7498,174 @@ Save it so?</source>
 <context>
     <name>PortfolioTab</name>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="77" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="79" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="78" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="80" />
         <source>Import loan files...</source>
         <translation>导入借据文件…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="79" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="81" />
         <source>Run monitoring now</source>
         <translation>立即运行监测</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="87" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="89" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="87" />
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="91" />
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="184" />
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="189" />
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="190" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="89" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="93" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="186" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="191" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="192" />
         <source>Loans</source>
         <translation>贷款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="87" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="89" />
         <source>Principal outstanding</source>
         <translation>本金余额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="88" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="90" />
         <source>Overdue amount</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="88" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="90" />
         <source>Share of balance</source>
         <translation>余额占比</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="91" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="93" />
         <source>From \ to</source>
         <translation>从 \ 到</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="97" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="99" />
         <source>Loans by class, by month</source>
         <translation>各月贷款五级分类</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="99" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="101" />
         <source>Overdue buckets</source>
         <translation>逾期天数分布</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="106" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="108" />
         <source>Click a class, a bucket or a roll-rate cell to list its loans.</source>
         <translation>点击分类、逾期区段或迁徙率单元格可列出相应贷款。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="109" />
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="184" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="111" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="186" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="136" />
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="259" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="138" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="261" />
         <source>Not shown</source>
         <translation>未显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="171" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="173" />
         <source>{n} loans, principal outstanding {balance}; non-performing ratio {npl}</source>
         <translation>{n} 笔贷款，本金余额 {balance}；不良率 {npl}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="173" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="175" />
         <source>Roll rates {previous} to {month}</source>
         <translation>迁徙率 {previous} 至 {month}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="190" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="192" />
         <source>Days past due</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="200" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="202" />
         <source>Months on book</source>
         <translation>账龄（月）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="102" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="104" />
         <source>Vintages: 30+ days past due (solid), 90+ (dashed)</source>
         <translation>账龄分析：逾期 30 天以上（实线）、90 天以上（虚线）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="200" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="202" />
         <source>Share of loans</source>
         <translation>贷款占比</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="202" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="204" />
         <source>No vintages yet</source>
         <translation>尚无账龄数据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="243" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="245" />
         <source>Loans {month}: {before} last month, {now} now</source>
         <translation>{month} 贷款：上月{before}，本月{now}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="246" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="248" />
         <source>Loans {month}: {bucket} past due</source>
         <translation>{month} 贷款：逾期 {bucket}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="249" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="251" />
         <source>Loans {month}: {category}</source>
         <translation>{month} 贷款：{category}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="270" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="272" />
         <source>Monitoring done</source>
         <translation>监测完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="271" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="273" />
         <source>{loans} loans as of {day}: {alerts} new early warnings, {opened} cases opened, {updated} updated.</source>
         <translation>截至 {day} 共 {loans} 笔贷款：新预警 {alerts} 条，开立案件 {opened} 件，更新 {updated} 件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="276" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="278" />
         <source>Post-loan monitoring</source>
         <translation>贷后监测</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="284" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="286" />
         <source>Import loan files</source>
         <translation>导入借据文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="299" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="301" />
         <source>{file}: refused, nothing imported</source>
         <translation>{file}：被拒绝，未导入任何数据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="303" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="305" />
         <source>{file}: {kind}, {new} new, {updated} updated, {present} already present</source>
         <translation>{file}：{kind}，新增 {new}，更新 {updated}，已存在 {present}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="308" />
         <location filename="../../riskdesk/ui/loans/portfolio.py" line="310" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="312" />
         <source>Loan import</source>
         <translation>借据导入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="312" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="314" />
         <source>Importing loan files</source>
         <translation>正在导入借据文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="318" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="320" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -8673,165 +8673,165 @@ Save it so?</source>
 <context>
     <name>ReportsTab</name>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="91" />
+        <location filename="../../riskdesk/ui/reports.py" line="92" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="102" />
+        <location filename="../../riskdesk/ui/reports.py" line="103" />
         <source>Issue case audit report</source>
         <translation>出具案件审计报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="103" />
+        <location filename="../../riskdesk/ui/reports.py" line="104" />
         <source>Issue monthly report</source>
         <translation>出具月度报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="105" />
+        <location filename="../../riskdesk/ui/reports.py" line="106" />
         <source>Print...</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="106" />
+        <location filename="../../riskdesk/ui/reports.py" line="107" />
         <source>Save PDF as...</source>
         <translation>PDF 另存为…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="107" />
+        <location filename="../../riskdesk/ui/reports.py" line="108" />
         <source>Check a PDF file...</source>
         <translation>核验 PDF 文件…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="113" />
+        <location filename="../../riskdesk/ui/reports.py" line="114" />
         <source>Include personal data</source>
         <translation>包含个人信息</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="115" />
+        <location filename="../../riskdesk/ui/reports.py" line="116" />
         <source>Full name, ID number and phone in the case report; recorded in the audit trail, and every page is marked "contains personal data".</source>
         <translation>案件报告中显示完整姓名、身份证号和手机号；记入审计轨迹，且每页标注“含个人信息”。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="121" />
+        <location filename="../../riskdesk/ui/reports.py" line="122" />
         <source>Report no.</source>
         <translation>报告编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="121" />
+        <location filename="../../riskdesk/ui/reports.py" line="122" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="121" />
+        <location filename="../../riskdesk/ui/reports.py" line="122" />
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="121" />
+        <location filename="../../riskdesk/ui/reports.py" line="122" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="122" />
+        <location filename="../../riskdesk/ui/reports.py" line="123" />
         <source>Issued by</source>
         <translation>出具人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="123" />
+        <location filename="../../riskdesk/ui/reports.py" line="124" />
         <source>Issued at</source>
         <translation>出具时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="123" />
+        <location filename="../../riskdesk/ui/reports.py" line="124" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="129" />
+        <location filename="../../riskdesk/ui/reports.py" line="130" />
         <source>Report language</source>
         <translation>报告语言</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="130" />
+        <location filename="../../riskdesk/ui/reports.py" line="131" />
         <source>Application</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="137" />
+        <location filename="../../riskdesk/ui/reports.py" line="138" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="146" />
+        <location filename="../../riskdesk/ui/reports.py" line="147" />
         <source>Fit width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="151" />
+        <location filename="../../riskdesk/ui/reports.py" line="153" />
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="155" />
-        <location filename="../../riskdesk/ui/reports.py" line="171" />
+        <location filename="../../riskdesk/ui/reports.py" line="157" />
+        <location filename="../../riskdesk/ui/reports.py" line="173" />
         <source>Issued reports</source>
         <translation>已出具的报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="180" />
-        <location filename="../../riskdesk/ui/reports.py" line="225" />
+        <location filename="../../riskdesk/ui/reports.py" line="182" />
+        <location filename="../../riskdesk/ui/reports.py" line="229" />
         <source>Not shown</source>
         <translation>未显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="244" />
-        <location filename="../../riskdesk/ui/reports.py" line="254" />
+        <location filename="../../riskdesk/ui/reports.py" line="248" />
+        <location filename="../../riskdesk/ui/reports.py" line="258" />
         <source>Not issued</source>
         <translation>未出具</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="255" />
+        <location filename="../../riskdesk/ui/reports.py" line="259" />
         <source>Enter the application number of the case.</source>
         <translation>请输入案件的申请编号。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="246" />
+        <location filename="../../riskdesk/ui/reports.py" line="250" />
         <source>Issuing the report</source>
         <translation>正在出具报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="290" />
+        <location filename="../../riskdesk/ui/reports.py" line="294" />
         <source>Save PDF as</source>
         <translation>PDF 另存为</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="296" />
+        <location filename="../../riskdesk/ui/reports.py" line="300" />
         <source>Check a PDF file</source>
         <translation>核验 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="305" />
+        <location filename="../../riskdesk/ui/reports.py" line="309" />
         <source>Cannot read</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="309" />
+        <location filename="../../riskdesk/ui/reports.py" line="313" />
         <source>Issued by riskdesk</source>
         <translation>由 riskdesk 出具</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="310" />
+        <location filename="../../riskdesk/ui/reports.py" line="314" />
         <source>{file} is report {no}, issued by {who} at {at}.</source>
         <translation>{file} 是报告 {no}，由 {who} 于 {at} 出具。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="314" />
+        <location filename="../../riskdesk/ui/reports.py" line="318" />
         <source>Not issued by riskdesk</source>
         <translation>非 riskdesk 出具</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="315" />
+        <location filename="../../riskdesk/ui/reports.py" line="319" />
         <source>{file} matches no issued report: it was not issued here, or it was changed after issue.</source>
         <translation>{file} 与任何已出具的报告都不符：它不是在此出具的，或出具后被修改过。</translation>
     </message>
