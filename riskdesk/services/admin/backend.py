@@ -40,7 +40,6 @@ ACTORLESS_READS = frozenset({
     "riskdesk.services.admin.settings.idle_lock_minutes",  # the idle lock, before any check
     "riskdesk.services.cases.work.assignees",  # staff names for the assign menus
     "riskdesk.services.complaints.handling.deadlines",  # the regulatory deadlines in force
-    "riskdesk.services.periods.business_zone",  # the bank's time zone (a setting)
     "riskdesk.services.periods.current_month",  # the business month, in the business zone
     "riskdesk.services.periods.business_zone",  # the bank's time zone (Settings, issue 28)
     "riskdesk.services.reporting.archive.verify",  # is this PDF one the bank issued?
