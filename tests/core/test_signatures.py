@@ -568,3 +568,45 @@ def test_an_event_signed_in_a_copy_of_the_database_does_not_verify_in_the_origin
                      {"g": senior.sign(canonical), "s": old_form})
     failed = _failed(_check(sqlite_engine))
     assert "replayed from an older copy" in failed[old_form]
+
+
+def test_unsigned_role_changes_from_before_the_binding_still_count(tmp_path: Path) -> None:
+    """A database signed by the first version of signed approvals: role changes were not
+    signed then, and signatures not bound to the database. Its unsigned role changes count
+    (the chain vouches for them) until the first bound signature; after it, an unsigned one
+    is a failure and grants nothing."""
+    from riskdesk.security import signing
+    from riskdesk.services.audit.signatures import _Walk, _walk
+
+    root, second, officer = (signing.new_signer() for _ in range(3))
+    events: list[AuditEvent] = []
+
+    def add(actor: Actor, action: str, entity: int, after: dict[str, Any],
+            signer: Signer | None = None, database: str | None = None) -> int:
+        prev = events[-1].hash if events else trail.GENESIS_HASH
+        ev = trail._chained(len(events) + 1, prev, utcnow(), actor, action, "user", entity,
+                            None, after)
+        ev.signature = signer.sign(ev.canonical, database) if signer is not None else None
+        events.append(ev)
+        return ev.seq
+
+    system = Actor(None, "system", frozenset())
+    first, admin2 = Actor(1, "first", frozenset()), Actor(2, "admin2", frozenset())
+    add(system, "user.roles_change", 1, {"roles": ["admin"]})
+    add(first, "user.key.register", 1, {"fingerprint": root.fingerprint,
+                                         "public_key": root.public_key, "root": True}, root)
+    add(first, "user.roles_change", 2, {"roles": ["admin"]})  # unsigned, as that version
+    add(admin2, "user.key.register", 2, {"fingerprint": second.fingerprint,
+                                          "public_key": second.public_key, "root": False},
+        second)
+    add(first, "user.key.countersign", 2, {"fingerprint": second.fingerprint}, root)
+    add(Actor(3, "officer", frozenset()), "user.key.register", 3, {
+        "fingerprint": officer.fingerprint, "public_key": officer.public_key, "root": False},
+        officer, "db1")  # the first bound signature
+    vouched = add(admin2, "user.key.countersign", 3, {"fingerprint": officer.fingerprint},
+                  second, "db1")
+    late = add(first, "user.roles_change", 3, {"roles": ["admin"]})  # unsigned, after
+    walk = _Walk([{"kind": "admin-key", "user": "first", "public_key": root.public_key}], "db1")
+    _walk(walk, events)
+    assert {f.seq for f in walk.failures} == {late}
+    assert vouched not in {f.seq for f in walk.failures} and walk.admins == {1, 2}

@@ -296,6 +296,11 @@ def _walk(walk: _Walk, events: Iterable[AuditEvent]) -> None:
         if ev.action == "user.key.register":
             _register(walk, ev)
             continue
+        if ev.action in ROLE_ACTIONS and ev.signature is None and walk.bound is None:
+            # recorded before role changes were signed (with the signatures' binding to the
+            # database): history the chain vouches for, like the setting-up grants
+            _roles(walk, ev)
+            continue
         signer = _signer(walk, ev)
         if signer is None:
             continue
