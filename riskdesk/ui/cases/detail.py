@@ -10,7 +10,7 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QUrl
+from PySide6.QtCore import QLocale, QTimer, QUrl
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,16 +34,20 @@ from riskdesk.services.admin.backend import Backend
 from riskdesk.services.cases import work as cases
 from riskdesk.services.cases.detail import (
     HISTORY_KINDS,
-    ApplicationView,
     CaseDetail,
     FourEyes,
     HistoryEvent,
-    ScoreView,
     load_case,
     unmask,
 )
 from riskdesk.services.cases.hard_stops import HardStop, case_hard_stops
 from riskdesk.services.permissions import Action, allowed
+from riskdesk.ui.cases.application_html import (
+    application_groups,
+    html_table,
+    reasons_html,
+    score_html,
+)
 from riskdesk.ui.cases.keys import Navigate
 from riskdesk.ui.cases.keys import install as install_keys
 from riskdesk.ui.cases.postloan_panel import PostLoanPanel, hard_stop_html
@@ -54,16 +58,12 @@ from riskdesk.ui.formats import (
     datetime_text,
     list_sep,
     money,
-    number,
-    percent,
 )
 from riskdesk.ui.operations import write_op
 from riskdesk.ui.paged_model import display_value
 from riskdesk.ui.pii_confirm import confirm_masking
 
 DRAFT_DELAY_MS = 800
-PERCENT_FEATURES = frozenset({"revol_util", "all_util"})
-MONEY_FEATURES = frozenset({"total_bal_il", "delinq_amnt", "total_il_high_credit_limit"})
 WIDE = 1150  # the text's width from which the application's groups go three abreast
 
 
@@ -434,18 +434,18 @@ class CaseDialog(QDialog):
         parts.append(hard_stop_html(self.hard_stops))
         parts.append(self.postloan.html())  # a post-loan case leads with its loan
         if d.application is not None:
-            parts.append(self._groups(d.application))
+            parts.append(application_groups(d.application, self.unmasked, self._columns))
         if d.decision is not None:
-            parts.append(self._score(d.decision))
+            parts.append(score_html(d.decision, self._texts()))
         if d.reasons:
-            parts.append(self._reasons(d))
+            parts.append(reasons_html(d, self._texts(), _chinese()))
         if d.alerts and self.postloan.view is None:
             title = self.tr("Early warnings (evidence)")
-            parts.append(f"<h3>{e(title)}</h3>" + self._table(
+            parts.append(f"<h3>{e(title)}</h3>" + html_table(
                 [(f"{date_text(a.detected_on)} {a.name} ({label(a.severity)})",
                   a.sentence) for a in d.alerts]))
         if d.hits:
-            parts.append(f"<h3>{e(T['Rule hits'])}</h3>" + self._table(
+            parts.append(f"<h3>{e(T['Rule hits'])}</h3>" + html_table(
                 [(f"{h.name} ({label(h.severity)})", f"{h.text} [{h.source}]")
                  for h in d.hits]))
         if d.linked:
@@ -456,13 +456,13 @@ class CaseDialog(QDialog):
             parts.append(f"<h3>{e(T['Linked applications'])}</h3>"
                          f"<table cellspacing='2'>{rows}</table>")
         if d.complaints:
-            parts.append(f"<h3>{e(T['Complaints'])}</h3>" + self._table(
+            parts.append(f"<h3>{e(T['Complaints'])}</h3>" + html_table(
                 [(f"{c.number} {datetime_text(c.received_at)}",
                   f"{label(c.category)} / {label(c.status)}: {c.description}")
                  for c in d.complaints]))
         if d.notes:
             corrects = self.tr("corrects note {id}")
-            parts.append(f"<h3>{e(T['Notes'])}</h3>" + self._table(
+            parts.append(f"<h3>{e(T['Notes'])}</h3>" + html_table(
                 [(f"{n.author} {datetime_text(n.created_at)}",
                   f"{label(n.kind)} / {label(n.outcome)}: {n.text}"
                   + (f" ({corrects.format(id=n.corrects_id)})" if n.corrects_id else ""))
@@ -470,7 +470,7 @@ class CaseDialog(QDialog):
         kind = str(self.history_kind.currentData() or "")
         shown = [h for h in d.history if not kind or h.kind == kind]
         if d.history:
-            parts.append(f"<h3>{e(T['History'])}</h3>" + (self._table(
+            parts.append(f"<h3>{e(T['History'])}</h3>" + (html_table(
                 [(datetime_text(h.at), self.history_text(h)) for h in shown]) if shown else
                 f"<p>{e(T['No events of this kind.'])}</p>"))
         return "".join(parts)
@@ -498,133 +498,6 @@ class CaseDialog(QDialog):
             text += " \u2014 " + self.tr("decided in place of {user} (confirmed)").format(
                 user=h.assignee_overridden)
         return text
-
-    def _given(self, value: Any, shown: str | None = None) -> str:
-        return self.tr("not given") if value is None or value == "" else (
-            shown if shown is not None else str(value))
-
-    def _groups(self, a: ApplicationView) -> str:
-        """The application's fields in groups, side by side as the width allows."""
-        shown = self.tr("{value} (unmasked)")
-        plain = {k: shown.format(value=v) for k, v in self.unmasked.items()}
-        gender = {"M": self.tr("male"), "F": self.tr("female")}
-        inc = a.income
-        ages = self._given(a.stated_age)
-        if a.age_from_id is not None and a.stated_age is not None and \
-                a.age_from_id != a.stated_age:
-            ages = self.tr("{stated} (the ID says {age})").format(stated=a.stated_age,
-                                                                  age=a.age_from_id)
-        verified = inc.verification_status
-        groups = [
-            (self.tr("Applicant"), [
-                (self.tr("Applicant"), a.name),
-                (self.tr("ID number"), plain.get("id_no", a.id_no)),
-                (self.tr("Birth date"), date_text(a.birth_date)),
-                (self.tr("Age from the ID"), self._given(a.age_from_id)),
-                (self.tr("Stated age"), ages),
-                (self.tr("Gender"), gender.get(a.gender, a.gender)),
-                (self.tr("Region code"), a.region),
-                (self.tr("Phone"), plain.get("phone", a.phone)),
-                (self.tr("Bank card"), plain.get("card", self._given(a.card)))]),
-            (self.tr("Loan"), [
-                (self.tr("Application no."), a.application_no),
-                (self.tr("Product"), label(a.product)),
-                (self.tr("Purpose"), label(a.purpose)),
-                (self.tr("Amount"), money(a.amount)),
-                (self.tr("Term (months)"), number(a.term_months)),
-                (self.tr("APR %"), number(a.apr, 2)),
-                (self.tr("Fees over the term"), money(a.fees)),
-                (self.tr("Repayment"), label(a.repayment_type)),
-                (self.tr("Submitted"), datetime_text(a.submitted_at))]),
-            (self.tr("Income and debt"), [
-                (self.tr("Annual income"), self._given(inc.annual_income,
-                                                       money(inc.annual_income))),
-                (self.tr("Monthly income"), self._given(inc.monthly_income,
-                                                        money(inc.monthly_income))),
-                (self.tr("Years in employment"), self._given(inc.emp_length_years)),
-                (self.tr("Income verification"), self._given(
-                    verified, QCoreApplication.translate("Reasons", (verified or "").replace("_", " ")))),
-                (self.tr("Monthly payment of this loan"), money(inc.monthly_payment)),
-                (self.tr("Payment to income"), self._given(
-                    inc.payment_to_income, percent(inc.payment_to_income))),
-                (self.tr("Instalment loan balances"), self._given(
-                    inc.instalment_balances, money(inc.instalment_balances))),
-                (self.tr("Debt to income (balances + this loan) / annual income"),
-                 self._given(inc.debt_to_income, percent(inc.debt_to_income)))]),
-            (self.tr("Credit bureau"), [
-                (f.name, self._given(f.value, self._feature_value(f.feature, f.value)))
-                for f in a.bureau]),
-            (self.tr("Partner"), [
-                (self.tr("Channel"), label(a.channel)),
-                (self.tr("Partner"), a.partner or (
-                    self.tr("the bank's own channel") if a.channel == "own_app"
-                    else self.tr("not given")))]),
-            (self.tr("Device and IP"), [
-                (self.tr("Device"), self._given(a.device_id)),
-                (self.tr("IP address"), self._given(a.ip))]),
-        ]
-        e = html.escape
-        cells = [f"<h3>{e(title)}</h3>" + self._table(rows) for title, rows in groups]
-        cols = max(self._columns, 1)
-        rows_html = "".join(
-            "<tr>" + "".join(f"<td valign='top' width='{100 // cols}%'>{c}</td>"
-                             for c in cells[i:i + cols]) + "</tr>"
-            for i in range(0, len(cells), cols))
-        return f"<table width='100%' cellspacing='4'>{rows_html}</table>"
-
-    @staticmethod
-    def _feature_value(feature: str, value: Any) -> str:
-        if value is None:
-            return ""
-        if isinstance(value, str):
-            return QCoreApplication.translate("Reasons", value.replace("_", " "))
-        if feature in PERCENT_FEATURES:
-            return percent(float(value) / 100)
-        if feature in MONEY_FEATURES:
-            return money(value)
-        return number(value)
-
-    def _score(self, dec: ScoreView) -> str:
-        e, T = html.escape, self._texts()
-        versions = self.tr("model {m}, rule set {r}, policy {p}").format(
-            m=dec.model, r=dec.rule_set, p=dec.policy)
-        score = self.tr("{points} points, {band} band (PD {pd})").format(
-            points=number(dec.points), band=label(dec.band), pd=percent(dec.pd))
-        bands = self.tr("Approve band: above {a} points (PD below {pa}); decline band: {d} "
-                        "points or fewer (PD {pd} or more); review in between.").format(
-            a=number(dec.approve_above_points), pa=percent(dec.approve_below),
-            d=number(dec.decline_at_points), pd=percent(dec.decline_from))
-        return (f"<h3>{e(T['Score'])}</h3><p><b>{e(score)}</b><br>{e(bands)}<br>"
-                f"<small>{e(versions)}</small></p>")
-
-    def _reasons(self, d: CaseDetail) -> str:
-        """Each reason as a sentence, its effect in points with a bar, and the note compliance
-        keeps on the feature beside it."""
-        e, T = html.escape, self._texts()
-        top = max((abs(r.points) for r in d.reasons), default=1) or 1
-        zh = _chinese()
-        rows = []
-        for r in d.reasons:
-            effect = self.tr("{points} points (raises risk)") if r.points < 0 else \
-                self.tr("+{points} points (lowers risk)")
-            colour = "#b23" if r.points < 0 else "#283"
-            bar = "&#9608;" * max(1, round(10 * abs(r.points) / top))
-            note = r.note_zh if zh else r.note_en
-            why = T['Why this reason points this way']
-            note_html = (f"<br><small><i>{e(why)}: {e(note)}</i></small>" if note else "")
-            rows.append(f"<tr><td valign='top'>{e(r.about)}{note_html}</td>"
-                        f"<td valign='top' style='white-space:nowrap'><span style='color:"
-                        f"{colour}'>{bar}</span> {e(effect.format(points=number(r.points)))}"
-                        f"</td></tr>")
-        head = self.tr("Reasons (effect on the score in points)")
-        return f"<h3>{e(head)}</h3><table width='100%' cellspacing='3'>{''.join(rows)}</table>"
-
-    @staticmethod
-    def _table(rows: list[tuple[str, str]]) -> str:
-        e = html.escape
-        return "<table cellspacing='2'>" + "".join(
-            f"<tr><td valign='top'><b>{e(k)}</b></td><td>{e(v)}</td></tr>"
-            for k, v in rows) + "</table>"
 
     def value(self, key: str) -> Any:
         """For tests: the state the window shows."""
