@@ -1025,18 +1025,18 @@
         <translation>复审中的合作方：{code} {name}。原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="508" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="30" />
         <source>{value} (unmasked)</source>
         <translation>{value}（明文显示）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="530" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="52" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="519" />
-        <location filename="../../riskdesk/ui/cases/detail.py" line="520" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="41" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="42" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
@@ -1116,189 +1116,189 @@
         <translation>代替 {user} 作出决定（已确认）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="503" />
-        <location filename="../../riskdesk/ui/cases/detail.py" line="561" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="24" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="83" />
         <source>not given</source>
         <translation>未提供</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="510" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="32" />
         <source>male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="510" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="32" />
         <source>female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="515" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="37" />
         <source>{stated} (the ID says {age})</source>
         <translation>{stated}（身份证显示 {age}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="521" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="43" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="522" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="44" />
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="523" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="45" />
         <source>Age from the ID</source>
         <translation>身份证年龄</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="524" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="46" />
         <source>Stated age</source>
         <translation>自报年龄</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="525" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="47" />
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="526" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="48" />
         <source>Region code</source>
         <translation>地区代码</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="527" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="49" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="528" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="50" />
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="529" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="51" />
         <source>Loan</source>
         <translation>贷款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="531" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="53" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="533" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="55" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="536" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="58" />
         <source>Fees over the term</source>
         <translation>全期费用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="537" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="59" />
         <source>Repayment</source>
         <translation>还款方式</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="539" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="61" />
         <source>Income and debt</source>
         <translation>收入与负债</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="540" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="62" />
         <source>Annual income</source>
         <translation>年收入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="542" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="64" />
         <source>Monthly income</source>
         <translation>月收入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="544" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="66" />
         <source>Years in employment</source>
         <translation>工作年限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="545" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="67" />
         <source>Income verification</source>
         <translation>收入核验</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="547" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="69" />
         <source>Monthly payment of this loan</source>
         <translation>本笔贷款月供</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="548" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="70" />
         <source>Payment to income</source>
         <translation>月供收入比</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="550" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="72" />
         <source>Instalment loan balances</source>
         <translation>分期贷款余额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="552" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="74" />
         <source>Debt to income (balances + this loan) / annual income</source>
         <translation>负债收入比（余额 + 本笔贷款）/ 年收入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="554" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="76" />
         <source>Credit bureau</source>
         <translation>征信信息</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="557" />
-        <location filename="../../riskdesk/ui/cases/detail.py" line="559" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="79" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="81" />
         <source>Partner</source>
         <translation>合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="558" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="80" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="591" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="121" />
         <source>{points} points, {band} band (PD {pd})</source>
         <translation>{points} 分，{band}档（违约概率 {pd}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="593" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="123" />
         <source>Approve band: above {a} points (PD below {pa}); decline band: {d} points or fewer (PD {pd} or more); review in between.</source>
         <translation>批准档：高于 {a} 分（违约概率低于 {pa}）；拒绝档：{d} 分及以下（违约概率 {pd} 及以上）；其间为人工审核档。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="608" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="139" />
         <source>{points} points (raises risk)</source>
         <translation>{points} 分（提高风险）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="609" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="140" />
         <source>+{points} points (lowers risk)</source>
         <translation>+{points} 分（降低风险）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="619" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="150" />
         <source>Reasons (effect on the score in points)</source>
         <translation>原因（对评分的影响，单位：分）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="534" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="56" />
         <source>Term (months)</source>
         <translation>期限（月）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="535" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="57" />
         <source>APR %</source>
         <translation>年利率 %</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="532" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="54" />
         <source>Purpose</source>
         <translation>用途</translation>
     </message>
@@ -1308,32 +1308,32 @@
         <translation>此原因的方向说明</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="538" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="60" />
         <source>Submitted</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="560" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="82" />
         <source>the bank's own channel</source>
         <translation>本行自有渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="562" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="84" />
         <source>Device and IP</source>
         <translation>设备与 IP</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="563" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="85" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="564" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="86" />
         <source>IP address</source>
         <translation>IP 地址</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="589" />
+        <location filename="../../riskdesk/ui/cases/application_html.py" line="119" />
         <source>model {m}, rule set {r}, policy {p}</source>
         <translation>模型 {m}，规则集 {r}，策略 {p}</translation>
     </message>
