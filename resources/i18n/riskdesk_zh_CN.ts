@@ -5630,9 +5630,9 @@
         <translation>退出</translation>
     </message>
     <message>
+        <location filename="../../riskdesk/ui/guide.py" line="64" />
         <location filename="../../riskdesk/ui/main_window.py" line="456" />
         <location filename="../../riskdesk/ui/main_window.py" line="532" />
-        <location filename="../../riskdesk/ui/main_window.py" line="538" />
         <source>About riskdesk</source>
         <translation>关于 riskdesk</translation>
     </message>
@@ -5677,8 +5677,8 @@
         <translation>程序日志：记录程序做了什么、出了什么错（不含个人信息），供技术支持使用</translation>
     </message>
     <message>
+        <location filename="../../riskdesk/ui/guide.py" line="25" />
         <location filename="../../riskdesk/ui/main_window.py" line="484" />
-        <location filename="../../riskdesk/ui/main_window.py" line="567" />
         <source>User guide</source>
         <translation>使用指南</translation>
     </message>
@@ -5748,62 +5748,62 @@
         <translation>共 {total} 笔申请，已加载 {loaded} 笔</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="594" />
+        <location filename="../../riskdesk/ui/imports_flow.py" line="55" />
         <source>Importing {file}</source>
         <translation>正在导入 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="615" />
+        <location filename="../../riskdesk/ui/imports_flow.py" line="76" />
         <source>{file}: {total} rows, {new} imported, {flagged} flagged, {cases} cases opened, {present} already present.</source>
         <translation>{file}：共 {total} 行，导入 {new} 行，其中标记 {flagged} 笔、开立案件 {cases} 件，已存在 {present} 行。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="620" />
+        <location filename="../../riskdesk/ui/imports_flow.py" line="81" />
         <source>{n} rows rejected, written with their reasons to {path}.</source>
         <translation>拒绝 {n} 行，已连同原因写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="623" />
+        <location filename="../../riskdesk/ui/imports_flow.py" line="84" />
         <source>Scoring: {summary}</source>
         <translation>评分：{summary}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="624" />
+        <location filename="../../riskdesk/ui/imports_flow.py" line="85" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="654" />
+        <location filename="../../riskdesk/ui/main_window.py" line="570" />
         <source>seal intact, signature checked</source>
         <translation>签封完好，签名已核验</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="655" />
+        <location filename="../../riskdesk/ui/main_window.py" line="571" />
         <source>seal intact (signature not checked: no audit key here)</source>
         <translation>签封完好（签名未核验：本机没有审计密钥）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="656" />
+        <location filename="../../riskdesk/ui/main_window.py" line="572" />
         <source>SEAL BROKEN: {why}</source>
         <translation>签封已破坏：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="657" />
+        <location filename="../../riskdesk/ui/main_window.py" line="573" />
         <source>Audit pack {id}: {scope}. {seal}. Read-only: only findings can be written.</source>
         <translation>审计包 {id}：{scope}。{seal}。只读：仅可填写审计发现。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="676" />
+        <location filename="../../riskdesk/ui/main_window.py" line="592" />
         <source>Backup not made</source>
         <translation>未能备份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="611" />
+        <location filename="../../riskdesk/ui/imports_flow.py" line="72" />
         <source>{file}: {total} rows, {new} imported, {present} already present.</source>
         <translation>{file}：共 {total} 行，导入 {new} 行，已存在 {present} 行。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="542" />
+        <location filename="../../riskdesk/ui/guide.py" line="67" />
         <source>riskdesk {version}
 Database: {db} (schema {schema})
 Credit model: {model}</source>
@@ -5812,37 +5812,37 @@ Credit model: {model}</source>
 信用模型：{model}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="545" />
+        <location filename="../../riskdesk/ui/guide.py" line="70" />
         <source>approved by {who}</source>
         <translation>由 {who} 批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="546" />
+        <location filename="../../riskdesk/ui/guide.py" line="71" />
         <source>none active</source>
         <translation>无生效模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="629" />
+        <location filename="../../riskdesk/ui/imports_flow.py" line="90" />
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="630" />
+        <location filename="../../riskdesk/ui/imports_flow.py" line="90" />
         <source>The import was cancelled; nothing was saved.</source>
         <translation>导入已取消，未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="632" />
+        <location filename="../../riskdesk/ui/imports_flow.py" line="93" />
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="634" />
+        <location filename="../../riskdesk/ui/imports_flow.py" line="95" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="635" />
+        <location filename="../../riskdesk/ui/imports_flow.py" line="95" />
         <source>The import failed and nothing was saved: {error}</source>
         <translation>导入失败，未保存任何数据：{error}</translation>
     </message>

@@ -21,16 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from riskdesk import __version__
 from riskdesk.domain.enums import label
-from riskdesk.errors import Cancelled, RiskdeskError
+from riskdesk.errors import RiskdeskError
 from riskdesk.services.admin import settings as app_settings
 from riskdesk.services.admin.backend import Backend
 from riskdesk.services.cases import work as cases
 from riskdesk.services.cases.export import export_view
 from riskdesk.services.complaints.handling import DUE_SOON
 from riskdesk.services.feed.status import feed_warning
-from riskdesk.services.intake.applications import ImportResult, import_file
 from riskdesk.services.permissions import Action, allowed
 from riskdesk.tasks import TaskState
 from riskdesk.ui.admin import AdminDialog
@@ -46,7 +44,9 @@ from riskdesk.ui.complaints.tab import ComplaintsTab
 from riskdesk.ui.dialogs import Dialogs
 from riskdesk.ui.feed import FeedTab
 from riskdesk.ui.formats import number
+from riskdesk.ui.guide import about_text, guide_dialog
 from riskdesk.ui.idle_lock import IdleLock
+from riskdesk.ui.imports_flow import ImportsMixin
 from riskdesk.ui.loans.portfolio import PortfolioTab
 from riskdesk.ui.operations import query, reads_op, write_op
 from riskdesk.ui.reports import ReportsTab
@@ -54,7 +54,7 @@ from riskdesk.ui.table_tools import equip_table
 from riskdesk.ui.worker import BackgroundTask, run_task
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ImportsMixin, QMainWindow):
     def __init__(self, backend: Backend, dialogs: Dialogs | None = None, *,
                  pack: Any = None) -> None:
         """``backend``: the signed-in user's way into the services
@@ -533,17 +533,7 @@ class MainWindow(QMainWindow):
 
     def about_text(self) -> str:
         """Version, database (never its password), schema and the model in force."""
-        from riskdesk.services.credit.registry import model_in_force
-
-        model = query(self, model_in_force, title=self.tr("About riskdesk"), default=None)
-        where = str(self.pack.path) if self.pack is not None else self.backend.location
-        from riskdesk.storage.migrate import head_revision
-
-        return self.tr("riskdesk {version}\nDatabase: {db} (schema {schema})\n"
-                       "Credit model: {model}").format(
-            version=__version__, db=where, schema=head_revision(),
-            model=(f"{model.id} {model.name}, " + self.tr("approved by {who}").format(
-                who=model.approved_by or "-")) if model else self.tr("none active"))
+        return about_text(self, self.backend, self.pack)
 
     def open_settings(self) -> QWidget:
         from riskdesk.ui.settings_dialog import SettingsDialog
@@ -553,86 +543,12 @@ class MainWindow(QMainWindow):
         self.settings_dialog = dialog
         return dialog
 
+
     def open_guide(self) -> QWidget:
         """The user guide (resources/help), in the interface's language."""
-        from PySide6.QtCore import QLocale
-        from PySide6.QtWidgets import QDialog, QTextBrowser
-
-        from riskdesk.paths import help_dir
-
-        lang = "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
-        folder = help_dir()
-        text = (folder / f"user-guide-{lang}.md").read_text(encoding="utf-8")
-        dialog = QDialog(self)
-        dialog.setWindowTitle(self.tr("User guide"))
-        dialog.resize(980, 720)
-        view = QTextBrowser(dialog)
-        view.setSearchPaths([str(folder)])  # the pictures: screens/*.png beside the guide
-        view.setMarkdown(text)
-        _fit_pictures(view, folder, 900)
-        QVBoxLayout(dialog).addWidget(view)
+        dialog, self.guide = guide_dialog(self)
         dialog.show()
-        self.guide = view
         return dialog
-
-    # -- import -------------------------------------------------------------------------
-    def import_applications(self) -> None:
-        path = self.dialogs.open_import_file(self)
-        if path:
-            self.start_import(Path(path))
-
-    def start_import(self, path: Path, *, rejects: Path | None = None) -> BackgroundTask:
-        """Import ``path``; with ``rejects`` the valid rows go in and the rest go there."""
-        backend = self.backend
-        self._import_path = path
-
-        def work(state: TaskState) -> ImportResult:
-            return backend.job(import_file, path, skip_invalid=rejects is not None,
-                               rejects_path=rejects, state=state)
-
-        self.import_action.setEnabled(False)
-        self.last_task = run_task(self, work, label=self.tr("Importing {file}").format(
-            file=path.name), on_done=self._import_done, on_error=self._import_failed,
-            progress=self.dialogs.progress(self))
-        return self.last_task
-
-    def _import_done(self, result: ImportResult) -> None:
-        self.import_action.setEnabled(True)
-        if result.refused:
-            if self.dialogs.show_problems(self, result) and self._import_path is not None:
-                path = self._import_path
-                target = self.dialogs.save_rejects_file(
-                    self, str(path.with_name(path.stem + "-rejects.csv")))
-                if target:
-                    self.start_import(path, rejects=Path(target))
-            return
-        self.refresh()
-        if result.scoring is None:  # nothing new, or no active model (the note says so)
-            text = self.tr("{file}: {total} rows, {new} imported, {present} already present."
-                           ).format(file=result.file_name, total=result.rows_total,
-                                    new=result.inserted, present=result.present)
-        else:
-            text = self.tr("{file}: {total} rows, {new} imported, {flagged} flagged, {cases} "
-                           "cases opened, {present} already present.").format(
-                file=result.file_name, total=result.rows_total, new=result.inserted,
-                flagged=result.flagged, cases=result.cases_opened, present=result.present)
-        if result.rejects_path is not None:
-            text += "\n" + self.tr("{n} rows rejected, written with their reasons to {path}.") \
-                .format(n=result.rejected, path=result.rejects_path)
-        if result.scoring_note:
-            text += "\n" + self.tr("Scoring: {summary}").format(summary=result.scoring_note)
-        self.dialogs.info(self, self.tr("Import finished"), text)
-
-    def _import_failed(self, error: BaseException) -> None:
-        self.import_action.setEnabled(True)
-        if isinstance(error, Cancelled):
-            self.dialogs.info(self, self.tr("Import cancelled"), self.tr(
-                "The import was cancelled; nothing was saved."))
-        elif isinstance(error, RiskdeskError):
-            self.dialogs.error(self, self.tr("Import refused"), str(error))
-        else:
-            self.dialogs.error(self, self.tr("Import failed"), self.tr(
-                "The import failed and nothing was saved: {error}").format(error=error))
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802
         self._counts_generation += 1  # a count still running reports to nobody
@@ -676,27 +592,3 @@ class MainWindow(QMainWindow):
             self.dialogs.error(self, self.tr("Backup not made"), str(exc))
 
 
-def _fit_pictures(view: Any, folder: Path, width: int) -> None:
-    """The guide's screenshots (1280 px wide) scaled to the reading width, not scrolled."""
-    from PySide6.QtGui import QImageReader, QTextCursor
-
-    doc = view.document()
-    block = doc.begin()
-    while block.isValid():
-        it = block.begin()
-        while not it.atEnd():
-            fragment = it.fragment()
-            fmt = fragment.charFormat()
-            if fmt.isImageFormat():
-                image = fmt.toImageFormat()
-                size = QImageReader(str(folder / image.name())).size()
-                if size.width() > width:
-                    image.setWidth(width)
-                    image.setHeight(size.height() * width / size.width())
-                    cursor = QTextCursor(doc)
-                    cursor.setPosition(fragment.position())
-                    cursor.setPosition(fragment.position() + fragment.length(),
-                                       QTextCursor.MoveMode.KeepAnchor)
-                    cursor.setCharFormat(image)
-            it += 1
-        block = block.next()
