@@ -1650,6 +1650,7 @@ ZH: dict[str, str] = {
     'none: urgent actions go out with the feed': '不设置：紧急处置随回传数据一并发出',
     'Decision feed folder (urgent actions)': '决定回传文件夹（紧急处置）',
     'Feed acknowledgement warning (hours)': '回传回执预警时限（小时）',
+    'Case {id}: {kind}, {status}': '案件 {id}：{kind}，{status}',
     'Month': '月份',
     # Periods (issue 22): the one rule for month figures.
     '{zone} is not a time zone name such as Asia/Shanghai.': '{zone} 不是时区名称（例如 Asia/Shanghai）。',

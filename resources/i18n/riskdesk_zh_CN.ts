@@ -956,71 +956,76 @@
     </message>
     <message>
         <location filename="../../riskdesk/ui/cases/detail.py" line="380" />
+        <source>Case {id}: {kind}, {status}</source>
+        <translation>案件 {id}：{kind}，{status}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="381" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="381" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="382" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="382" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="383" />
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="383" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="384" />
         <source>nobody</source>
         <translation>无人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="384" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="385" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="385" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="386" />
         <source>Approval needs a second person</source>
         <translation>批准需要第二人复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="391" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="392" />
         <source>No events of this kind.</source>
         <translation>没有此类事件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="392" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="393" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="386" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="387" />
         <source>Rule hits</source>
         <translation>规则命中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="387" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="388" />
         <source>Linked applications</source>
         <translation>关联申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="389" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="390" />
         <source>Notes</source>
         <translation>调查笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="390" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="391" />
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="464" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="466" />
         <source>corrects note {id}</source>
         <translation>更正笔记 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="428" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="430" />
         <source>Partner under review: {code} {name}. Why: {reason}</source>
         <translation>复审中的合作方：{code} {name}。原因：{reason}</translation>
     </message>
@@ -1071,47 +1076,47 @@
         <translation>硬性拒绝：任何人均不得批准此申请。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="402" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="403" />
         <source>{maker} decided to {decision} on {at}: “{reason}”</source>
         <translation>{maker} 于 {at} 决定{decision}：“{reason}”</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="406" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="407" />
         <source>Sent back by {checker} on {at}</source>
         <translation>{checker} 于 {at} 退回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="408" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="409" />
         <source>Checker's reason: “{reason}”</source>
         <translation>复核人理由：“{reason}”</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="412" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="413" />
         <source>Awaiting a second person's check (four-eyes)</source>
         <translation>等待第二人复核（双人复核）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="413" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="414" />
         <source>Why: {why}</source>
         <translation>原因：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="490" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="492" />
         <source>{who} viewed the case {n} times, last {at}</source>
         <translation>{who} 查看了案件 {n} 次，最近一次 {at}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="492" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="494" />
         <source>{who} viewed the case</source>
         <translation>{who} 查看了案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="496" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="498" />
         <source>reason: “{reason}”</source>
         <translation>理由：“{reason}”</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="498" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="500" />
         <source>decided in place of {user} (confirmed)</source>
         <translation>代替 {user} 作出决定（已确认）</translation>
     </message>
@@ -1303,7 +1308,7 @@
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="393" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="394" />
         <source>Why this reason points this way</source>
         <translation>此原因的方向说明</translation>
     </message>
@@ -1338,32 +1343,32 @@
         <translation>模型 {m}，规则集 {r}，策略 {p}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="443" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="445" />
         <source>Early warnings (evidence)</source>
         <translation>预警（证据）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="479" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="481" />
         <source>same person</source>
         <translation>同一人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="479" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="481" />
         <source>same phone</source>
         <translation>同一手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="480" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="482" />
         <source>same device</source>
         <translation>同一设备</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="480" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="482" />
         <source>same bank card</source>
         <translation>同一银行卡</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="388" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="389" />
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>

@@ -377,6 +377,7 @@ class CaseDialog(QDialog):
         return {
             'Decide again: your new decision goes to the check again.': self.tr('Decide again: your new decision goes to the check again.'),
             'Case {id}': self.tr('Case {id}'),
+            'Case {id}: {kind}, {status}': self.tr('Case {id}: {kind}, {status}'),
             'Priority': self.tr('Priority'),
             'Due': self.tr('Due'),
             'Assignee': self.tr('Assignee'),
@@ -416,8 +417,9 @@ class CaseDialog(QDialog):
     def _html(self, d: CaseDetail) -> str:
         e, T = html.escape, self._texts()
         case = d.case
-        parts = [f"<h2>{e(T['Case {id}'].format(id=case.id))}: {e(label(case.kind))}, "
-                 f"{e(label(case.status))}</h2>",
+        title = T['Case {id}: {kind}, {status}'].format(
+            id=case.id, kind=label(case.kind), status=label(case.status))
+        parts = [f"<h2>{e(title)}</h2>",
                  f"<p>{e(T['Priority'])} {case.priority} &middot; {e(T['Due'])} "
                  f"{e(datetime_text(case.due_at))} &middot; {e(T['Assignee'])} "
                  f"{e(d.assignee or T['nobody'])}</p>"]
