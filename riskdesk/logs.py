@@ -23,14 +23,13 @@ _PATTERNS = (
 
 
 def scrub(text: str) -> str:
-    """The shapes of personal data masked (also spaced, dashed or with +86: the same scan as
-    messages, ``security.redact``), then any long digit run."""
+    """The shapes of personal data and any long digit run masked, then what is spaced, dashed
+    or written with +86 (the same scan as messages, ``security.redact``)."""
     from riskdesk.security.redact import redact
 
-    text = redact(text)
     for pattern, masked in _PATTERNS:
         text = pattern.sub(masked, text)
-    return text
+    return redact(text)
 
 
 class ScrubbingFormatter(logging.Formatter):

@@ -12,6 +12,7 @@ With CI=true a server that cannot be reached fails the test instead of skipping 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 import uuid
@@ -192,25 +193,30 @@ _MARIADB_DUMPS: dict[str, tuple[list[tuple[str, str, bool]], list[str]]] = {}
 
 
 def _dump_mariadb(conn: Any, template: str) -> tuple[list[tuple[str, str, bool]], list[str]]:
-    """The template's schema, dumped once: (table, CREATE TABLE, has rows) and the CREATE
-    TRIGGER statements."""
+    """The template's schema, dumped once: (table, CREATE TABLE, has rows), then the CREATE
+    VIEW (names unqualified, so they read the copy's tables) and CREATE TRIGGER statements."""
     if template not in _MARIADB_DUMPS:
-        tables = []
-        for table, _type in conn.execute(text(
-                f"SHOW FULL TABLES FROM `{template}` WHERE Table_type = 'BASE TABLE'")):
+        tables, views = [], []
+        for table, kind in conn.execute(text(f"SHOW FULL TABLES FROM `{template}`")):
+            if kind == "VIEW":
+                ddl = str(conn.execute(text(f"SHOW CREATE VIEW `{template}`.`{table}`"))
+                          .one()[1]).replace(f"`{template}`.", "")
+                views.append(re.sub(r"DEFINER=\S+ ", "", ddl))
+                continue
             ddl = conn.execute(text(f"SHOW CREATE TABLE `{template}`.`{table}`")).one()[1]
             rows = conn.execute(text(f"SELECT 1 FROM `{template}`.`{table}` LIMIT 1")).first()
             tables.append((str(table), str(ddl), rows is not None))
         triggers = [str(conn.execute(text(f"SHOW CREATE TRIGGER `{template}`.`{row[0]}`"))
                         .mappings().one()["SQL Original Statement"])
                     for row in conn.execute(text(f"SHOW TRIGGERS FROM `{template}`")).all()]
-        _MARIADB_DUMPS[template] = (tables, triggers)
+        _MARIADB_DUMPS[template] = (tables, views + triggers)
     return _MARIADB_DUMPS[template]
 
 
 def _copy_mariadb(conn: Any, template: str, name: str) -> None:
-    """Tables (with their keys), rows and triggers of ``template`` into the empty ``name``."""
-    tables, triggers = _dump_mariadb(conn, template)
+    """Tables (with their keys), rows, views and triggers of ``template`` into the empty
+    ``name``."""
+    tables, statements = _dump_mariadb(conn, template)
     conn.execute(text("SET SESSION foreign_key_checks = 0"))
     conn.execute(text(f"USE `{name}`"))
     for table, ddl, has_rows in tables:
@@ -218,8 +224,8 @@ def _copy_mariadb(conn: Any, template: str, name: str) -> None:
         if has_rows:
             conn.execute(text(f"INSERT INTO `{name}`.`{table}` SELECT * FROM "
                               f"`{template}`.`{table}`"))
-    for trigger in triggers:
-        conn.exec_driver_sql(trigger)
+    for statement in statements:
+        conn.exec_driver_sql(statement)
     conn.execute(text("SET SESSION foreign_key_checks = 1"))
 
 

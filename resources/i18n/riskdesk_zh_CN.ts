@@ -5489,12 +5489,12 @@
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="196" />
+        <location filename="../../riskdesk/ui/main_window.py" line="197" />
         <source>Signed in: {user} ({roles}) | {db}</source>
         <translation>已登录：{user}（{roles}）| {db}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="250" />
+        <location filename="../../riskdesk/ui/main_window.py" line="252" />
         <source>{view} ({n})</source>
         <translation>{view}（{n}）</translation>
     </message>
@@ -5524,231 +5524,236 @@
         <translation>决定回传</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="262" />
+        <location filename="../../riskdesk/ui/main_window.py" line="264" />
         <source>Complaints: {overdue} overdue, {soon} due within {days} days</source>
         <translation>投诉：{overdue} 件逾期，{soon} 件 {days} 天内到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="267" />
+        <location filename="../../riskdesk/ui/main_window.py" line="268" />
+        <source>Decision feed: {n} late</source>
+        <translation>决策回传：{n} 条逾期未确认</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="271" />
         <source>Decision feed: {n} not acknowledged by origination in time</source>
         <translation>决定回传：{n} 条未在规定时间内获进件系统回执</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="277" />
+        <location filename="../../riskdesk/ui/main_window.py" line="281" />
         <source>Cases: the last {n} of {total}</source>
         <translation>案件：共 {total} 件中的最后 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="280" />
+        <location filename="../../riskdesk/ui/main_window.py" line="284" />
         <source>Cases: {loaded} of {total} loaded</source>
         <translation>案件：共 {total} 件，已加载 {loaded} 件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="306" />
+        <location filename="../../riskdesk/ui/main_window.py" line="310" />
         <source>Not claimed</source>
         <translation>未领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="314" />
+        <location filename="../../riskdesk/ui/main_window.py" line="318" />
         <source>Assign cases</source>
         <translation>分派案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="314" />
+        <location filename="../../riskdesk/ui/main_window.py" line="318" />
         <source>Assign {n} case(s) to:</source>
         <translation>将 {n} 件案件分派给：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="319" />
+        <location filename="../../riskdesk/ui/main_window.py" line="323" />
         <source>Not assigned</source>
         <translation>未分派</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="337" />
+        <location filename="../../riskdesk/ui/main_window.py" line="341" />
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="338" />
+        <location filename="../../riskdesk/ui/main_window.py" line="342" />
         <source>{n} cases written to {path} (personal data masked; the export is recorded in the audit trail).</source>
         <translation>已将 {n} 件案件写入 {path}（个人信息已脱敏；本次导出已记入审计轨迹）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="342" />
+        <location filename="../../riskdesk/ui/main_window.py" line="346" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="343" />
+        <location filename="../../riskdesk/ui/main_window.py" line="347" />
         <source>Nothing was written: {error}</source>
         <translation>未写入任何内容：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="345" />
+        <location filename="../../riskdesk/ui/main_window.py" line="349" />
         <source>Exporting {file}</source>
         <translation>正在导出 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="374" />
+        <location filename="../../riskdesk/ui/main_window.py" line="378" />
         <source>No more cases in this view.</source>
         <translation>此视图中没有更多案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="390" />
-        <location filename="../../riskdesk/ui/main_window.py" line="393" />
+        <location filename="../../riskdesk/ui/main_window.py" line="394" />
+        <location filename="../../riskdesk/ui/main_window.py" line="397" />
         <source>Application {no}</source>
         <translation>申请 {no}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="394" />
+        <location filename="../../riskdesk/ui/main_window.py" line="398" />
         <source>This application has no case to open.</source>
         <translation>该申请没有可打开的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="411" />
+        <location filename="../../riskdesk/ui/main_window.py" line="415" />
         <source>the search “{text}”</source>
         <translation>搜索“{text}”</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="429" />
+        <location filename="../../riskdesk/ui/main_window.py" line="433" />
         <source>{n} people share these visible digits: add the name after the ID number to narrow the search.</source>
         <translation>有 {n} 人的身份证号可见部分相同：请在身份证号后加上姓名以缩小范围。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="442" />
+        <location filename="../../riskdesk/ui/main_window.py" line="446" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="446" />
+        <location filename="../../riskdesk/ui/main_window.py" line="450" />
         <source>Import applications...</source>
         <translation>导入申请…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="450" />
+        <location filename="../../riskdesk/ui/main_window.py" line="454" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="453" />
+        <location filename="../../riskdesk/ui/main_window.py" line="457" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/guide.py" line="64" />
-        <location filename="../../riskdesk/ui/main_window.py" line="456" />
-        <location filename="../../riskdesk/ui/main_window.py" line="532" />
+        <location filename="../../riskdesk/ui/main_window.py" line="460" />
+        <location filename="../../riskdesk/ui/main_window.py" line="536" />
         <source>About riskdesk</source>
         <translation>关于 riskdesk</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="458" />
+        <location filename="../../riskdesk/ui/main_window.py" line="462" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="464" />
+        <location filename="../../riskdesk/ui/main_window.py" line="468" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="468" />
+        <location filename="../../riskdesk/ui/main_window.py" line="472" />
         <source>Settings...</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="474" />
+        <location filename="../../riskdesk/ui/main_window.py" line="478" />
         <source>Users and roles...</source>
         <translation>用户与角色…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="476" />
+        <location filename="../../riskdesk/ui/main_window.py" line="480" />
         <source>&amp;Administration</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="479" />
+        <location filename="../../riskdesk/ui/main_window.py" line="483" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="480" />
+        <location filename="../../riskdesk/ui/main_window.py" line="484" />
         <source>Open log folder</source>
         <translation>打开日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="481" />
+        <location filename="../../riskdesk/ui/main_window.py" line="485" />
         <source>The program's log: what it did and what went wrong (no personal data), for support</source>
         <translation>程序日志：记录程序做了什么、出了什么错（不含个人信息），供技术支持使用</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/guide.py" line="25" />
-        <location filename="../../riskdesk/ui/main_window.py" line="484" />
+        <location filename="../../riskdesk/ui/main_window.py" line="488" />
         <source>User guide</source>
         <translation>使用指南</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="494" />
+        <location filename="../../riskdesk/ui/main_window.py" line="498" />
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="495" />
+        <location filename="../../riskdesk/ui/main_window.py" line="499" />
         <source>Open the selected case</source>
         <translation>打开所选案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="501" />
+        <location filename="../../riskdesk/ui/main_window.py" line="505" />
         <source>Claim cases as I open them</source>
         <translation>打开案件时自动领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="509" />
+        <location filename="../../riskdesk/ui/main_window.py" line="513" />
         <source>In the case window</source>
         <translation>案件窗口中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="510" />
+        <location filename="../../riskdesk/ui/main_window.py" line="514" />
         <source>Add the note</source>
         <translation>添加调查记录</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="510" />
+        <location filename="../../riskdesk/ui/main_window.py" line="514" />
         <source>To the reason</source>
         <translation>转到理由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="511" />
+        <location filename="../../riskdesk/ui/main_window.py" line="515" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="511" />
+        <location filename="../../riskdesk/ui/main_window.py" line="515" />
         <source>Decline</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="512" />
+        <location filename="../../riskdesk/ui/main_window.py" line="516" />
         <source>Request information</source>
         <translation>要求补充材料</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="513" />
+        <location filename="../../riskdesk/ui/main_window.py" line="517" />
         <source>Escalate</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="514" />
+        <location filename="../../riskdesk/ui/main_window.py" line="518" />
         <source>Next case of the view</source>
         <translation>视图中的下一件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="515" />
+        <location filename="../../riskdesk/ui/main_window.py" line="519" />
         <source>Previous case of the view</source>
         <translation>视图中的上一件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="528" />
+        <location filename="../../riskdesk/ui/main_window.py" line="532" />
         <source>{total} applications, {loaded} loaded</source>
         <translation>共 {total} 笔申请，已加载 {loaded} 笔</translation>
     </message>
@@ -5778,27 +5783,27 @@
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="570" />
+        <location filename="../../riskdesk/ui/main_window.py" line="574" />
         <source>seal intact, signature checked</source>
         <translation>签封完好，签名已核验</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="571" />
+        <location filename="../../riskdesk/ui/main_window.py" line="575" />
         <source>seal intact (signature not checked: no audit key here)</source>
         <translation>签封完好（签名未核验：本机没有审计密钥）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="572" />
+        <location filename="../../riskdesk/ui/main_window.py" line="576" />
         <source>SEAL BROKEN: {why}</source>
         <translation>签封已破坏：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="573" />
+        <location filename="../../riskdesk/ui/main_window.py" line="577" />
         <source>Audit pack {id}: {scope}. {seal}. Read-only: only findings can be written.</source>
         <translation>审计包 {id}：{scope}。{seal}。只读：仅可填写审计发现。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="592" />
+        <location filename="../../riskdesk/ui/main_window.py" line="596" />
         <source>Backup not made</source>
         <translation>未能备份</translation>
     </message>

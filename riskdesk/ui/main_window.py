@@ -43,7 +43,7 @@ from riskdesk.ui.cases.queue_view import EmptyNote, neighbour, restore_header, s
 from riskdesk.ui.complaints.tab import ComplaintsTab
 from riskdesk.ui.dialogs import Dialogs
 from riskdesk.ui.feed import FeedTab
-from riskdesk.ui.formats import number
+from riskdesk.ui.formats import list_sep, number
 from riskdesk.ui.guide import about_text, guide_dialog
 from riskdesk.ui.idle_lock import IdleLock
 from riskdesk.ui.imports_flow import ImportsMixin
@@ -193,9 +193,11 @@ class MainWindow(ImportsMixin, QMainWindow):
         self.user_label = QLabel(self)
         self.statusBar().addWidget(self.count_label)
         self.statusBar().addPermanentWidget(self.user_label)
+        where = backend.location if pack is None else str(pack.path)
         self.user_label.setText(self.tr("Signed in: {user} ({roles}) | {db}").format(
-            user=actor.username, roles=", ".join(label(r) for r in sorted(actor.roles)),
-            db=backend.location if pack is None else str(pack.path)))
+            user=actor.username, roles=list_sep().join(label(r) for r in sorted(actor.roles)),
+            db=where.rstrip("/").rsplit("/", 1)[-1]))  # the file or database name; all of it:
+        self.user_label.setToolTip(where)
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)
         self.cases_model.modelReset.connect(self._update_position)
@@ -263,7 +265,9 @@ class MainWindow(ImportsMixin, QMainWindow):
             overdue=overdue, soon=due_soon, days=DUE_SOON.days) if overdue or due_soon else "")
         # Compliance: decisions origination has not acknowledged in time (issue 29).
         late = 0 if self._pack is not None else query(self, feed_warning, title="", default=0)
-        self.feed_label.setText(self.tr(
+        self.feed_label.setText(self.tr("Decision feed: {n} late").format(n=late) if late
+                                else "")
+        self.feed_label.setToolTip(self.tr(
             "Decision feed: {n} not acknowledged by origination in time").format(n=late)
             if late else "")
 

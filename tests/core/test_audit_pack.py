@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from riskdesk.demo.frame import DEMO_PASSWORD, demo_frame
+from riskdesk.demo.frame import demo_frame
 from riskdesk.errors import InvalidInput, PermissionDenied
 from riskdesk.services.audit import findings
 from riskdesk.services.audit import packs as audit_pack
@@ -67,29 +67,5 @@ def test_no_plain_personal_data_unless_exported_unmasked(
     engine.dispose()
 
 
-def test_cli_export_verify_and_import(audit_demo: tuple[Path, str], tmp_path: Path) -> None:
-    db, month = audit_demo
-    env = {"RISKDESK_PASSWORD": DEMO_PASSWORD}
-    out = tmp_path / "cli.rdpack"
-    made = run_cli("audit", "export", "--month", month, "--out", str(out), "--db", str(db),
-                   "--user", "auditor", env=env)
-    assert made.returncode == 0 and "masked" in made.stdout, made.stderr
-    ok = run_cli("audit", "verify", str(out))
-    assert ok.returncode == 0 and "intact" in ok.stdout
-    listed = tmp_path / "cases.txt"
-    with sqlite3.connect(out) as con:
-        numbers = [r[0] for r in con.execute("SELECT application_no FROM review_case LIMIT 3")]
-    listed.write_text("\n".join(numbers) + "\n")
-    by_list = run_cli("audit", "export", "--cases", str(listed), "--out",
-                      str(tmp_path / "l.rdpack"), "--db", str(db), "--user", "auditor",
-                      env=env)
-    assert by_list.returncode == 0 and "3 cases" in by_list.stdout, by_list.stderr
-    findings.add_in_pack(out, "auditor", findings.Draft("medium", "seen", month=month))
-    back = run_cli("audit", "import-findings", str(out), "--db", str(db), "--user",
-                   "compliance", env=env)
-    assert back.returncode == 0 and "1 finding(s) added" in back.stdout, back.stderr
-    shot = tmp_path / "pack.png"
-    opened = run_cli("gui", "--db", str(out), "--screenshot", str(shot))
-    assert opened.returncode == 0 and shot.stat().st_size > 10_000, opened.stderr
 
 

@@ -231,3 +231,10 @@ def test_the_monthly_report_counts_records_not_acknowledged_in_time(
     with unit_of_work(sqlite_engine, write=False) as s:
         f = monthly_figures(s, compliance, month, now + timedelta(minutes=90))
     assert (f.feed_unacknowledged, f.feed_warn_hours) == (total - 3, 1)
+
+
+def test_every_database_a_test_gets_has_the_feed_view(engine: Engine) -> None:
+    """The test databases are copies of a template (tests/conftest.py): on MariaDB, which has
+    no templates, the copy also makes the views, so the feed view a test reads is there."""
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM decision_feed_view")).scalar_one() == 0

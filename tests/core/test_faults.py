@@ -107,9 +107,13 @@ def test_a_locked_sqlite_file_waits_then_says_so(
 
 def _decide(url: str, who: str, case_id: int, version: int, decision: str,
             barrier: Any, out: Any) -> None:
+    from riskdesk.services.admin.users import sign_in
+    from tests.conftest import PASSWORD
+
     engine = make_engine(url)
-    actor_data = json.loads(who)
-    actor = Actor(actor_data["id"], actor_data["name"], frozenset(actor_data["roles"]))
+    with unit_of_work(engine) as session:  # signed in: a decision is signed (issue 24)
+        actor = sign_in(session, json.loads(who)["name"], PASSWORD, channel="test")
+    assert actor is not None
     barrier.wait()
     try:
         with unit_of_work(engine) as session:

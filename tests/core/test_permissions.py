@@ -29,6 +29,7 @@ from riskdesk.services.credit import feature_notes, rulesets
 from riskdesk.services.credit import registry as models
 from riskdesk.services.credit.monitoring import monitor
 from riskdesk.services.credit.scoring_job import score_applications
+from riskdesk.services.feed import files as feed_files
 from riskdesk.services.intake.applications import import_frame
 from riskdesk.services.intake.loans import import_loan_file
 from riskdesk.services.partners import register as partners
@@ -123,6 +124,8 @@ def services(engine: Engine, case_id: int,
             s, a, code=f"P{a.username}"[:24], name="P", kind="platform"))),
         (Action.PARTNER_MANAGE, u(engine, lambda s, a: partners.set_capital(
             s, a, date(2026, 1, 1), "1", "1"))),
+        (Action.FEED_EXPORT, u(engine, lambda s, a: feed_files.export(
+            s, a, out=tmp / f"{a.username}-feed.csv"))),
         (Action.FEATURE_NOTES, u(engine, lambda s, a: feature_notes.set_feature_note(
             s, a, feature="verification_status", en="e", zh="z"))),
         (Action.CASE_ATTACH, u(engine, lambda s, a: evidence.attach(

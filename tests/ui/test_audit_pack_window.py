@@ -1,12 +1,14 @@
 """The offline audit pack in the window (issue 11): opened read-only, findings added and brought back, the live Findings tab."""
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import text
 
+from riskdesk.demo.frame import DEMO_PASSWORD
 from riskdesk.errors import DatabaseUnavailable
 from riskdesk.services.actor import Actor
 from riskdesk.services.admin.backend import Backend
@@ -15,7 +17,7 @@ from riskdesk.services.audit import packs as audit_pack
 from riskdesk.services.cases import work as cases
 from riskdesk.storage.engine import make_engine, open_pack
 from riskdesk.storage.session import unit_of_work
-from tests.helpers import signed_in
+from tests.helpers import run_cli, signed_in
 
 
 def test_export_open_read_only_add_findings_and_bring_them_back(
@@ -134,3 +136,29 @@ def test_the_live_findings_tab_records_the_follow_up(
     qtbot.addWidget(auditor_view)
     assert not auditor_view.findings.follow_button.isEnabled()
     engine.dispose()
+
+
+def test_cli_export_verify_and_import(audit_demo: tuple[Path, str], tmp_path: Path) -> None:
+    db, month = audit_demo
+    env = {"RISKDESK_PASSWORD": DEMO_PASSWORD}
+    out = tmp_path / "cli.rdpack"
+    made = run_cli("audit", "export", "--month", month, "--out", str(out), "--db", str(db),
+                   "--user", "auditor", env=env)
+    assert made.returncode == 0 and "masked" in made.stdout, made.stderr
+    ok = run_cli("audit", "verify", str(out))
+    assert ok.returncode == 0 and "intact" in ok.stdout
+    listed = tmp_path / "cases.txt"
+    with sqlite3.connect(out) as con:
+        numbers = [r[0] for r in con.execute("SELECT application_no FROM review_case LIMIT 3")]
+    listed.write_text("\n".join(numbers) + "\n")
+    by_list = run_cli("audit", "export", "--cases", str(listed), "--out",
+                      str(tmp_path / "l.rdpack"), "--db", str(db), "--user", "auditor",
+                      env=env)
+    assert by_list.returncode == 0 and "3 cases" in by_list.stdout, by_list.stderr
+    findings.add_in_pack(out, "auditor", findings.Draft("medium", "seen", month=month))
+    back = run_cli("audit", "import-findings", str(out), "--db", str(db), "--user",
+                   "compliance", env=env)
+    assert back.returncode == 0 and "1 finding(s) added" in back.stdout, back.stderr
+    shot = tmp_path / "pack.png"
+    opened = run_cli("gui", "--db", str(out), "--screenshot", str(shot))
+    assert opened.returncode == 0 and shot.stat().st_size > 10_000, opened.stderr

@@ -52,7 +52,7 @@ def test_the_gui_survives_the_server_dropping_its_connections(qtbot: Any) -> Non
         admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
         with admin.connect() as conn:  # the server ends every session of this database
             killed = conn.execute(text(
-                "SELECT count_rows(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = "
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = "
                 ":db AND pid <> pg_backend_pid()"), {"db": engine.url.database}).scalar_one()
         admin.dispose()
         assert killed >= 1

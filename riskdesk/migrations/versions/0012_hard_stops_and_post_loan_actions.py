@@ -27,18 +27,17 @@ HARD_STOPS = ("COST_CEILING", "AMOUNT_CEILING", "ID_CHECKSUM", "BLACKLIST")
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('rule_setting', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('hard_stop', sa.Boolean(), nullable=False,
-                                      server_default=sa.false()))
+    # Plain ADD COLUMN (no batch rebuild): works in the DBA's offline script on every
+    # database, and leaves SQLite's tables (and their triggers) as they are.
+    op.add_column('rule_setting', sa.Column('hard_stop', sa.Boolean(), nullable=False,
+                                            server_default=sa.false()))
     setting = sa.table('rule_setting', sa.column('code', sa.String),
                        sa.column('hard_stop', sa.Boolean))
     op.execute(setting.update().where(setting.c.code.in_(HARD_STOPS))
                .values(hard_stop=sa.true()))
-    with op.batch_alter_table('loan', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('line_frozen_at', _TIME, nullable=True))
-        batch_op.add_column(sa.Column('called_at', _TIME, nullable=True))
-        batch_op.add_column(sa.Column('category_override', sa.String(length=16),
-                                      nullable=True))
+    op.add_column('loan', sa.Column('line_frozen_at', _TIME, nullable=True))
+    op.add_column('loan', sa.Column('called_at', _TIME, nullable=True))
+    op.add_column('loan', sa.Column('category_override', sa.String(length=16), nullable=True))
     op.create_table('loan_action',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('case_id', sa.Integer(), nullable=False),

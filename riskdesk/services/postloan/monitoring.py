@@ -225,7 +225,9 @@ def _standing(conn: Connection, day: date, p: dict[str, Any]) -> pd.DataFrame:
     # A class a senior confirmed above the floor (services/cases/postloan_actions.py) holds
     # while it is worse than the floor.
     rank = {c: i for i, c in enumerate(CATEGORIES)}
-    above = out["category_override"].map(rank).fillna(-1) > out["category"].map(rank)
+    # as numbers: an empty book's columns stay text after map() (pandas 3)
+    override = pd.to_numeric(out["category_override"].map(rank), errors="coerce").fillna(-1)
+    above = override > pd.to_numeric(out["category"].map(rank), errors="coerce").fillna(-1)
     out.loc[above, "category"] = out.loc[above, "category_override"]
     return out.drop(columns="category_override")
 
