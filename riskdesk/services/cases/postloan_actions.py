@@ -31,17 +31,16 @@ from sqlmodel import Session, col, select
 from riskdesk.domain.cases import Case
 from riskdesk.domain.enums import CLOSED_STATUSES, CaseKind, CaseStatus, label
 from riskdesk.domain.loans import Loan, LoanAction, LoanSnapshot
-from riskdesk.domain.users import User
-from riskdesk.errors import InvalidInput, NeedsConfirmation, PermissionDenied, StaleVersion
+from riskdesk.errors import InvalidInput, PermissionDenied, StaleVersion
 from riskdesk.i18n import translate
 from riskdesk.services.actor import Actor
-from riskdesk.services.cases.work import OPEN, TRACKED, get_case
+from riskdesk.services.cases.work import OPEN, TRACKED, assignee_overridden, get_case
+from riskdesk.services.cases.work import reason_as_stored as _reason
 from riskdesk.services.feed import records as feed
 from riskdesk.services.periods import local_day
 from riskdesk.services.permissions import Action, require
 from riskdesk.services.postloan.book import AlertRow, case_alerts
 from riskdesk.services.postloan.policy import CATEGORIES, category_of, current, params
-from riskdesk.services.privacy import free_text
 from riskdesk.services.versioned import save_versioned
 from riskdesk.storage.clock import utcnow
 
@@ -164,11 +163,6 @@ def postloan_view(session: Session, actor: Actor, case_id: int) -> PostLoanView 
         tuple(case_alerts(session, actor, case_id)), actions, pending)
 
 
-def _reason(session: Session, case_id: int, text: str, field: str = "reason") -> str:
-    return free_text.keep(session, text, entity="review_case", entity_id=case_id,
-                          field=field)[:2000]
-
-
 def _stale(case: Case, version: int) -> None:
     if case.version != version:
         raise StaleVersion(translate(
@@ -243,14 +237,9 @@ def act(session: Session, actor: Actor, case_id: int, version: int, action: str,
                                .format(loan=loan.loan_no, category=label(category)))
         detail = {"category": category, "floor": floor, "from": in_force}
     extra: dict[str, Any] = {"decision": action, "loan": loan.loan_no, **detail}
-    if case.assignee_id is not None and case.assignee_id != actor.user_id:
-        other = session.get(User, case.assignee_id)
-        name = other.username if other is not None else str(case.assignee_id)
-        if not other_assignee:
-            raise NeedsConfirmation(translate(
-                "Cases", "Case {id} is assigned to {user}. Decide it in their place?").format(
-                id=case_id, user=name))
-        extra["assignee_overridden"] = name
+    overridden = assignee_overridden(session, actor, case, other_assignee)
+    if overridden is not None:
+        extra["assignee_overridden"] = overridden
     said = _reason(session, case_id, reason)
     row = LoanAction(case_id=case_id, loan_id=loan.id or 0, action=action,
                      status="awaiting_check" if action in FOUR_EYES else "done", reason=said,

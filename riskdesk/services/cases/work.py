@@ -253,15 +253,10 @@ def decide(session: Session, actor: Actor, case_id: int, version: int, decision:
         raise PermissionDenied(translate("Cases", "Case {id} is escalated: a senior officer "
                                          "decides it.").format(id=case_id))
     extra: dict[str, Any] = {"decision": decision}
-    if case.assignee_id is not None and case.assignee_id != actor.user_id:
-        other = session.get(User, case.assignee_id)
-        name = other.username if other is not None else str(case.assignee_id)
-        if not other_assignee:
-            raise NeedsConfirmation(translate(
-                "Cases", "Case {id} is assigned to {user}. Decide it in their place?").format(
-                id=case_id, user=name))
-        extra["assignee_overridden"] = name
-    values: dict[str, Any] = {"reason": _reason(session, case_id, reason)}
+    overridden = assignee_overridden(session, actor, case, other_assignee)
+    if overridden is not None:
+        extra["assignee_overridden"] = overridden
+    values: dict[str, Any] = {"reason": reason_as_stored(session, case_id, reason)}
     if decision == "request_info":
         values["status"] = CaseStatus.PENDING_INFO
     elif decision == "escalate":
@@ -279,10 +274,25 @@ def decide(session: Session, actor: Actor, case_id: int, version: int, decision:
     return saved
 
 
-def _reason(session: Session, case_id: int, reason: str) -> str:
+def reason_as_stored(session: Session, case_id: int, reason: str, field: str = "reason") -> str:
     """A decision or check reason as stored: masked, the values found kept encrypted."""
     return free_text.keep(session, reason, entity="review_case", entity_id=case_id,
-                          field="reason")[:2000]
+                          field=field)[:2000]
+
+
+def assignee_overridden(session: Session, actor: Actor, case: Case,
+                        other_assignee: bool) -> str | None:
+    """Who the case is assigned to when that is someone else than ``actor`` (None when it is
+    nobody or the actor); deciding in their place needs ``other_assignee`` (the window asks)."""
+    if case.assignee_id is None or case.assignee_id == actor.user_id:
+        return None
+    other = session.get(User, case.assignee_id)
+    name = other.username if other is not None else str(case.assignee_id)
+    if not other_assignee:
+        raise NeedsConfirmation(translate(
+            "Cases", "Case {id} is assigned to {user}. Decide it in their place?").format(
+            id=case.id, user=name))
+    return name
 
 
 def check(session: Session, actor: Actor, case_id: int, version: int, *, confirm: bool,
@@ -320,5 +330,5 @@ def check(session: Session, actor: Actor, case_id: int, version: int, *, confirm
     # reason stays in the trail and the window shows both.
     values = {"status": CaseStatus.RETURNED, "decision": None, "maker_id": None,
               "assignee_id": case.maker_id or case.assignee_id,
-              "reason": _reason(session, case_id, reason)}
+              "reason": reason_as_stored(session, case_id, reason)}
     return _save(session, actor, case, version, "case.check.send_back", values)
