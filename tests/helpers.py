@@ -133,6 +133,24 @@ def pdftotext(path: Path, page: int | None = None) -> str:
                           capture_output=True, text=True).stdout
 
 
+# What differs between two issues of one report: its number, who issued it and when. The
+# issue time is printed as a local time with its zone and offset, which the table layout may
+# wrap anywhere (even inside "Asia/Shanghai"), so the time is cut by its digits and the zone by
+# what follows it up to the offset's closing bracket.
+_ISSUE_STAMP = re.compile(
+    r"RD-[A-Z]+-\d{8}-\d{6}"
+    r"|Issued (?:by|at)\s+\S+(?: \S+ UTC)?"
+    r"|\b(?:auditor|compliance)\b"
+    r"|\d{4}-\d{2}-\d{2}\s+\d{2}:\d{2}:\d{2}(?:\s+[A-Za-z_/\s]*\(UTC[+-]\d{2}:\d{2}\)|\s+UTC)?"
+    r"|\d{2}:\d{2}:\d{2}")
+
+
+def without_issue_stamp(text: str) -> str:
+    """A report's text with its issue number, issuer and issue time removed, and whitespace
+    collapsed, so two issues of the same figures compare equal however the layout wrapped."""
+    return " ".join(_ISSUE_STAMP.sub(" ", text).split())
+
+
 def page_count(path: Path) -> int:
     info = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True,
                           text=True).stdout
