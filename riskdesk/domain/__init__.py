@@ -18,6 +18,7 @@ from riskdesk.domain.loans import (
     Repayment,
 )
 from riskdesk.domain.partners import CapitalFigure, Partner, PartnerCheck
+from riskdesk.domain.proposals import RuleProposal
 from riskdesk.domain.reports import Report
 from riskdesk.domain.rules import BlacklistEntry, LprRate, RuleHit, RuleSet, RuleSetting
 from riskdesk.domain.scoring import (
@@ -72,6 +73,7 @@ __all__ = [
     "Report",
     "RoleRequest",
     "RuleHit",
+    "RuleProposal",
     "RuleSet",
     "RuleSetting",
     "Score",
