@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from riskdesk.domain.types import LongText, Percent, UtcDateTime
@@ -61,16 +61,33 @@ class LprRate(SQLModel, table=True):
     one_year_pct: Decimal = Field(sa_type=Percent)
 
 
-class BlacklistEntry(SQLModel, table=True):
-    """An identifier on the internal blacklist: the keyed hash for ID number, phone and card
-    (never the plain value), the device ID as it is."""
-    __tablename__ = "blacklist_entry"
-    __table_args__ = (UniqueConstraint("kind", "value_key"),)
+class ListEntry(SQLModel, table=True):
+    """An identifier on the blacklist or the allowlist (issue 30): only its keyed hash (the
+    one the applications carry; devices hashed the same way), never the plain value. An entry
+    stays while its removal waits for a second user; a removed one is kept for the record
+    (``live`` None), so the same value can be listed again. Past ``expires_at`` it no longer
+    matches."""
+    __tablename__ = "list_entry"
+    __table_args__ = (UniqueConstraint("list_name", "kind", "value_key", "live"),
+                      Index("ix_list_entry_key", "kind", "value_key"))
 
     id: int | None = Field(default=None, primary_key=True)
+    list_name: str = Field(max_length=8)  # black, allow
     kind: str = Field(max_length=8)  # id_no, phone, card, device
     value_key: str = Field(max_length=64)
     masked: str = Field(max_length=32)
     reason: str = Field(max_length=500)
+    source: str = Field(default="manual", max_length=128)  # manual, the file it came from
+    expires_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
     added_by: str = Field(max_length=64)
     added_at: datetime = Field(sa_type=UtcDateTime)
+    live: int | None = Field(default=1)  # 1 while listed (removal pending too), None removed
+    removal_requested_by: str | None = Field(default=None, max_length=64)
+    removal_requested_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    removal_reason: str = Field(default="", max_length=500)
+    removed_by: str | None = Field(default=None, max_length=64)
+    removed_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+
+
+# The former name (until riskdesk/domain/__init__.py names ListEntry).
+BlacklistEntry = ListEntry
