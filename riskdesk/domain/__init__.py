@@ -20,6 +20,7 @@ from riskdesk.domain.loans import (
 from riskdesk.domain.partners import CapitalFigure, Partner, PartnerCheck
 from riskdesk.domain.proposals import RuleProposal
 from riskdesk.domain.reports import Report
+from riskdesk.domain.rings import CaseApplication, FraudRing, LinkEdge, LinkKey, RingMember
 from riskdesk.domain.rules import BlacklistEntry, LprRate, RuleHit, RuleSet, RuleSetting
 from riskdesk.domain.scoring import (
     DecisionRecord,
@@ -44,12 +45,14 @@ __all__ = [
     "BlacklistEntry",
     "CapitalFigure",
     "Case",
+    "CaseApplication",
     "Complaint",
     "DecisionRecord",
     "DataKey",
     "EvidenceChunk",
     "EvidenceFile",
     "FeedAck",
+    "FraudRing",
     "FeedHead",
     "FeedRecord",
     "Finding",
@@ -59,6 +62,8 @@ __all__ = [
     "Loan",
     "LoanAction",
     "LoanAlert",
+    "LinkEdge",
+    "LinkKey",
     "LoanSnapshot",
     "NoteDraft",
     "LprRate",
@@ -71,6 +76,7 @@ __all__ = [
     "PolicyVersion",
     "Repayment",
     "Report",
+    "RingMember",
     "RoleRequest",
     "RuleHit",
     "RuleProposal",

@@ -83,6 +83,12 @@ class Application(SQLModel, table=True):
     card_masked: str | None = Field(default=None, max_length=24)
     device_id: str | None = Field(default=None, max_length=64, index=True)
     ip: str | None = Field(default=None, max_length=45)
+    # Optional (issue 33): the emergency contact's phone (keyed like ``phone``, so it matches
+    # another applicant's own) and the normalised employer, as keyed hashes and masked forms.
+    contact_phone_hash: str | None = Field(default=None, max_length=64)
+    contact_phone_masked: str | None = Field(default=None, max_length=16)
+    employer_hash: str | None = Field(default=None, max_length=64)
+    employer_masked: str | None = Field(default=None, max_length=32)
     outcome: str | None = Field(default=None, max_length=8)
     partner_id: int | None = Field(default=None, foreign_key="partner.id", index=True)
     stated_age: int | None = None  # as the applicant declared it; a rule checks the ID
