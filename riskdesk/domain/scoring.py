@@ -35,6 +35,12 @@ class ModelVersion(SQLModel, table=True):
     proposed_by: str | None = Field(default=None, max_length=64)
     approved_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
     approved_by: str | None = Field(default=None, max_length=64)
+    # The validator's approval (issue 31): the validation report it rests on (its archive row
+    # and SHA-256), the validator's findings, and when the model is due for validation again.
+    validation_report_id: int | None = Field(default=None)
+    validation_sha256: str | None = Field(default=None, max_length=64)
+    validation_findings: str | None = Field(default=None, sa_type=LongText)
+    next_validation_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
 
 
 class PolicyVersion(SQLModel, table=True):
