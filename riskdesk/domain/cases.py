@@ -95,3 +95,16 @@ class NoteDraft(SQLModel, table=True):
     outcome: str = Field(default="", max_length=16)
     text: str = Field(default="", max_length=4000)
     updated_at: datetime = Field(sa_type=UtcDateTime)
+
+
+class CaseTally(SQLModel, table=True):
+    """How many cases there are ("all") and how many are open ("open"), kept in the same
+    transaction as every insert and every open/closed change (services/cases/tally.py), so
+    the queue's "All" and "Overdue" counts read a few rows instead of counting 10 million
+    (issue 27). Each tally is split over SHARDS rows by the writing user, so officers deciding
+    side by side do not queue on one row lock; a tally is the sum of its rows."""
+    __tablename__ = "case_tally"
+
+    tally: str = Field(primary_key=True, max_length=16)
+    shard: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    n: int = Field(default=0)
