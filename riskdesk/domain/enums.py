@@ -360,6 +360,13 @@ LABELS.update({  # partners
     "partner.status": QT_TRANSLATE_NOOP("Enum", "changed a partner's status"),
     "partner.capital": QT_TRANSLATE_NOOP("Enum", "set the capital figures"),
 })
+LABELS.update({  # the blacklist and allowlist (issue 30)
+    "list.add": QT_TRANSLATE_NOOP("Enum", "added a list entry"),
+    "list.import": QT_TRANSLATE_NOOP("Enum", "loaded list entries from a file"),
+    "list.remove.request": QT_TRANSLATE_NOOP("Enum", "asked to remove a list entry"),
+    "list.remove.approve": QT_TRANSLATE_NOOP("Enum", "approved a list entry's removal"),
+    "list.allow.silenced": QT_TRANSLATE_NOOP("Enum", "allowlist silenced a shared-key rule"),
+})
 
 
 LABELS.update({  # post-loan actions on a loan's case (services/cases/postloan_actions.py)

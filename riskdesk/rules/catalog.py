@@ -85,6 +85,11 @@ RULES: tuple[RuleDef, ...] = (
             "high", {}, INTERNAL,
             QT_TRANSLATE_NOOP("Rules", "The {kind} is on the internal blacklist"),
             hard_stop=True),
+    RuleDef("PARTNER_SUSPENDED", QT_TRANSLATE_NOOP("Rules", "Partner not active"),
+            "high", {}, INTERNAL,
+            QT_TRANSLATE_NOOP("Rules", "Applied through partner {partner}, whose status is "
+                              "{status}"),
+            doc="the partner register's status is onboarding, suspended or exited (issue 30)"),
 )
 BY_CODE = {r.code: r for r in RULES}
 
@@ -96,6 +101,8 @@ def sentence(code: str, detail: dict[str, Any]) -> str:
     if rule is None:
         return code
     text = translate("Rules", rule.sentence)
+    if "status" in detail:  # a partner's status, in the reader's language
+        detail = {**detail, "status": translate("Enum", str(detail["status"]))}
     try:
         return text.format(**detail)
     except (KeyError, ValueError, IndexError):

@@ -35,8 +35,24 @@ class RuleInput:
     context: pd.DataFrame
     lpr: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
         {"effective_date": pd.Series(dtype="datetime64[ns]"), "one_year_pct": []}))
-    blacklist: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
-        {"kind": pd.Series(dtype=object), "value_key": pd.Series(dtype=object)}))
+    blacklist: pd.DataFrame = field(default_factory=lambda: _listed())
+    # Allowlisted values silence the shared-key rules (issue 30): (id, kind, value_key).
+    allowlist: pd.DataFrame = field(default_factory=lambda: _listed())
+    # What the allowlist silenced in the last evaluation: application_id, code, kind, entry_id.
+    silenced: list[pd.DataFrame] = field(default_factory=list)
+
+    def silenced_hits(self) -> pd.DataFrame:
+        if not self.silenced:
+            return pd.DataFrame({c: pd.Series(dtype=object) for c in SILENCED_COLUMNS})
+        return pd.concat(self.silenced, ignore_index=True)
+
+
+SILENCED_COLUMNS = ["application_id", "code", "kind", "entry_id"]
+
+
+def _listed() -> pd.DataFrame:
+    return pd.DataFrame({"id": pd.Series(dtype="int64"), "kind": pd.Series(dtype=object),
+                         "value_key": pd.Series(dtype=object)})
 
 
 Found = tuple[pd.Series, pd.DataFrame]  # application ids hit, and their detail columns
@@ -72,14 +88,36 @@ def _window(scope: pd.DataFrame, context: pd.DataFrame, key: str, days: float,
     return out
 
 
-def _shared(key: str) -> Callable[[RuleInput, dict[str, Any]], Found]:
+def _shared(key: str, code: str, kind: str) -> Callable[[RuleInput, dict[str, Any]], Found]:
+    """A key shared by ``min_applicants`` applicants within ``days``. An application whose
+    value of ``kind`` is allowlisted gets no hit; it is noted in ``data.silenced`` instead
+    (a family's shared tablet, a branch's device: issue 30)."""
     def rule(data: RuleInput, p: dict[str, Any]) -> Found:
         w = _window(data.scope, data.context, key, p["days"],
                     shared_only=float(p["min_applicants"]) >= 2)
         hit = w[w["applicants"] >= p["min_applicants"]]
+        allowed = _allowed_entries(data, kind, hit.index)
+        if len(allowed):
+            data.silenced.append(pd.DataFrame({
+                "application_id": allowed.index.to_numpy(), "code": code, "kind": kind,
+                "entry_id": allowed.to_numpy()}))
+            hit = hit[~hit.index.isin(allowed.index)]
         return pd.Series(hit.index), pd.DataFrame({"n": hit["applicants"].astype(int),
                                                    "days": int(p["days"])}).reset_index(drop=True)
     return rule
+
+
+def _allowed_entries(data: RuleInput, kind: str, ids: pd.Index) -> pd.Series:
+    """The allowlist entry covering each of the applications ``ids``, by application id
+    (only those covered)."""
+    entries = data.allowlist[data.allowlist["kind"] == kind]
+    column = LIST_KEYS[kind]
+    if entries.empty or not len(ids) or column not in data.scope:
+        return pd.Series([], dtype="int64")
+    keys = data.scope.loc[data.scope["id"].isin(ids), ["id", column]]
+    by_key = pd.Series(entries["id"].to_numpy(), index=entries["value_key"].to_numpy())
+    covered = keys[keys[column].isin(by_key.index)]
+    return pd.Series(by_key.loc[covered[column]].to_numpy(), index=covered["id"].to_numpy())
 
 
 def multi_lending(data: RuleInput, p: dict[str, Any]) -> Found:
@@ -190,15 +228,16 @@ def outside_region(data: RuleInput, p: dict[str, Any]) -> Found:
         "region": s["region_code"][bad].astype(str).to_numpy()})
 
 
-BLACKLIST_KEYS = {"id_no": "id_no_hash", "phone": "phone_hash", "card": "card_hash",
-                  "device": "device_id"}
+# The scope's column holding each kind's keyed hash (devices hashed for the lists only).
+LIST_KEYS = {"id_no": "id_no_hash", "phone": "phone_hash", "card": "card_hash",
+             "device": "device_hash"}
 
 
 def blacklist(data: RuleInput, p: dict[str, Any]) -> Found:
     ids, kinds = [], []
-    for kind, column in BLACKLIST_KEYS.items():
+    for kind, column in LIST_KEYS.items():
         listed = set(data.blacklist.loc[data.blacklist["kind"] == kind, "value_key"])
-        if listed:
+        if listed and column in data.scope:
             m = data.scope[column].isin(listed)
             ids.append(data.scope["id"][m])
             kinds.append(pd.Series(kind, index=data.scope.index[m]))
@@ -208,10 +247,22 @@ def blacklist(data: RuleInput, p: dict[str, Any]) -> Found:
     return hit["id"].reset_index(drop=True), pd.DataFrame({"kind": hit["kind"].to_numpy()})
 
 
+def partner_suspended(data: RuleInput, p: dict[str, Any]) -> Found:
+    """Applications through a partner whose status is not active (issue 30); the scope
+    carries ``partner_status`` and ``partner_code`` (None without a partner)."""
+    s = data.scope
+    if "partner_status" not in s:
+        return pd.Series([], dtype=int), pd.DataFrame()
+    bad = (s["partner_status"].notna() & (s["partner_status"] != "active")).to_numpy()
+    return s["id"][bad].reset_index(drop=True), pd.DataFrame({
+        "partner": s["partner_code"][bad].astype(str).to_numpy(),
+        "status": s["partner_status"][bad].astype(str).to_numpy()})
+
+
 EVALUATORS: dict[str, Callable[[RuleInput, dict[str, Any]], Found]] = {
-    "SHARED_DEVICE": _shared("device_id"),
-    "SHARED_PHONE": _shared("phone_hash"),
-    "SHARED_CARD": _shared("card_hash"),
+    "SHARED_DEVICE": _shared("device_id", "SHARED_DEVICE", "device"),
+    "SHARED_PHONE": _shared("phone_hash", "SHARED_PHONE", "phone"),
+    "SHARED_CARD": _shared("card_hash", "SHARED_CARD", "card"),
     "MULTI_LENDING": multi_lending,
     "AGE_MISMATCH": age_mismatch,
     "ID_CHECKSUM": id_checksum,
@@ -221,6 +272,7 @@ EVALUATORS: dict[str, Callable[[RuleInput, dict[str, Any]], Found]] = {
     "BULLET_TERM": bullet_term,
     "OUTSIDE_REGION": outside_region,
     "BLACKLIST": blacklist,
+    "PARTNER_SUSPENDED": partner_suspended,
 }
 
 
@@ -248,7 +300,9 @@ def _plain(v: Any) -> Any:
 
 
 def evaluate(data: RuleInput, settings: Mapping[str, Setting]) -> pd.DataFrame:
-    """All hits of the enabled rules: application_id, code, severity, detail (JSON, no PII)."""
+    """All hits of the enabled rules: application_id, code, severity, detail (JSON, no PII).
+    What the allowlist silenced is left in ``data.silenced``."""
+    data.silenced.clear()
     parts = []
     for code, setting in settings.items():
         if not setting.enabled or code not in EVALUATORS or data.scope.empty:

@@ -50,6 +50,9 @@ class Action(StrEnum):
     COMPLAINT_ATTACH = "complaint.attach"
     FEATURE_NOTES = "model.feature_notes"
     FEED_EXPORT = "decisions.export"
+    LIST_VIEW = "lists.view"
+    LIST_CHANGE = "lists.change"
+    LIST_APPROVE = "lists.approve"
 
 
 ACTION_LABELS = {
@@ -97,6 +100,11 @@ ACTION_LABELS = {
         "Permissions", "attach evidence files to complaints"),
     Action.FEED_EXPORT: QT_TRANSLATE_NOOP(
         "Permissions", "export the decision feed and record its acknowledgements"),
+    Action.LIST_VIEW: QT_TRANSLATE_NOOP("Permissions", "see the blacklist and allowlist"),
+    Action.LIST_CHANGE: QT_TRANSLATE_NOOP(
+        "Permissions", "add to the blacklist and allowlist, and ask for a removal"),
+    Action.LIST_APPROVE: QT_TRANSLATE_NOOP(
+        "Permissions", "approve a list removal (second person)"),
 }
 
 ALL_ROLES = frozenset(Role)
@@ -148,6 +156,11 @@ MATRIX: dict[Action, frozenset[Role]] = {
     # The decision feed to origination (issue 29): compliance watches it, an administrator
     # runs the file exchange.
     Action.FEED_EXPORT: frozenset({Role.COMPLIANCE, Role.ADMIN}),
+    # The blacklist and allowlist (issue 30): compliance keeps them; a removal takes a second
+    # person; senior officers and auditors see them (masked).
+    Action.LIST_VIEW: frozenset({Role.COMPLIANCE, Role.SENIOR_OFFICER, Role.AUDITOR}),
+    Action.LIST_CHANGE: frozenset({Role.COMPLIANCE}),
+    Action.LIST_APPROVE: frozenset({Role.COMPLIANCE, Role.SENIOR_OFFICER}),
 }
 
 

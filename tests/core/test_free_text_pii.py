@@ -315,7 +315,7 @@ def test_reasons_and_notes_of_rules_lists_policies_and_partners_are_masked(
                   s.get(Partner, partner_id).status_reason]  # type: ignore[union-attr]
         ids = [entry.id, rs.id, pv.id, mp.id, partner_id]
     assert stored == [MASKED] * 5
-    for (entity, field), row_id in zip([("blacklist_entry", "reason"), ("rule_set", "note"),
+    for (entity, field), row_id in zip([("list_entry", "reason"), ("rule_set", "note"),
                                         ("policy_version", "note"),
                                         ("monitoring_policy", "note"),
                                         ("partner", "status_reason")], ids, strict=True):

@@ -32,6 +32,7 @@ from riskdesk.services.credit.scoring_job import score_applications
 from riskdesk.services.feed import files as feed_files
 from riskdesk.services.intake.applications import import_frame
 from riskdesk.services.intake.loans import import_loan_file
+from riskdesk.services.lists import entries as lists
 from riskdesk.services.partners import register as partners
 from riskdesk.services.permissions import MATRIX, Action
 from riskdesk.services.postloan import policy as postloan_policy
@@ -69,8 +70,9 @@ def services(engine: Engine, case_id: int,
         (Action.SCORE_RUN, lambda a: score_applications(engine, a)),
         (Action.RULE_CHANGE, u(engine, lambda s, a: rulesets.change_rule(
             s, a, "BULLET_TERM", params={"max_months": 12}))),
-        (Action.RULE_CHANGE, u(engine, lambda s, a: rulesets.add_blacklist(
+        (Action.LIST_CHANGE, u(engine, lambda s, a: rulesets.add_blacklist(
             s, a, "device", f"dev-{a.username}", "test"))),
+        (Action.LIST_APPROVE, u(engine, lambda s, a: lists.approve_removal(s, a, 999))),
         (Action.POLICY_CHANGE, u(engine, lambda s, a: rulesets.change_policy(
             s, a, review_sla_hours=24))),
         (Action.CASE_WORK, u(engine, lambda s, a: cases.add_note(
@@ -169,5 +171,6 @@ def test_every_write_service_follows_the_matrix(sqlite_engine: Engine,
             refused = False  # allowed, but this particular call was invalid (stale version...)
         assert refused is not allowed, (role, action)
         checked.add(action)
-    writes = {a for a in Action if a not in (Action.APPLICATION_VIEW, Action.AUDIT_VERIFY)}
+    writes = {a for a in Action
+              if a not in (Action.APPLICATION_VIEW, Action.AUDIT_VERIFY, Action.LIST_VIEW)}
     assert checked == writes

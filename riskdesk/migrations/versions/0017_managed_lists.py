@@ -8,6 +8,11 @@ in ``text_pii`` follows). Device entries were stored as typed: they move over ma
 lists are read with the data key at hand (a migration has no key: the DBA's offline script
 neither).
 
+The new rule PARTNER_SUSPENDED is versioned like the others: a database with rule sets gets
+one more version, the one in force plus the new rule at its default, audited. Online only: a
+database the DBA's offline script creates has no rule set yet (its first one, from the
+catalogue, holds the rule); one with rule sets upgraded by that script does not get it.
+
 Revision ID: 0017
 Revises: 0016
 """
@@ -16,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-from alembic import op
+from alembic import context, op
 from sqlalchemy.dialects import mysql
 
 revision: str = '0017'
@@ -60,6 +65,47 @@ def upgrade() -> None:
                    "COALESCE((SELECT MAX(id) FROM list_entry), 0) + 1, false)")
     op.execute("UPDATE text_pii SET entity = 'list_entry' WHERE entity = 'blacklist_entry'")
     op.drop_table('blacklist_entry')
+    _partner_rule()
+
+
+RULE = {"code": "PARTNER_SUSPENDED", "name": "Partner not active", "severity": "high",
+        "enabled": True, "params": "{}", "source": "internal policy", "hard_stop": False}
+
+
+def _partner_rule() -> None:
+    """The rule set in force plus PARTNER_SUSPENDED, as a new version (nothing without one)."""
+    if context.is_offline_mode():
+        return
+    from sqlmodel import Session
+
+    from riskdesk.services.actor import Actor
+    from riskdesk.services.audit import trail as audit
+    from riskdesk.storage.clock import utcnow
+
+    bind = op.get_bind()
+    meta = sa.MetaData()
+    rule_set = sa.Table("rule_set", meta, autoload_with=bind)
+    setting = sa.Table("rule_setting", meta, autoload_with=bind)
+    session = Session(bind=bind)
+    now = utcnow(session)
+    current = bind.execute(sa.select(rule_set.c.id).where(rule_set.c.effective_from <= now)
+                           .order_by(rule_set.c.effective_from.desc(), rule_set.c.id.desc())
+                           .limit(1)).scalar()
+    if current is None:
+        return
+    rows = [dict(r) for r in bind.execute(sa.select(setting).where(
+        setting.c.rule_set_id == current)).mappings()]
+    if any(r["code"] == RULE["code"] for r in rows):
+        return
+    new_id = bind.execute(rule_set.insert().values(
+        effective_from=now, created_at=now, created_by="migration 0017",
+        note="PARTNER_SUSPENDED added")).inserted_primary_key[0]
+    bind.execute(setting.insert(), [r | {"rule_set_id": new_id} for r in rows]
+                 + [RULE | {"rule_set_id": new_id}])
+    audit.append(session, Actor(user_id=None, username="migration 0017"), "rules.seed",
+                 "rule_set", new_id, after={"rules": {RULE["code"]: {
+                     "severity": "high", "enabled": True, "params": {}, "hard_stop": False}}})
+    session.flush()
 
 
 def downgrade() -> None:

@@ -13,17 +13,16 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from riskdesk.domain.enums import Severity
-from riskdesk.domain.rules import BlacklistEntry, RuleSet, RuleSetting
+from riskdesk.domain.rules import RuleSet, RuleSetting
 from riskdesk.domain.scoring import PolicyVersion
 from riskdesk.errors import InvalidInput
 from riskdesk.i18n import translate
 from riskdesk.rules.catalog import BY_CODE, RULES
 from riskdesk.rules.evaluate import Setting
-from riskdesk.security.datakey import load_cipher
-from riskdesk.security.masking import mask_card, mask_id_no, mask_phone
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
 from riskdesk.services.credit.registry import canonical_json
+from riskdesk.services.lists import entries as lists
 from riskdesk.services.permissions import Action, require
 from riskdesk.services.privacy import free_text
 from riskdesk.storage.clock import utcnow
@@ -154,29 +153,8 @@ def change_policy(session: Session, actor: Actor, *, approve_below: float | None
     return pv
 
 
-BLACKLIST_MASKS = {"id_no": mask_id_no, "phone": mask_phone, "card": mask_card}
-
-
 def add_blacklist(session: Session, actor: Actor, kind: str, value: str,
-                  reason: str) -> BlacklistEntry:
-    """Stores the keyed hash (the same the applications carry), never the plain value."""
-    require(actor, Action.RULE_CHANGE)
-    if kind not in ("id_no", "phone", "card", "device"):
-        raise InvalidInput(translate("Rules", "Blacklist kind must be id_no, phone, card or "
-                                     "device."))
-    value = value.strip()
-    if kind == "device":
-        key, masked = value[:64], value[:32]
-    else:
-        key = load_cipher(session).digest(kind, value.upper() if kind == "id_no" else value)
-        masked = BLACKLIST_MASKS[kind](value)
-    cleaned = free_text.scan(reason)
-    entry = BlacklistEntry(kind=kind, value_key=key, masked=masked, reason=cleaned.fit(500),
-                           added_by=actor.username, added_at=utcnow(session))
-    session.add(entry)
-    session.flush()
-    free_text.keep(session, cleaned, entity="blacklist_entry", entity_id=entry.id or 0,
-                   field="reason")
-    audit.append(session, actor, "blacklist.add", "blacklist_entry", entry.id or 0,
-                 after={"kind": kind, "value": masked, "reason": entry.reason})
-    return entry
+                  reason: str) -> lists.EntryView:
+    """`riskdesk rules blacklist` as it was, now a managed list's entry: the same as
+    ``riskdesk lists add KIND VALUE --list black`` (issue 30)."""
+    return lists.add(session, actor, kind, value, list_name="black", reason=reason)

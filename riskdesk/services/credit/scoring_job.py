@@ -8,6 +8,7 @@ flagged application and, for the others, on first request
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -42,7 +43,8 @@ from riskdesk.domain.enums import (
     Severity,
 )
 from riskdesk.domain.identity import ID_PATTERN, id_checksum_ok
-from riskdesk.domain.rules import BlacklistEntry, LprRate, RuleHit
+from riskdesk.domain.partners import Partner
+from riskdesk.domain.rules import LprRate, RuleHit
 from riskdesk.domain.scoring import (
     DecisionRecord,
     ModelVersion,
@@ -65,7 +67,9 @@ from riskdesk.services.credit.explanations import NUMERIC, Explainer, booster_of
 from riskdesk.services.credit.registry import active, meta_of
 from riskdesk.services.credit.rulesets import current_policy, current_rule_set
 from riskdesk.services.feed import records as feed
+from riskdesk.services.lists import entries as lists
 from riskdesk.services.permissions import Action, require
+from riskdesk.services.rings import detect as rings
 from riskdesk.storage.bulk import (
     bulk_cache,
     deferred_sqlite_indexes,
@@ -158,8 +162,13 @@ def score_applications(engine: Any, actor: Actor, *, scope: str = "all",
                 if len(read.frame):
                     if with_ids:
                         read.frame["id_checksum_ok"] = _checksums(session, read.frame)
+                    lists.add_device_keys(session, read.frame)  # devices on a list (issue 30)
                     _run(conn, model, settings, policy, read, explainer, result, now,
                          undecided, state)
+                    lists.log_silenced(session, actor, read.silenced, run_id=run.id)
+                    # The link store and the rings these applications are in (issue 33).
+                    rings.after_scoring(session, actor, read.frame["id"].tolist(), settings,
+                                        now)
         finally:
             explainer.close()
         run.finished_at = utcnow(session)
@@ -194,6 +203,7 @@ class _Read:
     """The applications in scope with their margins."""
     frame: pd.DataFrame
     margin: np.ndarray
+    silenced: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
 
 
 def _read_and_predict(conn: Connection, result: ScoreResult, undecided: ColumnElement[bool],
@@ -254,6 +264,11 @@ def _scope_query(conn: Connection, result: ScoreResult, undecided: ColumnElement
         case((P.id_no_hash.in_(_listed("id_no")), P.id_no_hash)).label("id_no_hash"),
         P.birth_date, *feature_cols,
     ]
+    partner = settings.get("PARTNER_SUSPENDED")
+    if partner is not None and partner.enabled:  # the partner's status and code (issue 30)
+        pt = table_of(Partner).c
+        cols += [select(c).where(pt.id == A.partner_id).scalar_subquery().label(name)
+                 for c, name in ((pt.status, "partner_status"), (pt.code, "partner_code"))]
     regions = settings.get("OUTSIDE_REGION")
     if regions is not None and regions.enabled and regions.params.get("licensed_prefixes"):
         cols.append(P.region_code)
@@ -286,8 +301,7 @@ def _scope_query(conn: Connection, result: ScoreResult, undecided: ColumnElement
 
 
 def _listed(kind: str) -> Any:
-    bl = table_of(BlacklistEntry).c
-    return select(bl.value_key).where(bl.kind == kind).scalar_subquery()
+    return lists.listed_keys(kind)
 
 
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
@@ -342,14 +356,14 @@ def _context(conn: Connection, frame: pd.DataFrame, settings: dict[str, Setting]
 
 
 def _rule_input(conn: Connection, frame: pd.DataFrame, settings: dict[str, Setting],
-                undecided: ColumnElement[bool]) -> RuleInput:
+                undecided: ColumnElement[bool], at: datetime | None = None) -> RuleInput:
+    """``at``: the lists in force then (now by default; an expired entry no longer counts)."""
     lpr = conn.execute(select(table_of(LprRate).c.effective_date,
                               type_coerce(table_of(LprRate).c.one_year_pct, Float)))
-    bl = conn.execute(select(table_of(BlacklistEntry).c.kind,
-                             table_of(BlacklistEntry).c.value_key))
+    black, allow = lists.rule_lists(conn, at or utcnow())
     return RuleInput(frame, _context(conn, frame, settings, undecided),
                      pd.DataFrame(lpr.fetchall(), columns=["effective_date", "one_year_pct"]),
-                     pd.DataFrame(bl.fetchall(), columns=["kind", "value_key"]))
+                     black, allow)
 
 
 def _run(conn: Connection, model: ModelVersion, settings: dict[str, Setting],
@@ -363,7 +377,9 @@ def _run(conn: Connection, model: ModelVersion, settings: dict[str, Setting],
     unexplained = ~frame["has_reasons"].to_numpy()
     by_band = (bands != Band.APPROVE.value) & unexplained
     state.progress(0.4, translate("Scoring", "Checking rules"))
-    hits = evaluate(_rule_input(conn, frame, settings, undecided), settings)
+    data = _rule_input(conn, frame, settings, undecided, now)
+    hits = evaluate(data, settings)
+    read.silenced = data.silenced_hits()
     sev = hits.assign(rank=hits["severity"].map(SEVERITY_RANK).astype(float)) \
         .groupby("application_id")["rank"].max()
     codes = _fired_codes(hits)
