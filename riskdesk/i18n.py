@@ -69,3 +69,9 @@ def join_list(items: Iterable[str]) -> str:
     """The items of a short list in a message: "审计、合规" in Chinese, "audit, compliance" in
     English (issue 28: no ASCII comma in Chinese text)."""
     return translate("Lists", ", ").join(items)
+
+
+def join_clauses(items: Iterable[str]) -> str:
+    """Clauses that each say something (reasons, problems): "；" between them in Chinese, "; "
+    in English (issue 28)."""
+    return translate("Lists", "; ").join(items)

@@ -1652,6 +1652,7 @@ ZH: dict[str, str] = {
     'Feed acknowledgement warning (hours)': '回传回执预警时限（小时）',
     'Case {id}: {kind}, {status}': '案件 {id}：{kind}，{status}',
     'Decision feed: {n} late': '决策回传：{n} 条逾期未确认',
+    ('Lists', '; '): '；',  # riskdesk.i18n.join_clauses: reasons, problems (issue 28)
     'Month': '月份',
     # Periods (issue 22): the one rule for month figures.
     '{zone} is not a time zone name such as Asia/Shanghai.': '{zone} 不是时区名称（例如 Asia/Shanghai）。',

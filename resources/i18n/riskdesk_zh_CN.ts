@@ -338,47 +338,47 @@
 <context>
     <name>Audit</name>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="145" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="148" />
         <source>{user} has no unlocked signing key: sign in again to record this.</source>
         <translation>{user} 没有已解锁的签名密钥：请重新登录后再录入。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="153" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="156" />
         <source>The signing key of {user} was revoked by an administrator: it signs nothing more. Sign in again to make a new key, then have an administrator countersign it.</source>
         <translation>{user} 的签名密钥已被管理员吊销，不能再签名。请重新登录生成新密钥，再请管理员会签。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="156" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="159" />
         <source>The signing key of {user} was lost (it no longer opens with their password): sign in again to make a new key, then have an administrator countersign it.</source>
         <translation>{user} 的签名密钥已失效（无法用其密码解开）：请重新登录生成新密钥，再请管理员会签。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="161" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="164" />
         <source>The signing key of {user} is not active: an administrator must countersign it (riskdesk user countersign) before {user} records decisions.</source>
         <translation>{user} 的签名密钥尚未生效：须经管理员会签（riskdesk user countersign）后，{user} 方可录入决策。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="224" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="227" />
         <source>the chain head does not match the last event (events were removed from the end)</source>
         <translation>链头与最后一条事件不符（末尾的事件被删除）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="232" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="235" />
         <source>event {seq} is missing</source>
         <translation>缺少第 {seq} 号事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="234" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="237" />
         <source>the stored text does not match its hash</source>
         <translation>存储的原文与其哈希不符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="236" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="239" />
         <source>the link to the previous event is broken</source>
         <translation>与前一事件的链接断开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="238" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="241" />
         <source>the event's fields differ from the text that was hashed</source>
         <translation>事件字段与被哈希的原文不一致</translation>
     </message>
@@ -640,12 +640,12 @@
         <translation>事件字段与已签名文本不符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/privacy/free_text.py" line="207" />
+        <location filename="../../riskdesk/services/privacy/free_text.py" line="215" />
         <source>personal data in audit text written after free text was masked: {n} event(s) ({seqs}); a way of saving text that does not mask it, to be reported to the administrator</source>
         <translation>脱敏启用后写入的审计记录中仍含个人信息：{n} 条（{seqs}）；存在未脱敏的文本保存途径，请报告系统管理员</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/privacy/free_text.py" line="219" />
+        <location filename="../../riskdesk/services/privacy/free_text.py" line="227" />
         <source>personal data in audit text before {date}: {n} event(s) written before free text was masked ({seqs}); they stay as written, the chain holds</source>
         <translation>{date} 之前的审计文本中含个人信息：{n} 条事件写于自由文本脱敏之前（{seqs}）；按原样保留，哈希链完整</translation>
     </message>
@@ -1389,395 +1389,395 @@
 <context>
     <name>CaseReport</name>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="103" />
+        <location filename="../../riskdesk/reports/case_report.py" line="105" />
         <source>contribution to the log-odds of default (+ raises risk)</source>
         <translation>对违约对数几率的贡献（正值提高风险）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="124" />
-        <location filename="../../riskdesk/reports/case_report.py" line="360" />
+        <location filename="../../riskdesk/reports/case_report.py" line="135" />
+        <location filename="../../riskdesk/reports/case_report.py" line="371" />
         <source>Case audit report</source>
         <translation>案件审计报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="128" />
+        <location filename="../../riskdesk/reports/case_report.py" line="139" />
         <source>Report no.</source>
         <translation>报告编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="129" />
+        <location filename="../../riskdesk/reports/case_report.py" line="140" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="130" />
+        <location filename="../../riskdesk/reports/case_report.py" line="141" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="131" />
-        <location filename="../../riskdesk/reports/case_report.py" line="316" />
+        <location filename="../../riskdesk/reports/case_report.py" line="142" />
+        <location filename="../../riskdesk/reports/case_report.py" line="327" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="132" />
+        <location filename="../../riskdesk/reports/case_report.py" line="143" />
         <source>Generated by</source>
         <translation>生成人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="133" />
-        <location filename="../../riskdesk/reports/case_report.py" line="364" />
+        <location filename="../../riskdesk/reports/case_report.py" line="144" />
+        <location filename="../../riskdesk/reports/case_report.py" line="375" />
         <source>Cut-off</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="140" />
+        <location filename="../../riskdesk/reports/case_report.py" line="151" />
         <source>Application and applicant</source>
         <translation>申请与申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="144" />
+        <location filename="../../riskdesk/reports/case_report.py" line="155" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="147" />
+        <location filename="../../riskdesk/reports/case_report.py" line="158" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="150" />
+        <location filename="../../riskdesk/reports/case_report.py" line="161" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="151" />
+        <location filename="../../riskdesk/reports/case_report.py" line="162" />
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="152" />
+        <location filename="../../riskdesk/reports/case_report.py" line="163" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="153" />
+        <location filename="../../riskdesk/reports/case_report.py" line="164" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="154" />
+        <location filename="../../riskdesk/reports/case_report.py" line="165" />
         <source>Amount (CNY)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="155" />
+        <location filename="../../riskdesk/reports/case_report.py" line="166" />
         <source>Term (months)</source>
         <translation>期限（月）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="156" />
+        <location filename="../../riskdesk/reports/case_report.py" line="167" />
         <source>APR %</source>
         <translation>年利率 %</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="157" />
+        <location filename="../../riskdesk/reports/case_report.py" line="168" />
         <source>Purpose</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="158" />
+        <location filename="../../riskdesk/reports/case_report.py" line="169" />
         <source>Submitted</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="159" />
+        <location filename="../../riskdesk/reports/case_report.py" line="170" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="166" />
+        <location filename="../../riskdesk/reports/case_report.py" line="177" />
         <source>Personal data is masked for this reader.</source>
         <translation>本阅读者看到的个人信息已脱敏。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="172" />
+        <location filename="../../riskdesk/reports/case_report.py" line="183" />
         <source>Score and decision record</source>
         <translation>评分与决策记录</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="177" />
+        <location filename="../../riskdesk/reports/case_report.py" line="188" />
         <source>Probability of default</source>
         <translation>违约概率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="180" />
+        <location filename="../../riskdesk/reports/case_report.py" line="191" />
         <source>Points</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="181" />
+        <location filename="../../riskdesk/reports/case_report.py" line="192" />
         <source>Band</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="182" />
+        <location filename="../../riskdesk/reports/case_report.py" line="193" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="183" />
+        <location filename="../../riskdesk/reports/case_report.py" line="194" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="184" />
+        <location filename="../../riskdesk/reports/case_report.py" line="195" />
         <source>Rule set</source>
         <translation>规则集</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="185" />
+        <location filename="../../riskdesk/reports/case_report.py" line="196" />
         <source>Policy</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="186" />
+        <location filename="../../riskdesk/reports/case_report.py" line="197" />
         <source>Decided at</source>
         <translation>决策时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="193" />
+        <location filename="../../riskdesk/reports/case_report.py" line="204" />
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="108" />
-        <location filename="../../riskdesk/reports/case_report.py" line="200" />
-        <location filename="../../riskdesk/reports/case_report.py" line="266" />
+        <location filename="../../riskdesk/reports/case_report.py" line="110" />
+        <location filename="../../riskdesk/reports/case_report.py" line="211" />
+        <location filename="../../riskdesk/reports/case_report.py" line="277" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="201" />
+        <location filename="../../riskdesk/reports/case_report.py" line="212" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="202" />
+        <location filename="../../riskdesk/reports/case_report.py" line="213" />
         <source>Effect (points)</source>
         <translation>影响（分）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="214" />
+        <location filename="../../riskdesk/reports/case_report.py" line="225" />
         <source>Rule hits</source>
         <translation>规则命中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="219" />
+        <location filename="../../riskdesk/reports/case_report.py" line="230" />
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="220" />
+        <location filename="../../riskdesk/reports/case_report.py" line="231" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="221" />
+        <location filename="../../riskdesk/reports/case_report.py" line="232" />
         <source>Finding</source>
         <translation>发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="222" />
+        <location filename="../../riskdesk/reports/case_report.py" line="233" />
         <source>Source</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="229" />
+        <location filename="../../riskdesk/reports/case_report.py" line="240" />
         <source>corrects note {id}</source>
         <translation>更正笔记 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="230" />
+        <location filename="../../riskdesk/reports/case_report.py" line="241" />
         <source>Investigation notes</source>
         <translation>调查笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="236" />
-        <location filename="../../riskdesk/reports/case_report.py" line="297" />
-        <location filename="../../riskdesk/reports/case_report.py" line="346" />
+        <location filename="../../riskdesk/reports/case_report.py" line="247" />
+        <location filename="../../riskdesk/reports/case_report.py" line="308" />
+        <location filename="../../riskdesk/reports/case_report.py" line="357" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="237" />
+        <location filename="../../riskdesk/reports/case_report.py" line="248" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="238" />
+        <location filename="../../riskdesk/reports/case_report.py" line="249" />
         <source>Check</source>
         <translation>核查项</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="239" />
+        <location filename="../../riskdesk/reports/case_report.py" line="250" />
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="255" />
+        <location filename="../../riskdesk/reports/case_report.py" line="266" />
         <source>No notes.</source>
         <translation>无笔记。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="258" />
+        <location filename="../../riskdesk/reports/case_report.py" line="269" />
         <source>Decision chain</source>
         <translation>决策链</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="263" />
+        <location filename="../../riskdesk/reports/case_report.py" line="274" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="264" />
+        <location filename="../../riskdesk/reports/case_report.py" line="275" />
         <source>none yet</source>
         <translation>尚无</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="268" />
+        <location filename="../../riskdesk/reports/case_report.py" line="279" />
         <source>Maker</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="272" />
+        <location filename="../../riskdesk/reports/case_report.py" line="283" />
         <source>Checker (four-eyes)</source>
         <translation>复核人（双人复核）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="275" />
+        <location filename="../../riskdesk/reports/case_report.py" line="286" />
         <source>Why a second person</source>
         <translation>需第二人复核的原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="298" />
-        <location filename="../../riskdesk/reports/case_report.py" line="347" />
+        <location filename="../../riskdesk/reports/case_report.py" line="309" />
+        <location filename="../../riskdesk/reports/case_report.py" line="358" />
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="299" />
+        <location filename="../../riskdesk/reports/case_report.py" line="310" />
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="300" />
+        <location filename="../../riskdesk/reports/case_report.py" line="311" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="309" />
+        <location filename="../../riskdesk/reports/case_report.py" line="320" />
         <source>Linked complaints</source>
         <translation>关联投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="314" />
+        <location filename="../../riskdesk/reports/case_report.py" line="325" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="315" />
+        <location filename="../../riskdesk/reports/case_report.py" line="326" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="317" />
+        <location filename="../../riskdesk/reports/case_report.py" line="328" />
         <source>What the customer says</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="330" />
+        <location filename="../../riskdesk/reports/case_report.py" line="341" />
         <source>Audit events of this case</source>
         <translation>本案件的审计事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="333" />
+        <location filename="../../riskdesk/reports/case_report.py" line="344" />
         <source>Each event's SHA-256 chains to the one before; riskdesk audit verify recomputes the chain.</source>
         <translation>每个事件的 SHA-256 与前一事件链接；riskdesk audit verify 可重新计算整条链。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="345" />
+        <location filename="../../riskdesk/reports/case_report.py" line="356" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="348" />
+        <location filename="../../riskdesk/reports/case_report.py" line="359" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="349" />
+        <location filename="../../riskdesk/reports/case_report.py" line="360" />
         <source>Hash</source>
         <translation>哈希</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="363" />
+        <location filename="../../riskdesk/reports/case_report.py" line="374" />
         <source>Page {x} of {y}</source>
         <translation>第 {x} 页，共 {y} 页</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="365" />
+        <location filename="../../riskdesk/reports/case_report.py" line="376" />
         <source>Contains personal data</source>
         <translation>含个人信息</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="373" />
+        <location filename="../../riskdesk/reports/case_report.py" line="385" />
         <source>superseded by {id}</source>
         <translation>已被 {id} 取代</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="374" />
+        <location filename="../../riskdesk/reports/case_report.py" line="386" />
         <source>supersedes {id}</source>
         <translation>取代 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="381" />
+        <location filename="../../riskdesk/reports/case_report.py" line="393" />
         <source>Evidence files</source>
         <translation>证据文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="382" />
+        <location filename="../../riskdesk/reports/case_report.py" line="394" />
         <source>SHA-256 of each file's bytes as attached; files are never deleted, a new version supersedes the old.</source>
         <translation>每个文件添加时内容的 SHA-256；文件从不删除，新版本取代旧版本。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="385" />
+        <location filename="../../riskdesk/reports/case_report.py" line="397" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="385" />
+        <location filename="../../riskdesk/reports/case_report.py" line="397" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="386" />
+        <location filename="../../riskdesk/reports/case_report.py" line="398" />
         <source>Bytes</source>
         <translation>字节</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="386" />
+        <location filename="../../riskdesk/reports/case_report.py" line="398" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="387" />
+        <location filename="../../riskdesk/reports/case_report.py" line="399" />
         <source>Added</source>
         <translation>添加人及时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="388" />
+        <location filename="../../riskdesk/reports/case_report.py" line="400" />
         <source>Version</source>
         <translation>版本</translation>
     </message>
@@ -1785,125 +1785,123 @@
 <context>
     <name>Cases</name>
     <message>
-        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="195" />
-        <location filename="../../riskdesk/services/cases/work.py" line="57" />
+        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="173" />
+        <location filename="../../riskdesk/services/cases/work.py" line="58" />
         <source>Case work needs a signed-in user.</source>
         <translation>处理案件需要已登录的用户。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/cases/evidence.py" line="103" />
-        <location filename="../../riskdesk/services/cases/work.py" line="64" />
+        <location filename="../../riskdesk/services/cases/work.py" line="65" />
         <source>There is no case {id}.</source>
         <translation>没有编号为 {id} 的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="174" />
-        <location filename="../../riskdesk/services/cases/work.py" line="81" />
+        <location filename="../../riskdesk/services/cases/work.py" line="88" />
         <source>Case {id} was changed by someone else (version {theirs}, you saw {yours}); reload it and decide again.</source>
         <translation>案件 {id} 已被他人修改（当前版本 {theirs}，您看到的是 {yours}）；请重新加载后再决定。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="92" />
+        <location filename="../../riskdesk/services/cases/work.py" line="99" />
         <source>Case {id} is already assigned; a senior officer can reassign it.</source>
         <translation>案件 {id} 已分配；可由高级审核员重新分配。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="95" />
+        <location filename="../../riskdesk/services/cases/work.py" line="102" />
         <source>Case {id} is {status}; it cannot be claimed.</source>
         <translation>案件 {id} 状态为 {status}，不能领取。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="114" />
+        <location filename="../../riskdesk/services/cases/work.py" line="121" />
         <source>Case {id} is {status}; it cannot be assigned.</source>
         <translation>案件 {id} 状态为 {status}，不能分派。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="139" />
+        <location filename="../../riskdesk/services/cases/work.py" line="146" />
         <source>User {id} is not an active officer; cases go to officers and senior officers.</source>
         <translation>用户 {id} 不是在岗的审查员；案件只能分派给审查员和高级审查员。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="148" />
+        <location filename="../../riskdesk/services/cases/work.py" line="155" />
         <source>Note kind must be one of {kinds}; outcome one of {outcomes}.</source>
         <translation>笔记类型须为 {kinds} 之一；结果须为 {outcomes} 之一。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="152" />
+        <location filename="../../riskdesk/services/cases/work.py" line="159" />
         <source>A note needs text.</source>
         <translation>笔记需要填写内容。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="156" />
+        <location filename="../../riskdesk/services/cases/work.py" line="163" />
         <source>Note {id} is not a note of this case.</source>
         <translation>笔记 {id} 不属于本案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="221" />
+        <location filename="../../riskdesk/services/cases/work.py" line="228" />
         <source>the policy recommends declining</source>
         <translation>策略建议拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="225" />
+        <location filename="../../riskdesk/services/cases/work.py" line="232" />
         <source>the amount is above {limit:,.0f} CNY</source>
         <translation>金额超过 {limit:,.0f} 元</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="239" />
+        <location filename="../../riskdesk/services/cases/work.py" line="246" />
         <source>Decision must be one of {d}.</source>
         <translation>决定须为 {d} 之一。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="247" />
+        <location filename="../../riskdesk/services/cases/work.py" line="254" />
         <source>Case {id} is a post-loan case: it takes post-loan actions, not {decision}.</source>
         <translation>案件 {id} 为贷后案件，应采取贷后处置措施，不能{decision}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="301" />
+        <location filename="../../riskdesk/services/cases/work.py" line="318" />
         <source>Case {id} waits for the check of a post-loan action: confirm or send back that action.</source>
         <translation>案件 {id} 正等待贷后处置措施的复核：请复核通过或复核退回该措施。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="203" />
-        <location filename="../../riskdesk/services/cases/work.py" line="242" />
+        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="181" />
+        <location filename="../../riskdesk/services/cases/work.py" line="249" />
         <source>A decision needs a reason.</source>
         <translation>决定需要填写理由。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="205" />
-        <location filename="../../riskdesk/services/cases/work.py" line="244" />
+        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="183" />
+        <location filename="../../riskdesk/services/cases/work.py" line="251" />
         <source>Case {id} is {status}; it cannot be decided now.</source>
         <translation>案件 {id} 状态为 {status}，现在不能决定。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="253" />
+        <location filename="../../riskdesk/services/cases/work.py" line="260" />
         <source>Case {id} is escalated: a senior officer decides it.</source>
         <translation>案件 {id} 已上报，须由高级审核员决定。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="250" />
-        <location filename="../../riskdesk/services/cases/work.py" line="260" />
+        <location filename="../../riskdesk/services/cases/work.py" line="299" />
         <source>Case {id} is assigned to {user}. Decide it in their place?</source>
         <translation>案件 {id} 已分配给 {user}。是否代替其作出决定？</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="295" />
+        <location filename="../../riskdesk/services/cases/work.py" line="312" />
         <source>Case {id} is not awaiting a check.</source>
         <translation>案件 {id} 不在待复核状态。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="301" />
-        <location filename="../../riskdesk/services/cases/work.py" line="298" />
+        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="274" />
+        <location filename="../../riskdesk/services/cases/work.py" line="315" />
         <source>{user} made this decision and may not also check it (four-eyes).</source>
         <translation>{user} 作出了该决定，不得再由本人复核（双人复核）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="304" />
-        <location filename="../../riskdesk/services/cases/work.py" line="318" />
+        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="277" />
+        <location filename="../../riskdesk/services/cases/work.py" line="335" />
         <source>Sending a decision back needs a reason.</source>
         <translation>复核退回决定需要填写理由。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/opening.py" line="126" />
+        <location filename="../../riskdesk/services/cases/opening.py" line="132" />
         <source>There is no application {id}.</source>
         <translation>不存在申请 {id}。</translation>
     </message>
@@ -3732,97 +3730,122 @@
         <translation>设置了资本数据</translation>
     </message>
     <message>
+        <location filename="../../riskdesk/domain/enums.py" line="364" />
+        <source>added a list entry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="365" />
+        <source>loaded list entries from a file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../../riskdesk/domain/enums.py" line="366" />
+        <source>asked to remove a list entry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="367" />
+        <source>approved a list entry's removal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="368" />
+        <source>allowlist silenced a shared-key rule</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="373" />
         <source>continue monitoring</source>
         <translation>继续监测</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="367" />
+        <location filename="../../riskdesk/domain/enums.py" line="374" />
         <source>contact the borrower</source>
         <translation>联系借款人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="368" />
+        <location filename="../../riskdesk/domain/enums.py" line="375" />
         <source>request documents on the use of funds</source>
         <translation>要求提供资金用途证明材料</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="369" />
+        <location filename="../../riskdesk/domain/enums.py" line="376" />
         <source>freeze the undrawn line</source>
         <translation>冻结未用额度</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="370" />
+        <location filename="../../riskdesk/domain/enums.py" line="377" />
         <source>call the loan early</source>
         <translation>提前收回贷款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="371" />
+        <location filename="../../riskdesk/domain/enums.py" line="378" />
         <source>reclassify the loan</source>
         <translation>调整贷款五级分类</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="372" />
+        <location filename="../../riskdesk/domain/enums.py" line="379" />
         <source>report suspicious activity</source>
         <translation>报告可疑交易</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="373" />
+        <location filename="../../riskdesk/domain/enums.py" line="380" />
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="374" />
+        <location filename="../../riskdesk/domain/enums.py" line="381" />
         <source>confirmed</source>
         <translation>已复核通过</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="375" />
+        <location filename="../../riskdesk/domain/enums.py" line="382" />
         <source>sent back</source>
         <translation>已复核退回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="376" />
+        <location filename="../../riskdesk/domain/enums.py" line="383" />
         <source>text message</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="377" />
+        <location filename="../../riskdesk/domain/enums.py" line="384" />
         <source>visit</source>
         <translation>上门</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="378" />
+        <location filename="../../riskdesk/domain/enums.py" line="385" />
         <source>promised to pay</source>
         <translation>承诺还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="379" />
+        <location filename="../../riskdesk/domain/enums.py" line="386" />
         <source>refused to pay</source>
         <translation>拒绝还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="380" />
+        <location filename="../../riskdesk/domain/enums.py" line="387" />
         <source>disputes the debt</source>
         <translation>对债务有异议</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="381" />
+        <location filename="../../riskdesk/domain/enums.py" line="388" />
         <source>not reached</source>
         <translation>未联系上</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="382" />
+        <location filename="../../riskdesk/domain/enums.py" line="389" />
         <source>took a post-loan action</source>
         <translation>采取了贷后处置措施</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="383" />
+        <location filename="../../riskdesk/domain/enums.py" line="390" />
         <source>confirmed the post-loan action (four-eyes)</source>
         <translation>复核通过了贷后处置措施（双人复核）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="385" />
+        <location filename="../../riskdesk/domain/enums.py" line="392" />
         <source>sent the post-loan action back</source>
         <translation>复核退回了贷后处置措施</translation>
     </message>
@@ -3962,32 +3985,32 @@
         <translation>文件 {id} 已被文件 {later} 替代：请替代最新版本。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/evidence.py" line="205" />
+        <location filename="../../riskdesk/services/cases/evidence.py" line="206" />
         <source>There is no evidence file {id}.</source>
         <translation>没有编号为 {id} 的证据文件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/evidence.py" line="213" />
+        <location filename="../../riskdesk/services/cases/evidence.py" line="214" />
         <source>The bytes of {name} are not in this audit pack (a masked pack lists files by name, type and hash only).</source>
         <translation>本审计包不含 {name} 的文件内容（脱敏审计包只列出文件名、类型和哈希值）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/evidence.py" line="217" />
+        <location filename="../../riskdesk/services/cases/evidence.py" line="218" />
         <source>{name} is incomplete in the database ({n} of {m} pieces).</source>
         <translation>数据库中的 {name} 不完整（共 {m} 段，仅有 {n} 段）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/evidence.py" line="228" />
+        <location filename="../../riskdesk/services/cases/evidence.py" line="229" />
         <source>{name} does not match the SHA-256 recorded when it was attached.</source>
         <translation>{name} 与添加时记录的 SHA-256 不一致。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/evidence.py" line="246" />
+        <location filename="../../riskdesk/services/cases/evidence.py" line="247" />
         <source>Application {no} has no case.</source>
         <translation>申请 {no} 没有案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/evidence.py" line="249" />
+        <location filename="../../riskdesk/services/cases/evidence.py" line="250" />
         <source>Application {no} has {n} cases ({ids}): name one with --case.</source>
         <translation>申请 {no} 有 {n} 个案件（{ids}）：请用 --case 指定其中一个。</translation>
     </message>
@@ -4691,205 +4714,205 @@
         <translation>无法读取 {file}：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="115" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="117" />
         <source>row {row}, column {column}, value "{value}": {reason}</source>
         <translation>第 {row} 行，列 {column}，值“{value}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="120" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="122" />
         <location filename="../../riskdesk/services/intake/reader.py" line="146" />
         <source>... and {n} more problems</source>
         <translation>……另有 {n} 个问题</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="136" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="138" />
         <source>Reading {file}</source>
         <translation>正在读取 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="182" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="184" />
         <source>Checking {n} rows</source>
         <translation>正在校验 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="193" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="195" />
         <source>Comparing with stored applications</source>
         <translation>正在与已存申请比对</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="216" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="218" />
         <source>Saving</source>
         <translation>正在保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="225" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="227" />
         <source>{n} problems in {rows} rows</source>
         <translation>{rows} 行中有 {n} 个问题</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="233" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="235" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="242" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="244" />
         <source>Scoring the new applications</source>
         <translation>正在为新申请评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="263" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="265" />
         <source>no such partner in the register</source>
         <translation>合作方名录中无此合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="276" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="278" />
         <source>conflict:</source>
         <translation>冲突：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="319" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="321" />
         <source>stored and file values differ</source>
         <translation>库中值与文件值不同</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="323" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="325" />
         <source>application {no} is already stored with a different {field}</source>
         <translation>申请 {no} 已入库，但 {field} 不同</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="347" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="349" />
         <source>this ID number is stored under a different name</source>
         <translation>此身份证号在库中对应另一个姓名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="383" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="385" />
         <source>Rebuilding the indexes</source>
         <translation>正在重建索引</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="414" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="416" />
         <source>Writing applications</source>
         <translation>正在写入申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="388" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="390" />
         <source>{n} new, {p} already present, {r} rejected</source>
         <translation>新增 {n} 条，已存在 {p} 条，拒绝 {r} 条</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="86" />
-        <location filename="../../riskdesk/services/intake/validate.py" line="93" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="87" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="94" />
         <source>not a whole number</source>
         <translation>不是整数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="87" />
         <location filename="../../riskdesk/services/intake/validate.py" line="88" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="89" />
         <source>not a number</source>
         <translation>不是数字</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="99" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="100" />
         <source>more than {n} decimal places</source>
         <translation>小数位超过 {n} 位</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="103" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="104" />
         <source>must be greater than {min:g}</source>
         <translation>必须大于 {min:g}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="104" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="105" />
         <source>must be at least {min:g}</source>
         <translation>不能小于 {min:g}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="109" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="110" />
         <source>must be at most {max:g}</source>
         <translation>不能大于 {max:g}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="138" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="139" />
         <source>not a date (expected YYYY-MM-DD)</source>
         <translation>不是日期（应为 YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="140" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="141" />
         <source>not a date and time (expected YYYY-MM-DD HH:MM:SS)</source>
         <translation>不是日期时间（应为 YYYY-MM-DD HH:MM:SS）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="150" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="151" />
         <source>lies in the future</source>
         <translation>晚于当前时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="152" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="153" />
         <source>before the year 2000</source>
         <translation>早于 2000 年</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="160" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="161" />
         <source>not an 18-character ID number (17 digits and a digit or X)</source>
         <translation>不是 18 位身份证号（17 位数字加一位数字或 X）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="163" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="164" />
         <source>ID number check digit is wrong</source>
         <translation>身份证号校验位错误</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="168" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="169" />
         <source>the birth date in the ID number is not valid</source>
         <translation>身份证号中的出生日期无效</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="211" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="212" />
         <source>required value is missing</source>
         <translation>缺少必填值</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="227" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="228" />
         <source>unknown value; expected one of: {values}</source>
         <translation>未知取值；应为以下之一：{values}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="236" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="237" />
         <source>not a mainland mobile number (11 digits starting with 1)</source>
         <translation>不是大陆手机号（以 1 开头的 11 位数字）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="242" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="243" />
         <source>not a bank card number (12 to 19 digits)</source>
         <translation>不是银行卡号（12 至 19 位数字）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="251" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="252" />
         <source>not an IPv4 or IPv6 address</source>
         <translation>不是 IPv4 或 IPv6 地址</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="255" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="256" />
         <source>longer than {n} characters</source>
         <translation>超过 {n} 个字符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="259" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="260" />
         <source>may contain only letters, digits and - _ . /</source>
         <translation>只能包含字母、数字和 - _ . /</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="271" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="272" />
         <source>duplicate application number; first seen in row {row}</source>
         <translation>申请编号重复；首次出现在第 {row} 行</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="277" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="278" />
         <source>differs from the birth date in the ID number</source>
         <translation>与身份证号中的出生日期不一致</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/validate.py" line="287" />
+        <location filename="../../riskdesk/services/intake/validate.py" line="288" />
         <source>same ID number as row {row} but a different name</source>
         <translation>与第 {row} 行身份证号相同但姓名不同</translation>
     </message>
@@ -5016,6 +5039,174 @@
         <location filename="../../riskdesk/i18n.py" line="71" />
         <source>, </source>
         <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/i18n.py" line="77" />
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/lists/bulk.py" line="85" />
+        <source>The list must be black or allow, not {v}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/lists/bulk.py" line="111" />
+        <source>the same value as row {row}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/lists/bulk.py" line="116" />
+        <source>Checked {n} rows</source>
+        <translation>已检查 {n} 行</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/lists/bulk.py" line="166" />
+        <source>unknown kind; expected one of: id_no, phone, card, device</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/lists/bulk.py" line="169" />
+        <source>the reason is missing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/lists/bulk.py" line="175" />
+        <source>not a date (write 2027-06-30)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/lists/entries.py" line="45" />
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/lists/entries.py" line="46" />
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/lists/entries.py" line="47" />
+        <source>bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/lists/entries.py" line="48" />
+        <source>device</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/lists/entries.py" line="50" />
+        <source>blacklist</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/lists/entries.py" line="51" />
+        <source>allowlist</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/lists/entries.py" line="53" />
+        <source>active</source>
+        <translation>生效中</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/lists/entries.py" line="54" />
+        <source>expired</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/lists/entries.py" line="55" />
+        <source>removal pending</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/lists/entries.py" line="56" />
+        <source>removed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/lists/entries.py" line="83" />
+        <source>{what} must be one of: {choices} (not {value}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/lists/entries.py" line="91" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="274" />
+        <source>The kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/lists/entries.py" line="96" />
+        <source>not an ID number (17 digits and a digit or X)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/lists/entries.py" line="101" />
+        <source>not a mainland mobile number (11 digits starting with 1)</source>
+        <translation>不是大陆手机号（以 1 开头的 11 位数字）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/lists/entries.py" line="107" />
+        <source>not a bank card number (12 to 19 digits)</source>
+        <translation>不是银行卡号（12 至 19 位数字）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/lists/entries.py" line="113" />
+        <source>a device ID has 1 to 64 characters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/lists/entries.py" line="158" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="277" />
+        <source>The list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/lists/entries.py" line="179" />
+        <source>Give the reason for listing the value.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/lists/entries.py" line="181" />
+        <source>The expiry date has passed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/lists/entries.py" line="183" />
+        <source>{value} is already on the {list} (entry {id}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/lists/entries.py" line="200" />
+        <source>There is no list entry {id}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/lists/entries.py" line="209" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="236" />
+        <source>Entry {id} was removed already.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/lists/entries.py" line="212" />
+        <source>The removal of entry {id} already waits for approval (asked by {user}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/lists/entries.py" line="216" />
+        <source>Give the reason for removing the entry.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/lists/entries.py" line="239" />
+        <source>Nobody asked to remove entry {id}: ask first (riskdesk lists remove).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/lists/entries.py" line="242" />
+        <source>{user} asked for this removal: a second user approves it.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -5860,84 +6051,130 @@ Credit model: {model}</source>
 <context>
     <name>Model</name>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="57" />
+        <location filename="../../riskdesk/scoring/train.py" line="59" />
         <source>The target column "{col}" is not in the data.</source>
         <translation>数据中没有目标列“{col}”。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="61" />
+        <location filename="../../riskdesk/scoring/train.py" line="63" />
         <source>The target column "{col}" has {n} empty values.</source>
         <translation>目标列“{col}”有 {n} 个空值。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="68" />
+        <location filename="../../riskdesk/scoring/train.py" line="70" />
         <source>The target column "{col}" is not 0/1; name the bad value with --bad-value.</source>
         <translation>目标列“{col}”不是 0/1；请用 --bad-value 指定代表违约的取值。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="73" />
+        <location filename="../../riskdesk/scoring/train.py" line="75" />
         <source>The target needs at least 10 bad and 10 good rows (found {bad} bad, {good} good).</source>
         <translation>目标列至少需要 10 个坏样本和 10 个好样本（现有坏样本 {bad} 个，好样本 {good} 个）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="167" />
+        <location filename="../../riskdesk/scoring/train.py" line="199" />
         <source>No usable feature columns in the data.</source>
         <translation>数据中没有可用的特征列。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="148" />
+        <location filename="../../riskdesk/scoring/train.py" line="150" />
         <source>The time column "{col}" is not in the data.</source>
         <translation>数据中没有时间列“{col}”。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="237" />
+        <location filename="../../riskdesk/scoring/train.py" line="169" />
+        <source>{col} cannot be allowed as a feature: only age may be, with a reason (--allow-feature age --why TEXT).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/train.py" line="173" />
+        <source>Allowing {col} needs a reason (--why).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/train.py" line="278" />
         <source>data: {name} ({rows} rows, bad rate {bad:.2%}, sha256 {sha})</source>
         <translation>数据：{name}（{rows} 行，坏账率 {bad:.2%}，sha256 {sha}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="240" />
+        <location filename="../../riskdesk/scoring/train.py" line="282" />
         <source>features ({n}): {names}</source>
         <translation>特征（{n} 个）：{names}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="242" />
+        <location filename="../../riskdesk/scoring/train.py" line="285" />
         <source>trees: {rounds} (early stopping in CV), depth {depth}; split: {split}</source>
         <translation>树数：{rounds}（交叉验证早停），深度 {depth}；划分方式：{split}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="245" />
+        <location filename="../../riskdesk/scoring/train.py" line="288" />
         <source>held-out ({n} rows): AUC {auc:.4f}  KS {ks:.4f}  Gini {gini:.4f}  bad rate {bad:.2%}</source>
         <translation>留出集（{n} 行）：AUC {auc:.4f}  KS {ks:.4f}  Gini {gini:.4f}  坏账率 {bad:.2%}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="248" />
+        <location filename="../../riskdesk/scoring/train.py" line="291" />
         <source>5-fold CV AUC: XGBoost {x:.4f} +- {xs:.4f} | logistic baseline {l:.4f} +- {ls:.4f} (same folds)</source>
         <translation>5 折交叉验证 AUC：XGBoost {x:.4f} +- {xs:.4f} | 逻辑回归基准 {l:.4f} +- {ls:.4f}（相同折）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="254" />
+        <location filename="../../riskdesk/scoring/train.py" line="297" />
         <source>training rows: fingerprints of {n} kept; monitoring measures AUC/KS without them</source>
         <translation>训练样本：已保存 {n} 笔的指纹；模型监测计算 AUC/KS 时予以剔除</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="256" />
+        <location filename="../../riskdesk/scoring/train.py" line="299" />
         <source>training rows: no fingerprints kept; monitoring cannot tell them apart and gives no AUC/KS</source>
         <translation>训练样本：未保存指纹；模型监测无法区分训练样本，不计算 AUC/KS</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="259" />
+        <location filename="../../riskdesk/scoring/train.py" line="302" />
         <source>held-out AUC without / {variant}: {a:.4f} / {b:.4f}</source>
         <translation>留出集 AUC 不含 / {variant}：{a:.4f} / {b:.4f}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="261" />
+        <location filename="../../riskdesk/scoring/train.py" line="304" />
         <source>calibration (held-out, deciles of PD):</source>
         <translation>校准（留出集，按违约概率十分位）：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="262" />
+        <location filename="../../riskdesk/scoring/train.py" line="305" />
         <source>bin      n  predicted  observed</source>
         <translation>分组     数量  预测值     实际值</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/train.py" line="315" />
+        <source>excluded (protected): {names}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/train.py" line="317" />
+        <location filename="../../riskdesk/scoring/train.py" line="325" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/train.py" line="319" />
+        <source>allowed (protected, with reason): {col}: {why}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/train.py" line="323" />
+        <source>proxies (Cramér's V &gt;= {t:.2f} with a protected column): {found}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/train.py" line="334" />
+        <source>correlation of each feature with the protected columns (Cramér's V):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/train.py" line="356" />
+        <source>outcomes: loan book, default = {dpd}+ days past due within {months} months on book ({source})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/train.py" line="359" />
+        <source>outcomes: column {col} (bad = {bad}){note}</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/registry.py" line="54" />
@@ -5995,12 +6232,12 @@ Credit model: {model}</source>
         <translation>不是 XGBoost 模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/training.py" line="52" />
+        <location filename="../../riskdesk/services/credit/training.py" line="66" />
         <source>Cannot read {file}: {error}</source>
         <translation>无法读取 {file}：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/training.py" line="57" />
+        <location filename="../../riskdesk/services/credit/training.py" line="71" />
         <source>{file} is not a readable CSV file: {error}</source>
         <translation>{file} 不是可读取的 CSV 文件：{error}</translation>
     </message>
@@ -6014,61 +6251,76 @@ Credit model: {model}</source>
         <source>A feature note holds at most {n} characters in each language.</source>
         <translation>特征说明每种语言最多 {n} 个字符。</translation>
     </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/governance.py" line="57" />
+        <source>Unknown model-governance setting: {names}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/governance.py" line="64" />
+        <source>A default definition needs days past due between 1 and 360 and months on book between 1 and 60.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/outcomes.py" line="103" />
+        <source>The loan book has no loan with a known outcome yet (a loan needs {m} months on book, or to have defaulted)</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Monitoring</name>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="139" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="141" />
         <source>n/a</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="143" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="145" />
         <source>model {m}, {month}: {n} scored applications</source>
         <translation>模型 {m}，{month}：已评分申请 {n} 笔</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="145" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="147" />
         <source>score PSI against training: {v} (&lt; 0.10 stable, 0.10-0.25 watch, &gt; 0.25 shifted)</source>
         <translation>评分相对训练集的 PSI：{v}（&lt; 0.10 稳定，0.10-0.25 关注，&gt; 0.25 已偏移）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="148" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="150" />
         <source>  feature PSI {name}: {v}</source>
         <translation>  特征 PSI {name}：{v}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="163" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="167" />
         <source>known outcomes: {k}; AUC {auc}, KS {ks} (training rows not excluded)</source>
         <translation>已知表现：{k} 笔；AUC {auc}，KS {ks}（未剔除训练样本）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="166" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="170" />
         <source>known outcomes: {k}; AUC/KS not measured: the model holds no fingerprints of its training rows, so they cannot be told apart from new applications</source>
         <translation>已知表现：{k} 笔；未计算 AUC/KS：该模型未保存训练样本指纹，无法区分训练样本与新申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="170" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="174" />
         <source>known outcomes: 0; AUC/KS not measured</source>
         <translation>已知表现：0 笔；未计算 AUC/KS</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="172" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="176" />
         <source>known outcomes: {k}, all of them training rows of the model: no rows left for AUC/KS</source>
         <translation>已知表现：{k} 笔，均为该模型的训练样本：无可用于计算 AUC/KS 的样本</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="175" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="179" />
         <source>known outcomes: {k}; training rows excluded: {t}; the {n} rows left are all good or all bad: AUC/KS not measured</source>
         <translation>已知表现：{k} 笔；剔除训练样本 {t} 笔；其余 {n} 笔表现全部为好或全部为坏：未计算 AUC/KS</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="178" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="182" />
         <source>known outcomes: {k}; training rows excluded: {t}; AUC {auc}, KS {ks} on the other {n} rows</source>
         <translation>已知表现：{k} 笔；剔除训练样本 {t} 笔；其余 {n} 笔的 AUC {auc}，KS {ks}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="151" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="155" />
         <source>override rate (decline band approved by an officer): {rate} of {n} decided</source>
         <translation>推翻率（拒绝等级被审核员批准）：已决定 {n} 笔中的 {rate}</translation>
     </message>
@@ -6092,663 +6344,663 @@ Credit model: {model}</source>
 <context>
     <name>MonthlyReport</name>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="241" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="408" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="239" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="406" />
         <source>Monthly compliance report</source>
         <translation>月度合规报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="244" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="242" />
         <source>Period</source>
         <translation>报告期间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="171" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="247" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="169" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="245" />
         <source>Report no.</source>
         <translation>报告编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="248" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="410" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="246" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="408" />
         <source>Cut-off</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="249" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="247" />
         <source>Issued by</source>
         <translation>出具人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="250" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="248" />
         <source>Issued at</source>
         <translation>出具时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="252" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="250" />
         <source>Figures count only what existed at the cut-off: regenerating this report with the same cut-off gives the same figures.</source>
         <translation>数据仅统计截止时间之前已存在的记录：以相同截止时间重新生成本报告，数据完全相同。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="261" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="259" />
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="263" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="261" />
         <location filename="../../riskdesk/services/periods.py" line="212" />
         <source>Applications received</source>
         <translation>受理申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="264" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="262" />
         <source>Decided (automatic or flagged)</source>
         <translation>已决策（自动或标记）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="265" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="263" />
         <location filename="../../riskdesk/services/periods.py" line="213" />
         <source>Flagged for review</source>
         <translation>标记人工审核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="266" />
-        <location filename="../../riskdesk/reports/partner_section.py" line="59" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="264" />
+        <location filename="../../riskdesk/reports/partner_section.py" line="57" />
         <source>Flag rate</source>
         <translation>标记率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="141" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="267" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="139" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="265" />
         <source>Approved automatically</source>
         <translation>自动通过</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="272" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="270" />
         <source>Overrides (four-eyes)</source>
         <translation>推翻策略建议（双人复核）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="273" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="271" />
         <source>Median time to decision</source>
         <translation>决策用时中位数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="274" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="272" />
         <source>90th percentile time to decision</source>
         <translation>决策用时第 90 百分位</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="276" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="274" />
         <source>SLA breaches</source>
         <translation>超出时限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="281" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="351" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="279" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="349" />
         <location filename="../../riskdesk/services/periods.py" line="214" />
         <source>Complaints received</source>
         <translation>受理投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="282" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="280" />
         <source>Complaints overdue</source>
         <translation>逾期投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="147" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="145" />
         <source>Trigger</source>
         <translation>触发规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="314" />
-        <location filename="../../riskdesk/reports/partner_section.py" line="58" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="312" />
+        <location filename="../../riskdesk/reports/partner_section.py" line="56" />
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="149" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="147" />
         <source>Share of decided</source>
         <translation>占已决策比例</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="99" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="97" />
         <source>Probability of default</source>
         <translation>违约概率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="102" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="100" />
         <source>Decisions</source>
         <translation>决策笔数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="111" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="109" />
         <source>Five-category exceptions: loans classed above their days-past-due floor</source>
         <translation>五级分类例外：分类高于逾期天数对应最低分类的贷款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="115" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="113" />
         <source>No loan was classed above its floor this month.</source>
         <translation>本月没有贷款的分类高于其最低分类。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="117" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="115" />
         <source>Loan</source>
         <translation>贷款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="118" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="116" />
         <source>Floor</source>
         <translation>最低分类</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="119" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="117" />
         <source>Class</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="122" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="120" />
         <source>Confirmed</source>
         <translation>复核通过时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="123" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="121" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="134" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="132" />
         <location filename="../../riskdesk/reports/postloan_section.py" line="52" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="138" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="136" />
         <source>Automatic decisions and their triggers</source>
         <translation>自动决策及其触发规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="140" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="138" />
         <source>Score band</source>
         <translation>评分等级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="142" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="148" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="140" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="146" />
         <source>Flagged</source>
         <translation>已标记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="143" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="141" />
         <source>Decided</source>
         <translation>已决策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="150" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="148" />
         <source>Fired on automatic approvals</source>
         <translation>在自动通过中触发</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="156" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="154" />
         <source>No trigger fired this month.</source>
         <translation>本月没有规则触发。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="165" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="163" />
         <source>Restatements of earlier months</source>
         <translation>以前月份的数据更正</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="166" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="164" />
         <source>Registered after those months' reports were issued; the issued reports stay as they were.</source>
         <translation>以下记录在相应月份报告出具后登记；已出具的报告保持不变。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="169" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="167" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="169" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="167" />
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="170" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="168" />
         <source>As issued</source>
         <translation>出具时</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="170" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="168" />
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="183" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="181" />
         <source>all {k} with a known outcome, training rows included</source>
         <translation>全部 {k} 笔已知表现（含训练样本）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="186" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="184" />
         <source>none of {k} with a known outcome (training rows cannot be told apart)</source>
         <translation>{k} 笔已知表现均未计入（无法区分训练样本）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="188" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="186" />
         <source>{n} of {k} with a known outcome ({t} training rows excluded)</source>
         <translation>{k} 笔已知表现中的 {n} 笔（已剔除训练样本 {t} 笔）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="196" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="194" />
         <source>No model monitoring was recorded for this month.</source>
         <translation>本月未记录模型监测。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="197" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="195" />
         <source>Monitored before the model's training rows were excluded: the AUC / KS include rows the model was trained on and overstate how it ranks new applications.</source>
         <translation>该次监测早于剔除训练样本：AUC / KS 含模型的训练样本，高估了模型对新申请的排序能力。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="200" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="198" />
         <source>AUC and KS are measured only on the month's applications with a known outcome that are not rows the model was trained on (recognised by the fingerprints stored with the model).</source>
         <translation>AUC 和 KS 仅以本月有已知表现、且不属于模型训练样本的申请计算（训练样本按模型保存的指纹识别）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="204" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="202" />
         <source>No AUC / KS: the model holds no fingerprints of its training rows, so they cannot be told apart from new applications.</source>
         <translation>不计算 AUC / KS：该模型未保存训练样本指纹，无法区分训练样本与新申请。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="207" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="205" />
         <source>No AUC / KS: no application of the month has a known outcome yet.</source>
         <translation>不计算 AUC / KS：本月申请尚无已知表现。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="209" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="207" />
         <source>No AUC / KS: every application of the month with a known outcome is a row the model was trained on; no rows are left to measure.</source>
         <translation>不计算 AUC / KS：本月有已知表现的申请均为模型训练样本，剔除后无样本可供计算。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="212" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="210" />
         <source>No AUC / KS: the applications left after excluding training rows are all good or all bad.</source>
         <translation>不计算 AUC / KS：剔除训练样本后，其余申请的表现全部为好或全部为坏。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="220" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="218" />
         <source>Audit findings</source>
         <translation>审计发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="221" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="219" />
         <source>Brought back this month</source>
         <translation>本月导回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="222" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="220" />
         <source>Still open</source>
         <translation>仍未关闭</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="224" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="222" />
         <source>Resolved or risk accepted</source>
         <translation>已解决或接受风险</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="227" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="225" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="228" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="226" />
         <source>On</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="229" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="227" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="230" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="228" />
         <source>Finding</source>
         <translation>发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="245" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="243" />
         <source>{month} (calendar month, {zone})</source>
         <translation>{month}（自然月，{zone}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="255" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="253" />
         <source>An event counts in the month of its business time (complaint received, application submitted, decision made final) as recorded at the cut-off; later registrations of earlier months are listed as restatements.</source>
         <translation>各项事件按业务发生时间（投诉受理、申请提交、决定生效）计入所属月份，以截止时已登记的记录为准；此后补登的以前月份记录作为数据更正列示。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="268" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="266" />
         <source>Officer decisions made final</source>
         <translation>已生效的人工决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="277" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="275" />
         <source>Cases opened</source>
         <translation>新立案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="278" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="276" />
         <source>Cases closed</source>
         <translation>办结案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="279" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="277" />
         <source>Cases open at the cut-off</source>
         <translation>截止时点在办案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="286" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="284" />
         <source>Officer decisions and overrides</source>
         <translation>审查员决定与推翻</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="288" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="286" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="289" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="361" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="371" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="287" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="359" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="369" />
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="292" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="290" />
         <source>No officer decision this month.</source>
         <translation>本月没有审查员决定。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="296" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="294" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="120" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="297" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="118" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="295" />
         <source>Maker</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="298" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="296" />
         <source>Made at</source>
         <translation>经办时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="121" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="299" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="119" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="297" />
         <source>Checker</source>
         <translation>复核人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="300" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="298" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="302" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="300" />
         <source>waiting</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="305" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="303" />
         <source>Compliance checks: cost and amount ceilings</source>
         <translation>合规检查：综合成本与金额上限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="308" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="306" />
         <source>no case</source>
         <translation>无案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="309" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="307" />
         <source>still open</source>
         <translation>仍在处理</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="310" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="308" />
         <source>awaiting check</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="311" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="309" />
         <location filename="../../riskdesk/reports/postloan_section.py" line="78" />
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="312" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="310" />
         <source>APR band</source>
         <translation>年利率档次</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="313" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="311" />
         <source>What happened by the cut-off</source>
         <translation>截止时的处理结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="319" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="317" />
         <source>No application this month was over a ceiling.</source>
         <translation>本月没有超过上限的申请。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="328" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="326" />
         <source>Model monitoring</source>
         <translation>模型监控</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="329" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="327" />
         <source>Active model</source>
         <translation>生效模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="330" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="401" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="328" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="399" />
         <source>Approved by</source>
         <translation>批准人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="331" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="329" />
         <source>Approved at</source>
         <translation>批准时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="333" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="331" />
         <source>Score PSI against training</source>
         <translation>评分相对训练集的 PSI</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="339" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="337" />
         <source>Override rate</source>
         <translation>推翻率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="341" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="339" />
         <source>Decisions by probability of default</source>
         <translation>按违约概率分布的决策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="350" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="348" />
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="379" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="377" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="352" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="350" />
         <source>Replied</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="270" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="268" />
         <source>Officer decisions awaiting check</source>
         <translation>待复核的人工决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="323" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="321" />
         <source>Decision feed: {n} record(s) of this month not acknowledged by origination within {hours} hours by the cut-off.</source>
         <translation>决定回传：截至统计截止时点，本月有 {n} 条记录未在 {hours} 小时内获进件系统回执。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="335" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="333" />
         <source>AUC / KS out of sample</source>
         <translation>样本外 AUC / KS</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="337" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="335" />
         <source>Rows measured for AUC / KS</source>
         <translation>AUC / KS 计算样本数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="353" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="351" />
         <source>Replied on time</source>
         <translation>按时答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="354" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="352" />
         <source>Replied late (after the due time, extensions counted)</source>
         <translation>超时答复（晚于办理时限，含延期）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="356" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="354" />
         <source>Extended</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="357" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="355" />
         <source>Reopened</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="358" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="356" />
         <source>Overdue at the cut-off</source>
         <translation>截止时逾期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="360" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="358" />
         <source>Open by category</source>
         <translation>未结投诉（按类别）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="365" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="363" />
         <source>Received by channel</source>
         <translation>按渠道受理</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="367" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="365" />
         <source>Root causes of complaints closed</source>
         <translation>已结投诉的根本原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="375" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="373" />
         <source>Overdue complaints at the cut-off</source>
         <translation>截止时的逾期投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="377" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="375" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="378" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="376" />
         <location filename="../../riskdesk/reports/postloan_section.py" line="46" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="380" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="378" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="386" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="384" />
         <source>intact: every event re-hashed and chained</source>
         <translation>完整：每个事件均已重新计算哈希并核对链接</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="387" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="385" />
         <source>BROKEN: see riskdesk audit verify</source>
         <translation>已损坏：请运行 riskdesk audit verify</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="389" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="387" />
         <source>Audit trail</source>
         <translation>审计轨迹</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="390" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="388" />
         <source>Verification</source>
         <translation>核验结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="391" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="389" />
         <source>Last event at the cut-off</source>
         <translation>截止时的最后事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="392" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="390" />
         <source>Its hash (the chain's head)</source>
         <translation>其哈希（链头）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="393" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="391" />
         <source>Anchored outside the database in</source>
         <translation>数据库外锚定位置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="394" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="392" />
         <source>{file}
 (database {id}; riskdesk audit verify --anchors FILE)</source>
         <translation>{file}
 （数据库标识 {id}；riskdesk audit verify --anchors 文件）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="397" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="395" />
         <source>Role</source>
         <translation>职责</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="397" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="395" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="398" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="396" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="398" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="396" />
         <source>Signature</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="399" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="397" />
         <source>Prepared by</source>
         <translation>编制</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="400" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="398" />
         <source>Reviewed by</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="407" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="405" />
         <source>Sign-off</source>
         <translation>签批</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="409" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="407" />
         <source>Page {x} of {y}</source>
         <translation>第 {x} 页，共 {y} 页</translation>
     </message>
@@ -6833,87 +7085,87 @@ Credit model: {model}</source>
         <translation>本月没有预警。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/partner_section.py" line="53" />
+        <location filename="../../riskdesk/reports/partner_section.py" line="51" />
         <source>Partners</source>
         <translation>合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/partner_section.py" line="55" />
+        <location filename="../../riskdesk/reports/partner_section.py" line="53" />
         <source>No partner is registered.</source>
         <translation>尚未登记合作方。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/partner_section.py" line="58" />
+        <location filename="../../riskdesk/reports/partner_section.py" line="56" />
         <source>Partner</source>
         <translation>合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/partner_section.py" line="59" />
+        <location filename="../../riskdesk/reports/partner_section.py" line="57" />
         <source>Approval rate</source>
         <translation>通过率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/partner_section.py" line="60" />
+        <location filename="../../riskdesk/reports/partner_section.py" line="58" />
         <source>Fraud hits</source>
         <translation>欺诈规则命中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/partner_section.py" line="60" />
+        <location filename="../../riskdesk/reports/partner_section.py" line="58" />
         <source>Bad rate</source>
         <translation>不良率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/partner_section.py" line="61" />
+        <location filename="../../riskdesk/reports/partner_section.py" line="59" />
         <source>Complaints per 1,000 loans</source>
         <translation>每千笔贷款投诉数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/partner_section.py" line="69" />
+        <location filename="../../riskdesk/reports/partner_section.py" line="67" />
         <source>Bad rate of matured loans by month (%)</source>
         <translation>成熟贷款不良率（按月，%）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/partner_section.py" line="73" />
+        <location filename="../../riskdesk/reports/partner_section.py" line="71" />
         <source>Joint lending at {day}</source>
         <translation>截至 {day} 的联合贷款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/partner_section.py" line="76" />
+        <location filename="../../riskdesk/reports/partner_section.py" line="74" />
         <source>No capital figures are set: the ratios cannot be computed.</source>
         <translation>尚未设置资本数据，无法计算比例。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/partner_section.py" line="80" />
+        <location filename="../../riskdesk/reports/partner_section.py" line="78" />
         <source>Bank's part of joint loans, {code}</source>
         <translation>与 {code} 联合贷款中本行出资部分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/partner_section.py" line="84" />
+        <location filename="../../riskdesk/reports/partner_section.py" line="82" />
         <source>All partners, of the total loan balance</source>
         <translation>全部合作方，占贷款总余额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/partner_section.py" line="87" />
+        <location filename="../../riskdesk/reports/partner_section.py" line="85" />
         <source>Measure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/partner_section.py" line="88" />
+        <location filename="../../riskdesk/reports/partner_section.py" line="86" />
         <source>Amount (CNY)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/partner_section.py" line="89" />
+        <location filename="../../riskdesk/reports/partner_section.py" line="87" />
         <source>Ratio</source>
         <translation>比例</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/partner_section.py" line="90" />
+        <location filename="../../riskdesk/reports/partner_section.py" line="88" />
         <source>Limit</source>
         <translation>上限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/partner_section.py" line="93" />
+        <location filename="../../riskdesk/reports/partner_section.py" line="91" />
         <source>Warning: {what}</source>
         <translation>预警：{what}</translation>
     </message>
@@ -7281,192 +7533,212 @@ Credit model: {model}</source>
 <context>
     <name>Permissions</name>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="56" />
+        <location filename="../../riskdesk/services/permissions.py" line="60" />
         <source>manage users and roles</source>
         <translation>管理用户和角色</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="57" />
+        <location filename="../../riskdesk/services/permissions.py" line="61" />
         <source>import applications</source>
         <translation>导入申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="58" />
+        <location filename="../../riskdesk/services/permissions.py" line="62" />
         <source>view applications</source>
         <translation>查看申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="59" />
+        <location filename="../../riskdesk/services/permissions.py" line="63" />
         <source>verify the audit trail</source>
         <translation>校验审计链</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="60" />
+        <location filename="../../riskdesk/services/permissions.py" line="64" />
         <source>train credit models</source>
         <translation>训练信用模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="61" />
+        <location filename="../../riskdesk/services/permissions.py" line="65" />
         <source>propose a model for activation</source>
         <translation>提请启用模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="62" />
+        <location filename="../../riskdesk/services/permissions.py" line="66" />
         <source>approve a model (second person)</source>
         <translation>审批模型（第二人）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="63" />
+        <location filename="../../riskdesk/services/permissions.py" line="67" />
         <source>record model monitoring</source>
         <translation>记录模型监控</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="64" />
+        <location filename="../../riskdesk/services/permissions.py" line="68" />
         <source>score applications</source>
         <translation>为申请评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="65" />
+        <location filename="../../riskdesk/services/permissions.py" line="69" />
         <source>change rule settings</source>
         <translation>修改规则设置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="66" />
+        <location filename="../../riskdesk/services/permissions.py" line="70" />
         <source>change the decision policy</source>
         <translation>修改决策策略</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="67" />
+        <location filename="../../riskdesk/services/permissions.py" line="71" />
+        <source>approve a rule or policy change (second person)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/permissions.py" line="73" />
         <source>work cases: claim, note, decide</source>
         <translation>处理案件：领取、记录、决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="68" />
+        <location filename="../../riskdesk/services/permissions.py" line="74" />
         <source>assign cases to others</source>
         <translation>将案件分配给他人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="69" />
+        <location filename="../../riskdesk/services/permissions.py" line="75" />
         <source>check another officer's decision</source>
         <translation>复核他人的决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="70" />
+        <location filename="../../riskdesk/services/permissions.py" line="76" />
         <source>export the data key for escrow</source>
         <translation>导出数据密钥以托管</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="71" />
+        <location filename="../../riskdesk/services/permissions.py" line="77" />
         <source>rotate the data key (re-encrypt personal data under a new key)</source>
         <translation>轮换数据密钥（以新密钥重新加密个人数据）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="73" />
+        <location filename="../../riskdesk/services/permissions.py" line="79" />
         <source>change workstation settings</source>
         <translation>修改工作站设置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="74" />
+        <location filename="../../riskdesk/services/permissions.py" line="80" />
         <source>export the case queue (masked)</source>
         <translation>导出案件队列（脱敏）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="75" />
+        <location filename="../../riskdesk/services/permissions.py" line="81" />
         <source>see unmasked personal data</source>
         <translation>查看未脱敏的个人信息</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="76" />
+        <location filename="../../riskdesk/services/permissions.py" line="82" />
         <source>register and handle complaints</source>
         <translation>登记和处理投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="78" />
+        <location filename="../../riskdesk/services/permissions.py" line="84" />
         <source>assign complaints</source>
         <translation>分派投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="79" />
+        <location filename="../../riskdesk/services/permissions.py" line="85" />
         <source>approve a special complaint extension</source>
         <translation>审批投诉特别延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="81" />
+        <location filename="../../riskdesk/services/permissions.py" line="87" />
         <source>change complaint deadlines</source>
         <translation>修改投诉处理期限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="82" />
+        <location filename="../../riskdesk/services/permissions.py" line="88" />
         <source>issue case audit reports</source>
         <translation>出具案件审计报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="83" />
+        <location filename="../../riskdesk/services/permissions.py" line="89" />
         <source>issue the monthly report</source>
         <translation>出具月度报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="84" />
+        <location filename="../../riskdesk/services/permissions.py" line="90" />
         <source>import loans, repayments and flows</source>
         <translation>导入借据、还款和资金流水</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="85" />
+        <location filename="../../riskdesk/services/permissions.py" line="91" />
         <source>run post-loan monitoring</source>
         <translation>运行贷后监测</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="86" />
+        <location filename="../../riskdesk/services/permissions.py" line="92" />
         <source>change post-loan thresholds</source>
         <translation>修改贷后阈值</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="87" />
+        <location filename="../../riskdesk/services/permissions.py" line="93" />
         <source>export an offline audit pack</source>
         <translation>导出离线审计包</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="88" />
+        <location filename="../../riskdesk/services/permissions.py" line="94" />
         <source>bring audit findings back</source>
         <translation>导回审计发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="89" />
+        <location filename="../../riskdesk/services/permissions.py" line="95" />
         <source>follow up audit findings</source>
         <translation>跟进审计发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="90" />
+        <location filename="../../riskdesk/services/permissions.py" line="96" />
         <source>keep the partner register</source>
         <translation>维护合作方名录</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="91" />
+        <location filename="../../riskdesk/services/permissions.py" line="97" />
         <source>set the bank's time zone for months and reports</source>
         <translation>设置本行用于月份与报告时间的时区</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="93" />
+        <location filename="../../riskdesk/services/permissions.py" line="99" />
         <source>write the notes that explain the model's reasons</source>
         <translation>编写解释模型原因的特征说明</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="95" />
+        <location filename="../../riskdesk/services/permissions.py" line="101" />
         <source>attach evidence files to cases</source>
         <translation>向案件添加证据文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="96" />
+        <location filename="../../riskdesk/services/permissions.py" line="102" />
         <source>attach evidence files to complaints</source>
         <translation>向投诉添加证据文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="98" />
+        <location filename="../../riskdesk/services/permissions.py" line="104" />
         <source>export the decision feed and record its acknowledgements</source>
         <translation>导出决定回传数据并登记回执</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="161" />
+        <location filename="../../riskdesk/services/permissions.py" line="106" />
+        <source>see the blacklist and allowlist</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/permissions.py" line="107" />
+        <source>add to the blacklist and allowlist, and ask for a removal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/permissions.py" line="109" />
+        <source>approve a list removal (second person)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/permissions.py" line="179" />
         <source>{user} may not {action}; this needs the role: {roles}.</source>
         <translation>{user} 无权{action}；需要角色：{roles}。</translation>
     </message>
@@ -7738,57 +8010,57 @@ Save it so?</source>
         <translation>贷款期限超过一年：第 {n} 次年度授信复审自 {due} 起到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="108" />
+        <location filename="../../riskdesk/rules/catalog.py" line="123" />
         <source>First payment missed</source>
         <translation>首期未还</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="109" />
+        <location filename="../../riskdesk/rules/catalog.py" line="124" />
         <source>Days past due crossed a threshold</source>
         <translation>逾期天数越过阈值</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="110" />
+        <location filename="../../riskdesk/rules/catalog.py" line="125" />
         <source>Repeated partial payments</source>
         <translation>多次部分还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="111" />
+        <location filename="../../riskdesk/rules/catalog.py" line="126" />
         <source>Proceeds moved out at once</source>
         <translation>贷款资金快速转出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="112" />
+        <location filename="../../riskdesk/rules/catalog.py" line="127" />
         <source>Proceeds repay other credit</source>
         <translation>贷款资金用于偿还其他信用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="113" />
+        <location filename="../../riskdesk/rules/catalog.py" line="128" />
         <source>Banned use of proceeds</source>
         <translation>贷款资金用于禁止用途</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="114" />
+        <location filename="../../riskdesk/rules/catalog.py" line="129" />
         <source>Round trip to own account</source>
         <translation>资金回流本人账户</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="115" />
+        <location filename="../../riskdesk/rules/catalog.py" line="130" />
         <source>Large-value same-day total</source>
         <translation>单日大额交易</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="116" />
+        <location filename="../../riskdesk/rules/catalog.py" line="131" />
         <source>Annual credit re-review due</source>
         <translation>年度授信复审到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="117" />
+        <location filename="../../riskdesk/rules/catalog.py" line="132" />
         <source>Promise to pay not kept</source>
         <translation>承诺还款未履约</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="118" />
+        <location filename="../../riskdesk/rules/catalog.py" line="133" />
         <source>Partner share of a joint loan below the minimum</source>
         <translation>联合贷款中合作方出资比例低于下限</translation>
     </message>
@@ -7838,48 +8110,48 @@ Save it so?</source>
         <translation>案件 {id} 不是针对贷款的贷后案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="200" />
+        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="178" />
         <source>A post-loan action is one of {actions}.</source>
         <translation>贷后处置措施须为以下之一：{actions}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="211" />
+        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="189" />
         <source>A contact needs its channel ({channels}) and outcome ({outcomes}).</source>
         <translation>联系记录须填写渠道（{channels}）和结果（{outcomes}）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="217" />
+        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="195" />
         <source>A promise to pay needs the date promised, today or later.</source>
         <translation>承诺还款须填写承诺日期（今天或以后）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="220" />
-        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="225" />
+        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="198" />
+        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="203" />
         <source>A promise-to-pay date goes with the outcome “promised to pay”.</source>
         <translation>只有结果为“承诺还款”时才填写承诺还款日期。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="228" />
+        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="206" />
         <source>The line of loan {loan} is already frozen.</source>
         <translation>贷款 {loan} 的未用额度已冻结。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="231" />
+        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="209" />
         <source>Loan {loan} was already called early.</source>
         <translation>贷款 {loan} 已提前收回。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="237" />
+        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="215" />
         <source>Reclassify above the days-past-due floor ({floor}): one of {classes}.</source>
         <translation>调整后的分类须高于逾期天数对应的最低分类（{floor}），可选：{classes}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="242" />
+        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="220" />
         <source>Loan {loan} is already {category}.</source>
         <translation>贷款 {loan} 已是{category}类。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="298" />
+        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="271" />
         <source>Case {id} has no post-loan action awaiting a check.</source>
         <translation>案件 {id} 没有待复核的贷后处置措施。</translation>
     </message>
@@ -8246,12 +8518,12 @@ Save it so?</source>
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../riskdesk/services/cases/queue.py" line="107" />
+        <location filename="../../riskdesk/services/cases/queue.py" line="108" />
         <source>Unknown view {view}.</source>
         <translation>未知视图 {view}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/queue.py" line="201" />
+        <location filename="../../riskdesk/services/cases/queue.py" line="210" />
         <source>Cannot sort by {key}.</source>
         <translation>不能按 {key} 排序。</translation>
     </message>
@@ -8670,12 +8942,12 @@ Save it so?</source>
         <translation>申请 {no} 没有案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reporting/archive.py" line="229" />
+        <location filename="../../riskdesk/services/reporting/archive.py" line="248" />
         <source>There is no report {id}.</source>
         <translation>不存在报告 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reporting/archive.py" line="306" />
+        <location filename="../../riskdesk/services/reporting/archive.py" line="325" />
         <source>Consumer-finance risk team</source>
         <translation>消费金融风险管理团队</translation>
     </message>
@@ -8844,6 +9116,19 @@ Save it so?</source>
         <location filename="../../riskdesk/ui/reports.py" line="319" />
         <source>{file} matches no issued report: it was not issued here, or it was changed after issue.</source>
         <translation>{file} 与任何已出具的报告都不符：它不是在此出具的，或出具后被修改过。</translation>
+    </message>
+</context>
+<context>
+    <name>Rings</name>
+    <message>
+        <location filename="../../riskdesk/services/rings/views.py" line="100" />
+        <source>A ring ID looks like RING-000123, not {text}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/rings/views.py" line="128" />
+        <source>There is no ring {code}.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -9022,101 +9307,227 @@ Save it so?</source>
         <translation>该{kind}在内部黑名单中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/rulesets.py" line="46" />
-        <location filename="../../riskdesk/services/credit/rulesets.py" line="121" />
+        <location filename="../../riskdesk/rules/catalog.py" line="88" />
+        <source>Partner not active</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/rules/catalog.py" line="90" />
+        <source>Applied through partner {partner}, whose status is {status}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/rules/catalog.py" line="96" />
+        <source>Fraud ring</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/rules/catalog.py" line="98" />
+        <source>Ring of {n} applicants sharing devices, phones, cards or employers within {days} days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="45" />
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="132" />
         <source>defaults</source>
         <translation>默认设置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/rulesets.py" line="91" />
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="108" />
         <source>There is no rule {code}.</source>
         <translation>没有规则 {code}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/rulesets.py" line="94" />
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="110" />
         <source>Severity must be low, medium or high, not {v}.</source>
         <translation>严重程度应为 low、medium 或 high，而不是 {v}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/rulesets.py" line="99" />
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="115" />
         <source>Rule {code} has no parameter {key}.</source>
         <translation>规则 {code} 没有参数 {key}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/rulesets.py" line="103" />
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="119" />
         <source>Parameter {key} of rule {code} must be like {example}.</source>
         <translation>规则 {code} 的参数 {key} 应形如 {example}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/rulesets.py" line="139" />
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="166" />
+        <source>The policy has no setting {name}; it has {names}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="171" />
+        <source>Policy settings are numbers.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="173" />
         <source>PD bands need 0 &lt; approve-below &lt;= decline-from &lt; 1.</source>
         <translation>违约概率风险等级须满足 0 &lt; 批准上限 &lt;= 拒绝下限 &lt; 1。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/rulesets.py" line="142" />
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="177" />
         <source>The review SLA must be a positive number of hours.</source>
         <translation>审核时限必须是正的小时数。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/rulesets.py" line="165" />
-        <source>Blacklist kind must be id_no, phone, card or device.</source>
-        <translation>黑名单类型应为 id_no、phone、card 或 device。</translation>
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="180" />
+        <source>The four-eyes amount cannot be negative.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/backtest.py" line="95" />
+        <source>--days must be between 1 and {n}, not {d}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/proposals.py" line="76" />
+        <source>{item}: write CODE.PARAMETER=VALUE, for example SHARED_DEVICE.min_applicants=10.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/proposals.py" line="88" />
+        <source>{item}: write NAME=VALUE, for example approve_below=0.06.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/proposals.py" line="119" />
+        <source>Rule {code}: {field} cannot be changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/proposals.py" line="123" />
+        <source>Rule {code}: {field} is true or false.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/proposals.py" line="144" />
+        <source>(restores {what})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/proposals.py" line="160" />
+        <source>The proposal changes nothing: give at least one rule or policy value.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/proposals.py" line="163" />
+        <source>Say why the change is proposed (--why).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/proposals.py" line="168" />
+        <source>The proposal changes nothing: every value is already as proposed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/proposals.py" line="224" />
+        <source>There is no proposal {id}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/proposals.py" line="230" />
+        <source>Proposal {id} is {status}, not awaiting a decision.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/proposals.py" line="242" />
+        <source>{user} proposed change {id} and may not also approve it (four-eyes).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/proposals.py" line="249" />
+        <source>rule set</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/proposals.py" line="250" />
+        <source>policy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/proposals.py" line="253" />
+        <source>Proposal {id} was made against an older {what}: another change was approved since. Reject it and propose again from the version in force.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/proposals.py" line="261" />
+        <source>proposal {id}: {why}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/proposals.py" line="337" />
+        <source>There is no rule set {id}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/proposals.py" line="344" />
+        <source>There is no policy version {id}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/rule_versions.py" line="124" />
+        <location filename="../../riskdesk/services/credit/rule_versions.py" line="125" />
+        <source>absent</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Scoring</name>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="47" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="48" />
         <source>No model is active.</source>
         <translation>没有生效的模型。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="104" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="108" />
         <source>{d} decisions ({f} flagged), {s} new scores, {h} rule hits, {r} reason codes, {c} new cases (model {m}, rule set {rs}, policy {p})</source>
         <translation>决策 {d} 笔（标记 {f} 笔），新评分 {s} 条，规则命中 {h} 条，原因码 {r} 条，新案件 {c} 件（模型 {m}，规则集 {rs}，策略 {p}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="132" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="136" />
         <source>No model is active: an admin proposes one and compliance or a senior officer approves it (riskdesk model propose / approve).</source>
         <translation>没有生效的模型：需由管理员提请、合规或高级审核员审批（riskdesk model propose / approve）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="150" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="154" />
         <source>Reading applications</source>
         <translation>正在读取申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="177" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="186" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="185" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="194" />
         <source>Scope must be all or unscored.</source>
         <translation>范围应为 all 或 unscored。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="228" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="238" />
         <source>Scoring {n} applications</source>
         <translation>正在为 {n} 笔申请评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="365" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="379" />
         <source>Checking rules</source>
         <translation>正在检查规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="463" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="479" />
         <source>Explaining flagged applications</source>
         <translation>正在计算标记申请的原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="442" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="458" />
         <source>Recording decisions</source>
         <translation>正在记录决策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="455" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="471" />
         <source>Opening cases</source>
         <translation>正在创建案件</translation>
     </message>

@@ -10,7 +10,7 @@ case's audit events with their hashes (the chain can be re-verified against them
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -22,11 +22,12 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from riskdesk.domain.enums import label
-from riskdesk.i18n import translate
+from riskdesk.i18n import join_clauses, join_list, translate
 from riskdesk.reports.layout import (
     WIDTH,
     Page,
     Styles,
+    chart_font,
     esc,
     keep,
     pairs,
@@ -39,6 +40,7 @@ from riskdesk.reports.layout import (
 from riskdesk.security.masking import mask_name
 from riskdesk.services.cases.detail import CaseDetail, ReasonView
 from riskdesk.services.cases.evidence import EvidenceRow
+from riskdesk.services.privacy import free_text
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,9 @@ class CaseReportData:
     unmasked: dict[str, str]  # full name / ID number / phone when asked for and allowed
     personal: bool = False  # "include personal data": every page is marked
     evidence: tuple[EvidenceRow, ...] = ()  # the case's evidence files, superseded ones too
+    # names the case knows (applicant, complainants), masked where typed in free text for a
+    # reader who sees masked data (issue 28)
+    names: tuple[str, ...] = ()
 
 
 def _when(value: Any) -> str:
@@ -80,15 +85,12 @@ def reasons_chart(reasons: Sequence[ReasonView], font: str) -> Drawing:
     chart.categoryAxis.labels.leading = 9
     # each bar's value printed at its end (issue 28: values on every chart)
     chart.barLabelFormat = "%+.2f"
-    chart.barLabels.fontName = font
-    chart.barLabels.fontSize = 6.5
+    chart_font(font, 6.5, chart.barLabels)
+    chart_font(font, 7.5, chart.categoryAxis.labels)
+    chart_font(font, 7, chart.valueAxis.labels)
     chart.barLabels.boxAnchor = "w"
     chart.barLabels.dx = 2
-    chart.categoryAxis.labels.fontName = font
-    chart.categoryAxis.labels.fontSize = 7.5
     chart.categoryAxis.labels.boxAnchor = "e"
-    chart.valueAxis.labels.fontName = font
-    chart.valueAxis.labels.fontSize = 7
     top = max((abs(v) for v in values), default=1.0) or 1.0
     chart.valueAxis.valueMin, chart.valueAxis.valueMax = -top * 1.1, top * 1.1
     chart.bars[0].fillColor = colors.HexColor("#b22233")
@@ -116,9 +118,18 @@ def _short(text: str, limit: int = 200) -> str:
     return head if len(head) <= limit else head[: limit - 1] + "…"
 
 
+def _free_text(data: CaseReportData) -> Callable[[str], str]:
+    """What free text (notes, reasons, complaint descriptions, file names) prints: as stored for
+    a reader who asked for personal data, else scanned again with the case's names masked."""
+    if data.personal:
+        return lambda text: text
+    return lambda text: free_text.for_masked_reader(text, data.names)
+
+
 def build(data: CaseReportData, *, report_no: str, generated_by: str, cut_off: datetime) -> bytes:
     s = Styles()
     d = data.detail
+    free = _free_text(data)
     case, app, dec = d.case, d.application, d.decision
     story: list[Flowable] = [
         Paragraph(esc(translate("CaseReport", "Case audit report")), s.title),
@@ -244,7 +255,7 @@ def build(data: CaseReportData, *, report_no: str, generated_by: str, cut_off: d
                     _at(n.created_at),
                     n.author,
                     f"{label(n.kind)} / {label(n.outcome)}",
-                    n.text
+                    free(n.text)
                     + (" (" + corrects.format(id=n.corrects_id) + ")" if n.corrects_id else ""),
                 )
                 for n in d.notes
@@ -263,7 +274,7 @@ def build(data: CaseReportData, *, report_no: str, generated_by: str, cut_off: d
                     translate("CaseReport", "Decision"),
                     label(case.decision) if case.decision else translate("CaseReport", "none yet"),
                 ),
-                (translate("CaseReport", "Reason"), case.reason),
+                (translate("CaseReport", "Reason"), free(case.reason or "")),
                 (
                     translate("CaseReport", "Maker"),
                     data.people.get(case.maker_id or case.decided_by_id or 0, ""),
@@ -272,7 +283,7 @@ def build(data: CaseReportData, *, report_no: str, generated_by: str, cut_off: d
                     translate("CaseReport", "Checker (four-eyes)"),
                     data.people.get(case.checked_by_id or 0, ""),
                 ),
-                (translate("CaseReport", "Why a second person"), "; ".join(d.check_reasons)),
+                (translate("CaseReport", "Why a second person"), join_clauses(d.check_reasons)),
             ],
         ),
     ]
@@ -318,14 +329,14 @@ def build(data: CaseReportData, *, report_no: str, generated_by: str, cut_off: d
                     )
                 ]
                 + [
-                    (c.number, label(c.category), label(c.status), c.description)
+                    (c.number, label(c.category), label(c.status), free(c.description))
                     for c in d.complaints
                 ],
                 widths=[32 * mm, 35 * mm, 20 * mm, WIDTH - 87 * mm],
             ),
         ]
     if data.evidence:
-        story += _evidence(s, data.evidence)
+        story += _evidence(s, data.evidence, free)
     story += [
         Paragraph(esc(translate("CaseReport", "Audit events of this case")), s.h1),
         Paragraph(
@@ -367,12 +378,13 @@ def build(data: CaseReportData, *, report_no: str, generated_by: str, cut_off: d
     return render(story, page, author=generated_by, subject=str(app.application_no if app else case.id))
 
 
-def _evidence(s: Styles, files: tuple[EvidenceRow, ...]) -> list[Flowable]:
+def _evidence(s: Styles, files: tuple[EvidenceRow, ...], free: Callable[[str], str],
+              ) -> list[Flowable]:
     """Each evidence file with the SHA-256 of its bytes: a copy handed over later is checked
     against it (issue 27)."""
     state = {"by": translate("CaseReport", "superseded by {id}"),
              "of": translate("CaseReport", "supersedes {id}")}
-    rows = [(f"#{f.id} {f.name}", f.kind.upper(), f"{f.size:,}",
+    rows = [(f"#{f.id} {free(f.name)}", f.kind.upper(), f"{f.size:,}",
              f"{f.sha256[:32]}\n{f.sha256[32:]}", f"{f.added_by}\n{_at(f.added_at)}",
              state["by"].format(id=f"#{f.superseded_by_id}") if f.superseded_by_id else
              state["of"].format(id=f"#{f.supersedes_id}") if f.supersedes_id else "")
@@ -393,4 +405,4 @@ def _evidence(s: Styles, files: tuple[EvidenceRow, ...]) -> list[Flowable]:
 
 def _outcome(after: str | None) -> str:
     data = json.loads(after) if after else {}
-    return ", ".join(label(str(data[k])) for k in ("status", "decision") if data.get(k))
+    return join_list(label(str(data[k])) for k in ("status", "decision") if data.get(k))

@@ -99,6 +99,13 @@ class Styles:
         self.cell_bold = ParagraphStyle("cellb", parent=self.cell, textColor=colors.black)
 
 
+def chart_font(font: str, size: float, *parts: Any) -> None:
+    """Set a chart's labels (axis labels, bar labels, legend) in the report's embedded font: the
+    one place charts get their font, so none is left in reportlab's default Helvetica."""
+    for part in parts:
+        part.fontName, part.fontSize = font, size
+
+
 def wrap_label(text: str, font: str, size: float, width: float) -> str:
     """A chart label broken into lines no wider than ``width`` points (between words, or
     between any two characters in Chinese) instead of cut (issue 28)."""

@@ -25,6 +25,7 @@ from riskdesk.reports.layout import (
     WIDTH,
     Page,
     Styles,
+    chart_font,
     esc,
     keep,
     pairs,
@@ -85,15 +86,12 @@ def _histogram(bins: list[tuple[str, int]], font: str) -> Drawing:
     chart.x, chart.y, chart.width, chart.height = 18 * mm, 16 * mm, WIDTH - 28 * mm, 44 * mm
     chart.data = [[n for _, n in bins] or [0]]
     chart.categoryAxis.categoryNames = [b for b, _ in bins] or [""]
-    for axis in (chart.categoryAxis, chart.valueAxis):
-        axis.labels.fontName = font
-        axis.labels.fontSize = 7
+    chart_font(font, 7, chart.categoryAxis.labels, chart.valueAxis.labels)
     chart.valueAxis.valueMin = 0
     chart.bars[0].fillColor = colors.HexColor("#2a5d9f")
     # values on the bars and both axes titled (issue 28)
     chart.barLabelFormat = "%d"
-    chart.barLabels.fontName = font
-    chart.barLabels.fontSize = 6.5
+    chart_font(font, 6.5, chart.barLabels)
     chart.barLabels.nudge = 5
     d.add(chart)
     d.add(String(chart.x + chart.width / 2, 2 * mm, translate(

@@ -11,7 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from riskdesk.i18n import translate
-from riskdesk.reports.layout import WIDTH, Styles, esc, keep, table
+from riskdesk.reports.layout import WIDTH, Styles, chart_font, esc, keep, table
 from riskdesk.services.partners.performance import LIMIT_ALL, LIMIT_ONE, JointPosition, PartnerMonth
 
 
@@ -28,14 +28,12 @@ def _trend_chart(trend: dict[str, list[tuple[str, float | None]]], font: str) ->
     chart.data = [[100 * (v or 0.0) for _, v in trend[c]] for c in codes] or [[0]]
     months = [m for m, _ in trend[codes[0]]] if codes else [""]
     chart.categoryAxis.categoryNames = [m[2:] for m in months]
-    for axis in (chart.categoryAxis, chart.valueAxis):
-        axis.labels.fontName = font
-        axis.labels.fontSize = 7
+    chart_font(font, 7, chart.categoryAxis.labels, chart.valueAxis.labels)
     chart.valueAxis.valueMin = 0
     palette = ["#2a5d9f", "#c0392b", "#27ae60", "#8e44ad", "#d68910", "#566573"]
     legend = Legend()
     legend.x, legend.y = WIDTH - 35 * mm, 50 * mm
-    legend.fontName, legend.fontSize = font, 7
+    chart_font(font, 7, legend)
     legend.columnMaximum = 8  # one column beside the chart
     legend.alignment = "right"
     legend.colorNamePairs = []

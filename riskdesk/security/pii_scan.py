@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -185,3 +185,16 @@ def mask_text(text: str) -> str:
         pos = f.end
     out.append(text[pos:])
     return "".join(out)
+
+
+def mask_names(text: str, names: Iterable[str]) -> str:
+    """``text`` with each of the known ``names`` (an applicant's, a complainant's) masked where
+    it was typed: a name has no shape find_pii could find, but the case knows whose it is
+    (issue 28: a complainant's name typed in a complaint's description)."""
+    from riskdesk.security.masking import mask_name
+
+    for name in sorted({n.strip() for n in names if len(n.strip()) >= 2}, key=len,
+                       reverse=True):  # "王小明" before "王小"
+        text = re.sub(r"(?<![A-Za-z])" + re.escape(name) + r"(?![A-Za-z])", mask_name(name),
+                      text, flags=re.IGNORECASE)  # "Li" is no name inside "Limit"
+    return text

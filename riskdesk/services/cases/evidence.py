@@ -143,8 +143,9 @@ def attach(session: Session, actor: Actor, *, name: str, data: bytes,
 
     cipher = load_cipher(session)
     digest = hashlib.sha256(data).hexdigest()
-    shown_name = free_text.scan(base[:NAME_LIMIT])
-    shown_note = free_text.scan(note.strip()[:NOTE_LIMIT])
+    # scanned whole, then fitted: a number cut at the limit would no longer be found (issue 28)
+    shown_name = free_text.scan(base)
+    shown_note = free_text.scan(note.strip())
     row = EvidenceFile(
         case_id=case_id, complaint_id=complaint_id, name=shown_name.fit(NAME_LIMIT),
         kind=kind.kind, media_type=kind.media_type, size=len(data), sha256=digest,

@@ -13,6 +13,7 @@ how many rows of each table it cleaned, never with a value.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +21,7 @@ from sqlalchemy import Connection, delete, select, update
 from sqlmodel import Session, col
 
 from riskdesk.domain.text_pii import TextPii
-from riskdesk.security.pii_scan import Found, find_pii, mask_text
+from riskdesk.security.pii_scan import Found, find_pii, mask_names, mask_text
 from riskdesk.services.actor import Actor
 from riskdesk.storage.clock import utcnow
 
@@ -39,6 +40,13 @@ class Cleaned:
 def scan(text: str) -> Cleaned:
     found = tuple(find_pii(text))
     return Cleaned(mask_text(text) if found else text, found)
+
+
+def for_masked_reader(text: str, names: Iterable[str] = ()) -> str:
+    """Free text as a reader who sees masked data gets it in a report: scanned again (rows
+    written before the scan on save existed, or values it learnt to find since) and the names
+    the case knows masked where they were typed (issue 28)."""
+    return mask_names(mask_text(text), names) if text else text
 
 
 def keep(session: Session, cleaned: Cleaned | str, *, entity: str, entity_id: str | int,

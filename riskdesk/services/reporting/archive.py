@@ -133,7 +133,8 @@ def case_report(engine: Engine, actor: Actor, application_no: str, language: str
 
         with report_zone(business_zone(session, cut_off)):
             pdf = build(CaseReportData(detail, events, people, unmasked,
-                                       personal=include_personal, evidence=files),
+                                       personal=include_personal, evidence=files,
+                                       names=_known_names(session, case_id)),
                         report_no=row.report_no, generated_by=actor.username,
                         cut_off=cut_off)
         issued = _seal(session, actor, row, pdf, {"case": case_id,
@@ -142,6 +143,24 @@ def case_report(engine: Engine, actor: Actor, application_no: str, language: str
                        personal=include_personal)
         session.expunge(issued.report)
     return issued
+
+
+def _known_names(session: Session, case_id: int) -> tuple[str, ...]:
+    """The applicant's name and the names on the case's complaints (complainant, proxy): the
+    case report masks them where typed in free text for a reader who sees masked data (issue
+    28: a complainant's name in the complaint's description was printed in full)."""
+    from riskdesk.domain.applications import Applicant, Application
+    from riskdesk.domain.cases import Case
+    from riskdesk.services.complaints.handling import complaints_of_case
+
+    case = session.get(Case, case_id)
+    app = session.get(Application, case.application_id) if case and case.application_id \
+        else None
+    person = session.get(Applicant, app.applicant_id) if app else None
+    names = [person.name] if person else []
+    for c in complaints_of_case(session, case_id):
+        names += [c.complainant_name, c.proxy_name]
+    return tuple(n for n in names if n)
 
 
 def _full_pii(session: Session, actor: Actor, case_id: int) -> dict[str, str]:
