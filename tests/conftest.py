@@ -105,6 +105,23 @@ def server_database(kind: str) -> Iterator[str]:
         _drop(kind, name)
 
 
+@pytest.fixture(params=[pytest.param("postgresql", marks=pytest.mark.server),
+                        pytest.param("mariadb", marks=pytest.mark.server)])
+def server_engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
+    """A migrated database on each server (roles exist on server databases only; a local
+    SQLite file has the triggers alone)."""
+    from riskdesk.storage import migrate
+    from riskdesk.storage.engine import make_engine
+
+    for url in server_database(request.param):
+        eng = make_engine(url)
+        migrate.upgrade(eng)
+        try:
+            yield eng
+        finally:
+            eng.dispose()
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.server),
                         pytest.param("mariadb", marks=pytest.mark.server)])
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:

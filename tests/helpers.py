@@ -512,3 +512,45 @@ def fresh_home(tmp_path: Path) -> dict[str, str]:
     """A user with nothing yet: their own data, config and state folders."""
     return {f"XDG_{kind}_HOME": str(tmp_path / "home" / kind.lower())
             for kind in ("DATA", "CONFIG", "STATE", "CACHE")}
+
+
+# --- Database roles, as the DBA's script sets them up ----------------------------------------
+
+def run_role_script(engine: Engine, sql: str) -> None:
+    """Run `riskdesk db roles-sql`'s script statement by statement, as a DBA's SQL tool would
+    (comments dropped; pymysql formats %, so a literal one is doubled there)."""
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        for statement in sql.split(";\n"):
+            body = "\n".join(line for line in statement.splitlines()
+                             if not line.startswith("--")).strip()
+            if body:
+                conn.exec_driver_sql(body.rstrip(";").replace(
+                    "%", "%%" if engine.dialect.name != "postgresql" else "%"))
+
+
+def drop_roles(admin_url: str, database: str, dialect: str, roles: list[str]) -> None:
+    """Remove the roles a test made: they are server-wide and outlive the test's database. On
+    PostgreSQL what they own in the database is handed back first (REASSIGN/DROP OWNED)."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            if dialect == "postgresql":
+                names = ", ".join(roles)
+                in_db = create_engine(str(make_url(admin_url).set(database=database)),
+                                      isolation_level="AUTOCOMMIT")
+                try:
+                    with in_db.connect() as inner:
+                        inner.exec_driver_sql(f"REASSIGN OWNED BY {names} TO CURRENT_USER")
+                        inner.exec_driver_sql(f"DROP OWNED BY {names}")
+                finally:
+                    in_db.dispose()
+                for role in roles:
+                    conn.exec_driver_sql(f"DROP ROLE IF EXISTS {role}")
+            else:
+                for role in roles:
+                    conn.exec_driver_sql(f"DROP USER IF EXISTS '{role}'@'%%'")
+    finally:
+        admin.dispose()

@@ -4,7 +4,6 @@ view), and is refused every table and every other change."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import Engine, create_engine, text
@@ -15,32 +14,8 @@ from riskdesk.domain.feed import FeedRecord
 from riskdesk.services.cases import work as cases
 from riskdesk.storage.roles import script
 from riskdesk.storage.session import unit_of_work
-from tests.conftest import MY_ADMIN, PG_ADMIN, add_users, server_database
-from tests.helpers import scored_cases
-
-
-def _run(engine: Engine, sql: str) -> None:
-    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        for statement in sql.split(";\n"):
-            body = "\n".join(line for line in statement.splitlines()
-                             if not line.startswith("--")).strip()
-            if body:
-                conn.exec_driver_sql(body.rstrip(";").replace(
-                    "%", "%%" if engine.dialect.name != "postgresql" else "%"))
-
-
-@pytest.fixture(params=["postgresql", "mariadb"])
-def server_engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
-    from riskdesk.storage import migrate
-    from riskdesk.storage.engine import make_engine
-
-    for url in server_database(request.param):
-        eng = make_engine(url)
-        migrate.upgrade(eng)
-        try:
-            yield eng
-        finally:
-            eng.dispose()
+from tests.conftest import MY_ADMIN, PG_ADMIN, add_users
+from tests.helpers import drop_roles, run_role_script, scored_cases
 
 
 @pytest.mark.server
@@ -58,13 +33,12 @@ def test_origination_reads_the_view_acknowledges_and_is_refused_the_rest(
         cases.decide(s, actors["officer"], alone, c.version, "decline", "identity unverified")
     with engine.connect() as conn:
         total = conn.execute(text("SELECT count(*) FROM decision_feed")).scalar_one()
-    admin = create_engine(PG_ADMIN if dialect == "postgresql" else MY_ADMIN)
     as_orig = create_engine(make_url(engine.url.render_as_string(hide_password=False)).set(
         username=orig, password=None), isolation_level="AUTOCOMMIT")
     try:
         sql = script(dialect, database=database, owner=owner, app=app, origination=orig)
         assert "decision_feed_view" in sql
-        _run(engine, sql)
+        run_role_script(engine, sql)
         with as_orig.connect() as conn:
             rows = conn.execute(text("SELECT seq, decision, acknowledged_at FROM "
                                      "decision_feed_view ORDER BY seq")).all()
@@ -97,18 +71,5 @@ def test_origination_reads_the_view_acknowledges_and_is_refused_the_rest(
         assert FeedRecord.__tablename__ in sql
     finally:
         as_orig.dispose()
-        with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            if dialect == "postgresql":
-                db_admin = create_engine(str(make_url(PG_ADMIN).set(database=database)),
-                                         isolation_level="AUTOCOMMIT")
-                with db_admin.connect() as inner:
-                    inner.exec_driver_sql(
-                        f"REASSIGN OWNED BY {owner}, {app}, {orig} TO CURRENT_USER")
-                    inner.exec_driver_sql(f"DROP OWNED BY {owner}, {app}, {orig}")
-                db_admin.dispose()
-                for role in (orig, app, owner):
-                    conn.exec_driver_sql(f"DROP ROLE IF EXISTS {role}")
-            else:
-                for role in (orig, app, owner):
-                    conn.exec_driver_sql(f"DROP USER IF EXISTS '{role}'@'%%'")
-        admin.dispose()
+        drop_roles(PG_ADMIN if dialect == "postgresql" else MY_ADMIN, database, dialect,
+                   [orig, app, owner])

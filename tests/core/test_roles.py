@@ -4,7 +4,6 @@ on PostgreSQL and MariaDB, as the DBA's script sets them up."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import Engine, create_engine, text
@@ -15,35 +14,10 @@ from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
 from riskdesk.storage.roles import script
 from riskdesk.storage.session import unit_of_work
-from tests.conftest import MY_ADMIN, PASSWORD, PG_ADMIN, add_users, server_database
-from tests.helpers import scored_cases
+from tests.conftest import MY_ADMIN, PASSWORD, PG_ADMIN, add_users
+from tests.helpers import drop_roles, run_role_script, scored_cases
 
 ACTOR = Actor(None, "app-role-test", frozenset({"admin"}))
-
-
-def _run(engine: Engine, sql: str) -> None:
-    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        for statement in sql.split(";\n"):
-            body = "\n".join(line for line in statement.splitlines()
-                             if not line.startswith("--")).strip()
-            if body:  # pymysql formats %: a literal one is doubled
-                conn.exec_driver_sql(body.rstrip(";").replace(
-                    "%", "%%" if engine.dialect.name != "postgresql" else "%"))
-
-
-@pytest.fixture(params=["postgresql", "mariadb"])
-def server_engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
-    """Roles exist on server databases only (a local SQLite file has the triggers alone)."""
-    from riskdesk.storage import migrate
-    from riskdesk.storage.engine import make_engine
-
-    for url in server_database(request.param):
-        eng = make_engine(url)
-        migrate.upgrade(eng)
-        try:
-            yield eng
-        finally:
-            eng.dispose()
 
 
 def _works_as_the_application_role(app_url: str, capsys: pytest.CaptureFixture[str],
@@ -89,11 +63,10 @@ def test_the_application_role_works_and_is_refused_ddl_and_audit_changes(
     with unit_of_work(engine) as session:
         version = get_case(session, alone).version
         audit.append(session, ACTOR, "test.event", "thing", 1)
-    admin = create_engine(PG_ADMIN if dialect == "postgresql" else MY_ADMIN)
     as_app_url = make_url(str(engine.url.render_as_string(hide_password=False))).set(
         username=app, password=None)
     try:
-        _run(engine, script(dialect, database=database, owner=owner, app=app))
+        run_role_script(engine, script(dialect, database=database, owner=owner, app=app))
         _works_as_the_application_role(as_app_url.render_as_string(hide_password=False),
                                        capsys, alone, version)
         as_app = create_engine(as_app_url, isolation_level="AUTOCOMMIT")
@@ -128,17 +101,5 @@ def test_the_application_role_works_and_is_refused_ddl_and_audit_changes(
             result = audit.verify(session)
         assert result.ok and result.events > 2
     finally:
-        with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            if dialect == "postgresql":
-                db_admin = create_engine(str(make_url(PG_ADMIN).set(database=database)),
-                                         isolation_level="AUTOCOMMIT")
-                with db_admin.connect() as inner:
-                    inner.exec_driver_sql(f"REASSIGN OWNED BY {owner}, {app} TO CURRENT_USER")
-                    inner.exec_driver_sql(f"DROP OWNED BY {owner}, {app}")
-                db_admin.dispose()
-                conn.exec_driver_sql(f"DROP ROLE IF EXISTS {app}")
-                conn.exec_driver_sql(f"DROP ROLE IF EXISTS {owner}")
-            else:
-                conn.exec_driver_sql(f"DROP USER IF EXISTS '{app}'@'%%'")
-                conn.exec_driver_sql(f"DROP USER IF EXISTS '{owner}'@'%%'")
-        admin.dispose()
+        drop_roles(PG_ADMIN if dialect == "postgresql" else MY_ADMIN, database, dialect,
+                   [app, owner])

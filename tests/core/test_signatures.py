@@ -24,7 +24,7 @@ from riskdesk.services.audit.signatures import SignatureCheck, verify_signatures
 from riskdesk.storage.clock import utcnow
 from riskdesk.storage.session import unit_of_work
 from tests.conftest import PASSWORD, PG_ADMIN, sign_in_countersigned
-from tests.helpers import run_cli
+from tests.helpers import drop_roles, run_cli, run_role_script
 
 
 def _forge(engine: Engine, claimed: Actor, action: str, after: dict[str, Any],
@@ -81,27 +81,19 @@ def test_the_test_users_sign_and_their_trail_verifies(engine: Engine,
 
 
 @pytest.mark.server
+@pytest.mark.parametrize("db_url", [pytest.param("postgresql", marks=pytest.mark.server)],
+                         indirect=True)
 def test_a_decision_forged_as_the_application_role_on_postgresql_fails(
-        db_url: str, actors: dict[str, Actor]) -> None:
+        engine: Engine, actors: dict[str, Actor]) -> None:
     """Issue 24, acceptance: the application role may INSERT audit events and move the head,
     so hashes cannot tell its forgery from the app's events; the signature can."""
-    if not db_url.startswith("postgresql"):
-        pytest.skip("the PostgreSQL application role")
-    from riskdesk.storage.engine import make_engine
     from riskdesk.storage.roles import script
 
-    engine = make_engine(db_url)
     database = engine.url.database or ""
     suffix = uuid.uuid4().hex[:8]
     owner, app = f"rd_owner_{suffix}", f"rd_app_{suffix}"
     try:
-        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            for statement in script("postgresql", database=database, owner=owner,
-                                    app=app).split(";\n"):
-                body = "\n".join(x for x in statement.splitlines()
-                                 if not x.startswith("--")).strip()
-                if body:
-                    conn.exec_driver_sql(body.rstrip(";"))
+        run_role_script(engine, script("postgresql", database=database, owner=owner, app=app))
         as_app = create_engine(make_url(engine.url.render_as_string(hide_password=False)).set(
             username=app, password=None))
         try:
@@ -117,20 +109,7 @@ def test_a_decision_forged_as_the_application_role_on_postgresql_fails(
         assert "no signature" in failed[unsigned]
         assert "key of officer" in failed[other]
     finally:
-        engine.dispose()
-        admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
-        try:
-            db_admin = create_engine(str(make_url(PG_ADMIN).set(database=database)),
-                                     isolation_level="AUTOCOMMIT")
-            with db_admin.connect() as inner:
-                inner.exec_driver_sql(f"REASSIGN OWNED BY {owner}, {app} TO CURRENT_USER")
-                inner.exec_driver_sql(f"DROP OWNED BY {owner}, {app}")
-            db_admin.dispose()
-            with admin.connect() as conn:
-                conn.exec_driver_sql(f"DROP ROLE IF EXISTS {app}")
-                conn.exec_driver_sql(f"DROP ROLE IF EXISTS {owner}")
-        finally:
-            admin.dispose()
+        drop_roles(PG_ADMIN, database, "postgresql", [app, owner])
 
 
 def test_an_event_claiming_another_user_fails(engine: Engine, actors: dict[str, Actor]) -> None:
