@@ -13,9 +13,9 @@ from riskdesk.domain.audit import AuditEvent
 from riskdesk.domain.rules import RuleHit
 from riskdesk.errors import InvalidInput, PermissionDenied
 from riskdesk.rules.evaluate import RuleInput, Setting, evaluate
+from riskdesk.security.datakey import load_cipher
 from riskdesk.services.actor import Actor
 from riskdesk.services.credit import rulesets
-from riskdesk.services.credit.scoring_job import score_applications
 from riskdesk.services.intake.applications import import_frame
 from riskdesk.services.lists import bulk, entries
 from riskdesk.services.periods import local_day
@@ -110,7 +110,7 @@ def test_lists_through_scoring(sqlite_engine: Engine, sqlite_actors: dict[str, A
         ids = dict(s.execute(select(Application.application_no, Application.id)).all())
         assert set(noted) == {str(ids["L00000"]), str(ids["L00001"])}
         assert entries.is_allowlisted(s, "device", entries.device_keys(
-            entries.load_cipher(s), ["family-tablet-1"])[0], utcnow(s))
+            load_cipher(s), ["family-tablet-1"])[0], utcnow(s))
     # bulk load: problems by row, nothing written; then a clean file, no plain value kept
     plain = ["11010519491231002X", "13912345678", "6222021234567890123", "branch-kiosk-77"]
     bad = tmp_path / "bad.csv"
@@ -149,3 +149,41 @@ def test_lists_through_scoring(sqlite_engine: Engine, sqlite_actors: dict[str, A
     data = b"".join(f.read_bytes() for f in db.parent.glob(db.name + "*"))
     for value in plain:
         assert value.encode() not in data, value
+
+
+def test_lists_command_line(sqlite_engine: Engine, sqlite_actors: dict[str, Actor],
+                            monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+                            tmp_path: Path) -> None:
+    """issue 30: lists add / show / remove / approve / import, and rules blacklist as
+    lists add --list black; nothing printed holds the plain value."""
+    from riskdesk.cli import main
+    from riskdesk.config import PASSWORD_ENV
+    from tests.conftest import PASSWORD
+
+    url = sqlite_engine.url.render_as_string(hide_password=False)
+    monkeypatch.setenv(PASSWORD_ENV, PASSWORD)
+    common = ["--db", url, "--user"]
+    assert main(["lists", "add", "phone", "+86 139-0000-1111", "--list", "black", "--reason",
+                 "fraud", "--expires", "2099-01-01", *common, "compliance"]) == 0
+    assert main(["rules", "blacklist", "device", "dev-77", "--reason", "mule",
+                 *common, "compliance"]) == 0
+    assert main(["lists", "add", "card", "6222020200112233", "--list", "black", "--reason",
+                 "x", *common, "officer"]) != 0  # officers may not
+    capsys.readouterr()
+    assert main(["lists", "show", "--value", "13900001111", *common, "senior"]) == 0
+    out = capsys.readouterr().out
+    assert "139****1111" in out and "13900001111" not in out and "1 entries" in out
+    entry = int(out.split()[0])
+    assert main(["lists", "remove", str(entry), "--reason", "paid back",
+                 *common, "compliance"]) == 0
+    assert main(["lists", "approve", str(entry), *common, "compliance"]) != 0  # same user
+    assert main(["lists", "approve", str(entry), *common, "senior"]) == 0
+    capsys.readouterr()
+    assert main(["lists", "show", "--kind", "device", *common, "auditor"]) == 0
+    out = capsys.readouterr().out
+    assert "dev-77" not in out and "1 entries" in out
+    csv = tmp_path / "allow.csv"
+    csv.write_text("kind,value,reason\ndevice,branch-tablet-3,branch device\nphone,12,x\n")
+    assert main(["lists", "import", str(csv), "--list", "allow", *common, "compliance"]) == 1
+    err = capsys.readouterr().err
+    assert "row 3" in err and "branch-tablet-3" not in err

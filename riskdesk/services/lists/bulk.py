@@ -126,8 +126,8 @@ def import_list(engine: Engine, actor: Actor, path: Path, *, list_name: str,
                 problems.append({"row": r.line, "column": raw.headers.get("value", "value"),
                                  "value": r.masked, "reason": str(exc)})
         if problems:
-            result.problems = pd.DataFrame(sorted(problems, key=lambda p: int(p["row"])),
-                                           columns=PROBLEM_COLUMNS)
+            problems.sort(key=lambda p: int(p["row"]))
+            result.problems = pd.DataFrame(problems, columns=PROBLEM_COLUMNS)
             session.rollback()
             return result
         result.added = len(added)

@@ -19,9 +19,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 import pandas as pd
-from sqlalchemy import Connection, and_, or_, select
-from sqlalchemy.orm import Session
-from sqlmodel import col
+from sqlalchemy import ColumnElement, Connection, and_, or_, select
+from sqlmodel import Session, col
 
 from riskdesk.domain.identity import ID_PATTERN
 from riskdesk.domain.rules import ListEntry
@@ -302,7 +301,7 @@ def hash_unhashed(session: Session) -> int:
     return len(rows)
 
 
-def _in_force(at: datetime) -> list[object]:
+def _in_force(at: datetime) -> list[ColumnElement[bool]]:
     t = table_of(ListEntry).c
     return [t.live == 1, or_(t.expires_at.is_(None), t.expires_at > at)]
 
@@ -371,7 +370,7 @@ def log_silenced(session: Session, actor: Actor, silenced: pd.DataFrame, *,
     if silenced.empty:
         return 0
     items: list[tuple[str | int, dict[str, object]]] = [
-        (int(r.application_id), {"code": str(r.code), "kind": str(r.kind),
-                                 "entry": int(r.entry_id), "run": run_id})
-        for r in silenced.itertuples(index=False)]
+        (int(a), {"code": str(c), "kind": str(k), "entry": int(e), "run": run_id})
+        for a, c, k, e in zip(*(silenced[n].tolist() for n in (
+            "application_id", "code", "kind", "entry_id")), strict=True)]
     return audit.append_many(session, actor, "list.allow.silenced", "application", items)
