@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 
+from riskdesk.cli import rule_changes
 from riskdesk.cli.common import Subparsers, acting_user, add_common, json_values, open_engine
 from riskdesk.errors import RiskdeskError
 
@@ -12,7 +13,8 @@ def add_parser(sub: Subparsers) -> None:
     rs = rules.add_subparsers(dest="rules_command", required=True)
     rl = rs.add_parser("list", help="the rule settings in force")
     add_common(rl)
-    rset = rs.add_parser("set", help="change one rule (compliance; writes a new version)")
+    rset = rs.add_parser("set", help="propose a change of one rule (compliance); it takes "
+                         "effect when a second person approves it (rules approve N)")
     rset.add_argument("code")
     rset.add_argument("--enable", action="store_true")
     rset.add_argument("--disable", action="store_true")
@@ -20,8 +22,9 @@ def add_parser(sub: Subparsers) -> None:
     rset.add_argument("--param", action="append", default=[], metavar="NAME=JSON")
     rset.add_argument("--hard-stop", choices=["yes", "no"],
                       help="whether a hit forbids approval by anyone")
-    rset.add_argument("--note", default="")
+    rset.add_argument("--note", "--why", dest="note", default="", help="why (required)")
     add_common(rset)
+    rule_changes.add_parsers(rs)
     bl = rs.add_parser("blacklist", help="add an identifier to the internal blacklist")
     bl.add_argument("kind", choices=["id_no", "phone", "card", "device"])
     bl.add_argument("value")
@@ -31,6 +34,9 @@ def add_parser(sub: Subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     import json
+
+    if args.rules_command in rule_changes.COMMANDS:
+        return rule_changes.run(args)
 
     from riskdesk.rules.catalog import BY_CODE, rule_name
     from riskdesk.services.credit import rulesets
@@ -56,11 +62,18 @@ def run(args: argparse.Namespace) -> int:
             return 0
         if args.enable and args.disable:
             raise RiskdeskError("--enable or --disable, not both.")
-        params = json_values(args.param, "--param")
-        rs = rulesets.change_rule(session, actor, args.code,
-                                  enabled=True if args.enable else False if args.disable else None,
-                                  severity=args.severity, params=params, note=args.note,
-                                  hard_stop=None if args.hard_stop is None
-                                  else args.hard_stop == "yes")
-        print(f"rule {args.code} changed: rule set {rs.id} is in force")
+        from riskdesk.services.credit import proposals
+
+        wanted: dict[str, object] = {"params": json_values(args.param, "--param")}
+        if args.enable or args.disable:
+            wanted["enabled"] = bool(args.enable)
+        if args.severity:
+            wanted["severity"] = args.severity
+        if args.hard_stop is not None:
+            wanted["hard_stop"] = args.hard_stop == "yes"
+        row = proposals.propose(session, actor, {"rules": {args.code: {
+            k: v for k, v in wanted.items() if v != {}}}}, args.note)
+        rule_changes.print_proposal(proposals.view(row))
+        print(f"proposal {row.id} awaits a second person's approval: riskdesk rules approve "
+              f"{row.id}")
     return 0

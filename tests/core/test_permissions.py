@@ -25,7 +25,7 @@ from riskdesk.services.cases.detail import unmask
 from riskdesk.services.cases.export import export_view
 from riskdesk.services.cases.queue import CaseFilter
 from riskdesk.services.complaints import handling as complaints
-from riskdesk.services.credit import feature_notes, rulesets
+from riskdesk.services.credit import feature_notes, proposals, rulesets
 from riskdesk.services.credit import registry as models
 from riskdesk.services.credit.monitoring import monitor
 from riskdesk.services.credit.scoring_job import score_applications
@@ -72,6 +72,7 @@ def services(engine: Engine, case_id: int,
             s, a, "BULLET_TERM", params={"max_months": 12}))),
         (Action.LIST_CHANGE, u(engine, lambda s, a: rulesets.add_blacklist(
             s, a, "device", f"dev-{a.username}", "test"))),
+        (Action.RULE_APPROVE, u(engine, lambda s, a: proposals.approve(s, a, 999))),
         (Action.LIST_APPROVE, u(engine, lambda s, a: lists.approve_removal(s, a, 999))),
         (Action.POLICY_CHANGE, u(engine, lambda s, a: rulesets.change_policy(
             s, a, review_sla_hours=24))),

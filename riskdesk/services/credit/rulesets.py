@@ -42,9 +42,9 @@ def current_rule_set(session: Session, actor: Actor) -> tuple[RuleSet, dict[str,
     if rs is None:
         defaults = {r.code: Setting(r.code, r.severity, r.enabled, dict(r.params), r.hard_stop)
                     for r in RULES}
-        rs = _write_rule_set(session, actor, defaults, now, translate("Rules", "defaults"))
+        rs = write_rule_set(session, actor, defaults, now, translate("Rules", "defaults"))
         audit.append(session, actor, "rules.seed", "rule_set", rs.id or 0,
-                     after={"rules": {code: _describe(s) for code, s in defaults.items()}})
+                     after={"rules": {code: describe(s) for code, s in defaults.items()}})
     return rs, settings_of(session, rs.id or 0)
 
 
@@ -55,13 +55,14 @@ def settings_of(session: Session, rule_set_id: int) -> dict[str, Setting]:
             for r in rows}
 
 
-def _describe(s: Setting) -> dict[str, Any]:
+def describe(s: Setting) -> dict[str, Any]:
     return {"severity": s.severity, "enabled": s.enabled, "params": s.params,
             "hard_stop": s.hard_stop}
 
 
-def _write_rule_set(session: Session, actor: Actor, settings: dict[str, Setting],
-                    effective_from: datetime, note: str) -> RuleSet:
+def write_rule_set(session: Session, actor: Actor, settings: dict[str, Setting],
+                   effective_from: datetime, note: str) -> RuleSet:
+    """A whole new rule-set version (the caller audits it)."""
     cleaned = free_text.scan(note)  # personal data in the note kept apart (issue 25)
     rs = RuleSet(effective_from=effective_from, created_at=utcnow(session),
                  created_by=actor.username, note=cleaned.fit(500))
@@ -82,13 +83,29 @@ def change_rule(session: Session, actor: Actor, code: str, *, enabled: bool | No
                 severity: str | None = None, params: dict[str, Any] | None = None,
                 effective_from: datetime | None = None, note: str = "",
                 hard_stop: bool | None = None) -> RuleSet:
-    """A new rule-set version with one rule changed; ``hard_stop``: whether a hit of the rule
-    forbids approval by anyone (issue 26)."""
+    """A new rule-set version with one rule changed at once; ``hard_stop``: whether a hit of
+    the rule forbids approval by anyone (issue 26). Users change rules through a proposal and
+    a second person's approval (services.credit.proposals, issue 30)."""
     require(actor, Action.RULE_CHANGE)
     _, settings = current_rule_set(session, actor)
-    if code not in settings:
+    new = changed_setting(settings, code, enabled=enabled, severity=severity, params=params,
+                          hard_stop=hard_stop)
+    old, settings = settings[code], dict(settings) | {code: new}
+    rs = write_rule_set(session, actor, settings, effective_from or utcnow(session), note)
+    audit.append(session, actor, "rules.change", "rule_set", rs.id or 0,
+                 before={code: describe(old)}, after={code: describe(new), "note": rs.note})
+    return rs
+
+
+def changed_setting(settings: dict[str, Setting], code: str, *, enabled: bool | None = None,
+                    severity: str | None = None, params: dict[str, Any] | None = None,
+                    hard_stop: bool | None = None) -> Setting:
+    """Rule ``code`` of ``settings`` with the given fields changed, refused with a message
+    naming the rule and the parameter when a value does not fit (a parameter keeps its kind:
+    number, text, list)."""
+    old = settings.get(code)
+    if old is None:
         raise InvalidInput(translate("Rules", "There is no rule {code}.").format(code=code))
-    old = settings[code]
     if severity is not None and severity not in set(Severity):
         raise InvalidInput(translate("Rules", "Severity must be low, medium or high, not {v}.")
                            .format(v=severity))
@@ -103,13 +120,8 @@ def change_rule(session: Session, actor: Actor, code: str, *, enabled: bool | No
                                          "{example}.").format(key=key, code=code,
                                                              example=old.params[key]))
         new_params[key] = value
-    new = Setting(code, severity or old.severity, old.enabled if enabled is None else enabled,
-                  new_params, old.hard_stop if hard_stop is None else hard_stop)
-    settings = dict(settings) | {code: new}
-    rs = _write_rule_set(session, actor, settings, effective_from or utcnow(session), note)
-    audit.append(session, actor, "rules.change", "rule_set", rs.id or 0,
-                 before={code: _describe(old)}, after={code: _describe(new), "note": rs.note})
-    return rs
+    return Setting(code, severity or old.severity, old.enabled if enabled is None else enabled,
+                   new_params, old.hard_stop if hard_stop is None else hard_stop)
 
 
 def current_policy(session: Session, actor: Actor) -> PolicyVersion:
@@ -125,31 +137,61 @@ def current_policy(session: Session, actor: Actor) -> PolicyVersion:
     return pv
 
 
+POLICY_FIELDS = ("approve_below", "decline_from", "review_sla_hours", "four_eyes_amount")
+
+
 def change_policy(session: Session, actor: Actor, *, approve_below: float | None = None,
                   decline_from: float | None = None, review_sla_hours: int | None = None,
                   four_eyes_amount: float | None = None, effective_from: datetime | None = None,
                   note: str = "") -> PolicyVersion:
+    """A new policy version at once; users change the policy through a proposal and a second
+    person's approval (services.credit.proposals, issue 30)."""
     require(actor, Action.POLICY_CHANGE)
     old = current_policy(session, actor)
-    given = {"approve_below": approve_below, "decline_from": decline_from,
-             "review_sla_hours": review_sla_hours, "four_eyes_amount": four_eyes_amount}
-    values: dict[str, Any] = {k: getattr(old, k) if v is None else v for k, v in given.items()}
+    values = checked_policy(old, {"approve_below": approve_below, "decline_from": decline_from,
+                                  "review_sla_hours": review_sla_hours,
+                                  "four_eyes_amount": four_eyes_amount})
+    pv = write_policy(session, actor, values, effective_from or utcnow(session), note)
+    audit.append(session, actor, "policy.change", "policy_version", pv.id or 0,
+                 before={k: getattr(old, k) for k in POLICY_FIELDS},
+                 after=values | {"note": pv.note})
+    return pv
+
+
+def checked_policy(old: PolicyVersion, given: dict[str, Any]) -> dict[str, Any]:
+    """The policy's values with ``given`` (None: unchanged) applied, refused when the bands,
+    the SLA or the four-eyes amount make no sense."""
+    unknown = sorted(set(given) - set(POLICY_FIELDS))
+    if unknown:
+        raise InvalidInput(translate("Rules", "The policy has no setting {name}; it has {names}.")
+                           .format(name=unknown[0], names=", ".join(POLICY_FIELDS)))
+    values: dict[str, Any] = {k: getattr(old, k) if given.get(k) is None else given[k]
+                              for k in POLICY_FIELDS}
+    if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in values.values()):
+        raise InvalidInput(translate("Rules", "Policy settings are numbers."))
     if not 0 < values["approve_below"] <= values["decline_from"] < 1:
         raise InvalidInput(translate("Rules", "PD bands need 0 < approve-below <= decline-from "
                                      "< 1."))
-    if values["review_sla_hours"] <= 0:
+    if values["review_sla_hours"] <= 0 or values["review_sla_hours"] != int(
+            values["review_sla_hours"]):
         raise InvalidInput(translate("Rules", "The review SLA must be a positive number of "
                                      "hours."))
+    if values["four_eyes_amount"] < 0:
+        raise InvalidInput(translate("Rules", "The four-eyes amount cannot be negative."))
+    values["review_sla_hours"] = int(values["review_sla_hours"])
+    return values
+
+
+def write_policy(session: Session, actor: Actor, values: dict[str, Any],
+                 effective_from: datetime, note: str) -> PolicyVersion:
+    """A new policy version (the caller audits it)."""
     cleaned = free_text.scan(note)
-    pv = PolicyVersion(**values, effective_from=effective_from or utcnow(session),
-                       created_at=utcnow(session), created_by=actor.username,
-                       note=cleaned.fit(500))
+    pv = PolicyVersion(**values, effective_from=effective_from, created_at=utcnow(session),
+                       created_by=actor.username, note=cleaned.fit(500))
     session.add(pv)
     session.flush()
     free_text.keep(session, cleaned, entity="policy_version", entity_id=pv.id or 0,
                    field="note")
-    audit.append(session, actor, "policy.change", "policy_version", pv.id or 0,
-                 before={k: getattr(old, k) for k in given}, after=values | {"note": pv.note})
     return pv
 
 
