@@ -4,174 +4,174 @@
 <context>
     <name>AdminDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="81" />
+        <location filename="../../riskdesk/ui/admin.py" line="82" />
         <source>Users and roles</source>
         <translation>用户与角色</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="83" />
-        <location filename="../../riskdesk/ui/admin.py" line="86" />
+        <location filename="../../riskdesk/ui/admin.py" line="84" />
+        <location filename="../../riskdesk/ui/admin.py" line="87" />
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="83" />
+        <location filename="../../riskdesk/ui/admin.py" line="84" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="83" />
+        <location filename="../../riskdesk/ui/admin.py" line="84" />
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="83" />
+        <location filename="../../riskdesk/ui/admin.py" line="84" />
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="84" />
+        <location filename="../../riskdesk/ui/admin.py" line="85" />
         <source>Locked until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="84" />
+        <location filename="../../riskdesk/ui/admin.py" line="85" />
         <source>Waiting for approval</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="86" />
+        <location filename="../../riskdesk/ui/admin.py" line="87" />
         <source>Request</source>
         <translation>申请单</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="86" />
+        <location filename="../../riskdesk/ui/admin.py" line="87" />
         <source>New roles</source>
         <translation>新角色</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="87" />
+        <location filename="../../riskdesk/ui/admin.py" line="88" />
         <source>Asked by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="87" />
+        <location filename="../../riskdesk/ui/admin.py" line="88" />
         <source>Asked at</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="91" />
+        <location filename="../../riskdesk/ui/admin.py" line="92" />
         <source>Add user...</source>
         <translation>新增用户…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="92" />
+        <location filename="../../riskdesk/ui/admin.py" line="93" />
         <source>Change roles...</source>
         <translation>修改角色…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="93" />
+        <location filename="../../riskdesk/ui/admin.py" line="94" />
         <source>Activate / deactivate</source>
         <translation>启用 / 停用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="94" />
+        <location filename="../../riskdesk/ui/admin.py" line="95" />
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="95" />
+        <location filename="../../riskdesk/ui/admin.py" line="96" />
         <source>Countersign key...</source>
         <translation>会签密钥...</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="96" />
+        <location filename="../../riskdesk/ui/admin.py" line="97" />
         <source>Idle lock...</source>
         <translation>空闲锁定…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="97" />
+        <location filename="../../riskdesk/ui/admin.py" line="98" />
         <source>Name on reports...</source>
         <translation>报告署名…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="98" />
+        <location filename="../../riskdesk/ui/admin.py" line="99" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="99" />
+        <location filename="../../riskdesk/ui/admin.py" line="100" />
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="109" />
+        <location filename="../../riskdesk/ui/admin.py" line="110" />
         <source>Role grants waiting for a second administrator</source>
         <translation>等待第二位管理员审批的角色授予</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="134" />
+        <location filename="../../riskdesk/ui/admin.py" line="136" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="134" />
+        <location filename="../../riskdesk/ui/admin.py" line="136" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="162" />
-        <location filename="../../riskdesk/ui/admin.py" line="171" />
+        <location filename="../../riskdesk/ui/admin.py" line="164" />
+        <location filename="../../riskdesk/ui/admin.py" line="173" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="167" />
+        <location filename="../../riskdesk/ui/admin.py" line="169" />
         <source>Add user</source>
         <translation>新增用户</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="171" />
+        <location filename="../../riskdesk/ui/admin.py" line="173" />
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="181" />
+        <location filename="../../riskdesk/ui/admin.py" line="183" />
         <source>Roles of {user}</source>
         <translation>{user} 的角色</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="203" />
+        <location filename="../../riskdesk/ui/admin.py" line="205" />
         <source>The whole fingerprint {user} reads out from their sign-in (32 characters; spaces are ignored):</source>
         <translation>{user} 登录时显示、向您念出的完整指纹（32 个字符，空格忽略）：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="206" />
+        <location filename="../../riskdesk/ui/admin.py" line="208" />
         <source>{user} holds the admin role: this is an ADMINISTRATOR key, whose countersignatures vouch for other users' keys.</source>
         <translation>{user} 具有管理员角色：这是一把管理员密钥，其会签将为其他用户的密钥担保。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="209" />
+        <location filename="../../riskdesk/ui/admin.py" line="211" />
         <source>Countersign signing key</source>
         <translation>会签签名密钥</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="224" />
+        <location filename="../../riskdesk/ui/admin.py" line="226" />
         <source>Idle lock</source>
         <translation>空闲锁定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="224" />
+        <location filename="../../riskdesk/ui/admin.py" line="226" />
         <source>Lock a workstation's session after this many minutes without input:</source>
         <translation>工作站无操作多少分钟后锁定会话：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="230" />
+        <location filename="../../riskdesk/ui/admin.py" line="232" />
         <source>Name on reports</source>
         <translation>报告署名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="231" />
+        <location filename="../../riskdesk/ui/admin.py" line="233" />
         <source>Bank and team printed on report covers:</source>
         <translation>印在报告封面上的银行与团队名称：</translation>
     </message>
@@ -3680,172 +3680,182 @@
         <translation>跟进了审计发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="352" />
+        <location filename="../../riskdesk/domain/enums.py" line="350" />
+        <source>exported a table</source>
+        <translation>导出了表格</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="351" />
+        <source>exported the case queue</source>
+        <translation>导出了案件队列</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="356" />
         <source>platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="353" />
+        <location filename="../../riskdesk/domain/enums.py" line="357" />
         <source>guarantor</source>
         <translation>担保机构</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="354" />
+        <location filename="../../riskdesk/domain/enums.py" line="358" />
         <source>collection agency</source>
         <translation>催收机构</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="355" />
+        <location filename="../../riskdesk/domain/enums.py" line="359" />
         <source>onboarding</source>
         <translation>准入中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="356" />
+        <location filename="../../riskdesk/domain/enums.py" line="360" />
         <source>suspended</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="357" />
+        <location filename="../../riskdesk/domain/enums.py" line="361" />
         <source>exited</source>
         <translation>已退出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="358" />
+        <location filename="../../riskdesk/domain/enums.py" line="362" />
         <source>registered a partner</source>
         <translation>登记了合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="359" />
+        <location filename="../../riskdesk/domain/enums.py" line="363" />
         <source>recorded a due-diligence check</source>
         <translation>记录了尽职调查检查</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="360" />
+        <location filename="../../riskdesk/domain/enums.py" line="364" />
         <source>changed a partner's status</source>
         <translation>变更了合作方状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="361" />
+        <location filename="../../riskdesk/domain/enums.py" line="365" />
         <source>set the capital figures</source>
         <translation>设置了资本数据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="364" />
+        <location filename="../../riskdesk/domain/enums.py" line="368" />
         <source>added a list entry</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="365" />
+        <location filename="../../riskdesk/domain/enums.py" line="369" />
         <source>loaded list entries from a file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="366" />
+        <location filename="../../riskdesk/domain/enums.py" line="370" />
         <source>asked to remove a list entry</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="367" />
+        <location filename="../../riskdesk/domain/enums.py" line="371" />
         <source>approved a list entry's removal</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="368" />
+        <location filename="../../riskdesk/domain/enums.py" line="372" />
         <source>allowlist silenced a shared-key rule</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="373" />
+        <location filename="../../riskdesk/domain/enums.py" line="377" />
         <source>continue monitoring</source>
         <translation>继续监测</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="374" />
+        <location filename="../../riskdesk/domain/enums.py" line="378" />
         <source>contact the borrower</source>
         <translation>联系借款人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="375" />
+        <location filename="../../riskdesk/domain/enums.py" line="379" />
         <source>request documents on the use of funds</source>
         <translation>要求提供资金用途证明材料</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="376" />
+        <location filename="../../riskdesk/domain/enums.py" line="380" />
         <source>freeze the undrawn line</source>
         <translation>冻结未用额度</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="377" />
+        <location filename="../../riskdesk/domain/enums.py" line="381" />
         <source>call the loan early</source>
         <translation>提前收回贷款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="378" />
+        <location filename="../../riskdesk/domain/enums.py" line="382" />
         <source>reclassify the loan</source>
         <translation>调整贷款五级分类</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="379" />
+        <location filename="../../riskdesk/domain/enums.py" line="383" />
         <source>report suspicious activity</source>
         <translation>报告可疑交易</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="380" />
+        <location filename="../../riskdesk/domain/enums.py" line="384" />
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="381" />
+        <location filename="../../riskdesk/domain/enums.py" line="385" />
         <source>confirmed</source>
         <translation>已复核通过</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="382" />
+        <location filename="../../riskdesk/domain/enums.py" line="386" />
         <source>sent back</source>
         <translation>已复核退回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="383" />
+        <location filename="../../riskdesk/domain/enums.py" line="387" />
         <source>text message</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="384" />
+        <location filename="../../riskdesk/domain/enums.py" line="388" />
         <source>visit</source>
         <translation>上门</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="385" />
+        <location filename="../../riskdesk/domain/enums.py" line="389" />
         <source>promised to pay</source>
         <translation>承诺还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="386" />
+        <location filename="../../riskdesk/domain/enums.py" line="390" />
         <source>refused to pay</source>
         <translation>拒绝还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="387" />
+        <location filename="../../riskdesk/domain/enums.py" line="391" />
         <source>disputes the debt</source>
         <translation>对债务有异议</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="388" />
+        <location filename="../../riskdesk/domain/enums.py" line="392" />
         <source>not reached</source>
         <translation>未联系上</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="389" />
+        <location filename="../../riskdesk/domain/enums.py" line="393" />
         <source>took a post-loan action</source>
         <translation>采取了贷后处置措施</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="390" />
+        <location filename="../../riskdesk/domain/enums.py" line="394" />
         <source>confirmed the post-loan action (four-eyes)</source>
         <translation>复核通过了贷后处置措施（双人复核）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="392" />
+        <location filename="../../riskdesk/domain/enums.py" line="396" />
         <source>sent the post-loan action back</source>
         <translation>复核退回了贷后处置措施</translation>
     </message>
@@ -4015,12 +4025,12 @@
         <translation>申请 {no} 有 {n} 个案件（{ids}）：请用 --case 指定其中一个。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="139" />
+        <location filename="../../riskdesk/ui/evidence.py" line="140" />
         <source>The image cannot be read.</source>
         <translation>无法读取该图片。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="142" />
+        <location filename="../../riskdesk/ui/evidence.py" line="143" />
         <source>Excel and Word files are not previewed; the list shows their SHA-256.</source>
         <translation>Excel 和 Word 文件不提供预览；列表中显示其 SHA-256。</translation>
     </message>
@@ -4028,52 +4038,52 @@
 <context>
     <name>EvidenceModel</name>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="66" />
+        <location filename="../../riskdesk/ui/evidence.py" line="67" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="67" />
+        <location filename="../../riskdesk/ui/evidence.py" line="68" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="68" />
+        <location filename="../../riskdesk/ui/evidence.py" line="69" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="69" />
+        <location filename="../../riskdesk/ui/evidence.py" line="70" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="70" />
+        <location filename="../../riskdesk/ui/evidence.py" line="71" />
         <source>Added by</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="71" />
+        <location filename="../../riskdesk/ui/evidence.py" line="72" />
         <source>Added at</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="105" />
+        <location filename="../../riskdesk/ui/evidence.py" line="106" />
         <source>{name} (superseded)</source>
         <translation>{name}（已被取代）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="112" />
+        <location filename="../../riskdesk/ui/evidence.py" line="113" />
         <source>Superseded by file #{id}</source>
         <translation>已被文件 #{id} 取代</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="114" />
+        <location filename="../../riskdesk/ui/evidence.py" line="115" />
         <source>New version of file #{id}</source>
         <translation>文件 #{id} 的新版本</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="116" />
+        <location filename="../../riskdesk/ui/evidence.py" line="117" />
         <source>Not in this audit pack: listed by name, type and hash</source>
         <translation>本审计包不含此文件内容：仅列出文件名、类型和哈希值</translation>
     </message>
@@ -4081,53 +4091,54 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="250" />
+        <location filename="../../riskdesk/ui/evidence.py" line="253" />
         <source>What the file is (optional)</source>
         <translation>文件说明（可选）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="251" />
+        <location filename="../../riskdesk/ui/evidence.py" line="254" />
         <source>Attach...</source>
         <translation>添加附件...</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="253" />
+        <location filename="../../riskdesk/ui/evidence.py" line="256" />
         <source>PDF, PNG, JPEG, Excel or Word, at most 20 MB; stored encrypted, its SHA-256 recorded in the audit trail</source>
         <translation>可添加 PDF、PNG、JPEG、Excel 或 Word 文件，最大 20 MB；加密存储，其 SHA-256 记入审计轨迹</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="255" />
+        <location filename="../../riskdesk/ui/evidence.py" line="258" />
         <source>New version...</source>
         <translation>新版本...</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="257" />
+        <location filename="../../riskdesk/ui/evidence.py" line="260" />
         <source>Attach a file that supersedes the chosen one; both are kept</source>
         <translation>添加一个取代所选文件的新版本；新旧版本均保留</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="258" />
+        <location filename="../../riskdesk/ui/evidence.py" line="261" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="263" />
-        <location filename="../../riskdesk/ui/evidence.py" line="277" />
+        <location filename="../../riskdesk/ui/evidence.py" line="251" />
+        <location filename="../../riskdesk/ui/evidence.py" line="266" />
+        <location filename="../../riskdesk/ui/evidence.py" line="280" />
         <source>Evidence files</source>
         <translation>证据文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="323" />
+        <location filename="../../riskdesk/ui/evidence.py" line="326" />
         <source>Not attached</source>
         <translation>未添加</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="327" />
+        <location filename="../../riskdesk/ui/evidence.py" line="330" />
         <source>{name} is larger than 20 MB.</source>
         <translation>{name} 超过 20 MB。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="368" />
+        <location filename="../../riskdesk/ui/evidence.py" line="371" />
         <source>No preview</source>
         <translation>无法预览</translation>
     </message>
@@ -4623,12 +4634,12 @@
 <context>
     <name>FlowTimeline</name>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="60" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="61" />
         <source>No fund flows</source>
         <translation>没有资金流水</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="69" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="70" />
         <source>day {n}</source>
         <translation>第 {n} 天</translation>
     </message>
@@ -4965,22 +4976,22 @@
 <context>
     <name>ImportProblemsDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/import_problems.py" line="47" />
+        <location filename="../../riskdesk/ui/import_problems.py" line="48" />
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/import_problems.py" line="51" />
+        <location filename="../../riskdesk/ui/import_problems.py" line="52" />
         <source>{file} was refused and nothing was imported: {n} problem(s) in {rows} of {total} rows. Correct the file and import it again, or import only the valid rows: the others then go to a rejects file with their reasons.</source>
         <translation>{file} 被拒绝，未导入任何数据：{total} 行中有 {rows} 行共 {n} 个问题。请修正文件后重新导入，或只导入有效行：其余行将连同原因写入拒绝文件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/import_problems.py" line="63" />
+        <location filename="../../riskdesk/ui/import_problems.py" line="64" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/import_problems.py" line="64" />
+        <location filename="../../riskdesk/ui/import_problems.py" line="65" />
         <source>Import valid rows only...</source>
         <translation>只导入有效行…</translation>
     </message>
@@ -5076,135 +5087,135 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="45" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="44" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="46" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="45" />
         <source>phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="47" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="46" />
         <source>bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="48" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="47" />
         <source>device</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="50" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="49" />
         <source>blacklist</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="51" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="50" />
         <source>allowlist</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="53" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="52" />
         <source>active</source>
         <translation>生效中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="54" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="53" />
         <source>expired</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="55" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="54" />
         <source>removal pending</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="56" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="55" />
         <source>removed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="83" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="82" />
         <source>{what} must be one of: {choices} (not {value}).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="91" />
-        <location filename="../../riskdesk/services/lists/entries.py" line="274" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="90" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="273" />
         <source>The kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="96" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="95" />
         <source>not an ID number (17 digits and a digit or X)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="101" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="100" />
         <source>not a mainland mobile number (11 digits starting with 1)</source>
         <translation>不是大陆手机号（以 1 开头的 11 位数字）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="107" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="106" />
         <source>not a bank card number (12 to 19 digits)</source>
         <translation>不是银行卡号（12 至 19 位数字）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="113" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="112" />
         <source>a device ID has 1 to 64 characters</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="158" />
-        <location filename="../../riskdesk/services/lists/entries.py" line="277" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="157" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="276" />
         <source>The list</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="179" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="178" />
         <source>Give the reason for listing the value.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="181" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="180" />
         <source>The expiry date has passed.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="183" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="182" />
         <source>{value} is already on the {list} (entry {id}).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="200" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="199" />
         <source>There is no list entry {id}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="209" />
-        <location filename="../../riskdesk/services/lists/entries.py" line="236" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="208" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="235" />
         <source>Entry {id} was removed already.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="212" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="211" />
         <source>The removal of entry {id} already waits for approval (asked by {user}).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="216" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="215" />
         <source>Give the reason for removing the entry.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="239" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="238" />
         <source>Nobody asked to remove entry {id}: ask first (riskdesk lists remove).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="242" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="241" />
         <source>{user} asked for this removal: a second user approves it.</source>
         <translation type="unfinished" />
     </message>
@@ -5212,162 +5223,162 @@
 <context>
     <name>LoanDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="84" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="85" />
         <source>Loan {no}</source>
         <translation>借据 {no}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="88" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="89" />
         <source>{no}: principal {principal}, {term} months at {apr} %, {kind}; disbursed {at}. Standing {as_of}: {dpd} days past due, {category}, balance {balance}, overdue {overdue}.</source>
         <translation>{no}：本金 {principal}，{term} 个月，年化利率 {apr}%，{kind}；放款时间 {at}。截至 {as_of}：逾期 {dpd} 天，{category}，余额 {balance}，逾期金额 {overdue}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="101" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="102" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="101" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="102" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="102" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="103" />
         <source>Paid on</source>
         <translation>实还日</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="110" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="111" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="110" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="111" />
         <source>As of</source>
         <translation>截至</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="111" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="112" />
         <source>Days past due</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="111" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="112" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="117" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="118" />
         <source>After disbursement</source>
         <translation>放款后</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="117" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="118" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="118" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="119" />
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="118" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="119" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="119" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="120" />
         <source>Merchant category</source>
         <translation>商户类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="101" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="102" />
         <source>Amount due (CNY)</source>
         <translation>应还金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="102" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="103" />
         <source>Principal (CNY)</source>
         <translation>本金（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="103" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="104" />
         <source>Paid (CNY)</source>
         <translation>实还金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="112" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="113" />
         <source>Balance (CNY)</source>
         <translation>余额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="112" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="113" />
         <source>Overdue (CNY)</source>
         <translation>逾期金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="118" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="119" />
         <source>Amount (CNY)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="119" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="120" />
         <source>Counterparty</source>
         <translation>交易对手</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="119" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="120" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="132" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="133" />
         <source>Detected</source>
         <translation>发现日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="132" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="133" />
         <source>Warning</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="133" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="134" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="133" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="134" />
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="135" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="136" />
         <source>Schedule and repayments</source>
         <translation>还款计划与还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="136" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="137" />
         <source>Days past due by month</source>
         <translation>逐月逾期天数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="137" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="138" />
         <source>Fund flows</source>
         <translation>资金流水</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="138" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="139" />
         <source>Early warnings</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="146" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="148" />
         <source>{h} h</source>
         <translation>{h} 小时</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_window.py" line="147" />
+        <location filename="../../riskdesk/ui/loans/loan_window.py" line="149" />
         <source>{d} days</source>
         <translation>{d} 天</translation>
     </message>
@@ -5535,52 +5546,52 @@
 <context>
     <name>LoanListDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_list.py" line="32" />
+        <location filename="../../riskdesk/ui/loans/loan_list.py" line="33" />
         <source>Loan</source>
         <translation>贷款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_list.py" line="32" />
+        <location filename="../../riskdesk/ui/loans/loan_list.py" line="33" />
         <source>Start</source>
         <translation>起始日</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_list.py" line="32" />
+        <location filename="../../riskdesk/ui/loans/loan_list.py" line="33" />
         <source>Principal (CNY)</source>
         <translation>本金（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_list.py" line="33" />
+        <location filename="../../riskdesk/ui/loans/loan_list.py" line="34" />
         <source>Days past due</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_list.py" line="33" />
+        <location filename="../../riskdesk/ui/loans/loan_list.py" line="34" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_list.py" line="33" />
+        <location filename="../../riskdesk/ui/loans/loan_list.py" line="34" />
         <source>Balance (CNY)</source>
         <translation>余额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_list.py" line="34" />
+        <location filename="../../riskdesk/ui/loans/loan_list.py" line="35" />
         <source>Overdue (CNY)</source>
         <translation>逾期金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_list.py" line="46" />
+        <location filename="../../riskdesk/ui/loans/loan_list.py" line="47" />
         <source>One loan. Double-click it to open it.</source>
         <translation>共 1 笔贷款，双击打开。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_list.py" line="48" />
+        <location filename="../../riskdesk/ui/loans/loan_list.py" line="49" />
         <source>{n} loans. Double-click a loan to open it.</source>
         <translation>共 {n} 笔贷款，双击某笔贷款打开。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/loan_list.py" line="51" />
+        <location filename="../../riskdesk/ui/loans/loan_list.py" line="52" />
         <source>No loans.</source>
         <translation>没有贷款。</translation>
     </message>
@@ -5680,12 +5691,12 @@
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="197" />
+        <location filename="../../riskdesk/ui/main_window.py" line="199" />
         <source>Signed in: {user} ({roles}) | {db}</source>
         <translation>已登录：{user}（{roles}）| {db}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="252" />
+        <location filename="../../riskdesk/ui/main_window.py" line="254" />
         <source>{view} ({n})</source>
         <translation>{view}（{n}）</translation>
     </message>
@@ -5715,236 +5726,236 @@
         <translation>决定回传</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="264" />
+        <location filename="../../riskdesk/ui/main_window.py" line="266" />
         <source>Complaints: {overdue} overdue, {soon} due within {days} days</source>
         <translation>投诉：{overdue} 件逾期，{soon} 件 {days} 天内到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="268" />
+        <location filename="../../riskdesk/ui/main_window.py" line="270" />
         <source>Decision feed: {n} late</source>
         <translation>决策回传：{n} 条逾期未确认</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="271" />
+        <location filename="../../riskdesk/ui/main_window.py" line="273" />
         <source>Decision feed: {n} not acknowledged by origination in time</source>
         <translation>决定回传：{n} 条未在规定时间内获进件系统回执</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="281" />
+        <location filename="../../riskdesk/ui/main_window.py" line="283" />
         <source>Cases: the last {n} of {total}</source>
         <translation>案件：共 {total} 件中的最后 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="284" />
+        <location filename="../../riskdesk/ui/main_window.py" line="286" />
         <source>Cases: {loaded} of {total} loaded</source>
         <translation>案件：共 {total} 件，已加载 {loaded} 件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="310" />
+        <location filename="../../riskdesk/ui/main_window.py" line="312" />
         <source>Not claimed</source>
         <translation>未领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="318" />
+        <location filename="../../riskdesk/ui/main_window.py" line="320" />
         <source>Assign cases</source>
         <translation>分派案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="318" />
+        <location filename="../../riskdesk/ui/main_window.py" line="320" />
         <source>Assign {n} case(s) to:</source>
         <translation>将 {n} 件案件分派给：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="323" />
+        <location filename="../../riskdesk/ui/main_window.py" line="325" />
         <source>Not assigned</source>
         <translation>未分派</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="341" />
+        <location filename="../../riskdesk/ui/main_window.py" line="343" />
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="342" />
+        <location filename="../../riskdesk/ui/main_window.py" line="344" />
         <source>{n} cases written to {path} (personal data masked; the export is recorded in the audit trail).</source>
         <translation>已将 {n} 件案件写入 {path}（个人信息已脱敏；本次导出已记入审计轨迹）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="346" />
+        <location filename="../../riskdesk/ui/main_window.py" line="348" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="347" />
+        <location filename="../../riskdesk/ui/main_window.py" line="349" />
         <source>Nothing was written: {error}</source>
         <translation>未写入任何内容：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="349" />
+        <location filename="../../riskdesk/ui/main_window.py" line="351" />
         <source>Exporting {file}</source>
         <translation>正在导出 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="378" />
+        <location filename="../../riskdesk/ui/main_window.py" line="380" />
         <source>No more cases in this view.</source>
         <translation>此视图中没有更多案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="394" />
-        <location filename="../../riskdesk/ui/main_window.py" line="397" />
+        <location filename="../../riskdesk/ui/main_window.py" line="396" />
+        <location filename="../../riskdesk/ui/main_window.py" line="399" />
         <source>Application {no}</source>
         <translation>申请 {no}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="398" />
+        <location filename="../../riskdesk/ui/main_window.py" line="400" />
         <source>This application has no case to open.</source>
         <translation>该申请没有可打开的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="415" />
+        <location filename="../../riskdesk/ui/main_window.py" line="417" />
         <source>the search “{text}”</source>
         <translation>搜索“{text}”</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="433" />
+        <location filename="../../riskdesk/ui/main_window.py" line="435" />
         <source>{n} people share these visible digits: add the name after the ID number to narrow the search.</source>
         <translation>有 {n} 人的身份证号可见部分相同：请在身份证号后加上姓名以缩小范围。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="446" />
+        <location filename="../../riskdesk/ui/main_window.py" line="448" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="450" />
+        <location filename="../../riskdesk/ui/main_window.py" line="452" />
         <source>Import applications...</source>
         <translation>导入申请…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="454" />
+        <location filename="../../riskdesk/ui/main_window.py" line="456" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="457" />
+        <location filename="../../riskdesk/ui/main_window.py" line="459" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/guide.py" line="64" />
-        <location filename="../../riskdesk/ui/main_window.py" line="460" />
-        <location filename="../../riskdesk/ui/main_window.py" line="536" />
+        <location filename="../../riskdesk/ui/main_window.py" line="462" />
+        <location filename="../../riskdesk/ui/main_window.py" line="538" />
         <source>About riskdesk</source>
         <translation>关于 riskdesk</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="462" />
+        <location filename="../../riskdesk/ui/main_window.py" line="464" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="468" />
+        <location filename="../../riskdesk/ui/main_window.py" line="470" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="472" />
+        <location filename="../../riskdesk/ui/main_window.py" line="474" />
         <source>Settings...</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="478" />
+        <location filename="../../riskdesk/ui/main_window.py" line="480" />
         <source>Users and roles...</source>
         <translation>用户与角色…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="480" />
+        <location filename="../../riskdesk/ui/main_window.py" line="482" />
         <source>&amp;Administration</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="483" />
+        <location filename="../../riskdesk/ui/main_window.py" line="485" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="484" />
+        <location filename="../../riskdesk/ui/main_window.py" line="486" />
         <source>Open log folder</source>
         <translation>打开日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="485" />
+        <location filename="../../riskdesk/ui/main_window.py" line="487" />
         <source>The program's log: what it did and what went wrong (no personal data), for support</source>
         <translation>程序日志：记录程序做了什么、出了什么错（不含个人信息），供技术支持使用</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/guide.py" line="25" />
-        <location filename="../../riskdesk/ui/main_window.py" line="488" />
+        <location filename="../../riskdesk/ui/main_window.py" line="490" />
         <source>User guide</source>
         <translation>使用指南</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="498" />
+        <location filename="../../riskdesk/ui/main_window.py" line="500" />
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="499" />
+        <location filename="../../riskdesk/ui/main_window.py" line="501" />
         <source>Open the selected case</source>
         <translation>打开所选案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="505" />
+        <location filename="../../riskdesk/ui/main_window.py" line="507" />
         <source>Claim cases as I open them</source>
         <translation>打开案件时自动领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="513" />
+        <location filename="../../riskdesk/ui/main_window.py" line="515" />
         <source>In the case window</source>
         <translation>案件窗口中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="514" />
+        <location filename="../../riskdesk/ui/main_window.py" line="516" />
         <source>Add the note</source>
         <translation>添加调查记录</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="514" />
+        <location filename="../../riskdesk/ui/main_window.py" line="516" />
         <source>To the reason</source>
         <translation>转到理由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="515" />
+        <location filename="../../riskdesk/ui/main_window.py" line="517" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="515" />
+        <location filename="../../riskdesk/ui/main_window.py" line="517" />
         <source>Decline</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="516" />
+        <location filename="../../riskdesk/ui/main_window.py" line="518" />
         <source>Request information</source>
         <translation>要求补充材料</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="517" />
+        <location filename="../../riskdesk/ui/main_window.py" line="519" />
         <source>Escalate</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="518" />
+        <location filename="../../riskdesk/ui/main_window.py" line="520" />
         <source>Next case of the view</source>
         <translation>视图中的下一件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="519" />
+        <location filename="../../riskdesk/ui/main_window.py" line="521" />
         <source>Previous case of the view</source>
         <translation>视图中的上一件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="532" />
+        <location filename="../../riskdesk/ui/main_window.py" line="534" />
         <source>{total} applications, {loaded} loaded</source>
         <translation>共 {total} 笔申请，已加载 {loaded} 笔</translation>
     </message>
@@ -5974,27 +5985,27 @@
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="574" />
+        <location filename="../../riskdesk/ui/main_window.py" line="576" />
         <source>seal intact, signature checked</source>
         <translation>签封完好，签名已核验</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="575" />
+        <location filename="../../riskdesk/ui/main_window.py" line="577" />
         <source>seal intact (signature not checked: no audit key here)</source>
         <translation>签封完好（签名未核验：本机没有审计密钥）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="576" />
+        <location filename="../../riskdesk/ui/main_window.py" line="578" />
         <source>SEAL BROKEN: {why}</source>
         <translation>签封已破坏：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="577" />
+        <location filename="../../riskdesk/ui/main_window.py" line="579" />
         <source>Audit pack {id}: {scope}. {seal}. Read-only: only findings can be written.</source>
         <translation>审计包 {id}：{scope}。{seal}。只读：仅可填写审计发现。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="596" />
+        <location filename="../../riskdesk/ui/main_window.py" line="598" />
         <source>Backup not made</source>
         <translation>未能备份</translation>
     </message>
@@ -6018,9 +6029,19 @@ Credit model: {model}</source>
         <translation>由 {who} 批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/guide.py" line="71" />
+        <location filename="../../riskdesk/ui/guide.py" line="72" />
         <source>none active</source>
         <translation>无生效模型</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/guide.py" line="80" />
+        <source>validation OVERDUE since {day}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/guide.py" line="81" />
+        <source>next validation due {day}</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../riskdesk/ui/imports_flow.py" line="90" />
@@ -6177,62 +6198,73 @@ Credit model: {model}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="54" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="57" />
         <source>There is no model {id}.</source>
         <translation>没有编号为 {id} 的模型。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="91" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="102" />
         <source>Model {id} is {status}; only a trained or retired model can be proposed.</source>
         <translation>模型 {id} 的状态为 {status}；只有已训练或已停用的模型可以提请审批。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="95" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="106" />
         <source>Model {id} uses columns that applications do not have ({cols}); it can be kept for analysis but not activated.</source>
         <translation>模型 {id} 使用了申请数据中没有的列（{cols}）；可留作分析，但不能启用。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="112" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="128" />
         <source>Model {id} is {status}, not proposed.</source>
         <translation>模型 {id} 的状态为 {status}，不是待审批。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="115" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="131" />
         <source>{user} proposed model {id} and may not also approve it (four-eyes).</source>
         <translation>{user} 提请了模型 {id}，不得再由本人审批（双人复核）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="171" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="135" />
+        <source>{user} trained model {id} and may not also validate it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/registry.py" line="143" />
+        <source>An approval records the validator's findings: write them (--findings TEXT).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/registry.py" line="203" />
         <source>The model files {file} cannot be used: {why}</source>
         <translation>模型文件 {file} 无法使用：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="176" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="208" />
         <source>larger than {mb} MB</source>
         <translation>大于 {mb} MB</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="183" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="215" />
         <source>the metadata is not JSON ({error})</source>
         <translation>元数据不是 JSON（{error}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="187" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="219" />
         <source>the metadata lacks the feature list or the artefact's SHA-256</source>
         <translation>元数据缺少特征列表或模型文件的 SHA-256</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="190" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="222" />
         <source>The bundled model file does not match its metadata (damaged installation).</source>
         <translation>随附的模型文件与其元数据不符（安装已损坏）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="195" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="227" />
         <source>not an XGBoost model</source>
         <translation>不是 XGBoost 模型</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/training.py" line="66" />
+        <location filename="../../riskdesk/services/credit/validation.py" line="118" />
         <source>Cannot read {file}: {error}</source>
         <translation>无法读取 {file}：{error}</translation>
     </message>
@@ -7533,212 +7565,217 @@ Credit model: {model}</source>
 <context>
     <name>Permissions</name>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="60" />
+        <location filename="../../riskdesk/services/permissions.py" line="61" />
         <source>manage users and roles</source>
         <translation>管理用户和角色</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="61" />
+        <location filename="../../riskdesk/services/permissions.py" line="62" />
         <source>import applications</source>
         <translation>导入申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="62" />
+        <location filename="../../riskdesk/services/permissions.py" line="63" />
         <source>view applications</source>
         <translation>查看申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="63" />
+        <location filename="../../riskdesk/services/permissions.py" line="64" />
         <source>verify the audit trail</source>
         <translation>校验审计链</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="64" />
+        <location filename="../../riskdesk/services/permissions.py" line="65" />
         <source>train credit models</source>
         <translation>训练信用模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="65" />
+        <location filename="../../riskdesk/services/permissions.py" line="66" />
         <source>propose a model for activation</source>
         <translation>提请启用模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="66" />
-        <source>approve a model (second person)</source>
-        <translation>审批模型（第二人）</translation>
+        <location filename="../../riskdesk/services/permissions.py" line="67" />
+        <source>approve a model on its validation report (validator)</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="67" />
+        <location filename="../../riskdesk/services/permissions.py" line="69" />
         <source>record model monitoring</source>
         <translation>记录模型监控</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="68" />
+        <location filename="../../riskdesk/services/permissions.py" line="70" />
+        <source>validate a model: issue its validation report (independent validator)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/permissions.py" line="72" />
         <source>score applications</source>
         <translation>为申请评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="69" />
+        <location filename="../../riskdesk/services/permissions.py" line="73" />
         <source>change rule settings</source>
         <translation>修改规则设置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="70" />
+        <location filename="../../riskdesk/services/permissions.py" line="74" />
         <source>change the decision policy</source>
         <translation>修改决策策略</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="71" />
+        <location filename="../../riskdesk/services/permissions.py" line="75" />
         <source>approve a rule or policy change (second person)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="73" />
+        <location filename="../../riskdesk/services/permissions.py" line="77" />
         <source>work cases: claim, note, decide</source>
         <translation>处理案件：领取、记录、决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="74" />
+        <location filename="../../riskdesk/services/permissions.py" line="78" />
         <source>assign cases to others</source>
         <translation>将案件分配给他人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="75" />
+        <location filename="../../riskdesk/services/permissions.py" line="79" />
         <source>check another officer's decision</source>
         <translation>复核他人的决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="76" />
+        <location filename="../../riskdesk/services/permissions.py" line="80" />
         <source>export the data key for escrow</source>
         <translation>导出数据密钥以托管</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="77" />
+        <location filename="../../riskdesk/services/permissions.py" line="81" />
         <source>rotate the data key (re-encrypt personal data under a new key)</source>
         <translation>轮换数据密钥（以新密钥重新加密个人数据）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="79" />
+        <location filename="../../riskdesk/services/permissions.py" line="83" />
         <source>change workstation settings</source>
         <translation>修改工作站设置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="80" />
+        <location filename="../../riskdesk/services/permissions.py" line="84" />
         <source>export the case queue (masked)</source>
         <translation>导出案件队列（脱敏）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="81" />
+        <location filename="../../riskdesk/services/permissions.py" line="85" />
         <source>see unmasked personal data</source>
         <translation>查看未脱敏的个人信息</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="82" />
+        <location filename="../../riskdesk/services/permissions.py" line="86" />
         <source>register and handle complaints</source>
         <translation>登记和处理投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="84" />
+        <location filename="../../riskdesk/services/permissions.py" line="88" />
         <source>assign complaints</source>
         <translation>分派投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="85" />
+        <location filename="../../riskdesk/services/permissions.py" line="89" />
         <source>approve a special complaint extension</source>
         <translation>审批投诉特别延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="87" />
+        <location filename="../../riskdesk/services/permissions.py" line="91" />
         <source>change complaint deadlines</source>
         <translation>修改投诉处理期限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="88" />
+        <location filename="../../riskdesk/services/permissions.py" line="92" />
         <source>issue case audit reports</source>
         <translation>出具案件审计报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="89" />
+        <location filename="../../riskdesk/services/permissions.py" line="93" />
         <source>issue the monthly report</source>
         <translation>出具月度报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="90" />
+        <location filename="../../riskdesk/services/permissions.py" line="94" />
         <source>import loans, repayments and flows</source>
         <translation>导入借据、还款和资金流水</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="91" />
+        <location filename="../../riskdesk/services/permissions.py" line="95" />
         <source>run post-loan monitoring</source>
         <translation>运行贷后监测</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="92" />
+        <location filename="../../riskdesk/services/permissions.py" line="96" />
         <source>change post-loan thresholds</source>
         <translation>修改贷后阈值</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="93" />
+        <location filename="../../riskdesk/services/permissions.py" line="97" />
         <source>export an offline audit pack</source>
         <translation>导出离线审计包</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="94" />
+        <location filename="../../riskdesk/services/permissions.py" line="98" />
         <source>bring audit findings back</source>
         <translation>导回审计发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="95" />
+        <location filename="../../riskdesk/services/permissions.py" line="99" />
         <source>follow up audit findings</source>
         <translation>跟进审计发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="96" />
+        <location filename="../../riskdesk/services/permissions.py" line="100" />
         <source>keep the partner register</source>
         <translation>维护合作方名录</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="97" />
+        <location filename="../../riskdesk/services/permissions.py" line="101" />
         <source>set the bank's time zone for months and reports</source>
         <translation>设置本行用于月份与报告时间的时区</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="99" />
+        <location filename="../../riskdesk/services/permissions.py" line="103" />
         <source>write the notes that explain the model's reasons</source>
         <translation>编写解释模型原因的特征说明</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="101" />
+        <location filename="../../riskdesk/services/permissions.py" line="105" />
         <source>attach evidence files to cases</source>
         <translation>向案件添加证据文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="102" />
+        <location filename="../../riskdesk/services/permissions.py" line="106" />
         <source>attach evidence files to complaints</source>
         <translation>向投诉添加证据文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="104" />
+        <location filename="../../riskdesk/services/permissions.py" line="108" />
         <source>export the decision feed and record its acknowledgements</source>
         <translation>导出决定回传数据并登记回执</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="106" />
+        <location filename="../../riskdesk/services/permissions.py" line="110" />
         <source>see the blacklist and allowlist</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="107" />
+        <location filename="../../riskdesk/services/permissions.py" line="111" />
         <source>add to the blacklist and allowlist, and ask for a removal</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="109" />
+        <location filename="../../riskdesk/services/permissions.py" line="113" />
         <source>approve a list removal (second person)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="179" />
+        <location filename="../../riskdesk/services/permissions.py" line="185" />
         <source>{user} may not {action}; this needs the role: {roles}.</source>
         <translation>{user} 无权{action}；需要角色：{roles}。</translation>
     </message>
@@ -8467,27 +8504,27 @@ Save it so?</source>
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="173" />
+        <location filename="../../riskdesk/ui/evidence.py" line="174" />
         <source>{name} - SHA-256 {hash}</source>
         <translation>{name} - SHA-256 {hash}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="182" />
+        <location filename="../../riskdesk/ui/evidence.py" line="183" />
         <source>Previous page</source>
         <translation>上一页</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="183" />
+        <location filename="../../riskdesk/ui/evidence.py" line="184" />
         <source>Next page</source>
         <translation>下一页</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="198" />
+        <location filename="../../riskdesk/ui/evidence.py" line="199" />
         <source>Page {x} of {y}</source>
         <translation>第 {x} 页，共 {y} 页</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="214" />
+        <location filename="../../riskdesk/ui/evidence.py" line="215" />
         <source>No preview</source>
         <translation>无法预览</translation>
     </message>
@@ -8495,22 +8532,22 @@ Save it so?</source>
 <context>
     <name>ProblemsModel</name>
     <message>
-        <location filename="../../riskdesk/ui/import_problems.py" line="19" />
+        <location filename="../../riskdesk/ui/import_problems.py" line="20" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/import_problems.py" line="20" />
+        <location filename="../../riskdesk/ui/import_problems.py" line="21" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/import_problems.py" line="21" />
+        <location filename="../../riskdesk/ui/import_problems.py" line="22" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/import_problems.py" line="22" />
+        <location filename="../../riskdesk/ui/import_problems.py" line="23" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -9134,27 +9171,27 @@ Save it so?</source>
 <context>
     <name>RolesDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="47" />
+        <location filename="../../riskdesk/ui/admin.py" line="48" />
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="48" />
+        <location filename="../../riskdesk/ui/admin.py" line="49" />
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="49" />
+        <location filename="../../riskdesk/ui/admin.py" line="50" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="50" />
+        <location filename="../../riskdesk/ui/admin.py" line="51" />
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/admin.py" line="57" />
+        <location filename="../../riskdesk/ui/admin.py" line="58" />
         <source>Granting the senior officer or admin role waits for a second administrator's approval.</source>
         <translation>授予高级审查员或管理员角色需等待第二位管理员审批。</translation>
     </message>
@@ -9800,7 +9837,7 @@ Save it so?</source>
         <translation>已将 {n} 行写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/table_tools.py" line="154" />
+        <location filename="../../riskdesk/ui/table_tools.py" line="151" />
         <source>Export to Excel/CSV...</source>
         <translation>导出为 Excel/CSV...</translation>
     </message>
@@ -9963,6 +10000,69 @@ Save it so?</source>
         <location filename="../../riskdesk/services/admin/users.py" line="72" />
         <source>User {name} already exists.</source>
         <translation>用户 {name} 已存在。</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <location filename="../../riskdesk/services/credit/validation.py" line="105" />
+        <source>the loan book as of {day}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/validation.py" line="109" />
+        <source>the bundled demo data ({name})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/validation.py" line="112" />
+        <source>Model {id} was trained on {name}: give that file (--data FILE) to validate it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/validation.py" line="125" />
+        <source>the training file {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/validation.py" line="127" />
+        <source>{file} is not the data model {id} was trained on (SHA-256 {got}, expected {want}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/validation.py" line="226" />
+        <source>No out-of-time sample: the data has no real application dates, so the held-out rows are a random 25 % of the same period.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/validation.py" line="230" />
+        <source>Outcomes come from the data's own column ({what}), not from the bank's loan book under its default definition.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/validation.py" line="234" />
+        <source>XGBoost does not beat the logistic baseline by more than noise; the simpler model would serve as well.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/validation.py" line="237" />
+        <source>Calibration fails its test in at least one band or overall: predicted PDs should be recalibrated before they set limits or prices.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/validation.py" line="241" />
+        <source>The data holds no protected column: adverse impact cannot be measured on it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/validation.py" line="244" />
+        <source>Some reasons run against credit intuition; they need sign-off before they are given to customers.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/validation.py" line="298" />
+        <source>No validation report with SHA-256 {sha} was issued on model {id}: a model is approved on its own validation report (riskdesk model validate {id}).</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

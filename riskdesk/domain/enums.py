@@ -346,6 +346,10 @@ LABELS.update({  # audit findings' follow-up
     "finding.import": QT_TRANSLATE_NOOP("Enum", "brought an audit finding back"),
     "finding.follow_up": QT_TRANSLATE_NOOP("Enum", "followed up an audit finding"),
 })
+LABELS.update({  # exports of a table (services/reporting/table_export.py) and of the queue
+    "table.export": QT_TRANSLATE_NOOP("Enum", "exported a table"),
+    "queue.export": QT_TRANSLATE_NOOP("Enum", "exported the case queue"),
+})
 
 
 LABELS.update({  # partners

@@ -26,9 +26,10 @@ from riskdesk.domain.enums import Role, label
 from riskdesk.services.admin import settings, signing_keys, users
 from riskdesk.services.admin.backend import Backend, call
 from riskdesk.ui.dialogs import Dialogs
-from riskdesk.ui.formats import datetime_text
+from riskdesk.ui.formats import datetime_text, list_sep
 from riskdesk.ui.operations import write_op
 from riskdesk.ui.table_fill import fill_table
+from riskdesk.ui.table_tools import equip_window
 
 
 class RolesDialog(QDialog):
@@ -113,6 +114,7 @@ class AdminDialog(QDialog):
         self.rows: list[users.UserRow] = []
         self.pending: list[users.PendingGrant] = []
         self.reload()
+        equip_window(self, self.windowTitle(), backend, dialogs)  # export (issue 28)
 
     def _table(self, headers: list[str]) -> QTableWidget:
         table = QTableWidget(0, len(headers), self)
@@ -127,7 +129,7 @@ class AdminDialog(QDialog):
         self.rows, self.pending = self.backend.read_all(call(users.list_users),
                                                         call(users.pending_grants))
         def roles(names: frozenset[str] | tuple[()]) -> str:
-            return ", ".join(label(r) for r in sorted(names))
+            return list_sep().join(label(r) for r in sorted(names))
 
         fill_table(self.table, [
             [u.username, u.display_name, roles(u.roles),

@@ -44,6 +44,7 @@ from riskdesk.ui.dialogs import Dialogs
 from riskdesk.ui.formats import datetime_text
 from riskdesk.ui.operations import read_op
 from riskdesk.ui.table_model import ColumnTableModel
+from riskdesk.ui.table_tools import equip_window
 from riskdesk.ui.worker import BackgroundTask, run_task
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -246,6 +247,8 @@ class EvidencePanel(QWidget):
         self.table.setWordWrap(False)
         self.table.setMinimumHeight(90)
         self.table.doubleClicked.connect(lambda _i: self.preview())
+        # export in the context menu (issue 28)
+        equip_window(self, self.tr("Evidence files"), backend, dialogs)
         self.note = QLineEdit(self)
         self.note.setPlaceholderText(self.tr("What the file is (optional)"))
         self.attach_button = QPushButton(self.tr("Attach..."), self)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableView, QVB
 from riskdesk.i18n import QT_TRANSLATE_NOOP
 from riskdesk.services.intake.applications import ImportResult
 from riskdesk.ui.table_model import ColumnTableModel
+from riskdesk.ui.table_tools import equip_window
 
 PROBLEM_HEADERS = [
     ("row", QT_TRANSLATE_NOOP("ProblemsModel", "Row")),
@@ -69,3 +70,4 @@ class ImportProblemsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        equip_window(self, self.windowTitle())  # export, with the importing window's backend

@@ -50,7 +50,7 @@ from riskdesk.ui.imports_flow import ImportsMixin
 from riskdesk.ui.loans.portfolio import PortfolioTab
 from riskdesk.ui.operations import query, reads_op, write_op
 from riskdesk.ui.reports import ReportsTab
-from riskdesk.ui.table_tools import equip_table
+from riskdesk.ui.table_tools import equip_table, equip_tabs
 from riskdesk.ui.worker import BackgroundTask, run_task
 
 
@@ -189,6 +189,8 @@ class MainWindow(ImportsMixin, QMainWindow):
             self.setCentralWidget(central)
         self._fill_views()
         self._build_actions()
+        equip_tabs(self.tabs, backend, self.dialogs, own={self.cases_table: (  # issue 28
+            self.export_view, allowed(actor, Action.QUEUE_EXPORT))})
         self.count_label = QLabel(self)
         self.user_label = QLabel(self)
         self.statusBar().addWidget(self.count_label)

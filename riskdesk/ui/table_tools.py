@@ -11,6 +11,7 @@ already masked for the user's role; written formula-safe and audited by
 (services/cases/export.py), which pages through the whole view rather than the loaded rows."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,13 +21,12 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QObject,
-    QPoint,
     QSettings,
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QAbstractItemView, QMenu, QTableView, QWidget
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QTabWidget, QWidget
 
 from riskdesk.errors import RiskdeskError
 from riskdesk.services.admin.backend import Backend
@@ -143,21 +143,74 @@ def export_view(view: QAbstractItemView, backend: Backend, dialogs: Dialogs,
     return written
 
 
+def add_export(view: QTableView, backend: Backend, dialogs: Dialogs, title: str, *,
+               export: Callable[[], Any] | None = None, enabled: bool = True) -> QAction:
+    """"Export to Excel/CSV..." in ``view``'s context menu (an action of the view, so a test
+    can find it without opening the menu). ``export``: the table's own service export (the
+    queue pages through its whole view); else the rows shown, through export_table."""
+    action = QAction(QCoreApplication.translate("TableTools", "Export to Excel/CSV..."), view)
+    action.setObjectName("export_table")
+    action.setEnabled(enabled)
+    if export is not None:
+        action.triggered.connect(lambda: export())
+    else:
+        action.triggered.connect(lambda: export_view(view, backend, dialogs, title))
+    view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    view.addAction(action)
+    view.setProperty("riskdesk_export_title", title)
+    return action
+
+
+def export_action(view: QAbstractItemView) -> QAction | None:
+    return next((a for a in view.actions() if a.objectName() == "export_table"), None)
+
+
+def equip_all(root: QWidget, backend: Backend, dialogs: Dialogs, title: str) -> int:
+    """Every table under ``root`` that has no export yet gets one, titled by its accessible
+    name or ``title``: a tab or window adds this once and every table in it, including ones
+    added later by others, exports (issue 28). Returns how many were equipped."""
+    count = 0
+    for view in root.findChildren(QTableView):
+        if export_action(view) is None:
+            add_export(view, backend, dialogs, view.accessibleName() or title)
+            count += 1
+    return count
+
+
+def _found(widget: QWidget | None, name: str) -> Any:
+    while widget is not None:
+        if getattr(widget, name, None) is not None:
+            return getattr(widget, name)
+        widget = widget.parentWidget()
+    return None
+
+
+def equip_window(window: QWidget, title: str, backend: Backend | None = None,
+                 dialogs: Dialogs | None = None) -> int:
+    """equip_all for a window of its own (loan, loan list, users, evidence, import problems):
+    the signed-in backend and the dialogs come from the window or the window that opened it.
+    Without a backend (a window opened before sign-in) nothing can be audited: no export."""
+    backend = backend or _found(window, "backend")
+    if backend is None:
+        return 0
+    return equip_all(window, backend, dialogs or _found(window, "dialogs") or Dialogs(), title)
+
+
+def equip_tabs(tabs: QTabWidget, backend: Backend, dialogs: Dialogs, *,
+               own: dict[QTableView, tuple[Callable[[], Any], bool]] | None = None) -> int:
+    """equip_all for each page of ``tabs``, titled by the tab's text; ``own``: tables with
+    their own export (the queue: the service export of its whole view, if allowed)."""
+    for view, (export, enabled) in (own or {}).items():
+        add_export(view, backend, dialogs, view.accessibleName(), export=export,
+                   enabled=enabled)
+    return sum(equip_all(tabs.widget(i), backend, dialogs, tabs.tabText(i).replace("&", ""))
+               for i in range(tabs.count()))
+
+
 def equip_table(view: QTableView, backend: Backend, dialogs: Dialogs, *, key: str,
                 title: str) -> ColumnKeeper:
     """Columns fitted and kept, and the export in the context menu: call once per view."""
     keeper = ColumnKeeper(view, key, backend.actor.username)
-    view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-
-    def menu(at: QPoint) -> None:
-        popup = QMenu(view)
-        action = popup.addAction(QCoreApplication.translate("TableTools",
-                                                            "Export to Excel/CSV..."))
-        action.triggered.connect(lambda: export_view(view, backend, dialogs, title))
-        popup.popup(view.viewport().mapToGlobal(at))
-
-    view.customContextMenuRequested.connect(menu)
-    view.setProperty("riskdesk_export_title", title)
+    add_export(view, backend, dialogs, title)
     setattr(view, "column_keeper", keeper)  # noqa: B010 - kept alive with the view
     return keeper
-

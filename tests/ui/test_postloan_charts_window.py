@@ -17,6 +17,7 @@ from riskdesk.storage.session import unit_of_work
 from riskdesk.ui.loans.loan_list import LoanListDialog
 from riskdesk.ui.main_window import MainWindow
 from riskdesk.ui.partners import CAPITAL, LEVEL_COLORS, LOWEST_SHARE, NEAR, OVER
+from riskdesk.ui.table_tools import export_action
 from tests.helpers import Book, approved, register_partner
 from tests.ui.fakes import FakeDialogs
 
@@ -77,6 +78,9 @@ def test_roll_rate_cell_lists_its_loans_and_a_loan_opens_its_window(
     loan = listed.loan_window
     assert loan is not None and loan.view.loan.loan_no == "LN-d"
     assert "LN-d" in loan.windowTitle() and loan.history.rowCount() == 2
+    # the loan list and every table of the loan window export (issue 28)
+    assert export_action(listed.table) is not None
+    assert all(export_action(t) for t in (loan.schedule, loan.history, loan.flows, loan.alerts))
     # an overdue bucket bar lists its loans too
     window.resize(1280, 800)
     window.activateWindow()

@@ -17,6 +17,7 @@ from riskdesk.services.postloan.charts import LoanLine
 from riskdesk.ui.formats import date_text, number
 from riskdesk.ui.loans.loan_window import LoanDialog
 from riskdesk.ui.table_fill import fill_table
+from riskdesk.ui.table_tools import equip_window
 
 
 class LoanListDialog(QDialog):
@@ -53,6 +54,7 @@ class LoanListDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(head)
         layout.addWidget(self.table, 1)
+        equip_window(self, title, backend)  # export in the context menu (issue 28)
 
     def open_loan(self, row: int, _column: int = 0) -> LoanDialog | None:
         if not 0 <= row < len(self.loans):

@@ -24,6 +24,7 @@ from riskdesk.services.postloan.book import LoanView, loan_view
 from riskdesk.services.postloan.mcc import mcc_text
 from riskdesk.ui.formats import date_text, datetime_text, money, number
 from riskdesk.ui.table_fill import fill_table
+from riskdesk.ui.table_tools import equip_window
 
 FLAGGED = QColor("#c0392b")
 PLAIN = QColor("#2a5d9f")
@@ -139,6 +140,7 @@ class LoanDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
+        equip_window(self, self.windowTitle(), backend)  # export in the context menu (issue 28)
 
     def _since(self, at: datetime) -> str:
         hours = (at - self.view.loan.disbursed_at).total_seconds() / 3600
