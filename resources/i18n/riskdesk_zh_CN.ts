@@ -5045,6 +5045,14 @@
     </message>
 </context>
 <context>
+    <name>Language</name>
+    <message>
+        <location filename="../../riskdesk/i18n.py" line="83" />
+        <source>en</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Lists</name>
     <message>
         <location filename="../../riskdesk/i18n.py" line="71" />
@@ -5143,7 +5151,7 @@
     </message>
     <message>
         <location filename="../../riskdesk/services/lists/entries.py" line="90" />
-        <location filename="../../riskdesk/services/lists/entries.py" line="273" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="274" />
         <source>The kind</source>
         <translation>类型</translation>
     </message>
@@ -5168,55 +5176,235 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="157" />
-        <location filename="../../riskdesk/services/lists/entries.py" line="276" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="159" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="277" />
         <source>The list</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="178" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="180" />
         <source>Give the reason for listing the value.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="180" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="182" />
         <source>The expiry date has passed.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="182" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="184" />
         <source>{value} is already on the {list} (entry {id}).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="199" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="201" />
         <source>There is no list entry {id}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="208" />
-        <location filename="../../riskdesk/services/lists/entries.py" line="235" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="210" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="237" />
         <source>Entry {id} was removed already.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="211" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="213" />
         <source>The removal of entry {id} already waits for approval (asked by {user}).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="215" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="217" />
         <source>Give the reason for removing the entry.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="238" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="240" />
         <source>Nobody asked to remove entry {id}: ask first (riskdesk lists remove).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="241" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="243" />
         <source>{user} asked for this removal: a second user approves it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/lists_tab.py" line="93" />
+        <source>{status} (asked by {user})</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ListsModel</name>
+    <message>
+        <location filename="../../riskdesk/ui/lists_tab.py" line="40" />
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/lists_tab.py" line="41" />
+        <source>List</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/lists_tab.py" line="42" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/lists_tab.py" line="43" />
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/lists_tab.py" line="44" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/lists_tab.py" line="45" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/lists_tab.py" line="46" />
+        <source>Source</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/lists_tab.py" line="47" />
+        <source>Expires</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/lists_tab.py" line="48" />
+        <source>Added by</source>
+        <translation>添加人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/lists_tab.py" line="49" />
+        <source>Added</source>
+        <translation>添加人及时间</translation>
+    </message>
+</context>
+<context>
+    <name>ListsTab</name>
+    <message>
+        <location filename="../../riskdesk/ui/lists_tab.py" line="108" />
+        <source>Find a value: ID number, phone, card or device</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/lists_tab.py" line="110" />
+        <source>All kinds</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/lists_tab.py" line="111" />
+        <source>Both lists</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/lists_tab.py" line="112" />
+        <source>Removed too</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/lists_tab.py" line="113" />
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/lists_tab.py" line="126" />
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/lists_tab.py" line="128" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/lists_tab.py" line="129" />
+        <source>Expires on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/lists_tab.py" line="134" />
+        <source>Add</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/lists_tab.py" line="134" />
+        <source>Load file...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/lists_tab.py" line="135" />
+        <source>Ask to remove</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/lists_tab.py" line="135" />
+        <source>Approve removal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/lists_tab.py" line="186" />
+        <source>Not shown</source>
+        <translation>未显示</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/lists_tab.py" line="192" />
+        <source>{n} entries</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/lists_tab.py" line="197" />
+        <location filename="../../riskdesk/ui/lists_tab.py" line="210" />
+        <location filename="../../riskdesk/ui/lists_tab.py" line="216" />
+        <location filename="../../riskdesk/ui/lists_tab.py" line="221" />
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/lists_tab.py" line="197" />
+        <source>Select an entry first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/lists_tab.py" line="226" />
+        <source>Load list entries</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/lists_tab.py" line="227" />
+        <source>List files (*.csv *.xlsx);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/lists_tab.py" line="237" />
+        <location filename="../../riskdesk/ui/lists_tab.py" line="243" />
+        <source>Not loaded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/lists_tab.py" line="240" />
+        <source>Row {row}, {column} "{value}": {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/lists_tab.py" line="244" />
+        <source>{file}: nothing loaded, {n} problem(s):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/lists_tab.py" line="247" />
+        <source>Loaded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/lists_tab.py" line="247" />
+        <source>{file}: {n} entries added.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -5716,9 +5904,14 @@
         <translation>合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="169" />
+        <location filename="../../riskdesk/ui/main_window.py" line="167" />
         <source>Audit findings</source>
         <translation>审计发现</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/main_window.py" line="169" />
+        <source>Lists</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../riskdesk/ui/main_window.py" line="173" />
@@ -6036,12 +6229,12 @@ Credit model: {model}</source>
     <message>
         <location filename="../../riskdesk/ui/guide.py" line="80" />
         <source>validation OVERDUE since {day}</source>
-        <translation type="unfinished" />
+        <translation>验证已逾期（自 {day} 起）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/guide.py" line="81" />
         <source>next validation due {day}</source>
-        <translation type="unfinished" />
+        <translation>下次验证到期 {day}</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/imports_flow.py" line="90" />
@@ -6072,130 +6265,130 @@ Credit model: {model}</source>
 <context>
     <name>Model</name>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="59" />
+        <location filename="../../riskdesk/scoring/train.py" line="65" />
         <source>The target column "{col}" is not in the data.</source>
         <translation>数据中没有目标列“{col}”。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="63" />
+        <location filename="../../riskdesk/scoring/train.py" line="69" />
         <source>The target column "{col}" has {n} empty values.</source>
         <translation>目标列“{col}”有 {n} 个空值。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="70" />
+        <location filename="../../riskdesk/scoring/train.py" line="76" />
         <source>The target column "{col}" is not 0/1; name the bad value with --bad-value.</source>
         <translation>目标列“{col}”不是 0/1；请用 --bad-value 指定代表违约的取值。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="75" />
+        <location filename="../../riskdesk/scoring/train.py" line="81" />
         <source>The target needs at least 10 bad and 10 good rows (found {bad} bad, {good} good).</source>
         <translation>目标列至少需要 10 个坏样本和 10 个好样本（现有坏样本 {bad} 个，好样本 {good} 个）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="199" />
+        <location filename="../../riskdesk/scoring/train.py" line="205" />
         <source>No usable feature columns in the data.</source>
         <translation>数据中没有可用的特征列。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="150" />
+        <location filename="../../riskdesk/scoring/train.py" line="156" />
         <source>The time column "{col}" is not in the data.</source>
         <translation>数据中没有时间列“{col}”。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="169" />
+        <location filename="../../riskdesk/scoring/train.py" line="175" />
         <source>{col} cannot be allowed as a feature: only age may be, with a reason (--allow-feature age --why TEXT).</source>
-        <translation type="unfinished" />
+        <translation>{col} 不能作为特征使用：仅年龄可在说明理由后使用（--allow-feature age --why 理由）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="173" />
+        <location filename="../../riskdesk/scoring/train.py" line="179" />
         <source>Allowing {col} needs a reason (--why).</source>
-        <translation type="unfinished" />
+        <translation>使用 {col} 须说明理由（--why）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="278" />
+        <location filename="../../riskdesk/scoring/train.py" line="284" />
         <source>data: {name} ({rows} rows, bad rate {bad:.2%}, sha256 {sha})</source>
         <translation>数据：{name}（{rows} 行，坏账率 {bad:.2%}，sha256 {sha}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="282" />
+        <location filename="../../riskdesk/scoring/train.py" line="288" />
         <source>features ({n}): {names}</source>
         <translation>特征（{n} 个）：{names}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="285" />
+        <location filename="../../riskdesk/scoring/train.py" line="291" />
         <source>trees: {rounds} (early stopping in CV), depth {depth}; split: {split}</source>
         <translation>树数：{rounds}（交叉验证早停），深度 {depth}；划分方式：{split}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="288" />
+        <location filename="../../riskdesk/scoring/train.py" line="294" />
         <source>held-out ({n} rows): AUC {auc:.4f}  KS {ks:.4f}  Gini {gini:.4f}  bad rate {bad:.2%}</source>
         <translation>留出集（{n} 行）：AUC {auc:.4f}  KS {ks:.4f}  Gini {gini:.4f}  坏账率 {bad:.2%}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="291" />
+        <location filename="../../riskdesk/scoring/train.py" line="297" />
         <source>5-fold CV AUC: XGBoost {x:.4f} +- {xs:.4f} | logistic baseline {l:.4f} +- {ls:.4f} (same folds)</source>
         <translation>5 折交叉验证 AUC：XGBoost {x:.4f} +- {xs:.4f} | 逻辑回归基准 {l:.4f} +- {ls:.4f}（相同折）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="297" />
+        <location filename="../../riskdesk/scoring/train.py" line="303" />
         <source>training rows: fingerprints of {n} kept; monitoring measures AUC/KS without them</source>
         <translation>训练样本：已保存 {n} 笔的指纹；模型监测计算 AUC/KS 时予以剔除</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="299" />
+        <location filename="../../riskdesk/scoring/train.py" line="305" />
         <source>training rows: no fingerprints kept; monitoring cannot tell them apart and gives no AUC/KS</source>
         <translation>训练样本：未保存指纹；模型监测无法区分训练样本，不计算 AUC/KS</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="302" />
+        <location filename="../../riskdesk/scoring/train.py" line="308" />
         <source>held-out AUC without / {variant}: {a:.4f} / {b:.4f}</source>
         <translation>留出集 AUC 不含 / {variant}：{a:.4f} / {b:.4f}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="304" />
+        <location filename="../../riskdesk/scoring/train.py" line="310" />
         <source>calibration (held-out, deciles of PD):</source>
         <translation>校准（留出集，按违约概率十分位）：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="305" />
+        <location filename="../../riskdesk/scoring/train.py" line="311" />
         <source>bin      n  predicted  observed</source>
         <translation>分组     数量  预测值     实际值</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="315" />
+        <location filename="../../riskdesk/scoring/train.py" line="321" />
         <source>excluded (protected): {names}</source>
-        <translation type="unfinished" />
+        <translation>已排除（受保护属性）：{names}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="317" />
-        <location filename="../../riskdesk/scoring/train.py" line="325" />
+        <location filename="../../riskdesk/scoring/train.py" line="323" />
+        <location filename="../../riskdesk/scoring/train.py" line="331" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="319" />
+        <location filename="../../riskdesk/scoring/train.py" line="325" />
         <source>allowed (protected, with reason): {col}: {why}</source>
-        <translation type="unfinished" />
+        <translation>已允许（受保护属性，附理由）：{col}：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="323" />
+        <location filename="../../riskdesk/scoring/train.py" line="329" />
         <source>proxies (Cramér's V &gt;= {t:.2f} with a protected column): {found}</source>
-        <translation type="unfinished" />
+        <translation>代理变量（与受保护列的 Cramér V ≥ {t:.2f}）：{found}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="334" />
+        <location filename="../../riskdesk/scoring/train.py" line="340" />
         <source>correlation of each feature with the protected columns (Cramér's V):</source>
-        <translation type="unfinished" />
+        <translation>各特征与受保护列的相关性（Cramér V）：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="356" />
+        <location filename="../../riskdesk/scoring/train.py" line="362" />
         <source>outcomes: loan book, default = {dpd}+ days past due within {months} months on book ({source})</source>
-        <translation type="unfinished" />
+        <translation>结果：贷款账簿，违约 = 放款后 {months} 个月内逾期 {dpd} 天以上（{source}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="359" />
+        <location filename="../../riskdesk/scoring/train.py" line="365" />
         <source>outcomes: column {col} (bad = {bad}){note}</source>
-        <translation type="unfinished" />
+        <translation>结果：列 {col}（坏 = {bad}）{note}</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/registry.py" line="57" />
@@ -6225,12 +6418,12 @@ Credit model: {model}</source>
     <message>
         <location filename="../../riskdesk/services/credit/registry.py" line="135" />
         <source>{user} trained model {id} and may not also validate it.</source>
-        <translation type="unfinished" />
+        <translation>{user} 训练了模型 {id}，不得再验证该模型。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/registry.py" line="143" />
         <source>An approval records the validator's findings: write them (--findings TEXT).</source>
-        <translation type="unfinished" />
+        <translation>批准须记录验证人的结论：请填写（--findings 结论）。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/registry.py" line="203" />
@@ -6263,13 +6456,13 @@ Credit model: {model}</source>
         <translation>不是 XGBoost 模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/training.py" line="66" />
+        <location filename="../../riskdesk/services/credit/training.py" line="72" />
         <location filename="../../riskdesk/services/credit/validation.py" line="118" />
         <source>Cannot read {file}: {error}</source>
         <translation>无法读取 {file}：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/training.py" line="71" />
+        <location filename="../../riskdesk/services/credit/training.py" line="77" />
         <source>{file} is not a readable CSV file: {error}</source>
         <translation>{file} 不是可读取的 CSV 文件：{error}</translation>
     </message>
@@ -6286,17 +6479,17 @@ Credit model: {model}</source>
     <message>
         <location filename="../../riskdesk/services/credit/governance.py" line="57" />
         <source>Unknown model-governance setting: {names}.</source>
-        <translation type="unfinished" />
+        <translation>未知的模型治理设置：{names}。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/governance.py" line="64" />
         <source>A default definition needs days past due between 1 and 360 and months on book between 1 and 60.</source>
-        <translation type="unfinished" />
+        <translation>违约定义的逾期天数须在 1 至 360 之间，观察期月数须在 1 至 60 之间。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/outcomes.py" line="103" />
         <source>The loan book has no loan with a known outcome yet (a loan needs {m} months on book, or to have defaulted)</source>
-        <translation type="unfinished" />
+        <translation>贷款账簿中尚无结果已知的贷款（贷款须放款满 {m} 个月或已违约）</translation>
     </message>
 </context>
 <context>
@@ -7597,7 +7790,7 @@ Credit model: {model}</source>
     <message>
         <location filename="../../riskdesk/services/permissions.py" line="67" />
         <source>approve a model on its validation report (validator)</source>
-        <translation type="unfinished" />
+        <translation>依据验证报告批准模型（验证人）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/permissions.py" line="69" />
@@ -7607,7 +7800,7 @@ Credit model: {model}</source>
     <message>
         <location filename="../../riskdesk/services/permissions.py" line="70" />
         <source>validate a model: issue its validation report (independent validator)</source>
-        <translation type="unfinished" />
+        <translation>验证模型：出具验证报告（独立验证人）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/permissions.py" line="72" />
@@ -7992,57 +8185,57 @@ Save it so?</source>
 <context>
     <name>PostLoan</name>
     <message>
-        <location filename="../../riskdesk/services/postloan/monitoring.py" line="65" />
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="66" />
         <source>First instalment due {due} not paid</source>
         <translation>首期（{due} 到期）未还</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan/monitoring.py" line="67" />
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="68" />
         <source>{dpd} days past due (crossed {threshold}); {overdue} overdue since {due}</source>
         <translation>逾期 {dpd} 天（越过 {threshold} 天）；自 {due} 起逾期金额 {overdue}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan/monitoring.py" line="69" />
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="70" />
         <source>{count} instalments paid only in part</source>
         <translation>{count} 期仅部分还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan/monitoring.py" line="71" />
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="72" />
         <source>{amount} ({share}) of the proceeds moved to one account {account} within {hours} h of disbursement</source>
         <translation>放款后 {hours} 小时内有 {amount}（{share}）贷款资金转入同一账户 {account}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan/monitoring.py" line="74" />
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="75" />
         <source>{amount} paid to {kind} {account} on {at}, {days} days after disbursement</source>
         <translation>{at}（放款后 {days} 天）向 {kind} {account} 支付 {amount}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan/monitoring.py" line="77" />
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="78" />
         <source>{amount} spent on a banned use ({kind}, MCC {mcc}) on {at}</source>
         <translation>{at} 有 {amount} 用于禁止用途（{kind}，商户类别码 {mcc}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan/monitoring.py" line="79" />
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="80" />
         <source>{amount} moved to the borrower's own other account {account} on {at}</source>
         <translation>{at} 有 {amount} 转入借款人本人的其他账户 {account}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan/monitoring.py" line="81" />
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="82" />
         <source>{amount} out by {channel} on {day}: at or above the large-value threshold {threshold}</source>
         <translation>{day} 以 {channel} 方式转出 {amount}：达到大额交易标准 {threshold}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan/monitoring.py" line="84" />
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="85" />
         <source>Jointly funded with {partner}, whose share is {share} % (at least {minimum} % required)</source>
         <translation>与 {partner} 联合出资，其出资比例为 {share}%（至少须为 {minimum}%）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan/monitoring.py" line="87" />
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="88" />
         <source>Promise to pay by {promised} (contact on {contacted}) not kept: {overdue} still overdue, {dpd} days past due</source>
         <translation>承诺于 {promised} 前还款（{contacted} 联系）未履约：仍逾期 {overdue}，已逾期 {dpd} 天</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan/monitoring.py" line="90" />
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="91" />
         <source>Loan over one year: credit re-review {n} due since {due}</source>
         <translation>贷款期限超过一年：第 {n} 次年度授信复审自 {due} 起到期</translation>
     </message>
@@ -8102,22 +8295,22 @@ Save it so?</source>
         <translation>联合贷款中合作方出资比例低于下限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan/monitoring.py" line="144" />
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="150" />
         <source>Reading repayments</source>
         <translation>正在读取还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan/monitoring.py" line="148" />
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="154" />
         <source>Writing the month's snapshot</source>
         <translation>正在写入本月快照</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan/monitoring.py" line="151" />
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="157" />
         <source>Checking fund flows</source>
         <translation>正在检查资金流水</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan/monitoring.py" line="157" />
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="163" />
         <source>Raising cases</source>
         <translation>正在生成案件</translation>
     </message>
@@ -9160,12 +9353,12 @@ Save it so?</source>
     <message>
         <location filename="../../riskdesk/services/rings/views.py" line="100" />
         <source>A ring ID looks like RING-000123, not {text}.</source>
-        <translation type="unfinished" />
+        <translation>团伙编号形如 RING-000123，而不是 {text}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/rings/views.py" line="128" />
+        <location filename="../../riskdesk/services/rings/views.py" line="130" />
         <source>There is no ring {code}.</source>
-        <translation type="unfinished" />
+        <translation>没有团伙 {code}。</translation>
     </message>
 </context>
 <context>
@@ -9356,12 +9549,12 @@ Save it so?</source>
     <message>
         <location filename="../../riskdesk/rules/catalog.py" line="96" />
         <source>Fraud ring</source>
-        <translation type="unfinished" />
+        <translation>欺诈团伙</translation>
     </message>
     <message>
         <location filename="../../riskdesk/rules/catalog.py" line="98" />
         <source>Ring of {n} applicants sharing devices, phones, cards or employers within {days} days</source>
-        <translation type="unfinished" />
+        <translation>{days} 天内 {n} 名申请人共用设备、手机号、银行卡或工作单位，构成关联团伙</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/rulesets.py" line="45" />
@@ -10007,62 +10200,610 @@ Save it so?</source>
     <message>
         <location filename="../../riskdesk/services/credit/validation.py" line="105" />
         <source>the loan book as of {day}</source>
-        <translation type="unfinished" />
+        <translation>截至 {day} 的贷款账簿</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/validation.py" line="109" />
         <source>the bundled demo data ({name})</source>
-        <translation type="unfinished" />
+        <translation>随附演示数据（{name}）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/validation.py" line="112" />
         <source>Model {id} was trained on {name}: give that file (--data FILE) to validate it.</source>
-        <translation type="unfinished" />
+        <translation>模型 {id} 以 {name} 训练：验证时请提供该文件（--data 文件）。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/validation.py" line="125" />
         <source>the training file {name}</source>
-        <translation type="unfinished" />
+        <translation>训练文件 {name}</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/validation.py" line="127" />
         <source>{file} is not the data model {id} was trained on (SHA-256 {got}, expected {want}).</source>
-        <translation type="unfinished" />
+        <translation>{file} 不是模型 {id} 的训练数据（SHA-256 {got}，应为 {want}）。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/validation.py" line="226" />
         <source>No out-of-time sample: the data has no real application dates, so the held-out rows are a random 25 % of the same period.</source>
-        <translation type="unfinished" />
+        <translation>无跨时间样本：数据没有真实的申请日期，留出集为同一时期随机抽取的 25%。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/validation.py" line="230" />
         <source>Outcomes come from the data's own column ({what}), not from the bank's loan book under its default definition.</source>
-        <translation type="unfinished" />
+        <translation>结果取自数据自身的列（{what}），而非按本行违约定义由贷款账簿计算。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/validation.py" line="234" />
         <source>XGBoost does not beat the logistic baseline by more than noise; the simpler model would serve as well.</source>
-        <translation type="unfinished" />
+        <translation>XGBoost 相对逻辑回归基准的优势未超出噪声范围；更简单的模型同样适用。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/validation.py" line="237" />
         <source>Calibration fails its test in at least one band or overall: predicted PDs should be recalibrated before they set limits or prices.</source>
-        <translation type="unfinished" />
+        <translation>至少一个区间或整体的校准检验未通过：违约概率用于额度或定价前应重新校准。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/validation.py" line="241" />
         <source>The data holds no protected column: adverse impact cannot be measured on it.</source>
-        <translation type="unfinished" />
+        <translation>数据中没有受保护列：无法据此衡量不利影响。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/validation.py" line="244" />
         <source>Some reasons run against credit intuition; they need sign-off before they are given to customers.</source>
-        <translation type="unfinished" />
+        <translation>部分原因与信贷常识相悖；向客户提供前须经签批。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/validation.py" line="298" />
         <source>No validation report with SHA-256 {sha} was issued on model {id}: a model is approved on its own validation report (riskdesk model validate {id}).</source>
-        <translation type="unfinished" />
+        <translation>未就模型 {id} 出具 SHA-256 为 {sha} 的验证报告：模型须依据其自身的验证报告批准（riskdesk model validate {id}）。</translation>
+    </message>
+</context>
+<context>
+    <name>ValidationReport</name>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="19" />
+        <source>1. Purpose and scope</source>
+        <translation>1. 目的与范围</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="19" />
+        <source>2. Data</source>
+        <translation>2. 数据</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="20" />
+        <source>3. Features</source>
+        <translation>3. 特征</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="20" />
+        <source>4. Discrimination</source>
+        <translation>4. 区分能力</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="21" />
+        <source>5. Benchmark against logistic regression</source>
+        <translation>5. 与逻辑回归基准比较</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="22" />
+        <source>6. Calibration</source>
+        <translation>6. 校准</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="22" />
+        <source>7. Stability</source>
+        <translation>7. 稳定性</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="23" />
+        <source>8. Adverse impact</source>
+        <translation>8. 不利影响</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="23" />
+        <source>9. Reason-code review</source>
+        <translation>9. 原因代码审查</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="24" />
+        <source>10. Limitations</source>
+        <translation>10. 局限性</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="24" />
+        <source>11. Next validation</source>
+        <translation>11. 下次验证</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="25" />
+        <source>12. Sign-off</source>
+        <translation>12. 签批</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="26" />
+        <source>in-sample (fitting rows)</source>
+        <translation>样本内（拟合行）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="27" />
+        <source>out-of-sample (held-out rows)</source>
+        <translation>样本外（留出行）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="28" />
+        <source>out-of-time (latest 25 %)</source>
+        <translation>跨时间（最近 25%）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="29" />
+        <source>approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="29" />
+        <source>review</source>
+        <translation>人工审核</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="30" />
+        <source>decline</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="42" />
+        <source>not computed</source>
+        <translation>未计算</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="46" />
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="46" />
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="55" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="240" />
+        <source>Model validation report</source>
+        <translation>模型验证报告</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="58" />
+        <source>This report gives the evidence a validator needs to approve or refuse the credit model below for scoring applications: every figure is recomputed from the model's stored artefact and its training data, checked by SHA-256. Approval in riskdesk names this report's SHA-256.</source>
+        <translation>本报告提供验证人批准或否决下述信用评分模型所需的证据：每个数字均由模型存储的文件及其训练数据（经 SHA-256 核对）重新计算。riskdesk 中的批准记录本报告的 SHA-256。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="64" />
+        <source>Report no.</source>
+        <translation>报告编号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="64" />
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="65" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="65" />
+        <source>Artefact SHA-256</source>
+        <translation>模型文件 SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="66" />
+        <source>Trained by</source>
+        <translation>训练人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="67" />
+        <source>Proposed by</source>
+        <translation>提议人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="67" />
+        <source>Report issued by</source>
+        <translation>报告出具人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="68" />
+        <source>Issued at</source>
+        <translation>出具时间</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="69" />
+        <source>Bootstrap resamples</source>
+        <translation>自助法重抽样次数</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="77" />
+        <source>{dpd}+ days past due within {months} months on book, from the loan book's repayments as of {day} (source: {source})</source>
+        <translation>放款后 {months} 个月内逾期 {dpd} 天以上，依据截至 {day} 的贷款账簿还款记录（来源：{source}）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="82" />
+        <source>column {col}, bad = {bad}</source>
+        <translation>列 {col}，坏 = {bad}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="87" />
+        <source>Source</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="87" />
+        <source>Data SHA-256</source>
+        <translation>数据 SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="88" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="120" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="155" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="159" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="194" />
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="88" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="120" />
+        <source>Bad rate</source>
+        <translation>不良率</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="89" />
+        <source>Default definition</source>
+        <translation>违约定义</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="90" />
+        <source>Split</source>
+        <translation>样本划分</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="90" />
+        <source>{kind}: {train} fitting rows, {held} held-out rows</source>
+        <translation>{kind}：拟合 {train} 行，留出 {held} 行</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="92" />
+        <source>Window</source>
+        <translation>时间窗口</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="92" />
+        <source>dates by {col}</source>
+        <translation>按 {col} 的日期</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="93" />
+        <source>no real dates (random split)</source>
+        <translation>无真实日期（随机划分）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="94" />
+        <source>Excluded (protected)</source>
+        <translation>已排除（受保护属性）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="95" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="97" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="98" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="100" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="216" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="228" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="96" />
+        <source>Allowed with a reason</source>
+        <translation>附理由允许</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="98" />
+        <source>Dropped (identifier-like or empty)</source>
+        <translation>已剔除（类似标识符或为空）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="99" />
+        <source>Proxies</source>
+        <translation>代理变量</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="106" />
+        <source>larger raises risk</source>
+        <translation>越大风险越高</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="106" />
+        <source>larger lowers risk</source>
+        <translation>越大风险越低</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="106" />
+        <source>free</source>
+        <translation>不约束</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="108" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="176" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="204" />
+        <source>Feature</source>
+        <translation>特征</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="108" />
+        <source>Monotone constraint</source>
+        <translation>单调约束</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="108" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="108" />
+        <source>Total gain</source>
+        <translation>总增益</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="111" />
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="111" />
+        <source>number</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="114" />
+        <source>features ({n}): {names}</source>
+        <translation>特征（{n} 个）：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="120" />
+        <source>Sample</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="125" />
+        <source>95 % bootstrap intervals over {n} resamples of each sample's rows.</source>
+        <translation>各样本按 {n} 次自助法重抽样得到的 95% 置信区间。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="128" />
+        <source>Out-of-time: not available (no real dates in the data).</source>
+        <translation>跨时间：不可用（数据中无真实日期）。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="136" />
+        <source>Fold</source>
+        <translation>折</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="136" />
+        <source>Logistic AUC</source>
+        <translation>逻辑回归 AUC</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="136" />
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="139" />
+        <source>mean</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="141" />
+        <source>The difference is within noise (less than two standard errors, {se:.4f}): XGBoost is not shown to rank better than logistic regression.</source>
+        <translation>差异在噪声范围内（小于两个标准误，{se:.4f}）：未能证明 XGBoost 的排序能力优于逻辑回归。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="144" />
+        <source>The difference is more than two standard errors ({se:.4f}): it is not noise.</source>
+        <translation>差异超过两个标准误（{se:.4f}）：并非噪声。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="147" />
+        <source>The same {n} folds of the whole data, each model refitted on each fold (training-time cross-validation).</source>
+        <translation>全量数据的同一 {n} 折，两个模型在每折上分别重新拟合（训练时的交叉验证）。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="155" />
+        <source>Decile</source>
+        <translation>十分位</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="155" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="159" />
+        <source>Predicted</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="155" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="159" />
+        <source>Observed</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="159" />
+        <source>Band</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="159" />
+        <source>Bads / expected</source>
+        <translation>坏账数 / 预期</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="160" />
+        <source>Binomial p</source>
+        <translation>二项检验 p 值</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="160" />
+        <source>Fails (p &lt; 0.05)</source>
+        <translation>未通过（p &lt; 0.05）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="165" />
+        <source>Held-out rows, by decile of predicted PD:</source>
+        <translation>留出行，按预测违约概率十分位：</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="167" />
+        <source>Hosmer-Lemeshow: statistic {stat:.4f}, {df} degrees of freedom, p = {p:.4f}</source>
+        <translation>Hosmer-Lemeshow：统计量 {stat:.4f}，自由度 {df}，p = {p:.4f}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="170" />
+        <source>By policy band (approve below {a:.2%}, decline from {d:.2%}):</source>
+        <translation>按政策区间（低于 {a:.2%} 批准，{d:.2%} 起拒绝）：</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="178" />
+        <source>Score PSI, held-out rows against the fitting rows: {v:.4f} (&lt; 0.10 stable, 0.10-0.25 watch, &gt; 0.25 shifted)</source>
+        <translation>评分 PSI（留出行对拟合行）：{v:.4f}（&lt; 0.10 稳定，0.10-0.25 关注，&gt; 0.25 偏移）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="180" />
+        <source>Characteristic stability (CSI) of each feature, same samples:</source>
+        <translation>各特征的特征稳定性指数（CSI），样本同上：</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="186" />
+        <source>Approval (not in the decline band) and flag (not in the approve band) rates of the held-out rows by protected group; the ratio is each group's approval rate over the highest group's, below 0.80 is adverse impact (four-fifths rule).</source>
+        <translation>留出行按受保护群体的批准率（不在拒绝区间）与标记率（不在批准区间）；比率为各群体批准率与最高群体批准率之比，低于 0.80 即存在不利影响（五分之四规则）。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="191" />
+        <source>The data holds no protected column: not measured.</source>
+        <translation>数据中没有受保护列：未衡量。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="194" />
+        <source>Group</source>
+        <translation>群体</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="194" />
+        <source>Approval rate</source>
+        <translation>通过率</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="194" />
+        <source>Flag rate</source>
+        <translation>标记率</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="195" />
+        <source>Four-fifths ratio</source>
+        <translation>五分之四比率</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="195" />
+        <source>Adverse impact</source>
+        <translation>不利影响</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="203" />
+        <source>raises</source>
+        <translation>提高</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="203" />
+        <source>lowers</source>
+        <translation>降低</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="204" />
+        <source>Observed direction</source>
+        <translation>实际方向</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="204" />
+        <source>Expected</source>
+        <translation>预期方向</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="204" />
+        <source>Counter-intuitive</source>
+        <translation>违反常识</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="205" />
+        <source>What the case window shows</source>
+        <translation>案件窗口显示的内容</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="208" />
+        <source>raising: {levels}</source>
+        <translation>提高风险：{levels}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="213" />
+        <source>Direction of each feature's exact contribution on up to 2,000 held-out rows (larger value or level against risk). Counter-intuitive reasons for sign-off: {names}</source>
+        <translation>各特征精确贡献的方向（最多 2,000 个留出行；数值或取值对风险的影响）。须签批的违反常识原因：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="229" />
+        <source>Next validation due: {day} (validated every {months} months, or sooner after a material change of data, use or performance).</source>
+        <translation>下次验证到期：{day}（每 {months} 个月验证一次；数据、用途或表现发生重大变化时提前验证）。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="233" />
+        <source>Role</source>
+        <translation>职责</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="233" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="233" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="233" />
+        <source>Signature</source>
+        <translation>签字</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="234" />
+        <source>Validator</source>
+        <translation>验证人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="235" />
+        <source>Model owner</source>
+        <translation>模型负责人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="237" />
+        <source>Findings (the validator's text is recorded with the approval):</source>
+        <translation>结论（验证人的文字随批准一并记录）：</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="241" />
+        <source>Page {x} of {y}</source>
+        <translation>第 {x} 页，共 {y} 页</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="242" />
+        <source>Model {id}, artefact {sha}</source>
+        <translation>模型 {id}，文件 {sha}</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,7 @@ from riskdesk.cli import (
     model,
     partners,
     report,
+    rings,
     rules,
     score,
     user,
@@ -43,14 +44,14 @@ PARSERS: tuple[Callable[[Subparsers], None], ...] = (
     demo.add_parser, key.add_parser, model.add_parser, score.add_parser, rules.add_parser,
     cases.add_parser, complaints.add_parser, loans.add_parser, lists.add_parser,
     partners.add_parser,
-    decisions.add_parser, report.add_parser, bench.add_parser)
+    decisions.add_parser, rings.add_parser, report.add_parser, bench.add_parser)
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "db": db.run, "user": user.run, "import": imports.run, "audit": audit.run,
     "demo": demo.run, "key": key.run, "bench": bench.run, "model": model.run,
     "cases": cases.run, "complaints": complaints.run, "report": report.run,
     "loans": loans.run, "partners": partners.run, "score": score.run, "rules": rules.run,
     "lists": lists.run,
-    "decisions": decisions.run}
+    "decisions": decisions.run, "rings": rings.run}
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="riskdesk", description="Risk case management.")

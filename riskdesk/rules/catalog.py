@@ -90,6 +90,14 @@ RULES: tuple[RuleDef, ...] = (
             QT_TRANSLATE_NOOP("Rules", "Applied through partner {partner}, whose status is "
                               "{status}"),
             doc="the partner register's status is onboarding, suspended or exited (issue 30)"),
+    # Judged on the link store, not per application (services/rings, issue 33): one fraud
+    # case per ring of at least min_applicants joined by keys seen within days, a key shared
+    # by more than key_cap applicants joining nobody.
+    RuleDef("FRAUD_RING", QT_TRANSLATE_NOOP("Rules", "Fraud ring"),
+            "high", {"min_applicants": 4, "days": 90, "key_cap": 50}, INTERNAL,
+            QT_TRANSLATE_NOOP("Rules", "Ring of {n} applicants sharing devices, phones, cards "
+                              "or employers within {days} days"),
+            doc="connected applicants over shared keys; IP addresses never join"),
 )
 BY_CODE = {r.code: r for r in RULES}
 

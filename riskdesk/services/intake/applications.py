@@ -50,6 +50,7 @@ from riskdesk.services.intake.validate import (
     validate,
 )
 from riskdesk.services.permissions import Action, require
+from riskdesk.services.rings import keys as ring_keys
 from riskdesk.storage.bulk import (
     bulk_cache,
     bulk_load_bind,
@@ -70,7 +71,8 @@ SHOWN_PROBLEMS = 50
 WRITING, INDEXES, SAVING = 0.3, 0.75, 0.85
 DISPLAY_MASKS: dict[str, Any] = {
     "id_no": lambda v: mask_field("id_no", v), "phone": lambda v: mask_field("phone", v),
-    "card_no": lambda v: mask_field("card", v), "name": mask_name}
+    "card_no": lambda v: mask_field("card", v), "name": mask_name,
+    "contact_phone": lambda v: mask_field("phone", v)}
 
 
 @dataclass
@@ -511,6 +513,7 @@ def _application_columns(conn: Connection, cipher: DataCipher, rows: pd.DataFram
         "card_hash": [h or None for h in digests["card_no"].tolist()],
         "card_masked": card_masked.astype(object).where(has_card, None).tolist(),
         "content_hash": hashes.tolist(),
+        **ring_keys.import_columns(cipher, rows),  # contact phone and employer (issue 33)
     })
     return cols
 

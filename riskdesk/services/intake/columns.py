@@ -87,6 +87,12 @@ COLUMNS: tuple[Column, ...] = (
                "YYYY-MM-DD HH:MM[:SS] or YYYY/MM/DD"),
     Column("device_id", "text", False, ("设备号", "设备id", "设备指纹", "device"), max_length=64),
     Column("ip", "ip", False, ("ip地址", "ip_address")),
+    Column("contact_phone", "phone", False, ("紧急联系人电话", "紧急联系人手机", "联系人电话",
+                                             "emergency_contact_phone"),
+           doc="optional emergency contact's mobile number; links applicants into fraud rings"),
+    Column("employer", "text", False, ("工作单位", "单位名称", "employer_name", "company"),
+           max_length=128, doc="optional employer; compared normalised (blanks, punctuation, "
+                               "company-form suffix dropped) to link applicants into rings"),
     Column("outcome", "enum", False, ("贷后表现", "结果", "known_outcome", "class"), enum=Outcome,
            values=_spellings(Outcome, {"好": "good", "坏": "bad", "正常": "good", "违约": "bad"}),
            doc="known outcome of a past loan, for model monitoring"),

@@ -22,7 +22,9 @@ from riskdesk.services.intake.columns import COLUMNS
 SEP = "\x1f"
 PII_FIELDS = {"id_no": "id_no", "phone": "phone", "card_no": "card"}
 # Derived from the ID number, or only checked at import: not part of the content.
-SKIPPED = {"birth_date"}
+# The ring keys (issue 33) are not either: adding them left the stored hashes of earlier
+# imports valid.
+SKIPPED = {"birth_date", "contact_phone", "employer"}
 CONTENT_FIELDS = [c.name for c in COLUMNS if c.name not in SKIPPED]
 ROUND = {"apr": 4}
 

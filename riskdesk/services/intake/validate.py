@@ -27,8 +27,9 @@ from riskdesk.storage.clock import utcnow
 # Masked by the value's shape: a phone in the ID column is not shown through the ID's mask.
 PII_MASKS: dict[str, Callable[[str], str]] = {
     "id_no": lambda v: mask_field("id_no", v), "phone": lambda v: mask_field("phone", v),
-    "card_no": lambda v: mask_field("card", v), "name": mask_name}
-PII_COLUMNS = ("id_no", "phone", "card_no")
+    "card_no": lambda v: mask_field("card", v), "name": mask_name,
+    "contact_phone": lambda v: mask_field("phone", v)}
+PII_COLUMNS = ("id_no", "phone", "card_no", "contact_phone")
 _IPV4 = r"((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
 PROBLEM_COLUMNS = ["row", "column", "value", "reason"]
 FIRST_DATA_ROW = 2

@@ -1,0 +1,143 @@
+"""The link store kept up to date: the keys of new applications, in proportion to them.
+
+Called by the scoring job for the applications it decided (those already linked are left
+alone), and by ``rings rebuild`` for all of them after the store was emptied. Keys of one kind
+that another application already brought are looked up, the others inserted; then one edge row
+per application and key. Device IDs are keyed here (the application keeps the device ID the
+rules match on; the store keeps only its HMAC and a masked form).
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import Connection, exists, select
+
+from riskdesk.domain.applications import Application
+from riskdesk.domain.rings import LinkEdge, LinkKey
+from riskdesk.domain.tables import table_of
+from riskdesk.security.datakey import DataCipher
+from riskdesk.services.rings.keys import mask_device
+from riskdesk.storage.bulk import (
+    column_values,
+    frame_of,
+    insert_columns,
+    is_empty,
+    next_ids,
+    select_in,
+)
+
+A, E, K = table_of(Application).c, table_of(LinkEdge).c, table_of(LinkKey).c
+CHUNK = 900
+# via -> (key kind, hash column, masked column); the device's hash is made here.
+VIAS = {
+    "device": ("device", "device_id", "device_id"),
+    "phone": ("phone", "phone_hash", "phone_masked"),
+    "card": ("card", "card_hash", "card_masked"),
+    "contact_phone": ("phone", "contact_phone_hash", "contact_phone_masked"),
+    "employer": ("employer", "employer_hash", "employer_masked"),
+}
+READ = sorted({c for _, h, m in VIAS.values() for c in (h, m)})
+
+
+def read_applications(conn: Connection, application_ids: Sequence[int] | None) -> pd.DataFrame:
+    """The keys of the listed applications not linked yet (of every application when None;
+    the store is then empty)."""
+    cols = [A.id, A.applicant_id, A.submitted_at, *(A[c] for c in READ)]
+    if application_ids is None:
+        return frame_of(conn, select(*cols).order_by(A.id))
+    linked = not is_empty(conn, table_of(LinkEdge))
+    parts = []
+    ids = sorted({int(i) for i in application_ids})
+    for start in range(0, len(ids), CHUNK):
+        q = select(*cols).where(A.id.in_(ids[start:start + CHUNK]))
+        if linked:
+            q = q.where(~exists().where(E.application_id == A.id))
+        parts.append(frame_of(conn, q))
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
+        columns=[c.name for c in cols])
+
+
+def long_edges(apps: pd.DataFrame, cipher: DataCipher) -> pd.DataFrame:
+    """One row per application and key it carries: application_id, applicant_id, seen_at,
+    via, kind, key_hash, masked."""
+    parts = []
+    for via, (kind, hash_col, masked_col) in VIAS.items():
+        s = apps[apps[hash_col].notna() & (apps[hash_col].astype(str) != "")]
+        if s.empty:
+            continue
+        if via == "device":
+            uniques = pd.unique(s[hash_col].astype(str))
+            digests = dict(zip(uniques, cipher.digest_many("device", uniques.tolist()),
+                               strict=True))
+            hashes = s[hash_col].astype(str).map(digests)
+            masked = s[hash_col].astype(str).map(mask_device)
+        else:
+            hashes, masked = s[hash_col].astype(str), s[masked_col].fillna("").astype(str)
+        parts.append(pd.DataFrame({
+            "application_id": s["id"].astype(np.int64).to_numpy(),
+            "applicant_id": s["applicant_id"].astype(np.int64).to_numpy(),
+            "seen_at": pd.to_datetime(s["submitted_at"]).to_numpy(), "via": via,
+            "kind": kind, "key_hash": hashes.to_numpy(), "masked": masked.str.slice(0, 32)
+            .to_numpy()}))
+    if not parts:
+        return pd.DataFrame(columns=["application_id", "applicant_id", "seen_at", "via", "kind",
+                                     "key_hash", "masked"])
+    # An applicant's contact phone that is also their own phone is one tie, not two.
+    out = pd.concat(parts, ignore_index=True)
+    return out.drop_duplicates(["application_id", "kind", "key_hash"], keep="first")
+
+
+def key_ids(conn: Connection, edges: pd.DataFrame) -> np.ndarray:
+    """The link_key id of each edge row's key, inserting keys seen for the first time
+    (matched by one merge, not a lookup per row)."""
+    keys = edges[["kind", "key_hash", "masked"]].drop_duplicates(["kind", "key_hash"])
+    found: list[tuple[str, str, int]] = []
+    table = table_of(LinkKey)
+    for kind, part in keys.groupby("kind"):
+        found += [(str(kind), str(h), int(i)) for h, i in select_in(
+            conn, table, "key_hash", ["id"], part["key_hash"].tolist(), where={"kind": kind})]
+    known = pd.DataFrame(found, columns=["kind", "key_hash", "id"])
+    new = keys.merge(known, on=["kind", "key_hash"], how="left")
+    new = new[new["id"].isna()]
+    if len(new):
+        ids = next_ids(conn, table, len(new))
+        cols = {"kind": new["kind"].tolist(), "key_hash": new["key_hash"].tolist(),
+                "masked": new["masked"].tolist()}
+        if ids is not None:
+            insert_columns(conn, table, {"id": ids, **cols})
+            added = pd.DataFrame({"kind": cols["kind"], "key_hash": cols["key_hash"],
+                                  "id": ids})
+        else:
+            insert_columns(conn, table, cols)
+            added = pd.DataFrame([(str(k), str(h), int(i)) for k, part in new.groupby("kind")
+                                  for h, i in select_in(conn, table, "key_hash", ["id"],
+                                                        part["key_hash"].tolist(),
+                                                        where={"kind": k})],
+                                 columns=["kind", "key_hash", "id"])
+        known = pd.concat([known, added], ignore_index=True)
+    return edges[["kind", "key_hash"]].merge(known, on=["kind", "key_hash"], how="left")[
+        "id"].to_numpy(np.int64)
+
+
+def add_links(conn: Connection, cipher: DataCipher,
+              application_ids: Sequence[int] | None) -> pd.DataFrame:
+    """Links for the applications not linked yet (see :func:`read_applications`); the edge
+    rows written (application_id, applicant_id, key_id, seen_at, via)."""
+    edges = long_edges(read_applications(conn, application_ids), cipher)
+    if edges.empty:
+        return edges.assign(key_id=pd.Series(dtype=np.int64))
+    edges = edges.assign(key_id=key_ids(conn, edges))
+    insert_columns(conn, table_of(LinkEdge), {
+        "application_id": edges["application_id"].tolist(),
+        "key_id": edges["key_id"].tolist(), "via": edges["via"].tolist(),
+        "applicant_id": edges["applicant_id"].tolist(),
+        "seen_at": column_values(conn, edges["seen_at"])})
+    return edges
+
+
+def clear(conn: Connection) -> None:
+    """Empties the store (a rebuild; a key rotation changes every hash)."""
+    conn.execute(table_of(LinkEdge).delete())
+    conn.execute(table_of(LinkKey).delete())

@@ -1,0 +1,110 @@
+"""Fraud rings (issue 33): the link store, one case per ring, a ring that grows."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, select
+
+from riskdesk.domain.applications import Application
+from riskdesk.domain.cases import Case
+from riskdesk.domain.rings import CaseApplication, FraudRing, LinkEdge, LinkKey, RingMember
+from riskdesk.domain.rules import RuleHit
+from riskdesk.services.actor import Actor
+from riskdesk.services.rings.keys import normalise_employer
+from riskdesk.storage.session import unit_of_work
+from tests.ring_helpers import chain_numbers, import_rings, ring_frame
+
+RING_GROUNDS = {"SHARED_DEVICE", "SHARED_PHONE", "SHARED_CARD", "MULTI_LENDING"}
+
+
+def _ring_case(engine: Engine) -> tuple[FraudRing, list[str], Case]:
+    with unit_of_work(engine, write=False) as s:
+        [ring] = s.execute(select(FraudRing)).scalars().all()
+        numbers = s.execute(select(Application.application_no).join(
+            CaseApplication, CaseApplication.application_id == Application.id).where(
+            CaseApplication.case_id == ring.case_id).order_by(
+            Application.application_no)).scalars().all()
+        case = s.get(Case, ring.case_id)
+        assert case is not None
+        s.expunge_all()
+        return ring, list(numbers), case
+
+
+def test_chain_of_twelve_is_one_ring_case_and_grows(
+        sqlite_scored: tuple[int, int], sqlite_engine: Engine, sqlite_actors: dict[str, Actor],
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 33's acceptance: after the import one fraud case holds exactly the chain's 24
+    applications; the couple is no ring; no shared-key or multi-lending rule fired for the
+    12; a later import that grows the ring updates the same case."""
+    officer = sqlite_actors["officer"]
+    import_rings(sqlite_engine, officer, tmp_path)
+    ring, numbers, case = _ring_case(sqlite_engine)
+    assert numbers == sorted(chain_numbers())
+    assert (ring.applicants, ring.applications, ring.status) == (12, 24, "open")
+    assert case.kind == "fraud" and case.application_no == f"RING-{ring.id:06d}"
+    figures = json.loads(ring.metrics)
+    assert figures["keys_by_kind"] == {"device": 12} and figures["applicants"] == 12
+    assert 0 < figures["density"] < 1 and figures["span_days"] < 7
+    with unit_of_work(sqlite_engine, write=False) as s:
+        ids = s.execute(select(Application.id).where(
+            Application.application_no.in_(chain_numbers()))).scalars().all()
+        fired = set(s.execute(select(RuleHit.code).where(
+            RuleHit.application_id.in_(ids))).scalars())
+        assert not fired & RING_GROUNDS
+        members = s.execute(select(RingMember.applicant_id)).scalars().all()
+        assert len(members) == 12  # the couple is in no ring
+        # only keyed hashes and masked forms: no device ID as imported
+        stored = s.execute(select(LinkKey.key_hash, LinkKey.masked)).all()
+        assert not any("chain" in h or "chain" in m for h, m in stored)
+        assert s.execute(select(LinkEdge)).first() is not None
+    # A thirteenth applicant on two of the chain's devices: the same case, 26 applications.
+    grown = ring_frame().iloc[[0, 0]].copy()
+    grown["application_no"] = ["RG-N-0", "RG-N-1"]
+    grown["id_no"] = ring_frame(seed=34).iloc[0]["id_no"]
+    grown["phone"], grown["card_no"] = "13799990000", "6222099990000001"
+    grown["device_id"] = ["RG-chain-00", "RG-chain-05"]
+    import_rings(sqlite_engine, officer, tmp_path, grown, name="more.csv")
+    again, numbers, same_case = _ring_case(sqlite_engine)
+    assert again.id == ring.id and same_case.id == case.id
+    assert (again.applicants, again.applications) == (13, 26) and len(numbers) == 26
+    with unit_of_work(sqlite_engine, write=False) as s:
+        fraud = s.execute(select(Case.id).where(Case.kind == "fraud",
+                                                Case.application_no.like("RING-%"))).all()
+        assert len(fraud) == 1
+    _command_line(sqlite_engine, again, monkeypatch, capsys)
+
+
+def _command_line(engine: Engine, ring: FraudRing, monkeypatch: pytest.MonkeyPatch,
+                  capsys: pytest.CaptureFixture[str]) -> None:
+    """rings list / show / rebuild: the ring by its ID, masked, and the same ring after a
+    rebuild."""
+    from riskdesk.cli import main
+    from riskdesk.config import PASSWORD_ENV
+    from tests.conftest import PASSWORD
+
+    url = engine.url.render_as_string(hide_password=False)
+    monkeypatch.setenv(PASSWORD_ENV, PASSWORD)
+    code = f"RING-{ring.id:06d}"
+    capsys.readouterr()
+    assert main(["rings", "list", "--db", url, "--user", "officer"]) == 0
+    [line] = capsys.readouterr().out.splitlines()
+    assert line.startswith(code) and "applicants 13" in line and "applications 26" in line
+    assert main(["rings", "show", code, "--db", url, "--user", "officer"]) == 0
+    out = capsys.readouterr().out
+    assert "RG-C00-0" in out and "RG-N-1" in out and "applicants: 13" in out
+    assert "1370" not in out  # no phone number
+    assert main(["rings", "show", "RING-99x", "--db", url, "--user", "officer"]) != 0
+    assert main(["rings", "rebuild", "--db", url, "--user", "auditor"]) != 0
+    assert main(["rings", "rebuild", "--db", url, "--user", "officer"]) == 0
+    capsys.readouterr()
+    assert main(["rings", "list", "--db", url, "--user", "officer"]) == 0
+    [line] = capsys.readouterr().out.splitlines()
+    assert line.startswith(code) and "applicants 13" in line
+
+
+def test_employer_normalised() -> None:
+    assert normalise_employer("深圳市某某科技有限公司") == normalise_employer(" 深圳市某某科技 ")
+    assert normalise_employer("ACME Co., Ltd.") == normalise_employer("acme")
