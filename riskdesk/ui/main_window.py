@@ -159,14 +159,14 @@ class MainWindow(ImportsMixin, QMainWindow):
         self.reports = ReportsTab(backend, self.dialogs, self)
         self.tabs.addTab(self.reports, self.tr("Reports"))
         from riskdesk.ui.findings import FindingsTab
+        from riskdesk.ui.lists_tab import ListsTab
         from riskdesk.ui.partners import PartnersTab
-
         self.partners = PartnersTab(backend, self.dialogs, self)
         self.tabs.addTab(self.partners, self.tr("Partners"))
-
-        self.findings = FindingsTab(backend, self.dialogs,
-                                    pack.path if pack is not None else None, self)
+        self.findings = FindingsTab(backend, self.dialogs, pack.path if pack else None, self)
         self.tabs.addTab(self.findings, self.tr("Audit findings"))
+        if pack is None and allowed(actor, Action.LIST_VIEW):  # issue 30
+            self.tabs.addTab(ListsTab(backend, self.dialogs, self), self.tr("Lists"))
         self.feed: FeedTab | None = None
         if pack is None and allowed(actor, Action.FEED_EXPORT):  # issue 29
             self.feed = FeedTab(backend, self)
@@ -341,7 +341,7 @@ class MainWindow(ImportsMixin, QMainWindow):
 
         def done(rows: int) -> None:
             self.dialogs.info(self, self.tr("Export finished"), self.tr(
-                "{n} cases written to {path} (personal data masked; the export is recorded in "
+                "Cases written to {path}: {n} (personal data masked; the export is recorded in "
                 "the audit trail).").format(n=number(rows), path=path))
 
         def failed(error: BaseException) -> None:

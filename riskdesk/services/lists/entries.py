@@ -137,7 +137,9 @@ def _status(e: ListEntry, now: datetime) -> str:
 
 
 def _view(e: ListEntry, now: datetime) -> EntryView:
-    return EntryView(e.id or 0, e.list_name, e.kind, e.masked, e.reason, e.source, e.expires_at,
+    """A device entry not yet hashed (see :func:`hash_unhashed`) is shown masked too."""
+    shown = masked(e.kind, e.masked) if e.source == UNHASHED else e.masked
+    return EntryView(e.id or 0, e.list_name, e.kind, shown, e.reason, e.source, e.expires_at,
                      e.added_by, e.added_at, _status(e, now), e.removal_requested_by,
                      e.removal_reason, e.removed_by)
 
@@ -267,7 +269,6 @@ def show(session: Session, actor: Actor, *, kind: str | None = None,
          include_removed: bool = False, limit: int = 5000) -> list[EntryView]:
     """Entries newest first; ``value`` is hashed on the fly and matched on the hashes."""
     require(actor, Action.LIST_VIEW)
-    hash_unhashed(session)
     q = select(ListEntry).order_by(col(ListEntry.id).desc()).limit(limit)
     if kind:
         q = q.where(col(ListEntry.kind) == _choice(kind, KINDS, translate("Lists", "The kind")))
