@@ -2555,179 +2555,199 @@
 <context>
     <name>Complaints</name>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="74" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="56" />
+        <source>upper-level review</source>
+        <translation>上级复核</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaints/handling.py" line="57" />
+        <source>mediation</source>
+        <translation>调解</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaints/handling.py" line="58" />
+        <source>arbitration</source>
+        <translation>仲裁</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaints/handling.py" line="59" />
+        <source>litigation</source>
+        <translation>诉讼</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/complaints/handling.py" line="81" />
         <source>Deadlines must grow: decide &lt;= complex &lt;= special, each 1 to 365 days.</source>
         <translation>期限须递增：一般 &lt;= 复杂 &lt;= 特别，每项 1 至 365 天。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="118" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="125" />
         <source>There is no complaint {id}.</source>
         <translation>不存在投诉 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="137" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="144" />
         <source>Complaint {number} was changed by someone else (version {theirs}, you saw {yours}); reload it.</source>
         <translation>投诉 {number} 已被他人修改（当前版本 {theirs}，您看到的是 {yours}）；请重新加载。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="149" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="156" />
         <source>Complaint {number} is {status}; this step is not possible now.</source>
         <translation>投诉 {number} 状态为 {status}，当前不能执行此步骤。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="158" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="165" />
         <source>{what} is required.</source>
         <translation>必须填写{what}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="170" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="177" />
         <source>{what} must be one of: {choices}.</source>
         <translation>{what}必须是以下之一：{choices}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="171" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="178" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="202" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="209" />
         <source>The channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="203" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="210" />
         <source>The category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="204" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="211" />
         <source>A description</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="209" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="216" />
         <source>There is no application {id}.</source>
         <translation>不存在申请 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="212" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="219" />
         <source>Application {no} belongs to another customer.</source>
         <translation>申请 {no} 属于其他客户。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="220" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="227" />
         <source>There is no customer {id}.</source>
         <translation>不存在客户 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="223" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="230" />
         <source>The complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="225" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="232" />
         <source>How the proxy is authorised</source>
         <translation>代理授权方式</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="232" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="239" />
         <source>A complaint cannot be received in the future.</source>
         <translation>投诉受理时间不能晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="341" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="348" />
         <source>There is no user {id}.</source>
         <translation>不存在用户 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="343" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="350" />
         <source>{user} is the person or in the team complained about in {number}; someone else must handle it.</source>
         <translation>{user} 是投诉 {number} 的被投诉人或属于被投诉团队，须由他人处理（回避）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="354" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="361" />
         <source>Complaint {number} is {status}; it cannot be assigned.</source>
         <translation>投诉 {number} 状态为 {status}，不能分派。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="364" />
-        <location filename="../../riskdesk/services/complaints/handling.py" line="382" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="371" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="389" />
         <source>A reason for the extension</source>
         <translation>延期理由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="366" />
-        <location filename="../../riskdesk/services/complaints/handling.py" line="405" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="373" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="412" />
         <source>Tell the complainant about the extension first, then record it.</source>
         <translation>请先告知投诉人延期情况，再予以记录。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="369" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="376" />
         <source>Complaint {number} is already extended.</source>
         <translation>投诉 {number} 已延期。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="384" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="391" />
         <source>A special extension follows a complex-case extension.</source>
         <translation>特别延期须在复杂案件延期之后申请。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="399" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="406" />
         <source>No special extension of {number} is waiting for approval.</source>
         <translation>投诉 {number} 没有待审批的特别延期。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="402" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="409" />
         <source>The handler cannot approve their own extension.</source>
         <translation>处理人不能审批自己的延期申请。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="422" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="429" />
         <source>The response</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="424" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="431" />
         <source>The reply is only the template: write what the investigation found and what the bank will do.</source>
         <translation>答复仅有模板文字：请写明调查结果及我行的处理措施。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="429" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="436" />
         <source>The response must tell the customer the further channels; missing: {channels}.</source>
         <translation>答复须告知客户后续救济途径；缺少：{channels}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="441" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="449" />
         <source>The customer's reaction</source>
         <translation>客户反馈</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="442" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="450" />
         <source>The root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="443" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="451" />
         <source>The rectification</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="454" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="462" />
         <source>A reason to reopen</source>
         <translation>重新打开的理由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="465" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="473" />
         <source>How the withdrawal was received</source>
         <translation>撤回投诉的接收方式</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="476" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="484" />
         <source>A reason to escalate</source>
         <translation>上报理由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="487" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="495" />
         <source>A fraud case is opened from an identity-theft complaint that names an application.</source>
         <translation>只有指明申请的冒名贷款/身份盗用投诉才能开立欺诈案件。</translation>
     </message>
@@ -2875,8 +2895,13 @@
     </message>
     <message>
         <location filename="../../riskdesk/ui/complaints/tab.py" line="138" />
-        <source>{n} complaints</source>
+        <source>Complaints: {n}</source>
         <translation>共 {n} 件投诉</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="198" />
+        <source>{file}: rows {total}, complaints registered {new}, already present {present}.</source>
+        <translation>{file}：共 {total} 行，登记 {new} 件投诉，{present} 件已存在。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/complaints/tab.py" line="167" />
@@ -2908,11 +2933,6 @@
         <location filename="../../riskdesk/ui/complaints/tab.py" line="197" />
         <source>Import finished</source>
         <translation>导入完成</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="198" />
-        <source>{file}: {total} rows, {new} complaints registered, {present} already present.</source>
-        <translation>{file}：共 {total} 行，登记 {new} 件投诉，{present} 件已存在。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/complaints/tab.py" line="205" />
@@ -3742,27 +3762,27 @@
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="368" />
         <source>added a list entry</source>
-        <translation type="unfinished" />
+        <translation>添加了名单条目</translation>
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="369" />
         <source>loaded list entries from a file</source>
-        <translation type="unfinished" />
+        <translation>从文件导入了名单条目</translation>
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="370" />
         <source>asked to remove a list entry</source>
-        <translation type="unfinished" />
+        <translation>申请移出名单条目</translation>
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="371" />
         <source>approved a list entry's removal</source>
-        <translation type="unfinished" />
+        <translation>批准移出名单条目</translation>
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="372" />
         <source>allowlist silenced a shared-key rule</source>
-        <translation type="unfinished" />
+        <translation>白名单抑制了共用标识规则</translation>
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="377" />
@@ -4426,47 +4446,47 @@
 <context>
     <name>Findings</name>
     <message>
-        <location filename="../../riskdesk/services/audit/findings.py" line="42" />
+        <location filename="../../riskdesk/services/audit/findings.py" line="43" />
         <source>Severity is one of: {s}.</source>
         <translation>严重程度应为以下之一：{s}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/findings.py" line="45" />
+        <location filename="../../riskdesk/services/audit/findings.py" line="46" />
         <source>A finding needs its text.</source>
         <translation>审计发现须填写内容。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/findings.py" line="47" />
+        <location filename="../../riskdesk/services/audit/findings.py" line="48" />
         <source>A finding's text is at most 4,000 characters and its recommendation 2,000.</source>
         <translation>审计发现内容最多 4,000 字，建议最多 2,000 字。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/findings.py" line="50" />
+        <location filename="../../riskdesk/services/audit/findings.py" line="51" />
         <source>Say what the finding is on: a case, a complaint or the month.</source>
         <translation>请说明审计发现针对的对象：案件、投诉或该月份。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/findings.py" line="101" />
+        <location filename="../../riskdesk/services/audit/findings.py" line="102" />
         <source>{file} is refused: {why}</source>
         <translation>{file} 被拒绝：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/findings.py" line="139" />
+        <location filename="../../riskdesk/services/audit/findings.py" line="140" />
         <source>Status is one of: {s}.</source>
         <translation>状态应为以下之一：{s}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/findings.py" line="142" />
+        <location filename="../../riskdesk/services/audit/findings.py" line="143" />
         <source>Say what was done (the follow-up note).</source>
         <translation>请说明采取了什么措施（跟进说明）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/findings.py" line="145" />
+        <location filename="../../riskdesk/services/audit/findings.py" line="146" />
         <source>There is no finding {id}.</source>
         <translation>没有审计发现 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/findings.py" line="159" />
+        <location filename="../../riskdesk/services/audit/findings.py" line="160" />
         <source>Finding {id} was changed by someone else.</source>
         <translation>审计发现 {id} 已被他人修改。</translation>
     </message>
@@ -5049,7 +5069,7 @@
     <message>
         <location filename="../../riskdesk/i18n.py" line="83" />
         <source>en</source>
-        <translation type="unfinished" />
+        <translation>zh</translation>
     </message>
 </context>
 <context>
@@ -5067,12 +5087,12 @@
     <message>
         <location filename="../../riskdesk/services/lists/bulk.py" line="85" />
         <source>The list must be black or allow, not {v}.</source>
-        <translation type="unfinished" />
+        <translation>名单应为 black（黑名单）或 allow（白名单），而不是 {v}。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/lists/bulk.py" line="111" />
         <source>the same value as row {row}</source>
-        <translation type="unfinished" />
+        <translation>与第 {row} 行的值相同</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/lists/bulk.py" line="116" />
@@ -5082,17 +5102,17 @@
     <message>
         <location filename="../../riskdesk/services/lists/bulk.py" line="166" />
         <source>unknown kind; expected one of: id_no, phone, card, device</source>
-        <translation type="unfinished" />
+        <translation>未知类型；应为 id_no、phone、card、device 之一</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/lists/bulk.py" line="169" />
         <source>the reason is missing</source>
-        <translation type="unfinished" />
+        <translation>缺少原因</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/lists/bulk.py" line="175" />
         <source>not a date (write 2027-06-30)</source>
-        <translation type="unfinished" />
+        <translation>不是日期（请写作 2027-06-30）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/lists/entries.py" line="44" />
@@ -5112,17 +5132,17 @@
     <message>
         <location filename="../../riskdesk/services/lists/entries.py" line="47" />
         <source>device</source>
-        <translation type="unfinished" />
+        <translation>设备</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/lists/entries.py" line="49" />
         <source>blacklist</source>
-        <translation type="unfinished" />
+        <translation>黑名单</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/lists/entries.py" line="50" />
         <source>allowlist</source>
-        <translation type="unfinished" />
+        <translation>白名单</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/lists/entries.py" line="52" />
@@ -5132,22 +5152,22 @@
     <message>
         <location filename="../../riskdesk/services/lists/entries.py" line="53" />
         <source>expired</source>
-        <translation type="unfinished" />
+        <translation>已到期</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/lists/entries.py" line="54" />
         <source>removal pending</source>
-        <translation type="unfinished" />
+        <translation>待批准移出</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/lists/entries.py" line="55" />
         <source>removed</source>
-        <translation type="unfinished" />
+        <translation>已移出</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/lists/entries.py" line="82" />
         <source>{what} must be one of: {choices} (not {value}).</source>
-        <translation type="unfinished" />
+        <translation>{what}应为以下之一：{choices}（而不是 {value}）。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/lists/entries.py" line="90" />
@@ -5158,7 +5178,7 @@
     <message>
         <location filename="../../riskdesk/services/lists/entries.py" line="95" />
         <source>not an ID number (17 digits and a digit or X)</source>
-        <translation type="unfinished" />
+        <translation>不是身份证号（17 位数字加 1 位数字或 X）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/lists/entries.py" line="100" />
@@ -5173,64 +5193,64 @@
     <message>
         <location filename="../../riskdesk/services/lists/entries.py" line="112" />
         <source>a device ID has 1 to 64 characters</source>
-        <translation type="unfinished" />
+        <translation>设备号应为 1 至 64 个字符</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/lists/entries.py" line="159" />
         <location filename="../../riskdesk/services/lists/entries.py" line="277" />
         <source>The list</source>
-        <translation type="unfinished" />
+        <translation>名单</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/lists/entries.py" line="180" />
         <source>Give the reason for listing the value.</source>
-        <translation type="unfinished" />
+        <translation>请填写列入名单的原因。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/lists/entries.py" line="182" />
         <source>The expiry date has passed.</source>
-        <translation type="unfinished" />
+        <translation>到期日已过。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/lists/entries.py" line="184" />
         <source>{value} is already on the {list} (entry {id}).</source>
-        <translation type="unfinished" />
+        <translation>{value} 已在{list}中（条目 {id}）。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/lists/entries.py" line="201" />
         <source>There is no list entry {id}.</source>
-        <translation type="unfinished" />
+        <translation>没有名单条目 {id}。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/lists/entries.py" line="210" />
         <location filename="../../riskdesk/services/lists/entries.py" line="237" />
         <source>Entry {id} was removed already.</source>
-        <translation type="unfinished" />
+        <translation>名单条目 {id} 已移出。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/lists/entries.py" line="213" />
         <source>The removal of entry {id} already waits for approval (asked by {user}).</source>
-        <translation type="unfinished" />
+        <translation>名单条目 {id} 的移出申请已在等待批准（申请人：{user}）。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/lists/entries.py" line="217" />
         <source>Give the reason for removing the entry.</source>
-        <translation type="unfinished" />
+        <translation>请填写移出名单的原因。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/lists/entries.py" line="240" />
         <source>Nobody asked to remove entry {id}: ask first (riskdesk lists remove).</source>
-        <translation type="unfinished" />
+        <translation>尚无人申请移出名单条目 {id}：请先提出申请（riskdesk lists remove）。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/lists/entries.py" line="243" />
         <source>{user} asked for this removal: a second user approves it.</source>
-        <translation type="unfinished" />
+        <translation>{user} 提出了此移出申请：须由另一名用户批准。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/lists_tab.py" line="93" />
         <source>{status} (asked by {user})</source>
-        <translation type="unfinished" />
+        <translation>{status}（申请人：{user}）</translation>
     </message>
 </context>
 <context>
@@ -5243,7 +5263,7 @@
     <message>
         <location filename="../../riskdesk/ui/lists_tab.py" line="41" />
         <source>List</source>
-        <translation type="unfinished" />
+        <translation>名单</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/lists_tab.py" line="42" />
@@ -5273,7 +5293,7 @@
     <message>
         <location filename="../../riskdesk/ui/lists_tab.py" line="47" />
         <source>Expires</source>
-        <translation type="unfinished" />
+        <translation>到期</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/lists_tab.py" line="48" />
@@ -5291,22 +5311,22 @@
     <message>
         <location filename="../../riskdesk/ui/lists_tab.py" line="108" />
         <source>Find a value: ID number, phone, card or device</source>
-        <translation type="unfinished" />
+        <translation>查找：身份证号、手机号、银行卡号或设备号</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/lists_tab.py" line="110" />
         <source>All kinds</source>
-        <translation type="unfinished" />
+        <translation>全部类型</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/lists_tab.py" line="111" />
         <source>Both lists</source>
-        <translation type="unfinished" />
+        <translation>黑白名单</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/lists_tab.py" line="112" />
         <source>Removed too</source>
-        <translation type="unfinished" />
+        <translation>含已移出</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/lists_tab.py" line="113" />
@@ -5326,27 +5346,27 @@
     <message>
         <location filename="../../riskdesk/ui/lists_tab.py" line="129" />
         <source>Expires on</source>
-        <translation type="unfinished" />
+        <translation>到期日</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/lists_tab.py" line="134" />
         <source>Add</source>
-        <translation type="unfinished" />
+        <translation>添加</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/lists_tab.py" line="134" />
         <source>Load file...</source>
-        <translation type="unfinished" />
+        <translation>导入文件…</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/lists_tab.py" line="135" />
         <source>Ask to remove</source>
-        <translation type="unfinished" />
+        <translation>申请移出</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/lists_tab.py" line="135" />
         <source>Approve removal</source>
-        <translation type="unfinished" />
+        <translation>批准移出</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/lists_tab.py" line="186" />
@@ -5356,7 +5376,7 @@
     <message>
         <location filename="../../riskdesk/ui/lists_tab.py" line="192" />
         <source>{n} entries</source>
-        <translation type="unfinished" />
+        <translation>{n} 个条目</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/lists_tab.py" line="197" />
@@ -5369,43 +5389,43 @@
     <message>
         <location filename="../../riskdesk/ui/lists_tab.py" line="197" />
         <source>Select an entry first.</source>
-        <translation type="unfinished" />
+        <translation>请先选择一个名单条目。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/lists_tab.py" line="226" />
         <source>Load list entries</source>
-        <translation type="unfinished" />
+        <translation>导入名单条目</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/lists_tab.py" line="227" />
         <source>List files (*.csv *.xlsx);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>名单文件 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/lists_tab.py" line="237" />
         <location filename="../../riskdesk/ui/lists_tab.py" line="243" />
         <source>Not loaded</source>
-        <translation type="unfinished" />
+        <translation>未导入</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/lists_tab.py" line="240" />
         <source>Row {row}, {column} "{value}": {reason}</source>
-        <translation type="unfinished" />
+        <translation>第 {row} 行，{column}“{value}”：{reason}</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/lists_tab.py" line="244" />
         <source>{file}: nothing loaded, {n} problem(s):</source>
-        <translation type="unfinished" />
+        <translation>{file}：未导入任何条目，共 {n} 个问题：</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/lists_tab.py" line="247" />
         <source>Loaded</source>
-        <translation type="unfinished" />
+        <translation>已导入</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/lists_tab.py" line="247" />
         <source>{file}: {n} entries added.</source>
-        <translation type="unfinished" />
+        <translation>{file}：已添加 {n} 个条目。</translation>
     </message>
 </context>
 <context>
@@ -5911,7 +5931,7 @@
     <message>
         <location filename="../../riskdesk/ui/main_window.py" line="169" />
         <source>Lists</source>
-        <translation type="unfinished" />
+        <translation>名单</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/main_window.py" line="173" />
@@ -5970,7 +5990,7 @@
     </message>
     <message>
         <location filename="../../riskdesk/ui/main_window.py" line="344" />
-        <source>{n} cases written to {path} (personal data masked; the export is recorded in the audit trail).</source>
+        <source>Cases written to {path}: {n} (personal data masked; the export is recorded in the audit trail).</source>
         <translation>已将 {n} 件案件写入 {path}（个人信息已脱敏；本次导出已记入审计轨迹）。</translation>
     </message>
     <message>
@@ -6158,16 +6178,6 @@
         <translation>正在导入 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/imports_flow.py" line="76" />
-        <source>{file}: {total} rows, {new} imported, {flagged} flagged, {cases} cases opened, {present} already present.</source>
-        <translation>{file}：共 {total} 行，导入 {new} 行，其中标记 {flagged} 笔、开立案件 {cases} 件，已存在 {present} 行。</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/imports_flow.py" line="81" />
-        <source>{n} rows rejected, written with their reasons to {path}.</source>
-        <translation>拒绝 {n} 行，已连同原因写入 {path}。</translation>
-    </message>
-    <message>
         <location filename="../../riskdesk/ui/imports_flow.py" line="84" />
         <source>Scoring: {summary}</source>
         <translation>评分：{summary}</translation>
@@ -6203,11 +6213,6 @@
         <translation>未能备份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/imports_flow.py" line="72" />
-        <source>{file}: {total} rows, {new} imported, {present} already present.</source>
-        <translation>{file}：共 {total} 行，导入 {new} 行，已存在 {present} 行。</translation>
-    </message>
-    <message>
         <location filename="../../riskdesk/ui/guide.py" line="67" />
         <source>riskdesk {version}
 Database: {db} (schema {schema})
@@ -6235,6 +6240,21 @@ Credit model: {model}</source>
         <location filename="../../riskdesk/ui/guide.py" line="81" />
         <source>next validation due {day}</source>
         <translation>下次验证到期 {day}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/imports_flow.py" line="72" />
+        <source>{file}: rows {total}, imported {new}, already present {present}.</source>
+        <translation>{file}：共 {total} 行，导入 {new} 行，已存在 {present} 行。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/imports_flow.py" line="76" />
+        <source>{file}: rows {total}, imported {new}, flagged {flagged}, cases opened {cases}, already present {present}.</source>
+        <translation>{file}：共 {total} 行，导入 {new} 行，其中标记 {flagged} 笔、开立案件 {cases} 件，已存在 {present} 行。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/imports_flow.py" line="81" />
+        <source>Rows rejected: {n}, written with their reasons to {path}.</source>
+        <translation>拒绝 {n} 行，已连同原因写入 {path}。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/imports_flow.py" line="90" />
@@ -6490,6 +6510,14 @@ Credit model: {model}</source>
         <location filename="../../riskdesk/services/credit/outcomes.py" line="103" />
         <source>The loan book has no loan with a known outcome yet (a loan needs {m} months on book, or to have defaulted)</source>
         <translation>贷款账簿中尚无结果已知的贷款（贷款须放款满 {m} 个月或已违约）</translation>
+    </message>
+</context>
+<context>
+    <name>Models</name>
+    <message>
+        <location filename="../../riskdesk/domain/scoring.py" line="19" />
+        <source>demo model (bundled)</source>
+        <translation>演示模型（随附）</translation>
     </message>
 </context>
 <context>
@@ -7398,97 +7426,97 @@ Credit model: {model}</source>
 <context>
     <name>Partners</name>
     <message>
-        <location filename="../../riskdesk/services/partners/register.py" line="26" />
+        <location filename="../../riskdesk/services/partners/register.py" line="28" />
         <source>Licence and registration verified</source>
         <translation>已核实牌照与登记信息</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/register.py" line="27" />
+        <location filename="../../riskdesk/services/partners/register.py" line="29" />
         <source>Shareholders and actual controller known</source>
         <translation>已掌握股东与实际控制人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/register.py" line="28" />
+        <location filename="../../riskdesk/services/partners/register.py" line="30" />
         <source>Financial standing reviewed</source>
         <translation>已审查财务状况</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/register.py" line="29" />
+        <location filename="../../riskdesk/services/partners/register.py" line="31" />
         <source>Data security and personal-information protection assessed</source>
         <translation>已评估数据安全与个人信息保护</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/register.py" line="31" />
+        <location filename="../../riskdesk/services/partners/register.py" line="33" />
         <source>No key risk-control step outsourced to the partner</source>
         <translation>未将核心风控环节外包给合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/register.py" line="33" />
+        <location filename="../../riskdesk/services/partners/register.py" line="35" />
         <source>Complaints and litigation record checked</source>
         <translation>已核查投诉与诉讼记录</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/register.py" line="40" />
+        <location filename="../../riskdesk/services/partners/register.py" line="47" />
         <source>{what} is one of: {choices}.</source>
         <translation>{what}应为以下之一：{choices}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/register.py" line="50" />
+        <location filename="../../riskdesk/services/partners/register.py" line="57" />
         <source>A partner needs a code (up to 24 characters) and a name (up to 128).</source>
         <translation>合作方须有编号（最多 24 个字符）和名称（最多 128 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/register.py" line="52" />
+        <location filename="../../riskdesk/services/partners/register.py" line="59" />
         <source>The kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/register.py" line="54" />
+        <location filename="../../riskdesk/services/partners/register.py" line="61" />
         <source>A partner with the code {code} exists.</source>
         <translation>编号为 {code} 的合作方已存在。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/register.py" line="71" />
+        <location filename="../../riskdesk/services/partners/register.py" line="78" />
         <source>There is no partner {id}.</source>
         <translation>没有合作方 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/register.py" line="82" />
+        <location filename="../../riskdesk/services/partners/register.py" line="89" />
         <source>Partner {code} was changed by someone else.</source>
         <translation>合作方 {code} 已被他人修改。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/register.py" line="90" />
+        <location filename="../../riskdesk/services/partners/register.py" line="97" />
         <source>The status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/register.py" line="92" />
+        <location filename="../../riskdesk/services/partners/register.py" line="99" />
         <source>A status change needs its reason.</source>
         <translation>状态变更须说明原因。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/register.py" line="97" />
+        <location filename="../../riskdesk/services/partners/register.py" line="104" />
         <source>Due diligence is not complete: {items}.</source>
         <translation>尽职调查尚未完成：{items}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/register.py" line="114" />
+        <location filename="../../riskdesk/services/partners/register.py" line="121" />
         <source>The checklist item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/register.py" line="116" />
+        <location filename="../../riskdesk/services/partners/register.py" line="123" />
         <source>Note the evidence the check rests on.</source>
         <translation>请注明检查所依据的证据。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/register.py" line="188" />
+        <location filename="../../riskdesk/services/partners/register.py" line="195" />
         <source>Capital and balance are amounts in CNY.</source>
         <translation>资本和余额须为人民币金额。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/register.py" line="191" />
+        <location filename="../../riskdesk/services/partners/register.py" line="198" />
         <source>Capital and balance are above zero.</source>
         <translation>资本和余额须大于零。</translation>
     </message>
@@ -7955,17 +7983,17 @@ Credit model: {model}</source>
     <message>
         <location filename="../../riskdesk/services/permissions.py" line="110" />
         <source>see the blacklist and allowlist</source>
-        <translation type="unfinished" />
+        <translation>查看黑名单和白名单</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/permissions.py" line="111" />
         <source>add to the blacklist and allowlist, and ask for a removal</source>
-        <translation type="unfinished" />
+        <translation>向黑名单和白名单添加条目并申请移出</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/permissions.py" line="113" />
         <source>approve a list removal (second person)</source>
-        <translation type="unfinished" />
+        <translation>批准移出名单（第二人复核）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/permissions.py" line="185" />
@@ -8086,9 +8114,9 @@ Save it so?</source>
         <translation>未显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="173" />
-        <source>{n} loans, principal outstanding {balance}; non-performing ratio {npl}</source>
-        <translation>{n} 笔贷款，本金余额 {balance}；不良率 {npl}</translation>
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="273" />
+        <source>Monitoring as of {day}: loans {loans}, new early warnings {alerts}, cases opened {opened}, cases updated {updated}.</source>
+        <translation>截至 {day} 的监测：贷款 {loans} 笔，新预警 {alerts} 条，开立案件 {opened} 件，更新案件 {updated} 件。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/loans/portfolio.py" line="175" />
@@ -8109,6 +8137,11 @@ Save it so?</source>
         <location filename="../../riskdesk/ui/loans/portfolio.py" line="104" />
         <source>Vintages: 30+ days past due (solid), 90+ (dashed)</source>
         <translation>账龄分析：逾期 30 天以上（实线）、90 天以上（虚线）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="173" />
+        <source>Loans {n}; principal outstanding {balance}; non-performing ratio {npl}</source>
+        <translation>贷款 {n} 笔；本金余额 {balance}；不良率 {npl}</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/loans/portfolio.py" line="202" />
@@ -8139,11 +8172,6 @@ Save it so?</source>
         <location filename="../../riskdesk/ui/loans/portfolio.py" line="272" />
         <source>Monitoring done</source>
         <translation>监测完成</translation>
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="273" />
-        <source>{loans} loans as of {day}: {alerts} new early warnings, {opened} cases opened, {updated} updated.</source>
-        <translation>截至 {day} 共 {loans} 笔贷款：新预警 {alerts} 条，开立案件 {opened} 件，更新 {updated} 件。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/loans/portfolio.py" line="278" />
@@ -9539,12 +9567,12 @@ Save it so?</source>
     <message>
         <location filename="../../riskdesk/rules/catalog.py" line="88" />
         <source>Partner not active</source>
-        <translation type="unfinished" />
+        <translation>合作方非正常合作状态</translation>
     </message>
     <message>
         <location filename="../../riskdesk/rules/catalog.py" line="90" />
         <source>Applied through partner {partner}, whose status is {status}</source>
-        <translation type="unfinished" />
+        <translation>经合作方 {partner} 申请，该合作方状态为{status}</translation>
     </message>
     <message>
         <location filename="../../riskdesk/rules/catalog.py" line="96" />
@@ -9701,6 +9729,447 @@ Save it so?</source>
         <location filename="../../riskdesk/services/credit/rule_versions.py" line="124" />
         <location filename="../../riskdesk/services/credit/rule_versions.py" line="125" />
         <source>absent</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RulesTab</name>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="56" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="62" />
+        <source>In force and change</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="63" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="199" />
+        <source>Proposals</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="64" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="237" />
+        <source>Versions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="83" />
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="83" />
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="85" />
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="86" />
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="87" />
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="88" />
+        <source>Enabled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="89" />
+        <source>Hard stop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="90" />
+        <source>Parameters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="91" />
+        <source>Source</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="92" />
+        <source>Rules in force</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="99" />
+        <source>CODE.PARAMETER=VALUE separated by spaces, e.g. SHARED_DEVICE.min_applicants=10 (double-click a rule)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="103" />
+        <source>NAME=VALUE separated by spaces, e.g. approve_below=0.06</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="105" />
+        <source>Why the change is needed (required)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="106" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="194" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="230" />
+        <source>Effective from</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="115" />
+        <source>(otherwise at approval)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="117" />
+        <source>Rule changes:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="118" />
+        <source>Policy changes:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="119" />
+        <source>Reason:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="124" />
+        <source> days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="125" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="301" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="304" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="310" />
+        <source>Backtest</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="127" />
+        <source>Propose</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="130" />
+        <source>Backtest over the last</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="140" />
+        <source>Application no.</source>
+        <translation>申请编号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="142" />
+        <source>Submitted</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="144" />
+        <source>PD</source>
+        <translation>违约概率</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="145" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="171" />
+        <source>Before</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="147" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="171" />
+        <source>After</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="149" />
+        <source>Rules before</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="150" />
+        <source>Rules after</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="151" />
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="154" />
+        <source>Applications that change</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="174" />
+        <source>Flagged</source>
+        <translation>已标记</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="174" />
+        <source>Approval rate</source>
+        <translation>通过率</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="175" />
+        <source>Cases per day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="176" />
+        <source>Bad rate among approved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="177" />
+        <source>Share of bads caught</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="188" />
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="189" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="190" />
+        <source>Change</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="191" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="192" />
+        <source>Proposed by</source>
+        <translation>提议人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="193" />
+        <source>Proposed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="195" />
+        <source>at approval</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="196" />
+        <source>Decided by</source>
+        <translation>决定人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="197" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="235" />
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="201" />
+        <source>Note with the decision (optional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="205" />
+        <source>Backtest selected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="206" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="357" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="363" />
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="207" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="370" />
+        <source>Reject or withdraw</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="217" />
+        <source>A change takes effect only when a second person (compliance or a senior officer, never its proposer) approves it; the approval is signed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="223" />
+        <source>in force</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="223" />
+        <source>coming</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="224" />
+        <source>past</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="225" />
+        <source>rules</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="225" />
+        <source>policy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="227" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="228" />
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="229" />
+        <source>State</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="232" />
+        <source>Written by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="233" />
+        <source>Approved by</source>
+        <translation>批准人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="240" />
+        <source>Rule or setting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="241" />
+        <source>Field</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="242" />
+        <source>First</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="243" />
+        <source>Second</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="244" />
+        <source>Differences</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="246" />
+        <source>Compare the two selected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="248" />
+        <source>Propose restoring the selected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="262" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="264" />
+        <source>Rules and policy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="271" />
+        <source>In force: rule set {rs}, policy version {pv}. Proposals awaiting approval: {n}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="276" />
+        <source>Policy: approve below PD {a}, decline from PD {d}; review within {h} hours; approvals above {amount} CNY need a second person.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="303" />
+        <source>Backtesting...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="323" />
+        <source>{n} applications submitted in the last {days} days ({unscored} not scored), {known} with a known outcome; {changed} change. Nothing was written.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="334" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="339" />
+        <source>Propose a change</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="358" />
+        <source>Approve proposal {id}? It takes effect {when}:
+{change}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="359" />
+        <source>at once</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="382" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="388" />
+        <source>Compare</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="383" />
+        <source>Select two versions of the same kind (two rule sets or two policies).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="386" />
+        <source>{kind} {a} -&gt; {b}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="395" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="400" />
+        <source>Restore</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="396" />
+        <source>Select one version, and write the reason on the first page.</source>
         <translation type="unfinished" />
     </message>
 </context>
