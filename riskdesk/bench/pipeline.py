@@ -19,6 +19,7 @@ import pandas as pd
 import xgboost as xgb
 from sqlalchemy import Engine
 
+from riskdesk.bench.servers import kind_label, scratch_database
 from riskdesk.demo.frame import demo_frame
 from riskdesk.domain.applications import ImportBatch
 from riskdesk.domain.tables import table_of
@@ -34,15 +35,16 @@ from riskdesk.storage.bulk import (
     deferred_sqlite_indexes,
     insert_columns,
 )
-from riskdesk.storage.engine import make_engine
+from riskdesk.storage.engine import make_engine, redact_url
 from riskdesk.storage.session import unit_of_work
 from riskdesk.tasks import TaskState
 
 BATCHES = table_of(ImportBatch)
 
 
-def _bench_database(path: Path) -> tuple[Engine, Actor, Actor]:
-    """A migrated SQLite file with the bench's admin-officer and its compliance approver."""
+def _bench_database(path: Path | str) -> tuple[Engine, Actor, Actor]:
+    """A migrated SQLite file (or an empty server database's URL) with the bench's
+    admin-officer and its compliance approver."""
     engine = make_engine(str(path))
     migrate.upgrade(engine)
     with unit_of_work(engine) as session:
@@ -63,13 +65,17 @@ def _bench_database(path: Path) -> tuple[Engine, Actor, Actor]:
 
 
 def _activate_default_model(engine: Engine, admin: Actor, compliance: Actor) -> Any:
-    """The shipped model, proposed by the admin and approved by compliance (two people)."""
+    """The shipped model, proposed by the admin, validated and approved by compliance (two
+    people; a cheap report without bootstrap: the bench times the pipeline, not validation)."""
     from riskdesk.services.credit import registry as models
+    from riskdesk.services.credit.validation import validate_and_approve
 
     with unit_of_work(engine) as session:
         mv = models.register(session, admin, models.default_model(), "bench")
         models.propose(session, admin, mv.id or 0)
-        return models.approve(session, compliance, mv.id or 0)
+        model_id = mv.id or 0
+    return validate_and_approve(engine, compliance, model_id, bootstrap=0,
+                                findings="bench: the bundled model")
 
 
 def _raw_floor(csv: Path, db: Path) -> float:
@@ -93,7 +99,8 @@ def _write_demo_csv(rows: int, csv: Path) -> float:
     return time.perf_counter() - start
 
 
-def _our_import(csv: Path, db: Path) -> tuple[float, int, list[str], list[tuple[str, float]]]:
+def _our_import(csv: Path, db: Path | str
+                ) -> tuple[float, int, list[str], list[tuple[str, float]]]:
     """Our import as ``riskdesk import`` runs it: a fresh process, a migrated file. Also the
     time spent under each progress message (its stages), in order."""
     engine, actor, _ = _bench_database(db)
@@ -174,11 +181,41 @@ def _in_fresh_process(fn: Any, *args: Any) -> Any:
         return pool.submit(fn, *args).result()
 
 
-def bench_import(rows: int, *, workdir: Path | None = None) -> str:
+def _stages(stages: list[tuple[str, float]]) -> str:
+    return "; ".join(f"{message} {seconds:.2f} s" for message, seconds in stages)
+
+
+def _import_on_server(rows: int, csv: Path, base: Path, db: str, head: str) -> str:
+    """The same file imported into a fresh database on the server and into a fresh SQLite
+    file, each in a fresh process; the last line is the ratio of the two (issue 34)."""
+    with scratch_database(db) as url:
+        server, n_server, problems, server_stages = _in_fresh_process(_our_import, csv, url)
+    if n_server != rows:
+        raise RuntimeError(f"bench import did not load all rows on the server: {problems}")
+    ours, inserted, problems, stages = _in_fresh_process(_our_import, csv, base / "ours.sqlite")
+    if inserted != rows:
+        raise RuntimeError(f"bench import did not load all rows: {problems}")
+    kind = kind_label(db)
+    return "\n".join([
+        head + f" on {kind} ({redact_url(db)}, in a database of its own, dropped after)",
+        f"  riskdesk import, {kind:<10}: {server:7.2f} s  {rows / server:>10,.0f} rows/s",
+        f"  riskdesk import, SQLite    : {ours:7.2f} s  {rows / ours:>10,.0f} rows/s  "
+        "(validate, encrypt, hash, 3 tables, audit; one transaction; each in a fresh process)",
+        f"  stages, {kind:<10}: " + _stages(server_stages),
+        "  stages, SQLite    : " + _stages(stages),
+        f"ratio to SQLite: {server / ours:.2f}",
+    ])
+
+
+def bench_import(rows: int, *, workdir: Path | None = None, db: str | None = None) -> str:
     with tempfile.TemporaryDirectory(prefix="riskdesk-bench-", dir=workdir) as tmp:
         base = Path(tmp)
         csv = base / "applications.csv"
         generated = _in_fresh_process(_write_demo_csv, rows, csv)
+        if db is not None:
+            mb = csv.stat().st_size / 1e6
+            return _import_on_server(rows, csv, base, db, f"bench import: {rows:,} rows ({mb:.0f}"
+                                     f" MB CSV, generated in {generated:.1f} s)")
         ours, inserted, problems, stages = _in_fresh_process(_our_import, csv,
                                                              base / "ours.sqlite")
         if inserted != rows:
@@ -199,8 +236,7 @@ def bench_import(rows: int, *, workdir: Path | None = None) -> str:
         f"  ratio           : {ratio:7.2f}  (goal <= 2, limit 3; each side in a fresh process)",
         f"  write alone     : {alone:7.2f} s  {alone / floor:>10.2f} x floor  (our three tables' "
         "rows as stored, already built, written as the import writes them)",
-        "  our stages      : " + "; ".join(f"{message} {seconds:.2f} s"
-                                         for message, seconds in stages),
+        "  our stages      : " + _stages(stages),
     ])
 
 
@@ -220,29 +256,63 @@ def _score_floor(engine_path: Path, x: pd.DataFrame, booster: Any, flagged: np.n
     return time.perf_counter() - start
 
 
-def bench_score(rows: int, *, workdir: Path | None = None) -> str:
+def _scored(target: Path | str, rows: int) -> tuple[Engine, Any, float, float, Any]:
+    """An N-row demo database imported and scored: the engine, the model version, the
+    seconds to build and to score, and the scoring job's result."""
+    from riskdesk.services.credit.scoring_job import score_applications
+
+    engine, actor, compliance = _bench_database(target)
+    t0 = time.perf_counter()
+    frame = demo_frame(rows, seed=1)
+    result = import_frame(engine, actor, frame, file_name="bench", sha256="0" * 64, score=False)
+    loaded = time.perf_counter() - t0
+    if result.refused:
+        raise RuntimeError("bench data did not load")
+    del frame
+    mv = _activate_default_model(engine, actor, compliance)
+    start = time.perf_counter()
+    scored = score_applications(engine, actor, scope="all")
+    return engine, mv, loaded, time.perf_counter() - start, scored
+
+
+def _score_side(target: Path | str, rows: int) -> tuple[float, float, int]:
+    engine, _, loaded, seconds, scored = _scored(target, rows)
+    engine.dispose()
+    return loaded, seconds, scored.flagged
+
+
+def _score_on_server(rows: int, base: Path, db: str) -> str:
+    """The same scoring job on a fresh server database and a fresh SQLite file, each built
+    and scored in a fresh process; the last line is the ratio of the two (issue 34)."""
+    with scratch_database(db) as url:
+        built, server, flagged = _in_fresh_process(_score_side, url, rows)
+    built_sqlite, ours, _ = _in_fresh_process(_score_side, base / "ours.sqlite", rows)
+    kind = kind_label(db)
+    return "\n".join([
+        f"bench score: {rows:,} applications ({flagged:,} flagged) on {kind} "
+        f"({redact_url(db)}, in a database of its own, dropped after)",
+        f"  riskdesk score, {kind:<10}: {server:7.2f} s  {rows / server:>10,.0f} "
+        f"applications/s  (database built in {built:.1f} s)",
+        f"  riskdesk score, SQLite    : {ours:7.2f} s  {rows / ours:>10,.0f} applications/s  "
+        f"(database built in {built_sqlite:.1f} s; each side in a fresh process)",
+        f"ratio to SQLite: {server / ours:.2f}",
+    ])
+
+
+def bench_score(rows: int, *, workdir: Path | None = None, db: str | None = None) -> str:
     """Our whole scoring job on an N-row demo database against a floor of bare prediction,
-    contributions for the same flagged rows, and an executemany of the scores."""
+    contributions for the same flagged rows, and an executemany of the scores (with ``db``:
+    against the same job on SQLite)."""
     from riskdesk.scoring.features import matrix
     from riskdesk.services.credit import registry as models
     from riskdesk.services.credit.explanations import booster_of
-    from riskdesk.services.credit.scoring_job import score_applications
 
     with tempfile.TemporaryDirectory(prefix="riskdesk-bench-", dir=workdir) as tmp:
         base = Path(tmp)
-        engine, actor, compliance = _bench_database(base / "ours.sqlite")
-        t0 = time.perf_counter()
-        frame = demo_frame(rows, seed=1)
-        result = import_frame(engine, actor, frame, file_name="bench", sha256="0" * 64,
-                              score=False)
-        loaded = time.perf_counter() - t0
-        if result.refused:
-            raise RuntimeError("bench data did not load")
-        mv = _activate_default_model(engine, actor, compliance)
+        if db is not None:
+            return _score_on_server(rows, base, db)
+        engine, mv, loaded, ours, scored = _scored(base / "ours.sqlite", rows)
         meta, booster = models.meta_of(mv), booster_of(mv.artefact_sha256, mv.artefact)
-        start = time.perf_counter()
-        scored = score_applications(engine, actor, scope="all")
-        ours = time.perf_counter() - start
 
         with unit_of_work(engine, write=False) as session:
             conn = session.connection()

@@ -1,0 +1,93 @@
+"""The bulk write path on every database (issue 34): COPY on PostgreSQL, multi-row INSERT
+batches on MariaDB, the driver's executemany on SQLite. A file stopped half-way through the
+bulk writes, or whose audit event fails, leaves no row behind; a committed one has its audit
+event; a constraint broken inside a bulk write is SQLAlchemy's IntegrityError everywhere."""
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, exc, func, select
+
+from riskdesk.domain.applications import Applicant, Application, ApplicationFeatures, ImportBatch
+from riskdesk.domain.audit import AuditEvent
+from riskdesk.domain.tables import table_of
+from riskdesk.errors import Cancelled
+from riskdesk.services.intake import applications as service
+from riskdesk.services.intake.applications import import_file
+from riskdesk.storage.bulk import insert_columns, scalar_value
+from riskdesk.storage.session import unit_of_work
+from riskdesk.tasks import TaskState
+from tests.helpers import sample, write_csv
+
+TABLES = (Applicant, Application, ApplicationFeatures, ImportBatch)
+
+
+def _counts(engine: Engine) -> dict[str, int]:
+    with unit_of_work(engine, write=False) as session:
+        counts = {t.__name__: int(session.scalar(select(func.count()).select_from(t)) or 0)
+                  for t in TABLES}
+        counts["import.commit"] = int(session.scalar(
+            select(func.count()).select_from(AuditEvent)
+            .where(AuditEvent.action == "import.commit")) or 0)
+    return counts
+
+
+def test_a_stopped_or_unaudited_bulk_write_leaves_no_row(
+        engine: Engine, actors: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 34: on the server bulk paths too, the whole file or nothing, and the audit event
+    in the same transaction as the rows."""
+    officer = actors["officer"]
+    frame = sample(40, seed=34)
+    path = write_csv(frame, tmp_path / "bulk.csv")
+    empty = _counts(engine)
+    assert empty == dict.fromkeys(empty, 0)
+
+    # Stopped inside the second table's bulk write, the applicants already written.
+    calls: list[str] = []
+
+    def cancel_on_second_write(_fraction: float, message: str) -> None:
+        calls.append(message)
+        if calls.count("Writing applications") == 2:
+            state.cancel()
+
+    state = TaskState(cancel_on_second_write)
+    with pytest.raises(Cancelled):
+        import_file(engine, officer, path, score=False, state=state)
+    assert calls.count("Writing applications") == 2
+    assert _counts(engine) == empty
+
+    # The audit event fails after every bulk write: nothing stays either.
+    def broken_append(*_args: Any, **_kwargs: Any) -> None:
+        raise RuntimeError("audit trail unavailable")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(service.audit, "append", broken_append)
+        with pytest.raises(RuntimeError, match="audit trail unavailable"):
+            import_file(engine, officer, path, score=False)
+    assert _counts(engine) == empty
+
+    # Committed: the rows and their one audit event, naming the batch the rows point at.
+    result = import_file(engine, officer, path, score=False)
+    assert (result.inserted, result.refused) == (40, False)
+    assert _counts(engine) == {"Applicant": frame["id_no"].nunique(), "Application": 40, "ApplicationFeatures": 40,
+                               "ImportBatch": 1, "import.commit": 1}
+    with unit_of_work(engine, write=False) as session:
+        event = session.scalars(select(AuditEvent).where(
+            AuditEvent.action == "import.commit")).one()
+        batches = set(session.scalars(select(Application.batch_id)))
+    assert batches == {result.batch_id} and event.entity_id == str(result.batch_id)
+
+    # A constraint broken inside one bulk write: IntegrityError, and the write rolled back.
+    batch = table_of(ImportBatch)
+    row = {"file_name": "dup.csv", "sha256": "0" * 64, "rows_total": 1, "rows_inserted": 0,
+           "rows_present": 0, "rows_conflict": 0, "rows_rejected": 0, "username": "x",
+           "outcome": "committed", "message": ""}
+    with pytest.raises(exc.IntegrityError), unit_of_work(engine) as session:
+        conn = session.connection()
+        stamp = scalar_value(conn, datetime(2026, 11, 25, 4, 0))
+        insert_columns(conn, batch, {"id": [10**6, 10**6], **{k: [v, v] for k, v in row.items()},
+                                     "started_at": [stamp, stamp]})
+    assert _counts(engine)["ImportBatch"] == 1
