@@ -25,6 +25,10 @@ def add_parser(sub: Subparsers) -> None:
     bcc.add_argument("--seconds", type=float, default=30.0)
     bcc.add_argument("--db", help="a PostgreSQL URL to use (default: a throwaway database on "
                      "RISKDESK_BENCH_PG, the local server)")
+    brg = bs.add_parser("rings", help="fraud rings: the link store built over N applications "
+                        "and updated for a 10,000-row import (issue 33)")
+    brg.add_argument("--rows", type=int, default=1_000_000)
+    brg.add_argument("--workdir", type=Path)
     bm = bs.add_parser("monitor", help="a full daily post-loan monitoring run over N loans "
                        "(12 repayments and ~5 fund flows each)")
     bm.add_argument("--loans", type=int, default=1_000_000)
@@ -51,6 +55,11 @@ def run(args: argparse.Namespace) -> int:
         from riskdesk.bench.monitor import bench_monitor
 
         print(bench_monitor(args.loans, workdir=args.workdir))
+        return 0
+    if args.bench_command == "rings":
+        from riskdesk.bench.rings import bench_rings
+
+        print(bench_rings(args.rows, workdir=args.workdir))
         return 0
     from riskdesk.bench.pipeline import bench_import, bench_report, bench_score
 
