@@ -123,6 +123,10 @@ def build(path: Path, rows: int) -> None:
     for name, sql in indexes:
         con.execute(sql)
         print(f"  index {name}", file=sys.stderr, flush=True)
+    from riskdesk.services.cases.tally import RECOUNT_SQL
+
+    for sql in RECOUNT_SQL:  # the queue's tallies of the cases written around the services
+        con.execute(sql)
     con.execute("ANALYZE")
     _batch_row(con, done_mark(), 0, stamp)
     con.close()
@@ -219,9 +223,12 @@ def _write_chunk(con: sqlite3.Connection, cipher: Any, rng: np.random.Generator,
             points.tolist(), band.tolist(), flags.tolist(), strict=True))
 
 
-def officer_backend(path: Path, username: str = "officer01") -> Any:
-    """A backend on the queue database for its officer, without sign-in (the benchmark
-    measures the queue's Qt model through it); the caller closes it."""
+def officer_backend(path: Path | str, username: str = "officer01") -> Any:
+    """A backend on the queue database (a file, or a server database's URL) for its officer,
+    without sign-in (the benchmark measures the queue's Qt model through it); the caller
+    closes it."""
+    from sqlalchemy import text
+
     from riskdesk.services.actor import Actor
     from riskdesk.services.admin.backend import demo_backend
     from riskdesk.services.admin.users import roles_of
@@ -229,28 +236,26 @@ def officer_backend(path: Path, username: str = "officer01") -> Any:
     from riskdesk.storage.session import unit_of_work
 
     engine = make_engine(str(path))
-    con = sqlite3.connect(path)
-    officer_id, = con.execute("SELECT id FROM app_user WHERE username = ?",
-                              (username,)).fetchone()
-    con.close()
     with unit_of_work(engine, write=False) as session:
+        officer_id = int(session.execute(text("SELECT id FROM app_user WHERE username = :u"),
+                                         {"u": username}).scalar_one())
         actor = Actor(officer_id, username, roles_of(session, officer_id))
     return demo_backend(engine, actor)
 
 
-def middle_id_number(path: Path) -> str:
+def middle_id_number(path: Path | str) -> str:
     """An ID number to look for, decrypted like the case screen would (the middle applicant)."""
+    from sqlalchemy import text
+
     from riskdesk.security.datakey import load_cipher
     from riskdesk.storage.engine import make_engine
     from riskdesk.storage.session import unit_of_work
 
-    con = sqlite3.connect(path)
-    total, = con.execute("SELECT max(id) FROM applicant").fetchone()
-    blob, = con.execute("SELECT id_no_enc FROM applicant WHERE id = ?",
-                        (total // 2,)).fetchone()
-    con.close()
     engine = make_engine(str(path))
     with unit_of_work(engine, write=False) as session:
+        total = int(session.execute(text("SELECT max(id) FROM applicant")).scalar_one())
+        blob = session.execute(text("SELECT id_no_enc FROM applicant WHERE id = :i"),
+                               {"i": total // 2}).scalar_one()
         value = load_cipher(session, create=False).decrypt("id_no", blob)
     engine.dispose()
     return str(value)

@@ -29,15 +29,25 @@ def _timed(label: str, work: Callable[[], Any], lines: list[str]) -> Any:
     return result
 
 
-def bench_queue(rows: int, *, workdir: Path | None = None) -> str:
-    path = default_path(rows, workdir)
-    lines = [f"bench queue: {rows:,} cases in {path}"]
-    build_once(path, rows, build, "queue", lines)
-    lines.extend(_measure(path))
+def bench_queue(rows: int, *, workdir: Path | None = None, db: str | None = None) -> str:
+    """With ``db`` (a PostgreSQL or MariaDB server's URL) the database is built and kept
+    there, in one named for its size and schema (issue 34)."""
+    target: Path | str
+    if db is not None:
+        from riskdesk.bench import queue_server, servers
+        from riskdesk.storage.engine import redact_url
+
+        lines = [f"bench queue: {rows:,} cases on {servers.kind_label(db)} ({redact_url(db)})"]
+        target = queue_server.build_once(db, rows, lines)
+    else:
+        target = default_path(rows, workdir)
+        lines = [f"bench queue: {rows:,} cases in {target}"]
+        build_once(target, rows, build, "queue", lines)
+    lines.extend(_measure(target))
     return "\n".join(lines)
 
 
-def _measure(path: Path) -> list[str]:
+def _measure(path: Path | str) -> list[str]:
     from dataclasses import replace
 
     from PySide6.QtCore import QCoreApplication
