@@ -1832,8 +1832,7 @@ ZH: dict[str, str] = {
     'asked to remove a list entry': '申请移出名单条目',
     "approved a list entry's removal": '批准移出名单条目',
     'allowlist silenced a shared-key rule': '白名单抑制了共用标识规则',
-    ('ListsModel', 'Source'): '来源',
-    ('ListsModel', 'Added'): '添加时间',
+    'manual': '手工录入',
     'Month': '月份',
     # Periods (issue 22): the one rule for month figures.
     '{zone} is not a time zone name such as Asia/Shanghai.': '{zone} 不是时区名称（例如 Asia/Shanghai）。',
@@ -1862,6 +1861,8 @@ BY_CONTEXT: dict[tuple[str, str], str] = {
     ('ComplaintDialog', ', '): '、',
     ('Complaints', ', '): '、',
     ('ComplaintForm', ' and '): '和',
+    ('ListsModel', 'Source'): '来源',
+    ('ListsModel', 'Added'): '添加时间',
 }
 
 

@@ -804,228 +804,238 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="111" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="112" />
         <source>What did you check, and what did you find?</source>
         <translation>您核实了什么？发现了什么？</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="112" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="113" />
         <source>Add note</source>
         <translation>添加笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="114" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="115" />
         <source>Reason (required for every decision)</source>
         <translation>理由（每个决定都必须填写）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="116" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="117" />
         <source>Claim</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="116" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="117" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="117" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="118" />
         <source>Decline</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="118" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="119" />
         <source>Request information</source>
         <translation>要求补充材料</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="119" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="120" />
         <source>Escalate</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="119" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="120" />
         <source>Confirm</source>
         <translation>复核通过</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="120" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="121" />
         <source>Send back</source>
         <translation>复核退回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="124" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="125" />
         <source>Open loan...</source>
         <translation>打开借据…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="125" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="126" />
         <source>Schedule, repayments, days past due by month and where the money went</source>
         <translation>还款计划、还款记录、逐月逾期天数和资金去向</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/cases/detail.py" line="131" />
+        <source>Fraud ring...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="132" />
+        <source>The applicants and devices, phones, cards and employers they share, as a graph</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="140" />
         <source>Show ID number</source>
         <translation>显示身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="131" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="140" />
         <source>Show phone</source>
         <translation>显示手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="132" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="141" />
         <source>Show bank card</source>
         <translation>显示银行卡号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="134" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="143" />
         <source>Shows the full value to you; the audit trail records that you looked.</source>
         <translation>向您显示完整信息；审计轨迹会记录您的查看。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="145" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="154" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="146" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="155" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="147" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="156" />
         <source>History shows</source>
         <translation>历史显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="197" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="207" />
         <source>Case {id} - {app}</source>
         <translation>案件 {id} - {app}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="258" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="270" />
         <source>Not shown</source>
         <translation>未显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="278" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="290" />
         <source>Application {no}</source>
         <translation>申请 {no}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="280" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="292" />
         <source>This application has no case to open.</source>
         <translation>该申请没有可打开的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="308" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="329" />
         <source>Assigned to someone else</source>
         <translation>案件已分配给他人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="314" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="335" />
         <source>Sent for a second check</source>
         <translation>已提交复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="315" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="336" />
         <source>Your approval is recorded and waits for a senior officer (four-eyes): {why}. If it is sent back, the case returns to your "My cases" with the checker's reason.</source>
         <translation>您的批准已记录，正等待高级审核员复核（双人复核）：{why}。如被退回，案件将连同复核人的理由回到您的“我的案件”。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="326" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="347" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="330" />
-        <location filename="../../riskdesk/ui/cases/detail.py" line="352" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="351" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="373" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="378" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="399" />
         <source>Decide again: your new decision goes to the check again.</source>
         <translation>请重新决定：新的决定将再次提交复核。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="379" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="400" />
         <source>Case {id}</source>
         <translation>案件 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="380" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="401" />
         <source>Case {id}: {kind}, {status}</source>
         <translation>案件 {id}：{kind}，{status}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="381" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="402" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="382" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="403" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="383" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="404" />
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="384" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="405" />
         <source>nobody</source>
         <translation>无人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="385" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="406" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="386" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="407" />
         <source>Approval needs a second person</source>
         <translation>批准需要第二人复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="392" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="413" />
         <source>No events of this kind.</source>
         <translation>没有此类事件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="393" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="414" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="387" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="408" />
         <source>Rule hits</source>
         <translation>规则命中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="388" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="409" />
         <source>Linked applications</source>
         <translation>关联申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="390" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="411" />
         <source>Notes</source>
         <translation>调查笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="391" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="412" />
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="466" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="487" />
         <source>corrects note {id}</source>
         <translation>更正笔记 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="430" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="451" />
         <source>Partner under review: {code} {name}. Why: {reason}</source>
         <translation>复审中的合作方：{code} {name}。原因：{reason}</translation>
     </message>
@@ -1046,77 +1056,77 @@
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="96" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="97" />
         <source>All events</source>
         <translation>全部事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="97" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="98" />
         <source>Decisions and checks</source>
         <translation>决定与复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="98" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="99" />
         <source>Claims, assignments and notes</source>
         <translation>领取、分配与笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="99" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="100" />
         <source>Views of personal data</source>
         <translation>查看个人信息</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="100" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="101" />
         <source>Other events</source>
         <translation>其他事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="248" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="260" />
         <source>Hard stop: nobody may approve this application.</source>
         <translation>硬性拒绝：任何人均不得批准此申请。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="403" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="424" />
         <source>{maker} decided to {decision} on {at}: “{reason}”</source>
         <translation>{maker} 于 {at} 决定{decision}：“{reason}”</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="407" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="428" />
         <source>Sent back by {checker} on {at}</source>
         <translation>{checker} 于 {at} 退回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="409" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="430" />
         <source>Checker's reason: “{reason}”</source>
         <translation>复核人理由：“{reason}”</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="413" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="434" />
         <source>Awaiting a second person's check (four-eyes)</source>
         <translation>等待第二人复核（双人复核）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="414" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="435" />
         <source>Why: {why}</source>
         <translation>原因：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="492" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="513" />
         <source>{who} viewed the case {n} times, last {at}</source>
         <translation>{who} 查看了案件 {n} 次，最近一次 {at}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="494" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="515" />
         <source>{who} viewed the case</source>
         <translation>{who} 查看了案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="498" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="519" />
         <source>reason: “{reason}”</source>
         <translation>理由：“{reason}”</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="500" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="521" />
         <source>decided in place of {user} (confirmed)</source>
         <translation>代替 {user} 作出决定（已确认）</translation>
     </message>
@@ -1308,7 +1318,7 @@
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="394" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="415" />
         <source>Why this reason points this way</source>
         <translation>此原因的方向说明</translation>
     </message>
@@ -1343,32 +1353,32 @@
         <translation>模型 {m}，规则集 {r}，策略 {p}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="445" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="466" />
         <source>Early warnings (evidence)</source>
         <translation>预警（证据）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="481" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="502" />
         <source>same person</source>
         <translation>同一人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="481" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="502" />
         <source>same phone</source>
         <translation>同一手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="482" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="503" />
         <source>same device</source>
         <translation>同一设备</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="482" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="503" />
         <source>same bank card</source>
         <translation>同一银行卡</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="389" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="410" />
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
@@ -5252,6 +5262,11 @@
         <source>{status} (asked by {user})</source>
         <translation>{status}（申请人：{user}）</translation>
     </message>
+    <message>
+        <location filename="../../riskdesk/ui/lists_tab.py" line="97" />
+        <source>manual</source>
+        <translation>手工录入</translation>
+    </message>
 </context>
 <context>
     <name>ListsModel</name>
@@ -5288,7 +5303,7 @@
     <message>
         <location filename="../../riskdesk/ui/lists_tab.py" line="46" />
         <source>Source</source>
-        <translation>依据</translation>
+        <translation>来源</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/lists_tab.py" line="47" />
@@ -5303,127 +5318,127 @@
     <message>
         <location filename="../../riskdesk/ui/lists_tab.py" line="49" />
         <source>Added</source>
-        <translation>添加人及时间</translation>
+        <translation>添加时间</translation>
     </message>
 </context>
 <context>
     <name>ListsTab</name>
     <message>
-        <location filename="../../riskdesk/ui/lists_tab.py" line="108" />
+        <location filename="../../riskdesk/ui/lists_tab.py" line="110" />
         <source>Find a value: ID number, phone, card or device</source>
         <translation>查找：身份证号、手机号、银行卡号或设备号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/lists_tab.py" line="110" />
+        <location filename="../../riskdesk/ui/lists_tab.py" line="112" />
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/lists_tab.py" line="111" />
+        <location filename="../../riskdesk/ui/lists_tab.py" line="113" />
         <source>Both lists</source>
         <translation>黑白名单</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/lists_tab.py" line="112" />
+        <location filename="../../riskdesk/ui/lists_tab.py" line="114" />
         <source>Removed too</source>
         <translation>含已移出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/lists_tab.py" line="113" />
+        <location filename="../../riskdesk/ui/lists_tab.py" line="115" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/lists_tab.py" line="126" />
+        <location filename="../../riskdesk/ui/lists_tab.py" line="128" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/lists_tab.py" line="128" />
+        <location filename="../../riskdesk/ui/lists_tab.py" line="130" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/lists_tab.py" line="129" />
+        <location filename="../../riskdesk/ui/lists_tab.py" line="131" />
         <source>Expires on</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/lists_tab.py" line="134" />
+        <location filename="../../riskdesk/ui/lists_tab.py" line="136" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/lists_tab.py" line="134" />
+        <location filename="../../riskdesk/ui/lists_tab.py" line="136" />
         <source>Load file...</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/lists_tab.py" line="135" />
+        <location filename="../../riskdesk/ui/lists_tab.py" line="137" />
         <source>Ask to remove</source>
         <translation>申请移出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/lists_tab.py" line="135" />
+        <location filename="../../riskdesk/ui/lists_tab.py" line="137" />
         <source>Approve removal</source>
         <translation>批准移出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/lists_tab.py" line="186" />
+        <location filename="../../riskdesk/ui/lists_tab.py" line="188" />
         <source>Not shown</source>
         <translation>未显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/lists_tab.py" line="192" />
+        <location filename="../../riskdesk/ui/lists_tab.py" line="194" />
         <source>{n} entries</source>
         <translation>{n} 个条目</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/lists_tab.py" line="197" />
-        <location filename="../../riskdesk/ui/lists_tab.py" line="210" />
-        <location filename="../../riskdesk/ui/lists_tab.py" line="216" />
-        <location filename="../../riskdesk/ui/lists_tab.py" line="221" />
+        <location filename="../../riskdesk/ui/lists_tab.py" line="199" />
+        <location filename="../../riskdesk/ui/lists_tab.py" line="212" />
+        <location filename="../../riskdesk/ui/lists_tab.py" line="218" />
+        <location filename="../../riskdesk/ui/lists_tab.py" line="223" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/lists_tab.py" line="197" />
+        <location filename="../../riskdesk/ui/lists_tab.py" line="199" />
         <source>Select an entry first.</source>
         <translation>请先选择一个名单条目。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/lists_tab.py" line="226" />
+        <location filename="../../riskdesk/ui/lists_tab.py" line="228" />
         <source>Load list entries</source>
         <translation>导入名单条目</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/lists_tab.py" line="227" />
+        <location filename="../../riskdesk/ui/lists_tab.py" line="229" />
         <source>List files (*.csv *.xlsx);;All files (*)</source>
         <translation>名单文件 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/lists_tab.py" line="237" />
-        <location filename="../../riskdesk/ui/lists_tab.py" line="243" />
+        <location filename="../../riskdesk/ui/lists_tab.py" line="239" />
+        <location filename="../../riskdesk/ui/lists_tab.py" line="245" />
         <source>Not loaded</source>
         <translation>未导入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/lists_tab.py" line="240" />
+        <location filename="../../riskdesk/ui/lists_tab.py" line="242" />
         <source>Row {row}, {column} "{value}": {reason}</source>
         <translation>第 {row} 行，{column}“{value}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/lists_tab.py" line="244" />
+        <location filename="../../riskdesk/ui/lists_tab.py" line="246" />
         <source>{file}: nothing loaded, {n} problem(s):</source>
         <translation>{file}：未导入任何条目，共 {n} 个问题：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/lists_tab.py" line="247" />
+        <location filename="../../riskdesk/ui/lists_tab.py" line="249" />
         <source>Loaded</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/lists_tab.py" line="247" />
+        <location filename="../../riskdesk/ui/lists_tab.py" line="249" />
         <source>{file}: {n} entries added.</source>
         <translation>{file}：已添加 {n} 个条目。</translation>
     </message>
@@ -5843,58 +5858,58 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="71" />
+        <location filename="../../riskdesk/ui/main_window.py" line="70" />
         <source>riskdesk - risk case management</source>
         <translation>riskdesk - 风险案件管理</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="108" />
+        <location filename="../../riskdesk/ui/main_window.py" line="107" />
         <source>View:</source>
         <translation>视图：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="115" />
+        <location filename="../../riskdesk/ui/main_window.py" line="114" />
         <source>Search: application no., ID number, phone or name (Ctrl+F)</source>
         <translation>搜索：申请编号、身份证号、手机号或姓名（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="132" />
+        <location filename="../../riskdesk/ui/main_window.py" line="131" />
         <source>Claim</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="133" />
+        <location filename="../../riskdesk/ui/main_window.py" line="132" />
         <source>Assign to...</source>
         <translation>分派给…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="134" />
+        <location filename="../../riskdesk/ui/main_window.py" line="133" />
         <source>Export view...</source>
         <translation>导出视图…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="135" />
+        <location filename="../../riskdesk/ui/main_window.py" line="134" />
         <source>First page</source>
         <translation>第一页</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="136" />
+        <location filename="../../riskdesk/ui/main_window.py" line="135" />
         <source>Last page</source>
         <translation>最后一页</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="151" />
+        <location filename="../../riskdesk/ui/main_window.py" line="150" />
         <source>Case queue</source>
         <translation>案件队列</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="83" />
-        <location filename="../../riskdesk/ui/main_window.py" line="154" />
+        <location filename="../../riskdesk/ui/main_window.py" line="82" />
+        <location filename="../../riskdesk/ui/main_window.py" line="152" />
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="156" />
+        <location filename="../../riskdesk/ui/main_window.py" line="154" />
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
@@ -5909,32 +5924,32 @@
         <translation>{view}（{n}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="158" />
+        <location filename="../../riskdesk/ui/main_window.py" line="156" />
         <source>Post-loan</source>
         <translation>贷后</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="160" />
+        <location filename="../../riskdesk/ui/main_window.py" line="158" />
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="165" />
+        <location filename="../../riskdesk/ui/main_window.py" line="163" />
         <source>Partners</source>
         <translation>合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="167" />
+        <location filename="../../riskdesk/ui/main_window.py" line="165" />
         <source>Audit findings</source>
         <translation>审计发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="169" />
+        <location filename="../../riskdesk/ui/main_window.py" line="167" />
         <source>Lists</source>
         <translation>名单</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="173" />
+        <location filename="../../riskdesk/ui/main_window.py" line="171" />
         <source>Decision feed</source>
         <translation>决定回传</translation>
     </message>
@@ -6280,6 +6295,39 @@ Credit model: {model}</source>
         <location filename="../../riskdesk/ui/imports_flow.py" line="95" />
         <source>The import failed and nothing was saved: {error}</source>
         <translation>导入失败，未保存任何数据：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>MembersModel</name>
+    <message>
+        <location filename="../../riskdesk/ui/rings.py" line="183" />
+        <source>Application</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rings.py" line="183" />
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rings.py" line="183" />
+        <source>Submitted</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rings.py" line="184" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rings.py" line="184" />
+        <source>Flagged</source>
+        <translation>已标记</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rings.py" line="199" />
+        <source>yes</source>
+        <translation>是</translation>
     </message>
 </context>
 <context>
@@ -7848,7 +7896,7 @@ Credit model: {model}</source>
     <message>
         <location filename="../../riskdesk/services/permissions.py" line="75" />
         <source>approve a rule or policy change (second person)</source>
-        <translation type="unfinished" />
+        <translation>批准规则或政策变更（第二人）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/permissions.py" line="77" />
@@ -9377,6 +9425,98 @@ Save it so?</source>
     </message>
 </context>
 <context>
+    <name>RingDialog</name>
+    <message>
+        <location filename="../../riskdesk/ui/rings.py" line="214" />
+        <source>Fraud ring {code}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rings.py" line="226" />
+        <source>Click a node to see its applications.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rings.py" line="233" />
+        <source>Open application</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rings.py" line="236" />
+        <source>Zoom in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rings.py" line="237" />
+        <source>Zoom out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rings.py" line="238" />
+        <source>Fit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rings.py" line="269" />
+        <location filename="../../riskdesk/ui/rings.py" line="276" />
+        <source>device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rings.py" line="269" />
+        <location filename="../../riskdesk/ui/rings.py" line="277" />
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rings.py" line="270" />
+        <location filename="../../riskdesk/ui/rings.py" line="278" />
+        <source>card</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rings.py" line="270" />
+        <source>contact phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rings.py" line="271" />
+        <location filename="../../riskdesk/ui/rings.py" line="279" />
+        <source>employer</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rings.py" line="274" />
+        <source>applicant</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rings.py" line="275" />
+        <source>flagged</source>
+        <translation>已标记</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rings.py" line="284" />
+        <source>{code}: {applicants} applicants, {applications} applications, {keys} shared keys, {amount} applied; density {density}, over {days} days, {flagged} flagged, {bad} with bad outcomes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rings.py" line="299" />
+        <source>{node}: {n} applications</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rings.py" line="330" />
+        <source>Application {no}</source>
+        <translation>申请 {no}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rings.py" line="331" />
+        <source>This application has no case to open.</source>
+        <translation>该申请没有可打开的案件。</translation>
+    </message>
+</context>
+<context>
     <name>Rings</name>
     <message>
         <location filename="../../riskdesk/services/rings/views.py" line="100" />
@@ -9384,7 +9524,7 @@ Save it so?</source>
         <translation>团伙编号形如 RING-000123，而不是 {text}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/rings/views.py" line="130" />
+        <location filename="../../riskdesk/services/rings/views.py" line="132" />
         <source>There is no ring {code}.</source>
         <translation>没有团伙 {code}。</translation>
     </message>
@@ -9613,12 +9753,12 @@ Save it so?</source>
     <message>
         <location filename="../../riskdesk/services/credit/rulesets.py" line="166" />
         <source>The policy has no setting {name}; it has {names}.</source>
-        <translation type="unfinished" />
+        <translation>决策政策没有设置项 {name}；可用的设置项为 {names}。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/rulesets.py" line="171" />
         <source>Policy settings are numbers.</source>
-        <translation type="unfinished" />
+        <translation>决策政策的设置项均为数字。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/rulesets.py" line="173" />
@@ -9633,103 +9773,103 @@ Save it so?</source>
     <message>
         <location filename="../../riskdesk/services/credit/rulesets.py" line="180" />
         <source>The four-eyes amount cannot be negative.</source>
-        <translation type="unfinished" />
+        <translation>双人复核金额不能为负数。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/backtest.py" line="95" />
         <source>--days must be between 1 and {n}, not {d}.</source>
-        <translation type="unfinished" />
+        <translation>--days 必须在 1 到 {n} 之间，而不是 {d}。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/proposals.py" line="76" />
         <source>{item}: write CODE.PARAMETER=VALUE, for example SHARED_DEVICE.min_applicants=10.</source>
-        <translation type="unfinished" />
+        <translation>{item}：请写作 规则代码.参数=值，例如 SHARED_DEVICE.min_applicants=10。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/proposals.py" line="88" />
         <source>{item}: write NAME=VALUE, for example approve_below=0.06.</source>
-        <translation type="unfinished" />
+        <translation>{item}：请写作 名称=值，例如 approve_below=0.06。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/proposals.py" line="119" />
         <source>Rule {code}: {field} cannot be changed.</source>
-        <translation type="unfinished" />
+        <translation>规则 {code}：{field} 不可更改。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/proposals.py" line="123" />
         <source>Rule {code}: {field} is true or false.</source>
-        <translation type="unfinished" />
+        <translation>规则 {code}：{field} 只能为 true 或 false。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/proposals.py" line="144" />
         <source>(restores {what})</source>
-        <translation type="unfinished" />
+        <translation>（恢复 {what}）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/proposals.py" line="160" />
         <source>The proposal changes nothing: give at least one rule or policy value.</source>
-        <translation type="unfinished" />
+        <translation>该提议未作任何变更：请至少给出一项规则或政策取值。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/proposals.py" line="163" />
         <source>Say why the change is proposed (--why).</source>
-        <translation type="unfinished" />
+        <translation>请说明提议变更的理由（--why）。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/proposals.py" line="168" />
         <source>The proposal changes nothing: every value is already as proposed.</source>
-        <translation type="unfinished" />
+        <translation>该提议未作任何变更：各项取值已与提议相同。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/proposals.py" line="224" />
         <source>There is no proposal {id}.</source>
-        <translation type="unfinished" />
+        <translation>不存在提议 {id}。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/proposals.py" line="230" />
         <source>Proposal {id} is {status}, not awaiting a decision.</source>
-        <translation type="unfinished" />
+        <translation>提议 {id} 的状态为{status}，不在待决定之列。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/proposals.py" line="242" />
         <source>{user} proposed change {id} and may not also approve it (four-eyes).</source>
-        <translation type="unfinished" />
+        <translation>{user} 提议了变更 {id}，不得同时批准（双人复核）。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/proposals.py" line="249" />
         <source>rule set</source>
-        <translation type="unfinished" />
+        <translation>规则集</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/proposals.py" line="250" />
         <source>policy</source>
-        <translation type="unfinished" />
+        <translation>决策政策</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/proposals.py" line="253" />
         <source>Proposal {id} was made against an older {what}: another change was approved since. Reject it and propose again from the version in force.</source>
-        <translation type="unfinished" />
+        <translation>提议 {id} 基于较早的{what}：此后已有其他变更获批。请驳回该提议，并基于现行版本重新提议。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/proposals.py" line="261" />
         <source>proposal {id}: {why}</source>
-        <translation type="unfinished" />
+        <translation>提议 {id}：{why}</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/proposals.py" line="337" />
         <source>There is no rule set {id}.</source>
-        <translation type="unfinished" />
+        <translation>不存在规则集 {id}。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/proposals.py" line="344" />
         <source>There is no policy version {id}.</source>
-        <translation type="unfinished" />
+        <translation>不存在政策版本 {id}。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/rule_versions.py" line="124" />
         <location filename="../../riskdesk/services/credit/rule_versions.py" line="125" />
         <source>absent</source>
-        <translation type="unfinished" />
+        <translation>无</translation>
     </message>
 </context>
 <context>
@@ -9742,19 +9882,19 @@ Save it so?</source>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="62" />
         <source>In force and change</source>
-        <translation type="unfinished" />
+        <translation>现行规则与变更</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="63" />
         <location filename="../../riskdesk/ui/rules_tab.py" line="199" />
         <source>Proposals</source>
-        <translation type="unfinished" />
+        <translation>变更提议</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="64" />
         <location filename="../../riskdesk/ui/rules_tab.py" line="237" />
         <source>Versions</source>
-        <translation type="unfinished" />
+        <translation>版本</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="83" />
@@ -9784,17 +9924,17 @@ Save it so?</source>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="88" />
         <source>Enabled</source>
-        <translation type="unfinished" />
+        <translation>启用</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="89" />
         <source>Hard stop</source>
-        <translation type="unfinished" />
+        <translation>硬性拒绝</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="90" />
         <source>Parameters</source>
-        <translation type="unfinished" />
+        <translation>参数</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="91" />
@@ -9804,54 +9944,54 @@ Save it so?</source>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="92" />
         <source>Rules in force</source>
-        <translation type="unfinished" />
+        <translation>现行规则</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="99" />
         <source>CODE.PARAMETER=VALUE separated by spaces, e.g. SHARED_DEVICE.min_applicants=10 (double-click a rule)</source>
-        <translation type="unfinished" />
+        <translation>规则代码.参数=值，以空格分隔，例如 SHARED_DEVICE.min_applicants=10（双击规则可填入）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="103" />
         <source>NAME=VALUE separated by spaces, e.g. approve_below=0.06</source>
-        <translation type="unfinished" />
+        <translation>名称=值，以空格分隔，例如 approve_below=0.06</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="105" />
         <source>Why the change is needed (required)</source>
-        <translation type="unfinished" />
+        <translation>变更理由（必填）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="106" />
         <location filename="../../riskdesk/ui/rules_tab.py" line="194" />
         <location filename="../../riskdesk/ui/rules_tab.py" line="230" />
         <source>Effective from</source>
-        <translation type="unfinished" />
+        <translation>生效日期</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="115" />
         <source>(otherwise at approval)</source>
-        <translation type="unfinished" />
+        <translation>（未勾选则批准时生效）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="117" />
         <source>Rule changes:</source>
-        <translation type="unfinished" />
+        <translation>规则变更：</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="118" />
         <source>Policy changes:</source>
-        <translation type="unfinished" />
+        <translation>政策变更：</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="119" />
         <source>Reason:</source>
-        <translation type="unfinished" />
+        <translation>理由：</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="124" />
         <source> days</source>
-        <translation type="unfinished" />
+        <translation> 天</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="125" />
@@ -9859,17 +9999,17 @@ Save it so?</source>
         <location filename="../../riskdesk/ui/rules_tab.py" line="304" />
         <location filename="../../riskdesk/ui/rules_tab.py" line="310" />
         <source>Backtest</source>
-        <translation type="unfinished" />
+        <translation>回测</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="127" />
         <source>Propose</source>
-        <translation type="unfinished" />
+        <translation>提议</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="130" />
         <source>Backtest over the last</source>
-        <translation type="unfinished" />
+        <translation>回测最近</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="140" />
@@ -9890,23 +10030,23 @@ Save it so?</source>
         <location filename="../../riskdesk/ui/rules_tab.py" line="145" />
         <location filename="../../riskdesk/ui/rules_tab.py" line="171" />
         <source>Before</source>
-        <translation type="unfinished" />
+        <translation>变更前</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="147" />
         <location filename="../../riskdesk/ui/rules_tab.py" line="171" />
         <source>After</source>
-        <translation type="unfinished" />
+        <translation>变更后</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="149" />
         <source>Rules before</source>
-        <translation type="unfinished" />
+        <translation>变更前命中规则</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="150" />
         <source>Rules after</source>
-        <translation type="unfinished" />
+        <translation>变更后命中规则</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="151" />
@@ -9916,7 +10056,7 @@ Save it so?</source>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="154" />
         <source>Applications that change</source>
-        <translation type="unfinished" />
+        <translation>结果变化的申请</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="174" />
@@ -9931,17 +10071,17 @@ Save it so?</source>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="175" />
         <source>Cases per day</source>
-        <translation type="unfinished" />
+        <translation>每日案件数</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="176" />
         <source>Bad rate among approved</source>
-        <translation type="unfinished" />
+        <translation>通过申请的不良率</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="177" />
         <source>Share of bads caught</source>
-        <translation type="unfinished" />
+        <translation>不良申请识别率</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="188" />
@@ -9956,7 +10096,7 @@ Save it so?</source>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="190" />
         <source>Change</source>
-        <translation type="unfinished" />
+        <translation>变更内容</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="191" />
@@ -9971,12 +10111,12 @@ Save it so?</source>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="193" />
         <source>Proposed</source>
-        <translation type="unfinished" />
+        <translation>提议时间</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="195" />
         <source>at approval</source>
-        <translation type="unfinished" />
+        <translation>批准时</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="196" />
@@ -9992,55 +10132,55 @@ Save it so?</source>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="201" />
         <source>Note with the decision (optional)</source>
-        <translation type="unfinished" />
+        <translation>决定附言（可选）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="205" />
         <source>Backtest selected</source>
-        <translation type="unfinished" />
+        <translation>回测所选提议</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="206" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="357" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="363" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="358" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="364" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="207" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="370" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="371" />
         <source>Reject or withdraw</source>
-        <translation type="unfinished" />
+        <translation>驳回或撤回</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="217" />
         <source>A change takes effect only when a second person (compliance or a senior officer, never its proposer) approves it; the approval is signed.</source>
-        <translation type="unfinished" />
+        <translation>变更须经第二人（合规人员或高级审核员，不得为提议人）批准后方生效；批准经电子签名。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="223" />
         <source>in force</source>
-        <translation type="unfinished" />
+        <translation>现行</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="223" />
         <source>coming</source>
-        <translation type="unfinished" />
+        <translation>待生效</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="224" />
         <source>past</source>
-        <translation type="unfinished" />
+        <translation>已失效</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="225" />
         <source>rules</source>
-        <translation type="unfinished" />
+        <translation>规则</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="225" />
         <source>policy</source>
-        <translation type="unfinished" />
+        <translation>决策政策</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="227" />
@@ -10055,12 +10195,12 @@ Save it so?</source>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="229" />
         <source>State</source>
-        <translation type="unfinished" />
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="232" />
         <source>Written by</source>
-        <translation type="unfinished" />
+        <translation>写入人</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="233" />
@@ -10070,107 +10210,109 @@ Save it so?</source>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="240" />
         <source>Rule or setting</source>
-        <translation type="unfinished" />
+        <translation>规则或设置项</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="241" />
         <source>Field</source>
-        <translation type="unfinished" />
+        <translation>字段</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="242" />
         <source>First</source>
-        <translation type="unfinished" />
+        <translation>前一版本</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="243" />
         <source>Second</source>
-        <translation type="unfinished" />
+        <translation>后一版本</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="244" />
         <source>Differences</source>
-        <translation type="unfinished" />
+        <translation>差异</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="246" />
         <source>Compare the two selected</source>
-        <translation type="unfinished" />
+        <translation>比较所选两个版本</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="248" />
         <source>Propose restoring the selected</source>
-        <translation type="unfinished" />
+        <translation>提议恢复所选版本</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="262" />
         <location filename="../../riskdesk/ui/rules_tab.py" line="264" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="416" />
         <source>Rules and policy</source>
-        <translation type="unfinished" />
+        <translation>规则与政策</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="271" />
         <source>In force: rule set {rs}, policy version {pv}. Proposals awaiting approval: {n}.</source>
-        <translation type="unfinished" />
+        <translation>现行：规则集 {rs}，政策版本 {pv}。待批准提议：{n} 项。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="276" />
         <source>Policy: approve below PD {a}, decline from PD {d}; review within {h} hours; approvals above {amount} CNY need a second person.</source>
-        <translation type="unfinished" />
+        <translation>决策政策：违约概率低于 {a} 为批准档，不低于 {d} 为拒绝档；{h} 小时内完成审核；批准金额超过 {amount} 元须第二人复核。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="303" />
         <source>Backtesting...</source>
-        <translation type="unfinished" />
+        <translation>正在回测……</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="323" />
         <source>{n} applications submitted in the last {days} days ({unscored} not scored), {known} with a known outcome; {changed} change. Nothing was written.</source>
-        <translation type="unfinished" />
+        <translation>最近 {days} 天提交的申请 {n} 笔（未评分 {unscored} 笔），已知结果 {known} 笔；结果变化 {changed} 笔。未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="334" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="339" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="335" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="340" />
         <source>Propose a change</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="358" />
-        <source>Approve proposal {id}? It takes effect {when}:
-{change}</source>
-        <translation type="unfinished" />
+        <translation>提议变更</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="359" />
-        <source>at once</source>
-        <translation type="unfinished" />
+        <source>Approve proposal {id}? It takes effect {when}:
+{change}</source>
+        <translation>批准提议 {id}？生效时间：{when}
+{change}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="382" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="388" />
-        <source>Compare</source>
-        <translation type="unfinished" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="360" />
+        <source>at once</source>
+        <translation>立即</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="383" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="389" />
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="384" />
         <source>Select two versions of the same kind (two rule sets or two policies).</source>
-        <translation type="unfinished" />
+        <translation>请选择同类的两个版本（两个规则集或两个政策版本）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="386" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="387" />
         <source>{kind} {a} -&gt; {b}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="395" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="400" />
-        <source>Restore</source>
-        <translation type="unfinished" />
+        <translation>{kind} {a} → {b}</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="396" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="401" />
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="397" />
         <source>Select one version, and write the reason on the first page.</source>
-        <translation type="unfinished" />
+        <translation>请选择一个版本，并在第一页填写理由。</translation>
     </message>
 </context>
 <context>

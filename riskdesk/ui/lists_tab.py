@@ -93,6 +93,8 @@ class ListsModel(ColumnTableModel):
                 return translate("Lists", "{status} (asked by {user})").format(
                     status=text, user=e.removal_requested_by)
             return text
+        if name == "source" and raw == "manual":
+            return translate("Lists", "manual")
         if name in ("expires_at", "added_at"):
             return datetime_text(raw) if raw else "-"
         return str(raw)
