@@ -866,12 +866,12 @@
     <message>
         <location filename="../../riskdesk/ui/cases/detail.py" line="131" />
         <source>Fraud ring...</source>
-        <translation type="unfinished" />
+        <translation>欺诈团伙...</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/cases/detail.py" line="132" />
         <source>The applicants and devices, phones, cards and employers they share, as a graph</source>
-        <translation type="unfinished" />
+        <translation>以关系图显示申请人及其共用的设备、手机号、银行卡和工作单位</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/cases/detail.py" line="140" />
@@ -6300,32 +6300,32 @@ Credit model: {model}</source>
 <context>
     <name>MembersModel</name>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="183" />
+        <location filename="../../riskdesk/ui/rings.py" line="189" />
         <source>Application</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="183" />
+        <location filename="../../riskdesk/ui/rings.py" line="189" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="183" />
+        <location filename="../../riskdesk/ui/rings.py" line="189" />
         <source>Submitted</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="184" />
+        <location filename="../../riskdesk/ui/rings.py" line="190" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="184" />
+        <location filename="../../riskdesk/ui/rings.py" line="190" />
         <source>Flagged</source>
         <translation>已标记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="199" />
+        <location filename="../../riskdesk/ui/rings.py" line="205" />
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -9427,91 +9427,91 @@ Save it so?</source>
 <context>
     <name>RingDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="214" />
+        <location filename="../../riskdesk/ui/rings.py" line="220" />
         <source>Fraud ring {code}</source>
-        <translation type="unfinished" />
+        <translation>欺诈团伙 {code}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="226" />
+        <location filename="../../riskdesk/ui/rings.py" line="232" />
         <source>Click a node to see its applications.</source>
-        <translation type="unfinished" />
+        <translation>点击节点查看其申请。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="233" />
+        <location filename="../../riskdesk/ui/rings.py" line="239" />
         <source>Open application</source>
-        <translation type="unfinished" />
+        <translation>打开申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="236" />
+        <location filename="../../riskdesk/ui/rings.py" line="242" />
         <source>Zoom in</source>
-        <translation type="unfinished" />
+        <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="237" />
+        <location filename="../../riskdesk/ui/rings.py" line="243" />
         <source>Zoom out</source>
-        <translation type="unfinished" />
+        <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="238" />
+        <location filename="../../riskdesk/ui/rings.py" line="244" />
         <source>Fit</source>
-        <translation type="unfinished" />
+        <translation>适合窗口</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="269" />
-        <location filename="../../riskdesk/ui/rings.py" line="276" />
+        <location filename="../../riskdesk/ui/rings.py" line="275" />
+        <location filename="../../riskdesk/ui/rings.py" line="282" />
         <source>device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="269" />
-        <location filename="../../riskdesk/ui/rings.py" line="277" />
+        <location filename="../../riskdesk/ui/rings.py" line="275" />
+        <location filename="../../riskdesk/ui/rings.py" line="283" />
         <source>phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="270" />
-        <location filename="../../riskdesk/ui/rings.py" line="278" />
+        <location filename="../../riskdesk/ui/rings.py" line="276" />
+        <location filename="../../riskdesk/ui/rings.py" line="284" />
         <source>card</source>
-        <translation type="unfinished" />
+        <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="270" />
+        <location filename="../../riskdesk/ui/rings.py" line="276" />
         <source>contact phone</source>
-        <translation type="unfinished" />
+        <translation>紧急联系人电话</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="271" />
-        <location filename="../../riskdesk/ui/rings.py" line="279" />
+        <location filename="../../riskdesk/ui/rings.py" line="277" />
+        <location filename="../../riskdesk/ui/rings.py" line="285" />
         <source>employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="274" />
+        <location filename="../../riskdesk/ui/rings.py" line="280" />
         <source>applicant</source>
-        <translation type="unfinished" />
+        <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="275" />
+        <location filename="../../riskdesk/ui/rings.py" line="281" />
         <source>flagged</source>
         <translation>已标记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="284" />
+        <location filename="../../riskdesk/ui/rings.py" line="290" />
         <source>{code}: {applicants} applicants, {applications} applications, {keys} shared keys, {amount} applied; density {density}, over {days} days, {flagged} flagged, {bad} with bad outcomes</source>
-        <translation type="unfinished" />
+        <translation>{code}：{applicants} 名申请人，{applications} 笔申请，{keys} 个共用关联要素，申请金额 {amount}；关联密度 {density}，跨 {days} 天，{flagged} 被标记，{bad} 表现为坏</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="299" />
+        <location filename="../../riskdesk/ui/rings.py" line="305" />
         <source>{node}: {n} applications</source>
-        <translation type="unfinished" />
+        <translation>{node}：{n} 笔申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="330" />
+        <location filename="../../riskdesk/ui/rings.py" line="336" />
         <source>Application {no}</source>
         <translation>申请 {no}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="331" />
+        <location filename="../../riskdesk/ui/rings.py" line="337" />
         <source>This application has no case to open.</source>
         <translation>该申请没有可打开的案件。</translation>
     </message>

@@ -42,6 +42,7 @@ from riskdesk.services.cases.detail import (
 )
 from riskdesk.services.cases.hard_stops import HardStop, case_hard_stops
 from riskdesk.services.permissions import Action, allowed
+from riskdesk.services.rings.views import ring_of_case
 from riskdesk.ui.cases.application_html import (
     application_groups,
     html_table,
@@ -126,6 +127,14 @@ class CaseDialog(QDialog):
                                             "where the money went"))
         self.loan_button.clicked.connect(self.open_loan)
         self.loan_window: QDialog | None = None
+        # The ring this case is about, or its applicant is in (issue 33): its graph.
+        self.ring_button = QPushButton(self.tr("Fraud ring..."), self)
+        self.ring_button.setToolTip(self.tr("The applicants and devices, phones, cards and "
+                                            "employers they share, as a graph"))
+        self.ring_button.clicked.connect(self.open_ring)
+        self.ring_button.hide()
+        self.ring_id: int | None = None
+        self.ring_window: QDialog | None = None
         self.unmasked: dict[str, str] = {}
         self.unmask_buttons: dict[str, QPushButton] = {}
         for key, text in (("id_no", self.tr("Show ID number")), ("phone", self.tr("Show phone")),
@@ -166,6 +175,7 @@ class CaseDialog(QDialog):
             line.addWidget(button)
         side_layout.addLayout(line)
         side_layout.addWidget(self.loan_button)
+        side_layout.addWidget(self.ring_button)
         self.evidence = EvidencePanel(backend, dialogs, case_id=case_id, parent=side)
         side_layout.addWidget(self.evidence, 1)
         splitter = QSplitter(self)
@@ -196,6 +206,8 @@ class CaseDialog(QDialog):
         app_no = self.detail.application.application_no if self.detail.application else ""
         self.setWindowTitle(self.tr("Case {id} - {app}").format(id=self.case_id, app=app_no))
         self.evidence.reload()
+        self.ring_id = self.backend.read(ring_of_case, self.case_id)
+        self.ring_button.setVisible(self.ring_id is not None)
         self._render()
         self._enable()
 
@@ -279,6 +291,15 @@ class CaseDialog(QDialog):
                               self._linked_text(link) + "\n" + self.tr(
                                   "This application has no case to open."))
         return None
+
+    def open_ring(self) -> QDialog | None:
+        from riskdesk.ui.rings import RingDialog
+
+        if self.ring_id is None:
+            return None
+        self.ring_window = RingDialog(self.backend, self.ring_id, self.dialogs, self)
+        self.ring_window.show()
+        return self.ring_window
 
     def open_loan(self) -> QDialog | None:
         from riskdesk.ui.loans.loan_window import LoanDialog

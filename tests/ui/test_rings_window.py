@@ -1,0 +1,68 @@
+"""The fraud-ring graph (issue 33): from the ring's case, click an applicant's node, see its
+applications, open one; the members table beside the graph; zoom."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from sqlalchemy import Engine
+
+from riskdesk.services.actor import Actor
+from riskdesk.services.admin.backend import Backend
+from riskdesk.services.cases.applications import case_of_application
+from riskdesk.services.rings.views import list_rings
+from tests.ring_helpers import chain_numbers, import_rings
+from tests.ui.fakes import FakeDialogs
+
+
+def test_click_a_node_and_open_its_application(
+        qtbot: Any, sqlite_engine: Engine, sqlite_actors: dict[str, Actor],
+        sqlite_scored: tuple[int, int], tmp_path: Path) -> None:
+    """Issue 33 acceptance: the ring case's window offers the graph; a click on an applicant
+    lists their two applications; Open opens the application's case (or says it has none)."""
+    from riskdesk.ui.cases.detail import CaseDialog
+    from riskdesk.ui.rings import RingDialog
+
+    import_rings(sqlite_engine, sqlite_actors["officer"], tmp_path)
+    backend = Backend(sqlite_engine, sqlite_actors["officer"])
+    [ring] = backend.read(list_rings)
+    assert ring.case_id is not None
+    dialogs = FakeDialogs()
+    case = CaseDialog(backend, ring.case_id, dialogs)
+    qtbot.addWidget(case)
+    assert not case.ring_button.isHidden()
+    window = case.open_ring()
+    assert isinstance(window, RingDialog)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    qtbot.waitExposed(window)
+    assert window.members.rowCount() == 24
+    assert sorted(window.members.rows[i].application_no for i in range(24)) == \
+        sorted(chain_numbers())
+    applicants = [n for n in window.detail.nodes if n.kind == "applicant"]
+    keys = [n for n in window.detail.nodes if n.kind != "applicant"]
+    assert len(applicants) == 12 and len(keys) == 12 and {n.kind for n in keys} == {"device"}
+    assert all("*" in n.label for n in window.detail.nodes)  # masked
+    # the applicant whose application has a case, if any has one
+    has_case = {m.application_no for m in window.detail.members
+                if backend.read(case_of_application, m.application_id) is not None}
+    with_case = [n for n in applicants if has_case & set(n.applications)]
+    node = (with_case or applicants)[0]
+    item = window.graph.items_by_id[node.id]
+    point = window.graph.mapFromScene(item.scenePos())
+    qtbot.mouseClick(window.graph.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert sorted(window.node_apps.stringList()) == sorted(node.applications)
+    assert len(node.applications) == 2 and item.isSelected()
+    if with_case:  # the one with a case
+        row = window.node_apps.stringList().index(sorted(has_case & set(node.applications))[0])
+        window.node_list.setCurrentIndex(window.node_apps.index(row))
+    opened = window.open_selected()
+    if with_case:
+        assert isinstance(opened, CaseDialog)
+        qtbot.addWidget(opened)
+    else:
+        assert opened is None and dialogs.infos
+    before = window.graph.transform().m11()
+    window.graph.zoom(1.25)
+    assert window.graph.transform().m11() > before
