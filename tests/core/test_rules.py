@@ -135,10 +135,25 @@ def test_outside_region() -> None:
 
 
 def test_blacklist() -> None:
-    rows = [app(1, phone_hash="bad"), app(2), app(3, device_id="farm1")]
-    listed = pd.DataFrame({"kind": ["phone", "device"], "value_key": ["bad", "farm1"]})
+    """Devices match through their keyed hash, as the lists keep them (issue 30)."""
+    rows = [app(1, phone_hash="bad"), app(2), app(3, device_id="farm1", device_hash="h-farm1"),
+            app(4, device_id="h-farm1")]
+    listed = pd.DataFrame({"kind": ["phone", "device"], "value_key": ["bad", "h-farm1"]})
     assert fired("BLACKLIST", rows, blacklist=listed) == {1, 3}
     assert fired("BLACKLIST", rows) == set()
+
+
+def test_partner_suspended() -> None:
+    """issue 30: an application through a partner that is not active is flagged."""
+    rows = [app(1, partner_status="suspended", partner_code="P1"),
+            app(2, partner_status="active", partner_code="P2"),
+            app(3, partner_status=None, partner_code=None),
+            app(4, partner_status="exited", partner_code="P4")]
+    found = hits("PARTNER_SUSPENDED", rows)
+    assert set(found["application_id"]) == {1, 4}
+    assert sentence("PARTNER_SUSPENDED", json.loads(found["detail"].iloc[0])) == \
+        "Applied through partner P1, whose status is suspended"
+    assert fired("PARTNER_SUSPENDED", [app(5)]) == set()  # no partner column: nothing
 
 
 def test_every_rule_has_a_test_and_a_source() -> None:
