@@ -75,3 +75,9 @@ def join_clauses(items: Iterable[str]) -> str:
     """Clauses that each say something (reasons, problems): "；" between them in Chinese, "; "
     in English (issue 28)."""
     return translate("Lists", "; ").join(items)
+
+
+def chinese() -> bool:
+    """Whether core text is coming out in Chinese here (the report's or the window's
+    language): for what a catalogue cannot hold, such as a merchant category's name."""
+    return translate("Language", "en") == "zh"

@@ -275,62 +275,62 @@
 <context>
     <name>ApplicationsTab</name>
     <message>
-        <location filename="../../riskdesk/ui/applications/tab.py" line="38" />
+        <location filename="../../riskdesk/ui/applications/tab.py" line="39" />
         <source>Search: application or loan no., ID number (also masked), phone or name</source>
         <translation>搜索：申请编号或借据号、身份证号（可含掩码）、手机号或姓名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/tab.py" line="45" />
+        <location filename="../../riskdesk/ui/applications/tab.py" line="46" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/tab.py" line="46" />
+        <location filename="../../riskdesk/ui/applications/tab.py" line="47" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/tab.py" line="47" />
+        <location filename="../../riskdesk/ui/applications/tab.py" line="48" />
         <source>Band</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/tab.py" line="48" />
+        <location filename="../../riskdesk/ui/applications/tab.py" line="49" />
         <source>Known outcome</source>
         <translation>已知表现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/tab.py" line="51" />
+        <location filename="../../riskdesk/ui/applications/tab.py" line="52" />
         <source>{what}: any</source>
         <translation>{what}：全部</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/tab.py" line="53" />
+        <location filename="../../riskdesk/ui/applications/tab.py" line="54" />
         <source>{what}: {value}</source>
         <translation>{what}：{value}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/tab.py" line="58" />
+        <location filename="../../riskdesk/ui/applications/tab.py" line="59" />
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/tab.py" line="66" />
+        <location filename="../../riskdesk/ui/applications/tab.py" line="67" />
         <source>Enter or a double-click opens the application with its case.</source>
         <translation>按回车或双击打开申请及其案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/tab.py" line="103" />
+        <location filename="../../riskdesk/ui/applications/tab.py" line="104" />
         <source>the search “{text}”</source>
         <translation>搜索“{text}”</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/tab.py" line="105" />
+        <location filename="../../riskdesk/ui/applications/tab.py" line="106" />
         <source>No applications match {what}: clear the filters or the search to see them all.</source>
         <translation>没有符合{what}的申请：清除筛选或搜索即可查看全部。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/applications/tab.py" line="107" />
+        <location filename="../../riskdesk/ui/applications/tab.py" line="108" />
         <source>No applications yet: import a file (Ctrl+I).</source>
         <translation>尚无申请：请导入文件（Ctrl+I）。</translation>
     </message>
@@ -1399,395 +1399,395 @@
 <context>
     <name>CaseReport</name>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="105" />
+        <location filename="../../riskdesk/reports/case_report.py" line="109" />
         <source>contribution to the log-odds of default (+ raises risk)</source>
         <translation>对违约对数几率的贡献（正值提高风险）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="135" />
-        <location filename="../../riskdesk/reports/case_report.py" line="371" />
+        <location filename="../../riskdesk/reports/case_report.py" line="139" />
+        <location filename="../../riskdesk/reports/case_report.py" line="377" />
         <source>Case audit report</source>
         <translation>案件审计报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="139" />
+        <location filename="../../riskdesk/reports/case_report.py" line="143" />
         <source>Report no.</source>
         <translation>报告编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="140" />
+        <location filename="../../riskdesk/reports/case_report.py" line="144" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="141" />
+        <location filename="../../riskdesk/reports/case_report.py" line="145" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="142" />
-        <location filename="../../riskdesk/reports/case_report.py" line="327" />
+        <location filename="../../riskdesk/reports/case_report.py" line="146" />
+        <location filename="../../riskdesk/reports/case_report.py" line="333" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="143" />
+        <location filename="../../riskdesk/reports/case_report.py" line="147" />
         <source>Generated by</source>
         <translation>生成人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="144" />
-        <location filename="../../riskdesk/reports/case_report.py" line="375" />
+        <location filename="../../riskdesk/reports/case_report.py" line="148" />
+        <location filename="../../riskdesk/reports/case_report.py" line="381" />
         <source>Cut-off</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="151" />
+        <location filename="../../riskdesk/reports/case_report.py" line="157" />
         <source>Application and applicant</source>
         <translation>申请与申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="155" />
+        <location filename="../../riskdesk/reports/case_report.py" line="161" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="158" />
+        <location filename="../../riskdesk/reports/case_report.py" line="164" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="161" />
+        <location filename="../../riskdesk/reports/case_report.py" line="167" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="162" />
+        <location filename="../../riskdesk/reports/case_report.py" line="168" />
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="163" />
+        <location filename="../../riskdesk/reports/case_report.py" line="169" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="164" />
+        <location filename="../../riskdesk/reports/case_report.py" line="170" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="165" />
+        <location filename="../../riskdesk/reports/case_report.py" line="171" />
         <source>Amount (CNY)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="166" />
+        <location filename="../../riskdesk/reports/case_report.py" line="172" />
         <source>Term (months)</source>
         <translation>期限（月）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="167" />
+        <location filename="../../riskdesk/reports/case_report.py" line="173" />
         <source>APR %</source>
         <translation>年利率 %</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="168" />
+        <location filename="../../riskdesk/reports/case_report.py" line="174" />
         <source>Purpose</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="169" />
+        <location filename="../../riskdesk/reports/case_report.py" line="175" />
         <source>Submitted</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="170" />
+        <location filename="../../riskdesk/reports/case_report.py" line="176" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="177" />
+        <location filename="../../riskdesk/reports/case_report.py" line="183" />
         <source>Personal data is masked for this reader.</source>
         <translation>本阅读者看到的个人信息已脱敏。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="183" />
+        <location filename="../../riskdesk/reports/case_report.py" line="189" />
         <source>Score and decision record</source>
         <translation>评分与决策记录</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="188" />
+        <location filename="../../riskdesk/reports/case_report.py" line="194" />
         <source>Probability of default</source>
         <translation>违约概率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="191" />
+        <location filename="../../riskdesk/reports/case_report.py" line="197" />
         <source>Points</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="192" />
+        <location filename="../../riskdesk/reports/case_report.py" line="198" />
         <source>Band</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="193" />
+        <location filename="../../riskdesk/reports/case_report.py" line="199" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="194" />
+        <location filename="../../riskdesk/reports/case_report.py" line="200" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="195" />
+        <location filename="../../riskdesk/reports/case_report.py" line="201" />
         <source>Rule set</source>
         <translation>规则集</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="196" />
+        <location filename="../../riskdesk/reports/case_report.py" line="202" />
         <source>Policy</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="197" />
+        <location filename="../../riskdesk/reports/case_report.py" line="203" />
         <source>Decided at</source>
         <translation>决策时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="204" />
+        <location filename="../../riskdesk/reports/case_report.py" line="210" />
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="110" />
-        <location filename="../../riskdesk/reports/case_report.py" line="211" />
-        <location filename="../../riskdesk/reports/case_report.py" line="277" />
+        <location filename="../../riskdesk/reports/case_report.py" line="114" />
+        <location filename="../../riskdesk/reports/case_report.py" line="217" />
+        <location filename="../../riskdesk/reports/case_report.py" line="283" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="212" />
+        <location filename="../../riskdesk/reports/case_report.py" line="218" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="213" />
+        <location filename="../../riskdesk/reports/case_report.py" line="219" />
         <source>Effect (points)</source>
         <translation>影响（分）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="225" />
+        <location filename="../../riskdesk/reports/case_report.py" line="231" />
         <source>Rule hits</source>
         <translation>规则命中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="230" />
+        <location filename="../../riskdesk/reports/case_report.py" line="236" />
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="231" />
+        <location filename="../../riskdesk/reports/case_report.py" line="237" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="232" />
+        <location filename="../../riskdesk/reports/case_report.py" line="238" />
         <source>Finding</source>
         <translation>发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="233" />
+        <location filename="../../riskdesk/reports/case_report.py" line="239" />
         <source>Source</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="240" />
+        <location filename="../../riskdesk/reports/case_report.py" line="246" />
         <source>corrects note {id}</source>
         <translation>更正笔记 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="241" />
+        <location filename="../../riskdesk/reports/case_report.py" line="247" />
         <source>Investigation notes</source>
         <translation>调查笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="247" />
-        <location filename="../../riskdesk/reports/case_report.py" line="308" />
-        <location filename="../../riskdesk/reports/case_report.py" line="357" />
+        <location filename="../../riskdesk/reports/case_report.py" line="253" />
+        <location filename="../../riskdesk/reports/case_report.py" line="314" />
+        <location filename="../../riskdesk/reports/case_report.py" line="363" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="248" />
+        <location filename="../../riskdesk/reports/case_report.py" line="254" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="249" />
+        <location filename="../../riskdesk/reports/case_report.py" line="255" />
         <source>Check</source>
         <translation>核查项</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="250" />
+        <location filename="../../riskdesk/reports/case_report.py" line="256" />
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="266" />
+        <location filename="../../riskdesk/reports/case_report.py" line="272" />
         <source>No notes.</source>
         <translation>无笔记。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="269" />
+        <location filename="../../riskdesk/reports/case_report.py" line="275" />
         <source>Decision chain</source>
         <translation>决策链</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="274" />
+        <location filename="../../riskdesk/reports/case_report.py" line="280" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="275" />
+        <location filename="../../riskdesk/reports/case_report.py" line="281" />
         <source>none yet</source>
         <translation>尚无</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="279" />
+        <location filename="../../riskdesk/reports/case_report.py" line="285" />
         <source>Maker</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="283" />
+        <location filename="../../riskdesk/reports/case_report.py" line="289" />
         <source>Checker (four-eyes)</source>
         <translation>复核人（双人复核）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="286" />
+        <location filename="../../riskdesk/reports/case_report.py" line="292" />
         <source>Why a second person</source>
         <translation>需第二人复核的原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="309" />
-        <location filename="../../riskdesk/reports/case_report.py" line="358" />
+        <location filename="../../riskdesk/reports/case_report.py" line="315" />
+        <location filename="../../riskdesk/reports/case_report.py" line="364" />
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="310" />
+        <location filename="../../riskdesk/reports/case_report.py" line="316" />
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="311" />
+        <location filename="../../riskdesk/reports/case_report.py" line="317" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="320" />
+        <location filename="../../riskdesk/reports/case_report.py" line="326" />
         <source>Linked complaints</source>
         <translation>关联投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="325" />
+        <location filename="../../riskdesk/reports/case_report.py" line="331" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="326" />
+        <location filename="../../riskdesk/reports/case_report.py" line="332" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="328" />
+        <location filename="../../riskdesk/reports/case_report.py" line="334" />
         <source>What the customer says</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="341" />
+        <location filename="../../riskdesk/reports/case_report.py" line="347" />
         <source>Audit events of this case</source>
         <translation>本案件的审计事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="344" />
+        <location filename="../../riskdesk/reports/case_report.py" line="350" />
         <source>Each event's SHA-256 chains to the one before; riskdesk audit verify recomputes the chain.</source>
         <translation>每个事件的 SHA-256 与前一事件链接；riskdesk audit verify 可重新计算整条链。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="356" />
+        <location filename="../../riskdesk/reports/case_report.py" line="362" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="359" />
+        <location filename="../../riskdesk/reports/case_report.py" line="365" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="360" />
+        <location filename="../../riskdesk/reports/case_report.py" line="366" />
         <source>Hash</source>
         <translation>哈希</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="374" />
+        <location filename="../../riskdesk/reports/case_report.py" line="380" />
         <source>Page {x} of {y}</source>
         <translation>第 {x} 页，共 {y} 页</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="376" />
+        <location filename="../../riskdesk/reports/case_report.py" line="382" />
         <source>Contains personal data</source>
         <translation>含个人信息</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="385" />
+        <location filename="../../riskdesk/reports/case_report.py" line="391" />
         <source>superseded by {id}</source>
         <translation>已被 {id} 取代</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="386" />
+        <location filename="../../riskdesk/reports/case_report.py" line="392" />
         <source>supersedes {id}</source>
         <translation>取代 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="393" />
+        <location filename="../../riskdesk/reports/case_report.py" line="399" />
         <source>Evidence files</source>
         <translation>证据文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="394" />
+        <location filename="../../riskdesk/reports/case_report.py" line="400" />
         <source>SHA-256 of each file's bytes as attached; files are never deleted, a new version supersedes the old.</source>
         <translation>每个文件添加时内容的 SHA-256；文件从不删除，新版本取代旧版本。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="397" />
+        <location filename="../../riskdesk/reports/case_report.py" line="403" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="397" />
+        <location filename="../../riskdesk/reports/case_report.py" line="403" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="398" />
+        <location filename="../../riskdesk/reports/case_report.py" line="404" />
         <source>Bytes</source>
         <translation>字节</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="398" />
+        <location filename="../../riskdesk/reports/case_report.py" line="404" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="399" />
+        <location filename="../../riskdesk/reports/case_report.py" line="405" />
         <source>Added</source>
         <translation>添加人及时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="400" />
+        <location filename="../../riskdesk/reports/case_report.py" line="406" />
         <source>Version</source>
         <translation>版本</translation>
     </message>
@@ -3040,17 +3040,17 @@
 <context>
     <name>EmptyNote</name>
     <message>
-        <location filename="../../riskdesk/ui/cases/queue_view.py" line="23" />
+        <location filename="../../riskdesk/ui/cases/queue_view.py" line="25" />
         <source>Clear filters and search</source>
         <translation>清除筛选和搜索</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/queue_view.py" line="32" />
+        <location filename="../../riskdesk/ui/cases/queue_view.py" line="34" />
         <source>No cases in “{view}” match {what}.</source>
         <translation>“{view}”中没有符合{what}的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/queue_view.py" line="35" />
+        <location filename="../../riskdesk/ui/cases/queue_view.py" line="37" />
         <source>There are no cases in “{view}”.</source>
         <translation>“{view}”中没有案件。</translation>
     </message>
@@ -8515,257 +8515,262 @@ Save it so?</source>
 <context>
     <name>PostLoanPanel</name>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="49" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="50" />
         <source>Hard stop: nobody may approve this application, whatever their role or a second person's check.</source>
         <translation>硬性拒绝：无论角色、无论是否经双人复核，任何人均不得批准此申请。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="52" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="53" />
         <source>Source: {source}</source>
         <translation>依据：{source}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="66" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="67" />
         <source>Post-loan actions</source>
         <translation>贷后处置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="85" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="86" />
         <source>Record contact</source>
         <translation>记录联系</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="86" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="87" />
         <source>Request documents</source>
         <translation>要求提供材料</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="89" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="90" />
         <source>Reclassify...</source>
         <translation>调整五级分类...</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="91" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="92" />
         <source>Confirm action</source>
         <translation>复核通过</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="84" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="85" />
         <source>Keep monitoring</source>
         <translation>继续监测</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="87" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="88" />
         <source>Freeze line</source>
         <translation>冻结未用额度</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="88" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="89" />
         <source>Call early...</source>
         <translation>提前收回贷款...</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="90" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="91" />
         <source>Report suspicious</source>
         <translation>报告可疑交易</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="92" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="93" />
         <source>Send back action</source>
         <translation>复核退回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="93" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="94" />
         <source>Nothing more to do now: the case is decided and closes.</source>
         <translation>暂无需进一步处置：案件作出决定并关闭。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="94" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="95" />
         <source>The borrower was contacted: channel, outcome and any promise to pay (a reminder is raised if it passes unpaid).</source>
         <translation>已联系借款人：记录渠道、结果及承诺还款日（到期仍未还款将发出提醒）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="96" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="97" />
         <source>Ask for documents on the use of funds; the case waits for them.</source>
         <translation>要求借款人提供资金用途证明材料；案件等待材料。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="98" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="99" />
         <source>Freeze the undrawn part of the line.</source>
         <translation>冻结额度中尚未使用的部分。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="99" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="100" />
         <source>Call the loan early: a senior officer confirms (four-eyes).</source>
         <translation>提前收回贷款：须由高级审查员确认（双人复核）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="101" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="102" />
         <source>Set the five-category class above the days-past-due floor: a senior officer confirms (four-eyes).</source>
         <translation>将五级分类调整至高于逾期天数对应的最低分类：须由高级审查员确认（双人复核）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="103" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="104" />
         <source>Report suspicious activity to the anti-money-laundering team.</source>
         <translation>向反洗钱团队报告可疑交易。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="115" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="116" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="116" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="117" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="117" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="118" />
         <source>Promised to pay by</source>
         <translation>承诺还款日</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="118" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="119" />
         <source>New class</source>
         <translation>调整后分类</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="184" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="185" />
         <source>Assigned to someone else</source>
         <translation>案件已分配给他人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="192" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="193" />
         <source>Sent for a second check</source>
         <translation>已提交复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="193" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="194" />
         <source>“{action}” is recorded and waits for a senior officer (four-eyes). If it is sent back, the case returns to your "My cases" with the checker's reason.</source>
         <translation>“{action}”已记录，等待高级审查员复核（双人复核）。如被退回，案件将连同复核人的理由回到您的“我的案件”。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="197" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="198" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="199" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="200" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="225" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="226" />
         <source>not monitored yet</source>
         <translation>尚未监测</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="227" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="228" />
         <source>{category} (above the days-past-due floor: {floor})</source>
         <translation>{category}（高于逾期天数对应的最低分类：{floor}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="230" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="231" />
         <source>Loan no.</source>
         <translation>贷款编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="231" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="232" />
         <source>Principal</source>
         <translation>本金</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="232" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="233" />
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="233" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="234" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="234" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="235" />
         <source>Days past due</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="235" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="236" />
         <source>Five-category class</source>
         <translation>五级分类</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="236" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="237" />
         <source>As of</source>
         <translation>截至</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="237" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="238" />
         <source>Undrawn line</source>
         <translation>未用额度</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="237" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="238" />
         <source>frozen on {at}</source>
         <translation>已于 {at} 冻结</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="238" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="239" />
         <source>not frozen</source>
         <translation>未冻结</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="241" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="242" />
         <source>Called early</source>
         <translation>提前收回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="242" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="243" />
         <source>Loan {no}</source>
         <translation>借据 {no}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="247" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="248" />
         <source>Awaiting a senior officer's check (four-eyes): {maker} asked to {what} on {at}: “{reason}”</source>
         <translation>待高级审查员复核（双人复核）：{maker} 于 {at} 申请{what}：“{reason}”</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="254" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="255" />
         <source>{checker} sent “{what}” back on {at}: “{reason}”. Your reason was: “{mine}”</source>
         <translation>{checker} 于 {at} 退回了“{what}”：“{reason}”。您的理由：“{mine}”</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="259" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="260" />
         <source>Early warnings (evidence)</source>
         <translation>预警（证据）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="260" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="261" />
         <source>Post-loan actions taken</source>
         <translation>已采取的贷后处置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="269" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="270" />
         <source>The origination application and its score follow.</source>
         <translation>以下为贷前申请及其评分。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="278" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="279" />
         <source>promised to pay by {day}</source>
         <translation>承诺 {day} 前还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="280" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="281" />
         <source>{floor} → {category}</source>
         <translation>{floor} → {category}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="284" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="283" />
+        <source> ({status})</source>
+        <translation>（{status}）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="285" />
         <source>reason: “{reason}”</source>
         <translation>理由：“{reason}”</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="286" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="287" />
         <source>checked by {checker} on {at}</source>
         <translation>{checker} 于 {at} 复核</translation>
     </message>
@@ -9248,12 +9253,12 @@ Save it so?</source>
         <translation>申请 {no} 没有案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reporting/archive.py" line="248" />
+        <location filename="../../riskdesk/services/reporting/archive.py" line="250" />
         <source>There is no report {id}.</source>
         <translation>不存在报告 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reporting/archive.py" line="325" />
+        <location filename="../../riskdesk/services/reporting/archive.py" line="327" />
         <source>Consumer-finance risk team</source>
         <translation>消费金融风险管理团队</translation>
     </message>
@@ -9514,6 +9519,89 @@ Save it so?</source>
         <location filename="../../riskdesk/ui/rings.py" line="337" />
         <source>This application has no case to open.</source>
         <translation>该申请没有可打开的案件。</translation>
+    </message>
+</context>
+<context>
+    <name>RingReport</name>
+    <message>
+        <location filename="../../riskdesk/reports/ring_section.py" line="65" />
+        <source>Fraud ring {code}</source>
+        <translation>欺诈团伙 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/ring_section.py" line="67" />
+        <source>Applicants</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/ring_section.py" line="68" />
+        <source>Applications</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/ring_section.py" line="69" />
+        <source>Shared keys</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/ring_section.py" line="71" />
+        <source>Amount applied (CNY)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/ring_section.py" line="72" />
+        <source>Density</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/ring_section.py" line="73" />
+        <source>Time span (days)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/ring_section.py" line="74" />
+        <source>Share flagged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/ring_section.py" line="76" />
+        <source>Share with bad outcomes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/ring_section.py" line="80" />
+        <source>Member applications</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/ring_section.py" line="83" />
+        <source>Application no.</source>
+        <translation>申请编号</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/ring_section.py" line="83" />
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/ring_section.py" line="84" />
+        <source>Submitted</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/ring_section.py" line="84" />
+        <source>Amount (CNY)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/ring_section.py" line="85" />
+        <source>Flagged</source>
+        <translation>已标记</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/ring_section.py" line="87" />
+        <source>yes</source>
+        <translation>是</translation>
     </message>
 </context>
 <context>

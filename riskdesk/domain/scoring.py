@@ -12,6 +12,16 @@ from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from riskdesk.domain.types import Double, LargeBlob, LongText, UtcDateTime
+from riskdesk.i18n import QT_TRANSLATE_NOOP, translate
+
+# The name the demo registers its bundled model under (riskdesk/demo/database.py): shown in
+# the reader's language like any word of the app (issue 28: English in Chinese windows).
+DEMO_MODEL_NAME = QT_TRANSLATE_NOOP("Models", "demo model (bundled)")
+
+
+def model_name(name: str) -> str:
+    """A model's name as shown: the demo's in the reader's language, any other as named."""
+    return translate("Models", name) if name == DEMO_MODEL_NAME else name
 
 
 class ModelVersion(SQLModel, table=True):

@@ -69,16 +69,16 @@ class ImportsMixin(_Window):
             return
         self.refresh()
         if result.scoring is None:  # nothing new, or no active model (the note says so)
-            text = translate("MainWindow", "{file}: {total} rows, {new} imported, {present} already present."
+            text = translate("MainWindow", "{file}: rows {total}, imported {new}, already present {present}."
                            ).format(file=result.file_name, total=result.rows_total,
                                     new=result.inserted, present=result.present)
         else:
-            text = translate("MainWindow", "{file}: {total} rows, {new} imported, {flagged} flagged, {cases} "
-                           "cases opened, {present} already present.").format(
+            text = translate("MainWindow", "{file}: rows {total}, imported {new}, flagged {flagged}, cases "
+                           "opened {cases}, already present {present}.").format(
                 file=result.file_name, total=result.rows_total, new=result.inserted,
                 flagged=result.flagged, cases=result.cases_opened, present=result.present)
         if result.rejects_path is not None:
-            text += "\n" + translate("MainWindow", "{n} rows rejected, written with their reasons to {path}.") \
+            text += "\n" + translate("MainWindow", "Rows rejected: {n}, written with their reasons to {path}.") \
                 .format(n=result.rejected, path=result.rejects_path)
         if result.scoring_note:
             text += "\n" + translate("MainWindow", "Scoring: {summary}").format(summary=result.scoring_note)

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from riskdesk.domain.enums import label
+from riskdesk.i18n import join_list
 from riskdesk.rules.catalog import rule_name
 from riskdesk.services.admin.backend import Backend, Call
 from riskdesk.ui.formats import datetime_text, number
@@ -34,7 +35,7 @@ def display_value(field: str, value: Any) -> str:
     if field == "pd":
         return number(100 * float(value), 1)
     if field == "flags":
-        return "; ".join(rule_name(c) for c in str(value).split(",") if c)
+        return join_list(rule_name(c) for c in str(value).split(",") if c)
     return str(value)
 
 

@@ -60,8 +60,8 @@ def test_gui_import_message_says_flagged_and_cases_in_both_languages(
     window = MainWindow(Backend(sqlite_engine, sqlite_actors["officer"]), dialogs)
     qtbot.addWidget(window)
     window._import_done(result)
-    assert (f"a.csv: 60 rows, 60 imported, {flagged} flagged, {cases} cases opened, "
-            "0 already present.") in dialogs.infos[-1]
+    assert (f"a.csv: rows 60, imported 60, flagged {flagged}, cases opened {cases}, "
+            "already present 0.") in dialogs.infos[-1]
     app = QApplication.instance()
     translators = install_translators(app, "zh_CN")  # type: ignore[arg-type]
     try:

@@ -17,7 +17,7 @@ from sqlmodel import Session, col, select
 from riskdesk.domain.enums import Role
 from riskdesk.domain.users import RoleRequest, User, UserRole
 from riskdesk.errors import InvalidInput, PermissionDenied
-from riskdesk.i18n import translate
+from riskdesk.i18n import join_list, translate
 from riskdesk.security import passwords
 from riskdesk.security.passwords import (
     MIN_LENGTH,
@@ -106,7 +106,7 @@ def _check_roles(roles: list[str] | frozenset[str]) -> None:
     if bad or not roles:
         raise InvalidInput(
             translate("Users", "Unknown role(s): {roles}. Known roles: {known}.").format(
-                roles=", ".join(bad) or "-", known=", ".join(Role)
+                roles=join_list(bad) or "-", known=join_list(Role)
             )
         )
 

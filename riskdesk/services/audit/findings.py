@@ -11,9 +11,10 @@ from pathlib import Path
 
 from sqlmodel import Session, col, select
 
+from riskdesk.domain.enums import label
 from riskdesk.domain.findings import Finding
 from riskdesk.errors import InvalidInput, NotFound
-from riskdesk.i18n import translate
+from riskdesk.i18n import join_list, translate
 from riskdesk.security.pii_scan import mask_text
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
@@ -40,7 +41,7 @@ class Draft:
 def _checked(d: Draft) -> Draft:
     if d.severity not in SEVERITIES:
         raise InvalidInput(translate("Findings", "Severity is one of: {s}.").format(
-            s=", ".join(SEVERITIES)))
+            s=join_list(label(v) for v in SEVERITIES)))
     if not d.text.strip():
         raise InvalidInput(translate("Findings", "A finding needs its text."))
     if len(d.text) > 4000 or len(d.recommendation) > 2000:
@@ -137,7 +138,7 @@ def follow_up(session: Session, actor: Actor, finding_id: int, version: int, *,
     require(actor, Action.FINDING_FOLLOW_UP)
     if status not in STATUSES:
         raise InvalidInput(translate("Findings", "Status is one of: {s}.").format(
-            s=", ".join(STATUSES)))
+            s=join_list(label(v) for v in STATUSES)))
     if not note.strip():
         raise InvalidInput(translate("Findings", "Say what was done (the follow-up note)."))
     row = session.get(Finding, finding_id)

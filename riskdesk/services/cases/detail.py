@@ -20,7 +20,7 @@ from riskdesk.domain.cases import Case
 from riskdesk.domain.enums import CaseStatus
 from riskdesk.domain.partners import Partner
 from riskdesk.domain.rules import RuleHit, RuleSetting
-from riskdesk.domain.scoring import DecisionRecord, ModelVersion, PolicyVersion
+from riskdesk.domain.scoring import DecisionRecord, ModelVersion, PolicyVersion, model_name
 from riskdesk.domain.tables import table_of
 from riskdesk.domain.users import User
 from riskdesk.errors import NotFound
@@ -449,7 +449,7 @@ def _decision(session: Session, actor: Actor, app: Application
     decline_from = policy.decline_from if policy else 1.0
     score = ScoreView(
         outcome=rec.outcome, band=rec.band, pd=rec.pd, points=rec.points,
-        model=f"{rec.model_version_id} {model.name if model else ''}".strip(),
+        model=f"{rec.model_version_id} {model_name(model.name) if model else ''}".strip(),
         rule_set=rec.rule_set_id, policy=rec.policy_version_id, decided_at=rec.decided_at,
         approve_below=approve_below, approve_above_points=points_at(approve_below),
         decline_from=decline_from, decline_at_points=points_at(decline_from))

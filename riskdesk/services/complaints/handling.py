@@ -30,7 +30,7 @@ from riskdesk.domain.enums import (
 )
 from riskdesk.domain.users import AppSetting, User
 from riskdesk.errors import InvalidInput, NotFound, PermissionDenied, StaleVersion
-from riskdesk.i18n import translate
+from riskdesk.i18n import QT_TRANSLATE_NOOP, join_list, translate
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
 from riskdesk.services.cases.opening import open_case
@@ -50,6 +50,13 @@ FURTHER_CHANNELS: dict[str, tuple[str, ...]] = {
     "mediation": ("调解", "mediation"),
     "arbitration": ("仲裁", "arbitration"),
     "litigation": ("诉讼", "litigation"),
+}
+# each further channel as the refusal names it (issue 28: no code in a Chinese message)
+CHANNEL_NAMES = {
+    "upper_level_review": QT_TRANSLATE_NOOP("Complaints", "upper-level review"),
+    "mediation": QT_TRANSLATE_NOOP("Complaints", "mediation"),
+    "arbitration": QT_TRANSLATE_NOOP("Complaints", "arbitration"),
+    "litigation": QT_TRANSLATE_NOOP("Complaints", "litigation"),
 }
 TRACKED = ("status", "assignee_id", "due_at", "extension", "escalated", "reaction",
            "root_cause", "fraud_case_id")
@@ -428,7 +435,8 @@ def respond(session: Session, actor: Actor, complaint_id: int, version: int,
     if missing:
         raise InvalidInput(translate(
             "Complaints", "The response must tell the customer the further channels; missing: "
-            "{channels}.").format(channels=", ".join(missing)))
+            "{channels}.").format(channels=join_list(
+                translate("Complaints", CHANNEL_NAMES[m]) for m in missing)))
     response = _kept(session, c, response, "response")
     return _save(session, actor, c, version, "complaint.respond", {
         "status": ComplaintStatus.RESPONDED.value, "response": response[:4000],

@@ -3,15 +3,17 @@ checklist with evidence and review dates, their status with reasons; and the dat
 figures the joint-lending limits are measured against."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from sqlmodel import Session, col, select
 
+from riskdesk.domain.enums import label
 from riskdesk.domain.partners import CapitalFigure, Partner, PartnerCheck
 from riskdesk.errors import InvalidInput, NotFound, StaleVersion
-from riskdesk.i18n import QT_TRANSLATE_NOOP, translate
+from riskdesk.i18n import QT_TRANSLATE_NOOP, join_list, translate
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
 from riskdesk.services.permissions import Action, require
@@ -35,10 +37,15 @@ CHECKLIST = {
 }
 
 
-def _choice(value: str, allowed: tuple[str, ...], what: str) -> str:
+def _item(item: str) -> str:
+    return translate("Partners", CHECKLIST[item]) if item in CHECKLIST else item
+
+
+def _choice(value: str, allowed: tuple[str, ...], what: str,
+            shown: Callable[[str], str] = label) -> str:
     if value not in allowed:
         raise InvalidInput(translate("Partners", "{what} is one of: {choices}.").format(
-            what=what, choices=", ".join(allowed)))
+            what=what, choices=join_list(shown(a) for a in allowed)))
     return value
 
 
@@ -96,7 +103,7 @@ def set_status(session: Session, actor: Actor, partner_id: int, version: int, st
         if missing:
             raise InvalidInput(translate(
                 "Partners", "Due diligence is not complete: {items}.").format(
-                items=", ".join(missing)))
+                items=join_list(_item(m) for m in missing)))
     p = get(session, partner_id)
     cleaned = free_text.scan(reason.strip())  # personal data kept apart (issue 25)
     free_text.keep(session, cleaned, entity="partner", entity_id=partner_id,
@@ -111,7 +118,7 @@ def set_status(session: Session, actor: Actor, partner_id: int, version: int, st
 def record_check(session: Session, actor: Actor, partner_id: int, *, item: str, passed: bool,
                  evidence: str, review_due: date | None = None) -> PartnerCheck:
     require(actor, Action.PARTNER_MANAGE)
-    _choice(item, tuple(CHECKLIST), translate("Partners", "The checklist item"))
+    _choice(item, tuple(CHECKLIST), translate("Partners", "The checklist item"), _item)
     if not evidence.strip():
         raise InvalidInput(translate("Partners", "Note the evidence the check rests on."))
     p = get(session, partner_id)

@@ -34,7 +34,7 @@ from sqlmodel import Session, col
 from riskdesk.config import SOURCE_TIMEZONE
 from riskdesk.domain.applications import Application
 from riskdesk.domain.cases import Case
-from riskdesk.domain.enums import CaseKind
+from riskdesk.domain.enums import CaseKind, label
 from riskdesk.domain.loans import (
     FundFlow,
     Loan,
@@ -46,13 +46,14 @@ from riskdesk.domain.loans import (
 )
 from riskdesk.domain.reports import Report
 from riskdesk.domain.tables import table_of
-from riskdesk.i18n import QT_TRANSLATE_NOOP, translate
+from riskdesk.i18n import QT_TRANSLATE_NOOP, chinese, translate
 from riskdesk.rules.catalog import rule_name
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
 from riskdesk.services.cases.opening import NewCase, open_listed
 from riskdesk.services.periods import local_day as local_day_of
 from riskdesk.services.permissions import Action, require
+from riskdesk.services.postloan.mcc import mcc_text
 from riskdesk.services.postloan.policy import CATEGORIES, current, params
 from riskdesk.storage.bulk import frame_of, insert_columns
 from riskdesk.storage.clock import utcnow
@@ -106,6 +107,11 @@ def alert_name(code: str) -> str:
 def alert_sentence(code: str, detail: str) -> str:
     evidence = json.loads(detail or "{}")
     template = translate("PostLoan", ALERTS[code][1]) if code in ALERTS else code
+    for key in ("kind", "channel"):  # a counterparty type, a channel: the reader's words
+        if evidence.get(key):
+            evidence[key] = label(str(evidence[key]))
+    if evidence.get("mcc") not in (None, "", "-"):  # "6513 Real estate agents", not "6513"
+        evidence["mcc"] = mcc_text(str(evidence["mcc"]), chinese())
     try:
         return template.format(**evidence)
     except (KeyError, IndexError):

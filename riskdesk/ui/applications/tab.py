@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from riskdesk.domain.enums import Band, Channel, Outcome, Product, label
+from riskdesk.i18n import join_clauses
 from riskdesk.services.cases.applications import ApplicationFilter
 from riskdesk.services.cases.search import parse_search
 from riskdesk.ui.applications.model import ApplicationsModel
@@ -103,7 +104,7 @@ class ApplicationsTab(QWidget):
             narrowed.append(self.tr("the search \u201c{text}\u201d").format(
                 text=self.search_box.text().strip()))
         self.empty.setText(self.tr("No applications match {what}: clear the filters or the "
-                                   "search to see them all.").format(what="; ".join(narrowed))
+                                   "search to see them all.").format(what=join_clauses(narrowed))
                            if narrowed else self.tr("No applications yet: import a file "
                                                     "(Ctrl+I)."))
         self.empty.setVisible(self.model.total == 0)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from riskdesk.domain.enums import CaseStatus, label
 from riskdesk.errors import NeedsConfirmation, RiskdeskError, StaleVersion
+from riskdesk.i18n import join_clauses, join_list
 from riskdesk.services.admin.backend import Backend
 from riskdesk.services.cases import postloan_actions as pl
 from riskdesk.services.cases.hard_stops import HardStop
@@ -273,13 +274,13 @@ class PostLoanPanel(QGroupBox):
     def action_text(self, a: pl.ActionRow) -> str:
         bits = [label(a.action)]
         if a.channel:
-            bits.append(f"{label(a.channel)}, {label(a.outcome)}")
+            bits.append(join_list((label(a.channel), label(a.outcome))))
         if a.promise_date:
             bits.append(self.tr("promised to pay by {day}").format(day=date_text(a.promise_date)))
         if a.category:
             bits.append(self.tr("{floor} \u2192 {category}").format(
                 floor=label(a.floor), category=label(a.category)))
-        text = "; ".join(bits) + f" ({label(a.status)})"
+        text = join_clauses(bits) + self.tr(" ({status})").format(status=label(a.status))
         if a.reason:
             text += " \u2014 " + self.tr("reason: \u201c{reason}\u201d").format(reason=a.reason)
         if a.checker:

@@ -8,6 +8,8 @@ from typing import Any
 from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QWidget
 
+from riskdesk.i18n import join_clauses
+
 
 class EmptyNote(QWidget):
     """Shown in place of a blank table: which view, filters and search found nothing, and a
@@ -30,7 +32,7 @@ class EmptyNote(QWidget):
         """``view``: the view's name; ``narrowed``: each active filter or search as shown."""
         if narrowed:
             self.label.setText(self.tr("No cases in \u201c{view}\u201d match {what}.").format(
-                view=view, what="; ".join(narrowed)))
+                view=view, what=join_clauses(narrowed)))
         else:
             self.label.setText(self.tr("There are no cases in \u201c{view}\u201d.").format(
                 view=view))

@@ -135,7 +135,7 @@ class ComplaintsTab(QWidget):
             "escalated": self.toggles["escalated"].isChecked()})
 
     def _count(self) -> None:
-        self.count_label.setText(self.tr("{n} complaints").format(n=number(self.model.total)))
+        self.count_label.setText(self.tr("Complaints: {n}").format(n=number(self.model.total)))
 
     def refresh(self) -> None:
         self.model.reload()
@@ -195,8 +195,8 @@ class ComplaintsTab(QWidget):
                     file=result.file_name, n=len(result.problems)) + "\n" + "\n".join(lines))
             else:
                 self.dialogs.info(self, self.tr("Import finished"), self.tr(
-                    "{file}: {total} rows, {new} complaints registered, {present} already "
-                    "present.").format(file=result.file_name, total=result.rows_total,
+                    "{file}: rows {total}, complaints registered {new}, already present "
+                    "{present}.").format(file=result.file_name, total=result.rows_total,
                                        new=result.inserted, present=result.present))
 
         def failed(error: BaseException) -> None:

@@ -170,7 +170,7 @@ class PortfolioTab(QWidget):
                                        + 2 * self.categories.frameWidth())
         npl = book.npl_ratio
         self.summary.setText(self.tr(
-            "{n} loans, principal outstanding {balance}; non-performing ratio {npl}").format(
+            "Loans {n}; principal outstanding {balance}; non-performing ratio {npl}").format(
             n=number(book.total_loans), balance=money(total), npl=percent(npl, 2)))
         self.roll_title.setText(self.tr("Roll rates {previous} to {month}").format(
             previous=book.previous, month=book.month))
@@ -270,8 +270,8 @@ class PortfolioTab(QWidget):
         def done(result: MonitorResult) -> None:
             self.reload()
             self.dialogs.info(self, self.tr("Monitoring done"), self.tr(
-                "{loans} loans as of {day}: {alerts} new early warnings, {opened} cases opened, "
-                "{updated} updated.").format(loans=number(result.loans), day=date_text(result.as_of),
+                "Monitoring as of {day}: loans {loans}, new early warnings {alerts}, cases "
+                "opened {opened}, cases updated {updated}.").format(loans=number(result.loans), day=date_text(result.as_of),
                                              alerts=result.alerts, opened=result.cases_opened,
                                              updated=result.cases_updated))
 
