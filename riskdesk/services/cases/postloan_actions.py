@@ -32,7 +32,7 @@ from riskdesk.domain.cases import Case
 from riskdesk.domain.enums import CLOSED_STATUSES, CaseKind, CaseStatus, label
 from riskdesk.domain.loans import Loan, LoanAction, LoanSnapshot
 from riskdesk.errors import InvalidInput, PermissionDenied, StaleVersion
-from riskdesk.i18n import translate
+from riskdesk.i18n import join_list, translate
 from riskdesk.services.actor import Actor
 from riskdesk.services.cases.work import OPEN, TRACKED, assignee_overridden, get_case
 from riskdesk.services.cases.work import reason_as_stored as _reason
@@ -192,7 +192,7 @@ def act(session: Session, actor: Actor, case_id: int, version: int, action: str,
     loan = _loan_of(session, case)
     if action not in ACTIONS:
         raise InvalidInput(translate("PostLoan", "A post-loan action is one of {actions}.")
-                           .format(actions=", ".join(label(a) for a in ACTIONS)))
+                           .format(actions=join_list(label(a) for a in ACTIONS)))
     if not reason.strip():
         raise InvalidInput(translate("Cases", "A decision needs a reason."))
     if case.status not in OPEN:
@@ -204,8 +204,8 @@ def act(session: Session, actor: Actor, case_id: int, version: int, action: str,
         if channel not in CHANNELS or outcome not in OUTCOMES:
             raise InvalidInput(translate(
                 "PostLoan", "A contact needs its channel ({channels}) and outcome "
-                "({outcomes}).").format(channels=", ".join(label(c) for c in CHANNELS),
-                                        outcomes=", ".join(label(o) for o in OUTCOMES)))
+                "({outcomes}).").format(channels=join_list(label(c) for c in CHANNELS),
+                                        outcomes=join_list(label(o) for o in OUTCOMES)))
         if outcome == "promised_to_pay":
             if promise_date is None or promise_date < local_day(session, now):
                 raise InvalidInput(translate(
@@ -230,7 +230,7 @@ def act(session: Session, actor: Actor, case_id: int, version: int, action: str,
         if category not in CATEGORIES or CATEGORIES.index(category) <= CATEGORIES.index(floor):
             raise InvalidInput(translate(
                 "PostLoan", "Reclassify above the days-past-due floor ({floor}): one of "
-                "{classes}.").format(floor=label(floor), classes=", ".join(
+                "{classes}.").format(floor=label(floor), classes=join_list(
                     label(c) for c in CATEGORIES[CATEGORIES.index(floor) + 1:])))
         if category == in_force:
             raise InvalidInput(translate("PostLoan", "Loan {loan} is already {category}.")

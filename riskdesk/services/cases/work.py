@@ -32,7 +32,7 @@ from riskdesk.errors import (
     PermissionDenied,
     StaleVersion,
 )
-from riskdesk.i18n import translate
+from riskdesk.i18n import join_list, translate
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
 from riskdesk.services.cases.hard_stops import refuse_approval
@@ -146,8 +146,8 @@ def add_note(session: Session, actor: Actor, case_id: int, *, kind: str, outcome
     case = get_case(session, case_id)
     if kind not in NOTE_KINDS or outcome not in NOTE_OUTCOMES:
         raise InvalidInput(translate("Cases", "Note kind must be one of {kinds}; outcome one of "
-                                     "{outcomes}.").format(kinds=", ".join(NOTE_KINDS),
-                                                          outcomes=", ".join(NOTE_OUTCOMES)))
+                                     "{outcomes}.").format(kinds=join_list(map(label, NOTE_KINDS)),
+                                                          outcomes=join_list(map(label, NOTE_OUTCOMES))))
     if not text.strip():
         raise InvalidInput(translate("Cases", "A note needs text."))
     if corrects_id is not None:
@@ -237,7 +237,7 @@ def decide(session: Session, actor: Actor, case_id: int, version: int, decision:
     _check_version(case, version)
     if decision not in DECISIONS:
         raise InvalidInput(translate("Cases", "Decision must be one of {d}.").format(
-            d=", ".join(DECISIONS)))
+            d=join_list(map(label, DECISIONS))))
     if not reason.strip():
         raise InvalidInput(translate("Cases", "A decision needs a reason."))
     if case.status not in OPEN:

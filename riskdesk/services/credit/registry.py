@@ -12,7 +12,7 @@ from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from riskdesk.domain.enums import ModelStatus
-from riskdesk.domain.scoring import ModelVersion
+from riskdesk.domain.scoring import ModelVersion, model_name
 from riskdesk.errors import InvalidInput, NotFound, PermissionDenied
 from riskdesk.i18n import translate
 from riskdesk.paths import resources_dir
@@ -76,7 +76,7 @@ def model_in_force(session: Session, actor: Actor) -> ModelInForce | None:
     """The active model's id, name and approver: anyone signed in may see which model
     scores (it is on every decision record)."""
     model = active(session)
-    return None if model is None else ModelInForce(model.id or 0, model.name,
+    return None if model is None else ModelInForce(model.id or 0, model_name(model.name),
                                                    model.approved_by)
 
 

@@ -14,7 +14,7 @@ from sqlmodel import Session, col
 
 from riskdesk.domain.audit import AuditEvent
 from riskdesk.domain.reports import Report
-from riskdesk.domain.scoring import DecisionRecord
+from riskdesk.domain.scoring import DecisionRecord, model_name
 from riskdesk.domain.users import User
 from riskdesk.errors import InvalidInput, NotFound
 from riskdesk.i18n import language as in_language
@@ -284,7 +284,7 @@ def monthly_report(engine: Engine, actor: Actor, month: str, language: str,
             .order_by(col(ModelVersion.approved_at).desc())).first()
         info: dict[str, object] = {}
         if model is not None:
-            info = {"name": f"{model.id} {model.name}", "approved_by": model.approved_by or "",
+            info = {"name": f"{model.id} {model_name(model.name)}", "approved_by": model.approved_by or "",
                     "approved_at": model.approved_at}
             run = session.scalars(select(MonitorRun).where(
                 col(MonitorRun.month) == month, col(MonitorRun.model_version_id) == model.id,
