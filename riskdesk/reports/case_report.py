@@ -37,6 +37,7 @@ from riskdesk.reports.layout import (
     wrap_label,
     zone_note,
 )
+from riskdesk.scoring.reasons import value_text
 from riskdesk.security.masking import mask_name
 from riskdesk.services.cases.detail import CaseDetail, ReasonView
 from riskdesk.services.cases.evidence import EvidenceRow
@@ -214,7 +215,7 @@ def build(data: CaseReportData, *, report_no: str, generated_by: str, cut_off: d
                     )
                 ]
                 + [
-                    (r.text, r.value, f"{r.points:+d}")
+                    (r.text, value_text(r.value), f"{r.points:+d}")
                     for r in d.reasons
                 ],
                 widths=[WIDTH - 60 * mm, 30 * mm, 30 * mm],

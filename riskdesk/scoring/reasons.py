@@ -144,14 +144,20 @@ def grouped(value: str) -> str:
     return f"{int(number):,}" if number == int(number) else f"{number:,.2f}"
 
 
+def value_text(value: str) -> str:
+    """A feature's value as shown: an English category (income verification) in the reader's
+    words, a number grouped (issue 28: "Verified" in the Chinese case report)."""
+    category = value.replace("_", " ")  # "Not_Verified" as some exports write it
+    return translate("Reasons", category) if category in VALUE_TEXT else grouped(value)
+
+
 def head(feature: str, value: str) -> str:
     """What the reason is about: '3 credit inquiries in the last 6 months', 'Annual income
     120,000 CNY', or where the value is missing 'Instalment accounts opened in 12 months: not
     given' (issue 26: not '未提供 个')."""
     if value == "":
         return translate("Reasons", MISSING_TEXT).format(name=feature_name(feature))
-    category = value.replace("_", " ")  # "Not_Verified" as some exports write it
-    shown = translate("Reasons", category) if category in VALUE_TEXT else grouped(value)
+    shown = value_text(value)
     template = FEATURE_TEXT.get(feature)
     if feature in FEATURE_TEXT_ONE and _is_one(value):
         template = FEATURE_TEXT_ONE[feature]
