@@ -6646,7 +6646,7 @@ Credit model: {model}</source>
     <name>MonthlyReport</name>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="239" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="406" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="411" />
         <source>Monthly compliance report</source>
         <translation>月度合规报告</translation>
     </message>
@@ -6663,7 +6663,7 @@ Credit model: {model}</source>
     </message>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="246" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="408" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="413" />
         <source>Cut-off</source>
         <translation>截止时间</translation>
     </message>
@@ -6738,7 +6738,7 @@ Credit model: {model}</source>
     </message>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="279" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="349" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="354" />
         <location filename="../../riskdesk/services/periods.py" line="214" />
         <source>Complaints received</source>
         <translation>受理投诉</translation>
@@ -7008,8 +7008,8 @@ Credit model: {model}</source>
     </message>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="287" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="359" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="369" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="364" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="374" />
         <source>Count</source>
         <translation>数量</translation>
     </message>
@@ -7103,7 +7103,7 @@ Credit model: {model}</source>
     </message>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="328" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="399" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="404" />
         <source>Approved by</source>
         <translation>批准人</translation>
     </message>
@@ -7128,17 +7128,17 @@ Credit model: {model}</source>
         <translation>按违约概率分布的决策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="348" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="353" />
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="377" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="382" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="350" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="355" />
         <source>Replied</source>
         <translation>已答复</translation>
     </message>
@@ -7163,145 +7163,165 @@ Credit model: {model}</source>
         <translation>AUC / KS 计算样本数</translation>
     </message>
     <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="349" />
+        <source>Fraud rings</source>
+        <translation>欺诈团伙</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="350" />
+        <source>Rings found</source>
+        <translation>发现团伙数</translation>
+    </message>
+    <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="351" />
+        <source>Rings confirmed as fraud</source>
+        <translation>确认为欺诈的团伙数</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="352" />
+        <source>Rings closed</source>
+        <translation>已结案团伙数</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="356" />
         <source>Replied on time</source>
         <translation>按时答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="352" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="357" />
         <source>Replied late (after the due time, extensions counted)</source>
         <translation>超时答复（晚于办理时限，含延期）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="354" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="359" />
         <source>Extended</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="355" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="360" />
         <source>Reopened</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="356" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="361" />
         <source>Overdue at the cut-off</source>
         <translation>截止时逾期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="358" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="363" />
         <source>Open by category</source>
         <translation>未结投诉（按类别）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="363" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="368" />
         <source>Received by channel</source>
         <translation>按渠道受理</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="365" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="370" />
         <source>Root causes of complaints closed</source>
         <translation>已结投诉的根本原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="373" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="378" />
         <source>Overdue complaints at the cut-off</source>
         <translation>截止时的逾期投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="375" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="380" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="376" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="381" />
         <location filename="../../riskdesk/reports/postloan_section.py" line="46" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="378" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="383" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="384" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="389" />
         <source>intact: every event re-hashed and chained</source>
         <translation>完整：每个事件均已重新计算哈希并核对链接</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="385" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="390" />
         <source>BROKEN: see riskdesk audit verify</source>
         <translation>已损坏：请运行 riskdesk audit verify</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="387" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="392" />
         <source>Audit trail</source>
         <translation>审计轨迹</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="388" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="393" />
         <source>Verification</source>
         <translation>核验结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="389" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="394" />
         <source>Last event at the cut-off</source>
         <translation>截止时的最后事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="390" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="395" />
         <source>Its hash (the chain's head)</source>
         <translation>其哈希（链头）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="391" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="396" />
         <source>Anchored outside the database in</source>
         <translation>数据库外锚定位置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="392" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="397" />
         <source>{file}
 (database {id}; riskdesk audit verify --anchors FILE)</source>
         <translation>{file}
 （数据库标识 {id}；riskdesk audit verify --anchors 文件）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="395" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="400" />
         <source>Role</source>
         <translation>职责</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="395" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="400" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="396" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="401" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="396" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="401" />
         <source>Signature</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="397" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="402" />
         <source>Prepared by</source>
         <translation>编制</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="398" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="403" />
         <source>Reviewed by</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="405" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="410" />
         <source>Sign-off</source>
         <translation>签批</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="407" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="412" />
         <source>Page {x} of {y}</source>
         <translation>第 {x} 页，共 {y} 页</translation>
     </message>
@@ -7569,47 +7589,47 @@ Credit model: {model}</source>
         <translation>资本和余额须大于零。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/performance.py" line="197" />
+        <location filename="../../riskdesk/services/partners/performance.py" line="199" />
         <source>{code}: {ratio:.1f} % of net tier-1 capital (limit {limit:.0f} %)</source>
         <translation>{code}：占一级资本净额 {ratio:.1f}%（上限 {limit:.0f}%）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/performance.py" line="201" />
+        <location filename="../../riskdesk/services/partners/performance.py" line="203" />
         <source>all partners: {ratio:.1f} % of the loan balance (limit {limit:.0f} %)</source>
         <translation>全部合作方：占贷款余额 {ratio:.1f}%（上限 {limit:.0f}%）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/performance.py" line="329" />
+        <location filename="../../riskdesk/services/partners/performance.py" line="333" />
         <source>{who}: bad rate {now} against {before} last month (doubled)</source>
         <translation>{who}：不良率 {now}，上月 {before}（翻倍）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/performance.py" line="333" />
+        <location filename="../../riskdesk/services/partners/performance.py" line="337" />
         <source>{who}: bad rate {rate}, at least twice all partners' {pooled}</source>
         <translation>{who}：不良率 {rate}，达到全部合作方合计 {pooled} 的两倍以上</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/performance.py" line="337" />
+        <location filename="../../riskdesk/services/partners/performance.py" line="341" />
         <source>{who}: {n} complaints per 1,000 loans (limit {limit})</source>
         <translation>{who}：每千笔贷款投诉 {n} 笔（上限 {limit} 笔）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/performance.py" line="342" />
+        <location filename="../../riskdesk/services/partners/performance.py" line="346" />
         <source>{who}: joint loans {ratio} of net tier-1 capital (limit {limit})</source>
         <translation>{who}：联合贷款占一级资本净额 {ratio}（上限 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/performance.py" line="346" />
+        <location filename="../../riskdesk/services/partners/performance.py" line="350" />
         <source>{who}: funds {share} of a joint loan (at least {minimum} required)</source>
         <translation>{who}：某笔联合贷款出资比例 {share}（不得低于 {minimum}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/performance.py" line="363" />
+        <location filename="../../riskdesk/services/partners/performance.py" line="367" />
         <source>{value} %</source>
         <translation>{value}%</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/performance.py" line="352" />
+        <location filename="../../riskdesk/services/partners/performance.py" line="356" />
         <source>All partners: joint loans {ratio} of the loan balance (limit {limit})</source>
         <translation>全部合作方：联合贷款占各项贷款余额 {ratio}（上限 {limit}）</translation>
     </message>
@@ -8829,12 +8849,12 @@ Save it so?</source>
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../riskdesk/services/cases/queue.py" line="108" />
+        <location filename="../../riskdesk/services/cases/queue.py" line="121" />
         <source>Unknown view {view}.</source>
         <translation>未知视图 {view}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/queue.py" line="210" />
+        <location filename="../../riskdesk/services/cases/queue.py" line="226" />
         <source>Cannot sort by {key}.</source>
         <translation>不能按 {key} 排序。</translation>
     </message>
@@ -9524,82 +9544,102 @@ Save it so?</source>
 <context>
     <name>RingReport</name>
     <message>
-        <location filename="../../riskdesk/reports/ring_section.py" line="65" />
+        <location filename="../../riskdesk/reports/ring_section.py" line="20" />
+        <source>device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/ring_section.py" line="20" />
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/ring_section.py" line="21" />
+        <source>card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/ring_section.py" line="22" />
+        <source>employer</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/ring_section.py" line="66" />
         <source>Fraud ring {code}</source>
         <translation>欺诈团伙 {code}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/ring_section.py" line="67" />
+        <location filename="../../riskdesk/reports/ring_section.py" line="68" />
         <source>Applicants</source>
-        <translation type="unfinished" />
+        <translation>申请人数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/ring_section.py" line="68" />
+        <location filename="../../riskdesk/reports/ring_section.py" line="69" />
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/ring_section.py" line="69" />
+        <location filename="../../riskdesk/reports/ring_section.py" line="70" />
         <source>Shared keys</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../riskdesk/reports/ring_section.py" line="71" />
-        <source>Amount applied (CNY)</source>
-        <translation type="unfinished" />
+        <translation>共用关联要素</translation>
     </message>
     <message>
         <location filename="../../riskdesk/reports/ring_section.py" line="72" />
-        <source>Density</source>
-        <translation type="unfinished" />
+        <source>Amount applied (CNY)</source>
+        <translation>申请金额（元）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/reports/ring_section.py" line="73" />
-        <source>Time span (days)</source>
-        <translation type="unfinished" />
+        <source>Density</source>
+        <translation>关联密度</translation>
     </message>
     <message>
         <location filename="../../riskdesk/reports/ring_section.py" line="74" />
+        <source>Time span (days)</source>
+        <translation>时间跨度（天）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/ring_section.py" line="75" />
         <source>Share flagged</source>
-        <translation type="unfinished" />
+        <translation>被标记占比</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/ring_section.py" line="76" />
+        <location filename="../../riskdesk/reports/ring_section.py" line="77" />
         <source>Share with bad outcomes</source>
-        <translation type="unfinished" />
+        <translation>表现为坏占比</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/ring_section.py" line="80" />
+        <location filename="../../riskdesk/reports/ring_section.py" line="81" />
         <source>Member applications</source>
-        <translation type="unfinished" />
+        <translation>成员申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/ring_section.py" line="83" />
+        <location filename="../../riskdesk/reports/ring_section.py" line="84" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/ring_section.py" line="83" />
+        <location filename="../../riskdesk/reports/ring_section.py" line="84" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/ring_section.py" line="84" />
+        <location filename="../../riskdesk/reports/ring_section.py" line="85" />
         <source>Submitted</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/ring_section.py" line="84" />
+        <location filename="../../riskdesk/reports/ring_section.py" line="85" />
         <source>Amount (CNY)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/ring_section.py" line="85" />
+        <location filename="../../riskdesk/reports/ring_section.py" line="86" />
         <source>Flagged</source>
         <translation>已标记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/ring_section.py" line="87" />
+        <location filename="../../riskdesk/reports/ring_section.py" line="88" />
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -9963,442 +10003,442 @@ Save it so?</source>
 <context>
     <name>RulesTab</name>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="56" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="61" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="62" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="67" />
         <source>In force and change</source>
         <translation>现行规则与变更</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="63" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="199" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="68" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="204" />
         <source>Proposals</source>
         <translation>变更提议</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="64" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="237" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="69" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="242" />
         <source>Versions</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="83" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="88" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="83" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="88" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="85" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="90" />
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="86" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="91" />
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="87" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="92" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="88" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="93" />
         <source>Enabled</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="89" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="94" />
         <source>Hard stop</source>
         <translation>硬性拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="90" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="95" />
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="91" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="96" />
         <source>Source</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="92" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="97" />
         <source>Rules in force</source>
         <translation>现行规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="99" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="104" />
         <source>CODE.PARAMETER=VALUE separated by spaces, e.g. SHARED_DEVICE.min_applicants=10 (double-click a rule)</source>
         <translation>规则代码.参数=值，以空格分隔，例如 SHARED_DEVICE.min_applicants=10（双击规则可填入）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="103" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="108" />
         <source>NAME=VALUE separated by spaces, e.g. approve_below=0.06</source>
         <translation>名称=值，以空格分隔，例如 approve_below=0.06</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="105" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="110" />
         <source>Why the change is needed (required)</source>
         <translation>变更理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="106" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="194" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="230" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="111" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="199" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="235" />
         <source>Effective from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="115" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="120" />
         <source>(otherwise at approval)</source>
         <translation>（未勾选则批准时生效）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="117" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="122" />
         <source>Rule changes:</source>
         <translation>规则变更：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="118" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="123" />
         <source>Policy changes:</source>
         <translation>政策变更：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="119" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="124" />
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="124" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="129" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="125" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="301" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="304" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="310" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="130" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="306" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="309" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="315" />
         <source>Backtest</source>
         <translation>回测</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="127" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="132" />
         <source>Propose</source>
         <translation>提议</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="130" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="135" />
         <source>Backtest over the last</source>
         <translation>回测最近</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="140" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="145" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="142" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="147" />
         <source>Submitted</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="144" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="149" />
         <source>PD</source>
         <translation>违约概率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="145" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="171" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="150" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="176" />
         <source>Before</source>
         <translation>变更前</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="147" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="171" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="152" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="176" />
         <source>After</source>
         <translation>变更后</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="149" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="154" />
         <source>Rules before</source>
         <translation>变更前命中规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="150" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="155" />
         <source>Rules after</source>
         <translation>变更后命中规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="151" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="156" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="154" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="159" />
         <source>Applications that change</source>
         <translation>结果变化的申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="174" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="179" />
         <source>Flagged</source>
         <translation>已标记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="174" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="179" />
         <source>Approval rate</source>
         <translation>通过率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="175" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="180" />
         <source>Cases per day</source>
         <translation>每日案件数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="176" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="181" />
         <source>Bad rate among approved</source>
         <translation>通过申请的不良率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="177" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="182" />
         <source>Share of bads caught</source>
         <translation>不良申请识别率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="188" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="193" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="189" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="194" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="190" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="195" />
         <source>Change</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="191" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="196" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="192" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="197" />
         <source>Proposed by</source>
         <translation>提议人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="193" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="198" />
         <source>Proposed</source>
         <translation>提议时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="195" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="200" />
         <source>at approval</source>
         <translation>批准时</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="196" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="201" />
         <source>Decided by</source>
         <translation>决定人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="197" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="235" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="202" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="240" />
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="201" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="206" />
         <source>Note with the decision (optional)</source>
         <translation>决定附言（可选）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="205" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="210" />
         <source>Backtest selected</source>
         <translation>回测所选提议</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="206" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="358" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="364" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="211" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="362" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="368" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="207" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="371" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="212" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="375" />
         <source>Reject or withdraw</source>
         <translation>驳回或撤回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="217" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="222" />
         <source>A change takes effect only when a second person (compliance or a senior officer, never its proposer) approves it; the approval is signed.</source>
         <translation>变更须经第二人（合规人员或高级审核员，不得为提议人）批准后方生效；批准经电子签名。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="223" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="228" />
         <source>in force</source>
         <translation>现行</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="223" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="228" />
         <source>coming</source>
         <translation>待生效</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="224" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="229" />
         <source>past</source>
         <translation>已失效</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="225" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="230" />
         <source>rules</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="225" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="230" />
         <source>policy</source>
         <translation>决策政策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="227" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="232" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="228" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="233" />
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="229" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="234" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="232" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="237" />
         <source>Written by</source>
         <translation>写入人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="233" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="238" />
         <source>Approved by</source>
         <translation>批准人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="240" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="245" />
         <source>Rule or setting</source>
         <translation>规则或设置项</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="241" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="246" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="242" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="247" />
         <source>First</source>
         <translation>前一版本</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="243" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="248" />
         <source>Second</source>
         <translation>后一版本</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="244" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="249" />
         <source>Differences</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="246" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="251" />
         <source>Compare the two selected</source>
         <translation>比较所选两个版本</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="248" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="253" />
         <source>Propose restoring the selected</source>
         <translation>提议恢复所选版本</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="262" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="264" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="416" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="267" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="269" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="420" />
         <source>Rules and policy</source>
         <translation>规则与政策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="271" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="276" />
         <source>In force: rule set {rs}, policy version {pv}. Proposals awaiting approval: {n}.</source>
         <translation>现行：规则集 {rs}，政策版本 {pv}。待批准提议：{n} 项。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="276" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="281" />
         <source>Policy: approve below PD {a}, decline from PD {d}; review within {h} hours; approvals above {amount} CNY need a second person.</source>
         <translation>决策政策：违约概率低于 {a} 为批准档，不低于 {d} 为拒绝档；{h} 小时内完成审核；批准金额超过 {amount} 元须第二人复核。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="303" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="308" />
         <source>Backtesting...</source>
         <translation>正在回测……</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="323" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="328" />
         <source>{n} applications submitted in the last {days} days ({unscored} not scored), {known} with a known outcome; {changed} change. Nothing was written.</source>
         <translation>最近 {days} 天提交的申请 {n} 笔（未评分 {unscored} 笔），已知结果 {known} 笔；结果变化 {changed} 笔。未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="335" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="340" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="339" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="344" />
         <source>Propose a change</source>
         <translation>提议变更</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="359" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="363" />
         <source>Approve proposal {id}? It takes effect {when}:
 {change}</source>
         <translation>批准提议 {id}？生效时间：{when}
 {change}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="360" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="364" />
         <source>at once</source>
         <translation>立即</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="383" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="389" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="387" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="393" />
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="384" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="388" />
         <source>Select two versions of the same kind (two rule sets or two policies).</source>
         <translation>请选择同类的两个版本（两个规则集或两个政策版本）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="387" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="391" />
         <source>{kind} {a} -&gt; {b}</source>
         <translation>{kind} {a} → {b}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="396" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="401" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="400" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="405" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="397" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="401" />
         <source>Select one version, and write the reason on the first page.</source>
         <translation>请选择一个版本，并在第一页填写理由。</translation>
     </message>

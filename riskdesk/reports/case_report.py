@@ -37,11 +37,13 @@ from riskdesk.reports.layout import (
     wrap_label,
     zone_note,
 )
+from riskdesk.reports.ring_section import ring_section
 from riskdesk.scoring.reasons import value_text
 from riskdesk.security.masking import mask_name
 from riskdesk.services.cases.detail import CaseDetail, ReasonView
 from riskdesk.services.cases.evidence import EvidenceRow
 from riskdesk.services.privacy import free_text
+from riskdesk.services.rings.views import RingDetail
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,8 @@ class CaseReportData:
     # names the case knows (applicant, complainants), masked where typed in free text for a
     # reader who sees masked data (issue 28)
     names: tuple[str, ...] = ()
+    # the ring's figures, graph and members when the case is a fraud ring's (issue 33)
+    ring: RingDetail | None = None
 
 
 def _when(value: Any) -> str:
@@ -147,6 +151,8 @@ def build(data: CaseReportData, *, report_no: str, generated_by: str, cut_off: d
         ),
         Spacer(1, 4 * mm),
     ]
+    if data.ring is not None:
+        story += ring_section(s, data.ring)
     if app:
         story += [
             Paragraph(esc(translate("CaseReport", "Application and applicant")), s.h1),

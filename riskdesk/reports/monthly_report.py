@@ -345,6 +345,11 @@ def build(data: MonthlyReportData, *, report_no: str) -> bytes:
         from riskdesk.reports import partner_section
 
         story += partner_section.section(s, *data.partners)
+    rings = f.rings or {}
+    story += [Paragraph(esc(translate("MonthlyReport", "Fraud rings")), s.h1), pairs(s, [
+        (translate("MonthlyReport", "Rings found"), rings.get("found", 0)),
+        (translate("MonthlyReport", "Rings confirmed as fraud"), rings.get("confirmed", 0)),
+        (translate("MonthlyReport", "Rings closed"), rings.get("closed", 0))])]
     story += [Paragraph(esc(translate("MonthlyReport", "Complaints")), s.h1), pairs(s, [
         (translate("MonthlyReport", "Complaints received"), c.received),
         (translate("MonthlyReport", "Replied"), c.responded),

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,9 @@ from riskdesk.domain.cases import Case
 from riskdesk.domain.rings import CaseApplication, FraudRing, LinkEdge, LinkKey, RingMember
 from riskdesk.domain.rules import RuleHit
 from riskdesk.services.actor import Actor
+from riskdesk.services.reporting.monthly import monthly_figures
 from riskdesk.services.rings.keys import normalise_employer
+from riskdesk.storage.clock import utcnow
 from riskdesk.storage.session import unit_of_work
 from tests.ring_helpers import chain_numbers, import_rings, ring_frame
 
@@ -75,6 +78,24 @@ def test_chain_of_twelve_is_one_ring_case_and_grows(
                                                 Case.application_no.like("RING-%"))).all()
         assert len(fraud) == 1
     _command_line(sqlite_engine, again, monkeypatch, capsys)
+    _audit_report(sqlite_engine, officer, again, tmp_path)
+    with unit_of_work(sqlite_engine, write=False) as s:  # the monthly report's count
+        now = utcnow(s)
+        month = f"{now + timedelta(hours=8):%Y-%m}"
+        figures = monthly_figures(s, sqlite_actors["compliance"], month, now)
+        assert figures.rings == {"found": 1, "confirmed": 0, "closed": 0}
+
+
+def _audit_report(engine: Engine, officer: Actor, ring: FraudRing, tmp_path: Path) -> None:
+    """The ring case's audit report holds the ring's figures, its graph and its members."""
+    from riskdesk.services.reporting.archive import case_report
+    from tests.helpers import pdftotext
+
+    pdf = tmp_path / "ring.pdf"
+    pdf.write_bytes(case_report(engine, officer, f"RING-{ring.id:06d}", "en").pdf)
+    text = pdftotext(pdf)
+    assert f"Fraud ring RING-{ring.id:06d}" in text and "Member applications" in text
+    assert "RG-C11-1" in text and "RG-N-0" in text and "1370" not in text
 
 
 def _command_line(engine: Engine, ring: FraudRing, monkeypatch: pytest.MonkeyPatch,

@@ -126,6 +126,7 @@ def case_report(engine: Engine, actor: Actor, application_no: str, language: str
         unmasked = _full_pii(session, actor, case_id) if include_personal else {}
         row = _reserve(session, actor, "case", application_no, language, cut_off)
         from riskdesk.services.cases.evidence import attachments
+        from riskdesk.services.rings.views import ring_for_report
 
         files = tuple(attachments(session, actor, case_id=case_id))
         from riskdesk.reports.layout import report_zone
@@ -134,7 +135,8 @@ def case_report(engine: Engine, actor: Actor, application_no: str, language: str
         with report_zone(business_zone(session, cut_off)):
             pdf = build(CaseReportData(detail, events, people, unmasked,
                                        personal=include_personal, evidence=files,
-                                       names=_known_names(session, case_id)),
+                                       names=_known_names(session, case_id),
+                                       ring=ring_for_report(session, actor, case_id)),
                         report_no=row.report_no, generated_by=actor.username,
                         cut_off=cut_off)
         issued = _seal(session, actor, row, pdf, {"case": case_id,

@@ -26,6 +26,7 @@ from riskdesk.services.actor import Actor
 from riskdesk.services.feed.files import warn_hours
 from riskdesk.services.periods import Period, period
 from riskdesk.services.permissions import Action, require
+from riskdesk.services.rings.views import ring_counts
 
 CHECKS = ("case.check.confirm", "case.check.send_back")
 CEILINGS = ("COST_CEILING", "AMOUNT_CEILING")
@@ -89,6 +90,8 @@ class MonthlyFigures:
     # though older than the warning time then (issue 29); 0 lines nothing up.
     feed_unacknowledged: int = 0
     feed_warn_hours: int = 2
+    # Fraud rings found (first kept), confirmed and closed in the month (issue 33).
+    rings: dict[str, int] = field(default_factory=dict)
 
     @property
     def flag_rate(self) -> float | None:
@@ -144,6 +147,7 @@ def monthly_figures(session: Session, actor: Actor, month: str,
     _ceilings(session, f, over)
     f.reclassified = reclassifications(session, p)
     f.feed_unacknowledged, f.feed_warn_hours = feed_late(session, p.start, p.end, cut_off)
+    f.rings = ring_counts(session, p.start, min(p.end, cut_off))
     head = session.execute(select(col(AuditEvent.seq), col(AuditEvent.hash)).where(
         col(AuditEvent.at) <= cut_off).order_by(col(AuditEvent.seq).desc()).limit(1)).first()
     if head is not None:

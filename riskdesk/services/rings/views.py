@@ -200,3 +200,10 @@ def ring_counts(session: Session, start: datetime, end: datetime) -> dict[str, i
     closed = count(col(FraudRing.status) == "closed", col(FraudRing.updated_at) >= start,
                    col(FraudRing.updated_at) < end)
     return {"found": found, "confirmed": confirmed, "closed": closed}
+
+
+def ring_for_report(session: Session, actor: Actor, case_id: int) -> RingDetail | None:
+    """The ring whose own case this is, for its audit report (None for any other case)."""
+    own = session.execute(select(col(FraudRing.id)).where(
+        col(FraudRing.case_id) == case_id)).first()
+    return show_ring(session, actor, int(own[0])) if own else None
