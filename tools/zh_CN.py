@@ -1935,6 +1935,11 @@ ZH: dict[str, str] = {
     'Rings found': '发现团伙数',
     'Rings confirmed as fraud': '确认为欺诈的团伙数',
     'Rings closed': '已结案团伙数',
+    'Give the reason.': '请填写理由。',
+    'Ring {code} is {status}, not open.': '团伙 {code} 的状态为 {status}，不是未结。',
+    'Ring {code} has no proposal to check.': '团伙 {code} 没有待复核的提议。',
+    'The proposal needs a second person: you made it.': '该提议需要第二人复核：提议人是您。',
+    'fraud ring {code} confirmed': '欺诈团伙 {code} 已确认',
     'Month': '月份',
     # Periods (issue 22): the one rule for month figures.
     '{zone} is not a time zone name such as Asia/Shanghai.': '{zone} 不是时区名称（例如 Asia/Shanghai）。',

@@ -338,47 +338,47 @@
 <context>
     <name>Audit</name>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="148" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="149" />
         <source>{user} has no unlocked signing key: sign in again to record this.</source>
         <translation>{user} 没有已解锁的签名密钥：请重新登录后再录入。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="156" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="157" />
         <source>The signing key of {user} was revoked by an administrator: it signs nothing more. Sign in again to make a new key, then have an administrator countersign it.</source>
         <translation>{user} 的签名密钥已被管理员吊销，不能再签名。请重新登录生成新密钥，再请管理员会签。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="159" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="160" />
         <source>The signing key of {user} was lost (it no longer opens with their password): sign in again to make a new key, then have an administrator countersign it.</source>
         <translation>{user} 的签名密钥已失效（无法用其密码解开）：请重新登录生成新密钥，再请管理员会签。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="164" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="165" />
         <source>The signing key of {user} is not active: an administrator must countersign it (riskdesk user countersign) before {user} records decisions.</source>
         <translation>{user} 的签名密钥尚未生效：须经管理员会签（riskdesk user countersign）后，{user} 方可录入决策。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="227" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="228" />
         <source>the chain head does not match the last event (events were removed from the end)</source>
         <translation>链头与最后一条事件不符（末尾的事件被删除）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="235" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="236" />
         <source>event {seq} is missing</source>
         <translation>缺少第 {seq} 号事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="237" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="238" />
         <source>the stored text does not match its hash</source>
         <translation>存储的原文与其哈希不符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="239" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="240" />
         <source>the link to the previous event is broken</source>
         <translation>与前一事件的链接断开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="241" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="242" />
         <source>the event's fields differ from the text that was hashed</source>
         <translation>事件字段与被哈希的原文不一致</translation>
     </message>
@@ -1399,395 +1399,395 @@
 <context>
     <name>CaseReport</name>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="109" />
+        <location filename="../../riskdesk/reports/case_report.py" line="110" />
         <source>contribution to the log-odds of default (+ raises risk)</source>
         <translation>对违约对数几率的贡献（正值提高风险）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="139" />
-        <location filename="../../riskdesk/reports/case_report.py" line="377" />
+        <location filename="../../riskdesk/reports/case_report.py" line="140" />
+        <location filename="../../riskdesk/reports/case_report.py" line="378" />
         <source>Case audit report</source>
         <translation>案件审计报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="143" />
+        <location filename="../../riskdesk/reports/case_report.py" line="144" />
         <source>Report no.</source>
         <translation>报告编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="144" />
+        <location filename="../../riskdesk/reports/case_report.py" line="145" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="145" />
+        <location filename="../../riskdesk/reports/case_report.py" line="146" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="146" />
-        <location filename="../../riskdesk/reports/case_report.py" line="333" />
+        <location filename="../../riskdesk/reports/case_report.py" line="147" />
+        <location filename="../../riskdesk/reports/case_report.py" line="334" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="147" />
+        <location filename="../../riskdesk/reports/case_report.py" line="148" />
         <source>Generated by</source>
         <translation>生成人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="148" />
-        <location filename="../../riskdesk/reports/case_report.py" line="381" />
+        <location filename="../../riskdesk/reports/case_report.py" line="149" />
+        <location filename="../../riskdesk/reports/case_report.py" line="382" />
         <source>Cut-off</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="157" />
+        <location filename="../../riskdesk/reports/case_report.py" line="158" />
         <source>Application and applicant</source>
         <translation>申请与申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="161" />
+        <location filename="../../riskdesk/reports/case_report.py" line="162" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="164" />
+        <location filename="../../riskdesk/reports/case_report.py" line="165" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="167" />
+        <location filename="../../riskdesk/reports/case_report.py" line="168" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="168" />
+        <location filename="../../riskdesk/reports/case_report.py" line="169" />
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="169" />
+        <location filename="../../riskdesk/reports/case_report.py" line="170" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="170" />
+        <location filename="../../riskdesk/reports/case_report.py" line="171" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="171" />
+        <location filename="../../riskdesk/reports/case_report.py" line="172" />
         <source>Amount (CNY)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="172" />
+        <location filename="../../riskdesk/reports/case_report.py" line="173" />
         <source>Term (months)</source>
         <translation>期限（月）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="173" />
+        <location filename="../../riskdesk/reports/case_report.py" line="174" />
         <source>APR %</source>
         <translation>年利率 %</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="174" />
+        <location filename="../../riskdesk/reports/case_report.py" line="175" />
         <source>Purpose</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="175" />
+        <location filename="../../riskdesk/reports/case_report.py" line="176" />
         <source>Submitted</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="176" />
+        <location filename="../../riskdesk/reports/case_report.py" line="177" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="183" />
+        <location filename="../../riskdesk/reports/case_report.py" line="184" />
         <source>Personal data is masked for this reader.</source>
         <translation>本阅读者看到的个人信息已脱敏。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="189" />
+        <location filename="../../riskdesk/reports/case_report.py" line="190" />
         <source>Score and decision record</source>
         <translation>评分与决策记录</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="194" />
+        <location filename="../../riskdesk/reports/case_report.py" line="195" />
         <source>Probability of default</source>
         <translation>违约概率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="197" />
+        <location filename="../../riskdesk/reports/case_report.py" line="198" />
         <source>Points</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="198" />
+        <location filename="../../riskdesk/reports/case_report.py" line="199" />
         <source>Band</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="199" />
+        <location filename="../../riskdesk/reports/case_report.py" line="200" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="200" />
+        <location filename="../../riskdesk/reports/case_report.py" line="201" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="201" />
+        <location filename="../../riskdesk/reports/case_report.py" line="202" />
         <source>Rule set</source>
         <translation>规则集</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="202" />
+        <location filename="../../riskdesk/reports/case_report.py" line="203" />
         <source>Policy</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="203" />
+        <location filename="../../riskdesk/reports/case_report.py" line="204" />
         <source>Decided at</source>
         <translation>决策时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="210" />
+        <location filename="../../riskdesk/reports/case_report.py" line="211" />
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="114" />
-        <location filename="../../riskdesk/reports/case_report.py" line="217" />
-        <location filename="../../riskdesk/reports/case_report.py" line="283" />
+        <location filename="../../riskdesk/reports/case_report.py" line="115" />
+        <location filename="../../riskdesk/reports/case_report.py" line="218" />
+        <location filename="../../riskdesk/reports/case_report.py" line="284" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="218" />
+        <location filename="../../riskdesk/reports/case_report.py" line="219" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="219" />
+        <location filename="../../riskdesk/reports/case_report.py" line="220" />
         <source>Effect (points)</source>
         <translation>影响（分）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="231" />
+        <location filename="../../riskdesk/reports/case_report.py" line="232" />
         <source>Rule hits</source>
         <translation>规则命中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="236" />
+        <location filename="../../riskdesk/reports/case_report.py" line="237" />
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="237" />
+        <location filename="../../riskdesk/reports/case_report.py" line="238" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="238" />
+        <location filename="../../riskdesk/reports/case_report.py" line="239" />
         <source>Finding</source>
         <translation>发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="239" />
+        <location filename="../../riskdesk/reports/case_report.py" line="240" />
         <source>Source</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="246" />
+        <location filename="../../riskdesk/reports/case_report.py" line="247" />
         <source>corrects note {id}</source>
         <translation>更正笔记 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="247" />
+        <location filename="../../riskdesk/reports/case_report.py" line="248" />
         <source>Investigation notes</source>
         <translation>调查笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="253" />
-        <location filename="../../riskdesk/reports/case_report.py" line="314" />
-        <location filename="../../riskdesk/reports/case_report.py" line="363" />
+        <location filename="../../riskdesk/reports/case_report.py" line="254" />
+        <location filename="../../riskdesk/reports/case_report.py" line="315" />
+        <location filename="../../riskdesk/reports/case_report.py" line="364" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="254" />
+        <location filename="../../riskdesk/reports/case_report.py" line="255" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="255" />
+        <location filename="../../riskdesk/reports/case_report.py" line="256" />
         <source>Check</source>
         <translation>核查项</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="256" />
+        <location filename="../../riskdesk/reports/case_report.py" line="257" />
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="272" />
+        <location filename="../../riskdesk/reports/case_report.py" line="273" />
         <source>No notes.</source>
         <translation>无笔记。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="275" />
+        <location filename="../../riskdesk/reports/case_report.py" line="276" />
         <source>Decision chain</source>
         <translation>决策链</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="280" />
+        <location filename="../../riskdesk/reports/case_report.py" line="281" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="281" />
+        <location filename="../../riskdesk/reports/case_report.py" line="282" />
         <source>none yet</source>
         <translation>尚无</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="285" />
+        <location filename="../../riskdesk/reports/case_report.py" line="286" />
         <source>Maker</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="289" />
+        <location filename="../../riskdesk/reports/case_report.py" line="290" />
         <source>Checker (four-eyes)</source>
         <translation>复核人（双人复核）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="292" />
+        <location filename="../../riskdesk/reports/case_report.py" line="293" />
         <source>Why a second person</source>
         <translation>需第二人复核的原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="315" />
-        <location filename="../../riskdesk/reports/case_report.py" line="364" />
+        <location filename="../../riskdesk/reports/case_report.py" line="316" />
+        <location filename="../../riskdesk/reports/case_report.py" line="365" />
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="316" />
+        <location filename="../../riskdesk/reports/case_report.py" line="317" />
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="317" />
+        <location filename="../../riskdesk/reports/case_report.py" line="318" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="326" />
+        <location filename="../../riskdesk/reports/case_report.py" line="327" />
         <source>Linked complaints</source>
         <translation>关联投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="331" />
+        <location filename="../../riskdesk/reports/case_report.py" line="332" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="332" />
+        <location filename="../../riskdesk/reports/case_report.py" line="333" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="334" />
+        <location filename="../../riskdesk/reports/case_report.py" line="335" />
         <source>What the customer says</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="347" />
+        <location filename="../../riskdesk/reports/case_report.py" line="348" />
         <source>Audit events of this case</source>
         <translation>本案件的审计事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="350" />
+        <location filename="../../riskdesk/reports/case_report.py" line="351" />
         <source>Each event's SHA-256 chains to the one before; riskdesk audit verify recomputes the chain.</source>
         <translation>每个事件的 SHA-256 与前一事件链接；riskdesk audit verify 可重新计算整条链。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="362" />
+        <location filename="../../riskdesk/reports/case_report.py" line="363" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="365" />
+        <location filename="../../riskdesk/reports/case_report.py" line="366" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="366" />
+        <location filename="../../riskdesk/reports/case_report.py" line="367" />
         <source>Hash</source>
         <translation>哈希</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="380" />
+        <location filename="../../riskdesk/reports/case_report.py" line="381" />
         <source>Page {x} of {y}</source>
         <translation>第 {x} 页，共 {y} 页</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="382" />
+        <location filename="../../riskdesk/reports/case_report.py" line="383" />
         <source>Contains personal data</source>
         <translation>含个人信息</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="391" />
+        <location filename="../../riskdesk/reports/case_report.py" line="392" />
         <source>superseded by {id}</source>
         <translation>已被 {id} 取代</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="392" />
+        <location filename="../../riskdesk/reports/case_report.py" line="393" />
         <source>supersedes {id}</source>
         <translation>取代 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="399" />
+        <location filename="../../riskdesk/reports/case_report.py" line="400" />
         <source>Evidence files</source>
         <translation>证据文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="400" />
+        <location filename="../../riskdesk/reports/case_report.py" line="401" />
         <source>SHA-256 of each file's bytes as attached; files are never deleted, a new version supersedes the old.</source>
         <translation>每个文件添加时内容的 SHA-256；文件从不删除，新版本取代旧版本。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="403" />
+        <location filename="../../riskdesk/reports/case_report.py" line="404" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="403" />
+        <location filename="../../riskdesk/reports/case_report.py" line="404" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="404" />
+        <location filename="../../riskdesk/reports/case_report.py" line="405" />
         <source>Bytes</source>
         <translation>字节</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="404" />
+        <location filename="../../riskdesk/reports/case_report.py" line="405" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="405" />
+        <location filename="../../riskdesk/reports/case_report.py" line="406" />
         <source>Added</source>
         <translation>添加人及时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/case_report.py" line="406" />
+        <location filename="../../riskdesk/reports/case_report.py" line="407" />
         <source>Version</source>
         <translation>版本</translation>
     </message>
@@ -1944,117 +1944,127 @@
 <context>
     <name>CasesModel</name>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="29" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="30" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="30" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="31" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="31" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="32" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="32" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="33" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="33" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="34" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="34" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="35" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="35" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="36" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="36" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="37" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="37" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="38" />
         <source>Amount (CNY)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="38" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="39" />
         <source>PD %</source>
         <translation>违约概率 %</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="39" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="40" />
         <source>Points</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="40" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="41" />
         <source>Band</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="41" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="42" />
         <source>Rule hits</source>
         <translation>规则命中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="42" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="43" />
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="43" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="44" />
         <source>Sent back because</source>
         <translation>复核退回原因</translation>
     </message>
     <message>
+        <location filename="../../riskdesk/ui/cases/model.py" line="49" />
+        <source>Bad rate doubled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../../riskdesk/ui/cases/model.py" line="50" />
+        <source>Complaints over the limit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/model.py" line="56" />
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="51" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="57" />
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="52" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="58" />
         <source>Escalated</source>
         <translation>已上报</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="53" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="59" />
         <source>Awaiting check</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="54" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="60" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="55" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="61" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="79" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="85" />
         <source>{n} DPD</source>
         <translation>逾期 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="103" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="125" />
         <source>Loan {no}: days past due, class and balance from the latest monitoring run</source>
         <translation>借据 {no}：逾期天数、五级分类和余额取自最近一次贷后监测</translation>
     </message>
@@ -4055,65 +4065,80 @@
         <translation>申请 {no} 有 {n} 个案件（{ids}）：请用 --case 指定其中一个。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="140" />
+        <location filename="../../riskdesk/ui/evidence.py" line="144" />
         <source>The image cannot be read.</source>
         <translation>无法读取该图片。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="143" />
-        <source>Excel and Word files are not previewed; the list shows their SHA-256.</source>
-        <translation>Excel 和 Word 文件不提供预览；列表中显示其 SHA-256。</translation>
+        <location filename="../../riskdesk/ui/evidence.py" line="147" />
+        <source>Legacy Excel (.xls) and Word (.doc) files are not previewed; the list shows their SHA-256.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/security/office_preview.py" line="41" />
+        <source>Only PDF, images and Excel (.xlsx) or Word (.docx) files are previewed; the list shows this file's SHA-256.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/security/office_preview.py" line="47" />
+        <source>{name} cannot be read: {error}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/security/office_preview.py" line="88" />
+        <source>the document is too large to preview</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>EvidenceModel</name>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="67" />
+        <location filename="../../riskdesk/ui/evidence.py" line="71" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="68" />
+        <location filename="../../riskdesk/ui/evidence.py" line="72" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="69" />
+        <location filename="../../riskdesk/ui/evidence.py" line="73" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="70" />
+        <location filename="../../riskdesk/ui/evidence.py" line="74" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="71" />
+        <location filename="../../riskdesk/ui/evidence.py" line="75" />
         <source>Added by</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="72" />
+        <location filename="../../riskdesk/ui/evidence.py" line="76" />
         <source>Added at</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="106" />
+        <location filename="../../riskdesk/ui/evidence.py" line="110" />
         <source>{name} (superseded)</source>
         <translation>{name}（已被取代）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="113" />
+        <location filename="../../riskdesk/ui/evidence.py" line="117" />
         <source>Superseded by file #{id}</source>
         <translation>已被文件 #{id} 取代</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="115" />
+        <location filename="../../riskdesk/ui/evidence.py" line="119" />
         <source>New version of file #{id}</source>
         <translation>文件 #{id} 的新版本</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="117" />
+        <location filename="../../riskdesk/ui/evidence.py" line="121" />
         <source>Not in this audit pack: listed by name, type and hash</source>
         <translation>本审计包不含此文件内容：仅列出文件名、类型和哈希值</translation>
     </message>
@@ -4121,54 +4146,54 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="253" />
+        <location filename="../../riskdesk/ui/evidence.py" line="297" />
         <source>What the file is (optional)</source>
         <translation>文件说明（可选）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="254" />
+        <location filename="../../riskdesk/ui/evidence.py" line="298" />
         <source>Attach...</source>
         <translation>添加附件...</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="256" />
+        <location filename="../../riskdesk/ui/evidence.py" line="300" />
         <source>PDF, PNG, JPEG, Excel or Word, at most 20 MB; stored encrypted, its SHA-256 recorded in the audit trail</source>
         <translation>可添加 PDF、PNG、JPEG、Excel 或 Word 文件，最大 20 MB；加密存储，其 SHA-256 记入审计轨迹</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="258" />
+        <location filename="../../riskdesk/ui/evidence.py" line="302" />
         <source>New version...</source>
         <translation>新版本...</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="260" />
+        <location filename="../../riskdesk/ui/evidence.py" line="304" />
         <source>Attach a file that supersedes the chosen one; both are kept</source>
         <translation>添加一个取代所选文件的新版本；新旧版本均保留</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="261" />
+        <location filename="../../riskdesk/ui/evidence.py" line="305" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="251" />
-        <location filename="../../riskdesk/ui/evidence.py" line="266" />
-        <location filename="../../riskdesk/ui/evidence.py" line="280" />
+        <location filename="../../riskdesk/ui/evidence.py" line="295" />
+        <location filename="../../riskdesk/ui/evidence.py" line="310" />
+        <location filename="../../riskdesk/ui/evidence.py" line="324" />
         <source>Evidence files</source>
         <translation>证据文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="326" />
+        <location filename="../../riskdesk/ui/evidence.py" line="370" />
         <source>Not attached</source>
         <translation>未添加</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="330" />
+        <location filename="../../riskdesk/ui/evidence.py" line="374" />
         <source>{name} is larger than 20 MB.</source>
         <translation>{name} 超过 20 MB。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="371" />
+        <location filename="../../riskdesk/ui/evidence.py" line="417" />
         <source>No preview</source>
         <translation>无法预览</translation>
     </message>
@@ -6300,32 +6325,32 @@ Credit model: {model}</source>
 <context>
     <name>MembersModel</name>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="189" />
+        <location filename="../../riskdesk/ui/rings.py" line="206" />
         <source>Application</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="189" />
+        <location filename="../../riskdesk/ui/rings.py" line="206" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="189" />
+        <location filename="../../riskdesk/ui/rings.py" line="206" />
         <source>Submitted</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="190" />
+        <location filename="../../riskdesk/ui/rings.py" line="207" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="190" />
+        <location filename="../../riskdesk/ui/rings.py" line="207" />
         <source>Flagged</source>
         <translation>已标记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="205" />
+        <location filename="../../riskdesk/ui/rings.py" line="222" />
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -6373,78 +6398,78 @@ Credit model: {model}</source>
         <translation>使用 {col} 须说明理由（--why）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="284" />
+        <location filename="../../riskdesk/scoring/train.py" line="286" />
         <source>data: {name} ({rows} rows, bad rate {bad:.2%}, sha256 {sha})</source>
         <translation>数据：{name}（{rows} 行，坏账率 {bad:.2%}，sha256 {sha}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="288" />
+        <location filename="../../riskdesk/scoring/train.py" line="290" />
         <source>features ({n}): {names}</source>
         <translation>特征（{n} 个）：{names}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="291" />
+        <location filename="../../riskdesk/scoring/train.py" line="293" />
         <source>trees: {rounds} (early stopping in CV), depth {depth}; split: {split}</source>
         <translation>树数：{rounds}（交叉验证早停），深度 {depth}；划分方式：{split}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="294" />
+        <location filename="../../riskdesk/scoring/train.py" line="296" />
         <source>held-out ({n} rows): AUC {auc:.4f}  KS {ks:.4f}  Gini {gini:.4f}  bad rate {bad:.2%}</source>
         <translation>留出集（{n} 行）：AUC {auc:.4f}  KS {ks:.4f}  Gini {gini:.4f}  坏账率 {bad:.2%}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="297" />
+        <location filename="../../riskdesk/scoring/train.py" line="299" />
         <source>5-fold CV AUC: XGBoost {x:.4f} +- {xs:.4f} | logistic baseline {l:.4f} +- {ls:.4f} (same folds)</source>
         <translation>5 折交叉验证 AUC：XGBoost {x:.4f} +- {xs:.4f} | 逻辑回归基准 {l:.4f} +- {ls:.4f}（相同折）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="303" />
+        <location filename="../../riskdesk/scoring/train.py" line="305" />
         <source>training rows: fingerprints of {n} kept; monitoring measures AUC/KS without them</source>
         <translation>训练样本：已保存 {n} 笔的指纹；模型监测计算 AUC/KS 时予以剔除</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="305" />
+        <location filename="../../riskdesk/scoring/train.py" line="307" />
         <source>training rows: no fingerprints kept; monitoring cannot tell them apart and gives no AUC/KS</source>
         <translation>训练样本：未保存指纹；模型监测无法区分训练样本，不计算 AUC/KS</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="308" />
+        <location filename="../../riskdesk/scoring/train.py" line="310" />
         <source>held-out AUC without / {variant}: {a:.4f} / {b:.4f}</source>
         <translation>留出集 AUC 不含 / {variant}：{a:.4f} / {b:.4f}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="310" />
+        <location filename="../../riskdesk/scoring/train.py" line="312" />
         <source>calibration (held-out, deciles of PD):</source>
         <translation>校准（留出集，按违约概率十分位）：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="311" />
+        <location filename="../../riskdesk/scoring/train.py" line="313" />
         <source>bin      n  predicted  observed</source>
         <translation>分组     数量  预测值     实际值</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="321" />
+        <location filename="../../riskdesk/scoring/train.py" line="323" />
         <source>excluded (protected): {names}</source>
         <translation>已排除（受保护属性）：{names}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="323" />
-        <location filename="../../riskdesk/scoring/train.py" line="331" />
+        <location filename="../../riskdesk/scoring/train.py" line="324" />
+        <location filename="../../riskdesk/scoring/train.py" line="332" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="325" />
+        <location filename="../../riskdesk/scoring/train.py" line="326" />
         <source>allowed (protected, with reason): {col}: {why}</source>
         <translation>已允许（受保护属性，附理由）：{col}：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="329" />
+        <location filename="../../riskdesk/scoring/train.py" line="330" />
         <source>proxies (Cramér's V &gt;= {t:.2f} with a protected column): {found}</source>
         <translation>代理变量（与受保护列的 Cramér V ≥ {t:.2f}）：{found}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/train.py" line="340" />
+        <location filename="../../riskdesk/scoring/train.py" line="341" />
         <source>correlation of each feature with the protected columns (Cramér's V):</source>
         <translation>各特征与受保护列的相关性（Cramér V）：</translation>
     </message>
@@ -7489,6 +7514,24 @@ Credit model: {model}</source>
         <location filename="../../riskdesk/reports/partner_section.py" line="91" />
         <source>Warning: {what}</source>
         <translation>预警：{what}</translation>
+    </message>
+</context>
+<context>
+    <name>OfficePreviewDialog</name>
+    <message>
+        <location filename="../../riskdesk/ui/evidence.py" line="247" />
+        <source>{name} - SHA-256 {hash}</source>
+        <translation>{name} - SHA-256 {hash}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/evidence.py" line="253" />
+        <source>Only the first rows and columns are shown.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/evidence.py" line="254" />
+        <source>Text and cell values only, as saved: no formulas, pictures or macros are run or shown.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -8798,27 +8841,27 @@ Save it so?</source>
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="174" />
+        <location filename="../../riskdesk/ui/evidence.py" line="178" />
         <source>{name} - SHA-256 {hash}</source>
         <translation>{name} - SHA-256 {hash}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="183" />
+        <location filename="../../riskdesk/ui/evidence.py" line="187" />
         <source>Previous page</source>
         <translation>上一页</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="184" />
+        <location filename="../../riskdesk/ui/evidence.py" line="188" />
         <source>Next page</source>
         <translation>下一页</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="199" />
+        <location filename="../../riskdesk/ui/evidence.py" line="203" />
         <source>Page {x} of {y}</source>
         <translation>第 {x} 页，共 {y} 页</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/evidence.py" line="215" />
+        <location filename="../../riskdesk/ui/evidence.py" line="219" />
         <source>No preview</source>
         <translation>无法预览</translation>
     </message>
@@ -8965,297 +9008,297 @@ Save it so?</source>
 <context>
     <name>Reasons</name>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="15" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="16" />
         <source>Loan amount {value} CNY</source>
         <translation>借款金额 {value} 元</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="16" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="17" />
         <source>Term of {value} months</source>
         <translation>期限 {value} 个月</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="17" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="18" />
         <source>Interest rate {value} %</source>
         <translation>利率 {value}%</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="18" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="19" />
         <source>Annual income {value} CNY</source>
         <translation>年收入 {value} 元</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="19" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="20" />
         <source>{value} years in employment</source>
         <translation>工作年限 {value} 年</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="20" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="21" />
         <source>Income verification: {value}</source>
         <translation>收入核验：{value}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="21" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="22" />
         <source>{value} delinquencies in the last 2 years</source>
         <translation>近两年逾期 {value} 次</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="22" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="23" />
         <source>{value} credit inquiries in the last 6 months</source>
         <translation>近 6 个月征信查询 {value} 次</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="23" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="24" />
         <source>Revolving credit {value} % used</source>
         <translation>循环额度已使用 {value}%</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="24" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="25" />
         <source>{value} accounts delinquent now</source>
         <translation>当前逾期账户 {value} 个</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="25" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="26" />
         <source>{value} instalment accounts opened in 6 months</source>
         <translation>近 6 个月新开分期账户 {value} 个</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="26" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="27" />
         <source>{value} instalment accounts opened in 12 months</source>
         <translation>近 12 个月新开分期账户 {value} 个</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="28" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="29" />
         <source>{value} instalment accounts opened in 24 months</source>
         <translation>近 24 个月新开分期账户 {value} 个</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="30" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="31" />
         <source>Instalment loan balances {value}</source>
         <translation>分期贷款余额 {value}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="31" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="32" />
         <source>Overall credit {value} % used</source>
         <translation>总体额度已使用 {value}%</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="32" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="33" />
         <source>{value} personal-finance inquiries</source>
         <translation>个人金融查询 {value} 次</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="33" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="34" />
         <source>{value} credit inquiries in the last 12 months</source>
         <translation>近 12 个月征信查询 {value} 次</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="34" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="35" />
         <source>Past-due amount {value}</source>
         <translation>逾期金额 {value}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="35" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="36" />
         <source>{value} instalment accounts in total</source>
         <translation>分期账户共 {value} 个</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="36" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="37" />
         <source>Instalment credit limits {value}</source>
         <translation>分期授信总额 {value}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="40" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="41" />
         <source>Term of {value} month</source>
         <translation>期限 {value} 个月</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="41" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="42" />
         <source>{value} year in employment</source>
         <translation>工作年限 {value} 年</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="42" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="43" />
         <source>{value} delinquency in the last 2 years</source>
         <translation>近两年逾期 {value} 次</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="43" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="44" />
         <source>{value} credit inquiry in the last 6 months</source>
         <translation>近 6 个月征信查询 {value} 次</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="44" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="45" />
         <source>{value} account delinquent now</source>
         <translation>当前逾期账户 {value} 个</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="45" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="46" />
         <source>{value} instalment account opened in 6 months</source>
         <translation>近 6 个月新开分期账户 {value} 个</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="46" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="47" />
         <source>{value} instalment account opened in 12 months</source>
         <translation>近 12 个月新开分期账户 {value} 个</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="48" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="49" />
         <source>{value} instalment account opened in 24 months</source>
         <translation>近 24 个月新开分期账户 {value} 个</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="50" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="51" />
         <source>{value} personal-finance inquiry</source>
         <translation>个人金融查询 {value} 次</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="51" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="52" />
         <source>{value} credit inquiry in the last 12 months</source>
         <translation>近 12 个月征信查询 {value} 次</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="53" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="54" />
         <source>{value} instalment account in total</source>
         <translation>分期账户共 {value} 个</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="57" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="58" />
         <source>Loan amount (CNY)</source>
         <translation>贷款金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="58" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="59" />
         <source>Term (months)</source>
         <translation>期限（月）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="59" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="60" />
         <source>Interest rate (%)</source>
         <translation>利率（%）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="60" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="61" />
         <source>Annual income (CNY)</source>
         <translation>年收入（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="61" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="62" />
         <source>Years in employment</source>
         <translation>工作年限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="62" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="63" />
         <source>Income verification</source>
         <translation>收入核验</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="63" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="64" />
         <source>Delinquencies in the last 2 years</source>
         <translation>近 2 年逾期次数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="64" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="65" />
         <source>Credit inquiries in the last 6 months</source>
         <translation>近 6 个月查询次数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="65" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="66" />
         <source>Revolving credit used (%)</source>
         <translation>循环授信使用率（%）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="66" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="67" />
         <source>Accounts delinquent now</source>
         <translation>当前逾期账户数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="67" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="68" />
         <source>Instalment accounts opened in 6 months</source>
         <translation>近 6 个月新开分期账户数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="68" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="69" />
         <source>Instalment accounts opened in 12 months</source>
         <translation>近 12 个月新开分期账户数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="69" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="70" />
         <source>Instalment accounts opened in 24 months</source>
         <translation>近 24 个月新开分期账户数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="70" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="71" />
         <source>Instalment loan balances (CNY)</source>
         <translation>分期贷款余额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="71" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="72" />
         <source>Overall credit used (%)</source>
         <translation>总体授信使用率（%）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="72" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="73" />
         <source>Personal-finance inquiries</source>
         <translation>个人金融类查询次数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="73" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="74" />
         <source>Credit inquiries in the last 12 months</source>
         <translation>近 12 个月查询次数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="74" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="75" />
         <source>Past-due amount (CNY)</source>
         <translation>逾期金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="75" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="76" />
         <source>Instalment accounts in total</source>
         <translation>分期账户总数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="76" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="77" />
         <source>Instalment credit limits (CNY)</source>
         <translation>分期授信额度（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="79" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="80" />
         <source>{name}: not given</source>
         <translation>{name}：未提供</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="81" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="82" />
         <source>Verified</source>
         <translation>已核实</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="82" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="83" />
         <source>Source Verified</source>
         <translation>来源已核实</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="83" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="84" />
         <source>Not Verified</source>
         <translation>未核实</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="84" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="85" />
         <source>raises risk</source>
         <translation>提高风险</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="85" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="86" />
         <source>lowers risk</source>
         <translation>降低风险</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="86" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="87" />
         <source>not given</source>
         <translation>未提供</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="173" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="190" />
         <source>{what}: {effect}</source>
         <translation>{what}：{effect}</translation>
     </message>
@@ -9452,91 +9495,91 @@ Save it so?</source>
 <context>
     <name>RingDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="220" />
+        <location filename="../../riskdesk/ui/rings.py" line="237" />
         <source>Fraud ring {code}</source>
         <translation>欺诈团伙 {code}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="232" />
+        <location filename="../../riskdesk/ui/rings.py" line="249" />
         <source>Click a node to see its applications.</source>
         <translation>点击节点查看其申请。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="239" />
+        <location filename="../../riskdesk/ui/rings.py" line="256" />
         <source>Open application</source>
         <translation>打开申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="242" />
+        <location filename="../../riskdesk/ui/rings.py" line="259" />
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="243" />
+        <location filename="../../riskdesk/ui/rings.py" line="260" />
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="244" />
+        <location filename="../../riskdesk/ui/rings.py" line="261" />
         <source>Fit</source>
         <translation>适合窗口</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="275" />
-        <location filename="../../riskdesk/ui/rings.py" line="282" />
+        <location filename="../../riskdesk/ui/rings.py" line="292" />
+        <location filename="../../riskdesk/ui/rings.py" line="299" />
         <source>device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="275" />
-        <location filename="../../riskdesk/ui/rings.py" line="283" />
+        <location filename="../../riskdesk/ui/rings.py" line="292" />
+        <location filename="../../riskdesk/ui/rings.py" line="300" />
         <source>phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="276" />
-        <location filename="../../riskdesk/ui/rings.py" line="284" />
+        <location filename="../../riskdesk/ui/rings.py" line="293" />
+        <location filename="../../riskdesk/ui/rings.py" line="301" />
         <source>card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="276" />
+        <location filename="../../riskdesk/ui/rings.py" line="293" />
         <source>contact phone</source>
         <translation>紧急联系人电话</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="277" />
-        <location filename="../../riskdesk/ui/rings.py" line="285" />
+        <location filename="../../riskdesk/ui/rings.py" line="294" />
+        <location filename="../../riskdesk/ui/rings.py" line="302" />
         <source>employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="280" />
+        <location filename="../../riskdesk/ui/rings.py" line="297" />
         <source>applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="281" />
+        <location filename="../../riskdesk/ui/rings.py" line="298" />
         <source>flagged</source>
         <translation>已标记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="290" />
+        <location filename="../../riskdesk/ui/rings.py" line="307" />
         <source>{code}: {applicants} applicants, {applications} applications, {keys} shared keys, {amount} applied; density {density}, over {days} days, {flagged} flagged, {bad} with bad outcomes</source>
         <translation>{code}：{applicants} 名申请人，{applications} 笔申请，{keys} 个共用关联要素，申请金额 {amount}；关联密度 {density}，跨 {days} 天，{flagged} 被标记，{bad} 表现为坏</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="305" />
+        <location filename="../../riskdesk/ui/rings.py" line="322" />
         <source>{node}: {n} applications</source>
         <translation>{node}：{n} 笔申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="336" />
+        <location filename="../../riskdesk/ui/rings.py" line="353" />
         <source>Application {no}</source>
         <translation>申请 {no}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="337" />
+        <location filename="../../riskdesk/ui/rings.py" line="354" />
         <source>This application has no case to open.</source>
         <translation>该申请没有可打开的案件。</translation>
     </message>
@@ -9652,9 +9695,35 @@ Save it so?</source>
         <translation>团伙编号形如 RING-000123，而不是 {text}。</translation>
     </message>
     <message>
+        <location filename="../../riskdesk/services/rings/closing.py" line="49" />
         <location filename="../../riskdesk/services/rings/views.py" line="132" />
         <source>There is no ring {code}.</source>
         <translation>没有团伙 {code}。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/rings/closing.py" line="56" />
+        <source>Give the reason.</source>
+        <translation>请填写理由。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/rings/closing.py" line="66" />
+        <source>Ring {code} is {status}, not open.</source>
+        <translation>团伙 {code} 的状态为 {status}，不是未结。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/rings/closing.py" line="88" />
+        <source>Ring {code} has no proposal to check.</source>
+        <translation>团伙 {code} 没有待复核的提议。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/rings/closing.py" line="91" />
+        <source>The proposal needs a second person: you made it.</source>
+        <translation>该提议需要第二人复核：提议人是您。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/rings/closing.py" line="142" />
+        <source>fraud ring {code} confirmed</source>
+        <translation>欺诈团伙 {code} 已确认</translation>
     </message>
 </context>
 <context>
@@ -10014,13 +10083,13 @@ Save it so?</source>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="68" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="204" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="205" />
         <source>Proposals</source>
         <translation>变更提议</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/rules_tab.py" line="69" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="242" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="243" />
         <source>Versions</source>
         <translation>版本</translation>
     </message>
@@ -10035,94 +10104,99 @@ Save it so?</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="90" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="89" />
+        <source>auto-approved</source>
+        <translation>自动批准</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/rules_tab.py" line="91" />
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="91" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="92" />
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="92" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="93" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="93" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="94" />
         <source>Enabled</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="94" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="95" />
         <source>Hard stop</source>
         <translation>硬性拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="95" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="96" />
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="96" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="97" />
         <source>Source</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="97" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="98" />
         <source>Rules in force</source>
         <translation>现行规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="104" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="105" />
         <source>CODE.PARAMETER=VALUE separated by spaces, e.g. SHARED_DEVICE.min_applicants=10 (double-click a rule)</source>
         <translation>规则代码.参数=值，以空格分隔，例如 SHARED_DEVICE.min_applicants=10（双击规则可填入）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="108" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="109" />
         <source>NAME=VALUE separated by spaces, e.g. approve_below=0.06</source>
         <translation>名称=值，以空格分隔，例如 approve_below=0.06</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="110" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="111" />
         <source>Why the change is needed (required)</source>
         <translation>变更理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="111" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="199" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="235" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="112" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="200" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="236" />
         <source>Effective from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="120" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="121" />
         <source>(otherwise at approval)</source>
         <translation>（未勾选则批准时生效）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="122" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="123" />
         <source>Rule changes:</source>
         <translation>规则变更：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="123" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="124" />
         <source>Policy changes:</source>
         <translation>政策变更：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="124" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="125" />
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="129" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="130" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="130" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="131" />
         <location filename="../../riskdesk/ui/rules_tab.py" line="306" />
         <location filename="../../riskdesk/ui/rules_tab.py" line="309" />
         <location filename="../../riskdesk/ui/rules_tab.py" line="315" />
@@ -10130,260 +10204,260 @@ Save it so?</source>
         <translation>回测</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="132" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="133" />
         <source>Propose</source>
         <translation>提议</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="135" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="136" />
         <source>Backtest over the last</source>
         <translation>回测最近</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="145" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="146" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="147" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="148" />
         <source>Submitted</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="149" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="150" />
         <source>PD</source>
         <translation>违约概率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="150" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="176" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="151" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="177" />
         <source>Before</source>
         <translation>变更前</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="152" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="176" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="153" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="177" />
         <source>After</source>
         <translation>变更后</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="154" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="155" />
         <source>Rules before</source>
         <translation>变更前命中规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="155" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="156" />
         <source>Rules after</source>
         <translation>变更后命中规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="156" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="157" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="159" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="160" />
         <source>Applications that change</source>
         <translation>结果变化的申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="179" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="180" />
         <source>Flagged</source>
         <translation>已标记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="179" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="180" />
         <source>Approval rate</source>
         <translation>通过率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="180" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="181" />
         <source>Cases per day</source>
         <translation>每日案件数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="181" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="182" />
         <source>Bad rate among approved</source>
         <translation>通过申请的不良率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="182" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="183" />
         <source>Share of bads caught</source>
         <translation>不良申请识别率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="193" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="194" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="194" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="195" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="195" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="196" />
         <source>Change</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="196" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="197" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="197" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="198" />
         <source>Proposed by</source>
         <translation>提议人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="198" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="199" />
         <source>Proposed</source>
         <translation>提议时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="200" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="201" />
         <source>at approval</source>
         <translation>批准时</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="201" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="202" />
         <source>Decided by</source>
         <translation>决定人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="202" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="240" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="203" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="241" />
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="206" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="207" />
         <source>Note with the decision (optional)</source>
         <translation>决定附言（可选）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="210" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="211" />
         <source>Backtest selected</source>
         <translation>回测所选提议</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="211" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="212" />
         <location filename="../../riskdesk/ui/rules_tab.py" line="362" />
         <location filename="../../riskdesk/ui/rules_tab.py" line="368" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="212" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="213" />
         <location filename="../../riskdesk/ui/rules_tab.py" line="375" />
         <source>Reject or withdraw</source>
         <translation>驳回或撤回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="222" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="223" />
         <source>A change takes effect only when a second person (compliance or a senior officer, never its proposer) approves it; the approval is signed.</source>
         <translation>变更须经第二人（合规人员或高级审核员，不得为提议人）批准后方生效；批准经电子签名。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="228" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="229" />
         <source>in force</source>
         <translation>现行</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="228" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="229" />
         <source>coming</source>
         <translation>待生效</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="229" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="230" />
         <source>past</source>
         <translation>已失效</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="230" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="231" />
         <source>rules</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="230" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="231" />
         <source>policy</source>
         <translation>决策政策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="232" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="233" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="233" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="234" />
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="234" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="235" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="237" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="238" />
         <source>Written by</source>
         <translation>写入人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="238" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="239" />
         <source>Approved by</source>
         <translation>批准人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="245" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="246" />
         <source>Rule or setting</source>
         <translation>规则或设置项</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="246" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="247" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="247" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="248" />
         <source>First</source>
         <translation>前一版本</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="248" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="249" />
         <source>Second</source>
         <translation>后一版本</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="249" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="250" />
         <source>Differences</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="251" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="252" />
         <source>Compare the two selected</source>
         <translation>比较所选两个版本</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="253" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="254" />
         <source>Propose restoring the selected</source>
         <translation>提议恢复所选版本</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="267" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="269" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="268" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="270" />
         <location filename="../../riskdesk/ui/rules_tab.py" line="420" />
         <source>Rules and policy</source>
         <translation>规则与政策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="276" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="277" />
         <source>In force: rule set {rs}, policy version {pv}. Proposals awaiting approval: {n}.</source>
         <translation>现行：规则集 {rs}，政策版本 {pv}。待批准提议：{n} 项。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="281" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="282" />
         <source>Policy: approve below PD {a}, decline from PD {d}; review within {h} hours; approvals above {amount} CNY need a second person.</source>
         <translation>决策政策：违约概率低于 {a} 为批准档，不低于 {d} 为拒绝档；{h} 小时内完成审核；批准金额超过 {amount} 元须第二人复核。</translation>
     </message>

@@ -84,6 +84,39 @@ def test_chain_of_twelve_is_one_ring_case_and_grows(
         month = f"{now + timedelta(hours=8):%Y-%m}"
         figures = monthly_figures(s, sqlite_actors["compliance"], month, now)
         assert figures.rings == {"found": 1, "confirmed": 0, "closed": 0}
+    _confirmed_fraud(sqlite_engine, sqlite_actors, again)
+
+
+def _confirmed_fraud(engine: Engine, actors: dict[str, Actor], ring: FraudRing) -> None:
+    """Closing with "confirmed fraud": an officer proposes, the same officer may not check,
+    a senior confirms; the shared devices are blacklisted, the open applications declined
+    into the decision feed (source ring), the ring confirmed and its case closed, signed."""
+    from riskdesk.domain.audit import AuditEvent
+    from riskdesk.domain.feed import FeedRecord
+    from riskdesk.errors import PermissionDenied
+    from riskdesk.services.lists.entries import rule_lists
+    from riskdesk.services.rings import closing
+
+    assert ring.id is not None
+    with unit_of_work(engine) as s:
+        closing.propose_confirm(s, actors["officer"], ring.id, reason="同一中介包装")
+    with pytest.raises(PermissionDenied), unit_of_work(engine) as s:
+        closing.check_confirm(s, actors["officer"], ring.id, confirm=True)
+    with unit_of_work(engine) as s:
+        done = closing.check_confirm(s, actors["senior"], ring.id, confirm=True)
+    assert done is not None and done.blacklisted == 12 and done.declined
+    with unit_of_work(engine, write=False) as s:
+        black, _ = rule_lists(s.connection(), utcnow(s))
+        assert (black["kind"] == "device").sum() == 12
+        fed = s.execute(select(FeedRecord.application_no).where(
+            FeedRecord.source == "ring")).scalars().all()
+        assert sorted(fed) == sorted(done.declined)
+        assert s.get(FraudRing, ring.id).status == "confirmed"  # type: ignore[union-attr]
+        assert not s.get(Case, ring.case_id).is_open  # type: ignore[union-attr]
+        signed = s.execute(select(AuditEvent.action, AuditEvent.signature).where(
+            AuditEvent.action.like("ring.confirm%"))).all()  # type: ignore[attr-defined]
+        assert {a for a, _ in signed} == {"ring.confirm.propose", "ring.confirm"}
+        assert all(sig for _, sig in signed)
 
 
 def _audit_report(engine: Engine, officer: Actor, ring: FraudRing, tmp_path: Path) -> None:

@@ -59,6 +59,7 @@ SIGNED_ACTIONS = frozenset({
     "rules.approve", "rules.reject",  # a second person's word on a rule or policy proposal
     "list.add", "list.import", "list.remove.request", "list.remove.approve",  # lists (issue 30)
     "loan.policy.change", "partner.status",
+    "ring.confirm.propose", "ring.confirm", "ring.confirm.send_back",  # fraud rings (issue 33)
     "complaint.close", "complaint.withdraw", "complaint.special_approved",
     "finding.import", "finding.follow_up",
     "user.roles_approved", "user.roles_rejected", "user.activate", "user.deactivate",
