@@ -1935,6 +1935,7 @@ ZH: dict[str, str] = {
     'Rings found': '发现团伙数',
     'Rings confirmed as fraud': '确认为欺诈的团伙数',
     'Rings closed': '已结案团伙数',
+    'auto-approved': '自动批准',
     'Give the reason.': '请填写理由。',
     'Ring {code} is {status}, not open.': '团伙 {code} 的状态为 {status}，不是未结。',
     'Ring {code} has no proposal to check.': '团伙 {code} 没有待复核的提议。',
