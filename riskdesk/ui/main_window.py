@@ -57,10 +57,9 @@ from riskdesk.ui.worker import BackgroundTask, run_task
 class MainWindow(ImportsMixin, QMainWindow):
     def __init__(self, backend: Backend, dialogs: Dialogs | None = None, *,
                  pack: Any = None) -> None:
-        """``backend``: the signed-in user's way into the services
-        (services.admin.backend); ``pack``: an audit pack's path and verdict
-        (services.audit.packs): read-only auditor mode with a banner; only findings are
-        written."""
+        """``backend``: the signed-in user's way into the services (services.admin.backend);
+        ``pack``: an audit pack's path and verdict (services.audit.packs): read-only auditor
+        mode with a banner; only findings are written."""
         super().__init__()
         self.pack = pack
         self.backend = backend
@@ -149,8 +148,7 @@ class MainWindow(ImportsMixin, QMainWindow):
         self.assignee_list = people
         self.tabs = QTabWidget(self)
         self.tabs.addTab(queue, self.tr("Case queue"))
-        self.applications = ApplicationsTab(self.model, self.table, self.open_application,
-                                            self)
+        self.applications = ApplicationsTab(self.model, self.table, self.open_application, self)
         self.tabs.addTab(self.applications, self.tr("Applications"))
         self.complaints = ComplaintsTab(backend, self.dialogs, self.open_case_id, self)
         self.tabs.addTab(self.complaints, self.tr("Complaints"))
@@ -171,6 +169,8 @@ class MainWindow(ImportsMixin, QMainWindow):
         if pack is None and allowed(actor, Action.FEED_EXPORT):  # issue 29
             self.feed = FeedTab(backend, self)
             self.tabs.addTab(self.feed, self.tr("Decision feed"))
+        from riskdesk.ui.rules_tab import add_rules_tab
+        self.rules_tab = add_rules_tab(self, pack)  # issue 30
         if pack is None:
             self.setCentralWidget(self.tabs)
         else:

@@ -251,6 +251,19 @@ def _side(flagged: np.ndarray, known: np.ndarray, bad: np.ndarray, days: int) ->
                 float((bad & flagged).sum() / bad.sum()) if bad.any() else None)
 
 
+def changed_rows(result: BacktestResult) -> list[dict[str, Any]]:
+    """The changed applications as plain Python values (a window's rows: datetimes, floats,
+    text, None for an unknown outcome)."""
+    rows = []
+    for row in result.changed.to_dict("records"):
+        plain = {str(k): v for k, v in row.items()}
+        plain["submitted_at"] = pd.Timestamp(plain["submitted_at"]).to_pydatetime()
+        plain["pd"] = float(plain["pd"])
+        plain["outcome"] = plain["outcome"] if isinstance(plain["outcome"], str) else None
+        rows.append(plain)
+    return rows
+
+
 def changed_table(result: BacktestResult) -> pd.DataFrame:
     """The changed applications for export (times as text, no personal data: application
     numbers, PDs, bands, rule codes)."""
