@@ -1941,6 +1941,7 @@ ZH: dict[str, str] = {
     'Ring {code} has no proposal to check.': '团伙 {code} 没有待复核的提议。',
     'The proposal needs a second person: you made it.': '该提议需要第二人复核：提议人是您。',
     'fraud ring {code} confirmed': '欺诈团伙 {code} 已确认',
+    '{a} applicants, {n} applications': '{a} 名申请人，{n} 笔申请',
     'Month': '月份',
     # Periods (issue 22): the one rule for month figures.
     '{zone} is not a time zone name such as Asia/Shanghai.': '{zone} 不是时区名称（例如 Asia/Shanghai）。',

@@ -4780,88 +4780,88 @@
         <translation>无法读取 {file}：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="117" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="118" />
         <source>row {row}, column {column}, value "{value}": {reason}</source>
         <translation>第 {row} 行，列 {column}，值“{value}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="122" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="123" />
         <location filename="../../riskdesk/services/intake/reader.py" line="146" />
         <source>... and {n} more problems</source>
         <translation>……另有 {n} 个问题</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="138" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="139" />
         <source>Reading {file}</source>
         <translation>正在读取 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="184" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="185" />
         <source>Checking {n} rows</source>
         <translation>正在校验 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="195" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="196" />
         <source>Comparing with stored applications</source>
         <translation>正在与已存申请比对</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="218" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="219" />
         <source>Saving</source>
         <translation>正在保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="227" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="228" />
         <source>{n} problems in {rows} rows</source>
         <translation>{rows} 行中有 {n} 个问题</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="235" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="236" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="244" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="245" />
         <source>Scoring the new applications</source>
         <translation>正在为新申请评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="265" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="266" />
         <source>no such partner in the register</source>
         <translation>合作方名录中无此合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="278" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="279" />
         <source>conflict:</source>
         <translation>冲突：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="321" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="322" />
         <source>stored and file values differ</source>
         <translation>库中值与文件值不同</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="325" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="326" />
         <source>application {no} is already stored with a different {field}</source>
         <translation>申请 {no} 已入库，但 {field} 不同</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="349" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="350" />
         <source>this ID number is stored under a different name</source>
         <translation>此身份证号在库中对应另一个姓名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="385" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="387" />
         <source>Rebuilding the indexes</source>
         <translation>正在重建索引</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="416" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="418" />
         <source>Writing applications</source>
         <translation>正在写入申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="390" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="392" />
         <source>{n} new, {p} already present, {r} rejected</source>
         <translation>新增 {n} 条，已存在 {p} 条，拒绝 {r} 条</translation>
     </message>
@@ -8901,6 +8901,11 @@ Save it so?</source>
         <source>Cannot sort by {key}.</source>
         <translation>不能按 {key} 排序。</translation>
     </message>
+    <message>
+        <location filename="../../riskdesk/ui/paged_model.py" line="44" />
+        <source>{a} applicants, {n} applications</source>
+        <translation>{a} 名申请人，{n} 笔申请</translation>
+    </message>
 </context>
 <context>
     <name>QueueExport</name>
@@ -9973,7 +9978,7 @@ Save it so?</source>
         <translation>双人复核金额不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/backtest.py" line="95" />
+        <location filename="../../riskdesk/services/credit/backtest.py" line="96" />
         <source>--days must be between 1 and {n}, not {d}.</source>
         <translation>--days 必须在 1 到 {n} 之间，而不是 {d}。</translation>
     </message>
@@ -10525,52 +10530,52 @@ Save it so?</source>
         <translation>没有生效的模型。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="108" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="110" />
         <source>{d} decisions ({f} flagged), {s} new scores, {h} rule hits, {r} reason codes, {c} new cases (model {m}, rule set {rs}, policy {p})</source>
         <translation>决策 {d} 笔（标记 {f} 笔），新评分 {s} 条，规则命中 {h} 条，原因码 {r} 条，新案件 {c} 件（模型 {m}，规则集 {rs}，策略 {p}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="136" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="138" />
         <source>No model is active: an admin proposes one and compliance or a senior officer approves it (riskdesk model propose / approve).</source>
         <translation>没有生效的模型：需由管理员提请、合规或高级审核员审批（riskdesk model propose / approve）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="154" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="156" />
         <source>Reading applications</source>
         <translation>正在读取申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="186" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="189" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="194" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="211" />
         <source>Scope must be all or unscored.</source>
         <translation>范围应为 all 或 unscored。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="238" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="255" />
         <source>Scoring {n} applications</source>
         <translation>正在为 {n} 笔申请评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="379" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="396" />
         <source>Checking rules</source>
         <translation>正在检查规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="479" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="496" />
         <source>Explaining flagged applications</source>
         <translation>正在计算标记申请的原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="458" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="475" />
         <source>Recording decisions</source>
         <translation>正在记录决策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="471" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="488" />
         <source>Opening cases</source>
         <translation>正在创建案件</translation>
     </message>

@@ -6,12 +6,13 @@ pages are loaded. Subclasses say how to count, fetch a page and read a row's sor
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from riskdesk.domain.enums import label
-from riskdesk.i18n import join_list
+from riskdesk.i18n import join_list, translate
 from riskdesk.rules.catalog import rule_name
 from riskdesk.services.admin.backend import Backend, Call
 from riskdesk.ui.formats import datetime_text, number
@@ -19,6 +20,9 @@ from riskdesk.ui.table_model import ColumnTableModel
 
 SortRole = Qt.ItemDataRole.UserRole + 1
 RowRole = Qt.ItemDataRole.UserRole + 2
+# A fraud ring's case names no applicant: its queue row carries "applicants / applications"
+# (services/rings/store.py), which no name can look like (issue 33).
+RING_COUNTS = re.compile(r"(\d+) / (\d+)")
 ENUM_FIELDS = {"product", "channel", "outcome", "band", "kind", "status", "category", "extension"}
 
 
@@ -36,6 +40,9 @@ def display_value(field: str, value: Any) -> str:
         return number(100 * float(value), 1)
     if field == "flags":
         return join_list(rule_name(c) for c in str(value).split(",") if c)
+    if field == "applicant_name" and (ring := RING_COUNTS.fullmatch(str(value))):
+        return translate("Queue", "{a} applicants, {n} applications").format(
+            a=ring.group(1), n=ring.group(2))
     return str(value)
 
 

@@ -22,7 +22,16 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPainterPath, QPen, QWheelEvent
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QResizeEvent,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -104,6 +113,7 @@ class RingGraph(QGraphicsView):
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.items_by_id: dict[str, NodeItem] = {}
+        self._auto_fit = True  # the whole ring in view until the user zooms
 
     def show_ring(self, detail: RingDetail, via_names: dict[str, str]) -> None:
         scene = self.scene()
@@ -141,6 +151,7 @@ class RingGraph(QGraphicsView):
         self.fit()
 
     def fit(self) -> None:
+        self._auto_fit = True
         self.resetTransform()
         # Labels keep their size whatever the zoom, so the margin is generous.
         rect = self.scene().itemsBoundingRect().adjusted(-110, -40, 110, 60)
@@ -148,7 +159,13 @@ class RingGraph(QGraphicsView):
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
 
     def zoom(self, factor: float) -> None:
+        self._auto_fit = False
         self.scale(factor, factor)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if self._auto_fit:
+            self.fit()
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
         self.zoom(1.15 ** (event.angleDelta().y() / 120))

@@ -66,3 +66,12 @@ def test_click_a_node_and_open_its_application(
     before = window.graph.transform().m11()
     window.graph.zoom(1.25)
     assert window.graph.transform().m11() > before
+
+
+def test_ring_case_queue_row_names_its_counts() -> None:
+    """A ring case's queue row shows its applicants and applications where a name would be
+    (issue 33); a name is shown as it is."""
+    from riskdesk.ui.paged_model import display_value
+
+    assert display_value("applicant_name", "12 / 24") == "12 applicants, 24 applications"
+    assert display_value("applicant_name", "王小明") == "王小明"
