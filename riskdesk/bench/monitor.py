@@ -127,12 +127,16 @@ def _write_chunk(con: sqlite3.Connection, rng: Any, start: int, n: int, flow_no:
 
 def _reset(path: Path) -> None:
     """Forget earlier measured runs (alerts, their cases, snapshots): each run is a first."""
+    from riskdesk.services.cases.tally import RECOUNT_SQL
+
     con = sqlite3.connect(path, isolation_level=None)
     con.execute("BEGIN")
     con.execute("DELETE FROM loan_alert")
     con.execute("DELETE FROM loan_snapshot")
     con.execute("DELETE FROM review_case WHERE kind IN ('post_loan', 'annual_review')")
     con.execute("DELETE FROM monitoring_run")
+    for sql in RECOUNT_SQL:  # the queue's tallies, as the deleted cases leave them
+        con.execute(sql)
     con.execute("COMMIT")
     con.close()
 

@@ -58,6 +58,8 @@ class Application(SQLModel, table=True):
     __tablename__ = "application"
     __table_args__ = (
         Index("ix_application_submitted_id", "submitted_at", "id"),
+        # A masked phone copied from the grid is searched on what the grid shows (issue 27).
+        Index("ix_application_phone_masked", "phone_masked", "id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

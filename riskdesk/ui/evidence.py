@@ -1,6 +1,7 @@
 """Evidence files in the case and complaint windows (issue 27): the list (name, type, size,
 short hash, who, when; superseded versions greyed), Attach and New version (a file dialog
-through :class:`~riskdesk.ui.dialogs.Dialogs`), and a preview of images and PDF pages.
+through :class:`~riskdesk.ui.dialogs.Dialogs`), and a preview of images and PDF pages, and of
+Excel and Word files as their text and cell values (read-only).
 
 Attaching (reading, encrypting and writing up to 20 MB) and opening a file for its preview
 (decrypting, rendering a PDF page with PDFium) run on the thread pool
@@ -9,6 +10,7 @@ Attaching (reading, encrypting and writing up to 20 MB) and opening a file for i
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QTableView,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +34,7 @@ from PySide6.QtWidgets import (
 from riskdesk.errors import InvalidInput, RiskdeskError
 from riskdesk.i18n import QT_TRANSLATE_NOOP, translate
 from riskdesk.security.filetypes import MAX_BYTES
+from riskdesk.security.office_preview import PREVIEWED, Block, office_preview
 from riskdesk.services.admin.backend import Backend
 from riskdesk.services.cases.evidence import (
     EvidenceContent,
@@ -141,8 +145,8 @@ def render_preview(content: EvidenceContent, page: int = 0,
         return Preview(image, 0, 1)
     if content.row.kind != "pdf":
         raise InvalidInput(translate(
-            "Evidence", "Excel and Word files are not previewed; the list shows their "
-            "SHA-256."))
+            "Evidence", "Legacy Excel (.xls) and Word (.doc) files are not previewed; the "
+            "list shows their SHA-256."))
     import pypdfium2 as pdfium
 
     try:
@@ -215,6 +219,46 @@ class PreviewDialog(QDialog):
         self.dialogs.error(self, self.tr("No preview"), str(error))
 
 
+def office_html(blocks: list[Block], cut_note: str) -> str:
+    """The blocks of an Excel or Word file as escaped HTML: sheets and tables as tables,
+    paragraphs as paragraphs (nothing of the file is interpreted as markup)."""
+    parts = []
+    for b in blocks:
+        if b.heading:
+            parts.append(f"<h3>{escape(b.heading)}</h3>")
+        if b.rows:
+            cells = "".join("<tr>" + "".join(f"<td>{escape(v)}</td>" for v in row) + "</tr>"
+                            for row in b.rows)
+            parts.append(f'<table border="1" cellspacing="0" cellpadding="3">{cells}</table>')
+        elif not b.heading:
+            parts.append(f"<p style='white-space: pre-wrap'>{escape(b.text)}</p>")
+        if b.cut:
+            parts.append(f"<p><i>{escape(cut_note)}</i></p>")
+    return "".join(parts)
+
+
+class OfficePreviewDialog(QDialog):
+    """An Excel or Word file's cell values or text, read-only (security/office_preview.py)."""
+
+    def __init__(self, content: EvidenceContent, blocks: list[Block],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = content.row
+        self.setWindowTitle(self.tr("{name} - SHA-256 {hash}").format(
+            name=row.name, hash=row.short_hash))
+        self.resize(980, 760)
+        self.text = QTextBrowser(self)
+        self.text.setOpenLinks(False)
+        self.text.setHtml(office_html(blocks, self.tr(
+            "Only the first rows and columns are shown.")))
+        note = QLabel(self.tr("Text and cell values only, as saved: no formulas, pictures or "
+                              "macros are run or shown."), self)
+        note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(note)
+
+
 class EvidencePanel(QWidget):
     """The evidence section of a case (``case_id``) or complaint (``complaint_id``) window."""
 
@@ -228,7 +272,7 @@ class EvidencePanel(QWidget):
             "complaint_id": complaint_id}
         self.state = EvidenceList((), False, False)
         self.task: BackgroundTask | None = None
-        self.preview_window: PreviewDialog | None = None
+        self.preview_window: PreviewDialog | OfficePreviewDialog | None = None
         self.model = EvidenceModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -363,8 +407,10 @@ class EvidencePanel(QWidget):
             return None
         backend = self.backend
 
-        def work(_state: Any) -> tuple[EvidenceContent, Preview]:
+        def work(_state: Any) -> tuple[EvidenceContent, Preview | list[Block]]:
             content = backend.write(open_file, file_id=row.id)
+            if content.row.kind in PREVIEWED:  # Excel, Word: their text (issue 27)
+                return content, office_preview(content.data, content.row.name)
             return content, render_preview(content)
 
         self.task = run_task(self, work, label="", on_done=self._opened,
@@ -372,8 +418,11 @@ class EvidencePanel(QWidget):
         self._enable()
         return self.task
 
-    def _opened(self, result: tuple[EvidenceContent, Preview]) -> None:
+    def _opened(self, result: tuple[EvidenceContent, Preview | list[Block]]) -> None:
         content, first = result
         self._enable()
-        self.preview_window = PreviewDialog(content, first, self.dialogs, self)
+        if isinstance(first, list):
+            self.preview_window = OfficePreviewDialog(content, first, self)
+        else:
+            self.preview_window = PreviewDialog(content, first, self.dialogs, self)
         self.preview_window.show()

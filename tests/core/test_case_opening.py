@@ -222,7 +222,7 @@ def test_each_kind_of_case_opens_with_the_queue_columns_as_before(
         _fresh(case)
         _same_queue(case, _source(conn, None) | {
             "application_no": "P1", "applicant_name": "P1 Consumer Finance",
-            "flags": "PARTNER_REVIEW"})
+            "flags": "COMPLAINTS_OVER"})  # the threshold breached, which the queue shows
         assert case["application_id"] is None
         assert case["dedupe_key"] == "partner_review:P1:2026-11"
         assert case["priority"] == 1

@@ -1,6 +1,6 @@
 """The queue's default order (priority, then due time) pages by keyset as the database orders it;
-a masked ID number copied from the grid and a phone typed with spaces, dashes or +86 find their
-cases (issue 27), on all three databases."""
+a masked ID number or phone copied from the grid and a phone typed with spaces, dashes or +86
+find their cases (issue 27), on all three databases."""
 from __future__ import annotations
 
 from datetime import timedelta
@@ -9,9 +9,10 @@ import pytest
 from sqlalchemy import Engine, text
 
 from riskdesk.services.actor import Actor
-from riskdesk.services.cases import queue
+from riskdesk.services.cases import applications, queue
+from riskdesk.services.cases.applications import ApplicationFilter
 from riskdesk.services.cases.queue import CaseFilter
-from riskdesk.services.cases.search import masked_id, normal_phone, parse_search
+from riskdesk.services.cases.search import masked_id, masked_phone, normal_phone, parse_search
 from riskdesk.services.intake.applications import import_frame
 from riskdesk.storage.clock import utcnow
 from riskdesk.storage.session import unit_of_work
@@ -76,6 +77,13 @@ def test_masked_id_and_formatted_phone_find_their_cases(filled) -> None:  # type
             assert row.id in found(typed), typed
         other = row.name[:1] + "某某某"
         assert row.id not in found(f"{row.id_no_masked} {other}")
+        # A masked phone copied from the Applications grid: its visible digits, then the name.
+        shown = phone[:3] + "****" + phone[7:]
+        assert row.id in found(shown) and row.id in found(f"+86 {phone[:3]}xxxx{phone[7:]}")
+        assert row.id in found(f"{shown} {row.name}")
+        assert row.id not in found(f"{shown} {other}")
+        assert all(r.phone_masked == shown for r in applications.page_applications(
+            s, officer, ApplicationFilter(**parse_search(shown))))
 
 
 def test_search_text_is_read_as_what_officers_paste() -> None:
@@ -89,3 +97,8 @@ def test_search_text_is_read_as_what_officers_paste() -> None:
     assert got["id_no_masked"] == "110101********1234" and got["name_prefix"] == "王秀英"
     assert parse_search("王秀")["name_prefix"] == "王秀"
     assert parse_search("APP-0001")["application_no"] == "APP-0001"
+    assert masked_phone("138****5678") == masked_phone("+86 138 ＊＊＊＊ 5678") == "138****5678"
+    assert masked_phone("138****567") is None and masked_phone("238****5678") is None
+    got = parse_search("138****5678 王秀英")
+    assert (got["phone_masked"], got["name_prefix"], got["id_no_masked"]) == (
+        "138****5678", "王秀英", None)

@@ -13,7 +13,7 @@ from riskdesk.services.actor import Actor
 from riskdesk.services.admin.backend import Backend
 from riskdesk.services.complaints import handling as complaints
 from riskdesk.storage.session import unit_of_work
-from tests.helpers import evidence_pdf, evidence_png
+from tests.helpers import evidence_pdf, evidence_png, office_zip
 from tests.ui.fakes import FakeDialogs
 
 
@@ -118,3 +118,36 @@ def test_auditor_sees_the_list_but_no_attach_and_complaints_have_evidence_too(
     handler.evidence.attach_button.click()
     qtbot.waitUntil(lambda: handler.evidence.model.rowCount() == 1, timeout=20_000)
     assert _shown(handler.evidence, 0, 1) == "PNG" and not dialogs.errors
+
+
+def test_excel_and_word_files_preview_as_text_and_tables(
+        qtbot: Any, sqlite_engine: Engine, sqlite_actors: dict[str, Actor],
+        sqlite_scored: tuple[int, int]) -> None:
+    """Issue 27: an Excel file previews as its sheets' cell values, a Word file as its text and
+    tables, read-only; what the file holds is shown as text, never as markup."""
+    from riskdesk.services.cases import evidence
+    from riskdesk.ui.cases.detail import CaseDialog
+    from riskdesk.ui.evidence import OfficePreviewDialog
+    from tests.core.test_office_preview import DOC, workbook
+
+    _, case_id = sqlite_scored
+    with unit_of_work(sqlite_engine) as s:
+        for name, data in (("wages.xlsx", workbook()), ("letter.docx", office_zip(
+                {"[Content_Types].xml": b"<Types/>", "word/document.xml": DOC}))):
+            evidence.attach(s, sqlite_actors["officer"], case_id=case_id, name=name, data=data)
+    window = CaseDialog(Backend(sqlite_engine, sqlite_actors["officer"]), case_id,
+                        FakeDialogs())
+    qtbot.addWidget(window)
+    panel = window.evidence
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2, timeout=20_000)
+    seen = []
+    for row in range(2):
+        panel.table.selectRow(row)
+        before = panel.preview_window
+        panel.preview_button.click()
+        qtbot.waitUntil(lambda b=before: panel.preview_window is not b, timeout=20_000)
+        shown = panel.preview_window
+        assert isinstance(shown, OfficePreviewDialog)
+        seen.append(shown.text.toPlainText())
+    text = "\n".join(seen)
+    assert "流水" in text and "8500" in text and "工资流水" in text and "<b>8,500" in text

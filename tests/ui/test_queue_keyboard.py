@@ -1,7 +1,8 @@
 """The queue and the officer's hands (issue 27): three cases worked in a row with the keyboard
 only (open with Enter, a note with Ctrl+Enter, decline with its shortcut, save-and-next opens
 the next case of the view); a priority-1 post-loan case on the first page of "All" showing its
-loan; a masked ID number copied from the grid finds its case; an empty filter result says why
+loan, and a partner review its thresholds; a masked ID number or phone copied from the grid
+finds its case; an empty filter result says why
 and clears; the Applications tab searches, filters and opens an application's case."""
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from riskdesk.services.admin.backend import Backend
 from riskdesk.services.cases.opening import open_case
 from riskdesk.storage.clock import utcnow
 from riskdesk.storage.session import unit_of_work
+from riskdesk.ui.applications.model import FIELDS as APP_FIELDS
 from riskdesk.ui.cases.model import FIELDS
 from riskdesk.ui.main_window import MainWindow
 from tests.ui.fakes import FakeDialogs
@@ -121,6 +123,12 @@ def test_priority_one_post_loan_case_is_on_the_first_page_of_all_with_its_loan(
                          due_at=now + timedelta(hours=4), application_id=app_id,
                          flags="CASH_OUT")
         case_id = case.id
+        # A partner review beside it shows its partner and the thresholds it breached.
+        partner = open_case(s, senior, kind="partner_review", priority=1,
+                            due_at=now + timedelta(hours=5), application_no="P27",
+                            applicant_name="P27 Consumer Finance",
+                            reason="bad rate 1.0 % -> 2.5 %; 31.0 complaints per 1,000 loans",
+                            flags="BAD_RATE_DOUBLED,COMPLAINTS_OVER").id
     window = _window(qtbot, sqlite_engine, sqlite_actors["officer"], FakeDialogs())
     model = window.cases_model
     model.PAGE = 20  # the template holds ~100 cases: a page of 20 makes "first page" mean it
@@ -137,6 +145,12 @@ def test_priority_one_post_loan_case_is_on_the_first_page_of_all_with_its_loan(
     assert cell("application_no") == "LN-27-0001"
     assert "95" in cell("pd") and cell("band") == "substandard"
     assert cell("amount").replace(",", "") == "38765.40"
+    at = next(i for i, r in enumerate(rows) if r.id == partner)
+    assert (model.index(at, FIELDS.index("application_no")).data(),
+            model.index(at, FIELDS.index("name")).data()) == ("P27", "P27 Consumer Finance")
+    flags = model.index(at, FIELDS.index("flags"))
+    assert flags.data() == "Bad rate doubled, Complaints over the limit"
+    assert "2.5 %" in flags.data(Qt.ItemDataRole.ToolTipRole)
     # The loan number it shows finds it (and the pre-loan case of the loan's application).
     window.search_box.setText("LN-27-0001")
     window.search()
@@ -151,6 +165,7 @@ def test_masked_id_copied_from_the_grid_finds_its_case(
     window = _window(qtbot, sqlite_engine, sqlite_actors["officer"], FakeDialogs())
     model = window.cases_model
     row = next(r for r in (model.row_at(i) for i in range(model.rowCount())) if r.id_no_masked)
+    cases = {r.application_no: r.id for r in (model.row_at(i) for i in range(model.rowCount()))}
     copied = model.index(next(i for i in range(model.rowCount())
                               if model.row_at(i).id == row.id),
                          FIELDS.index("id_no_masked")).data()
@@ -164,6 +179,15 @@ def test_masked_id_copied_from_the_grid_finds_its_case(
     window.search()
     assert row.id in [model.row_at(i).id for i in range(model.rowCount())]
     assert not window.empty_note.isVisible()
+    # A masked phone copied from the Applications grid finds the application's case too.
+    apps = window.model
+    at = next(i for i in range(apps.rowCount()) if apps.row_at(i).application_no in cases)
+    phone = apps.index(at, APP_FIELDS.index("phone_masked")).data()
+    assert "****" in phone
+    window.search_box.setText(phone)
+    window.search()
+    found = [model.row_at(i) for i in range(model.rowCount())]
+    assert cases[apps.row_at(at).application_no] in [r.id for r in found]
 
 
 def test_an_empty_filter_result_says_why_and_clears(

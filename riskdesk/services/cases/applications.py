@@ -52,6 +52,7 @@ class ApplicationFilter:
     id_no: str | None = None
     id_no_masked: str | None = None
     phone: str | None = None
+    phone_masked: str | None = None
     name_prefix: str | None = None
     products: tuple[str, ...] = field(default=())
     channels: tuple[str, ...] = field(default=())
@@ -95,8 +96,8 @@ def _query() -> Select[Any]:
 def _filtered(session: Session, q: Select[Any], f: ApplicationFilter | None) -> Select[Any]:
     if f is None:
         return q
-    searched = [t for t in (f.application_no, f.id_no, f.id_no_masked, f.phone, f.name_prefix)
-                if t]
+    searched = [t for t in (f.application_no, f.id_no, f.id_no_masked, f.phone, f.phone_masked,
+                            f.name_prefix) if t]
     if not all(searchable(t) for t in searched):
         return q.where(false())
     if f.application_no:  # or the loan made on it
@@ -112,6 +113,8 @@ def _filtered(session: Session, q: Select[Any], f: ApplicationFilter | None) -> 
             q = q.where(A.phone_hash == cipher.digest("phone", f.phone.strip()))
     if f.id_no_masked:
         q = q.where(P.id_no_masked == f.id_no_masked)
+    if f.phone_masked:
+        q = q.where(A.phone_masked == f.phone_masked)
     if f.name_prefix:
         q = q.where(*prefix_match(P.name, f.name_prefix.strip()))
     for column, values in ((A.product, f.products), (A.channel, f.channels),

@@ -14,6 +14,9 @@ masked ID number, and the PD, points, band, rule flags and id of the decision it
   amount, the alert codes as flags, a partner's code and name), and a ``case.open`` audit event
   each.
 
+Both add their cases to the queue's tallies in the same transaction
+(:mod:`~riskdesk.services.cases.tally`).
+
 One case per cause: a dedupe key ``<kind>:<application id>`` for pre-loan and fraud cases (the
 caller names others, e.g. ``partner_review:<code>:<month>``; post-loan cases have none).
 """
@@ -48,6 +51,7 @@ from riskdesk.errors import NotFound
 from riskdesk.i18n import translate
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
+from riskdesk.services.cases import tally
 from riskdesk.storage.bulk import next_ids
 from riskdesk.storage.clock import utcnow
 
@@ -91,7 +95,9 @@ def open_cases(conn: Connection, *, kind: str, decisions: Sequence[ColumnElement
              .where(*decisions, ~exists().where(C.application_id == D.application_id,
                                                 C.kind == kind))
              .order_by(D.application_id))
-    conn.execute(CASES.insert().from_select(list(values), query))
+    inserted = conn.execute(CASES.insert().from_select(list(values), query)
+                            .execution_options(preserve_rowcount=True)).rowcount
+    tally.opened(conn, None, int(inserted))
 
 
 @dataclass
@@ -139,6 +145,7 @@ def open_listed(session: Session, actor: Actor, cases: Sequence[NewCase], *,
     else:
         done = conn.execute(CASES.insert().returning(C.id, sort_by_parameter_order=True), rows)
         ids = [int(i) for i in done.scalars()]
+    tally.opened(conn, actor, len(ids))
     audit.append_many(session, actor, "case.open", "case", [
         (i, {"kind": c.kind, **(c.audit(row) if callable(c.audit) else c.audit)})
         for i, c, row in zip(ids, cases, rows, strict=True)])

@@ -29,19 +29,20 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from riskdesk.domain.cases import Case
-from riskdesk.domain.enums import CLOSED_STATUSES, CaseKind, CaseStatus, label
+from riskdesk.domain.enums import CaseKind, CaseStatus, label
 from riskdesk.domain.loans import Loan, LoanAction, LoanSnapshot
-from riskdesk.errors import InvalidInput, PermissionDenied, StaleVersion
+from riskdesk.errors import InvalidInput, PermissionDenied
 from riskdesk.i18n import join_list, translate
 from riskdesk.services.actor import Actor
-from riskdesk.services.cases.work import OPEN, TRACKED, assignee_overridden, get_case
+from riskdesk.services.cases.work import OPEN, assignee_overridden, get_case
+from riskdesk.services.cases.work import check_version as _stale
 from riskdesk.services.cases.work import reason_as_stored as _reason
+from riskdesk.services.cases.work import save as _save
 from riskdesk.services.feed import records as feed
 from riskdesk.services.periods import local_day
 from riskdesk.services.permissions import Action, require
 from riskdesk.services.postloan.book import AlertRow, case_alerts
 from riskdesk.services.postloan.policy import CATEGORIES, category_of, current, params
-from riskdesk.services.versioned import save_versioned
 from riskdesk.storage.clock import utcnow
 
 ACTIONS = ("monitor", "contact", "request_docs", "freeze_line", "call_early", "reclassify",
@@ -161,23 +162,6 @@ def postloan_view(session: Session, actor: Actor, case_id: int) -> PostLoanView 
         snap.dpd if snap else None, snap.as_of if snap else None, floor,
         _category(floor, loan.category_override), loan.line_frozen_at, loan.called_at,
         tuple(case_alerts(session, actor, case_id)), actions, pending)
-
-
-def _stale(case: Case, version: int) -> None:
-    if case.version != version:
-        raise StaleVersion(translate(
-            "Cases", "Case {id} was changed by someone else (version {theirs}, you saw "
-            "{yours}); reload it and decide again.").format(
-            id=case.id, theirs=case.version, yours=version))
-
-
-def _save(session: Session, actor: Actor, case: Case, version: int, action: str,
-          values: dict[str, Any], extra: dict[str, Any]) -> Case:
-    if "status" in values:
-        values = {**values, "is_open": str(values["status"]) not in CLOSED_STATUSES}
-    return save_versioned(session, actor, case, version, action=action, entity="case",
-                          values=values, tracked=TRACKED, extra=extra,
-                          stale=lambda now: _stale(now, version))
 
 
 def act(session: Session, actor: Actor, case_id: int, version: int, action: str, reason: str,

@@ -25,6 +25,7 @@ from riskdesk.i18n import translate
 from riskdesk.security.datakey import load_cipher
 from riskdesk.security.masking import mask_name
 from riskdesk.services.actor import Actor
+from riskdesk.services.cases import tally
 from riskdesk.services.permissions import Action, allowed, require
 from riskdesk.storage.clock import utcnow
 
@@ -54,6 +55,8 @@ class CaseRow:
     flags: str
     assignee: str | None
     returned_reason: str = ""  # the checker's reason while the case is sent back (issue 26)
+    # What a case of another kind shows as its key facts (see FACTS): "" for the others.
+    facts: str = ""
     # A post-loan (or annual review) case's loan as the latest monitoring run saw it, read for
     # the page's rows only (issue 27): "" / -1 where the case is on no loan.
     loan_no: str = ""
@@ -80,6 +83,9 @@ class CaseFilter:
     # column the grid shows, never on the full number's keyed hash (issue 27, docs/search.md).
     id_no_masked: str | None = None
     phone: str | None = None
+    # A masked phone as the Applications grid shows it (3 digits, stars, 4): matched on the
+    # application's masked column, as a masked ID number is (issue 27).
+    phone_masked: str | None = None
     name_prefix: str | None = None
 
 
@@ -96,6 +102,14 @@ SORT_FIELD = {"points": "pd", "band": "pd"}
 # is_open, priority, due_at, id) serve it (domain/cases.py, migration 0013).
 DEFAULT_SORT = "priority"
 POSTLOAN_KINDS = (CaseKind.POST_LOAN.value, CaseKind.ANNUAL_REVIEW.value)
+# Each case kind's key facts in its queue row (issue 27), beside what every row shows: a column
+# of the case read as CaseRow.facts. A partner review already carries the partner's code and
+# name as its number and name, and the breached thresholds as its flags (codes the queue
+# labels); its facts are the figures that breached them. Post-loan cases read their loan's
+# standing per page instead (_with_loans). Ring cases (issue 33) add their entry here.
+FACTS: dict[str, Any] = {
+    CaseKind.PARTNER_REVIEW.value: C.reason,
+}
 
 
 def _base(columns: list[Any]) -> Select[Any]:
@@ -105,8 +119,8 @@ def _base(columns: list[Any]) -> Select[Any]:
 def _where(session: Session, actor: Actor, q: Select[Any], f: CaseFilter) -> Select[Any]:
     if f.view not in VIEWS:
         raise InvalidInput(translate("Queue", "Unknown view {view}.").format(view=f.view))
-    searched = [t for t in (f.application_no, f.id_no, f.id_no_masked, f.phone, f.name_prefix,
-                            f.rule) if t]
+    searched = [t for t in (f.application_no, f.id_no, f.id_no_masked, f.phone, f.phone_masked,
+                            f.name_prefix, f.rule) if t]
     if not all(searchable(t) for t in searched):
         return q.where(false())  # nothing stored can match it: "no match", not an error
     open_ = C.is_open == true()  # "= true", which every database's index can seek
@@ -139,6 +153,9 @@ def _where(session: Session, actor: Actor, q: Select[Any], f: CaseFilter) -> Sel
             select(loans.application_id).where(loans.loan_no == number))))
     if f.id_no_masked:
         q = q.where(C.id_no_masked == f.id_no_masked.strip())
+    if f.phone_masked:  # the (phone_masked, id) index finds the applications
+        q = q.where(C.application_id.in_(
+            select(A.id).where(A.phone_masked == f.phone_masked.strip())))
     if f.id_no or f.phone:
         cipher = load_cipher(session, create=False)
         apps = select(A.id)
@@ -185,7 +202,15 @@ def prefix_match(column: Any, prefix: str) -> list[Any]:
 
 
 def count_cases(session: Session, actor: Actor, f: CaseFilter) -> int:
+    """A real count; "All" and "Overdue" with no other filter from the tallies kept with every
+    case write (at 10 million cases counting them costs over 100 ms; issue 27): "Overdue" is
+    the open cases less those not yet due, which the (is_open, due_at, id) index counts."""
     require(actor, Action.APPLICATION_VIEW)
+    if replace(f, view="all") == CaseFilter(view="all") and f.view in ("all", "overdue"):
+        if f.view == "all":
+            return tally.total(session, "all")
+        not_due = _base([func.count()]).where(C.is_open == true(), C.due_at >= utcnow(session))
+        return tally.total(session, "open") - int(session.execute(not_due).scalar() or 0)
     q = _where(session, actor, _base([func.count()]), f)
     return int(session.execute(q).scalar() or 0)
 
@@ -205,7 +230,9 @@ def page_cases(session: Session, actor: Actor, f: CaseFilter, *, sort: str = DEF
         C.id, C.kind, C.status, C.priority, C.due_at, C.version, C.application_no,
         C.applicant_name, C.id_no_masked, C.product, C.channel, C.amount, C.pd, C.points,
         C.band, C.flags, U.username,
-        case((C.status == CaseStatus.RETURNED.value, C.reason), else_=""), C.application_id
+        case((C.status == CaseStatus.RETURNED.value, C.reason), else_=""),
+        case(*((C.kind == kind, column) for kind, column in FACTS.items()), else_=""),
+        C.application_id
     ).select_from(table_of(Case))
         .outerjoin(table_of(User), U.id == C.assignee_id), f)
     keys = [C.priority, C.due_at] if sort == DEFAULT_SORT else [key]

@@ -35,6 +35,7 @@ from riskdesk.errors import (
 from riskdesk.i18n import join_list, translate
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
+from riskdesk.services.cases import tally
 from riskdesk.services.cases.hard_stops import refuse_approval
 from riskdesk.services.feed import records as feed
 from riskdesk.services.permissions import Action, require
@@ -65,17 +66,23 @@ def get_case(session: Session, case_id: int) -> Case:
     return case
 
 
-def _save(session: Session, actor: Actor, case: Case, version: int, action: str,
-          values: dict[str, Any], extra: dict[str, Any] | None = None) -> Case:
-    """UPDATE ... WHERE version = the version the officer saw; refused if it moved on."""
+def save(session: Session, actor: Actor, case: Case, version: int, action: str,
+         values: dict[str, Any], extra: dict[str, Any] | None = None) -> Case:
+    """UPDATE ... WHERE version = the version the officer saw; refused if it moved on. The
+    one place a case's status changes (pre-loan and post-loan work): the open-case tally
+    moves with it, in the same transaction (issue 27)."""
+    was_open = bool(case.is_open)
     if "status" in values:
         values = {**values, "is_open": str(values["status"]) not in CLOSED_STATUSES}
-    return save_versioned(session, actor, case, version, action=action, entity="case",
-                          values=values, tracked=TRACKED, extra=extra,
-                          stale=lambda now: _check_version(now, version))
+    saved = save_versioned(session, actor, case, version, action=action, entity="case",
+                           values=values, tracked=TRACKED, extra=extra,
+                           stale=lambda now: check_version(now, version))
+    tally.moved(session, actor, was_open, bool(saved.is_open))
+    return saved
 
 
-def _check_version(case: Case, version: int) -> None:
+
+def check_version(case: Case, version: int) -> None:
     """Refuses a write based on an older version; the window shows what changed."""
     if case.version != version:
         raise StaleVersion(translate(
@@ -87,7 +94,7 @@ def _check_version(case: Case, version: int) -> None:
 def claim(session: Session, actor: Actor, case_id: int, version: int) -> Case:
     require(actor, Action.CASE_WORK)
     case = get_case(session, case_id)
-    _check_version(case, version)
+    check_version(case, version)
     if case.assignee_id not in (None, actor.user_id):
         raise InvalidInput(translate("Cases", "Case {id} is already assigned; a senior officer "
                                      "can reassign it.").format(id=case_id))
@@ -95,7 +102,7 @@ def claim(session: Session, actor: Actor, case_id: int, version: int) -> Case:
         raise InvalidInput(translate("Cases", "Case {id} is {status}; it cannot be claimed.")
                            .format(id=case_id, status=case.status))
     status = CaseStatus.IN_REVIEW if case.status == CaseStatus.NEW else case.status
-    return _save(session, actor, case, version, "case.claim",
+    return save(session, actor, case, version, "case.claim",
                  {"assignee_id": actor.user_id, "status": status})
 
 
@@ -113,7 +120,7 @@ def assign(session: Session, actor: Actor, case_id: int, version: int, user_id: 
     if case.status not in OPEN and case.status != CaseStatus.AWAITING_CHECK:
         raise InvalidInput(translate("Cases", "Case {id} is {status}; it cannot be assigned.")
                            .format(id=case_id, status=case.status))
-    return _save(session, actor, case, version, "case.assign", {"assignee_id": user_id})
+    return save(session, actor, case, version, "case.assign", {"assignee_id": user_id})
 
 
 def assign_many(session: Session, actor: Actor, cases: list[tuple[int, int]],
@@ -234,7 +241,7 @@ def decide(session: Session, actor: Actor, case_id: int, version: int, decision:
     names the assignee overridden (issue 26)."""
     require(actor, Action.CASE_WORK)
     case = get_case(session, case_id)
-    _check_version(case, version)
+    check_version(case, version)
     if decision not in DECISIONS:
         raise InvalidInput(translate("Cases", "Decision must be one of {d}.").format(
             d=join_list(map(label, DECISIONS))))
@@ -269,7 +276,7 @@ def decide(session: Session, actor: Actor, case_id: int, version: int, decision:
             extra["needs_check"] = why
         else:
             values.update({"status": CaseStatus.DECIDED, "decided_by_id": actor.user_id})
-    saved = _save(session, actor, case, version, "case.decide", values, extra)
+    saved = save(session, actor, case, version, "case.decide", values, extra)
     feed.record_case(session, saved)  # final now (not awaiting a check): to origination
     return saved
 
@@ -300,7 +307,7 @@ def check(session: Session, actor: Actor, case_id: int, version: int, *, confirm
     """The second person: confirms the maker's decision or sends it back with a reason."""
     require(actor, Action.CASE_CHECK)
     case = get_case(session, case_id)
-    _check_version(case, version)
+    check_version(case, version)
     if case.status != CaseStatus.AWAITING_CHECK:
         raise InvalidInput(translate("Cases", "Case {id} is not awaiting a check.").format(
             id=case_id))
@@ -320,7 +327,7 @@ def check(session: Session, actor: Actor, case_id: int, version: int, *, confirm
         # keeps the maker's reason.
         said = free_text.keep(session, reason, entity="review_case", entity_id=case_id,
                               field="check_reason")[:2000] if reason.strip() else ""
-        saved = _save(session, actor, case, version, "case.check.confirm", values,
+        saved = save(session, actor, case, version, "case.check.confirm", values,
                       {"check_reason": said} if said else None)
         feed.record_case(session, saved)  # the confirmation makes it final (issue 29)
         return saved
@@ -331,4 +338,4 @@ def check(session: Session, actor: Actor, case_id: int, version: int, *, confirm
     values = {"status": CaseStatus.RETURNED, "decision": None, "maker_id": None,
               "assignee_id": case.maker_id or case.assignee_id,
               "reason": reason_as_stored(session, case_id, reason)}
-    return _save(session, actor, case, version, "case.check.send_back", values)
+    return save(session, actor, case, version, "case.check.send_back", values)

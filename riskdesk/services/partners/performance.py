@@ -41,6 +41,8 @@ LIMIT_ONE = 0.25  # joint loans with one partner / net tier-1 capital
 LIMIT_ALL = 0.50  # joint loans with all partners / total loan balance
 WARN_AT = 0.8  # internal warning at 80 % of a limit
 COMPLAINTS_PER_1000 = 20.0  # a partner above this is reviewed
+# The thresholds a partner review case is opened for, as its flags (the queue labels them).
+BAD_RATE_DOUBLED, COMPLAINTS_OVER = "BAD_RATE_DOUBLED", "COMPLAINTS_OVER"
 
 
 @dataclass
@@ -228,14 +230,16 @@ def raise_review_cases(session: Session, actor: Actor, month: str) -> list[int]:
     before = {r.partner_id: r for r in performance(session, actor, months_back(month, 1))}
     opened = []
     for r in performance(session, actor, month):
-        why = []
+        why, breached = [], []  # the figures, and the thresholds' codes the queue labels
         prev = before.get(r.partner_id)
         if r.matured >= 10 and r.bad_rate is not None and prev is not None and \
                 prev.bad_rate is not None and prev.bad_rate > 0 and \
                 r.bad_rate >= 2 * prev.bad_rate:
             why.append(f"bad rate {100 * prev.bad_rate:.1f} % -> {100 * r.bad_rate:.1f} %")
+            breached.append(BAD_RATE_DOUBLED)
         if (r.complaints_per_1000 or 0) >= COMPLAINTS_PER_1000:
             why.append(f"{r.complaints_per_1000:.1f} complaints per 1,000 loans")
+            breached.append(COMPLAINTS_OVER)
         key = f"partner_review:{r.code}:{month}"[:64]
         if not why or session.exec(select(Case).where(col(Case.dedupe_key) == key)).first():
             continue
@@ -243,7 +247,7 @@ def raise_review_cases(session: Session, actor: Actor, month: str) -> list[int]:
                          due_at=now + timedelta(days=5), dedupe_key=key, reason="; ".join(why),
                          audit={"partner": r.code, "month": month, "why": why}, now=now,
                          application_no=r.code, applicant_name=r.name[:128],
-                         flags="PARTNER_REVIEW")
+                         flags=",".join(breached))
         opened.append(case.id or 0)
     return opened
 

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from riskdesk.domain.enums import CLOSED_STATUSES, label
+from riskdesk.domain.enums import CLOSED_STATUSES, CaseKind, label
 from riskdesk.i18n import QT_TRANSLATE_NOOP
 from riskdesk.services.admin.backend import Backend, Call, call
 from riskdesk.services.cases.queue import (
@@ -21,8 +21,9 @@ from riskdesk.services.cases.queue import (
     sort_value,
 )
 from riskdesk.services.cases.search import parse_search
+from riskdesk.services.partners.performance import BAD_RATE_DOUBLED, COMPLAINTS_OVER
 from riskdesk.storage.clock import utcnow
-from riskdesk.ui.formats import number
+from riskdesk.ui.formats import list_sep, number
 from riskdesk.ui.paged_model import PagedTableModel
 
 COLUMNS: list[tuple[str, str]] = [
@@ -43,6 +44,11 @@ COLUMNS: list[tuple[str, str]] = [
     ("returned_reason", QT_TRANSLATE_NOOP("CasesModel", "Sent back because")),
 ]
 FIELDS = [f for f, _ in COLUMNS]
+PARTNER_REVIEW = CaseKind.PARTNER_REVIEW.value
+THRESHOLDS: dict[str, str] = {  # services/partners/performance.py opens a review for these
+    BAD_RATE_DOUBLED: QT_TRANSLATE_NOOP("CasesModel", "Bad rate doubled"),
+    COMPLAINTS_OVER: QT_TRANSLATE_NOOP("CasesModel", "Complaints over the limit"),
+}
 DUE = FIELDS.index("due_at")
 STATUS = FIELDS.index("status")
 PAST_DUE = QColor("#b3261e")
@@ -85,14 +91,30 @@ class CasesModel(PagedTableModel):
             return ""
         return None
 
+    def partner_text(self, row: CaseRow, field: str) -> str | None:
+        """A partner review's row (issue 27): the partner's code and name stand as its number
+        and applicant; its rule hits cell names the thresholds breached (the figures in its
+        tooltip). None for the other cells and rows. Ring cases (issue 33) go beside it."""
+        if row.kind != PARTNER_REVIEW or field != "flags":
+            return None
+        return list_sep().join(self.tr(THRESHOLDS[c]) if c in THRESHOLDS else c
+                               for c in row.flags.split(",") if c)
+
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """An open case past its SLA shows its due time in red (the Overdue view lists them)."""
         if role == Qt.ItemDataRole.DisplayRole and index.isValid():
             shown: CaseRow = self.row_at(index.row())
             text = self.loan_text(shown, FIELDS[index.column()])
+            if text is None:
+                text = self.partner_text(shown, FIELDS[index.column()])
             if text is not None:
                 return text
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and \
+                index.column() in (FIELDS.index("flags"), FIELDS.index("name")):
+            facts = self.row_at(index.row()).facts  # a partner's figures (issue 27)
+            if facts:
+                return facts
             if FIELDS[index.column()] in ("pd", "points", "amount") and \
                     getattr(shown, FIELDS[index.column()]) < 0:
                 return ""  # -1: none (a case on no application or no score)
@@ -134,12 +156,14 @@ class CasesModel(PagedTableModel):
 
     def searching(self) -> bool:
         f = self.filter
-        return any((f.id_no, f.id_no_masked, f.phone, f.name_prefix, f.application_no))
+        return any((f.id_no, f.id_no_masked, f.phone, f.phone_masked, f.name_prefix,
+                    f.application_no))
 
     def ambiguous_people(self) -> int:
-        """How many different people the loaded rows of a masked-ID search are (more than one:
-        the visible digits are shared; a name narrows them)."""
-        if not self.filter.id_no_masked or self.filter.name_prefix:
+        """How many different people the loaded rows of a masked ID or phone search are (more
+        than one: the visible digits are shared; a name narrows them)."""
+        masked = self.filter.id_no_masked or self.filter.phone_masked
+        if not masked or self.filter.name_prefix:
             return 0
         return len({r.name for r in self._rows})
 
