@@ -68,10 +68,16 @@ def run_cli(*args: str, env: dict[str, str] | None = None, timeout: int = 300,
 # --- Scored applications and cases ----------------------------------------------------------
 
 def activate_default(engine: Engine, actors: dict[str, Actor]) -> ModelVersion:
+    """The bundled model registered and proposed by the admin, validated and approved by
+    compliance (issue 31), on a cheap report (no bootstrap) to keep the templates fast."""
+    from riskdesk.services.credit.validation import validate_and_approve
+
     with unit_of_work(engine) as session:
         mv = models.register(session, actors["admin"], models.default_model(), "default")
         models.propose(session, actors["admin"], mv.id or 0)
-        return models.approve(session, actors["compliance"], mv.id or 0)
+        model_id = mv.id or 0
+    return validate_and_approve(engine, actors["compliance"], model_id, bootstrap=0,
+                                findings="bundled model, validated for the tests")
 
 
 def build_scored(engine: Engine, actors: dict[str, Actor]) -> None:

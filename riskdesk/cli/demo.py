@@ -21,6 +21,12 @@ def run(args: argparse.Namespace) -> int:
     from riskdesk.demo.database import build_demo
 
     target = args.db or str(config.demo_db_path())
+    try:  # the bundled model's validation report in Chinese where QtCore is installed
+        from riskdesk.cli.report import _report_language
+
+        _report_language("zh")
+    except ImportError:  # a core-only install: the report is written in English
+        pass
     summary = build_demo(target, rows=args.rows)
     print(summary)
     if args.db is None and not os.environ.get(config.DB_ENV) and config.recorded_db() is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from riskdesk.cli.common import Subparsers, acting_user, add_common, open_engine
+from riskdesk.cli.common import Subparsers, acting_user, add_common, open_engine, write_atomically
 from riskdesk.errors import RiskdeskError
 
 
@@ -12,7 +12,7 @@ def add_parser(sub: Subparsers) -> None:
     model = sub.add_parser("model", help="credit model: train, registry, monitoring")
     ms = model.add_subparsers(dest="model_command", required=True)
     tr = ms.add_parser("train", help="train an XGBoost model and register it")
-    src = tr.add_mutually_exclusive_group(required=True)
+    src = tr.add_mutually_exclusive_group()  # one of them, or --outcomes loan-book
     src.add_argument("--data", type=Path, help="CSV file with a binary target column")
     src.add_argument("--demo", action="store_true", help="the bundled demo data")
     tr.add_argument("--target", help="target column (with --data)")
@@ -20,17 +20,39 @@ def add_parser(sub: Subparsers) -> None:
     tr.add_argument("--time-column", help="hold out the latest 25 %% by this date column")
     tr.add_argument("--exclude", action="append", default=[], help="column not to use")
     tr.add_argument("--name", help="model name (default: from the data)")
+    tr.add_argument("--allow-feature", action="append", default=[], metavar="NAME",
+                    help="use a protected column the policy allows with a reason (only age), "
+                         "e.g. --allow-feature age --why TEXT")
+    tr.add_argument("--why", default="", help="the reason for --allow-feature (recorded)")
+    tr.add_argument("--outcomes", choices=("column", "loan-book"), default="column",
+                    help="outcomes from the file's target column (default) or from the loan "
+                         "book by the policy's default definition (90+ days past due within "
+                         "12 months on book)")
     tr.add_argument("--save-default", type=Path, help=argparse.SUPPRESS)
     add_common(tr)
     ml = ms.add_parser("list", help="registered models")
     add_common(ml, user=False)
     for verb, text in (("show", "a model's metrics and metadata"),
                        ("propose", "propose a model for activation (admin)"),
-                       ("approve", "approve a proposed model (compliance or senior officer, "
-                                   "not the proposer)")):
+                       ("approve", "approve a proposed model on its validation report "
+                                   "(compliance; not its trainer or proposer)")):
         mp = ms.add_parser(verb, help=text)
         mp.add_argument("id", type=int)
+        if verb == "approve":
+            mp.add_argument("--report", required=True, metavar="PDF_OR_SHA256",
+                            help="the validation report on this model (its PDF or SHA-256)")
+            mp.add_argument("--findings", required=True, help="the validator's findings")
         add_common(mp, user=verb != "show")
+    va = ms.add_parser("validate", help="write the model's validation report (PDF, archived "
+                                        "with its SHA-256; compliance)")
+    va.add_argument("id", type=int)
+    va.add_argument("--out", type=Path, required=True, help="the PDF to write")
+    va.add_argument("--lang", choices=("zh", "en"), default="zh")
+    va.add_argument("--data", type=Path, help="the model's training file (not needed for the "
+                                              "bundled demo data or the loan book)")
+    va.add_argument("--bootstrap", type=int, default=1000,
+                    help="resamples for the confidence intervals (default 1000)")
+    add_common(va)
     mon = ms.add_parser("monitor", help="PSI, AUC/KS on known outcomes, override rate")
     mon.add_argument("--month", help="YYYY-MM (default: the current month)")
     add_common(mon)
@@ -64,8 +86,11 @@ def run(args: argparse.Namespace) -> int:
                 print(f"{'id':>4}  {'status':<9} {'AUC':>6} {'KS':>6}  {'created':<19}  "
                       "name")
                 for mv in rows:
+                    due = "" if mv.next_validation_at is None else (
+                        f"  [{'OVERDUE: ' if models.overdue(session, mv) else ''}"
+                        f"validation due {mv.next_validation_at:%Y-%m-%d}]")
                     print(f"{mv.id:>4}  {mv.status:<9} {mv.auc:6.4f} {mv.ks:6.4f}  "
-                          f"{mv.created_at:%Y-%m-%d %H:%M:%S}  {mv.name}")
+                          f"{mv.created_at:%Y-%m-%d %H:%M:%S}  {mv.name}{due}")
                 if not rows:
                     print("no models registered")
             else:
@@ -75,24 +100,24 @@ def run(args: argparse.Namespace) -> int:
                       f"{len(mv.artefact):,} bytes); created {mv.created_at:%Y-%m-%d %H:%M:%S} "
                       f"by {mv.created_by}")
                 print(f"proposed by {mv.proposed_by or '-'}, approved by {mv.approved_by or '-'}")
+                if mv.validation_sha256:
+                    print(f"validation report sha256 {mv.validation_sha256}; next validation "
+                          f"due {mv.next_validation_at:%Y-%m-%d}"
+                          + (" (OVERDUE)" if models.overdue(session, mv) else "")
+                          + f"\nfindings: {mv.validation_findings}")
                 print("\n".join(training.report(models.meta_of(mv))))
         return 0
     actor = acting_user(engine, args.user)
     if args.model_command == "train":
-        if args.demo:
-            trained = training.train_demo(author=actor.username)
-        else:
-            if not args.target:
-                raise RiskdeskError("--data needs --target COLUMN.")
-            trained = training.train_file(args.data, args.target, bad_value=args.bad_value,
-                                          time_column=args.time_column, exclude=args.exclude,
-                                          author=actor.username)
+        trained = _train(engine, actor, args)
         with unit_of_work(engine) as session:
             mv = models.register(session, actor, trained, args.name or trained.meta["data"]["name"])
         print("\n".join(training.report(trained.meta)))
         print(f"registered as model {mv.id} (status trained); an admin proposes it with "
               f"`riskdesk model propose {mv.id}`")
         return 0
+    if args.model_command == "validate":
+        return _validate(engine, actor, args)
     if args.model_command == "monitor":
         from riskdesk.services.credit.monitoring import monitor
 
@@ -104,9 +129,74 @@ def run(args: argparse.Namespace) -> int:
             print(f"model {mv.id} proposed by {actor.username}; it needs approval by another "
                   "user with the compliance or senior officer role")
         else:
-            mv = models.approve(session, actor, args.id)
-            print(f"model {mv.id} approved by {actor.username}; it is now the active model")
+            mv = models.approve(session, actor, args.id, report_sha256=_sha_of(args.report),
+                                findings=args.findings)
+            print(f"model {mv.id} approved by {actor.username} on validation report "
+                  f"{mv.validation_sha256}; it is now the active model; next validation due "
+                  f"{mv.next_validation_at:%Y-%m-%d}")
     return 0
+
+
+def _sha_of(report: str) -> str:
+    """A report named by its PDF file or by its SHA-256."""
+    import hashlib
+
+    path = Path(report)
+    if path.is_file():
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    return report.strip().lower()
+
+
+def _validate(engine, actor, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from riskdesk.services.credit.validation import issue
+
+    language = args.lang
+    if language == "zh":
+        from riskdesk.cli.report import _report_language
+
+        language = _report_language(language)  # the report's own catalogue (QtCore)
+    issued, figs = issue(engine, actor, args.id, language, data=args.data,
+                         bootstrap=args.bootstrap)
+    write_atomically(args.out, issued.pdf)
+    held = figs.samples[-1]
+    print(f"validation report {issued.report.report_no} on model {args.id} written to "
+          f"{args.out} (sha256 {issued.report.sha256})")
+    print(f"{held.name}: AUC {held.auc:.4f} KS {held.ks:.4f}; benchmark difference "
+          f"{figs.benchmark['difference']:+.4f} ("
+          f"{'within noise' if figs.benchmark['within_noise'] else 'beyond noise'}); "
+          f"Hosmer-Lemeshow p {figs.hosmer_lemeshow['p_value']:.4f}")
+    print(f"approve with: riskdesk model approve {args.id} --report {args.out} "
+          "--findings TEXT")
+    return 0
+
+
+def _train(engine, actor, args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """Train as asked, under the model-governance policy kept in the database: protected
+    columns excluded (age only with --allow-feature age --why), outcomes from the file or
+    from the loan book."""
+    from riskdesk.services.credit import governance, training
+    from riskdesk.storage.session import unit_of_work
+
+    if args.allow_feature and not args.why.strip():
+        raise RiskdeskError("--allow-feature needs --why TEXT (the reason is recorded).")
+    allow = {name: args.why.strip() for name in args.allow_feature}
+    with unit_of_work(engine, write=False) as session:
+        gov = governance.policy(session)
+    if args.outcomes == "loan-book":
+        from riskdesk.services.credit.outcomes import train_on_loan_book
+
+        return train_on_loan_book(engine, actor, allow=allow, exclude=args.exclude)
+    if not args.demo and args.data is None:
+        raise RiskdeskError("model train needs --data FILE, --demo or --outcomes loan-book.")
+    if args.demo:
+        return training.train_demo(author=actor.username, protected=gov["protected"],
+                                   allow=allow)
+    if not args.target:
+        raise RiskdeskError("--data needs --target COLUMN.")
+    return training.train_file(args.data, args.target, bad_value=args.bad_value,
+                               time_column=args.time_column, exclude=args.exclude,
+                               author=actor.username, protected=gov["protected"], allow=allow,
+                               proxy_threshold=gov["proxy_threshold"])
 
 
 def _notes(engine, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]

@@ -92,12 +92,18 @@ def _first_anchor(engine: Engine, admin: Actor) -> str:
 
 
 def _activate_default_model(engine: Engine, admin: Actor, compliance: Actor) -> str:
-    """The bundled model, registered and proposed by the admin, approved by compliance (the
-    same four-eyes path as any model), then every application scored."""
+    """The bundled model, registered and proposed by the admin, validated by compliance (its
+    validation report archived in Chinese) and approved on that report (the same path as any
+    model, issue 31), then every application scored."""
+    from riskdesk.services.credit.validation import report_language, validate_and_approve
+
     with unit_of_work(engine) as session:
         mv = models.register(session, admin, models.default_model(), "demo model (bundled)")
         models.propose(session, admin, mv.id or 0)
-        models.approve(session, compliance, mv.id or 0)
+        model_id = mv.id or 0
+    validate_and_approve(engine, compliance, model_id, language=report_language("zh"),
+                         bootstrap=200,
+                         findings="演示模型：按验证报告批准；最高十分位的校准需持续关注。")
     return score_applications(engine, admin, scope="all").summary()
 
 

@@ -11,7 +11,7 @@ matched deeper ones in CV on the demo data.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +31,14 @@ from riskdesk.i18n import translate
 from riskdesk.scoring import metrics
 from riskdesk.scoring.features import FORBIDDEN, infer_spec, matrix, monotone
 from riskdesk.scoring.fingerprints import fingerprints, pack
+from riskdesk.scoring.protected import (
+    ALLOWABLE,
+    PROTECTED_DEFAULT,
+    PROXY_THRESHOLD,
+    correlations,
+    protected_columns,
+    proxies,
+)
 
 SEED = 20_261_124
 PARAMS: dict[str, Any] = {
@@ -155,12 +163,42 @@ def split_rows(frame: pd.DataFrame, y: np.ndarray,
     return np.asarray(train_idx), np.asarray(test_idx), "stratified"
 
 
+def screen_protected(columns: Sequence[str], protected: Mapping[str, Sequence[str]],
+                     allow: Mapping[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """(protected column -> group, for those excluded; allowed column -> reason). Only a
+    group in ALLOWABLE (age) may be allowed, by naming the column or the group, with a reason.
+    """
+    found = protected_columns(columns, protected)
+    for name, why in allow.items():
+        group = found.get(name, name)
+        if group not in ALLOWABLE:
+            raise InvalidInput(translate(
+                "Model", "{col} cannot be allowed as a feature: only age may be, with a "
+                "reason (--allow-feature age --why TEXT).").format(col=name))
+        if not why.strip():
+            raise InvalidInput(translate("Model", "Allowing {col} needs a reason (--why).")
+                               .format(col=name))
+    allowed = {c: allow.get(c) or allow.get(g, "") for c, g in found.items()
+               if g in ALLOWABLE and (c in allow or g in allow)}
+    return {c: g for c, g in found.items() if c not in allowed}, allowed
+
+
 def train(frame: pd.DataFrame, target: str, *, bad_value: str | None = None,
           features: Sequence[str] | None = None, exclude: Sequence[str] = (),
           time_column: str | None = None, compare_with: Sequence[str] = (),
-          data_name: str, data_sha256: str, author: str) -> TrainedModel:
+          data_name: str, data_sha256: str, author: str,
+          protected: Mapping[str, Sequence[str]] | None = None,
+          allow: Mapping[str, str] | None = None, proxy_threshold: float = PROXY_THRESHOLD,
+          outcome_definition: Mapping[str, Any] | None = None) -> TrainedModel:
+    """``protected``: the policy's protected attributes (never features; age only when in
+    ``allow`` with its reason); ``outcome_definition`` is stored with the model (by default:
+    the target column as given)."""
     y = target_vector(frame, target, bad_value)
     skip = {target, *exclude, *FORBIDDEN, *([time_column] if time_column else [])}
+    excluded, allowed = screen_protected(
+        [c for c in frame.columns if c not in skip],
+        PROTECTED_DEFAULT if protected is None else protected, allow or {})
+    skip |= set(excluded)
     candidates = frame[[c for c in (features or frame.columns) if c not in skip]]
     names, categories, dropped = infer_spec(candidates)
     if not names:
@@ -186,8 +224,19 @@ def train(frame: pd.DataFrame, target: str, *, bad_value: str | None = None,
 
     cv = cross_validate(x, y, names, categories, rounds)
     p_train = _predict(booster, x.iloc[train_idx])
+    present = [c for c in frame.columns if c in excluded or c in allowed]
+    corr = correlations(frame, names, present)
     meta: dict[str, Any] = {
         "features": names,
+        # pairs, not objects: the registry stores canonical JSON (sorted keys), and the
+        # report lists them in the file's column order
+        "excluded_protected": [[c, g] for c, g in excluded.items()],
+        "allowed_protected": [[c, w] for c, w in allowed.items()],
+        "protected_correlation": [[f, list(map(list, row.items()))] for f, row in corr.items()],
+        "proxy_threshold": proxy_threshold,
+        "proxies": [list(t) for t in proxies(corr, proxy_threshold)],
+        "outcome_definition": dict(outcome_definition or {
+            "source": "column", "column": target, "bad_value": bad_value}),
         "directions": dict(zip(names, monotone(names), strict=True)),
         "categories": categories,
         "dropped": dropped,
@@ -237,8 +286,10 @@ def report(meta: dict[str, Any]) -> list[str]:
         translate("Model", "data: {name} ({rows} rows, bad rate {bad:.2%}, sha256 {sha})").format(
             name=meta["data"]["name"], rows=meta["data"]["rows"], bad=meta["data"]["bad_rate"],
             sha=meta["data"]["sha256"][:16]),
+        outcome_line(meta),
         translate("Model", "features ({n}): {names}").format(
             n=len(meta["features"]), names=", ".join(meta["features"])),
+        *protected_lines(meta),
         translate("Model", "trees: {rounds} (early stopping in CV), depth {depth}; split: {split}")
         .format(rounds=meta["params"]["rounds"], depth=meta["params"]["max_depth"],
                 split=meta["split"]["kind"]),
@@ -263,4 +314,54 @@ def report(meta: dict[str, Any]) -> list[str]:
     for row in h["calibration"]:
         lines.append(f"  {row['bin']:>3} {row['n']:>6}  {row['predicted']:>9.4f}  "
                      f"{row['observed']:>8.4f}")
+    return lines + correlation_lines(meta)
+
+
+def protected_lines(meta: dict[str, Any]) -> list[str]:
+    """The exclusions, the allowed protected features with their reasons and the proxies."""
+    excluded = meta.get("excluded_protected", [])
+    lines = [translate("Model", "excluded (protected): {names}").format(
+        names=", ".join(f"{c} ({g})" for c, g in excluded) or translate("Model", "none"))]
+    for name, why in meta.get("allowed_protected", []):
+        lines.append(translate("Model", "allowed (protected, with reason): {col}: {why}")
+                     .format(col=name, why=why))
+    threshold = meta.get("proxy_threshold", PROXY_THRESHOLD)
+    found = meta.get("proxies", [])
+    lines.append(translate("Model", "proxies (Cramér's V >= {t:.2f} with a protected column): "
+                           "{found}").format(t=threshold, found=", ".join(
+        f"{f} ~ {p} {v:.2f}" for f, p, v in found) or translate("Model", "none")))
     return lines
+
+
+def correlation_lines(meta: dict[str, Any]) -> list[str]:
+    """Each feature's association with each protected column present (the training report)."""
+    lines: list[str] = []
+    table = meta.get("protected_correlation", [])
+    if any(row for _, row in table):
+        lines.append(translate("Model", "correlation of each feature with the protected "
+                               "columns (Cramér's V):"))
+        lines += [f"  {f}: " + ", ".join(f"{p} {v:.2f}" for p, v in row) for f, row in table]
+    return lines
+
+
+def definition_of(meta: dict[str, Any]) -> dict[str, Any]:
+    """What counts as a default for this model: stored with it since issue 31; for a model
+    trained before, its target column (the bundled model's: LendingClub's Class)."""
+    if meta.get("outcome_definition"):
+        return dict(meta["outcome_definition"])
+    out = {"source": "column", "column": meta.get("target"), "bad_value": meta.get("bad_value")}
+    if str(meta.get("data", {}).get("name", "")).startswith("demo:"):
+        out["definition"] = "LendingClub Class: charged off, defaulted or 21-120 days late"
+    return out
+
+
+def outcome_line(meta: dict[str, Any]) -> str:
+    """The default definition as ``model train`` and ``model show`` print it."""
+    d = definition_of(meta)
+    if d.get("source") == "loan-book":
+        return translate("Model", "outcomes: loan book, default = {dpd}+ days past due within "
+                         "{months} months on book ({source})").format(
+            dpd=d["dpd"], months=d["months_on_book"], source=d.get("reference", ""))
+    return translate("Model", "outcomes: column {col} (bad = {bad}){note}").format(
+        col=d.get("column"), bad=d.get("bad_value") if d.get("bad_value") is not None else "1",
+        note=f"; {d['definition']}" if d.get("definition") else "")

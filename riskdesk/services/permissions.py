@@ -21,6 +21,7 @@ class Action(StrEnum):
     MODEL_PROPOSE = "model.propose"
     MODEL_APPROVE = "model.approve"
     MODEL_MONITOR = "model.monitor"
+    MODEL_VALIDATE = "model.validate"
     SCORE_RUN = "score.run"
     RULE_CHANGE = "rule.change"
     POLICY_CHANGE = "policy.change"
@@ -62,8 +63,11 @@ ACTION_LABELS = {
     Action.AUDIT_VERIFY: QT_TRANSLATE_NOOP("Permissions", "verify the audit trail"),
     Action.MODEL_TRAIN: QT_TRANSLATE_NOOP("Permissions", "train credit models"),
     Action.MODEL_PROPOSE: QT_TRANSLATE_NOOP("Permissions", "propose a model for activation"),
-    Action.MODEL_APPROVE: QT_TRANSLATE_NOOP("Permissions", "approve a model (second person)"),
+    Action.MODEL_APPROVE: QT_TRANSLATE_NOOP(
+        "Permissions", "approve a model on its validation report (validator)"),
     Action.MODEL_MONITOR: QT_TRANSLATE_NOOP("Permissions", "record model monitoring"),
+    Action.MODEL_VALIDATE: QT_TRANSLATE_NOOP(
+        "Permissions", "validate a model: issue its validation report (independent validator)"),
     Action.SCORE_RUN: QT_TRANSLATE_NOOP("Permissions", "score applications"),
     Action.RULE_CHANGE: QT_TRANSLATE_NOOP("Permissions", "change rule settings"),
     Action.POLICY_CHANGE: QT_TRANSLATE_NOOP("Permissions", "change the decision policy"),
@@ -115,7 +119,9 @@ MATRIX: dict[Action, frozenset[Role]] = {
     Action.AUDIT_VERIFY: ALL_ROLES,
     Action.MODEL_TRAIN: frozenset({Role.ADMIN, Role.SENIOR_OFFICER, Role.COMPLIANCE}),
     Action.MODEL_PROPOSE: frozenset({Role.ADMIN}),
-    Action.MODEL_APPROVE: frozenset({Role.COMPLIANCE, Role.SENIOR_OFFICER}),
+    # a model is approved by its validator (issue 31): not a case-working role
+    Action.MODEL_APPROVE: frozenset({Role.COMPLIANCE}),
+    Action.MODEL_VALIDATE: frozenset({Role.COMPLIANCE}),
     Action.MODEL_MONITOR: frozenset({Role.ADMIN, Role.SENIOR_OFFICER, Role.COMPLIANCE}),
     Action.SCORE_RUN: frozenset({Role.OFFICER, Role.SENIOR_OFFICER, Role.ADMIN}),
     Action.RULE_CHANGE: frozenset({Role.COMPLIANCE}),

@@ -68,4 +68,14 @@ def about_text(window: QWidget, backend: Backend, pack: Any) -> str:
                      "Credit model: {model}").format(
         version=__version__, db=where, schema=head_revision(),
         model=(f"{model.id} {model.name}, " + translate("MainWindow", "approved by {who}").format(
-            who=model.approved_by or "-")) if model else translate("MainWindow", "none active"))
+            who=model.approved_by or "-") + _validation_due(model))
+        if model else translate("MainWindow", "none active"))
+
+
+def _validation_due(model: Any) -> str:
+    """", next validation due 2027-12-07" or, past that date, marked overdue (issue 31)."""
+    if model.next_validation_at is None:
+        return ""
+    day = f"{model.next_validation_at:%Y-%m-%d}"
+    return ", " + (translate("MainWindow", "validation OVERDUE since {day}") if model.overdue
+                   else translate("MainWindow", "next validation due {day}")).format(day=day)

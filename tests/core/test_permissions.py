@@ -25,7 +25,7 @@ from riskdesk.services.cases.detail import unmask
 from riskdesk.services.cases.export import export_view
 from riskdesk.services.cases.queue import CaseFilter
 from riskdesk.services.complaints import handling as complaints
-from riskdesk.services.credit import feature_notes, proposals, rulesets
+from riskdesk.services.credit import feature_notes, proposals, rulesets, validation
 from riskdesk.services.credit import registry as models
 from riskdesk.services.credit.monitoring import monitor
 from riskdesk.services.credit.scoring_job import score_applications
@@ -66,6 +66,7 @@ def services(engine: Engine, case_id: int,
             s, a, models.default_model(), "m"))),
         (Action.MODEL_PROPOSE, u(engine, lambda s, a: models.propose(s, a, 1))),
         (Action.MODEL_APPROVE, u(engine, lambda s, a: models.approve(s, a, 1))),
+        (Action.MODEL_VALIDATE, lambda a: validation.issue(engine, a, 999, "en", bootstrap=0)),
         (Action.MODEL_MONITOR, lambda a: monitor(engine, a, month="2026-01")),
         (Action.SCORE_RUN, lambda a: score_applications(engine, a)),
         (Action.RULE_CHANGE, u(engine, lambda s, a: rulesets.change_rule(

@@ -94,6 +94,10 @@ def test_contributions_plus_bias_equal_the_margin() -> None:
 
 
 def test_four_eyes_activation(engine: Engine, actors: dict[str, Actor]) -> None:
+    """The proposer never approves; a senior officer is no validator (issue 31); each model is
+    approved by compliance on its own validation report."""
+    from riskdesk.services.credit.validation import validate_and_approve
+
     with unit_of_work(engine) as session:
         both = create_user(session, actors["admin"], username="both", password=PASSWORD,
                            roles=["admin", "compliance"])
@@ -102,17 +106,24 @@ def test_four_eyes_activation(engine: Engine, actors: dict[str, Actor]) -> None:
         with pytest.raises(PermissionDenied):
             models.propose(session, actors["compliance"], mv.id or 0)
         models.propose(session, maker, mv.id or 0)
-        with pytest.raises(PermissionDenied):
-            models.approve(session, maker, mv.id or 0)  # its own proposer
-        models.approve(session, actors["senior"], mv.id or 0)
+        with pytest.raises(PermissionDenied):  # its own proposer
+            models.approve(session, maker, mv.id or 0, report_sha256="0" * 64, findings="ok")
+        with pytest.raises(PermissionDenied):  # not a validator
+            models.approve(session, actors["senior"], mv.id or 0, report_sha256="0" * 64,
+                           findings="ok")
+        first = mv.id or 0
+    validate_and_approve(engine, actors["compliance"], first, bootstrap=0, findings="m1")
+    with unit_of_work(engine) as session:
         second = models.register(session, actors["admin"], models.default_model(), "m2")
         models.propose(session, actors["admin"], second.id or 0)
-        models.approve(session, actors["compliance"], second.id or 0)
-        session.expire_all()
+        second_id = second.id or 0
+    validate_and_approve(engine, actors["compliance"], second_id, bootstrap=0, findings="m2")
+    with unit_of_work(engine) as session:
         states = {m.name: m.status for m in models.list_models(session)}
         assert states == {"m1": "retired", "m2": "active"}
         with pytest.raises(InvalidInput):
-            models.approve(session, actors["compliance"], second.id or 0)
+            models.approve(session, actors["compliance"], second_id, report_sha256="0" * 64,
+                           findings="ok")
         actions = session.execute(select(AuditEvent.action, AuditEvent.actor).where(
             AuditEvent.action.like("model.%")).order_by(AuditEvent.seq)).all()
     assert [a for a, _ in actions].count("model.approve") == 2

@@ -50,10 +50,13 @@ def demo_source() -> tuple[pd.DataFrame, set[str], set[str]]:
 
 
 def activate(engine: Engine, actors: dict[str, Actor], model: TrainedModel) -> None:
+    from riskdesk.services.credit.validation import validate_and_approve
+
     with unit_of_work(engine) as session:
         mv = models.register(session, actors["admin"], model, "m")
         models.propose(session, actors["admin"], mv.id or 0)
-        models.approve(session, actors["compliance"], mv.id or 0)
+        model_id = mv.id or 0
+    validate_and_approve(engine, actors["compliance"], model_id, bootstrap=0, findings="test")
 
 
 def month_rows(engine: Engine, month_start: datetime, month_end: datetime) -> pd.DataFrame:

@@ -23,6 +23,7 @@ from riskdesk.i18n import translate
 from riskdesk.scoring import metrics
 from riskdesk.scoring.features import matrix
 from riskdesk.scoring.fingerprints import fingerprints, is_training_row, unpack
+from riskdesk.scoring.train import definition_of, outcome_line
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
 from riskdesk.services.credit.explanations import load_features
@@ -55,7 +56,8 @@ def monitor(engine: Engine, actor: Actor, *, month: str | None = None) -> list[s
             per.holds(A.submitted_at, A.created_at)).order_by(A.id))
         n = len(scored)
         ref = meta["reference"]
-        details: dict[str, Any] = {"features": {}}
+        # the default definition the model's outcomes follow, stored with the run (issue 31)
+        details: dict[str, Any] = {"features": {}, "outcome_definition": definition_of(meta)}
         score_psi = auc = ks = None
         if n:
             p = scored["pd"].astype(float).to_numpy()
@@ -148,6 +150,8 @@ def _report(run: MonitorRun, details: dict[str, Any], model_id: int) -> list[str
         lines.append(translate("Monitoring", "  feature PSI {name}: {v}").format(
             name=name, v=_fmt(value)))
     lines.append(discrimination_line(run.auc, run.ks, details))
+    if details.get("outcome_definition"):
+        lines.append("  " + outcome_line({"outcome_definition": details["outcome_definition"]}))
     lines.append(translate("Monitoring", "override rate (decline band approved by an officer): "
                            "{rate} of {n} decided").format(
         rate=_fmt(run.override_rate, "{:.1%}"), n=details.get("decline_band_decided", 0)))

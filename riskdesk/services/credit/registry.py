@@ -1,10 +1,13 @@
 """The model registry: trained models are stored, proposed by an admin, and activated only
-when a different person (compliance or senior officer) approves. Exactly one is active."""
+when a validator (compliance), neither its trainer nor its proposer, approves it on a
+validation report issued on that exact model (issue 31). Exactly one is active; a model past
+its next validation date is overdue."""
 from __future__ import annotations
 
 import hashlib
 import json
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -70,14 +73,22 @@ class ModelInForce:
     id: int
     name: str
     approved_by: str | None
+    next_validation_at: datetime | None = None
+    overdue: bool = False
+
+
+def overdue(session: Session, mv: ModelVersion) -> bool:
+    """An approved model past its next validation date (by the app's clock)."""
+    return mv.next_validation_at is not None and mv.next_validation_at < utcnow(session)
 
 
 def model_in_force(session: Session, actor: Actor) -> ModelInForce | None:
-    """The active model's id, name and approver: anyone signed in may see which model
-    scores (it is on every decision record)."""
+    """The active model's id, name, approver and next validation date: anyone signed in may
+    see which model scores (it is on every decision record)."""
     model = active(session)
-    return None if model is None else ModelInForce(model.id or 0, model_name(model.name),
-                                                   model.approved_by)
+    return None if model is None else ModelInForce(
+        model.id or 0, model_name(model.name), model.approved_by, model.next_validation_at,
+        overdue(session, model))
 
 
 def active(session: Session) -> ModelVersion | None:
@@ -103,10 +114,15 @@ def propose(session: Session, actor: Actor, model_id: int) -> ModelVersion:
     return mv
 
 
-def approve(session: Session, actor: Actor, model_id: int) -> ModelVersion:
-    """Four-eyes: the approver is not the proposer; the old active model retires in the same
-    transaction (the unique active slot makes a second active model impossible)."""
+def approve(session: Session, actor: Actor, model_id: int, *, report_sha256: str = "",
+            findings: str = "") -> ModelVersion:
+    """The validator's approval: a user who may validate models, neither the model's trainer
+    nor its proposer, on a validation report issued on this exact model (its SHA-256, checked
+    against the report's issue event), with their findings. The signed event records both;
+    the old active model retires in the same transaction (the unique active slot makes a
+    second active model impossible)."""
     require(actor, Action.MODEL_APPROVE)
+    require(actor, Action.MODEL_VALIDATE)
     mv = get(session, model_id)
     if mv.status != ModelStatus.PROPOSED:
         raise InvalidInput(translate("Model", "Model {id} is {status}, not proposed.").format(
@@ -115,6 +131,17 @@ def approve(session: Session, actor: Actor, model_id: int) -> ModelVersion:
         raise PermissionDenied(translate(
             "Model", "{user} proposed model {id} and may not also approve it (four-eyes).")
             .format(user=actor.username, id=mv.id))
+    if mv.created_by == actor.username:
+        raise PermissionDenied(translate(
+            "Model", "{user} trained model {id} and may not also validate it.")
+            .format(user=actor.username, id=mv.id))
+    from riskdesk.services.credit.validation import on_record
+
+    report = on_record(session, mv, report_sha256)
+    findings = findings.strip()
+    if not findings:
+        raise InvalidInput(translate("Model", "An approval records the validator's findings: "
+                                     "write them (--findings TEXT)."))
     previous = active(session)
     if previous is not None:
         session.execute(update(ModelVersion).where(col(ModelVersion.id) == previous.id)
@@ -122,10 +149,15 @@ def approve(session: Session, actor: Actor, model_id: int) -> ModelVersion:
         session.expire(previous)
     mv.status, mv.active_slot = ModelStatus.ACTIVE, 1
     mv.approved_by, mv.approved_at = actor.username, utcnow(session)
+    mv.validation_report_id, mv.validation_sha256 = report.report_id, report.sha256
+    mv.validation_findings, mv.next_validation_at = findings[:4000], report.next_validation
     session.flush()
     audit.append(session, actor, "model.approve", "model_version", model_id, after={
         "artefact_sha256": mv.artefact_sha256, "proposed_by": mv.proposed_by,
-        "retired": previous.id if previous else None})
+        "trained_by": mv.created_by, "retired": previous.id if previous else None,
+        "validation_report": report.report_no, "validation_sha256": report.sha256,
+        "findings": mv.validation_findings,
+        "next_validation": report.next_validation.isoformat()})
     return mv
 
 
