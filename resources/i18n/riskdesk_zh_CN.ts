@@ -2021,12 +2021,12 @@
     <message>
         <location filename="../../riskdesk/ui/cases/model.py" line="49" />
         <source>Bad rate doubled</source>
-        <translation type="unfinished" />
+        <translation>坏账率翻倍</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/cases/model.py" line="50" />
         <source>Complaints over the limit</source>
-        <translation type="unfinished" />
+        <translation>投诉率超限</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/cases/model.py" line="56" />
@@ -4072,22 +4072,22 @@
     <message>
         <location filename="../../riskdesk/ui/evidence.py" line="147" />
         <source>Legacy Excel (.xls) and Word (.doc) files are not previewed; the list shows their SHA-256.</source>
-        <translation type="unfinished" />
+        <translation>旧版 Excel（.xls）和 Word（.doc）文件不提供预览；列表中显示其 SHA-256。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/security/office_preview.py" line="41" />
         <source>Only PDF, images and Excel (.xlsx) or Word (.docx) files are previewed; the list shows this file's SHA-256.</source>
-        <translation type="unfinished" />
+        <translation>仅 PDF、图片及 Excel（.xlsx）或 Word（.docx）文件可预览；列表中显示该文件的 SHA-256。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/security/office_preview.py" line="47" />
         <source>{name} cannot be read: {error}</source>
-        <translation type="unfinished" />
+        <translation>无法读取 {name}：{error}</translation>
     </message>
     <message>
         <location filename="../../riskdesk/security/office_preview.py" line="88" />
         <source>the document is too large to preview</source>
-        <translation type="unfinished" />
+        <translation>文档过大，无法预览</translation>
     </message>
 </context>
 <context>
@@ -7526,12 +7526,12 @@ Credit model: {model}</source>
     <message>
         <location filename="../../riskdesk/ui/evidence.py" line="253" />
         <source>Only the first rows and columns are shown.</source>
-        <translation type="unfinished" />
+        <translation>仅显示前面的行和列。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/evidence.py" line="254" />
         <source>Text and cell values only, as saved: no formulas, pictures or macros are run or shown.</source>
-        <translation type="unfinished" />
+        <translation>仅显示保存时的文字和单元格数值：不运行、不显示公式、图片或宏。</translation>
     </message>
 </context>
 <context>
@@ -9978,7 +9978,7 @@ Save it so?</source>
         <translation>双人复核金额不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/backtest.py" line="96" />
+        <location filename="../../riskdesk/services/credit/backtest.py" line="97" />
         <source>--days must be between 1 and {n}, not {d}.</source>
         <translation>--days 必须在 1 到 {n} 之间，而不是 {d}。</translation>
     </message>
