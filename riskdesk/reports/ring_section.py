@@ -14,15 +14,13 @@ from reportlab.platypus import Flowable, Paragraph
 
 from riskdesk.i18n import QT_TRANSLATE_NOOP, translate
 from riskdesk.reports.layout import WIDTH, Styles, esc, pairs, table, when
-from riskdesk.services.rings.layout import spring_layout
+from riskdesk.services.rings.layout import FLAGGED_COLOUR, KIND_COLOURS, spring_layout
 from riskdesk.services.rings.views import RingDetail
 
 KIND_NAMES = (QT_TRANSLATE_NOOP("RingReport", "device"), QT_TRANSLATE_NOOP("RingReport", "phone"),
               QT_TRANSLATE_NOOP("RingReport", "card"),
               QT_TRANSLATE_NOOP("RingReport", "employer"))
-COLOURS = {"applicant": "#3b78c4", "device": "#e08a1e", "phone": "#2e9e5b",
-           "card": "#8a55c0", "employer": "#2a9d9d"}
-FLAGGED = "#d23b3b"
+COLOURS, FLAGGED = KIND_COLOURS, FLAGGED_COLOUR
 HEIGHT = 120 * mm
 R = 5.0
 

@@ -51,7 +51,7 @@ from PySide6.QtWidgets import (
 )
 
 from riskdesk.services.admin.backend import Backend
-from riskdesk.services.rings.layout import spring_layout
+from riskdesk.services.rings.layout import FLAGGED_COLOUR, KIND_COLOURS, spring_layout
 from riskdesk.services.rings.views import MemberApp, Node, RingDetail, show_ring
 from riskdesk.ui.dialogs import Dialogs
 from riskdesk.ui.formats import date_text, money, number, percent
@@ -60,9 +60,7 @@ from riskdesk.ui.formats import date_text, money, number, percent
 # their size when the view zooms (only the distances scale), so labels stay readable.
 SPREAD, SPREAD_PER_NODE = 260.0, 19.0
 SIZE = 11.0
-COLOURS = {"applicant": "#3b78c4", "device": "#e08a1e", "phone": "#2e9e5b",
-           "card": "#8a55c0", "employer": "#2a9d9d"}
-FLAGGED = "#d23b3b"
+COLOURS, FLAGGED = KIND_COLOURS, FLAGGED_COLOUR
 Opener = Callable[[int, str], Any]
 
 

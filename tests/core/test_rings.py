@@ -162,3 +162,19 @@ def _command_line(engine: Engine, ring: FraudRing, monkeypatch: pytest.MonkeyPat
 def test_employer_normalised() -> None:
     assert normalise_employer("深圳市某某科技有限公司") == normalise_employer(" 深圳市某某科技 ")
     assert normalise_employer("ACME Co., Ltd.") == normalise_employer("acme")
+
+
+def test_force_layout_is_deterministic_and_pulls_links_together() -> None:
+    """The graph's own layout (issue 33): the same ring is drawn the same way, inside the
+    unit box, joined nodes nearer each other than the average pair."""
+    import numpy as np
+
+    from riskdesk.services.rings.layout import spring_layout
+
+    edges = [(i, 12 + i) for i in range(12)] + [((i + 1) % 12, 12 + i) for i in range(12)]
+    a, b = spring_layout(24, edges), spring_layout(24, edges)
+    assert np.array_equal(a, b) and np.abs(a).max() <= 1.0
+    joined = np.mean([np.linalg.norm(a[i] - a[j]) for i, j in edges])
+    every = np.mean([np.linalg.norm(a[i] - a[j]) for i in range(24) for j in range(i)])
+    assert joined < every / 2
+    assert spring_layout(0, []).shape == (0, 2) and spring_layout(1, []).shape == (1, 2)

@@ -90,12 +90,17 @@ def window_edges(conn: Connection, start: datetime) -> pd.DataFrame:
     return out.astype({"key_id": np.int64, "applicant_id": np.int64})
 
 
+def placeholder(conn: Connection) -> str:
+    """The driver's parameter marker, for plain SQL."""
+    return {"qmark": "?", "numeric": "?", "named": "?"}.get(conn.dialect.paramstyle, "%s")
+
+
 def edges_in(conn: Connection, column: str, ids: Sequence[int],
              start: datetime) -> pd.DataFrame:
     """key_id, applicant_id of the edges seen since ``start`` whose ``column`` is one of
     ``ids``: plain SQL through the driver in chunks (compiling a 900-value IN clause with
     SQLAlchemy cost more than running it)."""
-    ph = {"qmark": "?", "numeric": "?", "named": "?"}.get(conn.dialect.paramstyle, "%s")
+    ph = placeholder(conn)
     since = scalar_value(conn, start)
     rows: list[tuple[Any, ...]] = []
     for i in range(0, len(ids), CHUNK):

@@ -11,6 +11,11 @@ from collections.abc import Sequence
 
 import numpy as np
 
+# The colours of the graph's nodes by kind, in the window and the report alike.
+KIND_COLOURS = {"applicant": "#3b78c4", "device": "#e08a1e", "phone": "#2e9e5b",
+                "card": "#8a55c0", "employer": "#2a9d9d"}
+FLAGGED_COLOUR = "#d23b3b"
+
 
 def spring_layout(n: int, edges: Sequence[tuple[int, int]], *,
                   iterations: int = 150) -> np.ndarray:

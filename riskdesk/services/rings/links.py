@@ -19,6 +19,7 @@ from riskdesk.domain.applications import Application
 from riskdesk.domain.rings import LinkEdge, LinkKey
 from riskdesk.domain.tables import table_of
 from riskdesk.security.datakey import DataCipher
+from riskdesk.services.rings.graph import placeholder
 from riskdesk.services.rings.keys import mask_device
 from riskdesk.storage.bulk import (
     column_values,
@@ -49,7 +50,7 @@ def read_applications(conn: Connection, application_ids: Sequence[int] | None) -
     if application_ids is None:
         return frame_of(conn, select(*cols).order_by(A.id))
     names = [c.name for c in cols]
-    ph = {"qmark": "?", "numeric": "?", "named": "?"}.get(conn.dialect.paramstyle, "%s")
+    ph = placeholder(conn)
     unlinked = "" if is_empty(conn, table_of(LinkEdge)) else \
         " AND NOT EXISTS (SELECT 1 FROM link_edge e WHERE e.application_id = a.id)"
     ids = sorted({int(i) for i in application_ids})
@@ -105,7 +106,9 @@ def key_ids(conn: Connection, edges: pd.DataFrame) -> np.ndarray:
             conn, table, "key_hash", ["id"], part["key_hash"].tolist(), where={"kind": kind})]
     known = pd.DataFrame(found, columns=["kind", "key_hash", "id"])
     new = keys.merge(known, on=["kind", "key_hash"], how="left")
-    new = new[new["id"].isna()]
+    # in the unique index's order: appended, not inserted at random (at millions of keys the
+    # random inserts cost several times the rows)
+    new = new[new["id"].isna()].sort_values(["kind", "key_hash"])
     if len(new):
         ids = next_ids(conn, table, len(new))
         cols = {"kind": new["kind"].tolist(), "key_hash": new["key_hash"].tolist(),
@@ -133,7 +136,8 @@ def add_links(conn: Connection, cipher: DataCipher,
     edges = long_edges(read_applications(conn, application_ids), cipher)
     if edges.empty:
         return edges.assign(key_id=pd.Series(dtype=np.int64))
-    edges = edges.assign(key_id=key_ids(conn, edges))
+    edges = edges.assign(key_id=key_ids(conn, edges)).sort_values(
+        ["application_id", "key_id", "via"])  # the primary key's order (see key_ids)
     insert_columns(conn, table_of(LinkEdge), {
         "application_id": edges["application_id"].tolist(),
         "key_id": edges["key_id"].tolist(), "via": edges["via"].tolist(),
