@@ -21,27 +21,29 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Float, and_, case, false, func, select, type_coerce
+from sqlalchemy import Float, and_, case, func, select, type_coerce
 from sqlmodel import Session, col
 from sqlmodel import select as sm_select
 
 from riskdesk.domain.applications import Applicant, Application, ApplicationFeatures
 from riskdesk.domain.enums import SEVERITY_RANK, Band, Severity
 from riskdesk.domain.loans import Loan, LoanSnapshot
-from riskdesk.domain.rules import RuleSet
+from riskdesk.domain.partners import Partner
+from riskdesk.domain.rules import LprRate, RuleSet
 from riskdesk.domain.scoring import DecisionRecord, PolicyVersion
 from riskdesk.domain.tables import table_of
 from riskdesk.errors import InvalidInput
 from riskdesk.i18n import translate
 from riskdesk.rules.catalog import RULES
-from riskdesk.rules.evaluate import HIT_COLUMNS, Setting, evaluate
+from riskdesk.rules.evaluate import HIT_COLUMNS, RuleInput, Setting, evaluate
 from riskdesk.services.actor import Actor
 from riskdesk.services.credit import proposals
 from riskdesk.services.credit.explanations import NUMERIC
 from riskdesk.services.credit.rulesets import DEFAULT_POLICY, settings_of
 
 # The scoring job's own steps, so a backtest judges exactly as a scoring run would.
-from riskdesk.services.credit.scoring_job import _checksums, _fired_codes, _listed, _rule_input
+from riskdesk.services.credit.scoring_job import CONTEXT, _checksums, _fired_codes, _listed
+from riskdesk.services.lists import entries as lists
 from riskdesk.services.permissions import Action, allowed, require
 from riskdesk.storage.bulk import frame_of
 from riskdesk.storage.clock import utcnow
@@ -111,8 +113,8 @@ def backtest(session: Session, actor: Actor, *, changes: dict[str, Any] | None =
     if len(frame):
         frame["id_checksum_ok"] = _checksums(session, frame)
         frame["outcome"] = _outcomes(conn, frame, since, now)
-    window = {str(i): s for i, s in enumerate([*before.values(), *after.values()])}
-    data = _rule_input(conn, frame, window, false()) if len(frame) else None
+    data = _rule_input(conn, frame, [*before.values(), *after.values()], since, now) \
+        if len(frame) else None
     hits_before = _hits(data, before)
     moved = {c: s for c, s in after.items() if before.get(c) != s}
     hits_after = pd.concat([hits_before[~hits_before["code"].isin(list(moved))],
@@ -142,6 +144,35 @@ def backtest(session: Session, actor: Actor, *, changes: dict[str, Any] | None =
         days, since, now, len(frame), unscored, int(known.sum()), int(bad.sum()),
         _side(flag_before, known, bad, days), _side(flag_after, known, bad, days), changed,
         proposals.summary(merged), time.perf_counter() - started)
+
+
+def _rule_input(conn: Any, frame: pd.DataFrame, settings: list[Setting], since: datetime,
+                at: datetime) -> RuleInput:
+    """As the scoring job builds it (the lists in force at ``at``, the LPR table), with the
+    windows' context made of the scope itself and the applications of the days before it:
+    the window's rows are read once, not twice."""
+    days = max([float(s.params.get("days", 0)) for s in settings if s.enabled] + [0])
+    earlier = frame_of(conn, select(*[A[c] for c in CONTEXT]).where(
+        A.submitted_at > since - timedelta(days=days), A.submitted_at <= since))
+    parts = [frame[CONTEXT]]
+    if len(earlier):
+        earlier["submitted_at"] = _times(earlier["submitted_at"])
+        earlier["amount"] = earlier["amount"].astype(float)
+        parts.append(earlier)
+    lpr = conn.execute(select(table_of(LprRate).c.effective_date,
+                              type_coerce(table_of(LprRate).c.one_year_pct, Float)))
+    black, allow = lists.rule_lists(conn, at)
+    return RuleInput(frame, pd.concat(parts, ignore_index=True),
+                     pd.DataFrame(lpr.fetchall(), columns=["effective_date", "one_year_pct"]),
+                     black, allow)
+
+
+def _times(values: pd.Series) -> pd.Series:
+    """Stored times as datetimes: SQLite hands over text in one fixed layout (parsed by that
+    layout, several times faster than guessing), server drivers datetimes."""
+    if values.dtype == object and len(values) and isinstance(values.iloc[0], str):
+        return pd.to_datetime(values, format="ISO8601")
+    return pd.to_datetime(values)
 
 
 def _merge(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
@@ -180,6 +211,8 @@ def _scope(conn: Any, since: datetime, until: datetime, before: dict[str, Settin
     both = [*before.values(), *after.values()]
     regions = any(s.enabled and s.params.get("licensed_prefixes") for s in both
                   if s.code == "OUTSIDE_REGION")
+    partners = any(s.enabled for s in both if s.code == "PARTNER_SUSPENDED")
+    pt = table_of(Partner).c
     q = (select(A.id, A.application_no, A.applicant_id, A.submitted_at, A.device_id,
                 A.phone_hash, A.card_hash, *[type_coerce(A[n], Float).label(n) for n in NUMERIC],
                 A.term_months, A.repayment_type, A.stated_age, A.outcome, A.partner_id,
@@ -187,14 +220,18 @@ def _scope(conn: Any, since: datetime, until: datetime, before: dict[str, Settin
                 P.birth_date, *([P.region_code] if regions else []),
                 P.id_checksum_ok.label("checksum_stored"),
                 case((P.id_checksum_ok.is_(None), P.id_no_enc)).label("id_no_enc"),
-                F.annual_income, F.total_bal_il, D.pd)
+                F.annual_income, F.total_bal_il, D.pd,
+                *([pt.status.label("partner_status"), pt.code.label("partner_code")]
+                  if partners else []))
          .join_from(table_of(Application), table_of(Applicant), P.id == A.applicant_id)
          .outerjoin(table_of(ApplicationFeatures), F.application_id == A.id)
          .outerjoin(table_of(DecisionRecord), and_(D.application_id == A.id,
                                                    D.current_slot == 1))
          .where(A.submitted_at > since, A.submitted_at <= until).order_by(A.id))
+    if partners:  # the partner's status and code (PARTNER_SUSPENDED)
+        q = q.outerjoin(table_of(Partner), pt.id == A.partner_id)
     frame = frame_of(conn, q)
-    frame["submitted_at"] = pd.to_datetime(frame["submitted_at"])
+    frame["submitted_at"] = _times(frame["submitted_at"])
     for name in (*NUMERIC, "pd", "annual_income", "total_bal_il"):
         frame[name] = frame[name].astype(float)
     return frame
