@@ -39,6 +39,6 @@ def run(args: argparse.Namespace) -> int:
     if result.refused:
         print_refusal(args.file.name, result.problems)
         return 2
-    print(f"{args.file.name}: {result.rows_total} rows, {result.inserted} complaints "
-          f"registered, {result.present} already present")
+    print(f"{args.file.name}: rows {result.rows_total}, complaints registered "  # issue 28
+          f"{result.inserted}, already present {result.present}")
     return 0

@@ -81,9 +81,10 @@ def run(args: argparse.Namespace) -> int:
         except ValueError:
             raise RiskdeskError(f"--as-of: not a date (YYYY-MM-DD): {args.as_of}") from None
         run = run_monitoring(engine, actor, as_of)
-        print(f"monitoring run {run.run_id} as of {run.as_of}: {run.loans} loans, "
-              f"{run.alerts} new alerts, {run.cases_opened} cases opened, "
-              f"{run.cases_updated} updated")
+        # each count after its noun: no "1 cases opened" (issue 28)
+        print(f"monitoring run {run.run_id} as of {run.as_of}: loans {run.loans}, "
+              f"new alerts {run.alerts}, cases opened {run.cases_opened}, "
+              f"cases updated {run.cases_updated}")
         for code_, n in sorted((run.by_code or {}).items()):
             print(f"  {code_}: {n}")
         return 0

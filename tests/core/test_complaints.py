@@ -285,7 +285,7 @@ def test_cli_imports_complaints_and_prints_figures(sqlite_engine: Engine, sqlite
     env = {"RISKDESK_PASSWORD": PASSWORD}
     ok = run_cli("complaints", "import", str(path), "--db", str(sqlite_path), "--user",
                  "compliance", env=env)
-    assert ok.returncode == 0 and "1 complaints registered" in ok.stdout, ok.stderr
+    assert ok.returncode == 0 and "complaints registered 1" in ok.stdout, ok.stderr
     path.write_text("ticket,received,channel,category,content\nZ10,someday,fax,x,y\n")
     bad = run_cli("complaints", "import", str(path), "--db", str(sqlite_path), "--user",
                   "compliance", env=env)

@@ -285,7 +285,7 @@ def test_cli_imports_monitors_and_prints_the_book(
     assert "loans.csv: loans, 2 rows: 2 new" in ok.stdout
     run = run_cli("loans", "monitor", "--as-of", "2026-11-20", *db, env=env)
     assert run.returncode == 0, run.stderr
-    assert "2 loans" in run.stdout and "1 cases opened" in run.stdout
+    assert "loans 2" in run.stdout and "cases opened 1" in run.stdout
     book = run_cli("loans", "portfolio", "--month", "2026-11", *db, env=env)
     assert book.returncode == 0 and "special mention" in book.stdout
     assert re_line(book.stdout, "normal").split()[1] == "1"
