@@ -6,7 +6,6 @@ from pathlib import Path
 
 from riskdesk.cli.common import Subparsers
 
-
 SERVER_HELP = ("a PostgreSQL or MariaDB server's URL: the bench runs in a database of its own "
                "made there (dropped after) and the same work on a fresh SQLite file; the last "
                "line is the ratio to SQLite")
@@ -44,6 +43,9 @@ def add_parser(sub: Subparsers) -> None:
                        "(12 repayments and ~5 fund flows each)")
     bm.add_argument("--loans", type=int, default=1_000_000)
     bm.add_argument("--workdir", type=Path)
+    brs = bs.add_parser("reasons", help="exact reason codes: the shallow-tree table engine "
+                        "against XGBoost's pred_contribs on one thread (issue 35)")
+    brs.add_argument("--rows", type=int, default=200_000)
     bq = bs.add_parser("queue", help="the case queue through its Qt model at N cases "
                        "(builds the database once, then reuses it)")
     bq.add_argument("--rows", type=int, default=10_000_000)
@@ -73,6 +75,11 @@ def run(args: argparse.Namespace) -> int:
         from riskdesk.bench.monitor import bench_monitor
 
         print(bench_monitor(args.loans, workdir=args.workdir))
+        return 0
+    if args.bench_command == "reasons":
+        from riskdesk.bench.reasons import bench_reasons
+
+        print(bench_reasons(args.rows))
         return 0
     if args.bench_command == "rings":
         from riskdesk.bench.rings import bench_rings

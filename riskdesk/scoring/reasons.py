@@ -9,6 +9,7 @@ import pandas as pd
 import xgboost as xgb
 
 from riskdesk.i18n import QT_TRANSLATE_NOOP, translate
+from riskdesk.scoring import tree_shap
 
 TOP = 5
 FEATURE_TEXT: dict[str, str] = {
@@ -88,7 +89,17 @@ MISSING = QT_TRANSLATE_NOOP("Reasons", "not given")
 
 def contributions(booster: xgb.Booster, x: pd.DataFrame) -> np.ndarray:
     """Exact contributions, one column per feature plus the bias as the last column; each
-    row sums to the margin (log-odds)."""
+    row sums to the margin (log-odds). Shallow models (depth <= 3, the shipped one is 2) go
+    through the table engine of ``tree_shap``, an order of magnitude faster and the same
+    values; anything else through XGBoost's own ``pred_contribs``."""
+    engine = tree_shap.engine_for(booster)
+    if engine is not None:
+        return engine.contributions(tree_shap.as_matrix(x))
+    return xgboost_contributions(booster, x)
+
+
+def xgboost_contributions(booster: xgb.Booster, x: pd.DataFrame) -> np.ndarray:
+    """XGBoost's own path-dependent TreeSHAP: the fallback, and the yardstick of the bench."""
     dm = xgb.DMatrix(x, enable_categorical=True)
     return np.asarray(booster.predict(dm, pred_contribs=True), dtype=float)
 
