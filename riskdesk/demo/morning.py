@@ -32,6 +32,7 @@ class WorkedDemo:
     complaint: int  # an overdue complaint under investigation
     check_case: int = 0  # an officer's approval awaiting a senior's check (four-eyes)
     returned_case: int = 0  # an approval the senior sent back, with the reason
+    ring: int = 0  # a fraud ring of twelve chained applicants (issue 33)
 
     def close(self) -> None:
         next(iter(self.backends.values())).close()  # one engine for all
@@ -186,6 +187,9 @@ def build_worked_demo(path: Path, *, rows: int, built_at: datetime,
                 sort="pd", descending=True)]
         check_case, returned_case = four_eyes_work(
             engine, actors, [i for i in riskiest if i != worked])
+        from riskdesk.demo.rings import import_ring
+
+        ring = import_ring(engine, actors["officer"], worked_at)
     with unit_of_work(engine, write=False) as session:
         cash_out = session.exec(select(LoanAlert.case_id).where(
             col(LoanAlert.code) == "PROCEEDS_OUT", col(LoanAlert.case_id).is_not(None))
@@ -196,4 +200,4 @@ def build_worked_demo(path: Path, *, rows: int, built_at: datetime,
     if cash_out is None:
         raise RuntimeError("the demo database has no post-loan case on proceeds moved out")
     return WorkedDemo({who: demo_backend(engine, a) for who, a in actors.items()}, worked,
-                      application_no, cash_out, complaint, check_case, returned_case)
+                      application_no, cash_out, complaint, check_case, returned_case, ring)

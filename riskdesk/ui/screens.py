@@ -46,7 +46,7 @@ SMALL = (1024, 768)
 SIZED_TABS = ("queue", "applications")
 WINDOWS = (*TABS, *(f"{t}-{s}" for t in SIZED_TABS for s in ("small", "wide")),
            *CASES, *(f"{c}-wide" for c in CASES), "case-postloan", "case-postloan-wide",
-           "loan", "complaint",
+           "loan", "ring", "complaint",
            "complaint-new", "pack", "settings", "admin")
 
 # Called with each window as it is pictured ("queue-zh", the widget), shown and settled at the
@@ -178,6 +178,13 @@ def pictures(demo: Demo, lang: str, out: Path, *, work: Path,
             raise RuntimeError("the cash-out case shows no loan")
         loan.tabs.setCurrentIndex(2)  # type: ignore[attr-defined]  # fund flows: the proceeds
         look(loan, "loan")
+        # A fraud ring's graph beside its members, an applicant clicked (issue 33).
+        from riskdesk.ui.rings import RingDialog
+
+        ring = RingDialog(backends["officer"], demo.ring, senior.dialogs, senior)
+        opened.append(ring)
+        ring.select_node(next(n.id for n in ring.detail.nodes if n.kind == "applicant"))
+        look(ring, "ring")
         look(compliance.complaints.open(demo.complaint), "complaint", natural=True)
         look(compliance.complaints.register(), "complaint-new", natural=True)
         # An auditor's offline pack of this month, open on the Audit findings tab.
