@@ -24,6 +24,7 @@ from sqlalchemy import (
     bindparam,
     case,
     exists,
+    func,
     literal,
     or_,
     select,
@@ -72,6 +73,7 @@ from riskdesk.services.permissions import Action, require
 from riskdesk.services.rings import detect as rings
 from riskdesk.storage.bulk import (
     bulk_cache,
+    deferred_foreign_keys,
     deferred_sqlite_indexes,
     frame_of,
     insert_columns,
@@ -156,7 +158,8 @@ def score_applications(engine: Any, actor: Actor, *, scope: str = "all",
         with_ids = "ID_CHECKSUM" in settings and settings["ID_CHECKSUM"].enabled
         explainer = Explainer(model)
         try:
-            with bulk_cache(conn):
+            with bulk_cache(conn), deferred_foreign_keys(  # a first run on PostgreSQL
+                    conn, WRITTEN, rows_added=_unscored(conn, batch_id)):
                 read = _read_and_predict(conn, result, undecided, batch_id, with_ids, model,
                                          policy, settings, explainer, state)
                 if len(read.frame):
@@ -185,6 +188,20 @@ def score_applications(engine: Any, actor: Actor, *, scope: str = "all",
                                 audit_seq=event.seq or None)
     state.progress(1.0, translate("Scoring", "Done"))
     return result
+
+
+# What a run writes in bulk: on PostgreSQL their foreign keys are checked once after a first
+# run's writes instead of row by row (storage.bulk.deferred_foreign_keys, issue 34).
+WRITTEN = ["score", "decision_record", "rule_hit", "score_reason", "link_edge"]
+
+
+def _unscored(conn: Connection, batch_id: int | None) -> int:
+    """At most how many applications this run decides (the applications in scope)."""
+    if conn.dialect.name != "postgresql":
+        return 0  # only PostgreSQL defers its foreign keys
+    query = select(func.count()).select_from(table_of(Application))
+    return int(conn.execute(query if batch_id is None else query.where(
+        A.batch_id == batch_id)).scalar() or 0)
 
 
 def _undecided(result: ScoreResult, scope: str) -> ColumnElement[bool]:

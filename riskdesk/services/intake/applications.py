@@ -56,6 +56,7 @@ from riskdesk.storage.bulk import (
     bulk_load_bind,
     collector_paused,
     column_values,
+    deferred_foreign_keys,
     deferred_sqlite_indexes,
     insert_columns,
     next_ids,
@@ -377,8 +378,9 @@ def _write(session: Session, actor: Actor, cipher: DataCipher, rows: pd.DataFram
     session.flush()
     assert batch.id is not None
     conn = session.connection()
-    with bulk_cache(conn), deferred_sqlite_indexes(conn, [t.name for t in TABLES],
-                                                   rows_added=len(rows)) as deferred:
+    written = [t.name for t in TABLES]
+    with bulk_cache(conn), deferred_foreign_keys(conn, written, rows_added=len(rows)), \
+            deferred_sqlite_indexes(conn, written, rows_added=len(rows)) as deferred:
         m = _insert_rows(conn, cipher, batch.id, now, rows, hashes, applicant_ids, digests,
                          state)
         if deferred:  # recreated when this block ends: seconds at a million rows
