@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, text
 
 from riskdesk.domain.applications import Application
 from riskdesk.domain.audit import AuditEvent
@@ -163,6 +163,13 @@ def test_lists_command_line(sqlite_engine: Engine, sqlite_actors: dict[str, Acto
     url = sqlite_engine.url.render_as_string(hide_password=False)
     monkeypatch.setenv(PASSWORD_ENV, PASSWORD)
     common = ["--db", url, "--user"]
+    with sqlite_engine.begin() as conn:  # a device entry as migration 0017 moved it: unhashed
+        conn.execute(text(
+            "INSERT INTO list_entry (list_name, kind, value_key, masked, reason, source, "
+            "added_by, added_at, live, removal_reason) VALUES ('black', 'device', "
+            "'legacy-dev-9', 'legacy-dev-9', 'old', 'unhashed', 'c', '2026-01-01', 1, '')"))
+    assert main(["lists", "show", "--kind", "device", *common, "auditor"]) == 0
+    assert "legacy-dev-9" not in capsys.readouterr().out  # shown masked until hashed
     assert main(["lists", "add", "phone", "+86 139-0000-1111", "--list", "black", "--reason",
                  "fraud", "--expires", "2099-01-01", *common, "compliance"]) == 0
     assert main(["rules", "blacklist", "device", "dev-77", "--reason", "mule",
@@ -181,7 +188,12 @@ def test_lists_command_line(sqlite_engine: Engine, sqlite_actors: dict[str, Acto
     capsys.readouterr()
     assert main(["lists", "show", "--kind", "device", *common, "auditor"]) == 0
     out = capsys.readouterr().out
-    assert "dev-77" not in out and "1 entries" in out
+    assert "dev-77" not in out and "2 entries" in out
+    assert main(["lists", "show", "--value", "legacy-dev-9", *common, "auditor"]) == 0
+    assert "1 entries" in capsys.readouterr().out  # hashed by the first add since
+    with sqlite_engine.connect() as conn:
+        keys = conn.execute(text("SELECT value_key FROM list_entry")).scalars().all()
+    assert "legacy-dev-9" not in keys and "dev-77" not in keys
     csv = tmp_path / "allow.csv"
     csv.write_text("kind,value,reason\ndevice,branch-tablet-3,branch device\nphone,12,x\n")
     assert main(["lists", "import", str(csv), "--list", "allow", *common, "compliance"]) == 1

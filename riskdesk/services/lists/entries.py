@@ -159,6 +159,7 @@ def add(session: Session, actor: Actor, kind: str, value: str, *, list_name: str
     _choice(list_name, LISTS, translate("Lists", "The list"))
     normal = normalise(kind, value)
     cipher = cipher or load_cipher(session)
+    hash_unhashed(session)
     key = value_key(cipher, kind, normal)
     now = utcnow(session)
     entry = _new_entry(session, actor, kind, key, masked(kind, normal), list_name=list_name,
