@@ -69,7 +69,8 @@ def run_cli(*args: str, env: dict[str, str] | None = None, timeout: int = 300,
 
 def activate_default(engine: Engine, actors: dict[str, Actor]) -> ModelVersion:
     """The bundled model registered and proposed by the admin, validated and approved by
-    compliance (issue 31), on a cheap report (no bootstrap) to keep the templates fast."""
+    compliance (issue 31), on a cheap report (no bootstrap) to keep the templates fast, not
+    anchored (a template is copied under new database identities)."""
     from riskdesk.services.credit.validation import validate_and_approve
 
     with unit_of_work(engine) as session:
@@ -77,7 +78,7 @@ def activate_default(engine: Engine, actors: dict[str, Actor]) -> ModelVersion:
         models.propose(session, actors["admin"], mv.id or 0)
         model_id = mv.id or 0
     return validate_and_approve(engine, actors["compliance"], model_id, bootstrap=0,
-                                findings="bundled model, validated for the tests")
+                                anchor=False, findings="bundled model, validated for the tests")
 
 
 def build_scored(engine: Engine, actors: dict[str, Actor]) -> None:

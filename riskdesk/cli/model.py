@@ -56,6 +56,15 @@ def add_parser(sub: Subparsers) -> None:
     mon = ms.add_parser("monitor", help="PSI, AUC/KS on known outcomes, override rate")
     mon.add_argument("--month", help="YYYY-MM (default: the current month)")
     add_common(mon)
+    gov = ms.add_parser("governance", help="the model-governance policy: protected attributes, "
+                                           "default definition, validation interval; with "
+                                           "options, change it (compliance; signed)")
+    gov.add_argument("--dpd", type=int, help="days past due that make a default (default 90)")
+    gov.add_argument("--months-on-book", type=int,
+                     help="months on book a default is looked for in (default 12)")
+    gov.add_argument("--protect", action="append", default=[], metavar="GROUP=TERM",
+                     help="add a column name to a protected group, e.g. marital_status=婚否")
+    add_common(gov)
     notes = ms.add_parser("notes", help="the notes shown beside the reasons of each feature")
     add_common(notes, user=False)
     note = ms.add_parser("note", help="write (or with both texts empty, remove) a feature's "
@@ -79,6 +88,8 @@ def run(args: argparse.Namespace) -> int:
     engine = open_engine(args.db)
     if args.model_command in ("notes", "note"):
         return _notes(engine, args)
+    if args.model_command == "governance":
+        return _governance(engine, args)
     if args.model_command in ("list", "show"):
         with unit_of_work(engine, write=False) as session:
             if args.model_command == "list":
@@ -134,6 +145,38 @@ def run(args: argparse.Namespace) -> int:
             print(f"model {mv.id} approved by {actor.username} on validation report "
                   f"{mv.validation_sha256}; it is now the active model; next validation due "
                   f"{mv.next_validation_at:%Y-%m-%d}")
+    return 0
+
+
+def _governance(engine, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    import json
+
+    from riskdesk.services.credit import governance
+    from riskdesk.storage.session import unit_of_work
+
+    changes: dict[str, object] = {}
+    with unit_of_work(engine, write=False) as session:
+        current = governance.policy(session)
+    if args.dpd is not None or args.months_on_book is not None:
+        d = dict(current["default_definition"])
+        d["dpd"] = args.dpd if args.dpd is not None else d["dpd"]
+        d["months_on_book"] = args.months_on_book if args.months_on_book is not None \
+            else d["months_on_book"]
+        d["source"] = "bank policy set with riskdesk model governance"
+        changes["default_definition"] = d
+    if args.protect:
+        groups = {k: list(v) for k, v in current["protected"].items()}
+        for item in args.protect:
+            group, _, term = item.partition("=")
+            if not term.strip():
+                raise RiskdeskError(f"--protect needs GROUP=TERM, not {item!r}.")
+            groups.setdefault(group.strip(), []).append(term.strip())
+        changes["protected"] = groups
+    if changes:
+        actor = acting_user(engine, args.user)
+        with unit_of_work(engine) as session:
+            current = governance.set_policy(session, actor, **changes)
+    print(json.dumps(current, ensure_ascii=False, indent=1, sort_keys=True))
     return 0
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
+from riskdesk.domain.enums import label
 from riskdesk.i18n import QT_TRANSLATE_NOOP, translate
 from riskdesk.reports.layout import WIDTH, Page, Styles, esc, pairs, render, table, when
 
@@ -62,7 +63,7 @@ def _purpose(s: Styles, f: Any, report_no: str, by: str) -> list[Flowable]:
                   s.body),
         pairs(s, [
             (translate("ValidationReport", "Report no."), report_no), (translate("ValidationReport", "Model"), f"{f.model_id} {f.name}"),
-            (translate("ValidationReport", "Status"), f.status), (translate("ValidationReport", "Artefact SHA-256"), f.artefact_sha256),
+            (translate("ValidationReport", "Status"), label(f.status)), (translate("ValidationReport", "Artefact SHA-256"), f.artefact_sha256),
             (translate("ValidationReport", "Trained by"), f"{f.created_by}, {when(f.created_at)}"),
             (translate("ValidationReport", "Proposed by"), f.proposed_by or "-"), (translate("ValidationReport", "Report issued by"), by),
             (translate("ValidationReport", "Issued at"), when(f.issued_at)),
@@ -248,5 +249,5 @@ def build(f: Any, *, report_no: str, generated_by: str) -> bytes:
 def _months(f: Any) -> int:
     if f.issued_at is None or f.next_validation is None:
         return 12
-    return (f.next_validation.year - f.issued_at.year) * 12 + \
-        f.next_validation.month - f.issued_at.month
+    return int((f.next_validation.year - f.issued_at.year) * 12
+               + f.next_validation.month - f.issued_at.month)

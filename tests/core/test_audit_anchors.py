@@ -260,11 +260,14 @@ def test_a_fresh_demo_verifies_as_anchored_and_names_its_anchor_file(
     assert not anchors.has_key()
     db = tmp_path / "demo.sqlite"
     summary = build_demo(str(db), rows=300)
+    _the_active_model_has_its_validation_report(db)
     path = anchor_file.default_path()
     assert f"in {path}" in summary and "sealed with anchor key" in summary
     code, out, err = _verify(capsys, db)
     assert code == 0, err
-    assert str(tmp_path) in str(path) and f"anchor file {path}: 1 anchor(s) of this database" in out
+    # two: the bundled model's validation report is anchored when issued (issue 31), then the
+    # finished demo
+    assert str(tmp_path) in str(path) and f"anchor file {path}: 2 anchor(s) of this database" in out
     assert anchors.has_key()
 
 
@@ -376,3 +379,23 @@ def test_a_record_that_cannot_be_written_does_not_keep_the_others_from_the_file(
     message = str(failed.value)
     assert "2 anchor file record(s)" in message
     assert "anchor record to" in message and "admin-key record to" in message
+
+
+def _the_active_model_has_its_validation_report(db: Path) -> None:
+    """Issue 31: the demo's bundled model was proposed by the admin, validated by compliance
+    and approved on that archived report (its hash on the model and on the signed event)."""
+    from riskdesk.domain.reports import Report
+    from riskdesk.services.credit import registry
+    from riskdesk.storage.engine import make_engine
+
+    engine = make_engine(str(db))
+    with unit_of_work(engine, write=False) as session:
+        mv = registry.active(session)
+        assert mv is not None and (mv.proposed_by, mv.approved_by) == ("admin", "compliance")
+        report = session.get(Report, mv.validation_report_id)
+        assert report is not None and report.kind == "validation"
+        assert report.sha256 == mv.validation_sha256 and mv.validation_findings
+        event = session.scalars(select(AuditEvent).where(
+            AuditEvent.action == "model.approve")).one()
+        assert event.signature and mv.validation_sha256 in (event.after or "")
+    engine.dispose()

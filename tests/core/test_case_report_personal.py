@@ -47,7 +47,8 @@ def test_masked_by_default_for_a_role_that_may_see_personal_data(
     assert f"{id_no[:6]}********{id_no[-4:]}" in body and f"{phone[:3]}****{phone[-4:]}" in body
     assert "Containspersonaldata" not in body
     with sqlite_engine.connect() as conn:  # nothing personal in it: archived as issued
-        stored = conn.execute(text("SELECT pdf FROM report")).scalar_one()
+        stored = conn.execute(text("SELECT pdf FROM report WHERE id = :id"),
+                              {"id": issued.report.id}).scalar_one()
     assert bytes(stored) == issued.pdf
 
 
@@ -72,12 +73,14 @@ def test_include_personal_data_needs_the_permission_is_audited_and_marks_every_p
         assert "Contains personal data" in pdftotext(path, page)
     with unit_of_work(sqlite_engine, write=False) as s:
         after = json.loads(s.scalars(select(AuditEvent.after).where(
-            AuditEvent.action == "report.generate")).one() or "{}")
+            AuditEvent.action == "report.generate",
+            AuditEvent.entity_id == str(issued.report.id))).one() or "{}")
         assert after["personal_data"] is True and after["unmasked"] == ["id_no", "name",
                                                                         "phone"]
         assert reports.pdf_of(s, sqlite_actors["officer"], issued.report.id or 0) == issued.pdf
         with pytest.raises(PermissionDenied):  # sealed: only who may see personal data
             reports.pdf_of(s, sqlite_actors["auditor"], issued.report.id or 0)
     with sqlite_engine.connect() as conn:
-        stored = bytes(conn.execute(text("SELECT pdf FROM report")).scalar_one())
+        stored = bytes(conn.execute(text("SELECT pdf FROM report WHERE id = :id"),
+                                    {"id": issued.report.id}).scalar_one())
     assert stored.startswith(reports.SEALED) and id_no.encode() not in stored

@@ -88,8 +88,9 @@ def loan_outcomes(session: Session, today: date,
     loans.loc[mature, "outcome"] = "good"
     loans.loc[is_bad, "outcome"] = "bad"
     loans["vintage"] = loans["start_date"].dt.strftime("%Y-%m")
+    # "reference": where the definition comes from (the policy's source text)
+    d["reference"] = d.get("source") or governance.DEFAULT_DEFINITION["source"]
     d["source"], d["as_of"] = "loan-book", today.isoformat()
-    d.setdefault("reference", governance.DEFAULT_DEFINITION["source"])
     return BookOutcomes(loans[["application_id", "loan_id", "vintage", "outcome"]], d)
 
 

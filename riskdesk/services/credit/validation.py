@@ -189,8 +189,9 @@ def compute(session: Session, actor: Actor, mv: ModelVersion, *, data: Path | No
     for column, group in present.items():
         values = frame[column].iloc[test_idx]
         if group == "age":
-            values = stats.age_groups(values)
-        figs.adverse[column] = stats.adverse_impact(values, approved, flagged)
+            values = stats.age_groups(_years(values, frame.iloc[test_idx]))
+        if values.notna().any():
+            figs.adverse[column] = stats.adverse_impact(values, approved, flagged)
     rows = test_idx[:REASON_ROWS]
     figs.reasons = stats.directions(contributions(booster, x.iloc[rows]), x.iloc[rows],
                                     meta["features"], DIRECTIONS)
@@ -198,6 +199,18 @@ def compute(session: Session, actor: Actor, mv: ModelVersion, *, data: Path | No
         r["text"] = sentence(r["feature"], _shown(r["example"]), r["example_contribution"])
     figs.limitations = _limitations(figs, kind, present)
     return figs
+
+
+def _years(values: pd.Series, rows: pd.DataFrame) -> pd.Series:
+    """Ages in years: as given, or from a date of birth at the application's submission."""
+    if pd.api.types.is_numeric_dtype(values):
+        return values
+    born = pd.to_datetime(values, errors="coerce")
+    if born.isna().all():
+        return pd.to_numeric(values, errors="coerce")
+    at = pd.to_datetime(rows["submitted_at"], errors="coerce") if "submitted_at" in rows \
+        else pd.Series(pd.Timestamp(utcnow()), index=values.index)
+    return (at - born).dt.days / 365.25
 
 
 def _values(x: pd.DataFrame, name: str, meta: dict[str, Any]) -> np.ndarray:
@@ -247,9 +260,11 @@ def _limitations(f: ValidationFigures, kind: str, present: dict[str, str]) -> li
 
 
 def issue(engine: Engine, actor: Actor, model_id: int, language: str, *,
-          data: Path | None = None, bootstrap: int = 1000) -> tuple[Any, ValidationFigures]:
+          data: Path | None = None, bootstrap: int = 1000,
+          anchor: bool = True) -> tuple[Any, ValidationFigures]:
     """Write, archive (SHA-256, audit event naming the model and its artefact) and return the
-    validation report of ``model_id`` in ``language``."""
+    validation report of ``model_id`` in ``language``. ``anchor``: as every issued report, the
+    audit head is anchored (False only for the test templates, see ``archive._seal``)."""
     from riskdesk.reports.layout import report_zone
     from riskdesk.reports.validation_report import build
     from riskdesk.services.periods import business_zone
@@ -270,7 +285,7 @@ def issue(engine: Engine, actor: Actor, model_id: int, language: str, *,
         issued = _seal(session, actor, row, pdf, {
             "model_version": model_id, "artefact_sha256": mv.artefact_sha256,
             "data_sha256": figs.data_sha256, "bootstrap": bootstrap,
-            "next_validation": figs.next_validation.isoformat()})
+            "next_validation": figs.next_validation.isoformat()}, anchor=anchor)
         session.expunge(issued.report)
     return issued, figs
 
@@ -311,12 +326,13 @@ def json_of(text: str | None) -> dict[str, Any]:
 
 def validate_and_approve(engine: Engine, validator: Actor, model_id: int, *, findings: str,
                          language: str = "en", data: Path | None = None,
-                         bootstrap: int = 1000) -> ModelVersion:
+                         bootstrap: int = 1000, anchor: bool = True) -> ModelVersion:
     """The validator's whole path in one call: issue the report on the proposed model, then
     approve it on that report (the demo database and the test templates go this way)."""
     from riskdesk.services.credit.registry import approve
 
-    issued, _ = issue(engine, validator, model_id, language, data=data, bootstrap=bootstrap)
+    issued, _ = issue(engine, validator, model_id, language, data=data, bootstrap=bootstrap,
+                      anchor=anchor)
     with unit_of_work(engine) as session:
         mv = approve(session, validator, model_id,
                      report_sha256=hashlib.sha256(issued.pdf).hexdigest(), findings=findings)
