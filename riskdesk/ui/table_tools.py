@@ -203,8 +203,9 @@ def equip_tabs(tabs: QTabWidget, backend: Backend, dialogs: Dialogs, *,
     for view, (export, enabled) in (own or {}).items():
         add_export(view, backend, dialogs, view.accessibleName(), export=export,
                    enabled=enabled)
-    return sum(equip_all(tabs.widget(i), backend, dialogs, tabs.tabText(i).replace("&", ""))
-               for i in range(tabs.count()))
+    pages = (tabs.widget(i) for i in range(tabs.count()))
+    return sum(equip_all(page, backend, dialogs, tabs.tabText(i).replace("&", ""))
+               for i, page in enumerate(pages) if page is not None)
 
 
 def equip_table(view: QTableView, backend: Backend, dialogs: Dialogs, *, key: str,
