@@ -25,6 +25,7 @@ class Action(StrEnum):
     SCORE_RUN = "score.run"
     RULE_CHANGE = "rule.change"
     POLICY_CHANGE = "policy.change"
+    RULE_APPROVE = "rule.approve"
     CASE_WORK = "case.work"
     CASE_ASSIGN = "case.assign"
     CASE_CHECK = "case.check"
@@ -71,6 +72,8 @@ ACTION_LABELS = {
     Action.SCORE_RUN: QT_TRANSLATE_NOOP("Permissions", "score applications"),
     Action.RULE_CHANGE: QT_TRANSLATE_NOOP("Permissions", "change rule settings"),
     Action.POLICY_CHANGE: QT_TRANSLATE_NOOP("Permissions", "change the decision policy"),
+    Action.RULE_APPROVE: QT_TRANSLATE_NOOP(
+        "Permissions", "approve a rule or policy change (second person)"),
     Action.CASE_WORK: QT_TRANSLATE_NOOP("Permissions", "work cases: claim, note, decide"),
     Action.CASE_ASSIGN: QT_TRANSLATE_NOOP("Permissions", "assign cases to others"),
     Action.CASE_CHECK: QT_TRANSLATE_NOOP("Permissions", "check another officer's decision"),
@@ -126,6 +129,8 @@ MATRIX: dict[Action, frozenset[Role]] = {
     Action.SCORE_RUN: frozenset({Role.OFFICER, Role.SENIOR_OFFICER, Role.ADMIN}),
     Action.RULE_CHANGE: frozenset({Role.COMPLIANCE}),
     Action.POLICY_CHANGE: frozenset({Role.COMPLIANCE}),
+    # A proposed rule or policy change takes effect when a second person approves (issue 30).
+    Action.RULE_APPROVE: frozenset({Role.COMPLIANCE, Role.SENIOR_OFFICER}),
     Action.CASE_WORK: frozenset({Role.OFFICER, Role.SENIOR_OFFICER}),
     Action.CASE_ASSIGN: frozenset({Role.SENIOR_OFFICER}),
     Action.CASE_CHECK: frozenset({Role.SENIOR_OFFICER}),
