@@ -1769,6 +1769,8 @@ ZH: dict[str, str] = {
     'next validation due {day}': '下次验证到期 {day}',
     'validate a model: issue its validation report (independent validator)': '验证模型：出具验证报告（独立验证人）',
     'approve a model on its validation report (validator)': '依据验证报告批准模型（验证人）',
+    'Issue model validation report': '出具模型验证报告',
+    'model validation report': '模型验证报告',
     'Fraud ring': '欺诈团伙',
     'Ring of {n} applicants sharing devices, phones, cards or employers within {days} days': '{days} 天内 {n} 名申请人共用设备、手机号、银行卡或工作单位，构成关联团伙',
     'A ring ID looks like RING-000123, not {text}.': '团伙编号形如 RING-000123，而不是 {text}。',

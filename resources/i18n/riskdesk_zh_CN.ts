@@ -338,47 +338,47 @@
 <context>
     <name>Audit</name>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="149" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="150" />
         <source>{user} has no unlocked signing key: sign in again to record this.</source>
         <translation>{user} 没有已解锁的签名密钥：请重新登录后再录入。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="157" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="158" />
         <source>The signing key of {user} was revoked by an administrator: it signs nothing more. Sign in again to make a new key, then have an administrator countersign it.</source>
         <translation>{user} 的签名密钥已被管理员吊销，不能再签名。请重新登录生成新密钥，再请管理员会签。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="160" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="161" />
         <source>The signing key of {user} was lost (it no longer opens with their password): sign in again to make a new key, then have an administrator countersign it.</source>
         <translation>{user} 的签名密钥已失效（无法用其密码解开）：请重新登录生成新密钥，再请管理员会签。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="165" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="166" />
         <source>The signing key of {user} is not active: an administrator must countersign it (riskdesk user countersign) before {user} records decisions.</source>
         <translation>{user} 的签名密钥尚未生效：须经管理员会签（riskdesk user countersign）后，{user} 方可录入决策。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="228" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="229" />
         <source>the chain head does not match the last event (events were removed from the end)</source>
         <translation>链头与最后一条事件不符（末尾的事件被删除）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="236" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="237" />
         <source>event {seq} is missing</source>
         <translation>缺少第 {seq} 号事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="238" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="239" />
         <source>the stored text does not match its hash</source>
         <translation>存储的原文与其哈希不符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="240" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="241" />
         <source>the link to the previous event is broken</source>
         <translation>与前一事件的链接断开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="242" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="243" />
         <source>the event's fields differ from the text that was hashed</source>
         <translation>事件字段与被哈希的原文不一致</translation>
     </message>
@@ -1867,7 +1867,12 @@
         <translation>案件 {id} 为贷后案件，应采取贷后处置措施，不能{decision}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="318" />
+        <location filename="../../riskdesk/services/cases/work.py" line="258" />
+        <source>Case {id} is a model review: the validator closes it with a decision on the model.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/cases/work.py" line="321" />
         <source>Case {id} waits for the check of a post-loan action: confirm or send back that action.</source>
         <translation>案件 {id} 正等待贷后处置措施的复核：请复核通过或复核退回该措施。</translation>
     </message>
@@ -1884,29 +1889,29 @@
         <translation>案件 {id} 状态为 {status}，现在不能决定。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="260" />
+        <location filename="../../riskdesk/services/cases/work.py" line="263" />
         <source>Case {id} is escalated: a senior officer decides it.</source>
         <translation>案件 {id} 已上报，须由高级审核员决定。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="299" />
+        <location filename="../../riskdesk/services/cases/work.py" line="302" />
         <source>Case {id} is assigned to {user}. Decide it in their place?</source>
         <translation>案件 {id} 已分配给 {user}。是否代替其作出决定？</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="312" />
+        <location filename="../../riskdesk/services/cases/work.py" line="315" />
         <source>Case {id} is not awaiting a check.</source>
         <translation>案件 {id} 不在待复核状态。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/cases/postloan_actions.py" line="274" />
-        <location filename="../../riskdesk/services/cases/work.py" line="315" />
+        <location filename="../../riskdesk/services/cases/work.py" line="318" />
         <source>{user} made this decision and may not also check it (four-eyes).</source>
         <translation>{user} 作出了该决定，不得再由本人复核（双人复核）。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/cases/postloan_actions.py" line="277" />
-        <location filename="../../riskdesk/services/cases/work.py" line="335" />
+        <location filename="../../riskdesk/services/cases/work.py" line="338" />
         <source>Sending a decision back needs a reason.</source>
         <translation>复核退回决定需要填写理由。</translation>
     </message>
@@ -3203,786 +3208,821 @@
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="150" />
-        <location filename="../../riskdesk/domain/enums.py" line="316" />
+        <location filename="../../riskdesk/domain/enums.py" line="151" />
+        <location filename="../../riskdesk/domain/enums.py" line="318" />
         <source>opened the case</source>
         <translation>打开了案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="151" />
+        <location filename="../../riskdesk/domain/enums.py" line="152" />
         <source>changed a feature note</source>
         <translation>修改了特征说明</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="152" />
+        <location filename="../../riskdesk/domain/enums.py" line="153" />
         <source>scoring run (scored, checked, opened the case)</source>
         <translation>评分运行（评分、规则校验、开立案件）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="153" />
+        <location filename="../../riskdesk/domain/enums.py" line="154" />
         <source>claimed</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="154" />
-        <location filename="../../riskdesk/domain/enums.py" line="288" />
+        <location filename="../../riskdesk/domain/enums.py" line="155" />
+        <location filename="../../riskdesk/domain/enums.py" line="289" />
         <source>assigned</source>
         <translation>分派</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="155" />
+        <location filename="../../riskdesk/domain/enums.py" line="156" />
         <source>added a note</source>
         <translation>添加了笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="159" />
+        <location filename="../../riskdesk/domain/enums.py" line="160" />
         <source>looked at unmasked personal data</source>
         <translation>查看了未脱敏的个人信息</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="160" />
+        <location filename="../../riskdesk/domain/enums.py" line="161" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="161" />
+        <location filename="../../riskdesk/domain/enums.py" line="162" />
         <source>bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="166" />
+        <location filename="../../riskdesk/domain/enums.py" line="167" />
         <source>trained</source>
         <translation>已训练</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="167" />
+        <location filename="../../riskdesk/domain/enums.py" line="168" />
         <source>proposed</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="168" />
+        <location filename="../../riskdesk/domain/enums.py" line="169" />
         <source>active</source>
         <translation>生效中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="169" />
+        <location filename="../../riskdesk/domain/enums.py" line="170" />
         <source>retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="170" />
+        <location filename="../../riskdesk/domain/enums.py" line="171" />
         <source>approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="171" />
+        <location filename="../../riskdesk/domain/enums.py" line="172" />
         <source>review</source>
         <translation>人工审核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="172" />
+        <location filename="../../riskdesk/domain/enums.py" line="173" />
         <source>decline</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="173" />
+        <location filename="../../riskdesk/domain/enums.py" line="174" />
         <source>automatic approval</source>
         <translation>自动批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="174" />
+        <location filename="../../riskdesk/domain/enums.py" line="175" />
         <source>flagged</source>
         <translation>已标记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="175" />
+        <location filename="../../riskdesk/domain/enums.py" line="176" />
         <source>low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="176" />
+        <location filename="../../riskdesk/domain/enums.py" line="177" />
         <source>medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="177" />
+        <location filename="../../riskdesk/domain/enums.py" line="178" />
         <source>high</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="178" />
+        <location filename="../../riskdesk/domain/enums.py" line="179" />
         <source>pre-loan review</source>
         <translation>贷前审核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="179" />
+        <location filename="../../riskdesk/domain/enums.py" line="180" />
         <source>fraud</source>
         <translation>欺诈</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="180" />
+        <location filename="../../riskdesk/domain/enums.py" line="181" />
         <source>post-loan</source>
         <translation>贷后</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="181" />
+        <location filename="../../riskdesk/domain/enums.py" line="182" />
         <source>partner review</source>
         <translation>合作方审查</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="182" />
+        <location filename="../../riskdesk/domain/enums.py" line="183" />
         <source>human review requested</source>
         <translation>客户申请人工复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="183" />
+        <location filename="../../riskdesk/domain/enums.py" line="184" />
         <source>data incident</source>
         <translation>数据安全事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="184" />
+        <location filename="../../riskdesk/domain/enums.py" line="185" />
         <source>annual re-review</source>
         <translation>年度复审</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="185" />
+        <location filename="../../riskdesk/domain/enums.py" line="186" />
         <source>new</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="186" />
+        <location filename="../../riskdesk/domain/enums.py" line="187" />
         <source>in review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="187" />
+        <location filename="../../riskdesk/domain/enums.py" line="188" />
         <source>pending information</source>
         <translation>待补充材料</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="188" />
+        <location filename="../../riskdesk/domain/enums.py" line="189" />
         <source>escalated</source>
         <translation>已上报</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="189" />
+        <location filename="../../riskdesk/domain/enums.py" line="190" />
         <source>awaiting check</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="190" />
+        <location filename="../../riskdesk/domain/enums.py" line="191" />
         <source>returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="258" />
+        <location filename="../../riskdesk/domain/enums.py" line="259" />
         <source>app</source>
         <translation>App</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="259" />
+        <location filename="../../riskdesk/domain/enums.py" line="260" />
         <source>letter</source>
         <translation>信函</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="260" />
+        <location filename="../../riskdesk/domain/enums.py" line="261" />
         <source>in branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="261" />
+        <location filename="../../riskdesk/domain/enums.py" line="262" />
         <source>regulator referral</source>
         <translation>监管转办</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="262" />
+        <location filename="../../riskdesk/domain/enums.py" line="263" />
         <source>collection conduct</source>
         <translation>催收行为</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="263" />
+        <location filename="../../riskdesk/domain/enums.py" line="264" />
         <source>interest and fees</source>
         <translation>利息与费用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="264" />
+        <location filename="../../riskdesk/domain/enums.py" line="265" />
         <source>personal information and privacy</source>
         <translation>个人信息与隐私</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="265" />
+        <location filename="../../riskdesk/domain/enums.py" line="266" />
         <source>unauthorised loan or identity theft</source>
         <translation>冒名贷款或身份盗用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="266" />
+        <location filename="../../riskdesk/domain/enums.py" line="267" />
         <source>service quality</source>
         <translation>服务质量</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="267" />
+        <location filename="../../riskdesk/domain/enums.py" line="268" />
         <source>received</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="268" />
+        <location filename="../../riskdesk/domain/enums.py" line="269" />
         <source>investigating</source>
         <translation>调查中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="269" />
+        <location filename="../../riskdesk/domain/enums.py" line="270" />
         <source>responded</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="270" />
+        <location filename="../../riskdesk/domain/enums.py" line="271" />
         <source>withdrawn</source>
         <translation>已撤回投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="271" />
+        <location filename="../../riskdesk/domain/enums.py" line="272" />
         <source>accepted</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="272" />
+        <location filename="../../riskdesk/domain/enums.py" line="273" />
         <source>rejected</source>
         <translation>不接受</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="273" />
+        <location filename="../../riskdesk/domain/enums.py" line="274" />
         <source>no answer</source>
         <translation>未回应</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="274" />
+        <location filename="../../riskdesk/domain/enums.py" line="275" />
         <source>process gap</source>
         <translation>流程缺陷</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="275" />
+        <location filename="../../riskdesk/domain/enums.py" line="276" />
         <source>system error</source>
         <translation>系统错误</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="276" />
+        <location filename="../../riskdesk/domain/enums.py" line="277" />
         <source>staff conduct</source>
         <translation>员工行为</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="277" />
+        <location filename="../../riskdesk/domain/enums.py" line="278" />
         <source>partner conduct</source>
         <translation>合作方行为</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="278" />
+        <location filename="../../riskdesk/domain/enums.py" line="279" />
         <source>product design</source>
         <translation>产品设计</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="279" />
+        <location filename="../../riskdesk/domain/enums.py" line="280" />
         <source>disclosure</source>
         <translation>信息披露</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="280" />
+        <location filename="../../riskdesk/domain/enums.py" line="281" />
         <source>third-party fraud</source>
         <translation>第三方欺诈</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="281" />
+        <location filename="../../riskdesk/domain/enums.py" line="282" />
         <source>no fault found</source>
         <translation>未发现过错</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="282" />
+        <location filename="../../riskdesk/domain/enums.py" line="283" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="283" />
+        <location filename="../../riskdesk/domain/enums.py" line="284" />
         <source>complex case (30 days)</source>
         <translation>复杂案件（30 天）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="284" />
+        <location filename="../../riskdesk/domain/enums.py" line="285" />
         <source>special extension requested</source>
         <translation>已申请特别延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="285" />
+        <location filename="../../riskdesk/domain/enums.py" line="286" />
         <source>special extension (60 days)</source>
         <translation>特别延期（60 天）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="286" />
+        <location filename="../../riskdesk/domain/enums.py" line="287" />
         <source>registered</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="287" />
+        <location filename="../../riskdesk/domain/enums.py" line="288" />
         <source>started investigating</source>
         <translation>开始调查</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="289" />
+        <location filename="../../riskdesk/domain/enums.py" line="290" />
         <source>extended (complex case)</source>
         <translation>延期（复杂案件）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="290" />
+        <location filename="../../riskdesk/domain/enums.py" line="291" />
         <source>asked for a special extension</source>
         <translation>申请特别延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="291" />
+        <location filename="../../riskdesk/domain/enums.py" line="292" />
         <source>approved the special extension</source>
         <translation>批准特别延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="292" />
+        <location filename="../../riskdesk/domain/enums.py" line="293" />
         <source>replied</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="294" />
+        <location filename="../../riskdesk/domain/enums.py" line="295" />
         <source>reopened</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="295" />
+        <location filename="../../riskdesk/domain/enums.py" line="296" />
         <source>recorded the withdrawal</source>
         <translation>记录撤回投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="296" />
+        <location filename="../../riskdesk/domain/enums.py" line="297" />
         <source>escalated to compliance</source>
         <translation>上报合规</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="297" />
+        <location filename="../../riskdesk/domain/enums.py" line="298" />
         <source>linked a fraud case</source>
         <translation>关联欺诈案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="298" />
+        <location filename="../../riskdesk/domain/enums.py" line="299" />
         <source>opened</source>
         <translation>开立</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="299" />
+        <location filename="../../riskdesk/domain/enums.py" line="300" />
         <source>case audit report</source>
         <translation>案件审计报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="300" />
+        <location filename="../../riskdesk/domain/enums.py" line="301" />
         <source>monthly compliance report</source>
         <translation>月度合规报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="305" />
+        <location filename="../../riskdesk/domain/enums.py" line="302" />
+        <source>model validation report</source>
+        <translation>模型验证报告</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="307" />
         <source>normal</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="306" />
+        <location filename="../../riskdesk/domain/enums.py" line="308" />
         <source>special mention</source>
         <translation>关注</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="307" />
+        <location filename="../../riskdesk/domain/enums.py" line="309" />
         <source>substandard</source>
         <translation>次级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="308" />
+        <location filename="../../riskdesk/domain/enums.py" line="310" />
         <source>doubtful</source>
         <translation>可疑</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="309" />
+        <location filename="../../riskdesk/domain/enums.py" line="311" />
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="310" />
+        <location filename="../../riskdesk/domain/enums.py" line="312" />
         <source>out</source>
         <translation>转出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="311" />
+        <location filename="../../riskdesk/domain/enums.py" line="313" />
         <source>in</source>
         <translation>转入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="312" />
+        <location filename="../../riskdesk/domain/enums.py" line="314" />
         <source>transfer</source>
         <translation>转账</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="313" />
+        <location filename="../../riskdesk/domain/enums.py" line="315" />
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="314" />
+        <location filename="../../riskdesk/domain/enums.py" line="316" />
         <source>cross-border</source>
         <translation>跨境</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="315" />
+        <location filename="../../riskdesk/domain/enums.py" line="317" />
         <source>ran post-loan monitoring</source>
         <translation>运行了贷后监测</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="317" />
+        <location filename="../../riskdesk/domain/enums.py" line="319" />
         <source>added an early warning</source>
         <translation>添加了预警</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="322" />
+        <location filename="../../riskdesk/domain/enums.py" line="324" />
         <source>person</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="323" />
+        <location filename="../../riskdesk/domain/enums.py" line="325" />
         <source>company</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="324" />
+        <location filename="../../riskdesk/domain/enums.py" line="326" />
         <source>merchant</source>
         <translation>商户</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="325" />
+        <location filename="../../riskdesk/domain/enums.py" line="327" />
         <source>own account</source>
         <translation>本人账户</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="326" />
+        <location filename="../../riskdesk/domain/enums.py" line="328" />
         <source>loan</source>
         <translation>贷款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="327" />
+        <location filename="../../riskdesk/domain/enums.py" line="329" />
         <source>real estate</source>
         <translation>房地产</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="328" />
+        <location filename="../../riskdesk/domain/enums.py" line="330" />
         <source>securities</source>
         <translation>证券</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="329" />
+        <location filename="../../riskdesk/domain/enums.py" line="331" />
         <source>futures</source>
         <translation>期货</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="330" />
+        <location filename="../../riskdesk/domain/enums.py" line="332" />
         <source>asset management</source>
         <translation>资产管理产品</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="331" />
+        <location filename="../../riskdesk/domain/enums.py" line="333" />
         <source>equity investment</source>
         <translation>股权投资</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="336" />
+        <location filename="../../riskdesk/domain/enums.py" line="338" />
         <source>sealed the audit head with the anchor key</source>
         <translation>用锚定密钥签封了审计链头</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="337" />
+        <location filename="../../riskdesk/domain/enums.py" line="339" />
         <source>changed the post-loan thresholds</source>
         <translation>修改了贷后阈值</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="344" />
+        <location filename="../../riskdesk/domain/enums.py" line="346" />
         <source>open</source>
         <translation>未关闭</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="345" />
+        <location filename="../../riskdesk/domain/enums.py" line="347" />
         <source>exported an audit pack</source>
         <translation>导出了审计包</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="346" />
+        <location filename="../../riskdesk/domain/enums.py" line="348" />
         <source>brought an audit finding back</source>
         <translation>导回了审计发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="347" />
+        <location filename="../../riskdesk/domain/enums.py" line="349" />
         <source>followed up an audit finding</source>
         <translation>跟进了审计发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="350" />
+        <location filename="../../riskdesk/domain/enums.py" line="352" />
         <source>exported a table</source>
         <translation>导出了表格</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="351" />
+        <location filename="../../riskdesk/domain/enums.py" line="353" />
         <source>exported the case queue</source>
         <translation>导出了案件队列</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="356" />
+        <location filename="../../riskdesk/domain/enums.py" line="358" />
         <source>platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="357" />
+        <location filename="../../riskdesk/domain/enums.py" line="359" />
         <source>guarantor</source>
         <translation>担保机构</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="358" />
+        <location filename="../../riskdesk/domain/enums.py" line="360" />
         <source>collection agency</source>
         <translation>催收机构</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="359" />
+        <location filename="../../riskdesk/domain/enums.py" line="361" />
         <source>onboarding</source>
         <translation>准入中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="360" />
+        <location filename="../../riskdesk/domain/enums.py" line="362" />
         <source>suspended</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="361" />
+        <location filename="../../riskdesk/domain/enums.py" line="363" />
         <source>exited</source>
         <translation>已退出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="362" />
+        <location filename="../../riskdesk/domain/enums.py" line="364" />
         <source>registered a partner</source>
         <translation>登记了合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="363" />
+        <location filename="../../riskdesk/domain/enums.py" line="365" />
         <source>recorded a due-diligence check</source>
         <translation>记录了尽职调查检查</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="364" />
+        <location filename="../../riskdesk/domain/enums.py" line="366" />
         <source>changed a partner's status</source>
         <translation>变更了合作方状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="365" />
+        <location filename="../../riskdesk/domain/enums.py" line="367" />
         <source>set the capital figures</source>
         <translation>设置了资本数据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="368" />
+        <location filename="../../riskdesk/domain/enums.py" line="370" />
         <source>added a list entry</source>
         <translation>添加了名单条目</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="369" />
+        <location filename="../../riskdesk/domain/enums.py" line="371" />
         <source>loaded list entries from a file</source>
         <translation>从文件导入了名单条目</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="370" />
+        <location filename="../../riskdesk/domain/enums.py" line="372" />
         <source>asked to remove a list entry</source>
         <translation>申请移出名单条目</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="371" />
+        <location filename="../../riskdesk/domain/enums.py" line="373" />
         <source>approved a list entry's removal</source>
         <translation>批准移出名单条目</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="372" />
+        <location filename="../../riskdesk/domain/enums.py" line="374" />
         <source>allowlist silenced a shared-key rule</source>
         <translation>白名单抑制了共用标识规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="377" />
+        <location filename="../../riskdesk/domain/enums.py" line="379" />
         <source>continue monitoring</source>
         <translation>继续监测</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="378" />
+        <location filename="../../riskdesk/domain/enums.py" line="380" />
         <source>contact the borrower</source>
         <translation>联系借款人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="379" />
+        <location filename="../../riskdesk/domain/enums.py" line="381" />
         <source>request documents on the use of funds</source>
         <translation>要求提供资金用途证明材料</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="380" />
+        <location filename="../../riskdesk/domain/enums.py" line="382" />
         <source>freeze the undrawn line</source>
         <translation>冻结未用额度</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="381" />
+        <location filename="../../riskdesk/domain/enums.py" line="383" />
         <source>call the loan early</source>
         <translation>提前收回贷款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="382" />
+        <location filename="../../riskdesk/domain/enums.py" line="384" />
         <source>reclassify the loan</source>
         <translation>调整贷款五级分类</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="383" />
+        <location filename="../../riskdesk/domain/enums.py" line="385" />
         <source>report suspicious activity</source>
         <translation>报告可疑交易</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="384" />
+        <location filename="../../riskdesk/domain/enums.py" line="386" />
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="385" />
+        <location filename="../../riskdesk/domain/enums.py" line="387" />
         <source>confirmed</source>
         <translation>已复核通过</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="386" />
+        <location filename="../../riskdesk/domain/enums.py" line="388" />
         <source>sent back</source>
         <translation>已复核退回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="387" />
+        <location filename="../../riskdesk/domain/enums.py" line="389" />
         <source>text message</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="388" />
+        <location filename="../../riskdesk/domain/enums.py" line="390" />
         <source>visit</source>
         <translation>上门</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="389" />
+        <location filename="../../riskdesk/domain/enums.py" line="391" />
         <source>promised to pay</source>
         <translation>承诺还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="390" />
+        <location filename="../../riskdesk/domain/enums.py" line="392" />
         <source>refused to pay</source>
         <translation>拒绝还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="391" />
+        <location filename="../../riskdesk/domain/enums.py" line="393" />
         <source>disputes the debt</source>
         <translation>对债务有异议</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="392" />
+        <location filename="../../riskdesk/domain/enums.py" line="394" />
         <source>not reached</source>
         <translation>未联系上</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="393" />
+        <location filename="../../riskdesk/domain/enums.py" line="395" />
         <source>took a post-loan action</source>
         <translation>采取了贷后处置措施</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="394" />
+        <location filename="../../riskdesk/domain/enums.py" line="396" />
         <source>confirmed the post-loan action (four-eyes)</source>
         <translation>复核通过了贷后处置措施（双人复核）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="396" />
+        <location filename="../../riskdesk/domain/enums.py" line="398" />
         <source>sent the post-loan action back</source>
         <translation>复核退回了贷后处置措施</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="156" />
-        <location filename="../../riskdesk/domain/enums.py" line="191" />
+        <location filename="../../riskdesk/domain/enums.py" line="403" />
+        <source>model review</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="404" />
+        <source>keep the model</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="405" />
+        <source>recalibrate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="406" />
+        <source>retrain</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="407" />
+        <source>retire the model</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="408" />
+        <source>closed the model review</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="157" />
+        <location filename="../../riskdesk/domain/enums.py" line="192" />
         <source>decided</source>
         <translation>已决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="157" />
+        <location filename="../../riskdesk/domain/enums.py" line="158" />
         <source>confirmed the decision (four-eyes)</source>
         <translation>复核通过了决定（双人复核）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="158" />
+        <location filename="../../riskdesk/domain/enums.py" line="159" />
         <source>sent the decision back</source>
         <translation>复核退回了决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="192" />
-        <location filename="../../riskdesk/domain/enums.py" line="293" />
+        <location filename="../../riskdesk/domain/enums.py" line="193" />
+        <location filename="../../riskdesk/domain/enums.py" line="294" />
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="193" />
+        <location filename="../../riskdesk/domain/enums.py" line="194" />
         <source>identity</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="194" />
+        <location filename="../../riskdesk/domain/enums.py" line="195" />
         <source>phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="195" />
+        <location filename="../../riskdesk/domain/enums.py" line="196" />
         <source>income</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="196" />
+        <location filename="../../riskdesk/domain/enums.py" line="197" />
         <source>employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="197" />
+        <location filename="../../riskdesk/domain/enums.py" line="198" />
         <source>site visit</source>
         <translation>实地走访</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="198" />
+        <location filename="../../riskdesk/domain/enums.py" line="199" />
         <source>credit bureau</source>
         <translation>征信</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="199" />
+        <location filename="../../riskdesk/domain/enums.py" line="200" />
         <source>verified</source>
         <translation>已核实</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="200" />
+        <location filename="../../riskdesk/domain/enums.py" line="201" />
         <source>discrepancy</source>
         <translation>有出入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="201" />
+        <location filename="../../riskdesk/domain/enums.py" line="202" />
         <source>unable to verify</source>
         <translation>无法核实</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="202" />
+        <location filename="../../riskdesk/domain/enums.py" line="203" />
         <source>request information</source>
         <translation>要求补充材料</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="203" />
+        <location filename="../../riskdesk/domain/enums.py" line="204" />
         <source>escalate</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="342" />
+        <location filename="../../riskdesk/domain/enums.py" line="344" />
         <source>in progress</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="343" />
+        <location filename="../../riskdesk/domain/enums.py" line="345" />
         <source>resolved</source>
         <translation>已解决</translation>
     </message>
@@ -5206,7 +5246,7 @@
     </message>
     <message>
         <location filename="../../riskdesk/services/lists/entries.py" line="90" />
-        <location filename="../../riskdesk/services/lists/entries.py" line="274" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="275" />
         <source>The kind</source>
         <translation>类型</translation>
     </message>
@@ -5232,53 +5272,53 @@
     </message>
     <message>
         <location filename="../../riskdesk/services/lists/entries.py" line="159" />
-        <location filename="../../riskdesk/services/lists/entries.py" line="277" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="278" />
         <source>The list</source>
         <translation>名单</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="180" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="181" />
         <source>Give the reason for listing the value.</source>
         <translation>请填写列入名单的原因。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="182" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="183" />
         <source>The expiry date has passed.</source>
         <translation>到期日已过。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="184" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="185" />
         <source>{value} is already on the {list} (entry {id}).</source>
         <translation>{value} 已在{list}中（条目 {id}）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="201" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="202" />
         <source>There is no list entry {id}.</source>
         <translation>没有名单条目 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="210" />
-        <location filename="../../riskdesk/services/lists/entries.py" line="237" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="211" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="238" />
         <source>Entry {id} was removed already.</source>
         <translation>名单条目 {id} 已移出。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="213" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="214" />
         <source>The removal of entry {id} already waits for approval (asked by {user}).</source>
         <translation>名单条目 {id} 的移出申请已在等待批准（申请人：{user}）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="217" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="218" />
         <source>Give the reason for removing the entry.</source>
         <translation>请填写移出名单的原因。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="240" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="241" />
         <source>Nobody asked to remove entry {id}: ask first (riskdesk lists remove).</source>
         <translation>尚无人申请移出名单条目 {id}：请先提出申请（riskdesk lists remove）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="243" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="244" />
         <source>{user} asked for this removal: a second user approves it.</source>
         <translation>{user} 提出了此移出申请：须由另一名用户批准。</translation>
     </message>
@@ -6325,32 +6365,32 @@ Credit model: {model}</source>
 <context>
     <name>MembersModel</name>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="206" />
+        <location filename="../../riskdesk/ui/rings.py" line="204" />
         <source>Application</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="206" />
+        <location filename="../../riskdesk/ui/rings.py" line="204" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="206" />
+        <location filename="../../riskdesk/ui/rings.py" line="204" />
         <source>Submitted</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="207" />
+        <location filename="../../riskdesk/ui/rings.py" line="205" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="207" />
+        <location filename="../../riskdesk/ui/rings.py" line="205" />
         <source>Flagged</source>
         <translation>已标记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="222" />
+        <location filename="../../riskdesk/ui/rings.py" line="220" />
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -6580,9 +6620,62 @@ Credit model: {model}</source>
         <translation>违约定义的逾期天数须在 1 至 360 之间，观察期月数须在 1 至 60 之间。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/outcomes.py" line="103" />
+        <location filename="../../riskdesk/services/credit/outcomes.py" line="104" />
         <source>The loan book has no loan with a known outcome yet (a loan needs {m} months on book, or to have defaulted)</source>
         <translation>贷款账簿中尚无结果已知的贷款（贷款须放款满 {m} 个月或已违约）</translation>
+    </message>
+</context>
+<context>
+    <name>ModelReview</name>
+    <message>
+        <location filename="../../riskdesk/services/credit/model_review.py" line="136" />
+        <source>Model {id} ({name}), monitoring of {month}:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/model_review.py" line="145" />
+        <source>score PSI {value:.4f} above {limit:.2f}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/model_review.py" line="147" />
+        <source>feature {feature}: CSI {value:.4f} above {limit:.2f}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/model_review.py" line="150" />
+        <source>AUC {value:.4f} on {rows} rows, down more than {limit:.2f} from {validation:.4f} at validation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/model_review.py" line="153" />
+        <source>{band} band: observed bad rate {observed:.1%} outside its calibration interval {low:.1%} to {high:.1%} (predicted {predicted:.1%}, {n} rows)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/model_review.py" line="156" />
+        <source>past its next validation date {day}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/model_review.py" line="168" />
+        <source>Case {id} is not a model review.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/model_review.py" line="172" />
+        <source>A model review closes with one of: {d}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/model_review.py" line="175" />
+        <source>Closing a model review needs a reason.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/model_review.py" line="177" />
+        <source>Case {id} is {status}; it cannot be closed now.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -6596,57 +6689,62 @@ Credit model: {model}</source>
 <context>
     <name>Monitoring</name>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="141" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="112" />
+        <source>model review case {id} opened</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="159" />
         <source>n/a</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="145" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="163" />
         <source>model {m}, {month}: {n} scored applications</source>
         <translation>模型 {m}，{month}：已评分申请 {n} 笔</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="147" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="165" />
         <source>score PSI against training: {v} (&lt; 0.10 stable, 0.10-0.25 watch, &gt; 0.25 shifted)</source>
         <translation>评分相对训练集的 PSI：{v}（&lt; 0.10 稳定，0.10-0.25 关注，&gt; 0.25 已偏移）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="150" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="168" />
         <source>  feature PSI {name}: {v}</source>
         <translation>  特征 PSI {name}：{v}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="167" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="185" />
         <source>known outcomes: {k}; AUC {auc}, KS {ks} (training rows not excluded)</source>
         <translation>已知表现：{k} 笔；AUC {auc}，KS {ks}（未剔除训练样本）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="170" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="188" />
         <source>known outcomes: {k}; AUC/KS not measured: the model holds no fingerprints of its training rows, so they cannot be told apart from new applications</source>
         <translation>已知表现：{k} 笔；未计算 AUC/KS：该模型未保存训练样本指纹，无法区分训练样本与新申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="174" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="192" />
         <source>known outcomes: 0; AUC/KS not measured</source>
         <translation>已知表现：0 笔；未计算 AUC/KS</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="176" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="194" />
         <source>known outcomes: {k}, all of them training rows of the model: no rows left for AUC/KS</source>
         <translation>已知表现：{k} 笔，均为该模型的训练样本：无可用于计算 AUC/KS 的样本</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="179" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="197" />
         <source>known outcomes: {k}; training rows excluded: {t}; the {n} rows left are all good or all bad: AUC/KS not measured</source>
         <translation>已知表现：{k} 笔；剔除训练样本 {t} 笔；其余 {n} 笔表现全部为好或全部为坏：未计算 AUC/KS</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="182" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="200" />
         <source>known outcomes: {k}; training rows excluded: {t}; AUC {auc}, KS {ks} on the other {n} rows</source>
         <translation>已知表现：{k} 笔；剔除训练样本 {t} 笔；其余 {n} 笔的 AUC {auc}，KS {ks}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="155" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="173" />
         <source>override rate (decline band approved by an officer): {rate} of {n} decided</source>
         <translation>推翻率（拒绝等级被审核员批准）：已决定 {n} 笔中的 {rate}</translation>
     </message>
@@ -9316,17 +9414,17 @@ Save it so?</source>
         <translation>报告语言只能是 zh 或 en，而不是 {lang}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reporting/archive.py" line="108" />
+        <location filename="../../riskdesk/services/reporting/archive.py" line="112" />
         <source>Application {no} has no case.</source>
         <translation>申请 {no} 没有案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reporting/archive.py" line="250" />
+        <location filename="../../riskdesk/services/reporting/archive.py" line="254" />
         <source>There is no report {id}.</source>
         <translation>不存在报告 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reporting/archive.py" line="327" />
+        <location filename="../../riskdesk/services/reporting/archive.py" line="331" />
         <source>Consumer-finance risk team</source>
         <translation>消费金融风险管理团队</translation>
     </message>
@@ -9334,165 +9432,176 @@ Save it so?</source>
 <context>
     <name>ReportsTab</name>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="92" />
+        <location filename="../../riskdesk/ui/reports.py" line="95" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="103" />
+        <location filename="../../riskdesk/ui/reports.py" line="106" />
         <source>Issue case audit report</source>
         <translation>出具案件审计报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="104" />
+        <location filename="../../riskdesk/ui/reports.py" line="107" />
         <source>Issue monthly report</source>
         <translation>出具月度报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="106" />
+        <location filename="../../riskdesk/ui/reports.py" line="109" />
+        <source>Issue model validation report</source>
+        <translation>出具模型验证报告</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/reports.py" line="111" />
         <source>Print...</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="107" />
+        <location filename="../../riskdesk/ui/reports.py" line="112" />
         <source>Save PDF as...</source>
         <translation>PDF 另存为…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="108" />
+        <location filename="../../riskdesk/ui/reports.py" line="113" />
         <source>Check a PDF file...</source>
         <translation>核验 PDF 文件…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="114" />
+        <location filename="../../riskdesk/ui/reports.py" line="119" />
         <source>Include personal data</source>
         <translation>包含个人信息</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="116" />
+        <location filename="../../riskdesk/ui/reports.py" line="121" />
         <source>Full name, ID number and phone in the case report; recorded in the audit trail, and every page is marked "contains personal data".</source>
         <translation>案件报告中显示完整姓名、身份证号和手机号；记入审计轨迹，且每页标注“含个人信息”。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="122" />
+        <location filename="../../riskdesk/ui/reports.py" line="133" />
         <source>Report no.</source>
         <translation>报告编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="122" />
+        <location filename="../../riskdesk/ui/reports.py" line="133" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="122" />
+        <location filename="../../riskdesk/ui/reports.py" line="133" />
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="122" />
+        <location filename="../../riskdesk/ui/reports.py" line="133" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="123" />
+        <location filename="../../riskdesk/ui/reports.py" line="134" />
         <source>Issued by</source>
         <translation>出具人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="124" />
+        <location filename="../../riskdesk/ui/reports.py" line="135" />
         <source>Issued at</source>
         <translation>出具时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="124" />
+        <location filename="../../riskdesk/ui/reports.py" line="135" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="130" />
+        <location filename="../../riskdesk/ui/reports.py" line="141" />
         <source>Report language</source>
         <translation>报告语言</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="131" />
+        <location filename="../../riskdesk/ui/reports.py" line="142" />
         <source>Application</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="138" />
+        <location filename="../../riskdesk/ui/reports.py" line="149" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="147" />
+        <location filename="../../riskdesk/ui/reports.py" line="153" />
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/reports.py" line="162" />
         <source>Fit width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="153" />
+        <location filename="../../riskdesk/ui/reports.py" line="168" />
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="157" />
-        <location filename="../../riskdesk/ui/reports.py" line="173" />
+        <location filename="../../riskdesk/ui/reports.py" line="172" />
+        <location filename="../../riskdesk/ui/reports.py" line="188" />
         <source>Issued reports</source>
         <translation>已出具的报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="182" />
-        <location filename="../../riskdesk/ui/reports.py" line="229" />
+        <location filename="../../riskdesk/ui/reports.py" line="128" />
+        <location filename="../../riskdesk/ui/reports.py" line="197" />
+        <location filename="../../riskdesk/ui/reports.py" line="244" />
         <source>Not shown</source>
         <translation>未显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="248" />
-        <location filename="../../riskdesk/ui/reports.py" line="258" />
+        <location filename="../../riskdesk/ui/reports.py" line="263" />
+        <location filename="../../riskdesk/ui/reports.py" line="279" />
         <source>Not issued</source>
         <translation>未出具</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="259" />
+        <location filename="../../riskdesk/ui/reports.py" line="280" />
         <source>Enter the application number of the case.</source>
         <translation>请输入案件的申请编号。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="250" />
+        <location filename="../../riskdesk/ui/reports.py" line="265" />
         <source>Issuing the report</source>
         <translation>正在出具报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="294" />
+        <location filename="../../riskdesk/ui/reports.py" line="315" />
         <source>Save PDF as</source>
         <translation>PDF 另存为</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="300" />
+        <location filename="../../riskdesk/ui/reports.py" line="321" />
         <source>Check a PDF file</source>
         <translation>核验 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="309" />
+        <location filename="../../riskdesk/ui/reports.py" line="330" />
         <source>Cannot read</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="313" />
+        <location filename="../../riskdesk/ui/reports.py" line="334" />
         <source>Issued by riskdesk</source>
         <translation>由 riskdesk 出具</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="314" />
+        <location filename="../../riskdesk/ui/reports.py" line="335" />
         <source>{file} is report {no}, issued by {who} at {at}.</source>
         <translation>{file} 是报告 {no}，由 {who} 于 {at} 出具。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="318" />
+        <location filename="../../riskdesk/ui/reports.py" line="339" />
         <source>Not issued by riskdesk</source>
         <translation>非 riskdesk 出具</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="319" />
+        <location filename="../../riskdesk/ui/reports.py" line="340" />
         <source>{file} matches no issued report: it was not issued here, or it was changed after issue.</source>
         <translation>{file} 与任何已出具的报告都不符：它不是在此出具的，或出具后被修改过。</translation>
     </message>
@@ -9500,91 +9609,91 @@ Save it so?</source>
 <context>
     <name>RingDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="237" />
+        <location filename="../../riskdesk/ui/rings.py" line="235" />
         <source>Fraud ring {code}</source>
         <translation>欺诈团伙 {code}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="249" />
+        <location filename="../../riskdesk/ui/rings.py" line="247" />
         <source>Click a node to see its applications.</source>
         <translation>点击节点查看其申请。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="256" />
+        <location filename="../../riskdesk/ui/rings.py" line="254" />
         <source>Open application</source>
         <translation>打开申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="259" />
+        <location filename="../../riskdesk/ui/rings.py" line="257" />
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="260" />
+        <location filename="../../riskdesk/ui/rings.py" line="258" />
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="261" />
+        <location filename="../../riskdesk/ui/rings.py" line="259" />
         <source>Fit</source>
         <translation>适合窗口</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="292" />
-        <location filename="../../riskdesk/ui/rings.py" line="299" />
+        <location filename="../../riskdesk/ui/rings.py" line="290" />
+        <location filename="../../riskdesk/ui/rings.py" line="297" />
         <source>device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="292" />
-        <location filename="../../riskdesk/ui/rings.py" line="300" />
+        <location filename="../../riskdesk/ui/rings.py" line="290" />
+        <location filename="../../riskdesk/ui/rings.py" line="298" />
         <source>phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="293" />
-        <location filename="../../riskdesk/ui/rings.py" line="301" />
+        <location filename="../../riskdesk/ui/rings.py" line="291" />
+        <location filename="../../riskdesk/ui/rings.py" line="299" />
         <source>card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="293" />
+        <location filename="../../riskdesk/ui/rings.py" line="291" />
         <source>contact phone</source>
         <translation>紧急联系人电话</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="294" />
-        <location filename="../../riskdesk/ui/rings.py" line="302" />
+        <location filename="../../riskdesk/ui/rings.py" line="292" />
+        <location filename="../../riskdesk/ui/rings.py" line="300" />
         <source>employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="297" />
+        <location filename="../../riskdesk/ui/rings.py" line="295" />
         <source>applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="298" />
+        <location filename="../../riskdesk/ui/rings.py" line="296" />
         <source>flagged</source>
         <translation>已标记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="307" />
+        <location filename="../../riskdesk/ui/rings.py" line="305" />
         <source>{code}: {applicants} applicants, {applications} applications, {keys} shared keys, {amount} applied; density {density}, over {days} days, {flagged} flagged, {bad} with bad outcomes</source>
         <translation>{code}：{applicants} 名申请人，{applications} 笔申请，{keys} 个共用关联要素，申请金额 {amount}；关联密度 {density}，跨 {days} 天，{flagged} 被标记，{bad} 表现为坏</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="322" />
+        <location filename="../../riskdesk/ui/rings.py" line="320" />
         <source>{node}: {n} applications</source>
         <translation>{node}：{n} 笔申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="353" />
+        <location filename="../../riskdesk/ui/rings.py" line="351" />
         <source>Application {no}</source>
         <translation>申请 {no}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rings.py" line="354" />
+        <location filename="../../riskdesk/ui/rings.py" line="352" />
         <source>This application has no case to open.</source>
         <translation>该申请没有可打开的案件。</translation>
     </message>
@@ -9612,82 +9721,82 @@ Save it so?</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/ring_section.py" line="66" />
+        <location filename="../../riskdesk/reports/ring_section.py" line="64" />
         <source>Fraud ring {code}</source>
         <translation>欺诈团伙 {code}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/ring_section.py" line="68" />
+        <location filename="../../riskdesk/reports/ring_section.py" line="66" />
         <source>Applicants</source>
         <translation>申请人数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/ring_section.py" line="69" />
+        <location filename="../../riskdesk/reports/ring_section.py" line="67" />
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/ring_section.py" line="70" />
+        <location filename="../../riskdesk/reports/ring_section.py" line="68" />
         <source>Shared keys</source>
         <translation>共用关联要素</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/ring_section.py" line="72" />
+        <location filename="../../riskdesk/reports/ring_section.py" line="70" />
         <source>Amount applied (CNY)</source>
         <translation>申请金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/ring_section.py" line="73" />
+        <location filename="../../riskdesk/reports/ring_section.py" line="71" />
         <source>Density</source>
         <translation>关联密度</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/ring_section.py" line="74" />
+        <location filename="../../riskdesk/reports/ring_section.py" line="72" />
         <source>Time span (days)</source>
         <translation>时间跨度（天）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/ring_section.py" line="75" />
+        <location filename="../../riskdesk/reports/ring_section.py" line="73" />
         <source>Share flagged</source>
         <translation>被标记占比</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/ring_section.py" line="77" />
+        <location filename="../../riskdesk/reports/ring_section.py" line="75" />
         <source>Share with bad outcomes</source>
         <translation>表现为坏占比</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/ring_section.py" line="81" />
+        <location filename="../../riskdesk/reports/ring_section.py" line="79" />
         <source>Member applications</source>
         <translation>成员申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/ring_section.py" line="84" />
+        <location filename="../../riskdesk/reports/ring_section.py" line="82" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/ring_section.py" line="84" />
+        <location filename="../../riskdesk/reports/ring_section.py" line="82" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/ring_section.py" line="85" />
+        <location filename="../../riskdesk/reports/ring_section.py" line="83" />
         <source>Submitted</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/ring_section.py" line="85" />
+        <location filename="../../riskdesk/reports/ring_section.py" line="83" />
         <source>Amount (CNY)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/ring_section.py" line="86" />
+        <location filename="../../riskdesk/reports/ring_section.py" line="84" />
         <source>Flagged</source>
         <translation>已标记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/ring_section.py" line="88" />
+        <location filename="../../riskdesk/reports/ring_section.py" line="86" />
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -10525,7 +10634,7 @@ Save it so?</source>
 <context>
     <name>Scoring</name>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="48" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="51" />
         <source>No model is active.</source>
         <translation>没有生效的模型。</translation>
     </message>
@@ -11041,37 +11150,37 @@ Save it so?</source>
         <translation>{file} 不是模型 {id} 的训练数据（SHA-256 {got}，应为 {want}）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/validation.py" line="226" />
+        <location filename="../../riskdesk/services/credit/validation.py" line="239" />
         <source>No out-of-time sample: the data has no real application dates, so the held-out rows are a random 25 % of the same period.</source>
         <translation>无跨时间样本：数据没有真实的申请日期，留出集为同一时期随机抽取的 25%。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/validation.py" line="230" />
+        <location filename="../../riskdesk/services/credit/validation.py" line="243" />
         <source>Outcomes come from the data's own column ({what}), not from the bank's loan book under its default definition.</source>
         <translation>结果取自数据自身的列（{what}），而非按本行违约定义由贷款账簿计算。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/validation.py" line="234" />
+        <location filename="../../riskdesk/services/credit/validation.py" line="247" />
         <source>XGBoost does not beat the logistic baseline by more than noise; the simpler model would serve as well.</source>
         <translation>XGBoost 相对逻辑回归基准的优势未超出噪声范围；更简单的模型同样适用。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/validation.py" line="237" />
+        <location filename="../../riskdesk/services/credit/validation.py" line="250" />
         <source>Calibration fails its test in at least one band or overall: predicted PDs should be recalibrated before they set limits or prices.</source>
         <translation>至少一个区间或整体的校准检验未通过：违约概率用于额度或定价前应重新校准。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/validation.py" line="241" />
+        <location filename="../../riskdesk/services/credit/validation.py" line="254" />
         <source>The data holds no protected column: adverse impact cannot be measured on it.</source>
         <translation>数据中没有受保护列：无法据此衡量不利影响。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/validation.py" line="244" />
+        <location filename="../../riskdesk/services/credit/validation.py" line="257" />
         <source>Some reasons run against credit intuition; they need sign-off before they are given to customers.</source>
         <translation>部分原因与信贷常识相悖；向客户提供前须经签批。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/validation.py" line="298" />
+        <location filename="../../riskdesk/services/credit/validation.py" line="318" />
         <source>No validation report with SHA-256 {sha} was issued on model {id}: a model is approved on its own validation report (riskdesk model validate {id}).</source>
         <translation>未就模型 {id} 出具 SHA-256 为 {sha} 的验证报告：模型须依据其自身的验证报告批准（riskdesk model validate {id}）。</translation>
     </message>
@@ -11079,547 +11188,547 @@ Save it so?</source>
 <context>
     <name>ValidationReport</name>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="19" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="20" />
         <source>1. Purpose and scope</source>
         <translation>1. 目的与范围</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="19" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="20" />
         <source>2. Data</source>
         <translation>2. 数据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="20" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="21" />
         <source>3. Features</source>
         <translation>3. 特征</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="20" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="21" />
         <source>4. Discrimination</source>
         <translation>4. 区分能力</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="21" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="22" />
         <source>5. Benchmark against logistic regression</source>
         <translation>5. 与逻辑回归基准比较</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="22" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="23" />
         <source>6. Calibration</source>
         <translation>6. 校准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="22" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="23" />
         <source>7. Stability</source>
         <translation>7. 稳定性</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="23" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="24" />
         <source>8. Adverse impact</source>
         <translation>8. 不利影响</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="23" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="24" />
         <source>9. Reason-code review</source>
         <translation>9. 原因代码审查</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="24" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="25" />
         <source>10. Limitations</source>
         <translation>10. 局限性</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="24" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="25" />
         <source>11. Next validation</source>
         <translation>11. 下次验证</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="25" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="26" />
         <source>12. Sign-off</source>
         <translation>12. 签批</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="26" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="27" />
         <source>in-sample (fitting rows)</source>
         <translation>样本内（拟合行）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="27" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="28" />
         <source>out-of-sample (held-out rows)</source>
         <translation>样本外（留出行）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="28" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="29" />
         <source>out-of-time (latest 25 %)</source>
         <translation>跨时间（最近 25%）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="29" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="30" />
         <source>approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="29" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="30" />
         <source>review</source>
         <translation>人工审核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="30" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="31" />
         <source>decline</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="42" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="43" />
         <source>not computed</source>
         <translation>未计算</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="46" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="47" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="46" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="47" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="55" />
-        <location filename="../../riskdesk/reports/validation_report.py" line="240" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="56" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="241" />
         <source>Model validation report</source>
         <translation>模型验证报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="58" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="59" />
         <source>This report gives the evidence a validator needs to approve or refuse the credit model below for scoring applications: every figure is recomputed from the model's stored artefact and its training data, checked by SHA-256. Approval in riskdesk names this report's SHA-256.</source>
         <translation>本报告提供验证人批准或否决下述信用评分模型所需的证据：每个数字均由模型存储的文件及其训练数据（经 SHA-256 核对）重新计算。riskdesk 中的批准记录本报告的 SHA-256。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="64" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="65" />
         <source>Report no.</source>
         <translation>报告编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="64" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="65" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="65" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="66" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="65" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="66" />
         <source>Artefact SHA-256</source>
         <translation>模型文件 SHA-256</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="66" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="67" />
         <source>Trained by</source>
         <translation>训练人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="67" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="68" />
         <source>Proposed by</source>
         <translation>提议人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="67" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="68" />
         <source>Report issued by</source>
         <translation>报告出具人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="68" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="69" />
         <source>Issued at</source>
         <translation>出具时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="69" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="70" />
         <source>Bootstrap resamples</source>
         <translation>自助法重抽样次数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="77" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="78" />
         <source>{dpd}+ days past due within {months} months on book, from the loan book's repayments as of {day} (source: {source})</source>
         <translation>放款后 {months} 个月内逾期 {dpd} 天以上，依据截至 {day} 的贷款账簿还款记录（来源：{source}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="82" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="83" />
         <source>column {col}, bad = {bad}</source>
         <translation>列 {col}，坏 = {bad}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="87" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="88" />
         <source>Source</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="87" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="88" />
         <source>Data SHA-256</source>
         <translation>数据 SHA-256</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="88" />
-        <location filename="../../riskdesk/reports/validation_report.py" line="120" />
-        <location filename="../../riskdesk/reports/validation_report.py" line="155" />
-        <location filename="../../riskdesk/reports/validation_report.py" line="159" />
-        <location filename="../../riskdesk/reports/validation_report.py" line="194" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="89" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="121" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="156" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="160" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="195" />
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="88" />
-        <location filename="../../riskdesk/reports/validation_report.py" line="120" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="89" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="121" />
         <source>Bad rate</source>
         <translation>不良率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="89" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="90" />
         <source>Default definition</source>
         <translation>违约定义</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="90" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="91" />
         <source>Split</source>
         <translation>样本划分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="90" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="91" />
         <source>{kind}: {train} fitting rows, {held} held-out rows</source>
         <translation>{kind}：拟合 {train} 行，留出 {held} 行</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="92" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="93" />
         <source>Window</source>
         <translation>时间窗口</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="92" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="93" />
         <source>dates by {col}</source>
         <translation>按 {col} 的日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="93" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="94" />
         <source>no real dates (random split)</source>
         <translation>无真实日期（随机划分）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="94" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="95" />
         <source>Excluded (protected)</source>
         <translation>已排除（受保护属性）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="95" />
-        <location filename="../../riskdesk/reports/validation_report.py" line="97" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="96" />
         <location filename="../../riskdesk/reports/validation_report.py" line="98" />
-        <location filename="../../riskdesk/reports/validation_report.py" line="100" />
-        <location filename="../../riskdesk/reports/validation_report.py" line="216" />
-        <location filename="../../riskdesk/reports/validation_report.py" line="228" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="99" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="101" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="217" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="229" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="96" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="97" />
         <source>Allowed with a reason</source>
         <translation>附理由允许</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="98" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="99" />
         <source>Dropped (identifier-like or empty)</source>
         <translation>已剔除（类似标识符或为空）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="99" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="100" />
         <source>Proxies</source>
         <translation>代理变量</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="106" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="107" />
         <source>larger raises risk</source>
         <translation>越大风险越高</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="106" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="107" />
         <source>larger lowers risk</source>
         <translation>越大风险越低</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="106" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="107" />
         <source>free</source>
         <translation>不约束</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="108" />
-        <location filename="../../riskdesk/reports/validation_report.py" line="176" />
-        <location filename="../../riskdesk/reports/validation_report.py" line="204" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="109" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="177" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="205" />
         <source>Feature</source>
         <translation>特征</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="108" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="109" />
         <source>Monotone constraint</source>
         <translation>单调约束</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="108" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="109" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="108" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="109" />
         <source>Total gain</source>
         <translation>总增益</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="111" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="112" />
         <source>text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="111" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="112" />
         <source>number</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="114" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="115" />
         <source>features ({n}): {names}</source>
         <translation>特征（{n} 个）：{names}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="120" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="121" />
         <source>Sample</source>
         <translation>样本</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="125" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="126" />
         <source>95 % bootstrap intervals over {n} resamples of each sample's rows.</source>
         <translation>各样本按 {n} 次自助法重抽样得到的 95% 置信区间。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="128" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="129" />
         <source>Out-of-time: not available (no real dates in the data).</source>
         <translation>跨时间：不可用（数据中无真实日期）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="136" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="137" />
         <source>Fold</source>
         <translation>折</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="136" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="137" />
         <source>Logistic AUC</source>
         <translation>逻辑回归 AUC</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="136" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="137" />
         <source>Difference</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="139" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="140" />
         <source>mean</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="141" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="142" />
         <source>The difference is within noise (less than two standard errors, {se:.4f}): XGBoost is not shown to rank better than logistic regression.</source>
         <translation>差异在噪声范围内（小于两个标准误，{se:.4f}）：未能证明 XGBoost 的排序能力优于逻辑回归。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="144" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="145" />
         <source>The difference is more than two standard errors ({se:.4f}): it is not noise.</source>
         <translation>差异超过两个标准误（{se:.4f}）：并非噪声。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="147" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="148" />
         <source>The same {n} folds of the whole data, each model refitted on each fold (training-time cross-validation).</source>
         <translation>全量数据的同一 {n} 折，两个模型在每折上分别重新拟合（训练时的交叉验证）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="155" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="156" />
         <source>Decile</source>
         <translation>十分位</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="155" />
-        <location filename="../../riskdesk/reports/validation_report.py" line="159" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="156" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="160" />
         <source>Predicted</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="155" />
-        <location filename="../../riskdesk/reports/validation_report.py" line="159" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="156" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="160" />
         <source>Observed</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="159" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="160" />
         <source>Band</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="159" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="160" />
         <source>Bads / expected</source>
         <translation>坏账数 / 预期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="160" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="161" />
         <source>Binomial p</source>
         <translation>二项检验 p 值</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="160" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="161" />
         <source>Fails (p &lt; 0.05)</source>
         <translation>未通过（p &lt; 0.05）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="165" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="166" />
         <source>Held-out rows, by decile of predicted PD:</source>
         <translation>留出行，按预测违约概率十分位：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="167" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="168" />
         <source>Hosmer-Lemeshow: statistic {stat:.4f}, {df} degrees of freedom, p = {p:.4f}</source>
         <translation>Hosmer-Lemeshow：统计量 {stat:.4f}，自由度 {df}，p = {p:.4f}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="170" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="171" />
         <source>By policy band (approve below {a:.2%}, decline from {d:.2%}):</source>
         <translation>按政策区间（低于 {a:.2%} 批准，{d:.2%} 起拒绝）：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="178" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="179" />
         <source>Score PSI, held-out rows against the fitting rows: {v:.4f} (&lt; 0.10 stable, 0.10-0.25 watch, &gt; 0.25 shifted)</source>
         <translation>评分 PSI（留出行对拟合行）：{v:.4f}（&lt; 0.10 稳定，0.10-0.25 关注，&gt; 0.25 偏移）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="180" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="181" />
         <source>Characteristic stability (CSI) of each feature, same samples:</source>
         <translation>各特征的特征稳定性指数（CSI），样本同上：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="186" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="187" />
         <source>Approval (not in the decline band) and flag (not in the approve band) rates of the held-out rows by protected group; the ratio is each group's approval rate over the highest group's, below 0.80 is adverse impact (four-fifths rule).</source>
         <translation>留出行按受保护群体的批准率（不在拒绝区间）与标记率（不在批准区间）；比率为各群体批准率与最高群体批准率之比，低于 0.80 即存在不利影响（五分之四规则）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="191" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="192" />
         <source>The data holds no protected column: not measured.</source>
         <translation>数据中没有受保护列：未衡量。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="194" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="195" />
         <source>Group</source>
         <translation>群体</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="194" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="195" />
         <source>Approval rate</source>
         <translation>通过率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="194" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="195" />
         <source>Flag rate</source>
         <translation>标记率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="195" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="196" />
         <source>Four-fifths ratio</source>
         <translation>五分之四比率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="195" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="196" />
         <source>Adverse impact</source>
         <translation>不利影响</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="203" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="204" />
         <source>raises</source>
         <translation>提高</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="203" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="204" />
         <source>lowers</source>
         <translation>降低</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="204" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="205" />
         <source>Observed direction</source>
         <translation>实际方向</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="204" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="205" />
         <source>Expected</source>
         <translation>预期方向</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="204" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="205" />
         <source>Counter-intuitive</source>
         <translation>违反常识</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="205" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="206" />
         <source>What the case window shows</source>
         <translation>案件窗口显示的内容</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="208" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="209" />
         <source>raising: {levels}</source>
         <translation>提高风险：{levels}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="213" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="214" />
         <source>Direction of each feature's exact contribution on up to 2,000 held-out rows (larger value or level against risk). Counter-intuitive reasons for sign-off: {names}</source>
         <translation>各特征精确贡献的方向（最多 2,000 个留出行；数值或取值对风险的影响）。须签批的违反常识原因：{names}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="229" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="230" />
         <source>Next validation due: {day} (validated every {months} months, or sooner after a material change of data, use or performance).</source>
         <translation>下次验证到期：{day}（每 {months} 个月验证一次；数据、用途或表现发生重大变化时提前验证）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="233" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="234" />
         <source>Role</source>
         <translation>职责</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="233" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="234" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="233" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="234" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="233" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="234" />
         <source>Signature</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="234" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="235" />
         <source>Validator</source>
         <translation>验证人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="235" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="236" />
         <source>Model owner</source>
         <translation>模型负责人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="237" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="238" />
         <source>Findings (the validator's text is recorded with the approval):</source>
         <translation>结论（验证人的文字随批准一并记录）：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="241" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="242" />
         <source>Page {x} of {y}</source>
         <translation>第 {x} 页，共 {y} 页</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="242" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="243" />
         <source>Model {id}, artefact {sha}</source>
         <translation>模型 {id}，文件 {sha}</translation>
     </message>

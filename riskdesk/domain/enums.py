@@ -298,6 +298,7 @@ LABELS.update({
     "case.open": QT_TRANSLATE_NOOP("Enum", "opened"),
     "case": QT_TRANSLATE_NOOP("Enum", "case audit report"),
     "monthly": QT_TRANSLATE_NOOP("Enum", "monthly compliance report"),
+    "validation": QT_TRANSLATE_NOOP("Enum", "model validation report"),
 })
 
 

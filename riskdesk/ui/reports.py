@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QSplitter,
     QTableWidget,
     QVBoxLayout,
@@ -31,6 +32,8 @@ from PySide6.QtWidgets import (
 
 from riskdesk.domain.enums import label
 from riskdesk.services.admin.backend import Backend
+from riskdesk.services.credit.registry import model_in_force
+from riskdesk.services.credit.validation import validation_report
 from riskdesk.services.periods import current_month
 from riskdesk.services.permissions import Action, allowed
 from riskdesk.services.reporting import archive as reports
@@ -103,6 +106,8 @@ class ReportsTab(QWidget):
         for key, text, slot in (("case", self.tr("Issue case audit report"), self.issue_case),
                                 ("monthly", self.tr("Issue monthly report"),
                                  self.issue_monthly),
+                                ("validation", self.tr("Issue model validation report"),
+                                 self.issue_validation),
                                 ("print", self.tr("Print..."), self.print_report),
                                 ("save", self.tr("Save PDF as..."), self.save_pdf),
                                 ("verify", self.tr("Check a PDF file..."), self.verify_file)):
@@ -117,6 +122,12 @@ class ReportsTab(QWidget):
             "and every page is marked \"contains personal data\"."))
         self.include_personal.setEnabled(allowed(actor, Action.PII_UNMASK))
         self.buttons["monthly"].setEnabled(allowed(actor, Action.REPORT_MONTHLY))
+        # the model registry's validation report (issue 31): the validator's, for any model id
+        self.model_id = QSpinBox(self)
+        self.model_id.setRange(1, 10**9)
+        in_force = query(self, model_in_force, title=self.tr("Not shown"), default=None)
+        self.model_id.setValue(in_force.id if in_force is not None else 1)
+        self.buttons["validation"].setEnabled(allowed(actor, Action.MODEL_VALIDATE))
         self.archive = QTableWidget(0, 7, self)
         self.archive.setHorizontalHeaderLabels([
             self.tr("Report no."), self.tr("Kind"), self.tr("Subject"), self.tr("Language"),
@@ -138,6 +149,10 @@ class ReportsTab(QWidget):
         month_form.addRow(self.tr("Month"), self.month)
         left_layout.addLayout(month_form)
         left_layout.addWidget(self.buttons["monthly"])
+        model_form = QFormLayout()
+        model_form.addRow(self.tr("Model"), self.model_id)
+        left_layout.addLayout(model_form)
+        left_layout.addWidget(self.buttons["validation"])
         row = QHBoxLayout()
         for key in ("print", "save", "verify"):
             row.addWidget(self.buttons[key])
@@ -251,6 +266,12 @@ class ReportsTab(QWidget):
                                   on_done=done, on_error=failed,
                                   progress=self.dialogs.progress(self))
         return self.last_task
+
+    def issue_validation(self) -> BackgroundTask | None:
+        """The model's validation report, archived like every report (issue 31)."""
+        backend, model_id = self.backend, self.model_id.value()
+        language = str(self.language.currentData())
+        return self._issue(lambda: backend.job(validation_report, model_id, language))
 
     def issue_case(self) -> BackgroundTask | None:
         application_no = self.application_no.text().strip()

@@ -290,6 +290,11 @@ def issue(engine: Engine, actor: Actor, model_id: int, language: str, *,
     return issued, figs
 
 
+def validation_report(engine: Engine, actor: Actor, model_id: int, language: str) -> Any:
+    """:func:`issue` as the Reports tab calls it: the issued report alone."""
+    return issue(engine, actor, model_id, language)[0]
+
+
 @dataclass(frozen=True)
 class ValidationOnRecord:
     report_id: int
