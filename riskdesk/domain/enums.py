@@ -130,6 +130,7 @@ class CaseKind(StrEnum):
     HUMAN_REVIEW = "human_review"
     DATA_INCIDENT = "data_incident"
     ANNUAL_REVIEW = "annual_review"
+    MODEL_REVIEW = "model_review"  # drift or decay of the model in force (issue 32)
 
 
 class CaseStatus(StrEnum):
@@ -395,4 +396,14 @@ LABELS.update({  # post-loan actions on a loan's case (services/cases/postloan_a
     "case.postloan.confirm": QT_TRANSLATE_NOOP("Enum", "confirmed the post-loan action "
                                                         "(four-eyes)"),
     "case.postloan.send_back": QT_TRANSLATE_NOOP("Enum", "sent the post-loan action back"),
+})
+
+
+LABELS.update({  # model reviews (services/credit/model_review.py, issue 32)
+    "model_review": QT_TRANSLATE_NOOP("Enum", "model review"),
+    "keep": QT_TRANSLATE_NOOP("Enum", "keep the model"),
+    "recalibrate": QT_TRANSLATE_NOOP("Enum", "recalibrate"),
+    "retrain": QT_TRANSLATE_NOOP("Enum", "retrain"),
+    "retire": QT_TRANSLATE_NOOP("Enum", "retire the model"),
+    "model.review.close": QT_TRANSLATE_NOOP("Enum", "closed the model review"),
 })

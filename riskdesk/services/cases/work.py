@@ -254,6 +254,9 @@ def decide(session: Session, actor: Actor, case_id: int, version: int, decision:
         raise InvalidInput(translate("Cases", "Case {id} is a post-loan case: it takes post-loan "
                                      "actions, not {decision}.").format(
             id=case_id, decision=label(decision)))
+    if case.kind == CaseKind.MODEL_REVIEW:  # closed by the validator (credit/model_review.py)
+        raise InvalidInput(translate("Cases", "Case {id} is a model review: the validator closes "
+                                     "it with a decision on the model.").format(id=case_id))
     if decision == "approve":
         refuse_approval(session, case)  # hard stops: nobody approves, whatever the role
     if case.status == CaseStatus.ESCALATED and not actor.has(Role.SENIOR_OFFICER):

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import and_, select
 from sqlalchemy.engine import Engine
+from sqlmodel import Session
 
 from riskdesk.domain.applications import Application
 from riskdesk.domain.cases import Case
@@ -27,7 +28,9 @@ from riskdesk.scoring.train import definition_of, outcome_line
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
 from riskdesk.services.credit.explanations import load_features
+from riskdesk.services.credit.model_review import band_intervals, open_if_drifted
 from riskdesk.services.credit.registry import active, canonical_json, meta_of
+from riskdesk.services.credit.rulesets import current_policy
 from riskdesk.services.credit.scoring_job import NoActiveModel
 from riskdesk.services.periods import current_month, period
 from riskdesk.services.permissions import Action, require
@@ -74,7 +77,7 @@ def monitor(engine: Engine, actor: Actor, *, month: str | None = None) -> list[s
                     values = col.to_numpy(dtype=float)
                 details["features"][name] = round(metrics.psi(
                     ref[name]["shares"], metrics.bin_shares(values, ref[name]["edges"])), 4)
-            auc, ks, measured = discrimination(scored, p, x, meta)
+            auc, ks, measured = discrimination(scored, p, x, meta, policy=_policy(session, actor))
             details.update(measured)
         else:
             details.update(discrimination(scored, np.zeros(0), pd.DataFrame(), meta)[2])
@@ -98,16 +101,27 @@ def monitor(engine: Engine, actor: Actor, *, month: str | None = None) -> list[s
                          override_rate=override_rate, details=canonical_json(details))
         session.add(run)
         session.flush()
+        review = open_if_drifted(session, actor, model, run, details)  # issue 32
         audit.append(session, actor, "model.monitor", "monitor_run", run.id or 0, after={
             "month": month, "model_version": model.id, "applications": n,
             "score_psi": score_psi, "auc": auc, "ks": ks, "auc_rows": details["auc_rows"],
             "training_rows_excluded": details["training_rows_excluded"],
             "override_rate": override_rate})
-    return _report(run, json.loads(run.details), model.id or 0)
+    lines = _report(run, json.loads(run.details), model.id or 0)
+    if review is not None:
+        lines.append(translate("Monitoring", "model review case {id} opened").format(id=review))
+    return lines
+
+
+def _policy(session: Session, actor: Actor) -> tuple[float, float]:
+    """The policy in force's band edges (approve below, decline from)."""
+    pv = current_policy(session, actor)
+    return float(pv.approve_below), float(pv.decline_from)
 
 
 def discrimination(scored: pd.DataFrame, p: np.ndarray, x: pd.DataFrame,
-                   meta: dict[str, Any]) -> tuple[float | None, float | None, dict[str, Any]]:
+                   meta: dict[str, Any], policy: tuple[float, float] | None = None
+                   ) -> tuple[float | None, float | None, dict[str, Any]]:
     """AUC and KS on the month's applications with a known outcome that are not among the
     model's training rows (recognised by their fingerprints), and how they were counted:
     ``known_outcomes``, ``training_rows_excluded`` (None when the model has no fingerprints),
@@ -116,7 +130,9 @@ def discrimination(scored: pd.DataFrame, p: np.ndarray, x: pd.DataFrame,
     an AUC inflated by an unknown share of them); ``no_known_outcomes``; ``only_training_rows``
     (every known outcome is a training row); ``one_outcome`` (the rows left are all good or
     all bad). ``scored`` has the outcome column, ``p`` the PDs and ``x`` the model matrix,
-    all in the same row order."""
+    all in the same row order. With ``policy`` (approve below, decline from), ``bands``: each
+    band's observed bad rate on the measured rows against its calibration interval (issue 32).
+    """
     known = scored["outcome"].notna().to_numpy()
     out: dict[str, Any] = {"known_outcomes": int(known.sum()), "training_rows_excluded": None,
                            "auc_rows": 0}
@@ -132,6 +148,8 @@ def discrimination(scored: pd.DataFrame, p: np.ndarray, x: pd.DataFrame,
     if not len(rows):
         return None, None, out | {"auc_basis": "only_training_rows"}
     y = (scored["outcome"].to_numpy()[rows] == "bad").astype(int)
+    if policy is not None:
+        out["bands"] = band_intervals(y, p[rows], *policy)
     if not 0 < y.sum() < len(y):
         return None, None, out | {"auc_basis": "one_outcome"}
     return metrics.auc(y, p[rows]), metrics.ks(y, p[rows]), out | {"auc_basis": "measured"}
