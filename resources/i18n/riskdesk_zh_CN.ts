@@ -804,238 +804,238 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="112" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="113" />
         <source>What did you check, and what did you find?</source>
         <translation>您核实了什么？发现了什么？</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="113" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="114" />
         <source>Add note</source>
         <translation>添加笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="115" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="116" />
         <source>Reason (required for every decision)</source>
         <translation>理由（每个决定都必须填写）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="117" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="118" />
         <source>Claim</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="117" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="118" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="118" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="119" />
         <source>Decline</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="119" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="120" />
         <source>Request information</source>
         <translation>要求补充材料</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="120" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="121" />
         <source>Escalate</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="120" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="121" />
         <source>Confirm</source>
         <translation>复核通过</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="121" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="122" />
         <source>Send back</source>
         <translation>复核退回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="125" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="126" />
         <source>Open loan...</source>
         <translation>打开借据…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="126" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="127" />
         <source>Schedule, repayments, days past due by month and where the money went</source>
         <translation>还款计划、还款记录、逐月逾期天数和资金去向</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="131" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="132" />
         <source>Fraud ring...</source>
         <translation>欺诈团伙...</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="132" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="133" />
         <source>The applicants and devices, phones, cards and employers they share, as a graph</source>
         <translation>以关系图显示申请人及其共用的设备、手机号、银行卡和工作单位</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="140" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="142" />
         <source>Show ID number</source>
         <translation>显示身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="140" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="142" />
         <source>Show phone</source>
         <translation>显示手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="141" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="143" />
         <source>Show bank card</source>
         <translation>显示银行卡号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="143" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="145" />
         <source>Shows the full value to you; the audit trail records that you looked.</source>
         <translation>向您显示完整信息；审计轨迹会记录您的查看。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="154" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="156" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="155" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="157" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="156" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="158" />
         <source>History shows</source>
         <translation>历史显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="207" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="209" />
         <source>Case {id} - {app}</source>
         <translation>案件 {id} - {app}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="270" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="273" />
         <source>Not shown</source>
         <translation>未显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="290" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="293" />
         <source>Application {no}</source>
         <translation>申请 {no}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="292" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="295" />
         <source>This application has no case to open.</source>
         <translation>该申请没有可打开的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="329" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="332" />
         <source>Assigned to someone else</source>
         <translation>案件已分配给他人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="335" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="338" />
         <source>Sent for a second check</source>
         <translation>已提交复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="336" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="339" />
         <source>Your approval is recorded and waits for a senior officer (four-eyes): {why}. If it is sent back, the case returns to your "My cases" with the checker's reason.</source>
         <translation>您的批准已记录，正等待高级审核员复核（双人复核）：{why}。如被退回，案件将连同复核人的理由回到您的“我的案件”。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="347" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="350" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="351" />
-        <location filename="../../riskdesk/ui/cases/detail.py" line="373" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="354" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="376" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="399" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="402" />
         <source>Decide again: your new decision goes to the check again.</source>
         <translation>请重新决定：新的决定将再次提交复核。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="400" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="403" />
         <source>Case {id}</source>
         <translation>案件 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="401" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="404" />
         <source>Case {id}: {kind}, {status}</source>
         <translation>案件 {id}：{kind}，{status}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="402" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="405" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="403" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="406" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="404" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="407" />
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="405" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="408" />
         <source>nobody</source>
         <translation>无人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="406" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="409" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="407" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="410" />
         <source>Approval needs a second person</source>
         <translation>批准需要第二人复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="413" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="416" />
         <source>No events of this kind.</source>
         <translation>没有此类事件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="414" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="417" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="408" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="411" />
         <source>Rule hits</source>
         <translation>规则命中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="409" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="412" />
         <source>Linked applications</source>
         <translation>关联申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="411" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="414" />
         <source>Notes</source>
         <translation>调查笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="412" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="415" />
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="487" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="494" />
         <source>corrects note {id}</source>
         <translation>更正笔记 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="451" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="454" />
         <source>Partner under review: {code} {name}. Why: {reason}</source>
         <translation>复审中的合作方：{code} {name}。原因：{reason}</translation>
     </message>
@@ -1056,77 +1056,82 @@
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="97" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="98" />
         <source>All events</source>
         <translation>全部事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="98" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="99" />
         <source>Decisions and checks</source>
         <translation>决定与复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="99" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="100" />
         <source>Claims, assignments and notes</source>
         <translation>领取、分配与笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="100" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="101" />
         <source>Views of personal data</source>
         <translation>查看个人信息</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="101" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="102" />
         <source>Other events</source>
         <translation>其他事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="260" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="263" />
         <source>Hard stop: nobody may approve this application.</source>
         <translation>硬性拒绝：任何人均不得批准此申请。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="424" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="427" />
         <source>{maker} decided to {decision} on {at}: “{reason}”</source>
         <translation>{maker} 于 {at} 决定{decision}：“{reason}”</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="428" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="431" />
         <source>Sent back by {checker} on {at}</source>
         <translation>{checker} 于 {at} 退回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="430" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="433" />
         <source>Checker's reason: “{reason}”</source>
         <translation>复核人理由：“{reason}”</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="434" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="437" />
         <source>Awaiting a second person's check (four-eyes)</source>
         <translation>等待第二人复核（双人复核）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="435" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="438" />
         <source>Why: {why}</source>
         <translation>原因：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="513" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="458" />
+        <source>Model figures (evidence)</source>
+        <translation>模型指标（证据）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/detail.py" line="520" />
         <source>{who} viewed the case {n} times, last {at}</source>
         <translation>{who} 查看了案件 {n} 次，最近一次 {at}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="515" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="522" />
         <source>{who} viewed the case</source>
         <translation>{who} 查看了案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="519" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="526" />
         <source>reason: “{reason}”</source>
         <translation>理由：“{reason}”</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="521" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="528" />
         <source>decided in place of {user} (confirmed)</source>
         <translation>代替 {user} 作出决定（已确认）</translation>
     </message>
@@ -1318,7 +1323,7 @@
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="415" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="418" />
         <source>Why this reason points this way</source>
         <translation>此原因的方向说明</translation>
     </message>
@@ -1353,32 +1358,32 @@
         <translation>模型 {m}，规则集 {r}，策略 {p}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="466" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="473" />
         <source>Early warnings (evidence)</source>
         <translation>预警（证据）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="502" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="509" />
         <source>same person</source>
         <translation>同一人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="502" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="509" />
         <source>same phone</source>
         <translation>同一手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="503" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="510" />
         <source>same device</source>
         <translation>同一设备</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="503" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="510" />
         <source>same bank card</source>
         <translation>同一银行卡</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="410" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="413" />
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
@@ -1869,7 +1874,7 @@
     <message>
         <location filename="../../riskdesk/services/cases/work.py" line="258" />
         <source>Case {id} is a model review: the validator closes it with a decision on the model.</source>
-        <translation type="unfinished" />
+        <translation>案件 {id} 为模型复审案件：由验证人对模型作出决定后结案。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/cases/work.py" line="321" />
@@ -1921,17 +1926,17 @@
         <translation>不存在申请 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/detail.py" line="305" />
+        <location filename="../../riskdesk/services/cases/detail.py" line="306" />
         <source>The applicant of case {id} is missing.</source>
         <translation>案件 {id} 的申请人记录缺失。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/detail.py" line="516" />
+        <location filename="../../riskdesk/services/cases/detail.py" line="517" />
         <source>{field} cannot be unmasked.</source>
         <translation>{field} 不能明文显示。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/detail.py" line="520" />
+        <location filename="../../riskdesk/services/cases/detail.py" line="521" />
         <source>Case {id} has no application.</source>
         <translation>案件 {id} 没有关联申请。</translation>
     </message>
@@ -3912,32 +3917,32 @@
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="403" />
         <source>model review</source>
-        <translation type="unfinished" />
+        <translation>模型复审</translation>
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="404" />
         <source>keep the model</source>
-        <translation type="unfinished" />
+        <translation>继续使用模型</translation>
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="405" />
         <source>recalibrate</source>
-        <translation type="unfinished" />
+        <translation>重新校准</translation>
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="406" />
         <source>retrain</source>
-        <translation type="unfinished" />
+        <translation>重新训练</translation>
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="407" />
         <source>retire the model</source>
-        <translation type="unfinished" />
+        <translation>停用模型</translation>
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="408" />
         <source>closed the model review</source>
-        <translation type="unfinished" />
+        <translation>结束了模型复审</translation>
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="157" />
@@ -6630,52 +6635,52 @@ Credit model: {model}</source>
     <message>
         <location filename="../../riskdesk/services/credit/model_review.py" line="136" />
         <source>Model {id} ({name}), monitoring of {month}:</source>
-        <translation type="unfinished" />
+        <translation>模型 {id}（{name}），{month} 监测：</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/model_review.py" line="145" />
         <source>score PSI {value:.4f} above {limit:.2f}</source>
-        <translation type="unfinished" />
+        <translation>评分 PSI {value:.4f}，高于 {limit:.2f}</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/model_review.py" line="147" />
         <source>feature {feature}: CSI {value:.4f} above {limit:.2f}</source>
-        <translation type="unfinished" />
+        <translation>特征 {feature}：CSI {value:.4f}，高于 {limit:.2f}</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/model_review.py" line="150" />
         <source>AUC {value:.4f} on {rows} rows, down more than {limit:.2f} from {validation:.4f} at validation</source>
-        <translation type="unfinished" />
+        <translation>AUC {value:.4f}（{rows} 行），较验证时的 {validation:.4f} 下降超过 {limit:.2f}</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/model_review.py" line="153" />
         <source>{band} band: observed bad rate {observed:.1%} outside its calibration interval {low:.1%} to {high:.1%} (predicted {predicted:.1%}, {n} rows)</source>
-        <translation type="unfinished" />
+        <translation>{band}区间：实际坏账率 {observed:.1%} 超出校准区间 {low:.1%} 至 {high:.1%}（预测 {predicted:.1%}，{n} 行）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/model_review.py" line="156" />
         <source>past its next validation date {day}</source>
-        <translation type="unfinished" />
+        <translation>已超过下次验证日期 {day}</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/model_review.py" line="168" />
         <source>Case {id} is not a model review.</source>
-        <translation type="unfinished" />
+        <translation>案件 {id} 不是模型复审案件。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/model_review.py" line="172" />
         <source>A model review closes with one of: {d}.</source>
-        <translation type="unfinished" />
+        <translation>模型复审须以下列之一结案：{d}。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/model_review.py" line="175" />
         <source>Closing a model review needs a reason.</source>
-        <translation type="unfinished" />
+        <translation>结束模型复审须填写理由。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/model_review.py" line="177" />
         <source>Case {id} is {status}; it cannot be closed now.</source>
-        <translation type="unfinished" />
+        <translation>案件 {id} 状态为{status}，目前不能结案。</translation>
     </message>
 </context>
 <context>
@@ -6691,7 +6696,7 @@ Credit model: {model}</source>
     <message>
         <location filename="../../riskdesk/services/credit/monitoring.py" line="112" />
         <source>model review case {id} opened</source>
-        <translation type="unfinished" />
+        <translation>已开立模型复审案件 {id}</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/monitoring.py" line="159" />

@@ -56,6 +56,12 @@ def add_parser(sub: Subparsers) -> None:
     mon = ms.add_parser("monitor", help="PSI, AUC/KS on known outcomes, override rate")
     mon.add_argument("--month", help="YYYY-MM (default: the current month)")
     add_common(mon)
+    rev = ms.add_parser("review", help="a model-review case opened by monitoring (issue 32): "
+                                       "its figures; with --decision, close it (validator)")
+    rev.add_argument("case", type=int, help="the model-review case's id")
+    rev.add_argument("--decision", choices=("keep", "recalibrate", "retrain", "retire"))
+    rev.add_argument("--reason", default="", help="why (needed with --decision)")
+    add_common(rev)
     gov = ms.add_parser("governance", help="the model-governance policy: protected attributes, "
                                            "default definition, validation interval; with "
                                            "options, change it (compliance; signed)")
@@ -134,6 +140,8 @@ def run(args: argparse.Namespace) -> int:
 
         print("\n".join(monitor(engine, actor, month=args.month)))
         return 0
+    if args.model_command == "review":
+        return _review(engine, actor, args)
     with unit_of_work(engine) as session:
         if args.model_command == "propose":
             mv = models.propose(session, actor, args.id)
@@ -257,4 +265,21 @@ def _notes(engine, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-
         for feature, n in sorted(feature_notes.feature_notes(session).items()):
             who = n.changed_by or "shipped with the model"
             print(f"{feature} ({who})\n  en: {n.en}\n  zh: {n.zh}")
+    return 0
+
+
+def _review(engine, actor, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    """Print a model-review case's figures, or close it with the validator's decision."""
+    from riskdesk.services.cases.work import get_case
+    from riskdesk.services.credit import model_review
+    from riskdesk.storage.session import unit_of_work
+
+    with unit_of_work(engine, write=args.decision is not None) as session:
+        if args.decision is None:
+            print("\n".join(model_review.evidence(session, actor, args.case)))
+            return 0
+        case = get_case(session, args.case)
+        closed = model_review.close_review(session, actor, args.case, case.version,
+                                           args.decision, args.reason)
+        print(f"case {closed.id} closed by {actor.username}: {closed.decision} (signed)")
     return 0

@@ -266,7 +266,8 @@ _KIND_OF = {"case.decide": "decision", "case.check.confirm": "decision",
             "case.note": "work", "case.view": "view", "pii.unmask": "view",
             # post-loan actions and their four-eyes check (services/cases/postloan_actions.py)
             "case.postloan": "decision", "case.postloan.confirm": "decision",
-            "case.postloan.send_back": "decision"}
+            "case.postloan.send_back": "decision",
+            "model.review.close": "decision"}  # the validator's word on a model (issue 32)
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ from riskdesk.services.cases.detail import (
     unmask,
 )
 from riskdesk.services.cases.hard_stops import HardStop, case_hard_stops
+from riskdesk.services.credit.model_review import evidence as model_figures
 from riskdesk.services.permissions import Action, allowed
 from riskdesk.services.rings.views import ring_of_case
 from riskdesk.ui.cases.application_html import (
@@ -134,6 +135,7 @@ class CaseDialog(QDialog):
         self.ring_button.clicked.connect(self.open_ring)
         self.ring_button.hide()
         self.ring_id: int | None = None
+        self.model_figures: tuple[str, ...] = ()  # a model review's evidence (issue 32)
         self.ring_window: QDialog | None = None
         self.unmasked: dict[str, str] = {}
         self.unmask_buttons: dict[str, QPushButton] = {}
@@ -208,6 +210,7 @@ class CaseDialog(QDialog):
         self.evidence.reload()
         self.ring_id = self.backend.read(ring_of_case, self.case_id)
         self.ring_button.setVisible(self.ring_id is not None)
+        self.model_figures = self.backend.read(model_figures, self.case_id)
         self._render()
         self._enable()
 
@@ -451,6 +454,10 @@ class CaseDialog(QDialog):
             why = self.tr("Partner under review: {code} {name}. Why: {reason}").format(
                 code=case.application_no, name=case.applicant_name, reason=case.reason)
             parts.append(f"<p><b>{e(why)}</b></p>")
+        if self.model_figures:
+            title = self.tr("Model figures (evidence)")
+            parts.append(f"<h3>{e(title)}</h3><p>" + "<br>".join(
+                e(line) for line in self.model_figures) + "</p>")
         if d.check_reasons:
             parts.append(f"<p><b>{e(T['Approval needs a second person'])}:</b> "
                          f"{e(list_sep().join(d.check_reasons))}</p>")
