@@ -39,7 +39,7 @@ def bootstrap(y: np.ndarray, p: np.ndarray, n: int, *, seed: int = SEED,
         idx = rng.integers(0, len(y), len(y))
         yy = y[idx]
         if 0 < yy.sum() < len(yy):
-            aucs.append(metrics.auc(yy, p[idx]))
+            aucs.append(rank_auc(yy, p[idx]))
             kss.append(metrics.ks(yy, p[idx]))
     lo, hi = (1 - level) / 2 * 100, (1 + level) / 2 * 100
 
@@ -49,6 +49,16 @@ def bootstrap(y: np.ndarray, p: np.ndarray, n: int, *, seed: int = SEED,
 
     a = ci(aucs)
     return {"auc": a, "ks": ci(kss), "gini": [round(2 * a[0] - 1, 4), round(2 * a[1] - 1, 4)]}
+
+
+def rank_auc(y: np.ndarray, p: np.ndarray) -> float:
+    """AUC by the rank-sum (Mann-Whitney) formula, ties averaged: equal to scikit-learn's
+    roc_auc_score, several times faster inside a thousand resamples."""
+    ranks = stats.rankdata(p)
+    bad = np.asarray(y) == 1
+    n1 = int(bad.sum())
+    n0 = len(y) - n1
+    return float((ranks[bad].sum() - n1 * (n1 + 1) / 2) / (n1 * n0))
 
 
 def benchmark(cv: Mapping[str, Any]) -> dict[str, Any]:
