@@ -59,7 +59,9 @@ def test_views_filters_and_searches(filled) -> None:  # type: ignore[no-untyped-
             return queue.count_cases(s, officer, CaseFilter(**kw))  # type: ignore[arg-type]
         assert n(view="mine") == 1 and n(view="unassigned") == total - 1
         assert n(view="awaiting_check") == 0 and n(view="escalated") == 0
-        assert n(bands=("decline",)) + n(bands=("review",)) + n(bands=("approve",)) == total
+        # a fraud ring's case has no band (issue 33: the demo's shared devices make rings)
+        assert n(bands=("decline",)) + n(bands=("review",)) + n(bands=("approve",)) == \
+            total - n(kinds=("fraud",))
         assert n(rule="BULLET_TERM") == len(
             [r for r in queue.page_cases(s, officer, CaseFilter(), limit=1000)
              if r.flags and "BULLET_TERM" in r.flags])
@@ -144,8 +146,8 @@ def test_an_open_case_follows_a_rescore_a_decided_one_keeps_its_score(
 
     engine, actors, _ = filled
     officer = actors["officer"]
-    with unit_of_work(engine, write=False) as s:
-        rows = queue.page_cases(s, officer, CaseFilter(), limit=10_000)
+    with unit_of_work(engine, write=False) as s:  # pre-loan: a ring's case has no score
+        rows = queue.page_cases(s, officer, CaseFilter(kinds=("pre_loan",)), limit=10_000)
     decided = rows[0]
     with unit_of_work(engine) as s:
         cases.claim(s, officer, decided.id, decided.version)
