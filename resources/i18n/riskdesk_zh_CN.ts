@@ -2039,42 +2039,67 @@
         <translation>投诉率超限</translation>
     </message>
     <message>
+        <location filename="../../riskdesk/ui/cases/model.py" line="52" />
+        <source>Score PSI over 0.25</source>
+        <translation>评分 PSI 超过 0.25</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/model.py" line="53" />
+        <source>Feature CSI over 0.25</source>
+        <translation>特征 CSI 超过 0.25</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/model.py" line="54" />
+        <source>AUC down from validation</source>
+        <translation>AUC 较验证时下降</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/model.py" line="55" />
+        <source>Band outside calibration</source>
+        <translation>区间超出校准范围</translation>
+    </message>
+    <message>
         <location filename="../../riskdesk/ui/cases/model.py" line="56" />
+        <source>Validation overdue</source>
+        <translation>验证已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/model.py" line="63" />
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="57" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="64" />
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="58" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="65" />
         <source>Escalated</source>
         <translation>已上报</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="59" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="66" />
         <source>Awaiting check</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="60" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="67" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="61" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="68" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="85" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="92" />
         <source>{n} DPD</source>
         <translation>逾期 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="125" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="132" />
         <source>Loan {no}: days past due, class and balance from the latest monitoring run</source>
         <translation>借据 {no}：逾期天数、五级分类和余额取自最近一次贷后监测</translation>
     </message>
@@ -8995,12 +9020,12 @@ Save it so?</source>
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../riskdesk/services/cases/queue.py" line="121" />
+        <location filename="../../riskdesk/services/cases/queue.py" line="122" />
         <source>Unknown view {view}.</source>
         <translation>未知视图 {view}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/queue.py" line="226" />
+        <location filename="../../riskdesk/services/cases/queue.py" line="227" />
         <source>Cannot sort by {key}.</source>
         <translation>不能按 {key} 排序。</translation>
     </message>

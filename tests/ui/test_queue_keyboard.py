@@ -129,6 +129,11 @@ def test_priority_one_post_loan_case_is_on_the_first_page_of_all_with_its_loan(
                             applicant_name="P27 Consumer Finance",
                             reason="bad rate 1.0 % -> 2.5 %; 31.0 complaints per 1,000 loans",
                             flags="BAD_RATE_DOUBLED,COMPLAINTS_OVER").id
+        # So does a model review (issue 32): the model's breaches, their figures in the tooltip.
+        review = open_case(s, senior, kind="model_review", priority=1,
+                           due_at=now + timedelta(hours=6), application_no="M1",
+                           applicant_name="demo", reason="PSI: value 0.31, limit 0.25",
+                           flags="PSI,OVERDUE").id
     window = _window(qtbot, sqlite_engine, sqlite_actors["officer"], FakeDialogs())
     model = window.cases_model
     model.PAGE = 20  # the template holds ~100 cases: a page of 20 makes "first page" mean it
@@ -151,6 +156,10 @@ def test_priority_one_post_loan_case_is_on_the_first_page_of_all_with_its_loan(
     flags = model.index(at, FIELDS.index("flags"))
     assert flags.data() == "Bad rate doubled, Complaints over the limit"
     assert "2.5 %" in flags.data(Qt.ItemDataRole.ToolTipRole)
+    at = next(i for i, r in enumerate(rows) if r.id == review)
+    flags = model.index(at, FIELDS.index("flags"))
+    assert flags.data() == "Score PSI over 0.25, Validation overdue"
+    assert "0.31" in flags.data(Qt.ItemDataRole.ToolTipRole)
     # The loan number it shows finds it (and the pre-loan case of the loan's application).
     window.search_box.setText("LN-27-0001")
     window.search()

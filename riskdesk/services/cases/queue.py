@@ -109,6 +109,7 @@ POSTLOAN_KINDS = (CaseKind.POST_LOAN.value, CaseKind.ANNUAL_REVIEW.value)
 # standing per page instead (_with_loans). Ring cases (issue 33) add their entry here.
 FACTS: dict[str, Any] = {
     CaseKind.PARTNER_REVIEW.value: C.reason,
+    CaseKind.MODEL_REVIEW.value: C.reason,  # the breaches' figures (issue 32)
 }
 
 

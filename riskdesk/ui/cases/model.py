@@ -48,7 +48,14 @@ PARTNER_REVIEW = CaseKind.PARTNER_REVIEW.value
 THRESHOLDS: dict[str, str] = {  # services/partners/performance.py opens a review for these
     BAD_RATE_DOUBLED: QT_TRANSLATE_NOOP("CasesModel", "Bad rate doubled"),
     COMPLAINTS_OVER: QT_TRANSLATE_NOOP("CasesModel", "Complaints over the limit"),
+    # a model review's breaches (services/credit/model_review.py, issue 32)
+    "PSI": QT_TRANSLATE_NOOP("CasesModel", "Score PSI over 0.25"),
+    "CSI": QT_TRANSLATE_NOOP("CasesModel", "Feature CSI over 0.25"),
+    "AUC": QT_TRANSLATE_NOOP("CasesModel", "AUC down from validation"),
+    "BAND": QT_TRANSLATE_NOOP("CasesModel", "Band outside calibration"),
+    "OVERDUE": QT_TRANSLATE_NOOP("CasesModel", "Validation overdue"),
 }
+REVIEWS = (PARTNER_REVIEW, CaseKind.MODEL_REVIEW.value)  # their flags name THRESHOLDS
 DUE = FIELDS.index("due_at")
 STATUS = FIELDS.index("status")
 PAST_DUE = QColor("#b3261e")
@@ -95,7 +102,7 @@ class CasesModel(PagedTableModel):
         """A partner review's row (issue 27): the partner's code and name stand as its number
         and applicant; its rule hits cell names the thresholds breached (the figures in its
         tooltip). None for the other cells and rows. Ring cases (issue 33) go beside it."""
-        if row.kind != PARTNER_REVIEW or field != "flags":
+        if row.kind not in REVIEWS or field != "flags":
             return None
         return list_sep().join(self.tr(THRESHOLDS[c]) if c in THRESHOLDS else c
                                for c in row.flags.split(",") if c)
