@@ -277,7 +277,7 @@
     <message>
         <location filename="../../riskdesk/ui/applications/tab.py" line="39" />
         <source>Search: application or loan no., ID number (also masked), phone or name</source>
-        <translation>搜索：申请编号或借据号、身份证号（可含掩码）、手机号或姓名</translation>
+        <translation>搜索：申请编号或借据号、身份证号（可为脱敏形式）、手机号或姓名</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/applications/tab.py" line="46" />
@@ -804,238 +804,238 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="113" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="114" />
         <source>What did you check, and what did you find?</source>
         <translation>您核实了什么？发现了什么？</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="114" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="115" />
         <source>Add note</source>
         <translation>添加笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="116" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="117" />
         <source>Reason (required for every decision)</source>
         <translation>理由（每个决定都必须填写）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="118" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="119" />
         <source>Claim</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="118" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="119" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="119" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="120" />
         <source>Decline</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="120" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="121" />
         <source>Request information</source>
         <translation>要求补充材料</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="121" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="122" />
         <source>Escalate</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="121" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="122" />
         <source>Confirm</source>
         <translation>复核通过</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="122" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="123" />
         <source>Send back</source>
         <translation>复核退回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="126" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="127" />
         <source>Open loan...</source>
         <translation>打开借据…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="127" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="128" />
         <source>Schedule, repayments, days past due by month and where the money went</source>
         <translation>还款计划、还款记录、逐月逾期天数和资金去向</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="132" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="133" />
         <source>Fraud ring...</source>
         <translation>欺诈团伙...</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="133" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="134" />
         <source>The applicants and devices, phones, cards and employers they share, as a graph</source>
         <translation>以关系图显示申请人及其共用的设备、手机号、银行卡和工作单位</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="142" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="143" />
         <source>Show ID number</source>
         <translation>显示身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="142" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="143" />
         <source>Show phone</source>
         <translation>显示手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="143" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="144" />
         <source>Show bank card</source>
         <translation>显示银行卡号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="145" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="146" />
         <source>Shows the full value to you; the audit trail records that you looked.</source>
         <translation>向您显示完整信息；审计轨迹会记录您的查看。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="156" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="157" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="157" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="158" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="158" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="159" />
         <source>History shows</source>
         <translation>历史显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="209" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="212" />
         <source>Case {id} - {app}</source>
         <translation>案件 {id} - {app}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="273" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="278" />
         <source>Not shown</source>
         <translation>未显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="293" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="298" />
         <source>Application {no}</source>
         <translation>申请 {no}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="295" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="300" />
         <source>This application has no case to open.</source>
         <translation>该申请没有可打开的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="332" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="337" />
         <source>Assigned to someone else</source>
         <translation>案件已分配给他人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="338" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="343" />
         <source>Sent for a second check</source>
         <translation>已提交复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="339" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="344" />
         <source>Your approval is recorded and waits for a senior officer (four-eyes): {why}. If it is sent back, the case returns to your "My cases" with the checker's reason.</source>
         <translation>您的批准已记录，正等待高级审核员复核（双人复核）：{why}。如被退回，案件将连同复核人的理由回到您的“我的案件”。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="350" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="355" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="354" />
-        <location filename="../../riskdesk/ui/cases/detail.py" line="376" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="359" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="381" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="402" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="407" />
         <source>Decide again: your new decision goes to the check again.</source>
         <translation>请重新决定：新的决定将再次提交复核。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="403" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="408" />
         <source>Case {id}</source>
         <translation>案件 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="404" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="409" />
         <source>Case {id}: {kind}, {status}</source>
         <translation>案件 {id}：{kind}，{status}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="405" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="410" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="406" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="411" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="407" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="412" />
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="408" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="413" />
         <source>nobody</source>
         <translation>无人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="409" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="414" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="410" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="415" />
         <source>Approval needs a second person</source>
         <translation>批准需要第二人复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="416" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="421" />
         <source>No events of this kind.</source>
         <translation>没有此类事件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="417" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="422" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="411" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="416" />
         <source>Rule hits</source>
         <translation>规则命中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="412" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="417" />
         <source>Linked applications</source>
         <translation>关联申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="414" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="419" />
         <source>Notes</source>
         <translation>调查笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="415" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="420" />
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="494" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="499" />
         <source>corrects note {id}</source>
         <translation>更正笔记 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="454" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="459" />
         <source>Partner under review: {code} {name}. Why: {reason}</source>
         <translation>复审中的合作方：{code} {name}。原因：{reason}</translation>
     </message>
@@ -1056,82 +1056,82 @@
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="98" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="99" />
         <source>All events</source>
         <translation>全部事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="99" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="100" />
         <source>Decisions and checks</source>
         <translation>决定与复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="100" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="101" />
         <source>Claims, assignments and notes</source>
         <translation>领取、分配与笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="101" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="102" />
         <source>Views of personal data</source>
         <translation>查看个人信息</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="102" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="103" />
         <source>Other events</source>
         <translation>其他事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="263" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="268" />
         <source>Hard stop: nobody may approve this application.</source>
         <translation>硬性拒绝：任何人均不得批准此申请。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="427" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="432" />
         <source>{maker} decided to {decision} on {at}: “{reason}”</source>
         <translation>{maker} 于 {at} 决定{decision}：“{reason}”</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="431" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="436" />
         <source>Sent back by {checker} on {at}</source>
         <translation>{checker} 于 {at} 退回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="433" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="438" />
         <source>Checker's reason: “{reason}”</source>
         <translation>复核人理由：“{reason}”</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="437" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="442" />
         <source>Awaiting a second person's check (four-eyes)</source>
         <translation>等待第二人复核（双人复核）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="438" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="443" />
         <source>Why: {why}</source>
         <translation>原因：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="458" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="463" />
         <source>Model figures (evidence)</source>
         <translation>模型指标（证据）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="520" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="525" />
         <source>{who} viewed the case {n} times, last {at}</source>
         <translation>{who} 查看了案件 {n} 次，最近一次 {at}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="522" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="527" />
         <source>{who} viewed the case</source>
         <translation>{who} 查看了案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="526" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="531" />
         <source>reason: “{reason}”</source>
         <translation>理由：“{reason}”</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="528" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="533" />
         <source>decided in place of {user} (confirmed)</source>
         <translation>代替 {user} 作出决定（已确认）</translation>
     </message>
@@ -1323,7 +1323,7 @@
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="418" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="423" />
         <source>Why this reason points this way</source>
         <translation>此原因的方向说明</translation>
     </message>
@@ -1358,32 +1358,32 @@
         <translation>模型 {m}，规则集 {r}，策略 {p}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="473" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="478" />
         <source>Early warnings (evidence)</source>
         <translation>预警（证据）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="509" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="514" />
         <source>same person</source>
         <translation>同一人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="509" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="514" />
         <source>same phone</source>
         <translation>同一手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="510" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="515" />
         <source>same device</source>
         <translation>同一设备</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="510" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="515" />
         <source>same bank card</source>
         <translation>同一银行卡</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="413" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="418" />
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
@@ -6706,6 +6706,24 @@ Credit model: {model}</source>
         <location filename="../../riskdesk/services/credit/model_review.py" line="177" />
         <source>Case {id} is {status}; it cannot be closed now.</source>
         <translation>案件 {id} 状态为{status}，目前不能结案。</translation>
+    </message>
+</context>
+<context>
+    <name>ModelReviewPanel</name>
+    <message>
+        <location filename="../../riskdesk/ui/cases/model_review_panel.py" line="35" />
+        <source>Why (the validator's reason, signed)</source>
+        <translation>理由（验证人填写，将签名）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/model_review_panel.py" line="36" />
+        <source>Close the model review</source>
+        <translation>结束模型复审</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/model_review_panel.py" line="59" />
+        <source>Not closed</source>
+        <translation>未结案</translation>
     </message>
 </context>
 <context>

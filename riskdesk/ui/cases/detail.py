@@ -52,6 +52,7 @@ from riskdesk.ui.cases.application_html import (
 )
 from riskdesk.ui.cases.keys import Navigate
 from riskdesk.ui.cases.keys import install as install_keys
+from riskdesk.ui.cases.model_review_panel import ModelReviewPanel
 from riskdesk.ui.cases.postloan_panel import PostLoanPanel, hard_stop_html
 from riskdesk.ui.dialogs import Dialogs
 from riskdesk.ui.evidence import EvidencePanel
@@ -165,6 +166,8 @@ class CaseDialog(QDialog):
         # A post-loan case's own actions in place of approve/decline (issue 26, item 4).
         self.postloan = PostLoanPanel(backend, dialogs, case_id, self.reason, self._acted, side)
         side_layout.addWidget(self.postloan)
+        self.model_review = ModelReviewPanel(backend, case_id, self._acted, side)  # issue 32
+        side_layout.addWidget(self.model_review)
         self.hard_stops: tuple[HardStop, ...] = ()
         for row in (("claim", "approve", "decline"), ("request_info", "escalate"),
                     ("confirm", "send_back")):
@@ -254,9 +257,11 @@ class CaseDialog(QDialog):
                        self.reason):
             widget.setEnabled(work)
         self.loan_button.setEnabled(self.detail.loan_id is not None)
+        self.model_review.show_for(case.kind, case.status, case.version)
         post_loan = self.postloan.view is not None  # its own actions, not the pre-loan ones
+        review = case.kind == "model_review"  # the validator closes it (ModelReviewPanel)
         for key in ("approve", "decline", "request_info", "confirm", "send_back"):
-            self.buttons[key].setVisible(not post_loan)
+            self.buttons[key].setVisible(not post_loan and not review)
         if self.hard_stops:  # nobody approves (issue 26); the case says why
             self.buttons["approve"].setEnabled(False)
             self.buttons["confirm"].setEnabled(False)
