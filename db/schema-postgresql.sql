@@ -883,5 +883,413 @@ ALTER TABLE applicant ADD COLUMN id_checksum_ok BOOLEAN;
 
 UPDATE alembic_version SET version_num='0008' WHERE alembic_version.version_num = '0007';
 
+-- Running upgrade 0008 -> 0009
+
+ALTER TABLE audit_event ADD COLUMN signature VARCHAR(160);
+
+CREATE TABLE user_key (
+    id SERIAL NOT NULL, 
+    user_id INTEGER NOT NULL, 
+    fingerprint VARCHAR(32) NOT NULL, 
+    public_key VARCHAR(64) NOT NULL, 
+    wrapped VARCHAR(255) NOT NULL, 
+    status VARCHAR(16) NOT NULL, 
+    root BOOLEAN NOT NULL, 
+    created_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    countersigned_by VARCHAR(64) NOT NULL, 
+    changed_at TIMESTAMP WITHOUT TIME ZONE, 
+    PRIMARY KEY (id), 
+    FOREIGN KEY(user_id) REFERENCES app_user (id), 
+    UNIQUE (fingerprint)
+);
+
+CREATE INDEX ix_user_key_user_id ON user_key (user_id);
+
+UPDATE alembic_version SET version_num='0009' WHERE alembic_version.version_num = '0008';
+
+-- Running upgrade 0009 -> 0010
+
+CREATE TABLE text_pii (
+    id SERIAL NOT NULL, 
+    entity VARCHAR(32) NOT NULL, 
+    entity_id VARCHAR(64) NOT NULL, 
+    field VARCHAR(32) NOT NULL, 
+    position INTEGER NOT NULL, 
+    kind VARCHAR(16) NOT NULL, 
+    masked VARCHAR(24) NOT NULL, 
+    value_enc BYTEA NOT NULL, 
+    key_id VARCHAR(32) NOT NULL, 
+    created_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    PRIMARY KEY (id)
+);
+
+CREATE INDEX ix_text_pii_entity ON text_pii (entity, entity_id, field);
+
+UPDATE alembic_version SET version_num='0010' WHERE alembic_version.version_num = '0009';
+
+-- Running upgrade 0010 -> 0011
+
+CREATE TABLE evidence_file (
+    id SERIAL NOT NULL, 
+    case_id INTEGER, 
+    complaint_id INTEGER, 
+    name VARCHAR(255) NOT NULL, 
+    kind VARCHAR(8) NOT NULL, 
+    media_type VARCHAR(100) NOT NULL, 
+    size INTEGER NOT NULL, 
+    sha256 VARCHAR(64) NOT NULL, 
+    note VARCHAR(1000) NOT NULL, 
+    supersedes_id INTEGER, 
+    chunks INTEGER NOT NULL, 
+    key_id VARCHAR(32) NOT NULL, 
+    added_by_id INTEGER NOT NULL, 
+    added_by VARCHAR(64) NOT NULL, 
+    added_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    PRIMARY KEY (id), 
+    CONSTRAINT ck_evidence_one_owner CHECK ((case_id IS NULL) <> (complaint_id IS NULL)), 
+    FOREIGN KEY(added_by_id) REFERENCES app_user (id), 
+    FOREIGN KEY(case_id) REFERENCES review_case (id), 
+    FOREIGN KEY(complaint_id) REFERENCES complaint (id), 
+    FOREIGN KEY(supersedes_id) REFERENCES evidence_file (id), 
+    UNIQUE (supersedes_id)
+);
+
+CREATE INDEX ix_evidence_case ON evidence_file (case_id, id);
+
+CREATE INDEX ix_evidence_complaint ON evidence_file (complaint_id, id);
+
+CREATE TABLE evidence_chunk (
+    file_id INTEGER NOT NULL, 
+    seq INTEGER NOT NULL, 
+    data BYTEA NOT NULL, 
+    PRIMARY KEY (file_id, seq), 
+    FOREIGN KEY(file_id) REFERENCES evidence_file (id)
+);
+
+UPDATE alembic_version SET version_num='0011' WHERE alembic_version.version_num = '0010';
+
+-- Running upgrade 0011 -> 0012
+
+ALTER TABLE rule_setting ADD COLUMN hard_stop BOOLEAN DEFAULT false NOT NULL;
+
+UPDATE rule_setting SET hard_stop=true WHERE rule_setting.code IN ('COST_CEILING', 'AMOUNT_CEILING', 'ID_CHECKSUM', 'BLACKLIST');
+
+ALTER TABLE loan ADD COLUMN line_frozen_at TIMESTAMP WITHOUT TIME ZONE;
+
+ALTER TABLE loan ADD COLUMN called_at TIMESTAMP WITHOUT TIME ZONE;
+
+ALTER TABLE loan ADD COLUMN category_override VARCHAR(16);
+
+CREATE TABLE loan_action (
+    id SERIAL NOT NULL, 
+    case_id INTEGER NOT NULL, 
+    loan_id INTEGER NOT NULL, 
+    action VARCHAR(24) NOT NULL, 
+    status VARCHAR(16) NOT NULL, 
+    reason VARCHAR(2000) NOT NULL, 
+    detail VARCHAR(1000) NOT NULL, 
+    promise_date DATE, 
+    maker_id INTEGER NOT NULL, 
+    maker VARCHAR(64) NOT NULL, 
+    made_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    checker_id INTEGER, 
+    checker VARCHAR(64) NOT NULL, 
+    checked_at TIMESTAMP WITHOUT TIME ZONE, 
+    check_reason VARCHAR(2000) NOT NULL, 
+    PRIMARY KEY (id), 
+    FOREIGN KEY(case_id) REFERENCES review_case (id), 
+    FOREIGN KEY(loan_id) REFERENCES loan (id), 
+    FOREIGN KEY(maker_id) REFERENCES app_user (id), 
+    FOREIGN KEY(checker_id) REFERENCES app_user (id)
+);
+
+CREATE INDEX ix_loan_action_case_id ON loan_action (case_id);
+
+CREATE INDEX ix_loan_action_loan_id ON loan_action (loan_id);
+
+CREATE INDEX ix_loan_action_promise_date ON loan_action (promise_date);
+
+UPDATE alembic_version SET version_num='0012' WHERE alembic_version.version_num = '0011';
+
+-- Running upgrade 0012 -> 0013
+
+CREATE INDEX ix_case_priority_due ON review_case (priority, due_at, id);
+
+CREATE INDEX ix_case_assignee_open_priority_due ON review_case (assignee_id, is_open, priority, due_at, id);
+
+CREATE INDEX ix_case_id_no_masked ON review_case (id_no_masked, id);
+
+UPDATE alembic_version SET version_num='0013' WHERE alembic_version.version_num = '0012';
+
+-- Running upgrade 0013 -> 0014
+
+CREATE TABLE decision_feed (
+    seq BIGINT NOT NULL, 
+    source VARCHAR(16) NOT NULL, 
+    source_id INTEGER NOT NULL, 
+    application_no VARCHAR(40) NOT NULL, 
+    loan_no VARCHAR(40) NOT NULL, 
+    decision VARCHAR(24) NOT NULL, 
+    rule_codes VARCHAR(255) NOT NULL, 
+    feature_codes VARCHAR(255) NOT NULL, 
+    model_version_id INTEGER, 
+    rule_set_id INTEGER, 
+    policy_version_id INTEGER, 
+    decided_by VARCHAR(64) NOT NULL, 
+    checked_by VARCHAR(64) NOT NULL, 
+    final_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    audit_seq INTEGER, 
+    signature TEXT, 
+    PRIMARY KEY (seq)
+);
+
+CREATE INDEX ix_decision_feed_source ON decision_feed (source, source_id);
+
+CREATE TABLE feed_ack (
+    seq BIGINT NOT NULL, 
+    acknowledged_at TIMESTAMP WITHOUT TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL, 
+    source VARCHAR(16) DEFAULT 'view' NOT NULL, 
+    PRIMARY KEY (seq)
+);
+
+CREATE TABLE feed_head (
+    id INTEGER NOT NULL, 
+    seq BIGINT NOT NULL, 
+    exported_to BIGINT NOT NULL, 
+    PRIMARY KEY (id)
+);
+
+INSERT INTO feed_head (id, seq, exported_to) VALUES (1, 0, 0);
+
+CREATE VIEW decision_feed_view AS SELECT f.seq, f.application_no, f.loan_no, f.decision, f.rule_codes, f.feature_codes, f.model_version_id, f.rule_set_id, f.policy_version_id, f.decided_by, f.checked_by, f.final_at, f.signature, a.acknowledged_at FROM decision_feed f LEFT JOIN feed_ack a ON a.seq = f.seq;
+
+UPDATE alembic_version SET version_num='0014' WHERE alembic_version.version_num = '0013';
+
+-- Running upgrade 0014 -> 0015
+
+CREATE TABLE rule_proposal (
+    id SERIAL NOT NULL, 
+    status VARCHAR(12) NOT NULL, 
+    changes TEXT NOT NULL, 
+    why VARCHAR(500) NOT NULL, 
+    effective_from TIMESTAMP WITHOUT TIME ZONE, 
+    base_rule_set_id INTEGER NOT NULL, 
+    base_policy_version_id INTEGER NOT NULL, 
+    proposed_by VARCHAR(64) NOT NULL, 
+    proposed_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    decided_by VARCHAR(64), 
+    decided_at TIMESTAMP WITHOUT TIME ZONE, 
+    decision_note VARCHAR(500) NOT NULL, 
+    rule_set_id INTEGER, 
+    policy_version_id INTEGER, 
+    PRIMARY KEY (id), 
+    FOREIGN KEY(base_policy_version_id) REFERENCES policy_version (id), 
+    FOREIGN KEY(base_rule_set_id) REFERENCES rule_set (id), 
+    FOREIGN KEY(policy_version_id) REFERENCES policy_version (id), 
+    FOREIGN KEY(rule_set_id) REFERENCES rule_set (id)
+);
+
+CREATE INDEX ix_rule_proposal_status ON rule_proposal (status);
+
+UPDATE alembic_version SET version_num='0015' WHERE alembic_version.version_num = '0014';
+
+-- Running upgrade 0015 -> 0016
+
+CREATE TABLE link_key (
+    id SERIAL NOT NULL, 
+    kind VARCHAR(8) NOT NULL, 
+    key_hash VARCHAR(64) NOT NULL, 
+    masked VARCHAR(32) NOT NULL, 
+    PRIMARY KEY (id), 
+    UNIQUE (kind, key_hash)
+);
+
+CREATE TABLE link_edge (
+    application_id INTEGER NOT NULL, 
+    key_id INTEGER NOT NULL, 
+    via VARCHAR(16) NOT NULL, 
+    applicant_id INTEGER NOT NULL, 
+    seen_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    PRIMARY KEY (application_id, key_id, via), 
+    FOREIGN KEY(applicant_id) REFERENCES applicant (id), 
+    FOREIGN KEY(application_id) REFERENCES application (id), 
+    FOREIGN KEY(key_id) REFERENCES link_key (id)
+);
+
+CREATE INDEX ix_link_edge_applicant_seen ON link_edge (applicant_id, seen_at);
+
+CREATE INDEX ix_link_edge_key_seen ON link_edge (key_id, seen_at);
+
+CREATE TABLE case_application (
+    case_id INTEGER NOT NULL, 
+    application_id INTEGER NOT NULL, 
+    PRIMARY KEY (case_id, application_id), 
+    FOREIGN KEY(application_id) REFERENCES application (id), 
+    FOREIGN KEY(case_id) REFERENCES review_case (id)
+);
+
+CREATE INDEX ix_case_application_application_id ON case_application (application_id);
+
+CREATE TABLE fraud_ring (
+    id SERIAL NOT NULL, 
+    status VARCHAR(16) NOT NULL, 
+    case_id INTEGER, 
+    applicants INTEGER NOT NULL, 
+    applications INTEGER NOT NULL, 
+    keys INTEGER NOT NULL, 
+    amount NUMERIC(14, 2) NOT NULL, 
+    metrics TEXT NOT NULL, 
+    first_seen TIMESTAMP WITHOUT TIME ZONE, 
+    last_seen TIMESTAMP WITHOUT TIME ZONE, 
+    created_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    updated_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    PRIMARY KEY (id), 
+    FOREIGN KEY(case_id) REFERENCES review_case (id)
+);
+
+CREATE TABLE ring_member (
+    ring_id INTEGER NOT NULL, 
+    applicant_id INTEGER NOT NULL, 
+    PRIMARY KEY (ring_id, applicant_id), 
+    FOREIGN KEY(applicant_id) REFERENCES applicant (id), 
+    FOREIGN KEY(ring_id) REFERENCES fraud_ring (id)
+);
+
+CREATE INDEX ix_ring_member_applicant_id ON ring_member (applicant_id);
+
+ALTER TABLE application ADD COLUMN contact_phone_hash VARCHAR(64);
+
+ALTER TABLE application ADD COLUMN contact_phone_masked VARCHAR(16);
+
+ALTER TABLE application ADD COLUMN employer_hash VARCHAR(64);
+
+ALTER TABLE application ADD COLUMN employer_masked VARCHAR(32);
+
+UPDATE alembic_version SET version_num='0016' WHERE alembic_version.version_num = '0015';
+
+-- Running upgrade 0016 -> 0017
+
+CREATE TABLE list_entry (
+    id SERIAL NOT NULL, 
+    list_name VARCHAR(8) NOT NULL, 
+    kind VARCHAR(8) NOT NULL, 
+    value_key VARCHAR(64) NOT NULL, 
+    masked VARCHAR(32) NOT NULL, 
+    reason VARCHAR(500) NOT NULL, 
+    source VARCHAR(128) NOT NULL, 
+    expires_at TIMESTAMP WITHOUT TIME ZONE, 
+    added_by VARCHAR(64) NOT NULL, 
+    added_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    live INTEGER, 
+    removal_requested_by VARCHAR(64), 
+    removal_requested_at TIMESTAMP WITHOUT TIME ZONE, 
+    removal_reason VARCHAR(500) NOT NULL, 
+    removed_by VARCHAR(64), 
+    removed_at TIMESTAMP WITHOUT TIME ZONE, 
+    PRIMARY KEY (id), 
+    UNIQUE (list_name, kind, value_key, live)
+);
+
+CREATE INDEX ix_list_entry_key ON list_entry (kind, value_key);
+
+INSERT INTO list_entry (id, list_name, source, live, removal_reason, kind, value_key, masked, reason, added_by, added_at) SELECT id, 'black', CASE WHEN kind = 'device' THEN 'unhashed' ELSE 'manual' END, 1, '', kind, value_key, masked, reason, added_by, added_at FROM blacklist_entry;
+
+SELECT setval(pg_get_serial_sequence('list_entry', 'id'), COALESCE((SELECT MAX(id) FROM list_entry), 0) + 1, false);
+
+UPDATE text_pii SET entity = 'list_entry' WHERE entity = 'blacklist_entry';
+
+DROP TABLE blacklist_entry;
+
+UPDATE alembic_version SET version_num='0017' WHERE alembic_version.version_num = '0016';
+
+-- Running upgrade 0017 -> 0018
+
+ALTER TABLE model_version ADD COLUMN validation_report_id INTEGER;
+
+ALTER TABLE model_version ADD COLUMN validation_sha256 VARCHAR(64);
+
+ALTER TABLE model_version ADD COLUMN validation_findings TEXT;
+
+ALTER TABLE model_version ADD COLUMN next_validation_at TIMESTAMP WITHOUT TIME ZONE;
+
+UPDATE alembic_version SET version_num='0018' WHERE alembic_version.version_num = '0017';
+
+-- Running upgrade 0018 -> 0019
+
+CREATE TABLE case_tally (
+    tally VARCHAR(16) NOT NULL, 
+    shard INTEGER NOT NULL, 
+    n INTEGER NOT NULL, 
+    PRIMARY KEY (tally, shard)
+);
+
+INSERT INTO case_tally (tally, shard, n) VALUES ('all', 0, 0);
+
+INSERT INTO case_tally (tally, shard, n) VALUES ('all', 1, 0);
+
+INSERT INTO case_tally (tally, shard, n) VALUES ('all', 2, 0);
+
+INSERT INTO case_tally (tally, shard, n) VALUES ('all', 3, 0);
+
+INSERT INTO case_tally (tally, shard, n) VALUES ('all', 4, 0);
+
+INSERT INTO case_tally (tally, shard, n) VALUES ('all', 5, 0);
+
+INSERT INTO case_tally (tally, shard, n) VALUES ('all', 6, 0);
+
+INSERT INTO case_tally (tally, shard, n) VALUES ('all', 7, 0);
+
+INSERT INTO case_tally (tally, shard, n) VALUES ('all', 8, 0);
+
+INSERT INTO case_tally (tally, shard, n) VALUES ('all', 9, 0);
+
+INSERT INTO case_tally (tally, shard, n) VALUES ('all', 10, 0);
+
+INSERT INTO case_tally (tally, shard, n) VALUES ('all', 11, 0);
+
+INSERT INTO case_tally (tally, shard, n) VALUES ('all', 12, 0);
+
+INSERT INTO case_tally (tally, shard, n) VALUES ('all', 13, 0);
+
+INSERT INTO case_tally (tally, shard, n) VALUES ('all', 14, 0);
+
+INSERT INTO case_tally (tally, shard, n) VALUES ('all', 15, 0);
+
+INSERT INTO case_tally (tally, shard, n) VALUES ('open', 0, 0);
+
+INSERT INTO case_tally (tally, shard, n) VALUES ('open', 1, 0);
+
+INSERT INTO case_tally (tally, shard, n) VALUES ('open', 2, 0);
+
+INSERT INTO case_tally (tally, shard, n) VALUES ('open', 3, 0);
+
+INSERT INTO case_tally (tally, shard, n) VALUES ('open', 4, 0);
+
+INSERT INTO case_tally (tally, shard, n) VALUES ('open', 5, 0);
+
+INSERT INTO case_tally (tally, shard, n) VALUES ('open', 6, 0);
+
+INSERT INTO case_tally (tally, shard, n) VALUES ('open', 7, 0);
+
+INSERT INTO case_tally (tally, shard, n) VALUES ('open', 8, 0);
+
+INSERT INTO case_tally (tally, shard, n) VALUES ('open', 9, 0);
+
+INSERT INTO case_tally (tally, shard, n) VALUES ('open', 10, 0);
+
+INSERT INTO case_tally (tally, shard, n) VALUES ('open', 11, 0);
+
+INSERT INTO case_tally (tally, shard, n) VALUES ('open', 12, 0);
+
+INSERT INTO case_tally (tally, shard, n) VALUES ('open', 13, 0);
+
+INSERT INTO case_tally (tally, shard, n) VALUES ('open', 14, 0);
+
+INSERT INTO case_tally (tally, shard, n) VALUES ('open', 15, 0);
+
+CREATE INDEX ix_application_phone_masked ON application (phone_masked, id);
+
+UPDATE alembic_version SET version_num='0019' WHERE alembic_version.version_num = '0018';
+
 COMMIT;
 
