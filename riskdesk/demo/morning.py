@@ -154,6 +154,30 @@ def four_eyes_work(engine: Engine, actors: dict[str, Actor], case_ids: list[int]
     return made[0], made[1]
 
 
+# The managed lists' morning (issue 30): compliance blacklists a phone and a device from a
+# fraud investigation, allowlists a branch's shared tablet until the year's end, and asks to
+# remove a card listed by mistake (it waits for a second person). Synthetic values.
+LIST_ENTRIES = (
+    ("black", "phone", "13912340001", "欺诈调查确认的中介联系电话", None),
+    ("black", "device", "dev-fraud-7f3a91", "冒用身份申请所用设备", None),
+    ("allow", "device", "branch-szfutian-tablet-01", "福田支行营业厅共用平板，多名客户现场申请", 30),
+    ("black", "card", "6222021234567890123", "误列：客户已提供银行证明", None),
+)
+
+
+def list_entries(engine: Engine, actors: dict[str, Actor], now: datetime) -> None:
+    from riskdesk.services.lists import entries
+    from riskdesk.storage.session import unit_of_work
+
+    with unit_of_work(engine) as session:
+        made = [entries.add(session, actors["compliance"], kind, value, list_name=which,
+                            reason=reason,
+                            expires=(now + timedelta(days=days)).date() if days else None)
+                for which, kind, value, reason, days in LIST_ENTRIES]
+        entries.request_removal(session, actors["compliance"], made[-1].id,
+                                "银行证明该卡与涉案人员无关，申请移除")
+
+
 def build_worked_demo(path: Path, *, rows: int, built_at: datetime,
                       worked_at: datetime) -> WorkedDemo:
     """The demo database at ``path`` (a new file), imported at ``built_at``, every demo user
@@ -190,6 +214,7 @@ def build_worked_demo(path: Path, *, rows: int, built_at: datetime,
         from riskdesk.demo.rings import import_ring
 
         ring = import_ring(engine, actors["officer"], worked_at)
+        list_entries(engine, actors, worked_at)
     with unit_of_work(engine, write=False) as session:
         cash_out = session.exec(select(LoanAlert.case_id).where(
             col(LoanAlert.code) == "PROCEEDS_OUT", col(LoanAlert.case_id).is_not(None))

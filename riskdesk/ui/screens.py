@@ -38,13 +38,15 @@ ZONE = "Asia/Shanghai"  # the officers' (the command's) zone for the times shown
 ROWS = 1500
 LANGUAGES = ("zh_CN", "en")
 TABS = ("queue", "applications", "complaints", "postloan", "reports", "partners", "findings")
+# Compliance's own tabs, found by their page's class (their place depends on the role).
+ROLE_TABS = {"rules": "RulesTab", "lists": "ListsTab"}
 # The case window pre-loan, awaiting its check and sent back, each also at WIDE (issue 26).
 CASES = ("case", "case-check", "case-returned")
 WIDE = (1920, 1080)
 SMALL = (1024, 768)
 # The queue and the Applications tab also at the smallest and the widest screen (issue 27).
 SIZED_TABS = ("queue", "applications")
-WINDOWS = (*TABS, *(f"{t}-{s}" for t in SIZED_TABS for s in ("small", "wide")),
+WINDOWS = (*TABS, *ROLE_TABS, *(f"{t}-{s}" for t in SIZED_TABS for s in ("small", "wide")),
            *CASES, *(f"{c}-wide" for c in CASES), "case-postloan", "case-postloan-wide",
            "loan", "ring", "complaint",
            "complaint-new", "pack", "settings", "admin")
@@ -159,6 +161,13 @@ def pictures(demo: Demo, lang: str, out: Path, *, work: Path,
                 look(shown, f"{name}-small", size=SMALL)
                 look(shown, f"{name}-wide", size=WIDE)
                 shown.resize(*SCREENSHOT_SIZE)
+        for name, page in ROLE_TABS.items():
+            pages = [compliance.tabs.widget(i) for i in range(compliance.tabs.count())]
+            found = [i for i, w in enumerate(pages) if type(w).__name__ == page]
+            if not found:
+                raise LookupError(f"compliance has no {page} tab to picture")
+            compliance.tabs.setCurrentIndex(found[0])
+            look(compliance, name)
         # The officer's worked case, the senior checking an approval (the maker and the
         # maker's reason at the top) and the officer's approval sent back (the checker's
         # reason at the top), each at 1280x800 and at 1920x1080.
