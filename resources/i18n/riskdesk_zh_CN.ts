@@ -2056,7 +2056,7 @@
     <message>
         <location filename="../../riskdesk/ui/cases/model.py" line="55" />
         <source>Band outside calibration</source>
-        <translation>区间超出校准范围</translation>
+        <translation>风险等级超出校准范围</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/cases/model.py" line="56" />
@@ -6680,7 +6680,7 @@ Credit model: {model}</source>
     <message>
         <location filename="../../riskdesk/services/credit/model_review.py" line="153" />
         <source>{band} band: observed bad rate {observed:.1%} outside its calibration interval {low:.1%} to {high:.1%} (predicted {predicted:.1%}, {n} rows)</source>
-        <translation>{band}区间：实际坏账率 {observed:.1%} 超出校准区间 {low:.1%} 至 {high:.1%}（预测 {predicted:.1%}，{n} 行）</translation>
+        <translation>风险等级“{band}”：实际坏账率 {observed:.1%} 超出校准置信区间 {low:.1%} 至 {high:.1%}（预测 {predicted:.1%}，{n} 行）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/model_review.py" line="156" />
@@ -11215,7 +11215,7 @@ Save it so?</source>
     <message>
         <location filename="../../riskdesk/services/credit/validation.py" line="250" />
         <source>Calibration fails its test in at least one band or overall: predicted PDs should be recalibrated before they set limits or prices.</source>
-        <translation>至少一个区间或整体的校准检验未通过：违约概率用于额度或定价前应重新校准。</translation>
+        <translation>至少一个风险等级或整体的校准检验未通过：违约概率用于额度或定价前应重新校准。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/validation.py" line="254" />
@@ -11643,7 +11643,7 @@ Save it so?</source>
     <message>
         <location filename="../../riskdesk/reports/validation_report.py" line="171" />
         <source>By policy band (approve below {a:.2%}, decline from {d:.2%}):</source>
-        <translation>按政策区间（低于 {a:.2%} 批准，{d:.2%} 起拒绝）：</translation>
+        <translation>按政策风险等级（低于 {a:.2%} 批准，{d:.2%} 起拒绝）：</translation>
     </message>
     <message>
         <location filename="../../riskdesk/reports/validation_report.py" line="179" />
@@ -11658,7 +11658,7 @@ Save it so?</source>
     <message>
         <location filename="../../riskdesk/reports/validation_report.py" line="187" />
         <source>Approval (not in the decline band) and flag (not in the approve band) rates of the held-out rows by protected group; the ratio is each group's approval rate over the highest group's, below 0.80 is adverse impact (four-fifths rule).</source>
-        <translation>留出行按受保护群体的批准率（不在拒绝区间）与标记率（不在批准区间）；比率为各群体批准率与最高群体批准率之比，低于 0.80 即存在不利影响（五分之四规则）。</translation>
+        <translation>留出行按受保护群体的批准率（不在拒绝档）与标记率（不在批准档）；比率为各群体批准率与最高群体批准率之比，低于 0.80 即存在不利影响（五分之四规则）。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/reports/validation_report.py" line="192" />

@@ -37,8 +37,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('model_version', schema=None) as batch_op:
-        batch_op.drop_column('next_validation_at')
-        batch_op.drop_column('validation_findings')
-        batch_op.drop_column('validation_sha256')
-        batch_op.drop_column('validation_report_id')
+    # Plain DROP COLUMN too (SQLite 3.35+): a batch rebuild would drop and recreate
+    # model_version, which scores reference, and SQLite refuses that with foreign keys on.
+    for column in ('next_validation_at', 'validation_findings', 'validation_sha256',
+                   'validation_report_id'):
+        op.drop_column('model_version', column)
