@@ -1,6 +1,8 @@
-"""The demo's partners: four of different quality. The partner channel's applications are
-shared among them; the one of poor quality receives most of the applications whose real
-LendingClub outcome was bad, and funds too small a share of its joint loans."""
+"""The demo's partners: four of different quality, all active (an application through a
+partner that is not active is flagged by PARTNER_SUSPENDED, issue 30). The partner channel's
+applications are shared among them; the one of poor quality receives most of the applications
+whose real LendingClub outcome was bad, funds too small a share of its joint loans, and failed
+a check at its last review that compliance has not acted on yet."""
 from __future__ import annotations
 
 from datetime import date
@@ -28,14 +30,17 @@ def register_partners(session: Session, compliance: Actor) -> None:
         p = partners.register(session, compliance, code=code, name=name, kind=kind,
                               licence_no=f"JR-2024-{100 + i}", registration_no=f"9131000{i}MA1DEMO")
         for item in partners.CHECKLIST:
-            passed = not (code == "KUAIDAI" and item == "no_outsourced_risk_control")
-            partners.record_check(session, compliance, p.id or 0, item=item, passed=passed,
+            partners.record_check(session, compliance, p.id or 0, item=item, passed=True,
                                   evidence=f"{item}: reviewed in the 2026 onboarding file",
                                   review_due=date(2026, 10, 31) if code == "KUAIDAI"
                                   else date(2027, 6, 30))
-        if code != "KUAIDAI":
-            partners.set_status(session, compliance, p.id or 0, p.version, "active",
-                                "due diligence complete")
+        partners.set_status(session, compliance, p.id or 0, p.version, "active",
+                            "due diligence complete")
+        if code == "KUAIDAI":  # active and lending, but a later review found a failing
+            partners.record_check(  # (the tab and the report flag it; the bank must act)
+                session, compliance, p.id or 0, item="no_outsourced_risk_control",
+                passed=False, evidence="2026 Q3 review: credit decisions outsourced to a "
+                "third-party risk-control vendor", review_due=date(2026, 10, 31))
     partners.set_capital(session, compliance, date(2026, 1, 1), "90000000", "2000000000")
 
 

@@ -148,9 +148,13 @@ def table(styles: Styles, rows: Sequence[Sequence[Any]], widths: Sequence[float]
 
 
 def pairs(styles: Styles, rows: Sequence[tuple[str, Any]]) -> Table:
-    """Label / value lines, the label column bold-ish and narrow."""
-    return table(styles, [(k, v) for k, v in rows], widths=[45 * mm, WIDTH - 45 * mm],
+    """Label / value lines, the label column bold-ish and as wide as the longest English
+    label in the report font ("Officer decisions awaiting check"), so none wraps."""
+    return table(styles, [(k, v) for k, v in rows], widths=[LABEL, WIDTH - LABEL],
                  header=False)
+
+
+LABEL = 62 * mm
 
 
 def keep(*flowables: Flowable) -> KeepTogether:
