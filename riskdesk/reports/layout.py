@@ -147,14 +147,15 @@ def table(styles: Styles, rows: Sequence[Sequence[Any]], widths: Sequence[float]
     return t
 
 
-def pairs(styles: Styles, rows: Sequence[tuple[str, Any]]) -> Table:
-    """Label / value lines, the label column bold-ish and as wide as the longest English
-    label in the report font ("Officer decisions awaiting check"), so none wraps."""
-    return table(styles, [(k, v) for k, v in rows], widths=[LABEL, WIDTH - LABEL],
+def pairs(styles: Styles, rows: Sequence[tuple[str, Any]], *, label: float = 45 * mm) -> Table:
+    """Label / value lines, the label column bold-ish and narrow, so a hash or a path keeps
+    its line; figures with long labels and short values ask for a wider ``label``."""
+    return table(styles, [(k, v) for k, v in rows], widths=[label, WIDTH - label],
                  header=False)
 
 
-LABEL = 62 * mm
+# The summary's longest English label in the report font ("Officer decisions awaiting check")
+WIDE_LABEL = 62 * mm
 
 
 def keep(*flowables: Flowable) -> KeepTogether:

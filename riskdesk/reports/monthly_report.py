@@ -22,6 +22,7 @@ from riskdesk.domain.enums import label
 from riskdesk.i18n import translate
 from riskdesk.reports import postloan_section
 from riskdesk.reports.layout import (
+    WIDE_LABEL,
     WIDTH,
     Page,
     Styles,
@@ -257,7 +258,7 @@ def build(data: MonthlyReportData, *, report_no: str) -> bytes:
             s.small),
         PageBreak(),
         Paragraph(esc(translate("MonthlyReport", "Summary")), s.h1),
-        pairs(s, [
+        pairs(s, label=WIDE_LABEL, rows=[
             (translate("MonthlyReport", "Applications received"), f.received),
             (translate("MonthlyReport", "Decided (automatic or flagged)"), f.decided),
             (translate("MonthlyReport", "Flagged for review"), f.flagged),
