@@ -4,6 +4,7 @@ numbering decisions made before, sealed exports with their manifest, verify and 
 files for a freeze, and no personal data in any record."""
 from __future__ import annotations
 
+import re
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -46,9 +47,14 @@ def decide(engine: Engine, actor: Actor, case_id: int, decision: str, reason: st
         cases.decide(s, actor, case_id, c.version, decision, reason, **kw)
 
 
+# A record's seal: the key's id (hex) and the signature (base64). It is no text: a random run
+# of digits inside it can pass a card number's check digit (seen once in 14 digits).
+SEAL = re.compile(r"[0-9a-f]{32}:[a-z]:[A-Za-z0-9+/]+=*")
+
+
 def no_pii(rows: list[tuple]) -> None:  # type: ignore[type-arg]
     for r in rows:
-        assert not find_pii(" ".join(str(v) for v in r if v is not None)), r
+        assert not find_pii(" ".join(SEAL.sub("", str(v)) for v in r if v is not None)), r
 
 
 def test_each_kind_of_final_decision_gets_a_record_and_none_awaits_a_check(
