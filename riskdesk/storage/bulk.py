@@ -327,6 +327,15 @@ def bulk_cache(conn: Connection, kib: int = BULK_CACHE_KIB) -> Iterator[None]:
             conn.exec_driver_sql(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
 
 
+def _doubles(conn: Connection, tables: Sequence[str], rows_added: int) -> bool:
+    """Does a load of ``rows_added`` rows at least double what ``tables`` hold (a first load,
+    in practice)? Only such a load is worth dropping and rebuilding what guards the tables."""
+    prep = conn.dialect.identifier_preparer
+    existing = sum(int(conn.exec_driver_sql(f"SELECT COUNT(*) FROM {prep.quote(t)}").scalar()
+                       or 0) for t in tables)
+    return rows_added >= existing
+
+
 @contextmanager
 def deferred_indexes(conn: Connection, tables: Sequence[str], *, rows_added: int,
                      minimum: int = 50_000) -> Iterator[bool]:
@@ -347,10 +356,7 @@ def deferred_indexes(conn: Connection, tables: Sequence[str], *, rows_added: int
     if dialect not in ("sqlite", "postgresql") or rows_added < minimum:
         yield False
         return
-    prep = conn.dialect.identifier_preparer
-    existing = sum(int(conn.exec_driver_sql(f"SELECT COUNT(*) FROM {prep.quote(t)}").scalar()
-                       or 0) for t in tables)
-    if rows_added < existing:
+    if not _doubles(conn, tables, rows_added):
         yield False
         return
     names = ", ".join("'" + t.replace("'", "''") + "'" for t in tables)
@@ -390,12 +396,10 @@ def deferred_foreign_keys(conn: Connection, tables: Sequence[str], *, rows_added
     if conn.dialect.name != "postgresql" or rows_added < minimum:
         yield False
         return
-    prep = conn.dialect.identifier_preparer
-    existing = sum(int(conn.exec_driver_sql(f"SELECT COUNT(*) FROM {prep.quote(t)}").scalar()
-                       or 0) for t in tables)
-    if rows_added < existing:
+    if not _doubles(conn, tables, rows_added):
         yield False
         return
+    prep = conn.dialect.identifier_preparer
     names = ", ".join("'" + t.replace("'", "''") + "'" for t in tables)
     keys = conn.exec_driver_sql(
         "SELECT t.relname, c.conname, pg_get_constraintdef(c.oid) FROM pg_constraint c "
