@@ -100,6 +100,9 @@ class ModelStatus(StrEnum):
     PROPOSED = "proposed"
     ACTIVE = "active"
     RETIRED = "retired"
+    # Approved to score in shadow beside the active model (a challenger, issue 32): its scores
+    # are kept apart and never decide anything.
+    SHADOW = "shadow"
 
 
 class Band(StrEnum):
@@ -168,6 +171,7 @@ LABELS.update({
     "proposed": QT_TRANSLATE_NOOP("Enum", "proposed"),
     "active": QT_TRANSLATE_NOOP("Enum", "active"),
     "retired": QT_TRANSLATE_NOOP("Enum", "retired"),
+    "shadow": QT_TRANSLATE_NOOP("Enum", "in shadow (challenger)"),
     "approve": QT_TRANSLATE_NOOP("Enum", "approve"),
     "review": QT_TRANSLATE_NOOP("Enum", "review"),
     "decline": QT_TRANSLATE_NOOP("Enum", "decline"),

@@ -51,6 +51,12 @@ class ModelVersion(SQLModel, table=True):
     validation_sha256: str | None = Field(default=None, max_length=64)
     validation_findings: str | None = Field(default=None, sa_type=LongText)
     next_validation_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    # 1 while the model is the challenger scoring in shadow (issue 32), NULL otherwise: one
+    # challenger at a time. Who approved it for shadow, and when (the activation's approval
+    # keeps approved_by / approved_at).
+    shadow_slot: int | None = Field(default=None, unique=True, index=True)
+    shadow_approved_by: str | None = Field(default=None, max_length=64)
+    shadow_approved_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
 
 
 class PolicyVersion(SQLModel, table=True):
@@ -139,6 +145,27 @@ class DecisionRecord(SQLModel, table=True):
     current_slot: int | None = Field(default=None)
     max_severity: str | None = Field(default=None, max_length=8)
     decided_at: datetime = Field(sa_type=UtcDateTime)
+
+
+class ShadowScore(SQLModel, table=True):
+    """A challenger's score of one application beside the active model's decision on it
+    (issue 32): kept apart from ``score`` so no decision, case, feed record or window ever
+    reads it as the score. ``flagged``: what the challenger's band would have led to under the
+    same policy and the same rule hits as ``decision_record_id`` (the champion's decision)."""
+    __tablename__ = "shadow_score"
+    __table_args__ = (UniqueConstraint("application_id", "model_version_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    application_id: int = Field(foreign_key="application.id")
+    model_version_id: int = Field(foreign_key="model_version.id")
+    decision_record_id: int = Field(foreign_key="decision_record.id", index=True)
+    run_id: int = Field(foreign_key="score_run.id")
+    policy_version_id: int = Field(foreign_key="policy_version.id")
+    pd: float = Field(sa_type=Double)
+    points: int
+    band: str = Field(max_length=8)
+    flagged: bool
+    created_at: datetime = Field(sa_type=UtcDateTime)
 
 
 class MonitorRun(SQLModel, table=True):
