@@ -53,6 +53,24 @@ def add_parser(sub: Subparsers) -> None:
     va.add_argument("--bootstrap", type=int, default=1000,
                     help="resamples for the confidence intervals (default 1000)")
     add_common(va)
+    rc = ms.add_parser("recalibrate", help="fit a Platt or isotonic map on a recent window of "
+                                           "applications with known outcomes and register the "
+                                           "booster with it as a new model version (issue 32)")
+    rc.add_argument("--method", choices=("platt", "isotonic"), required=True)
+    rc.add_argument("--since", required=True, metavar="DATE",
+                    help="first day of the window (YYYY-MM-DD, the bank's calendar)")
+    rc.add_argument("--until", metavar="DATE", help="last day of the window (default: today)")
+    rc.add_argument("--model", type=int, help="the model to recalibrate (default: the active one)")
+    add_common(rc)
+    sh = ms.add_parser("shadow", help="approve a proposed model to score in shadow beside the "
+                                      "active one, a challenger (compliance; same rules as "
+                                      "approve), or stop the challenger with --stop (issue 32)")
+    sh.add_argument("id", type=int, nargs="?", help="the proposed model")
+    sh.add_argument("--report", metavar="PDF_OR_SHA256",
+                    help="the validation report on this model (its PDF or SHA-256)")
+    sh.add_argument("--findings", help="the validator's findings")
+    sh.add_argument("--stop", action="store_true", help="stop the challenger scoring in shadow")
+    add_common(sh)
     mon = ms.add_parser("monitor", help="PSI, AUC/KS on known outcomes, override rate")
     mon.add_argument("--month", help="YYYY-MM (default: the current month)")
     add_common(mon)
@@ -142,6 +160,20 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if args.model_command == "review":
         return _review(engine, actor, args)
+    if args.model_command == "shadow":
+        return _shadow(engine, actor, args)
+    if args.model_command == "recalibrate":
+        from riskdesk.services.credit import recalibration
+
+        done = recalibration.recalibrate(
+            engine, actor, method=args.method,
+            since=recalibration.parse_day(args.since, "--since"),
+            until=recalibration.parse_day(args.until, "--until") if args.until else None,
+            model_id=args.model)
+        print("\n".join(recalibration.lines(done)))
+        print(f"registered as model {done.model_id} (status trained); an admin proposes it with "
+              f"`riskdesk model propose {done.model_id}`, a validator validates and approves it")
+        return 0
     with unit_of_work(engine) as session:
         if args.model_command == "propose":
             mv = models.propose(session, actor, args.id)
@@ -282,4 +314,28 @@ def _review(engine, actor, args: argparse.Namespace) -> int:  # type: ignore[no-
         closed = model_review.close_review(session, actor, args.case, case.version,
                                            args.decision, args.reason)
         print(f"case {closed.id} closed by {actor.username}: {closed.decision} (signed)")
+    return 0
+
+
+def _shadow(engine, actor, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    """Approve a proposed model as the challenger scoring in shadow, or stop it (issue 32)."""
+    from riskdesk.services.credit import shadow
+    from riskdesk.storage.session import unit_of_work
+
+    if args.stop == (args.id is not None):
+        raise RiskdeskError("model shadow needs a model id (to approve it for shadow) or --stop.")
+    if not args.stop and not (args.report and args.findings):
+        raise RiskdeskError("model shadow ID needs --report PDF_OR_SHA256 and --findings TEXT.")
+    with unit_of_work(engine) as session:
+        if args.stop:
+            mv = shadow.stop(session, actor)
+            print(f"model {mv.id} no longer scores in shadow (now {mv.status}); its shadow "
+                  "scores are kept")
+            return 0
+        mv = shadow.approve_for_shadow(session, actor, args.id,
+                                       report_sha256=_sha_of(args.report),
+                                       findings=args.findings)
+        print(f"model {mv.id} approved by {actor.username} to score in shadow beside the "
+              "active model; its scores never decide. To make it the active model: "
+              f"`riskdesk model propose {mv.id}`, then validate and approve it")
     return 0

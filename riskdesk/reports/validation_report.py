@@ -170,7 +170,39 @@ def _calibration(s: Styles, f: Any) -> list[Flowable]:
                                               p=hl["p_value"])), s.body),
         Paragraph(esc(translate("ValidationReport", "By policy band (approve below {a:.2%}, decline from {d:.2%}):").format(
             a=f.policy[0], d=f.policy[1])), s.body),
-        table(s, bands)]
+        table(s, bands), *_recalibration(s, f)]
+
+
+def _recalibration(s: Styles, f: Any) -> list[Flowable]:
+    """A recalibrated version (issue 32): calibration before (the base model's PDs) and after
+    (this version's) on the held-out rows of the window the map was fitted on."""
+    r = f.recalibration
+    if not r:
+        return []
+    rows = [(translate("ValidationReport", "Decile"), translate("ValidationReport", "Rows"),
+             translate("ValidationReport", "Observed"),
+             translate("ValidationReport", "Predicted before"),
+             translate("ValidationReport", "Predicted after"))]
+    rows += [(str(d["bin"]), str(d["n"]), f"{d['observed']:.4f}", f"{d['before']:.4f}",
+              f"{d['after']:.4f}") for d in r["deciles"]]
+    w = r["window"]
+    return [
+        Paragraph(esc(translate("ValidationReport", "Recalibration")), s.h2),
+        Paragraph(esc(translate(
+            "ValidationReport", "This version is model {base}'s booster with a {method} map "
+            "fitted on {fit} applications submitted {since} to {until} with a known outcome "
+            "({excluded} training rows of the booster set aside). Before (model {base}) and "
+            "after (this version) on the window's {n} held-out rows ({bads} bad), by decile of "
+            "the booster's score:").format(
+            base=r["base_model"], method=r["method"], fit=r["fitted_rows"], since=w["since"],
+            until=w["until"], excluded=_f(r["training_rows_excluded"], "{}"), n=r["rows"],
+            bads=r["bads"])), s.body),
+        table(s, rows, widths=[20 * mm] + [(WIDTH - 20 * mm) / 4] * 4),
+        Paragraph(esc(translate(
+            "ValidationReport", "Brier score {b0:.5f} before, {b1:.5f} after; expected "
+            "calibration error by decile {e0:.4f} before, {e1:.4f} after.").format(
+            b0=r["brier"]["before"], b1=r["brier"]["after"], e0=r["ece"]["before"],
+            e1=r["ece"]["after"])), s.body)]
 
 
 def _stability(s: Styles, f: Any) -> list[Flowable]:

@@ -30,7 +30,7 @@ from riskdesk.domain.scoring import ModelVersion
 from riskdesk.errors import InvalidInput
 from riskdesk.i18n import language as in_language
 from riskdesk.i18n import translate
-from riskdesk.scoring import metrics
+from riskdesk.scoring import calibration, metrics
 from riskdesk.scoring import validation as stats
 from riskdesk.scoring.features import DIRECTIONS, matrix
 from riskdesk.scoring.protected import protected_columns
@@ -38,6 +38,7 @@ from riskdesk.scoring.reasons import contributions, sentence
 from riskdesk.scoring.train import definition_of, split_rows, target_vector
 from riskdesk.services.actor import Actor
 from riskdesk.services.credit import governance
+from riskdesk.services.credit.recalibration import reproduce
 from riskdesk.services.credit.registry import get, meta_of
 from riskdesk.services.permissions import Action, require
 from riskdesk.storage.clock import utcnow
@@ -86,6 +87,8 @@ class ValidationFigures:
     csi: dict[str, float] = field(default_factory=dict)
     adverse: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     reasons: list[dict[str, Any]] = field(default_factory=list)
+    # a recalibrated version: calibration before and after on its window's held-out rows
+    recalibration: dict[str, Any] = field(default_factory=dict)
     limitations: list[str] = field(default_factory=list)
     next_validation: datetime | None = None
     issued_at: datetime | None = None
@@ -166,6 +169,10 @@ def compute(session: Session, actor: Actor, mv: ModelVersion, *, data: Path | No
     booster = xgb.Booster()
     booster.load_model(bytearray(mv.artefact))
     p = np.asarray(booster.inplace_predict(x), dtype=float)
+    if meta.get("calibration"):  # a recalibrated version decides on its map's PDs (issue 32)
+        p = calibration.pd_of(meta, np.asarray(booster.inplace_predict(
+            x, predict_type="margin"), dtype=float))
+        figs.recalibration = reproduce(session, mv, meta)
     held = "out_of_time" if kind == "time" else "out_of_sample"
     for name, idx in (("in_sample", train_idx), (held, test_idx)):
         s = metrics.summary(y[idx], p[idx])
@@ -250,6 +257,14 @@ def _limitations(f: ValidationFigures, kind: str, present: dict[str, str]) -> li
         out.append(translate("Validation", "Calibration fails its test in at least one band or "
                              "overall: predicted PDs should be recalibrated before they set "
                              "limits or prices."))
+    if f.recalibration:
+        w = f.recalibration["window"]
+        out.append(translate("Validation", "The PDs are the booster's log-odds through a {method} "
+                             "map fitted on applications submitted {since} to {until}: the "
+                             "calibration figures on the training data's held-out rows judge "
+                             "them against older outcomes; the window's held-out rows are the "
+                             "measure of the recalibration.").format(
+            method=f.recalibration["method"], since=w["since"], until=w["until"]))
     if not present:
         out.append(translate("Validation", "The data holds no protected column: adverse impact "
                              "cannot be measured on it."))
