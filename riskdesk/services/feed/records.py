@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
@@ -105,17 +105,17 @@ def _rule_codes(flags: str, extra: Sequence[str] = ()) -> str:
     return _codes(list(dict.fromkeys([*codes, *extra])))
 
 
-def _features(session: Session, score_ids: Sequence[int]) -> dict[int, str]:
+def _features(session: Session, which: ColumnElement[bool]) -> dict[int, str]:
+    """The top reasons' features of the scores ``which`` selects, by score id. One condition,
+    one query: a run's scores are named by a semi-join on the run, not by their ids 900 at a
+    time (112 queries for 100,000 applications were 8 s of a run on PostgreSQL)."""
     found: dict[int, list[str]] = {}
-    ids = sorted(set(score_ids))
-    for start in range(0, len(ids), 900):
-        for sid, feature in session.execute(
-                select(col(ScoreReason.score_id), col(ScoreReason.feature))
-                .where(col(ScoreReason.score_id).in_(ids[start:start + 900]))
-                .order_by(col(ScoreReason.score_id), col(ScoreReason.rank))):
-            got = found.setdefault(sid, [])
-            if len(got) < TOP_REASONS:
-                got.append(feature)
+    for sid, feature in session.execute(
+            select(col(ScoreReason.score_id), col(ScoreReason.feature)).where(which)
+            .order_by(col(ScoreReason.score_id), col(ScoreReason.rank))):
+        got = found.setdefault(sid, [])
+        if len(got) < TOP_REASONS:
+            got.append(feature)
     return {k: _codes(v) for k, v in found.items()}
 
 
@@ -139,7 +139,8 @@ def scoring_decisions(session: Session, *, run_id: int, decided_by: str, final_a
         .join(Application, col(Application.id) == col(DecisionRecord.application_id))
         .where(col(DecisionRecord.run_id) == run_id)
         .order_by(col(DecisionRecord.application_id))).all()
-    features = _features(session, [r.score_id for r in rows])
+    features = _features(session, col(ScoreReason.score_id).in_(
+        select(col(DecisionRecord.score_id)).where(col(DecisionRecord.run_id) == run_id)))
     return [FinalDecision(
         source="score", source_id=r.id, decision=r.outcome, final_at=final_at,
         application_no=r.application_no, rule_codes=_rule_codes(r.flags or ""),
@@ -170,7 +171,8 @@ def _case_basis(session: Session, case: Case) -> dict[str, Any]:
 
         stops = [s.code for s in hard_stops_of(session, case.application_id)]  # type: ignore[arg-type]
         basis.update(rule_codes=_rule_codes(rec.flags or "", stops),
-                     feature_codes=_features(session, [rec.score_id]).get(rec.score_id, ""),
+                     feature_codes=_features(session, col(ScoreReason.score_id) == rec.score_id
+                                               ).get(rec.score_id, ""),
                      model_version_id=rec.model_version_id, rule_set_id=rec.rule_set_id,
                      policy_version_id=rec.policy_version_id)
     if case.application_id is not None and not basis["application_no"]:
