@@ -10,7 +10,7 @@ need plain values the bank deliberately does not hold. See docs/keys.md.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import Engine, func, update
 from sqlmodel import Session, col, select
@@ -38,7 +38,7 @@ def export_data_key(engine: Engine, actor: Actor) -> list[tuple[str, str]]:
         return keys
 
 
-@dataclass
+@dataclass(frozen=True)
 class Rotation:
     key_id: str
     applicants: int = 0
@@ -107,11 +107,11 @@ def rotate_key(engine: Engine, actor: Actor, *, batch: int = 2000,
                 session.execute(update(TextPii).where(col(TextPii.id) == t.id).values(
                     value_enc=cipher.encrypt(field, cipher.decrypt(field, t.value_enc)),
                     key_id=key_id))
-            result.applicants += len(people)
-            result.applications += len(apps)
             files = evidence.rotate_some(session, cipher, key_id)
-            result.free_text += len(found)
-            result.evidence_files += files
+            result = replace(result, applicants=result.applicants + len(people),
+                             applications=result.applications + len(apps),
+                             free_text=result.free_text + len(found),
+                             evidence_files=result.evidence_files + files)
             left = _remaining(session, key_id)
         state.progress(1 - left / total, translate("Keys", "Re-encrypting: {n} values left")
                        .format(n=left))

@@ -418,7 +418,7 @@ def is_pack(path: Path) -> bool:
         return False
 
 
-@dataclass
+@dataclass(frozen=True)
 class PackVerdict:
     ok: bool
     pack_id: str = ""
@@ -459,8 +459,8 @@ def _verify(path: Path) -> PackVerdict:
     described = info.get("scope", "")  # as written; packs since issue 28 keep the counts
     if info.get("scope_counts"):
         described = describe_scope(info.get("month", ""), info["scope_counts"])
-    verdict = PackVerdict(True, info.get("pack_id", ""), described, events=len(events))
-    problems = verdict.problems
+    problems: list[str] = []
+    signed = False
     digest = canonical_digest(path)
     if sealed is None or not hmac.compare_digest(sealed[0], digest):
         problems.append(translate("AuditPack", "the seal does not match the content: the pack "
@@ -468,7 +468,7 @@ def _verify(path: Path) -> PackVerdict:
     else:
         key = _key()
         if key is not None and key[0] == sealed[1]:
-            verdict.signed = True
+            signed = True
             mac = hmac.new(key[1], digest.encode(), hashlib.sha256).hexdigest()
             if not hmac.compare_digest(mac, sealed[2]):
                 problems.append(translate("AuditPack", "the seal's signature is forged"))
@@ -491,6 +491,6 @@ def _verify(path: Path) -> PackVerdict:
         if head and head[0] and chain.get(head[0], ("", ""))[1] != head[1]:
             problems.append(translate("AuditPack", "the chain does not lead to the head report "
                                       "{no} printed").format(no=number))
-    verdict.ok = not problems
-    return verdict
+    return PackVerdict(not problems, info.get("pack_id", ""), described, signed=signed,
+                       problems=problems, events=len(events))
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -76,7 +76,7 @@ DISPLAY_MASKS: dict[str, Any] = {
     "contact_phone": lambda v: mask_field("phone", v)}
 
 
-@dataclass
+@dataclass(frozen=True)
 class ImportResult:
     outcome: str
     batch_id: int | None
@@ -206,49 +206,54 @@ def _import_frame(engine: Engine, actor: Actor, frame: pd.DataFrame, *, file_nam
             state.check()
             bad_rows = set((problems["row"] - FIRST_DATA_ROW).tolist())
             new = valid.index[~valid.index.isin(present) & ~valid.index.isin(list(bad_rows))]
-            result.present, result.problems = len(present), problems
-            result.conflicts = len(set(conflicts["row"].tolist())) if len(conflicts) else 0
-            result.rejected = len(bad_rows)
+            result = replace(
+                result, present=len(present), problems=problems, rejected=len(bad_rows),
+                conflicts=len(set(conflicts["row"].tolist())) if len(conflicts) else 0)
             keep = valid.index.isin(new)
             everything = bool(keep.all())
-            result.batch_id, result.inserted = _write(
+            batch_id, inserted = _write(
                 session, actor, cipher, valid if everything else valid[keep],
                 hashes if everything else hashes[keep], applicant_ids,
                 {k: pd.Series(v, index=valid.index, dtype=object)[keep]
                  for k, v in digests.items()}, result, state)
+            result = replace(result, batch_id=batch_id, inserted=inserted)
             state.progress(SAVING, translate("Import", "Saving"))
     except _Refusal as refusal:
-        result.outcome, result.problems = ImportOutcome.REFUSED, refusal.problems
         conflict_rows = refusal.problems[refusal.problems["reason"].str.startswith(
             _conflict_prefix())]
-        result.conflicts = conflict_rows["row"].nunique()
-        result.rejected = int(refusal.problems["row"].nunique())
-        result.batch_id = _record_refusal(
-            engine, actor, file_name, sha256, len(frame), result.rejected,
-            translate("Import", "{n} problems in {rows} rows").format(
-                n=len(refusal.problems), rows=result.rejected))
+        rejected = int(refusal.problems["row"].nunique())
+        result = replace(
+            result, outcome=ImportOutcome.REFUSED, problems=refusal.problems,
+            conflicts=conflict_rows["row"].nunique(), rejected=rejected,
+            batch_id=_record_refusal(
+                engine, actor, file_name, sha256, len(frame), rejected,
+                translate("Import", "{n} problems in {rows} rows").format(
+                    n=len(refusal.problems), rows=rejected)))
         _log(result)
         return result
     if skip_invalid and rejects_path is not None and result.rejected:
-        result.rejects_path = write_rejects(frame, result.problems, rejects_path)
+        result = replace(result, rejects_path=write_rejects(frame, result.problems,
+                                                            rejects_path))
     if score and result.inserted and result.batch_id is not None:
-        _score_batch(engine, actor, result, state)
+        result = _score_batch(engine, actor, result, state)
     state.progress(1.0, translate("Import", "Done"))
     _log(result)
     return result
 
 
-def _score_batch(engine: Engine, actor: Actor, result: ImportResult, state: TaskState) -> None:
-    """Same job, own transaction: the import stands even if no model is active yet."""
+def _score_batch(engine: Engine, actor: Actor, result: ImportResult,
+                 state: TaskState) -> ImportResult:
+    """Same job, own transaction: the import stands even if no model is active yet; the
+    result with the scoring's outcome."""
     from riskdesk.services.credit.scoring_job import NoActiveModel, score_applications
 
     state.progress(0.9, translate("Import", "Scoring the new applications"))
     try:
-        result.scoring = score_applications(engine, actor, batch_id=result.batch_id,
-                                            state=state.sub(0.9, 1.0))
-        result.scoring_note = result.scoring.summary()
+        scoring = score_applications(engine, actor, batch_id=result.batch_id,
+                                     state=state.sub(0.9, 1.0))
     except NoActiveModel as exc:
-        result.scoring_note = str(exc)
+        return replace(result, scoring_note=str(exc))
+    return replace(result, scoring=scoring, scoring_note=scoring.summary())
 
 
 def _partner_ids(session: Session, valid: pd.DataFrame) -> pd.DataFrame:

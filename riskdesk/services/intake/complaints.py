@@ -67,7 +67,7 @@ PII = {"id_no", "phone"}
 FREE_TEXT = {"description", "proxy_authorisation"}  # may hold line breaks, and personal data
 
 
-@dataclass
+@dataclass(frozen=True)
 class ComplaintImportResult:
     file_name: str
     sha256: str
@@ -112,7 +112,6 @@ def import_complaints(engine: Engine, actor: Actor, path: Path,
     state = state or TaskState()
     raw = read_table(path, ALIASES, REQUIRED, text_columns=PII)
     frame = raw.frame
-    result = ComplaintImportResult(path.name, raw.sha256, len(frame))
     problem = _Problems(raw.headers)
     problem.add_cells(raw.problems)
     refused_cells = {(int(r), str(c)) for r, c in zip(raw.problems["row"], raw.problems["column"],
@@ -123,20 +122,22 @@ def import_complaints(engine: Engine, actor: Actor, path: Path,
         known = {c.source_ref: c for c in session.exec(select(Complaint).where(
             col(Complaint.source_ref).in_([r.ref for r in rows])))} if rows else {}
         new: list[_Row] = []
+        present = 0
         for r in rows:
             old = known.get(r.ref)
             if old is None:
                 new.append(r)
             elif _same(old, r.values):
-                result.present += 1
+                present += 1
             else:
                 problem(r.line, "ref", r.ref, translate(
                     "ComplaintImport", "ticket already imported as {number} with different "
                     "content").format(number=old.number))
         if problem.rows:
-            result.problems = pd.DataFrame(problem.rows, columns=PROBLEM_COLUMNS)
             session.rollback()
-            return result
+            return ComplaintImportResult(path.name, raw.sha256, len(frame), present=present,
+                                         problems=pd.DataFrame(problem.rows,
+                                                               columns=PROBLEM_COLUMNS))
         for i, r in enumerate(new):
             if i % 200 == 0:
                 state.progress(0.3 + 0.7 * i / max(len(new), 1),
@@ -145,11 +146,10 @@ def import_complaints(engine: Engine, actor: Actor, path: Path,
             c = register(session, actor, **r.values)
             c.source_ref = r.ref
         session.flush()
-        result.inserted = len(new)
         audit.append(session, actor, "complaint.import", "file", raw.sha256[:64], after={
-            "file": path.name, "rows": len(frame), "inserted": result.inserted,
-            "present": result.present})
-    return result
+            "file": path.name, "rows": len(frame), "inserted": len(new), "present": present})
+    return ComplaintImportResult(path.name, raw.sha256, len(frame), inserted=len(new),
+                                 present=present)
 
 
 def _same(old: Complaint, values: dict[str, Any]) -> bool:

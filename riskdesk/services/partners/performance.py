@@ -45,7 +45,7 @@ COMPLAINTS_PER_1000 = 20.0  # a partner above this is reviewed
 BAD_RATE_DOUBLED, COMPLAINTS_OVER = "BAD_RATE_DOUBLED", "COMPLAINTS_OVER"
 
 
-@dataclass
+@dataclass(frozen=True)
 class PartnerMonth:
     partner_id: int
     code: str
@@ -89,15 +89,17 @@ def performance(session: Session, actor: Actor, month: str,
     require(actor, Action.APPLICATION_VIEW)
     p = period(session, month, cut_off)
     at = p.at
-    rows = {int(r.id or 0): PartnerMonth(int(r.id or 0), r.code, r.name)
-            for r in session.exec(select(Partner).where(col(Partner.created_at) <= at)
-                                  .order_by(col(Partner.code)))}
+    names = {int(r.id or 0): (r.code, r.name)
+             for r in session.exec(select(Partner).where(col(Partner.created_at) <= at)
+                                   .order_by(col(Partner.code)))}
+    # Counts per partner and PartnerMonth field, built complete at the end (it is frozen).
+    tally: dict[int, Counter[str]] = defaultdict(Counter)
     A, D = Application, DecisionRecord
     in_month = (col(A.partner_id).is_not(None),
                 p.holds(col(A.submitted_at), col(A.created_at)))
     for pid, n in session.execute(select(col(A.partner_id), func.count()).where(*in_month)
                                   .group_by(col(A.partner_id))):
-        rows[int(pid)].applications = int(n)
+        tally[int(pid)]["applications"] = int(n)
     # Each application's latest decision made by the cut-off (a later re-scoring does not
     # move a reissued report), as the monthly figures take it.
     latest = (select(func.max(D.id)).where(
@@ -107,12 +109,12 @@ def performance(session: Session, actor: Actor, month: str,
                                            .join(D, col(D.application_id) == col(A.id))
                                            .where(col(D.id).in_(latest))
                                            .group_by(col(A.partner_id), col(D.outcome))):
-        r = rows[int(pid)]
-        r.decided += int(n)
+        r = tally[int(pid)]
+        r["decided"] += int(n)
         if outcome == "flagged":
-            r.flagged += int(n)
+            r["flagged"] += int(n)
         else:
-            r.approved += int(n)  # approved automatically
+            r["approved"] += int(n)  # approved automatically
     # Approved by an officer after review: the case's decision as the audit trail had it at
     # the cut-off (final, not waiting for its checker).
     reviewed = dict(session.execute(select(col(Case.id), col(A.partner_id))
@@ -122,14 +124,14 @@ def performance(session: Session, actor: Actor, month: str,
     outcome_of = case_outcomes(session, [int(c) for c in reviewed], at)
     for case_id, pid in reviewed.items():
         if outcome_of.get(int(case_id)) == "approve":
-            rows[int(pid)].approved += 1
+            tally[int(pid)]["approved"] += 1
     for pid, n in session.execute(select(col(A.partner_id), func.count())
                                   .join(RuleHit, col(RuleHit.application_id) == col(A.id))
                                   .join(ScoreRun, col(ScoreRun.id) == col(RuleHit.run_id))
                                   .where(*in_month, col(RuleHit.code).in_(FRAUD_RULES),
                                          col(ScoreRun.started_at) <= at)
                                   .group_by(col(A.partner_id))):
-        rows[int(pid)].fraud_hits = int(n)
+        tally[int(pid)]["fraud_hits"] = int(n)
     seasoned = _month_end(months_back(month, SEASONED_MONTHS))
     for pid, matured, bad in session.execute(
             select(col(Loan.partner_id), func.count(),
@@ -139,24 +141,23 @@ def performance(session: Session, actor: Actor, month: str,
             .where(col(Loan.partner_id).is_not(None), col(Loan.start_date) <= seasoned,
                    col(Loan.created_at) <= at)
             .group_by(col(Loan.partner_id))):
-        rows[int(pid)].matured, rows[int(pid)].bad = int(matured), int(bad or 0)
+        tally[int(pid)].update(matured=int(matured), bad=int(bad or 0))
     for pid, n in session.execute(select(col(Loan.partner_id), func.count()).where(
             col(Loan.partner_id).is_not(None), col(Loan.start_date) <= _month_end(month),
             col(Loan.created_at) <= at)
             .group_by(col(Loan.partner_id))):
-        rows[int(pid)].loans = int(n)
+        tally[int(pid)]["loans"] = int(n)
     cats: dict[int, Counter[str]] = defaultdict(Counter)
     for pid, category, n in session.execute(
             select(col(Complaint.partner_id), col(Complaint.category), func.count()).where(
                 col(Complaint.partner_id).is_not(None),
                 p.holds(col(Complaint.received_at), col(Complaint.created_at)))
             .group_by(col(Complaint.partner_id), col(Complaint.category))):
-        if int(pid) in rows:
+        if int(pid) in names:
             cats[int(pid)][str(category)] += int(n)
-    for pid, counter in cats.items():
-        rows[pid].complaints = sum(counter.values())
-        rows[pid].categories = dict(sorted(counter.items()))
-    return list(rows.values())
+    return [PartnerMonth(pid, code, name, complaints=sum(cats[pid].values()),
+                         categories=dict(sorted(cats[pid].items())), **tally[pid])
+            for pid, (code, name) in names.items()]
 
 
 @dataclass(frozen=True)

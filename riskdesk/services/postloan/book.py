@@ -25,7 +25,6 @@ from riskdesk.i18n import translate
 from riskdesk.services.actor import Actor
 from riskdesk.services.periods import month_days, months_back, period
 from riskdesk.services.permissions import Action, require
-from riskdesk.services.postloan.monitoring import alert_name, alert_sentence
 from riskdesk.services.postloan.policy import CATEGORIES
 
 T = TypeVar("T")
@@ -41,6 +40,10 @@ class AlertRow:
 
 
 def _alert_row(a: LoanAlert) -> AlertRow:
+    # The monitoring run's module (and pandas with it) loads with the first alert shown,
+    # not with the Post-loan tab (issue 35).
+    from riskdesk.services.postloan.monitoring import alert_name, alert_sentence
+
     return AlertRow(a.code, alert_name(a.code), a.severity, a.detected_on,
                     alert_sentence(a.code, a.detail))
 
@@ -149,7 +152,7 @@ def case_alerts(session: Session, actor: Actor, case_id: int) -> list[AlertRow]:
                                   .order_by(col(LoanAlert.id)))]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Portfolio:
     month: str
     loans: dict[str, int]  # category -> loans

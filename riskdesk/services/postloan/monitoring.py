@@ -118,7 +118,7 @@ def alert_sentence(code: str, detail: str) -> str:
         return f"{alert_name(code)}: {detail}"
 
 
-@dataclass
+@dataclass(frozen=True)
 class MonitorResult:
     run_id: int
     as_of: date
@@ -145,14 +145,12 @@ def run_monitoring(engine: Engine, actor: Actor, as_of: date | None = None,
                             started_by=actor.username)
         session.add(run)
         session.flush()
-        result = MonitorResult(run.id or 0, day)
         conn = session.connection()
         state.progress(0.05, translate("PostLoan", "Reading repayments"))
         standing = _standing(conn, day, p)
-        result.loans = len(standing)
         state.check()
         state.progress(0.35, translate("PostLoan", "Writing the month's snapshot"))
-        result.snapshot = _snapshot(conn, standing, day)
+        snapshot = _snapshot(conn, standing, day)
         state.check()
         state.progress(0.5, translate("PostLoan", "Checking fund flows"))
         hits = pd.concat([_repayment_hits(standing, p), _flow_hits(conn, day, p),
@@ -162,13 +160,15 @@ def run_monitoring(engine: Engine, actor: Actor, as_of: date | None = None,
         state.check()
         state.progress(0.8, translate("PostLoan", "Raising cases"))
         fresh = _new_only(conn, hits)
-        if len(fresh):
-            _raise_cases(session, actor, fresh, run, now, p, result)
-        result.alerts = len(fresh)
-        result.by_code = {str(k): int(v) for k, v in
-                          fresh["code"].value_counts().items()} if len(fresh) else {}
-        result.by_category = {str(c): int(n)
-                              for c, n in standing["category"].value_counts().items()}
+        opened, updated = _raise_cases(session, actor, fresh, run, now, p) \
+            if len(fresh) else (0, 0)
+        result = MonitorResult(
+            run.id or 0, day, loans=len(standing), alerts=len(fresh), cases_opened=opened,
+            cases_updated=updated,
+            by_code={str(k): int(v) for k, v in
+                     fresh["code"].value_counts().items()} if len(fresh) else {},
+            by_category={str(c): int(n) for c, n in standing["category"].value_counts().items()},
+            snapshot=snapshot)
         run.loans, run.alerts = result.loans, result.alerts
         run.cases_opened, run.cases_updated = result.cases_opened, result.cases_updated
         run.finished_at = utcnow(session)
@@ -476,7 +476,9 @@ def _new_only(conn: Connection, hits: pd.DataFrame) -> pd.DataFrame:
 
 
 def _raise_cases(session: Session, actor: Actor, fresh: pd.DataFrame, run: MonitoringRun,
-                 now: datetime, p: dict[str, Any], result: MonitorResult) -> None:
+                 now: datetime, p: dict[str, Any]) -> tuple[int, int]:
+    """Open a case per new (application, kind) and fold new alerts into open ones; returns
+    (cases opened, cases updated) for the run's result."""
     conn = session.connection()
     fresh = fresh.copy()
     fresh["loan_id"] = fresh["loan_id"].astype(np.int64)
@@ -516,7 +518,6 @@ def _raise_cases(session: Session, actor: Actor, fresh: pd.DataFrame, run: Monit
             for row in _rows(to_open)], now=now)
         for row, case_id in zip(_rows(to_open), opened, strict=True):
             case_of[(int(row.application_id), row.kind)] = case_id
-        result.cases_opened = len(to_open)
     updates = []
     for row in _rows(to_update):
         case_id = int(row.case_id)
@@ -532,7 +533,6 @@ def _raise_cases(session: Session, actor: Actor, fresh: pd.DataFrame, run: Monit
                      .values(flags=bindparam("flags_"), priority=bindparam("priority_"),
                              updated_at=bindparam("now"),
                              version=table_of(Case).c.version + 1), updates)
-        result.cases_updated = len(updates)
     fresh["case_id"] = [case_of.get((int(a), k)) for a, k in zip(
         fresh["application_id"], fresh["kind"], strict=True)]
     n = len(fresh)
@@ -542,6 +542,7 @@ def _raise_cases(session: Session, actor: Actor, fresh: pd.DataFrame, run: Monit
         "detected_on": [run.as_of] * n, "detail": fresh["detail"].tolist(),
         "case_id": fresh["case_id"].tolist()}, same={"run_id": run.id})
     audit.append_many(session, actor, "case.alert", "case", updated_items)
+    return len(to_open), len(updates)
 
 
 def _rows(frame: pd.DataFrame) -> list[Any]:

@@ -57,7 +57,7 @@ class Reclassification:
     reason: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class MonthlyFigures:
     month: str
     start: datetime
@@ -111,10 +111,9 @@ def monthly_figures(session: Session, actor: Actor, month: str,
                     cut_off: datetime) -> MonthlyFigures:
     require(actor, Action.APPLICATION_VIEW)
     p = period(session, month, cut_off)
-    f = MonthlyFigures(month, p.start, p.end, cut_off, p.zone)
     apps = select(col(Application.id)).where(
         p.holds(col(Application.submitted_at), col(Application.created_at)))
-    f.received = int(session.scalar(select(func.count()).select_from(apps.subquery())) or 0)
+    received = int(session.scalar(select(func.count()).select_from(apps.subquery())) or 0)
     # Each application's latest decision made by the cut-off.
     latest = (select(func.max(DecisionRecord.id)).where(
         col(DecisionRecord.application_id).in_(apps), col(DecisionRecord.decided_at) <= cut_off)
@@ -124,35 +123,39 @@ def monthly_figures(session: Session, actor: Actor, month: str,
     bands: dict[str, list[int]] = {b.value: [0, 0] for b in Band}
     bins = Counter[int]()
     over: list[tuple[int, str]] = []  # (application, flags) over a ceiling
+    decided = flagged = auto_approved = 0
     for app_id, outcome, fired, pd_, band in session.execute(
             select(col(DecisionRecord.application_id), col(DecisionRecord.outcome),
                    col(DecisionRecord.flags), col(DecisionRecord.pd), col(DecisionRecord.band))
             .where(col(DecisionRecord.id).in_(latest))):
-        f.decided += 1
+        decided += 1
         bands.setdefault(str(band), [0, 0])[outcome == DecisionOutcome.FLAGGED] += 1
         if any(c in (fired or "").split(",") for c in CEILINGS):
             over.append((int(app_id), fired or ""))
         bins[min(int(float(pd_) * 20), 9)] += 1  # 5-point bands, the last one open
         if outcome == DecisionOutcome.FLAGGED:
-            f.flagged += 1
+            flagged += 1
             flags.update(c for c in (fired or "").split(",") if c)
         elif outcome == DecisionOutcome.AUTO_APPROVE:
-            f.auto_approved += 1
+            auto_approved += 1
             auto_flags.update(c for c in (fired or "").split(",") if c)
-    f.by_rule = dict(sorted(flags.items()))
-    f.auto_by_rule = dict(sorted(auto_flags.items()))
-    f.by_band = {b: (n[0], n[1]) for b, n in bands.items()}
-    f.pd_bins = [(f"{5 * b}-{5 * b + 5}%" if b < 9 else "45%+", bins[b]) for b in range(10)]
-    _officer_steps(session, f, p)
-    _ceilings(session, f, over)
-    f.reclassified = reclassifications(session, p)
-    f.feed_unacknowledged, f.feed_warn_hours = feed_late(session, p.start, p.end, cut_off)
-    f.rings = ring_counts(session, p.start, min(p.end, cut_off))
+    officer = _officer_steps(session, p, cut_off)
+    unacknowledged, warn_hours = feed_late(session, p.start, p.end, cut_off)
     head = session.execute(select(col(AuditEvent.seq), col(AuditEvent.hash)).where(
         col(AuditEvent.at) <= cut_off).order_by(col(AuditEvent.seq).desc()).limit(1)).first()
-    if head is not None:
-        f.audit_head_seq, f.audit_head_hash = int(head[0]), str(head[1])
-    return f
+    return MonthlyFigures(
+        month, p.start, p.end, cut_off, p.zone, received=received, decided=decided,
+        flagged=flagged, auto_approved=auto_approved, by_rule=dict(sorted(flags.items())),
+        auto_by_rule=dict(sorted(auto_flags.items())),
+        by_band={b: (n[0], n[1]) for b, n in bands.items()},
+        pd_bins=[(f"{5 * b}-{5 * b + 5}%" if b < 9 else "45%+", bins[b]) for b in range(10)],
+        officer_decisions=officer.decisions, awaiting_check=officer.awaiting_check,
+        overrides=officer.overrides, hours_to_decision=officer.hours_to_decision,
+        sla_breaches=officer.sla_breaches, ceilings=_ceilings(session, cut_off, over),
+        audit_head_seq=int(head[0]) if head is not None else 0,
+        audit_head_hash=str(head[1]) if head is not None else "",
+        reclassified=reclassifications(session, p), feed_unacknowledged=unacknowledged,
+        feed_warn_hours=warn_hours, rings=ring_counts(session, p.start, min(p.end, cut_off)))
 
 
 def feed_late(session: Session, start: datetime, end: datetime,
@@ -243,7 +246,17 @@ def final_decisions(session: Session, p: Period) -> dict[int, str]:
     return {case_id: decision for case_id, decision, _ in _steps(session, p).finals}
 
 
-def _officer_steps(session: Session, f: MonthlyFigures, p: Period) -> None:
+@dataclass(frozen=True)
+class _OfficerSteps:
+    """The officer-decision part of :class:`MonthlyFigures`, computed apart."""
+    decisions: dict[str, int]
+    awaiting_check: int
+    overrides: list[Override]
+    hours_to_decision: list[float]
+    sla_breaches: int
+
+
+def _officer_steps(session: Session, p: Period, cut_off: datetime) -> _OfficerSteps:
     """Decisions, overrides and their checks, from the audit trail (what was recorded by the
     cut-off is what happened); time to decision from each case's opening.
 
@@ -253,16 +266,15 @@ def _officer_steps(session: Session, f: MonthlyFigures, p: Period) -> None:
     steps = _steps(session, p)
     counts = Counter(decision for _, decision, _ in steps.finals)
     final = {case_id: at for case_id, _, at in steps.finals}
-    f.overrides += steps.overrides + list(steps.waiting.values())
-    f.awaiting_check = len(steps.waiting)
-    f.officer_decisions = dict(sorted(counts.items()))
+    hours: list[float] = []
+    breaches = 0
     if final:
         rows = session.execute(select(col(Case.id), col(Case.created_at), col(Case.due_at)).where(
             col(Case.id).in_(list(final)))).all()
         for case_id, created, due in rows:
             done = final[case_id]
-            f.hours_to_decision.append(round((done - created) / timedelta(hours=1), 2))
-            f.sla_breaches += done > due
+            hours.append(round((done - created) / timedelta(hours=1), 2))
+            breaches += done > due
     # Opened this month, past due at the cut-off, and not decided by then (per the trail).
     overdue = set(session.scalars(select(col(Case.id)).where(
         p.holds(col(Case.created_at)), col(Case.due_at) < p.at)))
@@ -272,9 +284,11 @@ def _officer_steps(session: Session, f: MonthlyFigures, p: Period) -> None:
                 select(col(AuditEvent.entity_id), col(AuditEvent.after)).where(
                     col(AuditEvent.entity_type) == "case",
                     col(AuditEvent.action).in_(("case.decide", *CHECKS)),
-                    col(AuditEvent.at) <= f.cut_off))
+                    col(AuditEvent.at) <= cut_off))
             if json.loads(after or "{}").get("status") == "decided"}
-        f.sla_breaches += len(overdue - decided_by_then - set(final))
+        breaches += len(overdue - decided_by_then - set(final))
+    return _OfficerSteps(dict(sorted(counts.items())), len(steps.waiting),
+                         steps.overrides + list(steps.waiting.values()), hours, breaches)
 
 
 def _pending_before(session: Session, p: Period,
@@ -300,17 +314,18 @@ def _pending_before(session: Session, p: Period,
     return out
 
 
-def _ceilings(session: Session, f: MonthlyFigures, over: list[tuple[int, str]]) -> None:
+def _ceilings(session: Session, cut_off: datetime,
+              over: list[tuple[int, str]]) -> dict[tuple[str, str, str], int]:
     """What happened, by the cut-off, to applications over the cost or amount ceiling."""
     if not over:
-        return
+        return {}
     ids = [a for a, _ in over]
     apr = dict(session.execute(select(col(Application.id), col(Application.apr)).where(
         col(Application.id).in_(ids))).all())
     case_of = dict(session.execute(select(col(Case.application_id), col(Case.id)).where(
         col(Case.application_id).in_(ids), col(Case.kind) == "pre_loan",
-        col(Case.created_at) <= f.cut_off)).all())
-    outcome = case_outcomes(session, list(case_of.values()), f.cut_off)
+        col(Case.created_at) <= cut_off)).all())
+    outcome = case_outcomes(session, list(case_of.values()), cut_off)
     counts: Counter[tuple[str, str, str]] = Counter()
     for app_id, fired in over:
         band = next(name for top, name in APR_BANDS if float(apr[app_id]) <= top)
@@ -319,7 +334,7 @@ def _ceilings(session: Session, f: MonthlyFigures, over: list[tuple[int, str]]) 
         for code in CEILINGS:
             if code in fired.split(","):
                 counts[(code, band, result)] += 1
-    f.ceilings = dict(sorted(counts.items()))
+    return dict(sorted(counts.items()))
 
 
 def case_outcomes(session: Session, case_ids: list[int], cut_off: datetime) -> dict[int, str]:
