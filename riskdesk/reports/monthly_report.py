@@ -189,6 +189,25 @@ def _auc_rows(details: dict[str, Any] | None) -> str:
                                          t=details["training_rows_excluded"])
 
 
+def _reviews(s: Styles, reviews: list[Any]) -> list[Flowable]:
+    """The month's model-review cases (issue 32): the model, the figures that opened each,
+    and its standing at the cut-off (services.reporting.model_reviews)."""
+    head = Paragraph(esc(translate("MonthlyReport", "Model review cases")), s.h2)
+    if not reviews:
+        return [head, Paragraph(esc(translate(
+            "MonthlyReport", "Monitoring opened no model-review case for this month.")), s.body)]
+    rows: list[tuple[Any, ...]] = [(
+        translate("MonthlyReport", "Case"), translate("MonthlyReport", "Model"),
+        translate("MonthlyReport", "What opened it"),
+        translate("MonthlyReport", "Status at the cut-off"))]
+    for r in reviews:
+        status = translate("MonthlyReport", "open") if r.decision is None else translate(
+            "MonthlyReport", "decided: {decision}, by {user} on {day}").format(
+            decision=label(r.decision), user=r.decided_by, day=_when(r.decided_at))
+        rows.append((r.case_id, r.model, "\n".join(r.triggers), status))
+    return [head, table(s, rows, widths=[16 * mm, 40 * mm, WIDTH - 106 * mm, 50 * mm])]
+
+
 def _auc_caveat(details: dict[str, Any] | None) -> str:
     basis = (details or {}).get("auc_basis", "old" if details else "none")
     return {
@@ -337,6 +356,7 @@ def build(data: MonthlyReportData, *, report_no: str) -> bytes:
                          _auc_rows(m.get("monitor_details"))),
                         (translate("MonthlyReport", "Override rate"), m.get("override", "-"))]),
               Paragraph(esc(_auc_caveat(m.get("monitor_details"))), s.small),
+              *_reviews(s, m.get("reviews", [])),
               keep(Paragraph(esc(translate("MonthlyReport", "Decisions by probability of "
                                            "default")), s.h2),
                    _histogram(data.pd_histogram, s.font))]

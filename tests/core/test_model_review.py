@@ -87,6 +87,7 @@ def test_a_shifted_month_opens_one_model_review_closed_by_a_signed_decision(
                 AuditEvent.action == "model.review.close")).one()
             assert event.signature and json.loads(event.after or "{}")["decision"] == \
                 "recalibrate"
+        _in_the_monthly_report(sqlite_engine, compliance, case, month, event.at)
         # Overdue validation alone opens next month's review (once).
         with unit_of_work(sqlite_engine) as s:
             s.execute(update(ModelVersion).where(ModelVersion.id == model_id).values(
@@ -96,6 +97,34 @@ def test_a_shifted_month_opens_one_model_review_closed_by_a_signed_decision(
         monitor(sqlite_engine, compliance, month=following)
         assert [(c.dedupe_key, c.flags) for c in _reviews(sqlite_engine)][1:] == [
             (f"model_review:{model_id}:{following}", "OVERDUE")]
+
+
+def _in_the_monthly_report(engine: Engine, compliance: Actor, case: Case, month: str,
+                           closed_at: datetime) -> None:
+    """Issue 32: the monthly report's model monitoring section lists the month's review with
+    its model, its figures and its standing at the cut-off (open before the close)."""
+    from riskdesk.services.reporting import archive
+    from riskdesk.services.reporting.model_reviews import month_reviews
+
+    with unit_of_work(engine, write=False) as s:
+        [before] = month_reviews(s, month, closed_at - timedelta(microseconds=1))
+        [after] = month_reviews(s, month, closed_at)
+        assert month_reviews(s, periods.months_back(month, 1), closed_at) == []
+    assert before.decision is None and before.case_id == case.id
+    assert before.triggers and before.triggers[0].startswith("score PSI ")
+    assert (after.decision, after.decided_by) == ("recalibrate", "compliance")
+    issued = archive.monthly_report(engine, compliance, month, "en", cut_off=closed_at)
+    text = _pdf_text(issued.pdf)
+    assert "Model review cases" in text and f"{case.id} " in text
+    assert "decided: recalibrate, by compliance" in text and "score PSI" in text
+
+
+def _pdf_text(pdf: bytes) -> str:
+    import subprocess
+
+    out = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True,
+                         check=True).stdout.decode("utf-8")
+    return " ".join(out.split())
 
 
 def test_breaches_name_each_threshold() -> None:

@@ -58,6 +58,7 @@ from riskdesk.domain.tables import table_of
 from riskdesk.errors import InvalidInput
 from riskdesk.i18n import translate
 from riskdesk.rules.evaluate import RuleInput, Setting, evaluate
+from riskdesk.scoring import calibration
 from riskdesk.scoring.features import matrix
 from riskdesk.scoring.scorecard import points as to_points
 from riskdesk.security.datakey import load_cipher
@@ -244,7 +245,7 @@ def _read_and_predict(conn: Connection, result: ScoreResult, undecided: ColumnEl
         x = matrix(part, meta["features"], meta["categories"])
         margin = booster.inplace_predict(x, predict_type="margin") if len(part) \
             else np.empty(0)
-        todo = (band_of(_probability(margin), policy) != Band.APPROVE.value) \
+        todo = (band_of(_probability(margin, meta), policy) != Band.APPROVE.value) \
             & ~part["has_reasons"].to_numpy(dtype=bool)
         if todo.any():
             explainer.submit(offset + np.flatnonzero(todo), x[todo], meta["features"])
@@ -261,8 +262,10 @@ def _read_and_predict(conn: Connection, result: ScoreResult, undecided: ColumnEl
     return _Read(frame, np.concatenate(margins).astype(float))
 
 
-def _probability(margin: np.ndarray) -> np.ndarray:
-    return np.asarray(1.0 / (1.0 + np.exp(-margin)))
+def _probability(margin: np.ndarray, meta: dict[str, Any]) -> np.ndarray:
+    """The PD the job decides on: through the model's calibration map when it is a
+    recalibrated version (issue 32), whose reasons still come from its booster."""
+    return calibration.pd_of(meta, margin)
 
 
 def _scope_query(conn: Connection, result: ScoreResult, undecided: ColumnElement[bool],
@@ -388,7 +391,7 @@ def _run(conn: Connection, model: ModelVersion, settings: dict[str, Setting],
          now: datetime, undecided: ColumnElement[bool], state: TaskState) -> None:
     frame, margin = read.frame, read.margin
     meta = meta_of(model)
-    pd_ = _probability(margin)
+    pd_ = _probability(margin, meta)
     pts = to_points(pd_)
     bands = band_of(pd_, policy)
     unexplained = ~frame["has_reasons"].to_numpy()

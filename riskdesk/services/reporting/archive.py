@@ -303,6 +303,9 @@ def monthly_report(engine: Engine, actor: Actor, month: str, language: str,
                 info["override"] = ("-" if run.override_rate is None
                                     else f"{100 * run.override_rate:.1f} %")
                 info["monitor_details"] = json.loads(run.details)  # AUC/KS rows and basis
+        from riskdesk.services.reporting.model_reviews import month_reviews
+
+        info["reviews"] = month_reviews(session, month, cut_off)  # issue 32
         bank = settings.bank_name(session)
         postloan = postloan_figures(session, actor, month, cut_off)
         from riskdesk.services import periods
