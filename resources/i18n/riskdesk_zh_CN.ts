@@ -2515,7 +2515,7 @@
 <context>
     <name>ComplaintImport</name>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="122" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="121" />
         <source>Checked {n} rows</source>
         <translation>已检查 {n} 行</translation>
     </message>
@@ -2525,7 +2525,7 @@
         <translation>该工单已作为 {number} 导入，但内容不同</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="143" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="144" />
         <source>Registering {n} of {total}</source>
         <translation>正在登记 {n} / {total}</translation>
     </message>
@@ -3238,821 +3238,826 @@
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="151" />
-        <location filename="../../riskdesk/domain/enums.py" line="318" />
+        <location filename="../../riskdesk/domain/enums.py" line="154" />
+        <location filename="../../riskdesk/domain/enums.py" line="322" />
         <source>opened the case</source>
         <translation>打开了案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="152" />
+        <location filename="../../riskdesk/domain/enums.py" line="155" />
         <source>changed a feature note</source>
         <translation>修改了特征说明</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="153" />
+        <location filename="../../riskdesk/domain/enums.py" line="156" />
         <source>scoring run (scored, checked, opened the case)</source>
         <translation>评分运行（评分、规则校验、开立案件）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="154" />
+        <location filename="../../riskdesk/domain/enums.py" line="157" />
         <source>claimed</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="155" />
-        <location filename="../../riskdesk/domain/enums.py" line="289" />
+        <location filename="../../riskdesk/domain/enums.py" line="158" />
+        <location filename="../../riskdesk/domain/enums.py" line="293" />
         <source>assigned</source>
         <translation>分派</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="156" />
+        <location filename="../../riskdesk/domain/enums.py" line="159" />
         <source>added a note</source>
         <translation>添加了笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="160" />
+        <location filename="../../riskdesk/domain/enums.py" line="163" />
         <source>looked at unmasked personal data</source>
         <translation>查看了未脱敏的个人信息</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="161" />
+        <location filename="../../riskdesk/domain/enums.py" line="164" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="162" />
+        <location filename="../../riskdesk/domain/enums.py" line="165" />
         <source>bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="167" />
+        <location filename="../../riskdesk/domain/enums.py" line="170" />
         <source>trained</source>
         <translation>已训练</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="168" />
+        <location filename="../../riskdesk/domain/enums.py" line="171" />
         <source>proposed</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="169" />
+        <location filename="../../riskdesk/domain/enums.py" line="172" />
         <source>active</source>
         <translation>生效中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="170" />
+        <location filename="../../riskdesk/domain/enums.py" line="173" />
         <source>retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="171" />
+        <location filename="../../riskdesk/domain/enums.py" line="174" />
+        <source>in shadow (challenger)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../riskdesk/domain/enums.py" line="175" />
         <source>approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="172" />
+        <location filename="../../riskdesk/domain/enums.py" line="176" />
         <source>review</source>
         <translation>人工审核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="173" />
+        <location filename="../../riskdesk/domain/enums.py" line="177" />
         <source>decline</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="174" />
+        <location filename="../../riskdesk/domain/enums.py" line="178" />
         <source>automatic approval</source>
         <translation>自动批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="175" />
+        <location filename="../../riskdesk/domain/enums.py" line="179" />
         <source>flagged</source>
         <translation>已标记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="176" />
+        <location filename="../../riskdesk/domain/enums.py" line="180" />
         <source>low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="177" />
+        <location filename="../../riskdesk/domain/enums.py" line="181" />
         <source>medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="178" />
+        <location filename="../../riskdesk/domain/enums.py" line="182" />
         <source>high</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="179" />
+        <location filename="../../riskdesk/domain/enums.py" line="183" />
         <source>pre-loan review</source>
         <translation>贷前审核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="180" />
+        <location filename="../../riskdesk/domain/enums.py" line="184" />
         <source>fraud</source>
         <translation>欺诈</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="181" />
+        <location filename="../../riskdesk/domain/enums.py" line="185" />
         <source>post-loan</source>
         <translation>贷后</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="182" />
+        <location filename="../../riskdesk/domain/enums.py" line="186" />
         <source>partner review</source>
         <translation>合作方审查</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="183" />
+        <location filename="../../riskdesk/domain/enums.py" line="187" />
         <source>human review requested</source>
         <translation>客户申请人工复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="184" />
+        <location filename="../../riskdesk/domain/enums.py" line="188" />
         <source>data incident</source>
         <translation>数据安全事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="185" />
+        <location filename="../../riskdesk/domain/enums.py" line="189" />
         <source>annual re-review</source>
         <translation>年度复审</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="186" />
+        <location filename="../../riskdesk/domain/enums.py" line="190" />
         <source>new</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="187" />
+        <location filename="../../riskdesk/domain/enums.py" line="191" />
         <source>in review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="188" />
+        <location filename="../../riskdesk/domain/enums.py" line="192" />
         <source>pending information</source>
         <translation>待补充材料</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="189" />
+        <location filename="../../riskdesk/domain/enums.py" line="193" />
         <source>escalated</source>
         <translation>已上报</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="190" />
+        <location filename="../../riskdesk/domain/enums.py" line="194" />
         <source>awaiting check</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="191" />
+        <location filename="../../riskdesk/domain/enums.py" line="195" />
         <source>returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="259" />
+        <location filename="../../riskdesk/domain/enums.py" line="263" />
         <source>app</source>
         <translation>App</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="260" />
+        <location filename="../../riskdesk/domain/enums.py" line="264" />
         <source>letter</source>
         <translation>信函</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="261" />
+        <location filename="../../riskdesk/domain/enums.py" line="265" />
         <source>in branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="262" />
+        <location filename="../../riskdesk/domain/enums.py" line="266" />
         <source>regulator referral</source>
         <translation>监管转办</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="263" />
+        <location filename="../../riskdesk/domain/enums.py" line="267" />
         <source>collection conduct</source>
         <translation>催收行为</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="264" />
+        <location filename="../../riskdesk/domain/enums.py" line="268" />
         <source>interest and fees</source>
         <translation>利息与费用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="265" />
+        <location filename="../../riskdesk/domain/enums.py" line="269" />
         <source>personal information and privacy</source>
         <translation>个人信息与隐私</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="266" />
+        <location filename="../../riskdesk/domain/enums.py" line="270" />
         <source>unauthorised loan or identity theft</source>
         <translation>冒名贷款或身份盗用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="267" />
+        <location filename="../../riskdesk/domain/enums.py" line="271" />
         <source>service quality</source>
         <translation>服务质量</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="268" />
+        <location filename="../../riskdesk/domain/enums.py" line="272" />
         <source>received</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="269" />
+        <location filename="../../riskdesk/domain/enums.py" line="273" />
         <source>investigating</source>
         <translation>调查中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="270" />
+        <location filename="../../riskdesk/domain/enums.py" line="274" />
         <source>responded</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="271" />
+        <location filename="../../riskdesk/domain/enums.py" line="275" />
         <source>withdrawn</source>
         <translation>已撤回投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="272" />
+        <location filename="../../riskdesk/domain/enums.py" line="276" />
         <source>accepted</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="273" />
+        <location filename="../../riskdesk/domain/enums.py" line="277" />
         <source>rejected</source>
         <translation>不接受</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="274" />
+        <location filename="../../riskdesk/domain/enums.py" line="278" />
         <source>no answer</source>
         <translation>未回应</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="275" />
+        <location filename="../../riskdesk/domain/enums.py" line="279" />
         <source>process gap</source>
         <translation>流程缺陷</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="276" />
+        <location filename="../../riskdesk/domain/enums.py" line="280" />
         <source>system error</source>
         <translation>系统错误</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="277" />
+        <location filename="../../riskdesk/domain/enums.py" line="281" />
         <source>staff conduct</source>
         <translation>员工行为</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="278" />
+        <location filename="../../riskdesk/domain/enums.py" line="282" />
         <source>partner conduct</source>
         <translation>合作方行为</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="279" />
+        <location filename="../../riskdesk/domain/enums.py" line="283" />
         <source>product design</source>
         <translation>产品设计</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="280" />
+        <location filename="../../riskdesk/domain/enums.py" line="284" />
         <source>disclosure</source>
         <translation>信息披露</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="281" />
+        <location filename="../../riskdesk/domain/enums.py" line="285" />
         <source>third-party fraud</source>
         <translation>第三方欺诈</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="282" />
+        <location filename="../../riskdesk/domain/enums.py" line="286" />
         <source>no fault found</source>
         <translation>未发现过错</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="283" />
+        <location filename="../../riskdesk/domain/enums.py" line="287" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="284" />
+        <location filename="../../riskdesk/domain/enums.py" line="288" />
         <source>complex case (30 days)</source>
         <translation>复杂案件（30 天）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="285" />
+        <location filename="../../riskdesk/domain/enums.py" line="289" />
         <source>special extension requested</source>
         <translation>已申请特别延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="286" />
+        <location filename="../../riskdesk/domain/enums.py" line="290" />
         <source>special extension (60 days)</source>
         <translation>特别延期（60 天）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="287" />
+        <location filename="../../riskdesk/domain/enums.py" line="291" />
         <source>registered</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="288" />
+        <location filename="../../riskdesk/domain/enums.py" line="292" />
         <source>started investigating</source>
         <translation>开始调查</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="290" />
+        <location filename="../../riskdesk/domain/enums.py" line="294" />
         <source>extended (complex case)</source>
         <translation>延期（复杂案件）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="291" />
+        <location filename="../../riskdesk/domain/enums.py" line="295" />
         <source>asked for a special extension</source>
         <translation>申请特别延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="292" />
+        <location filename="../../riskdesk/domain/enums.py" line="296" />
         <source>approved the special extension</source>
         <translation>批准特别延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="293" />
+        <location filename="../../riskdesk/domain/enums.py" line="297" />
         <source>replied</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="295" />
+        <location filename="../../riskdesk/domain/enums.py" line="299" />
         <source>reopened</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="296" />
+        <location filename="../../riskdesk/domain/enums.py" line="300" />
         <source>recorded the withdrawal</source>
         <translation>记录撤回投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="297" />
+        <location filename="../../riskdesk/domain/enums.py" line="301" />
         <source>escalated to compliance</source>
         <translation>上报合规</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="298" />
+        <location filename="../../riskdesk/domain/enums.py" line="302" />
         <source>linked a fraud case</source>
         <translation>关联欺诈案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="299" />
+        <location filename="../../riskdesk/domain/enums.py" line="303" />
         <source>opened</source>
         <translation>开立</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="300" />
+        <location filename="../../riskdesk/domain/enums.py" line="304" />
         <source>case audit report</source>
         <translation>案件审计报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="301" />
+        <location filename="../../riskdesk/domain/enums.py" line="305" />
         <source>monthly compliance report</source>
         <translation>月度合规报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="302" />
+        <location filename="../../riskdesk/domain/enums.py" line="306" />
         <source>model validation report</source>
         <translation>模型验证报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="307" />
+        <location filename="../../riskdesk/domain/enums.py" line="311" />
         <source>normal</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="308" />
+        <location filename="../../riskdesk/domain/enums.py" line="312" />
         <source>special mention</source>
         <translation>关注</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="309" />
+        <location filename="../../riskdesk/domain/enums.py" line="313" />
         <source>substandard</source>
         <translation>次级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="310" />
+        <location filename="../../riskdesk/domain/enums.py" line="314" />
         <source>doubtful</source>
         <translation>可疑</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="311" />
+        <location filename="../../riskdesk/domain/enums.py" line="315" />
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="312" />
+        <location filename="../../riskdesk/domain/enums.py" line="316" />
         <source>out</source>
         <translation>转出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="313" />
+        <location filename="../../riskdesk/domain/enums.py" line="317" />
         <source>in</source>
         <translation>转入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="314" />
+        <location filename="../../riskdesk/domain/enums.py" line="318" />
         <source>transfer</source>
         <translation>转账</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="315" />
+        <location filename="../../riskdesk/domain/enums.py" line="319" />
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="316" />
+        <location filename="../../riskdesk/domain/enums.py" line="320" />
         <source>cross-border</source>
         <translation>跨境</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="317" />
+        <location filename="../../riskdesk/domain/enums.py" line="321" />
         <source>ran post-loan monitoring</source>
         <translation>运行了贷后监测</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="319" />
+        <location filename="../../riskdesk/domain/enums.py" line="323" />
         <source>added an early warning</source>
         <translation>添加了预警</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="324" />
+        <location filename="../../riskdesk/domain/enums.py" line="328" />
         <source>person</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="325" />
+        <location filename="../../riskdesk/domain/enums.py" line="329" />
         <source>company</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="326" />
+        <location filename="../../riskdesk/domain/enums.py" line="330" />
         <source>merchant</source>
         <translation>商户</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="327" />
+        <location filename="../../riskdesk/domain/enums.py" line="331" />
         <source>own account</source>
         <translation>本人账户</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="328" />
+        <location filename="../../riskdesk/domain/enums.py" line="332" />
         <source>loan</source>
         <translation>贷款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="329" />
+        <location filename="../../riskdesk/domain/enums.py" line="333" />
         <source>real estate</source>
         <translation>房地产</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="330" />
+        <location filename="../../riskdesk/domain/enums.py" line="334" />
         <source>securities</source>
         <translation>证券</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="331" />
+        <location filename="../../riskdesk/domain/enums.py" line="335" />
         <source>futures</source>
         <translation>期货</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="332" />
+        <location filename="../../riskdesk/domain/enums.py" line="336" />
         <source>asset management</source>
         <translation>资产管理产品</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="333" />
+        <location filename="../../riskdesk/domain/enums.py" line="337" />
         <source>equity investment</source>
         <translation>股权投资</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="338" />
+        <location filename="../../riskdesk/domain/enums.py" line="342" />
         <source>sealed the audit head with the anchor key</source>
         <translation>用锚定密钥签封了审计链头</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="339" />
+        <location filename="../../riskdesk/domain/enums.py" line="343" />
         <source>changed the post-loan thresholds</source>
         <translation>修改了贷后阈值</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="346" />
+        <location filename="../../riskdesk/domain/enums.py" line="350" />
         <source>open</source>
         <translation>未关闭</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="347" />
+        <location filename="../../riskdesk/domain/enums.py" line="351" />
         <source>exported an audit pack</source>
         <translation>导出了审计包</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="348" />
+        <location filename="../../riskdesk/domain/enums.py" line="352" />
         <source>brought an audit finding back</source>
         <translation>导回了审计发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="349" />
+        <location filename="../../riskdesk/domain/enums.py" line="353" />
         <source>followed up an audit finding</source>
         <translation>跟进了审计发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="352" />
+        <location filename="../../riskdesk/domain/enums.py" line="356" />
         <source>exported a table</source>
         <translation>导出了表格</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="353" />
+        <location filename="../../riskdesk/domain/enums.py" line="357" />
         <source>exported the case queue</source>
         <translation>导出了案件队列</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="358" />
+        <location filename="../../riskdesk/domain/enums.py" line="362" />
         <source>platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="359" />
+        <location filename="../../riskdesk/domain/enums.py" line="363" />
         <source>guarantor</source>
         <translation>担保机构</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="360" />
+        <location filename="../../riskdesk/domain/enums.py" line="364" />
         <source>collection agency</source>
         <translation>催收机构</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="361" />
+        <location filename="../../riskdesk/domain/enums.py" line="365" />
         <source>onboarding</source>
         <translation>准入中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="362" />
+        <location filename="../../riskdesk/domain/enums.py" line="366" />
         <source>suspended</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="363" />
+        <location filename="../../riskdesk/domain/enums.py" line="367" />
         <source>exited</source>
         <translation>已退出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="364" />
+        <location filename="../../riskdesk/domain/enums.py" line="368" />
         <source>registered a partner</source>
         <translation>登记了合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="365" />
+        <location filename="../../riskdesk/domain/enums.py" line="369" />
         <source>recorded a due-diligence check</source>
         <translation>记录了尽职调查检查</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="366" />
+        <location filename="../../riskdesk/domain/enums.py" line="370" />
         <source>changed a partner's status</source>
         <translation>变更了合作方状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="367" />
+        <location filename="../../riskdesk/domain/enums.py" line="371" />
         <source>set the capital figures</source>
         <translation>设置了资本数据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="370" />
+        <location filename="../../riskdesk/domain/enums.py" line="374" />
         <source>added a list entry</source>
         <translation>添加了名单条目</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="371" />
+        <location filename="../../riskdesk/domain/enums.py" line="375" />
         <source>loaded list entries from a file</source>
         <translation>从文件导入了名单条目</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="372" />
+        <location filename="../../riskdesk/domain/enums.py" line="376" />
         <source>asked to remove a list entry</source>
         <translation>申请移出名单条目</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="373" />
+        <location filename="../../riskdesk/domain/enums.py" line="377" />
         <source>approved a list entry's removal</source>
         <translation>批准移出名单条目</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="374" />
+        <location filename="../../riskdesk/domain/enums.py" line="378" />
         <source>allowlist silenced a shared-key rule</source>
         <translation>白名单抑制了共用标识规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="379" />
+        <location filename="../../riskdesk/domain/enums.py" line="383" />
         <source>continue monitoring</source>
         <translation>继续监测</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="380" />
+        <location filename="../../riskdesk/domain/enums.py" line="384" />
         <source>contact the borrower</source>
         <translation>联系借款人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="381" />
+        <location filename="../../riskdesk/domain/enums.py" line="385" />
         <source>request documents on the use of funds</source>
         <translation>要求提供资金用途证明材料</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="382" />
+        <location filename="../../riskdesk/domain/enums.py" line="386" />
         <source>freeze the undrawn line</source>
         <translation>冻结未用额度</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="383" />
+        <location filename="../../riskdesk/domain/enums.py" line="387" />
         <source>call the loan early</source>
         <translation>提前收回贷款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="384" />
+        <location filename="../../riskdesk/domain/enums.py" line="388" />
         <source>reclassify the loan</source>
         <translation>调整贷款五级分类</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="385" />
+        <location filename="../../riskdesk/domain/enums.py" line="389" />
         <source>report suspicious activity</source>
         <translation>报告可疑交易</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="386" />
+        <location filename="../../riskdesk/domain/enums.py" line="390" />
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="387" />
+        <location filename="../../riskdesk/domain/enums.py" line="391" />
         <source>confirmed</source>
         <translation>已复核通过</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="388" />
+        <location filename="../../riskdesk/domain/enums.py" line="392" />
         <source>sent back</source>
         <translation>已复核退回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="389" />
+        <location filename="../../riskdesk/domain/enums.py" line="393" />
         <source>text message</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="390" />
+        <location filename="../../riskdesk/domain/enums.py" line="394" />
         <source>visit</source>
         <translation>上门</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="391" />
+        <location filename="../../riskdesk/domain/enums.py" line="395" />
         <source>promised to pay</source>
         <translation>承诺还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="392" />
+        <location filename="../../riskdesk/domain/enums.py" line="396" />
         <source>refused to pay</source>
         <translation>拒绝还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="393" />
+        <location filename="../../riskdesk/domain/enums.py" line="397" />
         <source>disputes the debt</source>
         <translation>对债务有异议</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="394" />
+        <location filename="../../riskdesk/domain/enums.py" line="398" />
         <source>not reached</source>
         <translation>未联系上</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="395" />
+        <location filename="../../riskdesk/domain/enums.py" line="399" />
         <source>took a post-loan action</source>
         <translation>采取了贷后处置措施</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="396" />
+        <location filename="../../riskdesk/domain/enums.py" line="400" />
         <source>confirmed the post-loan action (four-eyes)</source>
         <translation>复核通过了贷后处置措施（双人复核）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="398" />
+        <location filename="../../riskdesk/domain/enums.py" line="402" />
         <source>sent the post-loan action back</source>
         <translation>复核退回了贷后处置措施</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="403" />
+        <location filename="../../riskdesk/domain/enums.py" line="407" />
         <source>model review</source>
         <translation>模型复审</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="404" />
+        <location filename="../../riskdesk/domain/enums.py" line="408" />
         <source>keep the model</source>
         <translation>继续使用模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="405" />
+        <location filename="../../riskdesk/domain/enums.py" line="409" />
         <source>recalibrate</source>
         <translation>重新校准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="406" />
+        <location filename="../../riskdesk/domain/enums.py" line="410" />
         <source>retrain</source>
         <translation>重新训练</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="407" />
+        <location filename="../../riskdesk/domain/enums.py" line="411" />
         <source>retire the model</source>
         <translation>停用模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="408" />
+        <location filename="../../riskdesk/domain/enums.py" line="412" />
         <source>closed the model review</source>
         <translation>结束了模型复审</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="157" />
-        <location filename="../../riskdesk/domain/enums.py" line="192" />
+        <location filename="../../riskdesk/domain/enums.py" line="160" />
+        <location filename="../../riskdesk/domain/enums.py" line="196" />
         <source>decided</source>
         <translation>已决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="158" />
+        <location filename="../../riskdesk/domain/enums.py" line="161" />
         <source>confirmed the decision (four-eyes)</source>
         <translation>复核通过了决定（双人复核）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="159" />
+        <location filename="../../riskdesk/domain/enums.py" line="162" />
         <source>sent the decision back</source>
         <translation>复核退回了决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="193" />
-        <location filename="../../riskdesk/domain/enums.py" line="294" />
+        <location filename="../../riskdesk/domain/enums.py" line="197" />
+        <location filename="../../riskdesk/domain/enums.py" line="298" />
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="194" />
+        <location filename="../../riskdesk/domain/enums.py" line="198" />
         <source>identity</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="195" />
+        <location filename="../../riskdesk/domain/enums.py" line="199" />
         <source>phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="196" />
+        <location filename="../../riskdesk/domain/enums.py" line="200" />
         <source>income</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="197" />
+        <location filename="../../riskdesk/domain/enums.py" line="201" />
         <source>employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="198" />
+        <location filename="../../riskdesk/domain/enums.py" line="202" />
         <source>site visit</source>
         <translation>实地走访</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="199" />
+        <location filename="../../riskdesk/domain/enums.py" line="203" />
         <source>credit bureau</source>
         <translation>征信</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="200" />
+        <location filename="../../riskdesk/domain/enums.py" line="204" />
         <source>verified</source>
         <translation>已核实</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="201" />
+        <location filename="../../riskdesk/domain/enums.py" line="205" />
         <source>discrepancy</source>
         <translation>有出入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="202" />
+        <location filename="../../riskdesk/domain/enums.py" line="206" />
         <source>unable to verify</source>
         <translation>无法核实</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="203" />
+        <location filename="../../riskdesk/domain/enums.py" line="207" />
         <source>request information</source>
         <translation>要求补充材料</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="204" />
+        <location filename="../../riskdesk/domain/enums.py" line="208" />
         <source>escalate</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="344" />
+        <location filename="../../riskdesk/domain/enums.py" line="348" />
         <source>in progress</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="345" />
+        <location filename="../../riskdesk/domain/enums.py" line="349" />
         <source>resolved</source>
         <translation>已解决</translation>
     </message>
@@ -4876,62 +4881,62 @@
         <translation>正在与已存申请比对</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="219" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="220" />
         <source>Saving</source>
         <translation>正在保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="228" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="230" />
         <source>{n} problems in {rows} rows</source>
         <translation>{rows} 行中有 {n} 个问题</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="236" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="239" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="245" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="250" />
         <source>Scoring the new applications</source>
         <translation>正在为新申请评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="266" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="271" />
         <source>no such partner in the register</source>
         <translation>合作方名录中无此合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="279" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="284" />
         <source>conflict:</source>
         <translation>冲突：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="322" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="327" />
         <source>stored and file values differ</source>
         <translation>库中值与文件值不同</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="326" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="331" />
         <source>application {no} is already stored with a different {field}</source>
         <translation>申请 {no} 已入库，但 {field} 不同</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="350" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="355" />
         <source>this ID number is stored under a different name</source>
         <translation>此身份证号在库中对应另一个姓名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="387" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="392" />
         <source>Rebuilding the indexes</source>
         <translation>正在重建索引</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="418" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="423" />
         <source>Writing applications</source>
         <translation>正在写入申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="392" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="397" />
         <source>{n} new, {p} already present, {r} rejected</source>
         <translation>新增 {n} 条，已存在 {p} 条，拒绝 {r} 条</translation>
     </message>
@@ -5917,7 +5922,7 @@
 <context>
     <name>Loans</name>
     <message>
-        <location filename="../../riskdesk/services/postloan/book.py" line="114" />
+        <location filename="../../riskdesk/services/postloan/book.py" line="117" />
         <source>There is no loan {id}.</source>
         <translation>没有借据 {id}。</translation>
     </message>
@@ -6620,7 +6625,7 @@ Credit model: {model}</source>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/training.py" line="72" />
-        <location filename="../../riskdesk/services/credit/validation.py" line="118" />
+        <location filename="../../riskdesk/services/credit/validation.py" line="121" />
         <source>Cannot read {file}: {error}</source>
         <translation>无法读取 {file}：{error}</translation>
     </message>
@@ -6653,6 +6658,46 @@ Credit model: {model}</source>
         <location filename="../../riskdesk/services/credit/outcomes.py" line="104" />
         <source>The loan book has no loan with a known outcome yet (a loan needs {m} months on book, or to have defaulted)</source>
         <translation>贷款账簿中尚无结果已知的贷款（贷款须放款满 {m} 个月或已违约）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/scoring/calibration.py" line="54" />
+        <source>Unknown recalibration method {method}: platt or isotonic.</source>
+        <translation>未知的重新校准方法 {method}：可用 platt 或 isotonic。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/recalibration.py" line="85" />
+        <source>{option} takes a date written YYYY-MM-DD, not {value}.</source>
+        <translation>{option} 须为 YYYY-MM-DD 格式的日期，而非 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/recalibration.py" line="135" />
+        <source>No model is active: name the model to recalibrate (--model ID).</source>
+        <translation>当前没有生效的模型：请指定要重新校准的模型（--model ID）。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/recalibration.py" line="141" />
+        <source>The window ends ({until}) before it starts ({since}).</source>
+        <translation>时间窗口的结束日（{until}）早于开始日（{since}）。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/recalibration.py" line="146" />
+        <source>Applications submitted from {since} to {until}: {known} with a known outcome, {n} of them outside model {id}'s training rows ({bads} bad). A recalibration needs at least {rows} such rows with {min} bad and {min} good: widen the window (--since).</source>
+        <translation>{since} 至 {until} 提交的申请：{known} 笔已知贷后表现，其中 {n} 笔不属于模型 {id} 的训练样本（坏样本 {bads} 笔）。重新校准至少需要 {rows} 笔此类申请，且坏、好样本各不少于 {min} 笔：请放宽时间窗口（--since）。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/recalibration.py" line="221" />
+        <source>model {id} registered: model {base} recalibrated ({method}), fitted on {fit} rows, judged on {n} held-out rows ({bads} bad)</source>
+        <translation>已登记模型 {id}：模型 {base} 经重新校准（{method}），拟合用 {fit} 行，在 {n} 行留出样本上评估（坏样本 {bads} 行）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/recalibration.py" line="225" />
+        <source>Brier score {b0:.5f} -&gt; {b1:.5f}; ECE by decile {e0:.4f} -&gt; {e1:.4f}</source>
+        <translation>Brier 分数 {b0:.5f} -&gt; {b1:.5f}；按十分位的期望校准误差（ECE）{e0:.4f} -&gt; {e1:.4f}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/recalibration.py" line="228" />
+        <source>decile     n  observed    before     after</source>
+        <translation>十分位   行数   实际     校准前     校准后</translation>
     </message>
 </context>
 <context>
@@ -6816,683 +6861,719 @@ Credit model: {model}</source>
 <context>
     <name>MonthlyReport</name>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="239" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="411" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="259" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="432" />
         <source>Monthly compliance report</source>
         <translation>月度合规报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="242" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="262" />
         <source>Period</source>
         <translation>报告期间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="169" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="245" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="170" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="265" />
         <source>Report no.</source>
         <translation>报告编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="246" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="413" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="266" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="434" />
         <source>Cut-off</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="247" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="267" />
         <source>Issued by</source>
         <translation>出具人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="248" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="268" />
         <source>Issued at</source>
         <translation>出具时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="250" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="270" />
         <source>Figures count only what existed at the cut-off: regenerating this report with the same cut-off gives the same figures.</source>
         <translation>数据仅统计截止时间之前已存在的记录：以相同截止时间重新生成本报告，数据完全相同。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="259" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="279" />
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="261" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="281" />
         <location filename="../../riskdesk/services/periods.py" line="212" />
         <source>Applications received</source>
         <translation>受理申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="262" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="282" />
         <source>Decided (automatic or flagged)</source>
         <translation>已决策（自动或标记）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="263" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="283" />
         <location filename="../../riskdesk/services/periods.py" line="213" />
         <source>Flagged for review</source>
         <translation>标记人工审核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="264" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="284" />
         <location filename="../../riskdesk/reports/partner_section.py" line="57" />
         <source>Flag rate</source>
         <translation>标记率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="139" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="265" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="140" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="285" />
         <source>Approved automatically</source>
         <translation>自动通过</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="270" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="290" />
         <source>Overrides (four-eyes)</source>
         <translation>推翻策略建议（双人复核）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="271" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="291" />
         <source>Median time to decision</source>
         <translation>决策用时中位数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="272" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="292" />
         <source>90th percentile time to decision</source>
         <translation>决策用时第 90 百分位</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="274" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="294" />
         <source>SLA breaches</source>
         <translation>超出时限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="279" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="354" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="299" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="375" />
         <location filename="../../riskdesk/services/periods.py" line="214" />
         <source>Complaints received</source>
         <translation>受理投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="280" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="300" />
         <source>Complaints overdue</source>
         <translation>逾期投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="145" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="146" />
         <source>Trigger</source>
         <translation>触发规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="312" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="332" />
         <location filename="../../riskdesk/reports/partner_section.py" line="56" />
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="147" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="148" />
         <source>Share of decided</source>
         <translation>占已决策比例</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="97" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="98" />
         <source>Probability of default</source>
         <translation>违约概率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="100" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="101" />
         <source>Decisions</source>
         <translation>决策笔数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="109" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="110" />
         <source>Five-category exceptions: loans classed above their days-past-due floor</source>
         <translation>五级分类例外：分类高于逾期天数对应最低分类的贷款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="113" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="114" />
         <source>No loan was classed above its floor this month.</source>
         <translation>本月没有贷款的分类高于其最低分类。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="115" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="116" />
         <source>Loan</source>
         <translation>贷款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="116" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="117" />
         <source>Floor</source>
         <translation>最低分类</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="117" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="118" />
         <source>Class</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="120" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="121" />
         <source>Confirmed</source>
         <translation>复核通过时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="121" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="122" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="132" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="133" />
         <location filename="../../riskdesk/reports/postloan_section.py" line="52" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="136" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="137" />
         <source>Automatic decisions and their triggers</source>
         <translation>自动决策及其触发规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="138" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="139" />
         <source>Score band</source>
         <translation>评分等级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="140" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="146" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="141" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="147" />
         <source>Flagged</source>
         <translation>已标记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="141" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="142" />
         <source>Decided</source>
         <translation>已决策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="148" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="149" />
         <source>Fired on automatic approvals</source>
         <translation>在自动通过中触发</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="154" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="155" />
         <source>No trigger fired this month.</source>
         <translation>本月没有规则触发。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="163" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="164" />
         <source>Restatements of earlier months</source>
         <translation>以前月份的数据更正</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="164" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="165" />
         <source>Registered after those months' reports were issued; the issued reports stay as they were.</source>
         <translation>以下记录在相应月份报告出具后登记；已出具的报告保持不变。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="167" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="168" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="167" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="168" />
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="168" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="169" />
         <source>As issued</source>
         <translation>出具时</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="168" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="169" />
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="181" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="182" />
         <source>all {k} with a known outcome, training rows included</source>
         <translation>全部 {k} 笔已知表现（含训练样本）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="184" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="185" />
         <source>none of {k} with a known outcome (training rows cannot be told apart)</source>
         <translation>{k} 笔已知表现均未计入（无法区分训练样本）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="186" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="187" />
         <source>{n} of {k} with a known outcome ({t} training rows excluded)</source>
         <translation>{k} 笔已知表现中的 {n} 笔（已剔除训练样本 {t} 笔）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="194" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="195" />
+        <source>Model review cases</source>
+        <translation>模型复审案件</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="197" />
+        <source>Monitoring opened no model-review case for this month.</source>
+        <translation>本月监测未开立模型复审案件。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="200" />
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="201" />
+        <source>What opened it</source>
+        <translation>开立原因</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="202" />
+        <source>Status at the cut-off</source>
+        <translation>截止时状态</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="204" />
+        <source>open</source>
+        <translation>未关闭</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="204" />
+        <source>decided: {decision}, by {user} on {day}</source>
+        <translation>已决定：{decision}，{user} 于 {day}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/monthly_report.py" line="214" />
         <source>No model monitoring was recorded for this month.</source>
         <translation>本月未记录模型监测。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="195" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="215" />
         <source>Monitored before the model's training rows were excluded: the AUC / KS include rows the model was trained on and overstate how it ranks new applications.</source>
         <translation>该次监测早于剔除训练样本：AUC / KS 含模型的训练样本，高估了模型对新申请的排序能力。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="198" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="218" />
         <source>AUC and KS are measured only on the month's applications with a known outcome that are not rows the model was trained on (recognised by the fingerprints stored with the model).</source>
         <translation>AUC 和 KS 仅以本月有已知表现、且不属于模型训练样本的申请计算（训练样本按模型保存的指纹识别）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="202" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="222" />
         <source>No AUC / KS: the model holds no fingerprints of its training rows, so they cannot be told apart from new applications.</source>
         <translation>不计算 AUC / KS：该模型未保存训练样本指纹，无法区分训练样本与新申请。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="205" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="225" />
         <source>No AUC / KS: no application of the month has a known outcome yet.</source>
         <translation>不计算 AUC / KS：本月申请尚无已知表现。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="207" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="227" />
         <source>No AUC / KS: every application of the month with a known outcome is a row the model was trained on; no rows are left to measure.</source>
         <translation>不计算 AUC / KS：本月有已知表现的申请均为模型训练样本，剔除后无样本可供计算。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="210" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="230" />
         <source>No AUC / KS: the applications left after excluding training rows are all good or all bad.</source>
         <translation>不计算 AUC / KS：剔除训练样本后，其余申请的表现全部为好或全部为坏。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="218" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="238" />
         <source>Audit findings</source>
         <translation>审计发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="219" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="239" />
         <source>Brought back this month</source>
         <translation>本月导回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="220" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="240" />
         <source>Still open</source>
         <translation>仍未关闭</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="222" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="242" />
         <source>Resolved or risk accepted</source>
         <translation>已解决或接受风险</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="225" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="245" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="226" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="246" />
         <source>On</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="227" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="247" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="228" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="248" />
         <source>Finding</source>
         <translation>发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="243" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="263" />
         <source>{month} (calendar month, {zone})</source>
         <translation>{month}（自然月，{zone}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="253" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="273" />
         <source>An event counts in the month of its business time (complaint received, application submitted, decision made final) as recorded at the cut-off; later registrations of earlier months are listed as restatements.</source>
         <translation>各项事件按业务发生时间（投诉受理、申请提交、决定生效）计入所属月份，以截止时已登记的记录为准；此后补登的以前月份记录作为数据更正列示。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="266" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="286" />
         <source>Officer decisions made final</source>
         <translation>已生效的人工决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="275" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="295" />
         <source>Cases opened</source>
         <translation>新立案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="276" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="296" />
         <source>Cases closed</source>
         <translation>办结案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="277" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="297" />
         <source>Cases open at the cut-off</source>
         <translation>截止时点在办案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="284" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="304" />
         <source>Officer decisions and overrides</source>
         <translation>审查员决定与推翻</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="286" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="306" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="287" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="364" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="374" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="307" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="385" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="395" />
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="290" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="310" />
         <source>No officer decision this month.</source>
         <translation>本月没有审查员决定。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="294" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="200" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="314" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="118" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="295" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="119" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="315" />
         <source>Maker</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="296" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="316" />
         <source>Made at</source>
         <translation>经办时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="119" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="297" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="120" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="317" />
         <source>Checker</source>
         <translation>复核人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="298" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="318" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="300" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="320" />
         <source>waiting</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="303" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="323" />
         <source>Compliance checks: cost and amount ceilings</source>
         <translation>合规检查：综合成本与金额上限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="306" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="326" />
         <source>no case</source>
         <translation>无案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="307" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="327" />
         <source>still open</source>
         <translation>仍在处理</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="308" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="328" />
         <source>awaiting check</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="309" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="329" />
         <location filename="../../riskdesk/reports/postloan_section.py" line="78" />
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="310" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="330" />
         <source>APR band</source>
         <translation>年利率档次</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="311" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="331" />
         <source>What happened by the cut-off</source>
         <translation>截止时的处理结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="317" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="337" />
         <source>No application this month was over a ceiling.</source>
         <translation>本月没有超过上限的申请。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="326" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="346" />
         <source>Model monitoring</source>
         <translation>模型监控</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="327" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="347" />
         <source>Active model</source>
         <translation>生效模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="328" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="404" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="348" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="425" />
         <source>Approved by</source>
         <translation>批准人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="329" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="349" />
         <source>Approved at</source>
         <translation>批准时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="331" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="351" />
         <source>Score PSI against training</source>
         <translation>评分相对训练集的 PSI</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="337" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="357" />
         <source>Override rate</source>
         <translation>推翻率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="339" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="360" />
         <source>Decisions by probability of default</source>
         <translation>按违约概率分布的决策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="353" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="374" />
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="382" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="403" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="355" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="376" />
         <source>Replied</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="268" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="288" />
         <source>Officer decisions awaiting check</source>
         <translation>待复核的人工决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="321" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="341" />
         <source>Decision feed: {n} record(s) of this month not acknowledged by origination within {hours} hours by the cut-off.</source>
         <translation>决定回传：截至统计截止时点，本月有 {n} 条记录未在 {hours} 小时内获进件系统回执。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="333" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="353" />
         <source>AUC / KS out of sample</source>
         <translation>样本外 AUC / KS</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="335" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="355" />
         <source>Rows measured for AUC / KS</source>
         <translation>AUC / KS 计算样本数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="349" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="370" />
         <source>Fraud rings</source>
         <translation>欺诈团伙</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="350" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="371" />
         <source>Rings found</source>
         <translation>发现团伙数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="351" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="372" />
         <source>Rings confirmed as fraud</source>
         <translation>确认为欺诈的团伙数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="352" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="373" />
         <source>Rings closed</source>
         <translation>已结案团伙数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="356" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="377" />
         <source>Replied on time</source>
         <translation>按时答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="357" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="378" />
         <source>Replied late (after the due time, extensions counted)</source>
         <translation>超时答复（晚于办理时限，含延期）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="359" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="380" />
         <source>Extended</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="360" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="381" />
         <source>Reopened</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="361" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="382" />
         <source>Overdue at the cut-off</source>
         <translation>截止时逾期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="363" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="384" />
         <source>Open by category</source>
         <translation>未结投诉（按类别）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="368" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="389" />
         <source>Received by channel</source>
         <translation>按渠道受理</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="370" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="391" />
         <source>Root causes of complaints closed</source>
         <translation>已结投诉的根本原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="378" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="399" />
         <source>Overdue complaints at the cut-off</source>
         <translation>截止时的逾期投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="380" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="401" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="381" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="402" />
         <location filename="../../riskdesk/reports/postloan_section.py" line="46" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="383" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="404" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="389" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="410" />
         <source>intact: every event re-hashed and chained</source>
         <translation>完整：每个事件均已重新计算哈希并核对链接</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="390" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="411" />
         <source>BROKEN: see riskdesk audit verify</source>
         <translation>已损坏：请运行 riskdesk audit verify</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="392" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="413" />
         <source>Audit trail</source>
         <translation>审计轨迹</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="393" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="414" />
         <source>Verification</source>
         <translation>核验结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="394" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="415" />
         <source>Last event at the cut-off</source>
         <translation>截止时的最后事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="395" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="416" />
         <source>Its hash (the chain's head)</source>
         <translation>其哈希（链头）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="396" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="417" />
         <source>Anchored outside the database in</source>
         <translation>数据库外锚定位置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="397" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="418" />
         <source>{file}
 (database {id}; riskdesk audit verify --anchors FILE)</source>
         <translation>{file}
 （数据库标识 {id}；riskdesk audit verify --anchors 文件）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="400" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="421" />
         <source>Role</source>
         <translation>职责</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="400" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="421" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="401" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="422" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="401" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="422" />
         <source>Signature</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="402" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="423" />
         <source>Prepared by</source>
         <translation>编制</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="403" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="424" />
         <source>Reviewed by</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="410" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="431" />
         <source>Sign-off</source>
         <translation>签批</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="412" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="433" />
         <source>Page {x} of {y}</source>
         <translation>第 {x} 页，共 {y} 页</translation>
     </message>
@@ -7778,47 +7859,47 @@ Credit model: {model}</source>
         <translation>资本和余额须大于零。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/performance.py" line="199" />
+        <location filename="../../riskdesk/services/partners/performance.py" line="200" />
         <source>{code}: {ratio:.1f} % of net tier-1 capital (limit {limit:.0f} %)</source>
         <translation>{code}：占一级资本净额 {ratio:.1f}%（上限 {limit:.0f}%）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/performance.py" line="203" />
+        <location filename="../../riskdesk/services/partners/performance.py" line="204" />
         <source>all partners: {ratio:.1f} % of the loan balance (limit {limit:.0f} %)</source>
         <translation>全部合作方：占贷款余额 {ratio:.1f}%（上限 {limit:.0f}%）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/performance.py" line="333" />
+        <location filename="../../riskdesk/services/partners/performance.py" line="334" />
         <source>{who}: bad rate {now} against {before} last month (doubled)</source>
         <translation>{who}：不良率 {now}，上月 {before}（翻倍）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/performance.py" line="337" />
+        <location filename="../../riskdesk/services/partners/performance.py" line="338" />
         <source>{who}: bad rate {rate}, at least twice all partners' {pooled}</source>
         <translation>{who}：不良率 {rate}，达到全部合作方合计 {pooled} 的两倍以上</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/performance.py" line="341" />
+        <location filename="../../riskdesk/services/partners/performance.py" line="342" />
         <source>{who}: {n} complaints per 1,000 loans (limit {limit})</source>
         <translation>{who}：每千笔贷款投诉 {n} 笔（上限 {limit} 笔）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/performance.py" line="346" />
+        <location filename="../../riskdesk/services/partners/performance.py" line="347" />
         <source>{who}: joint loans {ratio} of net tier-1 capital (limit {limit})</source>
         <translation>{who}：联合贷款占一级资本净额 {ratio}（上限 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/performance.py" line="350" />
+        <location filename="../../riskdesk/services/partners/performance.py" line="351" />
         <source>{who}: funds {share} of a joint loan (at least {minimum} required)</source>
         <translation>{who}：某笔联合贷款出资比例 {share}（不得低于 {minimum}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/performance.py" line="367" />
+        <location filename="../../riskdesk/services/partners/performance.py" line="368" />
         <source>{value} %</source>
         <translation>{value}%</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/performance.py" line="356" />
+        <location filename="../../riskdesk/services/partners/performance.py" line="357" />
         <source>All partners: joint loans {ratio} of the loan balance (limit {limit})</source>
         <translation>全部合作方：联合贷款占各项贷款余额 {ratio}（上限 {limit}）</translation>
     </message>
@@ -8580,22 +8661,22 @@ Save it so?</source>
         <translation>联合贷款中合作方出资比例低于下限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan/monitoring.py" line="150" />
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="149" />
         <source>Reading repayments</source>
         <translation>正在读取还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan/monitoring.py" line="154" />
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="152" />
         <source>Writing the month's snapshot</source>
         <translation>正在写入本月快照</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan/monitoring.py" line="157" />
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="155" />
         <source>Checking fund flows</source>
         <translation>正在检查资金流水</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan/monitoring.py" line="163" />
+        <location filename="../../riskdesk/services/postloan/monitoring.py" line="161" />
         <source>Raising cases</source>
         <translation>正在生成案件</translation>
     </message>
@@ -9472,7 +9553,7 @@ Save it so?</source>
         <translation>不存在报告 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reporting/archive.py" line="331" />
+        <location filename="../../riskdesk/services/reporting/archive.py" line="334" />
         <source>Consumer-finance risk team</source>
         <translation>消费金融风险管理团队</translation>
     </message>
@@ -10687,52 +10768,52 @@ Save it so?</source>
         <translation>没有生效的模型。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="110" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="111" />
         <source>{d} decisions ({f} flagged), {s} new scores, {h} rule hits, {r} reason codes, {c} new cases (model {m}, rule set {rs}, policy {p})</source>
         <translation>决策 {d} 笔（标记 {f} 笔），新评分 {s} 条，规则命中 {h} 条，原因码 {r} 条，新案件 {c} 件（模型 {m}，规则集 {rs}，策略 {p}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="138" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="139" />
         <source>No model is active: an admin proposes one and compliance or a senior officer approves it (riskdesk model propose / approve).</source>
         <translation>没有生效的模型：需由管理员提请、合规或高级审核员审批（riskdesk model propose / approve）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="156" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="157" />
         <source>Reading applications</source>
         <translation>正在读取申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="189" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="190" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="211" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="212" />
         <source>Scope must be all or unscored.</source>
         <translation>范围应为 all 或 unscored。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="255" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="256" />
         <source>Scoring {n} applications</source>
         <translation>正在为 {n} 笔申请评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="396" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="399" />
         <source>Checking rules</source>
         <translation>正在检查规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="496" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="499" />
         <source>Explaining flagged applications</source>
         <translation>正在计算标记申请的原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="475" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="478" />
         <source>Recording decisions</source>
         <translation>正在记录决策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="488" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="491" />
         <source>Opening cases</source>
         <translation>正在创建案件</translation>
     </message>
@@ -11173,64 +11254,74 @@ Save it so?</source>
 <context>
     <name>Validation</name>
     <message>
-        <location filename="../../riskdesk/services/credit/validation.py" line="105" />
+        <location filename="../../riskdesk/services/credit/validation.py" line="108" />
         <source>the loan book as of {day}</source>
         <translation>截至 {day} 的贷款账簿</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/validation.py" line="109" />
+        <location filename="../../riskdesk/services/credit/validation.py" line="112" />
         <source>the bundled demo data ({name})</source>
         <translation>随附演示数据（{name}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/validation.py" line="112" />
+        <location filename="../../riskdesk/services/credit/validation.py" line="115" />
         <source>Model {id} was trained on {name}: give that file (--data FILE) to validate it.</source>
         <translation>模型 {id} 以 {name} 训练：验证时请提供该文件（--data 文件）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/validation.py" line="125" />
+        <location filename="../../riskdesk/services/credit/validation.py" line="128" />
         <source>the training file {name}</source>
         <translation>训练文件 {name}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/validation.py" line="127" />
+        <location filename="../../riskdesk/services/credit/validation.py" line="130" />
         <source>{file} is not the data model {id} was trained on (SHA-256 {got}, expected {want}).</source>
         <translation>{file} 不是模型 {id} 的训练数据（SHA-256 {got}，应为 {want}）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/validation.py" line="239" />
+        <location filename="../../riskdesk/services/credit/validation.py" line="246" />
         <source>No out-of-time sample: the data has no real application dates, so the held-out rows are a random 25 % of the same period.</source>
         <translation>无跨时间样本：数据没有真实的申请日期，留出集为同一时期随机抽取的 25%。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/validation.py" line="243" />
+        <location filename="../../riskdesk/services/credit/validation.py" line="250" />
         <source>Outcomes come from the data's own column ({what}), not from the bank's loan book under its default definition.</source>
         <translation>结果取自数据自身的列（{what}），而非按本行违约定义由贷款账簿计算。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/validation.py" line="247" />
+        <location filename="../../riskdesk/services/credit/validation.py" line="254" />
         <source>XGBoost does not beat the logistic baseline by more than noise; the simpler model would serve as well.</source>
         <translation>XGBoost 相对逻辑回归基准的优势未超出噪声范围；更简单的模型同样适用。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/validation.py" line="250" />
+        <location filename="../../riskdesk/services/credit/validation.py" line="257" />
         <source>Calibration fails its test in at least one band or overall: predicted PDs should be recalibrated before they set limits or prices.</source>
         <translation>至少一个风险等级或整体的校准检验未通过：违约概率用于额度或定价前应重新校准。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/validation.py" line="254" />
+        <location filename="../../riskdesk/services/credit/validation.py" line="262" />
+        <source>The PDs are the booster's log-odds through a {method} map fitted on applications submitted {since} to {until}: the calibration figures on the training data's held-out rows judge them against older outcomes; the window's held-out rows are the measure of the recalibration.</source>
+        <translation>违约概率由模型的对数几率经 {method} 校准映射得出，该映射拟合于 {since} 至 {until} 提交的申请：训练数据留出样本上的校准数字是以较早的贷后表现衡量的；衡量重新校准的是该时间窗口的留出样本。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/validation.py" line="269" />
         <source>The data holds no protected column: adverse impact cannot be measured on it.</source>
         <translation>数据中没有受保护列：无法据此衡量不利影响。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/validation.py" line="257" />
+        <location filename="../../riskdesk/services/credit/validation.py" line="272" />
         <source>Some reasons run against credit intuition; they need sign-off before they are given to customers.</source>
         <translation>部分原因与信贷常识相悖；向客户提供前须经签批。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/validation.py" line="318" />
+        <location filename="../../riskdesk/services/credit/validation.py" line="333" />
         <source>No validation report with SHA-256 {sha} was issued on model {id}: a model is approved on its own validation report (riskdesk model validate {id}).</source>
         <translation>未就模型 {id} 出具 SHA-256 为 {sha} 的验证报告：模型须依据其自身的验证报告批准（riskdesk model validate {id}）。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/recalibration.py" line="202" />
+        <source>The applications model {id} was recalibrated on (submitted {since} to {until}) or their outcomes have changed since: its calibration cannot be checked; recalibrate again.</source>
+        <translation>模型 {id} 重新校准所用的申请（{since} 至 {until} 提交）或其贷后表现已发生变化：无法核验其校准，请重新校准。</translation>
     </message>
 </context>
 <context>
@@ -11342,7 +11433,7 @@ Save it so?</source>
     </message>
     <message>
         <location filename="../../riskdesk/reports/validation_report.py" line="56" />
-        <location filename="../../riskdesk/reports/validation_report.py" line="241" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="273" />
         <source>Model validation report</source>
         <translation>模型验证报告</translation>
     </message>
@@ -11421,7 +11512,8 @@ Save it so?</source>
         <location filename="../../riskdesk/reports/validation_report.py" line="121" />
         <location filename="../../riskdesk/reports/validation_report.py" line="156" />
         <location filename="../../riskdesk/reports/validation_report.py" line="160" />
-        <location filename="../../riskdesk/reports/validation_report.py" line="195" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="182" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="227" />
         <source>Rows</source>
         <translation>行数</translation>
     </message>
@@ -11471,8 +11563,8 @@ Save it so?</source>
         <location filename="../../riskdesk/reports/validation_report.py" line="98" />
         <location filename="../../riskdesk/reports/validation_report.py" line="99" />
         <location filename="../../riskdesk/reports/validation_report.py" line="101" />
-        <location filename="../../riskdesk/reports/validation_report.py" line="217" />
-        <location filename="../../riskdesk/reports/validation_report.py" line="229" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="249" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="261" />
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -11508,8 +11600,8 @@ Save it so?</source>
     </message>
     <message>
         <location filename="../../riskdesk/reports/validation_report.py" line="109" />
-        <location filename="../../riskdesk/reports/validation_report.py" line="177" />
-        <location filename="../../riskdesk/reports/validation_report.py" line="205" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="209" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="237" />
         <source>Feature</source>
         <translation>特征</translation>
     </message>
@@ -11595,6 +11687,7 @@ Save it so?</source>
     </message>
     <message>
         <location filename="../../riskdesk/reports/validation_report.py" line="156" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="182" />
         <source>Decile</source>
         <translation>十分位</translation>
     </message>
@@ -11607,6 +11700,7 @@ Save it so?</source>
     <message>
         <location filename="../../riskdesk/reports/validation_report.py" line="156" />
         <location filename="../../riskdesk/reports/validation_report.py" line="160" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="183" />
         <source>Observed</source>
         <translation>实际</translation>
     </message>
@@ -11646,137 +11740,162 @@ Save it so?</source>
         <translation>按政策风险等级（低于 {a:.2%} 批准，{d:.2%} 起拒绝）：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="179" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="184" />
+        <source>Predicted before</source>
+        <translation>校准前预测</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="185" />
+        <source>Predicted after</source>
+        <translation>校准后预测</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="190" />
+        <source>Recalibration</source>
+        <translation>重新校准</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="191" />
+        <source>This version is model {base}'s booster with a {method} map fitted on {fit} applications submitted {since} to {until} with a known outcome ({excluded} training rows of the booster set aside). Before (model {base}) and after (this version) on the window's {n} held-out rows ({bads} bad), by decile of the booster's score:</source>
+        <translation>本版本为模型 {base} 的同一模型文件加上 {method} 校准映射，该映射拟合于 {since} 至 {until} 提交、已知贷后表现的 {fit} 笔申请（已剔除 {excluded} 笔训练样本）。以下为该时间窗口 {n} 行留出样本（坏样本 {bads} 行）上校准前（模型 {base}）与校准后（本版本）的对比，按模型评分十分位：</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="201" />
+        <source>Brier score {b0:.5f} before, {b1:.5f} after; expected calibration error by decile {e0:.4f} before, {e1:.4f} after.</source>
+        <translation>Brier 分数：校准前 {b0:.5f}，校准后 {b1:.5f}；按十分位的期望校准误差：校准前 {e0:.4f}，校准后 {e1:.4f}。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/validation_report.py" line="211" />
         <source>Score PSI, held-out rows against the fitting rows: {v:.4f} (&lt; 0.10 stable, 0.10-0.25 watch, &gt; 0.25 shifted)</source>
         <translation>评分 PSI（留出行对拟合行）：{v:.4f}（&lt; 0.10 稳定，0.10-0.25 关注，&gt; 0.25 偏移）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="181" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="213" />
         <source>Characteristic stability (CSI) of each feature, same samples:</source>
         <translation>各特征的特征稳定性指数（CSI），样本同上：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="187" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="219" />
         <source>Approval (not in the decline band) and flag (not in the approve band) rates of the held-out rows by protected group; the ratio is each group's approval rate over the highest group's, below 0.80 is adverse impact (four-fifths rule).</source>
         <translation>留出行按受保护群体的批准率（不在拒绝档）与标记率（不在批准档）；比率为各群体批准率与最高群体批准率之比，低于 0.80 即存在不利影响（五分之四规则）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="192" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="224" />
         <source>The data holds no protected column: not measured.</source>
         <translation>数据中没有受保护列：未衡量。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="195" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="227" />
         <source>Group</source>
         <translation>群体</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="195" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="227" />
         <source>Approval rate</source>
         <translation>通过率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="195" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="227" />
         <source>Flag rate</source>
         <translation>标记率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="196" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="228" />
         <source>Four-fifths ratio</source>
         <translation>五分之四比率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="196" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="228" />
         <source>Adverse impact</source>
         <translation>不利影响</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="204" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="236" />
         <source>raises</source>
         <translation>提高</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="204" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="236" />
         <source>lowers</source>
         <translation>降低</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="205" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="237" />
         <source>Observed direction</source>
         <translation>实际方向</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="205" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="237" />
         <source>Expected</source>
         <translation>预期方向</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="205" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="237" />
         <source>Counter-intuitive</source>
         <translation>违反常识</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="206" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="238" />
         <source>What the case window shows</source>
         <translation>案件窗口显示的内容</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="209" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="241" />
         <source>raising: {levels}</source>
         <translation>提高风险：{levels}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="214" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="246" />
         <source>Direction of each feature's exact contribution on up to 2,000 held-out rows (larger value or level against risk). Counter-intuitive reasons for sign-off: {names}</source>
         <translation>各特征精确贡献的方向（最多 2,000 个留出行；数值或取值对风险的影响）。须签批的违反常识原因：{names}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="230" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="262" />
         <source>Next validation due: {day} (validated every {months} months, or sooner after a material change of data, use or performance).</source>
         <translation>下次验证到期：{day}（每 {months} 个月验证一次；数据、用途或表现发生重大变化时提前验证）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="234" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="266" />
         <source>Role</source>
         <translation>职责</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="234" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="266" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="234" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="266" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="234" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="266" />
         <source>Signature</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="235" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="267" />
         <source>Validator</source>
         <translation>验证人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="236" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="268" />
         <source>Model owner</source>
         <translation>模型负责人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="238" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="270" />
         <source>Findings (the validator's text is recorded with the approval):</source>
         <translation>结论（验证人的文字随批准一并记录）：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="242" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="274" />
         <source>Page {x} of {y}</source>
         <translation>第 {x} 页，共 {y} 页</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="243" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="275" />
         <source>Model {id}, artefact {sha}</source>
         <translation>模型 {id}，文件 {sha}</translation>
     </message>
