@@ -153,12 +153,14 @@ class ShadowScore(SQLModel, table=True):
     reads it as the score. ``flagged``: what the challenger's band would have led to under the
     same policy and the same rule hits as ``decision_record_id`` (the champion's decision)."""
     __tablename__ = "shadow_score"
-    __table_args__ = (UniqueConstraint("application_id", "model_version_id"),)
+    # One per decision and challenger: a re-decided application is scored again beside its
+    # new decision, and the old pair stays as it was (a report cut off earlier reads it).
+    __table_args__ = (UniqueConstraint("decision_record_id", "model_version_id"),)
 
     id: int | None = Field(default=None, primary_key=True)
     application_id: int = Field(foreign_key="application.id")
     model_version_id: int = Field(foreign_key="model_version.id")
-    decision_record_id: int = Field(foreign_key="decision_record.id", index=True)
+    decision_record_id: int = Field(foreign_key="decision_record.id")
     run_id: int = Field(foreign_key="score_run.id")
     policy_version_id: int = Field(foreign_key="policy_version.id")
     pd: float = Field(sa_type=Double)

@@ -1,7 +1,7 @@
 """shadow scores of a challenger model
 
 ``shadow_score`` holds what a challenger model (approved for shadow) scored for each
-application the scoring job decided with the active model, with the band and the outcome it
+decision the scoring job made with the active model, with the band and the outcome it
 would have led to under the same policy and rule hits; nothing decides on it (issue 32).
 ``model_version`` gets ``shadow_slot`` (1 on the one challenger, unique) and who approved it
 for shadow and when.
@@ -48,10 +48,8 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(['policy_version_id'], ['policy_version.id']),
         sa.ForeignKeyConstraint(['run_id'], ['score_run.id']),
         sa.PrimaryKeyConstraint('id'),
-        sa.UniqueConstraint('application_id', 'model_version_id'),
+        sa.UniqueConstraint('decision_record_id', 'model_version_id'),
     )
-    op.create_index('ix_shadow_score_decision_record_id', 'shadow_score',
-                    ['decision_record_id'], unique=False)
     # Plain ADD COLUMN and a unique index (no batch rebuild of model_version, as 0018).
     op.add_column('model_version', sa.Column('shadow_slot', sa.Integer(), nullable=True))
     op.add_column('model_version', sa.Column('shadow_approved_by', sa.String(length=64),
@@ -65,5 +63,4 @@ def downgrade() -> None:
     op.drop_index('ix_model_version_shadow_slot', table_name='model_version')
     for column in ('shadow_approved_at', 'shadow_approved_by', 'shadow_slot'):
         op.drop_column('model_version', column)
-    op.drop_index('ix_shadow_score_decision_record_id', table_name='shadow_score')
     op.drop_table('shadow_score')

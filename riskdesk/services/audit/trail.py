@@ -58,6 +58,7 @@ SIGNED_ACTIONS = frozenset({
     "model.approve", "rules.change", "policy.change", "blacklist.add",  # model, rule, list
     "model.governance",  # protected attributes, default definition (issue 31)
     "model.review.close",  # the validator's decision on a model under review (issue 32)
+    "model.shadow", "model.shadow.stop",  # a challenger approved for shadow, stopped (32)
     "rules.approve", "rules.reject",  # a second person's word on a rule or policy proposal
     "list.add", "list.import", "list.remove.request", "list.remove.approve",  # lists (issue 30)
     "loan.policy.change", "partner.status",

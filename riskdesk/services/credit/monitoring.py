@@ -27,6 +27,7 @@ from riskdesk.scoring.fingerprints import fingerprints, is_training_row, unpack
 from riskdesk.scoring.train import definition_of, outcome_line
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
+from riskdesk.services.credit import challenger
 from riskdesk.services.credit.explanations import load_features
 from riskdesk.services.credit.model_review import band_intervals, open_if_drifted
 from riskdesk.services.credit.registry import active, canonical_json, meta_of
@@ -95,6 +96,13 @@ def monitor(engine: Engine, actor: Actor, *, month: str | None = None) -> list[s
         overridden = sum(1 for i in in_band if final[i] == "approve")
         override_rate = overridden / decided if decided else None
         details.update({"decline_band_decided": decided, "overridden": overridden})
+        # The challenger in shadow beside the model on the month's decisions (issue 32).
+        versus = challenger.compare(session, select(D.id).join_from(
+            table_of(DecisionRecord), table_of(Application), A.id == D.application_id).where(
+            D.current_slot == 1, per.holds(A.submitted_at, A.created_at)),
+            _policy(session, actor))
+        if versus is not None:
+            details["challenger"] = versus.as_dict()
         run = MonitorRun(month=month, model_version_id=model.id or 0,
                          computed_at=utcnow(session), computed_by=actor.username,
                          applications=n, score_psi=score_psi, auc=auc, ks=ks,
@@ -173,6 +181,8 @@ def _report(run: MonitorRun, details: dict[str, Any], model_id: int) -> list[str
     lines.append(translate("Monitoring", "override rate (decline band approved by an officer): "
                            "{rate} of {n} decided").format(
         rate=_fmt(run.override_rate, "{:.1%}"), n=details.get("decline_band_decided", 0)))
+    if details.get("challenger"):
+        lines += challenger.lines(challenger.Comparison.from_dict(details["challenger"]))
     return lines
 
 

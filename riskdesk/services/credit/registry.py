@@ -9,7 +9,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import update
 from sqlmodel import Session, col, select
@@ -19,12 +19,13 @@ from riskdesk.domain.scoring import ModelVersion, model_name
 from riskdesk.errors import InvalidInput, NotFound, PermissionDenied
 from riskdesk.i18n import translate
 from riskdesk.paths import resources_dir
-from riskdesk.scoring.features import scoreable_columns
-from riskdesk.scoring.train import TrainedModel
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
 from riskdesk.services.permissions import Action, require
 from riskdesk.storage.clock import utcnow
+
+if TYPE_CHECKING:  # training pulls XGBoost, scikit-learn and pandas: on first use (issue 35)
+    from riskdesk.scoring.train import TrainedModel
 
 DEFAULT_MODEL = "model/demo_model.ubj"
 DEFAULT_META = "model/demo_model.json"
@@ -98,9 +99,13 @@ def active(session: Session) -> ModelVersion | None:
 def propose(session: Session, actor: Actor, model_id: int) -> ModelVersion:
     require(actor, Action.MODEL_PROPOSE)
     mv = get(session, model_id)
-    if mv.status not in (ModelStatus.TRAINED, ModelStatus.RETIRED):
-        raise InvalidInput(translate("Model", "Model {id} is {status}; only a trained or retired "
-                                     "model can be proposed.").format(id=mv.id, status=mv.status))
+    # A challenger in shadow is proposed like any model to become the active one (issue 32).
+    if mv.status not in (ModelStatus.TRAINED, ModelStatus.RETIRED, ModelStatus.SHADOW):
+        raise InvalidInput(translate("Model", "Model {id} is {status}; only a trained, retired "
+                                     "or shadow model can be proposed.").format(
+            id=mv.id, status=mv.status))
+    from riskdesk.scoring.features import scoreable_columns
+
     missing = [f for f in meta_of(mv)["features"] if f not in scoreable_columns()]
     if missing:
         raise InvalidInput(translate(
@@ -121,9 +126,35 @@ def approve(session: Session, actor: Actor, model_id: int, *, report_sha256: str
     against the report's issue event), with their findings. The signed event records both;
     the old active model retires in the same transaction (the unique active slot makes a
     second active model impossible)."""
+    mv = get(session, model_id)
+    report, findings = approvable(session, actor, mv, report_sha256, findings)
+    previous = active(session)
+    if previous is not None:
+        session.execute(update(ModelVersion).where(col(ModelVersion.id) == previous.id)
+                        .values(active_slot=None, status=ModelStatus.RETIRED))
+        session.expire(previous)
+    mv.status, mv.active_slot, mv.shadow_slot = ModelStatus.ACTIVE, 1, None  # no longer shadow
+    mv.approved_by, mv.approved_at = actor.username, utcnow(session)
+    mv.validation_report_id, mv.validation_sha256 = report.report_id, report.sha256
+    mv.validation_findings, mv.next_validation_at = findings[:4000], report.next_validation
+    session.flush()
+    audit.append(session, actor, "model.approve", "model_version", model_id, after={
+        "artefact_sha256": mv.artefact_sha256, "proposed_by": mv.proposed_by,
+        "trained_by": mv.created_by, "retired": previous.id if previous else None,
+        "validation_report": report.report_no, "validation_sha256": report.sha256,
+        "findings": mv.validation_findings,
+        "next_validation": report.next_validation.isoformat()})
+    return mv
+
+
+def approvable(session: Session, actor: Actor, mv: ModelVersion, report_sha256: str,
+               findings: str) -> tuple[Any, str]:
+    """The checks every approval of a model passes, to activate it or to run it in shadow
+    (issue 32): a user who may approve and validate models, neither its trainer nor its
+    proposer, a proposed model, a validation report issued on it, findings written. Returns
+    the report on record and the findings."""
     require(actor, Action.MODEL_APPROVE)
     require(actor, Action.MODEL_VALIDATE)
-    mv = get(session, model_id)
     if mv.status != ModelStatus.PROPOSED:
         raise InvalidInput(translate("Model", "Model {id} is {status}, not proposed.").format(
             id=mv.id, status=mv.status))
@@ -142,23 +173,7 @@ def approve(session: Session, actor: Actor, model_id: int, *, report_sha256: str
     if not findings:
         raise InvalidInput(translate("Model", "An approval records the validator's findings: "
                                      "write them (--findings TEXT)."))
-    previous = active(session)
-    if previous is not None:
-        session.execute(update(ModelVersion).where(col(ModelVersion.id) == previous.id)
-                        .values(active_slot=None, status=ModelStatus.RETIRED))
-        session.expire(previous)
-    mv.status, mv.active_slot = ModelStatus.ACTIVE, 1
-    mv.approved_by, mv.approved_at = actor.username, utcnow(session)
-    mv.validation_report_id, mv.validation_sha256 = report.report_id, report.sha256
-    mv.validation_findings, mv.next_validation_at = findings[:4000], report.next_validation
-    session.flush()
-    audit.append(session, actor, "model.approve", "model_version", model_id, after={
-        "artefact_sha256": mv.artefact_sha256, "proposed_by": mv.proposed_by,
-        "trained_by": mv.created_by, "retired": previous.id if previous else None,
-        "validation_report": report.report_no, "validation_sha256": report.sha256,
-        "findings": mv.validation_findings,
-        "next_validation": report.next_validation.isoformat()})
-    return mv
+    return report, findings
 
 
 def default_model() -> TrainedModel:
@@ -226,6 +241,8 @@ def load_model_files(artefact_path: Path, meta_path: Path, *,
     if not artefact.startswith(b"{") or (not trusted and not _loads_in_a_child(artefact)):
         raise damaged(translate("Model", "not an XGBoost model"))
     del meta["artefact_sha256"]
+    from riskdesk.scoring.train import TrainedModel
+
     return TrainedModel(artefact, meta)
 
 

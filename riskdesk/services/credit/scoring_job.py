@@ -68,6 +68,7 @@ from riskdesk.services.cases.opening import open_cases
 from riskdesk.services.credit.explanations import NUMERIC, Explainer, booster_of, insert_reasons
 from riskdesk.services.credit.registry import active, meta_of
 from riskdesk.services.credit.rulesets import current_policy, current_rule_set
+from riskdesk.services.credit.shadow import bands_at, challenger, extra_features, score_beside
 from riskdesk.services.feed import records as feed
 from riskdesk.services.lists import entries as lists
 from riskdesk.services.permissions import Action, require
@@ -120,10 +121,8 @@ class NoActiveModel(InvalidInput):
     pass
 
 
-
 def band_of(pd_: np.ndarray, policy: PolicyVersion) -> np.ndarray:
-    return np.where(pd_ < policy.approve_below, Band.APPROVE.value,
-                    np.where(pd_ >= policy.decline_from, Band.DECLINE.value, Band.REVIEW.value))
+    return bands_at(pd_, policy.approve_below, policy.decline_from)
 
 
 def score_applications(engine: Any, actor: Actor, *, scope: str = "all",
@@ -141,7 +140,7 @@ def score_applications(engine: Any, actor: Actor, *, scope: str = "all",
                 "senior officer approves it (riskdesk model propose / approve)."))
         rule_set, settings = current_rule_set(session, actor)
         policy = current_policy(session, actor)
-        now = utcnow(session)
+        now, contender = utcnow(session), challenger(session)
         evaluated = {"triggers": ["PD_BAND", *sorted(c for c, s in settings.items()
                                                       if s.enabled)],
                      "pd_bands": [policy.approve_below, policy.decline_from]}
@@ -162,13 +161,16 @@ def score_applications(engine: Any, actor: Actor, *, scope: str = "all",
             with bulk_cache(conn), deferred_foreign_keys(  # a first run on PostgreSQL
                     conn, WRITTEN, rows_added=_unscored(conn, batch_id)):
                 read = _read_and_predict(conn, result, undecided, batch_id, with_ids, model,
-                                         policy, settings, explainer, state)
+                                         policy, settings, explainer, state,
+                                         extra_features(session, model))
                 if len(read.frame):
                     if with_ids:
                         read.frame["id_checksum_ok"] = _checksums(session, read.frame)
                     lists.add_device_keys(session, read.frame)  # devices on a list (issue 30)
                     _run(conn, model, settings, policy, read, explainer, result, now,
                          undecided, state)
+                    if contender is not None:  # the challenger in shadow (issue 32)
+                        score_beside(session, actor, contender, run, read.frame, policy, now)
                     lists.log_silenced(session, actor, read.silenced, run_id=run.id)
                     # The link store and the rings these applications are in (issue 33).
                     rings.after_scoring(session, actor, read.frame["id"].tolist(), settings,
@@ -227,13 +229,13 @@ class _Read:
 def _read_and_predict(conn: Connection, result: ScoreResult, undecided: ColumnElement[bool],
                       batch_id: int | None, with_ids: bool, model: ModelVersion,
                       policy: PolicyVersion, settings: dict[str, Setting],
-                      explainer: Explainer, state: TaskState) -> _Read:
+                      explainer: Explainer, state: TaskState, extra: list[str]) -> _Read:
     """Reads the scope in parts and predicts each part as it arrives; the exact
     contributions of a part's band-flagged rows start while the next part is read, so the
-    slowest step of the job begins in its first seconds."""
+    slowest step of the job begins in its first seconds. ``extra``: columns a challenger reads."""
     meta = meta_of(model)
     booster = booster_of(model.artefact_sha256, model.artefact)
-    query = _scope_query(conn, result, undecided, batch_id, with_ids, meta["features"],
+    query = _scope_query(conn, result, undecided, batch_id, with_ids, meta["features"] + extra,
                          settings)
     parts: list[pd.DataFrame] = []
     margins: list[np.ndarray] = []
