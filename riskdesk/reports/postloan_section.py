@@ -12,22 +12,9 @@ from riskdesk.domain.enums import label
 from riskdesk.i18n import translate
 from riskdesk.reports.layout import WIDTH, Styles, esc, pairs, table
 from riskdesk.services.postloan.book import PostLoanFigures
+from riskdesk.services.postloan.charts import shares_to_100
 from riskdesk.services.postloan.monitoring import alert_name
 from riskdesk.services.postloan.policy import CATEGORIES
-
-
-def shares_to_100(counts: list[int]) -> list[float]:
-    """Percentages to one decimal that add up to exactly 100.0 (largest remainder), so a
-    printed roll-rate row sums as it should."""
-    total = sum(counts)
-    if not total:
-        return [0.0] * len(counts)
-    exact = [1000 * c / total for c in counts]
-    floors = [int(x) for x in exact]
-    short = 1000 - sum(floors)
-    for i in sorted(range(len(counts)), key=lambda k: floors[k] - exact[k])[:short]:
-        floors[i] += 1
-    return [f / 10 for f in floors]
 
 
 def _money(v: Decimal) -> str:

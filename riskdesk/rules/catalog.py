@@ -37,6 +37,18 @@ class RuleDef:
     hard_stop: bool = False
 
 
+@dataclass(frozen=True)
+class Setting:
+    """A rule as a rule-set version sets it. Kept here with the rules rather than beside the
+    pandas evaluation, so the rules tab reads settings without loading pandas (issue 35)."""
+
+    code: str
+    severity: str
+    enabled: bool
+    params: dict[str, Any]
+    hard_stop: bool = False  # a hit forbids approval by anyone (issue 26)
+
+
 RULES: tuple[RuleDef, ...] = (
     RuleDef("SHARED_DEVICE", QT_TRANSLATE_NOOP("Rules", "Device shared by several applicants"),
             "medium", {"min_applicants": 3, "days": 30}, INTERNAL,

@@ -16,17 +16,9 @@ import numpy as np
 import pandas as pd
 
 from riskdesk.rules.catalog import COST_BANDS
+from riskdesk.rules.catalog import Setting as Setting  # its home moved; still importable here
 
 HIT_COLUMNS = ["application_id", "code", "severity", "detail"]
-
-
-@dataclass(frozen=True)
-class Setting:
-    code: str
-    severity: str
-    enabled: bool
-    params: dict[str, Any]
-    hard_stop: bool = False  # a hit forbids approval by anyone (issue 26)
 
 
 @dataclass

@@ -2,14 +2,15 @@
 that push the score most towards default, each as a sentence an officer can read out."""
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
-import xgboost as xgb
 
 from riskdesk.i18n import QT_TRANSLATE_NOOP, translate
-from riskdesk.scoring import tree_shap
+
+if TYPE_CHECKING:  # XGBoost and pandas load on first use, not with the case window (issue 35)
+    import pandas as pd
+    import xgboost as xgb
 
 TOP = 5
 FEATURE_TEXT: dict[str, str] = {
@@ -92,6 +93,8 @@ def contributions(booster: xgb.Booster, x: pd.DataFrame) -> np.ndarray:
     row sums to the margin (log-odds). Shallow models (depth <= 3, the shipped one is 2) go
     through the table engine of ``tree_shap``, an order of magnitude faster and the same
     values; anything else through XGBoost's own ``pred_contribs``."""
+    from riskdesk.scoring import tree_shap
+
     engine = tree_shap.engine_for(booster)
     if engine is not None:
         return engine.contributions(tree_shap.as_matrix(x))
@@ -100,6 +103,8 @@ def contributions(booster: xgb.Booster, x: pd.DataFrame) -> np.ndarray:
 
 def xgboost_contributions(booster: xgb.Booster, x: pd.DataFrame) -> np.ndarray:
     """XGBoost's own path-dependent TreeSHAP: the fallback, and the yardstick of the bench."""
+    import xgboost as xgb
+
     dm = xgb.DMatrix(x, enable_categorical=True)
     return np.asarray(booster.predict(dm, pred_contribs=True), dtype=float)
 
@@ -108,6 +113,8 @@ def top_reasons(contribs: np.ndarray, x: pd.DataFrame, features: list[str],
                 top: int = TOP) -> pd.DataFrame:
     """The ``top`` largest contributions per row (risk-raising first): row, rank, feature,
     value (as text), contribution."""
+    import pandas as pd
+
     per_feature = contribs[:, :len(features)]
     k = min(top, len(features))
     order = np.argsort(-per_feature, axis=1, kind="stable")[:, :k]
@@ -124,6 +131,8 @@ def top_reasons(contribs: np.ndarray, x: pd.DataFrame, features: list[str],
 
 
 def _as_text(s: pd.Series) -> np.ndarray:
+    import pandas as pd
+
     if isinstance(s.dtype, pd.CategoricalDtype):
         labels = s.astype(object).where(s.notna(), "")
         return np.asarray(labels.astype(str).str.slice(0, 64), dtype=object)

@@ -11,12 +11,8 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 from sqlalchemy import Connection, Engine, Table
 from sqlalchemy import exc as sa_exc
 
@@ -27,6 +23,9 @@ from riskdesk.storage.engine import (
     set_journal_at_once,
 )
 
+if TYPE_CHECKING:  # pandas and Arrow load on first use, not with the window (issue 35)
+    import pandas as pd
+
 BULK_CACHE_KIB = 3 * 1024 * 1024  # 3 GiB at most; pages are taken only as they are needed
 
 CHUNK = 20_000
@@ -36,6 +35,11 @@ _PLACEHOLDER = {"qmark": "?", "format": "%s", "pyformat": "%s", "numeric": "?", 
 
 def column_values(conn: Connection, s: pd.Series) -> list[Any]:
     """One column as driver values: None for missing, SQLite-format text for times there."""
+    import numpy as np
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     if pd.api.types.is_datetime64_any_dtype(s):
         if conn.dialect.name == "sqlite":  # SQLAlchemy's SQLite DATETIME text, by Arrow
             times = pa.array(s.astype("datetime64[us]"), from_pandas=True)
@@ -223,6 +227,8 @@ def _insert_values(conn: Connection, table: Table, columns: Mapping[str, Sequenc
 def frame_of(conn: Connection, query: Any) -> pd.DataFrame:
     """A query's rows as a frame, through the driver without per-value result processing
     (several times faster than building SQLAlchemy rows at a million rows)."""
+    import pandas as pd
+
     sql = str(query.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
     cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:

@@ -1,6 +1,8 @@
 """Modal dialogs behind one replaceable factory, so tests never block on a dialog."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -11,7 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from riskdesk.services.intake.applications import ImportResult
+if TYPE_CHECKING:  # the import service loads pandas: with the first import, not the window
+    from riskdesk.services.intake.applications import ImportResult
 
 
 class Dialogs:

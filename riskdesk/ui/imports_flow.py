@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from riskdesk.errors import Cancelled, RiskdeskError
 from riskdesk.i18n import translate
-from riskdesk.services.intake.applications import ImportResult, import_file
 from riskdesk.tasks import TaskState
 from riskdesk.ui.worker import BackgroundTask, run_task
 
@@ -19,6 +18,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow as _Window
 
     from riskdesk.services.admin.backend import Backend
+    from riskdesk.services.intake.applications import ImportResult
     from riskdesk.ui.dialogs import Dialogs
 else:
     _Window = object
@@ -48,6 +48,9 @@ class ImportsMixin(_Window):
         self._import_path = path
 
         def work(state: TaskState) -> ImportResult:
+            # pandas loads with the first import, on this worker thread (issue 35)
+            from riskdesk.services.intake.applications import import_file
+
             return backend.job(import_file, path, skip_invalid=rejects is not None,
                                rejects_path=rejects, state=state)
 

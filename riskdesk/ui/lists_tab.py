@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from riskdesk.errors import RiskdeskError
 from riskdesk.i18n import QT_TRANSLATE_NOOP, translate
 from riskdesk.services.admin.backend import Backend
-from riskdesk.services.lists import bulk, entries
+from riskdesk.services.lists import entries
 from riskdesk.services.permissions import Action, allowed
 from riskdesk.ui.dialogs import Dialogs
 from riskdesk.ui.fit import fit_combos
@@ -233,6 +233,8 @@ class ListsTab(QWidget):
     def load_file(self, path: str) -> None:
         """Loads ``path`` into the list chosen above: all rows or none, problems shown."""
         list_name = str(self.list_box.currentData())
+        from riskdesk.services.lists import bulk  # reads files with pandas: on first use
+
         try:
             result = self.backend.job(bulk.import_list, Path(path), list_name=list_name)
         except RiskdeskError as exc:  # the whole file refused (unreadable, a column missing)

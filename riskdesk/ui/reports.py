@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 from riskdesk.domain.enums import label
 from riskdesk.services.admin.backend import Backend
 from riskdesk.services.credit.registry import model_in_force
-from riskdesk.services.credit.validation import validation_report
 from riskdesk.services.periods import current_month
 from riskdesk.services.permissions import Action, allowed
 from riskdesk.services.reporting import archive as reports
@@ -271,7 +270,15 @@ class ReportsTab(QWidget):
         """The model's validation report, archived like every report (issue 31)."""
         backend, model_id = self.backend, self.model_id.value()
         language = str(self.language.currentData())
-        return self._issue(lambda: backend.job(validation_report, model_id, language))
+
+        def make() -> Any:
+            # Recomputing the figures needs XGBoost, scikit-learn, SciPy and pandas: they load
+            # here, on the worker thread, the first time a report is issued (issue 35).
+            from riskdesk.services.credit.validation import validation_report
+
+            return backend.job(validation_report, model_id, language)
+
+        return self._issue(make)
 
     def issue_case(self) -> BackgroundTask | None:
         application_no = self.application_no.text().strip()

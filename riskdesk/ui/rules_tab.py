@@ -5,7 +5,7 @@ proposals awaiting a second person; every version, compared with any other or re
 restore is a proposal too). All through the services: proposals, rule_versions, backtest."""
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -29,19 +29,23 @@ from riskdesk.domain.enums import label
 from riskdesk.errors import RiskdeskError
 from riskdesk.services.admin.backend import Backend
 from riskdesk.services.credit import proposals, rule_versions
-from riskdesk.services.credit.backtest import (
-    BacktestResult,
-    backtest,
-    changed_rows,
-    may_backtest,
-)
-from riskdesk.services.credit.proposals import ProposalView
+from riskdesk.services.credit.proposals import ProposalView, may_backtest
 from riskdesk.services.credit.rule_versions import DiffRow, RuleRow, RulesOverview, VersionRow
 from riskdesk.ui.dialogs import Dialogs
 from riskdesk.ui.formats import clock_today, date_format, datetime_text, number, percent
 from riskdesk.ui.operations import read_op, write_op
 from riskdesk.ui.rules_model import RowsModel
 from riskdesk.ui.table_tools import equip_table
+
+if TYPE_CHECKING:  # the backtest loads pandas and the scoring job: on the worker (issue 35)
+    from riskdesk.services.credit.backtest import BacktestResult
+
+
+def _backtest(session: Any, actor: Any, **kw: Any) -> BacktestResult:
+    """The backtest service, imported here on the worker thread the first time it runs."""
+    from riskdesk.services.credit.backtest import backtest
+
+    return backtest(session, actor, **kw)
 
 shown = rule_versions.shown
 
@@ -306,7 +310,7 @@ class RulesTab(QWidget):
             self.dialogs.error(self, self.tr("Backtest"), str(exc))
             return
         self.backtest_note.setText(self.tr("Backtesting..."))
-        read_op(self, backtest, title=self.tr("Backtest"), on_done=self.show_backtest,
+        read_op(self, _backtest, title=self.tr("Backtest"), on_done=self.show_backtest,
                 on_error=self._backtest_failed, slow=True, changes=changes,
                 proposal_id=proposal_id, days=self.days.value())
 
@@ -329,6 +333,8 @@ class RulesTab(QWidget):
             "{known} with a known outcome; {changed} change. Nothing was written.").format(
             n=number(r.applications), days=r.days, unscored=number(r.unscored),
             known=number(r.known), changed=number(len(r.changed))))
+        from riskdesk.services.credit.backtest import changed_rows  # loaded by the run
+
         self.changed_model.set_rows(changed_rows(r))
 
     # --- proposing and deciding -------------------------------------------------------------

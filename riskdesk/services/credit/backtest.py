@@ -44,7 +44,7 @@ from riskdesk.services.credit.rulesets import DEFAULT_POLICY, settings_of
 # The scoring job's own steps, so a backtest judges exactly as a scoring run would.
 from riskdesk.services.credit.scoring_job import CONTEXT, _checksums, _fired_codes, _listed
 from riskdesk.services.lists import entries as lists
-from riskdesk.services.permissions import Action, allowed, require
+from riskdesk.services.permissions import Action, require
 from riskdesk.storage.bulk import frame_of, select_in
 from riskdesk.storage.clock import utcnow
 
@@ -83,15 +83,11 @@ class BacktestResult:
     seconds: float
 
 
-def may_backtest(actor: Actor) -> bool:
-    return proposals.may_propose(actor) or allowed(actor, Action.RULE_APPROVE)
-
-
 def backtest(session: Session, actor: Actor, *, changes: dict[str, Any] | None = None,
              proposal_id: int | None = None, days: int = 90) -> BacktestResult:
     """The change (``changes``, a proposal's, or both: the proposal's first) over the last
     ``days`` days. Reads only: no decision, hit, case or audit record is written."""
-    if not may_backtest(actor):
+    if not proposals.may_backtest(actor):
         require(actor, Action.RULE_APPROVE)  # raises, naming the roles
     if not 1 <= days <= MAX_DAYS:
         raise InvalidInput(translate("Rules", "--days must be between 1 and {n}, not {d}.")

@@ -9,11 +9,9 @@ import os
 import sys
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
-import xgboost as xgb
 from sqlalchemy import Connection, select
 from sqlmodel import Session
 
@@ -24,11 +22,14 @@ from riskdesk.domain.tables import table_of
 from riskdesk.errors import NotFound
 from riskdesk.i18n import translate
 from riskdesk.scoring import reasons as reason_codes
-from riskdesk.scoring.features import matrix
 from riskdesk.services.actor import Actor
 from riskdesk.services.credit.registry import meta_of
 from riskdesk.services.permissions import Action, require
 from riskdesk.storage.bulk import column_values, frame_of, insert_columns
+
+if TYPE_CHECKING:  # XGBoost and pandas load on first use, not with the case window (issue 35)
+    import pandas as pd
+    import xgboost as xgb
 
 A, F = table_of(Application).c, table_of(ApplicationFeatures).c
 S, D, R = table_of(Score).c, table_of(DecisionRecord).c, table_of(ScoreReason).c
@@ -37,6 +38,8 @@ NUMERIC = ("amount", "apr", "upfront_fee", "monthly_fee", "other_fees")
 
 @functools.lru_cache(maxsize=4)
 def booster_of(sha256: str, artefact: bytes) -> xgb.Booster:
+    import xgboost as xgb
+
     booster = xgb.Booster()
     booster.load_model(bytearray(artefact))
     booster.set_param({"nthread": compute_threads()})
@@ -74,6 +77,8 @@ def _lower_priority() -> None:
 
 def _explain(booster: xgb.Booster, x: pd.DataFrame, features: list[str]) -> pd.DataFrame:
     """Top reasons of each row of ``x`` (``row`` = position in ``x``), in chunks."""
+    import pandas as pd
+
     parts = []
     for start in range(0, len(x), 20_000):
         chunk = x.iloc[start:start + 20_000]
@@ -100,6 +105,10 @@ def insert_reasons(conn: Connection, top: pd.DataFrame, score_ids: np.ndarray) -
 
 def reasons_for(session: Session, actor: Actor, application_id: int) -> list[dict[str, Any]]:
     """The current decision's reason codes; computed and stored on first request."""
+    import pandas as pd
+
+    from riskdesk.scoring.features import matrix
+
     require(actor, Action.APPLICATION_VIEW)
     conn = session.connection()
     row = conn.execute(select(D.score_id, S.model_version_id).join_from(
@@ -127,6 +136,8 @@ def reasons_for(session: Session, actor: Actor, application_id: int) -> list[dic
 
 def load_features(conn: Connection, ids: list[int]) -> pd.DataFrame:
     """Model inputs of the given applications, in the order given."""
+    import pandas as pd
+
     cols = [c for c in F if c.name != "application_id"]
     parts = []
     for start in range(0, len(ids), 900):

@@ -27,7 +27,6 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import numpy as np
-from scipy import stats
 from sqlmodel import Session, col, select
 
 from riskdesk.domain.audit import AuditEvent
@@ -58,6 +57,8 @@ def band_intervals(y: np.ndarray, p: np.ndarray, approve_below: float,
     calibration interval (``low``, ``high``: the bad rates a binomial draw of that many rows
     at the mean PD gives with :data:`CONFIDENCE`); ``outside`` when the observed rate is not
     in it."""
+    from scipy import stats  # SciPy loads on first use, not with the case window (issue 35)
+
     cuts = np.digitize(p, [approve_below, decline_from])
     out = []
     for i, band in enumerate(("approve", "review", "decline")):

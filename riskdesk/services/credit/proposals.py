@@ -22,7 +22,7 @@ from riskdesk.domain.rules import RuleSet
 from riskdesk.domain.scoring import PolicyVersion
 from riskdesk.errors import InvalidInput, NotFound, PermissionDenied
 from riskdesk.i18n import translate
-from riskdesk.rules.evaluate import Setting
+from riskdesk.rules.catalog import Setting
 from riskdesk.services import periods
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
@@ -330,6 +330,12 @@ def get_proposal(session: Session, actor: Actor, proposal_id: int) -> ProposalVi
 
 def may_propose(actor: Actor) -> bool:
     return allowed(actor, Action.RULE_CHANGE) or allowed(actor, Action.POLICY_CHANGE)
+
+
+def may_backtest(actor: Actor) -> bool:
+    """Who sees the Rules and policy tab and may backtest: here, not in ``backtest`` (which
+    loads pandas and the scoring job), so the main window asks without loading them."""
+    return may_propose(actor) or allowed(actor, Action.RULE_APPROVE)
 
 
 def rule_set_of(session: Session, rule_set_id: int) -> dict[str, Setting]:

@@ -17,8 +17,7 @@ from riskdesk.domain.rules import RuleSet, RuleSetting
 from riskdesk.domain.scoring import PolicyVersion
 from riskdesk.errors import InvalidInput
 from riskdesk.i18n import translate
-from riskdesk.rules.catalog import BY_CODE, RULES
-from riskdesk.rules.evaluate import Setting
+from riskdesk.rules.catalog import BY_CODE, RULES, Setting
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
 from riskdesk.services.credit.registry import canonical_json

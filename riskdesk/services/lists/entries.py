@@ -17,8 +17,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-import pandas as pd
 from sqlalchemy import ColumnElement, Connection, and_, or_, select
 from sqlmodel import Session, col
 
@@ -32,11 +32,13 @@ from riskdesk.security.redact import mask_field
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
 from riskdesk.services.cases.search import normal_phone
-from riskdesk.services.intake.cells import bad_char_reason
 from riskdesk.services.periods import business_zone, utc_of
 from riskdesk.services.permissions import Action, require
 from riskdesk.services.privacy import free_text
 from riskdesk.storage.clock import utcnow
+
+if TYPE_CHECKING:  # pandas loads with the scoring job's or a file's first use (issue 35)
+    import pandas as pd
 
 KINDS = ("id_no", "phone", "card", "device")
 LISTS = ("black", "allow")
@@ -105,6 +107,8 @@ def normalise(kind: str, value: str) -> str:
         if not CARD.fullmatch(v):
             raise InvalidInput(translate("Lists", "not a bank card number (12 to 19 digits)"))
         return v
+    from riskdesk.services.intake.cells import bad_char_reason  # the intake's, with pandas
+
     why = bad_char_reason(v)
     if why is not None:
         raise InvalidInput(why)
@@ -311,6 +315,8 @@ def _in_force(at: datetime) -> list[ColumnElement[bool]]:
 def rule_lists(conn: Connection, at: datetime) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The blacklist and the allowlist in force at ``at``: frames of (id, kind, value_key).
     A removal still waiting for approval keeps its entry in force; an expired one is out."""
+    import pandas as pd
+
     t = table_of(ListEntry).c
     rows = conn.execute(select(t.id, t.list_name, t.kind, t.value_key).where(*_in_force(at)))
     frame = pd.DataFrame(rows.fetchall(), columns=["id", "list_name", "kind", "value_key"])

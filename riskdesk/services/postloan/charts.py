@@ -39,6 +39,20 @@ def bucket_label(key: str) -> str:
     return next(translate("PostLoan", text) for k, _, _, text in BUCKETS if k == key)
 
 
+def shares_to_100(counts: list[int]) -> list[float]:
+    """Percentages to one decimal that add up to exactly 100.0 (largest remainder), so a
+    roll-rate row sums as it should, on the tab and in the printed report alike."""
+    total = sum(counts)
+    if not total:
+        return [0.0] * len(counts)
+    exact = [1000 * c / total for c in counts]
+    floors = [int(x) for x in exact]
+    short = 1000 - sum(floors)
+    for i in sorted(range(len(counts)), key=lambda k: floors[k] - exact[k])[:short]:
+        floors[i] += 1
+    return [f / 10 for f in floors]
+
+
 @dataclass(frozen=True)
 class Bucket:
     key: str

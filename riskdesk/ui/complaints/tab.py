@@ -4,7 +4,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -26,7 +26,6 @@ from riskdesk.services.admin.backend import Backend, call
 from riskdesk.services.cases import work as cases
 from riskdesk.services.complaints import figures as complaints
 from riskdesk.services.complaints.handling import DUE_SOON
-from riskdesk.services.intake.complaints import ComplaintImportResult, import_complaints
 from riskdesk.services.periods import current_month
 from riskdesk.services.permissions import Action, allowed
 from riskdesk.tasks import TaskState
@@ -40,6 +39,9 @@ from riskdesk.ui.formats import number, percent
 from riskdesk.ui.month_picker import MonthPicker
 from riskdesk.ui.table_tools import equip_table
 from riskdesk.ui.worker import BackgroundTask, run_task
+
+if TYPE_CHECKING:  # the intake service loads pandas: with the first import, not the tab
+    from riskdesk.services.intake.complaints import ComplaintImportResult
 
 
 class ComplaintsTab(QWidget):
@@ -182,6 +184,9 @@ class ComplaintsTab(QWidget):
         backend, path = self.backend, Path(target)
 
         def work(state: TaskState) -> ComplaintImportResult:
+            # pandas loads with the first import, on this worker thread (issue 35)
+            from riskdesk.services.intake.complaints import import_complaints
+
             return backend.job(import_complaints, path, state)
 
         def done(result: ComplaintImportResult) -> None:

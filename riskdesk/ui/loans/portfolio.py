@@ -7,7 +7,7 @@ files, and the monitoring run."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from riskdesk.domain.enums import label
 from riskdesk.services.admin.backend import Backend, call
-from riskdesk.services.intake.loans import LoanImportResult, import_loan_file
 from riskdesk.services.periods import current_month
 from riskdesk.services.permissions import Action, allowed
 from riskdesk.services.postloan.book import Portfolio, portfolio
@@ -35,8 +34,8 @@ from riskdesk.services.postloan.charts import (
     bucket_label,
     loans_in,
     postloan_charts,
+    shares_to_100,
 )
-from riskdesk.services.postloan.monitoring import MonitorResult, run_monitoring
 from riskdesk.services.postloan.policy import CATEGORIES
 from riskdesk.tasks import TaskState
 from riskdesk.ui.charts import PALETTE, BarChart, LineChart, Series, share_ticks
@@ -48,6 +47,10 @@ from riskdesk.ui.month_picker import MonthPicker
 from riskdesk.ui.operations import read_op, reads_op
 from riskdesk.ui.table_fill import fill_table
 from riskdesk.ui.worker import BackgroundTask, run_task
+
+if TYPE_CHECKING:  # loan files and the monitoring run load pandas: on first use (issue 35)
+    from riskdesk.services.intake.loans import LoanImportResult
+    from riskdesk.services.postloan.monitoring import MonitorResult
 
 CLASS_COLORS = PALETTE[:5]  # normal green ... loss purple
 OVERDUE = BUCKETS[1:]  # the chart draws the overdue buckets (current loans are in the table)
@@ -176,8 +179,6 @@ class PortfolioTab(QWidget):
             previous=book.previous, month=book.month))
 
     def _draw(self, charts: PostLoanCharts) -> None:
-        from riskdesk.reports.postloan_section import shares_to_100
-
         self.charts = charts
         self.mix_chart.set_data(
             charts.months,
@@ -265,6 +266,8 @@ class PortfolioTab(QWidget):
         backend = self.backend
 
         def work(state: TaskState) -> MonitorResult:
+            from riskdesk.services.postloan.monitoring import run_monitoring  # on this thread
+
             return backend.job(run_monitoring, state=state)
 
         def done(result: MonitorResult) -> None:
@@ -291,6 +294,8 @@ class PortfolioTab(QWidget):
         backend = self.backend
 
         def work(state: TaskState) -> list[LoanImportResult]:
+            from riskdesk.services.intake.loans import import_loan_file  # on this thread
+
             return [backend.job(import_loan_file, Path(p), state) for p in paths]
 
         def done(results: list[LoanImportResult]) -> None:
