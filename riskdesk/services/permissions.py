@@ -55,6 +55,8 @@ class Action(StrEnum):
     LIST_VIEW = "lists.view"
     LIST_CHANGE = "lists.change"
     LIST_APPROVE = "lists.approve"
+    RING_VIEW = "rings.view"
+    RING_REBUILD = "rings.rebuild"
 
 
 ACTION_LABELS = {
@@ -112,6 +114,9 @@ ACTION_LABELS = {
         "Permissions", "add to the blacklist and allowlist, and ask for a removal"),
     Action.LIST_APPROVE: QT_TRANSLATE_NOOP(
         "Permissions", "approve a list removal (second person)"),
+    Action.RING_VIEW: QT_TRANSLATE_NOOP("Permissions", "see fraud rings and their graphs"),
+    Action.RING_REBUILD: QT_TRANSLATE_NOOP(
+        "Permissions", "rebuild the fraud-ring links and recompute every ring"),
 }
 
 ALL_ROLES = frozenset(Role)
@@ -172,6 +177,15 @@ MATRIX: dict[Action, frozenset[Role]] = {
     Action.LIST_VIEW: frozenset({Role.COMPLIANCE, Role.SENIOR_OFFICER, Role.AUDITOR}),
     Action.LIST_CHANGE: frozenset({Role.COMPLIANCE}),
     Action.LIST_APPROVE: frozenset({Role.COMPLIANCE, Role.SENIOR_OFFICER}),
+    # Fraud rings (issue 33): everyone who works or reviews cases reads them (masked), as a
+    # ring case's audit report; administrators run the system, not the cases, and do not.
+    Action.RING_VIEW: frozenset({Role.OFFICER, Role.SENIOR_OFFICER, Role.COMPLIANCE,
+                                 Role.AUDITOR}),
+    # A rebuild re-links every application and recomputes every ring in one run: rings merge
+    # and cases open across the whole queue. Not an officer's daily task (imports keep the
+    # links current): a senior officer after a rule change, an administrator after a key
+    # rotation.
+    Action.RING_REBUILD: frozenset({Role.SENIOR_OFFICER, Role.ADMIN}),
 }
 
 

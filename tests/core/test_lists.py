@@ -18,6 +18,7 @@ from riskdesk.services.actor import Actor
 from riskdesk.services.credit import rulesets
 from riskdesk.services.intake.applications import import_frame
 from riskdesk.services.lists import bulk, entries
+from riskdesk.services.permissions import Action
 from riskdesk.services.periods import local_day
 from riskdesk.storage.clock import shifted, utcnow
 from riskdesk.storage.session import unit_of_work
@@ -85,6 +86,15 @@ def test_lists_through_scoring(sqlite_engine: Engine, sqlite_actors: dict[str, A
         with pytest.raises(InvalidInput):  # a value on one list is not put on the other
             entries.add(s, compliance, "id_no", str(frame.at[7, "id_no"]).lower(),
                         list_name="allow", reason="x")
+        # by keyed hash (issue 33): a listed value is skipped when asked; listing is
+        # compliance's unless the caller names the authority it acts on
+        key = entries.value_key(load_cipher(s), "id_no", str(frame.at[7, "id_no"]))
+        assert entries.add_keyed(s, senior, "id_no", key, kept.masked, list_name="black",
+                                 reason="ring", authority=Action.CASE_CHECK,
+                                 skip_listed=True) is None
+        with pytest.raises(PermissionDenied):
+            entries.add_keyed(s, senior, "device", "h-dev", "h***", list_name="black",
+                              reason="ring")
         # removal: asked by one, refused to the same user, approved by a second
         entries.request_removal(s, compliance, removed.id, "cleared by the police")
         with pytest.raises(PermissionDenied):

@@ -38,6 +38,8 @@ from riskdesk.services.permissions import MATRIX, Action
 from riskdesk.services.postloan import policy as postloan_policy
 from riskdesk.services.postloan.monitoring import run_monitoring
 from riskdesk.services.reporting import archive as reports
+from riskdesk.services.rings import views as rings
+from riskdesk.services.rings.detect import rebuild as rebuild_rings
 from riskdesk.storage.session import unit_of_work
 from tests.conftest import sign_in_countersigned
 from tests.helpers import activate_default, sample
@@ -136,6 +138,8 @@ def services(engine: Engine, case_id: int,
             s, a, case_id=case_id, name="p.pdf", data=b"%PDF-1.4 x"))),
         (Action.COMPLAINT_ATTACH, u(engine, lambda s, a: evidence.attach(
             s, a, complaint_id=1, name="p.png", data=b"\x89PNG\r\n\x1a\n x"))),
+        (Action.RING_VIEW, u(engine, lambda s, a: rings.list_rings(s, a))),
+        (Action.RING_REBUILD, lambda a: rebuild_rings(engine, a)),
     ]
 
 

@@ -151,8 +151,10 @@ def _command_line(engine: Engine, ring: FraudRing, monkeypatch: pytest.MonkeyPat
     assert "RG-C00-0" in out and "RG-N-1" in out and "applicants: 13" in out
     assert "1370" not in out  # no phone number
     assert main(["rings", "show", "RING-99x", "--db", url, "--user", "officer"]) != 0
+    assert main(["rings", "list", "--db", url, "--user", "admin"]) != 0  # runs no cases
     assert main(["rings", "rebuild", "--db", url, "--user", "auditor"]) != 0
-    assert main(["rings", "rebuild", "--db", url, "--user", "officer"]) == 0
+    assert main(["rings", "rebuild", "--db", url, "--user", "officer"]) != 0  # senior's
+    assert main(["rings", "rebuild", "--db", url, "--user", "senior"]) == 0
     capsys.readouterr()
     assert main(["rings", "list", "--db", url, "--user", "officer"]) == 0
     [line] = capsys.readouterr().out.splitlines()

@@ -75,3 +75,71 @@ def test_ring_case_queue_row_names_its_counts() -> None:
 
     assert display_value("applicant_name", "12 / 24") == "12 applicants, 24 applications"
     assert display_value("applicant_name", "王小明") == "王小明"
+
+
+def test_close_a_ring_as_confirmed_fraud_four_eyes(
+        qtbot: Any, sqlite_engine: Engine, sqlite_actors: dict[str, Actor],
+        sqlite_scored: tuple[int, int], tmp_path: Path) -> None:
+    """Issue 33: in the ring's case an officer proposes "confirmed fraud" (asked once more);
+    the proposer may not confirm; a senior officer sends it back without a reason (refused,
+    said why), then with one; proposed again, the senior confirms: keys blacklisted, open
+    applications declined into the decision feed, the case closed, both steps signed."""
+    from sqlalchemy import select
+
+    from riskdesk.domain.audit import AuditEvent
+    from riskdesk.domain.feed import FeedRecord
+    from riskdesk.storage.session import unit_of_work
+    from riskdesk.ui.cases.detail import CaseDialog
+
+    import_rings(sqlite_engine, sqlite_actors["officer"], tmp_path)
+    officer = Backend(sqlite_engine, sqlite_actors["officer"])
+    senior = Backend(sqlite_engine, sqlite_actors["senior"])
+    [ring] = officer.read(list_rings)
+    assert ring.case_id is not None
+    dialogs = FakeDialogs()
+
+    def window(backend: Backend) -> CaseDialog:
+        dialog = CaseDialog(backend, ring.case_id, dialogs)  # type: ignore[arg-type]
+        qtbot.addWidget(dialog)
+        dialog.show()  # a click reaches a shown button only
+        return dialog
+
+    mine = window(officer)
+    panel = mine.ring_close
+    assert not panel.isHidden() and panel.propose_button.isEnabled()
+    assert "12" in panel.blacklist.text() and panel.confirm_button.isHidden()
+    panel.reason.setText("同一中介包装，设备串联")
+    dialogs.confirm_answer = False  # asked once more: "no" saves nothing
+    qtbot.mouseClick(panel.propose_button, Qt.MouseButton.LeftButton)
+    assert panel.state is not None and panel.state.status == "open"
+    dialogs.confirm_answer = True
+    qtbot.mouseClick(panel.propose_button, Qt.MouseButton.LeftButton)
+    assert panel.state is not None and panel.state.status == "awaiting_check"
+    assert "RING-" in dialogs.confirms[-1][0] and not dialogs.errors
+    assert not panel.confirm_button.isEnabled()  # the proposer may not check it
+    checker = window(senior).ring_close
+    assert checker.confirm_button.isEnabled() and "officer" in checker.status.text()
+    qtbot.mouseClick(checker.send_back_button, Qt.MouseButton.LeftButton)
+    assert dialogs.errors and checker.state is not None \
+        and checker.state.status == "awaiting_check"  # no reason: refused, said why
+    checker.reason.setText("先核实工作单位")
+    qtbot.mouseClick(checker.send_back_button, Qt.MouseButton.LeftButton)
+    assert checker.state is not None and checker.state.status == "open"
+    panel.reload()
+    panel.reason.setText("同一中介包装，设备串联")
+    qtbot.mouseClick(panel.propose_button, Qt.MouseButton.LeftButton)
+    checker.reload()
+    open_apps = checker.state.open_applications if checker.state else 0
+    qtbot.mouseClick(checker.confirm_button, Qt.MouseButton.LeftButton)
+    assert checker.state is not None and checker.state.status == "confirmed"
+    assert not checker.confirm_button.isEnabled() and not checker.propose_button.isEnabled()
+    assert "12" in dialogs.infos[-1][1]
+    with unit_of_work(sqlite_engine, write=False) as s:
+        fed = s.execute(select(FeedRecord.application_no).where(
+            FeedRecord.source == "ring")).scalars().all()
+        signed = s.execute(select(AuditEvent.action, AuditEvent.signature).where(
+            AuditEvent.action.like("ring.confirm%"))).all()  # type: ignore[attr-defined]
+    assert len(fed) == open_apps > 0
+    assert sorted(a for a, _ in signed) == ["ring.confirm", "ring.confirm.propose",
+                                            "ring.confirm.propose", "ring.confirm.send_back"]
+    assert all(sig for _, sig in signed)

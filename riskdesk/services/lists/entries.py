@@ -162,13 +162,34 @@ def add(session: Session, actor: Actor, kind: str, value: str, *, list_name: str
     require(actor, Action.LIST_CHANGE)
     _choice(list_name, LISTS, translate("Lists", "The list"))
     normal = normalise(kind, value)
-    cipher = cipher or load_cipher(session)
+    key = value_key(cipher or load_cipher(session), kind, normal)
+    view = add_keyed(session, actor, kind, key, masked(kind, normal), list_name=list_name,
+                     reason=reason, expires_at=expiry_instant(session, expires), source=source)
+    assert view is not None  # without skip_listed a listed value is refused, not skipped
+    return view
+
+
+def add_keyed(session: Session, actor: Actor, kind: str, key: str, mask: str, *,
+              list_name: str, reason: str, source: str = "manual",
+              expires_at: datetime | None = None, authority: Action = Action.LIST_CHANGE,
+              skip_listed: bool = False) -> EntryView | None:
+    """Lists a value known only by its keyed hash ``key`` (as the applications and the
+    fraud-ring links carry it) and its mask ``mask``, audited as ``list.add``: for a caller
+    that never holds the plain value.
+
+    ``authority`` is the permission that lets ``actor`` list it: listing is compliance's
+    (``LIST_CHANGE``), but a fraud ring's keys go on the blacklist on the authority of the
+    ring's four-eyes confirmation (``CASE_CHECK``). ``skip_listed``: a value already live on
+    either list is left as it is (None) instead of refused."""
+    require(actor, authority)
+    _choice(list_name, LISTS, translate("Lists", "The list"))
+    _choice(kind, KINDS, translate("Lists", "The kind"))
     hash_unhashed(session)
-    key = value_key(cipher, kind, normal)
+    if skip_listed and _live(session, kind, key):
+        return None
     now = utcnow(session)
-    entry = _new_entry(session, actor, kind, key, masked(kind, normal), list_name=list_name,
-                       reason=reason, expires_at=expiry_instant(session, expires),
-                       source=source, now=now)
+    entry = _new_entry(session, actor, kind, key, mask[:32], list_name=list_name,
+                       reason=reason, expires_at=expires_at, source=source, now=now)
     audit.append(session, actor, "list.add", "list_entry", entry.id or 0, after={
         "list": list_name, "kind": kind, "value": entry.masked, "reason": entry.reason,
         "source": entry.source,

@@ -22,13 +22,13 @@ from sqlmodel import Session, col
 from riskdesk.domain.applications import Application
 from riskdesk.domain.cases import Case
 from riskdesk.domain.enums import CLOSED_STATUSES, CaseKind, CaseStatus
-from riskdesk.domain.rings import FraudRing, ring_code
+from riskdesk.domain.rings import CaseApplication, FraudRing, ring_code
 from riskdesk.errors import InvalidInput, NotFound, PermissionDenied
 from riskdesk.i18n import translate
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
 from riskdesk.services.feed.records import FinalDecision, record_final
-from riskdesk.services.permissions import Action, require
+from riskdesk.services.permissions import Action, allowed, require
 from riskdesk.services.privacy import free_text
 from riskdesk.services.rings.views import show_ring
 from riskdesk.storage.clock import utcnow
@@ -41,6 +41,43 @@ class Confirmed:
     ring: str
     blacklisted: int
     declined: list[str]
+
+
+@dataclass(frozen=True)
+class Closing:
+    """A ring's own case as its close by "confirmed fraud" stands, for the case window: the
+    ring, what confirming would touch, and the proposal waiting for a check (if any)."""
+    ring_id: int
+    code: str
+    status: str  # open, awaiting_check, confirmed, closed, expired, merged
+    keys: int  # its shared devices, phones and cards (what the blacklist would take)
+    open_applications: int  # member applications whose pre-loan case is open
+    maker_id: int | None = None
+    maker: str = ""
+    blacklist: bool = True
+    decline: bool = True
+    reason: str = ""
+
+
+def closing_state(session: Session, actor: Actor, case_id: int) -> Closing | None:
+    """The ring whose own case ``case_id`` is, as its close stands; None for any other case
+    and for a role that may not read rings (the case window asks for every case)."""
+    if not allowed(actor, Action.RING_VIEW):
+        return None
+    ring = session.execute(select(FraudRing).where(
+        col(FraudRing.case_id) == case_id)).scalars().first()
+    if ring is None or ring.id is None:
+        return None
+    figures = json.loads(ring.metrics or "{}")
+    keys = sum(int(n) for kind, n in figures.get("keys_by_kind", {}).items()
+               if kind in LISTABLE)
+    members = list(session.execute(select(col(CaseApplication.application_id)).where(
+        col(CaseApplication.case_id) == case_id)).scalars())
+    proposal = figures.get("proposal") or {}
+    return Closing(ring.id, ring_code(ring.id), ring.status, keys,
+                   len(_open_cases(session, members)), proposal.get("maker_id"),
+                   proposal.get("maker", ""), bool(proposal.get("blacklist", True)),
+                   bool(proposal.get("decline", True)), proposal.get("reason", ""))
 
 
 def _ring(session: Session, ring_id: int) -> FraudRing:
@@ -101,7 +138,7 @@ def check_confirm(session: Session, actor: Actor, ring_id: int, *, confirm: bool
                      after={"ring": code, "reason": _reason(reason)})
         return None
     detail = show_ring(session, actor, ring_id)
-    listed = _blacklist(session, actor, detail, code, now) if proposal["blacklist"] else 0
+    listed = _blacklist(session, actor, detail, code) if proposal["blacklist"] else 0
     cases = _open_cases(session, [m.application_id for m in detail.members]) \
         if proposal["decline"] else []
     declined = [no for _, no, _ in cases]
@@ -124,9 +161,9 @@ def check_confirm(session: Session, actor: Actor, ring_id: int, *, confirm: bool
     return Confirmed(code, listed, declined)
 
 
-def _blacklist(session: Session, actor: Actor, detail: Any, code: str, now: Any) -> int:
-    """The ring's shared devices, phones and cards on the managed blacklist by keyed hash
-    (one already on a list is left as it is)."""
+def _blacklist(session: Session, actor: Actor, detail: Any, code: str) -> int:
+    """The ring's shared devices, phones and cards on the managed blacklist by keyed hash,
+    on the authority of the four-eyes confirmation (one already on a list is left as it is)."""
     from riskdesk.domain.rings import LinkKey
     from riskdesk.services.lists import entries
 
@@ -135,16 +172,11 @@ def _blacklist(session: Session, actor: Actor, detail: Any, code: str, now: Any)
         if node.kind not in LISTABLE:
             continue
         key = session.get(LinkKey, int(node.id[1:]))
-        if key is None or entries._live(session, key.kind, key.key_hash):
-            continue
-        entry = entries._new_entry(
-            session, actor, key.kind, key.key_hash, key.masked, list_name="black",
-            reason=translate("Rings", "fraud ring {code} confirmed").format(code=code),
-            expires_at=None, source=code, now=now)
-        audit.append(session, actor, "list.add", "list_entry", entry.id or 0, after={
-            "list": "black", "kind": key.kind, "value": entry.masked, "reason": entry.reason,
-            "source": entry.source, "expires_at": None})
-        n += 1
+        if key is not None and entries.add_keyed(
+                session, actor, key.kind, key.key_hash, key.masked, list_name="black",
+                reason=translate("Rings", "fraud ring {code} confirmed").format(code=code),
+                source=code, authority=Action.CASE_CHECK, skip_listed=True) is not None:
+            n += 1
     return n
 
 

@@ -70,8 +70,9 @@ def recompute(session: Session, actor: Actor, params: graph.RingParams,
 
 def rebuild(engine: Any, actor: Actor, *, state: TaskState | None = None) -> RebuildResult:
     """The link store emptied and filled again from every application, then every ring
-    recomputed, in one transaction (officers and above: whoever may run scoring)."""
-    require(actor, Action.SCORE_RUN)
+    recomputed, in one transaction (``Action.RING_REBUILD``: a senior officer or an
+    administrator)."""
+    require(actor, Action.RING_REBUILD)
     state = state or TaskState()
     with unit_of_work(engine) as session:
         _, settings = current_rule_set(session, actor)

@@ -1,8 +1,8 @@
 """What officers read of the rings: the list, one ring with its members, and its graph.
 
 Plain dataclasses, personal data masked (names through ``mask_name``, ID numbers as stored
-masked, keys by their masked forms). Reading rings is for officers and above, as reading a
-case's audit report is (``Action.REPORT_CASE``).
+masked, keys by their masked forms). Reading rings is ``Action.RING_VIEW``'s: officers and
+above, and the compliance and audit staff who review cases.
 """
 from __future__ import annotations
 
@@ -87,7 +87,7 @@ def _row(r: FraudRing) -> RingRow:
 
 def list_rings(session: Session, actor: Actor, *, min_size: int = 4) -> list[RingRow]:
     """Rings of at least ``min_size`` applicants, newest first (merged ones left out)."""
-    require(actor, Action.REPORT_CASE)
+    require(actor, Action.RING_VIEW)
     q = (select(FraudRing).where(col(FraudRing.applicants) >= min_size,
                                  col(FraudRing.status) != "merged")
          .order_by(col(FraudRing.id).desc()))
@@ -106,7 +106,7 @@ def ring_of_case(session: Session, actor: Actor, case_id: int) -> int | None:
     """The ring a case is about: the ring's own case, or a case on an application whose
     applicant is in a live ring; None also for a role that may not read rings (the case
     window asks for every case)."""
-    if not allowed(actor, Action.REPORT_CASE):
+    if not allowed(actor, Action.RING_VIEW):
         return None
     own = session.execute(select(col(FraudRing.id)).where(
         col(FraudRing.case_id) == case_id)).first()
@@ -126,7 +126,7 @@ def ring_of_case(session: Session, actor: Actor, case_id: int) -> int | None:
 
 def show_ring(session: Session, actor: Actor, ring_id: int) -> RingDetail:
     """The ring's figures, its member applications and the graph of its members and keys."""
-    require(actor, Action.REPORT_CASE)
+    require(actor, Action.RING_VIEW)
     ring = session.get(FraudRing, ring_id)
     if ring is None:
         raise NotFound(translate("Rings", "There is no ring {code}.").format(

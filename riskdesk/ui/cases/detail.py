@@ -54,6 +54,7 @@ from riskdesk.ui.cases.keys import Navigate
 from riskdesk.ui.cases.keys import install as install_keys
 from riskdesk.ui.cases.model_review_panel import ModelReviewPanel
 from riskdesk.ui.cases.postloan_panel import PostLoanPanel, hard_stop_html
+from riskdesk.ui.cases.ring_close_panel import RingClosePanel
 from riskdesk.ui.dialogs import Dialogs
 from riskdesk.ui.evidence import EvidencePanel
 from riskdesk.ui.formats import (
@@ -168,6 +169,9 @@ class CaseDialog(QDialog):
         side_layout.addWidget(self.postloan)
         self.model_review = ModelReviewPanel(backend, case_id, self._acted, side)  # issue 32
         side_layout.addWidget(self.model_review)
+        # A ring's own case: close it as confirmed fraud, four-eyes (issue 33).
+        self.ring_close = RingClosePanel(backend, dialogs, case_id, self._acted, side)
+        side_layout.addWidget(self.ring_close)
         self.hard_stops: tuple[HardStop, ...] = ()
         for row in (("claim", "approve", "decline"), ("request_info", "escalate"),
                     ("confirm", "send_back")):
@@ -213,6 +217,7 @@ class CaseDialog(QDialog):
         self.evidence.reload()
         self.ring_id = self.backend.read(ring_of_case, self.case_id)
         self.ring_button.setVisible(self.ring_id is not None)
+        self.ring_close.reload()
         self.model_figures = self.backend.read(model_figures, self.case_id)
         self._render()
         self._enable()
