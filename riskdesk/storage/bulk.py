@@ -92,6 +92,24 @@ def insert_columns(
     return _execute_rows(conn, sql, columns, names, check)
 
 
+def bound_columns(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]],
+                  ) -> dict[str, list[Any]]:
+    """Row dicts, as an ORM insert takes them, turned into the columns :func:`insert_columns`
+    and :func:`update_columns` take: each value through its column type's own bind
+    processor, exactly as an INSERT through SQLAlchemy would send it (dates, times and
+    decimals as SQLAlchemy stores them on SQLite; unchanged on the servers, whose drivers
+    take them as they are). Every row has the first row's keys."""
+    if not rows:
+        return {}
+    out: dict[str, list[Any]] = {}
+    for name in rows[0]:
+        values = [r[name] for r in rows]
+        process = table.c[name].type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
+        out[name] = values if process is None else \
+            [None if v is None else process(v) for v in values]
+    return out
+
+
 def _sqlite_literal(value: Any) -> str:
     if isinstance(value, bool) or not isinstance(value, int | str):
         raise TypeError(f"not a plain int or str: {type(value).__name__}")

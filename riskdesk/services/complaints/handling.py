@@ -75,7 +75,7 @@ def deadlines(session: Session) -> Deadlines:
     return Deadlines(**json.loads(row.value)) if row is not None else Deadlines()
 
 
-def set_deadlines(session: Session, actor: Actor, new: Deadlines) -> None:
+def set_deadlines(session: Session, actor: Actor, *, new: Deadlines) -> None:
     require(actor, Action.COMPLAINT_SETTINGS)
     if not 1 <= new.decide_days <= new.complex_days <= new.special_days <= 365:
         raise InvalidInput(translate("Complaints", "Deadlines must grow: decide <= complex "
@@ -127,7 +127,7 @@ def _get(session: Session, complaint_id: int) -> Complaint:
     return c
 
 
-def get(session: Session, actor: Actor, complaint_id: int) -> Complaint:
+def get(session: Session, actor: Actor, *, complaint_id: int) -> Complaint:
     require(actor, Action.APPLICATION_VIEW)
     return _get(session, complaint_id)
 
@@ -198,13 +198,32 @@ def is_late(c: Complaint) -> bool:
 
 
 # -- intake --------------------------------------------------------------------------------
-def register(session: Session, actor: Actor, *, channel: str, category: str, description: str,
+def register(session: Session, actor: Actor, **fields: Any) -> Complaint:
+    """Issues the complaint number; what the bank already knows (the customer's name, the
+    application's customer) is filled in, not asked for. ``fields``: as :func:`prepared`
+    takes them."""
+    values, said, authorised = prepared(session, actor, **fields)
+    now = values["created_at"]
+    c = Complaint(number=f"pending-{actor.username}-{now.timestamp()}"[:24], **values)
+    session.add(c)
+    session.flush()
+    c.number = number_of(c.received_at, c.id or 0)
+    session.flush()
+    keep_found(session, c.id or 0, said, authorised)
+    audit.append(session, actor, "complaint.register", "complaint", c.id or 0,
+                 after=registered(values, c.number))
+    return c
+
+
+def prepared(session: Session, actor: Actor, *, channel: str, category: str, description: str,
              complainant_name: str = "", applicant_id: int | None = None,
              application_id: int | None = None, proxy_name: str = "",
              proxy_authorisation: str = "", received_at: datetime | None = None,
-             subject_user_id: int | None = None, subject_team: str = "") -> Complaint:
-    """Issues the complaint number; what the bank already knows (the customer's name, the
-    application's customer) is filled in, not asked for."""
+             subject_user_id: int | None = None, subject_team: str = "",
+             ) -> tuple[dict[str, Any], free_text.Cleaned, free_text.Cleaned]:
+    """A new complaint's column values (all but its number, which needs its id) checked and
+    completed, with the personal data found in its free text: one complaint registered by
+    hand and a whole imported file (``complaints.batch``) are made alike."""
     require(actor, Action.COMPLAINT_WORK)
     _choice(channel, ComplaintChannel, translate("Complaints", "The channel"))
     _choice(category, ComplaintCategory, translate("Complaints", "The category"))
@@ -238,28 +257,37 @@ def register(session: Session, actor: Actor, *, channel: str, category: str, des
     if received > now + timedelta(minutes=5):
         raise InvalidInput(translate("Complaints", "A complaint cannot be received in the "
                                      "future."))
-    c = Complaint(number=f"pending-{actor.username}-{now.timestamp()}"[:24], channel=channel,
-                  category=category, applicant_id=applicant_id, partner_id=partner_id,
-                  complainant_name=complainant_name[:128], proxy_name=proxy_name.strip()[:128],
-                  proxy_authorisation=authorised.fit(500),
-                  application_id=application_id, description=said.fit(4000),
-                  received_at=received, due_at=due_at(session, received, Extension.NONE),
-                  status=ComplaintStatus.RECEIVED.value, subject_user_id=subject_user_id,
-                  subject_team=subject_team.strip()[:64], created_by_id=actor.user_id or 0,
-                  created_at=now, updated_at=now)
-    session.add(c)
-    session.flush()
-    c.number = f"TS-{received:%Y%m}-{c.id:06d}"
-    session.flush()
-    free_text.keep(session, said, entity="complaint", entity_id=c.id or 0, field="description")
-    free_text.keep(session, authorised, entity="complaint", entity_id=c.id or 0,
+    return dict(channel=channel, category=category, applicant_id=applicant_id,
+                partner_id=partner_id, complainant_name=complainant_name[:128],
+                proxy_name=proxy_name.strip()[:128], proxy_authorisation=authorised.fit(500),
+                application_id=application_id, description=said.fit(4000),
+                received_at=received, due_at=due_at(session, received, Extension.NONE),
+                status=ComplaintStatus.RECEIVED.value, subject_user_id=subject_user_id,
+                subject_team=subject_team.strip()[:64], created_by_id=actor.user_id or 0,
+                created_at=now, updated_at=now), said, authorised
+
+
+def number_of(received: datetime, complaint_id: int) -> str:
+    """The number told to the customer: month received and id."""
+    return f"TS-{received:%Y%m}-{complaint_id:06d}"
+
+
+def keep_found(session: Session, complaint_id: int, said: free_text.Cleaned,
+               authorised: free_text.Cleaned) -> None:
+    """The personal data found in a new complaint's free text, kept encrypted beside it."""
+    free_text.keep(session, said, entity="complaint", entity_id=complaint_id,
+                   field="description")
+    free_text.keep(session, authorised, entity="complaint", entity_id=complaint_id,
                    field="proxy_authorisation")
-    audit.append(session, actor, "complaint.register", "complaint", c.id or 0, after={
-        "number": c.number, "channel": channel, "category": category,
-        "application_id": application_id, "applicant_id": applicant_id,
-        "proxy": bool(proxy_name.strip()), "received_at": received.isoformat(),
-        "due_at": c.due_at.isoformat()})
-    return c
+
+
+def registered(values: dict[str, Any], number: str) -> dict[str, Any]:
+    """The ``complaint.register`` event's after-image of a new complaint's values."""
+    return {"number": number, "channel": values["channel"], "category": values["category"],
+            "application_id": values["application_id"],
+            "applicant_id": values["applicant_id"], "proxy": bool(values["proxy_name"]),
+            "received_at": values["received_at"].isoformat(),
+            "due_at": values["due_at"].isoformat()}
 
 
 @dataclass(frozen=True)
@@ -270,7 +298,7 @@ class Customer:
     applications: int
 
 
-def find_customers(session: Session, actor: Actor, text: str, limit: int = 20) -> list[Customer]:
+def find_customers(session: Session, actor: Actor, *, text: str, limit: int = 20) -> list[Customer]:
     """By exact ID number or phone (keyed hashes) or by name prefix."""
     from sqlalchemy import func
 
@@ -314,6 +342,7 @@ class CustomerApplication:
 
 
 def customer_applications(session: Session, actor: Actor,
+                          *,
                           applicant_id: int) -> list[CustomerApplication]:
     require(actor, Action.APPLICATION_VIEW)
     apps = session.exec(select(Application).where(
@@ -331,7 +360,7 @@ def customer_applications(session: Session, actor: Actor,
 
 
 # -- workflow ------------------------------------------------------------------------------
-def investigate(session: Session, actor: Actor, complaint_id: int, version: int) -> Complaint:
+def investigate(session: Session, actor: Actor, *, complaint_id: int, version: int) -> Complaint:
     c = _work(session, actor, complaint_id, version, (ComplaintStatus.RECEIVED.value,))
     values: dict[str, Any] = {"status": ComplaintStatus.INVESTIGATING.value}
     if c.assignee_id is None:
@@ -352,7 +381,7 @@ def _check_recusal(session: Session, c: Complaint, user_id: int | None) -> None:
             "someone else must handle it.").format(user=user.username, number=c.number))
 
 
-def assign(session: Session, actor: Actor, complaint_id: int, version: int,
+def assign(session: Session, actor: Actor, *, complaint_id: int, version: int,
            user_id: int) -> Complaint:
     require(actor, Action.COMPLAINT_ASSIGN)
     c = _get(session, complaint_id)
@@ -364,7 +393,7 @@ def assign(session: Session, actor: Actor, complaint_id: int, version: int,
     return _save(session, actor, c, version, "complaint.assign", {"assignee_id": user_id})
 
 
-def extend(session: Session, actor: Actor, complaint_id: int, version: int, *, reason: str,
+def extend(session: Session, actor: Actor, *, complaint_id: int, version: int, reason: str,
            complainant_told: bool) -> Complaint:
     """A complex case: to the complex deadline (30 days), with a reason, the customer told."""
     c = _work(session, actor, complaint_id, version, OPEN)
@@ -383,8 +412,8 @@ def extend(session: Session, actor: Actor, complaint_id: int, version: int, *, r
         {"reason": reason[:1000]})
 
 
-def request_special_extension(session: Session, actor: Actor, complaint_id: int, version: int,
-                              *, reason: str) -> Complaint:
+def request_special_extension(session: Session, actor: Actor, *, complaint_id: int, version: int,
+                              reason: str) -> Complaint:
     c = _work(session, actor, complaint_id, version, OPEN)
     reason = _required(reason, translate("Complaints", "A reason for the extension"))
     if c.extension != Extension.COMPLEX:
@@ -396,8 +425,8 @@ def request_special_extension(session: Session, actor: Actor, complaint_id: int,
         "extension_reason": f"{c.extension_reason}\n{reason}"[:1000]}, {"reason": reason})
 
 
-def approve_special_extension(session: Session, actor: Actor, complaint_id: int, version: int,
-                              *, complainant_told: bool) -> Complaint:
+def approve_special_extension(session: Session, actor: Actor, *, complaint_id: int, version: int,
+                              complainant_told: bool) -> Complaint:
     """A senior officer approves; the deadline moves to the special one (60 days at most)."""
     require(actor, Action.COMPLAINT_EXTEND_SPECIAL)
     c = _get(session, complaint_id)
@@ -423,7 +452,7 @@ def missing_channels(text: str) -> list[str]:
             if not any(w.lower() in low for w in words)]
 
 
-def respond(session: Session, actor: Actor, complaint_id: int, version: int,
+def respond(session: Session, actor: Actor, *, complaint_id: int, version: int,
             response: str) -> Complaint:
     c = _work(session, actor, complaint_id, version, OPEN)
     response = _required(response, translate("Complaints", "The response"))
@@ -443,7 +472,7 @@ def respond(session: Session, actor: Actor, complaint_id: int, version: int,
         "responded_at": utcnow(session)})
 
 
-def close(session: Session, actor: Actor, complaint_id: int, version: int, *, reaction: str,
+def close(session: Session, actor: Actor, *, complaint_id: int, version: int, reaction: str,
           root_cause: str, rectification: str) -> Complaint:
     c = _work(session, actor, complaint_id, version, (ComplaintStatus.RESPONDED.value,))
     _choice(reaction, Reaction, translate("Complaints", "The customer's reaction"))
@@ -455,8 +484,7 @@ def close(session: Session, actor: Actor, complaint_id: int, version: int, *, re
         "rectification": rectification[:2000], "closed_at": utcnow(session)})
 
 
-def reopen(session: Session, actor: Actor, complaint_id: int, version: int, *,
-           reason: str) -> Complaint:
+def reopen(session: Session, actor: Actor, *, complaint_id: int, version: int,            reason: str) -> Complaint:
     c = _work(session, actor, complaint_id, version,
               (ComplaintStatus.RESPONDED.value, ComplaintStatus.CLOSED.value))
     reason = _kept(session, c, _required(reason, translate("Complaints", "A reason to reopen")),
@@ -466,8 +494,7 @@ def reopen(session: Session, actor: Actor, complaint_id: int, version: int, *,
         "reopen_count": c.reopen_count + 1}, {"reason": reason[:500]})
 
 
-def withdraw(session: Session, actor: Actor, complaint_id: int, version: int, *,
-             reason: str) -> Complaint:
+def withdraw(session: Session, actor: Actor, *, complaint_id: int, version: int,              reason: str) -> Complaint:
     """The complainant withdraws: the process ends the day the withdrawal is received."""
     c = _work(session, actor, complaint_id, version, OPEN + (ComplaintStatus.RESPONDED.value,))
     reason = _kept(session, c, _required(reason, translate(
@@ -477,8 +504,7 @@ def withdraw(session: Session, actor: Actor, complaint_id: int, version: int, *,
         {"reason": reason[:500]})
 
 
-def escalate(session: Session, actor: Actor, complaint_id: int, version: int, *,
-             reason: str) -> Complaint:
+def escalate(session: Session, actor: Actor, *, complaint_id: int, version: int,              reason: str) -> Complaint:
     """To compliance: the complaint leaves its handler and waits in the escalated view."""
     c = _work(session, actor, complaint_id, version, OPEN)
     reason = _kept(session, c, _required(reason, translate(
@@ -487,7 +513,7 @@ def escalate(session: Session, actor: Actor, complaint_id: int, version: int, *,
                  {"escalated": True, "assignee_id": None}, {"reason": reason[:500]})
 
 
-def open_fraud_case(session: Session, actor: Actor, complaint_id: int, version: int) -> Case:
+def open_fraud_case(session: Session, actor: Actor, *, complaint_id: int, version: int) -> Case:
     """"I never applied for this loan": a fraud case on the named application (or the one
     already open), linked both ways."""
     c = _work(session, actor, complaint_id, version, OPEN + (ComplaintStatus.RESPONDED.value,))

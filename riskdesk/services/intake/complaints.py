@@ -26,7 +26,7 @@ from riskdesk.security.pii_scan import mask_text
 from riskdesk.security.redact import mask_field, redact
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
-from riskdesk.services.complaints.handling import register
+from riskdesk.services.complaints.batch import register_many
 from riskdesk.services.intake import cells
 from riskdesk.services.intake.columns import header_key, value_key
 from riskdesk.services.intake.reader import read_table
@@ -138,13 +138,9 @@ def import_complaints(engine: Engine, actor: Actor, path: Path,
             return ComplaintImportResult(path.name, raw.sha256, len(frame), present=present,
                                          problems=pd.DataFrame(problem.rows,
                                                                columns=PROBLEM_COLUMNS))
-        for i, r in enumerate(new):
-            if i % 200 == 0:
-                state.progress(0.3 + 0.7 * i / max(len(new), 1),
-                               translate("ComplaintImport", "Registering {n} of {total}")
-                               .format(n=i, total=len(new)))
-            c = register(session, actor, **r.values)
-            c.source_ref = r.ref
+        register_many(session, actor, [(r.ref, r.values) for r in new], lambda i: state.progress(
+            0.3 + 0.7 * i / max(len(new), 1), translate(
+                "ComplaintImport", "Registering {n} of {total}").format(n=i, total=len(new))))
         session.flush()
         audit.append(session, actor, "complaint.import", "file", raw.sha256[:64], after={
             "file": path.name, "rows": len(frame), "inserted": len(new), "present": present})

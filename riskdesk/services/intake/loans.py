@@ -19,7 +19,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pandas as pd
-from sqlalchemy import Engine, update
+from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
 from riskdesk.config import SOURCE_TIMEZONE
@@ -41,7 +41,7 @@ from riskdesk.services.intake.columns import header_key
 from riskdesk.services.intake.reader import read_table
 from riskdesk.services.intake.validate import FIRST_DATA_ROW, PROBLEM_COLUMNS
 from riskdesk.services.permissions import Action, require
-from riskdesk.storage.bulk import select_in
+from riskdesk.storage.bulk import bound_columns, insert_columns, select_in, update_columns
 from riskdesk.storage.clock import utcnow
 from riskdesk.storage.session import unit_of_work
 from riskdesk.tasks import TaskState
@@ -309,6 +309,15 @@ def _loan_ids(session: Session, numbers: list[str]) -> dict[str, int]:
     return _ids_by(session, Loan, "loan_no", numbers)
 
 
+def _insert(session: Session, model: Any, rows: list[dict[str, Any]]) -> int:
+    """A file's new rows by the bulk path (COPY on PostgreSQL, multi-row INSERT on MariaDB,
+    issue 34) on the unit of work's own connection: a failed audit event or a broken
+    constraint rolls them back with the rest of the file."""
+    conn = session.connection()
+    table = table_of(model)
+    return insert_columns(conn, table, bound_columns(conn, table, rows)) if rows else 0
+
+
 # --- loans ----------------------------------------------------------------------------------
 
 def _approved(session: Session, app_ids: list[int]) -> set[int]:
@@ -401,8 +410,7 @@ def _loans(session: Session, frame: pd.DataFrame, problem: _Problems, result: Lo
                     "partner_id": partner_id, "partner_share": share,
                     "content_hash": content, "created_at": now})
     if not problem.rows and new:
-        session.execute(Loan.__table__.insert(), new)  # type: ignore[attr-defined]
-        result.inserted = len(new)
+        result.inserted = _insert(session, Loan, new)
 
 
 # --- repayments -----------------------------------------------------------------------------
@@ -463,11 +471,11 @@ def _repayments(session: Session, frame: pd.DataFrame, problem: _Problems,
             changed.append({"id": old.id, "paid_date": paid_date, "paid_amount": paid})
     if problem.rows:
         return
-    if new:
-        session.execute(Repayment.__table__.insert(), new)  # type: ignore[attr-defined]
-    for c in changed:
-        session.execute(update(Repayment).where(col(Repayment.id) == c["id"]).values(
-            paid_date=c["paid_date"], paid_amount=c["paid_amount"]))
+    _insert(session, Repayment, new)
+    if changed:  # new payments against known instalments: one executemany
+        conn = session.connection()
+        update_columns(conn, table_of(Repayment),
+                       bound_columns(conn, table_of(Repayment), changed), keys=["id"])
     result.inserted, result.updated = len(new), len(changed)
 
 
@@ -532,5 +540,4 @@ def _flows(session: Session, frame: pd.DataFrame, problem: _Problems, result: Lo
             problem(line, "flow_no", v["flow_no"], translate(
                 "LoanImport", "already imported with different content"))
     if not problem.rows and new:
-        session.execute(FundFlow.__table__.insert(), new)  # type: ignore[attr-defined]
-        result.inserted = len(new)
+        result.inserted = _insert(session, FundFlow, new)
