@@ -22,6 +22,9 @@ def add_parser(sub: Subparsers) -> None:
     bsc.add_argument("--rows", type=int, default=1_000_000)
     bsc.add_argument("--workdir", type=Path)
     bsc.add_argument("--db", help=SERVER_HELP)
+    bsc.add_argument("--challenger", action="store_true",
+                     help="with a second model approved to score in shadow beside the active one "
+                          "(issue 32)")
     br = bs.add_parser("report", help="the monthly report over a month of N applications")
     br.add_argument("--cases", type=int, default=100_000)
     br.add_argument("--workdir", type=Path)
@@ -46,6 +49,12 @@ def add_parser(sub: Subparsers) -> None:
     brs = bs.add_parser("reasons", help="exact reason codes: the shallow-tree table engine "
                         "against XGBoost's pred_contribs on one thread (issue 35)")
     brs.add_argument("--rows", type=int, default=200_000)
+    bst = bs.add_parser("start", help="the signed-in main window's time to shown and peak "
+                        "memory against a bare PySide6 window with a table, each in a fresh "
+                        "process, median of 3 (issue 35; goal within 8x, under 250 MB)")
+    bst.add_argument("--db", help="the database to sign in to (default: the demo database, "
+                     "built first if missing); password from RISKDESK_PASSWORD, else the demo's")
+    bst.add_argument("--user", default="officer")
     bq = bs.add_parser("queue", help="the case queue through its Qt model at N cases "
                        "(builds the database once, then reuses it)")
     bq.add_argument("--rows", type=int, default=10_000_000)
@@ -60,6 +69,11 @@ def run(args: argparse.Namespace) -> int:
         from riskdesk.ui.bench_queue import bench_queue
 
         print(bench_queue(args.rows, workdir=args.workdir, db=args.db))
+        return 0
+    if args.bench_command == "start":  # the windows start in child processes
+        from riskdesk.bench.start import bench_start
+
+        print(bench_start(db=args.db, user=args.user))
         return 0
     if args.bench_command == "concurrency":
         from riskdesk.bench.concurrency import bench_concurrency
@@ -91,6 +105,9 @@ def run(args: argparse.Namespace) -> int:
     if args.bench_command == "report":
         print(bench_report(args.cases, workdir=args.workdir))
         return 0
-    run = bench_import if args.bench_command == "import" else bench_score
-    print(run(args.rows, workdir=args.workdir, db=args.db))
+    if args.bench_command == "score":
+        print(bench_score(args.rows, workdir=args.workdir, db=args.db,
+                          challenger=args.challenger))
+        return 0
+    print(bench_import(args.rows, workdir=args.workdir, db=args.db))
     return 0
