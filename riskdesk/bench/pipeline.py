@@ -256,9 +256,11 @@ def _score_floor(engine_path: Path, x: pd.DataFrame, booster: Any, flagged: np.n
     return time.perf_counter() - start
 
 
-def _scored(target: Path | str, rows: int) -> tuple[Engine, Any, float, float, Any]:
-    """An N-row demo database imported and scored: the engine, the model version, the
-    seconds to build and to score, and the scoring job's result."""
+def _scored(target: Path | str, rows: int,
+            challenger: bool = False) -> tuple[Engine, Any, float, float, Any]:
+    """An N-row demo database imported and scored (with ``challenger``, a model in shadow
+    beside the active one, issue 32): the engine, the model version, the seconds to build
+    and to score, and the scoring job's result."""
     from riskdesk.services.credit.scoring_job import score_applications
 
     engine, actor, compliance = _bench_database(target)
@@ -271,26 +273,33 @@ def _scored(target: Path | str, rows: int) -> tuple[Engine, Any, float, float, A
     del frame
     mv = _activate_default_model(engine, actor, compliance)
     start = time.perf_counter()
+    if challenger:
+        from riskdesk.bench.challenger import add_challenger
+
+        add_challenger(engine, actor, compliance)
     scored = score_applications(engine, actor, scope="all")
     return engine, mv, loaded, time.perf_counter() - start, scored
 
 
-def _score_side(target: Path | str, rows: int) -> tuple[float, float, int]:
-    engine, _, loaded, seconds, scored = _scored(target, rows)
+def _score_side(target: Path | str, rows: int,
+                challenger: bool = False) -> tuple[float, float, int]:
+    engine, _, loaded, seconds, scored = _scored(target, rows, challenger)
     engine.dispose()
     return loaded, seconds, scored.flagged
 
 
-def _score_on_server(rows: int, base: Path, db: str) -> str:
+def _score_on_server(rows: int, base: Path, db: str, challenger: bool = False) -> str:
     """The same scoring job on a fresh server database and a fresh SQLite file, each built
     and scored in a fresh process; the last line is the ratio of the two (issue 34)."""
     with scratch_database(db) as url:
-        built, server, flagged = _in_fresh_process(_score_side, url, rows)
-    built_sqlite, ours, _ = _in_fresh_process(_score_side, base / "ours.sqlite", rows)
+        built, server, flagged = _in_fresh_process(_score_side, url, rows, challenger)
+    built_sqlite, ours, _ = _in_fresh_process(_score_side, base / "ours.sqlite", rows,
+                                              challenger)
     kind = kind_label(db)
     return "\n".join([
         f"bench score: {rows:,} applications ({flagged:,} flagged) on {kind} "
-        f"({redact_url(db)}, in a database of its own, dropped after)",
+        f"({redact_url(db)}, in a database of its own, dropped after)"
+        + (", a challenger scoring in shadow" if challenger else ""),
         f"  riskdesk score, {kind:<10}: {server:7.2f} s  {rows / server:>10,.0f} "
         f"applications/s  (database built in {built:.1f} s)",
         f"  riskdesk score, SQLite    : {ours:7.2f} s  {rows / ours:>10,.0f} applications/s  "
@@ -299,10 +308,12 @@ def _score_on_server(rows: int, base: Path, db: str) -> str:
     ])
 
 
-def bench_score(rows: int, *, workdir: Path | None = None, db: str | None = None) -> str:
+def bench_score(rows: int, *, workdir: Path | None = None, db: str | None = None,
+                challenger: bool = False) -> str:
     """Our whole scoring job on an N-row demo database against a floor of bare prediction,
     contributions for the same flagged rows, and an executemany of the scores (with ``db``:
-    against the same job on SQLite)."""
+    against the same job on SQLite). ``challenger``: a second model scores in shadow beside
+    the active one (issue 32); the floor stays the active model's alone."""
     from riskdesk.scoring.features import matrix
     from riskdesk.services.credit import registry as models
     from riskdesk.services.credit.explanations import booster_of
@@ -310,8 +321,8 @@ def bench_score(rows: int, *, workdir: Path | None = None, db: str | None = None
     with tempfile.TemporaryDirectory(prefix="riskdesk-bench-", dir=workdir) as tmp:
         base = Path(tmp)
         if db is not None:
-            return _score_on_server(rows, base, db)
-        engine, mv, loaded, ours, scored = _scored(base / "ours.sqlite", rows)
+            return _score_on_server(rows, base, db, challenger)
+        engine, mv, loaded, ours, scored = _scored(base / "ours.sqlite", rows, challenger)
         meta, booster = models.meta_of(mv), booster_of(mv.artefact_sha256, mv.artefact)
 
         with unit_of_work(engine, write=False) as session:
@@ -331,7 +342,8 @@ def bench_score(rows: int, *, workdir: Path | None = None, db: str | None = None
         f"bench score: {rows:,} applications ({scored.flagged:,} flagged; database built in "
         f"{loaded:.1f} s)",
         f"  riskdesk score  : {ours:7.2f} s  {rows / ours:>10,.0f} applications/s  (features, "
-        "predict, reasons for flagged, rules, decisions, cases, writes; one transaction)",
+        "predict, reasons for flagged, rules, decisions, cases, writes; one transaction"
+        + ("; a challenger scoring in shadow beside the active model)" if challenger else ")"),
         f"  floor           : {floor:7.2f} s  {rows / floor:>10,.0f} applications/s  (bare "
         "inplace_predict + pred_contribs on the flagged + sqlite3 executemany of the scores)",
         f"  ratio           : {ratio:7.2f}  (limit 2)",

@@ -22,6 +22,9 @@ def add_parser(sub: Subparsers) -> None:
     bsc.add_argument("--rows", type=int, default=1_000_000)
     bsc.add_argument("--workdir", type=Path)
     bsc.add_argument("--db", help=SERVER_HELP)
+    bsc.add_argument("--challenger", action="store_true",
+                     help="with a second model approved to score in shadow beside the active one "
+                          "(issue 32)")
     br = bs.add_parser("report", help="the monthly report over a month of N applications")
     br.add_argument("--cases", type=int, default=100_000)
     br.add_argument("--workdir", type=Path)
@@ -102,6 +105,9 @@ def run(args: argparse.Namespace) -> int:
     if args.bench_command == "report":
         print(bench_report(args.cases, workdir=args.workdir))
         return 0
-    run = bench_import if args.bench_command == "import" else bench_score
-    print(run(args.rows, workdir=args.workdir, db=args.db))
+    if args.bench_command == "score":
+        print(bench_score(args.rows, workdir=args.workdir, db=args.db,
+                          challenger=args.challenger))
+        return 0
+    print(bench_import(args.rows, workdir=args.workdir, db=args.db))
     return 0

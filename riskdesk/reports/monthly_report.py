@@ -20,7 +20,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
 from riskdesk.domain.enums import label
 from riskdesk.i18n import translate
-from riskdesk.reports import postloan_section
+from riskdesk.reports import challenger_section, postloan_section
 from riskdesk.reports.layout import (
     WIDE_LABEL,
     WIDTH,
@@ -357,6 +357,7 @@ def build(data: MonthlyReportData, *, report_no: str) -> bytes:
                         (translate("MonthlyReport", "Override rate"), m.get("override", "-"))]),
               Paragraph(esc(_auc_caveat(m.get("monitor_details"))), s.small),
               *_reviews(s, m.get("reviews", [])),
+              *challenger_section.section(s, m.get("challenger")),
               keep(Paragraph(esc(translate("MonthlyReport", "Decisions by probability of "
                                            "default")), s.h2),
                    _histogram(data.pd_histogram, s.font))]

@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
 from riskdesk.domain.enums import label
 from riskdesk.i18n import QT_TRANSLATE_NOOP, translate
+from riskdesk.reports import challenger_section
 from riskdesk.reports.layout import WIDTH, Page, Styles, esc, pairs, render, table, when
 
 C = "ValidationReport"
@@ -129,7 +130,7 @@ def _discrimination(s: Styles, f: Any) -> list[Flowable]:
         note += " " + translate("ValidationReport", "Out-of-time: not available (no real dates in the data).")
     return _section(s, 3) + [
         table(s, rows, widths=[40 * mm, 15 * mm, 17 * mm] + [(WIDTH - 72 * mm) / 3] * 3),
-        Paragraph(esc(note), s.small)]
+        Paragraph(esc(note), s.small), *challenger_section.section(s, f.challenger)]
 
 
 def _benchmark(s: Styles, f: Any) -> list[Flowable]:

@@ -29,9 +29,10 @@ from riskdesk.services.credit.monitoring import monitor
 from riskdesk.services.credit.validation import issue
 from riskdesk.services.intake.applications import import_frame
 from riskdesk.services.periods import current_month, period
+from riskdesk.services.reporting.archive import monthly_report
 from riskdesk.storage.engine import make_engine
 from riskdesk.storage.session import unit_of_work
-from tests.helpers import sample
+from tests.helpers import pdftotext, sample
 
 
 def weaker_model() -> TrainedModel:
@@ -136,6 +137,22 @@ def test_a_challenger_in_shadow_changes_no_decision_and_is_compared(
         run = session.scalars(select(MonitorRun)).one()
         month = Comparison.from_dict(json.loads(run.details)["challenger"])
         assert month.applications == in_month and f"{month.changed} decisions would change" in text
+    # The monthly report's figures and its PDF: the same comparison, frozen at the cut-off.
+    issued = monthly_report(engine, actors["compliance"], run.month, "en")
+    pdf = tmp_path / "monthly.pdf"
+    pdf.write_bytes(issued.pdf)
+    page = " ".join(pdftotext(pdf).split())
+    assert "Champion and challenger" in page
+    assert f"Model {model_id} (challenger) scored in shadow beside the active model " \
+        f"{month.champion}" in page and f"on {month.applications} applications" in page
+    assert f"Decisions that would change: {month.changed} ({month.to_flagged} approved" in page
+    assert f"{month.flagged[1]} ({100 * month.flagged[1] / month.applications:.1f} %)" in page
+    # The challenger's own validation report: beside the active model on all it scored.
+    issued, figs = issue(engine, actors["compliance"], model_id, "en", bootstrap=0, anchor=False)
+    assert figs.challenger == every
+    pdf.write_bytes(issued.pdf)
+    page = " ".join(pdftotext(pdf).split())
+    assert "on 120 applications" in page and f"Decisions that would change: {changed}" in page
 
 
 def test_shadow_approval_follows_the_model_approvals_rules(

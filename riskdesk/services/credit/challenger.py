@@ -18,16 +18,23 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Select, select
-from sqlmodel import Session
+from sqlalchemy import Select, func, select
+from sqlmodel import Session, col
 
 from riskdesk.domain.applications import Application
 from riskdesk.domain.enums import Band
-from riskdesk.domain.scoring import DecisionRecord, ModelVersion, ShadowScore, model_name
+from riskdesk.domain.scoring import (
+    DecisionRecord,
+    ModelVersion,
+    PolicyVersion,
+    ShadowScore,
+    model_name,
+)
 from riskdesk.domain.tables import table_of
 from riskdesk.i18n import translate
 from riskdesk.scoring import metrics
@@ -35,7 +42,9 @@ from riskdesk.scoring.features import matrix
 from riskdesk.scoring.fingerprints import fingerprints, is_training_row, unpack
 from riskdesk.services.credit.explanations import load_features
 from riskdesk.services.credit.registry import meta_of
+from riskdesk.services.credit.rulesets import DEFAULT_POLICY
 from riskdesk.services.credit.shadow import FLAGGING, bands_at
+from riskdesk.services.periods import period
 from riskdesk.storage.bulk import frame_of
 
 A, D, SH = (table_of(m).c for m in (Application, DecisionRecord, ShadowScore))
@@ -109,6 +118,23 @@ def compare(session: Session, decisions: Select[Any], policy: tuple[float, float
         len(rows), (int((~flags[0]).sum()), int((~flags[1]).sum())),
         (int(flags[0].sum()), int(flags[1].sum())), int((flags[0] != flags[1]).sum()),
         int((~flags[0] & flags[1]).sum()), **measured)
+
+
+def at_cut_off(session: Session, month: str, cut_off: datetime) -> Comparison | None:
+    """The monthly report's comparison: each application of ``month`` at its latest decision
+    made by ``cut_off`` (as the report's own figures), both models judged at the policy in
+    force at the cut-off; a shadow score is written with its decision, so none later counts
+    and a reissue with the same cut-off shows the same."""
+    p = period(session, month, cut_off)
+    apps = select(A.id).where(p.holds(A.submitted_at, A.created_at))
+    latest = select(func.max(D.id)).where(D.application_id.in_(apps),
+                                          D.decided_at <= cut_off).group_by(D.application_id)
+    pv = session.scalars(select(PolicyVersion).where(col(PolicyVersion.effective_from) <= cut_off)
+                         .order_by(col(PolicyVersion.effective_from).desc(),
+                                   col(PolicyVersion.id).desc())).first()
+    edges = (float(pv.approve_below), float(pv.decline_from)) if pv is not None else (
+        float(DEFAULT_POLICY["approve_below"]), float(DEFAULT_POLICY["decline_from"]))
+    return compare(session, latest, edges)
 
 
 def _discrimination(conn: Any, rows: pd.DataFrame, pds: list[np.ndarray],

@@ -26,7 +26,7 @@ from sqlmodel import Session, col
 
 from riskdesk.domain.audit import AuditEvent
 from riskdesk.domain.reports import Report
-from riskdesk.domain.scoring import ModelVersion
+from riskdesk.domain.scoring import DecisionRecord, ModelVersion
 from riskdesk.errors import InvalidInput
 from riskdesk.i18n import language as in_language
 from riskdesk.i18n import translate
@@ -38,6 +38,7 @@ from riskdesk.scoring.reasons import contributions, sentence
 from riskdesk.scoring.train import definition_of, split_rows, target_vector
 from riskdesk.services.actor import Actor
 from riskdesk.services.credit import governance
+from riskdesk.services.credit.challenger import Comparison, compare
 from riskdesk.services.credit.recalibration import reproduce
 from riskdesk.services.credit.registry import get, meta_of
 from riskdesk.services.permissions import Action, require
@@ -90,6 +91,8 @@ class ValidationFigures:
     # a recalibrated version: calibration before and after on its window's held-out rows
     recalibration: dict[str, Any] = field(default_factory=dict)
     limitations: list[str] = field(default_factory=list)
+    # a model scoring in shadow: beside the active model on the same applications (issue 32)
+    challenger: Comparison | None = None
     next_validation: datetime | None = None
     issued_at: datetime | None = None
 
@@ -205,6 +208,8 @@ def compute(session: Session, actor: Actor, mv: ModelVersion, *, data: Path | No
     for r in figs.reasons:
         r["text"] = sentence(r["feature"], _shown(r["example"]), r["example_contribution"])
     figs.limitations = _limitations(figs, kind, present)
+    figs.challenger = compare(session, select(DecisionRecord.id).where(  # type: ignore[arg-type]
+        col(DecisionRecord.current_slot) == 1), figs.policy, challenger_id=mv.id)
     return figs
 
 

@@ -306,6 +306,9 @@ def monthly_report(engine: Engine, actor: Actor, month: str, language: str,
         from riskdesk.services.reporting.model_reviews import month_reviews
 
         info["reviews"] = month_reviews(session, month, cut_off)  # issue 32
+        from riskdesk.services.credit.challenger import at_cut_off
+
+        info["challenger"] = at_cut_off(session, month, cut_off)  # in shadow (issue 32)
         bank = settings.bank_name(session)
         postloan = postloan_figures(session, actor, month, cut_off)
         from riskdesk.services import periods
