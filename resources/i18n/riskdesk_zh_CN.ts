@@ -338,47 +338,47 @@
 <context>
     <name>Audit</name>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="150" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="151" />
         <source>{user} has no unlocked signing key: sign in again to record this.</source>
         <translation>{user} 没有已解锁的签名密钥：请重新登录后再录入。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="158" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="159" />
         <source>The signing key of {user} was revoked by an administrator: it signs nothing more. Sign in again to make a new key, then have an administrator countersign it.</source>
         <translation>{user} 的签名密钥已被管理员吊销，不能再签名。请重新登录生成新密钥，再请管理员会签。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="161" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="162" />
         <source>The signing key of {user} was lost (it no longer opens with their password): sign in again to make a new key, then have an administrator countersign it.</source>
         <translation>{user} 的签名密钥已失效（无法用其密码解开）：请重新登录生成新密钥，再请管理员会签。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="166" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="167" />
         <source>The signing key of {user} is not active: an administrator must countersign it (riskdesk user countersign) before {user} records decisions.</source>
         <translation>{user} 的签名密钥尚未生效：须经管理员会签（riskdesk user countersign）后，{user} 方可录入决策。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="229" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="230" />
         <source>the chain head does not match the last event (events were removed from the end)</source>
         <translation>链头与最后一条事件不符（末尾的事件被删除）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="237" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="238" />
         <source>event {seq} is missing</source>
         <translation>缺少第 {seq} 号事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="239" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="240" />
         <source>the stored text does not match its hash</source>
         <translation>存储的原文与其哈希不符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="241" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="242" />
         <source>the link to the previous event is broken</source>
         <translation>与前一事件的链接断开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/trail.py" line="243" />
+        <location filename="../../riskdesk/services/audit/trail.py" line="244" />
         <source>the event's fields differ from the text that was hashed</source>
         <translation>事件字段与被哈希的原文不一致</translation>
     </message>
@@ -524,118 +524,118 @@
         <translation>变更已保存，但有 {n} 条锚定文件记录未能写入：{records}。请检查锚定文件夹（riskdesk audit anchor --folder），然后运行 riskdesk audit anchor。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="52" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="53" />
         <source>event {seq} ({action} by {actor}): {reason}</source>
         <translation>事件 {seq}（{actor} 的 {action}）：{reason}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="66" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="67" />
         <source>{n} decision event(s) before signatures (events {first}-{last}, {start:%Y-%m-%d} to {end:%Y-%m-%d}): recorded before signing keys existed, checked by their hashes only</source>
         <translation>启用签名之前的决策事件 {n} 条（事件 {first}-{last}，{start:%Y-%m-%d} 至 {end:%Y-%m-%d}）：记录于签名密钥启用之前，仅以哈希校验</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="159" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="160" />
         <source>a key registration whose public key is not an Ed25519 key (32 bytes in base64)</source>
         <translation>密钥登记中的公钥不是 Ed25519 密钥（应为 32 字节的 base64）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="166" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="167" />
         <source>a key registration not signed by the key it registers</source>
         <translation>密钥登记未由其所登记的密钥签名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="175" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="176" />
         <source>a second root key: only the first administrator's key is trusted without a countersignature</source>
         <translation>出现第二个根密钥：只有首位管理员的密钥无需会签即受信任</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="179" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="180" />
         <source>a root key of {user}, whom no role change in the trail made an administrator</source>
         <translation>{user} 的根密钥无效：审计轨迹中没有任何角色变更使其成为管理员</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="185" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="186" />
         <source>the first administrator's key ({user}) could not be compared with a pin: no anchor file, or none that pins a key for this database</source>
         <translation>首位管理员（{user}）的密钥无法与固定记录比对：没有锚定文件，或锚定文件中没有本数据库的固定密钥</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="191" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="192" />
         <source>this root key is not the one the anchor file pins for {user}</source>
         <translation>此根密钥与锚定文件为 {user} 固定的密钥不符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="206" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="207" />
         <source>the signature does not hold for this database ({database}): signed in another database or a copy, or the event was changed</source>
         <translation>签名对本数据库（{database}）不成立：系在其他数据库或副本中签署，或事件已被修改</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="211" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="212" />
         <source>signed without this database's identity after event {seq} bound the signatures to it (replayed from an older copy?)</source>
         <translation>事件 {seq} 起签名已绑定本数据库标识，此事件的签名却未含该标识（是否从旧副本重放？）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="223" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="224" />
         <source>no signature (not recorded by the application)</source>
         <translation>无签名（并非由本系统记录）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="227" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="228" />
         <source>signed by a key never registered in the trail</source>
         <translation>签名所用密钥从未在审计轨迹中登记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="230" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="231" />
         <source>signed with the key of {owner}, not of {actor}</source>
         <translation>以 {owner} 的密钥签名，而非 {actor} 的密钥</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="165" />
-        <location filename="../../riskdesk/services/audit/signatures.py" line="216" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="166" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="217" />
         <source>the signature does not match the event</source>
         <translation>签名与事件内容不符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="238" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="239" />
         <source>signed by a key no administrator had countersigned</source>
         <translation>签名所用密钥未经管理员会签</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="241" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="242" />
         <source>signed by a key revoked at event {seq}</source>
         <translation>签名所用密钥已于事件 {seq} 吊销</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="253" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="254" />
         <source>a role change signed by a key that is not an administrator's</source>
         <translation>角色变更所用签名密钥不属于管理员</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="256" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="257" />
         <source>an administrator changed their own roles</source>
         <translation>管理员变更了本人的角色</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="261" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="262" />
         <source>countersigned by a key that is not an administrator's</source>
         <translation>会签所用密钥不属于管理员</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="265" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="266" />
         <source>a countersignature of no registered key of another user</source>
         <translation>会签对象不是其他用户已登记的密钥</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="272" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="273" />
         <source>the countersignature calls {user} an administrator, but no signed role change made them one (their roles were written outside the application)</source>
         <translation>会签记录称 {user} 为管理员，但没有任何经签名的角色变更授予其该角色（其角色是在系统之外写入的）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="278" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="279" />
         <source>revoked by a key that is not an administrator's</source>
         <translation>吊销所用密钥不属于管理员</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/signatures.py" line="294" />
+        <location filename="../../riskdesk/services/audit/signatures.py" line="295" />
         <source>the event's fields differ from the signed text</source>
         <translation>事件字段与已签名文本不符</translation>
     </message>
@@ -804,238 +804,238 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="114" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="115" />
         <source>What did you check, and what did you find?</source>
         <translation>您核实了什么？发现了什么？</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="115" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="116" />
         <source>Add note</source>
         <translation>添加笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="117" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="118" />
         <source>Reason (required for every decision)</source>
         <translation>理由（每个决定都必须填写）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="119" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="120" />
         <source>Claim</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="119" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="120" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="120" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="121" />
         <source>Decline</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="121" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="122" />
         <source>Request information</source>
         <translation>要求补充材料</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="122" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="123" />
         <source>Escalate</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="122" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="123" />
         <source>Confirm</source>
         <translation>复核通过</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="123" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="124" />
         <source>Send back</source>
         <translation>复核退回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="127" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="128" />
         <source>Open loan...</source>
         <translation>打开借据…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="128" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="129" />
         <source>Schedule, repayments, days past due by month and where the money went</source>
         <translation>还款计划、还款记录、逐月逾期天数和资金去向</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="133" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="134" />
         <source>Fraud ring...</source>
         <translation>欺诈团伙...</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="134" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="135" />
         <source>The applicants and devices, phones, cards and employers they share, as a graph</source>
         <translation>以关系图显示申请人及其共用的设备、手机号、银行卡和工作单位</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="143" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="144" />
         <source>Show ID number</source>
         <translation>显示身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="143" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="144" />
         <source>Show phone</source>
         <translation>显示手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="144" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="145" />
         <source>Show bank card</source>
         <translation>显示银行卡号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="146" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="147" />
         <source>Shows the full value to you; the audit trail records that you looked.</source>
         <translation>向您显示完整信息；审计轨迹会记录您的查看。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="157" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="158" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="158" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="159" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="159" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="160" />
         <source>History shows</source>
         <translation>历史显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="212" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="216" />
         <source>Case {id} - {app}</source>
         <translation>案件 {id} - {app}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="278" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="287" />
         <source>Not shown</source>
         <translation>未显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="298" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="307" />
         <source>Application {no}</source>
         <translation>申请 {no}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="300" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="309" />
         <source>This application has no case to open.</source>
         <translation>该申请没有可打开的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="337" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="347" />
         <source>Assigned to someone else</source>
         <translation>案件已分配给他人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="343" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="354" />
         <source>Sent for a second check</source>
         <translation>已提交复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="344" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="355" />
         <source>Your approval is recorded and waits for a senior officer (four-eyes): {why}. If it is sent back, the case returns to your "My cases" with the checker's reason.</source>
         <translation>您的批准已记录，正等待高级审核员复核（双人复核）：{why}。如被退回，案件将连同复核人的理由回到您的“我的案件”。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="355" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="366" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="359" />
-        <location filename="../../riskdesk/ui/cases/detail.py" line="381" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="370" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="392" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="407" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="418" />
         <source>Decide again: your new decision goes to the check again.</source>
         <translation>请重新决定：新的决定将再次提交复核。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="408" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="419" />
         <source>Case {id}</source>
         <translation>案件 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="409" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="420" />
         <source>Case {id}: {kind}, {status}</source>
         <translation>案件 {id}：{kind}，{status}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="410" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="421" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="411" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="422" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="412" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="423" />
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="413" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="424" />
         <source>nobody</source>
         <translation>无人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="414" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="425" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="415" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="426" />
         <source>Approval needs a second person</source>
         <translation>批准需要第二人复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="421" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="432" />
         <source>No events of this kind.</source>
         <translation>没有此类事件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="422" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="433" />
         <source>Score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="416" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="427" />
         <source>Rule hits</source>
         <translation>规则命中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="417" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="428" />
         <source>Linked applications</source>
         <translation>关联申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="419" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="430" />
         <source>Notes</source>
         <translation>调查笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="420" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="431" />
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="499" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="510" />
         <source>corrects note {id}</source>
         <translation>更正笔记 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="459" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="470" />
         <source>Partner under review: {code} {name}. Why: {reason}</source>
         <translation>复审中的合作方：{code} {name}。原因：{reason}</translation>
     </message>
@@ -1056,82 +1056,82 @@
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="99" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="100" />
         <source>All events</source>
         <translation>全部事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="100" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="101" />
         <source>Decisions and checks</source>
         <translation>决定与复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="101" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="102" />
         <source>Claims, assignments and notes</source>
         <translation>领取、分配与笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="102" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="103" />
         <source>Views of personal data</source>
         <translation>查看个人信息</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="103" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="104" />
         <source>Other events</source>
         <translation>其他事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="268" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="276" />
         <source>Hard stop: nobody may approve this application.</source>
         <translation>硬性拒绝：任何人均不得批准此申请。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="432" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="443" />
         <source>{maker} decided to {decision} on {at}: “{reason}”</source>
         <translation>{maker} 于 {at} 决定{decision}：“{reason}”</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="436" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="447" />
         <source>Sent back by {checker} on {at}</source>
         <translation>{checker} 于 {at} 退回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="438" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="449" />
         <source>Checker's reason: “{reason}”</source>
         <translation>复核人理由：“{reason}”</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="442" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="453" />
         <source>Awaiting a second person's check (four-eyes)</source>
         <translation>等待第二人复核（双人复核）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="443" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="454" />
         <source>Why: {why}</source>
         <translation>原因：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="463" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="474" />
         <source>Model figures (evidence)</source>
         <translation>模型指标（证据）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="525" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="536" />
         <source>{who} viewed the case {n} times, last {at}</source>
         <translation>{who} 查看了案件 {n} 次，最近一次 {at}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="527" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="538" />
         <source>{who} viewed the case</source>
         <translation>{who} 查看了案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="531" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="542" />
         <source>reason: “{reason}”</source>
         <translation>理由：“{reason}”</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="533" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="544" />
         <source>decided in place of {user} (confirmed)</source>
         <translation>代替 {user} 作出决定（已确认）</translation>
     </message>
@@ -1323,7 +1323,7 @@
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="423" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="434" />
         <source>Why this reason points this way</source>
         <translation>此原因的方向说明</translation>
     </message>
@@ -1358,32 +1358,32 @@
         <translation>模型 {m}，规则集 {r}，策略 {p}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="478" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="489" />
         <source>Early warnings (evidence)</source>
         <translation>预警（证据）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="514" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="525" />
         <source>same person</source>
         <translation>同一人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="514" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="525" />
         <source>same phone</source>
         <translation>同一手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="515" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="526" />
         <source>same device</source>
         <translation>同一设备</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="515" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="526" />
         <source>same bank card</source>
         <translation>同一银行卡</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/detail.py" line="418" />
+        <location filename="../../riskdesk/ui/cases/detail.py" line="429" />
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
@@ -1832,91 +1832,91 @@
         <translation>案件 {id} 状态为 {status}，不能分派。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="146" />
+        <location filename="../../riskdesk/services/cases/work.py" line="147" />
         <source>User {id} is not an active officer; cases go to officers and senior officers.</source>
         <translation>用户 {id} 不是在岗的审查员；案件只能分派给审查员和高级审查员。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="155" />
+        <location filename="../../riskdesk/services/cases/work.py" line="156" />
         <source>Note kind must be one of {kinds}; outcome one of {outcomes}.</source>
         <translation>笔记类型须为 {kinds} 之一；结果须为 {outcomes} 之一。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="159" />
+        <location filename="../../riskdesk/services/cases/work.py" line="160" />
         <source>A note needs text.</source>
         <translation>笔记需要填写内容。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="163" />
+        <location filename="../../riskdesk/services/cases/work.py" line="164" />
         <source>Note {id} is not a note of this case.</source>
         <translation>笔记 {id} 不属于本案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="228" />
+        <location filename="../../riskdesk/services/cases/work.py" line="229" />
         <source>the policy recommends declining</source>
         <translation>策略建议拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="232" />
+        <location filename="../../riskdesk/services/cases/work.py" line="233" />
         <source>the amount is above {limit:,.0f} CNY</source>
         <translation>金额超过 {limit:,.0f} 元</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="246" />
+        <location filename="../../riskdesk/services/cases/work.py" line="247" />
         <source>Decision must be one of {d}.</source>
         <translation>决定须为 {d} 之一。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="254" />
+        <location filename="../../riskdesk/services/cases/work.py" line="255" />
         <source>Case {id} is a post-loan case: it takes post-loan actions, not {decision}.</source>
         <translation>案件 {id} 为贷后案件，应采取贷后处置措施，不能{decision}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="258" />
+        <location filename="../../riskdesk/services/cases/work.py" line="259" />
         <source>Case {id} is a model review: the validator closes it with a decision on the model.</source>
         <translation>案件 {id} 为模型复审案件：由验证人对模型作出决定后结案。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="321" />
+        <location filename="../../riskdesk/services/cases/work.py" line="323" />
         <source>Case {id} waits for the check of a post-loan action: confirm or send back that action.</source>
         <translation>案件 {id} 正等待贷后处置措施的复核：请复核通过或复核退回该措施。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/cases/postloan_actions.py" line="181" />
-        <location filename="../../riskdesk/services/cases/work.py" line="249" />
+        <location filename="../../riskdesk/services/cases/work.py" line="250" />
         <source>A decision needs a reason.</source>
         <translation>决定需要填写理由。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/cases/postloan_actions.py" line="183" />
-        <location filename="../../riskdesk/services/cases/work.py" line="251" />
+        <location filename="../../riskdesk/services/cases/work.py" line="252" />
         <source>Case {id} is {status}; it cannot be decided now.</source>
         <translation>案件 {id} 状态为 {status}，现在不能决定。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="263" />
+        <location filename="../../riskdesk/services/cases/work.py" line="264" />
         <source>Case {id} is escalated: a senior officer decides it.</source>
         <translation>案件 {id} 已上报，须由高级审核员决定。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="302" />
+        <location filename="../../riskdesk/services/cases/work.py" line="304" />
         <source>Case {id} is assigned to {user}. Decide it in their place?</source>
         <translation>案件 {id} 已分配给 {user}。是否代替其作出决定？</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="315" />
+        <location filename="../../riskdesk/services/cases/work.py" line="317" />
         <source>Case {id} is not awaiting a check.</source>
         <translation>案件 {id} 不在待复核状态。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="274" />
-        <location filename="../../riskdesk/services/cases/work.py" line="318" />
+        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="275" />
+        <location filename="../../riskdesk/services/cases/work.py" line="320" />
         <source>{user} made this decision and may not also check it (four-eyes).</source>
         <translation>{user} 作出了该决定，不得再由本人复核（双人复核）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="277" />
-        <location filename="../../riskdesk/services/cases/work.py" line="338" />
+        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="278" />
+        <location filename="../../riskdesk/services/cases/work.py" line="341" />
         <source>Sending a decision back needs a reason.</source>
         <translation>复核退回决定需要填写理由。</translation>
     </message>
@@ -2193,13 +2193,13 @@
     </message>
     <message>
         <location filename="../../riskdesk/ui/complaints/detail.py" line="87" />
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="239" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="246" />
         <source>Root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/complaints/detail.py" line="88" />
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="240" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="247" />
         <source>Rectification</source>
         <translation>整改措施</translation>
     </message>
@@ -2209,165 +2209,165 @@
         <translation>投诉 {number}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="178" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="184" />
         <source>the customer's reaction</source>
         <translation>客户反馈</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="179" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="185" />
         <source>the root cause</source>
         <translation>投诉原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="182" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="188" />
         <source>the rectification</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="185" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="191" />
         <source>To close the complaint, give {what}.</source>
         <translation>办结投诉前，请填写{what}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="186" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="192" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="191" />
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="230" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="197" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="237" />
         <source>Extension</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="191" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="197" />
         <source>Has the complainant been told of the extension and its reason?</source>
         <translation>是否已告知投诉人延期及其理由？</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="196" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="202" />
         <source>Assign</source>
         <translation>分派</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="196" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="202" />
         <source>Handler:</source>
         <translation>处理人：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="207" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="214" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="272" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="279" />
         <source>status: {status}</source>
         <translation>状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="274" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="281" />
         <source>handler: {name}</source>
         <translation>处理人：{name}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="275" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="282" />
         <source>nobody</source>
         <translation>无人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="184" />
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="210" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="190" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="217" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="222" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="229" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="222" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="229" />
         <source>escalated</source>
         <translation>已上报</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="224" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="231" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="224" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="231" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="225" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="232" />
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="226" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="233" />
         <source>On behalf</source>
         <translation>代理投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="228" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="235" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="229" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="236" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="232" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="239" />
         <source>Handler</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="232" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="239" />
         <source>(not assigned)</source>
         <translation>（未分配）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="233" />
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="241" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="240" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="248" />
         <source>Replied</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="234" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="241" />
         <source>late: replied after the due time</source>
         <translation>超时：答复晚于办理时限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="235" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="242" />
         <source>Fraud case</source>
         <translation>欺诈案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="238" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="245" />
         <source>Reaction</source>
         <translation>客户反馈</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="250" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="257" />
         <source>The customer's applications and cases</source>
         <translation>该客户的申请与案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="251" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="258" />
         <source>What the customer says</source>
         <translation>客户诉求</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="251" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="258" />
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/detail.py" line="252" />
+        <location filename="../../riskdesk/ui/complaints/detail.py" line="259" />
         <source>History</source>
         <translation>历史</translation>
     </message>
@@ -2496,18 +2496,18 @@
         <translation>未找到客户；请按投诉人自述填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="154" />
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="177" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="155" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="178" />
         <source>Not registered</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="155" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="156" />
         <source>Choose {what}.</source>
         <translation>请选择{what}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/intake.py" line="155" />
+        <location filename="../../riskdesk/ui/complaints/intake.py" line="156" />
         <source> and </source>
         <translation>和</translation>
     </message>
@@ -2525,84 +2525,84 @@
         <translation>该工单已作为 {number} 导入，但内容不同</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="144" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="142" />
         <source>Registering {n} of {total}</source>
         <translation>正在登记 {n} / {total}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="201" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="197" />
         <source>required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="205" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="201" />
         <source>longer than {n} characters</source>
         <translation>超过 {n} 个字符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="208" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="204" />
         <source>same ticket as row {row}</source>
         <translation>与第 {row} 行工单号重复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="213" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="209" />
         <source>unknown channel (phone, app, letter, branch, regulator_referral or their Chinese names)</source>
         <translation>未知渠道（电话、App、信函、网点、监管转办）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="218" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="214" />
         <source>unknown category</source>
         <translation>未知类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="222" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="218" />
         <source>not a date and time (expected YYYY-MM-DD HH:MM)</source>
         <translation>不是日期时间（应为 YYYY-MM-DD HH:MM）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="225" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="221" />
         <source>lies in the future</source>
         <translation>晚于当前时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="228" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="224" />
         <source>a proxy complaint needs the authorisation noted</source>
         <translation>代理投诉须注明授权方式</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="246" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="242" />
         <source>no such application</source>
         <translation>没有此申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="248" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="244" />
         <source>belongs to another customer than the ID or phone</source>
         <translation>与身份证号或手机号对应的客户不一致</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="254" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="250" />
         <source>required when the customer is not known to the bank</source>
         <translation>非本行客户时必填</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="270" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="266" />
         <source>not an ID number</source>
         <translation>不是身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="234" />
-        <location filename="../../riskdesk/services/intake/complaints.py" line="275" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="230" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="271" />
         <source>no customer with this ID number</source>
         <translation>没有此身份证号的客户</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="280" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="276" />
         <source>not a mobile number</source>
         <translation>不是手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="236" />
-        <location filename="../../riskdesk/services/intake/complaints.py" line="285" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="232" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="281" />
         <source>no customer with this phone</source>
         <translation>没有此手机号的客户</translation>
     </message>
@@ -2665,144 +2665,144 @@
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="209" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="228" />
         <source>The channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="210" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="229" />
         <source>The category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="211" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="230" />
         <source>A description</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="216" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="235" />
         <source>There is no application {id}.</source>
         <translation>不存在申请 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="219" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="238" />
         <source>Application {no} belongs to another customer.</source>
         <translation>申请 {no} 属于其他客户。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="227" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="246" />
         <source>There is no customer {id}.</source>
         <translation>不存在客户 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="230" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="249" />
         <source>The complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="232" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="251" />
         <source>How the proxy is authorised</source>
         <translation>代理授权方式</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="239" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="258" />
         <source>A complaint cannot be received in the future.</source>
         <translation>投诉受理时间不能晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="348" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="376" />
         <source>There is no user {id}.</source>
         <translation>不存在用户 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="350" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="378" />
         <source>{user} is the person or in the team complained about in {number}; someone else must handle it.</source>
         <translation>{user} 是投诉 {number} 的被投诉人或属于被投诉团队，须由他人处理（回避）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="361" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="389" />
         <source>Complaint {number} is {status}; it cannot be assigned.</source>
         <translation>投诉 {number} 状态为 {status}，不能分派。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="371" />
-        <location filename="../../riskdesk/services/complaints/handling.py" line="389" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="399" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="417" />
         <source>A reason for the extension</source>
         <translation>延期理由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="373" />
-        <location filename="../../riskdesk/services/complaints/handling.py" line="412" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="401" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="440" />
         <source>Tell the complainant about the extension first, then record it.</source>
         <translation>请先告知投诉人延期情况，再予以记录。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="376" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="404" />
         <source>Complaint {number} is already extended.</source>
         <translation>投诉 {number} 已延期。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="391" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="419" />
         <source>A special extension follows a complex-case extension.</source>
         <translation>特别延期须在复杂案件延期之后申请。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="406" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="434" />
         <source>No special extension of {number} is waiting for approval.</source>
         <translation>投诉 {number} 没有待审批的特别延期。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="409" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="437" />
         <source>The handler cannot approve their own extension.</source>
         <translation>处理人不能审批自己的延期申请。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="429" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="457" />
         <source>The response</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="431" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="459" />
         <source>The reply is only the template: write what the investigation found and what the bank will do.</source>
         <translation>答复仅有模板文字：请写明调查结果及我行的处理措施。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="436" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="464" />
         <source>The response must tell the customer the further channels; missing: {channels}.</source>
         <translation>答复须告知客户后续救济途径；缺少：{channels}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="449" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="477" />
         <source>The customer's reaction</source>
         <translation>客户反馈</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="450" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="478" />
         <source>The root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="451" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="479" />
         <source>The rectification</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="462" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="490" />
         <source>A reason to reopen</source>
         <translation>重新打开的理由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="473" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="501" />
         <source>How the withdrawal was received</source>
         <translation>撤回投诉的接收方式</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="484" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="512" />
         <source>A reason to escalate</source>
         <translation>上报理由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="495" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="523" />
         <source>A fraud case is opened from an identity-theft complaint that names an application.</source>
         <translation>只有指明申请的冒名贷款/身份盗用投诉才能开立欺诈案件。</translation>
     </message>
@@ -2878,119 +2878,119 @@
 <context>
     <name>ComplaintsTab</name>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="64" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="66" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="65" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="67" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="66" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="68" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="68" />
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="75" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="70" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="77" />
         <source>{what}: any</source>
         <translation>{what}：全部</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="75" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="77" />
         <source>Handler</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="83" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="85" />
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="83" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="85" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="84" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="86" />
         <source>Due within {days} days</source>
         <translation>{days} 天内到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="86" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="88" />
         <source>Escalated</source>
         <translation>已上报</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="96" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="98" />
         <source>Figures for</source>
         <translation>统计月份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="101" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="103" />
         <source>Register complaint...</source>
         <translation>登记投诉…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="105" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="107" />
         <source>Import from call centre...</source>
         <translation>导入呼叫中心投诉…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="109" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="111" />
         <source>Deadlines...</source>
         <translation>处理期限…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="122" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="124" />
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="138" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="140" />
         <source>Complaints: {n}</source>
         <translation>共 {n} 件投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="198" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="203" />
         <source>{file}: rows {total}, complaints registered {new}, already present {present}.</source>
         <translation>{file}：共 {total} 行，登记 {new} 件投诉，{present} 件已存在。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="167" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="169" />
         <source>Complaints {month}: {received} received, {responded} replied; on time {on_time}; replied late {late}; extended {extended}; reopened {reopened}; overdue now {overdue}</source>
         <translation>{month} 投诉：受理 {received} 件，答复 {responded} 件；按时率 {on_time}；超时答复 {late} 件；延期率 {extended}；重开率 {reopened}；当前逾期 {overdue} 件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="174" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="176" />
         <source>Open by category</source>
         <translation>未结投诉（按类别）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="190" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="195" />
         <source>row {row}, column {column}, value "{value}": {reason}</source>
         <translation>第 {row} 行，列 {column}，值“{value}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="193" />
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="203" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="198" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="208" />
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="194" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="199" />
         <source>{file}: nothing imported; {n} problem(s):</source>
         <translation>{file}：未导入任何内容；共 {n} 个问题：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="197" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="202" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="205" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="210" />
         <source>Importing {file}</source>
         <translation>正在导入 {file}</translation>
     </message>
@@ -3031,53 +3031,53 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="20" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="23" />
         <source>Import applications</source>
         <translation>导入申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="21" />
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="287" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="24" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="290" />
         <source>Application files (*.csv *.xlsx);;All files (*)</source>
         <translation>申请文件 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="27" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="30" />
         <source>Attach an evidence file</source>
         <translation>添加证据文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="28" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="31" />
         <source>Documents and images (*.pdf *.png *.jpg *.jpeg *.xlsx *.xls *.docx *.doc);;All files (*)</source>
         <translation>文档和图片 (*.pdf *.png *.jpg *.jpeg *.xlsx *.xls *.docx *.doc);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="41" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="44" />
         <source>Working</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="42" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="45" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="57" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="60" />
         <source>Save rejected rows as</source>
         <translation>被拒绝行另存为</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="58" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="61" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="63" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="66" />
         <source>Export the view as</source>
         <translation>将视图导出为</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/dialogs.py" line="64" />
+        <location filename="../../riskdesk/ui/dialogs.py" line="67" />
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 文件 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
@@ -3307,7 +3307,7 @@
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="174" />
         <source>in shadow (challenger)</source>
-        <translation type="unfinished" />
+        <translation>影子运行（挑战者）</translation>
     </message>
     <message>
         <location filename="../../riskdesk/domain/enums.py" line="175" />
@@ -5225,135 +5225,137 @@
         <translation>不是日期（请写作 2027-06-30）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="44" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="46" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="45" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="47" />
         <source>phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="46" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="48" />
         <source>bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="47" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="49" />
         <source>device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="49" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="51" />
         <source>blacklist</source>
         <translation>黑名单</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="50" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="52" />
         <source>allowlist</source>
         <translation>白名单</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="52" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="54" />
         <source>active</source>
         <translation>生效中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="53" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="55" />
         <source>expired</source>
         <translation>已到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="54" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="56" />
         <source>removal pending</source>
         <translation>待批准移出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="55" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="57" />
         <source>removed</source>
         <translation>已移出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="82" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="84" />
         <source>{what} must be one of: {choices} (not {value}).</source>
         <translation>{what}应为以下之一：{choices}（而不是 {value}）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="90" />
-        <location filename="../../riskdesk/services/lists/entries.py" line="275" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="92" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="186" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="300" />
         <source>The kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="95" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="97" />
         <source>not an ID number (17 digits and a digit or X)</source>
         <translation>不是身份证号（17 位数字加 1 位数字或 X）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="100" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="102" />
         <source>not a mainland mobile number (11 digits starting with 1)</source>
         <translation>不是大陆手机号（以 1 开头的 11 位数字）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="106" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="108" />
         <source>not a bank card number (12 to 19 digits)</source>
         <translation>不是银行卡号（12 至 19 位数字）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="112" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="116" />
         <source>a device ID has 1 to 64 characters</source>
         <translation>设备号应为 1 至 64 个字符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="159" />
-        <location filename="../../riskdesk/services/lists/entries.py" line="278" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="163" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="185" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="303" />
         <source>The list</source>
         <translation>名单</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="181" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="206" />
         <source>Give the reason for listing the value.</source>
         <translation>请填写列入名单的原因。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="183" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="208" />
         <source>The expiry date has passed.</source>
         <translation>到期日已过。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="185" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="210" />
         <source>{value} is already on the {list} (entry {id}).</source>
         <translation>{value} 已在{list}中（条目 {id}）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="202" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="227" />
         <source>There is no list entry {id}.</source>
         <translation>没有名单条目 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="211" />
-        <location filename="../../riskdesk/services/lists/entries.py" line="238" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="236" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="263" />
         <source>Entry {id} was removed already.</source>
         <translation>名单条目 {id} 已移出。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="214" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="239" />
         <source>The removal of entry {id} already waits for approval (asked by {user}).</source>
         <translation>名单条目 {id} 的移出申请已在等待批准（申请人：{user}）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="218" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="243" />
         <source>Give the reason for removing the entry.</source>
         <translation>请填写移出名单的原因。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="241" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="266" />
         <source>Nobody asked to remove entry {id}: ask first (riskdesk lists remove).</source>
         <translation>尚无人申请移出名单条目 {id}：请先提出申请（riskdesk lists remove）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="244" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="269" />
         <source>{user} asked for this removal: a second user approves it.</source>
         <translation>{user} 提出了此移出申请：须由另一名用户批准。</translation>
     </message>
@@ -5517,28 +5519,28 @@
         <translation>名单文件 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/lists_tab.py" line="239" />
-        <location filename="../../riskdesk/ui/lists_tab.py" line="245" />
+        <location filename="../../riskdesk/ui/lists_tab.py" line="241" />
+        <location filename="../../riskdesk/ui/lists_tab.py" line="247" />
         <source>Not loaded</source>
         <translation>未导入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/lists_tab.py" line="242" />
+        <location filename="../../riskdesk/ui/lists_tab.py" line="244" />
         <source>Row {row}, {column} "{value}": {reason}</source>
         <translation>第 {row} 行，{column}“{value}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/lists_tab.py" line="246" />
+        <location filename="../../riskdesk/ui/lists_tab.py" line="248" />
         <source>{file}: nothing loaded, {n} problem(s):</source>
         <translation>{file}：未导入任何条目，共 {n} 个问题：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/lists_tab.py" line="249" />
+        <location filename="../../riskdesk/ui/lists_tab.py" line="251" />
         <source>Loaded</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/lists_tab.py" line="249" />
+        <location filename="../../riskdesk/ui/lists_tab.py" line="251" />
         <source>{file}: {n} entries added.</source>
         <translation>{file}：已添加 {n} 个条目。</translation>
     </message>
@@ -5764,7 +5766,7 @@
         <translation>与第 {row} 行重复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="331" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="340" />
         <source>Checking loans</source>
         <translation>正在检查借据</translation>
     </message>
@@ -5779,89 +5781,89 @@
         <translation>超过 {n} 个字符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="358" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="367" />
         <source>no such application</source>
         <translation>没有此申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="360" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="369" />
         <source>the application was not approved (automatically or by a final officer decision)</source>
         <translation>该申请未获批准（既非自动通过，也无审查员的最终批准）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="374" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="383" />
         <source>no such partner in the register</source>
         <translation>合作方名录中无此合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="378" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="387" />
         <source>a partner share needs the partner (partner_code)</source>
         <translation>合作方出资比例须同时给出合作方（partner_code）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="381" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="390" />
         <source>one of: {choices}</source>
         <translation>应为以下之一：{choices}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="391" />
-        <location filename="../../riskdesk/services/intake/loans.py" line="532" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="400" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="540" />
         <source>already imported with different content</source>
         <translation>已以不同内容导入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="395" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="404" />
         <source>already has a loan</source>
         <translation>已有借据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="412" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="420" />
         <source>Checking repayments</source>
         <translation>正在检查还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="433" />
-        <location filename="../../riskdesk/services/intake/loans.py" line="501" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="441" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="509" />
         <source>no such loan</source>
         <translation>无此借据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="444" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="452" />
         <source>a payment needs its date</source>
         <translation>还款须有日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="447" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="455" />
         <source>more than the amount due</source>
         <translation>超过应还金额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="457" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="465" />
         <source>instalment {n} was imported with another due date or amount</source>
         <translation>第 {n} 期已以不同的应还日或金额导入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="478" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="486" />
         <source>Checking fund flows</source>
         <translation>正在检查资金流水</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="506" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="514" />
         <source>out or in</source>
         <translation>应为 out（转出）或 in（转入）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="509" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="517" />
         <source>transfer, cash or cross_border</source>
         <translation>应为 transfer（转账）、cash（现金）或 cross_border（跨境）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="512" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="520" />
         <source>four digits</source>
         <translation>应为四位数字</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="515" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="523" />
         <source>not an account number</source>
         <translation>不是账号</translation>
     </message>
@@ -6288,17 +6290,17 @@
         <translation>共 {total} 笔申请，已加载 {loaded} 笔</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/imports_flow.py" line="55" />
+        <location filename="../../riskdesk/ui/imports_flow.py" line="58" />
         <source>Importing {file}</source>
         <translation>正在导入 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/imports_flow.py" line="84" />
+        <location filename="../../riskdesk/ui/imports_flow.py" line="87" />
         <source>Scoring: {summary}</source>
         <translation>评分：{summary}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/imports_flow.py" line="85" />
+        <location filename="../../riskdesk/ui/imports_flow.py" line="88" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
@@ -6357,42 +6359,42 @@ Credit model: {model}</source>
         <translation>下次验证到期 {day}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/imports_flow.py" line="72" />
+        <location filename="../../riskdesk/ui/imports_flow.py" line="75" />
         <source>{file}: rows {total}, imported {new}, already present {present}.</source>
         <translation>{file}：共 {total} 行，导入 {new} 行，已存在 {present} 行。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/imports_flow.py" line="76" />
+        <location filename="../../riskdesk/ui/imports_flow.py" line="79" />
         <source>{file}: rows {total}, imported {new}, flagged {flagged}, cases opened {cases}, already present {present}.</source>
         <translation>{file}：共 {total} 行，导入 {new} 行，其中标记 {flagged} 笔、开立案件 {cases} 件，已存在 {present} 行。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/imports_flow.py" line="81" />
+        <location filename="../../riskdesk/ui/imports_flow.py" line="84" />
         <source>Rows rejected: {n}, written with their reasons to {path}.</source>
         <translation>拒绝 {n} 行，已连同原因写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/imports_flow.py" line="90" />
+        <location filename="../../riskdesk/ui/imports_flow.py" line="93" />
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/imports_flow.py" line="90" />
+        <location filename="../../riskdesk/ui/imports_flow.py" line="93" />
         <source>The import was cancelled; nothing was saved.</source>
         <translation>导入已取消，未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/imports_flow.py" line="93" />
+        <location filename="../../riskdesk/ui/imports_flow.py" line="96" />
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/imports_flow.py" line="95" />
+        <location filename="../../riskdesk/ui/imports_flow.py" line="98" />
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/imports_flow.py" line="95" />
+        <location filename="../../riskdesk/ui/imports_flow.py" line="98" />
         <source>The import failed and nothing was saved: {error}</source>
         <translation>导入失败，未保存任何数据：{error}</translation>
     </message>
@@ -6559,73 +6561,73 @@ Credit model: {model}</source>
         <translation>结果：列 {col}（坏 = {bad}）{note}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="57" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="58" />
         <source>There is no model {id}.</source>
         <translation>没有编号为 {id} 的模型。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="102" />
-        <source>Model {id} is {status}; only a trained or retired model can be proposed.</source>
-        <translation>模型 {id} 的状态为 {status}；只有已训练或已停用的模型可以提请审批。</translation>
+        <location filename="../../riskdesk/services/credit/registry.py" line="104" />
+        <source>Model {id} is {status}; only a trained, retired or shadow model can be proposed.</source>
+        <translation>模型 {id} 的状态为 {status}；只有已训练、已停用或影子运行中的模型可以提请审批。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="106" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="111" />
         <source>Model {id} uses columns that applications do not have ({cols}); it can be kept for analysis but not activated.</source>
         <translation>模型 {id} 使用了申请数据中没有的列（{cols}）；可留作分析，但不能启用。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="128" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="159" />
         <source>Model {id} is {status}, not proposed.</source>
         <translation>模型 {id} 的状态为 {status}，不是待审批。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="131" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="162" />
         <source>{user} proposed model {id} and may not also approve it (four-eyes).</source>
         <translation>{user} 提请了模型 {id}，不得再由本人审批（双人复核）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="135" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="166" />
         <source>{user} trained model {id} and may not also validate it.</source>
         <translation>{user} 训练了模型 {id}，不得再验证该模型。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="143" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="174" />
         <source>An approval records the validator's findings: write them (--findings TEXT).</source>
         <translation>批准须记录验证人的结论：请填写（--findings 结论）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="203" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="218" />
         <source>The model files {file} cannot be used: {why}</source>
         <translation>模型文件 {file} 无法使用：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="208" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="223" />
         <source>larger than {mb} MB</source>
         <translation>大于 {mb} MB</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="215" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="230" />
         <source>the metadata is not JSON ({error})</source>
         <translation>元数据不是 JSON（{error}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="219" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="234" />
         <source>the metadata lacks the feature list or the artefact's SHA-256</source>
         <translation>元数据缺少特征列表或模型文件的 SHA-256</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="222" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="237" />
         <source>The bundled model file does not match its metadata (damaged installation).</source>
         <translation>随附的模型文件与其元数据不符（安装已损坏）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="227" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="242" />
         <source>not an XGBoost model</source>
         <translation>不是 XGBoost 模型</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/credit/training.py" line="72" />
-        <location filename="../../riskdesk/services/credit/validation.py" line="121" />
+        <location filename="../../riskdesk/services/credit/validation.py" line="124" />
         <source>Cannot read {file}: {error}</source>
         <translation>无法读取 {file}：{error}</translation>
     </message>
@@ -6699,56 +6701,61 @@ Credit model: {model}</source>
         <source>decile     n  observed    before     after</source>
         <translation>十分位   行数   实际     校准前     校准后</translation>
     </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/shadow.py" line="96" />
+        <source>No model is scoring in shadow.</source>
+        <translation>当前没有影子运行中的模型。</translation>
+    </message>
 </context>
 <context>
     <name>ModelReview</name>
     <message>
-        <location filename="../../riskdesk/services/credit/model_review.py" line="136" />
+        <location filename="../../riskdesk/services/credit/model_review.py" line="140" />
         <source>Model {id} ({name}), monitoring of {month}:</source>
         <translation>模型 {id}（{name}），{month} 监测：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/model_review.py" line="145" />
+        <location filename="../../riskdesk/services/credit/model_review.py" line="149" />
         <source>score PSI {value:.4f} above {limit:.2f}</source>
         <translation>评分 PSI {value:.4f}，高于 {limit:.2f}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/model_review.py" line="147" />
+        <location filename="../../riskdesk/services/credit/model_review.py" line="151" />
         <source>feature {feature}: CSI {value:.4f} above {limit:.2f}</source>
         <translation>特征 {feature}：CSI {value:.4f}，高于 {limit:.2f}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/model_review.py" line="150" />
+        <location filename="../../riskdesk/services/credit/model_review.py" line="154" />
         <source>AUC {value:.4f} on {rows} rows, down more than {limit:.2f} from {validation:.4f} at validation</source>
         <translation>AUC {value:.4f}（{rows} 行），较验证时的 {validation:.4f} 下降超过 {limit:.2f}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/model_review.py" line="153" />
+        <location filename="../../riskdesk/services/credit/model_review.py" line="157" />
         <source>{band} band: observed bad rate {observed:.1%} outside its calibration interval {low:.1%} to {high:.1%} (predicted {predicted:.1%}, {n} rows)</source>
         <translation>风险等级“{band}”：实际坏账率 {observed:.1%} 超出校准置信区间 {low:.1%} 至 {high:.1%}（预测 {predicted:.1%}，{n} 行）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/model_review.py" line="156" />
+        <location filename="../../riskdesk/services/credit/model_review.py" line="160" />
         <source>past its next validation date {day}</source>
         <translation>已超过下次验证日期 {day}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/model_review.py" line="168" />
+        <location filename="../../riskdesk/services/credit/model_review.py" line="172" />
         <source>Case {id} is not a model review.</source>
         <translation>案件 {id} 不是模型复审案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/model_review.py" line="172" />
+        <location filename="../../riskdesk/services/credit/model_review.py" line="176" />
         <source>A model review closes with one of: {d}.</source>
         <translation>模型复审须以下列之一结案：{d}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/model_review.py" line="175" />
+        <location filename="../../riskdesk/services/credit/model_review.py" line="179" />
         <source>Closing a model review needs a reason.</source>
         <translation>结束模型复审须填写理由。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/model_review.py" line="177" />
+        <location filename="../../riskdesk/services/credit/model_review.py" line="181" />
         <source>Case {id} is {status}; it cannot be closed now.</source>
         <translation>案件 {id} 状态为{status}，目前不能结案。</translation>
     </message>
@@ -6782,62 +6789,103 @@ Credit model: {model}</source>
 <context>
     <name>Monitoring</name>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="112" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="120" />
         <source>model review case {id} opened</source>
         <translation>已开立模型复审案件 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="159" />
+        <location filename="../../riskdesk/services/credit/challenger.py" line="176" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="167" />
         <source>n/a</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="163" />
+        <location filename="../../riskdesk/services/credit/challenger.py" line="178" />
+        <source>challenger model {s} in shadow beside model {c}: {n} applications scored by both</source>
+        <translation>挑战者模型 {s} 与模型 {c} 并行影子运行：两者均评分的申请 {n} 笔</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/challenger.py" line="181" />
+        <source>  at the current policy: approved {a1} / {a2}, flagged {f1} / {f2} (champion / challenger); {k} decisions would change ({u} to flagged)</source>
+        <translation>  按现行政策：自动批准 {a1} / {a2}，标记 {f1} / {f2}（冠军 / 挑战者）；{k} 笔决定将改变（其中 {u} 笔改为标记）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/challenger.py" line="187" />
+        <source>  AUC {a1} / {a2}, KS {k1} / {k2} on the same {n} known outcomes (training rows of either model excluded: {t})</source>
+        <translation>  在相同的 {n} 笔已知表现上：AUC {a1} / {a2}，KS {k1} / {k2}（已剔除任一模型的训练样本 {t} 笔）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/challenger.py" line="192" />
+        <source>  AUC / KS not compared ({why}); known outcomes: {k}</source>
+        <translation>  未比较 AUC / KS（{why}）；已知表现：{k} 笔</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/challenger.py" line="200" />
+        <source>a model holds no fingerprints of its training rows</source>
+        <translation>有模型未保存训练样本指纹</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/challenger.py" line="202" />
+        <source>no known outcomes yet</source>
+        <translation>尚无已知表现</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/challenger.py" line="203" />
+        <source>every known outcome is a training row</source>
+        <translation>已知表现均为训练样本</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/challenger.py" line="204" />
+        <source>the rows left are all good or all bad</source>
+        <translation>其余样本表现全部为好或全部为坏</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="171" />
         <source>model {m}, {month}: {n} scored applications</source>
         <translation>模型 {m}，{month}：已评分申请 {n} 笔</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="165" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="173" />
         <source>score PSI against training: {v} (&lt; 0.10 stable, 0.10-0.25 watch, &gt; 0.25 shifted)</source>
         <translation>评分相对训练集的 PSI：{v}（&lt; 0.10 稳定，0.10-0.25 关注，&gt; 0.25 已偏移）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="168" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="176" />
         <source>  feature PSI {name}: {v}</source>
         <translation>  特征 PSI {name}：{v}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="185" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="195" />
         <source>known outcomes: {k}; AUC {auc}, KS {ks} (training rows not excluded)</source>
         <translation>已知表现：{k} 笔；AUC {auc}，KS {ks}（未剔除训练样本）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="188" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="198" />
         <source>known outcomes: {k}; AUC/KS not measured: the model holds no fingerprints of its training rows, so they cannot be told apart from new applications</source>
         <translation>已知表现：{k} 笔；未计算 AUC/KS：该模型未保存训练样本指纹，无法区分训练样本与新申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="192" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="202" />
         <source>known outcomes: 0; AUC/KS not measured</source>
         <translation>已知表现：0 笔；未计算 AUC/KS</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="194" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="204" />
         <source>known outcomes: {k}, all of them training rows of the model: no rows left for AUC/KS</source>
         <translation>已知表现：{k} 笔，均为该模型的训练样本：无可用于计算 AUC/KS 的样本</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="197" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="207" />
         <source>known outcomes: {k}; training rows excluded: {t}; the {n} rows left are all good or all bad: AUC/KS not measured</source>
         <translation>已知表现：{k} 笔；剔除训练样本 {t} 笔；其余 {n} 笔表现全部为好或全部为坏：未计算 AUC/KS</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="200" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="210" />
         <source>known outcomes: {k}; training rows excluded: {t}; AUC {auc}, KS {ks} on the other {n} rows</source>
         <translation>已知表现：{k} 笔；剔除训练样本 {t} 笔；其余 {n} 笔的 AUC {auc}，KS {ks}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="173" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="181" />
         <source>override rate (decline band approved by an officer): {rate} of {n} decided</source>
         <translation>推翻率（拒绝等级被审核员批准）：已决定 {n} 笔中的 {rate}</translation>
     </message>
@@ -6862,7 +6910,7 @@ Credit model: {model}</source>
     <name>MonthlyReport</name>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="259" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="432" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="433" />
         <source>Monthly compliance report</source>
         <translation>月度合规报告</translation>
     </message>
@@ -6879,7 +6927,7 @@ Credit model: {model}</source>
     </message>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="266" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="434" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="435" />
         <source>Cut-off</source>
         <translation>截止时间</translation>
     </message>
@@ -6954,7 +7002,7 @@ Credit model: {model}</source>
     </message>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="299" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="375" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="376" />
         <location filename="../../riskdesk/services/periods.py" line="214" />
         <source>Complaints received</source>
         <translation>受理投诉</translation>
@@ -7027,7 +7075,7 @@ Credit model: {model}</source>
     </message>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="133" />
-        <location filename="../../riskdesk/reports/postloan_section.py" line="52" />
+        <location filename="../../riskdesk/reports/postloan_section.py" line="39" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -7259,8 +7307,8 @@ Credit model: {model}</source>
     </message>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="307" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="385" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="395" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="386" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="396" />
         <source>Count</source>
         <translation>数量</translation>
     </message>
@@ -7324,7 +7372,7 @@ Credit model: {model}</source>
     </message>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="329" />
-        <location filename="../../riskdesk/reports/postloan_section.py" line="78" />
+        <location filename="../../riskdesk/reports/postloan_section.py" line="65" />
         <source>Rule</source>
         <translation>规则</translation>
     </message>
@@ -7355,7 +7403,7 @@ Credit model: {model}</source>
     </message>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="348" />
-        <location filename="../../riskdesk/reports/monthly_report.py" line="425" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="426" />
         <source>Approved by</source>
         <translation>批准人</translation>
     </message>
@@ -7375,22 +7423,22 @@ Credit model: {model}</source>
         <translation>推翻率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="360" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="361" />
         <source>Decisions by probability of default</source>
         <translation>按违约概率分布的决策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="374" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="375" />
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="403" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="404" />
         <source>Received</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="376" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="377" />
         <source>Replied</source>
         <translation>已答复</translation>
     </message>
@@ -7415,245 +7463,245 @@ Credit model: {model}</source>
         <translation>AUC / KS 计算样本数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="370" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="371" />
         <source>Fraud rings</source>
         <translation>欺诈团伙</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="371" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="372" />
         <source>Rings found</source>
         <translation>发现团伙数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="372" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="373" />
         <source>Rings confirmed as fraud</source>
         <translation>确认为欺诈的团伙数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="373" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="374" />
         <source>Rings closed</source>
         <translation>已结案团伙数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="377" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="378" />
         <source>Replied on time</source>
         <translation>按时答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="378" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="379" />
         <source>Replied late (after the due time, extensions counted)</source>
         <translation>超时答复（晚于办理时限，含延期）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="380" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="381" />
         <source>Extended</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="381" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="382" />
         <source>Reopened</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="382" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="383" />
         <source>Overdue at the cut-off</source>
         <translation>截止时逾期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="384" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="385" />
         <source>Open by category</source>
         <translation>未结投诉（按类别）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="389" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="390" />
         <source>Received by channel</source>
         <translation>按渠道受理</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="391" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="392" />
         <source>Root causes of complaints closed</source>
         <translation>已结投诉的根本原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="399" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="400" />
         <source>Overdue complaints at the cut-off</source>
         <translation>截止时的逾期投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="401" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="402" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="402" />
-        <location filename="../../riskdesk/reports/postloan_section.py" line="46" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="403" />
+        <location filename="../../riskdesk/reports/postloan_section.py" line="33" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="404" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="405" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="410" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="411" />
         <source>intact: every event re-hashed and chained</source>
         <translation>完整：每个事件均已重新计算哈希并核对链接</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="411" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="412" />
         <source>BROKEN: see riskdesk audit verify</source>
         <translation>已损坏：请运行 riskdesk audit verify</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="413" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="414" />
         <source>Audit trail</source>
         <translation>审计轨迹</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="414" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="415" />
         <source>Verification</source>
         <translation>核验结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="415" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="416" />
         <source>Last event at the cut-off</source>
         <translation>截止时的最后事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="416" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="417" />
         <source>Its hash (the chain's head)</source>
         <translation>其哈希（链头）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="417" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="418" />
         <source>Anchored outside the database in</source>
         <translation>数据库外锚定位置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="418" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="419" />
         <source>{file}
 (database {id}; riskdesk audit verify --anchors FILE)</source>
         <translation>{file}
 （数据库标识 {id}；riskdesk audit verify --anchors 文件）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="421" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="422" />
         <source>Role</source>
         <translation>职责</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="421" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="422" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="422" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="423" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="422" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="423" />
         <source>Signature</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="423" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="424" />
         <source>Prepared by</source>
         <translation>编制</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="424" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="425" />
         <source>Reviewed by</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="431" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="432" />
         <source>Sign-off</source>
         <translation>签批</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/monthly_report.py" line="433" />
+        <location filename="../../riskdesk/reports/monthly_report.py" line="434" />
         <source>Page {x} of {y}</source>
         <translation>第 {x} 页，共 {y} 页</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/postloan_section.py" line="39" />
+        <location filename="../../riskdesk/reports/postloan_section.py" line="26" />
         <source>Post-loan</source>
         <translation>贷后</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/postloan_section.py" line="41" />
+        <location filename="../../riskdesk/reports/postloan_section.py" line="28" />
         <source>No loan was monitored this month.</source>
         <translation>本月没有监测任何贷款。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/postloan_section.py" line="46" />
+        <location filename="../../riskdesk/reports/postloan_section.py" line="33" />
         <source>Loans</source>
         <translation>笔数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/postloan_section.py" line="47" />
+        <location filename="../../riskdesk/reports/postloan_section.py" line="34" />
         <source>Principal outstanding (CNY)</source>
         <translation>本金余额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/postloan_section.py" line="48" />
+        <location filename="../../riskdesk/reports/postloan_section.py" line="35" />
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/postloan_section.py" line="48" />
+        <location filename="../../riskdesk/reports/postloan_section.py" line="35" />
         <source>Overdue amount (CNY)</source>
         <translation>逾期金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/postloan_section.py" line="56" />
+        <location filename="../../riskdesk/reports/postloan_section.py" line="43" />
         <source>Monitoring runs this month</source>
         <translation>本月监测次数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/postloan_section.py" line="57" />
+        <location filename="../../riskdesk/reports/postloan_section.py" line="44" />
         <source>Standing as of</source>
         <translation>数据截至</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/postloan_section.py" line="59" />
+        <location filename="../../riskdesk/reports/postloan_section.py" line="46" />
         <source>Non-performing ratio (substandard, doubtful, loss)</source>
         <translation>不良率（次级、可疑、损失）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/postloan_section.py" line="63" />
+        <location filename="../../riskdesk/reports/postloan_section.py" line="50" />
         <source>Roll rates {previous} to {month} (share of each row's loans)</source>
         <translation>迁徙率 {previous} 至 {month}（按各行贷款笔数的占比）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/postloan_section.py" line="68" />
+        <location filename="../../riskdesk/reports/postloan_section.py" line="55" />
         <source>From \ to</source>
         <translation>从 \ 到</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/postloan_section.py" line="74" />
+        <location filename="../../riskdesk/reports/postloan_section.py" line="61" />
         <source>No snapshot of the month before: no roll rates yet.</source>
         <translation>没有上月快照，暂无迁徙率。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/postloan_section.py" line="76" />
+        <location filename="../../riskdesk/reports/postloan_section.py" line="63" />
         <source>Early warnings raised</source>
         <translation>本月预警</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/postloan_section.py" line="79" />
+        <location filename="../../riskdesk/reports/postloan_section.py" line="66" />
         <source>Warnings</source>
         <translation>预警数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/postloan_section.py" line="81" />
+        <location filename="../../riskdesk/reports/postloan_section.py" line="68" />
         <source>Post-loan cases opened</source>
         <translation>开立的贷后案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/postloan_section.py" line="84" />
+        <location filename="../../riskdesk/reports/postloan_section.py" line="71" />
         <source>No early warning this month.</source>
         <translation>本月没有预警。</translation>
     </message>
@@ -8124,217 +8172,227 @@ Credit model: {model}</source>
 <context>
     <name>Permissions</name>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="61" />
+        <location filename="../../riskdesk/services/permissions.py" line="63" />
         <source>manage users and roles</source>
         <translation>管理用户和角色</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="62" />
+        <location filename="../../riskdesk/services/permissions.py" line="64" />
         <source>import applications</source>
         <translation>导入申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="63" />
+        <location filename="../../riskdesk/services/permissions.py" line="65" />
         <source>view applications</source>
         <translation>查看申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="64" />
+        <location filename="../../riskdesk/services/permissions.py" line="66" />
         <source>verify the audit trail</source>
         <translation>校验审计链</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="65" />
+        <location filename="../../riskdesk/services/permissions.py" line="67" />
         <source>train credit models</source>
         <translation>训练信用模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="66" />
+        <location filename="../../riskdesk/services/permissions.py" line="68" />
         <source>propose a model for activation</source>
         <translation>提请启用模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="67" />
+        <location filename="../../riskdesk/services/permissions.py" line="69" />
         <source>approve a model on its validation report (validator)</source>
         <translation>依据验证报告批准模型（验证人）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="69" />
+        <location filename="../../riskdesk/services/permissions.py" line="71" />
         <source>record model monitoring</source>
         <translation>记录模型监控</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="70" />
+        <location filename="../../riskdesk/services/permissions.py" line="72" />
         <source>validate a model: issue its validation report (independent validator)</source>
         <translation>验证模型：出具验证报告（独立验证人）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="72" />
+        <location filename="../../riskdesk/services/permissions.py" line="74" />
         <source>score applications</source>
         <translation>为申请评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="73" />
+        <location filename="../../riskdesk/services/permissions.py" line="75" />
         <source>change rule settings</source>
         <translation>修改规则设置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="74" />
+        <location filename="../../riskdesk/services/permissions.py" line="76" />
         <source>change the decision policy</source>
         <translation>修改决策策略</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="75" />
+        <location filename="../../riskdesk/services/permissions.py" line="77" />
         <source>approve a rule or policy change (second person)</source>
         <translation>批准规则或政策变更（第二人）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="77" />
+        <location filename="../../riskdesk/services/permissions.py" line="79" />
         <source>work cases: claim, note, decide</source>
         <translation>处理案件：领取、记录、决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="78" />
+        <location filename="../../riskdesk/services/permissions.py" line="80" />
         <source>assign cases to others</source>
         <translation>将案件分配给他人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="79" />
+        <location filename="../../riskdesk/services/permissions.py" line="81" />
         <source>check another officer's decision</source>
         <translation>复核他人的决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="80" />
+        <location filename="../../riskdesk/services/permissions.py" line="82" />
         <source>export the data key for escrow</source>
         <translation>导出数据密钥以托管</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="81" />
+        <location filename="../../riskdesk/services/permissions.py" line="83" />
         <source>rotate the data key (re-encrypt personal data under a new key)</source>
         <translation>轮换数据密钥（以新密钥重新加密个人数据）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="83" />
+        <location filename="../../riskdesk/services/permissions.py" line="85" />
         <source>change workstation settings</source>
         <translation>修改工作站设置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="84" />
+        <location filename="../../riskdesk/services/permissions.py" line="86" />
         <source>export the case queue (masked)</source>
         <translation>导出案件队列（脱敏）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="85" />
+        <location filename="../../riskdesk/services/permissions.py" line="87" />
         <source>see unmasked personal data</source>
         <translation>查看未脱敏的个人信息</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="86" />
+        <location filename="../../riskdesk/services/permissions.py" line="88" />
         <source>register and handle complaints</source>
         <translation>登记和处理投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="88" />
+        <location filename="../../riskdesk/services/permissions.py" line="90" />
         <source>assign complaints</source>
         <translation>分派投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="89" />
+        <location filename="../../riskdesk/services/permissions.py" line="91" />
         <source>approve a special complaint extension</source>
         <translation>审批投诉特别延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="91" />
+        <location filename="../../riskdesk/services/permissions.py" line="93" />
         <source>change complaint deadlines</source>
         <translation>修改投诉处理期限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="92" />
+        <location filename="../../riskdesk/services/permissions.py" line="94" />
         <source>issue case audit reports</source>
         <translation>出具案件审计报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="93" />
+        <location filename="../../riskdesk/services/permissions.py" line="95" />
         <source>issue the monthly report</source>
         <translation>出具月度报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="94" />
+        <location filename="../../riskdesk/services/permissions.py" line="96" />
         <source>import loans, repayments and flows</source>
         <translation>导入借据、还款和资金流水</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="95" />
+        <location filename="../../riskdesk/services/permissions.py" line="97" />
         <source>run post-loan monitoring</source>
         <translation>运行贷后监测</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="96" />
+        <location filename="../../riskdesk/services/permissions.py" line="98" />
         <source>change post-loan thresholds</source>
         <translation>修改贷后阈值</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="97" />
+        <location filename="../../riskdesk/services/permissions.py" line="99" />
         <source>export an offline audit pack</source>
         <translation>导出离线审计包</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="98" />
+        <location filename="../../riskdesk/services/permissions.py" line="100" />
         <source>bring audit findings back</source>
         <translation>导回审计发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="99" />
+        <location filename="../../riskdesk/services/permissions.py" line="101" />
         <source>follow up audit findings</source>
         <translation>跟进审计发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="100" />
+        <location filename="../../riskdesk/services/permissions.py" line="102" />
         <source>keep the partner register</source>
         <translation>维护合作方名录</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="101" />
+        <location filename="../../riskdesk/services/permissions.py" line="103" />
         <source>set the bank's time zone for months and reports</source>
         <translation>设置本行用于月份与报告时间的时区</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="103" />
+        <location filename="../../riskdesk/services/permissions.py" line="105" />
         <source>write the notes that explain the model's reasons</source>
         <translation>编写解释模型原因的特征说明</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="105" />
+        <location filename="../../riskdesk/services/permissions.py" line="107" />
         <source>attach evidence files to cases</source>
         <translation>向案件添加证据文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="106" />
+        <location filename="../../riskdesk/services/permissions.py" line="108" />
         <source>attach evidence files to complaints</source>
         <translation>向投诉添加证据文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="108" />
+        <location filename="../../riskdesk/services/permissions.py" line="110" />
         <source>export the decision feed and record its acknowledgements</source>
         <translation>导出决定回传数据并登记回执</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="110" />
+        <location filename="../../riskdesk/services/permissions.py" line="112" />
         <source>see the blacklist and allowlist</source>
         <translation>查看黑名单和白名单</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="111" />
+        <location filename="../../riskdesk/services/permissions.py" line="113" />
         <source>add to the blacklist and allowlist, and ask for a removal</source>
         <translation>向黑名单和白名单添加条目并申请移出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="113" />
+        <location filename="../../riskdesk/services/permissions.py" line="115" />
         <source>approve a list removal (second person)</source>
         <translation>批准移出名单（第二人复核）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/permissions.py" line="185" />
+        <location filename="../../riskdesk/services/permissions.py" line="117" />
+        <source>see fraud rings and their graphs</source>
+        <translation>查看欺诈团伙及其关系图</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/permissions.py" line="118" />
+        <source>rebuild the fraud-ring links and recompute every ring</source>
+        <translation>重建欺诈团伙的关联并重新计算所有团伙</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/permissions.py" line="199" />
         <source>{user} may not {action}; this needs the role: {roles}.</source>
         <translation>{user} 无权{action}；需要角色：{roles}。</translation>
     </message>
@@ -8376,174 +8434,174 @@ Save it so?</source>
 <context>
     <name>PortfolioTab</name>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="79" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="82" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="80" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="83" />
         <source>Import loan files...</source>
         <translation>导入借据文件…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="81" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="84" />
         <source>Run monitoring now</source>
         <translation>立即运行监测</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="89" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="92" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="89" />
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="93" />
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="186" />
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="191" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="92" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="96" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="187" />
         <location filename="../../riskdesk/ui/loans/portfolio.py" line="192" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="193" />
         <source>Loans</source>
         <translation>贷款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="89" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="92" />
         <source>Principal outstanding</source>
         <translation>本金余额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="90" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="93" />
         <source>Overdue amount</source>
         <translation>逾期金额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="90" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="93" />
         <source>Share of balance</source>
         <translation>余额占比</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="93" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="96" />
         <source>From \ to</source>
         <translation>从 \ 到</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="99" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="102" />
         <source>Loans by class, by month</source>
         <translation>各月贷款五级分类</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="101" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="104" />
         <source>Overdue buckets</source>
         <translation>逾期天数分布</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="108" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="111" />
         <source>Click a class, a bucket or a roll-rate cell to list its loans.</source>
         <translation>点击分类、逾期区段或迁徙率单元格可列出相应贷款。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="111" />
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="186" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="114" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="187" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="138" />
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="261" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="141" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="262" />
         <source>Not shown</source>
         <translation>未显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="273" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="276" />
         <source>Monitoring as of {day}: loans {loans}, new early warnings {alerts}, cases opened {opened}, cases updated {updated}.</source>
         <translation>截至 {day} 的监测：贷款 {loans} 笔，新预警 {alerts} 条，开立案件 {opened} 件，更新案件 {updated} 件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="175" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="178" />
         <source>Roll rates {previous} to {month}</source>
         <translation>迁徙率 {previous} 至 {month}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="192" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="193" />
         <source>Days past due</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="202" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="203" />
         <source>Months on book</source>
         <translation>账龄（月）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="104" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="107" />
         <source>Vintages: 30+ days past due (solid), 90+ (dashed)</source>
         <translation>账龄分析：逾期 30 天以上（实线）、90 天以上（虚线）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="173" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="176" />
         <source>Loans {n}; principal outstanding {balance}; non-performing ratio {npl}</source>
         <translation>贷款 {n} 笔；本金余额 {balance}；不良率 {npl}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="202" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="203" />
         <source>Share of loans</source>
         <translation>贷款占比</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="204" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="205" />
         <source>No vintages yet</source>
         <translation>尚无账龄数据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="245" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="246" />
         <source>Loans {month}: {before} last month, {now} now</source>
         <translation>{month} 贷款：上月{before}，本月{now}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="248" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="249" />
         <source>Loans {month}: {bucket} past due</source>
         <translation>{month} 贷款：逾期 {bucket}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="251" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="252" />
         <source>Loans {month}: {category}</source>
         <translation>{month} 贷款：{category}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="272" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="275" />
         <source>Monitoring done</source>
         <translation>监测完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="278" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="281" />
         <source>Post-loan monitoring</source>
         <translation>贷后监测</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="286" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="289" />
         <source>Import loan files</source>
         <translation>导入借据文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="301" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="306" />
         <source>{file}: refused, nothing imported</source>
         <translation>{file}：被拒绝，未导入任何数据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="305" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="310" />
         <source>{file}: {kind}, {new} new, {updated} updated, {present} already present</source>
         <translation>{file}：{kind}，新增 {new}，更新 {updated}，已存在 {present}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="310" />
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="312" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="315" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="317" />
         <source>Loan import</source>
         <translation>借据导入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="314" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="319" />
         <source>Importing loan files</source>
         <translation>正在导入借据文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/loans/portfolio.py" line="320" />
+        <location filename="../../riskdesk/ui/loans/portfolio.py" line="325" />
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -8606,57 +8664,57 @@ Save it so?</source>
         <translation>贷款期限超过一年：第 {n} 次年度授信复审自 {due} 起到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="123" />
+        <location filename="../../riskdesk/rules/catalog.py" line="135" />
         <source>First payment missed</source>
         <translation>首期未还</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="124" />
+        <location filename="../../riskdesk/rules/catalog.py" line="136" />
         <source>Days past due crossed a threshold</source>
         <translation>逾期天数越过阈值</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="125" />
+        <location filename="../../riskdesk/rules/catalog.py" line="137" />
         <source>Repeated partial payments</source>
         <translation>多次部分还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="126" />
+        <location filename="../../riskdesk/rules/catalog.py" line="138" />
         <source>Proceeds moved out at once</source>
         <translation>贷款资金快速转出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="127" />
+        <location filename="../../riskdesk/rules/catalog.py" line="139" />
         <source>Proceeds repay other credit</source>
         <translation>贷款资金用于偿还其他信用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="128" />
+        <location filename="../../riskdesk/rules/catalog.py" line="140" />
         <source>Banned use of proceeds</source>
         <translation>贷款资金用于禁止用途</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="129" />
+        <location filename="../../riskdesk/rules/catalog.py" line="141" />
         <source>Round trip to own account</source>
         <translation>资金回流本人账户</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="130" />
+        <location filename="../../riskdesk/rules/catalog.py" line="142" />
         <source>Large-value same-day total</source>
         <translation>单日大额交易</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="131" />
+        <location filename="../../riskdesk/rules/catalog.py" line="143" />
         <source>Annual credit re-review due</source>
         <translation>年度授信复审到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="132" />
+        <location filename="../../riskdesk/rules/catalog.py" line="144" />
         <source>Promise to pay not kept</source>
         <translation>承诺还款未履约</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="133" />
+        <location filename="../../riskdesk/rules/catalog.py" line="145" />
         <source>Partner share of a joint loan below the minimum</source>
         <translation>联合贷款中合作方出资比例低于下限</translation>
     </message>
@@ -8747,7 +8805,7 @@ Save it so?</source>
         <translation>贷款 {loan} 已是{category}类。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="271" />
+        <location filename="../../riskdesk/services/cases/postloan_actions.py" line="272" />
         <source>Case {id} has no post-loan action awaiting a check.</source>
         <translation>案件 {id} 没有待复核的贷后处置措施。</translation>
     </message>
@@ -8782,22 +8840,22 @@ Save it so?</source>
         <translation>180 天以上</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan/charts.py" line="90" />
+        <location filename="../../riskdesk/services/postloan/charts.py" line="104" />
         <source>There are no post-loan figures yet: import loan files and run monitoring first.</source>
         <translation>尚无贷后数据：请先导入借据文件并运行监测。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan/charts.py" line="94" />
+        <location filename="../../riskdesk/services/postloan/charts.py" line="108" />
         <source>There are no post-loan figures for {month}: the data covers {first} to {last}.</source>
         <translation>{month} 没有贷后数据：现有数据为 {first} 至 {last}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan/charts.py" line="167" />
+        <location filename="../../riskdesk/services/postloan/charts.py" line="181" />
         <source>Unknown loan class: {value}.</source>
         <translation>未知的贷款分类：{value}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan/charts.py" line="179" />
+        <location filename="../../riskdesk/services/postloan/charts.py" line="193" />
         <source>Unknown overdue bucket: {value}.</source>
         <translation>未知的逾期区段：{value}。</translation>
     </message>
@@ -8920,147 +8978,147 @@ Save it so?</source>
         <translation>调整后分类</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="185" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="186" />
         <source>Assigned to someone else</source>
         <translation>案件已分配给他人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="193" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="195" />
         <source>Sent for a second check</source>
         <translation>已提交复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="194" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="196" />
         <source>“{action}” is recorded and waits for a senior officer (four-eyes). If it is sent back, the case returns to your "My cases" with the checker's reason.</source>
         <translation>“{action}”已记录，等待高级审查员复核（双人复核）。如被退回，案件将连同复核人的理由回到您的“我的案件”。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="198" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="200" />
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="200" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="202" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="226" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="228" />
         <source>not monitored yet</source>
         <translation>尚未监测</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="228" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="230" />
         <source>{category} (above the days-past-due floor: {floor})</source>
         <translation>{category}（高于逾期天数对应的最低分类：{floor}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="231" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="233" />
         <source>Loan no.</source>
         <translation>贷款编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="232" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="234" />
         <source>Principal</source>
         <translation>本金</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="233" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="235" />
         <source>Balance</source>
         <translation>余额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="234" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="236" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="235" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="237" />
         <source>Days past due</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="236" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="238" />
         <source>Five-category class</source>
         <translation>五级分类</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="237" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="239" />
         <source>As of</source>
         <translation>截至</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="238" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="240" />
         <source>Undrawn line</source>
         <translation>未用额度</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="238" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="240" />
         <source>frozen on {at}</source>
         <translation>已于 {at} 冻结</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="239" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="241" />
         <source>not frozen</source>
         <translation>未冻结</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="242" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="244" />
         <source>Called early</source>
         <translation>提前收回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="243" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="245" />
         <source>Loan {no}</source>
         <translation>借据 {no}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="248" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="250" />
         <source>Awaiting a senior officer's check (four-eyes): {maker} asked to {what} on {at}: “{reason}”</source>
         <translation>待高级审查员复核（双人复核）：{maker} 于 {at} 申请{what}：“{reason}”</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="255" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="257" />
         <source>{checker} sent “{what}” back on {at}: “{reason}”. Your reason was: “{mine}”</source>
         <translation>{checker} 于 {at} 退回了“{what}”：“{reason}”。您的理由：“{mine}”</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="260" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="262" />
         <source>Early warnings (evidence)</source>
         <translation>预警（证据）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="261" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="263" />
         <source>Post-loan actions taken</source>
         <translation>已采取的贷后处置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="270" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="272" />
         <source>The origination application and its score follow.</source>
         <translation>以下为贷前申请及其评分。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="279" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="281" />
         <source>promised to pay by {day}</source>
         <translation>承诺 {day} 前还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="281" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="283" />
         <source>{floor} → {category}</source>
         <translation>{floor} → {category}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="283" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="285" />
         <source> ({status})</source>
         <translation>（{status}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="285" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="287" />
         <source>reason: “{reason}”</source>
         <translation>理由：“{reason}”</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="287" />
+        <location filename="../../riskdesk/ui/cases/postloan_panel.py" line="289" />
         <source>checked by {checker} on {at}</source>
         <translation>{checker} 于 {at} 复核</translation>
     </message>
@@ -9530,7 +9588,7 @@ Save it so?</source>
         <translation>未提供</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="190" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="201" />
         <source>{what}: {effect}</source>
         <translation>{what}：{effect}</translation>
     </message>
@@ -9553,7 +9611,7 @@ Save it so?</source>
         <translation>不存在报告 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reporting/archive.py" line="334" />
+        <location filename="../../riskdesk/services/reporting/archive.py" line="337" />
         <source>Consumer-finance risk team</source>
         <translation>消费金融风险管理团队</translation>
     </message>
@@ -9561,178 +9619,311 @@ Save it so?</source>
 <context>
     <name>ReportsTab</name>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="95" />
+        <location filename="../../riskdesk/ui/reports.py" line="94" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="106" />
+        <location filename="../../riskdesk/ui/reports.py" line="105" />
         <source>Issue case audit report</source>
         <translation>出具案件审计报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="107" />
+        <location filename="../../riskdesk/ui/reports.py" line="106" />
         <source>Issue monthly report</source>
         <translation>出具月度报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="109" />
+        <location filename="../../riskdesk/ui/reports.py" line="108" />
         <source>Issue model validation report</source>
         <translation>出具模型验证报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="111" />
+        <location filename="../../riskdesk/ui/reports.py" line="110" />
         <source>Print...</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="112" />
+        <location filename="../../riskdesk/ui/reports.py" line="111" />
         <source>Save PDF as...</source>
         <translation>PDF 另存为…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="113" />
+        <location filename="../../riskdesk/ui/reports.py" line="112" />
         <source>Check a PDF file...</source>
         <translation>核验 PDF 文件…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="119" />
+        <location filename="../../riskdesk/ui/reports.py" line="118" />
         <source>Include personal data</source>
         <translation>包含个人信息</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="121" />
+        <location filename="../../riskdesk/ui/reports.py" line="120" />
         <source>Full name, ID number and phone in the case report; recorded in the audit trail, and every page is marked "contains personal data".</source>
         <translation>案件报告中显示完整姓名、身份证号和手机号；记入审计轨迹，且每页标注“含个人信息”。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="133" />
+        <location filename="../../riskdesk/ui/reports.py" line="132" />
         <source>Report no.</source>
         <translation>报告编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="133" />
+        <location filename="../../riskdesk/ui/reports.py" line="132" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="133" />
+        <location filename="../../riskdesk/ui/reports.py" line="132" />
         <source>Subject</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="133" />
+        <location filename="../../riskdesk/ui/reports.py" line="132" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="134" />
+        <location filename="../../riskdesk/ui/reports.py" line="133" />
         <source>Issued by</source>
         <translation>出具人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="135" />
+        <location filename="../../riskdesk/ui/reports.py" line="134" />
         <source>Issued at</source>
         <translation>出具时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="135" />
+        <location filename="../../riskdesk/ui/reports.py" line="134" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="141" />
+        <location filename="../../riskdesk/ui/reports.py" line="140" />
         <source>Report language</source>
         <translation>报告语言</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="142" />
+        <location filename="../../riskdesk/ui/reports.py" line="141" />
         <source>Application</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="149" />
+        <location filename="../../riskdesk/ui/reports.py" line="148" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="153" />
+        <location filename="../../riskdesk/ui/reports.py" line="152" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="162" />
+        <location filename="../../riskdesk/ui/reports.py" line="161" />
         <source>Fit width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="168" />
+        <location filename="../../riskdesk/ui/reports.py" line="167" />
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="172" />
-        <location filename="../../riskdesk/ui/reports.py" line="188" />
+        <location filename="../../riskdesk/ui/reports.py" line="171" />
+        <location filename="../../riskdesk/ui/reports.py" line="187" />
         <source>Issued reports</source>
         <translation>已出具的报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="128" />
-        <location filename="../../riskdesk/ui/reports.py" line="197" />
-        <location filename="../../riskdesk/ui/reports.py" line="244" />
+        <location filename="../../riskdesk/ui/reports.py" line="127" />
+        <location filename="../../riskdesk/ui/reports.py" line="196" />
+        <location filename="../../riskdesk/ui/reports.py" line="243" />
         <source>Not shown</source>
         <translation>未显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="263" />
-        <location filename="../../riskdesk/ui/reports.py" line="279" />
+        <location filename="../../riskdesk/ui/reports.py" line="262" />
+        <location filename="../../riskdesk/ui/reports.py" line="286" />
         <source>Not issued</source>
         <translation>未出具</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="280" />
+        <location filename="../../riskdesk/ui/reports.py" line="287" />
         <source>Enter the application number of the case.</source>
         <translation>请输入案件的申请编号。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="265" />
+        <location filename="../../riskdesk/ui/reports.py" line="264" />
         <source>Issuing the report</source>
         <translation>正在出具报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="315" />
+        <location filename="../../riskdesk/ui/reports.py" line="322" />
         <source>Save PDF as</source>
         <translation>PDF 另存为</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="321" />
+        <location filename="../../riskdesk/ui/reports.py" line="328" />
         <source>Check a PDF file</source>
         <translation>核验 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="330" />
+        <location filename="../../riskdesk/ui/reports.py" line="337" />
         <source>Cannot read</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="334" />
+        <location filename="../../riskdesk/ui/reports.py" line="341" />
         <source>Issued by riskdesk</source>
         <translation>由 riskdesk 出具</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="335" />
+        <location filename="../../riskdesk/ui/reports.py" line="342" />
         <source>{file} is report {no}, issued by {who} at {at}.</source>
         <translation>{file} 是报告 {no}，由 {who} 于 {at} 出具。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="339" />
+        <location filename="../../riskdesk/ui/reports.py" line="346" />
         <source>Not issued by riskdesk</source>
         <translation>非 riskdesk 出具</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="340" />
+        <location filename="../../riskdesk/ui/reports.py" line="347" />
         <source>{file} matches no issued report: it was not issued here, or it was changed after issue.</source>
         <translation>{file} 与任何已出具的报告都不符：它不是在此出具的，或出具后被修改过。</translation>
+    </message>
+</context>
+<context>
+    <name>RingClosePanel</name>
+    <message>
+        <location filename="../../riskdesk/ui/cases/ring_close_panel.py" line="58" />
+        <source>Why: the evidence of fraud (signed), or why it goes back</source>
+        <translation>理由：欺诈证据（签名），或复核退回的原因</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/ring_close_panel.py" line="60" />
+        <source>Confirmed fraud...</source>
+        <translation>确认欺诈结案…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/ring_close_panel.py" line="61" />
+        <source>Propose closing the ring as confirmed fraud; a senior officer confirms it</source>
+        <translation>提议以“确认欺诈”结案；由高级审查员复核</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/ring_close_panel.py" line="63" />
+        <source>Confirm fraud...</source>
+        <translation>复核通过：确认欺诈…</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/ring_close_panel.py" line="64" />
+        <source>Send back</source>
+        <translation>复核退回</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/ring_close_panel.py" line="87" />
+        <source>Close {code} as confirmed fraud</source>
+        <translation>{code} 以“确认欺诈”结案</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/ring_close_panel.py" line="88" />
+        <source>Blacklist its {n} devices, phones and cards</source>
+        <translation>将其 {n} 个设备、手机号和银行卡加入黑名单</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/ring_close_panel.py" line="90" />
+        <source>Decline its {n} open applications</source>
+        <translation>拒绝其 {n} 笔未决申请</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/ring_close_panel.py" line="111" />
+        <source>An officer proposes, a senior officer other than the proposer confirms; both are signed.</source>
+        <translation>由审查员提议，提议人以外的高级审查员复核；两步均经签名。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/ring_close_panel.py" line="114" />
+        <source>{maker} proposed it ({what}): “{reason}”. Waiting for a senior officer's confirmation.</source>
+        <translation>{maker} 已提议（{what}）：“{reason}”。等待高级审查员复核。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/ring_close_panel.py" line="118" />
+        <source>{code} was confirmed as fraud.</source>
+        <translation>{code} 已确认为欺诈。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/ring_close_panel.py" line="119" />
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/ring_close_panel.py" line="119" />
+        <source>expired: its links fell out of the window</source>
+        <translation>已过期：其关联已超出时间窗口</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/ring_close_panel.py" line="121" />
+        <source>merged into an older ring</source>
+        <translation>已并入更早的团伙</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/ring_close_panel.py" line="122" />
+        <source>{code} is no longer open: {status}.</source>
+        <translation>{code} 已不在处理中：{status}。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/ring_close_panel.py" line="127" />
+        <source>blacklist {n} keys</source>
+        <translation>{n} 个关联要素加入黑名单</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/ring_close_panel.py" line="128" />
+        <source>decline {n} open applications</source>
+        <translation>拒绝 {n} 笔未决申请</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/ring_close_panel.py" line="131" />
+        <source>close the ring only</source>
+        <translation>仅结案</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/ring_close_panel.py" line="139" />
+        <source>Close {code} as confirmed fraud?</source>
+        <translation>{code} 以“确认欺诈”结案？</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/ring_close_panel.py" line="141" />
+        <source>You propose: {what}. Nothing happens until a senior officer other than you confirms it. Your proposal is signed with your key.</source>
+        <translation>您提议：{what}。须经您以外的一名高级审查员复核通过后才执行。您的提议以您的密钥签名。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/ring_close_panel.py" line="146" />
+        <source>Not proposed</source>
+        <translation>未提议</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/ring_close_panel.py" line="159" />
+        <source>Confirm {code} as fraud?</source>
+        <translation>复核通过，确认 {code} 为欺诈？</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/ring_close_panel.py" line="160" />
+        <source>{maker} proposed: {what}. Confirming does it now, in one step: each decline is a final decision sent to origination. Your confirmation is signed with your key.</source>
+        <translation>{maker} 提议：{what}。复核通过后一次执行：每笔拒绝均为最终决定，并回传进件系统。您的复核以您的密钥签名。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/ring_close_panel.py" line="167" />
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/ring_close_panel.py" line="171" />
+        <source>{code} confirmed as fraud</source>
+        <translation>{code} 已确认为欺诈</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/ui/cases/ring_close_panel.py" line="172" />
+        <source>{keys} keys put on the blacklist; {n} applications declined.</source>
+        <translation>{keys} 个关联要素已加入黑名单；{n} 笔申请已拒绝。</translation>
     </message>
 </context>
 <context>
@@ -9938,33 +10129,33 @@ Save it so?</source>
         <translation>团伙编号形如 RING-000123，而不是 {text}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/rings/closing.py" line="49" />
+        <location filename="../../riskdesk/services/rings/closing.py" line="86" />
         <location filename="../../riskdesk/services/rings/views.py" line="132" />
         <source>There is no ring {code}.</source>
         <translation>没有团伙 {code}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/rings/closing.py" line="56" />
+        <location filename="../../riskdesk/services/rings/closing.py" line="93" />
         <source>Give the reason.</source>
         <translation>请填写理由。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/rings/closing.py" line="66" />
+        <location filename="../../riskdesk/services/rings/closing.py" line="103" />
         <source>Ring {code} is {status}, not open.</source>
         <translation>团伙 {code} 的状态为 {status}，不是未结。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/rings/closing.py" line="88" />
+        <location filename="../../riskdesk/services/rings/closing.py" line="125" />
         <source>Ring {code} has no proposal to check.</source>
         <translation>团伙 {code} 没有待复核的提议。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/rings/closing.py" line="91" />
+        <location filename="../../riskdesk/services/rings/closing.py" line="128" />
         <source>The proposal needs a second person: you made it.</source>
         <translation>该提议需要第二人复核：提议人是您。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/rings/closing.py" line="142" />
+        <location filename="../../riskdesk/services/rings/closing.py" line="177" />
         <source>fraud ring {code} confirmed</source>
         <translation>欺诈团伙 {code} 已确认</translation>
     </message>
@@ -10025,198 +10216,198 @@ Save it so?</source>
         <translation>GB 11643（公民身份号码）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="41" />
+        <location filename="../../riskdesk/rules/catalog.py" line="53" />
         <source>Device shared by several applicants</source>
         <translation>多名申请人共用设备</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="43" />
+        <location filename="../../riskdesk/rules/catalog.py" line="55" />
         <source>Device used by {n} applicants within {days} days</source>
         <translation>{days} 天内有 {n} 名申请人使用该设备</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="44" />
+        <location filename="../../riskdesk/rules/catalog.py" line="56" />
         <source>Phone shared by several applicants</source>
         <translation>多名申请人共用手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="46" />
+        <location filename="../../riskdesk/rules/catalog.py" line="58" />
         <source>Phone number given by {n} applicants within {days} days</source>
         <translation>{days} 天内有 {n} 名申请人填写该手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="47" />
+        <location filename="../../riskdesk/rules/catalog.py" line="59" />
         <source>Bank card shared by several applicants</source>
         <translation>多名申请人共用银行卡</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="49" />
+        <location filename="../../riskdesk/rules/catalog.py" line="61" />
         <source>Bank card given by {n} applicants within {days} days</source>
         <translation>{days} 天内有 {n} 名申请人填写该银行卡</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="50" />
+        <location filename="../../riskdesk/rules/catalog.py" line="62" />
         <source>Many applications from one person</source>
         <translation>同一人多头申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="52" />
+        <location filename="../../riskdesk/rules/catalog.py" line="64" />
         <source>{n} applications from this ID number within {days} days</source>
         <translation>该身份证号 {days} 天内申请 {n} 笔</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="53" />
+        <location filename="../../riskdesk/rules/catalog.py" line="65" />
         <source>Stated age differs from the ID number</source>
         <translation>申报年龄与身份证不符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="55" />
+        <location filename="../../riskdesk/rules/catalog.py" line="67" />
         <source>Stated age {stated}, the ID number gives {actual}</source>
         <translation>申报年龄 {stated} 岁，身份证显示 {actual} 岁</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="56" />
+        <location filename="../../riskdesk/rules/catalog.py" line="68" />
         <source>Invalid ID number checksum</source>
         <translation>身份证校验位错误</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="58" />
+        <location filename="../../riskdesk/rules/catalog.py" line="70" />
         <source>The ID number's check character is wrong</source>
         <translation>身份证号的校验位不正确</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="60" />
+        <location filename="../../riskdesk/rules/catalog.py" line="72" />
         <source>Debt service above income limit</source>
         <translation>还款收入比超限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="62" />
+        <location filename="../../riskdesk/rules/catalog.py" line="74" />
         <source>Monthly repayments are {ratio:.0%} of monthly income (limit {limit:.0%})</source>
         <translation>月还款额占月收入 {ratio:.0%}（上限 {limit:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="66" />
+        <location filename="../../riskdesk/rules/catalog.py" line="78" />
         <source>Above the personal credit-loan ceiling</source>
         <translation>超过个人信用贷款额度上限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="68" />
+        <location filename="../../riskdesk/rules/catalog.py" line="80" />
         <source>This person's applications total {total:,.0f} CNY within {days} days (ceiling {ceiling:,.0f})</source>
         <translation>该申请人 {days} 天内申请合计 {total:,.0f} 元（上限 {ceiling:,.0f}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="70" />
+        <location filename="../../riskdesk/rules/catalog.py" line="82" />
         <source>All-in annual cost above the ceiling</source>
         <translation>综合年化成本超上限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="72" />
+        <location filename="../../riskdesk/rules/catalog.py" line="84" />
         <source>All-in annual cost {cost:.2f} % (band {band}); ceiling {ceiling:.0f} %; 4x LPR benchmark {lpr4:.2f} %</source>
         <translation>综合年化成本 {cost:.2f}%（档次 {band}）；上限 {ceiling:.0f}%；4 倍 LPR 参考 {lpr4:.2f}%</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="76" />
+        <location filename="../../riskdesk/rules/catalog.py" line="88" />
         <source>Bullet repayment longer than allowed</source>
         <translation>到期一次还本期限超限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="78" />
+        <location filename="../../riskdesk/rules/catalog.py" line="90" />
         <source>Bullet repayment over {term} months (limit {limit})</source>
         <translation>到期一次还本，期限 {term} 个月（上限 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="79" />
+        <location filename="../../riskdesk/rules/catalog.py" line="91" />
         <source>Borrower outside the licensed regions</source>
         <translation>借款人不在经营区域内</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="81" />
+        <location filename="../../riskdesk/rules/catalog.py" line="93" />
         <source>Borrower's region {region} is outside the licensed regions</source>
         <translation>借款人所在地区 {region} 不在经营区域内</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="84" />
+        <location filename="../../riskdesk/rules/catalog.py" line="96" />
         <source>Internal blacklist hit</source>
         <translation>命中内部黑名单</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="86" />
+        <location filename="../../riskdesk/rules/catalog.py" line="98" />
         <source>The {kind} is on the internal blacklist</source>
         <translation>该{kind}在内部黑名单中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="88" />
+        <location filename="../../riskdesk/rules/catalog.py" line="100" />
         <source>Partner not active</source>
         <translation>合作方非正常合作状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="90" />
+        <location filename="../../riskdesk/rules/catalog.py" line="102" />
         <source>Applied through partner {partner}, whose status is {status}</source>
         <translation>经合作方 {partner} 申请，该合作方状态为{status}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="96" />
+        <location filename="../../riskdesk/rules/catalog.py" line="108" />
         <source>Fraud ring</source>
         <translation>欺诈团伙</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/rules/catalog.py" line="98" />
+        <location filename="../../riskdesk/rules/catalog.py" line="110" />
         <source>Ring of {n} applicants sharing devices, phones, cards or employers within {days} days</source>
         <translation>{days} 天内 {n} 名申请人共用设备、手机号、银行卡或工作单位，构成关联团伙</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/rulesets.py" line="45" />
-        <location filename="../../riskdesk/services/credit/rulesets.py" line="132" />
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="44" />
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="131" />
         <source>defaults</source>
         <translation>默认设置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/rulesets.py" line="108" />
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="107" />
         <source>There is no rule {code}.</source>
         <translation>没有规则 {code}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/rulesets.py" line="110" />
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="109" />
         <source>Severity must be low, medium or high, not {v}.</source>
         <translation>严重程度应为 low、medium 或 high，而不是 {v}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/rulesets.py" line="115" />
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="114" />
         <source>Rule {code} has no parameter {key}.</source>
         <translation>规则 {code} 没有参数 {key}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/rulesets.py" line="119" />
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="118" />
         <source>Parameter {key} of rule {code} must be like {example}.</source>
         <translation>规则 {code} 的参数 {key} 应形如 {example}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/rulesets.py" line="166" />
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="165" />
         <source>The policy has no setting {name}; it has {names}.</source>
         <translation>决策政策没有设置项 {name}；可用的设置项为 {names}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/rulesets.py" line="171" />
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="170" />
         <source>Policy settings are numbers.</source>
         <translation>决策政策的设置项均为数字。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/rulesets.py" line="173" />
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="172" />
         <source>PD bands need 0 &lt; approve-below &lt;= decline-from &lt; 1.</source>
         <translation>违约概率风险等级须满足 0 &lt; 批准上限 &lt;= 拒绝下限 &lt; 1。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/rulesets.py" line="177" />
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="176" />
         <source>The review SLA must be a positive number of hours.</source>
         <translation>审核时限必须是正的小时数。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/rulesets.py" line="180" />
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="179" />
         <source>The four-eyes amount cannot be negative.</source>
         <translation>双人复核金额不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/backtest.py" line="97" />
+        <location filename="../../riskdesk/services/credit/backtest.py" line="93" />
         <source>--days must be between 1 and {n}, not {d}.</source>
         <translation>--days 必须在 1 到 {n} 之间，而不是 {d}。</translation>
     </message>
@@ -10296,12 +10487,12 @@ Save it so?</source>
         <translation>提议 {id}：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/proposals.py" line="337" />
+        <location filename="../../riskdesk/services/credit/proposals.py" line="343" />
         <source>There is no rule set {id}.</source>
         <translation>不存在规则集 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/proposals.py" line="344" />
+        <location filename="../../riskdesk/services/credit/proposals.py" line="350" />
         <source>There is no policy version {id}.</source>
         <translation>不存在政策版本 {id}。</translation>
     </message>
@@ -10315,447 +10506,447 @@ Save it so?</source>
 <context>
     <name>RulesTab</name>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="61" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="65" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="67" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="71" />
         <source>In force and change</source>
         <translation>现行规则与变更</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="68" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="205" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="72" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="209" />
         <source>Proposals</source>
         <translation>变更提议</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="69" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="243" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="73" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="247" />
         <source>Versions</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="88" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="92" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="88" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="92" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="89" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="93" />
         <source>auto-approved</source>
         <translation>自动批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="91" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="95" />
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="92" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="96" />
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="93" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="97" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="94" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="98" />
         <source>Enabled</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="95" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="99" />
         <source>Hard stop</source>
         <translation>硬性拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="96" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="100" />
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="97" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="101" />
         <source>Source</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="98" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="102" />
         <source>Rules in force</source>
         <translation>现行规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="105" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="109" />
         <source>CODE.PARAMETER=VALUE separated by spaces, e.g. SHARED_DEVICE.min_applicants=10 (double-click a rule)</source>
         <translation>规则代码.参数=值，以空格分隔，例如 SHARED_DEVICE.min_applicants=10（双击规则可填入）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="109" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="113" />
         <source>NAME=VALUE separated by spaces, e.g. approve_below=0.06</source>
         <translation>名称=值，以空格分隔，例如 approve_below=0.06</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="111" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="115" />
         <source>Why the change is needed (required)</source>
         <translation>变更理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="112" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="200" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="236" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="116" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="204" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="240" />
         <source>Effective from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="121" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="125" />
         <source>(otherwise at approval)</source>
         <translation>（未勾选则批准时生效）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="123" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="127" />
         <source>Rule changes:</source>
         <translation>规则变更：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="124" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="128" />
         <source>Policy changes:</source>
         <translation>政策变更：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="125" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="129" />
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="130" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="134" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="131" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="306" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="309" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="315" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="135" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="310" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="313" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="319" />
         <source>Backtest</source>
         <translation>回测</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="133" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="137" />
         <source>Propose</source>
         <translation>提议</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="136" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="140" />
         <source>Backtest over the last</source>
         <translation>回测最近</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="146" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="150" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="148" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="152" />
         <source>Submitted</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="150" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="154" />
         <source>PD</source>
         <translation>违约概率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="151" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="177" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="155" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="181" />
         <source>Before</source>
         <translation>变更前</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="153" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="177" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="157" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="181" />
         <source>After</source>
         <translation>变更后</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="155" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="159" />
         <source>Rules before</source>
         <translation>变更前命中规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="156" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="160" />
         <source>Rules after</source>
         <translation>变更后命中规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="157" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="161" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="160" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="164" />
         <source>Applications that change</source>
         <translation>结果变化的申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="180" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="184" />
         <source>Flagged</source>
         <translation>已标记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="180" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="184" />
         <source>Approval rate</source>
         <translation>通过率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="181" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="185" />
         <source>Cases per day</source>
         <translation>每日案件数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="182" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="186" />
         <source>Bad rate among approved</source>
         <translation>通过申请的不良率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="183" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="187" />
         <source>Share of bads caught</source>
         <translation>不良申请识别率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="194" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="198" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="195" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="199" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="196" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="200" />
         <source>Change</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="197" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="201" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="198" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="202" />
         <source>Proposed by</source>
         <translation>提议人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="199" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="203" />
         <source>Proposed</source>
         <translation>提议时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="201" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="205" />
         <source>at approval</source>
         <translation>批准时</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="202" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="206" />
         <source>Decided by</source>
         <translation>决定人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="203" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="241" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="207" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="245" />
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="207" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="211" />
         <source>Note with the decision (optional)</source>
         <translation>决定附言（可选）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="211" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="215" />
         <source>Backtest selected</source>
         <translation>回测所选提议</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="212" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="362" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="216" />
         <location filename="../../riskdesk/ui/rules_tab.py" line="368" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="374" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="213" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="375" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="217" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="381" />
         <source>Reject or withdraw</source>
         <translation>驳回或撤回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="223" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="227" />
         <source>A change takes effect only when a second person (compliance or a senior officer, never its proposer) approves it; the approval is signed.</source>
         <translation>变更须经第二人（合规人员或高级审核员，不得为提议人）批准后方生效；批准经电子签名。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="229" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="233" />
         <source>in force</source>
         <translation>现行</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="229" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="233" />
         <source>coming</source>
         <translation>待生效</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="230" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="234" />
         <source>past</source>
         <translation>已失效</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="231" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="235" />
         <source>rules</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="231" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="235" />
         <source>policy</source>
         <translation>决策政策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="233" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="237" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="234" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="238" />
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="235" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="239" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="238" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="242" />
         <source>Written by</source>
         <translation>写入人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="239" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="243" />
         <source>Approved by</source>
         <translation>批准人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="246" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="250" />
         <source>Rule or setting</source>
         <translation>规则或设置项</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="247" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="251" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="248" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="252" />
         <source>First</source>
         <translation>前一版本</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="249" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="253" />
         <source>Second</source>
         <translation>后一版本</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="250" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="254" />
         <source>Differences</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="252" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="256" />
         <source>Compare the two selected</source>
         <translation>比较所选两个版本</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="254" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="258" />
         <source>Propose restoring the selected</source>
         <translation>提议恢复所选版本</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="268" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="270" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="420" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="272" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="274" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="426" />
         <source>Rules and policy</source>
         <translation>规则与政策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="277" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="281" />
         <source>In force: rule set {rs}, policy version {pv}. Proposals awaiting approval: {n}.</source>
         <translation>现行：规则集 {rs}，政策版本 {pv}。待批准提议：{n} 项。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="282" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="286" />
         <source>Policy: approve below PD {a}, decline from PD {d}; review within {h} hours; approvals above {amount} CNY need a second person.</source>
         <translation>决策政策：违约概率低于 {a} 为批准档，不低于 {d} 为拒绝档；{h} 小时内完成审核；批准金额超过 {amount} 元须第二人复核。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="308" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="312" />
         <source>Backtesting...</source>
         <translation>正在回测……</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="328" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="332" />
         <source>{n} applications submitted in the last {days} days ({unscored} not scored), {known} with a known outcome; {changed} change. Nothing was written.</source>
         <translation>最近 {days} 天提交的申请 {n} 笔（未评分 {unscored} 笔），已知结果 {known} 笔；结果变化 {changed} 笔。未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="339" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="344" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="345" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="350" />
         <source>Propose a change</source>
         <translation>提议变更</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="363" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="369" />
         <source>Approve proposal {id}? It takes effect {when}:
 {change}</source>
         <translation>批准提议 {id}？生效时间：{when}
 {change}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="364" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="370" />
         <source>at once</source>
         <translation>立即</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="387" />
         <location filename="../../riskdesk/ui/rules_tab.py" line="393" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="399" />
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="388" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="394" />
         <source>Select two versions of the same kind (two rule sets or two policies).</source>
         <translation>请选择同类的两个版本（两个规则集或两个政策版本）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="391" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="397" />
         <source>{kind} {a} -&gt; {b}</source>
         <translation>{kind} {a} → {b}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="400" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="405" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="406" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="411" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="401" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="407" />
         <source>Select one version, and write the reason on the first page.</source>
         <translation>请选择一个版本，并在第一页填写理由。</translation>
     </message>
@@ -10763,62 +10954,62 @@ Save it so?</source>
 <context>
     <name>Scoring</name>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="51" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="52" />
         <source>No model is active.</source>
         <translation>没有生效的模型。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="111" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="112" />
         <source>{d} decisions ({f} flagged), {s} new scores, {h} rule hits, {r} reason codes, {c} new cases (model {m}, rule set {rs}, policy {p})</source>
         <translation>决策 {d} 笔（标记 {f} 笔），新评分 {s} 条，规则命中 {h} 条，原因码 {r} 条，新案件 {c} 件（模型 {m}，规则集 {rs}，策略 {p}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="139" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="138" />
         <source>No model is active: an admin proposes one and compliance or a senior officer approves it (riskdesk model propose / approve).</source>
         <translation>没有生效的模型：需由管理员提请、合规或高级审核员审批（riskdesk model propose / approve）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="157" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="156" />
         <source>Reading applications</source>
         <translation>正在读取申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="190" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="192" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="212" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="214" />
         <source>Scope must be all or unscored.</source>
         <translation>范围应为 all 或 unscored。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="256" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="258" />
         <source>Scoring {n} applications</source>
         <translation>正在为 {n} 笔申请评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="399" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="401" />
         <source>Checking rules</source>
         <translation>正在检查规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="499" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="501" />
         <source>Explaining flagged applications</source>
         <translation>正在计算标记申请的原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="478" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="480" />
         <source>Recording decisions</source>
         <translation>正在记录决策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="491" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="493" />
         <source>Opening cases</source>
         <translation>正在创建案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/explanations.py" line="109" />
+        <location filename="../../riskdesk/services/credit/explanations.py" line="121" />
         <source>Application {id} has not been scored.</source>
         <translation>申请 {id} 尚未评分。</translation>
     </message>
@@ -11140,28 +11331,28 @@ Save it so?</source>
 <context>
     <name>Users</name>
     <message>
-        <location filename="../../riskdesk/services/admin/users.py" line="60" />
+        <location filename="../../riskdesk/services/admin/users.py" line="59" />
         <source>Sign in as an administrator to add users.</source>
         <translation>请以管理员身份登录后添加用户。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/users.py" line="62" />
+        <location filename="../../riskdesk/services/admin/users.py" line="61" />
         <source>The first user of a database must be an admin.</source>
         <translation>数据库的第一个用户必须是管理员。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/users.py" line="68" />
+        <location filename="../../riskdesk/services/admin/users.py" line="67" />
         <source>A user name needs 1 to 64 characters.</source>
         <translation>用户名需为 1 至 64 个字符。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/users.py" line="108" />
+        <location filename="../../riskdesk/services/admin/users.py" line="107" />
         <source>Unknown role(s): {roles}. Known roles: {known}.</source>
         <translation>未知角色：{roles}。可用角色：{known}。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/admin/signing_keys.py" line="121" />
-        <location filename="../../riskdesk/services/admin/users.py" line="165" />
+        <location filename="../../riskdesk/services/admin/users.py" line="164" />
         <source>There is no user {id}.</source>
         <translation>不存在用户 {id}。</translation>
     </message>
@@ -11201,52 +11392,52 @@ Save it so?</source>
         <translation>您的签名密钥 {fp} 待管理员会签：请向管理员核对此指纹；会签之前不能录入决策。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/users.py" line="178" />
+        <location filename="../../riskdesk/services/admin/users.py" line="177" />
         <source>Administrators cannot change their own roles; ask another administrator.</source>
         <translation>管理员不能修改自己的角色；请由另一位管理员操作。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/users.py" line="190" />
+        <location filename="../../riskdesk/services/admin/users.py" line="189" />
         <source>Role request {id} is not pending.</source>
         <translation>角色申请 {id} 不在待审批状态。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/users.py" line="192" />
+        <location filename="../../riskdesk/services/admin/users.py" line="191" />
         <source>The administrator who asked for a role cannot approve it; a second administrator must.</source>
         <translation>提出角色申请的管理员不能自行审批，须由第二位管理员审批。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/users.py" line="195" />
+        <location filename="../../riskdesk/services/admin/users.py" line="194" />
         <source>Administrators cannot approve roles for themselves.</source>
         <translation>管理员不能为自己审批角色。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/users.py" line="212" />
+        <location filename="../../riskdesk/services/admin/users.py" line="211" />
         <source>Administrators cannot deactivate themselves.</source>
         <translation>管理员不能停用自己。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/users.py" line="312" />
+        <location filename="../../riskdesk/services/admin/users.py" line="311" />
         <source>A password needs at least {n} characters.</source>
         <translation>密码至少需要 {n} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/users.py" line="322" />
+        <location filename="../../riskdesk/services/admin/users.py" line="321" />
         <source>Sign in to change your password.</source>
         <translation>请登录后修改密码。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/users.py" line="326" />
+        <location filename="../../riskdesk/services/admin/users.py" line="325" />
         <source>The current password is wrong.</source>
         <translation>当前密码错误。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/users.py" line="342" />
+        <location filename="../../riskdesk/services/admin/users.py" line="341" />
         <source>Administrators change their own password themselves, not by a reset.</source>
         <translation>管理员应自行修改本人密码，不能通过重置。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/users.py" line="72" />
+        <location filename="../../riskdesk/services/admin/users.py" line="71" />
         <source>User {name} already exists.</source>
         <translation>用户 {name} 已存在。</translation>
     </message>
@@ -11254,67 +11445,67 @@ Save it so?</source>
 <context>
     <name>Validation</name>
     <message>
-        <location filename="../../riskdesk/services/credit/validation.py" line="108" />
+        <location filename="../../riskdesk/services/credit/validation.py" line="111" />
         <source>the loan book as of {day}</source>
         <translation>截至 {day} 的贷款账簿</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/validation.py" line="112" />
+        <location filename="../../riskdesk/services/credit/validation.py" line="115" />
         <source>the bundled demo data ({name})</source>
         <translation>随附演示数据（{name}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/validation.py" line="115" />
+        <location filename="../../riskdesk/services/credit/validation.py" line="118" />
         <source>Model {id} was trained on {name}: give that file (--data FILE) to validate it.</source>
         <translation>模型 {id} 以 {name} 训练：验证时请提供该文件（--data 文件）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/validation.py" line="128" />
+        <location filename="../../riskdesk/services/credit/validation.py" line="131" />
         <source>the training file {name}</source>
         <translation>训练文件 {name}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/validation.py" line="130" />
+        <location filename="../../riskdesk/services/credit/validation.py" line="133" />
         <source>{file} is not the data model {id} was trained on (SHA-256 {got}, expected {want}).</source>
         <translation>{file} 不是模型 {id} 的训练数据（SHA-256 {got}，应为 {want}）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/validation.py" line="246" />
+        <location filename="../../riskdesk/services/credit/validation.py" line="251" />
         <source>No out-of-time sample: the data has no real application dates, so the held-out rows are a random 25 % of the same period.</source>
         <translation>无跨时间样本：数据没有真实的申请日期，留出集为同一时期随机抽取的 25%。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/validation.py" line="250" />
+        <location filename="../../riskdesk/services/credit/validation.py" line="255" />
         <source>Outcomes come from the data's own column ({what}), not from the bank's loan book under its default definition.</source>
         <translation>结果取自数据自身的列（{what}），而非按本行违约定义由贷款账簿计算。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/validation.py" line="254" />
+        <location filename="../../riskdesk/services/credit/validation.py" line="259" />
         <source>XGBoost does not beat the logistic baseline by more than noise; the simpler model would serve as well.</source>
         <translation>XGBoost 相对逻辑回归基准的优势未超出噪声范围；更简单的模型同样适用。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/validation.py" line="257" />
+        <location filename="../../riskdesk/services/credit/validation.py" line="262" />
         <source>Calibration fails its test in at least one band or overall: predicted PDs should be recalibrated before they set limits or prices.</source>
         <translation>至少一个风险等级或整体的校准检验未通过：违约概率用于额度或定价前应重新校准。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/validation.py" line="262" />
+        <location filename="../../riskdesk/services/credit/validation.py" line="267" />
         <source>The PDs are the booster's log-odds through a {method} map fitted on applications submitted {since} to {until}: the calibration figures on the training data's held-out rows judge them against older outcomes; the window's held-out rows are the measure of the recalibration.</source>
         <translation>违约概率由模型的对数几率经 {method} 校准映射得出，该映射拟合于 {since} 至 {until} 提交的申请：训练数据留出样本上的校准数字是以较早的贷后表现衡量的；衡量重新校准的是该时间窗口的留出样本。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/validation.py" line="269" />
+        <location filename="../../riskdesk/services/credit/validation.py" line="274" />
         <source>The data holds no protected column: adverse impact cannot be measured on it.</source>
         <translation>数据中没有受保护列：无法据此衡量不利影响。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/validation.py" line="272" />
+        <location filename="../../riskdesk/services/credit/validation.py" line="277" />
         <source>Some reasons run against credit intuition; they need sign-off before they are given to customers.</source>
         <translation>部分原因与信贷常识相悖；向客户提供前须经签批。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/validation.py" line="333" />
+        <location filename="../../riskdesk/services/credit/validation.py" line="338" />
         <source>No validation report with SHA-256 {sha} was issued on model {id}: a model is approved on its own validation report (riskdesk model validate {id}).</source>
         <translation>未就模型 {id} 出具 SHA-256 为 {sha} 的验证报告：模型须依据其自身的验证报告批准（riskdesk model validate {id}）。</translation>
     </message>
@@ -11327,575 +11518,575 @@ Save it so?</source>
 <context>
     <name>ValidationReport</name>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="20" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="21" />
         <source>1. Purpose and scope</source>
         <translation>1. 目的与范围</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="20" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="21" />
         <source>2. Data</source>
         <translation>2. 数据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="21" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="22" />
         <source>3. Features</source>
         <translation>3. 特征</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="21" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="22" />
         <source>4. Discrimination</source>
         <translation>4. 区分能力</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="22" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="23" />
         <source>5. Benchmark against logistic regression</source>
         <translation>5. 与逻辑回归基准比较</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="23" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="24" />
         <source>6. Calibration</source>
         <translation>6. 校准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="23" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="24" />
         <source>7. Stability</source>
         <translation>7. 稳定性</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="24" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="25" />
         <source>8. Adverse impact</source>
         <translation>8. 不利影响</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="24" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="25" />
         <source>9. Reason-code review</source>
         <translation>9. 原因代码审查</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="25" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="26" />
         <source>10. Limitations</source>
         <translation>10. 局限性</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="25" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="26" />
         <source>11. Next validation</source>
         <translation>11. 下次验证</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="26" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="27" />
         <source>12. Sign-off</source>
         <translation>12. 签批</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="27" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="28" />
         <source>in-sample (fitting rows)</source>
         <translation>样本内（拟合行）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="28" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="29" />
         <source>out-of-sample (held-out rows)</source>
         <translation>样本外（留出行）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="29" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="30" />
         <source>out-of-time (latest 25 %)</source>
         <translation>跨时间（最近 25%）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="30" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="31" />
         <source>approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="30" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="31" />
         <source>review</source>
         <translation>人工审核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="31" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="32" />
         <source>decline</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="43" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="44" />
         <source>not computed</source>
         <translation>未计算</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="47" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="48" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="47" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="48" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="56" />
-        <location filename="../../riskdesk/reports/validation_report.py" line="273" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="57" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="274" />
         <source>Model validation report</source>
         <translation>模型验证报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="59" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="60" />
         <source>This report gives the evidence a validator needs to approve or refuse the credit model below for scoring applications: every figure is recomputed from the model's stored artefact and its training data, checked by SHA-256. Approval in riskdesk names this report's SHA-256.</source>
         <translation>本报告提供验证人批准或否决下述信用评分模型所需的证据：每个数字均由模型存储的文件及其训练数据（经 SHA-256 核对）重新计算。riskdesk 中的批准记录本报告的 SHA-256。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="65" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="66" />
         <source>Report no.</source>
         <translation>报告编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="65" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="66" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="66" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="67" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="66" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="67" />
         <source>Artefact SHA-256</source>
         <translation>模型文件 SHA-256</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="67" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="68" />
         <source>Trained by</source>
         <translation>训练人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="68" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="69" />
         <source>Proposed by</source>
         <translation>提议人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="68" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="69" />
         <source>Report issued by</source>
         <translation>报告出具人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="69" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="70" />
         <source>Issued at</source>
         <translation>出具时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="70" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="71" />
         <source>Bootstrap resamples</source>
         <translation>自助法重抽样次数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="78" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="79" />
         <source>{dpd}+ days past due within {months} months on book, from the loan book's repayments as of {day} (source: {source})</source>
         <translation>放款后 {months} 个月内逾期 {dpd} 天以上，依据截至 {day} 的贷款账簿还款记录（来源：{source}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="83" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="84" />
         <source>column {col}, bad = {bad}</source>
         <translation>列 {col}，坏 = {bad}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="88" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="89" />
         <source>Source</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="88" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="89" />
         <source>Data SHA-256</source>
         <translation>数据 SHA-256</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="89" />
-        <location filename="../../riskdesk/reports/validation_report.py" line="121" />
-        <location filename="../../riskdesk/reports/validation_report.py" line="156" />
-        <location filename="../../riskdesk/reports/validation_report.py" line="160" />
-        <location filename="../../riskdesk/reports/validation_report.py" line="182" />
-        <location filename="../../riskdesk/reports/validation_report.py" line="227" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="90" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="122" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="157" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="161" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="183" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="228" />
         <source>Rows</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="89" />
-        <location filename="../../riskdesk/reports/validation_report.py" line="121" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="90" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="122" />
         <source>Bad rate</source>
         <translation>不良率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="90" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="91" />
         <source>Default definition</source>
         <translation>违约定义</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="91" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="92" />
         <source>Split</source>
         <translation>样本划分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="91" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="92" />
         <source>{kind}: {train} fitting rows, {held} held-out rows</source>
         <translation>{kind}：拟合 {train} 行，留出 {held} 行</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="93" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="94" />
         <source>Window</source>
         <translation>时间窗口</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="93" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="94" />
         <source>dates by {col}</source>
         <translation>按 {col} 的日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="94" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="95" />
         <source>no real dates (random split)</source>
         <translation>无真实日期（随机划分）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="95" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="96" />
         <source>Excluded (protected)</source>
         <translation>已排除（受保护属性）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="96" />
-        <location filename="../../riskdesk/reports/validation_report.py" line="98" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="97" />
         <location filename="../../riskdesk/reports/validation_report.py" line="99" />
-        <location filename="../../riskdesk/reports/validation_report.py" line="101" />
-        <location filename="../../riskdesk/reports/validation_report.py" line="249" />
-        <location filename="../../riskdesk/reports/validation_report.py" line="261" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="100" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="102" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="250" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="262" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="97" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="98" />
         <source>Allowed with a reason</source>
         <translation>附理由允许</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="99" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="100" />
         <source>Dropped (identifier-like or empty)</source>
         <translation>已剔除（类似标识符或为空）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="100" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="101" />
         <source>Proxies</source>
         <translation>代理变量</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="107" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="108" />
         <source>larger raises risk</source>
         <translation>越大风险越高</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="107" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="108" />
         <source>larger lowers risk</source>
         <translation>越大风险越低</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="107" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="108" />
         <source>free</source>
         <translation>不约束</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="109" />
-        <location filename="../../riskdesk/reports/validation_report.py" line="209" />
-        <location filename="../../riskdesk/reports/validation_report.py" line="237" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="110" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="210" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="238" />
         <source>Feature</source>
         <translation>特征</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="109" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="110" />
         <source>Monotone constraint</source>
         <translation>单调约束</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="109" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="110" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="109" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="110" />
         <source>Total gain</source>
         <translation>总增益</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="112" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="113" />
         <source>text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="112" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="113" />
         <source>number</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="115" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="116" />
         <source>features ({n}): {names}</source>
         <translation>特征（{n} 个）：{names}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="121" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="122" />
         <source>Sample</source>
         <translation>样本</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="126" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="127" />
         <source>95 % bootstrap intervals over {n} resamples of each sample's rows.</source>
         <translation>各样本按 {n} 次自助法重抽样得到的 95% 置信区间。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="129" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="130" />
         <source>Out-of-time: not available (no real dates in the data).</source>
         <translation>跨时间：不可用（数据中无真实日期）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="137" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="138" />
         <source>Fold</source>
         <translation>折</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="137" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="138" />
         <source>Logistic AUC</source>
         <translation>逻辑回归 AUC</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="137" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="138" />
         <source>Difference</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="140" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="141" />
         <source>mean</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="142" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="143" />
         <source>The difference is within noise (less than two standard errors, {se:.4f}): XGBoost is not shown to rank better than logistic regression.</source>
         <translation>差异在噪声范围内（小于两个标准误，{se:.4f}）：未能证明 XGBoost 的排序能力优于逻辑回归。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="145" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="146" />
         <source>The difference is more than two standard errors ({se:.4f}): it is not noise.</source>
         <translation>差异超过两个标准误（{se:.4f}）：并非噪声。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="148" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="149" />
         <source>The same {n} folds of the whole data, each model refitted on each fold (training-time cross-validation).</source>
         <translation>全量数据的同一 {n} 折，两个模型在每折上分别重新拟合（训练时的交叉验证）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="156" />
-        <location filename="../../riskdesk/reports/validation_report.py" line="182" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="157" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="183" />
         <source>Decile</source>
         <translation>十分位</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="156" />
-        <location filename="../../riskdesk/reports/validation_report.py" line="160" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="157" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="161" />
         <source>Predicted</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="156" />
-        <location filename="../../riskdesk/reports/validation_report.py" line="160" />
-        <location filename="../../riskdesk/reports/validation_report.py" line="183" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="157" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="161" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="184" />
         <source>Observed</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="160" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="161" />
         <source>Band</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="160" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="161" />
         <source>Bads / expected</source>
         <translation>坏账数 / 预期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="161" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="162" />
         <source>Binomial p</source>
         <translation>二项检验 p 值</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="161" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="162" />
         <source>Fails (p &lt; 0.05)</source>
         <translation>未通过（p &lt; 0.05）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="166" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="167" />
         <source>Held-out rows, by decile of predicted PD:</source>
         <translation>留出行，按预测违约概率十分位：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="168" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="169" />
         <source>Hosmer-Lemeshow: statistic {stat:.4f}, {df} degrees of freedom, p = {p:.4f}</source>
         <translation>Hosmer-Lemeshow：统计量 {stat:.4f}，自由度 {df}，p = {p:.4f}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="171" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="172" />
         <source>By policy band (approve below {a:.2%}, decline from {d:.2%}):</source>
         <translation>按政策风险等级（低于 {a:.2%} 批准，{d:.2%} 起拒绝）：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="184" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="185" />
         <source>Predicted before</source>
         <translation>校准前预测</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="185" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="186" />
         <source>Predicted after</source>
         <translation>校准后预测</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="190" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="191" />
         <source>Recalibration</source>
         <translation>重新校准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="191" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="192" />
         <source>This version is model {base}'s booster with a {method} map fitted on {fit} applications submitted {since} to {until} with a known outcome ({excluded} training rows of the booster set aside). Before (model {base}) and after (this version) on the window's {n} held-out rows ({bads} bad), by decile of the booster's score:</source>
         <translation>本版本为模型 {base} 的同一模型文件加上 {method} 校准映射，该映射拟合于 {since} 至 {until} 提交、已知贷后表现的 {fit} 笔申请（已剔除 {excluded} 笔训练样本）。以下为该时间窗口 {n} 行留出样本（坏样本 {bads} 行）上校准前（模型 {base}）与校准后（本版本）的对比，按模型评分十分位：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="201" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="202" />
         <source>Brier score {b0:.5f} before, {b1:.5f} after; expected calibration error by decile {e0:.4f} before, {e1:.4f} after.</source>
         <translation>Brier 分数：校准前 {b0:.5f}，校准后 {b1:.5f}；按十分位的期望校准误差：校准前 {e0:.4f}，校准后 {e1:.4f}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="211" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="212" />
         <source>Score PSI, held-out rows against the fitting rows: {v:.4f} (&lt; 0.10 stable, 0.10-0.25 watch, &gt; 0.25 shifted)</source>
         <translation>评分 PSI（留出行对拟合行）：{v:.4f}（&lt; 0.10 稳定，0.10-0.25 关注，&gt; 0.25 偏移）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="213" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="214" />
         <source>Characteristic stability (CSI) of each feature, same samples:</source>
         <translation>各特征的特征稳定性指数（CSI），样本同上：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="219" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="220" />
         <source>Approval (not in the decline band) and flag (not in the approve band) rates of the held-out rows by protected group; the ratio is each group's approval rate over the highest group's, below 0.80 is adverse impact (four-fifths rule).</source>
         <translation>留出行按受保护群体的批准率（不在拒绝档）与标记率（不在批准档）；比率为各群体批准率与最高群体批准率之比，低于 0.80 即存在不利影响（五分之四规则）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="224" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="225" />
         <source>The data holds no protected column: not measured.</source>
         <translation>数据中没有受保护列：未衡量。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="227" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="228" />
         <source>Group</source>
         <translation>群体</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="227" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="228" />
         <source>Approval rate</source>
         <translation>通过率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="227" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="228" />
         <source>Flag rate</source>
         <translation>标记率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="228" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="229" />
         <source>Four-fifths ratio</source>
         <translation>五分之四比率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="228" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="229" />
         <source>Adverse impact</source>
         <translation>不利影响</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="236" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="237" />
         <source>raises</source>
         <translation>提高</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="236" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="237" />
         <source>lowers</source>
         <translation>降低</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="237" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="238" />
         <source>Observed direction</source>
         <translation>实际方向</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="237" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="238" />
         <source>Expected</source>
         <translation>预期方向</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="237" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="238" />
         <source>Counter-intuitive</source>
         <translation>违反常识</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="238" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="239" />
         <source>What the case window shows</source>
         <translation>案件窗口显示的内容</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="241" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="242" />
         <source>raising: {levels}</source>
         <translation>提高风险：{levels}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="246" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="247" />
         <source>Direction of each feature's exact contribution on up to 2,000 held-out rows (larger value or level against risk). Counter-intuitive reasons for sign-off: {names}</source>
         <translation>各特征精确贡献的方向（最多 2,000 个留出行；数值或取值对风险的影响）。须签批的违反常识原因：{names}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="262" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="263" />
         <source>Next validation due: {day} (validated every {months} months, or sooner after a material change of data, use or performance).</source>
         <translation>下次验证到期：{day}（每 {months} 个月验证一次；数据、用途或表现发生重大变化时提前验证）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="266" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="267" />
         <source>Role</source>
         <translation>职责</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="266" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="267" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="266" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="267" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="266" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="267" />
         <source>Signature</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="267" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="268" />
         <source>Validator</source>
         <translation>验证人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="268" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="269" />
         <source>Model owner</source>
         <translation>模型负责人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="270" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="271" />
         <source>Findings (the validator's text is recorded with the approval):</source>
         <translation>结论（验证人的文字随批准一并记录）：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="274" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="275" />
         <source>Page {x} of {y}</source>
         <translation>第 {x} 页，共 {y} 页</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/reports/validation_report.py" line="275" />
+        <location filename="../../riskdesk/reports/validation_report.py" line="276" />
         <source>Model {id}, artefact {sha}</source>
         <translation>模型 {id}，文件 {sha}</translation>
     </message>

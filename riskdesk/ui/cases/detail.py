@@ -267,6 +267,9 @@ class CaseDialog(QDialog):
         review = case.kind == "model_review"  # the validator closes it (ModelReviewPanel)
         for key in ("approve", "decline", "request_info", "confirm", "send_back"):
             self.buttons[key].setVisible(not post_loan and not review)
+        if not self.ring_close.isHidden() and not checking:  # the ring's check is its own
+            self.buttons["confirm"].setVisible(False)
+            self.buttons["send_back"].setVisible(False)
         if self.hard_stops:  # nobody approves (issue 26); the case says why
             self.buttons["approve"].setEnabled(False)
             self.buttons["confirm"].setEnabled(False)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QCheckBox,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -32,7 +33,7 @@ from riskdesk.services.rings.closing import (
     propose_confirm,
 )
 from riskdesk.ui.dialogs import Dialogs
-from riskdesk.ui.formats import number
+from riskdesk.ui.formats import list_sep, number
 from riskdesk.ui.operations import write_op
 from riskdesk.ui.pii_confirm import confirm_masking
 
@@ -46,8 +47,7 @@ class RingClosePanel(QWidget):
         super().__init__(parent)
         self.backend, self.dialogs, self.case_id, self.acted = backend, dialogs, case_id, acted
         self.state: Closing | None = None
-        self.title = QLabel(self)
-        self.title.setWordWrap(True)
+        self.box = QGroupBox(self)  # apart from the case's own decision buttons
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.blacklist = QCheckBox(self)
@@ -68,11 +68,13 @@ class RingClosePanel(QWidget):
         line = QHBoxLayout()
         for button in (self.propose_button, self.confirm_button, self.send_back_button):
             line.addWidget(button)
+        inside = QVBoxLayout(self.box)
+        for widget in (self.status, self.blacklist, self.decline, self.reason):
+            inside.addWidget(widget)
+        inside.addLayout(line)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
-        for widget in (self.title, self.status, self.blacklist, self.decline, self.reason):
-            layout.addWidget(widget)
-        layout.addLayout(line)
+        layout.addWidget(self.box)
         self.hide()
 
     def reload(self) -> None:
@@ -82,8 +84,7 @@ class RingClosePanel(QWidget):
         if self.state is None:
             return
         st, actor = self.state, self.backend.actor
-        self.title.setText("<b>" + self.tr("Close {code} as confirmed fraud").format(
-            code=st.code) + "</b>")
+        self.box.setTitle(self.tr("Close {code} as confirmed fraud").format(code=st.code))
         self.blacklist.setText(self.tr("Blacklist its {n} devices, phones and cards").format(
             n=number(st.keys)))
         self.decline.setText(self.tr("Decline its {n} open applications").format(
@@ -115,8 +116,11 @@ class RingClosePanel(QWidget):
                 maker=st.maker, what=self._what(st.blacklist, st.decline), reason=st.reason)
         if st.status == "confirmed":
             return self.tr("{code} was confirmed as fraud.").format(code=st.code)
-        return self.tr("{code} is no longer open ({status}).").format(code=st.code,
-                                                                      status=st.status)
+        status = {"closed": self.tr("closed"), "expired": self.tr("expired: its links fell "
+                                                                   "out of the window"),
+                  "merged": self.tr("merged into an older ring")}.get(st.status, st.status)
+        return self.tr("{code} is no longer open: {status}.").format(code=st.code,
+                                                                     status=status)
 
     def _what(self, blacklist: bool, decline: bool) -> str:
         assert self.state is not None
@@ -124,7 +128,7 @@ class RingClosePanel(QWidget):
         apps = self.tr("decline {n} open applications").format(
             n=number(self.state.open_applications))
         parts = [p for p, on in ((keys, blacklist), (apps, decline)) if on]
-        return "; ".join(parts) if parts else self.tr("close the ring only")
+        return list_sep().join(parts) if parts else self.tr("close the ring only")
 
     def propose(self) -> bool:
         """The officer's proposal, asked once more; True when saved."""
