@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
 from riskdesk.i18n import QT_TRANSLATE_NOOP, translate
 
-if TYPE_CHECKING:  # XGBoost and pandas load on first use, not with the case window (issue 35)
+if TYPE_CHECKING:  # XGBoost, pandas, NumPy load on first use, not with the case window (issue 35)
+    import numpy as np
     import pandas as pd
     import xgboost as xgb
 
@@ -103,6 +102,7 @@ def contributions(booster: xgb.Booster, x: pd.DataFrame) -> np.ndarray:
 
 def xgboost_contributions(booster: xgb.Booster, x: pd.DataFrame) -> np.ndarray:
     """XGBoost's own path-dependent TreeSHAP: the fallback, and the yardstick of the bench."""
+    import numpy as np
     import xgboost as xgb
 
     dm = xgb.DMatrix(x, enable_categorical=True)
@@ -113,6 +113,7 @@ def top_reasons(contribs: np.ndarray, x: pd.DataFrame, features: list[str],
                 top: int = TOP) -> pd.DataFrame:
     """The ``top`` largest contributions per row (risk-raising first): row, rank, feature,
     value (as text), contribution."""
+    import numpy as np
     import pandas as pd
 
     per_feature = contribs[:, :len(features)]
@@ -131,6 +132,7 @@ def top_reasons(contribs: np.ndarray, x: pd.DataFrame, features: list[str],
 
 
 def _as_text(s: pd.Series) -> np.ndarray:
+    import numpy as np
     import pandas as pd
 
     if isinstance(s.dtype, pd.CategoricalDtype):

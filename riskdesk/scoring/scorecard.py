@@ -6,8 +6,10 @@ probabilities, and the scale stays put when the model is retrained.
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:  # NumPy loads with the first score drawn, not with the window (issue 35)
+    import numpy as np
 
 BASE_POINTS = 600
 BASE_ODDS = 50.0
@@ -17,6 +19,8 @@ OFFSET = BASE_POINTS - FACTOR * math.log(BASE_ODDS)
 
 
 def points(pd_: np.ndarray) -> np.ndarray:
+    import numpy as np
+
     p = np.clip(np.asarray(pd_, dtype=float), 1e-9, 1 - 1e-9)
     out: np.ndarray = np.rint(OFFSET + FACTOR * np.log((1 - p) / p)).astype(np.int64)
     return out
@@ -30,6 +34,8 @@ def points_effect(contribution: float) -> int:
 
 def points_at(pd_: float) -> int:
     """The score of a probability of default (a band's threshold in points)."""
+    import numpy as np
+
     return int(points(np.asarray([pd_]))[0])
 
 

@@ -11,7 +11,6 @@ import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
 from sqlalchemy import Connection, select
 from sqlmodel import Session
 
@@ -27,7 +26,8 @@ from riskdesk.services.credit.registry import meta_of
 from riskdesk.services.permissions import Action, require
 from riskdesk.storage.bulk import column_values, frame_of, insert_columns
 
-if TYPE_CHECKING:  # XGBoost and pandas load on first use, not with the case window (issue 35)
+if TYPE_CHECKING:  # XGBoost, pandas, NumPy load on first use, not with the case window (issue 35)
+    import numpy as np
     import pandas as pd
     import xgboost as xgb
 
@@ -95,6 +95,8 @@ def _write_reasons(conn: Connection, booster: xgb.Booster, x: pd.DataFrame,
 
 
 def insert_reasons(conn: Connection, top: pd.DataFrame, score_ids: np.ndarray) -> int:
+    import numpy as np
+
     top = top.assign(score_id=score_ids[top["row"].to_numpy()])
     insert_columns(conn, table_of(ScoreReason), {
         "score_id": top["score_id"].astype(np.int64).tolist(), "rank": top["rank"].tolist(),
@@ -105,6 +107,7 @@ def insert_reasons(conn: Connection, top: pd.DataFrame, score_ids: np.ndarray) -
 
 def reasons_for(session: Session, actor: Actor, application_id: int) -> list[dict[str, Any]]:
     """The current decision's reason codes; computed and stored on first request."""
+    import numpy as np
     import pandas as pd
 
     from riskdesk.scoring.features import matrix

@@ -24,9 +24,8 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
 from sqlmodel import Session, col, select
 
 from riskdesk.domain.audit import AuditEvent
@@ -40,6 +39,9 @@ from riskdesk.services.cases.opening import open_case
 from riskdesk.services.cases.work import OPEN, check_version, get_case, reason_as_stored, save
 from riskdesk.services.permissions import Action, require
 from riskdesk.storage.clock import utcnow
+
+if TYPE_CHECKING:
+    import numpy as np
 
 KIND = CaseKind.MODEL_REVIEW.value
 PSI_LIMIT = 0.25
@@ -57,6 +59,7 @@ def band_intervals(y: np.ndarray, p: np.ndarray, approve_below: float,
     calibration interval (``low``, ``high``: the bad rates a binomial draw of that many rows
     at the mean PD gives with :data:`CONFIDENCE`); ``outside`` when the observed rate is not
     in it."""
+    import numpy as np
     from scipy import stats  # SciPy loads on first use, not with the case window (issue 35)
 
     cuts = np.digitize(p, [approve_below, decline_from])
