@@ -2105,6 +2105,69 @@
     </message>
 </context>
 <context>
+    <name>ChallengerReport</name>
+    <message>
+        <location filename="../../riskdesk/reports/challenger_section.py" line="30" />
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/challenger_section.py" line="31" />
+        <source>Active model {id}</source>
+        <translation>生效模型 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/challenger_section.py" line="32" />
+        <source>Challenger {id} (shadow)</source>
+        <translation>挑战者 {id}（影子运行）</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/challenger_section.py" line="33" />
+        <source>Approved automatically</source>
+        <translation>自动通过</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/challenger_section.py" line="35" />
+        <source>Flagged for review</source>
+        <translation>标记人工审核</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/challenger_section.py" line="37" />
+        <source>AUC on known outcomes</source>
+        <translation>已知表现的 AUC</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/challenger_section.py" line="39" />
+        <source>KS on known outcomes</source>
+        <translation>已知表现的 KS</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/challenger_section.py" line="42" />
+        <source>AUC and KS on the same {n} applications with a known outcome that are training rows of neither model ({t} training rows left out).</source>
+        <translation>AUC 和 KS 以相同的 {n} 笔有已知表现、且不属于任一模型训练样本的申请计算（剔除训练样本 {t} 笔）。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/challenger_section.py" line="47" />
+        <source>AUC and KS not compared: {why} ({k} known outcomes).</source>
+        <translation>未比较 AUC 和 KS：{why}（已知表现 {k} 笔）。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/challenger_section.py" line="51" />
+        <source>Champion and challenger</source>
+        <translation>冠军模型与挑战者模型</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/challenger_section.py" line="52" />
+        <source>Model {s} ({sname}) scored in shadow beside the active model {c} ({cname}) on {n} applications; its scores decided nothing. Both at the policy in force (approve below {a:.1%}, decline from {d:.1%}) with the same rule hits.</source>
+        <translation>模型 {s}（{sname}）与生效模型 {c}（{cname}）并行影子运行，对 {n} 笔申请评分；其评分不用于任何决定。两者均按现行政策（违约概率低于 {a:.1%} 批准，自 {d:.1%} 起拒绝）及相同的规则命中判断。</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/reports/challenger_section.py" line="59" />
+        <source>Decisions that would change: {k} ({up} approved by the active model, flagged by the challenger; {down} the other way).</source>
+        <translation>将改变的决定：{k} 笔（{up} 笔生效模型批准而挑战者标记；{down} 笔相反）。</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintDialog</name>
     <message>
         <location filename="../../riskdesk/ui/complaints/detail.py" line="56" />
@@ -5281,8 +5344,8 @@
     </message>
     <message>
         <location filename="../../riskdesk/services/lists/entries.py" line="92" />
-        <location filename="../../riskdesk/services/lists/entries.py" line="186" />
-        <location filename="../../riskdesk/services/lists/entries.py" line="300" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="187" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="301" />
         <source>The kind</source>
         <translation>类型</translation>
     </message>
@@ -5308,54 +5371,54 @@
     </message>
     <message>
         <location filename="../../riskdesk/services/lists/entries.py" line="163" />
-        <location filename="../../riskdesk/services/lists/entries.py" line="185" />
-        <location filename="../../riskdesk/services/lists/entries.py" line="303" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="186" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="304" />
         <source>The list</source>
         <translation>名单</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="206" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="207" />
         <source>Give the reason for listing the value.</source>
         <translation>请填写列入名单的原因。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="208" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="209" />
         <source>The expiry date has passed.</source>
         <translation>到期日已过。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="210" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="211" />
         <source>{value} is already on the {list} (entry {id}).</source>
         <translation>{value} 已在{list}中（条目 {id}）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="227" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="228" />
         <source>There is no list entry {id}.</source>
         <translation>没有名单条目 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="236" />
-        <location filename="../../riskdesk/services/lists/entries.py" line="263" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="237" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="264" />
         <source>Entry {id} was removed already.</source>
         <translation>名单条目 {id} 已移出。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="239" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="240" />
         <source>The removal of entry {id} already waits for approval (asked by {user}).</source>
         <translation>名单条目 {id} 的移出申请已在等待批准（申请人：{user}）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="243" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="244" />
         <source>Give the reason for removing the entry.</source>
         <translation>请填写移出名单的原因。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="266" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="267" />
         <source>Nobody asked to remove entry {id}: ask first (riskdesk lists remove).</source>
         <translation>尚无人申请移出名单条目 {id}：请先提出申请（riskdesk lists remove）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="269" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="270" />
         <source>{user} asked for this removal: a second user approves it.</source>
         <translation>{user} 提出了此移出申请：须由另一名用户批准。</translation>
     </message>

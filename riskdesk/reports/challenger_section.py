@@ -11,8 +11,6 @@ from riskdesk.i18n import translate
 from riskdesk.reports.layout import WIDTH, Styles, esc, table
 from riskdesk.services.credit.challenger import Comparison, basis_text
 
-C = "ChallengerReport"
-
 
 def _count(c: Comparison, n: int) -> str:
     rate = c.rate(n)
@@ -29,33 +27,37 @@ def section(s: Styles, c: Comparison | None) -> list[Flowable]:
     if c is None:
         return []
     a, d = c.policy
-    rows = [(translate(C, "Figure"),
-             translate(C, "Active model {id}").format(id=c.champion),
-             translate(C, "Challenger {id} (shadow)").format(id=c.challenger)),
-            (translate(C, "Approved automatically"), _count(c, c.approved[0]),
+    rows = [(translate("ChallengerReport", "Figure"),
+             translate("ChallengerReport", "Active model {id}").format(id=c.champion),
+             translate("ChallengerReport", "Challenger {id} (shadow)").format(id=c.challenger)),
+            (translate("ChallengerReport", "Approved automatically"), _count(c, c.approved[0]),
              _count(c, c.approved[1])),
-            (translate(C, "Flagged for review"), _count(c, c.flagged[0]),
+            (translate("ChallengerReport", "Flagged for review"), _count(c, c.flagged[0]),
              _count(c, c.flagged[1])),
-            (translate(C, "AUC on known outcomes"), _num(c.auc[0]), _num(c.auc[1])),
-            (translate(C, "KS on known outcomes"), _num(c.ks[0]), _num(c.ks[1]))]
+            (translate("ChallengerReport", "AUC on known outcomes"), _num(c.auc[0]),
+             _num(c.auc[1])),
+            (translate("ChallengerReport", "KS on known outcomes"), _num(c.ks[0]),
+             _num(c.ks[1]))]
     if c.auc_basis == "measured":
-        basis = translate(C, "AUC and KS on the same {n} applications with a known outcome "
-                          "that are training rows of neither model ({t} training rows left "
-                          "out).").format(n=c.auc_rows, t=c.training_rows_excluded)
+        basis = translate(
+            "ChallengerReport", "AUC and KS on the same {n} applications with a known outcome "
+            "that are training rows of neither model ({t} training rows left out).").format(
+            n=c.auc_rows, t=c.training_rows_excluded)
     else:
-        basis = translate(C, "AUC and KS not compared: {why} ({k} known outcomes).").format(
+        basis = translate(
+            "ChallengerReport", "AUC and KS not compared: {why} ({k} known outcomes).").format(
             why=basis_text(c.auc_basis), k=c.known_outcomes)
     return [
-        Paragraph(esc(translate(C, "Champion and challenger")), s.h2),
+        Paragraph(esc(translate("ChallengerReport", "Champion and challenger")), s.h2),
         Paragraph(esc(translate(
-            C, "Model {s} ({sname}) scored in shadow beside the active model {c} ({cname}) on "
-            "{n} applications; its scores decided nothing. Both at the policy in force "
-            "(approve below {a:.1%}, decline from {d:.1%}) with the same rule hits.").format(
-            s=c.challenger, sname=c.challenger_name, c=c.champion, cname=c.champion_name,
-            n=c.applications, a=a, d=d)), s.body),
+            "ChallengerReport", "Model {s} ({sname}) scored in shadow beside the active model "
+            "{c} ({cname}) on {n} applications; its scores decided nothing. Both at the policy "
+            "in force (approve below {a:.1%}, decline from {d:.1%}) with the same rule hits."
+        ).format(s=c.challenger, sname=c.challenger_name, c=c.champion, cname=c.champion_name,
+                 n=c.applications, a=a, d=d)), s.body),
         table(s, rows, widths=[WIDTH - 90 * mm, 45 * mm, 45 * mm]),
         Paragraph(esc(translate(
-            C, "Decisions that would change: {k} ({up} approved by the active model, flagged "
-            "by the challenger; {down} the other way).").format(
+            "ChallengerReport", "Decisions that would change: {k} ({up} approved by the active "
+            "model, flagged by the challenger; {down} the other way).").format(
             k=c.changed, up=c.to_flagged, down=c.changed - c.to_flagged)), s.body),
         Paragraph(esc(basis), s.small)]
