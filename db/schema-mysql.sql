@@ -1285,3 +1285,36 @@ CREATE INDEX ix_application_phone_masked ON application (phone_masked, id);
 
 UPDATE alembic_version SET version_num='0019' WHERE alembic_version.version_num = '0018';
 
+-- Running upgrade 0019 -> 0020
+
+CREATE TABLE shadow_score (
+    id INTEGER NOT NULL AUTO_INCREMENT, 
+    application_id INTEGER NOT NULL, 
+    model_version_id INTEGER NOT NULL, 
+    decision_record_id INTEGER NOT NULL, 
+    run_id INTEGER NOT NULL, 
+    policy_version_id INTEGER NOT NULL, 
+    pd DOUBLE NOT NULL, 
+    points INTEGER NOT NULL, 
+    band VARCHAR(8) NOT NULL, 
+    flagged BOOL NOT NULL, 
+    created_at DATETIME(6) NOT NULL, 
+    PRIMARY KEY (id), 
+    FOREIGN KEY(application_id) REFERENCES application (id), 
+    FOREIGN KEY(decision_record_id) REFERENCES decision_record (id), 
+    FOREIGN KEY(model_version_id) REFERENCES model_version (id), 
+    FOREIGN KEY(policy_version_id) REFERENCES policy_version (id), 
+    FOREIGN KEY(run_id) REFERENCES score_run (id), 
+    UNIQUE (decision_record_id, model_version_id)
+);
+
+ALTER TABLE model_version ADD COLUMN shadow_slot INTEGER;
+
+ALTER TABLE model_version ADD COLUMN shadow_approved_by VARCHAR(64);
+
+ALTER TABLE model_version ADD COLUMN shadow_approved_at DATETIME(6);
+
+CREATE UNIQUE INDEX ix_model_version_shadow_slot ON model_version (shadow_slot);
+
+UPDATE alembic_version SET version_num='0020' WHERE alembic_version.version_num = '0019';
+

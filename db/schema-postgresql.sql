@@ -1291,5 +1291,38 @@ CREATE INDEX ix_application_phone_masked ON application (phone_masked, id);
 
 UPDATE alembic_version SET version_num='0019' WHERE alembic_version.version_num = '0018';
 
+-- Running upgrade 0019 -> 0020
+
+CREATE TABLE shadow_score (
+    id SERIAL NOT NULL, 
+    application_id INTEGER NOT NULL, 
+    model_version_id INTEGER NOT NULL, 
+    decision_record_id INTEGER NOT NULL, 
+    run_id INTEGER NOT NULL, 
+    policy_version_id INTEGER NOT NULL, 
+    pd FLOAT(53) NOT NULL, 
+    points INTEGER NOT NULL, 
+    band VARCHAR(8) NOT NULL, 
+    flagged BOOLEAN NOT NULL, 
+    created_at TIMESTAMP WITHOUT TIME ZONE NOT NULL, 
+    PRIMARY KEY (id), 
+    FOREIGN KEY(application_id) REFERENCES application (id), 
+    FOREIGN KEY(decision_record_id) REFERENCES decision_record (id), 
+    FOREIGN KEY(model_version_id) REFERENCES model_version (id), 
+    FOREIGN KEY(policy_version_id) REFERENCES policy_version (id), 
+    FOREIGN KEY(run_id) REFERENCES score_run (id), 
+    UNIQUE (decision_record_id, model_version_id)
+);
+
+ALTER TABLE model_version ADD COLUMN shadow_slot INTEGER;
+
+ALTER TABLE model_version ADD COLUMN shadow_approved_by VARCHAR(64);
+
+ALTER TABLE model_version ADD COLUMN shadow_approved_at TIMESTAMP WITHOUT TIME ZONE;
+
+CREATE UNIQUE INDEX ix_model_version_shadow_slot ON model_version (shadow_slot);
+
+UPDATE alembic_version SET version_num='0020' WHERE alembic_version.version_num = '0019';
+
 COMMIT;
 
