@@ -369,7 +369,7 @@ def sign_in_countersigned(engine: Engine, name: str, admin: Actor | None = None,
         admin = admin or users_of(engine)["admin"]
         with unit_of_work(engine) as session:
             assert actor.user_id is not None
-            countersign(session, admin, actor.user_id, fingerprint=actor.signer.fingerprint)
+            countersign(session, admin, user_id=actor.user_id, fingerprint=actor.signer.fingerprint)
     return actor
 
 
@@ -486,14 +486,15 @@ def worked_case(sqlite_engine: Engine, sqlite_actors: dict[str, Actor],
     officer, senior = sqlite_actors["officer"], sqlite_actors["senior"]
     with unit_of_work(sqlite_engine) as s:
         case = cases.get_case(s, override)
-        cases.claim(s, officer, override, case.version)
-        cases.add_note(s, officer, override, kind="income", outcome="verified",
+        cases.claim(s, officer, case_id=override, version=case.version)
+        cases.add_note(s, officer, case_id=override, kind="income", outcome="verified",
                        text="payslips for six months seen")
         case = cases.get_case(s, override)
-        cases.decide(s, officer, override, case.version, "approve", "stable income, low DTI")
+        cases.decide(s, officer, case_id=override, version=case.version, decision="approve",
+                     reason="stable income, low DTI")
     with unit_of_work(sqlite_engine) as s:
         case = cases.get_case(s, override)
-        cases.check(s, senior, override, case.version, confirm=True, reason="agree")
+        cases.check(s, senior, case_id=override, version=case.version, confirm=True, reason="agree")
     with sqlite_engine.connect() as conn:
         app_no = conn.execute(text("SELECT a.application_no FROM review_case c JOIN application "
                                    "a ON a.id = c.application_id WHERE c.id = :i"),

@@ -66,7 +66,7 @@ def main() -> None:
         first.append((time.perf_counter() - t, time.process_time() - c))
         assert who is not None and who.signer is not None
         with unit_of_work(engine) as s:
-            signing_keys.countersign(s, admin, who.user_id or 0,
+            signing_keys.countersign(s, admin, user_id=who.user_id or 0,
                                      fingerprint=who.signer.fingerprint)
         return who
 

@@ -73,13 +73,14 @@ def _worker(url: str, user_id: int, name: str, case_ids: list[int], seconds: flo
             case = timed(in_unit(lambda s, c=case_id: cases.get_case(s, c)))
             if case.status not in ("new", "in_review") or case.assignee_id not in (None, user_id):
                 continue  # a colleague has it: on to the next
-            case = timed(in_unit(lambda s, c=case: cases.claim(s, actor, c.id, c.version)))
+            case = timed(in_unit(lambda s, c=case: cases.claim(s, actor, case_id=c.id,
+                                                               version=c.version)))
             timed(in_unit(lambda s, c=case: cases.add_note(
-                s, actor, c.id, kind="phone", outcome="verified",
+                s, actor, case_id=c.id, kind="phone", outcome="verified",
                 text=f"called the applicant ({name})")))
             decision = rng.choice(("decline", "request_info", "decline", "escalate"))
             done = timed(in_unit(lambda s, c=case, d=decision: cases.decide(
-                s, actor, c.id, c.version, d, f"{d} by {name}")))
+                s, actor, case_id=c.id, version=c.version, decision=d, reason=f"{d} by {name}")))
             report.decided.append((done.id, decision, done.version))
         except (StaleVersion, InvalidInput):
             report.conflicts += 1  # a colleague was first: the window says so and reloads
@@ -121,7 +122,8 @@ def _setup(url: str, users: int) -> tuple[list[tuple[int, str]], list[int]]:
             officer = sign_in(session, name, DEMO_PASSWORD, channel="bench")
         assert officer is not None and officer.signer is not None
         with unit_of_work(engine) as session:
-            countersign(session, signed_admin, user_id, fingerprint=officer.signer.fingerprint)
+            countersign(session, signed_admin, user_id=user_id,
+                        fingerprint=officer.signer.fingerprint)
     engine.dispose()
     return people, case_ids
 

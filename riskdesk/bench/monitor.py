@@ -163,14 +163,14 @@ def bench_monitor(loans: int, *, workdir: Path | None = None) -> str:
         flows, = con.execute("SELECT count(*) FROM fund_flow").fetchone()
     lines.append(f"{instalments:,} instalments, {flows:,} fund flows")
     start = time.perf_counter()
-    first = run_monitoring(engine, actor, AS_OF)
+    first = run_monitoring(engine, actor, as_of=AS_OF)
     took = time.perf_counter() - start
     lines.append(f"full monitoring run: {took:.1f} s, {first.loans / took:,.0f} loans/s "
                  f"({first.alerts:,} alerts, {first.cases_opened:,} cases opened; goal < 60 s)")
     for code, n in sorted((first.by_code or {}).items()):
         lines.append(f"  {code}: {n:,}")
     start = time.perf_counter()
-    again = run_monitoring(engine, actor, AS_OF)
+    again = run_monitoring(engine, actor, as_of=AS_OF)
     took = time.perf_counter() - start
     lines.append(f"second run the same day: {took:.1f} s ({again.alerts} new alerts, "
                  f"{again.cases_opened} cases)")

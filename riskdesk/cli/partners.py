@@ -45,18 +45,19 @@ def run(args: argparse.Namespace) -> int:
         except ValueError:
             raise RiskdeskError(f"--from: not a date (YYYY-MM-DD): {args.effective}") from None
         with unit_of_work(engine) as session:
-            partners.set_capital(session, actor, effective, args.tier1, args.balance)
+            partners.set_capital(session, actor, effective=effective, tier1=args.tier1,
+                                 balance=args.balance)
         print(f"capital figures from {effective}: net tier-1 {args.tier1}, loan balance "
               f"{args.balance}")
         return 0
     if args.partners_command == "review":
         with unit_of_work(engine) as session:
-            opened = raise_review_cases(session, actor, args.month)
+            opened = raise_review_cases(session, actor, month=args.month)
         print(f"{len(opened)} partner review case(s) opened for {args.month}")
         return 0
     with unit_of_work(engine, write=False) as session:
-        rows = performance(session, actor, args.month)
-        joint = joint_position(session, actor, args.month)
+        rows = performance(session, actor, month=args.month)
+        joint = joint_position(session, actor, month=args.month)
 
     def pct(v: float | None) -> str:
         return "-" if v is None else f"{100 * v:.1f} %"

@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
 
         with unit_of_work(engine, write=args.zone is not None) as session:
             if args.zone is not None:
-                periods.set_business_zone(session, actor, args.zone)
+                periods.set_business_zone(session, actor, zone=args.zone)
             print(f"time zone: {periods.business_zone(session)}")
         return 0
     language = _report_language(args.lang)

@@ -98,19 +98,19 @@ def _keys_command(args: argparse.Namespace) -> int:
     with unit_of_work(engine) as session:
         user_id = _user_id(session, args.name)
         if args.user_command == "countersign":
-            pending = signing_keys.pending_key(session, actor, user_id)
+            pending = signing_keys.pending_key(session, actor, user_id=user_id)
             if pending is not None and pending.admin:
                 print(f"{args.name} holds the admin role: this is an ADMINISTRATOR key, whose "
                       "countersignatures vouch for other users' keys.")
-            key = signing_keys.countersign(session, actor, user_id,
+            key = signing_keys.countersign(session, actor, user_id=user_id,
                                            fingerprint=args.fingerprint)
             print(f"Signing key {grouped(key.fingerprint)} of {args.name} "
                   f"countersigned by {actor.username}: {args.name} may now record decisions.")
         elif args.user_command == "revoke-key":
-            n = signing_keys.revoke(session, actor, user_id, reason=args.reason)
+            n = signing_keys.revoke(session, actor, user_id=user_id, reason=args.reason)
             print(f"{n} signing key(s) of {args.name} revoked.")
         else:
-            n = users.reset_password(session, actor, user_id, new_password=read_password(
+            n = users.reset_password(session, actor, user_id=user_id, new_password=read_password(
                 f"New password for {args.name}: ", NEW_PASSWORD_ENV))
             print(f"Password of {args.name} reset; {n} signing key(s) revoked. Their next "
                   "sign-in makes a new key: countersign it (riskdesk user countersign).")

@@ -120,5 +120,5 @@ def _signed_in(engine: Engine, username: str) -> Actor:
 def _countersigned(engine: Engine, admin: Actor, actor: Actor) -> Actor:
     assert actor.user_id is not None and actor.signer is not None
     with unit_of_work(engine) as session:
-        countersign(session, admin, actor.user_id, fingerprint=actor.signer.fingerprint)
+        countersign(session, admin, user_id=actor.user_id, fingerprint=actor.signer.fingerprint)
     return actor

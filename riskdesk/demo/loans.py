@@ -196,7 +196,7 @@ def load_demo_loans(engine: Engine, officer: Actor, *, loans: int = 2500,
                 raise RuntimeError(f"demo {name} failed validation: "
                                    f"{result.problems.head(5).to_dict('records')}")
     first = pd.to_datetime(book["start_date"]).min().date() if len(book) else today
-    runs = [run_monitoring(engine, officer, day) for day in month_ends(first, today)]
+    runs = [run_monitoring(engine, officer, as_of=day) for day in month_ends(first, today)]
     opened = sum(r.cases_opened for r in runs)
     return (f"{len(book)} loans, {len(repayments)} instalments, {len(flows)} fund flows; "
             f"{len(runs)} monitoring runs raised {sum(r.alerts for r in runs)} alerts in "

@@ -51,18 +51,18 @@ def a_mornings_work(engine: Engine, actors: dict[str, Actor]) -> tuple[int, int]
 
     officer, compliance = actors["officer"], actors["compliance"]
     with unit_of_work(engine, write=False) as s:
-        rows = queue.page_cases(s, officer, queue.CaseFilter(), sort="pd", limit=8,
+        rows = queue.page_cases(s, officer, f=queue.CaseFilter(), sort="pd", limit=8,
                                 descending=True)
         now = utcnow(s)
     for r in rows[1:5]:
         with unit_of_work(engine) as s:
-            cases.claim(s, officer, r.id, r.version)
+            cases.claim(s, officer, case_id=r.id, version=r.version)
     first = rows[0]
     with unit_of_work(engine) as s:
-        cases.claim(s, officer, first.id, first.version)
-        cases.add_note(s, officer, first.id, kind="phone", outcome="verified",
+        cases.claim(s, officer, case_id=first.id, version=first.version)
+        cases.add_note(s, officer, case_id=first.id, kind="phone", outcome="verified",
                        text="致电申请人手机，本人接听，确认申请用途为装修。")
-        cases.add_note(s, officer, first.id, kind="employer", outcome="discrepancy",
+        cases.add_note(s, officer, case_id=first.id, kind="employer", outcome="discrepancy",
                        text="单位电话无人接听；社保缴纳单位与申报单位不一致。")
     _evidence(engine, officer, first.id)
     overdue = 0  # the first: received 16 days ago
@@ -74,7 +74,7 @@ def a_mornings_work(engine: Engine, actors: dict[str, Actor]) -> tuple[int, int]
                                     description=text, application_id=app.id,
                                     received_at=now - timedelta(days=days))
         with unit_of_work(engine) as s:
-            complaints.investigate(s, compliance, c.id or 0, c.version)
+            complaints.investigate(s, compliance, complaint_id=c.id or 0, version=c.version)
         overdue = overdue or c.id or 0
     return first.id, overdue
 
@@ -136,8 +136,9 @@ def four_eyes_work(engine: Engine, actors: dict[str, Actor], case_ids: list[int]
         try:
             with unit_of_work(engine) as s:
                 c = cases.get_case(s, case_id)
-                c = cases.decide(s, actors["officer"], case_id, c.version, "approve",
-                                 MAKER_REASON)
+                c = cases.decide(s, actors["officer"], case_id=case_id, version=c.version,
+                                 decision="approve",
+                                 reason=MAKER_REASON)
                 if c.status != CaseStatus.AWAITING_CHECK:
                     raise NoCheck(str(case_id))
         except RiskdeskError:
@@ -149,7 +150,7 @@ def four_eyes_work(engine: Engine, actors: dict[str, Actor], case_ids: list[int]
         raise RuntimeError("the demo has no two approvals that go to a four-eyes check")
     with unit_of_work(engine) as s:
         c = cases.get_case(s, made[1])
-        cases.check(s, actors["senior"], made[1], c.version, confirm=False,
+        cases.check(s, actors["senior"], case_id=made[1], version=c.version, confirm=False,
                     reason=CHECKER_REASON)
     return made[0], made[1]
 
@@ -170,12 +171,12 @@ def list_entries(engine: Engine, actors: dict[str, Actor], now: datetime) -> Non
     from riskdesk.storage.session import unit_of_work
 
     with unit_of_work(engine) as session:
-        made = [entries.add(session, actors["compliance"], kind, value, list_name=which,
+        made = [entries.add(session, actors["compliance"], kind=kind, value=value, list_name=which,
                             reason=reason,
                             expires=(now + timedelta(days=days)).date() if days else None)
                 for which, kind, value, reason, days in LIST_ENTRIES]
-        entries.request_removal(session, actors["compliance"], made[-1].id,
-                                "银行证明该卡与涉案人员无关，申请移除")
+        entries.request_removal(session, actors["compliance"], entry_id=made[-1].id,
+                                reason="银行证明该卡与涉案人员无关，申请移除")
 
 
 def build_worked_demo(path: Path, *, rows: int, built_at: datetime,
@@ -207,7 +208,7 @@ def build_worked_demo(path: Path, *, rows: int, built_at: datetime,
             from riskdesk.services.cases import queue
 
             riskiest = [r.id for r in queue.page_cases(
-                session, actors["officer"], queue.CaseFilter(kinds=("pre_loan",)), limit=40,
+                session, actors["officer"], f=queue.CaseFilter(kinds=("pre_loan",)), limit=40,
                 sort="pd", descending=True)]
         check_case, returned_case = four_eyes_work(
             engine, actors, [i for i in riskiest if i != worked])

@@ -30,18 +30,20 @@ def register_partners(session: Session, compliance: Actor) -> None:
         p = partners.register(session, compliance, code=code, name=name, kind=kind,
                               licence_no=f"JR-2024-{100 + i}", registration_no=f"9131000{i}MA1DEMO")
         for item in partners.CHECKLIST:
-            partners.record_check(session, compliance, p.id or 0, item=item, passed=True,
+            partners.record_check(session, compliance, partner_id=p.id or 0, item=item, passed=True,
                                   evidence=f"{item}: reviewed in the 2026 onboarding file",
                                   review_due=date(2026, 10, 31) if code == "KUAIDAI"
                                   else date(2027, 6, 30))
-        partners.set_status(session, compliance, p.id or 0, p.version, "active",
-                            "due diligence complete")
+        partners.set_status(session, compliance, partner_id=p.id or 0, version=p.version,
+                            status="active",
+                            reason="due diligence complete")
         if code == "KUAIDAI":  # active and lending, but a later review found a failing
             partners.record_check(  # (the tab and the report flag it; the bank must act)
-                session, compliance, p.id or 0, item="no_outsourced_risk_control",
+                session, compliance, partner_id=p.id or 0, item="no_outsourced_risk_control",
                 passed=False, evidence="2026 Q3 review: credit decisions outsourced to a "
                 "third-party risk-control vendor", review_due=date(2026, 10, 31))
-    partners.set_capital(session, compliance, date(2026, 1, 1), "90000000", "2000000000")
+    partners.set_capital(session, compliance, effective=date(2026, 1, 1), tier1="90000000",
+                         balance="2000000000")
 
 
 def assign_partners(frame: pd.DataFrame, seed: int = 10) -> pd.DataFrame:
@@ -62,5 +64,5 @@ def review_partners(engine: Engine, officer: Actor) -> str:
     from riskdesk.services.periods import current_month
 
     with unit_of_work(engine) as session:
-        opened = raise_review_cases(session, officer, current_month(session))
+        opened = raise_review_cases(session, officer, month=current_month(session))
     return f"{len(DEMO_PARTNERS)} partners, {len(opened)} partner review case(s)"

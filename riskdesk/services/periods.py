@@ -71,7 +71,7 @@ def checked_zone(zone: str) -> str:
     return zone
 
 
-def set_business_zone(session: Session, actor: Actor, zone: str) -> None:
+def set_business_zone(session: Session, actor: Actor, *, zone: str) -> None:
     """Compliance sets it; every later figure and report follows. Audited."""
     require(actor, Action.TIME_ZONE_CHANGE)
     zone = checked_zone(zone)
@@ -232,8 +232,8 @@ class Restatement:
         return translate("MonthlyReport", HEADLINE_LABELS[self.figure])
 
 
-def restatements(session: Session, actor: Actor, cut_off: datetime,
-                 *, other_than: str) -> list[Restatement]:
+def restatements(session: Session, actor: Actor, *, cut_off: datetime,
+                 other_than: str) -> list[Restatement]:
     """Figures of months already reported (first issue of each, before ``cut_off``) that
     differ when counted again at ``cut_off``: late registrations, in month order."""
     import json

@@ -24,7 +24,7 @@ def _plain(value: Any) -> Any:
     return value.isoformat() if isinstance(value, datetime) else value
 
 
-def save_versioned(session: Session, actor: Actor, row: Row, version: int, *, action: str,
+def save_versioned(session: Session, actor: Actor, *, row: Row, version: int, action: str,
                    entity: str, values: dict[str, Any], tracked: tuple[str, ...],
                    stale: Callable[[Row], None], extra: dict[str, Any] | None = None) -> Row:
     model = type(row)

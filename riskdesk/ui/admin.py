@@ -183,17 +183,17 @@ class AdminDialog(QDialog):
         dialog = self.roles_dialog(self.tr("Roles of {user}").format(user=user.username),
                                    user.roles, new_user=False, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._write(users.change_roles, user.id, dialog.roles())
+            self._write(users.change_roles, user_id=user.id, roles=dialog.roles())
 
     def toggle_active(self) -> None:
         user = self.selected_user()
         if user is not None:
-            self._write(users.set_active, user.id, not user.active)
+            self._write(users.set_active, user_id=user.id, active=not user.active)
 
     def unlock(self) -> None:
         user = self.selected_user()
         if user is not None:
-            self._write(users.unlock, user.id)
+            self._write(users.unlock, user_id=user.id)
 
     def countersign(self) -> None:
         """Vouch for the user's new signing key (issue 24), once they read out its
@@ -201,7 +201,7 @@ class AdminDialog(QDialog):
         user = self.selected_user()
         if user is None:
             return
-        pending = self.backend.read(signing_keys.pending_key, user.id)
+        pending = self.backend.read(signing_keys.pending_key, user_id=user.id)
         prompt = self.tr("The whole fingerprint {user} reads out from their sign-in (32 "
                          "characters; spaces are ignored):").format(user=user.username)
         if pending is not None and pending.admin:
@@ -210,14 +210,14 @@ class AdminDialog(QDialog):
                 user=user.username) + "\n\n" + prompt
         fingerprint = self.dialogs.ask_text(self, self.tr("Countersign signing key"), prompt)
         if fingerprint:
-            self._write(signing_keys.countersign, user.id, fingerprint=fingerprint)
+            self._write(signing_keys.countersign, user_id=user.id, fingerprint=fingerprint)
 
     def decide(self, approve: bool) -> None:
         row = self.requests.currentRow()
         if not 0 <= row < len(self.pending):
             row = 0
         request = self.pending[row]
-        self._write(users.decide_role_request, request.id, approve=approve)
+        self._write(users.decide_role_request, request_id=request.id, approve=approve)
 
     def set_idle_lock(self) -> None:
         current = self.backend.lookup(settings.idle_lock_minutes)
@@ -226,10 +226,10 @@ class AdminDialog(QDialog):
             self, self.tr("Idle lock"), self.tr("Lock a workstation's session after this many "
                                                 "minutes without input:"), current, low, high)
         if minutes is not None:
-            self._write(settings.set_idle_lock_minutes, minutes)
+            self._write(settings.set_idle_lock_minutes, minutes=minutes)
 
     def set_bank_name(self) -> None:
         name = self.dialogs.ask_text(self, self.tr("Name on reports"), self.tr(
             "Bank and team printed on report covers:"))
         if name is not None:
-            self._write(settings.set_bank_name, name)
+            self._write(settings.set_bank_name, name=name)

@@ -153,7 +153,7 @@ def _run_pack(app: QApplication, path: Path, screenshot: Path | None) -> int:
 
 
 def _case_of(backend: Backend, application_no: str) -> int | None:
-    rows = backend.read(page_cases, CaseFilter(application_no=application_no), limit=1)
+    rows = backend.read(page_cases, f=CaseFilter(application_no=application_no), limit=1)
     return rows[0].id if rows else None
 
 

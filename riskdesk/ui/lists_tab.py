@@ -207,20 +207,20 @@ class ListsTab(QWidget):
 
     def add(self) -> None:
         expires = self.expires.date().toPython() if self.expires_on.isChecked() else None
-        write_op(self, entries.add, str(self.kind_box.currentData()), self.value.text(),
+        write_op(self, entries.add, kind=str(self.kind_box.currentData()), value=self.value.text(),
                  list_name=str(self.list_box.currentData()), reason=self.reason.text(),
                  expires=expires, title=self.tr("Not saved"), on_done=self._saved)
 
     def ask_removal(self) -> None:
         e = self.selected()
         if e is not None:
-            write_op(self, entries.request_removal, e.id, self.reason.text(),
+            write_op(self, entries.request_removal, entry_id=e.id, reason=self.reason.text(),
                      title=self.tr("Not saved"), on_done=self._saved)
 
     def approve(self) -> None:
         e = self.selected()
         if e is not None:
-            write_op(self, entries.approve_removal, e.id, title=self.tr("Not saved"),
+            write_op(self, entries.approve_removal, entry_id=e.id, title=self.tr("Not saved"),
                      on_done=self._saved)
 
     def load(self) -> None:
@@ -236,7 +236,7 @@ class ListsTab(QWidget):
         from riskdesk.services.lists import bulk  # reads files with pandas: on first use
 
         try:
-            result = self.backend.job(bulk.import_list, Path(path), list_name=list_name)
+            result = self.backend.job(bulk.import_list, path=Path(path), list_name=list_name)
         except RiskdeskError as exc:  # the whole file refused (unreadable, a column missing)
             self.dialogs.error(self, self.tr("Not loaded"), str(exc))
             return

@@ -300,9 +300,9 @@ class MainWindow(ImportsMixin, QMainWindow):
             rows = [self.cases_table.currentIndex().row()]
         return [self.cases_model.row_at(r) for r in rows]
 
-    def _write(self, title: str, fn: Any, *args: Any) -> bool:
+    def _write(self, title: str, fn: Any, **kw: Any) -> bool:
         """One service call in one transaction; a refusal is shown and nothing is saved."""
-        saved = write_op(self, fn, *args, title=title)
+        saved = write_op(self, fn, title=title, **kw)
         self.refresh()
         return saved
 
@@ -310,7 +310,7 @@ class MainWindow(ImportsMixin, QMainWindow):
         picked = self.selected_cases()
         if picked:
             self._write(self.tr("Not claimed"), cases.claim_many,
-                        [(r.id, r.version) for r in picked])
+                        cases=[(r.id, r.version) for r in picked])
 
     def assign_selected(self) -> None:
         picked = self.selected_cases()
@@ -323,7 +323,7 @@ class MainWindow(ImportsMixin, QMainWindow):
             return
         user_id = self.assignee_list[choice][0]
         self._write(self.tr("Not assigned"), cases.assign_many,
-                    [(r.id, r.version) for r in picked], user_id)
+                    cases=[(r.id, r.version) for r in picked], user_id=user_id)
 
     def export_view(self) -> BackgroundTask | None:
         target = self.dialogs.save_export_file(self, "cases.xlsx")
@@ -336,7 +336,7 @@ class MainWindow(ImportsMixin, QMainWindow):
             path = path.with_suffix(".xlsx")
 
         def work(state: TaskState) -> int:
-            return backend.job(export_view, f, path, sort=sort, descending=descending,
+            return backend.job(export_view, f=f, path=path, sort=sort, descending=descending,
                                state=state)
 
         def done(rows: int) -> None:
@@ -392,7 +392,7 @@ class MainWindow(ImportsMixin, QMainWindow):
         detail, score and reasons, and the case's work), or what is known of it without one."""
         from riskdesk.services.cases.applications import case_of_application
 
-        case_id = query(self, case_of_application, application_id,
+        case_id = query(self, case_of_application, application_id=application_id,
                         title=self.tr("Application {no}").format(no=application_no),
                         default=None)
         if case_id is None:

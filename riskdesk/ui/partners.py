@@ -151,8 +151,8 @@ class PartnersTab(QWidget):
 
     def reload(self) -> None:
         month = self.month.text().strip()
-        reads_op(self, call(partners.listing), call(partners_position, month),
-                 call(trend, month), title=self.tr("Not shown"), on_done=self._show)
+        reads_op(self, call(partners.listing), call(partners_position, month=month),
+                 call(trend, month=month), title=self.tr("Not shown"), on_done=self._show)
 
     def _show(self, found: tuple[Any, ...]) -> None:
         listing, position, trends = found
@@ -245,12 +245,13 @@ class PartnersTab(QWidget):
         p = self._selected()
         if p is not None:
             due = self.review_due.date().toPython()
-            self._run(partners.record_check, p.id, item=str(self.item.currentData()),
+            self._run(partners.record_check, partner_id=p.id, item=str(self.item.currentData()),
                       passed=self.passed.isChecked(), evidence=self.evidence.text(),
                       review_due=due)
 
     def set_status(self) -> None:
         p = self._selected()
         if p is not None:
-            self._run(partners.set_status, p.id, p.version, str(self.status.currentData()),
-                      self.reason.text())
+            self._run(partners.set_status, partner_id=p.id, version=p.version,
+                      status=str(self.status.currentData()),
+                      reason=self.reason.text())

@@ -346,7 +346,7 @@ class RingDialog(QDialog):
         from riskdesk.services.cases.applications import case_of_application
         from riskdesk.ui.cases.detail import CaseDialog
 
-        case_id = self.backend.read(case_of_application, application_id)
+        case_id = self.backend.read(case_of_application, application_id=application_id)
         if case_id is None:
             self.dialogs.info(self, self.tr("Application {no}").format(no=application_no),
                               self.tr("This application has no case to open."))

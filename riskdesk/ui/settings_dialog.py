@@ -167,7 +167,7 @@ class SettingsDialog(QDialog):
                 self.feed_before = feed_now
             zone = self.zone.currentText().strip()
             if self.zone.isEnabled() and zone != self.zone_before:
-                self.backend.write(periods.set_business_zone, zone)
+                self.backend.write(periods.set_business_zone, zone=zone)
                 self.zone_before = zone
         except RiskdeskError as exc:
             self.dialogs.error(self, self.tr("Not saved"), str(exc))

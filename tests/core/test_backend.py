@@ -26,7 +26,7 @@ def test_backend_reads_writes_and_reads_together(sqlite_engine: Engine,
                                                   sqlite_actors: dict[str, Actor]) -> None:
     admin = Backend(sqlite_engine, sqlite_actors["admin"])
     assert admin.actor is sqlite_actors["admin"] and admin.is_local_file
-    admin.write(app_settings.set_idle_lock_minutes, 9)
+    admin.write(app_settings.set_idle_lock_minutes, minutes=9)
     assert admin.lookup(app_settings.idle_lock_minutes) == 9
     shown, users = admin.read_all(call(settings_view), call(lambda s, a: a.username))
     assert shown.idle_minutes == 9 and users == "admin"
@@ -34,7 +34,7 @@ def test_backend_reads_writes_and_reads_together(sqlite_engine: Engine,
         shown.idle_minutes = 1  # type: ignore[misc]
     officer = Backend(sqlite_engine, sqlite_actors["officer"])
     with pytest.raises(PermissionDenied):  # the service's own check, through the backend
-        officer.write(app_settings.set_idle_lock_minutes, 3)
+        officer.write(app_settings.set_idle_lock_minutes, minutes=3)
     assert officer.lookup(app_settings.idle_lock_minutes) == 9  # nothing was saved
     assert officer.check_password(PASSWORD) and not officer.check_password("wrong")
 
@@ -77,15 +77,16 @@ def test_complaint_page_and_history_need_the_complaints_permission(
     made = compliance.write(view.register, channel="phone", category="service_quality",
                             description="nobody answers", complainant_name="Zhang San")
     assert isinstance(made, view.ComplaintView) and made.number.startswith("TS-")
-    page = Backend(sqlite_engine, sqlite_actors["auditor"]).read(view.complaint_page, made.id)
+    page = Backend(sqlite_engine, sqlite_actors["auditor"]).read(view.complaint_page,
+                                                                 complaint_id=made.id)
     # an auditor sees the complainant's name masked, as applicants' (issue 25)
     assert page.complaint == dataclasses.replace(made, complainant_name="Z********")
     assert [h.action for h in page.history] == ["complaint.register"]
-    assert compliance.read(view.complaint_page, made.id).complaint == made
+    assert compliance.read(view.complaint_page, complaint_id=made.id).complaint == made
     nobody = Backend(sqlite_engine, NOBODY)
     for fn in (view.history, view.complaint_page):
         with pytest.raises(PermissionDenied):
-            nobody.read(fn, made.id)
+            nobody.read(fn, complaint_id=made.id)
 
 
 def test_partner_register_and_findings_are_frozen_rows_behind_a_check(

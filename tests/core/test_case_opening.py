@@ -159,7 +159,7 @@ def test_each_kind_of_case_opens_with_the_queue_columns_as_before(
     b.loan("late", start=date(2026, 4, 1), paid=unpaid, principal=15000)
     b.loan("annual", start=AS_OF - timedelta(days=400), term=24, principal=30000)
     b.load(engine, actors["officer"], tmp_path)
-    run = run_monitoring(engine, actors["officer"], AS_OF)
+    run = run_monitoring(engine, actors["officer"], as_of=AS_OF)
     assert run.cases_opened == 2
     with engine.connect() as conn:
         for kind, loan_no in (("post_loan", "LN-late"), ("annual_review", "LN-annual")):
@@ -191,7 +191,7 @@ def test_each_kind_of_case_opens_with_the_queue_columns_as_before(
         c = complaints.register(s, who, channel="phone", category="identity_theft",
                                 description="我从未申请过这笔贷款", application_id=app_id)
     with unit_of_work(engine) as s:
-        opened = complaints.open_fraud_case(s, who, c.id or 0, c.version)
+        opened = complaints.open_fraud_case(s, who, complaint_id=c.id or 0, version=c.version)
         assert isinstance(opened, Case) and opened.id is not None
         assert opened.application_no == app_no and opened.kind == "fraud"
     with engine.connect() as conn:
@@ -213,9 +213,9 @@ def test_each_kind_of_case_opens_with_the_queue_columns_as_before(
 
     monkeypatch.setattr(partner_performance, "performance", month_of)
     with unit_of_work(engine) as s:
-        ids = partner_performance.raise_review_cases(s, actors["officer"], "2026-11")
+        ids = partner_performance.raise_review_cases(s, actors["officer"], month="2026-11")
     with unit_of_work(engine) as s:
-        assert partner_performance.raise_review_cases(s, actors["officer"], "2026-11") == []
+        assert partner_performance.raise_review_cases(s, actors["officer"], month="2026-11") == []
     with engine.connect() as conn:
         [case] = _cases(conn, "partner_review")
         assert ids == [case["id"]]

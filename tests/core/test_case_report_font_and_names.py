@@ -50,12 +50,12 @@ def test_case_report_embeds_the_shipped_font_and_masks_typed_names(
                               application_id=app_id, proxy_name="欧阳海峰",
                               proxy_authorisation="signed letter of authority",
                               description=f"代理人欧阳海峰来电：{name}本人从未申请此贷款。")
-        case = handling.open_fraud_case(s, officer, c.id or 0, c.version)
+        case = handling.open_fraud_case(s, officer, complaint_id=c.id or 0, version=c.version)
         case_id = case.id or 0
     with unit_of_work(sqlite_engine) as s:
         got = cases.get_case(s, case_id)
-        cases.claim(s, officer, case_id, got.version)
-        cases.add_note(s, officer, case_id, kind="identity", outcome="discrepancy",
+        cases.claim(s, officer, case_id=case_id, version=got.version)
+        cases.add_note(s, officer, case_id=case_id, kind="identity", outcome="discrepancy",
                        text=f"Spoke to {name} and to 欧阳海峰 about the loan")
 
     issued = reports.case_report(sqlite_engine, sqlite_actors["auditor"], app_no, "en")

@@ -39,12 +39,13 @@ def _step(engine: Engine, actors: dict[str, Actor], step: tuple[str, int, str, s
         with unit_of_work(engine) as s:
             version = cases.get_case(s, case_id).version
             if what == "claim":
-                cases.claim(s, actor, case_id, version)
+                cases.claim(s, actor, case_id=case_id, version=version)
             elif what == "assign":
-                cases.assign(s, actors["senior"], case_id, version,
-                             int(actors["officer"].user_id or 0))
+                cases.assign(s, actors["senior"], case_id=case_id, version=version,
+                             user_id=int(actors["officer"].user_id or 0))
             elif what.startswith("decide"):
-                cases.decide(s, actor, case_id, version, decision, "checked the payslips",
+                cases.decide(s, actor, case_id=case_id, version=version, decision=decision,
+                             reason="checked the payslips",
                              other_assignee=what == "decide_other")
             elif what == "orm":  # an object closed or reopened and flushed (ring closing)
                 case = cases.get_case(s, case_id)
@@ -52,7 +53,7 @@ def _step(engine: Engine, actors: dict[str, Actor], step: tuple[str, int, str, s
                 s.add(case)
                 s.flush()
             elif what == "check":
-                cases.check(s, actors["senior"], case_id, version, confirm=flag,
+                cases.check(s, actors["senior"], case_id=case_id, version=version, confirm=flag,
                             reason="agreed" if flag else "call the employer")
             else:
                 now = utcnow(s)
@@ -82,9 +83,9 @@ def test_tallies_equal_a_count_after_any_work(
                                        ("overdue", (C.is_open == true()) & (C.due_at < now)))}
         assert (tally.total(s, "all"), tally.total(s, "open")) == (counted["all"],
                                                                    counted["open"])
-        assert count_cases(s, officer, CaseFilter(view="all")) == counted["all"]
-        assert count_cases(s, officer, CaseFilter(view="overdue")) == counted["overdue"]
+        assert count_cases(s, officer, f=CaseFilter(view="all")) == counted["all"]
+        assert count_cases(s, officer, f=CaseFilter(view="overdue")) == counted["overdue"]
         # With a filter the count is a real COUNT, not the tally.
-        assert count_cases(s, officer, CaseFilter(view="all", kinds=("fraud",))) == int(
+        assert count_cases(s, officer, f=CaseFilter(view="all", kinds=("fraud",))) == int(
             s.execute(select(func.count()).select_from(table_of(Case))
                       .where(C.kind == "fraud")).scalar() or 0)

@@ -34,7 +34,7 @@ def test_the_read_model_is_frozen_and_reasons_are_in_points(
         engine: Engine, actors: dict[str, Actor], scored: tuple[int, int]) -> None:
     override, _ = scored
     with unit_of_work(engine) as s:
-        d = load_case(s, actors["officer"], override)
+        d = load_case(s, actors["officer"], case_id=override)
     for part in (d, d.application, d.decision, d.application and d.application.income,
                  *d.reasons, *d.hits, *d.linked, *d.history):
         assert dataclasses.is_dataclass(part)
@@ -80,13 +80,13 @@ def test_feature_notes_are_data_changed_by_compliance_and_audited(
         feature_notes.set_feature_note(s, actors["officer"], feature="verification_status",
                                        en="x", zh="y")
     with unit_of_work(engine, write=False) as s:
-        d = load_case(s, actors["officer"], override)
+        d = load_case(s, actors["officer"], case_id=override)
         feature = d.reasons[0].feature
     with unit_of_work(engine) as s:
         feature_notes.set_feature_note(s, actors["compliance"], feature=feature,
                                        en="Read with the payslips.", zh="请结合工资单判断。")
     with unit_of_work(engine) as s:
-        d = load_case(s, actors["officer"], override)
+        d = load_case(s, actors["officer"], case_id=override)
     first = d.reasons[0]
     assert (first.note_en, first.note_zh) == ("Read with the payslips.", "请结合工资单判断。")
     with unit_of_work(engine, write=False) as s:
@@ -101,17 +101,18 @@ def test_a_returned_case_goes_back_to_its_maker_with_both_reasons(
     override, _ = scored
     officer, senior = actors["officer"], actors["senior"]
     with unit_of_work(engine) as s:
-        c = cases.decide(s, officer, override, 1, "approve", "payslips for six months")
-        d = load_case(s, senior, override)
+        c = cases.decide(s, officer, case_id=override, version=1, decision="approve",
+                         reason="payslips for six months")
+        d = load_case(s, senior, case_id=override)
     assert d.four_eyes is not None and d.four_eyes.state == "awaiting_check"
     assert (d.four_eyes.maker, d.four_eyes.maker_reason) == ("officer", "payslips for six months")
     assert d.four_eyes.why == d.check_reasons
     with unit_of_work(engine) as s:  # decided unclaimed: the send-back hands it to the maker
-        c = cases.check(s, senior, override, c.version, confirm=False,
+        c = cases.check(s, senior, case_id=override, version=c.version, confirm=False,
                         reason="call the employer first")
         assert c.assignee_id == officer.user_id and c.status == "returned"
-        d = load_case(s, officer, override)
-        mine = queue.page_cases(s, officer, queue.CaseFilter(view="mine"))
+        d = load_case(s, officer, case_id=override)
+        mine = queue.page_cases(s, officer, f=queue.CaseFilter(view="mine"))
     four = d.four_eyes
     assert four is not None and four.state == "returned"
     assert (four.maker_reason, four.checker, four.checker_reason) == (
@@ -122,9 +123,11 @@ def test_a_returned_case_goes_back_to_its_maker_with_both_reasons(
     assert decisions == [("case.decide", "payslips for six months"),
                          ("case.check.send_back", "call the employer first")]
     with unit_of_work(engine) as s:
-        c = cases.decide(s, officer, override, c.version, "approve", "employer confirmed")
-        c = cases.check(s, senior, override, c.version, confirm=True, reason="agreed")
-        d = load_case(s, officer, override)
+        c = cases.decide(s, officer, case_id=override, version=c.version, decision="approve",
+                         reason="employer confirmed")
+        c = cases.check(s, senior, case_id=override, version=c.version, confirm=True,
+                        reason="agreed")
+        d = load_case(s, officer, case_id=override)
     assert d.four_eyes is None and c.status == "decided"
     assert [h.reason for h in d.history if h.kind == "decision"][-1] == "agreed"
 
@@ -134,14 +137,16 @@ def test_deciding_someone_elses_case_is_confirmed_and_audited(
     _, alone = scored
     officer, senior = actors["officer"], actors["senior"]
     with unit_of_work(engine) as s:
-        c = cases.claim(s, officer, alone, 1)
+        c = cases.claim(s, officer, case_id=alone, version=1)
     with pytest.raises(NeedsConfirmation, match="officer"), unit_of_work(engine) as s:
-        cases.decide(s, senior, alone, c.version, "decline", "known fraud ring")
+        cases.decide(s, senior, case_id=alone, version=c.version, decision="decline",
+                     reason="known fraud ring")
     assert _events(engine, alone, "case.decide") == []
     with unit_of_work(engine) as s:
-        cases.decide(s, senior, alone, c.version, "decline", "known fraud ring",
+        cases.decide(s, senior, case_id=alone, version=c.version, decision="decline",
+                     reason="known fraud ring",
                      other_assignee=True)
-        d = load_case(s, senior, alone)
+        d = load_case(s, senior, case_id=alone)
     (event,) = _events(engine, alone, "case.decide")
     assert event.actor == "senior"
     assert json.loads(event.after or "{}")["assignee_overridden"] == "officer"
@@ -157,12 +162,12 @@ def test_views_are_logged_once_a_day_and_collapsed(
         now = utcnow(s)
     for minutes in range(6):
         with shifted(now + timedelta(minutes=minutes)), unit_of_work(engine) as s:
-            d = load_case(s, actors["officer"], alone)
+            d = load_case(s, actors["officer"], case_id=alone)
     assert len(_events(engine, alone, "case.view")) == 1
     with shifted(now + timedelta(days=1)), unit_of_work(engine) as s:
-        load_case(s, actors["officer"], alone)
-        load_case(s, actors["auditor"], alone)
-        d = load_case(s, actors["officer"], alone)
+        load_case(s, actors["officer"], case_id=alone)
+        load_case(s, actors["auditor"], case_id=alone)
+        d = load_case(s, actors["officer"], case_id=alone)
     assert [e.actor for e in _events(engine, alone, "case.view")] == [
         "officer", "officer", "auditor"]
     views = [h for h in d.history if h.kind == "view"]

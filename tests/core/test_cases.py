@@ -20,36 +20,42 @@ def test_override_waits_for_a_senior_checker(engine: Engine, actors: dict[str, A
     override, alone = scored
     officer, senior = actors["officer"], actors["senior"]
     with unit_of_work(engine) as s:
-        c = cases.claim(s, officer, override, 1)
+        c = cases.claim(s, officer, case_id=override, version=1)
         assert c.status == "in_review" and c.assignee_id == officer.user_id
         with pytest.raises(InvalidInput):
-            cases.decide(s, officer, override, c.version, "approve", "  ")
-        c = cases.decide(s, officer, override, c.version, "approve", "income verified by payslip")
+            cases.decide(s, officer, case_id=override, version=c.version, decision="approve",
+                         reason="  ")
+        c = cases.decide(s, officer, case_id=override, version=c.version, decision="approve",
+                         reason="income verified by payslip")
         assert c.status == "awaiting_check" and c.decided_by_id is None
     with unit_of_work(engine) as s, pytest.raises(PermissionDenied):
-        cases.check(s, officer, override, c.version, confirm=True)
+        cases.check(s, officer, case_id=override, version=c.version, confirm=True)
     with unit_of_work(engine) as s:
-        back = cases.check(s, senior, override, c.version, confirm=False, reason="call employer")
+        back = cases.check(s, senior, case_id=override, version=c.version, confirm=False,
+                           reason="call employer")
         assert back.status == "returned" and back.decision is None
         assert back.assignee_id == officer.user_id  # back with its maker (issue 26)
         with pytest.raises(NeedsConfirmation):  # the officer's case: the senior must say so
-            cases.decide(s, senior, override, back.version, "approve", "employer confirmed")
-        again = cases.decide(s, senior, override, back.version, "approve", "employer confirmed",
+            cases.decide(s, senior, case_id=override, version=back.version, decision="approve",
+                         reason="employer confirmed")
+        again = cases.decide(s, senior, case_id=override, version=back.version, decision="approve",
+                             reason="employer confirmed",
                              other_assignee=True)
         assert again.status == "awaiting_check"
         with pytest.raises(PermissionDenied):  # the senior made it: not their own check
-            cases.check(s, senior, override, again.version, confirm=True)
+            cases.check(s, senior, case_id=override, version=again.version, confirm=True)
     with unit_of_work(engine) as s:
         create_user(s, actors["admin"], username="senior2", password="pw-senior-2-long",
                     roles=["senior_officer"])
     senior2 = sign_in_countersigned(engine, "senior2", actors["admin"], "pw-senior-2-long")
     with unit_of_work(engine) as s:
-        done = cases.check(s, senior2, override, again.version, confirm=True)
+        done = cases.check(s, senior2, case_id=override, version=again.version, confirm=True)
         assert done.status == "decided" and done.decided_by_id == senior.user_id
         assert done.checked_by_id == senior2.user_id
     with unit_of_work(engine) as s:
         c = cases.get_case(s, alone)
-        c = cases.decide(s, officer, alone, c.version, "decline", "identity could not be verified")
+        c = cases.decide(s, officer, case_id=alone, version=c.version, decision="decline",
+                         reason="identity could not be verified")
         assert c.status == "decided" and c.decision == "decline"
         actions = s.scalars(select(AuditEvent.action).where(AuditEvent.entity_type == "case")
                             .order_by(AuditEvent.seq)).all()
@@ -64,9 +70,11 @@ def test_stale_version_is_refused_with_what_changed(engine: Engine,
     with unit_of_work(engine, write=False) as s:
         seen = cases.get_case(s, alone).version  # both officers read version 1
     with unit_of_work(engine) as s:
-        cases.decide(s, actors["officer"], alone, seen, "decline", "first")
+        cases.decide(s, actors["officer"], case_id=alone, version=seen, decision="decline",
+                     reason="first")
     with unit_of_work(engine) as s, pytest.raises(StaleVersion) as stale:
-        cases.decide(s, actors["senior"], alone, seen, "approve", "second")
+        cases.decide(s, actors["senior"], case_id=alone, version=seen, decision="approve",
+                     reason="second")
     assert "reload" in str(stale.value)
     with unit_of_work(engine, write=False) as s:
         assert cases.get_case(s, alone).decision == "decline"
@@ -78,17 +86,18 @@ def test_notes_are_append_only_with_corrections_and_drafts(engine: Engine,
     _, alone = scored
     officer = actors["officer"]
     with unit_of_work(engine) as s:
-        cases.save_draft(s, officer, alone, kind="phone", outcome="verified", text="called the")
+        cases.save_draft(s, officer, case_id=alone, kind="phone", outcome="verified",
+                         text="called the")
     with unit_of_work(engine) as s:
         draft = s.get(NoteDraft, (alone, officer.user_id))
         assert draft is not None and draft.text == "called the"
-        first = cases.add_note(s, officer, alone, kind="phone", outcome="verified",
+        first = cases.add_note(s, officer, case_id=alone, kind="phone", outcome="verified",
                                text="called the applicant, confirmed")
         assert s.get(NoteDraft, (alone, officer.user_id)) is None
-        fix = cases.add_note(s, officer, alone, kind="phone", outcome="discrepancy",
+        fix = cases.add_note(s, officer, case_id=alone, kind="phone", outcome="discrepancy",
                              text="the number belongs to someone else", corrects_id=first.id)
         with pytest.raises(InvalidInput):
-            cases.add_note(s, officer, alone, kind="gossip", outcome="verified", text="x")
+            cases.add_note(s, officer, case_id=alone, kind="gossip", outcome="verified", text="x")
     with unit_of_work(engine, write=False) as s:
         listed = cases.notes(s, alone)
     assert [n.id for n in listed] == [first.id, fix.id] and listed[1].corrects_id == first.id
@@ -100,12 +109,14 @@ def test_auditor_and_compliance_cannot_work_cases(engine: Engine,
     _, alone = scored
     for who in ("auditor", "compliance", "admin"):
         with unit_of_work(engine) as s:
-            for call in (lambda a: cases.claim(s, a, alone, 1),
-                         lambda a: cases.decide(s, a, alone, 1, "decline", "r"),
-                         lambda a: cases.add_note(s, a, alone, kind="other",
+            for call in (lambda a: cases.claim(s, a, case_id=alone, version=1),
+                         lambda a: cases.decide(s, a, case_id=alone, version=1, decision="decline",
+                                                reason="r"),
+                         lambda a: cases.add_note(s, a, case_id=alone, kind="other",
                                                   outcome="verified", text="t"),
-                         lambda a: cases.check(s, a, alone, 1, confirm=True),
-                         lambda a: cases.assign(s, a, alone, 1, a.user_id or 0)):
+                         lambda a: cases.check(s, a, case_id=alone, version=1, confirm=True),
+                         lambda a: cases.assign(s, a, case_id=alone, version=1,
+                                                user_id=a.user_id or 0)):
                 with pytest.raises(PermissionDenied):
                     call(actors[who])
 
@@ -116,10 +127,10 @@ def test_case_detail_has_everything_to_decide_and_is_audited(
 
     override, _ = scored
     with unit_of_work(engine) as s:
-        cases.add_note(s, actors["officer"], override, kind="income", outcome="verified",
+        cases.add_note(s, actors["officer"], case_id=override, kind="income", outcome="verified",
                        text="payslips for three months")
     with unit_of_work(engine) as s:
-        d = load_case(s, actors["auditor"], override)
+        d = load_case(s, actors["auditor"], case_id=override)
         assert d.application is not None and d.decision is not None
         assert d.application.id_no.count("*") == 8 and "****" in d.application.phone
         assert d.decision.band in ("approve", "review", "decline")

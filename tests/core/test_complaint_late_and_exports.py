@@ -27,18 +27,19 @@ def _replied(engine: Engine, who: Actor, days_ago: int, extend: bool = False) ->
                               received_at=utcnow(s) - timedelta(days=days_ago))
         cid = c.id or 0
     with unit_of_work(engine) as s:
-        c = handling.investigate(s, who, cid, 1)
+        c = handling.investigate(s, who, complaint_id=cid, version=1)
         if extend:
-            c = handling.extend(s, who, cid, c.version, reason="需调取录音",
+            c = handling.extend(s, who, complaint_id=cid, version=c.version, reason="需调取录音",
                                 complainant_told=True)
     with unit_of_work(engine) as s:
-        c = handling.get(s, who, cid)
+        c = handling.get(s, who, complaint_id=cid)
         bare = handling.response_template("zh").format(number=c.number)
         with pytest.raises(InvalidInput):
-            handling.respond(s, who, cid, c.version, bare)
+            handling.respond(s, who, complaint_id=cid, version=c.version, response=bare)
     with unit_of_work(engine) as s:
-        c = handling.get(s, who, cid)
-        handling.respond(s, who, cid, c.version, bare.replace("\n\n\n", FOUND))
+        c = handling.get(s, who, complaint_id=cid)
+        handling.respond(s, who, complaint_id=cid, version=c.version,
+                         response=bare.replace("\n\n\n", FOUND))
     return cid
 
 
@@ -51,9 +52,9 @@ def test_late_replies_counted_extensions_included(engine: Engine,
     fresh = _replied(engine, who, 1)
     with unit_of_work(engine, write=False) as s:
         month = f"{utcnow(s):%Y-%m}"
-        f = figures.figures(s, who, month)
-        rows = {r.id: r for r in figures.page(s, who, figures.ComplaintFilter())}
-        marks = {cid: handling.is_late(handling.get(s, who, cid))
+        f = figures.figures(s, who, month=month)
+        rows = {r.id: r for r in figures.page(s, who, f=figures.ComplaintFilter())}
+        marks = {cid: handling.is_late(handling.get(s, who, complaint_id=cid))
                  for cid in (late, extended, fresh)}
     assert marks == {late: True, extended: False, fresh: False}
     assert {cid: rows[cid].late for cid in marks} == marks

@@ -58,11 +58,11 @@ def test_intake_fills_in_the_customer_and_issues_a_number(people) -> None:  # ty
     assert c.applicant_id is not None and c.status == "received"
     assert c.due_at - c.received_at == timedelta(days=15)
     with unit_of_work(engine, write=False) as s:
-        found = cp.find_customers(s, actors["officer"], frame["id_no"].iloc[0])
+        found = cp.find_customers(s, actors["officer"], text=frame["id_no"].iloc[0])
         assert [f.applicant_id for f in found] == [c.applicant_id]
-        assert cp.find_customers(s, actors["officer"], frame["phone"].iloc[0])
-        assert cp.find_customers(s, actors["officer"], frame["name"].iloc[0][:2])
-        apps = cp.customer_applications(s, actors["officer"], c.applicant_id or 0)
+        assert cp.find_customers(s, actors["officer"], text=frame["phone"].iloc[0])
+        assert cp.find_customers(s, actors["officer"], text=frame["name"].iloc[0][:2])
+        apps = cp.customer_applications(s, actors["officer"], applicant_id=c.applicant_id or 0)
         assert frame["application_no"].iloc[0] in [a.application_no for a in apps]
     for bad in ({"channel": "fax"}, {"category": "weather"}, {"description": " "},
                 {"proxy_name": "其子", "proxy_authorisation": ""}):
@@ -77,34 +77,40 @@ def test_each_transition_and_its_required_fields(people) -> None:  # type: ignor
     who = actors["compliance"]
     c = new(engine, who, frame)
     with unit_of_work(engine) as s:
-        cp.investigate(s, who, c.id, c.version)
+        cp.investigate(s, who, complaint_id=c.id, version=c.version)
     v = version(engine, c.id)
     with pytest.raises(InvalidInput), unit_of_work(engine) as s:  # missing response
-        cp.respond(s, who, c.id, v, "")
+        cp.respond(s, who, complaint_id=c.id, version=v, response="")
     with pytest.raises(InvalidInput) as info, unit_of_work(engine) as s:
-        cp.respond(s, who, c.id, v, "我们已处理。")  # names no further channel
+        cp.respond(s, who, complaint_id=c.id, version=v,
+                   response="我们已处理。")  # names no further channel
     assert "mediation" in str(info.value)
     with unit_of_work(engine) as s:
-        cp.respond(s, who, c.id, v, REPLY)
+        cp.respond(s, who, complaint_id=c.id, version=v, response=REPLY)
     v = version(engine, c.id)
     with pytest.raises(InvalidInput), unit_of_work(engine) as s:  # missing root cause
-        cp.close(s, who, c.id, v, reaction="accepted", root_cause="", rectification="x")
+        cp.close(s, who, complaint_id=c.id, version=v, reaction="accepted", root_cause="",
+                 rectification="x")
     with pytest.raises(InvalidInput), unit_of_work(engine) as s:  # missing rectification
-        cp.close(s, who, c.id, v, reaction="accepted", root_cause="process_gap",
+        cp.close(s, who, complaint_id=c.id, version=v, reaction="accepted",
+                 root_cause="process_gap",
                  rectification=" ")
     with unit_of_work(engine) as s:
-        cp.close(s, who, c.id, v, reaction="rejected", root_cause="process_gap",
+        cp.close(s, who, complaint_id=c.id, version=v, reaction="rejected",
+                 root_cause="process_gap",
                  rectification="call-back script changed")
     with pytest.raises(StaleVersion), unit_of_work(engine) as s:
-        cp.reopen(s, who, c.id, v, reason="customer called again")
+        cp.reopen(s, who, complaint_id=c.id, version=v, reason="customer called again")
     with unit_of_work(engine) as s:
-        r = cp.reopen(s, who, c.id, version(engine, c.id), reason="customer called again")
+        r = cp.reopen(s, who, complaint_id=c.id, version=version(engine, c.id),
+                      reason="customer called again")
         assert r.status == "investigating" and r.reopen_count == 1
     with unit_of_work(engine) as s:
-        w = cp.withdraw(s, who, c.id, version(engine, c.id), reason="letter of withdrawal")
+        w = cp.withdraw(s, who, complaint_id=c.id, version=version(engine, c.id),
+                        reason="letter of withdrawal")
         assert w.status == "withdrawn" and w.closed_at is not None
     with pytest.raises(InvalidInput), unit_of_work(engine) as s:
-        cp.investigate(s, who, c.id, version(engine, c.id))
+        cp.investigate(s, who, complaint_id=c.id, version=version(engine, c.id))
     with unit_of_work(engine, write=False) as s:
         actions = [e.action for e in s.scalars(select(AuditEvent).where(
             AuditEvent.entity_type == "complaint", AuditEvent.entity_id == str(c.id))
@@ -112,7 +118,8 @@ def test_each_transition_and_its_required_fields(people) -> None:  # type: ignor
     assert actions == ["complaint.register", "complaint.investigate", "complaint.respond",
                        "complaint.close", "complaint.reopen", "complaint.withdraw"]
     with pytest.raises(PermissionDenied), unit_of_work(engine) as s:  # wrong role
-        cp.escalate(s, actors["auditor"], c.id, version(engine, c.id), reason="x")
+        cp.escalate(s, actors["auditor"], complaint_id=c.id, version=version(engine, c.id),
+                    reason="x")
 
 
 def test_recusal_on_assignment(people) -> None:  # type: ignore[no-untyped-def]
@@ -128,13 +135,15 @@ def test_recusal_on_assignment(people) -> None:  # type: ignore[no-untyped-def]
             subject_user_id=collector.id, subject_team="collections")
     for user in (collector, teammate):
         with pytest.raises(PermissionDenied) as info, unit_of_work(engine) as s:
-            cp.assign(s, actors["senior"], c.id, c.version, user.id or 0)
+            cp.assign(s, actors["senior"], complaint_id=c.id, version=c.version,
+                      user_id=user.id or 0)
         assert "someone else" in str(info.value)
     with unit_of_work(engine) as s:
-        assert cp.assign(s, actors["senior"], c.id, c.version,
-                         actors["officer"].user_id or 0).assignee_id == actors["officer"].user_id
+        assert cp.assign(s, actors["senior"], complaint_id=c.id, version=c.version,
+                         user_id=actors["officer"].user_id or 0).assignee_id == actors["officer"].user_id
     with pytest.raises(PermissionDenied), unit_of_work(engine) as s:  # officers do not assign
-        cp.assign(s, actors["officer"], c.id, version(engine, c.id), actors["officer"].user_id)
+        cp.assign(s, actors["officer"], complaint_id=c.id, version=version(engine, c.id),
+                  user_id=actors["officer"].user_id)
 
 
 def test_extensions_and_the_special_one_needs_a_senior(people) -> None:  # type: ignore[no-untyped-def]
@@ -142,25 +151,28 @@ def test_extensions_and_the_special_one_needs_a_senior(people) -> None:  # type:
     who = actors["compliance"]
     c = new(engine, who, frame)
     with pytest.raises(InvalidInput), unit_of_work(engine) as s:  # special before complex
-        cp.request_special_extension(s, who, c.id, c.version, reason="many parties")
+        cp.request_special_extension(s, who, complaint_id=c.id, version=c.version,
+                                     reason="many parties")
     with pytest.raises(InvalidInput), unit_of_work(engine) as s:  # complainant not told
-        cp.extend(s, who, c.id, c.version, reason="needs partner records",
+        cp.extend(s, who, complaint_id=c.id, version=c.version, reason="needs partner records",
                   complainant_told=False)
     with unit_of_work(engine) as s:
-        e = cp.extend(s, who, c.id, c.version, reason="needs partner records",
+        e = cp.extend(s, who, complaint_id=c.id, version=c.version, reason="needs partner records",
                       complainant_told=True)
         assert e.due_at - e.received_at == timedelta(days=30)
     with unit_of_work(engine) as s:
-        cp.request_special_extension(s, who, c.id, version(engine, c.id),
+        cp.request_special_extension(s, who, complaint_id=c.id, version=version(engine, c.id),
                                      reason="court records awaited")
     for refused in (who, actors["officer"]):  # not a senior officer
         with pytest.raises(PermissionDenied), unit_of_work(engine) as s:
-            cp.approve_special_extension(s, refused, c.id, version(engine, c.id),
+            cp.approve_special_extension(s, refused, complaint_id=c.id, version=version(engine,
+                                                                                        c.id),
                                          complainant_told=True)
     with unit_of_work(engine, write=False) as s:
         assert s.get(Complaint, c.id).due_at - e.received_at == timedelta(days=30)
     with unit_of_work(engine) as s:
-        a = cp.approve_special_extension(s, actors["senior"], c.id, version(engine, c.id),
+        a = cp.approve_special_extension(s, actors["senior"], complaint_id=c.id,
+                                         version=version(engine, c.id),
                                          complainant_told=True)
         assert a.extension == "special" and a.due_at - a.received_at == timedelta(days=60)
 
@@ -171,11 +183,11 @@ def test_working_days_setting_is_compliance_only_and_audited(people) -> None:  #
     assert cp.add_days(friday, 1, True) == datetime(2026, 11, 23, 10)
     assert cp.add_days(friday, 15, True) == datetime(2026, 12, 11, 10)
     with pytest.raises(PermissionDenied), unit_of_work(engine) as s:
-        cp.set_deadlines(s, actors["senior"], cp.Deadlines(working_days=True))
+        cp.set_deadlines(s, actors["senior"], new=cp.Deadlines(working_days=True))
     with pytest.raises(InvalidInput), unit_of_work(engine) as s:
-        cp.set_deadlines(s, actors["compliance"], cp.Deadlines(decide_days=40))
+        cp.set_deadlines(s, actors["compliance"], new=cp.Deadlines(decide_days=40))
     with unit_of_work(engine) as s:
-        cp.set_deadlines(s, actors["compliance"], cp.Deadlines(working_days=True))
+        cp.set_deadlines(s, actors["compliance"], new=cp.Deadlines(working_days=True))
     with unit_of_work(engine, write=False) as s:
         assert cp.deadlines(s).working_days
         assert cp.due_at(s, friday, "none") == datetime(2026, 12, 11, 10)
@@ -188,18 +200,19 @@ def test_identity_theft_opens_and_links_a_fraud_case(people) -> None:  # type: i
     who = actors["compliance"]
     plain = new(engine, who, frame)
     with pytest.raises(InvalidInput), unit_of_work(engine) as s:
-        cp.open_fraud_case(s, who, plain.id, plain.version)
+        cp.open_fraud_case(s, who, complaint_id=plain.id, version=plain.version)
     c = new(engine, who, frame, category="identity_theft", description="我从未申请过这笔贷款")
     with unit_of_work(engine) as s:
-        case = cp.open_fraud_case(s, who, c.id, c.version)
+        case = cp.open_fraud_case(s, who, complaint_id=c.id, version=c.version)
         assert case.kind == "fraud" and case.application_no == frame["application_no"].iloc[0]
     again = new(engine, who, frame, category="identity_theft", description="再次投诉")
     with unit_of_work(engine) as s:  # the same application: the open fraud case is linked
-        assert cp.open_fraud_case(s, who, again.id, again.version).id == case.id
+        assert cp.open_fraud_case(s, who, complaint_id=again.id,
+                                  version=again.version).id == case.id
         assert s.scalars(select(Case).where(Case.kind == "fraud")).all() == [
             s.get(Case, case.id)]
     with unit_of_work(engine) as s:
-        detail = load_case(s, actors["officer"], case.id or 0)
+        detail = load_case(s, actors["officer"], case_id=case.id or 0)
         assert {x.number for x in detail.complaints} == {c.number, again.number}
 
 
@@ -211,22 +224,22 @@ def test_overdue_in_list_and_figures_but_not_when_extended(people) -> None:  # t
     late = new(engine, who, frame, received_at=now - timedelta(days=16))
     extended = new(engine, who, frame, received_at=now - timedelta(days=16))
     with unit_of_work(engine) as s:  # extended on day 10 (the record is what counts)
-        cp.extend(s, who, extended.id, extended.version, reason="complex",
+        cp.extend(s, who, complaint_id=extended.id, version=extended.version, reason="complex",
                   complainant_told=True)
     fresh = new(engine, who, frame, received_at=now - timedelta(days=14))
     with unit_of_work(engine, write=False) as s:
-        overdue = cp_figures.page(s, who, cp_figures.ComplaintFilter(overdue=True))
+        overdue = cp_figures.page(s, who, f=cp_figures.ComplaintFilter(overdue=True))
         assert [r.id for r in overdue] == [late.id]
-        assert cp_figures.count(s, who, cp_figures.ComplaintFilter(overdue=True)) == 1
+        assert cp_figures.count(s, who, f=cp_figures.ComplaintFilter(overdue=True)) == 1
         assert cp_figures.count(s, who,
-                                cp_figures.ComplaintFilter(due_soon=True)) == 1  # fresh: 1 day left
+                                f=cp_figures.ComplaintFilter(due_soon=True)) == 1  # fresh: 1 day left
         assert [r.id for r in cp_figures.page(
-            s, who, cp_figures.ComplaintFilter(due_soon=True))] == [fresh.id]
-        figures = cp_figures.figures(s, who, now.strftime("%Y-%m"))
+            s, who, f=cp_figures.ComplaintFilter(due_soon=True))] == [fresh.id]
+        figures = cp_figures.figures(s, who, month=now.strftime("%Y-%m"))
         assert figures.overdue == 1 and figures.extension_rate > 0
         assert figures.open_by_category == {"service_quality": 3}
         # 16 days before the tests' clock (25 November) is the same month: the same three.
-        last = cp_figures.figures(s, who, (now - timedelta(days=16)).strftime("%Y-%m"))
+        last = cp_figures.figures(s, who, month=(now - timedelta(days=16)).strftime("%Y-%m"))
         assert (last.month, last.received) == (figures.month, 3)
 
 
@@ -307,14 +320,15 @@ def test_month_details_for_the_monthly_report(people) -> None:  # type: ignore[n
     late = new(engine, who, frame, channel="letter", received_at=now - timedelta(days=16))
     done = new(engine, who, frame, channel="app")
     with unit_of_work(engine) as s:
-        cp.respond(s, who, done.id, done.version, REPLY)
+        cp.respond(s, who, complaint_id=done.id, version=done.version, response=REPLY)
     with unit_of_work(engine) as s:
-        cp.close(s, who, done.id, version(engine, done.id), reaction="accepted",
+        cp.close(s, who, complaint_id=done.id, version=version(engine, done.id),
+                 reaction="accepted",
                  root_cause="system_error", rectification="fixed the batch job")
     month = f"{now + timedelta(hours=8):%Y-%m}"  # the bank's local month
     with unit_of_work(engine, write=False) as s:
         start, end = period(s, month).start, period(s, month).end
-        details = cp_figures.month_details(s, who, month)
+        details = cp_figures.month_details(s, who, month=month)
         received = dict(s.execute(sql(
             "SELECT channel, count(*) FROM complaint WHERE received_at >= :s AND "
             "received_at < :e GROUP BY channel"), {"s": start, "e": end}).all())

@@ -44,7 +44,8 @@ def decide(engine: Engine, actor: Actor, case_id: int, decision: str, reason: st
            **kw: bool) -> None:
     with unit_of_work(engine) as s:
         c = cases.get_case(s, case_id)
-        cases.decide(s, actor, case_id, c.version, decision, reason, **kw)
+        cases.decide(s, actor, case_id=case_id, version=c.version, decision=decision, reason=reason,
+                     **kw)
 
 
 # A record's seal: the key's id (hex) and the signature (base64). It is no text: a random run
@@ -74,7 +75,7 @@ def test_each_kind_of_final_decision_gets_a_record_and_none_awaits_a_check(
     assert of(engine, "case", override) == []  # awaiting its check: nothing yet
     with unit_of_work(engine) as s:
         c = cases.get_case(s, override)
-        cases.check(s, actors["senior"], override, c.version, confirm=True)
+        cases.check(s, actors["senior"], case_id=override, version=c.version, confirm=True)
     (rec,) = of(engine, "case", override)
     assert rec[5] == "approve" and rec[8] == "officer" and rec[9] == "senior"
     with engine.connect() as conn:
@@ -106,7 +107,8 @@ def test_post_loan_actions_reach_the_feed_and_the_folder_at_once(
         files.set_feed_settings(s, actors["admin"], folder=str(folder))
     with unit_of_work(engine) as s:
         c = cases.get_case(s, case_id)
-        pl.act(s, actors["officer"], case_id, c.version, "freeze_line", "proceeds moved out")
+        pl.act(s, actors["officer"], case_id=case_id, version=c.version, action="freeze_line",
+               reason="proceeds moved out")
     committed = time.monotonic()
     (rec,) = of(engine, "postloan", rec_id := _action_id(engine, case_id, "freeze_line"))
     assert rec[4] == loan_no and rec[5] == "freeze_line" and rec[10]
@@ -117,12 +119,13 @@ def test_post_loan_actions_reach_the_feed_and_the_folder_at_once(
     assert loan_no in urgent[0].read_text() and str(rec_id)
     with unit_of_work(engine) as s:
         c = cases.get_case(s, case_id)
-        pl.act(s, actors["officer"], case_id, c.version, "call_early", "cash-out confirmed")
+        pl.act(s, actors["officer"], case_id=case_id, version=c.version, action="call_early",
+               reason="cash-out confirmed")
     call = _action_id(engine, case_id, "call_early")
     assert of(engine, "postloan", call) == [] and len(list(folder.glob("*.csv"))) == 1
     with unit_of_work(engine) as s:
         c = cases.get_case(s, case_id)
-        pl.check(s, actors["senior"], case_id, c.version, confirm=True)
+        pl.check(s, actors["senior"], case_id=case_id, version=c.version, confirm=True)
     (called,) = of(engine, "postloan", call)
     assert called[5] == "call_early" and (called[8], called[9]) == ("officer", "senior")
     assert len(list(folder.glob("urgent-*call_early.csv.manifest.json"))) == 1
@@ -143,7 +146,7 @@ def test_the_migration_numbers_existing_decisions_in_the_order_they_became_final
     decide(sqlite_engine, sqlite_actors["officer"], override, "approve", "payslip")
     with unit_of_work(sqlite_engine) as s:
         c = cases.get_case(s, override)
-        cases.check(s, sqlite_actors["senior"], override, c.version, confirm=True)
+        cases.check(s, sqlite_actors["senior"], case_id=override, version=c.version, confirm=True)
     before = [r[1:] for r in feed(sqlite_engine)]
     assert [r[0:2] for r in before[-2:]] == [("case", alone), ("case", override)]
     cfg = migrate.alembic_config()

@@ -282,10 +282,11 @@ def test_only_open_cases_take_files_and_personal_data_in_names_is_masked(
         assert "13812345678" not in row.name + row.note
         case = s.get(Case, case_id)
         assert case is not None
-        cases.claim(s, officer, case_id, case.version)
+        cases.claim(s, officer, case_id=case_id, version=case.version)
         case = s.get(Case, case_id)
         assert case is not None
-        cases.decide(s, officer, case_id, case.version, "decline", "income not shown")
+        cases.decide(s, officer, case_id=case_id, version=case.version, decision="decline",
+                     reason="income not shown")
     with pytest.raises(InvalidInput, match="open cases only"), \
             unit_of_work(sqlite_engine) as s:
         evidence.attach(s, officer, case_id=case_id, name="late.pdf", data=evidence_pdf("l"))

@@ -117,7 +117,8 @@ def _decide(url: str, who: str, case_id: int, version: int, decision: str,
     barrier.wait()
     try:
         with unit_of_work(engine) as session:
-            cases.decide(session, actor, case_id, version, decision, f"{decision} by process")
+            cases.decide(session, actor, case_id=case_id, version=version, decision=decision,
+                         reason=f"{decision} by process")
         out.put("won")
     except StaleVersion as exc:
         out.put(f"conflict: {exc}")
@@ -133,7 +134,8 @@ def test_two_processes_deciding_one_case_exactly_one_wins(
     _, case_id = scored
     officer = actors["officer"]
     with unit_of_work(engine) as session:
-        case = cases.claim(session, officer, case_id, cases.get_case(session, case_id).version)
+        case = cases.claim(session, officer, case_id=case_id, version=cases.get_case(session,
+                                                                                     case_id).version)
     ctx = multiprocessing.get_context("spawn")
     barrier, out = ctx.Barrier(2), ctx.Queue()
     workers = [ctx.Process(target=_decide, args=(db_url, actor_json(officer), case_id, case.version,

@@ -30,7 +30,8 @@ def test_origination_reads_the_view_acknowledges_and_is_refused_the_rest(
     _, alone = scored_cases(engine, actors)
     with unit_of_work(engine) as s:
         c = cases.get_case(s, alone)
-        cases.decide(s, actors["officer"], alone, c.version, "decline", "identity unverified")
+        cases.decide(s, actors["officer"], case_id=alone, version=c.version, decision="decline",
+                     reason="identity unverified")
     with engine.connect() as conn:
         total = conn.execute(text("SELECT count(*) FROM decision_feed")).scalar_one()
     as_orig = create_engine(make_url(engine.url.render_as_string(hide_password=False)).set(

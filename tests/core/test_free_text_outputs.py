@@ -45,25 +45,25 @@ def test_typed_id_number_and_phone_reach_no_output(sqlite_engine: Engine,
     holder = sqlite3.connect(sqlite_path)  # an open connection keeps the WAL as it is
     holder.execute("PRAGMA wal_autocheckpoint=0")
     with unit_of_work(engine) as s:
-        case = cases.claim(s, officer, alone, cases.get_case(s, alone).version)
+        case = cases.claim(s, officer, case_id=alone, version=cases.get_case(s, alone).version)
         app_no, application_id = case.application_no, case.application_id
     with unit_of_work(engine) as s:
-        cases.save_draft(s, officer, alone, kind="identity", outcome="verified", text=TYPED)
+        cases.save_draft(s, officer, case_id=alone, kind="identity", outcome="verified", text=TYPED)
     with unit_of_work(engine) as s:
-        cases.add_note(s, officer, alone, kind="identity", outcome="verified", text=TYPED)
-        cases.save_draft(s, officer, alone, kind="phone", outcome="verified", text=TYPED)
+        cases.add_note(s, officer, case_id=alone, kind="identity", outcome="verified", text=TYPED)
+        cases.save_draft(s, officer, case_id=alone, kind="phone", outcome="verified", text=TYPED)
     with unit_of_work(engine) as s:
         c = cases.get_case(s, alone)
-        cases.decide(s, officer, alone, c.version, "decline", TYPED)
+        cases.decide(s, officer, case_id=alone, version=c.version, decision="decline", reason=TYPED)
     with unit_of_work(engine) as s:
         complaint = handling.register(s, officer, channel="phone", category="service_quality",
                                       description=TYPED, application_id=application_id)
         cid = complaint.id or 0
     with unit_of_work(engine) as s:
-        c2 = handling.investigate(s, officer, cid, 1)
+        c2 = handling.investigate(s, officer, complaint_id=cid, version=1)
         reply = handling.response_template("zh").format(number=c2.number).replace(
             "\n\n\n", f"\n{TYPED}\n")
-        handling.respond(s, officer, cid, c2.version, reply)
+        handling.respond(s, officer, complaint_id=cid, version=c2.version, response=reply)
     pdfs = []
     for who in ("officer", "auditor", "compliance"):  # masked by default, for every role
         issued = reports.case_report(engine, sqlite_actors[who], app_no, "en")

@@ -68,18 +68,20 @@ def test_notes_drafts_and_reasons_are_stored_masked_with_the_values_encrypted(
     officer, senior = actors["officer"], actors["officer"]
     case_id = _bare_case(engine, actors["senior"])
     with unit_of_work(engine) as s:
-        cases.save_draft(s, officer, case_id, kind="identity", outcome="verified", text=TYPED)
+        cases.save_draft(s, officer, case_id=case_id, kind="identity", outcome="verified",
+                         text=TYPED)
     with unit_of_work(engine) as s:
         draft = s.get(NoteDraft, (case_id, officer.user_id))
         assert draft is not None and draft.text == MASKED
     with unit_of_work(engine) as s:
-        note = cases.add_note(s, officer, case_id, kind="identity", outcome="verified",
+        note = cases.add_note(s, officer, case_id=case_id, kind="identity", outcome="verified",
                               text=TYPED)
         note_id = note.id
         assert s.get(NoteDraft, (case_id, officer.user_id)) is None
     with unit_of_work(engine) as s:
-        version = cases.claim(s, officer, case_id, 1).version
-        decided = cases.decide(s, officer, case_id, version, "request_info", TYPED)
+        version = cases.claim(s, officer, case_id=case_id, version=1).version
+        decided = cases.decide(s, officer, case_id=case_id, version=version,
+                               decision="request_info", reason=TYPED)
         assert decided.reason == MASKED
     with unit_of_work(engine, write=False) as s:
         stored = s.get(InvestigationNote, note_id)
@@ -111,12 +113,13 @@ def test_check_reason_and_complaint_texts_are_masked(engine: Engine,
         cid = c.id or 0
         assert c.description == MASKED
     with unit_of_work(engine) as s:
-        c = handling.investigate(s, officer, cid, 1)
-        c = handling.extend(s, officer, cid, c.version, reason=TYPED, complainant_told=True)
-        c = handling.respond(s, officer, cid, c.version, REPLY)
+        c = handling.investigate(s, officer, complaint_id=cid, version=1)
+        c = handling.extend(s, officer, complaint_id=cid, version=c.version, reason=TYPED,
+                            complainant_told=True)
+        c = handling.respond(s, officer, complaint_id=cid, version=c.version, response=REPLY)
         assert ID_NO not in c.response and PHONE not in c.response and "138****5678" in \
             c.response
-        c = handling.reopen(s, officer, cid, c.version, reason=TYPED)
+        c = handling.reopen(s, officer, complaint_id=cid, version=c.version, reason=TYPED)
     with unit_of_work(engine, write=False) as s:
         row = s.get(Complaint, cid)
         assert row is not None and row.extension_reason == MASKED
@@ -230,7 +233,7 @@ def test_key_rotation_re_encrypts_the_values_found_in_free_text(
     officer = sqlite_actors["officer"]
     case_id = _bare_case(sqlite_engine, sqlite_actors["senior"])
     with unit_of_work(sqlite_engine) as s:
-        note_id = cases.add_note(s, officer, case_id, kind="identity", outcome="verified",
+        note_id = cases.add_note(s, officer, case_id=case_id, kind="identity", outcome="verified",
                                  text=TYPED).id
         old = s.scalars(select(TextPii.key_id)).first()
     done = rotate_key(sqlite_engine, sqlite_actors["admin"], batch=1)
@@ -308,9 +311,10 @@ def test_reasons_and_notes_of_rules_lists_policies_and_partners_are_masked(
         entry = rulesets.add_blacklist(s, compliance, "device", "dev-123", TYPED)
         rs = rulesets.change_rule(s, compliance, "COST_CEILING", note=TYPED)
         pv = rulesets.change_policy(s, compliance, review_sla_hours=30, note=TYPED)
-        mp = policy.change(s, compliance, {}, TYPED)
+        mp = policy.change(s, compliance, changes={}, note=TYPED)
         version = s.get(Partner, partner_id).version  # type: ignore[union-attr]
-        partners.set_status(s, compliance, partner_id, version, "suspended", TYPED)
+        partners.set_status(s, compliance, partner_id=partner_id, version=version,
+                            status="suspended", reason=TYPED)
         stored = [entry.reason, rs.note, pv.note, mp.note,
                   s.get(Partner, partner_id).status_reason]  # type: ignore[union-attr]
         ids = [entry.id, rs.id, pv.id, mp.id, partner_id]

@@ -37,13 +37,14 @@ def test_a_hard_stop_case_cannot_be_approved_by_anyone(
         engine: Engine, actors: dict[str, Actor], scored: tuple[int, int]) -> None:
     case_id = hard_stop_case(engine, "AMOUNT_CEILING")
     with unit_of_work(engine, write=False) as s:
-        [stop] = [x for x in case_hard_stops(s, actors["auditor"], case_id)
+        [stop] = [x for x in case_hard_stops(s, actors["auditor"], case_id=case_id)
                   if x.code == "AMOUNT_CEILING"]
     assert "CBIRC Order 2020 No. 9" in stop.source and "ceiling 200,000" in stop.text
     for who in ("officer", "senior"):
         with pytest.raises(PermissionDenied) as refused, unit_of_work(engine) as s:
-            cases.decide(s, actors[who], case_id, version(engine, case_id), "approve",
-                         "looks fine to me", other_assignee=True)
+            cases.decide(s, actors[who], case_id=case_id, version=version(engine, case_id),
+                         decision="approve",
+                         reason="looks fine to me", other_assignee=True)
         assert "cannot be approved by anyone" in str(refused.value)
         assert "CBIRC Order 2020 No. 9" in str(refused.value)  # the rule's source
     with engine.connect() as conn:
@@ -51,8 +52,9 @@ def test_a_hard_stop_case_cannot_be_approved_by_anyone(
                               {"i": case_id}).scalar_one()
     assert status == "new"  # nothing was written
     with unit_of_work(engine) as s:  # declining it is allowed
-        done = cases.decide(s, actors["officer"], case_id, version(engine, case_id), "decline",
-                            "over the personal credit ceiling")
+        done = cases.decide(s, actors["officer"], case_id=case_id, version=version(engine, case_id),
+                            decision="decline",
+                            reason="over the personal credit ceiling")
     assert done.status == "decided" and done.decision == "decline"
 
 
@@ -70,8 +72,9 @@ def test_a_confirm_is_refused_once_compliance_makes_the_rule_a_hard_stop(
     override, code = int(hit[0]), str(hit[1])
     codes = [code]
     with unit_of_work(engine) as s:
-        made = cases.decide(s, actors["officer"], override, version(engine, override),
-                            "approve", "income verified by phone")
+        made = cases.decide(s, actors["officer"], case_id=override, version=version(engine,
+                                                                                    override),
+                            decision="approve", reason="income verified by phone")
         assert made.status == "awaiting_check"  # high severity: four-eyes
     with pytest.raises(PermissionDenied), unit_of_work(engine) as s:  # not the officer's to do
         rulesets.change_rule(s, actors["officer"], codes[0], hard_stop=True)
@@ -84,9 +87,10 @@ def test_a_confirm_is_refused_once_compliance_makes_the_rule_a_hard_stop(
         )).scalars().first()
     assert json.loads(after)[codes[0]]["hard_stop"] is True
     with pytest.raises(PermissionDenied) as refused, unit_of_work(engine) as s:
-        cases.check(s, actors["senior"], override, version(engine, override), confirm=True)
+        cases.check(s, actors["senior"], case_id=override, version=version(engine, override),
+                    confirm=True)
     assert "cannot be approved by anyone" in str(refused.value)
     with unit_of_work(engine) as s:  # sending it back still works
-        back = cases.check(s, actors["senior"], override, version(engine, override),
+        back = cases.check(s, actors["senior"], case_id=override, version=version(engine, override),
                            confirm=False, reason="now a hard stop")
     assert back.status == "returned"

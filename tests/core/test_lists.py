@@ -73,37 +73,39 @@ def test_lists_through_scoring(sqlite_engine: Engine, sqlite_actors: dict[str, A
         from riskdesk.domain.partners import Partner
         partners_version = s.get(Partner, partner_id).version  # type: ignore[union-attr]
         from riskdesk.services.partners import register as partners
-        partners.set_status(s, compliance, partner_id, partners_version, "suspended", "fraud")
+        partners.set_status(s, compliance, partner_id=partner_id, version=partners_version,
+                            status="suspended", reason="fraud")
         tomorrow = local_day(s, utcnow(s)) + timedelta(days=1)
-        entries.add(s, compliance, "device", "family-tablet-1", list_name="allow",
+        entries.add(s, compliance, kind="device", value="family-tablet-1", list_name="allow",
                     reason="a family's shared tablet")
-        removed = entries.add(s, compliance, "phone", str(frame.at[6, "phone"]),
+        removed = entries.add(s, compliance, kind="phone", value=str(frame.at[6, "phone"]),
                               list_name="black", reason="fraud confirmed")
-        kept = entries.add(s, compliance, "id_no", str(frame.at[7, "id_no"]),
+        kept = entries.add(s, compliance, kind="id_no", value=str(frame.at[7, "id_no"]),
                            list_name="black", reason="identity theft")
-        expiring = entries.add(s, compliance, "card", str(frame.at[8, "card_no"]),
+        expiring = entries.add(s, compliance, kind="card", value=str(frame.at[8, "card_no"]),
                                list_name="black", reason="mule account", expires=tomorrow)
         with pytest.raises(InvalidInput):  # a value on one list is not put on the other
-            entries.add(s, compliance, "id_no", str(frame.at[7, "id_no"]).lower(),
+            entries.add(s, compliance, kind="id_no", value=str(frame.at[7, "id_no"]).lower(),
                         list_name="allow", reason="x")
         # by keyed hash (issue 33): a listed value is skipped when asked; listing is
         # compliance's unless the caller names the authority it acts on
         key = entries.value_key(load_cipher(s), "id_no", str(frame.at[7, "id_no"]))
-        assert entries.add_keyed(s, senior, "id_no", key, kept.masked, list_name="black",
+        assert entries.add_keyed(s, senior, kind="id_no", key=key, mask=kept.masked,
+                                 list_name="black",
                                  reason="ring", authority=Action.CASE_CHECK,
                                  skip_listed=True) is None
         with pytest.raises(PermissionDenied):
-            entries.add_keyed(s, senior, "device", "h-dev", "h***", list_name="black",
+            entries.add_keyed(s, senior, kind="device", key="h-dev", mask="h***", list_name="black",
                               reason="ring")
         # removal: asked by one, refused to the same user, approved by a second
-        entries.request_removal(s, compliance, removed.id, "cleared by the police")
+        entries.request_removal(s, compliance, entry_id=removed.id, reason="cleared by the police")
         with pytest.raises(PermissionDenied):
-            entries.approve_removal(s, compliance, removed.id)
+            entries.approve_removal(s, compliance, entry_id=removed.id)
         with pytest.raises(PermissionDenied):  # an officer may not approve at all
-            entries.approve_removal(s, officer, removed.id)
+            entries.approve_removal(s, officer, entry_id=removed.id)
         assert entries.show(s, senior, value=str(frame.at[6, "phone"]))[0].status \
             == "removal_pending"
-        done = entries.approve_removal(s, senior, removed.id)
+        done = entries.approve_removal(s, senior, entry_id=removed.id)
         assert done.status == "removed" and done.removed_by == senior.username
         signed = s.scalars(select(AuditEvent).where(AuditEvent.action.like("list.%"))).all()
         assert {e.action for e in signed} == {"list.add", "list.remove.request",
@@ -127,7 +129,7 @@ def test_lists_through_scoring(sqlite_engine: Engine, sqlite_actors: dict[str, A
     pd.DataFrame({"类型": ["身份证", "手机号", "银行卡", "设备", "phone"],
                   "号码": [plain[0], plain[1], plain[2], plain[3], "123"],
                   "原因": ["r1", "r2", "", "r4", "r5"]}).to_csv(bad, index=False)
-    result = bulk.import_list(engine, compliance, bad, list_name="black")
+    result = bulk.import_list(engine, compliance, path=bad, list_name="black")
     assert result.refused and result.added == 0
     assert sorted(result.problems["row"]) == [4, 6]  # no reason; not a mobile number
     assert not any(v in str(result.problems.to_dict("records")) for v in plain)
@@ -135,7 +137,7 @@ def test_lists_through_scoring(sqlite_engine: Engine, sqlite_actors: dict[str, A
     pd.DataFrame({"kind": ["id_no", "phone", "card", "device"], "value": plain,
                   "reason": ["fraud ring"] * 4,
                   "expires": ["", "", str(date(2099, 1, 1)), ""]}).to_excel(good, index=False)
-    result = bulk.import_list(engine, compliance, good, list_name="black")
+    result = bulk.import_list(engine, compliance, path=good, list_name="black")
     assert not result.refused and result.added == 4, result.problems
     with unit_of_work(engine, write=False) as s:
         assert {e.masked for e in entries.show(s, compliance, value="139 1234 5678")} \

@@ -72,7 +72,8 @@ def test_a_shifted_month_opens_one_model_review_closed_by_a_signed_decision(
         assert shown[0].startswith(f"Model {model_id} (") and month in shown[0]
         assert any(line.startswith("score PSI ") and "above 0.25" in line for line in shown)
         with unit_of_work(sqlite_engine) as s, pytest.raises(InvalidInput):
-            work.decide(s, officer, case.id or 0, case.version, "approve", "fine")
+            work.decide(s, officer, case_id=case.id or 0, version=case.version, decision="approve",
+                        reason="fine")
         with unit_of_work(sqlite_engine) as s, pytest.raises(PermissionDenied):
             model_review.close_review(s, officer, case.id or 0, case.version, "keep", "x")
         with unit_of_work(sqlite_engine) as s, pytest.raises(InvalidInput):
@@ -122,7 +123,7 @@ def _in_the_monthly_report(engine: Engine, compliance: Actor, case: Case, month:
 def _pdf_text(pdf: bytes) -> str:
     import subprocess
 
-    out = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True,
+    out = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True,
                          check=True).stdout.decode("utf-8")
     return " ".join(out.split())
 

@@ -26,14 +26,17 @@ def test_figures_match_sql_and_stay_frozen_at_the_cut_off(engine: Engine,
     officer, senior = actors["officer"], actors["senior"]
     for case_id in (override, alone):
         with unit_of_work(engine) as s:
-            cases.claim(s, officer, case_id, cases.get_case(s, case_id).version)
+            cases.claim(s, officer, case_id=case_id, version=cases.get_case(s, case_id).version)
     with unit_of_work(engine) as s:
-        cases.decide(s, officer, alone, cases.get_case(s, alone).version, "decline", "fraud")
+        cases.decide(s, officer, case_id=alone, version=cases.get_case(s, alone).version,
+                     decision="decline", reason="fraud")
     with unit_of_work(engine) as s:
-        cases.decide(s, officer, override, cases.get_case(s, override).version, "approve",
-                     "verified income")
+        cases.decide(s, officer, case_id=override, version=cases.get_case(s, override).version,
+                     decision="approve",
+                     reason="verified income")
     with unit_of_work(engine) as s:
-        cases.check(s, senior, override, cases.get_case(s, override).version, confirm=True,
+        cases.check(s, senior, case_id=override, version=cases.get_case(s, override).version,
+                    confirm=True,
                     reason="agree")
     with unit_of_work(engine, write=False) as s:
         cut_off = utcnow(s)
@@ -75,9 +78,10 @@ def test_figures_match_sql_and_stay_frozen_at_the_cut_off(engine: Engine,
         rows = s.execute(text("SELECT id FROM review_case WHERE status = 'new'")).scalars()
         other = next(iter(rows))
     with unit_of_work(engine) as s:
-        cases.claim(s, officer, other, cases.get_case(s, other).version)
+        cases.claim(s, officer, case_id=other, version=cases.get_case(s, other).version)
     with unit_of_work(engine) as s:
-        cases.decide(s, officer, other, cases.get_case(s, other).version, "decline", "x")
+        cases.decide(s, officer, case_id=other, version=cases.get_case(s, other).version,
+                     decision="decline", reason="x")
     with unit_of_work(engine, write=False) as s:  # ... and the month as of the cut-off is unmoved
         again = monthly_figures(s, actors["auditor"], month, cut_off)
         later = monthly_figures(s, actors["auditor"], month, utcnow(s))

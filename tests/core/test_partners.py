@@ -27,14 +27,16 @@ def test_register_due_diligence_and_status(engine: Engine, actors: dict[str, Act
     compliance = actors["compliance"]
     with unit_of_work(engine) as s, pytest.raises(InvalidInput, match="not complete"):
         p = partners.get(s, pid)
-        partners.set_status(s, compliance, pid, p.version, "active", "go live")
+        partners.set_status(s, compliance, partner_id=pid, version=p.version, status="active",
+                            reason="go live")
     with unit_of_work(engine) as s:
         for item in partners.CHECKLIST:
-            partners.record_check(s, compliance, pid, item=item, passed=True,
+            partners.record_check(s, compliance, partner_id=pid, item=item, passed=True,
                                   evidence=f"{item}: documents on file",
                                   review_due=date(2027, 6, 30))
-        p = partners.set_status(s, compliance, pid, partners.get(s, pid).version, "active",
-                                "due diligence complete")
+        p = partners.set_status(s, compliance, partner_id=pid, version=partners.get(s, pid).version,
+                                status="active",
+                                reason="due diligence complete")
         assert p.status == "active" and p.next_review == date(2027, 6, 30)
     with unit_of_work(engine, write=False) as s:
         assert partners.overdue_reviews(s, date(2027, 7, 1))[0].id == pid

@@ -54,10 +54,13 @@ def test_late_registration_counts_in_its_month_reissue_unchanged_restated_later(
     with clock.shifted(datetime(2026, 12, 2, 3, 0)):
         _register(engine, who, datetime(2026, 11, 20, 2, 0))
         with unit_of_work(engine, write=False) as s:
-            assert cp_figures.figures(s, who, "2026-11").received == 2  # in November, as of now
-            assert cp_figures.figures(s, who, "2026-12").received == 0  # and in no other month
+            assert cp_figures.figures(s, who,
+                                      month="2026-11").received == 2  # in November, as of now
+            assert cp_figures.figures(s, who,
+                                      month="2026-12").received == 0  # and in no other month
             # As recorded at the first issue's cut-off, November had one.
-            assert cp_figures.figures(s, who, "2026-11", first.report.cut_off).received == 1
+            assert cp_figures.figures(s, who, month="2026-11",
+                                      cut_off=first.report.cut_off).received == 1
         again = reports.monthly_report(engine, who, "2026-11", "en")  # a reissue
     assert again.report.cut_off == first.report.cut_off
     assert _issued(engine, again.report.id or 0)["headline"] == \
@@ -66,7 +69,7 @@ def test_late_registration_counts_in_its_month_reissue_unchanged_restated_later(
     with clock.shifted(datetime(2027, 1, 1, 2, 0)):
         december = reports.monthly_report(engine, who, "2026-12", "en")
         with unit_of_work(engine, write=False) as s:
-            restated = periods.restatements(s, who, december.report.cut_off,
+            restated = periods.restatements(s, who, cut_off=december.report.cut_off,
                                             other_than="2026-12")
     assert [(r.month, r.figure, r.as_issued, r.now) for r in restated] == [
         ("2026-11", "complaints_received", 1, 2)]
@@ -96,8 +99,8 @@ def test_overdue_is_read_at_the_cut_off_not_at_the_months_end(
         due_3rd = _register(engine, who, datetime(2026, 11, 18, 2, 0))  # due 3 December
     with clock.shifted(datetime(2026, 12, 6, 2, 0)):
         with unit_of_work(engine, write=False) as s:
-            details = cp_figures.month_details(s, who, "2026-11")
-            figures = cp_figures.figures(s, who, "2026-11")
+            details = cp_figures.month_details(s, who, month="2026-11")
+            figures = cp_figures.figures(s, who, month="2026-11")
         issued = reports.monthly_report(engine, who, "2026-11", "en")
     with unit_of_work(engine, write=False) as s:
         number = s.get(cp.Complaint, due_3rd).number  # type: ignore[union-attr]
@@ -125,20 +128,23 @@ def test_decisions_count_when_final_awaiting_check_apart(
         plain = [r for r in rows if r.band != "decline"]
         assert len(decline) >= 2 and plain
         with unit_of_work(sqlite_engine) as s:  # needs no check: final at once
-            cases.claim(s, officer, plain[0].id, plain[0].version)
+            cases.claim(s, officer, case_id=plain[0].id, version=plain[0].version)
         with unit_of_work(sqlite_engine) as s:
             c = s.get(Case, plain[0].id)
-            cases.decide(s, officer, c.id, c.version, "decline", "income not shown")  # type: ignore[union-attr]
+            cases.decide(s, officer, case_id=c.id, version=c.version, decision="decline",
+                         reason="income not shown")  # type: ignore[union-attr]
         for r in decline[:2]:  # approving the decline band waits for a senior officer
             with unit_of_work(sqlite_engine) as s:
-                cases.claim(s, officer, r.id, r.version)
+                cases.claim(s, officer, case_id=r.id, version=r.version)
             with unit_of_work(sqlite_engine) as s:
                 c = s.get(Case, r.id)
-                cases.decide(s, officer, c.id, c.version, "approve", "salary verified")  # type: ignore[union-attr]
+                cases.decide(s, officer, case_id=c.id, version=c.version, decision="approve",
+                             reason="salary verified")  # type: ignore[union-attr]
     with clock.shifted(datetime(2026, 11, 20, 3, 0)):
         with unit_of_work(sqlite_engine) as s:
             c = s.get(Case, decline[0].id)
-            cases.check(s, senior, c.id, c.version, confirm=True)  # type: ignore[union-attr]
+            cases.check(s, senior, case_id=c.id, version=c.version,
+                        confirm=True)  # type: ignore[union-attr]
     with clock.shifted(datetime(2026, 12, 1, 2, 0)):
         with unit_of_work(sqlite_engine, write=False) as s:
             f = monthly_figures(s, officer, "2026-11", clock.utcnow())
@@ -164,17 +170,17 @@ def test_the_month_follows_the_banks_time_zone_set_by_compliance(
         with unit_of_work(sqlite_engine, write=False) as s:
             assert periods.business_zone(s) == "Asia/Shanghai"
             assert periods.current_month(s) == "2026-12"
-            assert cp_figures.figures(s, who, "2026-12").received == 1
+            assert cp_figures.figures(s, who, month="2026-12").received == 1
         with pytest.raises(PermissionDenied), unit_of_work(sqlite_engine) as s:
-            periods.set_business_zone(s, sqlite_actors["officer"], "Europe/London")
+            periods.set_business_zone(s, sqlite_actors["officer"], zone="Europe/London")
         with pytest.raises(InvalidInput), unit_of_work(sqlite_engine) as s:
-            periods.set_business_zone(s, who, "Mars/Olympus")
+            periods.set_business_zone(s, who, zone="Mars/Olympus")
         with unit_of_work(sqlite_engine) as s:
-            periods.set_business_zone(s, who, "Europe/London")
+            periods.set_business_zone(s, who, zone="Europe/London")
         with unit_of_work(sqlite_engine, write=False) as s:
             assert periods.current_month(s) == "2026-11"
-            assert cp_figures.figures(s, who, "2026-11").received == 1
-            assert cp_figures.figures(s, who, "2026-12").received == 0
+            assert cp_figures.figures(s, who, month="2026-11").received == 1
+            assert cp_figures.figures(s, who, month="2026-12").received == 0
             change = s.scalars(select(AuditEvent).where(
                 AuditEvent.action == "setting.change",
                 AuditEvent.entity_id == periods.TIME_ZONE)).one()
@@ -226,10 +232,11 @@ def test_a_zone_change_moves_neither_a_reissue_nor_earlier_months(
     assert _issued(sqlite_engine, first.report.id or 0)["headline"]["complaints_received"] == 1
     with clock.shifted(datetime(2027, 1, 3, 2, 0)):
         with unit_of_work(sqlite_engine) as s:
-            periods.set_business_zone(s, who, "Europe/London")
+            periods.set_business_zone(s, who, zone="Europe/London")
         again = reports.monthly_report(sqlite_engine, who, "2026-12", "en")  # reissue
         with unit_of_work(sqlite_engine, write=False) as s:
-            assert cp_figures.figures(s, who, "2026-12").received == 0  # today's zone: November
+            assert cp_figures.figures(s, who,
+                                      month="2026-12").received == 0  # today's zone: November
             assert periods.business_zone(s, first.report.cut_off) == "Asia/Shanghai"
     assert _issued(sqlite_engine, again.report.id or 0)["headline"] == \
         _issued(sqlite_engine, first.report.id or 0)["headline"]

@@ -76,50 +76,59 @@ def services(engine: Engine, case_id: int,
         (Action.LIST_CHANGE, u(engine, lambda s, a: rulesets.add_blacklist(
             s, a, "device", f"dev-{a.username}", "test"))),
         (Action.RULE_APPROVE, u(engine, lambda s, a: proposals.approve(s, a, 999))),
-        (Action.LIST_APPROVE, u(engine, lambda s, a: lists.approve_removal(s, a, 999))),
+        (Action.LIST_APPROVE, u(engine, lambda s, a: lists.approve_removal(s, a, entry_id=999))),
         (Action.POLICY_CHANGE, u(engine, lambda s, a: rulesets.change_policy(
             s, a, review_sla_hours=24))),
         (Action.CASE_WORK, u(engine, lambda s, a: cases.add_note(
-            s, a, case_id, kind="other", outcome="verified", text="t"))),
+            s, a, case_id=case_id, kind="other", outcome="verified", text="t"))),
         (Action.CASE_WORK, u(engine, lambda s, a: cases.save_draft(
-            s, a, case_id, kind="other", outcome="verified", text="t"))),
-        (Action.CASE_WORK, u(engine, lambda s, a: cases.claim(s, a, case_id, 999))),
+            s, a, case_id=case_id, kind="other", outcome="verified", text="t"))),
+        (Action.CASE_WORK, u(engine, lambda s, a: cases.claim(s, a, case_id=case_id, version=999))),
         (Action.CASE_WORK, u(engine, lambda s, a: cases.decide(
-            s, a, case_id, 999, "decline", "r"))),
-        (Action.CASE_ASSIGN, u(engine, lambda s, a: cases.assign(s, a, case_id, 999, 1))),
-        (Action.CASE_CHECK, u(engine, lambda s, a: cases.check(s, a, case_id, 999,
+            s, a, case_id=case_id, version=999, decision="decline", reason="r"))),
+        (Action.CASE_ASSIGN, u(engine, lambda s, a: cases.assign(s, a, case_id=case_id, version=999,
+                                                                 user_id=1))),
+        (Action.CASE_CHECK, u(engine, lambda s, a: cases.check(s, a, case_id=case_id, version=999,
                                                               confirm=True))),
-        (Action.CASE_ASSIGN, u(engine, lambda s, a: cases.assign_many(s, a, [(case_id, 999)],
-                                                                     1))),
-        (Action.USER_MANAGE, u(engine, lambda s, a: users.change_roles(s, a, 2, ["officer"]))),
-        (Action.USER_MANAGE, u(engine, lambda s, a: users.set_active(s, a, 2, True))),
-        (Action.USER_MANAGE, u(engine, lambda s, a: users.unlock(s, a, 2))),
+        (Action.CASE_ASSIGN, u(engine, lambda s, a: cases.assign_many(s, a, cases=[(case_id, 999)],
+                                                                     user_id=1))),
+        (Action.USER_MANAGE, u(engine, lambda s, a: users.change_roles(s, a, user_id=2,
+                                                                       roles=["officer"]))),
+        (Action.USER_MANAGE, u(engine, lambda s, a: users.set_active(s, a, user_id=2,
+                                                                     active=True))),
+        (Action.USER_MANAGE, u(engine, lambda s, a: users.unlock(s, a, user_id=2))),
         (Action.USER_MANAGE, u(engine, lambda s, a: users.decide_role_request(
-            s, a, 999, approve=True))),
+            s, a, request_id=999, approve=True))),
         (Action.SETTINGS_CHANGE, u(engine, lambda s, a: settings.set_idle_lock_minutes(
-            s, a, 10))),
-        (Action.SETTINGS_CHANGE, u(engine, lambda s, a: settings.set_bank_name(s, a, "B"))),
+            s, a, minutes=10))),
+        (Action.SETTINGS_CHANGE, u(engine, lambda s, a: settings.set_bank_name(s, a, name="B"))),
         (Action.TIME_ZONE_CHANGE, u(engine, lambda s, a: periods.set_business_zone(
-            s, a, "Asia/Hong_Kong"))),
+            s, a, zone="Asia/Hong_Kong"))),
         (Action.QUEUE_EXPORT, lambda a: export_view(
-            engine, a, CaseFilter(), tmp / f"{a.username}.csv")),
-        (Action.PII_UNMASK, u(engine, lambda s, a: unmask(s, a, case_id, "phone"))),
+            engine, a, f=CaseFilter(), path=tmp / f"{a.username}.csv")),
+        (Action.PII_UNMASK, u(engine, lambda s, a: unmask(s, a, case_id=case_id,
+                                                          field_name="phone"))),
         (Action.COMPLAINT_WORK, u(engine, lambda s, a: complaints.register(
             s, a, channel="phone", category="other", complainant_name="张三",
             description="d"))),
-        (Action.COMPLAINT_WORK, u(engine, lambda s, a: complaints.respond(s, a, 1, 999, "r"))),
-        (Action.COMPLAINT_ASSIGN, u(engine, lambda s, a: complaints.assign(s, a, 1, 999, 2))),
+        (Action.COMPLAINT_WORK, u(engine, lambda s, a: complaints.respond(s, a, complaint_id=1,
+                                                                          version=999,
+                                                                          response="r"))),
+        (Action.COMPLAINT_ASSIGN, u(engine, lambda s, a: complaints.assign(s, a, complaint_id=1,
+                                                                           version=999,
+                                                                           user_id=2))),
         (Action.COMPLAINT_EXTEND_SPECIAL, u(engine, lambda s, a:
                                             complaints.approve_special_extension(
-                                                s, a, 1, 999, complainant_told=True))),
+                                                s, a, complaint_id=1, version=999,
+                                                complainant_told=True))),
         (Action.COMPLAINT_SETTINGS, u(engine, lambda s, a: complaints.set_deadlines(
-            s, a, complaints.Deadlines()))),
+            s, a, new=complaints.Deadlines()))),
         (Action.REPORT_CASE, lambda a: reports.case_report(engine, a, "no-such-app", "en")),
         (Action.REPORT_MONTHLY, lambda a: reports.monthly_report(engine, a, "2026-13", "en")),
         (Action.LOAN_IMPORT, lambda a: import_loan_file(engine, a, tmp / "no-such-file.csv")),
-        (Action.LOAN_MONITOR, lambda a: run_monitoring(engine, a, date(2026, 11, 1))),
+        (Action.LOAN_MONITOR, lambda a: run_monitoring(engine, a, as_of=date(2026, 11, 1))),
         (Action.LOAN_POLICY, u(engine, lambda s, a: postloan_policy.change(
-            s, a, {"partial_payments": 3}, "three"))),
+            s, a, changes={"partial_payments": 3}, note="three"))),
         (Action.AUDIT_EXPORT, lambda a: audit_pack.export_pack(
             engine, a, tmp / f"{a.username}.rdpack", month="2026-13")),
         (Action.FINDING_IMPORT, u(engine, lambda s, a: findings.import_findings(
@@ -129,7 +138,7 @@ def services(engine: Engine, case_id: int,
         (Action.PARTNER_MANAGE, u(engine, lambda s, a: partners.register(
             s, a, code=f"P{a.username}"[:24], name="P", kind="platform"))),
         (Action.PARTNER_MANAGE, u(engine, lambda s, a: partners.set_capital(
-            s, a, date(2026, 1, 1), "1", "1"))),
+            s, a, effective=date(2026, 1, 1), tier1="1", balance="1"))),
         (Action.FEED_EXPORT, u(engine, lambda s, a: feed_files.export(
             s, a, out=tmp / f"{a.username}-feed.csv"))),
         (Action.FEATURE_NOTES, u(engine, lambda s, a: feature_notes.set_feature_note(

@@ -75,7 +75,7 @@ def test_no_demo_id_phone_or_card_in_any_output(tmp_path: Path) -> None:
     outputs.append(rejects)
     for suffix in (".csv", ".xlsx"):  # queue exports
         out = tmp_path / f"queue{suffix}"
-        export_view(engine, officer, CaseFilter(), out)
+        export_view(engine, officer, f=CaseFilter(), path=out)
         outputs.append(out)
     with unit_of_work(engine, write=False) as s:
         from riskdesk.domain.cases import Case
@@ -83,7 +83,7 @@ def test_no_demo_id_phone_or_card_in_any_output(tmp_path: Path) -> None:
         assert case_id is not None
         app_no = cases.get_case(s, case_id).application_no
     with unit_of_work(engine) as s:  # a draft being typed
-        cases.save_draft(s, officer, case_id, kind="phone", outcome="verified",
+        cases.save_draft(s, officer, case_id=case_id, kind="phone", outcome="verified",
                          text="called the number on file; the applicant confirmed")
     issued = reports.case_report(engine, officer, app_no, "en",  # asked to show the full ID
                                  include_personal=True)  # ... (issue 25)

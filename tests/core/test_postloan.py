@@ -97,7 +97,7 @@ def test_each_rule_fires_on_its_pattern_and_not_beside_it(
             "application WHERE application_no = :mine) WHERE application_no = :other"),
             {"h": card, "mine": apps[16], "other": apps[17]})
 
-    first = run_monitoring(engine, actors["officer"], AS_OF)
+    first = run_monitoring(engine, actors["officer"], as_of=AS_OF)
     hits = alerts(engine)
     codes = {k for k in hits}
     assert (fpd, "FIRST_PAYMENT_MISSED") in codes and (ok, "FIRST_PAYMENT_MISSED") not in codes
@@ -124,9 +124,9 @@ def test_each_rule_fires_on_its_pattern_and_not_beside_it(
     assert kinds[annual] == "annual_review" and kinds[fast] == "post_loan" and ok not in kinds
     assert first.cases_opened == len(kinds) and first.alerts == sum(len(v) for v in hits.values())
 
-    again = run_monitoring(engine, actors["officer"], AS_OF)  # the same day: nothing new
+    again = run_monitoring(engine, actors["officer"], as_of=AS_OF)  # the same day: nothing new
     assert (again.alerts, again.cases_opened, again.cases_updated) == (0, 0, 0)
-    later = run_monitoring(engine, actors["officer"], AS_OF + timedelta(days=30))
+    later = run_monitoring(engine, actors["officer"], as_of=AS_OF + timedelta(days=30))
     assert later.cases_updated >= 1  # dpd35 crossed 60: its open case gains the alert
     with engine.connect() as conn:
         n, flags = conn.execute(text(
@@ -189,7 +189,7 @@ def test_monitoring_needs_its_role(sqlite_engine: Engine,
     from riskdesk.errors import PermissionDenied
 
     with pytest.raises(PermissionDenied):
-        run_monitoring(sqlite_engine, sqlite_actors["auditor"], AS_OF)
+        run_monitoring(sqlite_engine, sqlite_actors["auditor"], as_of=AS_OF)
 
 
 def test_monthly_report_post_loan_section_matches_sql(
@@ -211,8 +211,8 @@ def test_monthly_report_post_loan_section_matches_sql(
     b.loan("cured", start=start, paid={4: (date(2026, 11, 5), 1100)})  # late in Oct only
     b.load(sqlite_engine, sqlite_actors["officer"], tmp_path)
     officer = sqlite_actors["officer"]
-    run_monitoring(sqlite_engine, officer, date(2026, 10, 31))
-    run_monitoring(sqlite_engine, officer, AS_OF)
+    run_monitoring(sqlite_engine, officer, as_of=date(2026, 10, 31))
+    run_monitoring(sqlite_engine, officer, as_of=AS_OF)
     issued = reports.monthly_report(sqlite_engine, sqlite_actors["compliance"], "2026-11", "en")
     path = tmp_path / "m.pdf"
     path.write_bytes(issued.pdf)
@@ -255,7 +255,7 @@ def test_monthly_report_post_loan_section_matches_sql(
             assert abs(share - 100 * n / n_src) <= 0.1
     cured = [(s, d) for s, d, _ in moves if s == "special_mention" and d == "normal"]
     assert cured  # the loan paid in November rolled back to normal
-    run_monitoring(sqlite_engine, officer, AS_OF + timedelta(days=5))  # after the issue ...
+    run_monitoring(sqlite_engine, officer, as_of=AS_OF + timedelta(days=5))  # after the issue ...
     again = reports.monthly_report(sqlite_engine, sqlite_actors["compliance"], "2026-11", "en")
     path.write_bytes(again.pdf)
     post = pdftotext(path)

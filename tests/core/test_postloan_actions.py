@@ -36,20 +36,22 @@ def version(engine: Engine, case_id: int) -> int:
 def act(engine: Engine, actor: Actor, case_id: int, action: str, reason: str = "checked",
         **kw: object) -> pl.ActionRow:
     with unit_of_work(engine) as s:
-        return pl.act(s, actor, case_id, version(engine, case_id), action, reason,
+        return pl.act(s, actor, case_id=case_id, version=version(engine, case_id), action=action,
+                      reason=reason,
                       **kw)  # type: ignore[arg-type]
 
 
 def check(engine: Engine, actor: Actor, case_id: int, confirm: bool,
           reason: str = "") -> pl.ActionRow:
     with unit_of_work(engine) as s:
-        return pl.check(s, actor, case_id, version(engine, case_id), confirm=confirm,
+        return pl.check(s, actor, case_id=case_id, version=version(engine, case_id),
+                        confirm=confirm,
                         reason=reason)
 
 
 def view(engine: Engine, actor: Actor, case_id: int) -> pl.PostLoanView:
     with unit_of_work(engine, write=False) as s:
-        v = pl.postloan_view(s, actor, case_id)
+        v = pl.postloan_view(s, actor, case_id=case_id)
     assert v is not None
     return v
 
@@ -98,13 +100,15 @@ def test_pre_loan_decisions_are_not_taken_on_a_post_loan_case(
     case_id, _ = cash_out_case(sqlite_engine, sqlite_actors, tmp_path)
     for decision in ("approve", "decline", "request_info"):
         with pytest.raises(InvalidInput, match="post-loan"), unit_of_work(sqlite_engine) as s:
-            cases.decide(s, sqlite_actors["officer"], case_id, version(sqlite_engine, case_id),
-                         decision, "reason")
+            cases.decide(s, sqlite_actors["officer"], case_id=case_id,
+                         version=version(sqlite_engine, case_id),
+                         decision=decision, reason="reason")
     with pytest.raises(InvalidInput):
         act(sqlite_engine, sqlite_actors["officer"], case_id, "approve")
     with unit_of_work(sqlite_engine, write=False) as s:  # a pre-loan case has no loan view
         pre = s.execute(text("SELECT id FROM review_case WHERE kind = 'pre_loan'")).first()
-        assert pre is None or pl.postloan_view(s, sqlite_actors["officer"], int(pre[0])) is None
+        assert pre is None or pl.postloan_view(s, sqlite_actors["officer"],
+                                               case_id=int(pre[0])) is None
 
 
 def test_call_early_needs_a_senior_who_is_not_the_maker(
@@ -119,7 +123,8 @@ def test_call_early_needs_a_senior_who_is_not_the_maker(
         check(engine, actors["officer"], case_id, True)
     with pytest.raises(InvalidInput):  # the pre-loan check does not take it
         with unit_of_work(engine) as s:
-            cases.check(s, actors["senior"], case_id, version(engine, case_id), confirm=True)
+            cases.check(s, actors["senior"], case_id=case_id, version=version(engine, case_id),
+                        confirm=True)
     with pytest.raises(InvalidInput):  # nothing else while it waits
         act(engine, actors["officer"], case_id, "contact", channel="phone",
             outcome="not_reached")

@@ -36,8 +36,8 @@ def small_book(engine: Engine, actors: dict[str, Actor], tmp_path: Path) -> None
         b.loan(f"ok{i}", start=START, partner="P1", share=40)
     b.loan("thin", start=START, partner="P2", share=20)
     b.load(engine, actors["officer"], tmp_path)
-    run_monitoring(engine, actors["officer"], date(2026, 10, 25))
-    run_monitoring(engine, actors["officer"], date(2026, 11, 20))
+    run_monitoring(engine, actors["officer"], as_of=date(2026, 10, 25))
+    run_monitoring(engine, actors["officer"], as_of=date(2026, 11, 20))
 
 
 def test_class_mix_buckets_vintages_and_roll_cell_loans(
@@ -47,13 +47,13 @@ def test_class_mix_buckets_vintages_and_roll_cell_loans(
     small_book(engine, actors, tmp_path)
     officer = actors["officer"]
     with unit_of_work(engine, write=False) as s:
-        charts = postloan_charts(s, officer, "2026-11")
-        moved = loans_in(s, officer, "2026-11", category="special_mention",
+        charts = postloan_charts(s, officer, month="2026-11")
+        moved = loans_in(s, officer, month="2026-11", category="special_mention",
                          rolled_from="normal")
-        stayed = loans_in(s, officer, "2026-11", category="special_mention",
+        stayed = loans_in(s, officer, month="2026-11", category="special_mention",
                           rolled_from="special_mention")
-        bucket = loans_in(s, officer, "2026-11", bucket="31-60")
-        late = loans_in(s, officer, "2026-11", bucket="61-90")
+        bucket = loans_in(s, officer, month="2026-11", bucket="31-60")
+        late = loans_in(s, officer, month="2026-11", bucket="61-90")
     assert charts.months == ("2026-10", "2026-11")  # only months with snapshots
     assert charts.mix == ((7, 3, 0, 0, 0), (6, 4, 0, 0, 0))
     assert [(b.key, b.loans) for b in charts.buckets] == [
@@ -77,14 +77,14 @@ def test_a_month_outside_the_data_is_refused(
     """Issue 28: a future month (or one before the data) no longer shows zeros."""
     officer = actors["officer"]
     with unit_of_work(engine, write=False) as s, pytest.raises(InvalidInput, match="yet"):
-        postloan_charts(s, officer, "2026-11")
+        postloan_charts(s, officer, month="2026-11")
     small_book(engine, actors, tmp_path)
     for month in ("2027-01", "2026-09"):
         with unit_of_work(engine, write=False) as s, pytest.raises(
                 InvalidInput, match="2026-10 to 2026-11"):
-            postloan_charts(s, officer, month)
+            postloan_charts(s, officer, month=month)
         with unit_of_work(engine, write=False) as s, pytest.raises(InvalidInput):
-            loans_in(s, officer, month, category="normal")
+            loans_in(s, officer, month=month, category="normal")
 
 
 def test_partner_thresholds(engine: Engine, actors: dict[str, Actor], tmp_path: Path) -> None:
@@ -93,7 +93,7 @@ def test_partner_thresholds(engine: Engine, actors: dict[str, Actor], tmp_path: 
     small_book(engine, actors, tmp_path)
     compliance = actors["compliance"]
     with unit_of_work(engine, write=False) as s:
-        before = {p.row.code: p for p in partners_position(s, compliance, "2026-11").partners}
+        before = {p.row.code: p for p in partners_position(s, compliance, month="2026-11").partners}
     p1, p2 = before["P1"], before["P2"]
     assert p1.row.bad_rate == pytest.approx(3 / 8) and p1.previous_bad_rate == pytest.approx(
         1 / 8)
@@ -104,13 +104,13 @@ def test_partner_thresholds(engine: Engine, actors: dict[str, Actor], tmp_path: 
     # The bank's part of P1's November balance is 60 %; capital so P1 sits between 80 % and
     # 100 % of the 25 % limit, then past it.
     with unit_of_work(engine, write=False) as s:
-        bank = float(partners_position(s, compliance, "2026-11").joint.by_partner["P1"])
+        bank = float(partners_position(s, compliance, month="2026-11").joint.by_partner["P1"])
     for tier1, level in ((bank / 0.22, "near"), (bank / 0.3, OVER)):
         with unit_of_work(engine) as s:
-            partners.set_capital(s, compliance, date(2026, 1, 1), f"{tier1:.2f}",
-                                 f"{bank * 100:.2f}")
+            partners.set_capital(s, compliance, effective=date(2026, 1, 1), tier1=f"{tier1:.2f}",
+                                 balance=f"{bank * 100:.2f}")
         with unit_of_work(engine, write=False) as s:
-            pos = partners_position(s, compliance, "2026-11")
+            pos = partners_position(s, compliance, month="2026-11")
         p1 = next(p for p in pos.partners if p.row.code == "P1")
         assert p1.capital_level == level, (tier1, p1.capital_ratio)
         assert any(a.level == level and "P1" in a.text and "tier-1" in a.text

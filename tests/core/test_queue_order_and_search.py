@@ -41,13 +41,13 @@ def test_default_order_is_priority_then_due_and_pages_follow_it(filled) -> None:
     with unit_of_work(engine, write=False) as s:
         seen, after = [], None
         while True:
-            page = queue.page_cases(s, officer, CaseFilter(), limit=23, after=after)
+            page = queue.page_cases(s, officer, f=CaseFilter(), limit=23, after=after)
             if not page:
                 break
             seen += [r.id for r in page]
             after = (queue.sort_value(page[-1], "priority"), page[-1].id)
-        last = queue.last_page(s, officer, CaseFilter(), limit=23)
-        first = queue.page_cases(s, officer, CaseFilter(), limit=5)
+        last = queue.last_page(s, officer, f=CaseFilter(), limit=23)
+        first = queue.page_cases(s, officer, f=CaseFilter(), limit=5)
     with engine.connect() as conn:
         expected = list(conn.execute(text(
             "SELECT id FROM review_case ORDER BY priority, due_at, id")).scalars())
@@ -60,12 +60,12 @@ def test_masked_id_and_formatted_phone_find_their_cases(filled) -> None:  # type
     engine, actors, frame = filled
     officer = actors["officer"]
     with unit_of_work(engine, write=False) as s:
-        row = queue.page_cases(s, officer, CaseFilter(), limit=1)[0]
+        row = queue.page_cases(s, officer, f=CaseFilter(), limit=1)[0]
         source = frame[frame["application_no"] == row.application_no].iloc[0]
 
         def found(typed: str) -> list[int]:
             return [r.id for r in queue.page_cases(
-                s, officer, CaseFilter(**parse_search(typed)), limit=50)]
+                s, officer, f=CaseFilter(**parse_search(typed)), limit=50)]
 
         assert row.id in found(row.id_no_masked)  # as copied from the grid
         assert row.id in found(" " + row.id_no_masked.replace("*", "x") + " ")
@@ -83,7 +83,7 @@ def test_masked_id_and_formatted_phone_find_their_cases(filled) -> None:  # type
         assert row.id in found(f"{shown} {row.name}")
         assert row.id not in found(f"{shown} {other}")
         assert all(r.phone_masked == shown for r in applications.page_applications(
-            s, officer, ApplicationFilter(**parse_search(shown))))
+            s, officer, f=ApplicationFilter(**parse_search(shown))))
 
 
 def test_search_text_is_read_as_what_officers_paste() -> None:

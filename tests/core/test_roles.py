@@ -38,12 +38,13 @@ def _works_as_the_application_role(app_url: str, capsys: pytest.CaptureFixture[s
         assert entrance.has_users()
         backend = entrance.sign_in("officer", PASSWORD)
         assert backend is not None
-        assert backend.read(page_cases, CaseFilter(), limit=20)
-        case = backend.write(cases.claim, case_id, version)
-        backend.write(cases.add_note, case_id, kind="identity", outcome="verified",
+        assert backend.read(page_cases, f=CaseFilter(), limit=20)
+        case = backend.write(cases.claim, case_id=case_id, version=version)
+        backend.write(cases.add_note, case_id=case_id, kind="identity", outcome="verified",
                       text="ID card checked against the applicant")
-        decided = backend.write(cases.decide, case_id, case.version, "decline",
-                                "identity could not be verified")
+        decided = backend.write(cases.decide, case_id=case_id, version=case.version,
+                                decision="decline",
+                                reason="identity could not be verified")
         assert decided.status != case.status
     finally:
         entrance.close()

@@ -58,14 +58,14 @@ def test_queue_export_csv_and_xlsx_hold_no_formula(formula_names: Engine,
                                                   tmp_path: Path) -> None:
     """The masked names kept their leading = @ + - before (Excel stored them as formulas)."""
     officer = sqlite_actors["officer"]
-    n = export_view(formula_names, officer, CaseFilter(), tmp_path / "q.csv")
+    n = export_view(formula_names, officer, f=CaseFilter(), path=tmp_path / "q.csv")
     assert n > 0
     with (tmp_path / "q.csv").open(encoding="utf-8-sig", newline="") as fh:
         table = list(csv.reader(fh))
     texts = [c for row in table for c in row]
     assert not [c for c in texts if c.startswith(TRIGGERS)]
     assert any(c.startswith("'=") for c in texts) and any(c.startswith("'@") for c in texts)
-    export_view(formula_names, officer, CaseFilter(), tmp_path / "q.xlsx")
+    export_view(formula_names, officer, f=CaseFilter(), path=tmp_path / "q.xlsx")
     sheet = load_workbook(tmp_path / "q.xlsx").active
     assert sheet is not None
     cells = [c for row in sheet.iter_rows() for c in row if c.value is not None]
@@ -119,9 +119,9 @@ def test_odd_search_input_answers_no_match_on_every_database(
     with unit_of_work(engine, write=False) as s:
         for text in ODD:
             f = CaseFilter(**{field: text})  # type: ignore[arg-type]
-            assert queue.count_cases(s, officer, f) == 0, repr(text)
-            assert queue.page_cases(s, officer, f) == [], repr(text)
-            assert find_customers(s, officer, text) == [], repr(text)
+            assert queue.count_cases(s, officer, f=f) == 0, repr(text)
+            assert queue.page_cases(s, officer, f=f) == [], repr(text)
+            assert find_customers(s, officer, text=text) == [], repr(text)
 
 
 def test_a_prefix_ending_in_the_last_code_points_finds_its_name(
@@ -131,10 +131,10 @@ def test_a_prefix_ending_in_the_last_code_points_finds_its_name(
     engine, actors = with_cases
     officer = actors["officer"]
     with unit_of_work(engine, write=False) as s:
-        every = queue.page_cases(s, officer, CaseFilter(), limit=10_000)
+        every = queue.page_cases(s, officer, f=CaseFilter(), limit=10_000)
         for name in ("赵\ud7ff", "钱\U0010ffff"):
-            assert [c.name for c in find_customers(s, officer, name)] == [name]
-            assert queue.count_cases(s, officer, CaseFilter(name_prefix=name)) == \
+            assert [c.name for c in find_customers(s, officer, text=name)] == [name]
+            assert queue.count_cases(s, officer, f=CaseFilter(name_prefix=name)) == \
                 sum(r.name == name for r in every)
 
 
@@ -147,6 +147,6 @@ def test_any_text_searches_without_an_exception(
         with_cases: tuple[Engine, dict[str, Actor]], text: str) -> None:
     engine, actors = with_cases
     with unit_of_work(engine, write=False) as s:
-        queue.count_cases(s, actors["officer"], CaseFilter(name_prefix=text))
-        queue.page_cases(s, actors["officer"], CaseFilter(name_prefix=text), limit=5)
-        find_customers(s, actors["officer"], text)
+        queue.count_cases(s, actors["officer"], f=CaseFilter(name_prefix=text))
+        queue.page_cases(s, actors["officer"], f=CaseFilter(name_prefix=text), limit=5)
+        find_customers(s, actors["officer"], text=text)

@@ -74,7 +74,7 @@ def test_the_test_users_sign_and_their_trail_verifies(engine: Engine,
     the first administrator's is pinned in the anchor file."""
     assert all(a.signer is not None for a in actors.values())
     with unit_of_work(engine) as s:  # a real signed decision through a service
-        users.set_active(s, actors["admin"], actors["auditor"].user_id or 0, False)
+        users.set_active(s, actors["admin"], user_id=actors["auditor"].user_id or 0, active=False)
     check = _check(engine)
     assert check.ok and check.root_pinned is True and check.before is None
     assert check.signed >= 6  # four countersignatures, a deactivation, a revocation
@@ -163,7 +163,7 @@ def test_a_key_without_an_administrators_countersignature_is_not_trusted(
         s.execute(text("UPDATE user_key SET status = 'pending' WHERE user_id = :u"),
                   {"u": mallory.id})
     with unit_of_work(engine) as s:
-        signing_keys.countersign(s, actors["admin"], mallory.id or 0,
+        signing_keys.countersign(s, actors["admin"], user_id=mallory.id or 0,
                                  fingerprint=fingerprint)
     with unit_of_work(engine) as s:
         later = trail.append(s, signed_in, "case.decide", "case", 1,
@@ -178,7 +178,7 @@ def test_a_revoked_keys_later_events_fail(engine: Engine, actors: dict[str, Acto
     before = _forge(engine, officer, "case.decide", {"decision": "approve"},
                     signer=officer.signer)
     with unit_of_work(engine) as s:
-        assert signing_keys.revoke(s, actors["admin"], officer.user_id or 0,
+        assert signing_keys.revoke(s, actors["admin"], user_id=officer.user_id or 0,
                                    reason="left the bank") == 1
     with pytest.raises(PermissionDenied), unit_of_work(engine) as s:
         trail.append(s, officer, "case.decide", "case", 2, after={"decision": "approve"})
@@ -200,7 +200,7 @@ def test_a_password_reset_makes_a_new_key_and_a_change_rewraps_it(
     assert again is not None and again.signer is not None
     assert again.signer.fingerprint == officer.signer.fingerprint  # re-wrapped, same key
     with unit_of_work(engine) as s:
-        assert users.reset_password(s, actors["admin"], officer.user_id,
+        assert users.reset_password(s, actors["admin"], user_id=officer.user_id,
                                     new_password="temporary-1") == 1
     renewed = sign_in_countersigned(engine, "officer", actors["admin"], password="temporary-1")
     assert renewed.signer is not None
@@ -277,15 +277,17 @@ def test_who_set_the_password_does_not_countersign_the_key(
     admin2 = sign_in_countersigned(sqlite_engine, "admin2", admin)  # setting up: one admin
     officer_id = sqlite_actors["officer"].user_id or 0
     with unit_of_work(sqlite_engine) as s:
-        users.reset_password(s, admin, officer_id, new_password="temporary-1")
+        users.reset_password(s, admin, user_id=officer_id, new_password="temporary-1")
     with unit_of_work(sqlite_engine) as s:
         renewed = users.sign_in(s, "officer", "temporary-1", channel="test")
     assert renewed is not None and renewed.signer is not None
     with pytest.raises(PermissionDenied, match="another administrator"), \
             unit_of_work(sqlite_engine) as s:
-        signing_keys.countersign(s, admin, officer_id, fingerprint=renewed.signer.fingerprint)
+        signing_keys.countersign(s, admin, user_id=officer_id,
+                                 fingerprint=renewed.signer.fingerprint)
     with unit_of_work(sqlite_engine) as s:
-        signing_keys.countersign(s, admin2, officer_id, fingerprint=renewed.signer.fingerprint)
+        signing_keys.countersign(s, admin2, user_id=officer_id,
+                                 fingerprint=renewed.signer.fingerprint)
     assert _check(sqlite_engine).ok
 
 
@@ -383,10 +385,10 @@ def test_an_admin_role_written_with_sql_makes_no_administrators_key(
         bob = users.sign_in(s, "bob", PASSWORD, channel="test")
     assert bob is not None and bob.signer is not None
     with unit_of_work(engine, write=False) as s:  # what the countersign dialog and CLI show
-        shown = signing_keys.pending_key(s, actors["admin"], bob_row.id or 0)
+        shown = signing_keys.pending_key(s, actors["admin"], user_id=bob_row.id or 0)
         assert shown is not None and shown.admin
     with unit_of_work(engine) as s:
-        signing_keys.countersign(s, actors["admin"], bob_row.id or 0,
+        signing_keys.countersign(s, actors["admin"], user_id=bob_row.id or 0,
                                  fingerprint=bob.signer.fingerprint)
     honest = _last(engine, "user.key.countersign", bob_row.id)
     senior = actors["senior"]
@@ -479,7 +481,7 @@ def test_a_revoked_or_lost_key_is_refused_as_such_and_a_lost_one_audited(
 
     officer, senior = actors["officer"], actors["senior"]
     with unit_of_work(engine) as s:
-        signing_keys.revoke(s, actors["admin"], officer.user_id or 0, reason="left")
+        signing_keys.revoke(s, actors["admin"], user_id=officer.user_id or 0, reason="left")
     with pytest.raises(PermissionDenied, match="was revoked") as refused, \
             unit_of_work(engine) as s:
         trail.append(s, officer, "case.decide", "case", 1, after={"decision": "approve"})

@@ -75,25 +75,26 @@ def test_role_changes_need_a_second_admin_and_never_ones_own(sqlite_engine: Engi
         assert users.roles_of(s, second.id or 0) == {"admin"}
     admin2 = sign_in_countersigned(sqlite_engine, "admin2", admin)  # approving is signed
     with pytest.raises(PermissionDenied), unit_of_work(sqlite_engine) as s:
-        users.change_roles(s, admin, admin.user_id or 0, ["admin", "compliance"])
+        users.change_roles(s, admin, user_id=admin.user_id or 0, roles=["admin", "compliance"])
     with unit_of_work(sqlite_engine) as s:  # two admins now: senior officer waits
-        request = users.change_roles(s, admin, officer.user_id or 0,
-                                     ["officer", "senior_officer"])
+        request = users.change_roles(s, admin, user_id=officer.user_id or 0,
+                                     roles=["officer", "senior_officer"])
         assert request is not None
         assert users.roles_of(s, officer.user_id or 0) == {"officer"}
         assert [p.username for p in users.pending_grants(s, admin)] == ["officer"]
     with pytest.raises(PermissionDenied), unit_of_work(sqlite_engine) as s:
-        users.decide_role_request(s, admin, request.id or 0, approve=True)
+        users.decide_role_request(s, admin, request_id=request.id or 0, approve=True)
     with unit_of_work(sqlite_engine) as s:
-        users.decide_role_request(s, admin2, request.id or 0, approve=True)
+        users.decide_role_request(s, admin2, request_id=request.id or 0, approve=True)
         assert users.roles_of(s, officer.user_id or 0) == {"officer", "senior_officer"}
     with unit_of_work(sqlite_engine) as s:  # dropping a role needs nobody else
-        assert users.change_roles(s, admin2, officer.user_id or 0, ["officer"]) is None
+        assert users.change_roles(s, admin2, user_id=officer.user_id or 0,
+                                  roles=["officer"]) is None
         assert users.roles_of(s, officer.user_id or 0) == {"officer"}
-        request = users.change_roles(s, admin2, officer.user_id or 0, ["admin"])
+        request = users.change_roles(s, admin2, user_id=officer.user_id or 0, roles=["admin"])
         assert request is not None
     with unit_of_work(sqlite_engine) as s:
-        users.decide_role_request(s, admin, request.id or 0, approve=False, note="no")
+        users.decide_role_request(s, admin, request_id=request.id or 0, approve=False, note="no")
         assert s.get(RoleRequest, request.id).status == "rejected"
         assert users.roles_of(s, officer.user_id or 0) == set()  # unprivileged part applied
         actions = [e.action for e in s.scalars(select(AuditEvent).where(
@@ -114,20 +115,20 @@ def test_deactivate_unlock_and_idle_lock_setting(sqlite_engine: Engine,
             sign_in(s, "officer", "wrong password!", channel="test")
     with unit_of_work(sqlite_engine) as s:
         assert sign_in(s, "officer", PASSWORD, channel="test") is None  # locked
-        users.unlock(s, admin, officer.user_id or 0)
+        users.unlock(s, admin, user_id=officer.user_id or 0)
     with unit_of_work(sqlite_engine) as s:
         assert sign_in(s, "officer", PASSWORD, channel="test") is not None
-        users.set_active(s, admin, officer.user_id or 0, False)
+        users.set_active(s, admin, user_id=officer.user_id or 0, active=False)
     with unit_of_work(sqlite_engine) as s:
         assert sign_in(s, "officer", PASSWORD, channel="test") is None
         with pytest.raises(PermissionDenied):
-            users.set_active(s, admin, admin.user_id or 0, False)
+            users.set_active(s, admin, user_id=admin.user_id or 0, active=False)
     with unit_of_work(sqlite_engine) as s:
         assert settings.idle_lock_minutes(s) == settings.IDLE_LOCK_DEFAULT
-        settings.set_idle_lock_minutes(s, admin, 5)
+        settings.set_idle_lock_minutes(s, admin, minutes=5)
     with unit_of_work(sqlite_engine) as s:
         assert settings.idle_lock_minutes(s) == 5
         with pytest.raises(InvalidInput):
-            settings.set_idle_lock_minutes(s, admin, 0)
+            settings.set_idle_lock_minutes(s, admin, minutes=0)
         with pytest.raises(PermissionDenied):
-            settings.set_idle_lock_minutes(s, sqlite_actors["senior"], 30)
+            settings.set_idle_lock_minutes(s, sqlite_actors["senior"], minutes=30)

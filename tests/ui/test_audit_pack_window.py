@@ -41,7 +41,7 @@ def test_export_open_read_only_add_findings_and_bring_them_back(
     officer = Actor(2, "officer", frozenset({"officer"}))
     with pytest.raises(DatabaseUnavailable, match="readonly|read-only|read only"):
         with unit_of_work(pack) as s:  # a write attempt on the pack is refused
-            cases.claim(s, officer, case_ids[0], version)
+            cases.claim(s, officer, case_id=case_ids[0], version=version)
     # the auditor's window on the pack: banner, read-only, findings added through the tab
     dialogs = FakeDialogs()
     window = MainWindow(Backend(pack, Actor(None, "auditor", frozenset({"auditor"}))), dialogs,

@@ -164,7 +164,7 @@ def test_linked_case_opens_and_deciding_anothers_case_asks_first(
 
     _, alone = sqlite_scored
     with unit_of_work(sqlite_engine) as s:
-        cases.claim(s, sqlite_actors["officer"], alone, 1)
+        cases.claim(s, sqlite_actors["officer"], case_id=alone, version=1)
     dialogs = FakeDialogs()
     d = CaseDialog(Backend(sqlite_engine, sqlite_actors["senior"]), alone, dialogs)
     qtbot.addWidget(d)
@@ -187,7 +187,7 @@ def test_linked_case_opens_and_deciding_anothers_case_asks_first(
             other = None
             for case_id in range(1, 400):
                 try:
-                    found = load_case(s, sqlite_actors["senior"], case_id)
+                    found = load_case(s, sqlite_actors["senior"], case_id=case_id)
                 except NotFound:
                     continue
                 if any(ln.case_id for ln in found.linked):

@@ -73,17 +73,18 @@ def test_a_late_reply_is_marked_and_counted(
         ids = [late.id or 0, on_time.id or 0]
     for cid in ids:
         with unit_of_work(engine) as s:
-            c = handling.investigate(s, officer, cid, 1)
+            c = handling.investigate(s, officer, complaint_id=cid, version=1)
             template = handling.response_template("zh").format(number=c.number)
             with pytest.raises(InvalidInput, match="template"):
-                handling.respond(s, officer, cid, c.version, template)  # the bare template
+                handling.respond(s, officer, complaint_id=cid, version=c.version,
+                                 response=template)  # the bare template
         with unit_of_work(engine) as s:
-            c = handling.get(s, officer, cid)
+            c = handling.get(s, officer, complaint_id=cid)
             reply = template.replace("\n\n\n", "\n已核实，我行将调整催收频率。\n")
-            handling.respond(s, officer, cid, c.version, reply)
+            handling.respond(s, officer, complaint_id=cid, version=c.version, response=reply)
     with unit_of_work(engine, write=False) as s:
         month = f"{utcnow(s):%Y-%m}"
-        f = complaint_figures.figures(s, officer, month)
+        f = complaint_figures.figures(s, officer, month=month)
     assert (f.responded, f.late) == (2, 1)
     dialogs = FakeDialogs()
     tab = ComplaintsTab(Backend(engine, officer), dialogs, open_case=lambda _id: None)

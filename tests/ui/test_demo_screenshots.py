@@ -41,8 +41,8 @@ def test_demo_command_then_screenshots(tmp_path: Path) -> None:
         post = session.scalars(select(Case.id).where(Case.kind == "post_loan")).all()
         officer = Actor(2, "officer", frozenset({"officer"}))
         assert len(post) >= 5
-        assert count_cases(session, officer, CaseFilter(kinds=("post_loan",))) == len(post)
-        assert all(load_case(session, officer, c).alerts for c in post[:10])
+        assert count_cases(session, officer, f=CaseFilter(kinds=("post_loan",))) == len(post)
+        assert all(load_case(session, officer, case_id=c).alerts for c in post[:10])
     engine.dispose()
     again = run_cli("demo", "--db", str(db), "--no-gui")
     assert again.returncode == 0 and "already holds 600" in again.stdout

@@ -211,7 +211,7 @@ def test_case_queue_views_with_counts(qtbot: Any, sqlite_engine: Engine,
                                              for i in range(window.cases_model.rowCount()))]
     assert keys == sorted(keys)  # the queue opens most urgent first: priority, then due time
     with unit_of_work(sqlite_engine) as s:
-        cases.claim(s, sqlite_actors["officer"], first.id, first.version)
+        cases.claim(s, sqlite_actors["officer"], case_id=first.id, version=first.version)
     window.refresh_action.trigger()
     views = [window.view_box.itemData(i) for i in range(window.view_box.count())]
     window.view_box.setCurrentIndex(views.index("mine"))
@@ -317,7 +317,8 @@ def test_stale_case_shows_what_changed(qtbot: Any, sqlite_engine: Engine,
     d = CaseDialog(Backend(sqlite_engine, sqlite_actors["officer"]), alone, dialogs)
     qtbot.addWidget(d)
     with unit_of_work(sqlite_engine) as s:  # someone else decides meanwhile
-        cases.decide(s, sqlite_actors["senior"], alone, 1, "decline", "fraud ring")
+        cases.decide(s, sqlite_actors["senior"], case_id=alone, version=1, decision="decline",
+                     reason="fraud ring")
     d.reason.setText("looks fine")
     qtbot.mouseClick(d.buttons["approve"], Qt.MouseButton.LeftButton)
     title, text = dialogs.errors[-1]

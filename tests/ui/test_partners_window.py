@@ -37,8 +37,8 @@ def test_joint_share_flag_bad_rate_doubling_and_complaints(
     b.loan("fine", start=start, partner="P2", share=35)
     b.load(engine, actors["officer"], tmp_path)
     officer = actors["officer"]
-    run_monitoring(engine, officer, date(2026, 10, 25))
-    run_monitoring(engine, officer, date(2026, 11, 20))
+    run_monitoring(engine, officer, as_of=date(2026, 10, 25))
+    run_monitoring(engine, officer, as_of=date(2026, 11, 20))
     with engine.connect() as conn:
         flagged = conn.execute(text(
             "SELECT l.loan_no FROM loan_alert a JOIN loan l ON l.id = a.loan_id "
@@ -54,24 +54,25 @@ def test_joint_share_flag_bad_rate_doubling_and_complaints(
                             category="collection_conduct", description="rude collector",
                             application_id=app_id, received_at=None)
     with unit_of_work(engine, write=False) as s:
-        oct_ = {r.code: r for r in performance(s, actors["compliance"], "2026-10")}
-        nov = {r.code: r for r in performance(s, actors["compliance"], "2026-11")}
+        oct_ = {r.code: r for r in performance(s, actors["compliance"], month="2026-10")}
+        nov = {r.code: r for r in performance(s, actors["compliance"], month="2026-11")}
     assert (oct_["P1"].matured, oct_["P1"].bad) == (12, 1)
     assert (nov["P1"].matured, nov["P1"].bad) == (12, 3)  # the bad rate tripled
     assert nov["P1"].complaints == 1 and nov["P1"].categories == {"collection_conduct": 1}
     with unit_of_work(engine) as s:
-        opened = raise_review_cases(s, officer, "2026-11")
+        opened = raise_review_cases(s, officer, month="2026-11")
     with unit_of_work(engine) as s:
-        again = raise_review_cases(s, officer, "2026-11")
+        again = raise_review_cases(s, officer, month="2026-11")
     assert len(opened) == 1 and again == []  # P1 reviewed, once
     with engine.connect() as conn:
         kind, who = conn.execute(text("SELECT kind, application_no FROM review_case WHERE "
                                       "id = :i"), {"i": opened[0]}).one()
     assert (kind, who) == ("partner_review", "P1")
     with unit_of_work(engine) as s:
-        partners.set_capital(s, actors["compliance"], date(2026, 1, 1), "100000", "500000")
+        partners.set_capital(s, actors["compliance"], effective=date(2026, 1, 1), tier1="100000",
+                             balance="500000")
     with unit_of_work(engine, write=False) as s:
-        pos = joint_position(s, actors["compliance"], "2026-11")
+        pos = joint_position(s, actors["compliance"], month="2026-11")
     assert pos.ratio_one["P1"] > 0.25 * 0.8 and pos.warnings  # over the internal threshold
     with engine.connect() as conn:
         bank_part = conn.execute(text(
@@ -154,7 +155,7 @@ def test_demo_partners_worst_bad_rate_at_least_twice_the_best(
     assert compliance is not None
     month = f"{TEST_NOW:%Y-%m}"
     with unit_of_work(engine, write=False) as s:
-        rows = [r for r in performance(s, compliance, month) if r.matured >= 20]
+        rows = [r for r in performance(s, compliance, month=month) if r.matured >= 20]
     assert len(rows) >= 4
     rates = {r.code: r.bad_rate or 0.0 for r in rows}
     worst, best = max(rates, key=rates.get), min(rates, key=rates.get)  # type: ignore[arg-type]

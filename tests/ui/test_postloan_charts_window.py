@@ -38,8 +38,8 @@ def _book(engine: Engine, actors: dict[str, Actor], tmp_path: Path) -> None:
         b.loan(f"ok{i}", start=START, partner="P1", share=40)
     b.loan("thin", start=START, partner="P2", share=20)  # below the 30 % minimum
     b.load(engine, actors["officer"], tmp_path)
-    run_monitoring(engine, actors["officer"], date(2026, 10, 25))
-    run_monitoring(engine, actors["officer"], date(2026, 11, 20))
+    run_monitoring(engine, actors["officer"], as_of=date(2026, 10, 25))
+    run_monitoring(engine, actors["officer"], as_of=date(2026, 11, 20))
 
 
 def _cell_centre(table: Any, row: int, column: int) -> QPoint:
@@ -129,8 +129,8 @@ def test_partner_thresholds_highlighted_with_a_banner(
     assert tab.trend_chart.series and tab.trend_chart.labels[-1] == "2026-11"
     bank = float(tab.position.joint.by_partner["P1"])
     with unit_of_work(sqlite_engine) as s:  # P1 at 22 % of tier-1 capital: near the limit
-        partners.set_capital(s, compliance, date(2026, 1, 1), f"{bank / 0.22:.2f}",
-                             f"{bank * 100:.2f}")
+        partners.set_capital(s, compliance, effective=date(2026, 1, 1), tier1=f"{bank / 0.22:.2f}",
+                             balance=f"{bank * 100:.2f}")
     tab.reload()
     near = tab.performance_table.item(rows["P1"], CAPITAL)
     assert near.background().color() == LEVEL_COLORS[NEAR]

@@ -49,7 +49,7 @@ def _issue(engine: Engine, actors: dict[str, Actor], app_no: str, tmp_path: Path
            ) -> dict[str, tuple[Path, reports.Issued]]:
     install_catalogues()
     with unit_of_work(engine) as s:
-        set_business_zone(s, actors["compliance"], ZONE)
+        set_business_zone(s, actors["compliance"], zone=ZONE)
     with unit_of_work(engine, write=False) as s:
         month = current_month(s)
     out = {}

@@ -55,7 +55,8 @@ def test_monthly_report_reads_back_as_sql_and_reissues_identically(
 
     compliance = sqlite_actors["compliance"]
     with unit_of_work(sqlite_engine) as s:
-        settings.set_bank_name(s, sqlite_actors["admin"], "Example Bank, consumer-finance risk")
+        settings.set_bank_name(s, sqlite_actors["admin"],
+                               name="Example Bank, consumer-finance risk")
         for category in ("interest_and_fees", "privacy"):
             complaints.register(s, compliance, channel="phone", category=category,
                                 description="charged twice", complainant_name="Li Lei",

@@ -46,7 +46,7 @@ def test_click_a_node_and_open_its_application(
     assert all("*" in n.label for n in window.detail.nodes)  # masked
     # the applicant whose application has a case, if any has one
     has_case = {m.application_no for m in window.detail.members
-                if backend.read(case_of_application, m.application_id) is not None}
+                if backend.read(case_of_application, application_id=m.application_id) is not None}
     with_case = [n for n in applicants if has_case & set(n.applications)]
     node = (with_case or applicants)[0]
     item = window.graph.items_by_id[node.id]

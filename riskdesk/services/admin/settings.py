@@ -24,7 +24,7 @@ def idle_lock_minutes(session: Session) -> int:
     return int(row.value) if row is not None else IDLE_LOCK_DEFAULT
 
 
-def set_idle_lock_minutes(session: Session, actor: Actor, minutes: int) -> None:
+def set_idle_lock_minutes(session: Session, actor: Actor, *, minutes: int) -> None:
     require(actor, Action.SETTINGS_CHANGE)
     low, high = IDLE_LOCK_RANGE
     if not low <= minutes <= high:
@@ -49,7 +49,7 @@ def bank_name(session: Session) -> str | None:
     return row.value if row is not None else None
 
 
-def set_bank_name(session: Session, actor: Actor, name: str) -> None:
+def set_bank_name(session: Session, actor: Actor, *, name: str) -> None:
     require(actor, Action.SETTINGS_CHANGE)
     name = name.strip()
     if not name or len(name) > 200:

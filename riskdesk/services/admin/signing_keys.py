@@ -122,7 +122,7 @@ def _username(session: Session, user_id: int) -> str:
     return user.username
 
 
-def countersign(session: Session, actor: Actor, user_id: int, *, fingerprint: str) -> UserKey:
+def countersign(session: Session, actor: Actor, *, user_id: int, fingerprint: str) -> UserKey:
     """An administrator vouches that the pending key with this fingerprint is the user's (the
     whole fingerprint as the user reads it out: 32 hex digits, spaces and dashes ignored; a
     shorter prefix could be matched by a key made to match it)."""
@@ -180,7 +180,7 @@ def _not_who_set_the_password(session: Session, actor: Actor, user_id: int, name
             "their signing key.").format(user=name))
 
 
-def revoke(session: Session, actor: Actor, user_id: int, *, reason: str) -> int:
+def revoke(session: Session, actor: Actor, *, user_id: int, reason: str) -> int:
     """Revoke the user's live key(s); returns how many. Audited, one event per key."""
     require(actor, Action.USER_MANAGE)
     if actor.user_id == user_id:
@@ -224,7 +224,7 @@ def key_rows(session: Session, actor: Actor, *, pending_only: bool = False) -> l
                    k.countersigned_by, k.user_id in admins) for k in session.exec(query)]
 
 
-def pending_key(session: Session, actor: Actor, user_id: int) -> KeyRow | None:
+def pending_key(session: Session, actor: Actor, *, user_id: int) -> KeyRow | None:
     """The user's key awaiting a countersignature, as the countersign dialog shows it."""
     require(actor, Action.USER_MANAGE)
     key = current_key(session, user_id)

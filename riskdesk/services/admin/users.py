@@ -47,8 +47,7 @@ def roles_of(session: Session, user_id: int) -> frozenset[str]:
 
 def create_user(
     session: Session,
-    actor: Actor | None,
-    *,
+    actor: Actor | None, *,
     username: str,
     password: str,
     roles: list[str],
@@ -171,7 +170,7 @@ def _not_self(actor: Actor, user_id: int, message: str) -> None:
         raise PermissionDenied(message)
 
 
-def change_roles(session: Session, actor: Actor, user_id: int,
+def change_roles(session: Session, actor: Actor, *, user_id: int,
                  roles: list[str] | frozenset[str]) -> RoleRequest | None:
     """Returns the request when the change waits for a second administrator."""
     require(actor, Action.USER_MANAGE)
@@ -181,7 +180,7 @@ def change_roles(session: Session, actor: Actor, user_id: int,
     return _grant(session, actor, _user(session, user_id), frozenset(roles))
 
 
-def decide_role_request(session: Session, actor: Actor, request_id: int, *, approve: bool,
+def decide_role_request(session: Session, actor: Actor, *, request_id: int, approve: bool,
                         note: str = "") -> None:
     """The second administrator: not the one who asked, nor the user being granted."""
     require(actor, Action.USER_MANAGE)
@@ -207,7 +206,7 @@ def decide_role_request(session: Session, actor: Actor, request_id: int, *, appr
                         "request": request.id, "note": request.note})
 
 
-def set_active(session: Session, actor: Actor, user_id: int, active: bool) -> None:
+def set_active(session: Session, actor: Actor, *, user_id: int, active: bool) -> None:
     require(actor, Action.USER_MANAGE)
     _not_self(actor, user_id, translate("Users", "Administrators cannot deactivate themselves."))
     user = _user(session, user_id)
@@ -218,10 +217,10 @@ def set_active(session: Session, actor: Actor, user_id: int, active: bool) -> No
     if not active:  # a departing user's key signs nothing more
         from riskdesk.services.admin import signing_keys
 
-        signing_keys.revoke(session, actor, user_id, reason="user deactivated")
+        signing_keys.revoke(session, actor, user_id=user_id, reason="user deactivated")
 
 
-def unlock(session: Session, actor: Actor, user_id: int) -> None:
+def unlock(session: Session, actor: Actor, *, user_id: int) -> None:
     """Lifts a lock after failed sign-ins before it runs out."""
     require(actor, Action.USER_MANAGE)
     user = _user(session, user_id)
@@ -331,7 +330,7 @@ def change_password(session: Session, actor: Actor, *, old_password: str,
     audit.append(session, actor, "user.password_change", "user", actor.user_id)
 
 
-def reset_password(session: Session, actor: Actor, user_id: int, *, new_password: str) -> int:
+def reset_password(session: Session, actor: Actor, *, user_id: int, new_password: str) -> int:
     """An administrator sets a new password for someone who forgot theirs. Their signing key
     is revoked (the administrator cannot unwrap it, and must not be able to); their next
     sign-in makes a new one, pending until an administrator countersigns it. Returns the
@@ -343,7 +342,7 @@ def reset_password(session: Session, actor: Actor, user_id: int, *, new_password
                                         "themselves, not by a reset."))
     user = _user(session, user_id)
     _check_length(new_password)
-    revoked = signing_keys.revoke(session, actor, user_id, reason="password reset")
+    revoked = signing_keys.revoke(session, actor, user_id=user_id, reason="password reset")
     user.password_hash = hash_password(new_password)
     user.password_changed_at = utcnow(session)
     user.failed_logins, user.locked_until = 0, None

@@ -50,7 +50,7 @@ def save_settings(session: Session, actor: Actor, *, idle_minutes: int, backup_k
     _signed_in(actor)
     if allowed(actor, Action.SETTINGS_CHANGE):
         if idle_minutes != app_settings.idle_lock_minutes(session):
-            app_settings.set_idle_lock_minutes(session, actor, idle_minutes)
+            app_settings.set_idle_lock_minutes(session, actor, minutes=idle_minutes)
         if (backup_keep, backup_folder.strip()) != (
                 app_settings.backup_keep(session), str(app_settings.backup_folder(session))):
             app_settings.set_backups(session, actor, keep=backup_keep, folder=backup_folder)
@@ -59,5 +59,5 @@ def save_settings(session: Session, actor: Actor, *, idle_minutes: int, backup_k
             anchor_file.set_folder(session, actor, anchor_folder)
     current = complaints.deadlines(session)
     if allowed(actor, Action.COMPLAINT_SETTINGS) and decide_days != current.decide_days:
-        complaints.set_deadlines(session, actor, complaints.Deadlines(
+        complaints.set_deadlines(session, actor, new=complaints.Deadlines(
             decide_days, current.complex_days, current.special_days, current.working_days))

@@ -146,7 +146,7 @@ def follow_up(session: Session, actor: Actor, finding_id: int, version: int, *,
         raise NotFound(translate("Findings", "There is no finding {id}.").format(id=finding_id))
     note = free_text.keep(session, note.strip(), entity="audit_finding", entity_id=finding_id,
                           field="follow_up")
-    return save_versioned(session, actor, row, version, action="finding.follow_up",
+    return save_versioned(session, actor, row=row, version=version, action="finding.follow_up",
                           entity="finding", values={"status": status,
                                                     "follow_up": note[:2000]},
                           tracked=("status", "follow_up"), extra=None,

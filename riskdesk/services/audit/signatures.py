@@ -36,6 +36,7 @@ from sqlalchemy import select
 from sqlmodel import Session, col
 
 from riskdesk.domain.audit import AuditEvent
+from riskdesk.domain.enums import Role
 from riskdesk.i18n import translate
 from riskdesk.security import signing
 from riskdesk.services.audit.trail import ROLE_ACTIONS, SIGNED_ACTIONS, canonical_text
@@ -140,7 +141,7 @@ def _roles(walk: _Walk, ev: AuditEvent) -> None:
     if not isinstance(roles, list) or not ev.entity_id.isdigit():
         return
     user_id = int(ev.entity_id)
-    admin = "admin" in roles and (ev.action != "user.roles_requested" or user_id in walk.admins)
+    admin = Role.ADMIN in roles and (ev.action != "user.roles_requested" or user_id in walk.admins)
     if admin:
         walk.admins.add(user_id)
     else:

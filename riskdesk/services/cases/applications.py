@@ -132,13 +132,13 @@ def _counted(f: ApplicationFilter | None) -> Select[Any]:
         table_of(DecisionRecord), and_(D.application_id == A.id, D.current_slot == 1))
 
 
-def count_applications(session: Session, actor: Actor,
+def count_applications(session: Session, actor: Actor, *,
                        f: ApplicationFilter | None = None) -> int:
     require(actor, Action.APPLICATION_VIEW)
     return int(session.scalar(_filtered(session, _counted(f), f)) or 0)
 
 
-def case_of_application(session: Session, actor: Actor, application_id: int) -> int | None:
+def case_of_application(session: Session, actor: Actor, *, application_id: int) -> int | None:
     """The case an application opens in its window: its pre-loan case if it has one, else its
     newest case of any kind; None without a case."""
     require(actor, Action.APPLICATION_VIEW)
@@ -148,7 +148,7 @@ def case_of_application(session: Session, actor: Actor, application_id: int) -> 
     return int(found) if found is not None else None
 
 
-def page_applications(session: Session, actor: Actor, f: ApplicationFilter | None = None, *,
+def page_applications(session: Session, actor: Actor, *, f: ApplicationFilter | None = None,
                       sort: str = "submitted_at", descending: bool = True,
                       after: tuple[Any, int] | None = None,
                       limit: int = 200) -> list[ApplicationRow]:

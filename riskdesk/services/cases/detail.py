@@ -288,7 +288,7 @@ class CaseDetail:
     assignee: str = ""  # who the case is assigned to
 
 
-def load_case(session: Session, actor: Actor, case_id: int) -> CaseDetail:
+def load_case(session: Session, actor: Actor, *, case_id: int) -> CaseDetail:
     """The case as its window shows it. Opening it is audited once per person, case and bank
     day (issue 26): reloads the same day add nothing, so the trail keeps who looked at the
     personal data and on which days without a line per refresh."""
@@ -324,7 +324,7 @@ def load_case(session: Session, actor: Actor, case_id: int) -> CaseDetail:
         complaints=tuple(ComplaintView(c.number, c.category, c.status, c.received_at,
                                        c.description)
                          for c in complaints_of_case(session, case_id)),
-        alerts=tuple(case_alerts(session, actor, case_id)),
+        alerts=tuple(case_alerts(session, actor, case_id=case_id)),
         loan_id=(loan_id_of_application(session, case.application_id)
                  if case.application_id is not None else None),
         assignee=assignee.username if assignee else "")
@@ -509,7 +509,7 @@ def _linked(session: Session, app: Application, person: Applicant) -> tuple[Link
 UNMASKABLE = ("id_no", "phone", "card")
 
 
-def unmask(session: Session, actor: Actor, case_id: int, field_name: str) -> str:
+def unmask(session: Session, actor: Actor, *, case_id: int, field_name: str) -> str:
     """The plain value of one personal-data field of a case's application: a deliberate act,
     recorded (who, which case, which field; never the value)."""
     require(actor, Action.PII_UNMASK)

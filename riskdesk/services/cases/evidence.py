@@ -237,7 +237,7 @@ def open_file(session: Session, actor: Actor, *, file_id: int) -> EvidenceConten
     return EvidenceContent(_row(row, later, carried=True), data)
 
 
-def case_of(session: Session, actor: Actor, application_no: str) -> int:
+def case_of(session: Session, actor: Actor, *, application_no: str) -> int:
     """The case of an application number (the command line's way to name a case); several
     cases on one application are listed for the caller to pick with ``--case``."""
     require(actor, Action.APPLICATION_VIEW)

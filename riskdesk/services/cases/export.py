@@ -70,7 +70,7 @@ def _cells(row: CaseRow) -> list[Any]:
     return out
 
 
-def export_view(engine: Engine, actor: Actor, f: CaseFilter, path: Path, *, sort: str = "pd",
+def export_view(engine: Engine, actor: Actor, *, f: CaseFilter, path: Path, sort: str = "pd",
                 descending: bool = True, state: TaskState | None = None) -> int:
     """Writes the view to ``path`` (.csv UTF-8 with BOM for Excel, or .xlsx); returns rows."""
     require(actor, Action.QUEUE_EXPORT)
@@ -83,12 +83,12 @@ def export_view(engine: Engine, actor: Actor, f: CaseFilter, path: Path, *, sort
     tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
     try:
         with unit_of_work(engine, write=False) as session:
-            total = count_cases(session, actor, f)
+            total = count_cases(session, actor, f=f)
             if kind == ".xlsx" and total > EXCEL_MAX_ROWS:
                 raise InvalidInput(translate(
                     "QueueExport", "{n} rows do not fit in one Excel sheet; export to CSV or "
                     "narrow the view.").format(n=f"{total:,}"))
-            rows = _progress(export_rows(session, actor, f, sort=sort, descending=descending),
+            rows = _progress(export_rows(session, actor, f=f, sort=sort, descending=descending),
                              total, state)
             written = (_write_csv if kind == ".csv" else _write_xlsx)(tmp, headers, rows)
         digest = hashlib.sha256(tmp.read_bytes()).hexdigest()

@@ -61,7 +61,7 @@ def hard_stops_of(session: Session, application_id: int | None) -> tuple[HardSto
                           source_text(str(source))) for code, detail, source in rows)
 
 
-def case_hard_stops(session: Session, actor: Actor, case_id: int) -> tuple[HardStop, ...]:
+def case_hard_stops(session: Session, actor: Actor, *, case_id: int) -> tuple[HardStop, ...]:
     """For the case window: why this case may not be approved (empty: it may)."""
     require(actor, Action.APPLICATION_VIEW)
     case = session.get(Case, case_id)

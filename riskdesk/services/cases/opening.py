@@ -97,7 +97,7 @@ def open_cases(conn: Connection, *, kind: str, decisions: Sequence[ColumnElement
              .order_by(D.application_id))
     inserted = conn.execute(CASES.insert().from_select(list(values), query)
                             .execution_options(preserve_rowcount=True)).rowcount
-    tally.opened(conn, None, int(inserted))
+    tally.opened(conn, None, n=int(inserted))
 
 
 @dataclass
@@ -116,7 +116,7 @@ class NewCase:
         default_factory=dict)
 
 
-def open_listed(session: Session, actor: Actor, cases: Sequence[NewCase], *,
+def open_listed(session: Session, actor: Actor, *, cases: Sequence[NewCase],
                 now: datetime | None = None) -> list[int]:
     """The listed cases, in order, with a ``case.open`` audit event each; their ids. An
     application that is not there is refused (NotFound)."""
@@ -145,7 +145,7 @@ def open_listed(session: Session, actor: Actor, cases: Sequence[NewCase], *,
     else:
         done = conn.execute(CASES.insert().returning(C.id, sort_by_parameter_order=True), rows)
         ids = [int(i) for i in done.scalars()]
-    tally.opened(conn, actor, len(ids))
+    tally.opened(conn, actor, n=len(ids))
     audit.append_many(session, actor, "case.open", "case", [
         (i, {"kind": c.kind, **(c.audit(row) if callable(c.audit) else c.audit)})
         for i, c, row in zip(ids, cases, rows, strict=True)])
@@ -158,7 +158,7 @@ def open_case(session: Session, actor: Actor, *, kind: str, priority: int, due_a
               audit: Mapping[str, Any] | Callable[[dict[str, Any]], Mapping[str, Any]]
               | None = None, now: datetime | None = None, **queue: Any) -> Case:
     """One case (see :func:`open_listed`); ``queue``: columns its cause fills."""
-    [case_id] = open_listed(session, actor, [NewCase(
+    [case_id] = open_listed(session, actor, cases=[NewCase(
         kind=kind, priority=priority, due_at=due_at, application_id=application_id,
         dedupe_key=dedupe_key, reason=reason, queue=queue, audit=audit or {})], now=now)
     case = session.get(Case, case_id)

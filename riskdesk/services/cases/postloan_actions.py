@@ -140,7 +140,7 @@ def _row(a: LoanAction) -> ActionRow:
                      a.checked_at, a.check_reason)
 
 
-def postloan_view(session: Session, actor: Actor, case_id: int) -> PostLoanView | None:
+def postloan_view(session: Session, actor: Actor, *, case_id: int) -> PostLoanView | None:
     """The loan view of a post-loan case; None for any other case."""
     require(actor, Action.APPLICATION_VIEW)
     case = get_case(session, case_id)
@@ -161,11 +161,11 @@ def postloan_view(session: Session, actor: Actor, case_id: int) -> PostLoanView 
         snap.balance if snap else None, snap.overdue_amount if snap else None,
         snap.dpd if snap else None, snap.as_of if snap else None, floor,
         _category(floor, loan.category_override), loan.line_frozen_at, loan.called_at,
-        tuple(case_alerts(session, actor, case_id)), actions, pending)
+        tuple(case_alerts(session, actor, case_id=case_id)), actions, pending)
 
 
-def act(session: Session, actor: Actor, case_id: int, version: int, action: str, reason: str,
-        *, channel: str = "", outcome: str = "", promise_date: date | None = None,
+def act(session: Session, actor: Actor, *, case_id: int, version: int, action: str, reason: str,
+        channel: str = "", outcome: str = "", promise_date: date | None = None,
         category: str = "", other_assignee: bool = False) -> ActionRow:
     """Record one post-loan action on the case (see the module's docstring)."""
     require(actor, Action.CASE_WORK)
@@ -221,7 +221,7 @@ def act(session: Session, actor: Actor, case_id: int, version: int, action: str,
                                .format(loan=loan.loan_no, category=label(category)))
         detail = {"category": category, "floor": floor, "from": in_force}
     extra: dict[str, Any] = {"decision": action, "loan": loan.loan_no, **detail}
-    overridden = assignee_overridden(session, actor, case, other_assignee)
+    overridden = assignee_overridden(session, actor, case=case, other_assignee=other_assignee)
     if overridden is not None:
         extra["assignee_overridden"] = overridden
     said = _reason(session, case_id, reason)
@@ -250,13 +250,14 @@ def act(session: Session, actor: Actor, case_id: int, version: int, action: str,
         if action == "freeze_line":
             loan.line_frozen_at = now
             session.add(loan)
-    _save(session, actor, case, version, "case.postloan", values, extra)
+    _save(session, actor, case=case, version=version, action="case.postloan", values=values,
+          extra=extra)
     session.flush()
     feed.record_loan_action(session, row)  # a final one (freeze, suspicious) to origination
     return _row(row)
 
 
-def check(session: Session, actor: Actor, case_id: int, version: int, *, confirm: bool,
+def check(session: Session, actor: Actor, *, case_id: int, version: int, confirm: bool,
           reason: str = "") -> ActionRow:
     """A senior officer who is not the maker confirms the pending call-early or reclassify
     (it takes effect on the loan) or sends it back to its maker with a reason."""
@@ -304,7 +305,7 @@ def check(session: Session, actor: Actor, case_id: int, version: int, *, confirm
         action = "case.postloan.send_back"
     session.add(row)
     session.flush()
-    _save(session, actor, case, version, action, values, extra)
+    _save(session, actor, case=case, version=version, action=action, values=values, extra=extra)
     feed.record_loan_action(session, row)  # confirmed: call early / reclassify, final now
     return _row(row)
 

@@ -202,7 +202,7 @@ def prefix_match(column: Any, prefix: str) -> list[Any]:
     return [column >= prefix, column < upper, like]
 
 
-def count_cases(session: Session, actor: Actor, f: CaseFilter) -> int:
+def count_cases(session: Session, actor: Actor, *, f: CaseFilter) -> int:
     """A real count; "All" and "Overdue" with no other filter from the tallies kept with every
     case write (at 10 million cases counting them costs over 100 ms; issue 27): "Overdue" is
     the open cases less those not yet due, which the (is_open, due_at, id) index counts."""
@@ -216,7 +216,7 @@ def count_cases(session: Session, actor: Actor, f: CaseFilter) -> int:
     return int(session.execute(q).scalar() or 0)
 
 
-def page_cases(session: Session, actor: Actor, f: CaseFilter, *, sort: str = DEFAULT_SORT,
+def page_cases(session: Session, actor: Actor, *, f: CaseFilter, sort: str = DEFAULT_SORT,
                descending: bool | None = None, after: tuple[Any, int] | None = None,
                limit: int = 200) -> list[CaseRow]:
     """One page in ``sort`` order, ties broken by case id; ``after`` = the previous page's last
@@ -290,12 +290,12 @@ def _with_loans(session: Session, rows: list[CaseRow],
     return out
 
 
-def export_rows(session: Session, actor: Actor, f: CaseFilter, *, sort: str = DEFAULT_SORT,
+def export_rows(session: Session, actor: Actor, *, f: CaseFilter, sort: str = DEFAULT_SORT,
                 descending: bool | None = None, batch: int = 5000) -> Any:
     """Every row of a view in its order, a keyset page at a time (for export)."""
     after = None
     while True:
-        rows = page_cases(session, actor, f, sort=sort, descending=descending, after=after,
+        rows = page_cases(session, actor, f=f, sort=sort, descending=descending, after=after,
                           limit=batch)
         yield from rows
         if len(rows) < batch:
@@ -303,9 +303,9 @@ def export_rows(session: Session, actor: Actor, f: CaseFilter, *, sort: str = DE
         after = (sort_value(rows[-1], sort), rows[-1].id)
 
 
-def last_page(session: Session, actor: Actor, f: CaseFilter, *, sort: str = DEFAULT_SORT,
+def last_page(session: Session, actor: Actor, *, f: CaseFilter, sort: str = DEFAULT_SORT,
               descending: bool | None = None, limit: int = 200) -> list[CaseRow]:
-    rows = page_cases(session, actor, f, sort=sort, descending=not natural(sort, descending),
+    rows = page_cases(session, actor, f=f, sort=sort, descending=not natural(sort, descending),
                       limit=limit)
     return rows[::-1]
 

@@ -42,12 +42,12 @@ def add(conn: Connection | Session, shard: int, *, all_: int = 0, open_: int = 0
                          .values(n=T.n + delta))
 
 
-def opened(conn: Connection | Session, actor: Actor | None, n: int) -> None:
+def opened(conn: Connection | Session, actor: Actor | None, *, n: int) -> None:
     """``n`` new cases, all open."""
     add(conn, shard_of(actor), all_=n, open_=n)
 
 
-def moved(session: Session, actor: Actor | None, was_open: bool, is_open: bool) -> None:
+def moved(session: Session, actor: Actor | None, *, was_open: bool, is_open: bool) -> None:
     """A case saved from open to closed or back."""
     if was_open != is_open:
         add(session, shard_of(actor), open_=1 if is_open else -1)

@@ -66,7 +66,7 @@ def get_case(session: Session, case_id: int) -> Case:
     return case
 
 
-def save(session: Session, actor: Actor, case: Case, version: int, action: str,
+def save(session: Session, actor: Actor, *, case: Case, version: int, action: str,
          values: dict[str, Any], extra: dict[str, Any] | None = None) -> Case:
     """UPDATE ... WHERE version = the version the officer saw; refused if it moved on. The
     one place a case's status changes (pre-loan and post-loan work): the open-case tally
@@ -74,10 +74,10 @@ def save(session: Session, actor: Actor, case: Case, version: int, action: str,
     was_open = bool(case.is_open)
     if "status" in values:
         values = {**values, "is_open": str(values["status"]) not in CLOSED_STATUSES}
-    saved = save_versioned(session, actor, case, version, action=action, entity="case",
+    saved = save_versioned(session, actor, row=case, version=version, action=action, entity="case",
                            values=values, tracked=TRACKED, extra=extra,
                            stale=lambda now: check_version(now, version))
-    tally.moved(session, actor, was_open, bool(saved.is_open))
+    tally.moved(session, actor, was_open=was_open, is_open=bool(saved.is_open))
     return saved
 
 
@@ -91,7 +91,7 @@ def check_version(case: Case, version: int) -> None:
             id=case.id, theirs=case.version, yours=version))
 
 
-def claim(session: Session, actor: Actor, case_id: int, version: int) -> Case:
+def claim(session: Session, actor: Actor, *, case_id: int, version: int) -> Case:
     require(actor, Action.CASE_WORK)
     case = get_case(session, case_id)
     check_version(case, version)
@@ -102,33 +102,34 @@ def claim(session: Session, actor: Actor, case_id: int, version: int) -> Case:
         raise InvalidInput(translate("Cases", "Case {id} is {status}; it cannot be claimed.")
                            .format(id=case_id, status=case.status))
     status = CaseStatus.IN_REVIEW if case.status == CaseStatus.NEW else case.status
-    return save(session, actor, case, version, "case.claim",
-                 {"assignee_id": actor.user_id, "status": status})
+    return save(session, actor, case=case, version=version, action="case.claim",
+                 values={"assignee_id": actor.user_id, "status": status})
 
 
-def claim_many(session: Session, actor: Actor, cases: list[tuple[int, int]]) -> int:
+def claim_many(session: Session, actor: Actor, *, cases: list[tuple[int, int]]) -> int:
     """Claim (case id, version seen) pairs in one transaction: all or none."""
     for case_id, version in cases:
-        claim(session, actor, case_id, version)
+        claim(session, actor, case_id=case_id, version=version)
     return len(cases)
 
 
-def assign(session: Session, actor: Actor, case_id: int, version: int, user_id: int) -> Case:
+def assign(session: Session, actor: Actor, *, case_id: int, version: int, user_id: int) -> Case:
     require(actor, Action.CASE_ASSIGN)
     _check_assignee(session, user_id)
     case = get_case(session, case_id)
     if case.status not in OPEN and case.status != CaseStatus.AWAITING_CHECK:
         raise InvalidInput(translate("Cases", "Case {id} is {status}; it cannot be assigned.")
                            .format(id=case_id, status=case.status))
-    return save(session, actor, case, version, "case.assign", {"assignee_id": user_id})
+    return save(session, actor, case=case, version=version, action="case.assign",
+                values={"assignee_id": user_id})
 
 
-def assign_many(session: Session, actor: Actor, cases: list[tuple[int, int]],
+def assign_many(session: Session, actor: Actor, *, cases: list[tuple[int, int]],
                 user_id: int) -> int:
     """Bulk assign (case id, version seen) pairs: all or none, so a refusal of one (changed
     meanwhile, or closed) leaves every case as it was."""
     for case_id, version in cases:
-        assign(session, actor, case_id, version, user_id)
+        assign(session, actor, case_id=case_id, version=version, user_id=user_id)
     return len(cases)
 
 
@@ -147,7 +148,7 @@ def _check_assignee(session: Session, user_id: int) -> None:
                                      "officers and senior officers.").format(id=user_id))
 
 
-def add_note(session: Session, actor: Actor, case_id: int, *, kind: str, outcome: str,
+def add_note(session: Session, actor: Actor, *, case_id: int, kind: str, outcome: str,
              text: str, corrects_id: int | None = None) -> InvestigationNote:
     require(actor, Action.CASE_WORK)
     case = get_case(session, case_id)
@@ -184,7 +185,7 @@ def add_note(session: Session, actor: Actor, case_id: int, *, kind: str, outcome
     return note
 
 
-def save_draft(session: Session, actor: Actor, case_id: int, *, kind: str, outcome: str,
+def save_draft(session: Session, actor: Actor, *, case_id: int, kind: str, outcome: str,
                text: str) -> NoteDraft:
     """Called as the officer types; a draft is the officer's own, not yet a record."""
     require(actor, Action.CASE_WORK)
@@ -202,7 +203,7 @@ def save_draft(session: Session, actor: Actor, case_id: int, *, kind: str, outco
     return draft
 
 
-def draft_text(session: Session, actor: Actor, case_id: int) -> str | None:
+def draft_text(session: Session, actor: Actor, *, case_id: int) -> str | None:
     """The signed-in officer's own unsaved note on the case (none for a user without an id)."""
     require(actor, Action.APPLICATION_VIEW)
     if actor.user_id is None:
@@ -234,8 +235,8 @@ def needs_check(session: Session, case: Case) -> list[str]:
     return why
 
 
-def decide(session: Session, actor: Actor, case_id: int, version: int, decision: str,
-           reason: str, *, other_assignee: bool = False) -> Case:
+def decide(session: Session, actor: Actor, *, case_id: int, version: int, decision: str,
+           reason: str, other_assignee: bool = False) -> Case:
     """``other_assignee``: the actor confirmed deciding a case assigned to someone else
     (without it such a decision is refused with :class:`NeedsConfirmation`); the audit event
     names the assignee overridden (issue 26)."""
@@ -263,7 +264,7 @@ def decide(session: Session, actor: Actor, case_id: int, version: int, decision:
         raise PermissionDenied(translate("Cases", "Case {id} is escalated: a senior officer "
                                          "decides it.").format(id=case_id))
     extra: dict[str, Any] = {"decision": decision}
-    overridden = assignee_overridden(session, actor, case, other_assignee)
+    overridden = assignee_overridden(session, actor, case=case, other_assignee=other_assignee)
     if overridden is not None:
         extra["assignee_overridden"] = overridden
     values: dict[str, Any] = {"reason": reason_as_stored(session, case_id, reason)}
@@ -279,7 +280,8 @@ def decide(session: Session, actor: Actor, case_id: int, version: int, decision:
             extra["needs_check"] = why
         else:
             values.update({"status": CaseStatus.DECIDED, "decided_by_id": actor.user_id})
-    saved = save(session, actor, case, version, "case.decide", values, extra)
+    saved = save(session, actor, case=case, version=version, action="case.decide", values=values,
+                 extra=extra)
     feed.record_case(session, saved)  # final now (not awaiting a check): to origination
     return saved
 
@@ -290,7 +292,7 @@ def reason_as_stored(session: Session, case_id: int, reason: str, field: str = "
                           field=field)[:2000]
 
 
-def assignee_overridden(session: Session, actor: Actor, case: Case,
+def assignee_overridden(session: Session, actor: Actor, *, case: Case,
                         other_assignee: bool) -> str | None:
     """Who the case is assigned to when that is someone else than ``actor`` (None when it is
     nobody or the actor); deciding in their place needs ``other_assignee`` (the window asks)."""
@@ -305,7 +307,7 @@ def assignee_overridden(session: Session, actor: Actor, case: Case,
     return name
 
 
-def check(session: Session, actor: Actor, case_id: int, version: int, *, confirm: bool,
+def check(session: Session, actor: Actor, *, case_id: int, version: int, confirm: bool,
           reason: str = "") -> Case:
     """The second person: confirms the maker's decision or sends it back with a reason."""
     require(actor, Action.CASE_CHECK)
@@ -330,8 +332,9 @@ def check(session: Session, actor: Actor, case_id: int, version: int, *, confirm
         # keeps the maker's reason.
         said = free_text.keep(session, reason, entity="review_case", entity_id=case_id,
                               field="check_reason")[:2000] if reason.strip() else ""
-        saved = save(session, actor, case, version, "case.check.confirm", values,
-                      {"check_reason": said} if said else None)
+        saved = save(session, actor, case=case, version=version, action="case.check.confirm",
+                     values=values,
+                      extra={"check_reason": said} if said else None)
         feed.record_case(session, saved)  # the confirmation makes it final (issue 29)
         return saved
     if not reason.strip():
@@ -341,4 +344,5 @@ def check(session: Session, actor: Actor, case_id: int, version: int, *, confirm
     values = {"status": CaseStatus.RETURNED, "decision": None, "maker_id": None,
               "assignee_id": case.maker_id or case.assignee_id,
               "reason": reason_as_stored(session, case_id, reason)}
-    return save(session, actor, case, version, "case.check.send_back", values)
+    return save(session, actor, case=case, version=version, action="case.check.send_back",
+                values=values)

@@ -80,7 +80,7 @@ def _filtered(session: Session, q: Any, f: ComplaintFilter) -> Any:
     return q
 
 
-def count(session: Session, actor: Actor, f: ComplaintFilter) -> int:
+def count(session: Session, actor: Actor, *, f: ComplaintFilter) -> int:
     from sqlalchemy import func
 
     require(actor, Action.APPLICATION_VIEW)
@@ -88,7 +88,7 @@ def count(session: Session, actor: Actor, f: ComplaintFilter) -> int:
                                         f)) or 0)
 
 
-def page(session: Session, actor: Actor, f: ComplaintFilter, *,
+def page(session: Session, actor: Actor, *, f: ComplaintFilter,
          after: tuple[datetime, int] | None = None, limit: int = 200) -> list[ComplaintRow]:
     """Most urgent first (due date, then id), a keyset page at a time."""
     from sqlalchemy import and_, or_
@@ -129,7 +129,7 @@ class Figures:
     late: int = 0  # replies given this month after their due time, extensions counted
 
 
-def figures(session: Session, actor: Actor, month: str,
+def figures(session: Session, actor: Actor, *, month: str,
             cut_off: datetime | None = None) -> Figures:
     """The month's complaint figures for the dashboard and the monthly report, by the one
     period rule (:mod:`riskdesk.services.periods`): received in the month as registered by the
@@ -174,7 +174,7 @@ class MonthDetails:
     overdue: list[tuple[str, str, datetime, datetime]]  # number, category, received, due
 
 
-def month_details(session: Session, actor: Actor, month: str,
+def month_details(session: Session, actor: Actor, *, month: str,
                   cut_off: datetime | None = None) -> MonthDetails:
     """The monthly report's complaint tables, as of the cut-off like :func:`figures`."""
     from sqlalchemy import func

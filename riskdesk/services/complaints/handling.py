@@ -134,7 +134,7 @@ def get(session: Session, actor: Actor, *, complaint_id: int) -> Complaint:
 
 def _save(session: Session, actor: Actor, c: Complaint, version: int, action: str,
           values: dict[str, Any], extra: dict[str, Any] | None = None) -> Complaint:
-    return save_versioned(session, actor, c, version, action=action, entity="complaint",
+    return save_versioned(session, actor, row=c, version=version, action=action, entity="complaint",
                           values=values, tracked=TRACKED, extra=extra,
                           stale=lambda now: _check_version(now, version))
 
@@ -341,8 +341,7 @@ class CustomerApplication:
     cases: str  # "kind: status" of each case on it
 
 
-def customer_applications(session: Session, actor: Actor,
-                          *,
+def customer_applications(session: Session, actor: Actor, *,
                           applicant_id: int) -> list[CustomerApplication]:
     require(actor, Action.APPLICATION_VIEW)
     apps = session.exec(select(Application).where(
@@ -484,7 +483,8 @@ def close(session: Session, actor: Actor, *, complaint_id: int, version: int, re
         "rectification": rectification[:2000], "closed_at": utcnow(session)})
 
 
-def reopen(session: Session, actor: Actor, *, complaint_id: int, version: int,            reason: str) -> Complaint:
+def reopen(session: Session, actor: Actor, *, complaint_id: int, version: int,
+           reason: str) -> Complaint:
     c = _work(session, actor, complaint_id, version,
               (ComplaintStatus.RESPONDED.value, ComplaintStatus.CLOSED.value))
     reason = _kept(session, c, _required(reason, translate("Complaints", "A reason to reopen")),
@@ -494,7 +494,8 @@ def reopen(session: Session, actor: Actor, *, complaint_id: int, version: int,  
         "reopen_count": c.reopen_count + 1}, {"reason": reason[:500]})
 
 
-def withdraw(session: Session, actor: Actor, *, complaint_id: int, version: int,              reason: str) -> Complaint:
+def withdraw(session: Session, actor: Actor, *, complaint_id: int, version: int,
+             reason: str) -> Complaint:
     """The complainant withdraws: the process ends the day the withdrawal is received."""
     c = _work(session, actor, complaint_id, version, OPEN + (ComplaintStatus.RESPONDED.value,))
     reason = _kept(session, c, _required(reason, translate(
@@ -504,7 +505,8 @@ def withdraw(session: Session, actor: Actor, *, complaint_id: int, version: int,
         {"reason": reason[:500]})
 
 
-def escalate(session: Session, actor: Actor, *, complaint_id: int, version: int,              reason: str) -> Complaint:
+def escalate(session: Session, actor: Actor, *, complaint_id: int, version: int,
+             reason: str) -> Complaint:
     """To compliance: the complaint leaves its handler and waits in the escalated view."""
     c = _work(session, actor, complaint_id, version, OPEN)
     reason = _kept(session, c, _required(reason, translate(

@@ -83,10 +83,10 @@ def view_of(c: Complaint, actor: Actor | None = None) -> ComplaintView:
     return ComplaintView(**values)
 
 
-def history(session: Session, actor: Actor, complaint_id: int) -> list[HistoryStep]:
+def history(session: Session, actor: Actor, *, complaint_id: int) -> list[HistoryStep]:
     """The complaint's steps in the audit trail, oldest first; for whoever may see the
     complaint (the same check as :func:`handling.get`)."""
-    handling.get(session, actor, complaint_id)
+    handling.get(session, actor, complaint_id=complaint_id)
     events = session.exec(select(AuditEvent).where(
         col(AuditEvent.entity_type) == "complaint",
         col(AuditEvent.entity_id) == str(complaint_id)).order_by(col(AuditEvent.seq))).all()
@@ -102,16 +102,17 @@ def history(session: Session, actor: Actor, complaint_id: int) -> list[HistorySt
     return [HistoryStep(e.at, e.actor, e.action, e.after, handler(e.after)) for e in events]
 
 
-def complaint_page(session: Session, actor: Actor, complaint_id: int) -> ComplaintPage:
+def complaint_page(session: Session, actor: Actor, *, complaint_id: int) -> ComplaintPage:
     """The complaint, its history and its customer's applications, read together."""
-    c = handling.get(session, actor, complaint_id)
-    apps = (handling.customer_applications(session, actor, c.applicant_id)
+    c = handling.get(session, actor, complaint_id=complaint_id)
+    apps = (handling.customer_applications(session, actor, applicant_id=c.applicant_id)
             if c.applicant_id is not None else [])
     view = view_of(c, actor)
     if c.assignee_id is not None:
         user = session.get(User, c.assignee_id)
         view = replace(view, handler=user.username if user is not None else "")
-    return ComplaintPage(view, tuple(history(session, actor, complaint_id)), tuple(apps))
+    return ComplaintPage(view, tuple(history(session, actor, complaint_id=complaint_id)),
+                         tuple(apps))
 
 
 def register(session: Session, actor: Actor, /, **values: Any) -> ComplaintView:
@@ -119,6 +120,7 @@ def register(session: Session, actor: Actor, /, **values: Any) -> ComplaintView:
     return view_of(handling.register(session, actor, **values), actor)
 
 
-def open_fraud_case(session: Session, actor: Actor, complaint_id: int, version: int) -> int:
+def open_fraud_case(session: Session, actor: Actor, *, complaint_id: int, version: int) -> int:
     """:func:`handling.open_fraud_case`; the case's id."""
-    return handling.open_fraud_case(session, actor, complaint_id, version).id or 0
+    return handling.open_fraud_case(session, actor, complaint_id=complaint_id,
+                                    version=version).id or 0

@@ -180,8 +180,8 @@ def close_review(session: Session, actor: Actor, case_id: int, version: int, dec
     if case.status not in OPEN:
         raise InvalidInput(translate("ModelReview", "Case {id} is {status}; it cannot be "
                                      "closed now.").format(id=case_id, status=label(case.status)))
-    return save(session, actor, case, version, ACTION, {
+    return save(session, actor, case=case, version=version, action=ACTION, values={
         "status": CaseStatus.DECIDED, "decision": decision, "maker_id": actor.user_id,
         "decided_by_id": actor.user_id,
         "reason": reason_as_stored(session, case_id, reason)},
-        {"decision": decision, "model": case.application_no})
+        extra={"decision": decision, "model": case.application_no})

@@ -198,4 +198,4 @@ def add_blacklist(session: Session, actor: Actor, kind: str, value: str,
                   reason: str) -> lists.EntryView:
     """`riskdesk rules blacklist` as it was, now a managed list's entry: the same as
     ``riskdesk lists add KIND VALUE --list black`` (issue 30)."""
-    return lists.add(session, actor, kind, value, list_name="black", reason=reason)
+    return lists.add(session, actor, kind=kind, value=value, list_name="black", reason=reason)

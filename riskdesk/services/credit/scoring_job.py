@@ -171,7 +171,7 @@ def score_applications(engine: Any, actor: Actor, *, scope: str = "all",
                          undecided, state)
                     if contender is not None:  # the challenger in shadow (issue 32)
                         score_beside(session, actor, contender, run, read.frame, policy, now)
-                    lists.log_silenced(session, actor, read.silenced, run_id=run.id)
+                    lists.log_silenced(session, actor, silenced=read.silenced, run_id=run.id)
                     # The link store and the rings these applications are in (issue 33).
                     rings.after_scoring(session, actor, read.frame["id"].tolist(), settings,
                                         now)

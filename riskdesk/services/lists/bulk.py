@@ -76,7 +76,7 @@ class _Row:
     source: str
 
 
-def import_list(engine: Engine, actor: Actor, path: Path, *, list_name: str,
+def import_list(engine: Engine, actor: Actor, *, path: Path, list_name: str,
                 state: TaskState | None = None) -> ListImportResult:
     """Adds every row of ``path`` to ``list_name``, or none: with any problem the result
     lists them (row, column, masked value, reason) and nothing is written."""

@@ -154,7 +154,7 @@ def _live(session: Session, kind: str, key: str) -> list[ListEntry]:
         col(ListEntry.live) == 1)))
 
 
-def add(session: Session, actor: Actor, kind: str, value: str, *, list_name: str, reason: str,
+def add(session: Session, actor: Actor, *, kind: str, value: str, list_name: str, reason: str,
         expires: date | None = None, source: str = "manual",
         cipher: DataCipher | None = None) -> EntryView:
     """Lists one value (its keyed hash and mask). Refused: a value already live on either
@@ -163,13 +163,14 @@ def add(session: Session, actor: Actor, kind: str, value: str, *, list_name: str
     _choice(list_name, LISTS, translate("Lists", "The list"))
     normal = normalise(kind, value)
     key = value_key(cipher or load_cipher(session), kind, normal)
-    view = add_keyed(session, actor, kind, key, masked(kind, normal), list_name=list_name,
+    view = add_keyed(session, actor, kind=kind, key=key, mask=masked(kind, normal),
+                     list_name=list_name,
                      reason=reason, expires_at=expiry_instant(session, expires), source=source)
     assert view is not None  # without skip_listed a listed value is refused, not skipped
     return view
 
 
-def add_keyed(session: Session, actor: Actor, kind: str, key: str, mask: str, *,
+def add_keyed(session: Session, actor: Actor, *, kind: str, key: str, mask: str,
               list_name: str, reason: str, source: str = "manual",
               expires_at: datetime | None = None, authority: Action = Action.LIST_CHANGE,
               skip_listed: bool = False) -> EntryView | None:
@@ -228,7 +229,7 @@ def _entry(session: Session, entry_id: int) -> ListEntry:
     return entry
 
 
-def request_removal(session: Session, actor: Actor, entry_id: int, reason: str) -> EntryView:
+def request_removal(session: Session, actor: Actor, *, entry_id: int, reason: str) -> EntryView:
     """The first of the two steps: the entry keeps matching until a second user approves."""
     require(actor, Action.LIST_CHANGE)
     entry = _entry(session, entry_id)
@@ -254,7 +255,7 @@ def request_removal(session: Session, actor: Actor, entry_id: int, reason: str) 
     return _view(entry, now)
 
 
-def approve_removal(session: Session, actor: Actor, entry_id: int) -> EntryView:
+def approve_removal(session: Session, actor: Actor, *, entry_id: int) -> EntryView:
     """The second step, by another user: the entry stops matching now (kept, marked
     removed)."""
     require(actor, Action.LIST_APPROVE)
@@ -392,7 +393,7 @@ def add_device_keys(session: Session, frame: pd.DataFrame) -> None:
     frame["device_hash"] = frame["device_id"].map(keys)
 
 
-def log_silenced(session: Session, actor: Actor, silenced: pd.DataFrame, *,
+def log_silenced(session: Session, actor: Actor, *, silenced: pd.DataFrame,
                  run_id: int | None = None) -> int:
     """One audit event per application a shared-key rule would have flagged but for the
     allowlist: which rule, which kind and which entry (no value)."""

@@ -82,7 +82,7 @@ def _month_end(month: str) -> date:
     return month_days(month)[1] - timedelta(days=1)
 
 
-def performance(session: Session, actor: Actor, month: str,
+def performance(session: Session, actor: Actor, *, month: str,
                 cut_off: datetime | None = None) -> list[PartnerMonth]:
     """Each partner's month by the one period rule, as recorded at ``cut_off`` (default now):
     the monthly report's frozen view, the same whenever it is computed again."""
@@ -171,7 +171,7 @@ class JointPosition:
     warnings: list[str]
 
 
-def joint_position(session: Session, actor: Actor, month: str,
+def joint_position(session: Session, actor: Actor, *, month: str,
                    cut_off: datetime | None = None) -> JointPosition:
     """At the month's end, from its snapshot: the bank's own part of each jointly funded
     loan's balance (the partner funds its share), against the capital figures set by the
@@ -209,7 +209,7 @@ def joint_position(session: Session, actor: Actor, month: str,
                          ratio_all, warnings)
 
 
-def trend(session: Session, actor: Actor, month: str, months: int = 6,
+def trend(session: Session, actor: Actor, *, month: str, months: int = 6,
           cut_off: datetime | None = None) -> dict[str, list[tuple[str, float | None]]]:
     """Each partner's bad rate over the months up to ``month``, oldest first, each as
     recorded at ``cut_off`` (default now)."""
@@ -217,20 +217,20 @@ def trend(session: Session, actor: Actor, month: str, months: int = 6,
     at = cut_off if cut_off is not None else utcnow(session)
     for back in range(months - 1, -1, -1):
         m = months_back(month, back)
-        for r in performance(session, actor, m, at):
+        for r in performance(session, actor, month=m, cut_off=at):
             out[r.code].append((m, r.bad_rate))
     return dict(out)
 
 
-def raise_review_cases(session: Session, actor: Actor, month: str) -> list[int]:
+def raise_review_cases(session: Session, actor: Actor, *, month: str) -> list[int]:
     """A partner whose bad rate doubled against the month before (with at least 10 matured
     loans), or whose complaints per 1,000 loans pass the threshold, gets a partner review case
     for the month (once)."""
     require(actor, Action.LOAN_MONITOR)
     now = utcnow(session)
-    before = {r.partner_id: r for r in performance(session, actor, months_back(month, 1))}
+    before = {r.partner_id: r for r in performance(session, actor, month=months_back(month, 1))}
     opened = []
-    for r in performance(session, actor, month):
+    for r in performance(session, actor, month=month):
         why, breached = [], []  # the figures, and the thresholds' codes the queue labels
         prev = before.get(r.partner_id)
         if r.matured >= 10 and r.bad_rate is not None and prev is not None and \
@@ -297,16 +297,16 @@ class PartnersPosition:
     alerts: tuple[PartnerAlert, ...]  # what the banner says, worst first
 
 
-def partners_position(session: Session, actor: Actor, month: str,
+def partners_position(session: Session, actor: Actor, *, month: str,
                       cut_off: datetime | None = None) -> PartnersPosition:
     """The Partners tab's table with its thresholds, and the banner's sentences."""
     from riskdesk.services.postloan.policy import current, params
 
     require(actor, Action.APPLICATION_VIEW)
-    rows = performance(session, actor, month, cut_off)
-    before = {r.partner_id: r for r in performance(session, actor, months_back(month, 1),
-                                                   cut_off)}
-    joint = joint_position(session, actor, month, cut_off)
+    rows = performance(session, actor, month=month, cut_off=cut_off)
+    before = {r.partner_id: r for r in performance(session, actor, month=months_back(month, 1),
+                                                   cut_off=cut_off)}
+    joint = joint_position(session, actor, month=month, cut_off=cut_off)
     minimum = float(params(current(session))["joint_min_partner_share"])
     lowest = {int(pid): float(v) for pid, v in session.execute(
         select(col(Loan.partner_id), func.min(col(Loan.partner_share)))

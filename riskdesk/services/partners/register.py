@@ -90,7 +90,7 @@ def _stale(p: Partner, version: int) -> None:
                                      "else.").format(code=p.code))
 
 
-def set_status(session: Session, actor: Actor, partner_id: int, version: int, status: str,
+def set_status(session: Session, actor: Actor, *, partner_id: int, version: int, status: str,
                reason: str) -> Partner:
     """Active needs the whole checklist passed; every change needs its reason."""
     require(actor, Action.PARTNER_MANAGE)
@@ -108,14 +108,14 @@ def set_status(session: Session, actor: Actor, partner_id: int, version: int, st
     cleaned = free_text.scan(reason.strip())  # personal data kept apart (issue 25)
     free_text.keep(session, cleaned, entity="partner", entity_id=partner_id,
                    field="status_reason", replace=True)
-    return save_versioned(session, actor, p, version, action="partner.status",
+    return save_versioned(session, actor, row=p, version=version, action="partner.status",
                           entity="partner", values={"status": status,
                                                     "status_reason": cleaned.fit(1000)},
                           tracked=("status", "status_reason"),
                           stale=lambda now: _stale(now, version))
 
 
-def record_check(session: Session, actor: Actor, partner_id: int, *, item: str, passed: bool,
+def record_check(session: Session, actor: Actor, *, partner_id: int, item: str, passed: bool,
                  evidence: str, review_due: date | None = None) -> PartnerCheck:
     require(actor, Action.PARTNER_MANAGE)
     _choice(item, tuple(CHECKLIST), translate("Partners", "The checklist item"), _item)
@@ -186,7 +186,7 @@ class Capital:
     total_loan_balance: Decimal
 
 
-def set_capital(session: Session, actor: Actor, effective: date, tier1: str,
+def set_capital(session: Session, actor: Actor, *, effective: date, tier1: str,
                 balance: str) -> CapitalFigure:
     require(actor, Action.PARTNER_MANAGE)
     try:

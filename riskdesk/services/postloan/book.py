@@ -110,7 +110,7 @@ def _copy(kind: type[T], row: Any) -> T:
     return kind(**{f.name: getattr(row, f.name) for f in fields(kind)})  # type: ignore[arg-type]
 
 
-def loan_view(session: Session, actor: Actor, loan_id: int) -> LoanView:
+def loan_view(session: Session, actor: Actor, *, loan_id: int) -> LoanView:
     require(actor, Action.APPLICATION_VIEW)
     loan = session.get(Loan, loan_id)
     if loan is None:
@@ -144,7 +144,7 @@ def loan_id_of_application(session: Session, application_id: int) -> int | None:
     return session.scalar(select(col(Loan.id)).where(col(Loan.application_id) == application_id))
 
 
-def case_alerts(session: Session, actor: Actor, case_id: int) -> list[AlertRow]:
+def case_alerts(session: Session, actor: Actor, *, case_id: int) -> list[AlertRow]:
     """The evidence a post-loan case was raised or updated with."""
     require(actor, Action.APPLICATION_VIEW)
     return [_alert_row(a)
@@ -179,7 +179,7 @@ class Portfolio:
         return float(bad / total) if total else None
 
 
-def portfolio(session: Session, actor: Actor, month: str) -> Portfolio:
+def portfolio(session: Session, actor: Actor, *, month: str) -> Portfolio:
     """From the month's snapshots (each loan as its latest run in the month saw it)."""
     require(actor, Action.APPLICATION_VIEW)
     month_days(month)  # refuses anything but YYYY-MM
@@ -220,7 +220,7 @@ class PostLoanFigures:
     last_run: date | None
 
 
-def postloan_figures(session: Session, actor: Actor, month: str, cut_off: datetime,
+def postloan_figures(session: Session, actor: Actor, *, month: str, cut_off: datetime,
                      ) -> PostLoanFigures:
     """The monthly report's post-loan section: the month's snapshot (closed once the month's
     report is issued, see services.postloan.monitoring) and the warnings of runs finished by the
@@ -238,5 +238,5 @@ def postloan_figures(session: Session, actor: Actor, month: str, cut_off: dateti
             select(col(LoanAlert.code), func.count()).where(col(LoanAlert.run_id).in_(ids))
             .group_by(col(LoanAlert.code)))}
         opened = sum(r.cases_opened for r in runs)
-    return PostLoanFigures(portfolio(session, actor, month), dict(sorted(alerts.items())),
+    return PostLoanFigures(portfolio(session, actor, month=month), dict(sorted(alerts.items())),
                            opened, len(runs), max((r.as_of for r in runs), default=None))

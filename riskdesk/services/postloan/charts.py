@@ -115,7 +115,7 @@ def _months_on_book(start: date, month: str) -> int:
     return (int(month[:4]) - start.year) * 12 + int(month[5:7]) - start.month
 
 
-def postloan_charts(session: Session, actor: Actor, month: str) -> PostLoanCharts:
+def postloan_charts(session: Session, actor: Actor, *, month: str) -> PostLoanCharts:
     require(actor, Action.APPLICATION_VIEW)
     have = checked_month(session, month)
     s = LoanSnapshot
@@ -157,7 +157,7 @@ def postloan_charts(session: Session, actor: Actor, month: str) -> PostLoanChart
         n = cohort[v]
         vintages.append(Vintage(v, n, tuple(bad30[v][k] / n for k in range(1, last + 1)),
                                 tuple(bad90[v][k] / n for k in range(1, last + 1))))
-    book = portfolio(session, actor, month)
+    book = portfolio(session, actor, month=month)
     roll = tuple(tuple(book.roll_counts.get(src, {}).get(dst, 0) for dst in CATEGORIES)
                  for src in CATEGORIES)
     return PostLoanCharts(month, book.previous, tuple(shown),
@@ -165,7 +165,7 @@ def postloan_charts(session: Session, actor: Actor, month: str) -> PostLoanChart
                           tuple(buckets), tuple(vintages), roll)
 
 
-def loans_in(session: Session, actor: Actor, month: str, *, category: str | None = None,
+def loans_in(session: Session, actor: Actor, *, month: str, category: str | None = None,
              bucket: str | None = None, rolled_from: str | None = None,
              limit: int = 1000) -> tuple[LoanLine, ...]:
     """The loans behind a figure of ``month``: those in ``category`` (with ``rolled_from``,

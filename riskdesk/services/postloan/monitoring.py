@@ -131,7 +131,7 @@ class MonitorResult:
     snapshot: bool = True  # False: the month's report was issued, its snapshot is closed
 
 
-def run_monitoring(engine: Engine, actor: Actor, as_of: date | None = None,
+def run_monitoring(engine: Engine, actor: Actor, *, as_of: date | None = None,
                    state: TaskState | None = None) -> MonitorResult:
     """Monitor every loan as of ``as_of`` (today in the bank's time zone by default)."""
     require(actor, Action.LOAN_MONITOR)
@@ -510,7 +510,7 @@ def _raise_cases(session: Session, actor: Actor, fresh: pd.DataFrame, run: Monit
     if len(to_open):
         principal = loans.set_index("loan_id")["principal"]
         due = now + timedelta(hours=float(p["case_sla_hours"]))
-        opened = open_listed(session, actor, [NewCase(
+        opened = open_listed(session, actor, cases=[NewCase(
             kind=row.kind, priority=_priority(row.rank), due_at=due,
             application_id=int(row.application_id),
             queue={"amount": float(principal[row.loan_id]), "flags": row.codes[:255]},

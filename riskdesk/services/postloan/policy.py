@@ -69,7 +69,8 @@ def _canonical(value: dict[str, Any]) -> str:
     return json.dumps(value, sort_keys=True, separators=(",", ":"))
 
 
-def change(session: Session, actor: Actor, changes: dict[str, Any], note: str) -> MonitoringPolicy:
+def change(session: Session, actor: Actor, *, changes: dict[str, Any],
+           note: str) -> MonitoringPolicy:
     require(actor, Action.LOAN_POLICY)
     if not note.strip():
         raise InvalidInput(translate("PostLoan", "Say why the thresholds change."))

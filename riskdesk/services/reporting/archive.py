@@ -107,13 +107,13 @@ def case_report(engine: Engine, actor: Actor, application_no: str, language: str
     if include_personal:
         require(actor, Action.PII_UNMASK)
     with in_language(_checked_language(language)), unit_of_work(engine) as session:
-        rows = page_cases(session, actor, CaseFilter(application_no=application_no), limit=1)
+        rows = page_cases(session, actor, f=CaseFilter(application_no=application_no), limit=1)
         if not rows:
             raise NotFound(translate("Reports", "Application {no} has no case.").format(
                 no=application_no))
         case_id = rows[0].id
         cut_off = utcnow(session)
-        detail = load_case(session, actor, case_id)  # audited as a view, like the window
+        detail = load_case(session, actor, case_id=case_id)  # audited as a view, like the window
         # The case's own events, and the scoring runs that decided its application (a run
         # that opens thousands of cases is audited once, as a batch).
         runs = [str(r) for r in session.scalars(select(col(DecisionRecord.run_id)).where(
@@ -283,7 +283,7 @@ def monthly_report(engine: Engine, actor: Actor, month: str, language: str,
                 .order_by(col(Report.id))).first()
             cut_off = first.cut_off if first is not None else utcnow(session)
         figures = monthly_figures(session, actor, month, cut_off)
-        complaint_figures = complaints.figures(session, actor, month, cut_off)
+        complaint_figures = complaints.figures(session, actor, month=month, cut_off=cut_off)
         model = session.scalars(select(ModelVersion).where(
             col(ModelVersion.approved_at).is_not(None),
             col(ModelVersion.approved_at) <= cut_off)
@@ -310,17 +310,17 @@ def monthly_report(engine: Engine, actor: Actor, month: str, language: str,
 
         info["challenger"] = at_cut_off(session, month, cut_off)  # in shadow (issue 32)
         bank = settings.bank_name(session)
-        postloan = postloan_figures(session, actor, month, cut_off)
+        postloan = postloan_figures(session, actor, month=month, cut_off=cut_off)
         from riskdesk.services import periods
         from riskdesk.services.audit import findings
         from riskdesk.services.partners.performance import joint_position, performance, trend
 
         found = findings.figures(session, month, cut_off)
-        partner_rows = (performance(session, actor, month, cut_off),
-                        joint_position(session, actor, month, cut_off),
-                        trend(session, actor, month, cut_off=cut_off))
+        partner_rows = (performance(session, actor, month=month, cut_off=cut_off),
+                        joint_position(session, actor, month=month, cut_off=cut_off),
+                        trend(session, actor, month=month, cut_off=cut_off))
         headline = periods.headline_figures(session, periods.period(session, month, cut_off))
-        restated = periods.restatements(session, actor, cut_off, other_than=month)
+        restated = periods.restatements(session, actor, cut_off=cut_off, other_than=month)
         checked = audit_trail.verify(session)
         from riskdesk.services.audit import anchor_file
 
@@ -333,7 +333,7 @@ def monthly_report(engine: Engine, actor: Actor, month: str, language: str,
         with report_zone(figures.zone):
             pdf = build(MonthlyReportData(
                 figures, complaint_figures,
-                complaints.month_details(session, actor, month, cut_off),
+                complaints.month_details(session, actor, month=month, cut_off=cut_off),
                 bank or translate("Reports", "Consumer-finance risk team"), info,
                 figures.pd_bins, checked.ok, checked.events, actor.username,
                 row.generated_at, postloan, found, partner_rows, restated, anchored_in,

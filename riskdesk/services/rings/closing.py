@@ -173,7 +173,8 @@ def _blacklist(session: Session, actor: Actor, detail: Any, code: str) -> int:
             continue
         key = session.get(LinkKey, int(node.id[1:]))
         if key is not None and entries.add_keyed(
-                session, actor, key.kind, key.key_hash, key.masked, list_name="black",
+                session, actor, kind=key.kind, key=key.key_hash, mask=key.masked,
+                list_name="black",
                 reason=translate("Rings", "fraud ring {code} confirmed").format(code=code),
                 source=code, authority=Action.CASE_CHECK, skip_listed=True) is not None:
             n += 1

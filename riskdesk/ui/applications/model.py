@@ -51,10 +51,10 @@ class ApplicationsModel(PagedTableModel):
         self.reload()
 
     def count_call(self) -> Call[int]:
-        return call(count_applications, self.filter)
+        return call(count_applications, f=self.filter)
 
     def page_call(self, after: tuple[Any, int] | None) -> Call[list[ApplicationRow]]:
-        return call(page_applications, self.filter, sort=self._sort, descending=self._descending,
+        return call(page_applications, f=self.filter, sort=self._sort, descending=self._descending,
                     after=after, limit=self.PAGE)
 
     def sort_value(self, row: Any) -> Any:

@@ -204,10 +204,10 @@ class CaseDialog(QDialog):
 
     # -- loading -------------------------------------------------------------------------
     def reload(self) -> None:
-        self.detail = self.backend.write(load_case, self.case_id)  # opening is audited
-        self.hard_stops = self.backend.read(case_hard_stops, self.case_id)
+        self.detail = self.backend.write(load_case, case_id=self.case_id)  # opening is audited
+        self.hard_stops = self.backend.read(case_hard_stops, case_id=self.case_id)
         self.postloan.reload()
-        draft = self.backend.read(cases.draft_text, self.case_id)
+        draft = self.backend.read(cases.draft_text, case_id=self.case_id)
         if draft is not None and not self.note_text.toPlainText():
             self.note_text.blockSignals(True)
             self.note_text.setPlainText(draft)
@@ -283,7 +283,8 @@ class CaseDialog(QDialog):
 
     def unmask(self, key: str) -> None:
         """A deliberate, audited look at one full value; shown in this window only."""
-        if not write_op(self, unmask, self.case_id, key, title=self.tr("Not shown"),
+        if not write_op(self, unmask, case_id=self.case_id, field_name=key,
+                        title=self.tr("Not shown"),
                         on_done=lambda value: self.unmasked.__setitem__(key, value)):
             return
         assert self.detail is not None
@@ -334,19 +335,21 @@ class CaseDialog(QDialog):
             return
         try:
             if key == "claim":
-                self.backend.write(cases.claim, self.case_id, version)
+                self.backend.write(cases.claim, case_id=self.case_id, version=version)
             elif key in ("confirm", "send_back"):
-                self.backend.write(cases.check, self.case_id, version,
+                self.backend.write(cases.check, case_id=self.case_id, version=version,
                                    confirm=key == "confirm", reason=reason)
             else:
                 try:
-                    done = self.backend.write(cases.decide, self.case_id, version, key, reason)
+                    done = self.backend.write(cases.decide, case_id=self.case_id, version=version,
+                                              decision=key, reason=reason)
                 except NeedsConfirmation as exc:  # someone else's case: asked, then audited
                     if not self.dialogs.confirm(self, self.tr("Assigned to someone else"),
                                                 str(exc)):
                         return
-                    done = self.backend.write(cases.decide, self.case_id, version, key,
-                                              reason, other_assignee=True)
+                    done = self.backend.write(cases.decide, case_id=self.case_id, version=version,
+                                              decision=key,
+                                              reason=reason, other_assignee=True)
                 if done.status == CaseStatus.AWAITING_CHECK:
                     self.dialogs.info(self, self.tr("Sent for a second check"), self.tr(
                         "Your approval is recorded and waits for a senior officer (four-eyes): "
@@ -383,7 +386,7 @@ class CaseDialog(QDialog):
     def add_note(self) -> None:
         if not confirm_masking(self, self.dialogs, self.note_text.toPlainText()):
             return
-        if not write_op(self, cases.add_note, self.case_id,
+        if not write_op(self, cases.add_note, case_id=self.case_id,
                         kind=str(self.note_kind.currentData()),
                         outcome=str(self.note_outcome.currentData()),
                         text=self.note_text.toPlainText(), title=self.tr("Not saved")):
@@ -397,7 +400,7 @@ class CaseDialog(QDialog):
     def save_draft(self) -> None:
         if not allowed(self.actor, Action.CASE_WORK):
             return
-        self.backend.write(cases.save_draft, self.case_id,
+        self.backend.write(cases.save_draft, case_id=self.case_id,
                            kind=str(self.note_kind.currentData()),
                            outcome=str(self.note_outcome.currentData()),
                            text=self.note_text.toPlainText())

@@ -176,7 +176,7 @@ class CasesModel(PagedTableModel):
 
     def count_calls(self) -> list[Call[int]]:
         """The counts of the saved views with the current filters, in VIEW_LABELS' order."""
-        return [call(count_cases, replace(self.filter, view=v)) for v in VIEW_LABELS]
+        return [call(count_cases, f=replace(self.filter, view=v)) for v in VIEW_LABELS]
 
     def counts(self) -> dict[str, int]:
         """The number of cases in each saved view, with the current filters."""
@@ -184,14 +184,14 @@ class CasesModel(PagedTableModel):
         return dict(zip(VIEW_LABELS, counts, strict=True))
 
     def count_call(self) -> Call[int]:
-        return call(count_cases, self.filter)
+        return call(count_cases, f=self.filter)
 
     def page_call(self, after: tuple[Any, int] | None) -> Call[list[CaseRow]]:
-        return call(page_cases, self.filter, sort=self._sort, descending=self._descending,
+        return call(page_cases, f=self.filter, sort=self._sort, descending=self._descending,
                     after=after, limit=self.PAGE)
 
     def last_page_call(self) -> Call[list[CaseRow]]:
-        return call(last_page, self.filter, sort=self._sort, descending=self._descending,
+        return call(last_page, f=self.filter, sort=self._sort, descending=self._descending,
                     limit=self.PAGE)
 
     def sort_value(self, row: Any) -> Any:

@@ -128,7 +128,7 @@ class PostLoanPanel(QGroupBox):
 
     # -- loading ---------------------------------------------------------------------------
     def reload(self) -> None:
-        self.view = self.backend.read(pl.postloan_view, self.case_id)
+        self.view = self.backend.read(pl.postloan_view, case_id=self.case_id)
         self.setVisible(self.view is not None)
         if self.view is not None:
             current = self.category.currentData()
@@ -173,20 +173,22 @@ class PostLoanPanel(QGroupBox):
             return
         try:
             if key in ("confirm_action", "send_back_action"):
-                self.backend.write(pl.check, self.case_id, v.case_version,
+                self.backend.write(pl.check, case_id=self.case_id, version=v.case_version,
                                    confirm=key == "confirm_action", reason=reason)
             else:
                 channel, outcome, promise, category = self._details(key)
                 try:
-                    done = self.backend.write(pl.act, self.case_id, v.case_version, key,
-                                              reason, channel=channel, outcome=outcome,
+                    done = self.backend.write(pl.act, case_id=self.case_id, version=v.case_version,
+                                              action=key,
+                                              reason=reason, channel=channel, outcome=outcome,
                                               promise_date=promise, category=category)
                 except NeedsConfirmation as exc:  # someone else's case: asked, then audited
                     if not self.dialogs.confirm(self, self.tr("Assigned to someone else"),
                                                 str(exc)):
                         return
-                    done = self.backend.write(pl.act, self.case_id, v.case_version, key,
-                                              reason, channel=channel, outcome=outcome,
+                    done = self.backend.write(pl.act, case_id=self.case_id, version=v.case_version,
+                                              action=key,
+                                              reason=reason, channel=channel, outcome=outcome,
                                               promise_date=promise, category=category,
                                               other_assignee=True)
                 if done.status == CaseStatus.AWAITING_CHECK:

@@ -41,5 +41,5 @@ class DeadlinesDialog(QDialog):
     def save(self) -> None:
         new = complaints.Deadlines(**{k: b.value() for k, b in self.days.items()},
                                    working_days=self.working.isChecked())
-        if write_op(self, complaints.set_deadlines, new, title=self.tr("Not saved")):
+        if write_op(self, complaints.set_deadlines, new=new, title=self.tr("Not saved")):
             self.accept()

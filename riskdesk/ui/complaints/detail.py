@@ -104,7 +104,7 @@ class ComplaintDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        page = self.backend.read(complaint_page, self.complaint_id)
+        page = self.backend.read(complaint_page, complaint_id=self.complaint_id)
         self.complaint = c = page.complaint
         self.applications = list(page.applications)
         history = list(page.history)
@@ -153,22 +153,28 @@ class ComplaintDialog(QDialog):
         v, reason, cid = c.version, self.reason.text(), self.complaint_id
         write = self.backend.write
         steps: dict[str, Callable[[], Any]] = {
-            "investigate": lambda: write(complaints.investigate, cid, v),
-            "respond": lambda: write(complaints.respond, cid, v, self.response.toPlainText()),
+            "investigate": lambda: write(complaints.investigate, complaint_id=cid, version=v),
+            "respond": lambda: write(complaints.respond, complaint_id=cid, version=v,
+                                     response=self.response.toPlainText()),
             "close": lambda: write(
-                complaints.close, cid, v, reaction=str(self.reaction.currentData()),
+                complaints.close, complaint_id=cid, version=v,
+                reaction=str(self.reaction.currentData()),
                 root_cause=str(self.root_cause.currentData()),
                 rectification=self.rectification.text()),
-            "extend": lambda: write(complaints.extend, cid, v, reason=reason,
+            "extend": lambda: write(complaints.extend, complaint_id=cid, version=v, reason=reason,
                                     complainant_told=True),
-            "request_special": lambda: write(complaints.request_special_extension, cid, v,
+            "request_special": lambda: write(complaints.request_special_extension, complaint_id=cid,
+                                             version=v,
                                              reason=reason),
-            "approve_special": lambda: write(complaints.approve_special_extension, cid, v,
+            "approve_special": lambda: write(complaints.approve_special_extension, complaint_id=cid,
+                                             version=v,
                                              complainant_told=True),
-            "reopen": lambda: write(complaints.reopen, cid, v, reason=reason),
-            "withdraw": lambda: write(complaints.withdraw, cid, v, reason=reason),
-            "escalate": lambda: write(complaints.escalate, cid, v, reason=reason),
-            "fraud_case": lambda: write(open_fraud_case, cid, v),
+            "reopen": lambda: write(complaints.reopen, complaint_id=cid, version=v, reason=reason),
+            "withdraw": lambda: write(complaints.withdraw, complaint_id=cid, version=v,
+                                      reason=reason),
+            "escalate": lambda: write(complaints.escalate, complaint_id=cid, version=v,
+                                      reason=reason),
+            "fraud_case": lambda: write(open_fraud_case, complaint_id=cid, version=v),
         }
         typed = {"respond": self.response.toPlainText(), "close": self.rectification.text(),
                  **{k: reason for k in ("extend", "request_special", "reopen", "withdraw",
@@ -198,7 +204,8 @@ class ComplaintDialog(QDialog):
             if choice is None:
                 return
             user_id = people[choice][0]
-            steps["assign"] = lambda: write(complaints.assign, cid, v, user_id)
+            steps["assign"] = lambda: write(complaints.assign, complaint_id=cid, version=v,
+                                            user_id=user_id)
         try:
             result = steps[key]()
             case_id = result if key == "fraud_case" else None

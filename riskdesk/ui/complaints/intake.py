@@ -117,7 +117,7 @@ class ComplaintForm(QDialog):
                 if box.currentData() is None]
 
     def find_customers(self) -> None:
-        self._found = self.backend.read(complaints.find_customers, self.search.text())
+        self._found = self.backend.read(complaints.find_customers, text=self.search.text())
         self.customers.clear()
         for c in self._found:
             QListWidgetItem(self.tr("{name}  {id_no}  ({n} applications)").format(
@@ -136,7 +136,8 @@ class ComplaintForm(QDialog):
         customer = self._found[row]
         self.name.setText(customer.name)
         self.name.setEnabled(False)  # the bank knows the name
-        apps = self.backend.read(complaints.customer_applications, customer.applicant_id)
+        apps = self.backend.read(complaints.customer_applications,
+                                 applicant_id=customer.applicant_id)
         for a in apps:
             self.application.addItem(f"{a.application_no}  {label(a.product)}  "
                                      f"{number(a.amount, 2)}  {a.cases}",

@@ -47,10 +47,10 @@ class ComplaintsModel(PagedTableModel):
         self.reload()
 
     def count_call(self) -> Call[int]:
-        return call(figures.count, self.filter)
+        return call(figures.count, f=self.filter)
 
     def page_call(self, after: tuple[Any, int] | None) -> Call[list[ComplaintRow]]:
-        return call(figures.page, self.filter, after=after, limit=self.PAGE)
+        return call(figures.page, f=self.filter, after=after, limit=self.PAGE)
 
     def last_page_call(self) -> Call[list[ComplaintRow]]:
         raise NotImplementedError  # lists of complaints stay short enough to scroll

@@ -146,13 +146,13 @@ class ComplaintsTab(QWidget):
     def deadline_counts(self) -> tuple[int, int]:
         """Overdue and due within two days: what the status bar says on start."""
         overdue, soon = self.backend.read_all(
-            call(complaints.count, complaints.ComplaintFilter(overdue=True)),
-            call(complaints.count, complaints.ComplaintFilter(due_soon=True)))
+            call(complaints.count, f=complaints.ComplaintFilter(overdue=True)),
+            call(complaints.count, f=complaints.ComplaintFilter(due_soon=True)))
         return overdue, soon
 
     def show_figures(self) -> None:
         try:
-            f = self.backend.read(complaints.figures, self.month.month())
+            f = self.backend.read(complaints.figures, month=self.month.month())
         except RiskdeskError as exc:
             self.dashboard.setPlainText(str(exc))
             return

@@ -79,7 +79,7 @@ class LoanDialog(QDialog):
     def __init__(self, backend: Backend, loan_id: int,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.view: LoanView = backend.read(loan_view, loan_id)
+        self.view: LoanView = backend.read(loan_view, loan_id=loan_id)
         v = self.view
         loan = v.loan
         self.setWindowTitle(self.tr("Loan {no}").format(no=loan.loan_no))

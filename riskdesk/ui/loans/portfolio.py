@@ -137,7 +137,7 @@ class PortfolioTab(QWidget):
 
     def reload(self) -> None:
         month = self.month.text().strip()
-        reads_op(self, call(portfolio, month), call(postloan_charts, month),
+        reads_op(self, call(portfolio, month=month), call(postloan_charts, month=month),
                  title=self.tr("Not shown"), on_done=self._show_all, on_error=self._refused)
 
     def _refused(self, error: BaseException) -> None:
@@ -258,7 +258,7 @@ class PortfolioTab(QWidget):
             self.loan_list.show()
             shown.append(self.loan_list)
 
-        read_op(self, loans_in, month, category=category, bucket=bucket,
+        read_op(self, loans_in, month=month, category=category, bucket=bucket,
                 rolled_from=rolled_from, title=self.tr("Not shown"), on_done=done)
         return shown[0] if shown else None
 
