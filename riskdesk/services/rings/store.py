@@ -299,7 +299,7 @@ def _ring_cases(session: Session, actor: Actor, ring_ids: list[int], apps: pd.Da
 
     due = now + timedelta(hours=current_policy(session, actor).review_sla_hours)
     new = [i for i in ring_ids if rings[i].case_id is None]
-    opened = open_listed(session, actor, [NewCase(
+    opened = open_listed(session, actor, cases=[NewCase(
         kind=CaseKind.FRAUD.value, priority=1, due_at=due, dedupe_key=f"ring:{i}",
         queue=queue(rings[i]), audit={"ring": ring_code(i),
                                       "applicants": int(rings[i].applicants),
