@@ -20,8 +20,11 @@ DEMO_MODEL_NAME = QT_TRANSLATE_NOOP("Models", "demo model (bundled)")
 
 
 def model_name(name: str) -> str:
-    """A model's name as shown: the demo's in the reader's language, any other as named."""
-    return translate("Models", name) if name == DEMO_MODEL_NAME else name
+    """A model's name as shown: the demo's in the reader's language (also as the start of a
+    version recalibrated from it, issue 32), any other as named."""
+    if name.startswith(DEMO_MODEL_NAME):
+        return translate("Models", DEMO_MODEL_NAME) + name[len(DEMO_MODEL_NAME):]
+    return name
 
 
 class ModelVersion(SQLModel, table=True):

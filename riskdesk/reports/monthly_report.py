@@ -205,7 +205,7 @@ def _reviews(s: Styles, reviews: list[Any]) -> list[Flowable]:
             "MonthlyReport", "decided: {decision}, by {user} on {day}").format(
             decision=label(r.decision), user=r.decided_by, day=_when(r.decided_at))
         rows.append((r.case_id, r.model, "\n".join(r.triggers), status))
-    return [head, table(s, rows, widths=[16 * mm, 40 * mm, WIDTH - 106 * mm, 50 * mm])]
+    return [head, table(s, rows, widths=[14 * mm, 54 * mm, WIDTH - 116 * mm, 48 * mm])]
 
 
 def _auc_caveat(details: dict[str, Any] | None) -> str:

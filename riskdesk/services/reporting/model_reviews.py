@@ -16,13 +16,14 @@ from sqlmodel import Session, col, select
 
 from riskdesk.domain.audit import AuditEvent
 from riskdesk.domain.cases import Case
+from riskdesk.domain.scoring import ModelVersion, model_name
 from riskdesk.services.credit.model_review import ACTION, KIND, line
 
 
 @dataclass(frozen=True)
 class ModelReviewRow:
     case_id: int
-    model: str  # "<id> <name>" as the case names it
+    model: str  # "<id> <name>", the name in the reader's language
     opened_at: datetime
     triggers: tuple[str, ...]  # each breach with its figures, in the reader's language
     decision: str | None  # keep / recalibrate / retrain / retire; None: open at the cut-off
@@ -44,15 +45,16 @@ def month_reviews(session: Session, month: str, cut_off: datetime) -> list[Model
             col(AuditEvent.action).in_(("case.open", ACTION)), col(AuditEvent.at) <= cut_off)
             .order_by(col(AuditEvent.seq))):
         events.setdefault((ev.action, ev.entity_id), ev)
+    names = {m.id: model_name(m.name) for m in session.exec(select(ModelVersion))}
     rows = []
     for case in cases:
         opened = json.loads(getattr(events.get(("case.open", str(case.id))), "after", None)
                             or "{}")
         closed = events.get((ACTION, str(case.id)))
         decision = json.loads(closed.after or "{}").get("decision") if closed else None
+        model = opened.get("model_version")
         rows.append(ModelReviewRow(
-            case.id or 0, f"{opened.get('model_version', case.application_no)} "
-            f"{case.applicant_name}", case.created_at,
+            case.id or 0, f"{model} {names.get(model, case.applicant_name)}", case.created_at,
             tuple(line(b) for b in opened.get("figures", [])), decision,
             closed.actor if closed else None, closed.at if closed else None))
     return rows
