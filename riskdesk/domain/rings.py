@@ -83,6 +83,11 @@ class CaseApplication(SQLModel, table=True):
     application_id: int = Field(foreign_key="application.id", primary_key=True, index=True)
 
 
+# A ring's statuses a growing component joins and a member's case window shows: a ring
+# awaiting its confirmed-fraud check (services/rings/closing.py) is as live as an open one.
+LIVE_STATUSES = ("open", "awaiting_check", "confirmed")
+
+
 def ring_code(ring_id: int) -> str:
     """The ring's ID as officers write it: ``RING-000123``."""
     return f"RING-{ring_id:06d}"

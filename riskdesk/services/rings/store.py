@@ -26,6 +26,7 @@ from riskdesk.domain.applications import Applicant, Application
 from riskdesk.domain.cases import Case
 from riskdesk.domain.enums import CaseKind, DecisionOutcome
 from riskdesk.domain.rings import (
+    LIVE_STATUSES,
     CaseApplication,
     FraudRing,
     LinkEdge,
@@ -53,7 +54,7 @@ A, P, D = table_of(Application).c, table_of(Applicant).c, table_of(DecisionRecor
 K, M, R = table_of(LinkKey).c, table_of(RingMember).c, table_of(FraudRing).c
 E, CA = table_of(LinkEdge).c, table_of(CaseApplication).c
 RINGS, CHUNK = table_of(FraudRing), 900
-LIVE = ("open", "confirmed")  # statuses a growing component joins
+LIVE = LIVE_STATUSES  # statuses a growing component joins
 
 
 @dataclass
@@ -268,12 +269,16 @@ def _write_figures(conn: Connection, figures: pd.DataFrame, ring_ids: dict[Any, 
     def when(t: Any) -> Any:
         return None if pd.isna(t) else scalar_value(conn, pd.Timestamp(t).to_pydatetime())
 
+    # A proposal to close as confirmed fraud (services/rings/closing.py) outlives new figures.
+    kept = {int(i): json.loads(m or "{}").get("proposal") for i, m in conn.execute(
+        select(R.id, R.metrics).where(R.status == "awaiting_check"))}
     update_columns(conn, RINGS, {
         "applicants": [f["applicants"] for _, f, _, _ in rows],
         "applications": [f["applications"] for _, f, _, _ in rows],
         "keys": [f["keys"] for _, f, _, _ in rows],
         "amount": [f["amount"] for _, f, _, _ in rows],
-        "metrics": [json.dumps(f, sort_keys=True, separators=(",", ":")) for _, f, _, _ in rows],
+        "metrics": [json.dumps({**f, "proposal": kept[r]} if kept.get(r) else f,
+                               sort_keys=True, separators=(",", ":")) for r, f, _, _ in rows],
         "first_seen": [when(a) for _, _, a, _ in rows],
         "last_seen": [when(b) for _, _, _, b in rows],
         "updated_at": [stamp] * len(rows), "id": [r for r, _, _, _ in rows]}, keys=["id"])

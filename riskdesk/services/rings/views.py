@@ -17,7 +17,14 @@ from sqlmodel import Session, col
 
 from riskdesk.domain.applications import Applicant, Application
 from riskdesk.domain.enums import DecisionOutcome
-from riskdesk.domain.rings import CaseApplication, FraudRing, LinkEdge, LinkKey, RingMember
+from riskdesk.domain.rings import (
+    LIVE_STATUSES,
+    CaseApplication,
+    FraudRing,
+    LinkEdge,
+    LinkKey,
+    RingMember,
+)
 from riskdesk.domain.rings import ring_code as code_of
 from riskdesk.domain.scoring import DecisionRecord
 from riskdesk.errors import InvalidInput, NotFound
@@ -118,7 +125,7 @@ def ring_of_case(session: Session, actor: Actor, case_id: int) -> int | None:
          .join(RingMember, col(RingMember.ring_id) == col(FraudRing.id))
          .join(Application, col(Application.applicant_id) == col(RingMember.applicant_id))
          .join(Case, col(Case.application_id) == col(Application.id))
-         .where(col(Case.id) == case_id, col(FraudRing.status).in_(("open", "confirmed")))
+         .where(col(Case.id) == case_id, col(FraudRing.status).in_(LIVE_STATUSES))
          .order_by(col(FraudRing.id)))
     found = session.execute(q).first()
     return int(found[0]) if found else None
