@@ -2,6 +2,7 @@
 that push the score most towards default, each as a sentence an officer can read out."""
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from riskdesk.i18n import QT_TRANSLATE_NOOP, translate
@@ -202,7 +203,8 @@ def sentence(feature: str, value: str, contribution: float) -> str:
                                                           effect=effect)
 
 
-def as_dicts(reasons: pd.DataFrame) -> list[dict[str, Any]]:
+def as_dicts(reasons: Mapping[str, Sequence[Any]]) -> list[dict[str, Any]]:
+    """Reasons given as columns (rank, feature, value, contribution) as one dict each."""
     return [{"rank": int(rank), "feature": str(feature), "value": str(value),
              "contribution": float(c), "text": sentence(str(feature), str(value), float(c))}
             for rank, feature, value, c in zip(reasons["rank"], reasons["feature"],

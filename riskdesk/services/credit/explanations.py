@@ -106,12 +106,9 @@ def insert_reasons(conn: Connection, top: pd.DataFrame, score_ids: np.ndarray) -
 
 
 def reasons_for(session: Session, actor: Actor, application_id: int) -> list[dict[str, Any]]:
-    """The current decision's reason codes; computed and stored on first request."""
-    import numpy as np
-    import pandas as pd
-
-    from riskdesk.scoring.features import matrix
-
+    """The current decision's reason codes; computed and stored on first request. Stored
+    reasons (the usual case) are read without pandas, XGBoost or NumPy, so opening a case
+    does not load them (issue 35)."""
     require(actor, Action.APPLICATION_VIEW)
     conn = session.connection()
     row = conn.execute(select(D.score_id, S.model_version_id).join_from(
@@ -124,6 +121,10 @@ def reasons_for(session: Session, actor: Actor, application_id: int) -> list[dic
     stored = conn.execute(select(R.rank, R.feature, R.value, R.contribution).where(
         R.score_id == score_id).order_by(R.rank)).fetchall()
     if not stored:
+        import numpy as np
+
+        from riskdesk.scoring.features import matrix
+
         model = session.get(ModelVersion, model_id)
         assert model is not None
         meta = meta_of(model)
@@ -133,8 +134,8 @@ def reasons_for(session: Session, actor: Actor, application_id: int) -> list[dic
                        meta["features"], np.asarray([score_id]))
         stored = conn.execute(select(R.rank, R.feature, R.value, R.contribution).where(
             R.score_id == score_id).order_by(R.rank)).fetchall()
-    return reason_codes.as_dicts(pd.DataFrame(stored, columns=["rank", "feature", "value",
-                                                               "contribution"]))
+    names = ("rank", "feature", "value", "contribution")
+    return reason_codes.as_dicts({name: [r[i] for r in stored] for i, name in enumerate(names)})
 
 
 def load_features(conn: Connection, ids: list[int]) -> pd.DataFrame:
