@@ -31,6 +31,7 @@ from riskdesk.domain.feed import FeedHead, FeedRecord
 from riskdesk.domain.loans import Loan, LoanAction
 from riskdesk.domain.scoring import DecisionRecord, ScoreReason
 from riskdesk.domain.users import User
+from riskdesk.storage.bulk import bound_columns, insert_columns
 from riskdesk.storage.clock import utcnow
 
 TOP_REASONS = 3
@@ -38,7 +39,6 @@ TOP_REASONS = 3
 # notes stay on the desk. Freeze and call are urgent (also written to the feed folder).
 POSTLOAN_FEED = frozenset({"freeze_line", "call_early", "reclassify", "suspicious"})
 URGENT = frozenset({"freeze_line", "call_early"})
-_CHUNK = 5000
 
 
 @dataclass(frozen=True)
@@ -82,9 +82,10 @@ def record_final(session: Session, decisions: Sequence[FinalDecision], *,
     first = head.seq + 1
     rows = [{"seq": first + i, **{k: getattr(d, k) for k in FinalDecision.__dataclass_fields__}}
             for i, d in enumerate(decisions)]
-    table = FeedRecord.__table__  # type: ignore[attr-defined]
-    for start in range(0, len(rows), _CHUNK):
-        session.execute(table.insert(), rows[start:start + _CHUNK])
+    # The bulk path (COPY on PostgreSQL, issue 34): a scoring run's records were a tenth of
+    # its time on PostgreSQL through executemany.
+    conn, table = session.connection(), FeedRecord.__table__  # type: ignore[attr-defined]
+    insert_columns(conn, table, bound_columns(conn, table, rows))
     head.seq = first + len(rows) - 1
     session.flush()
     pressing = [FeedRecord(**r) for r in rows
