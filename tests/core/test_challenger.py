@@ -187,3 +187,30 @@ def test_shadow_approval_follows_the_model_approvals_rules(
                             findings="the challenger ranks as well; switch")
         assert (mv.status, mv.active_slot, mv.shadow_slot) == (ModelStatus.ACTIVE, 1, None)
         assert shadow.challenger(session) is None
+
+
+def test_shadow_scores_on_each_database(engine: Engine, scored: tuple[int, int],
+                                        actors: dict[str, Actor]) -> None:
+    """The shadow rows' bulk path (COPY on PostgreSQL, multi-row INSERT on MariaDB): one row
+    per decision of the run, flags read back as booleans, the comparison agreeing with the
+    job's count. The approval path itself is the SQLite tests' above: here the challenger's
+    slot is set directly, so the servers do not also build its validation report."""
+    if engine.dialect.name == "sqlite":
+        pytest.skip("the SQLite tests above score with a challenger approved in full")
+    with unit_of_work(engine) as session:
+        mv = models.register(session, actors["admin"], weaker_model(), "challenger")
+        mv.status, mv.shadow_slot = ModelStatus.SHADOW, 1
+        model_id = mv.id or 0
+    import_frame(engine, actors["officer"], sample(40, seed=23, prefix="SV"), file_name="s.csv",
+                 sha256="d" * 64)
+    with unit_of_work(engine, write=False) as session:
+        rows = session.execute(select(ShadowScore.flagged, DecisionRecord.outcome).join(
+            DecisionRecord, DecisionRecord.id == ShadowScore.decision_record_id)).all()
+        assert len(rows) == 40 and all(isinstance(f, bool) for f, _ in rows)
+        changed = sum(f != (o == "flagged") for f, o in rows)
+        event = session.scalars(select(AuditEvent).where(
+            AuditEvent.action == "model.shadow.score")).one()
+        assert json.loads(event.after or "{}")["decision_would_change"] == changed
+        versus = compare(session, select(DecisionRecord.id).where(
+            DecisionRecord.current_slot == 1), (0.08, 0.15), challenger_id=model_id)
+        assert versus is not None and versus.applications == 40 and versus.changed == changed
