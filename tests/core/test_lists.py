@@ -18,8 +18,8 @@ from riskdesk.services.actor import Actor
 from riskdesk.services.credit import rulesets
 from riskdesk.services.intake.applications import import_frame
 from riskdesk.services.lists import bulk, entries
-from riskdesk.services.permissions import Action
 from riskdesk.services.periods import local_day
+from riskdesk.services.permissions import Action
 from riskdesk.storage.clock import shifted, utcnow
 from riskdesk.storage.session import unit_of_work
 from tests.helpers import activate_default, register_partner, sample

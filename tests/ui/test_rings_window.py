@@ -85,6 +85,7 @@ def test_close_a_ring_as_confirmed_fraud_four_eyes(
     said why), then with one; proposed again, the senior confirms: keys blacklisted, open
     applications declined into the decision feed, the case closed, both steps signed."""
     from sqlalchemy import select
+    from sqlmodel import col
 
     from riskdesk.domain.audit import AuditEvent
     from riskdesk.domain.feed import FeedRecord
@@ -135,10 +136,10 @@ def test_close_a_ring_as_confirmed_fraud_four_eyes(
     assert not checker.confirm_button.isEnabled() and not checker.propose_button.isEnabled()
     assert "12" in dialogs.infos[-1][1]
     with unit_of_work(sqlite_engine, write=False) as s:
-        fed = s.execute(select(FeedRecord.application_no).where(
-            FeedRecord.source == "ring")).scalars().all()
-        signed = s.execute(select(AuditEvent.action, AuditEvent.signature).where(
-            AuditEvent.action.like("ring.confirm%"))).all()  # type: ignore[attr-defined]
+        fed = s.execute(select(col(FeedRecord.application_no)).where(
+            col(FeedRecord.source) == "ring")).scalars().all()
+        signed = s.execute(select(col(AuditEvent.action), col(AuditEvent.signature)).where(
+            col(AuditEvent.action).like("ring.confirm%"))).all()
     assert len(fed) == open_apps > 0
     assert sorted(a for a, _ in signed) == ["ring.confirm", "ring.confirm.propose",
                                             "ring.confirm.propose", "ring.confirm.send_back"]
