@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, exc, func, select
+from sqlalchemy import Engine, exc, func, select, text
 
 from riskdesk.domain.applications import Applicant, Application, ApplicationFeatures, ImportBatch
 from riskdesk.domain.audit import AuditEvent
@@ -85,6 +85,15 @@ def test_a_stopped_or_unaudited_bulk_write_leaves_no_row(
             AuditEvent.action == "import.commit")).one()
         batches = set(session.scalars(select(Application.batch_id)))
     assert batches == {result.batch_id} and event.entity_id == str(result.batch_id)
+    # Each application points at its own applicant and features, however the ids were known
+    # (drawn before the insert, or read from MariaDB's multi-row inserts).
+    with engine.connect() as conn:
+        stored = {tuple(r) for r in conn.execute(text(
+            "SELECT a.application_no, p.name, f.application_id FROM application a "
+            "JOIN applicant p ON p.id = a.applicant_id "
+            "JOIN application_features f ON f.application_id = a.id"))}
+    assert {(no, name) for no, name, _ in stored} == set(zip(
+        frame["application_no"], frame["name"], strict=True)) and len(stored) == 40
 
     # A constraint broken inside one bulk write: IntegrityError, and the write rolled back.
     batch = table_of(ImportBatch)

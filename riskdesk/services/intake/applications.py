@@ -56,6 +56,7 @@ from riskdesk.storage.bulk import (
     bulk_load_bind,
     collector_paused,
     column_values,
+    consecutive_ids,
     deferred_foreign_keys,
     deferred_sqlite_indexes,
     insert_columns,
@@ -440,8 +441,11 @@ def _insert_rows(conn: Connection, cipher: DataCipher, batch_id: int, now: datet
     person_cols = _applicant_columns(conn, cipher, people, people_hash.tolist())
     if person_ids is not None:
         person_cols["id"] = person_ids
+    numbered: list[int] | None = [] if person_ids is None and consecutive_ids(conn) else None
     insert_columns(conn, applicants, person_cols, check=progress(0), same={
-        "key_id": cipher.key_id, "first_batch_id": batch_id, "created_at": stamp})
+        "key_id": cipher.key_id, "first_batch_id": batch_id, "created_at": stamp},
+        ids=numbered)
+    person_ids = person_ids if numbered is None else numbered  # MariaDB: from the inserts
     if person_ids is not None:
         known.update(zip(person_cols["id_no_hash"], person_ids, strict=True))
     else:  # a server database numbered them: look the new ones up
@@ -451,8 +455,10 @@ def _insert_rows(conn: Connection, cipher: DataCipher, batch_id: int, now: datet
     app_cols["applicant_id"] = [known[h] for h in id_hash.tolist()]
     if app_ids is not None:
         app_cols["id"] = app_ids
+    numbered = [] if app_ids is None and consecutive_ids(conn) else None
     insert_columns(conn, applications, app_cols, check=progress(n), same={
-        "batch_id": batch_id, "key_id": cipher.key_id, "created_at": stamp})
+        "batch_id": batch_id, "key_id": cipher.key_id, "created_at": stamp}, ids=numbered)
+    app_ids = app_ids if numbered is None else numbered
     if app_ids is None:
         found = dict(select_in(conn, applications, "application_no", ["id"],
                                app_cols["application_no"]))
