@@ -79,9 +79,9 @@ def run(args: argparse.Namespace) -> int:
             from riskdesk.services.audit.anchor_file import set_folder
 
             with unit_of_work(engine) as session:
-                print(f"anchor file: {set_folder(session, actor, args.folder)}")
+                print(f"anchor file: {set_folder(session, actor, folder=args.folder)}")
         with unit_of_work(engine) as session:
-            mark = audit_anchors.anchor_head(session, actor, "riskdesk audit anchor")
+            mark = audit_anchors.anchor_head(session, actor, note="riskdesk audit anchor")
         sealed = (f"under key {mark.key_id}" if mark.key_id else
                   "not sealed: no anchor key in this workstation's keyring (create one with "
                   "--create-key or import the bank's from escrow)")
@@ -183,7 +183,7 @@ def _pack_command(args: argparse.Namespace) -> int:
     actor = acting_user(engine, args.user)
     if args.audit_command == "import-findings":
         with unit_of_work(engine) as session:
-            done = findings.import_findings(session, actor, args.pack)
+            done = findings.import_findings(session, actor, pack=args.pack)
         print(f"{args.pack.name}: pack {done.pack_id}: {done.added} finding(s) added, "
               f"{done.present} already here")
         return 0
@@ -193,7 +193,7 @@ def _pack_command(args: argparse.Namespace) -> int:
             refs = args.cases.read_text(encoding="utf-8-sig").splitlines()
         except OSError as exc:
             raise RiskdeskError(f"Cannot read {args.cases}: {exc.strerror}") from None
-    info = audit_pack.export_pack(engine, actor, args.out, month=args.month, case_refs=refs,
+    info = audit_pack.export_pack(engine, actor, out=args.out, month=args.month, case_refs=refs,
                                   unmasked=args.unmasked)
     print(f"{info.path}: pack {info.pack_id}, {info.scope}, {info.events} audit events, "
           f"{'UNMASKED' if info.unmasked else 'masked'}; seal {info.digest}")

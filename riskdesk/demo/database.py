@@ -86,7 +86,7 @@ def _first_anchor(engine: Engine, admin: Actor) -> str:
     except KeyringError as exc:  # no usable keyring here: the file anchor still holds
         logging.getLogger(__name__).warning("no anchor key made: %s", exc)
     with unit_of_work(engine) as session:
-        mark = anchors.anchor_head(session, admin, "riskdesk demo")
+        mark = anchors.anchor_head(session, admin, note="riskdesk demo")
     sealed = f"sealed with anchor key {mark.key_id}" if mark.key_id else "not sealed (no key)"
     return f"audit anchored at event {mark.seq} in {mark.file} ({sealed})"
 

@@ -123,7 +123,7 @@ class FindingsTab(QWidget):
             if not value.isdigit():
                 raise RiskdeskError(self.tr("A complaint is named by its id (a number)."))
             return findings.Draft(severity, text, advice, complaint_id=int(value))
-        case_id = self.backend.read(findings.case_named, value)
+        case_id = self.backend.read(findings.case_named, ref=value)
         if case_id is None:
             raise RiskdeskError(self.tr("There is no case {ref} in this pack.").format(
                 ref=value))
@@ -145,7 +145,7 @@ class FindingsTab(QWidget):
         if not 0 <= row < len(self.rows):
             return
         finding = self.rows[row]
-        if not write_op(self, findings.follow_up, finding.id, finding.version,
+        if not write_op(self, findings.follow_up, finding_id=finding.id, version=finding.version,
                         status=str(self.status.currentData()), note=self.note.text(),
                         title=self.tr("Not saved")):
             return

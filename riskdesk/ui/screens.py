@@ -199,7 +199,7 @@ def pictures(demo: Demo, lang: str, out: Path, *, work: Path,
         # An auditor's offline pack of this month, open on the Audit findings tab.
         if audit_anchors._key() is None:
             audit_anchors.create_key()  # the bank's audit key, in this keyring
-        pack = backends["auditor"].job(export_pack, work / f"{month}.rdpack",
+        pack = backends["auditor"].job(export_pack, out=work / f"{month}.rdpack",
                                        month=month).path
         findings.add_in_pack(pack, "auditor", findings.Draft(
             "medium", "投诉 TS-202611-000001 已超过答复期限，仍在调查中。",

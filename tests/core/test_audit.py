@@ -208,7 +208,7 @@ def test_keyed_anchors_catch_a_rewrite_and_cannot_be_forged(
 
     _append(sqlite_engine, 3)
     with unit_of_work(sqlite_engine) as session:  # the anchor file on "a share"
-        set_folder(session, sqlite_actors["admin"], str(tmp_path / "share"))
+        set_folder(session, sqlite_actors["admin"], folder=str(tmp_path / "share"))
     sqlite_engine.dispose()
     # A keyring of this test's own (the file keyring lives in the data home): the worker's
     # may hold an anchor key already.

@@ -31,7 +31,8 @@ def share(sqlite_engine: Engine, sqlite_actors: dict[str, Actor], tmp_path: Path
     """The anchor folder an administrator chose (a network share in a bank); the file in it.
     The first administrator's signing key pinned in the previous file is pinned there too."""
     with unit_of_work(sqlite_engine) as session:
-        path = anchor_file.set_folder(session, sqlite_actors["admin"], str(tmp_path / "share"))
+        path = anchor_file.set_folder(session, sqlite_actors["admin"],
+                                      folder=str(tmp_path / "share"))
     assert [r["user"] for r in anchor_file.read_records(path)
             if r["kind"] == "admin-key"] == ["admin"]
     return path
@@ -57,7 +58,7 @@ def _append(engine: Engine, n: int, tag: str = "t") -> None:
 
 def _anchor(engine: Engine, actor: Actor) -> anchors.AnchorMark:
     with unit_of_work(engine) as session:
-        return anchors.anchor_head(session, actor, "test")
+        return anchors.anchor_head(session, actor, note="test")
 
 
 def _verify(capsys: pytest.CaptureFixture[str], db: Path, *extra: str) -> tuple[int, str, str]:
@@ -126,7 +127,7 @@ def test_an_anchor_reaches_the_file_only_when_its_transaction_commits(
         keyed: Callable[[bool], None]) -> None:
     _append(sqlite_engine, 2)
     with pytest.raises(RuntimeError), unit_of_work(sqlite_engine) as session:
-        anchors.anchor_head(session, sqlite_actors["auditor"], "undone")
+        anchors.anchor_head(session, sqlite_actors["auditor"], note="undone")
         raise RuntimeError("the use case failed after anchoring")
     def anchored() -> list[dict[str, object]]:
         return [r for r in anchor_file.read_records(share) if r["kind"] == "anchor"]
@@ -290,7 +291,7 @@ def test_the_administrator_chooses_the_anchor_folder_in_settings(
             AuditEvent.action == "setting.change")).all()
     assert changed == [anchor_file.FOLDER_SETTING]
     with pytest.raises(InvalidInput, match="absolute"), unit_of_work(sqlite_engine) as session:
-        anchor_file.set_folder(session, sqlite_actors["admin"], "relative/share")
+        anchor_file.set_folder(session, sqlite_actors["admin"], folder="relative/share")
 
 
 def test_verify_with_the_reports_database_identity_refuses_other_databases_anchors(

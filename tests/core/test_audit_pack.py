@@ -22,7 +22,7 @@ def test_one_changed_byte_is_refused_by_verify_and_by_import(
         audit_demo: tuple[Path, str], tmp_path: Path) -> None:
     db, month = audit_demo
     engine = make_engine(str(db))
-    info = audit_pack.export_pack(engine, signed_in(engine, "auditor"), tmp_path / "p.rdpack",
+    info = audit_pack.export_pack(engine, signed_in(engine, "auditor"), out=tmp_path / "p.rdpack",
                                   month=month)
     findings.add_in_pack(info.path, "auditor", findings.Draft("low", "a note", month=month))
     con = sqlite3.connect(info.path)  # one byte of one sealed value changes
@@ -36,7 +36,7 @@ def test_one_changed_byte_is_refused_by_verify_and_by_import(
     cli = run_cli("audit", "verify", str(info.path))
     assert cli.returncode == 2 and "REFUSED" in cli.stderr
     with pytest.raises(InvalidInput, match="refused"), unit_of_work(engine) as s:
-        findings.import_findings(s, signed_in(engine, "compliance"), info.path)
+        findings.import_findings(s, signed_in(engine, "compliance"), pack=info.path)
     raw = bytearray(info.path.read_bytes())  # a flipped byte in the file itself
     raw[len(raw) // 2] ^= 0xFF
     flipped = tmp_path / "flipped.rdpack"
@@ -50,14 +50,15 @@ def test_no_plain_personal_data_unless_exported_unmasked(
     db, month = audit_demo
     engine = make_engine(str(db))
     secrets = {v for c in ("id_no", "phone", "card_no") for v in demo_frame(AUDIT_DEMO_ROWS)[c] if v}
-    masked = audit_pack.export_pack(engine, signed_in(engine, "auditor"), tmp_path / "m.rdpack",
+    masked = audit_pack.export_pack(engine, signed_in(engine, "auditor"), out=tmp_path / "m.rdpack",
                                     month=month)
     body = masked.path.read_bytes()
     assert not [v for v in secrets if v.encode() in body]
     with pytest.raises(PermissionDenied):  # an auditor may not take it unmasked
-        audit_pack.export_pack(engine, signed_in(engine, "auditor"), tmp_path / "u.rdpack",
+        audit_pack.export_pack(engine, signed_in(engine, "auditor"), out=tmp_path / "u.rdpack",
                                month=month, unmasked=True)
-    plain = audit_pack.export_pack(engine, signed_in(engine, "compliance"), tmp_path / "u.rdpack",
+    plain = audit_pack.export_pack(engine, signed_in(engine, "compliance"),
+                                   out=tmp_path / "u.rdpack",
                                    month=month, unmasked=True)
     assert [v for v in secrets if v.encode() in plain.path.read_bytes()]
     with engine.connect() as conn:

@@ -97,12 +97,12 @@ def test_partner_register_and_findings_are_frozen_rows_behind_a_check(
     assert [(r.code, r.checks_passed, len(r.checks)) for r in rows] == [
         ("P1", 0, len(partners.CHECKLIST))]
     assert compliance.read(findings.rows) == []
-    assert compliance.read(findings.case_named, "NO-SUCH") is None
+    assert compliance.read(findings.case_named, ref="NO-SUCH") is None
     nobody = Backend(sqlite_engine, NOBODY)
-    for fn, args in ((partners.listing, ()), (findings.rows, ()),
-                     (findings.case_named, ("1",))):
+    for fn, kw in ((partners.listing, {}), (findings.rows, {}),
+                   (findings.case_named, {"ref": "1"})):
         with pytest.raises(PermissionDenied):
-            nobody.read(fn, *args)  # type: ignore[arg-type]
+            nobody.read(fn, **kw)  # type: ignore[arg-type]
 
 
 def test_sign_in_through_the_entrance(sqlite_engine: Engine, sqlite_actors: dict[str, Any],

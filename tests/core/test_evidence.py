@@ -354,9 +354,9 @@ def test_audit_packs_list_evidence_and_carry_it_only_unmasked(
         row = evidence.attach(s, sqlite_actors["officer"], case_id=case_id, name="bureau.pdf",
                               data=data)
         blob = b"".join(bytes(d) for d in s.scalars(select(EvidenceChunk.data)))
-    masked = packs.export_pack(sqlite_engine, sqlite_actors["auditor"], tmp_path / "m",
+    masked = packs.export_pack(sqlite_engine, sqlite_actors["auditor"], out=tmp_path / "m",
                                case_refs=[app_no])
-    plain = packs.export_pack(sqlite_engine, sqlite_actors["compliance"], tmp_path / "u",
+    plain = packs.export_pack(sqlite_engine, sqlite_actors["compliance"], out=tmp_path / "u",
                               case_refs=[app_no], unmasked=True)
     auditor = Actor(None, "auditor", frozenset({"auditor"}))
     for info, carried in ((masked, False), (plain, True)):

@@ -76,7 +76,7 @@ def test_typed_id_number_and_phone_reach_no_output(sqlite_engine: Engine,
     pdfs[-1].write_bytes(monthly.pdf)
     if audit_anchors._key() is None:
         audit_anchors.create_key()
-    pack = audit_pack.export_pack(engine, sqlite_actors["auditor"], tmp_path / "audit.rdpack",
+    pack = audit_pack.export_pack(engine, sqlite_actors["auditor"], out=tmp_path / "audit.rdpack",
                                   case_refs=[app_no])  # masked
     wal = Path(f"{sqlite_path}-wal")
     assert wal.exists() and wal.stat().st_size > 50_000

@@ -217,7 +217,8 @@ def test_a_finding_follow_up_is_stored_masked(engine: Engine,
         s.flush()
         finding_id = row.id or 0
     with unit_of_work(engine) as s:
-        done = findings.follow_up(s, actors["compliance"], finding_id, 1, status="resolved",
+        done = findings.follow_up(s, actors["compliance"], finding_id=finding_id, version=1,
+                                  status="resolved",
                                   note=TYPED)
         assert done.follow_up == MASKED
     assert [v for _, v in _kept(engine, actors["compliance"], "audit_finding", finding_id,
@@ -280,7 +281,7 @@ def test_a_finding_typed_in_a_pack_is_masked_there_and_when_brought_back(
     if audit_anchors._key() is None:
         audit_anchors.create_key()
     pack = audit_pack.export_pack(sqlite_engine, sqlite_actors["auditor"],
-                                  Path(str(tmp_path)) / "p.rdpack", case_refs=[str(case_id)])
+                                  out=Path(str(tmp_path)) / "p.rdpack", case_refs=[str(case_id)])
     findings.add_in_pack(pack.path, "auditor", findings.Draft(
         "high", TYPED, recommendation=f"call {PHONE} back", case_id=case_id))
     [row] = findings.in_pack(pack.path)
@@ -288,7 +289,7 @@ def test_a_finding_typed_in_a_pack_is_masked_there_and_when_brought_back(
     assert ID_NO.encode() not in pack.path.read_bytes() and PHONE.encode() not in \
         pack.path.read_bytes()
     with unit_of_work(sqlite_engine) as s:
-        findings.import_findings(s, sqlite_actors["auditor"], pack.path)
+        findings.import_findings(s, sqlite_actors["auditor"], pack=pack.path)
     with unit_of_work(sqlite_engine, write=False) as s:
         brought = s.scalars(select(Finding)).one()
     assert brought.text == MASKED and PHONE not in brought.recommendation

@@ -130,11 +130,11 @@ def services(engine: Engine, case_id: int,
         (Action.LOAN_POLICY, u(engine, lambda s, a: postloan_policy.change(
             s, a, changes={"partial_payments": 3}, note="three"))),
         (Action.AUDIT_EXPORT, lambda a: audit_pack.export_pack(
-            engine, a, tmp / f"{a.username}.rdpack", month="2026-13")),
+            engine, a, out=tmp / f"{a.username}.rdpack", month="2026-13")),
         (Action.FINDING_IMPORT, u(engine, lambda s, a: findings.import_findings(
-            s, a, tmp / "no-such.rdpack"))),
+            s, a, pack=tmp / "no-such.rdpack"))),
         (Action.FINDING_FOLLOW_UP, u(engine, lambda s, a: findings.follow_up(
-            s, a, 999, 1, status="resolved", note="n"))),
+            s, a, finding_id=999, version=1, status="resolved", note="n"))),
         (Action.PARTNER_MANAGE, u(engine, lambda s, a: partners.register(
             s, a, code=f"P{a.username}"[:24], name="P", kind="platform"))),
         (Action.PARTNER_MANAGE, u(engine, lambda s, a: partners.set_capital(

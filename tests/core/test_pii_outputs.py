@@ -110,7 +110,7 @@ def test_no_demo_id_phone_or_card_in_any_output(tmp_path: Path) -> None:
     with unit_of_work(engine) as s:
         auditor = sign_in(s, "auditor", DEMO_PASSWORD, channel="test")
     assert auditor is not None
-    pack = audit_pack.export_pack(engine, auditor, tmp_path / "audit.rdpack",
+    pack = audit_pack.export_pack(engine, auditor, out=tmp_path / "audit.rdpack",
                                   case_refs=[app_no])  # an audit pack, masked
     outputs.append(pack.path)
     wal = Path(f"{db}-wal")

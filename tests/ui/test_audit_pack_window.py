@@ -29,7 +29,7 @@ def test_export_open_read_only_add_findings_and_bring_them_back(
     db, month = audit_demo
     engine = make_engine(str(db))
     auditor = signed_in(engine, "auditor")
-    info = audit_pack.export_pack(engine, auditor, tmp_path / "m", month=month)
+    info = audit_pack.export_pack(engine, auditor, out=tmp_path / "m", month=month)
     assert info.path.suffix == ".rdpack" and "cases" in info.scope
     verdict = audit_pack.verify_pack(info.path)
     assert verdict.ok and verdict.signed
@@ -65,16 +65,17 @@ def test_export_open_read_only_add_findings_and_bring_them_back(
     assert audit_pack.verify_pack(info.path).ok  # findings are outside the seal
     compliance = signed_in(engine, "compliance")
     with unit_of_work(engine) as s:
-        first = findings.import_findings(s, compliance, info.path)
+        first = findings.import_findings(s, compliance, pack=info.path)
     with unit_of_work(engine) as s:
-        again = findings.import_findings(s, compliance, info.path)
+        again = findings.import_findings(s, compliance, pack=info.path)
     assert (first.added, again.added, again.present) == (2, 0, 2)  # no duplicates
     with unit_of_work(engine, write=False) as s:
         rows = findings.listing(s, compliance)
     on_case = next(f for f in rows if f.case_id)
     assert on_case.case_id == case_ids[0] and on_case.status == "open"
     with unit_of_work(engine) as s:
-        done = findings.follow_up(s, compliance, on_case.id or 0, on_case.version,
+        done = findings.follow_up(s, compliance, finding_id=on_case.id or 0,
+                                  version=on_case.version,
                                   status="resolved", note="training held on 3 Dec")
     assert done.status == "resolved" and done.version == on_case.version + 1
     with engine.connect() as conn:
@@ -111,12 +112,12 @@ def test_the_live_findings_tab_records_the_follow_up(
     db, month = audit_demo
     engine = make_engine(str(db))
     compliance = signed_in(engine, "compliance")
-    info = audit_pack.export_pack(engine, signed_in(engine, "auditor"), tmp_path / "f.rdpack",
+    info = audit_pack.export_pack(engine, signed_in(engine, "auditor"), out=tmp_path / "f.rdpack",
                                   month=month)
     findings.add_in_pack(info.path, "auditor", findings.Draft(
         "medium", "Complaint replies missed the further channels", month=month))
     with unit_of_work(engine) as s:
-        findings.import_findings(s, compliance, info.path)
+        findings.import_findings(s, compliance, pack=info.path)
     dialogs = FakeDialogs()
     window = MainWindow(Backend(engine, compliance), dialogs)
     qtbot.addWidget(window)

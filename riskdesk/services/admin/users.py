@@ -47,7 +47,8 @@ def roles_of(session: Session, user_id: int) -> frozenset[str]:
 
 def create_user(
     session: Session,
-    actor: Actor | None, *,
+    actor: Actor | None,
+    *,
     username: str,
     password: str,
     roles: list[str],

@@ -56,7 +56,7 @@ def save_settings(session: Session, actor: Actor, *, idle_minutes: int, backup_k
             app_settings.set_backups(session, actor, keep=backup_keep, folder=backup_folder)
         if anchor_folder is not None and \
                 anchor_folder.strip() != anchor_file.configured_folder(session):
-            anchor_file.set_folder(session, actor, anchor_folder)
+            anchor_file.set_folder(session, actor, folder=anchor_folder)
     current = complaints.deadlines(session)
     if allowed(actor, Action.COMPLAINT_SETTINGS) and decide_days != current.decide_days:
         complaints.set_deadlines(session, actor, new=complaints.Deadlines(

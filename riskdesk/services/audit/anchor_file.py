@@ -59,7 +59,7 @@ def configured_path(session: Session) -> Path:
     return Path(folder) / FILE_NAME if folder else default_path()
 
 
-def set_folder(session: Session, actor: Actor, folder: str) -> Path:
+def set_folder(session: Session, actor: Actor, *, folder: str) -> Path:
     """Choose the anchor file's folder ("" for the default); audited. Returns the file. The
     administrator keys the previous file pins for this database are pinned in the new one too
     (when the change commits), so the signatures' root stays vouched for."""

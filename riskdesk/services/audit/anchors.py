@@ -199,7 +199,7 @@ class AnchorMark:
     database: str
 
 
-def anchor_head(session: Session, actor: Actor, note: str) -> AnchorMark:
+def anchor_head(session: Session, actor: Actor, *, note: str) -> AnchorMark:
     """Anchor the current head: an ``audit.anchor`` event recording it, a keyed anchor row
     when this workstation holds the anchor key, and a record in the anchor file (written
     when the transaction commits, so the file never vouches for a head that was undone)."""

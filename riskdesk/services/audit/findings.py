@@ -95,7 +95,7 @@ class Imported:
     present: int
 
 
-def import_findings(session: Session, actor: Actor, pack: Path) -> Imported:
+def import_findings(session: Session, actor: Actor, *, pack: Path) -> Imported:
     require(actor, Action.FINDING_IMPORT)
     verdict = verify_pack(pack)
     if not verdict.ok:
@@ -133,7 +133,7 @@ def import_findings(session: Session, actor: Actor, pack: Path) -> Imported:
     return Imported(verdict.pack_id, added, len(rows) - added)
 
 
-def follow_up(session: Session, actor: Actor, finding_id: int, version: int, *,
+def follow_up(session: Session, actor: Actor, *, finding_id: int, version: int,
               status: str, note: str) -> Finding:
     require(actor, Action.FINDING_FOLLOW_UP)
     if status not in STATUSES:
@@ -208,7 +208,7 @@ def _int_or_none(value: object) -> int | None:
     return None if value is None else int(str(value))
 
 
-def case_named(session: Session, actor: Actor, ref: str) -> int | None:
+def case_named(session: Session, actor: Actor, *, ref: str) -> int | None:
     """The case a finding names, by its application number or its id; None if there is none.
     For whoever may view applications (an auditor in a pack)."""
     from riskdesk.domain.cases import Case

@@ -268,7 +268,7 @@ def _evidence(rows: dict[str, list[dict[str, Any]]], session: Session,
         r["chunks"], r["key_id"] = len(parts), PLAIN_KEY
 
 
-def export_pack(engine: Engine, actor: Actor, out: Path, *, month: str | None = None,
+def export_pack(engine: Engine, actor: Actor, *, out: Path, month: str | None = None,
                 case_refs: list[str] | None = None, unmasked: bool = False) -> PackInfo:
     require(actor, Action.AUDIT_EXPORT)
     if unmasked and not allowed(actor, Action.PII_UNMASK):

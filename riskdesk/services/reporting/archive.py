@@ -87,7 +87,7 @@ def _seal(session: Session, actor: Actor, row: Report, pdf: bytes,
     from riskdesk.services.audit.anchors import anchor_head
 
     if anchor:
-        anchor_head(session, actor, f"issued {row.report_no}")  # where the bank keeps a key
+        anchor_head(session, actor, note=f"issued {row.report_no}")  # where the bank keeps a key
     import logging
 
     logging.getLogger(__name__).info("issued %s (%s %s, %s) by %s", row.report_no, row.kind,
