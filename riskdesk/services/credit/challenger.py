@@ -77,8 +77,10 @@ class Comparison:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Comparison:
-        return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items()
-                      if k in {f.name for f in dataclasses.fields(cls)}})
+        names = {f.name for f in dataclasses.fields(cls)}
+        values: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v
+                                  for k, v in data.items() if k in names}
+        return cls(**values)
 
     def rate(self, count: int) -> float | None:
         return count / self.applications if self.applications else None
@@ -103,7 +105,7 @@ def compare(session: Session, decisions: Select[Any], policy: tuple[float, float
     rows = frame_of(conn, q)
     if not len(rows):
         return None
-    chosen = int(rows.loc[rows["shadow_id"].idxmax(), "challenger"])
+    chosen = int(rows["challenger"].to_numpy()[int(rows["shadow_id"].to_numpy().argmax())])
     rows = rows[rows["challenger"] == chosen]
     champion = int(rows["champion"].mode().iloc[0])
     rows = rows[rows["champion"] == champion].reset_index(drop=True)

@@ -208,7 +208,7 @@ def compute(session: Session, actor: Actor, mv: ModelVersion, *, data: Path | No
     for r in figs.reasons:
         r["text"] = sentence(r["feature"], _shown(r["example"]), r["example_contribution"])
     figs.limitations = _limitations(figs, kind, present)
-    figs.challenger = compare(session, select(DecisionRecord.id).where(  # type: ignore[arg-type]
+    figs.challenger = compare(session, select(col(DecisionRecord.id)).where(
         col(DecisionRecord.current_slot) == 1), figs.policy, challenger_id=mv.id)
     return figs
 
