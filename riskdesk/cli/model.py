@@ -141,6 +141,14 @@ def run(args: argparse.Namespace) -> int:
                           + (" (OVERDUE)" if models.overdue(session, mv) else "")
                           + f"\nfindings: {mv.validation_findings}")
                 print("\n".join(training.report(models.meta_of(mv))))
+                cal = models.meta_of(mv).get("calibration")
+                if cal:  # a recalibrated version (issue 32): the training figures are its booster's
+                    w, h = cal["window"], cal["held_out"]
+                    print(f"recalibrated from model {cal['base_model']} ({cal['method']}) on "
+                          f"{cal['fitted_rows']} applications submitted {w['since']} to "
+                          f"{w['until']}; on {h['rows']} held-out rows: Brier "
+                          f"{h['brier']['before']:.5f} -> {h['brier']['after']:.5f}, ECE "
+                          f"{h['ece']['before']:.4f} -> {h['ece']['after']:.4f}")
         return 0
     actor = acting_user(engine, args.user)
     if args.model_command == "train":

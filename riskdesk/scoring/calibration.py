@@ -104,9 +104,11 @@ def by_decile(y: np.ndarray, margin: np.ndarray, before: np.ndarray, after: np.n
                            labels=False)
     g = frame.groupby("bin").agg(n=("y", "size"), observed=("y", "mean"),
                                  before=("b", "mean"), after=("a", "mean"))
-    return [{"bin": i + 1, "n": int(r.n), "observed": round(float(r.observed), 4),
-             "before": round(float(r.before), 4), "after": round(float(r.after), 4)}
-            for i, r in enumerate(g.itertuples())]
+    n, obs = g["n"].to_numpy(dtype=int), g["observed"].to_numpy(dtype=float)
+    b, a = g["before"].to_numpy(dtype=float), g["after"].to_numpy(dtype=float)
+    return [{"bin": i + 1, "n": int(n[i]), "observed": round(float(obs[i]), 4),
+             "before": round(float(b[i]), 4), "after": round(float(a[i]), 4)}
+            for i in range(len(g))]
 
 
 def ece(deciles: list[dict[str, Any]], key: str) -> float:
