@@ -85,7 +85,7 @@ def build_scored(engine: Engine, actors: dict[str, Actor]) -> None:
     """The default model approved and 400 applications imported and scored by the officer: the
     start of most case tests (conftest's ``scored`` template)."""
     activate_default(engine, actors)
-    import_frame(engine, actors["officer"], sample(400, seed=3), file_name="c.csv",
+    import_frame(engine, actors["officer"], frame=sample(400, seed=3), file_name="c.csv",
                  sha256="4" * 64)
 
 
@@ -171,7 +171,7 @@ AS_OF = date(2026, 11, 20)
 
 def approved(engine: Engine, actors: dict[str, Actor], n: int) -> list[str]:
     activate_default(engine, actors)
-    import_frame(engine, actors["officer"], sample(300, seed=11, prefix="L"),
+    import_frame(engine, actors["officer"], frame=sample(300, seed=11, prefix="L"),
                  file_name="l.csv", sha256="7" * 64)
     with engine.connect() as conn:
         numbers = conn.execute(text(
@@ -230,7 +230,7 @@ class Book:
         for name, rows in (("loans.csv", self.loans), ("repayments.csv", self.repayments),
                            ("flows.csv", self.flows)):
             if rows:
-                result = import_loan_file(engine, actor, write(tmp_path, name, rows))
+                result = import_loan_file(engine, actor, path=write(tmp_path, name, rows))
                 assert not result.refused, result.problems.to_dict("records")
 
 

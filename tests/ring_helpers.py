@@ -52,6 +52,6 @@ def import_rings(engine: Engine, actor: Actor, tmp_path: Path, frame: pd.DataFra
     """The file written as CSV and imported as ``riskdesk import`` does it."""
     path = tmp_path / name
     (ring_frame() if frame is None else frame).to_csv(path, index=False)
-    result = import_file(engine, actor, path)
+    result = import_file(engine, actor, path=path)
     assert not result.refused, result.problem_lines()
     return result

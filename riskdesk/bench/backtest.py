@@ -40,7 +40,7 @@ def bench_backtest(rows: int, *, days: int = 90, workdir: Path | None = None) ->
         local = (pd.Timestamp(utcnow()) - pd.to_timedelta(ago, unit="s")).tz_localize(
             "UTC").tz_convert(SOURCE_TIMEZONE)
         frame["submitted_at"] = local.strftime("%Y-%m-%d %H:%M:%S")
-        if import_frame(engine, actor, frame, file_name="bench", sha256="5" * 64,
+        if import_frame(engine, actor, frame=frame, file_name="bench", sha256="5" * 64,
                         score=False).refused:
             raise RuntimeError("bench data did not load")
         del frame

@@ -112,7 +112,7 @@ def _our_import(csv: Path, db: Path | str
             marks.append((message, time.perf_counter()))
 
     start = time.perf_counter()
-    result = import_file(engine, actor, csv, score=False, state=TaskState(mark))
+    result = import_file(engine, actor, path=csv, score=False, state=TaskState(mark))
     end = time.perf_counter()
     engine.dispose()
     stages = [(message, (marks[i + 1][1] if i + 1 < len(marks) else end) - at)
@@ -267,7 +267,8 @@ def _scored(target: Path | str, rows: int,
     engine, actor, compliance = _bench_database(target)
     t0 = time.perf_counter()
     frame = demo_frame(rows, seed=1)
-    result = import_frame(engine, actor, frame, file_name="bench", sha256="0" * 64, score=False)
+    result = import_frame(engine, actor, frame=frame, file_name="bench", sha256="0" * 64,
+                          score=False)
     loaded = time.perf_counter() - t0
     if result.refused:
         raise RuntimeError("bench data did not load")
@@ -371,7 +372,7 @@ def bench_report(cases: int, *, workdir: Path | None = None) -> str:
             "UTC").tz_convert(SOURCE_TIMEZONE)
         frame["submitted_at"] = local.strftime("%Y-%m-%d %H:%M:%S")
         t0 = time.perf_counter()
-        if import_frame(engine, actor, frame, file_name="bench", sha256="1" * 64,
+        if import_frame(engine, actor, frame=frame, file_name="bench", sha256="1" * 64,
                         score=False).refused:
             raise RuntimeError("bench data did not load")
         _activate_default_model(engine, actor, compliance)

@@ -55,12 +55,12 @@ def _frame(rows: int, seed: int, prefix: str) -> pd.DataFrame:
 def bench_rings(rows: int, *, workdir: Path | None = None) -> str:
     with tempfile.TemporaryDirectory(dir=workdir) as tmp:
         engine, actor, _ = _bench_database(Path(tmp) / "rings.sqlite")
-        import_frame(engine, actor, _frame(rows, 1, "B"), file_name="bench.csv",
+        import_frame(engine, actor, frame=_frame(rows, 1, "B"), file_name="bench.csv",
                      sha256="1" * 64, score=False)
         start = time.perf_counter()
         built = detect.rebuild(engine, actor)
         build = time.perf_counter() - start
-        import_frame(engine, actor, _frame(UPDATE_ROWS, 2, "U"), file_name="update.csv",
+        import_frame(engine, actor, frame=_frame(UPDATE_ROWS, 2, "U"), file_name="update.csv",
                      sha256="2" * 64, score=False)
         with unit_of_work(engine, write=False) as session:
             apps = table_of(Application).c

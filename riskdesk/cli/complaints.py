@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
         for key, value in asdict(figures).items():
             print(f"{key}: {value}")
         return 0
-    result = import_complaints(engine, actor, args.file)
+    result = import_complaints(engine, actor, path=args.file)
     if result.refused:
         print_refusal(args.file.name, result.problems)
         return 2

@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
         raise RiskdeskError("--rejects goes with --skip-invalid.")
     engine = open_engine(args.db)
     actor = acting_user(engine, args.user)
-    result = import_file(engine, actor, args.file, skip_invalid=args.skip_invalid,
+    result = import_file(engine, actor, path=args.file, skip_invalid=args.skip_invalid,
                          rejects_path=args.rejects)
     for col in result.unknown_columns:
         print(f"note: column \"{col}\" is not recognised and was ignored")

@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     if args.loans_command == "import":
         code = 0
         for path in args.files:
-            result = import_loan_file(engine, actor, path)
+            result = import_loan_file(engine, actor, path=path)
             if result.refused:
                 print_refusal(path.name, result.problems)
                 code = 2

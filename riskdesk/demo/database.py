@@ -52,7 +52,7 @@ def build_demo(target: str, *, rows: int | None = None, now: datetime | None = N
     frame = assign_partners(frame)
     digest = hashlib.sha256((resources_dir() / "data" / "lending_club.csv").read_bytes()
                             + f":{n}".encode()).hexdigest()
-    result = import_frame(engine, actor, frame, file_name=f"demo:lending_club.csv x{n}",
+    result = import_frame(engine, actor, frame=frame, file_name=f"demo:lending_club.csv x{n}",
                           sha256=digest, file_format="demo", score=False)
     if result.refused:
         raise RuntimeError("demo data failed validation: " + "; ".join(result.problem_lines(5)))

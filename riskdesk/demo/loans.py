@@ -191,7 +191,7 @@ def load_demo_loans(engine: Engine, officer: Actor, *, loans: int = 2500,
         for name, frame in (("loans", book), ("repayments", repayments), ("flows", flows)):
             path = Path(tmp) / f"demo-{name}.csv"
             frame.to_csv(path, index=False)
-            result = import_loan_file(engine, officer, path)
+            result = import_loan_file(engine, officer, path=path)
             if result.refused:
                 raise RuntimeError(f"demo {name} failed validation: "
                                    f"{result.problems.head(5).to_dict('records')}")

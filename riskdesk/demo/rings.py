@@ -51,7 +51,7 @@ def import_ring(engine: Engine, actor: Actor, now: datetime) -> int:
     from riskdesk.storage.session import unit_of_work
 
     frame = ring_frame(now)
-    import_frame(engine, actor, frame, file_name="ring.csv",
+    import_frame(engine, actor, frame=frame, file_name="ring.csv",
                  sha256=sha256(frame.to_csv(index=False).encode()).hexdigest())
     with unit_of_work(engine, write=False) as session:
         ring = table_of(FraudRing).c

@@ -51,7 +51,7 @@ class ImportsMixin(_Window):
             # pandas loads with the first import, on this worker thread (issue 35)
             from riskdesk.services.intake.applications import import_file
 
-            return backend.job(import_file, path, skip_invalid=rejects is not None,
+            return backend.job(import_file, path=path, skip_invalid=rejects is not None,
                                rejects_path=rejects, state=state)
 
         self.import_action.setEnabled(False)

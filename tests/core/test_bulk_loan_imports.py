@@ -58,9 +58,9 @@ def test_loan_files_and_complaints_land_whole_or_not_at_all(
     with monkeypatch.context() as patch:
         _unaudited(patch)
         with pytest.raises(RuntimeError, match="audit trail unavailable"):
-            import_loan_file(engine, officer, loan_file)
+            import_loan_file(engine, officer, path=loan_file)
     assert _count(engine, Loan) == 0
-    assert import_loan_file(engine, officer, loan_file).inserted == 2
+    assert import_loan_file(engine, officer, path=loan_file).inserted == 2
     assert _count(engine, Loan, "loan.import.loans") == 1
     with unit_of_work(engine, write=False) as s:
         loan = s.scalars(select(Loan).where(Loan.loan_no == "LN-0")).one()
@@ -68,19 +68,19 @@ def test_loan_files_and_complaints_land_whole_or_not_at_all(
             Decimal("12000.50"), Decimal("18.25"), date(2026, 10, 1))
         assert loan.disbursed_at == datetime(2026, 10, 1, 2, 0)  # Beijing time -> UTC
     conflict = write(tmp_path, "loans2.csv", [{**loans[0], "principal": "13000"}])
-    refused = import_loan_file(engine, officer, conflict)
+    refused = import_loan_file(engine, officer, path=conflict)
     assert refused.refused and "different content" in refused.problems["reason"].iloc[0]
 
     dues = [{"loan_no": "LN-0", "instalment_no": k, "due_date": f"2026-{10 + k}-01",
              "due_amount": "1100.00", "paid_date": "", "paid_amount": ""} for k in (1, 2)]
     bad = write(tmp_path, "rep_bad.csv", [*dues, {**dues[0], "loan_no": "LN-nowhere",
                                                   "instalment_no": 3}])
-    assert import_loan_file(engine, officer, bad).refused
+    assert import_loan_file(engine, officer, path=bad).refused
     assert _count(engine, Repayment) == 0
-    assert import_loan_file(engine, officer, write(tmp_path, "rep.csv", dues)).inserted == 2
+    assert import_loan_file(engine, officer, path=write(tmp_path, "rep.csv", dues)).inserted == 2
     paid = write(tmp_path, "rep_paid.csv", [{**dues[0], "paid_date": "2026-11-02",
                                              "paid_amount": "1100.00"}, dues[1]])
-    again = import_loan_file(engine, officer, paid)
+    again = import_loan_file(engine, officer, path=paid)
     assert (again.inserted, again.updated, again.present) == (0, 1, 1)
     with unit_of_work(engine, write=False) as s:
         first = s.scalars(select(Repayment).where(Repayment.instalment_no == 1)).one()
@@ -93,10 +93,10 @@ def test_loan_files_and_complaints_land_whole_or_not_at_all(
     with monkeypatch.context() as patch:
         _unaudited(patch)
         with pytest.raises(RuntimeError):
-            import_loan_file(engine, officer, flows)
+            import_loan_file(engine, officer, path=flows)
     assert _count(engine, FundFlow) == 0
-    assert import_loan_file(engine, officer, flows).inserted == 1
-    assert import_loan_file(engine, officer, write(
+    assert import_loan_file(engine, officer, path=flows).inserted == 1
+    assert import_loan_file(engine, officer, path=write(
         tmp_path, "flows2.csv", [{**flow, "amount": "7001"}])).refused
     with unit_of_work(engine, write=False) as s:
         stored = s.scalars(select(FundFlow)).one()
@@ -110,15 +110,15 @@ def test_loan_files_and_complaints_land_whole_or_not_at_all(
                           "投诉内容": ["催收员辱骂", "网点排队太久"]})
     path = tmp_path / "calls.csv"
     calls.assign(渠道=["电话", "传真"]).to_csv(path, index=False)
-    assert import_complaints(engine, compliance, path).refused
+    assert import_complaints(engine, compliance, path=path).refused
     calls.to_csv(path, index=False)
     with monkeypatch.context() as patch:
         _unaudited(patch)
         with pytest.raises(RuntimeError):
-            import_complaints(engine, compliance, path)
+            import_complaints(engine, compliance, path=path)
     assert _count(engine, Complaint) == 0
     assert _count(engine, Complaint, "complaint.register") == 0
-    assert import_complaints(engine, compliance, path).inserted == 2
+    assert import_complaints(engine, compliance, path=path).inserted == 2
     with unit_of_work(engine, write=False) as s:
         rows = s.scalars(select(Complaint).order_by(Complaint.id)).all()
         events = s.scalars(select(AuditEvent).where(
@@ -129,4 +129,4 @@ def test_loan_files_and_complaints_land_whole_or_not_at_all(
         assert rows[0].application_id is not None and rows[0].status == "received"
         assert [e.entity_id for e in events] == [str(r.id) for r in rows]
     assert _count(engine, Complaint, "complaint.import") == 1
-    assert import_complaints(engine, compliance, path).present == 2
+    assert import_complaints(engine, compliance, path=path).present == 2

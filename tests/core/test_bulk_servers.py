@@ -61,7 +61,7 @@ def test_a_stopped_or_unaudited_bulk_write_leaves_no_row(
 
     state = TaskState(cancel_on_second_write)
     with pytest.raises(Cancelled):
-        import_file(engine, officer, path, score=False, state=state)
+        import_file(engine, officer, path=path, score=False, state=state)
     assert calls.count("Writing applications") == 2
     assert _counts(engine) == empty
 
@@ -72,11 +72,11 @@ def test_a_stopped_or_unaudited_bulk_write_leaves_no_row(
     with monkeypatch.context() as patch:
         patch.setattr(service.audit, "append", broken_append)
         with pytest.raises(RuntimeError, match="audit trail unavailable"):
-            import_file(engine, officer, path, score=False)
+            import_file(engine, officer, path=path, score=False)
     assert _counts(engine) == empty
 
     # Committed: the rows and their one audit event, naming the batch the rows point at.
-    result = import_file(engine, officer, path, score=False)
+    result = import_file(engine, officer, path=path, score=False)
     assert (result.inserted, result.refused) == (40, False)
     assert _counts(engine) == {"Applicant": frame["id_no"].nunique(), "Application": 40, "ApplicationFeatures": 40,
                                "ImportBatch": 1, "import.commit": 1}

@@ -103,7 +103,7 @@ def test_a_challenger_in_shadow_changes_no_decision_and_is_compared(
         assert shadow.stop(session, actors["compliance"]).status == ModelStatus.RETIRED
     frame = sample(120, seed=19, prefix="CH")
     for eng in (engine, twin):
-        import_frame(eng, actors["officer"], frame, file_name="ch.csv", sha256="c" * 64)
+        import_frame(eng, actors["officer"], frame=frame, file_name="ch.csv", sha256="c" * 64)
     with unit_of_work(engine, write=False) as session:
         apps = list(session.scalars(select(ShadowScore.application_id)))
         assert len(apps) == 120  # every new decision has the challenger's score beside it
@@ -201,7 +201,8 @@ def test_shadow_scores_on_each_database(engine: Engine, scored: tuple[int, int],
         mv = models.register(session, actors["admin"], weaker_model(), "challenger")
         mv.status, mv.shadow_slot = ModelStatus.SHADOW, 1
         model_id = mv.id or 0
-    import_frame(engine, actors["officer"], sample(40, seed=23, prefix="SV"), file_name="s.csv",
+    import_frame(engine, actors["officer"], frame=sample(40, seed=23, prefix="SV"),
+                 file_name="s.csv",
                  sha256="d" * 64)
     with unit_of_work(engine, write=False) as session:
         rows = session.execute(select(ShadowScore.flagged, DecisionRecord.outcome).join(

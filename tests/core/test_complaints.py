@@ -30,7 +30,7 @@ REPLY = ("经核实……如不满意，可向上级机构申请复核，或申�
 @pytest.fixture
 def people(engine: Engine, actors: dict[str, Actor]):  # type: ignore[no-untyped-def]
     frame = sample(40, seed=31)
-    import_frame(engine, actors["officer"], frame, file_name="c.csv", sha256="c" * 64,
+    import_frame(engine, actors["officer"], frame=frame, file_name="c.csv", sha256="c" * 64,
                  score=False)
     return engine, actors, frame
 
@@ -261,7 +261,7 @@ def test_call_centre_file_imports_whole_or_not_at_all(people, tmp_path) -> None:
     })
     path = tmp_path / "calls.csv"
     good.to_csv(path, index=False)
-    result = import_complaints(engine, who, path)
+    result = import_complaints(engine, who, path=path)
     assert not result.refused and result.inserted == 3
     with unit_of_work(engine, write=False) as s:
         rows = s.scalars(select(Complaint).order_by(Complaint.id)).all()
@@ -269,7 +269,7 @@ def test_call_centre_file_imports_whole_or_not_at_all(people, tmp_path) -> None:
         assert rows[0].complainant_name == frame["name"].iloc[0]  # found by the ID number
         assert rows[1].application_id is not None and rows[1].category == "identity_theft"
         assert rows[0].received_at == datetime(2026, 11, 1, 1, 30)  # Beijing time -> UTC
-    again = import_complaints(engine, who, path)
+    again = import_complaints(engine, who, path=path)
     assert again.inserted == 0 and again.present == 3
     bad = good.copy()
     bad.loc[0, "投诉内容"] = "内容被改过"  # a conflict
@@ -278,7 +278,7 @@ def test_call_centre_file_imports_whole_or_not_at_all(people, tmp_path) -> None:
     bad.loc[3] = ["CC-4", "2026-11-04 08:00", "电话", "其他", "110101199001011234", "", "",
                   "", "x"]
     bad.to_csv(path, index=False)
-    refused = import_complaints(engine, who, path)
+    refused = import_complaints(engine, who, path=path)
     assert refused.refused and refused.inserted == 0
     reasons = {(p.row, p.column) for p in refused.problems.itertuples()}
     assert {(3, "渠道"), (4, "受理时间"), (5, "身份证号"), (2, "工单号")} <= reasons

@@ -43,7 +43,7 @@ def test_sigkill_during_import_leaves_no_partial_batch(
     assert reached == "Writing applications", reached
     intact(sqlite_path)
     assert (count_rows(sqlite_engine, "application"), count_rows(sqlite_engine, "import_batch")) == (0, 0)
-    again = import_file(sqlite_engine, sqlite_actors["officer"], csv, score=False)
+    again = import_file(sqlite_engine, sqlite_actors["officer"], path=csv, score=False)
     assert again.inserted == 3000  # the file goes in whole afterwards
 
 
@@ -54,7 +54,7 @@ def test_sigkill_during_scoring_leaves_no_partial_decisions(
 
     activate_default(sqlite_engine, sqlite_actors)
     csv = write_csv(sample(2000, seed=10), tmp_path / "apps.csv")
-    import_file(sqlite_engine, sqlite_actors["officer"], csv, score=False)
+    import_file(sqlite_engine, sqlite_actors["officer"], path=csv, score=False)
     reached = kill_half_way("score", sqlite_path, sqlite_actors["officer"], "", tmp_path, 0.9)
     assert reached == "Opening cases", reached  # after scores and decisions were written
     intact(sqlite_path)
@@ -68,7 +68,7 @@ def test_a_full_disk_refuses_the_import_and_changes_nothing(
         sqlite_path: Path, sqlite_engine: Engine, sqlite_actors: dict[str, Actor],
         tmp_path: Path) -> None:
     import_file(sqlite_engine, sqlite_actors["officer"],
-                write_csv(sample(20, seed=1, prefix="A"), tmp_path / "a.csv"), score=False)
+                path=write_csv(sample(20, seed=1, prefix="A"), tmp_path / "a.csv"), score=False)
     before = count_rows(sqlite_engine, "application")
     pages = sqlite3.connect(sqlite_path).execute("PRAGMA page_count").fetchone()[0]
     small = make_engine(str(sqlite_path))
@@ -79,7 +79,8 @@ def test_a_full_disk_refuses_the_import_and_changes_nothing(
 
     with pytest.raises(DatabaseUnavailable, match="full"):
         import_file(small, sqlite_actors["officer"],
-                    write_csv(sample(3000, seed=2, prefix="B"), tmp_path / "b.csv"), score=False)
+                    path=write_csv(sample(3000, seed=2, prefix="B"), tmp_path / "b.csv"),
+                    score=False)
     small.dispose()
     assert count_rows(sqlite_engine, "application") == before
     intact(sqlite_path)

@@ -40,7 +40,7 @@ def test_complaint_files(sqlite_engine: Engine, sqlite_actors: dict[str, Actor],
     path = tmp_path / "complaints.csv"
     path.write_bytes(data)
     try:
-        result = import_complaints(sqlite_engine, sqlite_actors["compliance"], path)
+        result = import_complaints(sqlite_engine, sqlite_actors["compliance"], path=path)
     except InvalidInput as exc:
         assert str(exc)
     else:
@@ -69,7 +69,7 @@ def test_loan_repayment_and_flow_files(sqlite_engine: Engine, sqlite_actors: dic
     path = tmp_path / f"{kind}.csv"
     path.write_bytes(body)
     try:
-        result = import_loan_file(sqlite_engine, sqlite_actors["officer"], path)
+        result = import_loan_file(sqlite_engine, sqlite_actors["officer"], path=path)
     except InvalidInput as exc:
         assert str(exc)
     else:  # nothing can match: no application was approved, no loan exists
@@ -115,10 +115,10 @@ def test_oversized_files_and_fields_are_refused_with_a_message(
     big = tmp_path / "big.csv"
     big.write_bytes(b"application_no,name\n" + b"x" * (2 * 2**20))
     with pytest.raises(InvalidInput, match="files above 1 MB are refused"):
-        import_file(sqlite_engine, sqlite_actors["officer"], big)
+        import_file(sqlite_engine, sqlite_actors["officer"], path=big)
     long = tmp_path / "flows.csv"
     long.write_text("flow_no,loan_no,at,amount,direction,channel,counterparty_type\n"
                     f"{'F' * 500},L1,2026-01-01 10:00,5,out,transfer,person\n")
-    result = import_loan_file(sqlite_engine, sqlite_actors["officer"], long)
+    result = import_loan_file(sqlite_engine, sqlite_actors["officer"], path=long)
     assert result.refused
     assert "longer than 40 characters" in set(result.problems["reason"])

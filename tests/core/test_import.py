@@ -36,7 +36,7 @@ def test_encodings_and_header_languages(sqlite_engine: Engine, sqlite_actors: di
     frame = sample(20)
     out = chinese_headers(frame) if headers == "zh" else frame
     path = write_csv(out, tmp_path / "apps.csv", encoding)
-    result = import_file(sqlite_engine, sqlite_actors["officer"], path)
+    result = import_file(sqlite_engine, sqlite_actors["officer"], path=path)
     assert not result.refused, result.problem_lines()
     assert result.inserted == 20 and count(sqlite_engine) == 20
     with unit_of_work(sqlite_engine, write=False) as session:
@@ -50,7 +50,7 @@ def test_gbk_chinese_values_are_read_as_chinese(sqlite_engine: Engine, sqlite_ac
     frame["product"] = ["现金贷", "消费分期", "信用卡"]
     frame["repayment_type"] = "等额本息"
     path = write_csv(chinese_headers(frame), tmp_path / "gbk.csv", "gbk")
-    result = import_file(sqlite_engine, sqlite_actors["officer"], path)
+    result = import_file(sqlite_engine, sqlite_actors["officer"], path=path)
     assert not result.refused and result.file_format == "csv-gb18030"
     with unit_of_work(sqlite_engine, write=False) as session:
         products = sorted(session.scalars(select(Application.product)))
@@ -61,7 +61,7 @@ def test_excel_workbook(sqlite_engine: Engine, sqlite_actors: dict, tmp_path: Pa
     frame = sample(15)
     path = tmp_path / "apps.xlsx"
     chinese_headers(frame).to_excel(path, index=False)
-    result = import_file(sqlite_engine, sqlite_actors["officer"], path)
+    result = import_file(sqlite_engine, sqlite_actors["officer"], path=path)
     assert not result.refused, result.problem_lines()
     assert result.file_format == "xlsx" and result.inserted == 15
 
@@ -101,7 +101,7 @@ def test_each_kind_of_bad_value_is_named(sqlite_engine: Engine, sqlite_actors: d
         from riskdesk.domain.identity import check_char
         frame.loc[2, column] = value[:17] + check_char(value[:17])
     result = import_file(sqlite_engine, sqlite_actors["officer"],
-                         write_csv(frame, tmp_path / "bad.csv"))
+                         path=write_csv(frame, tmp_path / "bad.csv"))
     assert result.refused
     assert list(result.problems["row"]) == [4]
     assert list(result.problems["column"]) == [column]
@@ -113,13 +113,13 @@ def test_three_bad_rows_refuse_the_file_with_three_messages(
         engine: Engine, actors: dict[str, Actor], tmp_path: Path) -> None:
     """Acceptance: 3 bad rows -> exit 2 semantics, 3 precise messages, count unchanged."""
     good = sample(10, prefix="G")
-    import_file(engine, actors["officer"], write_csv(good, tmp_path / "good.csv"))
+    import_file(engine, actors["officer"], path=write_csv(good, tmp_path / "good.csv"))
     before = count(engine)
     frame = sample(30)
     frame.loc[2, "amount"] = "-1"
     frame.loc[10, "phone"] = "1234"
     frame.loc[20, "term_months"] = "99"
-    result = import_file(engine, actors["officer"], write_csv(frame, tmp_path / "bad3.csv"))
+    result = import_file(engine, actors["officer"], path=write_csv(frame, tmp_path / "bad3.csv"))
     assert result.refused and len(result.problems) == 3
     lines = result.problem_lines()
     assert lines[0].startswith("row 4, column amount") and "greater than 0" in lines[0]
@@ -135,13 +135,13 @@ def test_reimport_is_idempotent_and_changes_are_conflicts(
         engine: Engine, actors: dict[str, Actor], tmp_path: Path) -> None:
     frame = sample(25)
     path = write_csv(frame, tmp_path / "a.csv")
-    first = import_file(engine, actors["officer"], path)
+    first = import_file(engine, actors["officer"], path=path)
     assert first.inserted == 25
-    again = import_file(engine, actors["officer"], path)
+    again = import_file(engine, actors["officer"], path=path)
     assert not again.refused and again.inserted == 0 and again.present == 25
     changed = frame.copy()
     changed.loc[7, "amount"] = str(float(changed.loc[7, "amount"]) + 500)
-    result = import_file(engine, actors["officer"], write_csv(changed, tmp_path / "b.csv"))
+    result = import_file(engine, actors["officer"], path=write_csv(changed, tmp_path / "b.csv"))
     assert result.refused and result.conflicts == 1 and len(result.problems) == 1
     problem = result.problems.iloc[0]
     assert problem["column"] == "amount" and problem["row"] == 9
@@ -159,14 +159,14 @@ def test_a_frame_with_missing_optional_values_imports_and_reimports(
     frame = sample(20, seed=12)
     frame.loc[[2, 5], "card_no"] = None
     frame.loc[[3], "device_id"] = None
-    first = import_frame(sqlite_engine, sqlite_actors["officer"], frame, file_name="f",
+    first = import_frame(sqlite_engine, sqlite_actors["officer"], frame=frame, file_name="f",
                          sha256="6" * 64, score=False)
     assert not first.refused and first.inserted == 20
     with unit_of_work(sqlite_engine, write=False) as session:
         no_card = session.scalars(select(Application.application_no).where(
             Application.card_enc.is_(None))).all()
     assert set(frame.loc[[2, 5], "application_no"]) <= set(no_card)
-    again = import_frame(sqlite_engine, sqlite_actors["officer"], frame, file_name="f",
+    again = import_frame(sqlite_engine, sqlite_actors["officer"], frame=frame, file_name="f",
                          sha256="6" * 64, score=False)
     assert not again.refused and again.present == 20 and again.inserted == 0
 
@@ -174,10 +174,10 @@ def test_a_frame_with_missing_optional_values_imports_and_reimports(
 def test_changed_phone_conflict_shows_no_plain_value(sqlite_engine: Engine,
                                                     sqlite_actors: dict, tmp_path: Path) -> None:
     frame = sample(5)
-    import_file(sqlite_engine, sqlite_actors["officer"], write_csv(frame, tmp_path / "a.csv"))
+    import_file(sqlite_engine, sqlite_actors["officer"], path=write_csv(frame, tmp_path / "a.csv"))
     frame.loc[1, "phone"] = "14199998888"
     result = import_file(sqlite_engine, sqlite_actors["officer"],
-                         write_csv(frame, tmp_path / "b.csv"))
+                         path=write_csv(frame, tmp_path / "b.csv"))
     assert result.refused and list(result.problems["column"]) == ["phone"]
     assert "14199998888" not in " ".join(result.problem_lines())
 
@@ -190,7 +190,7 @@ def test_skip_invalid_writes_masked_rejects(sqlite_engine: Engine, sqlite_actors
     frame.loc[5, "amount"] = "0"
     rejects = tmp_path / "rejects.csv"
     result = import_file(sqlite_engine, sqlite_actors["officer"],
-                         write_csv(frame, tmp_path / "a.csv"), skip_invalid=True,
+                         path=write_csv(frame, tmp_path / "a.csv"), skip_invalid=True,
                          rejects_path=rejects)
     assert not result.refused and result.inserted == 10 and result.rejected == 2
     out = pd.read_csv(rejects, dtype=str, keep_default_na=False)
@@ -205,7 +205,7 @@ def test_duplicates_inside_the_file(sqlite_engine: Engine, sqlite_actors: dict,
     frame = sample(6)
     frame.loc[4, "application_no"] = frame.loc[1, "application_no"]
     result = import_file(sqlite_engine, sqlite_actors["officer"],
-                         write_csv(frame, tmp_path / "d.csv"))
+                         path=write_csv(frame, tmp_path / "d.csv"))
     assert result.refused and "first seen in row 3" in result.problems["reason"].iloc[0]
 
 
@@ -220,7 +220,7 @@ def test_file_level_problems(sqlite_engine: Engine, sqlite_actors: dict, tmp_pat
     path = tmp_path / "f.csv"
     path.write_bytes(content)
     with pytest.raises(InvalidInput) as info:
-        import_file(sqlite_engine, sqlite_actors["officer"], path)
+        import_file(sqlite_engine, sqlite_actors["officer"], path=path)
     assert message in str(info.value)
 
 
@@ -228,7 +228,7 @@ def test_auditor_may_not_import(sqlite_engine: Engine, sqlite_actors: dict,
                                 tmp_path: Path) -> None:
     with pytest.raises(PermissionDenied):
         import_file(sqlite_engine, sqlite_actors["auditor"],
-                    write_csv(sample(2), tmp_path / "a.csv"))
+                    path=write_csv(sample(2), tmp_path / "a.csv"))
 
 
 def test_cli_import_exit_codes(sqlite_engine: Engine, sqlite_path: Path, sqlite_actors: dict,
@@ -324,7 +324,7 @@ def test_garbage_never_crashes_the_importer(sqlite_engine: Engine, sqlite_actors
     path = tmp_path / "garbage.csv"
     path.write_bytes(data)
     try:
-        result = import_file(sqlite_engine, sqlite_actors["officer"], path)
+        result = import_file(sqlite_engine, sqlite_actors["officer"], path=path)
     except InvalidInput as exc:
         assert str(exc)
     else:
@@ -337,7 +337,7 @@ def test_problems_name_the_files_own_headers(sqlite_engine: Engine, sqlite_actor
     frame = sample(4)
     frame.loc[1, "amount"] = "-5"
     result = import_file(sqlite_engine, sqlite_actors["officer"],
-                         write_csv(chinese_headers(frame), tmp_path / "zh.csv", "gbk"))
+                         path=write_csv(chinese_headers(frame), tmp_path / "zh.csv", "gbk"))
     assert result.refused and list(result.problems["column"]) == ["amount"]
     assert result.problem_lines()[0].startswith("row 3, column 申请金额")
 
@@ -352,7 +352,7 @@ def test_every_application_points_at_its_own_applicant(engine: Engine, actors: d
     frame = sample(400, seed=11)
     repeat = frame.iloc[5]
     frame.loc[7, ["name", "id_no"]] = repeat[["name", "id_no"]]
-    result = import_file(engine, actors["officer"], write_csv(frame, tmp_path / "a.csv"),
+    result = import_file(engine, actors["officer"], path=write_csv(frame, tmp_path / "a.csv"),
                          score=False)
     assert result.inserted == 400
     with unit_of_work(engine, write=False) as session:
@@ -376,12 +376,12 @@ def test_a_time_with_a_fraction_of_a_second_reimports_as_already_present(
     frame["submitted_at"] = frame["submitted_at"].astype(str)
     frame.loc[3, "submitted_at"] = frame.loc[3, "submitted_at"][:19] + ".250"
     path = write_csv(frame, tmp_path / "fraction.csv")
-    first = import_file(engine, actors["officer"], path, score=False)
+    first = import_file(engine, actors["officer"], path=path, score=False)
     assert (first.inserted, first.conflicts) == (20, 0)
-    again = import_file(engine, actors["officer"], path, score=False)
+    again = import_file(engine, actors["officer"], path=path, score=False)
     assert (again.inserted, again.present, again.conflicts) == (0, 20, 0), again.problem_lines()
     for part in (frame.iloc[[3]], frame.drop(index=3)):  # the fraction alone, or not there
-        again = import_file(engine, actors["officer"], write_csv(part, tmp_path / "part.csv"),
+        again = import_file(engine, actors["officer"], path=write_csv(part, tmp_path / "part.csv"),
                             score=False)
         assert (again.inserted, again.present, again.conflicts) == (0, len(part), 0), \
             again.problem_lines()
@@ -405,7 +405,7 @@ def test_the_progress_names_each_stage_in_order_and_never_goes_back(
                         functools.partial(bulk.deferred_sqlite_indexes, minimum=1))
     path = write_csv(sample(300, seed=21), tmp_path / "stages.csv")
     marks: list[tuple[float, str]] = []
-    result = import_file(sqlite_engine, sqlite_actors["officer"], path,
+    result = import_file(sqlite_engine, sqlite_actors["officer"], path=path,
                          state=TaskState(lambda f, m: marks.append((f, m))))
     assert result.inserted == 300 and result.scoring is not None
     fractions = [f for f, _ in marks]

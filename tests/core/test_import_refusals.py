@@ -68,7 +68,7 @@ def test_numbers_in_excel_id_and_phone_columns_are_refused(
         sheet.append(values)
     path = tmp_path / "numbers.xlsx"
     book.save(path)
-    result = import_file(sqlite_engine, sqlite_actors["officer"], path)
+    result = import_file(sqlite_engine, sqlite_actors["officer"], path=path)
     assert result.refused and result.inserted == 0
     cells = {(r.row, r.column) for r in result.problems.itertuples()}
     assert {(2, "phone"), (3, "id_no")} <= cells
@@ -86,7 +86,7 @@ def test_times_with_a_zone_are_stored_as_utc(engine: Engine, actors: dict,
     frame = text_frame(3)
     frame["submitted_at"] = ["2026-05-01T10:00:00Z", "2026-05-01T10:00:00+08:00",
                              "2026-05-01 10:00:00 +0530"]
-    result = import_file(engine, actors["officer"], write_csv(frame, tmp_path / "z.csv"),
+    result = import_file(engine, actors["officer"], path=write_csv(frame, tmp_path / "z.csv"),
                          score=False)
     assert not result.refused, result.problem_lines()
     with unit_of_work(engine, write=False) as session:
@@ -103,7 +103,7 @@ def test_times_with_and_without_a_zone_in_one_column_are_refused(
     frame["submitted_at"] = ["2026-05-01T10:00:00Z", "2026-05-01 10:00:00",
                              "2026-05-01 11:00:00+08:00"]
     result = import_file(sqlite_engine, sqlite_actors["officer"],
-                         write_csv(frame, tmp_path / "mixed.csv"))
+                         path=write_csv(frame, tmp_path / "mixed.csv"))
     assert result.refused
     zone = result.problems[result.problems["column"] == "submitted_at"]
     assert zone["row"].tolist() == [3] and "row 2 has one" in zone["reason"].iloc[0]
@@ -120,7 +120,7 @@ def test_a_utf8_file_with_one_gbk_row_is_refused_naming_the_line(
     path.write_bytes(b"".join(line.encode("gbk" if i == 3 else "utf-8")
                               for i, line in enumerate(lines)))
     with pytest.raises(InvalidInput, match=r"line 4 is not UTF-8"):
-        import_file(sqlite_engine, sqlite_actors["officer"], path)
+        import_file(sqlite_engine, sqlite_actors["officer"], path=path)
     with unit_of_work(sqlite_engine, write=False) as session:
         assert session.scalars(select(Application)).first() is None
 
@@ -135,7 +135,7 @@ def test_thousands_separators(sqlite_engine: Engine, sqlite_actors: dict, tmp_pa
     frame = text_frame(1)
     frame["amount"] = amount
     result = import_file(sqlite_engine, sqlite_actors["officer"],
-                         write_csv(frame, tmp_path / "n.csv"), score=False)
+                         path=write_csv(frame, tmp_path / "n.csv"), score=False)
     if accepted:
         assert not result.refused, result.problem_lines()
         with unit_of_work(sqlite_engine, write=False) as session:
@@ -158,7 +158,7 @@ def test_a_repeated_header_is_refused(sqlite_engine: Engine, sqlite_actors: dict
     text = frame.to_csv(index=False).replace(",dup\n", f",{second}\n", 1)
     path.write_text(text, encoding="utf-8")
     with pytest.raises(InvalidInput, match="both mean name"):
-        import_file(sqlite_engine, sqlite_actors["officer"], path)
+        import_file(sqlite_engine, sqlite_actors["officer"], path=path)
 
 
 def test_records_of_the_wrong_width_are_named_one_by_one(
@@ -171,7 +171,7 @@ def test_records_of_the_wrong_width_are_named_one_by_one(
     path = tmp_path / "width.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(InvalidInput) as caught:
-        import_file(sqlite_engine, sqlite_actors["officer"], path)
+        import_file(sqlite_engine, sqlite_actors["officer"], path=path)
     message = str(caught.value)
     assert f"row 3 (line 3): expected {n} fields, found {n + 1}" in message
     assert f"row 5 (line 5): expected {n} fields, found {n - 2}" in message
@@ -190,7 +190,7 @@ def test_control_and_bidirectional_characters_in_a_name_are_refused(
     frame = text_frame(2)
     frame.loc[1, "name"] = name
     result = import_file(sqlite_engine, sqlite_actors["officer"],
-                         write_csv(frame, tmp_path / "c.csv"))
+                         path=write_csv(frame, tmp_path / "c.csv"))
     assert result.refused
     assert result.problems[["row", "column"]].values.tolist() == [[3, "name"]]
     text = lines_of(result)
@@ -209,7 +209,7 @@ def test_personal_data_in_another_column_is_refused_and_masked(
     frame.loc[2, "partner_code"] = " ".join(card[i:i + 4] for i in range(0, 16, 4))
     frame.loc[3, "id_no"] = "13912345678"  # a phone in the ID column
     result = import_file(sqlite_engine, sqlite_actors["officer"],
-                         write_csv(frame, tmp_path / "pii.csv"))
+                         path=write_csv(frame, tmp_path / "pii.csv"))
     assert result.refused
     by_cell = {(r.row, r.column): r.reason for r in result.problems.itertuples()}
     assert "looks like an ID number" in by_cell[(2, "birth_date")]
@@ -229,7 +229,7 @@ def test_rejects_file_holds_no_plain_personal_data(
     frame.loc[0, "device_id"] = "123456789012345"  # 15 digits, no known kind: masked anyway
     out = tmp_path / "rejects.csv"
     result = import_file(sqlite_engine, sqlite_actors["officer"],
-                         write_csv(frame, tmp_path / "r.csv"), skip_invalid=True,
+                         path=write_csv(frame, tmp_path / "r.csv"), skip_invalid=True,
                          rejects_path=out, score=False)
     assert result.rejected == 2 and result.inserted == 2
     written = out.read_text(encoding="utf-8-sig")
@@ -274,7 +274,7 @@ def test_complaint_files_refuse_control_characters_and_misplaced_data(
     frame.loc[3, "received_at"] = "2026-11-20T01:00:00Z"
     path = tmp_path / "complaints.csv"
     frame.to_csv(path, index=False)
-    result = import_complaints(engine, actors["officer"], path)
+    result = import_complaints(engine, actors["officer"], path=path)
     assert result.refused and result.inserted == 0
     by_cell = {(r.row, r.column): r.reason for r in result.problems.itertuples()}
     assert "U+202E" in by_cell[(3, "complainant_name")]
@@ -292,7 +292,7 @@ def test_complaint_file_with_zoned_times_and_free_text_lines_imports(
     frame["received_at"] = ["2026-11-20T01:00:00Z", "2026-11-20 09:30:00+08:00"]
     path = tmp_path / "zoned.csv"
     frame.to_csv(path, index=False)
-    result = import_complaints(engine, actors["officer"], path)
+    result = import_complaints(engine, actors["officer"], path=path)
     assert not result.refused, result.problems
     with unit_of_work(engine, write=False) as session:
         got = sorted(c.received_at.replace(tzinfo=None)
@@ -309,7 +309,7 @@ def test_loan_files_refuse_thousands_zones_and_characters(
         "term_months": "12", "apr": "12", "repayment_type": "equal_instalment"})
     path = tmp_path / "loans.csv"
     loans.to_csv(path, index=False)
-    result = import_loan_file(sqlite_engine, sqlite_actors["officer"], path)
+    result = import_loan_file(sqlite_engine, sqlite_actors["officer"], path=path)
     assert result.refused and result.inserted == 0
     by_cell = {(r.row, r.column): r.reason for r in result.problems.itertuples()}
     assert "thousands separator" in by_cell[(2, "principal")]
@@ -329,7 +329,7 @@ def test_loan_flow_file_in_excel_refuses_a_numeric_account(
                   6222021234567890123, "person"])
     path = tmp_path / "flows.xlsx"
     book.save(path)
-    result = import_loan_file(sqlite_engine, sqlite_actors["officer"], path)
+    result = import_loan_file(sqlite_engine, sqlite_actors["officer"], path=path)
     assert result.refused
     reasons = result.problems[result.problems["column"] == "counterparty_account"]["reason"]
     assert reasons.str.contains("format the column as text").any()
@@ -353,7 +353,7 @@ def test_an_unknown_header_holding_a_phone_is_reported_masked(
     frame = text_frame(2)
     frame["13912345678"] = "x"  # a data row pasted above the header, say
     result = import_file(sqlite_engine, sqlite_actors["officer"],
-                         write_csv(frame, tmp_path / "u.csv"), score=False)
+                         path=write_csv(frame, tmp_path / "u.csv"), score=False)
     assert not result.refused and len(result.unknown_columns) == 1
     assert not ELEVEN_DIGITS.search(result.unknown_columns[0])
 
@@ -376,5 +376,5 @@ def test_a_hex_device_id_is_not_taken_for_a_phone(
     frame = text_frame(2)
     frame.loc[0, "device_id"] = "a16113912345678e"  # digits inside a token: not a phone
     result = import_file(sqlite_engine, sqlite_actors["officer"],
-                         write_csv(frame, tmp_path / "hex.csv"), score=False)
+                         path=write_csv(frame, tmp_path / "hex.csv"), score=False)
     assert not result.refused, result.problem_lines()

@@ -112,7 +112,7 @@ def test_lists_through_scoring(sqlite_engine: Engine, sqlite_actors: dict[str, A
                                               "list.remove.approve"}
         assert all(e.signature for e in signed)
         assert entries.show(s, senior, value=str(frame.at[6, "phone"])) == []
-    import_frame(engine, officer, frame, file_name="l.csv", sha256="8" * 64)
+    import_frame(engine, officer, frame=frame, file_name="l.csv", sha256="8" * 64)
     assert _hits(engine, "BLACKLIST") == {"L00007", "L00008"}  # removed phone: no hit
     assert _hits(engine, "SHARED_DEVICE") == {"L00002", "L00003"}  # allowlisted: silenced
     assert _hits(engine, "PARTNER_SUSPENDED") == {"L00004"}
@@ -150,7 +150,7 @@ def test_lists_through_scoring(sqlite_engine: Engine, sqlite_actors: dict[str, A
     later["application_no"] = ["M00000", "M00001"]  # the second: row 7's applicant again
     later.loc[0, "card_no"] = str(frame.at[8, "card_no"])
     with shifted(utcnow() + timedelta(days=2)):
-        assert import_frame(engine, officer, later, file_name="m.csv",
+        assert import_frame(engine, officer, frame=later, file_name="m.csv",
                             sha256="9" * 64).inserted == 2
         with unit_of_work(engine, write=False) as s:
             status = {e.id: e.status for e in entries.show(s, compliance)}

@@ -120,7 +120,7 @@ def test_decisions_count_when_final_awaiting_check_apart(
     with clock.shifted(datetime(2026, 11, 20, 2, 0)):
         frame = sample(300, seed=5)
         frame["submitted_at"] = "2026-11-19 09:00:00"
-        import_frame(sqlite_engine, officer, frame, file_name="p.csv", sha256="5" * 64)
+        import_frame(sqlite_engine, officer, frame=frame, file_name="p.csv", sha256="5" * 64)
         with unit_of_work(sqlite_engine, write=False) as s:
             rows = s.execute(select(Case.id, Case.version, Case.band).where(
                 Case.kind == "pre_loan")).all()

@@ -62,7 +62,7 @@ def services(engine: Engine, case_id: int,
             s, a, username=f"new-{a.username}", password="long-enough-password",
             roles=["officer"]))),
         (Action.APPLICATION_IMPORT, lambda a: import_frame(
-            engine, a, sample(3, seed=99, prefix=f"P{a.username[:3]}"), file_name="p.csv",
+            engine, a, frame=sample(3, seed=99, prefix=f"P{a.username[:3]}"), file_name="p.csv",
             sha256="6" * 64, score=False)),
         (Action.MODEL_TRAIN, u(engine, lambda s, a: models.register(
             s, a, models.default_model(), "m"))),
@@ -125,7 +125,7 @@ def services(engine: Engine, case_id: int,
             s, a, new=complaints.Deadlines()))),
         (Action.REPORT_CASE, lambda a: reports.case_report(engine, a, "no-such-app", "en")),
         (Action.REPORT_MONTHLY, lambda a: reports.monthly_report(engine, a, "2026-13", "en")),
-        (Action.LOAN_IMPORT, lambda a: import_loan_file(engine, a, tmp / "no-such-file.csv")),
+        (Action.LOAN_IMPORT, lambda a: import_loan_file(engine, a, path=tmp / "no-such-file.csv")),
         (Action.LOAN_MONITOR, lambda a: run_monitoring(engine, a, as_of=date(2026, 11, 1))),
         (Action.LOAN_POLICY, u(engine, lambda s, a: postloan_policy.change(
             s, a, changes={"partial_payments": 3}, note="three"))),
@@ -157,7 +157,7 @@ def test_every_write_service_follows_the_matrix(sqlite_engine: Engine,
                                                 sqlite_actors: dict[str, Actor],
                                                 role: str, tmp_path: Path) -> None:
     activate_default(sqlite_engine, sqlite_actors)
-    import_frame(sqlite_engine, sqlite_actors["officer"], sample(200, seed=4),
+    import_frame(sqlite_engine, sqlite_actors["officer"], frame=sample(200, seed=4),
                  file_name="m.csv", sha256="7" * 64)
     with unit_of_work(sqlite_engine, write=False) as s:
         from sqlalchemy import select

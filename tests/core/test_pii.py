@@ -46,7 +46,7 @@ def test_cipher_roundtrip_and_field_binding() -> None:
 def test_stored_values_decrypt_with_the_keyring_key(engine: Engine,
                                                     actors: dict[str, Actor]) -> None:
     frame = sample(5)
-    import_frame(engine, actors["officer"], frame, file_name="t.csv", sha256="0" * 64)
+    import_frame(engine, actors["officer"], frame=frame, file_name="t.csv", sha256="0" * 64)
     with unit_of_work(engine, write=False) as session:
         cipher = load_cipher(session, create=False)
         person = session.scalars(select(Applicant).order_by(Applicant.id)).first()
@@ -58,7 +58,7 @@ def test_stored_values_decrypt_with_the_keyring_key(engine: Engine,
 
 
 def test_missing_key_is_a_clear_error(sqlite_engine: Engine, sqlite_actors: dict) -> None:
-    import_frame(sqlite_engine, sqlite_actors["officer"], sample(2), file_name="t",
+    import_frame(sqlite_engine, sqlite_actors["officer"], frame=sample(2), file_name="t",
                  sha256="0" * 64)
     with unit_of_work(sqlite_engine, write=False) as session:
         key_id = load_cipher(session, create=False).key_id
@@ -72,7 +72,8 @@ def test_no_plain_pii_in_sqlite_file_or_wal(sqlite_engine: Engine, sqlite_path: 
                                             sqlite_actors: dict) -> None:
     """Acceptance: `strings` over the database and its WAL finds no ID number or phone."""
     frame = sample(300, seed=11)
-    import_frame(sqlite_engine, sqlite_actors["officer"], frame, file_name="t", sha256="0" * 64)
+    import_frame(sqlite_engine, sqlite_actors["officer"], frame=frame, file_name="t",
+                 sha256="0" * 64)
     files = [p for p in (sqlite_path, Path(f"{sqlite_path}-wal")) if p.exists()]
     assert Path(f"{sqlite_path}-wal").exists()
     text = "".join(subprocess.run(["strings", "-n", "6", str(p)], capture_output=True,
@@ -92,7 +93,8 @@ def test_key_escrow_roundtrip_restores_access(sqlite_engine: Engine, sqlite_path
     from tests.helpers import run_cli
 
     frame = sample(3)
-    import_frame(sqlite_engine, sqlite_actors["officer"], frame, file_name="t", sha256="0" * 64)
+    import_frame(sqlite_engine, sqlite_actors["officer"], frame=frame, file_name="t",
+                 sha256="0" * 64)
     with pytest.raises(PermissionDenied):
         export_data_key(sqlite_engine, sqlite_actors["officer"])
     out = run_cli("key", "export", "--db", str(sqlite_path), "--user", "admin",
@@ -133,7 +135,8 @@ def test_key_rotation_resumes_and_keeps_every_value_and_hash(
     from riskdesk.tasks import TaskState
 
     frame = sample(30, seed=5)
-    import_frame(sqlite_engine, sqlite_actors["officer"], frame, file_name="t", sha256="1" * 64)
+    import_frame(sqlite_engine, sqlite_actors["officer"], frame=frame, file_name="t",
+                 sha256="1" * 64)
     with unit_of_work(sqlite_engine, write=False) as session:
         cipher = load_cipher(session, create=False)
         old_key = cipher.key_id

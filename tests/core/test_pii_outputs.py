@@ -70,7 +70,7 @@ def test_no_demo_id_phone_or_card_in_any_output(tmp_path: Path) -> None:
     broken["application_no"] = [f"RJ{i:04d}" for i in range(40)]
     broken.loc[broken.index[:10], "amount"] = "-1"
     rejects = tmp_path / "rejects.csv"
-    import_file(engine, officer, write_csv(broken, tmp_path / "in.csv"), skip_invalid=True,
+    import_file(engine, officer, path=write_csv(broken, tmp_path / "in.csv"), skip_invalid=True,
                 rejects_path=rejects, score=False)
     outputs.append(rejects)
     for suffix in (".csv", ".xlsx"):  # queue exports

@@ -151,7 +151,7 @@ def test_imports_refuse_bad_rows_whole_and_recognise_repeats(
     bad = [dict(r) for r in b.loans]
     bad[1]["principal"] = "-5"
     bad.append({**b.loans[0], "loan_no": "LN-c", "application_no": "NO-SUCH"})
-    refused = import_loan_file(sqlite_engine, officer, write(tmp_path, "bad.csv", bad))
+    refused = import_loan_file(sqlite_engine, officer, path=write(tmp_path, "bad.csv", bad))
     assert refused.refused
     problems = refused.problems.to_dict("records")
     assert {(p["row"], p["column"]) for p in problems} == {(3, "principal"),
@@ -159,28 +159,28 @@ def test_imports_refuse_bad_rows_whole_and_recognise_repeats(
     with sqlite_engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM loan")).scalar_one() == 0  # nothing
     b.load(sqlite_engine, officer, tmp_path)
-    again = import_loan_file(sqlite_engine, officer, tmp_path / "loans.csv")
+    again = import_loan_file(sqlite_engine, officer, path=tmp_path / "loans.csv")
     assert (again.inserted, again.present) == (0, 2)
     reps = pd.read_csv(tmp_path / "repayments.csv", dtype=str, keep_default_na=False)
     reps.loc[reps.index[-1], ["paid_date", "paid_amount"]] = ["2027-05-01", "1100"]
     reps.to_csv(tmp_path / "repayments2.csv", index=False)
-    paid = import_loan_file(sqlite_engine, officer, tmp_path / "repayments2.csv")
+    paid = import_loan_file(sqlite_engine, officer, path=tmp_path / "repayments2.csv")
     assert (paid.updated, paid.inserted) == (1, 0)  # a payment arriving is news
     reps.loc[reps.index[0], "due_amount"] = "1"
     reps.to_csv(tmp_path / "repayments3.csv", index=False)
-    assert import_loan_file(sqlite_engine, officer, tmp_path / "repayments3.csv").refused
+    assert import_loan_file(sqlite_engine, officer, path=tmp_path / "repayments3.csv").refused
     cheat = [{**b.loans[0], "loan_no": "LN-x", "application_no": apps[2]}]
     with sqlite_engine.begin() as conn:  # an application that was not approved
         conn.execute(text("UPDATE decision_record SET outcome = 'flagged' WHERE application_id "
                           "= (SELECT id FROM application WHERE application_no = :n)"),
                      {"n": apps[2]})
-    result = import_loan_file(sqlite_engine, officer, write(tmp_path, "x.csv", cheat))
+    result = import_loan_file(sqlite_engine, officer, path=write(tmp_path, "x.csv", cheat))
     assert result.refused and "not approved" in result.problems.iloc[0]["reason"]
     flows = [{"flow_no": "F1", "loan_no": "LN-a", "at": "2026-05-01 12:00", "amount": "10",
               "direction": "sideways", "channel": "transfer",
               "counterparty_account": "6222020000000001", "counterparty_name": "x",
               "counterparty_type": "person", "mcc": "12"}]
-    result = import_loan_file(sqlite_engine, officer, write(tmp_path, "f.csv", flows))
+    result = import_loan_file(sqlite_engine, officer, path=write(tmp_path, "f.csv", flows))
     assert {p["column"] for p in result.problems.to_dict("records")} == {"direction", "mcc"}
 
 

@@ -20,7 +20,7 @@ from tests.helpers import activate_default, sample
 def filled(engine: Engine, actors: dict[str, Actor]) -> tuple[Engine, dict[str, Actor], object]:
     activate_default(engine, actors)
     frame = sample(500, seed=21)
-    import_frame(engine, actors["officer"], frame, file_name="q.csv", sha256="5" * 64)
+    import_frame(engine, actors["officer"], frame=frame, file_name="q.csv", sha256="5" * 64)
     return engine, actors, frame
 
 

@@ -23,7 +23,7 @@ from tests.helpers import activate_default, sample
 def filled(engine: Engine, actors: dict[str, Actor]) -> tuple[Engine, dict[str, Actor], object]:
     activate_default(engine, actors)
     frame = sample(300, seed=27)
-    import_frame(engine, actors["officer"], frame, file_name="q27.csv", sha256="7" * 64)
+    import_frame(engine, actors["officer"], frame=frame, file_name="q27.csv", sha256="7" * 64)
     with engine.begin() as conn:  # priorities that tie, to test the keyset
         conn.execute(text("UPDATE review_case SET priority = 1 + id % 4"))
     return engine, actors, frame

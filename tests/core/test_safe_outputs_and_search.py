@@ -48,7 +48,7 @@ def formula_names(sqlite_engine: Engine, sqlite_actors: dict[str, Actor]) -> Eng
     frame = sample(300, seed=21)
     # names a file could carry (one per ID number: a name per person)
     frame["name"] = [FORMULAS[ord(n[-1]) % 5] + n for n in frame["name"]]
-    import_frame(sqlite_engine, sqlite_actors["officer"], frame, file_name="f.csv",
+    import_frame(sqlite_engine, sqlite_actors["officer"], frame=frame, file_name="f.csv",
                  sha256="6" * 64)
     return sqlite_engine
 
@@ -85,7 +85,7 @@ def test_rejects_file_holds_no_formula(sqlite_engine: Engine, sqlite_actors: dic
     frame.loc[0, "lender_grade"] = "@SUM(1)"
     out = tmp_path / "rejects.csv"
     result = import_file(sqlite_engine, sqlite_actors["officer"],
-                         write_csv(frame, tmp_path / "in.csv"), skip_invalid=True,
+                         path=write_csv(frame, tmp_path / "in.csv"), skip_invalid=True,
                          rejects_path=out, score=False)
     assert result.rejected == len(FORMULAS)
     with out.open(encoding="utf-8-sig", newline="") as fh:
@@ -107,7 +107,7 @@ def with_cases(engine: Engine, actors: dict[str, Actor]) -> tuple[Engine, dict[s
     frame = sample(200, seed=21)
     frame.loc[0, "name"] = "赵\ud7ff"  # names ending at the top of the BMP and of Unicode
     frame.loc[1, "name"] = "钱\U0010ffff"
-    import_frame(engine, actors["officer"], frame, file_name="s.csv", sha256="8" * 64)
+    import_frame(engine, actors["officer"], frame=frame, file_name="s.csv", sha256="8" * 64)
     return engine, actors
 
 

@@ -133,7 +133,8 @@ def test_four_eyes_activation(engine: Engine, actors: dict[str, Actor]) -> None:
 def test_scoring_decisions_cases_and_idempotence(engine: Engine,
                                                  actors: dict[str, Actor]) -> None:
     frame = sample(400, seed=3)
-    imported = import_frame(engine, actors["officer"], frame, file_name="s.csv", sha256="1" * 64)
+    imported = import_frame(engine, actors["officer"], frame=frame, file_name="s.csv",
+                            sha256="1" * 64)
     assert imported.scoring is None and "No model is active" in imported.scoring_note
     with pytest.raises(NoActiveModel):
         score_applications(engine, actors["officer"])
@@ -178,7 +179,7 @@ def test_scoring_decisions_cases_and_idempotence(engine: Engine,
 def test_import_scores_the_new_batch_and_rule_changes_rescore(
         engine: Engine, actors: dict[str, Actor]) -> None:
     activate_default(engine, actors)
-    first = import_frame(engine, actors["officer"], sample(120, seed=5, prefix="A"),
+    first = import_frame(engine, actors["officer"], frame=sample(120, seed=5, prefix="A"),
                          file_name="a.csv", sha256="2" * 64)
     assert first.scoring is not None and first.scoring.decisions == 120
     from riskdesk.services.credit import rulesets
@@ -236,7 +237,7 @@ def test_id_check_digit_tested_at_import_or_by_decrypting(
     from riskdesk.domain.applications import Applicant, Application
     from riskdesk.security.datakey import load_cipher
 
-    import_frame(engine, actors["officer"], sample(40, seed=8, prefix="K"), file_name="k.csv",
+    import_frame(engine, actors["officer"], frame=sample(40, seed=8, prefix="K"), file_name="k.csv",
                  sha256="4" * 64)
     with unit_of_work(engine) as session:
         people = session.scalars(select(Applicant).order_by(Applicant.id)).all()
@@ -262,7 +263,7 @@ def test_monitor_stores_psi_auc_and_override_rate(sqlite_engine: Engine,
     from riskdesk.services.credit.monitoring import monitor
 
     activate_default(sqlite_engine, sqlite_actors)
-    import_frame(sqlite_engine, sqlite_actors["officer"], sample(600, seed=11),
+    import_frame(sqlite_engine, sqlite_actors["officer"], frame=sample(600, seed=11),
                  file_name="m.csv", sha256="3" * 64)
     with pytest.raises(PermissionDenied):
         monitor(sqlite_engine, sqlite_actors["officer"], month="2026-01")
@@ -314,7 +315,7 @@ def test_shared_and_blacklisted_keys_fire_through_the_database(
     frame.loc[[0, 1], "phone"] = frame.at[0, "phone"]  # two applicants, one phone
     frame.loc[[2, 3, 4], "device_id"] = "shared-device-1"  # three applicants, one device
     frame.loc[[6, 7], "card_no"] = frame.at[0, "card_no"] = "6222020200112233445"  # three
-    import_frame(engine, actors["officer"], frame, file_name="s.csv", sha256="5" * 64)
+    import_frame(engine, actors["officer"], frame=frame, file_name="s.csv", sha256="5" * 64)
     with unit_of_work(engine) as session:
         rulesets.add_blacklist(session, actors["compliance"], "phone", str(frame.at[5, "phone"]),
                                "test")

@@ -108,7 +108,7 @@ def test_imported_demo_is_recognised_and_monitoring_leaves_its_training_rows_out
     from riskdesk.services.periods import period
 
     frame, train_nos, held_out_nos = demo_source()
-    import_frame(sqlite_engine, sqlite_actors["officer"], frame, file_name="demo.csv",
+    import_frame(sqlite_engine, sqlite_actors["officer"], frame=frame, file_name="demo.csv",
                  sha256="d" * 64, score=False)
     activate(sqlite_engine, sqlite_actors, SHIPPED)
     score_applications(sqlite_engine, sqlite_actors["officer"], scope="all")
@@ -174,7 +174,7 @@ def test_a_month_of_training_rows_only_gives_no_auc(engine: Engine, actors: dict
     training["submitted_at"] = "2026-09-15 10:00:00"  # local time: all in September
     mixed["submitted_at"] = held["submitted_at"] = "2026-08-14 09:30:00"
     batch = pd.concat([training, held, mixed], ignore_index=True)
-    import_frame(engine, actors["officer"], batch, file_name="b.csv", sha256="e" * 64,
+    import_frame(engine, actors["officer"], frame=batch, file_name="b.csv", sha256="e" * 64,
                  score=False)
     activate(engine, actors, SHIPPED)
     score_applications(engine, actors["officer"], scope="all")
@@ -213,7 +213,7 @@ def test_a_model_without_fingerprints_gives_no_auc(sqlite_engine: Engine,
     frame, _, _ = demo_source()
     part = frame.head(300).copy()
     part["submitted_at"] = "2026-09-15 10:00:00"
-    import_frame(sqlite_engine, sqlite_actors["officer"], part, file_name="p.csv",
+    import_frame(sqlite_engine, sqlite_actors["officer"], frame=part, file_name="p.csv",
                  sha256="f" * 64, score=False)
     old = {k: v for k, v in SHIPPED.meta.items() if k != "training_rows"}
     activate(sqlite_engine, sqlite_actors, TrainedModel(SHIPPED.artefact, old))

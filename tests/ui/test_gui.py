@@ -25,7 +25,7 @@ from tests.ui.fakes import FakeDialogs
 
 
 def _fill(engine: Engine, actor: Actor, rows: int) -> None:
-    result = import_frame(engine, actor, sample(rows, seed=5), file_name="t", sha256="0" * 64)
+    result = import_frame(engine, actor, frame=sample(rows, seed=5), file_name="t", sha256="0" * 64)
     assert result.inserted == rows
 
 
@@ -199,7 +199,7 @@ def test_case_queue_views_with_counts(qtbot: Any, sqlite_engine: Engine,
     from tests.helpers import activate_default
 
     activate_default(sqlite_engine, sqlite_actors)
-    import_frame(sqlite_engine, sqlite_actors["officer"], sample(300, seed=9), file_name="q",
+    import_frame(sqlite_engine, sqlite_actors["officer"], frame=sample(300, seed=9), file_name="q",
                  sha256="8" * 64)
     window = MainWindow(Backend(sqlite_engine, sqlite_actors["officer"]), FakeDialogs())
     qtbot.addWidget(window)
@@ -332,7 +332,8 @@ def test_queue_search_by_phone_id_name_and_number(qtbot: Any, sqlite_engine: Eng
 
     activate_default(sqlite_engine, sqlite_actors)
     frame = sample(300, seed=9)
-    import_frame(sqlite_engine, sqlite_actors["officer"], frame, file_name="s", sha256="9" * 64)
+    import_frame(sqlite_engine, sqlite_actors["officer"], frame=frame, file_name="s",
+                 sha256="9" * 64)
     window = MainWindow(Backend(sqlite_engine, sqlite_actors["officer"]), FakeDialogs())
     qtbot.addWidget(window)
     window.show()
@@ -374,7 +375,7 @@ def test_queue_claim_bulk_assign_export_and_last_page(qtbot: Any, sqlite_engine:
     from riskdesk.ui.worker import wait_for_all
 
     activate_default(sqlite_engine, sqlite_actors)
-    import_frame(sqlite_engine, sqlite_actors["officer"], sample(300, seed=9), file_name="q",
+    import_frame(sqlite_engine, sqlite_actors["officer"], frame=sample(300, seed=9), file_name="q",
                  sha256="8" * 64)
     dialogs = FakeDialogs()
     window = MainWindow(Backend(sqlite_engine, sqlite_actors["senior"]), dialogs)
@@ -499,7 +500,8 @@ def test_compliance_handles_an_identity_theft_complaint(qtbot: Any, sqlite_engin
     from riskdesk.domain.complaints import Complaint
 
     frame = sample(30, seed=12)
-    import_frame(sqlite_engine, sqlite_actors["officer"], frame, file_name="c", sha256="9" * 64,
+    import_frame(sqlite_engine, sqlite_actors["officer"], frame=frame, file_name="c",
+                 sha256="9" * 64,
                  score=False)
     person = frame.iloc[3]
     dialogs = FakeDialogs()

@@ -71,7 +71,7 @@ def test_main_window_in_chinese_has_no_english_source_left(
     from riskdesk.services.intake.applications import import_frame
     from tests.helpers import sample
 
-    import_frame(sqlite_engine, sqlite_actors["officer"], sample(3), file_name="t",
+    import_frame(sqlite_engine, sqlite_actors["officer"], frame=sample(3), file_name="t",
                  sha256="0" * 64)
     app = QApplication.instance()
     sources = {src for _, src in ts_messages(TS)}

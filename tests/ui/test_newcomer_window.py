@@ -53,7 +53,7 @@ def test_gui_import_message_says_flagged_and_cases_in_both_languages(
 
     activate_default(sqlite_engine, sqlite_actors)
     result = import_file(sqlite_engine, sqlite_actors["officer"],
-                         write_csv(sample(60, seed=11), tmp_path / "a.csv"))
+                         path=write_csv(sample(60, seed=11), tmp_path / "a.csv"))
     flagged, cases = flagged_and_cases(sqlite_engine)
     assert result.flagged == flagged > 0 and result.cases_opened == cases > 0
     dialogs = Recorded()

@@ -132,7 +132,7 @@ class _Refusal(Exception):
         self.problems = problems
 
 
-def import_file(engine: Engine, actor: Actor, path: Path, *, skip_invalid: bool = False,
+def import_file(engine: Engine, actor: Actor, *, path: Path, skip_invalid: bool = False,
                 rejects_path: Path | None = None, state: TaskState | None = None,
                 score: bool = True) -> ImportResult:
     require(actor, Action.APPLICATION_IMPORT)
@@ -143,14 +143,14 @@ def import_file(engine: Engine, actor: Actor, path: Path, *, skip_invalid: bool 
     except InvalidInput as exc:
         _record_refusal(engine, actor, path.name, "", 0, 0, str(exc))
         raise
-    return import_frame(engine, actor, table.frame, file_name=path.name, sha256=table.sha256,
+    return import_frame(engine, actor, frame=table.frame, file_name=path.name, sha256=table.sha256,
                         file_format=table.file_format, unknown_columns=table.unknown_columns,
                         headers=table.headers, skip_invalid=skip_invalid,
                         rejects_path=rejects_path, state=state, score=score,
                         cell_problems=table.problems)
 
 
-def import_frame(engine: Engine, actor: Actor, frame: pd.DataFrame, *, file_name: str,
+def import_frame(engine: Engine, actor: Actor, *, frame: pd.DataFrame, file_name: str,
                  sha256: str, file_format: str = "frame", unknown_columns: Iterable[str] = (),
                  headers: dict[str, str] | None = None,
                  skip_invalid: bool = False, rejects_path: Path | None = None,

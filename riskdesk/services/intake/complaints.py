@@ -106,7 +106,7 @@ class _Row:
     values: dict[str, Any]
 
 
-def import_complaints(engine: Engine, actor: Actor, path: Path,
+def import_complaints(engine: Engine, actor: Actor, *, path: Path,
                       state: TaskState | None = None) -> ComplaintImportResult:
     require(actor, Action.COMPLAINT_WORK)
     state = state or TaskState()

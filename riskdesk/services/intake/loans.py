@@ -132,7 +132,7 @@ def kind_of(columns: list[str]) -> str:
         "application_no, a repayment file instalment_no, a fund-flow file flow_no."))
 
 
-def import_loan_file(engine: Engine, actor: Actor, path: Path,
+def import_loan_file(engine: Engine, actor: Actor, *, path: Path,
                      state: TaskState | None = None) -> LoanImportResult:
     require(actor, Action.LOAN_IMPORT)
     state = state or TaskState()

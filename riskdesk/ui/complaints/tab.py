@@ -187,7 +187,7 @@ class ComplaintsTab(QWidget):
             # pandas loads with the first import, on this worker thread (issue 35)
             from riskdesk.services.intake.complaints import import_complaints
 
-            return backend.job(import_complaints, path, state)
+            return backend.job(import_complaints, path=path, state=state)
 
         def done(result: ComplaintImportResult) -> None:
             self.refresh()

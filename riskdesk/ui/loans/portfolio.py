@@ -296,7 +296,7 @@ class PortfolioTab(QWidget):
         def work(state: TaskState) -> list[LoanImportResult]:
             from riskdesk.services.intake.loans import import_loan_file  # on this thread
 
-            return [backend.job(import_loan_file, Path(p), state) for p in paths]
+            return [backend.job(import_loan_file, path=Path(p), state=state) for p in paths]
 
         def done(results: list[LoanImportResult]) -> None:
             lines = []
