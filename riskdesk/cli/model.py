@@ -135,6 +135,10 @@ def run(args: argparse.Namespace) -> int:
                       f"{len(mv.artefact):,} bytes); created {mv.created_at:%Y-%m-%d %H:%M:%S} "
                       f"by {mv.created_by}")
                 print(f"proposed by {mv.proposed_by or '-'}, approved by {mv.approved_by or '-'}")
+                if mv.shadow_approved_by:  # a challenger (issue 32)
+                    print(f"approved for shadow by {mv.shadow_approved_by} on "
+                          f"{mv.shadow_approved_at:%Y-%m-%d}"
+                          + ("; scoring in shadow now" if mv.shadow_slot else ""))
                 if mv.validation_sha256:
                     print(f"validation report sha256 {mv.validation_sha256}; next validation "
                           f"due {mv.next_validation_at:%Y-%m-%d}"
