@@ -156,3 +156,23 @@ def test_isotonic_and_platt_maps_fix_a_shifted_bad_rate() -> None:
         moved, calibration.apply(platt, margin))).mean() > 0.999
     with pytest.raises(InvalidInput, match="platt or isotonic"):
         calibration.fit(margin, y, "beta")
+
+
+def test_a_window_of_training_rows_is_refused_with_its_counts(
+        engine: Engine, actors: dict[str, Actor], scored: tuple[int, int]) -> None:
+    """Issue 32: the window's rows are read alike on every database; the template's 400
+    applications are mostly the demo model's training rows, too few with too few bads are
+    left, and the refusal says how many there were of each."""
+    with unit_of_work(engine, write=False) as s:
+        low, high = s.execute(select(func.min(Application.submitted_at),
+                                     func.max(Application.submitted_at))).one()
+        mv = models.active(s)
+        assert mv is not None
+        rows = recalibration.window_rows(
+            s, mv, models.meta_of(mv), (low - timedelta(days=1)).date(),
+            (high + timedelta(days=1)).date(), "UTC", high + timedelta(days=2))
+    assert rows.known == 400 and rows.training_rows_excluded == 400 - len(rows.y) > 200
+    with pytest.raises(InvalidInput, match=f"400 with a known outcome, {len(rows.y)} of them "):
+        recalibration.recalibrate(engine, actors["admin"], method="isotonic",
+                                  since=(low - timedelta(days=1)).date(),
+                                  until=(high + timedelta(days=1)).date())
