@@ -24,9 +24,9 @@ from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
 from riskdesk.services.credit.rulesets import current_rule_set
 from riskdesk.services.permissions import Action, require
-from riskdesk.services.rings import graph, links
+from riskdesk.services.rings import graph, links, relink
 from riskdesk.services.rings.store import RingChanges, allowlisted_keys, save_rings
-from riskdesk.storage.bulk import bulk_cache, deferred_sqlite_indexes
+from riskdesk.storage.bulk import bulk_cache, bulk_load_bind, deferred_sqlite_indexes
 from riskdesk.storage.clock import utcnow
 from riskdesk.storage.session import unit_of_work
 from riskdesk.tasks import TaskState
@@ -74,19 +74,21 @@ def rebuild(engine: Any, actor: Actor, *, state: TaskState | None = None) -> Reb
     administrator)."""
     require(actor, Action.RING_REBUILD)
     state = state or TaskState()
-    with unit_of_work(engine) as session:
+    with unit_of_work(engine, write=False) as session:
+        expected = 3 * int(session.connection().execute(select(func.count()).select_from(
+            table_of(Application))).scalar_one())  # about three keys an application
+    # a large store is written once to the file, not to the WAL and again at its checkpoint
+    with bulk_load_bind(engine, expected) as bind, unit_of_work(bind) as session:
         _, settings = current_rule_set(session, actor)
         now = utcnow(session)
         conn = session.connection()
         links.clear(conn)
-        expected = 3 * int(conn.execute(select(func.count()).select_from(
-            table_of(Application))).scalar_one())  # about three keys an application
         with bulk_cache(conn), deferred_sqlite_indexes(conn, ["link_edge"],
                                                        rows_added=expected):
-            edges = links.add_links(conn, load_cipher(session, create=False), None)
+            edges = relink.link_all(conn, load_cipher(session, create=False))
         state.check()
         rings, changes = recompute(session, actor, graph.params_of(settings), now)
         audit.append(session, actor, "rings.rebuild", "fraud_ring", 0, after={
-            "edges": len(edges), "opened": len(changes.opened),
+            "edges": edges, "opened": len(changes.opened),
             "updated": len(changes.updated), "merged": len(changes.merged)})
-    return RebuildResult(len(edges), rings, changes)
+    return RebuildResult(edges, rings, changes)
