@@ -37,22 +37,27 @@ def logit(p: np.ndarray) -> np.ndarray:
     return np.asarray(np.log(q / (1 - q)))
 
 
+def checked_method(method: str) -> str:
+    """``method`` if it is one of :data:`METHODS`, else a message naming them."""
+    if method not in METHODS:
+        raise InvalidInput(translate("Model", "Unknown recalibration method {method}: platt or "
+                                     "isotonic.").format(method=method))
+    return method
+
+
 def fit(margin: np.ndarray, y: np.ndarray, method: str) -> dict[str, Any]:
     """The map of ``method`` fitted on log-odds ``margin`` and outcomes ``y`` (1 = bad)."""
     m = np.asarray(margin, dtype=float)
-    if method == "platt":
+    if checked_method(method) == "platt":
         from sklearn.linear_model import LogisticRegression
 
         lr = LogisticRegression(C=1e6, max_iter=1000).fit(m.reshape(-1, 1), y)
         return {"method": "platt", "a": float(lr.coef_[0][0]), "b": float(lr.intercept_[0])}
-    if method == "isotonic":
-        from sklearn.isotonic import IsotonicRegression
+    from sklearn.isotonic import IsotonicRegression
 
-        iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(m, y)
-        return {"method": "isotonic", "x": [float(v) for v in iso.X_thresholds_],
-                "y": [float(v) for v in iso.y_thresholds_]}
-    raise InvalidInput(translate("Model", "Unknown recalibration method {method}: platt or "
-                                 "isotonic.").format(method=method))
+    iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(m, y)
+    return {"method": "isotonic", "x": [float(v) for v in iso.X_thresholds_],
+            "y": [float(v) for v in iso.y_thresholds_]}
 
 
 def apply(cal_map: Mapping[str, Any] | None, margin: np.ndarray) -> np.ndarray:

@@ -127,8 +127,7 @@ def recalibrate(engine: Engine, actor: Actor, *, method: str, since: date,
     the booster with that map as a new, trained model version. Whoever may train a model
     may recalibrate one; activation takes the usual proposal, validation and approval."""
     require(actor, Action.MODEL_TRAIN)
-    if method not in calibration.METHODS:
-        calibration.fit(np.zeros(0), np.zeros(0), method)  # raises the message
+    calibration.checked_method(method)
     with unit_of_work(engine) as session:
         base = registry.active(session) if model_id is None else registry.get(session, model_id)
         if base is None:
