@@ -379,7 +379,7 @@ def bench_report(cases: int, *, workdir: Path | None = None) -> str:
         scored = score_applications(engine, actor, scope="all")
         built = time.perf_counter() - t0
         start_t = time.perf_counter()
-        issued = reports.monthly_report(engine, compliance, last, "en")
+        issued = reports.monthly_report(engine, compliance, month=last, language="en")
         took = time.perf_counter() - start_t
         engine.dispose()
     return "\n".join([

@@ -86,9 +86,11 @@ def run(args: argparse.Namespace) -> int:
             if cut_off.tzinfo is not None:  # "...+08:00" or "...Z": the same instant in UTC
                 cut_off = cut_off.astimezone(UTC)
             cut_off = cut_off.replace(tzinfo=None)
-        issued = reports.monthly_report(engine, actor, args.month, language, cut_off)
+        issued = reports.monthly_report(engine, actor, month=args.month, language=language,
+                                        cut_off=cut_off)
     else:
-        issued = reports.case_report(engine, actor, args.application_no, language,
+        issued = reports.case_report(engine, actor, application_no=args.application_no,
+                                     language=language,
                                      include_personal=args.unmasked)
     write_atomically(args.out, issued.pdf)
     print(f"{args.out}: {issued.report.report_no}, {issued.report.size:,} bytes, sha256 "

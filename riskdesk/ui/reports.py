@@ -240,7 +240,7 @@ class ReportsTab(QWidget):
         if not 0 <= row < len(self.rows):
             return
         # refused, e.g. a report with unmasked data for an auditor: the refusal is shown
-        read_op(self, reports.pdf_of, self.rows[row].id, title=self.tr("Not shown"),
+        read_op(self, reports.pdf_of, report_id=self.rows[row].id, title=self.tr("Not shown"),
                 on_done=self.show_pdf)
 
     def issue_monthly(self) -> BackgroundTask | None:
@@ -248,7 +248,8 @@ class ReportsTab(QWidget):
         month = self.month.text().strip()
         backend = self.backend
         language = str(self.language.currentData())
-        return self._issue(lambda: backend.job(reports.monthly_report, month, language))
+        return self._issue(lambda: backend.job(reports.monthly_report, month=month,
+                                               language=language))
 
     def _issue(self, make: Any) -> BackgroundTask:
         def work(_state: TaskState) -> reports.Issued:
@@ -289,7 +290,8 @@ class ReportsTab(QWidget):
         backend = self.backend
         language = str(self.language.currentData())
         personal = self.include_personal.isChecked()
-        return self._issue(lambda: backend.job(reports.case_report, application_no, language,
+        return self._issue(lambda: backend.job(reports.case_report, application_no=application_no,
+                                               language=language,
                                                include_personal=personal))
 
     def print_report(self) -> None:

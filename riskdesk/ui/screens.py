@@ -140,7 +140,8 @@ def pictures(demo: Demo, lang: str, out: Path, *, work: Path,
     try:
         # An officer's case report, previewed in the Reports tab; issued first, so the time it
         # prints is the instant the pictures start from (to the second).
-        issued = backends["officer"].job(reports.case_report, demo.worked_application_no, end)
+        issued = backends["officer"].job(reports.case_report,
+                                         application_no=demo.worked_application_no, language=end)
         senior = MainWindow(backends["senior"])
         compliance = MainWindow(backends["compliance"])
         opened += [senior, compliance]

@@ -179,7 +179,8 @@ def test_a_recomputed_rewrite_is_caught_by_the_heads_reports_printed(
     _append(sqlite_engine, 3)
     with unit_of_work(sqlite_engine, write=False) as s:
         month, _, _ = local_month_utc(utcnow(s))
-    issued = reports.monthly_report(sqlite_engine, sqlite_actors["compliance"], month, "en")
+    issued = reports.monthly_report(sqlite_engine, sqlite_actors["compliance"], month=month,
+                                    language="en")
     kept = tmp_path / "kept.pdf"  # the compliance officer's signed copy, outside the database
     kept.write_bytes(issued.pdf)
     _append(sqlite_engine, 2, "later")

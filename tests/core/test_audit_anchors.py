@@ -201,7 +201,8 @@ def test_patched_anchor_rows_and_a_patched_archived_report_are_caught(
     keyed(True)
     with unit_of_work(sqlite_engine, write=False) as session:
         month = utcnow(session).strftime("%Y-%m")
-    issued = reports.monthly_report(sqlite_engine, sqlite_actors["compliance"], month, "en")
+    issued = reports.monthly_report(sqlite_engine, sqlite_actors["compliance"], month=month,
+                                    language="en")
     kept = tmp_path / "kept.pdf"
     kept.write_bytes(issued.pdf)  # the report prints where its issue is anchored
     printed = pdftotext(kept)  # (the long path wraps inside its table cell)

@@ -58,7 +58,8 @@ def test_case_report_embeds_the_shipped_font_and_masks_typed_names(
         cases.add_note(s, officer, case_id=case_id, kind="identity", outcome="discrepancy",
                        text=f"Spoke to {name} and to 欧阳海峰 about the loan")
 
-    issued = reports.case_report(sqlite_engine, sqlite_actors["auditor"], app_no, "en")
+    issued = reports.case_report(sqlite_engine, sqlite_actors["auditor"], application_no=app_no,
+                                 language="en")
     path = tmp_path / "case.pdf"
     path.write_bytes(issued.pdf)
     rows = [line.split() for line in subprocess.run(

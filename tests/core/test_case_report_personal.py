@@ -41,7 +41,8 @@ def test_masked_by_default_for_a_role_that_may_see_personal_data(
     """issue 25: the officer's report no longer prints the full ID number and phone unasked."""
     _, app_no = worked_case
     name, id_no, phone = _applicant(sqlite_engine, app_no)
-    issued = reports.case_report(sqlite_engine, sqlite_actors["officer"], app_no, "en")
+    issued = reports.case_report(sqlite_engine, sqlite_actors["officer"], application_no=app_no,
+                                 language="en")
     _, body = _text(issued.pdf, tmp_path, "masked.pdf")
     assert id_no not in body and phone not in body and name not in body
     assert f"{id_no[:6]}********{id_no[-4:]}" in body and f"{phone[:3]}****{phone[-4:]}" in body
@@ -61,9 +62,11 @@ def test_include_personal_data_needs_the_permission_is_audited_and_marks_every_p
     _, app_no = worked_case
     name, id_no, phone = _applicant(sqlite_engine, app_no)
     with pytest.raises(PermissionDenied):
-        reports.case_report(sqlite_engine, sqlite_actors["auditor"], app_no, "en",
+        reports.case_report(sqlite_engine, sqlite_actors["auditor"], application_no=app_no,
+                            language="en",
                             include_personal=True)
-    issued = reports.case_report(sqlite_engine, sqlite_actors["officer"], app_no, "en",
+    issued = reports.case_report(sqlite_engine, sqlite_actors["officer"], application_no=app_no,
+                                 language="en",
                                  include_personal=True)
     path, body = _text(issued.pdf, tmp_path, "personal.pdf")
     assert id_no in body and phone in body and name in body
@@ -77,9 +80,10 @@ def test_include_personal_data_needs_the_permission_is_audited_and_marks_every_p
             AuditEvent.entity_id == str(issued.report.id))).one() or "{}")
         assert after["personal_data"] is True and after["unmasked"] == ["id_no", "name",
                                                                         "phone"]
-        assert reports.pdf_of(s, sqlite_actors["officer"], issued.report.id or 0) == issued.pdf
+        assert reports.pdf_of(s, sqlite_actors["officer"],
+                              report_id=issued.report.id or 0) == issued.pdf
         with pytest.raises(PermissionDenied):  # sealed: only who may see personal data
-            reports.pdf_of(s, sqlite_actors["auditor"], issued.report.id or 0)
+            reports.pdf_of(s, sqlite_actors["auditor"], report_id=issued.report.id or 0)
     with sqlite_engine.connect() as conn:
         stored = bytes(conn.execute(text("SELECT pdf FROM report WHERE id = :id"),
                                     {"id": issued.report.id}).scalar_one())

@@ -138,7 +138,7 @@ def test_a_challenger_in_shadow_changes_no_decision_and_is_compared(
         month = Comparison.from_dict(json.loads(run.details)["challenger"])
         assert month.applications == in_month and f"{month.changed} decisions would change" in text
     # The monthly report's figures and its PDF: the same comparison, frozen at the cut-off.
-    issued = monthly_report(engine, actors["compliance"], run.month, "en")
+    issued = monthly_report(engine, actors["compliance"], month=run.month, language="en")
     pdf = tmp_path / "monthly.pdf"
     pdf.write_bytes(issued.pdf)
     page = " ".join(pdftotext(pdf).split())

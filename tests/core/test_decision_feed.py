@@ -231,14 +231,15 @@ def test_the_monthly_report_counts_records_not_acknowledged_in_time(
     with unit_of_work(sqlite_engine, write=False) as s:
         month = current_month(s)
         now = utcnow(s)
-        assert monthly_figures(s, compliance, month, now).feed_unacknowledged == 0  # young
+        assert monthly_figures(s, compliance, month=month,
+                               cut_off=now).feed_unacknowledged == 0  # young
     acks = tmp_path / "acks.txt"
     acks.write_text("\n".join(str(i) for i in range(1, 4)))
     with unit_of_work(sqlite_engine) as s:
         files.acknowledge(s, compliance, path=acks)
         files.set_feed_settings(s, sqlite_actors["admin"], hours=1)
     with unit_of_work(sqlite_engine, write=False) as s:
-        f = monthly_figures(s, compliance, month, now + timedelta(minutes=90))
+        f = monthly_figures(s, compliance, month=month, cut_off=now + timedelta(minutes=90))
     assert (f.feed_unacknowledged, f.feed_warn_hours) == (total - 3, 1)
 
 

@@ -396,7 +396,7 @@ def test_the_case_report_lists_the_files_with_their_hashes(
                              data=evidence_png())
         v2 = evidence.attach(s, officer, case_id=case_id, name="payslip.png",
                              data=evidence_png(50, 20), supersedes=v1.id)
-    issued = reports.case_report(sqlite_engine, officer, app_no, "en")
+    issued = reports.case_report(sqlite_engine, officer, application_no=app_no, language="en")
     pdf = tmp_path / "r.pdf"
     pdf.write_bytes(issued.pdf)
     body = pdftotext(pdf)

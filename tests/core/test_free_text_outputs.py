@@ -66,12 +66,13 @@ def test_typed_id_number_and_phone_reach_no_output(sqlite_engine: Engine,
         handling.respond(s, officer, complaint_id=cid, version=c2.version, response=reply)
     pdfs = []
     for who in ("officer", "auditor", "compliance"):  # masked by default, for every role
-        issued = reports.case_report(engine, sqlite_actors[who], app_no, "en")
+        issued = reports.case_report(engine, sqlite_actors[who], application_no=app_no,
+                                     language="en")
         pdfs.append(tmp_path / f"case-{who}.pdf")
         pdfs[-1].write_bytes(issued.pdf)
     with unit_of_work(engine, write=False) as s:
         month = local_month_utc(utcnow(s))[0]
-    monthly = reports.monthly_report(engine, compliance, month, "en")
+    monthly = reports.monthly_report(engine, compliance, month=month, language="en")
     pdfs.append(tmp_path / "monthly.pdf")
     pdfs[-1].write_bytes(monthly.pdf)
     if audit_anchors._key() is None:

@@ -114,7 +114,8 @@ def _in_the_monthly_report(engine: Engine, compliance: Actor, case: Case, month:
     assert before.decision is None and before.case_id == case.id
     assert before.triggers and before.triggers[0].startswith("score PSI ")
     assert (after.decision, after.decided_by) == ("recalibrate", "compliance")
-    issued = archive.monthly_report(engine, compliance, month, "en", cut_off=closed_at)
+    issued = archive.monthly_report(engine, compliance, month=month, language="en",
+                                    cut_off=closed_at)
     text = _pdf_text(issued.pdf)
     assert "Model review cases" in text and f"{case.id} " in text
     assert "decided: recalibrate, by compliance" in text and "score PSI" in text

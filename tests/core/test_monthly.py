@@ -41,7 +41,7 @@ def test_figures_match_sql_and_stay_frozen_at_the_cut_off(engine: Engine,
     with unit_of_work(engine, write=False) as s:
         cut_off = utcnow(s)
         month, start, end = local_month_utc(cut_off)
-        first = monthly_figures(s, actors["compliance"], month, cut_off)
+        first = monthly_figures(s, actors["compliance"], month=month, cut_off=cut_off)
     args = {"s": start, "e": end, "c": cut_off}
     with engine.connect() as conn:
         received = conn.execute(text(
@@ -83,8 +83,8 @@ def test_figures_match_sql_and_stay_frozen_at_the_cut_off(engine: Engine,
         cases.decide(s, officer, case_id=other, version=cases.get_case(s, other).version,
                      decision="decline", reason="x")
     with unit_of_work(engine, write=False) as s:  # ... and the month as of the cut-off is unmoved
-        again = monthly_figures(s, actors["auditor"], month, cut_off)
-        later = monthly_figures(s, actors["auditor"], month, utcnow(s))
+        again = monthly_figures(s, actors["auditor"], month=month, cut_off=cut_off)
+        later = monthly_figures(s, actors["auditor"], month=month, cut_off=utcnow(s))
     assert again == first
     from riskdesk.services.reporting.monthly import case_outcomes
     with unit_of_work(engine, write=False) as s:

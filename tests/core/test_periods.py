@@ -48,7 +48,7 @@ def test_late_registration_counts_in_its_month_reissue_unchanged_restated_later(
         _register(engine, who, datetime(2026, 11, 10, 2, 0))
     # 1 December, 10:00 in Shanghai: November's report is issued.
     with clock.shifted(datetime(2026, 12, 1, 2, 0)):
-        first = reports.monthly_report(engine, who, "2026-11", "en")
+        first = reports.monthly_report(engine, who, month="2026-11", language="en")
     assert _issued(engine, first.report.id or 0)["headline"]["complaints_received"] == 1
     # 2 December: a complaint received on 20 November is registered.
     with clock.shifted(datetime(2026, 12, 2, 3, 0)):
@@ -61,13 +61,13 @@ def test_late_registration_counts_in_its_month_reissue_unchanged_restated_later(
             # As recorded at the first issue's cut-off, November had one.
             assert cp_figures.figures(s, who, month="2026-11",
                                       cut_off=first.report.cut_off).received == 1
-        again = reports.monthly_report(engine, who, "2026-11", "en")  # a reissue
+        again = reports.monthly_report(engine, who, month="2026-11", language="en")  # a reissue
     assert again.report.cut_off == first.report.cut_off
     assert _issued(engine, again.report.id or 0)["headline"] == \
         _issued(engine, first.report.id or 0)["headline"]
     # January: December's report lists what the late registration changed in November.
     with clock.shifted(datetime(2027, 1, 1, 2, 0)):
-        december = reports.monthly_report(engine, who, "2026-12", "en")
+        december = reports.monthly_report(engine, who, month="2026-12", language="en")
         with unit_of_work(engine, write=False) as s:
             restated = periods.restatements(s, who, cut_off=december.report.cut_off,
                                             other_than="2026-12")
@@ -101,7 +101,7 @@ def test_overdue_is_read_at_the_cut_off_not_at_the_months_end(
         with unit_of_work(engine, write=False) as s:
             details = cp_figures.month_details(s, who, month="2026-11")
             figures = cp_figures.figures(s, who, month="2026-11")
-        issued = reports.monthly_report(engine, who, "2026-11", "en")
+        issued = reports.monthly_report(engine, who, month="2026-11", language="en")
     with unit_of_work(engine, write=False) as s:
         number = s.get(cp.Complaint, due_3rd).number  # type: ignore[union-attr]
     assert [o[0] for o in details.overdue] == [number] and figures.overdue == 1
@@ -147,7 +147,7 @@ def test_decisions_count_when_final_awaiting_check_apart(
                         confirm=True)  # type: ignore[union-attr]
     with clock.shifted(datetime(2026, 12, 1, 2, 0)):
         with unit_of_work(sqlite_engine, write=False) as s:
-            f = monthly_figures(s, officer, "2026-11", clock.utcnow())
+            f = monthly_figures(s, officer, month="2026-11", cut_off=clock.utcnow())
     # The confirmed approval and the plain decline are final; one approval still waits.
     assert f.officer_decisions == {"approve": 1, "decline": 1}
     assert f.awaiting_check == 1
@@ -228,12 +228,13 @@ def test_a_zone_change_moves_neither_a_reissue_nor_earlier_months(
     with clock.shifted(datetime(2026, 11, 30, 21, 0)):
         _register(sqlite_engine, who, datetime(2026, 11, 30, 20, 0))
     with clock.shifted(datetime(2027, 1, 2, 2, 0)):
-        first = reports.monthly_report(sqlite_engine, who, "2026-12", "en")
+        first = reports.monthly_report(sqlite_engine, who, month="2026-12", language="en")
     assert _issued(sqlite_engine, first.report.id or 0)["headline"]["complaints_received"] == 1
     with clock.shifted(datetime(2027, 1, 3, 2, 0)):
         with unit_of_work(sqlite_engine) as s:
             periods.set_business_zone(s, who, zone="Europe/London")
-        again = reports.monthly_report(sqlite_engine, who, "2026-12", "en")  # reissue
+        again = reports.monthly_report(sqlite_engine, who, month="2026-12",
+                                       language="en")  # reissue
         with unit_of_work(sqlite_engine, write=False) as s:
             assert cp_figures.figures(s, who,
                                       month="2026-12").received == 0  # today's zone: November
@@ -242,5 +243,5 @@ def test_a_zone_change_moves_neither_a_reissue_nor_earlier_months(
         _issued(sqlite_engine, first.report.id or 0)["headline"]
     assert _issued(sqlite_engine, again.report.id or 0)["zone"] == "Asia/Shanghai"
     with clock.shifted(datetime(2027, 2, 1, 12, 0)):  # January's report, in London time
-        january = reports.monthly_report(sqlite_engine, who, "2027-01", "en")
+        january = reports.monthly_report(sqlite_engine, who, month="2027-01", language="en")
     assert _issued(sqlite_engine, january.report.id or 0)["restated"] == []

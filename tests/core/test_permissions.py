@@ -123,8 +123,10 @@ def services(engine: Engine, case_id: int,
                                                 complainant_told=True))),
         (Action.COMPLAINT_SETTINGS, u(engine, lambda s, a: complaints.set_deadlines(
             s, a, new=complaints.Deadlines()))),
-        (Action.REPORT_CASE, lambda a: reports.case_report(engine, a, "no-such-app", "en")),
-        (Action.REPORT_MONTHLY, lambda a: reports.monthly_report(engine, a, "2026-13", "en")),
+        (Action.REPORT_CASE, lambda a: reports.case_report(engine, a, application_no="no-such-app",
+                                                           language="en")),
+        (Action.REPORT_MONTHLY, lambda a: reports.monthly_report(engine, a, month="2026-13",
+                                                                 language="en")),
         (Action.LOAN_IMPORT, lambda a: import_loan_file(engine, a, path=tmp / "no-such-file.csv")),
         (Action.LOAN_MONITOR, lambda a: run_monitoring(engine, a, as_of=date(2026, 11, 1))),
         (Action.LOAN_POLICY, u(engine, lambda s, a: postloan_policy.change(

@@ -85,14 +85,15 @@ def test_no_demo_id_phone_or_card_in_any_output(tmp_path: Path) -> None:
     with unit_of_work(engine) as s:  # a draft being typed
         cases.save_draft(s, officer, case_id=case_id, kind="phone", outcome="verified",
                          text="called the number on file; the applicant confirmed")
-    issued = reports.case_report(engine, officer, app_no, "en",  # asked to show the full ID
+    issued = reports.case_report(engine, officer, application_no=app_no,
+                                 language="en",  # asked to show the full ID
                                  include_personal=True)  # ... (issue 25)
     with engine.connect() as conn:  # ... so its archived copy is sealed with the data key
         stored = conn.exec_driver_sql(  # the demo's model validation report is there too
             f"SELECT pdf FROM report WHERE id = {int(issued.report.id or 0)}").scalar_one()
     assert bytes(stored).startswith(reports.SEALED) and bytes(stored) != issued.pdf
     with unit_of_work(engine, write=False) as s:
-        assert reports.pdf_of(s, officer, issued.report.id or 0) == issued.pdf
+        assert reports.pdf_of(s, officer, report_id=issued.report.id or 0) == issued.pdf
     # the command line too: a refused import (problems name values) and a failed sign-in
     bad = frame.head(5).copy()
     bad["application_no"] = [f"BAD{i}" for i in range(5)]

@@ -213,7 +213,8 @@ def test_monthly_report_post_loan_section_matches_sql(
     officer = sqlite_actors["officer"]
     run_monitoring(sqlite_engine, officer, as_of=date(2026, 10, 31))
     run_monitoring(sqlite_engine, officer, as_of=AS_OF)
-    issued = reports.monthly_report(sqlite_engine, sqlite_actors["compliance"], "2026-11", "en")
+    issued = reports.monthly_report(sqlite_engine, sqlite_actors["compliance"], month="2026-11",
+                                    language="en")
     path = tmp_path / "m.pdf"
     path.write_bytes(issued.pdf)
     body = pdftotext(path)
@@ -256,7 +257,8 @@ def test_monthly_report_post_loan_section_matches_sql(
     cured = [(s, d) for s, d, _ in moves if s == "special_mention" and d == "normal"]
     assert cured  # the loan paid in November rolled back to normal
     run_monitoring(sqlite_engine, officer, as_of=AS_OF + timedelta(days=5))  # after the issue ...
-    again = reports.monthly_report(sqlite_engine, sqlite_actors["compliance"], "2026-11", "en")
+    again = reports.monthly_report(sqlite_engine, sqlite_actors["compliance"], month="2026-11",
+                                   language="en")
     path.write_bytes(again.pdf)
     post = pdftotext(path)
     assert without_issue_stamp(post) == without_issue_stamp(body)  # ... the month reads the same

@@ -168,15 +168,15 @@ def test_reclassify_above_the_floor_is_four_eyes_and_an_exception_in_the_monthly
                "WHERE l.loan_no = :n ORDER BY s.month DESC", n=loan_no) == ("substandard",)
     with unit_of_work(engine) as s:
         month = current_month(s)
-        f = monthly_figures(s, actors["compliance"], month, utcnow(s))
+        f = monthly_figures(s, actors["compliance"], month=month, cut_off=utcnow(s))
         [r] = f.reclassified
         assert (r.loan_no, r.floor, r.category, r.maker, r.checker, r.reason) == (
             loan_no, "special_mention", "substandard", "officer", "senior",
             "income gone, cash-out")
-        before = monthly_figures(s, actors["compliance"], month,
-                                 period(s, month).start + timedelta(seconds=1))
+        before = monthly_figures(s, actors["compliance"], month=month,
+                                 cut_off=period(s, month).start + timedelta(seconds=1))
         assert before.reclassified == []  # not yet confirmed at that cut-off
-    issued = reports.monthly_report(engine, actors["compliance"], month, "en")
+    issued = reports.monthly_report(engine, actors["compliance"], month=month, language="en")
     (tmp_path / "m.pdf").write_bytes(issued.pdf)
     body = " ".join(pdftotext(tmp_path / "m.pdf").split())
     assert "loans classed above their days-past-due floor" in body

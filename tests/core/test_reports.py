@@ -26,7 +26,8 @@ def test_case_report_holds_the_case_as_the_database_has_it(
         sqlite_engine: Engine, sqlite_actors: dict[str, Actor], worked_case, tmp_path: Path,
 ) -> None:  # type: ignore[no-untyped-def]
     case_id, app_no = worked_case
-    issued = reports.case_report(sqlite_engine, sqlite_actors["auditor"], app_no, "en")
+    issued = reports.case_report(sqlite_engine, sqlite_actors["auditor"], application_no=app_no,
+                                 language="en")
     path = tmp_path / "case.pdf"
     path.write_bytes(issued.pdf)
     body = pdftotext(path)
@@ -70,7 +71,8 @@ def test_case_report_holds_the_case_as_the_database_has_it(
 def test_verify_accepts_the_issued_file_and_refuses_one_changed_byte(
         sqlite_engine: Engine, sqlite_actors: dict[str, Actor], worked_case) -> None:  # type: ignore[no-untyped-def]
     _, app_no = worked_case
-    issued = reports.case_report(sqlite_engine, sqlite_actors["officer"], app_no, "en")
+    issued = reports.case_report(sqlite_engine, sqlite_actors["officer"], application_no=app_no,
+                                 language="en")
     with unit_of_work(sqlite_engine, write=False) as s:
         verdict = reports.verify(s, issued.pdf)
         assert verdict.issued and verdict.generated_by == "officer"

@@ -82,7 +82,7 @@ def test_chain_of_twelve_is_one_ring_case_and_grows(
     with unit_of_work(sqlite_engine, write=False) as s:  # the monthly report's count
         now = utcnow(s)
         month = f"{now + timedelta(hours=8):%Y-%m}"
-        figures = monthly_figures(s, sqlite_actors["compliance"], month, now)
+        figures = monthly_figures(s, sqlite_actors["compliance"], month=month, cut_off=now)
         assert figures.rings == {"found": 1, "confirmed": 0, "closed": 0}
     _confirmed_fraud(sqlite_engine, sqlite_actors, again)
 
@@ -133,7 +133,8 @@ def _audit_report(engine: Engine, officer: Actor, ring: FraudRing, tmp_path: Pat
     from tests.helpers import pdftotext
 
     pdf = tmp_path / "ring.pdf"
-    pdf.write_bytes(case_report(engine, officer, f"RING-{ring.id:06d}", "en").pdf)
+    pdf.write_bytes(case_report(engine, officer, application_no=f"RING-{ring.id:06d}",
+                                language="en").pdf)
     text = pdftotext(pdf)
     assert f"Fraud ring RING-{ring.id:06d}" in text and "Member applications" in text
     assert "RG-C11-1" in text and "RG-N-0" in text and "1370" not in text

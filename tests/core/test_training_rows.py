@@ -154,7 +154,7 @@ def test_imported_demo_is_recognised_and_monitoring_leaves_its_training_rows_out
             "rows") in lines
 
     section = model_section(reports.monthly_report(
-        sqlite_engine, sqlite_actors["compliance"], month, "en").pdf, tmp_path)
+        sqlite_engine, sqlite_actors["compliance"], month=month, language="en").pdf, tmp_path)
     assert f"AUC / KS out of sample {run.auc:.3f} / {run.ks:.3f}" in section, section
     assert (f"Rows measured for AUC / KS {int((~in_training).sum())} of {len(rows)} with a "
             f"known outcome ({int(in_training.sum())} training rows excluded)") in section
@@ -190,7 +190,7 @@ def test_a_month_of_training_rows_only_gives_no_auc(engine: Engine, actors: dict
             "AUC/KS") in lines
     assert not any("AUC 0." in line or "AUC 1." in line for line in lines)
     section = model_section(reports.monthly_report(
-        engine, actors["compliance"], "2026-09", "en").pdf, tmp_path)
+        engine, actors["compliance"], month="2026-09", language="en").pdf, tmp_path)
     assert "AUC / KS out of sample -" in section
     assert ("Rows measured for AUC / KS 0 of 120 with a known outcome (120 training rows "
             "excluded)") in section
@@ -227,6 +227,6 @@ def test_a_model_without_fingerprints_gives_no_auc(sqlite_engine: Engine,
             details["auc_basis"]) == (300, None, "no_fingerprints")
     assert any("AUC/KS not measured: the model holds no fingerprints" in line for line in lines)
     section = model_section(reports.monthly_report(
-        sqlite_engine, sqlite_actors["compliance"], "2026-09", "en").pdf, tmp_path)
+        sqlite_engine, sqlite_actors["compliance"], month="2026-09", language="en").pdf, tmp_path)
     assert "none of 300 with a known outcome (training rows cannot be told apart)" in section
     assert "No AUC / KS: the model holds no fingerprints of its training rows" in section

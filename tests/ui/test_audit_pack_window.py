@@ -89,7 +89,7 @@ def test_export_open_read_only_add_findings_and_bring_them_back(
     from tests.helpers import local_month_utc, pdftotext
     with unit_of_work(engine, write=False) as s:
         now_month, start, end = local_month_utc(utcnow(s))
-    issued = reports.monthly_report(engine, compliance, now_month, "en")
+    issued = reports.monthly_report(engine, compliance, month=now_month, language="en")
     with engine.connect() as conn:
         brought, still = conn.execute(text(
             "SELECT count(*), sum(CASE WHEN status IN ('open', 'in_progress') THEN 1 ELSE 0 "

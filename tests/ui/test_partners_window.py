@@ -168,7 +168,8 @@ def test_demo_partners_worst_bad_rate_at_least_twice_the_best(
              window.partners.performance_table.item(i, 6).text()
              for i in range(window.partners.performance_table.rowCount())}
     assert shown[worst] == f"{100 * rates[worst]:.1f} %"  # an English window
-    issued = reports.monthly_report(engine, compliance, month, "en")  # and the report
+    issued = reports.monthly_report(engine, compliance, month=month,
+                                    language="en")  # and the report
     pdf = tmp_path / "m.pdf"
     pdf.write_bytes(issued.pdf)
     body = pdftotext(pdf)

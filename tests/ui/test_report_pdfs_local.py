@@ -55,8 +55,10 @@ def _issue(engine: Engine, actors: dict[str, Actor], app_no: str, tmp_path: Path
     out = {}
     for lang in ("zh", "en"):
         for kind, issued in (
-                ("case", reports.case_report(engine, actors["auditor"], app_no, lang)),
-                ("monthly", reports.monthly_report(engine, actors["compliance"], month, lang))):
+                ("case", reports.case_report(engine, actors["auditor"], application_no=app_no,
+                                             language=lang)),
+                ("monthly", reports.monthly_report(engine, actors["compliance"], month=month,
+                                                   language=lang))):
             path = tmp_path / f"{kind}-{lang}.pdf"
             path.write_bytes(issued.pdf)
             out[f"{kind}-{lang}"] = (path, issued)

@@ -68,8 +68,9 @@ def test_monthly_report_reads_back_as_sql_and_reissues_identically(
     time.sleep(0.01)
     with unit_of_work(sqlite_engine, write=False) as s:
         month, start, end = local_month_utc(utcnow(s))
-    first = reports.monthly_report(sqlite_engine, compliance, month, "en")
-    again = reports.monthly_report(sqlite_engine, sqlite_actors["auditor"], month, "en")
+    first = reports.monthly_report(sqlite_engine, compliance, month=month, language="en")
+    again = reports.monthly_report(sqlite_engine, sqlite_actors["auditor"], month=month,
+                                   language="en")
     paths = []
     for n, issued in enumerate((first, again)):
         path = tmp_path / f"m{n}.pdf"
@@ -124,7 +125,8 @@ def test_monthly_report_reads_back_as_sql_and_reissues_identically(
     from riskdesk.ui.i18n import install_catalogues
     install_catalogues()  # what the CLI and the Reports tab do
     zh = tmp_path / "m-zh.pdf"
-    zh.write_bytes(reports.monthly_report(sqlite_engine, compliance, month, "zh").pdf)
+    zh.write_bytes(reports.monthly_report(sqlite_engine, compliance, month=month,
+                                          language="zh").pdf)
     text_zh = pdftotext(zh)
     for heading in ("月度合规报告", "概要", "自动决策及其触发规则", "审查员决定与推翻",
                     "合规检查", "模型监控", "投诉", "审计轨迹", "签批", f"共 {page_count(zh)} 页"):

@@ -95,7 +95,7 @@ def _seal(session: Session, actor: Actor, row: Report, pdf: bytes,
     return Issued(row, pdf)
 
 
-def case_report(engine: Engine, actor: Actor, application_no: str, language: str, *,
+def case_report(engine: Engine, actor: Actor, *, application_no: str, language: str,
                 include_personal: bool = False) -> Issued:
     """In ``language`` (zh or en), whatever the interface's language. Personal data is masked
     for every reader unless ``include_personal`` is asked for: that needs the personal-data
@@ -217,7 +217,7 @@ def verify(session: Session, pdf: bytes) -> Verdict:
                    row.subject)
 
 
-def archive(session: Session, actor: Actor, limit: int = 200) -> list[Report]:
+def archive(session: Session, actor: Actor, *, limit: int = 200) -> list[Report]:
     require(actor, Action.APPLICATION_VIEW)
     rows = list(session.scalars(select(Report).options(defer(Report.pdf))  # type: ignore[arg-type]
                                 .order_by(col(Report.id).desc()).limit(limit)))
@@ -240,13 +240,13 @@ class ReportRow:
     sha256: str
 
 
-def archive_rows(session: Session, actor: Actor, limit: int = 200) -> list[ReportRow]:
+def archive_rows(session: Session, actor: Actor, *, limit: int = 200) -> list[ReportRow]:
     """:func:`archive` as frozen rows, newest first (same permission)."""
     return [ReportRow(r.id or 0, r.report_no, r.kind, r.subject, r.language, r.generated_by,
-                      r.generated_at, r.sha256) for r in archive(session, actor, limit)]
+                      r.generated_at, r.sha256) for r in archive(session, actor, limit=limit)]
 
 
-def pdf_of(session: Session, actor: Actor, report_id: int) -> bytes:
+def pdf_of(session: Session, actor: Actor, *, report_id: int) -> bytes:
     """The archived bytes of an issued report, exactly as issued."""
     require(actor, Action.APPLICATION_VIEW)
     row = session.get(Report, report_id)
@@ -262,7 +262,7 @@ def pdf_of(session: Session, actor: Actor, report_id: int) -> bytes:
     return data
 
 
-def monthly_report(engine: Engine, actor: Actor, month: str, language: str,
+def monthly_report(engine: Engine, actor: Actor, *, month: str, language: str,
                    cut_off: datetime | None = None) -> Issued:
     """Frozen at ``cut_off``; by default at the cut-off of the month's first issued report,
     so a reissue shows the same figures (a first issue is cut off now)."""
@@ -282,7 +282,7 @@ def monthly_report(engine: Engine, actor: Actor, month: str, language: str,
                 col(Report.kind) == "monthly", col(Report.subject) == month)
                 .order_by(col(Report.id))).first()
             cut_off = first.cut_off if first is not None else utcnow(session)
-        figures = monthly_figures(session, actor, month, cut_off)
+        figures = monthly_figures(session, actor, month=month, cut_off=cut_off)
         complaint_figures = complaints.figures(session, actor, month=month, cut_off=cut_off)
         model = session.scalars(select(ModelVersion).where(
             col(ModelVersion.approved_at).is_not(None),
@@ -337,7 +337,7 @@ def monthly_report(engine: Engine, actor: Actor, month: str, language: str,
                 bank or translate("Reports", "Consumer-finance risk team"), info,
                 figures.pd_bins, checked.ok, checked.events, actor.username,
                 row.generated_at, postloan, found, partner_rows, restated, anchored_in,
-                database, case_flow(session, actor, month, cut_off)),
+                database, case_flow(session, actor, month=month, cut_off=cut_off)),
                 report_no=row.report_no)
         issued = _seal(session, actor, row, pdf, {
             "received": figures.received, "flagged": figures.flagged, "headline": headline,

@@ -29,7 +29,7 @@ class CaseFlow:
     open_at_cut_off: int
 
 
-def case_flow(session: Session, actor: Actor, month: str,
+def case_flow(session: Session, actor: Actor, *, month: str,
               cut_off: datetime | None = None) -> CaseFlow:
     require(actor, Action.REPORT_MONTHLY)
     p = period(session, month, cut_off)

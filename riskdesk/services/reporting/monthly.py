@@ -107,7 +107,7 @@ class MonthlyFigures:
         return h[min(len(h) - 1, int(0.9 * len(h)))] if h else None
 
 
-def monthly_figures(session: Session, actor: Actor, month: str,
+def monthly_figures(session: Session, actor: Actor, *, month: str,
                     cut_off: datetime) -> MonthlyFigures:
     require(actor, Action.APPLICATION_VIEW)
     p = period(session, month, cut_off)
