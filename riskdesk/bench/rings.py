@@ -69,7 +69,8 @@ def bench_rings(rows: int, *, workdir: Path | None = None) -> str:
         start = time.perf_counter()
         with unit_of_work(engine) as session:
             _, settings = current_rule_set(session, actor)
-            changes = detect.after_scoring(session, actor, ids, settings, utcnow(session))
+            changes = detect.after_scoring(session, actor, application_ids=ids, settings=settings,
+                                           now=utcnow(session))
         update = time.perf_counter() - start
         engine.dispose()
     touched = (len(changes.opened) + len(changes.updated)) if changes else 0

@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
                 print(f"{r.code}\tapplicants {r.applicants}\tapplications {r.applications}"
                       f"\tkeys {r.keys}\t{r.status}")
             return 0
-        detail = views.show_ring(session, actor, views.parse_code(args.ring))
+        detail = views.show_ring(session, actor, ring_id=views.parse_code(args.ring))
     r = detail.ring
     print(f"{r.code}\t{r.status}\tcase {r.case_id or '-'}")
     for name in ("applicants", "applications", "keys", "keys_by_kind", "density", "span_days",

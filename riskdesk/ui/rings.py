@@ -231,7 +231,7 @@ class RingDialog(QDialog):
         self.open_application = open_application or self._open_case
         self.opened: QWidget | None = None
         self.resize(1200, 760)
-        self.detail: RingDetail = backend.read(show_ring, ring_id)
+        self.detail: RingDetail = backend.read(show_ring, ring_id=ring_id)
         self.setWindowTitle(self.tr("Fraud ring {code}").format(code=self.detail.ring.code))
         self.summary = QLabel(self._summary(), self)
         self.summary.setWordWrap(True)

@@ -99,19 +99,19 @@ def _confirmed_fraud(engine: Engine, actors: dict[str, Actor], ring: FraudRing) 
 
     assert ring.id is not None
     with unit_of_work(engine) as s:
-        closing.propose_confirm(s, actors["officer"], ring.id, reason="同一中介包装")
+        closing.propose_confirm(s, actors["officer"], ring_id=ring.id, reason="同一中介包装")
     # recomputed while it waits for the check: the same ring, still awaiting, proposal kept
     from riskdesk.services.rings.detect import rebuild
 
     assert rebuild(engine, actors["senior"]).changes.opened == []
     with unit_of_work(engine, write=False) as s:
-        state = closing.closing_state(s, actors["senior"], ring.case_id or 0)
+        state = closing.closing_state(s, actors["senior"], case_id=ring.case_id or 0)
         assert state is not None and state.ring_id == ring.id
         assert (state.status, state.maker, state.keys) == ("awaiting_check", "officer", 12)
     with pytest.raises(PermissionDenied), unit_of_work(engine) as s:
-        closing.check_confirm(s, actors["officer"], ring.id, confirm=True)
+        closing.check_confirm(s, actors["officer"], ring_id=ring.id, confirm=True)
     with unit_of_work(engine) as s:
-        done = closing.check_confirm(s, actors["senior"], ring.id, confirm=True)
+        done = closing.check_confirm(s, actors["senior"], ring_id=ring.id, confirm=True)
     assert done is not None and done.blacklisted == 12 and done.declined
     with unit_of_work(engine, write=False) as s:
         black, _ = rule_lists(s.connection(), utcnow(s))

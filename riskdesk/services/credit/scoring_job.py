@@ -173,8 +173,9 @@ def score_applications(engine: Any, actor: Actor, *, scope: str = "all",
                         score_beside(session, actor, contender, run, read.frame, policy, now)
                     lists.log_silenced(session, actor, silenced=read.silenced, run_id=run.id)
                     # The link store and the rings these applications are in (issue 33).
-                    rings.after_scoring(session, actor, read.frame["id"].tolist(), settings,
-                                        now)
+                    rings.after_scoring(session, actor, application_ids=read.frame["id"].tolist(),
+                                        settings=settings,
+                                        now=now)
         finally:
             explainer.close()
         run.finished_at = utcnow(session)

@@ -140,7 +140,7 @@ def case_report(engine: Engine, actor: Actor, *, application_no: str, language: 
             pdf = build(CaseReportData(detail, events, people, unmasked,
                                        personal=include_personal, evidence=files,
                                        names=_known_names(session, case_id),
-                                       ring=ring_for_report(session, actor, case_id)),
+                                       ring=ring_for_report(session, actor, case_id=case_id)),
                         report_no=row.report_no, generated_by=actor.username,
                         cut_off=cut_off)
         issued = _seal(session, actor, row, pdf, {"case": case_id,

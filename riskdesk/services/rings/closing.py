@@ -59,7 +59,7 @@ class Closing:
     reason: str = ""
 
 
-def closing_state(session: Session, actor: Actor, case_id: int) -> Closing | None:
+def closing_state(session: Session, actor: Actor, *, case_id: int) -> Closing | None:
     """The ring whose own case ``case_id`` is, as its close stands; None for any other case
     and for a role that may not read rings (the case window asks for every case)."""
     if not allowed(actor, Action.RING_VIEW):
@@ -94,7 +94,7 @@ def _reason(reason: str) -> str:
     return free_text.scan(reason.strip()).fit(2000)
 
 
-def propose_confirm(session: Session, actor: Actor, ring_id: int, *, reason: str,
+def propose_confirm(session: Session, actor: Actor, *, ring_id: int, reason: str,
                     blacklist: bool = True, decline: bool = True) -> None:
     """An officer's proposal to close the ring as confirmed fraud; waits for a check."""
     require(actor, Action.CASE_WORK)
@@ -113,7 +113,7 @@ def propose_confirm(session: Session, actor: Actor, ring_id: int, *, reason: str
                  after={"ring": ring_code(ring_id), **figures["proposal"]})
 
 
-def check_confirm(session: Session, actor: Actor, ring_id: int, *, confirm: bool,
+def check_confirm(session: Session, actor: Actor, *, ring_id: int, confirm: bool,
                   reason: str = "") -> Confirmed | None:
     """A second person's word on the proposal: confirmed (the keys blacklisted, the open
     applications declined, the ring and its case closed) or sent back to open."""
@@ -137,7 +137,7 @@ def check_confirm(session: Session, actor: Actor, ring_id: int, *, confirm: bool
         audit.append(session, actor, "ring.confirm.send_back", "fraud_ring", ring_id,
                      after={"ring": code, "reason": _reason(reason)})
         return None
-    detail = show_ring(session, actor, ring_id)
+    detail = show_ring(session, actor, ring_id=ring_id)
     listed = _blacklist(session, actor, detail, code) if proposal["blacklist"] else 0
     cases = _open_cases(session, [m.application_id for m in detail.members]) \
         if proposal["decline"] else []

@@ -39,7 +39,7 @@ class RebuildResult:
     changes: RingChanges
 
 
-def after_scoring(session: Session, actor: Actor, application_ids: Sequence[int],
+def after_scoring(session: Session, actor: Actor, *, application_ids: Sequence[int],
                   settings: dict[str, Setting], now: datetime) -> RingChanges | None:
     """Links the decided applications not linked yet and keeps the rings they are in (in
     the scoring run's transaction). None when FRAUD_RING is off or nothing new is in the
@@ -54,16 +54,18 @@ def after_scoring(session: Session, actor: Actor, application_ids: Sequence[int]
     if not touched:
         return None
     pairs = graph.closure(conn, touched, start, params.key_cap, allowlisted_keys(session, now))
-    return save_rings(session, actor, graph.components(pairs), pairs, params, now, full=False)
+    return save_rings(session, actor, comps=graph.components(pairs), pairs=pairs, params=params,
+                      now=now, full=False)
 
 
-def recompute(session: Session, actor: Actor, params: graph.RingParams,
+def recompute(session: Session, actor: Actor, *, params: graph.RingParams,
               now: datetime) -> tuple[int, RingChanges]:
     """Every component in the window from the whole store; (rings kept, changes)."""
     conn = session.connection()
     pairs = graph.usable(graph.window_edges(conn, params.window_start(now)), params.key_cap,
                          allowlisted_keys(session, now))
-    changes = save_rings(session, actor, graph.components(pairs), pairs, params, now,
+    changes = save_rings(session, actor, comps=graph.components(pairs), pairs=pairs, params=params,
+                         now=now,
                          full=True)
     return len(changes.opened) + len(changes.updated), changes
 
@@ -87,7 +89,7 @@ def rebuild(engine: Any, actor: Actor, *, state: TaskState | None = None) -> Reb
                                                        rows_added=expected):
             edges = relink.link_all(conn, load_cipher(session, create=False))
         state.check()
-        rings, changes = recompute(session, actor, graph.params_of(settings), now)
+        rings, changes = recompute(session, actor, params=graph.params_of(settings), now=now)
         audit.append(session, actor, "rings.rebuild", "fraud_ring", 0, after={
             "edges": edges, "opened": len(changes.opened),
             "updated": len(changes.updated), "merged": len(changes.merged)})

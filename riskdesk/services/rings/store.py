@@ -172,8 +172,8 @@ def _figures(row: Any) -> dict[str, Any]:
     return out
 
 
-def save_rings(session: Session, actor: Actor, comps: pd.DataFrame, pairs: pd.DataFrame,
-               params: RingParams, now: datetime, *, full: bool) -> RingChanges:
+def save_rings(session: Session, actor: Actor, *, comps: pd.DataFrame, pairs: pd.DataFrame,
+               params: RingParams, now: datetime, full: bool) -> RingChanges:
     """Keeps the components that are rings (see the module's docstring); ``full``: the
     components are every one in the window, so an open ring none of them holds expired."""
     conn = session.connection()

@@ -109,7 +109,7 @@ def parse_code(text: str) -> int:
     return int(m.group(1))
 
 
-def ring_of_case(session: Session, actor: Actor, case_id: int) -> int | None:
+def ring_of_case(session: Session, actor: Actor, *, case_id: int) -> int | None:
     """The ring a case is about: the ring's own case, or a case on an application whose
     applicant is in a live ring; None also for a role that may not read rings (the case
     window asks for every case)."""
@@ -131,7 +131,7 @@ def ring_of_case(session: Session, actor: Actor, case_id: int) -> int | None:
     return int(found[0]) if found else None
 
 
-def show_ring(session: Session, actor: Actor, ring_id: int) -> RingDetail:
+def show_ring(session: Session, actor: Actor, *, ring_id: int) -> RingDetail:
     """The ring's figures, its member applications and the graph of its members and keys."""
     require(actor, Action.RING_VIEW)
     ring = session.get(FraudRing, ring_id)
@@ -209,8 +209,8 @@ def ring_counts(session: Session, start: datetime, end: datetime) -> dict[str, i
     return {"found": found, "confirmed": confirmed, "closed": closed}
 
 
-def ring_for_report(session: Session, actor: Actor, case_id: int) -> RingDetail | None:
+def ring_for_report(session: Session, actor: Actor, *, case_id: int) -> RingDetail | None:
     """The ring whose own case this is, for its audit report (None for any other case)."""
     own = session.execute(select(col(FraudRing.id)).where(
         col(FraudRing.case_id) == case_id)).first()
-    return show_ring(session, actor, int(own[0])) if own else None
+    return show_ring(session, actor, ring_id=int(own[0])) if own else None

@@ -215,7 +215,7 @@ class CaseDialog(QDialog):
         app_no = self.detail.application.application_no if self.detail.application else ""
         self.setWindowTitle(self.tr("Case {id} - {app}").format(id=self.case_id, app=app_no))
         self.evidence.reload()
-        self.ring_id = self.backend.read(ring_of_case, self.case_id)
+        self.ring_id = self.backend.read(ring_of_case, case_id=self.case_id)
         self.ring_button.setVisible(self.ring_id is not None)
         self.ring_close.reload()
         self.model_figures = self.backend.read(model_figures, self.case_id)
