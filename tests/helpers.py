@@ -74,8 +74,8 @@ def activate_default(engine: Engine, actors: dict[str, Actor]) -> ModelVersion:
     from riskdesk.services.credit.validation import validate_and_approve
 
     with unit_of_work(engine) as session:
-        mv = models.register(session, actors["admin"], models.default_model(), "default")
-        models.propose(session, actors["admin"], mv.id or 0)
+        mv = models.register(session, actors["admin"], model=models.default_model(), name="default")
+        models.propose(session, actors["admin"], model_id=mv.id or 0)
         model_id = mv.id or 0
     return validate_and_approve(engine, actors["compliance"], model_id, bootstrap=0,
                                 anchor=False, findings="bundled model, validated for the tests")

@@ -30,11 +30,11 @@ def add_challenger(engine: Engine, admin: Actor, compliance: Actor) -> Any:
     """The half model proposed by ``admin`` and approved for shadow by ``compliance`` on its
     own validation report (cheap: no bootstrap)."""
     with unit_of_work(engine) as session:
-        mv = models.register(session, admin, half_model(), "bench challenger")
-        models.propose(session, admin, mv.id or 0)
+        mv = models.register(session, admin, model=half_model(), name="bench challenger")
+        models.propose(session, admin, model_id=mv.id or 0)
         model_id = mv.id or 0
-    issued, _ = issue(engine, compliance, model_id, "en", bootstrap=0)
+    issued, _ = issue(engine, compliance, model_id=model_id, language="en", bootstrap=0)
     with unit_of_work(engine) as session:
-        return shadow.approve_for_shadow(session, compliance, model_id,
+        return shadow.approve_for_shadow(session, compliance, model_id=model_id,
                                          report_sha256=issued.report.sha256,
                                          findings="bench: a challenger in shadow")

@@ -72,8 +72,8 @@ def _activate_default_model(engine: Engine, admin: Actor, compliance: Actor) -> 
     from riskdesk.services.credit.validation import validate_and_approve
 
     with unit_of_work(engine) as session:
-        mv = models.register(session, admin, models.default_model(), "bench")
-        models.propose(session, admin, mv.id or 0)
+        mv = models.register(session, admin, model=models.default_model(), name="bench")
+        models.propose(session, admin, model_id=mv.id or 0)
         model_id = mv.id or 0
     return validate_and_approve(engine, compliance, model_id, bootstrap=0,
                                 findings="bench: the bundled model")

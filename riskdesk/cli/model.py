@@ -158,7 +158,8 @@ def run(args: argparse.Namespace) -> int:
     if args.model_command == "train":
         trained = _train(engine, actor, args)
         with unit_of_work(engine) as session:
-            mv = models.register(session, actor, trained, args.name or trained.meta["data"]["name"])
+            mv = models.register(session, actor, model=trained,
+                                 name=args.name or trained.meta["data"]["name"])
         print("\n".join(training.report(trained.meta)))
         print(f"registered as model {mv.id} (status trained); an admin proposes it with "
               f"`riskdesk model propose {mv.id}`")
@@ -188,11 +189,12 @@ def run(args: argparse.Namespace) -> int:
         return 0
     with unit_of_work(engine) as session:
         if args.model_command == "propose":
-            mv = models.propose(session, actor, args.id)
+            mv = models.propose(session, actor, model_id=args.id)
             print(f"model {mv.id} proposed by {actor.username}; it needs approval by another "
                   "user with the compliance or senior officer role")
         else:
-            mv = models.approve(session, actor, args.id, report_sha256=_sha_of(args.report),
+            mv = models.approve(session, actor, model_id=args.id,
+                                report_sha256=_sha_of(args.report),
                                 findings=args.findings)
             print(f"model {mv.id} approved by {actor.username} on validation report "
                   f"{mv.validation_sha256}; it is now the active model; next validation due "
@@ -250,7 +252,7 @@ def _validate(engine, actor, args: argparse.Namespace) -> int:  # type: ignore[n
         from riskdesk.cli.report import _report_language
 
         language = _report_language(language)  # the report's own catalogue (QtCore)
-    issued, figs = issue(engine, actor, args.id, language, data=args.data,
+    issued, figs = issue(engine, actor, model_id=args.id, language=language, data=args.data,
                          bootstrap=args.bootstrap)
     write_atomically(args.out, issued.pdf)
     held = figs.samples[-1]
@@ -320,11 +322,11 @@ def _review(engine, actor, args: argparse.Namespace) -> int:  # type: ignore[no-
 
     with unit_of_work(engine, write=args.decision is not None) as session:
         if args.decision is None:
-            print("\n".join(model_review.evidence(session, actor, args.case)))
+            print("\n".join(model_review.evidence(session, actor, case_id=args.case)))
             return 0
         case = get_case(session, args.case)
-        closed = model_review.close_review(session, actor, args.case, case.version,
-                                           args.decision, args.reason)
+        closed = model_review.close_review(session, actor, case_id=args.case, version=case.version,
+                                           decision=args.decision, reason=args.reason)
         print(f"case {closed.id} closed by {actor.username}: {closed.decision} (signed)")
     return 0
 
@@ -344,7 +346,7 @@ def _shadow(engine, actor, args: argparse.Namespace) -> int:  # type: ignore[no-
             print(f"model {mv.id} no longer scores in shadow (now {mv.status}); its shadow "
                   "scores are kept")
             return 0
-        mv = shadow.approve_for_shadow(session, actor, args.id,
+        mv = shadow.approve_for_shadow(session, actor, model_id=args.id,
                                        report_sha256=_sha_of(args.report),
                                        findings=args.findings)
         print(f"model {mv.id} approved by {actor.username} to score in shadow beside the "

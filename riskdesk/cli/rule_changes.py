@@ -91,7 +91,8 @@ def _run(session: Any, actor: Any, args: argparse.Namespace) -> int:
                                             why=args.why, effective_on=args.effective)
         else:
             row = proposals.propose(session, actor,
-                                    proposals.parse_changes(args.sets, args.policy), args.why,
+                                    changes=proposals.parse_changes(args.sets, args.policy),
+                                    why=args.why,
                                     effective_on=args.effective)
         print_proposal(proposals.view(row))
         print(f"proposal {row.id} awaits a second person's approval: riskdesk rules approve "
@@ -99,11 +100,11 @@ def _run(session: Any, actor: Any, args: argparse.Namespace) -> int:
         return 0
     if command in ("approve", "reject"):
         fn = proposals.approve if command == "approve" else proposals.reject
-        row = fn(session, actor, args.proposal, args.note)
+        row = fn(session, actor, proposal_id=args.proposal, note=args.note)
         print_proposal(proposals.view(row))
         return 0
     if command == "proposals":
-        for p in proposals.list_proposals(session, actor, args.status):
+        for p in proposals.list_proposals(session, actor, status=args.status):
             print_proposal(p)
         return 0
     if command == "versions":
@@ -114,7 +115,7 @@ def _run(session: Any, actor: Any, args: argparse.Namespace) -> int:
                   f"{v.effective_from:%Y-%m-%d %H:%M:%S}  by {v.created_by}{approved}  {v.note}")
         return 0
     kind = rule_versions.POLICY if args.policy else rule_versions.RULES
-    rows = rule_versions.diff(session, actor, args.a, args.b, kind=kind)
+    rows = rule_versions.diff(session, actor, a=args.a, b=args.b, kind=kind)
     print(f"{kind} {args.a} -> {args.b}: {len(rows)} difference(s)")
     for d in rows:
         name = f"{d.item}.{d.field}" if d.field else d.item

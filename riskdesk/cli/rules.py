@@ -57,7 +57,8 @@ def run(args: argparse.Namespace) -> int:
                       f"[{src}]")
             return 0
         if args.rules_command == "blacklist":
-            entry = rulesets.add_blacklist(session, actor, args.kind, args.value, args.reason)
+            entry = rulesets.add_blacklist(session, actor, kind=args.kind, value=args.value,
+                                           reason=args.reason)
             print(f"blacklist entry {entry.id}: {entry.kind} {entry.masked}")
             return 0
         if args.enable and args.disable:
@@ -71,8 +72,8 @@ def run(args: argparse.Namespace) -> int:
             wanted["severity"] = args.severity
         if args.hard_stop is not None:
             wanted["hard_stop"] = args.hard_stop == "yes"
-        row = proposals.propose(session, actor, {"rules": {args.code: {
-            k: v for k, v in wanted.items() if v != {}}}}, args.note)
+        row = proposals.propose(session, actor, changes={"rules": {args.code: {
+            k: v for k, v in wanted.items() if v != {}}}}, why=args.note)
         rule_changes.print_proposal(proposals.view(row))
         print(f"proposal {row.id} awaits a second person's approval: riskdesk rules approve "
               f"{row.id}")

@@ -98,8 +98,9 @@ def _activate_default_model(engine: Engine, admin: Actor, compliance: Actor) -> 
     from riskdesk.services.credit.validation import report_language, validate_and_approve
 
     with unit_of_work(engine) as session:
-        mv = models.register(session, admin, models.default_model(), "demo model (bundled)")
-        models.propose(session, admin, mv.id or 0)
+        mv = models.register(session, admin, model=models.default_model(),
+                             name="demo model (bundled)")
+        models.propose(session, admin, model_id=mv.id or 0)
         model_id = mv.id or 0
     validate_and_approve(engine, compliance, model_id, language=report_language("zh"),
                          bootstrap=200,

@@ -277,7 +277,7 @@ class ReportsTab(QWidget):
             # here, on the worker thread, the first time a report is issued (issue 35).
             from riskdesk.services.credit.validation import validation_report
 
-            return backend.job(validation_report, model_id, language)
+            return backend.job(validation_report, model_id=model_id, language=language)
 
         return self._issue(make)
 

@@ -346,7 +346,7 @@ class RulesTab(QWidget):
             return
         day = self.effective_date.date().toPython() if self.effective_check.isChecked() \
             else None
-        if write_op(self, proposals.propose, changes, self.why_edit.text(),
+        if write_op(self, proposals.propose, changes=changes, why=self.why_edit.text(),
                     effective_on=day, title=self.tr("Propose a change")):
             self.rule_edit.clear()
             self.policy_edit.clear()
@@ -370,14 +370,15 @@ class RulesTab(QWidget):
                 id=p.id, when=datetime_text(p.effective_from) or self.tr("at once"),
                 change="\n".join(p.summary))):
             return
-        if write_op(self, proposals.approve, p.id, self.decision_note.text(),
+        if write_op(self, proposals.approve, proposal_id=p.id, note=self.decision_note.text(),
                     title=self.tr("Approve")):
             self.decision_note.clear()
             self.refresh()
 
     def reject_selected(self) -> None:
         p = self._selected_proposal()
-        if p is not None and write_op(self, proposals.reject, p.id, self.decision_note.text(),
+        if p is not None and write_op(self, proposals.reject, proposal_id=p.id,
+                                      note=self.decision_note.text(),
                                       title=self.tr("Reject or withdraw")):
             self.decision_note.clear()
             self.refresh()
@@ -396,7 +397,7 @@ class RulesTab(QWidget):
         a, b = sorted(chosen, key=lambda v: v.id)
         self.diff_label.setText(self.tr("{kind} {a} -> {b}").format(
             kind=self.kind_names[a.kind], a=a.id, b=b.id))
-        read_op(self, rule_versions.diff, a.id, b.id, kind=a.kind, title=self.tr("Compare"),
+        read_op(self, rule_versions.diff, a=a.id, b=b.id, kind=a.kind, title=self.tr("Compare"),
                 on_done=self.diff_model.set_rows)
 
     def restore_selected(self) -> None:

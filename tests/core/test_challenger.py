@@ -48,10 +48,11 @@ def proposed_and_reported(engine: Engine, actors: dict[str, Actor]) -> tuple[int
     """The challenger registered and proposed by the admin, its validation report issued by
     compliance (cheap: no bootstrap, not anchored); (model id, report SHA-256)."""
     with unit_of_work(engine) as session:
-        mv = models.register(session, actors["admin"], weaker_model(), "challenger")
-        models.propose(session, actors["admin"], mv.id or 0)
+        mv = models.register(session, actors["admin"], model=weaker_model(), name="challenger")
+        models.propose(session, actors["admin"], model_id=mv.id or 0)
         model_id = mv.id or 0
-    issued, _ = issue(engine, actors["compliance"], model_id, "en", bootstrap=0, anchor=False)
+    issued, _ = issue(engine, actors["compliance"], model_id=model_id, language="en", bootstrap=0,
+                      anchor=False)
     return model_id, issued.report.sha256
 
 
@@ -89,7 +90,7 @@ def test_a_challenger_in_shadow_changes_no_decision_and_is_compared(
     engine, actors = sqlite_engine, sqlite_actors
     model_id, sha = proposed_and_reported(engine, actors)
     with unit_of_work(engine) as session:
-        mv = shadow.approve_for_shadow(session, actors["compliance"], model_id,
+        mv = shadow.approve_for_shadow(session, actors["compliance"], model_id=model_id,
                                        report_sha256=sha, findings="run beside the champion")
         assert mv.status == ModelStatus.SHADOW and mv.shadow_slot == 1
         assert models.active(session).id != model_id  # type: ignore[union-attr]
@@ -148,7 +149,8 @@ def test_a_challenger_in_shadow_changes_no_decision_and_is_compared(
     assert f"Decisions that would change: {month.changed} ({month.to_flagged} approved" in page
     assert f"{month.flagged[1]} ({100 * month.flagged[1] / month.applications:.1f} %)" in page
     # The challenger's own validation report: beside the active model on all it scored.
-    issued, figs = issue(engine, actors["compliance"], model_id, "en", bootstrap=0, anchor=False)
+    issued, figs = issue(engine, actors["compliance"], model_id=model_id, language="en",
+                         bootstrap=0, anchor=False)
     assert figs.challenger == every
     pdf.write_bytes(issued.pdf)
     page = " ".join(pdftotext(pdf).split())
@@ -165,15 +167,16 @@ def test_shadow_approval_follows_the_model_approvals_rules(
     model_id, sha = proposed_and_reported(engine, actors)
     for who in ("senior", "officer", "admin"):
         with unit_of_work(engine) as session, pytest.raises(PermissionDenied):
-            shadow.approve_for_shadow(session, actors[who], model_id, report_sha256=sha,
+            shadow.approve_for_shadow(session, actors[who], model_id=model_id, report_sha256=sha,
                                       findings="fine")
     with unit_of_work(engine) as session, pytest.raises(InvalidInput, match="findings"):
-        shadow.approve_for_shadow(session, actors["compliance"], model_id,
+        shadow.approve_for_shadow(session, actors["compliance"], model_id=model_id,
                                   report_sha256=sha, findings=" ")
     with unit_of_work(engine) as session, pytest.raises(InvalidInput, match="shadow"):
         shadow.stop(session, actors["compliance"])
     with unit_of_work(engine) as session:
-        shadow.approve_for_shadow(session, actors["compliance"], model_id, report_sha256=sha,
+        shadow.approve_for_shadow(session, actors["compliance"], model_id=model_id,
+                                  report_sha256=sha,
                                   findings="beside the champion for three months")
         event = session.scalars(select(AuditEvent).where(
             AuditEvent.action == "model.shadow")).one()
@@ -181,9 +184,9 @@ def test_shadow_approval_follows_the_model_approvals_rules(
     with unit_of_work(engine) as session, pytest.raises(PermissionDenied):
         shadow.stop(session, actors["officer"])
     with unit_of_work(engine) as session:  # to become active: proposed and approved again
-        models.propose(session, actors["admin"], model_id)
+        models.propose(session, actors["admin"], model_id=model_id)
     with unit_of_work(engine) as session:
-        mv = models.approve(session, actors["compliance"], model_id, report_sha256=sha,
+        mv = models.approve(session, actors["compliance"], model_id=model_id, report_sha256=sha,
                             findings="the challenger ranks as well; switch")
         assert (mv.status, mv.active_slot, mv.shadow_slot) == (ModelStatus.ACTIVE, 1, None)
         assert shadow.challenger(session) is None
@@ -198,7 +201,7 @@ def test_shadow_scores_on_each_database(engine: Engine, scored: tuple[int, int],
     if engine.dialect.name == "sqlite":
         pytest.skip("the SQLite tests above score with a challenger approved in full")
     with unit_of_work(engine) as session:
-        mv = models.register(session, actors["admin"], weaker_model(), "challenger")
+        mv = models.register(session, actors["admin"], model=weaker_model(), name="challenger")
         mv.status, mv.shadow_slot = ModelStatus.SHADOW, 1
         model_id = mv.id or 0
     import_frame(engine, actors["officer"], frame=sample(40, seed=23, prefix="SV"),

@@ -309,8 +309,8 @@ def test_reasons_and_notes_of_rules_lists_policies_and_partners_are_masked(
     compliance = actors["compliance"]
     partner_id = register_partner(engine, actors)
     with unit_of_work(engine) as s:
-        entry = rulesets.add_blacklist(s, compliance, "device", "dev-123", TYPED)
-        rs = rulesets.change_rule(s, compliance, "COST_CEILING", note=TYPED)
+        entry = rulesets.add_blacklist(s, compliance, kind="device", value="dev-123", reason=TYPED)
+        rs = rulesets.change_rule(s, compliance, code="COST_CEILING", note=TYPED)
         pv = rulesets.change_policy(s, compliance, review_sla_hours=30, note=TYPED)
         mp = policy.change(s, compliance, changes={}, note=TYPED)
         version = s.get(Partner, partner_id).version  # type: ignore[union-attr]

@@ -77,9 +77,9 @@ def test_a_confirm_is_refused_once_compliance_makes_the_rule_a_hard_stop(
                             decision="approve", reason="income verified by phone")
         assert made.status == "awaiting_check"  # high severity: four-eyes
     with pytest.raises(PermissionDenied), unit_of_work(engine) as s:  # not the officer's to do
-        rulesets.change_rule(s, actors["officer"], codes[0], hard_stop=True)
+        rulesets.change_rule(s, actors["officer"], code=codes[0], hard_stop=True)
     with unit_of_work(engine) as s:
-        rulesets.change_rule(s, actors["compliance"], codes[0], hard_stop=True,
+        rulesets.change_rule(s, actors["compliance"], code=codes[0], hard_stop=True,
                              note="regulator's letter")
     with engine.connect() as conn:
         after = conn.execute(text(

@@ -69,7 +69,7 @@ def test_lists_through_scoring(sqlite_engine: Engine, sqlite_actors: dict[str, A
     frame.loc[8, "card_no"] = "6222020200998877665"
     activate_default(engine, actors)
     with unit_of_work(engine) as s:
-        rulesets.change_rule(s, compliance, "SHARED_DEVICE", params={"min_applicants": 2})
+        rulesets.change_rule(s, compliance, code="SHARED_DEVICE", params={"min_applicants": 2})
         from riskdesk.domain.partners import Partner
         partners_version = s.get(Partner, partner_id).version  # type: ignore[union-attr]
         from riskdesk.services.partners import register as partners

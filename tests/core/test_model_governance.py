@@ -112,7 +112,7 @@ def _figures_of(session, actor, mv, data):  # type: ignore[no-untyped-def]
     """The figures the report printed, recomputed (same data, split and seed)."""
     from riskdesk.services.credit.validation import compute
 
-    return compute(session, actor, mv, data=data, bootstrap=20)
+    return compute(session, actor, mv=mv, data=data, bootstrap=20)
 
 
 def test_outcomes_from_the_loan_book(sqlite_engine: Engine,

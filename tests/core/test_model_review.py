@@ -68,20 +68,24 @@ def test_a_shifted_month_opens_one_model_review_closed_by_a_signed_decision(
         assert len(_reviews(sqlite_engine)) == 1
         assert not any("model review case" in line for line in again)
         with unit_of_work(sqlite_engine) as s:
-            shown = model_review.evidence(s, officer, case.id or 0)
+            shown = model_review.evidence(s, officer, case_id=case.id or 0)
         assert shown[0].startswith(f"Model {model_id} (") and month in shown[0]
         assert any(line.startswith("score PSI ") and "above 0.25" in line for line in shown)
         with unit_of_work(sqlite_engine) as s, pytest.raises(InvalidInput):
             work.decide(s, officer, case_id=case.id or 0, version=case.version, decision="approve",
                         reason="fine")
         with unit_of_work(sqlite_engine) as s, pytest.raises(PermissionDenied):
-            model_review.close_review(s, officer, case.id or 0, case.version, "keep", "x")
+            model_review.close_review(s, officer, case_id=case.id or 0, version=case.version,
+                                      decision="keep", reason="x")
         with unit_of_work(sqlite_engine) as s, pytest.raises(InvalidInput):
-            model_review.close_review(s, compliance, case.id or 0, case.version, "approve",
-                                      "no such decision")
+            model_review.close_review(s, compliance, case_id=case.id or 0, version=case.version,
+                                      decision="approve",
+                                      reason="no such decision")
         with unit_of_work(sqlite_engine) as s:
-            closed = model_review.close_review(s, compliance, case.id or 0, case.version,
-                                               "recalibrate", "top decile over-predicted")
+            closed = model_review.close_review(s, compliance, case_id=case.id or 0,
+                                               version=case.version,
+                                               decision="recalibrate",
+                                               reason="top decile over-predicted")
             assert (closed.status, closed.decision, closed.is_open) == (
                 "decided", "recalibrate", False)
             event = s.scalars(select(AuditEvent).where(

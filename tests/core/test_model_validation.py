@@ -64,16 +64,17 @@ def test_validation_report_and_the_validators_approval(
         sqlite_engine: Engine, sqlite_actors: dict[str, Actor], tmp_path: Path) -> None:
     engine, actors = sqlite_engine, sqlite_actors
     with unit_of_work(engine) as session:
-        mv = models.register(session, actors["admin"], models.default_model(), "shipped")
-        models.propose(session, actors["admin"], mv.id or 0)
+        mv = models.register(session, actors["admin"], model=models.default_model(), name="shipped")
+        models.propose(session, actors["admin"], model_id=mv.id or 0)
         model_id = mv.id or 0
     # No report yet: refused; the report itself is the validator's (compliance) to issue.
     with unit_of_work(engine) as session, pytest.raises(InvalidInput, match="validation report"):
-        models.approve(session, actors["compliance"], model_id, report_sha256="0" * 64,
+        models.approve(session, actors["compliance"], model_id=model_id, report_sha256="0" * 64,
                        findings="fine")
     with pytest.raises(PermissionDenied):
-        issue(engine, actors["senior"], model_id, "en", bootstrap=0)
-    issued, figs = issue(engine, actors["compliance"], model_id, "en", bootstrap=30)
+        issue(engine, actors["senior"], model_id=model_id, language="en", bootstrap=0)
+    issued, figs = issue(engine, actors["compliance"], model_id=model_id, language="en",
+                         bootstrap=30)
     pdf = tmp_path / "v.pdf"
     pdf.write_bytes(issued.pdf)
     sha = hashlib.sha256(issued.pdf).hexdigest()
@@ -88,23 +89,26 @@ def test_validation_report_and_the_validators_approval(
     assert "Validator" in part[SECTIONS[11]] and "Signature" in part[SECTIONS[11]]
     # The approval: not by a senior officer, not by the proposer, only on this report.
     with unit_of_work(engine) as session, pytest.raises(PermissionDenied):
-        models.approve(session, actors["senior"], model_id, report_sha256=sha, findings="ok")
-    with unit_of_work(engine) as session:
-        other = models.register(session, actors["compliance"], models.default_model(), "mine")
-        models.propose(session, actors["admin"], other.id or 0)
-        other_id = other.id or 0
-    with unit_of_work(engine) as session:
-        third = models.register(session, actors["admin"], models.default_model(), "third")
-        models.propose(session, actors["admin"], third.id or 0)
-        third_id = third.id or 0
-    with unit_of_work(engine) as session, pytest.raises(InvalidInput, match="validation report"):
-        models.approve(session, actors["compliance"], third_id, report_sha256=sha,
-                       findings="ok")  # the report is on another model
-    with unit_of_work(engine) as session, pytest.raises(PermissionDenied, match="trained"):
-        models.approve(session, actors["compliance"], other_id, report_sha256=sha,
+        models.approve(session, actors["senior"], model_id=model_id, report_sha256=sha,
                        findings="ok")
     with unit_of_work(engine) as session:
-        done = models.approve(session, actors["compliance"], model_id, report_sha256=sha,
+        other = models.register(session, actors["compliance"], model=models.default_model(),
+                                name="mine")
+        models.propose(session, actors["admin"], model_id=other.id or 0)
+        other_id = other.id or 0
+    with unit_of_work(engine) as session:
+        third = models.register(session, actors["admin"], model=models.default_model(),
+                                name="third")
+        models.propose(session, actors["admin"], model_id=third.id or 0)
+        third_id = third.id or 0
+    with unit_of_work(engine) as session, pytest.raises(InvalidInput, match="validation report"):
+        models.approve(session, actors["compliance"], model_id=third_id, report_sha256=sha,
+                       findings="ok")  # the report is on another model
+    with unit_of_work(engine) as session, pytest.raises(PermissionDenied, match="trained"):
+        models.approve(session, actors["compliance"], model_id=other_id, report_sha256=sha,
+                       findings="ok")
+    with unit_of_work(engine) as session:
+        done = models.approve(session, actors["compliance"], model_id=model_id, report_sha256=sha,
                               findings="Calibration of the top decile to be watched.")
         assert done.validation_sha256 == sha and done.next_validation_at is not None
         assert done.next_validation_at - utcnow(session) > timedelta(days=360)

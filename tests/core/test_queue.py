@@ -155,7 +155,7 @@ def test_an_open_case_follows_a_rescore_a_decided_one_keeps_its_score(
         cases.decide(s, officer, case_id=decided.id, version=case.version, decision="decline",
                      reason="confirmed risk")
     with unit_of_work(engine) as s:  # a stricter DTI rule flags more, and re-scores all
-        rulesets.change_rule(s, actors["compliance"], "DEBT_TO_INCOME", enabled=True,
+        rulesets.change_rule(s, actors["compliance"], code="DEBT_TO_INCOME", enabled=True,
                              severity="high", params={"max_ratio": 0.05})
     score_applications(engine, officer)
     with unit_of_work(engine, write=False) as s:

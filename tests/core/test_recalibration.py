@@ -99,8 +99,9 @@ def test_a_recalibrated_version_is_better_calibrated_and_goes_through_approval(
         assert event.entity_id == str(done.model_id)
 
     with unit_of_work(sqlite_engine) as s:
-        models.propose(s, admin, done.model_id)
-    issued, figs = issue(sqlite_engine, compliance, done.model_id, "en", bootstrap=0)
+        models.propose(s, admin, model_id=done.model_id)
+    issued, figs = issue(sqlite_engine, compliance, model_id=done.model_id, language="en",
+                         bootstrap=0)
     assert figs.recalibration["ece"] == held["ece"]  # recomputed from the database
     pdf = tmp_path / "v.pdf"
     pdf.write_bytes(issued.pdf)
@@ -111,7 +112,7 @@ def test_a_recalibrated_version_is_better_calibrated_and_goes_through_approval(
     import hashlib
 
     with unit_of_work(sqlite_engine) as s:
-        models.approve(s, compliance, done.model_id,
+        models.approve(s, compliance, model_id=done.model_id,
                        report_sha256=hashlib.sha256(issued.pdf).hexdigest(),
                        findings="top decile fixed on the shifted window")
     score_applications(sqlite_engine, officer, batch_id=first_batch)

@@ -32,49 +32,50 @@ def test_a_change_waits_for_a_second_person_and_a_band_change_moves_decisions(
     with unit_of_work(sqlite_engine) as s:
         rs_before, _ = rulesets.current_rule_set(s, compliance)
         with pytest.raises(PermissionDenied):
-            proposals.propose(s, sqlite_actors["officer"], proposals.parse_changes(
-                ["SHARED_DEVICE.min_applicants=10"], []), "more applicants")
+            proposals.propose(s, sqlite_actors["officer"], changes=proposals.parse_changes(
+                ["SHARED_DEVICE.min_applicants=10"], []), why="more applicants")
         with pytest.raises(InvalidInput, match="no parameter"):
-            proposals.propose(s, compliance, proposals.parse_changes(["SHARED_DEVICE.x=1"], []),
-                              "typo")
+            proposals.propose(s, compliance, changes=proposals.parse_changes(["SHARED_DEVICE.x=1"],
+                                                                             []),
+                              why="typo")
         with pytest.raises(InvalidInput, match="why"):
-            proposals.propose(s, compliance, proposals.parse_changes(
-                ["SHARED_DEVICE.min_applicants=10"], []), " ")
-        rule = proposals.propose(s, compliance, proposals.parse_changes(
+            proposals.propose(s, compliance, changes=proposals.parse_changes(
+                ["SHARED_DEVICE.min_applicants=10"], []), why=" ")
+        rule = proposals.propose(s, compliance, changes=proposals.parse_changes(
             ["SHARED_DEVICE.min_applicants=10", "SHARED_DEVICE.severity=high"], []),
-            "device farms only")
-        band = proposals.propose(s, compliance, proposals.parse_changes(
-            [], ["approve_below=0.03"]), "tighter approve band")
+            why="device farms only")
+        band = proposals.propose(s, compliance, changes=proposals.parse_changes(
+            [], ["approve_below=0.03"]), why="tighter approve band")
         assert rulesets.current_rule_set(s, compliance)[0].id == rs_before.id  # nothing yet
     with unit_of_work(sqlite_engine) as s:
         with pytest.raises(PermissionDenied, match="four-eyes"):
-            proposals.approve(s, compliance, rule.id or 0)
+            proposals.approve(s, compliance, proposal_id=rule.id or 0)
         with pytest.raises(PermissionDenied):
-            proposals.approve(s, sqlite_actors["officer"], rule.id or 0)
+            proposals.approve(s, sqlite_actors["officer"], proposal_id=rule.id or 0)
     approve_band_before = _approved(sqlite_engine)
     with unit_of_work(sqlite_engine) as s:
-        done = proposals.approve(s, senior, rule.id or 0, "seen the backtest")
+        done = proposals.approve(s, senior, proposal_id=rule.id or 0, note="seen the backtest")
         rs, settings = rulesets.current_rule_set(s, compliance)
         assert rs.id == done.rule_set_id != rs_before.id
         assert settings["SHARED_DEVICE"].params["min_applicants"] == 10
         assert settings["SHARED_DEVICE"].severity == "high"
         with pytest.raises(InvalidInput, match="approved"):
-            proposals.approve(s, senior, rule.id or 0)
-        proposals.approve(s, senior, band.id or 0)
+            proposals.approve(s, senior, proposal_id=rule.id or 0)
+        proposals.approve(s, senior, proposal_id=band.id or 0)
         assert rulesets.current_policy(s, compliance).approve_below == 0.03
         signed = s.scalars(select(AuditEvent).where(AuditEvent.action == "rules.approve")).all()
         assert len(signed) == 2 and all(ev.signature for ev in signed)
         # versions kept and compared; a restore is a proposal like any other
         kinds = {(v.kind, v.state) for v in rule_versions.versions(s, compliance)}
         assert ("rules", "past") in kinds and ("policy", "in_force") in kinds
-        diff = rule_versions.diff(s, compliance, rs_before.id or 0, rs.id or 0)
+        diff = rule_versions.diff(s, compliance, a=rs_before.id or 0, b=rs.id or 0)
         assert {(d.item, d.field, d.a, d.b) for d in diff} == {
             ("SHARED_DEVICE", "min_applicants", 3, 10),
             ("SHARED_DEVICE", "severity", "medium", "high")}
         back = proposals.propose_restore(s, compliance, rule_set_id=rs_before.id, why="undo")
         assert proposals.view(back).changes["rules"] == {
             "SHARED_DEVICE": {"severity": "medium", "params": {"min_applicants": 3}}}
-        proposals.reject(s, senior, back.id or 0, "keep it")
+        proposals.reject(s, senior, proposal_id=back.id or 0, note="keep it")
     score_applications(sqlite_engine, sqlite_actors["officer"])
     assert _approved(sqlite_engine) < approve_band_before
 

@@ -164,15 +164,15 @@ def test_every_rule_has_a_test_and_a_source() -> None:
 def test_rule_change_is_compliance_only_and_audited(engine: Engine, actors: dict) -> None:
     with unit_of_work(engine) as session:
         with pytest.raises(PermissionDenied):
-            rulesets.change_rule(session, actors["officer"], "DEBT_TO_INCOME",
+            rulesets.change_rule(session, actors["officer"], code="DEBT_TO_INCOME",
                                  params={"max_ratio": 0.4})
     with unit_of_work(engine) as session:
         first, _ = rulesets.current_rule_set(session, actors["compliance"])
-        rs = rulesets.change_rule(session, actors["compliance"], "DEBT_TO_INCOME",
+        rs = rulesets.change_rule(session, actors["compliance"], code="DEBT_TO_INCOME",
                                   params={"max_ratio": 0.4}, note="tighter")
         assert rs.id != first.id
         with pytest.raises(InvalidInput):
-            rulesets.change_rule(session, actors["compliance"], "DEBT_TO_INCOME",
+            rulesets.change_rule(session, actors["compliance"], code="DEBT_TO_INCOME",
                                  params={"max_ratio": "high"})
     with unit_of_work(engine, write=False) as session:
         _, settings = rulesets.current_rule_set(session, actors["compliance"])

@@ -102,27 +102,29 @@ def test_four_eyes_activation(engine: Engine, actors: dict[str, Actor]) -> None:
         both = create_user(session, actors["admin"], username="both", password=PASSWORD,
                            roles=["admin", "compliance"])
         maker = Actor(both.id or 0, "both", frozenset({"admin", "compliance"}))
-        mv = models.register(session, actors["admin"], models.default_model(), "m1")
+        mv = models.register(session, actors["admin"], model=models.default_model(), name="m1")
         with pytest.raises(PermissionDenied):
-            models.propose(session, actors["compliance"], mv.id or 0)
-        models.propose(session, maker, mv.id or 0)
+            models.propose(session, actors["compliance"], model_id=mv.id or 0)
+        models.propose(session, maker, model_id=mv.id or 0)
         with pytest.raises(PermissionDenied):  # its own proposer
-            models.approve(session, maker, mv.id or 0, report_sha256="0" * 64, findings="ok")
+            models.approve(session, maker, model_id=mv.id or 0, report_sha256="0" * 64,
+                           findings="ok")
         with pytest.raises(PermissionDenied):  # not a validator
-            models.approve(session, actors["senior"], mv.id or 0, report_sha256="0" * 64,
+            models.approve(session, actors["senior"], model_id=mv.id or 0, report_sha256="0" * 64,
                            findings="ok")
         first = mv.id or 0
     validate_and_approve(engine, actors["compliance"], first, bootstrap=0, findings="m1")
     with unit_of_work(engine) as session:
-        second = models.register(session, actors["admin"], models.default_model(), "m2")
-        models.propose(session, actors["admin"], second.id or 0)
+        second = models.register(session, actors["admin"], model=models.default_model(), name="m2")
+        models.propose(session, actors["admin"], model_id=second.id or 0)
         second_id = second.id or 0
     validate_and_approve(engine, actors["compliance"], second_id, bootstrap=0, findings="m2")
     with unit_of_work(engine) as session:
         states = {m.name: m.status for m in models.list_models(session)}
         assert states == {"m1": "retired", "m2": "active"}
         with pytest.raises(InvalidInput):
-            models.approve(session, actors["compliance"], second_id, report_sha256="0" * 64,
+            models.approve(session, actors["compliance"], model_id=second_id,
+                           report_sha256="0" * 64,
                            findings="ok")
         actions = session.execute(select(AuditEvent.action, AuditEvent.actor).where(
             AuditEvent.action.like("model.%")).order_by(AuditEvent.seq)).all()
@@ -168,10 +170,10 @@ def test_scoring_decisions_cases_and_idempotence(engine: Engine,
         approved = session.scalars(select(DecisionRecord.application_id).where(
             DecisionRecord.outcome == "auto_approve")).first()
     with unit_of_work(engine) as session:
-        shown = reasons_for(session, actors["officer"], approved or 0)
+        shown = reasons_for(session, actors["officer"], application_id=approved or 0)
     assert len(shown) == 5 and shown[0]["text"]
     with unit_of_work(engine) as session:
-        assert reasons_for(session, actors["officer"], approved or 0) == shown
+        assert reasons_for(session, actors["officer"], application_id=approved or 0) == shown
     assert counts(engine)["ScoreReason"] == after_second["ScoreReason"] + 5
     assert_current_decisions_consistent(engine, 400)
 
@@ -184,7 +186,7 @@ def test_import_scores_the_new_batch_and_rule_changes_rescore(
     assert first.scoring is not None and first.scoring.decisions == 120
     from riskdesk.services.credit import rulesets
     with unit_of_work(engine) as session:
-        rulesets.change_rule(session, actors["compliance"], "DEBT_TO_INCOME",
+        rulesets.change_rule(session, actors["compliance"], code="DEBT_TO_INCOME",
                              params={"max_ratio": 0.05})
     again = score_applications(engine, actors["officer"], scope="all")
     assert again.decisions == 120 and again.scores == 0  # new rule set, same model scores
@@ -317,12 +319,14 @@ def test_shared_and_blacklisted_keys_fire_through_the_database(
     frame.loc[[6, 7], "card_no"] = frame.at[0, "card_no"] = "6222020200112233445"  # three
     import_frame(engine, actors["officer"], frame=frame, file_name="s.csv", sha256="5" * 64)
     with unit_of_work(engine) as session:
-        rulesets.add_blacklist(session, actors["compliance"], "phone", str(frame.at[5, "phone"]),
-                               "test")
-        rulesets.add_blacklist(session, actors["compliance"], "id_no", str(frame.at[3, "id_no"]),
-                               "test")
+        rulesets.add_blacklist(session, actors["compliance"], kind="phone", value=str(frame.at[5,
+                                                                                               "phone"]),
+                               reason="test")
+        rulesets.add_blacklist(session, actors["compliance"], kind="id_no", value=str(frame.at[3,
+                                                                                               "id_no"]),
+                               reason="test")
         licensed = str(frame.at[0, "id_no"])[:6]
-        rulesets.change_rule(session, actors["compliance"], "OUTSIDE_REGION", enabled=True,
+        rulesets.change_rule(session, actors["compliance"], code="OUTSIDE_REGION", enabled=True,
                              params={"licensed_prefixes": [licensed]})
     activate_default(engine, actors)
     score_applications(engine, actors["officer"], scope="all")

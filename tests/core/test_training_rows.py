@@ -53,8 +53,8 @@ def activate(engine: Engine, actors: dict[str, Actor], model: TrainedModel) -> N
     from riskdesk.services.credit.validation import validate_and_approve
 
     with unit_of_work(engine) as session:
-        mv = models.register(session, actors["admin"], model, "m")
-        models.propose(session, actors["admin"], mv.id or 0)
+        mv = models.register(session, actors["admin"], model=model, name="m")
+        models.propose(session, actors["admin"], model_id=mv.id or 0)
         model_id = mv.id or 0
     validate_and_approve(engine, actors["compliance"], model_id, bootstrap=0, findings="test")
 

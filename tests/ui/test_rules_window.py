@@ -64,7 +64,8 @@ def test_propose_backtest_and_approve_through_the_tab(
     with unit_of_work(sqlite_engine, write=False) as s:
         rs, settings = rulesets.current_rule_set(s, sqlite_actors["compliance"])
         assert settings["SHARED_DEVICE"].params["min_applicants"] == 10
-        assert proposals.get_proposal(s, sqlite_actors["senior"], pid).rule_set_id == rs.id
+        assert proposals.get_proposal(s, sqlite_actors["senior"],
+                                      proposal_id=pid).rule_set_id == rs.id
     versions = [v for v in senior.versions_model.rows if v.kind == "rules"]
     assert versions[0].approved_by == "senior" and versions[0].state == "in_force"
     senior.versions_table.selectRow(0)  # compare the two newest rule sets

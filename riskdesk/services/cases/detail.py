@@ -456,7 +456,7 @@ def _decision(session: Session, actor: Actor, app: Application
         decline_from=decline_from, decline_at_points=points_at(decline_from))
     notes_of = feature_notes(session)
     reasons = []
-    for r in reasons_for(session, actor, app.id or 0):
+    for r in reasons_for(session, actor, application_id=app.id or 0):
         note = notes_of.get(str(r["feature"]))
         reasons.append(ReasonView(
             rank=int(r["rank"]), feature=str(r["feature"]), value=str(r["value"]),

@@ -95,7 +95,8 @@ def backtest(session: Session, actor: Actor, *, changes: dict[str, Any] | None =
     started = time.perf_counter()
     merged: dict[str, Any] = {}
     if proposal_id is not None:
-        merged = _merge(merged, proposals.get_proposal(session, actor, proposal_id).changes)
+        merged = _merge(merged, proposals.get_proposal(session, actor,
+                                                       proposal_id=proposal_id).changes)
     merged = _merge(merged, changes or {})
     now = utcnow(session)
     before, policy = in_force(session, now)

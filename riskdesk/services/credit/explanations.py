@@ -105,7 +105,7 @@ def insert_reasons(conn: Connection, top: pd.DataFrame, score_ids: np.ndarray) -
     return len(top)
 
 
-def reasons_for(session: Session, actor: Actor, application_id: int) -> list[dict[str, Any]]:
+def reasons_for(session: Session, actor: Actor, *, application_id: int) -> list[dict[str, Any]]:
     """The current decision's reason codes; computed and stored on first request. Stored
     reasons (the usual case) are read without pandas, XGBoost or NumPy, so opening a case
     does not load them (issue 35)."""

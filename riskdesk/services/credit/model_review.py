@@ -99,7 +99,7 @@ def breaches(model: ModelVersion, run: MonitorRun, details: dict[str, Any],
     return found
 
 
-def open_if_drifted(session: Session, actor: Actor, model: ModelVersion, run: MonitorRun,
+def open_if_drifted(session: Session, actor: Actor, *, model: ModelVersion, run: MonitorRun,
                     details: dict[str, Any]) -> int | None:
     """The month's model-review case on ``model`` if this run found a breach and none was
     opened for the model this month; its id, or None. Called by the monitoring run, in its
@@ -126,7 +126,7 @@ def _plain(b: dict[str, Any]) -> str:
     return f"{b['code']}{extra}: {figures}"
 
 
-def evidence(session: Session, actor: Actor, case_id: int) -> tuple[str, ...]:
+def evidence(session: Session, actor: Actor, *, case_id: int) -> tuple[str, ...]:
     """The figures a model-review case was opened on, one line each in the reader's language
     (from its ``case.open`` event in the audit trail); empty for another kind of case."""
     require(actor, Action.APPLICATION_VIEW)
@@ -161,7 +161,7 @@ def line(b: dict[str, Any]) -> str:
         day=str(b.get("next_validation", ""))[:10])
 
 
-def close_review(session: Session, actor: Actor, case_id: int, version: int, decision: str,
+def close_review(session: Session, actor: Actor, *, case_id: int, version: int, decision: str,
                  reason: str) -> Case:
     """The validator's decision on the model under review (keep, recalibrate, retrain,
     retire) with its reason: the case is decided, and the ``model.review.close`` event is

@@ -109,7 +109,7 @@ def monitor(engine: Engine, actor: Actor, *, month: str | None = None) -> list[s
                          override_rate=override_rate, details=canonical_json(details))
         session.add(run)
         session.flush()
-        review = open_if_drifted(session, actor, model, run, details)  # issue 32
+        review = open_if_drifted(session, actor, model=model, run=run, details=details)  # issue 32
         audit.append(session, actor, "model.monitor", "monitor_run", run.id or 0, after={
             "month": month, "model_version": model.id, "applications": n,
             "score_psi": score_psi, "auc": auc, "ks": ks, "auc_rows": details["auc_rows"],

@@ -146,7 +146,7 @@ def summary(changes: dict[str, Any]) -> list[str]:
     return lines
 
 
-def propose(session: Session, actor: Actor, changes: dict[str, Any], why: str, *,
+def propose(session: Session, actor: Actor, *, changes: dict[str, Any], why: str,
             effective_on: date | None = None) -> RuleProposal:
     """Records the proposal; nothing takes effect until a second person approves it.
     ``effective_on``: the local day (the bank's time zone) from which it applies, at the
@@ -215,7 +215,7 @@ def propose_restore(session: Session, actor: Actor, *, rule_set_id: int | None =
     changes = {k: v for k, v in changes.items() if v}
     if changes:
         changes["restores"] = restores
-    return propose(session, actor, changes, why, effective_on=effective_on)
+    return propose(session, actor, changes=changes, why=why, effective_on=effective_on)
 
 
 def _get(session: Session, proposal_id: int) -> RuleProposal:
@@ -231,7 +231,7 @@ def _pending(row: RuleProposal) -> None:
                                      "decision.").format(id=row.id, status=row.status))
 
 
-def approve(session: Session, actor: Actor, proposal_id: int, note: str = "") -> RuleProposal:
+def approve(session: Session, actor: Actor, *, proposal_id: int, note: str = "") -> RuleProposal:
     """Four-eyes: the approver is not the proposer. Writes the new versions (effective from
     the proposal's day, never before now nor before the latest version) and records the
     approval, signed, in the same transaction."""
@@ -263,14 +263,16 @@ def approve(session: Session, actor: Actor, proposal_id: int, note: str = "") ->
     after: dict[str, Any] = {"proposal": row.id, "proposed_by": row.proposed_by,
                              "why": row.why, "effective_from": when.isoformat()}
     if changes.get("rules"):
-        written = rulesets.write_rule_set(session, actor, new, when, note_text)
+        written = rulesets.write_rule_set(session, actor, settings=new, effective_from=when,
+                                          note=note_text)
         row.rule_set_id = written.id
         codes = sorted(changes["rules"])
         before["rules"] = {c: rulesets.describe(settings[c]) for c in codes}
         after["rules"] = {c: rulesets.describe(new[c]) for c in codes}
         after["rule_set"] = written.id
     if changes.get("policy"):
-        written_pv = rulesets.write_policy(session, actor, values, when, note_text)
+        written_pv = rulesets.write_policy(session, actor, values=values, effective_from=when,
+                                           note=note_text)
         row.policy_version_id = written_pv.id
         before["policy"] = {k: getattr(pv, k) for k in rulesets.POLICY_FIELDS}
         after["policy"] = values
@@ -283,7 +285,7 @@ def approve(session: Session, actor: Actor, proposal_id: int, note: str = "") ->
     return row
 
 
-def reject(session: Session, actor: Actor, proposal_id: int, note: str = "") -> RuleProposal:
+def reject(session: Session, actor: Actor, *, proposal_id: int, note: str = "") -> RuleProposal:
     """A second person rejects a proposal; its proposer may withdraw it. Nothing is written
     but the decision (signed)."""
     row = _get(session, proposal_id)
@@ -315,7 +317,7 @@ def view(row: RuleProposal) -> ProposalView:
                         row.policy_version_id)
 
 
-def list_proposals(session: Session, actor: Actor,
+def list_proposals(session: Session, actor: Actor, *,
                    status: str | None = None) -> list[ProposalView]:
     """Newest first: what waits for a decision and what was decided."""
     q = select(RuleProposal).order_by(col(RuleProposal.id).desc())
@@ -324,7 +326,7 @@ def list_proposals(session: Session, actor: Actor,
     return [view(r) for r in session.exec(q).all()]
 
 
-def get_proposal(session: Session, actor: Actor, proposal_id: int) -> ProposalView:
+def get_proposal(session: Session, actor: Actor, *, proposal_id: int) -> ProposalView:
     return view(_get(session, proposal_id))
 
 

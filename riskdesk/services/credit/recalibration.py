@@ -158,7 +158,8 @@ def recalibrate(engine: Engine, actor: Actor, *, method: str, since: date,
             "since": since.isoformat(), "until": until.isoformat(), "zone": zone,
             "recorded_by": now.isoformat()}, len(fit_idx), held, actor)
         name = f"{base.name} · {method} {since:%Y-%m-%d}..{until:%Y-%m-%d}"
-        mv = registry.register(session, actor, TrainedModel(base.artefact, new_meta), name)
+        mv = registry.register(session, actor, model=TrainedModel(base.artefact, new_meta),
+                               name=name)
         audit.append(session, actor, "model.recalibrate", "model_version", mv.id or 0, after={
             "base_model": base.id, "method": method, "window": new_meta["calibration"]["window"],
             "rows_sha256": rows.sha256(), "fitted_rows": len(fit_idx),

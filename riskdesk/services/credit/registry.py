@@ -35,7 +35,7 @@ def canonical_json(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
-def register(session: Session, actor: Actor, model: TrainedModel, name: str) -> ModelVersion:
+def register(session: Session, actor: Actor, *, model: TrainedModel, name: str) -> ModelVersion:
     require(actor, Action.MODEL_TRAIN)
     mv = ModelVersion(
         name=name[:128], status=ModelStatus.TRAINED, artefact=model.artefact,
@@ -96,7 +96,7 @@ def active(session: Session) -> ModelVersion | None:
     return session.exec(select(ModelVersion).where(col(ModelVersion.active_slot) == 1)).first()
 
 
-def propose(session: Session, actor: Actor, model_id: int) -> ModelVersion:
+def propose(session: Session, actor: Actor, *, model_id: int) -> ModelVersion:
     require(actor, Action.MODEL_PROPOSE)
     mv = get(session, model_id)
     # A challenger in shadow is proposed like any model to become the active one (issue 32).
@@ -119,7 +119,7 @@ def propose(session: Session, actor: Actor, model_id: int) -> ModelVersion:
     return mv
 
 
-def approve(session: Session, actor: Actor, model_id: int, *, report_sha256: str = "",
+def approve(session: Session, actor: Actor, *, model_id: int, report_sha256: str = "",
             findings: str = "") -> ModelVersion:
     """The validator's approval: a user who may validate models, neither the model's trainer
     nor its proposer, on a validation report issued on this exact model (its SHA-256, checked
@@ -127,7 +127,8 @@ def approve(session: Session, actor: Actor, model_id: int, *, report_sha256: str
     the old active model retires in the same transaction (the unique active slot makes a
     second active model impossible)."""
     mv = get(session, model_id)
-    report, findings = approvable(session, actor, mv, report_sha256, findings)
+    report, findings = approvable(session, actor, mv=mv, report_sha256=report_sha256,
+                                  findings=findings)
     previous = active(session)
     if previous is not None:
         session.execute(update(ModelVersion).where(col(ModelVersion.id) == previous.id)
@@ -147,7 +148,7 @@ def approve(session: Session, actor: Actor, model_id: int, *, report_sha256: str
     return mv
 
 
-def approvable(session: Session, actor: Actor, mv: ModelVersion, report_sha256: str,
+def approvable(session: Session, actor: Actor, *, mv: ModelVersion, report_sha256: str,
                findings: str) -> tuple[Any, str]:
     """The checks every approval of a model passes, to activate it or to run it in shadow
     (issue 32): a user who may approve and validate models, neither its trainer nor its

@@ -110,7 +110,7 @@ def versions(session: Session, actor: Actor) -> list[VersionRow]:
     return out
 
 
-def diff(session: Session, actor: Actor, a: int, b: int, *, kind: str = RULES) -> list[DiffRow]:
+def diff(session: Session, actor: Actor, *, a: int, b: int, kind: str = RULES) -> list[DiffRow]:
     """What differs between versions ``a`` and ``b`` of the rules (or the policy)."""
     if kind == POLICY:
         pa, pb = proposals.policy_of(session, a), proposals.policy_of(session, b)

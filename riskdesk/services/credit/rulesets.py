@@ -41,7 +41,8 @@ def current_rule_set(session: Session, actor: Actor) -> tuple[RuleSet, dict[str,
     if rs is None:
         defaults = {r.code: Setting(r.code, r.severity, r.enabled, dict(r.params), r.hard_stop)
                     for r in RULES}
-        rs = write_rule_set(session, actor, defaults, now, translate("Rules", "defaults"))
+        rs = write_rule_set(session, actor, settings=defaults, effective_from=now,
+                            note=translate("Rules", "defaults"))
         audit.append(session, actor, "rules.seed", "rule_set", rs.id or 0,
                      after={"rules": {code: describe(s) for code, s in defaults.items()}})
     return rs, settings_of(session, rs.id or 0)
@@ -59,7 +60,7 @@ def describe(s: Setting) -> dict[str, Any]:
             "hard_stop": s.hard_stop}
 
 
-def write_rule_set(session: Session, actor: Actor, settings: dict[str, Setting],
+def write_rule_set(session: Session, actor: Actor, *, settings: dict[str, Setting],
                    effective_from: datetime, note: str) -> RuleSet:
     """A whole new rule-set version (the caller audits it)."""
     cleaned = free_text.scan(note)  # personal data in the note kept apart (issue 25)
@@ -78,7 +79,7 @@ def write_rule_set(session: Session, actor: Actor, settings: dict[str, Setting],
     return rs
 
 
-def change_rule(session: Session, actor: Actor, code: str, *, enabled: bool | None = None,
+def change_rule(session: Session, actor: Actor, *, code: str, enabled: bool | None = None,
                 severity: str | None = None, params: dict[str, Any] | None = None,
                 effective_from: datetime | None = None, note: str = "",
                 hard_stop: bool | None = None) -> RuleSet:
@@ -90,7 +91,8 @@ def change_rule(session: Session, actor: Actor, code: str, *, enabled: bool | No
     new = changed_setting(settings, code, enabled=enabled, severity=severity, params=params,
                           hard_stop=hard_stop)
     old, settings = settings[code], dict(settings) | {code: new}
-    rs = write_rule_set(session, actor, settings, effective_from or utcnow(session), note)
+    rs = write_rule_set(session, actor, settings=settings,
+                        effective_from=effective_from or utcnow(session), note=note)
     audit.append(session, actor, "rules.change", "rule_set", rs.id or 0,
                  before={code: describe(old)}, after={code: describe(new), "note": rs.note})
     return rs
@@ -150,7 +152,8 @@ def change_policy(session: Session, actor: Actor, *, approve_below: float | None
     values = checked_policy(old, {"approve_below": approve_below, "decline_from": decline_from,
                                   "review_sla_hours": review_sla_hours,
                                   "four_eyes_amount": four_eyes_amount})
-    pv = write_policy(session, actor, values, effective_from or utcnow(session), note)
+    pv = write_policy(session, actor, values=values,
+                      effective_from=effective_from or utcnow(session), note=note)
     audit.append(session, actor, "policy.change", "policy_version", pv.id or 0,
                  before={k: getattr(old, k) for k in POLICY_FIELDS},
                  after=values | {"note": pv.note})
@@ -181,7 +184,7 @@ def checked_policy(old: PolicyVersion, given: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
-def write_policy(session: Session, actor: Actor, values: dict[str, Any],
+def write_policy(session: Session, actor: Actor, *, values: dict[str, Any],
                  effective_from: datetime, note: str) -> PolicyVersion:
     """A new policy version (the caller audits it)."""
     cleaned = free_text.scan(note)
@@ -194,7 +197,7 @@ def write_policy(session: Session, actor: Actor, values: dict[str, Any],
     return pv
 
 
-def add_blacklist(session: Session, actor: Actor, kind: str, value: str,
+def add_blacklist(session: Session, actor: Actor, *, kind: str, value: str,
                   reason: str) -> lists.EntryView:
     """`riskdesk rules blacklist` as it was, now a managed list's entry: the same as
     ``riskdesk lists add KIND VALUE --list black`` (issue 30)."""

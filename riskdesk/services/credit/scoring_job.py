@@ -170,7 +170,8 @@ def score_applications(engine: Any, actor: Actor, *, scope: str = "all",
                     _run(conn, model, settings, policy, read, explainer, result, now,
                          undecided, state)
                     if contender is not None:  # the challenger in shadow (issue 32)
-                        score_beside(session, actor, contender, run, read.frame, policy, now)
+                        score_beside(session, actor, model=contender, run=run, frame=read.frame,
+                                     policy=policy, now=now)
                     lists.log_silenced(session, actor, silenced=read.silenced, run_id=run.id)
                     # The link store and the rings these applications are in (issue 33).
                     rings.after_scoring(session, actor, application_ids=read.frame["id"].tolist(),

@@ -65,13 +65,14 @@ def extra_features(session: Session, champion: ModelVersion) -> list[str]:
     return [f for f in meta_of(model)["features"] if f not in have]
 
 
-def approve_for_shadow(session: Session, actor: Actor, model_id: int, *, report_sha256: str,
+def approve_for_shadow(session: Session, actor: Actor, *, model_id: int, report_sha256: str,
                        findings: str) -> ModelVersion:
     """A proposed model approved to score in shadow, on the same grounds as an activation
     (:func:`registry.approvable`); the challenger before it, if any, stops (retired). The
     signed event names the report, the findings and the model it replaces."""
     mv = get(session, model_id)
-    report, findings = approvable(session, actor, mv, report_sha256, findings)
+    report, findings = approvable(session, actor, mv=mv, report_sha256=report_sha256,
+                                  findings=findings)
     previous = challenger(session)
     if previous is not None:
         _stop(session, previous)
@@ -108,7 +109,7 @@ def _stop(session: Session, mv: ModelVersion) -> None:
     session.flush()
 
 
-def score_beside(session: Session, actor: Actor, model: ModelVersion, run: ScoreRun,
+def score_beside(session: Session, actor: Actor, *, model: ModelVersion, run: ScoreRun,
                  frame: pd.DataFrame, policy: PolicyVersion, now: datetime) -> int:
     """The challenger's scores of the applications in ``frame`` (the job's scope, with the
     columns the challenger reads) beside the decisions ``run`` just wrote, and the audit

@@ -152,7 +152,7 @@ def _demo_data() -> tuple[pd.DataFrame, str]:
     return frame.copy(), sha
 
 
-def compute(session: Session, actor: Actor, mv: ModelVersion, *, data: Path | None = None,
+def compute(session: Session, actor: Actor, *, mv: ModelVersion, data: Path | None = None,
             bootstrap: int = 1000) -> ValidationFigures:
     """Every figure of the report. ``bootstrap``: resamples for the confidence intervals (0:
     none, a cheap report restating the point figures)."""
@@ -279,7 +279,7 @@ def _limitations(f: ValidationFigures, kind: str, present: dict[str, str]) -> li
     return out
 
 
-def issue(engine: Engine, actor: Actor, model_id: int, language: str, *,
+def issue(engine: Engine, actor: Actor, *, model_id: int, language: str,
           data: Path | None = None, bootstrap: int = 1000,
           anchor: bool = True) -> tuple[Any, ValidationFigures]:
     """Write, archive (SHA-256, audit event naming the model and its artefact) and return the
@@ -293,7 +293,7 @@ def issue(engine: Engine, actor: Actor, model_id: int, language: str, *,
     require(actor, Action.MODEL_VALIDATE)
     with in_language(_checked_language(language)), unit_of_work(engine) as session:
         mv = get(session, model_id)
-        figs = compute(session, actor, mv, data=data, bootstrap=bootstrap)
+        figs = compute(session, actor, mv=mv, data=data, bootstrap=bootstrap)
         now = utcnow(session)
         months = int(governance.policy(session)["validation_months"])
         figs.issued_at = now
@@ -310,9 +310,9 @@ def issue(engine: Engine, actor: Actor, model_id: int, language: str, *,
     return issued, figs
 
 
-def validation_report(engine: Engine, actor: Actor, model_id: int, language: str) -> Any:
+def validation_report(engine: Engine, actor: Actor, *, model_id: int, language: str) -> Any:
     """:func:`issue` as the Reports tab calls it: the issued report alone."""
-    return issue(engine, actor, model_id, language)[0]
+    return issue(engine, actor, model_id=model_id, language=language)[0]
 
 
 @dataclass(frozen=True)
@@ -356,10 +356,11 @@ def validate_and_approve(engine: Engine, validator: Actor, model_id: int, *, fin
     approve it on that report (the demo database and the test templates go this way)."""
     from riskdesk.services.credit.registry import approve
 
-    issued, _ = issue(engine, validator, model_id, language, data=data, bootstrap=bootstrap,
+    issued, _ = issue(engine, validator, model_id=model_id, language=language, data=data,
+                      bootstrap=bootstrap,
                       anchor=anchor)
     with unit_of_work(engine) as session:
-        mv = approve(session, validator, model_id,
+        mv = approve(session, validator, model_id=model_id,
                      report_sha256=hashlib.sha256(issued.pdf).hexdigest(), findings=findings)
         session.flush()
         session.expunge(mv)

@@ -218,7 +218,7 @@ class CaseDialog(QDialog):
         self.ring_id = self.backend.read(ring_of_case, case_id=self.case_id)
         self.ring_button.setVisible(self.ring_id is not None)
         self.ring_close.reload()
-        self.model_figures = self.backend.read(model_figures, self.case_id)
+        self.model_figures = self.backend.read(model_figures, case_id=self.case_id)
         self._render()
         self._enable()
 

@@ -54,8 +54,8 @@ class ModelReviewPanel(QWidget):
 
     def close_review(self) -> bool:
         """Close the review with the chosen decision; True when saved."""
-        if not write_op(self, close_review, self.case_id, self.version,
-                        str(self.decision.currentData()), self.reason.text(),
+        if not write_op(self, close_review, case_id=self.case_id, version=self.version,
+                        decision=str(self.decision.currentData()), reason=self.reason.text(),
                         title=self.tr("Not closed")):
             return False
         self.reason.clear()
