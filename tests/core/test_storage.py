@@ -1,6 +1,7 @@
 """Engines, keyring passwords, migrations and the one clock."""
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import keyring
@@ -59,6 +60,27 @@ def test_refuses_a_schema_newer_than_the_app(sqlite_engine: Engine) -> None:
         migrate.check_current(sqlite_engine)
     with pytest.raises(SchemaTooNew):
         migrate.upgrade(sqlite_engine)
+
+
+def test_the_shipped_head_is_read_without_alembic_and_only_a_current_schema_skips_it(
+        sqlite_engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """issue 35: the window's start reads the head from the migration files and the
+    database's revision by a plain query; anything else goes to Alembic as before."""
+    assert migrate.shipped_head() == migrate.head_revision()
+    assert migrate.at_shipped_head(sqlite_engine)
+    with sqlite_engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
+    assert not migrate.at_shipped_head(sqlite_engine)
+    with pytest.raises(SchemaTooNew):  # the fallback still refuses a newer schema
+        migrate.ensure_local_schema(sqlite_engine)
+    assert migrate.stored_revision(make_engine(str(tmp_path / "empty.sqlite"))) is None
+    # a second head (a branch) is left to Alembic rather than guessed
+    copied = tmp_path / "migrations"
+    shutil.copytree(migrate.migrations_dir() / "versions", copied / "versions")
+    (copied / "versions" / "9999_branch.py").write_text(
+        "revision: str = '9999'\ndown_revision: str | None = '0001'\n", encoding="utf-8")
+    monkeypatch.setattr(migrate, "migrations_dir", lambda: copied)
+    assert migrate.shipped_head() is None
 
 
 def test_refuses_an_unmigrated_server_style_database(tmp_path: Path) -> None:
