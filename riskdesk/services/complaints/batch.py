@@ -27,7 +27,7 @@ from riskdesk.storage.bulk import (
 PROGRESS_EVERY = 200
 
 
-def register_many(session: Session, actor: Actor, items: Sequence[tuple[str, dict[str, Any]]],
+def register_many(session: Session, actor: Actor, *, items: Sequence[tuple[str, dict[str, Any]]],
                   progress: Callable[[int], None] | None = None) -> list[int]:
     """Registers each ``(source_ref, fields)`` (``fields`` as ``handling.prepared`` takes
     them); returns the new ids in order. ``progress`` hears how many were checked so far.

@@ -138,7 +138,8 @@ def import_complaints(engine: Engine, actor: Actor, *, path: Path,
             return ComplaintImportResult(path.name, raw.sha256, len(frame), present=present,
                                          problems=pd.DataFrame(problem.rows,
                                                                columns=PROBLEM_COLUMNS))
-        register_many(session, actor, [(r.ref, r.values) for r in new], lambda i: state.progress(
+        register_many(session, actor, items=[(r.ref, r.values) for r in new],
+                      progress=lambda i: state.progress(
             0.3 + 0.7 * i / max(len(new), 1), translate(
                 "ComplaintImport", "Registering {n} of {total}").format(n=i, total=len(new))))
         session.flush()
