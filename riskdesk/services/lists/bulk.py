@@ -11,7 +11,7 @@ source (default: the file's name).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -52,7 +52,7 @@ KIND_WORDS = {value_key(k): v for k, v in {
     "card_no": "card", "设备": "device", "设备号": "device", "设备id": "device"}.items()}
 
 
-@dataclass
+@dataclass(frozen=True)
 class ListImportResult:
     file_name: str
     sha256: str
@@ -127,15 +127,13 @@ def import_list(engine: Engine, actor: Actor, *, path: Path, list_name: str,
                                  "value": r.masked, "reason": str(exc)})
         if problems:
             problems.sort(key=lambda p: int(p["row"]))
-            result.problems = pd.DataFrame(problems, columns=PROBLEM_COLUMNS)
             session.rollback()
-            return result
-        result.added = len(added)
+            return replace(result, problems=pd.DataFrame(problems, columns=PROBLEM_COLUMNS))
         audit.append(session, actor, "list.import", "file", raw.sha256[:64], after={
             "file": path.name, "list": list_name, "rows": len(raw.frame), "added": len(added),
             "first_entry": added[0].id if added else None,
             "last_entry": added[-1].id if added else None})
-    return result
+    return replace(result, added=len(added))
 
 
 @dataclass

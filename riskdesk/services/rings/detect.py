@@ -32,7 +32,7 @@ from riskdesk.storage.session import unit_of_work
 from riskdesk.tasks import TaskState
 
 
-@dataclass
+@dataclass(frozen=True)
 class RebuildResult:
     edges: int
     rings: int
