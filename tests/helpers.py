@@ -372,7 +372,7 @@ def stall(fraction, message=""):
 state = TaskState(stall)
 if job == "import":
     from riskdesk.services.intake.applications import import_file
-    import_file(engine, actor, Path(arg), state=state, score=False)
+    import_file(engine, actor, path=Path(arg), state=state, score=False)
 elif job == "score":
     from riskdesk.services.credit.scoring_job import score_applications
     score_applications(engine, actor, scope="all", state=state)

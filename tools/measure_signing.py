@@ -83,18 +83,21 @@ def main() -> None:
     def before_change() -> object:  # what sign-in cost before: argon2-cffi's verify, audited
         PasswordHasher().verify(old_hash, password)
         with unit_of_work(engine) as s:
-            return trail.append(s, admin, "auth.sign_in", "user", 1, after={"channel": "m"})
+            return trail.append(s, admin, action="auth.sign_in", entity_type="user", entity_id=1,
+                                after={"channel": "m"})
 
     officer = sign_in()
 
     def signed() -> object:
         with unit_of_work(engine) as s:
-            return trail.append(s, officer, "case.decide", "case", 1,  # type: ignore[arg-type]
+            return trail.append(s, officer, action="case.decide", entity_type="case",
+                                entity_id=1,  # type: ignore[arg-type]
                                 after={"decision": "approve", "reason": "x" * 200})
 
     def unsigned() -> object:
         with unit_of_work(engine) as s:
-            return trail.append(s, officer, "case.note", "case", 1,  # type: ignore[arg-type]
+            return trail.append(s, officer, action="case.note", entity_type="case",
+                                entity_id=1,  # type: ignore[arg-type]
                                 after={"decision": "approve", "reason": "x" * 200})
 
     print(f"sign-in, first (new key, registered): "

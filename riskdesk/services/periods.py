@@ -81,7 +81,8 @@ def set_business_zone(session: Session, actor: Actor, *, zone: str) -> None:
         key=TIME_ZONE, value="", changed_by="", changed_at=now)
     row.value, row.changed_by, row.changed_at = zone, actor.username, now
     session.add(row)
-    audit.append(session, actor, "setting.change", "setting", TIME_ZONE,
+    audit.append(session, actor, action="setting.change", entity_type="setting",
+                 entity_id=TIME_ZONE,
                  before={"value": before}, after={"value": zone})
 
 

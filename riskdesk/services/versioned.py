@@ -36,7 +36,7 @@ def save_versioned(session: Session, actor: Actor, *, row: Row, version: int, ac
     if result.rowcount != 1:  # type: ignore[attr-defined]
         stale(session.get(model, key, populate_existing=True))  # type: ignore[arg-type]
     after = session.get(model, key, populate_existing=True)
-    audit.append(session, actor, action, entity, key,
+    audit.append(session, actor, action=action, entity_type=entity, entity_id=key,
                  before={k: _plain(before[k]) for k in values if k in tracked},
                  after={k: _plain(getattr(after, k)) for k in values if k in tracked}
                  | (extra or {}))

@@ -23,7 +23,8 @@ ACTOR = Actor(1, "tester", frozenset({"admin"}))
 def _append(engine: Engine, n: int, tag: str = "t") -> None:
     for i in range(n):
         with unit_of_work(engine) as session:
-            audit.append(session, ACTOR, "test.event", "thing", f"{tag}{i}",
+            audit.append(session, ACTOR, action="test.event", entity_type="thing",
+                         entity_id=f"{tag}{i}",
                          before={"v": i}, after={"v": i + 1, "名": "中文"})
 
 

@@ -53,7 +53,8 @@ def _append(engine: Engine, n: int, tag: str = "t") -> None:
     actor = Actor(1, "admin", frozenset({"admin"}))
     for i in range(n):
         with unit_of_work(engine) as session:
-            audit.append(session, actor, "test.event", "thing", f"{tag}{i}", after={"v": i})
+            audit.append(session, actor, action="test.event", entity_type="thing",
+                         entity_id=f"{tag}{i}", after={"v": i})
 
 
 def _anchor(engine: Engine, actor: Actor) -> anchors.AnchorMark:

@@ -21,7 +21,7 @@ ACTOR = Actor(1, "tester", frozenset({"admin"}))
 def _events(engine: Engine, n: int) -> None:
     for i in range(n):
         with unit_of_work(engine) as session:
-            audit.append(session, ACTOR, "test.event", "thing", i)
+            audit.append(session, ACTOR, action="test.event", entity_type="thing", entity_id=i)
 
 
 

@@ -96,12 +96,14 @@ def test_a_locked_sqlite_file_waits_then_says_so(
     started = time.monotonic()
     with pytest.raises(DatabaseUnavailable, match="locked by another program"):
         with unit_of_work(engine) as session:
-            audit.append(session, sqlite_actors["admin"], "test.event", "thing", 1)
+            audit.append(session, sqlite_actors["admin"], action="test.event", entity_type="thing",
+                         entity_id=1)
     assert time.monotonic() - started >= 0.35  # it waited first
     holder.execute("ROLLBACK")
     holder.close()
     with unit_of_work(engine) as session:  # free again: the same write goes through
-        audit.append(session, sqlite_actors["admin"], "test.event", "thing", 1)
+        audit.append(session, sqlite_actors["admin"], action="test.event", entity_type="thing",
+                     entity_id=1)
     engine.dispose()
     intact(sqlite_path)
 

@@ -173,7 +173,8 @@ def test_the_migration_cleans_existing_rows_and_audits_counts_only(db_url: str) 
                     version=1)
         officer = Actor(user, "officer", frozenset({"officer"}))
         with unit_of_work(old) as s:  # and an audit event of the old code with the phone
-            audit.append(s, officer, "case.note", "case", case_id, after={"text": TYPED})
+            audit.append(s, officer, action="case.note", entity_type="case", entity_id=case_id,
+                         after={"text": TYPED})
         migrate.upgrade(old)
         with unit_of_work(old, write=False) as s:
             note_row = s.get(InvestigationNote, note_id)
@@ -256,7 +257,8 @@ def test_audit_verify_names_old_events_once_as_a_warning(
     assert "personal data in audit text" not in before.stdout + before.stderr
     with unit_of_work(sqlite_engine) as s:  # as the old code wrote a note's text
         for _ in range(3):
-            audit.append(s, sqlite_actors["officer"], "case.note", "case", 1,
+            audit.append(s, sqlite_actors["officer"], action="case.note", entity_type="case",
+                         entity_id=1,
                          after={"text": TYPED})
     after = run_cli("audit", "verify", "--db", str(sqlite_path))
     lines = [ln for ln in (after.stdout + after.stderr).splitlines()

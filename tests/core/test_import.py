@@ -272,7 +272,7 @@ def slow(fraction, message):
     if fraction > 0.4:
         print("WRITING", flush=True)
         time.sleep(0.05)
-import_file(engine, actor, __import__("pathlib").Path(sys.argv[2]), state=TaskState(slow))
+import_file(engine, actor, path=__import__("pathlib").Path(sys.argv[2]), state=TaskState(slow))
 print("FINISHED", flush=True)
 """
 

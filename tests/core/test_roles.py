@@ -63,7 +63,7 @@ def test_the_application_role_works_and_is_refused_ddl_and_audit_changes(
     _, alone = scored_cases(engine, add_users(engine))
     with unit_of_work(engine) as session:
         version = get_case(session, alone).version
-        audit.append(session, ACTOR, "test.event", "thing", 1)
+        audit.append(session, ACTOR, action="test.event", entity_type="thing", entity_id=1)
     as_app_url = make_url(str(engine.url.render_as_string(hide_password=False))).set(
         username=app, password=None)
     try:
@@ -74,7 +74,7 @@ def test_the_application_role_works_and_is_refused_ddl_and_audit_changes(
         try:
             # the app's own work goes through: an audit append, a setting
             with unit_of_work(as_app) as session:
-                audit.append(session, ACTOR, "test.event", "thing", 2)
+                audit.append(session, ACTOR, action="test.event", entity_type="thing", entity_id=2)
             with as_app.connect() as conn:
                 conn.execute(text("INSERT INTO app_setting (`key`, value, changed_by, changed_at) "
                                   "VALUES ('k', 'v', 'x', '2026-11-24 00:00:00')"

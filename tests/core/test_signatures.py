@@ -141,12 +141,14 @@ def test_a_key_without_an_administrators_countersignature_is_not_trusted(
     with unit_of_work(engine, write=False) as s:
         assert "awaits" in signing_keys.pending_note(s, signed_in)
     with pytest.raises(PermissionDenied, match="countersign"), unit_of_work(engine) as s:
-        trail.append(s, signed_in, "case.decide", "case", 1, after={"decision": "approve"})
+        trail.append(s, signed_in, action="case.decide", entity_type="case", entity_id=1,
+                     after={"decision": "approve"})
     with engine.begin() as conn:  # the forger activates the key where the app looks ...
         conn.execute(text("UPDATE user_key SET status = 'active' WHERE user_id = :u"),
                      {"u": mallory.id})
     with unit_of_work(engine) as s:  # ... so the app now lets mallory sign
-        ev = trail.append(s, signed_in, "case.decide", "case", 1, after={"decision": "approve"})
+        ev = trail.append(s, signed_in, action="case.decide", entity_type="case", entity_id=1,
+                          after={"decision": "approve"})
         seq = ev.seq
     # a countersignature the forger writes with mallory's own key is no administrator's
     with unit_of_work(engine, write=False) as s:
@@ -166,7 +168,7 @@ def test_a_key_without_an_administrators_countersignature_is_not_trusted(
         signing_keys.countersign(s, actors["admin"], user_id=mallory.id or 0,
                                  fingerprint=fingerprint)
     with unit_of_work(engine) as s:
-        later = trail.append(s, signed_in, "case.decide", "case", 1,
+        later = trail.append(s, signed_in, action="case.decide", entity_type="case", entity_id=1,
                              after={"decision": "decline"}).seq
     assert later not in _failed(_check(engine))
 
@@ -181,7 +183,8 @@ def test_a_revoked_keys_later_events_fail(engine: Engine, actors: dict[str, Acto
         assert signing_keys.revoke(s, actors["admin"], user_id=officer.user_id or 0,
                                    reason="left the bank") == 1
     with pytest.raises(PermissionDenied), unit_of_work(engine) as s:
-        trail.append(s, officer, "case.decide", "case", 2, after={"decision": "approve"})
+        trail.append(s, officer, action="case.decide", entity_type="case", entity_id=2,
+                     after={"decision": "approve"})
     after = _forge(engine, officer, "case.decide", {"decision": "approve"},
                    signer=officer.signer, entity_id=2)
     failed = _failed(_check(engine))
@@ -212,7 +215,8 @@ def test_a_password_reset_makes_a_new_key_and_a_change_rewraps_it(
     assert actions[-5:] == ["user.key.revoke", "user.password_reset", "auth.sign_in",
                             "user.key.register", "user.key.countersign"]
     with unit_of_work(engine) as s:
-        trail.append(s, renewed, "case.decide", "case", 1, after={"decision": "approve"})
+        trail.append(s, renewed, action="case.decide", entity_type="case", entity_id=1,
+                     after={"decision": "approve"})
     assert _check(engine).ok
 
 
@@ -484,7 +488,8 @@ def test_a_revoked_or_lost_key_is_refused_as_such_and_a_lost_one_audited(
         signing_keys.revoke(s, actors["admin"], user_id=officer.user_id or 0, reason="left")
     with pytest.raises(PermissionDenied, match="was revoked") as refused, \
             unit_of_work(engine) as s:
-        trail.append(s, officer, "case.decide", "case", 1, after={"decision": "approve"})
+        trail.append(s, officer, action="case.decide", entity_type="case", entity_id=1,
+                     after={"decision": "approve"})
     assert "must countersign it" not in str(refused.value)
     # the senior's password hash replaced outside the app: the key no longer opens
     other, _ = passwords.hash_and_key("another-password-1")
@@ -500,7 +505,8 @@ def test_a_revoked_or_lost_key_is_refused_as_such_and_a_lost_one_audited(
     assert lost.entity_id == str(senior.user_id)
     assert senior.signer.fingerprint in (lost.after or "")
     with pytest.raises(PermissionDenied, match="was lost"), unit_of_work(engine) as s:
-        trail.append(s, senior, "case.decide", "case", 1, after={"decision": "approve"})
+        trail.append(s, senior, action="case.decide", entity_type="case", entity_id=1,
+                     after={"decision": "approve"})
 
 
 def test_an_event_signed_in_a_copy_of_the_database_does_not_verify_in_the_original(
@@ -522,7 +528,8 @@ def test_an_event_signed_in_a_copy_of_the_database_does_not_verify_in_the_origin
             assert row is not None
             row.value = uuid.uuid4().hex
         with unit_of_work(staging) as s:  # signed by the senior's real key, in the copy
-            ev = trail.append(s, sqlite_actors["senior"], "case.check.confirm", "case", 1,
+            ev = trail.append(s, sqlite_actors["senior"], action="case.check.confirm",
+                              entity_type="case", entity_id=1,
                               after=_decision(sqlite_actors))
             replayed = {c: getattr(ev, c) for c in (
                 "seq", "at", "actor_id", "actor", "action", "entity_type", "entity_id",

@@ -36,7 +36,8 @@ def set_idle_lock_minutes(session: Session, actor: Actor, *, minutes: int) -> No
         key=IDLE_LOCK, value="", changed_by="", changed_at=utcnow(session))
     row.value, row.changed_by, row.changed_at = str(minutes), actor.username, utcnow(session)
     session.add(row)
-    audit.append(session, actor, "setting.change", "setting", IDLE_LOCK,
+    audit.append(session, actor, action="setting.change", entity_type="setting",
+                 entity_id=IDLE_LOCK,
                  before={"value": before}, after={"value": minutes})
 
 
@@ -60,7 +61,8 @@ def set_bank_name(session: Session, actor: Actor, *, name: str) -> None:
         key=BANK_NAME, value="", changed_by="", changed_at=utcnow(session))
     row.value, row.changed_by, row.changed_at = name, actor.username, utcnow(session)
     session.add(row)
-    audit.append(session, actor, "setting.change", "setting", BANK_NAME,
+    audit.append(session, actor, action="setting.change", entity_type="setting",
+                 entity_id=BANK_NAME,
                  before={"value": before}, after={"value": name})
 
 
@@ -90,5 +92,6 @@ def set_backups(session: Session, actor: Actor, *, keep: int, folder: str = "") 
             key=key, value="", changed_by="", changed_at=utcnow(session))
         row.value, row.changed_by, row.changed_at = value, actor.username, utcnow(session)
         session.add(row)
-    audit.append(session, actor, "setting.change", "setting", "backup", before=before,
+    audit.append(session, actor, action="setting.change", entity_type="setting", entity_id="backup",
+                 before=before,
                  after={"keep": keep, "folder": str(backup_folder(session))})

@@ -71,7 +71,8 @@ def unlock_at_sign_in(session: Session, who: Actor, kek: bytes) -> Actor:
                     key.fingerprint, who.username)
         key.status, key.changed_at = "lost", utcnow(session)
         session.add(key)
-        audit.append(session, who, "user.key.lost", "user", who.user_id, after={
+        audit.append(session, who, action="user.key.lost", entity_type="user",
+                     entity_id=who.user_id, after={
             "fingerprint": key.fingerprint, "reason": "cannot be unlocked with this password"})
     return _register(session, who, kek)
 
@@ -91,7 +92,8 @@ def _register(session: Session, who: Actor, kek: bytes) -> Actor:
                         status="active" if root else "pending", root=root, created_at=now))
     session.flush()
     who = replace(who, signer=signer)
-    audit.append(session, who, "user.key.register", "user", user_id, after={
+    audit.append(session, who, action="user.key.register", entity_type="user", entity_id=user_id,
+                 after={
         "fingerprint": signer.fingerprint, "public_key": signer.public_key, "root": root})
     if root:
         from riskdesk.services.audit import anchor_file, anchors
@@ -150,7 +152,8 @@ def countersign(session: Session, actor: Actor, *, user_id: int, fingerprint: st
     key.status, key.countersigned_by, key.changed_at = "active", actor.username, \
         utcnow(session)
     session.add(key)
-    audit.append(session, actor, "user.key.countersign", "user", user_id, after={
+    audit.append(session, actor, action="user.key.countersign", entity_type="user",
+                 entity_id=user_id, after={
         "user": name, "fingerprint": key.fingerprint, "public_key": key.public_key,
         "admin": admin})
     return key
@@ -193,7 +196,8 @@ def revoke(session: Session, actor: Actor, *, user_id: int, reason: str) -> int:
     for key in keys:
         key.status, key.changed_at = "revoked", utcnow(session)
         session.add(key)
-        audit.append(session, actor, "user.key.revoke", "user", user_id, after={
+        audit.append(session, actor, action="user.key.revoke", entity_type="user",
+                     entity_id=user_id, after={
             "user": name, "fingerprint": key.fingerprint, "reason": reason[:200]})
     return len(keys)
 

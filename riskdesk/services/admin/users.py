@@ -76,7 +76,8 @@ def create_user(
     session.add(user)
     session.flush()
     assert user.id is not None
-    audit.append(session, actor, "user.create", "user", user.id, after={"username": username})
+    audit.append(session, actor, action="user.create", entity_type="user", entity_id=user.id,
+                 after={"username": username})
     _grant(session, actor, user, frozenset(roles))
     return user
 
@@ -145,7 +146,8 @@ def _grant(session: Session, actor: Actor, user: User, roles: frozenset[str]) ->
         now_roles = (roles - PRIVILEGED) | (current & roles & PRIVILEGED)
         if now_roles != current:
             _apply_roles(session, user.id, now_roles)
-        audit.append(session, actor, "user.roles_requested", "user", user.id,
+        audit.append(session, actor, action="user.roles_requested", entity_type="user",
+                     entity_id=user.id,
                      before={"roles": sorted(current)},
                      after={"roles": sorted(now_roles), "requested": sorted(roles),
                             "request": request.id})
@@ -154,7 +156,7 @@ def _grant(session: Session, actor: Actor, user: User, roles: frozenset[str]) ->
     after: dict[str, object] = {"roles": sorted(roles)}
     if added & PRIVILEGED and actor.user_id is not None:
         after["note"] = "no second active administrator exists yet"
-    audit.append(session, actor, "user.roles_change", "user", user.id,
+    audit.append(session, actor, action="user.roles_change", entity_type="user", entity_id=user.id,
                  before={"roles": sorted(current)}, after=after)
     return None
 
@@ -201,8 +203,8 @@ def decide_role_request(session: Session, actor: Actor, *, request_id: int, appr
     before = roles_of(session, request.user_id)
     if approve:
         _apply_roles(session, request.user_id, frozenset(request.roles.split(",")))
-    audit.append(session, actor, "user.roles_approved" if approve else "user.roles_rejected",
-                 "user", request.user_id, before={"roles": sorted(before)},
+    audit.append(session, actor, action="user.roles_approved" if approve else "user.roles_rejected",
+                 entity_type="user", entity_id=request.user_id, before={"roles": sorted(before)},
                  after={"roles": sorted(roles_of(session, request.user_id)),
                         "request": request.id, "note": request.note})
 
@@ -213,8 +215,9 @@ def set_active(session: Session, actor: Actor, *, user_id: int, active: bool) ->
     user = _user(session, user_id)
     before = user.active
     user.active = active
-    audit.append(session, actor, "user.activate" if active else "user.deactivate", "user",
-                 user_id, before={"active": before}, after={"active": active})
+    audit.append(session, actor, action="user.activate" if active else "user.deactivate",
+                 entity_type="user",
+                 entity_id=user_id, before={"active": before}, after={"active": active})
     if not active:  # a departing user's key signs nothing more
         from riskdesk.services.admin import signing_keys
 
@@ -227,7 +230,7 @@ def unlock(session: Session, actor: Actor, *, user_id: int) -> None:
     user = _user(session, user_id)
     before = user.locked_until
     user.locked_until, user.failed_logins = None, 0
-    audit.append(session, actor, "user.unlock", "user", user_id,
+    audit.append(session, actor, action="user.unlock", entity_type="user", entity_id=user_id,
                  before={"locked_until": before.isoformat() if before else None},
                  after={"locked_until": None})
 
@@ -267,14 +270,16 @@ def sign_in(session: Session, username: str, password: str, *, channel: str) -> 
     if user is None or not user.active:
         from riskdesk.logs import scrub  # a phone typed as a user name is not kept plain
 
-        audit.append(session, SYSTEM, "auth.sign_in_failed", "user", scrub(username)[:64],
+        audit.append(session, SYSTEM, action="auth.sign_in_failed", entity_type="user",
+                     entity_id=scrub(username)[:64],
                      after={"channel": channel, "reason": "unknown or inactive user"})
         _refused(username, "unknown or inactive user", channel)
         return None
     assert user.id is not None
     who = Actor(user.id, user.username, roles_of(session, user.id))
     if user.locked_until and user.locked_until > now:
-        audit.append(session, who, "auth.sign_in_failed", "user", user.id,
+        audit.append(session, who, action="auth.sign_in_failed", entity_type="user",
+                     entity_id=user.id,
                      after={"channel": channel, "reason": "locked"})
         _refused(username, "locked", channel)
         return None
@@ -290,13 +295,15 @@ def sign_in(session: Session, username: str, password: str, *, channel: str) -> 
             user.locked_until = now + timedelta(minutes=LOCK_MINUTES)
             user.failed_logins = 0
             reason = "wrong password; account locked"
-        audit.append(session, who, "auth.sign_in_failed", "user", user.id,
+        audit.append(session, who, action="auth.sign_in_failed", entity_type="user",
+                     entity_id=user.id,
                      after={"channel": channel, "reason": reason})
         _refused(username, reason, channel)
         return None
     user.failed_logins = 0
     user.locked_until = None
-    audit.append(session, who, "auth.sign_in", "user", user.id, after={"channel": channel})
+    audit.append(session, who, action="auth.sign_in", entity_type="user", entity_id=user.id,
+                 after={"channel": channel})
     from riskdesk.services.admin import signing_keys
 
     if needs_rehash(user.password_hash):  # stronger parameters since: the key follows
@@ -328,7 +335,8 @@ def change_password(session: Session, actor: Actor, *, old_password: str,
     user.password_hash, new_kek = hash_and_key(new_password)
     user.password_changed_at = utcnow(session)
     signing_keys.rewrap(session, actor.user_id, old_kek, new_kek)
-    audit.append(session, actor, "user.password_change", "user", actor.user_id)
+    audit.append(session, actor, action="user.password_change", entity_type="user",
+                 entity_id=actor.user_id)
 
 
 def reset_password(session: Session, actor: Actor, *, user_id: int, new_password: str) -> int:
@@ -347,7 +355,8 @@ def reset_password(session: Session, actor: Actor, *, user_id: int, new_password
     user.password_hash = hash_password(new_password)
     user.password_changed_at = utcnow(session)
     user.failed_logins, user.locked_until = 0, None
-    audit.append(session, actor, "user.password_reset", "user", user_id,
+    audit.append(session, actor, action="user.password_reset", entity_type="user",
+                 entity_id=user_id,
                  after={"keys_revoked": revoked})
     return revoked
 
@@ -355,12 +364,14 @@ def reset_password(session: Session, actor: Actor, *, user_id: int, new_password
 def sign_out(session: Session, actor: Actor, *, channel: str) -> None:
     """The end of a working session, for the trail of who was signed in when."""
     if actor.user_id is not None:
-        audit.append(session, actor, "auth.sign_out", "user", actor.user_id,
+        audit.append(session, actor, action="auth.sign_out", entity_type="user",
+                     entity_id=actor.user_id,
                      after={"channel": channel})
 
 
 def record_lock(session: Session, actor: Actor, *, idle_minutes: int) -> None:
     """The session locked itself after the admin-set idle time."""
     if actor.user_id is not None:
-        audit.append(session, actor, "auth.session_locked", "user", actor.user_id,
+        audit.append(session, actor, action="auth.session_locked", entity_type="user",
+                     entity_id=actor.user_id,
                      after={"idle_minutes": idle_minutes})

@@ -78,7 +78,8 @@ def set_folder(session: Session, actor: Actor, *, folder: str) -> Path:
     row.value, row.changed_by, row.changed_at = folder, actor.username, utcnow(session)
     session.add(row)
     after = configured_path(session)
-    audit.append(session, actor, "setting.change", "setting", FOLDER_SETTING,
+    audit.append(session, actor, action="setting.change", entity_type="setting",
+                 entity_id=FOLDER_SETTING,
                  before={"value": before}, after={"value": str(after)})
     if after != Path(before):
         database = database_id(session)

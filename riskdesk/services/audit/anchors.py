@@ -217,8 +217,8 @@ def anchor_head(session: Session, actor: Actor, *, note: str) -> AnchorMark:
     database = anchor_file.database_id(session, create=True) or ""
     path = anchor_file.configured_path(session)
     at = utcnow(session)
-    audit.append(session, actor, ANCHOR_ACTION, "audit_anchor",
-                 row.id if row is not None and row.id else "file", after={
+    audit.append(session, actor, action=ANCHOR_ACTION, entity_type="audit_anchor",
+                 entity_id=row.id if row is not None and row.id else "file", after={
                      "seq": seq, "hash": digest, "anchor_id": row.id if row else None,
                      "key_id": row.key_id if row else None, "mac": row.mac if row else None,
                      "database": database, "file": str(path), "note": note[:200]})

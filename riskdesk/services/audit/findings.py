@@ -126,7 +126,8 @@ def import_findings(session: Session, actor: Actor, *, pack: Path) -> Imported:
                        field="text")
         free_text.keep(session, advice, entity="audit_finding", entity_id=row.id or 0,
                        field="recommendation")
-        audit.append(session, actor, "finding.import", "finding", row.id or 0, after={
+        audit.append(session, actor, action="finding.import", entity_type="finding",
+                     entity_id=row.id or 0, after={
             "ref": row.ref, "severity": row.severity, "case": row.case_id,
             "complaint": row.complaint_id, "month": row.month, "auditor": row.auditor})
         added += 1

@@ -33,7 +33,8 @@ def export_data_key(engine: Engine, actor: Actor) -> list[tuple[str, str]]:
     with unit_of_work(engine) as session:
         load_cipher(session)  # checks the keys match the database before they go to escrow
         keys = database_keys(session)
-        audit.append(session, actor, "key.export", "data_key", keys[-1][0],
+        audit.append(session, actor, action="key.export", entity_type="data_key",
+                     entity_id=keys[-1][0],
                      after={"keys": [k for k, _ in keys]})
         return keys
 
@@ -72,7 +73,8 @@ def rotate_key(engine: Engine, actor: Actor, *, batch: int = 2000,
                 row.active = row.key_id == fresh.key_id
                 session.add(row)
             session.flush()
-            audit.append(session, actor, "key.rotate.start", "data_key", fresh.key_id,
+            audit.append(session, actor, action="key.rotate.start", entity_type="data_key",
+                         entity_id=fresh.key_id,
                          after={"previous": cipher.key_id})
             key_id = fresh.key_id
         else:
@@ -118,7 +120,8 @@ def rotate_key(engine: Engine, actor: Actor, *, batch: int = 2000,
         if not people and not apps and not found and not files:
             break
     with unit_of_work(engine) as session:
-        audit.append(session, actor, "key.rotate.finish", "data_key", key_id, after={
+        audit.append(session, actor, action="key.rotate.finish", entity_type="data_key",
+                     entity_id=key_id, after={
             "applicants": result.applicants, "applications": result.applications,
             "free_text": result.free_text, "evidence_files": result.evidence_files})
     import logging

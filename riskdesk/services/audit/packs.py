@@ -314,7 +314,8 @@ def export_pack(engine: Engine, actor: Actor, *, out: Path, month: str | None = 
             partial.unlink(missing_ok=True)
             for extra in ("-wal", "-shm"):
                 Path(f"{partial}{extra}").unlink(missing_ok=True)
-        audit.append(session, actor, "audit.export", "pack", pack_id, after={
+        audit.append(session, actor, action="audit.export", entity_type="pack", entity_id=pack_id,
+                     after={
             "scope": scope.describe(), "unmasked": unmasked, "digest": digest,
             "file": out.name, "events": len(events)})
     return PackInfo(out, pack_id, scope.describe(), digest, len(events), unmasked)

@@ -105,10 +105,10 @@ def _chained(seq: int, prev: str, at: datetime, actor: Actor, action: str, entit
 def append(
     session: Session,
     actor: Actor,
+    *,
     action: str,
     entity_type: str,
     entity_id: str | int,
-    *,
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> AuditEvent:
@@ -176,7 +176,7 @@ def _signature(session: Session, actor: Actor, action: str, text: str) -> str:
     return signer.sign(text, database_id(cast(SQLModelSession, session), create=True))
 
 
-def append_many(session: Session, actor: Actor, action: str, entity_type: str,
+def append_many(session: Session, actor: Actor, *, action: str, entity_type: str,
                 items: list[tuple[str | int, dict[str, Any]]]) -> int:
     """One event per item (entity id, masked ``after``), chained in order under one lock and
     inserted in one statement: a monitoring run that opens thousands of cases records each."""

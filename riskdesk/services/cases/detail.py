@@ -338,7 +338,7 @@ def _log_view(session: Session, actor: Actor, case_id: int, application_no: str 
         col(AuditEvent.action) == "case.view", col(AuditEvent.actor) == actor.username,
         col(AuditEvent.at) >= day_start).limit(1)).first()
     if seen is None:
-        audit.append(session, actor, "case.view", "case", case_id,
+        audit.append(session, actor, action="case.view", entity_type="case", entity_id=case_id,
                      after={"application_no": application_no})
 
 
@@ -528,6 +528,6 @@ def unmask(session: Session, actor: Actor, *, case_id: int, field_name: str) -> 
         return ""
     value = load_cipher(session, create=False).decrypt(
         "card" if field_name == "card" else field_name, blob)
-    audit.append(session, actor, "pii.unmask", "case", case_id,
+    audit.append(session, actor, action="pii.unmask", entity_type="case", entity_id=case_id,
                  after={"field": field_name, "application_no": app.application_no})
     return value

@@ -166,7 +166,8 @@ def attach(session: Session, actor: Actor, *, name: str, data: bytes,
     for seq, piece in enumerate(pieces):  # one statement each: one piece per packet
         session.execute(insert(table_of(EvidenceChunk)).values(
             file_id=row.id, seq=seq, data=piece))
-    audit.append(session, actor, "evidence.attach", owner, owner_id, after={
+    audit.append(session, actor, action="evidence.attach", entity_type=owner, entity_id=owner_id,
+                 after={
         "file": row.id, "name": row.name, "type": row.kind, "size": row.size,
         "sha256": digest, "supersedes": supersedes, "note": row.note or None})
     return _row(row, None, carried=True)
@@ -230,7 +231,7 @@ def open_file(session: Session, actor: Actor, *, file_id: int) -> EvidenceConten
             "Evidence", "{name} does not match the SHA-256 recorded when it was attached.")
             .format(name=row.name))
     owner, owner_id = _owner(row.case_id, row.complaint_id)
-    audit.append(session, actor, "evidence.open", owner, owner_id,
+    audit.append(session, actor, action="evidence.open", entity_type=owner, entity_id=owner_id,
                  after={"file": row.id, "name": row.name, "sha256": row.sha256})
     later = session.scalar(select(col(EvidenceFile.id)).where(
         col(EvidenceFile.supersedes_id) == file_id))

@@ -93,7 +93,8 @@ def export_view(engine: Engine, actor: Actor, *, f: CaseFilter, path: Path, sort
             written = (_write_csv if kind == ".csv" else _write_xlsx)(tmp, headers, rows)
         digest = hashlib.sha256(tmp.read_bytes()).hexdigest()
         with unit_of_work(engine) as session:
-            audit.append(session, actor, "queue.export", "queue", f.view, after={
+            audit.append(session, actor, action="queue.export", entity_type="queue",
+                         entity_id=f.view, after={
                 "file": path.name, "rows": written, "sha256": digest, "sort": sort,
                 "descending": descending,
                 "filter": {k: v for k, v in asdict(f).items()

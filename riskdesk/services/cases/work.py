@@ -179,7 +179,8 @@ def add_note(session: Session, actor: Actor, *, case_id: int, kind: str, outcome
                         text=note.text, found=cleaned.found)
     free_text.keep(session, cleaned, entity="investigation_note", entity_id=note.id or 0,
                    field="text")
-    audit.append(session, actor, "case.note", "case", case.id or 0, after={
+    audit.append(session, actor, action="case.note", entity_type="case", entity_id=case.id or 0,
+                 after={
         "note": note.id, "kind": kind, "outcome": outcome, "corrects": corrects_id,
         "length": len(text)})
     return note

@@ -86,7 +86,8 @@ def set_deadlines(session: Session, actor: Actor, *, new: Deadlines) -> None:
         key=SETTINGS_KEY, value="", changed_by="", changed_at=now)
     row.value, row.changed_by, row.changed_at = json.dumps(asdict(new)), actor.username, now
     session.add(row)
-    audit.append(session, actor, "setting.change", "setting", SETTINGS_KEY,
+    audit.append(session, actor, action="setting.change", entity_type="setting",
+                 entity_id=SETTINGS_KEY,
                  before=asdict(before), after=asdict(new))
 
 
@@ -210,7 +211,8 @@ def register(session: Session, actor: Actor, **fields: Any) -> Complaint:
     c.number = number_of(c.received_at, c.id or 0)
     session.flush()
     keep_found(session, c.id or 0, said, authorised)
-    audit.append(session, actor, "complaint.register", "complaint", c.id or 0,
+    audit.append(session, actor, action="complaint.register", entity_type="complaint",
+                 entity_id=c.id or 0,
                  after=registered(values, c.number))
     return c
 

@@ -74,7 +74,7 @@ def set_feature_note(session: Session, actor: Actor, *, feature: str, en: str,
     row.value = json.dumps({"en": en, "zh": zh}, ensure_ascii=False)
     row.changed_by, row.changed_at = actor.username, utcnow(session)
     session.add(row)
-    audit.append(session, actor, "feature_note.change", "setting", key,
+    audit.append(session, actor, action="feature_note.change", entity_type="setting", entity_id=key,
                  before={"en": old.en, "zh": old.zh} if old else None,
                  after={"en": en, "zh": zh})
     return FeatureNote(feature, en, zh, actor.username)

@@ -71,6 +71,6 @@ def set_policy(session: Session, actor: Actor, **changes: Any) -> dict[str, Any]
     row.value = json.dumps(stored, sort_keys=True, ensure_ascii=False)
     row.changed_by, row.changed_at = actor.username, utcnow(session)
     session.add(row)
-    audit.append(session, actor, "model.governance", "setting", KEY,
+    audit.append(session, actor, action="model.governance", entity_type="setting", entity_id=KEY,
                  before={k: before[k] for k in changes}, after=changes)
     return after

@@ -110,7 +110,8 @@ def monitor(engine: Engine, actor: Actor, *, month: str | None = None) -> list[s
         session.add(run)
         session.flush()
         review = open_if_drifted(session, actor, model=model, run=run, details=details)  # issue 32
-        audit.append(session, actor, "model.monitor", "monitor_run", run.id or 0, after={
+        audit.append(session, actor, action="model.monitor", entity_type="monitor_run",
+                     entity_id=run.id or 0, after={
             "month": month, "model_version": model.id, "applications": n,
             "score_psi": score_psi, "auc": auc, "ks": ks, "auc_rows": details["auc_rows"],
             "training_rows_excluded": details["training_rows_excluded"],

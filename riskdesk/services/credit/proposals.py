@@ -177,7 +177,8 @@ def propose(session: Session, actor: Actor, *, changes: dict[str, Any], why: str
     session.add(row)
     session.flush()
     free_text.keep(session, cleaned, entity="rule_proposal", entity_id=row.id or 0, field="why")
-    audit.append(session, actor, "rules.propose", "rule_proposal", row.id or 0,
+    audit.append(session, actor, action="rules.propose", entity_type="rule_proposal",
+                 entity_id=row.id or 0,
                  after={"changes": changes, "why": row.why,
                         "effective_from": when.isoformat() if when else None})
     return row
@@ -280,7 +281,8 @@ def approve(session: Session, actor: Actor, *, proposal_id: int, note: str = "")
     row.status, row.decided_by, row.decided_at = APPROVED, actor.username, now
     row.decision_note = _kept_note(session, row, note)
     session.flush()
-    audit.append(session, actor, "rules.approve", "rule_proposal", row.id or 0,
+    audit.append(session, actor, action="rules.approve", entity_type="rule_proposal",
+                 entity_id=row.id or 0,
                  before=before, after=after | {"note": row.decision_note})
     return row
 
@@ -297,7 +299,8 @@ def reject(session: Session, actor: Actor, *, proposal_id: int, note: str = "") 
     row.decided_by, row.decided_at = actor.username, utcnow(session)
     row.decision_note = _kept_note(session, row, note)
     session.flush()
-    audit.append(session, actor, "rules.reject", "rule_proposal", row.id or 0,
+    audit.append(session, actor, action="rules.reject", entity_type="rule_proposal",
+                 entity_id=row.id or 0,
                  after={"status": row.status, "note": row.decision_note})
     return row
 

@@ -160,7 +160,8 @@ def recalibrate(engine: Engine, actor: Actor, *, method: str, since: date,
         name = f"{base.name} · {method} {since:%Y-%m-%d}..{until:%Y-%m-%d}"
         mv = registry.register(session, actor, model=TrainedModel(base.artefact, new_meta),
                                name=name)
-        audit.append(session, actor, "model.recalibrate", "model_version", mv.id or 0, after={
+        audit.append(session, actor, action="model.recalibrate", entity_type="model_version",
+                     entity_id=mv.id or 0, after={
             "base_model": base.id, "method": method, "window": new_meta["calibration"]["window"],
             "rows_sha256": rows.sha256(), "fitted_rows": len(fit_idx),
             "held_out_rows": len(held_idx), "brier": held["brier"], "ece": held["ece"]})

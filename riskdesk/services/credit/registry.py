@@ -45,7 +45,8 @@ def register(session: Session, actor: Actor, *, model: TrainedModel, name: str) 
         created_by=actor.username)
     session.add(mv)
     session.flush()
-    audit.append(session, actor, "model.register", "model_version", mv.id or 0, after={
+    audit.append(session, actor, action="model.register", entity_type="model_version",
+                 entity_id=mv.id or 0, after={
         "name": mv.name, "artefact_sha256": mv.artefact_sha256,
         "training_sha256": mv.training_sha256, "auc": mv.auc, "ks": mv.ks,
         "cv": model.meta["cv"]})
@@ -114,7 +115,8 @@ def propose(session: Session, actor: Actor, *, model_id: int) -> ModelVersion:
     mv.status, mv.proposed_by, mv.proposed_at = ModelStatus.PROPOSED, actor.username, \
         utcnow(session)
     mv.approved_by = mv.approved_at = None
-    audit.append(session, actor, "model.propose", "model_version", model_id,
+    audit.append(session, actor, action="model.propose", entity_type="model_version",
+                 entity_id=model_id,
                  after={"artefact_sha256": mv.artefact_sha256})
     return mv
 
@@ -139,7 +141,8 @@ def approve(session: Session, actor: Actor, *, model_id: int, report_sha256: str
     mv.validation_report_id, mv.validation_sha256 = report.report_id, report.sha256
     mv.validation_findings, mv.next_validation_at = findings[:4000], report.next_validation
     session.flush()
-    audit.append(session, actor, "model.approve", "model_version", model_id, after={
+    audit.append(session, actor, action="model.approve", entity_type="model_version",
+                 entity_id=model_id, after={
         "artefact_sha256": mv.artefact_sha256, "proposed_by": mv.proposed_by,
         "trained_by": mv.created_by, "retired": previous.id if previous else None,
         "validation_report": report.report_no, "validation_sha256": report.sha256,

@@ -43,7 +43,8 @@ def current_rule_set(session: Session, actor: Actor) -> tuple[RuleSet, dict[str,
                     for r in RULES}
         rs = write_rule_set(session, actor, settings=defaults, effective_from=now,
                             note=translate("Rules", "defaults"))
-        audit.append(session, actor, "rules.seed", "rule_set", rs.id or 0,
+        audit.append(session, actor, action="rules.seed", entity_type="rule_set",
+                     entity_id=rs.id or 0,
                      after={"rules": {code: describe(s) for code, s in defaults.items()}})
     return rs, settings_of(session, rs.id or 0)
 
@@ -93,7 +94,8 @@ def change_rule(session: Session, actor: Actor, *, code: str, enabled: bool | No
     old, settings = settings[code], dict(settings) | {code: new}
     rs = write_rule_set(session, actor, settings=settings,
                         effective_from=effective_from or utcnow(session), note=note)
-    audit.append(session, actor, "rules.change", "rule_set", rs.id or 0,
+    audit.append(session, actor, action="rules.change", entity_type="rule_set",
+                 entity_id=rs.id or 0,
                  before={code: describe(old)}, after={code: describe(new), "note": rs.note})
     return rs
 
@@ -133,7 +135,8 @@ def current_policy(session: Session, actor: Actor) -> PolicyVersion:
                            created_by=actor.username, note=translate("Rules", "defaults"))
         session.add(pv)
         session.flush()
-        audit.append(session, actor, "policy.seed", "policy_version", pv.id or 0,
+        audit.append(session, actor, action="policy.seed", entity_type="policy_version",
+                     entity_id=pv.id or 0,
                      after=DEFAULT_POLICY)
     return pv
 
@@ -154,7 +157,8 @@ def change_policy(session: Session, actor: Actor, *, approve_below: float | None
                                   "four_eyes_amount": four_eyes_amount})
     pv = write_policy(session, actor, values=values,
                       effective_from=effective_from or utcnow(session), note=note)
-    audit.append(session, actor, "policy.change", "policy_version", pv.id or 0,
+    audit.append(session, actor, action="policy.change", entity_type="policy_version",
+                 entity_id=pv.id or 0,
                  before={k: getattr(old, k) for k in POLICY_FIELDS},
                  after=values | {"note": pv.note})
     return pv

@@ -182,7 +182,8 @@ def score_applications(engine: Any, actor: Actor, *, scope: str = "all",
         run.finished_at = utcnow(session)
         run.scored, run.flagged = result.decisions, result.flagged
         run.rule_hits, run.cases = result.rule_hits, result.cases
-        event = audit.append(session, actor, "score.run", "score_run", run.id or 0, after={
+        event = audit.append(session, actor, action="score.run", entity_type="score_run",
+                             entity_id=run.id or 0, after={
             "model_version": result.model_version_id, "rule_set": result.rule_set_id,
             "policy_version": result.policy_version_id, "scope": run.scope,
             "decisions": result.decisions, "flagged": result.flagged,

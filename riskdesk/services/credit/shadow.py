@@ -79,7 +79,8 @@ def approve_for_shadow(session: Session, actor: Actor, *, model_id: int, report_
     mv.status, mv.shadow_slot = ModelStatus.SHADOW, 1
     mv.shadow_approved_by, mv.shadow_approved_at = actor.username, utcnow(session)
     session.flush()
-    audit.append(session, actor, "model.shadow", "model_version", model_id, after={
+    audit.append(session, actor, action="model.shadow", entity_type="model_version",
+                 entity_id=model_id, after={
         "artefact_sha256": mv.artefact_sha256, "proposed_by": mv.proposed_by,
         "trained_by": mv.created_by, "validation_report": report.report_no,
         "validation_sha256": report.sha256, "findings": findings[:4000],
@@ -96,7 +97,8 @@ def stop(session: Session, actor: Actor) -> ModelVersion:
     if mv is None:
         raise InvalidInput(translate("Model", "No model is scoring in shadow."))
     _stop(session, mv)
-    audit.append(session, actor, "model.shadow.stop", "model_version", mv.id or 0,
+    audit.append(session, actor, action="model.shadow.stop", entity_type="model_version",
+                 entity_id=mv.id or 0,
                  after={"status": mv.status})
     return mv
 
@@ -130,7 +132,8 @@ def score_beside(session: Session, actor: Actor, *, model: ModelVersion, run: Sc
     flagged = (bands != Band.APPROVE.value) | decided["max_severity"].isin(FLAGGING).to_numpy()
     changed = int((flagged != (decided["outcome"] == "flagged").to_numpy()).sum())
     n = _insert(conn, model, run, policy, now, decided, pd_, bands, flagged)
-    audit.append(session, actor, "model.shadow.score", "score_run", run.id or 0, after={
+    audit.append(session, actor, action="model.shadow.score", entity_type="score_run",
+                 entity_id=run.id or 0, after={
         "challenger": model.id, "champion": run.model_version_id, "scored": n,
         "flagged": int(flagged.sum()), "decision_would_change": changed})
     return n

@@ -152,7 +152,8 @@ def export(session: Session, actor: Actor, *, out: Path, since: int | None = Non
     if head is not None and records and records[-1].seq > head.exported_to:
         head.exported_to = records[-1].seq
         session.add(head)
-    audit.append(session, actor, "decisions.export", "decision_feed", start, after={
+    audit.append(session, actor, action="decisions.export", entity_type="decision_feed",
+                 entity_id=start, after={
         "file": out.name, "since": start, "count": manifest["count"],
         "first_seq": manifest["first_seq"], "last_seq": manifest["last_seq"],
         "sha256": manifest["sha256"]})
@@ -245,7 +246,8 @@ def acknowledge(session: Session, actor: Actor, *, path: Path) -> AckResult:
         session.execute(FeedAck.__table__.insert(),  # type: ignore[attr-defined]
                         [{"seq": s, "acknowledged_at": now, "source": "file"} for s in new])
     unknown = tuple(s for s in seqs if s not in known)
-    audit.append(session, actor, "decisions.ack", "decision_feed", path.name, after={
+    audit.append(session, actor, action="decisions.ack", entity_type="decision_feed",
+                 entity_id=path.name, after={
         "file": path.name, "acknowledged": len(new), "already": len(done),
         "unknown": len(unknown), "first_seq": new[0] if new else None,
         "last_seq": new[-1] if new else None})
@@ -285,7 +287,8 @@ def set_feed_settings(session: Session, actor: Actor, *, folder: str | None = No
     if folder is not None:
         _put(session, FOLDER, folder.strip(), actor)
     session.flush()
-    audit.append(session, actor, "setting.change", "setting", "feed", before=before,
+    audit.append(session, actor, action="setting.change", entity_type="setting", entity_id="feed",
+                 before=before,
                  after={"folder": str(feed_folder(session) or ""),
                         "warn_hours": warn_hours(session)})
 

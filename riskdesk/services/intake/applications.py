@@ -397,7 +397,8 @@ def _write(session: Session, actor: Actor, cipher: DataCipher, rows: pd.DataFram
     batch.finished_at = utcnow(session)
     batch.message = translate("Import", "{n} new, {p} already present, {r} rejected").format(
         n=n, p=result.present, r=result.rejected)
-    audit.append(session, actor, "import.commit", "import_batch", batch.id, after={
+    audit.append(session, actor, action="import.commit", entity_type="import_batch",
+                 entity_id=batch.id, after={
         "file": result.file_name, "sha256": result.sha256, "format": result.file_format,
         "rows": result.rows_total, "inserted": n, "present": result.present,
         "conflicts": result.conflicts, "rejected": result.rejected, "new_applicants": m})
@@ -543,7 +544,8 @@ def _record_refusal(engine: Engine, actor: Actor, file_name: str, sha256: str, r
                                 outcome=ImportOutcome.REFUSED, message=message[:2000])
             session.add(batch)
             session.flush()
-            audit.append(session, actor, "import.refused", "import_batch", batch.id or 0,
+            audit.append(session, actor, action="import.refused", entity_type="import_batch",
+                         entity_id=batch.id or 0,
                          after={"file": file_name, "sha256": sha256, "rows": rows,
                                 "rows_with_problems": bad_rows})
             return batch.id

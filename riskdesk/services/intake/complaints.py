@@ -143,7 +143,8 @@ def import_complaints(engine: Engine, actor: Actor, *, path: Path,
             0.3 + 0.7 * i / max(len(new), 1), translate(
                 "ComplaintImport", "Registering {n} of {total}").format(n=i, total=len(new))))
         session.flush()
-        audit.append(session, actor, "complaint.import", "file", raw.sha256[:64], after={
+        audit.append(session, actor, action="complaint.import", entity_type="file",
+                     entity_id=raw.sha256[:64], after={
             "file": path.name, "rows": len(frame), "inserted": len(new), "present": present})
     return ComplaintImportResult(path.name, raw.sha256, len(frame), inserted=len(new),
                                  present=present)

@@ -165,7 +165,8 @@ def import_loan_file(engine: Engine, actor: Actor, *, path: Path,
             result.problems = pd.DataFrame(problem.rows, columns=PROBLEM_COLUMNS)
             session.rollback()
             return result
-        audit.append(session, actor, f"loan.import.{kind}", "file", raw.sha256[:64], after={
+        audit.append(session, actor, action=f"loan.import.{kind}", entity_type="file",
+                     entity_id=raw.sha256[:64], after={
             "file": path.name, "rows": len(frame), "inserted": result.inserted,
             "updated": result.updated, "present": result.present})
     return result

@@ -129,7 +129,8 @@ def import_list(engine: Engine, actor: Actor, *, path: Path, list_name: str,
             problems.sort(key=lambda p: int(p["row"]))
             session.rollback()
             return replace(result, problems=pd.DataFrame(problems, columns=PROBLEM_COLUMNS))
-        audit.append(session, actor, "list.import", "file", raw.sha256[:64], after={
+        audit.append(session, actor, action="list.import", entity_type="file",
+                     entity_id=raw.sha256[:64], after={
             "file": path.name, "list": list_name, "rows": len(raw.frame), "added": len(added),
             "first_entry": added[0].id if added else None,
             "last_entry": added[-1].id if added else None})

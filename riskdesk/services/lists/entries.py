@@ -191,7 +191,8 @@ def add_keyed(session: Session, actor: Actor, *, kind: str, key: str, mask: str,
     now = utcnow(session)
     entry = _new_entry(session, actor, kind, key, mask[:32], list_name=list_name,
                        reason=reason, expires_at=expires_at, source=source, now=now)
-    audit.append(session, actor, "list.add", "list_entry", entry.id or 0, after={
+    audit.append(session, actor, action="list.add", entity_type="list_entry",
+                 entity_id=entry.id or 0, after={
         "list": list_name, "kind": kind, "value": entry.masked, "reason": entry.reason,
         "source": entry.source,
         "expires_at": entry.expires_at.isoformat() if entry.expires_at else None})
@@ -249,7 +250,8 @@ def request_removal(session: Session, actor: Actor, *, entry_id: int, reason: st
     session.flush()
     free_text.keep(session, cleaned, entity="list_entry", entity_id=entry.id or 0,
                    field="removal_reason")
-    audit.append(session, actor, "list.remove.request", "list_entry", entry.id or 0,
+    audit.append(session, actor, action="list.remove.request", entity_type="list_entry",
+                 entity_id=entry.id or 0,
                  after={"list": entry.list_name, "kind": entry.kind, "value": entry.masked,
                         "reason": entry.removal_reason})
     return _view(entry, now)
@@ -272,7 +274,8 @@ def approve_removal(session: Session, actor: Actor, *, entry_id: int) -> EntryVi
     now = utcnow(session)
     entry.live, entry.removed_by, entry.removed_at = None, actor.username, now
     session.flush()
-    audit.append(session, actor, "list.remove.approve", "list_entry", entry.id or 0,
+    audit.append(session, actor, action="list.remove.approve", entity_type="list_entry",
+                 entity_id=entry.id or 0,
                  before={"requested_by": entry.removal_requested_by},
                  after={"list": entry.list_name, "kind": entry.kind, "value": entry.masked,
                         "reason": entry.removal_reason})
@@ -403,4 +406,5 @@ def log_silenced(session: Session, actor: Actor, *, silenced: pd.DataFrame,
         (int(a), {"code": str(c), "kind": str(k), "entry": int(e), "run": run_id})
         for a, c, k, e in zip(*(silenced[n].tolist() for n in (
             "application_id", "code", "kind", "entry_id")), strict=True)]
-    return audit.append_many(session, actor, "list.allow.silenced", "application", items)
+    return audit.append_many(session, actor, action="list.allow.silenced",
+                             entity_type="application", items=items)

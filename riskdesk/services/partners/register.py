@@ -66,7 +66,8 @@ def register(session: Session, actor: Actor, *, code: str, name: str, kind: str,
                 created_at=now, updated_at=now)
     session.add(p)
     session.flush()
-    audit.append(session, actor, "partner.register", "partner", p.id or 0, after={
+    audit.append(session, actor, action="partner.register", entity_type="partner",
+                 entity_id=p.id or 0, after={
         "code": code, "name": name, "kind": kind, "licence_no": p.licence_no,
         "registration_no": p.registration_no})
     return p
@@ -130,7 +131,8 @@ def record_check(session: Session, actor: Actor, *, partner_id: int, item: str, 
         p.next_review = review_due
         session.add(p)
     session.flush()
-    audit.append(session, actor, "partner.check", "partner", partner_id, after={
+    audit.append(session, actor, action="partner.check", entity_type="partner",
+                 entity_id=partner_id, after={
         "item": item, "passed": passed, "review_due": review_due.isoformat()
         if review_due else None})
     return row
@@ -203,7 +205,8 @@ def set_capital(session: Session, actor: Actor, *, effective: date, tier1: str,
     row.set_by, row.set_at = actor.username, utcnow(session)
     session.add(row)
     session.flush()
-    audit.append(session, actor, "partner.capital", "capital_figure", effective.isoformat(),
+    audit.append(session, actor, action="partner.capital", entity_type="capital_figure",
+                 entity_id=effective.isoformat(),
                  after={"net_tier1_capital": str(t), "total_loan_balance": str(b)})
     return row
 

@@ -173,7 +173,8 @@ def run_monitoring(engine: Engine, actor: Actor, *, as_of: date | None = None,
         run.cases_opened, run.cases_updated = result.cases_opened, result.cases_updated
         run.finished_at = utcnow(session)
         session.add(run)
-        audit.append(session, actor, "loan.monitor", "monitoring_run", run.id or 0, after={
+        audit.append(session, actor, action="loan.monitor", entity_type="monitoring_run",
+                     entity_id=run.id or 0, after={
             "as_of": day.isoformat(), "policy": policy.id, "loans": result.loans,
             "alerts": result.alerts, "cases_opened": result.cases_opened,
             "cases_updated": result.cases_updated, "by_code": result.by_code,
@@ -541,7 +542,7 @@ def _raise_cases(session: Session, actor: Actor, fresh: pd.DataFrame, run: Monit
         "trigger_key": fresh["trigger_key"].tolist(), "severity": fresh["severity"].tolist(),
         "detected_on": [run.as_of] * n, "detail": fresh["detail"].tolist(),
         "case_id": fresh["case_id"].tolist()}, same={"run_id": run.id})
-    audit.append_many(session, actor, "case.alert", "case", updated_items)
+    audit.append_many(session, actor, action="case.alert", entity_type="case", items=updated_items)
     return len(to_open), len(updates)
 
 

@@ -93,7 +93,8 @@ def change(session: Session, actor: Actor, *, changes: dict[str, Any],
     session.flush()
     free_text.keep(session, cleaned, entity="monitoring_policy", entity_id=row.id or 0,
                    field="note")
-    audit.append(session, actor, "loan.policy.change", "monitoring_policy", row.id or 0,
+    audit.append(session, actor, action="loan.policy.change", entity_type="monitoring_policy",
+                 entity_id=row.id or 0,
                  before=json.loads(old.params), after={**new, "note": row.note})
     return row
 

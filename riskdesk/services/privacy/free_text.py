@@ -112,7 +112,7 @@ def kept(session: Session, actor: Actor, *, entity: str, entity_id: str | int,
     if not rows:
         return []
     cipher = load_cipher(session, create=False)
-    audit.append(session, actor, "pii.unmask", entity, str(entity_id),
+    audit.append(session, actor, action="pii.unmask", entity_type=entity, entity_id=str(entity_id),
                  after={"field": field, "values": [r.masked for r in rows]})
     return [(r.masked, cipher.decrypt(f"text_pii.{r.kind}", r.value_enc)) for r in rows]
 
@@ -178,7 +178,8 @@ def clean_existing(conn: Connection, actor: Actor, *, batch: int = 1000) -> dict
     if cleaned:
         from riskdesk.services.audit import trail as audit
 
-        audit.append(session, actor, "text.pii_cleaned", "database", "free_text",
+        audit.append(session, actor, action="text.pii_cleaned", entity_type="database",
+                     entity_id="free_text",
                      after={"rows": cleaned})
     session.flush()
     return cleaned

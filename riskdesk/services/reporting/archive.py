@@ -80,7 +80,8 @@ def _seal(session: Session, actor: Actor, row: Report, pdf: bytes,
     row.pdf, row.size = stored, len(pdf)
     row.sha256 = hashlib.sha256(pdf).hexdigest()
     session.flush()
-    audit.append(session, actor, "report.generate", "report", row.id or 0, after={
+    audit.append(session, actor, action="report.generate", entity_type="report",
+                 entity_id=row.id or 0, after={
         "report_no": row.report_no, "kind": row.kind, "subject": row.subject,
         "language": row.language, "cut_off": row.cut_off.isoformat(), "sha256": row.sha256,
         **(extra or {})})

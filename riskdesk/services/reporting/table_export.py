@@ -67,6 +67,7 @@ def export_table(session: Session, actor: Actor, *, path: Path, title: str,
     require(actor, Action.APPLICATION_VIEW)
     written = write_table(path, title, headers, rows)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    audit.append(session, actor, "table.export", "table", title[:60], after={
+    audit.append(session, actor, action="table.export", entity_type="table", entity_id=title[:60],
+                 after={
         "file": path.name, "rows": written, "sha256": digest})
     return written

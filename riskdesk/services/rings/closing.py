@@ -109,7 +109,8 @@ def propose_confirm(session: Session, actor: Actor, *, ring_id: int, reason: str
     ring.metrics = json.dumps(figures, sort_keys=True, separators=(",", ":"))
     ring.status, ring.updated_at = "awaiting_check", utcnow(session)
     session.flush()
-    audit.append(session, actor, "ring.confirm.propose", "fraud_ring", ring_id,
+    audit.append(session, actor, action="ring.confirm.propose", entity_type="fraud_ring",
+                 entity_id=ring_id,
                  after={"ring": ring_code(ring_id), **figures["proposal"]})
 
 
@@ -134,7 +135,8 @@ def check_confirm(session: Session, actor: Actor, *, ring_id: int, confirm: bool
         ring.metrics = json.dumps(figures, sort_keys=True, separators=(",", ":"))
         ring.status, ring.updated_at = "open", now
         session.flush()
-        audit.append(session, actor, "ring.confirm.send_back", "fraud_ring", ring_id,
+        audit.append(session, actor, action="ring.confirm.send_back", entity_type="fraud_ring",
+                     entity_id=ring_id,
                      after={"ring": code, "reason": _reason(reason)})
         return None
     detail = show_ring(session, actor, ring_id=ring_id)
@@ -144,7 +146,8 @@ def check_confirm(session: Session, actor: Actor, *, ring_id: int, confirm: bool
     declined = [no for _, no, _ in cases]
     ring.status, ring.updated_at = "confirmed", now
     session.flush()
-    event = audit.append(session, actor, "ring.confirm", "fraud_ring", ring_id, after={
+    event = audit.append(session, actor, action="ring.confirm", entity_type="fraud_ring",
+                         entity_id=ring_id, after={
         "ring": code, "maker": proposal["maker"], "checker": actor.username,
         "blacklisted": listed, "declined": declined, "reason": proposal["reason"]})
     for case, _, _ in cases:

@@ -90,7 +90,8 @@ def rebuild(engine: Any, actor: Actor, *, state: TaskState | None = None) -> Reb
             edges = relink.link_all(conn, load_cipher(session, create=False))
         state.check()
         rings, changes = recompute(session, actor, params=graph.params_of(settings), now=now)
-        audit.append(session, actor, "rings.rebuild", "fraud_ring", 0, after={
+        audit.append(session, actor, action="rings.rebuild", entity_type="fraud_ring", entity_id=0,
+                     after={
             "edges": edges, "opened": len(changes.opened),
             "updated": len(changes.updated), "merged": len(changes.merged)})
     return RebuildResult(edges, rings, changes)

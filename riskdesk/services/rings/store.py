@@ -215,19 +215,20 @@ def save_rings(session: Session, actor: Actor, *, comps: pd.DataFrame, pairs: pd
         update_columns(conn, RINGS, {"status": ["merged"] * len(merged),
                                      "updated_at": [stamp] * len(merged),
                                      "id": [o for o, _ in merged]}, keys=["id"])
-        audit.append_many(session, actor, "ring.merge", "fraud_ring", [
+        audit.append_many(session, actor, action="ring.merge", entity_type="fraud_ring", items=[
             (o, {"into": ring_code(into)}) for o, into in merged])
         changes.merged = [o for o, _ in merged]
     described = {ring_ids[label]: _figures(row) for label, row in figures.iterrows()}
     changes.opened = sorted(ring_ids[label] for label in new_labels)
-    audit.append_many(session, actor, "ring.open", "fraud_ring", [
+    audit.append_many(session, actor, action="ring.open", entity_type="fraud_ring", items=[
         (r, {"ring": ring_code(r), **described[r]}) for r in changes.opened])
     grown = [r for r, was in before.items()
              if (was["applicants"], was["applications"]) != (described[r]["applicants"],
                                                              described[r]["applications"])]
     changes.updated = sorted(grown)
     for r in changes.updated:  # one event each: its before and after
-        audit.append(session, actor, "ring.update", "fraud_ring", r, before=before[r], after={
+        audit.append(session, actor, action="ring.update", entity_type="fraud_ring", entity_id=r,
+                     before=before[r], after={
             k: described[r][k] for k in ("applicants", "applications", "amount")})
     _ring_cases(session, actor, touched, apps.assign(
         ring_id=apps["applicant_id"].map(members.set_index("applicant_id")["ring_id"])), now)
@@ -346,5 +347,5 @@ def _expire(session: Session, actor: Actor, found: set[int], stamp: Any) -> None
         return
     update_columns(conn, RINGS, {"status": ["expired"] * len(gone),
                                  "updated_at": [stamp] * len(gone), "id": gone}, keys=["id"])
-    audit.append_many(session, actor, "ring.expire", "fraud_ring", [
+    audit.append_many(session, actor, action="ring.expire", entity_type="fraud_ring", items=[
         (r, {"ring": ring_code(r)}) for r in gone])
