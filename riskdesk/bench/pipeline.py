@@ -22,6 +22,7 @@ from sqlalchemy import Engine
 from riskdesk.bench.servers import kind_label, scratch_database
 from riskdesk.demo.frame import demo_frame
 from riskdesk.domain.applications import ImportBatch
+from riskdesk.domain.enums import Role
 from riskdesk.domain.tables import table_of
 from riskdesk.services.actor import Actor
 from riskdesk.services.admin.signing_keys import countersign
@@ -50,7 +51,7 @@ def _bench_database(path: Path | str) -> tuple[Engine, Actor, Actor]:
     with unit_of_work(engine) as session:
         admin = create_user(session, None, username="bench", password="bench-password",
                             roles=["admin", "officer"])
-        approver = create_user(session, Actor(admin.id or 0, "bench", frozenset({"admin"})),
+        approver = create_user(session, Actor(admin.id or 0, "bench", frozenset({Role.ADMIN})),
                                username="bench-compliance", password="bench-password",
                                roles=["compliance"])
     # both sign in (the approval is signed): the admin's key is the root, the approver's

@@ -81,6 +81,7 @@ def build(path: Path, rows: int) -> None:
     import numpy as np
 
     from riskdesk.demo.frame import _id_numbers, _names
+    from riskdesk.domain.enums import Role
     from riskdesk.security.datakey import load_cipher
     from riskdesk.services.admin.users import create_user
     from riskdesk.storage import migrate
@@ -95,7 +96,7 @@ def build(path: Path, rows: int) -> None:
         admin = create_user(session, None, username="bench-admin", password="bench-password",
                             roles=["admin"])
         from riskdesk.services.actor import Actor
-        actor = Actor(admin.id, "bench-admin", frozenset({"admin"}))
+        actor = Actor(admin.id, "bench-admin", frozenset({Role.ADMIN}))
         for i in range(1, OFFICERS + 1):
             create_user(session, actor, username=f"officer{i:02d}", password="bench-password",
                         roles=["officer"])

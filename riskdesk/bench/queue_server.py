@@ -109,6 +109,7 @@ def build(url: str, rows: int) -> None:
 
     from riskdesk.bench.queue import _write_chunk
     from riskdesk.demo.frame import _id_numbers, _names
+    from riskdesk.domain.enums import Role
     from riskdesk.security.datakey import load_cipher
     from riskdesk.services.actor import Actor
     from riskdesk.services.admin.users import create_user
@@ -121,7 +122,7 @@ def build(url: str, rows: int) -> None:
     with unit_of_work(engine) as session:
         admin = create_user(session, None, username="bench-admin", password="bench-password",
                             roles=["admin"])
-        actor = Actor(admin.id or 0, "bench-admin", frozenset({"admin"}))
+        actor = Actor(admin.id or 0, "bench-admin", frozenset({Role.ADMIN}))
         for i in range(1, OFFICERS + 1):
             create_user(session, actor, username=f"officer{i:02d}", password="bench-password",
                         roles=["officer"])
