@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QTableView,
-    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -31,30 +30,46 @@ from riskdesk.services.complaints.handling import DUE_SOON
 from riskdesk.services.feed.status import feed_warning
 from riskdesk.services.permissions import Action, allowed
 from riskdesk.tasks import TaskState
+from riskdesk.ui import main_tabs
 from riskdesk.ui.admin import AdminDialog
 from riskdesk.ui.applications.model import ApplicationsModel
-from riskdesk.ui.applications.tab import ApplicationsTab
 from riskdesk.ui.cases import keys
 from riskdesk.ui.cases.detail import CaseDialog
 from riskdesk.ui.cases.filters import FilterBar
 from riskdesk.ui.cases.model import FIELDS as CASE_FIELDS
 from riskdesk.ui.cases.model import VIEW_LABELS, CasesModel
 from riskdesk.ui.cases.queue_view import EmptyNote, neighbour, restore_header, save_header
-from riskdesk.ui.complaints.tab import ComplaintsTab
+from riskdesk.ui.complaints.tab import deadline_counts
 from riskdesk.ui.dialogs import Dialogs
-from riskdesk.ui.feed import FeedTab
 from riskdesk.ui.formats import list_sep, number
 from riskdesk.ui.guide import about_text, guide_dialog
 from riskdesk.ui.idle_lock import IdleLock
 from riskdesk.ui.imports_flow import ImportsMixin
-from riskdesk.ui.loans.portfolio import PortfolioTab
+from riskdesk.ui.lazy_tabs import LazyTabs, TabPage
+from riskdesk.ui.main_tabs import later
 from riskdesk.ui.operations import query, reads_op, write_op
-from riskdesk.ui.reports import ReportsTab
-from riskdesk.ui.table_tools import equip_table, equip_tabs
+from riskdesk.ui.table_tools import equip_tabs
 from riskdesk.ui.worker import BackgroundTask, run_task
+
+if TYPE_CHECKING:  # each tab's module loads when the tab is first built (issue 35)
+    from riskdesk.ui.applications.tab import ApplicationsTab
+    from riskdesk.ui.complaints.tab import ComplaintsTab
+    from riskdesk.ui.feed import FeedTab
+    from riskdesk.ui.loans.portfolio import PortfolioTab
+    from riskdesk.ui.reports import ReportsTab
 
 
 class MainWindow(ImportsMixin, QMainWindow):
+    # The tabs after the queue: built, with their first reads, when first shown (issue 35).
+    applications: TabPage[ApplicationsTab] = TabPage()
+    complaints: TabPage[ComplaintsTab] = TabPage()
+    postloan: TabPage[PortfolioTab] = TabPage()
+    reports: TabPage[ReportsTab] = TabPage()
+    partners: TabPage[Any] = TabPage()
+    findings: TabPage[Any] = TabPage()
+    feed: TabPage[FeedTab | None] = TabPage()
+    rules_tab: TabPage[Any] = TabPage()
+
     def __init__(self, backend: Backend, dialogs: Dialogs | None = None, *,
                  pack: Any = None) -> None:
         """``backend``: the signed-in user's way into the services (services.admin.backend);
@@ -70,6 +85,7 @@ class MainWindow(ImportsMixin, QMainWindow):
         self.setWindowTitle(self.tr("riskdesk - risk case management"))
         self.model = ApplicationsModel(backend, self)
         self.table = QTableView(self)
+        self.table.hide()  # until the Applications tab is built and takes it
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
@@ -77,9 +93,6 @@ class MainWindow(ImportsMixin, QMainWindow):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.horizontalHeader().setStretchLastSection(True)
-        # fitted, kept per user, and "Export to Excel/CSV" in its context menu (issue 28)
-        equip_table(self.table, backend, self.dialogs, key="applications",
-                    title=self.tr("Applications"))
         self.cases_model = CasesModel(backend, self)
         self.cases_table = QTableView(self)
         self.cases_table.setModel(self.cases_model)
@@ -146,36 +159,24 @@ class MainWindow(ImportsMixin, QMainWindow):
         actions.insertWidget(3, self.queue_position)
         layout.addLayout(actions)
         self.assignee_list = people
-        self.tabs = QTabWidget(self)
+        self.tabs = LazyTabs(self)
         self.tabs.addTab(queue, self.tr("Case queue"))
-        self.applications = ApplicationsTab(self.model, self.table, self.open_application, self)
-        self.tabs.addTab(self.applications, self.tr("Applications"))
-        self.complaints = ComplaintsTab(backend, self.dialogs, self.open_case_id, self)
-        self.tabs.addTab(self.complaints, self.tr("Complaints"))
-        self.postloan = PortfolioTab(backend, self.dialogs, self)
-        self.tabs.addTab(self.postloan, self.tr("Post-loan"))
-        self.reports = ReportsTab(backend, self.dialogs, self)
-        self.tabs.addTab(self.reports, self.tr("Reports"))
-        from riskdesk.ui.findings import FindingsTab
-        from riskdesk.ui.lists_tab import ListsTab
-        from riskdesk.ui.partners import PartnersTab
-        self.partners = PartnersTab(backend, self.dialogs, self)
-        self.tabs.addTab(self.partners, self.tr("Partners"))
-        self.findings = FindingsTab(backend, self.dialogs, pack.path if pack else None, self)
-        self.tabs.addTab(self.findings, self.tr("Audit findings"))
+        equip_tabs(self.tabs, backend, self.dialogs, own={self.cases_table: (  # issue 28
+            self.export_view, allowed(actor, Action.QUEUE_EXPORT))})
+        self.applications = later(self, main_tabs.applications, self.tr("Applications"))
+        self.complaints = later(self, main_tabs.complaints, self.tr("Complaints"))
+        self.postloan = later(self, main_tabs.postloan, self.tr("Post-loan"))
+        self.reports = later(self, main_tabs.reports, self.tr("Reports"))
+        self.partners = later(self, main_tabs.partners, self.tr("Partners"))
+        self.findings = later(self, main_tabs.findings, self.tr("Audit findings"))
         if pack is None and allowed(actor, Action.LIST_VIEW):  # issue 30
-            self.tabs.addTab(ListsTab(backend, self.dialogs, self), self.tr("Lists"))
-        self.feed: FeedTab | None = None
-        if pack is None and allowed(actor, Action.FEED_EXPORT):  # issue 29
-            self.feed = FeedTab(backend, self)
-            self.tabs.addTab(self.feed, self.tr("Decision feed"))
-        from riskdesk.ui.rules_tab import add_rules_tab
-        self.rules_tab = add_rules_tab(self, pack)  # issue 30
+            later(self, main_tabs.lists, self.tr("Lists"))
+        self.feed = later(self, main_tabs.feed, self.tr("Decision feed")) \
+            if pack is None and allowed(actor, Action.FEED_EXPORT) else None  # issue 29
+        self.rules_tab = main_tabs.rules_tab(self)  # issue 30
         if pack is None:
             self.setCentralWidget(self.tabs)
         else:
-            for button in (self.reports.buttons["case"], self.reports.buttons["monthly"]):
-                button.setEnabled(False)  # a pack is read-only: reports were issued live
             self.banner = QLabel(self._banner_text(pack), self)
             self.banner.setWordWrap(True)
             self.banner.setStyleSheet(
@@ -189,8 +190,6 @@ class MainWindow(ImportsMixin, QMainWindow):
             self.setCentralWidget(central)
         self._fill_views()
         self._build_actions()
-        equip_tabs(self.tabs, backend, self.dialogs, own={self.cases_table: (  # issue 28
-            self.export_view, allowed(actor, Action.QUEUE_EXPORT))})
         self.count_label = QLabel(self)
         self.user_label = QLabel(self)
         self.statusBar().addWidget(self.count_label)
@@ -215,7 +214,6 @@ class MainWindow(ImportsMixin, QMainWindow):
         self._pack = pack
         self._update_deadlines()
         self._update_count()
-        self.table.resizeColumnsToContents()
         self.cases_table.resizeColumnsToContents()
         restore_header(self.cases_table.horizontalHeader(), actor.username, "queue")
         self._update_empty()
@@ -261,7 +259,7 @@ class MainWindow(ImportsMixin, QMainWindow):
 
     def _update_deadlines(self) -> None:
         """Counted on start and on every refresh: the regulator's deadlines come first."""
-        overdue, due_soon = self.complaints.deadline_counts()
+        overdue, due_soon = deadline_counts(self.backend)
         self.deadline_label.setText(self.tr(
             "Complaints: {overdue} overdue, {soon} due within {days} days").format(
             overdue=overdue, soon=due_soon, days=DUE_SOON.days) if overdue or due_soon else "")
@@ -438,9 +436,9 @@ class MainWindow(ImportsMixin, QMainWindow):
     def refresh(self) -> None:
         self.model.reload()
         self.cases_model.reload()
-        self.complaints.refresh()
-        if self.feed is not None:
-            self.feed.refresh()
+        for page in (MainWindow.complaints.built(self), MainWindow.feed.built(self)):
+            if page is not None:  # one not built yet reads afresh when it is
+                page.refresh()
         self._update_deadlines()
         self._fill_views()
 
