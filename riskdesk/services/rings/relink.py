@@ -17,7 +17,8 @@ from sqlalchemy import Column, Connection, Integer, MetaData, String, Table
 from riskdesk.security.datakey import DataCipher
 from riskdesk.services.rings.keys import mask_device
 from riskdesk.services.rings.links import VIAS
-from riskdesk.storage.bulk import insert_columns
+from riskdesk.storage.bulk import BULK_CACHE_KIB, insert_columns
+from riskdesk.storage.engine import SQLITE_CACHE_KIB
 
 DEVICES = Table("ring_device_key", MetaData(),
                 Column("application_id", Integer, primary_key=True),
@@ -46,7 +47,8 @@ def _sources() -> list[tuple[str, str, str, str, str, str]]:
 
 
 def _devices(conn: Connection, cipher: DataCipher) -> None:
-    """The temporary table of every application's device key (HMAC and masked form)."""
+    """Fills the temporary table with every application's device key (HMAC and masked
+    form)."""
     rows = conn.exec_driver_sql(
         f"SELECT id, device_id FROM application WHERE {_present('device_id')}").fetchall()
     ids = [int(r[0]) for r in rows]
@@ -55,7 +57,6 @@ def _devices(conn: Connection, cipher: DataCipher) -> None:
     unique = list(dict.fromkeys(devices))
     digest = dict(zip(unique, cipher.digest_many("device", unique), strict=True))
     masked = {d: mask_device(d) for d in unique}
-    DEVICES.create(conn)
     insert_columns(conn, DEVICES, {"application_id": ids,
                                    "key_hash": [digest[d] for d in devices],
                                    "masked": [masked[d] for d in devices]})
@@ -63,8 +64,12 @@ def _devices(conn: Connection, cipher: DataCipher) -> None:
 
 def link_all(conn: Connection, cipher: DataCipher) -> int:
     """Fills the emptied store from every application; the number of edge rows written."""
-    _devices(conn, cipher)
+    sqlite = conn.dialect.name == "sqlite"
+    if sqlite:  # the temporary table's own page cache (2 MiB by default) spilled to its file
+        conn.exec_driver_sql(f"PRAGMA temp.cache_size=-{BULK_CACHE_KIB}")
+    DEVICES.create(conn)
     try:
+        _devices(conn, cipher)
         sources = _sources()
         union = " UNION ALL ".join(
             f"SELECT '{kind}' AS kind, {h} AS key_hash, {m} AS masked, {prio} AS prio, "
@@ -91,4 +96,6 @@ def link_all(conn: Connection, cipher: DataCipher) -> int:
             edges += int(done.rowcount)
         return edges
     finally:
-        DEVICES.drop(conn)
+        DEVICES.drop(conn)  # MariaDB keeps a temporary table through a rollback
+        if sqlite:
+            conn.exec_driver_sql(f"PRAGMA temp.cache_size=-{SQLITE_CACHE_KIB}")
