@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -415,14 +414,3 @@ class RulesTab(QWidget):
             self.why_edit.clear()
             self.refresh()
             self.pages.setCurrentIndex(1)
-
-
-
-def add_rules_tab(window: Any, pack: Any) -> RulesTab | None:
-    """The tab in the main window for those who propose, approve or backtest changes (not in
-    an audit pack: it is read-only and its rules are the bank's, not the pack's)."""
-    if pack is not None or not may_backtest(window.backend.actor):
-        return None
-    tab = RulesTab(window.backend, window.dialogs, window)
-    window.tabs.addTab(tab, QCoreApplication.translate("RulesTab", "Rules and policy"))
-    return tab
