@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -96,7 +96,9 @@ C, R = table_of(Case).c, table_of(ScoreReason).c
 
 
 @dataclass
-class ScoreResult:
+class _Tally:
+    """A run's ids and counts as its steps write them; the caller gets them frozen, as a
+    :class:`ScoreResult`."""
     run_id: int
     model_version_id: int
     rule_set_id: int
@@ -107,6 +109,21 @@ class ScoreResult:
     rule_hits: int = 0
     reasons: int = 0
     cases: int = 0
+
+
+@dataclass(frozen=True)
+class ScoreResult:
+    """What a scoring run did (a read model: frozen)."""
+    run_id: int
+    model_version_id: int
+    rule_set_id: int
+    policy_version_id: int
+    decisions: int
+    scores: int
+    flagged: int
+    rule_hits: int
+    reasons: int
+    cases: int
 
     def summary(self) -> str:
         return translate("Scoring", "{d} decisions ({f} flagged), {s} new scores, {h} rule hits, "
@@ -151,7 +168,7 @@ def score_applications(engine: Any, actor: Actor, *, scope: str = "all",
                        else f"batch {batch_id}")
         session.add(run)
         session.flush()
-        result = ScoreResult(run.id or 0, model.id or 0, rule_set.id or 0, policy.id or 0)
+        result = _Tally(run.id or 0, model.id or 0, rule_set.id or 0, policy.id or 0)
         conn = session.connection()
         state.progress(0.05, translate("Scoring", "Reading applications"))
         undecided = _undecided(result, scope)
@@ -193,7 +210,7 @@ def score_applications(engine: Any, actor: Actor, *, scope: str = "all",
         feed.record_scoring_run(session, run_id=run.id or 0, decided_by=actor.username,
                                 audit_seq=event.seq or None)
     state.progress(1.0, translate("Scoring", "Done"))
-    return result
+    return ScoreResult(**asdict(result))
 
 
 # What a run writes in bulk: on PostgreSQL their foreign keys are checked once after a first
@@ -210,7 +227,7 @@ def _unscored(conn: Connection, batch_id: int | None) -> int:
         A.batch_id == batch_id)).scalar() or 0)
 
 
-def _undecided(result: ScoreResult, scope: str) -> ColumnElement[bool]:
+def _undecided(result: _Tally, scope: str) -> ColumnElement[bool]:
     if scope == "unscored":
         return ~exists().where(D.application_id == A.id)
     if scope != "all":
@@ -229,7 +246,7 @@ class _Read:
     silenced: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
 
 
-def _read_and_predict(conn: Connection, result: ScoreResult, undecided: ColumnElement[bool],
+def _read_and_predict(conn: Connection, result: _Tally, undecided: ColumnElement[bool],
                       batch_id: int | None, with_ids: bool, model: ModelVersion,
                       policy: PolicyVersion, settings: dict[str, Setting],
                       explainer: Explainer, state: TaskState, extra: list[str]) -> _Read:
@@ -273,7 +290,7 @@ def _probability(margin: np.ndarray, meta: dict[str, Any]) -> np.ndarray:
     return calibration.pd_of(meta, margin)
 
 
-def _scope_query(conn: Connection, result: ScoreResult, undecided: ColumnElement[bool],
+def _scope_query(conn: Connection, result: _Tally, undecided: ColumnElement[bool],
                  batch_id: int | None, with_ids: bool, features: list[str],
                  settings: dict[str, Setting]) -> Any:
     """The columns the model and the enabled rules read, and no others (each column costs
@@ -392,7 +409,7 @@ def _rule_input(conn: Connection, frame: pd.DataFrame, settings: dict[str, Setti
 
 
 def _run(conn: Connection, model: ModelVersion, settings: dict[str, Setting],
-         policy: PolicyVersion, read: _Read, explainer: Explainer, result: ScoreResult,
+         policy: PolicyVersion, read: _Read, explainer: Explainer, result: _Tally,
          now: datetime, undecided: ColumnElement[bool], state: TaskState) -> None:
     frame, margin = read.frame, read.margin
     meta = meta_of(model)
@@ -435,7 +452,7 @@ def _fired_codes(hits: pd.DataFrame) -> pd.Series:
     return masks.map(spelled)
 
 
-def _write_outcomes(conn: Connection, frame: pd.DataFrame, result: ScoreResult, now: datetime,
+def _write_outcomes(conn: Connection, frame: pd.DataFrame, result: _Tally, now: datetime,
                     policy: PolicyVersion, margin: np.ndarray, pd_: np.ndarray, pts: np.ndarray,
                     bands: np.ndarray, hits: pd.DataFrame, codes: pd.Series,
                     max_rank: np.ndarray, flagged: np.ndarray, explainer: Explainer,
@@ -506,7 +523,7 @@ def _write_outcomes(conn: Connection, frame: pd.DataFrame, result: ScoreResult, 
 
 
 def _store_reasons(conn: Connection, explainer: Explainer, score_ids: np.ndarray,
-                   result: ScoreResult, *, wait: bool = False) -> None:
+                   result: _Tally, *, wait: bool = False) -> None:
     """Writes the top reasons computed so far (all of them with ``wait``), in the order they
     were asked for, so the last write after the final contributions is a small one."""
     pending = explainer.pending
@@ -515,7 +532,7 @@ def _store_reasons(conn: Connection, explainer: Explainer, score_ids: np.ndarray
         result.reasons += insert_reasons(conn, reasons.result(), score_ids[rows])
 
 
-def _insert_decisions(conn: Connection, result: ScoreResult, now: datetime,
+def _insert_decisions(conn: Connection, result: _Tally, now: datetime,
                       reused: dict[str, list[Any]]) -> None:
     """Decision records of the scores this run wrote are copied from them inside the
     database (a million rows never pass through Python twice), the band deciding the
