@@ -31,10 +31,8 @@ from riskdesk.services.feed.status import feed_warning
 from riskdesk.services.permissions import Action, allowed
 from riskdesk.tasks import TaskState
 from riskdesk.ui import main_tabs
-from riskdesk.ui.admin import AdminDialog
 from riskdesk.ui.applications.model import ApplicationsModel
 from riskdesk.ui.cases import keys
-from riskdesk.ui.cases.detail import CaseDialog
 from riskdesk.ui.cases.filters import FilterBar
 from riskdesk.ui.cases.model import FIELDS as CASE_FIELDS
 from riskdesk.ui.cases.model import VIEW_LABELS, CasesModel
@@ -51,8 +49,10 @@ from riskdesk.ui.operations import query, reads_op, write_op
 from riskdesk.ui.table_tools import equip_tabs
 from riskdesk.ui.worker import BackgroundTask, run_task
 
-if TYPE_CHECKING:  # each tab's module loads when the tab is first built (issue 35)
+if TYPE_CHECKING:  # a tab's module loads when it is first built, a window's when first opened
+    from riskdesk.ui.admin import AdminDialog
     from riskdesk.ui.applications.tab import ApplicationsTab
+    from riskdesk.ui.cases.detail import CaseDialog
     from riskdesk.ui.complaints.tab import ComplaintsTab
     from riskdesk.ui.feed import FeedTab
     from riskdesk.ui.loans.portfolio import PortfolioTab
@@ -357,6 +357,8 @@ class MainWindow(ImportsMixin, QMainWindow):
         """The case's window; ``row``: its row in the queue's view, which next/previous and
         save-and-next walk from (issue 27). With the user's claim-on-open setting, an
         unassigned open case is claimed as it opens."""
+        from riskdesk.ui.cases.detail import CaseDialog
+
         dialog = CaseDialog(self.backend, case_id, self.dialogs, self,
                             on_change=self.refresh,
                             navigate=self.open_neighbour if row is not None else None)
@@ -524,6 +526,7 @@ class MainWindow(ImportsMixin, QMainWindow):
             listed.addAction(shown)
 
     def open_admin(self) -> AdminDialog:
+        from riskdesk.ui.admin import AdminDialog  # on first opening (issue 35)
         dialog = AdminDialog(self.backend, self.dialogs, self)
         dialog.show()
         return dialog
@@ -546,7 +549,6 @@ class MainWindow(ImportsMixin, QMainWindow):
         dialog.show()
         self.settings_dialog = dialog
         return dialog
-
 
     def open_guide(self) -> QWidget:
         """The user guide (resources/help), in the interface's language."""
