@@ -23,17 +23,20 @@ RUNS = 3
 GOAL_RATIO = 8.0
 GOAL_PEAK_MIB = 250.0
 HEAVY = ("xgboost", "sklearn", "scipy", "pandas")
+# Alembic and what it brings: only for a schema that is not this riskdesk's (migrate.py).
+SCHEMA_TOOLS = ("alembic", "mako", "pygments")
 
 
 @dataclass(frozen=True)
 class Start:
     """One window start: seconds from launch to shown (and its phases where known), peak MiB,
-    the heavy packages loaded by then."""
+    the heavy packages (and the schema tools) loaded by then."""
 
     seconds: float
     peak_mib: float
     phases: tuple[tuple[str, float], ...] = ()
     heavy: tuple[str, ...] = ()
+    schema_tools: tuple[str, ...] = ()
 
 
 PHASES = (("imported", "imports"), ("signed_in", "opening the database and signing in"),
@@ -49,7 +52,8 @@ def parse(line: str, launched: float) -> Start:
             phases.append((name, float(data[key]) - last))
             last = float(data[key])
     return Start(float(data["shown"]) - launched, float(data["peak_mib"]),
-                 tuple(phases) if len(phases) > 1 else (), tuple(data.get("heavy", ())))
+                 tuple(phases) if len(phases) > 1 else (), tuple(data.get("heavy", ())),
+                 tuple(data.get("schema_tools", ())))
 
 
 def start_once(window: str, *, db: str | None = None, user: str | None = None,

@@ -20,7 +20,7 @@ import sys
 import time
 from typing import Any
 
-from riskdesk.bench.start import HEAVY  # none of them is needed to show the window
+from riskdesk.bench.start import HEAVY, SCHEMA_TOOLS  # none is needed to show the window
 
 SIZE = (1280, 800)
 BARE_ROWS, BARE_COLUMNS = 50, 12  # about what the queue's first page shows
@@ -104,7 +104,9 @@ def main(argv: list[str] | None = None) -> int:
         marks = signed_in(args.db, args.user, args.lang)
     shown = time.time()
     print(json.dumps({"shown": shown, "peak_mib": peak_mib(), **marks,
-                      "heavy": [m for m in HEAVY if m in sys.modules]}), flush=True)
+                      "heavy": [m for m in HEAVY if m in sys.modules],
+                      "schema_tools": [m for m in SCHEMA_TOOLS if m in sys.modules]}),
+          flush=True)
     return 0
 
 

@@ -20,3 +20,5 @@ def test_signed_in_window_loads_none_of_the_heavy_packages(
     assert start.phases and start.seconds > 0 and start.peak_mib > 0
     assert set(HEAVY) == {"xgboost", "sklearn", "scipy", "pandas"}
     assert start.heavy == (), f"loaded before the window showed: {start.heavy}"
+    # a database at this riskdesk's schema is opened without Alembic (part 2)
+    assert start.schema_tools == (), f"loaded to open the database: {start.schema_tools}"
