@@ -380,10 +380,10 @@ else:
     from riskdesk.services.cases import work as cases
     from riskdesk.storage.session import unit_of_work
     with unit_of_work(engine) as s:
-        cases.save_draft(s, actor, int(arg), kind="phone", outcome="verified",
+        cases.save_draft(s, actor, case_id=int(arg), kind="phone", outcome="verified",
                          text="called the applicant: confirmed")
     with unit_of_work(engine) as s:
-        cases.add_note(s, actor, int(arg), kind="phone", outcome="verified",
+        cases.add_note(s, actor, case_id=int(arg), kind="phone", outcome="verified",
                        text="called the applicant: confirmed")
         stall(1.0, "note flushed, not committed")
 """
