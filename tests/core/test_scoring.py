@@ -295,7 +295,7 @@ def test_monitor_stores_psi_auc_and_override_rate(sqlite_engine: Engine,
 def test_fired_codes_are_each_applications_sorted_codes() -> None:
     import pandas as pd
 
-    from riskdesk.services.credit.scoring_job import _fired_codes
+    from riskdesk.services.credit.rule_inputs import fired_codes as _fired_codes
 
     hits = pd.DataFrame({"application_id": [7, 3, 7, 7, 9, 3],
                          "code": ["SHARED_PHONE", "COST_CEILING", "AGE_MISMATCH",

@@ -29,7 +29,7 @@ from riskdesk.domain.applications import Applicant, Application, ApplicationFeat
 from riskdesk.domain.enums import SEVERITY_RANK, Band, Severity
 from riskdesk.domain.loans import Loan, LoanSnapshot
 from riskdesk.domain.partners import Partner
-from riskdesk.domain.rules import LprRate, RuleSet
+from riskdesk.domain.rules import RuleSet
 from riskdesk.domain.scoring import DecisionRecord, PolicyVersion
 from riskdesk.domain.tables import table_of
 from riskdesk.errors import InvalidInput
@@ -39,10 +39,10 @@ from riskdesk.rules.evaluate import HIT_COLUMNS, RuleInput, Setting, evaluate
 from riskdesk.services.actor import Actor
 from riskdesk.services.credit import proposals
 from riskdesk.services.credit.explanations import NUMERIC
-from riskdesk.services.credit.rulesets import DEFAULT_POLICY, settings_of
 
 # The scoring job's own steps, so a backtest judges exactly as a scoring run would.
-from riskdesk.services.credit.scoring_job import CONTEXT, _checksums, _fired_codes, _listed
+from riskdesk.services.credit.rule_inputs import CONTEXT, checksums, fired_codes, rule_input
+from riskdesk.services.credit.rulesets import DEFAULT_POLICY, settings_of
 from riskdesk.services.lists import entries as lists
 from riskdesk.services.permissions import Action, require
 from riskdesk.storage.bulk import frame_of, select_in
@@ -108,7 +108,7 @@ def backtest(session: Session, actor: Actor, *, changes: dict[str, Any] | None =
     unscored = int((~scored).sum())
     frame = frame[scored].reset_index(drop=True)
     if len(frame):
-        frame["id_checksum_ok"] = _checksums(session, frame)
+        frame["id_checksum_ok"] = checksums(session, frame)
         frame["outcome"] = _outcomes(conn, frame, since, now)
     data = _rule_input(conn, frame, [*before.values(), *after.values()], since, now) \
         if len(frame) else None
@@ -156,12 +156,7 @@ def _rule_input(conn: Any, frame: pd.DataFrame, settings: list[Setting], since: 
         earlier["submitted_at"] = _times(earlier["submitted_at"])
         earlier["amount"] = earlier["amount"].astype(float)
         parts.append(earlier)
-    lpr = conn.execute(select(table_of(LprRate).c.effective_date,
-                              type_coerce(table_of(LprRate).c.one_year_pct, Float)))
-    black, allow = lists.rule_lists(conn, at)
-    return RuleInput(frame, pd.concat(parts, ignore_index=True),
-                     pd.DataFrame(lpr.fetchall(), columns=["effective_date", "one_year_pct"]),
-                     black, allow)
+    return rule_input(conn, frame, pd.concat(parts, ignore_index=True), at)
 
 
 def _times(values: pd.Series) -> pd.Series:
@@ -222,7 +217,7 @@ def _scope(conn: Any, since: datetime, until: datetime, before: dict[str, Settin
     q = (select(A.id, A.applicant_id, A.submitted_at, A.device_id,
                 A.phone_hash, A.card_hash, *[type_coerce(A[n], Float).label(n) for n in NUMERIC],
                 A.term_months, A.repayment_type, A.stated_age, A.outcome, A.partner_id,
-                case((P.id_no_hash.in_(_listed("id_no")), P.id_no_hash)).label("id_no_hash"),
+                case((P.id_no_hash.in_(lists.listed_keys("id_no")), P.id_no_hash)).label("id_no_hash"),
                 P.birth_date, *([P.region_code] if regions else []),
                 P.id_checksum_ok.label("checksum_stored"),
                 case((P.id_checksum_ok.is_(None), P.id_no_enc)).label("id_no_enc"),
@@ -285,7 +280,7 @@ def _flagged(ids: np.ndarray, hits: pd.DataFrame,
     if len(hits):
         rank = hits["severity"].map(SEVERITY_RANK).astype(float)
         top = rank.groupby(hits["application_id"].to_numpy()).max()
-        codes = _fired_codes(hits)
+        codes = fired_codes(hits)
     else:
         top, codes = pd.Series(dtype=float), pd.Series(dtype=object)
     s = pd.Series(ids)

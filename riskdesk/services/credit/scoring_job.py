@@ -31,7 +31,7 @@ from sqlalchemy import (
     type_coerce,
 )
 from sqlalchemy.sql.elements import ColumnElement
-from sqlmodel import Session, SQLModel
+from sqlmodel import SQLModel
 
 from riskdesk.domain.applications import Applicant, Application, ApplicationFeatures
 from riskdesk.domain.cases import Case
@@ -43,9 +43,8 @@ from riskdesk.domain.enums import (
     DecisionOutcome,
     Severity,
 )
-from riskdesk.domain.identity import ID_PATTERN, id_checksum_ok
 from riskdesk.domain.partners import Partner
-from riskdesk.domain.rules import LprRate, RuleHit
+from riskdesk.domain.rules import RuleHit
 from riskdesk.domain.scoring import (
     DecisionRecord,
     ModelVersion,
@@ -61,10 +60,10 @@ from riskdesk.rules.evaluate import RuleInput, Setting, evaluate
 from riskdesk.scoring import calibration
 from riskdesk.scoring.features import matrix
 from riskdesk.scoring.scorecard import points as to_points
-from riskdesk.security.datakey import load_cipher
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
 from riskdesk.services.cases.opening import open_cases
+from riskdesk.services.credit import rule_inputs as inputs
 from riskdesk.services.credit.explanations import NUMERIC, Explainer, booster_of, insert_reasons
 from riskdesk.services.credit.registry import active, meta_of
 from riskdesk.services.credit.rulesets import current_policy, current_rule_set
@@ -182,7 +181,7 @@ def score_applications(engine: Any, actor: Actor, *, scope: str = "all",
                                          extra_features(session, model))
                 if len(read.frame):
                     if with_ids:
-                        read.frame["id_checksum_ok"] = _checksums(session, read.frame)
+                        read.frame["id_checksum_ok"] = inputs.checksums(session, read.frame)
                     lists.add_device_keys(session, read.frame)  # devices on a list (issue 30)
                     _run(conn, model, settings, policy, read, explainer, result, now,
                          undecided, state)
@@ -303,7 +302,7 @@ def _scope_query(conn: Connection, result: _Tally, undecided: ColumnElement[bool
         A.term_months, A.repayment_type, A.stated_age,
         *[A[n] for n in ("product", "channel", "purpose") if n in wanted],
         # Rules read the ID number's hash only to find it on the blacklist.
-        case((P.id_no_hash.in_(_listed("id_no")), P.id_no_hash)).label("id_no_hash"),
+        case((P.id_no_hash.in_(lists.listed_keys("id_no")), P.id_no_hash)).label("id_no_hash"),
         P.birth_date, *feature_cols,
     ]
     partner = settings.get("PARTNER_SUSPENDED")
@@ -342,10 +341,6 @@ def _scope_query(conn: Connection, result: _Tally, undecided: ColumnElement[bool
     return q
 
 
-def _listed(kind: str) -> Any:
-    return lists.listed_keys(kind)
-
-
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
     if "score_id" not in frame:
         frame["score_id"] = pd.Series(None, index=frame.index, dtype=object)
@@ -358,38 +353,16 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def _checksums(session: Session, frame: pd.DataFrame) -> pd.Series:
-    """The check digits tested when the ID numbers were written; the others are re-read
-    (decrypted per applicant, never kept) and tested now."""
-    stored = frame["checksum_stored"]
-    todo = stored.isna().to_numpy()
-    out = pd.Series(stored.where(~todo, False).astype(bool).to_numpy(), index=frame.index)
-    if todo.any():
-        cipher = load_cipher(session, create=False)
-        people = frame[todo].drop_duplicates("applicant_id")
-        ids = pd.Series([cipher.decrypt("id_no", b) for b in people["id_no_enc"]],
-                        index=people["applicant_id"].to_numpy())
-        ok = ids.str.fullmatch(ID_PATTERN.pattern)
-        good = pd.Series(False, index=ids.index)
-        good[ok] = id_checksum_ok(ids[ok])
-        out[todo] = frame.loc[todo, "applicant_id"].map(good).astype(bool).to_numpy()
-    return out
-
-
-CONTEXT = ["id", "applicant_id", "submitted_at", "device_id", "phone_hash", "card_hash",
-           "amount"]
-
-
 def _context(conn: Connection, frame: pd.DataFrame, settings: dict[str, Setting],
              undecided: ColumnElement[bool]) -> pd.DataFrame:
     """The scope itself plus the already decided applications in the windows' reach."""
     days = max([float(s.params.get("days", 0)) for s in settings.values() if s.enabled] + [0])
     lo = frame["submitted_at"].min() - timedelta(days=days)
     hi = frame["submitted_at"].max()
-    q = select(*[A[c] for c in CONTEXT]).where(
+    q = select(*[A[c] for c in inputs.CONTEXT]).where(
         A.submitted_at >= lo.to_pydatetime(), A.submitted_at <= hi.to_pydatetime(), ~undecided)
     others = frame_of(conn, q)
-    parts = [frame[CONTEXT]]
+    parts = [frame[inputs.CONTEXT]]
     if len(others):
         others["submitted_at"] = pd.to_datetime(others["submitted_at"])
         others["amount"] = others["amount"].astype(float)
@@ -400,12 +373,8 @@ def _context(conn: Connection, frame: pd.DataFrame, settings: dict[str, Setting]
 def _rule_input(conn: Connection, frame: pd.DataFrame, settings: dict[str, Setting],
                 undecided: ColumnElement[bool], at: datetime | None = None) -> RuleInput:
     """``at``: the lists in force then (now by default; an expired entry no longer counts)."""
-    lpr = conn.execute(select(table_of(LprRate).c.effective_date,
-                              type_coerce(table_of(LprRate).c.one_year_pct, Float)))
-    black, allow = lists.rule_lists(conn, at or utcnow())
-    return RuleInput(frame, _context(conn, frame, settings, undecided),
-                     pd.DataFrame(lpr.fetchall(), columns=["effective_date", "one_year_pct"]),
-                     black, allow)
+    return inputs.rule_input(conn, frame, _context(conn, frame, settings, undecided),
+                             at or utcnow())
 
 
 def _run(conn: Connection, model: ModelVersion, settings: dict[str, Setting],
@@ -424,7 +393,7 @@ def _run(conn: Connection, model: ModelVersion, settings: dict[str, Setting],
     read.silenced = data.silenced_hits()
     sev = hits.assign(rank=hits["severity"].map(SEVERITY_RANK).astype(float)) \
         .groupby("application_id")["rank"].max()
-    codes = _fired_codes(hits)
+    codes = inputs.fired_codes(hits)
     app_ids = frame["id"].to_numpy()
     max_rank = pd.Series(app_ids).map(sev).fillna(0).to_numpy()
     flagged = (bands != Band.APPROVE.value) | (max_rank >= SEVERITY_RANK[Severity.MEDIUM])
@@ -435,21 +404,6 @@ def _run(conn: Connection, model: ModelVersion, settings: dict[str, Setting],
         explainer.submit(np.flatnonzero(by_rule), x, meta["features"])
     _write_outcomes(conn, frame, result, now, policy, margin, pd_, pts, bands, hits, codes,
                     max_rank, flagged, explainer, state)
-
-
-def _fired_codes(hits: pd.DataFrame) -> pd.Series:
-    """Each application's fired rule codes, sorted and comma-joined. One bit per code summed
-    per application (a vectorised group sum), then each distinct set spelled once: a Python
-    join per application took seconds at a million."""
-    if hits.empty:
-        return pd.Series(dtype=object)
-    pairs = hits[["application_id", "code"]].drop_duplicates()
-    names = sorted(pairs["code"].unique())
-    bits = pairs["code"].map({c: 1 << i for i, c in enumerate(names)}).astype(np.int64)
-    masks = bits.groupby(pairs["application_id"].to_numpy()).sum()
-    spelled = {int(m): ",".join(n for i, n in enumerate(names) if int(m) >> i & 1)
-               for m in masks.unique()}
-    return masks.map(spelled)
 
 
 def _write_outcomes(conn: Connection, frame: pd.DataFrame, result: _Tally, now: datetime,

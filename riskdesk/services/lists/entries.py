@@ -17,9 +17,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Connection, and_, or_, select
+from sqlalchemy import ColumnElement, Connection, ScalarSelect, and_, or_, select
 from sqlmodel import Session, col
 
 from riskdesk.domain.identity import ID_PATTERN
@@ -350,7 +350,7 @@ def rule_lists(conn: Connection, at: datetime) -> tuple[pd.DataFrame, pd.DataFra
     return black.reset_index(drop=True), allow.reset_index(drop=True)
 
 
-def listed_keys(kind: str, list_name: str = "black") -> object:
+def listed_keys(kind: str, list_name: str = "black") -> ScalarSelect[Any]:
     """A subquery of the hashes live on a list (expiry left to :func:`rule_lists`): lets a
     query read a column only where it can matter."""
     t = table_of(ListEntry).c
