@@ -35,7 +35,9 @@ class LazyPage(QWidget):
         if self.built is None:
             page = self.built = self._build(self)
             self._layout.addWidget(page)
-            page.show()
+            if self.isVisible():  # built while shown; otherwise it shows with its tab, as a
+                page.show()       # plain page does (shown now, it was laid out at the hidden
+                                  # tab's placeholder size, its buttons zero high)
             if self._on_built is not None:
                 self._on_built(page)
         return self.built
