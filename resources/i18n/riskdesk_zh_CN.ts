@@ -499,27 +499,27 @@
         <translation>锚定文件夹须为绝对路径（如网络共享目录）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/anchor_file.py" line="117" />
+        <location filename="../../riskdesk/services/audit/anchor_file.py" line="118" />
         <source>An anchor file record needs a kind.</source>
         <translation>锚定文件记录须注明类型。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/anchor_file.py" line="140" />
+        <location filename="../../riskdesk/services/audit/anchor_file.py" line="141" />
         <source>Cannot read the anchor file {file}: {error}</source>
         <translation>无法读取锚定文件 {file}：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/anchor_file.py" line="151" />
+        <location filename="../../riskdesk/services/audit/anchor_file.py" line="152" />
         <source>The anchor file {file} is damaged at line {line}: not a record.</source>
         <translation>锚定文件 {file} 第 {line} 行已损坏：不是有效记录。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/anchor_file.py" line="186" />
+        <location filename="../../riskdesk/services/audit/anchor_file.py" line="187" />
         <source>{kind} record to {file} ({error})</source>
         <translation>写入 {file} 的 {kind} 记录（{error}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/anchor_file.py" line="189" />
+        <location filename="../../riskdesk/services/audit/anchor_file.py" line="190" />
         <source>The change was saved, but {n} anchor file record(s) could not be written: {records}. Check the anchor folder (riskdesk audit anchor --folder), then run riskdesk audit anchor.</source>
         <translation>变更已保存，但有 {n} 条锚定文件记录未能写入：{records}。请检查锚定文件夹（riskdesk audit anchor --folder），然后运行 riskdesk audit anchor。</translation>
     </message>
@@ -640,12 +640,12 @@
         <translation>事件字段与已签名文本不符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/privacy/free_text.py" line="215" />
+        <location filename="../../riskdesk/services/privacy/free_text.py" line="216" />
         <source>personal data in audit text written after free text was masked: {n} event(s) ({seqs}); a way of saving text that does not mask it, to be reported to the administrator</source>
         <translation>脱敏启用后写入的审计记录中仍含个人信息：{n} 条（{seqs}）；存在未脱敏的文本保存途径，请报告系统管理员</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/privacy/free_text.py" line="227" />
+        <location filename="../../riskdesk/services/privacy/free_text.py" line="228" />
         <source>personal data in audit text before {date}: {n} event(s) written before free text was masked ({seqs}); they stay as written, the chain holds</source>
         <translation>{date} 之前的审计文本中含个人信息：{n} 条事件写于自由文本脱敏之前（{seqs}）；按原样保留，哈希链完整</translation>
     </message>
@@ -728,37 +728,37 @@
         <translation>审计包须用本行的审计密钥签封，而本工作站没有该密钥：请从托管处导入或创建（riskdesk audit anchor --create-key）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="435" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="436" />
         <source>{file} is not a riskdesk audit pack (or it is damaged).</source>
         <translation>{file} 不是 riskdesk 审计包（或已损坏）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="441" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="442" />
         <source>{file} is damaged: {why}</source>
         <translation>{file} 已损坏：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="466" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="467" />
         <source>the seal does not match the content: the pack was changed after it was sealed</source>
         <translation>签封与内容不符：审计包在签封后被改动</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="474" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="475" />
         <source>the seal's signature is forged</source>
         <translation>签封的签名是伪造的</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="479" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="480" />
         <source>the chain breaks at event {seq}</source>
         <translation>审计链在第 {seq} 号事件处断开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="487" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="488" />
         <source>event {seq} does not match the chain</source>
         <translation>第 {seq} 号事件与审计链不符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="492" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="493" />
         <source>the chain does not lead to the head report {no} printed</source>
         <translation>审计链未能通向报告 {no} 所印的链头</translation>
     </message>
@@ -1852,71 +1852,71 @@
         <translation>笔记 {id} 不属于本案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="229" />
+        <location filename="../../riskdesk/services/cases/work.py" line="230" />
         <source>the policy recommends declining</source>
         <translation>策略建议拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="233" />
+        <location filename="../../riskdesk/services/cases/work.py" line="234" />
         <source>the amount is above {limit:,.0f} CNY</source>
         <translation>金额超过 {limit:,.0f} 元</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="247" />
+        <location filename="../../riskdesk/services/cases/work.py" line="248" />
         <source>Decision must be one of {d}.</source>
         <translation>决定须为 {d} 之一。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="255" />
+        <location filename="../../riskdesk/services/cases/work.py" line="256" />
         <source>Case {id} is a post-loan case: it takes post-loan actions, not {decision}.</source>
         <translation>案件 {id} 为贷后案件，应采取贷后处置措施，不能{decision}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="259" />
+        <location filename="../../riskdesk/services/cases/work.py" line="260" />
         <source>Case {id} is a model review: the validator closes it with a decision on the model.</source>
         <translation>案件 {id} 为模型复审案件：由验证人对模型作出决定后结案。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="323" />
+        <location filename="../../riskdesk/services/cases/work.py" line="324" />
         <source>Case {id} waits for the check of a post-loan action: confirm or send back that action.</source>
         <translation>案件 {id} 正等待贷后处置措施的复核：请复核通过或复核退回该措施。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/cases/postloan_actions.py" line="181" />
-        <location filename="../../riskdesk/services/cases/work.py" line="250" />
+        <location filename="../../riskdesk/services/cases/work.py" line="251" />
         <source>A decision needs a reason.</source>
         <translation>决定需要填写理由。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/cases/postloan_actions.py" line="183" />
-        <location filename="../../riskdesk/services/cases/work.py" line="252" />
+        <location filename="../../riskdesk/services/cases/work.py" line="253" />
         <source>Case {id} is {status}; it cannot be decided now.</source>
         <translation>案件 {id} 状态为 {status}，现在不能决定。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="264" />
+        <location filename="../../riskdesk/services/cases/work.py" line="265" />
         <source>Case {id} is escalated: a senior officer decides it.</source>
         <translation>案件 {id} 已上报，须由高级审核员决定。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="304" />
+        <location filename="../../riskdesk/services/cases/work.py" line="305" />
         <source>Case {id} is assigned to {user}. Decide it in their place?</source>
         <translation>案件 {id} 已分配给 {user}。是否代替其作出决定？</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/work.py" line="317" />
+        <location filename="../../riskdesk/services/cases/work.py" line="318" />
         <source>Case {id} is not awaiting a check.</source>
         <translation>案件 {id} 不在待复核状态。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/cases/postloan_actions.py" line="275" />
-        <location filename="../../riskdesk/services/cases/work.py" line="320" />
+        <location filename="../../riskdesk/services/cases/work.py" line="321" />
         <source>{user} made this decision and may not also check it (four-eyes).</source>
         <translation>{user} 作出了该决定，不得再由本人复核（双人复核）。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/cases/postloan_actions.py" line="278" />
-        <location filename="../../riskdesk/services/cases/work.py" line="341" />
+        <location filename="../../riskdesk/services/cases/work.py" line="342" />
         <source>Sending a decision back needs a reason.</source>
         <translation>复核退回决定需要填写理由。</translation>
     </message>
@@ -2588,84 +2588,84 @@
         <translation>该工单已作为 {number} 导入，但内容不同</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="142" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="143" />
         <source>Registering {n} of {total}</source>
         <translation>正在登记 {n} / {total}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="197" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="199" />
         <source>required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="201" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="203" />
         <source>longer than {n} characters</source>
         <translation>超过 {n} 个字符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="204" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="206" />
         <source>same ticket as row {row}</source>
         <translation>与第 {row} 行工单号重复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="209" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="211" />
         <source>unknown channel (phone, app, letter, branch, regulator_referral or their Chinese names)</source>
         <translation>未知渠道（电话、App、信函、网点、监管转办）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="214" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="216" />
         <source>unknown category</source>
         <translation>未知类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="218" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="220" />
         <source>not a date and time (expected YYYY-MM-DD HH:MM)</source>
         <translation>不是日期时间（应为 YYYY-MM-DD HH:MM）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="221" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="223" />
         <source>lies in the future</source>
         <translation>晚于当前时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="224" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="226" />
         <source>a proxy complaint needs the authorisation noted</source>
         <translation>代理投诉须注明授权方式</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="242" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="244" />
         <source>no such application</source>
         <translation>没有此申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="244" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="246" />
         <source>belongs to another customer than the ID or phone</source>
         <translation>与身份证号或手机号对应的客户不一致</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="250" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="252" />
         <source>required when the customer is not known to the bank</source>
         <translation>非本行客户时必填</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="266" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="268" />
         <source>not an ID number</source>
         <translation>不是身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="230" />
-        <location filename="../../riskdesk/services/intake/complaints.py" line="271" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="232" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="273" />
         <source>no customer with this ID number</source>
         <translation>没有此身份证号的客户</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="276" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="278" />
         <source>not a mobile number</source>
         <translation>不是手机号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/complaints.py" line="232" />
-        <location filename="../../riskdesk/services/intake/complaints.py" line="281" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="234" />
+        <location filename="../../riskdesk/services/intake/complaints.py" line="283" />
         <source>no customer with this phone</source>
         <translation>没有此手机号的客户</translation>
     </message>
@@ -2698,174 +2698,174 @@
         <translation>期限须递增：一般 &lt;= 复杂 &lt;= 特别，每项 1 至 365 天。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="125" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="126" />
         <source>There is no complaint {id}.</source>
         <translation>不存在投诉 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="144" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="145" />
         <source>Complaint {number} was changed by someone else (version {theirs}, you saw {yours}); reload it.</source>
         <translation>投诉 {number} 已被他人修改（当前版本 {theirs}，您看到的是 {yours}）；请重新加载。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="156" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="157" />
         <source>Complaint {number} is {status}; this step is not possible now.</source>
         <translation>投诉 {number} 状态为 {status}，当前不能执行此步骤。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="165" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="166" />
         <source>{what} is required.</source>
         <translation>必须填写{what}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="177" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="178" />
         <source>{what} must be one of: {choices}.</source>
         <translation>{what}必须是以下之一：{choices}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="178" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="179" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="228" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="230" />
         <source>The channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="229" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="231" />
         <source>The category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="230" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="232" />
         <source>A description</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="235" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="237" />
         <source>There is no application {id}.</source>
         <translation>不存在申请 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="238" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="240" />
         <source>Application {no} belongs to another customer.</source>
         <translation>申请 {no} 属于其他客户。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="246" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="248" />
         <source>There is no customer {id}.</source>
         <translation>不存在客户 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="249" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="251" />
         <source>The complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="251" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="253" />
         <source>How the proxy is authorised</source>
         <translation>代理授权方式</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="258" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="260" />
         <source>A complaint cannot be received in the future.</source>
         <translation>投诉受理时间不能晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="376" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="378" />
         <source>There is no user {id}.</source>
         <translation>不存在用户 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="378" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="380" />
         <source>{user} is the person or in the team complained about in {number}; someone else must handle it.</source>
         <translation>{user} 是投诉 {number} 的被投诉人或属于被投诉团队，须由他人处理（回避）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="389" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="391" />
         <source>Complaint {number} is {status}; it cannot be assigned.</source>
         <translation>投诉 {number} 状态为 {status}，不能分派。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="399" />
-        <location filename="../../riskdesk/services/complaints/handling.py" line="417" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="401" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="419" />
         <source>A reason for the extension</source>
         <translation>延期理由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="401" />
-        <location filename="../../riskdesk/services/complaints/handling.py" line="440" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="403" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="442" />
         <source>Tell the complainant about the extension first, then record it.</source>
         <translation>请先告知投诉人延期情况，再予以记录。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="404" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="406" />
         <source>Complaint {number} is already extended.</source>
         <translation>投诉 {number} 已延期。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="419" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="421" />
         <source>A special extension follows a complex-case extension.</source>
         <translation>特别延期须在复杂案件延期之后申请。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="434" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="436" />
         <source>No special extension of {number} is waiting for approval.</source>
         <translation>投诉 {number} 没有待审批的特别延期。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="437" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="439" />
         <source>The handler cannot approve their own extension.</source>
         <translation>处理人不能审批自己的延期申请。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="457" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="459" />
         <source>The response</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="459" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="461" />
         <source>The reply is only the template: write what the investigation found and what the bank will do.</source>
         <translation>答复仅有模板文字：请写明调查结果及我行的处理措施。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="464" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="466" />
         <source>The response must tell the customer the further channels; missing: {channels}.</source>
         <translation>答复须告知客户后续救济途径；缺少：{channels}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="477" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="479" />
         <source>The customer's reaction</source>
         <translation>客户反馈</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="478" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="480" />
         <source>The root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="479" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="481" />
         <source>The rectification</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="490" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="492" />
         <source>A reason to reopen</source>
         <translation>重新打开的理由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="501" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="503" />
         <source>How the withdrawal was received</source>
         <translation>撤回投诉的接收方式</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="512" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="514" />
         <source>A reason to escalate</source>
         <translation>上报理由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="523" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="525" />
         <source>A fraud case is opened from an identity-theft complaint that names an application.</source>
         <translation>只有指明申请的冒名贷款/身份盗用投诉才能开立欺诈案件。</translation>
     </message>
@@ -3017,43 +3017,43 @@
         <translation>共 {n} 件投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="203" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="199" />
         <source>{file}: rows {total}, complaints registered {new}, already present {present}.</source>
         <translation>{file}：共 {total} 行，登记 {new} 件投诉，{present} 件已存在。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="169" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="165" />
         <source>Complaints {month}: {received} received, {responded} replied; on time {on_time}; replied late {late}; extended {extended}; reopened {reopened}; overdue now {overdue}</source>
         <translation>{month} 投诉：受理 {received} 件，答复 {responded} 件；按时率 {on_time}；超时答复 {late} 件；延期率 {extended}；重开率 {reopened}；当前逾期 {overdue} 件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="176" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="172" />
         <source>Open by category</source>
         <translation>未结投诉（按类别）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="195" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="191" />
         <source>row {row}, column {column}, value "{value}": {reason}</source>
         <translation>第 {row} 行，列 {column}，值“{value}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="198" />
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="208" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="194" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="204" />
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="199" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="195" />
         <source>{file}: nothing imported; {n} problem(s):</source>
         <translation>{file}：未导入任何内容；共 {n} 个问题：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="202" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="198" />
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/complaints/tab.py" line="210" />
+        <location filename="../../riskdesk/ui/complaints/tab.py" line="206" />
         <source>Importing {file}</source>
         <translation>正在导入 {file}</translation>
     </message>
@@ -4173,32 +4173,32 @@
         <translation>文件 {id} 已被文件 {later} 替代：请替代最新版本。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/evidence.py" line="206" />
+        <location filename="../../riskdesk/services/cases/evidence.py" line="207" />
         <source>There is no evidence file {id}.</source>
         <translation>没有编号为 {id} 的证据文件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/evidence.py" line="214" />
+        <location filename="../../riskdesk/services/cases/evidence.py" line="215" />
         <source>The bytes of {name} are not in this audit pack (a masked pack lists files by name, type and hash only).</source>
         <translation>本审计包不含 {name} 的文件内容（脱敏审计包只列出文件名、类型和哈希值）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/evidence.py" line="218" />
+        <location filename="../../riskdesk/services/cases/evidence.py" line="219" />
         <source>{name} is incomplete in the database ({n} of {m} pieces).</source>
         <translation>数据库中的 {name} 不完整（共 {m} 段，仅有 {n} 段）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/evidence.py" line="229" />
+        <location filename="../../riskdesk/services/cases/evidence.py" line="230" />
         <source>{name} does not match the SHA-256 recorded when it was attached.</source>
         <translation>{name} 与添加时记录的 SHA-256 不一致。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/evidence.py" line="247" />
+        <location filename="../../riskdesk/services/cases/evidence.py" line="248" />
         <source>Application {no} has no case.</source>
         <translation>申请 {no} 没有案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/evidence.py" line="250" />
+        <location filename="../../riskdesk/services/cases/evidence.py" line="251" />
         <source>Application {no} has {n} cases ({ids}): name one with --case.</source>
         <translation>申请 {no} 有 {n} 个案件（{ids}）：请用 --case 指定其中一个。</translation>
     </message>
@@ -4344,52 +4344,52 @@
         <translation>导出起点序号须为 0 或以上。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/feed/files.py" line="171" />
+        <location filename="../../riskdesk/services/feed/files.py" line="172" />
         <source>{file} cannot be read.</source>
         <translation>无法读取 {file}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/feed/files.py" line="177" />
+        <location filename="../../riskdesk/services/feed/files.py" line="178" />
         <source>The manifest {file} is missing or unreadable.</source>
         <translation>清单文件 {file} 不存在或无法读取。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/feed/files.py" line="182" />
+        <location filename="../../riskdesk/services/feed/files.py" line="183" />
         <source>This workstation's keyring holds no feed key: the seal cannot be checked.</source>
         <translation>本工作站的密钥环中没有决定回传密钥：无法核验封签。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/feed/files.py" line="186" />
+        <location filename="../../riskdesk/services/feed/files.py" line="187" />
         <source>The manifest's seal (HMAC) does not match: the manifest was changed or sealed with another key.</source>
         <translation>清单封签（HMAC）不符：清单已被改动，或由其他密钥封签。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/feed/files.py" line="189" />
+        <location filename="../../riskdesk/services/feed/files.py" line="190" />
         <source>The file's SHA-256 differs from its manifest: the file was changed.</source>
         <translation>文件的 SHA-256 与清单不符：文件已被改动。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/feed/files.py" line="198" />
+        <location filename="../../riskdesk/services/feed/files.py" line="199" />
         <source>The file is not a decision feed file.</source>
         <translation>该文件不是决定回传文件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/feed/files.py" line="200" />
+        <location filename="../../riskdesk/services/feed/files.py" line="201" />
         <source>The file holds {n} records; its manifest says {m}.</source>
         <translation>文件含 {n} 条记录，清单记载为 {m} 条。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/feed/files.py" line="204" />
+        <location filename="../../riskdesk/services/feed/files.py" line="205" />
         <source>The file's sequences do not match the range its manifest gives.</source>
         <translation>文件中的序号与清单记载的范围不符。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/feed/files.py" line="225" />
+        <location filename="../../riskdesk/services/feed/files.py" line="226" />
         <source>{file}: “{cell}” is not a sequence number.</source>
         <translation>{file}：“{cell}”不是序号。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/feed/files.py" line="282" />
+        <location filename="../../riskdesk/services/feed/files.py" line="284" />
         <source>Warn after {low} to {high} hours.</source>
         <translation>预警时间须为 {low} 至 {high} 小时。</translation>
     </message>
@@ -4644,22 +4644,22 @@
         <translation>{file} 被拒绝：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/findings.py" line="140" />
+        <location filename="../../riskdesk/services/audit/findings.py" line="141" />
         <source>Status is one of: {s}.</source>
         <translation>状态应为以下之一：{s}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/findings.py" line="143" />
+        <location filename="../../riskdesk/services/audit/findings.py" line="144" />
         <source>Say what was done (the follow-up note).</source>
         <translation>请说明采取了什么措施（跟进说明）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/findings.py" line="146" />
+        <location filename="../../riskdesk/services/audit/findings.py" line="147" />
         <source>There is no finding {id}.</source>
         <translation>没有审计发现 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/findings.py" line="160" />
+        <location filename="../../riskdesk/services/audit/findings.py" line="161" />
         <source>Finding {id} was changed by someone else.</source>
         <translation>审计发现 {id} 已被他人修改。</translation>
     </message>
@@ -4918,88 +4918,88 @@
         <translation>无法读取 {file}：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="118" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="119" />
         <source>row {row}, column {column}, value "{value}": {reason}</source>
         <translation>第 {row} 行，列 {column}，值“{value}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="123" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="124" />
         <location filename="../../riskdesk/services/intake/reader.py" line="146" />
         <source>... and {n} more problems</source>
         <translation>……另有 {n} 个问题</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="139" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="140" />
         <source>Reading {file}</source>
         <translation>正在读取 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="185" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="186" />
         <source>Checking {n} rows</source>
         <translation>正在校验 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="196" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="197" />
         <source>Comparing with stored applications</source>
         <translation>正在与已存申请比对</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="220" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="221" />
         <source>Saving</source>
         <translation>正在保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="230" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="231" />
         <source>{n} problems in {rows} rows</source>
         <translation>{rows} 行中有 {n} 个问题</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="239" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="240" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="250" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="251" />
         <source>Scoring the new applications</source>
         <translation>正在为新申请评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="271" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="272" />
         <source>no such partner in the register</source>
         <translation>合作方名录中无此合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="284" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="285" />
         <source>conflict:</source>
         <translation>冲突：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="327" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="328" />
         <source>stored and file values differ</source>
         <translation>库中值与文件值不同</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="331" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="332" />
         <source>application {no} is already stored with a different {field}</source>
         <translation>申请 {no} 已入库，但 {field} 不同</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="355" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="356" />
         <source>this ID number is stored under a different name</source>
         <translation>此身份证号在库中对应另一个姓名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="392" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="393" />
         <source>Rebuilding the indexes</source>
         <translation>正在重建索引</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="423" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="425" />
         <source>Writing applications</source>
         <translation>正在写入申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="397" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="398" />
         <source>{n} new, {p} already present, {r} rejected</source>
         <translation>新增 {n} 条，已存在 {p} 条，拒绝 {r} 条</translation>
     </message>
@@ -5232,7 +5232,7 @@
         <translation>密钥环中编号 {key_id} 的密钥与加密此数据库所用的密钥不同。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/keys.py" line="116" />
+        <location filename="../../riskdesk/services/audit/keys.py" line="118" />
         <source>Re-encrypting: {n} values left</source>
         <translation>正在重新加密：剩余 {n} 条</translation>
     </message>
@@ -5273,17 +5273,17 @@
         <translation>已检查 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/bulk.py" line="166" />
+        <location filename="../../riskdesk/services/lists/bulk.py" line="165" />
         <source>unknown kind; expected one of: id_no, phone, card, device</source>
         <translation>未知类型；应为 id_no、phone、card、device 之一</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/bulk.py" line="169" />
+        <location filename="../../riskdesk/services/lists/bulk.py" line="168" />
         <source>the reason is missing</source>
         <translation>缺少原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/bulk.py" line="175" />
+        <location filename="../../riskdesk/services/lists/bulk.py" line="174" />
         <source>not a date (write 2027-06-30)</source>
         <translation>不是日期（请写作 2027-06-30）</translation>
     </message>
@@ -5345,7 +5345,7 @@
     <message>
         <location filename="../../riskdesk/services/lists/entries.py" line="92" />
         <location filename="../../riskdesk/services/lists/entries.py" line="187" />
-        <location filename="../../riskdesk/services/lists/entries.py" line="301" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="304" />
         <source>The kind</source>
         <translation>类型</translation>
     </message>
@@ -5372,53 +5372,53 @@
     <message>
         <location filename="../../riskdesk/services/lists/entries.py" line="163" />
         <location filename="../../riskdesk/services/lists/entries.py" line="186" />
-        <location filename="../../riskdesk/services/lists/entries.py" line="304" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="307" />
         <source>The list</source>
         <translation>名单</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="207" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="208" />
         <source>Give the reason for listing the value.</source>
         <translation>请填写列入名单的原因。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="209" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="210" />
         <source>The expiry date has passed.</source>
         <translation>到期日已过。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="211" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="212" />
         <source>{value} is already on the {list} (entry {id}).</source>
         <translation>{value} 已在{list}中（条目 {id}）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="228" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="229" />
         <source>There is no list entry {id}.</source>
         <translation>没有名单条目 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="237" />
-        <location filename="../../riskdesk/services/lists/entries.py" line="264" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="238" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="266" />
         <source>Entry {id} was removed already.</source>
         <translation>名单条目 {id} 已移出。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="240" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="241" />
         <source>The removal of entry {id} already waits for approval (asked by {user}).</source>
         <translation>名单条目 {id} 的移出申请已在等待批准（申请人：{user}）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="244" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="245" />
         <source>Give the reason for removing the entry.</source>
         <translation>请填写移出名单的原因。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="267" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="269" />
         <source>Nobody asked to remove entry {id}: ask first (riskdesk lists remove).</source>
         <translation>尚无人申请移出名单条目 {id}：请先提出申请（riskdesk lists remove）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/lists/entries.py" line="270" />
+        <location filename="../../riskdesk/services/lists/entries.py" line="272" />
         <source>{user} asked for this removal: a second user approves it.</source>
         <translation>{user} 提出了此移出申请：须由另一名用户批准。</translation>
     </message>
@@ -5784,149 +5784,149 @@
         <translation>{kind} 文件缺少列：{names}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="196" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="197" />
         <source>not a number</source>
         <translation>不是数字</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="199" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="200" />
         <source>must be above zero</source>
         <translation>必须大于零</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="200" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="201" />
         <source>must not be negative</source>
         <translation>不能为负数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="203" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="204" />
         <source>above {top}</source>
         <translation>超过 {top}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="215" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="216" />
         <source>not a date (expected YYYY-MM-DD)</source>
         <translation>不是日期（应为 YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="227" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="228" />
         <source>not a date and time (expected YYYY-MM-DD HH:MM)</source>
         <translation>不是日期时间（应为 YYYY-MM-DD HH:MM）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="240" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="241" />
         <source>not a whole number</source>
         <translation>不是整数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="243" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="244" />
         <source>must be between {low} and {high}</source>
         <translation>必须在 {low} 到 {high} 之间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="297" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="298" />
         <source>same as row {row}</source>
         <translation>与第 {row} 行重复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="340" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="341" />
         <source>Checking loans</source>
         <translation>正在检查借据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="272" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="273" />
         <source>required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="275" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="276" />
         <source>longer than {n} characters</source>
         <translation>超过 {n} 个字符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="367" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="368" />
         <source>no such application</source>
         <translation>没有此申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="369" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="370" />
         <source>the application was not approved (automatically or by a final officer decision)</source>
         <translation>该申请未获批准（既非自动通过，也无审查员的最终批准）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="383" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="384" />
         <source>no such partner in the register</source>
         <translation>合作方名录中无此合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="387" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="388" />
         <source>a partner share needs the partner (partner_code)</source>
         <translation>合作方出资比例须同时给出合作方（partner_code）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="390" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="391" />
         <source>one of: {choices}</source>
         <translation>应为以下之一：{choices}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="400" />
-        <location filename="../../riskdesk/services/intake/loans.py" line="540" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="401" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="541" />
         <source>already imported with different content</source>
         <translation>已以不同内容导入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="404" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="405" />
         <source>already has a loan</source>
         <translation>已有借据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="420" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="421" />
         <source>Checking repayments</source>
         <translation>正在检查还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="441" />
-        <location filename="../../riskdesk/services/intake/loans.py" line="509" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="442" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="510" />
         <source>no such loan</source>
         <translation>无此借据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="452" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="453" />
         <source>a payment needs its date</source>
         <translation>还款须有日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="455" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="456" />
         <source>more than the amount due</source>
         <translation>超过应还金额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="465" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="466" />
         <source>instalment {n} was imported with another due date or amount</source>
         <translation>第 {n} 期已以不同的应还日或金额导入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="486" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="487" />
         <source>Checking fund flows</source>
         <translation>正在检查资金流水</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="514" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="515" />
         <source>out or in</source>
         <translation>应为 out（转出）或 in（转入）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="517" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="518" />
         <source>transfer, cash or cross_border</source>
         <translation>应为 transfer（转账）、cash（现金）或 cross_border（跨境）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="520" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="521" />
         <source>four digits</source>
         <translation>应为四位数字</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="523" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="524" />
         <source>not an account number</source>
         <translation>不是账号</translation>
     </message>
@@ -6023,168 +6023,168 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="70" />
+        <location filename="../../riskdesk/ui/main_window.py" line="85" />
         <source>riskdesk - risk case management</source>
         <translation>riskdesk - 风险案件管理</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="107" />
+        <location filename="../../riskdesk/ui/main_window.py" line="120" />
         <source>View:</source>
         <translation>视图：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="114" />
+        <location filename="../../riskdesk/ui/main_window.py" line="127" />
         <source>Search: application no., ID number, phone or name (Ctrl+F)</source>
         <translation>搜索：申请编号、身份证号、手机号或姓名（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="131" />
+        <location filename="../../riskdesk/ui/main_window.py" line="144" />
         <source>Claim</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="132" />
+        <location filename="../../riskdesk/ui/main_window.py" line="145" />
         <source>Assign to...</source>
         <translation>分派给…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="133" />
+        <location filename="../../riskdesk/ui/main_window.py" line="146" />
         <source>Export view...</source>
         <translation>导出视图…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="134" />
+        <location filename="../../riskdesk/ui/main_window.py" line="147" />
         <source>First page</source>
         <translation>第一页</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="135" />
+        <location filename="../../riskdesk/ui/main_window.py" line="148" />
         <source>Last page</source>
         <translation>最后一页</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="150" />
+        <location filename="../../riskdesk/ui/main_window.py" line="163" />
         <source>Case queue</source>
         <translation>案件队列</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="82" />
-        <location filename="../../riskdesk/ui/main_window.py" line="152" />
+        <location filename="../../riskdesk/ui/main_tabs.py" line="36" />
+        <location filename="../../riskdesk/ui/main_window.py" line="166" />
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="154" />
+        <location filename="../../riskdesk/ui/main_window.py" line="167" />
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="199" />
+        <location filename="../../riskdesk/ui/main_window.py" line="198" />
         <source>Signed in: {user} ({roles}) | {db}</source>
         <translation>已登录：{user}（{roles}）| {db}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="254" />
+        <location filename="../../riskdesk/ui/main_window.py" line="252" />
         <source>{view} ({n})</source>
         <translation>{view}（{n}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="156" />
+        <location filename="../../riskdesk/ui/main_window.py" line="168" />
         <source>Post-loan</source>
         <translation>贷后</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="158" />
+        <location filename="../../riskdesk/ui/main_window.py" line="169" />
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="163" />
+        <location filename="../../riskdesk/ui/main_window.py" line="170" />
         <source>Partners</source>
         <translation>合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="165" />
+        <location filename="../../riskdesk/ui/main_window.py" line="171" />
         <source>Audit findings</source>
         <translation>审计发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="167" />
+        <location filename="../../riskdesk/ui/main_window.py" line="173" />
         <source>Lists</source>
         <translation>名单</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="171" />
+        <location filename="../../riskdesk/ui/main_window.py" line="174" />
         <source>Decision feed</source>
         <translation>决定回传</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="266" />
+        <location filename="../../riskdesk/ui/main_window.py" line="264" />
         <source>Complaints: {overdue} overdue, {soon} due within {days} days</source>
         <translation>投诉：{overdue} 件逾期，{soon} 件 {days} 天内到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="270" />
+        <location filename="../../riskdesk/ui/main_window.py" line="268" />
         <source>Decision feed: {n} late</source>
         <translation>决策回传：{n} 条逾期未确认</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="273" />
+        <location filename="../../riskdesk/ui/main_window.py" line="271" />
         <source>Decision feed: {n} not acknowledged by origination in time</source>
         <translation>决定回传：{n} 条未在规定时间内获进件系统回执</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="283" />
+        <location filename="../../riskdesk/ui/main_window.py" line="281" />
         <source>Cases: the last {n} of {total}</source>
         <translation>案件：共 {total} 件中的最后 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="286" />
+        <location filename="../../riskdesk/ui/main_window.py" line="284" />
         <source>Cases: {loaded} of {total} loaded</source>
         <translation>案件：共 {total} 件，已加载 {loaded} 件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="312" />
+        <location filename="../../riskdesk/ui/main_window.py" line="310" />
         <source>Not claimed</source>
         <translation>未领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="320" />
+        <location filename="../../riskdesk/ui/main_window.py" line="318" />
         <source>Assign cases</source>
         <translation>分派案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="320" />
+        <location filename="../../riskdesk/ui/main_window.py" line="318" />
         <source>Assign {n} case(s) to:</source>
         <translation>将 {n} 件案件分派给：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="325" />
+        <location filename="../../riskdesk/ui/main_window.py" line="323" />
         <source>Not assigned</source>
         <translation>未分派</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="343" />
+        <location filename="../../riskdesk/ui/main_window.py" line="341" />
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="344" />
+        <location filename="../../riskdesk/ui/main_window.py" line="342" />
         <source>Cases written to {path}: {n} (personal data masked; the export is recorded in the audit trail).</source>
         <translation>已将 {n} 件案件写入 {path}（个人信息已脱敏；本次导出已记入审计轨迹）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="348" />
+        <location filename="../../riskdesk/ui/main_window.py" line="346" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="349" />
+        <location filename="../../riskdesk/ui/main_window.py" line="347" />
         <source>Nothing was written: {error}</source>
         <translation>未写入任何内容：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="351" />
+        <location filename="../../riskdesk/ui/main_window.py" line="349" />
         <source>Exporting {file}</source>
         <translation>正在导出 {file}</translation>
     </message>
@@ -6237,7 +6237,7 @@
     <message>
         <location filename="../../riskdesk/ui/guide.py" line="64" />
         <location filename="../../riskdesk/ui/main_window.py" line="462" />
-        <location filename="../../riskdesk/ui/main_window.py" line="538" />
+        <location filename="../../riskdesk/ui/main_window.py" line="539" />
         <source>About riskdesk</source>
         <translation>关于 riskdesk</translation>
     </message>
@@ -6348,7 +6348,7 @@
         <translation>视图中的上一件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="534" />
+        <location filename="../../riskdesk/ui/main_window.py" line="535" />
         <source>{total} applications, {loaded} loaded</source>
         <translation>共 {total} 笔申请，已加载 {loaded} 笔</translation>
     </message>
@@ -6624,67 +6624,67 @@ Credit model: {model}</source>
         <translation>结果：列 {col}（坏 = {bad}）{note}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="58" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="59" />
         <source>There is no model {id}.</source>
         <translation>没有编号为 {id} 的模型。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="104" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="105" />
         <source>Model {id} is {status}; only a trained, retired or shadow model can be proposed.</source>
         <translation>模型 {id} 的状态为 {status}；只有已训练、已停用或影子运行中的模型可以提请审批。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="111" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="112" />
         <source>Model {id} uses columns that applications do not have ({cols}); it can be kept for analysis but not activated.</source>
         <translation>模型 {id} 使用了申请数据中没有的列（{cols}）；可留作分析，但不能启用。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="159" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="163" />
         <source>Model {id} is {status}, not proposed.</source>
         <translation>模型 {id} 的状态为 {status}，不是待审批。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="162" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="166" />
         <source>{user} proposed model {id} and may not also approve it (four-eyes).</source>
         <translation>{user} 提请了模型 {id}，不得再由本人审批（双人复核）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="166" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="170" />
         <source>{user} trained model {id} and may not also validate it.</source>
         <translation>{user} 训练了模型 {id}，不得再验证该模型。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="174" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="178" />
         <source>An approval records the validator's findings: write them (--findings TEXT).</source>
         <translation>批准须记录验证人的结论：请填写（--findings 结论）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="218" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="222" />
         <source>The model files {file} cannot be used: {why}</source>
         <translation>模型文件 {file} 无法使用：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="223" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="227" />
         <source>larger than {mb} MB</source>
         <translation>大于 {mb} MB</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="230" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="234" />
         <source>the metadata is not JSON ({error})</source>
         <translation>元数据不是 JSON（{error}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="234" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="238" />
         <source>the metadata lacks the feature list or the artefact's SHA-256</source>
         <translation>元数据缺少特征列表或模型文件的 SHA-256</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="237" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="241" />
         <source>The bundled model file does not match its metadata (damaged installation).</source>
         <translation>随附的模型文件与其元数据不符（安装已损坏）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="242" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="246" />
         <source>not an XGBoost model</source>
         <translation>不是 XGBoost 模型</translation>
     </message>
@@ -6725,7 +6725,7 @@ Credit model: {model}</source>
         <translation>贷款账簿中尚无结果已知的贷款（贷款须放款满 {m} 个月或已违约）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/calibration.py" line="54" />
+        <location filename="../../riskdesk/scoring/calibration.py" line="43" />
         <source>Unknown recalibration method {method}: platt or isotonic.</source>
         <translation>未知的重新校准方法 {method}：可用 platt 或 isotonic。</translation>
     </message>
@@ -6735,37 +6735,37 @@ Credit model: {model}</source>
         <translation>{option} 须为 YYYY-MM-DD 格式的日期，而非 {value}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/recalibration.py" line="135" />
+        <location filename="../../riskdesk/services/credit/recalibration.py" line="134" />
         <source>No model is active: name the model to recalibrate (--model ID).</source>
         <translation>当前没有生效的模型：请指定要重新校准的模型（--model ID）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/recalibration.py" line="141" />
+        <location filename="../../riskdesk/services/credit/recalibration.py" line="140" />
         <source>The window ends ({until}) before it starts ({since}).</source>
         <translation>时间窗口的结束日（{until}）早于开始日（{since}）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/recalibration.py" line="146" />
+        <location filename="../../riskdesk/services/credit/recalibration.py" line="145" />
         <source>Applications submitted from {since} to {until}: {known} with a known outcome, {n} of them outside model {id}'s training rows ({bads} bad). A recalibration needs at least {rows} such rows with {min} bad and {min} good: widen the window (--since).</source>
         <translation>{since} 至 {until} 提交的申请：{known} 笔已知贷后表现，其中 {n} 笔不属于模型 {id} 的训练样本（坏样本 {bads} 笔）。重新校准至少需要 {rows} 笔此类申请，且坏、好样本各不少于 {min} 笔：请放宽时间窗口（--since）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/recalibration.py" line="221" />
+        <location filename="../../riskdesk/services/credit/recalibration.py" line="222" />
         <source>model {id} registered: model {base} recalibrated ({method}), fitted on {fit} rows, judged on {n} held-out rows ({bads} bad)</source>
         <translation>已登记模型 {id}：模型 {base} 经重新校准（{method}），拟合用 {fit} 行，在 {n} 行留出样本上评估（坏样本 {bads} 行）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/recalibration.py" line="225" />
+        <location filename="../../riskdesk/services/credit/recalibration.py" line="226" />
         <source>Brier score {b0:.5f} -&gt; {b1:.5f}; ECE by decile {e0:.4f} -&gt; {e1:.4f}</source>
         <translation>Brier 分数 {b0:.5f} -&gt; {b1:.5f}；按十分位的期望校准误差（ECE）{e0:.4f} -&gt; {e1:.4f}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/recalibration.py" line="228" />
+        <location filename="../../riskdesk/services/credit/recalibration.py" line="229" />
         <source>decile     n  observed    before     after</source>
         <translation>十分位   行数   实际     校准前     校准后</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/shadow.py" line="96" />
+        <location filename="../../riskdesk/services/credit/shadow.py" line="98" />
         <source>No model is scoring in shadow.</source>
         <translation>当前没有影子运行中的模型。</translation>
     </message>
@@ -6852,103 +6852,103 @@ Credit model: {model}</source>
 <context>
     <name>Monitoring</name>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="120" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="121" />
         <source>model review case {id} opened</source>
         <translation>已开立模型复审案件 {id}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/challenger.py" line="176" />
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="167" />
+        <location filename="../../riskdesk/services/credit/challenger.py" line="178" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="168" />
         <source>n/a</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/challenger.py" line="178" />
+        <location filename="../../riskdesk/services/credit/challenger.py" line="180" />
         <source>challenger model {s} in shadow beside model {c}: {n} applications scored by both</source>
         <translation>挑战者模型 {s} 与模型 {c} 并行影子运行：两者均评分的申请 {n} 笔</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/challenger.py" line="181" />
+        <location filename="../../riskdesk/services/credit/challenger.py" line="183" />
         <source>  at the current policy: approved {a1} / {a2}, flagged {f1} / {f2} (champion / challenger); {k} decisions would change ({u} to flagged)</source>
         <translation>  按现行政策：自动批准 {a1} / {a2}，标记 {f1} / {f2}（冠军 / 挑战者）；{k} 笔决定将改变（其中 {u} 笔改为标记）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/challenger.py" line="187" />
+        <location filename="../../riskdesk/services/credit/challenger.py" line="189" />
         <source>  AUC {a1} / {a2}, KS {k1} / {k2} on the same {n} known outcomes (training rows of either model excluded: {t})</source>
         <translation>  在相同的 {n} 笔已知表现上：AUC {a1} / {a2}，KS {k1} / {k2}（已剔除任一模型的训练样本 {t} 笔）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/challenger.py" line="192" />
+        <location filename="../../riskdesk/services/credit/challenger.py" line="194" />
         <source>  AUC / KS not compared ({why}); known outcomes: {k}</source>
         <translation>  未比较 AUC / KS（{why}）；已知表现：{k} 笔</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/challenger.py" line="200" />
+        <location filename="../../riskdesk/services/credit/challenger.py" line="202" />
         <source>a model holds no fingerprints of its training rows</source>
         <translation>有模型未保存训练样本指纹</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/challenger.py" line="202" />
+        <location filename="../../riskdesk/services/credit/challenger.py" line="204" />
         <source>no known outcomes yet</source>
         <translation>尚无已知表现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/challenger.py" line="203" />
+        <location filename="../../riskdesk/services/credit/challenger.py" line="205" />
         <source>every known outcome is a training row</source>
         <translation>已知表现均为训练样本</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/challenger.py" line="204" />
+        <location filename="../../riskdesk/services/credit/challenger.py" line="206" />
         <source>the rows left are all good or all bad</source>
         <translation>其余样本表现全部为好或全部为坏</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="171" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="172" />
         <source>model {m}, {month}: {n} scored applications</source>
         <translation>模型 {m}，{month}：已评分申请 {n} 笔</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="173" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="174" />
         <source>score PSI against training: {v} (&lt; 0.10 stable, 0.10-0.25 watch, &gt; 0.25 shifted)</source>
         <translation>评分相对训练集的 PSI：{v}（&lt; 0.10 稳定，0.10-0.25 关注，&gt; 0.25 已偏移）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="176" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="177" />
         <source>  feature PSI {name}: {v}</source>
         <translation>  特征 PSI {name}：{v}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="195" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="196" />
         <source>known outcomes: {k}; AUC {auc}, KS {ks} (training rows not excluded)</source>
         <translation>已知表现：{k} 笔；AUC {auc}，KS {ks}（未剔除训练样本）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="198" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="199" />
         <source>known outcomes: {k}; AUC/KS not measured: the model holds no fingerprints of its training rows, so they cannot be told apart from new applications</source>
         <translation>已知表现：{k} 笔；未计算 AUC/KS：该模型未保存训练样本指纹，无法区分训练样本与新申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="202" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="203" />
         <source>known outcomes: 0; AUC/KS not measured</source>
         <translation>已知表现：0 笔；未计算 AUC/KS</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="204" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="205" />
         <source>known outcomes: {k}, all of them training rows of the model: no rows left for AUC/KS</source>
         <translation>已知表现：{k} 笔，均为该模型的训练样本：无可用于计算 AUC/KS 的样本</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="207" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="208" />
         <source>known outcomes: {k}; training rows excluded: {t}; the {n} rows left are all good or all bad: AUC/KS not measured</source>
         <translation>已知表现：{k} 笔；剔除训练样本 {t} 笔；其余 {n} 笔表现全部为好或全部为坏：未计算 AUC/KS</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="210" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="211" />
         <source>known outcomes: {k}; training rows excluded: {t}; AUC {auc}, KS {ks} on the other {n} rows</source>
         <translation>已知表现：{k} 笔；剔除训练样本 {t} 笔；其余 {n} 笔的 AUC {auc}，KS {ks}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/monitoring.py" line="181" />
+        <location filename="../../riskdesk/services/credit/monitoring.py" line="182" />
         <source>override rate (decline band approved by an officer): {rate} of {n} decided</source>
         <translation>推翻率（拒绝等级被审核员批准）：已决定 {n} 笔中的 {rate}</translation>
     </message>
@@ -6964,7 +6964,7 @@ Credit model: {model}</source>
 <context>
     <name>Monthly</name>
     <message>
-        <location filename="../../riskdesk/services/periods.py" line="93" />
+        <location filename="../../riskdesk/services/periods.py" line="94" />
         <source>A month is written YYYY-MM, not {month}.</source>
         <translation>月份格式为 YYYY-MM，而不是 {month}。</translation>
     </message>
@@ -7016,7 +7016,7 @@ Credit model: {model}</source>
     </message>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="281" />
-        <location filename="../../riskdesk/services/periods.py" line="212" />
+        <location filename="../../riskdesk/services/periods.py" line="213" />
         <source>Applications received</source>
         <translation>受理申请</translation>
     </message>
@@ -7027,7 +7027,7 @@ Credit model: {model}</source>
     </message>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="283" />
-        <location filename="../../riskdesk/services/periods.py" line="213" />
+        <location filename="../../riskdesk/services/periods.py" line="214" />
         <source>Flagged for review</source>
         <translation>标记人工审核</translation>
     </message>
@@ -7066,7 +7066,7 @@ Credit model: {model}</source>
     <message>
         <location filename="../../riskdesk/reports/monthly_report.py" line="299" />
         <location filename="../../riskdesk/reports/monthly_report.py" line="376" />
-        <location filename="../../riskdesk/services/periods.py" line="214" />
+        <location filename="../../riskdesk/services/periods.py" line="215" />
         <source>Complaints received</source>
         <translation>受理投诉</translation>
     </message>
@@ -7925,47 +7925,47 @@ Credit model: {model}</source>
         <translation>编号为 {code} 的合作方已存在。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/register.py" line="78" />
+        <location filename="../../riskdesk/services/partners/register.py" line="79" />
         <source>There is no partner {id}.</source>
         <translation>没有合作方 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/register.py" line="89" />
+        <location filename="../../riskdesk/services/partners/register.py" line="90" />
         <source>Partner {code} was changed by someone else.</source>
         <translation>合作方 {code} 已被他人修改。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/register.py" line="97" />
+        <location filename="../../riskdesk/services/partners/register.py" line="98" />
         <source>The status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/register.py" line="99" />
+        <location filename="../../riskdesk/services/partners/register.py" line="100" />
         <source>A status change needs its reason.</source>
         <translation>状态变更须说明原因。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/register.py" line="104" />
+        <location filename="../../riskdesk/services/partners/register.py" line="105" />
         <source>Due diligence is not complete: {items}.</source>
         <translation>尽职调查尚未完成：{items}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/register.py" line="121" />
+        <location filename="../../riskdesk/services/partners/register.py" line="122" />
         <source>The checklist item</source>
         <translation>检查项</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/register.py" line="123" />
+        <location filename="../../riskdesk/services/partners/register.py" line="124" />
         <source>Note the evidence the check rests on.</source>
         <translation>请注明检查所依据的证据。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/register.py" line="195" />
+        <location filename="../../riskdesk/services/partners/register.py" line="197" />
         <source>Capital and balance are amounts in CNY.</source>
         <translation>资本和余额须为人民币金额。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/partners/register.py" line="198" />
+        <location filename="../../riskdesk/services/partners/register.py" line="200" />
         <source>Capital and balance are above zero.</source>
         <translation>资本和余额须大于零。</translation>
     </message>
@@ -8807,17 +8807,17 @@ Save it so?</source>
         <translation>《商业银行金融资产风险分类办法》（2023）；银保监会令2020年第9号；中国人民银行令2016年第3号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan/policy.py" line="75" />
+        <location filename="../../riskdesk/services/postloan/policy.py" line="76" />
         <source>Say why the thresholds change.</source>
         <translation>请说明修改阈值的原因。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan/policy.py" line="80" />
+        <location filename="../../riskdesk/services/postloan/policy.py" line="81" />
         <source>Unknown post-loan setting: {names}.</source>
         <translation>未知的贷后设置：{names}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/postloan/policy.py" line="85" />
+        <location filename="../../riskdesk/services/postloan/policy.py" line="86" />
         <source>Category floors must rise: special mention &lt; substandard &lt; doubtful &lt; loss, from day 1.</source>
         <translation>分类下限须逐级递增：关注 &lt; 次级 &lt; 可疑 &lt; 损失，且从第 1 天开始。</translation>
     </message>
@@ -9348,12 +9348,12 @@ Save it so?</source>
         <translation>{n} 行超出一个 Excel 工作表的容量；请导出为 CSV 或缩小视图范围。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/export.py" line="111" />
+        <location filename="../../riskdesk/services/cases/export.py" line="112" />
         <source>{n} of {total} rows</source>
         <translation>{n} / {total} 行</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/export.py" line="131" />
+        <location filename="../../riskdesk/services/cases/export.py" line="132" />
         <source>Cases</source>
         <translation>案件</translation>
     </message>
@@ -9361,297 +9361,297 @@ Save it so?</source>
 <context>
     <name>Reasons</name>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="16" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="17" />
         <source>Loan amount {value} CNY</source>
         <translation>借款金额 {value} 元</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="17" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="18" />
         <source>Term of {value} months</source>
         <translation>期限 {value} 个月</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="18" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="19" />
         <source>Interest rate {value} %</source>
         <translation>利率 {value}%</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="19" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="20" />
         <source>Annual income {value} CNY</source>
         <translation>年收入 {value} 元</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="20" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="21" />
         <source>{value} years in employment</source>
         <translation>工作年限 {value} 年</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="21" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="22" />
         <source>Income verification: {value}</source>
         <translation>收入核验：{value}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="22" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="23" />
         <source>{value} delinquencies in the last 2 years</source>
         <translation>近两年逾期 {value} 次</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="23" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="24" />
         <source>{value} credit inquiries in the last 6 months</source>
         <translation>近 6 个月征信查询 {value} 次</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="24" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="25" />
         <source>Revolving credit {value} % used</source>
         <translation>循环额度已使用 {value}%</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="25" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="26" />
         <source>{value} accounts delinquent now</source>
         <translation>当前逾期账户 {value} 个</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="26" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="27" />
         <source>{value} instalment accounts opened in 6 months</source>
         <translation>近 6 个月新开分期账户 {value} 个</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="27" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="28" />
         <source>{value} instalment accounts opened in 12 months</source>
         <translation>近 12 个月新开分期账户 {value} 个</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="29" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="30" />
         <source>{value} instalment accounts opened in 24 months</source>
         <translation>近 24 个月新开分期账户 {value} 个</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="31" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="32" />
         <source>Instalment loan balances {value}</source>
         <translation>分期贷款余额 {value}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="32" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="33" />
         <source>Overall credit {value} % used</source>
         <translation>总体额度已使用 {value}%</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="33" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="34" />
         <source>{value} personal-finance inquiries</source>
         <translation>个人金融查询 {value} 次</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="34" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="35" />
         <source>{value} credit inquiries in the last 12 months</source>
         <translation>近 12 个月征信查询 {value} 次</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="35" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="36" />
         <source>Past-due amount {value}</source>
         <translation>逾期金额 {value}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="36" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="37" />
         <source>{value} instalment accounts in total</source>
         <translation>分期账户共 {value} 个</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="37" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="38" />
         <source>Instalment credit limits {value}</source>
         <translation>分期授信总额 {value}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="41" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="42" />
         <source>Term of {value} month</source>
         <translation>期限 {value} 个月</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="42" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="43" />
         <source>{value} year in employment</source>
         <translation>工作年限 {value} 年</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="43" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="44" />
         <source>{value} delinquency in the last 2 years</source>
         <translation>近两年逾期 {value} 次</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="44" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="45" />
         <source>{value} credit inquiry in the last 6 months</source>
         <translation>近 6 个月征信查询 {value} 次</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="45" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="46" />
         <source>{value} account delinquent now</source>
         <translation>当前逾期账户 {value} 个</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="46" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="47" />
         <source>{value} instalment account opened in 6 months</source>
         <translation>近 6 个月新开分期账户 {value} 个</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="47" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="48" />
         <source>{value} instalment account opened in 12 months</source>
         <translation>近 12 个月新开分期账户 {value} 个</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="49" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="50" />
         <source>{value} instalment account opened in 24 months</source>
         <translation>近 24 个月新开分期账户 {value} 个</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="51" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="52" />
         <source>{value} personal-finance inquiry</source>
         <translation>个人金融查询 {value} 次</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="52" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="53" />
         <source>{value} credit inquiry in the last 12 months</source>
         <translation>近 12 个月征信查询 {value} 次</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="54" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="55" />
         <source>{value} instalment account in total</source>
         <translation>分期账户共 {value} 个</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="58" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="59" />
         <source>Loan amount (CNY)</source>
         <translation>贷款金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="59" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="60" />
         <source>Term (months)</source>
         <translation>期限（月）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="60" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="61" />
         <source>Interest rate (%)</source>
         <translation>利率（%）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="61" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="62" />
         <source>Annual income (CNY)</source>
         <translation>年收入（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="62" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="63" />
         <source>Years in employment</source>
         <translation>工作年限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="63" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="64" />
         <source>Income verification</source>
         <translation>收入核验</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="64" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="65" />
         <source>Delinquencies in the last 2 years</source>
         <translation>近 2 年逾期次数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="65" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="66" />
         <source>Credit inquiries in the last 6 months</source>
         <translation>近 6 个月查询次数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="66" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="67" />
         <source>Revolving credit used (%)</source>
         <translation>循环授信使用率（%）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="67" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="68" />
         <source>Accounts delinquent now</source>
         <translation>当前逾期账户数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="68" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="69" />
         <source>Instalment accounts opened in 6 months</source>
         <translation>近 6 个月新开分期账户数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="69" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="70" />
         <source>Instalment accounts opened in 12 months</source>
         <translation>近 12 个月新开分期账户数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="70" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="71" />
         <source>Instalment accounts opened in 24 months</source>
         <translation>近 24 个月新开分期账户数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="71" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="72" />
         <source>Instalment loan balances (CNY)</source>
         <translation>分期贷款余额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="72" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="73" />
         <source>Overall credit used (%)</source>
         <translation>总体授信使用率（%）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="73" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="74" />
         <source>Personal-finance inquiries</source>
         <translation>个人金融类查询次数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="74" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="75" />
         <source>Credit inquiries in the last 12 months</source>
         <translation>近 12 个月查询次数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="75" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="76" />
         <source>Past-due amount (CNY)</source>
         <translation>逾期金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="76" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="77" />
         <source>Instalment accounts in total</source>
         <translation>分期账户总数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="77" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="78" />
         <source>Instalment credit limits (CNY)</source>
         <translation>分期授信额度（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="80" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="81" />
         <source>{name}: not given</source>
         <translation>{name}：未提供</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="82" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="83" />
         <source>Verified</source>
         <translation>已核实</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="83" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="84" />
         <source>Source Verified</source>
         <translation>来源已核实</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="84" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="85" />
         <source>Not Verified</source>
         <translation>未核实</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="85" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="86" />
         <source>raises risk</source>
         <translation>提高风险</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="86" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="87" />
         <source>lowers risk</source>
         <translation>降低风险</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="87" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="88" />
         <source>not given</source>
         <translation>未提供</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/scoring/reasons.py" line="201" />
+        <location filename="../../riskdesk/scoring/reasons.py" line="202" />
         <source>{what}: {effect}</source>
         <translation>{what}：{effect}</translation>
     </message>
@@ -9664,17 +9664,17 @@ Save it so?</source>
         <translation>报告语言只能是 zh 或 en，而不是 {lang}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reporting/archive.py" line="112" />
+        <location filename="../../riskdesk/services/reporting/archive.py" line="113" />
         <source>Application {no} has no case.</source>
         <translation>申请 {no} 没有案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reporting/archive.py" line="254" />
+        <location filename="../../riskdesk/services/reporting/archive.py" line="255" />
         <source>There is no report {id}.</source>
         <translation>不存在报告 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reporting/archive.py" line="337" />
+        <location filename="../../riskdesk/services/reporting/archive.py" line="338" />
         <source>Consumer-finance risk team</source>
         <translation>消费金融风险管理团队</translation>
     </message>
@@ -9805,53 +9805,53 @@ Save it so?</source>
         <translation>未显示</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="262" />
-        <location filename="../../riskdesk/ui/reports.py" line="286" />
+        <location filename="../../riskdesk/ui/reports.py" line="263" />
+        <location filename="../../riskdesk/ui/reports.py" line="287" />
         <source>Not issued</source>
         <translation>未出具</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="287" />
+        <location filename="../../riskdesk/ui/reports.py" line="288" />
         <source>Enter the application number of the case.</source>
         <translation>请输入案件的申请编号。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="264" />
+        <location filename="../../riskdesk/ui/reports.py" line="265" />
         <source>Issuing the report</source>
         <translation>正在出具报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="322" />
+        <location filename="../../riskdesk/ui/reports.py" line="324" />
         <source>Save PDF as</source>
         <translation>PDF 另存为</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="328" />
+        <location filename="../../riskdesk/ui/reports.py" line="330" />
         <source>Check a PDF file</source>
         <translation>核验 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="337" />
+        <location filename="../../riskdesk/ui/reports.py" line="339" />
         <source>Cannot read</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="341" />
+        <location filename="../../riskdesk/ui/reports.py" line="343" />
         <source>Issued by riskdesk</source>
         <translation>由 riskdesk 出具</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="342" />
+        <location filename="../../riskdesk/ui/reports.py" line="344" />
         <source>{file} is report {no}, issued by {who} at {at}.</source>
         <translation>{file} 是报告 {no}，由 {who} 于 {at} 出具。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="346" />
+        <location filename="../../riskdesk/ui/reports.py" line="348" />
         <source>Not issued by riskdesk</source>
         <translation>非 riskdesk 出具</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/reports.py" line="347" />
+        <location filename="../../riskdesk/ui/reports.py" line="349" />
         <source>{file} matches no issued report: it was not issued here, or it was changed after issue.</source>
         <translation>{file} 与任何已出具的报告都不符：它不是在此出具的，或出具后被修改过。</translation>
     </message>
@@ -10187,13 +10187,13 @@ Save it so?</source>
 <context>
     <name>Rings</name>
     <message>
-        <location filename="../../riskdesk/services/rings/views.py" line="100" />
+        <location filename="../../riskdesk/services/rings/views.py" line="107" />
         <source>A ring ID looks like RING-000123, not {text}.</source>
         <translation>团伙编号形如 RING-000123，而不是 {text}。</translation>
     </message>
     <message>
         <location filename="../../riskdesk/services/rings/closing.py" line="86" />
-        <location filename="../../riskdesk/services/rings/views.py" line="132" />
+        <location filename="../../riskdesk/services/rings/views.py" line="139" />
         <source>There is no ring {code}.</source>
         <translation>没有团伙 {code}。</translation>
     </message>
@@ -10208,17 +10208,17 @@ Save it so?</source>
         <translation>团伙 {code} 的状态为 {status}，不是未结。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/rings/closing.py" line="125" />
+        <location filename="../../riskdesk/services/rings/closing.py" line="126" />
         <source>Ring {code} has no proposal to check.</source>
         <translation>团伙 {code} 没有待复核的提议。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/rings/closing.py" line="128" />
+        <location filename="../../riskdesk/services/rings/closing.py" line="129" />
         <source>The proposal needs a second person: you made it.</source>
         <translation>该提议需要第二人复核：提议人是您。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/rings/closing.py" line="177" />
+        <location filename="../../riskdesk/services/rings/closing.py" line="181" />
         <source>fraud ring {code} confirmed</source>
         <translation>欺诈团伙 {code} 已确认</translation>
     </message>
@@ -10419,53 +10419,53 @@ Save it so?</source>
         <translation>{days} 天内 {n} 名申请人共用设备、手机号、银行卡或工作单位，构成关联团伙</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/rulesets.py" line="44" />
-        <location filename="../../riskdesk/services/credit/rulesets.py" line="131" />
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="45" />
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="135" />
         <source>defaults</source>
         <translation>默认设置</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/rulesets.py" line="107" />
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="111" />
         <source>There is no rule {code}.</source>
         <translation>没有规则 {code}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/rulesets.py" line="109" />
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="113" />
         <source>Severity must be low, medium or high, not {v}.</source>
         <translation>严重程度应为 low、medium 或 high，而不是 {v}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/rulesets.py" line="114" />
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="118" />
         <source>Rule {code} has no parameter {key}.</source>
         <translation>规则 {code} 没有参数 {key}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/rulesets.py" line="118" />
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="122" />
         <source>Parameter {key} of rule {code} must be like {example}.</source>
         <translation>规则 {code} 的参数 {key} 应形如 {example}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/rulesets.py" line="165" />
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="172" />
         <source>The policy has no setting {name}; it has {names}.</source>
         <translation>决策政策没有设置项 {name}；可用的设置项为 {names}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/rulesets.py" line="170" />
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="177" />
         <source>Policy settings are numbers.</source>
         <translation>决策政策的设置项均为数字。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/rulesets.py" line="172" />
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="179" />
         <source>PD bands need 0 &lt; approve-below &lt;= decline-from &lt; 1.</source>
         <translation>违约概率风险等级须满足 0 &lt; 批准上限 &lt;= 拒绝下限 &lt; 1。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/rulesets.py" line="176" />
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="183" />
         <source>The review SLA must be a positive number of hours.</source>
         <translation>审核时限必须是正的小时数。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/rulesets.py" line="179" />
+        <location filename="../../riskdesk/services/credit/rulesets.py" line="186" />
         <source>The four-eyes amount cannot be negative.</source>
         <translation>双人复核金额不能为负数。</translation>
     </message>
@@ -10515,47 +10515,47 @@ Save it so?</source>
         <translation>该提议未作任何变更：各项取值已与提议相同。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/proposals.py" line="224" />
+        <location filename="../../riskdesk/services/credit/proposals.py" line="225" />
         <source>There is no proposal {id}.</source>
         <translation>不存在提议 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/proposals.py" line="230" />
+        <location filename="../../riskdesk/services/credit/proposals.py" line="231" />
         <source>Proposal {id} is {status}, not awaiting a decision.</source>
         <translation>提议 {id} 的状态为{status}，不在待决定之列。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/proposals.py" line="242" />
+        <location filename="../../riskdesk/services/credit/proposals.py" line="243" />
         <source>{user} proposed change {id} and may not also approve it (four-eyes).</source>
         <translation>{user} 提议了变更 {id}，不得同时批准（双人复核）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/proposals.py" line="249" />
+        <location filename="../../riskdesk/services/credit/proposals.py" line="250" />
         <source>rule set</source>
         <translation>规则集</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/proposals.py" line="250" />
+        <location filename="../../riskdesk/services/credit/proposals.py" line="251" />
         <source>policy</source>
         <translation>决策政策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/proposals.py" line="253" />
+        <location filename="../../riskdesk/services/credit/proposals.py" line="254" />
         <source>Proposal {id} was made against an older {what}: another change was approved since. Reject it and propose again from the version in force.</source>
         <translation>提议 {id} 基于较早的{what}：此后已有其他变更获批。请驳回该提议，并基于现行版本重新提议。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/proposals.py" line="261" />
+        <location filename="../../riskdesk/services/credit/proposals.py" line="262" />
         <source>proposal {id}: {why}</source>
         <translation>提议 {id}：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/proposals.py" line="343" />
+        <location filename="../../riskdesk/services/credit/proposals.py" line="348" />
         <source>There is no rule set {id}.</source>
         <translation>不存在规则集 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/proposals.py" line="350" />
+        <location filename="../../riskdesk/services/credit/proposals.py" line="355" />
         <source>There is no policy version {id}.</source>
         <translation>不存在政策版本 {id}。</translation>
     </message>
@@ -10569,420 +10569,420 @@ Save it so?</source>
 <context>
     <name>RulesTab</name>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="65" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="64" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="71" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="70" />
         <source>In force and change</source>
         <translation>现行规则与变更</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="72" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="209" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="71" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="208" />
         <source>Proposals</source>
         <translation>变更提议</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="73" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="247" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="72" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="246" />
         <source>Versions</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="92" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="91" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="92" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="91" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="93" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="92" />
         <source>auto-approved</source>
         <translation>自动批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="95" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="94" />
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="96" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="95" />
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="97" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="96" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="98" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="97" />
         <source>Enabled</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="99" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="98" />
         <source>Hard stop</source>
         <translation>硬性拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="100" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="99" />
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="101" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="100" />
         <source>Source</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="102" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="101" />
         <source>Rules in force</source>
         <translation>现行规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="109" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="108" />
         <source>CODE.PARAMETER=VALUE separated by spaces, e.g. SHARED_DEVICE.min_applicants=10 (double-click a rule)</source>
         <translation>规则代码.参数=值，以空格分隔，例如 SHARED_DEVICE.min_applicants=10（双击规则可填入）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="113" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="112" />
         <source>NAME=VALUE separated by spaces, e.g. approve_below=0.06</source>
         <translation>名称=值，以空格分隔，例如 approve_below=0.06</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="115" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="114" />
         <source>Why the change is needed (required)</source>
         <translation>变更理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="116" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="204" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="240" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="115" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="203" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="239" />
         <source>Effective from</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="125" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="124" />
         <source>(otherwise at approval)</source>
         <translation>（未勾选则批准时生效）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="127" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="126" />
         <source>Rule changes:</source>
         <translation>规则变更：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="128" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="127" />
         <source>Policy changes:</source>
         <translation>政策变更：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="129" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="128" />
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="134" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="133" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="135" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="310" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="313" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="319" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="134" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="309" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="312" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="318" />
         <source>Backtest</source>
         <translation>回测</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="137" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="136" />
         <source>Propose</source>
         <translation>提议</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="140" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="139" />
         <source>Backtest over the last</source>
         <translation>回测最近</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="150" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="149" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="152" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="151" />
         <source>Submitted</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="154" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="153" />
         <source>PD</source>
         <translation>违约概率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="155" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="181" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="154" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="180" />
         <source>Before</source>
         <translation>变更前</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="157" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="181" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="156" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="180" />
         <source>After</source>
         <translation>变更后</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="159" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="158" />
         <source>Rules before</source>
         <translation>变更前命中规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="160" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="159" />
         <source>Rules after</source>
         <translation>变更后命中规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="161" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="160" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="164" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="163" />
         <source>Applications that change</source>
         <translation>结果变化的申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="184" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="183" />
         <source>Flagged</source>
         <translation>已标记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="184" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="183" />
         <source>Approval rate</source>
         <translation>通过率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="185" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="184" />
         <source>Cases per day</source>
         <translation>每日案件数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="186" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="185" />
         <source>Bad rate among approved</source>
         <translation>通过申请的不良率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="187" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="186" />
         <source>Share of bads caught</source>
         <translation>不良申请识别率</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="198" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="197" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="199" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="198" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="200" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="199" />
         <source>Change</source>
         <translation>变更内容</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="201" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="200" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="202" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="201" />
         <source>Proposed by</source>
         <translation>提议人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="203" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="202" />
         <source>Proposed</source>
         <translation>提议时间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="205" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="204" />
         <source>at approval</source>
         <translation>批准时</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="206" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="205" />
         <source>Decided by</source>
         <translation>决定人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="207" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="245" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="206" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="244" />
         <source>Note</source>
         <translation>笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="211" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="210" />
         <source>Note with the decision (optional)</source>
         <translation>决定附言（可选）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="215" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="214" />
         <source>Backtest selected</source>
         <translation>回测所选提议</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="216" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="368" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="374" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="215" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="367" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="373" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="217" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="216" />
         <location filename="../../riskdesk/ui/rules_tab.py" line="381" />
         <source>Reject or withdraw</source>
         <translation>驳回或撤回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="227" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="226" />
         <source>A change takes effect only when a second person (compliance or a senior officer, never its proposer) approves it; the approval is signed.</source>
         <translation>变更须经第二人（合规人员或高级审核员，不得为提议人）批准后方生效；批准经电子签名。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="233" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="232" />
         <source>in force</source>
         <translation>现行</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="233" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="232" />
         <source>coming</source>
         <translation>待生效</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="234" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="233" />
         <source>past</source>
         <translation>已失效</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="235" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="234" />
         <source>rules</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="235" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="234" />
         <source>policy</source>
         <translation>决策政策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="237" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="236" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="238" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="237" />
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="239" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="238" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="242" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="241" />
         <source>Written by</source>
         <translation>写入人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="243" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="242" />
         <source>Approved by</source>
         <translation>批准人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="250" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="249" />
         <source>Rule or setting</source>
         <translation>规则或设置项</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="251" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="250" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="252" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="251" />
         <source>First</source>
         <translation>前一版本</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="253" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="252" />
         <source>Second</source>
         <translation>后一版本</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="254" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="253" />
         <source>Differences</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="256" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="255" />
         <source>Compare the two selected</source>
         <translation>比较所选两个版本</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="258" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="257" />
         <source>Propose restoring the selected</source>
         <translation>提议恢复所选版本</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="272" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="274" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="426" />
+        <location filename="../../riskdesk/ui/main_tabs.py" line="103" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="271" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="273" />
         <source>Rules and policy</source>
         <translation>规则与政策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="281" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="280" />
         <source>In force: rule set {rs}, policy version {pv}. Proposals awaiting approval: {n}.</source>
         <translation>现行：规则集 {rs}，政策版本 {pv}。待批准提议：{n} 项。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="286" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="285" />
         <source>Policy: approve below PD {a}, decline from PD {d}; review within {h} hours; approvals above {amount} CNY need a second person.</source>
         <translation>决策政策：违约概率低于 {a} 为批准档，不低于 {d} 为拒绝档；{h} 小时内完成审核；批准金额超过 {amount} 元须第二人复核。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="312" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="311" />
         <source>Backtesting...</source>
         <translation>正在回测……</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="332" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="331" />
         <source>{n} applications submitted in the last {days} days ({unscored} not scored), {known} with a known outcome; {changed} change. Nothing was written.</source>
         <translation>最近 {days} 天提交的申请 {n} 笔（未评分 {unscored} 笔），已知结果 {known} 笔；结果变化 {changed} 笔。未写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="345" />
-        <location filename="../../riskdesk/ui/rules_tab.py" line="350" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="344" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="349" />
         <source>Propose a change</source>
         <translation>提议变更</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="369" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="368" />
         <source>Approve proposal {id}? It takes effect {when}:
 {change}</source>
         <translation>批准提议 {id}？生效时间：{when}
 {change}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/rules_tab.py" line="370" />
+        <location filename="../../riskdesk/ui/rules_tab.py" line="369" />
         <source>at once</source>
         <translation>立即</translation>
     </message>
@@ -11022,57 +11022,57 @@ Save it so?</source>
         <translation>没有生效的模型。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="112" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="128" />
         <source>{d} decisions ({f} flagged), {s} new scores, {h} rule hits, {r} reason codes, {c} new cases (model {m}, rule set {rs}, policy {p})</source>
         <translation>决策 {d} 笔（标记 {f} 笔），新评分 {s} 条，规则命中 {h} 条，原因码 {r} 条，新案件 {c} 件（模型 {m}，规则集 {rs}，策略 {p}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="138" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="154" />
         <source>No model is active: an admin proposes one and compliance or a senior officer approves it (riskdesk model propose / approve).</source>
         <translation>没有生效的模型：需由管理员提请、合规或高级审核员审批（riskdesk model propose / approve）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="156" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="172" />
         <source>Reading applications</source>
         <translation>正在读取申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="192" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="211" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="214" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="233" />
         <source>Scope must be all or unscored.</source>
         <translation>范围应为 all 或 unscored。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="258" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="277" />
         <source>Scoring {n} applications</source>
         <translation>正在为 {n} 笔申请评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="401" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="390" />
         <source>Checking rules</source>
         <translation>正在检查规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="501" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="475" />
         <source>Explaining flagged applications</source>
         <translation>正在计算标记申请的原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="480" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="454" />
         <source>Recording decisions</source>
         <translation>正在记录决策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="493" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="467" />
         <source>Opening cases</source>
         <translation>正在创建案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/explanations.py" line="121" />
+        <location filename="../../riskdesk/services/credit/explanations.py" line="118" />
         <source>Application {id} has not been scored.</source>
         <translation>申请 {id} 尚未评分。</translation>
     </message>
@@ -11085,12 +11085,12 @@ Save it so?</source>
         <translation>空闲锁定时间须在 {low} 到 {high} 分钟之间。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/settings.py" line="56" />
+        <location filename="../../riskdesk/services/admin/settings.py" line="57" />
         <source>The name on reports needs 1 to 200 characters.</source>
         <translation>报告署名需 1 至 200 个字符。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/settings.py" line="86" />
+        <location filename="../../riskdesk/services/admin/settings.py" line="88" />
         <source>Keep 0 to 365 automatic backups.</source>
         <translation>自动备份保留数量须为 0 到 365。</translation>
     </message>
@@ -11274,17 +11274,17 @@ Save it so?</source>
         <translation>数据库 {db} 尚无任何用户，无法登录。可运行 `riskdesk demo{option}` 建立演示数据库，或运行 `riskdesk user add NAME --role admin{option}` 创建其首位管理员。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/storage/migrate.py" line="63" />
+        <location filename="../../riskdesk/storage/migrate.py" line="75" />
         <source>The database schema ({revision}) is newer than this riskdesk; install the newer version of riskdesk to open it.</source>
         <translation>数据库结构版本（{revision}）比本 riskdesk 更新；请安装新版 riskdesk 后再打开。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/storage/migrate.py" line="77" />
+        <location filename="../../riskdesk/storage/migrate.py" line="89" />
         <source>The database is empty; run `riskdesk db upgrade` first.</source>
         <translation>数据库为空；请先运行 `riskdesk db upgrade`。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/storage/migrate.py" line="79" />
+        <location filename="../../riskdesk/storage/migrate.py" line="91" />
         <source>The database schema ({current}) is older than this riskdesk ({head}); run `riskdesk db upgrade`.</source>
         <translation>数据库结构版本（{current}）比本 riskdesk（{head}）旧；请运行 `riskdesk db upgrade`。</translation>
     </message>
@@ -11394,113 +11394,113 @@ Save it so?</source>
 <context>
     <name>Users</name>
     <message>
-        <location filename="../../riskdesk/services/admin/users.py" line="59" />
+        <location filename="../../riskdesk/services/admin/users.py" line="60" />
         <source>Sign in as an administrator to add users.</source>
         <translation>请以管理员身份登录后添加用户。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/users.py" line="61" />
+        <location filename="../../riskdesk/services/admin/users.py" line="62" />
         <source>The first user of a database must be an admin.</source>
         <translation>数据库的第一个用户必须是管理员。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/users.py" line="67" />
+        <location filename="../../riskdesk/services/admin/users.py" line="68" />
         <source>A user name needs 1 to 64 characters.</source>
         <translation>用户名需为 1 至 64 个字符。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/users.py" line="107" />
+        <location filename="../../riskdesk/services/admin/users.py" line="109" />
         <source>Unknown role(s): {roles}. Known roles: {known}.</source>
         <translation>未知角色：{roles}。可用角色：{known}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/signing_keys.py" line="121" />
-        <location filename="../../riskdesk/services/admin/users.py" line="164" />
+        <location filename="../../riskdesk/services/admin/signing_keys.py" line="123" />
+        <location filename="../../riskdesk/services/admin/users.py" line="167" />
         <source>There is no user {id}.</source>
         <translation>不存在用户 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/signing_keys.py" line="131" />
+        <location filename="../../riskdesk/services/admin/signing_keys.py" line="133" />
         <source>Administrators cannot countersign their own signing key; ask another administrator.</source>
         <translation>管理员不能会签本人的签名密钥，请另一位管理员会签。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/signing_keys.py" line="138" />
+        <location filename="../../riskdesk/services/admin/signing_keys.py" line="140" />
         <source>{user} has no signing key waiting for a countersignature.</source>
         <translation>{user} 没有待会签的签名密钥。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/signing_keys.py" line="141" />
+        <location filename="../../riskdesk/services/admin/signing_keys.py" line="143" />
         <source>Type the whole fingerprint ({n} characters) as {user} reads it out; you typed {got}.</source>
         <translation>请按 {user} 念出的内容输入完整指纹（{n} 个字符）；您输入了 {got} 个。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/signing_keys.py" line="145" />
+        <location filename="../../riskdesk/services/admin/signing_keys.py" line="147" />
         <source>The fingerprint does not match the key {user} registered: ask {user} to read it out again.</source>
         <translation>指纹与 {user} 登记的密钥不符：请 {user} 重新念一遍。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/signing_keys.py" line="178" />
+        <location filename="../../riskdesk/services/admin/signing_keys.py" line="181" />
         <source>You set the password of {user}, so another administrator countersigns their signing key.</source>
         <translation>{user} 的密码由您设置，其签名密钥须由另一位管理员会签。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/signing_keys.py" line="187" />
+        <location filename="../../riskdesk/services/admin/signing_keys.py" line="190" />
         <source>Administrators cannot revoke their own signing key; ask another administrator.</source>
         <translation>管理员不能吊销本人的签名密钥，请另一位管理员办理。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/signing_keys.py" line="253" />
+        <location filename="../../riskdesk/services/admin/signing_keys.py" line="257" />
         <source>your signing key {fp} awaits an administrator's countersignature: read this fingerprint out to them; until then you cannot record decisions.</source>
         <translation>您的签名密钥 {fp} 待管理员会签：请向管理员核对此指纹；会签之前不能录入决策。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/users.py" line="177" />
+        <location filename="../../riskdesk/services/admin/users.py" line="180" />
         <source>Administrators cannot change their own roles; ask another administrator.</source>
         <translation>管理员不能修改自己的角色；请由另一位管理员操作。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/users.py" line="189" />
+        <location filename="../../riskdesk/services/admin/users.py" line="192" />
         <source>Role request {id} is not pending.</source>
         <translation>角色申请 {id} 不在待审批状态。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/users.py" line="191" />
+        <location filename="../../riskdesk/services/admin/users.py" line="194" />
         <source>The administrator who asked for a role cannot approve it; a second administrator must.</source>
         <translation>提出角色申请的管理员不能自行审批，须由第二位管理员审批。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/users.py" line="194" />
+        <location filename="../../riskdesk/services/admin/users.py" line="197" />
         <source>Administrators cannot approve roles for themselves.</source>
         <translation>管理员不能为自己审批角色。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/users.py" line="211" />
+        <location filename="../../riskdesk/services/admin/users.py" line="214" />
         <source>Administrators cannot deactivate themselves.</source>
         <translation>管理员不能停用自己。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/users.py" line="311" />
+        <location filename="../../riskdesk/services/admin/users.py" line="319" />
         <source>A password needs at least {n} characters.</source>
         <translation>密码至少需要 {n} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/users.py" line="321" />
+        <location filename="../../riskdesk/services/admin/users.py" line="329" />
         <source>Sign in to change your password.</source>
         <translation>请登录后修改密码。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/users.py" line="325" />
+        <location filename="../../riskdesk/services/admin/users.py" line="333" />
         <source>The current password is wrong.</source>
         <translation>当前密码错误。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/users.py" line="341" />
+        <location filename="../../riskdesk/services/admin/users.py" line="350" />
         <source>Administrators change their own password themselves, not by a reset.</source>
         <translation>管理员应自行修改本人密码，不能通过重置。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/admin/users.py" line="71" />
+        <location filename="../../riskdesk/services/admin/users.py" line="72" />
         <source>User {name} already exists.</source>
         <translation>用户 {name} 已存在。</translation>
     </message>
@@ -11573,7 +11573,7 @@ Save it so?</source>
         <translation>未就模型 {id} 出具 SHA-256 为 {sha} 的验证报告：模型须依据其自身的验证报告批准（riskdesk model validate {id}）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/recalibration.py" line="202" />
+        <location filename="../../riskdesk/services/credit/recalibration.py" line="203" />
         <source>The applications model {id} was recalibrated on (submitted {since} to {until}) or their outcomes have changed since: its calibration cannot be checked; recalibrate again.</source>
         <translation>模型 {id} 重新校准所用的申请（{since} 至 {until} 提交）或其贷后表现已发生变化：无法核验其校准，请重新校准。</translation>
     </message>
