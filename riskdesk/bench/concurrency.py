@@ -90,7 +90,7 @@ def _worker(url: str, user_id: int, name: str, case_ids: list[int], seconds: flo
     out.put(report)
 
 
-def _setup(url: str, users: int) -> tuple[list[tuple[int, str]], list[int]]:
+def _setup(url: str, users: int, rows: int) -> tuple[list[tuple[int, str]], list[int]]:
     from sqlalchemy import text
 
     from riskdesk.demo.database import build_demo
@@ -100,7 +100,7 @@ def _setup(url: str, users: int) -> tuple[list[tuple[int, str]], list[int]]:
     from riskdesk.storage.engine import make_engine
     from riskdesk.storage.session import unit_of_work
 
-    build_demo(url, rows=12_000)
+    build_demo(url, rows=rows)
     engine = make_engine(url)
     with engine.connect() as conn:
         admin_id = conn.execute(text("SELECT id FROM app_user WHERE username = 'admin'")
@@ -166,7 +166,9 @@ def _check(url: str, reports: list[WorkerReport]) -> list[str]:
     return problems
 
 
-def bench_concurrency(users: int, *, seconds: float = 30.0, db: str | None = None) -> str:
+def bench_concurrency(users: int, *, seconds: float = 30.0, db: str | None = None,
+                      rows: int = 12_000) -> str:
+    """``rows``: the demo applications the queue is built from (a test needs far fewer)."""
     from sqlalchemy import create_engine, text
 
     made = None
@@ -179,7 +181,7 @@ def bench_concurrency(users: int, *, seconds: float = 30.0, db: str | None = Non
         db = ADMIN_URL.rsplit("/", 1)[0] + "/" + name
     try:
         started = time.perf_counter()
-        people, case_ids = _setup(db, users)
+        people, case_ids = _setup(db, users, rows)
         lines = [f"bench concurrency: {users} officers for {seconds:g} s on {len(case_ids):,} "
                  f"open cases (PostgreSQL; set up in {time.perf_counter() - started:.0f} s)"]
         ctx = multiprocessing.get_context("spawn")

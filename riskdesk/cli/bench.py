@@ -32,6 +32,8 @@ def add_parser(sub: Subparsers) -> None:
                         "queue on PostgreSQL: actions/s, latency, conflicts, lost decisions")
     bcc.add_argument("--users", type=int, default=20)
     bcc.add_argument("--seconds", type=float, default=30.0)
+    bcc.add_argument("--rows", type=int, default=12_000,
+                     help="demo applications the queue is built from")
     bcc.add_argument("--db", help="a PostgreSQL URL to use (default: a throwaway database on "
                      "RISKDESK_BENCH_PG, the local server)")
     brg = bs.add_parser("rings", help="fraud rings: the link store built over N applications "
@@ -78,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
     if args.bench_command == "concurrency":
         from riskdesk.bench.concurrency import bench_concurrency
 
-        print(bench_concurrency(args.users, seconds=args.seconds, db=args.db))
+        print(bench_concurrency(args.users, seconds=args.seconds, db=args.db, rows=args.rows))
         return 0
     if args.bench_command == "backtest":
         from riskdesk.bench.backtest import bench_backtest

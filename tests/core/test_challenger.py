@@ -192,14 +192,15 @@ def test_shadow_approval_follows_the_model_approvals_rules(
         assert shadow.challenger(session) is None
 
 
+@pytest.mark.parametrize("db_url", [pytest.param("postgresql", marks=pytest.mark.server),
+                                    pytest.param("mariadb", marks=pytest.mark.server)],
+                         indirect=True)  # SQLite: the tests above, with the approval in full
 def test_shadow_scores_on_each_database(engine: Engine, scored: tuple[int, int],
                                         actors: dict[str, Actor]) -> None:
     """The shadow rows' bulk path (COPY on PostgreSQL, multi-row INSERT on MariaDB): one row
     per decision of the run, flags read back as booleans, the comparison agreeing with the
-    job's count. The approval path itself is the SQLite tests' above: here the challenger's
-    slot is set directly, so the servers do not also build its validation report."""
-    if engine.dialect.name == "sqlite":
-        pytest.skip("the SQLite tests above score with a challenger approved in full")
+    job's count on each server. The approval path itself is the SQLite tests' above: here the
+    challenger's slot is set directly, so the servers do not also build its validation report."""
     with unit_of_work(engine) as session:
         mv = models.register(session, actors["admin"], model=weaker_model(), name="challenger")
         mv.status, mv.shadow_slot = ModelStatus.SHADOW, 1

@@ -77,32 +77,41 @@ def test_loan_repayment_and_flow_files(sqlite_engine: Engine, sqlite_actors: dic
     assert sum(count_rows(sqlite_engine, t) for t in ("loan", "repayment", "fund_flow")) == 0
 
 
+ARTEFACTS = st.one_of(st.binary(max_size=400), st.binary(max_size=200).map(lambda b: b"{" + b))
+
+
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None,
-          max_examples=25)  # a file that looks like a model is probed in a child process
-@given(artefact=st.one_of(st.binary(max_size=400),
-                          st.binary(max_size=200).map(lambda b: b"{" + b)), meta=st.one_of(
+          max_examples=25)
+@given(artefact=ARTEFACTS, meta=st.one_of(
     st.binary(max_size=200),
     st.dictionaries(st.sampled_from(["features", "artefact_sha256", "x"]),
                     st.one_of(st.text(max_size=10), st.lists(st.text(max_size=4), max_size=3),
                               st.integers()), max_size=3).map(
         lambda d: __import__("json").dumps(d).encode())))
 def test_model_files(tmp_path: Path, artefact: bytes, meta: bytes) -> None:
-    import hashlib
-    import json
-
     from riskdesk.services.credit.registry import load_model_files
 
     (tmp_path / "m.ubj").write_bytes(artefact)
     (tmp_path / "m.json").write_bytes(meta)
     with pytest.raises(InvalidInput):
         load_model_files(tmp_path / "m.ubj", tmp_path / "m.json")
-    # even with metadata that names the garbage's own hash, it must be a real model
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None,
+          max_examples=4)  # each such file is probed in a child process (XGBoost is imported
+@given(artefact=st.binary(max_size=200).map(lambda b: b"{" + b))  # there: seconds a file)
+def test_garbage_named_by_its_own_hash_is_not_a_model(tmp_path: Path, artefact: bytes) -> None:
+    """Even with metadata that names the garbage's own hash, it must be a real model."""
+    import hashlib
+    import json
+
+    from riskdesk.services.credit.registry import load_model_files
+
+    (tmp_path / "m.ubj").write_bytes(artefact)
     (tmp_path / "m.json").write_text(json.dumps(
         {"features": ["a"], "artefact_sha256": hashlib.sha256(artefact).hexdigest()}))
     with pytest.raises(InvalidInput):
         load_model_files(tmp_path / "m.ubj", tmp_path / "m.json")
-
-
 
 
 def test_oversized_files_and_fields_are_refused_with_a_message(

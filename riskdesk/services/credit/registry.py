@@ -195,22 +195,19 @@ def _loads_in_a_child(artefact: bytes) -> bool:
     import multiprocessing
     import tempfile
 
+    from riskdesk.scoring import probe
+
     with tempfile.TemporaryDirectory(prefix="riskdesk-model-") as tmp:
         path = Path(tmp) / "probe.ubj"
         path.write_bytes(artefact)
-        child = multiprocessing.get_context("spawn").Process(target=_probe, args=(str(path),))
+        child = multiprocessing.get_context("spawn").Process(target=probe.load,
+                                                             args=(str(path),))
         child.start()
         child.join(timeout=120)
         if child.is_alive():
             child.kill()
             child.join()
         return child.exitcode == 0
-
-
-def _probe(path: str) -> None:
-    import xgboost as xgb
-
-    xgb.Booster().load_model(bytearray(Path(path).read_bytes()))
 
 
 def load_model_files(artefact_path: Path, meta_path: Path, *,
