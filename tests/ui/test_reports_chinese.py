@@ -78,7 +78,7 @@ def test_monthly_report_reads_back_as_sql_and_reissues_identically(
         paths.append(path)
     body = pdftotext(paths[0])
     q = month_sql(sqlite_engine, start, end, first.report.cut_off)
-    hours = q["hours"]
+    hours = [round(h, 2) for h in q["hours"]]  # as the report keeps them: to 1/100 h
     median = statistics.median(hours)
     p90 = hours[min(len(hours) - 1, int(0.9 * len(hours)))]
     summary = {
