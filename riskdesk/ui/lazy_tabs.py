@@ -35,9 +35,11 @@ class LazyPage(QWidget):
         if self.built is None:
             page = self.built = self._build(self)
             self._layout.addWidget(page)
-            if self.isVisible():  # built while shown; otherwise it shows with its tab, as a
-                page.show()       # plain page does (shown now, it was laid out at the hidden
-                                  # tab's placeholder size, its buttons zero high)
+            # Built while shown: show it now. Otherwise it shows with its tab, as a plain
+            # page does; shown at once, it was laid out at the hidden placeholder's size
+            # (its buttons zero high).
+            if self.isVisible():
+                page.show()
             if self._on_built is not None:
                 self._on_built(page)
         return self.built
