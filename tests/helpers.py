@@ -58,11 +58,113 @@ def write_csv(frame: pd.DataFrame, path: Path, encoding: str = "utf-8") -> Path:
     return path
 
 
+# What a command may be given in ``env`` and still run in the test's own process: what is
+# read when the command runs, not when a module is imported. The passwords and the clock
+# offset; a home of its own (platformdirs reads XDG_*_HOME at each call, and the file
+# keyring's path follows XDG_DATA_HOME at each access); the Qt platform, which only the window
+# reads, and the window always gets a process of its own (one QApplication per process).
+# Anything else (RISKDESK_SOURCE_TZ is read at import, a whole environment replaced) takes a
+# process of its own.
+_IN_PROCESS_ENV = frozenset({"RISKDESK_PASSWORD", "RISKDESK_NEW_PASSWORD",
+                             "RISKDESK_CLOCK_OFFSET", "QT_QPA_PLATFORM", "XDG_DATA_HOME",
+                             "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"})
+
+
 def run_cli(*args: str, env: dict[str, str] | None = None, timeout: int = 300,
-            ) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "riskdesk", *args], capture_output=True,
-                          text=True, cwd=ROOT, env={**os.environ, **(env or {})},
-                          timeout=timeout)
+            fresh: bool = False) -> subprocess.CompletedProcess[str]:
+    """``riskdesk ARGS`` as a user would run it: its exit code, standard output and error.
+
+    Run in this process (``riskdesk.cli.main``) unless ``fresh``, the command is the window,
+    or ``env`` sets more than :data:`_IN_PROCESS_ENV`: a new Python process pays 2-3 s of
+    imports, and 110 calls in the suite paid it. What the command sets process-wide is put
+    back after it (see :func:`_cli_in_process`). The tests of a process's own start (imports,
+    signals, the environment read at import) keep ``fresh=True`` or start it themselves."""
+    command = [sys.executable, "-m", "riskdesk", *args]
+    if fresh or (args[:1] or ("gui",))[0] == "gui" or not set(env or {}) <= _IN_PROCESS_ENV:
+        return subprocess.run(command, capture_output=True, text=True, cwd=ROOT,
+                              env={**os.environ, **(env or {})}, timeout=timeout)
+    code, out, err = _cli_in_process(list(args), env or {})
+    return subprocess.CompletedProcess(command, code, out, err)
+
+
+def _cli_in_process(argv: list[str], env: dict[str, str]) -> tuple[int, str, str]:
+    """(exit code, stdout, stderr) of ``riskdesk.cli.main(argv)`` run here as its own process
+    would run it: in the checkout, with ``env`` applied, no terminal on stdin, the clock of a
+    fresh process (the offset variable, not this process's shift: a server database's own
+    time), an uncaught exception as a traceback and exit 1, SystemExit as its code, warnings
+    on stderr under the interpreter's default filters (not the test run's). Put back
+    afterwards: the environment, clock, working folder, the ``riskdesk`` logger (the command
+    attaches the log file to it), the core's translators, and the databases' connections the
+    command opened (a process that ends closes them)."""
+    import contextlib
+    import io
+    import logging
+    import traceback
+    import warnings
+
+    from sqlalchemy import event
+
+    from riskdesk import i18n
+    from riskdesk.cli import main
+    from riskdesk.storage import clock
+
+    saved_env = {k: os.environ.get(k) for k in env}
+    logger = logging.getLogger("riskdesk")
+    handlers, level = list(logger.handlers), logger.level
+    translators = (i18n._translator, i18n._catalogues)
+    shift, cwd, stdin = clock._shift, os.getcwd(), sys.stdin
+    engines: dict[int, Engine] = {}
+
+    def opened(conn: Any) -> None:
+        engines[id(conn.engine)] = conn.engine
+
+    out, err = io.StringIO(), io.StringIO()
+    event.listen(Engine, "engine_connect", opened)
+    try:
+        os.environ.update(env)
+        clock._shift = None
+        os.chdir(ROOT)
+        sys.stdin = io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), \
+                warnings.catch_warnings(record=True) as caught:
+            warnings.resetwarnings()  # then Python's own defaults, as a new process has them
+            warnings.simplefilter("default")
+            for category in (ResourceWarning, ImportWarning, PendingDeprecationWarning,
+                             DeprecationWarning):
+                warnings.simplefilter("ignore", category)  # ahead of "default"
+            try:
+                code = main(argv)
+            except SystemExit as exc:
+                if exc.code is None or isinstance(exc.code, int):
+                    code = exc.code or 0
+                else:
+                    print(exc.code, file=sys.stderr)
+                    code = 1
+            except Exception:  # noqa: BLE001 - as the interpreter reports an uncaught one
+                traceback.print_exc()
+                code = 1
+            for w in caught:
+                err.write(warnings.formatwarning(w.message, w.category, w.filename, w.lineno,
+                                                 w.line))
+    finally:
+        event.remove(Engine, "engine_connect", opened)
+        for engine in engines.values():
+            engine.dispose()
+        for handler in logger.handlers[:]:
+            if handler not in handlers:
+                logger.removeHandler(handler)
+                handler.close()
+        logger.setLevel(level)
+        i18n._translator, i18n._catalogues = translators
+        sys.stdin = stdin
+        os.chdir(cwd)
+        clock._shift = shift
+        for k, v in saved_env.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    return int(code), out.getvalue(), err.getvalue()
 
 
 # --- Scored applications and cases ----------------------------------------------------------
