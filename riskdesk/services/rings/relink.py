@@ -2,28 +2,39 @@
 ``INSERT ... SELECT``, so a million applications' four million keyed values never travel to
 Python and back.
 
-Only the device needs Python: the application keeps the raw device ID (the rules match on
-it), and its HMAC is made here, written to a temporary table by application id and joined from
-there. The rows are those :func:`riskdesk.services.rings.links.add_links` writes for the same
+The rows are those :func:`riskdesk.services.rings.links.add_links` writes for the same
 applications, with the same ids: keys in (kind, key_hash) order, each key's masked form taken
 from the first via (device, phone, card, contact_phone, employer) and then the lowest
 application id that carries it, and an emergency contact's phone that is the applicant's own
 phone adding no second edge. The store must be empty (see :func:`links.clear`).
+
+How, and why so (SQLite, a million applications):
+
+- keys kind by kind in kind order (so their ids are in (kind, key_hash) order), each from the
+  first application per keyed value: a grouped ``MIN(id)`` that SQLite reads off the hash
+  column's index in order, no window function over every value;
+- only the device needs Python: the application keeps the raw device ID (the rules match on
+  it); its HMAC and masked form are made here for each distinct device, the keys written in
+  hash order with their ids known, and each application's device key id put in a temporary
+  table that the edges join by application id;
+- edges in one statement ordered by application id: on SQLite a merge of the vias' scans
+  (no sort), so the edges' primary key is written in order, not swept through five times.
 """
 from __future__ import annotations
 
-from sqlalchemy import Column, Connection, Integer, MetaData, String, Table
+from sqlalchemy import Column, Connection, Integer, MetaData, Table
 
+from riskdesk.domain.rings import LinkKey
+from riskdesk.domain.tables import table_of
 from riskdesk.security.datakey import DataCipher
 from riskdesk.services.rings.keys import mask_device
 from riskdesk.services.rings.links import VIAS
-from riskdesk.storage.bulk import BULK_CACHE_KIB, insert_columns
+from riskdesk.storage.bulk import BULK_CACHE_KIB, insert_columns, next_ids
 from riskdesk.storage.engine import SQLITE_CACHE_KIB
 
 DEVICES = Table("ring_device_key", MetaData(),
                 Column("application_id", Integer, primary_key=True),
-                Column("key_hash", String(64), nullable=False),
-                Column("masked", String(32), nullable=False),
+                Column("key_id", Integer, nullable=False),
                 prefixes=["TEMPORARY"])
 
 
@@ -31,35 +42,80 @@ def _present(col: str) -> str:
     return f"{col} IS NOT NULL AND {col} <> ''"
 
 
-def _sources() -> list[tuple[str, str, str, str, str, str]]:
-    """Per via: (via, kind, FROM clause, hash, masked, WHERE), in the order that picks a
-    key's masked form."""
-    out = [("device", "device", "ring_device_key a", "a.key_hash", "a.masked", "1 = 1")]
-    for via, (kind, hash_col, masked_col) in VIAS.items():
-        if via == "device":
+def _where(via: str) -> str:
+    """The applications (alias ``a``) that carry a key by ``via``."""
+    hash_col = VIAS[via][1]
+    where = _present(f"a.{hash_col}")
+    if via == "contact_phone":  # one's own phone as one's contact: one tie, not two
+        where += " AND NOT (a.phone_hash IS NOT NULL AND a.phone_hash = a.contact_phone_hash)"
+    return where
+
+
+def _keys(conn: Connection, kind: str) -> None:
+    """A kind's keys (device excepted) in hash order, each masked as its first via and
+    application carry it: per via, the first application of each value (a grouped MIN(id)),
+    less values an earlier via of the kind holds."""
+    arms, earlier = [], []
+    for via, (k, hash_col, masked_col) in VIAS.items():
+        if k != kind:
             continue
-        where = _present(f"a.{hash_col}")
-        if via == "contact_phone":  # one's own phone as one's contact: one tie, not two
-            where += " AND NOT (a.phone_hash IS NOT NULL AND a.phone_hash = a.contact_phone_hash)"
-        out.append((via, kind, "application a", f"a.{hash_col}",
-                    f"SUBSTR(COALESCE(a.{masked_col}, ''), 1, 32)", where))
-    return out
+        held = "".join(f" AND NOT EXISTS (SELECT 1 FROM application p WHERE p.{h} = g.h)"
+                       for h in earlier)
+        arms.append(
+            f"SELECT g.h AS h, SUBSTR(COALESCE(m.{masked_col}, ''), 1, 32) AS masked FROM "
+            f"(SELECT a.{hash_col} AS h, MIN(a.id) AS first FROM application a "
+            f"WHERE {_where(via)} GROUP BY a.{hash_col}) g "
+            f"CROSS JOIN application m WHERE m.id = g.first{held}")
+        earlier.append(hash_col)
+    conn.exec_driver_sql(
+        f"INSERT INTO link_key (kind, key_hash, masked) SELECT '{kind}', h, masked FROM "
+        f"({' UNION ALL '.join(arms)}) u ORDER BY h")
 
 
 def _devices(conn: Connection, cipher: DataCipher) -> None:
-    """Fills the temporary table with every application's device key (HMAC and masked
-    form)."""
+    """The device keys (HMAC and masked form of each distinct device, in hash order) and
+    each application's device key id in the temporary table."""
     rows = conn.exec_driver_sql(
-        f"SELECT id, device_id FROM application WHERE {_present('device_id')}").fetchall()
+        f"SELECT a.id, a.device_id FROM application a WHERE {_where('device')}").fetchall()
     ids = [int(r[0]) for r in rows]
     devices = [str(r[1]) for r in rows]
     del rows
     unique = list(dict.fromkeys(devices))
-    digest = dict(zip(unique, cipher.digest_many("device", unique), strict=True))
-    masked = {d: mask_device(d) for d in unique}
+    hashes = cipher.digest_many("device", unique)
+    order = sorted(range(len(unique)), key=hashes.__getitem__)
+    table = table_of(LinkKey)
+    key_ids = next_ids(conn, table, len(order))
+    cols = {"kind": ["device"] * len(order), "key_hash": [hashes[i] for i in order],
+            "masked": [mask_device(unique[i]) for i in order]}
+    insert_columns(conn, table, cols if key_ids is None else {"id": key_ids, **cols})
+    if key_ids is None:  # MariaDB: the ids the inserts were given
+        found = dict(conn.exec_driver_sql(
+            "SELECT key_hash, id FROM link_key WHERE kind = 'device'").fetchall())
+        key_ids = [int(found[h]) for h in cols["key_hash"]]
+    id_of = dict(zip((unique[i] for i in order), key_ids, strict=True))
     insert_columns(conn, DEVICES, {"application_id": ids,
-                                   "key_hash": [digest[d] for d in devices],
-                                   "masked": [masked[d] for d in devices]})
+                                   "key_id": [id_of[d] for d in devices]})
+
+
+def _edges(conn: Connection) -> int:
+    """Every edge in one statement, in application id order (see the module's docstring)."""
+    arms = []
+    for via, (kind, hash_col, _) in VIAS.items():
+        if via == "device":
+            arms.append("SELECT d.application_id AS app, d.key_id AS key_id, 'device' AS via, "
+                        "a.applicant_id AS applicant_id, a.submitted_at AS seen_at "
+                        "FROM ring_device_key d CROSS JOIN application a "
+                        "WHERE a.id = d.application_id")
+            continue
+        # CROSS JOIN: SQLite walks the applications in id order and looks each key up by its
+        # unique index (left to itself it walks the keys and sorts after)
+        arms.append(f"SELECT a.id, k.id, '{via}', a.applicant_id, a.submitted_at "
+                    f"FROM application a CROSS JOIN link_key k WHERE k.kind = '{kind}' "
+                    f"AND k.key_hash = a.{hash_col} AND {_where(via)}")
+    done = conn.exec_driver_sql(
+        "INSERT INTO link_edge (application_id, key_id, via, applicant_id, seen_at) "
+        f"{' UNION ALL '.join(arms)} ORDER BY 1")
+    return int(done.rowcount)
 
 
 def link_all(conn: Connection, cipher: DataCipher) -> int:
@@ -69,32 +125,12 @@ def link_all(conn: Connection, cipher: DataCipher) -> int:
         conn.exec_driver_sql(f"PRAGMA temp.cache_size=-{BULK_CACHE_KIB}")
     DEVICES.create(conn)
     try:
-        _devices(conn, cipher)
-        sources = _sources()
-        union = " UNION ALL ".join(
-            f"SELECT '{kind}' AS kind, {h} AS key_hash, {m} AS masked, {prio} AS prio, "
-            f"{'a.application_id' if via == 'device' else 'a.id'} AS app FROM {src} "
-            f"WHERE {where}"
-            for prio, (via, kind, src, h, m, where) in enumerate(sources))
-        conn.exec_driver_sql(
-            "INSERT INTO link_key (kind, key_hash, masked) SELECT kind, key_hash, masked FROM "
-            "(SELECT kind, key_hash, masked, ROW_NUMBER() OVER (PARTITION BY kind, key_hash "
-            f"ORDER BY prio, app) AS rn FROM ({union}) u) r WHERE rn = 1 "
-            "ORDER BY kind, key_hash")
-        edges = 0
-        for via, kind, src, h, _, where in sources:
-            if via == "device":
-                src = "ring_device_key d CROSS JOIN application a"
-                h, where = "d.key_hash", "a.id = d.application_id"
-            # CROSS JOIN: SQLite then walks the applications in id order and looks each key
-            # up by its unique index (left to itself it walks the keys and sorts after)
-            done = conn.exec_driver_sql(
-                "INSERT INTO link_edge (application_id, key_id, via, applicant_id, seen_at) "
-                f"SELECT a.id, k.id, '{via}', a.applicant_id, a.submitted_at FROM {src} "
-                f"CROSS JOIN link_key k WHERE k.kind = '{kind}' AND k.key_hash = {h} "
-                f"AND {where}")
-            edges += int(done.rowcount)
-        return edges
+        for kind in sorted({kind for kind, _, _ in VIAS.values()}):
+            if kind == "device":
+                _devices(conn, cipher)
+            else:
+                _keys(conn, kind)
+        return _edges(conn)
     finally:
         DEVICES.drop(conn)  # MariaDB keeps a temporary table through a rollback
         if sqlite:
