@@ -100,7 +100,7 @@ def _setup(url: str, users: int, rows: int) -> tuple[list[tuple[int, str]], list
     from riskdesk.storage.engine import make_engine
     from riskdesk.storage.session import unit_of_work
 
-    build_demo(url, rows=rows)
+    build_demo(url, rows=rows, post_loan=False)  # the officers work the pre-loan queue only
     engine = make_engine(url)
     with engine.connect() as conn:
         admin_id = conn.execute(text("SELECT id FROM app_user WHERE username = 'admin'")
