@@ -44,6 +44,18 @@ if clock.OFFSET_ENV not in os.environ:  # set once by the first process, inherit
     os.environ[clock.OFFSET_ENV] = f"{_offset.total_seconds():.6f}"
 clock.shift_by(clock.env_offset() or timedelta(0))
 
+# Password hashes made in the test processes are cheap (argon2id, 8 KiB, one pass, one lane,
+# microseconds instead of a 64 MiB, t=3, p=4 run on every user created or signed in, a few
+# hundred in the suite). Set here, by assignment in this process, never through the
+# environment: a riskdesk process a test starts (the window, a benchmark's workers) hashes with
+# the real parameters, and on signing in upgrades a cheap hash as it would an old one
+# (passwords.needs_rehash). test_users checks that a fresh process gets the real parameters.
+from argon2 import PasswordHasher  # noqa: E402
+
+from riskdesk.security import passwords as _passwords  # noqa: E402
+
+_passwords._hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+
 import pytest  # noqa: E402
 from hypothesis import settings  # noqa: E402
 from sqlalchemy import Engine, create_engine, select, text  # noqa: E402

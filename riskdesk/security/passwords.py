@@ -20,6 +20,10 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from argon2.low_level import Type, hash_secret_raw
 
+# The parameters new hashes get: argon2-cffi's RFC 9106 defaults (64 MiB, t=3, p=4). There is
+# no setting or environment variable for them. The test suite's conftest replaces this object
+# in its own processes only (tests/conftest.py, tests/core/test_users.py checks a fresh process
+# gets these); checking a password always uses the parameters stored in its hash.
 _hasher = PasswordHasher()
 MIN_LENGTH = 8
 PREFIX = "$rdkek1$argon2id$v=19$"

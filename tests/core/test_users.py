@@ -33,6 +33,25 @@ def test_only_admin_creates_users(engine: Engine, actors: dict[str, Actor]) -> N
         assert user.password_hash.startswith("$rdkek1$argon2id$")  # also wraps the signing key
 
 
+def test_riskdesk_hashes_passwords_with_the_real_argon2id_parameters() -> None:
+    """The suite's own processes hash cheaply (tests/conftest.py); riskdesk in a process of its
+    own uses argon2-cffi's RFC 9106 defaults, 64 MiB, three passes, four lanes, and its hash
+    checks here (checking reads the parameters from the hash)."""
+    import subprocess
+    import sys
+
+    from riskdesk.security.passwords import hash_password, verify_password
+    from tests.helpers import ROOT
+
+    done = subprocess.run([sys.executable, "-c", "from riskdesk.security.passwords import "
+                           "hash_password; print(hash_password('a-long-password'))"],
+                          capture_output=True, text=True, cwd=ROOT, timeout=60)
+    stored = done.stdout.strip()
+    assert stored.startswith("$rdkek1$argon2id$v=19$m=65536,t=3,p=4$"), done.stderr
+    assert verify_password(stored, "a-long-password") and not verify_password(stored, "a-wrong-one")
+    assert hash_password("a-long-password").startswith("$rdkek1$argon2id$v=19$m=8,t=1,p=1$")
+
+
 @pytest.mark.parametrize("kwargs", [
     {"username": "", "password": PASSWORD, "roles": ["officer"]},
     {"username": "u1", "password": "short", "roles": ["officer"]},
