@@ -5,7 +5,6 @@ converts each column once (vectorised) to what the driver takes and hands over t
 """
 from __future__ import annotations
 
-import gc
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, Engine, Table
 from sqlalchemy import exc as sa_exc
 
+from riskdesk.collector import collector_paused as collector_paused  # the bulk jobs' pause
 from riskdesk.storage.engine import (
     SQLITE_CACHE_KIB,
     SQLITE_SYNCHRONOUS,
@@ -306,21 +306,6 @@ def select_in(conn: Connection, table: Table, key: str, columns: Sequence[str],
         sql = head + ", ".join([ph] * len(part)) + ")"
         out.extend(tuple(r) for r in conn.exec_driver_sql(sql, fixed + tuple(part)).fetchall())
     return out
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a bulk job builds millions of rows as tuples and
-    lists (none of them in reference cycles; they are freed by reference counting). Each full
-    collection walks every live object: together about an eighth of a million-row import."""
-    if not gc.isenabled():  # nested, or paused by the caller
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 @contextmanager

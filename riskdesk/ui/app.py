@@ -3,26 +3,22 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from riskdesk.collector import collector_paused
 from riskdesk.config import PASSWORD_ENV
 from riskdesk.errors import RiskdeskError
-from riskdesk.services.admin.backend import (
-    Backend,
-    DatabaseUnusable,
-    Entrance,
-    open_audit_pack,
-    open_database,
-)
-from riskdesk.services.cases.queue import CaseFilter, page_cases
 from riskdesk.ui.i18n import install_translators
-from riskdesk.ui.main_window import MainWindow
-from riskdesk.ui.signin import FirstAdminDialog, SignInDialog
+
+if TYPE_CHECKING:  # the services, the database and the window load inside run (issue 35)
+    from riskdesk.services.admin.backend import Backend, Entrance
 
 SCREENSHOT_SIZE = (1280, 800)
 
@@ -51,6 +47,19 @@ def _log_uncaught(kind: type[BaseException], value: BaseException, tb: object) -
 
 def run(*, db: str | None, user: str | None, lang: str | None, screenshot: Path | None,
         case: str | None = None) -> int:
+    with ExitStack() as starting:
+        # Issue 35: no cyclic garbage collection until the window is shown. The start makes
+        # a few hundred thousand objects that live as long as the process (modules, tables
+        # and their mappers, Qt's wrappers) and about a thousand of cyclic garbage; each
+        # full collection on the way walked them all (0.1-0.2 s of the start together).
+        starting.enter_context(collector_paused())
+        return _run(starting.close, db=db, user=user, lang=lang, screenshot=screenshot,
+                    case=case)
+
+
+def _run(started: Callable[[], None], *, db: str | None, user: str | None, lang: str | None,
+         screenshot: Path | None, case: str | None) -> int:
+    """``started()`` once the window is shown (or the start has ended otherwise)."""
     import logging
 
     from riskdesk import logs
@@ -71,11 +80,14 @@ def run(*, db: str | None, user: str | None, lang: str | None, screenshot: Path 
     from riskdesk.services.audit.packs import is_pack
 
     if db and is_pack(Path(db)):
+        started()
         return _run_pack(app, Path(db), screenshot)
     if screenshot is not None and not user:
         print("riskdesk: --screenshot needs --user (password from RISKDESK_PASSWORD).",
               file=sys.stderr)
         return 2
+    from riskdesk.services.admin.backend import DatabaseUnusable, open_database
+
     try:
         entrance = open_database(db, create=screenshot is None)
         backend = _sign_in(entrance, user, interactive=screenshot is None)
@@ -95,11 +107,14 @@ def run(*, db: str | None, user: str | None, lang: str | None, screenshot: Path 
         return 1
     actor = backend.actor
     log.info("signed in: %s (%s)", actor.username, ",".join(sorted(actor.roles)))
+    from riskdesk.ui.main_window import MainWindow  # loaded beside the sign-in (_sign_in)
+
     window = MainWindow(backend)
     if screenshot is not None:
         window.resize(*SCREENSHOT_SIZE)
         window.show()
         app.processEvents()
+        started()
         shown: QWidget = window
         if case:
             case_id = _case_of(backend, case)
@@ -116,6 +131,7 @@ def run(*, db: str | None, user: str | None, lang: str | None, screenshot: Path 
         app.exec()
         return 0
     window.show()
+    started()
     from riskdesk.services.admin.signing_keys import pending_note
 
     note = backend.read(pending_note)  # issue 24: a new signing key awaits countersigning
@@ -136,7 +152,10 @@ class PackView:
 def _run_pack(app: QApplication, path: Path, screenshot: Path | None) -> int:
     """An audit pack: opened read-only (never migrated, never switched to WAL), as an auditor
     without sign-in (a pack holds no password hashes), behind a banner with its seal."""
+    from riskdesk.services.admin.backend import open_audit_pack
     from riskdesk.services.audit.packs import verify_pack
+    from riskdesk.ui.main_window import MainWindow
+
     verdict = verify_pack(path)
     window = MainWindow(open_audit_pack(path), pack=PackView(path, verdict))
     window.resize(*SCREENSHOT_SIZE)
@@ -153,6 +172,8 @@ def _run_pack(app: QApplication, path: Path, screenshot: Path | None) -> int:
 
 
 def _case_of(backend: Backend, application_no: str) -> int | None:
+    from riskdesk.services.cases.queue import CaseFilter, page_cases
+
     rows = backend.read(page_cases, f=CaseFilter(application_no=application_no), limit=1)
     return rows[0].id if rows else None
 
@@ -167,6 +188,8 @@ def _save(window: QWidget, path: Path) -> None:
 def _sign_in(entrance: Entrance, user: str | None, *, interactive: bool) -> Backend | None:
     """The backend of whoever signs in; a database without users first gets its administrator
     (interactively), else it is named with what to do."""
+    from riskdesk.ui.signin import FirstAdminDialog, SignInDialog
+
     if not entrance.has_users():
         if not interactive:  # which database it is, not just "sign-in refused"
             raise entrance.no_users_error()
@@ -176,16 +199,33 @@ def _sign_in(entrance: Entrance, user: str | None, *, interactive: bool) -> Back
             return None
     password = os.environ.get(PASSWORD_ENV)
     if user and password is not None:
-        return entrance.sign_in(user, password)
+        return _beside_the_window(lambda: entrance.sign_in(user, password))
     if not interactive:
         return None
     signed_in: list[Backend] = []
 
     def attempt(name: str, password: str) -> Backend | None:
-        backend = entrance.sign_in(name, password)
+        backend = _beside_the_window(lambda: entrance.sign_in(name, password))
         if backend is not None:
             signed_in.append(backend)
         return backend
 
     dialog = SignInDialog(attempt, username=user or "")
     return signed_in[-1] if dialog.exec() == SignInDialog.DialogCode.Accepted else None
+
+
+def _beside_the_window(sign_in: Callable[[], Backend | None]) -> Backend | None:
+    """``sign_in()`` on a second thread while this one imports the main window's modules
+    (issue 35). The sign-in's argon2id run (about 0.15 s of one core, kept: it is what
+    unlocks the user's signing key) leaves the interpreter free while it works, so on a
+    machine with a core to spare it no longer adds to the start. The modules the sign-in
+    itself needs are imported here first: the two threads never import the same module."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import riskdesk.services.admin.signing_keys
+    import riskdesk.services.admin.users  # noqa: F401
+
+    with ThreadPoolExecutor(1, thread_name_prefix="sign-in") as pool:
+        signing_in = pool.submit(sign_in)
+        import riskdesk.ui.main_window  # noqa: F401
+        return signing_in.result()

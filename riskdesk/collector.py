@@ -1,0 +1,25 @@
+"""Python's cyclic garbage collector paused around work that makes many objects and almost no
+reference cycles: a bulk job's millions of rows (storage/bulk.py), the window's start (the
+modules, tables and Qt wrappers that live as long as the process, ui/app.py). Each full
+collection walks every live object; paused, the work does not pay for walking its own
+results again and again. It imports nothing of riskdesk's, so pausing costs no imports."""
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection inside the block (reference counting still frees what
+    is not in a cycle): for a million-row import about an eighth of its time, for the
+    window's start 0.1-0.2 s. Nested or already paused: the outer pause decides."""
+    if not gc.isenabled():  # nested, or paused by the caller
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
