@@ -148,6 +148,9 @@ class CaseStatus(StrEnum):
 
 
 CLOSED_STATUSES = (CaseStatus.DECIDED.value, CaseStatus.CLOSED.value)
+# A partner review's flags: the limits breached (services/partners/performance.py opens the
+# review; the queue names them without loading that module, issue 35).
+BAD_RATE_DOUBLED, COMPLAINTS_OVER = "BAD_RATE_DOUBLED", "COMPLAINTS_OVER"
 
 # What a case's history shows for each audit action on it.
 LABELS.update({

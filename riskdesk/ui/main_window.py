@@ -26,6 +26,7 @@ from riskdesk.services.admin import settings as app_settings
 from riskdesk.services.admin.backend import Backend
 from riskdesk.services.cases import work as cases
 from riskdesk.services.cases.export import export_view
+from riskdesk.services.complaints.figures import deadline_counts
 from riskdesk.services.complaints.handling import DUE_SOON
 from riskdesk.services.feed.status import feed_warning
 from riskdesk.services.permissions import Action, allowed
@@ -37,7 +38,6 @@ from riskdesk.ui.cases.filters import FilterBar
 from riskdesk.ui.cases.model import FIELDS as CASE_FIELDS
 from riskdesk.ui.cases.model import VIEW_LABELS, CasesModel
 from riskdesk.ui.cases.queue_view import EmptyNote, neighbour, restore_header, save_header
-from riskdesk.ui.complaints.tab import deadline_counts
 from riskdesk.ui.dialogs import Dialogs
 from riskdesk.ui.formats import list_sep, number
 from riskdesk.ui.guide import about_text, guide_dialog
@@ -259,7 +259,7 @@ class MainWindow(ImportsMixin, QMainWindow):
 
     def _update_deadlines(self) -> None:
         """Counted on start and on every refresh: the regulator's deadlines come first."""
-        overdue, due_soon = deadline_counts(self.backend)
+        overdue, due_soon = self.backend.read(deadline_counts)
         self.deadline_label.setText(self.tr(
             "Complaints: {overdue} overdue, {soon} due within {days} days").format(
             overdue=overdue, soon=due_soon, days=DUE_SOON.days) if overdue or due_soon else "")

@@ -235,6 +235,8 @@ def test_overdue_in_list_and_figures_but_not_when_extended(people) -> None:  # t
                                 f=cp_figures.ComplaintFilter(due_soon=True)) == 1  # fresh: 1 day left
         assert [r.id for r in cp_figures.page(
             s, who, f=cp_figures.ComplaintFilter(due_soon=True))] == [fresh.id]
+        # what the main window's status bar says (before its Complaints tab is built)
+        assert cp_figures.deadline_counts(s, who) == (1, 1)
         figures = cp_figures.figures(s, who, month=now.strftime("%Y-%m"))
         assert figures.overdue == 1 and figures.extension_rate > 0
         assert figures.open_by_category == {"service_quality": 3}

@@ -88,6 +88,13 @@ def count(session: Session, actor: Actor, *, f: ComplaintFilter) -> int:
                                         f)) or 0)
 
 
+def deadline_counts(session: Session, actor: Actor) -> tuple[int, int]:
+    """Overdue and due within two days: what the main window's status bar says on start,
+    before the Complaints tab is built (issue 35), and on every refresh."""
+    return (count(session, actor, f=ComplaintFilter(overdue=True)),
+            count(session, actor, f=ComplaintFilter(due_soon=True)))
+
+
 def page(session: Session, actor: Actor, *, f: ComplaintFilter,
          after: tuple[datetime, int] | None = None, limit: int = 200) -> list[ComplaintRow]:
     """Most urgent first (due date, then id), a keyset page at a time."""

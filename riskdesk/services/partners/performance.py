@@ -19,7 +19,7 @@ from sqlmodel import Session, col, select
 from riskdesk.domain.applications import Application
 from riskdesk.domain.cases import Case
 from riskdesk.domain.complaints import Complaint
-from riskdesk.domain.enums import CaseKind
+from riskdesk.domain.enums import BAD_RATE_DOUBLED, COMPLAINTS_OVER, CaseKind
 from riskdesk.domain.loans import Loan, LoanSnapshot
 from riskdesk.domain.partners import Partner
 from riskdesk.domain.rules import RuleHit
@@ -41,8 +41,8 @@ LIMIT_ONE = 0.25  # joint loans with one partner / net tier-1 capital
 LIMIT_ALL = 0.50  # joint loans with all partners / total loan balance
 WARN_AT = 0.8  # internal warning at 80 % of a limit
 COMPLAINTS_PER_1000 = 20.0  # a partner above this is reviewed
-# The thresholds a partner review case is opened for, as its flags (the queue labels them).
-BAD_RATE_DOUBLED, COMPLAINTS_OVER = "BAD_RATE_DOUBLED", "COMPLAINTS_OVER"
+# The thresholds a partner review case is opened for, as its flags (the queue labels them),
+# are BAD_RATE_DOUBLED and COMPLAINTS_OVER, named in domain/enums.py.
 
 
 @dataclass(frozen=True)

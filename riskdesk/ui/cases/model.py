@@ -7,7 +7,13 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from riskdesk.domain.enums import CLOSED_STATUSES, CaseKind, label
+from riskdesk.domain.enums import (
+    BAD_RATE_DOUBLED,
+    CLOSED_STATUSES,
+    COMPLAINTS_OVER,
+    CaseKind,
+    label,
+)
 from riskdesk.i18n import QT_TRANSLATE_NOOP
 from riskdesk.services.admin.backend import Backend, Call, call
 from riskdesk.services.cases.queue import (
@@ -21,7 +27,6 @@ from riskdesk.services.cases.queue import (
     sort_value,
 )
 from riskdesk.services.cases.search import parse_search
-from riskdesk.services.partners.performance import BAD_RATE_DOUBLED, COMPLAINTS_OVER
 from riskdesk.storage.clock import utcnow
 from riskdesk.ui.formats import list_sep, number
 from riskdesk.ui.paged_model import PagedTableModel

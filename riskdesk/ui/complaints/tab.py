@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from riskdesk.domain.enums import ComplaintCategory, ComplaintChannel, ComplaintStatus, label
 from riskdesk.errors import RiskdeskError
-from riskdesk.services.admin.backend import Backend, call
+from riskdesk.services.admin.backend import Backend
 from riskdesk.services.cases import work as cases
 from riskdesk.services.complaints import figures as complaints
 from riskdesk.services.complaints.handling import DUE_SOON
@@ -144,7 +144,7 @@ class ComplaintsTab(QWidget):
         self.show_figures()
 
     def deadline_counts(self) -> tuple[int, int]:
-        return deadline_counts(self.backend)
+        return self.backend.read(complaints.deadline_counts)
 
     def show_figures(self) -> None:
         try:
@@ -229,12 +229,3 @@ class ComplaintsTab(QWidget):
         dialog.finished.connect(lambda _=0, d=dialog: self.windows.remove(d))
         dialog.show()
         return dialog
-
-
-def deadline_counts(backend: Backend) -> tuple[int, int]:
-    """Overdue and due within two days: what the status bar says on start (before the
-    Complaints tab is built: issue 35)."""
-    overdue, soon = backend.read_all(
-        call(complaints.count, f=complaints.ComplaintFilter(overdue=True)),
-        call(complaints.count, f=complaints.ComplaintFilter(due_soon=True)))
-    return overdue, soon
