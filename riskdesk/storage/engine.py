@@ -11,8 +11,6 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-import keyring
-import keyring.errors
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 
@@ -66,6 +64,9 @@ def redact_url(url: URL | str) -> str:
 def _password_from_keyring(url: URL) -> URL:
     if url.get_backend_name() == "sqlite" or url.password is not None or not url.username:
         return url
+    import keyring  # a server's password only: not loaded for a SQLite file (issue 35)
+    import keyring.errors
+
     try:
         secret = keyring.get_password(KEYRING_DB_SERVICE, keyring_key(url))
     except keyring.errors.KeyringError as exc:
@@ -76,6 +77,8 @@ def _password_from_keyring(url: URL) -> URL:
 
 
 def set_password(target: str, password: str) -> str:
+    import keyring
+
     url = normalise_url(target)
     keyring.set_password(KEYRING_DB_SERVICE, keyring_key(url.set(password=None)), password)
     return keyring_key(url.set(password=None))
