@@ -27,8 +27,9 @@ from riskdesk.services.credit.rulesets import current_rule_set
 from riskdesk.services.permissions import Action, require
 from riskdesk.services.rings import graph, links, relink
 from riskdesk.services.rings.store import RingChanges, allowlisted_keys, save_rings
-from riskdesk.storage.bulk import bulk_cache, bulk_load_bind, deferred_sqlite_indexes
+from riskdesk.storage.bulk import BULK_CACHE_KIB, bulk_load_bind, deferred_sqlite_indexes
 from riskdesk.storage.clock import utcnow
+from riskdesk.storage.engine import SQLITE_CACHE_KIB
 from riskdesk.storage.session import unit_of_work
 from riskdesk.tasks import TaskState
 
@@ -72,15 +73,10 @@ def recompute(session: Session, actor: Actor, *, params: graph.RingParams,
 
 
 @contextmanager
-def _unchecked_links(bind: Engine | Connection) -> Iterator[Engine | Connection]:
-    """What the link store is written through: on SQLite one connection with foreign keys
-    not checked until the store's transaction ends; elsewhere ``bind`` itself.
-
-    Every link row comes from a join to the rows it points at (the application, its
-    applicant, the key written just before in the same transaction), so the three checks on
-    each of a million applications' 2.8 million edges prove nothing, and they were a third of
-    the edges' insert (about 7 s of CPU). SQLite takes the switch only between transactions,
-    which is why the store is written in a transaction of its own."""
+def _one_connection(bind: Engine | Connection) -> Iterator[Engine | Connection]:
+    """What a rebuild's two transactions run on: on SQLite one connection with the bulk page
+    cache for both (the rings read the 2.8 million edges just written, and the applications,
+    from memory: the workstation's 64 MiB cache had let them go); elsewhere ``bind``."""
     if bind.dialect.name != "sqlite":
         yield bind
         return
@@ -88,13 +84,37 @@ def _unchecked_links(bind: Engine | Connection) -> Iterator[Engine | Connection]
         conn = bind if isinstance(bind, Connection) else stack.enter_context(bind.connect())
         raw = conn.connection.driver_connection
         assert raw is not None
-        raw.execute("PRAGMA foreign_keys=OFF")
+        raw.execute(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")  # pages taken as needed
         try:
             yield conn
         finally:
-            if conn.in_transaction():  # refused inside a transaction
+            if conn.in_transaction():
                 conn.rollback()
-            raw.execute("PRAGMA foreign_keys=ON")
+            raw.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
+
+
+@contextmanager
+def _unchecked_links(conn: Engine | Connection) -> Iterator[None]:
+    """On SQLite (a connection from :func:`_one_connection`): foreign keys not checked until
+    the link store's transaction ends.
+
+    Every link row comes from a join to the rows it points at (the application, its
+    applicant, the key written just before in the same transaction), so the three checks on
+    each of a million applications' 2.8 million edges prove nothing, and they were a third of
+    the edges' insert (about 7 s of CPU). SQLite takes the switch only between transactions,
+    which is why the store is written in a transaction of its own."""
+    if not isinstance(conn, Connection) or conn.dialect.name != "sqlite":
+        yield
+        return
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    raw.execute("PRAGMA foreign_keys=OFF")
+    try:
+        yield
+    finally:
+        if conn.in_transaction():  # refused inside a transaction
+            conn.rollback()
+        raw.execute("PRAGMA foreign_keys=ON")
 
 
 def rebuild(engine: Any, actor: Actor, *, state: TaskState | None = None) -> RebuildResult:
@@ -112,12 +132,11 @@ def rebuild(engine: Any, actor: Actor, *, state: TaskState | None = None) -> Reb
         expected = 3 * int(session.connection().execute(select(func.count()).select_from(
             table_of(Application))).scalar_one())  # about three keys an application
     # a large store is written once to the file, not to the WAL and again at its checkpoint
-    with bulk_load_bind(engine, expected) as bind:
-        with _unchecked_links(bind) as unchecked, unit_of_work(unchecked) as session:
+    with bulk_load_bind(engine, expected) as bulk, _one_connection(bulk) as bind:
+        with _unchecked_links(bind), unit_of_work(bind) as session:
             conn = session.connection()
             links.clear(conn)
-            with bulk_cache(conn), deferred_sqlite_indexes(conn, ["link_edge"],
-                                                           rows_added=expected):
+            with deferred_sqlite_indexes(conn, ["link_edge"], rows_added=expected):
                 edges = relink.link_all(conn, load_cipher(session, create=False))
         state.check()
         with unit_of_work(bind) as session:

@@ -21,13 +21,13 @@ import numpy as np
 import pandas as pd
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 
 from riskdesk.domain.rings import LinkEdge
 from riskdesk.domain.tables import table_of
 from riskdesk.rules.catalog import BY_CODE
 from riskdesk.rules.evaluate import Setting
-from riskdesk.storage.bulk import frame_of, scalar_value
+from riskdesk.storage.bulk import scalar_value
 
 E = table_of(LinkEdge).c
 CHUNK = 900
@@ -59,15 +59,28 @@ def params_of(settings: dict[str, Setting]) -> RingParams:
 
 def usable(edges: pd.DataFrame, cap: int, allowed: Iterable[int]) -> pd.DataFrame:
     """The distinct (key_id, applicant_id) pairs of keys that join: 2..cap applicants, not
-    allowlisted."""
-    pairs = edges[["key_id", "applicant_id"]].drop_duplicates()
-    counts = pairs["key_id"].value_counts()
-    ok = counts[(counts >= 2) & (counts <= cap)].index
+    allowlisted; by key. In NumPy on one int64 per pair (a million applications' 2.8 million
+    edges: a quarter of the time pandas' drop_duplicates and value_counts took)."""
+    keys = edges["key_id"].to_numpy(np.int64)
+    people = edges["applicant_id"].to_numpy(np.int64)
+    if len(keys) and (people.min() < 0 or people.max() >= 1 << 32):
+        raise ValueError("applicant ids out of range")  # never: ids are positive int32s
+    pairs = _distinct((keys << 32) | people)
+    keys, people = pairs >> 32, pairs & 0xFFFFFFFF
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])  # runs of one key
+    counts = np.diff(np.r_[starts, len(keys)])
+    n = np.repeat(counts, counts)
+    keep = (n >= 2) & (n <= cap)
     allow = list(allowed)
-    keep = pairs["key_id"].isin(ok)
     if allow:
-        keep &= ~pairs["key_id"].isin(allow)
-    return pairs[keep]
+        keep &= ~np.isin(keys, np.asarray(allow, dtype=np.int64))
+    return pd.DataFrame({"key_id": keys[keep], "applicant_id": people[keep]})
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """Sorted distinct values (NumPy 2's ``unique`` took ten times as long as this sort)."""
+    v = np.sort(values)
+    return v[np.r_[True, v[1:] != v[:-1]]] if len(v) else v
 
 
 def components(pairs: pd.DataFrame) -> pd.DataFrame:
@@ -85,9 +98,27 @@ def components(pairs: pd.DataFrame) -> pd.DataFrame:
 
 
 def window_edges(conn: Connection, start: datetime) -> pd.DataFrame:
-    """key_id, applicant_id of every edge seen since ``start``."""
-    out = frame_of(conn, select(E.key_id, E.applicant_id).where(E.seen_at >= start))
-    return out.astype({"key_id": np.int64, "applicant_id": np.int64})
+    """key_id, applicant_id of every edge seen since ``start``: the table read in order
+    (picking the shared keys' edges first looked each up at random: slower than all 2.8
+    million of a million applications) straight into one array."""
+    return _pairs(conn, [(f"SELECT key_id, applicant_id FROM link_edge WHERE seen_at >= "
+                          f"{placeholder(conn)}", (scalar_value(conn, start),))])
+
+
+def _pairs(conn: Connection, queries: Iterable[tuple[str, tuple[Any, ...]]]) -> pd.DataFrame:
+    """The key_id, applicant_id rows of the queries (SQL, parameters), through the driver's
+    own cursor (no row objects: a third of reading a million applications' edges) into one
+    int64 array."""
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    rows: list[Any] = []
+    try:
+        for sql, params in queries:
+            cursor.execute(sql, params)
+            rows.extend(cursor.fetchall())
+    finally:
+        cursor.close()
+    return pd.DataFrame(np.asarray(rows, dtype=np.int64).reshape(-1, 2),
+                        columns=["key_id", "applicant_id"])
 
 
 def placeholder(conn: Connection) -> str:
@@ -102,14 +133,10 @@ def edges_in(conn: Connection, column: str, ids: Sequence[int],
     SQLAlchemy cost more than running it)."""
     ph = placeholder(conn)
     since = scalar_value(conn, start)
-    rows: list[tuple[Any, ...]] = []
-    for i in range(0, len(ids), CHUNK):
-        part = [int(v) for v in ids[i:i + CHUNK]]
-        sql = (f"SELECT key_id, applicant_id FROM link_edge WHERE seen_at >= {ph} AND "
-               f"{column} IN ({', '.join([ph] * len(part))})")
-        rows.extend(tuple(r) for r in conn.exec_driver_sql(sql, (since, *part)).fetchall())
-    return pd.DataFrame(np.asarray(rows, dtype=np.int64).reshape(-1, 2),
-                        columns=["key_id", "applicant_id"])
+    parts = [[int(v) for v in ids[i:i + CHUNK]] for i in range(0, len(ids), CHUNK)]
+    return _pairs(conn, ((f"SELECT key_id, applicant_id FROM link_edge WHERE seen_at >= {ph} "
+                          f"AND {column} IN ({', '.join([ph] * len(part))})", (since, *part))
+                         for part in parts))
 
 
 def closure(conn: Connection, applicants: Iterable[int], start: datetime, cap: int,
