@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from riskdesk.collector import collector_paused
+from riskdesk.collector import paused_for_the_start
 from riskdesk.config import PASSWORD_ENV
 from riskdesk.errors import RiskdeskError
 from riskdesk.ui.i18n import install_translators
@@ -52,7 +52,7 @@ def run(*, db: str | None, user: str | None, lang: str | None, screenshot: Path 
         # a few hundred thousand objects that live as long as the process (modules, tables
         # and their mappers, Qt's wrappers) and about a thousand of cyclic garbage; each
         # full collection on the way walked them all (0.1-0.2 s of the start together).
-        starting.enter_context(collector_paused())
+        starting.enter_context(paused_for_the_start())
         return _run(starting.close, db=db, user=user, lang=lang, screenshot=screenshot,
                     case=case)
 

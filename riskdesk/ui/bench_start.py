@@ -56,10 +56,10 @@ def signed_in(db: str, user: str, lang: str | None) -> dict[str, Any]:
     opening and sign-in (with its password-based key derivation, the window's modules
     imported meanwhile), then the window; the garbage collector paused as there."""
     marks: dict[str, float] = {}
-    from riskdesk.collector import collector_paused
+    from riskdesk.collector import paused_for_the_start
     from riskdesk.ui.app import _sign_in, application
 
-    with collector_paused():  # as ui.app.run: no cyclic collection until the window shows
+    with paused_for_the_start():  # as ui.app.run: no cyclic collection until the window shows
         from riskdesk.services.admin.backend import open_database
         from riskdesk.ui.i18n import install_translators
 

@@ -186,6 +186,27 @@ def test_the_collector_pauses_for_a_bulk_job_and_comes_back() -> None:
     assert gc.isenabled()
 
 
+def test_the_window_start_pauses_the_collector_then_freezes_what_it_made() -> None:
+    """Issue 35: after the start its objects are frozen, so the first collection after the
+    pause does not walk them all (a failed start only resumes collecting)."""
+    import gc
+
+    from riskdesk.collector import paused_for_the_start
+
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    try:
+        with pytest.raises(ValueError), paused_for_the_start():
+            raise ValueError("failed start")
+        assert gc.isenabled() and gc.get_freeze_count() == 0
+        with paused_for_the_start():
+            made = [[n] for n in range(1000)]
+            assert not gc.isenabled()
+        assert gc.isenabled() and gc.get_freeze_count() >= len(made)
+        assert gc.get_count()[0] < 100  # nothing young left to walk
+    finally:
+        gc.unfreeze()  # the test process's objects go back to the collector
+
+
 def test_bulk_insert_writes_one_value_for_every_row_on_each_database(engine: Engine) -> None:
     from sqlalchemy import Column, Integer, MetaData, String, Table
 
