@@ -20,6 +20,8 @@ from decimal import Decimal
 from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+import riskdesk.domain.applications  # noqa: F401 - a table its foreign keys name
+import riskdesk.domain.cases  # noqa: F401 - a table its foreign keys name
 from riskdesk.domain.types import LongText, Money, UtcDateTime
 
 KEY_KINDS = ("device", "phone", "card", "employer")
@@ -40,8 +42,9 @@ class LinkEdge(SQLModel, table=True):
     """One application's tie of its applicant to one key."""
     __tablename__ = "link_edge"
     __table_args__ = (
-        Index("ix_link_edge_key_seen", "key_id", "seen_at"),
-        Index("ix_link_edge_applicant_seen", "applicant_id", "seen_at"),
+        # each names the other id too: the walk out from an import reads no edge row
+        Index("ix_link_edge_key_seen_applicant", "key_id", "seen_at", "applicant_id"),
+        Index("ix_link_edge_applicant_seen_key", "applicant_id", "seen_at", "key_id"),
     )
 
     application_id: int = Field(foreign_key="application.id", primary_key=True)
