@@ -75,7 +75,7 @@ class _BulkWriter:
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         from sqlmodel import SQLModel
 
-        import riskdesk.domain  # noqa: F401 - every table in the metadata
+        import riskdesk.domain.schema  # noqa: F401 - every table in the metadata
         from riskdesk.storage.bulk import insert_columns
 
         match = _INSERT.fullmatch(sql.strip())

@@ -13,6 +13,8 @@ from decimal import Decimal
 from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
+import riskdesk.domain.partners  # noqa: F401 - a table its foreign keys name
+import riskdesk.domain.users  # noqa: F401 - a table its foreign keys name
 from riskdesk.domain.types import Cipher, Double, Money, Percent, UtcDateTime
 
 

@@ -7,6 +7,9 @@ from decimal import Decimal
 from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
+import riskdesk.domain.applications  # noqa: F401 - a table its foreign keys name
+import riskdesk.domain.scoring  # noqa: F401 - a table its foreign keys name
+import riskdesk.domain.users  # noqa: F401 - a table its foreign keys name
 from riskdesk.domain.types import Double, Money, UtcDateTime
 
 # Each queue sort has an index (column, id): keyset pages at 10 million cases read only the

@@ -6,6 +6,9 @@ from datetime import datetime
 from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
+import riskdesk.domain.applications  # noqa: F401 - a table its foreign keys name
+import riskdesk.domain.cases  # noqa: F401 - a table its foreign keys name
+import riskdesk.domain.users  # noqa: F401 - a table its foreign keys name
 from riskdesk.domain.types import UtcDateTime
 
 

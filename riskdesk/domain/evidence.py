@@ -12,6 +12,9 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, Index
 from sqlmodel import Field, SQLModel
 
+import riskdesk.domain.cases  # noqa: F401 - a table its foreign keys name
+import riskdesk.domain.complaints  # noqa: F401 - a table its foreign keys name
+import riskdesk.domain.users  # noqa: F401 - a table its foreign keys name
 from riskdesk.domain.enums import LABELS
 from riskdesk.domain.types import LargeBlob, UtcDateTime
 from riskdesk.i18n import QT_TRANSLATE_NOOP

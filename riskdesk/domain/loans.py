@@ -12,6 +12,10 @@ from decimal import Decimal
 from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+import riskdesk.domain.applications  # noqa: F401 - a table its foreign keys name
+import riskdesk.domain.cases  # noqa: F401 - a table its foreign keys name
+import riskdesk.domain.partners  # noqa: F401 - a table its foreign keys name
+import riskdesk.domain.users  # noqa: F401 - a table its foreign keys name
 from riskdesk.domain.types import LongText, Money, Percent, UtcDateTime
 
 

@@ -11,6 +11,8 @@ from datetime import datetime
 
 from sqlmodel import Field, SQLModel
 
+import riskdesk.domain.rules  # noqa: F401 - a table its foreign keys name
+import riskdesk.domain.scoring  # noqa: F401 - a table its foreign keys name
 from riskdesk.domain.types import LongText, UtcDateTime
 
 

@@ -12,6 +12,8 @@ from decimal import Decimal
 from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+import riskdesk.domain.applications  # noqa: F401 - a table its foreign keys name
+import riskdesk.domain.scoring  # noqa: F401 - a table its foreign keys name
 from riskdesk.domain.types import LongText, Percent, UtcDateTime
 
 

@@ -11,6 +11,8 @@ from datetime import datetime
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+import riskdesk.domain.applications  # noqa: F401 - a table its foreign keys name
+import riskdesk.domain.rules  # noqa: F401 - a table its foreign keys name
 from riskdesk.domain.types import Double, LargeBlob, LongText, UtcDateTime
 from riskdesk.i18n import QT_TRANSLATE_NOOP, translate
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from alembic import context
 from sqlmodel import SQLModel
 
-import riskdesk.domain  # noqa: F401  (registers the tables)
+import riskdesk.domain.schema  # noqa: F401  (registers the tables)
 
 config = context.config
 target_metadata = SQLModel.metadata

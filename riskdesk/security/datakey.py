@@ -16,8 +16,6 @@ import os
 import secrets
 from collections.abc import Iterable, Sequence
 
-import keyring
-import keyring.errors
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
@@ -122,6 +120,9 @@ class DataCipher:
 
 
 def _keyring_get(key_id: str) -> bytes | None:
+    import keyring  # loaded when a key is read, not with every module that encrypts (issue 35)
+    import keyring.errors
+
     try:
         raw = keyring.get_password(KEYRING_KEY_SERVICE, key_id)
     except keyring.errors.KeyringError as exc:
@@ -132,6 +133,9 @@ def _keyring_get(key_id: str) -> bytes | None:
 
 
 def _keyring_set(key_id: str, master: bytes) -> None:
+    import keyring
+    import keyring.errors
+
     try:
         keyring.set_password(KEYRING_KEY_SERVICE, key_id, base64.b64encode(master).decode())
     except keyring.errors.KeyringError as exc:

@@ -10,7 +10,7 @@ import re
 
 from sqlmodel import SQLModel
 
-import riskdesk.domain  # noqa: F401 - every table registered on the metadata
+import riskdesk.domain.schema  # noqa: F401 - every table registered on the metadata
 
 # The decision feed's records and acknowledgements are never changed once written (issue 29).
 INSERT_ONLY = ("audit_event", "audit_anchor", "decision_feed", "feed_ack")

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Engine, Table, select
 from sqlmodel import Session, SQLModel, col
 
-import riskdesk.domain  # noqa: F401 - every table on the metadata
+import riskdesk.domain.schema  # noqa: F401 - every table on the metadata
 from riskdesk.domain.applications import Application
 from riskdesk.domain.audit import GENESIS_HASH, AuditEvent
 from riskdesk.domain.cases import Case

@@ -15,7 +15,6 @@ from sqlmodel import Session
 
 from riskdesk.domain.applications import Applicant, Application
 from riskdesk.domain.cases import Case
-from riskdesk.domain.loans import Loan
 from riskdesk.domain.scoring import DecisionRecord
 from riskdesk.domain.tables import table_of
 from riskdesk.security.datakey import load_cipher
@@ -101,6 +100,8 @@ def _filtered(session: Session, q: Select[Any], f: ApplicationFilter | None) -> 
     if not all(searchable(t) for t in searched):
         return q.where(false())
     if f.application_no:  # or the loan made on it
+        from riskdesk.domain.loans import Loan  # issue 35: loaded when first needed
+
         number = f.application_no.strip()
         loans = table_of(Loan).c
         q = q.where(or_(A.application_no == number, A.id.in_(

@@ -16,7 +16,6 @@ from sqlmodel import Session
 from riskdesk.domain.applications import Applicant, Application
 from riskdesk.domain.cases import QUEUE_SORTS, Case
 from riskdesk.domain.enums import CaseKind, CaseStatus
-from riskdesk.domain.loans import Loan, LoanSnapshot
 from riskdesk.domain.rules import RuleHit
 from riskdesk.domain.tables import table_of
 from riskdesk.domain.users import User
@@ -148,6 +147,8 @@ def _where(session: Session, actor: Actor, q: Select[Any], f: CaseFilter) -> Sel
     if f.submitted_to is not None:
         q = q.where(C.submitted_at < f.submitted_to)
     if f.application_no:  # or a post-loan case's loan number, as its row shows (issue 27)
+        from riskdesk.domain.loans import Loan  # issue 35: loaded when first needed
+
         number = f.application_no.strip()
         loans = table_of(Loan).c
         q = q.where(or_(C.application_no == number, C.application_id.in_(
@@ -270,6 +271,8 @@ def _with_loans(session: Session, rows: list[CaseRow],
               if a is not None and r.kind in POSTLOAN_KINDS}
     if not wanted:
         return rows
+    from riskdesk.domain.loans import Loan, LoanSnapshot  # not for a page of pre-loan cases
+
     L, S = table_of(Loan).c, table_of(LoanSnapshot).c
     latest = (select(func.max(S.month)).where(S.loan_id == L.id)
               .correlate(table_of(Loan)).scalar_subquery())

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
@@ -28,11 +28,13 @@ from riskdesk.domain.applications import Application
 from riskdesk.domain.audit import AuditEvent, AuditHead
 from riskdesk.domain.cases import Case
 from riskdesk.domain.feed import FeedHead, FeedRecord
-from riskdesk.domain.loans import Loan, LoanAction
 from riskdesk.domain.scoring import DecisionRecord, ScoreReason
 from riskdesk.domain.users import User
 from riskdesk.storage.bulk import bound_columns, insert_columns
 from riskdesk.storage.clock import utcnow
+
+if TYPE_CHECKING:  # the loan tables load with a post-loan decision, not with the queue (issue 35)
+    from riskdesk.domain.loans import LoanAction
 
 TOP_REASONS = 3
 # Post-loan actions origination must learn of once final; contact, documents and monitoring
@@ -203,6 +205,8 @@ def record_case(session: Session, case: Case) -> int | None:
 
 def loan_action_decision(session: Session, row: LoanAction,
                          event: AuditEvent | None) -> FinalDecision:
+    from riskdesk.domain.loans import Loan
+
     loan = session.get(Loan, row.loan_id)
     app = session.get(Application, loan.application_id) if loan is not None else None
     case = session.get(Case, row.case_id)
@@ -233,6 +237,8 @@ def backfill(session: Session) -> int:
     ``score.run`` event (by application), a case at the event that decided or confirmed it,
     a post-loan action at the event that did or confirmed it."""
     import json
+
+    from riskdesk.domain.loans import LoanAction
 
     keyed: list[tuple[int, int, FinalDecision]] = []
     runs = {int(e.entity_id): e for e in session.execute(
