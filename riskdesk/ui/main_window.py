@@ -87,8 +87,9 @@ class MainWindow(ImportsMixin, QMainWindow):
         self.table = QTableView(self)
         self.table.hide()  # until the Applications tab is built and takes it
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
+        with self.model.sorts_settled():  # the rows read once, not three times (issue 35)
+            self.table.setSortingEnabled(True)
+            self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setDefaultSectionSize(24)
@@ -96,9 +97,10 @@ class MainWindow(ImportsMixin, QMainWindow):
         self.cases_model = CasesModel(backend, self)
         self.cases_table = QTableView(self)
         self.cases_table.setModel(self.cases_model)
-        self.cases_table.setSortingEnabled(True)
-        self.cases_table.horizontalHeader().setSortIndicator(  # priority, then due (issue 27)
-            CASE_FIELDS.index("priority"), Qt.SortOrder.AscendingOrder)
+        with self.cases_model.sorts_settled():
+            self.cases_table.setSortingEnabled(True)
+            self.cases_table.horizontalHeader().setSortIndicator(  # priority, then due (#27)
+                CASE_FIELDS.index("priority"), Qt.SortOrder.AscendingOrder)
         self.cases_table.horizontalHeader().setSectionsMovable(True)
         self.cases_table.horizontalHeader().setStretchLastSection(True)  # a wide screen used
         self.cases_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -215,7 +217,8 @@ class MainWindow(ImportsMixin, QMainWindow):
         self._update_deadlines()
         self._update_count()
         self.cases_table.resizeColumnsToContents()
-        restore_header(self.cases_table.horizontalHeader(), actor.username, "queue")
+        with self.cases_model.sorts_settled():  # read again only for another saved order
+            restore_header(self.cases_table.horizontalHeader(), actor.username, "queue")
         self._update_empty()
         idle_minutes = backend.lookup(app_settings.idle_lock_minutes)
         self.idle_lock = IdleLock(self, backend, idle_minutes) if pack is None else None

@@ -7,6 +7,8 @@ pages are loaded. Subclasses say how to count, fetch a page and read a row's sor
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
@@ -61,6 +63,7 @@ class PagedTableModel(ColumnTableModel):
         self._sort = sort
         self._descending = True
         self._at_end = False  # showing the last page (reached without reading the middle)
+        self._settling = False  # inside sorts_settled: a sort only takes note
 
     # -- what subclasses provide: the service calls (run by the backend) -----------------
     def count_call(self) -> Call[int]:
@@ -96,6 +99,22 @@ class PagedTableModel(ColumnTableModel):
         self._at_end = True
         self.endResetModel()
 
+    @contextmanager
+    def sorts_settled(self) -> Iterator[None]:
+        """Sorts asked for inside the block only take note; at its end the rows are read
+        again once, and only if the order differs from that of the rows held. Setting up a
+        table sorts several times (Qt sorts on setSortingEnabled and on each new sort
+        indicator, a saved header sorts again): each read the count and the first page
+        afresh, seven reads at the main window's start where two do (issue 35)."""
+        held = (self._sort, self._descending)
+        self._settling = True
+        try:
+            yield
+        finally:
+            self._settling = False
+        if (self._sort, self._descending) != held:
+            self.reload()
+
     @property
     def total(self) -> int:
         return self._total
@@ -126,7 +145,8 @@ class PagedTableModel(ColumnTableModel):
             return
         self._sort = field
         self._descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        if not self._settling:
+            self.reload()
 
     # -- Qt model interface -------------------------------------------------------------
     def data(self, index: QModelIndex | QPersistentModelIndex,

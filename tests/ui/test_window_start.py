@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import pytest
 from sqlalchemy import Engine
 
 from riskdesk.bench.start import HEAVY, start_once
+from riskdesk.services.actor import Actor
+from riskdesk.services.admin.backend import Backend
 from tests.conftest import PASSWORD
 
 
@@ -22,3 +26,49 @@ def test_signed_in_window_loads_none_of_the_heavy_packages(
     assert start.heavy == (), f"loaded before the window showed: {start.heavy}"
     # a database at this riskdesk's schema is opened without Alembic (part 2)
     assert start.schema_tools == (), f"loaded to open the database: {start.schema_tools}"
+
+
+def test_the_main_window_reads_each_table_once_in_the_order_it_shows(
+        qtbot: Any, sqlite_engine: Engine, sqlite_scored: tuple[int, int],
+        sqlite_actors: dict[str, Actor], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 35: setting up the queue and the applications table sorts several times (Qt
+    sorts on setSortingEnabled and on each sort indicator, a saved header sorts again); the
+    count and first page are read once per table, and once more only for a saved header's
+    other order, which the rows then follow."""
+    from PySide6.QtCore import QSettings, Qt
+
+    from riskdesk.ui.cases.model import FIELDS
+    from riskdesk.ui.cases.queue_view import header_key, save_header
+    from riskdesk.ui.main_window import MainWindow
+    from riskdesk.ui.paged_model import PagedTableModel
+    from tests.ui.fakes import FakeDialogs
+
+    reads: list[str] = []
+    read = PagedTableModel.reload
+
+    def counted(model: PagedTableModel) -> None:
+        reads.append(type(model).__name__)
+        read(model)
+
+    monkeypatch.setattr(PagedTableModel, "reload", counted)
+    officer = sqlite_actors["officer"]
+    QSettings().remove(header_key(officer.username, "queue"))
+    window = MainWindow(Backend(sqlite_engine, officer), FakeDialogs())
+    qtbot.addWidget(window)
+    assert sorted(reads) == ["ApplicationsModel", "CasesModel"]
+    queue = window.cases_model
+    assert queue.rowCount() > 1
+    priorities = [queue.row_at(i).priority for i in range(queue.rowCount())]
+    assert priorities == sorted(priorities)  # the header's priority order
+    header = window.cases_table.horizontalHeader()
+    header.setSortIndicator(FIELDS.index("pd"), Qt.SortOrder.DescendingOrder)
+    save_header(header, officer.username, "queue")
+    try:
+        reads.clear()
+        again = MainWindow(Backend(sqlite_engine, officer), FakeDialogs())
+        qtbot.addWidget(again)
+        assert sorted(reads) == ["ApplicationsModel", "CasesModel", "CasesModel"]
+        pds = [again.cases_model.row_at(i).pd for i in range(again.cases_model.rowCount())]
+        assert pds == sorted(pds, reverse=True) and pds[0] != pds[-1]
+    finally:
+        QSettings().remove(header_key(officer.username, "queue"))
