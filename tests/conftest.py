@@ -447,7 +447,7 @@ def sign_in_countersigned(engine: Engine, name: str, admin: Actor | None = None,
     from riskdesk.services.admin.users import sign_in
 
     with unit_of_work(engine) as session:
-        actor = sign_in(session, name, password, channel="test")
+        actor = sign_in(session, username=name, password=password, channel="test")
     assert actor is not None and actor.signer is not None
     SIGNERS[actor.signer.public_key] = actor.signer
     if _key_status(engine, actor) == "pending":
@@ -570,15 +570,15 @@ def worked_case(sqlite_engine: Engine, sqlite_actors: dict[str, Actor],
     override, _ = sqlite_scored
     officer, senior = sqlite_actors["officer"], sqlite_actors["senior"]
     with unit_of_work(sqlite_engine) as s:
-        case = cases.get_case(s, override)
+        case = cases.get_case(s, case_id=override)
         cases.claim(s, officer, case_id=override, version=case.version)
         cases.add_note(s, officer, case_id=override, kind="income", outcome="verified",
                        text="payslips for six months seen")
-        case = cases.get_case(s, override)
+        case = cases.get_case(s, case_id=override)
         cases.decide(s, officer, case_id=override, version=case.version, decision="approve",
                      reason="stable income, low DTI")
     with unit_of_work(sqlite_engine) as s:
-        case = cases.get_case(s, override)
+        case = cases.get_case(s, case_id=override)
         cases.check(s, senior, case_id=override, version=case.version, confirm=True, reason="agree")
     with sqlite_engine.connect() as conn:
         app_no = conn.execute(text("SELECT a.application_no FROM review_case c JOIN application "

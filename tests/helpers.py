@@ -179,7 +179,7 @@ def activate_default(engine: Engine, actors: dict[str, Actor]) -> ModelVersion:
         mv = models.register(session, actors["admin"], model=models.default_model(), name="default")
         models.propose(session, actors["admin"], model_id=mv.id or 0)
         model_id = mv.id or 0
-    return validate_and_approve(engine, actors["compliance"], model_id, bootstrap=0,
+    return validate_and_approve(engine, actors["compliance"], model_id=model_id, bootstrap=0,
                                 anchor=False, findings="bundled model, validated for the tests")
 
 
@@ -199,10 +199,10 @@ def scored_pair(engine: Engine) -> tuple[int, int]:
                                       Case.application_id)
                                .join(DecisionRecord, DecisionRecord.id == Case.decision_record_id)
                                .order_by(Case.id)).all()
-        rows = [(i, band, sev) for i, band, sev, app in rows if not hard_stops_of(session, app)]
+        rows = [(i, band, sev) for i, band, sev, app in rows if not hard_stops_of(session, application_id=app)]
         override = next(i for i, band, sev in rows if band == "decline" or sev == "high")
         plain = [i for i, band, sev in rows if band != "decline" and sev != "high"]
-        alone = next(i for i in plain if not cases.needs_check(session, cases.get_case(session, i)))
+        alone = next(i for i in plain if not cases.needs_check(session, case=cases.get_case(session, case_id=i)))
     return override, alone
 
 
@@ -211,7 +211,7 @@ def hard_stop_case(engine: Engine, code: str | None = None) -> int:
     with unit_of_work(engine, write=False) as session:
         for case_id, app in session.execute(select(Case.id, Case.application_id)
                                              .where(Case.kind == "pre_loan").order_by(Case.id)):
-            stops = hard_stops_of(session, app)
+            stops = hard_stops_of(session, application_id=app)
             if stops and (code is None or code in {s.code for s in stops}):
                 return int(case_id)
     raise AssertionError(f"no case with a hard stop {code or ''}")
@@ -388,7 +388,7 @@ def audit_events_in(path: Path) -> int:
 
 def signed_in(engine: Engine, name: str) -> Actor:
     with unit_of_work(engine) as s:
-        actor = sign_in(s, name, DEMO_PASSWORD, channel="test")
+        actor = sign_in(s, username=name, password=DEMO_PASSWORD, channel="test")
     assert actor is not None
     return actor
 

@@ -45,7 +45,7 @@ def _worker(url: str, user_id: int, name: str, case_ids: list[int], seconds: flo
 
     engine = make_engine(url)
     with unit_of_work(engine) as session:  # each officer signs in: their decisions are signed
-        signed_in = sign_in(session, name, DEMO_PASSWORD, channel="bench")
+        signed_in = sign_in(session, username=name, password=DEMO_PASSWORD, channel="bench")
     assert signed_in is not None and signed_in.user_id == user_id
     actor: Actor = signed_in
     rng = random.Random(seed)
@@ -70,7 +70,7 @@ def _worker(url: str, user_id: int, name: str, case_ids: list[int], seconds: flo
     while remaining and time.monotonic() < deadline:
         case_id = remaining.pop(rng.randrange(len(remaining)))
         try:
-            case = timed(in_unit(lambda s, c=case_id: cases.get_case(s, c)))
+            case = timed(in_unit(lambda s, c=case_id: cases.get_case(s, case_id=c)))
             if case.status not in ("new", "in_review") or case.assignee_id not in (None, user_id):
                 continue  # a colleague has it: on to the next
             case = timed(in_unit(lambda s, c=case: cases.claim(s, actor, case_id=c.id,
@@ -109,7 +109,7 @@ def _setup(url: str, users: int, rows: int) -> tuple[list[tuple[int, str]], list
             "SELECT id FROM review_case WHERE status = 'new' AND kind = 'pre_loan' "
             "AND band <> 'decline'")).scalars())
     with unit_of_work(engine) as session:  # signed in first: role changes are signed
-        signed_admin = sign_in(session, "admin", DEMO_PASSWORD, channel="bench")
+        signed_admin = sign_in(session, username="admin", password=DEMO_PASSWORD, channel="bench")
     assert signed_admin is not None and signed_admin.user_id == admin_id
     people = []
     with unit_of_work(engine) as session:
@@ -119,7 +119,7 @@ def _setup(url: str, users: int, rows: int) -> tuple[list[tuple[int, str]], list
             people.append((u.id or 0, u.username))
     for user_id, name in people:  # each officer's key made and countersigned, as at a bank
         with unit_of_work(engine) as session:
-            officer = sign_in(session, name, DEMO_PASSWORD, channel="bench")
+            officer = sign_in(session, username=name, password=DEMO_PASSWORD, channel="bench")
         assert officer is not None and officer.signer is not None
         with unit_of_work(engine) as session:
             countersign(session, signed_admin, user_id=user_id,

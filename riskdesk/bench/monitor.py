@@ -157,7 +157,7 @@ def bench_monitor(loans: int, *, workdir: Path | None = None) -> str:
     engine = make_engine(str(path))
     with unit_of_work(engine, write=False) as session:
         officer = session.execute(_officer_query()).scalar_one()
-        actor = Actor(officer, "officer01", roles_of(session, officer))
+        actor = Actor(officer, "officer01", roles_of(session, user_id=officer))
     with sqlite3.connect(path) as con:
         instalments, = con.execute("SELECT count(*) FROM repayment").fetchone()
         flows, = con.execute("SELECT count(*) FROM fund_flow").fetchone()

@@ -57,8 +57,8 @@ def _bench_database(path: Path | str) -> tuple[Engine, Actor, Actor]:
     # both sign in (the approval is signed): the admin's key is the root, the approver's
     # countersigned by the admin
     with unit_of_work(engine) as session:
-        bench = sign_in(session, "bench", "bench-password", channel="bench")
-        compliance = sign_in(session, "bench-compliance", "bench-password", channel="bench")
+        bench = sign_in(session, username="bench", password="bench-password", channel="bench")
+        compliance = sign_in(session, username="bench-compliance", password="bench-password", channel="bench")
     assert bench is not None and compliance is not None and compliance.signer is not None
     with unit_of_work(engine) as session:
         countersign(session, bench, user_id=approver.id or 0,
@@ -76,7 +76,7 @@ def _activate_default_model(engine: Engine, admin: Actor, compliance: Actor) -> 
         mv = models.register(session, admin, model=models.default_model(), name="bench")
         models.propose(session, admin, model_id=mv.id or 0)
         model_id = mv.id or 0
-    return validate_and_approve(engine, compliance, model_id, bootstrap=0,
+    return validate_and_approve(engine, compliance, model_id=model_id, bootstrap=0,
                                 findings="bench: the bundled model")
 
 
@@ -365,7 +365,7 @@ def bench_report(cases: int, *, workdir: Path | None = None) -> str:
         engine, actor, compliance = _bench_database(Path(tmp) / "report.sqlite")
         with unit_of_work(engine, write=False) as session:
             last = current_month(session, back=1)
-            bounds = period(session, last)
+            bounds = period(session, month=last)
         start, end = bounds.start, bounds.end
         frame = demo_frame(cases, seed=2)
         spread = np.random.default_rng(2).integers(0, int((end - start).total_seconds()), cases)

@@ -240,7 +240,7 @@ def officer_backend(path: Path | str, username: str = "officer01") -> Any:
     with unit_of_work(engine, write=False) as session:
         officer_id = int(session.execute(text("SELECT id FROM app_user WHERE username = :u"),
                                          {"u": username}).scalar_one())
-        actor = Actor(officer_id, username, roles_of(session, officer_id))
+        actor = Actor(officer_id, username, roles_of(session, user_id=officer_id))
     return demo_backend(engine, actor)
 
 

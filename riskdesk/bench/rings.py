@@ -110,7 +110,7 @@ def bench_rings(rows: int, *, workdir: Path | None = None) -> str:
         shutil.copyfile(base, db)
         engine = make_engine(str(db))
         with unit_of_work(engine) as session:
-            actor = sign_in(session, "bench", "bench-password", channel="bench")
+            actor = sign_in(session, username="bench", password="bench-password", channel="bench")
         assert actor is not None
         lines.append(f"before the build: {_load()}")
         start, cpu = time.perf_counter(), time.process_time()

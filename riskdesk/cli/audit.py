@@ -98,11 +98,11 @@ def run(args: argparse.Namespace) -> int:
         raise InvalidInput(f"No anchor file {args.anchors}")
     with unit_of_work(engine, write=False) as session:
         result = audit.verify(session)
-        anchors = audit_anchors.check_all(session, extra, anchors=args.anchors,
+        anchors = audit_anchors.check_all(session, extra=extra, anchors=args.anchors,
                                           database=args.database) if result.ok else None
         from riskdesk.services.audit.signatures import check_against_file
 
-        signed = check_against_file(session, anchors.file, database=args.database) \
+        signed = check_against_file(session, path=anchors.file, database=args.database) \
             if anchors is not None else None
         from riskdesk.services.privacy.free_text import audit_text_warning
 

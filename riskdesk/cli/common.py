@@ -58,7 +58,7 @@ def acting_user(engine, name: str | None):  # type: ignore[no-untyped-def]
         raise RiskdeskError("This command changes data: name the acting user with --user.")
     password = read_password(f"Password for {name}: ", PASSWORD_ENV)
     with unit_of_work(engine) as session:
-        actor = sign_in(session, name, password, channel="cli")
+        actor = sign_in(session, username=name, password=password, channel="cli")
     if actor is None:
         raise AuthenticationFailed(
             f"Sign-in refused for {name}: wrong user name or password, or the account is locked.")

@@ -122,14 +122,14 @@ def run(args: argparse.Namespace) -> int:
                       "name")
                 for mv in rows:
                     due = "" if mv.next_validation_at is None else (
-                        f"  [{'OVERDUE: ' if models.overdue(session, mv) else ''}"
+                        f"  [{'OVERDUE: ' if models.overdue(session, mv=mv) else ''}"
                         f"validation due {mv.next_validation_at:%Y-%m-%d}]")
                     print(f"{mv.id:>4}  {mv.status:<9} {mv.auc:6.4f} {mv.ks:6.4f}  "
                           f"{mv.created_at:%Y-%m-%d %H:%M:%S}  {mv.name}{due}")
                 if not rows:
                     print("no models registered")
             else:
-                mv = models.get(session, args.id)
+                mv = models.get(session, model_id=args.id)
                 print(f"model {mv.id}: {mv.name} [{mv.status}]")
                 print(f"artefact sha256 {mv.artefact_sha256} ({mv.artefact_format}, "
                       f"{len(mv.artefact):,} bytes); created {mv.created_at:%Y-%m-%d %H:%M:%S} "
@@ -142,7 +142,7 @@ def run(args: argparse.Namespace) -> int:
                 if mv.validation_sha256:
                     print(f"validation report sha256 {mv.validation_sha256}; next validation "
                           f"due {mv.next_validation_at:%Y-%m-%d}"
-                          + (" (OVERDUE)" if models.overdue(session, mv) else "")
+                          + (" (OVERDUE)" if models.overdue(session, mv=mv) else "")
                           + f"\nfindings: {mv.validation_findings}")
                 print("\n".join(training.report(models.meta_of(mv))))
                 cal = models.meta_of(mv).get("calibration")
@@ -324,7 +324,7 @@ def _review(engine, actor, args: argparse.Namespace) -> int:  # type: ignore[no-
         if args.decision is None:
             print("\n".join(model_review.evidence(session, actor, case_id=args.case)))
             return 0
-        case = get_case(session, args.case)
+        case = get_case(session, case_id=args.case)
         closed = model_review.close_review(session, actor, case_id=args.case, version=case.version,
                                            decision=args.decision, reason=args.reason)
         print(f"case {closed.id} closed by {actor.username}: {closed.decision} (signed)")

@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise RiskdeskError(f"Cannot read {args.file}: {exc.strerror}") from None
         with unit_of_work(engine, write=False) as session:
-            verdict = reports.verify(session, data)
+            verdict = reports.verify(session, pdf=data)
         if not verdict.issued:
             print(f"{args.file.name}: NOT issued by this riskdesk database (no report has "
                   "this SHA-256; the file differs from every issued one)", file=sys.stderr)

@@ -108,7 +108,7 @@ def _activate_default_model(engine: Engine, admin: Actor, compliance: Actor) -> 
                              name="demo model (bundled)")
         models.propose(session, admin, model_id=mv.id or 0)
         model_id = mv.id or 0
-    validate_and_approve(engine, compliance, model_id, language=report_language("zh"),
+    validate_and_approve(engine, compliance, model_id=model_id, language=report_language("zh"),
                          bootstrap=200,
                          findings="演示模型：按验证报告批准；最高十分位的校准需持续关注。")
     return score_applications(engine, admin, scope="all").summary()
@@ -118,7 +118,7 @@ def _signed_in(engine: Engine, username: str) -> Actor:
     """The demo user signed in, their signing key unlocked (a demo user's decisions are signed
     like anyone's)."""
     with unit_of_work(engine) as session:
-        actor = sign_in(session, username, DEMO_PASSWORD, channel="demo")
+        actor = sign_in(session, username=username, password=DEMO_PASSWORD, channel="demo")
     if actor is None:
         raise RuntimeError(f"demo user {username} cannot sign in")
     return actor

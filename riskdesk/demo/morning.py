@@ -135,7 +135,7 @@ def four_eyes_work(engine: Engine, actors: dict[str, Actor], case_ids: list[int]
     for case_id in case_ids:
         try:
             with unit_of_work(engine) as s:
-                c = cases.get_case(s, case_id)
+                c = cases.get_case(s, case_id=case_id)
                 c = cases.decide(s, actors["officer"], case_id=case_id, version=c.version,
                                  decision="approve",
                                  reason=MAKER_REASON)
@@ -149,7 +149,7 @@ def four_eyes_work(engine: Engine, actors: dict[str, Actor], case_ids: list[int]
     if len(made) < 2:
         raise RuntimeError("the demo has no two approvals that go to a four-eyes check")
     with unit_of_work(engine) as s:
-        c = cases.get_case(s, made[1])
+        c = cases.get_case(s, case_id=made[1])
         cases.check(s, actors["senior"], case_id=made[1], version=c.version, confirm=False,
                     reason=CHECKER_REASON)
     return made[0], made[1]
@@ -200,7 +200,7 @@ def build_worked_demo(path: Path, *, rows: int, built_at: datetime,
     with shifted(worked_at):
         with unit_of_work(engine) as session:
             for who in USERS:
-                actor = sign_in(session, who, DEMO_PASSWORD, channel="gui")
+                actor = sign_in(session, username=who, password=DEMO_PASSWORD, channel="gui")
                 assert actor is not None
                 actors[who] = actor
         worked, complaint = a_mornings_work(engine, actors)

@@ -36,7 +36,7 @@ TIME_ZONE = "report.time_zone"
 TIME_ZONE_DEFAULT = "Asia/Shanghai"
 
 
-def business_zone(session: Session, at: datetime | None = None) -> str:
+def business_zone(session: Session, *, at: datetime | None = None) -> str:
     """The bank's time zone: months, local days and the times printed on reports. With
     ``at``, the zone in force then, from the audit trail of its changes: a report reissued at
     its cut-off keeps the months it was first issued with after compliance changes the zone."""
@@ -147,15 +147,14 @@ class Period:
         return self.cut_off
 
 
-def period(session: Session, month: str, cut_off: datetime | None = None, *,
-           zone: str | None = None) -> Period:
+def period(session: Session, *, month: str, cut_off: datetime | None = None, zone: str | None = None) -> Period:
     """The month ``YYYY-MM`` in the bank's zone, as recorded at ``cut_off`` (default now).
     ``zone``: another zone's calendar month (a restatement counts a month again in the zone it
     was first reported in)."""
     first, nxt = month_days(month)
     # A past cut-off reads the zone then in force; "now" reads today's setting.
     if zone is None:
-        zone = business_zone(session) if cut_off is None else business_zone(session, cut_off)
+        zone = business_zone(session) if cut_off is None else business_zone(session, at=cut_off)
     return Period(month, zone, utc_of(first, zone), utc_of(nxt, zone),
                   cut_off if cut_off is not None else utcnow(session), first,
                   nxt - timedelta(days=1))
@@ -166,7 +165,7 @@ def current_month(session: Session, *, back: int = 0) -> str:
     return months_back(f"{local_of(utcnow(session), business_zone(session)):%Y-%m}", back)
 
 
-def local_day(session: Session, instant: datetime | None = None) -> date:
+def local_day(session: Session, *, instant: datetime | None = None) -> date:
     """The bank's calendar day of ``instant`` (default now)."""
     return local_of(instant or utcnow(session), business_zone(session)).date()
 
@@ -216,7 +215,7 @@ HEADLINE_LABELS = {
 }
 
 
-def headline_figures(session: Session, p: Period) -> dict[str, int]:
+def headline_figures(session: Session, *, p: Period) -> dict[str, int]:
     return {name: count(session, p) for name, count in _headlines().items()}
 
 
@@ -267,8 +266,8 @@ def restatements(session: Session, actor: Actor, *, cut_off: datetime,
         if not before:  # reports issued before headlines were recorded carry two of them
             before = {k: v for k, v in (("applications_received", recorded.get("received")),
                                         ("flagged", recorded.get("flagged"))) if v is not None}
-        zone = str(recorded.get("zone") or business_zone(session, report.cut_off))
-        now = headline_figures(session, period(session, month, cut_off, zone=zone))
+        zone = str(recorded.get("zone") or business_zone(session, at=report.cut_off))
+        now = headline_figures(session, p=period(session, month=month, cut_off=cut_off, zone=zone))
         for name, value in before.items():
             if name in now and int(value) != now[name]:
                 out.append(Restatement(month, name, int(value), now[name], report.report_no))

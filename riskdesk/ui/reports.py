@@ -338,7 +338,7 @@ class ReportsTab(QWidget):
         except OSError as exc:
             self.dialogs.error(self, self.tr("Cannot read"), str(exc))
             return None
-        verdict = self.backend.lookup(reports.verify, data)
+        verdict = self.backend.lookup(reports.verify, pdf=data)
         if verdict.issued:
             self.dialogs.info(self, self.tr("Issued by riskdesk"), self.tr(
                 "{file} is report {no}, issued by {who} at {at}.").format(

@@ -239,7 +239,7 @@ def test_patched_anchor_rows_and_a_patched_archived_report_are_caught(
     code, _, err = _verify(capsys, sqlite_path, "--anchors", str(tmp_path / "no-such.jsonl"))
     assert code == 2 and "No anchor file" in err
     with unit_of_work(sqlite_engine, write=False) as session:
-        assert not reports.verify(session, patched).issued
+        assert not reports.verify(session, pdf=patched).issued
 
     _rewrite(sqlite_engine, 3, consistent=True)  # every anchor event agrees with the rewrite
     with sqlite_engine.begin() as conn:
@@ -337,7 +337,7 @@ def test_the_pinned_administrator_key_is_sealed_with_the_anchor_key(
     with unit_of_work(sqlite_engine) as session:
         users.create_user(session, None, username="root", password=PASSWORD, roles=["admin"])
     with unit_of_work(sqlite_engine) as session:
-        root = users.sign_in(session, "root", PASSWORD, channel="test")
+        root = users.sign_in(session, username="root", password=PASSWORD, channel="test")
     assert root is not None and root.signer is not None
     with unit_of_work(sqlite_engine, write=False) as session:
         database = anchor_file.database_id(session)
@@ -377,7 +377,7 @@ def test_a_record_that_cannot_be_written_does_not_keep_the_others_from_the_file(
     with pytest.raises(ConfigurationError) as failed:
         with unit_of_work(sqlite_engine) as session:
             for path, record in records:
-                anchor_file.append_after_commit(session, path, record)
+                anchor_file.append_after_commit(session, path=path, record=record)
     assert [r["seq"] for r in anchor_file.read_records(good)] == [2]
     message = str(failed.value)
     assert "2 anchor file record(s)" in message

@@ -53,7 +53,7 @@ def test_case_report_embeds_the_shipped_font_and_masks_typed_names(
         case = handling.open_fraud_case(s, officer, complaint_id=c.id or 0, version=c.version)
         case_id = case.id or 0
     with unit_of_work(sqlite_engine) as s:
-        got = cases.get_case(s, case_id)
+        got = cases.get_case(s, case_id=case_id)
         cases.claim(s, officer, case_id=case_id, version=got.version)
         cases.add_note(s, officer, case_id=case_id, kind="identity", outcome="discrepancy",
                        text=f"Spoke to {name} and to 欧阳海峰 about the loan")

@@ -37,7 +37,7 @@ def _step(engine: Engine, actors: dict[str, Actor], step: tuple[str, int, str, s
     case_id = ids[pick % len(ids)]
     try:
         with unit_of_work(engine) as s:
-            version = cases.get_case(s, case_id).version
+            version = cases.get_case(s, case_id=case_id).version
             if what == "claim":
                 cases.claim(s, actor, case_id=case_id, version=version)
             elif what == "assign":
@@ -48,7 +48,7 @@ def _step(engine: Engine, actors: dict[str, Actor], step: tuple[str, int, str, s
                              reason="checked the payslips",
                              other_assignee=what == "decide_other")
             elif what == "orm":  # an object closed or reopened and flushed (ring closing)
-                case = cases.get_case(s, case_id)
+                case = cases.get_case(s, case_id=case_id)
                 case.status, case.is_open = ("closed", False) if flag else ("new", True)
                 s.add(case)
                 s.flush()
@@ -81,7 +81,7 @@ def test_tallies_equal_a_count_after_any_work(
                                        .where(where)).scalar() or 0)
                    for name, where in (("all", true()), ("open", C.is_open == true()),
                                        ("overdue", (C.is_open == true()) & (C.due_at < now)))}
-        assert (tally.total(s, "all"), tally.total(s, "open")) == (counted["all"],
+        assert (tally.total(s, name="all"), tally.total(s, name="open")) == (counted["all"],
                                                                    counted["open"])
         assert count_cases(s, officer, f=CaseFilter(view="all")) == counted["all"]
         assert count_cases(s, officer, f=CaseFilter(view="overdue")) == counted["overdue"]

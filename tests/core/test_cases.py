@@ -53,7 +53,7 @@ def test_override_waits_for_a_senior_checker(engine: Engine, actors: dict[str, A
         assert done.status == "decided" and done.decided_by_id == senior.user_id
         assert done.checked_by_id == senior2.user_id
     with unit_of_work(engine) as s:
-        c = cases.get_case(s, alone)
+        c = cases.get_case(s, case_id=alone)
         c = cases.decide(s, officer, case_id=alone, version=c.version, decision="decline",
                          reason="identity could not be verified")
         assert c.status == "decided" and c.decision == "decline"
@@ -68,7 +68,7 @@ def test_stale_version_is_refused_with_what_changed(engine: Engine,
         scored: tuple[int, int]) -> None:
     _, alone = scored
     with unit_of_work(engine, write=False) as s:
-        seen = cases.get_case(s, alone).version  # both officers read version 1
+        seen = cases.get_case(s, case_id=alone).version  # both officers read version 1
     with unit_of_work(engine) as s:
         cases.decide(s, actors["officer"], case_id=alone, version=seen, decision="decline",
                      reason="first")
@@ -77,7 +77,7 @@ def test_stale_version_is_refused_with_what_changed(engine: Engine,
                      reason="second")
     assert "reload" in str(stale.value)
     with unit_of_work(engine, write=False) as s:
-        assert cases.get_case(s, alone).decision == "decline"
+        assert cases.get_case(s, case_id=alone).decision == "decline"
 
 
 def test_notes_are_append_only_with_corrections_and_drafts(engine: Engine,
@@ -99,7 +99,7 @@ def test_notes_are_append_only_with_corrections_and_drafts(engine: Engine,
         with pytest.raises(InvalidInput):
             cases.add_note(s, officer, case_id=alone, kind="gossip", outcome="verified", text="x")
     with unit_of_work(engine, write=False) as s:
-        listed = cases.notes(s, alone)
+        listed = cases.notes(s, case_id=alone)
     assert [n.id for n in listed] == [first.id, fix.id] and listed[1].corrects_id == first.id
 
 

@@ -122,14 +122,14 @@ def test_a_challenger_in_shadow_changes_no_decision_and_is_compared(
     # The comparison over all of them agrees with what the job counted; monitoring holds the
     # month's part of it (the sample's applications fall in several months).
     with unit_of_work(engine, write=False) as session:
-        every = compare(session, select(DecisionRecord.id).where(
-            DecisionRecord.current_slot == 1), (0.08, 0.15))  # the default policy's edges
+        every = compare(session, decisions=select(DecisionRecord.id).where(
+            DecisionRecord.current_slot == 1), policy=(0.08, 0.15))  # the default policy's edges
         assert every is not None and every.applications == 120
         assert (every.champion, every.challenger) == (models.active(session).id, model_id)  # type: ignore[union-attr]
         assert every.changed == changed and sum(every.flagged) > 0
         in_month = session.scalar(select(func.count()).select_from(ShadowScore).join(
             Application, Application.id == ShadowScore.application_id).where(period(
-                session, current_month(session)).holds(Application.submitted_at,
+                session, month=current_month(session)).holds(Application.submitted_at,
                                                        Application.created_at)))
     text = "\n".join(monitor(engine, actors["compliance"]))
     assert f"challenger model {model_id} in shadow beside model {every.champion}: " \
@@ -216,6 +216,6 @@ def test_shadow_scores_on_each_database(engine: Engine, scored: tuple[int, int],
         event = session.scalars(select(AuditEvent).where(
             AuditEvent.action == "model.shadow.score")).one()
         assert json.loads(event.after or "{}")["decision_would_change"] == changed
-        versus = compare(session, select(DecisionRecord.id).where(
-            DecisionRecord.current_slot == 1), (0.08, 0.15), challenger_id=model_id)
+        versus = compare(session, decisions=select(DecisionRecord.id).where(
+            DecisionRecord.current_slot == 1), policy=(0.08, 0.15), challenger_id=model_id)
         assert versus is not None and versus.applications == 40 and versus.changed == changed

@@ -190,7 +190,7 @@ def test_working_days_setting_is_compliance_only_and_audited(people) -> None:  #
         cp.set_deadlines(s, actors["compliance"], new=cp.Deadlines(working_days=True))
     with unit_of_work(engine, write=False) as s:
         assert cp.deadlines(s).working_days
-        assert cp.due_at(s, friday, "none") == datetime(2026, 12, 11, 10)
+        assert cp.due_at(s, received_at=friday, extension="none") == datetime(2026, 12, 11, 10)
 
 
 def test_identity_theft_opens_and_links_a_fraud_case(people) -> None:  # type: ignore[no-untyped-def]
@@ -329,7 +329,7 @@ def test_month_details_for_the_monthly_report(people) -> None:  # type: ignore[n
                  root_cause="system_error", rectification="fixed the batch job")
     month = f"{now + timedelta(hours=8):%Y-%m}"  # the bank's local month
     with unit_of_work(engine, write=False) as s:
-        start, end = period(s, month).start, period(s, month).end
+        start, end = period(s, month=month).start, period(s, month=month).end
         details = cp_figures.month_details(s, who, month=month)
         received = dict(s.execute(sql(
             "SELECT channel, count(*) FROM complaint WHERE received_at >= :s AND "

@@ -43,7 +43,7 @@ def of(engine: Engine, source: str, source_id: int) -> list[tuple]:  # type: ign
 def decide(engine: Engine, actor: Actor, case_id: int, decision: str, reason: str,
            **kw: bool) -> None:
     with unit_of_work(engine) as s:
-        c = cases.get_case(s, case_id)
+        c = cases.get_case(s, case_id=case_id)
         cases.decide(s, actor, case_id=case_id, version=c.version, decision=decision, reason=reason,
                      **kw)
 
@@ -74,7 +74,7 @@ def test_each_kind_of_final_decision_gets_a_record_and_none_awaits_a_check(
     decide(engine, actors["officer"], override, "approve", "income verified by payslip")
     assert of(engine, "case", override) == []  # awaiting its check: nothing yet
     with unit_of_work(engine) as s:
-        c = cases.get_case(s, override)
+        c = cases.get_case(s, case_id=override)
         cases.check(s, actors["senior"], case_id=override, version=c.version, confirm=True)
     (rec,) = of(engine, "case", override)
     assert rec[5] == "approve" and rec[8] == "officer" and rec[9] == "senior"
@@ -90,7 +90,7 @@ def test_each_kind_of_final_decision_gets_a_record_and_none_awaits_a_check(
     (hs,) = of(engine, "case", stop)
     with unit_of_work(engine, write=False) as s:
         from riskdesk.services.cases.hard_stops import hard_stops_of
-        codes = {x.code for x in hard_stops_of(s, cases.get_case(s, stop).application_id)}
+        codes = {x.code for x in hard_stops_of(s, application_id=cases.get_case(s, case_id=stop).application_id)}
     assert codes and codes <= set(hs[6].split(";"))
     rows = feed(engine)
     assert [r[0] for r in rows] == list(range(1, len(rows) + 1))
@@ -106,7 +106,7 @@ def test_post_loan_actions_reach_the_feed_and_the_folder_at_once(
     with unit_of_work(engine) as s:
         files.set_feed_settings(s, actors["admin"], folder=str(folder))
     with unit_of_work(engine) as s:
-        c = cases.get_case(s, case_id)
+        c = cases.get_case(s, case_id=case_id)
         pl.act(s, actors["officer"], case_id=case_id, version=c.version, action="freeze_line",
                reason="proceeds moved out")
     committed = time.monotonic()
@@ -118,13 +118,13 @@ def test_post_loan_actions_reach_the_feed_and_the_folder_at_once(
     assert files.verify(urgent[0]) == []
     assert loan_no in urgent[0].read_text() and str(rec_id)
     with unit_of_work(engine) as s:
-        c = cases.get_case(s, case_id)
+        c = cases.get_case(s, case_id=case_id)
         pl.act(s, actors["officer"], case_id=case_id, version=c.version, action="call_early",
                reason="cash-out confirmed")
     call = _action_id(engine, case_id, "call_early")
     assert of(engine, "postloan", call) == [] and len(list(folder.glob("*.csv"))) == 1
     with unit_of_work(engine) as s:
-        c = cases.get_case(s, case_id)
+        c = cases.get_case(s, case_id=case_id)
         pl.check(s, actors["senior"], case_id=case_id, version=c.version, confirm=True)
     (called,) = of(engine, "postloan", call)
     assert called[5] == "call_early" and (called[8], called[9]) == ("officer", "senior")
@@ -145,7 +145,7 @@ def test_the_migration_numbers_existing_decisions_in_the_order_they_became_final
     decide(sqlite_engine, sqlite_actors["officer"], alone, "decline", "identity unverified")
     decide(sqlite_engine, sqlite_actors["officer"], override, "approve", "payslip")
     with unit_of_work(sqlite_engine) as s:
-        c = cases.get_case(s, override)
+        c = cases.get_case(s, case_id=override)
         cases.check(s, sqlite_actors["senior"], case_id=override, version=c.version, confirm=True)
     before = [r[1:] for r in feed(sqlite_engine)]
     assert [r[0:2] for r in before[-2:]] == [("case", alone), ("case", override)]

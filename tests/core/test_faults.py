@@ -115,7 +115,7 @@ def _decide(url: str, who: str, case_id: int, version: int, decision: str,
 
     engine = make_engine(url)
     with unit_of_work(engine) as session:  # signed in: a decision is signed (issue 24)
-        actor = sign_in(session, json.loads(who)["name"], PASSWORD, channel="test")
+        actor = sign_in(session, username=json.loads(who)["name"], password=PASSWORD, channel="test")
     assert actor is not None
     barrier.wait()
     try:
@@ -138,7 +138,7 @@ def test_two_processes_deciding_one_case_exactly_one_wins(
     officer = actors["officer"]
     with unit_of_work(engine) as session:
         case = cases.claim(session, officer, case_id=case_id, version=cases.get_case(session,
-                                                                                     case_id).version)
+                                                                                     case_id=case_id).version)
     ctx = multiprocessing.get_context("spawn")
     barrier, out = ctx.Barrier(2), ctx.Queue()
     workers = [ctx.Process(target=_decide, args=(db_url, actor_json(officer), case_id, case.version,
@@ -151,7 +151,7 @@ def test_two_processes_deciding_one_case_exactly_one_wins(
         w.join(timeout=60)
     assert results[1] == "won" and results[0].startswith("conflict:"), results
     with unit_of_work(engine, write=False) as session:
-        final = cases.get_case(session, case_id)
+        final = cases.get_case(session, case_id=case_id)
         assert final.version == case.version + 1 and final.decision in ("approve", "decline")
         assert audit.verify(session).ok
 

@@ -29,7 +29,7 @@ def test_origination_reads_the_view_acknowledges_and_is_refused_the_rest(
     actors = add_users(engine)
     _, alone = scored_cases(engine, actors)
     with unit_of_work(engine) as s:
-        c = cases.get_case(s, alone)
+        c = cases.get_case(s, case_id=alone)
         cases.decide(s, actors["officer"], case_id=alone, version=c.version, decision="decline",
                      reason="identity unverified")
     with engine.connect() as conn:

@@ -45,7 +45,7 @@ def test_typed_id_number_and_phone_reach_no_output(sqlite_engine: Engine,
     holder = sqlite3.connect(sqlite_path)  # an open connection keeps the WAL as it is
     holder.execute("PRAGMA wal_autocheckpoint=0")
     with unit_of_work(engine) as s:
-        case = cases.claim(s, officer, case_id=alone, version=cases.get_case(s, alone).version)
+        case = cases.claim(s, officer, case_id=alone, version=cases.get_case(s, case_id=alone).version)
         app_no, application_id = case.application_no, case.application_id
     with unit_of_work(engine) as s:
         cases.save_draft(s, officer, case_id=alone, kind="identity", outcome="verified", text=TYPED)
@@ -53,7 +53,7 @@ def test_typed_id_number_and_phone_reach_no_output(sqlite_engine: Engine,
         cases.add_note(s, officer, case_id=alone, kind="identity", outcome="verified", text=TYPED)
         cases.save_draft(s, officer, case_id=alone, kind="phone", outcome="verified", text=TYPED)
     with unit_of_work(engine) as s:
-        c = cases.get_case(s, alone)
+        c = cases.get_case(s, case_id=alone)
         cases.decide(s, officer, case_id=alone, version=c.version, decision="decline", reason=TYPED)
     with unit_of_work(engine) as s:
         complaint = handling.register(s, officer, channel="phone", category="service_quality",

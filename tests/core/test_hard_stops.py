@@ -20,7 +20,7 @@ from tests.helpers import hard_stop_case
 
 def version(engine: Engine, case_id: int) -> int:
     with unit_of_work(engine, write=False) as s:
-        return cases.get_case(s, case_id).version
+        return cases.get_case(s, case_id=case_id).version
 
 
 def test_default_hard_stops_are_the_four_rules_and_kept_with_the_rule_set(

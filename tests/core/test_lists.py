@@ -75,7 +75,7 @@ def test_lists_through_scoring(sqlite_engine: Engine, sqlite_actors: dict[str, A
         from riskdesk.services.partners import register as partners
         partners.set_status(s, compliance, partner_id=partner_id, version=partners_version,
                             status="suspended", reason="fraud")
-        tomorrow = local_day(s, utcnow(s)) + timedelta(days=1)
+        tomorrow = local_day(s, instant=utcnow(s)) + timedelta(days=1)
         entries.add(s, compliance, kind="device", value="family-tablet-1", list_name="allow",
                     reason="a family's shared tablet")
         removed = entries.add(s, compliance, kind="phone", value=str(frame.at[6, "phone"]),
@@ -121,8 +121,8 @@ def test_lists_through_scoring(sqlite_engine: Engine, sqlite_actors: dict[str, A
             AuditEvent.action == "list.allow.silenced")).all()
         ids = dict(s.execute(select(Application.application_no, Application.id)).all())
         assert set(noted) == {str(ids["L00000"]), str(ids["L00001"])}
-        assert entries.is_allowlisted(s, "device", entries.device_keys(
-            load_cipher(s), ["family-tablet-1"])[0], utcnow(s))
+        assert entries.is_allowlisted(s, kind="device", key_hash=entries.device_keys(
+            load_cipher(s), ["family-tablet-1"])[0], at=utcnow(s))
     # bulk load: problems by row, nothing written; then a clean file, no plain value kept
     plain = ["11010519491231002X", "13912345678", "6222021234567890123", "branch-kiosk-77"]
     bad = tmp_path / "bad.csv"

@@ -97,7 +97,7 @@ def test_training_excludes_marital_status_and_gender_and_says_so(
     from tests.core.test_model_validation import check_report
 
     with unit_of_work(sqlite_engine, write=False) as session:
-        mv = models.get(session, 1)
+        mv = models.get(session, model_id=1)
         figs = _figures_of(session, sqlite_actors["compliance"], mv, data)
         part = check_report(pdf, mv, figs, titles)
     adverse = part[titles[7]]
@@ -132,7 +132,7 @@ def test_outcomes_from_the_loan_book(sqlite_engine: Engine,
     book.loan("youngbad", start=young, paid={1: (None, 0)})
     book.load(engine, actors["officer"], tmp_path)
     with unit_of_work(engine) as session:
-        got = loan_outcomes(session, AS_OF)
+        got = loan_outcomes(session, today=AS_OF)
         outcome = dict(zip(got.loans["application_id"], got.loans["outcome"], strict=True))
         assert got.definition["dpd"] == 90 and got.definition["months_on_book"] == 12
         assert got.definition["as_of"] == AS_OF.isoformat()
@@ -140,7 +140,7 @@ def test_outcomes_from_the_loan_book(sqlite_engine: Engine,
         assert vintages["loans"].sum() == 6 and vintages["bad"].sum() == 3
         governance.set_policy(session, actors["compliance"], default_definition={
             "dpd": 30, "months_on_book": 12, "source": "test"})
-        stricter = loan_outcomes(session, AS_OF)
+        stricter = loan_outcomes(session, today=AS_OF)
     assert sorted(outcome.values(), key=str) == sorted(
         ["good", "bad", "bad", "good", None, "bad"], key=str)
     assert (stricter.loans["outcome"] == "bad").sum() == 4  # the 40-day late payment too

@@ -52,7 +52,7 @@ def test_a_shifted_month_opens_one_model_review_closed_by_a_signed_decision(
     with clock.shifted(made + timedelta(hours=1)):  # after their import
         with unit_of_work(sqlite_engine, write=False) as s:
             ids = [a for a, in s.execute(select(Application.id).where(
-                periods.period(s, month).holds(Application.submitted_at,
+                periods.period(s, month=month).holds(Application.submitted_at,
                                                Application.created_at)))]
         assert ids
         # Every score of the month pushed to the top: the distribution has shifted.
@@ -112,9 +112,9 @@ def _in_the_monthly_report(engine: Engine, compliance: Actor, case: Case, month:
     from riskdesk.services.reporting.model_reviews import month_reviews
 
     with unit_of_work(engine, write=False) as s:
-        [before] = month_reviews(s, month, closed_at - timedelta(microseconds=1))
-        [after] = month_reviews(s, month, closed_at)
-        assert month_reviews(s, periods.months_back(month, 1), closed_at) == []
+        [before] = month_reviews(s, month=month, cut_off=closed_at - timedelta(microseconds=1))
+        [after] = month_reviews(s, month=month, cut_off=closed_at)
+        assert month_reviews(s, month=periods.months_back(month, 1), cut_off=closed_at) == []
     assert before.decision is None and before.case_id == case.id
     assert before.triggers and before.triggers[0].startswith("score PSI ")
     assert (after.decision, after.decided_by) == ("recalibrate", "compliance")

@@ -80,7 +80,7 @@ def test_validation_report_and_the_validators_approval(
     sha = hashlib.sha256(issued.pdf).hexdigest()
     assert issued.report.sha256 == sha and issued.report.kind == "validation"
     with unit_of_work(engine, write=False) as session:
-        mv = models.get(session, model_id)
+        mv = models.get(session, model_id=model_id)
         part = check_report(pdf, mv, figs, list(SECTIONS))
     bench = part[SECTIONS[4]]
     assert ("within noise" in bench) == figs.benchmark["within_noise"]

@@ -26,16 +26,16 @@ def test_figures_match_sql_and_stay_frozen_at_the_cut_off(engine: Engine,
     officer, senior = actors["officer"], actors["senior"]
     for case_id in (override, alone):
         with unit_of_work(engine) as s:
-            cases.claim(s, officer, case_id=case_id, version=cases.get_case(s, case_id).version)
+            cases.claim(s, officer, case_id=case_id, version=cases.get_case(s, case_id=case_id).version)
     with unit_of_work(engine) as s:
-        cases.decide(s, officer, case_id=alone, version=cases.get_case(s, alone).version,
+        cases.decide(s, officer, case_id=alone, version=cases.get_case(s, case_id=alone).version,
                      decision="decline", reason="fraud")
     with unit_of_work(engine) as s:
-        cases.decide(s, officer, case_id=override, version=cases.get_case(s, override).version,
+        cases.decide(s, officer, case_id=override, version=cases.get_case(s, case_id=override).version,
                      decision="approve",
                      reason="verified income")
     with unit_of_work(engine) as s:
-        cases.check(s, senior, case_id=override, version=cases.get_case(s, override).version,
+        cases.check(s, senior, case_id=override, version=cases.get_case(s, case_id=override).version,
                     confirm=True,
                     reason="agree")
     with unit_of_work(engine, write=False) as s:
@@ -78,9 +78,9 @@ def test_figures_match_sql_and_stay_frozen_at_the_cut_off(engine: Engine,
         rows = s.execute(text("SELECT id FROM review_case WHERE status = 'new'")).scalars()
         other = next(iter(rows))
     with unit_of_work(engine) as s:
-        cases.claim(s, officer, case_id=other, version=cases.get_case(s, other).version)
+        cases.claim(s, officer, case_id=other, version=cases.get_case(s, case_id=other).version)
     with unit_of_work(engine) as s:
-        cases.decide(s, officer, case_id=other, version=cases.get_case(s, other).version,
+        cases.decide(s, officer, case_id=other, version=cases.get_case(s, case_id=other).version,
                      decision="decline", reason="x")
     with unit_of_work(engine, write=False) as s:  # ... and the month as of the cut-off is unmoved
         again = monthly_figures(s, actors["auditor"], month=month, cut_off=cut_off)
@@ -88,6 +88,6 @@ def test_figures_match_sql_and_stay_frozen_at_the_cut_off(engine: Engine,
     assert again == first
     from riskdesk.services.reporting.monthly import case_outcomes
     with unit_of_work(engine, write=False) as s:
-        assert case_outcomes(s, [override, alone, other], cut_off) == {
+        assert case_outcomes(s, case_ids=[override, alone, other], cut_off=cut_off) == {
             override: "approve", alone: "decline"}  # "other" was decided after the cut-off
     assert sum(later.officer_decisions.values()) == 3

@@ -26,7 +26,7 @@ def test_register_due_diligence_and_status(engine: Engine, actors: dict[str, Act
     pid = register_partner(engine, actors)
     compliance = actors["compliance"]
     with unit_of_work(engine) as s, pytest.raises(InvalidInput, match="not complete"):
-        p = partners.get(s, pid)
+        p = partners.get(s, partner_id=pid)
         partners.set_status(s, compliance, partner_id=pid, version=p.version, status="active",
                             reason="go live")
     with unit_of_work(engine) as s:
@@ -34,13 +34,13 @@ def test_register_due_diligence_and_status(engine: Engine, actors: dict[str, Act
             partners.record_check(s, compliance, partner_id=pid, item=item, passed=True,
                                   evidence=f"{item}: documents on file",
                                   review_due=date(2027, 6, 30))
-        p = partners.set_status(s, compliance, partner_id=pid, version=partners.get(s, pid).version,
+        p = partners.set_status(s, compliance, partner_id=pid, version=partners.get(s, partner_id=pid).version,
                                 status="active",
                                 reason="due diligence complete")
         assert p.status == "active" and p.next_review == date(2027, 6, 30)
     with unit_of_work(engine, write=False) as s:
-        assert partners.overdue_reviews(s, date(2027, 7, 1))[0].id == pid
-        assert not partners.overdue_reviews(s, date(2027, 6, 1))
+        assert partners.overdue_reviews(s, today=date(2027, 7, 1))[0].id == pid
+        assert not partners.overdue_reviews(s, today=date(2027, 6, 1))
     with engine.connect() as conn:
         logged = conn.execute(text("SELECT count(*) FROM audit_event WHERE action LIKE "
                                    "'partner.%'")).scalar_one()

@@ -238,7 +238,7 @@ def test_a_zone_change_moves_neither_a_reissue_nor_earlier_months(
         with unit_of_work(sqlite_engine, write=False) as s:
             assert cp_figures.figures(s, who,
                                       month="2026-12").received == 0  # today's zone: November
-            assert periods.business_zone(s, first.report.cut_off) == "Asia/Shanghai"
+            assert periods.business_zone(s, at=first.report.cut_off) == "Asia/Shanghai"
     assert _issued(sqlite_engine, again.report.id or 0)["headline"] == \
         _issued(sqlite_engine, first.report.id or 0)["headline"]
     assert _issued(sqlite_engine, again.report.id or 0)["zone"] == "Asia/Shanghai"

@@ -62,7 +62,7 @@ def test_no_demo_id_phone_or_card_in_any_output(tmp_path: Path) -> None:
     holder = sqlite3.connect(db)  # a connection kept open keeps the WAL file as it is
     holder.execute("PRAGMA wal_autocheckpoint=0")
     with unit_of_work(engine) as s:
-        officer = sign_in(s, "officer", DEMO_PASSWORD, channel="test")
+        officer = sign_in(s, username="officer", password=DEMO_PASSWORD, channel="test")
     assert officer is not None
     outputs: list[Path] = []
     # a rejects file: the demo rows again, some broken, imported with --skip-invalid
@@ -81,7 +81,7 @@ def test_no_demo_id_phone_or_card_in_any_output(tmp_path: Path) -> None:
         from riskdesk.domain.cases import Case
         case_id = s.scalars(select(Case.id).where(Case.kind == "pre_loan")).first()
         assert case_id is not None
-        app_no = cases.get_case(s, case_id).application_no
+        app_no = cases.get_case(s, case_id=case_id).application_no
     with unit_of_work(engine) as s:  # a draft being typed
         cases.save_draft(s, officer, case_id=case_id, kind="phone", outcome="verified",
                          text="called the number on file; the applicant confirmed")
@@ -109,7 +109,7 @@ def test_no_demo_id_phone_or_card_in_any_output(tmp_path: Path) -> None:
     if audit_anchors._key() is None:
         audit_anchors.create_key()
     with unit_of_work(engine) as s:
-        auditor = sign_in(s, "auditor", DEMO_PASSWORD, channel="test")
+        auditor = sign_in(s, username="auditor", password=DEMO_PASSWORD, channel="test")
     assert auditor is not None
     pack = audit_pack.export_pack(engine, auditor, out=tmp_path / "audit.rdpack",
                                   case_refs=[app_no])  # an audit pack, masked

@@ -30,7 +30,7 @@ pytestmark = pytest.mark.dates
 
 def version(engine: Engine, case_id: int) -> int:
     with unit_of_work(engine, write=False) as s:
-        return cases.get_case(s, case_id).version
+        return cases.get_case(s, case_id=case_id).version
 
 
 def act(engine: Engine, actor: Actor, case_id: int, action: str, reason: str = "checked",
@@ -174,7 +174,7 @@ def test_reclassify_above_the_floor_is_four_eyes_and_an_exception_in_the_monthly
             loan_no, "special_mention", "substandard", "officer", "senior",
             "income gone, cash-out")
         before = monthly_figures(s, actors["compliance"], month=month,
-                                 cut_off=period(s, month).start + timedelta(seconds=1))
+                                 cut_off=period(s, month=month).start + timedelta(seconds=1))
         assert before.reclassified == []  # not yet confirmed at that cut-off
     issued = reports.monthly_report(engine, actors["compliance"], month=month, language="en")
     (tmp_path / "m.pdf").write_bytes(issued.pdf)

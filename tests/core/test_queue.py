@@ -151,7 +151,7 @@ def test_an_open_case_follows_a_rescore_a_decided_one_keeps_its_score(
     decided = rows[0]
     with unit_of_work(engine) as s:
         cases.claim(s, officer, case_id=decided.id, version=decided.version)
-        case = cases.get_case(s, decided.id)
+        case = cases.get_case(s, case_id=decided.id)
         cases.decide(s, officer, case_id=decided.id, version=case.version, decision="decline",
                      reason="confirmed risk")
     with unit_of_work(engine) as s:  # a stricter DTI rule flags more, and re-scores all
@@ -182,7 +182,7 @@ def test_bulk_assign_is_all_or_nothing(filled) -> None:  # type: ignore[no-untyp
         cases.assign_many(s, senior, cases=[(r.id, r.version) for r in rows],
                           user_id=officer.user_id or 0)
     with unit_of_work(engine, write=False) as s:
-        assert cases.get_case(s, rows[0].id).assignee_id is None  # rolled back
+        assert cases.get_case(s, case_id=rows[0].id).assignee_id is None  # rolled back
     with pytest.raises(InvalidInput), unit_of_work(engine) as s:
         cases.assign_many(s, senior, cases=[(rows[0].id, rows[0].version)],
                           user_id=actors["auditor"].user_id or 0)

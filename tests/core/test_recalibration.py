@@ -87,7 +87,7 @@ def test_a_recalibrated_version_is_better_calibrated_and_goes_through_approval(
     top = held["deciles"][-1]  # the top decile, where the decline cut-off sits
     assert abs(top["after"] - top["observed"]) < abs(top["before"] - top["observed"])
     with unit_of_work(sqlite_engine, write=False) as s:
-        mv = models.get(s, done.model_id)
+        mv = models.get(s, model_id=done.model_id)
         base = models.active(s)
         assert base is not None and base.id == done.base_id
         assert (mv.status, mv.artefact_sha256) == ("trained", base.artefact_sha256)
@@ -170,8 +170,8 @@ def test_a_window_of_training_rows_is_refused_with_its_counts(
         mv = models.active(s)
         assert mv is not None
         rows = recalibration.window_rows(
-            s, mv, models.meta_of(mv), (low - timedelta(days=1)).date(),
-            (high + timedelta(days=1)).date(), "UTC", high + timedelta(days=2))
+            s, mv=mv, meta=models.meta_of(mv), since=(low - timedelta(days=1)).date(),
+            until=(high + timedelta(days=1)).date(), zone="UTC", recorded_by=high + timedelta(days=2))
     assert rows.known == 400 and rows.training_rows_excluded == 400 - len(rows.y) > 200
     with pytest.raises(InvalidInput, match=f"400 with a known outcome, {len(rows.y)} of them "):
         recalibration.recalibrate(engine, actors["admin"], method="isotonic",

@@ -74,11 +74,11 @@ def test_verify_accepts_the_issued_file_and_refuses_one_changed_byte(
     issued = reports.case_report(sqlite_engine, sqlite_actors["officer"], application_no=app_no,
                                  language="en")
     with unit_of_work(sqlite_engine, write=False) as s:
-        verdict = reports.verify(s, issued.pdf)
+        verdict = reports.verify(s, pdf=issued.pdf)
         assert verdict.issued and verdict.generated_by == "officer"
         changed = bytearray(issued.pdf)
         changed[len(changed) // 2] ^= 0x01
-        assert not reports.verify(s, bytes(changed)).issued
+        assert not reports.verify(s, pdf=bytes(changed)).issued
         listed = reports.archive(s, sqlite_actors["auditor"])  # beside the template's
         assert [(r.report_no, r.sha256) for r in listed if r.kind != "validation"] == [
             (issued.report.report_no, issued.report.sha256)]  # model validation (issue 31)

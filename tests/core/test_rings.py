@@ -114,7 +114,7 @@ def _confirmed_fraud(engine: Engine, actors: dict[str, Actor], ring: FraudRing) 
         done = closing.check_confirm(s, actors["senior"], ring_id=ring.id, confirm=True)
     assert done is not None and done.blacklisted == 12 and done.declined
     with unit_of_work(engine, write=False) as s:
-        black, _ = rule_lists(s.connection(), utcnow(s))
+        black, _ = rule_lists(s.connection(), at=utcnow(s))
         assert (black["kind"] == "device").sum() == 12
         fed = s.execute(select(FeedRecord.application_no).where(
             FeedRecord.source == "ring")).scalars().all()

@@ -62,7 +62,7 @@ def test_the_application_role_works_and_is_refused_ddl_and_audit_changes(
     database = engine.url.database or ""
     _, alone = scored_cases(engine, add_users(engine))
     with unit_of_work(engine) as session:
-        version = get_case(session, alone).version
+        version = get_case(session, case_id=alone).version
         audit.append(session, ACTOR, action="test.event", entity_type="thing", entity_id=1)
     as_app_url = make_url(str(engine.url.render_as_string(hide_password=False))).set(
         username=app, password=None)

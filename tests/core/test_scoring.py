@@ -113,12 +113,12 @@ def test_four_eyes_activation(engine: Engine, actors: dict[str, Actor]) -> None:
             models.approve(session, actors["senior"], model_id=mv.id or 0, report_sha256="0" * 64,
                            findings="ok")
         first = mv.id or 0
-    validate_and_approve(engine, actors["compliance"], first, bootstrap=0, findings="m1")
+    validate_and_approve(engine, actors["compliance"], model_id=first, bootstrap=0, findings="m1")
     with unit_of_work(engine) as session:
         second = models.register(session, actors["admin"], model=models.default_model(), name="m2")
         models.propose(session, actors["admin"], model_id=second.id or 0)
         second_id = second.id or 0
-    validate_and_approve(engine, actors["compliance"], second_id, bootstrap=0, findings="m2")
+    validate_and_approve(engine, actors["compliance"], model_id=second_id, bootstrap=0, findings="m2")
     with unit_of_work(engine) as session:
         states = {m.name: m.status for m in models.list_models(session)}
         assert states == {"m1": "retired", "m2": "active"}

@@ -136,7 +136,7 @@ def test_a_key_without_an_administrators_countersignature_is_not_trusted(
         mallory = users.create_user(s, actors["admin"], username="mallory", password=PASSWORD,
                                     roles=["senior_officer"])
     with unit_of_work(engine) as s:
-        signed_in = users.sign_in(s, "mallory", PASSWORD, channel="test")
+        signed_in = users.sign_in(s, username="mallory", password=PASSWORD, channel="test")
     assert signed_in is not None and signed_in.signer is not None
     with unit_of_work(engine, write=False) as s:
         assert "awaits" in signing_keys.pending_note(s, signed_in)
@@ -199,7 +199,7 @@ def test_a_password_reset_makes_a_new_key_and_a_change_rewraps_it(
     with unit_of_work(engine) as s:
         users.change_password(s, officer, old_password=PASSWORD, new_password="new-pass-word")
     with unit_of_work(engine) as s:
-        again = users.sign_in(s, "officer", "new-pass-word", channel="test")
+        again = users.sign_in(s, username="officer", password="new-pass-word", channel="test")
     assert again is not None and again.signer is not None
     assert again.signer.fingerprint == officer.signer.fingerprint  # re-wrapped, same key
     with unit_of_work(engine) as s:
@@ -232,7 +232,7 @@ def test_events_before_signatures_are_summarised_once_not_failed(
     seqs = [_forge(engine, old, "case.decide", {"decision": "approve"}, entity_id=i)
             for i in range(3)]
     with unit_of_work(engine) as s:
-        admin = users.sign_in(s, "first", PASSWORD, channel="test")
+        admin = users.sign_in(s, username="first", password=PASSWORD, channel="test")
     assert admin is not None
     unsigned = _forge(engine, old, "case.decide", {"decision": "decline"})
     check = _check(engine)
@@ -283,7 +283,7 @@ def test_who_set_the_password_does_not_countersign_the_key(
     with unit_of_work(sqlite_engine) as s:
         users.reset_password(s, admin, user_id=officer_id, new_password="temporary-1")
     with unit_of_work(sqlite_engine) as s:
-        renewed = users.sign_in(s, "officer", "temporary-1", channel="test")
+        renewed = users.sign_in(s, username="officer", password="temporary-1", channel="test")
     assert renewed is not None and renewed.signer is not None
     with pytest.raises(PermissionDenied, match="another administrator"), \
             unit_of_work(sqlite_engine) as s:
@@ -307,14 +307,14 @@ def test_an_older_password_hash_is_upgraded_at_sign_in_and_then_wraps_the_key(
         user = users.create_user(s, None, username="old", password=PASSWORD, roles=["admin"])
         user.password_hash = PasswordHasher().hash(PASSWORD)
     with unit_of_work(sqlite_engine) as s:
-        assert users.sign_in(s, "old", "wrong-password", channel="test") is None
+        assert users.sign_in(s, username="old", password="wrong-password", channel="test") is None
     with unit_of_work(sqlite_engine) as s:
-        first = users.sign_in(s, "old", PASSWORD, channel="test")
+        first = users.sign_in(s, username="old", password=PASSWORD, channel="test")
     with unit_of_work(sqlite_engine, write=False) as s:
         stored = s.exec(select(User.password_hash).where(col(User.username) == "old")).one()
     assert stored.startswith("$rdkek1$") and first is not None and first.signer is not None
     with unit_of_work(sqlite_engine) as s:
-        again = users.sign_in(s, "old", PASSWORD, channel="test")
+        again = users.sign_in(s, username="old", password=PASSWORD, channel="test")
     assert again is not None and again.signer is not None
     assert again.signer.fingerprint == first.signer.fingerprint
 
@@ -386,7 +386,7 @@ def test_an_admin_role_written_with_sql_makes_no_administrators_key(
         conn.execute(text("INSERT INTO user_role (user_id, role) VALUES (:u, 'admin')"),
                      {"u": bob_row.id})
     with unit_of_work(engine) as s:
-        bob = users.sign_in(s, "bob", PASSWORD, channel="test")
+        bob = users.sign_in(s, username="bob", password=PASSWORD, channel="test")
     assert bob is not None and bob.signer is not None
     with unit_of_work(engine, write=False) as s:  # what the countersign dialog and CLI show
         shown = signing_keys.pending_key(s, actors["admin"], user_id=bob_row.id or 0)
@@ -447,9 +447,9 @@ def test_the_root_key_goes_to_the_trails_first_administrator_not_the_role_table(
         conn.execute(text("INSERT INTO user_role (user_id, role) VALUES (:u, 'admin')"),
                      {"u": bob_row.id})
     with unit_of_work(engine) as s:
-        assert users.sign_in(s, "bob", PASSWORD, channel="test") is not None
+        assert users.sign_in(s, username="bob", password=PASSWORD, channel="test") is not None
     with unit_of_work(engine) as s:
-        assert users.sign_in(s, "first", PASSWORD, channel="test") is not None
+        assert users.sign_in(s, username="first", password=PASSWORD, channel="test") is not None
     with unit_of_work(engine, write=False) as s:
         keys = {k.user_id: (k.root, k.status) for k in s.exec(select(UserKey))}
     assert keys == {first.id: (True, "active"), bob_row.id: (False, "pending")}
@@ -497,7 +497,7 @@ def test_a_revoked_or_lost_key_is_refused_as_such_and_a_lost_one_audited(
         conn.execute(text("UPDATE app_user SET password_hash = :h WHERE id = :u"),
                      {"h": other, "u": senior.user_id})
     with unit_of_work(engine) as s:
-        renewed = users.sign_in(s, "senior", "another-password-1", channel="test")
+        renewed = users.sign_in(s, username="senior", password="another-password-1", channel="test")
     assert renewed is not None and renewed.signer is not None
     assert senior.signer is not None
     with unit_of_work(engine, write=False) as s:

@@ -56,7 +56,7 @@ def activate(engine: Engine, actors: dict[str, Actor], model: TrainedModel) -> N
         mv = models.register(session, actors["admin"], model=model, name="m")
         models.propose(session, actors["admin"], model_id=mv.id or 0)
         model_id = mv.id or 0
-    validate_and_approve(engine, actors["compliance"], model_id, bootstrap=0, findings="test")
+    validate_and_approve(engine, actors["compliance"], model_id=model_id, bootstrap=0, findings="test")
 
 
 def month_rows(engine: Engine, month_start: datetime, month_end: datetime) -> pd.DataFrame:
@@ -128,7 +128,7 @@ def test_imported_demo_is_recognised_and_monitoring_leaves_its_training_rows_out
 
     month = "2026-10"
     with unit_of_work(sqlite_engine, write=False) as session:
-        bounds = period(session, month)
+        bounds = period(session, month=month)
     rows = month_rows(sqlite_engine, bounds.start, bounds.end)
     in_training = rows["no"].isin(train_nos).to_numpy()
     assert 0 < in_training.sum() < len(rows)  # a month of the demo mixes both

@@ -67,13 +67,13 @@ def test_bad_user_input_is_refused(sqlite_engine: Engine, sqlite_actors: dict[st
 def test_sign_in_success_failure_and_lockout_are_audited(
         engine: Engine, actors: dict[str, Actor]) -> None:
     with unit_of_work(engine) as session:
-        who = sign_in(session, "officer", PASSWORD, channel="test")
+        who = sign_in(session, username="officer", password=PASSWORD, channel="test")
     assert who is not None and who.roles == frozenset({"officer"})
     for _ in range(MAX_FAILED_SIGN_INS):
         with unit_of_work(engine) as session:
-            assert sign_in(session, "officer", "wrong-password", channel="test") is None
+            assert sign_in(session, username="officer", password="wrong-password", channel="test") is None
     with unit_of_work(engine) as session:  # locked now, even with the right password
-        assert sign_in(session, "officer", PASSWORD, channel="test") is None
+        assert sign_in(session, username="officer", password=PASSWORD, channel="test") is None
         user = session.scalars(select(User).where(User.username == "officer")).one()
         assert user.locked_until is not None
         actions = session.scalars(select(AuditEvent.action).order_by(AuditEvent.seq)).all()
@@ -91,7 +91,7 @@ def test_role_changes_need_a_second_admin_and_never_ones_own(sqlite_engine: Engi
     admin, officer = sqlite_actors["admin"], sqlite_actors["officer"]
     with unit_of_work(sqlite_engine) as s:  # the only admin: a grant applies at once
         second = create_user(s, admin, username="admin2", password=PASSWORD, roles=["admin"])
-        assert users.roles_of(s, second.id or 0) == {"admin"}
+        assert users.roles_of(s, user_id=second.id or 0) == {"admin"}
     admin2 = sign_in_countersigned(sqlite_engine, "admin2", admin)  # approving is signed
     with pytest.raises(PermissionDenied), unit_of_work(sqlite_engine) as s:
         users.change_roles(s, admin, user_id=admin.user_id or 0, roles=["admin", "compliance"])
@@ -99,23 +99,23 @@ def test_role_changes_need_a_second_admin_and_never_ones_own(sqlite_engine: Engi
         request = users.change_roles(s, admin, user_id=officer.user_id or 0,
                                      roles=["officer", "senior_officer"])
         assert request is not None
-        assert users.roles_of(s, officer.user_id or 0) == {"officer"}
+        assert users.roles_of(s, user_id=officer.user_id or 0) == {"officer"}
         assert [p.username for p in users.pending_grants(s, admin)] == ["officer"]
     with pytest.raises(PermissionDenied), unit_of_work(sqlite_engine) as s:
         users.decide_role_request(s, admin, request_id=request.id or 0, approve=True)
     with unit_of_work(sqlite_engine) as s:
         users.decide_role_request(s, admin2, request_id=request.id or 0, approve=True)
-        assert users.roles_of(s, officer.user_id or 0) == {"officer", "senior_officer"}
+        assert users.roles_of(s, user_id=officer.user_id or 0) == {"officer", "senior_officer"}
     with unit_of_work(sqlite_engine) as s:  # dropping a role needs nobody else
         assert users.change_roles(s, admin2, user_id=officer.user_id or 0,
                                   roles=["officer"]) is None
-        assert users.roles_of(s, officer.user_id or 0) == {"officer"}
+        assert users.roles_of(s, user_id=officer.user_id or 0) == {"officer"}
         request = users.change_roles(s, admin2, user_id=officer.user_id or 0, roles=["admin"])
         assert request is not None
     with unit_of_work(sqlite_engine) as s:
         users.decide_role_request(s, admin, request_id=request.id or 0, approve=False, note="no")
         assert s.get(RoleRequest, request.id).status == "rejected"
-        assert users.roles_of(s, officer.user_id or 0) == set()  # unprivileged part applied
+        assert users.roles_of(s, user_id=officer.user_id or 0) == set()  # unprivileged part applied
         actions = [e.action for e in s.scalars(select(AuditEvent).where(
             AuditEvent.entity_type == "user", AuditEvent.entity_id == str(officer.user_id))
             .order_by(AuditEvent.seq))]
@@ -131,15 +131,15 @@ def test_deactivate_unlock_and_idle_lock_setting(sqlite_engine: Engine,
     admin, officer = sqlite_actors["admin"], sqlite_actors["officer"]
     for _ in range(MAX_FAILED_SIGN_INS):
         with unit_of_work(sqlite_engine) as s:
-            sign_in(s, "officer", "wrong password!", channel="test")
+            sign_in(s, username="officer", password="wrong password!", channel="test")
     with unit_of_work(sqlite_engine) as s:
-        assert sign_in(s, "officer", PASSWORD, channel="test") is None  # locked
+        assert sign_in(s, username="officer", password=PASSWORD, channel="test") is None  # locked
         users.unlock(s, admin, user_id=officer.user_id or 0)
     with unit_of_work(sqlite_engine) as s:
-        assert sign_in(s, "officer", PASSWORD, channel="test") is not None
+        assert sign_in(s, username="officer", password=PASSWORD, channel="test") is not None
         users.set_active(s, admin, user_id=officer.user_id or 0, active=False)
     with unit_of_work(sqlite_engine) as s:
-        assert sign_in(s, "officer", PASSWORD, channel="test") is None
+        assert sign_in(s, username="officer", password=PASSWORD, channel="test") is None
         with pytest.raises(PermissionDenied):
             users.set_active(s, admin, user_id=admin.user_id or 0, active=False)
     with unit_of_work(sqlite_engine) as s:

@@ -36,7 +36,7 @@ def test_export_open_read_only_add_findings_and_bring_them_back(
     pack = open_pack(info.path)
     with unit_of_work(pack, write=False) as s:
         case_ids = [int(i) for i in s.execute(text("SELECT id FROM review_case")).scalars()]
-        version = cases.get_case(s, case_ids[0]).version
+        version = cases.get_case(s, case_id=case_ids[0]).version
     assert case_ids
     officer = Actor(2, "officer", frozenset({"officer"}))
     with pytest.raises(DatabaseUnavailable, match="readonly|read-only|read only"):

@@ -158,7 +158,7 @@ def test_sign_in_dialog(qtbot: Any, sqlite_engine: Engine, sqlite_actors: dict) 
 
     def attempt(name: str, password: str) -> Actor | None:
         with unit_of_work(sqlite_engine) as session:
-            return sign_in(session, name, password, channel="gui")
+            return sign_in(session, username=name, password=password, channel="gui")
 
     dialog = SignInDialog(attempt, username="officer")
     qtbot.addWidget(dialog)
@@ -235,7 +235,7 @@ def test_case_window_note_decline_override_and_check(qtbot: Any, sqlite_engine: 
 
     def attempt(name: str, password: str) -> Actor | None:
         with unit_of_work(sqlite_engine) as session:
-            return sign_in(session, name, password, channel="gui")
+            return sign_in(session, username=name, password=password, channel="gui")
 
     signin = SignInDialog(attempt, username="officer")
     qtbot.addWidget(signin)
@@ -451,7 +451,7 @@ def test_admin_screen_roles_need_a_second_admin(qtbot: Any, sqlite_engine: Engin
     qtbot.addWidget(other)
     qtbot.mouseClick(other.buttons["approve"], Qt.MouseButton.LeftButton)
     with unit_of_work(sqlite_engine, write=False) as s:
-        assert roles_of(s, sqlite_actors["officer"].user_id) == {"officer", "senior_officer"}
+        assert roles_of(s, user_id=sqlite_actors["officer"].user_id) == {"officer", "senior_officer"}
     dialogs.number = 7
     qtbot.mouseClick(screen.buttons["idle"], Qt.MouseButton.LeftButton)
     from riskdesk.services.admin.settings import idle_lock_minutes

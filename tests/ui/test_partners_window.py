@@ -151,7 +151,7 @@ def test_demo_partners_worst_bad_rate_at_least_twice_the_best(
     build_demo(str(db), rows=3000)
     engine = make_engine(str(db))
     with unit_of_work(engine) as s:
-        compliance = sign_in(s, "compliance", DEMO_PASSWORD, channel="test")
+        compliance = sign_in(s, username="compliance", password=DEMO_PASSWORD, channel="test")
     assert compliance is not None
     month = f"{TEST_NOW:%Y-%m}"
     with unit_of_work(engine, write=False) as s:

@@ -32,7 +32,7 @@ def test_the_users_screen_countersigns_a_new_key(qtbot: Any, sqlite_engine: Engi
         users.create_user(s, sqlite_actors["admin"], username="newbie", password=PASSWORD,
                           roles=["officer"])
     with unit_of_work(sqlite_engine) as s:
-        newbie = users.sign_in(s, "newbie", PASSWORD, channel="test")
+        newbie = users.sign_in(s, username="newbie", password=PASSWORD, channel="test")
     assert newbie is not None and newbie.signer is not None
     dialogs = TypingDialogs()
     screen = AdminDialog(Backend(sqlite_engine, sqlite_actors["admin"]), dialogs)

@@ -136,7 +136,7 @@ class Backend:
         from riskdesk.services.admin.users import sign_in
 
         with unit_of_work(self._engine) as session:
-            return sign_in(session, self.actor.username, password, channel=channel) is not None
+            return sign_in(session, username=self.actor.username, password=password, channel=channel) is not None
 
     def backup_on_exit(self) -> None:
         """A local database gets a dated backup; the oldest beyond the kept number go."""
@@ -224,7 +224,7 @@ class Entrance:
 
         try:
             with unit_of_work(self._engine) as session:
-                actor = sign_in(session, username, password, channel="gui")
+                actor = sign_in(session, username=username, password=password, channel="gui")
         except DBAPIError as exc:
             raise _unusable(exc) from exc
         return Backend(self._engine, actor) if actor is not None else None

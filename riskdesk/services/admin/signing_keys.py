@@ -38,7 +38,7 @@ LIVE = ("pending", "active")
 log = logging.getLogger(__name__)
 
 
-def current_key(session: Session, user_id: int) -> UserKey | None:
+def current_key(session: Session, *, user_id: int) -> UserKey | None:
     """The user's key that is pending or active (the newest, should there be two)."""
     return session.exec(select(UserKey).where(
         col(UserKey.user_id) == user_id, col(UserKey.status).in_(LIVE))
@@ -56,11 +56,11 @@ def _has_root(session: Session) -> bool:
         is not None
 
 
-def unlock_at_sign_in(session: Session, who: Actor, kek: bytes) -> Actor:
+def unlock_at_sign_in(session: Session, *, who: Actor, kek: bytes) -> Actor:
     """The signed-in actor with their signing key unlocked; a user without a live key (first
     sign-in, or first since a reset) gets a new one, registered and pending."""
     assert who.user_id is not None
-    key = current_key(session, who.user_id)
+    key = current_key(session, user_id=who.user_id)
     if key is not None:
         signer = signing.unwrap(key.wrapped, kek, who.user_id, key.public_key)
         if signer is not None:
@@ -98,16 +98,16 @@ def _register(session: Session, who: Actor, kek: bytes) -> Actor:
     if root:
         from riskdesk.services.audit import anchor_file, anchors
 
-        anchor_file.append_after_commit(session, anchor_file.configured_path(session),
-                                        anchors.seal_admin_key({
+        anchor_file.append_after_commit(session, path=anchor_file.configured_path(session),
+                                        record=anchors.seal_admin_key({
             "kind": "admin-key", "user": who.username, "public_key": signer.public_key,
             "at": now.isoformat(), "database": anchor_file.database_id(session, create=True)}))
     return who
 
 
-def rewrap(session: Session, user_id: int, old_kek: bytes, new_kek: bytes) -> None:
+def rewrap(session: Session, *, user_id: int, old_kek: bytes, new_kek: bytes) -> None:
     """The live key wrapped under the new password's key (a password change or rehash)."""
-    key = current_key(session, user_id)
+    key = current_key(session, user_id=user_id)
     if key is None:
         return
     signer = signing.unwrap(key.wrapped, old_kek, user_id, key.public_key)
@@ -134,7 +134,7 @@ def countersign(session: Session, actor: Actor, *, user_id: int, fingerprint: st
             "Users", "Administrators cannot countersign their own signing key; ask another "
             "administrator."))
     name = _username(session, user_id)
-    key = current_key(session, user_id)
+    key = current_key(session, user_id=user_id)
     wanted = "".join(fingerprint.split()).replace("-", "").lower()
     if key is None or key.status != "pending":
         raise InvalidInput(translate("Users", "{user} has no signing key waiting for a "
@@ -231,7 +231,7 @@ def key_rows(session: Session, actor: Actor, *, pending_only: bool = False) -> l
 def pending_key(session: Session, actor: Actor, *, user_id: int) -> KeyRow | None:
     """The user's key awaiting a countersignature, as the countersign dialog shows it."""
     require(actor, Action.USER_MANAGE)
-    key = current_key(session, user_id)
+    key = current_key(session, user_id=user_id)
     if key is None or key.status != "pending":
         return None
     return KeyRow(_username(session, user_id), key.fingerprint, key.status, key.created_at,
@@ -251,7 +251,7 @@ def pending_note(session: Session, actor: Actor) -> str:
     """What to tell a user whose key awaits its countersignature ("" when it does not)."""
     if actor.signer is None or actor.user_id is None:
         return ""
-    key = current_key(session, actor.user_id)
+    key = current_key(session, user_id=actor.user_id)
     if key is None or key.status != "pending" or key.fingerprint != actor.signer.fingerprint:
         return ""
     return translate("Users", "your signing key {fp} awaits an administrator's "

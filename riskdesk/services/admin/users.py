@@ -41,7 +41,7 @@ def has_users(session: Session) -> bool:
     return bool(session.scalar(select(func.count()).select_from(User)))
 
 
-def roles_of(session: Session, user_id: int) -> frozenset[str]:
+def roles_of(session: Session, *, user_id: int) -> frozenset[str]:
     return frozenset(session.exec(select(UserRole.role).where(col(UserRole.user_id) == user_id)))
 
 
@@ -131,7 +131,7 @@ def _apply_roles(session: Session, user_id: int, roles: frozenset[str]) -> None:
 def _grant(session: Session, actor: Actor, user: User, roles: frozenset[str]) -> RoleRequest | None:
     """Applies ``roles``; a new senior officer or admin role waits for a second admin."""
     assert user.id is not None
-    current = roles_of(session, user.id)
+    current = roles_of(session, user_id=user.id)
     added = roles - current
     if added & PRIVILEGED and actor.user_id is not None and _other_admins(session, actor):
         for old in session.exec(select(RoleRequest).where(  # one pending request per user
@@ -198,14 +198,14 @@ def decide_role_request(session: Session, actor: Actor, *, request_id: int, appr
         "Users", "Administrators cannot approve roles for themselves."))
     request.status = "approved" if approve else "rejected"
     request.decided_by_id, request.decided_at = actor.user_id, utcnow(session)
-    request.note = free_text.keep(session, note, entity="role_request",
+    request.note = free_text.keep(session, cleaned=note, entity="role_request",
                                   entity_id=request.id or 0, field="note")[:500]
-    before = roles_of(session, request.user_id)
+    before = roles_of(session, user_id=request.user_id)
     if approve:
         _apply_roles(session, request.user_id, frozenset(request.roles.split(",")))
     audit.append(session, actor, action="user.roles_approved" if approve else "user.roles_rejected",
                  entity_type="user", entity_id=request.user_id, before={"roles": sorted(before)},
-                 after={"roles": sorted(roles_of(session, request.user_id)),
+                 after={"roles": sorted(roles_of(session, user_id=request.user_id)),
                         "request": request.id, "note": request.note})
 
 
@@ -263,7 +263,7 @@ def _refused(username: str, reason: str, channel: str) -> None:
                                         channel, reason)
 
 
-def sign_in(session: Session, username: str, password: str, *, channel: str) -> Actor | None:
+def sign_in(session: Session, *, username: str, password: str, channel: str) -> Actor | None:
     """Check a password; every success and failure is audited. None means refused."""
     user = session.exec(select(User).where(col(User.username) == username)).first()
     now = utcnow(session)
@@ -276,7 +276,7 @@ def sign_in(session: Session, username: str, password: str, *, channel: str) -> 
         _refused(username, "unknown or inactive user", channel)
         return None
     assert user.id is not None
-    who = Actor(user.id, user.username, roles_of(session, user.id))
+    who = Actor(user.id, user.username, roles_of(session, user_id=user.id))
     if user.locked_until and user.locked_until > now:
         audit.append(session, who, action="auth.sign_in_failed", entity_type="user",
                      entity_id=user.id,
@@ -309,8 +309,8 @@ def sign_in(session: Session, username: str, password: str, *, channel: str) -> 
     if needs_rehash(user.password_hash):  # stronger parameters since: the key follows
         old_kek = kek
         user.password_hash, kek = hash_and_key(password)
-        signing_keys.rewrap(session, user.id, old_kek, kek)
-    return signing_keys.unlock_at_sign_in(session, who, kek)
+        signing_keys.rewrap(session, user_id=user.id, old_kek=old_kek, new_kek=kek)
+    return signing_keys.unlock_at_sign_in(session, who=who, kek=kek)
 
 
 def _check_length(password: str) -> None:
@@ -334,7 +334,7 @@ def change_password(session: Session, actor: Actor, *, old_password: str,
     _check_length(new_password)
     user.password_hash, new_kek = hash_and_key(new_password)
     user.password_changed_at = utcnow(session)
-    signing_keys.rewrap(session, actor.user_id, old_kek, new_kek)
+    signing_keys.rewrap(session, user_id=actor.user_id, old_kek=old_kek, new_kek=new_kek)
     audit.append(session, actor, action="user.password_change", entity_type="user",
                  entity_id=actor.user_id)
 

@@ -94,7 +94,7 @@ def set_folder(session: Session, actor: Actor, *, folder: str) -> Path:
             if record.get("kind") == "admin-key" and record.get("database") in (
                     None, database) and (record.get("user"), record.get("public_key")) \
                     not in pinned:
-                append_after_commit(session, after, record)
+                append_after_commit(session, path=after, record=record)
     return after
 
 
@@ -156,7 +156,7 @@ def read_records(path: Path) -> list[dict[str, object]]:
     return out
 
 
-def append_after_commit(session: Session, path: Path, record: dict[str, object]) -> None:
+def append_after_commit(session: Session, *, path: Path, record: dict[str, object]) -> None:
     """Append ``record`` once the session's transaction commits (never for one rolled back:
     the file must not vouch for a head that was never stored). A file that cannot be written
     then raises ConfigurationError (the change itself is saved)."""

@@ -98,7 +98,7 @@ def file_anchor(pdf: bytes, name: str) -> Anchor:
     return Anchor(head[0], head[1], name)
 
 
-def check(session: Session, anchors: list[Anchor]) -> list[str]:
+def check(session: Session, *, anchors: list[Anchor]) -> list[str]:
     """Each anchor's event must exist with the anchored hash."""
     failures = []
     for a in anchors:
@@ -222,7 +222,7 @@ def anchor_head(session: Session, actor: Actor, *, note: str) -> AnchorMark:
                      "seq": seq, "hash": digest, "anchor_id": row.id if row else None,
                      "key_id": row.key_id if row else None, "mac": row.mac if row else None,
                      "database": database, "file": str(path), "note": note[:200]})
-    anchor_file.append_after_commit(session, path, {
+    anchor_file.append_after_commit(session, path=path, record={
         "kind": "anchor", "seq": seq, "hash": digest, "at": at.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "mac": row.mac if row else None, "database": database})
     return AnchorMark(seq, digest, row.key_id if row else None, path, database)
@@ -247,7 +247,7 @@ def keyed_anchors(session: Session) -> tuple[list[Anchor], list[str], int]:
     return good, bad, unchecked
 
 
-def file_anchors(session: Session, path: Path, database: str | None = None
+def file_anchors(session: Session, *, path: Path, database: str | None = None
                  ) -> tuple[list[Anchor], list[str], int]:
     """(this database's anchors in the anchor file, seals there that do not hold, the
     anchors of other databases). ``database``: the identity to look for (default: the one
@@ -411,8 +411,7 @@ def _identity_findings(session: Session, database: str, path: Path, mine: int,
     return found
 
 
-def check_all(session: Session, extra: list[Anchor] | None = None, *,
-              anchors: Path | None = None, database: str | None = None) -> AnchorCheck:
+def check_all(session: Session, *, extra: list[Anchor] | None = None, anchors: Path | None = None, database: str | None = None) -> AnchorCheck:
     """The chain (already verified) against everything that vouches for it: the chain's own
     anchor and report events against their rows and files, the heads of the archived
     monthly reports, the keyed anchors, the anchor file (``anchors``, by default the
@@ -421,11 +420,11 @@ def check_all(session: Session, extra: list[Anchor] | None = None, *,
     it the database's own word is taken, which whoever writes the database can change."""
     path = anchors or anchor_file.configured_path(session)
     keyed, forged, unchecked = keyed_anchors(session)
-    filed, file_bad, other = file_anchors(session, path, database)
+    filed, file_bad, other = file_anchors(session, path=path, database=database)
     if database is not None:
         forged = forged + _identity_findings(session, database, path, len(filed), other)
     cross = cross_check(session)
     outside = [*report_anchors(session), *keyed, *filed, *(extra or [])]
     return AnchorCheck(len(outside), forged + file_bad + cross.failures + check(
-        session, outside), unchecked, path, len(filed), other, cross.reports_checked,
+        session, anchors=outside), unchecked, path, len(filed), other, cross.reports_checked,
         cross.reports_unchecked)

@@ -122,9 +122,9 @@ def import_findings(session: Session, actor: Actor, *, pack: Path) -> Imported:
                       imported_by=actor.username)
         session.add(row)
         session.flush()
-        free_text.keep(session, text, entity="audit_finding", entity_id=row.id or 0,
+        free_text.keep(session, cleaned=text, entity="audit_finding", entity_id=row.id or 0,
                        field="text")
-        free_text.keep(session, advice, entity="audit_finding", entity_id=row.id or 0,
+        free_text.keep(session, cleaned=advice, entity="audit_finding", entity_id=row.id or 0,
                        field="recommendation")
         audit.append(session, actor, action="finding.import", entity_type="finding",
                      entity_id=row.id or 0, after={
@@ -145,7 +145,7 @@ def follow_up(session: Session, actor: Actor, *, finding_id: int, version: int,
     row = session.get(Finding, finding_id)
     if row is None:
         raise NotFound(translate("Findings", "There is no finding {id}.").format(id=finding_id))
-    note = free_text.keep(session, note.strip(), entity="audit_finding", entity_id=finding_id,
+    note = free_text.keep(session, cleaned=note.strip(), entity="audit_finding", entity_id=finding_id,
                           field="follow_up")
     return save_versioned(session, actor, row=row, version=version, action="finding.follow_up",
                           entity="finding", values={"status": status,
@@ -229,7 +229,7 @@ class FindingFigures:
     open_rows: list[tuple[int, str, str, str]]  # id, on, severity, text: the oldest first
 
 
-def figures(session: Session, month: str, cut_off: datetime) -> FindingFigures:
+def figures(session: Session, *, month: str, cut_off: datetime) -> FindingFigures:
     """As the trail had it at the cut-off: a follow-up after it does not move the figures;
     "brought back" by the month they were brought back in (the one period rule)."""
     import json
@@ -237,7 +237,7 @@ def figures(session: Session, month: str, cut_off: datetime) -> FindingFigures:
     from riskdesk.domain.audit import AuditEvent
     from riskdesk.services.periods import period
 
-    p = period(session, month, cut_off)
+    p = period(session, month=month, cut_off=cut_off)
     at = p.at
     rows = list(session.exec(select(Finding).where(col(Finding.imported_at) <= at)
                              .order_by(col(Finding.id))))

@@ -55,7 +55,7 @@ def _remaining(session: Session, key_id: str) -> int:
         select(func.count()).select_from(Application).where(
             col(Application.key_id) != key_id)) or 0) + int(session.scalar(
         select(func.count()).select_from(TextPii).where(
-            col(TextPii.key_id) != key_id)) or 0) + evidence.left_to_rotate(session, key_id)
+            col(TextPii.key_id) != key_id)) or 0) + evidence.left_to_rotate(session, key_id=key_id)
 
 
 def rotate_key(engine: Engine, actor: Actor, *, batch: int = 2000,
@@ -109,7 +109,7 @@ def rotate_key(engine: Engine, actor: Actor, *, batch: int = 2000,
                 session.execute(update(TextPii).where(col(TextPii.id) == t.id).values(
                     value_enc=cipher.encrypt(field, cipher.decrypt(field, t.value_enc)),
                     key_id=key_id))
-            files = evidence.rotate_some(session, cipher, key_id)
+            files = evidence.rotate_some(session, cipher=cipher, key_id=key_id)
             result = replace(result, applicants=result.applicants + len(people),
                              applications=result.applications + len(apps),
                              free_text=result.free_text + len(found),

@@ -134,7 +134,7 @@ def resolve_scope(session: Session, *, month: str | None,
 
     scope = Scope(month=month or "")
     if month:
-        p = period(session, month)
+        p = period(session, month=month)
         scope.case_ids = _ids(session, select(col(Case.id)).where(  # opened in the month,
             p.holds(col(Case.created_at)))) | _ids(  # or on its applications
             session, select(col(Case.id)).where(p.holds(col(Case.submitted_at), col(Case.created_at))))

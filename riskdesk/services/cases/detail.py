@@ -293,7 +293,7 @@ def load_case(session: Session, actor: Actor, *, case_id: int) -> CaseDetail:
     day (issue 26): reloads the same day add nothing, so the trail keeps who looked at the
     personal data and on which days without a line per refresh."""
     require(actor, Action.APPLICATION_VIEW)
-    case = get_case(session, case_id)
+    case = get_case(session, case_id=case_id)
     app = session.get(Application, case.application_id) if case.application_id else None
     application: ApplicationView | None = None
     score: ScoreView | None = None
@@ -313,19 +313,19 @@ def load_case(session: Session, actor: Actor, *, case_id: int) -> CaseDetail:
 
     _log_view(session, actor, case_id, application.application_no if application else None)
     events = _events(session, case_id)
-    why = tuple(needs_check(session, case))  # in the reader's language, not the maker's
+    why = tuple(needs_check(session, case=case))  # in the reader's language, not the maker's
     assignee = session.get(User, case.assignee_id) if case.assignee_id else None
     return CaseDetail(
         case=_record(CaseRecord, case), application=application, decision=score,
         reasons=reasons, hits=hits, linked=linked,
-        notes=tuple(_record(NoteRecord, n) for n in notes(session, case_id)),
+        notes=tuple(_record(NoteRecord, n) for n in notes(session, case_id=case_id)),
         history=_history(events), check_reasons=why,
         four_eyes=_four_eyes(case.status, events, why),
         complaints=tuple(ComplaintView(c.number, c.category, c.status, c.received_at,
                                        c.description)
-                         for c in complaints_of_case(session, case_id)),
+                         for c in complaints_of_case(session, case_id=case_id)),
         alerts=tuple(case_alerts(session, actor, case_id=case_id)),
-        loan_id=(loan_id_of_application(session, case.application_id)
+        loan_id=(loan_id_of_application(session, application_id=case.application_id)
                  if case.application_id is not None else None),
         assignee=assignee.username if assignee else "")
 
@@ -515,7 +515,7 @@ def unmask(session: Session, actor: Actor, *, case_id: int, field_name: str) -> 
     require(actor, Action.PII_UNMASK)
     if field_name not in UNMASKABLE:
         raise NotFound(translate("Cases", "{field} cannot be unmasked.").format(field=field_name))
-    case = get_case(session, case_id)
+    case = get_case(session, case_id=case_id)
     app = session.get(Application, case.application_id) if case.application_id else None
     if app is None:
         raise NotFound(translate("Cases", "Case {id} has no application.").format(id=case_id))

@@ -157,7 +157,7 @@ def attach(session: Session, actor: Actor, *, name: str, data: bytes,
     session.add(row)
     session.flush()
     for field, shown in (("name", shown_name), ("note", shown_note)):
-        free_text.keep(session, shown, entity="evidence_file", entity_id=row.id or 0,
+        free_text.keep(session, cleaned=shown, entity="evidence_file", entity_id=row.id or 0,
                        field=field)
     blob = cipher.encrypt_bytes(_aad(row), data)
     pieces = [blob[i:i + CHUNK_BYTES] for i in range(0, len(blob), CHUNK_BYTES)]
@@ -281,7 +281,7 @@ def evidence_list(session: Session, actor: Actor, *, case_id: int | None = None,
 
 # --- data key rotation (services/audit/keys.py) ----------------------------------------------
 
-def left_to_rotate(session: Session, key_id: str) -> int:
+def left_to_rotate(session: Session, *, key_id: str) -> int:
     """Files whose bytes are under another key than ``key_id``."""
     from sqlalchemy import func
 
@@ -289,7 +289,7 @@ def left_to_rotate(session: Session, key_id: str) -> int:
         col(EvidenceFile.key_id) != key_id, col(EvidenceFile.key_id) != PLAIN_KEY)) or 0)
 
 
-def rotate_some(session: Session, cipher: DataCipher, key_id: str, *, limit: int = 4) -> int:
+def rotate_some(session: Session, *, cipher: DataCipher, key_id: str, limit: int = 4) -> int:
     """Re-encrypts up to ``limit`` files under the active key (a fresh nonce, the same
     associated data: the file is the same file); returns how many."""
     from sqlalchemy import update

@@ -36,7 +36,7 @@ class HardStop:
     source: str  # the regulation the rule cites, in the reader's language
 
 
-def hard_stops_of(session: Session, application_id: int | None) -> tuple[HardStop, ...]:
+def hard_stops_of(session: Session, *, application_id: int | None) -> tuple[HardStop, ...]:
     """The application's hard-stop hits under its current decision's rule set."""
     if application_id is None:
         return ()
@@ -65,12 +65,12 @@ def case_hard_stops(session: Session, actor: Actor, *, case_id: int) -> tuple[Ha
     """For the case window: why this case may not be approved (empty: it may)."""
     require(actor, Action.APPLICATION_VIEW)
     case = session.get(Case, case_id)
-    return hard_stops_of(session, case.application_id) if case is not None else ()
+    return hard_stops_of(session, application_id=case.application_id) if case is not None else ()
 
 
-def refuse_approval(session: Session, case: Case) -> None:
+def refuse_approval(session: Session, *, case: Case) -> None:
     """Raises PermissionDenied naming each hard stop and its source; nothing if there is none."""
-    stops = hard_stops_of(session, case.application_id)
+    stops = hard_stops_of(session, application_id=case.application_id)
     if stops:
         raise PermissionDenied(translate(
             "Cases", "Case {id} cannot be approved by anyone: hard stop {rules}.").format(

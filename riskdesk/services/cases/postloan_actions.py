@@ -143,7 +143,7 @@ def _row(a: LoanAction) -> ActionRow:
 def postloan_view(session: Session, actor: Actor, *, case_id: int) -> PostLoanView | None:
     """The loan view of a post-loan case; None for any other case."""
     require(actor, Action.APPLICATION_VIEW)
-    case = get_case(session, case_id)
+    case = get_case(session, case_id=case_id)
     if not _is_post_loan(case) or case.application_id is None:
         return None
     loan = session.exec(select(Loan).where(
@@ -171,7 +171,7 @@ def act(session: Session, actor: Actor, *, case_id: int, version: int, action: s
     require(actor, Action.CASE_WORK)
     if actor.user_id is None:
         raise PermissionDenied(translate("Cases", "Case work needs a signed-in user."))
-    case = get_case(session, case_id)
+    case = get_case(session, case_id=case_id)
     _stale(case, version)
     loan = _loan_of(session, case)
     if action not in ACTIONS:
@@ -191,7 +191,7 @@ def act(session: Session, actor: Actor, *, case_id: int, version: int, action: s
                 "({outcomes}).").format(channels=join_list(label(c) for c in CHANNELS),
                                         outcomes=join_list(label(o) for o in OUTCOMES)))
         if outcome == "promised_to_pay":
-            if promise_date is None or promise_date < local_day(session, now):
+            if promise_date is None or promise_date < local_day(session, instant=now):
                 raise InvalidInput(translate(
                     "PostLoan", "A promise to pay needs the date promised, today or later."))
         elif promise_date is not None:
@@ -224,7 +224,7 @@ def act(session: Session, actor: Actor, *, case_id: int, version: int, action: s
     overridden = assignee_overridden(session, actor, case=case, other_assignee=other_assignee)
     if overridden is not None:
         extra["assignee_overridden"] = overridden
-    said = _reason(session, case_id, reason)
+    said = _reason(session, case_id=case_id, reason=reason)
     row = LoanAction(case_id=case_id, loan_id=loan.id or 0, action=action,
                      status="awaiting_check" if action in FOUR_EYES else "done", reason=said,
                      detail=json.dumps(detail, sort_keys=True),
@@ -253,7 +253,7 @@ def act(session: Session, actor: Actor, *, case_id: int, version: int, action: s
     _save(session, actor, case=case, version=version, action="case.postloan", values=values,
           extra=extra)
     session.flush()
-    feed.record_loan_action(session, row)  # a final one (freeze, suspicious) to origination
+    feed.record_loan_action(session, row=row)  # a final one (freeze, suspicious) to origination
     return _row(row)
 
 
@@ -262,7 +262,7 @@ def check(session: Session, actor: Actor, *, case_id: int, version: int, confirm
     """A senior officer who is not the maker confirms the pending call-early or reclassify
     (it takes effect on the loan) or sends it back to its maker with a reason."""
     require(actor, Action.CASE_CHECK)
-    case = get_case(session, case_id)
+    case = get_case(session, case_id=case_id)
     _stale(case, version)
     loan = _loan_of(session, case)
     row = session.exec(select(LoanAction).where(
@@ -277,7 +277,7 @@ def check(session: Session, actor: Actor, *, case_id: int, version: int, confirm
     if not confirm and not reason.strip():
         raise InvalidInput(translate("Cases", "Sending a decision back needs a reason."))
     now = utcnow(session)
-    said = _reason(session, case_id, reason, "check_reason") if reason.strip() else ""
+    said = _reason(session, case_id=case_id, reason=reason, field="check_reason") if reason.strip() else ""
     detail: dict[str, Any] = json.loads(row.detail or "{}")
     row.checker_id, row.checker, row.checked_at = actor.user_id, actor.username, now
     row.check_reason = said
@@ -306,6 +306,6 @@ def check(session: Session, actor: Actor, *, case_id: int, version: int, confirm
     session.add(row)
     session.flush()
     _save(session, actor, case=case, version=version, action=action, values=values, extra=extra)
-    feed.record_loan_action(session, row)  # confirmed: call early / reclassify, final now
+    feed.record_loan_action(session, row=row)  # confirmed: call early / reclassify, final now
     return _row(row)
 

@@ -210,9 +210,9 @@ def count_cases(session: Session, actor: Actor, *, f: CaseFilter) -> int:
     require(actor, Action.APPLICATION_VIEW)
     if replace(f, view="all") == CaseFilter(view="all") and f.view in ("all", "overdue"):
         if f.view == "all":
-            return tally.total(session, "all")
+            return tally.total(session, name="all")
         not_due = _base([func.count()]).where(C.is_open == true(), C.due_at >= utcnow(session))
-        return tally.total(session, "open") - int(session.execute(not_due).scalar() or 0)
+        return tally.total(session, name="open") - int(session.execute(not_due).scalar() or 0)
     q = _where(session, actor, _base([func.count()]), f)
     return int(session.execute(q).scalar() or 0)
 

@@ -33,7 +33,7 @@ def shard_of(actor: Actor | None) -> int:
     return (actor.user_id or 0) % SHARDS if actor is not None else 0
 
 
-def add(conn: Connection | Session, shard: int, *, all_: int = 0, open_: int = 0) -> None:
+def add(conn: Connection | Session, *, shard: int, all_: int = 0, open_: int = 0) -> None:
     """Adds to the tallies of ``shard`` (a row lock each until the transaction ends)."""
     for name, delta in (("all", all_), ("open", open_)):
         if delta:
@@ -44,13 +44,13 @@ def add(conn: Connection | Session, shard: int, *, all_: int = 0, open_: int = 0
 
 def opened(conn: Connection | Session, actor: Actor | None, *, n: int) -> None:
     """``n`` new cases, all open."""
-    add(conn, shard_of(actor), all_=n, open_=n)
+    add(conn, shard=shard_of(actor), all_=n, open_=n)
 
 
 def moved(session: Session, actor: Actor | None, *, was_open: bool, is_open: bool) -> None:
     """A case saved from open to closed or back."""
     if was_open != is_open:
-        add(session, shard_of(actor), open_=1 if is_open else -1)
+        add(session, shard=shard_of(actor), open_=1 if is_open else -1)
 
 
 @event.listens_for(OrmSession, "before_flush")
@@ -71,10 +71,10 @@ def _flushed(session: OrmSession, _context: Any, _instances: Any) -> None:
             if history.added and history.deleted:
                 open_ += bool(history.added[0]) - bool(history.deleted[0])
     if all_ or open_:
-        add(session.connection(), 0, all_=all_, open_=open_)
+        add(session.connection(), shard=0, all_=all_, open_=open_)
 
 
-def total(session: Session | Connection, name: str) -> int:
+def total(session: Session | Connection, *, name: str) -> int:
     """The tally ``name`` ("all" or "open")."""
     return int(session.execute(select(func.coalesce(func.sum(T.n), 0))
                                .where(T.tally == name)).scalar() or 0)

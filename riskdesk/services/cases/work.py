@@ -59,7 +59,7 @@ def _uid(actor: Actor) -> int:
     return actor.user_id
 
 
-def get_case(session: Session, case_id: int) -> Case:
+def get_case(session: Session, *, case_id: int) -> Case:
     case = session.get(Case, case_id, populate_existing=True)
     if case is None:
         raise NotFound(translate("Cases", "There is no case {id}.").format(id=case_id))
@@ -93,7 +93,7 @@ def check_version(case: Case, version: int) -> None:
 
 def claim(session: Session, actor: Actor, *, case_id: int, version: int) -> Case:
     require(actor, Action.CASE_WORK)
-    case = get_case(session, case_id)
+    case = get_case(session, case_id=case_id)
     check_version(case, version)
     if case.assignee_id not in (None, actor.user_id):
         raise InvalidInput(translate("Cases", "Case {id} is already assigned; a senior officer "
@@ -116,7 +116,7 @@ def claim_many(session: Session, actor: Actor, *, cases: list[tuple[int, int]]) 
 def assign(session: Session, actor: Actor, *, case_id: int, version: int, user_id: int) -> Case:
     require(actor, Action.CASE_ASSIGN)
     _check_assignee(session, user_id)
-    case = get_case(session, case_id)
+    case = get_case(session, case_id=case_id)
     if case.status not in OPEN and case.status != CaseStatus.AWAITING_CHECK:
         raise InvalidInput(translate("Cases", "Case {id} is {status}; it cannot be assigned.")
                            .format(id=case_id, status=case.status))
@@ -151,7 +151,7 @@ def _check_assignee(session: Session, user_id: int) -> None:
 def add_note(session: Session, actor: Actor, *, case_id: int, kind: str, outcome: str,
              text: str, corrects_id: int | None = None) -> InvestigationNote:
     require(actor, Action.CASE_WORK)
-    case = get_case(session, case_id)
+    case = get_case(session, case_id=case_id)
     if kind not in NOTE_KINDS or outcome not in NOTE_OUTCOMES:
         raise InvalidInput(translate("Cases", "Note kind must be one of {kinds}; outcome one of "
                                      "{outcomes}.").format(kinds=join_list(map(label, NOTE_KINDS)),
@@ -177,7 +177,7 @@ def add_note(session: Session, actor: Actor, *, case_id: int, kind: str, outcome
         free_text.carry(session, entity="note_draft", entity_id=f"{case_id}:{actor.user_id}",
                         to_entity="investigation_note", to_id=note.id or 0, field="text",
                         text=note.text, found=cleaned.found)
-    free_text.keep(session, cleaned, entity="investigation_note", entity_id=note.id or 0,
+    free_text.keep(session, cleaned=cleaned, entity="investigation_note", entity_id=note.id or 0,
                    field="text")
     audit.append(session, actor, action="case.note", entity_type="case", entity_id=case.id or 0,
                  after={
@@ -190,13 +190,13 @@ def save_draft(session: Session, actor: Actor, *, case_id: int, kind: str, outco
                text: str) -> NoteDraft:
     """Called as the officer types; a draft is the officer's own, not yet a record."""
     require(actor, Action.CASE_WORK)
-    get_case(session, case_id)
+    get_case(session, case_id=case_id)
     draft = session.get(NoteDraft, (case_id, actor.user_id))
     if draft is None:
         draft = NoteDraft(case_id=case_id, user_id=_uid(actor), updated_at=utcnow(session))
         session.add(draft)
     draft.kind, draft.outcome = kind[:16], outcome[:16]
-    draft.text = free_text.keep(session, text, entity="note_draft",
+    draft.text = free_text.keep(session, cleaned=text, entity="note_draft",
                                 entity_id=f"{case_id}:{actor.user_id}", field="text",
                                 replace=True)[:4000]
     draft.updated_at = utcnow(session)
@@ -213,12 +213,12 @@ def draft_text(session: Session, actor: Actor, *, case_id: int) -> str | None:
     return draft.text if draft is not None else None
 
 
-def notes(session: Session, case_id: int) -> list[InvestigationNote]:
+def notes(session: Session, *, case_id: int) -> list[InvestigationNote]:
     return list(session.exec(select(InvestigationNote).where(
         col(InvestigationNote.case_id) == case_id).order_by(col(InvestigationNote.id))).all())
 
 
-def needs_check(session: Session, case: Case) -> list[str]:
+def needs_check(session: Session, *, case: Case) -> list[str]:
     """Why an approval of this case needs a second person (empty: it does not)."""
     why: list[str] = []
     if case.decision_record_id is None:
@@ -242,7 +242,7 @@ def decide(session: Session, actor: Actor, *, case_id: int, version: int, decisi
     (without it such a decision is refused with :class:`NeedsConfirmation`); the audit event
     names the assignee overridden (issue 26)."""
     require(actor, Action.CASE_WORK)
-    case = get_case(session, case_id)
+    case = get_case(session, case_id=case_id)
     check_version(case, version)
     if decision not in DECISIONS:
         raise InvalidInput(translate("Cases", "Decision must be one of {d}.").format(
@@ -260,7 +260,7 @@ def decide(session: Session, actor: Actor, *, case_id: int, version: int, decisi
         raise InvalidInput(translate("Cases", "Case {id} is a model review: the validator closes "
                                      "it with a decision on the model.").format(id=case_id))
     if decision == "approve":
-        refuse_approval(session, case)  # hard stops: nobody approves, whatever the role
+        refuse_approval(session, case=case)  # hard stops: nobody approves, whatever the role
     if case.status == CaseStatus.ESCALATED and not actor.has(Role.SENIOR_OFFICER):
         raise PermissionDenied(translate("Cases", "Case {id} is escalated: a senior officer "
                                          "decides it.").format(id=case_id))
@@ -268,13 +268,13 @@ def decide(session: Session, actor: Actor, *, case_id: int, version: int, decisi
     overridden = assignee_overridden(session, actor, case=case, other_assignee=other_assignee)
     if overridden is not None:
         extra["assignee_overridden"] = overridden
-    values: dict[str, Any] = {"reason": reason_as_stored(session, case_id, reason)}
+    values: dict[str, Any] = {"reason": reason_as_stored(session, case_id=case_id, reason=reason)}
     if decision == "request_info":
         values["status"] = CaseStatus.PENDING_INFO
     elif decision == "escalate":
         values["status"] = CaseStatus.ESCALATED
     else:
-        why = needs_check(session, case) if decision == "approve" else []
+        why = needs_check(session, case=case) if decision == "approve" else []
         values.update({"decision": decision, "maker_id": actor.user_id})
         if why:
             values["status"] = CaseStatus.AWAITING_CHECK
@@ -283,13 +283,13 @@ def decide(session: Session, actor: Actor, *, case_id: int, version: int, decisi
             values.update({"status": CaseStatus.DECIDED, "decided_by_id": actor.user_id})
     saved = save(session, actor, case=case, version=version, action="case.decide", values=values,
                  extra=extra)
-    feed.record_case(session, saved)  # final now (not awaiting a check): to origination
+    feed.record_case(session, case=saved)  # final now (not awaiting a check): to origination
     return saved
 
 
-def reason_as_stored(session: Session, case_id: int, reason: str, field: str = "reason") -> str:
+def reason_as_stored(session: Session, *, case_id: int, reason: str, field: str = "reason") -> str:
     """A decision or check reason as stored: masked, the values found kept encrypted."""
-    return free_text.keep(session, reason, entity="review_case", entity_id=case_id,
+    return free_text.keep(session, cleaned=reason, entity="review_case", entity_id=case_id,
                           field=field)[:2000]
 
 
@@ -312,7 +312,7 @@ def check(session: Session, actor: Actor, *, case_id: int, version: int, confirm
           reason: str = "") -> Case:
     """The second person: confirms the maker's decision or sends it back with a reason."""
     require(actor, Action.CASE_CHECK)
-    case = get_case(session, case_id)
+    case = get_case(session, case_id=case_id)
     check_version(case, version)
     if case.status != CaseStatus.AWAITING_CHECK:
         raise InvalidInput(translate("Cases", "Case {id} is not awaiting a check.").format(
@@ -325,18 +325,18 @@ def check(session: Session, actor: Actor, *, case_id: int, version: int, confirm
                                      "action: confirm or send back that action.").format(
             id=case_id))
     if confirm and case.decision == "approve":
-        refuse_approval(session, case)  # a hard stop found since the maker's approval
+        refuse_approval(session, case=case)  # a hard stop found since the maker's approval
     if confirm:
         values: dict[str, Any] = {"status": CaseStatus.DECIDED, "decided_by_id": case.maker_id,
                                   "checked_by_id": actor.user_id}
         # The checker's own words, if any, go to the trail beside the confirmation; the case
         # keeps the maker's reason.
-        said = free_text.keep(session, reason, entity="review_case", entity_id=case_id,
+        said = free_text.keep(session, cleaned=reason, entity="review_case", entity_id=case_id,
                               field="check_reason")[:2000] if reason.strip() else ""
         saved = save(session, actor, case=case, version=version, action="case.check.confirm",
                      values=values,
                       extra={"check_reason": said} if said else None)
-        feed.record_case(session, saved)  # the confirmation makes it final (issue 29)
+        feed.record_case(session, case=saved)  # the confirmation makes it final (issue 29)
         return saved
     if not reason.strip():
         raise InvalidInput(translate("Cases", "Sending a decision back needs a reason."))
@@ -344,6 +344,6 @@ def check(session: Session, actor: Actor, *, case_id: int, version: int, confirm
     # reason stays in the trail and the window shows both.
     values = {"status": CaseStatus.RETURNED, "decision": None, "maker_id": None,
               "assignee_id": case.maker_id or case.assignee_id,
-              "reason": reason_as_stored(session, case_id, reason)}
+              "reason": reason_as_stored(session, case_id=case_id, reason=reason)}
     return save(session, actor, case=case, version=version, action="case.check.send_back",
                 values=values)

@@ -59,7 +59,7 @@ def register_many(session: Session, actor: Actor, *, items: Sequence[tuple[str, 
                                                 for r, i in zip(rows, ids, strict=True)],
                                      "id": ids}, keys=["id"])
     for complaint_id, (_, said, authorised) in zip(ids, drafts, strict=True):
-        keep_found(session, complaint_id, said, authorised)
+        keep_found(session, complaint_id=complaint_id, said=said, authorised=authorised)
     audit.append_many(session, actor, action="complaint.register", entity_type="complaint", items=[
         (complaint_id, registered(values, number_of(values["received_at"], complaint_id)))
         for complaint_id, (values, _, _) in zip(ids, drafts, strict=True)])

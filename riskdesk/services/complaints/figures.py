@@ -147,7 +147,7 @@ def figures(session: Session, actor: Actor, *, month: str,
     from riskdesk.services.periods import period
 
     require(actor, Action.APPLICATION_VIEW)
-    p = period(session, month, cut_off)
+    p = period(session, month=month, cut_off=cut_off)
     at = p.at
     k = Complaint
     received, extended, reopened = session.execute(
@@ -189,7 +189,7 @@ def month_details(session: Session, actor: Actor, *, month: str,
     from riskdesk.services.periods import period
 
     require(actor, Action.APPLICATION_VIEW)
-    p = period(session, month, cut_off)
+    p = period(session, month=month, cut_off=cut_off)
     at = p.at
     k = Complaint
     by_channel = session.execute(

@@ -103,7 +103,7 @@ def add_days(start: datetime, days: int, working: bool) -> datetime:
     return day
 
 
-def due_at(session: Session, received_at: datetime, extension: str) -> datetime:
+def due_at(session: Session, *, received_at: datetime, extension: str) -> datetime:
     d = deadlines(session)
     days = {Extension.COMPLEX.value: d.complex_days, Extension.SPECIAL.value: d.special_days}
     return add_days(received_at, days.get(extension, d.decide_days), d.working_days)
@@ -169,7 +169,7 @@ def _required(text: str, what: str) -> str:
 
 def _kept(session: Session, c: Complaint, text: str, field: str) -> str:
     """Free text as stored and audited: masked, the values found kept encrypted (issue 25)."""
-    return free_text.keep(session, text, entity="complaint", entity_id=c.id or 0, field=field)
+    return free_text.keep(session, cleaned=text, entity="complaint", entity_id=c.id or 0, field=field)
 
 
 def _choice(value: str, allowed: type[Any], what: str) -> str:
@@ -210,7 +210,7 @@ def register(session: Session, actor: Actor, **fields: Any) -> Complaint:
     session.flush()
     c.number = number_of(c.received_at, c.id or 0)
     session.flush()
-    keep_found(session, c.id or 0, said, authorised)
+    keep_found(session, complaint_id=c.id or 0, said=said, authorised=authorised)
     audit.append(session, actor, action="complaint.register", entity_type="complaint",
                  entity_id=c.id or 0,
                  after=registered(values, c.number))
@@ -263,7 +263,7 @@ def prepared(session: Session, actor: Actor, *, channel: str, category: str, des
                 partner_id=partner_id, complainant_name=complainant_name[:128],
                 proxy_name=proxy_name.strip()[:128], proxy_authorisation=authorised.fit(500),
                 application_id=application_id, description=said.fit(4000),
-                received_at=received, due_at=due_at(session, received, Extension.NONE),
+                received_at=received, due_at=due_at(session, received_at=received, extension=Extension.NONE),
                 status=ComplaintStatus.RECEIVED.value, subject_user_id=subject_user_id,
                 subject_team=subject_team.strip()[:64], created_by_id=actor.user_id or 0,
                 created_at=now, updated_at=now), said, authorised
@@ -274,12 +274,12 @@ def number_of(received: datetime, complaint_id: int) -> str:
     return f"TS-{received:%Y%m}-{complaint_id:06d}"
 
 
-def keep_found(session: Session, complaint_id: int, said: free_text.Cleaned,
+def keep_found(session: Session, *, complaint_id: int, said: free_text.Cleaned,
                authorised: free_text.Cleaned) -> None:
     """The personal data found in a new complaint's free text, kept encrypted beside it."""
-    free_text.keep(session, said, entity="complaint", entity_id=complaint_id,
+    free_text.keep(session, cleaned=said, entity="complaint", entity_id=complaint_id,
                    field="description")
-    free_text.keep(session, authorised, entity="complaint", entity_id=complaint_id,
+    free_text.keep(session, cleaned=authorised, entity="complaint", entity_id=complaint_id,
                    field="proxy_authorisation")
 
 
@@ -409,7 +409,7 @@ def extend(session: Session, actor: Actor, *, complaint_id: int, version: int, r
     return _save(session, actor, c, version, "complaint.extend", {
         "extension": Extension.COMPLEX.value, "extension_reason": reason[:1000],
         "complainant_told_at": utcnow(session),
-        "due_at": due_at(session, c.received_at, Extension.COMPLEX.value)},
+        "due_at": due_at(session, received_at=c.received_at, extension=Extension.COMPLEX.value)},
         {"reason": reason[:1000]})
 
 
@@ -444,7 +444,7 @@ def approve_special_extension(session: Session, actor: Actor, *, complaint_id: i
     return _save(session, actor, c, version, "complaint.special_approved", {
         "extension": Extension.SPECIAL.value, "extension_approved_by_id": actor.user_id,
         "complainant_told_at": utcnow(session),
-        "due_at": due_at(session, c.received_at, Extension.SPECIAL.value)})
+        "due_at": due_at(session, received_at=c.received_at, extension=Extension.SPECIAL.value)})
 
 
 def missing_channels(text: str) -> list[str]:
@@ -537,6 +537,6 @@ def open_fraud_case(session: Session, actor: Actor, *, complaint_id: int, versio
     return case
 
 
-def complaints_of_case(session: Session, case_id: int) -> list[Complaint]:
+def complaints_of_case(session: Session, *, case_id: int) -> list[Complaint]:
     return list(session.exec(select(Complaint).where(col(Complaint.fraud_case_id) == case_id)
                              .order_by(col(Complaint.id))))

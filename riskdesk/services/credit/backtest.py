@@ -99,7 +99,7 @@ def backtest(session: Session, actor: Actor, *, changes: dict[str, Any] | None =
                                                        proposal_id=proposal_id).changes)
     merged = _merge(merged, changes or {})
     now = utcnow(session)
-    before, policy = in_force(session, now)
+    before, policy = in_force(session, now=now)
     after, after_values = proposals.apply_changes(before, policy, merged)
     since = now - timedelta(days=days)
     conn = session.connection()
@@ -179,13 +179,13 @@ def _merge(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in (("rules", rules), ("policy", policy)) if v}
 
 
-def in_force(session: Session, now: datetime) -> tuple[dict[str, Setting], PolicyVersion]:
+def in_force(session: Session, *, now: datetime) -> tuple[dict[str, Setting], PolicyVersion]:
     """The rules and policy in force, read only (the defaults where none was ever written;
     they become version 1 at the first scoring run, not here)."""
     rs = session.exec(sm_select(RuleSet).where(col(RuleSet.effective_from) <= now)
                       .order_by(col(RuleSet.effective_from).desc(), col(RuleSet.id).desc())
                       ).first()
-    settings = settings_of(session, rs.id or 0) if rs is not None else {
+    settings = settings_of(session, rule_set_id=rs.id or 0) if rs is not None else {
         r.code: Setting(r.code, r.severity, r.enabled, dict(r.params), r.hard_stop)
         for r in RULES}
     pv = session.exec(sm_select(PolicyVersion).where(col(PolicyVersion.effective_from) <= now)

@@ -86,8 +86,7 @@ class Comparison:
         return count / self.applications if self.applications else None
 
 
-def compare(session: Session, decisions: Select[Any], policy: tuple[float, float], *,
-            challenger_id: int | None = None) -> Comparison | None:
+def compare(session: Session, *, decisions: Select[Any], policy: tuple[float, float], challenger_id: int | None = None) -> Comparison | None:
     """The comparison over ``decisions`` (a select of decision record ids) that have a shadow
     score; None when none has. ``challenger_id``: by default the challenger whose shadow
     score is the latest among them; the champion is the model most of those decisions name
@@ -122,12 +121,12 @@ def compare(session: Session, decisions: Select[Any], policy: tuple[float, float
         int((~flags[0] & flags[1]).sum()), **measured)
 
 
-def at_cut_off(session: Session, month: str, cut_off: datetime) -> Comparison | None:
+def at_cut_off(session: Session, *, month: str, cut_off: datetime) -> Comparison | None:
     """The monthly report's comparison: each application of ``month`` at its latest decision
     made by ``cut_off`` (as the report's own figures), both models judged at the policy in
     force at the cut-off; a shadow score is written with its decision, so none later counts
     and a reissue with the same cut-off shows the same."""
-    p = period(session, month, cut_off)
+    p = period(session, month=month, cut_off=cut_off)
     apps = select(A.id).where(p.holds(A.submitted_at, A.created_at))
     latest = select(func.max(D.id)).where(D.application_id.in_(apps),
                                           D.decided_at <= cut_off).group_by(D.application_id)
@@ -136,7 +135,7 @@ def at_cut_off(session: Session, month: str, cut_off: datetime) -> Comparison | 
                                    col(PolicyVersion.id).desc())).first()
     edges = (float(pv.approve_below), float(pv.decline_from)) if pv is not None else (
         float(DEFAULT_POLICY["approve_below"]), float(DEFAULT_POLICY["decline_from"]))
-    return compare(session, latest, edges)
+    return compare(session, decisions=latest, policy=edges)
 
 
 def _discrimination(conn: Any, rows: pd.DataFrame, pds: list[np.ndarray],

@@ -130,7 +130,7 @@ def evidence(session: Session, actor: Actor, *, case_id: int) -> tuple[str, ...]
     """The figures a model-review case was opened on, one line each in the reader's language
     (from its ``case.open`` event in the audit trail); empty for another kind of case."""
     require(actor, Action.APPLICATION_VIEW)
-    case = get_case(session, case_id)
+    case = get_case(session, case_id=case_id)
     if case.kind != KIND:
         return ()
     after = session.exec(select(AuditEvent.after).where(
@@ -167,7 +167,7 @@ def close_review(session: Session, actor: Actor, *, case_id: int, version: int, 
     retire) with its reason: the case is decided, and the ``model.review.close`` event is
     signed by the validator."""
     require(actor, Action.MODEL_VALIDATE)
-    case = get_case(session, case_id)
+    case = get_case(session, case_id=case_id)
     if case.kind != KIND:
         raise InvalidInput(translate("ModelReview", "Case {id} is not a model review.").format(
             id=case_id))
@@ -183,5 +183,5 @@ def close_review(session: Session, actor: Actor, *, case_id: int, version: int, 
     return save(session, actor, case=case, version=version, action=ACTION, values={
         "status": CaseStatus.DECIDED, "decision": decision, "maker_id": actor.user_id,
         "decided_by_id": actor.user_id,
-        "reason": reason_as_stored(session, case_id, reason)},
+        "reason": reason_as_stored(session, case_id=case_id, reason=reason)},
         extra={"decision": decision, "model": case.application_no})

@@ -51,7 +51,7 @@ def monitor(engine: Engine, actor: Actor, *, month: str | None = None) -> list[s
         if model is None:
             raise NoActiveModel(translate("Scoring", "No model is active."))
         month = month or current_month(session)
-        per = period(session, month)
+        per = period(session, month=month)
         conn = session.connection()
         meta = meta_of(model)
         scored = frame_of(conn, select(A.id, A.outcome, S.pd).join_from(
@@ -84,7 +84,7 @@ def monitor(engine: Engine, actor: Actor, *, month: str | None = None) -> list[s
             details.update(discrimination(scored, np.zeros(0), pd.DataFrame(), meta)[2])
         # Officers' decisions on decline-band applications that became final this month
         # (a decision still waiting for its checker is not one): docs/periods.md.
-        final = final_decisions(session, per)
+        final = final_decisions(session, p=per)
         in_band: set[int] = set()
         ids = sorted(final)
         for start in range(0, len(ids), 900):
@@ -97,10 +97,10 @@ def monitor(engine: Engine, actor: Actor, *, month: str | None = None) -> list[s
         override_rate = overridden / decided if decided else None
         details.update({"decline_band_decided": decided, "overridden": overridden})
         # The challenger in shadow beside the model on the month's decisions (issue 32).
-        versus = challenger.compare(session, select(D.id).join_from(
+        versus = challenger.compare(session, decisions=select(D.id).join_from(
             table_of(DecisionRecord), table_of(Application), A.id == D.application_id).where(
             D.current_slot == 1, per.holds(A.submitted_at, A.created_at)),
-            _policy(session, actor))
+            policy=_policy(session, actor))
         if versus is not None:
             details["challenger"] = versus.as_dict()
         run = MonitorRun(month=month, model_version_id=model.id or 0,

@@ -59,7 +59,7 @@ class BookOutcomes:
         return hashlib.sha256(text.encode()).hexdigest()
 
 
-def loan_outcomes(session: Session, today: date,
+def loan_outcomes(session: Session, *, today: date,
                   definition: dict[str, Any] | None = None) -> BookOutcomes:
     """Every loan's outcome as of ``today`` under ``definition`` (default: the policy's)."""
     d = dict(definition or governance.policy(session)["default_definition"])
@@ -94,10 +94,10 @@ def loan_outcomes(session: Session, today: date,
     return BookOutcomes(loans[["application_id", "loan_id", "vintage", "outcome"]], d)
 
 
-def training_frame(session: Session, today: date) -> tuple[pd.DataFrame, BookOutcomes]:
+def training_frame(session: Session, *, today: date) -> tuple[pd.DataFrame, BookOutcomes]:
     """The features of every funded application with a known outcome, its outcome and its
     submission time (for an out-of-time hold-out), and the outcomes they came from."""
-    book = loan_outcomes(session, today)
+    book = loan_outcomes(session, today=today)
     known = book.loans[book.loans["outcome"].notna()]
     ids = [int(i) for i in known["application_id"]]
     if not ids:
@@ -123,7 +123,7 @@ def train_on_loan_book(engine: Engine, actor: Actor, *, allow: dict[str, str] | 
 
     with unit_of_work(engine, write=False) as session:
         today = local_day(session)
-        frame, book = training_frame(session, today)
+        frame, book = training_frame(session, today=today)
         gov = governance.policy(session)
     usable = sorted(scoreable_columns() & set(frame.columns))
     definition = book.definition | {"loans": int(len(book.loans)),

@@ -97,7 +97,7 @@ def latest_rule_set(session: Session, actor: Actor) -> tuple[RuleSet, dict[str, 
     rs = session.exec(select(RuleSet).order_by(col(RuleSet.effective_from).desc(),
                                                col(RuleSet.id).desc())).first()
     assert rs is not None
-    return rs, rulesets.settings_of(session, rs.id or 0)
+    return rs, rulesets.settings_of(session, rule_set_id=rs.id or 0)
 
 
 def latest_policy(session: Session, actor: Actor) -> PolicyVersion:
@@ -176,7 +176,7 @@ def propose(session: Session, actor: Actor, *, changes: dict[str, Any], why: str
                        proposed_at=utcnow(session))
     session.add(row)
     session.flush()
-    free_text.keep(session, cleaned, entity="rule_proposal", entity_id=row.id or 0, field="why")
+    free_text.keep(session, cleaned=cleaned, entity="rule_proposal", entity_id=row.id or 0, field="why")
     audit.append(session, actor, action="rules.propose", entity_type="rule_proposal",
                  entity_id=row.id or 0,
                  after={"changes": changes, "why": row.why,
@@ -192,7 +192,7 @@ def propose_restore(session: Session, actor: Actor, *, rule_set_id: int | None =
     changes: dict[str, Any] = {}
     restores: dict[str, int] = {}
     if rule_set_id is not None:
-        target = rule_set_of(session, rule_set_id)
+        target = rule_set_of(session, rule_set_id=rule_set_id)
         _, latest = latest_rule_set(session, actor)
         rules = {}
         for code, s in target.items():
@@ -208,7 +208,7 @@ def propose_restore(session: Session, actor: Actor, *, rule_set_id: int | None =
                 rules[code] = entry
         changes["rules"], restores["rule_set"] = rules, rule_set_id
     if policy_version_id is not None:
-        old = policy_of(session, policy_version_id)
+        old = policy_of(session, policy_version_id=policy_version_id)
         latest_pv = latest_policy(session, actor)
         changes["policy"] = {k: getattr(old, k) for k in rulesets.POLICY_FIELDS
                              if getattr(old, k) != getattr(latest_pv, k)}
@@ -307,7 +307,7 @@ def reject(session: Session, actor: Actor, *, proposal_id: int, note: str = "") 
 
 def _kept_note(session: Session, row: RuleProposal, note: str) -> str:
     cleaned = free_text.scan(note)
-    free_text.keep(session, cleaned, entity="rule_proposal", entity_id=row.id or 0,
+    free_text.keep(session, cleaned=cleaned, entity="rule_proposal", entity_id=row.id or 0,
                    field="decision_note")
     return cleaned.fit(500)
 
@@ -343,13 +343,13 @@ def may_backtest(actor: Actor) -> bool:
     return may_propose(actor) or allowed(actor, Action.RULE_APPROVE)
 
 
-def rule_set_of(session: Session, rule_set_id: int) -> dict[str, Setting]:
+def rule_set_of(session: Session, *, rule_set_id: int) -> dict[str, Setting]:
     if session.get(RuleSet, rule_set_id) is None:
         raise NotFound(translate("Rules", "There is no rule set {id}.").format(id=rule_set_id))
-    return rulesets.settings_of(session, rule_set_id)
+    return rulesets.settings_of(session, rule_set_id=rule_set_id)
 
 
-def policy_of(session: Session, policy_version_id: int) -> PolicyVersion:
+def policy_of(session: Session, *, policy_version_id: int) -> PolicyVersion:
     pv = session.get(PolicyVersion, policy_version_id)
     if pv is None:
         raise NotFound(translate("Rules", "There is no policy version {id}.").format(

@@ -86,7 +86,7 @@ def parse_day(text: str, option: str) -> date:
                                      "{value}.").format(option=option, value=text)) from None
 
 
-def window_rows(session: Session, mv: ModelVersion, meta: dict[str, Any], since: date,
+def window_rows(session: Session, *, mv: ModelVersion, meta: dict[str, Any], since: date,
                 until: date, zone: str, recorded_by: datetime) -> WindowRows:
     """Applications submitted from ``since`` to ``until`` (days in ``zone``, both included)
     with a known outcome recorded by ``recorded_by``, less the model's training rows."""
@@ -129,7 +129,7 @@ def recalibrate(engine: Engine, actor: Actor, *, method: str, since: date,
     require(actor, Action.MODEL_TRAIN)
     calibration.checked_method(method)
     with unit_of_work(engine) as session:
-        base = registry.active(session) if model_id is None else registry.get(session, model_id)
+        base = registry.active(session) if model_id is None else registry.get(session, model_id=model_id)
         if base is None:
             raise InvalidInput(translate("Model", "No model is active: name the model to "
                                          "recalibrate (--model ID)."))
@@ -139,7 +139,7 @@ def recalibrate(engine: Engine, actor: Actor, *, method: str, since: date,
         if until < since:
             raise InvalidInput(translate("Model", "The window ends ({until}) before it starts "
                                          "({since}).").format(until=until, since=since))
-        rows = window_rows(session, base, meta, since, until, zone, now)
+        rows = window_rows(session, mv=base, meta=meta, since=since, until=until, zone=zone, recorded_by=now)
         bads = int(rows.y.sum())
         if len(rows.y) < MIN_ROWS or min(bads, len(rows.y) - bads) < MIN_BADS:
             raise InvalidInput(translate(
@@ -187,7 +187,7 @@ def _recalibrated_meta(meta: dict[str, Any], cal_map: dict[str, Any], base: Mode
     return out
 
 
-def reproduce(session: Session, mv: ModelVersion, meta: dict[str, Any]) -> dict[str, Any]:
+def reproduce(session: Session, *, mv: ModelVersion, meta: dict[str, Any]) -> dict[str, Any]:
     """The held-out comparison of a recalibrated version, recomputed from the database for
     its validation report: the same window rows (checked by their SHA-256), the same split,
     the base model's PDs against this version's. Empty for a model that was not
@@ -196,9 +196,9 @@ def reproduce(session: Session, mv: ModelVersion, meta: dict[str, Any]) -> dict[
     if not cal:
         return {}
     w = cal["window"]
-    rows = window_rows(session, mv, meta, date.fromisoformat(w["since"]),
-                       date.fromisoformat(w["until"]), w["zone"],
-                       datetime.fromisoformat(w["recorded_by"]))
+    rows = window_rows(session, mv=mv, meta=meta, since=date.fromisoformat(w["since"]),
+                       until=date.fromisoformat(w["until"]), zone=w["zone"],
+                       recorded_by=datetime.fromisoformat(w["recorded_by"]))
     if rows.sha256() != cal["rows_sha256"]:
         raise InvalidInput(translate(
             "Validation", "The applications model {id} was recalibrated on (submitted "

@@ -53,7 +53,7 @@ def register(session: Session, actor: Actor, *, model: TrainedModel, name: str) 
     return mv
 
 
-def get(session: Session, model_id: int) -> ModelVersion:
+def get(session: Session, *, model_id: int) -> ModelVersion:
     mv = session.get(ModelVersion, model_id)
     if mv is None:
         raise NotFound(translate("Model", "There is no model {id}.").format(id=model_id))
@@ -79,7 +79,7 @@ class ModelInForce:
     overdue: bool = False
 
 
-def overdue(session: Session, mv: ModelVersion) -> bool:
+def overdue(session: Session, *, mv: ModelVersion) -> bool:
     """An approved model past its next validation date (by the app's clock)."""
     return mv.next_validation_at is not None and mv.next_validation_at < utcnow(session)
 
@@ -90,7 +90,7 @@ def model_in_force(session: Session, actor: Actor) -> ModelInForce | None:
     model = active(session)
     return None if model is None else ModelInForce(
         model.id or 0, model_name(model.name), model.approved_by, model.next_validation_at,
-        overdue(session, model))
+        overdue(session, mv=model))
 
 
 def active(session: Session) -> ModelVersion | None:
@@ -99,7 +99,7 @@ def active(session: Session) -> ModelVersion | None:
 
 def propose(session: Session, actor: Actor, *, model_id: int) -> ModelVersion:
     require(actor, Action.MODEL_PROPOSE)
-    mv = get(session, model_id)
+    mv = get(session, model_id=model_id)
     # A challenger in shadow is proposed like any model to become the active one (issue 32).
     if mv.status not in (ModelStatus.TRAINED, ModelStatus.RETIRED, ModelStatus.SHADOW):
         raise InvalidInput(translate("Model", "Model {id} is {status}; only a trained, retired "
@@ -128,7 +128,7 @@ def approve(session: Session, actor: Actor, *, model_id: int, report_sha256: str
     against the report's issue event), with their findings. The signed event records both;
     the old active model retires in the same transaction (the unique active slot makes a
     second active model impossible)."""
-    mv = get(session, model_id)
+    mv = get(session, model_id=model_id)
     report, findings = approvable(session, actor, mv=mv, report_sha256=report_sha256,
                                   findings=findings)
     previous = active(session)
@@ -172,7 +172,7 @@ def approvable(session: Session, actor: Actor, *, mv: ModelVersion, report_sha25
             .format(user=actor.username, id=mv.id))
     from riskdesk.services.credit.validation import on_record
 
-    report = on_record(session, mv, report_sha256)
+    report = on_record(session, mv=mv, sha256=report_sha256)
     findings = findings.strip()
     if not findings:
         raise InvalidInput(translate("Model", "An approval records the validator's findings: "

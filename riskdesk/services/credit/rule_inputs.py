@@ -48,7 +48,7 @@ def rule_input(conn: Connection, frame: pd.DataFrame, context: pd.DataFrame,
     and allowlist in force at ``at`` (an expired entry no longer counts)."""
     lpr = conn.execute(select(table_of(LprRate).c.effective_date,
                               type_coerce(table_of(LprRate).c.one_year_pct, Float)))
-    black, allow = lists.rule_lists(conn, at)
+    black, allow = lists.rule_lists(conn, at=at)
     return RuleInput(frame, context,
                      pd.DataFrame(lpr.fetchall(), columns=["effective_date", "one_year_pct"]),
                      black, allow)

@@ -46,10 +46,10 @@ def current_rule_set(session: Session, actor: Actor) -> tuple[RuleSet, dict[str,
         audit.append(session, actor, action="rules.seed", entity_type="rule_set",
                      entity_id=rs.id or 0,
                      after={"rules": {code: describe(s) for code, s in defaults.items()}})
-    return rs, settings_of(session, rs.id or 0)
+    return rs, settings_of(session, rule_set_id=rs.id or 0)
 
 
-def settings_of(session: Session, rule_set_id: int) -> dict[str, Setting]:
+def settings_of(session: Session, *, rule_set_id: int) -> dict[str, Setting]:
     rows = session.exec(select(RuleSetting).where(col(RuleSetting.rule_set_id) == rule_set_id)
                         .order_by(col(RuleSetting.code))).all()
     return {r.code: Setting(r.code, r.severity, r.enabled, json.loads(r.params), r.hard_stop)
@@ -69,7 +69,7 @@ def write_rule_set(session: Session, actor: Actor, *, settings: dict[str, Settin
                  created_by=actor.username, note=cleaned.fit(500))
     session.add(rs)
     session.flush()
-    free_text.keep(session, cleaned, entity="rule_set", entity_id=rs.id or 0, field="note")
+    free_text.keep(session, cleaned=cleaned, entity="rule_set", entity_id=rs.id or 0, field="note")
     for code, s in settings.items():
         d = BY_CODE.get(code)
         session.add(RuleSetting(rule_set_id=rs.id or 0, code=code,
@@ -196,7 +196,7 @@ def write_policy(session: Session, actor: Actor, *, values: dict[str, Any],
                        created_by=actor.username, note=cleaned.fit(500))
     session.add(pv)
     session.flush()
-    free_text.keep(session, cleaned, entity="policy_version", entity_id=pv.id or 0,
+    free_text.keep(session, cleaned=cleaned, entity="policy_version", entity_id=pv.id or 0,
                    field="note")
     return pv
 

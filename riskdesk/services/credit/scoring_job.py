@@ -68,7 +68,7 @@ from riskdesk.services.credit.explanations import NUMERIC, Explainer, booster_of
 from riskdesk.services.credit.registry import active, meta_of
 from riskdesk.services.credit.rulesets import current_policy, current_rule_set
 from riskdesk.services.credit.shadow import bands_at, challenger, extra_features, score_beside
-from riskdesk.services.feed import records as feed
+from riskdesk.services.feed import run_records
 from riskdesk.services.lists import entries as lists
 from riskdesk.services.permissions import Action, require
 from riskdesk.services.rings import detect as rings
@@ -178,11 +178,11 @@ def score_applications(engine: Any, actor: Actor, *, scope: str = "all",
                     conn, WRITTEN, rows_added=_unscored(conn, batch_id)):
                 read = _read_and_predict(conn, result, undecided, batch_id, with_ids, model,
                                          policy, settings, explainer, state,
-                                         extra_features(session, model))
+                                         extra_features(session, champion=model))
                 if len(read.frame):
                     if with_ids:
                         read.frame["id_checksum_ok"] = inputs.checksums(session, read.frame)
-                    lists.add_device_keys(session, read.frame)  # devices on a list (issue 30)
+                    lists.add_device_keys(session, frame=read.frame)  # devices on a list (issue 30)
                     _run(conn, model, settings, policy, read, explainer, result, now,
                          undecided, state)
                     if contender is not None:  # the challenger in shadow (issue 32)
@@ -206,8 +206,8 @@ def score_applications(engine: Any, actor: Actor, *, scope: str = "all",
             "scores": result.scores, "rule_hits": result.rule_hits,
             "reasons": result.reasons, "cases": result.cases})
         # The run's automatic approvals and flags, final now: to origination (issue 29).
-        feed.record_scoring_run(session, run_id=run.id or 0, decided_by=actor.username,
-                                audit_seq=event.seq or None)
+        run_records.record_scoring_run(session, run_id=run.id or 0, decided_by=actor.username,
+                                       audit_seq=event.seq or None)
     state.progress(1.0, translate("Scoring", "Done"))
     return ScoreResult(**asdict(result))
 

@@ -56,7 +56,7 @@ def challenger(session: Session) -> ModelVersion | None:
         col(ModelVersion.shadow_slot) == 1)).first()
 
 
-def extra_features(session: Session, champion: ModelVersion) -> list[str]:
+def extra_features(session: Session, *, champion: ModelVersion) -> list[str]:
     """The challenger's features the active model does not read (the job reads them too)."""
     model = challenger(session)
     if model is None:
@@ -70,7 +70,7 @@ def approve_for_shadow(session: Session, actor: Actor, *, model_id: int, report_
     """A proposed model approved to score in shadow, on the same grounds as an activation
     (:func:`registry.approvable`); the challenger before it, if any, stops (retired). The
     signed event names the report, the findings and the model it replaces."""
-    mv = get(session, model_id)
+    mv = get(session, model_id=model_id)
     report, findings = approvable(session, actor, mv=mv, report_sha256=report_sha256,
                                   findings=findings)
     previous = challenger(session)

@@ -107,7 +107,7 @@ def _data(session: Session, mv: ModelVersion, meta: dict[str, Any],
 
         from riskdesk.services.credit.outcomes import training_frame
 
-        frame, book = training_frame(session, date.fromisoformat(definition["as_of"]))
+        frame, book = training_frame(session, today=date.fromisoformat(definition["as_of"]))
         return frame, book.sha256(), translate("Validation", "the loan book as of {day}").format(
             day=definition["as_of"])
     if name.startswith("demo:") and data is None:
@@ -175,7 +175,7 @@ def compute(session: Session, actor: Actor, *, mv: ModelVersion, data: Path | No
     if meta.get("calibration"):  # a recalibrated version decides on its map's PDs (issue 32)
         p = calibration.pd_of(meta, np.asarray(booster.inplace_predict(
             x, predict_type="margin"), dtype=float))
-        figs.recalibration = reproduce(session, mv, meta)
+        figs.recalibration = reproduce(session, mv=mv, meta=meta)
     held = "out_of_time" if kind == "time" else "out_of_sample"
     for name, idx in (("in_sample", train_idx), (held, test_idx)):
         s = metrics.summary(y[idx], p[idx])
@@ -208,8 +208,8 @@ def compute(session: Session, actor: Actor, *, mv: ModelVersion, data: Path | No
     for r in figs.reasons:
         r["text"] = sentence(r["feature"], _shown(r["example"]), r["example_contribution"])
     figs.limitations = _limitations(figs, kind, present)
-    figs.challenger = compare(session, select(col(DecisionRecord.id)).where(
-        col(DecisionRecord.current_slot) == 1), figs.policy, challenger_id=mv.id)
+    figs.challenger = compare(session, decisions=select(col(DecisionRecord.id)).where(
+        col(DecisionRecord.current_slot) == 1), policy=figs.policy, challenger_id=mv.id)
     return figs
 
 
@@ -292,7 +292,7 @@ def issue(engine: Engine, actor: Actor, *, model_id: int, language: str,
 
     require(actor, Action.MODEL_VALIDATE)
     with in_language(_checked_language(language)), unit_of_work(engine) as session:
-        mv = get(session, model_id)
+        mv = get(session, model_id=model_id)
         figs = compute(session, actor, mv=mv, data=data, bootstrap=bootstrap)
         now = utcnow(session)
         months = int(governance.policy(session)["validation_months"])
@@ -300,7 +300,7 @@ def issue(engine: Engine, actor: Actor, *, model_id: int, language: str,
         figs.next_validation = (pd.Timestamp(now) + pd.DateOffset(months=months)) \
             .to_pydatetime()
         row = _reserve(session, actor, KIND, f"model {model_id}", language, now)
-        with report_zone(business_zone(session, now)):
+        with report_zone(business_zone(session, at=now)):
             pdf = build(figs, report_no=row.report_no, generated_by=actor.username)
         issued = _seal(session, actor, row, pdf, {
             "model_version": model_id, "artefact_sha256": mv.artefact_sha256,
@@ -323,7 +323,7 @@ class ValidationOnRecord:
     next_validation: datetime
 
 
-def on_record(session: Session, mv: ModelVersion, sha256: str) -> ValidationOnRecord:
+def on_record(session: Session, *, mv: ModelVersion, sha256: str) -> ValidationOnRecord:
     """The archived validation report with this SHA-256, checked to be on this exact model:
     its issue event (in the hash chain) names the model and its artefact's SHA-256."""
     sha256 = sha256.strip().lower()
@@ -349,7 +349,7 @@ def json_of(text: str | None) -> dict[str, Any]:
     return dict(json.loads(text or "{}"))
 
 
-def validate_and_approve(engine: Engine, validator: Actor, model_id: int, *, findings: str,
+def validate_and_approve(engine: Engine, validator: Actor, *, model_id: int, findings: str,
                          language: str = "en", data: Path | None = None,
                          bootstrap: int = 1000, anchor: bool = True) -> ModelVersion:
     """The validator's whole path in one call: issue the report on the proposed model, then

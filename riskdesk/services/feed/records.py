@@ -73,8 +73,7 @@ def _locked_head(session: Session) -> FeedHead:
     return head
 
 
-def record_final(session: Session, decisions: Sequence[FinalDecision], *,
-                 urgent: bool = True) -> list[int]:
+def record_final(session: Session, *, decisions: Sequence[FinalDecision], urgent: bool = True) -> list[int]:
     """The one way a final decision enters the feed: numbered in order, in this transaction.
     Returns the sequences given. ``urgent``: hand freezes and calls to the feed folder's hook
     (the migration's backfill does not)."""
@@ -95,7 +94,7 @@ def record_final(session: Session, decisions: Sequence[FinalDecision], *,
     if urgent and pressing:
         from riskdesk.services.feed.urgent import write_after_commit
 
-        write_after_commit(session, pressing)
+        write_after_commit(session, records=pressing)
     return [r["seq"] for r in rows]
 
 
@@ -155,7 +154,7 @@ def scoring_decisions(session: Session, *, run_id: int, decided_by: str, final_a
 def record_scoring_run(session: Session, *, run_id: int, decided_by: str,
                        audit_seq: int | None) -> int:
     """Feed records for a scoring run's decisions, in the run's transaction."""
-    return len(record_final(session, scoring_decisions(
+    return len(record_final(session, decisions=scoring_decisions(
         session, run_id=run_id, decided_by=decided_by, final_at=utcnow(session),
         audit_seq=audit_seq)))
 
@@ -172,7 +171,7 @@ def _case_basis(session: Session, case: Case) -> dict[str, Any]:
     if rec is not None:
         from riskdesk.services.cases.hard_stops import hard_stops_of
 
-        stops = [s.code for s in hard_stops_of(session, case.application_id)]  # type: ignore[arg-type]
+        stops = [s.code for s in hard_stops_of(session, application_id=case.application_id)]  # type: ignore[arg-type]
         basis.update(rule_codes=_rule_codes(rec.flags or "", stops),
                      feature_codes=_features(session, col(ScoreReason.score_id) == rec.score_id
                                                ).get(rec.score_id, ""),
@@ -184,7 +183,7 @@ def _case_basis(session: Session, case: Case) -> dict[str, Any]:
     return basis
 
 
-def case_decision(session: Session, case: Case, event: AuditEvent | None) -> FinalDecision:
+def case_decision(session: Session, *, case: Case, event: AuditEvent | None) -> FinalDecision:
     return FinalDecision(
         source="case", source_id=case.id or 0, decision=str(case.decision or ""),
         final_at=event.at if event is not None else utcnow(session),
@@ -195,15 +194,15 @@ def case_decision(session: Session, case: Case, event: AuditEvent | None) -> Fin
         **_case_basis(session, case))
 
 
-def record_case(session: Session, case: Case) -> int | None:
+def record_case(session: Session, *, case: Case) -> int | None:
     """A pre-loan case just made final (decided, or its approval confirmed): its record,
     signed with the signature of the event that made it final. None if not final."""
     if str(case.status) != "decided":
         return None
-    return record_final(session, [case_decision(session, case, _last_event(session))])[0]
+    return record_final(session, decisions=[case_decision(session, case=case, event=_last_event(session))])[0]
 
 
-def loan_action_decision(session: Session, row: LoanAction,
+def loan_action_decision(session: Session, *, row: LoanAction,
                          event: AuditEvent | None) -> FinalDecision:
     from riskdesk.domain.loans import Loan
 
@@ -221,11 +220,11 @@ def loan_action_decision(session: Session, row: LoanAction,
         signature=event.signature if event is not None else None, **basis)
 
 
-def record_loan_action(session: Session, row: LoanAction) -> int | None:
+def record_loan_action(session: Session, *, row: LoanAction) -> int | None:
     """A post-loan action just made final (done, or confirmed by its checker)."""
     if row.action not in POSTLOAN_FEED or row.status not in ("done", "confirmed"):
         return None
-    return record_final(session, [loan_action_decision(session, row, _last_event(session))])[0]
+    return record_final(session, decisions=[loan_action_decision(session, row=row, event=_last_event(session))])[0]
 
 
 FINALISING = ("case.decide", "case.check.confirm", "case.postloan", "case.postloan.confirm")
@@ -265,12 +264,12 @@ def backfill(session: Session) -> int:
         ev = last_case.get(case.id or 0)
         if ev is None or ev.action not in ("case.decide", "case.check.confirm"):
             continue
-        keyed.append((ev.seq, 0, case_decision(session, case, ev)))
+        keyed.append((ev.seq, 0, case_decision(session, case=case, event=ev)))
     for row in session.execute(select(LoanAction).where(
             col(LoanAction.action).in_(sorted(POSTLOAN_FEED)),
             col(LoanAction.status).in_(("done", "confirmed")))).scalars():
         ev = by_action.get(row.id or 0)
         keyed.append((ev.seq if ev is not None else 0, 0,
-                      loan_action_decision(session, row, ev)))
+                      loan_action_decision(session, row=row, event=ev)))
     keyed.sort(key=lambda k: (k[0], k[1]))
-    return len(record_final(session, [k[2] for k in keyed], urgent=False))
+    return len(record_final(session, decisions=[k[2] for k in keyed], urgent=False))

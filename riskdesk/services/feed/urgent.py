@@ -24,7 +24,7 @@ def urgent_name(record: FeedRecord) -> str:
     return f"urgent-{record.seq:012d}-{record.decision}.csv"
 
 
-def write_after_commit(session: Session, records: list[FeedRecord]) -> None:
+def write_after_commit(session: Session, *, records: list[FeedRecord]) -> None:
     """Writes each record's sealed file when (and only if) ``session`` commits."""
     folder = feed_folder(session)
     if folder is None:

@@ -120,7 +120,7 @@ def import_list(engine: Engine, actor: Actor, *, path: Path, list_name: str,
             try:
                 added.append(entries._new_entry(
                     session, actor, r.kind, r.key, r.masked, list_name=list_name,
-                    reason=r.reason, expires_at=entries.expiry_instant(session, r.expires),
+                    reason=r.reason, expires_at=entries.expiry_instant(session, day=r.expires),
                     source=r.source, now=now))
             except InvalidInput as exc:  # already listed, an expiry past: named by row
                 problems.append({"row": r.line, "column": raw.headers.get("value", "value"),

@@ -125,7 +125,7 @@ def value_key(cipher: DataCipher, kind: str, normal: str) -> str:
     return cipher.digest(kind, normal)
 
 
-def expiry_instant(session: Session, day: date | None) -> datetime | None:
+def expiry_instant(session: Session, *, day: date | None) -> datetime | None:
     """An expiry date as the instant it starts in the bank's time zone (UTC)."""
     return None if day is None else utc_of(day, business_zone(session))
 
@@ -165,7 +165,7 @@ def add(session: Session, actor: Actor, *, kind: str, value: str, list_name: str
     key = value_key(cipher or load_cipher(session), kind, normal)
     view = add_keyed(session, actor, kind=kind, key=key, mask=masked(kind, normal),
                      list_name=list_name,
-                     reason=reason, expires_at=expiry_instant(session, expires), source=source)
+                     reason=reason, expires_at=expiry_instant(session, day=expires), source=source)
     assert view is not None  # without skip_listed a listed value is refused, not skipped
     return view
 
@@ -218,7 +218,7 @@ def _new_entry(session: Session, actor: Actor, kind: str, key: str, mask: str, *
                       expires_at=expires_at, added_by=actor.username, added_at=now)
     session.add(entry)
     session.flush()
-    free_text.keep(session, cleaned, entity="list_entry", entity_id=entry.id or 0,
+    free_text.keep(session, cleaned=cleaned, entity="list_entry", entity_id=entry.id or 0,
                    field="reason")
     return entry
 
@@ -248,7 +248,7 @@ def request_removal(session: Session, actor: Actor, *, entry_id: int, reason: st
     entry.removal_requested_by, entry.removal_requested_at = actor.username, now
     entry.removal_reason = cleaned.fit(500)
     session.flush()
-    free_text.keep(session, cleaned, entity="list_entry", entity_id=entry.id or 0,
+    free_text.keep(session, cleaned=cleaned, entity="list_entry", entity_id=entry.id or 0,
                    field="removal_reason")
     audit.append(session, actor, action="list.remove.request", entity_type="list_entry",
                  entity_id=entry.id or 0,
@@ -337,7 +337,7 @@ def _in_force(at: datetime) -> list[ColumnElement[bool]]:
     return [t.live == 1, or_(t.expires_at.is_(None), t.expires_at > at)]
 
 
-def rule_lists(conn: Connection, at: datetime) -> tuple[pd.DataFrame, pd.DataFrame]:
+def rule_lists(conn: Connection, *, at: datetime) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The blacklist and the allowlist in force at ``at``: frames of (id, kind, value_key).
     A removal still waiting for approval keeps its entry in force; an expired one is out."""
     import pandas as pd
@@ -358,7 +358,7 @@ def listed_keys(kind: str, list_name: str = "black") -> ScalarSelect[Any]:
                                      t.live == 1).scalar_subquery()
 
 
-def allowlisted(session: Session, kind: str, key_hashes: Iterable[str],
+def allowlisted(session: Session, *, kind: str, key_hashes: Iterable[str],
                 at: datetime) -> set[str]:
     """Which of ``key_hashes`` (keyed hashes of ``kind``, as the applications carry them;
     devices through :func:`device_keys`) the allowlist covers at ``at``."""
@@ -372,9 +372,9 @@ def allowlisted(session: Session, kind: str, key_hashes: Iterable[str],
     return out
 
 
-def is_allowlisted(session: Session, kind: str, key_hash: str, at: datetime) -> bool:
+def is_allowlisted(session: Session, *, kind: str, key_hash: str, at: datetime) -> bool:
     """Whether the allowlist covers one keyed hash at ``at`` (for the fraud-ring links)."""
-    return bool(allowlisted(session, kind, [key_hash], at))
+    return bool(allowlisted(session, kind=kind, key_hashes=[key_hash], at=at))
 
 
 def device_keys(cipher: DataCipher, device_ids: Iterable[str]) -> list[str]:
@@ -383,7 +383,7 @@ def device_keys(cipher: DataCipher, device_ids: Iterable[str]) -> list[str]:
     return cipher.digest_many("device", [str(d) for d in device_ids])
 
 
-def add_device_keys(session: Session, frame: pd.DataFrame) -> None:
+def add_device_keys(session: Session, *, frame: pd.DataFrame) -> None:
     """Gives ``frame`` (applications with ``device_id``) a ``device_hash`` column when a list
     holds devices: each distinct device hashed once, none when no list names a device."""
     hash_unhashed(session)

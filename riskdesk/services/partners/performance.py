@@ -87,7 +87,7 @@ def performance(session: Session, actor: Actor, *, month: str,
     """Each partner's month by the one period rule, as recorded at ``cut_off`` (default now):
     the monthly report's frozen view, the same whenever it is computed again."""
     require(actor, Action.APPLICATION_VIEW)
-    p = period(session, month, cut_off)
+    p = period(session, month=month, cut_off=cut_off)
     at = p.at
     names = {int(r.id or 0): (r.code, r.name)
              for r in session.exec(select(Partner).where(col(Partner.created_at) <= at)
@@ -121,7 +121,7 @@ def performance(session: Session, actor: Actor, *, month: str,
                                     .join(A, col(Case.application_id) == col(A.id))
                                     .where(*in_month, col(Case.kind) == CaseKind.PRE_LOAN.value,
                                            col(Case.created_at) <= at)).all())
-    outcome_of = case_outcomes(session, [int(c) for c in reviewed], at)
+    outcome_of = case_outcomes(session, case_ids=[int(c) for c in reviewed], cut_off=at)
     for case_id, pid in reviewed.items():
         if outcome_of.get(int(case_id)) == "approve":
             tally[int(pid)]["approved"] += 1
@@ -177,7 +177,7 @@ def joint_position(session: Session, actor: Actor, *, month: str,
     loan's balance (the partner funds its share), against the capital figures set by the
     cut-off (default now), so a reissued report shows what it first showed."""
     require(actor, Action.APPLICATION_VIEW)
-    p = period(session, month, cut_off)
+    p = period(session, month=month, cut_off=cut_off)
     day = p.last_day
     by: dict[str, Decimal] = defaultdict(Decimal)
     for code, balance, share in session.execute(
@@ -187,7 +187,7 @@ def joint_position(session: Session, actor: Actor, *, month: str,
             .where(col(LoanSnapshot.month) == month, col(Loan.partner_share).is_not(None),
                    col(Loan.created_at) <= p.at)):
         by[str(code)] += Decimal(str(balance)) * (1 - Decimal(str(share)) / 100)
-    capital = capital_on(session, day, p.at)
+    capital = capital_on(session, day=day, cut_off=p.at)
     ratio_one: dict[str, float] = {}
     warnings = []
     ratio_all = None

@@ -73,7 +73,7 @@ def register(session: Session, actor: Actor, *, code: str, name: str, kind: str,
     return p
 
 
-def get(session: Session, partner_id: int) -> Partner:
+def get(session: Session, *, partner_id: int) -> Partner:
     p = session.get(Partner, partner_id)
     if p is None:
         raise NotFound(translate("Partners", "There is no partner {id}.").format(id=partner_id))
@@ -99,15 +99,15 @@ def set_status(session: Session, actor: Actor, *, partner_id: int, version: int,
     if not reason.strip():
         raise InvalidInput(translate("Partners", "A status change needs its reason."))
     if status == "active":
-        missing = [item for item, passed in checklist(session, partner_id).items()
+        missing = [item for item, passed in checklist(session, partner_id=partner_id).items()
                    if not passed]
         if missing:
             raise InvalidInput(translate(
                 "Partners", "Due diligence is not complete: {items}.").format(
                 items=join_list(_item(m) for m in missing)))
-    p = get(session, partner_id)
+    p = get(session, partner_id=partner_id)
     cleaned = free_text.scan(reason.strip())  # personal data kept apart (issue 25)
-    free_text.keep(session, cleaned, entity="partner", entity_id=partner_id,
+    free_text.keep(session, cleaned=cleaned, entity="partner", entity_id=partner_id,
                    field="status_reason", replace=True)
     return save_versioned(session, actor, row=p, version=version, action="partner.status",
                           entity="partner", values={"status": status,
@@ -122,7 +122,7 @@ def record_check(session: Session, actor: Actor, *, partner_id: int, item: str, 
     _choice(item, tuple(CHECKLIST), translate("Partners", "The checklist item"), _item)
     if not evidence.strip():
         raise InvalidInput(translate("Partners", "Note the evidence the check rests on."))
-    p = get(session, partner_id)
+    p = get(session, partner_id=partner_id)
     row = PartnerCheck(partner_id=partner_id, item=item, passed=passed,
                        evidence=evidence.strip()[:2000], review_due=review_due,
                        checked_by=actor.username, checked_at=utcnow(session))
@@ -162,10 +162,10 @@ def listing(session: Session, actor: Actor) -> list[PartnerRow]:
     require(actor, Action.APPLICATION_VIEW)
     partners = session.exec(select(Partner).order_by(col(Partner.code))).all()
     return [PartnerRow(p.id or 0, p.code, p.name, p.kind, p.status, p.version, p.next_review,
-                       tuple(checklist(session, p.id or 0).items())) for p in partners]
+                       tuple(checklist(session, partner_id=p.id or 0).items())) for p in partners]
 
 
-def checklist(session: Session, partner_id: int) -> dict[str, bool]:
+def checklist(session: Session, *, partner_id: int) -> dict[str, bool]:
     """Each item's latest result (False where never checked)."""
     latest: dict[str, bool] = dict.fromkeys(CHECKLIST, False)
     for item, passed in session.execute(select(col(PartnerCheck.item), col(PartnerCheck.passed))
@@ -175,7 +175,7 @@ def checklist(session: Session, partner_id: int) -> dict[str, bool]:
     return latest
 
 
-def overdue_reviews(session: Session, today: date) -> list[Partner]:
+def overdue_reviews(session: Session, *, today: date) -> list[Partner]:
     return list(session.exec(select(Partner).where(
         col(Partner.next_review).is_not(None), col(Partner.next_review) < today,
         col(Partner.status).in_(("onboarding", "active")))))
@@ -211,7 +211,7 @@ def set_capital(session: Session, actor: Actor, *, effective: date, tier1: str,
     return row
 
 
-def capital_on(session: Session, day: date, cut_off: datetime | None = None,
+def capital_on(session: Session, *, day: date, cut_off: datetime | None = None,
                ) -> Capital | None:
     """The figures in force on ``day``; with ``cut_off``, as they had been set by then (from
     the audit trail, since a later correction of the same date replaces the row)."""

@@ -140,7 +140,7 @@ def _flagged_flows(flows: Sequence[FundFlow], keys: list[str]) -> set[int]:
     return out
 
 
-def loan_id_of_application(session: Session, application_id: int) -> int | None:
+def loan_id_of_application(session: Session, *, application_id: int) -> int | None:
     return session.scalar(select(col(Loan.id)).where(col(Loan.application_id) == application_id))
 
 
@@ -226,7 +226,7 @@ def postloan_figures(session: Session, actor: Actor, *, month: str, cut_off: dat
     report is issued, see services.postloan.monitoring) and the warnings of runs finished by the
     cut-off."""
     require(actor, Action.APPLICATION_VIEW)
-    p = period(session, month, cut_off)
+    p = period(session, month=month, cut_off=cut_off)
     runs = session.exec(select(MonitoringRun).where(
         p.days(col(MonitoringRun.as_of), col(MonitoringRun.finished_at)),
         col(MonitoringRun.finished_at).is_not(None))).all()

@@ -95,7 +95,7 @@ def snapshot_months(session: Session) -> list[str]:
     return sorted(str(m) for m in session.scalars(select(col(LoanSnapshot.month)).distinct()))
 
 
-def checked_month(session: Session, month: str) -> list[str]:
+def checked_month(session: Session, *, month: str) -> list[str]:
     """Refuses a month without loan snapshots (before the data or not yet run), naming the
     months there are; returns them."""
     month_days(month)  # refuses anything but YYYY-MM
@@ -117,7 +117,7 @@ def _months_on_book(start: date, month: str) -> int:
 
 def postloan_charts(session: Session, actor: Actor, *, month: str) -> PostLoanCharts:
     require(actor, Action.APPLICATION_VIEW)
-    have = checked_month(session, month)
+    have = checked_month(session, month=month)
     s = LoanSnapshot
     shown = [m for m in (months_back(month, b) for b in range(MIX_MONTHS - 1, -1, -1))
              if m in have]
@@ -171,7 +171,7 @@ def loans_in(session: Session, actor: Actor, *, month: str, category: str | None
     """The loans behind a figure of ``month``: those in ``category`` (with ``rolled_from``,
     those that were in that class the month before: one roll-rate cell), or in ``bucket``."""
     require(actor, Action.APPLICATION_VIEW)
-    checked_month(session, month)
+    checked_month(session, month=month)
     s = LoanSnapshot
     q = (sa_select(col(Loan.id), col(Loan.loan_no), col(Loan.principal), col(Loan.start_date),
                 col(s.dpd), col(s.category), col(s.balance), col(s.overdue_amount))

@@ -138,7 +138,7 @@ def run_monitoring(engine: Engine, actor: Actor, *, as_of: date | None = None,
     state = state or TaskState()
     with unit_of_work(engine) as session:
         now = utcnow(session)
-        day = as_of or local_day_of(session, now)
+        day = as_of or local_day_of(session, instant=now)
         policy = current(session)
         p = params(policy)
         run = MonitoringRun(as_of=day, policy_id=policy.id or 0, started_at=now,

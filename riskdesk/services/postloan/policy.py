@@ -91,7 +91,7 @@ def change(session: Session, actor: Actor, *, changes: dict[str, Any],
                            created_at=utcnow(session), note=cleaned.fit(500))
     session.add(row)
     session.flush()
-    free_text.keep(session, cleaned, entity="monitoring_policy", entity_id=row.id or 0,
+    free_text.keep(session, cleaned=cleaned, entity="monitoring_policy", entity_id=row.id or 0,
                    field="note")
     audit.append(session, actor, action="loan.policy.change", entity_type="monitoring_policy",
                  entity_id=row.id or 0,

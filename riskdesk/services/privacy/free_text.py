@@ -49,7 +49,7 @@ def for_masked_reader(text: str, names: Iterable[str] = ()) -> str:
     return mask_names(mask_text(text), names) if text else text
 
 
-def keep(session: Session, cleaned: Cleaned | str, *, entity: str, entity_id: str | int,
+def keep(session: Session, *, cleaned: Cleaned | str, entity: str, entity_id: str | int,
          field: str, replace: bool = False) -> str:
     """Stores what ``cleaned`` found, encrypted, beside ``entity``/``entity_id``/``field``;
     returns the masked text. ``replace``: the field's earlier values go (a draft)."""
@@ -168,7 +168,7 @@ def clean_existing(conn: Connection, actor: Actor, *, batch: int = 1000) -> dict
                         continue
                     scanned = scan(str(value))
                     if scanned.found:
-                        changes[f] = keep(session, scanned, entity=name,
+                        changes[f] = keep(session, cleaned=scanned, entity=name,
                                           entity_id=":".join(str(k) for k in key), field=f)
                 if changes:
                     conn.execute(update(table).where(

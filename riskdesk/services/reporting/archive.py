@@ -55,7 +55,7 @@ def _reserve(session: Session, actor: Actor, kind: str, subject: str, language: 
     from riskdesk.services.periods import local_day
 
     # dated by the bank's local day, not the UTC one (issue 28)
-    day = local_day(session, now)
+    day = local_day(session, instant=now)
     row.report_no = f"RD-{kind[0].upper()}-{day:%Y%m%d}-{row.id:06d}"
     session.flush()
     return row
@@ -137,7 +137,7 @@ def case_report(engine: Engine, actor: Actor, *, application_no: str, language: 
         from riskdesk.reports.layout import report_zone
         from riskdesk.services.periods import business_zone
 
-        with report_zone(business_zone(session, cut_off)):
+        with report_zone(business_zone(session, at=cut_off)):
             pdf = build(CaseReportData(detail, events, people, unmasked,
                                        personal=include_personal, evidence=files,
                                        names=_known_names(session, case_id),
@@ -165,7 +165,7 @@ def _known_names(session: Session, case_id: int) -> tuple[str, ...]:
         else None
     person = session.get(Applicant, app.applicant_id) if app else None
     names = [person.name] if person else []
-    for c in complaints_of_case(session, case_id):
+    for c in complaints_of_case(session, case_id=case_id):
         names += [c.complainant_name, c.proxy_name]
     return tuple(n for n in names if n)
 
@@ -200,7 +200,7 @@ class Verdict:
     subject: str = ""
 
 
-def verify(session: Session, pdf: bytes) -> Verdict:
+def verify(session: Session, *, pdf: bytes) -> Verdict:
     """Whether these exact bytes were issued (by whom, when); any change gives "no". The
     hash must be the one the report's issue event recorded in the audit chain, not only the
     archive's column (an UPDATE can patch that; issue 24)."""
@@ -306,21 +306,21 @@ def monthly_report(engine: Engine, actor: Actor, *, month: str, language: str,
                 info["monitor_details"] = json.loads(run.details)  # AUC/KS rows and basis
         from riskdesk.services.reporting.model_reviews import month_reviews
 
-        info["reviews"] = month_reviews(session, month, cut_off)  # issue 32
+        info["reviews"] = month_reviews(session, month=month, cut_off=cut_off)  # issue 32
         from riskdesk.services.credit.challenger import at_cut_off
 
-        info["challenger"] = at_cut_off(session, month, cut_off)  # in shadow (issue 32)
+        info["challenger"] = at_cut_off(session, month=month, cut_off=cut_off)  # in shadow (issue 32)
         bank = settings.bank_name(session)
         postloan = postloan_figures(session, actor, month=month, cut_off=cut_off)
         from riskdesk.services import periods
         from riskdesk.services.audit import findings
         from riskdesk.services.partners.performance import joint_position, performance, trend
 
-        found = findings.figures(session, month, cut_off)
+        found = findings.figures(session, month=month, cut_off=cut_off)
         partner_rows = (performance(session, actor, month=month, cut_off=cut_off),
                         joint_position(session, actor, month=month, cut_off=cut_off),
                         trend(session, actor, month=month, cut_off=cut_off))
-        headline = periods.headline_figures(session, periods.period(session, month, cut_off))
+        headline = periods.headline_figures(session, p=periods.period(session, month=month, cut_off=cut_off))
         restated = periods.restatements(session, actor, cut_off=cut_off, other_than=month)
         checked = audit_trail.verify(session)
         from riskdesk.services.audit import anchor_file

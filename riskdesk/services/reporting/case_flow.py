@@ -32,7 +32,7 @@ class CaseFlow:
 def case_flow(session: Session, actor: Actor, *, month: str,
               cut_off: datetime | None = None) -> CaseFlow:
     require(actor, Action.REPORT_MONTHLY)
-    p = period(session, month, cut_off)
+    p = period(session, month=month, cut_off=cut_off)
     at = p.at
     opened = int(session.scalar(select(func.count()).select_from(Case).where(
         p.holds(col(Case.created_at)))) or 0)

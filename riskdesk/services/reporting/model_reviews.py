@@ -31,7 +31,7 @@ class ModelReviewRow:
     decided_at: datetime | None
 
 
-def month_reviews(session: Session, month: str, cut_off: datetime) -> list[ModelReviewRow]:
+def month_reviews(session: Session, *, month: str, cut_off: datetime) -> list[ModelReviewRow]:
     """The model-review cases opened for ``month``'s monitoring by ``cut_off``, oldest first."""
     cases = session.exec(select(Case).where(
         col(Case.kind) == KIND, col(Case.dedupe_key).like(f"{KIND}:%:{month}"),

@@ -110,7 +110,7 @@ class MonthlyFigures:
 def monthly_figures(session: Session, actor: Actor, *, month: str,
                     cut_off: datetime) -> MonthlyFigures:
     require(actor, Action.APPLICATION_VIEW)
-    p = period(session, month, cut_off)
+    p = period(session, month=month, cut_off=cut_off)
     apps = select(col(Application.id)).where(
         p.holds(col(Application.submitted_at), col(Application.created_at)))
     received = int(session.scalar(select(func.count()).select_from(apps.subquery())) or 0)
@@ -140,7 +140,7 @@ def monthly_figures(session: Session, actor: Actor, *, month: str,
             auto_approved += 1
             auto_flags.update(c for c in (fired or "").split(",") if c)
     officer = _officer_steps(session, p, cut_off)
-    unacknowledged, warn_hours = feed_late(session, p.start, p.end, cut_off)
+    unacknowledged, warn_hours = feed_late(session, start=p.start, end=p.end, cut_off=cut_off)
     head = session.execute(select(col(AuditEvent.seq), col(AuditEvent.hash)).where(
         col(AuditEvent.at) <= cut_off).order_by(col(AuditEvent.seq).desc()).limit(1)).first()
     return MonthlyFigures(
@@ -154,11 +154,11 @@ def monthly_figures(session: Session, actor: Actor, *, month: str,
         sla_breaches=officer.sla_breaches, ceilings=_ceilings(session, cut_off, over),
         audit_head_seq=int(head[0]) if head is not None else 0,
         audit_head_hash=str(head[1]) if head is not None else "",
-        reclassified=reclassifications(session, p), feed_unacknowledged=unacknowledged,
+        reclassified=reclassifications(session, p=p), feed_unacknowledged=unacknowledged,
         feed_warn_hours=warn_hours, rings=ring_counts(session, p.start, min(p.end, cut_off)))
 
 
-def feed_late(session: Session, start: datetime, end: datetime,
+def feed_late(session: Session, *, start: datetime, end: datetime,
               cut_off: datetime) -> tuple[int, int]:
     """Feed records made final in the month, older than the warning time at the cut-off and
     not acknowledged by then (issue 29): (records, warning hours)."""
@@ -171,7 +171,7 @@ def feed_late(session: Session, start: datetime, end: datetime,
     return int(late or 0), hours
 
 
-def reclassifications(session: Session, p: Period) -> list[Reclassification]:
+def reclassifications(session: Session, *, p: Period) -> list[Reclassification]:
     """The period's confirmed reclassifications above the floor, from the trail as it was at
     the cut-off (the maker's reason from the maker's event)."""
     out = []
@@ -241,7 +241,7 @@ def _steps(session: Session, p: Period) -> _Steps:
     return out
 
 
-def final_decisions(session: Session, p: Period) -> dict[int, str]:
+def final_decisions(session: Session, *, p: Period) -> dict[int, str]:
     """Each case whose decision became final in the period, with that decision."""
     return {case_id: decision for case_id, decision, _ in _steps(session, p).finals}
 
@@ -325,7 +325,7 @@ def _ceilings(session: Session, cut_off: datetime,
     case_of = dict(session.execute(select(col(Case.application_id), col(Case.id)).where(
         col(Case.application_id).in_(ids), col(Case.kind) == "pre_loan",
         col(Case.created_at) <= cut_off)).all())
-    outcome = case_outcomes(session, list(case_of.values()), cut_off)
+    outcome = case_outcomes(session, case_ids=list(case_of.values()), cut_off=cut_off)
     counts: Counter[tuple[str, str, str]] = Counter()
     for app_id, fired in over:
         band = next(name for top, name in APR_BANDS if float(apr[app_id]) <= top)
@@ -337,7 +337,7 @@ def _ceilings(session: Session, cut_off: datetime,
     return dict(sorted(counts.items()))
 
 
-def case_outcomes(session: Session, case_ids: list[int], cut_off: datetime) -> dict[int, str]:
+def case_outcomes(session: Session, *, case_ids: list[int], cut_off: datetime) -> dict[int, str]:
     """Each case's decision as the audit trail had it at the cut-off: approve / decline once
     final, awaiting_check while a second person is due, absent while still open."""
     state: dict[int, str] = {}

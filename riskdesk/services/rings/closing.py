@@ -156,7 +156,7 @@ def check_confirm(session: Session, actor: Actor, *, ring_id: int, confirm: bool
     if own is not None and own.status not in CLOSED_STATUSES:
         _decide(own, proposal, actor, now, status=CaseStatus.CLOSED.value)
     session.flush()
-    record_final(session, [FinalDecision(
+    record_final(session, decisions=[FinalDecision(
         source="ring", source_id=case.id or 0, decision="decline", final_at=now,
         application_no=no, rule_codes=flags, decided_by=proposal["maker"],
         checked_by=actor.username, audit_seq=event.seq, signature=event.signature)

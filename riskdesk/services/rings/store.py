@@ -68,7 +68,7 @@ def _lists(session: Session, now: datetime) -> tuple[pd.DataFrame, pd.DataFrame]
     """The managed blacklist and allowlist in force (issue 30): (kind, value_key) frames."""
     from riskdesk.services.lists.entries import rule_lists
 
-    return rule_lists(session.connection(), now)
+    return rule_lists(session.connection(), at=now)
 
 
 def _key_ids(conn: Connection, listed: pd.DataFrame) -> set[int]:
