@@ -18,6 +18,7 @@ import shutil
 import sqlite3
 import tempfile
 import time
+from contextlib import closing
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -26,7 +27,7 @@ import pandas as pd
 from sqlalchemy import select
 
 from riskdesk.bench.pipeline import _bench_database
-from riskdesk.bench.queue import _batch_row, build_once, default_path, done_mark
+from riskdesk.bench.queue import _batch_row, build_once, default_path, done_mark, is_complete
 from riskdesk.demo.frame import demo_frame
 from riskdesk.domain.applications import Application
 from riskdesk.domain.tables import table_of
@@ -82,17 +83,12 @@ def build_database(path: Path, rows: int) -> None:
 
 def _stale(path: Path) -> bool:
     """Built more than FRESH_DAYS ago (its rows would be leaving the window)."""
-    if not path.exists():
+    if not is_complete(path, BENCH):
         return False
-    con = sqlite3.connect(path)
-    try:
-        row = con.execute("SELECT finished_at FROM import_batch WHERE file_name = ?",
-                          (done_mark(BENCH),)).fetchone()
-    except sqlite3.Error:
-        row = None
-    con.close()
-    return row is not None and utcnow() - datetime.fromisoformat(str(row[0])[:19]) > \
-        timedelta(days=FRESH_DAYS)
+    with closing(sqlite3.connect(path)) as con:
+        (at,) = con.execute("SELECT MAX(finished_at) FROM import_batch WHERE file_name = ?",
+                            (done_mark(BENCH),)).fetchone()
+    return utcnow() - datetime.fromisoformat(str(at)[:19]) > timedelta(days=FRESH_DAYS)
 
 
 def _load() -> str:

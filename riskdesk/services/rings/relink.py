@@ -57,7 +57,8 @@ def _keys(conn: Connection, kind: str) -> None:
     """A kind's keys (device excepted) in hash order, each masked as its first via and
     application carry it: per via, the first application of each value (a grouped MIN(id)),
     less values an earlier via of the kind holds."""
-    arms, earlier = [], []
+    arms: list[str] = []
+    earlier: list[str] = []
     for via, (k, hash_col, masked_col) in VIAS.items():
         if k != kind:
             continue
@@ -96,9 +97,9 @@ def _devices(conn: Connection, cipher: DataCipher) -> None:
             "masked": [mask_device(unique[i]) for i in order.tolist()]}
     insert_columns(conn, table, cols if key_ids is None else {"id": key_ids, **cols})
     if key_ids is None:  # MariaDB: the ids the inserts were given
-        found = dict(conn.exec_driver_sql(
-            "SELECT key_hash, id FROM link_key WHERE kind = 'device'").fetchall())
-        key_ids = [int(found[h]) for h in cols["key_hash"]]
+        found: dict[str, int] = {str(h): int(i) for h, i in conn.exec_driver_sql(
+            "SELECT key_hash, id FROM link_key WHERE kind = 'device'")}
+        key_ids = [found[h] for h in cols["key_hash"]]
     key_of = np.empty(len(order), dtype=np.int64)
     key_of[order] = key_ids
     insert_columns(conn, DEVICES, {"application_id": ids.tolist(),
