@@ -193,6 +193,23 @@ def no_users_error(target: str) -> ConfigurationError:
 PACK_OPTION = "riskdesk_pack"
 
 
+def is_pack(path: Path) -> bool:
+    """Is this file an audit pack (a sealed SQLite copy, services/audit/packs.py)? Asked by
+    the window's start for whatever database it is given, without loading the packs' module
+    and every table with it (issue 35)."""
+    if not path.is_file():
+        return False
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return con.execute("SELECT 1 FROM sqlite_master WHERE name = 'pack_seal'"
+                               ).fetchone() is not None
+        finally:
+            con.close()
+    except sqlite3.DatabaseError:
+        return False
+
+
 def open_pack(path: Path) -> Engine:
     """An audit pack, read-only: SQLite's ``mode=ro`` (no journal change, no migration, no
     write of any kind through this engine); findings are written through their own

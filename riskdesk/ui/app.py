@@ -77,7 +77,7 @@ def _run(started: Callable[[], None], *, db: str | None, user: str | None, lang:
     if db is None and not os.environ.get("RISKDESK_DB"):
         db = str(stored.value(DB_KEY, "") or "") or None
     install_translators(app, lang)
-    from riskdesk.services.audit.packs import is_pack
+    from riskdesk.storage.engine import is_pack
 
     if db and is_pack(Path(db)):
         started()

@@ -48,6 +48,7 @@ from riskdesk.services.audit import trail as audit
 from riskdesk.services.audit.anchors import _key, head_of_pdf
 from riskdesk.services.permissions import Action, allowed, require
 from riskdesk.storage.clock import utcnow
+from riskdesk.storage.engine import is_pack
 from riskdesk.storage.session import unit_of_work
 
 if TYPE_CHECKING:
@@ -403,20 +404,6 @@ def seal(path: Path, key: tuple[str, bytes]) -> str:
     finally:
         con.close()
     return digest
-
-
-def is_pack(path: Path) -> bool:
-    if not path.is_file():
-        return False
-    try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            return con.execute("SELECT 1 FROM sqlite_master WHERE name = 'pack_seal'"
-                               ).fetchone() is not None
-        finally:
-            con.close()
-    except sqlite3.DatabaseError:
-        return False
 
 
 @dataclass(frozen=True)
