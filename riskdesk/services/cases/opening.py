@@ -100,7 +100,7 @@ def open_cases(conn: Connection, *, kind: str, decisions: Sequence[ColumnElement
     tally.opened(conn, None, n=int(inserted))
 
 
-@dataclass
+@dataclass(frozen=True)
 class NewCase:
     """A case a caller lists: on ``application_id`` (and its current decision) or on none."""
     kind: str

@@ -64,7 +64,7 @@ class CaseRow:
     balance: Decimal = Decimal(-1)
 
 
-@dataclass
+@dataclass(frozen=True)
 class CaseFilter:
     view: str = "all"
     kinds: tuple[str, ...] = ()

@@ -17,7 +17,7 @@ from riskdesk.services.permissions import Action, allowed, require
 from riskdesk.storage.clock import utcnow
 
 
-@dataclass
+@dataclass(frozen=True)
 class ComplaintFilter:
     statuses: tuple[str, ...] = ()
     category: str | None = None

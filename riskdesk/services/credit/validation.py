@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -62,7 +62,7 @@ class Sample:
     ci: dict[str, list[float] | None]
 
 
-@dataclass
+@dataclass(frozen=True)
 class ValidationFigures:
     """Everything the report prints, computed once (the test reads the PDF against these)."""
 
@@ -175,20 +175,20 @@ def compute(session: Session, actor: Actor, *, mv: ModelVersion, data: Path | No
     if meta.get("calibration"):  # a recalibrated version decides on its map's PDs (issue 32)
         p = calibration.pd_of(meta, np.asarray(booster.inplace_predict(
             x, predict_type="margin"), dtype=float))
-        figs.recalibration = reproduce(session, mv=mv, meta=meta)
+        figs = replace(figs, recalibration=reproduce(session, mv=mv, meta=meta))
     held = "out_of_time" if kind == "time" else "out_of_sample"
     for name, idx in (("in_sample", train_idx), (held, test_idx)):
         s = metrics.summary(y[idx], p[idx])
         figs.samples.append(Sample(name, s["rows"], s["bad_rate"], s["auc"], s["ks"],
                                    s["gini"], stats.bootstrap(y[idx], p[idx], bootstrap)))
-    figs.benchmark = stats.benchmark(meta["cv"])
     yt, pt = y[test_idx], p[test_idx]
-    figs.deciles = metrics.calibration(yt, pt)
-    figs.hosmer_lemeshow = stats.hosmer_lemeshow(yt, pt)
-    figs.bands = stats.band_calibration(yt, pt, *figs.policy)
     ref = meta["reference"]
-    figs.psi = round(metrics.psi(ref["pd"]["shares"], metrics.bin_shares(
-        pt, ref["pd"]["edges"])), 4)
+    figs = replace(figs, benchmark=stats.benchmark(meta["cv"]),
+                   deciles=metrics.calibration(yt, pt),
+                   hosmer_lemeshow=stats.hosmer_lemeshow(yt, pt),
+                   bands=stats.band_calibration(yt, pt, *figs.policy),
+                   psi=round(metrics.psi(ref["pd"]["shares"],
+                                         metrics.bin_shares(pt, ref["pd"]["edges"])), 4))
     for name in meta["features"]:
         if name in ref:
             figs.csi[name] = round(metrics.psi(ref[name]["shares"], metrics.bin_shares(
@@ -203,14 +203,14 @@ def compute(session: Session, actor: Actor, *, mv: ModelVersion, data: Path | No
         if values.notna().any():
             figs.adverse[column] = stats.adverse_impact(values, approved, flagged)
     rows = test_idx[:REASON_ROWS]
-    figs.reasons = stats.directions(contributions(booster, x.iloc[rows]), x.iloc[rows],
-                                    meta["features"], DIRECTIONS)
+    figs = replace(figs, reasons=stats.directions(contributions(booster, x.iloc[rows]),
+                                                  x.iloc[rows], meta["features"], DIRECTIONS))
     for r in figs.reasons:
         r["text"] = sentence(r["feature"], _shown(r["example"]), r["example_contribution"])
-    figs.limitations = _limitations(figs, kind, present)
-    figs.challenger = compare(session, decisions=select(col(DecisionRecord.id)).where(
-        col(DecisionRecord.current_slot) == 1), policy=figs.policy, challenger_id=mv.id)
-    return figs
+    current = select(col(DecisionRecord.id)).where(col(DecisionRecord.current_slot) == 1)
+    return replace(figs, limitations=_limitations(figs, kind, present),
+                   challenger=compare(session, decisions=current, policy=figs.policy,
+                                      challenger_id=mv.id))
 
 
 def _years(values: pd.Series, rows: pd.DataFrame) -> pd.Series:
@@ -296,16 +296,15 @@ def issue(engine: Engine, actor: Actor, *, model_id: int, language: str,
         figs = compute(session, actor, mv=mv, data=data, bootstrap=bootstrap)
         now = utcnow(session)
         months = int(governance.policy(session)["validation_months"])
-        figs.issued_at = now
-        figs.next_validation = (pd.Timestamp(now) + pd.DateOffset(months=months)) \
-            .to_pydatetime()
+        next_validation = (pd.Timestamp(now) + pd.DateOffset(months=months)).to_pydatetime()
+        figs = replace(figs, issued_at=now, next_validation=next_validation)
         row = _reserve(session, actor, KIND, f"model {model_id}", language, now)
         with report_zone(business_zone(session, at=now)):
             pdf = build(figs, report_no=row.report_no, generated_by=actor.username)
         issued = _seal(session, actor, row, pdf, {
             "model_version": model_id, "artefact_sha256": mv.artefact_sha256,
             "data_sha256": figs.data_sha256, "bootstrap": bootstrap,
-            "next_validation": figs.next_validation.isoformat()}, anchor=anchor)
+            "next_validation": next_validation.isoformat()}, anchor=anchor)
         session.expunge(issued.report)
     return issued, figs
 

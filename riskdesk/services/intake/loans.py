@@ -89,7 +89,7 @@ ALIASES = {header_key(a): name for name, spellings in HEADERS.items()
            for a in (name, *spellings)}
 
 
-@dataclass
+@dataclass(frozen=True)
 class LoanImportResult:
     file_name: str
     kind: str
@@ -103,6 +103,15 @@ class LoanImportResult:
     @property
     def refused(self) -> bool:
         return len(self.problems) > 0
+
+
+@dataclass
+class _Counts:
+    """The rows written and found as stored, counted while a file is checked and written; the
+    result the caller gets is made from them once the file is through."""
+    inserted: int = 0
+    updated: int = 0
+    present: int = 0
 
 
 class _Problems:
@@ -148,7 +157,7 @@ def import_loan_file(engine: Engine, actor: Actor, *, path: Path,
     if missing:
         raise InvalidInput(translate("LoanImport", "The {kind} file lacks the columns: {names}.")
                            .format(kind=kind, names=", ".join(missing)))
-    result = LoanImportResult(path.name, kind, raw.sha256, len(frame))
+    counts = _Counts()
     problem = _Problems(raw.headers)
     for r in raw.problems.to_dict("records"):  # numbers in an Excel account column
         line, name = int(str(r["row"])), str(r["column"])
@@ -160,16 +169,17 @@ def import_loan_file(engine: Engine, actor: Actor, *, path: Path,
             _zones_mixed(frame[name].astype(str).tolist(), name, problem)
     with unit_of_work(engine) as session:
         step = {"loans": _loans, "repayments": _repayments, "flows": _flows}[kind]
-        step(session, frame, problem, result, state)
+        step(session, frame, problem, counts, state)
         if problem.rows:
-            result.problems = pd.DataFrame(problem.rows, columns=PROBLEM_COLUMNS)
             session.rollback()
-            return result
+            return LoanImportResult(path.name, kind, raw.sha256, len(frame), problems=pd.DataFrame(
+                problem.rows, columns=PROBLEM_COLUMNS))
         audit.append(session, actor, action=f"loan.import.{kind}", entity_type="file",
                      entity_id=raw.sha256[:64], after={
-            "file": path.name, "rows": len(frame), "inserted": result.inserted,
-            "updated": result.updated, "present": result.present})
-    return result
+            "file": path.name, "rows": len(frame), "inserted": counts.inserted,
+            "updated": counts.updated, "present": counts.present})
+    return LoanImportResult(path.name, kind, raw.sha256, len(frame), inserted=counts.inserted,
+                            updated=counts.updated, present=counts.present)
 
 
 # --- values ---------------------------------------------------------------------------------
@@ -336,7 +346,7 @@ def _approved(session: Session, app_ids: list[int]) -> set[int]:
     return out
 
 
-def _loans(session: Session, frame: pd.DataFrame, problem: _Problems, result: LoanImportResult,
+def _loans(session: Session, frame: pd.DataFrame, problem: _Problems, counts: _Counts,
            state: TaskState) -> None:
     rows = _records(frame, state, translate("LoanImport", "Checking loans"))
     _duplicates(rows, lambda r: _text(r, "loan_no"), "loan_no", problem)
@@ -396,7 +406,7 @@ def _loans(session: Session, frame: pd.DataFrame, problem: _Problems, result: Lo
         old = known.get(v["loan_no"])
         if old is not None:
             if old.content_hash == content:
-                result.present += 1
+                counts.present += 1
             else:
                 problem(line, "loan_no", v["loan_no"], translate(
                     "LoanImport", "already imported with different content"))
@@ -411,13 +421,13 @@ def _loans(session: Session, frame: pd.DataFrame, problem: _Problems, result: Lo
                     "partner_id": partner_id, "partner_share": share,
                     "content_hash": content, "created_at": now})
     if not problem.rows and new:
-        result.inserted = _insert(session, Loan, new)
+        counts.inserted = _insert(session, Loan, new)
 
 
 # --- repayments -----------------------------------------------------------------------------
 
 def _repayments(session: Session, frame: pd.DataFrame, problem: _Problems,
-                result: LoanImportResult, state: TaskState) -> None:
+                counts: _Counts, state: TaskState) -> None:
     rows = _records(frame, state, translate("LoanImport", "Checking repayments"))
     _duplicates(rows, lambda r: (_text(r, "loan_no"), _text(r, "instalment_no")),
                 "instalment_no", problem)
@@ -467,7 +477,7 @@ def _repayments(session: Session, frame: pd.DataFrame, problem: _Problems,
                 "LoanImport", "instalment {n} was imported with another due date or amount")
                 .format(n=n))
         elif (old.paid_date, Decimal(old.paid_amount)) == (paid_date, paid):
-            result.present += 1
+            counts.present += 1
         else:
             changed.append({"id": old.id, "paid_date": paid_date, "paid_amount": paid})
     if problem.rows:
@@ -477,12 +487,12 @@ def _repayments(session: Session, frame: pd.DataFrame, problem: _Problems,
         conn = session.connection()
         update_columns(conn, table_of(Repayment),
                        bound_columns(conn, table_of(Repayment), changed), keys=["id"])
-    result.inserted, result.updated = len(new), len(changed)
+    counts.inserted, counts.updated = len(new), len(changed)
 
 
 # --- fund flows -----------------------------------------------------------------------------
 
-def _flows(session: Session, frame: pd.DataFrame, problem: _Problems, result: LoanImportResult,
+def _flows(session: Session, frame: pd.DataFrame, problem: _Problems, counts: _Counts,
            state: TaskState) -> None:
     rows = _records(frame, state, translate("LoanImport", "Checking fund flows"))
     _duplicates(rows, lambda r: _text(r, "flow_no"), "flow_no", problem)
@@ -536,9 +546,9 @@ def _flows(session: Session, frame: pd.DataFrame, problem: _Problems, result: Lo
             new.append(values)
         elif (old.loan_id, old.at, Decimal(old.amount), old.direction) == (
                 loan_id, at, amount, direction):
-            result.present += 1
+            counts.present += 1
         else:
             problem(line, "flow_no", v["flow_no"], translate(
                 "LoanImport", "already imported with different content"))
     if not problem.rows and new:
-        result.inserted = _insert(session, FundFlow, new)
+        counts.inserted = _insert(session, FundFlow, new)
