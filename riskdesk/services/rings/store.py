@@ -146,8 +146,10 @@ def metrics(comps: pd.DataFrame, pairs: pd.DataFrame, kinds: pd.Series,
                      kind=pairs["key_id"].map(kinds))
     out["keys"] = p.groupby("ring")["key_id"].nunique()
     by_kind = p.drop_duplicates(["ring", "key_id"]).groupby(["ring", "kind"]).size()
-    out["keys_by_kind"] = pd.Series({r: {str(k): int(v) for k, v in part.droplevel(0).items()}
-                                     for r, part in by_kind.groupby(level=0)})
+    kinds_of: dict[Any, dict[str, int]] = {}
+    for (r, k), v in by_kind.items():  # one pass (a groupby per ring: 0.9 s at 2,300 rings)
+        kinds_of.setdefault(r, {})[str(k)] = int(v)
+    out["keys_by_kind"] = pd.Series(kinds_of)
     both = p[["key_id", "applicant_id", "ring"]].merge(p[["key_id", "applicant_id"]],
                                                      on="key_id", suffixes=("", "_b"))
     both = both[both["applicant_id"] < both["applicant_id_b"]]
