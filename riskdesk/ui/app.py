@@ -49,9 +49,9 @@ def run(*, db: str | None, user: str | None, lang: str | None, screenshot: Path 
         case: str | None = None) -> int:
     with ExitStack() as starting:
         # Issue 35: no cyclic garbage collection until the window is shown. The start makes
-        # a few hundred thousand objects that live as long as the process (modules, tables
-        # and their mappers, Qt's wrappers) and about a thousand of cyclic garbage; each
-        # full collection on the way walked them all (0.1-0.2 s of the start together).
+        # some 130,000 objects that live as long as the process (modules, tables and their
+        # mappers, Qt's wrappers) and little cyclic garbage; each full collection on the
+        # way walked them all (0.1-0.2 s of the start together).
         starting.enter_context(paused_for_the_start())
         return _run(starting.close, db=db, user=user, lang=lang, screenshot=screenshot,
                     case=case)

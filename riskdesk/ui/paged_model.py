@@ -18,10 +18,12 @@ from riskdesk.i18n import join_list, translate
 from riskdesk.rules.catalog import rule_name
 from riskdesk.services.admin.backend import Backend, Call
 from riskdesk.ui.formats import datetime_text, number
-from riskdesk.ui.table_model import ColumnTableModel
+from riskdesk.ui.table_model import ALIGNMENT, DISPLAY, ColumnTableModel
 
 SortRole = Qt.ItemDataRole.UserRole + 1
 RowRole = Qt.ItemDataRole.UserRole + 2
+ANSWERED = frozenset({DISPLAY, SortRole, RowRole, ALIGNMENT})  # every other role: None
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 # A fraud ring's case names no applicant: its queue row carries "applicants / applications"
 # (services/rings/store.py), which no name can look like (issue 33).
 RING_COUNTS = re.compile(r"(\d+) / (\d+)")
@@ -151,20 +153,17 @@ class PagedTableModel(ColumnTableModel):
     # -- Qt model interface -------------------------------------------------------------
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in ANSWERED or not index.isValid():  # most of the roles Qt asks for
             return None
         row = self._rows[index.row()]
         field = self._fields[index.column()]
-        value = getattr(row, field)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return display_value(field, value)
+        if role == DISPLAY:
+            return display_value(field, getattr(row, field))
         if role == SortRole:
-            return value
+            return getattr(row, field)
         if role == RowRole:
             return row
-        if role == Qt.ItemDataRole.TextAlignmentRole and field in self.NUMERIC:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        return RIGHT if field in self.NUMERIC else None  # the text's alignment
 
     def row_at(self, row: int) -> Any:
         return self._rows[row]

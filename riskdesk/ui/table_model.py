@@ -12,6 +12,15 @@ from PySide6.QtCore import (
     Qt,
 )
 
+# Qt's roles and orientation as plain values: looking them up on Qt's enum classes costs more
+# than the rest of a data() call, which Qt makes some 24,000 times to fit the queue's columns
+# to their contents at the window's start (issue 35).
+DISPLAY = Qt.ItemDataRole.DisplayRole
+TOOLTIP = Qt.ItemDataRole.ToolTipRole
+FOREGROUND = Qt.ItemDataRole.ForegroundRole
+ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+HORIZONTAL = Qt.Orientation.Horizontal
+
 
 class ColumnTableModel(QAbstractTableModel):
     """Subclasses set ``CONTEXT`` (the translation context of the header labels), pass their
@@ -32,6 +41,6 @@ class ColumnTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY and orientation == HORIZONTAL:
             return QCoreApplication.translate(self.CONTEXT, self._columns[section][1])
         return None

@@ -60,6 +60,16 @@ def test_the_main_window_reads_each_table_once_in_the_order_it_shows(
     assert queue.rowCount() > 1
     priorities = [queue.row_at(i).priority for i in range(queue.rowCount())]
     assert priorities == sorted(priorities)  # the header's priority order
+    # the roles a cell answers, the others none (data() returns early for them)
+    amount = queue.index(0, FIELDS.index("amount"))
+    assert queue.data(amount, Qt.ItemDataRole.TextAlignmentRole) == int(
+        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    assert queue.data(queue.index(0, FIELDS.index("kind")),
+                      Qt.ItemDataRole.TextAlignmentRole) is None
+    assert queue.data(amount, Qt.ItemDataRole.DisplayRole)
+    assert queue.data(amount, Qt.ItemDataRole.FontRole) is None
+    assert queue.headerData(FIELDS.index("amount"), Qt.Orientation.Horizontal) == "Amount (CNY)"
+    assert queue.headerData(0, Qt.Orientation.Vertical) is None
     header = window.cases_table.horizontalHeader()
     header.setSortIndicator(FIELDS.index("pd"), Qt.SortOrder.DescendingOrder)
     save_header(header, officer.username, "queue")

@@ -30,6 +30,7 @@ from riskdesk.services.cases.search import parse_search
 from riskdesk.storage.clock import utcnow
 from riskdesk.ui.formats import list_sep, number
 from riskdesk.ui.paged_model import PagedTableModel
+from riskdesk.ui.table_model import DISPLAY, FOREGROUND, TOOLTIP
 
 COLUMNS: list[tuple[str, str]] = [
     ("application_no", QT_TRANSLATE_NOOP("CasesModel", "Application no.")),
@@ -115,14 +116,14 @@ class CasesModel(PagedTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """An open case past its SLA shows its due time in red (the Overdue view lists them)."""
-        if role == Qt.ItemDataRole.DisplayRole and index.isValid():
+        if role == DISPLAY and index.isValid():
             shown: CaseRow = self.row_at(index.row())
             text = self.loan_text(shown, FIELDS[index.column()])
             if text is None:
                 text = self.partner_text(shown, FIELDS[index.column()])
             if text is not None:
                 return text
-        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and \
+        if role == TOOLTIP and index.isValid() and \
                 index.column() in (FIELDS.index("flags"), FIELDS.index("name")):
             facts = self.row_at(index.row()).facts  # a partner's figures (issue 27)
             if facts:
@@ -130,16 +131,16 @@ class CasesModel(PagedTableModel):
             if FIELDS[index.column()] in ("pd", "points", "amount") and \
                     getattr(shown, FIELDS[index.column()]) < 0:
                 return ""  # -1: none (a case on no application or no score)
-        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and \
+        if role == TOOLTIP and index.isValid() and \
                 index.column() in (FIELDS.index("pd"), FIELDS.index("amount")):
             loan: CaseRow = self.row_at(index.row())
             if loan.kind in POSTLOAN_KINDS and loan.loan_no:
                 return self.tr("Loan {no}: days past due, class and balance from the latest "
                                "monitoring run").format(no=loan.loan_no)
-        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() == STATUS:
+        if role == TOOLTIP and index.isValid() and index.column() == STATUS:
             returned: CaseRow = self.row_at(index.row())  # why it was sent back (issue 26)
             return returned.returned_reason or None
-        if role == Qt.ItemDataRole.ForegroundRole and index.isValid() and index.column() == DUE:
+        if role == FOREGROUND and index.isValid() and index.column() == DUE:
             row: CaseRow = self.row_at(index.row())
             if row.status not in CLOSED_STATUSES and \
                     row.due_at < utcnow():
