@@ -29,7 +29,7 @@ from riskdesk.services.cases.queue import (
 from riskdesk.services.cases.search import parse_search
 from riskdesk.storage.clock import utcnow
 from riskdesk.ui.formats import list_sep, number
-from riskdesk.ui.paged_model import PagedTableModel
+from riskdesk.ui.paged_model import ANSWERED, PagedTableModel
 from riskdesk.ui.table_model import DISPLAY, FOREGROUND, TOOLTIP
 
 COLUMNS: list[tuple[str, str]] = [
@@ -61,6 +61,7 @@ THRESHOLDS: dict[str, str] = {  # services/partners/performance.py opens a revie
     "BAND": QT_TRANSLATE_NOOP("CasesModel", "Band outside calibration"),
     "OVERDUE": QT_TRANSLATE_NOOP("CasesModel", "Validation overdue"),
 }
+ROLES = ANSWERED | {TOOLTIP, FOREGROUND}  # what a queue cell answers
 REVIEWS = (PARTNER_REVIEW, CaseKind.MODEL_REVIEW.value)  # their flags name THRESHOLDS
 DUE = FIELDS.index("due_at")
 STATUS = FIELDS.index("status")
@@ -116,6 +117,8 @@ class CasesModel(PagedTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """An open case past its SLA shows its due time in red (the Overdue view lists them)."""
+        if role not in ROLES:  # most of those Qt asks for (issue 35)
+            return None
         if role == DISPLAY and index.isValid():
             shown: CaseRow = self.row_at(index.row())
             text = self.loan_text(shown, FIELDS[index.column()])
