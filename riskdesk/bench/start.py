@@ -39,10 +39,7 @@ class Start:
     schema_tools: tuple[str, ...] = ()
 
 
-# The window's own modules are imported during the sign-in (its argon2id run leaves the
-# interpreter free): they count in the second phase, not the first.
-PHASES = (("imported", "imports"),
-          ("signed_in", "opening the database and signing in (the window's modules meanwhile)"),
+PHASES = (("imported", "imports"), ("signed_in", "opening the database and signing in"),
           ("built", "building the window"), ("shown", "drawing"))
 
 

@@ -107,7 +107,7 @@ def _run(started: Callable[[], None], *, db: str | None, user: str | None, lang:
         return 1
     actor = backend.actor
     log.info("signed in: %s (%s)", actor.username, ",".join(sorted(actor.roles)))
-    from riskdesk.ui.main_window import MainWindow  # loaded beside the sign-in (_sign_in)
+    from riskdesk.ui.main_window import MainWindow
 
     window = MainWindow(backend)
     if screenshot is not None:
@@ -199,33 +199,16 @@ def _sign_in(entrance: Entrance, user: str | None, *, interactive: bool) -> Back
             return None
     password = os.environ.get(PASSWORD_ENV)
     if user and password is not None:
-        return _beside_the_window(lambda: entrance.sign_in(user, password))
+        return entrance.sign_in(user, password)
     if not interactive:
         return None
     signed_in: list[Backend] = []
 
     def attempt(name: str, password: str) -> Backend | None:
-        backend = _beside_the_window(lambda: entrance.sign_in(name, password))
+        backend = entrance.sign_in(name, password)
         if backend is not None:
             signed_in.append(backend)
         return backend
 
     dialog = SignInDialog(attempt, username=user or "")
     return signed_in[-1] if dialog.exec() == SignInDialog.DialogCode.Accepted else None
-
-
-def _beside_the_window(sign_in: Callable[[], Backend | None]) -> Backend | None:
-    """``sign_in()`` on a second thread while this one imports the main window's modules
-    (issue 35). The sign-in's argon2id run (about 0.15 s of one core, kept: it is what
-    unlocks the user's signing key) leaves the interpreter free while it works, so on a
-    machine with a core to spare it no longer adds to the start. The modules the sign-in
-    itself needs are imported here first: the two threads never import the same module."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    import riskdesk.services.admin.signing_keys
-    import riskdesk.services.admin.users  # noqa: F401
-
-    with ThreadPoolExecutor(1, thread_name_prefix="sign-in") as pool:
-        signing_in = pool.submit(sign_in)
-        import riskdesk.ui.main_window  # noqa: F401
-        return signing_in.result()

@@ -53,8 +53,8 @@ def bare() -> dict[str, Any]:
 
 def signed_in(db: str, user: str, lang: str | None) -> dict[str, Any]:
     """The main window as ``riskdesk gui`` opens it: the same imports, translators, database
-    opening and sign-in (with its password-based key derivation, the window's modules
-    imported meanwhile), then the window; the garbage collector paused as there."""
+    opening and sign-in (with its password-based key derivation), then the window; the
+    garbage collector paused as there."""
     marks: dict[str, float] = {}
     from riskdesk.collector import paused_for_the_start
     from riskdesk.ui.app import _sign_in, application
@@ -62,18 +62,16 @@ def signed_in(db: str, user: str, lang: str | None) -> dict[str, Any]:
     with paused_for_the_start():  # as ui.app.run: no cyclic collection until the window shows
         from riskdesk.services.admin.backend import open_database
         from riskdesk.ui.i18n import install_translators
+        from riskdesk.ui.main_window import MainWindow
 
         marks["imported"] = time.time()
         app = application()
         install_translators(app, lang)
-        # the main window's modules are imported while the sign-in runs (ui.app._sign_in)
         backend = _sign_in(open_database(db, create=False), user, interactive=False)
         if backend is None:
             raise SystemExit(f"sign-in refused for {user} on {db} "
                              "(password from RISKDESK_PASSWORD)")
         marks["signed_in"] = time.time()
-        from riskdesk.ui.main_window import MainWindow
-
         window = MainWindow(backend)
         marks["built"] = time.time()
         _drawn(app, window)
