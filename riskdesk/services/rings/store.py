@@ -57,7 +57,7 @@ RINGS, CHUNK = table_of(FraudRing), 900
 LIVE = LIVE_STATUSES  # statuses a growing component joins
 
 
-@dataclass
+@dataclass(frozen=True)
 class RingChanges:
     opened: list[int] = field(default_factory=list)
     updated: list[int] = field(default_factory=list)
@@ -147,8 +147,8 @@ def metrics(comps: pd.DataFrame, pairs: pd.DataFrame, kinds: pd.Series,
     out["keys"] = p.groupby("ring")["key_id"].nunique()
     by_kind = p.drop_duplicates(["ring", "key_id"]).groupby(["ring", "kind"]).size()
     kinds_of: dict[Any, dict[str, int]] = {}
-    for (r, k), v in by_kind.items():  # one pass (a groupby per ring: 0.9 s at 2,300 rings)
-        kinds_of.setdefault(r, {})[str(k)] = int(v)
+    for (r, k), v in zip(by_kind.index.tolist(), by_kind.tolist(), strict=True):  # one pass
+        kinds_of.setdefault(r, {})[str(k)] = int(v)  # (a groupby per ring: 0.9 s at 2,300 rings)
     out["keys_by_kind"] = pd.Series(kinds_of)
     both = p[["key_id", "applicant_id", "ring"]].merge(p[["key_id", "applicant_id"]],
                                                      on="key_id", suffixes=("", "_b"))
@@ -179,7 +179,6 @@ def save_rings(session: Session, actor: Actor, *, comps: pd.DataFrame, pairs: pd
     """Keeps the components that are rings (see the module's docstring); ``full``: the
     components are every one in the window, so an open ring none of them holds expired."""
     conn = session.connection()
-    changes = RingChanges()
     sizes = comps.groupby("ring")["applicant_id"].size()
     tainted = tainted_applicants(session, now)
     hot = set(comps.loc[comps["applicant_id"].isin(list(tainted)), "ring"].tolist())
@@ -219,15 +218,15 @@ def save_rings(session: Session, actor: Actor, *, comps: pd.DataFrame, pairs: pd
                                      "id": [o for o, _ in merged]}, keys=["id"])
         audit.append_many(session, actor, action="ring.merge", entity_type="fraud_ring", items=[
             (o, {"into": ring_code(into)}) for o, into in merged])
-        changes.merged = [o for o, _ in merged]
     described = {ring_ids[label]: _figures(row) for label, row in figures.iterrows()}
-    changes.opened = sorted(ring_ids[label] for label in new_labels)
+    opened = sorted(ring_ids[label] for label in new_labels)
     audit.append_many(session, actor, action="ring.open", entity_type="fraud_ring", items=[
-        (r, {"ring": ring_code(r), **described[r]}) for r in changes.opened])
+        (r, {"ring": ring_code(r), **described[r]}) for r in opened])
     grown = [r for r, was in before.items()
              if (was["applicants"], was["applications"]) != (described[r]["applicants"],
                                                              described[r]["applications"])]
-    changes.updated = sorted(grown)
+    changes = RingChanges(opened=opened, updated=sorted(grown),
+                          merged=[o for o, _ in merged])
     for r in changes.updated:  # one event each: its before and after
         audit.append(session, actor, action="ring.update", entity_type="fraud_ring", entity_id=r,
                      before=before[r], after={
