@@ -1,7 +1,10 @@
 """Feed records (issue 29): every final decision gets the next feed sequence in the same
-transaction that makes it final, through :func:`record_final` alone.
+transaction that makes it final, through :func:`record_final` (a scoring run's many through
+``run_records.record_scoring_run``, which builds the same records a column at a time under the
+same locked head).
 
-Callers: the scoring job (automatic approvals and flags, :func:`record_scoring_run`), a case
+Callers: the scoring job (automatic approvals and flags, ``services/feed/run_records.py``;
+the records :func:`scoring_decisions` describes, as the migration's backfill writes them), a case
 decided or confirmed (:func:`record_case`, from ``services/cases/work.py``; a hard-stop decline
 is a decline whose rule codes carry the hard-stop rules), a post-loan action that is final
 (:func:`record_loan_action`, from ``services/cases/postloan_actions.py``). A ring confirmation
@@ -149,14 +152,6 @@ def scoring_decisions(session: Session, *, run_id: int, decided_by: str, final_a
         feature_codes=features.get(r.score_id, ""), model_version_id=r.model_version_id,
         rule_set_id=r.rule_set_id, policy_version_id=r.policy_version_id,
         decided_by=decided_by, audit_seq=audit_seq) for r in rows]
-
-
-def record_scoring_run(session: Session, *, run_id: int, decided_by: str,
-                       audit_seq: int | None) -> int:
-    """Feed records for a scoring run's decisions, in the run's transaction."""
-    return len(record_final(session, decisions=scoring_decisions(
-        session, run_id=run_id, decided_by=decided_by, final_at=utcnow(session),
-        audit_seq=audit_seq)))
 
 
 def _username(session: Session, user_id: int | None) -> str:
