@@ -74,6 +74,7 @@ from riskdesk.services.permissions import Action, require
 from riskdesk.services.rings import detect as rings
 from riskdesk.storage.bulk import (
     bulk_cache,
+    collector_paused,
     deferred_foreign_keys,
     deferred_sqlite_indexes,
     frame_of,
@@ -148,7 +149,9 @@ def score_applications(engine: Any, actor: Actor, *, scope: str = "all",
     ``unscored`` (only applications never decided); ``batch_id`` narrows to one import."""
     require(actor, Action.SCORE_RUN)
     state = state or TaskState()
-    with unit_of_work(engine) as session:
+    # No cyclic collection while the job holds a million rows' values (as the import): the
+    # collector walked them 22,000 times, 6.8 s of a 1,000,000-application run (issue 35).
+    with collector_paused(), unit_of_work(engine) as session:
         model = active(session)
         if model is None:
             raise NoActiveModel(translate(
