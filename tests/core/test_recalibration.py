@@ -48,7 +48,7 @@ def _shifted_window(engine: Engine, actor: Actor) -> tuple[int, object, object]:
         mv = models.active(s)
         assert mv is not None
         meta = models.meta_of(mv)
-        x = matrix(load_features(s.connection(), ids), meta["features"], meta["categories"])
+        x = matrix(load_features(s.connection(), ids=ids), meta["features"], meta["categories"])
         margin = booster_of(mv.artefact_sha256, mv.artefact).inplace_predict(
             x, predict_type="margin")
         bad = np.random.default_rng(5).random(len(ids)) < calibration.probability(

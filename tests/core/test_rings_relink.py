@@ -51,7 +51,7 @@ def test_rebuild_in_sql_writes_what_the_incremental_path_writes(
     with unit_of_work(engine) as s:  # the incremental path over every application at once
         conn = s.connection()
         links.clear(conn)
-        links.add_links(conn, load_cipher(s, create=False), None)
+        links.add_links(conn, cipher=load_cipher(s, create=False), application_ids=None)
     before = _store(engine)
     rebuild(engine, actors["senior"])
     after = _store(engine)

@@ -118,7 +118,7 @@ def test_imported_demo_is_recognised_and_monitoring_leaves_its_training_rows_out
     with unit_of_work(sqlite_engine, write=False) as session:
         ids: dict[int, str] = {int(i): str(no) for i, no in session.execute(
             select(col(Application.id), col(Application.application_no))).all()}
-        feats = load_features(session.connection(), sorted(ids))
+        feats = load_features(session.connection(), ids=sorted(ids))
     x = matrix(feats, meta["features"], meta["categories"])
     seen = is_training_row(fingerprints(x, meta["features"]), training)
     recognised = {ids[i] for i in np.asarray(sorted(ids))[seen]}

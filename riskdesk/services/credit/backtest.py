@@ -108,7 +108,7 @@ def backtest(session: Session, actor: Actor, *, changes: dict[str, Any] | None =
     unscored = int((~scored).sum())
     frame = frame[scored].reset_index(drop=True)
     if len(frame):
-        frame["id_checksum_ok"] = checksums(session, frame)
+        frame["id_checksum_ok"] = checksums(session, frame=frame)
         frame["outcome"] = _outcomes(conn, frame, since, now)
     data = _rule_input(conn, frame, [*before.values(), *after.values()], since, now) \
         if len(frame) else None
@@ -156,7 +156,7 @@ def _rule_input(conn: Any, frame: pd.DataFrame, settings: list[Setting], since: 
         earlier["submitted_at"] = _times(earlier["submitted_at"])
         earlier["amount"] = earlier["amount"].astype(float)
         parts.append(earlier)
-    return rule_input(conn, frame, pd.concat(parts, ignore_index=True), at)
+    return rule_input(conn, frame=frame, context=pd.concat(parts, ignore_index=True), at=at)
 
 
 def _times(values: pd.Series) -> pd.Series:

@@ -150,7 +150,7 @@ def _discrimination(conn: Any, rows: pd.DataFrame, pds: list[np.ndarray],
     if not known.any():
         return out | {"training_rows_excluded": 0, "auc_basis": "no_known_outcomes"}
     at = np.flatnonzero(known)
-    feats = load_features(conn, rows["application_id"].iloc[at].astype(int).tolist())
+    feats = load_features(conn, ids=rows["application_id"].iloc[at].astype(int).tolist())
     seen = np.zeros(len(at), dtype=bool)
     for meta, training in zip(metas, trained, strict=True):
         x = matrix(feats, meta["features"], meta["categories"])

@@ -94,10 +94,10 @@ def _explain(booster: xgb.Booster, x: pd.DataFrame, features: list[str]) -> pd.D
 
 def _write_reasons(conn: Connection, booster: xgb.Booster, x: pd.DataFrame,
                    features: list[str], score_ids: np.ndarray) -> int:
-    return insert_reasons(conn, _explain(booster, x, features), score_ids)
+    return insert_reasons(conn, top=_explain(booster, x, features), score_ids=score_ids)
 
 
-def insert_reasons(conn: Connection, top: pd.DataFrame, score_ids: np.ndarray) -> int:
+def insert_reasons(conn: Connection, *, top: pd.DataFrame, score_ids: np.ndarray) -> int:
     import numpy as np
 
     top = top.assign(score_id=score_ids[top["row"].to_numpy()])
@@ -131,7 +131,7 @@ def reasons_for(session: Session, actor: Actor, *, application_id: int) -> list[
         model = session.get(ModelVersion, model_id)
         assert model is not None
         meta = meta_of(model)
-        frame = load_features(conn, [application_id])
+        frame = load_features(conn, ids=[application_id])
         x = matrix(frame, meta["features"], meta["categories"])
         _write_reasons(conn, booster_of(model.artefact_sha256, model.artefact), x,
                        meta["features"], np.asarray([score_id]))
@@ -141,7 +141,7 @@ def reasons_for(session: Session, actor: Actor, *, application_id: int) -> list[
     return reason_codes.as_dicts({name: [r[i] for r in stored] for i, name in enumerate(names)})
 
 
-def load_features(conn: Connection, ids: list[int]) -> pd.DataFrame:
+def load_features(conn: Connection, *, ids: list[int]) -> pd.DataFrame:
     """Model inputs of the given applications, in the order given."""
     import pandas as pd
 

@@ -67,7 +67,7 @@ def monitor(engine: Engine, actor: Actor, *, month: str | None = None) -> list[s
             p = scored["pd"].astype(float).to_numpy()
             score_psi = metrics.psi(ref["pd"]["shares"], metrics.bin_shares(p, ref["pd"]["edges"]))
             top = [f for f in ref.get("importance", {}) if f in ref][:TOP_FEATURES]
-            feats = load_features(conn, scored["id"].tolist())
+            feats = load_features(conn, ids=scored["id"].tolist())
             x = matrix(feats, meta["features"], meta["categories"])
             for name in top:
                 col = x[name]

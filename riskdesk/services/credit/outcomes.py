@@ -105,7 +105,7 @@ def training_frame(session: Session, *, today: date) -> tuple[pd.DataFrame, Book
             "Model", "The loan book has no loan with a known outcome yet (a loan needs {m} "
             "months on book, or to have defaulted)").format(
             m=book.definition["months_on_book"]))
-    feats = load_features(session.connection(), ids)
+    feats = load_features(session.connection(), ids=ids)
     submitted = frame_of(session.connection(), select(
         col(Application.id).label("id"), col(Application.submitted_at)).where(
         col(Application.id).in_(ids)))

@@ -100,7 +100,7 @@ def window_rows(session: Session, *, mv: ModelVersion, meta: dict[str, Any], sin
     y = (known["outcome"].to_numpy() == "bad").astype(int)
     if not len(ids):
         return WindowRows(ids, y, np.zeros(0), 0, None)
-    x = matrix(load_features(conn, ids.tolist()), meta["features"], meta["categories"])
+    x = matrix(load_features(conn, ids=ids.tolist()), meta["features"], meta["categories"])
     training = unpack(meta)
     excluded = None
     keep = np.ones(len(ids), dtype=bool)

@@ -24,7 +24,7 @@ CONTEXT = ["id", "applicant_id", "submitted_at", "device_id", "phone_hash", "car
            "amount"]
 
 
-def checksums(session: Session, frame: pd.DataFrame) -> pd.Series:
+def checksums(session: Session, *, frame: pd.DataFrame) -> pd.Series:
     """The check digits tested when the ID numbers were written; the others are re-read
     (decrypted per applicant, never kept) and tested now."""
     stored = frame["checksum_stored"]
@@ -42,7 +42,7 @@ def checksums(session: Session, frame: pd.DataFrame) -> pd.Series:
     return out
 
 
-def rule_input(conn: Connection, frame: pd.DataFrame, context: pd.DataFrame,
+def rule_input(conn: Connection, *, frame: pd.DataFrame, context: pd.DataFrame,
                at: datetime) -> RuleInput:
     """The rules' whole input: the scope, its context rows, the LPR table and the blacklist
     and allowlist in force at ``at`` (an expired entry no longer counts)."""

@@ -184,7 +184,7 @@ def score_applications(engine: Any, actor: Actor, *, scope: str = "all",
                                          extra_features(session, champion=model))
                 if len(read.frame):
                     if with_ids:
-                        read.frame["id_checksum_ok"] = inputs.checksums(session, read.frame)
+                        read.frame["id_checksum_ok"] = inputs.checksums(session, frame=read.frame)
                     lists.add_device_keys(session, frame=read.frame)  # devices on a list (issue 30)
                     _run(conn, model, settings, policy, read, explainer, result, now,
                          undecided, state)
@@ -376,8 +376,8 @@ def _context(conn: Connection, frame: pd.DataFrame, settings: dict[str, Setting]
 def _rule_input(conn: Connection, frame: pd.DataFrame, settings: dict[str, Setting],
                 undecided: ColumnElement[bool], at: datetime | None = None) -> RuleInput:
     """``at``: the lists in force then (now by default; an expired entry no longer counts)."""
-    return inputs.rule_input(conn, frame, _context(conn, frame, settings, undecided),
-                             at or utcnow())
+    return inputs.rule_input(conn, frame=frame, context=_context(conn, frame, settings, undecided),
+                             at=at or utcnow())
 
 
 def _run(conn: Connection, model: ModelVersion, settings: dict[str, Setting],
@@ -486,7 +486,7 @@ def _store_reasons(conn: Connection, explainer: Explainer, score_ids: np.ndarray
     pending = explainer.pending
     while pending and (wait or pending[0][1].done()):
         rows, reasons = pending.pop(0)
-        result.reasons += insert_reasons(conn, reasons.result(), score_ids[rows])
+        result.reasons += insert_reasons(conn, top=reasons.result(), score_ids=score_ids[rows])
 
 
 def _insert_decisions(conn: Connection, result: _Tally, now: datetime,

@@ -47,7 +47,7 @@ def after_scoring(session: Session, actor: Actor, *, application_ids: Sequence[i
     the scoring run's transaction). None when FRAUD_RING is off or nothing new is in the
     window."""
     conn = session.connection()
-    edges = links.add_links(conn, load_cipher(session, create=False), application_ids)
+    edges = links.add_links(conn, cipher=load_cipher(session, create=False), application_ids=application_ids)
     params = graph.params_of(settings)
     if not params.enabled or edges.empty:
         return None
@@ -55,7 +55,7 @@ def after_scoring(session: Session, actor: Actor, *, application_ids: Sequence[i
     touched = edges.loc[edges["seen_at"] >= start, "applicant_id"].unique().tolist()
     if not touched:
         return None
-    pairs = graph.closure(conn, touched, start, params.key_cap, allowlisted_keys(session, now))
+    pairs = graph.closure(conn, applicants=touched, start=start, cap=params.key_cap, allowed=allowlisted_keys(session, now=now))
     return save_rings(session, actor, comps=graph.components(pairs), pairs=pairs, params=params,
                       now=now, full=False)
 
@@ -64,8 +64,8 @@ def recompute(session: Session, actor: Actor, *, params: graph.RingParams,
               now: datetime) -> tuple[int, RingChanges]:
     """Every component in the window from the whole store; (rings kept, changes)."""
     conn = session.connection()
-    pairs = graph.usable(graph.window_edges(conn, params.window_start(now)), params.key_cap,
-                         allowlisted_keys(session, now))
+    pairs = graph.usable(graph.window_edges(conn, start=params.window_start(now)), params.key_cap,
+                         allowlisted_keys(session, now=now))
     changes = save_rings(session, actor, comps=graph.components(pairs), pairs=pairs, params=params,
                          now=now,
                          full=True)
@@ -137,7 +137,7 @@ def rebuild(engine: Any, actor: Actor, *, state: TaskState | None = None) -> Reb
             conn = session.connection()
             links.clear(conn)
             with deferred_sqlite_indexes(conn, ["link_edge"], rows_added=expected):
-                edges = relink.link_all(conn, load_cipher(session, create=False))
+                edges = relink.link_all(conn, cipher=load_cipher(session, create=False))
         state.check()
         with unit_of_work(bind) as session:
             _, settings = current_rule_set(session, actor)

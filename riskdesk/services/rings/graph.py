@@ -97,7 +97,7 @@ def components(pairs: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"applicant_id": people, "ring": labels[:len(people)].astype(np.int64)})
 
 
-def window_edges(conn: Connection, start: datetime) -> pd.DataFrame:
+def window_edges(conn: Connection, *, start: datetime) -> pd.DataFrame:
     """key_id, applicant_id of every edge seen since ``start``: the table read in order
     (picking the shared keys' edges first looked each up at random: slower than all 2.8
     million of a million applications) straight into one array."""
@@ -126,7 +126,7 @@ def placeholder(conn: Connection) -> str:
     return {"qmark": "?", "numeric": "?", "named": "?"}.get(conn.dialect.paramstyle, "%s")
 
 
-def edges_in(conn: Connection, column: str, ids: Sequence[int],
+def edges_in(conn: Connection, *, column: str, ids: Sequence[int],
              start: datetime) -> pd.DataFrame:
     """key_id, applicant_id of the edges seen since ``start`` whose ``column`` is one of
     ``ids``: plain SQL through the driver in chunks (compiling a 900-value IN clause with
@@ -139,7 +139,7 @@ def edges_in(conn: Connection, column: str, ids: Sequence[int],
                          for part in parts))
 
 
-def closure(conn: Connection, applicants: Iterable[int], start: datetime, cap: int,
+def closure(conn: Connection, *, applicants: Iterable[int], start: datetime, cap: int,
             allowed: Iterable[int]) -> pd.DataFrame:
     """The joining pairs (see :func:`usable`) of the components that hold ``applicants``,
     found by walking out from them: applicants -> their keys in the window -> each key's
@@ -151,12 +151,12 @@ def closure(conn: Connection, applicants: Iterable[int], start: datetime, cap: i
     found: list[pd.DataFrame] = []
     while frontier:
         seen_people.update(frontier)
-        theirs = edges_in(conn, "applicant_id", frontier, start)
+        theirs = edges_in(conn, column="applicant_id", ids=frontier, start=start)
         new_keys = sorted(set(theirs["key_id"].tolist()) - seen_keys - allow)
         seen_keys.update(new_keys)
         if not new_keys:
             break
-        shared = usable(edges_in(conn, "key_id", new_keys, start), cap, ())
+        shared = usable(edges_in(conn, column="key_id", ids=new_keys, start=start), cap, ())
         found.append(shared)
         frontier = sorted(set(shared["applicant_id"].tolist()) - seen_people)
     if not found:

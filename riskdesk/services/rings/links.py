@@ -44,7 +44,7 @@ VIAS = {
 READ = sorted({c for _, h, m in VIAS.values() for c in (h, m)})
 
 
-def read_applications(conn: Connection, application_ids: Sequence[int] | None) -> pd.DataFrame:
+def read_applications(conn: Connection, *, application_ids: Sequence[int] | None) -> pd.DataFrame:
     """The keys of the listed applications not linked yet (of every application when None;
     the store is then empty)."""
     cols = [A.id, A.applicant_id, A.submitted_at, *(A[c] for c in READ)]
@@ -96,7 +96,7 @@ def long_edges(apps: pd.DataFrame, cipher: DataCipher) -> pd.DataFrame:
     return out.drop_duplicates(["application_id", "kind", "key_hash"], keep="first")
 
 
-def key_ids(conn: Connection, edges: pd.DataFrame) -> np.ndarray:
+def key_ids(conn: Connection, *, edges: pd.DataFrame) -> np.ndarray:
     """The link_key id of each edge row's key, inserting keys seen for the first time (each
     masked as the first edge row that carries it). Keys are matched as one integer per (kind,
     hash) pair, not by merges and sorts on the strings: at a million applications' 2.8
@@ -137,17 +137,17 @@ def key_ids(conn: Connection, edges: pd.DataFrame) -> np.ndarray:
                 mine = new[key_kind[new] == k]
                 take(k, select_in(conn, table, "key_hash", ["id"],
                                   hashes[key_hash[mine]].tolist(), where={"kind": kind}))
-    return ids[inverse.ravel()]
+    return np.asarray(ids[inverse.ravel()])
 
 
-def add_links(conn: Connection, cipher: DataCipher,
+def add_links(conn: Connection, *, cipher: DataCipher,
               application_ids: Sequence[int] | None) -> pd.DataFrame:
     """Links for the applications not linked yet (see :func:`read_applications`); the edge
     rows written (application_id, applicant_id, key_id, seen_at, via)."""
-    edges = long_edges(read_applications(conn, application_ids), cipher)
+    edges = long_edges(read_applications(conn, application_ids=application_ids), cipher)
     if edges.empty:
         return edges.assign(key_id=pd.Series(dtype=np.int64))
-    edges = edges.assign(key_id=key_ids(conn, edges)).sort_values(
+    edges = edges.assign(key_id=key_ids(conn, edges=edges)).sort_values(
         ["application_id", "key_id", "via"])  # the primary key's order (see key_ids)
     # A first scoring run of a million applications adds 2.8 million edges: the two walk
     # indexes built by sorting once after, not by as many random inserts (issue 35).

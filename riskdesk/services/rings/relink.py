@@ -127,7 +127,7 @@ def _edges(conn: Connection) -> int:
     return int(done.rowcount)
 
 
-def link_all(conn: Connection, cipher: DataCipher) -> int:
+def link_all(conn: Connection, *, cipher: DataCipher) -> int:
     """Fills the emptied store from every application; the number of edge rows written."""
     sqlite = conn.dialect.name == "sqlite"
     if sqlite:  # the temporary table's own page cache (2 MiB by default) spilled to its file

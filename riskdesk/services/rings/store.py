@@ -81,12 +81,12 @@ def _key_ids(conn: Connection, listed: pd.DataFrame) -> set[int]:
     return out
 
 
-def allowlisted_keys(session: Session, now: datetime) -> set[int]:
+def allowlisted_keys(session: Session, *, now: datetime) -> set[int]:
     """link_key ids on the allowlist in force: they join nobody."""
     return _key_ids(session.connection(), _lists(session, now)[1])
 
 
-def tainted_applicants(session: Session, now: datetime) -> set[int]:
+def tainted_applicants(session: Session, *, now: datetime) -> set[int]:
     """Applicants with a blacklisted identifier, or in a ring confirmed as fraud."""
     conn = session.connection()
     black = _lists(session, now)[0]
@@ -180,7 +180,7 @@ def save_rings(session: Session, actor: Actor, *, comps: pd.DataFrame, pairs: pd
     components are every one in the window, so an open ring none of them holds expired."""
     conn = session.connection()
     sizes = comps.groupby("ring")["applicant_id"].size()
-    tainted = tainted_applicants(session, now)
+    tainted = tainted_applicants(session, now=now)
     hot = set(comps.loc[comps["applicant_id"].isin(list(tainted)), "ring"].tolist())
     keep = sorted(set(sizes[sizes >= params.min_applicants].index.tolist()) | hot)
     comps = comps[comps["ring"].isin(keep)]

@@ -196,7 +196,7 @@ def _graph(session: Session, ring: FraudRing, members: list[MemberApp],
     return nodes + [keys[k] for k in sorted(keys)], edges
 
 
-def ring_counts(session: Session, start: datetime, end: datetime) -> dict[str, int]:
+def ring_counts(session: Session, *, start: datetime, end: datetime) -> dict[str, int]:
     """Rings found, confirmed and closed between ``start`` and ``end`` (the monthly report)."""
     def count(*where: Any) -> int:
         return int(session.execute(select(func.count()).select_from(FraudRing)
