@@ -267,7 +267,7 @@ def reported(raw, mode):
 bulk.set_journal_at_once = reported
 engine = make_engine(sys.argv[1])
 with unit_of_work(engine) as s:
-    actor = sign_in(s, "officer", sys.argv[3], channel="test")
+    actor = sign_in(s, username="officer", password=sys.argv[3], channel="test")
 def slow(fraction, message):
     if fraction > 0.4:
         print("WRITING", flush=True)
