@@ -79,3 +79,15 @@ def _validation_due(model: Any) -> str:
     day = f"{model.next_validation_at:%Y-%m-%d}"
     return ", " + (translate("MainWindow", "validation OVERDUE since {day}") if model.overdue
                    else translate("MainWindow", "next validation due {day}")).format(day=day)
+
+
+def open_log_folder() -> bool:
+    """The folder of the application's log (Help menu), opened in the system's file manager."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    from riskdesk.logs import log_file
+
+    folder = log_file().parent
+    folder.mkdir(parents=True, exist_ok=True)
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))

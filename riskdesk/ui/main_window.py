@@ -40,7 +40,7 @@ from riskdesk.ui.cases.model import VIEW_LABELS, CasesModel
 from riskdesk.ui.cases.queue_view import EmptyNote, neighbour, restore_header, save_header
 from riskdesk.ui.dialogs import Dialogs
 from riskdesk.ui.formats import list_sep, number
-from riskdesk.ui.guide import about_text, guide_dialog
+from riskdesk.ui.guide import about_text, guide_dialog, open_log_folder
 from riskdesk.ui.idle_lock import IdleLock
 from riskdesk.ui.imports_flow import ImportsMixin
 from riskdesk.ui.lazy_tabs import LazyTabs, TabPage
@@ -583,14 +583,7 @@ class MainWindow(ImportsMixin, QMainWindow):
                        "written.").format(id=v.pack_id, scope=v.scope, seal=seal)
 
     def open_log_folder(self) -> bool:
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
-
-        from riskdesk.logs import log_file
-
-        folder = log_file().parent
-        folder.mkdir(parents=True, exist_ok=True)
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        return open_log_folder()
 
     def backup_on_exit(self) -> None:
         """A local database gets a dated backup on exit; the oldest beyond the kept number go.

@@ -70,3 +70,27 @@ def test_the_check_would_see_an_engine() -> None:
                      "    with unit_of_work(e) as s: pass\n")
     assert any(m == "sqlalchemy" for _, m, _ in _imports(tree))
     assert {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)} & BANNED_NAMES
+
+
+def test_modules_stay_small_and_the_services_are_grouped_by_area() -> None:
+    """Issue 23's limits: no hand-written module over 600 lines (migrations aside); the
+    services in at least six business-area packages with at most four loose modules."""
+    too_long = [f"{p.relative_to(ROOT.parent)}: {n} lines" for p in _modules(ROOT)
+                if "migrations" not in p.parts
+                and (n := len(p.read_text(encoding="utf-8").splitlines())) > 600]
+    assert too_long == []
+    services = ROOT / "services"
+    areas = [d for d in services.iterdir() if (d / "__init__.py").exists()]
+    loose = [p.name for p in services.glob("*.py") if p.name != "__init__.py"]
+    assert len(areas) >= 6 and len(loose) <= 4, (sorted(d.name for d in areas), loose)
+
+
+def test_the_architecture_map_names_every_package() -> None:
+    """docs/architecture.md matches the tree: every package of riskdesk and every area of the
+    services has its row on the map."""
+    text = (ROOT.parent / "docs" / "architecture.md").read_text(encoding="utf-8")
+    packages = [d for d in ROOT.iterdir() if (d / "__init__.py").exists()]
+    missing = [f"riskdesk/{d.name}/" for d in packages if f"`riskdesk/{d.name}/`" not in text]
+    missing += [f"services/{d.name}/" for d in (ROOT / "services").iterdir()
+                if (d / "__init__.py").exists() and f"`services/{d.name}/`" not in text]
+    assert missing == []
