@@ -199,10 +199,12 @@ def scored_pair(engine: Engine) -> tuple[int, int]:
                                       Case.application_id)
                                .join(DecisionRecord, DecisionRecord.id == Case.decision_record_id)
                                .order_by(Case.id)).all()
-        rows = [(i, band, sev) for i, band, sev, app in rows if not hard_stops_of(session, application_id=app)]
+        rows = [(i, band, sev) for i, band, sev, app in rows
+                if not hard_stops_of(session, application_id=app)]
         override = next(i for i, band, sev in rows if band == "decline" or sev == "high")
         plain = [i for i, band, sev in rows if band != "decline" and sev != "high"]
-        alone = next(i for i in plain if not cases.needs_check(session, case=cases.get_case(session, case_id=i)))
+        alone = next(i for i in plain if not cases.needs_check(
+            session, case=cases.get_case(session, case_id=i)))
     return override, alone
 
 

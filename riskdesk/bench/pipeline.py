@@ -58,7 +58,8 @@ def _bench_database(path: Path | str) -> tuple[Engine, Actor, Actor]:
     # countersigned by the admin
     with unit_of_work(engine) as session:
         bench = sign_in(session, username="bench", password="bench-password", channel="bench")
-        compliance = sign_in(session, username="bench-compliance", password="bench-password", channel="bench")
+        compliance = sign_in(session, username="bench-compliance", password="bench-password",
+                             channel="bench")
     assert bench is not None and compliance is not None and compliance.signer is not None
     with unit_of_work(engine) as session:
         countersign(session, bench, user_id=approver.id or 0,

@@ -147,7 +147,8 @@ class Period:
         return self.cut_off
 
 
-def period(session: Session, *, month: str, cut_off: datetime | None = None, zone: str | None = None) -> Period:
+def period(session: Session, *, month: str, cut_off: datetime | None = None,
+           zone: str | None = None) -> Period:
     """The month ``YYYY-MM`` in the bank's zone, as recorded at ``cut_off`` (default now).
     ``zone``: another zone's calendar month (a restatement counts a month again in the zone it
     was first reported in)."""

@@ -90,7 +90,8 @@ def test_each_kind_of_final_decision_gets_a_record_and_none_awaits_a_check(
     (hs,) = of(engine, "case", stop)
     with unit_of_work(engine, write=False) as s:
         from riskdesk.services.cases.hard_stops import hard_stops_of
-        codes = {x.code for x in hard_stops_of(s, application_id=cases.get_case(s, case_id=stop).application_id)}
+        stopped = cases.get_case(s, case_id=stop).application_id
+        codes = {x.code for x in hard_stops_of(s, application_id=stopped)}
     assert codes and codes <= set(hs[6].split(";"))
     rows = feed(engine)
     assert [r[0] for r in rows] == list(range(1, len(rows) + 1))

@@ -115,7 +115,8 @@ def _decide(url: str, who: str, case_id: int, version: int, decision: str,
 
     engine = make_engine(url)
     with unit_of_work(engine) as session:  # signed in: a decision is signed (issue 24)
-        actor = sign_in(session, username=json.loads(who)["name"], password=PASSWORD, channel="test")
+        actor = sign_in(session, username=json.loads(who)["name"], password=PASSWORD,
+                        channel="test")
     assert actor is not None
     barrier.wait()
     try:
@@ -137,8 +138,8 @@ def test_two_processes_deciding_one_case_exactly_one_wins(
     _, case_id = scored
     officer = actors["officer"]
     with unit_of_work(engine) as session:
-        case = cases.claim(session, officer, case_id=case_id, version=cases.get_case(session,
-                                                                                     case_id=case_id).version)
+        case = cases.claim(session, officer, case_id=case_id,
+                           version=cases.get_case(session, case_id=case_id).version)
     ctx = multiprocessing.get_context("spawn")
     barrier, out = ctx.Barrier(2), ctx.Queue()
     workers = [ctx.Process(target=_decide, args=(db_url, actor_json(officer), case_id, case.version,

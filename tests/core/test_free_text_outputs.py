@@ -45,7 +45,8 @@ def test_typed_id_number_and_phone_reach_no_output(sqlite_engine: Engine,
     holder = sqlite3.connect(sqlite_path)  # an open connection keeps the WAL as it is
     holder.execute("PRAGMA wal_autocheckpoint=0")
     with unit_of_work(engine) as s:
-        case = cases.claim(s, officer, case_id=alone, version=cases.get_case(s, case_id=alone).version)
+        case = cases.claim(s, officer, case_id=alone,
+                           version=cases.get_case(s, case_id=alone).version)
         app_no, application_id = case.application_no, case.application_id
     with unit_of_work(engine) as s:
         cases.save_draft(s, officer, case_id=alone, kind="identity", outcome="verified", text=TYPED)

@@ -26,16 +26,19 @@ def test_figures_match_sql_and_stay_frozen_at_the_cut_off(engine: Engine,
     officer, senior = actors["officer"], actors["senior"]
     for case_id in (override, alone):
         with unit_of_work(engine) as s:
-            cases.claim(s, officer, case_id=case_id, version=cases.get_case(s, case_id=case_id).version)
+            cases.claim(s, officer, case_id=case_id,
+                        version=cases.get_case(s, case_id=case_id).version)
     with unit_of_work(engine) as s:
         cases.decide(s, officer, case_id=alone, version=cases.get_case(s, case_id=alone).version,
                      decision="decline", reason="fraud")
     with unit_of_work(engine) as s:
-        cases.decide(s, officer, case_id=override, version=cases.get_case(s, case_id=override).version,
+        cases.decide(s, officer, case_id=override,
+                     version=cases.get_case(s, case_id=override).version,
                      decision="approve",
                      reason="verified income")
     with unit_of_work(engine) as s:
-        cases.check(s, senior, case_id=override, version=cases.get_case(s, case_id=override).version,
+        cases.check(s, senior, case_id=override,
+                    version=cases.get_case(s, case_id=override).version,
                     confirm=True,
                     reason="agree")
     with unit_of_work(engine, write=False) as s:

@@ -34,7 +34,8 @@ def test_register_due_diligence_and_status(engine: Engine, actors: dict[str, Act
             partners.record_check(s, compliance, partner_id=pid, item=item, passed=True,
                                   evidence=f"{item}: documents on file",
                                   review_due=date(2027, 6, 30))
-        p = partners.set_status(s, compliance, partner_id=pid, version=partners.get(s, partner_id=pid).version,
+        p = partners.set_status(s, compliance, partner_id=pid,
+                                version=partners.get(s, partner_id=pid).version,
                                 status="active",
                                 reason="due diligence complete")
         assert p.status == "active" and p.next_review == date(2027, 6, 30)

@@ -118,7 +118,8 @@ def test_four_eyes_activation(engine: Engine, actors: dict[str, Actor]) -> None:
         second = models.register(session, actors["admin"], model=models.default_model(), name="m2")
         models.propose(session, actors["admin"], model_id=second.id or 0)
         second_id = second.id or 0
-    validate_and_approve(engine, actors["compliance"], model_id=second_id, bootstrap=0, findings="m2")
+    validate_and_approve(engine, actors["compliance"], model_id=second_id, bootstrap=0,
+                         findings="m2")
     with unit_of_work(engine) as session:
         states = {m.name: m.status for m in models.list_models(session)}
         assert states == {"m1": "retired", "m2": "active"}
@@ -319,12 +320,10 @@ def test_shared_and_blacklisted_keys_fire_through_the_database(
     frame.loc[[6, 7], "card_no"] = frame.at[0, "card_no"] = "6222020200112233445"  # three
     import_frame(engine, actors["officer"], frame=frame, file_name="s.csv", sha256="5" * 64)
     with unit_of_work(engine) as session:
-        rulesets.add_blacklist(session, actors["compliance"], kind="phone", value=str(frame.at[5,
-                                                                                               "phone"]),
-                               reason="test")
-        rulesets.add_blacklist(session, actors["compliance"], kind="id_no", value=str(frame.at[3,
-                                                                                               "id_no"]),
-                               reason="test")
+        rulesets.add_blacklist(session, actors["compliance"], kind="phone",
+                               value=str(frame.at[5, "phone"]), reason="test")
+        rulesets.add_blacklist(session, actors["compliance"], kind="id_no",
+                               value=str(frame.at[3, "id_no"]), reason="test")
         licensed = str(frame.at[0, "id_no"])[:6]
         rulesets.change_rule(session, actors["compliance"], code="OUTSIDE_REGION", enabled=True,
                              params={"licensed_prefixes": [licensed]})

@@ -56,7 +56,8 @@ def activate(engine: Engine, actors: dict[str, Actor], model: TrainedModel) -> N
         mv = models.register(session, actors["admin"], model=model, name="m")
         models.propose(session, actors["admin"], model_id=mv.id or 0)
         model_id = mv.id or 0
-    validate_and_approve(engine, actors["compliance"], model_id=model_id, bootstrap=0, findings="test")
+    validate_and_approve(engine, actors["compliance"], model_id=model_id, bootstrap=0,
+                         findings="test")
 
 
 def month_rows(engine: Engine, month_start: datetime, month_end: datetime) -> pd.DataFrame:

@@ -71,7 +71,8 @@ def test_sign_in_success_failure_and_lockout_are_audited(
     assert who is not None and who.roles == frozenset({"officer"})
     for _ in range(MAX_FAILED_SIGN_INS):
         with unit_of_work(engine) as session:
-            assert sign_in(session, username="officer", password="wrong-password", channel="test") is None
+            assert sign_in(session, username="officer", password="wrong-password",
+                           channel="test") is None
     with unit_of_work(engine) as session:  # locked now, even with the right password
         assert sign_in(session, username="officer", password=PASSWORD, channel="test") is None
         user = session.scalars(select(User).where(User.username == "officer")).one()

@@ -451,7 +451,8 @@ def test_admin_screen_roles_need_a_second_admin(qtbot: Any, sqlite_engine: Engin
     qtbot.addWidget(other)
     qtbot.mouseClick(other.buttons["approve"], Qt.MouseButton.LeftButton)
     with unit_of_work(sqlite_engine, write=False) as s:
-        assert roles_of(s, user_id=sqlite_actors["officer"].user_id) == {"officer", "senior_officer"}
+        assert roles_of(s, user_id=sqlite_actors["officer"].user_id) == {
+            "officer", "senior_officer"}
     dialogs.number = 7
     qtbot.mouseClick(screen.buttons["idle"], Qt.MouseButton.LeftButton)
     from riskdesk.services.admin.settings import idle_lock_minutes

@@ -136,7 +136,8 @@ class Backend:
         from riskdesk.services.admin.users import sign_in
 
         with unit_of_work(self._engine) as session:
-            return sign_in(session, username=self.actor.username, password=password, channel=channel) is not None
+            return sign_in(session, username=self.actor.username, password=password,
+                           channel=channel) is not None
 
     def backup_on_exit(self) -> None:
         """A local database gets a dated backup; the oldest beyond the kept number go."""

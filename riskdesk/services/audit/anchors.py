@@ -411,7 +411,8 @@ def _identity_findings(session: Session, database: str, path: Path, mine: int,
     return found
 
 
-def check_all(session: Session, *, extra: list[Anchor] | None = None, anchors: Path | None = None, database: str | None = None) -> AnchorCheck:
+def check_all(session: Session, *, extra: list[Anchor] | None = None, anchors: Path | None = None,
+              database: str | None = None) -> AnchorCheck:
     """The chain (already verified) against everything that vouches for it: the chain's own
     anchor and report events against their rows and files, the heads of the archived
     monthly reports, the keyed anchors, the anchor file (``anchors``, by default the

@@ -145,7 +145,8 @@ def follow_up(session: Session, actor: Actor, *, finding_id: int, version: int,
     row = session.get(Finding, finding_id)
     if row is None:
         raise NotFound(translate("Findings", "There is no finding {id}.").format(id=finding_id))
-    note = free_text.keep(session, cleaned=note.strip(), entity="audit_finding", entity_id=finding_id,
+    note = free_text.keep(session, cleaned=note.strip(), entity="audit_finding",
+                          entity_id=finding_id,
                           field="follow_up")
     return save_versioned(session, actor, row=row, version=version, action="finding.follow_up",
                           entity="finding", values={"status": status,

@@ -349,7 +349,8 @@ def setting_up_admins(session: Session) -> set[int]:
     return walk.admins
 
 
-def check_against_file(session: Session, *, path: Path | None, database: str | None = None) -> SignatureCheck:
+def check_against_file(session: Session, *, path: Path | None,
+                       database: str | None = None) -> SignatureCheck:
     """:func:`verify_signatures` with the root key compared with the anchor file at ``path``
     (the one ``audit verify`` reads; None or a missing file: nothing pins the root);
     ``database``: the identity to check the signatures against (default: this database's

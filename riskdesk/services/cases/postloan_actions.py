@@ -277,7 +277,8 @@ def check(session: Session, actor: Actor, *, case_id: int, version: int, confirm
     if not confirm and not reason.strip():
         raise InvalidInput(translate("Cases", "Sending a decision back needs a reason."))
     now = utcnow(session)
-    said = _reason(session, case_id=case_id, reason=reason, field="check_reason") if reason.strip() else ""
+    said = _reason(session, case_id=case_id, reason=reason,
+                   field="check_reason") if reason.strip() else ""
     detail: dict[str, Any] = json.loads(row.detail or "{}")
     row.checker_id, row.checker, row.checked_at = actor.user_id, actor.username, now
     row.check_reason = said

@@ -169,7 +169,8 @@ def _required(text: str, what: str) -> str:
 
 def _kept(session: Session, c: Complaint, text: str, field: str) -> str:
     """Free text as stored and audited: masked, the values found kept encrypted (issue 25)."""
-    return free_text.keep(session, cleaned=text, entity="complaint", entity_id=c.id or 0, field=field)
+    return free_text.keep(session, cleaned=text, entity="complaint", entity_id=c.id or 0,
+                          field=field)
 
 
 def _choice(value: str, allowed: type[Any], what: str) -> str:
@@ -263,7 +264,8 @@ def prepared(session: Session, actor: Actor, *, channel: str, category: str, des
                 partner_id=partner_id, complainant_name=complainant_name[:128],
                 proxy_name=proxy_name.strip()[:128], proxy_authorisation=authorised.fit(500),
                 application_id=application_id, description=said.fit(4000),
-                received_at=received, due_at=due_at(session, received_at=received, extension=Extension.NONE),
+                received_at=received, due_at=due_at(session, received_at=received,
+                                                    extension=Extension.NONE),
                 status=ComplaintStatus.RECEIVED.value, subject_user_id=subject_user_id,
                 subject_team=subject_team.strip()[:64], created_by_id=actor.user_id or 0,
                 created_at=now, updated_at=now), said, authorised

@@ -86,7 +86,8 @@ class Comparison:
         return count / self.applications if self.applications else None
 
 
-def compare(session: Session, *, decisions: Select[Any], policy: tuple[float, float], challenger_id: int | None = None) -> Comparison | None:
+def compare(session: Session, *, decisions: Select[Any], policy: tuple[float, float],
+            challenger_id: int | None = None) -> Comparison | None:
     """The comparison over ``decisions`` (a select of decision record ids) that have a shadow
     score; None when none has. ``challenger_id``: by default the challenger whose shadow
     score is the latest among them; the champion is the model most of those decisions name

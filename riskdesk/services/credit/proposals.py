@@ -176,7 +176,8 @@ def propose(session: Session, actor: Actor, *, changes: dict[str, Any], why: str
                        proposed_at=utcnow(session))
     session.add(row)
     session.flush()
-    free_text.keep(session, cleaned=cleaned, entity="rule_proposal", entity_id=row.id or 0, field="why")
+    free_text.keep(session, cleaned=cleaned, entity="rule_proposal", entity_id=row.id or 0,
+                   field="why")
     audit.append(session, actor, action="rules.propose", entity_type="rule_proposal",
                  entity_id=row.id or 0,
                  after={"changes": changes, "why": row.why,

@@ -129,7 +129,8 @@ def recalibrate(engine: Engine, actor: Actor, *, method: str, since: date,
     require(actor, Action.MODEL_TRAIN)
     calibration.checked_method(method)
     with unit_of_work(engine) as session:
-        base = registry.active(session) if model_id is None else registry.get(session, model_id=model_id)
+        base = (registry.active(session) if model_id is None
+                else registry.get(session, model_id=model_id))
         if base is None:
             raise InvalidInput(translate("Model", "No model is active: name the model to "
                                          "recalibrate (--model ID)."))
@@ -139,7 +140,8 @@ def recalibrate(engine: Engine, actor: Actor, *, method: str, since: date,
         if until < since:
             raise InvalidInput(translate("Model", "The window ends ({until}) before it starts "
                                          "({since}).").format(until=until, since=since))
-        rows = window_rows(session, mv=base, meta=meta, since=since, until=until, zone=zone, recorded_by=now)
+        rows = window_rows(session, mv=base, meta=meta, since=since, until=until, zone=zone,
+                           recorded_by=now)
         bads = int(rows.y.sum())
         if len(rows.y) < MIN_ROWS or min(bads, len(rows.y) - bads) < MIN_BADS:
             raise InvalidInput(translate(

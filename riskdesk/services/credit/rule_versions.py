@@ -113,10 +113,12 @@ def versions(session: Session, actor: Actor) -> list[VersionRow]:
 def diff(session: Session, actor: Actor, *, a: int, b: int, kind: str = RULES) -> list[DiffRow]:
     """What differs between versions ``a`` and ``b`` of the rules (or the policy)."""
     if kind == POLICY:
-        pa, pb = proposals.policy_of(session, policy_version_id=a), proposals.policy_of(session, policy_version_id=b)
+        pa = proposals.policy_of(session, policy_version_id=a)
+        pb = proposals.policy_of(session, policy_version_id=b)
         return [DiffRow(k, "", getattr(pa, k), getattr(pb, k)) for k in POLICY_FIELDS
                 if getattr(pa, k) != getattr(pb, k)]
-    sa, sb = proposals.rule_set_of(session, rule_set_id=a), proposals.rule_set_of(session, rule_set_id=b)
+    sa = proposals.rule_set_of(session, rule_set_id=a)
+    sb = proposals.rule_set_of(session, rule_set_id=b)
     out = []
     for code in sorted(set(sa) | set(sb)):
         x, y = sa.get(code), sb.get(code)

@@ -76,7 +76,8 @@ def _locked_head(session: Session) -> FeedHead:
     return head
 
 
-def record_final(session: Session, *, decisions: Sequence[FinalDecision], urgent: bool = True) -> list[int]:
+def record_final(session: Session, *, decisions: Sequence[FinalDecision],
+                 urgent: bool = True) -> list[int]:
     """The one way a final decision enters the feed: numbered in order, in this transaction.
     Returns the sequences given. ``urgent``: hand freezes and calls to the feed folder's hook
     (the migration's backfill does not)."""
@@ -166,7 +167,8 @@ def _case_basis(session: Session, case: Case) -> dict[str, Any]:
     if rec is not None:
         from riskdesk.services.cases.hard_stops import hard_stops_of
 
-        stops = [s.code for s in hard_stops_of(session, application_id=case.application_id)]  # type: ignore[arg-type]
+        stops = [s.code for s in hard_stops_of(
+            session, application_id=case.application_id)]  # type: ignore[arg-type]
         basis.update(rule_codes=_rule_codes(rec.flags or "", stops),
                      feature_codes=_features(session, col(ScoreReason.score_id) == rec.score_id
                                                ).get(rec.score_id, ""),
@@ -194,7 +196,8 @@ def record_case(session: Session, *, case: Case) -> int | None:
     signed with the signature of the event that made it final. None if not final."""
     if str(case.status) != "decided":
         return None
-    return record_final(session, decisions=[case_decision(session, case=case, event=_last_event(session))])[0]
+    return record_final(session, decisions=[case_decision(session, case=case,
+                                                          event=_last_event(session))])[0]
 
 
 def loan_action_decision(session: Session, *, row: LoanAction,
@@ -219,7 +222,8 @@ def record_loan_action(session: Session, *, row: LoanAction) -> int | None:
     """A post-loan action just made final (done, or confirmed by its checker)."""
     if row.action not in POSTLOAN_FEED or row.status not in ("done", "confirmed"):
         return None
-    return record_final(session, decisions=[loan_action_decision(session, row=row, event=_last_event(session))])[0]
+    return record_final(session, decisions=[loan_action_decision(session, row=row,
+                                                                 event=_last_event(session))])[0]
 
 
 FINALISING = ("case.decide", "case.check.confirm", "case.postloan", "case.postloan.confirm")

@@ -291,8 +291,8 @@ def monthly_report(engine: Engine, actor: Actor, *, month: str, language: str,
             .order_by(col(ModelVersion.approved_at).desc())).first()
         info: dict[str, object] = {}
         if model is not None:
-            info = {"name": f"{model.id} {model_name(model.name)}", "approved_by": model.approved_by or "",
-                    "approved_at": model.approved_at}
+            info = {"name": f"{model.id} {model_name(model.name)}",
+                    "approved_by": model.approved_by or "", "approved_at": model.approved_at}
             run = session.scalars(select(MonitorRun).where(
                 col(MonitorRun.month) == month, col(MonitorRun.model_version_id) == model.id,
                 col(MonitorRun.computed_at) <= cut_off)
@@ -309,7 +309,8 @@ def monthly_report(engine: Engine, actor: Actor, *, month: str, language: str,
         info["reviews"] = month_reviews(session, month=month, cut_off=cut_off)  # issue 32
         from riskdesk.services.credit.challenger import at_cut_off
 
-        info["challenger"] = at_cut_off(session, month=month, cut_off=cut_off)  # in shadow (issue 32)
+        # in shadow (issue 32)
+        info["challenger"] = at_cut_off(session, month=month, cut_off=cut_off)
         bank = settings.bank_name(session)
         postloan = postloan_figures(session, actor, month=month, cut_off=cut_off)
         from riskdesk.services import periods
@@ -320,7 +321,8 @@ def monthly_report(engine: Engine, actor: Actor, *, month: str, language: str,
         partner_rows = (performance(session, actor, month=month, cut_off=cut_off),
                         joint_position(session, actor, month=month, cut_off=cut_off),
                         trend(session, actor, month=month, cut_off=cut_off))
-        headline = periods.headline_figures(session, p=periods.period(session, month=month, cut_off=cut_off))
+        headline = periods.headline_figures(
+            session, p=periods.period(session, month=month, cut_off=cut_off))
         restated = periods.restatements(session, actor, cut_off=cut_off, other_than=month)
         checked = audit_trail.verify(session)
         from riskdesk.services.audit import anchor_file

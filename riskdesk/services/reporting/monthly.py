@@ -155,7 +155,8 @@ def monthly_figures(session: Session, actor: Actor, *, month: str,
         audit_head_seq=int(head[0]) if head is not None else 0,
         audit_head_hash=str(head[1]) if head is not None else "",
         reclassified=reclassifications(session, p=p), feed_unacknowledged=unacknowledged,
-        feed_warn_hours=warn_hours, rings=ring_counts(session, start=p.start, end=min(p.end, cut_off)))
+        feed_warn_hours=warn_hours, rings=ring_counts(session, start=p.start,
+                          end=min(p.end, cut_off)))
 
 
 def feed_late(session: Session, *, start: datetime, end: datetime,

@@ -47,7 +47,8 @@ def after_scoring(session: Session, actor: Actor, *, application_ids: Sequence[i
     the scoring run's transaction). None when FRAUD_RING is off or nothing new is in the
     window."""
     conn = session.connection()
-    edges = links.add_links(conn, cipher=load_cipher(session, create=False), application_ids=application_ids)
+    edges = links.add_links(conn, cipher=load_cipher(session, create=False),
+                            application_ids=application_ids)
     params = graph.params_of(settings)
     if not params.enabled or edges.empty:
         return None
@@ -55,7 +56,8 @@ def after_scoring(session: Session, actor: Actor, *, application_ids: Sequence[i
     touched = edges.loc[edges["seen_at"] >= start, "applicant_id"].unique().tolist()
     if not touched:
         return None
-    pairs = graph.closure(conn, applicants=touched, start=start, cap=params.key_cap, allowed=allowlisted_keys(session, now=now))
+    pairs = graph.closure(conn, applicants=touched, start=start, cap=params.key_cap,
+                          allowed=allowlisted_keys(session, now=now))
     return save_rings(session, actor, comps=graph.components(pairs), pairs=pairs, params=params,
                       now=now, full=False)
 
