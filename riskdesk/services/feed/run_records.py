@@ -1,31 +1,29 @@
-"""A scoring run's feed records (issue 29), built a column at a time.
+"""A scoring run's feed records (issue 29), written by the database in one statement.
 
 The records are those :func:`riskdesk.services.feed.records.scoring_decisions` describes (and
 the migration's backfill writes from it): one per decision of the run in application order,
 its rule codes from the decision's flags and its feature codes from the score's first three
-reasons, numbered under the same locked head as ``records.record_final``. A million
-``FinalDecision`` objects, their row dicts and the reasons' per-score lists were 28 s of CPU
-of a million-application run (issue 35); here the rows come through the driver as columns and
-each distinct flag string and each distinct set of features is spelled once. A run's
-decisions are approvals and flags, never urgent.
+reasons, numbered under the same locked head as ``records.record_final``. They are written by
+one ``INSERT ... SELECT`` over the run's decisions: a million ``FinalDecision`` objects were
+28 s of CPU of a million-application run, and reading the decisions back through the driver
+to build the rows a column at a time still 12 s (issue 35). Each distinct flag string is
+spelled by :func:`records._rule_codes` once, in Python, and handed to the statement as a
+``CASE``; the features are joined as ``records._codes`` joins them. A run's decisions are
+approvals and flags, never urgent.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Integer, case, func, literal, null, select
 from sqlalchemy.orm import Session
 
 from riskdesk.domain.applications import Application
 from riskdesk.domain.feed import FeedRecord
 from riskdesk.domain.scoring import DecisionRecord, ScoreReason
 from riskdesk.domain.tables import table_of
-from riskdesk.services.feed.records import TOP_REASONS, _codes, _locked_head, _rule_codes
-from riskdesk.storage.bulk import bound_columns, frame_of, insert_columns
+from riskdesk.services.feed.records import TOP_REASONS, _locked_head, _rule_codes
 from riskdesk.storage.clock import utcnow
-
-if TYPE_CHECKING:  # pandas loads with the scoring job, not with the window (issue 35)
-    import pandas as pd
 
 D, A, R = table_of(DecisionRecord).c, table_of(Application).c, table_of(ScoreReason).c
 
@@ -33,74 +31,58 @@ D, A, R = table_of(DecisionRecord).c, table_of(Application).c, table_of(ScoreRea
 def record_scoring_run(session: Session, *, run_id: int, decided_by: str,
                        audit_seq: int | None) -> int:
     """Feed records for a scoring run's decisions, in the run's transaction; how many."""
-    import numpy as np
-    import pandas as pd
-
     conn = session.connection()
-    rows = frame_of(conn, select(D.id, D.score_id, D.outcome, D.flags, D.model_version_id,
-                                 D.rule_set_id, D.policy_version_id, A.application_no)
-                    .join_from(table_of(DecisionRecord), table_of(Application),
-                               A.id == D.application_id)
-                    .where(D.run_id == run_id).order_by(D.application_id))
-    n = len(rows)
-    if n == 0:
+    mine = D.run_id == run_id
+    flags = [f for (f,) in conn.execute(select(D.flags).where(mine).distinct())]
+    if not flags:
         return 0
-    reasons = frame_of(conn, select(R.score_id, R.feature).where(R.score_id.in_(
-        select(D.score_id).where(D.run_id == run_id))).order_by(R.score_id, R.rank))
-    flags = rows["flags"].fillna("").astype(str)
-    features = pd.Series(rows["score_id"].to_numpy(np.int64)).map(top_features(reasons))
-    spelled = {f: _rule_codes(f) for f in flags.unique().tolist()}
+    n = int(conn.execute(select(func.count()).where(mine)).scalar() or 0)
+    # The score's first reasons by rank, each looked up once in the derived table (its
+    # window function keeps the database from copying the lookups into the outer query).
+    top = [select(R.feature).where(R.score_id == D.score_id).order_by(R.rank)
+           .limit(1).offset(k).scalar_subquery().label(f"f{k}") for k in range(TOP_REASONS)]
+    runs = (select(D.id, D.outcome, D.flags, D.model_version_id, D.rule_set_id,
+                   D.policy_version_id, A.application_no, *top,
+                   func.row_number().over(order_by=D.application_id).label("n"))
+            .join_from(table_of(DecisionRecord), table_of(Application),
+                       A.id == D.application_id)
+            .where(mine).subquery())
+    t = runs.c
+    spelled = {f or "": _rule_codes(f or "") for f in flags}
+    changed = {f: s for f, s in spelled.items() if s != f}
     table = table_of(FeedRecord)
-    stamp = bound_columns(conn, table, [{"final_at": utcnow(session)}])["final_at"][0]
-    columns: dict[str, list[Any]] = {
-        "source": ["score"] * n, "source_id": _ints(rows["id"]),
-        "application_no": rows["application_no"].tolist(), "loan_no": [""] * n,
-        "decision": rows["outcome"].tolist(), "rule_codes": flags.map(spelled).tolist(),
-        "feature_codes": features.astype(object).where(features.notna(), "").tolist(),
-        "model_version_id": _ints(rows["model_version_id"]),
-        "rule_set_id": _ints(rows["rule_set_id"]),
-        "policy_version_id": _ints(rows["policy_version_id"]),
-        "decided_by": [decided_by] * n, "checked_by": [""] * n, "final_at": [stamp] * n,
-        "audit_seq": [audit_seq] * n, "signature": [None] * n}
     head = _locked_head(session)
     first = head.seq + 1
-    insert_columns(conn, table, {"seq": list(range(first, first + n)), **columns})
+    columns: dict[str, Any] = {
+        "seq": t.n + (first - 1), "source": literal("score"), "source_id": t.id,
+        "application_no": t.application_no, "loan_no": literal(""), "decision": t.outcome,
+        "rule_codes": case(changed, value=t.flags, else_=t.flags) if changed else t.flags,
+        "feature_codes": _joined([t[f"f{k}"] for k in range(TOP_REASONS)]),
+        "model_version_id": t.model_version_id, "rule_set_id": t.rule_set_id,
+        "policy_version_id": t.policy_version_id, "decided_by": literal(decided_by),
+        "checked_by": literal(""),
+        "final_at": literal(utcnow(session), table.c.final_at.type),
+        "audit_seq": null() if audit_seq is None else literal(audit_seq, Integer),
+        "signature": null()}
+    conn.execute(table.insert().from_select(list(columns), select(
+        *(v.label(k) for k, v in columns.items())).order_by(t.n)))
     head.seq = first + n - 1
     session.flush()
     return n
 
 
-def _ints(s: pd.Series) -> list[int | None]:
-    return [None if v is None or v != v else int(v) for v in s.tolist()]
+def _joined(features: list[Any]) -> Any:
+    """``records._codes`` of a score's first reasons in SQL: the present ones joined by
+    ``;`` (a score has its first k reasons or none; feature names are never empty and three
+    of at most 64 characters stay under the column's 255)."""
+    whens = [(features[k].is_(None), _concat(features[:k])) for k in range(len(features))]
+    return case(*whens, else_=_concat(features))
 
 
-def top_features(reasons: pd.DataFrame) -> pd.Series:
-    """By score id, the features of its first :data:`TOP_REASONS` reasons (``reasons``:
-    score_id, feature, ordered by score and rank) spelled as ``records._features`` spells
-    them. Each score's set is one integer (its features' codes as digits), each distinct set
-    spelled once: a few thousand sets for a million scores."""
-    import numpy as np
-    import pandas as pd
-
-    if reasons.empty:
-        return pd.Series(dtype=object)
-    sid = reasons["score_id"].to_numpy(np.int64)
-    starts = np.flatnonzero(np.r_[True, sid[1:] != sid[:-1]])  # runs of one score
-    group = np.repeat(np.arange(len(starts)), np.diff(np.r_[starts, len(sid)]))
-    pos = np.arange(len(sid)) - starts[group]
-    codes, names = pd.factorize(reasons["feature"].astype(object))
-    base = len(names) + 1  # digit 0: no reason at that rank
-    key = np.zeros(len(starts), dtype=np.int64)
-    for k in range(TOP_REASONS):
-        digit = np.zeros(len(starts), dtype=np.int64)
-        at = pos == k
-        digit[group[at]] = codes[at] + 1
-        key = key * base + digit
-    spelled: dict[int, str] = {}
-    for value in np.unique(key).tolist():
-        digits, rest = [], value
-        for _ in range(TOP_REASONS):
-            rest, digit = divmod(rest, base)
-            digits.append(digit)
-        spelled[value] = _codes([str(names[d - 1]) for d in reversed(digits) if d])
-    return pd.Series(pd.Series(key).map(spelled).to_numpy(), index=sid[starts])
+def _concat(parts: list[Any]) -> Any:
+    if not parts:
+        return literal("")
+    out = parts[0]
+    for part in parts[1:]:
+        out = out + literal(";") + part
+    return out
