@@ -5,6 +5,7 @@ converts each column once (vectorised) to what the driver takes and hands over t
 """
 from __future__ import annotations
 
+import functools
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -231,37 +232,136 @@ def _insert_values(conn: Connection, table: Table, columns: Mapping[str, Sequenc
                    names: Sequence[str], check: Callable[[int], None] | None,
                    ids: list[int] | None = None) -> int:
     """MariaDB's bulk path: multi-row ``INSERT ... VALUES (...), (...)`` statements of a few
-    megabytes each, their literals built a column at a time, on the unit of work's own
-    connection (same transaction); ``check`` runs between chunks. ``ids``: extended with each
-    statement's ids, its first auto-increment id onwards (see :func:`consecutive_ids`)."""
+    megabytes each, their literals built a column at a time (:func:`_mysql_rows`), on the unit
+    of work's own connection (same transaction); ``check`` runs between chunks. While the
+    server inserts one statement's rows, the next statement is built (:func:`_one_ahead`).
+    ``ids``: extended with each statement's ids, its first auto-increment id onwards (see
+    :func:`consecutive_ids`)."""
+    from pymysql.constants import SERVER_STATUS
+
     prep = conn.dialect.identifier_preparer
     head = (f"INSERT INTO {prep.format_table(table)} "
             f"({', '.join(prep.quote(c) for c in names)}) VALUES ")
     n = len(columns[names[0]])
     raw = conn.connection.driver_connection
     assert raw is not None
-    with _driver_errors(conn, head), raw.cursor() as cursor:
+    backslash = not raw.server_status & SERVER_STATUS.SERVER_STATUS_NO_BACKSLASH_ESCAPES
+    with _driver_errors(conn, head), raw.cursor() as cursor, _one_ahead() as send:
         for start in range(0, n, CHUNK):
             end = start + CHUNK
-            literals = [_mysql_literals(raw, columns[c][start:end]) for c in names]
-            rows = ["(" + ",".join(r) + ")" for r in zip(*literals, strict=True)]
-            del literals
-            batch: list[str] = []
-            size = 0
-            for row in rows:
-                batch.append(row)
-                size += len(row) + 1
-                if size >= MYSQL_STATEMENT_BYTES:
-                    _execute_numbered(cursor, head + ",".join(batch), len(batch), ids)
-                    batch, size = [], 0
-            if batch:
-                _execute_numbered(cursor, head + ",".join(batch), len(batch), ids)
+            rows = _mysql_rows(raw, [columns[c][start:end] for c in names], backslash)
+            for sql, count in _statements(head.encode(), rows):
+                send(functools.partial(_execute_numbered, cursor, sql, count, ids))
+            del rows
             if check is not None:
                 check(min(n, end))
     return n
 
 
-def _execute_numbered(cursor: Any, sql: str, rows: int, ids: list[int] | None) -> None:
+@contextmanager
+def _one_ahead() -> Iterator[Callable[[Callable[[], None]], None]]:
+    """``send(job)``: run the job on a second thread, after the previous one ended (in
+    order, one at a time; the previous job's error raised here). The caller builds the next
+    statement while the server works on this one: the driver's thread waits on the socket
+    without the GIL. Leaving, the last job is waited for, so no statement is ever left
+    running on the connection (after an error too: its own error is then dropped)."""
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+    pool = ThreadPoolExecutor(1, thread_name_prefix="riskdesk-bulk")
+    pending: list[Future[None]] = []
+
+    def send(job: Callable[[], None]) -> None:
+        if pending:
+            pending.pop().result()
+        pending.append(pool.submit(job))
+
+    try:
+        yield send
+        if pending:
+            pending.pop().result()
+    finally:
+        pool.shutdown(wait=True)
+
+
+_MYSQL_ESCAPES = [("\\", "\\\\"), ("\0", "\\0"), ("\n", "\\n"), ("\r", "\\r"),
+                  ("\x1a", "\\Z"), ('"', '\\"'), ("'", "\\'")]  # pymysql's escape_string
+_MYSQL_SPECIAL = "[" + "".join(f"\\x{ord(c):02x}" for c, _ in _MYSQL_ESCAPES) + "]"
+
+
+def _mysql_rows(raw: Any, columns: Sequence[Sequence[Any]], backslash: bool) -> Any:
+    """Rows as ``(literal,...),`` strings (an Arrow string array): each column turned into
+    SQL literals in one pass by its values' type (Arrow's kernels: no Python call per value),
+    then joined row-wise. Values of mixed or other types go through :func:`_mysql_literals`.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    text = [pc.fill_null(_mysql_column(raw, list(v), backslash), "NULL") for v in columns]
+    joined = text[0] if len(text) == 1 else pc.binary_join_element_wise(*text, ",")
+    return pc.binary_join_element_wise(pa.scalar("("), joined, pa.scalar("),"), "")
+
+
+def _mysql_column(raw: Any, values: list[Any], backslash: bool) -> Any:
+    """One column's SQL literals, nulls where the value is missing (None, a float's NaN)."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    kinds = set(map(type, values)) - {type(None)}
+    if kinds <= {str}:
+        strings = pa.array(values, pa.string())
+        if backslash and pc.any(pc.match_substring_regex(strings, _MYSQL_SPECIAL)).as_py():
+            for old, new in _MYSQL_ESCAPES:
+                strings = pc.replace_substring(strings, old, new)
+        elif not backslash:
+            strings = pc.replace_substring(strings, "'", "''")
+        return _mysql_quoted(strings)
+    if kinds == {float}:  # NaN, like None, missing
+        return pc.cast(pa.array(np.asarray(values, dtype=float), from_pandas=True), pa.string())
+    if kinds == {bool}:
+        return pc.if_else(pa.array(values, pa.bool_()), "1", "0")
+    if kinds == {int}:
+        try:
+            return pc.cast(pa.array(values, pa.int64()), pa.string())
+        except OverflowError:  # beyond 64 bits: written one by one below
+            pass
+    if kinds == {datetime} and not any(v.tzinfo for v in values if v is not None):
+        return _mysql_quoted(pc.cast(pa.array(values, pa.timestamp("us")), pa.string()))
+    if kinds == {date}:
+        return _mysql_quoted(pc.cast(pa.array(values, pa.date32()), pa.string()))
+    if kinds == {bytes}:
+        return pa.array([None if v is None else "X'" + v.hex() + "'" for v in values],
+                        pa.string())
+    return pa.array(_mysql_literals(raw, values), pa.string())  # "NULL" already written
+
+
+def _mysql_quoted(strings: Any) -> Any:
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    return pc.binary_join_element_wise(pa.scalar("'"), strings, pa.scalar("'"), "")
+
+
+def _statements(head: bytes, rows: Any) -> Iterator[tuple[bytes, int]]:
+    """``head`` followed by as many of the ``(...),`` rows as fit in
+    :data:`MYSQL_STATEMENT_BYTES` (at least one), the last comma dropped; read straight from
+    the Arrow array's buffers, and each statement's row count."""
+    import numpy as np
+
+    _, offsets_buffer, data = rows.buffers()
+    offsets = np.frombuffer(offsets_buffer, dtype=np.int32)[rows.offset:
+                                                             rows.offset + len(rows) + 1]
+    view = memoryview(data)
+    start = 0
+    while start < len(rows):
+        end = int(np.searchsorted(offsets, offsets[start] + MYSQL_STATEMENT_BYTES,
+                                  side="right")) - 1
+        end = min(len(rows), max(end, start + 1))
+        yield head + view[offsets[start]:offsets[end] - 1], end - start
+        start = end
+
+
+def _execute_numbered(cursor: Any, sql: bytes, rows: int, ids: list[int] | None) -> None:
     cursor.execute(sql)
     if ids is not None:
         ids.extend(range(cursor.lastrowid, cursor.lastrowid + rows))
