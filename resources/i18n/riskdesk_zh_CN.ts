@@ -179,17 +179,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../riskdesk/ui/app.py" line="84" />
+        <location filename="../../riskdesk/ui/app.py" line="96" />
         <source>The database cannot be used: {error}</source>
         <translation>无法使用数据库：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/app.py" line="89" />
+        <location filename="../../riskdesk/ui/app.py" line="101" />
         <source>riskdesk</source>
         <translation>riskdesk 风控工作台</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/app.py" line="123" />
+        <location filename="../../riskdesk/ui/app.py" line="139" />
         <source>Signing key</source>
         <translation>签名密钥</translation>
     </message>
@@ -653,112 +653,112 @@
 <context>
     <name>AuditPack</name>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="98" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="99" />
         <source>month {m}</source>
         <translation>月份 {m}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="99" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="100" />
         <source>listed cases</source>
         <translation>所列案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="100" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="101" />
         <source>{what}: {cases}, {complaints}, {apps}, {reports}</source>
         <translation>{what}：{cases}，{complaints}，{apps}，{reports}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="101" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="102" />
         <source>{n} case</source>
         <translation>案件 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="102" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="103" />
         <source>{n} cases</source>
         <translation>案件 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="103" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="104" />
         <source>{n} complaint</source>
         <translation>投诉 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="104" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="105" />
         <source>{n} complaints</source>
         <translation>共 {n} 件投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="105" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="106" />
         <source>{n} application</source>
         <translation>申请 {n} 笔</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="106" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="107" />
         <source>{n} applications</source>
         <translation>申请 {n} 笔</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="107" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="108" />
         <source>{n} report</source>
         <translation>报告 {n} 份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="108" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="109" />
         <source>{n} reports</source>
         <translation>报告 {n} 份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="156" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="157" />
         <source>No case for {ref}.</source>
         <translation>没有 {ref} 的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="275" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="276" />
         <source>{user} may not export personal data unmasked.</source>
         <translation>{user} 无权导出未脱敏的个人信息。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="279" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="280" />
         <source>Give a month or a list of cases.</source>
         <translation>请给出月份或案件清单。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="282" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="283" />
         <source>A pack is sealed with the bank's audit key, and this workstation has none: import it from escrow or create it (riskdesk audit anchor --create-key).</source>
         <translation>审计包须用本行的审计密钥签封，而本工作站没有该密钥：请从托管处导入或创建（riskdesk audit anchor --create-key）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="436" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="423" />
         <source>{file} is not a riskdesk audit pack (or it is damaged).</source>
         <translation>{file} 不是 riskdesk 审计包（或已损坏）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="442" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="429" />
         <source>{file} is damaged: {why}</source>
         <translation>{file} 已损坏：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="467" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="454" />
         <source>the seal does not match the content: the pack was changed after it was sealed</source>
         <translation>签封与内容不符：审计包在签封后被改动</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="475" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="462" />
         <source>the seal's signature is forged</source>
         <translation>签封的签名是伪造的</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="480" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="467" />
         <source>the chain breaks at event {seq}</source>
         <translation>审计链在第 {seq} 号事件处断开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="488" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="475" />
         <source>event {seq} does not match the chain</source>
         <translation>第 {seq} 号事件与审计链不符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/packs.py" line="493" />
+        <location filename="../../riskdesk/services/audit/packs.py" line="480" />
         <source>the chain does not lead to the head report {no} printed</source>
         <translation>审计链未能通向报告 {no} 所印的链头</translation>
     </message>
@@ -1954,152 +1954,152 @@
 <context>
     <name>CasesModel</name>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="30" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="36" />
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="31" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="37" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="32" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="38" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="33" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="39" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="34" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="40" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="35" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="41" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="36" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="42" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="37" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="43" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="38" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="44" />
         <source>Amount (CNY)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="39" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="45" />
         <source>PD %</source>
         <translation>违约概率 %</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="40" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="46" />
         <source>Points</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="41" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="47" />
         <source>Band</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="42" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="48" />
         <source>Rule hits</source>
         <translation>规则命中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="43" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="49" />
         <source>Assignee</source>
         <translation>处理人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="44" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="50" />
         <source>Sent back because</source>
         <translation>复核退回原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="49" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="55" />
         <source>Bad rate doubled</source>
         <translation>坏账率翻倍</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="50" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="56" />
         <source>Complaints over the limit</source>
         <translation>投诉率超限</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="52" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="58" />
         <source>Score PSI over 0.25</source>
         <translation>评分 PSI 超过 0.25</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="53" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="59" />
         <source>Feature CSI over 0.25</source>
         <translation>特征 CSI 超过 0.25</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="54" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="60" />
         <source>AUC down from validation</source>
         <translation>AUC 较验证时下降</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="55" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="61" />
         <source>Band outside calibration</source>
         <translation>风险等级超出校准范围</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="56" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="62" />
         <source>Validation overdue</source>
         <translation>验证已逾期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="63" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="70" />
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="64" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="71" />
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="65" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="72" />
         <source>Escalated</source>
         <translation>已上报</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="66" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="73" />
         <source>Awaiting check</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="67" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="74" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="68" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="75" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="92" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="99" />
         <source>{n} DPD</source>
         <translation>逾期 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/cases/model.py" line="132" />
+        <location filename="../../riskdesk/ui/cases/model.py" line="141" />
         <source>Loan {no}: days past due, class and balance from the latest monitoring run</source>
         <translation>借据 {no}：逾期天数、五级分类和余额取自最近一次贷后监测</translation>
     </message>
@@ -2718,154 +2718,154 @@
         <translation>必须填写{what}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="178" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="179" />
         <source>{what} must be one of: {choices}.</source>
         <translation>{what}必须是以下之一：{choices}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="179" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="180" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="230" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="231" />
         <source>The channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="231" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="232" />
         <source>The category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="232" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="233" />
         <source>A description</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="237" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="238" />
         <source>There is no application {id}.</source>
         <translation>不存在申请 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="240" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="241" />
         <source>Application {no} belongs to another customer.</source>
         <translation>申请 {no} 属于其他客户。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="248" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="249" />
         <source>There is no customer {id}.</source>
         <translation>不存在客户 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="251" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="252" />
         <source>The complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="253" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="254" />
         <source>How the proxy is authorised</source>
         <translation>代理授权方式</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="260" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="261" />
         <source>A complaint cannot be received in the future.</source>
         <translation>投诉受理时间不能晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="378" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="380" />
         <source>There is no user {id}.</source>
         <translation>不存在用户 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="380" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="382" />
         <source>{user} is the person or in the team complained about in {number}; someone else must handle it.</source>
         <translation>{user} 是投诉 {number} 的被投诉人或属于被投诉团队，须由他人处理（回避）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="391" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="393" />
         <source>Complaint {number} is {status}; it cannot be assigned.</source>
         <translation>投诉 {number} 状态为 {status}，不能分派。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="401" />
-        <location filename="../../riskdesk/services/complaints/handling.py" line="419" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="403" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="421" />
         <source>A reason for the extension</source>
         <translation>延期理由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="403" />
-        <location filename="../../riskdesk/services/complaints/handling.py" line="442" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="405" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="444" />
         <source>Tell the complainant about the extension first, then record it.</source>
         <translation>请先告知投诉人延期情况，再予以记录。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="406" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="408" />
         <source>Complaint {number} is already extended.</source>
         <translation>投诉 {number} 已延期。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="421" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="423" />
         <source>A special extension follows a complex-case extension.</source>
         <translation>特别延期须在复杂案件延期之后申请。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="436" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="438" />
         <source>No special extension of {number} is waiting for approval.</source>
         <translation>投诉 {number} 没有待审批的特别延期。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="439" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="441" />
         <source>The handler cannot approve their own extension.</source>
         <translation>处理人不能审批自己的延期申请。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="459" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="461" />
         <source>The response</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="461" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="463" />
         <source>The reply is only the template: write what the investigation found and what the bank will do.</source>
         <translation>答复仅有模板文字：请写明调查结果及我行的处理措施。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="466" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="468" />
         <source>The response must tell the customer the further channels; missing: {channels}.</source>
         <translation>答复须告知客户后续救济途径；缺少：{channels}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="479" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="481" />
         <source>The customer's reaction</source>
         <translation>客户反馈</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="480" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="482" />
         <source>The root cause</source>
         <translation>根本原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="481" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="483" />
         <source>The rectification</source>
         <translation>整改措施</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="492" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="494" />
         <source>A reason to reopen</source>
         <translation>重新打开的理由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="503" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="505" />
         <source>How the withdrawal was received</source>
         <translation>撤回投诉的接收方式</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="514" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="516" />
         <source>A reason to escalate</source>
         <translation>上报理由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/complaints/handling.py" line="525" />
+        <location filename="../../riskdesk/services/complaints/handling.py" line="527" />
         <source>A fraud case is opened from an identity-theft complaint that names an application.</source>
         <translation>只有指明申请的冒名贷款/身份盗用投诉才能开立欺诈案件。</translation>
     </message>
@@ -3301,836 +3301,836 @@
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="154" />
-        <location filename="../../riskdesk/domain/enums.py" line="322" />
+        <location filename="../../riskdesk/domain/enums.py" line="157" />
+        <location filename="../../riskdesk/domain/enums.py" line="325" />
         <source>opened the case</source>
         <translation>打开了案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="155" />
+        <location filename="../../riskdesk/domain/enums.py" line="158" />
         <source>changed a feature note</source>
         <translation>修改了特征说明</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="156" />
+        <location filename="../../riskdesk/domain/enums.py" line="159" />
         <source>scoring run (scored, checked, opened the case)</source>
         <translation>评分运行（评分、规则校验、开立案件）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="157" />
+        <location filename="../../riskdesk/domain/enums.py" line="160" />
         <source>claimed</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="158" />
-        <location filename="../../riskdesk/domain/enums.py" line="293" />
+        <location filename="../../riskdesk/domain/enums.py" line="161" />
+        <location filename="../../riskdesk/domain/enums.py" line="296" />
         <source>assigned</source>
         <translation>分派</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="159" />
+        <location filename="../../riskdesk/domain/enums.py" line="162" />
         <source>added a note</source>
         <translation>添加了笔记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="163" />
+        <location filename="../../riskdesk/domain/enums.py" line="166" />
         <source>looked at unmasked personal data</source>
         <translation>查看了未脱敏的个人信息</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="164" />
+        <location filename="../../riskdesk/domain/enums.py" line="167" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="165" />
+        <location filename="../../riskdesk/domain/enums.py" line="168" />
         <source>bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="170" />
+        <location filename="../../riskdesk/domain/enums.py" line="173" />
         <source>trained</source>
         <translation>已训练</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="171" />
+        <location filename="../../riskdesk/domain/enums.py" line="174" />
         <source>proposed</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="172" />
+        <location filename="../../riskdesk/domain/enums.py" line="175" />
         <source>active</source>
         <translation>生效中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="173" />
+        <location filename="../../riskdesk/domain/enums.py" line="176" />
         <source>retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="174" />
+        <location filename="../../riskdesk/domain/enums.py" line="177" />
         <source>in shadow (challenger)</source>
         <translation>影子运行（挑战者）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="175" />
+        <location filename="../../riskdesk/domain/enums.py" line="178" />
         <source>approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="176" />
+        <location filename="../../riskdesk/domain/enums.py" line="179" />
         <source>review</source>
         <translation>人工审核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="177" />
+        <location filename="../../riskdesk/domain/enums.py" line="180" />
         <source>decline</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="178" />
+        <location filename="../../riskdesk/domain/enums.py" line="181" />
         <source>automatic approval</source>
         <translation>自动批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="179" />
+        <location filename="../../riskdesk/domain/enums.py" line="182" />
         <source>flagged</source>
         <translation>已标记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="180" />
+        <location filename="../../riskdesk/domain/enums.py" line="183" />
         <source>low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="181" />
+        <location filename="../../riskdesk/domain/enums.py" line="184" />
         <source>medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="182" />
+        <location filename="../../riskdesk/domain/enums.py" line="185" />
         <source>high</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="183" />
+        <location filename="../../riskdesk/domain/enums.py" line="186" />
         <source>pre-loan review</source>
         <translation>贷前审核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="184" />
+        <location filename="../../riskdesk/domain/enums.py" line="187" />
         <source>fraud</source>
         <translation>欺诈</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="185" />
+        <location filename="../../riskdesk/domain/enums.py" line="188" />
         <source>post-loan</source>
         <translation>贷后</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="186" />
+        <location filename="../../riskdesk/domain/enums.py" line="189" />
         <source>partner review</source>
         <translation>合作方审查</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="187" />
+        <location filename="../../riskdesk/domain/enums.py" line="190" />
         <source>human review requested</source>
         <translation>客户申请人工复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="188" />
+        <location filename="../../riskdesk/domain/enums.py" line="191" />
         <source>data incident</source>
         <translation>数据安全事件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="189" />
+        <location filename="../../riskdesk/domain/enums.py" line="192" />
         <source>annual re-review</source>
         <translation>年度复审</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="190" />
+        <location filename="../../riskdesk/domain/enums.py" line="193" />
         <source>new</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="191" />
+        <location filename="../../riskdesk/domain/enums.py" line="194" />
         <source>in review</source>
         <translation>审核中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="192" />
+        <location filename="../../riskdesk/domain/enums.py" line="195" />
         <source>pending information</source>
         <translation>待补充材料</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="193" />
+        <location filename="../../riskdesk/domain/enums.py" line="196" />
         <source>escalated</source>
         <translation>已上报</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="194" />
+        <location filename="../../riskdesk/domain/enums.py" line="197" />
         <source>awaiting check</source>
         <translation>待复核</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="195" />
+        <location filename="../../riskdesk/domain/enums.py" line="198" />
         <source>returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="263" />
+        <location filename="../../riskdesk/domain/enums.py" line="266" />
         <source>app</source>
         <translation>App</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="264" />
+        <location filename="../../riskdesk/domain/enums.py" line="267" />
         <source>letter</source>
         <translation>信函</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="265" />
+        <location filename="../../riskdesk/domain/enums.py" line="268" />
         <source>in branch</source>
         <translation>网点</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="266" />
+        <location filename="../../riskdesk/domain/enums.py" line="269" />
         <source>regulator referral</source>
         <translation>监管转办</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="267" />
+        <location filename="../../riskdesk/domain/enums.py" line="270" />
         <source>collection conduct</source>
         <translation>催收行为</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="268" />
+        <location filename="../../riskdesk/domain/enums.py" line="271" />
         <source>interest and fees</source>
         <translation>利息与费用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="269" />
+        <location filename="../../riskdesk/domain/enums.py" line="272" />
         <source>personal information and privacy</source>
         <translation>个人信息与隐私</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="270" />
+        <location filename="../../riskdesk/domain/enums.py" line="273" />
         <source>unauthorised loan or identity theft</source>
         <translation>冒名贷款或身份盗用</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="271" />
+        <location filename="../../riskdesk/domain/enums.py" line="274" />
         <source>service quality</source>
         <translation>服务质量</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="272" />
+        <location filename="../../riskdesk/domain/enums.py" line="275" />
         <source>received</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="273" />
+        <location filename="../../riskdesk/domain/enums.py" line="276" />
         <source>investigating</source>
         <translation>调查中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="274" />
+        <location filename="../../riskdesk/domain/enums.py" line="277" />
         <source>responded</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="275" />
+        <location filename="../../riskdesk/domain/enums.py" line="278" />
         <source>withdrawn</source>
         <translation>已撤回投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="276" />
+        <location filename="../../riskdesk/domain/enums.py" line="279" />
         <source>accepted</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="277" />
+        <location filename="../../riskdesk/domain/enums.py" line="280" />
         <source>rejected</source>
         <translation>不接受</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="278" />
+        <location filename="../../riskdesk/domain/enums.py" line="281" />
         <source>no answer</source>
         <translation>未回应</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="279" />
+        <location filename="../../riskdesk/domain/enums.py" line="282" />
         <source>process gap</source>
         <translation>流程缺陷</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="280" />
+        <location filename="../../riskdesk/domain/enums.py" line="283" />
         <source>system error</source>
         <translation>系统错误</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="281" />
+        <location filename="../../riskdesk/domain/enums.py" line="284" />
         <source>staff conduct</source>
         <translation>员工行为</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="282" />
+        <location filename="../../riskdesk/domain/enums.py" line="285" />
         <source>partner conduct</source>
         <translation>合作方行为</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="283" />
+        <location filename="../../riskdesk/domain/enums.py" line="286" />
         <source>product design</source>
         <translation>产品设计</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="284" />
+        <location filename="../../riskdesk/domain/enums.py" line="287" />
         <source>disclosure</source>
         <translation>信息披露</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="285" />
+        <location filename="../../riskdesk/domain/enums.py" line="288" />
         <source>third-party fraud</source>
         <translation>第三方欺诈</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="286" />
+        <location filename="../../riskdesk/domain/enums.py" line="289" />
         <source>no fault found</source>
         <translation>未发现过错</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="287" />
+        <location filename="../../riskdesk/domain/enums.py" line="290" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="288" />
+        <location filename="../../riskdesk/domain/enums.py" line="291" />
         <source>complex case (30 days)</source>
         <translation>复杂案件（30 天）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="289" />
+        <location filename="../../riskdesk/domain/enums.py" line="292" />
         <source>special extension requested</source>
         <translation>已申请特别延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="290" />
+        <location filename="../../riskdesk/domain/enums.py" line="293" />
         <source>special extension (60 days)</source>
         <translation>特别延期（60 天）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="291" />
+        <location filename="../../riskdesk/domain/enums.py" line="294" />
         <source>registered</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="292" />
+        <location filename="../../riskdesk/domain/enums.py" line="295" />
         <source>started investigating</source>
         <translation>开始调查</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="294" />
+        <location filename="../../riskdesk/domain/enums.py" line="297" />
         <source>extended (complex case)</source>
         <translation>延期（复杂案件）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="295" />
+        <location filename="../../riskdesk/domain/enums.py" line="298" />
         <source>asked for a special extension</source>
         <translation>申请特别延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="296" />
+        <location filename="../../riskdesk/domain/enums.py" line="299" />
         <source>approved the special extension</source>
         <translation>批准特别延期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="297" />
+        <location filename="../../riskdesk/domain/enums.py" line="300" />
         <source>replied</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="299" />
+        <location filename="../../riskdesk/domain/enums.py" line="302" />
         <source>reopened</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="300" />
+        <location filename="../../riskdesk/domain/enums.py" line="303" />
         <source>recorded the withdrawal</source>
         <translation>记录撤回投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="301" />
+        <location filename="../../riskdesk/domain/enums.py" line="304" />
         <source>escalated to compliance</source>
         <translation>上报合规</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="302" />
+        <location filename="../../riskdesk/domain/enums.py" line="305" />
         <source>linked a fraud case</source>
         <translation>关联欺诈案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="303" />
+        <location filename="../../riskdesk/domain/enums.py" line="306" />
         <source>opened</source>
         <translation>开立</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="304" />
+        <location filename="../../riskdesk/domain/enums.py" line="307" />
         <source>case audit report</source>
         <translation>案件审计报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="305" />
+        <location filename="../../riskdesk/domain/enums.py" line="308" />
         <source>monthly compliance report</source>
         <translation>月度合规报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="306" />
+        <location filename="../../riskdesk/domain/enums.py" line="309" />
         <source>model validation report</source>
         <translation>模型验证报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="311" />
+        <location filename="../../riskdesk/domain/enums.py" line="314" />
         <source>normal</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="312" />
+        <location filename="../../riskdesk/domain/enums.py" line="315" />
         <source>special mention</source>
         <translation>关注</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="313" />
+        <location filename="../../riskdesk/domain/enums.py" line="316" />
         <source>substandard</source>
         <translation>次级</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="314" />
+        <location filename="../../riskdesk/domain/enums.py" line="317" />
         <source>doubtful</source>
         <translation>可疑</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="315" />
+        <location filename="../../riskdesk/domain/enums.py" line="318" />
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="316" />
+        <location filename="../../riskdesk/domain/enums.py" line="319" />
         <source>out</source>
         <translation>转出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="317" />
+        <location filename="../../riskdesk/domain/enums.py" line="320" />
         <source>in</source>
         <translation>转入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="318" />
+        <location filename="../../riskdesk/domain/enums.py" line="321" />
         <source>transfer</source>
         <translation>转账</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="319" />
+        <location filename="../../riskdesk/domain/enums.py" line="322" />
         <source>cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="320" />
+        <location filename="../../riskdesk/domain/enums.py" line="323" />
         <source>cross-border</source>
         <translation>跨境</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="321" />
+        <location filename="../../riskdesk/domain/enums.py" line="324" />
         <source>ran post-loan monitoring</source>
         <translation>运行了贷后监测</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="323" />
+        <location filename="../../riskdesk/domain/enums.py" line="326" />
         <source>added an early warning</source>
         <translation>添加了预警</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="328" />
+        <location filename="../../riskdesk/domain/enums.py" line="331" />
         <source>person</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="329" />
+        <location filename="../../riskdesk/domain/enums.py" line="332" />
         <source>company</source>
         <translation>企业</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="330" />
+        <location filename="../../riskdesk/domain/enums.py" line="333" />
         <source>merchant</source>
         <translation>商户</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="331" />
+        <location filename="../../riskdesk/domain/enums.py" line="334" />
         <source>own account</source>
         <translation>本人账户</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="332" />
+        <location filename="../../riskdesk/domain/enums.py" line="335" />
         <source>loan</source>
         <translation>贷款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="333" />
+        <location filename="../../riskdesk/domain/enums.py" line="336" />
         <source>real estate</source>
         <translation>房地产</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="334" />
+        <location filename="../../riskdesk/domain/enums.py" line="337" />
         <source>securities</source>
         <translation>证券</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="335" />
+        <location filename="../../riskdesk/domain/enums.py" line="338" />
         <source>futures</source>
         <translation>期货</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="336" />
+        <location filename="../../riskdesk/domain/enums.py" line="339" />
         <source>asset management</source>
         <translation>资产管理产品</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="337" />
+        <location filename="../../riskdesk/domain/enums.py" line="340" />
         <source>equity investment</source>
         <translation>股权投资</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="342" />
+        <location filename="../../riskdesk/domain/enums.py" line="345" />
         <source>sealed the audit head with the anchor key</source>
         <translation>用锚定密钥签封了审计链头</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="343" />
+        <location filename="../../riskdesk/domain/enums.py" line="346" />
         <source>changed the post-loan thresholds</source>
         <translation>修改了贷后阈值</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="350" />
+        <location filename="../../riskdesk/domain/enums.py" line="353" />
         <source>open</source>
         <translation>未关闭</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="351" />
+        <location filename="../../riskdesk/domain/enums.py" line="354" />
         <source>exported an audit pack</source>
         <translation>导出了审计包</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="352" />
+        <location filename="../../riskdesk/domain/enums.py" line="355" />
         <source>brought an audit finding back</source>
         <translation>导回了审计发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="353" />
+        <location filename="../../riskdesk/domain/enums.py" line="356" />
         <source>followed up an audit finding</source>
         <translation>跟进了审计发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="356" />
+        <location filename="../../riskdesk/domain/enums.py" line="359" />
         <source>exported a table</source>
         <translation>导出了表格</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="357" />
+        <location filename="../../riskdesk/domain/enums.py" line="360" />
         <source>exported the case queue</source>
         <translation>导出了案件队列</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="362" />
+        <location filename="../../riskdesk/domain/enums.py" line="365" />
         <source>platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="363" />
+        <location filename="../../riskdesk/domain/enums.py" line="366" />
         <source>guarantor</source>
         <translation>担保机构</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="364" />
+        <location filename="../../riskdesk/domain/enums.py" line="367" />
         <source>collection agency</source>
         <translation>催收机构</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="365" />
+        <location filename="../../riskdesk/domain/enums.py" line="368" />
         <source>onboarding</source>
         <translation>准入中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="366" />
+        <location filename="../../riskdesk/domain/enums.py" line="369" />
         <source>suspended</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="367" />
+        <location filename="../../riskdesk/domain/enums.py" line="370" />
         <source>exited</source>
         <translation>已退出</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="368" />
+        <location filename="../../riskdesk/domain/enums.py" line="371" />
         <source>registered a partner</source>
         <translation>登记了合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="369" />
+        <location filename="../../riskdesk/domain/enums.py" line="372" />
         <source>recorded a due-diligence check</source>
         <translation>记录了尽职调查检查</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="370" />
+        <location filename="../../riskdesk/domain/enums.py" line="373" />
         <source>changed a partner's status</source>
         <translation>变更了合作方状态</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="371" />
+        <location filename="../../riskdesk/domain/enums.py" line="374" />
         <source>set the capital figures</source>
         <translation>设置了资本数据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="374" />
+        <location filename="../../riskdesk/domain/enums.py" line="377" />
         <source>added a list entry</source>
         <translation>添加了名单条目</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="375" />
+        <location filename="../../riskdesk/domain/enums.py" line="378" />
         <source>loaded list entries from a file</source>
         <translation>从文件导入了名单条目</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="376" />
+        <location filename="../../riskdesk/domain/enums.py" line="379" />
         <source>asked to remove a list entry</source>
         <translation>申请移出名单条目</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="377" />
+        <location filename="../../riskdesk/domain/enums.py" line="380" />
         <source>approved a list entry's removal</source>
         <translation>批准移出名单条目</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="378" />
+        <location filename="../../riskdesk/domain/enums.py" line="381" />
         <source>allowlist silenced a shared-key rule</source>
         <translation>白名单抑制了共用标识规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="383" />
+        <location filename="../../riskdesk/domain/enums.py" line="386" />
         <source>continue monitoring</source>
         <translation>继续监测</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="384" />
+        <location filename="../../riskdesk/domain/enums.py" line="387" />
         <source>contact the borrower</source>
         <translation>联系借款人</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="385" />
+        <location filename="../../riskdesk/domain/enums.py" line="388" />
         <source>request documents on the use of funds</source>
         <translation>要求提供资金用途证明材料</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="386" />
+        <location filename="../../riskdesk/domain/enums.py" line="389" />
         <source>freeze the undrawn line</source>
         <translation>冻结未用额度</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="387" />
+        <location filename="../../riskdesk/domain/enums.py" line="390" />
         <source>call the loan early</source>
         <translation>提前收回贷款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="388" />
+        <location filename="../../riskdesk/domain/enums.py" line="391" />
         <source>reclassify the loan</source>
         <translation>调整贷款五级分类</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="389" />
+        <location filename="../../riskdesk/domain/enums.py" line="392" />
         <source>report suspicious activity</source>
         <translation>报告可疑交易</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="390" />
+        <location filename="../../riskdesk/domain/enums.py" line="393" />
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="391" />
+        <location filename="../../riskdesk/domain/enums.py" line="394" />
         <source>confirmed</source>
         <translation>已复核通过</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="392" />
+        <location filename="../../riskdesk/domain/enums.py" line="395" />
         <source>sent back</source>
         <translation>已复核退回</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="393" />
+        <location filename="../../riskdesk/domain/enums.py" line="396" />
         <source>text message</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="394" />
+        <location filename="../../riskdesk/domain/enums.py" line="397" />
         <source>visit</source>
         <translation>上门</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="395" />
+        <location filename="../../riskdesk/domain/enums.py" line="398" />
         <source>promised to pay</source>
         <translation>承诺还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="396" />
+        <location filename="../../riskdesk/domain/enums.py" line="399" />
         <source>refused to pay</source>
         <translation>拒绝还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="397" />
+        <location filename="../../riskdesk/domain/enums.py" line="400" />
         <source>disputes the debt</source>
         <translation>对债务有异议</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="398" />
+        <location filename="../../riskdesk/domain/enums.py" line="401" />
         <source>not reached</source>
         <translation>未联系上</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="399" />
+        <location filename="../../riskdesk/domain/enums.py" line="402" />
         <source>took a post-loan action</source>
         <translation>采取了贷后处置措施</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="400" />
+        <location filename="../../riskdesk/domain/enums.py" line="403" />
         <source>confirmed the post-loan action (four-eyes)</source>
         <translation>复核通过了贷后处置措施（双人复核）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="402" />
+        <location filename="../../riskdesk/domain/enums.py" line="405" />
         <source>sent the post-loan action back</source>
         <translation>复核退回了贷后处置措施</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="407" />
+        <location filename="../../riskdesk/domain/enums.py" line="410" />
         <source>model review</source>
         <translation>模型复审</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="408" />
+        <location filename="../../riskdesk/domain/enums.py" line="411" />
         <source>keep the model</source>
         <translation>继续使用模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="409" />
+        <location filename="../../riskdesk/domain/enums.py" line="412" />
         <source>recalibrate</source>
         <translation>重新校准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="410" />
+        <location filename="../../riskdesk/domain/enums.py" line="413" />
         <source>retrain</source>
         <translation>重新训练</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="411" />
+        <location filename="../../riskdesk/domain/enums.py" line="414" />
         <source>retire the model</source>
         <translation>停用模型</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="412" />
+        <location filename="../../riskdesk/domain/enums.py" line="415" />
         <source>closed the model review</source>
         <translation>结束了模型复审</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="160" />
-        <location filename="../../riskdesk/domain/enums.py" line="196" />
+        <location filename="../../riskdesk/domain/enums.py" line="163" />
+        <location filename="../../riskdesk/domain/enums.py" line="199" />
         <source>decided</source>
         <translation>已决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="161" />
+        <location filename="../../riskdesk/domain/enums.py" line="164" />
         <source>confirmed the decision (four-eyes)</source>
         <translation>复核通过了决定（双人复核）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="162" />
+        <location filename="../../riskdesk/domain/enums.py" line="165" />
         <source>sent the decision back</source>
         <translation>复核退回了决定</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="197" />
-        <location filename="../../riskdesk/domain/enums.py" line="298" />
+        <location filename="../../riskdesk/domain/enums.py" line="200" />
+        <location filename="../../riskdesk/domain/enums.py" line="301" />
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="198" />
+        <location filename="../../riskdesk/domain/enums.py" line="201" />
         <source>identity</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="199" />
+        <location filename="../../riskdesk/domain/enums.py" line="202" />
         <source>phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="200" />
+        <location filename="../../riskdesk/domain/enums.py" line="203" />
         <source>income</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="201" />
+        <location filename="../../riskdesk/domain/enums.py" line="204" />
         <source>employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="202" />
+        <location filename="../../riskdesk/domain/enums.py" line="205" />
         <source>site visit</source>
         <translation>实地走访</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="203" />
+        <location filename="../../riskdesk/domain/enums.py" line="206" />
         <source>credit bureau</source>
         <translation>征信</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="204" />
+        <location filename="../../riskdesk/domain/enums.py" line="207" />
         <source>verified</source>
         <translation>已核实</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="205" />
+        <location filename="../../riskdesk/domain/enums.py" line="208" />
         <source>discrepancy</source>
         <translation>有出入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="206" />
+        <location filename="../../riskdesk/domain/enums.py" line="209" />
         <source>unable to verify</source>
         <translation>无法核实</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="207" />
+        <location filename="../../riskdesk/domain/enums.py" line="210" />
         <source>request information</source>
         <translation>要求补充材料</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="208" />
+        <location filename="../../riskdesk/domain/enums.py" line="211" />
         <source>escalate</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="348" />
+        <location filename="../../riskdesk/domain/enums.py" line="351" />
         <source>in progress</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/enums.py" line="349" />
+        <location filename="../../riskdesk/domain/enums.py" line="352" />
         <source>resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/evidence.py" line="23" />
+        <location filename="../../riskdesk/domain/evidence.py" line="26" />
         <source>attached an evidence file</source>
         <translation>添加了证据文件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/domain/evidence.py" line="24" />
+        <location filename="../../riskdesk/domain/evidence.py" line="27" />
         <source>opened an evidence file</source>
         <translation>查看了证据文件</translation>
     </message>
@@ -4659,7 +4659,7 @@
         <translation>没有审计发现 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/audit/findings.py" line="161" />
+        <location filename="../../riskdesk/services/audit/findings.py" line="162" />
         <source>Finding {id} was changed by someone else.</source>
         <translation>审计发现 {id} 已被他人修改。</translation>
     </message>
@@ -5192,42 +5192,42 @@
 <context>
     <name>Keys</name>
     <message>
-        <location filename="../../riskdesk/security/datakey.py" line="75" />
+        <location filename="../../riskdesk/security/datakey.py" line="73" />
         <source>A stored value cannot be decrypted with the data keys this computer holds (another key, or a value moved from another column).</source>
         <translation>已存储的值无法用本机持有的数据密钥解密（密钥不同，或该值来自其他列）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/security/datakey.py" line="93" />
+        <location filename="../../riskdesk/security/datakey.py" line="91" />
         <source>A stored file cannot be decrypted with the data keys this computer holds (another key, or a file moved from another record).</source>
         <translation>已存储的文件无法用本机持有的数据密钥解密（密钥不同，或文件是从其他记录移来的）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/security/datakey.py" line="129" />
+        <location filename="../../riskdesk/security/datakey.py" line="130" />
         <source>The OS keyring cannot be read: {error}</source>
         <translation>无法读取操作系统密钥环：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/security/datakey.py" line="139" />
+        <location filename="../../riskdesk/security/datakey.py" line="143" />
         <source>The OS keyring cannot store the data key: {error}</source>
         <translation>操作系统密钥环无法保存数据密钥：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/security/datakey.py" line="158" />
+        <location filename="../../riskdesk/security/datakey.py" line="162" />
         <source>Data key {key_id} is not in this computer's keyring. Restore it from the escrow copy with `riskdesk key import` (see docs/keys.md); without it encrypted personal data cannot be read.</source>
         <translation>本机密钥环中没有数据密钥 {key_id}。请用 `riskdesk key import` 从托管副本恢复（见 docs/keys.md）；没有它，加密的个人信息无法读取。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/security/datakey.py" line="200" />
+        <location filename="../../riskdesk/security/datakey.py" line="204" />
         <source>This database has no active data key.</source>
         <translation>此数据库没有启用的数据密钥。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/security/datakey.py" line="202" />
+        <location filename="../../riskdesk/security/datakey.py" line="206" />
         <source>This database has no data key yet.</source>
         <translation>此数据库还没有数据密钥。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/security/datakey.py" line="172" />
+        <location filename="../../riskdesk/security/datakey.py" line="176" />
         <source>The keyring holds a different key under the id {key_id} than the one this database was encrypted with.</source>
         <translation>密钥环中编号 {key_id} 的密钥与加密此数据库所用的密钥不同。</translation>
     </message>
@@ -5774,159 +5774,159 @@
 <context>
     <name>LoanImport</name>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="130" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="139" />
         <source>Cannot tell what this file holds: a loan file has loan_no and application_no, a repayment file instalment_no, a fund-flow file flow_no.</source>
         <translation>无法判断文件内容：借据文件含 loan_no 和 application_no，还款文件含 instalment_no，资金流水文件含 flow_no。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="149" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="158" />
         <source>The {kind} file lacks the columns: {names}.</source>
         <translation>{kind} 文件缺少列：{names}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="197" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="207" />
         <source>not a number</source>
         <translation>不是数字</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="200" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="210" />
         <source>must be above zero</source>
         <translation>必须大于零</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="201" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="211" />
         <source>must not be negative</source>
         <translation>不能为负数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="204" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="214" />
         <source>above {top}</source>
         <translation>超过 {top}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="216" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="226" />
         <source>not a date (expected YYYY-MM-DD)</source>
         <translation>不是日期（应为 YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="228" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="238" />
         <source>not a date and time (expected YYYY-MM-DD HH:MM)</source>
         <translation>不是日期时间（应为 YYYY-MM-DD HH:MM）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="241" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="251" />
         <source>not a whole number</source>
         <translation>不是整数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="244" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="254" />
         <source>must be between {low} and {high}</source>
         <translation>必须在 {low} 到 {high} 之间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="298" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="308" />
         <source>same as row {row}</source>
         <translation>与第 {row} 行重复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="341" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="351" />
         <source>Checking loans</source>
         <translation>正在检查借据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="273" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="283" />
         <source>required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="276" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="286" />
         <source>longer than {n} characters</source>
         <translation>超过 {n} 个字符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="368" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="378" />
         <source>no such application</source>
         <translation>没有此申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="370" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="380" />
         <source>the application was not approved (automatically or by a final officer decision)</source>
         <translation>该申请未获批准（既非自动通过，也无审查员的最终批准）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="384" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="394" />
         <source>no such partner in the register</source>
         <translation>合作方名录中无此合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="388" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="398" />
         <source>a partner share needs the partner (partner_code)</source>
         <translation>合作方出资比例须同时给出合作方（partner_code）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="391" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="401" />
         <source>one of: {choices}</source>
         <translation>应为以下之一：{choices}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="401" />
-        <location filename="../../riskdesk/services/intake/loans.py" line="541" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="411" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="551" />
         <source>already imported with different content</source>
         <translation>已以不同内容导入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="405" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="415" />
         <source>already has a loan</source>
         <translation>已有借据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="421" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="431" />
         <source>Checking repayments</source>
         <translation>正在检查还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="442" />
-        <location filename="../../riskdesk/services/intake/loans.py" line="510" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="452" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="520" />
         <source>no such loan</source>
         <translation>无此借据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="453" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="463" />
         <source>a payment needs its date</source>
         <translation>还款须有日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="456" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="466" />
         <source>more than the amount due</source>
         <translation>超过应还金额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="466" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="476" />
         <source>instalment {n} was imported with another due date or amount</source>
         <translation>第 {n} 期已以不同的应还日或金额导入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="487" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="497" />
         <source>Checking fund flows</source>
         <translation>正在检查资金流水</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="515" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="525" />
         <source>out or in</source>
         <translation>应为 out（转出）或 in（转入）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="518" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="528" />
         <source>transfer, cash or cross_border</source>
         <translation>应为 transfer（转账）、cash（现金）或 cross_border（跨境）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="521" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="531" />
         <source>four digits</source>
         <translation>应为四位数字</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="524" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="534" />
         <source>not an account number</source>
         <translation>不是账号</translation>
     </message>
@@ -6028,327 +6028,327 @@
         <translation>riskdesk - 风险案件管理</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="120" />
+        <location filename="../../riskdesk/ui/main_window.py" line="122" />
         <source>View:</source>
         <translation>视图：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="127" />
+        <location filename="../../riskdesk/ui/main_window.py" line="129" />
         <source>Search: application no., ID number, phone or name (Ctrl+F)</source>
         <translation>搜索：申请编号、身份证号、手机号或姓名（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="144" />
+        <location filename="../../riskdesk/ui/main_window.py" line="146" />
         <source>Claim</source>
         <translation>领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="145" />
+        <location filename="../../riskdesk/ui/main_window.py" line="147" />
         <source>Assign to...</source>
         <translation>分派给…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="146" />
+        <location filename="../../riskdesk/ui/main_window.py" line="148" />
         <source>Export view...</source>
         <translation>导出视图…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="147" />
+        <location filename="../../riskdesk/ui/main_window.py" line="149" />
         <source>First page</source>
         <translation>第一页</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="148" />
+        <location filename="../../riskdesk/ui/main_window.py" line="150" />
         <source>Last page</source>
         <translation>最后一页</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="163" />
+        <location filename="../../riskdesk/ui/main_window.py" line="165" />
         <source>Case queue</source>
         <translation>案件队列</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/main_tabs.py" line="36" />
-        <location filename="../../riskdesk/ui/main_window.py" line="166" />
+        <location filename="../../riskdesk/ui/main_window.py" line="168" />
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="167" />
+        <location filename="../../riskdesk/ui/main_window.py" line="169" />
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="198" />
+        <location filename="../../riskdesk/ui/main_window.py" line="200" />
         <source>Signed in: {user} ({roles}) | {db}</source>
         <translation>已登录：{user}（{roles}）| {db}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="252" />
+        <location filename="../../riskdesk/ui/main_window.py" line="255" />
         <source>{view} ({n})</source>
         <translation>{view}（{n}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="168" />
+        <location filename="../../riskdesk/ui/main_window.py" line="170" />
         <source>Post-loan</source>
         <translation>贷后</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="169" />
+        <location filename="../../riskdesk/ui/main_window.py" line="171" />
         <source>Reports</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="170" />
+        <location filename="../../riskdesk/ui/main_window.py" line="172" />
         <source>Partners</source>
         <translation>合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="171" />
+        <location filename="../../riskdesk/ui/main_window.py" line="173" />
         <source>Audit findings</source>
         <translation>审计发现</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="173" />
+        <location filename="../../riskdesk/ui/main_window.py" line="175" />
         <source>Lists</source>
         <translation>名单</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="174" />
+        <location filename="../../riskdesk/ui/main_window.py" line="176" />
         <source>Decision feed</source>
         <translation>决定回传</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="264" />
+        <location filename="../../riskdesk/ui/main_window.py" line="267" />
         <source>Complaints: {overdue} overdue, {soon} due within {days} days</source>
         <translation>投诉：{overdue} 件逾期，{soon} 件 {days} 天内到期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="268" />
+        <location filename="../../riskdesk/ui/main_window.py" line="271" />
         <source>Decision feed: {n} late</source>
         <translation>决策回传：{n} 条逾期未确认</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="271" />
+        <location filename="../../riskdesk/ui/main_window.py" line="274" />
         <source>Decision feed: {n} not acknowledged by origination in time</source>
         <translation>决定回传：{n} 条未在规定时间内获进件系统回执</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="281" />
+        <location filename="../../riskdesk/ui/main_window.py" line="284" />
         <source>Cases: the last {n} of {total}</source>
         <translation>案件：共 {total} 件中的最后 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="284" />
+        <location filename="../../riskdesk/ui/main_window.py" line="287" />
         <source>Cases: {loaded} of {total} loaded</source>
         <translation>案件：共 {total} 件，已加载 {loaded} 件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="310" />
+        <location filename="../../riskdesk/ui/main_window.py" line="313" />
         <source>Not claimed</source>
         <translation>未领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="318" />
+        <location filename="../../riskdesk/ui/main_window.py" line="321" />
         <source>Assign cases</source>
         <translation>分派案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="318" />
+        <location filename="../../riskdesk/ui/main_window.py" line="321" />
         <source>Assign {n} case(s) to:</source>
         <translation>将 {n} 件案件分派给：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="323" />
+        <location filename="../../riskdesk/ui/main_window.py" line="326" />
         <source>Not assigned</source>
         <translation>未分派</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="341" />
+        <location filename="../../riskdesk/ui/main_window.py" line="344" />
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="342" />
+        <location filename="../../riskdesk/ui/main_window.py" line="345" />
         <source>Cases written to {path}: {n} (personal data masked; the export is recorded in the audit trail).</source>
         <translation>已将 {n} 件案件写入 {path}（个人信息已脱敏；本次导出已记入审计轨迹）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="346" />
+        <location filename="../../riskdesk/ui/main_window.py" line="349" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="347" />
+        <location filename="../../riskdesk/ui/main_window.py" line="350" />
         <source>Nothing was written: {error}</source>
         <translation>未写入任何内容：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="349" />
+        <location filename="../../riskdesk/ui/main_window.py" line="352" />
         <source>Exporting {file}</source>
         <translation>正在导出 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="380" />
+        <location filename="../../riskdesk/ui/main_window.py" line="383" />
         <source>No more cases in this view.</source>
         <translation>此视图中没有更多案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="396" />
         <location filename="../../riskdesk/ui/main_window.py" line="399" />
+        <location filename="../../riskdesk/ui/main_window.py" line="402" />
         <source>Application {no}</source>
         <translation>申请 {no}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="400" />
+        <location filename="../../riskdesk/ui/main_window.py" line="403" />
         <source>This application has no case to open.</source>
         <translation>该申请没有可打开的案件。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="417" />
+        <location filename="../../riskdesk/ui/main_window.py" line="420" />
         <source>the search “{text}”</source>
         <translation>搜索“{text}”</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="435" />
+        <location filename="../../riskdesk/ui/main_window.py" line="438" />
         <source>{n} people share these visible digits: add the name after the ID number to narrow the search.</source>
         <translation>有 {n} 人的身份证号可见部分相同：请在身份证号后加上姓名以缩小范围。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="448" />
+        <location filename="../../riskdesk/ui/main_window.py" line="451" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="452" />
+        <location filename="../../riskdesk/ui/main_window.py" line="455" />
         <source>Import applications...</source>
         <translation>导入申请…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="456" />
+        <location filename="../../riskdesk/ui/main_window.py" line="459" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="459" />
+        <location filename="../../riskdesk/ui/main_window.py" line="462" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/guide.py" line="64" />
-        <location filename="../../riskdesk/ui/main_window.py" line="462" />
-        <location filename="../../riskdesk/ui/main_window.py" line="539" />
+        <location filename="../../riskdesk/ui/main_window.py" line="465" />
+        <location filename="../../riskdesk/ui/main_window.py" line="542" />
         <source>About riskdesk</source>
         <translation>关于 riskdesk</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="464" />
+        <location filename="../../riskdesk/ui/main_window.py" line="467" />
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="470" />
+        <location filename="../../riskdesk/ui/main_window.py" line="473" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="474" />
+        <location filename="../../riskdesk/ui/main_window.py" line="477" />
         <source>Settings...</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="480" />
+        <location filename="../../riskdesk/ui/main_window.py" line="483" />
         <source>Users and roles...</source>
         <translation>用户与角色…</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="482" />
+        <location filename="../../riskdesk/ui/main_window.py" line="485" />
         <source>&amp;Administration</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="485" />
+        <location filename="../../riskdesk/ui/main_window.py" line="488" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="486" />
+        <location filename="../../riskdesk/ui/main_window.py" line="489" />
         <source>Open log folder</source>
         <translation>打开日志文件夹</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="487" />
+        <location filename="../../riskdesk/ui/main_window.py" line="490" />
         <source>The program's log: what it did and what went wrong (no personal data), for support</source>
         <translation>程序日志：记录程序做了什么、出了什么错（不含个人信息），供技术支持使用</translation>
     </message>
     <message>
         <location filename="../../riskdesk/ui/guide.py" line="25" />
-        <location filename="../../riskdesk/ui/main_window.py" line="490" />
+        <location filename="../../riskdesk/ui/main_window.py" line="493" />
         <source>User guide</source>
         <translation>使用指南</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="500" />
+        <location filename="../../riskdesk/ui/main_window.py" line="503" />
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="501" />
+        <location filename="../../riskdesk/ui/main_window.py" line="504" />
         <source>Open the selected case</source>
         <translation>打开所选案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="507" />
+        <location filename="../../riskdesk/ui/main_window.py" line="510" />
         <source>Claim cases as I open them</source>
         <translation>打开案件时自动领取</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="515" />
+        <location filename="../../riskdesk/ui/main_window.py" line="518" />
         <source>In the case window</source>
         <translation>案件窗口中</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="516" />
+        <location filename="../../riskdesk/ui/main_window.py" line="519" />
         <source>Add the note</source>
         <translation>添加调查记录</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="516" />
+        <location filename="../../riskdesk/ui/main_window.py" line="519" />
         <source>To the reason</source>
         <translation>转到理由</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="517" />
+        <location filename="../../riskdesk/ui/main_window.py" line="520" />
         <source>Approve</source>
         <translation>批准</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="517" />
+        <location filename="../../riskdesk/ui/main_window.py" line="520" />
         <source>Decline</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="518" />
+        <location filename="../../riskdesk/ui/main_window.py" line="521" />
         <source>Request information</source>
         <translation>要求补充材料</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="519" />
+        <location filename="../../riskdesk/ui/main_window.py" line="522" />
         <source>Escalate</source>
         <translation>上报</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="520" />
+        <location filename="../../riskdesk/ui/main_window.py" line="523" />
         <source>Next case of the view</source>
         <translation>视图中的下一件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="521" />
+        <location filename="../../riskdesk/ui/main_window.py" line="524" />
         <source>Previous case of the view</source>
         <translation>视图中的上一件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="535" />
+        <location filename="../../riskdesk/ui/main_window.py" line="538" />
         <source>{total} applications, {loaded} loaded</source>
         <translation>共 {total} 笔申请，已加载 {loaded} 笔</translation>
     </message>
@@ -6368,27 +6368,27 @@
         <translation>导入完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="576" />
+        <location filename="../../riskdesk/ui/main_window.py" line="579" />
         <source>seal intact, signature checked</source>
         <translation>签封完好，签名已核验</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="577" />
+        <location filename="../../riskdesk/ui/main_window.py" line="580" />
         <source>seal intact (signature not checked: no audit key here)</source>
         <translation>签封完好（签名未核验：本机没有审计密钥）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="578" />
+        <location filename="../../riskdesk/ui/main_window.py" line="581" />
         <source>SEAL BROKEN: {why}</source>
         <translation>签封已破坏：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="579" />
+        <location filename="../../riskdesk/ui/main_window.py" line="582" />
         <source>Audit pack {id}: {scope}. {seal}. Read-only: only findings can be written.</source>
         <translation>审计包 {id}：{scope}。{seal}。只读：仅可填写审计发现。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/main_window.py" line="598" />
+        <location filename="../../riskdesk/ui/main_window.py" line="594" />
         <source>Backup not made</source>
         <translation>未能备份</translation>
     </message>
@@ -6659,32 +6659,32 @@ Credit model: {model}</source>
         <translation>批准须记录验证人的结论：请填写（--findings 结论）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="222" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="219" />
         <source>The model files {file} cannot be used: {why}</source>
         <translation>模型文件 {file} 无法使用：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="227" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="224" />
         <source>larger than {mb} MB</source>
         <translation>大于 {mb} MB</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="234" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="231" />
         <source>the metadata is not JSON ({error})</source>
         <translation>元数据不是 JSON（{error}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="238" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="235" />
         <source>the metadata lacks the feature list or the artefact's SHA-256</source>
         <translation>元数据缺少特征列表或模型文件的 SHA-256</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="241" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="238" />
         <source>The bundled model file does not match its metadata (damaged installation).</source>
         <translation>随附的模型文件与其元数据不符（安装已损坏）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/registry.py" line="246" />
+        <location filename="../../riskdesk/services/credit/registry.py" line="243" />
         <source>not an XGBoost model</source>
         <translation>不是 XGBoost 模型</translation>
     </message>
@@ -6735,32 +6735,32 @@ Credit model: {model}</source>
         <translation>{option} 须为 YYYY-MM-DD 格式的日期，而非 {value}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/recalibration.py" line="134" />
+        <location filename="../../riskdesk/services/credit/recalibration.py" line="135" />
         <source>No model is active: name the model to recalibrate (--model ID).</source>
         <translation>当前没有生效的模型：请指定要重新校准的模型（--model ID）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/recalibration.py" line="140" />
+        <location filename="../../riskdesk/services/credit/recalibration.py" line="141" />
         <source>The window ends ({until}) before it starts ({since}).</source>
         <translation>时间窗口的结束日（{until}）早于开始日（{since}）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/recalibration.py" line="145" />
+        <location filename="../../riskdesk/services/credit/recalibration.py" line="147" />
         <source>Applications submitted from {since} to {until}: {known} with a known outcome, {n} of them outside model {id}'s training rows ({bads} bad). A recalibration needs at least {rows} such rows with {min} bad and {min} good: widen the window (--since).</source>
         <translation>{since} 至 {until} 提交的申请：{known} 笔已知贷后表现，其中 {n} 笔不属于模型 {id} 的训练样本（坏样本 {bads} 笔）。重新校准至少需要 {rows} 笔此类申请，且坏、好样本各不少于 {min} 笔：请放宽时间窗口（--since）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/recalibration.py" line="222" />
+        <location filename="../../riskdesk/services/credit/recalibration.py" line="224" />
         <source>model {id} registered: model {base} recalibrated ({method}), fitted on {fit} rows, judged on {n} held-out rows ({bads} bad)</source>
         <translation>已登记模型 {id}：模型 {base} 经重新校准（{method}），拟合用 {fit} 行，在 {n} 行留出样本上评估（坏样本 {bads} 行）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/recalibration.py" line="226" />
+        <location filename="../../riskdesk/services/credit/recalibration.py" line="228" />
         <source>Brier score {b0:.5f} -&gt; {b1:.5f}; ECE by decile {e0:.4f} -&gt; {e1:.4f}</source>
         <translation>Brier 分数 {b0:.5f} -&gt; {b1:.5f}；按十分位的期望校准误差（ECE）{e0:.4f} -&gt; {e1:.4f}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/recalibration.py" line="229" />
+        <location filename="../../riskdesk/services/credit/recalibration.py" line="231" />
         <source>decile     n  observed    before     after</source>
         <translation>十分位   行数   实际     校准前     校准后</translation>
     </message>
@@ -6844,7 +6844,7 @@ Credit model: {model}</source>
 <context>
     <name>Models</name>
     <message>
-        <location filename="../../riskdesk/domain/scoring.py" line="19" />
+        <location filename="../../riskdesk/domain/scoring.py" line="21" />
         <source>demo model (bundled)</source>
         <translation>演示模型（随附）</translation>
     </message>
@@ -9240,17 +9240,17 @@ Save it so?</source>
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../riskdesk/services/cases/queue.py" line="122" />
+        <location filename="../../riskdesk/services/cases/queue.py" line="121" />
         <source>Unknown view {view}.</source>
         <translation>未知视图 {view}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/queue.py" line="227" />
+        <location filename="../../riskdesk/services/cases/queue.py" line="228" />
         <source>Cannot sort by {key}.</source>
         <translation>不能按 {key} 排序。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/ui/paged_model.py" line="44" />
+        <location filename="../../riskdesk/ui/paged_model.py" line="48" />
         <source>{a} applicants, {n} applications</source>
         <translation>{a} 名申请人，{n} 笔申请</translation>
     </message>
@@ -9674,7 +9674,7 @@ Save it so?</source>
         <translation>不存在报告 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/reporting/archive.py" line="338" />
+        <location filename="../../riskdesk/services/reporting/archive.py" line="340" />
         <source>Consumer-finance risk team</source>
         <translation>消费金融风险管理团队</translation>
     </message>
@@ -10515,53 +10515,53 @@ Save it so?</source>
         <translation>该提议未作任何变更：各项取值已与提议相同。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/proposals.py" line="225" />
+        <location filename="../../riskdesk/services/credit/proposals.py" line="226" />
         <source>There is no proposal {id}.</source>
         <translation>不存在提议 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/proposals.py" line="231" />
+        <location filename="../../riskdesk/services/credit/proposals.py" line="232" />
         <source>Proposal {id} is {status}, not awaiting a decision.</source>
         <translation>提议 {id} 的状态为{status}，不在待决定之列。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/proposals.py" line="243" />
+        <location filename="../../riskdesk/services/credit/proposals.py" line="244" />
         <source>{user} proposed change {id} and may not also approve it (four-eyes).</source>
         <translation>{user} 提议了变更 {id}，不得同时批准（双人复核）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/proposals.py" line="250" />
+        <location filename="../../riskdesk/services/credit/proposals.py" line="251" />
         <source>rule set</source>
         <translation>规则集</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/proposals.py" line="251" />
+        <location filename="../../riskdesk/services/credit/proposals.py" line="252" />
         <source>policy</source>
         <translation>决策政策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/proposals.py" line="254" />
+        <location filename="../../riskdesk/services/credit/proposals.py" line="255" />
         <source>Proposal {id} was made against an older {what}: another change was approved since. Reject it and propose again from the version in force.</source>
         <translation>提议 {id} 基于较早的{what}：此后已有其他变更获批。请驳回该提议，并基于现行版本重新提议。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/proposals.py" line="262" />
+        <location filename="../../riskdesk/services/credit/proposals.py" line="263" />
         <source>proposal {id}: {why}</source>
         <translation>提议 {id}：{why}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/proposals.py" line="348" />
+        <location filename="../../riskdesk/services/credit/proposals.py" line="349" />
         <source>There is no rule set {id}.</source>
         <translation>不存在规则集 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/proposals.py" line="355" />
+        <location filename="../../riskdesk/services/credit/proposals.py" line="356" />
         <source>There is no policy version {id}.</source>
         <translation>不存在政策版本 {id}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/rule_versions.py" line="124" />
-        <location filename="../../riskdesk/services/credit/rule_versions.py" line="125" />
+        <location filename="../../riskdesk/services/credit/rule_versions.py" line="126" />
+        <location filename="../../riskdesk/services/credit/rule_versions.py" line="127" />
         <source>absent</source>
         <translation>无</translation>
     </message>
@@ -11022,57 +11022,62 @@ Save it so?</source>
         <translation>没有生效的模型。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="128" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="130" />
         <source>{d} decisions ({f} flagged), {s} new scores, {h} rule hits, {r} reason codes, {c} new cases (model {m}, rule set {rs}, policy {p})</source>
         <translation>决策 {d} 笔（标记 {f} 笔），新评分 {s} 条，规则命中 {h} 条，原因码 {r} 条，新案件 {c} 件（模型 {m}，规则集 {rs}，策略 {p}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="154" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="159" />
         <source>No model is active: an admin proposes one and compliance or a senior officer approves it (riskdesk model propose / approve).</source>
         <translation>没有生效的模型：需由管理员提请、合规或高级审核员审批（riskdesk model propose / approve）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="172" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="177" />
         <source>Reading applications</source>
         <translation>正在读取申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="211" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="221" />
+        <source>Linking applications for fraud rings</source>
+        <translation>正在为团伙识别关联申请</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="223" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="233" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="260" />
         <source>Scope must be all or unscored.</source>
         <translation>范围应为 all 或 unscored。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="277" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="304" />
         <source>Scoring {n} applications</source>
         <translation>正在为 {n} 笔申请评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="390" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="417" />
         <source>Checking rules</source>
         <translation>正在检查规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="475" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="502" />
         <source>Explaining flagged applications</source>
         <translation>正在计算标记申请的原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="454" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="481" />
         <source>Recording decisions</source>
         <translation>正在记录决策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="467" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="494" />
         <source>Opening cases</source>
         <translation>正在创建案件</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/explanations.py" line="118" />
+        <location filename="../../riskdesk/services/credit/explanations.py" line="121" />
         <source>Application {id} has not been scored.</source>
         <translation>申请 {id} 尚未评分。</translation>
     </message>
@@ -11254,22 +11259,22 @@ Save it so?</source>
 <context>
     <name>Storage</name>
     <message>
-        <location filename="../../riskdesk/storage/engine.py" line="73" />
+        <location filename="../../riskdesk/storage/engine.py" line="74" />
         <source>The OS keyring cannot be read: {error}</source>
         <translation>无法读取操作系统密钥环：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/storage/engine.py" line="138" />
+        <location filename="../../riskdesk/storage/engine.py" line="141" />
         <source>Unsupported database type: {backend}</source>
         <translation>不支持的数据库类型：{backend}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/storage/engine.py" line="174" />
+        <location filename="../../riskdesk/storage/engine.py" line="177" />
         <source>There is no database at {path}. Build the demo database with `riskdesk demo{option}`, or create a new database with its first administrator: `riskdesk user add NAME --role admin{option}`; or name another database with --db or RISKDESK_DB.</source>
         <translation>{path} 处没有数据库。可运行 `riskdesk demo{option}` 建立演示数据库，或运行 `riskdesk user add NAME --role admin{option}` 新建数据库并创建其首位管理员；也可用 --db 或 RISKDESK_DB 指定其他数据库。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/storage/engine.py" line="183" />
+        <location filename="../../riskdesk/storage/engine.py" line="186" />
         <source>The database {db} has no users yet: nobody can sign in to it. Build the demo database with `riskdesk demo{option}`, or create its first administrator: `riskdesk user add NAME --role admin{option}`.</source>
         <translation>数据库 {db} 尚无任何用户，无法登录。可运行 `riskdesk demo{option}` 建立演示数据库，或运行 `riskdesk user add NAME --role admin{option}` 创建其首位管理员。</translation>
     </message>
@@ -11568,12 +11573,12 @@ Save it so?</source>
         <translation>部分原因与信贷常识相悖；向客户提供前须经签批。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/validation.py" line="338" />
+        <location filename="../../riskdesk/services/credit/validation.py" line="337" />
         <source>No validation report with SHA-256 {sha} was issued on model {id}: a model is approved on its own validation report (riskdesk model validate {id}).</source>
         <translation>未就模型 {id} 出具 SHA-256 为 {sha} 的验证报告：模型须依据其自身的验证报告批准（riskdesk model validate {id}）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/recalibration.py" line="203" />
+        <location filename="../../riskdesk/services/credit/recalibration.py" line="205" />
         <source>The applications model {id} was recalibrated on (submitted {since} to {until}) or their outcomes have changed since: its calibration cannot be checked; recalibrate again.</source>
         <translation>模型 {id} 重新校准所用的申请（{since} 至 {until} 提交）或其贷后表现已发生变化：无法核验其校准，请重新校准。</translation>
     </message>

@@ -3,15 +3,21 @@ the same id order with the same masked forms, and the same edges as the incremen
 (links.add_links) writes for the same applications, and the same rings, on every database."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine
+import pytest
+from sqlalchemy import Engine, text
 
 from riskdesk.security.datakey import load_cipher
 from riskdesk.services.actor import Actor
-from riskdesk.services.rings import links
-from riskdesk.services.rings.detect import rebuild
+from riskdesk.services.credit.rulesets import current_rule_set
+from riskdesk.services.credit.scoring_job import score_applications
+from riskdesk.services.intake.applications import import_frame
+from riskdesk.services.rings import detect, links, relink
+from riskdesk.services.rings.detect import after_scoring, rebuild
+from riskdesk.storage.clock import utcnow
 from riskdesk.storage.session import unit_of_work
 from tests.ring_helpers import import_rings, ring_frame
 
@@ -61,3 +67,66 @@ def test_rebuild_in_sql_writes_what_the_incremental_path_writes(
     assert kinds == {"device", "phone", "card", "employer"}
     assert vias == {"device", "phone", "card", "contact_phone", "employer"}
     assert len(after[2]) >= 12  # the chain's ring
+
+
+class _Undo(Exception):
+    """Rolls a run back once its store and rings were read."""
+
+
+def _snapshot(conn: Any) -> tuple[list[Any], ...]:
+    """Keys in id order, edges, and rings with their members and case links (ring ids by
+    order: a sequence moves on through a rollback), their metrics but the share flagged
+    (taken before and after the applications' decisions)."""
+    def unflagged(metrics: str) -> dict[str, Any]:
+        return {k: v for k, v in json.loads(metrics).items() if k != "share_flagged"}
+
+    return (
+        [tuple(r) for r in conn.exec_driver_sql(
+            "SELECT kind, key_hash, masked FROM link_key ORDER BY id")],
+        [tuple(r) for r in conn.exec_driver_sql(
+            "SELECT e.application_id, k.kind, k.key_hash, e.via, e.applicant_id, e.seen_at "
+            "FROM link_edge e JOIN link_key k ON k.id = e.key_id "
+            "ORDER BY e.application_id, k.kind, k.key_hash, e.via")],
+        [(*r[:3], unflagged(r[3]), *r[4:]) for r in conn.exec_driver_sql(
+            "SELECT r.status, r.applicants, r.applications, r.metrics, m.applicant_id, "
+            "c.application_id FROM fraud_ring r JOIN ring_member m ON m.ring_id = r.id "
+            "JOIN case_application c ON c.case_id = r.case_id "
+            "ORDER BY r.id, m.applicant_id, c.application_id")])
+
+
+def test_a_first_scoring_run_fills_the_store_as_the_per_import_path_would(
+        scored: tuple[int, int], engine: Engine, actors: dict[str, Actor],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A scoring run that finds the link store empty (a new database's first load) fills it
+    after it commits, as ``rings rebuild`` does (issue 35): the same keys, edges, rings and
+    case links as its own transaction would have written by the per-import path."""
+    officer = actors["officer"]
+    with unit_of_work(engine) as s:  # the template's scored applications never linked
+        links.clear(s.connection())
+        assert not s.connection().exec_driver_sql("SELECT 1 FROM fraud_ring").first()
+    result = import_frame(engine, officer, frame=ring_frame(prefix="FS"), file_name="first.csv",
+                          sha256="f" * 64, score=False)
+    assert not result.refused
+    with pytest.raises(_Undo), unit_of_work(engine) as s:  # the per-import path, undone
+        conn = s.connection()
+        ids = [int(i) for i in conn.exec_driver_sql("SELECT id FROM application").scalars()]
+        _, settings = current_rule_set(s, officer)
+        after_scoring(s, officer, application_ids=ids, settings=settings, now=utcnow(s))
+        per_import = _snapshot(conn)
+        raise _Undo
+    filled: list[Any] = []
+    fill = detect.fill_store
+    monkeypatch.setattr(detect, "fill_store", lambda *a, **k: filled.append(fill(*a, **k)))
+    monkeypatch.setattr(relink, "SQL_FROM", 100)  # the file's 238 applications are enough
+    run = score_applications(engine, officer, scope="all")
+    assert run.decisions == len(ring_frame(prefix="FS")) and len(filled) == 1
+    with unit_of_work(engine, write=False) as s:
+        assert _snapshot(s.connection()) == per_import
+        events = [r[0] for r in s.connection().execute(text(
+            "SELECT action FROM audit_event WHERE action LIKE 'ring%' ORDER BY seq"))]
+    keys, edges, rings = per_import
+    assert len(keys) > len(ids) and len(edges) > 2 * len(ids)
+    assert len({r[4] for r in rings}) == 12  # the chain's ring, and only that
+    assert events == ["ring.open", "rings.first_fill"]
+    with unit_of_work(engine) as s:  # a later run takes the per-import path again
+        assert not detect.fills_store_after(s, application_ids=ids)

@@ -178,6 +178,7 @@ def score_applications(engine: Any, actor: Actor, *, scope: str = "all",
         undecided = _undecided(result, scope)
         with_ids = "ID_CHECKSUM" in settings and settings["ID_CHECKSUM"].enabled
         explainer = Explainer(model)
+        fill_after = False
         try:
             with bulk_cache(conn), deferred_foreign_keys(  # a first run on PostgreSQL
                     conn, WRITTEN, rows_added=_unscored(conn, batch_id)):
@@ -194,10 +195,13 @@ def score_applications(engine: Any, actor: Actor, *, scope: str = "all",
                         score_beside(session, actor, model=contender, run=run, frame=read.frame,
                                      policy=policy, now=now)
                     lists.log_silenced(session, actor, silenced=read.silenced, run_id=run.id)
-                    # The link store and the rings these applications are in (issue 33).
-                    rings.after_scoring(session, actor, application_ids=read.frame["id"].tolist(),
-                                        settings=settings,
-                                        now=now)
+                    # The link store and the rings these applications are in (issue 33); a
+                    # new database's first run fills the store after it commits (issue 35).
+                    decided = read.frame["id"].tolist()
+                    fill_after = rings.fills_store_after(session, application_ids=decided)
+                    if not fill_after:
+                        rings.after_scoring(session, actor, application_ids=decided,
+                                            settings=settings, now=now)
         finally:
             explainer.close()
         run.finished_at = utcnow(session)
@@ -213,6 +217,9 @@ def score_applications(engine: Any, actor: Actor, *, scope: str = "all",
         # The run's automatic approvals and flags, final now: to origination (issue 29).
         run_records.record_scoring_run(session, run_id=run.id or 0, decided_by=actor.username,
                                        audit_seq=event.seq or None)
+    if fill_after:
+        state.progress(0.95, translate("Scoring", "Linking applications for fraud rings"))
+        rings.fill_store(engine, actor, state=state)
     state.progress(1.0, translate("Scoring", "Done"))
     return ScoreResult(**asdict(result))
 
