@@ -88,7 +88,8 @@ def insert_columns(
     if conn.dialect.name == "postgresql":
         return _copy_rows(conn, table, columns, names, check)
     if conn.dialect.name in ("mysql", "mariadb"):
-        return _insert_values(conn, table, columns, names, check, ids)
+        return _insert_values(conn, conn.dialect.identifier_preparer.format_table(table),
+                              columns, names, check, ids)
     prep = conn.dialect.identifier_preparer
     ph = _PLACEHOLDER[conn.dialect.paramstyle]
     fixed = dict(same or {})
@@ -126,14 +127,53 @@ def _sqlite_literal(value: Any) -> str:
 def update_columns(conn: Connection, table: Table, columns: Mapping[str, Sequence[Any]], *,
                    keys: Sequence[str]) -> int:
     """``UPDATE table SET others = ? WHERE keys = ?`` for each row of the given columns
-    (equal-length lists)."""
+    (equal-length lists). On MariaDB, where the driver sends an UPDATE per row (a round trip
+    each: 2,673 of them were 0.5 s of a 20,000-application scoring run), a larger batch with
+    distinct keys goes through a temporary table instead (:func:`_update_joined`)."""
     prep = conn.dialect.identifier_preparer
     ph = _PLACEHOLDER[conn.dialect.paramstyle]
     sets = [c for c in columns if c not in keys]
+    if conn.dialect.name in ("mysql", "mariadb") and sets and len(columns[keys[0]]) >= \
+            JOINED_UPDATE_ROWS and _distinct(columns, keys):
+        return _update_joined(conn, table, columns, keys, sets)
     sql = (f"UPDATE {prep.format_table(table)} SET "
            f"{', '.join(f'{prep.quote(c)} = {ph}' for c in sets)} WHERE "
            f"{' AND '.join(f'{prep.quote(c)} = {ph}' for c in keys)}")
     return _execute_rows(conn, sql, columns, [*sets, *keys], None)
+
+
+JOINED_UPDATE_ROWS = 100  # fewer: the round trips cost less than the temporary table
+
+
+def _distinct(columns: Mapping[str, Sequence[Any]], keys: Sequence[str]) -> bool:
+    """No two rows with the same keys (a joined update applies one of them, the driver's
+    row-by-row updates the last)."""
+    rows = list(zip(*(columns[k] for k in keys), strict=True))
+    return len(set(rows)) == len(rows)
+
+
+def _update_joined(conn: Connection, table: Table, columns: Mapping[str, Sequence[Any]],
+                   keys: Sequence[str], sets: Sequence[str]) -> int:
+    """MariaDB: the rows written by the bulk path into a temporary table with the target's
+    column types (visible to this connection alone; creating and dropping it commits
+    nothing), then one ``UPDATE target JOIN rows ON keys SET ...``, in the unit of work's
+    transaction."""
+    prep = conn.dialect.identifier_preparer
+    target = prep.format_table(table)
+    rows = prep.quote(f"rd_update_{table.name}"[:64])
+    on = " AND ".join(f"t.{prep.quote(k)} = r.{prep.quote(k)}" for k in keys)
+    conn.exec_driver_sql(f"DROP TEMPORARY TABLE IF EXISTS {rows}")
+    conn.exec_driver_sql(
+        f"CREATE TEMPORARY TABLE {rows} (INDEX ({', '.join(prep.quote(k) for k in keys)})) "
+        f"SELECT {', '.join(prep.quote(c) for c in columns)} FROM {target} LIMIT 0")
+    try:
+        _insert_values(conn, rows, columns, list(columns), None)
+        conn.exec_driver_sql(
+            f"UPDATE {target} t JOIN {rows} r ON {on} SET "
+            f"{', '.join(f't.{prep.quote(c)} = r.{prep.quote(c)}' for c in sets)}")
+    finally:
+        conn.exec_driver_sql(f"DROP TEMPORARY TABLE IF EXISTS {rows}")
+    return len(columns[keys[0]])
 
 
 def _execute_rows(conn: Connection, sql: str, columns: Mapping[str, Sequence[Any]],
@@ -228,7 +268,7 @@ def consecutive_ids(conn: Connection) -> bool:
     return int(mode) in (0, 1) and int(step) == 1
 
 
-def _insert_values(conn: Connection, table: Table, columns: Mapping[str, Sequence[Any]],
+def _insert_values(conn: Connection, target: str, columns: Mapping[str, Sequence[Any]],
                    names: Sequence[str], check: Callable[[int], None] | None,
                    ids: list[int] | None = None) -> int:
     """MariaDB's bulk path: multi-row ``INSERT ... VALUES (...), (...)`` statements of a few
@@ -240,8 +280,7 @@ def _insert_values(conn: Connection, table: Table, columns: Mapping[str, Sequenc
     from pymysql.constants import SERVER_STATUS
 
     prep = conn.dialect.identifier_preparer
-    head = (f"INSERT INTO {prep.format_table(table)} "
-            f"({', '.join(prep.quote(c) for c in names)}) VALUES ")
+    head = f"INSERT INTO {target} ({', '.join(prep.quote(c) for c in names)}) VALUES "
     n = len(columns[names[0]])
     raw = conn.connection.driver_connection
     assert raw is not None

@@ -182,3 +182,24 @@ def test_bulk_values_come_back_as_written(engine: Engine, monkeypatch: pytest.Mo
             if ids is not None:
                 assert ids == [r["id"] for r in back]
         assert [{k: v for k, v in r.items() if k != "id"} for r in back] == rows, backslash
+
+    # Updated in bulk (on MariaDB through a temporary table and one joined UPDATE), in the
+    # unit of work's transaction: an error after it leaves the rows as they were.
+    ids = [r["id"] for r in back]
+    changed = [{"id": i, "s": None if k % 3 else f"{special}{k}", "i": k, "b": k % 2 == 1}
+               for k, i in enumerate(ids)]
+    with pytest.raises(RuntimeError, match="after the update"), \
+            unit_of_work(engine) as session:
+        conn = session.connection()
+        bulk.update_columns(conn, table, bound_columns(conn, table, changed), keys=["id"])
+        raise RuntimeError("after the update")
+    with engine.connect() as conn:
+        assert [dict(r) for r in conn.execute(select(table).order_by(table.c.id))
+                .mappings()] == [dict(r) for r in back]
+    with unit_of_work(engine) as session:
+        conn = session.connection()
+        assert bulk.update_columns(conn, table, bound_columns(conn, table, changed),
+                                   keys=["id"]) == len(ids)
+    with engine.connect() as conn:
+        now = conn.execute(select(table).order_by(table.c.id)).mappings().all()
+    assert [{**r, **c} for r, c in zip(back, changed, strict=True)] == [dict(r) for r in now]
