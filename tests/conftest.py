@@ -78,7 +78,7 @@ PASSWORD = "test-password-1"
 SERVERS = {"postgresql": PG_ADMIN, "mariadb": MY_ADMIN}
 
 
-def _unavailable(kind: str, exc: Exception) -> None:
+def unavailable(kind: str, exc: Exception) -> None:
     message = f"{kind} server not reachable: {exc}"
     if os.environ.get("CI") == "true":
         pytest.fail(message + " (CI=true: a database test may not skip)")
@@ -100,7 +100,7 @@ def _create(kind: str, name: str) -> None:
         _on_server(kind, f'CREATE DATABASE "{name}"' if kind == "postgresql" else
                    f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4")
     except Exception as exc:  # noqa: BLE001 - any connection failure means "no server"
-        _unavailable(kind, exc)
+        unavailable(kind, exc)
 
 
 def _drop(kind: str, name: str) -> None:

@@ -2,6 +2,8 @@
 asserted here): a bench that no longer runs would go unnoticed until someone needs it."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -61,3 +63,59 @@ def test_bench_import_measures_both_sides_in_fresh_processes(tmp_path: Path) -> 
         "Writing applications"]
     assert sum(float(s.strip().rsplit(" ", 2)[1]) for s in stages) == pytest.approx(ours, abs=0.05)
     assert list(tmp_path.iterdir()) == []  # the work folder is cleaned up
+
+
+def _server_databases(kind: str) -> set[str]:
+    from sqlalchemy import create_engine, text
+
+    from tests.conftest import SERVERS, unavailable
+
+    sql = ("SELECT datname FROM pg_database" if kind == "postgresql"
+           else "SELECT schema_name FROM information_schema.schemata")
+    engine = create_engine(SERVERS[kind])
+    try:
+        with engine.connect() as conn:
+            return {str(r[0]) for r in conn.execute(text(sql))}
+    except Exception as exc:  # noqa: BLE001 - any connection failure means "no server"
+        unavailable(kind, exc)
+        raise
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize("bench", ["import", "score"])
+@pytest.mark.parametrize("kind", [pytest.param("postgresql", marks=pytest.mark.server),
+                                  pytest.param("mariadb", marks=pytest.mark.server)])
+def test_bench_on_a_server_ends_with_the_ratio_to_sqlite(
+        kind: str, bench: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``bench import|score --db URL`` (issue 34): the same work on a database of its own on
+    the server and on a fresh SQLite file; the last line is the server's time over SQLite's;
+    the server's database is dropped after."""
+    from riskdesk.bench import pipeline, servers
+    from tests.conftest import SERVERS
+
+    _server_databases(kind)  # reachable (or skipped; failed with CI=true)
+    made: list[str] = []
+
+    @contextmanager
+    def scratch(url: str) -> Iterator[str]:
+        with servers.scratch_database(url) as one:
+            made.append(one.rsplit("/", 1)[1].split("?")[0])
+            yield one
+
+    monkeypatch.setattr(pipeline, "scratch_database", scratch)
+    run = pipeline.bench_import if bench == "import" else pipeline.bench_score
+    out = run(200, workdir=tmp_path, db=SERVERS[kind])
+    lines = out.splitlines()
+    label = "PostgreSQL" if kind == "postgresql" else "MariaDB"
+    assert f" on {label} (" in lines[0] and "dropped after" in lines[0]
+    verb = f"riskdesk {bench}"
+    server = float(next(x for x in lines if f"{verb}, {label}" in x).split(":")[1].split("s")[0])
+    sqlite = float(next(x for x in lines if f"{verb}, SQLite" in x).split(":")[1].split("s")[0])
+    assert lines[-1].startswith("ratio to SQLite: ")
+    ratio = float(lines[-1].split(":")[1])
+    assert server > 0 and sqlite > 0.005
+    assert (server - 0.005) / (sqlite + 0.005) - 0.01 <= ratio <= \
+        (server + 0.005) / (sqlite - 0.005) + 0.01
+    assert len(made) == 1 and made[0] not in _server_databases(kind)  # dropped after
+    assert list(tmp_path.iterdir()) == []
