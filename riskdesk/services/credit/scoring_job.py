@@ -76,6 +76,7 @@ from riskdesk.storage.bulk import (
     bulk_cache,
     bulk_load_bind,
     collector_paused,
+    consecutive_ids,
     deferred_foreign_keys,
     deferred_sqlite_indexes,
     frame_of,
@@ -214,9 +215,13 @@ def score_applications(engine: Any, actor: Actor, *, scope: str = "all",
             "decisions": result.decisions, "flagged": result.flagged,
             "scores": result.scores, "rule_hits": result.rule_hits,
             "reasons": result.reasons, "cases": result.cases})
-        # The run's automatic approvals and flags, final now: to origination (issue 29).
-        run_records.record_scoring_run(session, run_id=run.id or 0, decided_by=actor.username,
-                                       audit_seq=event.seq or None)
+        # The run's automatic approvals and flags, final now: to origination (issue 29). With
+        # the workstation's cache the run's dirty pages were spilled to the file to make room
+        # for the pages this reads: 8.5 s of CPU at a million applications against 4.5 alone.
+        with bulk_cache(conn):
+            run_records.record_scoring_run(session, run_id=run.id or 0,
+                                           decided_by=actor.username,
+                                           audit_seq=event.seq or None)
     if fill_after:
         state.progress(0.95, translate("Scoring", "Linking applications for fraud rings"))
         rings.fill_store(engine, actor, state=state)
@@ -453,9 +458,11 @@ def _write_outcomes(conn: Connection, frame: pd.DataFrame, result: _Tally, now: 
         ids = next_ids(conn, table_of(Score), k)
         if ids is not None:
             cols["id"] = ids
+        numbered: list[int] | None = [] if ids is None and consecutive_ids(conn) else None
         insert_columns(conn, table_of(Score), cols, same={
             "model_version_id": result.model_version_id, "run_id": result.run_id,
-            "scored_at": stamp})
+            "scored_at": stamp}, ids=numbered)
+        ids = ids if numbered is None else numbered  # MariaDB: from its multi-row inserts
         if ids is None:
             found = dict(select_in(conn, table_of(Score), "application_id", ["id"],
                                    cols["application_id"],
