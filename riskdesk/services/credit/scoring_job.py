@@ -215,9 +215,14 @@ def score_applications(engine: Any, actor: Actor, *, scope: str = "all",
             "decisions": result.decisions, "flagged": result.flagged,
             "scores": result.scores, "rule_hits": result.rule_hits,
             "reasons": result.reasons, "cases": result.cases})
-        # The run's automatic approvals and flags, final now: to origination (issue 29).
-        run_records.record_scoring_run(session, run_id=run.id or 0, decided_by=actor.username,
-                                       audit_seq=event.seq or None)
+        # The run's automatic approvals and flags, final now: to origination (issue 29). Under
+        # the bulk cache: with the workstation's, the run's dirty pages were spilled to the
+        # file to make room for the pages this reads (at a million applications the records
+        # and the commit 8.7 -> 7.8 s of CPU).
+        with bulk_cache(conn):
+            run_records.record_scoring_run(session, run_id=run.id or 0,
+                                           decided_by=actor.username,
+                                           audit_seq=event.seq or None)
     if fill_after:
         state.progress(0.95, translate("Scoring", "Linking applications for fraud rings"))
         rings.fill_store(engine, actor, state=state)

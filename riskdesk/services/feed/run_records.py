@@ -36,7 +36,6 @@ def record_scoring_run(session: Session, *, run_id: int, decided_by: str,
     flags = [f for (f,) in conn.execute(select(D.flags).where(mine).distinct())]
     if not flags:
         return 0
-    n = int(conn.execute(select(func.count()).where(mine)).scalar() or 0)
     # The score's first reasons by rank, each looked up once in the derived table (its
     # window function keeps the database from copying the lookups into the outer query).
     top = [select(R.feature).where(R.score_id == D.score_id).order_by(R.rank)
@@ -64,8 +63,9 @@ def record_scoring_run(session: Session, *, run_id: int, decided_by: str,
         "final_at": literal(utcnow(session), table.c.final_at.type),
         "audit_seq": null() if audit_seq is None else literal(audit_seq, Integer),
         "signature": null()}
-    conn.execute(table.insert().from_select(list(columns), select(
-        *(v.label(k) for k, v in columns.items())).order_by(t.n)))
+    query = select(*(v.label(k) for k, v in columns.items())).order_by(t.n)
+    n = int(conn.execute(table.insert().from_select(list(columns), query)
+                         .execution_options(preserve_rowcount=True)).rowcount)
     head.seq = first + n - 1
     session.flush()
     return n
