@@ -59,11 +59,13 @@ def after_scoring(session: Session, actor: Actor, *, application_ids: Sequence[i
     if not params.enabled or edges.empty:
         return None
     start = params.window_start(now)
-    touched = edges.loc[edges["seen_at"] >= start, "applicant_id"].unique().tolist()
+    recent = edges[edges["seen_at"] >= start]
+    touched = recent["applicant_id"].unique().tolist()
     if not touched:
         return None
     pairs = graph.closure(conn, applicants=touched, start=start, cap=params.key_cap,
-                          allowed=allowlisted_keys(session, now=now))
+                          allowed=allowlisted_keys(session, now=now),
+                          known=recent.loc[recent["new_key"], ["key_id", "applicant_id"]])
     return save_rings(session, actor, comps=graph.components(pairs), pairs=pairs, params=params,
                       now=now, full=False)
 

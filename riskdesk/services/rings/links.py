@@ -96,9 +96,10 @@ def long_edges(apps: pd.DataFrame, cipher: DataCipher) -> pd.DataFrame:
     return out.drop_duplicates(["application_id", "kind", "key_hash"], keep="first")
 
 
-def key_ids(conn: Connection, *, edges: pd.DataFrame) -> np.ndarray:
+def key_ids(conn: Connection, *, edges: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     """The link_key id of each edge row's key, inserting keys seen for the first time (each
-    masked as the first edge row that carries it). Keys are matched as one integer per (kind,
+    masked as the first edge row that carries it), and whether each row's key is one of
+    those (all its edges are these rows). Keys are matched as one integer per (kind,
     hash) pair, not by merges and sorts on the strings: at a million applications' 2.8
     million edges those were 15 s of CPU (issue 35)."""
     kind_codes, kinds = pd.factorize(edges["kind"].to_numpy(object), sort=True)
@@ -137,17 +138,21 @@ def key_ids(conn: Connection, *, edges: pd.DataFrame) -> np.ndarray:
                 mine = new[key_kind[new] == k]
                 take(k, select_in(conn, table, "key_hash", ["id"],
                                   hashes[key_hash[mine]].tolist(), where={"kind": kind}))
-    return np.asarray(ids[inverse.ravel()])
+    fresh = np.zeros(len(unique), dtype=bool)
+    fresh[new] = True
+    return np.asarray(ids[inverse.ravel()]), fresh[inverse.ravel()]
 
 
 def add_links(conn: Connection, *, cipher: DataCipher,
               application_ids: Sequence[int] | None) -> pd.DataFrame:
     """Links for the applications not linked yet (see :func:`read_applications`); the edge
-    rows written (application_id, applicant_id, key_id, seen_at, via)."""
+    rows written (application_id, applicant_id, key_id, seen_at, via, and new_key: the key
+    was written with them, so these are all its edges)."""
     edges = long_edges(read_applications(conn, application_ids=application_ids), cipher)
     if edges.empty:
-        return edges.assign(key_id=pd.Series(dtype=np.int64))
-    edges = edges.assign(key_id=key_ids(conn, edges=edges)).sort_values(
+        return edges.assign(key_id=pd.Series(dtype=np.int64), new_key=pd.Series(dtype=bool))
+    ids, fresh = key_ids(conn, edges=edges)
+    edges = edges.assign(key_id=ids, new_key=fresh).sort_values(
         ["application_id", "key_id", "via"])  # the primary key's order (see key_ids)
     # A first scoring run of a million applications adds 2.8 million edges: the two walk
     # indexes built by sorting once after, not by as many random inserts (issue 35).

@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Connection, Float, and_, select, type_coerce
+from sqlalchemy import Connection, Float, and_, select, tuple_, type_coerce
 from sqlmodel import Session
 
 from riskdesk.domain.applications import Applicant, Application
@@ -207,11 +207,7 @@ def save_rings(session: Session, actor: Actor, *, comps: pd.DataFrame, pairs: pd
     _write_figures(conn, figures, ring_ids, stamp)
     members = comps.assign(ring_id=comps["ring"].map(ring_ids))
     touched = sorted(set(ring_ids.values()))
-    for i in range(0, len(touched), CHUNK):
-        conn.execute(table_of(RingMember).delete().where(M.ring_id.in_(touched[i:i + CHUNK])))
-    insert_columns(conn, table_of(RingMember), {
-        "ring_id": members["ring_id"].astype(int).tolist(),
-        "applicant_id": members["applicant_id"].astype(int).tolist()})
+    _keep_members(conn, touched, members)
     if merged:
         update_columns(conn, RINGS, {"status": ["merged"] * len(merged),
                                      "updated_at": [stamp] * len(merged),
@@ -236,6 +232,27 @@ def save_rings(session: Session, actor: Actor, *, comps: pd.DataFrame, pairs: pd
     if full:
         _expire(session, actor, set(touched) | {o for o, _ in merged}, stamp)
     return changes
+
+
+def _keep_members(conn: Connection, ring_ids: list[int], members: pd.DataFrame) -> None:
+    """The ``touched`` rings' members made ``members`` (ring_id, applicant_id): only the rows
+    that changed deleted or inserted. A ring of 11,578 applicants that an import of 10,000
+    grew by a few had all its rows deleted and written again: 0.45 s of the update (issue 33)."""
+    have = _in_chunks(conn, select(M.ring_id, M.applicant_id), M.ring_id, ring_ids,
+                      ["ring_id", "applicant_id"])
+    old = set(zip(have["ring_id"].astype(int).tolist(), have["applicant_id"].astype(int).tolist(),
+                  strict=True))
+    new = set(zip(members["ring_id"].astype(int).tolist(),
+                  members["applicant_id"].astype(int).tolist(), strict=True))
+    gone = sorted(old - new)
+    for i in range(0, len(gone), CHUNK):  # rare: a member whose links left the window
+        part = gone[i:i + CHUNK]
+        conn.execute(table_of(RingMember).delete().where(
+            tuple_(M.ring_id, M.applicant_id).in_(part)))
+    added = sorted(new - old)
+    if added:
+        insert_columns(conn, table_of(RingMember), {"ring_id": [r for r, _ in added],
+                                                    "applicant_id": [a for _, a in added]})
 
 
 def _insert_rings(conn: Connection, n: int, stamp: Any) -> list[int]:
