@@ -35,6 +35,7 @@ from riskdesk.services.admin.users import sign_in
 from riskdesk.services.credit.rulesets import current_rule_set
 from riskdesk.services.intake.applications import import_frame
 from riskdesk.services.rings import detect
+from riskdesk.storage.bulk import bulk_cache
 from riskdesk.storage.clock import utcnow
 from riskdesk.storage.engine import make_engine
 from riskdesk.storage.session import unit_of_work
@@ -120,10 +121,11 @@ def bench_rings(rows: int, *, workdir: Path | None = None) -> str:
             ids = [int(i) for i in session.execute(
                 select(apps.id).where(apps.application_no.like("U%"))).scalars()]
         start, cpu = time.perf_counter(), time.process_time()
-        with unit_of_work(engine) as session:
+        with unit_of_work(engine) as session, bulk_cache(session.connection()):  # as the job
             _, settings = current_rule_set(session, actor)
             changes = detect.after_scoring(session, actor, application_ids=ids, settings=settings,
                                            now=utcnow(session))
+            work = time.perf_counter() - start
         update, update_cpu = time.perf_counter() - start, time.process_time() - cpu
         lines.append(f"after the update: {_load()}")
         engine.dispose()
@@ -133,4 +135,5 @@ def bench_rings(rows: int, *, workdir: Path | None = None) -> str:
         f"build: {rows:,} applications, {built.edges:,} links, {built.rings:,} rings in "
         f"{build:.1f} s wall, {build_cpu:.1f} s CPU (goal 60 s at 1,000,000)",
         f"update: {UPDATE_ROWS:,} new applications, {touched:,} rings opened or grown in "
-        f"{update:.2f} s wall, {update_cpu:.2f} s CPU (goal 2 s)"])
+        f"{update:.2f} s wall (its commit {update - work:.2f} s), {update_cpu:.2f} s CPU "
+        "(goal 2 s)"])

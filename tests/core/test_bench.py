@@ -119,3 +119,22 @@ def test_bench_on_a_server_ends_with_the_ratio_to_sqlite(
         (server + 0.005) / (sqlite - 0.005) + 0.01
     assert len(made) == 1 and made[0] not in _server_databases(kind)  # dropped after
     assert list(tmp_path.iterdir()) == []
+
+
+def test_bench_rings_builds_once_and_times_the_build_and_an_update(tmp_path: Path) -> None:
+    """``bench rings`` (issue 33) on a small file: the imported database built once and
+    reused; the build and the 10,000-row update each timed, wall and CPU."""
+    from riskdesk.bench.rings import bench_rings
+
+    first = bench_rings(2000, workdir=tmp_path)
+    assert "built in" in first
+    build = next(x for x in first.splitlines() if x.startswith("build: 2,000 applications, "))
+    links = int(build.split(", ")[1].split(" ")[0].replace(",", ""))
+    assert links >= 2 * 2000  # about three keys an application
+    update = first.splitlines()[-1]
+    assert update.startswith("update: 10,000 new applications, ") and "(goal 2 s)" in update
+    wall = float(update.split(" in ")[1].split(" s wall")[0])
+    commit = float(update.split("its commit ")[1].split(" s)")[0])
+    assert 0 <= commit <= wall
+    again = bench_rings(2000, workdir=tmp_path)
+    assert "reusing the imported database" in again
