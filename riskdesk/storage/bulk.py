@@ -134,7 +134,7 @@ def update_columns(conn: Connection, table: Table, columns: Mapping[str, Sequenc
     ph = _PLACEHOLDER[conn.dialect.paramstyle]
     sets = [c for c in columns if c not in keys]
     if conn.dialect.name in ("mysql", "mariadb") and sets and len(columns[keys[0]]) >= \
-            JOINED_UPDATE_ROWS and _distinct(columns, keys):
+            JOINED_UPDATE_ROWS and _joinable(table, columns, keys):
         return _update_joined(conn, table, columns, keys, sets)
     sql = (f"UPDATE {prep.format_table(table)} SET "
            f"{', '.join(f'{prep.quote(c)} = {ph}' for c in sets)} WHERE "
@@ -145,9 +145,15 @@ def update_columns(conn: Connection, table: Table, columns: Mapping[str, Sequenc
 JOINED_UPDATE_ROWS = 100  # fewer: the round trips cost less than the temporary table
 
 
-def _distinct(columns: Mapping[str, Sequence[Any]], keys: Sequence[str]) -> bool:
-    """No two rows with the same keys (a joined update applies one of them, the driver's
-    row-by-row updates the last)."""
+def _joinable(table: Table, columns: Mapping[str, Sequence[Any]], keys: Sequence[str]) -> bool:
+    """Keys the temporary table can index (no TEXT or BLOB without a length), and no two
+    rows with the same keys (a joined update applies one of them, the driver's row-by-row
+    updates the last)."""
+    from sqlalchemy import LargeBinary, String
+
+    if any(isinstance(table.c[k].type, String | LargeBinary) and
+           getattr(table.c[k].type, "length", None) is None for k in keys):
+        return False
     rows = list(zip(*(columns[k] for k in keys), strict=True))
     return len(set(rows)) == len(rows)
 

@@ -203,3 +203,11 @@ def test_bulk_values_come_back_as_written(engine: Engine, monkeypatch: pytest.Mo
     with engine.connect() as conn:
         now = conn.execute(select(table).order_by(table.c.id)).mappings().all()
     assert [{**r, **c} for r, c in zip(back, changed, strict=True)] == [dict(r) for r in now]
+    # A key given twice: the last row's values, as row-by-row updates leave them.
+    twice = [*changed, {"id": ids[0], "s": "last", "i": -1, "b": None}]
+    with unit_of_work(engine) as session:
+        conn = session.connection()
+        bulk.update_columns(conn, table, bound_columns(conn, table, twice), keys=["id"])
+        first = conn.execute(select(table.c.s, table.c.i, table.c.b)
+                             .where(table.c.id == ids[0])).one()
+    assert tuple(first) == ("last", -1, None)
