@@ -145,7 +145,7 @@ def open_listed(session: Session, actor: Actor, *, cases: Sequence[NewCase],
     else:
         done = conn.execute(CASES.insert().returning(C.id, sort_by_parameter_order=True), rows)
         ids = [int(i) for i in done.scalars()]
-    tally.opened(conn, actor, n=len(ids))
+    tally.opened(conn, actor, rows)
     audit.append_many(session, actor, action="case.open", entity_type="case", items=[
         (i, {"kind": c.kind, **(c.audit(row) if callable(c.audit) else c.audit)})
         for i, c, row in zip(ids, cases, rows, strict=True)])

@@ -69,15 +69,15 @@ def get_case(session: Session, *, case_id: int) -> Case:
 def save(session: Session, actor: Actor, *, case: Case, version: int, action: str,
          values: dict[str, Any], extra: dict[str, Any] | None = None) -> Case:
     """UPDATE ... WHERE version = the version the officer saw; refused if it moved on. The
-    one place a case's status changes (pre-loan and post-loan work): the open-case tally
-    moves with it, in the same transaction (issue 27)."""
-    was_open = bool(case.is_open)
+    one place a case's status, assignee or open flag changes (pre-loan and post-loan work):
+    the queue's tallies move with them, in the same transaction (issues 27, 34)."""
+    before = tally.watched(case)
     if "status" in values:
         values = {**values, "is_open": str(values["status"]) not in CLOSED_STATUSES}
     saved = save_versioned(session, actor, row=case, version=version, action=action, entity="case",
                            values=values, tracked=TRACKED, extra=extra,
                            stale=lambda now: check_version(now, version))
-    tally.moved(session, actor, was_open=was_open, is_open=bool(saved.is_open))
+    tally.moved(session, actor, before=before, after=tally.watched(saved))
     return saved
 
 
