@@ -140,16 +140,16 @@ def total(session: Session | Connection, *, name: str) -> int:
 
 
 # The tallies set from the cases present, for the benchmarks' bulk builders that write cases
-# around the services through plain sqlite3 connections (the server builder turns
-# "is_open = 1" into "is_open = TRUE").
+# around the services (plain sqlite3 connections, or the server's bulk path); the same SQL on
+# every database.
 RECOUNT_SQL = [
     "UPDATE case_tally SET n = 0",
     "UPDATE case_tally SET n = (SELECT count(*) FROM review_case) "
     "WHERE tally = 'all' AND shard = 0",
-    "UPDATE case_tally SET n = (SELECT count(*) FROM review_case WHERE is_open = 1) "
+    "UPDATE case_tally SET n = (SELECT count(*) FROM review_case WHERE is_open = TRUE) "
     "WHERE tally = 'open' AND shard = 0",
     "UPDATE case_tally SET n = (SELECT count(*) FROM review_case WHERE assignee_id IS NULL "
-    "AND is_open = 1) WHERE tally = 'unassigned' AND shard = 0",
+    "AND is_open = TRUE) WHERE tally = 'unassigned' AND shard = 0",
     "UPDATE case_tally SET n = (SELECT count(*) FROM review_case WHERE status = "
     "'awaiting_check') WHERE tally = 'awaiting_check' AND shard = 0",
 ]
