@@ -101,11 +101,13 @@ class NoteDraft(SQLModel, table=True):
 
 
 class CaseTally(SQLModel, table=True):
-    """How many cases there are ("all") and how many are open ("open"), kept in the same
-    transaction as every insert and every open/closed change (services/cases/tally.py), so
-    the queue's "All" and "Overdue" counts read a few rows instead of counting 10 million
-    (issue 27). Each tally is split over SHARDS rows by the writing user, so officers deciding
-    side by side do not queue on one row lock; a tally is the sum of its rows."""
+    """How many cases there are ("all"), are open ("open"), are open with no assignee
+    ("unassigned") and await their check ("awaiting_check"), kept in the same transaction as
+    every insert and every change of those (services/cases/tally.py), so the queue's "All",
+    "Unassigned", "Awaiting check" and "Overdue" counts read a few rows instead of counting
+    10 million (issues 27, 34). Each tally is split over SHARDS rows by the writing user, so
+    officers deciding side by side do not queue on one row lock; a tally is the sum of its
+    rows."""
     __tablename__ = "case_tally"
 
     tally: str = Field(primary_key=True, max_length=16)
