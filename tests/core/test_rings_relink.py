@@ -3,6 +3,7 @@ the same id order with the same masked forms, and the same edges as the incremen
 (links.add_links) writes for the same applications, and the same rings, on every database."""
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from riskdesk.services.credit.scoring_job import score_applications
 from riskdesk.services.intake.applications import import_frame
 from riskdesk.services.rings import detect, links, relink
 from riskdesk.services.rings.detect import after_scoring, rebuild
+from riskdesk.storage import bulk
 from riskdesk.storage.clock import utcnow
 from riskdesk.storage.session import unit_of_work
 from tests.ring_helpers import import_rings, ring_frame
@@ -40,9 +42,28 @@ def _store(engine: Engine) -> tuple[list[Any], list[Any], list[Any]]:
     return keys, edges, rings
 
 
+def _link_edge_keys(engine: Engine) -> int:
+    with unit_of_work(engine, write=False) as s:
+        if engine.dialect.name == "postgresql":
+            sql = ("SELECT count(*) FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid "
+                   "WHERE c.contype = 'f' AND t.relname = 'link_edge'")
+        elif engine.dialect.name == "sqlite":
+            sql = "SELECT count(*) FROM pragma_foreign_key_list('link_edge')"
+        else:
+            sql = ("SELECT count(*) FROM information_schema.referential_constraints "
+                   "WHERE constraint_schema = DATABASE() AND table_name = 'link_edge'")
+        return int(s.connection().exec_driver_sql(sql).scalar_one())
+
+
 def test_rebuild_in_sql_writes_what_the_incremental_path_writes(
         scored: tuple[int, int], engine: Engine, actors: dict[str, Actor],
-        tmp_path: Path) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # PostgreSQL's link keys dropped for the load and added back (checking every row) at any
+    # size here, not only from 20,000 rows
+    monkeypatch.setattr(detect, "deferred_foreign_keys",
+                        functools.partial(bulk.deferred_foreign_keys, minimum=1))
+    keys = _link_edge_keys(engine)
+    assert keys == 3
     frame = ring_frame(prefix="RL")
     # contact phones: another's own phone, one's own phone (no second edge), one shared by
     # two contacts; one employer under two spellings (masked from the first application)
@@ -61,6 +82,7 @@ def test_rebuild_in_sql_writes_what_the_incremental_path_writes(
     before = _store(engine)
     rebuild(engine, actors["senior"])
     after = _store(engine)
+    assert _link_edge_keys(engine) == keys
     assert after[0] == before[0] and after[1] == before[1] and after[2] == before[2]
     kinds = {k for k, _, _ in after[0]}
     vias = {e[3] for e in after[1]}

@@ -31,6 +31,7 @@ from riskdesk.services.rings.store import RingChanges, allowlisted_keys, save_ri
 from riskdesk.storage.bulk import (
     BULK_CACHE_KIB,
     bulk_load_bind,
+    deferred_foreign_keys,
     deferred_sqlite_indexes,
     is_empty,
 )
@@ -149,6 +150,25 @@ def _unchecked_links(conn: Engine | Connection) -> Iterator[None]:
         raw.execute("PRAGMA foreign_keys=ON")
 
 
+@contextmanager
+def _server_checks_once(conn: Connection, rows: int) -> Iterator[None]:
+    """The link rows' foreign keys on a server, for the reason :func:`_unchecked_links` gives:
+    PostgreSQL drops them for the load and adds them back after it, checking every row by
+    one join instead of a trigger per row (``bulk.deferred_foreign_keys``); MariaDB does not
+    check them in this transaction (``foreign_key_checks``, a session variable, set back
+    before the connection goes back to the pool). At 200,000 applications on MariaDB the
+    edges' statement took 30.9 s with the checks and 14.2 s without (issue 34)."""
+    if conn.dialect.name in ("mysql", "mariadb"):
+        conn.exec_driver_sql("SET SESSION foreign_key_checks = 0")
+        try:
+            yield
+        finally:
+            conn.exec_driver_sql("SET SESSION foreign_key_checks = 1")
+        return
+    with deferred_foreign_keys(conn, ["link_edge"], rows_added=rows):
+        yield
+
+
 def rebuild(engine: Any, actor: Actor, *, state: TaskState | None = None) -> RebuildResult:
     """The link store emptied and filled again from every application (one transaction),
     then every ring recomputed (a second one), ``Action.RING_REBUILD``: a senior officer or an
@@ -177,7 +197,8 @@ def _refill(engine: Any, actor: Actor, *, state: TaskState, first: bool) -> Rebu
             if first and not is_empty(conn, table_of(LinkEdge)):
                 return None
             links.clear(conn)
-            with deferred_sqlite_indexes(conn, ["link_edge"], rows_added=expected):
+            with deferred_sqlite_indexes(conn, ["link_edge"], rows_added=expected), \
+                    _server_checks_once(conn, expected):
                 edges = relink.link_all(conn, cipher=load_cipher(session, create=False))
         state.check()
         with unit_of_work(bind) as session:
