@@ -68,8 +68,9 @@ from riskdesk.storage.engine import make_engine  # noqa: E402
 from riskdesk.storage.session import unit_of_work  # noqa: E402
 from tests.helpers import SIGNERS  # noqa: E402
 
-settings.register_profile("ci", max_examples=60, deadline=None)
-settings.register_profile("dev", max_examples=30, deadline=None)
+# database=None: Hypothesis keeps no example database (.hypothesis/) in the work tree
+settings.register_profile("ci", max_examples=60, deadline=None, database=None)
+settings.register_profile("dev", max_examples=30, deadline=None, database=None)
 settings.load_profile("ci" if os.environ.get("CI") == "true" else "dev")
 
 PG_ADMIN = os.environ.get("RISKDESK_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
