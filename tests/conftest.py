@@ -59,6 +59,7 @@ _passwords._hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
 
 import pytest  # noqa: E402
 from hypothesis import settings  # noqa: E402
+from hypothesis.configuration import set_hypothesis_home_dir  # noqa: E402
 from sqlalchemy import Engine, create_engine, select, text  # noqa: E402
 
 from riskdesk.services.actor import Actor  # noqa: E402
@@ -68,7 +69,9 @@ from riskdesk.storage.engine import make_engine  # noqa: E402
 from riskdesk.storage.session import unit_of_work  # noqa: E402
 from tests.helpers import SIGNERS  # noqa: E402
 
-# database=None: Hypothesis keeps no example database (.hypothesis/) in the work tree
+# Hypothesis keeps nothing in the work tree: no example database, and its other caches (the
+# constants it collects from the source) in the temporary folder
+set_hypothesis_home_dir(Path(tempfile.gettempdir()) / f"riskdesk-hypothesis-{os.getuid()}")
 settings.register_profile("ci", max_examples=60, deadline=None, database=None)
 settings.register_profile("dev", max_examples=30, deadline=None, database=None)
 settings.load_profile("ci" if os.environ.get("CI") == "true" else "dev")
