@@ -21,12 +21,10 @@ from sqlalchemy import (
     DateTime,
     Float,
     and_,
-    bindparam,
     case,
     exists,
     func,
     literal,
-    or_,
     select,
     type_coerce,
 )
@@ -36,7 +34,6 @@ from sqlmodel import SQLModel
 from riskdesk.domain.applications import Applicant, Application, ApplicationFeatures
 from riskdesk.domain.cases import Case
 from riskdesk.domain.enums import (
-    CLOSED_STATUSES,
     SEVERITY_RANK,
     Band,
     CaseKind,
@@ -62,8 +59,8 @@ from riskdesk.scoring.features import matrix
 from riskdesk.scoring.scorecard import points as to_points
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
-from riskdesk.services.cases.opening import open_cases
 from riskdesk.services.credit import rule_inputs as inputs
+from riskdesk.services.credit import run_cases
 from riskdesk.services.credit.explanations import NUMERIC, Explainer, booster_of, insert_reasons
 from riskdesk.services.credit.registry import active, meta_of
 from riskdesk.services.credit.rulesets import current_policy, current_rule_set
@@ -503,9 +500,10 @@ def _write_outcomes(conn: Connection, frame: pd.DataFrame, result: _Tally, now: 
     c = int((flagged & ~frame["has_case"].to_numpy()).sum())
     if c:
         with deferred_sqlite_indexes(conn, [table_of(Case).name], rows_added=c, minimum=5_000):
-            _open_cases(conn, result.run_id, now, now + timedelta(hours=policy.review_sla_hours))
+            run_cases.open_flagged(conn, run_id=result.run_id, now=now,
+                                   due=now + timedelta(hours=policy.review_sla_hours))
         result.cases = c
-    _refresh_open_cases(conn, frame)
+    run_cases.refresh_open(conn, frame=frame)
     if explainer.pending:
         state.progress(0.95, translate("Scoring", "Explaining flagged applications"))
     _store_reasons(conn, explainer, score_ids, result, wait=True)
@@ -560,41 +558,6 @@ def _mark_rule_flags(conn: Connection, app_ids: np.ndarray, codes: pd.Series,
         "outcome": outcome[hit].tolist(), "application_id": ids.tolist(),
         "current_slot": [1] * len(fired)},
         keys=["application_id", "current_slot"])
-
-
-def _open_cases(conn: Connection, run_id: int, now: datetime, due: datetime) -> None:
-    """A pre-loan case for each application this run flagged that has none yet, opened in
-    the database on this run's decision (``services.cases.opening.open_cases``).
-    Priority 1: decline band or a high-severity hit; 2: review band with a medium hit;
-    3: review band or a medium hit alone; 4: the rest."""
-    decline, review = D.band == Band.DECLINE.value, D.band == Band.REVIEW.value
-    high = D.max_severity == Severity.HIGH.value
-    medium = D.max_severity.in_([Severity.MEDIUM.value, Severity.HIGH.value])
-    priority = case((or_(decline, high), 1), (and_(review, medium), 2),
-                    (or_(review, medium), 3), else_=4)
-    open_cases(conn, kind=CaseKind.PRE_LOAN.value, priority=priority, now=now, due_at=due,
-               decisions=[D.run_id == run_id, D.outcome == DecisionOutcome.FLAGGED.value])
-
-
-def _refresh_open_cases(conn: Connection, frame: pd.DataFrame) -> None:
-    """Open cases of re-scored applications show (and are checked against) the new decision;
-    a decided case keeps the one it was decided on."""
-    had = frame["has_case"].to_numpy()
-    if not had.any():
-        return
-    current = select_in(conn, table_of(DecisionRecord), "application_id",
-                        ["id", "pd", "points", "band", "flags"],
-                        frame["id"].to_numpy()[had].tolist(), where={"current_slot": 1})
-    statement = (table_of(Case).update()
-                 .where(C.application_id == bindparam("app"),
-                        C.kind == CaseKind.PRE_LOAN.value,
-                        *(C.status != closed for closed in CLOSED_STATUSES))
-                 .values(pd=bindparam("pd_"), points=bindparam("points_"),
-                         band=bindparam("band_"), flags=bindparam("flags_"),
-                         decision_record_id=bindparam("record")))
-    conn.execute(statement, [
-        {"app": a, "record": r, "pd_": p, "points_": q, "band_": b, "flags_": f}
-        for a, r, p, q, b, f in current])
 
 
 def _clear_current(conn: Connection, ids: list[int]) -> None:
