@@ -30,6 +30,11 @@ class TaskState:
 
     def progress(self, fraction: float, message: str = "") -> None:
         self.check()
+        self.report(fraction, message)
+
+    def report(self, fraction: float, message: str = "") -> None:
+        """Progress past the point of no return (the work committed): a cancel asked now
+        changes nothing, so it is not raised as one that saved nothing."""
         if self._on_progress is not None:
             self._on_progress(max(0.0, min(1.0, fraction)), message)
 

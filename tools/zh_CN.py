@@ -2043,6 +2043,7 @@ ZH: dict[str, str] = {
     'Model {s} ({sname}) scored in shadow beside the active model {c} ({cname}) on {n} applications; its scores decided nothing. Both at the policy in force (approve below {a:.1%}, decline from {d:.1%}) with the same rule hits.': '模型 {s}（{sname}）与生效模型 {c}（{cname}）并行影子运行，对 {n} 笔申请评分；其评分不用于任何决定。两者均按现行政策（违约概率低于 {a:.1%} 批准，自 {d:.1%} 起拒绝）及相同的规则命中判断。',
     'Decisions that would change: {k} ({up} approved by the active model, flagged by the challenger; {down} the other way).': '将改变的决定：{k} 笔（{up} 笔生效模型批准而挑战者标记；{down} 笔相反）。',
     'Linking applications for fraud rings': '正在为团伙识别关联申请',
+    "The scoring run was saved, but linking its applications for fraud rings failed ({reason}). The next scoring run tries again; a senior officer can run 'riskdesk rings rebuild' now.": '评分批次已保存，但为团伙识别关联其申请失败（{reason}）。下一次评分会重试；高级审核员也可立即运行 riskdesk rings rebuild。',
     'Month': '月份',
     # Periods (issue 22): the one rule for month figures.
     '{zone} is not a time zone name such as Asia/Shanghai.': '{zone} 不是时区名称（例如 Asia/Shanghai）。',

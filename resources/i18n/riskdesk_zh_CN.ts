@@ -9245,7 +9245,7 @@ Save it so?</source>
         <translation>未知视图 {view}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/cases/queue.py" line="228" />
+        <location filename="../../riskdesk/services/cases/queue.py" line="230" />
         <source>Cannot sort by {key}.</source>
         <translation>不能按 {key} 排序。</translation>
     </message>
@@ -10222,6 +10222,11 @@ Save it so?</source>
         <source>fraud ring {code} confirmed</source>
         <translation>欺诈团伙 {code} 已确认</translation>
     </message>
+    <message>
+        <location filename="../../riskdesk/services/rings/detect.py" line="113" />
+        <source>The scoring run was saved, but linking its applications for fraud rings failed ({reason}). The next scoring run tries again; a senior officer can run 'riskdesk rings rebuild' now.</source>
+        <translation>评分批次已保存，但为团伙识别关联其申请失败（{reason}）。下一次评分会重试；高级审核员也可立即运行 riskdesk rings rebuild。</translation>
+    </message>
 </context>
 <context>
     <name>RolesDialog</name>
@@ -11022,57 +11027,57 @@ Save it so?</source>
         <translation>没有生效的模型。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="130" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="128" />
         <source>{d} decisions ({f} flagged), {s} new scores, {h} rule hits, {r} reason codes, {c} new cases (model {m}, rule set {rs}, policy {p})</source>
         <translation>决策 {d} 笔（标记 {f} 笔），新评分 {s} 条，规则命中 {h} 条，原因码 {r} 条，新案件 {c} 件（模型 {m}，规则集 {rs}，策略 {p}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="159" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="157" />
         <source>No model is active: an admin proposes one and compliance or a senior officer approves it (riskdesk model propose / approve).</source>
         <translation>没有生效的模型：需由管理员提请、合规或高级审核员审批（riskdesk model propose / approve）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="177" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="175" />
         <source>Reading applications</source>
         <translation>正在读取申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="221" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="224" />
         <source>Linking applications for fraud rings</source>
         <translation>正在为团伙识别关联申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="223" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="226" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="260" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="263" />
         <source>Scope must be all or unscored.</source>
         <translation>范围应为 all 或 unscored。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="304" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="307" />
         <source>Scoring {n} applications</source>
         <translation>正在为 {n} 笔申请评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="417" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="420" />
         <source>Checking rules</source>
         <translation>正在检查规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="502" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="508" />
         <source>Explaining flagged applications</source>
         <translation>正在计算标记申请的原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="481" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="486" />
         <source>Recording decisions</source>
         <translation>正在记录决策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="494" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="499" />
         <source>Opening cases</source>
         <translation>正在创建案件</translation>
     </message>

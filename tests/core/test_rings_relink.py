@@ -152,3 +152,64 @@ def test_a_first_scoring_run_fills_the_store_as_the_per_import_path_would(
     assert events == ["ring.open", "rings.first_fill"]
     with unit_of_work(engine) as s:  # a later run takes the per-import path again
         assert not detect.fills_store_after(s, application_ids=ids)
+
+
+def _prepare_first_fill(engine: Engine, officer: Actor, prefix: str) -> list[int]:
+    """The template's links cleared and a ring file imported unscored: its application ids."""
+    with unit_of_work(engine) as s:
+        links.clear(s.connection())
+    result = import_frame(engine, officer, frame=ring_frame(prefix=prefix),
+                          file_name=f"{prefix}.csv", sha256=prefix.lower() * 32, score=False)
+    assert not result.refused
+    with unit_of_work(engine, write=False) as s:
+        return [int(i) for i in s.connection().execute(text(
+            "SELECT id FROM application WHERE application_no LIKE :p"), {"p": prefix + "%"})
+            .scalars()]
+
+
+def _linked(engine: Engine, ids: list[int]) -> int:
+    with unit_of_work(engine, write=False) as s:
+        return len({int(r[0]) for r in s.connection().exec_driver_sql(
+            "SELECT DISTINCT application_id FROM link_edge")} & set(ids))
+
+
+def test_a_first_fill_that_finds_the_store_linked_links_its_run_as_an_import_would(
+        scored: tuple[int, int], engine: Engine, actors: dict[str, Actor]) -> None:
+    """Another writer linked first (between the run's commit and its fill): the fill leaves
+    the store alone and links the run's applications by the per-import path."""
+    officer = actors["officer"]
+    ids = _prepare_first_fill(engine, officer, "FL")
+    with unit_of_work(engine) as s:  # the other writer: one application linked
+        links.add_links(s.connection(), cipher=load_cipher(s, create=False),
+                        application_ids=ids[:1])
+    assert detect.fill_store(engine, officer, application_ids=ids) is None
+    assert _linked(engine, ids) == len(ids)
+    with unit_of_work(engine, write=False) as s:
+        assert s.connection().exec_driver_sql(
+            "SELECT max(applicants) FROM fraud_ring").scalar_one() == 12  # the chain's ring
+
+
+def test_a_failed_first_fill_keeps_the_run_and_the_next_run_fills_the_store(
+        scored: tuple[int, int], engine: Engine, actors: dict[str, Actor],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    officer = actors["officer"]
+    ids = _prepare_first_fill(engine, officer, "FF")
+    monkeypatch.setattr(relink, "SQL_FROM", 100)
+
+    def broken(conn: Any, *, cipher: Any) -> int:
+        raise RuntimeError("disk unplugged")
+
+    monkeypatch.setattr(relink, "link_all", broken)
+    with pytest.raises(detect.RingsNotLinked, match="scoring run was saved.*disk unplugged"):
+        score_applications(engine, officer, scope="all")
+    with unit_of_work(engine, write=False) as s:  # the run committed; the store is empty
+        decided = s.connection().execute(text(
+            "SELECT count(*) FROM decision_record d JOIN application a "
+            "ON a.id = d.application_id WHERE a.application_no LIKE 'FF%'")).scalar_one()
+        assert decided == len(ids)
+    assert _linked(engine, ids) == 0
+    monkeypatch.undo()
+    monkeypatch.setattr(relink, "SQL_FROM", 100)
+    small = ring_frame(prefix="FN").head(3)  # a small run: it fills the whole store
+    import_frame(engine, officer, frame=small, file_name="FN.csv", sha256="e" * 64)
+    assert _linked(engine, ids) == len(ids)

@@ -176,7 +176,7 @@ def score_applications(engine: Any, actor: Actor, *, scope: str = "all",
         undecided = _undecided(result, scope)
         with_ids = "ID_CHECKSUM" in settings and settings["ID_CHECKSUM"].enabled
         explainer = Explainer(model)
-        fill_after = False
+        fill_after, decided = False, []
         try:
             with bulk_cache(conn), deferred_foreign_keys(  # a first run on PostgreSQL
                     conn, WRITTEN, rows_added=_unscored(conn, batch_id)):
@@ -220,10 +220,10 @@ def score_applications(engine: Any, actor: Actor, *, scope: str = "all",
             run_records.record_scoring_run(session, run_id=run.id or 0,
                                            decided_by=actor.username,
                                            audit_seq=event.seq or None)
-    if fill_after:
-        state.progress(0.95, translate("Scoring", "Linking applications for fraud rings"))
-        rings.fill_store(engine, actor, state=state)
-    state.progress(1.0, translate("Scoring", "Done"))
+    if fill_after:  # committed: no longer cancellable (see rings.fill_store)
+        state.report(0.95, translate("Scoring", "Linking applications for fraud rings"))
+        rings.fill_store(engine, actor, application_ids=decided)
+    state.report(1.0, translate("Scoring", "Done"))
     return ScoreResult(**asdict(result))
 
 

@@ -20,6 +20,8 @@ from sqlmodel import Session
 from riskdesk.domain.applications import Application
 from riskdesk.domain.rings import LinkEdge
 from riskdesk.domain.tables import table_of
+from riskdesk.errors import RiskdeskError
+from riskdesk.i18n import translate
 from riskdesk.rules.evaluate import Setting
 from riskdesk.security.datakey import load_cipher
 from riskdesk.services.actor import Actor
@@ -39,6 +41,10 @@ from riskdesk.storage.clock import utcnow
 from riskdesk.storage.engine import SQLITE_CACHE_KIB
 from riskdesk.storage.session import unit_of_work
 from riskdesk.tasks import TaskState
+
+
+class RingsNotLinked(RiskdeskError):
+    """A committed scoring run whose first fill of the link store failed."""
 
 
 @dataclass(frozen=True)
@@ -72,28 +78,49 @@ def after_scoring(session: Session, actor: Actor, *, application_ids: Sequence[i
 
 
 def fills_store_after(session: Session, *, application_ids: Sequence[int]) -> bool:
-    """Is this scoring run a new database's first, over at least ``relink.SQL_FROM``
-    applications with the link store empty? Then the run leaves its links and rings to
-    :func:`fill_store`, after it commits, instead of :func:`after_scoring`.
+    """Is the link store empty with at least ``relink.SQL_FROM`` applications in the
+    database (a new database's first load, or a first fill that failed)? Then the run
+    leaves its links and rings to :func:`fill_store`, after it commits, instead of
+    :func:`after_scoring`. Counted over the database, not the run: a small run after a fill
+    that failed links every application, not its own alone.
 
     In the run's own transaction a million applications' links and rings took 54-57 s of
     CPU (the per-import path and the SQL path alike: SQLite checks each of 2.8 million edges'
     three foreign keys, and the pages go through the WAL); filled as ``rings rebuild`` fills
-    the store, 35-38 s (issue 35)."""
-    if len(application_ids) < relink.SQL_FROM:
+    the store, 29-34 s (issue 35)."""
+    conn = session.connection()
+    if not is_empty(conn, table_of(LinkEdge)):
         return False
-    return is_empty(session.connection(), table_of(LinkEdge))
+    total = conn.execute(select(func.count()).select_from(table_of(Application))).scalar_one()
+    return bool(application_ids) and int(total) >= relink.SQL_FROM
 
 
-def fill_store(engine: Any, actor: Actor, *, state: TaskState | None = None) -> RebuildResult | None:
+def fill_store(engine: Any, actor: Actor, *,
+               application_ids: Sequence[int]) -> RebuildResult | None:
     """A first scoring run's links and rings, after the run committed: every application
     linked in SQL and the window's rings kept, as ``rings rebuild`` does (its two
-    transactions), unless another writer filled the store meanwhile (None then).
+    transactions). Not cancellable: the run it follows has committed.
 
-    A failure or a cancel leaves the store empty or filled and the rings consistent with it
-    (see :func:`rebuild`); the store still empty, the next scoring run fills it, and
-    ``rings rebuild`` always can."""
-    return _refill(engine, actor, state=state or TaskState(), first=True)
+    Fills are serialised (the store is looked at under a lock: SQLite's write lock, a row
+    lock on the servers); when another writer linked first, this run's applications are
+    linked and their rings kept by the per-import path instead (None then). A failure in
+    the store's transaction leaves it empty, and the next scoring run fills it; one in the
+    rings' transaction leaves the store filled with no ring kept from it, which ``rings
+    rebuild`` recomputes (the error says so)."""
+    try:
+        result = _refill(engine, actor, state=TaskState(), first=True)
+    except Exception as exc:  # the run is saved: say so, and what mends the rings
+        raise RingsNotLinked(translate(
+            "Rings", "The scoring run was saved, but linking its applications for fraud rings "
+            "failed ({reason}). The next scoring run tries again; a senior officer can run "
+            "'riskdesk rings rebuild' now.").format(reason=str(exc).splitlines()[0][:200])) \
+            from exc
+    if result is None:
+        with unit_of_work(engine) as session:
+            _, settings = current_rule_set(session, actor)
+            after_scoring(session, actor, application_ids=application_ids, settings=settings,
+                          now=utcnow(session))
+    return result
 
 
 def _whole_window(session: Session, actor: Actor, *, params: graph.RingParams, now: datetime,
@@ -157,7 +184,9 @@ def _server_checks_once(conn: Connection, rows: int) -> Iterator[None]:
     one join instead of a trigger per row (``bulk.deferred_foreign_keys``); MariaDB does not
     check them in this transaction (``foreign_key_checks``, a session variable, set back
     before the connection goes back to the pool). At 200,000 applications on MariaDB the
-    edges' statement took 30.9 s with the checks and 14.2 s without (issue 34)."""
+    edges' statement took 30.9 s with the checks and 14.2 s without (issue 34). ``rows`` 0:
+    PostgreSQL keeps its per-row checks (a rebuild on a working database: dropping the keys
+    would lock the applications against every reader until the load commits)."""
     if conn.dialect.name in ("mysql", "mariadb"):
         conn.exec_driver_sql("SET SESSION foreign_key_checks = 0")
         try:
@@ -194,11 +223,13 @@ def _refill(engine: Any, actor: Actor, *, state: TaskState, first: bool) -> Rebu
     with bulk_load_bind(engine, expected) as bulk, _one_connection(bulk) as bind:
         with _unchecked_links(bind), unit_of_work(bind) as session:
             conn = session.connection()
+            if first and conn.dialect.name != "sqlite":  # SQLite: the write lock is ours
+                conn.exec_driver_sql("SELECT version_num FROM alembic_version FOR UPDATE")
             if first and not is_empty(conn, table_of(LinkEdge)):
                 return None
             links.clear(conn)
             with deferred_sqlite_indexes(conn, ["link_edge"], rows_added=expected), \
-                    _server_checks_once(conn, expected):
+                    _server_checks_once(conn, expected if first else 0):
                 edges = relink.link_all(conn, cipher=load_cipher(session, create=False))
         state.check()
         with unit_of_work(bind) as session:
