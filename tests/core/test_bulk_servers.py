@@ -211,3 +211,28 @@ def test_bulk_values_come_back_as_written(engine: Engine, monkeypatch: pytest.Mo
         first = conn.execute(select(table.c.s, table.c.i, table.c.b)
                              .where(table.c.id == ids[0])).one()
     assert tuple(first) == ("last", -1, None)
+
+
+def test_a_statement_failing_mid_stream_rolls_back_every_statement(
+        engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A unique key broken in a late statement of a many-statement bulk write (on MariaDB
+    the next statement is being built while the driver runs this one on its thread): the
+    write raises IntegrityError, no row of any statement is left, and the connection works
+    on."""
+    monkeypatch.setattr(bulk, "MYSQL_STATEMENT_BYTES", 1_000)  # many statements
+    monkeypatch.setattr(bulk, "CHUNK", 90)
+    meta = MetaData()
+    table = Table("bulk_unique", meta, Column("id", Integer, primary_key=True),
+                  Column("u", String(40), unique=True))
+    meta.create_all(engine)
+    values = [f"value-{k:05d}" for k in range(400)]
+    values[371] = values[12]  # the late statement's duplicate
+    with pytest.raises(exc.IntegrityError), unit_of_work(engine) as session:
+        insert_columns(session.connection(), table, {"u": values})
+    with unit_of_work(engine) as session:
+        conn = session.connection()
+        assert conn.execute(select(func.count()).select_from(table)).scalar_one() == 0
+        insert_columns(conn, table, {"u": values[:12] + values[13:]})
+    with unit_of_work(engine, write=False) as session:
+        assert session.connection().execute(
+            select(func.count()).select_from(table)).scalar_one() == 399

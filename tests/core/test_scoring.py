@@ -3,6 +3,7 @@ batch scoring with exact reasons, decisions and cases, idempotence, on all three
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import numpy as np
 import pytest
@@ -373,3 +374,42 @@ def test_explanations_run_at_a_lower_priority_than_the_job() -> None:
     worker.join()
     assert seen["change"] == min(10, 19 - own)
     assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == own
+
+
+def test_a_large_run_writes_with_a_rollback_journal_and_leaves_the_file_in_wal_mode(
+        sqlite_scored: tuple[int, int], sqlite_engine: Engine,
+        sqlite_actors: dict[str, Actor], monkeypatch: pytest.MonkeyPatch) -> None:
+    """From ``bulk.JOURNAL_SWITCH_ROWS`` applications (50,000; 1 here) a run on a file
+    nobody else has open writes through a rollback journal (issue 35); failed or done, the
+    file is back in WAL mode and a failed run leaves no decision."""
+    from riskdesk.services.credit import scoring_job
+    from riskdesk.storage import bulk
+
+    officer = sqlite_actors["officer"]
+    monkeypatch.setattr(bulk, "JOURNAL_SWITCH_ROWS", 1)
+    assert not import_frame(sqlite_engine, officer, frame=sample(30, seed=35, prefix="JR"),
+                            file_name="jr.csv", sha256="9" * 64, score=False).refused
+
+    def decisions() -> int:
+        with unit_of_work(sqlite_engine, write=False) as s:
+            return int(s.scalar(select(func.count()).select_from(DecisionRecord)) or 0)
+
+    def journal() -> str:
+        with sqlite_engine.connect() as conn:
+            return str(conn.exec_driver_sql("PRAGMA journal_mode").scalar()).lower()
+
+    before, seen = decisions(), []
+    run = scoring_job._run
+
+    def broken(conn: Any, *args: Any, **kwargs: Any) -> None:
+        seen.append(str(conn.exec_driver_sql("PRAGMA journal_mode").scalar()).lower())
+        run(conn, *args, **kwargs)
+        raise RuntimeError("power cut")
+
+    monkeypatch.setattr(scoring_job, "_run", broken)
+    with pytest.raises(RuntimeError, match="power cut"):
+        score_applications(sqlite_engine, officer, scope="all")
+    assert seen == ["delete"] and journal() == "wal" and decisions() == before
+    monkeypatch.setattr(scoring_job, "_run", run)
+    assert score_applications(sqlite_engine, officer, scope="all").decisions == 30
+    assert journal() == "wal" and decisions() == before + 30
