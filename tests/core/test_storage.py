@@ -95,6 +95,9 @@ def test_sql_script_for_dbas(dialect: str) -> None:
     assert "CREATE TABLE audit_event" in script
     assert "CREATE TABLE application_features" in script
     assert "INSERT INTO audit_head" in script
+    # a populated server upgraded by the script gets its queue tallies counted, not zeros
+    for tally in ("all", "open", "unassigned", "awaiting_check"):
+        assert f"WHERE tally = '{tally}' AND shard = 0" in script
 
 
 def _journal(conn: object) -> str:

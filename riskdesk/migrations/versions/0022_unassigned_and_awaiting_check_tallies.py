@@ -31,14 +31,15 @@ def upgrade() -> None:
                      sa.column('shard', sa.Integer()), sa.column('n', sa.Integer()))
     op.bulk_insert(table, [{"tally": t, "shard": s, "n": 0}
                            for t in TALLIES for s in range(SHARDS)])
-    # The cases present go to shard 0 (offline SQL for a DBA: an empty database has none).
-    if not op.get_context().as_sql:
-        op.execute(sa.text("UPDATE case_tally SET n = (SELECT count(*) FROM review_case "
-                           "WHERE assignee_id IS NULL AND is_open = :yes) "
-                           "WHERE tally = 'unassigned' AND shard = 0").bindparams(yes=True))
-        op.execute(sa.text("UPDATE case_tally SET n = (SELECT count(*) FROM review_case "
-                           "WHERE status = 'awaiting_check') "
-                           "WHERE tally = 'awaiting_check' AND shard = 0"))
+    # The cases present go to shard 0, in offline SQL for a DBA too (a populated server
+    # upgraded by script would otherwise start both at 0); TRUE reads as the open flag on
+    # all three databases.
+    op.execute(sa.text("UPDATE case_tally SET n = (SELECT count(*) FROM review_case "
+                       "WHERE assignee_id IS NULL AND is_open = TRUE) "
+                       "WHERE tally = 'unassigned' AND shard = 0"))
+    op.execute(sa.text("UPDATE case_tally SET n = (SELECT count(*) FROM review_case "
+                       "WHERE status = 'awaiting_check') "
+                       "WHERE tally = 'awaiting_check' AND shard = 0"))
 
 
 def downgrade() -> None:
