@@ -192,7 +192,10 @@ def _server_checks_once(conn: Connection, rows: int) -> Iterator[None]:
         try:
             yield
         finally:
-            conn.exec_driver_sql("SET SESSION foreign_key_checks = 1")
+            try:
+                conn.exec_driver_sql("SET SESSION foreign_key_checks = 1")
+            except Exception:  # noqa: BLE001 - never back to the pool with the checks off
+                conn.invalidate()  # (and the error that got here is the one raised)
         return
     with deferred_foreign_keys(conn, ["link_edge"], rows_added=rows):
         yield
