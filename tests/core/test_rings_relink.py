@@ -203,14 +203,22 @@ def test_a_failed_first_fill_keeps_the_run_and_the_next_run_fills_the_store(
         raise RuntimeError("disk unplugged")
 
     monkeypatch.setattr(relink, "link_all", broken)
-    with pytest.raises(detect.RingsNotLinked, match="scoring run was saved.*disk unplugged"):
+    with pytest.raises(detect.RingsNotLinked, match="scoring run was saved.*disk unplugged") \
+            as failed:
         score_applications(engine, officer, scope="all")
+    assert getattr(failed.value.scored, "decisions", None) == len(ids)  # what the run did
     with unit_of_work(engine, write=False) as s:  # the run committed; the store is empty
         decided = s.connection().execute(text(
             "SELECT count(*) FROM decision_record d JOIN application a "
             "ON a.id = d.application_id WHERE a.application_no LIKE 'FF%'")).scalar_one()
         assert decided == len(ids)
     assert _linked(engine, ids) == 0
+    # an import whose scoring run hits the same failure stands, and says why and what mends it
+    imported = import_frame(engine, officer, frame=ring_frame(prefix="FI").head(4),
+                            file_name="FI.csv", sha256="d" * 64)
+    assert imported.scoring is not None and imported.scoring.decisions == 4
+    assert "scoring run was saved" in imported.scoring_note
+    assert "rings rebuild" in imported.scoring_note
     monkeypatch.undo()
     monkeypatch.setattr(relink, "SQL_FROM", 100)
     small = ring_frame(prefix="FN").head(3)  # a small run: it fills the whole store

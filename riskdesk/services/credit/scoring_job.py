@@ -222,7 +222,11 @@ def score_applications(engine: Any, actor: Actor, *, scope: str = "all",
                                            audit_seq=event.seq or None)
     if fill_after:  # committed: no longer cancellable (see rings.fill_store)
         state.report(0.95, translate("Scoring", "Linking applications for fraud rings"))
-        rings.fill_store(engine, actor, application_ids=decided)
+        try:
+            rings.fill_store(engine, actor, application_ids=decided)
+        except rings.RingsNotLinked as exc:
+            exc.scored = ScoreResult(**asdict(result))
+            raise
     state.report(1.0, translate("Scoring", "Done"))
     return ScoreResult(**asdict(result))
 

@@ -246,7 +246,12 @@ def _score_batch(engine: Engine, actor: Actor, result: ImportResult,
                  state: TaskState) -> ImportResult:
     """Same job, own transaction: the import stands even if no model is active yet; the
     result with the scoring's outcome."""
-    from riskdesk.services.credit.scoring_job import NoActiveModel, score_applications
+    from riskdesk.services.credit.scoring_job import (
+        NoActiveModel,
+        ScoreResult,
+        score_applications,
+    )
+    from riskdesk.services.rings.detect import RingsNotLinked
 
     state.progress(0.9, translate("Import", "Scoring the new applications"))
     try:
@@ -254,6 +259,10 @@ def _score_batch(engine: Engine, actor: Actor, result: ImportResult,
                                      state=state.sub(0.9, 1.0))
     except NoActiveModel as exc:
         return replace(result, scoring_note=str(exc))
+    except RingsNotLinked as exc:  # the import and the run stand; the rings wait
+        done = exc.scored if isinstance(exc.scored, ScoreResult) else None
+        return replace(result, scoring=done,
+                       scoring_note=(done.summary() + " " if done else "") + str(exc))
     return replace(result, scoring=scoring, scoring_note=scoring.summary())
 
 

@@ -44,7 +44,9 @@ from riskdesk.tasks import TaskState
 
 
 class RingsNotLinked(RiskdeskError):
-    """A committed scoring run whose first fill of the link store failed."""
+    """A committed scoring run whose first fill of the link store failed; ``scored``: what
+    the run did (set by the scoring job), for the caller to show beside the message."""
+    scored: object | None = None
 
 
 @dataclass(frozen=True)
