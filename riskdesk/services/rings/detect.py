@@ -93,8 +93,12 @@ def fills_store_after(session: Session, *, application_ids: Sequence[int]) -> bo
     conn = session.connection()
     if not is_empty(conn, table_of(LinkEdge)):
         return False
-    total = conn.execute(select(func.count()).select_from(table_of(Application))).scalar_one()
-    return bool(application_ids) and int(total) >= relink.SQL_FROM
+    return bool(application_ids) and _applications(conn) >= relink.SQL_FROM
+
+
+def _applications(conn: Connection) -> int:
+    return int(conn.execute(select(func.count()).select_from(table_of(Application)))
+               .scalar_one())
 
 
 def fill_store(engine: Any, actor: Actor, *,
@@ -163,8 +167,8 @@ def _unchecked_links(conn: Engine | Connection) -> Iterator[None]:
     Every link row comes from a join to the rows it points at (the application, its
     applicant, the key written just before in the same transaction), so the three checks on
     each of a million applications' 2.8 million edges prove nothing, and they were half the
-    edges' insert (100,000 rows: 1.26 -> 0.65 s of CPU). SQLite takes the switch only between transactions,
-    which is why the store is written in a transaction of its own."""
+    edges' insert (100,000 rows: 1.26 -> 0.65 s of CPU). SQLite takes the switch only between
+    transactions, which is why the store is written in a transaction of its own."""
     if not isinstance(conn, Connection) or conn.dialect.name != "sqlite":
         yield
         return
@@ -222,8 +226,7 @@ def _refill(engine: Any, actor: Actor, *, state: TaskState, first: bool) -> Rebu
     """:func:`rebuild`'s work; ``first``: :func:`fill_store`'s (an empty store only, rings
     kept as a scoring run keeps them, audited as ``rings.first_fill``)."""
     with unit_of_work(engine, write=False) as session:
-        expected = 3 * int(session.connection().execute(select(func.count()).select_from(
-            table_of(Application))).scalar_one())  # about three keys an application
+        expected = 3 * _applications(session.connection())  # about three keys an application
     # a large store is written once to the file, not to the WAL and again at its checkpoint
     with bulk_load_bind(engine, expected) as bulk, _one_connection(bulk) as bind:
         with _unchecked_links(bind), unit_of_work(bind) as session:
