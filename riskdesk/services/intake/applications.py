@@ -66,6 +66,7 @@ from riskdesk.storage.bulk import (
 )
 from riskdesk.storage.clock import utcnow
 from riskdesk.storage.session import unit_of_work
+from riskdesk.storage.statistics import analyzed_after
 from riskdesk.tasks import TaskState
 
 SHOWN_PROBLEMS = 50
@@ -394,8 +395,10 @@ def _write(session: Session, actor: Actor, cipher: DataCipher, rows: pd.DataFram
     assert batch.id is not None
     conn = session.connection()
     written = [t.name for t in TABLES]
+    # (PostgreSQL: the planner's statistics of the rows written, in this transaction)
     with bulk_cache(conn), deferred_foreign_keys(conn, written, rows_added=len(rows)), \
-            deferred_sqlite_indexes(conn, written, rows_added=len(rows)) as deferred:
+            deferred_sqlite_indexes(conn, written, rows_added=len(rows)) as deferred, \
+            analyzed_after(conn, written, rows_added=len(rows)):
         m = _insert_rows(conn, cipher, batch.id, now, rows, hashes, applicant_ids, digests,
                          state)
         if deferred:  # recreated when this block ends: seconds at a million rows
