@@ -16,12 +16,14 @@ from sqlalchemy import Connection, Engine, Table
 from sqlalchemy import exc as sa_exc
 
 from riskdesk.collector import collector_paused as collector_paused  # the bulk jobs' pause
+from riskdesk.storage import mysql_load
 from riskdesk.storage.engine import (
     SQLITE_CACHE_KIB,
     SQLITE_SYNCHRONOUS,
     SQLITE_TEMP_STORE,
     set_journal_at_once,
 )
+from riskdesk.storage.mysql_keys import keys_checked_once
 from riskdesk.storage.mysql_literals import mysql_rows, one_ahead, statements
 
 if TYPE_CHECKING:  # pandas and Arrow load on first use, not with the window (issue 35)
@@ -87,9 +89,10 @@ def insert_columns(
         names, same = list(columns), None
     if conn.dialect.name == "postgresql":
         return _copy_rows(conn, table, columns, names, check)
-    if conn.dialect.name in ("mysql", "mariadb"):
-        return _insert_values(conn, conn.dialect.identifier_preparer.format_table(table),
-                              columns, names, check, ids)
+    if conn.dialect.name in ("mysql", "mariadb"):  # keys checked once, not per row
+        with keys_checked_once(conn, table, columns):
+            return _insert_values(conn, conn.dialect.identifier_preparer.format_table(table),
+                                  columns, names, check, ids)
     prep = conn.dialect.identifier_preparer
     ph = _PLACEHOLDER[conn.dialect.paramstyle]
     fixed = dict(same or {})
@@ -251,7 +254,12 @@ def _insert_values(conn: Connection, target: str, columns: Mapping[str, Sequence
     megabytes each, their literals built a column at a time (``mysql_literals.mysql_rows``),
     on the unit of work's own connection (same transaction); ``check`` runs between chunks.
     While the server inserts one statement's rows, the next statement is built
-    (``mysql_literals.one_ahead``).
+    (``mysql_literals.one_ahead``). From :data:`mysql_load.LOAD_ROWS` rows on, where the
+    connection and the server allow it, each chunk goes instead as one ``LOAD DATA LOCAL``
+    served from memory (``mysql_load``: a fifth to a third less of the import's writing
+    stage, the server parsing no SQL); a chunk with values it cannot write exactly goes by
+    INSERT. ``insert_columns`` checks the rows' foreign keys once around this
+    (``mysql_keys``).
     ``ids``: extended with each statement's ids, its first auto-increment id onwards (see
     :func:`consecutive_ids`)."""
     from pymysql.constants import SERVER_STATUS
@@ -263,9 +271,17 @@ def _insert_values(conn: Connection, target: str, columns: Mapping[str, Sequence
     assert raw is not None
     backslash = not raw.server_status & SERVER_STATUS.SERVER_STATUS_NO_BACKSLASH_ESCAPES
     with _driver_errors(conn, head), raw.cursor() as cursor, one_ahead() as send:
+        loading = mysql_load.usable(raw, n)
         for start in range(0, n, CHUNK):
             end = start + CHUNK
-            rows = mysql_rows(raw, [columns[c][start:end] for c in names], backslash)
+            part = [columns[c][start:end] for c in names]
+            load = mysql_load.statement(prep, target, names, part) if loading else None
+            if load is not None:
+                send(functools.partial(mysql_load.load, cursor, *load, len(part[0]), ids))
+                if check is not None:
+                    check(min(n, end))
+                continue
+            rows = mysql_rows(raw, part, backslash)
             for sql, count in statements(head.encode(), rows, MYSQL_STATEMENT_BYTES):
                 send(functools.partial(_execute_numbered, cursor, sql, count, ids))
             del rows

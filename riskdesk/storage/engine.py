@@ -17,6 +17,8 @@ from sqlalchemy.engine import URL, make_url
 from riskdesk.config import KEYRING_DB_SERVICE, db_target
 from riskdesk.errors import ConfigurationError
 from riskdesk.i18n import translate
+from riskdesk.storage import mysql_load
+from riskdesk.storage.planner import connect_options
 
 _DRIVERS = {
     "postgresql": "postgresql+psycopg",
@@ -35,6 +37,7 @@ SQLITE_CACHE_KIB = 64 * 1024  # a workstation's reading; bulk writers raise it w
 # A workstation connection's settings that a bulk load changes for its time and restores.
 SQLITE_SYNCHRONOUS = "NORMAL"
 SQLITE_TEMP_STORE = "MEMORY"
+LOCAL_INFILE = True  # MariaDB: bulk writes by LOAD DATA LOCAL from memory (storage.mysql_load)
 
 
 def is_url(target: str) -> bool:
@@ -133,9 +136,13 @@ def make_engine(target: str | None = None, *, echo: bool = False) -> Engine:
     elif backend in ("postgresql", "mysql", "mariadb"):
         url = _password_from_keyring(url)
         kwargs["pool_pre_ping"] = True
+        if backend == "postgresql":  # no JIT for our statements (see storage.planner)
+            kwargs["connect_args"] = {"options": connect_options(url.query.get("options"))}
         if backend in ("mysql", "mariadb"):
             url = url.update_query_dict({"charset": "utf8mb4"})
             kwargs["isolation_level"] = "READ COMMITTED"
+            if LOCAL_INFILE and mysql_load.install():  # it serves our own buffers alone
+                kwargs["connect_args"] = {"local_infile": True}
     else:
         raise ConfigurationError(
             translate("Storage", "Unsupported database type: {backend}").format(backend=backend)

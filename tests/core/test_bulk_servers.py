@@ -19,6 +19,7 @@ from sqlalchemy import (
     DateTime,
     Double,
     Engine,
+    ForeignKey,
     Integer,
     LargeBinary,
     MetaData,
@@ -38,7 +39,7 @@ from riskdesk.domain.tables import table_of
 from riskdesk.errors import Cancelled
 from riskdesk.services.intake import applications as service
 from riskdesk.services.intake.applications import import_file
-from riskdesk.storage import bulk
+from riskdesk.storage import bulk, mysql_keys, mysql_load
 from riskdesk.storage.bulk import bound_columns, insert_columns, scalar_value
 from riskdesk.storage.session import unit_of_work
 from riskdesk.tasks import TaskState
@@ -66,6 +67,9 @@ def test_a_stopped_or_unaudited_bulk_write_leaves_no_row(
     # after the load) at a test's size
     for name in ("deferred_foreign_keys", "deferred_sqlite_indexes"):
         monkeypatch.setattr(service, name, functools.partial(getattr(bulk, name), minimum=1))
+    # and MariaDB's: rows by LOAD DATA LOCAL from memory, foreign keys checked once
+    monkeypatch.setattr(mysql_load, "LOAD_ROWS", 1)
+    monkeypatch.setattr(mysql_keys, "KEYS_ONCE_ROWS", 1)
     frame = sample(40, seed=34)
     path = write_csv(frame, tmp_path / "bulk.csv")
     empty = _counts(engine)
@@ -166,18 +170,24 @@ def test_bulk_values_come_back_as_written(engine: Engine, monkeypatch: pytest.Mo
              "x": None if k % 11 == 0 else bytes(range(k % 40)) + b"\0'\\",
              "m": None if k % 12 == 0 else Decimal(k * 1013 - 50_000) / 100, "z": None}
             for k in range(200)]
-    for backslash in (True, False):
+    loads = _spy_loads(monkeypatch)
+    # On MariaDB by multi-row INSERTs, then by LOAD DATA LOCAL from memory, in both modes.
+    for loading, backslash in ((False, True), (False, False), (True, True), (True, False)):
+        monkeypatch.setattr(mysql_load, "LOAD_ROWS", 1 if loading else 10**9)
         with unit_of_work(engine) as session:
             conn = session.connection()
             kind = conn.dialect.name
-            if not backslash:
+            if not backslash or loading:
                 if kind not in ("mysql", "mariadb"):
                     break
+            if not backslash:
                 conn.exec_driver_sql("SET SESSION sql_mode = "
                                      "CONCAT(@@sql_mode, ',NO_BACKSLASH_ESCAPES')")
             conn.execute(table.delete())
             ids: list[int] | None = [] if bulk.consecutive_ids(conn) else None
+            before = len(loads)
             insert_columns(conn, table, bound_columns(conn, table, rows), ids=ids)
+            assert (len(loads) > before) == loading  # the path meant
             back = conn.execute(select(table).order_by(table.c.id)).mappings().all()
             if ids is not None:
                 assert ids == [r["id"] for r in back]
@@ -236,3 +246,113 @@ def test_a_statement_failing_mid_stream_rolls_back_every_statement(
     with unit_of_work(engine, write=False) as session:
         assert session.connection().execute(
             select(func.count()).select_from(table)).scalar_one() == 399
+
+
+def _spy_loads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The row counts of the LOAD DATA statements MariaDB's bulk path sends from now on."""
+    loads: list[int] = []
+    real = mysql_load.load
+
+    def spy(cursor: Any, sql: str, data: Any, rows: int, ids: list[int] | None) -> None:
+        loads.append(rows)
+        real(cursor, sql, data, rows, ids)
+
+    monkeypatch.setattr(mysql_load, "load", spy)
+    return loads
+
+
+def _checks(conn: Any) -> int:
+    return int(conn.exec_driver_sql("SELECT @@foreign_key_checks").scalar())
+
+
+def test_foreign_keys_checked_once_fail_as_the_servers_own(
+        engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 34: on MariaDB a bulk write's foreign keys are checked once by reading the parent
+    rows (share-locked), the server's per-row checks off while the rows go in. A value with
+    no parent row still fails the write with IntegrityError (naming table, column and value)
+    and leaves no row; the session's checks are on again after every bulk write, a failed
+    one too."""
+    monkeypatch.setattr(mysql_keys, "KEYS_ONCE_ROWS", 1)
+    monkeypatch.setattr(bulk, "CHUNK", 50)
+    meta = MetaData()
+    parent = Table("bulk_parent", meta, Column("id", Integer, primary_key=True))
+    child = Table("bulk_child", meta, Column("id", Integer, primary_key=True),
+                  Column("parent_id", Integer, ForeignKey("bulk_parent.id"), nullable=True),
+                  Column("other_id", Integer, ForeignKey("bulk_parent.id"), nullable=True))
+    meta.create_all(engine)
+    mariadb = engine.dialect.name in ("mysql", "mariadb")
+    checked: list[tuple[str, int]] = []
+    real = mysql_keys._check_parents
+
+    def spy(conn: Any, table: Table, key: Any, values: list[int]) -> None:
+        checked.append((key.column, len(values)))
+        real(conn, table, key, values)
+
+    monkeypatch.setattr(mysql_keys, "_check_parents", spy)
+    with unit_of_work(engine) as session:
+        insert_columns(session.connection(), parent, {"id": list(range(1, 301))})
+    good = [None if k % 7 == 0 else 1 + (k * 37) % 300 for k in range(240)]
+    with engine.connect() as conn:
+        for wrong in (10_000, None):
+            values = [*good[:200], 10_000, *good[200:]] if wrong else good
+            ids = list(range(1, len(values) + 1)) if wrong else [1, *range(1, len(values))]
+            with pytest.raises(exc.IntegrityError) as caught, conn.begin():
+                insert_columns(conn, child, {"id": ids, "parent_id": values})
+            if mariadb:  # ours (a missing parent) or the server's (a duplicate id)
+                assert _checks(conn) == 1
+                if wrong:
+                    assert "bulk_child" in str(caught.value) and "parent_id = 10000" in str(
+                        caught.value)
+            assert conn.execute(select(func.count()).select_from(child)).scalar_one() == 0
+            conn.rollback()
+        with conn.begin():
+            insert_columns(conn, child, {"id": list(range(1, 241)), "parent_id": good})
+            if mariadb:
+                assert _checks(conn) == 1
+        assert conn.execute(select(func.count()).select_from(child)).scalar_one() == 240
+    if mariadb:  # each key of the written columns read once, its distinct values
+        distinct = len(set(good) - {None})
+        assert checked == [("parent_id", distinct + 1), ("parent_id", distinct),
+                           ("parent_id", distinct)]
+
+
+def test_a_load_with_a_duplicate_key_leaves_no_row_and_other_files_are_refused(
+        engine: Engine, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Issue 34: MariaDB's LOAD DATA LOCAL skips a duplicate row with a warning; the bulk path
+    raises IntegrityError for it and the unit of work leaves no row (on the other databases
+    the same write fails as their own bulk paths do). The driver serves only the buffer it
+    registered for that statement: a server asking for any other file is refused, with or
+    without a load of ours under way, and the connection works on."""
+    monkeypatch.setattr(mysql_load, "LOAD_ROWS", 1)
+    monkeypatch.setattr(bulk, "CHUNK", 90)
+    loads = _spy_loads(monkeypatch)
+    meta = MetaData()
+    table = Table("bulk_loaded", meta, Column("id", Integer, primary_key=True),
+                  Column("u", String(40), unique=True))
+    meta.create_all(engine)
+    values = [f"value-{k:05d}" for k in range(400)]
+    values[371] = values[12]
+    with pytest.raises(exc.IntegrityError) as caught, unit_of_work(engine) as session:
+        insert_columns(session.connection(), table, {"u": values})
+    mariadb = engine.dialect.name in ("mysql", "mariadb")
+    if mariadb:  # the server's warning, as its INSERT's error would have said
+        assert "Duplicate entry 'value-00012'" in str(caught.value)
+    assert loads == ([90, 90, 90, 90, 40] if mariadb else [])
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(table)).scalar_one() == 0
+    if not mariadb:
+        return
+    secret = tmp_path / "secret.tsv"
+    secret.write_text("1\tsecret\n")
+    with engine.connect() as conn:
+        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        asked = f"LOAD DATA LOCAL INFILE '{secret}' INTO TABLE bulk_loaded"
+        with pytest.raises(Exception, match="refused"):
+            cursor.execute(asked)  # a statement of the server's choosing: no buffer offered
+        with pytest.raises(Exception, match="refused"):  # ours offered, another name asked
+            mysql_load.load(cursor, asked, memoryview(b"2\tours\n"), 1, None)
+        assert conn.execute(select(func.count()).select_from(table)).scalar_one() == 0
+        conn.rollback()
+        with conn.begin():
+            insert_columns(conn, table, {"u": values[:12] + values[13:]})
+        assert conn.execute(select(func.count()).select_from(table)).scalar_one() == 399
