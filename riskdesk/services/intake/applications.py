@@ -66,7 +66,7 @@ from riskdesk.storage.bulk import (
 )
 from riskdesk.storage.clock import utcnow
 from riskdesk.storage.session import unit_of_work
-from riskdesk.storage.statistics import analyzed_after
+from riskdesk.storage.planner import analyzed_after
 from riskdesk.tasks import TaskState
 
 SHOWN_PROBLEMS = 50

@@ -1,7 +1,7 @@
-"""The planner's statistics after a bulk load (storage.statistics, issue 34): a large import
-on PostgreSQL leaves the applications' tables analysed in its own transaction, so a scoring
-run straight after it does not plan blind; a small load into a large table does not pay for
-an ANALYZE; the other databases are left alone."""
+"""PostgreSQL's planner as riskdesk wants it (storage.planner, issue 34): a large import on
+PostgreSQL leaves the applications' tables analysed in its own transaction, so a scoring run
+straight after it does not plan blind; a small load into a large table does not pay for an
+ANALYZE; the other databases are left alone; riskdesk's connections run without JIT."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,7 +10,8 @@ import pytest
 from sqlalchemy import Engine, text
 
 from riskdesk.services.intake.applications import import_file
-from riskdesk.storage import statistics
+from riskdesk.storage import planner as statistics
+from riskdesk.storage.planner import connect_options
 from riskdesk.storage.session import unit_of_work
 from tests.helpers import sample, write_csv
 
@@ -71,3 +72,13 @@ def load(engine: Engine, rows: int, first: int) -> None:
         with statistics.analyzed_after(conn, ["stat_probe"], rows_added=rows):
             conn.execute(text("INSERT INTO stat_probe (id, h) VALUES (:i, :h)"),
                          [{"i": i, "h": f"row {i}"} for i in range(first, first + rows)])
+
+
+def test_postgresql_connections_run_without_jit(server_engine: Engine) -> None:
+    """Compiling a first run's statements cost more than running them (see storage.planner);
+    MariaDB has no JIT."""
+    if server_engine.dialect.name == "postgresql":
+        with server_engine.connect() as conn:
+            assert conn.exec_driver_sql("SHOW jit").scalar_one() == "off"
+    assert connect_options(None) == "-c jit=off"
+    assert connect_options("-c search_path=risk") == "-c search_path=risk -c jit=off"
