@@ -8,10 +8,11 @@ over 200,000 phone hashes estimated at 200 groups, sorted and hashed on disk, an
 up per group. ANALYZE inside the load's own transaction samples the rows it wrote (PostgreSQL
 counts the transaction's own inserts as live) and its statistics commit or roll back with
 them, as PostgreSQL's own bulk-loading advice says after a COPY. Measured at 200,000
-applications (2026-12-07): ANALYZE of the import's tables 0.13 s (see STATISTICS_TARGET); the following scoring
-run 20.0 -> 14.4 s (issue 34). SQLite plans from its indexes alone (no ANALYZE has ever been
-run on our files, and one would change plans the benches settled); MariaDB's InnoDB
-recalculates its persistent statistics itself once a tenth of a table changed.
+applications (2026-12-07): ANALYZE of the import's tables 0.13 s (see STATISTICS_TARGET);
+the following scoring run 20.0 -> 14.4 s (issue 34). SQLite plans from its indexes alone (no
+ANALYZE has ever been run on our files, and one would change plans the benches settled);
+MariaDB's InnoDB recalculates its persistent statistics itself once a tenth of a table
+changed.
 
 **No JIT.** Our statements are index lookups, keyset pages and set-based bulk writes. Once a
 bulk statement's estimated cost passes ``jit_above_cost`` (100,000 by default: any statement
