@@ -27,6 +27,7 @@ from sqlalchemy import exc as sa_exc
 
 KEYS_ONCE_ROWS = 5_000  # fewer: the per-row checks cost less than reading the keys
 IN_CHUNK = 10_000  # parent keys per query (70-80 kB of SQL)
+RUN = 100  # consecutive values read as one range from this many on
 _INTEGERS = {"tinyint", "smallint", "mediumint", "int", "integer", "bigint"}
 
 
@@ -111,19 +112,38 @@ def _distinct_ints(values: Sequence[Any]) -> list[int] | None:
 
 def _check_parents(conn: Connection, table: Table, key: ForeignKey, values: list[int]) -> None:
     """Every value has its parent row, share-locked until the transaction ends; else the
-    server's own error (1452) for the first value missing, as SQLAlchemy wraps it."""
+    server's own error (1452) for the first value missing, as SQLAlchemy wraps it. Runs of
+    consecutive values (the ids a bulk write just made, in practice) are read as one range,
+    the rest in IN lists; DISTINCT, as the parent's column need not be unique."""
     prep = conn.dialect.identifier_preparer
     parent, column = prep.quote(key.parent), prep.quote(key.parent_column)
-    for start in range(0, len(values), IN_CHUNK):
-        part = values[start:start + IN_CHUNK]
-        listed = ", ".join(map(str, part))
-        sql = f"SELECT COUNT(*) FROM {parent} WHERE {column} IN ({listed}) LOCK IN SHARE MODE"
-        if int(conn.exec_driver_sql(sql).scalar() or 0) == len(part):
+    for where, part in _pieces(values):
+        sql = f"SELECT COUNT(DISTINCT {column}) FROM {parent} WHERE {column} {where}"
+        if int(conn.exec_driver_sql(sql + " LOCK IN SHARE MODE").scalar() or 0) == len(part):
             continue
         present = {int(v) for (v,) in conn.exec_driver_sql(
-            f"SELECT {column} FROM {parent} WHERE {column} IN ({listed})")}
+            f"SELECT DISTINCT {column} FROM {parent} WHERE {column} {where}")}
         missing = next(v for v in part if v not in present)
         raise _missing_parent(conn, table, key, missing)
+
+
+def _pieces(values: list[int]) -> Iterator[tuple[str, list[int]]]:
+    """Ascending distinct values as ``BETWEEN lo AND hi`` for each run of at least
+    :data:`RUN` consecutive ones and ``IN (...)`` lists of the others, with their values."""
+    loose: list[int] = []
+    start = 0
+    for end in range(1, len(values) + 1):
+        if end < len(values) and values[end] == values[end - 1] + 1:
+            continue
+        run = values[start:end]
+        if len(run) >= RUN:
+            yield f"BETWEEN {run[0]} AND {run[-1]}", run
+        else:
+            loose.extend(run)
+        start = end
+    for k in range(0, len(loose), IN_CHUNK):
+        part = loose[k:k + IN_CHUNK]
+        yield f"IN ({', '.join(map(str, part))})", part
 
 
 def _missing_parent(conn: Connection, table: Table, key: ForeignKey, value: int) -> Exception:

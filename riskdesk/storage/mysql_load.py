@@ -152,7 +152,8 @@ def _column_text(values: list[Any]) -> tuple[Any, bool] | None:
 def load(cursor: Any, sql: str, data: memoryview, rows: int, ids: list[int] | None) -> None:
     """One LOAD DATA of ``rows`` rows from ``data``, registered for this connection alone
     under a fresh random name while the statement runs. A row skipped or a warning: the
-    error the INSERT would have raised (the first warning's text)."""
+    error the INSERT would have raised (the first warning's text). Notes alone (a decimal
+    rounded to its column's scale) pass, as they pass an INSERT."""
     from pymysql import err
 
     conn = cursor.connection
@@ -164,14 +165,15 @@ def load(cursor: Any, sql: str, data: memoryview, rows: int, ids: list[int] | No
     finally:
         with _LOCK:
             _BUFFERS.pop(conn, None)
-    loaded = cursor.rowcount
-    if loaded != rows or cursor.warning_count:
-        cursor.execute("SHOW WARNINGS LIMIT 1")
-        warning = cursor.fetchone()
-        code = int(warning[1]) if warning else 0
-        text = (warning[2] if warning else "no warning") + \
-            f" (LOAD DATA: {loaded} of {rows} rows loaded)"
-        raise (err.IntegrityError if code in _INTEGRITY else err.DataError)(code, text)
+    loaded, count = cursor.rowcount, cursor.warning_count
+    if loaded != rows or count:
+        cursor.execute("SHOW WARNINGS")
+        warnings = list(cursor.fetchall())
+        serious = [w for w in warnings if w[0] != "Note"]
+        if loaded != rows or serious or len(warnings) < count:  # notes alone: as by INSERT
+            first = (serious or warnings or [("", 0, "no warning")])[0]
+            code, text = int(first[1]), f"{first[2]} (LOAD DATA: {loaded} of {rows} rows loaded)"
+            raise (err.IntegrityError if code in _INTEGRITY else err.DataError)(code, text)
     if ids is not None:  # the load's first id (not in its OK packet, unlike an INSERT's)
         cursor.execute("SELECT LAST_INSERT_ID()")
         first_id = int(cursor.fetchone()[0])

@@ -293,15 +293,17 @@ def test_foreign_keys_checked_once_fail_as_the_servers_own(
         insert_columns(session.connection(), parent, {"id": list(range(1, 301))})
     good = [None if k % 7 == 0 else 1 + (k * 37) % 300 for k in range(240)]
     with engine.connect() as conn:
-        for wrong in (10_000, None):
-            values = [*good[:200], 10_000, *good[200:]] if wrong else good
+        # a value with no parent among scattered ones (read in IN lists), one at the end of
+        # a run of consecutive ones (read as a range), and a duplicate id (the server's)
+        for wrong, values in ((10_000, [*good[:200], 10_000, *good[200:]]),
+                              (301, list(range(1, 302))), (None, good)):
             ids = list(range(1, len(values) + 1)) if wrong else [1, *range(1, len(values))]
             with pytest.raises(exc.IntegrityError) as caught, conn.begin():
                 insert_columns(conn, child, {"id": ids, "parent_id": values})
             if mariadb:  # ours (a missing parent) or the server's (a duplicate id)
                 assert _checks(conn) == 1
                 if wrong:
-                    assert "bulk_child" in str(caught.value) and "parent_id = 10000" in str(
+                    assert "bulk_child" in str(caught.value) and f"parent_id = {wrong}" in str(
                         caught.value)
             assert conn.execute(select(func.count()).select_from(child)).scalar_one() == 0
             conn.rollback()
@@ -312,8 +314,8 @@ def test_foreign_keys_checked_once_fail_as_the_servers_own(
         assert conn.execute(select(func.count()).select_from(child)).scalar_one() == 240
     if mariadb:  # each key of the written columns read once, its distinct values
         distinct = len(set(good) - {None})
-        assert checked == [("parent_id", distinct + 1), ("parent_id", distinct),
-                           ("parent_id", distinct)]
+        assert checked == [("parent_id", distinct + 1), ("parent_id", 301),
+                           ("parent_id", distinct), ("parent_id", distinct)]
 
 
 def test_a_load_with_a_duplicate_key_leaves_no_row_and_other_files_are_refused(
@@ -329,6 +331,8 @@ def test_a_load_with_a_duplicate_key_leaves_no_row_and_other_files_are_refused(
     meta = MetaData()
     table = Table("bulk_loaded", meta, Column("id", Integer, primary_key=True),
                   Column("u", String(40), unique=True))
+    noted = Table("bulk_noted", meta, Column("id", Integer, primary_key=True),
+                  Column("m", Numeric(10, 2)), Column("s", String(3)))
     meta.create_all(engine)
     values = [f"value-{k:05d}" for k in range(400)]
     values[371] = values[12]
@@ -356,3 +360,12 @@ def test_a_load_with_a_duplicate_key_leaves_no_row_and_other_files_are_refused(
         with conn.begin():
             insert_columns(conn, table, {"u": values[:12] + values[13:]})
         assert conn.execute(select(func.count()).select_from(table)).scalar_one() == 399
+    # A load's notes alone pass, as an INSERT's do (a decimal rounded to its column's scale);
+    # a warning (text cut to its column's length) fails it as the INSERT's error would.
+    with unit_of_work(engine) as session:
+        insert_columns(session.connection(), noted, {"m": [Decimal("1.2345")] * 3})
+    with pytest.raises(exc.DataError, match="Data truncated for column 's'"), \
+            unit_of_work(engine) as session:
+        insert_columns(session.connection(), noted, {"s": ["abc", "abcd"]})
+    with engine.connect() as conn:
+        assert conn.execute(select(noted.c.m, noted.c.s)).all() == [(Decimal("1.23"), None)] * 3
