@@ -53,8 +53,8 @@ def install() -> bool:
 
 def _send_registered(filename: bytes | str, conn: Any) -> None:
     """The driver's sender: the buffer registered for ``conn`` under exactly this name, in
-    packets; any other name is refused (the driver then ends the exchange and the server
-    reports the statement failed)."""
+    packets; any other name is refused (the driver then ends the data, empty, so the server
+    loads nothing, and this error is raised)."""
     from pymysql import err
 
     name = filename.encode() if isinstance(filename, str) else bytes(filename)
