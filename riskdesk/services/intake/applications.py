@@ -65,8 +65,8 @@ from riskdesk.storage.bulk import (
     select_in,
 )
 from riskdesk.storage.clock import utcnow
-from riskdesk.storage.session import unit_of_work
 from riskdesk.storage.planner import analyzed_after
+from riskdesk.storage.session import unit_of_work
 from riskdesk.tasks import TaskState
 
 SHOWN_PROBLEMS = 50
