@@ -17,8 +17,7 @@ from sqlalchemy.engine import URL, make_url
 from riskdesk.config import KEYRING_DB_SERVICE, db_target
 from riskdesk.errors import ConfigurationError
 from riskdesk.i18n import translate
-from riskdesk.storage import mysql_load
-from riskdesk.storage.planner import connect_options
+from riskdesk.storage import mysql_load, planner
 
 _DRIVERS = {
     "postgresql": "postgresql+psycopg",
@@ -136,8 +135,6 @@ def make_engine(target: str | None = None, *, echo: bool = False) -> Engine:
     elif backend in ("postgresql", "mysql", "mariadb"):
         url = _password_from_keyring(url)
         kwargs["pool_pre_ping"] = True
-        if backend == "postgresql":  # no JIT for our statements (see storage.planner)
-            kwargs["connect_args"] = {"options": connect_options(url.query.get("options"))}
         if backend in ("mysql", "mariadb"):
             url = url.update_query_dict({"charset": "utf8mb4"})
             kwargs["isolation_level"] = "READ COMMITTED"
@@ -150,6 +147,7 @@ def make_engine(target: str | None = None, *, echo: bool = False) -> Engine:
     engine = create_engine(url, **kwargs)
     if backend == "sqlite":
         _sqlite_pragmas(engine)
+    planner.install(engine)  # PostgreSQL: no JIT for our statements
     return engine
 
 

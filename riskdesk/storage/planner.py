@@ -14,29 +14,37 @@ ANALYZE has ever been run on our files, and one would change plans the benches s
 MariaDB's InnoDB recalculates its persistent statistics itself once a tenth of a table
 changed.
 
+The sample is small on purpose and temporary: the load's rows still count as modified since
+the last ANALYZE (``n_mod_since_analyze``), so autovacuum analyses the tables again at the
+server's own target once they committed. ANALYZE waits behind a VACUUM or another ANALYZE of
+the same table; it gives up after ``ANALYZE_LOCK_WAIT`` (the import goes on without it, as it
+would go on after any failure of it) rather than hold a first load's locks longer. One thing a
+rollback does not undo: ``pg_class.reltuples``, which ANALYZE updates in place; it runs last,
+after the indexes and keys are back, so only a failure after that (the audit event, the
+commit) leaves the table's size estimate high until the next VACUUM or ANALYZE.
+
 **No JIT.** Our statements are index lookups, keyset pages and set-based bulk writes. Once a
 bulk statement's estimated cost passes ``jit_above_cost`` (100,000 by default: any statement
 over the applications of a first run), PostgreSQL spends 0.7-0.8 s compiling it to machine
 code with LLVM before it runs: the scoring run's scope read of 100,000 applications took
 1.12 s with JIT and 0.57 s without; its feed records' INSERT ... SELECT spent 0.82 s of 1.38 s
-compiling. Each of riskdesk's connections switches it off for itself (``options``): the
-server's setting for other applications stays the DBA's.
+compiling. Each of riskdesk's connections switches it off for itself when it opens, unless
+the server's default was overridden for it (for the database or the role, or by the client's
+``options``/``PGOPTIONS``: then that choice stands); the server's setting for other
+applications stays the DBA's. Set by a statement, not by a startup option, so a connection
+pooler that refuses startup options (PgBouncer) and servers without JIT (before 11) work.
 """
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Engine, event, text
+from sqlalchemy import exc as sa_exc
 
-# libpq's options for each of riskdesk's PostgreSQL connections (see the module's docstring)
-SESSION_OPTIONS = "-c jit=off"
-
-
-def connect_options(url_options: str | tuple[str, ...] | None) -> str:
-    """The ``options`` a PostgreSQL connection is opened with: any the URL names, then ours."""
-    named = (url_options,) if isinstance(url_options, str) else tuple(url_options or ())
-    return " ".join(o for o in (*named, SESSION_OPTIONS) if o)
+log = logging.getLogger(__name__)
 
 ANALYZE_FROM = 10_000  # fewer new rows: the planner's estimates from the old statistics hold
 SHARE = 0.1  # as autovacuum's analyze_scale_factor: a load adding a tenth of a table
@@ -44,13 +52,36 @@ SHARE = 0.1  # as autovacuum's analyze_scale_factor: a load adding a tenth of a 
 # not to plan blind; 6,000 rows already tell a column of distinct hashes from one of a few
 # values. ANALYZE of the import's three tables at 200,000 rows: 0.91 s at 100, 0.13 s at 20.
 STATISTICS_TARGET = 20
+ANALYZE_LOCK_WAIT = "2s"
+
+# JIT off for this session where nobody chose otherwise for it: only while the setting comes
+# from the server's defaults (``pg_settings.source``). No row (no such setting): nothing set.
+NO_JIT = ("SELECT set_config('jit', 'off', false) FROM pg_settings "
+          "WHERE name = 'jit' AND source IN ('default', 'configuration file')")
+
+
+def install(engine: Engine) -> None:
+    """Each new PostgreSQL connection of ``engine`` switches JIT off for itself (see above)."""
+    if engine.dialect.name != "postgresql":
+        return
+
+    @event.listens_for(engine, "connect")
+    def _no_jit(dbapi_conn: Any, _record: Any) -> None:
+        autocommit = dbapi_conn.autocommit
+        dbapi_conn.autocommit = True  # a session setting, outside any transaction
+        try:
+            with dbapi_conn.cursor() as cursor:
+                cursor.execute(NO_JIT)
+        finally:
+            dbapi_conn.autocommit = autocommit
 
 
 @contextmanager
 def analyzed_after(conn: Connection, tables: Sequence[str], *, rows_added: int) -> Iterator[None]:
     """On PostgreSQL, ``ANALYZE`` the listed tables when the block ends without error, if the
     load added at least ``ANALYZE_FROM`` rows and a tenth of what the tables held before
-    (the catalogue's estimate, read before the load: no count of a large table)."""
+    (the catalogue's estimate, read before the load: no count of a large table). Outermost
+    around a load: it runs after the load's indexes and keys are back."""
     if conn.dialect.name != "postgresql" or rows_added < ANALYZE_FROM:
         yield
         return
@@ -60,7 +91,35 @@ def analyzed_after(conn: Connection, tables: Sequence[str], *, rows_added: int) 
         f"AND relnamespace = current_schema()::regnamespace AND relname IN ({names})"))
     yield
     if rows_added >= SHARE * before:
-        prep = conn.dialect.identifier_preparer
-        conn.exec_driver_sql(f"SET LOCAL default_statistics_target = {STATISTICS_TARGET}")
+        _analyze(conn, tables)
+
+
+def _analyze(conn: Connection, tables: Sequence[str]) -> None:
+    """ANALYZE at our sample size, in a savepoint: a lock it waited for too long, or any
+    other failure of it, is logged and rolled back to the savepoint, and the load goes on
+    (the statistics are an aid to the planner, not part of the data)."""
+    prep = conn.dialect.identifier_preparer
+    settings = {"lock_timeout": ANALYZE_LOCK_WAIT,
+                "default_statistics_target": str(STATISTICS_TARGET)}
+    was = conn.exec_driver_sql(
+        "SELECT " + ", ".join(f"current_setting('{k}')" for k in settings)).one()
+    conn.exec_driver_sql("SAVEPOINT rd_analyze")
+    try:
+        _set_local(conn, settings)
         conn.exec_driver_sql(f"ANALYZE {', '.join(prep.quote(t) for t in tables)}")
-        conn.exec_driver_sql("SET LOCAL default_statistics_target TO DEFAULT")
+    except sa_exc.DBAPIError as exc:
+        conn.exec_driver_sql("ROLLBACK TO SAVEPOINT rd_analyze")  # undoes the settings too
+        conn.exec_driver_sql("RELEASE SAVEPOINT rd_analyze")
+        log.warning("statistics not taken after the load of %s: %s", ", ".join(tables),
+                    str(exc.orig).splitlines()[0] if exc.orig else exc)
+        return
+    conn.exec_driver_sql("RELEASE SAVEPOINT rd_analyze")
+    _set_local(conn, dict(zip(settings, was, strict=True)))  # as they were, for what follows
+
+
+def _set_local(conn: Connection, settings: dict[str, str]) -> None:
+    """``SET LOCAL`` of each setting (for this transaction; undone with a savepoint)."""
+    conn.execute(text("SELECT " + ", ".join(
+        f"set_config(:k{i}, :v{i}, true)" for i in range(len(settings)))),
+        {**{f"k{i}": k for i, k in enumerate(settings)},
+         **{f"v{i}": v for i, v in enumerate(settings.values())}})

@@ -1,17 +1,19 @@
 """PostgreSQL's planner as riskdesk wants it (storage.planner, issue 34): a large import on
 PostgreSQL leaves the applications' tables analysed in its own transaction, so a scoring run
 straight after it does not plan blind; a small load into a large table does not pay for an
-ANALYZE; the other databases are left alone; riskdesk's connections run without JIT."""
+ANALYZE; an ANALYZE kept waiting gives way and the load still commits; the other databases
+are left alone; riskdesk's connections run without JIT unless someone chose otherwise."""
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, text
 
 from riskdesk.services.intake.applications import import_file
-from riskdesk.storage import planner as statistics
-from riskdesk.storage.planner import connect_options
+from riskdesk.storage import planner
+from riskdesk.storage.engine import make_engine
 from riskdesk.storage.session import unit_of_work
 from tests.helpers import sample, write_csv
 
@@ -28,7 +30,7 @@ def _stats(engine: Engine, table: str) -> tuple[float, int]:
 
 def test_an_import_leaves_its_tables_analysed_on_postgresql(
         engine: Engine, actors: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(statistics, "ANALYZE_FROM", 20)  # a large load, at a test's size
+    monkeypatch.setattr(planner, "ANALYZE_FROM", 20)  # a large load, at a test's size
     path = write_csv(sample(30, seed=7), tmp_path / "apps.csv")
     if engine.dialect.name == "postgresql":
         assert _stats(engine, "application")[1] == 0  # a new database: nothing sampled yet
@@ -40,22 +42,42 @@ def test_an_import_leaves_its_tables_analysed_on_postgresql(
         tuples, columns = _stats(engine, table)
         with engine.connect() as conn:
             rows = conn.exec_driver_sql(f"SELECT COUNT(*) FROM {table}").scalar_one()
+            # at our sample size (a histogram of at most 21 bounds), and the settings as before
+            bounds = conn.exec_driver_sql(
+                "SELECT MAX(array_length(histogram_bounds::text::text[], 1)) FROM pg_stats "
+                f"WHERE tablename = '{table}'").scalar_one()
         assert tuples == rows > 0 and columns > 0, table
+        assert bounds is None or bounds <= planner.STATISTICS_TARGET + 1, table
+
+
+def _probe(engine: Engine) -> None:
+    """A table of 1,000 rows with statistics, which autovacuum leaves alone."""
+    with engine.begin() as conn:
+        conn.exec_driver_sql("CREATE TABLE stat_probe (id INTEGER PRIMARY KEY, h VARCHAR(40))"
+                             + (" WITH (autovacuum_enabled = off)"
+                                if engine.dialect.name == "postgresql" else ""))
+    load(engine, 1000, 1)
+    if engine.dialect.name == "postgresql":
+        with engine.begin() as conn:
+            conn.exec_driver_sql("ANALYZE stat_probe")
+        assert _stats(engine, "stat_probe")[0] == 1000
+
+
+def load(engine: Engine, rows: int, first: int) -> None:
+    with unit_of_work(engine) as session:
+        conn = session.connection()
+        with planner.analyzed_after(conn, ["stat_probe"], rows_added=rows):
+            conn.execute(text("INSERT INTO stat_probe (id, h) VALUES (:i, :h)"),
+                         [{"i": i, "h": f"row {i}"} for i in range(first, first + rows)])
 
 
 def test_a_load_small_for_its_table_is_not_analysed(
         server_engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
     """On PostgreSQL a load of a twentieth of its table is left to autovacuum and a fifth is
     analysed with it; on MariaDB the same loads run and nothing else does."""
-    monkeypatch.setattr(statistics, "ANALYZE_FROM", 1)
+    monkeypatch.setattr(planner, "ANALYZE_FROM", 1)
     postgresql = server_engine.dialect.name == "postgresql"
-    with server_engine.begin() as conn:
-        conn.exec_driver_sql("CREATE TABLE stat_probe (id INTEGER PRIMARY KEY, h VARCHAR(40))")
-    load(server_engine, 1000, 1)
-    if postgresql:
-        with server_engine.begin() as conn:
-            conn.exec_driver_sql("ANALYZE stat_probe")
-        assert _stats(server_engine, "stat_probe")[0] == 1000
+    _probe(server_engine)
     load(server_engine, 50, 1001)  # 5 % of the table
     if postgresql:
         assert _stats(server_engine, "stat_probe")[0] == 1000
@@ -66,19 +88,47 @@ def test_a_load_small_for_its_table_is_not_analysed(
         assert conn.exec_driver_sql("SELECT COUNT(*) FROM stat_probe").scalar_one() == 1250
 
 
-def load(engine: Engine, rows: int, first: int) -> None:
-    with unit_of_work(engine) as session:
-        conn = session.connection()
-        with statistics.analyzed_after(conn, ["stat_probe"], rows_added=rows):
-            conn.execute(text("INSERT INTO stat_probe (id, h) VALUES (:i, :h)"),
-                         [{"i": i, "h": f"row {i}"} for i in range(first, first + rows)])
+def test_an_analyze_kept_waiting_gives_way_and_the_load_commits(
+        server_engine: Engine, monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
+    """A VACUUM or another ANALYZE holding the table: ours waits ``ANALYZE_LOCK_WAIT``, is
+    rolled back to its savepoint and logged, and the rows commit with the settings as they
+    were for the rest of the transaction."""
+    if server_engine.dialect.name != "postgresql":
+        return  # nothing to wait for: MariaDB is not analysed by us
+    monkeypatch.setattr(planner, "ANALYZE_FROM", 1)
+    monkeypatch.setattr(planner, "ANALYZE_LOCK_WAIT", "200ms")
+    _probe(server_engine)
+    with server_engine.connect() as holder:  # the lock VACUUM and ANALYZE take
+        holder.exec_driver_sql("LOCK TABLE stat_probe IN SHARE UPDATE EXCLUSIVE MODE")
+        with caplog.at_level(logging.WARNING, logger=planner.__name__), \
+                unit_of_work(server_engine) as session:
+            conn = session.connection()
+            with planner.analyzed_after(conn, ["stat_probe"], rows_added=500):
+                conn.execute(text("INSERT INTO stat_probe (id, h) VALUES (:i, 'x')"),
+                             [{"i": i} for i in range(5001, 5501)])
+            assert conn.exec_driver_sql("SHOW lock_timeout").scalar_one() == "0"
+        holder.rollback()
+    assert "statistics not taken after the load of stat_probe" in caplog.text
+    assert "lock timeout" in caplog.text
+    assert _stats(server_engine, "stat_probe")[0] == 1000  # not analysed
+    with server_engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT COUNT(*) FROM stat_probe").scalar_one() == 1500
 
 
-def test_postgresql_connections_run_without_jit(server_engine: Engine) -> None:
+def test_postgresql_connections_run_without_jit_unless_chosen(server_engine: Engine) -> None:
     """Compiling a first run's statements cost more than running them (see storage.planner);
-    MariaDB has no JIT."""
-    if server_engine.dialect.name == "postgresql":
-        with server_engine.connect() as conn:
-            assert conn.exec_driver_sql("SHOW jit").scalar_one() == "off"
-    assert connect_options(None) == "-c jit=off"
-    assert connect_options("-c search_path=risk") == "-c search_path=risk -c jit=off"
+    a client's own choice (``options`` in the URL, as PGOPTIONS would) stands. MariaDB has
+    no JIT."""
+    if server_engine.dialect.name != "postgresql":
+        return
+    with server_engine.connect() as conn:
+        assert conn.exec_driver_sql("SHOW jit").scalar_one() == "off"
+    url = server_engine.url.render_as_string(hide_password=False)
+    chosen = make_engine(url + "?options=-c%20jit%3Don%20-c%20statement_timeout%3D1234")
+    try:
+        with chosen.connect() as conn:
+            assert conn.exec_driver_sql("SHOW jit").scalar_one() == "on"
+            assert conn.exec_driver_sql("SHOW statement_timeout").scalar_one() == "1234ms"
+    finally:
+        chosen.dispose()

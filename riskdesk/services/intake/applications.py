@@ -395,10 +395,11 @@ def _write(session: Session, actor: Actor, cipher: DataCipher, rows: pd.DataFram
     assert batch.id is not None
     conn = session.connection()
     written = [t.name for t in TABLES]
-    # (PostgreSQL: the planner's statistics of the rows written, in this transaction)
-    with bulk_cache(conn), deferred_foreign_keys(conn, written, rows_added=len(rows)), \
-            deferred_sqlite_indexes(conn, written, rows_added=len(rows)) as deferred, \
-            analyzed_after(conn, written, rows_added=len(rows)):
+    # (PostgreSQL: the planner's statistics of the rows written, once the indexes and keys
+    # are back, in this transaction)
+    with analyzed_after(conn, written, rows_added=len(rows)), bulk_cache(conn), \
+            deferred_foreign_keys(conn, written, rows_added=len(rows)), \
+            deferred_sqlite_indexes(conn, written, rows_added=len(rows)) as deferred:
         m = _insert_rows(conn, cipher, batch.id, now, rows, hashes, applicant_ids, digests,
                          state)
         if deferred:  # recreated when this block ends: seconds at a million rows
