@@ -42,10 +42,14 @@ class ForeignKey:
 def foreign_keys(conn: Connection, table: Table, names: Sequence[str]) -> list[ForeignKey] | None:
     """The keys of ``table`` that a write of columns ``names`` must check, or None when they
     cannot all be checked here (the server must check them: see the module's docstring). A key
-    whose column is not written and defaults to NULL points nowhere and needs no check."""
+    whose column is not written, is nullable, defaults to NULL and is not generated points
+    nowhere and needs no check; any other unwritten key column could get a value (a NOT NULL
+    column with no default shows NULL as its default too, and a non-strict ``sql_mode`` fills
+    it with 0): the server checks it."""
     rows = conn.exec_driver_sql(
         "SELECT k.CONSTRAINT_NAME, k.COLUMN_NAME, k.REFERENCED_TABLE_SCHEMA, "
         "k.REFERENCED_TABLE_NAME, k.REFERENCED_COLUMN_NAME, c.DATA_TYPE, c.COLUMN_DEFAULT, "
+        "c.IS_NULLABLE, c.EXTRA, "
         "(SELECT COUNT(*) FROM information_schema.KEY_COLUMN_USAGE o "
         " WHERE o.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND o.TABLE_NAME = k.TABLE_NAME "
         " AND o.CONSTRAINT_NAME = k.CONSTRAINT_NAME) "
@@ -57,9 +61,13 @@ def foreign_keys(conn: Connection, table: Table, names: Sequence[str]) -> list[F
         (table.schema, table.name)).fetchall()
     schema = table.schema or conn.exec_driver_sql("SELECT DATABASE()").scalar()
     keys = []
-    for name, column, parent_schema, parent, parent_column, kind, default, width in rows:
+    for (name, column, parent_schema, parent, parent_column, kind, default, nullable, extra,
+         width) in rows:
         if column not in names:
-            if default is None or str(default).upper() == "NULL":
+            generated = any(w in str(extra or "").upper()
+                            for w in ("GENERATED", "VIRTUAL", "PERSISTENT", "STORED"))
+            if str(nullable).upper() == "YES" and not generated and (
+                    default is None or str(default).upper() == "NULL"):
                 continue
             return None
         if int(width) != 1 or parent_schema != schema or parent == table.name or \

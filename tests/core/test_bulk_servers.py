@@ -369,3 +369,40 @@ def test_a_load_with_a_duplicate_key_leaves_no_row_and_other_files_are_refused(
         insert_columns(session.connection(), noted, {"s": ["abc", "abcd"]})
     with engine.connect() as conn:
         assert conn.execute(select(noted.c.m, noted.c.s)).all() == [(Decimal("1.23"), None)] * 3
+
+
+def test_an_unwritten_key_that_could_get_a_value_is_left_to_the_server(
+        engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 34 (review): a NOT NULL key column the write leaves out shows NULL as its default
+    too, yet a non-strict ``sql_mode`` fills it with 0; its parent is not checked by us, so the
+    server's per-row checks stay on and the write fails as its INSERT does, by INSERT and by
+    LOAD DATA alike. A nullable one, NULL by default, needs no check."""
+    if engine.dialect.name not in ("mysql", "mariadb"):
+        pytest.skip("MariaDB's own path")
+    monkeypatch.setattr(mysql_keys, "KEYS_ONCE_ROWS", 1)
+    meta = MetaData()
+    parent = Table("bulk_pa", meta, Column("id", Integer, primary_key=True))
+    child = Table("bulk_ch", meta, Column("id", Integer, primary_key=True),
+                  Column("a", Integer, ForeignKey("bulk_pa.id"), nullable=False),
+                  Column("b", Integer, ForeignKey("bulk_pa.id"), nullable=False),
+                  Column("c", Integer, ForeignKey("bulk_pa.id"), nullable=True))
+    meta.create_all(engine)
+    with unit_of_work(engine) as session:
+        insert_columns(session.connection(), parent, {"id": [1, 2]})
+    with engine.connect() as conn:
+        mode = conn.exec_driver_sql("SELECT @@SESSION.sql_mode").scalar()
+        conn.exec_driver_sql("SET SESSION sql_mode = ''")
+        try:
+            assert mysql_keys.foreign_keys(conn, child, ["id", "a"]) is None
+            assert [k.column for k in mysql_keys.foreign_keys(  # type: ignore[union-attr]
+                conn, child, ["id", "a", "b"]) or []] == ["a", "b"]
+            conn.rollback()
+            for rows in (10**9, 1):  # by INSERT, then by LOAD DATA
+                monkeypatch.setattr(mysql_load, "LOAD_ROWS", rows)
+                with pytest.raises(exc.IntegrityError), conn.begin():
+                    insert_columns(conn, child, {"id": [1, 2], "a": [1, 2]})
+                assert _checks(conn) == 1
+                assert conn.execute(select(func.count()).select_from(child)).scalar_one() == 0
+                conn.rollback()
+        finally:
+            conn.exec_driver_sql("SET SESSION sql_mode = %s", (mode,))
