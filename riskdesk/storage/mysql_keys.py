@@ -12,9 +12,9 @@ the connection invalidated, never pooled with the checks off, if that fails).
 
 Only where this keeps exactly the server's guarantee: single-column keys on integer columns
 whose values are all plain ints, parents in the same schema and not the table itself (a row
-may point at a row of the same write); anything else keeps the server's per-row checks. The
-keys are read from ``information_schema`` (what the server enforces, not what the metadata
-says)."""
+may point at a row of the same write), and not on a Galera node; anything else keeps the
+server's per-row checks. The keys are read from ``information_schema`` (what the server
+enforces, not what the metadata says)."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
@@ -83,12 +83,16 @@ def keys_checked_once(conn: Connection, table: Table,
     """Around a MariaDB bulk write of ``columns`` into ``table``: its foreign keys checked
     here once, the server's per-row checks off while the rows go in (see the module's
     docstring). Fewer than :data:`KEYS_ONCE_ROWS` rows, a session whose checks are already
-    off (a caller that answers for its rows), or keys this cannot check: unchanged."""
+    off (a caller that answers for its rows), a Galera node (:func:`_galera`) or keys this
+    cannot check: unchanged."""
     names = list(columns)
     rows = len(columns[names[0]]) if names else 0
     if conn.dialect.name not in ("mysql", "mariadb") or rows < KEYS_ONCE_ROWS or not int(
             conn.exec_driver_sql("SELECT @@SESSION.foreign_key_checks").scalar() or 0):
         yield
+        return
+    if _galera(conn):
+        yield  # the server's checks: our share locks are not certified cluster-wide
         return
     keys = foreign_keys(conn, table, names)
     wanted = None if keys is None else [(k, _distinct_ints(columns[k.column])) for k in keys]
@@ -106,6 +110,15 @@ def keys_checked_once(conn: Connection, table: Table,
             conn.exec_driver_sql("SET SESSION foreign_key_checks = 1")
         except Exception:  # noqa: BLE001 - never back to the pool with the checks off
             conn.invalidate()  # (and the error that got here is the one raised)
+
+
+def _galera(conn: Connection) -> bool:
+    """Is this session replicated by Galera (``wsrep_on``)? There ``LOCK IN SHARE MODE``
+    locks the parent rows on this node alone, and with ``foreign_key_checks`` off the parent
+    keys are not in the write-set the cluster certifies: a parent deleted meanwhile on
+    another node would leave orphans. (MySQL has no such variable: no row.)"""
+    row = conn.exec_driver_sql("SHOW SESSION VARIABLES LIKE 'wsrep_on'").first()
+    return row is not None and str(row[1]).upper() in ("ON", "1")
 
 
 def _distinct_ints(values: Sequence[Any]) -> list[int] | None:

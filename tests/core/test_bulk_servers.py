@@ -406,3 +406,29 @@ def test_an_unwritten_key_that_could_get_a_value_is_left_to_the_server(
                 conn.rollback()
         finally:
             conn.exec_driver_sql("SET SESSION sql_mode = %s", (mode,))
+
+
+def test_on_a_galera_node_the_server_checks_the_keys(
+        engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 34 (review): on a Galera node (``wsrep_on``) the parent rows' share locks are this
+    node's alone and, with the checks off, the parent keys are not in the certified write-set:
+    the bulk write keeps the server's per-row checks (and fails as its INSERT does)."""
+    if engine.dialect.name not in ("mysql", "mariadb"):
+        pytest.skip("MariaDB's own path")
+    monkeypatch.setattr(mysql_keys, "KEYS_ONCE_ROWS", 1)
+    meta = MetaData()
+    parent = Table("bulk_gparent", meta, Column("id", Integer, primary_key=True))
+    child = Table("bulk_gchild", meta, Column("id", Integer, primary_key=True),
+                  Column("parent_id", Integer, ForeignKey("bulk_gparent.id")))
+    meta.create_all(engine)
+    checked: list[str] = []
+    monkeypatch.setattr(mysql_keys, "_check_parents", lambda *a: checked.append("ours"))
+    with engine.connect() as conn:
+        assert mysql_keys._galera(conn) is False  # this test server: no cluster
+        conn.rollback()
+        monkeypatch.setattr(mysql_keys, "_galera", lambda _conn: True)
+        with conn.begin():
+            insert_columns(conn, parent, {"id": [1, 2]})
+        with pytest.raises(exc.IntegrityError, match="1452"), conn.begin():
+            insert_columns(conn, child, {"id": [1, 2], "parent_id": [1, 3]})
+        assert checked == [] and _checks(conn) == 1
