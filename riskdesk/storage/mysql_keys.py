@@ -33,6 +33,9 @@ _INTEGERS = {"tinyint", "smallint", "mediumint", "int", "integer", "bigint"}
 
 @dataclass(frozen=True)
 class ForeignKey:
+    """One single-column foreign key a bulk write checks itself: constraint ``name`` on the
+    child's ``column``, pointing at ``parent``'s ``parent_column`` (same schema)."""
+
     name: str
     column: str
     parent: str
@@ -84,7 +87,8 @@ def keys_checked_once(conn: Connection, table: Table,
     here once, the server's per-row checks off while the rows go in (see the module's
     docstring). Fewer than :data:`KEYS_ONCE_ROWS` rows, a session whose checks are already
     off (a caller that answers for its rows), a Galera node (:func:`_galera`) or keys this
-    cannot check: unchanged."""
+    cannot check: unchanged. If setting the checks back fails, the connection is invalidated
+    and that error raised (unless the write's own error is already on its way)."""
     names = list(columns)
     rows = len(columns[names[0]]) if names else 0
     if conn.dialect.name not in ("mysql", "mariadb") or rows < KEYS_ONCE_ROWS or not int(
@@ -103,13 +107,17 @@ def keys_checked_once(conn: Connection, table: Table,
         assert values is not None
         _check_parents(conn, table, key, values)
     conn.exec_driver_sql("SET SESSION foreign_key_checks = 0")
+    failed = True
     try:
         yield
+        failed = False
     finally:
         try:
             conn.exec_driver_sql("SET SESSION foreign_key_checks = 1")
-        except Exception:  # noqa: BLE001 - never back to the pool with the checks off
-            conn.invalidate()  # (and the error that got here is the one raised)
+        except Exception:
+            conn.invalidate()  # never back to the pool with the checks off
+            if not failed:  # else the write's own error is the one raised
+                raise
 
 
 def _galera(conn: Connection) -> bool:
@@ -168,6 +176,9 @@ def _pieces(values: list[int]) -> Iterator[tuple[str, list[int]]]:
 
 
 def _missing_parent(conn: Connection, table: Table, key: ForeignKey, value: int) -> Exception:
+    """The error the server raises for a child row with no parent (1452, worded as its own
+    and naming the value), as SQLAlchemy wraps a driver's IntegrityError: callers catch the
+    same exception whichever side checked."""
     prep = conn.dialect.identifier_preparer
     dbapi = conn.dialect.loaded_dbapi
     message = (f"Cannot add or update a child row: a foreign key constraint fails "
