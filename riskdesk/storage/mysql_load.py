@@ -17,6 +17,7 @@ any warning is raised as the INSERT would have raised it (IntegrityError or Data
 the unit of work rolls back and the file is written whole or not at all."""
 from __future__ import annotations
 
+import contextlib
 import secrets
 import threading
 import weakref
@@ -26,6 +27,7 @@ from decimal import Decimal
 from typing import Any
 
 LOAD_ROWS = 5_000  # fewer rows: a multi-row INSERT
+MAX_ERRORS = 65_535  # the server's largest max_error_count (and a load's count is 16 bits)
 PACKET = 1024 * 1024  # the data goes in packets of this size (pymysql's own sender: 16 KiB)
 _INTEGRITY = {1048, 1062, 1263, 1364, 1451, 1452, 1557, 1586}  # NULL, duplicate, foreign key
 _BUFFERS: weakref.WeakKeyDictionary[Any, tuple[bytes, memoryview]] = \
@@ -153,7 +155,28 @@ def load(cursor: Any, sql: str, data: memoryview, rows: int, ids: list[int] | No
     """One LOAD DATA of ``rows`` rows from ``data``, registered for this connection alone
     under a fresh random name while the statement runs. A row skipped or a warning: the
     error the INSERT would have raised (the first warning's text). Notes alone (a decimal
-    rounded to its column's scale) pass, as they pass an INSERT."""
+    rounded to its column's scale) pass, as they pass an INSERT: so that SHOW WARNINGS lists
+    them all (64 by default), the session's ``max_error_count`` is raised for the load and
+    set back after it, in this job, whatever happens (a connection that cannot be set back
+    is closed, never pooled so)."""
+    cursor.execute("SELECT @@SESSION.max_error_count")
+    before = int(cursor.fetchone()[0])
+    cursor.execute(f"SET SESSION max_error_count = {max(before, MAX_ERRORS)}")
+    failed = True
+    try:
+        _load(cursor, sql, data, rows, ids)
+        failed = False
+    finally:
+        try:
+            cursor.execute(f"SET SESSION max_error_count = {before}")
+        except Exception:
+            if not failed:  # else the load's own error is the one raised
+                raise
+            with contextlib.suppress(Exception):
+                cursor.connection.close()
+
+
+def _load(cursor: Any, sql: str, data: memoryview, rows: int, ids: list[int] | None) -> None:
     from pymysql import err
 
     conn = cursor.connection
@@ -170,7 +193,8 @@ def load(cursor: Any, sql: str, data: memoryview, rows: int, ids: list[int] | No
         cursor.execute("SHOW WARNINGS")
         warnings = list(cursor.fetchall())
         serious = [w for w in warnings if w[0] != "Note"]
-        if loaded != rows or serious or len(warnings) < count:  # notes alone: as by INSERT
+        # notes alone pass, as by INSERT, if all were listed (the count stops at 65,535)
+        if loaded != rows or serious or len(warnings) < count or count >= MAX_ERRORS:
             first = (serious or warnings or [("", 0, "no warning")])[0]
             code, text = int(first[1]), f"{first[2]} (LOAD DATA: {loaded} of {rows} rows loaded)"
             raise (err.IntegrityError if code in _INTEGRITY else err.DataError)(code, text)

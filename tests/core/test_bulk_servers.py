@@ -432,3 +432,32 @@ def test_on_a_galera_node_the_server_checks_the_keys(
         with pytest.raises(exc.IntegrityError, match="1452"), conn.begin():
             insert_columns(conn, child, {"id": [1, 2], "parent_id": [1, 3]})
         assert checked == [] and _checks(conn) == 1
+
+
+def test_a_load_with_more_notes_than_the_servers_list_passes(
+        engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 34 (review): SHOW WARNINGS lists ``max_error_count`` conditions (64 by default);
+    a load with more notes than that (decimals rounded to their scale) passes as its INSERT
+    does, the session's limit raised for the load alone and set back after it, a failed one
+    too."""
+    if engine.dialect.name not in ("mysql", "mariadb"):
+        pytest.skip("MariaDB's own path")
+    monkeypatch.setattr(mysql_load, "LOAD_ROWS", 1)
+    monkeypatch.setattr(bulk, "CHUNK", 150)
+    loads = _spy_loads(monkeypatch)
+    meta = MetaData()
+    table = Table("bulk_rounded", meta, Column("id", Integer, primary_key=True),
+                  Column("m", Numeric(12, 2)))
+    meta.create_all(engine)
+    with engine.connect() as conn:
+        limit = conn.exec_driver_sql("SELECT @@SESSION.max_error_count").scalar()
+        conn.rollback()
+        with conn.begin():
+            insert_columns(conn, table, {"m": [Decimal("1.234")] * 200})
+        assert loads == [150, 50]
+        assert conn.execute(select(table.c.m).distinct()).all() == [(Decimal("1.23"),)]
+        assert conn.exec_driver_sql("SELECT @@SESSION.max_error_count").scalar() == limit
+        conn.rollback()
+        with pytest.raises(exc.IntegrityError), conn.begin():
+            insert_columns(conn, table, {"id": [1], "m": [Decimal("1.234")]})
+        assert conn.exec_driver_sql("SELECT @@SESSION.max_error_count").scalar() == limit
