@@ -18,6 +18,7 @@ the unit of work rolls back and the file is written whole or not at all."""
 from __future__ import annotations
 
 import contextlib
+import re
 import secrets
 import threading
 import weakref
@@ -157,10 +158,13 @@ def load(cursor: Any, sql: str, data: memoryview, rows: int, ids: list[int] | No
     error the INSERT would have raised (the first warning's text). Notes alone (a decimal
     rounded to its column's scale) pass, as they pass an INSERT: so that SHOW WARNINGS lists
     them all (64 by default), the session's ``max_error_count`` is raised for the load and
-    set back after it, in this job, whatever happens (a connection that cannot be set back
-    is closed, never pooled so)."""
+    set back after it, and the ``@v{k}`` variables (the last row's bytes: personal data)
+    set to NULL, in this job, whatever happens (a connection that cannot be set back is
+    closed, never pooled so)."""
     cursor.execute("SELECT @@SESSION.max_error_count")
     before = int(cursor.fetchone()[0])
+    reset = ", ".join([f"SESSION max_error_count = {before}",
+                       *(f"{v} = NULL" for v in sorted(set(re.findall(r"@v\d+", sql))))])
     cursor.execute(f"SET SESSION max_error_count = {max(before, MAX_ERRORS)}")
     failed = True
     try:
@@ -168,7 +172,7 @@ def load(cursor: Any, sql: str, data: memoryview, rows: int, ids: list[int] | No
         failed = False
     finally:
         try:
-            cursor.execute(f"SET SESSION max_error_count = {before}")
+            cursor.execute(f"SET {reset}")
         except Exception:
             if not failed:  # else the load's own error is the one raised
                 raise

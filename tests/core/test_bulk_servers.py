@@ -461,3 +461,33 @@ def test_a_load_with_more_notes_than_the_servers_list_passes(
         with pytest.raises(exc.IntegrityError), conn.begin():
             insert_columns(conn, table, {"id": [1], "m": [Decimal("1.234")]})
         assert conn.exec_driver_sql("SELECT @@SESSION.max_error_count").scalar() == limit
+
+
+def test_a_load_keeps_null_apart_from_empty_and_leaves_no_row_data_behind(
+        engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 34 (review): through LOAD DATA the exact strings ``\\N`` and ``""`` come back as
+    written, not as NULL, and NULL bytes apart from ``b""``; the load's user variables (the
+    last row's bytes, as hex) are NULL on the pooled connection after it, a failed one too."""
+    if engine.dialect.name not in ("mysql", "mariadb"):
+        pytest.skip("MariaDB's own path")
+    monkeypatch.setattr(mysql_load, "LOAD_ROWS", 1)
+    loads = _spy_loads(monkeypatch)
+    meta = MetaData()
+    table = Table("bulk_edges", meta, Column("id", Integer, primary_key=True),
+                  Column("x", LargeBinary), Column("s", String(10)))
+    meta.create_all(engine)
+    strings = ["\\N", "", None, "\\", "N", "a\\Nb", "\\\\N", "NULL"]
+    blobs = [b"", None, b"\\N", b"\0", b"", None, b"N", b"\\"]
+    with engine.connect() as conn:
+        with conn.begin():
+            insert_columns(conn, table, {"x": blobs, "s": strings})
+            insert_columns(conn, table, {"s": ["", None, "\\N"]})  # one field: an empty line
+        assert loads == [8, 3]
+        assert conn.exec_driver_sql("SELECT @v0").scalar() is None
+        back = conn.execute(select(table.c.x, table.c.s).order_by(table.c.id)).all()
+        assert [tuple(r) for r in back] == [*zip(blobs, strings, strict=True),
+                                            (None, ""), (None, None), (None, "\\N")]
+        conn.rollback()
+        with pytest.raises(exc.IntegrityError), conn.begin():
+            insert_columns(conn, table, {"x": [b"secret", b"secret"], "id": [99, 1]})
+        assert conn.exec_driver_sql("SELECT @v0").scalar() is None
