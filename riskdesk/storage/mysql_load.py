@@ -39,15 +39,20 @@ _SPECIAL = "[\\\\\\x00\\t\\n\\r]"
 
 
 def install() -> bool:
-    """The driver's file sender replaced by :func:`_send_registered` (idempotent). False if
-    this driver has no such sender to replace: then the client must not allow LOAD DATA
-    LOCAL at all (no ``local_infile`` in the connect arguments)."""
+    """The driver's file sender replaced by :func:`_send_registered` (idempotent). False
+    unless the replacement demonstrably takes effect (the driver's LOAD LOCAL handler looks
+    the sender up by that name in the module replaced): then the client must not allow LOAD
+    DATA LOCAL at all (no ``local_infile`` in the connect arguments). Fails closed."""
     try:
         import pymysql.connections as connections
     except ImportError:
         return False
     current = getattr(connections, "_send_local_file", None)
-    if current is None:
+    handler = getattr(getattr(connections, "MySQLResult", None), "_read_load_local_packet",
+                      None)
+    code = getattr(handler, "__code__", None)
+    if current is None or code is None or "_send_local_file" not in code.co_names or \
+            getattr(handler, "__globals__", None) is not vars(connections):
         return False
     if current is not _send_registered:
         connections._send_local_file = _send_registered
