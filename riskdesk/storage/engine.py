@@ -138,7 +138,11 @@ def make_engine(target: str | None = None, *, echo: bool = False) -> Engine:
         if backend in ("mysql", "mariadb"):
             url = url.update_query_dict({"charset": "utf8mb4"})
             kwargs["isolation_level"] = "READ COMMITTED"
-            if LOCAL_INFILE and mysql_load.install():  # it serves our own buffers alone
+            # LOAD DATA LOCAL with pymysql alone, whose file sender is replaced to serve our
+            # own buffers alone (another driver's sends any file a server asks for); a URL's
+            # own local_infile is the user's word (0: never)
+            if url.get_driver_name() == "pymysql" and mysql_load.install() and LOCAL_INFILE \
+                    and "local_infile" not in url.query:
                 kwargs["connect_args"] = {"local_infile": True}
     else:
         raise ConfigurationError(

@@ -8,6 +8,7 @@ import functools
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -491,3 +492,39 @@ def test_a_load_keeps_null_apart_from_empty_and_leaves_no_row_data_behind(
         with pytest.raises(exc.IntegrityError), conn.begin():
             insert_columns(conn, table, {"x": [b"secret", b"secret"], "id": [99, 1]})
         assert conn.exec_driver_sql("SELECT @v0").scalar() is None
+
+
+def test_local_infile_only_where_riskdesks_sender_serves_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 34 (review): the connections allow LOAD DATA LOCAL only through pymysql, whose
+    file sender riskdesk replaces (another driver's own sends any file a server asks for),
+    never against a URL's own ``local_infile=0``, and not at all unless the replacement
+    demonstrably takes effect (the driver's handler calls the sender by the name replaced)."""
+    from pymysql.connections import MySQLResult
+
+    from riskdesk.storage import engine as engine_module
+
+    made: list[dict[str, Any]] = []
+
+    def create_engine(url: Any, **kwargs: Any) -> Any:  # no driver loaded, no connection
+        made.append({"url": url, **kwargs})
+        return SimpleNamespace(dialect=SimpleNamespace(name=url.get_backend_name()))
+
+    monkeypatch.setattr(engine_module, "create_engine", create_engine)
+    monkeypatch.setattr(engine_module, "_password_from_keyring", lambda url: url)
+
+    def infile(target: str) -> Any:
+        engine_module.make_engine(target)
+        return made[-1].get("connect_args", {}).get("local_infile")
+
+    assert infile("mysql://root@127.0.0.1:3306/test") is True
+    assert infile("mariadb+pymysql://root@127.0.0.1:3306/test") is True
+    assert infile("mysql+pymysql://root@127.0.0.1:3306/test?local_infile=0") is None
+    assert made[-1]["url"].query["local_infile"] == "0"
+    assert infile("mysql+mysqldb://root@127.0.0.1:3306/test") is None
+    assert infile("mariadb+mariadbconnector://root@127.0.0.1:3306/test") is None
+    assert mysql_load.install() is True
+    # a driver whose handler no longer calls the sender by that name: fail closed
+    monkeypatch.setattr(MySQLResult, "_read_load_local_packet", lambda self, packet: None)
+    assert mysql_load.install() is False
+    assert infile("mysql://root@127.0.0.1:3306/test") is None
