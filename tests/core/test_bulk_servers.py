@@ -317,6 +317,43 @@ def test_foreign_keys_checked_once_fail_as_the_servers_own(
         distinct = len(set(good) - {None})
         assert checked == [("parent_id", distinct + 1), ("parent_id", 301),
                            ("parent_id", distinct), ("parent_id", distinct)]
+    else:
+        return
+    # The checks are off while the rows go in (as each statement's job sees them) and on
+    # again after a write failing inside it: a duplicate id in the second chunk, or a cancel
+    # between chunks; by INSERT and by LOAD DATA alike.
+    seen: list[int] = []
+
+    def seen_in_job(real: Any) -> Any:
+        def job(cursor: Any, *args: Any) -> None:
+            cursor.execute("SELECT @@SESSION.foreign_key_checks")
+            seen.append(int(cursor.fetchone()[0]))
+            real(cursor, *args)
+        return job
+
+    def cancel(done: int) -> None:
+        if done >= 100:
+            raise Cancelled("stopped")
+
+    monkeypatch.setattr(bulk, "_execute_numbered", seen_in_job(bulk._execute_numbered))
+    monkeypatch.setattr(mysql_load, "load", seen_in_job(mysql_load.load))
+    ids = list(range(1001, 1241))
+    ids[60] = 1001  # the second chunk's
+    with engine.connect() as conn:
+        for rows in (10**9, 1):  # by INSERT, then by LOAD DATA
+            monkeypatch.setattr(mysql_load, "LOAD_ROWS", rows)
+            cases: list[tuple[type[Exception], list[int], Any]] = [
+                (exc.IntegrityError, ids, None), (Cancelled, list(range(1001, 1241)), cancel)]
+            for raised, written, check in cases:
+                seen.clear()
+                with pytest.raises(raised), conn.begin():
+                    insert_columns(conn, child, {"id": written, "parent_id": good},
+                                   check=check)
+                assert len(seen) >= 2 and set(seen) == {0}, (rows, raised)
+                assert _checks(conn) == 1
+                assert conn.execute(select(func.count()).select_from(child)
+                                    .where(child.c.id > 1000)).scalar_one() == 0
+                conn.rollback()
 
 
 def test_a_load_with_a_duplicate_key_leaves_no_row_and_other_files_are_refused(
@@ -395,7 +432,7 @@ def test_an_unwritten_key_that_could_get_a_value_is_left_to_the_server(
         conn.exec_driver_sql("SET SESSION sql_mode = ''")
         try:
             assert mysql_keys.foreign_keys(conn, child, ["id", "a"]) is None
-            assert [k.column for k in mysql_keys.foreign_keys(  # type: ignore[union-attr]
+            assert [k.column for k in mysql_keys.foreign_keys(
                 conn, child, ["id", "a", "b"]) or []] == ["a", "b"]
             conn.rollback()
             for rows in (10**9, 1):  # by INSERT, then by LOAD DATA
