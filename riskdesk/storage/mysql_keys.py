@@ -48,14 +48,17 @@ def foreign_keys(conn: Connection, table: Table, names: Sequence[str]) -> list[F
     whose column is not written, is nullable, defaults to NULL and is not generated points
     nowhere and needs no check; any other unwritten key column could get a value (a NOT NULL
     column with no default shows NULL as its default too, and a non-strict ``sql_mode`` fills
-    it with 0): the server checks it."""
+    it with 0): the server checks it. So it does on a table with an INSERT trigger."""
     rows = conn.exec_driver_sql(
         "SELECT k.CONSTRAINT_NAME, k.COLUMN_NAME, k.REFERENCED_TABLE_SCHEMA, "
         "k.REFERENCED_TABLE_NAME, k.REFERENCED_COLUMN_NAME, c.DATA_TYPE, c.COLUMN_DEFAULT, "
         "c.IS_NULLABLE, c.EXTRA, "
         "(SELECT COUNT(*) FROM information_schema.KEY_COLUMN_USAGE o "
         " WHERE o.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND o.TABLE_NAME = k.TABLE_NAME "
-        " AND o.CONSTRAINT_NAME = k.CONSTRAINT_NAME) "
+        " AND o.CONSTRAINT_NAME = k.CONSTRAINT_NAME), "
+        "(SELECT COUNT(*) FROM information_schema.TRIGGERS t "
+        " WHERE t.EVENT_OBJECT_SCHEMA = k.TABLE_SCHEMA AND t.EVENT_OBJECT_TABLE = k.TABLE_NAME "
+        " AND t.EVENT_MANIPULATION = 'INSERT') "
         "FROM information_schema.KEY_COLUMN_USAGE k JOIN information_schema.COLUMNS c "
         "ON c.TABLE_SCHEMA = k.TABLE_SCHEMA AND c.TABLE_NAME = k.TABLE_NAME "
         "AND c.COLUMN_NAME = k.COLUMN_NAME "
@@ -65,7 +68,9 @@ def foreign_keys(conn: Connection, table: Table, names: Sequence[str]) -> list[F
     schema = table.schema or conn.exec_driver_sql("SELECT DATABASE()").scalar()
     keys = []
     for (name, column, parent_schema, parent, parent_column, kind, default, nullable, extra,
-         width) in rows:
+         width, triggers) in rows:
+        if int(triggers):  # it may set a key column, or write rows of its own, unchecked
+            return None
         if column not in names:
             generated = any(w in str(extra or "").upper()
                             for w in ("GENERATED", "VIRTUAL", "PERSISTENT", "STORED"))

@@ -565,3 +565,28 @@ def test_local_infile_only_where_riskdesks_sender_serves_it(
     monkeypatch.setattr(MySQLResult, "_read_load_local_packet", lambda self, packet: None)
     assert mysql_load.install() is False
     assert infile("mysql://root@127.0.0.1:3306/test") is None
+
+
+def test_a_table_with_an_insert_trigger_keeps_the_servers_checks(
+        engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 34: an INSERT trigger may set a key column (or write rows of its own) after the
+    values were checked: with the checks off its orphans would stay; the server checks."""
+    if engine.dialect.name not in ("mysql", "mariadb"):
+        pytest.skip("MariaDB's own path")
+    monkeypatch.setattr(mysql_keys, "KEYS_ONCE_ROWS", 1)
+    meta = MetaData()
+    parent = Table("bulk_tparent", meta, Column("id", Integer, primary_key=True))
+    child = Table("bulk_tchild", meta, Column("id", Integer, primary_key=True),
+                  Column("parent_id", Integer, ForeignKey("bulk_tparent.id")))
+    meta.create_all(engine)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("CREATE TRIGGER bulk_tchild_moved BEFORE INSERT ON bulk_tchild "
+                             "FOR EACH ROW SET NEW.parent_id = NEW.parent_id + 100")
+        insert_columns(conn, parent, {"id": [1, 2]})
+        assert mysql_keys.foreign_keys(conn, child, ["id", "parent_id"]) is None
+    for rows in (10**9, 1):  # by INSERT, then by LOAD DATA
+        monkeypatch.setattr(mysql_load, "LOAD_ROWS", rows)
+        with pytest.raises(exc.IntegrityError), unit_of_work(engine) as session:
+            insert_columns(session.connection(), child, {"id": [1, 2], "parent_id": [1, 2]})
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(child)).scalar_one() == 0
