@@ -8,9 +8,10 @@ from __future__ import annotations
 import functools
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import Connection, Engine, Table
 from sqlalchemy import exc as sa_exc
@@ -28,6 +29,8 @@ from riskdesk.storage.mysql_literals import mysql_rows, one_ahead, statements
 
 if TYPE_CHECKING:  # pandas and Arrow load on first use, not with the window (issue 35)
     import pandas as pd
+
+T = TypeVar("T")
 
 BULK_CACHE_KIB = 3 * 1024 * 1024  # 3 GiB at most; pages are taken only as they are needed
 
@@ -101,6 +104,34 @@ def insert_columns(
            f"({', '.join(prep.quote(c) for c in [*names, *fixed])}) "
            f"VALUES ({', '.join(values)})")
     return _execute_rows(conn, sql, columns, names, check)
+
+
+class Alongside:
+    """Work handed over to be done while the bulk path loads (see :func:`prepared_alongside`);
+    ``submit(fn)`` gives back what to call for ``fn``'s result (its error raised there)."""
+
+    def __init__(self, pool: ThreadPoolExecutor | None) -> None:
+        self._pool = pool
+
+    def submit(self, fn: Callable[[], T]) -> Callable[[], T]:
+        return fn if self._pool is None else self._pool.submit(fn).result
+
+
+@contextmanager
+def prepared_alongside(conn: Connection) -> Iterator[Alongside]:
+    """On MariaDB a second thread for building the next table's columns while this one's
+    rows load: the server does the loading (LOAD DATA, or INSERTs sent from the driver's own
+    thread) and the caller only waits on the socket, without the GIL. 200,000 applications'
+    columns took 0.5 s of a 9.8 s import, the server idle meanwhile (issue 34). Elsewhere
+    the work is done when its result is asked for, as before: SQLite's binding and COPY's
+    rows need the GIL themselves (a second thread measured no faster on SQLite), and the
+    columns are not held in memory beside the previous table's. On the way out the thread's
+    work is waited for, also after an error."""
+    if conn.dialect.name not in ("mysql", "mariadb"):
+        yield Alongside(None)
+        return
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="riskdesk-columns") as pool:
+        yield Alongside(pool)
 
 
 def bound_columns(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]],

@@ -7,6 +7,7 @@ different content under a known application number is a conflict, never an overw
 """
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
 from collections.abc import Iterable
@@ -24,7 +25,6 @@ from sqlalchemy.orm import Session
 
 from riskdesk.domain.applications import Applicant, Application, ApplicationFeatures, ImportBatch
 from riskdesk.domain.enums import ImportOutcome
-from riskdesk.domain.identity import id_checksum_ok
 from riskdesk.domain.tables import table_of
 from riskdesk.errors import InvalidInput, RiskdeskError
 from riskdesk.i18n import translate
@@ -35,7 +35,8 @@ from riskdesk.security.redact import mask_field, redact
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
 from riskdesk.services.intake import cells
-from riskdesk.services.intake.columns import BY_NAME, COLUMNS, FEATURE_COLUMNS
+from riskdesk.services.intake import stored_columns as stored
+from riskdesk.services.intake.columns import COLUMNS, FEATURE_COLUMNS
 from riskdesk.services.intake.content import (
     PII_FIELDS,
     content_hashes,
@@ -50,17 +51,16 @@ from riskdesk.services.intake.validate import (
     validate,
 )
 from riskdesk.services.permissions import Action, require
-from riskdesk.services.rings import keys as ring_keys
 from riskdesk.storage.bulk import (
     bulk_cache,
     bulk_load_bind,
     collector_paused,
-    column_values,
     consecutive_ids,
     deferred_foreign_keys,
     deferred_sqlite_indexes,
     insert_columns,
     next_ids,
+    prepared_alongside,
     scalar_value,
     select_in,
 )
@@ -424,8 +424,10 @@ def _insert_rows(conn: Connection, cipher: DataCipher, batch_id: int, now: datet
     """Applicants (new ID numbers only; ``known`` maps stored ones to their ids),
     applications, features; returns how many applicants were new.
 
-    One table after the other: inserting on a second thread while the next table was prepared
-    measured no faster (the driver's binding and the preparation both need the GIL)."""
+    One table after the other. On SQLite inserting on a second thread while the next table
+    was prepared measured no faster (the driver's binding and the preparation both need the
+    GIL); on MariaDB, where the server does the loading, the next table's columns are built
+    while this one's load runs (``bulk.prepared_alongside``)."""
     applicants, applications, features = TABLES
     n = len(rows)
     if n == 0:
@@ -452,97 +454,43 @@ def _insert_rows(conn: Connection, cipher: DataCipher, batch_id: int, now: datet
     people_hash = id_hash[first]
     order = pc.sort_indices(pa.array(people_hash.tolist(), type=pa.string())).to_numpy()
     people, people_hash = people.iloc[order], people_hash.iloc[order]
-    person_cols = _applicant_columns(conn, cipher, people, people_hash.tolist())
-    if person_ids is not None:
-        person_cols["id"] = person_ids
-    numbered: list[int] | None = [] if person_ids is None and consecutive_ids(conn) else None
-    insert_columns(conn, applicants, person_cols, check=progress(0), same={
-        "key_id": cipher.key_id, "first_batch_id": batch_id, "created_at": stamp},
-        ids=numbered)
-    person_ids = person_ids if numbered is None else numbered  # MariaDB: from the inserts
-    if person_ids is not None:
-        known.update(zip(person_cols["id_no_hash"], person_ids, strict=True))
-    else:  # a server database numbered them: look the new ones up
-        known.update(select_in(conn, applicants, "id_no_hash", ["id"], person_cols["id_no_hash"]))
-    del person_cols  # each table's values freed once written: a smaller heap writes faster
-    app_cols = _application_columns(conn, cipher, rows, hashes, digests)
-    app_cols["applicant_id"] = [known[h] for h in id_hash.tolist()]
-    if app_ids is not None:
-        app_cols["id"] = app_ids
-    numbered = [] if app_ids is None and consecutive_ids(conn) else None
-    insert_columns(conn, applications, app_cols, check=progress(n), same={
-        "batch_id": batch_id, "key_id": cipher.key_id, "created_at": stamp}, ids=numbered)
-    app_ids = app_ids if numbered is None else numbered
-    if app_ids is None:
-        found = dict(select_in(conn, applications, "application_no", ["id"],
-                               app_cols["application_no"]))
-        app_ids = [found[a] for a in app_cols["application_no"]]
-    del app_cols
-    feat_cols: dict[str, list[Any]] = {}
-    for name in FEATURE_COLUMNS:
-        s = rows[name]
-        feat_cols[name] = column_values(conn, s.astype(float) if BY_NAME[name].kind ==
-                                        "float" else s)
-    feat_cols["application_id"] = app_ids
-    insert_columns(conn, features, feat_cols, check=progress(2 * n))
+    with prepared_alongside(conn) as alongside:
+        person_cols = stored.applicant_columns(conn, cipher, people, people_hash.tolist())
+        if person_ids is not None:
+            person_cols["id"] = person_ids
+        numbered: list[int] | None = [] if person_ids is None and consecutive_ids(conn) \
+            else None
+        # each next table's columns built while this one loads, where that overlaps (MariaDB)
+        app_cols_later = alongside.submit(functools.partial(
+            stored.application_columns, conn, cipher, rows, hashes, digests))
+        insert_columns(conn, applicants, person_cols, check=progress(0), same={
+            "key_id": cipher.key_id, "first_batch_id": batch_id, "created_at": stamp},
+            ids=numbered)
+        person_ids = person_ids if numbered is None else numbered  # MariaDB: from the inserts
+        if person_ids is not None:
+            known.update(zip(person_cols["id_no_hash"], person_ids, strict=True))
+        else:  # a server database numbered them: look the new ones up
+            known.update(select_in(conn, applicants, "id_no_hash", ["id"],
+                                   person_cols["id_no_hash"]))
+        del person_cols  # each table's values freed once written: a smaller heap writes faster
+        app_cols = app_cols_later()
+        feat_cols_later = alongside.submit(functools.partial(stored.feature_columns, conn, rows))
+        app_cols["applicant_id"] = [known[h] for h in id_hash.tolist()]
+        if app_ids is not None:
+            app_cols["id"] = app_ids
+        numbered = [] if app_ids is None and consecutive_ids(conn) else None
+        insert_columns(conn, applications, app_cols, check=progress(n), same={
+            "batch_id": batch_id, "key_id": cipher.key_id, "created_at": stamp}, ids=numbered)
+        app_ids = app_ids if numbered is None else numbered
+        if app_ids is None:
+            found = dict(select_in(conn, applications, "application_no", ["id"],
+                                   app_cols["application_no"]))
+            app_ids = [found[a] for a in app_cols["application_no"]]
+        del app_cols
+        feat_cols = feat_cols_later()
+        feat_cols["application_id"] = app_ids
+        insert_columns(conn, features, feat_cols, check=progress(2 * n))
     return m
-
-
-def _applicant_columns(conn: Connection, cipher: DataCipher, people: pd.DataFrame,
-                       id_hashes: list[str]) -> dict[str, list[Any]]:
-    ids = people["id_no"].astype(str)
-    births = people["birth_from_id"]
-    return {
-        "name": people["name"].tolist(),
-        "id_no_enc": cipher.encrypt_many("id_no", ids.tolist()),
-        "id_no_hash": id_hashes,
-        "id_no_masked": (ids.str.slice(0, 6) + "********" + ids.str.slice(14)).tolist(),
-        "birth_date": (births.dt.strftime("%Y-%m-%d").tolist() if conn.dialect.name == "sqlite"
-                       else [d.date() for d in births]),
-        "id_checksum_ok": id_checksum_ok(ids).tolist(),
-        "gender": np.where(ids.str.slice(16, 17).astype(int) % 2 == 1, "M", "F").tolist(),
-        "region_code": ids.str.slice(0, 6).tolist(),
-    }
-
-
-def _application_columns(conn: Connection, cipher: DataCipher, rows: pd.DataFrame,
-                         hashes: pd.Series, digests: dict[str, pd.Series],
-                         ) -> dict[str, list[Any]]:
-    n = len(rows)
-    phones = rows["phone"].astype(str)
-    cards = rows["card_no"]
-    has_card = cards.notna().to_numpy()
-    card_text = cards.astype(object).where(cards.notna(), "").astype(str)
-    card_enc = np.full(n, None, dtype=object)
-    card_enc[has_card] = cipher.encrypt_many("card", card_text[has_card].tolist())
-    hidden = card_text.str.len().sub(10).clip(lower=0).to_numpy(dtype=np.int64)
-    stars = pc.take(pa.array(["*" * k for k in range(int(hidden.max(initial=0)) + 1)]), hidden)
-    card_masked = pd.Series(pc.binary_join_element_wise(
-        pa.array(card_text.str.slice(0, 6), type=pa.string()), stars,
-        pa.array(card_text.str.slice(-4), type=pa.string()), "",
-    ).to_pylist(), index=cards.index, dtype=object)
-    cols: dict[str, list[Any]] = {"application_no": rows["application_no"].tolist()}
-    for name in ("product", "channel", "repayment_type", "purpose", "device_id", "ip", "outcome"):
-        cols[name] = column_values(conn, rows[name])
-    for name in ("amount", "apr", "upfront_fee", "monthly_fee", "other_fees"):
-        cols[name] = column_values(conn, rows[name].astype(float))
-    for name in ("term_months", "stated_age"):
-        cols[name] = column_values(conn, rows[name])
-    cols["submitted_at"] = column_values(conn, rows["submitted_at"])
-    if "partner_id" in rows:
-        cols["partner_id"] = [None if v is None or v != v else int(v)
-                              for v in rows["partner_id"].tolist()]
-    cols.update({
-        "phone_enc": cipher.encrypt_many("phone", phones.tolist()),
-        "phone_hash": digests["phone"].tolist(),
-        "phone_masked": (phones.str.slice(0, 3) + "****" + phones.str.slice(7)).tolist(),
-        "card_enc": card_enc.tolist(),
-        "card_hash": [h or None for h in digests["card_no"].tolist()],
-        "card_masked": card_masked.astype(object).where(has_card, None).tolist(),
-        "content_hash": hashes.tolist(),
-        **ring_keys.import_columns(cipher, rows),  # contact phone and employer (issue 33)
-    })
-    return cols
 
 
 def _record_refusal(engine: Engine, actor: Actor, file_name: str, sha256: str, rows: int,
