@@ -590,3 +590,31 @@ def test_a_table_with_an_insert_trigger_keeps_the_servers_checks(
             insert_columns(session.connection(), child, {"id": [1, 2], "parent_id": [1, 2]})
     with engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(child)).scalar_one() == 0
+
+
+def test_columns_prepared_alongside_a_load(engine: Engine) -> None:
+    """``bulk.prepared_alongside``: on MariaDB the work runs on a thread of its own (while the
+    server loads), its error raised where its result is asked for, and it is waited for on
+    the way out; elsewhere it runs on the caller's thread when asked for, as before."""
+    import threading
+
+    mariadb = engine.dialect.name in ("mysql", "mariadb")
+    seen: list[str] = []
+
+    def work() -> int:
+        seen.append(threading.current_thread().name)
+        return 42
+
+    def broken() -> int:
+        raise ValueError("column 7 cannot be built")
+
+    with engine.connect() as conn, bulk.prepared_alongside(conn) as alongside:
+        later = alongside.submit(work)
+        if not mariadb:
+            assert seen == []  # nothing runs before its result is asked for
+        assert later() == 42
+        failing = alongside.submit(broken)
+        with pytest.raises(ValueError, match="column 7"):
+            failing()
+    assert len(seen) == 1
+    assert seen[0].startswith("riskdesk-columns") == mariadb
