@@ -47,6 +47,9 @@ from riskdesk.tasks import TaskState
 from tests.helpers import sample, write_csv
 
 TABLES = (Applicant, Application, ApplicationFeatures, ImportBatch)
+# MariaDB's own bulk path (LOAD DATA, keys checked once): these tests run there alone
+ON_MARIADB = pytest.mark.parametrize(
+    "db_url", [pytest.param("mariadb", marks=pytest.mark.server)], indirect=True)
 
 
 def _counts(engine: Engine) -> dict[str, int]:
@@ -409,14 +412,13 @@ def test_a_load_with_a_duplicate_key_leaves_no_row_and_other_files_are_refused(
         assert conn.execute(select(noted.c.m, noted.c.s)).all() == [(Decimal("1.23"), None)] * 3
 
 
+@ON_MARIADB
 def test_an_unwritten_key_that_could_get_a_value_is_left_to_the_server(
         engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
     """Issue 34 (review): a NOT NULL key column the write leaves out shows NULL as its default
     too, yet a non-strict ``sql_mode`` fills it with 0; its parent is not checked by us, so the
     server's per-row checks stay on and the write fails as its INSERT does, by INSERT and by
     LOAD DATA alike. A nullable one, NULL by default, needs no check."""
-    if engine.dialect.name not in ("mysql", "mariadb"):
-        pytest.skip("MariaDB's own path")
     monkeypatch.setattr(mysql_keys, "KEYS_ONCE_ROWS", 1)
     meta = MetaData()
     parent = Table("bulk_pa", meta, Column("id", Integer, primary_key=True))
@@ -446,13 +448,12 @@ def test_an_unwritten_key_that_could_get_a_value_is_left_to_the_server(
             conn.exec_driver_sql("SET SESSION sql_mode = %s", (mode,))
 
 
+@ON_MARIADB
 def test_on_a_galera_node_the_server_checks_the_keys(
         engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
     """Issue 34 (review): on a Galera node (``wsrep_on``) the parent rows' share locks are this
     node's alone and, with the checks off, the parent keys are not in the certified write-set:
     the bulk write keeps the server's per-row checks (and fails as its INSERT does)."""
-    if engine.dialect.name not in ("mysql", "mariadb"):
-        pytest.skip("MariaDB's own path")
     monkeypatch.setattr(mysql_keys, "KEYS_ONCE_ROWS", 1)
     meta = MetaData()
     parent = Table("bulk_gparent", meta, Column("id", Integer, primary_key=True))
@@ -472,14 +473,13 @@ def test_on_a_galera_node_the_server_checks_the_keys(
         assert checked == [] and _checks(conn) == 1
 
 
+@ON_MARIADB
 def test_a_load_with_more_notes_than_the_servers_list_passes(
         engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
     """Issue 34 (review): SHOW WARNINGS lists ``max_error_count`` conditions (64 by default);
     a load with more notes than that (decimals rounded to their scale) passes as its INSERT
     does, the session's limit raised for the load alone and set back after it, a failed one
     too."""
-    if engine.dialect.name not in ("mysql", "mariadb"):
-        pytest.skip("MariaDB's own path")
     monkeypatch.setattr(mysql_load, "LOAD_ROWS", 1)
     monkeypatch.setattr(bulk, "CHUNK", 150)
     loads = _spy_loads(monkeypatch)
@@ -501,13 +501,12 @@ def test_a_load_with_more_notes_than_the_servers_list_passes(
         assert conn.exec_driver_sql("SELECT @@SESSION.max_error_count").scalar() == limit
 
 
+@ON_MARIADB
 def test_a_load_keeps_null_apart_from_empty_and_leaves_no_row_data_behind(
         engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
     """Issue 34 (review): through LOAD DATA the exact strings ``\\N`` and ``""`` come back as
     written, not as NULL, and NULL bytes apart from ``b""``; the load's user variables (the
     last row's bytes, as hex) are NULL on the pooled connection after it, a failed one too."""
-    if engine.dialect.name not in ("mysql", "mariadb"):
-        pytest.skip("MariaDB's own path")
     monkeypatch.setattr(mysql_load, "LOAD_ROWS", 1)
     loads = _spy_loads(monkeypatch)
     meta = MetaData()
@@ -567,12 +566,11 @@ def test_local_infile_only_where_riskdesks_sender_serves_it(
     assert infile("mysql://root@127.0.0.1:3306/test") is None
 
 
+@ON_MARIADB
 def test_a_table_with_an_insert_trigger_keeps_the_servers_checks(
         engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
     """Issue 34: an INSERT trigger may set a key column (or write rows of its own) after the
     values were checked: with the checks off its orphans would stay; the server checks."""
-    if engine.dialect.name not in ("mysql", "mariadb"):
-        pytest.skip("MariaDB's own path")
     monkeypatch.setattr(mysql_keys, "KEYS_ONCE_ROWS", 1)
     meta = MetaData()
     parent = Table("bulk_tparent", meta, Column("id", Integer, primary_key=True))
