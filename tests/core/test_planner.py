@@ -17,6 +17,10 @@ from riskdesk.storage.engine import make_engine
 from riskdesk.storage.session import unit_of_work
 from tests.helpers import sample, write_csv
 
+# what only PostgreSQL has (a planner's statistics to wait for, JIT): run there alone
+ON_POSTGRESQL = pytest.mark.parametrize(
+    "server_engine", [pytest.param("postgresql", marks=pytest.mark.server)], indirect=True)
+
 
 def _stats(engine: Engine, table: str) -> tuple[float, int]:
     """``reltuples`` and how many columns have statistics."""
@@ -88,14 +92,13 @@ def test_a_load_small_for_its_table_is_not_analysed(
         assert conn.exec_driver_sql("SELECT COUNT(*) FROM stat_probe").scalar_one() == 1250
 
 
+@ON_POSTGRESQL
 def test_an_analyze_kept_waiting_gives_way_and_the_load_commits(
         server_engine: Engine, monkeypatch: pytest.MonkeyPatch,
         caplog: pytest.LogCaptureFixture) -> None:
     """A VACUUM or another ANALYZE holding the table: ours waits ``ANALYZE_LOCK_WAIT``, is
     rolled back to its savepoint and logged, and the rows commit with the settings as they
     were for the rest of the transaction."""
-    if server_engine.dialect.name != "postgresql":
-        return  # nothing to wait for: MariaDB is not analysed by us
     monkeypatch.setattr(planner, "ANALYZE_FROM", 1)
     monkeypatch.setattr(planner, "ANALYZE_LOCK_WAIT", "200ms")
     _probe(server_engine)
@@ -116,12 +119,10 @@ def test_an_analyze_kept_waiting_gives_way_and_the_load_commits(
         assert conn.exec_driver_sql("SELECT COUNT(*) FROM stat_probe").scalar_one() == 1500
 
 
+@ON_POSTGRESQL
 def test_postgresql_connections_run_without_jit_unless_chosen(server_engine: Engine) -> None:
     """Compiling a first run's statements cost more than running them (see storage.planner);
-    a client's own choice (``options`` in the URL, as PGOPTIONS would) stands. MariaDB has
-    no JIT."""
-    if server_engine.dialect.name != "postgresql":
-        return
+    a client's own choice (``options`` in the URL, as PGOPTIONS would) stands."""
     with server_engine.connect() as conn:
         assert conn.exec_driver_sql("SHOW jit").scalar_one() == "off"
     url = server_engine.url.render_as_string(hide_password=False)
