@@ -20,6 +20,7 @@ from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail
 from riskdesk.services.intake.complaints import import_complaints
 from riskdesk.services.intake.loans import import_loan_file
+from riskdesk.storage import planner
 from riskdesk.storage.session import unit_of_work
 from tests.helpers import write
 
@@ -30,6 +31,15 @@ def _count(engine: Engine, model: Any, action: str | None = None) -> int:
             return int(s.scalar(select(func.count()).select_from(AuditEvent).where(
                 AuditEvent.action == action)) or 0)
         return int(s.scalar(select(func.count()).select_from(model)) or 0)
+
+
+def _loan_statistics(engine: Engine) -> int:
+    """How many of the loan table's columns PostgreSQL has statistics for (0 elsewhere)."""
+    if engine.dialect.name != "postgresql":
+        return 0
+    with engine.connect() as conn:
+        return int(conn.exec_driver_sql(
+            "SELECT COUNT(*) FROM pg_stats WHERE tablename = 'loan'").scalar_one())
 
 
 def _unaudited(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -55,12 +65,16 @@ def test_loan_files_and_complaints_land_whole_or_not_at_all(
               "term_months": 12, "apr": "18.25", "repayment_type": "equal_instalment"}
              for i, no in enumerate(apps)]
     loan_file = write(tmp_path, "loans.csv", loans)
+    monkeypatch.setattr(planner, "ANALYZE_FROM", 2)  # a large file, at a test's size
     with monkeypatch.context() as patch:
         _unaudited(patch)
         with pytest.raises(RuntimeError, match="audit trail unavailable"):
             import_loan_file(engine, officer, path=loan_file)
     assert _count(engine, Loan) == 0
+    assert _loan_statistics(engine) == 0  # analysed in the transaction, rolled back with it
     assert import_loan_file(engine, officer, path=loan_file).inserted == 2
+    if engine.dialect.name == "postgresql":  # the planner's statistics with the rows
+        assert _loan_statistics(engine) > 0
     assert _count(engine, Loan, "loan.import.loans") == 1
     with unit_of_work(engine, write=False) as s:
         loan = s.scalars(select(Loan).where(Loan.loan_no == "LN-0")).one()

@@ -43,6 +43,7 @@ from riskdesk.services.intake.validate import FIRST_DATA_ROW, PROBLEM_COLUMNS
 from riskdesk.services.permissions import Action, require
 from riskdesk.storage.bulk import bound_columns, insert_columns, select_in, update_columns
 from riskdesk.storage.clock import utcnow
+from riskdesk.storage.planner import analyzed_after
 from riskdesk.storage.session import unit_of_work
 from riskdesk.tasks import TaskState
 
@@ -323,10 +324,15 @@ def _loan_ids(session: Session, numbers: list[str]) -> dict[str, int]:
 def _insert(session: Session, model: Any, rows: list[dict[str, Any]]) -> int:
     """A file's new rows by the bulk path (COPY on PostgreSQL, multi-row INSERT on MariaDB,
     issue 34) on the unit of work's own connection: a failed audit event or a broken
-    constraint rolls them back with the rest of the file."""
+    constraint rolls them back with the rest of the file. A large file's table analysed on
+    PostgreSQL before the commit, as the applications' (``storage.planner``): monitoring
+    reads these tables straight after an import."""
+    if not rows:
+        return 0
     conn = session.connection()
     table = table_of(model)
-    return insert_columns(conn, table, bound_columns(conn, table, rows)) if rows else 0
+    with analyzed_after(conn, [table.name], rows_added=len(rows)):
+        return insert_columns(conn, table, bound_columns(conn, table, rows))
 
 
 # --- loans ----------------------------------------------------------------------------------
