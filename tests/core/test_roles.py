@@ -3,7 +3,9 @@ MariaDB it could not read alembic_version) but is refused DDL and any change to 
 on PostgreSQL and MariaDB, as the DBA's script sets them up."""
 from __future__ import annotations
 
+import functools
 import uuid
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, create_engine, text
@@ -15,7 +17,14 @@ from riskdesk.services.audit import trail as audit
 from riskdesk.storage.roles import script
 from riskdesk.storage.session import unit_of_work
 from tests.conftest import MY_ADMIN, PASSWORD, PG_ADMIN, add_users
-from tests.helpers import drop_roles, run_role_script, scored_cases
+from tests.helpers import (
+    activate_default,
+    drop_roles,
+    run_role_script,
+    sample,
+    scored_cases,
+    write_csv,
+)
 
 ACTOR = Actor(None, "app-role-test", frozenset({"admin"}))
 
@@ -101,6 +110,62 @@ def test_the_application_role_works_and_is_refused_ddl_and_audit_changes(
         with unit_of_work(engine, write=False) as session:
             result = audit.verify(session)
         assert result.ok and result.events > 2
+    finally:
+        drop_roles(PG_ADMIN if dialect == "postgresql" else MY_ADMIN, database, dialect,
+                   [app, owner])
+
+
+@pytest.mark.server
+def test_the_application_role_makes_a_first_bulk_load(
+        server_engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A first import and scoring run as the application role, with every first-load trick
+    switched on at a test's size (issue 34). On PostgreSQL the role owns no table, so it may
+    not drop and add back keys or indexes (ALTER TABLE and DROP INDEX are the owner's): the
+    load keeps them and is checked row by row, as any later load; ANALYZE of tables it does
+    not own is left to autovacuum. On MariaDB the session's key checks and LOAD DATA need no
+    more than INSERT; its joined updates and the ring store's device keys need temporary
+    tables (granted by the script: without it, 1044 access denied)."""
+    from riskdesk.services.credit import scoring_job
+    from riskdesk.services.intake import applications as intake
+    from riskdesk.services.rings import relink
+    from riskdesk.storage import bulk, mysql_keys, mysql_load, planner
+    from riskdesk.storage.engine import make_engine
+
+    engine = server_engine
+    dialect = engine.dialect.name
+    actors = add_users(engine)
+    activate_default(engine, actors)
+    for module, name in ((intake, "deferred_foreign_keys"), (intake, "deferred_sqlite_indexes"),
+                         (scoring_job, "deferred_foreign_keys")):
+        monkeypatch.setattr(module, name, functools.partial(getattr(bulk, name), minimum=1))
+    monkeypatch.setattr(planner, "ANALYZE_FROM", 1)
+    monkeypatch.setattr(relink, "SQL_FROM", 1)  # the run's first fill of the ring link store
+    monkeypatch.setattr(mysql_keys, "KEYS_ONCE_ROWS", 1)
+    monkeypatch.setattr(mysql_load, "LOAD_ROWS", 1)
+    monkeypatch.setattr(bulk, "JOINED_UPDATE_ROWS", 1)  # MariaDB: through a temporary table
+    suffix = uuid.uuid4().hex[:8]
+    owner, app = f"rd_owner_{suffix}", f"rd_app_{suffix}"
+    database = engine.url.database or ""
+    as_app_url = make_url(str(engine.url.render_as_string(hide_password=False))).set(
+        username=app, password=None).render_as_string(hide_password=False)
+    path = write_csv(sample(40, seed=9), tmp_path / "first.csv")
+    try:
+        run_role_script(engine, script(dialect, database=database, owner=owner, app=app))
+        as_app = make_engine(as_app_url)
+        try:
+            result = intake.import_file(as_app, actors["officer"], path=path)
+        finally:
+            as_app.dispose()
+        assert result.inserted == 40 and not result.refused, result.scoring_note
+        assert result.scoring is not None and result.scoring.decisions == 40, result.scoring_note
+        assert "rings" not in (result.scoring_note or ""), result.scoring_note
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT COUNT(*) FROM decision_record").scalar_one() \
+                == 40
+            assert conn.exec_driver_sql("SELECT COUNT(*) FROM link_edge").scalar_one() >= 40
+            assert conn.exec_driver_sql(
+                "SELECT COUNT(*) FROM audit_event WHERE action = 'rings.first_fill'"
+            ).scalar_one() == 1
     finally:
         drop_roles(PG_ADMIN if dialect == "postgresql" else MY_ADMIN, database, dialect,
                    [app, owner])

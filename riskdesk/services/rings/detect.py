@@ -222,6 +222,19 @@ def rebuild(engine: Any, actor: Actor, *, state: TaskState | None = None) -> Reb
     return result
 
 
+def _lock_for_fill(conn: Connection) -> None:
+    """Serialises first fills, taken by the application role as by any other: on SQLite the
+    write lock is ours already; PostgreSQL locks the edges' table against other writers of
+    it (``SHARE ROW EXCLUSIVE`` conflicts with itself and with inserts; readers go on; the
+    application role may take it with its UPDATE grant, where ``FOR UPDATE`` on
+    ``alembic_version`` was refused it: that table is read-only to it); MariaDB locks the
+    schema's revision row (``FOR UPDATE`` asks only SELECT there)."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("LOCK TABLE link_edge IN SHARE ROW EXCLUSIVE MODE")
+    elif conn.dialect.name != "sqlite":
+        conn.exec_driver_sql("SELECT version_num FROM alembic_version FOR UPDATE")
+
+
 def _refill(engine: Any, actor: Actor, *, state: TaskState, first: bool) -> RebuildResult | None:
     """:func:`rebuild`'s work; ``first``: :func:`fill_store`'s (an empty store only, rings
     kept as a scoring run keeps them, audited as ``rings.first_fill``)."""
@@ -231,8 +244,8 @@ def _refill(engine: Any, actor: Actor, *, state: TaskState, first: bool) -> Rebu
     with bulk_load_bind(engine, expected) as bulk, _one_connection(bulk) as bind:
         with _unchecked_links(bind), unit_of_work(bind) as session:
             conn = session.connection()
-            if first and conn.dialect.name != "sqlite":  # SQLite: the write lock is ours
-                conn.exec_driver_sql("SELECT version_num FROM alembic_version FOR UPDATE")
+            if first:
+                _lock_for_fill(conn)
             if first and not is_empty(conn, table_of(LinkEdge)):
                 return None
             links.clear(conn)
