@@ -448,6 +448,16 @@ def test_an_unwritten_key_that_could_get_a_value_is_left_to_the_server(
             conn.exec_driver_sql("SET SESSION sql_mode = %s", (mode,))
 
 
+def _parent_and_child(engine: Engine, prefix: str) -> tuple[Table, Table]:
+    """Two new tables, ``{prefix}parent`` and ``{prefix}child`` whose ``parent_id`` points at it."""
+    meta = MetaData()
+    parent = Table(f"{prefix}parent", meta, Column("id", Integer, primary_key=True))
+    child = Table(f"{prefix}child", meta, Column("id", Integer, primary_key=True),
+                  Column("parent_id", Integer, ForeignKey(f"{prefix}parent.id")))
+    meta.create_all(engine)
+    return parent, child
+
+
 @ON_MARIADB
 def test_on_a_galera_node_the_server_checks_the_keys(
         engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -455,11 +465,7 @@ def test_on_a_galera_node_the_server_checks_the_keys(
     node's alone and, with the checks off, the parent keys are not in the certified write-set:
     the bulk write keeps the server's per-row checks (and fails as its INSERT does)."""
     monkeypatch.setattr(mysql_keys, "KEYS_ONCE_ROWS", 1)
-    meta = MetaData()
-    parent = Table("bulk_gparent", meta, Column("id", Integer, primary_key=True))
-    child = Table("bulk_gchild", meta, Column("id", Integer, primary_key=True),
-                  Column("parent_id", Integer, ForeignKey("bulk_gparent.id")))
-    meta.create_all(engine)
+    parent, child = _parent_and_child(engine, "bulk_g")
     checked: list[str] = []
     monkeypatch.setattr(mysql_keys, "_check_parents", lambda *a: checked.append("ours"))
     with engine.connect() as conn:
@@ -572,11 +578,7 @@ def test_a_table_with_an_insert_trigger_keeps_the_servers_checks(
     """Issue 34: an INSERT trigger may set a key column (or write rows of its own) after the
     values were checked: with the checks off its orphans would stay; the server checks."""
     monkeypatch.setattr(mysql_keys, "KEYS_ONCE_ROWS", 1)
-    meta = MetaData()
-    parent = Table("bulk_tparent", meta, Column("id", Integer, primary_key=True))
-    child = Table("bulk_tchild", meta, Column("id", Integer, primary_key=True),
-                  Column("parent_id", Integer, ForeignKey("bulk_tparent.id")))
-    meta.create_all(engine)
+    parent, child = _parent_and_child(engine, "bulk_t")
     with engine.begin() as conn:
         conn.exec_driver_sql("CREATE TRIGGER bulk_tchild_moved BEFORE INSERT ON bulk_tchild "
                              "FOR EACH ROW SET NEW.parent_id = NEW.parent_id + 100")
