@@ -597,6 +597,7 @@ def test_columns_prepared_alongside_a_load(engine: Engine) -> None:
     server loads), its error raised where its result is asked for, and it is waited for on
     the way out; elsewhere it runs on the caller's thread when asked for, as before."""
     import threading
+    import time
 
     mariadb = engine.dialect.name in ("mysql", "mariadb")
     seen: list[str] = []
@@ -618,3 +619,18 @@ def test_columns_prepared_alongside_a_load(engine: Engine) -> None:
             failing()
     assert len(seen) == 1
     assert seen[0].startswith("riskdesk-columns") == mariadb
+
+    # the caller failing while the work still runs: the work is waited for, and the error
+    # raised is the caller's
+    done = threading.Event()
+
+    def slow() -> int:
+        time.sleep(0.3)
+        done.set()
+        return 1
+
+    with pytest.raises(RuntimeError, match="the load failed"), engine.connect() as conn, \
+            bulk.prepared_alongside(conn) as alongside:
+        alongside.submit(slow)
+        raise RuntimeError("the load failed")
+    assert done.is_set() == mariadb  # elsewhere never asked for, so never run

@@ -223,14 +223,18 @@ def rebuild(engine: Any, actor: Actor, *, state: TaskState | None = None) -> Reb
 
 
 def _lock_for_fill(conn: Connection) -> None:
-    """Serialises first fills, taken by the application role as by any other: on SQLite the
-    write lock is ours already; PostgreSQL locks the edges' table against other writers of
-    it (``SHARE ROW EXCLUSIVE`` conflicts with itself and with inserts; readers go on; the
-    application role may take it with its UPDATE grant, where ``FOR UPDATE`` on
-    ``alembic_version`` was refused it: that table is read-only to it); MariaDB locks the
-    schema's revision row (``FOR UPDATE`` asks only SELECT there)."""
+    """Serialises first fills, and holds other writers of the link store off until this one
+    commits (a per-import link or a rebuild's clear waits instead of running into its keys),
+    taken by the application role as by any other: on SQLite the write lock is ours already;
+    PostgreSQL locks the edges' table in ``SHARE ROW EXCLUSIVE`` mode (it conflicts with
+    itself and with inserts; the application role may take it with its UPDATE grant, where
+    ``FOR UPDATE`` on the read-only ``alembic_version`` was refused it; the owner's fill then
+    sets the table's keys and indexes aside, which locks it and the tables they point at
+    against readers too, until it commits); MariaDB locks the schema's revision row (``FOR
+    UPDATE`` asks only SELECT there)."""
     if conn.dialect.name == "postgresql":
-        conn.exec_driver_sql("LOCK TABLE link_edge IN SHARE ROW EXCLUSIVE MODE")
+        conn.exec_driver_sql(
+            f"LOCK TABLE {table_of(LinkEdge).name} IN SHARE ROW EXCLUSIVE MODE")
     elif conn.dialect.name != "sqlite":
         conn.exec_driver_sql("SELECT version_num FROM alembic_version FOR UPDATE")
 
