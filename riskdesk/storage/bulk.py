@@ -18,6 +18,7 @@ from sqlalchemy import exc as sa_exc
 
 from riskdesk.collector import collector_paused as collector_paused  # the bulk jobs' pause
 from riskdesk.storage import mysql_load
+from riskdesk.storage.catalog import our_tables, sql_strings
 from riskdesk.storage.engine import (
     SQLITE_CACHE_KIB,
     SQLITE_SYNCHRONOUS,
@@ -439,17 +440,13 @@ def _owned(conn: Connection, tables: Sequence[str], *, referenced: bool = False)
     application role of ``riskdesk db roles-sql`` owns no table: its loads keep their
     indexes and keys and are checked row by row, as any later load (a first import as that
     role was refused with "must be owner of table applicant" before this check)."""
-    names = ", ".join("'" + t.replace("'", "''") + "'" for t in tables)
-
-    def ours(alias: str) -> str:
-        return (f"{alias}.relnamespace = current_schema()::regnamespace "
-                f"AND {alias}.relname IN ({names})")
-
     pointed = (" OR r.oid IN (SELECT c.confrelid FROM pg_constraint c JOIN pg_class t ON "
-               f"t.oid = c.conrelid WHERE c.contype = 'f' AND {ours('t')})") if referenced else ""
+               f"t.oid = c.conrelid WHERE c.contype = 'f' AND {our_tables(tables, 't')})"
+               ) if referenced else ""
     return bool(conn.exec_driver_sql(
         "SELECT COALESCE(bool_and(pg_has_role(current_user, r.relowner, 'USAGE')), false) "
-        f"FROM pg_class r WHERE r.relkind = 'r' AND ({ours('r')}{pointed})").scalar())
+        f"FROM pg_class r WHERE r.relkind = 'r' AND ({our_tables(tables, 'r')}{pointed})"
+    ).scalar())
 
 
 @contextmanager
@@ -476,17 +473,16 @@ def deferred_indexes(conn: Connection, tables: Sequence[str], *, rows_added: int
             (dialect == "postgresql" and not _owned(conn, tables)):
         yield False
         return
-    names = ", ".join("'" + t.replace("'", "''") + "'" for t in tables)
     if dialect == "postgresql":
         indexes = conn.exec_driver_sql(
             "SELECT i.relname, pg_get_indexdef(x.indexrelid) FROM pg_index x "
             "JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid "
-            "WHERE t.relnamespace = current_schema()::regnamespace AND NOT x.indisunique "
-            f"AND NOT x.indisprimary AND t.relname IN ({names})").fetchall()
+            f"WHERE {our_tables(tables, 't')} AND NOT x.indisunique "
+            "AND NOT x.indisprimary").fetchall()
     else:
         indexes = conn.exec_driver_sql(
             f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-            f"AND tbl_name IN ({names})").fetchall()
+            f"AND tbl_name IN ({sql_strings(tables)})").fetchall()
     for name, _ in indexes:
         conn.exec_driver_sql(f'DROP INDEX "{name}"')
     yield True
@@ -517,12 +513,10 @@ def deferred_foreign_keys(conn: Connection, tables: Sequence[str], *, rows_added
         yield False
         return
     prep = conn.dialect.identifier_preparer
-    names = ", ".join("'" + t.replace("'", "''") + "'" for t in tables)
     keys = conn.exec_driver_sql(
         "SELECT t.relname, c.conname, pg_get_constraintdef(c.oid) FROM pg_constraint c "
         "JOIN pg_class t ON t.oid = c.conrelid WHERE c.contype = 'f' "
-        f"AND t.relnamespace = current_schema()::regnamespace AND t.relname IN ({names}) "
-        "ORDER BY t.relname, c.conname").fetchall()
+        f"AND {our_tables(tables, 't')} ORDER BY t.relname, c.conname").fetchall()
     for table, name, _ in keys:
         conn.exec_driver_sql(f"ALTER TABLE {prep.quote(table)} DROP CONSTRAINT "
                              f"{prep.quote(name)}")

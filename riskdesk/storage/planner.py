@@ -44,6 +44,8 @@ from typing import Any
 from sqlalchemy import Connection, Engine, event, text
 from sqlalchemy import exc as sa_exc
 
+from riskdesk.storage.catalog import our_tables
+
 log = logging.getLogger(__name__)
 
 ANALYZE_FROM = 10_000  # fewer new rows: the planner's estimates from the old statistics hold
@@ -85,10 +87,8 @@ def analyzed_after(conn: Connection, tables: Sequence[str], *, rows_added: int) 
     if conn.dialect.name != "postgresql" or rows_added < ANALYZE_FROM:
         yield
         return
-    names = ", ".join("'" + t.replace("'", "''") + "'" for t in tables)
     before = sum(max(0.0, float(n)) for n, in conn.exec_driver_sql(
-        "SELECT reltuples FROM pg_class WHERE relkind = 'r' "
-        f"AND relnamespace = current_schema()::regnamespace AND relname IN ({names})"))
+        f"SELECT reltuples FROM pg_class WHERE relkind = 'r' AND {our_tables(tables)}"))
     yield
     if rows_added >= SHARE * before:
         _analyze(conn, tables)
