@@ -87,7 +87,6 @@ def mysql_rows(raw: Any, columns: Sequence[Sequence[Any]], backslash: bool) -> A
 
 def _mysql_column(raw: Any, values: list[Any], backslash: bool) -> Any:
     """One column's SQL literals, nulls where the value is missing (None, a float's NaN)."""
-    import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -100,23 +99,41 @@ def _mysql_column(raw: Any, values: list[Any], backslash: bool) -> Any:
         elif not backslash:
             strings = pc.replace_substring(strings, "'", "''")
         return _mysql_quoted(strings)
-    if kinds == {float}:  # NaN, like None, missing
-        return pc.cast(pa.array(np.asarray(values, dtype=float), from_pandas=True), pa.string())
-    if kinds == {bool}:
-        return pc.if_else(pa.array(values, pa.bool_()), "1", "0")
-    if kinds == {int}:
-        try:
-            return pc.cast(pa.array(values, pa.int64()), pa.string())
-        except OverflowError:  # beyond 64 bits: written one by one below
-            pass
-    if kinds == {datetime} and not any(v.tzinfo for v in values if v is not None):
-        return _mysql_quoted(pc.cast(pa.array(values, pa.timestamp("us")), pa.string()))
-    if kinds == {date}:
-        return _mysql_quoted(pc.cast(pa.array(values, pa.date32()), pa.string()))
+    typed = typed_text(values, kinds)
+    if typed is not None:
+        text, quoted = typed
+        return _mysql_quoted(text) if quoted else text
     if kinds == {bytes}:
         return pa.array([None if v is None else _MYSQL_LITERAL[bytes](v) for v in values],
                         pa.string())
     return pa.array(mysql_literals(raw, values, backslash), pa.string())  # "NULL" written
+
+
+def typed_text(values: list[Any], kinds: set[type]) -> tuple[Any, bool] | None:
+    """A column whose values (``kinds``: their types, None left out) are all floats, bools,
+    ints, naive times or dates, as text by Arrow's casts, nulls where missing (None, a
+    float's NaN), and whether SQL quotes it (times, dates); None for any other column or
+    integers past 64 bits. The same text both of MariaDB's bulk paths write: the INSERT's
+    literals and LOAD DATA's fields (``storage.mysql_load``)."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if kinds == {float}:  # NaN, like None, missing
+        return pc.cast(pa.array(np.asarray(values, dtype=float), from_pandas=True),
+                       pa.string()), False
+    if kinds == {bool}:
+        return pc.if_else(pa.array(values, pa.bool_()), "1", "0"), False
+    if kinds == {int}:
+        try:
+            return pc.cast(pa.array(values, pa.int64()), pa.string()), False
+        except OverflowError:  # beyond 64 bits: the caller's own way
+            return None
+    if kinds == {datetime} and not any(v.tzinfo for v in values if v is not None):
+        return pc.cast(pa.array(values, pa.timestamp("us")), pa.string()), True
+    if kinds == {date}:
+        return pc.cast(pa.array(values, pa.date32()), pa.string()), True
+    return None
 
 
 def _mysql_quoted(strings: Any) -> Any:

@@ -23,9 +23,10 @@ import secrets
 import threading
 import weakref
 from collections.abc import Sequence
-from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
+
+from riskdesk.storage.mysql_literals import typed_text
 
 LOAD_ROWS = 5_000  # fewer rows: a multi-row INSERT
 MAX_ERRORS = 65_535  # the server's largest max_error_count (and a load's count is 16 bits)
@@ -125,7 +126,6 @@ def statement(prep: Any, target: str, names: Sequence[str],
 
 def _column_text(values: list[Any]) -> tuple[Any, bool] | None:
     """One column as LOAD DATA text (nulls where missing) and whether it is hex for UNHEX."""
-    import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -136,20 +136,11 @@ def _column_text(values: list[Any]) -> tuple[Any, bool] | None:
             for old, new in _ESCAPES:
                 strings = pc.replace_substring(strings, old, new)
         return strings, False
-    if kinds == {float}:  # NaN, like None, missing
-        return pc.cast(pa.array(np.asarray(values, dtype=float), from_pandas=True),
-                       pa.string()), False
-    if kinds == {bool}:
-        return pc.if_else(pa.array(values, pa.bool_()), "1", "0"), False
-    if kinds == {int}:
-        try:
-            return pc.cast(pa.array(values, pa.int64()), pa.string()), False
-        except OverflowError:
-            return None
-    if kinds == {datetime} and not any(v.tzinfo for v in values if v is not None):
-        return pc.cast(pa.array(values, pa.timestamp("us")), pa.string()), False
-    if kinds == {date}:
-        return pc.cast(pa.array(values, pa.date32()), pa.string()), False
+    typed = typed_text(values, kinds)
+    if typed is not None:
+        return typed[0], False  # as the INSERT writes them, unquoted
+    if kinds == {int}:  # past 64 bits
+        return None
     if kinds == {bytes}:
         return pa.array([None if v is None else v.hex() for v in values], pa.string()), True
     if kinds == {Decimal} and all(v is None or v.is_finite() for v in values):
