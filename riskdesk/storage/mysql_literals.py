@@ -143,16 +143,24 @@ def _mysql_quoted(strings: Any) -> Any:
     return pc.binary_join_element_wise(pa.scalar("'"), strings, pa.scalar("'"), "")
 
 
+def string_bytes(strings: Any) -> tuple[Any, memoryview]:
+    """An Arrow string array's value offsets (this array's own, as an int32 NumPy view) and
+    its data buffer's bytes: rows read straight from Arrow, no Python string per row."""
+    import numpy as np
+
+    _, offsets_buffer, data = strings.buffers()
+    offsets = np.frombuffer(offsets_buffer, dtype=np.int32)[
+        strings.offset:strings.offset + len(strings) + 1]
+    return offsets, memoryview(data)
+
+
 def statements(head: bytes, rows: Any, limit: int) -> Iterator[tuple[bytes, int]]:
     """``head`` followed by as many of the ``(...),`` rows as fit in
     ``limit`` bytes (at least one), the last comma dropped; read straight from
     the Arrow array's buffers, and each statement's row count."""
     import numpy as np
 
-    _, offsets_buffer, data = rows.buffers()
-    offsets = np.frombuffer(offsets_buffer, dtype=np.int32)[rows.offset:
-                                                             rows.offset + len(rows) + 1]
-    view = memoryview(data)
+    offsets, view = string_bytes(rows)
     start = 0
     while start < len(rows):
         end = int(np.searchsorted(offsets, offsets[start] + limit,

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from riskdesk.storage.mysql_literals import typed_text
+from riskdesk.storage.mysql_literals import string_bytes, typed_text
 
 LOAD_ROWS = 5_000  # fewer rows: a multi-row INSERT
 MAX_ERRORS = 65_535  # the server's largest max_error_count (and a load's count is 16 bits)
@@ -112,16 +112,12 @@ def statement(prep: Any, target: str, names: Sequence[str],
             targets.append(prep.quote(name))
     joined = fields[0] if len(fields) == 1 else pc.binary_join_element_wise(*fields, "\t")
     rows = pc.binary_join_element_wise(joined, pa.scalar("\n"), "")
-    _, offsets_buffer, data = rows.buffers()
-    import numpy as np
-
-    offsets = np.frombuffer(offsets_buffer, dtype=np.int32)[rows.offset:
-                                                             rows.offset + len(rows) + 1]
+    offsets, data = string_bytes(rows)
     sql = (f"LOAD DATA LOCAL INFILE '{{name}}' INTO TABLE {target} CHARACTER SET utf8mb4 "
            "FIELDS TERMINATED BY X'09' ENCLOSED BY '' ESCAPED BY X'5C' "
            f"LINES TERMINATED BY X'0A' ({', '.join(targets)})"
            + (f" SET {', '.join(sets)}" if sets else ""))
-    return sql, memoryview(data)[int(offsets[0]):int(offsets[-1])]
+    return sql, data[int(offsets[0]):int(offsets[-1])]
 
 
 def _column_text(values: list[Any]) -> tuple[Any, bool] | None:
