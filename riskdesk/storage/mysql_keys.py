@@ -111,6 +111,16 @@ def keys_checked_once(conn: Connection, table: Table,
     for key, values in wanted:
         assert values is not None
         _check_parents(conn, table, key, values)
+    with checks_off(conn):
+        yield
+
+
+@contextmanager
+def checks_off(conn: Connection) -> Iterator[None]:
+    """The session's ``foreign_key_checks`` off for the block, for rows already checked (or
+    derived from checked ones), and set back on whatever happens; if that fails the
+    connection is invalidated, never pooled with the checks off, and that error raised
+    (unless the block's own error is already on its way)."""
     conn.exec_driver_sql("SET SESSION foreign_key_checks = 0")
     failed = True
     try:
@@ -120,8 +130,8 @@ def keys_checked_once(conn: Connection, table: Table,
         try:
             conn.exec_driver_sql("SET SESSION foreign_key_checks = 1")
         except Exception:
-            conn.invalidate()  # never back to the pool with the checks off
-            if not failed:  # else the write's own error is the one raised
+            conn.invalidate()
+            if not failed:
                 raise
 
 
