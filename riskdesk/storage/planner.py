@@ -87,11 +87,30 @@ def analyzed_after(conn: Connection, tables: Sequence[str], *, rows_added: int) 
     if conn.dialect.name != "postgresql" or rows_added < ANALYZE_FROM:
         yield
         return
-    before = sum(max(0.0, float(n)) for n, in conn.exec_driver_sql(
-        f"SELECT reltuples FROM pg_class WHERE relkind = 'r' AND {our_tables(tables)}"))
+    before = _estimated(conn, tables)
     yield
     if rows_added >= SHARE * before:
         _analyze(conn, tables)
+
+
+def analyzed(conn: Connection, tables: Sequence[str], *, rows_added: int) -> None:
+    """On PostgreSQL, ``ANALYZE`` the listed tables now, within the transaction that just
+    wrote ``rows_added`` rows into them, before statements that read them back, under the
+    same rule as :func:`analyzed_after` (the catalogue's estimate of their size is not moved
+    by the load itself). A first 200,000-application run planned blind without it: its
+    300,000 new link keys joined to the applications by an index lookup per key (2.3 s of the
+    edges' INSERT, 1.2 s by hash joins after an ANALYZE); its cases' and feed records'
+    statements looked up each decision's application one by one."""
+    if conn.dialect.name != "postgresql" or rows_added < ANALYZE_FROM:
+        return
+    if rows_added >= SHARE * _estimated(conn, tables):
+        _analyze(conn, tables)
+
+
+def _estimated(conn: Connection, tables: Sequence[str]) -> float:
+    """The catalogue's estimate of the tables' rows (no count of a large table)."""
+    return sum(max(0.0, float(n)) for n, in conn.exec_driver_sql(
+        f"SELECT reltuples FROM pg_class WHERE relkind = 'r' AND {our_tables(tables)}"))
 
 
 def _analyze(conn: Connection, tables: Sequence[str]) -> None:

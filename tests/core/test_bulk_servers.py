@@ -197,7 +197,7 @@ def test_bulk_values_come_back_as_written(engine: Engine, monkeypatch: pytest.Mo
                 assert ids == [r["id"] for r in back]
         assert [{k: v for k, v in r.items() if k != "id"} for r in back] == rows, backslash
 
-    # Updated in bulk (on MariaDB through a temporary table and one joined UPDATE), in the
+    # Updated in bulk (on the servers through a temporary table and one joined UPDATE), in the
     # unit of work's transaction: an error after it leaves the rows as they were.
     ids = [r["id"] for r in back]
     changed = [{"id": i, "s": None if k % 3 else f"{special}{k}", "i": k, "b": k % 2 == 1}
@@ -634,3 +634,34 @@ def test_columns_prepared_alongside_a_load(engine: Engine) -> None:
         alongside.submit(slow)
         raise RuntimeError("the load failed")
     assert done.is_set() == mariadb  # elsewhere never asked for, so never run
+
+
+def _keys_of(conn: Any, table: str) -> set[tuple[str, str]]:
+    """PostgreSQL: ``table``'s foreign keys, each with the table it points at."""
+    return {(str(n), str(t)) for n, t in conn.exec_driver_sql(
+        "SELECT conname, confrelid::regclass::text FROM pg_constraint "
+        "WHERE contype = 'f' AND conrelid = %s::regclass", (table,))}
+
+
+@pytest.mark.parametrize("db_url", [pytest.param("postgresql", marks=pytest.mark.server)],
+                         indirect=True)
+def test_keys_set_aside_only_where_they_point(engine: Engine) -> None:
+    """A first scoring run sets aside the cases' keys to the applications and decisions only:
+    their keys to the users stay, so a sign-in (which reads the users) does not wait for the
+    run, while a reader of the applications does; every key is back after the load."""
+    with unit_of_work(engine) as session:
+        conn = session.connection()
+        before = _keys_of(conn, "review_case")
+        with bulk.deferred_foreign_keys(
+                conn, ["review_case"], rows_added=10**6, minimum=1,
+                pointing_at=["application", "decision_record"]) as set_aside:
+            assert set_aside
+            during = _keys_of(conn, "review_case")
+            with engine.connect() as other:
+                other.exec_driver_sql("SET lock_timeout = '300ms'")
+                assert other.exec_driver_sql("SELECT COUNT(*) FROM app_user").scalar_one() >= 0
+                with pytest.raises(exc.OperationalError, match="lock timeout"):
+                    other.exec_driver_sql("SELECT COUNT(*) FROM application").scalar_one()
+        assert _keys_of(conn, "review_case") == before
+    assert {t for _, t in before - during} == {"application", "decision_record"}
+    assert {t for _, t in during} == {"app_user"}

@@ -7,15 +7,17 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, text
 
 from riskdesk.services.intake.applications import import_file
+from riskdesk.services.rings import relink
 from riskdesk.storage import planner
 from riskdesk.storage.engine import make_engine
 from riskdesk.storage.session import unit_of_work
-from tests.helpers import sample, write_csv
+from tests.helpers import activate_default, sample, write_csv
 
 # what only PostgreSQL has (a planner's statistics to wait for, JIT): run there alone
 ON_POSTGRESQL = pytest.mark.parametrize(
@@ -43,15 +45,46 @@ def test_an_import_leaves_its_tables_analysed_on_postgresql(
     if engine.dialect.name != "postgresql":
         return
     for table in ("application", "applicant", "application_features"):
-        tuples, columns = _stats(engine, table)
-        with engine.connect() as conn:
-            rows = conn.exec_driver_sql(f"SELECT COUNT(*) FROM {table}").scalar_one()
-            # at our sample size (a histogram of at most 21 bounds), and the settings as before
-            bounds = conn.exec_driver_sql(
-                "SELECT MAX(array_length(histogram_bounds::text::text[], 1)) FROM pg_stats "
-                f"WHERE tablename = '{table}'").scalar_one()
-        assert tuples == rows > 0 and columns > 0, table
-        assert bounds is None or bounds <= planner.STATISTICS_TARGET + 1, table
+        _assert_sampled_by_us(engine, table)
+
+
+def _assert_sampled_by_us(engine: Engine, table: str, at_least: int = 1) -> None:
+    """``table`` analysed with all its rows counted, at our sample size (a histogram of at
+    most 21 bounds: autovacuum's, at the server's target, would have more)."""
+    tuples, columns = _stats(engine, table)
+    with engine.connect() as conn:
+        rows = conn.exec_driver_sql(f"SELECT COUNT(*) FROM {table}").scalar_one()
+        bounds = conn.exec_driver_sql(
+            "SELECT MAX(array_length(histogram_bounds::text::text[], 1)) FROM pg_stats "
+            f"WHERE tablename = '{table}'").scalar_one()
+    assert rows >= at_least and tuples == rows and columns > 0, table
+    assert bounds is None or bounds <= planner.STATISTICS_TARGET + 1, table
+
+
+@pytest.mark.parametrize("db_url", [pytest.param("postgresql", marks=pytest.mark.server)],
+                         indirect=True)
+def test_a_first_scoring_run_analyses_what_it_reads_back(
+        engine: Engine, actors: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The link keys before the edges are joined to them, the decisions before the cases and
+    the feed records read them back: analysed in the run's transactions, at our sample size
+    (not autovacuum's, which would sample at the server's target)."""
+    monkeypatch.setattr(planner, "ANALYZE_FROM", 20)
+    monkeypatch.setattr(relink, "SQL_FROM", 1)  # the first fill, in SQL, at a test's size
+    activate_default(engine, actors)
+    analysed: list[str] = []
+    real = planner._analyze
+
+    def spy(conn: Any, tables: Any) -> None:
+        analysed.extend(tables)
+        real(conn, tables)
+
+    monkeypatch.setattr(planner, "_analyze", spy)
+    result = import_file(engine, actors["officer"], path=write_csv(
+        sample(60, seed=35), tmp_path / "first.csv"))
+    assert result.scoring is not None and result.scoring.decisions == 60
+    assert {"link_key", "decision_record"} <= set(analysed), analysed
+    for table in ("link_key", "decision_record"):
+        _assert_sampled_by_us(engine, table, at_least=20)
 
 
 def _probe(engine: Engine) -> None:

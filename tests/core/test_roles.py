@@ -153,7 +153,7 @@ def test_the_application_role_makes_a_first_bulk_load(
     monkeypatch.setattr(relink, "SQL_FROM", 1)  # the run's first fill of the ring link store
     monkeypatch.setattr(mysql_keys, "KEYS_ONCE_ROWS", 1)
     monkeypatch.setattr(mysql_load, "LOAD_ROWS", 1)
-    monkeypatch.setattr(bulk, "JOINED_UPDATE_ROWS", 1)  # MariaDB: through a temporary table
+    monkeypatch.setattr(bulk, "JOINED_UPDATE_ROWS", 1)  # the servers: by a temporary table
     suffix = uuid.uuid4().hex[:8]
     owner, app = f"rd_owner_{suffix}", f"rd_app_{suffix}"
     database = engine.url.database or ""

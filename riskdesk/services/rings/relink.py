@@ -14,13 +14,17 @@ How, and why so (SQLite, a million applications):
   first application per keyed value: a grouped ``MIN(id)`` that SQLite reads off the hash
   column's index in order, no window function over every value;
 - only the device needs Python: the application keeps the raw device ID (the rules match on
-  it); its HMAC and masked form are made here for each distinct device, the keys written in
-  hash order with their ids known, and each application's device key id put in a temporary
-  table that the edges join by application id;
+  it); its HMAC and masked form are made here for each distinct device (on a thread, while
+  the database writes the card keys), the keys written in hash order with their ids known,
+  and each application's device key id put in a temporary table that the edges join by
+  application id;
 - edges in one statement ordered by application id: on SQLite a merge of the vias' scans
   (no sort), so the edges' primary key is written in order, not swept through five times.
 """
 from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -31,6 +35,7 @@ from riskdesk.domain.tables import table_of
 from riskdesk.security.datakey import DataCipher
 from riskdesk.services.rings.keys import mask_device
 from riskdesk.services.rings.links import VIAS
+from riskdesk.storage import planner
 from riskdesk.storage.bulk import BULK_CACHE_KIB, insert_columns, next_ids
 from riskdesk.storage.engine import SQLITE_CACHE_KIB
 
@@ -57,7 +62,7 @@ def _where(via: str) -> str:
     return where
 
 
-def _keys(conn: Connection, kind: str) -> None:
+def _keys(conn: Connection, kind: str) -> int:
     """A kind's keys (device excepted) in hash order, each masked as its first via and
     application carry it: per via, the first application of each value (a grouped MIN(id)),
     less values an earlier via of the kind holds."""
@@ -74,15 +79,26 @@ def _keys(conn: Connection, kind: str) -> None:
             f"WHERE {_where(via)} GROUP BY a.{hash_col}) g "
             f"CROSS JOIN application m WHERE m.id = g.first{held}")
         earlier.append(hash_col)
-    conn.exec_driver_sql(
+    return int(conn.exec_driver_sql(
         f"INSERT INTO link_key (kind, key_hash, masked) SELECT '{kind}', h, masked FROM "
-        f"({' UNION ALL '.join(arms)}) u ORDER BY h")
+        f"({' UNION ALL '.join(arms)}) u ORDER BY h").rowcount)
 
 
-def _devices(conn: Connection, cipher: DataCipher) -> None:
-    """The device keys (HMAC and masked form of each distinct device, in hash order) and
-    each application's device key id in the temporary table. By arrays, not per row: a
-    million applications' device ids read through the driver's cursor and factorised."""
+@dataclass(frozen=True)
+class _Devices:
+    """The device keys to write, made from the applications' raw device ids: the applications
+    (``ids``) and each one's device (``codes`` into ``hashes``), the distinct devices' HMACs
+    and masked forms in hash order, ``order`` mapping hash order to ``codes``' numbering."""
+    ids: np.ndarray
+    codes: np.ndarray
+    order: np.ndarray
+    hashes: list[str]
+    masked: list[str]
+
+
+def _device_rows(conn: Connection) -> tuple[np.ndarray, list[str]]:
+    """Each application with a device: its id and raw device id, read through the driver's
+    cursor as arrays (a million of them)."""
     cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
         cursor.execute(f"SELECT a.id, a.device_id FROM application a WHERE {_where('device')}")
@@ -90,24 +106,36 @@ def _devices(conn: Connection, cipher: DataCipher) -> None:
     finally:
         cursor.close()
     ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
-    codes, uniques = pd.factorize(pd.Series([str(r[1]) for r in rows], dtype=object))
+    return ids, [str(r[1]) for r in rows]
+
+
+def _device_keys(ids: np.ndarray, devices: list[str], cipher: DataCipher) -> _Devices:
+    """The HMAC and masked form of each distinct device, factorised (no database: made on a
+    thread while the database writes the card keys)."""
+    codes, uniques = pd.factorize(pd.Series(devices, dtype=object))
     unique = uniques.tolist()  # an Index read one item at a time costs 3 µs an item
-    del rows
     hashes = np.asarray(cipher.digest_many("device", unique), dtype=str)
     order = np.argsort(hashes, kind="stable")
-    table = table_of(LinkKey)
-    key_ids = next_ids(conn, table, len(order))
-    cols = {"kind": ["device"] * len(order), "key_hash": hashes[order].tolist(),
-            "masked": [mask_device(unique[i]) for i in order.tolist()]}
+    return _Devices(ids, codes, order, hashes[order].tolist(),
+                    [mask_device(unique[i]) for i in order.tolist()])
+
+
+def _devices(conn: Connection, made: _Devices) -> int:
+    """The device keys in hash order, and each application's device key id in the temporary
+    table; how many keys."""
+    table, n = table_of(LinkKey), len(made.order)
+    key_ids = next_ids(conn, table, n)
+    cols = {"kind": ["device"] * n, "key_hash": made.hashes, "masked": made.masked}
     insert_columns(conn, table, cols if key_ids is None else {"id": key_ids, **cols})
     if key_ids is None:  # MariaDB: the ids the inserts were given
         found: dict[str, int] = {str(h): int(i) for h, i in conn.exec_driver_sql(
             "SELECT key_hash, id FROM link_key WHERE kind = 'device'")}
         key_ids = [found[h] for h in cols["key_hash"]]
-    key_of = np.empty(len(order), dtype=np.int64)
-    key_of[order] = key_ids
-    insert_columns(conn, DEVICES, {"application_id": ids.tolist(),
-                                   "key_id": key_of[codes].tolist()})
+    key_of = np.empty(n, dtype=np.int64)
+    key_of[made.order] = key_ids
+    insert_columns(conn, DEVICES, {"application_id": made.ids.tolist(),
+                                   "key_id": key_of[made.codes].tolist()})
+    return n
 
 
 def _edges(conn: Connection) -> int:
@@ -138,11 +166,15 @@ def link_all(conn: Connection, *, cipher: DataCipher) -> int:
         conn.exec_driver_sql(f"PRAGMA temp.cache_size=-{BULK_CACHE_KIB}")
     DEVICES.create(conn)
     try:
-        for kind in sorted({kind for kind, _, _ in VIAS.values()}):
-            if kind == "device":
-                _devices(conn, cipher)
-            else:
-                _keys(conn, kind)
+        # The devices' HMACs and masks (Python's work) on a thread while the database writes
+        # the card keys, which come first in kind order (the driver waits without the GIL).
+        with ThreadPoolExecutor(1, thread_name_prefix="device-keys") as pool:
+            devices = pool.submit(_device_keys, *_device_rows(conn), cipher)
+            keys = 0
+            for kind in sorted({kind for kind, _, _ in VIAS.values()}):
+                keys += _devices(conn, devices.result()) if kind == "device" \
+                    else _keys(conn, kind)
+        planner.analyzed(conn, [table_of(LinkKey).name], rows_added=keys)  # joined next
         return _edges(conn)
     finally:
         DEVICES.drop(conn)  # MariaDB keeps a temporary table through a rollback
