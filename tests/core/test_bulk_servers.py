@@ -665,3 +665,24 @@ def test_keys_set_aside_only_where_they_point(engine: Engine) -> None:
         assert _keys_of(conn, "review_case") == before
     assert {t for _, t in before - during} == {"application", "decision_record"}
     assert {t for _, t in during} == {"app_user"}
+
+
+def test_rows_derived_from_locked_ones_skip_the_per_row_checks_on_mariadb_alone(
+        engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A scoring run's decisions and cases (``mysql_keys.derived_rows``): on MariaDB the
+    session's checks are off for the statement and on again after it, an error too; on a
+    Galera node, and on the other databases, nothing changes."""
+    mariadb = engine.dialect.name in ("mysql", "mariadb")
+    with engine.connect() as conn:
+        with mysql_keys.derived_rows(conn):
+            if mariadb:
+                assert _checks(conn) == 0
+        with pytest.raises(RuntimeError, match="in the statement"), \
+                mysql_keys.derived_rows(conn):
+            raise RuntimeError("in the statement")
+        if not mariadb:
+            return
+        assert _checks(conn) == 1
+        monkeypatch.setattr(mysql_keys, "_galera", lambda _conn: True)
+        with mysql_keys.derived_rows(conn):
+            assert _checks(conn) == 1

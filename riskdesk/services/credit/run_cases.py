@@ -13,6 +13,7 @@ from riskdesk.domain.scoring import DecisionRecord
 from riskdesk.domain.tables import table_of
 from riskdesk.services.cases.opening import open_cases
 from riskdesk.storage.bulk import select_in
+from riskdesk.storage.mysql_keys import derived_rows
 
 C, D = table_of(Case).c, table_of(DecisionRecord).c
 
@@ -27,8 +28,11 @@ def open_flagged(conn: Connection, *, run_id: int, now: datetime, due: datetime)
     medium = D.max_severity.in_([Severity.MEDIUM.value, Severity.HIGH.value])
     priority = case((or_(decline, high), 1), (and_(review, medium), 2),
                     (or_(review, medium), 3), else_=4)
-    open_cases(conn, kind=CaseKind.PRE_LOAN.value, priority=priority, now=now, due_at=due,
-               decisions=[D.run_id == run_id, D.outcome == DecisionOutcome.FLAGGED.value])
+    # the cases' keys: this run's decisions and their applications, or none (users)
+    with derived_rows(conn):
+        open_cases(conn, kind=CaseKind.PRE_LOAN.value, priority=priority, now=now,
+                   due_at=due,
+                   decisions=[D.run_id == run_id, D.outcome == DecisionOutcome.FLAGGED.value])
 
 
 def refresh_open(conn: Connection, *, frame: pd.DataFrame) -> None:

@@ -86,6 +86,7 @@ from riskdesk.storage.bulk import (
     update_columns,
 )
 from riskdesk.storage.clock import utcnow
+from riskdesk.storage.mysql_keys import derived_rows
 from riskdesk.storage.session import unit_of_work
 from riskdesk.tasks import TaskState
 
@@ -546,11 +547,13 @@ def _insert_decisions(conn: Connection, result: _Tally, now: datetime,
             "flags": "", "current_slot": 1}
     outcome = case((S.band == Band.APPROVE.value, literal(DecisionOutcome.AUTO_APPROVE.value)),
                    else_=literal(DecisionOutcome.FLAGGED.value))
-    conn.execute(table.insert().from_select(
-        ["application_id", "score_id", *same, "outcome", "band", "pd", "points", "decided_at"],
-        select(S.application_id, S.id, *(literal(v) for v in same.values()), outcome, S.band,
-               S.pd, S.points, literal(now, DateTime))
-        .where(S.run_id == result.run_id).order_by(S.application_id)))
+    with derived_rows(conn):  # keys of this run's scores and of the run itself
+        conn.execute(table.insert().from_select(
+            ["application_id", "score_id", *same, "outcome", "band", "pd", "points",
+             "decided_at"],
+            select(S.application_id, S.id, *(literal(v) for v in same.values()), outcome,
+                   S.band, S.pd, S.points, literal(now, DateTime))
+            .where(S.run_id == result.run_id).order_by(S.application_id)))
     if reused["application_id"]:
         insert_columns(conn, table, reused,
                        same={**same, "decided_at": scalar_value(conn, now)})
