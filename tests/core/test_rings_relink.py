@@ -73,7 +73,7 @@ def test_rebuild_in_sql_writes_what_the_incremental_path_writes(
     frame.loc[[3, 4], "contact_phone"] = "13912345678"
     frame["employer"] = None
     frame.loc[5, "employer"] = "深圳市某某科技有限公司"
-    frame.loc[6, "employer"] = " 深圳市某某科技 有限公司 "
+    frame.loc[6, "employer"] = " 深圳市某某科技 "  # the same key, masked otherwise
     import_rings(engine, actors["officer"], tmp_path, frame)
     with unit_of_work(engine) as s:  # the incremental path over every application at once
         conn = s.connection()
@@ -87,6 +87,7 @@ def test_rebuild_in_sql_writes_what_the_incremental_path_writes(
         with engine.connect() as conn:
             assert conn.exec_driver_sql("SELECT @@foreign_key_checks").scalar() == 1
     assert after[0] == before[0] and after[1] == before[1] and after[2] == before[2]
+    assert [m for k, _, m in after[0] if k == "employer"] == ["深圳******司"]  # the first's
     kinds = {k for k, _, _ in after[0]}
     vias = {e[3] for e in after[1]}
     assert kinds == {"device", "phone", "card", "employer"}
