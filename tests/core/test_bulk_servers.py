@@ -5,6 +5,8 @@ event; a constraint broken inside a bulk write is SQLAlchemy's IntegrityError ev
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -634,6 +636,40 @@ def test_columns_prepared_alongside_a_load(engine: Engine) -> None:
         alongside.submit(slow)
         raise RuntimeError("the load failed")
     assert done.is_set() == mariadb  # elsewhere never asked for, so never run
+
+
+@pytest.mark.parametrize("db_url", [pytest.param("postgresql", marks=pytest.mark.server)],
+                         indirect=True)
+def test_only_a_first_run_sets_the_cases_keys_aside(
+        engine: Engine, actors: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cases' keys are set aside with the written tables' on a first run only: a later run
+    over every application always outnumbers the cases, and setting their keys aside then
+    would lock the queue and the applications for the whole run (found in review)."""
+    from riskdesk.services.credit import scoring_job
+    from tests.helpers import activate_default
+
+    set_aside: list[tuple[tuple[str, ...], bool]] = []
+
+    @contextmanager
+    def spy(conn: Any, tables: Any, **kw: Any) -> Iterator[bool]:
+        with bulk.deferred_foreign_keys(conn, tables, **{**kw, "minimum": 1}) as done:
+            set_aside.append((tuple(tables), done))
+            yield done
+
+    monkeypatch.setattr(scoring_job, "deferred_foreign_keys", spy)
+    activate_default(engine, actors)
+    for seed in (1, 2):
+        import_file(engine, actors["officer"], score=False,
+                    path=write_csv(sample(40, seed=seed, prefix=f"F{seed}"),
+                                   tmp_path / f"{seed}.csv"))
+        result = scoring_job.score_applications(engine, actors["officer"], scope="all")
+        assert result.decisions == 40 and result.cases > 0
+    written = tuple(scoring_job.WRITTEN)
+    assert set_aside == [(written, True), (("review_case",), True),
+                         (written, False), (("review_case",), False)]
+    with engine.connect() as conn:
+        assert {t for _, t in _keys_of(conn, "review_case")} == {
+            "app_user", "application", "decision_record"}
 
 
 def _keys_of(conn: Any, table: str) -> set[tuple[str, str]]:

@@ -225,3 +225,30 @@ def test_a_failed_first_fill_keeps_the_run_and_the_next_run_fills_the_store(
     small = ring_frame(prefix="FN").head(3)  # a small run: it fills the whole store
     import_frame(engine, officer, frame=small, file_name="FN.csv", sha256="e" * 64)
     assert _linked(engine, ids) == len(ids)
+
+
+def test_a_statement_failing_in_the_fill_is_the_error_reported(
+        scored: tuple[int, int], engine: Engine, actors: dict[str, Actor],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A statement of the fill failing: the run's note gives that statement's error (on
+    PostgreSQL dropping the devices' temporary table in the failed transaction had replaced it
+    with "current transaction is aborted"), and the next run fills the store (no temporary
+    table left behind where a rollback keeps it)."""
+    officer = actors["officer"]
+    ids = _prepare_first_fill(engine, officer, "FS")
+    monkeypatch.setattr(relink, "SQL_FROM", 100)
+
+    def failing(conn: Any) -> int:
+        conn.exec_driver_sql("SELECT rd_no_such_column FROM link_key")
+        return 0
+
+    monkeypatch.setattr(relink, "_edges", failing)
+    with pytest.raises(detect.RingsNotLinked, match="rd_no_such_column") as failed:
+        score_applications(engine, officer, scope="all")
+    assert "aborted" not in str(failed.value)
+    assert _linked(engine, ids) == 0
+    monkeypatch.undo()
+    monkeypatch.setattr(relink, "SQL_FROM", 100)
+    import_frame(engine, officer, frame=ring_frame(prefix="FT").head(3), file_name="FT.csv",
+                 sha256="f" * 64)
+    assert _linked(engine, ids) == len(ids)

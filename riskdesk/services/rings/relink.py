@@ -191,8 +191,16 @@ def link_all(conn: Connection, *, cipher: DataCipher) -> int:
                 keys += _devices(conn, devices.result()) if kind == "device" \
                     else _keys(conn, kind)
         planner.analyzed(conn, [table_of(LinkKey).name], rows_added=keys)  # joined next
-        return _edges(conn)
+        edges = _edges(conn)
+    except BaseException:
+        # MariaDB keeps a temporary table through a rollback; PostgreSQL's goes with the
+        # transaction, which after a failed statement accepts no DROP (it would hide the error)
+        if conn.dialect.name != "postgresql":
+            DEVICES.drop(conn)
+        raise
+    else:
+        DEVICES.drop(conn)
     finally:
-        DEVICES.drop(conn)  # MariaDB keeps a temporary table through a rollback
         if sqlite:
             conn.exec_driver_sql(f"PRAGMA temp.cache_size=-{SQLITE_CACHE_KIB}")
+    return edges
