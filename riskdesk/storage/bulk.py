@@ -452,9 +452,9 @@ def _doubles(conn: Connection, tables: Sequence[str], rows_added: int) -> bool:
 def _owned(conn: Connection, tables: Sequence[str], *, referenced: bool = False,
            pointing_at: Sequence[str] | None = None) -> bool:
     """PostgreSQL: may this session drop and put back what guards ``tables`` (with
-    ``referenced``, also the tables their foreign keys point at, or only ``pointing_at``
-    of them)? ALTER TABLE and DROP INDEX
-    are the owner's, so only the owner role (or one that is a member of it) may. The
+    ``referenced``, also the tables their foreign keys point at, or only ``pointing_at`` of
+    them)? ALTER TABLE and DROP INDEX are the owner's, so only the owner role (or one that is
+    a member of it) may. The
     application role of ``riskdesk db roles-sql`` owns no table: its loads keep their
     indexes and keys and are checked row by row, as any later load (a first import as that
     role was refused with "must be owner of table applicant" before this check)."""

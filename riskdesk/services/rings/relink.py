@@ -81,9 +81,7 @@ def _keys(conn: Connection, kind: str) -> int:
             f"WHERE {_where(via)} GROUP BY a.{hash_col}) g "
             f"CROSS JOIN application m WHERE m.id = g.first{held}")
         earlier.append(hash_col)
-    return int(conn.exec_driver_sql(
-        f"INSERT INTO link_key (kind, key_hash, masked) SELECT '{kind}', h, masked FROM "
-        f"({' UNION ALL '.join(arms)}) u ORDER BY h").rowcount)
+    return _insert_keys(conn, kind, f"({' UNION ALL '.join(arms)}) u")
 
 
 def _keys_distinct_on(conn: Connection, kind: str) -> int:
@@ -94,10 +92,16 @@ def _keys_distinct_on(conn: Connection, kind: str) -> int:
     arms = [f"SELECT a.{hash_col} AS h, SUBSTR(COALESCE(a.{masked_col}, ''), 1, 32) AS masked, "
             f"{rank} AS via, a.id AS id FROM application a WHERE {_where(via)}"
             for rank, (via, (k, hash_col, masked_col)) in enumerate(VIAS.items()) if k == kind]
+    return _insert_keys(conn, kind, f"(SELECT DISTINCT ON (h) h, masked FROM "
+                                    f"({' UNION ALL '.join(arms)}) u ORDER BY h, via, id) f")
+
+
+def _insert_keys(conn: Connection, kind: str, rows: str) -> int:
+    """``rows`` (a derived table of ``h`` and ``masked``) inserted as ``kind``'s keys in hash
+    order, so their ids follow it; how many."""
     return int(conn.exec_driver_sql(
         f"INSERT INTO link_key (kind, key_hash, masked) SELECT '{kind}', h, masked FROM "
-        f"(SELECT DISTINCT ON (h) h, masked FROM ({' UNION ALL '.join(arms)}) u "
-        "ORDER BY h, via, id) f ORDER BY h").rowcount)
+        f"{rows} ORDER BY h").rowcount)
 
 
 @dataclass(frozen=True)
