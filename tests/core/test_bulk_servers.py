@@ -722,3 +722,57 @@ def test_rows_derived_from_locked_ones_skip_the_per_row_checks_on_mariadb_alone(
         monkeypatch.setattr(mysql_keys, "_galera", lambda _conn: True)
         with mysql_keys.derived_rows(conn):
             assert _checks(conn) == 1
+
+
+def _unique_checks(conn: Any) -> int:
+    return int(conn.exec_driver_sql("SELECT @@SESSION.unique_checks").scalar_one())
+
+
+@ON_MARIADB
+def test_a_bulk_load_into_an_empty_table_loses_no_row_unnoticed(
+        engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``mysql_keys.insert_into_empty`` (a first ring store fill's edges, issue 34): MariaDB's
+    bulk load into an empty table, asked for by ``unique_checks`` off with the key checks,
+    drops a load with a duplicate key without a word (10.11.19: the statement reports every
+    row and the commit succeeds without them); the rows counted back make that an error, so
+    the transaction is not committed short. The switch is on again after the statement,
+    whether it failed or not, and never off on a Galera node."""
+    meta = MetaData()
+    table = Table("bulk_empty", meta, Column("id", Integer, primary_key=True),
+                  Column("v", Integer, nullable=False))
+    meta.create_all(engine)
+    into = "INSERT INTO bulk_empty (id, v) "
+    duplicate = into + "SELECT 1, 1 UNION ALL SELECT 2, 2 UNION ALL SELECT 1, 3"
+    with engine.connect() as conn:
+        with conn.begin(), mysql_keys.checks_off(conn):  # the server's own behaviour
+            conn.exec_driver_sql("SET SESSION unique_checks = 0")
+            assert conn.exec_driver_sql(duplicate).rowcount == 3
+            conn.exec_driver_sql("SET SESSION unique_checks = 1")
+        assert conn.execute(select(func.count()).select_from(table)).scalar_one() == 0
+        conn.rollback()
+        with pytest.raises(RuntimeError, match="kept 0 of 3 rows"), conn.begin(), \
+                mysql_keys.checks_off(conn):
+            mysql_keys.insert_into_empty(conn, "bulk_empty", duplicate)
+        assert (_unique_checks(conn), _checks(conn)) == (1, 1)
+        assert conn.execute(select(func.count()).select_from(table)).scalar_one() == 0
+        conn.rollback()
+        with conn.begin(), mysql_keys.checks_off(conn):
+            assert mysql_keys.insert_into_empty(
+                conn, "bulk_empty", into + "SELECT 2, 2 UNION ALL SELECT 1, 1 ORDER BY 1") == 2
+            assert _unique_checks(conn) == 1
+        assert [tuple(r) for r in conn.execute(select(table).order_by(table.c.id))] == [
+            (1, 1), (2, 2)]
+        conn.rollback()
+        seen: list[int] = []
+        monkeypatch.setattr(mysql_keys, "_galera", lambda _conn: True)
+        real = conn.exec_driver_sql
+
+        def spy(statement: str, *args: Any) -> Any:
+            if statement.startswith("INSERT"):
+                seen.append(_unique_checks(conn))
+            return real(statement, *args)
+
+        monkeypatch.setattr(conn, "exec_driver_sql", spy)
+        with pytest.raises(exc.IntegrityError, match="1062"), conn.begin():
+            mysql_keys.insert_into_empty(conn, "bulk_empty", into + "SELECT 1, 1")
+        assert seen == [1]

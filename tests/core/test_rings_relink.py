@@ -86,6 +86,7 @@ def test_rebuild_in_sql_writes_what_the_incremental_path_writes(
     if engine.dialect.name in ("mysql", "mariadb"):  # the pooled connection checks again
         with engine.connect() as conn:
             assert conn.exec_driver_sql("SELECT @@foreign_key_checks").scalar() == 1
+            assert conn.exec_driver_sql("SELECT @@unique_checks").scalar() == 1
     assert after[0] == before[0] and after[1] == before[1] and after[2] == before[2]
     assert [m for k, _, m in after[0] if k == "employer"] == ["深圳******司"]  # the first's
     kinds = {k for k, _, _ in after[0]}
