@@ -226,6 +226,13 @@ def assert_current_decisions_consistent(engine: Engine, expected: int) -> None:
             assert d.outcome == ("flagged" if d.band != "approve" or by_rule
                                  else "auto_approve")
             assert (d.flags == "") == (d.max_severity is None)
+        fired: dict[tuple[int, int], set[str]] = {}
+        for app, rule_set, code in session.execute(select(
+                RuleHit.application_id, RuleHit.rule_set_id, RuleHit.code)):
+            fired.setdefault((app, rule_set), set()).add(code)
+        assert any(d.flags for d in current)
+        for d in current:  # the codes its rule set's hits recorded for it, each decision its own
+            assert d.flags == ",".join(sorted(fired.get((d.application_id, d.rule_set_id), ())))
         by_app = {d.application_id: d for d in current}
         for case in session.scalars(select(Case).where(Case.is_open)).all():
             shown = by_app[case.application_id or 0]

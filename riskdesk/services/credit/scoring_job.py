@@ -18,13 +18,11 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import (
     Connection,
-    DateTime,
     Float,
     and_,
     case,
     exists,
     func,
-    literal,
     select,
     type_coerce,
 )
@@ -60,7 +58,7 @@ from riskdesk.scoring.scorecard import points as to_points
 from riskdesk.services.actor import Actor
 from riskdesk.services.audit import trail as audit
 from riskdesk.services.credit import rule_inputs as inputs
-from riskdesk.services.credit import run_cases
+from riskdesk.services.credit import run_cases, run_decisions
 from riskdesk.services.credit.explanations import NUMERIC, Explainer, booster_of, insert_reasons
 from riskdesk.services.credit.registry import active, meta_of
 from riskdesk.services.credit.rulesets import current_policy, current_rule_set
@@ -83,10 +81,8 @@ from riskdesk.storage.bulk import (
     next_ids,
     scalar_value,
     select_in,
-    update_columns,
 )
 from riskdesk.storage.clock import utcnow
-from riskdesk.storage.mysql_keys import derived_rows
 from riskdesk.storage.session import unit_of_work
 from riskdesk.tasks import TaskState
 
@@ -503,11 +499,13 @@ def _write_outcomes(conn: Connection, frame: pd.DataFrame, result: _Tally, now: 
     outcome = np.where(flagged, DecisionOutcome.FLAGGED.value,
                        DecisionOutcome.AUTO_APPROVE.value)
     reused = ~new_score
-    _insert_decisions(conn, result, now, {
+    run_decisions.insert_decisions(conn, run_id=result.run_id, versions={
+        "model_version_id": result.model_version_id, "rule_set_id": result.rule_set_id,
+        "policy_version_id": result.policy_version_id}, now=now, reused={
         "application_id": app_ids[reused].tolist(), "score_id": score_ids[reused].tolist(),
         "band": bands[reused].tolist(), "pd": pd_[reused].tolist(),
-        "points": pts[reused].tolist(), "outcome": outcome[reused].tolist()})
-    _mark_rule_flags(conn, app_ids, codes, max_rank, outcome)
+        "points": pts[reused].tolist(), "outcome": outcome[reused].tolist()},
+        marks=run_decisions.rule_marks(app_ids, codes, max_rank, outcome))
     # read back next by the cases and the feed records (PostgreSQL: see planner.analyzed)
     planner.analyzed(conn, [table_of(DecisionRecord).name], rows_added=n)
     result.decisions, result.flagged = n, int(flagged.sum())
@@ -534,49 +532,6 @@ def _store_reasons(conn: Connection, explainer: Explainer, score_ids: np.ndarray
     while pending and (wait or pending[0][1].done()):
         rows, reasons = pending.pop(0)
         result.reasons += insert_reasons(conn, top=reasons.result(), score_ids=score_ids[rows])
-
-
-def _insert_decisions(conn: Connection, result: _Tally, now: datetime,
-                      reused: dict[str, list[Any]]) -> None:
-    """Decision records of the scores this run wrote are copied from them inside the
-    database (a million rows never pass through Python twice), the band deciding the
-    outcome there; those reusing an earlier score of this model take the band under the
-    policy in force and their outcome from ``reused``. Rule triggers are marked after
-    (:func:`_mark_rule_flags`).
-    ``current_slot`` 1 marks the application's current decision (unique per application)."""
-    table = table_of(DecisionRecord)
-    same = {"model_version_id": result.model_version_id, "rule_set_id": result.rule_set_id,
-            "policy_version_id": result.policy_version_id, "run_id": result.run_id,
-            "flags": "", "current_slot": 1}
-    outcome = case((S.band == Band.APPROVE.value, literal(DecisionOutcome.AUTO_APPROVE.value)),
-                   else_=literal(DecisionOutcome.FLAGGED.value))
-    with derived_rows(conn):  # keys of this run's scores and of the run itself
-        conn.execute(table.insert().from_select(
-            ["application_id", "score_id", *same, "outcome", "band", "pd", "points",
-             "decided_at"],
-            select(S.application_id, S.id, *(literal(v) for v in same.values()), outcome,
-                   S.band, S.pd, S.points, literal(now, DateTime))
-            .where(S.run_id == result.run_id).order_by(S.application_id)))
-    if reused["application_id"]:
-        insert_columns(conn, table, reused,
-                       same={**same, "decided_at": scalar_value(conn, now)})
-
-
-def _mark_rule_flags(conn: Connection, app_ids: np.ndarray, codes: pd.Series,
-                     max_rank: np.ndarray, outcome: np.ndarray) -> None:
-    """The rule triggers that fired, their highest severity, and the outcome they lead to,
-    on the current decisions of the applications with any hit."""
-    hit = max_rank > 0
-    if not hit.any():
-        return
-    sev_names = {v: k.value for k, v in SEVERITY_RANK.items()}
-    ids = app_ids[hit]
-    fired = pd.Series(ids).map(codes).fillna("").astype(str).str.slice(0, 255).tolist()
-    update_columns(conn, table_of(DecisionRecord), {
-        "flags": fired, "max_severity": [sev_names.get(int(r)) for r in max_rank[hit].tolist()],
-        "outcome": outcome[hit].tolist(), "application_id": ids.tolist(),
-        "current_slot": [1] * len(fired)},
-        keys=["application_id", "current_slot"])
 
 
 def _clear_current(conn: Connection, ids: list[int]) -> None:

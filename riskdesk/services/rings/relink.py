@@ -40,6 +40,7 @@ from riskdesk.storage import planner
 from riskdesk.storage.bulk import BULK_CACHE_KIB, insert_columns, next_ids
 from riskdesk.storage.engine import SQLITE_CACHE_KIB
 from riskdesk.storage.mysql_keys import insert_into_empty
+from riskdesk.storage.temporary import temporary_table
 
 # From how many applications a first scoring run links in SQL (below it the per-import path
 # of links.py is as quick and its output the same).
@@ -205,26 +206,19 @@ def link_all(conn: Connection, *, cipher: DataCipher) -> int:
     sqlite = conn.dialect.name == "sqlite"
     if sqlite:  # the temporary table's own page cache (2 MiB by default) spilled to its file
         conn.exec_driver_sql(f"PRAGMA temp.cache_size=-{BULK_CACHE_KIB}")
-    DEVICES.create(conn)
     try:
-        # The devices' HMACs and masks (Python's work) on a thread while the database writes
-        # the card keys, which come first in kind order (the driver waits without the GIL).
-        with ThreadPoolExecutor(1, thread_name_prefix="device-keys") as pool:
-            devices = pool.submit(_device_keys, *_device_rows(conn), cipher)
-            keys = 0
-            for kind in sorted({kind for kind, _, _ in VIAS.values()}):
-                keys += _devices(conn, devices.result()) if kind == "device" \
-                    else _keys(conn, kind)
-        planner.analyzed(conn, [table_of(LinkKey).name], rows_added=keys)  # joined next
-        edges = _edges(conn)
-    except BaseException:
-        # MariaDB keeps a temporary table through a rollback; PostgreSQL's goes with the
-        # transaction, which after a failed statement accepts no DROP (it would hide the error)
-        if conn.dialect.name != "postgresql":
-            DEVICES.drop(conn)
-        raise
-    else:
-        DEVICES.drop(conn)
+        with temporary_table(conn, DEVICES):
+            # The devices' HMACs and masks (Python's work) on a thread while the database
+            # writes the card keys, which come first in kind order (the driver waits without
+            # the GIL).
+            with ThreadPoolExecutor(1, thread_name_prefix="device-keys") as pool:
+                devices = pool.submit(_device_keys, *_device_rows(conn), cipher)
+                keys = 0
+                for kind in sorted({kind for kind, _, _ in VIAS.values()}):
+                    keys += _devices(conn, devices.result()) if kind == "device" \
+                        else _keys(conn, kind)
+            planner.analyzed(conn, [table_of(LinkKey).name], rows_added=keys)  # joined next
+            edges = _edges(conn)
     finally:
         if sqlite:
             conn.exec_driver_sql(f"PRAGMA temp.cache_size=-{SQLITE_CACHE_KIB}")
