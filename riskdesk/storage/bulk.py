@@ -543,16 +543,24 @@ def deferred_foreign_keys(conn: Connection, tables: Sequence[str], *, rows_added
             not _owned(conn, tables, referenced=True, pointing_at=pointing_at):
         yield False
         return
-    prep = conn.dialect.identifier_preparer
     keys = conn.exec_driver_sql(
         "SELECT t.relname, c.conname, pg_get_constraintdef(c.oid) FROM pg_constraint c "
         "JOIN pg_class t ON t.oid = c.conrelid WHERE c.contype = 'f' "
         f"AND {our_tables(tables, 't')}{_pointing(pointing_at)} "
         "ORDER BY t.relname, c.conname").fetchall()
+    with constraints_set_aside(conn, keys):
+        yield True
+
+
+@contextmanager
+def constraints_set_aside(conn: Connection, keys: Sequence[Any]) -> Iterator[None]:
+    """PostgreSQL: the constraints ``keys`` (table, name, ``pg_get_constraintdef``) dropped
+    for the block and added back after it, each checking every row as it is added."""
+    prep = conn.dialect.identifier_preparer
     for table, name, _ in keys:
         conn.exec_driver_sql(f"ALTER TABLE {prep.quote(table)} DROP CONSTRAINT "
                              f"{prep.quote(name)}")
-    yield True
+    yield
     for table, name, definition in keys:
         conn.exec_driver_sql(f"ALTER TABLE {prep.quote(table)} ADD CONSTRAINT "
                              f"{prep.quote(name)} {definition}")

@@ -776,3 +776,48 @@ def test_a_bulk_load_into_an_empty_table_loses_no_row_unnoticed(
         with pytest.raises(exc.IntegrityError, match="1062"), conn.begin():
             mysql_keys.insert_into_empty(conn, "bulk_empty", into + "SELECT 1, 1")
         assert seen == [1]
+
+
+@pytest.mark.parametrize("db_url", [pytest.param("postgresql", marks=pytest.mark.server)],
+                         indirect=True)
+def test_unique_keys_built_after_a_first_load_still_refuse_a_duplicate(engine: Engine) -> None:
+    """``unique_keys.deferred_unique_keys`` (a first ring store fill's link keys): the keys
+    are dropped for the load and added back after it, so a duplicate fails the load there
+    and rolls it all back; a table another's key points at, or one the load does not double,
+    keeps them."""
+    from riskdesk.storage.unique_keys import deferred_unique_keys
+
+    meta = MetaData()
+    table = Table("bulk_uk", meta, Column("id", Integer, primary_key=True),
+                  Column("k", String(8), nullable=False, unique=True))
+    meta.create_all(engine)
+
+    def constraints(conn: Any) -> int:
+        return int(conn.exec_driver_sql(
+            "SELECT count(*) FROM pg_constraint WHERE conrelid = 'bulk_uk'::regclass "
+            "AND contype IN ('p', 'u')").scalar_one())
+
+    with engine.connect() as conn:
+        with pytest.raises(exc.IntegrityError, match="bulk_uk_k_key"), conn.begin(), \
+                deferred_unique_keys(conn, ["bulk_uk"], rows_added=3, minimum=1) as done:
+            assert done and constraints(conn) == 0
+            conn.exec_driver_sql("INSERT INTO bulk_uk (id, k) VALUES (1, 'a'), (2, 'b'), "
+                                 "(3, 'a')")
+        assert constraints(conn) == 2
+        assert conn.execute(select(func.count()).select_from(table)).scalar_one() == 0
+        conn.rollback()
+        with conn.begin(), deferred_unique_keys(conn, ["bulk_uk"], rows_added=2,
+                                                minimum=1) as done:
+            assert done
+            conn.exec_driver_sql("INSERT INTO bulk_uk (id, k) VALUES (1, 'a'), (2, 'b')")
+        assert constraints(conn) == 2
+        conn.rollback()
+        with conn.begin(), deferred_unique_keys(conn, ["bulk_uk"], rows_added=1,
+                                                minimum=1) as done:
+            assert not done  # 1 row does not double 2
+        conn.exec_driver_sql("CREATE TABLE bulk_uk_child (id INT PRIMARY KEY, "
+                             "uk_id INT REFERENCES bulk_uk (id))")
+        conn.commit()
+        with conn.begin(), deferred_unique_keys(conn, ["bulk_uk"], rows_added=10,
+                                                minimum=1) as done:
+            assert not done and constraints(conn) == 2

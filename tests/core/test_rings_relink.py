@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,7 @@ from riskdesk.services.rings.detect import after_scoring, rebuild
 from riskdesk.storage import bulk
 from riskdesk.storage.clock import utcnow
 from riskdesk.storage.session import unit_of_work
+from riskdesk.storage.unique_keys import deferred_unique_keys
 from tests.ring_helpers import import_rings, ring_frame
 
 
@@ -42,17 +45,31 @@ def _store(engine: Engine) -> tuple[list[Any], list[Any], list[Any]]:
     return keys, edges, rings
 
 
-def _link_edge_keys(engine: Engine) -> int:
+def _count(engine: Engine, sql: dict[str, str]) -> int:
+    """What the dialect's query of ``sql`` counts (``mysql`` for MariaDB)."""
+    name = "mysql" if engine.dialect.name == "mariadb" else engine.dialect.name
     with unit_of_work(engine, write=False) as s:
-        if engine.dialect.name == "postgresql":
-            sql = ("SELECT count(*) FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid "
-                   "WHERE c.contype = 'f' AND t.relname = 'link_edge'")
-        elif engine.dialect.name == "sqlite":
-            sql = "SELECT count(*) FROM pragma_foreign_key_list('link_edge')"
-        else:
-            sql = ("SELECT count(*) FROM information_schema.referential_constraints "
-                   "WHERE constraint_schema = DATABASE() AND table_name = 'link_edge'")
-        return int(s.connection().exec_driver_sql(sql).scalar_one())
+        return int(s.connection().exec_driver_sql(sql[name]).scalar_one())
+
+
+def _link_edge_keys(engine: Engine) -> int:
+    return _count(engine, {
+        "postgresql": "SELECT count(*) FROM pg_constraint c JOIN pg_class t ON "
+                      "t.oid = c.conrelid WHERE c.contype = 'f' AND t.relname = 'link_edge'",
+        "sqlite": "SELECT count(*) FROM pragma_foreign_key_list('link_edge')",
+        "mysql": "SELECT count(*) FROM information_schema.referential_constraints "
+                 "WHERE constraint_schema = DATABASE() AND table_name = 'link_edge'"})
+
+
+def _link_key_keys(engine: Engine) -> int:
+    """The link keys' primary and unique keys."""
+    return _count(engine, {
+        "postgresql": "SELECT count(*) FROM pg_constraint WHERE conrelid = "
+                      "'link_key'::regclass AND contype IN ('p', 'u')",
+        "sqlite": "SELECT 1 + (SELECT count(*) FROM pragma_index_list('link_key') "
+                  "WHERE \"unique\" = 1)",  # and the rowid primary key
+        "mysql": "SELECT count(DISTINCT index_name) FROM information_schema.statistics WHERE "
+                 "table_schema = DATABASE() AND table_name = 'link_key' AND non_unique = 0"})
 
 
 def test_rebuild_in_sql_writes_what_the_incremental_path_writes(
@@ -145,8 +162,22 @@ def test_a_first_scoring_run_fills_the_store_as_the_per_import_path_would(
     fill = detect.fill_store
     monkeypatch.setattr(detect, "fill_store", lambda *a, **k: filled.append(fill(*a, **k)))
     monkeypatch.setattr(relink, "SQL_FROM", 100)  # the file's 238 applications are enough
+    # PostgreSQL: the edges' keys and the link keys' own keys set aside at any size here
+    monkeypatch.setattr(detect, "deferred_foreign_keys",
+                        functools.partial(bulk.deferred_foreign_keys, minimum=1))
+    set_aside: list[bool] = []
+
+    @contextmanager
+    def unique_keys(*args: Any, **kwargs: Any) -> Iterator[bool]:
+        with deferred_unique_keys(*args, **{**kwargs, "minimum": 1}) as done:
+            set_aside.append(done)
+            yield done
+
+    monkeypatch.setattr(detect, "deferred_unique_keys", unique_keys)
     run = score_applications(engine, officer, scope="all")
     assert run.decisions == len(ring_frame(prefix="FS")) and len(filled) == 1
+    assert (True in set_aside) == (engine.dialect.name == "postgresql")
+    assert _link_edge_keys(engine) == 3 and _link_key_keys(engine) == 2
     with unit_of_work(engine, write=False) as s:
         assert _snapshot(s.connection()) == per_import
         events = [r[0] for r in s.connection().execute(text(

@@ -41,6 +41,7 @@ from riskdesk.storage.clock import utcnow
 from riskdesk.storage.engine import SQLITE_CACHE_KIB
 from riskdesk.storage.mysql_keys import checks_off
 from riskdesk.storage.session import unit_of_work
+from riskdesk.storage.unique_keys import deferred_unique_keys
 from riskdesk.tasks import TaskState
 
 
@@ -194,12 +195,15 @@ def _server_checks_once(conn: Connection, rows: int) -> Iterator[None]:
     applications on MariaDB the edges' statement took 30.9 s with the checks and 14.2 s
     without (issue 34). ``rows`` 0:
     PostgreSQL keeps its per-row checks (a rebuild on a working database: dropping the keys
-    would lock the applications against every reader until the load commits)."""
+    would lock the applications against every reader until the load commits). With the
+    keys pointing at them set aside, a first fill's link keys are also written without their
+    own primary and unique keys, built once after them (``unique_keys``)."""
     if conn.dialect.name in ("mysql", "mariadb"):
         with checks_off(conn):
             yield
         return
-    with deferred_foreign_keys(conn, ["link_edge"], rows_added=rows):
+    with deferred_foreign_keys(conn, ["link_edge"], rows_added=rows) as set_aside, \
+            deferred_unique_keys(conn, ["link_key"], rows_added=rows if set_aside else 0):
         yield
 
 
