@@ -83,8 +83,9 @@ def mariadb(*, database: str, owner: str, app: str, origination: str = "originat
         f"CREATE USER IF NOT EXISTS '{owner}'@'%';",
         f"CREATE USER IF NOT EXISTS '{app}'@'%';",
         f"GRANT ALL PRIVILEGES ON `{database}`.* TO '{owner}'@'%';",
-        "-- temporary tables (each session's own) for the bulk path's joined updates and the",
-        "-- ring store's device keys (PostgreSQL's script grants TEMPORARY on the database)",
+        "-- temporary tables (each session's own) for the bulk path's joined updates, the",
+        "-- ring store's device keys and a scoring run's rule marks (PostgreSQL's script",
+        "-- grants TEMPORARY on the database)",
         f"GRANT CREATE TEMPORARY TABLES ON `{database}`.* TO '{app}'@'%';",
     ]
     for t in sorted({*_tables(), *READ_ONLY}):  # alembic_version is no model's table

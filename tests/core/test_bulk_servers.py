@@ -744,10 +744,15 @@ def test_a_bulk_load_into_an_empty_table_loses_no_row_unnoticed(
     into = "INSERT INTO bulk_empty (id, v) "
     duplicate = into + "SELECT 1, 1 UNION ALL SELECT 2, 2 UNION ALL SELECT 1, 3"
     with engine.connect() as conn:
-        with conn.begin(), mysql_keys.checks_off(conn):  # the server's own behaviour
-            conn.exec_driver_sql("SET SESSION unique_checks = 0")
-            assert conn.exec_driver_sql(duplicate).rowcount == 3
-            conn.exec_driver_sql("SET SESSION unique_checks = 1")
+        try:  # the server's own behaviour: no error on 10.11.19, and no row either
+            with conn.begin(), mysql_keys.checks_off(conn):
+                conn.exec_driver_sql("SET SESSION unique_checks = 0")
+                try:
+                    conn.exec_driver_sql(duplicate)
+                finally:
+                    conn.exec_driver_sql("SET SESSION unique_checks = 1")
+        except exc.IntegrityError:
+            pass  # a server that refuses the load, as it should
         assert conn.execute(select(func.count()).select_from(table)).scalar_one() == 0
         conn.rollback()
         with pytest.raises(RuntimeError, match="kept 0 of 3 rows"), conn.begin(), \
@@ -821,3 +826,44 @@ def test_unique_keys_built_after_a_first_load_still_refuse_a_duplicate(engine: E
         with conn.begin(), deferred_unique_keys(conn, ["bulk_uk"], rows_added=10,
                                                 minimum=1) as done:
             assert not done and constraints(conn) == 2
+
+
+def test_a_temporary_table_leaves_the_transaction_whole(engine: Engine) -> None:
+    """``temporary.temporary_table`` (a scoring run's rule marks, the ring store's device
+    keys) is made and dropped inside the caller's transaction, which a rollback still undoes
+    whole: MariaDB commits the open transaction on a plain ``DROP TABLE``, even of a
+    temporary table, as SQLAlchemy's ``Table.drop`` sends it (a failed run kept its
+    decisions without their cases). A failed block's error is the one raised, and on MariaDB
+    a copy left on the connection is replaced."""
+    from riskdesk.storage.temporary import temporary_table
+
+    meta = MetaData()
+    kept = Table("bulk_kept", meta, Column("id", Integer, primary_key=True,
+                                           autoincrement=False))
+    meta.create_all(engine)
+    temp = Table("rd_test_temporary", MetaData(),
+                 Column("id", Integer, primary_key=True, autoincrement=False),
+                 prefixes=["TEMPORARY"])
+
+    def rows(conn: Any) -> int:
+        return int(conn.execute(select(func.count()).select_from(kept)).scalar_one())
+
+    with engine.connect() as conn:
+        with conn.begin() as transaction:
+            conn.execute(kept.insert().values(id=1))
+            with temporary_table(conn, temp):
+                conn.execute(temp.insert().values(id=1))
+            transaction.rollback()
+        assert rows(conn) == 0
+        conn.rollback()
+        with pytest.raises(RuntimeError, match="in the block"), conn.begin():
+            conn.execute(kept.insert().values(id=2))
+            with temporary_table(conn, temp):
+                raise RuntimeError("in the block")
+        assert rows(conn) == 0
+        conn.rollback()
+        if engine.dialect.name in ("mysql", "mariadb"):  # kept through a rollback there
+            with conn.begin():
+                temp.create(conn)
+            with conn.begin(), temporary_table(conn, temp):
+                conn.execute(temp.insert().values(id=3))

@@ -92,6 +92,12 @@ def test_rebuild_in_sql_writes_what_the_incremental_path_writes(
     frame.loc[5, "employer"] = "深圳市某某科技有限公司"
     frame.loc[6, "employer"] = " 深圳市某某科技 "  # the same key, masked otherwise
     import_rings(engine, actors["officer"], tmp_path, frame)
+    with unit_of_work(engine) as s:  # the first via wins over the lower id: a phone's key is
+        # masked as the applicant's own phone (application 1) even where a lower id carries
+        # it as a contact's (application 0), masked otherwise here
+        s.connection().exec_driver_sql(
+            "UPDATE application SET contact_phone_masked = '139****0000' "
+            f"WHERE application_no = '{frame.loc[0, 'application_no']}'")
     with unit_of_work(engine) as s:  # the incremental path over every application at once
         conn = s.connection()
         links.clear(conn)
@@ -106,6 +112,7 @@ def test_rebuild_in_sql_writes_what_the_incremental_path_writes(
             assert conn.exec_driver_sql("SELECT @@unique_checks").scalar() == 1
     assert after[0] == before[0] and after[1] == before[1] and after[2] == before[2]
     assert [m for k, _, m in after[0] if k == "employer"] == ["深圳******司"]  # the first's
+    assert "139****0000" not in {m for _, _, m in after[0]}
     kinds = {k for k, _, _ in after[0]}
     vias = {e[3] for e in after[1]}
     assert kinds == {"device", "phone", "card", "employer"}

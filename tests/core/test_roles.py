@@ -131,13 +131,14 @@ def test_the_application_role_makes_a_first_bulk_load(
     not drop and add back keys or indexes (ALTER TABLE and DROP INDEX are the owner's): the
     load keeps them and is checked row by row, as any later load; ANALYZE of tables it does
     not own is left to autovacuum. On MariaDB the session's key checks and LOAD DATA need no
-    more than INSERT; its joined updates and the ring store's device keys need temporary
-    tables (granted by the script: without it, 1044 access denied)."""
+    more than INSERT; its joined updates, the ring store's device keys and the run's rule
+    marks need temporary tables (granted by the script: without it, 1044 access denied)."""
     from riskdesk.services.credit import scoring_job
     from riskdesk.services.intake import applications as intake
     from riskdesk.services.rings import detect, links, relink
     from riskdesk.storage import bulk, mysql_keys, mysql_load, planner
     from riskdesk.storage.engine import make_engine
+    from riskdesk.storage.unique_keys import deferred_unique_keys
 
     engine = server_engine
     dialect = engine.dialect.name
@@ -149,6 +150,7 @@ def test_the_application_role_makes_a_first_bulk_load(
                          (detect, "deferred_foreign_keys"), (detect, "deferred_sqlite_indexes"),
                          (links, "deferred_sqlite_indexes")):
         monkeypatch.setattr(module, name, _at_any_size(getattr(bulk, name)))
+    monkeypatch.setattr(detect, "deferred_unique_keys", _at_any_size(deferred_unique_keys))
     monkeypatch.setattr(planner, "ANALYZE_FROM", 1)
     monkeypatch.setattr(relink, "SQL_FROM", 1)  # the run's first fill of the ring link store
     monkeypatch.setattr(mysql_keys, "KEYS_ONCE_ROWS", 1)

@@ -42,7 +42,7 @@ from riskdesk.storage.temporary import temporary_table
 
 S, D = table_of(Score).c, table_of(DecisionRecord).c
 MARKS = Table("rd_rule_marks", MetaData(),
-              Column("application_id", Integer, primary_key=True),
+              Column("application_id", Integer, primary_key=True, autoincrement=False),
               Column("flags", String(255), nullable=False),
               Column("max_severity", String(8)),
               Column("outcome", String(16), nullable=False),

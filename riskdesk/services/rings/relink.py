@@ -47,7 +47,7 @@ from riskdesk.storage.temporary import temporary_table
 SQL_FROM = 1_000
 
 DEVICES = Table("ring_device_key", MetaData(),
-                Column("application_id", Integer, primary_key=True),
+                Column("application_id", Integer, primary_key=True, autoincrement=False),
                 Column("key_id", Integer, nullable=False),
                 prefixes=["TEMPORARY"])
 
@@ -67,8 +67,10 @@ def _where(via: str) -> str:
 
 def _keys(conn: Connection, kind: str) -> int:
     """A kind's keys (device excepted) in hash order, each masked as its first via and
-    application carry it: per via, the first application of each value (a grouped MIN(id)),
-    less values an earlier via of the kind holds."""
+    application carry it. SQLite: per via, the first application of each value (a grouped
+    MIN(id)), less values an earlier via of the kind holds; the servers keep the first
+    carrier of each value by via, then id, from one pass (:func:`_keys_distinct_on`,
+    :func:`_keys_ranked`)."""
     if conn.dialect.name == "postgresql":
         return _keys_distinct_on(conn, kind)
     if conn.dialect.name in ("mysql", "mariadb"):
