@@ -2058,6 +2058,7 @@ ZH: dict[str, str] = {
     'As issued': '出具时',
     'Now': '现在',
     'The name on reports needs 1 to 200 characters.': '报告署名需 1 至 200 个字符。',
+    'The bulk load into {table} kept {kept} of {written} rows (a duplicate key): nothing of it is saved.': '批量载入 {table} 时仅保留了 {written} 行中的 {kept} 行（存在重复键）：本次载入的内容均未保存。',
 }
 
 BY_CONTEXT: dict[tuple[str, str], str] = {

@@ -4918,88 +4918,88 @@
         <translation>无法读取 {file}：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="119" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="120" />
         <source>row {row}, column {column}, value "{value}": {reason}</source>
         <translation>第 {row} 行，列 {column}，值“{value}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="124" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="125" />
         <location filename="../../riskdesk/services/intake/reader.py" line="146" />
         <source>... and {n} more problems</source>
         <translation>……另有 {n} 个问题</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="140" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="141" />
         <source>Reading {file}</source>
         <translation>正在读取 {file}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="186" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="187" />
         <source>Checking {n} rows</source>
         <translation>正在校验 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="197" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="198" />
         <source>Comparing with stored applications</source>
         <translation>正在与已存申请比对</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="221" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="222" />
         <source>Saving</source>
         <translation>正在保存</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="231" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="232" />
         <source>{n} problems in {rows} rows</source>
         <translation>{rows} 行中有 {n} 个问题</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="240" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="241" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="251" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="257" />
         <source>Scoring the new applications</source>
         <translation>正在为新申请评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="272" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="282" />
         <source>no such partner in the register</source>
         <translation>合作方名录中无此合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="285" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="295" />
         <source>conflict:</source>
         <translation>冲突：</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="328" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="338" />
         <source>stored and file values differ</source>
         <translation>库中值与文件值不同</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="332" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="342" />
         <source>application {no} is already stored with a different {field}</source>
         <translation>申请 {no} 已入库，但 {field} 不同</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="356" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="366" />
         <source>this ID number is stored under a different name</source>
         <translation>此身份证号在库中对应另一个姓名</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="393" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="406" />
         <source>Rebuilding the indexes</source>
         <translation>正在重建索引</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="425" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="440" />
         <source>Writing applications</source>
         <translation>正在写入申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/applications.py" line="398" />
+        <location filename="../../riskdesk/services/intake/applications.py" line="411" />
         <source>{n} new, {p} already present, {r} rejected</source>
         <translation>新增 {n} 条，已存在 {p} 条，拒绝 {r} 条</translation>
     </message>
@@ -5774,159 +5774,159 @@
 <context>
     <name>LoanImport</name>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="139" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="140" />
         <source>Cannot tell what this file holds: a loan file has loan_no and application_no, a repayment file instalment_no, a fund-flow file flow_no.</source>
         <translation>无法判断文件内容：借据文件含 loan_no 和 application_no，还款文件含 instalment_no，资金流水文件含 flow_no。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="158" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="159" />
         <source>The {kind} file lacks the columns: {names}.</source>
         <translation>{kind} 文件缺少列：{names}。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="207" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="208" />
         <source>not a number</source>
         <translation>不是数字</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="210" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="211" />
         <source>must be above zero</source>
         <translation>必须大于零</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="211" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="212" />
         <source>must not be negative</source>
         <translation>不能为负数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="214" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="215" />
         <source>above {top}</source>
         <translation>超过 {top}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="226" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="227" />
         <source>not a date (expected YYYY-MM-DD)</source>
         <translation>不是日期（应为 YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="238" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="239" />
         <source>not a date and time (expected YYYY-MM-DD HH:MM)</source>
         <translation>不是日期时间（应为 YYYY-MM-DD HH:MM）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="251" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="252" />
         <source>not a whole number</source>
         <translation>不是整数</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="254" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="255" />
         <source>must be between {low} and {high}</source>
         <translation>必须在 {low} 到 {high} 之间</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="308" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="309" />
         <source>same as row {row}</source>
         <translation>与第 {row} 行重复</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="351" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="357" />
         <source>Checking loans</source>
         <translation>正在检查借据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="283" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="284" />
         <source>required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="286" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="287" />
         <source>longer than {n} characters</source>
         <translation>超过 {n} 个字符</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="378" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="384" />
         <source>no such application</source>
         <translation>没有此申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="380" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="386" />
         <source>the application was not approved (automatically or by a final officer decision)</source>
         <translation>该申请未获批准（既非自动通过，也无审查员的最终批准）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="394" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="400" />
         <source>no such partner in the register</source>
         <translation>合作方名录中无此合作方</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="398" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="404" />
         <source>a partner share needs the partner (partner_code)</source>
         <translation>合作方出资比例须同时给出合作方（partner_code）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="401" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="407" />
         <source>one of: {choices}</source>
         <translation>应为以下之一：{choices}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="411" />
-        <location filename="../../riskdesk/services/intake/loans.py" line="551" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="417" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="557" />
         <source>already imported with different content</source>
         <translation>已以不同内容导入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="415" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="421" />
         <source>already has a loan</source>
         <translation>已有借据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="431" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="437" />
         <source>Checking repayments</source>
         <translation>正在检查还款</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="452" />
-        <location filename="../../riskdesk/services/intake/loans.py" line="520" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="458" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="526" />
         <source>no such loan</source>
         <translation>无此借据</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="463" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="469" />
         <source>a payment needs its date</source>
         <translation>还款须有日期</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="466" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="472" />
         <source>more than the amount due</source>
         <translation>超过应还金额</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="476" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="482" />
         <source>instalment {n} was imported with another due date or amount</source>
         <translation>第 {n} 期已以不同的应还日或金额导入</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="497" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="503" />
         <source>Checking fund flows</source>
         <translation>正在检查资金流水</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="525" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="531" />
         <source>out or in</source>
         <translation>应为 out（转出）或 in（转入）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="528" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="534" />
         <source>transfer, cash or cross_border</source>
         <translation>应为 transfer（转账）、cash（现金）或 cross_border（跨境）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="531" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="537" />
         <source>four digits</source>
         <translation>应为四位数字</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/intake/loans.py" line="534" />
+        <location filename="../../riskdesk/services/intake/loans.py" line="540" />
         <source>not an account number</source>
         <translation>不是账号</translation>
     </message>
@@ -10223,7 +10223,7 @@ Save it so?</source>
         <translation>欺诈团伙 {code} 已确认</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/rings/detect.py" line="113" />
+        <location filename="../../riskdesk/services/rings/detect.py" line="121" />
         <source>The scoring run was saved, but linking its applications for fraud rings failed ({reason}). The next scoring run tries again; a senior officer can run 'riskdesk rings rebuild' now.</source>
         <translation>评分批次已保存，但为团伙识别关联其申请失败（{reason}）。下一次评分会重试；高级审核员也可立即运行 riskdesk rings rebuild。</translation>
     </message>
@@ -11027,57 +11027,57 @@ Save it so?</source>
         <translation>没有生效的模型。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="128" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="126" />
         <source>{d} decisions ({f} flagged), {s} new scores, {h} rule hits, {r} reason codes, {c} new cases (model {m}, rule set {rs}, policy {p})</source>
         <translation>决策 {d} 笔（标记 {f} 笔），新评分 {s} 条，规则命中 {h} 条，原因码 {r} 条，新案件 {c} 件（模型 {m}，规则集 {rs}，策略 {p}）</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="157" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="155" />
         <source>No model is active: an admin proposes one and compliance or a senior officer approves it (riskdesk model propose / approve).</source>
         <translation>没有生效的模型：需由管理员提请、合规或高级审核员审批（riskdesk model propose / approve）。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="175" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="173" />
         <source>Reading applications</source>
         <translation>正在读取申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="224" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="225" />
         <source>Linking applications for fraud rings</source>
         <translation>正在为团伙识别关联申请</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="226" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="231" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="263" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="274" />
         <source>Scope must be all or unscored.</source>
         <translation>范围应为 all 或 unscored。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="307" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="318" />
         <source>Scoring {n} applications</source>
         <translation>正在为 {n} 笔申请评分</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="420" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="431" />
         <source>Checking rules</source>
         <translation>正在检查规则</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="508" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="523" />
         <source>Explaining flagged applications</source>
         <translation>正在计算标记申请的原因</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="486" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="497" />
         <source>Recording decisions</source>
         <translation>正在记录决策</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/services/credit/scoring_job.py" line="499" />
+        <location filename="../../riskdesk/services/credit/scoring_job.py" line="514" />
         <source>Opening cases</source>
         <translation>正在创建案件</translation>
     </message>
@@ -11264,22 +11264,22 @@ Save it so?</source>
 <context>
     <name>Storage</name>
     <message>
-        <location filename="../../riskdesk/storage/engine.py" line="74" />
+        <location filename="../../riskdesk/storage/engine.py" line="76" />
         <source>The OS keyring cannot be read: {error}</source>
         <translation>无法读取操作系统密钥环：{error}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/storage/engine.py" line="141" />
+        <location filename="../../riskdesk/storage/engine.py" line="149" />
         <source>Unsupported database type: {backend}</source>
         <translation>不支持的数据库类型：{backend}</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/storage/engine.py" line="177" />
+        <location filename="../../riskdesk/storage/engine.py" line="186" />
         <source>There is no database at {path}. Build the demo database with `riskdesk demo{option}`, or create a new database with its first administrator: `riskdesk user add NAME --role admin{option}`; or name another database with --db or RISKDESK_DB.</source>
         <translation>{path} 处没有数据库。可运行 `riskdesk demo{option}` 建立演示数据库，或运行 `riskdesk user add NAME --role admin{option}` 新建数据库并创建其首位管理员；也可用 --db 或 RISKDESK_DB 指定其他数据库。</translation>
     </message>
     <message>
-        <location filename="../../riskdesk/storage/engine.py" line="186" />
+        <location filename="../../riskdesk/storage/engine.py" line="195" />
         <source>The database {db} has no users yet: nobody can sign in to it. Build the demo database with `riskdesk demo{option}`, or create its first administrator: `riskdesk user add NAME --role admin{option}`.</source>
         <translation>数据库 {db} 尚无任何用户，无法登录。可运行 `riskdesk demo{option}` 建立演示数据库，或运行 `riskdesk user add NAME --role admin{option}` 创建其首位管理员。</translation>
     </message>
@@ -11317,6 +11317,11 @@ Save it so?</source>
         <location filename="../../riskdesk/storage/session.py" line="45" />
         <source>The database could not complete the operation: {error}</source>
         <translation>数据库无法完成操作：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../riskdesk/storage/mysql_keys.py" line="177" />
+        <source>The bulk load into {table} kept {kept} of {written} rows (a duplicate key): nothing of it is saved.</source>
+        <translation>批量载入 {table} 时仅保留了 {written} 行中的 {kept} 行（存在重复键）：本次载入的内容均未保存。</translation>
     </message>
 </context>
 <context>
