@@ -14,7 +14,6 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import Connection, Engine, MetaData, Table
-from sqlalchemy import exc as sa_exc
 
 from riskdesk.collector import collector_paused as collector_paused  # the bulk jobs' pause
 from riskdesk.storage import mysql_load
@@ -27,6 +26,7 @@ from riskdesk.storage.engine import (
 )
 from riskdesk.storage.mysql_keys import keys_checked_once
 from riskdesk.storage.mysql_literals import mysql_rows, one_ahead, statements
+from riskdesk.storage.pg_copy import copy_rows, driver_errors
 
 if TYPE_CHECKING:  # pandas and Arrow load on first use, not with the window (issue 35)
     import pandas as pd
@@ -92,7 +92,7 @@ def insert_columns(
         columns = {**columns, **{k: [v] * n for k, v in same.items()}}
         names, same = list(columns), None
     if conn.dialect.name == "postgresql":
-        return _copy_rows(conn, table, columns, names, check)
+        return copy_rows(conn, table, columns, names, check, CHUNK)
     if conn.dialect.name in ("mysql", "mariadb"):  # keys checked once, not per row
         with keys_checked_once(conn, table, columns):
             return _insert_values(conn, conn.dialect.identifier_preparer.format_table(table),
@@ -214,7 +214,7 @@ def _update_joined(conn: Connection, table: Table, columns: Mapping[str, Sequenc
     if conn.dialect.name == "postgresql":
         conn.exec_driver_sql(f"CREATE TEMPORARY TABLE {rows} ON COMMIT DROP AS "
                              f"SELECT {cols} FROM {target} WITH NO DATA")
-        _copy_rows(conn, Table(name, MetaData()), columns, list(columns), None)
+        copy_rows(conn, Table(name, MetaData()), columns, list(columns), None, CHUNK)
         conn.exec_driver_sql(
             f"UPDATE {target} t SET "
             f"{', '.join(f'{prep.quote(c)} = r.{prep.quote(c)}' for c in sets)} "
@@ -246,40 +246,6 @@ def _execute_rows(conn: Connection, sql: str, columns: Mapping[str, Sequence[Any
                                            strict=True)))
         if check is not None:
             check(min(n, end))
-    return n
-
-
-@contextmanager
-def _driver_errors(conn: Connection, sql: str) -> Iterator[None]:
-    """The driver's errors as SQLAlchemy raises them for an INSERT (IntegrityError and the
-    rest), so callers catch the same exceptions whichever path wrote."""
-    dbapi = conn.dialect.loaded_dbapi
-    try:
-        yield
-    except dbapi.Error as exc:
-        raise sa_exc.DBAPIError.instance(sql[:200], None, exc, dbapi.Error,
-                                         dialect=conn.dialect) from exc
-
-
-def _copy_rows(conn: Connection, table: Table, columns: Mapping[str, Sequence[Any]],
-               names: Sequence[str], check: Callable[[int], None] | None) -> int:
-    """PostgreSQL's bulk path: ``COPY table (names) FROM STDIN`` on the unit of work's own
-    connection (same transaction: a refused file or a failed audit rolls it back with the
-    rest), fed row by row through psycopg's copy API; ``check`` runs between chunks. Constraint
-    violations are raised as by INSERT (psycopg's errors, wrapped by SQLAlchemy's)."""
-    prep = conn.dialect.identifier_preparer
-    sql = (f"COPY {prep.format_table(table)} ({', '.join(prep.quote(c) for c in names)}) "
-           "FROM STDIN")
-    n = len(columns[names[0]])
-    raw = conn.connection.driver_connection
-    assert raw is not None
-    with _driver_errors(conn, sql), raw.cursor() as cursor, cursor.copy(sql) as copy:
-        for start in range(0, n, CHUNK):
-            end = start + CHUNK
-            for row in zip(*(columns[c][start:end] for c in names), strict=True):
-                copy.write_row(row)
-            if check is not None:
-                check(min(n, end))
     return n
 
 
@@ -320,7 +286,7 @@ def _insert_values(conn: Connection, target: str, columns: Mapping[str, Sequence
     raw = conn.connection.driver_connection
     assert raw is not None
     backslash = not raw.server_status & SERVER_STATUS.SERVER_STATUS_NO_BACKSLASH_ESCAPES
-    with _driver_errors(conn, head), raw.cursor() as cursor, one_ahead() as send:
+    with driver_errors(conn, head), raw.cursor() as cursor, one_ahead() as send:
         loading = mysql_load.usable(raw, n)
         for start in range(0, n, CHUNK):
             end = start + CHUNK

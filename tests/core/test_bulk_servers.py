@@ -42,7 +42,7 @@ from riskdesk.domain.tables import table_of
 from riskdesk.errors import Cancelled
 from riskdesk.services.intake import applications as service
 from riskdesk.services.intake.applications import import_file
-from riskdesk.storage import bulk, mysql_keys, mysql_load
+from riskdesk.storage import bulk, mysql_keys, mysql_load, unique_keys
 from riskdesk.storage.bulk import bound_columns, insert_columns, scalar_value
 from riskdesk.storage.session import unit_of_work
 from riskdesk.tasks import TaskState
@@ -657,6 +657,18 @@ def test_only_a_first_run_sets_the_cases_keys_aside(
             yield done
 
     monkeypatch.setattr(scoring_job, "deferred_foreign_keys", spy)
+    keys_aside: list[bool] = []
+
+    @contextmanager
+    def keys_spy(conn: Any, tables: Any, **kw: Any) -> Iterator[bool]:
+        with unique_keys.deferred_unique_keys(conn, tables, **{**kw, "minimum": 1}) as done:
+            keys_aside.append(done)
+            yield done
+
+    monkeypatch.setattr(scoring_job, "deferred_unique_keys", keys_spy)
+    with engine.connect() as conn:
+        keys_before = {table: _unique_keys(conn, table) for table in scoring_job.KEYED}
+    assert all(keys_before.values())
     activate_default(engine, actors)
     for seed in (1, 2):
         import_file(engine, actors["officer"], score=False,
@@ -665,11 +677,22 @@ def test_only_a_first_run_sets_the_cases_keys_aside(
         result = scoring_job.score_applications(engine, actors["officer"], scope="all")
         assert result.decisions == 40 and result.cases > 0
     written = tuple(scoring_job.WRITTEN)
-    assert set_aside == [(written, True), (("review_case",), True),
-                         (written, False), (("review_case",), False)]
+    assert set_aside == [(written, True), (("review_case",), True), (("shadow_score",), True),
+                         (written, False), (("review_case",), False), (("shadow_score",), False)]
     with engine.connect() as conn:
         assert {t for _, t in _keys_of(conn, "review_case")} == {
             "app_user", "application", "decision_record"}
+        # the written tables' own keys set aside on the first run alone, and back after it
+        assert keys_aside == [True, False]
+        for table in scoring_job.KEYED:
+            assert _unique_keys(conn, table) == keys_before[table], table
+
+
+def _unique_keys(conn: Any, table: str) -> set[tuple[str, str]]:
+    """PostgreSQL: ``table``'s primary and unique keys, each with its definition."""
+    return {(str(n), str(d)) for n, d in conn.exec_driver_sql(
+        "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+        "WHERE contype IN ('p', 'u') AND conrelid = %s::regclass", (table,))}
 
 
 def _keys_of(conn: Any, table: str) -> set[tuple[str, str]]:

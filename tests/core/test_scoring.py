@@ -11,6 +11,7 @@ from sqlalchemy import Engine, func, select
 
 from riskdesk.domain.audit import AuditEvent
 from riskdesk.domain.cases import Case
+from riskdesk.domain.feed import FeedRecord
 from riskdesk.domain.rules import RuleHit
 from riskdesk.domain.scoring import (
     DecisionRecord,
@@ -239,6 +240,18 @@ def assert_current_decisions_consistent(engine: Engine, expected: int) -> None:
             assert case.decision_record_id == shown.id
             assert (case.band, case.flags, case.points) == (shown.band, shown.flags,
                                                             shown.points)
+        # each decision's feed record names its score's first three reasons by rank
+        # (PostgreSQL reads them as one array, the others one lookup each: issue 34)
+        reasons: dict[int, list[tuple[int, str]]] = {}
+        for score_id, rank, feature in session.execute(select(
+                ScoreReason.score_id, ScoreReason.rank, ScoreReason.feature)):
+            reasons.setdefault(score_id, []).append((rank, feature))
+        records = dict(session.execute(select(FeedRecord.source_id, FeedRecord.feature_codes)
+                                       .where(FeedRecord.source == "score")).all())
+        assert any(records.values())
+        for d in current:  # an approval's reasons may have been asked for after its run
+            first = ";".join(f for _, f in sorted(reasons.get(d.score_id, []))[:3])
+            assert records[d.id] == first or (d.outcome != "flagged" and records[d.id] == "")
 
 
 def test_id_check_digit_tested_at_import_or_by_decrypting(

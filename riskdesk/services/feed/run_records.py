@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import Integer, case, func, literal, null, select
+from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.orm import Session
 
 from riskdesk.domain.applications import Application
@@ -36,18 +37,20 @@ def record_scoring_run(session: Session, *, run_id: int, decided_by: str,
     flags = [f for (f,) in conn.execute(select(D.flags).where(mine).distinct())]
     if not flags:
         return 0
-    # The score's first reasons by rank, each looked up once in the derived table (its
-    # window function keeps the database from copying the lookups into the outer query).
-    top = [select(R.feature).where(R.score_id == D.score_id).order_by(R.rank)
-           .limit(1).offset(k).scalar_subquery().label(f"f{k}") for k in range(TOP_REASONS)]
+    # The score's first reasons by rank, looked up once in the derived table (its window
+    # function keeps the database from copying the lookups into the outer query).
+    on_pg = conn.dialect.name == "postgresql"
     runs = (select(D.id, D.outcome, D.flags, D.model_version_id, D.rule_set_id,
-                   D.policy_version_id, A.application_no, *top,
+                   D.policy_version_id, A.application_no,
+                   *([_top_array()] if on_pg else _top_each()),
                    D.application_id.label("app"),
                    func.row_number().over(order_by=D.application_id).label("n"))
             .join_from(table_of(DecisionRecord), table_of(Application),
                        A.id == D.application_id)
             .where(mine).subquery())
     t = runs.c
+    features = [t.top[k + 1] for k in range(TOP_REASONS)] if on_pg else \
+        [t[f"f{k}"] for k in range(TOP_REASONS)]
     spelled = {f or "": _rule_codes(f or "") for f in flags}
     changed = {f: s for f, s in spelled.items() if s != f}
     table = table_of(FeedRecord)
@@ -57,7 +60,7 @@ def record_scoring_run(session: Session, *, run_id: int, decided_by: str,
         "seq": t.n + (first - 1), "source": literal("score"), "source_id": t.id,
         "application_no": t.application_no, "loan_no": literal(""), "decision": t.outcome,
         "rule_codes": case(changed, value=t.flags, else_=t.flags) if changed else t.flags,
-        "feature_codes": _joined([t[f"f{k}"] for k in range(TOP_REASONS)]),
+        "feature_codes": _joined(features),
         "model_version_id": t.model_version_id, "rule_set_id": t.rule_set_id,
         "policy_version_id": t.policy_version_id, "decided_by": literal(decided_by),
         "checked_by": literal(""),
@@ -73,6 +76,21 @@ def record_scoring_run(session: Session, *, run_id: int, decided_by: str,
     head.seq = first + n - 1
     session.flush()
     return n
+
+
+def _top_each() -> list[Any]:
+    """The first reasons one lookup each (SQLite, MariaDB: the fastest form measured there)."""
+    return [select(R.feature).where(R.score_id == D.score_id).order_by(R.rank)
+            .limit(1).offset(k).scalar_subquery().label(f"f{k}") for k in range(TOP_REASONS)]
+
+
+def _top_array() -> Any:
+    """PostgreSQL: the first reasons in one lookup, as an array (at 200,000 decisions the
+    three lookups each were about 0.6 s of the statement's 1.5-1.8 s, issue 34)."""
+    first = (select(R.feature, R.rank).where(R.score_id == D.score_id).order_by(R.rank)
+             .limit(TOP_REASONS).correlate(table_of(DecisionRecord)).subquery("first"))
+    return select(func.array_agg(aggregate_order_by(first.c.feature, first.c.rank))) \
+        .scalar_subquery().label("top")
 
 
 def _joined(features: list[Any]) -> Any:

@@ -203,7 +203,8 @@ def _server_checks_once(conn: Connection, rows: int) -> Iterator[None]:
             yield
         return
     with deferred_foreign_keys(conn, ["link_edge"], rows_added=rows) as set_aside, \
-            deferred_unique_keys(conn, ["link_key"], rows_added=rows if set_aside else 0):
+            deferred_unique_keys(conn, ["link_key", "link_edge"],
+                                 rows_added=rows if set_aside else 0):
         yield
 
 
