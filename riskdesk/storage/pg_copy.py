@@ -5,13 +5,15 @@ binary form the values are packed as the server stores them. For 200,000 rows of
 run's scores the text form took 0.64-0.73 s of the job's own thread, the binary form
 0.10-0.12 s (issue 34). The binary form is taken only where each column's values are all of
 a Python type whose binary form is the same value the text form gives (checked column by
-column: ``_BINARY``); a column of any other type (a time with a zone, a number given as
-text, a true/false given as 0 and 1) sends the whole table in the text form, as before,
-with the server's own checks. Floats for a ``numeric`` column go as ``Decimal(repr(x))``:
+column: ``_binary_types``); a column of any other type (a time with a zone, a number given as
+text, a true/false given as 0 and 1, an integer out of its column's range, a column type
+not listed) sends the whole table in the text form, as before, with the server's own
+conversions and checks. Floats for a ``numeric`` column go as ``Decimal(repr(x))``:
 the digits the text form sends.
 """
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -21,35 +23,31 @@ from typing import Any
 from sqlalchemy import Connection, Table
 from sqlalchemy import exc as sa_exc
 
-_INTS: frozenset[type] = frozenset({int})
-_FLOATS: frozenset[type] = frozenset({float})
 _NONE = type(None)
-
-
-def _numpy_types() -> tuple[frozenset[type], frozenset[type], frozenset[type]]:
-    """numpy's integer, float and bool scalars, which columns sliced from arrays hold."""
-    import numpy as np
-
-    ints = frozenset({np.int8, np.int16, np.int32, np.int64, np.uint8, np.uint16, np.uint32})
-    return ints, frozenset({np.float32, np.float64}), frozenset({np.bool_})
+_RANGES = {21: 2**15, 23: 2**31, 20: 2**63}  # smallint, integer, bigint: -n <= value < n
 
 
 def _binary_types() -> dict[int, frozenset[type]]:
-    """Column type OID -> the Python types packed exactly in COPY's binary form (None aside)."""
-    import pandas as pd
-
-    np_ints, np_floats, np_bools = _numpy_types()
-    ints = _INTS | np_ints
-    numbers = ints | _FLOATS | np_floats
+    """Column type OID -> the Python types packed exactly in COPY's binary form (None aside).
+    numpy's scalars (columns sliced from arrays hold them) only once numpy is loaded: none
+    can be there before, and a COPY from the window (a case decision's feed record) does
+    not load it (issue 35)."""
+    np = sys.modules.get("numpy")
+    np_ints: frozenset[type] = frozenset({np.int8, np.int16, np.int32, np.int64, np.uint8,
+                                          np.uint16, np.uint32}) if np else frozenset()
+    # not float32: its text form is its own shortest digits ("0.1"), its binary form the
+    # double it widens to (0.10000000149011612)
+    np_floats: frozenset[type] = frozenset({np.float64}) if np else frozenset()
+    ints = frozenset({int}) | np_ints
     text = frozenset({str})
     return {
-        21: ints, 23: ints, 20: ints,  # smallint, integer, bigint
-        700: numbers, 701: numbers,  # real, double precision
-        1700: numbers | {Decimal},  # numeric: floats sent as their text form's digits
-        16: frozenset({bool}) | np_bools,  # boolean
-        1114: frozenset({datetime, pd.Timestamp}),  # timestamp (naive: checked below)
+        21: ints, 23: ints, 20: ints,  # smallint, integer, bigint: ranges checked below
+        701: ints | {float} | np_floats,  # double precision
+        1700: ints | {float, Decimal} | np_floats,  # numeric: floats as their text's digits
+        16: frozenset({bool}) | (frozenset({np.bool_}) if np else frozenset()),  # boolean
+        1114: frozenset({datetime}),  # timestamp (naive: checked below)
         1082: frozenset({date}),  # date (a datetime is not a date here)
-        25: text, 1043: text, 1042: text,  # text, varchar, char
+        25: text, 1043: text,  # text, varchar
         17: frozenset({bytes, bytearray, memoryview}),  # bytea
     }
 
@@ -105,22 +103,40 @@ def column_types(conn: Connection, table: Table, names: Sequence[str]) -> list[i
 
 def binary_columns(columns: Mapping[str, Sequence[Any]], names: Sequence[str],
                    oids: Sequence[int]) -> dict[str, Sequence[Any]] | None:
-    """The columns ready for COPY's binary form, or None when any column must go as text
-    (its values' types are not all packed exactly for its column's type)."""
+    """The columns ready for COPY's binary form, or None when any column must go as text:
+    its type has no entry here (the text form is the server's own conversion), or its
+    values' types are not all packed exactly for it, or an integer is out of its column's
+    range (psycopg's binary integers wrap where the server refuses the text)."""
     allowed = _binary_types()
     out: dict[str, Sequence[Any]] = {}
     for name, oid in zip(names, oids, strict=True):
         values = columns[name]
         kinds = set(map(type, values)) - {_NONE}
-        if not kinds <= allowed.get(oid, frozenset()):
+        if oid not in allowed or not kinds <= allowed[oid]:
+            return None
+        if oid in _RANGES and kinds and not _in_range(values, _RANGES[oid]):
             return None
         if oid == 1114 and not _naive(values):
             return None
         if oid == 1700 and not kinds <= {int, Decimal}:
-            values = [v if v is None or type(v) in (int, Decimal) else Decimal(repr(float(v)))
-                      for v in values]
+            values = [_decimal(v) for v in values]
         out[name] = values
     return out
+
+
+def _in_range(values: Sequence[Any], bound: int) -> bool:
+    present = [int(v) for v in values if v is not None]
+    return not present or (-bound <= min(present) and max(present) < bound)
+
+
+def _decimal(value: Any) -> Decimal | int | None:
+    """A value for a ``numeric`` column as the text form spells it: an integer as an integer
+    (numpy's too), a float by its shortest digits (``repr``), not its binary expansion."""
+    if value is None or isinstance(value, (Decimal, int)):
+        return value
+    if isinstance(value, float):  # numpy's float64 is a float
+        return Decimal(repr(float(value)))
+    return int(value)
 
 
 def _naive(values: Sequence[Any]) -> bool:

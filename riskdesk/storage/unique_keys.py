@@ -23,24 +23,23 @@ from riskdesk.storage.catalog import our_tables
 def deferred_unique_keys(conn: Connection, tables: Sequence[str], *,
                          rows_added: int, minimum: int = 50_000) -> Iterator[bool]:
     """PostgreSQL: the primary and unique keys of ``tables`` dropped for a load that at least
-    doubles them (a first load, in practice) and added back after it; whether they were.
-    The foreign keys pointing at these tables must be set aside already
-    (``bulk.deferred_foreign_keys`` around this block): a key that another still points at
-    is kept, and with it the others, as on a table the session does not own. Dropping a key
-    locks its table against readers until the load commits."""
+    doubles them (a first load, in practice) and added back after it; whether any were.
+    A key that a foreign key still points at is kept (set the foreign keys pointing at these
+    tables aside first, ``bulk.deferred_foreign_keys``, to let it go too): the decisions'
+    primary key, which the challengers' shadow scores point at, stays while their two
+    unique keys go. Dropping a key locks its table against readers until the load commits."""
     if conn.dialect.name != "postgresql" or rows_added < minimum or \
             not _doubles(conn, tables, rows_added) or not _owned(conn, tables):
-        yield False
-        return
-    pointed_at = conn.exec_driver_sql(
-        "SELECT count(*) FROM pg_constraint c JOIN pg_class t ON t.oid = c.confrelid "
-        f"WHERE c.contype = 'f' AND {our_tables(tables, 't')}").scalar()
-    if pointed_at:
         yield False
         return
     keys = conn.exec_driver_sql(
         "SELECT t.relname, c.conname, pg_get_constraintdef(c.oid) FROM pg_constraint c "
         f"JOIN pg_class t ON t.oid = c.conrelid WHERE c.contype IN ('p', 'u') "
-        f"AND {our_tables(tables, 't')} ORDER BY t.relname, c.contype, c.conname").fetchall()
+        f"AND {our_tables(tables, 't')} AND NOT EXISTS (SELECT 1 FROM pg_constraint f "
+        "WHERE f.contype = 'f' AND f.conindid = c.conindid) "
+        "ORDER BY t.relname, c.contype, c.conname").fetchall()
+    if not keys:
+        yield False
+        return
     with constraints_set_aside(conn, keys):
         yield True

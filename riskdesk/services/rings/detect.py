@@ -196,8 +196,10 @@ def _server_checks_once(conn: Connection, rows: int) -> Iterator[None]:
     without (issue 34). ``rows`` 0:
     PostgreSQL keeps its per-row checks (a rebuild on a working database: dropping the keys
     would lock the applications against every reader until the load commits). With the
-    keys pointing at them set aside, a first fill's link keys are also written without their
-    own primary and unique keys, built once after them (``unique_keys``)."""
+    keys pointing at them set aside, a first fill's link keys and edges are also written
+    without their own primary and unique keys, built once after them (``unique_keys``; the
+    edges' 560,000 rows at 200,000 applications: 1.82-1.93 s with their key, 1.26-1.36 s
+    without)."""
     if conn.dialect.name in ("mysql", "mariadb"):
         with checks_off(conn):
             yield
