@@ -111,10 +111,11 @@ def binary_columns(columns: Mapping[str, Sequence[Any]], names: Sequence[str],
     out: dict[str, Sequence[Any]] = {}
     for name, oid in zip(names, oids, strict=True):
         values = columns[name]
-        kinds = set(map(type, values)) - {_NONE}
+        types = set(map(type, values))
+        kinds = types - {_NONE}
         if oid not in allowed or not kinds <= allowed[oid]:
             return None
-        if oid in _RANGES and kinds and not _in_range(values, _RANGES[oid]):
+        if oid in _RANGES and kinds and not _in_range(values, _RANGES[oid], _NONE in types):
             return None
         if oid == 1114 and not _naive(values):
             return None
@@ -124,9 +125,11 @@ def binary_columns(columns: Mapping[str, Sequence[Any]], names: Sequence[str],
     return out
 
 
-def _in_range(values: Sequence[Any], bound: int) -> bool:
-    present = [int(v) for v in values if v is not None]
-    return not present or (-bound <= min(present) and max(present) < bound)
+def _in_range(values: Sequence[Any], bound: int, nulls: bool) -> bool:
+    """Are the integers within -bound <= v < bound? (min and max in C: 200,000 values in a
+    few milliseconds.)"""
+    present = [v for v in values if v is not None] if nulls else values
+    return bool(-bound <= min(present) and max(present) < bound)
 
 
 def _decimal(value: Any) -> Decimal | int | None:
