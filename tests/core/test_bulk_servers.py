@@ -648,24 +648,10 @@ def test_only_a_first_run_sets_the_cases_keys_aside(
     from riskdesk.services.credit import scoring_job
     from tests.helpers import activate_default
 
-    set_aside: list[tuple[tuple[str, ...], bool]] = []
-
-    @contextmanager
-    def spy(conn: Any, tables: Any, **kw: Any) -> Iterator[bool]:
-        with bulk.deferred_foreign_keys(conn, tables, **{**kw, "minimum": 1}) as done:
-            set_aside.append((tuple(tables), done))
-            yield done
-
-    monkeypatch.setattr(scoring_job, "deferred_foreign_keys", spy)
-    keys_aside: list[bool] = []
-
-    @contextmanager
-    def keys_spy(conn: Any, tables: Any, **kw: Any) -> Iterator[bool]:
-        with unique_keys.deferred_unique_keys(conn, tables, **{**kw, "minimum": 1}) as done:
-            keys_aside.append(done)
-            yield done
-
-    monkeypatch.setattr(scoring_job, "deferred_unique_keys", keys_spy)
+    set_aside = _set_aside_spy(monkeypatch, scoring_job, "deferred_foreign_keys",
+                               bulk.deferred_foreign_keys)
+    keys_aside = _set_aside_spy(monkeypatch, scoring_job, "deferred_unique_keys",
+                                unique_keys.deferred_unique_keys)
     with engine.connect() as conn:
         keys_before = {table: _unique_keys(conn, table) for table in scoring_job.KEYED}
     assert all(keys_before.values())
@@ -684,7 +670,7 @@ def test_only_a_first_run_sets_the_cases_keys_aside(
             "app_user", "application", "decision_record"}
         # the written tables' own keys set aside on the first run alone (the decisions'
         # primary key kept: the shadow scores point at it), and back after it
-        assert keys_aside == [True, False]
+        assert [done for _, done in keys_aside] == [True, False]
         for table in scoring_job.KEYED:
             assert _unique_keys(conn, table) == keys_before[table], table
 
@@ -699,31 +685,35 @@ def test_a_run_over_existing_decisions_keeps_their_keys(
     from riskdesk.services.credit import scoring_job
     from tests.helpers import activate_default
 
-    fk_aside: list[bool] = []
-    keys_aside: list[bool] = []
-
-    @contextmanager
-    def fk_spy(conn: Any, tables: Any, **kw: Any) -> Iterator[bool]:
-        with bulk.deferred_foreign_keys(conn, tables, **{**kw, "minimum": 1}) as done:
-            if tuple(tables) == tuple(scoring_job.WRITTEN):
-                fk_aside.append(done)
-            yield done
-
-    @contextmanager
-    def keys_spy(conn: Any, tables: Any, **kw: Any) -> Iterator[bool]:
-        with unique_keys.deferred_unique_keys(conn, tables, **{**kw, "minimum": 1}) as done:
-            keys_aside.append(done)
-            yield done
-
-    monkeypatch.setattr(scoring_job, "deferred_foreign_keys", fk_spy)
-    monkeypatch.setattr(scoring_job, "deferred_unique_keys", keys_spy)
+    fk_aside = _set_aside_spy(monkeypatch, scoring_job, "deferred_foreign_keys",
+                              bulk.deferred_foreign_keys)
+    keys_aside = _set_aside_spy(monkeypatch, scoring_job, "deferred_unique_keys",
+                                unique_keys.deferred_unique_keys)
     activate_default(engine, actors)
     for seed, rows in ((1, 10), (2, 120)):
         import_file(engine, actors["officer"], score=False,
                     path=write_csv(sample(rows, seed=seed, prefix=f"E{seed}"),
                                    tmp_path / f"{seed}.csv"))
         scoring_job.score_applications(engine, actors["officer"], scope="all")
-    assert fk_aside == [True, True] and keys_aside == [True, False]
+    written = tuple(scoring_job.WRITTEN)
+    assert [done for tables, done in fk_aside if tables == written] == [True, True]
+    assert [done for _, done in keys_aside] == [True, False]
+
+
+def _set_aside_spy(monkeypatch: pytest.MonkeyPatch, module: Any, name: str,
+                   real: Any) -> list[tuple[tuple[str, ...], bool]]:
+    """``module.name`` (a ``deferred_...`` context manager) replaced by ``real`` with no
+    minimum row count (the tests' runs are small), each call's tables and answer recorded."""
+    calls: list[tuple[tuple[str, ...], bool]] = []
+
+    @contextmanager
+    def spy(conn: Any, tables: Any, **kw: Any) -> Iterator[bool]:
+        with real(conn, tables, **{**kw, "minimum": 1}) as done:
+            calls.append((tuple(tables), done))
+            yield done
+
+    monkeypatch.setattr(module, name, spy)
+    return calls
 
 
 def _unique_keys(conn: Any, table: str) -> set[tuple[str, str]]:
